@@ -1,0 +1,267 @@
+"""The kb-facts/1 format: what one article states, as validated records.
+
+Curated facts files and the extractor's output share this format
+(see FACTS-FORMAT.md). Reading validates every key and value and reports the
+first problems with the file name and the field path; writing produces the
+same YAML a person would write by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+
+from kb.errors import FactsError
+
+FORMAT = "kb-facts/1"
+FACTS_SUFFIX = ".facts.yaml"
+
+AgencyKind = Literal["customs", "ministry", "government", "state_body", "company",
+                     "international", "association", "other"]
+AgreementKind = Literal["agreement", "protocol", "memorandum", "treaty", "convention",
+                        "arrangement", "plan", "other"]
+AgreementStatus = Literal["signed", "in_force", "ratified", "negotiating", "proposed", "terminated"]
+RatePeriod = Literal["year", "month", "week", "day", "quarter"]
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+
+
+def _to_text(value: Any) -> Any:
+    """YAML turns 2023-09-22 into a date and 2023 into an int; dates are kept as ISO text."""
+    if value is None or isinstance(value, str):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is not None and not _DATE.match(value):
+        raise ValueError(f"not an ISO date or interval (YYYY, YYYY-MM, YYYY-MM-DD, A/B): {value!r}")
+    return value
+
+
+def _check_country(value: str | None) -> str | None:
+    if value is not None and not _COUNTRY.match(value):
+        raise ValueError(f"not an upper-case ISO 3166-1 alpha-2 code: {value!r}")
+    return value
+
+
+IsoDate = Annotated[str | None, BeforeValidator(_to_text)]
+Text = Annotated[str | None, BeforeValidator(_to_text)]
+
+
+class Evidence(BaseModel):
+    """The sentence of the article's body that supports a record, with its character span."""
+
+    model_config = ConfigDict(extra="forbid")
+    quote: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class ArticleInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    file: str
+    title: Text = None
+    publisher: Text = None
+    author: Text = None
+    published: IsoDate = None
+    url: Text = None
+    language: str | None = "en"
+
+    _published = field_validator("published")(_check_date)
+
+
+class Agency(Record):
+    name: str
+    also: list[str] = Field(default_factory=list)
+    country: str | None = None
+    kind: AgencyKind | None = None
+
+    _country = field_validator("country")(_check_country)
+
+
+class Official(Record):
+    name: str
+    country: str | None = None
+    title: Text = None
+    agency: Text = None
+
+    _country = field_validator("country")(_check_country)
+
+
+class Agreement(Record):
+    name: str
+    kind: AgreementKind | None = None
+    parties: list[str] = Field(default_factory=list)
+    party_agencies: list[str] = Field(default_factory=list)
+    signed: IsoDate = None
+    place: Text = None
+    signatories: list[str] = Field(default_factory=list)
+    amends: Text = None
+    status: AgreementStatus | None = None
+    subject: Text = None
+
+    _signed = field_validator("signed")(_check_date)
+
+    @field_validator("parties")
+    @classmethod
+    def _parties(cls, value: list[str]) -> list[str]:
+        for code in value:
+            _check_country(code)
+        return sorted(set(value))
+
+
+class TradeFlow(Record):
+    commodity: str
+    hs: Text = None
+    from_: str | None = Field(default=None, alias="from")
+    to: str | None = None
+    quantity: float | None = None
+    unit: str | None = None
+    value: float | None = None
+    currency: str | None = None
+    per: RatePeriod | None = None
+    date: IsoDate = None
+    exporter: Text = None
+    importer: Text = None
+
+    _countries = field_validator("from_", "to")(_check_country)
+    _date = field_validator("date")(_check_date)
+
+    @field_validator("hs")
+    @classmethod
+    def _hs(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"\d{2,10}", value):
+            raise ValueError(f"HS code must be 2 to 10 digits, as a string: {value!r}")
+        return value
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[A-Z]{3}", value):
+            raise ValueError(f"currency must be an ISO 4217 code such as USD: {value!r}")
+        return value
+
+
+class Extractor(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    version: str
+
+
+class Facts(BaseModel):
+    """One article's facts: the whole content of a facts file."""
+
+    model_config = ConfigDict(extra="forbid")
+    format: Literal["kb-facts/1"] = FORMAT
+    article: ArticleInfo
+    extractor: Extractor | None = None
+    agencies: list[Agency] = Field(default_factory=list)
+    officials: list[Official] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    trade_flows: list[TradeFlow] = Field(default_factory=list)
+
+    @field_validator("agencies", "officials", "agreements", "trade_flows", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        return [] if value is None else value
+
+
+# ---------------------------------------------------------------- reading
+
+def facts_path_for(article: Path) -> Path:
+    """The facts file that sits beside an article: NAME.txt → NAME.facts.yaml."""
+    return article.with_name(article.stem + FACTS_SUFFIX)
+
+
+def is_facts_file(path: Path) -> bool:
+    return path.name.endswith(FACTS_SUFFIX)
+
+
+def parse_facts(data: Any, source: str) -> Facts:
+    """Validate an already-parsed mapping; errors name `source` and the field path."""
+    if not isinstance(data, dict):
+        raise FactsError(f"{source}: not a kb-facts/1 mapping")
+    if data.get("format") != FORMAT:
+        raise FactsError(f"{source}: format must be {FORMAT!r}, found {data.get('format')!r}")
+    try:
+        return Facts.model_validate(data)
+    except ValidationError as exc:
+        raise FactsError(f"{source}: {_describe(exc)}") from None
+
+
+def read_facts(path: Path) -> Facts:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FactsError(f"{path}: cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" at line {where.line + 1}" if where else ""
+        raise FactsError(f"{path}: not valid YAML{line}: {getattr(exc, 'problem', exc)}") from None
+    return parse_facts(data, str(path))
+
+
+def _describe(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in err["loc"])
+        loc = loc.replace(".[", "[").replace("from_", "from")
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key"
+        parts.append(f"{loc}: {msg}")
+    more = len(exc.errors()) - 3
+    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
+
+
+# ---------------------------------------------------------------- writing
+
+def facts_to_dict(facts: Facts, *, evidence: bool = True) -> dict[str, Any]:
+    """The facts as plain data in the file's key order, empty optional keys left out."""
+    out: dict[str, Any] = {"format": FORMAT}
+    out["article"] = facts.article.model_dump()
+    if facts.extractor:
+        out["extractor"] = facts.extractor.model_dump()
+    for key in ("agencies", "officials", "agreements", "trade_flows"):
+        records = []
+        for rec in getattr(facts, key):
+            data = rec.model_dump(by_alias=True, exclude_none=True)
+            data = {k: v for k, v in data.items() if v != [] or k == "parties"}
+            if not evidence:
+                data.pop("evidence", None)
+            for number in ("quantity", "value"):
+                if isinstance(data.get(number), float) and data[number].is_integer():
+                    data[number] = int(data[number])
+            records.append(data)
+        out[key] = records
+    return out
+
+
+def dump_facts(facts: Facts, *, evidence: bool = True) -> str:
+    return yaml.dump(facts_to_dict(facts, evidence=evidence), Dumper=_Dumper, sort_keys=False,
+                     allow_unicode=True, width=100)
+
+
+def write_facts(facts: Facts, path: Path) -> None:
+    path.write_text(dump_facts(facts), encoding="utf-8")
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The C loader when libyaml is there: facts files are read on every load."""
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    pass
