@@ -1,0 +1,406 @@
+"""Scraped page text → clean body paragraphs plus the metadata the page header holds.
+
+A scraped page is a header (site name, breadcrumbs, headline, byline, date,
+share bar, a photo caption), the article, and a footer (tags, "Read more",
+related headlines, copyright). The header ends at the first real paragraph;
+its short lines are mined for metadata and dropped. Boilerplate lines are
+dropped anywhere; after a "Related"-style heading, short lines are dropped
+until a real paragraph comes back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kb.readers import bylines, publishers
+from kb.readers.dates import find_date
+
+# --- line classes ------------------------------------------------------------
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_TERMINAL = re.compile(r"""[.!?:;"”’)\]]$""")
+_SCRAPER_DATE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", re.IGNORECASE)
+_PUBLISHED = re.compile(
+    r"^(?:first\s+)?(?:published|posted|released|date(?:d)?|publication date)\b\s*(?:on|at)?\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
+_CRUMB_SEPARATORS = re.compile(r"\s*(?:>>|[>»›|·•]|\s/\s)\s*")
+_SEPARATORS = re.compile(r"\s*(?:>>|[>»›|·•]|\s/\s|\s[–—-]\s)\s*")
+_HOME = re.compile(r"^home\b", re.IGNORECASE)
+_MASTHEAD = re.compile(
+    r"^(?:supervisor|editor[- ]in[- ]chief|chief editor|managing editor|executive editor|deputy editor"
+    r"|chairman of the board|board chairman|founder|publisher)\b.{0,60}$",
+    re.IGNORECASE,
+)
+_FOOTER_HEADING = re.compile(
+    r"^(?:related(?:\s+(?:news|stories|articles|posts|content|coverage|topics|links))?|read\s+(?:more|also|next)"
+    r"|see\s+also|also\s+read|more\s+(?:news|stories|from\s+.{1,40})|latest(?:\s+news)?|you\s+may\s+also\s+like"
+    r"|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|further\s+reading"
+    r"|top\s+stories|other\s+news|in\s+other\s+news|popular)\s*:?$",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?:\s+content)?|scroll\s+to\s+continue.*|loading\.*"
+    r"|(?:tags?|keywords|topics|filed\s+under)\s*:.*"
+    r"|(?:read\s+(?:more|also|next)|see\s+also|also\s+read|related(?:\s+\w+)?)\s*:.{0,200}"
+    r"|follow\s+(?:us|\S+)\s+on\b.*|subscribe\b.{0,80}|sign\s+up\b.{0,80}|click\s+here\b.{0,80}"
+    r"|(?:[-*_=~]\s*){3,}|(?:【\d+】\s*)+|\[\d+\](?:\s*\[\d+\])*"
+    r"|\(?(?:web\s+)?editors?\s*:.{0,80}\)?|(?:editing|reporting|writing|compiled)\s+by\b.{0,120}"
+    r"|[A-Z]{1,4}(?:/[A-Z]{1,4})+|photo\s*(?:credit)?\s*:.{0,80}|image\s*:.{0,80})$",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)|all rights reserved", re.IGNORECASE)
+_COPYRIGHT_NAME = re.compile(
+    r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?"
+    r"(?P<name>[^,.|©]+?(?:\.(?:com|net|org|info|ma|az|uz|kz)\b)?)\s*(?:[,.|]|\d{4}|all rights|$)",
+    re.IGNORECASE,
+)
+_SHARE_VOCABULARY = """share shares this article story post page print email e mail facebook twitter whatsapp telegram
+    linkedin x pinterest reddit vk viber line font size a send to friend friends comments comment leave
+    copy link on via save bookmark tweet messenger and or text"""
+_SHARE_WORDS = frozenset(_SHARE_VOCABULARY.split())
+_SHARE_TOKEN = re.compile(r"[a-z]+")
+_DATELINE_AGENCY = re.compile(
+    r"^[A-Z][A-Za-z .,'’-]{1,60}?[.,]?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\((?P<agency>[^()]{2,40})\)\s*(?:--|[–—-])"
+)
+_LEADING_AGENCY = re.compile(r"^\((?P<agency>[A-Za-z][\w .-]{1,30})\)")
+_TOLD = re.compile(r"\btold\s+((?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+_REPORTS = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:reports|correspondent reports)\b")
+_CAPTION_HINT = re.compile(
+    r"\b(?:photo|photograph|image|picture|file photo|credit)s?\b\s*(?::|\||/|by\b)|\([^()]{2,60}\)$",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^(?:[-*•»›–]\s|\d+[.)]\s)")
+_DATE_VOCABULARY = """jan january feb february mar march apr april may jun june jul july aug august sep sept september
+    oct october nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs
+    thursday fri friday sat saturday sun sunday am pm gmt utc st nd rd th at on of updated published
+    posted date time"""
+_DATE_WORDS = frozenset(_DATE_VOCABULARY.split())
+_WORD = re.compile(r"[A-Za-z]+")
+
+_PARAGRAPH_CHARS = 100  # a line this long with a sentence in it is article text
+_PARAGRAPH_WORDS = 15
+_SHORT_LINE = 80  # header lines that carry metadata are short
+_TITLE_MAX = 250
+_FOOTER_RESUME_CHARS = 150
+
+
+@dataclass
+class Page:
+    """What a scraped page yields: clean body text and metadata found in it."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    wire: str | None = None  # a news agency credited in a dateline ("(Xinhua)")
+
+
+@dataclass
+class _Scan:
+    title: str | None = None
+    author: str | None = None
+    name_line: str | None = None  # a name alone on a header line, the weakest author form
+    published: str | None = None
+    scraper_date: str | None = None
+    published_line: str | None = None
+    publisher: str | None = None
+    byline_outlet: str | None = None
+    copyright_outlet: str | None = None
+    wire: str | None = None
+    in_header: bool = True
+    in_footer: bool = False
+    seen: set[str] = field(default_factory=set)
+
+
+def norm(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", line.casefold()).strip()
+
+
+def undouble(line: str) -> str:
+    """A photo caption the scraper printed twice in one line, once ("A. (B) A. (B)" → "A. (B)")."""
+    n = len(line)
+    half = n // 2
+    if n >= 20:
+        if n % 2 == 1 and line[half] == " " and line[:half] == line[half + 1 :]:
+            return line[:half]
+        if n % 2 == 0 and line[:half] == line[half:]:
+            return line[:half]
+    return line
+
+
+def _is_paragraph(line: str) -> bool:
+    return len(line) >= _PARAGRAPH_CHARS and len(line.split()) >= _PARAGRAPH_WORDS
+
+
+def _is_caption(line: str) -> bool:
+    return _CAPTION_HINT.search(line) is not None and not line.endswith(".")
+
+
+def is_share_bar(line: str) -> bool:
+    """A row of share/print/font-size buttons: every word is a button word."""
+    if len(line) > 120:
+        return False
+    tokens = _SHARE_TOKEN.findall(line.lower())
+    return (
+        bool(tokens)
+        and all(t in _SHARE_WORDS for t in tokens)
+        and ("share" in tokens or "print" in tokens or "font" in tokens or len(tokens) >= 2)
+    )
+
+
+def is_boilerplate(line: str) -> bool:
+    """Lines that are page furniture wherever they appear."""
+    if len(line) > 250:
+        return False
+    return bool(_BOILERPLATE.match(line) or _COPYRIGHT.search(line) or is_share_bar(line))
+
+
+def is_date_line(line: str) -> str | None:
+    """The date of a short line that is little more than a date ("Fri 03rd April 2020 | 11:52 AM")."""
+    if len(line) > _SHORT_LINE:
+        return None
+    iso = find_date(line)
+    if iso is None:
+        return None
+    other = [w for w in _WORD.findall(line) if w.lower() not in _DATE_WORDS]
+    return iso if len(other) <= 4 else None
+
+
+def _segments(line: str) -> list[str]:
+    return [s for s in _SEPARATORS.split(line) if s]
+
+
+def is_breadcrumb(line: str) -> bool:
+    """Short segments joined by separators: "Home > Business > Economy", "News | Politics"."""
+    if _HOME.match(line) and len(line) < 120:
+        return True
+    parts = [p for p in _CRUMB_SEPARATORS.split(line) if p]
+    return len(parts) >= 2 and all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts)
+
+
+def _outlet_in_line(line: str) -> str | None:
+    """A known outlet named by a whole header line or by its first segment ("Interfax-Ukraine | ...")."""
+    found = publishers.by_name(line)
+    if found is None:
+        parts = _segments(line)
+        found = publishers.by_name(parts[0]) if parts else None
+    return found.name if found else None
+
+
+def _copyright_outlet(line: str) -> str | None:
+    m = _COPYRIGHT_NAME.search(line)
+    if not m:
+        return None
+    name = m["name"].strip(" .,-")
+    found = publishers.by_name(name) or publishers.leading_name(name)
+    if found:
+        return found.name
+    return name if 1 <= len(name.split()) <= 5 and name[:1].isupper() else None
+
+
+# --- header lines ------------------------------------------------------------
+
+
+def _header_meta(line: str, scan: _Scan) -> bool:
+    """Mine one short header line for metadata; True when the line is metadata (to drop)."""
+    m = _SCRAPER_DATE.match(line)
+    if m:
+        scan.scraper_date = scan.scraper_date or m[1]
+        rest = m[2].strip()
+        if rest and not scan.publisher:
+            scan.publisher = _outlet_in_line(rest)
+        return True
+    if _MASTHEAD.match(line) or _UPDATED.match(line):
+        return True
+    author, outlet = bylines.parse_byline(line)
+    if author:
+        scan.author = scan.author or author
+        scan.byline_outlet = scan.byline_outlet or outlet
+        return True
+    m = _PUBLISHED.match(line)
+    if m and find_date(m[1]):
+        scan.published_line = scan.published_line or find_date(m[1])
+        return True
+    outlet = _outlet_in_line(line) if len(line) <= _SHORT_LINE else None
+    if outlet:
+        scan.publisher = scan.publisher or outlet
+        return True
+    m = _LEADING_AGENCY.match(line)
+    if m:
+        _note_wire(m["agency"], scan)
+    iso = is_date_line(line)
+    if iso:
+        scan.published = scan.published or iso
+        return True
+    return is_breadcrumb(line)
+
+
+def _note_wire(agency: str, scan: _Scan) -> None:
+    found = publishers.by_name(agency.split("/")[0])
+    if found and found.wire and scan.wire is None:
+        scan.wire = found.name
+
+
+def _is_title(line: str) -> bool:
+    if len(line) > _TITLE_MAX or len(line.split()) < 3 or line.endswith(":"):
+        return False
+    return not (_is_paragraph(line) and line.endswith("."))
+
+
+def _is_name_line(line: str) -> bool:
+    return bylines.looks_like_name(line) and publishers.by_name(line) is None
+
+
+def _header_line(line: str, scan: _Scan) -> bool:
+    """Handle a line of the page header; True to keep it as body text."""
+    if is_boilerplate(line):
+        _footer_meta(line, scan)
+        return False
+    if len(line) <= _TITLE_MAX and _header_meta(line, scan):
+        return False
+    if scan.title and _key(line) == _key(scan.title):
+        return False
+    if scan.title is None and _is_title(line):
+        scan.title = line
+        return False
+    if not _is_paragraph(line):
+        if scan.author is None and scan.name_line is None and _is_name_line(line):
+            scan.name_line = line
+        return False  # headline kickers, datelines alone, topic labels
+    if not _is_caption(line):
+        scan.in_header = False
+    return True
+
+
+def _footer_meta(line: str, scan: _Scan) -> None:
+    if _COPYRIGHT.search(line) and scan.copyright_outlet is None:
+        scan.copyright_outlet = _copyright_outlet(line)
+
+
+# --- body lines --------------------------------------------------------------
+
+
+def _body_line(line: str, scan: _Scan) -> bool:
+    """Handle a line after the header; True to keep it."""
+    if scan.in_footer:
+        if len(line) >= _FOOTER_RESUME_CHARS and _TERMINAL.search(line) and not _LIST_ITEM.match(line):
+            scan.in_footer = False
+        else:
+            _footer_meta(line, scan)
+            return False
+    if _FOOTER_HEADING.match(line):
+        scan.in_footer = True
+        return False
+    if is_boilerplate(line):
+        _footer_meta(line, scan)
+        return False
+    if scan.title and _key(line) == _key(scan.title):
+        return False
+    if is_date_line(line):
+        return False
+    author, outlet = bylines.parse_byline(line) if len(line) < _SHORT_LINE else (None, None)
+    if author:
+        scan.author = scan.author or author
+        scan.byline_outlet = scan.byline_outlet or outlet
+        return False
+    return True
+
+
+# --- lines and blocks --------------------------------------------------------
+
+
+def _logical_lines(block: list[str]) -> list[str]:
+    """Join hard-wrapped lines of one block back into whole lines."""
+    out: list[str] = []
+    for line in block:
+        if out and _continues(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(prev: str, line: str) -> bool:
+    if _TERMINAL.search(prev) or " | " in prev or " | " in line or _LIST_ITEM.match(line):
+        return False
+    return line[:1].islower() or len(prev) >= 60
+
+
+def blocks_of(raw: str) -> list[list[str]]:
+    """Blank-line separated blocks of normalised, non-empty lines."""
+    blocks: list[list[str]] = [[]]
+    for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = norm(line)
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [_logical_lines(b) for b in blocks if b]
+
+
+def _keep(line: str, scan: _Scan) -> str | None:
+    line = undouble(line)
+    keep = _header_line(line, scan) if scan.in_header else _body_line(line, scan)
+    if not keep:
+        return None
+    k = _key(line)
+    if len(k) >= 20 and k in scan.seen:
+        return None  # a caption or paragraph the page repeats
+    scan.seen.add(k)
+    return line
+
+
+def _mentioned_outlet(text: str) -> str | None:
+    """An outlet the text names as itself: "told The Korea Herald", "Trend reports"."""
+    for m in _TOLD.finditer(text):
+        found = publishers.leading_name(m[1])
+        if found and not found.wire:
+            return found.name
+    for m in _REPORTS.finditer(text):
+        words = m[1].split()
+        for i in range(len(words)):
+            found = publishers.by_name(" ".join(words[i:]))
+            if found:
+                return found.name
+    return None
+
+
+def clean_page(raw: str, title: str | None = None) -> Page:
+    """Clean a scraped page body and collect the metadata it prints.
+
+    `title`, when the caller knows it (front matter, JSON, HTML), is used to
+    drop the headline lines instead of guessing the headline.
+    """
+    scan = _Scan(title=norm(title) if title else None)
+    paragraphs: list[str] = []
+    for block in blocks_of(raw):
+        kept = [k for k in (_keep(line, scan) for line in block) if k]
+        if kept:
+            paragraphs.append("\n".join(kept))
+    text = "\n\n".join(paragraphs)
+    first = paragraphs[0] if paragraphs else ""
+    m = _DATELINE_AGENCY.match(first)
+    if m:
+        _note_wire(m["agency"], scan)
+    publisher = scan.byline_outlet or scan.publisher or scan.copyright_outlet
+    return Page(
+        text=text,
+        title=scan.title,
+        author=scan.author or scan.name_line,
+        published=scan.scraper_date or scan.published_line or scan.published,
+        publisher=publisher,
+        wire=scan.wire,
+    )
+
+
+def mentioned_publisher(text: str) -> str | None:
+    """The weakest publisher evidence: the outlet the body names as itself."""
+    return _mentioned_outlet(text)

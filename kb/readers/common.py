@@ -1,0 +1,104 @@
+"""What every reader shares: reading the file, and filling metadata from weaker sources."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kb.errors import ReadError
+from kb.readers import publishers
+from kb.readers.bylines import clean_author
+from kb.readers.cleaning import Page, mentioned_publisher
+from kb.readers.dates import date_from_filename, to_iso
+from kb.readers.document import Document
+
+_STEM_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}[-_]")
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ReadError(f"{path}: is a directory, not an article file") from None
+    except OSError as exc:
+        raise ReadError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from None
+
+
+def read_text(path: Path) -> str:
+    """The file as text; a ReadError for a missing, unreadable, non-UTF-8 or blank file."""
+    text = decode(path, read_bytes(path))
+    if not text.strip():
+        raise ReadError(f"{path}: the file is empty")
+    return text
+
+
+def slug_publisher(path: Path) -> str | None:
+    """The outlet named by a file name such as `2023-09-26-korea-herald-...`."""
+    m = _STEM_DATE.match(path.stem)
+    if not m:
+        return None
+    found = publishers.by_slug(path.stem[m.end() :])
+    return found.name if found else None
+
+
+def clean_str(value: object) -> str | None:
+    """A metadata value as one tidy line, or None for blanks and non-strings."""
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def build(
+    path: Path,
+    page: Page,
+    *,
+    title: str | None = None,
+    publisher: str | None = None,
+    author: str | None = None,
+    published: object = None,
+    url: str | None = None,
+    language: str | None = None,
+) -> Document:
+    """A Document from explicit metadata, falling back on what the page text shows.
+
+    Publisher: explicit > the page's own site/byline/copyright lines > URL
+    domain > file-name slug > the outlet the body names as itself. A wire
+    agency credited in a dateline is the author only when nothing else is.
+    """
+    if not page.text.strip():
+        raise ReadError(f"{path}: no article text after removing page boilerplate")
+    publisher = (
+        clean_str(publisher)
+        or page.publisher
+        or _name(publishers.by_url(url))
+        or slug_publisher(path)
+        or mentioned_publisher(page.text)
+    )
+    author = clean_author(author) if isinstance(author, str) else None
+    author = author or page.author
+    if author is None and page.wire and page.wire != publisher:
+        author = page.wire
+    return Document(
+        path=path,
+        text=page.text,
+        title=clean_str(title) or page.title,
+        publisher=publisher,
+        author=author,
+        published=to_iso(published) or page.published or date_from_filename(path.stem),
+        url=clean_str(url),
+        language=(clean_str(language) or "en").lower()[:2],
+    )
+
+
+def _name(outlet: publishers.Outlet | None) -> str | None:
+    return outlet.name if outlet else None

@@ -1,0 +1,89 @@
+"""Publication dates as scraped pages print them, turned into ISO `YYYY-MM-DD`.
+
+Hand-written patterns rather than dateparser: a page header holds a handful of
+date forms and this runs on every article (see DESIGN.md, costs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_PATTERNS = [
+    re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d])"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    # numeric day-first forms: 24.05.2016, 29/06/2017 (international sites)
+    re.compile(rf"(?<![\d.:/])(?P<day>[0-3]?\d)[./-](?P<mnum>[01]?\d)[./-]{_YEAR}\b"),
+    re.compile(rf"\b{_YEAR}/(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)\b"),
+]
+_LEADING_ISO = re.compile(r"^((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
+
+
+def _make(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    year, day = int(groups["year"]), int(groups["day"])
+    if groups.get("month"):
+        month = _MONTHS[groups["month"][:3].lower()]
+    else:
+        month = int(groups["mnum"])
+        if month > 12 and day <= 12:  # a US-style month/day/year
+            month, day = day, month
+    return _make(year, month, day)
+
+
+def find_date(text: str) -> str | None:
+    """The first full date (day, month and year) written in `text`, as ISO."""
+    best: tuple[int, str] | None = None
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            iso = _from_match(m)
+            if iso and (best is None or m.start() < best[0]):
+                best = (m.start(), iso)
+            if iso:
+                break
+    return best[1] if best else None
+
+
+def to_iso(value: object) -> str | None:
+    """A date from metadata (a string, a date or a datetime) as ISO, or None.
+
+    An ISO timestamp keeps its own local date: "2022-08-03T09:43:00+08:00" is
+    the 3rd, as the publisher dated it, not converted to UTC.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 10**8:
+        return dt.datetime.fromtimestamp(value / 1000 if value > 10**11 else value, dt.UTC).date().isoformat()
+    if not isinstance(value, str):
+        return None
+    m = _LEADING_ISO.match(value.strip())
+    if m:
+        return _make(int(m[1]), int(m[2]), int(m[3]))
+    return find_date(value)
+
+
+def date_from_filename(stem: str) -> str | None:
+    """A leading `YYYY-MM-DD` in a file name, the last resort for a date."""
+    m = _LEADING_ISO.match(stem)
+    return _make(int(m[1]), int(m[2]), int(m[3])) if m else None

@@ -1,0 +1,158 @@
+"""HTML pages: main text and metadata through trafilatura (offline), meta tags as fallback."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from pathlib import Path
+from typing import Any
+
+from kb.errors import ReadError
+from kb.readers import publishers
+from kb.readers.cleaning import clean_page
+from kb.readers.common import build, decode, read_bytes
+from kb.readers.document import Document
+
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_CANONICAL = re.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>""", re.IGNORECASE)
+_HTML_LANG = re.compile(r"""<html\b[^>]*\blang\s*=\s*["']?([A-Za-z]{2})""", re.IGNORECASE)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+_TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_BLOCK_END = re.compile(r"<\s*(?:br|/p|/div|/h\d|/li|/tr|/figcaption|/blockquote)\s*/?>", re.IGNORECASE)
+_SCRIPT = re.compile(r"<(script|style|noscript|nav|header|footer)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+_META_NAMES = {
+    "title": ("og:title", "twitter:title", "dc.title", "headline"),
+    "publisher": ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"),
+    "author": ("author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author"),
+    "published": (
+        "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date",
+        "dc.date.issued", "sailthru.date", "parsely-pub-date", "og:published_time", "publish-date",
+    ),
+    "url": ("og:url", "twitter:url"),
+    "language": ("og:locale", "language", "content-language", "dc.language"),
+}  # fmt: skip
+
+
+def _html_text(path: Path, data: bytes) -> str:
+    """The page as text: UTF-8, or the charset the page declares."""
+    try:
+        return decode(path, data)
+    except ReadError:
+        m = _CHARSET.search(data[:4096])
+        if not m:
+            raise
+        try:
+            return data.decode(m[1].decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            raise ReadError(f"{path}: not valid {m[1].decode('ascii')} or UTF-8 text") from None
+
+
+def meta_tags(page: str) -> dict[str, str]:
+    """`<meta>` tags by lower-cased name/property/itemprop (first one wins), plus title and canonical."""
+    head = page[: page.lower().find("</head>") if "</head>" in page.lower() else 200_000]
+    found: dict[str, str] = {}
+    for tag in _META_TAG.findall(head):
+        attrs = {k.lower(): a or b or c for k, a, b, c in _ATTR.findall(tag)}
+        name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
+        content = attrs.get("content")
+        if name and content and content.strip():
+            found.setdefault(name.lower(), htmllib.unescape(content.strip()))
+    m = _TITLE_TAG.search(head)
+    if m:
+        found.setdefault("<title>", htmllib.unescape(_TAG.sub("", m[1])).strip())
+    m = _CANONICAL.search(head)
+    if m:
+        href = dict((k.lower(), a or b or c) for k, a, b, c in _ATTR.findall(m[0])).get("href")
+        if href:
+            found.setdefault("<canonical>", href)
+    m = _HTML_LANG.search(page[:2000])
+    if m:
+        found.setdefault("<lang>", m[1])
+    return found
+
+
+def _meta(tags: dict[str, str], field: str) -> str | None:
+    return next((tags[n] for n in _META_NAMES[field] if tags.get(n)), None)
+
+
+def strip_site(title: str, site: str | None) -> str:
+    """Drop a site name at either end of a <title> ("Headline | Site" → "Headline")."""
+    parts = _TITLE_SPLIT.split(title)
+    if len(parts) < 2:
+        return title
+
+    def is_site(part: str) -> bool:
+        key = publishers.key(part)
+        return bool(site and key == publishers.key(site)) or publishers.by_name(part) is not None
+
+    if is_site(parts[-1]):
+        parts = parts[:-1]
+    elif is_site(parts[0]):
+        parts = parts[1:]
+    return " | ".join(parts)
+
+
+def _extract(page: str, url: str | None) -> Any:
+    import trafilatura  # slow to import: only when an HTML file is read
+
+    try:
+        return trafilatura.bare_extraction(
+            page, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            include_images=False, deduplicate=False,
+        )  # fmt: skip
+    except Exception:  # trafilatura raises assorted errors on broken markup; fall back below
+        return None
+
+
+def _paragraphs(text: str) -> str:
+    """Trafilatura's one-line-per-paragraph text → blank-line paragraphs; table rows stay together."""
+    blocks: list[list[str]] = []
+    in_table = False
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line or _TABLE_RULE.match(line):
+            continue
+        is_row = line.startswith("|")
+        if is_row:
+            line = " | ".join(c.strip() for c in line.strip("| ").split("|"))
+        if is_row and in_table:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+        in_table = is_row
+    return "\n\n".join("\n".join(block) for block in blocks)
+
+
+def _crude_text(page: str) -> str:
+    body = _SCRIPT.sub(" ", page)
+    return htmllib.unescape(_TAG.sub(" ", _BLOCK_END.sub("\n\n", body)))
+
+
+def read_html(path: Path) -> Document:
+    page = _html_text(path, read_bytes(path))
+    if not page.strip():
+        raise ReadError(f"{path}: the file is empty")
+    tags = meta_tags(page)
+    url = _meta(tags, "url") or tags.get("<canonical>")
+    result = _extract(page, url)
+    site = _meta(tags, "publisher") or getattr(result, "sitename", None)
+    title = _meta(tags, "title") or getattr(result, "title", None) or tags.get("<title>")
+    title = strip_site(title, site) if title else None
+    body = getattr(result, "text", None) or ""
+    text = _paragraphs(body) if body.strip() else _crude_text(page)
+    cleaned = clean_page(text, title=title)
+    return build(
+        path,
+        cleaned,
+        title=title,
+        publisher=site if site and not site.startswith("@") else None,
+        author=_meta(tags, "author") or getattr(result, "author", None),
+        published=_meta(tags, "published") or getattr(result, "date", None),
+        url=url or getattr(result, "url", None),
+        language=_meta(tags, "language") or tags.get("<lang>") or getattr(result, "language", None),
+    )
