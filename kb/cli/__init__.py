@@ -1,0 +1,45 @@
+"""The `kb` command: thin commands that parse, call the library, and print."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from kb.cli import db, query
+from kb.cli.extract import extract
+from kb.cli.load import load
+from kb.cli.sql import sql
+from kb.errors import KbError
+
+
+class _KbGroup(TyperGroup):
+    """Turns the errors users can meet into one line on stderr and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KbError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    name="kb",
+    cls=_KbGroup,
+    help="A knowledge base of international trade and customs cooperation, built from news articles.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.command()(load)
+app.command()(extract)
+app.add_typer(query.app, name="query")
+app.command()(query.show)
+app.command()(sql)
+app.add_typer(db.app, name="db")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,56 @@
+"""`kb db`: the database's schema revision — upgrade, downgrade, current, history."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kb.cli.common import DbOption
+from kb.db import current_revision, make_engine, run_alembic
+
+app = typer.Typer(help="Manage the database schema (Alembic migrations).", no_args_is_help=True)
+
+
+@app.command()
+def upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head", db: DbOption = None) -> None:
+    """Migrate the database up to REVISION (default: head). Example: kb db upgrade"""
+    engine = make_engine(db)
+    run_alembic(engine, "upgrade", revision)
+    _report(engine)
+
+
+@app.command()
+def downgrade(revision: Annotated[str, typer.Argument(help="Target revision: an id, -1, or base.")],
+              db: DbOption = None) -> None:
+    """Migrate the database down to REVISION. Example: kb db downgrade -1"""
+    engine = make_engine(db)
+    run_alembic(engine, "downgrade", revision)
+    _report(engine)
+
+
+@app.command()
+def current(db: DbOption = None) -> None:
+    """Print the database's revision. Example: kb db current"""
+    _report(make_engine(db))
+
+
+@app.command()
+def history() -> None:
+    """List the migrations, newest first. Example: kb db history"""
+    from alembic.script import ScriptDirectory
+
+    from kb.db import alembic_config
+
+    for script in ScriptDirectory.from_config(alembic_config()).walk_revisions():
+        typer.echo(f"{script.revision}  {script.doc.splitlines()[0] if script.doc else ''}")
+
+
+def _report(engine) -> None:  # type: ignore[no-untyped-def]
+    from kb.db import head_revision
+
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+    head = head_revision()
+    state = "head" if revision == head else f"head is {head}"
+    typer.echo(f"{engine.url.render_as_string()}: revision {revision or 'none (empty)'} ({state})")

@@ -1,0 +1,65 @@
+"""`kb extract`: read articles and write the extractor's facts files, without touching the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kb.cli.common import fail
+
+
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files and folders (walked).", show_default=False)],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write NAME.facts.yaml files into this folder.",
+                                             file_okay=False)] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show each record with its evidence sentence.")] = False,
+) -> None:
+    """Run the extractor over articles and write kb-facts/1 files (YAML to stdout without --out).
+
+    Example: kb extract seed/ --out facts/
+    """
+    from kb.errors import KbError
+    from kb.extract import extract as run_extractor
+    from kb.facts import dump_facts
+    from kb.load import find_articles
+    from kb.readers import read_article
+
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for article in find_articles(paths):
+        try:
+            facts = run_extractor(read_article(article))
+        except KbError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            failed += 1
+            continue
+        if explain:
+            typer.echo(explanation(article, facts))
+        if out is not None:
+            (out / (article.stem + ".facts.yaml")).write_text(dump_facts(facts), encoding="utf-8")
+        elif not explain:
+            typer.echo(f"# {article}\n" + dump_facts(facts) + "---")
+    if failed:
+        raise fail(f"{failed} file{'s' * (failed != 1)} could not be read")
+
+
+def explanation(article: Path, facts) -> str:  # type: ignore[no-untyped-def]
+    """Each record on one line, then the sentence (and span) that supports it."""
+    lines = [f"{article}: {facts.extractor.name} {facts.extractor.version}" if facts.extractor else f"{article}:"]
+    labels = {
+        "agencies": lambda r: f"{r.name} [{r.country or '-'}, {r.kind or '-'}]",
+        "officials": lambda r: f"{r.name}, {r.title or '-'} of {r.agency or '-'} [{r.country or '-'}]",
+        "agreements": lambda r: f"{r.kind} {r.name} [{', '.join(r.parties)}] signed {r.signed or '-'}"
+                                f" in {r.place or '-'}",
+        "trade_flows": lambda r: f"{r.commodity} {r.from_ or '?'}->{r.to or '?'} "
+                                 f"{r.quantity if r.quantity is not None else ''}{r.unit or ''} {r.date or ''}",
+    }
+    for kind, label in labels.items():
+        for record in getattr(facts, kind):
+            lines.append(f"  {kind[:-1] if kind != 'agencies' else 'agency'}: {label(record)}")
+            for ev in record.evidence:
+                lines.append(f"      [{ev.start}:{ev.end}] “{ev.quote}”")
+    return "\n".join(lines)

@@ -1,0 +1,185 @@
+"""Opening the database: engines, migrations, and the differences between SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from kb.errors import DatabaseError
+from kb.settings import database_url
+
+ROOT = Path(__file__).resolve().parent.parent
+MIGRATIONS = ROOT / "migrations"
+
+
+def make_engine(url: str | None = None, *, read_only: bool = False) -> Engine:
+    """An engine for `url` (or the configured one); never created at import time."""
+    url = database_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(f"not a database URL: {url!r} (expected e.g. sqlite:///kb.db or "
+                            "postgresql+psycopg://user@host/db)") from None
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed.database, read_only=read_only)
+    if parsed.get_backend_name() != "postgresql":
+        raise DatabaseError(f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql")
+    engine = create_engine(parsed, pool_pre_ping=True)
+    if read_only:
+        @event.listens_for(engine, "connect")
+        def _read_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SET default_transaction_read_only = on")
+            dbapi_connection.commit()
+
+    return engine
+
+
+def _sqlite_engine(database: str | None, *, read_only: bool) -> Engine:
+    if not database or database == ":memory:":
+        engine = create_engine("sqlite://")
+    elif read_only:
+        # The file is opened read-only by SQLite itself: no statement can write through it.
+        path = Path(database).resolve()
+        engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    else:
+        engine = create_engine(f"sqlite:///{database}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA busy_timeout = 10000")
+        cursor.close()
+
+    return engine
+
+
+def is_sqlite(engine: Engine | Connection) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def sqlite_path(url: str | None) -> Path | None:
+    parsed = make_url(database_url(url))
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        return Path(parsed.database)
+    return None
+
+
+# ---------------------------------------------------------------- migrations
+
+def alembic_config(engine: Engine | None = None):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config(str(ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False)
+                               .replace("%", "%%"))
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    return heads[0]
+
+
+def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def run_alembic(engine: Engine, command_name: str, *args: str) -> None:
+    """Run one alembic command (upgrade, downgrade, …) over an open connection of `engine`."""
+    from alembic import command
+
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        getattr(command, command_name)(config, *args)
+
+
+def _is_empty(connection: Connection) -> bool:
+    names = set(inspect(connection).get_table_names())
+    return not names or (names == {"alembic_version"} and current_revision(connection) is None)
+
+
+def open_database(url: str | None = None) -> Engine:
+    """The engine of a database ready for use.
+
+    A database that does not exist yet (or is empty) is created and migrated
+    to the head revision; one at an older revision is refused with a message
+    that says how to upgrade it.
+    """
+    path = sqlite_path(url)
+    if path is not None and path.parent and not path.parent.exists():
+        raise DatabaseError(f"cannot create {path}: folder {path.parent} does not exist")
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            empty = _is_empty(connection)
+            current = None if empty else current_revision(connection)
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot open the database {engine.url.render_as_string()}: "
+                            f"{_first_line(exc)}") from None
+    if empty:
+        run_alembic(engine, "upgrade", "head")
+        return engine
+    head = head_revision()
+    if current != head:
+        where = f"revision {current}" if current else "no kb revision"
+        raise DatabaseError(f"the database {engine.url.render_as_string()} is at {where}, this kb needs "
+                            f"{head}: run `kb db upgrade` (back it up first)")
+    return engine
+
+
+@contextmanager
+def read_only_connection(url: str | None = None) -> Iterator[Connection]:
+    """A connection that cannot write: SQLite opened read-only, PostgreSQL in a read-only transaction."""
+    open_database(url).dispose()
+    engine = make_engine(url, read_only=True)
+    try:
+        with engine.connect() as connection:
+            if not is_sqlite(connection):
+                connection.execute(text("SET TRANSACTION READ ONLY"))
+            try:
+                yield connection
+            finally:
+                connection.rollback()
+    finally:
+        engine.dispose()
+
+
+def run_read_only(url: str | None, statement: str, limit: int | None = None) -> tuple[list[str], list[tuple]]:
+    """Run one user statement where it cannot write, and return its columns and rows.
+
+    SQLite: a read-only file handle, and sqlite3 runs one statement per call.
+    PostgreSQL: a read-only transaction that is rolled back, and a prepared
+    statement, which the server refuses to hold more than one command.
+    """
+    with read_only_connection(url) as connection:
+        if is_sqlite(connection):
+            cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            cursor.execute(statement)
+        else:
+            cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            cursor.execute(statement, prepare=True)
+        if cursor.description is None:
+            from kb.errors import QueryError
+
+            raise QueryError("kb sql runs queries only: the statement returned no rows; nothing was changed")
+        columns = [d[0] for d in cursor.description]
+        rows = [tuple(r) for r in (cursor.fetchmany(limit) if limit else cursor.fetchall())]
+        return columns, rows
+
+
+def _first_line(exc: SQLAlchemyError) -> str:
+    return str(getattr(exc, "orig", exc)).strip().splitlines()[0]

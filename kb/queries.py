@@ -1,0 +1,226 @@
+"""The read side shared by `kb query`, `kb show` and the tests: SQL over the overview views.
+
+Queries are plain SQL with bind parameters, so `--show-sql` can print exactly
+what ran and a user can paste it into sqlite3 or psql.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from kb.countries import country_code
+from kb.errors import QueryError
+
+
+@dataclass
+class Query:
+    """A SELECT being built: columns and source fixed, conditions added by filters."""
+
+    select: str
+    source: str
+    order: str
+    where: list[str] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+    limit: int | None = None
+
+    def add(self, condition: str, **params: Any) -> None:
+        self.where.append(condition)
+        self.params.update(params)
+
+    @property
+    def sql(self) -> str:
+        lines = [f"SELECT {self.select}", f"FROM {self.source}"]
+        if self.where:
+            lines.append("WHERE " + "\n  AND ".join(self.where))
+        lines.append(f"ORDER BY {self.order}")
+        if self.limit is not None:
+            lines.append("LIMIT :limit")
+        return "\n".join(lines)
+
+    def run(self, conn: Connection) -> tuple[list[str], list[tuple]]:
+        params = dict(self.params)
+        if self.limit is not None:
+            params["limit"] = self.limit
+        result = conn.execute(text(self.sql), params)
+        return list(result.keys()), [tuple(r) for r in result]
+
+    def shown(self) -> str:
+        """The SQL with its parameters, as `--show-sql` prints it."""
+        params = dict(self.params, **({"limit": self.limit} if self.limit is not None else {}))
+        return self.sql + (f"\n-- parameters: {params}" if params else "")
+
+
+def like(value: str) -> str:
+    return f"%{value.lower()}%"
+
+
+def upper_bound(date: str) -> str:
+    """'2023' → '2023-99': every partial or full date within 2023 sorts at or below it."""
+    return date + "-99"
+
+
+def _dates(q: Query, column: str, since: str | None, until: str | None) -> None:
+    if since:
+        q.add(f"{column} >= :since", since=since)
+    if until:
+        q.add(f"{column} <= :until", until=upper_bound(until))
+
+
+def agreements(*, country: list[str] | None = None, kind: str | None = None, status: str | None = None,
+               since: str | None = None, until: str | None = None, agency: str | None = None,
+               official: str | None = None, contains: str | None = None, limit: int | None = None) -> Query:
+    q = Query(select="agreement_id AS id, name, kind, parties, signed, place, status, signatories, amends, "
+                     "article_count AS articles, source_articles",
+              source="agreement_overview", order="signed IS NULL, signed DESC, agreement_id", limit=limit)
+    for i, c in enumerate(country or []):
+        q.add(f"EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = agreement_overview.agreement_id "
+              f"AND p.country_code = :country{i})", **{f"country{i}": country_code(c)})
+    if kind:
+        q.add("kind = :kind", kind=kind.lower())
+    if status:
+        q.add("status = :status", status=status.lower())
+    _dates(q, "signed", since, until)
+    if agency:
+        q.add("EXISTS (SELECT 1 FROM agreement_party p JOIN agency g ON g.id = p.agency_id "
+              "LEFT JOIN alias x ON x.agency_id = g.id WHERE p.agreement_id = agreement_overview.agreement_id "
+              "AND (lower(g.name) LIKE :agency OR lower(x.name) LIKE :agency))"
+              " OR EXISTS (SELECT 1 FROM agreement_signatory s JOIN position ps ON ps.official_id = s.official_id "
+              "JOIN agency g ON g.id = ps.agency_id WHERE s.agreement_id = agreement_overview.agreement_id "
+              "AND lower(g.name) LIKE :agency)", agency=like(agency))
+        q.where[-1] = f"({q.where[-1]})"
+    if official:
+        q.add("lower(signatories) LIKE :official", official=like(official))
+    if contains:
+        q.add("(lower(name) LIKE :contains OR EXISTS (SELECT 1 FROM evidence e WHERE "
+              "e.agreement_id = agreement_overview.agreement_id AND lower(e.quote) LIKE :contains))",
+              contains=like(contains))
+    return q
+
+
+def agencies(*, country: str | None = None, kind: str | None = None, contains: str | None = None,
+             limit: int | None = None) -> Query:
+    q = Query(select="agency_id AS id, name, country_code AS country, kind, aliases, article_count AS articles, "
+                     "first_seen, last_seen",
+              source="agency_overview", order="article_count DESC, name, agency_id", limit=limit)
+    if country:
+        q.add("country_code = :country", country=country_code(country))
+    if kind:
+        q.add("kind = :kind", kind=kind.lower())
+    if contains:
+        q.add("(lower(name) LIKE :contains OR lower(aliases) LIKE :contains)", contains=like(contains))
+    return q
+
+
+def officials(*, agency: str | None = None, country: str | None = None, title: str | None = None,
+              contains: str | None = None, limit: int | None = None) -> Query:
+    q = Query(select="official_id AS id, official AS name, country_code AS country, title, agency, "
+                     "first_seen, last_seen, article_count AS articles",
+              source="position_overview", order="official, first_seen, position_id", limit=limit)
+    if agency:
+        q.add("(lower(agency) LIKE :agency OR EXISTS (SELECT 1 FROM alias x WHERE "
+              "x.agency_id = position_overview.agency_id AND lower(x.name) LIKE :agency))", agency=like(agency))
+    if country:
+        q.add("country_code = :country", country=country_code(country))
+    if title:
+        q.add("lower(title) LIKE :title", title=like(title))
+    if contains:
+        q.add("lower(official) LIKE :contains", contains=like(contains))
+    return q
+
+
+def flows(*, commodity: str | None = None, hs: str | None = None, exporter: str | None = None,
+          importer: str | None = None, since: str | None = None, until: str | None = None,
+          contains: str | None = None, limit: int | None = None) -> Query:
+    q = Query(select="trade_flow_id AS id, commodity, hs_code AS hs, exporter, importer, quantity, unit, value, "
+                     "currency, rate_period AS per, period, exporter_organisation, article_count AS articles",
+              source="trade_flow_overview", order="period IS NULL, period DESC, trade_flow_id", limit=limit)
+    if commodity:
+        q.add("lower(commodity) LIKE :commodity", commodity=like(commodity))
+    if hs:
+        if not hs.isdigit():
+            raise QueryError(f"HS code must be digits, e.g. 0809 or 08: {hs!r}")
+        q.add("hs_code LIKE :hs", hs=hs + "%")
+    if exporter:
+        q.add("exporter = :exporter", exporter=country_code(exporter))
+    if importer:
+        q.add("importer = :importer", importer=country_code(importer))
+    _dates(q, "period", since, until)
+    if contains:
+        q.add("EXISTS (SELECT 1 FROM evidence e WHERE e.trade_flow_id = trade_flow_overview.trade_flow_id "
+              "AND lower(e.quote) LIKE :contains)", contains=like(contains))
+    return q
+
+
+def articles(*, publisher: str | None = None, since: str | None = None, until: str | None = None,
+             contains: str | None = None, limit: int | None = None) -> Query:
+    q = Query(select="a.id, a.published, a.publisher, a.title, a.file_name AS file, a.facts_origin AS facts, "
+                     "(SELECT count(*) FROM evidence e WHERE e.article_id = a.id) AS evidence",
+              source="article a", order="a.published IS NULL, a.published DESC, a.id", limit=limit)
+    if publisher:
+        q.add("lower(a.publisher) LIKE :publisher", publisher=like(publisher))
+    _dates(q, "a.published", since, until)
+    if contains:
+        q.add("(lower(a.title) LIKE :contains OR lower(a.body) LIKE :contains)", contains=like(contains))
+    return q
+
+
+QUERIES = {"agreements": agreements, "agencies": agencies, "officials": officials, "flows": flows,
+           "articles": articles}
+
+
+# ---------------------------------------------------------------- one record, every detail
+
+RECORDS = {
+    "agreement": ("agreement_overview", "agreement_id"),
+    "agency": ("agency_overview", "agency_id"),
+    "official": ("official", "id"),
+    "flow": ("trade_flow_overview", "trade_flow_id"),
+}
+CLAIM_COLUMN = {"agreement": "agreement_id", "agency": "agency_id", "official": "official_id",
+                "flow": "trade_flow_id"}
+
+
+def record(conn: Connection, kind: str, rid: int) -> dict[str, Any]:
+    """Everything known about one row: its fields, every value each article gave, aliases, evidence."""
+    view, key = RECORDS[kind]
+    row = conn.execute(text(f"SELECT * FROM {view} WHERE {key} = :id"), {"id": rid}).mappings().first()
+    if row is None:
+        raise QueryError(f"no {kind} with id {rid}: see `kb query {_plural(kind)}` for ids")
+    out: dict[str, Any] = {"fields": dict(row)}
+    column = CLAIM_COLUMN[kind]
+    if kind == "official":
+        out["positions"] = [dict(r) for r in conn.execute(text(
+            "SELECT title, agency, first_seen, last_seen, article_count AS articles FROM position_overview "
+            "WHERE official_id = :id ORDER BY first_seen, position_id"), {"id": rid}).mappings()]
+    claims = conn.execute(text(
+        f"SELECT c.field, c.value, a.id AS article_id, a.title, a.published FROM claim c "
+        f"JOIN article a ON a.id = c.article_id WHERE c.{column} = :id ORDER BY c.field, c.value, a.id"),
+        {"id": rid}).mappings()
+    values: dict[str, list[dict[str, Any]]] = {}
+    for c in claims:
+        values.setdefault(c["field"], []).append({"value": c["value"], "article_id": c["article_id"],
+                                                  "article": c["title"], "published": c["published"]})
+    out["values"] = values
+    out["conflicts"] = {f: v for f, v in values.items()
+                        if f not in ("also", "party", "party_agency", "signatory")
+                        and len({x["value"] for x in v}) > 1}
+    if kind != "flow":
+        out["aliases"] = [dict(r) for r in conn.execute(text(
+            f"SELECT name, origin FROM alias WHERE {column} = :id ORDER BY name"), {"id": rid}).mappings()]
+    out["evidence"] = [dict(r) for r in conn.execute(text(
+        f"SELECT a.id AS article_id, a.title AS article, a.published, e.quote, e.char_start, e.char_end "
+        f"FROM evidence e JOIN article a ON a.id = e.article_id WHERE e.{column} = :id "
+        f"ORDER BY a.published, a.id, e.char_start"), {"id": rid}).mappings()]
+    out["matches"] = [dict(r) for r in conn.execute(text(
+        "SELECT m.incoming_name, m.reason, m.score, a.title AS article FROM match_decision m "
+        "JOIN article a ON a.id = m.article_id WHERE m.record_kind = :kind AND m.record_id = :id "
+        "ORDER BY a.id"), {"kind": "trade_flow" if kind == "flow" else kind, "id": rid}).mappings()]
+    return out
+
+
+def _plural(kind: str) -> str:
+    return {"agency": "agencies", "flow": "flows"}.get(kind, kind + "s")

@@ -1,0 +1,420 @@
+"""Writing one article's facts into the shared rows, idempotently, in one transaction.
+
+Every value an article states is kept as a `claim` row of that article, and
+every record it supports gets an `evidence` row. The entity rows (agency,
+official, agreement, trade flow, position and their link tables) are then
+*derived* from the claims of all articles: the best-attested value wins, and
+nothing an article contributed survives its removal. So re-loading a changed
+article is: remove its claims and evidence, add the new ones, re-derive the
+rows they touch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from kb import models
+from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
+from kb.normalize import name_key, singular_key
+from kb.resolve import Match, match_agency, match_agreement, match_official, match_trade_flow, period_of
+
+T = {name: getattr(models, cls).__table__ for name, cls in {
+    "article": "Article", "agency": "Agency", "official": "Official", "position": "Position",
+    "agreement": "Agreement", "party": "AgreementParty", "signatory": "AgreementSignatory",
+    "trade_flow": "TradeFlow", "evidence": "Evidence", "claim": "Claim", "alias": "Alias",
+    "decision": "MatchDecision", "curation": "Curation"}.items()}
+
+MASS_IN_KG = {"t": 1000.0, "kg": 1.0}
+ENTITY_KINDS = ("agency", "official", "agreement", "trade_flow")
+
+
+@dataclass
+class ArticleSource:
+    """Everything the store needs about one article besides its facts."""
+
+    source_path: str
+    file_name: str
+    content_hash: str
+    facts_origin: str  # "curated" or "extracted"
+    extractor_version: str | None
+    body: str
+
+
+@dataclass
+class Touched:
+    """Rows whose derived values must be recomputed after a change."""
+
+    ids: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, kind: str, rid: int | None) -> None:
+        if rid is not None:
+            self.ids[kind].add(rid)
+
+
+def facts_count(facts: Facts) -> int:
+    return len(facts.agencies) + len(facts.officials) + len(facts.agreements) + len(facts.trade_flows)
+
+
+def stored_hash(conn: Connection, source_path: str) -> str | None:
+    return conn.execute(select(T["article"].c.content_hash)
+                        .where(T["article"].c.source_path == source_path)).scalar()
+
+
+def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, force: bool = False) -> str:
+    """Store or replace one article; returns 'new', 'updated' or 'unchanged'. Call inside a transaction.
+
+    `force` stores even when the file is unchanged (re-extraction), unless the facts are the same too.
+    """
+    art = T["article"]
+    facts_json = json.dumps(facts.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False)
+    row = conn.execute(select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version)
+                       .where(art.c.source_path == source.source_path)).first()
+    if row is not None and row.content_hash == source.content_hash and (
+            not force or (row.facts == facts_json and row.extractor_version == source.extractor_version)):
+        return "unchanged"
+    values = {
+        "source_path": source.source_path, "file_name": source.file_name, "content_hash": source.content_hash,
+        "facts_origin": source.facts_origin, "extractor_version": source.extractor_version,
+        "title": facts.article.title, "publisher": facts.article.publisher, "author": facts.article.author,
+        "published": facts.article.published, "url": facts.article.url,
+        "language": facts.article.language or "en", "body": source.body,
+        "facts": facts_json,
+        "loaded_at": datetime.now(UTC),
+    }
+    touched = Touched()
+    if row is None:
+        article_id = conn.execute(insert(art).values(**values).returning(art.c.id)).scalar_one()
+    else:
+        article_id = row.id
+        remove_contributions(conn, article_id, touched)
+        conn.execute(update(art).where(art.c.id == article_id).values(**values))
+    apply_facts(conn, article_id, facts, touched)
+    rederive(conn, touched)
+    return "new" if row is None else "updated"
+
+
+def remove_contributions(conn: Connection, article_id: int, touched: Touched) -> None:
+    """Delete what an article contributed, remembering which rows must be re-derived."""
+    for table in (T["evidence"], T["claim"]):
+        for kind in ENTITY_KINDS:
+            rows = conn.execute(select(table.c[f"{kind}_id"]).distinct()
+                                .where(table.c.article_id == article_id, table.c[f"{kind}_id"].is_not(None)))
+            for (rid,) in rows:
+                touched.add(kind, rid)
+    positions = conn.execute(select(T["evidence"].c.position_id).distinct()
+                             .where(T["evidence"].c.article_id == article_id,
+                                    T["evidence"].c.position_id.is_not(None)))
+    for (rid,) in positions:
+        touched.add("position", rid)
+    for table in (T["evidence"], T["claim"], T["decision"]):
+        conn.execute(delete(table).where(table.c.article_id == article_id))
+
+
+def delete_article(conn: Connection, article_id: int) -> None:
+    touched = Touched()
+    remove_contributions(conn, article_id, touched)
+    conn.execute(delete(T["article"]).where(T["article"].c.id == article_id))
+    rederive(conn, touched)
+
+
+# ---------------------------------------------------------------- applying one article's facts
+
+class _Writer:
+    """Adds one article's claims and evidence, resolving each record to a row."""
+
+    def __init__(self, conn: Connection, article_id: int, touched: Touched) -> None:
+        self.conn, self.article_id, self.touched = conn, article_id, touched
+        self.claims: list[dict] = []
+        self.evidence: list[dict] = []
+        self.decisions: list[dict] = []
+
+    def resolve(self, kind: str, match: Match | None, name: str, new_row: dict) -> int:
+        if match is None:
+            table = T[kind]
+            rid = self.conn.execute(insert(table).values(**new_row).returning(table.c.id)).scalar_one()
+            match = Match(rid, "new row", 100.0)
+        self.decisions.append({"article_id": self.article_id, "record_kind": kind, "record_id": match.record_id,
+                               "incoming_name": name, "reason": match.reason, "score": match.score})
+        self.touched.add(kind, match.record_id)
+        return match.record_id
+
+    def claim(self, kind: str, rid: int, name: str, value: object) -> None:
+        if value is None or value == "":
+            return
+        self.claims.append({"article_id": self.article_id, f"{kind}_id": rid, "field": name,
+                            "value": _as_text(value)})
+
+    def cite(self, kind: str, rid: int, evidence: list[Evidence]) -> None:
+        quotes = evidence or [None]
+        seen: set[tuple] = set()
+        for ev in quotes:
+            key = (ev.start, ev.end) if ev else None
+            if key in seen:
+                continue
+            seen.add(key)
+            self.evidence.append({"article_id": self.article_id, f"{kind}_id": rid,
+                                  "quote": ev.quote if ev else None, "char_start": ev.start if ev else None,
+                                  "char_end": ev.end if ev else None})
+
+    def flush(self) -> None:
+        for table, rows in ((T["claim"], self.claims), (T["evidence"], self.evidence),
+                            (T["decision"], self.decisions)):
+            if rows:
+                self.conn.execute(insert(table), [_complete(table, r) for r in rows])
+
+
+def _complete(table, row: dict) -> dict:  # type: ignore[no-untyped-def]
+    """executemany needs the same keys in every row."""
+    return {c.name: row.get(c.name) for c in table.c if c.name != "id"}
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touched) -> None:
+    w = _Writer(conn, article_id, touched)
+    agencies = {name_key(a.name): _store_agency(w, a) for a in facts.agencies}
+    for a in facts.agencies:
+        for other in a.also:
+            agencies.setdefault(name_key(other), agencies[name_key(a.name)])
+    countries = {a.name: a.country for a in facts.agencies}
+
+    def agency_id(name: str | None, country: str | None = None) -> int | None:
+        if not name:
+            return None
+        if name_key(name) not in agencies:
+            agencies[name_key(name)] = _store_agency(w, Agency(name=name, country=countries.get(name, country)))
+        return agencies[name_key(name)]
+
+    officials: dict[str, int] = {}
+    for o in facts.officials:
+        officials[name_key(o.name)] = _store_official(w, o, agency_id(o.agency, o.country))
+
+    agreements: dict[str, int] = {}
+    for ag in facts.agreements:
+        agreements[name_key(ag.name)] = _store_agreement(w, ag)
+    for ag in facts.agreements:
+        rid = agreements[name_key(ag.name)]
+        for code in ag.parties:
+            w.claim("agreement", rid, "party", code)
+        for name in ag.party_agencies:
+            w.claim("agreement", rid, "party_agency", agency_id(name))
+        for name in ag.signatories:
+            if name_key(name) not in officials:
+                officials[name_key(name)] = _store_official(w, Official(name=name), None)
+            w.claim("agreement", rid, "signatory", officials[name_key(name)])
+        if ag.amends:
+            if name_key(ag.amends) not in agreements:
+                agreements[name_key(ag.amends)] = _store_agreement(
+                    w, Agreement(name=ag.amends, kind="agreement", parties=ag.parties))
+            w.claim("agreement", rid, "amends", agreements[name_key(ag.amends)])
+
+    for flow in facts.trade_flows:
+        _store_trade_flow(w, flow, agency_id(flow.exporter, flow.from_), agency_id(flow.importer, flow.to))
+    w.flush()
+
+
+def _store_agency(w: _Writer, a: Agency) -> int:
+    rid = w.resolve("agency", match_agency(w.conn, a), a.name,
+                    {"name": a.name, "name_key": name_key(a.name), "country_code": a.country, "kind": a.kind})
+    w.claim("agency", rid, "name", a.name)
+    for other in a.also:
+        w.claim("agency", rid, "also", other)
+    w.claim("agency", rid, "country_code", a.country)
+    w.claim("agency", rid, "kind", a.kind)
+    w.cite("agency", rid, a.evidence)
+    return rid
+
+
+def _store_official(w: _Writer, o: Official, agency_id: int | None) -> int:
+    rid = w.resolve("official", match_official(w.conn, o), o.name,
+                    {"name": o.name, "name_key": name_key(o.name), "country_code": o.country})
+    w.claim("official", rid, "name", o.name)
+    w.claim("official", rid, "country_code", o.country)
+    w.cite("official", rid, o.evidence)
+    if o.title or agency_id:
+        pos = T["position"]
+        title_key = name_key(o.title)
+        pid = w.conn.execute(select(pos.c.id).where(pos.c.official_id == rid, pos.c.title_key == title_key,
+                                                    pos.c.agency_id == agency_id if agency_id else
+                                                    pos.c.agency_id.is_(None))).scalar()
+        if pid is None:
+            pid = w.conn.execute(insert(pos).values(official_id=rid, agency_id=agency_id, title=o.title,
+                                                    title_key=title_key).returning(pos.c.id)).scalar_one()
+        w.touched.add("position", pid)
+        w.cite("position", pid, o.evidence)
+    return rid
+
+
+def _store_agreement(w: _Writer, ag: Agreement) -> int:
+    rid = w.resolve("agreement", match_agreement(w.conn, ag), ag.name,
+                    {"name": ag.name, "name_key": name_key(ag.name), "kind": ag.kind, "signed": ag.signed})
+    if ag.parties and not _has_parties(w.conn, rid):
+        # Parties are part of an agreement's identity: fix them at creation so the next match sees them.
+        w.conn.execute(insert(T["party"]), [{"agreement_id": rid, "country_code": c} for c in ag.parties])
+    for key in ("name", "kind", "signed", "place", "status", "subject"):
+        w.claim("agreement", rid, key, getattr(ag, key))
+    w.cite("agreement", rid, ag.evidence)
+    return rid
+
+
+def _has_parties(conn: Connection, rid: int) -> bool:
+    return conn.execute(select(T["party"].c.id).where(T["party"].c.agreement_id == rid).limit(1)).first() is not None
+
+
+def _store_trade_flow(w: _Writer, f: TradeFlow, exporter: int | None, importer: int | None) -> int:
+    start, end = period_of(f)
+    rid = w.resolve("trade_flow", match_trade_flow(w.conn, f), f.commodity, {
+        "commodity": f.commodity, "commodity_key": singular_key(f.commodity), "hs_code": f.hs,
+        "exporter_country_code": f.from_, "importer_country_code": f.to, "rate_period": f.per,
+        "period_start": start, "period_end": end})
+    for key, value in (("commodity", f.commodity), ("hs_code", f.hs), ("quantity", f.quantity),
+                       ("unit", f.unit), ("value", f.value), ("currency", f.currency),
+                       ("exporter_agency_id", exporter), ("importer_agency_id", importer)):
+        w.claim("trade_flow", rid, key, value)
+    w.cite("trade_flow", rid, f.evidence)
+    return rid
+
+
+# ---------------------------------------------------------------- deriving rows from claims
+
+def best_values(claims: Iterable[tuple[str, str, str | None]]) -> dict[str, str]:
+    """The best-attested value per field from (field, value, article date) claims.
+
+    Most supporting articles wins; ties go to the value of the latest article,
+    then the longest and alphabetically first, so the result never depends on
+    the order articles were loaded in.
+    """
+    support: dict[str, Counter] = defaultdict(Counter)
+    latest: dict[tuple[str, str], str] = {}
+    for name, value, published in claims:
+        support[name][value] += 1
+        latest[(name, value)] = max(latest.get((name, value), ""), published or "")
+    return {name: min(counts, key=lambda v: (-counts[v], _neg(latest[(name, v)]), -len(v), v))
+            for name, counts in support.items()}
+
+
+def _neg(text: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in text)
+
+
+def _claims(conn: Connection, kind: str, rid: int) -> list[tuple[str, str, str | None]]:
+    c, a = T["claim"], T["article"]
+    rows = conn.execute(select(c.c.field, c.c.value, a.c.published).join(a, a.c.id == c.c.article_id)
+                        .where(c.c[f"{kind}_id"] == rid).order_by(c.c.id))
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def _curated(conn: Connection, kind: str, rid: int, action: str) -> list:
+    cur = T["curation"]
+    return list(conn.execute(select(cur).where(cur.c.record_kind == kind, cur.c.record_id == rid,
+                                               cur.c.action == action).order_by(cur.c.id)))
+
+
+def _protected(conn: Connection, kind: str, rid: int) -> bool:
+    """Rows a curator has worked on are kept even when no article supports them any more."""
+    cur = T["curation"]
+    return conn.execute(select(cur.c.id).where(cur.c.record_kind == kind, cur.c.record_id == rid)
+                        .limit(1)).first() is not None
+
+
+def rederive(conn: Connection, touched: Touched) -> None:
+    for kind in ("agency", "official", "agreement", "trade_flow"):
+        for rid in sorted(touched.ids.get(kind, ())):
+            _rederive_entity(conn, kind, rid)
+    pos, ev = T["position"], T["evidence"]
+    for pid in sorted(touched.ids.get("position", ())):
+        if conn.execute(select(ev.c.id).where(ev.c.position_id == pid).limit(1)).first() is None:
+            conn.execute(delete(pos).where(pos.c.id == pid))
+
+
+def _rederive_entity(conn: Connection, kind: str, rid: int) -> None:
+    table = T[kind]
+    if conn.execute(select(table.c.id).where(table.c.id == rid)).first() is None:
+        return
+    claims = _claims(conn, kind, rid)
+    if not claims and not _protected(conn, kind, rid):
+        conn.execute(delete(table).where(table.c.id == rid))
+        return
+    best = best_values(claims)
+    renames = _curated(conn, kind, rid, "rename")
+    if renames and kind != "trade_flow":
+        best["name"] = renames[-1].new_name
+    values: dict[str, object] = {}
+    if kind in ("agency", "official", "agreement"):
+        if "name" in best:
+            values.update(name=best["name"], name_key=name_key(best["name"]))
+        _rederive_aliases(conn, kind, rid, best.get("name"), claims)
+    if kind == "agency":
+        values.update(country_code=best.get("country_code"), kind=best.get("kind"))
+    elif kind == "official":
+        values.update(country_code=best.get("country_code"))
+    elif kind == "agreement":
+        values.update({k: best.get(k) for k in ("kind", "signed", "place", "status", "subject")})
+        values["amends_id"] = _int(best.get("amends"))
+        _rederive_agreement_links(conn, rid, claims)
+    elif kind == "trade_flow":
+        for key in ("commodity", "hs_code", "unit", "currency"):
+            values[key] = best.get(key)
+        values["commodity_key"] = singular_key(best.get("commodity"))
+        for key in ("quantity", "value"):
+            values[key] = float(best[key]) if key in best else None
+        for key in ("exporter_agency_id", "importer_agency_id"):
+            values[key] = _int(best.get(key))
+        factor = MASS_IN_KG.get(best.get("unit") or "")
+        values["quantity_kg"] = values["quantity"] * factor if factor and values["quantity"] is not None else None
+    conn.execute(update(table).where(table.c.id == rid).values(**values))
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value is not None else None
+
+
+def _rederive_aliases(conn: Connection, kind: str, rid: int, name: str | None,
+                      claims: list[tuple[str, str, str | None]]) -> None:
+    """Article aliases are every other name the claims give; curated ones are left alone."""
+    al = T["alias"]
+    conn.execute(delete(al).where(al.c[f"{kind}_id"] == rid, al.c.origin == "article"))
+    removed = {name_key(c.other_name) for c in _curated(conn, kind, rid, "alias_remove")}
+    kept = {name_key(r.name) for r in conn.execute(select(al.c.name).where(al.c[f"{kind}_id"] == rid))}
+    names: dict[str, str] = {}
+    for field_name, value, _ in claims:
+        key = name_key(value)
+        if field_name in ("name", "also") and key and key != name_key(name) and key not in removed | kept:
+            names.setdefault(key, value)
+    if names:
+        conn.execute(insert(al), [{f"{k}_id": None for k in ("agency", "official", "agreement")}
+                                  | {f"{kind}_id": rid, "name": v, "name_key": k, "origin": "article"}
+                                  for k, v in sorted(names.items())])
+
+
+def _rederive_agreement_links(conn: Connection, rid: int, claims: list[tuple[str, str, str | None]]) -> None:
+    party, sig = T["party"], T["signatory"]
+    countries = sorted({v for f, v, _ in claims if f == "party"})
+    agencies = sorted({int(v) for f, v, _ in claims if f == "party_agency"})
+    signatories = sorted({int(v) for f, v, _ in claims if f == "signatory"})
+    conn.execute(delete(party).where(party.c.agreement_id == rid))
+    agency_country = dict(conn.execute(select(T["agency"].c.id, T["agency"].c.country_code)
+                                       .where(T["agency"].c.id.in_(agencies))).all())
+    rows = []
+    for code in countries:
+        own = [a for a in agencies if agency_country.get(a) == code]
+        rows += [{"agreement_id": rid, "country_code": code, "agency_id": a} for a in own] or \
+            [{"agreement_id": rid, "country_code": code, "agency_id": None}]
+    rows += [{"agreement_id": rid, "country_code": None, "agency_id": a} for a in agencies
+             if agency_country.get(a) not in countries]
+    if rows:
+        conn.execute(insert(party), rows)
+    conn.execute(delete(sig).where(sig.c.agreement_id == rid))
+    if signatories:
+        conn.execute(insert(sig), [{"agreement_id": rid, "official_id": o} for o in signatories])
