@@ -85,6 +85,7 @@ _PARAGRAPH_WORDS = 15
 _SHORT_LINE = 80  # header lines that carry metadata are short
 _TITLE_MAX = 250
 _FOOTER_RESUME_CHARS = 150
+_CAPTION_WORDS = 6
 
 
 @dataclass
@@ -272,6 +273,8 @@ def _header_line(line: str, scan: _Scan) -> bool:
         scan.title = line
         return False
     if not _is_paragraph(line):
+        if _is_caption(line) and len(line.split()) >= _CAPTION_WORDS:
+            return True  # a short photo caption: captions name people and places
         if scan.author is None and scan.name_line is None and _is_name_line(line):
             scan.name_line = line
         return False  # headline kickers, datelines alone, topic labels

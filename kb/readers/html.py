@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BLOCK_END = re.compile(r"<\s*(?:br|/p|/div|/h\d|/li|/tr|/figcaption|/blockquote)\s*/?>", re.IGNORECASE)
 _SCRIPT = re.compile(r"<(script|style|noscript|nav|header|footer)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 _META_NAMES = {
     "title": ("og:title", "twitter:title", "dc.title", "headline"),
@@ -140,13 +142,14 @@ def read_html(path: Path) -> Document:
     tags = meta_tags(page)
     url = _meta(tags, "url") or tags.get("<canonical>")
     result = _extract(page, url)
-    site = _meta(tags, "publisher") or getattr(result, "sitename", None)
+    guessed_site = getattr(result, "sitename", None)
+    site = _meta(tags, "publisher") or _site_from_guess(guessed_site)
     title = _meta(tags, "title") or getattr(result, "title", None) or tags.get("<title>")
     title = strip_site(title, site) if title else None
     body = getattr(result, "text", None) or ""
     text = _paragraphs(body) if body.strip() else _crude_text(page)
     cleaned = clean_page(text, title=title)
-    return build(
+    doc = build(
         path,
         cleaned,
         title=title,
@@ -156,3 +159,16 @@ def read_html(path: Path) -> Document:
         url=url or getattr(result, "url", None),
         language=_meta(tags, "language") or tags.get("<lang>") or getattr(result, "language", None),
     )
+    if doc.publisher is None and guessed_site:
+        doc = replace(doc, publisher=guessed_site)  # a bare domain still says where it came from
+    return doc
+
+
+def _site_from_guess(guess: str | None) -> str | None:
+    """Trafilatura's site name, which may be a bare domain: a known outlet's display name if so."""
+    if not guess:
+        return None
+    outlet = publishers.by_name(guess)
+    if outlet:
+        return outlet.name
+    return None if _DOMAIN.match(guess) else guess

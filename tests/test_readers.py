@@ -1,0 +1,497 @@
+"""Article readers: invented pages in each format, their metadata forms, and bad inputs."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from kb.errors import ReadError
+from kb.readers import ARTICLE_SUFFIXES, is_article, read_article
+
+BODY_1 = (
+    "Lorvania and Estmark signed a customs cooperation protocol in Port Alder on Monday, the two "
+    "revenue services said, pledging to exchange data on goods crossing their shared border."
+)
+BODY_2 = (
+    "Under the protocol, the Lorvanian Customs Board will share advance cargo information with its "
+    "Estmark counterpart, and both services will train officers together from next year onward."
+)
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+# --- dispatch ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("a.txt", True),
+        ("a.md", True),
+        ("a.HTML", True),
+        ("a.htm", True),
+        ("a.json", True),
+        ("a.facts.yaml", False),
+        ("a.yaml", False),
+        ("a.pdf", False),
+    ],
+)
+def test_is_article(name: str, expected: bool) -> None:
+    assert is_article(Path(name)) is expected
+
+
+def test_suffixes_are_the_documented_ones() -> None:
+    assert ARTICLE_SUFFIXES == (".txt", ".md", ".html", ".htm", ".json")
+
+
+# --- plain text --------------------------------------------------------------
+
+CAPTION = "Customs chiefs shake hands in Port Alder on Monday. (Lorvania Customs)"
+
+SCRAPED = f"""\
+ date 2022-03-14 Home > Business > Economy
+
+Lorvania, Estmark sign customs protocol
+
+By Alia Verhoven
+
+Published : March 14, 2022 - 10:05
+
+Share | Print | Font size: A- A+
+
+{CAPTION} {CAPTION}
+
+{BODY_1}
+
+Advertisement
+
+{BODY_2}
+
+Tags: customs, Lorvania, Estmark
+
+Read more: Estmark port volumes rise in February
+
+Related news:
+» Lorvania cuts import duty on grain
+» Estmark customs goes paperless
+
+Copyright Gulf News, 2022
+"""
+
+
+def test_txt_scraped_page(tmp_path: Path) -> None:
+    doc = read_article(write(tmp_path, "page.txt", SCRAPED))
+    assert doc.title == "Lorvania, Estmark sign customs protocol"
+    assert doc.author == "Alia Verhoven"
+    assert doc.published == "2022-03-14"
+    assert doc.publisher == "Gulf News"
+    assert doc.url is None and doc.language == "en"
+    assert doc.text == "\n\n".join([CAPTION, BODY_1, BODY_2])
+
+
+def test_txt_site_line_name_alone_and_dateline(tmp_path: Path) -> None:
+    page = f"""\
+Kazinform  |  Economy  |  09:30 05.06.2021
+
+Estmark grain exports climb in May
+
+Saturday, 05/06/2021 09:30 (GMT+5)
+
+Dana Rustemova
+
+PORT ALDER. June 5 (Kazinform) – {BODY_1}
+
+{BODY_2}
+"""
+    doc = read_article(write(tmp_path, "grain.txt", page))
+    assert doc.publisher == "Kazinform"
+    assert doc.author == "Dana Rustemova"
+    assert doc.published == "2021-06-05"
+    assert doc.title == "Estmark grain exports climb in May"
+    assert doc.text.startswith("PORT ALDER. June 5 (Kazinform) – Lorvania")  # datelines stay body text
+
+
+def test_txt_byline_with_agency_and_repeated_title(tmp_path: Path) -> None:
+    page = f"""\
+Home  >  Business
+
+Estmark wine sales abroad grow
+
+Materials 12 August 2020 14:20 (UTC +04:00)
+
+Estmark wine sales abroad grow
+
+PORT ALDER, Estmark, Aug. 12
+
+By KARIM ODENSE – Trend:
+
+{BODY_1}
+"""
+    doc = read_article(write(tmp_path, "wine.txt", page))
+    assert doc.publisher == "Trend"
+    assert doc.author == "Karim Odense"
+    assert doc.published == "2020-08-12"
+    assert doc.text == BODY_1
+
+
+def test_txt_site_name_line_and_uppercase_byline(tmp_path: Path) -> None:
+    page = f"""\
+The EastAfrican
+Home | News
+
+Advertisement
+
+Lorvania joins regional customs union
+
+Tuesday March 1 2022
+
+By OTIENO WAMALA
+
+{BODY_1}
+
+Share this article: Facebook | Twitter | LinkedIn | Email
+"""
+    doc = read_article(write(tmp_path, "union.txt", page))
+    assert (doc.publisher, doc.author, doc.published) == ("The EastAfrican", "Otieno Wamala", "2022-03-01")
+    assert doc.text == BODY_1
+
+
+def test_txt_metadata_from_file_name(tmp_path: Path) -> None:
+    page = f"Estmark opens new border post\n\n{BODY_1}\n"
+    doc = read_article(write(tmp_path, "2021-11-02-the-jakarta-post-estmark-border.txt", page))
+    assert doc.publisher == "The Jakarta Post"  # the longest known slug after the date
+    assert doc.published == "2021-11-02"
+    assert doc.author is None
+
+
+def test_txt_file_name_without_known_outlet(tmp_path: Path) -> None:
+    page = f"Estmark opens new border post\n\n{BODY_1}\n"
+    doc = read_article(write(tmp_path, "2021-11-02-estmark-border.txt", page))
+    assert doc.publisher is None
+    assert doc.published == "2021-11-02"
+
+
+def test_txt_wire_agency_is_author_not_publisher(tmp_path: Path) -> None:
+    page = f"""\
+Home>>
+
+Estmark ships first cherries to Lorvania
+
+(Xinhua) 08:15, May 03, 2023
+
+PORT ALDER, May 2 (Xinhua) -- {BODY_1}
+
+【1】【2】【3】
+
+(Web editor: Lin Qiao)
+"""
+    doc = read_article(write(tmp_path, "2023-05-03-china-daily-cherries.txt", page))
+    assert doc.author == "Xinhua"
+    assert doc.publisher == "China Daily"
+    assert doc.published == "2023-05-03"
+    assert doc.text == f"PORT ALDER, May 2 (Xinhua) -- {BODY_1}"
+
+
+def test_txt_wire_agency_that_is_the_publisher_is_no_author(tmp_path: Path) -> None:
+    page = (
+        "Interfax-Ukraine | Economic | 11:02 14.02.2019\n\nTitle of the wire story\n\n"
+        f"KYIV. Feb 14 (Interfax-Ukraine) – {BODY_1}\n"
+    )
+    doc = read_article(write(tmp_path, "story.txt", page))
+    assert doc.publisher == "Interfax-Ukraine"
+    assert doc.author is None
+
+
+def test_txt_publisher_named_in_the_body(tmp_path: Path) -> None:
+    page = f"Estmark and Lorvania to cut tariffs\n\n{BODY_1} An official told The Korea Herald the deal was close.\n"
+    doc = read_article(write(tmp_path, "tariffs.txt", page))
+    assert doc.publisher == "The Korea Herald"
+
+
+def test_txt_masthead_and_name_after_date(tmp_path: Path) -> None:
+    page = f"""\
+Supervisor Ilham Rashed
+Editor in Chief Omar Halabi
+
+Home | Economy
+
+Lorvania to buy 2 Mln Tons of Estmark Wheat
+
+Thu 09 Feb 2023 | 04:10 PM
+Samira Fawzy
+
+{BODY_1}
+
+EF/MA
+"""
+    doc = read_article(write(tmp_path, "wheat.txt", page))
+    assert doc.title == "Lorvania to buy 2 Mln Tons of Estmark Wheat"
+    assert doc.author == "Samira Fawzy"
+    assert doc.published == "2023-02-09"
+    assert doc.text == BODY_1
+
+
+def test_txt_hard_wrapped_lines_are_joined(tmp_path: Path) -> None:
+    wrapped = BODY_1.replace(" two ", " two\n", 1).replace(" on Monday", "\non Monday", 1)
+    doc = read_article(write(tmp_path, "wrapped.txt", f"A wrapped article title here\n\n{wrapped}\n"))
+    assert doc.text == BODY_1
+
+
+def test_repeated_caption_paragraph_kept_once(tmp_path: Path) -> None:
+    caption = "Officers inspect a truck at the Port Alder crossing. (File photo)"
+    page = f"A title for the caption case\n\n{BODY_1}\n\n{caption} {caption}\n\n{BODY_2}\n\n{caption}\n"
+    doc = read_article(write(tmp_path, "caption.txt", page))
+    assert doc.text.count(caption) == 1
+    assert doc.text == "\n\n".join([BODY_1, caption, BODY_2])
+
+
+def test_caption_with_broken_parenthesis_kept_once(tmp_path: Path) -> None:
+    caption = "Officers inspect a truck at the Port Alder crossing on Friday. (Estmark customs"
+    page = f"A title for the caption case\n\n{BODY_1}\n\n{caption} {caption}\n"
+    doc = read_article(write(tmp_path, "caption2.txt", page))
+    assert doc.text == f"{BODY_1}\n\n{caption}"
+
+
+# --- markdown ----------------------------------------------------------------
+
+MARKDOWN = f"""\
+---
+title: "Estmark apple exports to Lorvania double"
+date: 2019-10-04
+source: Fresh Plaza
+author: Ines Carvalho
+url: https://example.org/estmark-apples
+---
+
+# Estmark apple exports to Lorvania double
+
+*Published October 4, 2019 · Markets*
+
+*PORT ALDER, Oct. 4* – {BODY_1}
+
+![Apples in crates](/img/apples.jpg)
+*Apples in crates at a packhouse. Photo: Estmark Fruit Board*
+
+## By market
+
+| Market   | Tonnes | Change |
+|----------|-------:|-------:|
+| Lorvania | 12,400 | +104%  |
+| Sildavia | 3,050  | -8%    |
+
+> "We expected **strong** demand," said [the board](https://example.org/board).
+
+---
+
+**Related:**
+- [Estmark pear crop shrinks](/pears)
+
+*Share this article:* [Twitter] [Facebook]
+"""
+
+
+def test_markdown_front_matter_and_plain_text(tmp_path: Path) -> None:
+    doc = read_article(write(tmp_path, "apples.md", MARKDOWN))
+    assert doc.title == "Estmark apple exports to Lorvania double"
+    assert doc.published == "2019-10-04"
+    assert doc.publisher == "Fresh Plaza"
+    assert doc.author == "Ines Carvalho"
+    assert doc.url == "https://example.org/estmark-apples"
+    assert doc.text == "\n\n".join(
+        [
+            f"PORT ALDER, Oct. 4 – {BODY_1}",
+            "Apples in crates at a packhouse. Photo: Estmark Fruit Board",
+            "By market",
+            "Market | Tonnes | Change\nLorvania | 12,400 | +104%\nSildavia | 3,050 | -8%",
+            '"We expected strong demand," said the board.',
+        ]
+    )
+
+
+def test_markdown_front_matter_variants(tmp_path: Path) -> None:
+    page = f"""---
+headline: Lorvania opens a green corridor
+published: "2020-07-01T08:00:00+05:00"
+publisher: {{name: Daryo}}
+authors: [Aziz Karimov, Lola Nurova]
+---
+{BODY_1}
+"""
+    doc = read_article(write(tmp_path, "corridor.md", page))
+    assert doc.title == "Lorvania opens a green corridor"
+    assert doc.published == "2020-07-01"
+    assert doc.publisher == "Daryo"
+    assert doc.author == "Aziz Karimov, Lola Nurova"
+
+
+def test_markdown_without_front_matter_uses_heading(tmp_path: Path) -> None:
+    page = f"# Estmark trims tariffs on machinery\n\nBy Petra Lind\n\n{BODY_1}\n"
+    doc = read_article(write(tmp_path, "2018-05-06-tariffs.md", page))
+    assert doc.title == "Estmark trims tariffs on machinery"
+    assert doc.author == "Petra Lind"
+    assert doc.published == "2018-05-06"
+    assert doc.text == BODY_1
+
+
+# --- HTML --------------------------------------------------------------------
+
+HTML = f"""<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Lorvania and Estmark link customs systems | The Loadstar</title>
+<meta property="og:site_name" content="The Loadstar">
+<meta property="og:title" content="Lorvania and Estmark link customs systems">
+<meta property="og:url" content="https://theloadstar.com/lorvania-estmark-link">
+<meta name="author" content="Tomas Breck">
+<meta property="article:published_time" content="2020-02-11T07:30:00+00:00">
+</head><body>
+<nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article>
+<h1>Lorvania and Estmark link customs systems</h1>
+<p>{BODY_1}</p>
+<p>{BODY_2}</p>
+<div class="share">Share: <a href="#">Facebook</a> <a href="#">Twitter</a></div>
+</article>
+<footer><p>&copy; 2020 The Loadstar. All rights reserved.</p></footer>
+</body></html>
+"""
+
+
+def test_html_with_meta_tags(tmp_path: Path) -> None:
+    doc = read_article(write(tmp_path, "link.html", HTML))
+    assert doc.title == "Lorvania and Estmark link customs systems"
+    assert doc.publisher == "The Loadstar"
+    assert doc.author == "Tomas Breck"
+    assert doc.published == "2020-02-11"
+    assert doc.url == "https://theloadstar.com/lorvania-estmark-link"
+    assert doc.text == f"{BODY_1}\n\n{BODY_2}"
+
+
+def test_html_without_og_tags_falls_back_on_title_and_url(tmp_path: Path) -> None:
+    page = f"""<html><head><title>Estmark customs goes digital - Daily Sabah</title>
+<link rel="canonical" href="https://www.dailysabah.com/business/estmark-digital"></head>
+<body><article><h1>Estmark customs goes digital</h1><p>{BODY_1}</p><p>{BODY_2}</p></article></body></html>"""
+    doc = read_article(write(tmp_path, "digital.htm", page))
+    assert doc.title == "Estmark customs goes digital"
+    assert doc.publisher == "Daily Sabah"  # known domain of the canonical URL
+    assert doc.url == "https://www.dailysabah.com/business/estmark-digital"
+    assert BODY_1 in doc.text
+
+
+def test_html_in_declared_legacy_charset(tmp_path: Path) -> None:
+    page = f"""<html><head><meta charset="iso-8859-1"><title>Caf\xe9 exports rise</title></head>
+<body><article><p>Caf\xe9 {BODY_1}</p><p>{BODY_2}</p></article></body></html>"""
+    doc = read_article(write(tmp_path, "cafe.html", page.encode("latin-1")))
+    assert doc.title == "Café exports rise"
+    assert "Café Lorvania" in doc.text
+
+
+# --- JSON --------------------------------------------------------------------
+
+
+def test_json_record(tmp_path: Path) -> None:
+    record = {
+        "title": "Estmark sends first avocados to Lorvania",
+        "url": "https://example.org/avocados",
+        "published_at": "2022-08-03T23:43:00+08:00",
+        "author": "Xinhua",
+        "source": "People's Daily Online",
+        "text": f"Home>>\n\nEstmark sends first avocados to Lorvania\n\n(Xinhua) 09:43, August 03, 2022\n\n"
+        f"{BODY_1}\n\nRelated Stories\nEstmark and Lorvania sign fruit protocols",
+    }
+    doc = read_article(write(tmp_path, "avocados.json", json.dumps(record)))
+    assert doc.title == "Estmark sends first avocados to Lorvania"
+    assert doc.published == "2022-08-03"  # the publisher's local date, not UTC
+    assert (doc.author, doc.publisher, doc.url) == ("Xinhua", "People's Daily Online", record["url"])
+    assert doc.text == BODY_1
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"headline": "T", "content": BODY_1, "publishedAt": "2021-04-05", "source": {"id": "x", "name": "Reuters"}},
+        {"title": "T", "body": f"<p>{BODY_1}</p>", "date": "April 5, 2021", "source_name": "Reuters"},
+        [{"title": "T", "text": BODY_1, "published": "2021-04-05", "source": "Reuters"}],
+        {"articles": [{"title": "T", "content": BODY_1 + " [+2140 chars]", "publishedAt": "2021-04-05T10:00:00Z",
+                       "source": {"name": "Reuters"}}]},
+    ],
+)  # fmt: skip
+def test_json_field_variants(tmp_path: Path, record: object) -> None:
+    doc = read_article(write(tmp_path, "variant.json", json.dumps(record)))
+    assert (doc.title, doc.publisher, doc.published) == ("T", "Reuters", "2021-04-05")
+    assert doc.text == BODY_1
+
+
+def test_json_author_list(tmp_path: Path) -> None:
+    record = {"title": "T", "text": BODY_1, "authors": ["Mira Sol", "Ken Ito"]}
+    assert read_article(write(tmp_path, "a.json", json.dumps(record))).author == "Mira Sol, Ken Ito"
+
+
+# --- bad inputs ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("latin.txt", "Caf\xe9 exports".encode("latin-1"), "not UTF-8"),
+        ("empty.txt", "  \n\n", "empty"),
+        ("boiler.txt", "Advertisement\n\nShare | Print\n\nTags: customs\n", "no article text"),
+        ("broken.json", '{"title": "T", "text": ', "invalid JSON"),
+        ("notext.json", '{"title": "T", "url": "https://example.org"}', "no article text"),
+        ("blanktext.json", '{"title": "T", "text": "   "}', "no article text"),
+        ("many.json", '[{"text": "a"}, {"text": "b"}]', "found a list of 2"),
+        ("scalar.json", "42", "expected a JSON object"),
+        ("front.md", "---\ntitle: [unclosed\n---\nBody text here.\n", "invalid YAML front matter"),
+        ("listfront.md", "---\n- a\n- b\n---\nBody text here.\n", "front matter is not a mapping"),
+        ("empty.html", "", "empty"),
+        ("latin.html", "<p>Caf\xe9</p>".encode("latin-1"), "not UTF-8"),
+        ("paper.pdf", "%PDF-1.4", "not an article file"),
+    ],
+)
+def test_bad_input_gives_read_error_naming_the_file(
+    tmp_path: Path, name: str, content: str | bytes, problem: str
+) -> None:
+    path = write(tmp_path, name, content)
+    with pytest.raises(ReadError) as info:
+        read_article(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: ")
+    assert problem in message
+    assert "\n" not in message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere.txt"
+    with pytest.raises(ReadError, match=r"nowhere\.txt: no such file"):
+        read_article(path)
+
+
+def test_directory_with_article_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "folder.md"
+    path.mkdir()
+    with pytest.raises(ReadError, match="is a directory"):
+        read_article(path)
+
+
+# --- speed ---------------------------------------------------------------------
+
+
+def test_plain_formats_read_fast(tmp_path: Path) -> None:
+    paths = [write(tmp_path, f"p{i}.txt", SCRAPED + BODY_2 * 3) for i in range(40)]
+    paths += [write(tmp_path, f"m{i}.md", MARKDOWN) for i in range(40)]
+    read_article(paths[0])  # loads the publishers list once
+    start = time.perf_counter()
+    for path in paths:
+        read_article(path)
+    per_article_ms = (time.perf_counter() - start) * 1000 / len(paths)
+    assert per_article_ms < 10, f"{per_article_ms:.1f} ms per article"
