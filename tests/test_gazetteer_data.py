@@ -199,6 +199,14 @@ def test_customs_administration_full_names_unambiguous():
     assert not {n: c for n, c in owners.items() if len(c) > 1}
 
 
+def test_full_names_not_aliases_of_another_country():
+    names = {fold(e["name"]): e["country"] for e in load("customs_administrations.yaml")}
+    clashes = [(a, e["country"], names[fold(a)])
+               for e in load("customs_administrations.yaml") for a in e.get("also") or []
+               if fold(a) in names and names[fold(a)] != e["country"]]
+    assert not clashes, f"aliases that are another country's body: {clashes}"
+
+
 def test_customs_administrations_sorted():
     entries = load("customs_administrations.yaml")
     keys = [(e["country"] or "", fold(e["name"])) for e in entries]
