@@ -1,0 +1,57 @@
+"""The Alembic tree on both engines: empty → head, round trip, models = migrations, one head."""
+
+from __future__ import annotations
+
+import pytest
+from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+from sqlmodel import SQLModel
+
+from kb.db import alembic_config, current_revision, head_revision, make_engine, open_database, run_alembic
+from kb.errors import DatabaseError
+
+VIEWS = {"agreement_overview", "trade_flow_overview", "agency_overview", "position_overview", "evidence_overview"}
+
+
+def test_single_head() -> None:
+    assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
+
+
+def test_open_creates_and_migrates_a_new_database(db_url: str) -> None:
+    engine = open_database(db_url)
+    with engine.connect() as conn:
+        assert current_revision(conn) == head_revision()
+        assert set(SQLModel.metadata.tables) <= set(inspect(conn).get_table_names())
+        assert VIEWS <= set(inspect(conn).get_view_names())
+        assert conn.execute(text("SELECT count(*) FROM country")).scalar() >= 249
+        assert conn.execute(text("SELECT name FROM country WHERE code = 'UZ'")).scalar() == "Uzbekistan"
+
+
+def test_down_to_base_and_up_again(db_url: str) -> None:
+    engine = open_database(db_url)
+    run_alembic(engine, "downgrade", "base")
+    with engine.connect() as conn:
+        assert current_revision(conn) is None
+        assert not (set(inspect(conn).get_table_names()) - {"alembic_version"})
+    run_alembic(engine, "upgrade", "head")
+    with engine.connect() as conn:
+        assert current_revision(conn) == head_revision()
+        assert conn.execute(text("SELECT count(*) FROM country")).scalar() >= 249
+
+
+def test_models_and_migrations_agree(db_url: str) -> None:
+    engine = open_database(db_url)
+    config = alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.check(config)  # raises when autogenerate finds any difference
+
+
+def test_an_older_database_is_refused_with_the_upgrade_command(db_url: str) -> None:
+    engine = make_engine(db_url)
+    run_alembic(engine, "upgrade", "0001")
+    with pytest.raises(DatabaseError, match=r"kb db upgrade"):
+        open_database(db_url)
+    run_alembic(engine, "upgrade", "head")
+    open_database(db_url)
