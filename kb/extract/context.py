@@ -63,3 +63,30 @@ class ArticleContext:
     @staticmethod
     def evidence_for(sentence: Sentence) -> Evidence:
         return Evidence(quote=sentence.text, start=sentence.start, end=sentence.end)
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    """Where the text names an agency of the article (by any of its names)."""
+
+    start: int
+    end: int
+    name: str  # the `Agency.name` it stands for
+
+
+@dataclass
+class Mentions:
+    """Spans the stages record for later stages: agencies named, titles of officials."""
+
+    agencies: list[AgencyMention] = field(default_factory=list)
+    titles: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, official name)
+    officials: list[tuple[int, int, str]] = field(default_factory=list)  # every mention of a person
+
+
+def mentions_of(ctx: ArticleContext) -> Mentions:
+    """The context's shared mention spans, created on first use."""
+    found = getattr(ctx, "_mentions", None)
+    if found is None:
+        found = Mentions()
+        ctx._mentions = found  # type: ignore[attr-defined]
+    return found

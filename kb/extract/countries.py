@@ -1,0 +1,86 @@
+"""Find the countries an article mentions: names, adjectives, capitals, blocs.
+
+All surface forms are compiled once into one case-sensitive alternation, longest
+first, so "North Korea" wins over "Korea" and "South Korean" over "South Korea".
+A bloc ("EAEU") yields one mention per member state at the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from kb.extract import gazetteer
+from kb.extract.context import ArticleContext, CountryMention
+
+# Words before a country that make it a destination or a place, not an actor.
+_DESTINATION = re.compile(r"(?:\bto|\binto|\btowards|\bfor)\s+(?:the\s+)?$")
+
+
+@cache
+def _pattern() -> re.Pattern[str] | None:
+    forms = list(gazetteer.country_forms()) + list(gazetteer.blocs())
+    if not forms:
+        return None
+    alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+
+
+def find_countries(text: str, published: str | None = None) -> list[CountryMention]:
+    pattern = _pattern()
+    if pattern is None:
+        return []
+    forms, blocs = gazetteer.country_forms(), gazetteer.blocs()
+    out: list[CountryMention] = []
+    for m in pattern.finditer(text):
+        surface = m.group()
+        form = forms.get(surface)
+        if form is not None:
+            out.append(CountryMention(m.start(), m.end(), form.code, surface, form.form))
+        elif surface in blocs:
+            out.extend(CountryMention(m.start(), m.end(), code, surface, "bloc")
+                       for code in blocs[surface].members_at(published))
+    return out
+
+
+def codes_in(text: str, published: str | None = None, *, forms: tuple[str, ...] = ()) -> list[str]:
+    """Distinct country codes in a short text (a name, a title), in order of appearance."""
+    seen: list[str] = []
+    for c in find_countries(text, published):
+        if (not forms or c.form in forms) and c.code not in seen:
+            seen.append(c.code)
+    return seen
+
+
+def is_destination(text: str, mention: CountryMention) -> bool:
+    """"to China", "for Egypt": the country is where something goes, not who acts."""
+    return bool(_DESTINATION.search(text[max(0, mention.start - 12): mention.start]))
+
+
+def main_countries(ctx: ArticleContext) -> list[str]:
+    """The article's principal countries: the headline's, else the most mentioned ones.
+
+    Destinations ("to China") count less: the country that acts is the article's subject.
+    """
+    title = ctx.document.title or ""
+    from_title = codes_in(title, ctx.published)
+    if len(from_title) >= 2:
+        return from_title
+    counts: Counter[str] = Counter()
+    for c in ctx.countries:
+        counts[c.code] += 0.5 if is_destination(ctx.text, c) else 1.0
+    for code in from_title:
+        counts[code] += 3
+    return [code for code, _ in counts.most_common()]
+
+
+def home_country(ctx: ArticleContext) -> str | None:
+    """The country the article is mostly about, counting actors rather than destinations."""
+    counts: Counter[str] = Counter()
+    for c in ctx.countries:
+        if c.form != "bloc":
+            counts[c.code] += 0.25 if is_destination(ctx.text, c) else 1.0
+    for code in codes_in(ctx.document.title or "", ctx.published):
+        counts[code] += 1
+    return counts.most_common(1)[0][0] if counts else None

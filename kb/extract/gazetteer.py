@@ -1,0 +1,131 @@
+"""Lazy, cached loaders for the extractor's data files (`kb/extract/data/*.yaml`).
+
+Each loader reads its file once per process and returns plain data shaped for
+lookups; the stages compile their regexes from these on first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def load(name: str) -> Any:
+    """The parsed content of `data/<name>.yaml`, or None when the file is absent."""
+    path = DATA / f"{name}.yaml"
+    if not path.exists():
+        return None
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+# ---------------------------------------------------------------- countries
+
+@dataclass(frozen=True)
+class CountryForm:
+    code: str
+    form: str  # "name", "adjective", "capital"
+
+
+@cache
+def country_forms() -> dict[str, CountryForm]:
+    """Every surface form of a country (name, adjective, capital) → its code and form."""
+    out: dict[str, CountryForm] = {}
+    data = load("countries") or {}
+    for form, key in (("capital", "capitals"), ("adjective", "adjectives"), ("name", "names")):
+        for code, entry in data.items():
+            for surface in (entry or {}).get(key) or []:
+                out[str(surface)] = CountryForm(str(code), form)
+    return out
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO code → the name to use when writing a country in a synthesized agency name."""
+    return {str(code): str((entry or {}).get("names", [code])[0])
+            for code, entry in (load("countries") or {}).items()}
+
+
+@cache
+def capitals() -> dict[str, str]:
+    return {str(c): str(code) for code, e in (load("countries") or {}).items()
+            for c in (e or {}).get("capitals") or []}
+
+
+@dataclass(frozen=True)
+class Bloc:
+    key: str
+    names: tuple[str, ...]
+    members: tuple[tuple[str, str, str | None], ...]  # (code, since, until) as ISO text
+
+    def members_at(self, date: str | None) -> list[str]:
+        day = date or dt.date.today().isoformat()
+        return sorted(code for code, since, until in self.members
+                      if since[: len(day)] <= day and (until is None or day <= until))
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+@cache
+def blocs() -> dict[str, Bloc]:
+    """Bloc surface form → bloc."""
+    out: dict[str, Bloc] = {}
+    for key, entry in (load("blocs") or {}).items():
+        members = tuple((str(m["code"]), _iso(m.get("since")) or "0000", _iso(m.get("until")))
+                        for m in (entry or {}).get("members") or [])
+        bloc = Bloc(str(key), tuple(str(n) for n in entry.get("names") or []), members)
+        for name in bloc.names:
+            out[name] = bloc
+    return out
+
+
+# ---------------------------------------------------------------- agencies
+
+@dataclass(frozen=True)
+class KnownAgency:
+    name: str
+    also: tuple[str, ...]
+    country: str | None
+    kind: str | None
+
+
+@cache
+def known_agencies() -> list[KnownAgency]:
+    return [KnownAgency(str(e["name"]), tuple(str(a) for a in e.get("also") or []),
+                        e.get("country"), e.get("kind"))
+            for e in load("customs_administrations") or [] if e and e.get("name")]
+
+
+@cache
+def agency_patterns() -> dict[str, Any]:
+    return load("agency_patterns") or {}
+
+
+@cache
+def titles() -> dict[str, Any]:
+    return load("titles") or {}
+
+
+@cache
+def agreement_kinds() -> dict[str, Any]:
+    return load("agreement_kinds") or {}
+
+
+@cache
+def places() -> dict[str, Any]:
+    return load("places") or {}

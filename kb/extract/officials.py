@@ -1,0 +1,272 @@
+"""Find named officials with their title, agency and country.
+
+A person is only taken with a title next to the name, which keeps places and
+products out: before it ("KCS Commissioner Chun Hong-uk", "chief of the Korea
+Customs Service Ko Kwang-hyo", "Minister of Agriculture Aidarbek Saparov") or
+after it ("Roman Nasirov, head of Ukraine's State Fiscal Service", "X, who heads
+the Y"). Honorifics are dropped; later mentions by surname are the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kb.extract import gazetteer
+from kb.extract.agencies import context_country
+from kb.extract.context import ArticleContext, Sentence, mentions_of
+from kb.extract.countries import home_country, is_destination
+from kb.facts import Agency, Official
+
+_TOK = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ]+)*"
+_INIT = r"(?<![\w.])[A-Z]\."
+_NAME_RUN = re.compile(rf"(?:{_INIT}\s+)?(?<![\w.'’-])(?:{_TOK})(?:\s+(?:{_INIT[10:]}|{_TOK}))*")
+_TRAILING_NOISE = re.compile(r"(?:\s*\([^)]*\)|\s*,|\s+)+$")
+
+
+@cache
+def _cfg() -> dict:
+    t = gazetteer.titles()
+    heads = sorted(t.get("heads", []) + t.get("counterpart", []), key=len, reverse=True)
+    mods = sorted(t.get("modifiers", []), key=len, reverse=True)
+    head = "|".join(re.escape(h) for h in heads)
+    mod = "|".join(re.escape(m) for m in mods)
+    core = rf"(?:(?:{mod})[\s-]+)*(?:{head})"
+    word = r"(?:[A-Z][\w.’'&-]*|of|and|the|for|in|with|charge|on|to|at|,)"
+    honor = "|".join(re.escape(h) for h in sorted(t.get("honorifics", []), key=len, reverse=True))
+    return {
+        "core": re.compile(rf"(?i:(?<![\w-]){core})(?![\w-])"),
+        "before": re.compile(rf"(?P<title>(?i:(?<![\w]){core})(?:\s+(?:of|for|at|in|to)\s+{word}(?:\s*{word})*)?)"
+                             rf"(?:\s*\([^)]*\))?\s*,?\s*(?:(?:{honor})\s*)*$"),
+        "after": re.compile(rf"^(?:\s*\([^)]*\))?\s*,\s*(?:(?P<who>who\s+(?:heads|leads|chairs|runs)\s+)|"
+                            rf"(?:an?\s+|the\s+)?(?P<owner>[A-Z][\w.\- ]*?['’]s\s+)?(?=(?i:{core})))"),
+        "after_title": re.compile(rf"(?i:{core})(?:\s+(?:of|for|at|in|to)\s+[^,;()]*)?"),
+        "honor": re.compile(rf"^(?:(?:{honor})\s*)+"),
+        "not_names": frozenset(t.get("not_names", [])),
+        "counterpart": frozenset(t.get("counterpart", [])),
+    }
+
+
+@dataclass
+class _Person:
+    name: str
+    title: str | None
+    agency: str | None
+    country: str | None
+    span: tuple[int, int]
+    title_span: tuple[int, int]
+    sentence: Sentence
+
+
+def _names(sent: Sentence) -> list[tuple[int, int, str]]:
+    """Candidate person names in a sentence: runs of 2+ capitalised words, none a stop word."""
+    cfg = _cfg()
+    forms = gazetteer.country_forms()
+    out = []
+    for m in _NAME_RUN.finditer(sent.text):
+        parts = [(p.start() + m.start(), p.group()) for p in re.finditer(r"\S+", m.group())]
+        segment: list[tuple[int, str]] = []
+        for pos, word in [*parts, (-1, "")]:
+            stop = (not word or word in cfg["not_names"] or word.rstrip(".") in cfg["not_names"]
+                    or word in forms or re.sub(r"['’]s$", "", word) in forms)
+            if not stop:
+                segment.append((pos, word))
+                continue
+            if len([w for _, w in segment if not w.endswith(".")]) >= 2:
+                s = segment[0][0]
+                e = segment[-1][0] + len(segment[-1][1])
+                out.append((sent.start + s, sent.start + e, sent.text[s:e]))
+            segment = []
+    return out
+
+
+def _agency_in(ctx: ArticleContext, start: int, end: int) -> str | None:
+    for m in mentions_of(ctx).agencies:
+        if start <= m.start and m.end <= end:
+            return m.name
+    return None
+
+
+def _agency_before(ctx: ArticleContext, start: int) -> str | None:
+    for m in mentions_of(ctx).agencies:
+        if 0 <= start - m.end <= 3:
+            return m.name
+    return None
+
+
+def _country_in(ctx: ArticleContext, start: int, end: int) -> str | None:
+    for c in ctx.countries_in(start, end):
+        if c.form != "bloc" and not is_destination(ctx.text, c) and not re.search(
+                r"\bin\s+$", ctx.text[max(0, c.start - 4):c.start]):
+            return c.code
+    return None
+
+
+def _by_title(title: str, country: str | None, agencies: list[Agency]) -> str | None:
+    """"minister of agriculture" → the file's Ministry of Agriculture; a customs title → its customs."""
+    low = title.lower()
+    portfolio = re.search(r"minister\s+of\s+([a-z ]+?)(?:\s+and\b|$)", low)
+    for a in agencies:
+        if country and a.country and a.country != country:
+            continue
+        if portfolio and a.kind == "ministry" and portfolio.group(1).strip() in a.name.lower():
+            return a.name
+        if a.kind == "customs" and country and a.country == country and re.search(r"\bcustoms\b", low):
+            return a.name
+    return None
+
+
+def extract_officials(ctx: ArticleContext) -> list[Official]:
+    cfg = _cfg()
+    text = ctx.text
+    people: list[_Person] = []
+    for sent in ctx.sentences:
+        for start, end, name in _names(sent):
+            person = _with_title_before(ctx, sent, start, end, name) or _with_title_after(
+                ctx, sent, start, end, name)
+            if person:
+                people.append(person)
+    # "his WCO counterpart Kunio Mikuriya": the other official's title.
+    for p in people:
+        if p.title and p.title.split()[-1] in cfg["counterpart"]:
+            other = next((q for q in people if q.sentence == p.sentence and q is not p and q.title
+                          and q.title.split()[-1] not in cfg["counterpart"]), None)
+            p.title = other.title if other else None
+
+    merged: list[_Person] = []
+    for p in people:
+        same = next((q for q in merged if _same_person(q.name, p.name)), None)
+        if same is None:
+            merged.append(p)
+            continue
+        same.title = same.title or p.title
+        same.agency = same.agency or p.agency
+        same.country = same.country or p.country
+    mentions = mentions_of(ctx)
+    for p in people:
+        mentions.titles.append((*p.title_span, p.name))
+    out = []
+    for p in merged:
+        out.append(Official(name=p.name, title=p.title, agency=p.agency, country=p.country,
+                            evidence=[ctx.evidence_for(p.sentence)]))
+        for variant in {p.name, p.name.split()[-1]}:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text):
+                mentions.officials.append((m.start(), m.end(), p.name))
+    for p in people:  # every full-name variant points at the merged record
+        keep = next(q for q in merged if _same_person(q.name, p.name))
+        mentions.officials.append((*p.span, keep.name))
+    mentions.officials.sort()
+    return out
+
+
+def _same_person(a: str, b: str) -> bool:
+    ta, tb = set(a.replace(".", "").split()), set(b.replace(".", "").split())
+    return ta <= tb or tb <= ta
+
+
+def _with_title_before(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str) -> _Person | None:
+    cfg = _cfg()
+    left = ctx.text[sent.start:start]
+    m = cfg["before"].search(left)
+    if not m:
+        return None
+    t_start = sent.start + m.start("title")
+    t_end = sent.start + m.end("title")
+    title = m.group("title")
+    # A prefix right before the title: an agency ("KCS Commissioner") or a country ("Chinese Premier").
+    agency = _agency_in(ctx, t_start, t_end) or _agency_before(ctx, t_start)
+    if agency is None and re.match(r"(?i)then-", left[m.start("title") - 5:m.start("title")] or ""):
+        agency = _agency_before(ctx, t_start - 5)
+    prefix_start = t_start
+    for am in mentions_of(ctx).agencies:
+        if 0 <= t_start - am.end <= 6 and am.name == agency:
+            prefix_start = am.start
+    country = None
+    before = [c for c in ctx.countries if 0 <= t_start - c.end <= 3 and c.form != "bloc"]
+    if before:
+        country = before[-1].code
+        prefix_start = min(prefix_start, before[-1].start)
+    return _person(ctx, sent, start, end, name, title, agency, country, (prefix_start, end))
+
+
+def _with_title_after(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str) -> _Person | None:
+    cfg = _cfg()
+    right = ctx.text[end:sent.end]
+    m = cfg["after"].match(right)
+    if not m:
+        return None
+    rest_start = end + m.end()
+    if m.group("who"):
+        clause = re.match(r"[^,;]*", ctx.text[rest_start:sent.end]).group()
+        agency = _agency_in(ctx, rest_start, rest_start + len(clause))
+        if not agency:
+            return None
+        title, t_end = "head", rest_start + len(clause)
+    else:
+        t = cfg["after_title"].match(ctx.text, rest_start, sent.end)
+        if not t:
+            return None
+        title, t_end = t.group(), t.end()
+        agency = _agency_in(ctx, rest_start, t_end)
+    country = None
+    if m.group("owner"):
+        owner = [c for c in ctx.countries_in(end + m.start("owner"), end + m.end("owner"))]
+        country = owner[0].code if owner else None
+    return _person(ctx, sent, start, end, name, title, agency, country, (start, t_end))
+
+
+def _person(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str, title: str,
+            agency: str | None, country: str | None, title_span: tuple[int, int]) -> _Person | None:
+    cfg = _cfg()
+    name = cfg["honor"].sub("", name).strip()
+    if len(name.split()) < 2:
+        return None
+    title = re.sub(r"\s+", " ", _TRAILING_NOISE.sub("", title)).strip(" ,").lower()
+    title = re.sub(r"^then-", "", title)
+    by_name = {a.name: a for a in ctx.agencies}
+    if country is None:
+        country = _country_in(ctx, title_span[0], title_span[1]) if agency is None else None
+    if agency is None:
+        agency = _by_title(title, country, ctx.agencies)
+    if agency is not None and agency in by_name:
+        country = by_name[agency].country if by_name[agency].kind != "international" else None
+        if by_name[agency].kind == "international":
+            return _Person(name, title, agency, None, (start, end), title_span, sent)
+    if country is None:
+        country = _sentence_country(ctx, sent, title_span) or home_country(ctx)
+    return _Person(name, title, agency, country, (start, end), title_span, sent)
+
+
+def _sentence_country(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]) -> str | None:
+    """A country the sentence ties the person to, ignoring ones inside other people's titles."""
+    others = [(s, e) for s, e, _ in mentions_of(ctx).titles]
+    for c in ctx.countries_in(sent.start, sent.end):
+        if c.form == "bloc" or is_destination(ctx.text, c) or any(s <= c.start < e for s, e in others):
+            continue
+        if span[0] <= c.start < span[1]:
+            continue
+        return context_country(ctx, c.start, c.end) if False else c.code
+    return None
+
+
+def prune_title_only_agencies(ctx: ArticleContext) -> list[Agency]:
+    """Drop ministries named only inside a person's title; their officials keep `agency: null`."""
+    mentions = mentions_of(ctx)
+    titles = [(s, e) for s, e, _ in mentions.titles]
+    keep: list[Agency] = []
+    dropped: set[str] = set()
+    for a in ctx.agencies:
+        spans = [m for m in mentions.agencies if m.name == a.name]
+        inside = spans and all(any(s <= m.start and m.end <= e for s, e in titles) for m in spans)
+        described = any(re.match(r",\s+(?:which|that)\b", ctx.text[m.end:m.end + 8]) for m in spans)
+        if a.kind == "ministry" and inside and not described:
+            dropped.add(a.name)
+            continue
+        keep.append(a)
+    if dropped:
+        for o in ctx.officials:
+            if o.agency in dropped:
+                o.agency = None
+        mentions.agencies[:] = [m for m in mentions.agencies if m.name not in dropped]
+    return keep

@@ -1,0 +1,60 @@
+"""Split an article body into paragraphs and sentences, with offsets into the text.
+
+A period ends a sentence unless it belongs to an abbreviation ("U.S.", "Mr.",
+"Jan.", "No. 08.24") or an initial ("R. Gil Kerlikowske"). Line breaks end
+paragraphs, so a heading or a caption is its own sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.extract.context import Sentence
+
+# Words that end with a period without ending the sentence.
+_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "rev", "hon", "st", "sr", "jr", "messrs", "mme", "mlle", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "art", "para", "fig", "inc", "ltd", "corp", "co", "bros", "dept", "est", "approx", "vs", "etc", "al", "h.e", "e.g", "i.e", "u.s", "u.k", "u.n", "u.s.a", "e.u", "p.m", "a.m"])
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# A candidate end: terminal punctuation, optional closing quotes/brackets, then space.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+_NEXT_START = re.compile(r"\s+([\"'“‘(\[]?[A-Z0-9])")
+_DATELINE = re.compile(r"[A-Z][A-Z '-]+")  # "KYIV. May 24 –" opens a paragraph, not a sentence
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+
+
+def _is_abbreviation(before: str) -> bool:
+    m = _WORD_BEFORE.search(before)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    # A single capital letter before the period is an initial ("R. Gil"); "U.S."-like dotted forms too.
+    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of `text`, each with its span and the index of its paragraph."""
+    out: list[Sentence] = []
+    for para_no, para in enumerate(_PARAGRAPH.finditer(text)):
+        start, stop = para.start(), para.end()
+        while start < stop and text[start].isspace():
+            start += 1
+        pos = start
+        for m in _END.finditer(text, start, stop):
+            if m.end() <= pos:
+                continue
+            if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1 \
+                    and (_is_abbreviation(text[pos:m.start()]) or _DATELINE.fullmatch(text[pos:m.start()])):
+                continue
+            nxt = _NEXT_START.match(text, m.end(), stop)
+            if not nxt:
+                continue
+            out.append(Sentence(pos, m.end(), text[pos:m.end()], para_no))
+            pos = nxt.start(1)
+        end = stop
+        while end > pos and text[end - 1].isspace():
+            end -= 1
+        if end > pos:
+            out.append(Sentence(pos, end, text[pos:end], para_no))
+    return out
