@@ -6,14 +6,17 @@ import re
 
 from kb.readers import publishers
 
-_BYLINE = re.compile(r"^(?:written\s+)?by[:\s]\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:(?:written|words|story|text|reported)\s+by|by|author|reporter|writer)\b\s*:?\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 # "By Jane Doe – Trend:", "By Jane Doe | Reuters", "By Jane Doe, Staff Reporter"
 _TAIL_SPLIT = re.compile(r"\s+[–—-]\s+|\s*[|/]\s*|,\s+|\s+for\s+|\s*:$")
 _EMAIL_OR_HANDLE = re.compile(r"\S+@\S+|@\w+")
 _DIGIT = re.compile(r"\d")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")  # "van", "de", "bin" allowed
 _MAX_NAME_WORDS = 8
-_ROLES = "staff reporter correspondent writer editor our special desk bureau team contributor"
+_ROLES = "staff reporter correspondent writer editor our special desk bureau team contributor web online agencies"
 # Words of section labels and organisation names that a name alone on a line never holds.
 _NON_NAMES = """news business economy economic trade world politics home latest markets market region regions
     area free international national government ministry customs agency service services committee
@@ -24,6 +27,7 @@ _NON_NAMES = """news business economy economic trade world politics home latest 
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december"""
 _ROLE_WORDS = frozenset(_ROLES.split())
+_LINK_WORDS = frozenset(("and", "of", "the", "for", "in", "on", "to", "with", "at", "a", "an"))
 _NOT_NAME_WORDS = frozenset(_NON_NAMES.split()) | _ROLE_WORDS
 
 
@@ -43,6 +47,8 @@ def clean_author(raw: str) -> str | None:
     name = " ".join(name.split())
     if not name or _DIGIT.search(name) or len(name.split()) > _MAX_NAME_WORDS:
         return None
+    if all(w.lower() in _ROLE_WORDS for w in name.split()):
+        return None  # "Staff Reporter", "Web Desk": no one in particular
     if name.isupper() and len(name) > 3:
         name = title_case(name)
     return name
@@ -72,6 +78,6 @@ def looks_like_name(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 4 or _DIGIT.search(line):
         return False
-    if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
+    if any(w.lower().strip(".") in _NOT_NAME_WORDS or w.lower() in _LINK_WORDS for w in words):
         return False
     return all(re.match(r"^[A-Z][A-Za-z'’-]*\.?$", w) for w in words)

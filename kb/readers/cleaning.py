@@ -25,6 +25,8 @@ _PUBLISHED = re.compile(
     r"^(?:first\s+)?(?:published|posted|released|date(?:d)?|publication date)\b\s*(?:on|at)?\s*:?\s*(.*)$",
     re.IGNORECASE,
 )
+_TRAILING_BY = re.compile(r"\bby\s+\S.*$", re.IGNORECASE)
+_SOURCE_CREDIT = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<name>.{2,40})$", re.IGNORECASE)
 _UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>>|[>»›|·•]|\s/\s)\s*")
 _SEPARATORS = re.compile(r"\s*(?:>>|[>»›|·•]|\s/\s|\s[–—-]\s)\s*")
@@ -62,8 +64,10 @@ _SHARE_VOCABULARY = """share shares this article story post page print email e m
     copy link on via save bookmark tweet messenger and or text"""
 _SHARE_WORDS = frozenset(_SHARE_VOCABULARY.split())
 _SHARE_TOKEN = re.compile(r"[a-z]+")
+# "NAIROBI, Aug. 2 (Xinhua) --", "LONDON (Reuters) -": the agency that wrote the copy
 _DATELINE_AGENCY = re.compile(
-    r"^[A-Z][A-Za-z .,'’-]{1,60}?[.,]?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\((?P<agency>[^()]{2,40})\)\s*(?:--|[–—-])"
+    r"^[A-Z][A-Za-z .,'’-]{1,60}?[.,]?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+    r"\((?P<agency>[^()]{2,40})\)\s*(?:--|[–—-])"
 )
 _LEADING_AGENCY = re.compile(r"^\((?P<agency>[A-Za-z][\w .-]{1,30})\)")
 _TOLD = re.compile(r"\btold\s+((?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
@@ -229,6 +233,9 @@ def _header_meta(line: str, scan: _Scan) -> bool:
     m = _PUBLISHED.match(line)
     if m and find_date(m[1]):
         scan.published_line = scan.published_line or find_date(m[1])
+        by = _TRAILING_BY.search(m[1])  # "Posted on May 3, 2023 by Jane Doe"
+        if by and scan.author is None:
+            scan.author = bylines.parse_byline(by[0].strip())[0]
         return True
     outlet = _outlet_in_line(line) if len(line) <= _SHORT_LINE else None
     if outlet:
@@ -308,6 +315,10 @@ def _body_line(line: str, scan: _Scan) -> bool:
     if scan.title and _key(line) == _key(scan.title):
         return False
     if is_date_line(line):
+        return False
+    m = _SOURCE_CREDIT.match(line)
+    if m and publishers.by_name(m["name"]):
+        _note_wire(m["name"], scan)
         return False
     author, outlet = bylines.parse_byline(line) if len(line) < _SHORT_LINE else (None, None)
     if author:

@@ -12,6 +12,7 @@ from kb.readers.cleaning import Page, mentioned_publisher
 from kb.readers.dates import date_from_filename, to_iso
 from kb.readers.document import Document
 
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _STEM_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}[-_]")
 
 
@@ -78,7 +79,7 @@ def build(
     if not page.text.strip():
         raise ReadError(f"{path}: no article text after removing page boilerplate")
     publisher = (
-        clean_str(publisher)
+        _display(clean_str(publisher))
         or page.publisher
         or _name(publishers.by_url(url))
         or slug_publisher(path)
@@ -98,6 +99,16 @@ def build(
         url=clean_str(url),
         language=(clean_str(language) or "en").lower()[:2],
     )
+
+
+def _display(publisher: str | None) -> str | None:
+    """A publisher given as a bare domain ("reuters.com") under the outlet's display name.
+
+    Only all-lower-case values: "FreshFruitPortal.com" is how that outlet writes its name.
+    """
+    if publisher and publisher.islower() and _DOMAIN.match(publisher):
+        return _name(publishers.by_domain(publisher)) or publisher
+    return publisher
 
 
 def _name(outlet: publishers.Outlet | None) -> str | None:

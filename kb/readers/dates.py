@@ -25,7 +25,7 @@ _PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     # numeric day-first forms: 24.05.2016, 29/06/2017 (international sites)
-    re.compile(rf"(?<![\d.:/])(?P<day>[0-3]?\d)[./-](?P<mnum>[01]?\d)[./-]{_YEAR}\b"),
+    re.compile(rf"(?<![\d.:/])(?P<day>[0-3]?\d)[./-](?P<mnum>\d{{1,2}})[./-]{_YEAR}\b"),
     re.compile(rf"\b{_YEAR}/(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)\b"),
 ]
 _LEADING_ISO = re.compile(r"^((?:19|20)\d\d)-([01]\d)-([0-3]\d)")

@@ -1,0 +1,146 @@
+"""Reader building blocks: dates, bylines, caption doubling, outlets, and more metadata forms."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kb.readers import read_article
+from kb.readers.bylines import clean_author, parse_byline
+from kb.readers.cleaning import is_breadcrumb, is_share_bar, undouble
+from kb.readers.dates import date_from_filename, find_date, to_iso
+from kb.readers.publishers import by_name, by_slug, by_url
+
+BODY = (
+    "Sildavia and Lorvania agreed on Tuesday to open two new border crossings for freight, "
+    "the transport ministries of both countries said in a joint statement after talks."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Published : Sept. 26, 2023 - 16:23", "2023-09-26"),
+        ("Fri 03rd April 2020 | 11:52 AM", "2020-04-03"),
+        ("Tuesday February 22 2022", "2022-02-22"),
+        ("11 October 2021 15:27 (UTC+04:00)", "2021-10-11"),
+        ("VCN - Thursday, 29/06/2017 08:15 (GMT+7)", "2017-06-29"),
+        ("Interfax | Economic | 12:48 24.05.2016", "2016-05-24"),
+        ("Wed 11 Jan 2023 | 08:20 PM", "2023-01-11"),
+        ("May 19, 2023 - 18:12", "2023-05-19"),
+        ("2024-03-29T10:00:00Z", "2024-03-29"),
+        ("12/25/2020", "2020-12-25"),
+        ("2021/7/5", "2021-07-05"),
+        ("on the 5th of March, 2019", "2019-03-05"),
+        ("May 24 (Interfax)", None),
+        ("31 February 2021", None),
+    ],
+)
+def test_find_date(text: str, iso: str | None) -> None:
+    assert find_date(text) == iso
+
+
+def test_to_iso_keeps_the_local_date() -> None:
+    assert to_iso("2022-08-03T23:43:00-05:00") == "2022-08-03"
+    assert to_iso(None) is None and to_iso("soon") is None
+    assert date_from_filename("2023-09-26-some-outlet-story") == "2023-09-26"
+    assert date_from_filename("story-2023-09-26") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "outlet"),
+    [
+        ("By Jane Moreau", "Jane Moreau", None),
+        ("By JANE MOREAU", "Jane Moreau", None),
+        ("By Jane Moreau – Trend:", "Jane Moreau", "Trend"),
+        ("By Jane Moreau | Reuters", "Jane Moreau", "Reuters"),
+        ("By Jane Moreau, Staff Reporter", "Jane Moreau", None),
+        ("Written by: Jane Moreau", "Jane Moreau", None),
+        ("Author: Jane Moreau", "Jane Moreau", None),
+        ("By Staff Reporter", None, None),
+        ("By the end of the year, exports rose", None, None),
+        ("Byelorussian trade grew", None, None),
+    ],
+)
+def test_parse_byline(line: str, author: str | None, outlet: str | None) -> None:
+    assert parse_byline(line) == (author, outlet)
+
+
+def test_clean_author() -> None:
+    assert clean_author(" jane@example.org Jane Moreau ") == "Jane Moreau"
+    assert clean_author("Web Desk") is None
+    assert clean_author("Xinhua") == "Xinhua"
+
+
+def test_undouble() -> None:
+    caption = "Trucks queue at the crossing. (File photo)"
+    assert undouble(f"{caption} {caption}") == caption
+    assert undouble(caption + caption) == caption
+    assert undouble(caption) == caption
+    assert undouble("abc abc") == "abc abc"  # too short to be a caption
+
+
+def test_line_classes() -> None:
+    assert is_breadcrumb("Home > Business > Economy")
+    assert is_breadcrumb("News | Politics")
+    assert not is_breadcrumb("China | 156,314 | +109%")  # a table row
+    assert not is_breadcrumb("Kazakhstan - China trade grows in May")
+    assert is_share_bar("Font size: A- A+ | Print | Share")
+    assert is_share_bar("Share this: Facebook | Twitter | WhatsApp")
+    assert not is_share_bar("Share prices fell sharply in Tokyo")
+
+
+def test_outlet_lookups() -> None:
+    assert by_name("Korea Herald").name == "The Korea Herald"
+    assert by_name("UrduPoint.com").name == "UrduPoint"
+    assert by_name("News") is None  # "The News" is an outlet, the word alone is not
+    assert by_url("https://edition.cnn.com/2023/x").name == "CNN"
+    assert by_url("https://en.people.cn/n3/2022/x.html").name == "People's Daily Online"
+    assert by_url("not a url") is None
+    assert by_slug("korea-herald-customs-story").name == "The Korea Herald"
+    assert by_slug("customs-story") is None
+    assert by_name("Xinhua").wire and not by_name("Tehran Times").wire
+
+
+def write(tmp_path: Path, name: str, content: str) -> Path:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_posted_by_line(tmp_path: Path) -> None:
+    page = f"New crossings for Sildavian freight\n\nPosted on June 2, 2021 by Marta Kell\n\n{BODY}\n"
+    doc = read_article(write(tmp_path, "crossings.txt", page))
+    assert (doc.author, doc.published) == ("Marta Kell", "2021-06-02")
+    assert doc.text == BODY
+
+
+def test_reuters_style_dateline_and_source_line(tmp_path: Path) -> None:
+    page = f"New crossings for Sildavian freight\n\nPORT ALDER (Reuters) - {BODY}\n\nSource: Reuters\n"
+    doc = read_article(write(tmp_path, "2021-06-02-gulf-news-crossings.txt", page))
+    assert (doc.author, doc.publisher) == ("Reuters", "Gulf News")
+    assert doc.text == f"PORT ALDER (Reuters) - {BODY}"
+
+
+def test_copyright_sign_names_the_publisher(tmp_path: Path) -> None:
+    page = f"New crossings for Sildavian freight\n\n{BODY}\n\n© 2021 Daily News Egypt. All rights reserved.\n"
+    assert read_article(write(tmp_path, "c.txt", page)).publisher == "Daily News Egypt"
+
+
+def test_unknown_copyright_holder_is_kept(tmp_path: Path) -> None:
+    page = f"New crossings for Sildavian freight\n\n{BODY}\n\nCopyright Sildavia Freight Monthly, 2021\n"
+    assert read_article(write(tmp_path, "c.txt", page)).publisher == "Sildavia Freight Monthly"
+
+
+def test_json_source_as_bare_domain(tmp_path: Path) -> None:
+    record = {"title": "T", "text": BODY, "source": "reuters.com", "date": "2021-06-02"}
+    assert read_article(write(tmp_path, "r.json", json.dumps(record))).publisher == "Reuters"
+
+
+def test_json_url_gives_publisher_when_source_missing(tmp_path: Path) -> None:
+    record = {"title": "T", "text": BODY, "url": "https://www.arabnews.com/node/1"}
+    doc = read_article(write(tmp_path, "r.json", json.dumps(record)))
+    assert doc.publisher == "Arab News"
+    assert doc.url == "https://www.arabnews.com/node/1"
