@@ -144,3 +144,15 @@ def test_json_url_gives_publisher_when_source_missing(tmp_path: Path) -> None:
     doc = read_article(write(tmp_path, "r.json", json.dumps(record)))
     assert doc.publisher == "Arab News"
     assert doc.url == "https://www.arabnews.com/node/1"
+
+
+def test_short_article_keeps_its_sentences(tmp_path: Path) -> None:
+    page = "Sildavia opens a border post\n\nSildavia opened a new border post with Lorvania on Monday.\n"
+    doc = read_article(write(tmp_path, "short.txt", page))
+    assert doc.title == "Sildavia opens a border post"
+    assert doc.text == "Sildavia opened a new border post with Lorvania on Monday."
+
+
+def test_one_line_note_is_its_own_text(tmp_path: Path) -> None:
+    doc = read_article(write(tmp_path, "note.txt", "Sildavia and Lorvania signed a customs MoU\n"))
+    assert doc.text == "Sildavia and Lorvania signed a customs MoU"

@@ -90,6 +90,7 @@ _SHORT_LINE = 80  # header lines that carry metadata are short
 _TITLE_MAX = 250
 _FOOTER_RESUME_CHARS = 150
 _CAPTION_WORDS = 6
+_SENTENCE_WORDS = 8
 
 
 @dataclass
@@ -119,6 +120,7 @@ class _Scan:
     in_header: bool = True
     in_footer: bool = False
     seen: set[str] = field(default_factory=set)
+    spare: list[str] = field(default_factory=list)  # header lines dropped only for being short
 
 
 def norm(line: str) -> str:
@@ -143,6 +145,11 @@ def undouble(line: str) -> str:
 
 def _is_paragraph(line: str) -> bool:
     return len(line) >= _PARAGRAPH_CHARS and len(line.split()) >= _PARAGRAPH_WORDS
+
+
+def _is_sentence(line: str) -> bool:
+    """A short article sentence after the headline ends the header as a paragraph would."""
+    return len(line.split()) >= _SENTENCE_WORDS and line.endswith((".", "!", "?", '"', "”"))
 
 
 def _is_caption(line: str) -> bool:
@@ -278,8 +285,10 @@ def _header_line(line: str, scan: _Scan) -> bool:
         return False
     if scan.title is None and _is_title(line):
         scan.title = line
+        scan.spare.append(line)
         return False
-    if not _is_paragraph(line):
+    if not _is_paragraph(line) and not (scan.title and _is_sentence(line)):
+        scan.spare.append(line)
         if _is_caption(line) and len(line.split()) >= _CAPTION_WORDS:
             return True  # a short photo caption: captions name people and places
         if scan.author is None and scan.name_line is None and _is_name_line(line):
@@ -399,6 +408,8 @@ def clean_page(raw: str, title: str | None = None) -> Page:
         kept = [k for k in (_keep(line, scan) for line in block) if k]
         if kept:
             paragraphs.append("\n".join(kept))
+    if not paragraphs:
+        paragraphs = scan.spare  # a one-line note: its only lines are the text
     text = "\n\n".join(paragraphs)
     first = paragraphs[0] if paragraphs else ""
     m = _DATELINE_AGENCY.match(first)
