@@ -52,9 +52,11 @@ _SCALE = (r"(?:\s*(?i:thousand|million|billion|trillion|mln|bln|trln|lakh|crore)
           r"|\s?(?i:mn|bn|tn|mil)(?![a-zA-Z])|\s?(?:m|M|b|k|K)(?![a-zA-Z]))")
 _PERCENT = re.compile(r"\s*(?:%|(?i:per\s?cent|pct)\b)")
 _RATE = re.compile(r"\s*(?:(?i:a|an|per|each|every|/)\s*(?P<u>(?i:year|annum|month|week|day|quarter))\b"
-                   r"|(?P<adv>(?i:annually|yearly|monthly|weekly|daily|quarterly))\b)")
+                   r"|(?P<adv>(?i:annually|yearly|monthly|weekly|daily|quarterly))\b)"
+                   r"(?![- ](?i:on|earlier|ago|before|later|after|over)\b)")
 _RATE_ANYWHERE = re.compile(r"\b(?:(?:a|an|per|each|every)\s+(?P<u>year|annum|month|week|day)"
-                            r"|(?P<adv>annually|yearly|monthly|weekly|daily))\b", re.I)
+                            r"|(?P<adv>annually|yearly|monthly|weekly|daily))\b"
+                            r"(?![- ](?:on|earlier|ago|before|later|after|over)\b)", re.I)
 
 
 @cache

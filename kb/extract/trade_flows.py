@@ -1,0 +1,592 @@
+"""Trade flows: goods that moved (or are contracted to move) from one named country to another.
+
+Each sentence with a trade word ("exported", "shipments", "bought", "buyers of")
+is read as frames, one per trade word. A frame collects, within its stretch of
+the sentence, the figures (`quantities.find_amounts`), the destination ("to
+China", "there", "its eastern neighbour"), the origin (the subject country,
+"Georgian wine", "from Kazakhstan", else the article's home country), the
+commodity ("N tons of C", "exports of C", a known term nearby, else the
+article's main commodity) and the date each figure owns. Frames without a
+partner country only lend figures or an exporter to an earlier flow of the same
+goods ("four containers of avocados were dispatched"). Table rows
+("China | 156,314") after a flow sentence become flows of the same goods.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from kb.extract import gazetteer
+from kb.extract.commodities import Commodity, find_commodities, fold, hs_for, known
+from kb.extract.context import ArticleContext, CountryMention, Sentence
+from kb.extract.countries import codes_in, home_country
+from kb.extract.dates import DateMention, find_dates
+from kb.extract.quantities import Amount, find_amounts, rate_in
+from kb.facts import Evidence, TradeFlow
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Words:
+    cue: re.Pattern[str]
+    export: frozenset[str]
+    list_nouns: frozenset[str]
+    agent: re.Pattern[str]
+    unreal: re.Pattern[str]
+    blocked: re.Pattern[str]
+    totals: re.Pattern[str]
+    modifiers: frozenset[str]
+    weak: frozenset[str]
+    maker_by: re.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    data = gazetteer.load("trade_verbs") or {}
+    export = [*data.get("export_verbs", []), *data.get("export_nouns", [])]
+    imports = [*data.get("import_verbs", []), *data.get("import_nouns", [])]
+    return _Words(
+        cue=re.compile(rf"(?<![\w-])(?:{_alt(export + imports)})(?![\w-])", re.I),
+        export=frozenset(w.lower() for w in export if w not in ("imports",)),
+        list_nouns=frozenset(("buyers", "buyer", "importers", "markets", "destinations", "customers")),
+        agent=re.compile(rf"^\s*(?:{_alt(data.get('agent_nouns', []))})\b", re.I),
+        unreal=re.compile(rf"\b(?:{_alt(data.get('unreal', []))})\b", re.I),
+        blocked=re.compile(rf"\b(?:{_alt(data.get('blocked', []))})\b", re.I),
+        totals=re.compile(rf"\b(?:{_alt(data.get('totals', []))})\b", re.I),
+        modifiers=frozenset(w.lower() for w in data.get("modifiers", [])),
+        weak=frozenset(w.lower() for w in data.get("weak_verbs", [])),
+        maker_by=re.compile(rf"\b(?:{_alt(data.get('maker_verbs', []))})\s+by\s+(?:the\s+)?"
+                            r"((?:[A-Z][\w'&-]*\s+){0,5}[A-Z][\w'&-]*)"),
+    )
+
+
+_DEST_BEFORE = re.compile(r"(?:\bto|\binto|\bfor|\btowards|\bbound\s+for|\bdestined\s+for)\s+(?:the\s+)?$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_MARKET_AFTER = re.compile(r"^\s+(?:market|markets|consumers|buyers|importers|side|shelves)\b", re.I)
+_POSSESSIVE = re.compile(r"^['’]s\b")
+_ANAPHOR_DEST = re.compile(r"\b(?:to|for|into)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}"
+                           r"(?:neighbou?r|partner|country|market)\b|\bthere\b", re.I)
+_OF_PHRASE = re.compile(r"^\s+of\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s+(?:to|from|for|in|into|across|with|at|"
+                        r"by|on|over|during|were|was|is|are|had|has|have|worth|valued|bound|this|that|which|"
+                        r"between|through|via|as|since|last|and|or)\b|\s*[,.;:()]|\s*$)", re.I)
+_STOP_WORDS = frozenset("the a an its their his her our other more some these those this that such "
+                        "first new additional total".split())
+_BY_ORG = re.compile(r"\b(?:by|from|at)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s+){0,5}(?:Center|Centre|Company|"
+                     r"Corporation|Corp|Group|Ltd|Inc|LLC|Agency|Association|Plant|Factory|Farm|Enterprise|"
+                     r"Cooperative|Holding|Holdings))\b")
+_INCLUDING = re.compile(r"\b(?:including|such\s+as|namely)\s+([^.;:()]+)", re.I)
+_TABLE_ROW = re.compile(r"^[ \t]*\|?[ \t]*([^|\t\n]+?)[ \t]*(?:\||\t)[ \t]*([\d][\d,.]*)[ \t]*(?:\||\t|$)", re.M)
+_TABLE_UNIT = re.compile(r"\((?P<u>[^)]{1,20})\)")
+
+
+@dataclass
+class _Flow:
+    commodity: str
+    hs: str | None
+    origin: str
+    dest: str
+    amount: Amount | None
+    per: str | None
+    date: str | None
+    exporter: str | None
+    sentence: Sentence
+    weak: bool = False  # commodity guessed, not read
+
+
+@dataclass
+class _Article:
+    ctx: ArticleContext
+    home: str | None
+    main_commodity: str | None
+    period: str | None = None
+    flows: list[_Flow] = field(default_factory=list)
+    table_context: _Flow | None = None
+
+
+def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
+    """Flows the article reports, one per (from, to, commodity, period, figure)."""
+    if not ctx.sentences:
+        return []
+    art = _Article(ctx, home_country(ctx), _main_commodity(ctx))
+    words = _words()
+    for sent in ctx.sentences:
+        if _TABLE_ROW.match(sent.text) and art.table_context is not None:
+            continue
+        if words.cue.search(sent.text):
+            _read_sentence(art, sent)
+    _read_tables(art)
+    return [_to_record(f) for f in _merge(art.flows)]
+
+
+# ---------------------------------------------------------------- one sentence
+
+def _read_sentence(art: _Article, sent: Sentence) -> None:
+    ctx, words, s = art.ctx, _words(), sent.text
+    amounts = find_amounts(s)
+    cues = [m for m in words.cue.finditer(s) if not _agent_before_cue(s, m, words)
+            and (m.group(0).lower() not in words.weak or _figure_follows(s, m.end(), amounts))]
+    if not cues:
+        return
+    mentions = [CountryMention(c.start - sent.start, c.end - sent.start, c.code, c.surface, c.form)
+                for c in ctx.countries_in(sent.start, sent.end)
+                if c.form != "bloc" and not ctx.text.startswith("$", c.end)]
+    figures = [a for a in amounts if a.kind in ("quantity", "money")]
+    dates = find_dates(s, ctx.published)
+    owners = _date_owners(dates, [a for a in amounts if a.kind in ("quantity", "money", "percent")])
+    commodities = find_commodities(s)
+    first_dated = next((owners[id(a)] for a in figures if id(a) in owners), None)
+    for i, cue in enumerate(cues):
+        lo = cues[i - 1].end() if i else 0
+        hi = cues[i + 1].start() if i + 1 < len(cues) else len(s)
+        _read_frame(art, sent, cue, lo, hi, mentions, [a for a in figures if lo <= a.start < hi],
+                    dates, owners, commodities)
+    if (first_dated is not None and "/" in first_dated.value) or (first_dated and len(first_dated.value) == 7):
+        art.period = first_dated.value
+
+
+def _figure_follows(s: str, pos: int, amounts: list[Amount]) -> bool:
+    return any(pos <= a.start and len(s[pos:a.start].split()) <= 3 for a in amounts if a.kind != "percent")
+
+
+def _agent_before_cue(s: str, m: re.Match[str], words: _Words) -> bool:
+    """"importers took": the agent noun belongs to the next trade word's frame."""
+    if m.group(0).lower() not in {"importers", "exporters", "suppliers", "buyers", "importer", "exporter"}:
+        return False
+    nxt = words.cue.search(s, m.end())
+    return nxt is not None and nxt.start() - m.end() < 25 and " of " not in s[m.end():nxt.start()]
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
+_VERB_BEFORE = re.compile(r"(?:\b(?:that|which|who|and|also|annually|to|will|has|have|had|it|they)\s+"
+                          r"(?:\w+ly\s+)?$)", re.I)
+_NOUN_ONLY = frozenset(("shipment", "shipments", "delivery", "deliveries", "consignment", "consignments",
+                        "cargo", "cargoes", "sales", "supplier", "suppliers", "exporter", "exporters",
+                        "batch", "batches", "purchases", "buyer", "buyers", "importer", "importers",
+                        "customers", "markets", "destinations"))
+
+
+def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: int,
+                mentions: list[CountryMention], figures: list[Amount], dates: list[DateMention],
+                owners: dict[int, DateMention], commodities: list[Commodity]) -> None:
+    words, s = _words(), sent.text
+    word = re.sub(r"\s+", " ", cue.group(0).lower())
+    exporting = word in words.export
+    clause_start = max(lo, _clause_start(s, cue.start()))
+    left = s[clause_start:cue.start()]
+    if words.unreal.search(left[-60:]) or words.blocked.search(s[clause_start:hi]):
+        return
+    if re.search(r"\bexpected\b|\bpotential\b|\bforecast", s[cue.end():hi], re.I):
+        return
+    passive = bool(_PASSIVE.search(left))
+    noun = word in _NOUN_ONLY or (word in ("export", "exports", "import", "imports")
+                                  and not _VERB_BEFORE.search(left) and not _name_just_before(s, mentions, cue))
+    right = s[cue.end():hi]
+    source_from = [m for m in mentions if cue.end() <= m.start < hi and _FROM_BEFORE.search(s[:m.start])]
+    names = _commodities(art, s, cue, lo, hi, figures, commodities)
+    name, hs, weak, comm_span = names[0]
+    adjective_origin = _commodity_adjective(s, mentions, comm_span)
+    subject = None if passive else _subject(s, mentions, cue.start(), clause_start, noun)
+    exporter = _exporter(art, s, clause_start, hi, cue.start())
+
+    if word in words.list_nouns or not exporting:
+        # import frame: the subject (or a listed buyer) receives, the origin sends
+        origin = (source_from[0].code if source_from else None) or adjective_origin
+        buyers = [m.code for m in mentions if cue.end() <= m.start < hi and m.form == "name"
+                  and not _FROM_BEFORE.search(s[:m.start])] if word in words.list_nouns else []
+        dests = _destinations(art, sent, mentions, cue.end(), hi, origin)
+        importers = buyers or dests or ([subject] if subject else [])
+        if words.totals.search(right) and not origin:
+            return
+        origin = origin or _fallback_origin(art, importers)
+        for i, amount in enumerate(figures or [None]):
+            to_codes = importers
+            if amount is not None and not buyers:
+                nearer = _country_before(s, mentions, amount.start, figures[i - 1].end if i else lo)
+                to_codes = [nearer] if nearer and nearer != origin else importers
+            for dest in to_codes:
+                for nm, code, wk, _ in names:
+                    _add(art, sent, nm, code, wk, origin, dest, amount, dates, owners, cue, exporter)
+        if not importers:
+            _lend(art, sent, name, hs, weak, figures, exporter)
+        return
+
+    origin = (source_from[0].code if source_from else None) or adjective_origin or subject
+    dests = _destinations(art, sent, mentions, cue.end(), hi, origin)
+    totals = bool(words.totals.search(right)) and not dests
+    if not dests and origin and not figures and not totals and not weak:
+        others = {m.code for m in mentions if m.code != origin and m.form in ("name", "adjective")}
+        if len(others) == 1 and (adjective_origin or subject):
+            dests = [others.pop()]  # "the export of Kenyan aquatic products" between the two countries
+    if not dests or totals:
+        if not totals:
+            _lend(art, sent, name, hs, weak, figures, exporter)
+        return
+    origin = origin or _fallback_origin(art, dests)
+    for i, amount in enumerate(figures or [None]):
+        to_codes = dests
+        if amount is not None and len(figures) > 1:
+            after = _destinations(art, sent, mentions, amount.end,
+                                  figures[i + 1].start if i + 1 < len(figures) else hi, origin)
+            to_codes = after[:1] or dests[:1]
+        for dest in to_codes:
+            for nm, code, wk, _ in names:
+                _add(art, sent, nm, code, wk, origin, dest, amount, dates, owners, cue, exporter)
+
+
+def _name_just_before(s: str, mentions: list[CountryMention], cue: re.Match[str]) -> bool:
+    """"Kenya exports avocados": a country name right before makes "exports" a verb."""
+    return any(m.form in ("name", "capital") and 0 <= cue.start() - m.end <= 12
+               and re.fullmatch(r"\s+(?:\w+ly\s+)?", s[m.end:cue.start()]) for m in mentions)
+
+
+def _add(art: _Article, sent: Sentence, name: str | None, hs: str | None, weak: bool, origin: str | None,
+         dest: str, amount: Amount | None, dates: list[DateMention], owners: dict[int, DateMention],
+         cue: re.Match[str], exporter: str | None) -> None:
+    if not name or not origin or origin == dest or (weak and amount is None):
+        return
+    if amount is not None and id(amount) in owners:
+        date = owners[id(amount)].value
+    elif amount is None and dates:
+        after = [d for d in dates if d.start >= cue.end()]
+        date = (after[0] if after else dates[-1]).value
+    else:
+        date = art.period
+    per = amount.per if amount is not None else None
+    if amount is not None and per is None:
+        per = rate_in(sent.text[max(0, amount.start - 40):amount.end + 30])
+    art.flows.append(_Flow(name, hs, origin, dest, amount, per, date, exporter, sent, weak))
+    art.table_context = art.flows[-1]
+
+
+def _lend(art: _Article, sent: Sentence, name: str | None, hs: str | None, weak: bool,
+          figures: list[Amount], exporter: str | None) -> None:
+    """A frame with no partner: give its figure or exporter to an earlier flow of the same goods."""
+    if not art.flows:
+        return
+    key = _goods_key(name, hs) if name else None
+    for flow in reversed(art.flows):
+        if flow.sentence is sent:
+            continue
+        if key is not None and _goods_key(flow.commodity, flow.hs) != key:
+            continue
+        if key is None and not re.search(r"\b(?:consignment|shipment|cargo|batch)\b", sent.text, re.I):
+            continue
+        if figures and flow.amount is None and len(figures) == 1 and not weak:
+            flow.amount = figures[0]
+            flow.per = flow.per or figures[0].per
+        if exporter and flow.exporter is None:
+            flow.exporter = exporter
+        return
+
+
+# ---------------------------------------------------------------- frame parts
+
+def _clause_start(s: str, pos: int) -> int:
+    """Start of the clause holding `pos`: after the last ';' or ' - ' before it."""
+    cut = max(s.rfind(";", 0, pos), s.rfind(" - ", 0, pos), s.rfind(" – ", 0, pos))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _destinations(art: _Article, sent: Sentence, mentions: list[CountryMention], lo: int, hi: int,
+                  origin: str | None) -> list[str]:
+    """Countries goods go to within s[lo:hi]: "to China", "to the Egyptian market", a list, "there"."""
+    s, out = sent.text, []
+    listing = False
+    last_end = lo
+    for m in mentions:
+        if not lo <= m.start < hi:
+            continue
+        before = s[:m.start]
+        gap = s[last_end:m.start]
+        if m.form == "adjective" and not _MARKET_AFTER.match(s[m.end:]):
+            continue
+        if _DEST_BEFORE.search(before[-30:]) or (listing and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap)):
+            if m.code not in out:
+                out.append(m.code)
+            listing, last_end = True, m.end
+        else:
+            listing = False
+    if not out:
+        ana = _ANAPHOR_DEST.search(s, lo, hi)
+        if ana:
+            code = _antecedent(art, sent.start + ana.start(), origin)
+            if code:
+                out.append(code)
+    return out
+
+
+def _antecedent(art: _Article, pos: int, origin: str | None) -> str | None:
+    """The country "there" or "its neighbour" points back to: the latest named one that is not the origin."""
+    for c in reversed(art.ctx.countries):
+        if c.start < pos and c.form in ("name", "capital") and c.code != origin \
+                and not art.ctx.text.startswith("$", c.end):
+            return c.code
+    return None
+
+
+def _subject(s: str, mentions: list[CountryMention], pos: int, clause_start: int, noun: bool) -> str | None:
+    """The acting country before the trade word: a name or capital, "X's", or "Chilean exporters".
+
+    Before a noun ("shipments") only a possessive or an adjective close by counts.
+    """
+    words = _words()
+    for m in reversed(mentions):
+        if m.end > pos or m.start < clause_start:
+            continue
+        if noun and not (len(s[m.end:pos].split()) <= 3 and (
+                m.form == "adjective" or _POSSESSIVE.match(s[m.end:]))):
+            continue
+        before = s[:m.start][-30:]
+        if _DEST_BEFORE.search(before) or _FROM_BEFORE.search(before):
+            continue
+        if m.form == "adjective":
+            between = s[m.end:pos]
+            if words.agent.match(s[m.end:]) or (len(between.split()) <= 2 and not re.search(r"[,;:]", between)):
+                return m.code
+            continue
+        return m.code
+    return None
+
+
+def _commodity_adjective(s: str, mentions: list[CountryMention], span: tuple[int, int] | None) -> str | None:
+    """"Georgian wine", "Kenyan aquatic products": the adjective gives the goods' origin."""
+    if span is None:
+        return None
+    for m in mentions:
+        if m.form == "adjective" and span[0] - 2 <= m.end <= span[1] and m.start >= span[0] - 30:
+            gap = s[m.end:span[0]] if m.end <= span[0] else ""
+            if not re.search(r"[,;:.]", gap):
+                return m.code
+    return None
+
+
+_Goods = tuple[str | None, str | None, bool, tuple[int, int] | None]
+
+
+def _commodities(art: _Article, s: str, cue: re.Match[str], lo: int, hi: int, figures: list[Amount],
+                 commodities: list[Commodity]) -> list[_Goods]:
+    """The goods of a frame; "other mining products, including copper concentrate and iron ore" gives two."""
+    first = _commodity(art, s, cue, lo, hi, figures, commodities)
+    inc = _INCLUDING.search(s, cue.end(), hi)
+    if inc and first[3] is not None and inc.start() - first[3][1] < 40 and not figures:
+        listed = [c for c in commodities if inc.start(1) <= c.start < inc.end(1)]
+        if listed:
+            return [(s[_extend_modifiers(s, c.start):c.end].lower(), c.hs, False, (c.start, c.end))
+                    for c in listed]
+    return [first]
+
+
+def _commodity(art: _Article, s: str, cue: re.Match[str], lo: int, hi: int, figures: list[Amount],
+               commodities: list[Commodity]) -> _Goods:
+    """(name, hs, weak, span) of the goods a frame is about."""
+    for pos in [*(a.end for a in figures), cue.end()]:
+        m = _OF_PHRASE.match(s, pos)
+        if m:
+            name = _clean_phrase(m.group(1))
+            if name:
+                return name, hs_for(name), False, m.span(1)
+    # "coal deliveries", "wheat supplier", "cherry exports"
+    for c in commodities:
+        if c.end <= cue.start() and not s[c.end:cue.start()].strip():
+            start = _extend_modifiers(s, c.start)
+            return s[start:c.end].lower(), c.hs, False, (start, c.end)
+    inside = [c for c in commodities if lo <= c.start < hi]
+    if inside:
+        c = min(inside, key=lambda c: abs(c.start - cue.end()))
+        start = _extend_modifiers(s, c.start)
+        return s[start:c.end].lower(), c.hs, False, (start, c.end)
+    if art.flows:
+        last = art.flows[-1]
+        return last.commodity, last.hs, True, None
+    if art.main_commodity:
+        return art.main_commodity, hs_for(art.main_commodity), True, None
+    return None, None, True, None
+
+
+def _extend_modifiers(s: str, start: int) -> int:
+    """Take in modifiers such as "fresh" before a commodity term."""
+    mods = _words().modifiers
+    while True:
+        m = re.search(r"([A-Za-z-]+)\s+$", s[:start])
+        if not m or m.group(1).lower() not in mods:
+            return start
+        start = m.start(1)
+
+
+def _clean_phrase(phrase: str) -> str | None:
+    """"Kenyan aquatic products" -> "aquatic products"; country words and determiners dropped."""
+    forms = gazetteer.country_forms()
+    kept = [w for w in phrase.split() if w.lower() not in _STOP_WORDS and w not in forms
+            and w.rstrip("’'s") not in forms]
+    if not kept or not re.fullmatch(r"[a-z][\w' -]*", " ".join(kept)):
+        return None
+    name = " ".join(kept)
+    if name in {"goods", "products", "cargo"} or known(name):
+        return name
+    return name if len(kept) <= 3 else None
+
+
+def _exporter(art: _Article, s: str, lo: int, hi: int, cue_start: int) -> str | None:
+    """A company named as the actor before the trade word, or "prepared by the X Center"."""
+    m = _words().maker_by.search(s, lo, hi)
+    if m:
+        return m.group(1).strip()
+    subject = s[lo:cue_start]
+    for agency in art.ctx.agencies:
+        if agency.kind == "company" and re.search(rf"(?<!\w){re.escape(agency.name)}(?!\w)", subject):
+            return agency.name
+    return None
+
+
+def _date_owners(dates: list[DateMention], amounts: list[Amount]) -> dict[int, DateMention]:
+    """Each figure's date: the first date after it (before the next figure), else the one before it."""
+    owners: dict[int, DateMention] = {}
+    taken: set[int] = set()
+    for i, a in enumerate(amounts):
+        nxt = amounts[i + 1].start if i + 1 < len(amounts) else 10**9
+        after = [d for d in dates if a.end <= d.start < nxt]
+        if after:
+            owners[id(a)] = after[0]
+            taken.update(id(d) for d in after)
+    for i, a in enumerate(amounts):
+        if id(a) in owners:
+            continue
+        prev = amounts[i - 1].end if i else -1
+        before = [d for d in dates if prev <= d.start < a.start and id(d) not in taken]
+        if before:
+            owners[id(a)] = before[-1]
+    return owners
+
+
+def _country_before(s: str, mentions: list[CountryMention], pos: int, lo: int) -> str | None:
+    for m in reversed(mentions):
+        if lo <= m.start and m.end <= pos and m.form == "name" and not _FROM_BEFORE.search(s[:m.start][-20:]):
+            return m.code
+    return None
+
+
+def _fallback_origin(art: _Article, others: list[str]) -> str | None:
+    """The origin the article has used so far, else the headline's first country, else its home."""
+    used = Counter(f.origin for f in art.flows if f.origin not in others)
+    if used:
+        return used.most_common(1)[0][0]
+    title = art.ctx.document.title or ""
+    for code in codes_in(title, art.ctx.published):
+        if code not in others and not re.search(r"US\$", title):
+            return code
+    if art.home and art.home not in others:
+        return art.home
+    counts = Counter(c.code for c in art.ctx.countries if c.form != "bloc" and c.code not in others)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _main_commodity(ctx: ArticleContext) -> str | None:
+    text = f"{ctx.document.title or ''}\n{ctx.text}"
+    counts = Counter(fold(c.name) for c in find_commodities(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# ---------------------------------------------------------------- tables
+
+def _read_tables(art: _Article) -> None:
+    """Rows "China | 156,314" under a header, after a flow: one flow per row for the same goods."""
+    text = art.ctx.text
+    for block in re.finditer(r"(?:^[^\n]*(?:\||\t)[^\n]*\n?){3,}", text, re.M):
+        lines = block.group(0).splitlines()
+        header = lines[0]
+        before = [f for f in art.flows if f.sentence.end <= block.start()]
+        if not before:
+            continue
+        model = before[-1]
+        header_l = header.lower()
+        outgoing = not re.search(r"\b(?:origin|source|supplier|from)\b", header_l)
+        unit_m = _TABLE_UNIT.search(header)
+        unit_amounts = find_amounts(f"1 {unit_m.group('u')}") if unit_m else []
+        unit = unit_amounts[0].unit if unit_amounts and unit_amounts[0].kind == "quantity" else None
+        factor = unit_amounts[0].value if unit else 1.0
+        currency = unit_amounts[0].currency if unit_amounts and unit_amounts[0].kind == "money" else None
+        offset = block.start() + len(header) + 1
+        for line in lines[1:]:
+            row = _TABLE_ROW.match(line)
+            cells = [c.strip() for c in re.split(r"\||\t", line) if c.strip()]
+            if row is None or len(cells) < 2:
+                offset += len(line) + 1
+                continue
+            codes = [c.code for c in art.ctx.countries_in(offset, offset + len(row.group(1)) + 2)
+                     if c.form == "name"]
+            number = float(row.group(2).replace(",", "")) * factor
+            if codes:
+                kind = "money" if currency else "quantity"
+                amount = Amount(0, 0, number, kind, unit, currency)  # type: ignore[arg-type]
+                origin, dest = (model.origin, codes[0]) if outgoing else (codes[0], model.dest)
+                if origin != dest:
+                    sent = Sentence(offset, offset + len(line), line)
+                    art.flows.append(_Flow(model.commodity, model.hs, origin, dest, amount, None,
+                                           None, model.exporter, sent))
+            offset += len(line) + 1
+
+
+# ---------------------------------------------------------------- merging
+
+def _goods_key(name: str | None, hs: str | None) -> str:
+    if hs and len(hs) >= 4:
+        return hs[:4]
+    return fold(name or "").split()[-1] if name else ""
+
+
+def _merge(flows: list[_Flow]) -> list[_Flow]:
+    """One flow per (from, to, goods, period, figure); figureless ones only when nothing says more."""
+    out: list[_Flow] = []
+    for f in flows:
+        key = (f.origin, f.dest, _goods_key(f.commodity, f.hs))
+        same = [g for g in out if (g.origin, g.dest, _goods_key(g.commodity, g.hs)) == key]
+        if f.amount is None:
+            if same:
+                for g in same:
+                    g.exporter = g.exporter or f.exporter
+                continue
+            if any(g.sentence is f.sentence and (g.origin, g.dest) == (f.origin, f.dest)
+                   and _broader(f.hs, g.hs) for g in out):
+                continue  # "fresh avocados ... the fresh fruit": the chapter adds nothing
+            out.append(f)
+            continue
+        figureless = [g for g in same if g.amount is None]
+        for g in figureless:
+            out.remove(g)
+            f.exporter = f.exporter or g.exporter
+            f.date = f.date or g.date
+        dup = next((g for g in same if g.amount is not None and _same_amount(g.amount, f.amount)
+                    and (g.date == f.date or g.date is None or f.date is None)), None)
+        if dup is not None:
+            dup.date = dup.date or f.date
+            dup.exporter = dup.exporter or f.exporter
+            continue
+        out.append(f)
+    return out
+
+
+def _broader(a: str | None, b: str | None) -> bool:
+    return bool(a and b and len(a) < len(b) and b.startswith(a))
+
+
+def _same_amount(a: Amount, b: Amount) -> bool:
+    return a.kind == b.kind and a.unit == b.unit and abs(a.value - b.value) <= 1e-6 * max(1.0, a.value)
+
+
+def _to_record(f: _Flow) -> TradeFlow:
+    a = f.amount
+    quantity = a.value if a is not None and a.kind == "quantity" else None
+    value = a.value if a is not None and a.kind == "money" else None
+    return TradeFlow.model_validate({
+        "commodity": f.commodity, "hs": f.hs, "from": f.origin, "to": f.dest,
+        "quantity": quantity, "unit": a.unit if quantity is not None else None,
+        "value": value, "currency": a.currency if value is not None else None,
+        "per": f.per, "date": f.date, "exporter": f.exporter,
+        "evidence": [Evidence(quote=f.sentence.text, start=f.sentence.start, end=f.sentence.end)],
+    })
