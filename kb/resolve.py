@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from kb.facts import Agency, Agreement, Official, TradeFlow
 from kb.models import Agency as AgencyRow
 from kb.models import Agreement as AgreementRow
-from kb.models import AgreementParty, Alias
+from kb.models import AgreementParty, Alias, Curation
 from kb.models import Official as OfficialRow
 from kb.models import TradeFlow as TradeFlowRow
 from kb.normalize import name_key, singular_key
@@ -28,10 +28,18 @@ agreement_t = AgreementRow.__table__
 party_t = AgreementParty.__table__
 flow_t = TradeFlowRow.__table__
 alias_t = Alias.__table__
+curation_t = Curation.__table__
 
 FUZZY_AGENCY = 92
 FUZZY_OFFICIAL = 95
 FUZZY_AGREEMENT = 85
+
+
+def blocked(conn: Connection, kind: str, rid: int, keys: set[str]) -> bool:
+    """A curator split records with one of these names off this row: never match them to it again."""
+    rows = conn.execute(select(curation_t.c.other_name).where(
+        curation_t.c.record_kind == kind, curation_t.c.record_id == rid, curation_t.c.action == "unmerge"))
+    return any(name_key(r.other_name) in keys for r in rows)
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,7 @@ def match_agency(conn: Connection, record: Agency) -> Match | None:
     # Curated aliases win over names seen in articles; then the main name over its abbreviations.
     rank = {"curated alias": 0, "same name": 1, "article alias": 2}
     for rid, how, key in sorted(candidates, key=lambda c: (rank[c[1]], key_is_main(c[2], record), c[0])):
-        if _countries_compatible(countries.get(rid), record.country):
+        if _countries_compatible(countries.get(rid), record.country) and not blocked(conn, "agency", rid, keys):
             return Match(rid, how if key == name_key(record.name) else f"{how} ({key})", 100.0)
     if record.country is None:
         return None
@@ -74,7 +82,7 @@ def match_agency(conn: Connection, record: Agency) -> Match | None:
     for row in conn.execute(select(agency_t.c.id, agency_t.c.name_key)
                             .where(agency_t.c.country_code == record.country).order_by(agency_t.c.id)):
         score = fuzz.token_sort_ratio(main, row.name_key)
-        if score >= FUZZY_AGENCY and (best is None or score > best.score):
+        if score >= FUZZY_AGENCY and (best is None or score > best.score) and not blocked(conn, "agency", row.id, keys):
             best = Match(row.id, "similar name, same country", score)
     return best
 
@@ -89,7 +97,7 @@ def match_official(conn: Connection, record: Official) -> Match | None:
     countries = dict(conn.execute(select(official_t.c.id, official_t.c.country_code)
                                   .where(official_t.c.id.in_({c[0] for c in candidates}))).all())
     for rid, how, _ in sorted(candidates, key=lambda c: (c[1] != "curated alias", c[0])):
-        if _countries_compatible(countries.get(rid), record.country):
+        if _countries_compatible(countries.get(rid), record.country) and not blocked(conn, "official", rid, {key}):
             return Match(rid, how, 100.0)
     if record.country is None:
         return None
@@ -97,7 +105,8 @@ def match_official(conn: Connection, record: Official) -> Match | None:
     for row in conn.execute(select(official_t.c.id, official_t.c.name_key)
                             .where(official_t.c.country_code == record.country).order_by(official_t.c.id)):
         score = fuzz.token_sort_ratio(key, row.name_key)
-        if score >= FUZZY_OFFICIAL and (best is None or score > best.score):
+        if score >= FUZZY_OFFICIAL and (best is None or score > best.score) and not blocked(
+                conn, "official", row.id, {key}):
             best = Match(row.id, "similar name, same country", score)
     return best
 
@@ -112,6 +121,8 @@ def match_agreement(conn: Connection, record: Agreement) -> Match | None:
     parties = sorted(record.parties)
     for rid, how, _ in sorted(_by_key(conn, agreement_t, alias_t.c.agreement_id, {key}),
                               key=lambda c: (c[1] != "curated alias", c[0])):
+        if blocked(conn, "agreement", rid, {key}):
+            continue
         if how == "curated alias":
             return Match(rid, how, 100.0)
         row = conn.execute(select(agreement_t).where(agreement_t.c.id == rid)).one()
@@ -122,7 +133,8 @@ def match_agreement(conn: Connection, record: Agreement) -> Match | None:
     query = query.where(agreement_t.c.kind == record.kind) if record.kind else query
     best: Match | None = None
     for row in conn.execute(query):
-        if _parties(conn, row.id) != parties or not dates_compatible(row.signed, record.signed):
+        if (_parties(conn, row.id) != parties or not dates_compatible(row.signed, record.signed)
+                or blocked(conn, "agreement", row.id, {key})):
             continue
         score = float(fuzz.token_set_ratio(key, row.name_key))
         same_day = record.signed is not None and row.signed == record.signed and len(record.signed) == 10

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -481,17 +480,3 @@ def test_directory_with_article_suffix(tmp_path: Path) -> None:
     path.mkdir()
     with pytest.raises(ReadError, match="is a directory"):
         read_article(path)
-
-
-# --- speed ---------------------------------------------------------------------
-
-
-def test_plain_formats_read_fast(tmp_path: Path) -> None:
-    paths = [write(tmp_path, f"p{i}.txt", SCRAPED + BODY_2 * 3) for i in range(40)]
-    paths += [write(tmp_path, f"m{i}.md", MARKDOWN) for i in range(40)]
-    read_article(paths[0])  # loads the publishers list once
-    start = time.perf_counter()
-    for path in paths:
-        read_article(path)
-    per_article_ms = (time.perf_counter() - start) * 1000 / len(paths)
-    assert per_article_ms < 10, f"{per_article_ms:.1f} ms per article"

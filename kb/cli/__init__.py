@@ -7,7 +7,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from kb.cli import db, query
+from kb.cli import curate, db, query
 from kb.cli.extract import extract
 from kb.cli.load import load
 from kb.cli.sql import sql
@@ -38,6 +38,10 @@ app.command()(extract)
 app.add_typer(query.app, name="query")
 app.command()(query.show)
 app.command()(sql)
+app.command()(curate.merge)
+app.command()(curate.unmerge)
+app.command()(curate.rename)
+app.add_typer(curate.alias_app, name="alias")
 app.add_typer(db.app, name="db")
 
 

@@ -32,7 +32,8 @@ def _run(query: Any, fmt: Format | None, show_sql: bool, db: str | None, title: 
 
 @app.command()
 def agreements(
-    party: Annotated[list[str] | None, typer.Option("--party", "--country", help="A party country (repeatable).")] = None,
+    party: Annotated[list[str] | None, typer.Option(
+        "--party", "--country", help="A party country, code or name (repeatable).")] = None,
     kind: Annotated[str | None, typer.Option(help="agreement, protocol, memorandum, treaty, …")] = None,
     status: Annotated[str | None, typer.Option(help="signed, in_force, ratified, negotiating, proposed…")] = None,
     since: Since = None, until: Until = None,

@@ -1,0 +1,231 @@
+"""A person's corrections: merge, unmerge, rename, alias add/remove.
+
+Decisions are stored in `curation` (who, when, why) and take effect through
+the same machinery loads use: a merge leaves curated aliases that the
+resolver prefers over anything, an unmerge leaves a block the resolver
+respects, a rename overrides the best-attested name. So they survive
+re-loading the same files and re-extraction with a newer extractor.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from kb.errors import CurationError
+from kb.facts import Facts
+from kb.normalize import name_key
+from kb.store import T, Touched, apply_facts, rederive, remove_contributions
+
+KINDS = ("agency", "official", "agreement")
+
+# Columns elsewhere that point at a row of each kind, and claim fields whose value is such an id.
+REFERENCES = {
+    "agency": [("position", "agency_id"), ("party", "agency_id"), ("trade_flow", "exporter_agency_id"),
+               ("trade_flow", "importer_agency_id")],
+    "official": [("signatory", "official_id")],
+    "agreement": [("agreement", "amends_id")],
+}
+ID_CLAIMS = {"agency": ("party_agency", "exporter_agency_id", "importer_agency_id"),
+             "official": ("signatory",), "agreement": ("amends",)}
+
+
+def _row(conn: Connection, kind: str, rid: int):  # type: ignore[no-untyped-def]
+    if kind not in KINDS:
+        raise CurationError(f"cannot curate {kind!r}: choose one of {', '.join(KINDS)}")
+    row = conn.execute(select(T[kind]).where(T[kind].c.id == rid)).first()
+    if row is None:
+        raise CurationError(f"no {kind} with id {rid}")
+    return row
+
+
+def _decide(conn: Connection, action: str, kind: str, rid: int, *, other: str | None = None,
+            new: str | None = None, reason: str | None, curator: str | None, when: datetime) -> None:
+    conn.execute(insert(T["curation"]).values(
+        action=action, record_kind=kind, record_id=rid, other_name=other, new_name=new, reason=reason,
+        curator=curator or getpass.getuser(), decided_at=when))
+
+
+def _names(conn: Connection, kind: str, rid: int) -> list[str]:
+    al = T["alias"]
+    row = _row(conn, kind, rid)
+    return [row.name, *[r.name for r in conn.execute(select(al.c.name).where(al.c[f"{kind}_id"] == rid))]]
+
+
+def merge(conn: Connection, kind: str, keep: int, other: int, *, reason: str | None = None,
+          curator: str | None = None) -> str:
+    """Fold row `other` into row `keep`: its evidence, values, aliases and references move over."""
+    if keep == other:
+        raise CurationError(f"cannot merge {kind} {keep} with itself")
+    kept, gone = _row(conn, kind, keep), _row(conn, kind, other)
+    when = datetime.now(UTC)
+    moved = _names(conn, kind, other)
+    col = f"{kind}_id"
+    for table in ("claim", "evidence"):
+        conn.execute(update(T[table]).where(T[table].c[col] == other).values({col: keep}))
+    conn.execute(update(T["decision"]).where(T["decision"].c.record_kind == kind,
+                                             T["decision"].c.record_id == other).values(record_id=keep))
+    claim = T["claim"]
+    conn.execute(update(claim).where(claim.c.field.in_(ID_CLAIMS[kind]), claim.c.value == str(other))
+                 .values(value=str(keep)))
+    _move_references(conn, kind, keep, other)
+    conn.execute(delete(T["alias"]).where(T["alias"].c[col] == other))
+    if kind == "agreement":
+        conn.execute(delete(T["party"]).where(T["party"].c.agreement_id == other))
+        conn.execute(delete(T["signatory"]).where(T["signatory"].c.agreement_id == other))
+    conn.execute(update(T["curation"]).where(T["curation"].c.record_kind == kind,
+                                             T["curation"].c.record_id == other).values(record_id=keep))
+    conn.execute(delete(T[kind]).where(T[kind].c.id == other))
+    if not conn.execute(select(T["curation"].c.id).where(
+            T["curation"].c.record_kind == kind, T["curation"].c.record_id == keep,
+            T["curation"].c.action == "rename")).first():
+        # The row kept keeps its name, however many articles used the other one.
+        _decide(conn, "rename", kind, keep, other=kept.name, new=kept.name, reason="name kept at merge",
+                curator=curator, when=when)
+    known = {name_key(kept.name)}
+    for name in moved:
+        if name_key(name) not in known:
+            known.add(name_key(name))
+            _add_alias(conn, kind, keep, name)
+        _decide(conn, "merge", kind, keep, other=name, reason=reason, curator=curator, when=when)
+    touched = Touched()
+    touched.add(kind, keep)
+    _touch_referrers(conn, kind, keep, touched)
+    rederive(conn, touched)
+    return f"merged {kind} {other} ({gone.name}) into {keep} ({kept.name})"
+
+
+def _move_references(conn: Connection, kind: str, keep: int, other: int) -> None:
+    if kind == "official":
+        pos = T["position"]
+        for p in list(conn.execute(select(pos).where(pos.c.official_id == other))):
+            twin = conn.execute(select(pos.c.id).where(
+                pos.c.official_id == keep, pos.c.title_key == p.title_key,
+                pos.c.agency_id == p.agency_id if p.agency_id is not None else pos.c.agency_id.is_(None))).scalar()
+            if twin is None:
+                conn.execute(update(pos).where(pos.c.id == p.id).values(official_id=keep))
+            else:
+                conn.execute(update(T["evidence"]).where(T["evidence"].c.position_id == p.id)
+                             .values(position_id=twin))
+                conn.execute(delete(pos).where(pos.c.id == p.id))
+    for table, column in REFERENCES[kind]:
+        t = T[table]
+        if table == "position":
+            for p in list(conn.execute(select(t).where(t.c.agency_id == other))):
+                twin = conn.execute(select(t.c.id).where(t.c.official_id == p.official_id, t.c.agency_id == keep,
+                                                         t.c.title_key == p.title_key)).scalar()
+                if twin is None:
+                    conn.execute(update(t).where(t.c.id == p.id).values(agency_id=keep))
+                else:
+                    conn.execute(update(T["evidence"]).where(T["evidence"].c.position_id == p.id)
+                                 .values(position_id=twin))
+                    conn.execute(delete(t).where(t.c.id == p.id))
+        elif table == "signatory":
+            conn.execute(delete(t).where(t.c.official_id == other))  # re-derived from the moved claims
+        elif table == "party":
+            conn.execute(delete(t).where(t.c.agency_id == other))
+        else:
+            conn.execute(update(t).where(t.c[column] == other).values({column: keep}))
+
+
+def _touch_referrers(conn: Connection, kind: str, rid: int, touched: Touched) -> None:
+    """Rows whose links are derived from claims naming `rid` must be re-derived too."""
+    claim = T["claim"]
+    for field_name in ID_CLAIMS[kind]:
+        for row in conn.execute(select(claim.c.agreement_id, claim.c.trade_flow_id)
+                                .where(claim.c.field == field_name, claim.c.value == str(rid))):
+            touched.add("agreement", row.agreement_id)
+            touched.add("trade_flow", row.trade_flow_id)
+
+
+def _add_alias(conn: Connection, kind: str, rid: int, name: str) -> None:
+    al = T["alias"]
+    conn.execute(delete(al).where(al.c[f"{kind}_id"] == rid, al.c.name_key == name_key(name)))
+    conn.execute(insert(al).values({"agency_id": None, "official_id": None, "agreement_id": None,
+                                    f"{kind}_id": rid, "name": name, "name_key": name_key(name),
+                                    "origin": "curated"}))
+
+
+def unmerge(conn: Connection, kind: str, rid: int, name: str, *, reason: str | None = None,
+            curator: str | None = None) -> str:
+    """Split the records named `name` out of row `rid` again, and keep them apart from now on."""
+    _row(conn, kind, rid)
+    key = name_key(name)
+    cur, al, claim = T["curation"], T["alias"], T["claim"]
+    merged = conn.execute(select(cur.c.decided_at).where(
+        cur.c.record_kind == kind, cur.c.record_id == rid, cur.c.action == "merge")).all()
+    names = {key}
+    for (when,) in merged:
+        batch = {name_key(r.other_name) for r in conn.execute(select(cur.c.other_name).where(
+            cur.c.record_kind == kind, cur.c.record_id == rid, cur.c.action == "merge", cur.c.decided_at == when))}
+        if key in batch:
+            names |= batch
+    affected = sorted({r.article_id for r in conn.execute(
+        select(claim.c.article_id, claim.c.value).where(claim.c[f"{kind}_id"] == rid,
+                                                       claim.c.field.in_(("name", "also"))))
+        if name_key(r.value) in names})
+    if not affected and not conn.execute(select(al.c.id).where(al.c[f"{kind}_id"] == rid,
+                                                               al.c.name_key.in_(names))).first():
+        raise CurationError(f"{kind} {rid} has no name or alias {name!r} to split off")
+    conn.execute(delete(al).where(al.c[f"{kind}_id"] == rid, al.c.origin == "curated", al.c.name_key.in_(names)))
+    when = datetime.now(UTC)
+    for other in sorted(names):
+        _decide(conn, "unmerge", kind, rid, other=other, reason=reason, curator=curator, when=when)
+    _restore_articles(conn, affected)
+    count = f"{len(affected)} article{'s' * (len(affected) != 1)}"
+    return f"split the records named {name!r} off {kind} {rid} ({count})"
+
+
+def _restore_articles(conn: Connection, article_ids: list[int]) -> None:
+    """Store articles' facts again from what the database holds, so they are matched afresh."""
+    art = T["article"]
+    touched = Touched()
+    stored = {}
+    for aid in article_ids:
+        stored[aid] = Facts.model_validate(json.loads(conn.execute(select(art.c.facts).where(art.c.id == aid))
+                                                      .scalar_one()))
+        remove_contributions(conn, aid, touched)
+    rederive(conn, touched)
+    touched = Touched()
+    for aid in article_ids:
+        apply_facts(conn, aid, stored[aid], touched)
+    rederive(conn, touched)
+
+
+def rename(conn: Connection, kind: str, rid: int, new_name: str, *, reason: str | None = None,
+           curator: str | None = None) -> str:
+    old = _row(conn, kind, rid).name
+    if not new_name.strip():
+        raise CurationError("the new name is empty")
+    _decide(conn, "rename", kind, rid, other=old, new=new_name.strip(), reason=reason, curator=curator,
+            when=datetime.now(UTC))
+    _add_alias(conn, kind, rid, old)
+    touched = Touched()
+    touched.add(kind, rid)
+    rederive(conn, touched)
+    return f"renamed {kind} {rid}: {old!r} → {new_name.strip()!r}"
+
+
+def alias_add(conn: Connection, kind: str, rid: int, name: str, *, reason: str | None = None,
+              curator: str | None = None) -> str:
+    _row(conn, kind, rid)
+    if not name_key(name):
+        raise CurationError("the alias is empty")
+    _add_alias(conn, kind, rid, name)
+    _decide(conn, "alias_add", kind, rid, other=name, reason=reason, curator=curator, when=datetime.now(UTC))
+    return f"{kind} {rid} is also known as {name!r}"
+
+
+def alias_remove(conn: Connection, kind: str, rid: int, name: str, *, reason: str | None = None,
+                 curator: str | None = None) -> str:
+    _row(conn, kind, rid)
+    al = T["alias"]
+    gone = conn.execute(delete(al).where(al.c[f"{kind}_id"] == rid, al.c.name_key == name_key(name))).rowcount
+    if not gone:
+        raise CurationError(f"{kind} {rid} has no alias {name!r}")
+    _decide(conn, "alias_remove", kind, rid, other=name, reason=reason, curator=curator, when=datetime.now(UTC))
+    return f"removed alias {name!r} of {kind} {rid}"
