@@ -15,7 +15,10 @@ import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "kb" / "extract" / "data"
 ALPHA2 = {c.alpha_2 for c in pycountry.countries}
-CURRENCIES = {c.alpha_3 for c in pycountry.currencies}
+# ISO 4217 codes withdrawn recently but still in news ("leva" before Bulgaria's
+# euro of 2026-01-01), which pycountry's current list may lack.
+RECENT_CURRENCIES = {"BGN"}
+CURRENCIES = {c.alpha_3 for c in pycountry.currencies} | RECENT_CURRENCIES
 KINDS = {"customs", "ministry", "government", "state_body", "company",
          "international", "association", "other"}
 FILES = ["countries.yaml", "blocs.yaml", "customs_administrations.yaml",
@@ -238,6 +241,16 @@ def test_hs_sorted_and_terms_unique():
 
 # units.yaml and currencies.yaml
 
+def unit_key(form):
+    """How the quantity parser folds a unit form: short forms keep their case."""
+    return form if len(form) <= 3 else form.lower()
+
+
+def currency_key(form):
+    """How the money parser folds a currency form: capitals and symbols keep their case."""
+    return form if form.isupper() or not form[:1].isalpha() else form.lower()
+
+
 def test_units_valid_and_unambiguous():
     owners = defaultdict(set)
     for e in load("units.yaml"):
@@ -245,7 +258,8 @@ def test_units_valid_and_unambiguous():
         assert isinstance(e["unit"], str) and e["unit"]
         assert isinstance(e["factor"], (int, float)) and e["factor"] > 0, e
         for form in e["forms"]:
-            owners[form].add((e["unit"], e["factor"]))
+            assert isinstance(form, str) and form, e
+            owners[unit_key(form)].add((e["unit"], e["factor"]))
     assert not {f: o for f, o in owners.items() if len(o) > 1}
 
 
@@ -256,12 +270,29 @@ def test_currencies_valid_and_unambiguous():
         assert set(e) == {"code", "forms"}, e
         assert e["code"] in CURRENCIES, e
         for form in e["forms"]:
-            owners[form].add(e["code"])
+            assert isinstance(form, str) and form, e
+            owners[currency_key(form)].add(e["code"])
     assert not {f: c for f, c in owners.items() if len(c) > 1}
     codes = [e["code"] for e in entries]
-    assert codes == sorted(codes)
+    assert codes == sorted(set(codes)), "codes not sorted or repeated"
 
 
-def test_dollar_sign_means_usd():
-    by_form = {f: e["code"] for e in load("currencies.yaml") for f in e["forms"]}
-    assert by_form["$"] == "USD"
+@pytest.mark.parametrize("form,code", [
+    ("$", "USD"), ("US$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₽", "RUB"),
+    ("roubles", "RUB"), ("₹", "INR"), ("yuan", "CNY"), ("tenge", "KZT"),
+    ("Ugandan shillings", "UGX"), ("Pakistani rupees", "PKR"), ("lari", "GEL"),
+])
+def test_currency_forms(form, code):
+    by_form = {currency_key(f): e["code"] for e in load("currencies.yaml") for f in e["forms"]}
+    assert by_form[currency_key(form)] == code
+
+
+@pytest.mark.parametrize("form,unit,factor", [
+    ("tonnes", "t", 1), ("kt", "t", 1000), ("Mt", "t", 1e6), ("MT", "t", 1),
+    ("bcm", "m3", 1e9), ("litres", "l", 1), ("heads of cattle", "head", 1),
+])
+def test_unit_forms(form, unit, factor):
+    by_form = {unit_key(f): (e["unit"], e["factor"]) for e in load("units.yaml") for f in e["forms"]}
+    assert by_form[unit_key(form)] == (unit, factor)
+
+
