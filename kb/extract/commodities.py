@@ -70,40 +70,46 @@ def _index() -> dict[str, str | None]:
 
 
 @cache
-def _terms() -> list[str]:
-    entries = yaml.safe_load((DATA / "hs_headings.yaml").read_text(encoding="utf-8")) or []
-    return sorted({str(t).lower() for e in entries for t in e.get("terms") or []}, key=len, reverse=True)
-
-
-@cache
-def _pattern() -> re.Pattern[str]:
-    """Every term as the data writes it, its last word also in the plural; longest first.
+def _surfaces() -> dict[str, str | None]:
+    """Lower-case surface form -> HS: every term as the data writes it, and its plural.
 
     A plural term is not matched in the singular: "roses" must not find the verb "rose".
     """
-    alts = []
-    for term in _terms():
-        words = term.split()
-        if not words:
-            continue
-        body = r"\s+".join([*(re.escape(w) for w in words[:-1]), _plural_form(words[-1])])
-        alts.append(body)
-    if not alts:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+    entries = yaml.safe_load((DATA / "hs_headings.yaml").read_text(encoding="utf-8")) or []
+    out: dict[str, str | None] = {}
+    for entry in entries:
+        hs = entry.get("hs")
+        hs = None if hs in (None, "") else str(hs)
+        for term in entry.get("terms") or []:
+            words = str(term).lower().split()
+            if not words:
+                continue
+            out.setdefault(" ".join(words), hs)
+            out.setdefault(" ".join([*words[:-1], _plural(words[-1])]), hs)
+    return out
 
 
-_PLURAL = r"(?:s|es)?"
+@cache
+def _first_words() -> dict[str, int]:
+    """First word of every surface form -> the most words a form starting with it has."""
+    out: dict[str, int] = {}
+    for key in _surfaces():
+        words = key.split()
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
 
 
-def _plural_form(word: str) -> str:
+def _plural(word: str) -> str:
     if word.endswith("s"):
-        return re.escape(word)
+        return word
     if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        return re.escape(word[:-1]) + "(?:y|ies)"
-    if word.endswith("f"):
-        return re.escape(word[:-1]) + "(?:f|ves|fs)"
-    return re.escape(word) + _PLURAL
+        return word[:-1] + "ies"
+    if word.endswith(("ch", "sh", "x", "z")):
+        return word + "es"
+    return word + "s"
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 def hs_for(phrase: str) -> str | None:
@@ -125,9 +131,22 @@ def known(phrase: str) -> bool:
 
 
 def find_commodities(text: str) -> list[Commodity]:
-    """Known commodity terms in `text`, with their surface name and HS code."""
-    out = []
-    for m in _pattern().finditer(text):
-        name = re.sub(r"\s+", " ", m.group(0)).lower()
-        out.append(Commodity(m.start(), m.end(), name, _index().get(fold(name))))
+    """Known commodity terms in `text`, longest first at each word, with their name and HS code."""
+    surfaces, firsts = _surfaces(), _first_words()
+    tokens = list(_TOKEN.finditer(text))
+    out: list[Commodity] = []
+    i = 0
+    while i < len(tokens):
+        longest = firsts.get(tokens[i].group(0).lower(), 0)
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            first, last = tokens[i], tokens[i + n - 1]
+            if n > 1 and text.count(" ", first.start(), last.end()) != n - 1:
+                continue  # words must be adjacent, separated by single spaces
+            key = text[first.start():last.end()].lower()
+            if key in surfaces:
+                out.append(Commodity(first.start(), last.end(), key, surfaces[key]))
+                i += n
+                break
+        else:
+            i += 1
     return out

@@ -75,11 +75,8 @@ _ANAPHOR_DEST = re.compile(r"\b(?:to|for|into)\s+(?:its|their|the)\s+(?:\w+\s+){
 _OF_PHRASE = re.compile(r"^\s+of\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s+(?:to|from|for|in|into|across|with|at|"
                         r"by|on|over|during|were|was|is|are|had|has|have|worth|valued|bound|this|that|which|"
                         r"between|through|via|as|since|last|and|or)\b|\s*[,.;:()]|\s*$)", re.I)
-_STOP_WORDS = frozenset("the a an its their his her our other more some these those this that such "
-                        "first new additional total".split())
-_BY_ORG = re.compile(r"\b(?:by|from|at)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s+){0,5}(?:Center|Centre|Company|"
-                     r"Corporation|Corp|Group|Ltd|Inc|LLC|Agency|Association|Plant|Factory|Farm|Enterprise|"
-                     r"Cooperative|Holding|Holdings))\b")
+_STOP_WORDS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "other", "more", "some",
+                         "these", "those", "this", "that", "such", "first", "new", "additional", "total"))
 _INCLUDING = re.compile(r"\b(?:including|such\s+as|namely)\s+([^.;:()]+)", re.I)
 _TABLE_ROW = re.compile(r"^[ \t]*\|?[ \t]*([^|\t\n]+?)[ \t]*(?:\||\t)[ \t]*([\d][\d,.]*)[ \t]*(?:\||\t|$)", re.M)
 _TABLE_UNIT = re.compile(r"\((?P<u>[^)]{1,20})\)")
