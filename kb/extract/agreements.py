@@ -1,10 +1,580 @@
-"""Agreements stage (placeholder until written)."""
+"""Find agreements, protocols, memoranda… with parties, date, place, signatories and status.
+
+Mentions are found by their kind noun ("protocol", "memorandum of understanding",
+"MRA") and widened to the article's designation: modifiers before the noun, a
+complement after it ("on cooperation in customs matters", "between A and B").
+Definite references ("the document", "the deal", "the MoU") resolve to an
+instrument already named; attributes come from every sentence that mentions it.
+"""
 
 from __future__ import annotations
 
-from kb.extract.context import ArticleContext
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kb.extract import gazetteer
+from kb.extract.context import ArticleContext, Sentence, mentions_of
+from kb.extract.countries import home_country, is_destination, main_countries
 from kb.facts import Agreement
+
+try:  # date resolution is a sibling stage's module
+    from kb.extract.dates import find_dates
+except ImportError:  # pragma: no cover
+    find_dates = None
+
+_MODIFIER = re.compile(r"(?:[A-Z][\w’'&.-]*|[a-z]+-[a-z-]+|[a-z]+(?:al|ic|ary|ive)|customs|trade|transit|"
+                       r"mutual|recognition|assistance|cooperation|free|visa|tariff|border|security|"
+                       r"investment|partnership|framework|export|import|services|tax|taxation|transport|"
+                       r"aviation|air|road|grain|training|quarantine|health|gas|oil|energy|loan|credit)$")
+_COMPLEMENT_START = re.compile(r"\s+(?:on|between|concerning|regarding|for|to|amending|of|in\s+the\s+field\s+of|"
+                               r"with|establishing|setting\s+up|among)\b")
+_STOP = re.compile(r"\s*(?:[,.;:()\[\]“”\"]|\b(?:which|that|who|signed|was|were|is|are|has|have|had|will|would|"
+                   r"meant|under|at|by|after|during|last|this|yesterday|today|earlier|as\s+well\s+as|"
+                   r"and\s+(?:the|a|an|to|agreed|said|signed)\b|in\s+(?:[A-Z]\w+\s+)?on\b|"
+                   r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                   r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                   r"December|\d{4})|concluded|inked|put|following|when|while|so|to\s+(?:make|help|boost|"
+                   r"promote|facilitate|ease|strengthen|expand|put|be)\b|one\s+on))")
+_DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,3}$")
+_INDEFINITE = re.compile(r"(?i)\b(?:a|an|another|one|two|three|four|several)\s+(?:[\w-]+\s+){0,3}$")
+_LOOKED_ON = re.compile(r"(?i)\b(?:looked on|witnessed|attended|in the presence of|oversaw|watched)\b")
+_SAME_DAY = re.compile(r"(?i)\b(?:on the same day|the same day|at the same ceremony|on the same occasion)\b")
+_SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
+                    r"(?P<b>(?:on|for|concerning)\s+[^,;.]+)")
+_WITH_EACH = re.compile(r"\s+with\s+(?P<list>(?:(?:and\s+)?(?:with\s+)?(?:the\s+)?[A-Z][\w'’. -]+?,?\s+)+)")
+_TWO = re.compile(r"(?i)\b(?:the|both)\s+(?:two|three|four)?\s*(?:countries|sides|states|nations|governments|"
+                  r"parties|neighbou?rs)\b")
+_PLACE_AFTER_IN = re.compile(r"\bin\s+(?:the\s+(?:[A-Z][\w-]+\s+)?(?:city|capital|town|port|resort)\s+of\s+)?"
+                             r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z]+(?:[ -][A-Z]+)*)(?:,\s*[A-Z][\w.]*)?\s*(?:[.:,–—-]|\()")
+
+
+@cache
+def _nouns() -> tuple[re.Pattern[str], dict[str, dict]]:
+    spec: dict[str, dict] = {}
+    case_forms: list[str] = []
+    icase_forms: list[str] = []
+    for entry in gazetteer.agreement_kinds().get("nouns", []):
+        for form, plural in ((entry["phrase"], False), (entry.get("plural"), True)):
+            if not form:
+                continue
+            spec.setdefault(form.lower() if not entry.get("case") else form,
+                            {**entry, "plural": plural})
+            (case_forms if entry.get("case") else icase_forms).append(form)
+    alternation = "|".join(re.escape(f) for f in sorted(set(case_forms), key=len, reverse=True))
+    ialternation = "|".join(re.escape(f) for f in sorted(set(icase_forms), key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:(?P<case>{alternation})|(?P<icase>(?i:{ialternation})))(?![\w-])")
+    return pattern, spec
+
+
+@cache
+def _cues() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]:
+    k = gazetteer.agreement_kinds()
+    signed = [s for s in k.get("signed", []) if not s.startswith("initial")]
+    sign = re.compile(r"(?i)\b(?:" + "|".join(re.escape(s) for s in sorted(signed, key=len, reverse=True))
+                      + r")\b")
+    status = [(s["status"], re.compile(r"(?i)\b(?:" + "|".join(re.escape(c) for c in s["cues"]) + r")\b"))
+              for s in k.get("status", [])]
+    return sign, status
+
+
+@dataclass
+class _Rec:
+    kind: str
+    name: str
+    generic: bool
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # name spans
+    nested_in: int | None = None  # index of the instrument whose name holds this one
+    amends: int | None = None
+    countries: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    signatories: list[str] = field(default_factory=list)
+    signed: str | None = None
+    place: str | None = None
+    status: str | None = None
+    parties_hint: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+def _left_start(text: str, start: int, floor: int) -> int:
+    """Widen a mention to the modifiers before its noun ("intergovernmental", "Uzbekistan-South Korea")."""
+    pos = start
+    for _ in range(5):
+        m = re.search(r"(\S+)\s+$", text[max(floor, pos - 40):pos])
+        if not m:
+            break
+        word = m.group(1)
+        if word.lower() in _drop_words() or not _MODIFIER.match(word) or word.endswith((",", ".", ":")):
+            break
+        pos = pos - len(m.group(0))
+    return pos
+
+
+@cache
+def _drop_words() -> frozenset[str]:
+    return frozenset(gazetteer.agreement_kinds().get("drop_words", []))
+
+
+def _right_end(text: str, end: int, limit: int) -> int:
+    """Widen a mention to its complement ("on mutual assistance in customs matters")."""
+    m = _COMPLEMENT_START.match(text, end, limit)
+    if not m:
+        return end
+    pos = m.end()
+    while pos < limit:
+        stop = _STOP.match(text, pos, limit)
+        if stop and stop.end() > pos:
+            break
+        word = re.match(r"\s*\S+?(?=[\s,.;:()“”\"]|$)", text[pos:limit])
+        if not word:
+            break
+        pos += word.end()
+    return pos
+
+
+def _countries(ctx: ArticleContext, start: int, end: int, *, places: set[int] = frozenset()) -> list[str]:
+    out = []
+    for c in ctx.countries_in(start, end):
+        if c.start in places:
+            continue
+        if c.code not in out:
+            out.append(c.code)
+    return out
 
 
 def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
-    return []
+    text = ctx.text
+    pattern, spec = _nouns()
+    recs: list[_Rec] = []
+    by_span: dict[tuple[int, int], int] = {}
+    sentence_mentions: dict[int, list[tuple[int, int, int]]] = {}  # sentence start → (start, end, rec)
+
+    for sent in ctx.sentences:
+        for m in pattern.finditer(sent.text):
+            noun = m.group("case") or m.group("icase")
+            info = spec.get(noun if m.group("case") else noun.lower())
+            if info is None:
+                continue
+            ns, ne = sent.start + m.start(), sent.start + m.end()
+            if any(s <= ns and ne <= e for (s, e) in by_span if (s, e) != (ns, ne) and e - s > ne - ns
+                   and text[s:e].lower().endswith(noun.lower()) is False and False):
+                continue
+            left = text[max(sent.start, ns - 60):ns]
+            start = _left_start(text, ns, sent.start)
+            end = _right_end(text, ne, sent.end)
+            name = text[start:end].strip()
+            definite = bool(_DEFINITE.search(text[max(sent.start, start - 40):start]))
+            proper = noun[0].isupper() and ns > sent.start and not info.get("case")
+            generic = start == ns and end == ne
+            for idx in _resolve(ctx, recs, sent, info, noun, name, start, end, ns, ne, definite, proper,
+                                generic, left):
+                sentence_mentions.setdefault(sent.start, []).append((start, end, idx))
+                by_span[(start, end)] = idx
+
+    _nesting(text, recs, sentence_mentions)
+    _attributes(ctx, recs, sentence_mentions)
+    return _records(ctx, recs)
+
+
+def _resolve(ctx: ArticleContext, recs: list[_Rec], sent: Sentence, info: dict, noun: str, name: str,
+             start: int, end: int, ns: int, ne: int, definite: bool, proper: bool, generic: bool,
+             left: str) -> list[int]:
+    """Which instrument(s) a mention stands for, creating new ones for new instruments."""
+    text = ctx.text
+    kind = info["kind"]
+    anaphor = bool(info.get("anaphor"))
+    after = text[ne:sent.end]
+    if info["plural"]:
+        split = _SPLIT.match(after)
+        if split and not anaphor:
+            base = noun.rstrip("s") if not noun.lower().startswith("memorand") else "memorandum of understanding"
+            base = _singular(noun)
+            out = []
+            for part in ("a", "b"):
+                rec = _Rec(kind, f"{base} {split.group(part)}".strip(), False)
+                rec.mentions.append((start, end))
+                rec.parties_hint = _countries(ctx, ns + len(noun) + split.start(part),
+                                              ns + len(noun) + split.end(part))
+                recs.append(rec)
+                out.append(len(recs) - 1)
+            return out
+        each = _WITH_EACH.match(text, ne, sent.end)
+        if each and not anaphor and not definite:
+            codes = _countries(ctx, each.start("list"), each.end("list"))
+            out = []
+            for code in codes:
+                rec = _Rec(kind, _singular(name), False)
+                rec.mentions.append((start, end))
+                rec.parties_hint = [code]
+                recs.append(rec)
+                out.append(len(recs) - 1)
+            return out
+        return []
+    if anaphor:
+        with_country = re.match(r"\s+with\s+(?:the\s+)?", after)
+        if not definite and with_country and recs:
+            codes = _countries(ctx, ne + with_country.end(), ne + with_country.end() + 40)[:1]
+            if codes:
+                prev = recs[-1]
+                rec = _Rec(prev.kind, f"{prev.name if not prev.generic else prev.kind} with "
+                                      f"{gazetteer.country_names().get(codes[0], codes[0])}", False)
+                rec.mentions.append((start, end))
+                rec.parties_hint = codes
+                recs.append(rec)
+                return [len(recs) - 1]
+        if not definite or not recs:
+            return []
+        target = _latest(recs, kind if noun.lower() in ("minutes",) else None)
+        recs[target].mentions.append((start, end))
+        return [target]
+    if definite or proper:
+        target = _match(recs, kind, name, generic, noun)
+        if target is not None:
+            rec = recs[target]
+            if not generic and (rec.generic or len(name) > len(rec.name)) and not _is_plain(name):
+                rec.name, rec.generic = name, False
+            rec.mentions.append((start, end))
+            return [target]
+    elif generic and recs and re.search(r"(?i)\b(?:MRA|MoU|MOU|FTA)$", noun) is None and False:
+        return []
+    rec = _Rec(kind, name if not generic else noun, generic)
+    rec.mentions.append((start, end))
+    abbr = re.match(r"\s*\(([A-Z][A-Za-z-]{1,9})\)", text[end:end + 14])
+    if abbr:
+        rec.aliases.append(abbr.group(1))
+    recs.append(rec)
+    return [len(recs) - 1]
+
+
+def _singular(name: str) -> str:
+    words = name.split()
+    out = []
+    for w in words:
+        low = w.lower()
+        if low in ("memoranda", "memorandums"):
+            w = "memorandum"
+        elif low == "treaties":
+            w = "treaty"
+        elif low.endswith("s") and low.rstrip("s") in ("agreement", "protocol", "arrangement", "convention",
+                                                       "accord", "pact", "deal", "plan", "roadmap", "mou"):
+            w = w[:-1]
+        out.append(w)
+    return " ".join(w for w in out if w.lower() not in _drop_words())
+
+
+def _is_plain(name: str) -> bool:
+    return bool(re.fullmatch(r"(?i)(?:the\s+)?(?:document|text|deal|pact|accord)", name))
+
+
+def _latest(recs: list[_Rec], kind: str | None) -> int:
+    for i in range(len(recs) - 1, -1, -1):
+        if kind is None or recs[i].kind == kind:
+            return i
+    return len(recs) - 1
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", name.lower().replace("mou", "memorandum of understanding"))
+            if w not in _drop_words() and w not in ("of", "on", "and", "in", "the")}
+
+
+def _match(recs: list[_Rec], kind: str, name: str, generic: bool, noun: str) -> int | None:
+    """An instrument already named that a definite mention refers to."""
+    same = [i for i, r in enumerate(recs) if r.kind == kind]
+    if generic:
+        if same:
+            return same[-1]
+        if noun.lower() in ("agreement",) and recs:
+            return len(recs) - 1
+        return None
+    words = _words(name)
+    best, best_score = None, 0.0
+    for i in same:
+        other = _words(recs[i].name)
+        if not words or not other:
+            continue
+        overlap = len(words & other) / min(len(words), len(other))
+        if recs[i].generic or overlap > best_score:
+            score = 0.7 if recs[i].generic else overlap
+            if score > best_score:
+                best, best_score = i, score
+    return best if best_score >= 0.7 else None
+
+
+def _nesting(text: str, recs: list[_Rec], sentence_mentions: dict[int, list[tuple[int, int, int]]]) -> None:
+    """An instrument named inside another's name ("a protocol amending the X agreement") is amended by it."""
+    for mentions in sentence_mentions.values():
+        for s1, e1, i in mentions:
+            for s2, e2, j in mentions:
+                if i != j and s1 <= s2 and e2 <= e1 and (s1, e1) != (s2, e2):
+                    recs[j].nested_in = i
+                    between = text[s1:s2].lower()
+                    if re.search(r"amend|amendments?\s+to|revis|replac|upgrad", between):
+                        recs[i].amends = j
+
+
+def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) -> None:
+    text = ctx.text
+    sign, statuses = _cues()
+    dates = find_dates(text, ctx.published) if find_dates else []
+    mentions = mentions_of(ctx)
+    last_signed: _Rec | None = None
+    for sent in ctx.sentences:
+        here = [(s, e, i) for s, e, i in sentence_mentions.get(sent.start, [])]
+        # Only the outermost mentions take the sentence's facts.
+        outer = [(s, e, i) for s, e, i in here
+                 if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in here)]
+        cue = sign.search(sent.text)
+        officials = _signers(ctx, sent)
+        if not outer:
+            if cue and officials and last_signed is not None and not last_signed.signatories:
+                last_signed.signatories.extend(officials)
+            continue
+        targets = outer
+        if cue and len({i for *_, i in outer}) > 1:
+            pos = sent.start + cue.start()
+            nearest = min(outer, key=lambda m: min(abs(m[0] - pos), abs(m[1] - pos)))
+            group = {i for s, e, i in outer if (s, e) == nearest[:2]}
+            targets = [m for m in outer if m[2] in group]
+        for s, e, i in here:
+            recs[i].countries.extend(c for c in _sentence_countries(ctx, sent, s, e) if c not in recs[i].countries)
+        for s, e, i in outer:
+            rec = recs[i]
+            status = _status(sent.text, statuses)
+            if status and _rank(status) > _rank(rec.status):
+                rec.status = status
+            rec.agencies.extend(a for a in _agencies_near(ctx, sent, s) if a not in rec.agencies)
+        if not cue:
+            continue
+        for s, e, i in targets:
+            rec = recs[i]
+            when = _date(ctx, sent, dates, sent.start + cue.start())
+            if when is None and _SAME_DAY.search(sent.text) and last_signed is not None:
+                when = last_signed.signed
+                rec.place = rec.place or last_signed.place
+            if when and (rec.signed is None or len(when) > len(rec.signed)):
+                rec.signed = when
+            place = _place(ctx, sent)
+            if place:
+                rec.place = place
+            for name in officials:
+                if name not in rec.signatories:
+                    rec.signatories.append(name)
+            if rec.status is None:
+                rec.status = "signed"
+            last_signed = rec
+    del mentions
+    # A place by the date: "agreed ... in Tashkent on Friday" / "signs a protocol ... on Friday".
+    for rec in recs:
+        if rec.signed and not rec.place:
+            rec.place = _place_by_date(ctx, dates, rec.signed) or _dateline(ctx, rec.signed)
+
+
+def _rank(status: str | None) -> int:
+    return {None: 0, "proposed": 1, "negotiating": 2, "signed": 3, "ratified": 4, "in_force": 5,
+            "terminated": 6}[status]
+
+
+def _status(sentence: str, statuses: list[tuple[str, re.Pattern[str]]]) -> str | None:
+    for status, cue in statuses:
+        if cue.search(sentence):
+            return status
+    return None
+
+
+def _signers(ctx: ArticleContext, sent: Sentence) -> list[str]:
+    names: list[str] = []
+    looked = _LOOKED_ON.search(sent.text)
+    for s, e, name in mentions_of(ctx).officials:
+        if not (sent.start <= s < sent.end):
+            continue
+        if looked and s < sent.start + looked.start() and not re.search(
+                r"(?i)\bsign", sent.text[s - sent.start:looked.start()]):
+            continue
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _agencies_near(ctx: ArticleContext, sent: Sentence, start: int) -> list[str]:
+    out = []
+    for m in mentions_of(ctx).agencies:
+        if sent.start <= m.start < sent.end and m.name not in out:
+            out.append(m.name)
+    return out
+
+
+def _sentence_countries(ctx: ArticleContext, sent: Sentence, start: int, end: int) -> list[str]:
+    """Countries a sentence binds to an instrument: not places of signing, not destinations, not titles."""
+    titles = [(s, e) for s, e, _ in mentions_of(ctx).titles]
+    agencies = [(m.start, m.end) for m in mentions_of(ctx).agencies]
+    out = []
+    for c in ctx.countries_in(sent.start, sent.end):
+        if start <= c.start < end:
+            if c.code not in out:
+                out.append(c.code)
+            continue
+        before = ctx.text[max(sent.start, c.start - 30):c.start]
+        if re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city\s+of\s+)?$", before) and c.form != "adjective":
+            continue
+        if re.search(r",\s*$", before) and c.form == "name" and re.search(r"\bin\s+[A-Z]\w+,\s*$", before):
+            continue
+        if any(s <= c.start < e for s, e in titles + agencies) or is_destination(ctx.text, c):
+            continue
+        if c.code not in out:
+            out.append(c.code)
+    return out
+
+
+def _date(ctx: ArticleContext, sent: Sentence, dates: list, cue_pos: int) -> str | None:
+    inside = [d for d in dates if sent.start <= d.start < sent.end and "/" not in d.value
+              and not re.search(r"(?i)\b(?:since|until|from|by)\s+$", ctx.text[max(0, d.start - 7):d.start])]
+    if not inside:
+        return None
+    after = [d for d in inside if d.start >= cue_pos]
+    best = min(after or inside, key=lambda d: abs(d.start - cue_pos))
+    return best.value
+
+
+@cache
+def _place_words() -> tuple[frozenset[str], frozenset[str]]:
+    p = gazetteer.places()
+    return frozenset(p.get("city_states", [])), frozenset(p.get("not_cities", []))
+
+
+def _place(ctx: ArticleContext, sent: Sentence) -> str | None:
+    city_states, not_cities = _place_words()
+    forms = gazetteer.country_forms()
+    for m in _PLACE_AFTER_IN.finditer(sent.text):
+        place = m.group("place")
+        for candidate in (place, place.split()[0]):
+            if candidate in not_cities or candidate.rstrip("'’s") in not_cities:
+                continue
+            form = forms.get(candidate)
+            if candidate in city_states or (form is not None and form.form == "capital"):
+                return candidate
+            if form is not None:
+                continue
+            if candidate in gazetteer.capitals() or _looks_like_city(ctx, candidate):
+                return candidate
+    return None
+
+
+def _looks_like_city(ctx: ArticleContext, word: str) -> bool:
+    """An unknown capitalised word after "in": a city unless it names an organisation or a person."""
+    if " " in word or not re.fullmatch(r"[A-Z][a-z'’-]+", word):
+        return False
+    not_names = frozenset(gazetteer.titles().get("not_names", []))
+    if word in not_names:
+        return False
+    return not any(word in a.name.split() for a in ctx.agencies) and not any(
+        word in o.name.split() for o in ctx.officials)
+
+
+def _place_by_date(ctx: ArticleContext, dates: list, value: str) -> str | None:
+    for d in dates:
+        if d.value == value:
+            sent = ctx.sentence_at(d.start)
+            if sent:
+                place = _place(ctx, sent)
+                if place:
+                    return place
+    return None
+
+
+def _dateline(ctx: ArticleContext, signed: str) -> str | None:
+    """The dateline city ("TEHRAN –"), for an instrument signed in the days before publication."""
+    if not ctx.published or len(signed) < 10 or signed[:7] != ctx.published[:7]:
+        return None
+    m = _DATELINE.match(ctx.text)
+    if not m:
+        return None
+    place = m.group("place").title()
+    if place.upper() == place:
+        return None
+    forms = gazetteer.country_forms()
+    form = forms.get(place)
+    return place if form is None or form.form == "capital" or place in _place_words()[0] else None
+
+
+def _records(ctx: ArticleContext, recs: list[_Rec]) -> list[Agreement]:
+    by_name = {a.name: a for a in ctx.agencies}
+    officials = {o.name: o for o in ctx.officials}
+    main = main_countries(ctx)
+    home = home_country(ctx)
+    out: list[Agreement] = []
+    names: dict[int, str] = {}
+    for i, rec in enumerate(recs):
+        party_agencies = _party_agencies(rec, by_name, officials)
+        parties = _parties(ctx, rec, party_agencies, by_name, officials, main, home)
+        name = _name(rec, party_agencies, parties)
+        names[i] = name
+        first = min(rec.mentions)
+        sent = ctx.sentence_at(first[0])
+        evidence = [ctx.evidence_for(sent)] if sent else []
+        out.append(Agreement(name=name, kind=rec.kind, parties=parties, party_agencies=party_agencies,
+                             signed=rec.signed, place=rec.place, signatories=rec.signatories,
+                             status=rec.status, evidence=evidence))
+    for i, rec in enumerate(recs):
+        if rec.amends is not None:
+            out[i].amends = names[rec.amends]
+    return out
+
+
+def _party_agencies(rec: _Rec, by_name: dict, officials: dict) -> list[str]:
+    signers = [officials[n].agency for n in rec.signatories if n in officials]
+    if len(signers) >= 2 and all(signers):
+        return list(dict.fromkeys(signers))
+    acting = [a for a in rec.agencies if a in by_name and by_name[a].kind in ("customs", "international",
+                                                                                "state_body")]
+    return acting if len(acting) >= 2 else []
+
+
+def _parties(ctx: ArticleContext, rec: _Rec, party_agencies: list[str], by_name: dict, officials: dict,
+             main: list[str], home: str | None) -> list[str]:
+    in_name = _countries(ctx, *min(rec.mentions)) if rec.mentions else []
+    if rec.parties_hint:
+        codes = list(dict.fromkeys(rec.parties_hint + in_name))
+        if len(codes) < 2:
+            extra = [c for c in (*rec.countries, home, *main) if c and c not in codes]
+            codes += extra[:1]
+        return sorted(codes)
+    if len(in_name) >= 2:
+        return sorted(in_name)
+    if party_agencies:
+        codes = [by_name[a].country for a in party_agencies if a in by_name]
+        if all(c is None for c in codes):
+            return []
+        if len({c for c in codes if c}) >= 2:
+            return sorted({c for c in codes if c})
+    signers = {officials[n].country for n in rec.signatories if n in officials and officials[n].country}
+    if len(signers) >= 2:
+        return sorted(signers)
+    codes = list(dict.fromkeys(in_name + rec.countries))
+    if len(codes) >= 2:
+        return sorted(codes)
+    sentences = " ".join(ctx.text[s:e] for s, e in rec.mentions[:3])
+    sentence_text = " ".join(ctx.sentence_at(s).text for s, _ in rec.mentions if ctx.sentence_at(s))
+    if _TWO.search(sentence_text) or _TWO.search(sentences):
+        return sorted(main[:3] if re.search(r"(?i)three", sentence_text) else main[:2])
+    if codes and home and home not in codes:
+        return sorted([*codes, home])
+    return sorted(codes)
+
+
+def _name(rec: _Rec, party_agencies: list[str], parties: list[str]) -> str:
+    name = rec.name.strip()
+    words = name.split()
+    while words and words[0].lower() in _drop_words():
+        words.pop(0)
+    name = " ".join(words) or rec.kind
+    if re.fullmatch(r"(?i)mous?", name):
+        name = "memorandum of understanding"
+    if rec.generic or len(words) <= 1:
+        if len(party_agencies) >= 2:
+            name = f"{name} between the {party_agencies[0]} and the {party_agencies[1]}"
+        elif len(parties) >= 2:
+            countries = [gazetteer.country_names().get(c, c) for c in parties]
+            name = f"{name} between {', '.join(countries[:-1])} and {countries[-1]}"
+    return name[0].upper() + name[1:]
