@@ -54,3 +54,14 @@ def _report(engine) -> None:  # type: ignore[no-untyped-def]
     head = head_revision()
     state = "head" if revision == head else f"head is {head}"
     typer.echo(f"{engine.url.render_as_string()}: revision {revision or 'none (empty)'} ({state})")
+
+
+@app.command()
+def schema() -> None:
+    """Print the schema as Markdown: a mermaid diagram and the meaning of every table and column.
+
+    Example: kb db schema > schema.md
+    """
+    from kb.schema_doc import schema_markdown
+
+    typer.echo(schema_markdown())
