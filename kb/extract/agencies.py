@@ -36,6 +36,7 @@ class _Found:
     country: str | None
     kind: str | None
     also: list[str] = field(default_factory=list)
+    synthetic: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -240,10 +241,35 @@ def _lookup(surface: str, country: str | None) -> gazetteer.KnownAgency | None:
     return None
 
 
+def _specific(ctx: ArticleContext, surface: str) -> gazetteer.KnownAgency | None:
+    """A gazetteer entry a name can only mean here: it names its country, or its country is in the article."""
+    entries = _known_index().get(_key(surface), [])
+    if not entries:
+        return None
+    own = codes_in(surface)
+    present = {c.code for c in ctx.countries}
+    for entry in entries:
+        if entry.country is None and not own:
+            return entry
+        if own and entry.country in own:
+            return entry
+    here = [e for e in entries if e.country in present]
+    if len(here) == 1 and (surface.isupper() or len(entries) == 1):
+        return here[0]
+    return None
+
+
+def _known_kind(known: gazetteer.KnownAgency, kind: str) -> str:
+    # A customs bureau inside a ministry is listed as a ministry; the name says customs.
+    if known.kind == "ministry" and kind == "customs" and "Ministry" not in known.name:
+        return kind
+    return known.kind or kind
+
+
 def _canonical(surface: str, country: str | None, kind: str) -> tuple[str, str | None, str]:
     known = _lookup(surface, country)
     if known:
-        return known.name, known.country, known.kind or kind
+        return known.name, known.country, _known_kind(known, kind)
     name = re.sub(r"^(?:the|The)\s+", "", surface)
     if country and kind in ("ministry", "customs", "government") and not codes_in(name):
         name = f"{name} of {gazetteer.country_names().get(country, country)}"
@@ -278,9 +304,13 @@ class _Registry:
     def add(self, name: str, country: str | None, kind: str | None, surface: str,
             span: tuple[int, int]) -> _Found:
         found = self.find(name, country, kind) or self.find(surface, country, kind)
+        synthetic = _key(name) != _key(surface) and not _lookup(name, country)
         if found is None:
-            found = _Found(name, country, kind)
+            found = _Found(name, country, kind, synthetic=synthetic)
             self.items.append(found)
+        elif found.synthetic and not synthetic and kind == found.kind:
+            found.also.append(found.name)
+            found.name, found.synthetic = name, False
         elif len(_key(name)) > len(_key(found.name)) and _key(name) not in {_key(a) for a in found.also} \
                 and kind == found.kind and not _lookup(found.name, found.country):
             found.also.append(found.name)
@@ -311,10 +341,14 @@ def extract_agencies(ctx: ArticleContext) -> list[Agency]:
         surface = text[start:end]
         if surface in blocs or _excluded(ctx, surface):
             return
+        existing = next((f for f in reg.items if _key(surface) in {_key(n) for n in (f.name, *f.also)}), None)
+        if existing is not None and not owner:
+            existing.spans.append((start, end))
+            return
         kind = kind_of(surface)
-        known = _lookup(surface, None)
-        if known and (known.country is None or codes_in(surface)):
-            name, country, kind = known.name, known.country, known.kind or kind
+        known = _specific(ctx, surface)
+        if known:
+            name, country, kind = known.name, known.country, _known_kind(known, kind)
         else:
             country = _country_of(ctx, start, end, owner, kind)
             name, country, kind = _canonical(surface, country, kind)

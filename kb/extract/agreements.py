@@ -39,7 +39,8 @@ _STOP = re.compile(r"\s*(?:[,.;:()\[\]“”\"]|\b(?:which|that|who|signed|was|w
 _DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,3}$")
 _INDEFINITE = re.compile(r"(?i)\b(?:a|an|another|one|two|three|four|several)\s+(?:[\w-]+\s+){0,3}$")
 _LOOKED_ON = re.compile(r"(?i)\b(?:looked on|witnessed|attended|in the presence of|oversaw|watched)\b")
-_SAME_DAY = re.compile(r"(?i)\b(?:on the same day|the same day|at the same ceremony|on the same occasion)\b")
+_SAME_DAY = re.compile(r"(?i)\b(?:on the same day|the same day|at the same ceremony|on the same occasion|"
+                       r"alongside|at the same time)\b")
 _SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
                     r"(?P<b>(?:on|for|concerning)\s+[^,;.]+)")
 _WITH_EACH = re.compile(r"\s+with\s+(?P<list>(?:(?:and\s+)?(?:with\s+)?(?:the\s+)?[A-Z][\w'’. -]+?,?\s+)+)")
@@ -121,12 +122,16 @@ def _right_end(text: str, end: int, limit: int) -> int:
     m = _COMPLEMENT_START.match(text, end, limit)
     if not m:
         return end
+    if m.group().strip() == "with":
+        names = re.match(r"\s+with\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*)(?:\s+(?:and\s+|of\s+)?[A-Z][\w.'’&-]*)*",
+                         text[end:limit])
+        return end + names.end() if names else end
     pos = m.end()
     while pos < limit:
         stop = _STOP.match(text, pos, limit)
         if stop and stop.end() > pos:
             break
-        word = re.match(r"\s*\S+?(?=[\s,.;:()“”\"]|$)", text[pos:limit])
+        word = re.match(r"\s*(?:[A-Z]\.)+|\s*\S+?(?=[\s,.;:()“”\"]|$)", text[pos:limit])
         if not word:
             break
         pos += word.end()
@@ -172,6 +177,7 @@ def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
                 sentence_mentions.setdefault(sent.start, []).append((start, end, idx))
                 by_span[(start, end)] = idx
 
+    _merge_generic(recs, sentence_mentions)
     _nesting(text, recs, sentence_mentions)
     _attributes(ctx, recs, sentence_mentions)
     return _records(ctx, recs)
@@ -186,7 +192,7 @@ def _resolve(ctx: ArticleContext, recs: list[_Rec], sent: Sentence, info: dict, 
     anaphor = bool(info.get("anaphor"))
     after = text[ne:sent.end]
     if info["plural"]:
-        split = _SPLIT.match(after)
+        split = _SPLIT.search(after)
         if split and not anaphor:
             base = noun.rstrip("s") if not noun.lower().startswith("memorand") else "memorandum of understanding"
             base = _singular(noun)
@@ -199,9 +205,9 @@ def _resolve(ctx: ArticleContext, recs: list[_Rec], sent: Sentence, info: dict, 
                 recs.append(rec)
                 out.append(len(recs) - 1)
             return out
-        each = _WITH_EACH.match(text, ne, sent.end)
-        if each and not anaphor and not definite:
-            codes = _countries(ctx, each.start("list"), each.end("list"))
+        each = re.match(r"[^.;]*?\bwith\s+(?P<list>.*?)(?:,\s+and\b|;|$)", after)
+        if each and not anaphor:
+            codes = _countries(ctx, ne + each.start("list"), ne + each.end("list"))
             out = []
             for code in codes:
                 rec = _Rec(kind, _singular(name), False)
@@ -236,8 +242,21 @@ def _resolve(ctx: ArticleContext, recs: list[_Rec], sent: Sentence, info: dict, 
                 rec.name, rec.generic = name, False
             rec.mentions.append((start, end))
             return [target]
-    elif generic and recs and re.search(r"(?i)\b(?:MRA|MoU|MOU|FTA)$", noun) is None and False:
-        return []
+        if definite and not proper and _only_with(name, noun):
+            target = _match(recs, kind, noun, True, noun)
+            if target is not None:
+                recs[target].mentions.append((start, end))
+                return [target]
+        if definite and not proper and not _countries(ctx, start, end):
+            same = [i for i, r in enumerate(recs) if r.kind == kind]
+            if same:
+                recs[same[-1]].mentions.append((start, end))
+                return [same[-1]]
+    if not generic:
+        target = _match(recs, kind, name, False, noun, threshold=0.95)
+        if target is not None:
+            recs[target].mentions.append((start, end))
+            return [target]
     rec = _Rec(kind, name if not generic else noun, generic)
     rec.mentions.append((start, end))
     abbr = re.match(r"\s*\(([A-Z][A-Za-z-]{1,9})\)", text[end:end + 14])
@@ -279,7 +298,13 @@ def _words(name: str) -> set[str]:
             if w not in _drop_words() and w not in ("of", "on", "and", "in", "the")}
 
 
-def _match(recs: list[_Rec], kind: str, name: str, generic: bool, noun: str) -> int | None:
+def _only_with(name: str, noun: str) -> bool:
+    """"the agreement with Ukraine": a reference by partner, not a new designation."""
+    return bool(re.fullmatch(rf"(?i)(?:\S+\s+)*?{re.escape(noun)}\s+with\s+.*", name))
+
+
+def _match(recs: list[_Rec], kind: str, name: str, generic: bool, noun: str,
+           threshold: float = 0.7) -> int | None:
     """An instrument already named that a definite mention refers to."""
     same = [i for i, r in enumerate(recs) if r.kind == kind]
     if generic:
@@ -299,7 +324,29 @@ def _match(recs: list[_Rec], kind: str, name: str, generic: bool, noun: str) -> 
             score = 0.7 if recs[i].generic else overlap
             if score > best_score:
                 best, best_score = i, score
-    return best if best_score >= 0.7 else None
+    return best if best_score >= threshold else None
+
+
+def _merge_generic(recs: list[_Rec], sentence_mentions: dict[int, list[tuple[int, int, int]]]) -> None:
+    """A bare "the protocol" / "a protocol" beside a named protocol of the article is that protocol."""
+    target: dict[int, int] = {}
+    for i, rec in enumerate(recs):
+        if not rec.generic or rec.parties_hint:
+            continue
+        named = [j for j, r in enumerate(recs) if j != i and r.kind == rec.kind and j not in target
+                 and (not r.generic or j < i)]
+        if named:
+            target[i] = named[0]
+    if not target:
+        return
+    for i, j in target.items():
+        recs[j].mentions.extend(recs[i].mentions)
+        recs[j].aliases.extend(recs[i].aliases)
+    keep = [i for i in range(len(recs)) if i not in target]
+    renumber = {old: new for new, old in enumerate(keep)}
+    for key, mentions in sentence_mentions.items():
+        sentence_mentions[key] = [(s, e, renumber[target.get(i, i)]) for s, e, i in mentions]
+    recs[:] = [recs[i] for i in keep]
 
 
 def _nesting(text: str, recs: list[_Rec], sentence_mentions: dict[int, list[tuple[int, int, int]]]) -> None:
@@ -315,41 +362,40 @@ def _nesting(text: str, recs: list[_Rec], sentence_mentions: dict[int, list[tupl
 
 
 def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) -> None:
-    text = ctx.text
     sign, statuses = _cues()
-    dates = find_dates(text, ctx.published) if find_dates else []
-    mentions = mentions_of(ctx)
+    dates = find_dates(ctx.text, ctx.published) if find_dates else []
     last_signed: _Rec | None = None
-    for sent in ctx.sentences:
-        here = [(s, e, i) for s, e, i in sentence_mentions.get(sent.start, [])]
+    last_sign_sentence = -10
+    for n, sent in enumerate(ctx.sentences):
+        here = sentence_mentions.get(sent.start, [])
         # Only the outermost mentions take the sentence's facts.
         outer = [(s, e, i) for s, e, i in here
                  if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in here)]
-        cue = sign.search(sent.text)
+        cues = [(sent.start + m.start(), sent.start + m.end()) for m in sign.finditer(sent.text)]
         officials = _signers(ctx, sent)
         if not outer:
-            if cue and officials and last_signed is not None and not last_signed.signatories:
-                last_signed.signatories.extend(officials)
+            # "Signing for Azerbaijan was X…": the instrument of the sentences just before.
+            if cues and officials and last_signed is not None and n - last_sign_sentence <= 2:
+                last_signed.signatories.extend(o for o in officials if o not in last_signed.signatories)
+                last_sign_sentence = n
             continue
-        targets = outer
-        if cue and len({i for *_, i in outer}) > 1:
-            pos = sent.start + cue.start()
-            nearest = min(outer, key=lambda m: min(abs(m[0] - pos), abs(m[1] - pos)))
-            group = {i for s, e, i in outer if (s, e) == nearest[:2]}
-            targets = [m for m in outer if m[2] in group]
         for s, e, i in here:
             recs[i].countries.extend(c for c in _sentence_countries(ctx, sent, s, e) if c not in recs[i].countries)
         for s, e, i in outer:
-            rec = recs[i]
-            status = _status(sent.text, statuses)
-            if status and _rank(status) > _rank(rec.status):
-                rec.status = status
-            rec.agencies.extend(a for a in _agencies_near(ctx, sent, s) if a not in rec.agencies)
-        if not cue:
+            recs[i].agencies.extend(a for a in _agencies_near(ctx, sent, s) if a not in recs[i].agencies)
+        for status, cue in statuses:
+            for m in cue.finditer(sent.text):
+                pos = sent.start + m.start()
+                nearest = min(outer, key=lambda x: min(abs(x[0] - pos), abs(x[1] - pos)))
+                for s, e, i in outer:
+                    if (s, e) == nearest[:2] and _rank(status) > _rank(recs[i].status):
+                        recs[i].status = status
+        if not cues:
             continue
+        targets = _sign_targets(outer, cues)
         for s, e, i in targets:
             rec = recs[i]
-            when = _date(ctx, sent, dates, sent.start + cue.start())
+            when = _date(ctx, sent, dates, cues[0][0])
             if when is None and _SAME_DAY.search(sent.text) and last_signed is not None:
                 when = last_signed.signed
                 rec.place = rec.place or last_signed.place
@@ -363,12 +409,22 @@ def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) 
                     rec.signatories.append(name)
             if rec.status is None:
                 rec.status = "signed"
-            last_signed = rec
-    del mentions
+            last_signed, last_sign_sentence = rec, n
     # A place by the date: "agreed ... in Tashkent on Friday" / "signs a protocol ... on Friday".
     for rec in recs:
         if rec.signed and not rec.place:
             rec.place = _place_by_date(ctx, dates, rec.signed) or _dateline(ctx, rec.signed)
+
+
+def _sign_targets(outer: list[tuple[int, int, int]], cues: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """The mentions a signing verb is about: its object ("signing a protocol"), else the nearest."""
+    if len({i for *_, i in outer}) <= 1:
+        return outer
+    objects = [m for m in outer if any(0 <= m[0] - ce <= 12 for _, ce in cues)]
+    if objects:
+        return [m for m in outer if m[:2] == objects[0][:2]]
+    nearest = min(outer, key=lambda m: min(min(abs(m[0] - cs), abs(m[1] - cs)) for cs, _ in cues))
+    return [m for m in outer if m[:2] == nearest[:2]]
 
 
 def _rank(status: str | None) -> int:
@@ -398,11 +454,11 @@ def _signers(ctx: ArticleContext, sent: Sentence) -> list[str]:
 
 
 def _agencies_near(ctx: ArticleContext, sent: Sentence, start: int) -> list[str]:
-    out = []
-    for m in mentions_of(ctx).agencies:
-        if sent.start <= m.start < sent.end and m.name not in out:
-            out.append(m.name)
-    return out
+    """Agencies of the clause after a mention ("a MoU that A signed with B"), else of the sentence."""
+    def names(lo: int) -> list[str]:
+        return list(dict.fromkeys(m.name for m in mentions_of(ctx).agencies if lo <= m.start < sent.end))
+    after = names(start)
+    return after if len(after) >= 2 else names(sent.start)
 
 
 def _sentence_countries(ctx: ArticleContext, sent: Sentence, start: int, end: int) -> list[str]:
