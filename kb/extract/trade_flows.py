@@ -72,9 +72,10 @@ _MARKET_AFTER = re.compile(r"^\s+(?:market|markets|consumers|buyers|importers|si
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _ANAPHOR_DEST = re.compile(r"\b(?:to|for|into)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}"
                            r"(?:neighbou?r|partner|country|market)\b|\bthere\b", re.I)
-_OF_PHRASE = re.compile(r"^\s+of\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s+(?:to|from|for|in|into|across|with|at|"
+_OF_PHRASE = re.compile(r"\s+of\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s+(?:to|from|for|in|into|across|with|at|"
                         r"by|on|over|during|were|was|is|are|had|has|have|worth|valued|bound|this|that|which|"
-                        r"between|through|via|as|since|last|and|or)\b|\s*[,.;:()]|\s*$)", re.I)
+                        r"between|through|via|as|since|last|and|or|there|here|alone|abroad|overseas|annually|now|so)\b"
+                        r"|\s*[,.;:()]|\s*$)", re.I)
 _STOP_WORDS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "other", "more", "some",
                          "these", "those", "this", "that", "such", "first", "new", "additional", "total"))
 _INCLUDING = re.compile(r"\b(?:including|such\s+as|namely)\s+([^.;:()]+)", re.I)
@@ -136,7 +137,8 @@ def _read_sentence(art: _Article, sent: Sentence) -> None:
     figures = [a for a in amounts if a.kind in ("quantity", "money")]
     dates = find_dates(s, ctx.published)
     owners = _date_owners(dates, [a for a in amounts if a.kind in ("quantity", "money", "percent")])
-    commodities = find_commodities(s)
+    # a term inside a capitalised name ("Pacific Seafood Company") is not goods
+    commodities = [c for c in find_commodities(s) if not s[c.start].isupper() or not s[:c.start].strip(" “\"'‘(")]
     first_dated = next((owners[id(a)] for a in figures if id(a) in owners), None)
     for i, cue in enumerate(cues):
         lo = cues[i - 1].end() if i else 0
@@ -385,9 +387,11 @@ def _commodity(art: _Article, s: str, cue: re.Match[str], lo: int, hi: int, figu
     for pos in [*(a.end for a in figures), cue.end()]:
         m = _OF_PHRASE.match(s, pos)
         if m:
-            name = _clean_phrase(m.group(1))
+            inner = [c for c in commodities if m.start(1) <= c.start and c.end <= m.end(1)]
+            end = inner[-1].end if inner else m.end(1)  # "cherries there" -> "cherries"
+            name = _clean_phrase(s[m.start(1):end])
             if name:
-                return name, hs_for(name), False, m.span(1)
+                return name, hs_for(name), False, (m.start(1), end)
     # "coal deliveries", "wheat supplier", "cherry exports"
     for c in commodities:
         if c.end <= cue.start() and not s[c.end:cue.start()].strip():

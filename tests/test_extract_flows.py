@@ -1,0 +1,142 @@
+"""Case table for the trade-flow stage: invented snippets -> expected flows (or none)."""
+
+from pathlib import Path
+
+import pytest
+
+from kb.extract.context import ArticleContext
+from kb.extract.countries import find_countries
+from kb.extract.sentences import split_sentences
+from kb.extract.trade_flows import extract_trade_flows
+from kb.readers.document import Document
+
+FIELDS = ("commodity", "from_", "to", "quantity", "unit", "value", "currency", "per", "date", "exporter")
+
+
+def flows(text: str, published: str = "2022-06-15", title: str | None = None) -> list[dict]:
+    doc = Document(path=Path("snippet.txt"), text=text, title=title, published=published)
+    ctx = ArticleContext(doc, split_sentences(text), find_countries(text, published))
+    out = []
+    for f in extract_trade_flows(ctx):
+        rec = {k: getattr(f, k) for k in FIELDS if getattr(f, k) is not None}
+        if f.hs:
+            rec["hs"] = f.hs[:4]
+        out.append(rec)
+    return out
+
+
+POSITIVE = [
+    ("Brazil shipped 1.2 million tons of soybeans to Spain in March.",
+     {"commodity": "soybeans", "from_": "BR", "to": "ES", "quantity": 1.2e6, "unit": "t", "date": "2022-03"}),
+    ("Vietnam exported 48,000 tonnes of rice to the Philippines in the first quarter of 2021.",
+     {"commodity": "rice", "from_": "VN", "to": "PH", "quantity": 48000, "unit": "t",
+      "date": "2021-01/2021-03"}),
+    ("Japan imported 3,500 tonnes of beef from Australia last month.",
+     {"commodity": "beef", "from_": "AU", "to": "JP", "quantity": 3500, "unit": "t", "date": "2022-05"}),
+    ("Egypt bought 60,000 tons of Romanian wheat on Monday.",
+     {"commodity": "wheat", "from_": "RO", "to": "EG", "quantity": 60000, "unit": "t", "date": "2022-06-13"}),
+    ("Peru's exports of blueberries to the Netherlands reached $120 million in 2021.",
+     {"commodity": "blueberries", "from_": "PE", "to": "NL", "value": 120e6, "currency": "USD",
+      "date": "2021"}),
+    ("A cooperative near Lima annually exports 500 tons of coffee to Belgium.",
+     {"commodity": "coffee", "from_": "PE", "to": "BE", "quantity": 500, "unit": "t", "per": "year"}),
+    ("Frozen shrimp produced by the Pacific Seafood Company were exported to Canada in May.",
+     {"commodity": "frozen shrimp", "from_": "EC", "to": "CA", "date": "2022-05",
+      "exporter": "Pacific Seafood Company"}),
+    ("Indian exporters sent 12,000 tonnes of sugar to Sri Lanka between January and April.",
+     {"commodity": "sugar", "from_": "IN", "to": "LK", "quantity": 12000, "unit": "t",
+      "date": "2022-01/2022-04"}),
+    ("About 45 thousand tonnes of Ukrainian maize were loaded for Turkey in the first ten days of June.",
+     {"commodity": "maize", "from_": "UA", "to": "TR", "quantity": 45000, "unit": "t",
+      "date": "2022-06-01/2022-06-10"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_one_flow(text, expected):
+    title = "Ecuador shrimp exports" if "shrimp" in text else None
+    got = flows(text, title=title)
+    assert len(got) == 1, got
+    for key, value in expected.items():
+        assert got[0].get(key) == value, (key, got[0])
+
+
+def test_several_destinations_each_with_its_figure():
+    got = flows("Chile shipped 40,000 tons of apples to Colombia and 12,500 tons to Peru in 2021.")
+    assert {(f["to"], f["quantity"]) for f in got} == {("CO", 40000), ("PE", 12500)}
+
+
+def test_comparison_period_is_its_own_flow():
+    got = flows("Norway exported 9,100 tons of salmon to Poland in January-March 2022, "
+                "compared with 8,000 tons in the same period of 2021.")
+    assert {(f["quantity"], f["date"]) for f in got} == {(9100, "2022-01/2022-03"), (8000, "2021-01/2021-03")}
+
+
+def test_list_of_buyers_gives_one_flow_each():
+    got = flows("The main buyers of Argentine beef in 2021 were China, Israel and Chile.")
+    assert sorted(f["to"] for f in got) == ["CL", "CN", "IL"]
+    assert all(f["from_"] == "AR" and f["commodity"] == "beef" for f in got)
+
+
+def test_there_points_back_to_the_country_just_named():
+    got = flows("Morocco is the largest market. Spanish growers sent 3,000 tonnes of oranges there in 2021.")
+    assert [(f["from_"], f["to"], f["quantity"]) for f in got] == [("ES", "MA", 3000)]
+
+
+def test_neighbour_points_back():
+    got = flows("Trade with Laos is growing. Thailand exported 5,000 tons of sugar to its northern "
+                "neighbour in 2021.")
+    assert [(f["from_"], f["to"]) for f in got] == [("TH", "LA")]
+
+
+def test_importer_ranked_with_figure_and_home_origin():
+    got = flows("Chinese buyers took 9,000 tons of New Zealand kiwifruit in 2021, while Japan came "
+                "second with 4,000 tons.", title="New Zealand kiwifruit exports rise")
+    assert {(f["from_"], f["to"], f["quantity"]) for f in got} == {("NZ", "CN", 9000), ("NZ", "JP", 4000)}
+
+
+def test_including_list_splits_goods():
+    got = flows("Shipments of other minerals to Japan, including zinc ore and lead ore, resumed.",
+                title="Bolivia minerals")
+    assert sorted(f["commodity"] for f in got) == ["lead ore", "zinc ore"]
+
+
+def test_table_rows_after_a_flow_sentence():
+    text = ("Turkish exporters shipped 50,000 tons of hazelnuts to Germany in 2021.\n\n"
+            "Destination | Volume (tons)\nGermany | 50,000\nItaly | 20,500\nFrance | 9,000\n")
+    got = flows(text)
+    assert {(f["to"], f["quantity"]) for f in got} == {("DE", 50000), ("IT", 20500), ("FR", 9000)}
+    assert all(f["from_"] == "TR" for f in got)
+
+
+def test_a_later_sentence_lends_its_figure_and_exporter():
+    text = ("Colombia's first consignment of fresh avocados bound for Korea left on Monday. "
+            "Twelve containers of avocados were dispatched by the Andes Fruit Company.")
+    got = flows(text)
+    assert len(got) == 1
+    assert got[0]["quantity"] == 12 and got[0]["unit"] == "containers"
+
+
+NEGATIVE = [
+    "Russia plans to deliver 2 million tons of barley to Iran next year.",
+    "Indonesia expects to export 500,000 tons of palm oil to Pakistan.",
+    "The ministry aims to ship 1 million tonnes of rice to Africa by 2025.",
+    "Ghana exported 800,000 tons of cocoa in all last season.",
+    "Argentina sold 12 million tons of corn abroad in 2021.",
+    "Turkey exported hazelnuts to 110 countries in 2021.",
+    "Trade turnover between Kazakhstan and Uzbekistan reached $4 billion in 2021.",
+    "Coffee prices in Brazil rose 12 percent in May.",
+    "Exports of steel to Italy were halted in April.",
+    "Customs officers from Laos were trained in Vietnam in March.",
+    "The country held 4 million tons of wheat in stocks as of July 1.",
+    "Clearance of goods from China now takes two hours.",
+    "Peru could become a major supplier of avocados to India.",
+    "The talks took place in Hanoi on Monday.",
+    "The Egyptian market is important, said the minister.",
+    "Officials said imports of cars would rise.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_flow(text):
+    assert flows(text) == []
