@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kb.extract import gazetteer
-from kb.extract.commodities import Commodity, find_commodities, fold, hs_for, known
+from kb.extract.commodities import Commodity, find_commodities, fold, hs_for, known, singular
 from kb.extract.context import ArticleContext, CountryMention, Sentence
 from kb.extract.countries import codes_in, home_country
 from kb.extract.dates import DateMention, find_dates
@@ -43,6 +43,7 @@ class _Words:
     totals: re.Pattern[str]
     modifiers: frozenset[str]
     weak: frozenset[str]
+    mass: frozenset[str]
     maker_by: re.Pattern[str]
 
 
@@ -61,6 +62,7 @@ def _words() -> _Words:
         totals=re.compile(rf"\b(?:{_alt(data.get('totals', []))})\b", re.I),
         modifiers=frozenset(w.lower() for w in data.get("modifiers", [])),
         weak=frozenset(w.lower() for w in data.get("weak_verbs", [])),
+        mass=frozenset(w.lower() for w in data.get("mass_nouns", [])),
         maker_by=re.compile(rf"\b(?:{_alt(data.get('maker_verbs', []))})\s+by\s+(?:the\s+)?"
                             r"((?:[A-Z][\w'&-]*\s+){0,5}[A-Z][\w'&-]*)"),
     )
@@ -580,12 +582,19 @@ def _same_amount(a: Amount, b: Amount) -> bool:
     return a.kind == b.kind and a.unit == b.unit and abs(a.value - b.value) <= 1e-6 * max(1.0, a.value)
 
 
+def _natural(name: str) -> str:
+    """A mass noun in the singular: "fruit juices" -> "fruit juice"; "service dogs" stays."""
+    *head, last = name.split()
+    one = singular(last)
+    return " ".join([*head, one]) if one != last and one in _words().mass else name
+
+
 def _to_record(f: _Flow) -> TradeFlow:
     a = f.amount
     quantity = a.value if a is not None and a.kind == "quantity" else None
     value = a.value if a is not None and a.kind == "money" else None
     return TradeFlow.model_validate({
-        "commodity": f.commodity, "hs": f.hs, "from": f.origin, "to": f.dest,
+        "commodity": _natural(f.commodity), "hs": f.hs, "from": f.origin, "to": f.dest,
         "quantity": quantity, "unit": a.unit if quantity is not None else None,
         "value": value, "currency": a.currency if value is not None else None,
         "per": f.per, "date": f.date, "exporter": f.exporter,
