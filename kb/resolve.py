@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.engine import Connection
 
 from kb.facts import Agency, Agreement, Official, TradeFlow
@@ -54,7 +54,7 @@ def _countries_compatible(a: str | None, b: str | None) -> bool:
 
 
 def _by_key(conn: Connection, table, alias_column, keys: set[str]) -> list[tuple[int, str, str]]:  # type: ignore[no-untyped-def]
-    """Rows whose name or alias has one of `keys`: (id, how, key)."""
+    """Rows whose name or alias has one of `keys`, or that a curator merged such a name into: (id, how, key)."""
     if not keys:
         return []
     rows = [(r.id, "same name", r.name_key)
@@ -62,6 +62,10 @@ def _by_key(conn: Connection, table, alias_column, keys: set[str]) -> list[tuple
     rows += [(r.rid, f"{r.origin} alias", r.name_key)
              for r in conn.execute(select(alias_column.label("rid"), alias_t.c.name_key, alias_t.c.origin)
                                    .where(alias_t.c.name_key.in_(keys), alias_column.is_not(None)))]
+    merges = conn.execute(select(curation_t.c.record_id, curation_t.c.other_name)
+                          .where(curation_t.c.record_kind == table.name, curation_t.c.action == "merge"))
+    rows += [(r.record_id, "curated alias", name_key(r.other_name)) for r in merges
+             if name_key(r.other_name) in keys]
     return rows
 
 
@@ -73,7 +77,9 @@ def match_agency(conn: Connection, record: Agency) -> Match | None:
     # Curated aliases win over names seen in articles; then the main name over its abbreviations.
     rank = {"curated alias": 0, "same name": 1, "article alias": 2}
     for rid, how, key in sorted(candidates, key=lambda c: (rank[c[1]], key_is_main(c[2], record), c[0])):
-        if _countries_compatible(countries.get(rid), record.country) and not blocked(conn, "agency", rid, keys):
+        curated = how == "curated alias"
+        if (curated or _countries_compatible(countries.get(rid), record.country)) and not blocked(
+                conn, "agency", rid, keys):
             return Match(rid, how if key == name_key(record.name) else f"{how} ({key})", 100.0)
     if record.country is None:
         return None
@@ -97,7 +103,9 @@ def match_official(conn: Connection, record: Official) -> Match | None:
     countries = dict(conn.execute(select(official_t.c.id, official_t.c.country_code)
                                   .where(official_t.c.id.in_({c[0] for c in candidates}))).all())
     for rid, how, _ in sorted(candidates, key=lambda c: (c[1] != "curated alias", c[0])):
-        if _countries_compatible(countries.get(rid), record.country) and not blocked(conn, "official", rid, {key}):
+        curated = how == "curated alias"
+        if (curated or _countries_compatible(countries.get(rid), record.country)) and not blocked(
+                conn, "official", rid, {key}):
             return Match(rid, how, 100.0)
     if record.country is None:
         return None
@@ -129,12 +137,9 @@ def match_agreement(conn: Connection, record: Agreement) -> Match | None:
         if (row.kind == record.kind and _parties(conn, rid) == parties
                 and dates_compatible(row.signed, record.signed)):
             return Match(rid, how, 100.0)
-    query = select(agreement_t).order_by(agreement_t.c.id)
-    query = query.where(agreement_t.c.kind == record.kind) if record.kind else query
     best: Match | None = None
-    for row in conn.execute(query):
-        if (_parties(conn, row.id) != parties or not dates_compatible(row.signed, record.signed)
-                or blocked(conn, "agreement", row.id, {key})):
+    for row in conn.execute(_same_kind_and_parties(record.kind, parties)):
+        if not dates_compatible(row.signed, record.signed) or blocked(conn, "agreement", row.id, {key}):
             continue
         score = float(fuzz.token_set_ratio(key, row.name_key))
         same_day = record.signed is not None and row.signed == record.signed and len(record.signed) == 10
@@ -147,6 +152,22 @@ def match_agreement(conn: Connection, record: Agreement) -> Match | None:
         if best is None or candidate.score > best.score:
             best = candidate
     return best
+
+
+def _same_kind_and_parties(kind: str | None, parties: list[str]):  # type: ignore[no-untyped-def]
+    """Agreements of this kind whose party countries are exactly `parties` (found through the index)."""
+    query = select(agreement_t.c.id, agreement_t.c.name_key, agreement_t.c.signed).order_by(agreement_t.c.id)
+    query = query.where(agreement_t.c.kind == kind) if kind else query.where(agreement_t.c.kind.is_(None))
+    if not parties:
+        return query.where(~select(party_t.c.id).where(party_t.c.agreement_id == agreement_t.c.id,
+                                                       party_t.c.country_code.is_not(None)).exists())
+    exact = (select(party_t.c.agreement_id)
+             .where(party_t.c.country_code.is_not(None))
+             .group_by(party_t.c.agreement_id)
+             .having(func.count(func.distinct(party_t.c.country_code)) == len(parties))
+             .having(func.sum(case((party_t.c.country_code.in_(parties), 0), else_=1)) == 0))
+    first = select(party_t.c.agreement_id).where(party_t.c.country_code == parties[0])
+    return query.where(agreement_t.c.id.in_(first), agreement_t.c.id.in_(exact))
 
 
 def _parties(conn: Connection, agreement_id: int) -> list[str]:
