@@ -361,17 +361,19 @@ def extract_agencies(ctx: ArticleContext) -> list[Agency]:
                 found.also.append(abbr.group(1))
 
     taken: list[tuple[int, int]] = []
-    for run in _RUN.finditer(text):
-        for s, e, owner in _segments(run.group(), run.start()):
-            span = _trim(text, s, e)
-            if span is None:
-                continue
-            end = span[1]
-            embassy = re.match(r"\s+in\s+((?:[A-Z][\w'’-]+\s?)+)", text[end:end + 40])
-            if re.search(r"(?:Embassy|Consulate)$", text[span[0]:end]) and embassy:
-                end += embassy.end(1) - (1 if embassy.group(1).endswith(" ") else 0)
-            take(span[0], end, owner)
-            taken.append((span[0], end))
+    for whole in _RUN.finditer(text):
+        # "the X Service and the Y Authority" names two organisations.
+        for part in re.finditer(r"(?:(?!\s+and\s+the\s+).)+", whole.group()):
+            for s, e, owner in _segments(part.group(), whole.start() + part.start()):
+                span = _trim(text, s, e)
+                if span is None:
+                    continue
+                end = span[1]
+                embassy = re.match(r"\s+in\s+((?:[A-Z][\w'’-]+\s?)+)", text[end:end + 40])
+                if re.search(r"(?:Embassy|Consulate)$", text[span[0]:end]) and embassy:
+                    end += embassy.end(1) - (1 if embassy.group(1).endswith(" ") else 0)
+                take(span[0], end, owner)
+                taken.append((span[0], end))
 
     _take_known(ctx, reg, taken, take)
     _take_embassies(ctx, reg, taken)

@@ -442,7 +442,7 @@ def _status(sentence: str, statuses: list[tuple[str, re.Pattern[str]]]) -> str |
 def _signers(ctx: ArticleContext, sent: Sentence) -> list[str]:
     names: list[str] = []
     looked = _LOOKED_ON.search(sent.text)
-    for s, e, name in mentions_of(ctx).officials:
+    for s, _e, name in mentions_of(ctx).officials:
         if not (sent.start <= s < sent.end):
             continue
         if looked and s < sent.start + looked.start() and not re.search(
@@ -504,6 +504,8 @@ def _place(ctx: ArticleContext, sent: Sentence) -> str | None:
     forms = gazetteer.country_forms()
     for m in _PLACE_AFTER_IN.finditer(sent.text):
         place = m.group("place")
+        if re.search(r"\bof\s+$", m.group()[: m.start("place") - m.start()]) and not forms.get(place):
+            return place
         for candidate in (place, place.split()[0]):
             if candidate in not_cities or candidate.rstrip("'’s") in not_cities:
                 continue
