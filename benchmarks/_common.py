@@ -38,6 +38,9 @@ def article_paths(folder: Path) -> list[Path]:
 
 
 def git_commit() -> str:
+    """The commit measured; KB_BENCH_COMMIT names it when the tree is an export without .git."""
+    if os.environ.get("KB_BENCH_COMMIT"):
+        return os.environ["KB_BENCH_COMMIT"]
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
                              check=True).stdout.strip()
