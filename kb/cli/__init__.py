@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
 from kb.cli import curate, db, query
@@ -22,6 +23,10 @@ class _KbGroup(TyperGroup):
             return super().invoke(ctx)
         except KbError as exc:
             typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(1) from None
+        except SQLAlchemyError as exc:
+            detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            typer.echo(f"Error: the database refused the operation: {detail}", err=True)
             raise typer.Exit(1) from None
 
 

@@ -41,5 +41,12 @@ def upgrade() -> None:
     op.bulk_insert(country, sorted(rows, key=lambda r: r["code"]))
 
 
+# Columns that point at a country: those countries stay while rows still use them.
+REFERENCES = (("agency", "country_code"), ("official", "country_code"), ("agreement_party", "country_code"),
+              ("trade_flow", "exporter_country_code"), ("trade_flow", "importer_country_code"))
+
+
 def downgrade() -> None:
-    op.execute(country.delete())
+    used = " AND ".join(f"code NOT IN (SELECT {column} FROM {table} WHERE {column} IS NOT NULL)"
+                        for table, column in REFERENCES)
+    op.execute(f"DELETE FROM country WHERE {used}")
