@@ -17,14 +17,28 @@ def _names() -> dict[str, str]:
         for attr in ("name", "official_name", "common_name"):
             if getattr(entry, attr, None):
                 names.setdefault(name_key(getattr(entry, attr)), entry.alpha_2)
-    try:  # the extractor's gazetteer knows the everyday forms ("South Korea", "Britain", "Türkiye")
-        from kb.extract.gazetteer import country_forms
-
-        for form, code in country_forms().items():
-            names.setdefault(name_key(form), code)
-    except (ImportError, AttributeError):
-        pass
+    for code, entry in _gazetteer().items():  # the everyday forms: "South Korea", "Britain", "Türkiye"
+        for form in entry.get("names") or []:
+            names.setdefault(name_key(str(form)), code)
     return names
+
+
+@cache
+def _gazetteer() -> dict[str, dict]:
+    from kb.extract.gazetteer import load
+
+    return {str(code): entry or {} for code, entry in (load("countries") or {}).items()}
+
+
+@cache
+def country_words(code: str) -> frozenset[str]:
+    """Normalised names and adjectives of a country ('kyrgyzstan', 'kyrgyz', …), to compare names without them."""
+    entry = _gazetteer().get(code, {})
+    forms = [*(entry.get("names") or []), *(entry.get("adjectives") or [])]
+    country = pycountry.countries.get(alpha_2=code)
+    if country is not None:
+        forms.append(country.name)
+    return frozenset(name_key(str(f)) for f in forms if f)
 
 
 def country_code(text: str) -> str:

@@ -13,26 +13,15 @@ import getpass
 import json
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
 from kb.errors import CurationError
 from kb.facts import Facts
 from kb.normalize import name_key
-from kb.store import T, Touched, apply_facts, rederive, remove_contributions
+from kb.store import T, Touched, apply_facts, fold_row, rederive, remove_contributions
 
 KINDS = ("agency", "official", "agreement")
-
-# Columns elsewhere that point at a row of each kind, and claim fields whose value is such an id.
-REFERENCES = {
-    "agency": [("position", "agency_id"), ("party", "agency_id"), ("trade_flow", "exporter_agency_id"),
-               ("trade_flow", "importer_agency_id")],
-    "official": [("signatory", "official_id")],
-    "agreement": [("agreement", "amends_id")],
-}
-ID_CLAIMS = {"agency": ("party_agency", "exporter_agency_id", "importer_agency_id"),
-             "official": ("signatory",), "agreement": ("amends",)}
-
 
 def _row(conn: Connection, kind: str, rid: int):  # type: ignore[no-untyped-def]
     if kind not in KINDS:
@@ -64,22 +53,8 @@ def merge(conn: Connection, kind: str, keep: int, other: int, *, reason: str | N
     kept, gone = _row(conn, kind, keep), _row(conn, kind, other)
     when = datetime.now(UTC)
     moved = _names(conn, kind, other)
-    col = f"{kind}_id"
-    for table in ("claim", "evidence"):
-        conn.execute(update(T[table]).where(T[table].c[col] == other).values({col: keep}))
-    conn.execute(update(T["decision"]).where(T["decision"].c.record_kind == kind,
-                                             T["decision"].c.record_id == other).values(record_id=keep))
-    claim = T["claim"]
-    conn.execute(update(claim).where(claim.c.field.in_(ID_CLAIMS[kind]), claim.c.value == str(other))
-                 .values(value=str(keep)))
-    _move_references(conn, kind, keep, other)
-    conn.execute(delete(T["alias"]).where(T["alias"].c[col] == other))
-    if kind == "agreement":
-        conn.execute(delete(T["party"]).where(T["party"].c.agreement_id == other))
-        conn.execute(delete(T["signatory"]).where(T["signatory"].c.agreement_id == other))
-    conn.execute(update(T["curation"]).where(T["curation"].c.record_kind == kind,
-                                             T["curation"].c.record_id == other).values(record_id=keep))
-    conn.execute(delete(T[kind]).where(T[kind].c.id == other))
+    touched = Touched()
+    fold_row(conn, kind, keep, other, touched)
     if not conn.execute(select(T["curation"].c.id).where(
             T["curation"].c.record_kind == kind, T["curation"].c.record_id == keep,
             T["curation"].c.action == "rename")).first():
@@ -92,54 +67,8 @@ def merge(conn: Connection, kind: str, keep: int, other: int, *, reason: str | N
             known.add(name_key(name))
             _add_alias(conn, kind, keep, name)
         _decide(conn, "merge", kind, keep, other=name, reason=reason, curator=curator, when=when)
-    touched = Touched()
-    touched.add(kind, keep)
-    _touch_referrers(conn, kind, keep, touched)
     rederive(conn, touched)
     return f"merged {kind} {other} ({gone.name}) into {keep} ({kept.name})"
-
-
-def _move_references(conn: Connection, kind: str, keep: int, other: int) -> None:
-    if kind == "official":
-        pos = T["position"]
-        for p in list(conn.execute(select(pos).where(pos.c.official_id == other))):
-            twin = conn.execute(select(pos.c.id).where(
-                pos.c.official_id == keep, pos.c.title_key == p.title_key,
-                pos.c.agency_id == p.agency_id if p.agency_id is not None else pos.c.agency_id.is_(None))).scalar()
-            if twin is None:
-                conn.execute(update(pos).where(pos.c.id == p.id).values(official_id=keep))
-            else:
-                conn.execute(update(T["evidence"]).where(T["evidence"].c.position_id == p.id)
-                             .values(position_id=twin))
-                conn.execute(delete(pos).where(pos.c.id == p.id))
-    for table, column in REFERENCES[kind]:
-        t = T[table]
-        if table == "position":
-            for p in list(conn.execute(select(t).where(t.c.agency_id == other))):
-                twin = conn.execute(select(t.c.id).where(t.c.official_id == p.official_id, t.c.agency_id == keep,
-                                                         t.c.title_key == p.title_key)).scalar()
-                if twin is None:
-                    conn.execute(update(t).where(t.c.id == p.id).values(agency_id=keep))
-                else:
-                    conn.execute(update(T["evidence"]).where(T["evidence"].c.position_id == p.id)
-                                 .values(position_id=twin))
-                    conn.execute(delete(t).where(t.c.id == p.id))
-        elif table == "signatory":
-            conn.execute(delete(t).where(t.c.official_id == other))  # re-derived from the moved claims
-        elif table == "party":
-            conn.execute(delete(t).where(t.c.agency_id == other))
-        else:
-            conn.execute(update(t).where(t.c[column] == other).values({column: keep}))
-
-
-def _touch_referrers(conn: Connection, kind: str, rid: int, touched: Touched) -> None:
-    """Rows whose links are derived from claims naming `rid` must be re-derived too."""
-    claim = T["claim"]
-    for field_name in ID_CLAIMS[kind]:
-        for row in conn.execute(select(claim.c.agreement_id, claim.c.trade_flow_id)
-                                .where(claim.c.field == field_name, claim.c.value == str(rid))):
-            touched.add("agreement", row.agreement_id)
-            touched.add("trade_flow", row.trade_flow_id)
 
 
 def _add_alias(conn: Connection, kind: str, rid: int, name: str) -> None:

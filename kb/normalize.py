@@ -8,6 +8,9 @@ import unicodedata
 _PUNCT = re.compile(r"[^\w\s]|_")
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b")
+# Honorifics are not part of a name: "Dr. Li Wei", "H.E. Li Wei" and "Li Wei" are one person.
+_HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame|hon|honourable|honorable|h e|"
+                        r"his excellency|her excellency|datuk seri|datuk|dato sri|dato|datin|tan sri|engr|eng)\s+)+")
 
 
 def name_key(text: str | None) -> str:
@@ -16,7 +19,7 @@ def name_key(text: str | None) -> str:
     s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     s = _POSSESSIVE.sub("", s.casefold().replace("’", "'"))
     s = _SPACE.sub(" ", _PUNCT.sub(" ", s)).strip()
-    return s.removeprefix("the ")
+    return _HONORIFIC.sub("", s.removeprefix("the "))
 
 
 def singular_key(text: str | None) -> str:

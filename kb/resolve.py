@@ -1,19 +1,26 @@
 """Matching an article's records to the rows already stored.
 
-Conservative by design: a match needs the same (or an unknown) country, and
-agreements need the same kind and parties and dates that do not contradict.
-Every match comes back with the rule that made it and a score, which the
-store keeps in `match_decision`.
+A record *links* to a row when they share a normalised name or alias (with
+compatible countries), when their names are nearly the same within one
+country, or — for agreements — when kind, parties and dates agree and the
+names are close. Every linked row is returned: when a record links two rows,
+the store joins them, so the rows are the connected groups of records
+whatever order the articles come in. Conservative by design: countries that
+differ never link, nor do agreements with contradicting dates. Each match
+carries the rule that made it and a score, which the store keeps in
+`match_decision`.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.engine import Connection
 
+from kb.countries import country_words
 from kb.facts import Agency, Agreement, Official, TradeFlow
 from kb.models import Agency as AgencyRow
 from kb.models import Agreement as AgreementRow
@@ -33,13 +40,9 @@ curation_t = Curation.__table__
 FUZZY_AGENCY = 92
 FUZZY_OFFICIAL = 95
 FUZZY_AGREEMENT = 85
-
-
-def blocked(conn: Connection, kind: str, rid: int, keys: set[str]) -> bool:
-    """A curator split records with one of these names off this row: never match them to it again."""
-    rows = conn.execute(select(curation_t.c.other_name).where(
-        curation_t.c.record_kind == kind, curation_t.c.record_id == rid, curation_t.c.action == "unmerge"))
-    return any(name_key(r.other_name) in keys for r in rows)
+# Ranking of the ways a record can link to a row, strongest first.
+RANK = {"curated alias": 0, "same name": 1, "article alias": 2}
+STOPWORDS = frozenset({"of", "the", "and", "for", "in"})
 
 
 @dataclass(frozen=True)
@@ -49,74 +52,132 @@ class Match:
     score: float
 
 
-def _countries_compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
+def blocked(conn: Connection, kind: str, rid: int, keys: set[str]) -> bool:
+    """A curator split records with one of these names off this row: never match them to it again."""
+    rows = conn.execute(select(curation_t.c.other_name).where(
+        curation_t.c.record_kind == kind, curation_t.c.record_id == rid, curation_t.c.action == "unmerge"))
+    return any(name_key(r.other_name) in keys for r in rows)
 
 
-def _by_key(conn: Connection, table, alias_column, keys: set[str]) -> list[tuple[int, str, str]]:  # type: ignore[no-untyped-def]
+def _by_key(conn: Connection, kind: str, keys: set[str]) -> list[tuple[int, str, str]]:
     """Rows whose name or alias has one of `keys`, or that a curator merged such a name into: (id, how, key)."""
     if not keys:
         return []
+    table, alias_column = {"agency": (agency_t, alias_t.c.agency_id), "official": (official_t, alias_t.c.official_id),
+                           "agreement": (agreement_t, alias_t.c.agreement_id)}[kind]
     rows = [(r.id, "same name", r.name_key)
             for r in conn.execute(select(table.c.id, table.c.name_key).where(table.c.name_key.in_(keys)))]
     rows += [(r.rid, f"{r.origin} alias", r.name_key)
              for r in conn.execute(select(alias_column.label("rid"), alias_t.c.name_key, alias_t.c.origin)
                                    .where(alias_t.c.name_key.in_(keys), alias_column.is_not(None)))]
     merges = conn.execute(select(curation_t.c.record_id, curation_t.c.other_name)
-                          .where(curation_t.c.record_kind == table.name, curation_t.c.action == "merge"))
+                          .where(curation_t.c.record_kind == kind, curation_t.c.action == "merge"))
     rows += [(r.record_id, "curated alias", name_key(r.other_name)) for r in merges
              if name_key(r.other_name) in keys]
     return rows
 
 
-def match_agency(conn: Connection, record: Agency) -> Match | None:
+def _names_of(conn: Connection, kind: str, ids: set[int]) -> dict[int, set[str]]:
+    """Every normalised name (main name and aliases) of the given rows."""
+    table = {"agency": agency_t, "official": official_t, "agreement": agreement_t}[kind]
+    names: dict[int, set[str]] = defaultdict(set)
+    if not ids:
+        return names
+    for r in conn.execute(select(table.c.id, table.c.name_key).where(table.c.id.in_(ids))):
+        names[r.id].add(r.name_key)
+    column = alias_t.c[f"{kind}_id"]
+    for r in conn.execute(select(column.label("rid"), alias_t.c.name_key).where(column.in_(ids))):
+        names[r.rid].add(r.name_key)
+    return names
+
+
+def _countries_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _best_first(matches: list[Match]) -> list[Match]:
+    """One match per row, strongest first (curated, then by score, then the older row)."""
+    seen: dict[int, Match] = {}
+    for m in sorted(matches, key=lambda m: (RANK.get(m.reason.split(" (")[0], 3), -m.score, m.record_id)):
+        seen.setdefault(m.record_id, m)
+    return list(seen.values())
+
+
+def core_key(key: str, country: str | None) -> str:
+    """A name without its country's names and adjectives: 'kyrgyz state customs service' →
+    'state customs service', as is 'state customs service of kyrgyzstan'."""
+    if country is None:
+        return key
+    words = country_words(country)
+    for word in sorted(words, key=len, reverse=True):
+        if " " in word and f" {word} " in f" {key} ":
+            key = f" {key} ".replace(f" {word} ", " ").strip()
+    return " ".join(t for t in key.split() if t not in words and t not in STOPWORDS)
+
+
+def match_agency(conn: Connection, record: Agency) -> list[Match]:
     keys = {name_key(n) for n in [record.name, *record.also]} - {""}
-    candidates = _by_key(conn, agency_t, alias_t.c.agency_id, keys)
+    candidates = _by_key(conn, "agency", keys)
     countries = dict(conn.execute(select(agency_t.c.id, agency_t.c.country_code)
                                   .where(agency_t.c.id.in_({c[0] for c in candidates}))).all())
-    # Curated aliases win over names seen in articles; then the main name over its abbreviations.
-    rank = {"curated alias": 0, "same name": 1, "article alias": 2}
-    for rid, how, key in sorted(candidates, key=lambda c: (rank[c[1]], key_is_main(c[2], record), c[0])):
-        curated = how == "curated alias"
-        if (curated or _countries_compatible(countries.get(rid), record.country)) and not blocked(
-                conn, "agency", rid, keys):
-            return Match(rid, how if key == name_key(record.name) else f"{how} ({key})", 100.0)
-    if record.country is None:
-        return None
-    main = name_key(record.name)
-    best: Match | None = None
-    for row in conn.execute(select(agency_t.c.id, agency_t.c.name_key)
-                            .where(agency_t.c.country_code == record.country).order_by(agency_t.c.id)):
-        score = fuzz.token_sort_ratio(main, row.name_key)
-        if score >= FUZZY_AGENCY and (best is None or score > best.score) and not blocked(conn, "agency", row.id, keys):
-            best = Match(row.id, "similar name, same country", score)
-    return best
+    matches = [Match(rid, how if key == name_key(record.name) else f"{how} ({key})", 100.0)
+               for rid, how, key in candidates
+               if (how == "curated alias" or _countries_compatible(countries.get(rid), record.country))
+               and not blocked(conn, "agency", rid, keys)]
+    if record.country is not None:
+        # Near-identical names within one country, with the country's own words set aside.
+        mine = {core_key(k, record.country) for k in keys} - {""}
+        same_country = {r.id for r in conn.execute(select(agency_t.c.id)
+                                                   .where(agency_t.c.country_code == record.country))}
+        for rid, names in _names_of(conn, "agency", same_country).items():
+            theirs = {core_key(n, record.country) for n in names} - {""}
+            score = max((fuzz.token_sort_ratio(a, b) for a in mine for b in theirs if min(len(a), len(b)) > 3),
+                        default=0)
+            if score >= FUZZY_AGENCY and not blocked(conn, "agency", rid, keys):
+                matches.append(Match(rid, "similar name, same country", float(score)))
+    return _joinable(_best_first(matches), countries_of(conn, "agency"))
 
 
-def key_is_main(key: str, record: Agency) -> int:
-    return 0 if key == name_key(record.name) else 1
-
-
-def match_official(conn: Connection, record: Official) -> Match | None:
+def match_official(conn: Connection, record: Official) -> list[Match]:
     key = name_key(record.name)
-    candidates = _by_key(conn, official_t, alias_t.c.official_id, {key})
+    candidates = _by_key(conn, "official", {key})
     countries = dict(conn.execute(select(official_t.c.id, official_t.c.country_code)
                                   .where(official_t.c.id.in_({c[0] for c in candidates}))).all())
-    for rid, how, _ in sorted(candidates, key=lambda c: (c[1] != "curated alias", c[0])):
-        curated = how == "curated alias"
-        if (curated or _countries_compatible(countries.get(rid), record.country)) and not blocked(
-                conn, "official", rid, {key}):
-            return Match(rid, how, 100.0)
-    if record.country is None:
-        return None
-    best: Match | None = None
-    for row in conn.execute(select(official_t.c.id, official_t.c.name_key)
-                            .where(official_t.c.country_code == record.country).order_by(official_t.c.id)):
-        score = fuzz.token_sort_ratio(key, row.name_key)
-        if score >= FUZZY_OFFICIAL and (best is None or score > best.score) and not blocked(
-                conn, "official", row.id, {key}):
-            best = Match(row.id, "similar name, same country", score)
-    return best
+    matches = [Match(rid, how, 100.0) for rid, how, _ in candidates
+               if (how == "curated alias" or _countries_compatible(countries.get(rid), record.country))
+               and not blocked(conn, "official", rid, {key})]
+    if record.country is not None:
+        same_country = {r.id for r in conn.execute(select(official_t.c.id)
+                                                   .where(official_t.c.country_code == record.country))}
+        for rid, names in _names_of(conn, "official", same_country).items():
+            score = max((fuzz.token_sort_ratio(key, n) for n in names), default=0)
+            if score >= FUZZY_OFFICIAL and not blocked(conn, "official", rid, {key}):
+                matches.append(Match(rid, "similar name, same country", float(score)))
+    return _joinable(_best_first(matches), countries_of(conn, "official"))
+
+
+def countries_of(conn: Connection, kind: str):  # type: ignore[no-untyped-def]
+    table = agency_t if kind == "agency" else official_t
+
+    def lookup(ids: list[int]) -> dict[int, str | None]:
+        return dict(conn.execute(select(table.c.id, table.c.country_code).where(table.c.id.in_(ids))).all())
+
+    return lookup
+
+
+def _joinable(matches: list[Match], countries) -> list[Match]:  # type: ignore[no-untyped-def]
+    """The best match and every other that can be the same thing (no second country)."""
+    if len(matches) < 2:
+        return matches
+    known = countries([m.record_id for m in matches])
+    kept = [matches[0]]
+    country = known.get(matches[0].record_id)
+    for m in matches[1:]:
+        other = known.get(m.record_id)
+        if _countries_compatible(country, other):
+            kept.append(m)
+            country = country or other
+    return kept
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -124,34 +185,41 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def match_agreement(conn: Connection, record: Agreement) -> Match | None:
+def match_agreement(conn: Connection, record: Agreement) -> list[Match]:
     key = name_key(record.name)
     parties = sorted(record.parties)
-    for rid, how, _ in sorted(_by_key(conn, agreement_t, alias_t.c.agreement_id, {key}),
-                              key=lambda c: (c[1] != "curated alias", c[0])):
+    matches: list[Match] = []
+    exact = _by_key(conn, "agreement", {key})
+    signed = dict(conn.execute(select(agreement_t.c.id, agreement_t.c.signed)
+                               .where(agreement_t.c.id.in_({c[0] for c in exact}))).all())
+    for rid, how, _ in exact:
         if blocked(conn, "agreement", rid, {key}):
             continue
         if how == "curated alias":
-            return Match(rid, how, 100.0)
-        row = conn.execute(select(agreement_t).where(agreement_t.c.id == rid)).one()
-        if (row.kind == record.kind and _parties(conn, rid) == parties
-                and dates_compatible(row.signed, record.signed)):
-            return Match(rid, how, 100.0)
-    best: Match | None = None
-    for row in conn.execute(_same_kind_and_parties(record.kind, parties)):
-        if not dates_compatible(row.signed, record.signed) or blocked(conn, "agreement", row.id, {key}):
+            matches.append(Match(rid, how, 100.0))
             continue
-        score = float(fuzz.token_set_ratio(key, row.name_key))
-        same_day = record.signed is not None and row.signed == record.signed and len(record.signed) == 10
+        row = conn.execute(select(agreement_t.c.kind).where(agreement_t.c.id == rid)).one()
+        if row.kind == record.kind and _parties(conn, rid) == parties and dates_compatible(signed[rid], record.signed):
+            matches.append(Match(rid, how, 100.0))
+    rows = {r.id: r for r in conn.execute(_same_kind_and_parties(record.kind, parties))
+            if dates_compatible(r.signed, record.signed) and not blocked(conn, "agreement", r.id, {key})}
+    for rid, names in _names_of(conn, "agreement", set(rows)).items():
+        score = float(max(fuzz.token_set_ratio(key, n) for n in names))
+        signed_day = rows[rid].signed
+        same_day = record.signed is not None and signed_day == record.signed and len(record.signed) == 10
         if same_day and score >= 60:
-            candidate = Match(row.id, "same parties, kind and signing day", score)
+            matches.append(Match(rid, "same parties, kind and signing day", score))
         elif score >= FUZZY_AGREEMENT and parties:
-            candidate = Match(row.id, "similar name, same parties and kind", score)
-        else:
-            continue
-        if best is None or candidate.score > best.score:
-            best = candidate
-    return best
+            matches.append(Match(rid, "similar name, same parties and kind", score))
+    ordered = _best_first(matches)
+    # Rows joined through this record must not contradict each other's signing dates.
+    dates = dict(conn.execute(select(agreement_t.c.id, agreement_t.c.signed)
+                              .where(agreement_t.c.id.in_([m.record_id for m in ordered]))).all())
+    kept: list[Match] = []
+    for m in ordered:
+        if all(dates_compatible(dates.get(m.record_id), dates.get(k.record_id)) for k in kept):
+            kept.append(m)
+    return kept
 
 
 def _same_kind_and_parties(kind: str | None, parties: list[str]):  # type: ignore[no-untyped-def]
@@ -183,7 +251,7 @@ def period_of(record: TradeFlow) -> tuple[str | None, str | None]:
     return start, end or start
 
 
-def match_trade_flow(conn: Connection, record: TradeFlow) -> Match | None:
+def match_trade_flow(conn: Connection, record: TradeFlow) -> list[Match]:
     """Same exporter, importer, period and rate, and the same goods (name or HS heading)."""
     start, end = period_of(record)
     same_period = and_(flow_t.c.period_start == start, flow_t.c.period_end == end) if start else \
@@ -196,10 +264,11 @@ def match_trade_flow(conn: Connection, record: TradeFlow) -> Match | None:
              .where(_eq(flow_t.c.exporter_country_code, record.from_),
                     _eq(flow_t.c.importer_country_code, record.to), same_period, rate, or_(*same_goods))
              .order_by(flow_t.c.id))
+    matches = []
     for row in conn.execute(query):
         how = "same goods" if row.commodity_key == singular_key(record.commodity) else "same HS heading"
-        return Match(row.id, f"{how}, countries and period", 100.0)
-    return None
+        matches.append(Match(row.id, f"{how}, countries and period", 100.0))
+    return matches
 
 
 def _eq(column, value):  # type: ignore[no-untyped-def]

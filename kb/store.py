@@ -134,24 +134,44 @@ class _Writer:
         self.claims: list[dict] = []
         self.evidence: list[dict] = []
         self.decisions: list[dict] = []
+        self.moved: dict[tuple[str, int], int] = {}  # rows joined into others while this article is stored
 
-    def resolve(self, kind: str, match: Match | None, name: str, new_row: dict) -> int:
-        if match is None:
+    def current(self, kind: str, rid: int) -> int:
+        """Where a row of this article's records is now, after any joins."""
+        while (kind, rid) in self.moved:
+            rid = self.moved[(kind, rid)]
+        return rid
+
+    def resolve(self, kind: str, matches: list[Match], name: str, new_row: dict) -> int:
+        """The row for a record: the best match, joined with every other row it links; else a new row."""
+        if not matches:
             table = T[kind]
             rid = self.conn.execute(insert(table).values(**new_row).returning(table.c.id)).scalar_one()
-            match = Match(rid, "new row", 100.0)
-        self.decisions.append({"article_id": self.article_id, "record_kind": kind, "record_id": match.record_id,
-                               "incoming_name": name, "reason": match.reason, "score": match.score})
-        self.touched.add(kind, match.record_id)
-        return match.record_id
+            matches = [Match(rid, "new row", 100.0)]
+        keep = min(m.record_id for m in matches)
+        best = matches[0]
+        reason = best.reason
+        others = sorted({m.record_id for m in matches} - {keep})
+        if others:
+            self.flush()  # decisions and claims pending for the rows being joined move with them
+            for other in others:
+                fold_row(self.conn, kind, keep, other, self.touched)
+                self.moved[(kind, other)] = keep
+            reason += f"; joined rows {', '.join(map(str, others))} that this record links"
+        self.decisions.append({"article_id": self.article_id, "record_kind": kind, "record_id": keep,
+                               "incoming_name": name, "reason": reason, "score": best.score})
+        self.touched.add(kind, keep)
+        return keep
 
     def claim(self, kind: str, rid: int, name: str, value: object) -> None:
         if value is None or value == "":
             return
+        rid = self.current(kind, rid)
         self.claims.append({"article_id": self.article_id, f"{kind}_id": rid, "field": name,
                             "value": _as_text(value)})
 
     def cite(self, kind: str, rid: int, evidence: list[Evidence]) -> None:
+        rid = self.current(kind, rid) if kind != "position" else rid
         quotes = evidence or [None]
         seen: set[tuple] = set()
         for ev in quotes:
@@ -168,6 +188,80 @@ class _Writer:
                             (T["decision"], self.decisions)):
             if rows:
                 self.conn.execute(insert(table), [_complete(table, r) for r in rows])
+                rows.clear()
+
+
+# ---------------------------------------------------------------- joining two rows into one
+
+# Columns elsewhere that point at a row of each kind, and claim fields whose value is such an id.
+REFERENCES = {
+    "agency": [("trade_flow", "exporter_agency_id"), ("trade_flow", "importer_agency_id")],
+    "official": [],
+    "agreement": [("agreement", "amends_id")],
+    "trade_flow": [],
+}
+ID_CLAIMS = {"agency": ("party_agency", "exporter_agency_id", "importer_agency_id"),
+             "official": ("signatory",), "agreement": ("amends",), "trade_flow": ()}
+
+
+def fold_row(conn: Connection, kind: str, keep: int, other: int, touched: Touched) -> None:
+    """Move everything of row `other` to row `keep` and delete `other`; derived values are re-derived later."""
+    col = f"{kind}_id"
+    for name in ("claim", "evidence", "alias"):
+        conn.execute(update(T[name]).where(T[name].c[col] == other).values({col: keep}))
+    for name in ("decision", "curation"):
+        conn.execute(update(T[name]).where(T[name].c.record_kind == kind, T[name].c.record_id == other)
+                     .values(record_id=keep))
+    claim = T["claim"]
+    for row in conn.execute(select(claim.c.agreement_id, claim.c.trade_flow_id)
+                            .where(claim.c.field.in_(ID_CLAIMS[kind]), claim.c.value == str(other))):
+        touched.add("agreement", row.agreement_id)
+        touched.add("trade_flow", row.trade_flow_id)
+    conn.execute(update(claim).where(claim.c.field.in_(ID_CLAIMS[kind]), claim.c.value == str(other))
+                 .values(value=str(keep)))
+    for table, column in REFERENCES[kind]:
+        conn.execute(update(T[table]).where(T[table].c[column] == other).values({column: keep}))
+    if kind in ("official", "agency"):
+        _fold_positions(conn, T["position"].c[col], keep, other, touched)
+    if kind == "agency":
+        conn.execute(delete(T["party"]).where(T["party"].c.agency_id == other))
+    if kind == "official":
+        conn.execute(delete(T["signatory"]).where(T["signatory"].c.official_id == other))
+    if kind == "agreement":
+        conn.execute(delete(T["party"]).where(T["party"].c.agreement_id == other))
+        conn.execute(delete(T["signatory"]).where(T["signatory"].c.agreement_id == other))
+    _dedupe_aliases(conn, kind, keep)
+    conn.execute(delete(T[kind]).where(T[kind].c.id == other))
+    touched.ids[kind].discard(other)
+    touched.add(kind, keep)
+
+
+def _fold_positions(conn: Connection, column, keep: int, other: int, touched: Touched) -> None:  # type: ignore[no-untyped-def]
+    """Posts of the folded row move over; a post the kept row already has absorbs its evidence."""
+    pos = T["position"]
+    for p in list(conn.execute(select(pos).where(column == other))):
+        moved = {**p._mapping, column.name: keep}
+        twin = conn.execute(select(pos.c.id).where(
+            pos.c.official_id == moved["official_id"], pos.c.title_key == moved["title_key"],
+            pos.c.agency_id == moved["agency_id"] if moved["agency_id"] is not None else pos.c.agency_id.is_(None),
+            pos.c.id != p.id)).scalar()
+        if twin is None:
+            conn.execute(update(pos).where(pos.c.id == p.id).values({column.name: keep}))
+        else:
+            conn.execute(update(T["evidence"]).where(T["evidence"].c.position_id == p.id).values(position_id=twin))
+            conn.execute(delete(pos).where(pos.c.id == p.id))
+            touched.ids["position"].discard(p.id)
+            touched.add("position", twin)
+
+
+def _dedupe_aliases(conn: Connection, kind: str, rid: int) -> None:
+    al = T["alias"]
+    seen: set[tuple[str, str]] = set()
+    for row in list(conn.execute(select(al.c.id, al.c.name_key, al.c.origin).where(al.c[f"{kind}_id"] == rid)
+                                 .order_by(al.c.origin.desc(), al.c.id))):
+        if (row.name_key, row.origin) in seen:
+            conn.execute(delete(al).where(al.c.id == row.id))
+        seen.add((row.name_key, row.origin))
 
 
 def _complete(table, row: dict) -> dict:  # type: ignore[no-untyped-def]
@@ -194,7 +288,7 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
             return None
         if name_key(name) not in agencies:
             agencies[name_key(name)] = _store_agency(w, Agency(name=name, country=countries.get(name, country)))
-        return agencies[name_key(name)]
+        return w.current("agency", agencies[name_key(name)])
 
     officials: dict[str, int] = {}
     for o in facts.officials:
@@ -204,7 +298,7 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
     for ag in facts.agreements:
         agreements[name_key(ag.name)] = _store_agreement(w, ag)
     for ag in facts.agreements:
-        rid = agreements[name_key(ag.name)]
+        rid = w.current("agreement", agreements[name_key(ag.name)])
         for code in ag.parties:
             w.claim("agreement", rid, "party", code)
         for name in ag.party_agencies:
@@ -212,12 +306,12 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
         for name in ag.signatories:
             if name_key(name) not in officials:
                 officials[name_key(name)] = _store_official(w, Official(name=name), None)
-            w.claim("agreement", rid, "signatory", officials[name_key(name)])
+            w.claim("agreement", rid, "signatory", w.current("official", officials[name_key(name)]))
         if ag.amends:
             if name_key(ag.amends) not in agreements:
                 agreements[name_key(ag.amends)] = _store_agreement(
                     w, Agreement(name=ag.amends, kind="agreement", parties=ag.parties))
-            w.claim("agreement", rid, "amends", agreements[name_key(ag.amends)])
+            w.claim("agreement", rid, "amends", w.current("agreement", agreements[name_key(ag.amends)]))
 
     for flow in facts.trade_flows:
         _store_trade_flow(w, flow, agency_id(flow.exporter, flow.from_), agency_id(flow.importer, flow.to))
@@ -291,17 +385,27 @@ def _store_trade_flow(w: _Writer, f: TradeFlow, exporter: int | None, importer: 
 def best_values(claims: Iterable[tuple[str, str, str | None]]) -> dict[str, str]:
     """The best-attested value per field from (field, value, article date) claims.
 
-    Most supporting articles wins; ties go to the value of the latest article,
-    then the longest and alphabetically first, so the result never depends on
-    the order articles were loaded in.
+    Most supporting articles wins; for names a full name beats an
+    abbreviation; remaining ties go to the value of the latest article, then
+    the longest and alphabetically first, so the result never depends on the
+    order articles were loaded in.
     """
     support: dict[str, Counter] = defaultdict(Counter)
     latest: dict[tuple[str, str], str] = {}
     for name, value, published in claims:
         support[name][value] += 1
         latest[(name, value)] = max(latest.get((name, value), ""), published or "")
-    return {name: min(counts, key=lambda v: (-counts[v], _neg(latest[(name, v)]), -len(v), v))
-            for name, counts in support.items()}
+
+    def rank(name: str, value: str, counts: Counter) -> tuple:
+        short = name == "name" and _looks_abbreviated(value)
+        return (short, -counts[value], _neg(latest[(name, value)]), -len(value), value)
+
+    return {name: min(counts, key=lambda v: rank(name, v, counts)) for name, counts in support.items()}
+
+
+def _looks_abbreviated(name: str) -> bool:
+    """'KCS', 'SFS', 'QazTrade': one word, so a full name shows better."""
+    return " " not in name.strip()
 
 
 def _neg(text: str) -> tuple[int, ...]:

@@ -32,12 +32,12 @@ from kb.store import T
 CORPUS = Path(__file__).parent / "resolution_corpus"
 
 # Thresholds measured on the corpus loaded in file (= publication) order. Precision must stay 1.0: a wrong
-# merge of look-alikes is worse than a missed one. Recall is below 1.0 where the resolver misses cases a
-# careful resolver should get (see the xfail tests below) or that only a curator can decide (QazTrade).
+# merge of look-alikes is worse than a missed one. Agency recall is below 1.0 only for the pair that only a
+# curator can decide (QazTrade, tested with `kb merge` below).
 MIN_RECALL = {
-    "agency": 0.96,  # 0.969: "Kyrgyz State Customs Service" (demonym) and QazTrade stay apart
-    "official": 0.90,  # 0.900: "Dr. Li Wei" stays apart from "Li Wei"
-    "agreement": 0.91,  # 0.913: "2018 memorandum of understanding on trade facilitation" missed
+    "agency": 0.99,  # 0.992
+    "official": 1.0,
+    "agreement": 1.0,
     "trade_flow": 1.0,
 }
 
@@ -193,22 +193,7 @@ def test_a_curated_merge_survives_reextraction_and_reloading_and_unmerge_splits_
 
 # ---------------------------------------------------------------- load order (SQLite)
 
-ORDER_BUG = ("BUG: resolution depends on load order. A record whose names reach two existing rows "
-             "(e.g. 'State Revenue Committee of Kazakhstan' also 'SRC', loaded after an 'SRC'-only article "
-             "started its own row) is attached to one of them and the rows are never joined; and "
-             "match_agency ranks an abbreviation equal to a row's main name above the record's full name "
-             "equal to a row's alias. Reverse order splits the SRC, Kemendag, EEC and Kyrgyz customs rows.")
-
-
-@pytest.mark.parametrize("kind", [
-    pytest.param("agency", marks=pytest.mark.xfail(strict=True, reason=ORDER_BUG)),
-    "official",
-    pytest.param("agreement", marks=pytest.mark.xfail(strict=True, reason=(
-        "BUG: the 2018 Indonesia-Pakistan MoU is split differently in reverse order: match_agreement's fuzzy "
-        "pass compares a record only with a row's best-attested name, not its other names, and a record close "
-        "to two rows of one agreement joins one of them without joining the rows"))),
-    "trade_flow",
-])
+@pytest.mark.parametrize("kind", ["agency", "official", "agreement", "trade_flow"])
 def test_loading_in_reverse_order_gives_the_same_rows(
         loaded_both_ways: tuple[dict[str, list[tuple]], dict[str, list[tuple]]], kind: str) -> None:
     forward, reverse = loaded_both_ways
@@ -258,8 +243,6 @@ def small_db(empty_sqlite: Path, tmp_path: Path) -> Iterator[Engine]:
     engine.dispose()
 
 
-@pytest.mark.xfail(strict=True, reason="LIMIT: name_key keeps honorifics, so 'Dr. Li Wei' (token_sort 80 < 95) "
-                                       "is a new official beside 'Li Wei' of the same country")
 def test_an_honorific_does_not_split_an_official(small_db: Engine) -> None:
     stems = ("2016-09-03-silk-road-courier-kazakhstan-china-customs-agreement",
              "2017-06-09-central-asia-wire-wheat-protocol")
@@ -267,19 +250,12 @@ def test_an_honorific_does_not_split_an_official(small_db: Engine) -> None:
     assert same_row(small_db, "official", "cn-li-wei", *stems)
 
 
-@pytest.mark.xfail(strict=True, reason="LIMIT: 'Kyrgyz State Customs Service' and 'State Customs Service of "
-                                       "Kyrgyzstan' (same country) score below FUZZY_AGENCY: demonyms are not "
-                                       "folded into 'of <country>'")
 def test_a_demonym_name_matches_the_of_country_name(small_db: Engine) -> None:
     stems = ("2018-09-05-bishkek-bulletin-kyrgyz-customs-eec", "2020-08-04-bishkek-bulletin-eec-transit-seals")
     load_files(small_db, *stems)
     assert same_row(small_db, "agency", "kg-customs", *stems)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: match_agreement's fuzzy pass compares only with a row's "
-                                       "best-attested name ('Pakistan-Indonesia trade facilitation MoU'), not "
-                                       "its aliases, so '2018 memorandum of understanding on trade facilitation'"
-                                       " misses the 2018 row")
 def test_an_agreement_is_matched_through_any_of_its_names(small_db: Engine) -> None:
     stems = ("2018-03-13-jakarta-commerce-daily-indonesia-pakistan-mou",
              "2018-03-14-karachi-ledger-pakistan-indonesia-mou",
@@ -288,7 +264,6 @@ def test_an_agreement_is_matched_through_any_of_its_names(small_db: Engine) -> N
     assert same_row(small_db, "agreement", "id-pk-mou-2018", *stems)
 
 
-@pytest.mark.xfail(strict=True, reason=ORDER_BUG)
 def test_a_record_naming_two_rows_joins_them(small_db: Engine) -> None:
     stems = ("2024-02-10-jakarta-commerce-daily-pakistan-sales",  # "Kemendag"
              "2022-11-09-karachi-ledger-new-trade-facilitation-mou",  # "Ministry of Trade of Indonesia"
