@@ -6,6 +6,7 @@ what ran and a user can paste it into sqlite3 or psql.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,7 +64,13 @@ def upper_bound(date: str) -> str:
     return date + "-99"
 
 
+_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
 def _dates(q: Query, column: str, since: str | None, until: str | None) -> None:
+    for option, value in (("--since", since), ("--until", until)):
+        if value and not _PARTIAL_DATE.match(value):
+            raise QueryError(f"{option} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
     if since:
         q.add(f"{column} >= :since", since=since)
     if until:
