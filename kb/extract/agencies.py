@@ -18,6 +18,7 @@ from functools import cache
 from kb.extract import gazetteer
 from kb.extract.context import AgencyMention, ArticleContext, Sentence, mentions_of
 from kb.extract.countries import codes_in, home_country, is_destination
+from kb.extract.phrases import PhraseMatcher
 from kb.facts import Agency
 
 _CAP = r"[A-Z][A-Za-z0-9’'&.\-]*[A-Za-z0-9&]|[A-Z]"
@@ -27,6 +28,7 @@ _ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11})\)")
 _TOKEN = re.compile(rf"{_CAP}|\S+")
 _POSSESSIVE = re.compile(r"^(.*?)['’]s$")
 _CONNECTORS = frozenset(_CONNECT.split("|"))
+_LEADING_WORD = re.compile(r"\w")
 _TITLE_SPLIT = frozenset(["Chairman", "Chairwoman", "Commissioner", "Chief", "Director", "Director-General", "Minister", "Premier", "President", "Ambassador", "Secretary", "Secretary-General", "Counsellor", "Counselor", "Spokesman", "Spokeswoman", "Governor", "Envoy", "Consul", "CEO", "Mayor", "King", "Queen", "Emir", "Sultan", "Chancellor", "Deputy", "Vice", "Head", "Prime"])
 
 
@@ -61,16 +63,12 @@ def _config() -> dict:
 
 
 @cache
-def _descriptive() -> re.Pattern[str] | None:
-    forms = list(gazetteer.country_forms())
-    if not forms:
-        return None
+def _descriptive() -> re.Pattern[str]:
+    """What follows a country in a description of its customs: "'s customs committee", " customs"."""
     p = gazetteer.agency_patterns()
-    countries = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     words = "|".join(p.get("customs_words", ["customs"]))
     nouns = "|".join(p.get("customs_nouns", ["service"]))
-    return re.compile(rf"(?<![\w.])(?P<country>{countries})(?:['’]s)?\s+(?P<org>(?i:(?:{words})"
-                      rf"(?:\s+(?:{nouns}))?))(?![\w-])")
+    return re.compile(rf"(?:['’]s)?\s+(?P<org>(?i:(?:{words})(?:\s+(?:{nouns}))?))(?![\w-])")
 
 
 _BARE_CUSTOMS_NEXT = re.compile(r"\s*(?:[,.;:)]|said|says|reported|announced|has|have|is|was|will|and\b)")
@@ -96,13 +94,9 @@ def _known_index() -> dict[str, list[gazetteer.KnownAgency]]:
 
 
 @cache
-def _known_pattern() -> re.Pattern[str] | None:
-    names = {n for e in gazetteer.known_agencies() for n in (e.name, *e.also)
-             if len(n) >= 3 and (" " in n or n.isupper())}
-    if not names:
-        return None
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                      + r")(?![\w])")
+def _known_matcher() -> PhraseMatcher:
+    return PhraseMatcher(n for e in gazetteer.known_agencies() for n in (e.name, *e.also)
+                         if len(n) >= 3 and (" " in n or n.isupper()))
 
 
 def _key(name: str) -> str:
@@ -407,13 +401,10 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _take_known(ctx: ArticleContext, reg: _Registry, taken: list[tuple[int, int]], take) -> None:
-    pattern = _known_pattern()
-    if pattern is None:
-        return
-    for m in pattern.finditer(ctx.text):
-        if not _overlaps(taken, m.start(), m.end()):
-            take(m.start(), m.end(), None)
-            taken.append((m.start(), m.end()))
+    for start, end, _name in _known_matcher().finditer(ctx.text):
+        if not _overlaps(taken, start, end):
+            take(start, end, None)
+            taken.append((start, end))
 
 
 def _take_embassies(ctx: ArticleContext, reg: _Registry, taken: list[tuple[int, int]]) -> None:
@@ -445,17 +436,18 @@ def _take_companies(ctx: ArticleContext, reg: _Registry, taken: list[tuple[int, 
 
 def _take_descriptive(ctx: ArticleContext, reg: _Registry, taken: list[tuple[int, int]]) -> None:
     pattern = _descriptive()
-    if pattern is None:
-        return
-    forms = gazetteer.country_forms()
-    for m in pattern.finditer(ctx.text):
-        if _overlaps(taken, m.start(), m.end()):
+    for c in ctx.countries:
+        if c.form == "bloc":
+            continue
+        m = pattern.match(ctx.text, c.end)
+        if m is None or _overlaps(taken, c.start, m.end()):
             continue
         org = m.group("org")
         if " " not in org and not _BARE_CUSTOMS_NEXT.match(ctx.text, m.end()):
             continue
-        code = forms[m.group("country")].code
-        surface = m.group().replace("’", "'")
+        code = c.code
+        span = (c.start, m.end())
+        surface = ctx.text[c.start:m.end()].replace("’", "'")
         existing = next((f for f in reg.items if f.kind == "customs" and f.country == code), None)
         if existing:
             name = existing.name
@@ -463,8 +455,8 @@ def _take_descriptive(ctx: ArticleContext, reg: _Registry, taken: list[tuple[int
             known = next((k for k in gazetteer.known_agencies() if k.country == code and k.kind == "customs"),
                          None)
             name = known.name if known else f"{org.title()} of {gazetteer.country_names().get(code, code)}"
-        reg.add(name, code, "customs", surface, m.span())
-        taken.append(m.span())
+        reg.add(name, code, "customs", surface, span)
+        taken.append(span)
 
 
 def _take_abbreviations(ctx: ArticleContext, reg: _Registry, abbreviations: dict[str, _Found]) -> None:
@@ -474,14 +466,21 @@ def _take_abbreviations(ctx: ArticleContext, reg: _Registry, abbreviations: dict
                 abbreviations.setdefault(alias, f)
     if not abbreviations:
         return
+    spans = {sp for f in reg.items for sp in f.spans}
+    for start, end, abbr in _abbreviation_matches(ctx.text, abbreviations):
+        if any(s <= start < e for s, e in spans):
+            continue
+        abbreviations[abbr].spans.append((start, end))
+
+
+def _abbreviation_matches(text: str, abbreviations: dict[str, _Found]) -> list[tuple[int, int, str]]:
+    """Where the text uses the article's abbreviations, as whole tokens ("&" counts as a letter)."""
+    if all(_LEADING_WORD.match(a) for a in abbreviations):
+        return list(PhraseMatcher(abbreviations, not_before=r"\w&", not_after=r"\w&").finditer(text))
     pattern = re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len,
                                                                                       reverse=True))
                          + r")(?![\w&])")
-    spans = {sp for f in reg.items for sp in f.spans}
-    for m in pattern.finditer(ctx.text):
-        if any(s <= m.start() < e for s, e in spans):
-            continue
-        abbreviations[m.group()].spans.append(m.span())
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
 
 def sentence_agencies(ctx: ArticleContext, sent: Sentence) -> list[str]:

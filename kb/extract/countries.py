@@ -1,8 +1,9 @@
 """Find the countries an article mentions: names, adjectives, capitals, blocs.
 
-All surface forms are compiled once into one case-sensitive alternation, longest
-first, so "North Korea" wins over "Korea" and "South Korean" over "South Korea".
-A bloc ("EAEU") yields one mention per member state at the article's date.
+All surface forms go once into a case-sensitive phrase matcher (a dict lookup
+per word, longest form first), so "North Korea" wins over "Korea" and "South
+Korean" over "South Korea". A bloc ("EAEU") yields one mention per member state
+at the article's date.
 """
 
 from __future__ import annotations
@@ -13,33 +14,26 @@ from functools import cache
 
 from kb.extract import gazetteer
 from kb.extract.context import ArticleContext, CountryMention
+from kb.extract.phrases import PhraseMatcher
 
 # Words before a country that make it a destination or a place, not an actor.
 _DESTINATION = re.compile(r"(?:\bto|\binto|\btowards|\bfor)\s+(?:the\s+)?$")
 
 
 @cache
-def _pattern() -> re.Pattern[str] | None:
-    forms = list(gazetteer.country_forms()) + list(gazetteer.blocs())
-    if not forms:
-        return None
-    alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+def _matcher() -> PhraseMatcher:
+    return PhraseMatcher([*gazetteer.country_forms(), *gazetteer.blocs()])
 
 
 def find_countries(text: str, published: str | None = None) -> list[CountryMention]:
-    pattern = _pattern()
-    if pattern is None:
-        return []
     forms, blocs = gazetteer.country_forms(), gazetteer.blocs()
     out: list[CountryMention] = []
-    for m in pattern.finditer(text):
-        surface = m.group()
+    for start, end, surface in _matcher().finditer(text):
         form = forms.get(surface)
         if form is not None:
-            out.append(CountryMention(m.start(), m.end(), form.code, surface, form.form))
+            out.append(CountryMention(start, end, form.code, surface, form.form))
         elif surface in blocs:
-            out.extend(CountryMention(m.start(), m.end(), code, surface, "bloc")
+            out.extend(CountryMention(start, end, code, surface, "bloc")
                        for code in blocs[surface].members_at(published))
     return out
 
