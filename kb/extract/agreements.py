@@ -10,6 +10,7 @@ instrument already named; attributes come from every sentence that mentions it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -363,7 +364,7 @@ def _nesting(text: str, recs: list[_Rec], sentence_mentions: dict[int, list[tupl
 
 def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) -> None:
     sign, statuses = _cues()
-    dates = find_dates(ctx.text, ctx.published) if find_dates else []
+    dates = _LazyDates(ctx)
     last_signed: _Rec | None = None
     last_sign_sentence = -10
     for n, sent in enumerate(ctx.sentences):
@@ -414,6 +415,27 @@ def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) 
     for rec in recs:
         if rec.signed and not rec.place:
             rec.place = _place_by_date(ctx, dates, rec.signed) or _dateline(ctx, rec.signed)
+
+
+class _LazyDates(Sequence):
+    """The article's dates, found on first use: an article that signs nothing never needs them."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self._ctx, self._found = ctx, None
+
+    def _all(self) -> list:
+        if self._found is None:
+            self._found = find_dates(self._ctx.text, self._ctx.published) if find_dates else []
+        return self._found
+
+    def __getitem__(self, i):
+        return self._all()[i]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self):
+        return iter(self._all())
 
 
 def _sign_targets(outer: list[tuple[int, int, int]], cues: list[tuple[int, int]]) -> list[tuple[int, int, int]]:

@@ -151,12 +151,29 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
         out.append(Official(name=p.name, title=p.title, agency=p.agency, country=p.country,
                             evidence=[ctx.evidence_for(p.sentence)]))
         for variant in {p.name, p.name.split()[-1]}:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text):
-                mentions.officials.append((m.start(), m.end(), p.name))
+            for start in _occurrences(text, variant):
+                mentions.officials.append((start, start + len(variant), p.name))
     for p in people:  # every full-name variant points at the merged record
         keep = next(q for q in merged if _same_person(q.name, p.name))
         mentions.officials.append((*p.span, keep.name))
     mentions.officials.sort()
+    return out
+
+
+_NAME_CHAR = re.compile(r"[\w-]")
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Starts of `word` in `text` as a whole word (a hyphen joins words: "Kwang-hyo")."""
+    out: list[int] = []
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        if not (pos and _NAME_CHAR.match(text, pos - 1)) and not _NAME_CHAR.match(text, end):
+            out.append(pos)
+            pos = text.find(word, end)
+        else:
+            pos = text.find(word, pos + 1)
     return out
 
 

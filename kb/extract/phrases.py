@@ -34,8 +34,10 @@ class PhraseMatcher:
         for forms in index.values():
             forms.sort(key=len, reverse=True)
         self._index = index
-        # A word start that a phrase may begin at.
-        self._starts = re.compile(rf"(?<![{not_before}])\w+")
+        # A word start that a phrase may begin at: only words whose first character opens some
+        # phrase are visited (capitalised words, for names), which skips most of a text.
+        firsts = "".join(sorted({re.escape(lead[0]) for lead in index}))
+        self._starts = re.compile(rf"(?<![{not_before}])[{firsts or 'a-z'}]\w*") if index else None
         self._after = re.compile(rf"[{not_after}]")
 
     def __bool__(self) -> bool:
@@ -44,6 +46,8 @@ class PhraseMatcher:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
         """(start, end, phrase) of each match, left to right, without overlaps."""
         index, after = self._index, self._after
+        if self._starts is None:
+            return
         stop = len(text) if endpos is None else endpos
         resume = pos
         for word in self._starts.finditer(text, pos, stop):
