@@ -300,9 +300,12 @@ def test_hs_code_must_be_digits(loaded: str) -> None:
     assert result.stderr == "Error: HS code must be digits, e.g. 0809 or 08: '0a03'\n"
 
 
-def test_a_date_filter_that_is_no_date_is_a_clear_error(loaded: str) -> None:
-    result = kb("query", "agreements", "--since", "yesterday", "--db", loaded, code=1)
-    assert "yesterday" in result.stderr
+@pytest.mark.parametrize(("command", "option", "value"), [
+    ("agreements", "--since", "yesterday"), ("agreements", "--until", "2023-13"), ("flows", "--since", "23"),
+    ("articles", "--until", "2023/05/01")])
+def test_a_date_filter_that_is_no_date_is_a_clear_error(loaded: str, command: str, option: str, value: str) -> None:
+    result = kb("query", command, option, value, "--db", loaded, code=1)
+    assert result.stderr == f"Error: {option} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD\n"
 
 
 def test_an_unsupported_database_url_is_a_clear_error() -> None:
