@@ -10,7 +10,6 @@ instrument already named; attributes come from every sentence that mentions it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -20,7 +19,7 @@ from kb.extract.countries import home_country, is_destination, main_countries
 from kb.facts import Agreement
 
 try:  # date resolution is a sibling stage's module
-    from kb.extract.dates import find_dates
+    from kb.extract.dates import DateMention, find_dates
 except ImportError:  # pragma: no cover
     find_dates = None
 
@@ -364,7 +363,7 @@ def _nesting(text: str, recs: list[_Rec], sentence_mentions: dict[int, list[tupl
 
 def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) -> None:
     sign, statuses = _cues()
-    dates = _LazyDates(ctx)
+    dates = _Dates(ctx)
     last_signed: _Rec | None = None
     last_sign_sentence = -10
     for n, sent in enumerate(ctx.sentences):
@@ -417,25 +416,25 @@ def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) 
             rec.place = _place_by_date(ctx, dates, rec.signed) or _dateline(ctx, rec.signed)
 
 
-class _LazyDates(Sequence):
-    """The article's dates, found on first use: an article that signs nothing never needs them."""
+class _Dates:
+    """Dates of the sentences that need them, found once per sentence (offsets into the article).
+
+    Agreements only need the dates of a signing sentence and of the sentences that
+    name a place, so the rest of the article is never scanned.
+    """
 
     def __init__(self, ctx: ArticleContext) -> None:
-        self._ctx, self._found = ctx, None
+        self._ctx = ctx
+        self._found: dict[int, list] = {}
 
-    def _all(self) -> list:
-        if self._found is None:
-            self._found = find_dates(self._ctx.text, self._ctx.published) if find_dates else []
-        return self._found
-
-    def __getitem__(self, i):
-        return self._all()[i]
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-    def __iter__(self):
-        return iter(self._all())
+    def of(self, sent: Sentence) -> list:
+        found = self._found.get(sent.start)
+        if found is None:
+            found = [] if find_dates is None else [
+                DateMention(sent.start + d.start, sent.start + d.end, d.value)
+                for d in find_dates(sent.text, self._ctx.published)]
+            self._found[sent.start] = found
+        return found
 
 
 def _sign_targets(outer: list[tuple[int, int, int]], cues: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -505,8 +504,8 @@ def _sentence_countries(ctx: ArticleContext, sent: Sentence, start: int, end: in
     return out
 
 
-def _date(ctx: ArticleContext, sent: Sentence, dates: list, cue_pos: int) -> str | None:
-    inside = [d for d in dates if sent.start <= d.start < sent.end and "/" not in d.value
+def _date(ctx: ArticleContext, sent: Sentence, dates: _Dates, cue_pos: int) -> str | None:
+    inside = [d for d in dates.of(sent) if "/" not in d.value
               and not re.search(r"(?i)\b(?:since|until|from|by)\s+$", ctx.text[max(0, d.start - 7):d.start])]
     if not inside:
         return None
@@ -552,14 +551,12 @@ def _looks_like_city(ctx: ArticleContext, word: str) -> bool:
         word in o.name.split() for o in ctx.officials)
 
 
-def _place_by_date(ctx: ArticleContext, dates: list, value: str) -> str | None:
-    for d in dates:
-        if d.value == value:
-            sent = ctx.sentence_at(d.start)
-            if sent:
-                place = _place(ctx, sent)
-                if place:
-                    return place
+def _place_by_date(ctx: ArticleContext, dates: _Dates, value: str) -> str | None:
+    """The place of the first sentence that names one and carries the date of signature."""
+    for sent in ctx.sentences:
+        place = _place(ctx, sent)
+        if place and any(d.value == value for d in dates.of(sent)):
+            return place
     return None
 
 
