@@ -1,0 +1,144 @@
+"""`kb db current|history|upgrade|downgrade` on both engines, and databases at another revision refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+from typer.testing import CliRunner, Result
+
+from kb.cli import app
+from kb.db import alembic_config, head_revision, make_engine
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+runner = CliRunner()
+
+
+def kb(*args: object, code: int = 0) -> Result:
+    result = runner.invoke(app, [str(a) for a in args])
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == code, result.output
+    return result
+
+
+def shown_url(url: str) -> str:
+    engine = make_engine(url)
+    try:
+        return engine.url.render_as_string()
+    finally:
+        engine.dispose()
+
+
+def revisions() -> list[str]:
+    """Every revision id, newest first."""
+    return [s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()]
+
+
+def tables(url: str) -> set[str]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return set(inspect(conn).get_table_names()) | set(inspect(conn).get_view_names())
+    finally:
+        engine.dispose()
+
+
+def test_current_on_a_new_database(db_url: str) -> None:
+    result = kb("db", "current", "--db", db_url)
+    assert result.stdout == f"{shown_url(db_url)}: revision none (empty) (head is {head_revision()})\n"
+
+
+def test_upgrade_to_head_then_current(db_url: str) -> None:
+    head = head_revision()
+    line = f"{shown_url(db_url)}: revision {head} (head)\n"
+    assert kb("db", "upgrade", "--db", db_url).stdout.endswith(line)
+    assert kb("db", "current", "--db", db_url).stdout == line
+    assert kb("db", "upgrade", "head", "--db", db_url).stdout.endswith(line)  # again: nothing to do
+    assert {"article", "agency", "agreement", "agreement_overview", "evidence_overview"} <= tables(db_url)
+
+
+def test_history_lists_every_revision_newest_first() -> None:
+    lines = kb("db", "history").stdout.splitlines()
+    assert [line.split()[0] for line in lines] == revisions()
+    assert lines[0].startswith(f"{head_revision()}  ")
+    assert lines[-1] == "0001  create core tables"
+    assert all(len(line.split("  ", 1)) == 2 and line.split("  ", 1)[1] for line in lines)
+
+
+def test_an_older_database_is_refused_until_upgraded(db_url: str) -> None:
+    kb("load", CORPUS, "--db", db_url)
+    previous = revisions()[1]
+    down = kb("db", "downgrade", "--db", db_url, "--", "-1")
+    assert down.stdout.endswith(f"{shown_url(db_url)}: revision {previous} (head is {head_revision()})\n")
+    refusal = (f"Error: the database {shown_url(db_url)} is at revision {previous}, this kb needs "
+               f"{head_revision()}: run `kb db upgrade` (back it up first)\n")
+    for command in (["query", "agreements"], ["query", "articles"], ["show", "agency", "1"],
+                    ["sql", "SELECT 1 AS one"], ["load", CORPUS]):
+        result = kb(*command, "--db", db_url, code=1)
+        assert result.stderr == refusal, command
+        assert result.stdout == ""
+    kb("db", "upgrade", "--db", db_url)
+    assert len(json.loads(kb("query", "articles", "--db", db_url, "-f", "json").stdout)) == 4
+    again = kb("load", CORPUS, "--db", db_url)
+    assert "4 articles: 0 new, 0 updated, 4 unchanged, 0 failed; 0 facts stored" in again.stdout
+
+
+def test_downgrade_by_revision_id(db_url: str) -> None:
+    kb("db", "upgrade", "--db", db_url)
+    result = kb("db", "downgrade", "0001", "--db", db_url)
+    assert result.stdout.endswith(f": revision 0001 (head is {head_revision()})\n")
+    assert "country" in tables(db_url) and "agreement_overview" not in tables(db_url)
+    assert kb("db", "upgrade", "--db", db_url).stdout.endswith(f": revision {head_revision()} (head)\n")
+
+
+def test_a_loaded_database_goes_down_to_base_and_up_again(db_url: str) -> None:
+    kb("load", CORPUS, "--db", db_url)
+    result = kb("db", "downgrade", "base", "--db", db_url)
+    assert result.stdout.endswith(f"{shown_url(db_url)}: revision none (empty) (head is {head_revision()})\n")
+    assert tables(db_url) <= {"alembic_version"}
+    kb("db", "upgrade", "--db", db_url)
+    assert json.loads(kb("query", "articles", "--db", db_url, "-f", "json").stdout) == []
+    assert "4 articles: 4 new" in kb("load", CORPUS, "--db", db_url).stdout
+
+
+def test_a_database_kb_did_not_make_is_refused(db_url: str) -> None:
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE notes (body TEXT)"))
+    engine.dispose()
+    result = kb("query", "agencies", "--db", db_url, code=1)
+    assert result.stderr == (f"Error: the database {shown_url(db_url)} is at no kb revision, this kb needs "
+                             f"{head_revision()}: run `kb db upgrade` (back it up first)\n")
+
+
+@pytest.mark.xfail(reason="BUG: the help's own example `kb db downgrade -1` fails with 'No such option: -1' "
+                          "(kb/cli/db.py downgrade: a negative relative revision is parsed as an option; "
+                          "only `kb db downgrade -- -1` works)", strict=True)
+def test_downgrade_minus_one_as_the_help_shows(db_url: str) -> None:
+    kb("db", "upgrade", "--db", db_url)
+    result = kb("db", "downgrade", "-1", "--db", db_url)
+    assert f"revision {revisions()[1]}" in result.stdout
+
+
+@pytest.mark.xfail(reason="BUG: an unknown revision ends in a traceback (alembic.util.CommandError escapes "
+                          "kb/db.py run_alembic; it is no KbError, so kb/cli/__init__.py does not turn it into "
+                          "one line)", strict=True)
+def test_unknown_revision_is_a_clear_error(db_url: str) -> None:
+    kb("db", "upgrade", "--db", db_url)
+    result = kb("db", "downgrade", "nonsense", "--db", db_url, code=1)
+    assert result.stderr.startswith("Error: ") and "nonsense" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_bad_database_url_is_a_clear_error() -> None:
+    result = kb("db", "current", "--db", "nonsense", code=1)
+    assert result.stderr == ("Error: not a database URL: 'nonsense' (expected e.g. sqlite:///kb.db or "
+                             "postgresql+psycopg://user@host/db)\n")
+
+
+def test_downgrade_needs_a_revision(db_url: str) -> None:
+    assert "Usage: kb db downgrade" in kb("db", "downgrade", "--db", db_url, code=2).output
