@@ -16,6 +16,7 @@ from functools import cache
 from kb.extract import gazetteer
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.countries import home_country, is_destination, main_countries
+from kb.extract.phrases import Caseless, alternation
 from kb.facts import Agreement
 
 try:  # date resolution is a sibling stage's module
@@ -52,7 +53,7 @@ _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z]+(?:[ -][A-Z]+)*)(?:,\s*[A-Z][\
 
 
 @cache
-def _nouns() -> tuple[re.Pattern[str], dict[str, dict]]:
+def _nouns() -> tuple[Caseless, dict[str, dict]]:
     spec: dict[str, dict] = {}
     case_forms: list[str] = []
     icase_forms: list[str] = []
@@ -63,21 +64,22 @@ def _nouns() -> tuple[re.Pattern[str], dict[str, dict]]:
             spec.setdefault(form.lower() if not entry.get("case") else form,
                             {**entry, "plural": plural})
             (case_forms if entry.get("case") else icase_forms).append(form)
-    alternation = "|".join(re.escape(f) for f in sorted(set(case_forms), key=len, reverse=True))
-    ialternation = "|".join(re.escape(f) for f in sorted(set(icase_forms), key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:(?P<case>{alternation})|(?P<icase>(?i:{ialternation})))(?![\w-])")
-    return pattern, spec
+    pattern = re.compile(rf"(?<![\w-])(?:(?P<case>{alternation(case_forms)})|(?P<icase>(?i:{alternation(icase_forms)})))"
+                         rf"(?![\w-])")
+    lowered = re.compile(rf"(?<![\w-])(?:{alternation([*case_forms, *icase_forms], lower=True)})(?![\w-])")
+    return Caseless(pattern, lowered), spec
 
 
 @cache
-def _cues() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]:
+def _cues() -> tuple[Caseless, list[tuple[str, Caseless]]]:
     k = gazetteer.agreement_kinds()
-    signed = [s for s in k.get("signed", []) if not s.startswith("initial")]
-    sign = re.compile(r"(?i)\b(?:" + "|".join(re.escape(s) for s in sorted(signed, key=len, reverse=True))
-                      + r")\b")
-    status = [(s["status"], re.compile(r"(?i)\b(?:" + "|".join(re.escape(c) for c in s["cues"]) + r")\b"))
-              for s in k.get("status", [])]
-    return sign, status
+
+    def words(phrases: list[str]) -> Caseless:
+        return Caseless(re.compile(rf"(?i)\b(?:{alternation(phrases)})\b"),
+                        re.compile(rf"\b(?:{alternation(phrases, lower=True)})\b"))
+
+    sign = words([s for s in k.get("signed", []) if not s.startswith("initial")])
+    return sign, [(s["status"], words(s["cues"])) for s in k.get("status", [])]
 
 
 @dataclass
@@ -156,7 +158,7 @@ def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
     sentence_mentions: dict[int, list[tuple[int, int, int]]] = {}  # sentence start → (start, end, rec)
 
     for sent in ctx.sentences:
-        for m in pattern.finditer(sent.text):
+        for m in pattern.finditer(sent.text, low=sent.text.lower()):
             noun = m.group("case") or m.group("icase")
             info = spec.get(noun if m.group("case") else noun.lower())
             if info is None:
@@ -371,7 +373,8 @@ def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) 
         # Only the outermost mentions take the sentence's facts.
         outer = [(s, e, i) for s, e, i in here
                  if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in here)]
-        cues = [(sent.start + m.start(), sent.start + m.end()) for m in sign.finditer(sent.text)]
+        low = sent.text.lower()
+        cues = [(sent.start + m.start(), sent.start + m.end()) for m in sign.finditer(sent.text, low=low)]
         officials = _signers(ctx, sent)
         if not outer:
             # "Signing for Azerbaijan was X…": the instrument of the sentences just before.
@@ -384,7 +387,7 @@ def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) 
         for s, e, i in outer:
             recs[i].agencies.extend(a for a in _agencies_near(ctx, sent, s) if a not in recs[i].agencies)
         for status, cue in statuses:
-            for m in cue.finditer(sent.text):
+            for m in cue.finditer(sent.text, low=low):
                 pos = sent.start + m.start()
                 nearest = min(outer, key=lambda x: min(abs(x[0] - pos), abs(x[1] - pos)))
                 for s, e, i in outer:
@@ -451,13 +454,6 @@ def _sign_targets(outer: list[tuple[int, int, int]], cues: list[tuple[int, int]]
 def _rank(status: str | None) -> int:
     return {None: 0, "proposed": 1, "negotiating": 2, "signed": 3, "ratified": 4, "in_force": 5,
             "terminated": 6}[status]
-
-
-def _status(sentence: str, statuses: list[tuple[str, re.Pattern[str]]]) -> str | None:
-    for status, cue in statuses:
-        if cue.search(sentence):
-            return status
-    return None
 
 
 def _signers(ctx: ArticleContext, sent: Sentence) -> list[str]:

@@ -63,3 +63,43 @@ class PhraseMatcher:
                     yield start, end, form
                     resume = end
                     break
+
+
+# Characters that a case-insensitive ASCII pattern matches although their lower case is not ASCII
+# ("ſ" matches "s", the Kelvin sign "k", the Turkish dotted and dotless i "i"): text holding one
+# is searched the slow way.
+_ODD_CASE = re.compile("[\u017f\u212a\u0130\u0131]")
+
+
+class Caseless:
+    """A case-insensitive pattern, searched fast: a case-sensitive scan of the lower-cased text
+    finds where the first match can start, and the real pattern runs only from there.
+
+    `lowered` must match, in lower-cased text, wherever `pattern` matches in the text (the same
+    phrases in lower case with the same boundaries); it only serves to skip text.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], lowered: re.Pattern[str]) -> None:
+        self.pattern, self._lowered = pattern, lowered
+
+    def _first(self, text: str, pos: int, low: str | None) -> int | None:
+        low = text.lower() if low is None else low
+        if len(low) != len(text) or _ODD_CASE.search(text):
+            return pos
+        m = self._lowered.search(low, pos)
+        return m.start() if m else None
+
+    def finditer(self, text: str, pos: int = 0, *, low: str | None = None) -> Iterator[re.Match[str]]:
+        """Matches of the pattern; `low` is `text.lower()` when the caller has it already."""
+        first = self._first(text, pos, low)
+        return iter(()) if first is None else self.pattern.finditer(text, first)
+
+    def search(self, text: str, pos: int = 0, *, low: str | None = None) -> re.Match[str] | None:
+        first = self._first(text, pos, low)
+        return None if first is None else self.pattern.search(text, first)
+
+
+def alternation(phrases: Iterable[str], *, lower: bool = False) -> str:
+    """A regex alternation of literal phrases, longest first (so the longest phrase wins)."""
+    words = {p.lower() if lower else p for p in phrases}
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
