@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kb.extract import gazetteer
 from kb.extract.context import AgencyMention, ArticleContext, Sentence, mentions_of
@@ -99,11 +99,16 @@ def _known_matcher() -> PhraseMatcher:
                          if len(n) >= 3 and (" " in n or n.isupper()))
 
 
+_POSSESSIVE_S = re.compile(r"'s\b")
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
-    s = name.casefold().replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[^\w\s]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
+    """A name as compared: case folded, without possessives, punctuation and a leading "the"."""
+    s = _POSSESSIVE_S.sub("", name.casefold().replace("’", "'"))
+    s = _SPACES.sub(" ", _PUNCT.sub(" ", s)).strip()
     return s.removeprefix("the ")
 
 

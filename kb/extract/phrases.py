@@ -39,9 +39,22 @@ class PhraseMatcher:
         firsts = "".join(sorted({re.escape(lead[0]) for lead in index}))
         self._starts = re.compile(rf"(?<![{not_before}])[{firsts or 'a-z'}]\w*") if index else None
         self._after = re.compile(rf"[{not_after}]")
+        self._not_after = not_after
+        self._patterns: dict[str, re.Pattern[str]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._index)
+
+    def _at(self, lead: str) -> re.Pattern[str] | list[str]:
+        """The phrases opened by `lead`: a list when few, else one pattern (compiled on first use)."""
+        forms = self._index[lead]
+        if len(forms) <= 4:
+            return forms
+        pattern = self._patterns.get(lead)
+        if pattern is None:
+            pattern = re.compile(rf"(?:{alternation(forms)})(?![{self._not_after}])")
+            self._patterns[lead] = pattern
+        return pattern
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
         """(start, end, phrase) of each match, left to right, without overlaps."""
@@ -54,15 +67,22 @@ class PhraseMatcher:
             start = word.start()
             if start < resume:
                 continue
-            forms = index.get(word.group())
-            if forms is None:
+            lead = word.group()
+            if lead not in index:
                 continue
-            for form in forms:
-                end = start + len(form)
-                if end <= stop and text.startswith(form, start) and not after.match(text, end, stop):
-                    yield start, end, form
-                    resume = end
-                    break
+            forms = self._at(lead)
+            if isinstance(forms, list):
+                for form in forms:
+                    end = start + len(form)
+                    if end <= stop and text.startswith(form, start) and not after.match(text, end, stop):
+                        yield start, end, form
+                        resume = end
+                        break
+            else:
+                m = forms.match(text, start, stop)
+                if m is not None:
+                    yield start, m.end(), m.group()
+                    resume = m.end()
 
 
 # Characters that a case-insensitive ASCII pattern matches although their lower case is not ASCII
