@@ -57,8 +57,17 @@ def _sqlite_engine(database: str | None, *, read_only: bool) -> Engine:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA busy_timeout = 10000")
         cursor.close()
+        if read_only:
+            # mode=ro covers the main file only: ATTACH could still create or write another one.
+            dbapi_connection.set_authorizer(_deny_attach)
 
     return engine
+
+
+def _deny_attach(action: int, *_args: object) -> int:
+    import sqlite3
+
+    return sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
 
 
 def is_sqlite(engine: Engine | Connection) -> bool:
@@ -101,11 +110,15 @@ def current_revision(connection: Connection) -> str | None:
 def run_alembic(engine: Engine, command_name: str, *args: str) -> None:
     """Run one alembic command (upgrade, downgrade, …) over an open connection of `engine`."""
     from alembic import command
+    from alembic.util import CommandError
 
     config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, command_name)(config, *args)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            getattr(command, command_name)(config, *args)
+    except CommandError as exc:
+        raise DatabaseError(f"{command_name} {' '.join(args)}: {exc}") from None
 
 
 def _is_empty(connection: Connection) -> bool:

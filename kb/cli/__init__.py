@@ -33,7 +33,8 @@ class _KbGroup(TyperGroup):
 app = typer.Typer(
     name="kb",
     cls=_KbGroup,
-    help="A knowledge base of international trade and customs cooperation, built from news articles.",
+    help="A knowledge base of international trade and customs cooperation, built from news articles.\n\n"
+         "Example: kb load seed/",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,

@@ -18,9 +18,11 @@ class Kind(StrEnum):
 
 KindArg = Annotated[Kind, typer.Argument(help="agency, official or agreement.")]
 Reason = Annotated[str | None, typer.Option("--reason", "-m", help="Why (kept with the decision).")]
+IdArg = Annotated[int, typer.Argument(metavar="ID", help="The row's id (from kb query).")]
 Curator = Annotated[str | None, typer.Option("--curator", help="Who decides (default: your login name).")]
 
-alias_app = typer.Typer(help="Add or remove another name of an agency, official or agreement.",
+alias_app = typer.Typer(help="Add or remove another name of an agency, official or agreement.\n\n"
+                             "Example: kb alias add agency 3 \"Korean customs\"",
                         no_args_is_help=True)
 
 
@@ -55,7 +57,7 @@ def unmerge(kind: KindArg, record_id: Annotated[int, typer.Argument(metavar="ID"
     _apply(curate.unmerge, kind.value, record_id, name, reason=reason, curator=curator, db=db)
 
 
-def rename(kind: KindArg, record_id: Annotated[int, typer.Argument(metavar="ID")],
+def rename(kind: KindArg, record_id: IdArg,
            new_name: Annotated[str, typer.Argument(help="The name to show from now on.")],
            reason: Reason = None, curator: Curator = None, db: DbOption = None) -> None:
     """Give row ID a name of your choosing; the old name stays as an alias.
@@ -68,7 +70,7 @@ def rename(kind: KindArg, record_id: Annotated[int, typer.Argument(metavar="ID")
 
 
 @alias_app.command("add")
-def alias_add(kind: KindArg, record_id: Annotated[int, typer.Argument(metavar="ID")],
+def alias_add(kind: KindArg, record_id: IdArg,
               name: Annotated[str, typer.Argument(help="The other name.")],
               reason: Reason = None, curator: Curator = None, db: DbOption = None) -> None:
     """Add another name; records with that name in later articles are matched to row ID.
@@ -81,7 +83,7 @@ def alias_add(kind: KindArg, record_id: Annotated[int, typer.Argument(metavar="I
 
 
 @alias_app.command("remove")
-def alias_remove(kind: KindArg, record_id: Annotated[int, typer.Argument(metavar="ID")],
+def alias_remove(kind: KindArg, record_id: IdArg,
                  name: Annotated[str, typer.Argument(help="The name to remove.")],
                  reason: Reason = None, curator: Curator = None, db: DbOption = None) -> None:
     """Remove a name of row ID (it will not come back from re-loads).

@@ -9,7 +9,8 @@ import typer
 from kb.cli.common import DbOption
 from kb.db import current_revision, make_engine, run_alembic
 
-app = typer.Typer(help="Manage the database schema (Alembic migrations).", no_args_is_help=True)
+app = typer.Typer(help="Manage the database schema (Alembic migrations).\n\nExample: kb db current",
+                  no_args_is_help=True)
 
 
 @app.command()
@@ -20,7 +21,7 @@ def upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = 
     _report(engine)
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})
 def downgrade(revision: Annotated[str, typer.Argument(help="Target revision: an id, -1, or base.")],
               db: DbOption = None) -> None:
     """Migrate the database down to REVISION. Example: kb db downgrade -1"""

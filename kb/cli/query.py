@@ -10,7 +10,8 @@ import typer
 
 from kb.cli.common import DbOption, Format, FormatOption, LimitOption, ShowSqlOption, print_rows
 
-app = typer.Typer(help="List agreements, agencies, officials, trade flows or articles, with filters.",
+app = typer.Typer(help="List agreements, agencies, officials, trade flows or articles, with filters.\n\n"
+                       "Example: kb query agreements --party KR",
                   no_args_is_help=True)
 
 Since = Annotated[str | None, typer.Option("--since", help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")]

@@ -28,7 +28,7 @@ def sql(
         columns, rows = run_read_only(db, statement, limit)
     except (sqlite3.Error, psycopg.Error) as exc:
         message = str(exc).strip().splitlines()[0]
-        if "readonly" in message or "read-only" in message:
+        if "readonly" in message or "read-only" in message or "not authorized" in message:
             raise QueryError(f"refused: kb sql is read-only ({message}); nothing was changed") from None
         raise QueryError(f"SQL failed: {message}") from None
     print_rows(columns, rows, fmt)
