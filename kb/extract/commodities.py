@@ -89,16 +89,6 @@ def _surfaces() -> dict[str, str | None]:
     return out
 
 
-@cache
-def _first_words() -> dict[str, int]:
-    """First word of every surface form -> the most words a form starting with it has."""
-    out: dict[str, int] = {}
-    for key in _surfaces():
-        words = key.split()
-        out[words[0]] = max(out.get(words[0], 0), len(words))
-    return out
-
-
 def _plural(word: str) -> str:
     if word.endswith("s"):
         return word
@@ -107,9 +97,6 @@ def _plural(word: str) -> str:
     if word.endswith(("ch", "sh", "x", "z")):
         return word + "es"
     return word + "s"
-
-
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 def hs_for(phrase: str) -> str | None:
@@ -130,23 +117,49 @@ def known(phrase: str) -> bool:
     return any(" ".join(words[i:]) in index for i in range(len(words)))
 
 
+def trie_regex(words: list[str], space: str = " ") -> str:
+    """A regex body matching exactly `words`, branching one character at a time.
+
+    `re` tries an alternation's branches one by one at every position; a trie makes
+    that one character test per level, so thousands of words cost little more than
+    one. Greedy branches make the longest word win. A space in a word becomes `space`.
+    """
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [(space if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """Every surface form as one character trie, on word boundaries of lower-case ASCII text.
+
+    A term starts at a letter not preceded by a letter (nor by a letter and "'" or "-") and
+    ends where the word ends; the trie's greedy branches make the longest form win.
+    """
+    body = trie_regex(list(_surfaces())) or "(?!)"
+    return re.compile(rf"(?<![a-z])(?<![a-z]['-])(?:{body})(?![a-z'-])", re.ASCII)
+
+
 def find_commodities(text: str) -> list[Commodity]:
     """Known commodity terms in `text`, longest first at each word, with their name and HS code."""
-    surfaces, firsts = _surfaces(), _first_words()
-    tokens = list(_TOKEN.finditer(text))
+    surfaces = _surfaces()
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer: match case-blind instead
+        lower = re.sub(r"[^\x00-\x7f]", " ", text).lower()
     out: list[Commodity] = []
-    i = 0
-    while i < len(tokens):
-        longest = firsts.get(tokens[i].group(0).lower(), 0)
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            first, last = tokens[i], tokens[i + n - 1]
-            if n > 1 and text.count(" ", first.start(), last.end()) != n - 1:
-                continue  # words must be adjacent, separated by single spaces
-            key = text[first.start():last.end()].lower()
-            if key in surfaces:
-                out.append(Commodity(first.start(), last.end(), key, surfaces[key]))
-                i += n
-                break
-        else:
-            i += 1
+    for m in _pattern().finditer(lower):
+        key = m.group()
+        out.append(Commodity(m.start(), m.end(), key, surfaces[key]))
     return out

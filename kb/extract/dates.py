@@ -363,17 +363,35 @@ def _point(text: str) -> tuple[int, int | None] | None:
 
 _Handler = Callable[[_Resolver, re.Match[str]], str | None]
 
-# Cheap gates: a pattern runs over a paragraph only when its key words are there.
-_G_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_G_SPAN = re.compile(r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|past)")
-_G_Q = re.compile(r"[QH][1-4]|[12]H")
-_G_SAME = re.compile(r"(?i:same|corresponding|comparable)")
-_G_REL = re.compile(r"(?i:year|month|week)")
-_G_DAYWORD = re.compile(r"(?i:today|yesterday|tomorrow)")
-_G_WEEKDAY = re.compile(r"day\b")
-_G_YEAR = re.compile(r"(?:19|20)\d\d")
+# Cheap gates: a pattern runs over a paragraph only when its key words are there, and
+# from at most `reach` characters before the first of them ("from the beginning of 1st March").
+@dataclass(frozen=True)
+class _Gate:
+    regex: re.Pattern[str] | None = None  # case-sensitive gates
+    words: tuple[str, ...] = ()  # lower-case substrings, looked up in the lower-cased text
+    reach: int = 60
 
-_PATTERNS: list[tuple[re.Pattern[str], _Handler, re.Pattern[str]]] = [
+    def start(self, text: str, low: str, a: int, b: int) -> int:
+        """Where scanning may start in text[a:b], or -1 when the gate word is absent."""
+        if self.regex is not None:
+            m = self.regex.search(text, a, b)
+            return -1 if m is None else max(a, m.start() - self.reach)
+        found = [i for i in (low.find(w, a, b) for w in self.words) if i >= 0]
+        if not found:
+            return -1
+        return max(a, min(found) - self.reach) if len(low) == len(text) else a
+
+
+_G_MONTH = _Gate(re.compile(_MONTH))  # a month name, not "Market" or "Decision"
+_G_SPAN = _Gate(words=("quarter", "half", "months", "days", "weeks"), reach=30)
+_G_Q = _Gate(re.compile(r"[QH][1-4]|[12]H"), reach=0)
+_G_SAME = _Gate(words=("same", "corresponding", "comparable"), reach=10)
+_G_REL = _Gate(words=("year", "month", "week"), reach=30)
+_G_DAYWORD = _Gate(words=("today", "yesterday", "tomorrow"), reach=0)
+_G_WEEKDAY = _Gate(re.compile(r"day\b"), reach=30)
+_G_YEAR = _Gate(re.compile(r"(?:19|20)\d\d"), reach=10)
+
+_PATTERNS: list[tuple[re.Pattern[str], _Handler, _Gate]] = [
     (_RANGE, _Resolver.range_, _G_MONTH),
     (_BETWEEN, _Resolver.range_, _G_MONTH),
     (_DAYRANGE, _Resolver.dayrange, _G_MONTH),
@@ -398,15 +416,16 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     found = []
+    low = text.lower()
     for para in _PARAGRAPH.finditer(text):
         a, b = para.span()
-        gates: dict[re.Pattern[str], bool] = {}
+        gates: dict[_Gate, int] = {}
         for rank, (pattern, _, gate) in enumerate(_PATTERNS):
             if gate not in gates:
-                gates[gate] = gate.search(text, a, b) is not None
-            if gates[gate]:
+                gates[gate] = gate.start(text, low, a, b)
+            if gates[gate] >= 0:
                 found += [(*_trim(text, m.start(), m.end()), rank, m)
-                          for m in pattern.finditer(text, a, b) if m.end() > m.start()]
+                          for m in pattern.finditer(text, gates[gate], b) if m.end() > m.start()]
     return found
 
 

@@ -15,12 +15,13 @@ goods ("four containers of avocados were dispatched"). Table rows
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
 from kb.extract import gazetteer
-from kb.extract.commodities import Commodity, find_commodities, fold, hs_for, known, singular
+from kb.extract.commodities import Commodity, find_commodities, fold, hs_for, known, singular, trie_regex
 from kb.extract.context import ArticleContext, CountryMention, Sentence
 from kb.extract.countries import codes_in, home_country
 from kb.extract.dates import DateMention, find_dates
@@ -30,6 +31,14 @@ from kb.facts import Evidence, TradeFlow
 
 def _alt(words: list[str]) -> str:
     return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
+
+
+_SPACE = r"\s+"
+
+
+def _forms(words: list[str]) -> list[str]:
+    """Lower-case word forms, their words joined by one space."""
+    return sorted({" ".join(w.lower().split()) for w in words})
 
 
 @dataclass(frozen=True)
@@ -53,7 +62,7 @@ def _words() -> _Words:
     export = [*data.get("export_verbs", []), *data.get("export_nouns", [])]
     imports = [*data.get("import_verbs", []), *data.get("import_nouns", [])]
     return _Words(
-        cue=re.compile(rf"(?<![\w-])(?:{_alt(export + imports)})(?![\w-])", re.I),
+        cue=re.compile(rf"(?<![\w-])(?:{trie_regex(_forms(export + imports), space=_SPACE)})(?![\w-])", re.I),
         export=frozenset(w.lower() for w in export if w not in ("imports",)),
         list_nouns=frozenset(("buyers", "buyer", "importers", "markets", "destinations", "customers")),
         agent=re.compile(rf"^\s*(?:{_alt(data.get('agent_nouns', []))})\b", re.I),
@@ -104,23 +113,48 @@ class _Article:
     ctx: ArticleContext
     home: str | None
     main_commodity: str | None
+    commodities: list[Commodity]  # every known term of the body text, found once
     period: str | None = None
     flows: list[_Flow] = field(default_factory=list)
     table_context: _Flow | None = None
+
+    def __post_init__(self) -> None:
+        self._term_starts = [c.start for c in self.commodities]
+        self._mentions = sorted(self.ctx.countries, key=lambda c: c.start)
+        self._mention_starts = [c.start for c in self._mentions]
+
+    def commodities_in(self, sent: Sentence) -> list[Commodity]:
+        """The body's terms inside a sentence, with offsets into the sentence."""
+        lo, hi = bisect_left(self._term_starts, sent.start), bisect_left(self._term_starts, sent.end)
+        return [Commodity(c.start - sent.start, c.end - sent.start, c.name, c.hs)
+                for c in self.commodities[lo:hi] if c.end <= sent.end]
+
+    def mentions_in(self, sent: Sentence) -> list[CountryMention]:
+        """Country mentions inside a sentence (blocs left out), with offsets into the sentence."""
+        lo = bisect_left(self._mention_starts, sent.start)
+        hi = bisect_left(self._mention_starts, sent.end)
+        text = self.ctx.text
+        return [CountryMention(c.start - sent.start, c.end - sent.start, c.code, c.surface, c.form)
+                for c in self._mentions[lo:hi]
+                if c.end <= sent.end and c.form != "bloc" and not text.startswith("$", c.end)]
 
 
 def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     """Flows the article reports, one per (from, to, commodity, period, figure)."""
     if not ctx.sentences:
         return []
-    art = _Article(ctx, home_country(ctx), _main_commodity(ctx))
-    words = _words()
+    terms = find_commodities(ctx.text)
+    art = _Article(ctx, home_country(ctx), _main_commodity(ctx, terms), terms)
+    cues = [m.start() for m in _words().cue.finditer(ctx.text)]  # one pass; sentences without a cue are skipped
     for sent in ctx.sentences:
-        if _TABLE_ROW.match(sent.text) and art.table_context is not None:
+        i = bisect_left(cues, sent.start)
+        if i == len(cues) or cues[i] >= sent.end:
             continue
-        if words.cue.search(sent.text):
-            _read_sentence(art, sent)
-    _read_tables(art)
+        if art.table_context is not None and ("|" in sent.text or "\t" in sent.text) and _TABLE_ROW.match(sent.text):
+            continue
+        _read_sentence(art, sent)
+    if "|" in ctx.text or "\t" in ctx.text:
+        _read_tables(art)
     return [_to_record(f) for f in _merge(art.flows)]
 
 
@@ -133,14 +167,14 @@ def _read_sentence(art: _Article, sent: Sentence) -> None:
             and (m.group(0).lower() not in words.weak or _figure_follows(s, m.end(), amounts))]
     if not cues:
         return
-    mentions = [CountryMention(c.start - sent.start, c.end - sent.start, c.code, c.surface, c.form)
-                for c in ctx.countries_in(sent.start, sent.end)
-                if c.form != "bloc" and not ctx.text.startswith("$", c.end)]
+    mentions = art.mentions_in(sent)
     figures = [a for a in amounts if a.kind in ("quantity", "money")]
-    dates = find_dates(s, ctx.published)
-    owners = _date_owners(dates, [a for a in amounts if a.kind in ("quantity", "money", "percent")])
+    dated = [a for a in amounts if a.kind in ("quantity", "money", "percent")]
+    dates = _Dates(s, ctx.published)  # read only when a figure or a flow needs them
+    owners = _date_owners(dates(), dated) if dated else {}
     # a term inside a capitalised name ("Pacific Seafood Company") is not goods
-    commodities = [c for c in find_commodities(s) if not s[c.start].isupper() or not s[:c.start].strip(" “\"'‘(")]
+    commodities = [c for c in art.commodities_in(sent)
+                   if not s[c.start].isupper() or not s[:c.start].strip(" “\"'‘(")]
     first_dated = next((owners[id(a)] for a in figures if id(a) in owners), None)
     for i, cue in enumerate(cues):
         lo = cues[i - 1].end() if i else 0
@@ -149,6 +183,19 @@ def _read_sentence(art: _Article, sent: Sentence) -> None:
                     dates, owners, commodities)
     if (first_dated is not None and "/" in first_dated.value) or (first_dated and len(first_dated.value) == 7):
         art.period = first_dated.value
+
+
+class _Dates:
+    """A sentence's dates, found on first use."""
+
+    def __init__(self, text: str, published: str | None) -> None:
+        self.text, self.published = text, published
+        self.found: list[DateMention] | None = None
+
+    def __call__(self) -> list[DateMention]:
+        if self.found is None:
+            self.found = find_dates(self.text, self.published)
+        return self.found
 
 
 def _figure_follows(s: str, pos: int, amounts: list[Amount]) -> bool:
@@ -173,7 +220,7 @@ _NOUN_ONLY = frozenset(("shipment", "shipments", "delivery", "deliveries", "cons
 
 
 def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: int,
-                mentions: list[CountryMention], figures: list[Amount], dates: list[DateMention],
+                mentions: list[CountryMention], figures: list[Amount], dates: _Dates,
                 owners: dict[int, DateMention], commodities: list[Commodity]) -> None:
     words, s = _words(), sent.text
     word = re.sub(r"\s+", " ", cue.group(0).lower())
@@ -247,15 +294,15 @@ def _name_just_before(s: str, mentions: list[CountryMention], cue: re.Match[str]
 
 
 def _add(art: _Article, sent: Sentence, name: str | None, hs: str | None, weak: bool, origin: str | None,
-         dest: str, amount: Amount | None, dates: list[DateMention], owners: dict[int, DateMention],
+         dest: str, amount: Amount | None, dates: _Dates, owners: dict[int, DateMention],
          cue: re.Match[str], exporter: str | None) -> None:
     if not name or not origin or origin == dest or (weak and amount is None):
         return
     if amount is not None and id(amount) in owners:
         date = owners[id(amount)].value
-    elif amount is None and dates:
-        after = [d for d in dates if d.start >= cue.end()]
-        date = (after[0] if after else dates[-1]).value
+    elif amount is None and dates():
+        after = [d for d in dates() if d.start >= cue.end()]
+        date = (after[0] if after else dates()[-1]).value
     else:
         date = art.period
     per = amount.per if amount is not None else None
@@ -489,9 +536,9 @@ def _fallback_origin(art: _Article, others: list[str]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _main_commodity(ctx: ArticleContext) -> str | None:
-    text = f"{ctx.document.title or ''}\n{ctx.text}"
-    counts = Counter(fold(c.name) for c in find_commodities(text))
+def _main_commodity(ctx: ArticleContext, terms: list[Commodity]) -> str | None:
+    """The goods the headline and body name most often (the headline's first on a tie)."""
+    counts = Counter(fold(c.name) for c in [*find_commodities(ctx.document.title or ""), *terms])
     return counts.most_common(1)[0][0] if counts else None
 
 
