@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import typer
+import typer.testing
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from typer.testing import CliRunner, Result
@@ -15,6 +18,15 @@ from kb.db import alembic_config, head_revision, make_engine
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _cli_built_once() -> Iterator[None]:
+    """typer's CliRunner rebuilds the whole command tree on every call (~60 ms): build it once per module."""
+    command, build = typer.main.get_command(app), typer.testing._get_command
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", lambda a: command if a is app else build(a))
+        yield
 
 
 def kb(*args: object, code: int = 0) -> Result:

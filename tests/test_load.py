@@ -12,6 +12,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import typer
+import typer.testing
 from conftest import postgres_base_url
 from sqlalchemy import create_engine, exists, select, text
 from sqlmodel import SQLModel
@@ -36,6 +38,15 @@ SUMMARY = re.compile(r"^(\d+) articles?: (\d+) new, (\d+) updated, (\d+) unchang
                      re.MULTILINE)
 
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _cli_built_once() -> Iterator[None]:
+    """typer's CliRunner rebuilds the whole command tree on every call (~60 ms): build it once per module."""
+    command, build = typer.main.get_command(app), typer.testing._get_command
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", lambda a: command if a is app else build(a))
+        yield
 
 
 @pytest.fixture(scope="module")

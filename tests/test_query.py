@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 import pytest
 import typer
+import typer.testing
 from conftest import postgres_base_url
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner, Result
@@ -25,6 +26,15 @@ from kb.cli import app
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _cli_built_once() -> Iterator[None]:
+    """typer's CliRunner rebuilds the whole command tree on every call (~60 ms): build it once per module."""
+    command, build = typer.main.get_command(app), typer.testing._get_command
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", lambda a: command if a is app else build(a))
+        yield
 
 
 def kb(*args: object, code: int = 0) -> Result:

@@ -12,6 +12,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import typer
+import typer.testing
 from conftest import postgres_base_url
 from sqlalchemy import create_engine, select, text
 from sqlmodel import SQLModel
@@ -23,6 +25,15 @@ from kb.db import make_engine, sqlite_path
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _cli_built_once() -> Iterator[None]:
+    """typer's CliRunner rebuilds the whole command tree on every call (~60 ms): build it once per module."""
+    command, build = typer.main.get_command(app), typer.testing._get_command
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", lambda a: command if a is app else build(a))
+        yield
 
 
 def kb(*args: object, code: int = 0) -> Result:
