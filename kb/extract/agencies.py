@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from kb.extract import gazetteer
 from kb.extract.context import AgencyMention, ArticleContext, Sentence, mentions_of
-from kb.extract.countries import codes_in, home_country, is_destination
+from kb.extract.countries import codes_in, find_countries, home_country, is_destination
 from kb.extract.phrases import PhraseMatcher
 from kb.facts import Agency
 
@@ -29,7 +29,6 @@ _TOKEN = re.compile(rf"{_CAP}|\S+")
 _POSSESSIVE = re.compile(r"^(.*?)['’]s$")
 _CONNECTORS = frozenset(_CONNECT.split("|"))
 _LEADING_WORD = re.compile(r"\w")
-_TITLE_SPLIT = frozenset(["Chairman", "Chairwoman", "Commissioner", "Chief", "Director", "Director-General", "Minister", "Premier", "President", "Ambassador", "Secretary", "Secretary-General", "Counsellor", "Counselor", "Spokesman", "Spokeswoman", "Governor", "Envoy", "Consul", "CEO", "Mayor", "King", "Queen", "Emir", "Sultan", "Chancellor", "Deputy", "Vice", "Head", "Prime"])
 
 
 @dataclass
@@ -56,6 +55,8 @@ def _config() -> dict:
         "not_after": frozenset(p.get("not_after_head", [])),
         "not_first": frozenset(p.get("not_first", [])),
         "kinds": [(r["kind"], _words(r["words"])) for r in p.get("kind_rules", [])],
+        "titles": frozenset(p.get("title_words", [])),
+        "title_continuations": frozenset(p.get("title_continuations", [])),
         "news": frozenset(n.casefold() for n in p.get("news_agencies", [])),
         "company_before": _words(p.get("company_before", [])),
         "company_after": _words(p.get("company_after", [])),
@@ -121,32 +122,61 @@ def kind_of(name: str) -> str:
 
 # ---------------------------------------------------------------- proper names
 
+def _is_title(word: str, after_title: bool) -> bool:
+    """A capitalised title word ("Commissioner", "Director-General"; "General" right after a title)."""
+    cfg = _config()
+    if word in cfg["titles"]:
+        return after_title or word not in cfg["title_continuations"]
+    parts = word.split("-")
+    return len(parts) > 1 and parts[0] in cfg["titles"] and all(p.title() in cfg["titles"] for p in parts)
+
+
 def _segments(run: str, offset: int) -> list[tuple[int, int, str | None]]:
-    """Split a capitalised run at possessive countries and titles: (start, end, possessive code)."""
+    """Split a capitalised run at possessive countries and titles: (start, end, possessive code).
+
+    A title's person does not belong to the organisation after it: in "Secretary-General Ann Vos
+    of the World Customs Organization" the segment starts after "of".
+    """
     forms = gazetteer.country_forms()
+    cfg = _config()
+    not_names = _not_names()
     out: list[tuple[int, int, str | None]] = []
     seg_start, owner = None, None
+    after_title = False  # the current token follows a title
+    person = False  # the current segment so far is the name of a person after a title
     for m in _TOKEN.finditer(run):
         word = m.group()
         poss = _POSSESSIVE.match(word)
         if poss and poss.group(1) in forms:
             if seg_start is not None:
                 out.append((seg_start, m.start(), owner))
-            seg_start, owner = None, forms[poss.group(1)].code
+            seg_start, owner, after_title, person = None, forms[poss.group(1)].code, False, False
             # "Bureau of Japan's Ministry": the segment before takes the owner too.
             if out and run[out[-1][0]:out[-1][1]].rstrip().endswith(" of") and out[-1][2] is None:
                 out[-1] = (out[-1][0], out[-1][1], owner)
             continue
-        if word in _TITLE_SPLIT or (word.title() in _TITLE_SPLIT and word.istitle()):
+        if _is_title(word, after_title):
             if seg_start is not None:
                 out.append((seg_start, m.start(), owner))
-            seg_start, owner = None, None
+            seg_start, owner, after_title, person = None, None, True, False
+            continue
+        if person and word in ("of", "and", "&"):
+            seg_start, person = None, False  # drop the name; the organisation comes after
             continue
         if seg_start is None:
             seg_start = m.start()
+            person = after_title and word not in _CONNECTORS
+        if person and (word in cfg["heads"] or word in not_names):
+            person = False
+        after_title = False
     if seg_start is not None:
         out.append((seg_start, len(run), owner))
     return [(offset + s, offset + e, o) for s, e, o in out]
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(gazetteer.titles().get("not_names", []))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -185,10 +215,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         toks = toks[:keep]
         while toks and toks[-1][2] in _CONNECTORS:
             toks.pop()
+        toks = _without_person_after_country(text, toks)
     words = [t for t in toks if t[2] not in _CONNECTORS]
     if len(words) < 2:
         return None
     return toks[0][0], toks[-1][1]
+
+
+def _without_person_after_country(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Customs Committee of Iran Hassan Ali": a complement ends with its country, and the
+    capitalised words after it (two or more, none an organisation word) name a person."""
+    if len(toks) < 3:
+        return toks
+    span_start, span_end = toks[0][0], toks[-1][1]
+    mentions = [c for c in find_countries(text[span_start:span_end]) if c.form == "name"]
+    if not mentions:
+        return toks
+    cut = span_start + mentions[-1].end
+    rest = [t for t in toks if t[0] >= cut]
+    heads, not_names = _config()["heads"], _not_names()
+    if len(rest) >= 2 and all(t[2][0].isupper() and t[2] not in heads and t[2] not in not_names for t in rest):
+        return [t for t in toks if t[1] <= cut]
+    return toks
 
 
 def _country_of(ctx: ArticleContext, start: int, end: int, owner: str | None, kind: str) -> str | None:

@@ -21,7 +21,6 @@ from kb.facts import Agency, Official
 
 _TOK = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ]+)*"
 _INIT = r"(?<![\w.])[A-Z]\."
-_NAME_RUN = re.compile(rf"(?:{_INIT}\s+)?(?<![\w.'’-])(?:{_TOK})(?:\s+(?:{_INIT[10:]}|{_TOK}))*")
 _TRAILING_NOISE = re.compile(r"(?:\s*\([^)]*\)|\s*,|\s+)+$")
 
 
@@ -35,7 +34,12 @@ def _cfg() -> dict:
     core = rf"(?:(?:{mod})[\s-]+)*(?:{head})"
     word = r"(?:[A-Z][\w.’'&-]*|of|and|the|for|in|with|charge|on|to|at|,)"
     honor = "|".join(re.escape(h) for h in sorted(t.get("honorifics", []), key=len, reverse=True))
+    particles = "|".join(re.escape(p) for p in t.get("name_particles", []))
     return {
+        # Runs of capitalised words, maybe with an initial or lower-case particles ("van", "da") inside.
+        "name_run": re.compile(rf"(?:{_INIT}\s+)?(?<![\w.'’-])(?:{_TOK})"
+                               rf"(?:(?:\s+(?:{particles}))*\s+(?:{_INIT[10:]}|{_TOK}))*"),
+        "particles": frozenset(t.get("name_particles", [])),
         "core": re.compile(rf"(?i:(?<![\w-]){core})(?![\w-])"),
         "before": re.compile(rf"(?P<title>(?i:(?<![\w]){core})(?:\s+(?:of|for|at|in|to)\s+{word}(?:\s*{word})*)?)"
                              rf"(?:\s*\([^)]*\))?\s*,?\s*(?:(?:{honor})\s*)*$"),
@@ -64,21 +68,34 @@ def _names(sent: Sentence) -> list[tuple[int, int, str]]:
     cfg = _cfg()
     forms = gazetteer.country_forms()
     out = []
-    for m in _NAME_RUN.finditer(sent.text):
+    for m in cfg["name_run"].finditer(sent.text):
         parts = [(p.start() + m.start(), p.group()) for p in re.finditer(r"\S+", m.group())]
         segment: list[tuple[int, str]] = []
         for pos, word in [*parts, (-1, "")]:
-            stop = (not word or word in cfg["not_names"] or word.rstrip(".") in cfg["not_names"]
-                    or word in forms or re.sub(r"['’]s$", "", word) in forms)
-            if not stop:
+            if not _stop(word, cfg, forms):
                 segment.append((pos, word))
                 continue
-            if len([w for _, w in segment if not w.endswith(".")]) >= 2:
+            while segment and segment[-1][1] in cfg["particles"]:
+                segment.pop()
+            while segment and segment[0][1] in cfg["particles"]:
+                segment.pop(0)
+            if len([w for _, w in segment if not w.endswith(".") and w not in cfg["particles"]]) >= 2:
                 s = segment[0][0]
                 e = segment[-1][0] + len(segment[-1][1])
                 out.append((sent.start + s, sent.start + e, sent.text[s:e]))
             segment = []
     return out
+
+
+def _stop(word: str, cfg: dict, forms: dict) -> bool:
+    """A word that ends a name: a title or other not-name word ("Director-General" too), a country."""
+    not_names = cfg["not_names"]
+    if not word or word in not_names or word.rstrip(".") in not_names:
+        return True
+    if word in forms or re.sub(r"['’]s$", "", word) in forms:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p.title() in not_names for p in parts)
 
 
 def _agency_in(ctx: ArticleContext, start: int, end: int) -> str | None:
@@ -123,6 +140,8 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
     people: list[_Person] = []
     for sent in ctx.sentences:
         for start, end, name in _names(sent):
+            if any(c.start < end and start < c.end for c in ctx.countries_in(sent.start, sent.end)):
+                continue  # "Sri Lanka", "Costa Rica": a country, not a person
             person = _with_title_before(ctx, sent, start, end, name) or _with_title_after(
                 ctx, sent, start, end, name)
             if person:
@@ -204,7 +223,26 @@ def _with_title_before(ctx: ArticleContext, sent: Sentence, start: int, end: int
     if before:
         country = before[-1].code
         prefix_start = min(prefix_start, before[-1].start)
+    if agency is None and country is None:
+        agency, country = _of_after_name(ctx, end)
     return _person(ctx, sent, start, end, name, title, agency, country, (prefix_start, end))
+
+
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _of_after_name(ctx: ArticleContext, end: int) -> tuple[str | None, str | None]:
+    """"Ambassador Ana Ruiz of Chile", "Governor Ali Baba of the Central Bank": the post's owner."""
+    m = _OF_AFTER.match(ctx.text, end)
+    if m is None:
+        return None, None
+    for a in mentions_of(ctx).agencies:
+        if a.start == m.end():
+            return a.name, None
+    for c in ctx.countries:
+        if c.start == m.end() and c.form == "name":
+            return None, c.code
+    return None, None
 
 
 def _with_title_after(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str) -> _Person | None:
