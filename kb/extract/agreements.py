@@ -64,8 +64,8 @@ def _nouns() -> tuple[Caseless, dict[str, dict]]:
             spec.setdefault(form.lower() if not entry.get("case") else form,
                             {**entry, "plural": plural})
             (case_forms if entry.get("case") else icase_forms).append(form)
-    pattern = re.compile(rf"(?<![\w-])(?:(?P<case>{alternation(case_forms)})|(?P<icase>(?i:{alternation(icase_forms)})))"
-                         rf"(?![\w-])")
+    pattern = re.compile(rf"(?<![\w-])(?:(?P<case>{alternation(case_forms)})|"
+                         rf"(?P<icase>(?i:{alternation(icase_forms)})))(?![\w-])")
     lowered = re.compile(rf"(?<![\w-])(?:{alternation([*case_forms, *icase_forms], lower=True)})(?![\w-])")
     return Caseless(pattern, lowered), spec
 
@@ -384,7 +384,7 @@ def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) 
             continue
         for s, e, i in here:
             recs[i].countries.extend(c for c in _sentence_countries(ctx, sent, s, e) if c not in recs[i].countries)
-        for s, e, i in outer:
+        for s, _e, i in outer:
             recs[i].agencies.extend(a for a in _agencies_near(ctx, sent, s) if a not in recs[i].agencies)
         for status, cue in statuses:
             for m in cue.finditer(sent.text, low=low):
@@ -396,7 +396,7 @@ def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) 
         if not cues:
             continue
         targets = _sign_targets(outer, cues)
-        for s, e, i in targets:
+        for _s, _e, i in targets:
             rec = recs[i]
             when = _date(ctx, sent, dates, cues[0][0])
             if when is None and _SAME_DAY.search(sent.text) and last_signed is not None:

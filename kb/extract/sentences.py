@@ -8,11 +8,12 @@ paragraphs, so a heading or a caption is its own sentence.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from kb.extract import gazetteer
 from kb.extract.context import Sentence
 
 # Words that end with a period without ending the sentence.
-_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "rev", "hon", "st", "sr", "jr", "messrs", "mme", "mlle", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "art", "para", "fig", "inc", "ltd", "corp", "co", "bros", "dept", "est", "approx", "vs", "etc", "al", "h.e", "e.g", "i.e", "u.s", "u.k", "u.n", "u.s.a", "e.u", "p.m", "a.m"])
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then space.
@@ -22,12 +23,18 @@ _DATELINE = re.compile(r"[A-Z][A-Z '-]+")  # "KYIV. May 24 –" opens a paragrap
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
 
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words that end with a period without ending the sentence."""
+    return frozenset(str(w) for w in (gazetteer.load("sentences") or {}).get("abbreviations", []))
+
+
 def _is_abbreviation(before: str) -> bool:
     m = _WORD_BEFORE.search(before)
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
-    if word in _ABBREVIATIONS:
+    if word in _abbreviations():
         return True
     # A single capital letter before the period is an initial ("R. Gil"); "U.S."-like dotted forms too.
     return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
