@@ -61,6 +61,48 @@ def test_one_flow(text, expected):
         assert got[0].get(key) == value, (key, got[0])
 
 
+def test_value_stays_with_its_quantity():
+    got = flows("Ghana exported 12,000 tons of cocoa beans worth $30 million to Malaysia in 2021.")
+    assert len(got) == 1
+    assert (got[0]["quantity"], got[0]["value"], got[0]["currency"], got[0]["date"]) == (12000, 30e6, "USD", "2021")
+
+
+def test_converted_value_is_not_a_second_flow():
+    got = flows("Malaysian buyers purchased 5,000 tons of Thai rice worth 150 million baht "
+                "(about $4.2 million) in May.")
+    assert [(f["from_"], f["to"], f["quantity"], f["value"], f["currency"]) for f in got] == [
+        ("TH", "MY", 5000, 150e6, "THB")]
+
+
+def test_each_figure_keeps_its_own_goods():
+    got = flows("Chile exported $80m of copper to Japan and $25m of wine to Germany in 2021.")
+    assert {(f["to"], f["commodity"], f["value"], f["date"]) for f in got} == {
+        ("JP", "copper", 80e6, "2021"), ("DE", "wine", 25e6, "2021")}
+
+
+def test_total_broken_down_by_destination():
+    got = flows("Ireland exported 30,000 head of live cattle in 2021, of which 20,000 head went to Spain "
+                "and 6,000 head to Italy.")
+    assert {(f["to"], f["quantity"], f["date"]) for f in got} == {("ES", 20000, "2021"), ("IT", 6000, "2021")}
+
+
+def test_figure_compared_with_is_no_flow():
+    got = flows("Kenya shipped 4,000 tons of tea to Pakistan in March, up from 3,100 tons.")
+    assert [(f["to"], f["quantity"]) for f in got] == [("PK", 4000)]
+
+
+def test_figure_compared_with_its_own_period_is_a_flow():
+    got = flows("Kenya shipped 4,000 tons of tea to Pakistan in March 2022, compared with 3,100 tons "
+                "in March 2021.")
+    assert {(f["quantity"], f["date"]) for f in got} == {(4000, "2022-03"), (3100, "2021-03")}
+
+
+def test_comparison_period_does_not_date_an_undated_figure():
+    got = flows("Polish importers took 7,000 tons of Spanish oranges over the season, up 9 percent on "
+                "the first half of 2021.")
+    assert [f.get("date") for f in got] == [None]
+
+
 def test_several_destinations_each_with_its_figure():
     got = flows("Chile shipped 40,000 tons of apples to Colombia and 12,500 tons to Peru in 2021.")
     assert {(f["to"], f["quantity"]) for f in got} == {("CO", 40000), ("PE", 12500)}
@@ -110,8 +152,8 @@ def test_table_rows_after_a_flow_sentence():
 
 
 def test_a_later_sentence_lends_its_figure_and_exporter():
-    text = ("Colombia's first consignment of fresh avocados bound for Korea left on Monday. "
-            "Twelve containers of avocados were dispatched by the Andes Fruit Company.")
+    text = ("Colombia's first consignment of fresh mangoes bound for Korea left on Monday. "
+            "Twelve containers of mangoes were dispatched by the Andes Fruit Company.")
     got = flows(text)
     assert len(got) == 1
     assert got[0]["quantity"] == 12 and got[0]["unit"] == "containers"

@@ -1,7 +1,7 @@
 """Commodity phrases and their Harmonized System heading (`data/hs_headings.yaml`).
 
 A phrase is matched on its head noun phrase with plurals folded: "fresh
-Kenyan avocados" tries "fresh kenyan avocado", "kenyan avocado", "avocado".
+Peruvian pears" tries "fresh peruvian pear", "peruvian pear", "pear".
 An entry whose `hs` is a chapter (two digits) gives a chapter; a term listed
 with no `hs` maps to none.
 """
@@ -52,7 +52,7 @@ def fold(phrase: str) -> str:
 class Commodity:
     start: int
     end: int
-    name: str  # the surface words, lower case: "fresh avocados"
+    name: str  # the surface words, lower case: "fresh pears"
     hs: str | None
 
 
@@ -100,7 +100,7 @@ def _plural(word: str) -> str:
 
 
 def hs_for(phrase: str) -> str | None:
-    """HS code of a commodity phrase, trying ever shorter tails of it ("fresh avocados" -> "avocado")."""
+    """HS code of a commodity phrase, trying ever shorter tails of it ("fresh pears" -> "pear")."""
     index = _index()
     words = fold(phrase).split()
     for i in range(len(words)):

@@ -1,7 +1,7 @@
 """Numbers in news text: quantities with units, money with currencies, rates.
 
-`find_amounts` reads "254,200 tons", "2.9 million tonnes", "191.5 thousand
-tons", "$104 million", "US$804 million", "4 Mln tons", "five million bottles",
+`find_amounts` reads "48,300 tons", "1.7 million tonnes", "62.5 thousand
+tons", "$35 million", "US$612 million", "3 Mln tons", "five million bottles",
 "8 percent", "US$4.40 per kilo" into `Amount`s: the number after scale words
 and unit factors, the normalised unit (`kg/units.yaml`) or ISO currency
 (`currencies.yaml`), and `per` when the figure is a rate ("a year").

@@ -3,13 +3,15 @@
 Each sentence with a trade word ("exported", "shipments", "bought", "buyers of")
 is read as frames, one per trade word. A frame collects, within its stretch of
 the sentence, the figures (`quantities.find_amounts`), the destination ("to
-China", "there", "its eastern neighbour"), the origin (the subject country,
-"Georgian wine", "from Kazakhstan", else the article's home country), the
+Peru", "there", "its northern neighbour"), the origin (the subject country,
+"Chilean apples", "from Ghana", else the article's home country), the
 commodity ("N tons of C", "exports of C", a known term nearby, else the
-article's main commodity) and the date each figure owns. Frames without a
-partner country only lend figures or an exporter to an earlier flow of the same
-goods ("four containers of avocados were dispatched"). Table rows
-("China | 156,314") after a flow sentence become flows of the same goods.
+article's main commodity) and the date each figure owns. A quantity's money
+value ("12,000 tons worth $5 million") stays with it; a figure compared with
+("up from 4,000 tons") or a total broken down ("of which ...") is no flow.
+Frames without a partner country only lend figures or an exporter to an earlier
+flow of the same goods ("twelve containers of mangoes were dispatched"). Table
+rows ("Peru | 12,500") after a flow sentence become flows of the same goods.
 """
 
 from __future__ import annotations
@@ -106,6 +108,7 @@ class _Flow:
     exporter: str | None
     sentence: Sentence
     weak: bool = False  # commodity guessed, not read
+    money: Amount | None = None  # the value of a quantity ("12,000 tons worth $5 million")
 
 
 @dataclass
@@ -117,6 +120,7 @@ class _Article:
     period: str | None = None
     flows: list[_Flow] = field(default_factory=list)
     table_context: _Flow | None = None
+    worth: dict[int, Amount] = field(default_factory=dict)  # id(quantity) -> its money value, this sentence
 
     def __post_init__(self) -> None:
         self._term_starts = [c.start for c in self.commodities]
@@ -168,14 +172,18 @@ def _read_sentence(art: _Article, sent: Sentence) -> None:
     if not cues:
         return
     mentions = art.mentions_in(sent)
-    figures = [a for a in amounts if a.kind in ("quantity", "money")]
-    dated = [a for a in amounts if a.kind in ("quantity", "money", "percent")]
+    figures, worth, compared = _pair_figures(s, [a for a in amounts if a.kind in ("quantity", "money")])
+    dated = [a for a in amounts if a.kind == "percent" or a in figures]
     dates = _Dates(s, ctx.published)  # read only when a figure or a flow needs them
-    owners = _date_owners(dates(), dated) if dated else {}
+    owners = _date_owners(dates(), dated, {id(q): m.end for q, m in worth.values()}) if dated else {}
+    figures = [a for a in figures if id(a) not in compared or (id(a) in owners and owners[id(a)].start > a.end)]
+    art.worth = {k: m for k, (_, m) in worth.items()}
     # a term inside a capitalised name ("Pacific Seafood Company") is not goods
     commodities = [c for c in art.commodities_in(sent)
                    if not s[c.start].isupper() or not s[:c.start].strip(" “\"'‘(")]
     first_dated = next((owners[id(a)] for a in figures if id(a) in owners), None)
+    if figures:
+        owners = _shared_dates(s, dates(), figures, [a for a in dated if a.kind == "percent"], owners)
     for i, cue in enumerate(cues):
         lo = cues[i - 1].end() if i else 0
         hi = cues[i + 1].start() if i + 1 < len(cues) else len(s)
@@ -196,6 +204,44 @@ class _Dates:
         if self.found is None:
             self.found = find_dates(self.text, self.published)
         return self.found
+
+
+_WORTH = re.compile(r"(?:\bworth|\bvalued\s+at|\bwith\s+a\s+value\s+of|\bfor|\btotall?ing|\bamounting\s+to|"
+                    r"\bat\s+a\s+value\s+of|,)\s+(?:(?:about|around|some|nearly|almost|over|roughly|an\s+estimated|"
+                    r"more\s+than|approximately)\s+)?\(?$", re.I)
+_CONVERSION = re.compile(r"^\s*\(\s*(?:about|around|some|nearly|roughly|approximately|or|equivalent\s+to|~)?\s*$", re.I)
+_COMPARISON = re.compile(r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bthan)\s+"
+                         r"(?:(?:about|around|some|nearly|roughly|just)\s+)?$", re.I)
+
+
+def _pair_figures(s: str, figures: list[Amount]
+                  ) -> tuple[list[Amount], dict[int, tuple[Amount, Amount]], set[int]]:
+    """Figures that are flows, and the money value each quantity carries.
+
+    "12,000 tons of tea worth $5 million": the money is the quantity's value, not a flow.
+    "520 million somoni (about $47.6 million)": the bracketed figure restates the first.
+    "rose to 5,000 tons from 4,000 tons": the figure compared with (in `compared`) is a flow
+    only when it has its own date ("compared with 8,000 tons in the same period of 2021").
+    """
+    out: list[Amount] = []
+    compared: set[int] = set()
+    worth: dict[int, tuple[Amount, Amount]] = {}
+    for a in figures:
+        prev = out[-1] if out else None
+        gap = s[prev.end:a.start] if prev is not None else ""
+        if prev is not None and a.kind == "money" and prev.kind == "money" and _CONVERSION.match(gap):
+            continue
+        if prev is not None and a.kind == "money" and prev.kind == "quantity" and id(prev) not in worth \
+                and len(gap) < 60 and _WORTH.search(gap) and not re.search(r"[;]|\band\b", gap):
+            worth[id(prev)] = (prev, a)
+            continue
+        if prev is not None and id(prev) in worth and a.kind == "money" and _CONVERSION.match(
+                s[worth[id(prev)][1].end:a.start]):
+            continue
+        if prev is not None and prev.kind == a.kind and prev.unit == a.unit and _COMPARISON.search(gap[-40:]):
+            compared.add(id(a))
+        out.append(a)
+    return out, worth, compared
 
 
 def _figure_follows(s: str, pos: int, amounts: list[Amount]) -> bool:
@@ -270,20 +316,28 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
     if not dests and origin and not figures and not totals and not weak:
         others = {m.code for m in mentions if m.code != origin and m.form in ("name", "adjective")}
         if len(others) == 1 and (adjective_origin or subject):
-            dests = [others.pop()]  # "the export of Kenyan aquatic products" between the two countries
+            dests = [others.pop()]  # "the export of Ghanaian cocoa" between the two countries
     if not dests or totals:
         if not totals:
             _lend(art, sent, name, hs, weak, figures, exporter)
         return
     origin = origin or _fallback_origin(art, dests)
+    split = len(figures) > 1 and sum(
+        bool(_destinations(art, sent, mentions, a.end, figures[i + 1].start if i + 1 < len(figures) else hi, origin))
+        for i, a in enumerate(figures)) > 1
     for i, amount in enumerate(figures or [None]):
         to_codes = dests
+        goods = names
         if amount is not None and len(figures) > 1:
             after = _destinations(art, sent, mentions, amount.end,
                                   figures[i + 1].start if i + 1 < len(figures) else hi, origin)
+            if split and not after:
+                continue  # "exported 250 head in 2023, of which 200 went to Egypt and 50 to Jordan": a total
             to_codes = after[:1] or dests[:1]
+            own = _own_goods(s, amount, commodities)
+            goods = [own] if own else names
         for dest in to_codes:
-            for nm, code, wk, _ in names:
+            for nm, code, wk, _ in goods:
                 _add(art, sent, nm, code, wk, origin, dest, amount, dates, owners, cue, exporter)
 
 
@@ -308,7 +362,8 @@ def _add(art: _Article, sent: Sentence, name: str | None, hs: str | None, weak: 
     per = amount.per if amount is not None else None
     if amount is not None and per is None:
         per = rate_in(sent.text[max(0, amount.start - 40):amount.end + 30])
-    art.flows.append(_Flow(name, hs, origin, dest, amount, per, date, exporter, sent, weak))
+    money = art.worth.get(id(amount)) if amount is not None else None
+    art.flows.append(_Flow(name, hs, origin, dest, amount, per, date, exporter, sent, weak, money))
     art.table_context = art.flows[-1]
 
 
@@ -343,7 +398,7 @@ def _clause_start(s: str, pos: int) -> int:
 
 def _destinations(art: _Article, sent: Sentence, mentions: list[CountryMention], lo: int, hi: int,
                   origin: str | None) -> list[str]:
-    """Countries goods go to within s[lo:hi]: "to China", "to the Egyptian market", a list, "there"."""
+    """Countries goods go to within s[lo:hi]: "to Peru", "to the Turkish market", a list, "there"."""
     s, out = sent.text, []
     listing = False
     last_end = lo
@@ -379,7 +434,7 @@ def _antecedent(art: _Article, pos: int, origin: str | None) -> str | None:
 
 
 def _subject(s: str, mentions: list[CountryMention], pos: int, clause_start: int, noun: bool) -> str | None:
-    """The acting country before the trade word: a name or capital, "X's", or "Chilean exporters".
+    """The acting country before the trade word: a name or capital, "X's", or "Peruvian exporters".
 
     Before a noun ("shipments") only a possessive or an adjective close by counts.
     """
@@ -403,7 +458,7 @@ def _subject(s: str, mentions: list[CountryMention], pos: int, clause_start: int
 
 
 def _commodity_adjective(s: str, mentions: list[CountryMention], span: tuple[int, int] | None) -> str | None:
-    """"Georgian wine", "Kenyan aquatic products": the adjective gives the goods' origin."""
+    """"Chilean apples", "Ghanaian cocoa beans": the adjective gives the goods' origin."""
     if span is None:
         return None
     for m in mentions:
@@ -437,11 +492,11 @@ def _commodity(art: _Article, s: str, cue: re.Match[str], lo: int, hi: int, figu
         m = _OF_PHRASE.match(s, pos)
         if m:
             inner = [c for c in commodities if m.start(1) <= c.start and c.end <= m.end(1)]
-            end = inner[-1].end if inner else m.end(1)  # "cherries there" -> "cherries"
+            end = inner[-1].end if inner else m.end(1)  # "pears there" -> "pears"
             name = _clean_phrase(s[m.start(1):end])
             if name:
                 return name, hs_for(name), False, (m.start(1), end)
-    # "coal deliveries", "wheat supplier", "cherry exports"
+    # "copper deliveries", "barley supplier", "pear exports"
     for c in commodities:
         if c.end <= cue.start() and not s[c.end:cue.start()].strip():
             start = _extend_modifiers(s, c.start)
@@ -459,6 +514,17 @@ def _commodity(art: _Article, s: str, cue: re.Match[str], lo: int, hi: int, figu
     return None, None, True, None
 
 
+def _own_goods(s: str, amount: Amount, commodities: list[Commodity]) -> _Goods | None:
+    """The goods right after one figure: "$305m of lamb" in a sentence listing several."""
+    m = _OF_PHRASE.match(s, amount.end)
+    if not m:
+        return None
+    inner = [c for c in commodities if m.start(1) <= c.start and c.end <= m.end(1)]
+    end = inner[-1].end if inner else m.end(1)
+    name = _clean_phrase(s[m.start(1):end])
+    return (name, hs_for(name), False, (m.start(1), end)) if name else None
+
+
 def _extend_modifiers(s: str, start: int) -> int:
     """Take in modifiers such as "fresh" before a commodity term."""
     mods = _words().modifiers
@@ -470,7 +536,7 @@ def _extend_modifiers(s: str, start: int) -> int:
 
 
 def _clean_phrase(phrase: str) -> str | None:
-    """"Kenyan aquatic products" -> "aquatic products"; country words and determiners dropped."""
+    """"Ghanaian cocoa beans" -> "cocoa beans"; country words and determiners dropped."""
     forms = gazetteer.country_forms()
     kept = [w for w in phrase.split() if w.lower() not in _STOP_WORDS and w not in forms
             and w.rstrip("’'s") not in forms]
@@ -483,7 +549,7 @@ def _clean_phrase(phrase: str) -> str | None:
 
 
 def _exporter(art: _Article, s: str, lo: int, hi: int, cue_start: int) -> str | None:
-    """A company named as the actor before the trade word, or "prepared by the X Center"."""
+    """A company named as the actor before the trade word, or "grown by the Andes Fruit Company"."""
     m = _words().maker_by.search(s, lo, hi)
     if m:
         return m.group(1).strip()
@@ -494,13 +560,20 @@ def _exporter(art: _Article, s: str, lo: int, hi: int, cue_start: int) -> str | 
     return None
 
 
-def _date_owners(dates: list[DateMention], amounts: list[Amount]) -> dict[int, DateMention]:
-    """Each figure's date: the first date after it (before the next figure), else the one before it."""
+def _date_owners(dates: list[DateMention], amounts: list[Amount],
+                 ends: dict[int, int] | None = None) -> dict[int, DateMention]:
+    """Each figure's date: the first date after it (before the next figure), else the one before it.
+
+    A figure left without one shares the sentence's: "exported 250 head in 2023, of which 200
+    head went to Egypt" dates both. `ends` extends a figure over its value ("... worth $5m").
+    """
     owners: dict[int, DateMention] = {}
     taken: set[int] = set()
+    ends = ends or {}
     for i, a in enumerate(amounts):
         nxt = amounts[i + 1].start if i + 1 < len(amounts) else 10**9
-        after = [d for d in dates if a.end <= d.start < nxt]
+        end = ends.get(id(a), a.end)
+        after = [d for d in dates if end <= d.start < nxt]
         if after:
             owners[id(a)] = after[0]
             taken.update(id(d) for d in after)
@@ -512,6 +585,26 @@ def _date_owners(dates: list[DateMention], amounts: list[Amount]) -> dict[int, D
         if before:
             owners[id(a)] = before[-1]
     return owners
+
+
+def _shared_dates(s: str, dates: list[DateMention], figures: list[Amount], percents: list[Amount],
+                  owners: dict[int, DateMention]) -> dict[int, DateMention]:
+    """Owners, with each undated figure given the sentence's period.
+
+    Not a period something is compared with ("up 41 percent on the first half of 2020").
+    """
+    of_percent = {id(d) for a, d in ((a, owners.get(id(a))) for a in percents) if d is not None}
+    shared = [d for d in dates if ("/" in d.value or len(d.value) in (4, 7)) and id(d) not in of_percent
+              and not _COMPARISON.search(s[max(0, d.start - 40):d.start])
+              and not re.search(r"\bsame\b|\bcorresponding\b", s[max(0, d.start - 5):d.end], re.I)]
+    if not shared:
+        return owners
+    out = dict(owners)
+    for a in figures:
+        if id(a) not in out:
+            earlier = [d for d in shared if d.end <= a.start]
+            out[id(a)] = earlier[-1] if earlier else shared[-1]
+    return out
 
 
 def _country_before(s: str, mentions: list[CountryMention], pos: int, lo: int) -> str | None:
@@ -545,7 +638,7 @@ def _main_commodity(ctx: ArticleContext, terms: list[Commodity]) -> str | None:
 # ---------------------------------------------------------------- tables
 
 def _read_tables(art: _Article) -> None:
-    """Rows "China | 156,314" under a header, after a flow: one flow per row for the same goods."""
+    """Rows "Peru | 12,500" under a header, after a flow: one flow per row for the same goods."""
     text = art.ctx.text
     for block in re.finditer(r"(?:^[^\n]*(?:\||\t)[^\n]*\n?){3,}", text, re.M):
         lines = block.group(0).splitlines()
@@ -603,7 +696,7 @@ def _merge(flows: list[_Flow]) -> list[_Flow]:
                 continue
             if any(g.sentence is f.sentence and (g.origin, g.dest) == (f.origin, f.dest)
                    and _broader(f.hs, g.hs) for g in out):
-                continue  # "fresh avocados ... the fresh fruit": the chapter adds nothing
+                continue  # "fresh pears ... the fresh fruit": the chapter adds nothing
             out.append(f)
             continue
         figureless = [g for g in same if g.amount is None]
@@ -630,7 +723,7 @@ def _same_amount(a: Amount, b: Amount) -> bool:
 
 
 def _natural(name: str) -> str:
-    """A mass noun in the singular: "fruit juices" -> "fruit juice"; "service dogs" stays."""
+    """A mass noun in the singular: "olive oils" -> "olive oil"; "tractors" stays."""
     *head, last = name.split()
     one = singular(last)
     return " ".join([*head, one]) if one != last and one in _words().mass else name
@@ -639,11 +732,12 @@ def _natural(name: str) -> str:
 def _to_record(f: _Flow) -> TradeFlow:
     a = f.amount
     quantity = a.value if a is not None and a.kind == "quantity" else None
-    value = a.value if a is not None and a.kind == "money" else None
+    m = a if a is not None and a.kind == "money" else f.money
+    value = m.value if m is not None else None
     return TradeFlow.model_validate({
         "commodity": _natural(f.commodity), "hs": f.hs, "from": f.origin, "to": f.dest,
         "quantity": quantity, "unit": a.unit if quantity is not None else None,
-        "value": value, "currency": a.currency if value is not None else None,
+        "value": value, "currency": m.currency if m is not None else None,
         "per": f.per, "date": f.date, "exporter": f.exporter,
         "evidence": [Evidence(quote=f.sentence.text, start=f.sentence.start, end=f.sentence.end)],
     })
