@@ -28,8 +28,6 @@ COMMANDS = {" ".join(path): command for path, command in ALL}
 LEAVES = [name for name, command in COMMANDS.items() if not hasattr(command, "commands")]
 GROUPS = [name for name, command in COMMANDS.items() if hasattr(command, "commands")]
 
-# Groups whose help had no example when these tests were written (see the xfail reason).
-GROUPS_WITHOUT_EXAMPLE = {"kb", "kb alias", "kb db", "kb query"}
 
 
 def test_the_walk_finds_the_commands() -> None:
@@ -44,14 +42,7 @@ def example_line(help_text: str | None) -> str:
     return lines[-1] if lines else ""
 
 
-def _params(names: list[str]) -> list[Any]:
-    return [pytest.param(name, id=name, marks=pytest.mark.xfail(
-        reason="BUG: group help has no example (kb/cli/__init__.py app help, kb/cli/query.py and kb/cli/db.py "
-               "Typer(help=...), and the alias group): its last line should read 'Example: kb …'", strict=True))
-            if name in GROUPS_WITHOUT_EXAMPLE else name for name in names]
-
-
-@pytest.mark.parametrize("name", _params(LEAVES + GROUPS))
+@pytest.mark.parametrize("name", LEAVES + GROUPS)
 def test_help_ends_with_an_example_of_the_command(name: str) -> None:
     command = COMMANDS[name]
     assert (command.help or "").strip(), f"{name} has no help"
@@ -68,14 +59,7 @@ def test_help_is_printed(name: str) -> None:
     assert "Traceback" not in result.output
 
 
-# Commands with an argument that had no help when these tests were written (see the xfail reason).
-ARGUMENT_WITHOUT_HELP = {"kb alias add", "kb alias remove", "kb rename"}
-
-
-@pytest.mark.parametrize("name", [pytest.param(name, id=name, marks=pytest.mark.xfail(
-    reason="BUG: the ID argument of kb alias add, kb alias remove and kb rename has no help "
-           "(kb/cli/curate.py lines 58, 71, 84: typer.Argument(metavar='ID') without help=)", strict=True))
-    if name in ARGUMENT_WITHOUT_HELP else name for name in LEAVES])
+@pytest.mark.parametrize("name", LEAVES)
 def test_every_option_and_argument_has_help(name: str) -> None:
     missing = [p.name for p in COMMANDS[name].params if not (getattr(p, "help", None) or "").strip()]
     assert missing == [], name

@@ -200,13 +200,12 @@ def test_errors_are_one_line(loaded: str, statement: str, sqlite_message: str, p
     assert result.stdout == ""
 
 
-@pytest.mark.xfail(reason="BUG: kb sql on SQLite lets ATTACH create a database file (kb/db.py _sqlite_engine: "
-                          "mode=ro covers only the main database; attaching is not disabled)", strict=True)
-def test_attach_creates_no_file(tmp_path: Path) -> None:
+def test_attach_is_refused_and_creates_no_file(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'kb.db'}"
     kb("db", "upgrade", "--db", url)
     target = tmp_path / "attached.db"
-    kb("sql", f"ATTACH DATABASE '{target}' AS other", "--db", url, code=1)
+    result = kb("sql", f"ATTACH DATABASE '{target}' AS other", "--db", url, code=1)
+    assert result.stderr == "Error: refused: kb sql is read-only (not authorized); nothing was changed\n"
     assert not target.exists()
 
 
