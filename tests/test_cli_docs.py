@@ -29,7 +29,6 @@ LEAVES = [name for name, command in COMMANDS.items() if not hasattr(command, "co
 GROUPS = [name for name, command in COMMANDS.items() if hasattr(command, "commands")]
 
 
-
 def test_the_walk_finds_the_commands() -> None:
     assert {"kb load", "kb extract", "kb show", "kb sql", "kb query agreements", "kb query agencies",
             "kb query officials", "kb query flows", "kb query articles", "kb db upgrade", "kb db downgrade",
