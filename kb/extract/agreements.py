@@ -39,7 +39,10 @@ _STOP = re.compile(r"\s*(?:[,.;:()\[\]“”\"]|\b(?:which|that|who|signed|was|w
                    r"promote|facilitate|ease|strengthen|expand|put|be)\b|one\s+on))")
 _DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,3}$")
 _INDEFINITE = re.compile(r"(?i)\b(?:a|an|another|one|two|three|four|several)\s+(?:[\w-]+\s+){0,3}$")
-_LOOKED_ON = re.compile(r"(?i)\b(?:looked on|witnessed|attended|in the presence of|oversaw|watched)\b")
+# Witnesses of a signing: named before "looked on" / "witnessed", or after "in the presence of".
+_LOOKED_ON = re.compile(r"(?i)\b(?:looked on|witnessed|attended|oversaw|watched)\b(?!\s+by\b)")
+_WITNESSES_AFTER = re.compile(r"(?i)\b(?:in (?:the )?presence of|witnessed by|attended by|overseen by|"
+                              r"watched by|looked on by)\b")
 _SAME_DAY = re.compile(r"(?i)\b(?:on the same day|the same day|at the same ceremony|on the same occasion|"
                        r"alongside|at the same time)\b")
 _SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
@@ -459,8 +462,11 @@ def _rank(status: str | None) -> int:
 def _signers(ctx: ArticleContext, sent: Sentence) -> list[str]:
     names: list[str] = []
     looked = _LOOKED_ON.search(sent.text)
+    witnesses = _WITNESSES_AFTER.search(sent.text)
     for s, _e, name in mentions_of(ctx).officials:
         if not (sent.start <= s < sent.end):
+            continue
+        if witnesses and s >= sent.start + witnesses.end():
             continue
         if looked and s < sent.start + looked.start() and not re.search(
                 r"(?i)\bsign", sent.text[s - sent.start:looked.start()]):

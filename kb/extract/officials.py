@@ -16,10 +16,14 @@ from functools import cache
 from kb.extract import gazetteer
 from kb.extract.agencies import context_country
 from kb.extract.context import ArticleContext, Sentence, mentions_of
-from kb.extract.countries import home_country, is_destination
+from kb.extract.countries import find_countries, home_country, is_destination
 from kb.facts import Agency, Official
 
-_TOK = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ]+)*"
+# Latin letters beyond ASCII ("Ömer", "Ramírez", "Wałęsa"), by case.
+_UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
+_LOWER = "a-z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.islower())
+# A capitalised name word: "Kwang-hyo", "McClay", "MacDonald", "O'Brien".
+_TOK = rf"(?:Ma?c(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}'’]+(?:-[A-Za-z{_UPPER}][{_LOWER}]+)*"
 _INIT = r"(?<![\w.])[A-Z]\."
 _TRAILING_NOISE = re.compile(r"(?:\s*\([^)]*\)|\s*,|\s+)+$")
 
@@ -207,6 +211,13 @@ def _with_title_before(ctx: ArticleContext, sent: Sentence, start: int, end: int
     m = cfg["before"].search(left)
     if not m:
         return None
+    # "Minister of Trade A B and Chinese Minister of Commerce C D": the title next to the name is
+    # the one after the last "and" that opens a title of its own.
+    for conj in reversed(list(_AND.finditer(left, m.start("title"), m.end("title")))):
+        later = cfg["before"].search(left, conj.end())
+        if later and _only_countries(left[conj.end():later.start("title")]):
+            m = later
+            break
     t_start = sent.start + m.start("title")
     t_end = sent.start + m.end("title")
     title = m.group("title")
@@ -226,6 +237,17 @@ def _with_title_before(ctx: ArticleContext, sent: Sentence, start: int, end: int
     if agency is None and country is None:
         agency, country = _of_after_name(ctx, end)
     return _person(ctx, sent, start, end, name, title, agency, country, (prefix_start, end))
+
+
+_AND = re.compile(r"\s(?:and|,)\s+")
+
+
+def _only_countries(text: str) -> bool:
+    """Nothing but countries ("Chinese", "Kenya's"), or nothing: what may stand before a title."""
+    rest = text
+    for c in reversed(find_countries(text)):
+        rest = rest[:c.start] + rest[c.end:]
+    return re.sub(r"['’]s\b", "", rest).strip() == ""
 
 
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
