@@ -82,6 +82,14 @@ AGENCY_CASES = [
      {"country": "TH", "kind": "customs"}),
     ("The Chilean Agricultural and Livestock Service certified the orchards.",
      {"country": "CL"}),
+    ("Commissioner General of the Uganda Revenue Authority John Okello met traders.",
+     {"name": "Uganda Revenue Authority", "country": "UG", "kind": "customs"}),
+    ("Secretary-General Ana Lima of the World Customs Organization spoke.",
+     {"name": "World Customs Organization", "country": None, "kind": "international"}),
+    ("Chairman of the State Customs Committee of Armenia Davit Petrosyan said checks would ease.",
+     {"name": "State Customs Committee of Armenia", "country": "AM", "kind": "customs"}),
+    ("Ghana Revenue Authority Commissioner-General Kofi Mensah and Togolese Revenue Office head Ama Kossi met.",
+     {"name": "Togolese Revenue Office", "country": "TG"}),
 ]
 
 
@@ -112,7 +120,12 @@ AGENCY_NEGATIVE = [
     ("The two committees met again, and the committee agreed to continue.", "committee"),
     ("Exporters registered under the Authorized Economic Operator Programme of Thailand.", "Programme"),
     ("Nguyen Thi Lan, an official at the Ministry of Planning, said demand was high.", "Ministry"),
-    ("The agreement was signed at the close of the Annual Customs Cooperation Meeting.", "Meeting"),
+    ("The agreement was signed at the close of the Annual Border Agencies Meeting.", "Meeting"),
+    ("Commissioner General of the Uganda Revenue Authority John Okello met traders.", "General of"),
+    ("Secretary-General Ana Lima of the World Customs Organization spoke.", "Ana Lima"),
+    ("Chairman of the State Customs Committee of Armenia Davit Petrosyan spoke.", "Petrosyan"),
+    ("Ghana Revenue Authority Commissioner-General Kofi Mensah and Togolese Revenue Office head Ama Kossi met.",
+     "Kofi Mensah"),
 ]
 
 
@@ -192,6 +205,30 @@ OFFICIAL_CASES = [
      {"name": "Rebecca Miano", "country": "KE"}),
     ("The ceremony was attended by Ambassador Hiroshi Sato of Japan.",
      {"name": "Hiroshi Sato", "title": "ambassador"}),
+    ("Director-General Maria Lopes of the Zambia Revenue Authority spoke.",
+     {"name": "Maria Lopes", "title": "director-general", "agency": "Zambia Revenue Authority", "country": "ZM"}),
+    ("Commissioner-General Kofi Mensah of the Ghana Revenue Authority opened the office.",
+     {"name": "Kofi Mensah", "agency": "Ghana Revenue Authority", "country": "GH"}),
+    ("Foreign Minister Pieter van den Berg of the Netherlands signed the letter.",
+     {"name": "Pieter van den Berg", "title": "foreign minister", "country": "NL"}),
+    ("Customs chief Luis da Silva inspected the port.",
+     {"name": "Luis da Silva", "title": "customs chief"}),
+    ("Trade Minister Sean McAllister said exports rose.",
+     {"name": "Sean McAllister", "title": "trade minister"}),
+    ("Economy Minister Ömer Yıldırım met traders in Izmir, Turkey.",
+     {"name": "Ömer Yıldırım", "title": "economy minister"}),
+    ("Deputy Minister Tomás Ibáñez of Chile attended.",
+     {"name": "Tomás Ibáñez", "country": "CL"}),
+    ("Ambassador Laila Haddad of Jordan attended the ceremony.",
+     {"name": "Laila Haddad", "country": "JO", "title": "ambassador"}),
+    ("Peruvian Minister of Trade Ana Costa and Chilean Minister of Agriculture Pedro Rojas met.",
+     {"name": "Pedro Rojas", "title": "minister of agriculture", "country": "CL"}),
+    ("Peruvian Minister of Trade Ana Costa and Chilean Minister of Agriculture Pedro Rojas met.",
+     {"name": "Ana Costa", "title": "minister of trade", "country": "PE"}),
+    ("Governor Ana Ruiz of the Central Bank of Chile spoke next.",
+     {"name": "Ana Ruiz", "agency": "Central Bank of Chile", "country": "CL"}),
+    ("Chairman of the State Customs Committee of Armenia Davit Petrosyan said checks would ease.",
+     {"name": "Davit Petrosyan", "agency": "State Customs Committee of Armenia", "country": "AM"}),
 ]
 
 
@@ -213,7 +250,10 @@ OFFICIAL_NEGATIVE = [
     "The Tavan Bogd area and the Great Wall were closed.",
     "Exports from Puerto Montt and Punta Arenas rose.",
     "The visit recalled the 1992 trip of Jawaharlal Nehru's grandson.",
-    "Read more: Lunar New Year demand lifts Chile's cherry sales.",
+    "Read more: Harvest festival demand lifts Peru's avocado sales.",
+    "Delegates from Costa Rica and Sri Lanka attended the fair.",
+    "The Secretary-General said the talks were useful.",
+    "Exports to Burkina Faso and Sierra Leone rose.",
     "Customs Service revenue rose in January and February.",
 ]
 
@@ -333,6 +373,31 @@ def test_international_organisations_have_no_parties() -> None:
                 "of understanding on Monday.", "2024-05-17")
     rec = records(facts, "agreements")[0]
     assert rec["parties"] == []
+
+
+def test_witnesses_after_in_the_presence_of_do_not_sign() -> None:
+    facts = run("Gabon and Cameroon signed an agreement on transit on Monday. It was signed by Trade Minister "
+                "Paul Mba and Cameroonian Customs Director Jean Obiang in the presence of President Ali Bongo.",
+                "2024-05-17")
+    assert records(facts, "agreements")[0]["signatories"] == ["Paul Mba", "Jean Obiang"]
+
+
+def test_witnesses_who_looked_on_do_not_sign() -> None:
+    facts = run("Gabon and Cameroon agreed on transit. President Ali Bongo looked on as Trade Minister Paul Mba "
+                "and Cameroonian Customs Director Jean Obiang signed the agreement on Monday.", "2024-05-17")
+    assert records(facts, "agreements")[0]["signatories"] == ["Paul Mba", "Jean Obiang"]
+
+
+def test_region_is_not_the_place_of_signing() -> None:
+    facts = run("Kenya and Uganda signed a memorandum on cattle trade in Nakuru County on Monday.", "2024-05-17")
+    assert records(facts, "agreements")[0]["place"] is None
+
+
+def test_second_title_after_and_is_its_own() -> None:
+    facts = run("The protocol was signed by Peruvian Minister of Trade Ana Costa and Chilean Minister of "
+                "Agriculture Pedro Rojas in Lima on Monday.", "2024-05-17")
+    rec = records(facts, "agreements")[0]
+    assert rec["signatories"] == ["Ana Costa", "Pedro Rojas"] and rec["parties"] == ["CL", "PE"]
 
 
 AGREEMENT_NEGATIVE = [

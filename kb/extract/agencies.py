@@ -3,8 +3,8 @@
 Three kinds of mention, merged into one record per organisation:
 - proper names: a run of capitalised words holding a head word ("Korea Customs
   Service", "Ministry of Commerce of the People's Republic of China");
-- descriptions of a country's customs ("Uzbekistan's customs committee");
-- abbreviations defined in the text ("(KCS)") or known to the gazetteer, used later.
+- descriptions of a country's customs ("Peru's customs service");
+- abbreviations defined in the text ("(ZRA)") or known to the gazetteer, used later.
 The gazetteer of customs administrations gives canonical names; names with no
 country in them get the country from a possessive, the name, or the sentence.
 """
@@ -151,7 +151,7 @@ def _segments(run: str, offset: int) -> list[tuple[int, int, str | None]]:
             if seg_start is not None:
                 out.append((seg_start, m.start(), owner))
             seg_start, owner, after_title, person = None, forms[poss.group(1)].code, False, False
-            # "Bureau of Japan's Ministry": the segment before takes the owner too.
+            # "Bureau of Chile's Ministry": the segment before takes the owner too.
             if out and run[out[-1][0]:out[-1][1]].rstrip().endswith(" of") and out[-1][2] is None:
                 out[-1] = (out[-1][0], out[-1][1], owner)
             continue
@@ -197,8 +197,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     last = heads[-1]
     after = toks[last + 1:]
     if after and after[0][2] not in _CONNECTORS:
-        # Capitalised words right after the head: a person's name ("Service Ko Kwang-hyo")
-        # or a thing the head only qualifies ("Customs Cooperation Meeting").
+        # Capitalised words right after the head: a person's name ("Authority Ana Silva")
+        # or a thing the head only qualifies ("Customs Partners Forum").
         if any(t[2] in cfg["not_after"] for t in after):
             earlier = [i for i in heads if i < last and toks[i + 1][2] in _CONNECTORS]
             if not earlier:
@@ -444,7 +444,7 @@ def extract_agencies(ctx: ArticleContext) -> list[Agency]:
 
 
 def _possessive(ctx: ArticleContext, start: int, surface: str) -> str:
-    """"Georgia's Revenue Service": the surface with its possessive owner, as the text has it."""
+    """"Ghana's Revenue Authority": the surface with its possessive owner, as the text has it."""
     m = re.search(r"([A-Z][\w.\- ]*?['’]s)\s+$", ctx.text[max(0, start - 40):start])
     return f"{m.group(1)} {surface}".replace("’", "'") if m else surface
 

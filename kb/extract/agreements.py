@@ -104,7 +104,7 @@ class _Rec:
 
 
 def _left_start(text: str, start: int, floor: int) -> int:
-    """Widen a mention to the modifiers before its noun ("intergovernmental", "Uzbekistan-South Korea")."""
+    """Widen a mention to the modifiers before its noun ("bilateral", "Chile-Peru")."""
     pos = start
     for _ in range(5):
         m = re.search(r"(\S+)\s+$", text[max(floor, pos - 40):pos])
@@ -380,7 +380,7 @@ def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) 
         cues = [(sent.start + m.start(), sent.start + m.end()) for m in sign.finditer(sent.text, low=low)]
         officials = _signers(ctx, sent)
         if not outer:
-            # "Signing for Azerbaijan was X…": the instrument of the sentences just before.
+            # "Signing for Peru was X…": the instrument of the sentences just before.
             if cues and officials and last_signed is not None and n - last_sign_sentence <= 2:
                 last_signed.signatories.extend(o for o in officials if o not in last_signed.signatories)
                 last_sign_sentence = n
@@ -416,7 +416,7 @@ def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) 
             if rec.status is None:
                 rec.status = "signed"
             last_signed, last_sign_sentence = rec, n
-    # A place by the date: "agreed ... in Tashkent on Friday" / "signs a protocol ... on Friday".
+    # A place by the date: "agreed ... in Lima on Friday" / "signs a protocol ... on Friday".
     for rec in recs:
         if rec.signed and not rec.place:
             rec.place = _place_by_date(ctx, dates, rec.signed) or _dateline(ctx, rec.signed)
@@ -522,11 +522,18 @@ def _place_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(p.get("city_states", [])), frozenset(p.get("not_cities", []))
 
 
+@cache
+def _region_nouns() -> frozenset[str]:
+    return frozenset(gazetteer.places().get("region_nouns", []))
+
+
 def _place(ctx: ArticleContext, sent: Sentence) -> str | None:
     city_states, not_cities = _place_words()
     forms = gazetteer.country_forms()
     for m in _PLACE_AFTER_IN.finditer(sent.text):
         place = m.group("place")
+        if place.split()[-1] in _region_nouns():
+            continue
         if re.search(r"\bof\s+$", m.group()[: m.start("place") - m.start()]) and not forms.get(place):
             return place
         for candidate in (place, place.split()[0]):
@@ -563,7 +570,7 @@ def _place_by_date(ctx: ArticleContext, dates: _Dates, value: str) -> str | None
 
 
 def _dateline(ctx: ArticleContext, signed: str) -> str | None:
-    """The dateline city ("TEHRAN –"), for an instrument signed in the days before publication."""
+    """The dateline city ("LIMA –"), for an instrument signed in the days before publication."""
     if not ctx.published or len(signed) < 10 or signed[:7] != ctx.published[:7]:
         return None
     m = _DATELINE.match(ctx.text)

@@ -1,9 +1,9 @@
 """Find named officials with their title, agency and country.
 
 A person is only taken with a title next to the name, which keeps places and
-products out: before it ("KCS Commissioner Chun Hong-uk", "chief of the Korea
-Customs Service Ko Kwang-hyo", "Minister of Agriculture Aidarbek Saparov") or
-after it ("Roman Nasirov, head of Ukraine's State Fiscal Service", "X, who heads
+products out: before it ("ZRA Commissioner Ana Silva", "chief of the Zambia
+Revenue Authority Ana Silva", "Minister of Agriculture Omar Diallo") or
+after it ("Omar Diallo, head of Senegal's customs service", "X, who heads
 the Y"). Honorifics are dropped; later mentions by surname are the same person.
 """
 
@@ -22,7 +22,7 @@ from kb.facts import Agency, Official
 # Latin letters beyond ASCII ("Ömer", "Ramírez", "Wałęsa"), by case.
 _UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
 _LOWER = "a-z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.islower())
-# A capitalised name word: "Kwang-hyo", "McClay", "MacDonald", "O'Brien".
+# A capitalised name word: "Min-soo", "McClay", "MacDonald", "O'Brien".
 _TOK = rf"(?:Ma?c(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}'’]+(?:-[A-Za-z{_UPPER}][{_LOWER}]+)*"
 _INIT = r"(?<![\w.])[A-Z]\."
 _TRAILING_NOISE = re.compile(r"(?:\s*\([^)]*\)|\s*,|\s+)+$")
@@ -150,7 +150,7 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
                 ctx, sent, start, end, name)
             if person:
                 people.append(person)
-    # "his WCO counterpart Kunio Mikuriya": the other official's title.
+    # "his Ugandan counterpart John Okello": the other official's title.
     for p in people:
         if p.title and p.title.split()[-1] in cfg["counterpart"]:
             other = next((q for q in people if q.sentence == p.sentence and q is not p and q.title
@@ -187,7 +187,7 @@ _NAME_CHAR = re.compile(r"[\w-]")
 
 
 def _occurrences(text: str, word: str) -> list[int]:
-    """Starts of `word` in `text` as a whole word (a hyphen joins words: "Kwang-hyo")."""
+    """Starts of `word` in `text` as a whole word (a hyphen joins words: "Min-soo")."""
     out: list[int] = []
     pos = text.find(word)
     while pos >= 0:
@@ -221,7 +221,7 @@ def _with_title_before(ctx: ArticleContext, sent: Sentence, start: int, end: int
     t_start = sent.start + m.start("title")
     t_end = sent.start + m.end("title")
     title = m.group("title")
-    # A prefix right before the title: an agency ("KCS Commissioner") or a country ("Chinese Premier").
+    # A prefix right before the title: an agency ("ZRA Commissioner") or a country ("Chinese Premier").
     agency = _agency_in(ctx, t_start, t_end) or _agency_before(ctx, t_start)
     if agency is None and re.match(r"(?i)then-", left[m.start("title") - 5:m.start("title")] or ""):
         agency = _agency_before(ctx, t_start - 5)

@@ -1,7 +1,7 @@
 """Split an article body into paragraphs and sentences, with offsets into the text.
 
 A period ends a sentence unless it belongs to an abbreviation ("U.S.", "Mr.",
-"Jan.", "No. 08.24") or an initial ("R. Gil Kerlikowske"). Line breaks end
+"Jan.", "No. 12.7") or an initial ("J. Smith"). Line breaks end
 paragraphs, so a heading or a caption is its own sentence.
 """
 
@@ -19,7 +19,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then space.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]?[A-Z0-9])")
-_DATELINE = re.compile(r"[A-Z][A-Z '-]+")  # "KYIV. May 24 –" opens a paragraph, not a sentence
+_DATELINE = re.compile(r"[A-Z][A-Z '-]+")  # "LIMA. May 24 –" opens a paragraph, not a sentence
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
 

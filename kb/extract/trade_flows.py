@@ -159,6 +159,8 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
         _read_sentence(art, sent)
     if "|" in ctx.text or "\t" in ctx.text:
         _read_tables(art)
+    if ":\n" in ctx.text or ": \n" in ctx.text:
+        _read_lists(art)
     return [_to_record(f) for f in _merge(art.flows)]
 
 
@@ -637,42 +639,154 @@ def _main_commodity(ctx: ArticleContext, terms: list[Commodity]) -> str | None:
 
 # ---------------------------------------------------------------- tables
 
+_IMPORT_HEADER = re.compile(r"\b(?:origins?|sources?|suppliers?|from|imports?|imported|arrivals)\b", re.I)
+_EXPORT_HEADER = re.compile(r"\b(?:destinations?|markets?|buyers?|importers?|exports?|exported|shipments|to)\b",
+                            re.I)
+_SCALE = re.compile(r"^(?P<cur>.*?)\s*(?P<scale>million|mln|mn|billion|bn|thousand|'000|000s?)\s*$", re.I)
+_LIST_ROW = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•·])?[ \t]*(?P<place>[^–—:\d\n]{2,40}?)[ \t]*(?:–|—|-|:)[ \t]*"
+                       r"(?P<fig>[^\n]{1,60})$")
+
+
+def _column_unit(header: str) -> tuple[str, str | None, str | None, float] | None:
+    """("quantity" or "money", unit, currency, factor) of a column headed "Volume (t)", "Value (US$ million)"."""
+    m = _TABLE_UNIT.search(header)
+    u = m.group("u").strip() if m else header.strip()
+    tries = [f"1 {u}"]
+    sc = _SCALE.match(u)
+    if sc and sc.group("cur"):
+        tries.insert(0, f"{sc.group('cur').strip()}1 {sc.group('scale')}")
+    for t in tries:
+        found = find_amounts(t)
+        if found and found[0].kind in ("quantity", "money") and found[0].end >= len(t) - 1:
+            a = found[0]
+            return a.kind, a.unit, a.currency, a.value
+    return None
+
+
+def _caption(text: str, start: int) -> str:
+    """The line just before a table (its heading), within a few blank lines."""
+    lines = [ln.strip(" #*") for ln in text[max(0, start - 300):start].splitlines() if ln.strip()]
+    return lines[-1] if lines else ""
+
+
+def _table_side(art: _Article, caption: str, cap_start: int, rows: set[str]) -> str | None:
+    """The country on the other side of a table's rows: the caption's, else the article's."""
+    for c in art.ctx.countries_in(cap_start, cap_start + len(caption) + 2):
+        if c.form in ("name", "adjective") and c.code not in rows:
+            return c.code
+    if art.home and art.home not in rows:
+        return art.home
+    for code in codes_in(art.ctx.document.title or "", art.ctx.published):
+        if code not in rows:
+            return code
+    return None
+
+
 def _read_tables(art: _Article) -> None:
-    """Rows "Peru | 12,500" under a header, after a flow: one flow per row for the same goods."""
+    """Rows "Peru | 12,500" under a header: one flow per row.
+
+    After a flow sentence the rows take its goods and its other side; a table with no flow before it
+    needs a header or caption that gives the direction ("Imports by origin", "Destination").
+    """
     text = art.ctx.text
     for block in re.finditer(r"(?:^[^\n]*(?:\||\t)[^\n]*\n?){3,}", text, re.M):
         lines = block.group(0).splitlines()
         header = lines[0]
+        cols = [c.strip() for c in re.split(r"\||\t", header) if c.strip()]
         before = [f for f in art.flows if f.sentence.end <= block.start()]
-        if not before:
+        model = before[-1] if before else None
+        cap = _caption(text, block.start())
+        cap_start = text.rfind(cap, 0, block.start()) if cap else -1
+        cues = f"{cap} {header}"
+        if model is None and not (_IMPORT_HEADER.search(cues) or _EXPORT_HEADER.search(cues)):
             continue
-        model = before[-1]
-        header_l = header.lower()
-        outgoing = not re.search(r"\b(?:origin|source|supplier|from)\b", header_l)
-        unit_m = _TABLE_UNIT.search(header)
-        unit_amounts = find_amounts(f"1 {unit_m.group('u')}") if unit_m else []
-        unit = unit_amounts[0].unit if unit_amounts and unit_amounts[0].kind == "quantity" else None
-        factor = unit_amounts[0].value if unit else 1.0
-        currency = unit_amounts[0].currency if unit_amounts and unit_amounts[0].kind == "money" else None
+        units = [_column_unit(c) for c in cols[1:]]
+        if not any(units) and model is not None:  # old layout: "Country | 12,500", unit in the header
+            units = [_column_unit(header)] + [None] * (len(cols) - 2)
+        outgoing = not _IMPORT_HEADER.search(header if model is not None else cues) \
+            or bool(model is None and _EXPORT_HEADER.search(header) and not _IMPORT_HEADER.search(header))
         offset = block.start() + len(header) + 1
+        parsed: list[tuple[str, list[Amount], Sentence]] = []
         for line in lines[1:]:
-            row = _TABLE_ROW.match(line)
-            cells = [c.strip() for c in re.split(r"\||\t", line) if c.strip()]
-            if row is None or len(cells) < 2:
-                offset += len(line) + 1
-                continue
-            codes = [c.code for c in art.ctx.countries_in(offset, offset + len(row.group(1)) + 2)
-                     if c.form == "name"]
-            number = float(row.group(2).replace(",", "")) * factor
-            if codes:
-                kind = "money" if currency else "quantity"
-                amount = Amount(0, 0, number, kind, unit, currency)  # type: ignore[arg-type]
-                origin, dest = (model.origin, codes[0]) if outgoing else (codes[0], model.dest)
-                if origin != dest:
-                    sent = Sentence(offset, offset + len(line), line)
-                    art.flows.append(_Flow(model.commodity, model.hs, origin, dest, amount, None,
-                                           None, model.exporter, sent))
+            cells = [c.strip() for c in re.split(r"\||\t", line)]
+            cells = [c for c in cells if c] if line.strip().startswith("|") else cells
+            codes = [c.code for c in art.ctx.countries_in(offset, offset + len(line)) if c.form == "name"]
+            if codes and len(cells) >= 2:
+                amounts = []
+                for cell, unit in zip(cells[1:], units, strict=False):
+                    num = re.fullmatch(r"([\d][\d,]*(?:\.\d+)?)", cell.replace(" ", ""))
+                    if num is None:
+                        continue
+                    value = float(num.group(1).replace(",", ""))
+                    if unit is None:
+                        if model is not None and not amounts and not any(units):
+                            amounts.append(Amount(0, 0, value, "quantity", None, None))  # type: ignore[arg-type]
+                        continue
+                    kind, u, cur, factor = unit
+                    amounts.append(Amount(0, 0, value * factor, kind, u, cur))  # type: ignore[arg-type]
+                if amounts:
+                    parsed.append((codes[0], amounts, Sentence(offset, offset + len(line), line)))
             offset += len(line) + 1
+        if not parsed:
+            continue
+        _table_flows(art, model, cap, cap_start, outgoing, parsed)
+
+
+def _table_flows(art: _Article, model: _Flow | None, cap: str, cap_start: int, outgoing: bool,
+                 parsed: list[tuple[str, list[Amount], Sentence]]) -> None:
+    rows = {code for code, _, _ in parsed}
+    if model is not None:
+        side, name, hs, date, exporter = (model.origin if outgoing else model.dest), model.commodity, model.hs, \
+            None, model.exporter
+    else:
+        side = _table_side(art, cap, cap_start, rows)
+        goods = find_commodities(cap)
+        name = goods[0].name if goods else art.main_commodity
+        hs = goods[0].hs if goods else (hs_for(name) if name else None)
+        found = find_dates(cap, art.ctx.published) if cap else []
+        date, exporter = (found[-1].value if found else art.period), None
+    if side is None or name is None:
+        return
+    for code, amounts, sent in parsed:
+        origin, dest = (side, code) if outgoing else (code, side)
+        if origin == dest:
+            continue
+        qty = next((a for a in amounts if a.kind == "quantity"), None)
+        money = next((a for a in amounts if a.kind == "money"), None)
+        amount = qty or money
+        art.flows.append(_Flow(name, hs, origin, dest, amount, None, date, exporter, sent,
+                               money=money if qty is not None else None))
+
+
+def _read_lists(art: _Article) -> None:
+    """"The main destinations were:" and then "1. United States – 52,000 tonnes" lines: one flow per line."""
+    text = art.ctx.text
+    for intro in re.finditer(r"(?:destinations?|markets?|buyers?|suppliers?|origins?|sources?)\b[^\n:]{0,40}:"
+                             r"[ \t]*\n", text, re.I):
+        model = next((f for f in reversed(art.flows) if f.sentence.end <= intro.start() + 200
+                      and f.sentence.start <= intro.start()), None)
+        if model is None:
+            continue
+        incoming = bool(re.search(r"suppliers?|origins?|sources?", intro.group(0), re.I))
+        pos = intro.end()
+        for line in text[pos:pos + 1500].splitlines():
+            if not line.strip():
+                pos += len(line) + 1
+                continue
+            m = _LIST_ROW.match(line)
+            if m is None:
+                break
+            codes = [c.code for c in art.ctx.countries_in(pos + m.start("place"), pos + m.end("place"))
+                     if c.form == "name"]
+            figs = [a for a in find_amounts(m.group("fig")) if a.kind in ("quantity", "money")]
+            if not codes or not figs:
+                break
+            origin, dest = (codes[0], model.dest) if incoming else (model.origin, codes[0])
+            if origin != dest:
+                sent = Sentence(pos, pos + len(line), line)
+                art.flows.append(_Flow(model.commodity, model.hs, origin, dest, figs[0], figs[0].per,
+                                       art.period or model.date, model.exporter, sent))
+            pos += len(line) + 1
 
 
 # ---------------------------------------------------------------- merging
