@@ -151,6 +151,38 @@ def test_table_rows_after_a_flow_sentence():
     assert all(f["from_"] == "TR" for f in got)
 
 
+def test_table_of_origins_without_a_flow_sentence():
+    text = ("ACCRA, Ghana - Demand for imported sugar stayed firm this year.\n\n"
+            "Sugar imports by origin, January-March 2022\n\n"
+            "Country of origin | Volume (MT) | Value (US$ million)\nBrazil | 120,000 | 54\n"
+            "India | 45,500 | 20.5\nOthers | 3,000 | 1\n")
+    got = flows(text, title="Ghana sugar imports rise")
+    assert {(f["from_"], f["to"], f["quantity"], f["value"]) for f in got} == {
+        ("BR", "GH", 120000, 54e6), ("IN", "GH", 45500, 20.5e6)}
+    assert all(f["commodity"] == "sugar" and f["date"] == "2022-01/2022-03" for f in got)
+
+
+def test_table_of_destinations_with_adjective_caption():
+    text = ("Shipments fell last year.\n\nMain destinations for Kenyan tea, 2021\n\n"
+            "Destination | Volume (tonnes)\nPakistan | 180,000\nEgypt | 90,000\nSudan | 40,000\n")
+    got = flows(text, title="Tea shipments fall")
+    assert {(f["from_"], f["to"], f["quantity"]) for f in got} == {
+        ("KE", "PK", 180000), ("KE", "EG", 90000), ("KE", "SD", 40000)}
+
+
+def test_table_without_direction_is_not_read():
+    text = ("Rainfall was low.\n\nCountry | Rainfall (mm)\nKenya | 300\nUganda | 250\nSudan | 40\n")
+    assert flows(text, title="Kenya weather") == []
+
+
+def test_numbered_list_of_destinations_after_a_flow():
+    text = ("Chile's first cherries bound for India left Santiago on 3 January. "
+            "Chile exported 300,000 tonnes of cherries in 2021. The main markets were:\n\n"
+            "1. China – 250,000 tonnes\n2. United States – 20,000 tonnes\n\nPrices were firm.")
+    got = flows(text)
+    assert {("CL", "CN", 250000), ("CL", "US", 20000)} <= {(f["from_"], f["to"], f.get("quantity")) for f in got}
+
+
 def test_a_later_sentence_lends_its_figure_and_exporter():
     text = ("Colombia's first consignment of fresh mangoes bound for Korea left on Monday. "
             "Twelve containers of mangoes were dispatched by the Andes Fruit Company.")

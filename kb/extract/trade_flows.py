@@ -679,7 +679,8 @@ def _table_side(art: _Article, caption: str, cap_start: int, rows: set[str]) -> 
     for code in codes_in(art.ctx.document.title or "", art.ctx.published):
         if code not in rows:
             return code
-    return None
+    counts = Counter(c.code for c in art.ctx.countries if c.form in ("name", "capital") and c.code not in rows)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _read_tables(art: _Article) -> None:
@@ -763,11 +764,10 @@ def _read_lists(art: _Article) -> None:
     text = art.ctx.text
     for intro in re.finditer(r"(?:destinations?|markets?|buyers?|suppliers?|origins?|sources?)\b[^\n:]{0,40}:"
                              r"[ \t]*\n", text, re.I):
-        model = next((f for f in reversed(art.flows) if f.sentence.end <= intro.start() + 200
-                      and f.sentence.start <= intro.start()), None)
+        incoming = bool(re.search(r"suppliers?|origins?|sources?", intro.group(0), re.I))
+        model = _list_model(art, intro.start(), incoming)
         if model is None:
             continue
-        incoming = bool(re.search(r"suppliers?|origins?|sources?", intro.group(0), re.I))
         pos = intro.end()
         for line in text[pos:pos + 1500].splitlines():
             if not line.strip():
@@ -855,3 +855,23 @@ def _to_record(f: _Flow) -> TradeFlow:
         "per": f.per, "date": f.date, "exporter": f.exporter,
         "evidence": [Evidence(quote=f.sentence.text, start=f.sentence.start, end=f.sentence.end)],
     })
+
+
+def _list_model(art: _Article, pos: int, incoming: bool) -> _Flow | None:
+    """The goods and the other side of a list: the latest flow before it, else the lead-in's goods."""
+    model = next((f for f in reversed(art.flows) if f.sentence.start <= pos), None)
+    if model is not None:
+        return model
+    text = art.ctx.text
+    lead = text[max(0, pos - 300):pos]
+    goods = find_commodities(lead)
+    name = goods[-1].name if goods else art.main_commodity
+    rows: set[str] = set()
+    side = _table_side(art, lead, max(0, pos - 300), rows)
+    if name is None or side is None:
+        return None
+    sent = art.ctx.sentence_at(pos) or Sentence(pos, pos, "")
+    hs = goods[-1].hs if goods else hs_for(name)
+    return _Flow(name, hs, side if not incoming else "", "" if not incoming else side, None, None,
+                 art.period, None, sent)
+
