@@ -52,14 +52,27 @@ class Match:
     score: float
 
 
-def blocked(conn: Connection, kind: str, rid: int, keys: set[str]) -> bool:
-    """A curator split records with one of these names off this row: never match them to it again."""
-    rows = conn.execute(select(curation_t.c.other_name).where(
-        curation_t.c.record_kind == kind, curation_t.c.record_id == rid, curation_t.c.action == "unmerge"))
-    return any(name_key(r.other_name) in keys for r in rows)
+class Curated:
+    """The curators' merges and splits, read once per article rather than once per comparison."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.merges: dict[tuple[str, str], set[int]] = defaultdict(set)  # (kind, name key) → rows
+        self.blocks: dict[tuple[str, int], set[str]] = defaultdict(set)  # (kind, row) → split-off name keys
+        rows = conn.execute(select(curation_t.c.action, curation_t.c.record_kind, curation_t.c.record_id,
+                                   curation_t.c.other_name)
+                            .where(curation_t.c.action.in_(("merge", "unmerge"))))
+        for r in rows:
+            if r.action == "merge":
+                self.merges[(r.record_kind, name_key(r.other_name))].add(r.record_id)
+            else:
+                self.blocks[(r.record_kind, r.record_id)].add(name_key(r.other_name))
+
+    def blocked(self, kind: str, rid: int, keys: set[str]) -> bool:
+        """A curator split records with one of these names off this row: never match them to it again."""
+        return not self.blocks.get((kind, rid), set()).isdisjoint(keys)
 
 
-def _by_key(conn: Connection, kind: str, keys: set[str]) -> list[tuple[int, str, str]]:
+def _by_key(conn: Connection, kind: str, keys: set[str], cur: Curated) -> list[tuple[int, str, str]]:
     """Rows whose name or alias has one of `keys`, or that a curator merged such a name into: (id, how, key)."""
     if not keys:
         return []
@@ -70,10 +83,8 @@ def _by_key(conn: Connection, kind: str, keys: set[str]) -> list[tuple[int, str,
     rows += [(r.rid, f"{r.origin} alias", r.name_key)
              for r in conn.execute(select(alias_column.label("rid"), alias_t.c.name_key, alias_t.c.origin)
                                    .where(alias_t.c.name_key.in_(keys), alias_column.is_not(None)))]
-    merges = conn.execute(select(curation_t.c.record_id, curation_t.c.other_name)
-                          .where(curation_t.c.record_kind == kind, curation_t.c.action == "merge"))
-    rows += [(r.record_id, "curated alias", name_key(r.other_name)) for r in merges
-             if name_key(r.other_name) in keys]
+    merges = cur.merges
+    rows += [(rid, "curated alias", key) for key in sorted(keys) for rid in sorted(merges.get((kind, key), ()))]
     return rows
 
 
@@ -88,6 +99,19 @@ def _names_of(conn: Connection, kind: str, ids: set[int]) -> dict[int, set[str]]
     column = alias_t.c[f"{kind}_id"]
     for r in conn.execute(select(column.label("rid"), alias_t.c.name_key).where(column.in_(ids))):
         names[r.rid].add(r.name_key)
+    return names
+
+
+def _names_in_country(conn: Connection, kind: str, country: str) -> dict[int, set[str]]:
+    """Every normalised name (main name and aliases) of the rows of one country, in one query."""
+    table = agency_t if kind == "agency" else official_t
+    column = alias_t.c[f"{kind}_id"]
+    names: dict[int, set[str]] = defaultdict(set)
+    main = select(table.c.id, table.c.name_key).where(table.c.country_code == country)
+    other = (select(column, alias_t.c.name_key).join(table, table.c.id == column)
+             .where(table.c.country_code == country))
+    for rid, key in conn.execute(main.union_all(other)):
+        names[rid].add(key)
     return names
 
 
@@ -115,43 +139,41 @@ def core_key(key: str, country: str | None) -> str:
     return " ".join(t for t in key.split() if t not in words and t not in STOPWORDS)
 
 
-def match_agency(conn: Connection, record: Agency) -> list[Match]:
+def match_agency(conn: Connection, record: Agency, cur: Curated | None = None) -> list[Match]:
+    cur = cur or Curated(conn)
     keys = {name_key(n) for n in [record.name, *record.also]} - {""}
-    candidates = _by_key(conn, "agency", keys)
+    candidates = _by_key(conn, "agency", keys, cur)
     countries = dict(conn.execute(select(agency_t.c.id, agency_t.c.country_code)
                                   .where(agency_t.c.id.in_({c[0] for c in candidates}))).all())
     matches = [Match(rid, how if key == name_key(record.name) else f"{how} ({key})", 100.0)
                for rid, how, key in candidates
                if (how == "curated alias" or _countries_compatible(countries.get(rid), record.country))
-               and not blocked(conn, "agency", rid, keys)]
+               and not cur.blocked("agency", rid, keys)]
     if record.country is not None:
         # Near-identical names within one country, with the country's own words set aside.
         mine = {core_key(k, record.country) for k in keys} - {""}
-        same_country = {r.id for r in conn.execute(select(agency_t.c.id)
-                                                   .where(agency_t.c.country_code == record.country))}
-        for rid, names in _names_of(conn, "agency", same_country).items():
+        for rid, names in _names_in_country(conn, "agency", record.country).items():
             theirs = {core_key(n, record.country) for n in names} - {""}
             score = max((fuzz.token_sort_ratio(a, b) for a in mine for b in theirs if min(len(a), len(b)) > 3),
                         default=0)
-            if score >= FUZZY_AGENCY and not blocked(conn, "agency", rid, keys):
+            if score >= FUZZY_AGENCY and not cur.blocked("agency", rid, keys):
                 matches.append(Match(rid, "similar name, same country", float(score)))
     return _joinable(_best_first(matches), countries_of(conn, "agency"))
 
 
-def match_official(conn: Connection, record: Official) -> list[Match]:
+def match_official(conn: Connection, record: Official, cur: Curated | None = None) -> list[Match]:
+    cur = cur or Curated(conn)
     key = name_key(record.name)
-    candidates = _by_key(conn, "official", {key})
+    candidates = _by_key(conn, "official", {key}, cur)
     countries = dict(conn.execute(select(official_t.c.id, official_t.c.country_code)
                                   .where(official_t.c.id.in_({c[0] for c in candidates}))).all())
     matches = [Match(rid, how, 100.0) for rid, how, _ in candidates
                if (how == "curated alias" or _countries_compatible(countries.get(rid), record.country))
-               and not blocked(conn, "official", rid, {key})]
+               and not cur.blocked("official", rid, {key})]
     if record.country is not None:
-        same_country = {r.id for r in conn.execute(select(official_t.c.id)
-                                                   .where(official_t.c.country_code == record.country))}
-        for rid, names in _names_of(conn, "official", same_country).items():
+        for rid, names in _names_in_country(conn, "official", record.country).items():
             score = max((fuzz.token_sort_ratio(key, n) for n in names), default=0)
-            if score >= FUZZY_OFFICIAL and not blocked(conn, "official", rid, {key}):
+            if score >= FUZZY_OFFICIAL and not cur.blocked("official", rid, {key}):
                 matches.append(Match(rid, "similar name, same country", float(score)))
     return _joinable(_best_first(matches), countries_of(conn, "official"))
 
@@ -185,24 +207,28 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def match_agreement(conn: Connection, record: Agreement) -> list[Match]:
+def match_agreement(conn: Connection, record: Agreement, cur: Curated | None = None) -> list[Match]:
+    cur = cur or Curated(conn)
     key = name_key(record.name)
     parties = sorted(record.parties)
     matches: list[Match] = []
-    exact = _by_key(conn, "agreement", {key})
-    signed = dict(conn.execute(select(agreement_t.c.id, agreement_t.c.signed)
-                               .where(agreement_t.c.id.in_({c[0] for c in exact}))).all())
+    exact = _by_key(conn, "agreement", {key}, cur)
+    ids = {c[0] for c in exact}
+    rows_by_id = {r.id: r for r in conn.execute(select(agreement_t.c.id, agreement_t.c.kind, agreement_t.c.signed)
+                                                .where(agreement_t.c.id.in_(ids)))}
+    parties_of = _parties_of(conn, ids)
     for rid, how, _ in exact:
-        if blocked(conn, "agreement", rid, {key}):
+        if cur.blocked("agreement", rid, {key}):
             continue
         if how == "curated alias":
             matches.append(Match(rid, how, 100.0))
             continue
-        row = conn.execute(select(agreement_t.c.kind).where(agreement_t.c.id == rid)).one()
-        if row.kind == record.kind and _parties(conn, rid) == parties and dates_compatible(signed[rid], record.signed):
+        row = rows_by_id[rid]
+        if (row.kind == record.kind and parties_of.get(rid, []) == parties
+                and dates_compatible(row.signed, record.signed)):
             matches.append(Match(rid, how, 100.0))
     rows = {r.id: r for r in conn.execute(_same_kind_and_parties(record.kind, parties))
-            if dates_compatible(r.signed, record.signed) and not blocked(conn, "agreement", r.id, {key})}
+            if dates_compatible(r.signed, record.signed) and not cur.blocked("agreement", r.id, {key})}
     for rid, names in _names_of(conn, "agreement", set(rows)).items():
         score = float(max(fuzz.token_set_ratio(key, n) for n in names))
         signed_day = rows[rid].signed
@@ -238,10 +264,14 @@ def _same_kind_and_parties(kind: str | None, parties: list[str]):  # type: ignor
     return query.where(agreement_t.c.id.in_(first), agreement_t.c.id.in_(exact))
 
 
-def _parties(conn: Connection, agreement_id: int) -> list[str]:
-    rows = conn.execute(select(party_t.c.country_code).distinct()
-                        .where(party_t.c.agreement_id == agreement_id, party_t.c.country_code.is_not(None)))
-    return sorted(r[0] for r in rows)
+def _parties_of(conn: Connection, ids: set[int]) -> dict[int, list[str]]:
+    """The sorted party countries of each agreement, in one query."""
+    found: dict[int, set[str]] = defaultdict(set)
+    if ids:
+        for rid, code in conn.execute(select(party_t.c.agreement_id, party_t.c.country_code)
+                                      .where(party_t.c.agreement_id.in_(ids), party_t.c.country_code.is_not(None))):
+            found[rid].add(code)
+    return {rid: sorted(codes) for rid, codes in found.items()}
 
 
 def period_of(record: TradeFlow) -> tuple[str | None, str | None]:

@@ -17,13 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from kb import models
 from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
 from kb.normalize import name_key, singular_key
-from kb.resolve import Match, match_agency, match_agreement, match_official, match_trade_flow, period_of
+from kb.resolve import Curated, Match, match_agency, match_agreement, match_official, match_trade_flow, period_of
 
 T = {name: getattr(models, cls).__table__ for name, cls in {
     "article": "Article", "agency": "Agency", "official": "Official", "position": "Position",
@@ -135,6 +135,7 @@ class _Writer:
         self.evidence: list[dict] = []
         self.decisions: list[dict] = []
         self.moved: dict[tuple[str, int], int] = {}  # rows joined into others while this article is stored
+        self.cur = Curated(conn)
 
     def current(self, kind: str, rid: int) -> int:
         """Where a row of this article's records is now, after any joins."""
@@ -157,6 +158,7 @@ class _Writer:
             for other in others:
                 fold_row(self.conn, kind, keep, other, self.touched)
                 self.moved[(kind, other)] = keep
+            self.cur = Curated(self.conn)  # curation rows of the joined rows now name the kept one
             reason += f"; joined rows {', '.join(map(str, others))} that this record links"
         self.decisions.append({"article_id": self.article_id, "record_kind": kind, "record_id": keep,
                                "incoming_name": name, "reason": reason, "score": best.score})
@@ -319,7 +321,7 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
 
 
 def _store_agency(w: _Writer, a: Agency) -> int:
-    rid = w.resolve("agency", match_agency(w.conn, a), a.name,
+    rid = w.resolve("agency", match_agency(w.conn, a, w.cur), a.name,
                     {"name": a.name, "name_key": name_key(a.name), "country_code": a.country, "kind": a.kind})
     w.claim("agency", rid, "name", a.name)
     for other in a.also:
@@ -331,7 +333,7 @@ def _store_agency(w: _Writer, a: Agency) -> int:
 
 
 def _store_official(w: _Writer, o: Official, agency_id: int | None) -> int:
-    rid = w.resolve("official", match_official(w.conn, o), o.name,
+    rid = w.resolve("official", match_official(w.conn, o, w.cur), o.name,
                     {"name": o.name, "name_key": name_key(o.name), "country_code": o.country})
     w.claim("official", rid, "name", o.name)
     w.claim("official", rid, "country_code", o.country)
@@ -351,7 +353,7 @@ def _store_official(w: _Writer, o: Official, agency_id: int | None) -> int:
 
 
 def _store_agreement(w: _Writer, ag: Agreement) -> int:
-    rid = w.resolve("agreement", match_agreement(w.conn, ag), ag.name,
+    rid = w.resolve("agreement", match_agreement(w.conn, ag, w.cur), ag.name,
                     {"name": ag.name, "name_key": name_key(ag.name), "kind": ag.kind, "signed": ag.signed})
     if ag.parties and not _has_parties(w.conn, rid):
         # Parties are part of an agreement's identity: fix them at creation so the next match sees them.
@@ -412,53 +414,61 @@ def _neg(text: str) -> tuple[int, ...]:
     return tuple(-ord(c) for c in text)
 
 
-def _claims(conn: Connection, kind: str, rid: int) -> list[tuple[str, str, str | None]]:
-    c, a = T["claim"], T["article"]
-    rows = conn.execute(select(c.c.field, c.c.value, a.c.published).join(a, a.c.id == c.c.article_id)
-                        .where(c.c[f"{kind}_id"] == rid).order_by(c.c.id))
-    return [tuple(r) for r in rows]  # type: ignore[misc]
-
-
-def _curated(conn: Connection, kind: str, rid: int, action: str) -> list:
-    cur = T["curation"]
-    return list(conn.execute(select(cur).where(cur.c.record_kind == kind, cur.c.record_id == rid,
-                                               cur.c.action == action).order_by(cur.c.id)))
-
-
-def _protected(conn: Connection, kind: str, rid: int) -> bool:
-    """Rows a curator has worked on are kept even when no article supports them any more."""
-    cur = T["curation"]
-    return conn.execute(select(cur.c.id).where(cur.c.record_kind == kind, cur.c.record_id == rid)
-                        .limit(1)).first() is not None
-
-
 def rederive(conn: Connection, touched: Touched) -> None:
+    """Recompute touched rows from their claims, a kind at a time, in a few statements per kind."""
     for kind in ("agency", "official", "agreement", "trade_flow"):
-        for rid in sorted(touched.ids.get(kind, ())):
-            _rederive_entity(conn, kind, rid)
-    pos, ev = T["position"], T["evidence"]
-    for pid in sorted(touched.ids.get("position", ())):
-        if conn.execute(select(ev.c.id).where(ev.c.position_id == pid).limit(1)).first() is None:
-            conn.execute(delete(pos).where(pos.c.id == pid))
+        ids = sorted(touched.ids.get(kind, ()))
+        if ids:
+            _rederive_kind(conn, kind, ids)
+    pids = sorted(touched.ids.get("position", ()))
+    if pids:
+        pos, ev = T["position"], T["evidence"]
+        cited = {r[0] for r in conn.execute(select(ev.c.position_id).distinct().where(ev.c.position_id.in_(pids)))}
+        orphans = [p for p in pids if p not in cited]
+        if orphans:
+            conn.execute(delete(pos).where(pos.c.id.in_(orphans)))
 
 
-def _rederive_entity(conn: Connection, kind: str, rid: int) -> None:
-    table = T[kind]
-    if conn.execute(select(table.c.id).where(table.c.id == rid)).first() is None:
+def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
+    table, claim, art, cur = T[kind], T["claim"], T["article"], T["curation"]
+    col = claim.c[f"{kind}_id"]
+    existing = {r[0] for r in conn.execute(select(table.c.id).where(table.c.id.in_(ids)))}
+    claims: dict[int, list[tuple[str, str, str | None]]] = defaultdict(list)
+    for rid, field_name, value, published in conn.execute(
+            select(col, claim.c.field, claim.c.value, art.c.published).join(art, art.c.id == claim.c.article_id)
+            .where(col.in_(existing)).order_by(claim.c.id)):
+        claims[rid].append((field_name, value, published))
+    decisions: dict[int, list] = defaultdict(list)
+    for row in conn.execute(select(cur).where(cur.c.record_kind == kind, cur.c.record_id.in_(existing))
+                            .order_by(cur.c.id)):
+        decisions[row.record_id].append(row)
+    # Rows a curator has worked on are kept even when no article supports them any more.
+    gone = [rid for rid in sorted(existing) if not claims[rid] and not decisions[rid]]
+    if gone:
+        conn.execute(delete(table).where(table.c.id.in_(gone)))
+    alive = [rid for rid in sorted(existing) if rid not in set(gone)]
+    if not alive:
         return
-    claims = _claims(conn, kind, rid)
-    if not claims and not _protected(conn, kind, rid):
-        conn.execute(delete(table).where(table.c.id == rid))
-        return
-    best = best_values(claims)
-    renames = _curated(conn, kind, rid, "rename")
-    if renames and kind != "trade_flow":
-        best["name"] = renames[-1].new_name
+    updates = []
+    best_by_id = {}
+    for rid in alive:
+        best = best_values(claims[rid])
+        renames = [d for d in decisions[rid] if d.action == "rename"]
+        if renames:
+            best["name"] = renames[-1].new_name
+        best_by_id[rid] = best
+        updates.append({"_id": rid, **_row_values(kind, best)})
+    conn.execute(update(table).where(table.c.id == bindparam("_id")), updates)
+    if kind != "trade_flow":
+        _rederive_aliases(conn, kind, alive, best_by_id, claims, decisions)
+    if kind == "agreement":
+        _rederive_agreement_links(conn, alive, claims)
+
+
+def _row_values(kind: str, best: dict[str, str]) -> dict[str, object]:
     values: dict[str, object] = {}
-    if kind in ("agency", "official", "agreement"):
-        if "name" in best:
-            values.update(name=best["name"], name_key=name_key(best["name"]))
-        _rederive_aliases(conn, kind, rid, best.get("name"), claims)
+    if kind in ("agency", "official", "agreement") and "name" in best:
+        values.update(name=best["name"], name_key=name_key(best["name"]))
     if kind == "agency":
         values.update(country_code=best.get("country_code"), kind=best.get("kind"))
     elif kind == "official":
@@ -466,7 +476,6 @@ def _rederive_entity(conn: Connection, kind: str, rid: int) -> None:
     elif kind == "agreement":
         values.update({k: best.get(k) for k in ("kind", "signed", "place", "status", "subject")})
         values["amends_id"] = _int(best.get("amends"))
-        _rederive_agreement_links(conn, rid, claims)
     elif kind == "trade_flow":
         for key in ("commodity", "hs_code", "unit", "currency"):
             values[key] = best.get(key)
@@ -477,48 +486,58 @@ def _rederive_entity(conn: Connection, kind: str, rid: int) -> None:
             values[key] = _int(best.get(key))
         factor = MASS_IN_KG.get(best.get("unit") or "")
         values["quantity_kg"] = values["quantity"] * factor if factor and values["quantity"] is not None else None
-    conn.execute(update(table).where(table.c.id == rid).values(**values))
+    return values
 
 
 def _int(value: str | None) -> int | None:
     return int(value) if value is not None else None
 
 
-def _rederive_aliases(conn: Connection, kind: str, rid: int, name: str | None,
-                      claims: list[tuple[str, str, str | None]]) -> None:
+def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[int, dict[str, str]],
+                      claims: dict[int, list[tuple[str, str, str | None]]], decisions: dict[int, list]) -> None:
     """Article aliases are every other name the claims give; curated ones are left alone."""
     al = T["alias"]
-    conn.execute(delete(al).where(al.c[f"{kind}_id"] == rid, al.c.origin == "article"))
-    removed = {name_key(c.other_name) for c in _curated(conn, kind, rid, "alias_remove")}
-    kept = {name_key(r.name) for r in conn.execute(select(al.c.name).where(al.c[f"{kind}_id"] == rid))}
-    names: dict[str, str] = {}
-    for field_name, value, _ in claims:
-        key = name_key(value)
-        if field_name in ("name", "also") and key and key != name_key(name) and key not in removed | kept:
-            names.setdefault(key, value)
-    if names:
-        conn.execute(insert(al), [{f"{k}_id": None for k in ("agency", "official", "agreement")}
-                                  | {f"{kind}_id": rid, "name": v, "name_key": k, "origin": "article"}
-                                  for k, v in sorted(names.items())])
-
-
-def _rederive_agreement_links(conn: Connection, rid: int, claims: list[tuple[str, str, str | None]]) -> None:
-    party, sig = T["party"], T["signatory"]
-    countries = sorted({v for f, v, _ in claims if f == "party"})
-    agencies = sorted({int(v) for f, v, _ in claims if f == "party_agency"})
-    signatories = sorted({int(v) for f, v, _ in claims if f == "signatory"})
-    conn.execute(delete(party).where(party.c.agreement_id == rid))
-    agency_country = dict(conn.execute(select(T["agency"].c.id, T["agency"].c.country_code)
-                                       .where(T["agency"].c.id.in_(agencies))).all())
+    col = al.c[f"{kind}_id"]
+    conn.execute(delete(al).where(col.in_(ids), al.c.origin == "article"))
+    kept: dict[int, set[str]] = defaultdict(set)
+    for rid, key in conn.execute(select(col, al.c.name_key).where(col.in_(ids))):
+        kept[rid].add(key)
     rows = []
-    for code in countries:
-        own = [a for a in agencies if agency_country.get(a) == code]
-        rows += [{"agreement_id": rid, "country_code": code, "agency_id": a} for a in own] or \
-            [{"agreement_id": rid, "country_code": code, "agency_id": None}]
-    rows += [{"agreement_id": rid, "country_code": None, "agency_id": a} for a in agencies
-             if agency_country.get(a) not in countries]
+    for rid in ids:
+        removed = {name_key(d.other_name) for d in decisions[rid] if d.action == "alias_remove"}
+        main = name_key(best[rid].get("name"))
+        names: dict[str, str] = {}
+        for field_name, value, _ in claims[rid]:
+            key = name_key(value)
+            if field_name in ("name", "also") and key and key != main and key not in removed | kept[rid]:
+                names.setdefault(key, value)
+        rows += [{"agency_id": None, "official_id": None, "agreement_id": None,
+                  f"{kind}_id": rid, "name": v, "name_key": k, "origin": "article"} for k, v in sorted(names.items())]
     if rows:
-        conn.execute(insert(party), rows)
-    conn.execute(delete(sig).where(sig.c.agreement_id == rid))
+        conn.execute(insert(al), rows)
+
+
+def _rederive_agreement_links(conn: Connection, ids: list[int],
+                              claims: dict[int, list[tuple[str, str, str | None]]]) -> None:
+    party, sig, agency = T["party"], T["signatory"], T["agency"]
+    conn.execute(delete(party).where(party.c.agreement_id.in_(ids)))
+    conn.execute(delete(sig).where(sig.c.agreement_id.in_(ids)))
+    wanted = {int(v) for rid in ids for f, v, _ in claims[rid] if f == "party_agency"}
+    agency_country = dict(conn.execute(select(agency.c.id, agency.c.country_code)
+                                       .where(agency.c.id.in_(wanted))).all()) if wanted else {}
+    parties, signatories = [], []
+    for rid in ids:
+        countries = sorted({v for f, v, _ in claims[rid] if f == "party"})
+        agencies = sorted({int(v) for f, v, _ in claims[rid] if f == "party_agency"})
+        for code in countries:
+            own = [a for a in agencies if agency_country.get(a) == code]
+            parties += [{"agreement_id": rid, "country_code": code, "agency_id": a} for a in own] or \
+                [{"agreement_id": rid, "country_code": code, "agency_id": None}]
+        parties += [{"agreement_id": rid, "country_code": None, "agency_id": a} for a in agencies
+                    if agency_country.get(a) not in countries]
+        signatories += [{"agreement_id": rid, "official_id": o}
+                        for o in sorted({int(v) for f, v, _ in claims[rid] if f == "signatory"})]
+    if parties:
+        conn.execute(insert(party), parties)
     if signatories:
-        conn.execute(insert(sig), [{"agreement_id": rid, "official_id": o} for o in signatories])
+        conn.execute(insert(sig), signatories)
