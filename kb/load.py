@@ -44,7 +44,16 @@ class Prepared:
 
 
 def find_articles(paths: Iterable[Path]) -> Iterator[Path]:
-    """Article files named directly or found in folders (sorted); a facts file stands for its article."""
+    """Article files named directly or found in folders (sorted), each once; a facts file stands for its article."""
+    seen: set[Path] = set()
+    for found in _walk(paths):
+        key = found.resolve()
+        if key not in seen:
+            seen.add(key)
+            yield found
+
+
+def _walk(paths: Iterable[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             yield from sorted(p for p in path.rglob("*") if p.is_file() and _is_article(p))
@@ -86,6 +95,9 @@ def prepare(article: Path, digest: str | None = None) -> Prepared:
     curated = facts_path_for(article)
     if curated.exists():
         facts = read_facts(curated)
+        if facts.article.file != article.name:
+            raise KbError(f"{curated}: article.file: says {facts.article.file!r}, but the file sits beside "
+                          f"{article.name!r} (a facts file is named after its article and describes it)")
         facts = _with_document_metadata(facts, document)
         origin, version = "curated", None
     else:

@@ -458,18 +458,12 @@ def test_store_tables_are_all_counted() -> None:
 
 # ---------------------------------------------------------------- found while writing these tests
 
-@pytest.mark.xfail(reason="BUG: an article named twice (its folder and the file itself) is counted twice, "
-                          "'5 articles: 4 new, 0 updated, 1 unchanged' (kb/load.py find_articles yields the same "
-                          "resolved path again; load_paths does not de-duplicate)", strict=True)
 def test_an_article_named_twice_counts_once(url: str, tmp_path: Path) -> None:
     folder = copy_corpus(tmp_path / "articles")
     result = load(url, folder, folder / f"{A1}.txt", folder / f"{A1}.facts.yaml")
     assert summary(result) == "4 articles: 4 new, 0 updated, 0 unchanged, 0 failed; 22 facts stored"
 
 
-@pytest.mark.xfail(reason="BUG: a facts file whose article.file names another article is stored without a word "
-                          "(kb/load.py prepare reads facts_path_for(article) but never compares "
-                          "facts.article.file with article.name)", strict=True)
 def test_facts_file_about_another_article_is_an_error(url: str, tmp_path: Path) -> None:
     folder = copy_corpus(tmp_path / "articles")
     facts_file = folder / f"{A1}.facts.yaml"
