@@ -183,6 +183,36 @@ def test_numbered_list_of_destinations_after_a_flow():
     assert {("CL", "CN", 250000), ("CL", "US", 20000)} <= {(f["from_"], f["to"], f.get("quantity")) for f in got}
 
 
+def test_headings_and_abbreviated_goods():
+    got = flows("Mongolia exported 2,000 tonnes of horse meat to Japan in 2021. "
+                "Chile shipped 900 tonnes of frozen raspberries to Canada in 2021. "
+                "Bangladesh exported $2 billion of RMG to Germany in 2021.")
+    by_to = {f["to"]: f for f in got}
+    assert by_to["JP"]["hs"] == "0205" and by_to["CA"]["hs"] == "0811"
+    assert by_to["DE"]["commodity"] == "ready-made garments"
+
+
+def test_import_without_named_importer_goes_to_the_article_country():
+    text = ("Brazilian mills ran at capacity in May. Crushers imported 300,000 tonnes of Paraguayan "
+            "soybeans in April, the exchange said. Brazil's crush hit a record.")
+    got = flows(text, title="Brazil soy crush hits record")
+    assert [(f["from_"], f["to"], f["quantity"]) for f in got] == [("PY", "BR", 300000)]
+
+
+def test_missing_exporter_taken_from_dateline_not_most_mentioned():
+    text = ("NAIROBI, May 3 - The ministry has allowed the export of 5,000 tonnes of tea to Uganda. "
+            "Uganda and Uganda's traders welcomed it; Uganda has asked for more.")
+    got = flows(text, title="Ministry allows tea exports to Uganda")
+    assert [(f["from_"], f["to"]) for f in got] == [("KE", "UG")]
+
+
+def test_missing_exporter_taken_from_local_currency():
+    text = ("The government allowed the export of 5,000 tonnes of rice to Nepal. Nepal and Nepal's "
+            "millers welcomed it. Rice sold at ₹3,100 a quintal in local markets.")
+    got = flows(text, title="Government permits rice exports to Nepal")
+    assert [(f["from_"], f["to"]) for f in got] == [("IN", "NP")]
+
+
 def test_a_later_sentence_lends_its_figure_and_exporter():
     text = ("Colombia's first consignment of fresh mangoes bound for Korea left on Monday. "
             "Twelve containers of mangoes were dispatched by the Andes Fruit Company.")

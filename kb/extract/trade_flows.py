@@ -56,6 +56,7 @@ class _Words:
     weak: frozenset[str]
     mass: frozenset[str]
     maker_by: re.Pattern[str]
+    abbreviations: dict[str, str]
 
 
 @cache
@@ -76,6 +77,7 @@ def _words() -> _Words:
         mass=frozenset(w.lower() for w in data.get("mass_nouns", [])),
         maker_by=re.compile(rf"\b(?:{_alt(data.get('maker_verbs', []))})\s+by\s+(?:the\s+)?"
                             r"((?:[A-Z][\w'&-]*\s+){0,5}[A-Z][\w'&-]*)"),
+        abbreviations={str(k).lower(): str(v) for k, v in (data.get("abbreviations") or {}).items()},
     )
 
 
@@ -121,6 +123,7 @@ class _Article:
     flows: list[_Flow] = field(default_factory=list)
     table_context: _Flow | None = None
     worth: dict[int, Amount] = field(default_factory=dict)  # id(quantity) -> its money value, this sentence
+    local: str | None = None  # the dateline's or local currency's country ("" when none), found on first use
 
     def __post_init__(self) -> None:
         self._term_starts = [c.start for c in self.commodities]
@@ -299,6 +302,9 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
         importers = buyers or dests or ([subject] if subject else [])
         if words.totals.search(right) and not origin:
             return
+        if not importers and origin and word not in words.list_nouns and not noun and art.home \
+                and art.home != origin and not names[0][2]:
+            importers = [art.home]  # "Crushers imported 1.2 Mt of Paraguayan soybeans": the article's country
         origin = origin or _fallback_origin(art, importers)
         for i, amount in enumerate(figures or [None]):
             to_codes = importers
@@ -542,6 +548,8 @@ def _clean_phrase(phrase: str) -> str | None:
     forms = gazetteer.country_forms()
     kept = [w for w in phrase.split() if w.lower() not in _STOP_WORDS and w not in forms
             and w.rstrip("’'s") not in forms]
+    if len(kept) == 1 and re.fullmatch(r"[A-Z]{2,5}", kept[0]) and known(kept[0]):
+        return kept[0].lower()  # an acronym the data knows: "RMG"
     if not kept or not re.fullmatch(r"[a-z][\w' -]*", " ".join(kept)):
         return None
     name = " ".join(kept)
@@ -618,17 +626,46 @@ def _country_before(s: str, mentions: list[CountryMention], pos: int, lo: int) -
 
 def _fallback_origin(art: _Article, others: list[str]) -> str | None:
     """The origin the article has used so far, else the headline's first country, else its home."""
-    used = Counter(f.origin for f in art.flows if f.origin not in others)
+    used = Counter(f.origin for f in art.flows if f.origin not in others and f.dest != art.home)
     if used:
         return used.most_common(1)[0][0]
     title = art.ctx.document.title or ""
     for code in codes_in(title, art.ctx.published):
         if code not in others and not re.search(r"US\$", title):
             return code
+    local = _local_country(art)
+    if local and local not in others:
+        return local
     if art.home and art.home not in others:
         return art.home
     counts = Counter(c.code for c in art.ctx.countries if c.form != "bloc" and c.code not in others)
     return counts.most_common(1)[0][0] if counts else None
+
+
+_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.' -]{2,25}?)\s*(?:,|\(|\s[-–—]\s)")
+_GLOBAL_CURRENCIES = frozenset(("USD", "EUR", "XOF", "XAF", "XCD", "XPF", "CHF"))
+
+
+def _local_country(art: _Article) -> str | None:
+    """The country the article is written from: its dateline city, else the local currency its prices use."""
+    if art.local is None:
+        text = art.ctx.text
+        votes: Counter[str] = Counter()
+        for c in art.ctx.countries_in(0, min(len(text), 400)):
+            if c.form == "capital":
+                votes[c.code] += 2
+        if not votes:  # "NAIROBI, May 3 -": a dateline in capitals
+            caps = gazetteer.capitals()
+            for m in _DATELINE.finditer(text, 0, min(len(text), 400)):
+                code = caps.get(m.group(1).title())
+                if code:
+                    votes[code] += 2
+                    break
+        for a in find_amounts(text) if not votes else []:
+            if a.kind == "money" and a.currency and a.currency not in _GLOBAL_CURRENCIES:
+                votes[a.currency[:2]] += 1
+        art.local = votes.most_common(1)[0][0] if votes else ""
+    return art.local or None
 
 
 def _main_commodity(ctx: ArticleContext, terms: list[Commodity]) -> str | None:
@@ -838,6 +875,9 @@ def _same_amount(a: Amount, b: Amount) -> bool:
 
 def _natural(name: str) -> str:
     """A mass noun in the singular: "olive oils" -> "olive oil"; "tractors" stays."""
+    full = _words().abbreviations.get(name.lower())
+    if full:
+        return full
     *head, last = name.split()
     one = singular(last)
     return " ".join([*head, one]) if one != last and one in _words().mass else name
