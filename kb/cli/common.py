@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -69,7 +70,8 @@ def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Forma
             table.add_column(column, overflow="fold")
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))
-        console = Console(width=None if sys.stdout.isatty() else 200)
+        # Piped tables keep a readable width unless COLUMNS says otherwise (rich reads it).
+        console = Console(width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 120)
         console.print(table)
         if not rows:
             typer.echo("(no rows)")

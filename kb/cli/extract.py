@@ -46,6 +46,25 @@ def extract(
         raise fail(f"{failed} file{'s' * (failed != 1)} could not be read")
 
 
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def _flow_label(r) -> str:  # type: ignore[no-untyped-def]
+    parts = [f"{r.commodity} [{r.hs or '-'}] {r.from_ or '?'}->{r.to or '?'}"]
+    if r.quantity is not None:
+        parts.append(f"{_number(r.quantity)} {r.unit or ''}".rstrip())
+    if r.value is not None:
+        parts.append(f"{_number(r.value)} {r.currency or ''}".rstrip())
+    if r.per:
+        parts.append(f"per {r.per}")
+    if r.date:
+        parts.append(r.date)
+    if r.exporter:
+        parts.append(f"by {r.exporter}")
+    return ", ".join(parts)
+
+
 def explanation(article: Path, facts) -> str:  # type: ignore[no-untyped-def]
     """Each record on one line, then the sentence (and span) that supports it."""
     lines = [f"{article}: {facts.extractor.name} {facts.extractor.version}" if facts.extractor else f"{article}:"]
@@ -54,8 +73,7 @@ def explanation(article: Path, facts) -> str:  # type: ignore[no-untyped-def]
         "officials": lambda r: f"{r.name}, {r.title or '-'} of {r.agency or '-'} [{r.country or '-'}]",
         "agreements": lambda r: f"{r.kind} {r.name} [{', '.join(r.parties)}] signed {r.signed or '-'}"
                                 f" in {r.place or '-'}",
-        "trade_flows": lambda r: f"{r.commodity} {r.from_ or '?'}->{r.to or '?'} "
-                                 f"{r.quantity if r.quantity is not None else ''}{r.unit or ''} {r.date or ''}",
+        "trade_flows": _flow_label,
     }
     for kind, label in labels.items():
         for record in getattr(facts, kind):
