@@ -213,6 +213,16 @@ def test_missing_exporter_taken_from_local_currency():
     assert [(f["from_"], f["to"]) for f in got] == [("IN", "NP")]
 
 
+def test_goods_that_went_somewhere():
+    got = flows("Chile exported 5 million tonnes of copper last year, and most of it went to China. "
+                "Cherries from Chile also go to Brazil every season.")
+    assert {(f["from_"], f["to"], f["commodity"]) for f in got} == {("CL", "CN", "copper"), ("CL", "BR", "cherries")}
+
+
+def test_a_person_who_went_somewhere_is_no_flow():
+    assert flows("The Chilean minister went to China in May to discuss the trade deal.") == []
+
+
 def test_a_later_sentence_lends_its_figure_and_exporter():
     text = ("Colombia's first consignment of fresh mangoes bound for Korea left on Monday. "
             "Twelve containers of mangoes were dispatched by the Andes Fruit Company.")
@@ -238,6 +248,7 @@ NEGATIVE = [
     "The talks took place in Hanoi on Monday.",
     "The Egyptian market is important, said the minister.",
     "Officials said imports of cars would rise.",
+    "The Kenyan trade minister went to Uganda on Monday.",
 ]
 
 

@@ -57,12 +57,13 @@ class _Words:
     mass: frozenset[str]
     maker_by: re.Pattern[str]
     abbreviations: dict[str, str]
+    motion: frozenset[str]
 
 
 @cache
 def _words() -> _Words:
     data = gazetteer.load("trade_verbs") or {}
-    export = [*data.get("export_verbs", []), *data.get("export_nouns", [])]
+    export = [*data.get("export_verbs", []), *data.get("export_nouns", []), *data.get("motion_verbs", [])]
     imports = [*data.get("import_verbs", []), *data.get("import_nouns", [])]
     return _Words(
         cue=re.compile(rf"(?<![\w-])(?:{trie_regex(_forms(export + imports), space=_SPACE)})(?![\w-])", re.I),
@@ -77,6 +78,7 @@ def _words() -> _Words:
         mass=frozenset(w.lower() for w in data.get("mass_nouns", [])),
         maker_by=re.compile(rf"\b(?:{_alt(data.get('maker_verbs', []))})\s+by\s+(?:the\s+)?"
                             r"((?:[A-Z][\w'&-]*\s+){0,5}[A-Z][\w'&-]*)"),
+        motion=frozenset(" ".join(w.lower().split()) for w in data.get("motion_verbs", [])),
         abbreviations={str(k).lower(): str(v) for k, v in (data.get("abbreviations") or {}).items()},
     )
 
@@ -282,6 +284,9 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
         return
     if re.search(r"\bexpected\b|\bpotential\b|\bforecast", s[cue.end():hi], re.I):
         return
+    if word in words.motion and not any(clause_start <= c.start and c.end <= cue.start() for c in commodities) \
+            and not re.search(r"\b(?:most|much|some|all|part|half|rest)\s+of\s+(?:it|them)\s+$", left, re.I):
+        return  # "the minister went to China": no goods
     passive = bool(_PASSIVE.search(left))
     noun = word in _NOUN_ONLY or (word in ("export", "exports", "import", "imports")
                                   and not _VERB_BEFORE.search(left) and not _name_just_before(s, mentions, cue))
@@ -291,6 +296,9 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
     name, hs, weak, comm_span = names[0]
     adjective_origin = _commodity_adjective(s, mentions, comm_span)
     subject = None if passive else _subject(s, mentions, cue.start(), clause_start, noun)
+    # "X exported ..., and most of it went to China": the subject of the sentence's clause
+    if subject is None and word in words.motion and not passive:
+        subject = _subject(s, mentions, cue.start(), _clause_start(s, cue.start()), False)
     exporter = _exporter(art, s, clause_start, hi, cue.start())
 
     if word in words.list_nouns or not exporting:
@@ -642,7 +650,7 @@ def _fallback_origin(art: _Article, others: list[str]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.' -]{2,25}?)\s*(?:,|\(|\s[-–—]\s)")
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z.' -]{2,25}?)[ \t]*(?:,|\(|[ \t][-–—][ \t])")
 _GLOBAL_CURRENCIES = frozenset(("USD", "EUR", "XOF", "XAF", "XCD", "XPF", "CHF"))
 
 
@@ -651,16 +659,12 @@ def _local_country(art: _Article) -> str | None:
     if art.local is None:
         text = art.ctx.text
         votes: Counter[str] = Counter()
-        for c in art.ctx.countries_in(0, min(len(text), 400)):
-            if c.form == "capital":
-                votes[c.code] += 2
-        if not votes:  # "NAIROBI, May 3 -": a dateline in capitals
-            caps = gazetteer.capitals()
-            for m in _DATELINE.finditer(text, 0, min(len(text), 400)):
-                code = caps.get(m.group(1).title())
-                if code:
-                    votes[code] += 2
-                    break
+        caps = gazetteer.capitals()
+        for m in _DATELINE.finditer(text, 0, min(len(text), 600)):  # "NAIROBI, May 3 -", "Lima (Reuters) -"
+            code = caps.get(m.group(1)) or caps.get(m.group(1).title())
+            if code:
+                votes[code] += 2
+                break
         for a in find_amounts(text) if not votes else []:
             if a.kind == "money" and a.currency and a.currency not in _GLOBAL_CURRENCIES:
                 votes[a.currency[:2]] += 1
