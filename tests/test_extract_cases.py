@@ -143,6 +143,22 @@ def test_agency_abbreviation_used_later_is_one_agency() -> None:
     assert len(recs) == 1 and "ZRA" in recs[0]["also"]
 
 
+def test_headline_subject_is_the_home_country() -> None:
+    # The headline's first non-destination country is the article's own, even when the
+    # partner is named more often in the body.
+    facts = run("Chinese buyers took more mangoes as China cut tariffs. "
+                "The National Fruit Board said prices held.",
+                title="Senegal's mango exports to China rise")
+    assert find(facts, "agencies", "name", "National Fruit Board")["country"] == "SN"
+
+
+def test_home_country_in_the_sentence_wins_over_a_partner() -> None:
+    facts = run("Senegal shipped more mangoes as Chinese demand rose, the National Fruit Board said. "
+                "Board chairman Moussa Diallo said Senegal and China would meet.",
+                title="Senegal's mango exports to China rise")
+    assert find(facts, "agencies", "name", "National Fruit Board")["country"] == "SN"
+
+
 def test_agency_descriptive_form_joins_proper_name() -> None:
     facts = run("The General Administration of Customs of Ghana (GACG) met traders. "
                 "Ghana's customs administration said the new rules apply from July.")

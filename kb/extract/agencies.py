@@ -269,6 +269,9 @@ def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
         around = [c for c in ctx.countries_in(sent.start, sent.end)
                   if c.form != "bloc" and not is_destination(ctx.text, c)
                   and not (start <= c.start < end)]
+        home = home_country(ctx)
+        if home is not None and any(c.code == home for c in around):
+            return home
         before = [c for c in around if c.end <= start]
         if before:
             return before[-1].code

@@ -75,6 +75,16 @@ def home_country(ctx: ArticleContext) -> str | None:
     for c in ctx.countries:
         if c.form != "bloc":
             counts[c.code] += 0.25 if is_destination(ctx.text, c) else 1.0
-    for code in codes_in(ctx.document.title or "", ctx.published):
-        counts[code] += 1
+    # The headline's subject weighs most: its first country that is not a destination
+    # ("Uruguay's beef exports to China", "Cambodian coconuts leave for China").
+    title = ctx.document.title or ""
+    first = True
+    for c in find_countries(title, ctx.published):
+        if c.form == "bloc":
+            continue
+        if is_destination(title, c):
+            counts[c.code] += 0.25
+        else:
+            counts[c.code] += 3 if first else 1
+            first = False
     return counts.most_common(1)[0][0] if counts else None

@@ -318,13 +318,17 @@ def _person(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str
 def _sentence_country(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]) -> str | None:
     """A country the sentence ties the person to, ignoring ones inside other people's titles."""
     others = [(s, e) for s, e, _ in mentions_of(ctx).titles]
+    found = []
     for c in ctx.countries_in(sent.start, sent.end):
         if c.form == "bloc" or is_destination(ctx.text, c) or any(s <= c.start < e for s, e in others):
             continue
         if span[0] <= c.start < span[1]:
             continue
-        return context_country(ctx, c.start, c.end) if False else c.code
-    return None
+        found.append(c.code)
+    home = home_country(ctx)
+    if home in found:
+        return home
+    return found[0] if found else None
 
 
 def prune_title_only_agencies(ctx: ArticleContext) -> list[Agency]:
