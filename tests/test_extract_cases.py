@@ -331,6 +331,23 @@ AGREEMENT_CASES = [
      "2024-05-17", {"kind": "agreement", "parties": ["KZ", "MN"], "signed": "2024-05-15", "place": "Astana"}),
     ("NAIROBI, May 14 - Kenya and Rwanda signed a protocol on plant health on Tuesday.",
      "2024-05-15", {"kind": "protocol", "parties": ["KE", "RW"], "signed": "2024-05-14", "place": "Nairobi"}),
+    # A concluded round of talks is no signature.
+    ("Chile and Peru concluded the third round of negotiations on a fisheries agreement in Lima.",
+     "2024-05-17", {"kind": "agreement", "parties": ["CL", "PE"], "status": "negotiating", "signed": None}),
+    # A signature still to come does not sign; the negotiation does.
+    ("\"Laos and Vietnam are negotiating a protocol on fresh mango, and we expect it to be signed soon,\" "
+     "he said.", "2024-05-17", {"kind": "protocol", "status": "negotiating", "signed": None}),
+    ("The draft agreement on road transport between Chad and Niger is expected to be signed in June.",
+     "2024-05-17", {"kind": "agreement", "parties": ["NE", "TD"], "status": "proposed", "signed": None}),
+    ("Nepal and Bhutan agreed to draft a memorandum on the exchange of customs data.",
+     "2024-05-17", {"kind": "memorandum", "parties": ["BT", "NP"], "status": "proposed"}),
+    ("A protocol on rail transit between Latvia and Estonia is also under discussion.",
+     "2024-05-17", {"kind": "protocol", "parties": ["EE", "LV"], "status": "negotiating"}),
+    # The longer cue wins: "start negotiations on" proposes, it does not negotiate yet.
+    ("Benin and Niger will start negotiations on a memorandum on transit fees next year.",
+     "2024-05-17", {"kind": "memorandum", "status": "proposed"}),
+    ("The 2004 transit agreement between Mali and Senegal governs the movement of goods.",
+     "2024-05-17", {"kind": "agreement", "parties": ["ML", "SN"], "status": "in_force"}),
 ]
 
 

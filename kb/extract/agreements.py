@@ -377,7 +377,8 @@ def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) 
         outer = [(s, e, i) for s, e, i in here
                  if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in here)]
         low = sent.text.lower()
-        cues = [(sent.start + m.start(), sent.start + m.end()) for m in sign.finditer(sent.text, low=low)]
+        cues = [(sent.start + m.start(), sent.start + m.end()) for m in sign.finditer(sent.text, low=low)
+                if not _not_done(sent.text, m.start(), m.end())]
         officials = _signers(ctx, sent)
         if not outer:
             # "Signing for Peru was X…": the instrument of the sentences just before.
@@ -389,13 +390,12 @@ def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) 
             recs[i].countries.extend(c for c in _sentence_countries(ctx, sent, s, e) if c not in recs[i].countries)
         for s, _e, i in outer:
             recs[i].agencies.extend(a for a in _agencies_near(ctx, sent, s) if a not in recs[i].agencies)
-        for status, cue in statuses:
-            for m in cue.finditer(sent.text, low=low):
-                pos = sent.start + m.start()
-                nearest = min(outer, key=lambda x: min(abs(x[0] - pos), abs(x[1] - pos)))
-                for s, e, i in outer:
-                    if (s, e) == nearest[:2] and _rank(status) > _rank(recs[i].status):
-                        recs[i].status = status
+        for status, pos in _status_cues(sent.text, low, statuses):
+            pos += sent.start
+            nearest = min(outer, key=lambda x: min(abs(x[0] - pos), abs(x[1] - pos)))
+            for s, e, i in outer:
+                if (s, e) == nearest[:2] and _rank(status) > _rank(recs[i].status):
+                    recs[i].status = status
         if not cues:
             continue
         targets = _sign_targets(outer, cues)
@@ -420,6 +420,33 @@ def _attributes(ctx: ArticleContext, recs: list[_Rec], sentence_mentions: dict) 
     for rec in recs:
         if rec.signed and not rec.place:
             rec.place = _place_by_date(ctx, dates, rec.signed) or _dateline(ctx, rec.signed)
+
+
+# A signing or entry into force still to come ("expected to be signed", "agreed to sign",
+# "will enter into force"), or a round of talks concluded: no signature.
+_NOT_YET = re.compile(r"(?i)\b(?:to|be|will|would|shall|not|yet|plans?|expected|set|intends?|ready)\s+$")
+_ROUND = re.compile(r"(?i)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:round|rounds|talks|negotiations|"
+                    r"consultations)\b")
+
+
+def _not_done(text: str, start: int, end: int) -> bool:
+    if _NOT_YET.search(text[max(0, start - 14):start]):
+        return True
+    return text[start:end].lower().startswith("conclud") and bool(_ROUND.match(text, end))
+
+
+def _status_cues(text: str, low: str, statuses: list[tuple[str, Caseless]]) -> list[tuple[str, int]]:
+    """The status cues of a sentence: a longer cue wins over one inside it ("start negotiations
+    on" over "negotiations on"); signings and entries into force still to come do not count."""
+    found = [(status, m.start(), m.end()) for status, cue in statuses for m in cue.finditer(text, low=low)]
+    out = []
+    for status, s, e in found:
+        if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for _, s2, e2 in found):
+            continue
+        if status in ("signed", "in_force") and _not_done(text, s, e):
+            continue
+        out.append((status, s))
+    return out
 
 
 class _Dates:

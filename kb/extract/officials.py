@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from kb.extract import gazetteer
-from kb.extract.agencies import context_country
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.countries import find_countries, home_country, is_destination
 from kb.facts import Agency, Official
