@@ -90,6 +90,19 @@ AGENCY_CASES = [
      {"name": "State Customs Committee of Armenia", "country": "AM", "kind": "customs"}),
     ("Ghana Revenue Authority Commissioner-General Kofi Mensah and Togolese Revenue Office head Ama Kossi met.",
      {"name": "Togolese Revenue Office", "country": "TG"}),
+    # The head before "under the" gives the kind.
+    ("The State Customs Service under the Ministry of Finance of Moldova seized the cargo.",
+     {"kind": "customs", "country": "MD"}),
+    # Joint bodies of two states and bodies of unions are international.
+    ("The Chilean-Peruvian Joint Committee on trade met in Lima.",
+     {"name": "Chilean-Peruvian Joint Committee", "kind": "international", "country": None}),
+    ("The Council of the European Union approved the quotas.",
+     {"name": "Council of the European Union", "kind": "international"}),
+    # A department named after a portfolio acts as a ministry.
+    ("Ghana's Department of Agriculture issued the export permits.",
+     {"kind": "ministry", "country": "GH"}),
+    ("The General Organization for Import Control of Jordan inspected the cargo.",
+     {"kind": "state_body", "country": "JO"}),
 ]
 
 
@@ -141,6 +154,11 @@ def test_agency_abbreviation_used_later_is_one_agency() -> None:
                 "ZRA said clearance now takes an hour.")
     recs = records(facts, "agencies")
     assert len(recs) == 1 and "ZRA" in recs[0]["also"]
+
+
+def test_enterprise_is_a_company() -> None:
+    from kb.extract.agencies import kind_of
+    assert kind_of("Kenya Shipping and Logistics Services Enterprise") == "company"
 
 
 def test_headline_subject_is_the_home_country() -> None:

@@ -113,7 +113,12 @@ def _key(name: str) -> str:
     return s.removeprefix("the ")
 
 
+_UNDER = re.compile(r"\s+(?:under|attached\s+to|within|at)\s+the\s+")
+
+
 def kind_of(name: str) -> str:
+    # "State Customs Service under the Ministry of Economy": the head before "under" gives the kind.
+    name = _UNDER.split(name, maxsplit=1)[0]
     for kind, pattern in _config()["kinds"]:
         if pattern.search(name):
             return kind

@@ -639,8 +639,8 @@ def _party_agencies(rec: _Rec, by_name: dict, officials: dict) -> list[str]:
     signers = [officials[n].agency for n in rec.signatories if n in officials]
     if len(signers) >= 2 and all(signers):
         return list(dict.fromkeys(signers))
-    acting = [a for a in rec.agencies if a in by_name and by_name[a].kind in ("customs", "international",
-                                                                                "state_body")]
+    acting = [a for a in rec.agencies if a in by_name
+              and by_name[a].kind in ("customs", "international", "ministry", "state_body")]
     return acting if len(acting) >= 2 else []
 
 
