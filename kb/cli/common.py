@@ -67,11 +67,11 @@ def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Forma
 
         table = Table(title=title, show_lines=False, header_style="bold")
         for column in columns:
-            table.add_column(column, overflow="fold")
+            table.add_column(column, overflow="fold", min_width=len(column))
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))
         # Piped tables keep a readable width unless COLUMNS says otherwise (rich reads it).
-        console = Console(width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 120)
+        console = Console(width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 200)
         console.print(table)
         if not rows:
             typer.echo("(no rows)")
