@@ -364,6 +364,9 @@ AGREEMENT_CASES = [
     # The longer cue wins: "start negotiations on" proposes, it does not negotiate yet.
     ("Benin and Niger will start negotiations on a memorandum on transit fees next year.",
      "2024-05-17", {"kind": "memorandum", "status": "proposed"}),
+    # A suspended member no longer stands in its bloc.
+    ("Mercosur and Japan signed a trade agreement in Montevideo on Monday.",
+     "2023-12-08", {"kind": "agreement", "parties": ["AR", "BR", "JP", "PY", "UY"]}),
     ("The 2004 transit agreement between Mali and Senegal governs the movement of goods.",
      "2024-05-17", {"kind": "agreement", "parties": ["ML", "SN"], "status": "in_force"}),
 ]
