@@ -71,6 +71,16 @@ def main_countries(ctx: ArticleContext) -> list[str]:
 
 def home_country(ctx: ArticleContext) -> str | None:
     """The country the article is mostly about, counting actors rather than destinations."""
+    key = (len(ctx.countries), ctx.document.title)
+    cached = ctx.__dict__.get("_home")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    home = _home_country(ctx)
+    ctx.__dict__["_home"] = (key, home)
+    return home
+
+
+def _home_country(ctx: ArticleContext) -> str | None:
     counts: Counter[str] = Counter()
     for c in ctx.countries:
         if c.form != "bloc":
