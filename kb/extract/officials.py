@@ -235,6 +235,7 @@ def _with_title_before(ctx: ArticleContext, sent: Sentence, start: int, end: int
         prefix_start = min(prefix_start, before[-1].start)
     if agency is None and country is None:
         agency, country = _of_after_name(ctx, end)
+    title = _without_agency(ctx, t_start, title)
     return _person(ctx, sent, start, end, name, title, agency, country, (prefix_start, end))
 
 
@@ -285,11 +286,28 @@ def _with_title_after(ctx: ArticleContext, sent: Sentence, start: int, end: int,
             return None
         title, t_end = t.group(), t.end()
         agency = _agency_in(ctx, rest_start, t_end)
+        title = _without_agency(ctx, rest_start, title)
     country = None
     if m.group("owner"):
         owner = [c for c in ctx.countries_in(end + m.start("owner"), end + m.end("owner"))]
         country = owner[0].code if owner else None
     return _person(ctx, sent, start, end, name, title, agency, country, (start, t_end))
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _without_agency(ctx: ArticleContext, t_start: int, title: str) -> str:
+    """"chief of the Korea Customs Service" → "chief": the agency is the official's `agency`, not
+    part of the post. A portfolio that is no agency of the article stays ("minister of agriculture")."""
+    end = t_start + len(_TRAILING_NOISE.sub("", title))
+    kinds = {a.name: a.kind for a in ctx.agencies}
+    for m in _OF_THE.finditer(title):
+        at = t_start + m.end()
+        for am in mentions_of(ctx).agencies:
+            if am.start == at and am.end >= end and kinds.get(am.name) != "ministry":
+                return title[:m.start()]
+    return title
 
 
 def _person(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str, title: str,
