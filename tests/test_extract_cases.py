@@ -298,6 +298,27 @@ def test_official_title_leaves_out_the_agency(text: str, name: str, title: str, 
     assert hit is not None and (hit["title"], hit["agency"]) == (title, agency), hit
 
 
+def test_the_side_a_person_signs_for_gives_the_country() -> None:
+    facts = run("The pact was signed on the Kyrgyz side by Almaz Sadyr, chairman of the State Customs Service, "
+                "and on the Emirati side by Khalid Saeed, the director general of customs.")
+    hit = find(facts, "officials", "name", "Khalid Saeed")
+    assert hit and (hit["country"], hit["title"]) == ("AE", "director general of customs"), hit
+
+
+def test_counterpart_takes_the_agency_of_its_country() -> None:
+    facts = run("The MoU was signed in Kampala by Kenya Revenue Authority Commissioner General James Mwangi "
+                "and his Ugandan counterpart, Grace Opio. The Uganda Revenue Authority said it was pleased.")
+    hit = find(facts, "officials", "name", "Grace Opio")
+    assert hit and (hit["country"], hit["agency"]) == ("UG", "Uganda Revenue Authority"), hit
+
+
+def test_portfolio_minister_before_the_name_links_the_named_ministry() -> None:
+    facts = run("Agriculture Minister Hassan Saleh issued a decree. The Ministry of Agriculture said the ban "
+                "would continue.", title="Ban extended")
+    hit = find(facts, "officials", "name", "Hassan Saleh")
+    assert hit and hit["agency"] == "Ministry of Agriculture", hit
+
+
 OFFICIAL_NEGATIVE = [
     "The Tavan Bogd area and the Great Wall were closed.",
     "Exports from Puerto Montt and Punta Arenas rose.",

@@ -126,7 +126,8 @@ def _country_in(ctx: ArticleContext, start: int, end: int) -> str | None:
 def _by_title(title: str, country: str | None, agencies: list[Agency]) -> str | None:
     """"minister of agriculture" → the file's Ministry of Agriculture; a customs title → its customs."""
     low = title.lower()
-    portfolio = re.search(r"minister\s+of\s+([a-z ]+?)(?:\s+and\b|$)", low)
+    portfolio = re.search(r"minister\s+(?:of|for)\s+([a-z ]+?)(?:\s+and\b|$)", low) or re.search(
+        r"^(?:deputy\s+|vice\s+)?([a-z][a-z ]*?)\s+minister$", low)
     for a in agencies:
         if country and a.country and a.country != country:
             continue
@@ -155,6 +156,10 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
             other = next((q for q in people if q.sentence == p.sentence and q is not p and q.title
                           and q.title.split()[-1] not in cfg["counterpart"]), None)
             p.title = other.title if other else None
+            kinds = {a.name: a.kind for a in ctx.agencies}
+            if other and other.agency and p.agency is None and p.country and p.country != other.country:
+                p.agency = next((a.name for a in ctx.agencies if a.country == p.country
+                                 and a.kind == kinds.get(other.agency)), None)
 
     merged: list[_Person] = []
     for p in people:
@@ -316,7 +321,7 @@ def _person(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str
     name = cfg["honor"].sub("", name).strip()
     if len(name.split()) < 2:
         return None
-    title = re.sub(r"\s+", " ", _TRAILING_NOISE.sub("", title)).strip(" ,").lower()
+    title = re.sub(r"\s+", " ", _TRAILING_NOISE.sub("", title)).strip(" ,.").lower()
     title = re.sub(r"^then-", "", title)
     by_name = {a.name: a for a in ctx.agencies}
     if country is None:
@@ -328,8 +333,21 @@ def _person(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str
         if by_name[agency].kind == "international":
             return _Person(name, title, agency, None, (start, end), title_span, sent)
     if country is None:
-        country = _sentence_country(ctx, sent, title_span) or home_country(ctx)
+        country = (_side_country(ctx, sent, start) or _sentence_country(ctx, sent, title_span)
+                   or home_country(ctx))
     return _Person(name, title, agency, country, (start, end), title_span, sent)
+
+
+_SIDE = re.compile(r"\bon\s+(?:the\s+)?(?P<side>[\w' -]+?)\s+side\s*,?\s*by\s+(?:(?:the|its|his|her)\s+)?[^,;]{0,60}$")
+
+
+def _side_country(ctx: ArticleContext, sent: Sentence, start: int) -> str | None:
+    """"signed on the Emirati side by Y": the side gives Y's country."""
+    m = _SIDE.search(ctx.text, sent.start, start)
+    if m is None:
+        return None
+    found = ctx.countries_in(m.start("side"), m.end("side"))
+    return found[0].code if found and found[0].form != "bloc" else None
 
 
 def _sentence_country(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]) -> str | None:
