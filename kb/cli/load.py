@@ -26,20 +26,21 @@ def load(
     what its article contributed. Example: kb load seed/
     """
     from kb.db import open_database
-    from kb.load import load_paths, reextract_all
+    from kb.load import find_articles, load_paths, reextract_all
 
     if not paths and not reextract:
         raise fail("give at least one article file or folder (or --reextract)", 2)
     engine = open_database(db)
     report = None
-    with _progress() as advance:
+    missing = [p for p in paths or [] if not p.exists()]
+    articles = list(find_articles(p for p in paths or [] if p.exists()))
+    with _progress(len(articles) or None) as advance:
         if reextract:
             report = reextract_all(engine, progress=advance)
         if paths:
-            missing = [p for p in paths if not p.exists()]
             for p in missing:
                 typer.echo(f"Error: {p}: no such file or folder", err=True)
-            loaded = load_paths(engine, [p for p in paths if p.exists()], jobs=jobs, progress=advance)
+            loaded = load_paths(engine, articles, jobs=jobs, progress=advance)
             loaded.failed += len(missing)
             report = loaded if report is None else _add(report, loaded)
     assert report is not None
@@ -62,6 +63,9 @@ def _add(a, b):  # type: ignore[no-untyped-def]
 class _progress:
     """A progress bar on a terminal (stderr); silent when output is captured."""
 
+    def __init__(self, total: int | None) -> None:
+        self.total = total
+
     def __enter__(self):  # type: ignore[no-untyped-def]
         self.bar = None
         if sys.stderr.isatty():
@@ -70,7 +74,7 @@ class _progress:
             self.bar = Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                                 transient=True)
             self.bar.start()
-            self.task = self.bar.add_task("load", total=None)
+            self.task = self.bar.add_task("load", total=self.total)
         return self.advance
 
     def advance(self, _item: object) -> None:
