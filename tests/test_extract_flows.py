@@ -231,6 +231,37 @@ def test_a_later_sentence_lends_its_figure_and_exporter():
     assert got[0]["quantity"] == 12 and got[0]["unit"] == "containers"
 
 
+def test_falling_prices_elsewhere_in_the_clause_block_nothing():
+    got = flows("Australia shipped less beef to China in March as prices fell.")
+    assert [(f["from_"], f["to"], f["commodity"]) for f in got] == [("AU", "CN", "beef")]
+
+
+def test_a_price_is_no_value_of_the_flow():
+    got = flows("Chile shipped copper to Japan at prices of $8,000 per tonne.")
+    assert [(f["from_"], f["to"], f.get("value")) for f in got] == [("CL", "JP", None)]
+
+
+def test_appositive_supplier_keeps_its_subject_and_the_clause_its_goods():
+    got = flows("Vietnam exported 80,000 tons of durian to China in March. Thailand, the largest supplier, "
+                "shipped 150,000 tons to China over the same period, but Vietnamese fruit arrived earlier.")
+    assert ("TH", "CN", "durian", 150000) in {(f["from_"], f["to"], f["commodity"], f.get("quantity")) for f in got}
+
+
+def test_table_takes_the_goods_its_caption_names():
+    text = ("Uruguay shipped less beef to Chile last year, while exports of live cattle went to Egypt.\n\n"
+            "Main destinations for Uruguayan beef, 2021\n\n| Destination | Volume (tonnes) |\n|---|---|\n"
+            "| Chile | 22,000 |\n| Brazil | 12,000 |\n| Israel | 9,000 |\n")
+    got = flows(text)
+    beef = {(f["to"], f.get("quantity"), f.get("date")) for f in got if f["commodity"] == "beef"}
+    assert {("BR", 12000, "2021"), ("IL", 9000, "2021")} <= beef
+    assert not [f for f in got if f["commodity"] == "live cattle" and f["to"] in ("BR", "IL")]
+
+
+def test_a_total_lends_no_figure():
+    got = flows("Uruguay shipped beef to Chile in 2021. Total beef exports fell 11% to 400,000 tonnes.")
+    assert [(f["from_"], f["to"], f.get("quantity")) for f in got] == [("UY", "CL", None)]
+
+
 NEGATIVE = [
     "Russia plans to deliver 2 million tons of barley to Iran next year.",
     "Indonesia expects to export 500,000 tons of palm oil to Pakistan.",
@@ -249,6 +280,7 @@ NEGATIVE = [
     "The Egyptian market is important, said the minister.",
     "Officials said imports of cars would rise.",
     "The Kenyan trade minister went to Uganda on Monday.",
+    "Vietnam committed to supply 2 million tons of rice to the Philippines every year.",
 ]
 
 

@@ -51,6 +51,7 @@ class _Words:
     agent: re.Pattern[str]
     unreal: re.Pattern[str]
     blocked: re.Pattern[str]
+    price: re.Pattern[str]
     totals: re.Pattern[str]
     modifiers: frozenset[str]
     weak: frozenset[str]
@@ -72,6 +73,7 @@ def _words() -> _Words:
         agent=re.compile(rf"^\s*(?:{_alt(data.get('agent_nouns', []))})\b", re.I),
         unreal=re.compile(rf"\b(?:{_alt(data.get('unreal', []))})\b", re.I),
         blocked=re.compile(rf"\b(?:{_alt(data.get('blocked', []))})\b", re.I),
+        price=re.compile(rf"\b(?:{_alt(data.get('price_words', []))})\b[^,;:.]{{0,30}}$", re.I),
         totals=re.compile(rf"\b(?:{_alt(data.get('totals', []))})\b", re.I),
         modifiers=frozenset(w.lower() for w in data.get("modifiers", [])),
         weak=frozenset(w.lower() for w in data.get("weak_verbs", [])),
@@ -257,7 +259,8 @@ def _figure_follows(s: str, pos: int, amounts: list[Amount]) -> bool:
 
 def _agent_before_cue(s: str, m: re.Match[str], words: _Words) -> bool:
     """"importers took": the agent noun belongs to the next trade word's frame."""
-    if m.group(0).lower() not in {"importers", "exporters", "suppliers", "buyers", "importer", "exporter"}:
+    if m.group(0).lower() not in {"importers", "exporters", "suppliers", "buyers", "importer", "exporter",
+                                  "supplier", "buyer"}:
         return False
     nxt = words.cue.search(s, m.end())
     return nxt is not None and nxt.start() - m.end() < 25 and " of " not in s[m.end():nxt.start()]
@@ -266,6 +269,7 @@ def _agent_before_cue(s: str, m: re.Match[str], words: _Words) -> bool:
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _VERB_BEFORE = re.compile(r"(?:\b(?:that|which|who|and|also|annually|to|will|has|have|had|it|they)\s+"
                           r"(?:\w+ly\s+)?$)", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(?:total|in\s+total|in\s+all|overall|altogether|combined)\b", re.I)
 _NOUN_ONLY = frozenset(("shipment", "shipments", "delivery", "deliveries", "consignment", "consignments",
                         "cargo", "cargoes", "sales", "supplier", "suppliers", "exporter", "exporters",
                         "batch", "batches", "purchases", "buyer", "buyers", "importer", "importers",
@@ -282,6 +286,8 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
     left = s[clause_start:cue.start()]
     if words.unreal.search(left[-60:]) or words.blocked.search(s[clause_start:hi]):
         return
+    if any(words.price.search(s[max(clause_start, a.start - 40):a.start]) for a in figures):
+        return  # the figure is a price ("exported at prices of $300 a ton")
     if re.search(r"\bexpected\b|\bpotential\b|\bforecast", s[cue.end():hi], re.I):
         return
     if word in words.motion and not any(clause_start <= c.start and c.end <= cue.start() for c in commodities) \
@@ -300,6 +306,10 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
     if subject is None and word in words.motion and not passive:
         subject = _subject(s, mentions, cue.start(), _clause_start(s, cue.start()), False)
     exporter = _exporter(art, s, clause_start, hi, cue.start())
+    if _TOTAL_BEFORE.search(left):
+        figures_lent: list[Amount] = []  # "Total beef exports fell to 436,000 tonnes": no partner's figure
+    else:
+        figures_lent = figures
 
     if word in words.list_nouns or not exporting:
         # import frame: the subject (or a listed buyer) receives, the origin sends
@@ -323,7 +333,7 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
                 for nm, code, wk, _ in names:
                     _add(art, sent, nm, code, wk, origin, dest, amount, dates, owners, cue, exporter)
         if not importers:
-            _lend(art, sent, name, hs, weak, figures, exporter)
+            _lend(art, sent, name, hs, weak, figures_lent, exporter)
         return
 
     origin = (source_from[0].code if source_from else None) or adjective_origin or subject
@@ -335,7 +345,7 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
             dests = [others.pop()]  # "the export of Ghanaian cocoa" between the two countries
     if not dests or totals:
         if not totals:
-            _lend(art, sent, name, hs, weak, figures, exporter)
+            _lend(art, sent, name, hs, weak, figures_lent, exporter)
         return
     origin = origin or _fallback_origin(art, dests)
     split = len(figures) > 1 and sum(
@@ -517,7 +527,9 @@ def _commodity(art: _Article, s: str, cue: re.Match[str], lo: int, hi: int, figu
         if c.end <= cue.start() and not s[c.end:cue.start()].strip():
             start = _extend_modifiers(s, c.start)
             return s[start:c.end].lower(), c.hs, False, (start, c.end)
-    inside = [c for c in commodities if lo <= c.start < hi]
+    cut = _CLAUSE_END.search(s, cue.end(), hi)
+    end = cut.start() if cut else hi  # "..., but Vietnamese fruit arrived earlier": another clause's goods
+    inside = [c for c in commodities if lo <= c.start < end]
     if inside:
         c = min(inside, key=lambda c: abs(c.start - cue.end()))
         start = _extend_modifiers(s, c.start)
@@ -528,6 +540,9 @@ def _commodity(art: _Article, s: str, cue: re.Match[str], lo: int, hi: int, figu
     if art.main_commodity:
         return art.main_commodity, hs_for(art.main_commodity), True, None
     return None, None, True, None
+
+
+_CLAUSE_END = re.compile(r",\s+(?:but|while|whereas|although|though|as|even\s+as)\b|;", re.I)
 
 
 def _own_goods(s: str, amount: Amount, commodities: list[Commodity]) -> _Goods | None:
@@ -736,8 +751,8 @@ def _read_tables(art: _Article) -> None:
         header = lines[0]
         cols = [c.strip() for c in re.split(r"\||\t", header) if c.strip()]
         before = [f for f in art.flows if f.sentence.end <= block.start()]
-        model = before[-1] if before else None
         cap = _caption(text, block.start())
+        model = _table_model(before, cap)
         cap_start = text.rfind(cap, 0, block.start()) if cap else -1
         cues = f"{cap} {header}"
         if model is None and not (_IMPORT_HEADER.search(cues) or _EXPORT_HEADER.search(cues)):
@@ -774,12 +789,26 @@ def _read_tables(art: _Article) -> None:
         _table_flows(art, model, cap, cap_start, outgoing, parsed)
 
 
+def _table_model(before: list[_Flow], cap: str) -> _Flow | None:
+    """The flow a table continues: the latest one of the goods its caption names, else the latest."""
+    if not before:
+        return None
+    goods = find_commodities(cap) if cap else []
+    if goods:
+        key = _goods_key(goods[0].name, goods[0].hs)
+        same = [f for f in before if _goods_key(f.commodity, f.hs) == key]
+        if same:
+            return same[-1]
+    return before[-1]
+
+
 def _table_flows(art: _Article, model: _Flow | None, cap: str, cap_start: int, outgoing: bool,
                  parsed: list[tuple[str, list[Amount], Sentence]]) -> None:
     rows = {code for code, _, _ in parsed}
     if model is not None:
+        found = find_dates(cap, art.ctx.published) if cap else []
         side, name, hs, date, exporter = (model.origin if outgoing else model.dest), model.commodity, model.hs, \
-            None, model.exporter
+            (found[-1].value if found else None), model.exporter
     else:
         side = _table_side(art, cap, cap_start, rows)
         goods = find_commodities(cap)
