@@ -445,6 +445,13 @@ def test_document_anaphor_is_the_same_agreement() -> None:
     assert "Julie Essiam" in recs[0]["signatories"]
 
 
+def test_plural_with_a_list_of_partners_is_one_agreement_each() -> None:
+    facts = run("Bolivia's customs office signed a memorandum with Peru on Monday. Earlier, the office signed "
+                "similar agreements with Chile and Paraguay.")
+    got = {(r["name"], tuple(r["parties"])) for r in records(facts, "agreements") if r["kind"] == "agreement"}
+    assert got == {("Agreement with Chile", ("BO", "CL")), ("Agreement with Paraguay", ("BO", "PY"))}, got
+
+
 def test_two_instruments_one_on_each() -> None:
     facts = run("Last year Thailand and Laos signed two memorandums of understanding, one on rail freight "
                 "and another on electricity trade.", "2024-05-17")

@@ -101,6 +101,7 @@ class _Rec:
     status: str | None = None
     parties_hint: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    split: bool = False  # one of a plural's partners: the other partners in the mention are not its parties
 
 
 def _left_start(text: str, start: int, floor: int) -> int:
@@ -212,12 +213,17 @@ def _resolve(ctx: ArticleContext, recs: list[_Rec], sent: Sentence, info: dict, 
             return out
         each = re.match(r"[^.;]*?\bwith\s+(?P<list>.*?)(?:,\s+and\b|;|$)", after)
         if each and not anaphor:
-            codes = _countries(ctx, ne + each.start("list"), ne + each.end("list"))
+            found = [c for c in ctx.countries_in(ne + each.start("list"), ne + each.end("list"))
+                     if c.form != "bloc"]
+            surfaces = dict((c.code, c.surface) for c in reversed(found))
+            stem = _singular(text[start:min(end, ne + each.start("list"))]).strip()
+            stem = re.sub(r"(?i)\s+with(?:\s+the)?$", "", stem)
             out = []
-            for code in codes:
-                rec = _Rec(kind, _singular(name), False)
+            for code in dict.fromkeys(c.code for c in found):
+                rec = _Rec(kind, f"{stem} with {surfaces[code]}", False)
                 rec.mentions.append((start, end))
                 rec.parties_hint = [code]
+                rec.split = len(surfaces) > 1
                 recs.append(rec)
                 out.append(len(recs) - 1)
             return out
@@ -646,11 +652,13 @@ def _party_agencies(rec: _Rec, by_name: dict, officials: dict) -> list[str]:
 
 def _parties(ctx: ArticleContext, rec: _Rec, party_agencies: list[str], by_name: dict, officials: dict,
              main: list[str], home: str | None) -> list[str]:
-    in_name = _countries(ctx, *min(rec.mentions)) if rec.mentions else []
+    in_name = _countries(ctx, *min(rec.mentions)) if rec.mentions and not rec.split else []
     if rec.parties_hint:
         codes = list(dict.fromkeys(rec.parties_hint + in_name))
         if len(codes) < 2:
-            extra = [c for c in (*rec.countries, home, *main) if c and c not in codes]
+            others = _countries(ctx, *min(rec.mentions)) if rec.split else []
+            order = (home, *main, *rec.countries) if rec.split else (*rec.countries, home, *main)
+            extra = [c for c in order if c and c not in codes and c not in others]
             codes += extra[:1]
         return sorted(codes)
     if len(in_name) >= 2:
