@@ -452,6 +452,12 @@ def test_plural_with_a_list_of_partners_is_one_agreement_each() -> None:
     assert got == {("Agreement with Chile", ("BO", "CL")), ("Agreement with Paraguay", ("BO", "PY"))}, got
 
 
+def test_year_before_the_name_is_the_signing_year() -> None:
+    facts = run("Traffic still runs under the 1998 transit agreement between Mali and Senegal, officials said.")
+    hit = find(facts, "agreements", "kind", "agreement")
+    assert hit and hit["signed"] == "1998" and hit["parties"] == ["ML", "SN"], hit
+
+
 def test_two_instruments_one_on_each() -> None:
     facts = run("Last year Thailand and Laos signed two memorandums of understanding, one on rail freight "
                 "and another on electricity trade.", "2024-05-17")

@@ -186,7 +186,23 @@ def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
     _merge_generic(recs, sentence_mentions)
     _nesting(text, recs, sentence_mentions)
     _attributes(ctx, recs, sentence_mentions)
+    _year_before(text, recs)
     return _records(ctx, recs)
+
+
+_YEAR_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their)\s+(?P<year>(?:19|20)\d\d)\s+$")
+
+
+def _year_before(text: str, recs: list[_Rec]) -> None:
+    """"the 2002 transit agreement": the year it was signed."""
+    for rec in recs:
+        if rec.signed:
+            continue
+        for start, _ in rec.mentions:
+            m = _YEAR_BEFORE.search(text, max(0, start - 20), start)
+            if m:
+                rec.signed = m.group("year")
+                break
 
 
 def _resolve(ctx: ArticleContext, recs: list[_Rec], sent: Sentence, info: dict, noun: str, name: str,
