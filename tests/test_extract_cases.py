@@ -458,6 +458,13 @@ def test_year_before_the_name_is_the_signing_year() -> None:
     assert hit and hit["signed"] == "1998" and hit["parties"] == ["ML", "SN"], hit
 
 
+def test_government_only_inside_an_agreement_name_is_no_agency() -> None:
+    facts = run("Laos and Cambodia signed the Transit Agreement between the Government of the Lao People's "
+                "Democratic Republic and the Royal Government of Cambodia in Vientiane.")
+    assert not [a for a in records(facts, "agencies") if a["kind"] == "government"], records(facts, "agencies")
+    assert find(run("The Government of Chile approved the tariff cut."), "agencies", "country", "CL")
+
+
 def test_two_instruments_one_on_each() -> None:
     facts = run("Last year Thailand and Laos signed two memorandums of understanding, one on rail freight "
                 "and another on electricity trade.", "2024-05-17")

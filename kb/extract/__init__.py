@@ -8,7 +8,7 @@ that supports it as evidence.
 from __future__ import annotations
 
 from kb.extract.agencies import extract_agencies
-from kb.extract.agreements import extract_agreements
+from kb.extract.agreements import extract_agreements, prune_governments_in_names
 from kb.extract.context import ArticleContext
 from kb.extract.countries import find_countries
 from kb.extract.officials import extract_officials, prune_title_only_agencies
@@ -17,7 +17,7 @@ from kb.facts import ArticleInfo, Extractor, Facts
 from kb.readers.document import Document
 
 EXTRACTOR_NAME = "kb-rules"
-EXTRACTOR_VERSION = "0.3.3"
+EXTRACTOR_VERSION = "0.3.4"
 
 try:  # the trade-flow stage is written by another engineer; run without it until it lands
     from kb.extract.trade_flows import extract_trade_flows
@@ -33,6 +33,7 @@ def extract(document: Document) -> Facts:
     ctx.officials = extract_officials(ctx)
     ctx.agencies = prune_title_only_agencies(ctx)
     ctx.agreements = extract_agreements(ctx)
+    ctx.agencies = prune_governments_in_names(ctx)
     if extract_trade_flows is not None:
         ctx.trade_flows = extract_trade_flows(ctx)
     return Facts(

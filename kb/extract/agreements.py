@@ -17,7 +17,7 @@ from kb.extract import gazetteer
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.countries import home_country, is_destination, main_countries
 from kb.extract.phrases import Caseless, alternation
-from kb.facts import Agreement
+from kb.facts import Agency, Agreement
 
 try:  # date resolution is a sibling stage's module
     from kb.extract.dates import DateMention, find_dates
@@ -187,7 +187,31 @@ def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
     _nesting(text, recs, sentence_mentions)
     _attributes(ctx, recs, sentence_mentions)
     _year_before(text, recs)
+    mentions_of(ctx).agreements[:] = sorted(span for rec in recs for span in rec.mentions)
     return _records(ctx, recs)
+
+
+def prune_governments_in_names(ctx: ArticleContext) -> list[Agency]:
+    """A government named only inside an instrument's name ("Agreement between the Government of X
+    and ...") is a party to it, not an agency acting in the article."""
+    mentions = mentions_of(ctx)
+    spans = mentions.agreements
+    dropped = set()
+    for a in ctx.agencies:
+        found = [m for m in mentions.agencies if m.name == a.name]
+        if a.kind == "government" and found and all(
+                any(s <= m.start and m.end <= e for s, e in spans) for m in found):
+            dropped.add(a.name)
+    if not dropped:
+        return ctx.agencies
+    for rec in ctx.agreements:
+        if rec.party_agencies and set(rec.party_agencies) & dropped:
+            rec.party_agencies = [n for n in rec.party_agencies if n not in dropped]
+    for o in ctx.officials:
+        if o.agency in dropped:
+            o.agency = None
+    mentions.agencies[:] = [m for m in mentions.agencies if m.name not in dropped]
+    return [a for a in ctx.agencies if a.name not in dropped]
 
 
 _YEAR_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their)\s+(?P<year>(?:19|20)\d\d)\s+$")

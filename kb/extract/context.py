@@ -81,6 +81,7 @@ class Mentions:
     agencies: list[AgencyMention] = field(default_factory=list)
     titles: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, official name)
     officials: list[tuple[int, int, str]] = field(default_factory=list)  # every mention of a person
+    agreements: list[tuple[int, int]] = field(default_factory=list)  # every name span of an instrument
 
 
 def mentions_of(ctx: ArticleContext) -> Mentions:
