@@ -262,6 +262,39 @@ def test_a_total_lends_no_figure():
     assert [(f["from_"], f["to"], f.get("quantity")) for f in got] == [("UY", "CL", None)]
 
 
+def test_each_listed_source_is_a_flow():
+    got = flows("Turkey imported wheat from Russia, Ukraine and Kazakhstan in 2021.")
+    assert {(f["from_"], f["to"]) for f in got} == {("RU", "TR"), ("UA", "TR"), ("KZ", "TR")}
+
+
+def test_each_listed_good_is_a_flow():
+    got = flows("Kenya shipped tea, coffee and cut flowers to Egypt in May.")
+    assert {f["commodity"] for f in got} == {"tea", "coffee", "cut flowers"}
+
+
+def test_a_contrast_clause_keeps_its_own_goods_and_figures():
+    got = flows("Cambodia shipped 15,000 tonnes of mangoes to China in 2021, while banana exports to China "
+                "reached 270,000 tonnes.")
+    assert {(f["commodity"], f["quantity"]) for f in got} == {("mangoes", 15000), ("banana", 270000)}
+
+
+def test_a_contrast_clause_lends_no_destination_to_the_first():
+    got = flows("Ethiopia exported 1.3 million sheep to Saudi Arabia, while Ethiopian coffee bound for "
+                "Germany is also shipped through the port.")
+    assert ("ET", "DE", "sheep") not in {(f["from_"], f["to"], f["commodity"]) for f in got}
+
+
+def test_a_shared_destination_across_clauses():
+    got = flows("Argentina sent 2,000 tonnes of beef to Chile, while Uruguay sent 1,500 tonnes.")
+    assert {(f["from_"], f["to"], f["quantity"]) for f in got} == {("AR", "CL", 2000), ("UY", "CL", 1500)}
+
+
+def test_a_ranked_partner_after_while_keeps_its_figure():
+    got = flows("Peru's wine exports to Chile reached 9 million bottles in 2021, while Bolivia came second "
+                "with 2 million bottles.")
+    assert ("PE", "BO", 2e6) in {(f["from_"], f["to"], f.get("quantity")) for f in got}
+
+
 NEGATIVE = [
     "Russia plans to deliver 2 million tons of barley to Iran next year.",
     "Indonesia expects to export 500,000 tons of palm oil to Pakistan.",

@@ -286,6 +286,10 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
     left = s[clause_start:cue.start()]
     if words.unreal.search(left[-60:]) or words.blocked.search(s[clause_start:hi]):
         return
+    stop = _CONTRAST.search(s, cue.end(), hi)
+    if stop and not _RANKING.search(s, stop.end(), min(hi, stop.end() + 60)):
+        hi = stop.start()  # "..., while Ethiopian coffee bound for Germany ...": another clause
+    figures = [a for a in figures if clause_start <= a.start < hi]  # "..., while banana exports reached ..."
     if any(words.price.search(s[max(clause_start, a.start - 40):a.start]) for a in figures):
         return  # the figure is a price ("exported at prices of $300 a ton")
     if re.search(r"\bexpected\b|\bpotential\b|\bforecast", s[cue.end():hi], re.I):
@@ -314,6 +318,7 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
     if word in words.list_nouns or not exporting:
         # import frame: the subject (or a listed buyer) receives, the origin sends
         origin = (source_from[0].code if source_from else None) or adjective_origin
+        sources = _listed_after(s, source_from[0], mentions, hi) if source_from else []
         buyers = [m.code for m in mentions if cue.end() <= m.start < hi and m.form == "name"
                   and not _FROM_BEFORE.search(s[:m.start])] if word in words.list_nouns else []
         dests = _destinations(art, sent, mentions, cue.end(), hi, origin)
@@ -324,6 +329,13 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
                 and art.home != origin and not names[0][2]:
             importers = [art.home]  # "Crushers imported 1.2 Mt of Paraguayan soybeans": the article's country
         origin = origin or _fallback_origin(art, importers)
+        if len(sources) > 1 and len(figures) <= 1:
+            # "imported wheat from Russia, Ukraine and Kazakhstan": one flow per source, the figure a total
+            for code in sources:
+                for dest in importers:
+                    for nm, hs_code, wk, _ in names:
+                        _add(art, sent, nm, hs_code, wk, code, dest, None, dates, owners, cue, exporter)
+            return
         for i, amount in enumerate(figures or [None]):
             to_codes = importers
             if amount is not None and not buyers:
@@ -338,6 +350,9 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
 
     origin = (source_from[0].code if source_from else None) or adjective_origin or subject
     dests = _destinations(art, sent, mentions, cue.end(), hi, origin)
+    if not dests and figures and subject and art.flows and art.flows[-1].sentence is sent \
+            and art.flows[-1].origin != subject and _CONTRAST.search(s, 0, cue.start()):
+        dests = [art.flows[-1].dest]  # "A sent X to C, while B sent Y": the same destination
     totals = bool(words.totals.search(right)) and not dests
     if not dests and origin and not figures and not totals and not weak:
         others = {m.code for m in mentions if m.code != origin and m.form in ("name", "adjective")}
@@ -359,12 +374,25 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
                                   figures[i + 1].start if i + 1 < len(figures) else hi, origin)
             if split and not after:
                 continue  # "exported 250 head in 2023, of which 200 went to Egypt and 50 to Jordan": a total
-            to_codes = after[:1] or dests[:1]
+            ranked = _ranked_before(s, mentions, amount, figures[i - 1].end if i else lo, origin)
+            to_codes = after[:1] or ([ranked] if ranked else dests[:1])
             own = _own_goods(s, amount, commodities)
             goods = [own] if own else names
         for dest in to_codes:
             for nm, code, wk, _ in goods:
                 _add(art, sent, nm, code, wk, origin, dest, amount, dates, owners, cue, exporter)
+
+
+_WITH_FIGURE = re.compile(r"^\s+(?:(?:came|ranked|was|placed)\s+(?:\w+\s+){0,2})?(?:with|at)\s+"
+                          r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly)\s+)?$|^\s*\(\s*$", re.I)
+
+
+def _ranked_before(s: str, mentions: list[CountryMention], amount: Amount, lo: int, origin: str | None) -> str | None:
+    """"followed by China with 1 million tons", "Bolivia came second with 2 million": the figure's partner."""
+    for m in reversed(mentions):
+        if lo <= m.start and m.end <= amount.start and m.form == "name":
+            return m.code if m.code != origin and _WITH_FIGURE.match(s[m.end:amount.start]) else None
+    return None
 
 
 def _name_just_before(s: str, mentions: list[CountryMention], cue: re.Match[str]) -> bool:
@@ -419,7 +447,14 @@ def _lend(art: _Article, sent: Sentence, name: str | None, hs: str | None, weak:
 def _clause_start(s: str, pos: int) -> int:
     """Start of the clause holding `pos`: after the last ';' or ' - ' before it."""
     cut = max(s.rfind(";", 0, pos), s.rfind(" - ", 0, pos), s.rfind(" – ", 0, pos))
+    joint = [m.end() for m in _CONTRAST.finditer(s, max(0, cut), pos)]
+    if joint:
+        return joint[-1]
     return cut + 1 if cut >= 0 else 0
+
+
+_RANKING = re.compile(r"\b(?:came|ranked|ranking|placed|followed|second|third|fourth|fifth)\b", re.I)
+_CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s", re.I)
 
 
 def _destinations(art: _Article, sent: Sentence, mentions: list[CountryMention], lo: int, hi: int,
@@ -447,6 +482,20 @@ def _destinations(art: _Article, sent: Sentence, mentions: list[CountryMention],
             code = _antecedent(art, sent.start + ana.start(), origin)
             if code:
                 out.append(code)
+    return out
+
+
+def _listed_after(s: str, first: CountryMention, mentions: list[CountryMention], hi: int) -> list[str]:
+    """The countries listed from `first` on: "from Russia, Ukraine and Kazakhstan"."""
+    out, last_end = [first.code], first.end
+    for m in mentions:
+        if m.start < last_end or m.start >= hi:
+            continue
+        if m.form != "name" or not re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", s[last_end:m.start]):
+            break
+        if m.code not in out:
+            out.append(m.code)
+        last_end = m.end
     return out
 
 
@@ -508,6 +557,18 @@ def _commodities(art: _Article, s: str, cue: re.Match[str], lo: int, hi: int, fi
         if listed:
             return [(s[_extend_modifiers(s, c.start):c.end].lower(), c.hs, False, (c.start, c.end))
                     for c in listed]
+    if first[3] is not None and not figures:
+        listed, end = [], first[3][1]
+        for c in commodities:
+            if c.start < end:
+                continue
+            start = _extend_modifiers(s, c.start)
+            if not re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", s[end:start]):
+                break
+            listed.append((s[start:c.end].lower(), c.hs, False, (start, c.end)))
+            end = c.end
+        if listed:
+            return [first, *listed]  # "shipped tea, coffee and flowers to Egypt"
     return [first]
 
 
