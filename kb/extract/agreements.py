@@ -133,14 +133,23 @@ def _right_end(text: str, end: int, limit: int) -> int:
                          text[end:limit])
         return end + names.end() if names else end
     pos = m.end()
+    between = m.group().strip() == "between"  # "between the X and the Y": the "and" is the name's
     while pos < limit:
         stop = _STOP.match(text, pos, limit)
         if stop and stop.end() > pos:
+            if between and re.fullmatch(r"\s*and\s+the", stop.group()):
+                between = False
+                pos = stop.end()
+                continue
             break
         word = re.match(r"\s*(?:[A-Z]\.)+|\s*\S+?(?=[\s,.;:()“”\"]|$)", text[pos:limit])
         if not word:
             break
         pos += word.end()
+    if not between and m.group().strip() == "between":  # "... and the Government of Y in Vientiane"
+        place = re.search(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$", text[m.end():pos])
+        if place:
+            pos = m.end() + place.start()
     return pos
 
 
