@@ -295,6 +295,18 @@ def test_a_ranked_partner_after_while_keeps_its_figure():
     assert ("PE", "BO", 2e6) in {(f["from_"], f["to"], f.get("quantity")) for f in got}
 
 
+def test_subject_before_a_relative_clause():
+    got = flows("Kazakhstan delivered 5.9 billion cubic meters of gas to China, while Uzbekistan, which has been "
+                "reducing exports to meet domestic demand, sent only about 1.1 billion cubic meters.")
+    assert ("UZ", "CN", 1.1e9) in {(f["from_"], f["to"], f.get("quantity")) for f in got}
+
+
+def test_value_after_destination_and_period():
+    got = flows("Laos shipped 15,000 tonnes of bananas to China in the first ten months of the year, worth about "
+                "13 million US dollars.")
+    assert [(f.get("quantity"), f.get("value"), f.get("currency")) for f in got] == [(15000, 13e6, "USD")]
+
+
 NEGATIVE = [
     "Russia plans to deliver 2 million tons of barley to Iran next year.",
     "Indonesia expects to export 500,000 tons of palm oil to Pakistan.",

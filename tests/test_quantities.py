@@ -55,3 +55,9 @@ def test_parse_number(text, value):
                                            ("shipped 40 containers last week", None)])
 def test_rate_in(text, per):
     assert rate_in(text) == per
+
+
+def test_mixed_case_suffix_currency():
+    from kb.extract.quantities import find_amounts
+    money = [a for a in find_amounts("worth 13 million US dollars") if a.kind == "money"]
+    assert [(m.value, m.currency) for m in money] == [(13e6, "USD")]

@@ -90,7 +90,7 @@ def _currencies() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
 
     def alt(form: str) -> str:
         body = r"\s*".join(re.escape(w) for w in form.split())
-        return body if not form.isalpha() or form.isupper() else f"(?i:{body})"
+        return body if not form[:1].isalpha() or form.isupper() else f"(?i:{body})"  # "US dollars" folded
 
     prefix = [alt(f) for f in ordered if not f[-1:].isalpha() or f.isupper() or len(f) <= 3]
     suffix = [alt(f) for f in ordered if f[:1].isalpha()]

@@ -241,7 +241,7 @@ def _pair_figures(s: str, figures: list[Amount]
         if prev is not None and a.kind == "money" and prev.kind == "money" and _CONVERSION.match(gap):
             continue
         if prev is not None and a.kind == "money" and prev.kind == "quantity" and id(prev) not in worth \
-                and len(gap) < 60 and _WORTH.search(gap) and not re.search(r"[;]|\band\b", gap):
+                and len(gap) < 100 and _WORTH.search(gap) and not re.search(r"[;]|\band\b", gap):
             worth[id(prev)] = (prev, a)
             continue
         if prev is not None and id(prev) in worth and a.kind == "money" and _CONVERSION.match(
@@ -269,6 +269,7 @@ def _agent_before_cue(s: str, m: re.Match[str], words: _Words) -> bool:
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _VERB_BEFORE = re.compile(r"(?:\b(?:that|which|who|and|also|annually|to|will|has|have|had|it|they)\s+"
                           r"(?:\w+ly\s+)?$)", re.I)
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\b[^,;]*,\s*(?:(?:only|also|then|later|\w+ly)\s+)?$", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:total|in\s+total|in\s+all|overall|altogether|combined)\b", re.I)
 _NOUN_ONLY = frozenset(("shipment", "shipments", "delivery", "deliveries", "consignment", "consignments",
                         "cargo", "cargoes", "sales", "supplier", "suppliers", "exporter", "exporters",
@@ -309,6 +310,10 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
     # "X exported ..., and most of it went to China": the subject of the sentence's clause
     if subject is None and word in words.motion and not passive:
         subject = _subject(s, mentions, cue.start(), _clause_start(s, cue.start()), False)
+    if subject is None and not passive and not noun:
+        rel = _RELATIVE_BEFORE.search(s, 0, cue.start())
+        if rel:  # "Uzbekistan, which has been reducing exports, sent ...": the subject before the aside
+            subject = _subject(s, mentions, rel.start(), _clause_start(s, rel.start()), False)
     exporter = _exporter(art, s, clause_start, hi, cue.start())
     if _TOTAL_BEFORE.search(left):
         figures_lent: list[Amount] = []  # "Total beef exports fell to 436,000 tonnes": no partner's figure
