@@ -307,6 +307,24 @@ def test_value_after_destination_and_period():
     assert [(f.get("quantity"), f.get("value"), f.get("currency")) for f in got] == [(15000, 13e6, "USD")]
 
 
+def test_the_goods_named_again_by_their_head_word():
+    got = flows("Ghana, a big producer of raw cashew nuts, exported 40,000 tonnes of the nuts to India in May. "
+                "The value of raw cashew exports to India was estimated at 30 billion CFA francs in May.")
+    assert [(f["commodity"], f.get("quantity"), f.get("value")) for f in got] == [("raw cashew nuts", 40000, 30e9)]
+
+
+def test_a_country_ranked_as_destination():
+    got = flows("Ghana exported 400,000 tonnes of cocoa beans to the Netherlands in 2021. "
+                "Belgium was the second destination with 63,000 tonnes.")
+    assert ("GH", "BE", 63000) in {(f["from_"], f["to"], f.get("quantity")) for f in got}
+
+
+def test_followed_by_partners_with_their_figures():
+    got = flows("Argentina loaded 412,000 tonnes of soymeal for Vietnam last month, making it the top "
+                "destination, followed by Indonesia with 298,000 tonnes and Poland with 155,000 tonnes.")
+    assert {(f["to"], f["quantity"]) for f in got} == {("VN", 412000), ("ID", 298000), ("PL", 155000)}
+
+
 NEGATIVE = [
     "Russia plans to deliver 2 million tons of barley to Iran next year.",
     "Indonesia expects to export 500,000 tons of palm oil to Pakistan.",
@@ -325,6 +343,7 @@ NEGATIVE = [
     "The Egyptian market is important, said the minister.",
     "Officials said imports of cars would rise.",
     "The Kenyan trade minister went to Uganda on Monday.",
+    "Ghana is a popular destination for tourists.",
     "Vietnam committed to supply 2 million tons of rice to the Philippines every year.",
 ]
 

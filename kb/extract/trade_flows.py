@@ -69,7 +69,8 @@ def _words() -> _Words:
     return _Words(
         cue=re.compile(rf"(?<![\w-])(?:{trie_regex(_forms(export + imports), space=_SPACE)})(?![\w-])", re.I),
         export=frozenset(w.lower() for w in export if w not in ("imports",)),
-        list_nouns=frozenset(("buyers", "buyer", "importers", "markets", "destinations", "customers")),
+        list_nouns=frozenset(("buyers", "buyer", "importers", "markets", "destinations", "destination",
+                              "customers")),
         agent=re.compile(rf"^\s*(?:{_alt(data.get('agent_nouns', []))})\b", re.I),
         unreal=re.compile(rf"\b(?:{_alt(data.get('unreal', []))})\b", re.I),
         blocked=re.compile(rf"\b(?:{_alt(data.get('blocked', []))})\b", re.I),
@@ -181,6 +182,10 @@ def _read_sentence(art: _Article, sent: Sentence) -> None:
     if not cues:
         return
     mentions = art.mentions_in(sent)
+    # "destination" is a trade word only after a country ranked as one ("India was the second destination")
+    cues = [m for m in cues if m.group(0).lower() != "destination" or _ranked_buyer(s, mentions, 0, m) is not None]
+    if not cues:
+        return
     figures, worth, compared = _pair_figures(s, [a for a in amounts if a.kind in ("quantity", "money")])
     dated = [a for a in amounts if a.kind == "percent" or a in figures]
     dates = _Dates(s, ctx.published)  # read only when a figure or a flow needs them
@@ -270,6 +275,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s
 _VERB_BEFORE = re.compile(r"(?:\b(?:that|which|who|and|also|annually|to|will|has|have|had|it|they)\s+"
                           r"(?:\w+ly\s+)?$)", re.I)
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\b[^,;]*,\s*(?:(?:only|also|then|later|\w+ly)\s+)?$", re.I)
+_RANKED_AS = re.compile(r"\s+(?:was|is|were|are|became|remained|remains|ranked|ranks|came|comes)\s+"
+                        r"(?:as\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:total|in\s+total|in\s+all|overall|altogether|combined)\b", re.I)
 _NOUN_ONLY = frozenset(("shipment", "shipments", "delivery", "deliveries", "consignment", "consignments",
                         "cargo", "cargoes", "sales", "supplier", "suppliers", "exporter", "exporters",
@@ -326,6 +333,9 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
         sources = _listed_after(s, source_from[0], mentions, hi) if source_from else []
         buyers = [m.code for m in mentions if cue.end() <= m.start < hi and m.form == "name"
                   and not _FROM_BEFORE.search(s[:m.start])] if word in words.list_nouns else []
+        if word in words.list_nouns and not buyers:
+            ranked = _ranked_buyer(s, mentions, clause_start, cue)
+            buyers = [ranked] if ranked else []  # "India was the second destination with 63,000 tonnes"
         dests = _destinations(art, sent, mentions, cue.end(), hi, origin)
         importers = buyers or dests or ([subject] if subject else [])
         if words.totals.search(right) and not origin:
@@ -398,6 +408,13 @@ def _ranked_before(s: str, mentions: list[CountryMention], amount: Amount, lo: i
         if lo <= m.start and m.end <= amount.start and m.form == "name":
             return m.code if m.code != origin and _WITH_FIGURE.match(s[m.end:amount.start]) else None
     return None
+
+
+def _ranked_buyer(s: str, mentions: list[CountryMention], lo: int, cue: re.Match[str]) -> str | None:
+    """"India was the second destination", "Malaysia ranked second among buyers": the country ranked."""
+    ranked = [m for m in mentions if m.form == "name" and lo <= m.start and m.end <= cue.start()
+              and _RANKED_AS.fullmatch(s[m.end:cue.start()])]
+    return ranked[-1].code if ranked else None
 
 
 def _name_just_before(s: str, mentions: list[CountryMention], cue: re.Match[str]) -> bool:
@@ -586,6 +603,10 @@ def _commodity(art: _Article, s: str, cue: re.Match[str], lo: int, hi: int, figu
             inner = [c for c in commodities if m.start(1) <= c.start and c.end <= m.end(1)]
             end = inner[-1].end if inner else m.end(1)  # "pears there" -> "pears"
             name = _clean_phrase(s[m.start(1):end])
+            if name and re.match(r"(?:the|these|those)\s", m.group(1), re.I):
+                earlier = _antecedent_goods(s, name, m.start(1), commodities)
+                if earlier is not None:
+                    return earlier  # "the world's largest producer of raw cashew nuts, exported ... of the nuts"
             if name:
                 return name, hs_for(name), False, (m.start(1), end)
     # "copper deliveries", "barley supplier", "pear exports"
@@ -609,6 +630,16 @@ def _commodity(art: _Article, s: str, cue: re.Match[str], lo: int, hi: int, figu
 
 
 _CLAUSE_END = re.compile(r",\s+(?:but|while|whereas|although|though|as|even\s+as)\b|;", re.I)
+
+
+def _antecedent_goods(s: str, name: str, pos: int, commodities: list[Commodity]) -> _Goods | None:
+    """"the nuts": the latest goods before, in the sentence, whose name ends the same way."""
+    last = singular(fold(name).split()[-1])
+    for c in reversed(commodities):
+        if c.end <= pos and singular(fold(s[c.start:c.end]).split()[-1]) == last:
+            start = _extend_modifiers(s, c.start)
+            return s[start:c.end].lower(), c.hs, False, (start, c.end)
+    return None
 
 
 def _own_goods(s: str, amount: Amount, commodities: list[Commodity]) -> _Goods | None:
@@ -954,6 +985,12 @@ def _merge(flows: list[_Flow]) -> list[_Flow]:
             out.remove(g)
             f.exporter = f.exporter or g.exporter
             f.date = f.date or g.date
+        if f.amount.kind == "money" and f.date is not None:
+            host = next((g for g in same if g.amount is not None and g.amount.kind == "quantity"
+                         and g.money is None and g.date == f.date), None)
+            if host is not None:  # "418,000 tonnes ... The value of these exports was 241 billion francs"
+                host.money = f.amount
+                continue
         dup = next((g for g in same if g.amount is not None and _same_amount(g.amount, f.amount)
                     and (g.date == f.date or g.date is None or f.date is None)), None)
         if dup is not None:
