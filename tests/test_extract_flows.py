@@ -325,6 +325,12 @@ def test_followed_by_partners_with_their_figures():
     assert {(f["to"], f["quantity"]) for f in got} == {("VN", 412000), ("ID", 298000), ("PL", 155000)}
 
 
+def test_an_undated_flow_takes_the_year_just_reported():
+    got = flows("Mongolia exported 2,000 tonnes of horse meat to Japan in 2021. "
+                "Producers also shipped 500 tonnes of beef to Kazakhstan.")
+    assert {(f["to"], f.get("date")) for f in got} == {("JP", "2021"), ("KZ", "2021")}
+
+
 NEGATIVE = [
     "Russia plans to deliver 2 million tons of barley to Iran next year.",
     "Indonesia expects to export 500,000 tons of palm oil to Pakistan.",

@@ -203,7 +203,7 @@ def _read_sentence(art: _Article, sent: Sentence) -> None:
         hi = cues[i + 1].start() if i + 1 < len(cues) else len(s)
         _read_frame(art, sent, cue, lo, hi, mentions, [a for a in figures if lo <= a.start < hi],
                     dates, owners, commodities)
-    if (first_dated is not None and "/" in first_dated.value) or (first_dated and len(first_dated.value) == 7):
+    if first_dated is not None and ("/" in first_dated.value or len(first_dated.value) in (4, 7)):
         art.period = first_dated.value
 
 
