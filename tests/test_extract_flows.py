@@ -331,6 +331,27 @@ def test_an_undated_flow_takes_the_year_just_reported():
     assert {(f["to"], f.get("date")) for f in got} == {("JP", "2021"), ("KZ", "2021")}
 
 
+@pytest.mark.parametrize(("text", "exporter"), [
+    ("AgroFert, Chile's largest producer of nitrate fertilizers, shipped 1.2 million tonnes to Brazil in 2021.",
+     "AgroFert"),
+    ("In the other direction, Nordic Aluminium Works (NAW) shipped 120,000 tonnes of Norwegian aluminium "
+     "to Poland in 2021.",
+     "Nordic Aluminium Works"),
+    ("India allowed the export of 10,000 tonnes of onions to Nepal through the Western Farm Exports Ltd (WFEL).",
+     "Western Farm Exports Ltd"),
+    ("Chilean exports of frozen cherries to Korea began in 2021, with the first containers shipped by the "
+     "Talca-based company Andes Fruit Ltd.", "Andes Fruit Ltd"),
+])
+def test_exporting_company(text, exporter):
+    got = flows(text)
+    assert got and all(f.get("exporter") == exporter for f in got), got
+
+
+def test_a_country_with_an_aside_is_no_exporter():
+    got = flows("China, the largest buyer of soybeans, imported 5 million tons from Brazil in May.")
+    assert [(f["from_"], f["to"], f.get("exporter")) for f in got] == [("BR", "CN", None)]
+
+
 NEGATIVE = [
     "Russia plans to deliver 2 million tons of barley to Iran next year.",
     "Indonesia expects to export 500,000 tons of palm oil to Pakistan.",

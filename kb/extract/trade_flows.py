@@ -80,6 +80,7 @@ def _words() -> _Words:
         weak=frozenset(w.lower() for w in data.get("weak_verbs", [])),
         mass=frozenset(w.lower() for w in data.get("mass_nouns", [])),
         maker_by=re.compile(rf"\b(?:{_alt(data.get('maker_verbs', []))})\s+by\s+(?:the\s+)?"
+                            r"(?:[\w-]+-based\s+)?(?:(?:company|firm|exporter|producer|group|trader)\s+)?"
                             r"((?:[A-Z][\w'&-]*\s+){0,5}[A-Z][\w'&-]*)"),
         motion=frozenset(" ".join(w.lower().split()) for w in data.get("motion_verbs", [])),
         abbreviations={str(k).lower(): str(v) for k, v in (data.get("abbreviations") or {}).items()},
@@ -177,7 +178,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
 def _read_sentence(art: _Article, sent: Sentence) -> None:
     ctx, words, s = art.ctx, _words(), sent.text
     amounts = find_amounts(s)
-    cues = [m for m in words.cue.finditer(s) if not _agent_before_cue(s, m, words)
+    cues = [m for m in words.cue.finditer(s) if not _agent_before_cue(s, m, words) and not _in_name(s, m)
             and (m.group(0).lower() not in words.weak or _figure_follows(s, m.end(), amounts))]
     if not cues:
         return
@@ -256,6 +257,15 @@ def _pair_figures(s: str, figures: list[Amount]
             compared.add(id(a))
         out.append(a)
     return out, worth, compared
+
+
+def _in_name(s: str, m: re.Match[str]) -> bool:
+    """"National Cooperative Exports Ltd": a capitalised trade word between capitalised words is a name."""
+    if not s[m.start()].isupper() or s[m.start():m.end()].isupper():
+        return False
+    before = re.search(r"([A-Z][\w&'-]*)\s+$", s[:m.start()])
+    after = re.match(r"\s+([A-Z][\w&'.-]*)", s[m.end():])
+    return bool(before and after and before.start() > 0)
 
 
 def _figure_follows(s: str, pos: int, amounts: list[Amount]) -> bool:
@@ -450,9 +460,9 @@ def _lend(art: _Article, sent: Sentence, name: str | None, hs: str | None, weak:
         return
     key = _goods_key(name, hs) if name else None
     for flow in reversed(art.flows):
-        if flow.sentence is sent:
-            continue
-        if key is not None and _goods_key(flow.commodity, flow.hs) != key:
+        if flow.sentence is sent and (figures or not exporter):
+            continue  # the same sentence lends only its exporter ("..., with the first containers shipped by X")
+        if key is not None and _goods_key(flow.commodity, flow.hs) != key and fold(flow.commodity) != fold(name or ""):
             continue
         if key is None and not re.search(r"\b(?:consignment|shipment|cargo|batch)\b", sent.text, re.I):
             continue
@@ -687,7 +697,29 @@ def _exporter(art: _Article, s: str, lo: int, hi: int, cue_start: int) -> str | 
     for agency in art.ctx.agencies:
         if agency.kind == "company" and re.search(rf"(?<!\w){re.escape(agency.name)}(?!\w)", subject):
             return agency.name
+    forms = gazetteer.country_forms()
+    for m in (_COMPANY_SUBJECT.search(subject), _COMPANY_THROUGH.search(s, cue_start, hi)):
+        if m is None:
+            continue
+        name = m.group("name").strip()
+        words = name.split()
+        if words[0] in ("The", "In", "On", "At", "By", "For", "From") and len(words) > 1:
+            name = " ".join(words[1:])
+        if name and name not in forms and not re.match(r"[\w-]+['’]s\b", name) \
+                and (m.group("abbr") or m.group("app") or _COMPANY_SUFFIX.search(name)):
+            return name
     return None
+
+
+_NAME = r"(?P<name>(?:[A-Z][\w'&.-]*\s+){0,5}[A-Z][\w'&-]*)"
+_COMPANY_SUFFIX = re.compile(r"\b(?:Ltd|Limited|Company|Co|Corp|Corporation|Inc|LLC|PLC|Plc|JSC|Group|Holdings?|"
+                             r"S\.?A|AG|GmbH|SpA|Bhd|Pte|Enterprises?)\.?$")
+# "PhosAgro, Russia's largest producer of fertilizers, shipped", "Emirates Global Aluminium (EGA) shipped"
+_COMPANY_SUBJECT = re.compile(_NAME + r"(?:\s*\((?P<abbr>[A-Z]{2,6})\))?(?:,\s+(?P<app>[^,]{0,60}\b(?:producer|"
+                              r"exporter|maker|manufacturer|company|firm|group|supplier|miner|trader|processor)"
+                              r"\b[^,]{0,40}),)?\s+(?:(?:also|\w+ly)\s+)?$")
+_COMPANY_THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+)?" + _NAME + r"(?:\s*\((?P<abbr>[A-Z]{2,6})\))?"
+                              r"(?P<app>(?!))?")
 
 
 def _date_owners(dates: list[DateMention], amounts: list[Amount],
