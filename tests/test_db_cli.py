@@ -3,38 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-import typer
-import typer.testing
 from alembic.script import ScriptDirectory
+from helpers import CORPUS, kb
 from sqlalchemy import inspect, text
-from typer.testing import CliRunner, Result
 
-from kb.cli import app
 from kb.db import alembic_config, head_revision, make_engine
-
-CORPUS = Path(__file__).parent / "data" / "corpus"
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _cli_built_once() -> Iterator[None]:
-    """typer's CliRunner rebuilds the whole command tree on every call (~60 ms): build it once per module."""
-    command, build = typer.main.get_command(app), typer.testing._get_command
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(typer.testing, "_get_command", lambda a: command if a is app else build(a))
-        yield
-
-
-def kb(*args: object, code: int = 0) -> Result:
-    result = runner.invoke(app, [str(a) for a in args])
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert result.exit_code == code, result.output
-    return result
 
 
 def shown_url(url: str) -> str:

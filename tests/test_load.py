@@ -6,27 +6,20 @@ import json
 import os
 import re
 import shutil
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-import typer
-import typer.testing
-from conftest import postgres_base_url
-from sqlalchemy import create_engine, exists, select, text
+from helpers import CORPUS, kb, load, query, rows
+from sqlalchemy import exists, select, text
 from sqlmodel import SQLModel
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
 from kb import models  # noqa: F401  (registers every table)
-from kb.cli import app
-from kb.db import make_engine, open_database, sqlite_path
+from kb.db import make_engine
 from kb.facts import read_facts
 from kb.store import T, facts_count
 
 HERE = Path(__file__).parent
-CORPUS = HERE / "data" / "corpus"
 SEED = HERE.parent / "seed" / "2023-09-26-korea-herald-uzbekistan-korea-customs.txt"
 
 A1 = "2021-04-10-north-wire-iceland-paraguay-customs"
@@ -36,48 +29,6 @@ A4 = "2023-11-20-island-times-fiji-iceland-second-memorandum"
 CORPUS_FACTS = 22  # records in the four hand-written facts files
 SUMMARY = re.compile(r"^(\d+) articles?: (\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed; (\d+) facts stored$",
                      re.MULTILINE)
-
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _cli_built_once() -> Iterator[None]:
-    """typer's CliRunner rebuilds the whole command tree on every call (~60 ms): build it once per module."""
-    command, build = typer.main.get_command(app), typer.testing._get_command
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(typer.testing, "_get_command", lambda a: command if a is app else build(a))
-        yield
-
-
-@pytest.fixture(scope="module")
-def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite database migrated once (by the migrations); each test gets its own copy."""
-    path = tmp_path_factory.mktemp("template") / "kb.db"
-    open_database(f"sqlite:///{path}").dispose()
-    return path
-
-
-@pytest.fixture
-def url(db_url: str, request: pytest.FixtureRequest) -> str:
-    """The test's own database on each engine (SQLite ones start from the migrated template)."""
-    path = sqlite_path(db_url)
-    if path is not None:
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-    return db_url
-
-
-def kb(*args: object, code: int = 0) -> Result:
-    """Run the kb command; never a traceback, always the expected exit code."""
-    result = runner.invoke(app, [str(a) for a in args])
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert result.exit_code == code, result.output
-    return result
-
-
-def load(url: str, *paths: object, code: int = 0) -> Result:
-    return kb("load", *paths, "--db", url, code=code)
-
 
 def summary(result: Result) -> str:
     lines = [line for line in result.stdout.splitlines() if SUMMARY.match(line)]
@@ -118,19 +69,6 @@ def dump_tables(url: str) -> dict[str, list[tuple]]:
     finally:
         engine.dispose()
     return out
-
-
-def rows(url: str, sql: str, **params: object) -> list[tuple]:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(text(sql), params)]
-    finally:
-        engine.dispose()
-
-
-def query_json(url: str, *args: str) -> list[dict]:
-    return json.loads(kb("query", *args, "--db", url, "-f", "json").stdout)
 
 
 # ---------------------------------------------------------------- summaries and idempotence
@@ -182,16 +120,16 @@ def test_changed_facts_file_replaces_what_its_article_said(url: str, tmp_path: P
 
     result = load(url, folder)
     assert summary(result) == "4 articles: 0 new, 1 updated, 3 unchanged, 0 failed; 5 facts stored"
-    assert query_json(url, "flows", "--commodity", "kava") == []
+    assert query(url, "flows", "--commodity", "kava") == []
     assert rows(url, "SELECT count(*) FROM trade_flow WHERE commodity = 'kava'") == [(0,)]
-    places = {r["signed"]: r["place"] for r in query_json(url, "agreements", "--kind", "memorandum")}
+    places = {r["signed"]: r["place"] for r in query(url, "agreements", "--kind", "memorandum")}
     assert places == {"2023-01-30": "Lautoka", "2023-11-17": "Reykjavik"}
     assert rows(url, "SELECT count(*) FROM claim c JOIN article a ON a.id = c.article_id "
                      "WHERE a.file_name = :f AND c.value = 'Suva'", f=f"{A3}.txt") == [(0,)]
     # What the other articles said is untouched.
     assert rows(url, "SELECT a.file_name, count(e.id) FROM article a JOIN evidence e ON e.article_id = a.id "
                      "WHERE a.file_name <> :f GROUP BY a.file_name ORDER BY 1", f=f"{A3}.txt") == others
-    assert {r["commodity"] for r in query_json(url, "flows")} == {"frozen cod", "soybean meal"}
+    assert {r["commodity"] for r in query(url, "flows")} == {"frozen cod", "soybean meal"}
 
 
 def test_changed_article_text_is_an_update(url: str, tmp_path: Path) -> None:
@@ -249,7 +187,7 @@ def test_bad_facts_file_fails_alone_and_loses_nothing(url: str, tmp_path: Path) 
         assert summary(result) == "4 articles: 0 new, 1 updated, 2 unchanged, 1 failed; 3 facts stored", name
         # What the bad file's article said before is all still there.
         assert table_counts(url) == before, name
-        assert [r["name"] for r in query_json(url, "agreements", "--kind", "protocol")] == [
+        assert [r["name"] for r in query(url, "agreements", "--kind", "protocol")] == [
             "Protocol amending the Iceland-Paraguay agreement on mutual assistance in customs matters"]
     # Loading again retries only the bad file.
     again = load(url, folder, code=1)
@@ -332,28 +270,6 @@ def test_database_in_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- parallel extraction
-
-@pytest.fixture
-def second_url(url: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
-    """Another empty database on the same engine as `url`."""
-    if sqlite_path(url) is not None:
-        path = tmp_path / "second.db"
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-        yield f"sqlite:///{path}"
-        return
-    base = postgres_base_url()
-    assert base is not None
-    schema = f"kbtest_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{base}{'&' if '?' in base else '?'}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
 
 def test_two_jobs_store_the_same_rows_as_one(url: str, second_url: str, tmp_path: Path) -> None:
     folder = copy_corpus(tmp_path / "articles")
@@ -439,7 +355,7 @@ def test_seed_article_protocol_is_found(url: str, tmp_path: Path) -> None:
     shutil.copy(SEED, tmp_path / SEED.name)
     result = load(url, tmp_path)
     assert SUMMARY.match(summary(result)).group(2) == "1"
-    protocols = [r for r in query_json(url, "agreements", "--party", "KR", "--party", "UZ", "--kind", "protocol")
+    protocols = [r for r in query(url, "agreements", "--party", "KR", "--party", "UZ", "--kind", "protocol")
                  if r["signed"] == "2023-09-22"]
     assert len(protocols) == 1, protocols
     assert protocols[0]["parties"] == "KR, UZ"

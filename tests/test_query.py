@@ -9,71 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 import typer
 import typer.testing
-from conftest import postgres_base_url
-from sqlalchemy import create_engine, text
-from typer.testing import CliRunner, Result
+from helpers import kb, query
 
 from kb.cli import app
-
-CORPUS = Path(__file__).parent / "data" / "corpus"
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _cli_built_once() -> Iterator[None]:
-    """typer's CliRunner rebuilds the whole command tree on every call (~60 ms): build it once per module."""
-    command, build = typer.main.get_command(app), typer.testing._get_command
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(typer.testing, "_get_command", lambda a: command if a is app else build(a))
-        yield
-
-
-def kb(*args: object, code: int = 0) -> Result:
-    result = runner.invoke(app, [str(a) for a in args])
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert result.exit_code == code, result.output
-    return result
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def loaded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One database per engine with the corpus loaded; read-only for the tests of this module."""
-    folder = tmp_path_factory.mktemp("query")
-    shutil.copytree(CORPUS, folder / "articles")
-    if request.param == "sqlite":
-        url = f"sqlite:///{folder / 'kb.db'}"
-        kb("load", folder / "articles", "--db", url)
-        yield url
-        return
-    base = postgres_base_url()
-    if base is None:
-        pytest.skip("KB_TEST_POSTGRES_URL not set: PostgreSQL tests skipped locally")
-    schema = f"kbtest_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        url = f"{base}{'&' if '?' in base else '?'}options={quote(f'-csearch_path={schema}')}"
-        kb("load", folder / "articles", "--db", url)
-        yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
-def query(url: str, *args: str, code: int = 0) -> list[dict]:
-    return json.loads(kb("query", *args, "--db", url, "-f", "json", code=code).stdout)
 
 
 # How each listing's rows are named in the expectations below.

@@ -8,80 +8,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-import pytest
-import typer
-import typer.testing
 import yaml
-from conftest import postgres_base_url
-from sqlalchemy import create_engine, text
-from typer.testing import CliRunner, Result
-
-from kb.cli import app
-from kb.db import make_engine, open_database, sqlite_path
-
-CORPUS = Path(__file__).parent / "data" / "corpus"
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _cli_built_once() -> Iterator[None]:
-    """typer's CliRunner rebuilds the whole command tree on every call (~60 ms): build it once per module."""
-    command, build = typer.main.get_command(app), typer.testing._get_command
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(typer.testing, "_get_command", lambda a: command if a is app else build(a))
-        yield
-
-
-@pytest.fixture(scope="module")
-def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite database migrated once (by the migrations); each test gets its own copy."""
-    path = tmp_path_factory.mktemp("template") / "kb.db"
-    open_database(f"sqlite:///{path}").dispose()
-    return path
-
-
-@pytest.fixture
-def url(db_url: str, request: pytest.FixtureRequest) -> str:
-    path = sqlite_path(db_url)
-    if path is not None:
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-    return db_url
-
-
-@pytest.fixture
-def second_url(url: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
-    """Another empty database on the same engine as `url`."""
-    if sqlite_path(url) is not None:
-        path = tmp_path / "second.db"
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-        yield f"sqlite:///{path}"
-        return
-    base = postgres_base_url()
-    assert base is not None
-    schema = f"kbtest_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{base}{'&' if '?' in base else '?'}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
-def kb(*args: object, code: int = 0) -> Result:
-    result = runner.invoke(app, [str(a) for a in args])
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert result.exit_code == code, result.output
-    return result
+from helpers import CORPUS, kb, load, query, rows
 
 
 def write_article(folder: Path, stem: str, published: str, title: str, **records: list[dict[str, Any]]) -> Path:
@@ -101,25 +32,8 @@ def write_article(folder: Path, stem: str, published: str, title: str, **records
     return article
 
 
-def load(url: str, *paths: object) -> Result:
-    return kb("load", *paths, "--db", url)
-
-
-def query(url: str, *args: str) -> list[dict]:
-    return json.loads(kb("query", *args, "--db", url, "-f", "json").stdout)
-
-
 def show(url: str, kind: str, rid: int) -> dict:
     return json.loads(kb("show", kind, rid, "--db", url, "-f", "json").stdout)
-
-
-def rows(url: str, sql: str, **params: object) -> list[tuple]:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(text(sql), params)]
-    finally:
-        engine.dispose()
 
 
 # ---------------------------------------------------------------- agencies

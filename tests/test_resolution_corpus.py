@@ -20,10 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import kb
 from sqlalchemy import Engine, select
-from typer.testing import CliRunner, Result
 
-from kb.cli import app
 from kb.db import open_database, sqlite_path
 from kb.evaluate_resolution import pairwise_scores, place_records
 from kb.load import find_articles, load_paths
@@ -40,16 +39,6 @@ MIN_RECALL = {
     "agreement": 1.0,
     "trade_flow": 1.0,
 }
-
-runner = CliRunner()
-
-
-def kb(*args: object, code: int = 0) -> Result:
-    result = runner.invoke(app, [str(a) for a in args])
-    assert "Traceback" not in result.output
-    assert result.exit_code == code, result.output
-    return result
-
 
 def load_forward(engine: Engine, corpus: Path = CORPUS) -> None:
     report = load_paths(engine, [corpus])
