@@ -347,6 +347,12 @@ def test_exporting_company(text, exporter):
     assert got and all(f.get("exporter") == exporter for f in got), got
 
 
+def test_the_company_is_the_exporter_named_before():
+    got = flows("AgroFert, Chile's largest producer of nitrate fertilizers, shipped 1.2 million tonnes of urea to "
+                "Brazil in 2021. Its chief executive said the company had also started supplies of potash to Peru.")
+    assert {(f["to"], f.get("exporter")) for f in got} == {("BR", "AgroFert"), ("PE", "AgroFert")}
+
+
 def test_a_country_with_an_aside_is_no_exporter():
     got = flows("China, the largest buyer of soybeans, imported 5 million tons from Brazil in May.")
     assert [(f["from_"], f["to"], f.get("exporter")) for f in got] == [("BR", "CN", None)]

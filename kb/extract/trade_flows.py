@@ -385,7 +385,7 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
             dests = [others.pop()]  # "the export of Ghanaian cocoa" between the two countries
     if not dests or totals:
         if not totals:
-            _lend(art, sent, name, hs, weak, figures_lent, exporter)
+            _lend(art, sent, name, hs, weak, figures_lent, exporter, origin)
         return
     origin = origin or _fallback_origin(art, dests)
     split = len(figures) > 1 and sum(
@@ -454,12 +454,14 @@ def _add(art: _Article, sent: Sentence, name: str | None, hs: str | None, weak: 
 
 
 def _lend(art: _Article, sent: Sentence, name: str | None, hs: str | None, weak: bool,
-          figures: list[Amount], exporter: str | None) -> None:
-    """A frame with no partner: give its figure or exporter to an earlier flow of the same goods."""
+          figures: list[Amount], exporter: str | None, origin: str | None = None) -> None:
+    """A frame with no partner: give its figure or exporter to an earlier flow of the same goods (and origin)."""
     if not art.flows:
         return
     key = _goods_key(name, hs) if name else None
     for flow in reversed(art.flows):
+        if origin and flow.origin != origin:
+            continue  # "the Russian company Gazprom, which exports the gas": not the Turkmen flow's exporter
         if flow.sentence is sent and (figures or not exporter):
             continue  # the same sentence lends only its exporter ("..., with the first containers shipped by X")
         if key is not None and _goods_key(flow.commodity, flow.hs) != key and fold(flow.commodity) != fold(name or ""):
@@ -469,9 +471,14 @@ def _lend(art: _Article, sent: Sentence, name: str | None, hs: str | None, weak:
         if figures and flow.amount is None and len(figures) == 1 and not weak:
             flow.amount = figures[0]
             flow.per = flow.per or figures[0].per
-        if exporter and flow.exporter is None:
+        if exporter and flow.exporter is None and _company_country(art, exporter) in (None, flow.origin):
             flow.exporter = exporter
         return
+
+
+def _company_country(art: _Article, name: str) -> str | None:
+    """The country the article's agencies give a company ("the Russian company Gazprom")."""
+    return next((a.country for a in art.ctx.agencies if a.name == name and a.country), None)
 
 
 # ---------------------------------------------------------------- frame parts
@@ -708,6 +715,9 @@ def _exporter(art: _Article, s: str, lo: int, hi: int, cue_start: int) -> str | 
         if name and name not in forms and not re.match(r"[\w-]+['’]s\b", name) \
                 and (m.group("abbr") or m.group("app") or _COMPANY_SUFFIX.search(name)):
             return name
+    if re.search(r"\bthe\s+(?:company|firm|group|exporter|producer)\b", subject, re.I):
+        # "the company had also started supplies to Kenya": the company named last
+        return next((f.exporter for f in reversed(art.flows) if f.exporter), None)
     return None
 
 
