@@ -414,7 +414,8 @@ def _nesting(text: str, recs: list[_Rec], sentence_mentions: dict[int, list[tupl
     for mentions in sentence_mentions.values():
         for s1, e1, i in mentions:
             for s2, e2, j in mentions:
-                if i != j and s1 <= s2 and e2 <= e1 and (s1, e1) != (s2, e2):
+                # The inner name starts inside the outer one; it may run on past where the outer was cut.
+                if i != j and s1 <= s2 < e1 and (s1, e1) != (s2, e2) and not (s1 == s2 and e2 > e1):
                     recs[j].nested_in = i
                     between = text[s1:s2].lower()
                     if re.search(r"amend|amendments?\s+to|revis|replac|upgrad", between):
