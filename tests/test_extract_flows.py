@@ -358,6 +358,28 @@ def test_a_country_with_an_aside_is_no_exporter():
     assert [(f["from_"], f["to"], f.get("exporter")) for f in got] == [("BR", "CN", None)]
 
 
+def test_goods_bound_for_listed_countries():
+    got = flows("Kenyan coffee bound for Germany and the United States is also shipped through the port.")
+    assert {(f["from_"], f["to"]) for f in got} == {("KE", "DE"), ("KE", "US")}
+
+
+def test_contracted_quantities_bound_for_countries():
+    got = flows("The decree exempts quantities already contracted, including 25,000 tons of white sugar bound for "
+                "Sudan and 15,000 tons for Libya.", title="Egypt bans sugar exports")
+    assert {(f["from_"], f["to"], f["quantity"]) for f in got} == {("EG", "SD", 25000), ("EG", "LY", 15000)}
+
+
+def test_smaller_amounts_refer_back_to_the_goods():
+    got = flows("Tajikistan exported 1.5 million tons of cement to Uzbekistan in 2021. "
+                "Smaller amounts also were delivered to Kyrgyzstan.")
+    assert ("TJ", "KG", "cement") in {(f["from_"], f["to"], f["commodity"]) for f in got}
+
+
+def test_unknown_goods_named_as_the_object():
+    got = flows("Bhutan exported boulders worth 1.2 billion ngultrum to Bangladesh in 2021.")
+    assert [(f["commodity"], f["from_"], f["to"]) for f in got] == [("boulders", "BT", "BD")]
+
+
 NEGATIVE = [
     "Russia plans to deliver 2 million tons of barley to Iran next year.",
     "Indonesia expects to export 500,000 tons of palm oil to Pakistan.",
@@ -377,6 +399,8 @@ NEGATIVE = [
     "Officials said imports of cars would rise.",
     "The Kenyan trade minister went to Uganda on Monday.",
     "Ghana is a popular destination for tourists.",
+    "Chile exported more to Peru than to Bolivia.",
+    "The ship bound for Rotterdam left Santos on Monday.",
     "Vietnam committed to supply 2 million tons of rice to the Philippines every year.",
 ]
 

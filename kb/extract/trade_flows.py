@@ -433,10 +433,14 @@ def _name_just_before(s: str, mentions: list[CountryMention], cue: re.Match[str]
                and re.fullmatch(r"\s+(?:\w+ly\s+)?", s[m.end:cue.start()]) for m in mentions)
 
 
+_BACK_REFERENCE = re.compile(r"\b(?:smaller|larger|similar|further|some|the\s+same)\s+(?:amounts|volumes|quantities|"
+                             r"shipments|consignments)\b", re.I)
+
+
 def _add(art: _Article, sent: Sentence, name: str | None, hs: str | None, weak: bool, origin: str | None,
          dest: str, amount: Amount | None, dates: _Dates, owners: dict[int, DateMention],
          cue: re.Match[str], exporter: str | None) -> None:
-    if not name or not origin or origin == dest or (weak and amount is None):
+    if not name or not origin or origin == dest or (weak and amount is None and not _BACK_REFERENCE.search(sent.text)):
         return
     if amount is not None and id(amount) in owners:
         date = owners[id(amount)].value
@@ -509,7 +513,7 @@ def _destinations(art: _Article, sent: Sentence, mentions: list[CountryMention],
         gap = s[last_end:m.start]
         if m.form == "adjective" and not _MARKET_AFTER.match(s[m.end:]):
             continue
-        if _DEST_BEFORE.search(before[-30:]) or (listing and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap)):
+        if _DEST_BEFORE.search(before[-30:]) or (listing and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", gap)):
             if m.code not in out:
                 out.append(m.code)
             listing, last_end = True, m.end
@@ -638,6 +642,11 @@ def _commodity(art: _Article, s: str, cue: re.Match[str], lo: int, hi: int, figu
         c = min(inside, key=lambda c: abs(c.start - cue.end()))
         start = _extend_modifiers(s, c.start)
         return s[start:c.end].lower(), c.hs, False, (start, c.end)
+    obj = _OBJECT.match(s, cue.end()) if cue.group(0).lower().endswith("ed") else None
+    if obj:  # "exported boulders worth ...": the goods the data does not know
+        name = _clean_phrase(obj.group(1))
+        if name and not _NOT_GOODS.search(name):
+            return name, hs_for(name), False, (obj.start(1), obj.end(1))
     if art.flows:
         last = art.flows[-1]
         return last.commodity, last.hs, True, None
@@ -646,6 +655,10 @@ def _commodity(art: _Article, s: str, cue: re.Match[str], lo: int, hi: int, figu
     return None, None, True, None
 
 
+_OBJECT = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:worth|valued|to|from|for|into|via)\b)")
+_NOT_GOODS = re.compile(r"\b(?:more|less|only|also|about|around|some|nearly|over|mostly|mainly|largely|them|it|"
+                        r"this|that|what|which|through|directly|abroad|back|out|up|down|here|there|well|much|"
+                        r"less|most|least|twice|again|and|or|not|to|by)\b")
 _CLAUSE_END = re.compile(r",\s+(?:but|while|whereas|although|though|as|even\s+as)\b|;", re.I)
 
 
