@@ -399,6 +399,7 @@ NEGATIVE = [
     "Officials said imports of cars would rise.",
     "The Kenyan trade minister went to Uganda on Monday.",
     "Ghana is a popular destination for tourists.",
+    "In total, China imported 50 million tons of gas in 2021, the customs said.",
     "Chile exported more to Peru than to Bolivia.",
     "The ship bound for Rotterdam left Santos on Monday.",
     "Vietnam committed to supply 2 million tons of rice to the Philippines every year.",

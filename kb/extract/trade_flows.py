@@ -348,8 +348,8 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
             buyers = [ranked] if ranked else []  # "India was the second destination with 63,000 tonnes"
         dests = _destinations(art, sent, mentions, cue.end(), hi, origin)
         importers = buyers or dests or ([subject] if subject else [])
-        if words.totals.search(right) and not origin:
-            return
+        if (words.totals.search(right) or _TOTAL_BEFORE.search(left)) and not origin:
+            return  # "In total, China imported 50.6 Mt of gas": no partner
         if not importers and origin and word not in words.list_nouns and not noun and art.home \
                 and art.home != origin and not names[0][2]:
             importers = [art.home]  # "Crushers imported 1.2 Mt of Paraguayan soybeans": the article's country
