@@ -380,6 +380,17 @@ def test_unknown_goods_named_as_the_object():
     assert [(f["commodity"], f["from_"], f["to"]) for f in got] == [("boulders", "BT", "BD")]
 
 
+def test_its_products_are_the_goods_named_before():
+    got = flows("AgroFert, Chile's largest producer of fertilizers, shipped 1.6 million tonnes of its products "
+                "to Brazil last year.")
+    assert [(f["commodity"], f["to"]) for f in got] == [("fertilizer", "BR")]
+
+
+def test_a_buyer_in_apposition_buys_from_the_possessive_country():
+    got = flows("Shipments to Bangladesh, India's biggest onion buyer, have been moving under an earlier allocation.")
+    assert [(f["from_"], f["to"]) for f in got] == [("IN", "BD")]
+
+
 NEGATIVE = [
     "Russia plans to deliver 2 million tons of barley to Iran next year.",
     "Indonesia expects to export 500,000 tons of palm oil to Pakistan.",
@@ -399,6 +410,7 @@ NEGATIVE = [
     "Officials said imports of cars would rise.",
     "The Kenyan trade minister went to Uganda on Monday.",
     "Ghana is a popular destination for tourists.",
+    "Processors in Armenia have increasingly relied on imported wine distillates from Russia.",
     "In total, China imported 50 million tons of gas in 2021, the customs said.",
     "Chile exported more to Peru than to Bolivia.",
     "The ship bound for Rotterdam left Santos on Monday.",

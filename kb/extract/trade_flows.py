@@ -287,6 +287,9 @@ _VERB_BEFORE = re.compile(r"(?:\b(?:that|which|who|and|also|annually|to|will|has
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\b[^,;]*,\s*(?:(?:only|also|then|later|\w+ly)\s+)?$", re.I)
 _RANKED_AS = re.compile(r"\s+(?:was|is|were|are|became|remained|remains|ranked|ranks|came|comes)\s+"
                         r"(?:as\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}", re.I)
+_SELLER_APPOSITIVE = re.compile(r",\s+(?:the\s+)?(\w[\w .-]*?)['’]s\s+(?:[\w-]+\s+){0,3}$")
+_ATTRIBUTIVE = re.compile(r"\b(?:on|of|the|an?|with|for|from|by|cheap|cheaper|more|less|other|all|any|some)\s+$",
+                          re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:total|in\s+total|in\s+all|overall|altogether|combined)\b", re.I)
 _NOUN_ONLY = frozenset(("shipment", "shipments", "delivery", "deliveries", "consignment", "consignments",
                         "cargo", "cargoes", "sales", "supplier", "suppliers", "exporter", "exporters",
@@ -312,6 +315,8 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
         return  # the figure is a price ("exported at prices of $300 a ton")
     if re.search(r"\bexpected\b|\bpotential\b|\bforecast", s[cue.end():hi], re.I):
         return
+    if word in ("imported", "exported") and _ATTRIBUTIVE.search(left):
+        return  # "relied on imported wine distillates": an adjective
     if word in words.motion and not any(clause_start <= c.start and c.end <= cue.start() for c in commodities) \
             and not re.search(r"\b(?:most|much|some|all|part|half|rest)\s+of\s+(?:it|them)\s+$", left, re.I):
         return  # "the minister went to China": no goods
@@ -343,6 +348,12 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
         sources = _listed_after(s, source_from[0], mentions, hi) if source_from else []
         buyers = [m.code for m in mentions if cue.end() <= m.start < hi and m.form == "name"
                   and not _FROM_BEFORE.search(s[:m.start])] if word in words.list_nouns else []
+        appositive = _SELLER_APPOSITIVE.search(s, clause_start, cue.start()) if word in words.list_nouns else None
+        if appositive:  # "Shipments to Bangladesh, India's biggest onion buyer": India sells
+            buyer_m = next((m for m in mentions if m.end == appositive.start()), None)
+            seller_m = next((m for m in mentions if m.start == appositive.start(1)), None)
+            if buyer_m and seller_m and buyer_m.code != seller_m.code:
+                origin, buyers = seller_m.code, [buyer_m.code]
         if word in words.list_nouns and not buyers:
             ranked = _ranked_buyer(s, mentions, clause_start, cue)
             buyers = [ranked] if ranked else []  # "India was the second destination with 63,000 tonnes"
@@ -624,7 +635,7 @@ def _commodity(art: _Article, s: str, cue: re.Match[str], lo: int, hi: int, figu
             inner = [c for c in commodities if m.start(1) <= c.start and c.end <= m.end(1)]
             end = inner[-1].end if inner else m.end(1)  # "pears there" -> "pears"
             name = _clean_phrase(s[m.start(1):end])
-            if name and re.match(r"(?:the|these|those)\s", m.group(1), re.I):
+            if name and re.match(r"(?:the|these|those|its|their)\s", m.group(1), re.I):
                 earlier = _antecedent_goods(s, name, m.start(1), commodities)
                 if earlier is not None:
                     return earlier  # "the world's largest producer of raw cashew nuts, exported ... of the nuts"
@@ -665,8 +676,9 @@ _CLAUSE_END = re.compile(r",\s+(?:but|while|whereas|although|though|as|even\s+as
 def _antecedent_goods(s: str, name: str, pos: int, commodities: list[Commodity]) -> _Goods | None:
     """"the nuts": the latest goods before, in the sentence, whose name ends the same way."""
     last = singular(fold(name).split()[-1])
+    generic = name in ("products", "goods", "produce", "product")  # "its products": the goods named before
     for c in reversed(commodities):
-        if c.end <= pos and singular(fold(s[c.start:c.end]).split()[-1]) == last:
+        if c.end <= pos and (generic or singular(fold(s[c.start:c.end]).split()[-1]) == last):
             start = _extend_modifiers(s, c.start)
             return s[start:c.end].lower(), c.hs, False, (start, c.end)
     return None
