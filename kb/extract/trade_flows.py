@@ -333,7 +333,7 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
     if subject is None and word in words.motion and not passive:
         subject = _subject(s, mentions, cue.start(), _clause_start(s, cue.start()), False)
     if subject is None and not passive and not noun:
-        rel = _RELATIVE_BEFORE.search(s, 0, cue.start())
+        rel = _RELATIVE_BEFORE.search(s, max(0, cue.start() - 160), cue.start()) if "," in left else None
         if rel:  # "Uzbekistan, which has been reducing exports, sent ...": the subject before the aside
             subject = _subject(s, mentions, rel.start(), _clause_start(s, rel.start()), False)
     exporter = _exporter(art, s, clause_start, hi, cue.start())
