@@ -391,6 +391,12 @@ def test_a_buyer_in_apposition_buys_from_the_possessive_country():
     assert [(f["from_"], f["to"]) for f in got] == [("IN", "BD")]
 
 
+def test_each_partner_before_its_figure():
+    got = flows("Garment exports to the US stood at $720 million in July, while shipments to Germany fetched "
+                "$480 million and those to the UK $390 million.", title="Bangladesh garment exports rise")
+    assert {(f["to"], f["value"]) for f in got} == {("US", 720e6), ("DE", 480e6), ("GB", 390e6)}
+
+
 NEGATIVE = [
     "Russia plans to deliver 2 million tons of barley to Iran next year.",
     "Indonesia expects to export 500,000 tons of palm oil to Pakistan.",

@@ -402,10 +402,19 @@ def _read_frame(art: _Article, sent: Sentence, cue: re.Match[str], lo: int, hi: 
     split = len(figures) > 1 and sum(
         bool(_destinations(art, sent, mentions, a.end, figures[i + 1].start if i + 1 < len(figures) else hi, origin))
         for i, a in enumerate(figures)) > 1
+    # "shipments to Germany fetched $480 million and those to the UK $390 million": each partner before its figure
+    leading = [_destinations(art, sent, mentions, figures[i - 1].end if i else cue.end(), a.start, origin)
+               for i, a in enumerate(figures)] if len(figures) > 1 else []
+    if leading and not all(leading):
+        leading = []
     for i, amount in enumerate(figures or [None]):
         to_codes = dests
         goods = names
-        if amount is not None and len(figures) > 1:
+        if amount is not None and leading:
+            to_codes = leading[i][-1:]
+            own = _own_goods(s, amount, commodities)
+            goods = [own] if own else names
+        elif amount is not None and len(figures) > 1:
             after = _destinations(art, sent, mentions, amount.end,
                                   figures[i + 1].start if i + 1 < len(figures) else hi, origin)
             if split and not after:
