@@ -117,11 +117,6 @@ def remove_contributions(conn: Connection, article_id: int, touched: Touched) ->
         conn.execute(delete(table).where(table.c.article_id == article_id))
 
 
-def delete_article(conn: Connection, article_id: int) -> None:
-    touched = Touched()
-    remove_contributions(conn, article_id, touched)
-    conn.execute(delete(T["article"]).where(T["article"].c.id == article_id))
-    rederive(conn, touched)
 
 
 # ---------------------------------------------------------------- applying one article's facts
