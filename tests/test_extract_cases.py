@@ -103,6 +103,19 @@ AGENCY_CASES = [
      {"kind": "ministry", "country": "GH"}),
     ("The General Organization for Import Control of Jordan inspected the cargo.",
      {"kind": "state_body", "country": "JO"}),
+    # A complement listing portfolios with commas is one name.
+    ("Peru's Ministry of Fisheries, Mining and Water Resources approved the permits.",
+     {"name": "Ministry of Fisheries, Mining and Water Resources of Peru", "country": "PE", "kind": "ministry"}),
+    ("The National Office for Ports, Borders and Coast Security of Chile inspected the ship.",
+     {"name": "National Office for Ports, Borders and Coast Security of Chile", "country": "CL"}),
+    # A ministry whose portfolio holds a company word is still a ministry.
+    ("The Ministry of Tourism and Enterprise of Namibia issued the licence.",
+     {"kind": "ministry", "country": "NA"}),
+    # Legal suffixes Plc and Co. name companies.
+    ("Cotton from Lakeside Ginning Plc goes to Kenya every month.",
+     {"name": "Lakeside Ginning Plc", "kind": "company"}),
+    ("Blue River Tea Co., a Hanoi exporter, ships 30 containers a month to China.",
+     {"name": "Blue River Tea Co", "kind": "company"}),
 ]
 
 
@@ -139,6 +152,9 @@ AGENCY_NEGATIVE = [
     ("Chairman of the State Customs Committee of Armenia Davit Petrosyan spoke.", "Petrosyan"),
     ("Ghana Revenue Authority Commissioner-General Kofi Mensah and Togolese Revenue Office head Ama Kossi met.",
      "Kofi Mensah"),
+    # "Member of the Board" is a post; "X-based" places a company, it names none.
+    ("The delegation was led by Ivan Petrov, Member of the Board in charge of trade.", "Member"),
+    ("The first containers were shipped by the Tirana-based company Olive Grove Ltd.", "based"),
 ]
 
 
@@ -263,6 +279,10 @@ OFFICIAL_CASES = [
      {"name": "Ana Ruiz", "agency": "Central Bank of Chile", "country": "CL"}),
     ("Chairman of the State Customs Committee of Armenia Davit Petrosyan said checks would ease.",
      {"name": "Davit Petrosyan", "agency": "State Customs Committee of Armenia", "country": "AM"}),
+    # A title after the name runs to the end of an agency name holding commas.
+    ("The deal was signed by Omar Haddad, director of risk at the National Office for Ports, Borders and "
+     "Coast Security of Chile.",
+     {"name": "Omar Haddad", "agency": "National Office for Ports, Borders and Coast Security"}),
 ]
 
 

@@ -17,7 +17,7 @@ from kb.facts import ArticleInfo, Extractor, Facts
 from kb.readers.document import Document
 
 EXTRACTOR_NAME = "kb-rules"
-EXTRACTOR_VERSION = "0.3.4"
+EXTRACTOR_VERSION = "0.3.5"
 
 try:  # the trade-flow stage is written by another engineer; run without it until it lands
     from kb.extract.trade_flows import extract_trade_flows

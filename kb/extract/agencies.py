@@ -29,6 +29,10 @@ _TOKEN = re.compile(rf"{_CAP}|\S+")
 _POSSESSIVE = re.compile(r"^(.*?)['’]s$")
 _CONNECTORS = frozenset(_CONNECT.split("|"))
 _LEADING_WORD = re.compile(r"\w")
+# A name whose complement is a list: "Ministry of Agriculture, Forestry and Fisheries".
+_WORDS = rf"(?:{_CAP})(?:\s+(?:{_CAP}))*"
+_LIST_TAIL = re.compile(rf"(?:,\s+{_WORDS})*,\s+{_WORDS}\s+and\s+{_WORDS}")
+_COMPLEMENT = re.compile(r"\s(?:of|for)\s(?!the\b)")
 
 
 @dataclass
@@ -80,7 +84,8 @@ def _companies() -> tuple[re.Pattern[str], re.Pattern[str]]:
     p = gazetteer.agency_patterns()
     before = "|".join(p.get("company_before", ["firm"]))
     after = "|".join(p.get("company_after", ["factory"]))
-    name = r"[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z0-9&\-]+){0,3}"
+    # Not "the Arilje-based company": a "-based" word places a company, it does not name one.
+    name = r"(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+(?:\s+(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+){0,3}"
     return (re.compile(rf"\b(?:{before})\s+(?P<name>{name})"),
             re.compile(rf"\bthe\s+(?P<name>{name})\s+(?:{after})\b"))
 
@@ -119,6 +124,9 @@ _UNDER = re.compile(r"\s+(?:under|attached\s+to|within|at)\s+the\s+")
 def kind_of(name: str) -> str:
     # "State Customs Service under the Ministry of Economy": the head before "under" gives the kind.
     name = _UNDER.split(name, maxsplit=1)[0]
+    # "Ministry of Industrialization, Trade and Enterprise Development": a ministry whatever its portfolio.
+    if re.match(r"(?:[Tt]he\s+)?Ministry\b", name):
+        return "ministry"
     for kind, pattern in _config()["kinds"]:
         if pattern.search(name):
             return kind
@@ -201,7 +209,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     last = heads[-1]
     after = toks[last + 1:]
-    if after and after[0][2] not in _CONNECTORS:
+    # In a comma-listed complement ("for Identity, Citizenship, Customs and Port Security") a head
+    # word is one of the items: the name runs on.
+    listed = any(t[2] == "," for t in toks[:last]) and heads[0] < last and not any(
+        t[2] in cfg["not_after"] for t in after)
+    if after and after[0][2] not in _CONNECTORS and not listed:
         # Capitalised words right after the head: a person's name ("Authority Ana Silva")
         # or a thing the head only qualifies ("Customs Partners Forum").
         if any(t[2] in cfg["not_after"] for t in after):
@@ -416,10 +428,10 @@ def extract_agencies(ctx: ArticleContext) -> list[Agency]:
                 found.also.append(abbr.group(1))
 
     taken: list[tuple[int, int]] = []
-    for whole in _RUN.finditer(text):
+    for run_start, run in _runs(text):
         # "the X Service and the Y Authority" names two organisations.
-        for part in re.finditer(r"(?:(?!\s+and\s+the\s+).)+", whole.group()):
-            for s, e, owner in _segments(part.group(), whole.start() + part.start()):
+        for part in re.finditer(r"(?:(?!\s+and\s+the\s+).)+", run):
+            for s, e, owner in _segments(part.group(), run_start + part.start()):
                 span = _trim(text, s, e)
                 if span is None:
                     continue
@@ -449,6 +461,28 @@ def extract_agencies(ctx: ArticleContext) -> list[Agency]:
                           evidence=[ctx.evidence_for(sent)] if sent else []))
     mentions.sort(key=lambda m: m.start)
     return out
+
+
+def _runs(text: str):
+    """Capitalised runs, (start, run); a run whose head has a complement continues over a
+    comma list of capitalised items ending in "and": "Authority for Identity, Citizenship,
+    Customs and Port Security". Items naming a country end the name."""
+    cfg = _config()
+    matches = list(_RUN.finditer(text))
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        end = m.end()
+        comp = _COMPLEMENT.search(m.group())
+        if comp and any(w in cfg["heads"] for w in m.group()[:comp.start()].split()):
+            tail = _LIST_TAIL.match(text, end)
+            if tail and not codes_in(tail.group()):
+                end = tail.end()
+                while i + 1 < len(matches) and matches[i + 1].start() < end:
+                    i += 1
+                    end = max(end, matches[i].end())
+        yield m.start(), text[m.start():end]
+        i += 1
 
 
 def _possessive(ctx: ArticleContext, start: int, surface: str) -> str:

@@ -290,6 +290,12 @@ def _with_title_after(ctx: ArticleContext, sent: Sentence, start: int, end: int,
         if not t:
             return None
         title, t_end = t.group(), t.end()
+        # "secretary in the Ministry of Agriculture, Forestry and Fisheries": the title's
+        # complement runs to the end of an agency name that holds commas.
+        longer = [m.end for m in mentions_of(ctx).agencies if rest_start <= m.start < t_end < m.end <= sent.end]
+        if longer:
+            t_end = max(longer)
+            title = ctx.text[rest_start:t_end]
         agency = _agency_in(ctx, rest_start, t_end)
         title = _without_agency(ctx, rest_start, title)
     country = None
