@@ -58,38 +58,40 @@ def _c(pattern: str) -> re.Pattern[str]:
 
 # Order matters only between candidates of equal span.
 _RANGE_TAIL = rf"(?P<b>{_POINT})(?:,?\s+(?:(?i:of)\s+)?(?P<yb>{_YEAR_EXPR}))?"
-_RANGE = _c(rf"(?:(?i:from)\s+)?(?P<a>{_POINT})(?:,?\s+(?P<ya>{_YEAR}))?"
+_RANGE = _c(rf"(?=(?i:[fmelt])|[JFMASOND0-9])(?:(?i:from)\s+)?(?P<a>{_POINT})(?:,?\s+(?P<ya>{_YEAR}))?"
             rf"\s*(?:-|–|—|(?i:to|through|till|until))\s*" + _RANGE_TAIL)
 # "and" joins a range only after "between": "in March and May" may be two months.
 _BETWEEN = _c(rf"(?i:between)\s+(?P<a>{_POINT})(?:,?\s+(?P<ya>{_YEAR}))?\s+(?i:and)\s+" + _RANGE_TAIL)
-_DAYRANGE = _c(rf"(?P<d1>{_DAY})\s*(?:-|–|(?i:to|and))\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})"
+_DAYRANGE = _c(rf"(?=[0-9])(?P<d1>{_DAY})\s*(?:-|–|(?i:to|and))\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})"
                rf"(?:,?\s+(?P<y>{_YEAR}))?")
-_PART = _c(rf"(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))[\s-]+"
+_PART = _c(rf"(?=(?i:[tsf])|[1-4])(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))[\s-]+"
            rf"(?P<kind>(?i:quarter|half))(?![a-z])(?:\s+(?i:of)\s+(?:(?i:the\s+)?(?i:year)\b|(?P<y>{_YEAR_EXPR})))?")
 _QCODE = _c(rf"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<h2>[12])H)\s*(?P<y>{_YEAR})")
-_SPAN = _c(rf"(?i:the\s+)?(?P<ord>(?i:first|last|final|past))\s+(?P<n>(?i:{_NUM}))\s+"
+_SPAN = _c(rf"(?=(?i:[tflp]))(?i:the\s+)?(?P<ord>(?i:first|last|final|past))\s+(?P<n>(?i:{_NUM}))\s+"
            rf"(?P<kind>(?i:months|days|weeks))(?:\s+(?i:of)\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|"
            rf"(?i:the\s+year)\b|(?P<y>{_YEAR_EXPR})))?")
 _SAME = _c(rf"(?i:the\s+)?(?i:same|corresponding|comparable)\s+(?i:period|months?|time)"
            rf"(?:\s+(?:(?i:of|in|a)\s+)?(?P<y>{_YEAR_EXPR}|{_YEAR}))?")
-_FULL = _c(rf"(?:{_QUAL}(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?![\d:])(?:,?\s+(?P<y1>{_YEAR}))?"
+_FULL = _c(rf"(?=(?i:[melt])|[JFMASOND0-9])"
+           rf"(?:{_QUAL}(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?![\d:])(?:,?\s+(?P<y1>{_YEAR}))?"
            rf"|{_QUAL}(?P<d2>{_DAY})\s+(?:(?i:of)\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?)")
 _ISO = _c(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _DOTTED = _c(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")
-_MONTHYEAR = _c(rf"(?:(?i:the\s+(?:whole\s+)?(?:month\s+)?of)\s+)?{_QUAL}(?P<m>{_MONTH}),?\s+"
+_MONTHYEAR = _c(rf"(?=(?i:[tmel])|[JFMASOND])(?:(?i:the\s+(?:whole\s+)?(?:month\s+)?of)\s+)?{_QUAL}(?P<m>{_MONTH}),?\s+"
                 rf"(?:(?i:of)\s+)?(?P<y>{_YEAR_EXPR})")
 _LASTMONTH = _c(rf"(?P<rel>(?i:last|this|next|(?:earlier|later)\s+this))\s+(?P<m>{_MONTH})")
-_BAREMONTH = _c(r"(?:(?i:in|of|since|until|till|by|during|from|throughout|for|through)\s+"
+_BAREMONTH = _c(r"(?=(?i:[iosutbdfmelt]))(?:(?i:in|of|since|until|till|by|during|from|throughout|for|through)\s+"
                 r"(?:(?i:the\s+(?:whole\s+)?(?:month\s+)?of)\s+)?"
                 r"|(?i:mid-?|early\s+|late\s+|the\s+(?:end|beginning|start|middle)\s+of\s+))"
                 rf"(?P<m>{_MONTH})")
 _RELATIVE = _c(r"(?i:\b(?P<rel>(?:earlier\s+|later\s+)?(?:this|last|next|past)|previous|the\s+previous)"
                r"\s+(?P<unit>year|month|week)\b)")
 _DAYWORD = _c(r"\b(?P<w>(?i:today|yesterday|tomorrow))\b")
-_WEEKDAY = _c(r"(?:(?P<rel>(?i:last|this|next|on|past))\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday"
+_WEEKDAY = _c(r"(?=(?i:[ltnop])|[MTWFS])"
+              r"(?:(?P<rel>(?i:last|this|next|on|past))\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday"
               r"|Saturday|Sunday)\b")
 _SEASON = _c(rf"\b{_YEAR}[-–/](?:\d\d|{_YEAR})\b")  # "2017-18" seasons: no ISO value, but not "2017"
-_YEARONLY = _c(rf"(?<![\d$€£.,/-])(?:(?i:fiscal|FY)\s*)?(?P<y>{_YEAR})(?![\d%-]|\s*(?:%|percent))")
+_YEARONLY = _c(rf"(?<![\d$€£.,/-])(?=(?i:f)|[12])(?:(?i:fiscal|FY)\s*)?(?P<y>{_YEAR})(?![\d%-]|\s*(?:%|percent))")
 
 
 def _month(token: str) -> int:
@@ -414,18 +416,22 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler, _Gate]] = [
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
+_GATES = list(dict.fromkeys(gate for _, _, gate in _PATTERNS))
+# (pattern, its gate's index in _GATES, rank): the gate is computed once per paragraph, by index
+_PLAN = [(pattern, _GATES.index(gate), rank) for rank, (pattern, _, gate) in enumerate(_PATTERNS)]
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     found = []
     low = text.lower()
-    for para in _PARAGRAPH.finditer(text):
-        a, b = para.span()
-        gates: dict[_Gate, int] = {}
-        for rank, (pattern, _, gate) in enumerate(_PATTERNS):
-            if gate not in gates:
-                gates[gate] = gate.start(text, low, a, b)
-            if gates[gate] >= 0:
+    spans = [(0, len(text))] if text and "\n" not in text else [p.span() for p in _PARAGRAPH.finditer(text)]
+    for a, b in spans:
+        starts = [gate.start(text, low, a, b) for gate in _GATES]
+        for pattern, g, rank in _PLAN:
+            pos = starts[g]
+            if pos >= 0:
                 found += [(*_trim(text, m.start(), m.end()), rank, m)
-                          for m in pattern.finditer(text, gates[gate], b) if m.end() > m.start()]
+                          for m in pattern.finditer(text, pos, b) if m.end() > m.start()]
     return found
 
 
