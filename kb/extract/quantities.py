@@ -74,7 +74,17 @@ def _units() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
         alts.append(body if len(form) <= 3 else f"(?i:{body})")
     if not alts:
         return re.compile(r"(?!)"), forms
-    return re.compile(r"\s*-?\s*(?P<unit>" + "|".join(alts) + r")(?![\w])"), forms
+    first = _first_chars([(f, len(f) > 3) for f in forms])
+    return re.compile(r"(?=\s*-?\s*" + first + r")\s*-?\s*(?P<unit>" + "|".join(alts) + r")(?![\w])"), forms
+
+
+def _first_chars(forms: list[tuple[str, bool]]) -> str:
+    """A class of the characters the forms can start with ((form, case-blind) pairs), to fail fast elsewhere."""
+    exact = "".join(sorted({f.strip()[0] for f, blind in forms if not blind and f.strip()}))
+    blind = "".join(sorted({f.strip()[0] for f, blind in forms if blind and f.strip()}))
+    parts = [f"[{re.escape(exact)}]"] if exact else []
+    parts += [f"(?i:[{re.escape(blind)}])"] if blind else []
+    return "(?:" + "|".join(parts or ["(?!)"]) + ")"
 
 
 @cache
@@ -95,7 +105,9 @@ def _currencies() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     prefix = [alt(f) for f in ordered if not f[-1:].isalpha() or f.isupper() or len(f) <= 3]
     suffix = [alt(f) for f in ordered if f[:1].isalpha()]
     pre = re.compile(r"(?<![\w$])(?P<cur>" + "|".join(prefix) + r")\s*$") if prefix else re.compile(r"(?!)")
-    suf = re.compile(r"\s*(?P<cur>" + "|".join(suffix) + r")(?![\w])") if suffix else re.compile(r"(?!)")
+    first = _first_chars([(f, bool(f[:1].isalpha()) and not f.isupper()) for f in ordered if f[:1].isalpha()])
+    suf = (re.compile(r"(?=\s*" + first + r")\s*(?P<cur>" + "|".join(suffix) + r")(?![\w])") if suffix
+           else re.compile(r"(?!)"))
     return pre, suf, forms
 
 
@@ -103,7 +115,10 @@ def _fold_currency(form: str) -> str:
     return form if form.isupper() or not form[:1].isalpha() else form.lower()
 
 
-_NUMBER = re.compile(rf"(?<![\w.,])(?:(?P<d>{_DIGITS})|(?P<w>(?i:{_WORDNUM})))(?:(?P<s>{_SCALE})|(?![\w]))")
+# The lookahead only fails fast where no number can start (a digit or a number word's first letter).
+_NUMBER_START = "".join(sorted({w[0] for w in WORDS}))
+_NUMBER = re.compile(rf"(?<![\w.,])(?=\d|(?i:[{_NUMBER_START}]))"
+                     rf"(?:(?P<d>{_DIGITS})|(?P<w>(?i:{_WORDNUM})))(?:(?P<s>{_SCALE})|(?![\w]))")
 
 
 def parse_number(text: str) -> float | None:
