@@ -67,7 +67,8 @@ def _words() -> _Words:
     export = [*data.get("export_verbs", []), *data.get("export_nouns", []), *data.get("motion_verbs", [])]
     imports = [*data.get("import_verbs", []), *data.get("import_nouns", [])]
     return _Words(
-        cue=re.compile(rf"(?<![\w-])(?:{trie_regex(_forms(export + imports), space=_SPACE)})(?![\w-])", re.I),
+        cue=re.compile(rf"(?<![\w-])(?=[{re.escape(''.join(sorted({f[0] for f in _forms(export + imports) if f})))}])"
+                       rf"(?:{trie_regex(_forms(export + imports), space=_SPACE)})(?![\w-])", re.I),
         export=frozenset(w.lower() for w in export if w not in ("imports",)),
         list_nouns=frozenset(("buyers", "buyer", "importers", "markets", "destinations", "destination",
                               "customers")),
