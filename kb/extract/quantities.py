@@ -74,17 +74,20 @@ def _units() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
         alts.append(body if len(form) <= 3 else f"(?i:{body})")
     if not alts:
         return re.compile(r"(?!)"), forms
-    first = _first_chars([(f, len(f) > 3) for f in forms])
+    first = _first_chars(list(forms))
     return re.compile(r"(?=\s*-?\s*" + first + r")\s*-?\s*(?P<unit>" + "|".join(alts) + r")(?![\w])"), forms
 
 
-def _first_chars(forms: list[tuple[str, bool]]) -> str:
-    """A class of the characters the forms can start with ((form, case-blind) pairs), to fail fast elsewhere."""
-    exact = "".join(sorted({f.strip()[0] for f, blind in forms if not blind and f.strip()}))
-    blind = "".join(sorted({f.strip()[0] for f, blind in forms if blind and f.strip()}))
-    parts = [f"[{re.escape(exact)}]"] if exact else []
-    parts += [f"(?i:[{re.escape(blind)}])"] if blind else []
-    return "(?:" + "|".join(parts or ["(?!)"]) + ")"
+def _first_chars(forms: list[str]) -> str:
+    """How the forms can start: their first two letters, case-blind (a superset), to fail fast elsewhere."""
+    nexts: dict[str, set[str]] = {}
+    for form in forms:
+        words = form.split()
+        if words:
+            nexts.setdefault(words[0][0], set()).add(words[0][1] if len(words[0]) > 1 else "")
+    alts = [re.escape(c) if "" in n else re.escape(c) + "[" + "".join(re.escape(x) for x in sorted(n)) + "]"
+            for c, n in sorted(nexts.items())]
+    return "(?i:" + "|".join(alts or ["(?!)"]) + ")"
 
 
 @cache
@@ -104,8 +107,10 @@ def _currencies() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
 
     prefix = [alt(f) for f in ordered if not f[-1:].isalpha() or f.isupper() or len(f) <= 3]
     suffix = [alt(f) for f in ordered if f[:1].isalpha()]
-    pre = re.compile(r"(?<![\w$])(?P<cur>" + "|".join(prefix) + r")\s*$") if prefix else re.compile(r"(?!)")
-    first = _first_chars([(f, bool(f[:1].isalpha()) and not f.isupper()) for f in ordered if f[:1].isalpha()])
+    lead = _first_chars([f for f in ordered if not f[-1:].isalpha() or f.isupper() or len(f) <= 3])
+    pre = (re.compile(r"(?<![\w$])(?=" + lead + r")(?P<cur>" + "|".join(prefix) + r")\s*$") if prefix
+           else re.compile(r"(?!)"))
+    first = _first_chars([f for f in ordered if f[:1].isalpha()])
     suf = (re.compile(r"(?=\s*" + first + r")\s*(?P<cur>" + "|".join(suffix) + r")(?![\w])") if suffix
            else re.compile(r"(?!)"))
     return pre, suf, forms
