@@ -19,7 +19,7 @@ from kb.errors import KbError
 from kb.facts import Facts, facts_path_for, is_facts_file, read_facts
 from kb.readers import ARTICLE_SUFFIXES, read_article
 from kb.readers.document import Document
-from kb.store import ArticleSource, T, facts_count, store_article, stored_hash
+from kb.store import ArticleSource, T, facts_count, store_article, stored_hashes
 
 
 @dataclass
@@ -130,18 +130,19 @@ def load_paths(engine: Engine, paths: list[Path], *, jobs: int = 1,
                progress: Callable[[Path], None] | None = None) -> LoadReport:
     report = LoadReport()
     pending: list[tuple[Path, str]] = []
+    with engine.connect() as conn:
+        stored = stored_hashes(conn)
     for article in find_articles(paths):
         try:
             digest = content_hash(article)
         except KbError as exc:
             _fail(report, str(exc), article, progress)
             continue
-        with engine.connect() as conn:
-            if stored_hash(conn, str(article.resolve())) == digest:
-                report.count("unchanged")
-                if progress:
-                    progress(article)
-                continue
+        if stored.get(str(article.resolve())) == digest:
+            report.count("unchanged")
+            if progress:
+                progress(article)
+            continue
         pending.append((article, digest))
     for (article, _), result in zip(pending, _prepared(pending, jobs), strict=True):
         if isinstance(result, str):
@@ -194,7 +195,7 @@ def reextract_all(engine: Engine, *, progress: Callable[[str], None] | None = No
                             author=row.author, published=row.published, url=row.url, language=row.language)
         facts = extract(document)
         source = ArticleSource(source_path=row.source_path, file_name=row.file_name,
-                               content_hash=f"{row.content_hash}", facts_origin="extracted",
+                               content_hash=row.content_hash, facts_origin="extracted",
                                extractor_version=version, body=row.body)
         with engine.begin() as conn:
             status = store_article(conn, source, facts, force=True)

@@ -62,9 +62,10 @@ def facts_count(facts: Facts) -> int:
     return len(facts.agencies) + len(facts.officials) + len(facts.agreements) + len(facts.trade_flows)
 
 
-def stored_hash(conn: Connection, source_path: str) -> str | None:
-    return conn.execute(select(T["article"].c.content_hash)
-                        .where(T["article"].c.source_path == source_path)).scalar()
+def stored_hashes(conn: Connection) -> dict[str, str]:
+    """Every stored article's content hash by source path: one query, so unchanged files cost no round trip."""
+    art = T["article"]
+    return dict(conn.execute(select(art.c.source_path, art.c.content_hash)).all())
 
 
 def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, force: bool = False) -> str:
