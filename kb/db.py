@@ -172,28 +172,5 @@ def read_only_connection(url: str | None = None) -> Iterator[Connection]:
         engine.dispose()
 
 
-def run_read_only(url: str | None, statement: str, limit: int | None = None) -> tuple[list[str], list[tuple]]:
-    """Run one user statement where it cannot write, and return its columns and rows.
-
-    SQLite: a read-only file handle, and sqlite3 runs one statement per call.
-    PostgreSQL: a read-only transaction that is rolled back, and a prepared
-    statement, which the server refuses to hold more than one command.
-    """
-    with read_only_connection(url) as connection:
-        if is_sqlite(connection):
-            cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-            cursor.execute(statement)
-        else:
-            cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-            cursor.execute(statement, prepare=True)
-        if cursor.description is None:
-            from kb.errors import QueryError
-
-            raise QueryError("kb sql runs queries only: the statement returned no rows; nothing was changed")
-        columns = [d[0] for d in cursor.description]
-        rows = [tuple(r) for r in (cursor.fetchmany(limit) if limit else cursor.fetchall())]
-        return columns, rows
-
-
 def _first_line(exc: SQLAlchemyError) -> str:
     return str(getattr(exc, "orig", exc)).strip().splitlines()[0]
