@@ -7,7 +7,7 @@ import pytest
 from kb.extract.context import ArticleContext
 from kb.extract.countries import find_countries
 from kb.extract.sentences import split_sentences
-from kb.extract.trade_flows import extract_trade_flows
+from kb.extract.flows import extract_trade_flows
 from kb.readers.document import Document
 
 FIELDS = ("commodity", "from_", "to", "quantity", "unit", "value", "currency", "per", "date", "exporter")

@@ -11,6 +11,7 @@ from kb.extract.agencies import extract_agencies
 from kb.extract.agreements import extract_agreements, prune_governments_in_names
 from kb.extract.context import ArticleContext
 from kb.extract.countries import find_countries
+from kb.extract.flows import extract_trade_flows
 from kb.extract.officials import extract_officials, prune_title_only_agencies
 from kb.extract.sentences import split_sentences
 from kb.facts import ArticleInfo, Extractor, Facts
@@ -18,11 +19,6 @@ from kb.readers.document import Document
 
 EXTRACTOR_NAME = "kb-rules"
 EXTRACTOR_VERSION = "0.3.5"
-
-try:  # the trade-flow stage is written by another engineer; run without it until it lands
-    from kb.extract.trade_flows import extract_trade_flows
-except ImportError:  # pragma: no cover
-    extract_trade_flows = None
 
 
 def extract(document: Document) -> Facts:
@@ -34,8 +30,7 @@ def extract(document: Document) -> Facts:
     ctx.agencies = prune_title_only_agencies(ctx)
     ctx.agreements = extract_agreements(ctx)
     ctx.agencies = prune_governments_in_names(ctx)
-    if extract_trade_flows is not None:
-        ctx.trade_flows = extract_trade_flows(ctx)
+    ctx.trade_flows = extract_trade_flows(ctx)
     return Facts(
         article=ArticleInfo(file=document.path.name, title=document.title, publisher=document.publisher,
                             author=document.author, published=document.published, url=document.url,

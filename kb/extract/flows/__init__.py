@@ -1,0 +1,48 @@
+"""Trade flows: goods that moved (or are contracted to move) from one named country to another.
+
+Read in three layers (see READING.md in the project's shared notes):
+1. mentions — per sentence, typed spans found once (`mentions`): countries, figures, goods terms,
+   trade cues with their frame kind, dates, clauses;
+2. frames — each cue opens a frame whose roles are filled from the mentions by the cue's valence
+   (`roles` for the countries' sides, `goods`, `figures`), lists zipped or expanded (`frames`);
+3. the article frame — the story's exporter, goods and period, inherited by frames that leave a
+   role empty (`article`).
+Tables and lists of countries with figures are read after the sentences (`tables`); flows are then
+merged to one per (from, to, goods, period, figure) (`records`).
+"""
+
+from __future__ import annotations
+
+from kb.extract.commodities import find_commodities
+from kb.extract.context import ArticleContext
+from kb.extract.flows.article import article_frame
+from kb.extract.flows.frames import Reading, continues_last, read_sentence
+from kb.extract.flows.lexicon import lexicon
+from kb.extract.flows.mentions import ArticleMentions
+from kb.extract.flows.records import merge, to_record
+from kb.extract.flows.tables import read_lists, read_tables
+from kb.facts import TradeFlow
+
+
+def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
+    """Flows the article reports, one per (from, to, goods, period, figure)."""
+    if not ctx.sentences:
+        return []
+    terms = find_commodities(ctx.text)
+    cue_starts = [m.start() for m in lexicon().cue.finditer(ctx.text)]  # sentences without a cue are skipped
+    mentions = ArticleMentions(ctx.text, ctx.published, ctx.countries, terms, cue_starts)
+    reading = Reading(ctx, article_frame(ctx, terms))
+    for sentence in ctx.sentences:
+        if (mentions.has_cue(sentence) or continues_last(reading, sentence)) \
+                and not _table_row(reading, sentence.text):
+            read_sentence(reading, mentions.sentence(sentence))
+    if "|" in ctx.text or "\t" in ctx.text:
+        read_tables(reading)
+    read_lists(reading)
+    return [to_record(d) for d in merge(reading.drafts) if d.exporter and d.importer]
+
+
+def _table_row(reading: Reading, text: str) -> bool:
+    """A table's row is read with its table, not as a sentence."""
+    return (bool(reading.drafts) and ("|" in text or "\t" in text) and text.lstrip().startswith(("|", "\t"))) \
+        or text.count("|") >= 2

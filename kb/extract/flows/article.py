@@ -1,0 +1,115 @@
+"""The article frame: what the story is about, for frames that leave a role empty.
+
+The headline and lead fix the story's exporting country, its goods and its
+period; a later frame with an empty role inherits them ("Shipments to Peru rose
+to 40,000 tonnes" in a story about Chilean grapes). Flows read so far refine the
+picture: the exporter most flows have is the story's exporter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kb.extract import gazetteer
+from kb.extract.commodities import find_commodities, fold, hs_for
+from kb.extract.context import ArticleContext
+from kb.extract.countries import codes_in, find_countries, home_country, is_destination
+from kb.extract.flows.goods import Goods
+from kb.extract.flows.lexicon import lexicon
+from kb.extract.quantities import find_amounts
+
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z.' -]{2,25}?)[ \t]*(?:,|\(|[ \t][-–—][ \t])")
+_GLOBAL_CURRENCIES = frozenset(("USD", "EUR", "XOF", "XAF", "XCD", "XPF", "CHF"))
+
+
+@dataclass
+class ArticleFrame:
+    ctx: ArticleContext
+    home: str | None
+    goods: Goods | None  # the story's goods: the headline's, else the body's most named
+    period: str | None = None  # the latest period a figure was dated with ("in 2019"): dates later undated flows
+    exporters_seen: Counter[str] = field(default_factory=Counter)
+    _local: str | None = None  # the dateline's or local currency's country ("" when none)
+
+    def exporter(self, importers: list[str]) -> str | None:
+        """The country the story's goods leave from: the flows' so far, the headline's, the dateline's, home."""
+        for code, _ in self.exporters_seen.most_common():
+            if code not in importers:
+                return code
+        title = self.ctx.document.title or ""
+        for c in find_countries(title, self.ctx.published):
+            if c.form != "bloc" and c.code not in importers and not is_destination(title, c) \
+                    and not title.startswith("$", c.end):
+                return c.code
+        for code in (self.local(), self.home):
+            if code and code not in importers:
+                return code
+        counts = Counter(c.code for c in self.ctx.countries if c.form != "bloc" and c.code not in importers)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def importer(self, exporters: list[str]) -> str | None:
+        """The country imports go to when the frame does not say: the story's home."""
+        title_codes = codes_in(self.ctx.document.title or "", self.ctx.published)
+        for code in (self.home, *title_codes):
+            if code and code not in exporters:
+                return code
+        return None
+
+    def specific(self, goods: Goods) -> Goods:
+        """"bulk oil" in a story about olive oil is olive oil: the story's heading for goods of the same head."""
+        story = self.goods
+        if story is None or not story.hs or goods.hs == story.hs or goods.weak:
+            return goods
+        words, story_words = fold(goods.name).split(), fold(story.name).split()
+        modifiers = lexicon().modifiers
+        bare = bool(words) and all(w in modifiers for w in words[:-1])  # "oil", "bulk oil", not "lead ore"
+        if bare and story_words and words[-1] == story_words[-1] and len(story_words) > 1:
+            return Goods(goods.name, story.hs, goods.weak, goods.start, goods.end, goods.definite)
+        return goods
+
+    def local(self) -> str | None:
+        """The country the article is written from: its dateline city, else the local currency its prices use."""
+        if self._local is None:
+            text = self.ctx.text
+            votes: Counter[str] = Counter()
+            caps = gazetteer.capitals()
+            for m in _DATELINE.finditer(text, 0, min(len(text), 600)):  # "NAIROBI, May 3 -", "Lima (Reuters) -"
+                code = caps.get(m.group(1)) or caps.get(m.group(1).title())
+                if code:
+                    votes[code] += 2
+                    break
+            for a in find_amounts(text[:20_000]) if not votes else []:
+                if a.kind == "money" and a.currency and a.currency not in _GLOBAL_CURRENCIES:
+                    votes[a.currency[:2]] += 1
+            self._local = votes.most_common(1)[0][0] if votes else ""
+        return self._local or None
+
+
+def article_frame(ctx: ArticleContext, terms: list) -> ArticleFrame:
+    return ArticleFrame(ctx, home_country(ctx), _story_goods(ctx, terms))
+
+
+_TRADE_STORY = re.compile(r"\b(?:trade|turnover|exports|imports)\b(?!\s+(?:deal|agreement|pact|talks|accord|war|"
+                          r"minister|ministry|fair|show|mission|zone|route|corridor))", re.I)
+
+
+def _story_goods(ctx: ArticleContext, terms: list) -> Goods | None:
+    """The goods the headline and body name most often (the headline's first on a tie); "goods" when the
+    headline is about trade in general ("Brazil-US trade hits record") and names no goods before its trade word."""
+    title = ctx.document.title or ""
+    title_terms = find_commodities(title)
+    general = _TRADE_STORY.search(title)
+    if general and not any(t.end <= general.start() for t in title_terms):
+        return Goods("goods", None, weak=True)
+    named = [t for t in title_terms if fold(t.name) not in lexicon().general_goods]
+    if named:  # the headline's goods are the story's
+        return Goods(named[0].name, hs_for(named[0].name), weak=True)
+    counts = Counter(fold(c.name) for c in terms)
+    general = lexicon().general_goods
+    for name, _ in counts.most_common():
+        if name not in general:
+            surface = next((c.name for c in [*title_terms, *terms] if fold(c.name) == name), name)
+            return Goods(surface, hs_for(surface), weak=True)
+    return None

@@ -1,0 +1,138 @@
+"""A sentence's figures that can be flows, each with its money value and its date.
+
+"12,000 tons of tea worth $5 million": the money is the quantity's value.
+"520 million somoni (about $47.6 million)": the bracketed figure restates the first.
+"rose to 5,000 tons from 4,000 tons": the figure compared with is no flow, unless it has a
+date of its own ("compared with 8,000 tons in 2021"). A price ("$300 a tonne", "at prices
+of $300"), a share ("a share of 28 percent") or a percentage is never a flow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.extract.dates import DateMention
+from kb.extract.flows.lexicon import lexicon
+from kb.extract.flows.mentions import SentenceMentions
+from kb.extract.quantities import Amount
+
+_WORTH = re.compile(r"(?:\bworth|\bvalued\s+at|\bwith\s+a\s+value\s+of|\bfor|\btotall?ing|\bamounting\s+to|"
+                    r"\bat\s+a\s+value\s+of|\bearning|\bfetching|\bgenerating|,)\s+(?:(?:about|around|some|"
+                    r"nearly|almost|over|roughly|an\s+estimated|more\s+than|approximately|a\s+total\s+of)\s+)?\(?$",
+                    re.I)
+_CONVERSION = re.compile(r"^\s*\(\s*(?:about|around|some|nearly|roughly|approximately|or|equivalent\s+to|~)?\s*$",
+                         re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    amount: Amount  # a quantity, or money when the flow has only a value
+    money: Amount | None = None  # the value of a quantity
+    date: DateMention | None = None
+
+    @property
+    def start(self) -> int:
+        return self.amount.start
+
+    @property
+    def end(self) -> int:
+        return (self.money or self.amount).end
+
+
+def sentence_figures(sm: SentenceMentions) -> list[Figure]:
+    """The flow figures of a sentence, in order, with values paired and dates owned."""
+    kept, worth, compared = _pair(sm.text, [a for a in sm.amounts if a.kind in ("quantity", "money")])
+    kept = [a for a in kept if not _not_a_flow(sm, a)]
+    if not kept:
+        return []
+    dated = [a for a in sm.amounts if a.kind == "percent" or a in kept]
+    owners = _date_owners(sm.dates(), dated, {id(q): m.end for q, m in worth.values()})
+    kept = [a for a in kept if id(a) not in compared or (id(a) in owners and owners[id(a)].start > a.end)]
+    owners = _shared_dates(sm, kept, [a for a in dated if a.kind == "percent"], owners)
+    return [Figure(a, worth[id(a)][1] if id(a) in worth else None, owners.get(id(a))) for a in kept]
+
+
+# "rose by 100,000 head", "up 17pc, or 41,000 head": a change, not a flow.
+_CHANGE_BEFORE = re.compile(r"(?:\b(?:rose|rising|risen|increased|increasing|grew|growing|grown|jumped|climbed|fell|"
+                            r"falling|fallen|dropped|declined|decreased|slipped|gained|lost|up|down|higher|lower|"
+                            r"expanded|shrank|contracted)\s+by|%|\bpc|\bper\s?cent|\bpercent|\bpoints?),?\s+(?:or\s+)?"
+                            r"(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+|over\s+)?$",
+                            re.I)
+
+
+def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
+    lex, s = lexicon(), sm.text
+    before = s[max(sm.clause_of(a.start)[0], a.start - 40):a.start]
+    if _CHANGE_BEFORE.search(before) and not re.search(r"\b(?:to|of|at)\s+(?:\w+\s+){0,2}$", before):
+        return True
+    return bool(lex.price_before.search(before) or lex.share_before.search(before))
+
+
+def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[Amount, Amount]], set[int]]:
+    lex = lexicon()
+    out: list[Amount] = []
+    compared: set[int] = set()
+    worth: dict[int, tuple[Amount, Amount]] = {}
+    for a in figures:
+        prev = out[-1] if out else None
+        gap = s[prev.end:a.start] if prev is not None else ""
+        if prev is not None and a.kind == "money" and prev.kind == "money" and _CONVERSION.match(gap):
+            continue
+        if prev is not None and a.kind == "money" and prev.kind == "quantity" and id(prev) not in worth \
+                and len(gap) < 100 and _WORTH.search(gap) and not re.search(r";|\band\b", gap):
+            worth[id(prev)] = (prev, a)
+            continue
+        if prev is not None and id(prev) in worth and a.kind == "money" and _CONVERSION.match(
+                s[worth[id(prev)][1].end:a.start]):
+            continue
+        if prev is not None and prev.kind == a.kind and prev.unit == a.unit \
+                and lex.comparison_before.search(gap[-40:]):
+            compared.add(id(a))
+        out.append(a)
+    return out, worth, compared
+
+
+def _date_owners(dates: list[DateMention], amounts: list[Amount],
+                 ends: dict[int, int]) -> dict[int, DateMention]:
+    """Each figure's date: the first date after it (before the next figure), else the one before it."""
+    owners: dict[int, DateMention] = {}
+    taken: set[int] = set()
+    for i, a in enumerate(amounts):
+        nxt = amounts[i + 1].start if i + 1 < len(amounts) else 10**9
+        end = ends.get(id(a), a.end)
+        after = [d for d in dates if end <= d.start < nxt]
+        if after:
+            owners[id(a)] = after[0]
+            taken.update(id(d) for d in after)
+    for i, a in enumerate(amounts):
+        if id(a) in owners:
+            continue
+        prev = amounts[i - 1].end if i else -1
+        before = [d for d in dates if prev <= d.start < a.start and id(d) not in taken]
+        if before:
+            owners[id(a)] = before[-1]
+    return owners
+
+
+def is_period(d: DateMention) -> bool:
+    """A year, a month or a span: a date that can stand for a period of trade."""
+    return "/" in d.value or len(d.value) in (4, 7)
+
+
+def _shared_dates(sm: SentenceMentions, figures: list[Amount], percents: list[Amount],
+                  owners: dict[int, DateMention]) -> dict[int, DateMention]:
+    """Owners, each undated figure given the sentence's period (not one compared with)."""
+    s, lex = sm.text, lexicon()
+    of_percent = {id(d) for a in percents if (d := owners.get(id(a))) is not None}
+    shared = [d for d in sm.dates() if is_period(d) and id(d) not in of_percent
+              and not lex.comparison_before.search(s[max(0, d.start - 40):d.start])
+              and not re.search(r"\bsame\b|\bcorresponding\b", s[max(0, d.start - 5):d.end], re.I)]
+    if not shared:
+        return owners
+    out = dict(owners)
+    for a in figures:
+        if id(a) not in out:
+            earlier = [d for d in shared if d.end <= a.start]
+            out[id(a)] = earlier[-1] if earlier else shared[-1]
+    return out

@@ -1,0 +1,428 @@
+"""Frames: each trade cue opens one, its roles filled from the sentence's mentions, then written as drafts.
+
+A frame covers the stretch of its clause between the cues before and after it.
+Its countries get their sides from `roles`, its goods from `goods`, its figures
+from `figures`. A coordination group in one role yields one flow per member;
+a list of partners and a list of figures are zipped ("35,759 tonnes went to
+Spain and 34,676 tonnes to Italy"); a single figure over several partners or
+goods is a total that none of them gets. An empty side is inherited from the
+article frame; modality, negation and two-way trade close a frame without a
+record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from kb.extract.context import ArticleContext, Sentence
+from kb.extract.flows.article import ArticleFrame
+from kb.extract.flows.companies import company_country, exporting_company
+from kb.extract.flows.figures import Figure, is_period, sentence_figures
+from kb.extract.flows.goods import (
+    Goods,
+    antecedent,
+    goods_after_of,
+    goods_before,
+    nearest_term,
+    read_phrase_list,
+)
+from kb.extract.flows.lexicon import EXPORTING, NOUNS, lexicon
+from kb.extract.flows.mentions import Cue, SentenceMentions
+from kb.extract.flows.records import Draft
+from kb.extract.flows.roles import EXPORTER, IMPORTER, Party, frame_parties
+from kb.extract.quantities import rate_in
+
+_BACK_REFERENCE = re.compile(r"\bthe\s+other\b|\b(?:smaller|larger|similar|further|some|the\s+same)\s+"
+                             r"(?:amounts|volumes|quantities|shipments|consignments)\b|\b(?:the|this|that|these)\s+(?:consignment|"
+                             r"shipment|cargo|batch|delivery)\b", re.I)
+# Goods words that say "a load of": the goods are what follows "of".
+_CONTAINERS = frozenset(("cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "batch",
+                         "batches", "load", "loads", "container", "containers", "lot", "lots", "volume", "volumes",
+                         "quantity", "quantities", "tonnes", "tons", "worth", "supply", "supplies", "delivery",
+                         "deliveries"))
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """The countries and goods of a frame that wrote flows: a later clause of its sentence may continue it."""
+
+    sentence: int  # the sentence's start
+    sentence_end: int
+    exporters: list[str]
+    importers: list[str]
+    goods: list[Goods]
+
+
+@dataclass
+class Reading:
+    """What reading one article keeps across its sentences."""
+
+    ctx: ArticleContext
+    frame: ArticleFrame
+    drafts: list[Draft] = field(default_factory=list)
+    last: _Sides | None = None
+    named_exporters: tuple[int, list[str]] = (-1, [])  # (sentence start, exporters a partnerless frame named)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    sm: SentenceMentions
+    cue: Cue
+    clause: tuple[int, int]
+    region: tuple[int, int]
+    figures: list[Figure]
+    parties: list[Party]
+    goods: list[Goods]
+
+
+def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
+    """Every frame of one sentence, its flows added to the reading."""
+    if not sm.cues and not continues_last(rd, sm.sentence):
+        return
+    figures = sentence_figures(sm)
+    skipped = _two_way(sm)
+    for clause in sm.clauses:
+        cues = _frame_cues(sm, [c for c in sm.cues if clause[0] <= c.start < clause[1]])
+        if not cues:
+            _parallel_clause(rd, sm, clause, figures)
+        for i, cue in enumerate(cues):
+            if cue in skipped:
+                continue
+            region = (cues[i - 1].end if i else clause[0], cues[i + 1].start if i + 1 < len(cues) else clause[1])
+            _read_frame(rd, sm, cue, clause, region, figures)
+    dated = next((f.date for f in figures if f.date is not None), None)
+    if dated is not None and is_period(dated):
+        rd.frame.period = dated.value
+
+
+_AUXILIARY = frozenset(("was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "not", "it", "they",
+                        "which", "that", "who", "and", "also", "he", "she", "we", "to", "will", "would", "could"))
+
+
+def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
+    """The cues that open frames: a participle that continues the frame before it opens none.
+
+    "the biggest market, taking 385,000 head": "taking" adds to the market's frame; "the goats and sheep
+    exported from Somalia": a reduced relative clause names the goods' origin in the same frame.
+    """
+    out: list[Cue] = []
+    for cue in cues:
+        if out and cue.kind.endswith("verb") and _continues(sm.text, cue):
+            continue
+        out.append(cue)
+    return out
+
+
+def _continues(s: str, cue: Cue) -> bool:
+    before = s[max(0, cue.start - 30):cue.start]
+    if cue.form.endswith("ing") and re.search(r",\s+$", before):
+        return True
+    word = re.search(r"([A-Za-z-]+)\s+$", before)
+    return bool(cue.form.endswith(("ed", "sent", "sold", "bought")) and word and word.group(1).islower()
+                and word.group(1) not in _AUXILIARY and not word.group(1).endswith("ly"))
+
+
+def _two_way(sm: SentenceMentions) -> set[Cue]:
+    """"exports to and imports from the US came to $70bn", "exports and imports": a figure of both directions."""
+    out: set[Cue] = set()
+    for a, b in pairwise(sm.cues):
+        if (a.kind in EXPORTING) != (b.kind in EXPORTING) and a.kind in NOUNS and b.kind in NOUNS \
+                and re.fullmatch(r"\s+(?:(?:to|from|of)\s+)?(?:and|or|&)\s+", sm.text[a.end:b.start]):
+            out.update((a, b))
+    return out
+
+
+def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
+                all_figures: list[Figure]) -> None:
+    if _closed(sm, cue, clause, region, all_figures):
+        return
+    figures = [f for f in all_figures if region[0] <= f.start < region[1] and not _in_turnover(sm, clause, f)]
+    parties = frame_parties(sm, cue, clause, region)
+    if cue.form in lexicon().weak and not figures and not any(p.how in ("ranked", "to", "from") for p in parties):
+        return  # "main markets", "sources said": a role noun that ranks no country and counts nothing
+    if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start):
+        return  # "the minister went to China": nothing moves
+    goods = _frame_goods(rd, sm, cue, clause, region, figures)
+    frame = _Frame(sm, cue, clause, region, figures, parties, goods)
+    exporters, importers = _sides(rd, frame)
+    if not importers or not exporters:
+        if exporters and not importers:
+            rd.named_exporters = (sm.sentence.start, exporters)
+        _lend(rd, frame, exporters)
+        return
+    _write(rd, frame, exporters, importers)
+
+
+def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str]) -> None:
+    company = _company(rd, frame)
+    for figure, exp, imp in _pairs(frame, exporters, importers):
+        for g in _goods_of(frame, figure):
+            _add(rd, frame, g, exp, imp, figure, company)
+    rd.last = _Sides(frame.sm.sentence.start, frame.sm.sentence.end, exporters, importers, frame.goods)
+
+
+# A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
+_RANKED_CLAUSE = re.compile(r"\b(?:came|ranked|ranks|placed|was|were|followed|trailed|stood)\b", re.I)
+
+
+def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], figures: list[Figure]) -> None:
+    """A clause without a trade word that ranks more partners of the last frame, each with its figure:
+    "…, while Japan came second with 4,000 tons", "Kazakhstan came second with 1.3 million litres, followed by
+    Belarus with 720,000 litres"."""
+    last = rd.last
+    own = [f for f in figures if clause[0] <= f.start < clause[1]]
+    names = [m for m in sm.countries_in(*clause) if m.form in ("name", "capital")]
+    if last is None or not own or not names or names[0].start > own[0].start \
+            or not _RANKED_CLAUSE.search(sm.text, names[0].end, own[0].start) \
+            or not (last.sentence == sm.sentence.start or continues_last(rd, sm.sentence)):
+        return
+    anchor_is_importer = rd.frame.home in last.importers and rd.frame.home not in last.exporters
+    fixed = last.importers if anchor_is_importer else last.exporters
+    side = EXPORTER if anchor_is_importer else IMPORTER
+    parties = [Party(m.code, side, m.start, m.end, "ranked") for m in names if m.code not in fixed]
+    if not parties:
+        return
+    codes = list(dict.fromkeys(p.code for p in parties))
+    exporters, importers = (codes, fixed) if anchor_is_importer else (fixed, codes)
+    cue = Cue(names[0].start, names[0].end, "", "export_verb")
+    _write(rd, _Frame(sm, cue, clause, clause, own, parties, last.goods), exporters, importers)
+
+
+def continues_last(rd: Reading, sentence: Sentence) -> bool:
+    """Whether a sentence follows right after the one whose frame wrote the latest flows."""
+    last = rd.last
+    return last is not None and 0 <= sentence.start - last.sentence_end <= 3
+
+
+def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
+            figures: list[Figure]) -> bool:
+    """A plan, a forecast, a negation or a ban: the frame reports no movement."""
+    lex, s = lexicon(), sm.text
+    if lex.unreal.search(s[max(clause[0], cue.start - 60):cue.start]):
+        return True
+    first = next((f.start for f in figures if f.start >= cue.end), region[1])
+    if lex.unreal.search(s[cue.end:min(first, cue.end + 50, region[1])]):
+        return True  # "exports are expected to reach", "shipments could top"
+    return bool(lex.blocked.search(s[clause[0]:clause[1]]))
+
+
+def _in_turnover(sm: SentenceMentions, clause: tuple[int, int], f: Figure) -> bool:
+    return bool(lexicon().turnover.search(sm.text[max(clause[0], f.start - 100):f.start]))
+
+
+def _codes(parties: list[Party], side: str) -> list[str]:
+    out: list[str] = []
+    for p in parties:
+        if p.side == side and p.code not in out:
+            out.append(p.code)
+    return out
+
+
+def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
+    """Exporting and importing countries, an empty side inherited from the article when the frame allows it."""
+    lex, s = lexicon(), frame.sm.text
+    exporters, importers = _codes(frame.parties, EXPORTER), _codes(frame.parties, IMPORTER)
+    exporters = [c for c in exporters if c not in importers]
+    totals = bool(lex.totals.search(s[frame.region[0]:frame.region[1]]))
+    if not importers and not totals:
+        importers = _anaphoric_destination(rd, frame, exporters) or _continued_destination(rd, frame, exporters)
+    if not importers and exporters and frame.cue.kind in ("import_verb", "import_noun") and not totals:
+        home = rd.frame.importer(exporters)  # "imports of American vaccines" in a story about Brazil
+        importers = [home] if home else []
+    if importers and not exporters and rd.named_exporters[0] == frame.sm.sentence.start:
+        exporters = [c for c in rd.named_exporters[1] if c not in importers]  # "Peru's exporters …, sending …"
+    if importers and not exporters:
+        inherited = rd.frame.exporter(importers)
+        exporters = [inherited] if inherited else []
+    return exporters, importers
+
+
+_ANAPHOR = re.compile(r"\b(?:to|for|into)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?:neighbou?r|partner|"
+                      r"country|market)\b|\bthere\b", re.I)
+
+
+def _anaphoric_destination(rd: Reading, frame: _Frame, exporters: list[str]) -> list[str]:
+    """"sent 3,000 tonnes there", "to its northern neighbour": the country named last before, not the exporter."""
+    m = _ANAPHOR.search(frame.sm.text, frame.cue.end, frame.region[1])
+    if m is None:
+        return []
+    pos = frame.sm.sentence.start + m.start()
+    for c in reversed(rd.ctx.countries):
+        if c.start < pos and c.form in ("name", "capital") and c.code not in exporters \
+                and not rd.ctx.text.startswith("$", c.end):
+            return [c.code]
+    return []
+
+
+def _continued_destination(rd: Reading, frame: _Frame, exporters: list[str]) -> list[str]:
+    """"Argentina sent 2,000 t of beef to Chile, while Uruguay sent 1,500 t": the same destination."""
+    last = rd.last
+    if last is None or last.sentence != frame.sm.sentence.start or not frame.figures or not exporters \
+            or set(exporters) & set(last.exporters) or set(exporters) & set(last.importers):
+        return []
+    return list(last.importers)
+
+
+def _pairs(frame: _Frame, exporters: list[str], importers: list[str]
+           ) -> list[tuple[Figure | None, str, str]]:
+    """(figure, exporter, importer) of each flow: partners and figures zipped, a shared figure given to none."""
+    varying = IMPORTER if len(importers) > 1 or len(exporters) == 1 else EXPORTER
+    partners = [p for p in frame.parties if p.side == varying]
+    fixed = exporters if varying == IMPORTER else importers
+    codes = importers if varying == IMPORTER else exporters
+    out: list[tuple[Figure | None, str, str]] = []
+    for figure, partner_codes in _align(frame, codes, partners):
+        for partner in partner_codes:
+            for other in fixed:
+                exp, imp = (other, partner) if varying == IMPORTER else (partner, other)
+                if exp != imp:
+                    out.append((figure, exp, imp))
+    return out
+
+
+def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple[Figure | None, list[str]]]:
+    figures = frame.figures
+    if not figures:
+        return [(None, codes)]
+    if len(codes) <= 1:
+        return [(f, codes) for f in figures]
+    if len(figures) == 1 and not re.search(r"\brespectively\b", frame.sm.text, re.I):
+        return [(None, codes)]  # "exported 5,000 t to Spain and Italy": the list's total is no one's
+    spans = sorted({(p.start, p.code) for p in partners if p.code in codes})
+    if len(spans) == len(figures):
+        return [(f, [code]) for f, (_, code) in zip(figures, spans, strict=True)]
+    partner_first = spans[0][0] < figures[0].start
+    out: list[tuple[Figure | None, list[str]]] = []
+    for i, f in enumerate(figures):
+        lo = figures[i - 1].end if i and partner_first else (f.end if not partner_first else frame.region[0])
+        hi = f.start if partner_first else (figures[i + 1].start if i + 1 < len(figures) else frame.region[1])
+        near = [code for start, code in spans if lo <= start < hi]
+        out.append((f, near[-1:] if partner_first else near[:1]))
+    return [(f, c) for f, c in out if c]
+
+
+def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
+                 figures: list[Figure]) -> list[Goods]:
+    """The goods a frame moves, in the order English gives them; else inherited (weak)."""
+    for found in _goods_readings(sm, cue, clause, region, figures):
+        goods = [_referent(sm, _unwrapped(sm, g, region)) for g in found]
+        if goods:
+            return _included(sm, goods, region, figures) or goods
+    earlier = next((d.goods for d in reversed(rd.drafts) if d.sentence is sm.sentence), None)
+    if earlier is not None:
+        return [earlier]
+    story = rd.frame.goods
+    return [story] if story is not None else []
+
+
+def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
+                    figures: list[Figure]):  # type: ignore[no-untyped-def]
+    """Candidate goods lists, most telling first (a generator: later readings run only when needed)."""
+    if cue.kind in NOUNS:
+        yield goods_after_of(sm, cue.end, region[1])  # "exports of pears", "the top buyer of Tunisian oil"
+        before = goods_before(sm, cue.start, clause[0])  # "olive oil exports"
+        yield [before] if before else []
+    elif cue.kind != "motion" and (not figures or figures[0].start > cue.end + 3):
+        yield read_phrase_list(sm, cue.end, region[1])  # "shipped boulders to", "sold tea and coffee to"
+    for f in figures:
+        yield goods_after_of(sm, f.amount.end, region[1])  # "5,000 tonnes of maize"
+    term = nearest_term(sm, region[0], region[1], cue.end) or nearest_term(sm, clause[0], clause[1], cue.start)
+    yield [term] if term else []
+
+
+_INCLUDING = re.compile(r"[^.;:]{0,40}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly)\s+", re.I)
+
+
+def _included(sm: SentenceMentions, goods: list[Goods], region: tuple[int, int], figures: list[Figure]) -> list[Goods]:
+    """"other minerals, including zinc ore and lead ore": the listed goods, when no figure counts the whole."""
+    if len(goods) != 1 or goods[0].end < 0 or figures:
+        return []
+    m = _INCLUDING.match(sm.text, goods[0].end, region[1])
+    return read_phrase_list(sm, m.end(), region[1]) if m else []
+
+
+def _referent(sm: SentenceMentions, g: Goods) -> Goods:
+    """"the nuts", "its products": the goods named before in the sentence, when there are any."""
+    return (antecedent(sm, g) or g) if g.definite else g
+
+
+def _unwrapped(sm: SentenceMentions, g: Goods, region: tuple[int, int]) -> Goods:
+    """"its first cargo of LNG": the goods are what the container word holds."""
+    head = g.name.split()[-1].lower()
+    if head in _CONTAINERS and g.end > 0:
+        inner = goods_after_of(sm, g.end, region[1])
+        if inner:
+            return inner[0]
+    return g
+
+
+def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
+    """A figure's own goods ("$80m of copper and $25m of wine"), else the frame's; a figure over several
+    goods is their total, given to none."""
+    if figure is not None:
+        own = goods_after_of(frame.sm, figure.amount.end, frame.region[1])
+        if own:
+            return [_referent(frame.sm, _unwrapped(frame.sm, own[0], frame.region))]
+        if len(frame.goods) > 1:
+            return []
+    goods = frame.goods
+    if figure is None:
+        goods = [g for g in goods if not g.weak or _BACK_REFERENCE.search(frame.sm.text)]
+    return goods
+
+
+def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str, figure: Figure | None,
+         company: str | None) -> None:
+    s = frame.sm.text
+    if figure is not None:
+        per = figure.amount.per or rate_in(s[max(0, figure.start - 40):figure.end + 30])
+        date = figure.date.value if figure.date is not None else rd.frame.period
+    else:
+        per, date = None, _figureless_date(rd, frame)
+    if company is not None and company_country(rd.ctx, company) not in (None, exporter):
+        company = None
+    goods = rd.frame.specific(goods)
+    rd.drafts.append(Draft(goods, exporter, importer, figure.amount if figure else None,
+                           figure.money if figure else None, date, per, company, frame.sm.sentence))
+    rd.frame.exporters_seen[exporter] += 1
+
+
+def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
+    dates = frame.sm.dates()
+    if not dates:
+        return rd.frame.period
+    after = [d for d in dates if d.start >= frame.cue.end]
+    return (after[0] if after else dates[-1]).value
+
+
+def _company(rd: Reading, frame: _Frame) -> str | None:
+    if frame.cue.kind not in EXPORTING:
+        return None
+    name = exporting_company(rd.ctx, frame.sm.text, frame.clause[0], frame.region[1], frame.cue.start)
+    if name == "the company":  # "the company had also started supplies to Kenya": the company named last
+        return next((d.company for d in reversed(rd.drafts) if d.company), None)
+    return name
+
+
+def _lend(rd: Reading, frame: _Frame, exporters: list[str]) -> None:
+    """A frame with no partner gives its one figure, or its exporting company, to the latest flow of its goods."""
+    figures = frame.figures if len(frame.figures) == 1 else []
+    company = _company(rd, frame)
+    if not rd.drafts or not (figures or company) or lexicon().totals.search(frame.sm.text):
+        return
+    keys = {g.key for g in frame.goods}
+    for d in reversed(rd.drafts):
+        if exporters and d.exporter not in exporters:
+            continue
+        if d.sentence is frame.sm.sentence and figures:
+            continue
+        if keys and d.goods.key not in keys:
+            continue
+        if figures and d.amount is None and not any(g.weak for g in frame.goods):
+            d.amount, d.money = figures[0].amount, figures[0].money
+            d.per = d.per or figures[0].amount.per
+        if company and d.company is None and company_country(rd.ctx, company) in (None, d.exporter):
+            d.company = company
+        return

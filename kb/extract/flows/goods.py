@@ -1,0 +1,231 @@
+"""Goods phrases: what a frame moves, read from the open text, known terms giving the HS heading.
+
+Goods are read where English puts them: after "of" ("exports of fresh pears,
+apples and grapes"), before an event noun ("olive oil exports"), as a verb's
+object ("shipped boulders to"), or as the subject of a passive or motion
+verb ("Avocados were flown to"). Words the commodity data does not know are
+still goods when a trade cue moves them; the HS heading is given only when
+the data knows the head noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.extract import gazetteer
+from kb.extract.commodities import Commodity, fold, hs_for, known, singular
+from kb.extract.flows.lexicon import lexicon
+from kb.extract.flows.mentions import SentenceMentions
+
+
+@dataclass(frozen=True)
+class Goods:
+    name: str
+    hs: str | None
+    weak: bool = False  # inherited from the article or an earlier frame, not read in this one
+    start: int = -1
+    end: int = -1
+    definite: bool = False  # "the nuts", "its products": may name goods said before
+
+    @property
+    def key(self) -> str:
+        """What two mentions of the same goods share: the HS heading, else the head noun."""
+        if self.hs and len(self.hs) >= 4:
+            return self.hs[:4]
+        words = fold(self.name).split()
+        return words[-1] if words else ""
+
+
+_TOKEN = re.compile(r"[A-Za-z][\w’'-]*|\d[\w-]*|[,;:()\[\]\"“”.!?/]|&")
+_DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those",
+                          "that", "some", "other", "more", "less", "fewer", "such", "first", "new", "additional",
+                          "further", "of", "all", "both", "various", "several", "many", "much", "most", "certain"))
+_COORDINATION = frozenset((",", "and", "or", "&", "as well as"))
+
+
+def read_phrase_list(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
+    """The goods named from `pos`, a coordinated list included: "fresh pears, apples and grapes"."""
+    out: list[Goods] = []
+    while pos < limit:
+        goods, end = _read_phrase(sm, pos, limit)
+        if goods is None:
+            break
+        out.append(goods)
+        joint = re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)", sm.text[end:])
+        if joint is None or not joint.group(0).strip(" "):
+            break
+        pos = end + joint.end()
+    return out
+
+
+def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | None, int]:
+    """One noun phrase of goods at `pos` (determiners and country words set aside), and where it ends."""
+    lex, forms, s = lexicon(), gazetteer.country_forms(), sm.text
+    words: list[tuple[int, int]] = []
+    definite = False
+    for m in _TOKEN.finditer(s, pos, limit):
+        token = m.group(0)
+        low = token.lower()
+        if not token[0].isalpha() and not (token[0].isdigit() and "-" in token and words):
+            break
+        if not words and (low in _DETERMINERS or _origin_word(token, forms)):
+            definite = definite or low in _DEFINITE
+            continue  # "the", "Tunisian", "Brazil's" before the goods
+        if low in lex.goods_stop:
+            break
+        if token in forms and words:
+            if forms[token].form == "adjective":
+                continue  # "packaged Tunisian oil": the origin is read by the roles
+            break
+        if token[0].isupper() and not words and not _upper_goods(token, s, m.end()):
+            break
+        words.append((m.start(), m.end()))
+        if len(words) == 5:
+            break
+    goods, end = _goods_of(sm, words)
+    if goods is not None and definite:
+        goods = Goods(goods.name, goods.hs, goods.weak, goods.start, goods.end, definite=True)
+    return goods, end
+
+
+_DEFINITE = frozenset(("the", "its", "their", "these", "those", "this", "that", "his", "her", "our"))
+
+
+def antecedent(sm: SentenceMentions, goods: Goods) -> Goods | None:
+    """"exported 40,000 tonnes of the nuts" after "raw cashew nuts": the goods named before, in the sentence,
+    whose head is the same ("its products": the latest goods named)."""
+    head = fold(goods.name).split()[-1]
+    generic = goods.name.split()[-1].lower() in lexicon().general_goods
+    for t in reversed(sm.terms):
+        if t.end <= goods.start and (generic or fold(t.name).split()[-1] == head):
+            return term_goods(sm.text, t)
+    return None
+
+
+def _origin_word(token: str, forms: dict) -> bool:
+    form = forms.get(token)
+    if form is not None:
+        return form.form == "adjective"
+    return token.endswith(("'s", "’s")) and token[:-2] in forms
+
+
+def _upper_goods(token: str, s: str, end: int) -> bool:
+    """A capitalised word starts goods only as an acronym the data knows or before lower-case words
+    ("COVID-19 vaccines", "Hass avocados")."""
+    if known(token):
+        return True
+    return bool(re.match(r"\s+[a-z]", s[end:end + 3]))
+
+
+def _goods_of(sm: SentenceMentions, words: list[tuple[int, int]]) -> tuple[Goods | None, int]:
+    if not words:
+        return None, -1
+    lex, s = lexicon(), sm.text
+    # A phrase runs to its last known term ("pears there" -> "pears"), else to its last word.
+    inner = [t for t in sm.terms if words[0][0] <= t.start and t.end <= words[-1][1]]
+    end = inner[-1].end if inner else words[-1][1]
+    kept = [w for w in words if w[1] <= end]
+    name = " ".join(s[a:b] for a, b in kept)
+    head = kept[-1]
+    head_word = s[head[0]:head[1]].lower()
+    if head_word in lex.not_goods or (head_word in lex.modifiers and not inner) or not name:
+        return None, -1
+    if not inner and not _plausible_open_goods([s[a:b] for a, b in kept]):
+        return None, -1
+    name = name if re.search(r"[A-Z]{2}", name) else name.lower()
+    return Goods(name, hs_for(name), False, kept[0][0], end), end
+
+
+def _plausible_open_goods(words: list[str]) -> bool:
+    """Open-vocabulary goods: up to four words, the head a plain noun (not a verb form, adverb or number)."""
+    lex = lexicon()
+    head = words[-1].lower()
+    if len(words) > 4 or head in lex.not_goods or head.endswith(("ly", "ing")) or len(head) < 3:
+        return False
+    if head.endswith("ed") and not known(head):
+        return False
+    return all(w.lower() not in lex.goods_stop for w in words)
+
+
+def goods_after_of(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
+    """ "… of fresh pears and apples": the list after an "of" at `pos` (blanks allowed before it)."""
+    m = re.match(r"\s*(?:of|in)\s+", sm.text[pos:limit])
+    if m is None:
+        return []
+    return read_phrase_list(sm, pos + m.end(), limit)
+
+
+def goods_before(sm: SentenceMentions, pos: int, floor: int) -> Goods | None:
+    """ "olive oil exports", "pear shipments": goods right before an event noun at `pos`."""
+    s = sm.text
+    for t in reversed(sm.terms):
+        if floor <= t.start and t.end <= pos and not s[t.end:pos].strip():
+            return term_goods(s, t, floor)
+    m = re.search(r"(?<![\w'’-])([a-z][a-z-]{2,})\s+$", s[max(floor, pos - 30):pos])
+    if m and _plausible_open_goods([m.group(1)]) and m.group(1) not in _NOT_A_GOODS_MODIFIER \
+            and not _ADJECTIVE_ENDING.search(m.group(1)):
+        start = pos - len(m.group(0))
+        return Goods(m.group(1), hs_for(m.group(1)), False, start, start + len(m.group(1)))
+    return None
+
+
+# Words before an event noun that say which exports, not what goods ("total exports", "annual shipments").
+_NOT_A_GOODS_MODIFIER = frozenset(("total", "annual", "monthly", "overall", "record", "average", "daily",
+                                   "weekly", "yearly", "quarterly", "direct", "further", "recent", "future",
+                                   "global", "world", "foreign", "overseas", "domestic", "regional", "bilateral",
+                                   "combined", "cumulative", "seaborne", "outbound", "inbound", "first",
+                                   "commercial", "official", "trial", "regular", "initial", "maiden", "major",
+                                   "main", "key", "largest", "biggest", "top", "leading", "new", "traditional",
+                                   "main", "non-oil", "oil-free", "merchandise", "goods", "country", "nation",
+                                   "state", "sector", "industry", "company", "firm", "product", "total", "net",
+                                   "the", "its", "their", "our", "these", "those", "and", "of", "to", "from",
+                                   "which", "whose", "such", "air", "sea", "rail", "road", "truck", "trial",
+                                   "test", "pilot", "sample", "container", "vessel", "ship", "train", "wagon",
+                                   "cargo", "export", "import", "transit", "direct", "border"))
+
+
+# An unknown word before an event noun that reads as an adjective ("big", "growing", "traditional") is no goods.
+_ADJECTIVE_ENDING = re.compile(r"(?:est|al|ive|ous|ful|ic|ing|ed|ish|ary|ible|able|less)$|^(?:big|small|large|other|"
+                               r"few|many|good|bad|high|low|long|short|old|young|great|huge|vast|strong|weak)$")
+
+
+def nearest_term(sm: SentenceMentions, lo: int, hi: int, pos: int) -> Goods | None:
+    """The known goods term within [lo, hi) nearest to `pos`, its modifiers included."""
+    inside = [t for t in sm.terms if lo <= t.start and t.end <= hi and not _in_capitalised_name(sm.text, t)]
+    if not inside:
+        return None
+    return term_goods(sm.text, min(inside, key=lambda t: abs(t.start - pos)), lo)
+
+
+def term_goods(s: str, t: Commodity, floor: int = 0) -> Goods:
+    """Goods of a known term with its modifiers ("frozen cherries": the heading of frozen fruit)."""
+    start = extend_modifiers(s, t.start, floor)
+    name = s[start:t.end].lower()
+    return Goods(name, hs_for(name) or t.hs, False, start, t.end)
+
+
+def _in_capitalised_name(s: str, t: Commodity) -> bool:
+    """"Pacific Seafood Company": a term inside a capitalised name is not goods."""
+    return s[t.start].isupper() and bool(s[:t.start].strip(" “\"'‘("))
+
+
+def extend_modifiers(s: str, start: int, floor: int = 0) -> int:
+    """Take in modifiers such as "fresh" or "bulk" before a goods term."""
+    mods = lexicon().modifiers
+    while True:
+        m = re.search(r"([A-Za-z-]+)\s+$", s[max(floor, start - 25):start])
+        if not m or m.group(1).lower() not in mods:
+            return start
+        start -= len(m.group(0))
+
+
+def natural_name(name: str) -> str:
+    """A mass noun in the singular ("olive oils" -> "olive oil"), abbreviations spelt out ("LNG")."""
+    lex = lexicon()
+    full = lex.abbreviations.get(name.lower())
+    if full:
+        return full
+    *head, last = name.split()
+    one = singular(last)
+    return " ".join([*head, one]) if one != last.lower() and one in lex.mass_nouns else name

@@ -1,0 +1,110 @@
+"""The trade-frame lexicon (`data/trade_frames.yaml`), compiled once: cues with their frame kind, role markers.
+
+Every list of words lives in the data file; this module only turns the lists
+into patterns. Cue forms go into one character trie, so the thousands of
+positions of an article cost one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kb.extract import gazetteer
+from kb.extract.commodities import trie_regex
+
+FRAME_KINDS = ("export_verb", "import_verb", "motion", "export_noun", "import_noun", "buyer_noun",
+               "supplier_noun")
+# Kinds whose cue names the sending side, and kinds that are nouns (their actor is a possessive or adjective).
+EXPORTING = frozenset(("export_verb", "motion", "export_noun", "supplier_noun"))
+NOUNS = frozenset(("export_noun", "import_noun", "buyer_noun", "supplier_noun"))
+
+
+def _phrases(words: list[str]) -> str:
+    """Alternation of phrases, longest first, any spacing between their words."""
+    forms = sorted({" ".join(str(w).lower().split()) for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms) or "(?!)"
+
+
+def _before(words: list[str]) -> re.Pattern[str]:
+    """The phrases right before a position (a country, a figure): "to (the) ", "from "."""
+    return re.compile(rf"(?<![\w-])(?:{_phrases(words)})\s+(?:the\s+)?$", re.I)
+
+
+def _anywhere(words: list[str], flags: int = re.I) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_phrases(words)})(?![\w-])", flags)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cue: re.Pattern[str]
+    kind_of: dict[str, str]  # a cue form, lower case with single spaces -> its frame kind
+    weak: frozenset[str]
+    to_before: re.Pattern[str]
+    from_before: re.Pattern[str]
+    list_before: re.Pattern[str]
+    unreal: re.Pattern[str]
+    blocked: re.Pattern[str]
+    turnover: re.Pattern[str]
+    totals: re.Pattern[str]
+    price_before: re.Pattern[str]
+    share_before: re.Pattern[str]
+    comparison_before: re.Pattern[str]
+    agent_nouns: frozenset[str]
+    maker_by: re.Pattern[str]
+    modifiers: frozenset[str]
+    mass_nouns: frozenset[str]
+    abbreviations: dict[str, str]
+    goods_stop: frozenset[str]
+    not_goods: frozenset[str]
+    general_goods: frozenset[str]
+
+    def kind(self, form: str) -> str:
+        return self.kind_of[" ".join(form.lower().split())]
+
+
+_SPACE = r"\s+"
+_LIST_MARKERS = ["including", "such as", "led by", "followed by", "ahead of", "among them", "namely",
+                 "notably", "especially", "mainly", "mostly", "chiefly", "primarily", "then", "and",
+                 "as well as", "or", "plus"]
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = gazetteer.load("trade_frames") or {}
+    kind_of: dict[str, str] = {}
+    for kind in FRAME_KINDS:  # a form listed under two kinds keeps the first (verbs before nouns)
+        for form in data.get(kind, []):
+            kind_of.setdefault(" ".join(str(form).lower().split()), kind)
+    forms = sorted(kind_of)
+    first = re.escape("".join(sorted({f[0] for f in forms})))
+    body = trie_regex(forms, space=_SPACE)
+    return Lexicon(
+        cue=re.compile(rf"(?<![\w-])(?=[{first}])(?:{body})(?![\w-])", re.I),
+        kind_of=kind_of,
+        weak=frozenset(" ".join(str(w).lower().split()) for w in data.get("weak", [])),
+        to_before=_before([w for w in data.get("to_markers", []) if w not in _LIST_MARKERS]),
+        from_before=_before(data.get("from_markers", [])),
+        list_before=_before(_LIST_MARKERS),
+        # Case matters: "may" is a modal, "May" a month.
+        unreal=_anywhere(data.get("unreal", []), flags=0),
+        blocked=_anywhere(data.get("blocked", [])),
+        turnover=_anywhere(data.get("turnover", [])),
+        totals=_anywhere(data.get("totals", [])),
+        price_before=re.compile(rf"(?<![\w-])(?:{_phrases(data.get('price_words', []))})\b[^,;:.]{{0,30}}$", re.I),
+        share_before=re.compile(rf"(?<![\w-])(?:{_phrases(data.get('share_words', []))})\b[^,;:.]{{0,25}}$",
+                                re.I),
+        comparison_before=re.compile(rf"(?<![\w-])(?:{_phrases(data.get('comparison', []))})\s+"
+                                     r"(?:(?:about|around|some|nearly|roughly|just|over|almost)\s+)?$", re.I),
+        agent_nouns=frozenset(str(w).lower() for w in data.get("agent_nouns", [])),
+        maker_by=re.compile(rf"\b(?:{_phrases(data.get('maker_verbs', []))})\s+by\s+(?:the\s+)?"
+                            r"(?:[\w-]+-based\s+)?(?:(?:company|firm|exporter|producer|group|trader)\s+)?"
+                            r"((?:[A-Z][\w'&-]*\s+){0,5}[A-Z][\w'&-]*)"),
+        modifiers=frozenset(str(w).lower() for w in data.get("modifiers", [])),
+        mass_nouns=frozenset(str(w).lower() for w in data.get("mass_nouns", [])),
+        abbreviations={str(k).lower(): str(v) for k, v in (data.get("abbreviations") or {}).items()},
+        goods_stop=frozenset(str(w).lower() for w in data.get("goods_stop", [])),
+        not_goods=frozenset(str(w).lower() for w in data.get("not_goods", [])),
+        general_goods=frozenset(str(w).lower() for w in data.get("general_goods", [])),
+    )

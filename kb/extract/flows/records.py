@@ -1,0 +1,86 @@
+"""Flows as read (`Draft`), merged to one per (from, to, goods, period, figure), written as kb-facts records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kb.extract.context import Sentence
+from kb.extract.flows.goods import Goods, natural_name
+from kb.extract.quantities import Amount
+from kb.facts import Evidence, TradeFlow
+
+
+@dataclass
+class Draft:
+    goods: Goods
+    exporter: str
+    importer: str
+    amount: Amount | None  # the flow's quantity, or its money when it has only a value
+    money: Amount | None  # the value of a quantity
+    date: str | None
+    per: str | None
+    company: str | None  # the exporting organisation
+    sentence: Sentence
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.exporter, self.importer, self.goods.key
+
+
+def merge(drafts: list[Draft]) -> list[Draft]:
+    """One flow per (from, to, goods, period, figure); figureless ones only when nothing says more."""
+    out: list[Draft] = []
+    for d in drafts:
+        same = [g for g in out if g.key == d.key]
+        if d.amount is None:
+            _merge_figureless(out, same, d)
+            continue
+        for g in [g for g in same if g.amount is None]:
+            out.remove(g)
+            d.company, d.date = d.company or g.company, d.date or g.date
+        if d.amount.kind == "money" and d.date is not None:
+            host = next((g for g in same if g.amount is not None and g.amount.kind == "quantity"
+                         and g.money is None and g.date == d.date), None)
+            if host is not None:  # "418,000 tonnes … The value of these exports was 241 billion francs"
+                host.money = d.amount
+                continue
+        dup = next((g for g in same if g.amount is not None and _same_amount(g.amount, d.amount)
+                    and (g.date == d.date or g.date is None or d.date is None)), None)
+        if dup is not None:
+            dup.date, dup.company = dup.date or d.date, dup.company or d.company
+            continue
+        out.append(d)
+    return out
+
+
+def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
+    if same:
+        for g in same:
+            g.company = g.company or d.company
+            g.date = g.date or d.date if g.amount is None else g.date
+        return
+    if any(g.sentence is d.sentence and (g.exporter, g.importer) == (d.exporter, d.importer)
+           and _broader(d.goods.hs, g.goods.hs) for g in out):
+        return  # "fresh pears … the fresh fruit": the chapter adds nothing
+    out.append(d)
+
+
+def _broader(a: str | None, b: str | None) -> bool:
+    return bool(a and b and len(a) < len(b) and b.startswith(a))
+
+
+def _same_amount(a: Amount, b: Amount) -> bool:
+    return a.kind == b.kind and a.unit == b.unit and abs(a.value - b.value) <= 1e-6 * max(1.0, a.value)
+
+
+def to_record(d: Draft) -> TradeFlow:
+    a = d.amount
+    quantity = a.value if a is not None and a.kind == "quantity" else None
+    m = a if a is not None and a.kind == "money" else d.money
+    return TradeFlow.model_validate({
+        "commodity": natural_name(d.goods.name), "hs": d.goods.hs, "from": d.exporter, "to": d.importer,
+        "quantity": quantity, "unit": a.unit if quantity is not None else None,
+        "value": m.value if m is not None else None, "currency": m.currency if m is not None else None,
+        "per": d.per, "date": d.date, "exporter": d.company,
+        "evidence": [Evidence(quote=d.sentence.text, start=d.sentence.start, end=d.sentence.end)],
+    })

@@ -1,0 +1,204 @@
+"""Which side of a trade frame each country mention is on, read from the cue's valence.
+
+Direction comes from the words around a country, never from the order countries
+appear in: "to / into / bound for X" receives, "from X" sends; the subject of an
+export verb sends and of an import verb receives; "X's exports" sends and "X's
+imports" receives; "X was the top buyer" receives and "X's biggest buyer" sends;
+"Tunisian oil" sends the oil. A country coordinated with another ("to Spain and
+Italy", "Spain, Italy and France were the buyers", "followed by Italy") takes
+the same side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.extract.context import CountryMention
+from kb.extract.flows.lexicon import EXPORTING, Lexicon, lexicon
+from kb.extract.flows.mentions import Cue, SentenceMentions
+
+EXPORTER, IMPORTER = "exporter", "importer"
+
+
+@dataclass(frozen=True)
+class Party:
+    code: str
+    side: str  # EXPORTER or IMPORTER
+    start: int
+    end: int
+    how: str  # the reading that gave the side: "to", "from", "subject", "possessor", "ranked", "origin", ...
+
+
+_COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again|now|once\s+again)\s+)?"
+                     r"(?:was|is|were|are|became|become|remained|remains|remain|ranked|ranks|came|comes|stood|"
+                     r"emerged|appeared|continued|continues|featured|figured)\s+(?:again\s+)?(?:as\s+)?"
+                     r"(?:to\s+be\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?(?:[\w-]+\s+){0,4}$")
+_APPOSITIVE = re.compile(r"^\s*(?:,|\(|–|—)\s*(?:also\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?"
+                         r"(?:[\w-]+\s+){0,4}$")
+# "The main buyers of Argentine beef in 2021 were China, …": the countries after the role noun and a copula.
+_RANKED_AFTER = re.compile(r"^(?:\s+(?:of|for|in|from|to|at)\s+[^.;:]{0,70}?)?\s*(?:,\s*)?(?:were|was|are|is|included|"
+                           r"include|includes|being|comprised|remained|remain|:)\s+(?:the\s+)?$")
+_AS_RANKED = re.compile(r"^\s+as\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$")
+_POSSESSIVE = re.compile(r"^['’]s?\s+(?:(?:[\w-]+|[\w-]+\s+and\s+[\w-]+)\s+){0,3}$")
+_ADJECTIVE_TO_CUE = re.compile(r"^\s+(?:[\w-]+\s+){0,3}$")
+_JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|&\s+)(?:the\s+|to\s+(?:the\s+)?)?$")
+# "Spain took 8,000 t, Italy 5,500 t and France 1,200 t", "followed by Qatar with 335,000 head (up 12pc), Jordan
+# with …": members of one list, each with its figure.
+_FIGURE_JOINT = re.compile(r"^\s+(?:(?:with|at|on|took|taking|bought|buying|imported|importing|received|got)\s+)?"
+                           r"(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$€£¥]?\d[^;]{0,40}?"
+                           r"(?:\([^)]{0,30}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+# "Ukraine was a distant second, importing …": the subject of a participle is the clause's.
+_COPULA_THEN_PARTICIPLE = re.compile(r"^\s+(?:\w+\s+)?(?:was|is|were|are|remained|remains|became|ranked|came|"
+                                     r"stood)\b[^,;]{0,60},\s+$")
+_SUBJECT_GAP = re.compile(r"^(?:['’]s\s+(?:government|authorities|exporters|producers|companies|firms|traders|"
+                          r"farmers|growers|industry)\s+)?(?:\s+(?:[a-z]+ly|also|has|have|had|still|now|then|"
+                          r"again|further|jointly|together|already|reportedly|last\s+year|this\s+year|"
+                          r"in\s+\d{4}|no\s+longer|has\s+also|have\s+also|had\s+also|has\s+been|have\s+been|"
+                          r"had\s+been|was|were|is|are|will|would)\b)*\s+$")
+_RELATIVE_ASIDE = re.compile(r"^\s*,\s+(?:which|who|whose|a|an|the|one)\b[^;]{0,120}?,(?:\s+(?:[a-z]+ly|also))?\s+$")
+
+
+def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int]) -> list[Party]:
+    """The countries of the frame opened by `cue`, each on its side, in text order."""
+    lex, s = lexicon(), sm.text
+    mentions = [m for m in sm.countries_in(*clause)]
+    readings: dict[int, tuple[str, str]] = {}
+    for i, m in enumerate(mentions):
+        reading = _reading(s, m, cue, region, lex)
+        if reading is not None:
+            readings[i] = reading
+    subject = _subject(s, mentions, readings, cue, clause, lex)
+    if subject is not None:
+        readings[subject] = ("subject", _subject_side(cue))
+    _share_along_lists(s, mentions, readings)
+    return [Party(m.code, readings[i][1], m.start, m.end, readings[i][0])
+            for i, m in enumerate(mentions) if i in readings and readings[i][1]]
+
+
+def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: Lexicon) -> tuple[str, str] | None:
+    """(how, side) of one mention, from the words right around it; None when they say nothing."""
+    before = s[max(0, m.start - 40):m.start]
+    after_cue = m.start >= cue.end
+    in_region = region[0] <= m.start < region[1]
+    if after_cue and in_region and _BY_AGENT.search(before):
+        return "agent", _subject_side(cue)  # "stronger buying by Indonesian feedlots", "shipped by Chile"
+    if m.form == "adjective":
+        return _adjective_reading(s, m, cue, region, lex)
+    if in_region and lex.to_before.search(before):
+        return "to", IMPORTER
+    if in_region and lex.from_before.search(before):
+        return "from", EXPORTER
+    if _POSSESSIVE.match(s[m.end:cue.start]) and m.end <= cue.start and cue.kind in _NOUN_SIDES:
+        return "possessor", _possessor_side(s[m.end:cue.start], cue)
+    if cue.kind in ("buyer_noun", "supplier_noun") and (
+            _ranked(s[m.end:cue.start]) if not after_cue else _RANKED_AFTER.match(s[cue.end:m.start])):
+        return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER
+    if after_cue and in_region and re.match(r"['’]s?\s", s[m.end:m.end + 3]) and _goods_follow(s, m.end):
+        return "origin", EXPORTER  # "the largest buyer of Tunisia's oil"
+    return None
+
+
+# The side a possessor or a country adjective is on, before an event or role noun.
+_NOUN_SIDES = {"export_noun": EXPORTER, "import_noun": IMPORTER, "buyer_noun": EXPORTER,
+               "supplier_noun": IMPORTER}
+
+
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+_RANKING_WORDS = re.compile(r"\b(?:top|biggest|largest|main|leading|key|major|principal|chief|second|third|fourth|"
+                            r"fifth|largest|most\s+important|number\s+one|no\.?\s*1|sole|only|single)\b", re.I)
+
+
+def _possessor_side(between: str, cue: Cue) -> str:
+    """"Brazil's exports" sends; "China's imports" receives; "India's biggest buyer" is the one India sells to,
+    but "Peru's exporters" and "Egypt's buyers" are Peru's and Egypt's own."""
+    if cue.kind in ("buyer_noun", "supplier_noun") and not _RANKING_WORDS.search(between):
+        return IMPORTER if cue.kind == "buyer_noun" else EXPORTER
+    return _NOUN_SIDES[cue.kind]
+
+
+def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int],
+                       lex: Lexicon) -> tuple[str, str] | None:
+    after = s[m.end:m.end + 40]
+    word = re.match(r"\s+([\w-]+)", after)
+    if word and word.group(1).lower() in lex.agent_nouns and m.end <= cue.start:
+        return "agent", ""  # "Peruvian exporters shipped": resolved as the subject
+    if m.end <= cue.start and cue.kind in _NOUN_SIDES and _ADJECTIVE_TO_CUE.match(s[m.end:cue.start]):
+        # "Chilean cherry exports", "Chinese buyers"; a role noun's adjective is the country itself
+        return "adjective", IMPORTER if cue.kind == "buyer_noun" else (
+            EXPORTER if cue.kind == "supplier_noun" else _NOUN_SIDES[cue.kind])
+    if re.match(r"\s+(?:market|markets|consumers|buyers|importers|ports?|side|shelves)\b", after, re.I) \
+            and lex.to_before.search(s[max(0, m.start - 40):m.start]):
+        return "to", IMPORTER  # "to the Turkish market"
+    if _goods_follow(s, m.end):
+        return "origin", EXPORTER  # "Tunisian olive oil", "American vaccines"
+    return None
+
+
+def _goods_follow(s: str, pos: int) -> bool:
+    """Lower-case words after a country word, before any punctuation: it qualifies goods."""
+    m = re.match(r"(?:['’]s?)?\s+((?:[a-z][\w-]*\s*){1,4})", s[pos:pos + 50])
+    if m is None:
+        return False
+    first = m.group(1).split()[0]
+    return first not in lexicon().goods_stop and first not in lexicon().agent_nouns \
+        and first not in ("government", "authorities", "side", "officials", "delegation", "president",
+                          "minister", "ministry", "counterpart", "counterparts", "economy", "capital",
+                          "market", "markets", "consumers", "buyers", "importers", "exporters", "border",
+                          "ports", "port", "company", "companies", "firms", "traders", "producers", "customs")
+
+
+def _ranked(between: str) -> bool:
+    """"X was the biggest buyer", "X, the top buyer", "X as the main market": X is ranked by the role noun."""
+    return bool(_COPULA.match(between) or _APPOSITIVE.match(between) or _AS_RANKED.match(between))
+
+
+def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]]) -> None:
+    """Members of "A, B and C" share one side: the one a member has ("to Spain and Italy", "Spain and Italy
+    were the buyers"). "… ahead of France", "followed by Italy" join the latest country named the same way."""
+    lists = lexicon().list_before
+    chains: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        prev = mentions[i - 1] if i else None
+        gap = s[prev.end:m.start] if prev is not None else ""
+        if prev is not None and m.form == prev.form != "adjective" and (_JOINT.match(gap) or _FIGURE_JOINT.match(gap)):
+            next(c for c in chains if i - 1 in c).append(i)
+            continue
+        head = next((j for j in range(i - 1, -1, -1) if mentions[j].form == m.form != "adjective"), None)
+        if head is not None and m.form != "adjective" and lists.search(s[mentions[i - 1].end:m.start]) \
+                and ";" not in s[mentions[head].end:m.start]:
+            next(c for c in chains if head in c).append(i)
+            continue
+        chains.append([i])
+    for chain in chains:
+        known = [readings[i] for i in chain if i in readings and readings[i][1]]
+        for i in chain if known else []:
+            readings.setdefault(i, known[0])
+
+
+def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]], cue: Cue,
+             clause: tuple[int, int], lex: Lexicon) -> int | None:
+    """The acting country before a verb cue: a name or capital, or "Peruvian exporters"; none in the passive."""
+    if not cue.kind.endswith("verb") or _passive(s, cue):
+        return None
+    before = [i for i, m in enumerate(mentions) if clause[0] <= m.start and m.end <= cue.start]
+    if not before:
+        return None
+    i = before[-1]
+    m, how = mentions[i], readings.get(i, ("", ""))[0]
+    if how in ("to", "from", "origin", "possessor") or (m.form == "adjective" and how != "agent"):
+        return None
+    between = s[m.end:cue.start]
+    if how == "agent" or _SUBJECT_GAP.match(between) or _RELATIVE_ASIDE.match(between) \
+            or (cue.form.endswith("ing") and _COPULA_THEN_PARTICIPLE.match(between)):
+        return i
+    return None
+
+
+def _passive(s: str, cue: Cue) -> bool:
+    return bool(re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:(?:\w+ly|also|still|now|being|then|"
+                          r"first|already)\s+)?$", s[max(0, cue.start - 30):cue.start]))
+
+
+def _subject_side(cue: Cue) -> str:
+    return EXPORTER if cue.kind in EXPORTING else IMPORTER

@@ -1,0 +1,228 @@
+"""Tables ("Peru | 12,500") and lists ("The main destinations were:" then "1. Peru – 12,500 t") as flows.
+
+After a flow sentence the rows take its goods and its other side; a table with no
+flow before it needs a header or caption that gives the direction ("Imports by
+origin", "Destination").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from kb.extract.commodities import find_commodities, hs_for
+from kb.extract.context import Sentence
+from kb.extract.countries import codes_in
+from kb.extract.dates import find_dates
+from kb.extract.flows.frames import Reading
+from kb.extract.flows.goods import Goods
+from kb.extract.flows.records import Draft
+from kb.extract.quantities import Amount, find_amounts
+
+_IMPORT_HEADER = re.compile(r"\b(?:origins?|sources?|suppliers?|from|imports?|imported|arrivals)\b", re.I)
+_EXPORT_HEADER = re.compile(r"\b(?:destinations?|markets?|buyers?|importers?|exports?|exported|shipments|to)\b",
+                            re.I)
+_SCALE = re.compile(r"^(?P<cur>.*?)\s*(?P<scale>million|mln|mn|billion|bn|thousand|'000|000s?)\s*$", re.I)
+_UNIT = re.compile(r"\((?P<u>[^)]{1,20})\)")
+_BLOCK = re.compile(r"(?:^[^\n]*(?:\||\t)[^\n]*\n?){3,}", re.M)
+_CELL_NUMBER = re.compile(r"([\d][\d,]*(?:\.\d+)?)")
+
+_Unit = tuple[str, str | None, str | None, float]  # kind, unit, currency, factor
+
+
+def read_tables(rd: Reading) -> None:
+    """One flow per table row that names a country and gives a figure."""
+    text = rd.ctx.text
+    for block in _BLOCK.finditer(text):
+        lines = block.group(0).splitlines()
+        header = lines[0]
+        before = [d for d in rd.drafts if d.sentence.end <= block.start()]
+        caption = _caption(text, block.start())
+        model = _model(before, caption)
+        if model is None and not (_IMPORT_HEADER.search(f"{caption} {header}")
+                                  or _EXPORT_HEADER.search(f"{caption} {header}")):
+            continue
+        cues = header if model is not None else f"{caption} {header}"
+        outgoing = not _IMPORT_HEADER.search(cues) or bool(
+            model is None and _EXPORT_HEADER.search(header) and not _IMPORT_HEADER.search(header))
+        rows = list(_rows(rd, block.start(), lines, model is not None))
+        if rows:
+            _table_drafts(rd, model, caption, text.rfind(caption, 0, block.start()) if caption else -1,
+                          outgoing, rows)
+
+
+def _rows(rd: Reading, start: int, lines: list[str], continued: bool) -> Iterator[tuple[str, list[Amount], Sentence]]:
+    header = lines[0]
+    cols = [c.strip() for c in re.split(r"\||\t", header) if c.strip()]
+    units: list[_Unit | None] = [_column_unit(c) for c in cols[1:]]
+    if not any(units) and continued:  # old layout: "Country | 12,500", the unit in the header
+        units = [_column_unit(header)] + [None] * (len(cols) - 2)
+    offset = start + len(header) + 1
+    for line in lines[1:]:
+        cells = [c.strip() for c in re.split(r"\||\t", line)]
+        cells = [c for c in cells if c] if line.strip().startswith("|") else cells
+        codes = [c.code for c in rd.ctx.countries_in(offset, offset + len(line)) if c.form == "name"]
+        amounts = _cell_amounts(cells[1:], units, continued) if codes and len(cells) >= 2 else []
+        if amounts:
+            yield codes[0], amounts, Sentence(offset, offset + len(line), line)
+        offset += len(line) + 1
+
+
+def _cell_amounts(cells: list[str], units: list[_Unit | None], continued: bool) -> list[Amount]:
+    amounts: list[Amount] = []
+    for cell, unit in zip(cells, units, strict=False):
+        num = _CELL_NUMBER.fullmatch(cell.replace(" ", ""))
+        if num is None:
+            continue
+        value = float(num.group(1).replace(",", ""))
+        if unit is None:
+            if continued and not amounts and not any(units):
+                amounts.append(Amount(0, 0, value, "quantity", None, None))
+            continue
+        kind, u, cur, factor = unit
+        amounts.append(Amount(0, 0, value * factor, kind, u, cur))  # type: ignore[arg-type]
+    return amounts
+
+
+def _column_unit(header: str) -> _Unit | None:
+    """("quantity" or "money", unit, currency, factor) of a column headed "Volume (t)", "Value (US$ million)"."""
+    m = _UNIT.search(header)
+    u = m.group("u").strip() if m else header.strip()
+    tries = [f"1 {u}"]
+    sc = _SCALE.match(u)
+    if sc and sc.group("cur"):
+        tries.insert(0, f"{sc.group('cur').strip()}1 {sc.group('scale')}")
+    for t in tries:
+        found = find_amounts(t)
+        if found and found[0].kind in ("quantity", "money") and found[0].end >= len(t) - 1:
+            a = found[0]
+            return a.kind, a.unit, a.currency, a.value
+    return None
+
+
+def _caption(text: str, start: int) -> str:
+    """The line just before a table (its heading), within a few blank lines."""
+    lines = [ln.strip(" #*") for ln in text[max(0, start - 300):start].splitlines() if ln.strip()]
+    return lines[-1] if lines else ""
+
+
+def _model(before: list[Draft], caption: str) -> Draft | None:
+    """The flow a table continues: the latest one of the goods its caption names, else the latest."""
+    if not before:
+        return None
+    goods = find_commodities(caption) if caption else []
+    if goods:
+        key = Goods(goods[0].name, goods[0].hs).key
+        same = [d for d in before if d.goods.key == key]
+        if same:
+            return same[-1]
+    return before[-1]
+
+
+def _side(rd: Reading, caption: str, cap_start: int, rows: set[str]) -> str | None:
+    """The country on the other side of a table's rows: the caption's, else the article's."""
+    for c in rd.ctx.countries_in(cap_start, cap_start + len(caption) + 2):
+        if c.form in ("name", "adjective") and c.code not in rows:
+            return c.code
+    home = rd.frame.home
+    if home and home not in rows:
+        return home
+    for code in codes_in(rd.ctx.document.title or "", rd.ctx.published):
+        if code not in rows:
+            return code
+    counts = Counter(c.code for c in rd.ctx.countries if c.form in ("name", "capital") and c.code not in rows)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int, outgoing: bool,
+                  rows: list[tuple[str, list[Amount], Sentence]]) -> None:
+    found = find_dates(caption, rd.ctx.published) if caption else []
+    if model is not None:
+        side = model.exporter if outgoing else model.importer
+        goods, date, company = model.goods, (found[-1].value if found else None), model.company
+    else:
+        side = _side(rd, caption, cap_start, {code for code, _, _ in rows})
+        named = find_commodities(caption)
+        story = rd.frame.goods
+        goods = Goods(named[0].name, named[0].hs) if named else story
+        date, company = (found[-1].value if found else rd.frame.period), None
+    if side is None or goods is None:
+        return
+    for code, amounts, sent in rows:
+        exporter, importer = (side, code) if outgoing else (code, side)
+        if exporter == importer:
+            continue
+        qty = next((a for a in amounts if a.kind == "quantity"), None)
+        money = next((a for a in amounts if a.kind == "money"), None)
+        rd.drafts.append(Draft(goods, exporter, importer, qty or money, money if qty is not None else None,
+                               date, None, company, sent))
+
+
+_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•·])?[ \t]*\**(?P<place>[^–—:\d\n|*]{2,40}?)\**[ \t]*(?:–|—|-|:)"
+                        r"[ \t]*(?P<fig>[^\n]{1,80})$", re.M)
+_INCOMING = re.compile(r"\b(?:suppliers?|origins?|sources?|imports?\s+from|imported\s+from|arrivals)\b", re.I)
+
+
+def read_lists(rd: Reading) -> None:
+    """Lines "Indonesia: 676,000 head" or "1. United States – 52,000 tonnes" under a lead-in ("The main
+    destinations were:", "Main live cattle markets, 2019"): one flow per line."""
+    text = rd.ctx.text
+    for start, _end, rows in _list_runs(rd, text):
+        intro = _caption(text, start)
+        incoming = bool(_INCOMING.search(intro))
+        model = _list_model(rd, start, intro, incoming)
+        if model is None:
+            continue
+        found = find_dates(intro, rd.ctx.published) if intro else []
+        date = found[-1].value if found else (rd.frame.period or model.date)
+        for code, figure, sentence in rows:
+            exporter, importer = (code, model.importer) if incoming else (model.exporter, code)
+            if exporter and importer and exporter != importer:
+                rd.drafts.append(Draft(model.goods, exporter, importer, figure, None, date, figure.per,
+                                       model.company, sentence))
+
+
+def _list_runs(rd: Reading, text: str) -> Iterator[tuple[int, int, list[tuple[str, Amount, Sentence]]]]:
+    """Runs of two or more consecutive lines that each give a country and a figure."""
+    run: list[tuple[str, Amount, Sentence]] = []
+    run_start = run_end = -1
+    for m in _LIST_LINE.finditer(text):
+        row = _list_row(rd, m)
+        if row is not None and (not run or text[run_end:m.start()].strip() == ""):
+            run_start = run_start if run else m.start()
+            run.append(row)
+            run_end = m.end()
+            continue
+        if len(run) >= 2:
+            yield run_start, run_end, run
+        run = [row] if row is not None else []
+        run_start, run_end = (m.start(), m.end()) if row is not None else (-1, -1)
+    if len(run) >= 2:
+        yield run_start, run_end, run
+
+
+def _list_row(rd: Reading, m: re.Match[str]) -> tuple[str, Amount, Sentence] | None:
+    codes = [c.code for c in rd.ctx.countries_in(m.start("place"), m.end("place")) if c.form == "name"]
+    figs = [a for a in find_amounts(m.group("fig")) if a.kind in ("quantity", "money")]
+    if not codes or not figs:
+        return None
+    return codes[0], figs[0], Sentence(m.start(), m.end(), m.group(0))
+
+
+def _list_model(rd: Reading, pos: int, intro: str, incoming: bool) -> Draft | None:
+    """The goods and the other side of a list: the lead-in's goods, else the latest flow's before it."""
+    latest = next((d for d in reversed(rd.drafts) if d.sentence.start <= pos), None)
+    named = [t for t in find_commodities(intro) if t.name not in ("market", "markets")]
+    goods = Goods(named[-1].name, hs_for(named[-1].name)) if named else (latest.goods if latest else rd.frame.goods)
+    if goods is None:
+        return None
+    if latest is not None:
+        side = latest.importer if incoming else latest.exporter
+    else:
+        side = rd.frame.importer([]) if incoming else rd.frame.exporter([])
+    if not side:
+        return None
+    sent = rd.ctx.sentence_at(pos) or Sentence(pos, pos, "")
+    return Draft(goods, "" if incoming else side, side if incoming else "", None, None, rd.frame.period, None,
+                 latest.company if latest else None, sent)
