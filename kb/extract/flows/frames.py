@@ -230,6 +230,11 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     lex, s = lexicon(), frame.sm.text
     exporters, importers = _codes(frame.parties, EXPORTER), _codes(frame.parties, IMPORTER)
     exporters = [c for c in exporters if c not in importers]
+    pronoun = _pronoun_subject(rd, frame)
+    if pronoun and frame.cue.kind in EXPORTING and not exporters and pronoun not in importers:
+        exporters = [pronoun]
+    elif pronoun and frame.cue.kind not in EXPORTING and not importers and pronoun not in exporters:
+        importers = [pronoun]
     totals = bool(lex.totals.search(s[frame.region[0]:frame.region[1]]))
     if not importers and not totals:
         importers = _anaphoric_destination(rd, frame, exporters) or _continued_destination(rd, frame, exporters)
@@ -243,6 +248,23 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         inherited = country if country and country not in importers else rd.frame.exporter(importers)
         exporters = [inherited] if inherited else []
     return exporters, importers
+
+
+_PRONOUN = re.compile(r"^\W*(?:(?:But|And|However|Meanwhile|Also),?\s+)?(?:It|They|The\s+country|The\s+nation|"
+                      r"The\s+kingdom|The\s+republic)\s+(?:(?:also|has|have|had|still|then|[a-z]+ly)\s+){0,2}$")
+
+
+def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
+    """"Uzbekistan was the second buyer. It imported 5,140 wagons": the country the sentence before is about."""
+    if not frame.cue.kind.endswith("verb") or not _PRONOUN.match(frame.sm.text[frame.clause[0]:frame.cue.start]):
+        return None
+    start = frame.sm.sentence.start
+    before = [s for s in rd.ctx.sentences if s.end <= start]
+    if not before:
+        return None
+    previous = before[-1]
+    return next((c.code for c in rd.ctx.countries_in(previous.start, previous.end)
+                 if c.form in ("name", "capital")), None)
 
 
 _ANAPHOR = re.compile(r"\b(?:to|for|into)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?:neighbou?r|partner|"
