@@ -68,8 +68,6 @@ class ArticleFrame:
         story = self.goods
         if story is None or not story.hs or goods.hs == story.hs or goods.weak:
             return goods
-        if goods.hs and len(goods.hs) == 2 and story.hs.startswith(goods.hs):
-            return Goods(story.name, story.hs, False, goods.start, goods.end)  # "grain" in a story about barley
         words, story_words = fold(goods.name).split(), fold(story.name).split()
         modifiers = lexicon().modifiers
         bare = bool(words) and all(w in modifiers for w in words[:-1])  # "oil", "bulk oil", not "lead ore"

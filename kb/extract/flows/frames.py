@@ -27,6 +27,7 @@ from kb.extract.flows.goods import (
     goods_before,
     nearest_term,
     read_phrase_list,
+    term_goods,
 )
 from kb.extract.flows.lexicon import EXPORTING, NOUNS, lexicon
 from kb.extract.flows.mentions import Cue, SentenceMentions
@@ -412,12 +413,30 @@ def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
         own = goods_after_of(frame.sm, figure.amount.end, frame.region[1])
         if own:
             return [_referent(frame.sm, _unwrapped(frame.sm, own[0], frame.region))]
+        ranked = _goods_ranked_with(frame, figure)
+        if ranked is not None:
+            return [ranked]
         if len(frame.goods) > 1:
             return []
     goods = frame.goods
     if figure is None and not any(p.how == "ranked" for p in frame.parties):
         goods = [g for g in goods if not g.weak or _BACK_REFERENCE.search(frame.sm.text)]
     return goods
+
+
+def _goods_ranked_with(frame: _Frame, figure: Figure) -> Goods | None:
+    """"steel products were the biggest item, at $4.5bn, followed by crude oil, … $3.1bn": with several figures
+    in a frame, each takes the goods named last before it (after the figure before)."""
+    if len(frame.figures) < 2:
+        return None
+    i = frame.figures.index(figure)
+    lo = frame.figures[i - 1].end if i else frame.clause[0]
+    before = [t for t in frame.sm.terms_in(lo, figure.start) if not _on_cue(frame.sm, t.start)]
+    return term_goods(frame.sm.text, before[-1], lo) if before else None
+
+
+def _on_cue(sm: SentenceMentions, pos: int) -> bool:
+    return any(c.start <= pos < c.end for c in sm.cues)
 
 
 def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str, figure: Figure | None,

@@ -47,16 +47,23 @@ _COORDINATION = frozenset((",", "and", "or", "&", "as well as"))
 def read_phrase_list(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
     """The goods named from `pos`, a coordinated list included: "fresh pears, apples and grapes"."""
     out: list[Goods] = []
+    last = False  # after "and"/"or" comes the list's last element
     while pos < limit:
         goods, end = _read_phrase(sm, pos, limit)
         if goods is None:
             break
         out.append(goods)
-        joint = re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)", sm.text[end:])
-        if joint is None or not joint.group(0).strip(" "):
-            break
-        pos = end + joint.end()
+        joint = _JOINT.match(sm.text, end, limit)
+        if last or joint is None or not joint.group(0).strip(" ") or _SPECIFIER.match(sm.text, joint.end(), limit):
+            break  # "livestock, mainly sheep and goats": what follows specifies the goods, it lists no more
+        last = bool(re.search(r"\b(?:and|or)\b|&|well", joint.group(0)))
+        pos = joint.end()
     return out
+
+
+_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)")
+_SPECIFIER = re.compile(r"(?:mainly|mostly|chiefly|especially|notably|including|namely|such|primarily|largely)\b",
+                        re.I)
 
 
 def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | None, int]:
@@ -192,7 +199,8 @@ _ADJECTIVE_ENDING = re.compile(r"(?:est|al|ive|ous|ful|ic|ing|ed|ish|ary|ible|ab
 
 def nearest_term(sm: SentenceMentions, lo: int, hi: int, pos: int) -> Goods | None:
     """The known goods term within [lo, hi) nearest to `pos`, its modifiers included."""
-    inside = [t for t in sm.terms if lo <= t.start and t.end <= hi and not _in_capitalised_name(sm.text, t)]
+    inside = [t for t in sm.terms if lo <= t.start and t.end <= hi and not _in_capitalised_name(sm.text, t)
+              and not any(c.start <= t.start < c.end for c in sm.cues) and t.name not in lexicon().carriers]
     if not inside:
         return None
     return term_goods(sm.text, min(inside, key=lambda t: abs(t.start - pos)), lo)

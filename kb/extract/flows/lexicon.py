@@ -59,6 +59,7 @@ class Lexicon:
     goods_stop: frozenset[str]
     not_goods: frozenset[str]
     general_goods: frozenset[str]
+    carriers: frozenset[str]
 
     def kind(self, form: str) -> str:
         return self.kind_of[" ".join(form.lower().split())]
@@ -107,4 +108,5 @@ def lexicon() -> Lexicon:
         goods_stop=frozenset(str(w).lower() for w in data.get("goods_stop", [])),
         not_goods=frozenset(str(w).lower() for w in data.get("not_goods", [])),
         general_goods=frozenset(str(w).lower() for w in data.get("general_goods", [])),
+        carriers=frozenset(str(w).lower() for w in data.get("carriers", [])),
     )
