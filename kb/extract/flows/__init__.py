@@ -29,8 +29,8 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     if not ctx.sentences:
         return []
     terms = find_commodities(ctx.text)
-    cue_starts = [m.start() for m in lexicon().cue.finditer(ctx.text)]  # sentences without a cue are skipped
-    mentions = ArticleMentions(ctx.text, ctx.published, ctx.countries, terms, cue_starts)
+    cue_spans = [m.span() for m in lexicon().cue.finditer(ctx.text)]  # sentences without a cue are skipped
+    mentions = ArticleMentions(ctx.text, ctx.published, ctx.countries, terms, cue_spans)
     reading = Reading(ctx, article_frame(ctx, terms))
     for sentence in ctx.sentences:
         if (mentions.has_cue(sentence) or continues_last(reading, sentence)) \

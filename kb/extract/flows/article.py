@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities, fold, hs_for
 from kb.extract.context import ArticleContext
-from kb.extract.countries import codes_in, find_countries, home_country, is_destination
+from kb.extract.countries import find_countries, home_country, is_destination
 from kb.extract.flows.goods import Goods
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.quantities import find_amounts
@@ -32,17 +32,24 @@ class ArticleFrame:
     period: str | None = None  # the latest period a figure was dated with ("in 2019"): dates later undated flows
     exporters_seen: Counter[str] = field(default_factory=Counter)
     _local: str | None = None  # the dateline's or local currency's country ("" when none)
+    title_codes: list[str] = field(default_factory=list)  # the headline's countries
+    title_actors: list[str] = field(default_factory=list)  # … those that are not a destination ("to China")
+
+    def __post_init__(self) -> None:
+        title = self.ctx.document.title or ""
+        found = [c for c in find_countries(title, self.ctx.published) if c.form != "bloc"]
+        self.title_codes = list(dict.fromkeys(c.code for c in found))
+        self.title_actors = list(dict.fromkeys(c.code for c in found if not is_destination(title, c)
+                                               and not title.startswith("$", c.end)))
 
     def exporter(self, importers: list[str]) -> str | None:
         """The country the story's goods leave from: the flows' so far, the headline's, the dateline's, home."""
         for code, _ in self.exporters_seen.most_common():
             if code not in importers:
                 return code
-        title = self.ctx.document.title or ""
-        for c in find_countries(title, self.ctx.published):
-            if c.form != "bloc" and c.code not in importers and not is_destination(title, c) \
-                    and not title.startswith("$", c.end):
-                return c.code
+        for code in self.title_actors:
+            if code not in importers:
+                return code
         for code in (self.local(), self.home):
             if code and code not in importers:
                 return code
@@ -51,8 +58,7 @@ class ArticleFrame:
 
     def importer(self, exporters: list[str]) -> str | None:
         """The country imports go to when the frame does not say: the story's home."""
-        title_codes = codes_in(self.ctx.document.title or "", self.ctx.published)
-        for code in (self.home, *title_codes):
+        for code in (self.home, *self.title_codes):
             if code and code not in exporters:
                 return code
         return None
@@ -62,6 +68,8 @@ class ArticleFrame:
         story = self.goods
         if story is None or not story.hs or goods.hs == story.hs or goods.weak:
             return goods
+        if goods.hs and len(goods.hs) == 2 and story.hs.startswith(goods.hs):
+            return Goods(story.name, story.hs, False, goods.start, goods.end)  # "grain" in a story about barley
         words, story_words = fold(goods.name).split(), fold(story.name).split()
         modifiers = lexicon().modifiers
         bare = bool(words) and all(w in modifiers for w in words[:-1])  # "oil", "bulk oil", not "lead ore"

@@ -75,6 +75,7 @@ class _Frame:
     figures: list[Figure]
     parties: list[Party]
     goods: list[Goods]
+    extras: tuple[Goods, ...] = ()  # goods a figure's total is broken into: "…, mainly crude oil and iron ore"
 
 
 def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
@@ -144,8 +145,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         return  # "main markets", "sources said": a role noun that ranks no country and counts nothing
     if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start):
         return  # "the minister went to China": nothing moves
-    goods = _frame_goods(rd, sm, cue, clause, region, figures)
-    frame = _Frame(sm, cue, clause, region, figures, parties, goods)
+    goods, extras = _frame_goods(rd, sm, cue, clause, region, figures)
+    frame = _Frame(sm, cue, clause, region, figures, parties, goods, tuple(extras))
     exporters, importers = _sides(rd, frame)
     if not importers or not exporters:
         if exporters and not importers:
@@ -157,9 +158,13 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
 
 def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str]) -> None:
     company = _company(rd, frame)
-    for figure, exp, imp in _pairs(frame, exporters, importers):
+    pairs = _pairs(frame, exporters, importers)
+    for figure, exp, imp in pairs:
         for g in _goods_of(frame, figure):
             _add(rd, frame, g, exp, imp, figure, company)
+    for exp, imp in dict.fromkeys((exp, imp) for _, exp, imp in pairs):
+        for g in frame.extras:
+            _add(rd, frame, g, exp, imp, None, company)
     rd.last = _Sides(frame.sm.sentence.start, frame.sm.sentence.end, exporters, importers, frame.goods)
 
 
@@ -225,6 +230,11 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     lex, s = lexicon(), frame.sm.text
     exporters, importers = _codes(frame.parties, EXPORTER), _codes(frame.parties, IMPORTER)
     exporters = [c for c in exporters if c not in importers]
+    pronoun = _pronoun_subject(rd, frame)
+    if pronoun and frame.cue.kind in EXPORTING and not exporters and pronoun not in importers:
+        exporters = [pronoun]
+    elif pronoun and frame.cue.kind not in EXPORTING and not importers and pronoun not in exporters:
+        importers = [pronoun]
     totals = bool(lex.totals.search(s[frame.region[0]:frame.region[1]]))
     if not importers and not totals:
         importers = _anaphoric_destination(rd, frame, exporters) or _continued_destination(rd, frame, exporters)
@@ -234,9 +244,27 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     if importers and not exporters and rd.named_exporters[0] == frame.sm.sentence.start:
         exporters = [c for c in rd.named_exporters[1] if c not in importers]  # "Peru's exporters …, sending …"
     if importers and not exporters:
-        inherited = rd.frame.exporter(importers)
+        country = company_country(rd.ctx, _company(rd, frame) or "")  # "In Ghana, Keda Ceramics has a consignment"
+        inherited = country if country and country not in importers else rd.frame.exporter(importers)
         exporters = [inherited] if inherited else []
     return exporters, importers
+
+
+_PRONOUN = re.compile(r"^\W*(?:(?:But|And|However|Meanwhile|Also),?\s+)?(?:It|They|The\s+country|The\s+nation|"
+                      r"The\s+kingdom|The\s+republic)\s+(?:(?:also|has|have|had|still|then|[a-z]+ly)\s+){0,2}$")
+
+
+def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
+    """"Uzbekistan was the second buyer. It imported 5,140 wagons": the country the sentence before is about."""
+    if not frame.cue.kind.endswith("verb") or not _PRONOUN.match(frame.sm.text[frame.clause[0]:frame.cue.start]):
+        return None
+    start = frame.sm.sentence.start
+    before = [s for s in rd.ctx.sentences if s.end <= start]
+    if not before:
+        return None
+    previous = before[-1]
+    return next((c.code for c in rd.ctx.countries_in(previous.start, previous.end)
+                 if c.form in ("name", "capital")), None)
 
 
 _ANAPHOR = re.compile(r"\b(?:to|for|into)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?:neighbou?r|partner|"
@@ -304,17 +332,19 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
 
 
 def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
-                 figures: list[Figure]) -> list[Goods]:
-    """The goods a frame moves, in the order English gives them; else inherited (weak)."""
+                 figures: list[Figure]) -> tuple[list[Goods], list[Goods]]:
+    """The goods a frame moves, in the order English gives them, else inherited (weak); and the goods a
+    figure's total is broken into."""
     for found in _goods_readings(sm, cue, clause, region, figures):
         goods = [_referent(sm, _unwrapped(sm, g, region)) for g in found]
         if goods:
-            return _included(sm, goods, region, figures) or goods
+            included = _included(sm, goods, region)
+            return (goods, included) if figures else (included or goods, [])
     earlier = next((d.goods for d in reversed(rd.drafts) if d.sentence is sm.sentence), None)
     if earlier is not None:
-        return [earlier]
+        return [earlier], []
     story = rd.frame.goods
-    return [story] if story is not None else []
+    return ([story] if story is not None else []), []
 
 
 def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
@@ -328,16 +358,19 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
         yield read_phrase_list(sm, cue.end, region[1])  # "shipped boulders to", "sold tea and coffee to"
     for f in figures:
         yield goods_after_of(sm, f.amount.end, region[1])  # "5,000 tonnes of maize"
+    if cue.kind in _AGGREGATES and figures:
+        return  # "Ukrainian exports to Turkey were worth $4.1bn": the story's goods, not a term further on
     term = nearest_term(sm, region[0], region[1], cue.end) or nearest_term(sm, clause[0], clause[1], cue.start)
-    yield [term] if term else []
+    yield _listed_with(sm, term, region) if term else []
 
 
 _INCLUDING = re.compile(r"[^.;:]{0,40}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly)\s+", re.I)
 
 
-def _included(sm: SentenceMentions, goods: list[Goods], region: tuple[int, int], figures: list[Figure]) -> list[Goods]:
-    """"other minerals, including zinc ore and lead ore": the listed goods, when no figure counts the whole."""
-    if len(goods) != 1 or goods[0].end < 0 or figures:
+def _included(sm: SentenceMentions, goods: list[Goods], region: tuple[int, int]) -> list[Goods]:
+    """"other minerals, including zinc ore and lead ore", "$3.2bn of goods, mainly crude oil and iron ore":
+    the goods a list breaks the whole into."""
+    if len(goods) != 1 or goods[0].end < 0:
         return []
     m = _INCLUDING.match(sm.text, goods[0].end, region[1])
     return read_phrase_list(sm, m.end(), region[1]) if m else []
@@ -346,6 +379,20 @@ def _included(sm: SentenceMentions, goods: list[Goods], region: tuple[int, int],
 def _referent(sm: SentenceMentions, g: Goods) -> Goods:
     """"the nuts", "its products": the goods named before in the sentence, when there are any."""
     return (antecedent(sm, g) or g) if g.definite else g
+
+
+_AGGREGATES = frozenset(("export_noun", "import_noun"))
+_LIST_LEAD = re.compile(r"\b(?:such\s+as|including|namely|like|notably|especially|(?:consist(?:ed|ing|s)?\s+|"
+                        r"made\s+up\s+)?(?:mainly|mostly|chiefly|largely)?\s*of|comprising|mainly|mostly)\s+$", re.I)
+
+
+def _listed_with(sm: SentenceMentions, term: Goods, region: tuple[int, int]) -> list[Goods]:
+    """"goods China sells to Mauritius, such as steel products, textiles and …": the whole list a term opens."""
+    if _LIST_LEAD.search(sm.text[max(region[0], term.start - 25):term.start]):
+        listed = read_phrase_list(sm, term.start, region[1])
+        if listed:
+            return listed
+    return [term]
 
 
 def _unwrapped(sm: SentenceMentions, g: Goods, region: tuple[int, int]) -> Goods:
@@ -368,7 +415,7 @@ def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
         if len(frame.goods) > 1:
             return []
     goods = frame.goods
-    if figure is None:
+    if figure is None and not any(p.how == "ranked" for p in frame.parties):
         goods = [g for g in goods if not g.weak or _BACK_REFERENCE.search(frame.sm.text)]
     return goods
 
@@ -418,8 +465,8 @@ def _lend(rd: Reading, frame: _Frame, exporters: list[str]) -> None:
             continue
         if d.sentence is frame.sm.sentence and figures:
             continue
-        if keys and d.goods.key not in keys:
-            continue
+        if keys and d.goods.key not in keys and not _BACK_REFERENCE.search(frame.sm.text):
+            continue  # "the cargo was around 55,000 tonnes": the latest flow's, whatever the goods are called
         if figures and d.amount is None and not any(g.weak for g in frame.goods):
             d.amount, d.money = figures[0].amount, figures[0].money
             d.per = d.per or figures[0].amount.per

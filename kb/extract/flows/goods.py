@@ -177,7 +177,7 @@ _NOT_A_GOODS_MODIFIER = frozenset(("total", "annual", "monthly", "overall", "rec
                                    "combined", "cumulative", "seaborne", "outbound", "inbound", "first",
                                    "commercial", "official", "trial", "regular", "initial", "maiden", "major",
                                    "main", "key", "largest", "biggest", "top", "leading", "new", "traditional",
-                                   "main", "non-oil", "oil-free", "merchandise", "goods", "country", "nation",
+                                   "main", "non-oil", "oil-free", "country", "nation",
                                    "state", "sector", "industry", "company", "firm", "product", "total", "net",
                                    "the", "its", "their", "our", "these", "those", "and", "of", "to", "from",
                                    "which", "whose", "such", "air", "sea", "rail", "road", "truck", "trial",

@@ -75,9 +75,10 @@ class ArticleMentions:
     published: str | None
     countries: list[CountryMention]
     terms: list[Commodity]
-    cue_starts: list[int]
+    cue_spans: list[tuple[int, int]]  # every cue form in the text, found in one pass
 
     def __post_init__(self) -> None:
+        self.cue_starts = [a for a, _ in self.cue_spans]
         self.countries = sorted(self.countries, key=lambda c: c.start)
         self._country_starts = [c.start for c in self.countries]
         self._term_starts = [t.start for t in self.terms]
@@ -96,7 +97,9 @@ class ArticleMentions:
         terms = [Commodity(t.start - base, t.end - base, t.name, t.hs) for t in self.terms[lo:hi]
                  if t.end <= sentence.end]
         amounts = find_amounts(s)
-        cues = _cues(s, amounts, lexicon())
+        lo, hi = bisect_left(self.cue_starts, base), bisect_left(self.cue_starts, sentence.end)
+        spans = [(a - base, b - base) for a, b in self.cue_spans[lo:hi] if b <= sentence.end]
+        cues = _cues(s, spans, amounts, lexicon())
         return SentenceMentions(sentence, self.published, countries, amounts, terms, cues, _clauses(s))
 
 
@@ -105,36 +108,35 @@ def _clauses(s: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
-def _cues(s: str, amounts: list[Amount], lex: Lexicon) -> list[Cue]:
+def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexicon) -> list[Cue]:
+    """The sentence's cues (from the article's cue spans, relative offsets) that are trade words here."""
+    found = [Cue(a, b, " ".join(s[a:b].lower().split()), lex.kind(s[a:b])) for a, b in spans]
     out = []
-    for m in lex.cue.finditer(s):
-        form = " ".join(m.group(0).lower().split())
-        if _in_name(s, m) or _agent_before_verb(s, m, form, lex):
+    for i, cue in enumerate(found):
+        if _in_name(s, cue) or _agent_before_verb(s, cue, found[i + 1] if i + 1 < len(found) else None):
             continue
-        if form in ("imported", "exported") and _ATTRIBUTIVE.search(s[max(0, m.start() - 20):m.start()]):
+        if cue.form in ("imported", "exported") and _ATTRIBUTIVE.search(s[max(0, cue.start - 20):cue.start]):
             continue
-        if form in lex.weak and lex.kind(form).endswith("verb") and not _figure_follows(s, m.end(), amounts):
+        if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts):
             continue
-        out.append(Cue(m.start(), m.end(), form, lex.kind(form)))
+        out.append(cue)
     return out
 
 
-def _in_name(s: str, m: re.Match[str]) -> bool:
+def _in_name(s: str, cue: Cue) -> bool:
     """"National Cooperative Exports Ltd": a capitalised trade word between capitalised words is a name."""
-    if not s[m.start()].isupper() or s[m.start():m.end()].isupper():
+    if not s[cue.start].isupper() or s[cue.start:cue.end].isupper():
         return False
-    before = re.search(r"([A-Z][\w&'-]*)\s+$", s[max(0, m.start() - 40):m.start()])
-    after = re.match(r"\s+([A-Z][\w&'.-]*)", s[m.end():m.end() + 40])
-    return bool(before and after and m.start() - len(before.group(0)) > 0)
+    before = re.search(r"([A-Z][\w&'-]*)\s+$", s[max(0, cue.start - 40):cue.start])
+    after = re.match(r"\s+([A-Z][\w&'.-]*)", s[cue.end:cue.end + 40])
+    return bool(before and after and cue.start - len(before.group(0)) > 0)
 
 
-def _agent_before_verb(s: str, m: re.Match[str], form: str, lex: Lexicon) -> bool:
+def _agent_before_verb(s: str, cue: Cue, nxt: Cue | None) -> bool:
     """"importers took": the agent noun belongs to the next trade word's frame."""
-    if form not in _AGENTS:
+    if cue.form not in _AGENTS or nxt is None:
         return False
-    nxt = lex.cue.search(s, m.end(), m.end() + 40)
-    return nxt is not None and nxt.start() - m.end() < 25 and " of " not in s[m.end():nxt.start()] \
-        and lex.kind(nxt.group(0)).endswith("verb")
+    return nxt.start - cue.end < 25 and " of " not in s[cue.end:nxt.start] and nxt.kind.endswith("verb")
 
 
 def _figure_follows(s: str, pos: int, amounts: list[Amount]) -> bool:

@@ -33,7 +33,7 @@ class Party:
 _COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again|now|once\s+again)\s+)?"
                      r"(?:was|is|were|are|became|become|remained|remains|remain|ranked|ranks|came|comes|stood|"
                      r"emerged|appeared|continued|continues|featured|figured)\s+(?:again\s+)?(?:as\s+)?"
-                     r"(?:to\s+be\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?(?:[\w-]+\s+){0,4}$")
+                     r"(?:to\s+be\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?(?:[\w'’-]+\s+){0,4}$")
 _APPOSITIVE = re.compile(r"^\s*(?:,|\(|–|—)\s*(?:also\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?"
                          r"(?:[\w-]+\s+){0,4}$")
 # "The main buyers of Argentine beef in 2021 were China, …": the countries after the role noun and a copula.
@@ -85,7 +85,7 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
         return "agent", _subject_side(cue)  # "stronger buying by Indonesian feedlots", "shipped by Chile"
     if m.form == "adjective":
         return _adjective_reading(s, m, cue, region, lex)
-    if in_region and lex.to_before.search(before):
+    if in_region and lex.to_before.search(before) and not _NOT_A_DESTINATION.search(before):
         return "to", IMPORTER
     if in_region and lex.from_before.search(before):
         return "from", EXPORTER
@@ -104,6 +104,11 @@ _NOUN_SIDES = {"export_noun": EXPORTER, "import_noun": IMPORTER, "buyer_noun": E
                "supplier_noun": IMPORTER}
 
 
+# "according to", "due to", "rose to": a "to" that sends nothing anywhere.
+_NOT_A_DESTINATION = re.compile(r"\b(?:according|due|thanks|owing|compared|close|equivalent|similar|next|prior|"
+                                r"contrary|relative|up|amounting|amounted|rose|fell|increased|decreased|jumped|dropped|"
+                                r"grew|climbed|reached|referring|related|belonging|attributed)\s+to\s+(?:the\s+)?$",
+                                re.I)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 _RANKING_WORDS = re.compile(r"\b(?:top|biggest|largest|main|leading|key|major|principal|chief|second|third|fourth|"
                             r"fifth|largest|most\s+important|number\s+one|no\.?\s*1|sole|only|single)\b", re.I)

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 from kb.extract.commodities import find_commodities, hs_for
 from kb.extract.context import Sentence
-from kb.extract.countries import codes_in
 from kb.extract.dates import find_dates
 from kb.extract.flows.frames import Reading
 from kb.extract.flows.goods import Goods
@@ -26,6 +25,7 @@ _EXPORT_HEADER = re.compile(r"\b(?:destinations?|markets?|buyers?|importers?|exp
 _SCALE = re.compile(r"^(?P<cur>.*?)\s*(?P<scale>million|mln|mn|billion|bn|thousand|'000|000s?)\s*$", re.I)
 _UNIT = re.compile(r"\((?P<u>[^)]{1,20})\)")
 _BLOCK = re.compile(r"(?:^[^\n]*(?:\||\t)[^\n]*\n?){3,}", re.M)
+_DIGIT = re.compile(r"\d")
 _CELL_NUMBER = re.compile(r"([\d][\d,]*(?:\.\d+)?)")
 
 _Unit = tuple[str, str | None, str | None, float]  # kind, unit, currency, factor
@@ -128,7 +128,7 @@ def _side(rd: Reading, caption: str, cap_start: int, rows: set[str]) -> str | No
     home = rd.frame.home
     if home and home not in rows:
         return home
-    for code in codes_in(rd.ctx.document.title or "", rd.ctx.published):
+    for code in rd.frame.title_codes:
         if code not in rows:
             return code
     counts = Counter(c.code for c in rd.ctx.countries if c.form in ("name", "capital") and c.code not in rows)
@@ -187,7 +187,7 @@ def _list_runs(rd: Reading, text: str) -> Iterator[tuple[int, int, list[tuple[st
     """Runs of two or more consecutive lines that each give a country and a figure."""
     run: list[tuple[str, Amount, Sentence]] = []
     run_start = run_end = -1
-    for m in _LIST_LINE.finditer(text):
+    for m in _list_lines(text):
         row = _list_row(rd, m)
         if row is not None and (not run or text[run_end:m.start()].strip() == ""):
             run_start = run_start if run else m.start()
@@ -200,6 +200,17 @@ def _list_runs(rd: Reading, text: str) -> Iterator[tuple[int, int, list[tuple[st
         run_start, run_end = (m.start(), m.end()) if row is not None else (-1, -1)
     if len(run) >= 2:
         yield run_start, run_end, run
+
+
+def _list_lines(text: str) -> Iterator[re.Match[str]]:
+    """Lines shaped like "Country: figure": only lines with a separator and a digit are tried."""
+    pos = 0
+    for line in text.split("\n"):
+        if (":" in line or "–" in line or "—" in line or " - " in line) and _DIGIT.search(line):
+            m = _LIST_LINE.match(text, pos, pos + len(line))
+            if m is not None:
+                yield m
+        pos += len(line) + 1
 
 
 def _list_row(rd: Reading, m: re.Match[str]) -> tuple[str, Amount, Sentence] | None:
