@@ -117,6 +117,11 @@ def hs_for(phrase: str) -> str | None:
     return None
 
 
+def is_term(phrase: str) -> bool:
+    """Whether the data lists exactly this phrase (plurals folded)."""
+    return fold(phrase) in _index()
+
+
 def known(phrase: str) -> bool:
     """Whether the data knows the phrase's head (even as having no heading)."""
     index = _index()

@@ -13,10 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kb.extract import gazetteer
-from kb.extract.commodities import find_commodities, fold, hs_for
+from kb.extract.commodities import find_commodities, fold
 from kb.extract.context import ArticleContext
 from kb.extract.countries import find_countries, home_country, is_destination
-from kb.extract.flows.goods import Goods
+from kb.extract.flows.goods import Goods, goods_hs
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.quantities import find_amounts
 
@@ -111,11 +111,11 @@ def _story_goods(ctx: ArticleContext, terms: list) -> Goods | None:
         return Goods("goods", None, weak=True)
     named = [t for t in title_terms if fold(t.name) not in lexicon().general_goods]
     if named:  # the headline's goods are the story's
-        return Goods(named[0].name, hs_for(named[0].name), weak=True)
+        return Goods(named[0].name, goods_hs(named[0].name), weak=True)
     counts = Counter(fold(c.name) for c in terms)
     general = lexicon().general_goods
     for name, _ in counts.most_common():
         if name not in general:
             surface = next((c.name for c in [*title_terms, *terms] if fold(c.name) == name), name)
-            return Goods(surface, hs_for(surface), weak=True)
+            return Goods(surface, goods_hs(surface), weak=True)
     return None

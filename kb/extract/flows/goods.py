@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kb.extract import gazetteer
-from kb.extract.commodities import Commodity, fold, hs_for, known, singular
+from kb.extract.commodities import Commodity, fold, hs_for, is_term, known, singular
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import SentenceMentions
 
@@ -141,7 +141,7 @@ def _goods_of(sm: SentenceMentions, words: list[tuple[int, int]]) -> tuple[Goods
     if not inner and not _plausible_open_goods([s[a:b] for a, b in kept]):
         return None, -1
     name = name if re.search(r"[A-Z]{2}", name) else name.lower()
-    return Goods(name, hs_for(name), False, kept[0][0], end), end
+    return Goods(name, goods_hs(name), False, kept[0][0], end), end
 
 
 def _plausible_open_goods(words: list[str]) -> bool:
@@ -173,7 +173,7 @@ def goods_before(sm: SentenceMentions, pos: int, floor: int) -> Goods | None:
     if m and _plausible_open_goods([m.group(1)]) and m.group(1) not in _NOT_A_GOODS_MODIFIER \
             and not _ADJECTIVE_ENDING.search(m.group(1)):
         start = pos - len(m.group(0))
-        return Goods(m.group(1), hs_for(m.group(1)), False, start, start + len(m.group(1)))
+        return Goods(m.group(1), goods_hs(m.group(1)), False, start, start + len(m.group(1)))
     return None
 
 
@@ -207,10 +207,46 @@ def nearest_term(sm: SentenceMentions, lo: int, hi: int, pos: int) -> Goods | No
 
 
 def term_goods(s: str, t: Commodity, floor: int = 0) -> Goods:
-    """Goods of a known term with its modifiers ("frozen cherries": the heading of frozen fruit)."""
-    start = extend_modifiers(s, t.start, floor)
+    """Goods of a known term with its modifiers ("frozen cherries": the heading of frozen fruit) and the nouns
+    that make it a compound ("cassava chips", which is not the heading of chips)."""
+    start = _extend_compound(s, extend_modifiers(s, t.start, floor), floor)
     name = s[start:t.end].lower()
-    return Goods(name, hs_for(name) or t.hs, False, start, t.end)
+    return Goods(name, goods_hs(name), False, start, t.end)
+
+
+def goods_hs(name: str) -> str | None:
+    """The HS heading of goods: of the phrase, or of its head once modifiers are set aside ("fresh pears"),
+    but not of a head that other words make a compound of ("shea butter", "cassava chips")."""
+    words = fold(name).split()
+    mods = lexicon().modifiers
+    for i in range(len(words)):
+        if is_term(" ".join(words[i:])):
+            return hs_for(name) if all(w in mods for w in words[:i]) else None
+    return None
+
+
+# Before a compound's first noun: where a goods phrase may start ("of", "the", a figure, a country word).
+_PHRASE_START = re.compile(r"(?:^|[\s(]|\b(?:of|the|a|an|its|their|and|or|in|on|to|for|with|more|less|some|"
+                           r"[A-Z][\w-]*|\d[\d,.]*\s*\w*))\s*$")
+
+
+def _extend_compound(s: str, start: int, floor: int) -> int:
+    """Take in up to two nouns before a term ("cassava chips", "porcelain stoneware"); verbs stay out."""
+    lex = lexicon()
+    for _ in range(2):
+        m = re.search(r"(?<![\w'’-])([a-z][a-z-]{2,})\s+$", s[max(floor, start - 30):start])
+        if m is None:
+            break
+        word = m.group(1)
+        if word in lex.goods_stop or word in lex.not_goods or word in _DETERMINERS or word in lex.kind_of \
+                or word in _NOT_A_GOODS_MODIFIER or word.endswith(("s", "ed", "ing", "ly")) \
+                or _ADJECTIVE_ENDING.search(word):
+            break
+        word_start = start - len(m.group(0))
+        if not _PHRASE_START.search(s[max(floor, word_start - 25):word_start]):
+            break
+        start = word_start
+    return start
 
 
 def _in_capitalised_name(s: str, t: Commodity) -> bool:
