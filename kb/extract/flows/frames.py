@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kb.extract.context import ArticleContext, Sentence
+from kb.extract.countries import is_destination
 from kb.extract.flows.article import ArticleFrame
 from kb.extract.flows.companies import company_country, exporting_company
 from kb.extract.flows.figures import Figure, is_period, sentence_figures
@@ -36,8 +37,9 @@ from kb.extract.flows.roles import EXPORTER, IMPORTER, Party, frame_parties
 from kb.extract.quantities import rate_in
 
 _BACK_REFERENCE = re.compile(r"\bthe\s+other\b|\b(?:smaller|larger|similar|further|some|the\s+same)\s+"
-                             r"(?:amounts|volumes|quantities|shipments|consignments)\b|\b(?:the|this|that|these)\s+(?:consignment|"
-                             r"shipment|cargo|batch|delivery)\b", re.I)
+                             r"(?:amounts|volumes|quantities|shipments|consignments)\b|\b(?:the|this|that|these|those)\s+"
+                             r"(?:consignments?|shipments?|cargo(?:es)?|batch(?:es)?|deliver(?:y|ies)|exports|sales|goods)\b",
+                             re.I)
 # Goods words that say "a load of": the goods are what follows "of".
 _CONTAINERS = frozenset(("cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "batch",
                          "batches", "load", "loads", "container", "containers", "lot", "lots", "volume", "volumes",
@@ -265,7 +267,7 @@ def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
         return None
     previous = before[-1]
     return next((c.code for c in rd.ctx.countries_in(previous.start, previous.end)
-                 if c.form in ("name", "capital")), None)
+                 if c.form in ("name", "capital", "adjective") and not is_destination(rd.ctx.text, c)), None)
 
 
 _ANAPHOR = re.compile(r"\b(?:to|for|into)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?:neighbou?r|partner|"
@@ -489,6 +491,9 @@ def _lend(rd: Reading, frame: _Frame, exporters: list[str]) -> None:
         if figures and d.amount is None and not any(g.weak for g in frame.goods):
             d.amount, d.money = figures[0].amount, figures[0].money
             d.per = d.per or figures[0].amount.per
+        elif figures and d.amount is not None and d.amount.kind == "quantity" and d.money is None \
+                and figures[0].amount.kind == "money" and _BACK_REFERENCE.search(frame.sm.text):
+            d.money = figures[0].amount  # "The consignment was worth $4.8 million"
         if company and d.company is None and company_country(rd.ctx, company) in (None, d.exporter):
             d.company = company
         return

@@ -38,9 +38,10 @@ class Goods:
 
 
 _TOKEN = re.compile(r"[A-Za-z][\w’'-]*|\d[\w-]*|[,;:()\[\]\"“”.!?/]|&")
-_DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those",
-                          "that", "some", "other", "more", "less", "fewer", "such", "first", "new", "additional",
-                          "further", "of", "all", "both", "various", "several", "many", "much", "most", "certain"))
+_DETERMINERS = frozenset(("another", "extra", "the", "a", "an", "its", "their", "his", "her", "our", "this",
+                          "these", "those", "that", "some", "other", "more", "less", "fewer", "such", "first", "new",
+                          "additional", "further", "of", "all", "both", "various", "several", "many", "much", "most",
+                          "certain"))
 _COORDINATION = frozenset((",", "and", "or", "&", "as well as"))
 
 
@@ -157,7 +158,7 @@ def _plausible_open_goods(words: list[str]) -> bool:
 
 def goods_after_of(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
     """ "… of fresh pears and apples": the list after an "of" at `pos` (blanks allowed before it)."""
-    m = re.match(r"\s*(?:of|in)\s+", sm.text[pos:limit])
+    m = re.match(r"\s*of\s+", sm.text[pos:limit])
     if m is None:
         return []
     return read_phrase_list(sm, pos + m.end(), limit)
@@ -169,11 +170,17 @@ def goods_before(sm: SentenceMentions, pos: int, floor: int) -> Goods | None:
     for t in reversed(sm.terms):
         if floor <= t.start and t.end <= pos and not s[t.end:pos].strip():
             return term_goods(s, t, floor)
-    m = re.search(r"(?<![\w'’-])([a-z][a-z-]{2,})\s+$", s[max(floor, pos - 30):pos])
-    if m and _plausible_open_goods([m.group(1)]) and m.group(1) not in _NOT_A_GOODS_MODIFIER \
-            and not _ADJECTIVE_ENDING.search(m.group(1)):
-        start = pos - len(m.group(0))
-        return Goods(m.group(1), goods_hs(m.group(1)), False, start, start + len(m.group(1)))
+    window = s[max(floor, pos - 30):pos]
+    m = re.search(r"(?<![\w'’-])([A-Za-z][a-z-]{2,})\s+$", window)
+    word = m.group(1).lower() if m else ""
+    # A capitalised word is goods only where a sentence starts with it ("Milk powder shipments").
+    if m and (m.group(1).islower() or not s[max(floor, 0):pos - len(m.group(0))].strip()) \
+            and m.group(1) not in gazetteer.country_forms() and _plausible_open_goods([word]) \
+            and word not in _NOT_A_GOODS_MODIFIER and not _ADJECTIVE_ENDING.search(word):
+        end = pos - len(m.group(0)) + len(m.group(1))
+        start = _extend_compound(s.lower(), end - len(m.group(1)), floor)
+        name = s[start:end].lower()
+        return Goods(name, goods_hs(name), False, start, end)  # "okra exports", "Milk powder shipments"
     return None
 
 
@@ -226,7 +233,7 @@ def goods_hs(name: str) -> str | None:
 
 
 # Before a compound's first noun: where a goods phrase may start ("of", "the", a figure, a country word).
-_PHRASE_START = re.compile(r"(?:^|[\s(]|\b(?:of|the|a|an|its|their|and|or|in|on|to|for|with|more|less|some|"
+_PHRASE_START = re.compile(r"(?:^|[\s(,]|\b(?:of|the|a|an|its|their|and|or|in|on|to|for|with|more|less|some|"
                            r"[A-Z][\w-]*|\d[\d,.]*\s*\w*))\s*$")
 
 

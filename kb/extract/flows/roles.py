@@ -52,7 +52,8 @@ _FIGURE_JOINT = re.compile(r"^\s+(?:(?:with|at|on|took|taking|bought|buying|impo
 _COPULA_THEN_PARTICIPLE = re.compile(r"^\s+(?:\w+\s+)?(?:was|is|were|are|remained|remains|became|ranked|came|"
                                      r"stood)\b[^,;]{0,60},\s+$")
 _SUBJECT_GAP = re.compile(r"^(?:['’]s\s+(?:government|authorities|exporters|producers|companies|firms|traders|"
-                          r"farmers|growers|industry)\s+)?(?:\s+(?:[a-z]+ly|also|has|have|had|still|now|then|"
+                          r"farmers|growers|industry)\s+)?(?:\s*,\s+(?:meanwhile|however|too|also|in\s+turn|"
+                          r"for\s+its\s+part|in\s+contrast|by\s+contrast|instead|though|likewise|similarly),)?(?:\s+(?:[a-z]+ly|also|has|have|had|still|now|then|"
                           r"again|further|jointly|together|already|reportedly|last\s+year|this\s+year|"
                           r"in\s+\d{4}|no\s+longer|has\s+also|have\s+also|had\s+also|has\s+been|have\s+been|"
                           r"had\s+been|was|were|is|are|will|would)\b)*\s+$")
@@ -154,8 +155,15 @@ def _goods_follow(s: str, pos: int) -> bool:
 
 
 def _ranked(between: str) -> bool:
-    """"X was the biggest buyer", "X, the top buyer", "X as the main market": X is ranked by the role noun."""
+    """"X was the biggest buyer", "X, the top buyer", "X as the main market": X is ranked by the role noun
+    ("X is diversifying its markets" ranks nothing)."""
+    if _VERB_IN_RANKING.search(between):
+        return False
     return bool(_COPULA.match(between) or _APPOSITIVE.match(between) or _AS_RANKED.match(between))
+
+
+_VERB_IN_RANKING = re.compile(r"\b(?!(?:leading|growing|emerging|rising|promising|fast-growing|remaining|"
+                              r"booming|existing)\b)\w+ing\b", re.I)
 
 
 def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]]) -> None:
