@@ -67,6 +67,7 @@ class Reading:
     drafts: list[Draft] = field(default_factory=list)
     last: _Sides | None = None
     named_exporters: tuple[int, list[str]] = (-1, [])  # (sentence start, exporters a partnerless frame named)
+    named_goods: tuple[int, list[Goods]] = (-1, [])  # (sentence start, goods a frame read, flows or not)
 
 
 @dataclass(frozen=True)
@@ -113,16 +114,21 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
     """
     out: list[Cue] = []
     for cue in cues:
-        if out and cue.kind.endswith("verb") and _continues(sm.text, cue):
+        if out and cue.kind.endswith("verb") and _continues(sm.text, cue, out[-1]):
             continue
         out.append(cue)
     return out
 
 
-def _continues(s: str, cue: Cue) -> bool:
+def _continues(s: str, cue: Cue, previous: Cue) -> bool:
     before = s[max(0, cue.start - 30):cue.start]
     if cue.form.endswith("ing") and re.search(r",\s+$", before):
         return True
+    if re.search(r",\s+(?:which|who|that)\s+(?:\w+ly\s+|also\s+|alone\s+)?$", before):
+        return True  # "… was Cambodia, which shipped 1.1 million units"
+    between = s[previous.end:cue.start]
+    if previous.kind in ("buyer_noun", "supplier_noun") and re.fullmatch(r"\s*,\s*(?:\w+ly\s+)?", between):
+        return True  # "China, Australia's biggest iron ore buyer, took 700 million tonnes"
     word = re.search(r"([A-Za-z-]+)\s+$", before)
     return bool(cue.form.endswith(("ed", "sent", "sold", "bought")) and word and word.group(1).islower()
                 and word.group(1) not in _AUXILIARY and not word.group(1).endswith("ly"))
@@ -144,11 +150,14 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         return
     figures = [f for f in all_figures if region[0] <= f.start < region[1] and not _in_turnover(sm, clause, f)]
     parties = frame_parties(sm, cue, clause, region)
-    if cue.form in lexicon().weak and not figures and not any(p.how in ("ranked", "to", "from") for p in parties):
+    attached = ("ranked",) if cue.kind in ("buyer_noun", "supplier_noun") else ("ranked", "to", "from")
+    if cue.form in lexicon().weak and not figures and not any(p.how in attached for p in parties):
         return  # "main markets", "sources said": a role noun that ranks no country and counts nothing
     if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start):
         return  # "the minister went to China": nothing moves
     goods, extras = _frame_goods(rd, sm, cue, clause, region, figures)
+    if goods and not any(g.weak for g in goods):
+        rd.named_goods = (sm.sentence.start, goods)
     frame = _Frame(sm, cue, clause, region, figures, parties, goods, tuple(extras))
     exporters, importers = _sides(rd, frame)
     if not importers or not exporters:
@@ -217,7 +226,11 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
 
 
 def _in_turnover(sm: SentenceMentions, clause: tuple[int, int], f: Figure) -> bool:
-    return bool(lexicon().turnover.search(sm.text[max(clause[0], f.start - 100):f.start]))
+    """A figure of two-way trade: a turnover word before it, with no directed trade word in between
+    ("turnover reached $20bn, with Turkish exports to Iraq making up $13bn": the $13bn is directed)."""
+    lo = max(clause[0], f.start - 100)
+    found = [m for m in lexicon().turnover.finditer(sm.text, lo, f.start)]
+    return bool(found) and not any(found[-1].end() <= c.start < f.start for c in sm.cues)
 
 
 def _codes(parties: list[Party], side: str) -> list[str]:
@@ -343,10 +356,11 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
         if goods:
             included = _included(sm, goods, region)
             return (goods, included) if figures else (included or goods, [])
-    earlier = next((d.goods for d in reversed(rd.drafts) if d.sentence is sm.sentence), None)
-    if earlier is not None:
-        return [earlier], []
+    if rd.named_goods[0] == sm.sentence.start:
+        return list(rd.named_goods[1]), []  # "exported 282,000 head of cattle, of which 251,000 went to …"
     story = rd.frame.goods
+    if story is None and cue.kind in _AGGREGATES and figures:
+        story = Goods("goods", None, weak=True)  # "Vietnam's exports to the US reached $26.3bn": all goods
     return ([story] if story is not None else []), []
 
 

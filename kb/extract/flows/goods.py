@@ -130,9 +130,17 @@ def _goods_of(sm: SentenceMentions, words: list[tuple[int, int]]) -> tuple[Goods
     if not words:
         return None, -1
     lex, s = lexicon(), sm.text
-    # A phrase runs to its last known term ("pears there" -> "pears"), else to its last word.
+    # A phrase runs to its last word that can end goods ("quinoa flakes", "pears there" -> "pears").
     inner = [t for t in sm.terms if words[0][0] <= t.start and t.end <= words[-1][1]]
     end = inner[-1].end if inner else words[-1][1]
+    cue_starts = {c.start for c in sm.cues}
+    for a, b in words:
+        if b <= end:
+            continue
+        if not s[a:b].islower() or a in cue_starts or not _plausible_open_goods([s[a:b]]) \
+                or _ADJECTIVE_ENDING.search(s[a:b]):
+            break  # "macadamia nuts left for India": a verb, a name or a cue ends the goods
+        end = b
     kept = [w for w in words if w[1] <= end]
     name = " ".join(s[a:b] for a, b in kept)
     head = kept[-1]

@@ -66,7 +66,8 @@ class Lexicon:
 
 
 _SPACE = r"\s+"
-_LIST_MARKERS = ["including", "such as", "led by", "followed by", "ahead of", "among them", "namely",
+_LIST_MARKERS = ["including", "such as", "led by", "followed by", "ahead of", "behind", "trailing", "after",
+                 "among them", "namely",
                  "notably", "especially", "mainly", "mostly", "chiefly", "primarily", "then", "and",
                  "as well as", "or", "plus"]
 

@@ -58,8 +58,9 @@ class SentenceMentions:
 
 
 # ", while", "; ", " – ": a new clause with its own subject, goods and figures.
-_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|\s-\s|,\s+(?:while|whereas|but|although|though|even\s+as|and\s+while)\s",
-                           re.I)
+# … and ", of which": what follows breaks a total down, its figures are not the total's.
+_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|\s-\s|,\s+(?:while|whereas|but|although|though|even\s+as|and\s+while)\s|"
+                           r",?\s+of\s+which\b", re.I)
 # "imported wine", "the exported volume": an adjective, not a trade word.
 _ATTRIBUTIVE = re.compile(r"\b(?:on|of|the|an?|with|for|from|by|cheap|cheaper|more|less|other|all|any|some|"
                           r"against|its|their)\s+$", re.I)

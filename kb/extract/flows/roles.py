@@ -46,7 +46,7 @@ _JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s
 # "Spain took 8,000 t, Italy 5,500 t and France 1,200 t", "followed by Qatar with 335,000 head (up 12pc), Jordan
 # with …": members of one list, each with its figure.
 _FIGURE_JOINT = re.compile(r"^\s+(?:(?:with|at|on|took|taking|bought|buying|imported|importing|received|got)\s+)?"
-                           r"(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$€£¥]?\d[^;]{0,40}?"
+                           r"\(?(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$€£¥]?\d[^;]{0,40}?"
                            r"(?:\([^)]{0,30}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 # "Ukraine was a distant second, importing …": the subject of a participle is the clause's.
 _COPULA_THEN_PARTICIPLE = re.compile(r"^\s+(?:\w+\s+)?(?:was|is|were|are|remained|remains|became|ranked|came|"
@@ -71,7 +71,7 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
             readings[i] = reading
     subject = _subject(s, mentions, readings, cue, clause, lex)
     if subject is not None:
-        readings[subject] = ("subject", _subject_side(cue))
+        readings[subject] = ("subject", subject_side(s, cue))
     _share_along_lists(s, mentions, readings)
     return [Party(m.code, readings[i][1], m.start, m.end, readings[i][0])
             for i, m in enumerate(mentions) if i in readings and readings[i][1]]
@@ -95,6 +95,8 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
     if cue.kind in ("buyer_noun", "supplier_noun") and (
             _ranked(s[m.end:cue.start]) if not after_cue else _RANKED_AFTER.match(s[cue.end:m.start])):
         return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER
+    if cue.kind in ("buyer_noun", "supplier_noun") and after_cue and _PLACE_AFTER.match(s[m.end:m.end + 60]):
+        return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER  # "with B and C in third to fifth place"
     if after_cue and in_region and re.match(r"['’]s?\s", s[m.end:m.end + 3]) and _goods_follow(s, m.end):
         return "origin", EXPORTER  # "the largest buyer of Tunisia's oil"
     return None
@@ -110,6 +112,8 @@ _NOT_A_DESTINATION = re.compile(r"\b(?:according|due|thanks|owing|compared|close
                                 r"contrary|relative|up|amounting|amounted|rose|fell|increased|decreased|jumped|dropped|"
                                 r"grew|climbed|reached|referring|related|belonging|attributed)\s+to\s+(?:the\s+)?$",
                                 re.I)
+_PLACE_AFTER = re.compile(r"^\s+(?:came\s+|were\s+|was\s+|ranked\s+|finished\s+)?(?:in\s+)?(?:the\s+)?"
+                          r"(?:[\w-]+\s+){0,3}(?:place|places|position|positions|spot|spots)\b", re.I)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 _RANKING_WORDS = re.compile(r"\b(?:top|biggest|largest|main|leading|key|major|principal|chief|second|third|fourth|"
                             r"fifth|largest|most\s+important|number\s+one|no\.?\s*1|sole|only|single)\b", re.I)
@@ -177,7 +181,10 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
         if prev is not None and m.form == prev.form != "adjective" and (_JOINT.match(gap) or _FIGURE_JOINT.match(gap)):
             next(c for c in chains if i - 1 in c).append(i)
             continue
-        head = next((j for j in range(i - 1, -1, -1) if mentions[j].form == m.form != "adjective"), None)
+        # "… second-largest source of coffee for Germany, after Brazil": a ranking joins the country ranked.
+        ranked = [j for j in range(i) if readings.get(j, ("", ""))[0] == "ranked"]
+        head = ranked[-1] if ranked and m.form != "adjective" else next(
+            (j for j in range(i - 1, -1, -1) if mentions[j].form == m.form != "adjective"), None)
         if head is not None and m.form != "adjective" and lists.search(s[mentions[i - 1].end:m.start]) \
                 and ";" not in s[mentions[head].end:m.start]:
             next(c for c in chains if head in c).append(i)
@@ -192,7 +199,7 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
 def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]], cue: Cue,
              clause: tuple[int, int], lex: Lexicon) -> int | None:
     """The acting country before a verb cue: a name or capital, or "Peruvian exporters"; none in the passive."""
-    if not cue.kind.endswith("verb") or _passive(s, cue):
+    if not cue.kind.endswith("verb") or (_passive(s, cue) and not _RECEIVED_WITH.match(s[cue.end:cue.end + 8])):
         return None
     before = [i for i, m in enumerate(mentions) if clause[0] <= m.start and m.end <= cue.start]
     if not before:
@@ -208,6 +215,10 @@ def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[s
     return None
 
 
+# "India was supplied with crude by Iraq": the passive subject of "supplied with" receives.
+_RECEIVED_WITH = re.compile(r"\s+with\b")
+
+
 def _passive(s: str, cue: Cue) -> bool:
     return bool(re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:(?:\w+ly|also|still|now|being|then|"
                           r"first|already)\s+)?$", s[max(0, cue.start - 30):cue.start]))
@@ -215,3 +226,10 @@ def _passive(s: str, cue: Cue) -> bool:
 
 def _subject_side(cue: Cue) -> str:
     return EXPORTER if cue.kind in EXPORTING else IMPORTER
+
+
+def subject_side(s: str, cue: Cue) -> str:
+    """The side a verb's subject is on; a passive "was supplied with" turns it round."""
+    if _passive(s, cue) and _RECEIVED_WITH.match(s[cue.end:cue.end + 8]):
+        return IMPORTER if cue.kind in EXPORTING else EXPORTER
+    return _subject_side(cue)
