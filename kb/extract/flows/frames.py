@@ -255,7 +255,9 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     if not importers and not totals:
         importers = _anaphoric_destination(rd, frame, exporters) or _continued_destination(rd, frame, exporters)
     if not importers and exporters and frame.cue.kind in ("import_verb", "import_noun") and not totals:
-        home = rd.frame.importer(exporters)  # "imports of American vaccines" in a story about Brazil
+        # "…, while imports from the UAE were $48bn": the exporter of the clause before; else a country the
+        # sentence names as acting ("Thailand's trade deficit … as imports of Chinese goods"); else home
+        home = _swapped(rd, frame, exporters) or _sentence_actor(frame, exporters) or rd.frame.importer(exporters)
         importers = [home] if home else []
     if importers and not exporters and rd.named_exporters[0] == frame.sm.sentence.start:
         exporters = [c for c in rd.named_exporters[1] if c not in importers]  # "Peru's exporters …, sending …"
@@ -281,6 +283,22 @@ def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
     previous = before[-1]
     return next((c.code for c in rd.ctx.countries_in(previous.start, previous.end)
                  if c.form in ("name", "capital", "adjective") and not is_destination(rd.ctx.text, c)), None)
+
+
+def _swapped(rd: Reading, frame: _Frame, exporters: list[str]) -> str | None:
+    last = rd.last
+    if last is None or last.sentence != frame.sm.sentence.start or set(exporters) != set(last.importers):
+        return None
+    return last.exporters[0] if last.exporters else None
+
+
+def _sentence_actor(frame: _Frame, exporters: list[str]) -> str | None:
+    s = frame.sm.text
+    for m in frame.sm.countries:
+        if m.form in ("name", "capital") and m.code not in exporters and m.end <= frame.cue.start \
+                and re.match(r"['’]s?\s", s[m.end:m.end + 3]):
+            return m.code
+    return None
 
 
 _ANAPHOR = re.compile(r"\b(?:to|for|into)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?:neighbou?r|partner|"

@@ -40,6 +40,7 @@ def _anywhere(words: list[str], flags: int = re.I) -> re.Pattern[str]:
 class Lexicon:
     cue: re.Pattern[str]
     kind_of: dict[str, str]  # a cue form, lower case with single spaces -> its frame kind
+    noun_kind: dict[str, str]  # a form that is also an event or role noun ("exports", "supplies") -> that kind
     weak: frozenset[str]
     to_before: re.Pattern[str]
     from_before: re.Pattern[str]
@@ -79,12 +80,15 @@ def lexicon() -> Lexicon:
     for kind in FRAME_KINDS:  # a form listed under two kinds keeps the first (verbs before nouns)
         for form in data.get(kind, []):
             kind_of.setdefault(" ".join(str(form).lower().split()), kind)
+    noun_kind = {" ".join(str(f).lower().split()): kind for kind in NOUNS for f in data.get(kind, [])
+                 if kind_of.get(" ".join(str(f).lower().split()), kind) != kind}
     forms = sorted(kind_of)
     first = re.escape("".join(sorted({f[0] for f in forms})))
     body = trie_regex(forms, space=_SPACE)
     return Lexicon(
         cue=re.compile(rf"(?<![\w-])(?=[{first}])(?:{body})(?![\w-])", re.I),
         kind_of=kind_of,
+        noun_kind=noun_kind,
         weak=frozenset(" ".join(str(w).lower().split()) for w in data.get("weak", [])),
         to_before=_before([w for w in data.get("to_markers", []) if w not in _LIST_MARKERS]),
         from_before=_before(data.get("from_markers", [])),

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from kb.extract import gazetteer
 from kb.extract.commodities import Commodity
 from kb.extract.context import CountryMention, Sentence
 from kb.extract.dates import DateMention, find_dates
@@ -111,7 +112,7 @@ def _clauses(s: str) -> list[tuple[int, int]]:
 
 def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexicon) -> list[Cue]:
     """The sentence's cues (from the article's cue spans, relative offsets) that are trade words here."""
-    found = [Cue(a, b, " ".join(s[a:b].lower().split()), lex.kind(s[a:b])) for a, b in spans]
+    found = [_cue(s, a, b, lex) for a, b in spans]
     out = []
     for i, cue in enumerate(found):
         if _in_name(s, cue) or _agent_before_verb(s, cue, found[i + 1] if i + 1 < len(found) else None):
@@ -122,6 +123,29 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue
         out.append(cue)
     return out
+
+
+# Words after which "exports", "supplies" or "sales" is a verb: a subject, a pronoun, an adverb.
+_VERB_AFTER = re.compile(r"(?:\b(?:it|they|which|that|who|he|she|we|also|still|now|currently|mainly|mostly|"
+                         r"company|firm|country|nation|group|producer|cooperative|plant|factory|enterprise|"
+                         r"[a-z]+ly)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+$")
+
+
+def _cue(s: str, a: int, b: int, lex: Lexicon) -> Cue:
+    """A cue with its frame kind; a form that is both verb and noun is read as a noun unless a subject,
+    pronoun or adverb comes right before it ("Vietnam's exports", "coffee exports" vs "Kenya exports")."""
+    form = " ".join(s[a:b].lower().split())
+    kind = lex.kind(form)
+    noun = lex.noun_kind.get(form)
+    if noun is not None:
+        before = s[max(0, a - 40):a]
+        m = _VERB_AFTER.search(before)
+        form_before = gazetteer.country_forms().get(m.group(0).strip()) if m else None
+        verb = m and not re.search(r"['’]s?\s+$", before) and not (form_before and form_before.form == "adjective") \
+            and not re.search(r"\b(?:The|This|These|Its|Their|Total|Annual)\s+$", before)
+        if not verb or a == 0:
+            kind = noun
+    return Cue(a, b, form, kind)
 
 
 def _in_name(s: str, cue: Cue) -> bool:
