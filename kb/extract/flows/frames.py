@@ -181,7 +181,8 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
 
 
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
-_RANKED_CLAUSE = re.compile(r"\b(?:came|ranked|ranks|placed|was|were|followed|trailed|stood)\b", re.I)
+_RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|followed|trailed|stood)\b",
+                            re.I)
 
 
 def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], figures: list[Figure]) -> None:
@@ -192,7 +193,8 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     own = [f for f in figures if clause[0] <= f.start < clause[1]]
     names = [m for m in sm.countries_in(*clause) if m.form in ("name", "capital")]
     if last is None or not own or not names or names[0].start > own[0].start \
-            or not _RANKED_CLAUSE.search(sm.text, names[0].end, own[0].start) \
+            or not _RANKED_CLAUSE.match(sm.text, names[0].end, own[0].start) \
+            or lexicon().turnover.search(sm.text, clause[0], clause[1]) \
             or not (last.sentence == sm.sentence.start or continues_last(rd, sm.sentence)):
         return
     anchor_is_importer = rd.frame.home in last.importers and rd.frame.home not in last.exporters
@@ -207,10 +209,13 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     _write(rd, _Frame(sm, cue, clause, clause, own, parties, last.goods), exporters, importers)
 
 
+_CONTINUATION_GAP = 300  # characters: about two sentences
+
+
 def continues_last(rd: Reading, sentence: Sentence) -> bool:
-    """Whether a sentence follows right after the one whose frame wrote the latest flows."""
+    """Whether a sentence comes soon after the one whose frame wrote the latest flows (a sentence or two on)."""
     last = rd.last
-    return last is not None and 0 <= sentence.start - last.sentence_end <= 3
+    return last is not None and 0 <= sentence.start - last.sentence_end <= _CONTINUATION_GAP
 
 
 def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
@@ -399,7 +404,7 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
     yield _listed_with(sm, term, region) if term else []
 
 
-_INCLUDING = re.compile(r"[^.;:]{0,40}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly)\s+", re.I)
+_INCLUDING = re.compile(r"[^.;:]{0,70}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly)\s+", re.I)
 
 
 def _included(sm: SentenceMentions, goods: list[Goods], region: tuple[int, int]) -> list[Goods]:
