@@ -19,7 +19,14 @@ from itertools import pairwise
 from kb.extract.context import ArticleContext, Sentence
 from kb.extract.countries import is_destination
 from kb.extract.flows.article import ArticleFrame
-from kb.extract.flows.companies import company_country, exporting_company
+from kb.extract.flows.companies import (
+    Organisation,
+    companies_after,
+    company_country,
+    latest_company,
+    maker,
+    subject_organisation,
+)
 from kb.extract.flows.figures import Figure, is_period, sentence_figures
 from kb.extract.flows.goods import (
     Goods,
@@ -33,7 +40,7 @@ from kb.extract.flows.goods import (
 from kb.extract.flows.lexicon import EXPORTING, NOUNS, lexicon
 from kb.extract.flows.mentions import Cue, SentenceMentions
 from kb.extract.flows.records import Draft
-from kb.extract.flows.roles import EXPORTER, IMPORTER, Party, frame_parties
+from kb.extract.flows.roles import EXPORTER, IMPORTER, Party, frame_parties, subject_side
 from kb.extract.quantities import rate_in
 
 _BACK_REFERENCE = re.compile(r"\bthe\s+other\b|\b(?:smaller|larger|similar|further|some|the\s+same)\s+"
@@ -116,8 +123,13 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
     for cue in cues:
         if out and cue.kind.endswith("verb") and _continues(sm.text, cue, out[-1]):
             continue
+        if out and cue.kind in ("buyer_noun", "supplier_noun") and _OBJECT_ROLE.search(sm.text[:cue.start]):
+            continue  # "sold sawn wood to the Chinese importer X": the verb's receiver, no frame of its own
         out.append(cue)
     return out
+
+
+_OBJECT_ROLE = re.compile(r"\b(?:to|for|from)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?$")
 
 
 def _continues(s: str, cue: Cue, previous: Cue) -> bool:
@@ -150,8 +162,9 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         return
     figures = [f for f in all_figures if region[0] <= f.start < region[1] and not _in_turnover(sm, clause, f)]
     parties = frame_parties(sm, cue, clause, region)
-    attached = ("ranked",) if cue.kind in ("buyer_noun", "supplier_noun") else ("ranked", "to", "from")
-    if cue.form in lexicon().weak and not figures and not any(p.how in attached for p in parties):
+    role_noun = cue.kind in ("buyer_noun", "supplier_noun")
+    attached = ("ranked",) if role_noun else ("ranked", "to", "from")
+    if (role_noun or cue.form in lexicon().weak) and not figures and not any(p.how in attached for p in parties):
         return  # "main markets", "sources said": a role noun that ranks no country and counts nothing
     if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start):
         return  # "the minister went to China": nothing moves
@@ -169,14 +182,14 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
 
 
 def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str]) -> None:
-    company = _company(rd, frame)
+    seller, buyer = _organisations(rd, frame)
     pairs = _pairs(frame, exporters, importers)
     for figure, exp, imp in pairs:
         for g in _goods_of(frame, figure):
-            _add(rd, frame, g, exp, imp, figure, company)
+            _add(rd, frame, g, exp, imp, figure, (seller, buyer))
     for exp, imp in dict.fromkeys((exp, imp) for _, exp, imp in pairs):
         for g in frame.extras:
-            _add(rd, frame, g, exp, imp, None, company)
+            _add(rd, frame, g, exp, imp, None, (seller, buyer))
     rd.last = _Sides(frame.sm.sentence.start, frame.sm.sentence.end, exporters, importers, frame.goods)
 
 
@@ -479,18 +492,17 @@ def _on_cue(sm: SentenceMentions, pos: int) -> bool:
 
 
 def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str, figure: Figure | None,
-         company: str | None) -> None:
+         organisations: tuple[Organisation | None, Organisation | None]) -> None:
     s = frame.sm.text
     if figure is not None:
         per = figure.amount.per or rate_in(s[max(0, figure.start - 40):figure.end + 30])
         date = figure.date.value if figure.date is not None else rd.frame.period
     else:
         per, date = None, _figureless_date(rd, frame)
-    if company is not None and company_country(rd.ctx, company) not in (None, exporter):
-        company = None
+    seller, buyer = (_on_side(rd, org, code) for org, code in zip(organisations, (exporter, importer), strict=True))
     goods = rd.frame.specific(goods)
     rd.drafts.append(Draft(goods, exporter, importer, figure.amount if figure else None,
-                           figure.money if figure else None, date, per, company, frame.sm.sentence))
+                           figure.money if figure else None, date, per, seller, frame.sm.sentence, buyer))
     rd.frame.exporters_seen[exporter] += 1
 
 
@@ -502,13 +514,37 @@ def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
     return (after[0] if after else dates[-1]).value
 
 
-def _company(rd: Reading, frame: _Frame) -> str | None:
-    if frame.cue.kind not in EXPORTING:
+def _on_side(rd: Reading, org: Organisation | None, country: str) -> str | None:
+    """An organisation's name, when its country (told or known) is the side's."""
+    if org is None:
         return None
-    name = exporting_company(rd.ctx, frame.sm.text, frame.clause[0], frame.region[1], frame.cue.start)
-    if name == "the company":  # "the company had also started supplies to Kenya": the company named last
-        return next((d.company for d in reversed(rd.drafts) if d.company), None)
-    return name
+    known = org.country or company_country(rd.ctx, org.name)
+    return org.name if known in (None, country) else None
+
+
+def _organisations(rd: Reading, frame: _Frame) -> tuple[Organisation | None, Organisation | None]:
+    """The exporting and importing organisations of a frame: its subject, its "by" agent, its "to" receiver."""
+    s, cue = frame.sm.text, frame.cue
+    agent, receiver = companies_after(rd.ctx, s, cue.end, frame.region[1])
+    made = maker(s, frame.clause[0], frame.region[1])
+    subject = subject_organisation(rd.ctx, s, frame.clause[0], cue.start) \
+        if cue.kind not in ("buyer_noun", "supplier_noun") else None
+    if subject == "the company":  # "the company had also started supplies to Kenya": the company named last
+        name = next((d.company for d in reversed(rd.drafts) if d.company), None) \
+            or latest_company(rd.ctx, frame.sm.sentence.start)
+        subject = Organisation(name, None) if name else None
+    exporting = cue.kind in EXPORTING and subject_side(s, cue) == EXPORTER
+    if exporting or cue.kind == "motion":
+        seller = subject if isinstance(subject, Organisation) else agent
+        return seller or (Organisation(made, None) if made else None), receiver
+    buyer = subject if isinstance(subject, Organisation) else agent
+    return (Organisation(made, None) if made else None), buyer
+
+
+def _company(rd: Reading, frame: _Frame) -> str | None:
+    """The exporting company a partnerless frame names, for the flow it lends to."""
+    seller, _ = _organisations(rd, frame)
+    return seller.name if seller is not None else None
 
 
 def _lend(rd: Reading, frame: _Frame, exporters: list[str]) -> None:

@@ -21,6 +21,7 @@ class Draft:
     per: str | None
     company: str | None  # the exporting organisation
     sentence: Sentence
+    buyer: str | None = None  # the importing organisation
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -37,7 +38,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             continue
         for g in [g for g in same if g.amount is None]:
             out.remove(g)
-            d.company, d.date = d.company or g.company, d.date or g.date
+            d.company, d.date, d.buyer = d.company or g.company, d.date or g.date, d.buyer or g.buyer
         if d.amount.kind == "money" and d.date is not None:
             host = next((g for g in same if g.amount is not None and g.amount.kind == "quantity"
                          and g.money is None and g.date == d.date), None)
@@ -47,7 +48,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         dup = next((g for g in same if g.amount is not None and _same_amount(g.amount, d.amount)
                     and (g.date == d.date or g.date is None or d.date is None)), None)
         if dup is not None:
-            dup.date, dup.company = dup.date or d.date, dup.company or d.company
+            dup.date, dup.company, dup.buyer = dup.date or d.date, dup.company or d.company, dup.buyer or d.buyer
             continue
         out.append(d)
     return out
@@ -56,7 +57,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
 def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
     if same:
         for g in same:
-            g.company = g.company or d.company
+            g.company, g.buyer = g.company or d.company, g.buyer or d.buyer
             g.date = g.date or d.date if g.amount is None else g.date
         return
     if any(g.sentence is d.sentence and (g.exporter, g.importer) == (d.exporter, d.importer)
@@ -81,6 +82,6 @@ def to_record(d: Draft) -> TradeFlow:
         "commodity": natural_name(d.goods.name), "hs": d.goods.hs, "from": d.exporter, "to": d.importer,
         "quantity": quantity, "unit": a.unit if quantity is not None else None,
         "value": m.value if m is not None else None, "currency": m.currency if m is not None else None,
-        "per": d.per, "date": d.date, "exporter": d.company,
+        "per": d.per, "date": d.date, "exporter": d.company, "importer": d.buyer,
         "evidence": [Evidence(quote=d.sentence.text, start=d.sentence.start, end=d.sentence.end)],
     })

@@ -131,6 +131,10 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
                        lex: Lexicon) -> tuple[str, str] | None:
     after = s[m.end:m.end + 40]
     word = re.match(r"\s+([\w-]+)", after)
+    before = s[max(0, m.start - 40):m.start]
+    if word and word.group(1).lower() in lex.agent_nouns and lex.to_before.search(before) \
+            and not _NOT_A_DESTINATION.search(before) and region[0] <= m.start < region[1]:
+        return "to", IMPORTER  # "sold to the Chinese importer X"
     if word and word.group(1).lower() in lex.agent_nouns and m.end <= cue.start:
         return "agent", ""  # "Peruvian exporters shipped": resolved as the subject
     if m.end <= cue.start and cue.kind in _NOUN_SIDES and _ADJECTIVE_TO_CUE.match(s[m.end:cue.start]):
