@@ -80,6 +80,10 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
         if not words and (low in _DETERMINERS or _origin_word(token, forms)):
             definite = definite or low in _DEFINITE
             continue  # "the", "Tunisian", "Brazil's" before the goods
+        if low in ("and", "or") and words and _ADJECTIVE_ENDING.search(s[words[-1][0]:words[-1][1]].lower()) \
+                and re.match(r"\s+[a-z]", s[m.end():m.end() + 3]):
+            words.append((m.start(), m.end()))  # "electrical and electronic products": one goods
+            continue
         if low in lex.goods_stop:
             break
         if token in forms and words:

@@ -55,6 +55,8 @@ def merge(drafts: list[Draft]) -> list[Draft]:
 
 
 def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
+    same = same or [g for g in out if (g.exporter, g.importer) == (d.exporter, d.importer) and g.amount is not None
+                    and _same_chapter(g.goods.hs, d.goods.hs)]  # "RMG" beside "garments worth $720m"
     if same:
         for g in same:
             g.company, g.buyer = g.company or d.company, g.buyer or d.buyer
@@ -64,6 +66,10 @@ def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
            and _broader(d.goods.hs, g.goods.hs) for g in out):
         return  # "fresh pears … the fresh fruit": the chapter adds nothing
     out.append(d)
+
+
+def _same_chapter(a: str | None, b: str | None) -> bool:
+    return bool(a and b and a[:2] == b[:2])
 
 
 def _broader(a: str | None, b: str | None) -> bool:
