@@ -527,8 +527,12 @@ def _organisations(rd: Reading, frame: _Frame) -> tuple[Organisation | None, Org
     s, cue = frame.sm.text, frame.cue
     agent, receiver = companies_after(rd.ctx, s, cue.end, frame.region[1])
     made = maker(s, frame.clause[0], frame.region[1])
-    subject = subject_organisation(rd.ctx, s, frame.clause[0], cue.start) \
-        if cue.kind not in ("buyer_noun", "supplier_noun") else None
+    if cue.kind in ("buyer_noun", "supplier_noun"):
+        # "Kilimanjaro Coffee Curers, a Tanzanian exporter, sent …": the company the apposition describes
+        aside = re.match(r"\s*,\s*", s[cue.end:cue.end + 4])
+        subject = subject_organisation(rd.ctx, s, frame.clause[0], cue.end + aside.end()) if aside else None
+    else:
+        subject = subject_organisation(rd.ctx, s, frame.clause[0], cue.start)
     if subject == "the company":  # "the company had also started supplies to Kenya": the company named last
         name = next((d.company for d in reversed(rd.drafts) if d.company), None) \
             or latest_company(rd.ctx, frame.sm.sentence.start)

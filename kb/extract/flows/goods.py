@@ -213,7 +213,8 @@ _NOT_A_GOODS_MODIFIER = frozenset(("total", "annual", "monthly", "overall", "rec
 
 # An unknown word before an event noun that reads as an adjective ("big", "growing", "traditional") is no goods.
 _ADJECTIVE_ENDING = re.compile(r"(?:est|al|ive|ous|ful|ic|ing|ed|ish|ary|ible|able|less)$|^(?:big|small|large|other|"
-                               r"few|many|good|bad|high|low|long|short|old|young|great|huge|vast|strong|weak)$")
+                               r"few|many|good|bad|high|low|long|short|old|young|great|huge|vast|strong|weak|larger|bigger|"
+                               r"smaller|greater|higher|lower|wider|newer|older|richer|poorer|fewer|major|minor)$")
 
 
 def nearest_term(sm: SentenceMentions, lo: int, hi: int, pos: int) -> Goods | None:

@@ -161,7 +161,8 @@ def _agent_before_verb(s: str, cue: Cue, nxt: Cue | None) -> bool:
     """"importers took": the agent noun belongs to the next trade word's frame."""
     if cue.form not in _AGENTS or nxt is None:
         return False
-    return nxt.start - cue.end < 25 and " of " not in s[cue.end:nxt.start] and nxt.kind.endswith("verb")
+    between = s[cue.end:nxt.start]
+    return nxt.start - cue.end < 25 and " of " not in between and "," not in between and nxt.kind.endswith("verb")
 
 
 def _figure_follows(s: str, pos: int, amounts: list[Amount]) -> bool:
