@@ -29,6 +29,7 @@ class ArticleFrame:
     ctx: ArticleContext
     home: str | None
     goods: Goods | None  # the story's goods: the headline's, else the body's most named
+    goods_told: bool = False  # the headline names them (not only the body's frequency)
     period: str | None = None  # the latest period a figure was dated with ("in 2019"): dates later undated flows
     exporters_seen: Counter[str] = field(default_factory=Counter)
     _local: str | None = None  # the dateline's or local currency's country ("" when none)
@@ -94,7 +95,9 @@ class ArticleFrame:
 
 
 def article_frame(ctx: ArticleContext, terms: list) -> ArticleFrame:
-    return ArticleFrame(ctx, home_country(ctx), _story_goods(ctx, terms))
+    goods = _story_goods(ctx, terms)
+    told = goods is not None and (goods.name == "goods" or bool(find_commodities(ctx.document.title or "")))
+    return ArticleFrame(ctx, home_country(ctx), goods, told)
 
 
 _TRADE_STORY = re.compile(r"\b(?:trade|turnover|exports|imports)\b(?!\s+(?:deal|agreement|pact|talks|accord|war|"

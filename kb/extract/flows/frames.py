@@ -33,6 +33,7 @@ from kb.extract.flows.goods import (
     antecedent,
     goods_after_of,
     goods_before,
+    goods_of_figure,
     nearest_term,
     read_phrase_list,
     term_goods,
@@ -237,10 +238,16 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     lex, s = lexicon(), sm.text
     if lex.unreal.search(s[max(clause[0], cue.start - 60):cue.start]):
         return True
+    if _SHARE_OF.search(s[max(clause[0], cue.start - 60):cue.start]):
+        return True  # "made up 70% of what Ukraine sold": a share of a flow told before ("… of Thai shipments" is one)
     first = next((f.start for f in figures if f.start >= cue.end), region[1])
     if lex.unreal.search(s[cue.end:min(first, cue.end + 50, region[1])]):
         return True  # "exports are expected to reach", "shipments could top"
     return bool(lex.blocked.search(s[clause[0]:clause[1]]))
+
+
+_SHARE_OF = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bshare|\bhalf|\bthird|\bquarter)\s+of\s+what\s+"
+                       r"(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def _in_turnover(sm: SentenceMentions, clause: tuple[int, int], f: Figure) -> bool:
@@ -395,7 +402,8 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
     if rd.named_goods[0] == sm.sentence.start:
         return list(rd.named_goods[1]), []  # "exported 282,000 head of cattle, of which 251,000 went to …"
     story = rd.frame.goods
-    if story is None and cue.kind in _AGGREGATES and figures:
+    money_only = bool(figures) and all(f.amount.kind == "money" for f in figures)
+    if cue.kind in _AGGREGATES and money_only and (story is None or not rd.frame.goods_told):
         story = Goods("goods", None, weak=True)  # "Vietnam's exports to the US reached $26.3bn": all goods
     return ([story] if story is not None else []), []
 
@@ -410,7 +418,7 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
     elif cue.kind != "motion" and (not figures or figures[0].start > cue.end + 3):
         yield read_phrase_list(sm, cue.end, region[1])  # "shipped boulders to", "sold tea and coffee to"
     for f in figures:
-        yield goods_after_of(sm, f.amount.end, region[1])  # "5,000 tonnes of maize"
+        yield goods_of_figure(sm, f.amount.start, f.amount.end, region[1])  # "5,000 tonnes of maize"
     if cue.kind in _AGGREGATES and figures:
         return  # "Ukrainian exports to Turkey were worth $4.1bn": the story's goods, not a term further on
     term = nearest_term(sm, region[0], region[1], cue.end) or nearest_term(sm, clause[0], clause[1], cue.start)
@@ -462,7 +470,7 @@ def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
     """A figure's own goods ("$80m of copper and $25m of wine"), else the frame's; a figure over several
     goods is their total, given to none."""
     if figure is not None:
-        own = goods_after_of(frame.sm, figure.amount.end, frame.region[1])
+        own = goods_of_figure(frame.sm, figure.amount.start, figure.amount.end, frame.region[1])
         if own:
             return [_referent(frame.sm, _unwrapped(frame.sm, own[0], frame.region))]
         ranked = _goods_ranked_with(frame, figure)

@@ -33,8 +33,8 @@ class Goods:
         """What two mentions of the same goods share: the HS heading, else the head noun."""
         if self.hs and len(self.hs) >= 4:
             return self.hs[:4]
-        words = fold(self.name).split()
-        return words[-1] if words else ""
+        mods = lexicon().modifiers  # "light industrial products" and "steel products" are two goods
+        return " ".join(w for w in fold(self.name).split() if w not in mods)
 
 
 _TOKEN = re.compile(r"[A-Za-z][\w’'-]*|\d[\w-]*|[,;:()\[\]\"“”.!?/]|&")
@@ -166,6 +166,14 @@ def _plausible_open_goods(words: list[str]) -> bool:
     if head.endswith("ed") and not known(head):
         return False
     return all(w.lower() not in lex.goods_stop for w in words)
+
+
+def goods_of_figure(sm: SentenceMentions, start: int, end: int, limit: int) -> list[Goods]:
+    """The goods a figure counts: inside its unit ("500,000 head of livestock") or after its "of"."""
+    inside = [t for t in sm.terms if start <= t.start and t.end <= end]
+    if inside:
+        return [term_goods(sm.text, inside[-1], start)]
+    return goods_after_of(sm, end, limit)
 
 
 def goods_after_of(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
