@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache, lru_cache
+
+import inflect
 
 _PUNCT = re.compile(r"[^\w\s]|_")
 _SPACE = re.compile(r"\s+")
@@ -23,15 +26,27 @@ def name_key(text: str | None) -> str:
 
 
 def singular_key(text: str | None) -> str:
-    """name_key with plural words folded, for commodities ('fresh avocados' = 'fresh avocado')."""
-    return " ".join(_singular(w) for w in name_key(text).split())
+    """name_key with plural words folded, for commodities ('fresh avocados' = 'fresh avocado', 'shoes' = 'shoe')."""
+    return " ".join(singular(w) for w in name_key(text).split())
 
 
-def _singular(word: str) -> str:
-    if len(word) <= 3 or word.endswith("ss"):
+# Nouns whose plural form is their own name: inflect would make 'good' of 'goods', 'clothe' of 'clothes'.
+_PLURAL_ONLY = frozenset({"goods", "clothes", "customs", "molasses", "arms", "means", "proceeds", "earnings"})
+
+
+@lru_cache(maxsize=4096)
+def singular(word: str) -> str:
+    """A plural English noun's singular (inflect's rules and irregulars: 'glasses' → 'glass', 'knives' → 'knife');
+    any other word as it is. Words ending in -us, -is, -ss are taken as singular ('bus', 'crisis'), since inflect
+    strips their s too."""
+    if len(word) <= 3 or word in _PLURAL_ONLY or not word.isalpha():
         return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "oes")):
-        return word[:-2]
-    return word[:-1] if word.endswith("s") else word
+    found = _inflect().singular_noun(word)
+    if not found or (found == word[:-1] and word.endswith(("us", "is", "ss"))):
+        return word
+    return found
+
+
+@cache
+def _inflect() -> inflect.engine:
+    return inflect.engine()
