@@ -29,7 +29,7 @@ T = {name: getattr(models, cls).__table__ for name, cls in {
     "article": "Article", "agency": "Agency", "official": "Official", "position": "Position",
     "agreement": "Agreement", "party": "AgreementParty", "signatory": "AgreementSignatory",
     "trade_flow": "TradeFlow", "evidence": "Evidence", "claim": "Claim", "alias": "Alias",
-    "decision": "MatchDecision", "curation": "Curation"}.items()}
+    "decision": "MatchDecision", "curation": "Curation", "candidate": "MatchCandidate"}.items()}
 
 MASS_IN_KG = {"t": 1000.0, "kg": 1.0}
 ENTITY_KINDS = ("agency", "official", "agreement", "trade_flow")
@@ -114,7 +114,7 @@ def remove_contributions(conn: Connection, article_id: int, touched: Touched) ->
                                     T["evidence"].c.position_id.is_not(None)))
     for (rid,) in positions:
         touched.add("position", rid)
-    for table in (T["evidence"], T["claim"], T["decision"]):
+    for table in (T["evidence"], T["claim"], T["decision"], T["candidate"]):
         conn.execute(delete(table).where(table.c.article_id == article_id))
 
 
@@ -130,6 +130,7 @@ class _Writer:
         self.claims: list[dict] = []
         self.evidence: list[dict] = []
         self.decisions: list[dict] = []
+        self.candidates: list[dict] = []
         self.moved: dict[tuple[str, int], int] = {}  # rows joined into others while this article is stored
         self.cur = Curated(conn)
 
@@ -139,8 +140,13 @@ class _Writer:
             rid = self.moved[(kind, rid)]
         return rid
 
-    def resolve(self, kind: str, matches: list[Match], name: str, new_row: dict) -> int:
-        """The row for a record: the best match, joined with every other row it links; else a new row."""
+    def resolve(self, kind: str, found: list[Match], name: str, new_row: dict) -> int:
+        """The row for a record: the best match, joined with every other row it links; else a new row.
+        Near matches are not joined: they become candidates for review."""
+        matches: list[Match] = []
+        for m in (m for m in found if not m.near):
+            if not any(self.cur.kept_apart(kind, m.record_id, k.record_id) for k in matches):
+                matches.append(m)
         if not matches:
             table = T[kind]
             rid = self.conn.execute(insert(table).values(**new_row).returning(table.c.id)).scalar_one()
@@ -158,6 +164,11 @@ class _Writer:
             reason += f"; joined rows {', '.join(map(str, others))} that this record links"
         self.decisions.append({"article_id": self.article_id, "record_kind": kind, "record_id": keep,
                                "incoming_name": name, "reason": reason, "score": best.score})
+        joined = {m.record_id for m in matches}
+        self.candidates += [{"article_id": self.article_id, "record_kind": kind, "record_id": keep,
+                             "other_id": m.record_id, "incoming_name": name, "other_name": m.other_name,
+                             "reason": m.reason, "score": m.score}
+                            for m in found if m.near and m.record_id not in joined]
         self.touched.add(kind, keep)
         return keep
 
@@ -183,7 +194,7 @@ class _Writer:
 
     def flush(self) -> None:
         for table, rows in ((T["claim"], self.claims), (T["evidence"], self.evidence),
-                            (T["decision"], self.decisions)):
+                            (T["decision"], self.decisions), (T["candidate"], self.candidates)):
             if rows:
                 self.conn.execute(insert(table), [_complete(table, r) for r in rows])
                 rows.clear()
@@ -207,9 +218,12 @@ def fold_row(conn: Connection, kind: str, keep: int, other: int, touched: Touche
     col = f"{kind}_id"
     for name in ("claim", "evidence", "alias"):
         conn.execute(update(T[name]).where(T[name].c[col] == other).values({col: keep}))
-    for name in ("decision", "curation"):
+    for name in ("decision", "curation", "candidate"):
         conn.execute(update(T[name]).where(T[name].c.record_kind == kind, T[name].c.record_id == other)
                      .values(record_id=keep))
+    for name in ("curation", "candidate"):
+        conn.execute(update(T[name]).where(T[name].c.record_kind == kind, T[name].c.other_id == other)
+                     .values(other_id=keep))
     claim = T["claim"]
     for row in conn.execute(select(claim.c.agreement_id, claim.c.trade_flow_id)
                             .where(claim.c.field.in_(ID_CLAIMS[kind]), claim.c.value == str(other))):
@@ -329,7 +343,7 @@ def _store_agency(w: _Writer, a: Agency) -> int:
 
 
 def _store_official(w: _Writer, o: Official, agency_id: int | None) -> int:
-    rid = w.resolve("official", match_official(w.conn, o, w.cur), o.name,
+    rid = w.resolve("official", match_official(w.conn, o, w.cur, agency_id), o.name,
                     {"name": o.name, "name_key": name_key(o.name), "country_code": o.country})
     w.claim("official", rid, "name", o.name)
     w.claim("official", rid, "country_code", o.country)
