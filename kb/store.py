@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
-from kb import models
+from kb import descriptors, models
 from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
 from kb.normalize import name_key, singular_key
 from kb.resolve import Curated, Match, match_agency, match_agreement, match_official, match_trade_flow, period_of
@@ -98,6 +98,7 @@ def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, forc
         conn.execute(update(art).where(art.c.id == article_id).values(**values))
     apply_facts(conn, article_id, facts, touched)
     rederive(conn, touched)
+    settle_descriptors(conn, descriptor_groups(facts))
     return "new" if row is None else "updated"
 
 
@@ -118,6 +119,98 @@ def remove_contributions(conn: Connection, article_id: int, touched: Touched) ->
         conn.execute(delete(table).where(table.c.article_id == article_id))
 
 
+
+
+def restore_articles(conn: Connection, article_ids: list[int]) -> None:
+    """Store articles' facts again from what the database holds, so their records are matched afresh."""
+    art = T["article"]
+    touched = Touched()
+    stored = {}
+    for aid in article_ids:
+        stored[aid] = Facts.model_validate(json.loads(conn.execute(select(art.c.facts).where(art.c.id == aid))
+                                                      .scalar_one()))
+        remove_contributions(conn, aid, touched)
+    rederive(conn, touched)
+    touched = Touched()
+    for aid in article_ids:
+        apply_facts(conn, aid, stored[aid], touched)
+    rederive(conn, touched)
+
+
+# ---------------------------------------------------------------- descriptors: "China's customs administration"
+
+def descriptor_groups(facts: Facts) -> set[tuple[str, str]]:
+    """The (country, kind) of each agency an article names: where descriptors may have to be settled."""
+    return {(a.country, kind) for a in facts.agencies
+            if a.country and (kind := a.kind or descriptors.kind_of(a.name))}
+
+
+def settle_descriptors(conn: Connection, groups: set[tuple[str, str]]) -> None:
+    """Rows known only by descriptors join the one agency of their country and kind they can describe; a
+    descriptor joined earlier goes back to its own row when a second such agency appears. Done after each
+    article, over the whole (country, kind) group, so the rows do not depend on the order articles came in."""
+    for _ in range(3):  # matching restored articles afresh settles in one more round
+        touched, restore = Touched(), set()
+        for country, kind in sorted(groups):
+            restore |= _settle_group(conn, country, kind, touched)
+        rederive(conn, touched)
+        if not restore:
+            return
+        restore_articles(conn, sorted(restore))
+
+
+def _settle_group(conn: Connection, country: str, kind: str, touched: Touched) -> set[int]:
+    """Fold this group's descriptor rows where they fit one agency; return the articles to match afresh."""
+    ag, al, dec, cand = T["agency"], T["alias"], T["decision"], T["candidate"]
+    names: dict[int, list[str]] = {}
+    for r in conn.execute(select(ag.c.id, ag.c.name, ag.c.kind).where(ag.c.country_code == country)
+                          .order_by(ag.c.id)):
+        if r.kind == kind or (r.kind is None and descriptors.kind_of(r.name) == kind):
+            names[r.id] = [r.name]
+    if not names:
+        return set()
+    for rid, name in conn.execute(select(al.c.agency_id, al.c.name).where(al.c.agency_id.in_(names))):
+        names[rid].append(name)
+    described = {rid: _described(ns, country) for rid, ns in names.items()}
+    proper = [rid for rid, t in described.items() if t is None]
+    joined = conn.execute(select(dec.c.record_id, dec.c.article_id, dec.c.incoming_name).where(
+        dec.c.record_kind == "agency", dec.c.record_id.in_(proper), dec.c.reason.like("descriptor%"))).all()
+    restore = {d.article_id for d in joined
+               if _fitting(descriptors.topics(d.incoming_name, country), proper, names) != [d.record_id]}
+    if restore:
+        return restore
+    cur = Curated(conn)
+    for rid, wanted in described.items():
+        if wanted is None:
+            continue
+        fitting = [q for q in _fitting(wanted, proper, names) if not cur.kept_apart("agency", rid, q)]
+        conn.execute(delete(cand).where(cand.c.record_kind == "agency", cand.c.record_id == rid,
+                                        cand.c.reason.like("descriptor%")))
+        if len(fitting) == 1:
+            conn.execute(update(dec).where(dec.c.record_kind == "agency", dec.c.record_id == rid)
+                         .values(reason=f"descriptor of the one {kind} agency of {country} it can name"))
+            fold_row(conn, "agency", fitting[0], rid, touched)
+        elif len(fitting) > 1:
+            records = conn.execute(select(dec.c.article_id, dec.c.incoming_name).where(
+                dec.c.record_kind == "agency", dec.c.record_id == rid)).all()
+            conn.execute(insert(cand), [
+                {"article_id": d.article_id, "record_kind": "agency", "record_id": rid, "other_id": q,
+                 "incoming_name": d.incoming_name, "other_name": names[q][0], "score": 85.0,
+                 "reason": f"descriptor fits {len(fitting)} {kind} agencies of {country}"}
+                for d in records for q in fitting])
+    return set()
+
+
+def _described(names: list[str], country: str) -> frozenset[str] | None:
+    """The topic words of a row known only by descriptors; None when one of its names is a proper name."""
+    found = [descriptors.topics(n, country) for n in names]
+    if any(t is None for t in found):
+        return None
+    return frozenset().union(*found)  # type: ignore[arg-type]
+
+
+def _fitting(wanted: frozenset[str] | None, proper: list[int], names: dict[int, list[str]]) -> list[int]:
+    return [] if wanted is None else [q for q in proper if descriptors.fits(wanted, names[q])]
 
 
 # ---------------------------------------------------------------- applying one article's facts
