@@ -32,6 +32,7 @@ T = {name: getattr(models, cls).__table__ for name, cls in {
     "decision": "MatchDecision", "curation": "Curation", "candidate": "MatchCandidate"}.items()}
 
 MASS_IN_KG = {"t": 1000.0, "kg": 1.0}
+DATE_FIELDS = frozenset({"signed"})
 ENTITY_KINDS = ("agency", "official", "agreement", "trade_flow")
 
 
@@ -487,13 +488,15 @@ def _store_trade_flow(w: _Writer, f: TradeFlow, exporter: int | None, importer: 
 
 # ---------------------------------------------------------------- deriving rows from claims
 
-def best_values(claims: Iterable[tuple[str, str, str | None]]) -> dict[str, str]:
+def best_values(claims: Iterable[tuple[str, str, str | None]], *, agency: bool = False) -> dict[str, str]:
     """The best-attested value per field from (field, value, article date) claims.
 
     Most supporting articles wins; for names a full name beats an
-    abbreviation; remaining ties go to the value of the latest article, then
-    the longest and alphabetically first, so the result never depends on the
-    order articles were loaded in.
+    abbreviation, and an agency's proper name beats a descriptor ("Tuvalu's
+    customs administration"); a coarser date counts for a finer one it
+    agrees with; remaining ties go to the value of the latest
+    article, then the longest and alphabetically first, so the result never
+    depends on the order articles were loaded in.
     """
     support: dict[str, Counter] = defaultdict(Counter)
     latest: dict[tuple[str, str], str] = {}
@@ -501,9 +504,16 @@ def best_values(claims: Iterable[tuple[str, str, str | None]]) -> dict[str, str]
         support[name][value] += 1
         latest[(name, value)] = max(latest.get((name, value), ""), published or "")
 
+    countries = support.get("country_code") or Counter()
+    country = min(countries, key=lambda c: (-countries[c], c)) if countries else None
+
     def rank(name: str, value: str, counts: Counter) -> tuple:
+        described = agency and name == "name" and descriptors.topics(value, country) is not None
         short = name == "name" and _looks_abbreviated(value)
-        return (short, -counts[value], _neg(latest[(name, value)]), -len(value), value)
+        backed = counts[value]
+        if name in DATE_FIELDS:  # '2022-03' backs '2022-03-04': the precise date wins when they agree
+            backed += sum(n for other, n in counts.items() if other != value and value.startswith(other))
+        return (described, short, -backed, _neg(latest[(name, value)]), -len(value), value)
 
     return {name: min(counts, key=lambda v: rank(name, v, counts)) for name, counts in support.items()}
 
@@ -555,7 +565,7 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
     updates = []
     best_by_id = {}
     for rid in alive:
-        best = best_values(claims[rid])
+        best = best_values(claims[rid], agency=kind == "agency")
         renames = [d for d in decisions[rid] if d.action == "rename"]
         if renames:
             best["name"] = renames[-1].new_name
