@@ -55,6 +55,10 @@ def merge(conn: Connection, kind: str, keep: int, other: int, *, reason: str | N
     when = datetime.now(UTC)
     moved = _names(conn, kind, other)
     touched = Touched()
+    # The curator has answered for the merged-in row: what it resembled is no longer a question.
+    cand = T["candidate"]
+    conn.execute(delete(cand).where(cand.c.record_kind == kind,
+                                    (cand.c.record_id == other) | (cand.c.other_id == other)))
     fold_row(conn, kind, keep, other, touched)
     if not conn.execute(select(T["curation"].c.id).where(
             T["curation"].c.record_kind == kind, T["curation"].c.record_id == keep,

@@ -341,7 +341,8 @@ def core_key_words(key: str, countries: frozenset[str]) -> list[str]:
 def _same_subject(rid: int, mine: frozenset[str], names: set[str], parties: list[str], signed: str | None,
                   row_signed: str | None) -> list[Match]:
     """One instrument under two designations: a short descriptive name and the full title share their subject.
-    Dated on both sides, half the smaller subject in common is enough; with one date unknown, all of it."""
+    Dated on both sides, half the smaller subject in common is enough; with one date unknown, all of it (half
+    of it makes a pair for review)."""
     best, name = max((_overlap(mine, subject_words(n, parties)), n) for n in names)
     shared, smaller = best
     if not shared:
@@ -351,6 +352,8 @@ def _same_subject(rid: int, mine: frozenset[str], names: set[str], parties: list
     if (dated and shared * 2 >= smaller) or (shared == smaller >= 2):
         how = "same subject, parties, kind and date" if dated else "same subject, parties and kind"
         return [Match(rid, how, score)]
+    if shared * 2 < smaller:
+        return []
     return [Match(rid, f"subject words in common ({shared} of {smaller}), same parties and kind", score,
                   near=True, other_name=name)]
 
