@@ -125,6 +125,8 @@ def rename(conn: Connection, kind: str, rid: int, new_name: str, *, on: str | No
     new_name = new_name.strip()
     if not new_name:
         raise CurationError("the new name is empty")
+    if name_key(new_name) == name_key(old):
+        raise CurationError(f"{kind} {rid} is already called {old!r}")
     if on is not None and not _DATE.match(on):
         raise CurationError(f"--on {on!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
     _decide(conn, "rename", kind, rid, other=old, new=new_name, effective=on, reason=reason, curator=curator,

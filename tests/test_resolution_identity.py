@@ -154,7 +154,10 @@ def test_a_rename_brings_both_sides_of_it_onto_one_row(url: str, tmp_path: Path)
     load(url, tmp_path)
     (row,) = query(url, "agencies")
     assert row["articles"] == 3
-    kb("rename", "agency", row["id"], "X", "--on", "March", "--db", url, code=1)
+    assert kb("rename", "agency", row["id"], "X", "--on", "March", "--db", url, code=1).output.strip() == (
+        "Error: --on 'March' is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
+    assert kb("rename", "agency", row["id"], new["name"].upper(), "--db", url, code=1).output.strip() == (
+        f"Error: agency {row['id']} is already called {new['name']!r}")
 
 
 # ---------------------------------------------------------------- agreements
