@@ -224,7 +224,18 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
             found.append(Match(rid, f"{best.how}, same country and agency", best.score))
         elif best.score >= REVIEW_PERSON:
             found.append(Match(rid, f"{best.how}; no shared agency", best.score, near=True, other_name=name))
+    weak = [m for m in found if not m.near and "agency" in m.reason]
+    if any(not people_compatible(related[a.record_id], related[b.record_id]) for a in weak for b in weak):
+        # 'B. Ismailov' at a committee with a Bolat and a Bakhyt Ismailov: neither, until a person decides.
+        found = [m for m in found if m not in weak] + [
+            Match(m.record_id, m.reason + "; fits more than one person", m.score, True, min(related[m.record_id]))
+            for m in weak]
     return found
+
+
+def people_compatible(a: set[str], b: set[str]) -> bool:
+    """No name of one row is another person's than a name of the other."""
+    return all(compare(x, y).score > 0 or min(len(tokens(x)), len(tokens(y))) < 2 for x in a for y in b)
 
 
 def _people_joinable(conn: Connection, matches: list[Match]) -> list[Match]:

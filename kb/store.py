@@ -22,8 +22,18 @@ from sqlalchemy.engine import Connection
 
 from kb import descriptors, models
 from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
+from kb.names import compare
 from kb.normalize import name_key, singular_key
-from kb.resolve import Curated, Match, match_agency, match_agreement, match_official, match_trade_flow, period_of
+from kb.resolve import (
+    Curated,
+    Match,
+    match_agency,
+    match_agreement,
+    match_official,
+    match_trade_flow,
+    people_compatible,
+    period_of,
+)
 
 T = {name: getattr(models, cls).__table__ for name, cls in {
     "article": "Article", "agency": "Agency", "official": "Official", "position": "Position",
@@ -100,6 +110,7 @@ def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, forc
     apply_facts(conn, article_id, facts, touched)
     rederive(conn, touched)
     settle_descriptors(conn, descriptor_groups(facts))
+    settle_people(conn, {o.country for o in facts.officials if o.country})
     return "new" if row is None else "updated"
 
 
@@ -212,6 +223,44 @@ def _described(names: list[str], country: str) -> frozenset[str] | None:
 
 def _fitting(wanted: frozenset[str] | None, proper: list[int], names: dict[int, list[str]]) -> list[int]:
     return [] if wanted is None else [q for q in proper if descriptors.fits(wanted, names[q])]
+
+
+# ---------------------------------------------------------------- initials that fit more than one person
+
+def settle_people(conn: Connection, countries: set[str]) -> None:
+    """A name joined to a person on weak evidence ('B. Ismailov' to Bakhyt Ismailov at the same committee)
+    goes back to its own row when another person it fits appears there (Bolat Ismailov), as it would have
+    stayed apart had the articles come in the other order: its articles are matched afresh."""
+    restore: set[int] = set()
+    for country in sorted(countries):
+        restore |= _ambiguous_people(conn, country)
+    if restore:
+        restore_articles(conn, sorted(restore))
+
+
+def _ambiguous_people(conn: Connection, country: str) -> set[int]:
+    off, al, pos, claim = T["official"], T["alias"], T["position"], T["claim"]
+    names: dict[int, set[str]] = defaultdict(set)
+    for rid, name in conn.execute(select(off.c.id, off.c.name).where(off.c.country_code == country)):
+        names[rid].add(name)
+    for rid, name in conn.execute(select(al.c.official_id, al.c.name).join(off, off.c.id == al.c.official_id)
+                                  .where(off.c.country_code == country)):
+        names[rid].add(name)
+    held = {(rid, n) for rid, ns in names.items() for n in ns
+            if len(ns) > 1 and all(compare(n, m).weak for m in ns if name_key(m) != name_key(n))}
+    if not held:
+        return set()
+    posts: dict[int, set[int]] = defaultdict(set)
+    for oid, aid in conn.execute(select(pos.c.official_id, pos.c.agency_id).where(pos.c.official_id.in_(names))):
+        posts[oid].add(aid)
+    restore: set[int] = set()
+    for rid, name in sorted(held):
+        rivals = [q for q, ns in names.items() if q != rid and posts[q] & posts[rid]
+                  and any(compare(name, n).weak for n in ns) and not people_compatible(ns, names[rid] - {name})]
+        if rivals:
+            restore |= {r.article_id for r in conn.execute(select(claim.c.article_id, claim.c.value).where(
+                claim.c.official_id == rid, claim.c.field == "name")) if name_key(r.value) == name_key(name)}
+    return restore
 
 
 # ---------------------------------------------------------------- applying one article's facts

@@ -227,3 +227,20 @@ def test_curation_of_rows_that_do_not_exist_is_one_clear_line(url: str, tmp_path
     result = kb("apart", "agency", row["id"], row["id"], "--db", url, code=1)
     assert result.output.strip() == f"Error: cannot keep agency {row['id']} apart from itself"
     kb("review", "--kind", "flow", "--db", url, code=2)
+
+
+def test_an_initial_that_fits_two_people_joins_neither_whatever_the_order(
+        url: str, second_url: str, tmp_path: Path) -> None:
+    stems = [write_article(tmp_path, f"2020-0{i}-10-{i}", f"2020-0{i}-10", f"Committee news {i}", agencies=[CUSTOMS],
+                           officials=[person(name, CUSTOMS)])
+             for i, name in enumerate(["Bakhyt Ismailov", "B. Ismailov", "Bolat Ismailov"], start=1)]
+    for article in stems:
+        load(url, article)
+    for article in (stems[2], stems[0], stems[1]):
+        load(second_url, article)
+    for db in (url, second_url):
+        found = people(db)
+        assert len({found["Bakhyt Ismailov"], found["B. Ismailov"], found["Bolat Ismailov"]}) == 3
+        assert {frozenset((p["a_name"], p["b_name"])) for p in review(db)} == {
+            frozenset(("B. Ismailov", "Bakhyt Ismailov")), frozenset(("B. Ismailov", "Bolat Ismailov"))}
+    assert without_ids(url) == without_ids(second_url)
