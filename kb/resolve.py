@@ -40,6 +40,7 @@ curation_t = Curation.__table__
 position_t = Position.__table__
 
 FUZZY_AGENCY = 92
+REVIEW_AGENCY = 85  # from here up to a merge: a pair for `kb review`
 FUZZY_PERSON = 93  # kb.names score: at or above, the same person (weak evidence needs the same agency too)
 REVIEW_PERSON = 80  # from here up to a merge: a pair for `kb review`
 FUZZY_AGREEMENT = 85
@@ -175,11 +176,16 @@ def match_agency(conn: Connection, record: Agency, cur: Curated | None = None) -
         # Near-identical names within one country, with the country's own words set aside.
         mine = {core_key(k, record.country) for k in keys} - {""}
         for rid, names in _names_in_country(conn, "agency", record.country).items():
-            theirs = {core_key(n, record.country) for n in names} - {""}
-            score = max((fuzz.token_sort_ratio(a, b) for a in mine for b in theirs if min(len(a), len(b)) > 3),
-                        default=0)
-            if score >= FUZZY_AGENCY and not cur.blocked("agency", rid, keys):
+            theirs = {core: n for n in names if (core := core_key(n, record.country))}
+            score, name = max(((fuzz.token_sort_ratio(a, b), n) for a in mine for b, n in theirs.items()
+                               if min(len(a), len(b)) > 3), default=(0, ""))
+            if cur.blocked("agency", rid, keys) or rid in {m.record_id for m in matches}:
+                continue
+            if score >= FUZZY_AGENCY:
                 matches.append(Match(rid, "similar name, same country", float(score)))
+            elif score >= REVIEW_AGENCY:
+                matches.append(Match(rid, "similar name, same country, below the threshold", float(score),
+                                     near=True, other_name=name))
     return _joinable(_best_first(matches), countries_of(conn, "agency"))
 
 

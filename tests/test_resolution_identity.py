@@ -244,3 +244,15 @@ def test_an_initial_that_fits_two_people_joins_neither_whatever_the_order(
         assert {frozenset((p["a_name"], p["b_name"])) for p in review(db)} == {
             frozenset(("B. Ismailov", "Bakhyt Ismailov")), frozenset(("B. Ismailov", "Bolat Ismailov"))}
     assert without_ids(url) == without_ids(second_url)
+
+
+def test_agency_names_just_under_the_threshold_wait_for_review(url: str, tmp_path: Path) -> None:
+    write_article(tmp_path, "2020-01-10-a", "2020-01-10", "Customs", agencies=[
+        {"name": "State Customs Revenue Committee of Tuvalu", "country": "TV", "kind": "customs"}])
+    write_article(tmp_path, "2020-02-10-b", "2020-02-10", "Customs", agencies=[
+        {"name": "State Customs Revenue Commission", "country": "TV", "kind": "customs"},
+        {"name": "Tuvalu Ports Authority", "country": "TV", "kind": "state_body"}])
+    load(url, tmp_path)
+    assert len(query(url, "agencies")) == 3
+    (pair,) = review(url)
+    assert pair["why"] == "similar name, same country, below the threshold" and 85 <= pair["score"] < 92
