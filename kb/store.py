@@ -195,21 +195,23 @@ def _settle_group(conn: Connection, country: str, kind: str, touched: Touched) -
     for rid, wanted in described.items():
         if wanted is None:
             continue
-        fitting = [q for q in _fitting(wanted, proper, names) if not cur.kept_apart("agency", rid, q)]
+        # A person keeping the descriptor apart from one of two fitting agencies has not said it is the other.
+        fitting = _fitting(wanted, proper, names)
         conn.execute(delete(cand).where(cand.c.record_kind == "agency", cand.c.record_id == rid,
                                         cand.c.reason.like("descriptor%")))
-        if len(fitting) == 1:
+        if len(fitting) == 1 and not cur.kept_apart("agency", rid, fitting[0]):
             conn.execute(update(dec).where(dec.c.record_kind == "agency", dec.c.record_id == rid)
                          .values(reason=f"descriptor of the one {kind} agency of {country} it can name"))
             fold_row(conn, "agency", fitting[0], rid, touched)
         elif len(fitting) > 1:
             records = conn.execute(select(dec.c.article_id, dec.c.incoming_name).where(
                 dec.c.record_kind == "agency", dec.c.record_id == rid)).all()
-            conn.execute(insert(cand), [
-                {"article_id": d.article_id, "record_kind": "agency", "record_id": rid, "other_id": q,
-                 "incoming_name": d.incoming_name, "other_name": names[q][0], "score": 85.0,
-                 "reason": f"descriptor fits {len(fitting)} {kind} agencies of {country}"}
-                for d in records for q in fitting])
+            pairs = [{"article_id": d.article_id, "record_kind": "agency", "record_id": rid, "other_id": q,
+                      "incoming_name": d.incoming_name, "other_name": names[q][0], "score": 85.0,
+                      "reason": f"descriptor fits {len(fitting)} {kind} agencies of {country}"}
+                     for d in records for q in fitting if not cur.kept_apart("agency", rid, q)]
+            if pairs:
+                conn.execute(insert(cand), pairs)
     return set()
 
 
@@ -246,8 +248,12 @@ def _ambiguous_people(conn: Connection, country: str) -> set[int]:
     for rid, name in conn.execute(select(al.c.official_id, al.c.name).join(off, off.c.id == al.c.official_id)
                                   .where(off.c.country_code == country)):
         names[rid].add(name)
+    curated = {(rid, key) for rid, key in conn.execute(
+        select(al.c.official_id, al.c.name_key).join(off, off.c.id == al.c.official_id)
+        .where(off.c.country_code == country, al.c.origin == "curated"))}
     held = {(rid, n) for rid, ns in names.items() for n in ns
-            if len(ns) > 1 and all(compare(n, m).weak for m in ns if name_key(m) != name_key(n))}
+            if len(ns) > 1 and (rid, name_key(n)) not in curated  # a person joined it: theirs to undo
+            and all(compare(n, m).weak for m in ns if name_key(m) != name_key(n))}
     if not held:
         return set()
     posts: dict[int, set[int]] = defaultdict(set)

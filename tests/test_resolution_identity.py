@@ -133,6 +133,12 @@ def test_a_descriptor_that_fits_two_agencies_stays_apart_in_any_order(
             [CUSTOMS["name"], BORDER["name"]])
         assert all("descriptor fits 2 customs agencies of TV" in p["why"] for p in pairs)
     assert without_ids(url) == without_ids(second_url)
+    # Kept apart from one of the two, the descriptor is not thereby the other: that pair stays to decide.
+    ids = {r["name"]: r["id"] for r in query(url, "agencies")}
+    kb("apart", "agency", ids[DESCRIPTOR["name"]], ids[CUSTOMS["name"]], "--db", url)
+    load(url, write_article(tmp_path, "2020-04-10-d", "2020-04-10", "Customs again", agencies=[DESCRIPTOR]))
+    assert len(query(url, "agencies")) == 3
+    assert [{p["a_name"], p["b_name"]} for p in review(url)] == [{DESCRIPTOR["name"], BORDER["name"]}]
 
 
 def test_a_rename_brings_both_sides_of_it_onto_one_row(url: str, tmp_path: Path) -> None:
