@@ -11,6 +11,7 @@ words; when there are two, it stays apart (see `store.settle_descriptors`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb.countries import country_words
 from kb.normalize import name_key
@@ -29,6 +30,7 @@ GLUE = frozenset({"of", "the", "and", "for", "under", "s", "on", "in", "its", "c
 KIND_WORDS = {"customs": "customs", "ministry": "ministry", "government": "government", "cabinet": "government"}
 
 
+@lru_cache(maxsize=16384)
 def topics(name: str, country: str | None) -> frozenset[str] | None:
     """The topic words of a descriptor ('Georgia's revenue service' → {'revenue'}), or None for a proper name."""
     if country is None:

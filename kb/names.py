@@ -96,6 +96,7 @@ def tokens(name: str) -> tuple[Token, ...]:
     return tuple(Token(w, fold(w)) for w in words if w not in _PARTICLES and not (is_stopword(w) and len(words) > 2))
 
 
+@lru_cache(maxsize=65536)
 def block_keys(name: str) -> frozenset[str]:
     """Cheap keys two forms of one name share (a metaphone of a folded word): pairs sharing none are not compared."""
     return frozenset(metaphone(t.folded) for t in tokens(name) if len(t.folded) > 2)

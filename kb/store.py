@@ -107,11 +107,17 @@ def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, forc
         article_id = row.id
         remove_contributions(conn, article_id, touched)
         conn.execute(update(art).where(art.c.id == article_id).values(**values))
-    apply_facts(conn, article_id, facts, touched)
+    changed = apply_facts(conn, article_id, facts, touched)
     rederive(conn, touched)
-    settle_descriptors(conn, descriptor_groups(facts))
-    settle_people(conn, {o.country for o in facts.officials if o.country})
+    settle_descriptors(conn, descriptor_groups(conn, facts, changed.get("agency", set())))
+    settle_people(conn, _countries(conn, "official", changed.get("official", set())))
     return "new" if row is None else "updated"
+
+
+def _countries(conn: Connection, kind: str, ids: set[int]) -> set[str]:
+    table = T[kind]
+    return {c for (c,) in conn.execute(select(table.c.country_code).distinct().where(table.c.id.in_(ids)))
+            if c} if ids else set()
 
 
 def remove_contributions(conn: Connection, article_id: int, touched: Touched) -> None:
@@ -151,10 +157,17 @@ def restore_articles(conn: Connection, article_ids: list[int]) -> None:
 
 # ---------------------------------------------------------------- descriptors: "China's customs administration"
 
-def descriptor_groups(facts: Facts) -> set[tuple[str, str]]:
-    """The (country, kind) of each agency an article names: where descriptors may have to be settled."""
-    return {(a.country, kind) for a in facts.agencies
-            if a.country and (kind := a.kind or descriptors.kind_of(a.name))}
+def descriptor_groups(conn: Connection, facts: Facts, changed: set[int]) -> set[tuple[str, str]]:
+    """Where descriptors may have to be settled: the (country, kind) of the article's descriptors and of the
+    agency rows it made or joined (a new agency can make a descriptor fit one, or two)."""
+    groups = {(a.country, kind) for a in facts.agencies
+              if a.country and descriptors.topics(a.name, a.country) is not None
+              and (kind := a.kind or descriptors.kind_of(a.name))}
+    ag = T["agency"]
+    if changed:
+        groups |= {(r.country_code, r.kind) for r in conn.execute(
+            select(ag.c.country_code, ag.c.kind).where(ag.c.id.in_(changed))) if r.country_code and r.kind}
+    return groups
 
 
 def settle_descriptors(conn: Connection, groups: set[tuple[str, str]]) -> None:
@@ -183,6 +196,8 @@ def _settle_group(conn: Connection, country: str, kind: str, touched: Touched) -
         return set()
     for rid, name in conn.execute(select(al.c.agency_id, al.c.name).where(al.c.agency_id.in_(names))):
         names[rid].append(name)
+    if not any(descriptors.topics(n, country) is not None for ns in names.values() for n in ns):
+        return set()  # no descriptor in the group: nothing to join or to split
     described = {rid: _described(ns, country) for rid, ns in names.items()}
     proper = [rid for rid, t in described.items() if t is None]
     joined = conn.execute(select(dec.c.record_id, dec.c.article_id, dec.c.incoming_name).where(
@@ -243,19 +258,18 @@ def settle_people(conn: Connection, countries: set[str]) -> None:
 def _ambiguous_people(conn: Connection, country: str) -> set[int]:
     off, al, pos, claim = T["official"], T["alias"], T["position"], T["claim"]
     names: dict[int, set[str]] = defaultdict(set)
+    curated: set[tuple[int, str]] = set()
+    for r in conn.execute(select(al.c.official_id, off.c.name, al.c.name.label("alias"), al.c.name_key, al.c.origin)
+                          .join(off, off.c.id == al.c.official_id).where(off.c.country_code == country)):
+        names[r.official_id] |= {r.name, r.alias}
+        if r.origin == "curated":
+            curated.add((r.official_id, r.name_key))  # a person joined it: theirs to undo
+    held = {(rid, n) for rid, ns in names.items() for n in ns if (rid, name_key(n)) not in curated
+            and (others := [m for m in ns if name_key(m) != name_key(n)]) and all(compare(n, m).weak for m in others)}
+    if not held:
+        return set()  # only rows with more than one name can hold one on weak evidence
     for rid, name in conn.execute(select(off.c.id, off.c.name).where(off.c.country_code == country)):
         names[rid].add(name)
-    for rid, name in conn.execute(select(al.c.official_id, al.c.name).join(off, off.c.id == al.c.official_id)
-                                  .where(off.c.country_code == country)):
-        names[rid].add(name)
-    curated = {(rid, key) for rid, key in conn.execute(
-        select(al.c.official_id, al.c.name_key).join(off, off.c.id == al.c.official_id)
-        .where(off.c.country_code == country, al.c.origin == "curated"))}
-    held = {(rid, n) for rid, ns in names.items() for n in ns
-            if len(ns) > 1 and (rid, name_key(n)) not in curated  # a person joined it: theirs to undo
-            and all(compare(n, m).weak for m in ns if name_key(m) != name_key(n))}
-    if not held:
-        return set()
     posts: dict[int, set[int]] = defaultdict(set)
     for oid, aid in conn.execute(select(pos.c.official_id, pos.c.agency_id).where(pos.c.official_id.in_(names))):
         posts[oid].add(aid)
@@ -280,6 +294,7 @@ class _Writer:
         self.evidence: list[dict] = []
         self.decisions: list[dict] = []
         self.candidates: list[dict] = []
+        self.changed: dict[str, set[int]] = defaultdict(set)  # rows made or joined, or joined on weak evidence
         self.moved: dict[tuple[str, int], int] = {}  # rows joined into others while this article is stored
         self.cur = Curated(conn)
 
@@ -300,6 +315,7 @@ class _Writer:
             table = T[kind]
             rid = self.conn.execute(insert(table).values(**new_row).returning(table.c.id)).scalar_one()
             matches = [Match(rid, "new row", 100.0)]
+            self.changed[kind].add(rid)
         keep = min(m.record_id for m in matches)
         best = matches[0]
         reason = best.reason
@@ -311,6 +327,9 @@ class _Writer:
                 self.moved[(kind, other)] = keep
             self.cur = Curated(self.conn)  # curation rows of the joined rows now name the kept one
             reason += f"; joined rows {', '.join(map(str, others))} that this record links"
+            self.changed[kind].add(keep)
+        if "same country and agency" in reason:
+            self.changed[kind].add(keep)
         self.decisions.append({"article_id": self.article_id, "record_kind": kind, "record_id": keep,
                                "incoming_name": name, "reason": reason, "score": best.score})
         joined = {m.record_id for m in matches}
@@ -436,7 +455,9 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
-def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touched) -> None:
+def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touched) -> dict[str, set[int]]:
+    """Store one article's records; returns the rows it made or joined (by kind), whose neighbours may need
+    settling."""
     w = _Writer(conn, article_id, touched)
     agencies = {name_key(a.name): _store_agency(w, a) for a in facts.agencies}
     for a in facts.agencies:
@@ -477,6 +498,7 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
     for flow in facts.trade_flows:
         _store_trade_flow(w, flow, agency_id(flow.exporter, flow.from_), agency_id(flow.importer, flow.to))
     w.flush()
+    return {kind: {w.current(kind, rid) for rid in ids} for kind, ids in w.changed.items()}
 
 
 def _store_agency(w: _Writer, a: Agency) -> int:
