@@ -1,25 +1,25 @@
-"""A person's corrections: merge, unmerge, rename, alias add/remove.
+"""A person's corrections: merge, unmerge, apart, rename, alias add/remove.
 
 Decisions are stored in `curation` (who, when, why) and take effect through
 the same machinery loads use: a merge leaves curated aliases that the
 resolver prefers over anything, an unmerge leaves a block the resolver
 respects, a rename overrides the best-attested name. So they survive
-re-loading the same files and re-extraction with a newer extractor.
+re-loading the same files and re-extraction with a newer extractor. An
+apart decision names both rows, which are then never deleted nor joined.
 """
 
 from __future__ import annotations
 
 import getpass
-import json
+import re
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
 from kb.errors import CurationError
-from kb.facts import Facts
 from kb.normalize import name_key
-from kb.store import T, Touched, apply_facts, fold_row, rederive, remove_contributions
+from kb.store import T, Touched, fold_row, rederive, restore_articles
 
 KINDS = ("agency", "official", "agreement")
 
@@ -33,10 +33,11 @@ def _row(conn: Connection, kind: str, rid: int):  # type: ignore[no-untyped-def]
 
 
 def _decide(conn: Connection, action: str, kind: str, rid: int, *, other: str | None = None,
-            new: str | None = None, reason: str | None, curator: str | None, when: datetime) -> None:
+            new: str | None = None, other_id: int | None = None, effective: str | None = None,
+            reason: str | None, curator: str | None, when: datetime) -> None:
     conn.execute(insert(T["curation"]).values(
-        action=action, record_kind=kind, record_id=rid, other_name=other, new_name=new, reason=reason,
-        curator=curator or getpass.getuser(), decided_at=when))
+        action=action, record_kind=kind, record_id=rid, other_name=other, new_name=new, other_id=other_id,
+        effective=effective, reason=reason, curator=curator or getpass.getuser(), decided_at=when))
 
 
 def _names(conn: Connection, kind: str, rid: int) -> list[str]:
@@ -54,6 +55,10 @@ def merge(conn: Connection, kind: str, keep: int, other: int, *, reason: str | N
     when = datetime.now(UTC)
     moved = _names(conn, kind, other)
     touched = Touched()
+    # The curator has answered for the merged-in row: what it resembled is no longer a question.
+    cand = T["candidate"]
+    conn.execute(delete(cand).where(cand.c.record_kind == kind,
+                                    (cand.c.record_id == other) | (cand.c.other_id == other)))
     fold_row(conn, kind, keep, other, touched)
     if not conn.execute(select(T["curation"].c.id).where(
             T["curation"].c.record_kind == kind, T["curation"].c.record_id == keep,
@@ -104,39 +109,62 @@ def unmerge(conn: Connection, kind: str, rid: int, name: str, *, reason: str | N
     when = datetime.now(UTC)
     for other in sorted(names):
         _decide(conn, "unmerge", kind, rid, other=other, reason=reason, curator=curator, when=when)
-    _restore_articles(conn, affected)
+    restore_articles(conn, affected)
     count = f"{len(affected)} article{'s' * (len(affected) != 1)}"
     return f"split the records named {name!r} off {kind} {rid} ({count})"
 
 
-def _restore_articles(conn: Connection, article_ids: list[int]) -> None:
-    """Store articles' facts again from what the database holds, so they are matched afresh."""
-    art = T["article"]
-    touched = Touched()
-    stored = {}
-    for aid in article_ids:
-        stored[aid] = Facts.model_validate(json.loads(conn.execute(select(art.c.facts).where(art.c.id == aid))
-                                                      .scalar_one()))
-        remove_contributions(conn, aid, touched)
-    rederive(conn, touched)
-    touched = Touched()
-    for aid in article_ids:
-        apply_facts(conn, aid, stored[aid], touched)
-    rederive(conn, touched)
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
-def rename(conn: Connection, kind: str, rid: int, new_name: str, *, reason: str | None = None,
-           curator: str | None = None) -> str:
+def rename(conn: Connection, kind: str, rid: int, new_name: str, *, on: str | None = None,
+           reason: str | None = None, curator: str | None = None) -> str:
+    """Row `rid` is now called `new_name` (since `on`, when given): both names find it from now on, and a row
+    already holding the new name is the same body under its new name, so it is merged in."""
     old = _row(conn, kind, rid).name
-    if not new_name.strip():
+    new_name = new_name.strip()
+    if not new_name:
         raise CurationError("the new name is empty")
-    _decide(conn, "rename", kind, rid, other=old, new=new_name.strip(), reason=reason, curator=curator,
+    if name_key(new_name) == name_key(old):
+        raise CurationError(f"{kind} {rid} is already called {old!r}")
+    if on is not None and not _DATE.match(on):
+        raise CurationError(f"--on {on!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
+    _decide(conn, "rename", kind, rid, other=old, new=new_name, effective=on, reason=reason, curator=curator,
             when=datetime.now(UTC))
     _add_alias(conn, kind, rid, old)
     touched = Touched()
     touched.add(kind, rid)
     rederive(conn, touched)
-    return f"renamed {kind} {rid}: {old!r} → {new_name.strip()!r}"
+    joined = [merge(conn, kind, rid, other, reason=reason or f"renamed {old!r} → {new_name!r}", curator=curator)
+              for other in _rows_named(conn, kind, rid, new_name)]
+    since = f" on {on}" if on else ""
+    return "\n".join([f"renamed {kind} {rid}{since}: {old!r} → {new_name!r}", *joined])
+
+
+def _rows_named(conn: Connection, kind: str, rid: int, name: str) -> list[int]:
+    """Other rows with this name or alias, in the row's country (agencies and officials) or any."""
+    table, al = T[kind], T["alias"]
+    key = name_key(name)
+    ids = {r[0] for r in conn.execute(select(table.c.id).where(table.c.name_key == key, table.c.id != rid))}
+    ids |= {r[0] for r in conn.execute(select(al.c[f"{kind}_id"]).where(
+        al.c.name_key == key, al.c[f"{kind}_id"].is_not(None), al.c[f"{kind}_id"] != rid))}
+    if kind in ("agency", "official") and ids:
+        mine = conn.execute(select(table.c.country_code).where(table.c.id == rid)).scalar()
+        ids = {r.id for r in conn.execute(select(table.c.id, table.c.country_code).where(table.c.id.in_(ids)))
+               if mine is None or r.country_code in (None, mine)}
+    return sorted(ids)
+
+
+def apart(conn: Connection, kind: str, a: int, b: int, *, reason: str | None = None,
+          curator: str | None = None) -> str:
+    """Rows `a` and `b` are different things: never join them, and take the pair off the review queue."""
+    if a == b:
+        raise CurationError(f"cannot keep {kind} {a} apart from itself")
+    first, second = _row(conn, kind, a), _row(conn, kind, b)
+    when = datetime.now(UTC)
+    for rid, other, name in ((a, b, second.name), (b, a, first.name)):
+        _decide(conn, "apart", kind, rid, other=name, other_id=other, reason=reason, curator=curator, when=when)
+    return f"{kind} {a} ({first.name}) and {b} ({second.name}) are kept apart"
 
 
 def alias_add(conn: Connection, kind: str, rid: int, name: str, *, reason: str | None = None,

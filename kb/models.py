@@ -271,17 +271,41 @@ class MatchDecision(SQLModel, table=True):
     score: float = doc("Similarity 0–100 of the match")
 
 
+class MatchCandidate(SQLModel, table=True):
+    __tablename__ = "match_candidate"
+    __table_args__ = (
+        Index("ix_match_candidate_article_id", "article_id"),
+        Index("ix_match_candidate_record_kind_record_id", "record_kind", "record_id"),
+        {"comment": "A row an article's record resembled without enough evidence to join it: the review "
+                    "queue that `kb review` lists until a person merges the pair or keeps it apart"},
+    )
+
+    id: int | None = doc("Candidate number", default=None, primary_key=True)
+    article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"),
+                                             nullable=False, comment="The article whose record was compared"))
+    record_kind: str = doc("agency, official or agreement")
+    record_id: int = doc("Row the record was attached to")
+    other_id: int = doc("Row it resembled, kept apart for want of evidence")
+    incoming_name: str = doc("The record's name in the article")
+    other_name: str = doc("The other row's name it was compared with")
+    reason: str = doc("What was alike and what was missing, e.g. 'person name: initial; no shared agency'")
+    score: float = doc("Similarity 0–100 of the pair")
+
+
 class Curation(SQLModel, table=True):
     __tablename__ = "curation"
-    __table_args__ = {"comment": "A person's decision (merge, unmerge, rename, alias add/remove); kept across "
-                                 "re-loads and re-extraction"}
+    __table_args__ = {"comment": "A person's decision (merge, unmerge, apart, rename, alias add/remove); kept "
+                                 "across re-loads and re-extraction"}
 
     id: int | None = doc("Decision number", default=None, primary_key=True)
-    action: str = doc("merge, unmerge, rename, alias_add, alias_remove")
+    action: str = doc("merge, unmerge, apart, rename, alias_add, alias_remove")
     record_kind: str = doc("agency, official or agreement")
     record_id: int = doc("Row the decision applies to (the one kept, for a merge)")
-    other_name: str | None = doc("Merged-in or removed name, or the alias", default=None)
+    other_name: str | None = doc("Merged-in or removed name, the alias, or the name before a rename", default=None)
     new_name: str | None = doc("New name, for a rename", default=None)
+    other_id: int | None = doc("For apart: the row kept apart from record_id for good", default=None)
+    effective: str | None = doc("For a rename: when the new name took effect (ISO 8601, partial), when known",
+                                default=None)
     reason: str | None = doc("Why, in the curator's words", default=None)
     curator: str = doc("Who decided (the login name unless given)")
     decided_at: datetime = doc("When (UTC)")

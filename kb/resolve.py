@@ -24,10 +24,11 @@ from kb.countries import country_words
 from kb.facts import Agency, Agreement, Official, TradeFlow
 from kb.models import Agency as AgencyRow
 from kb.models import Agreement as AgreementRow
-from kb.models import AgreementParty, Alias, Curation
+from kb.models import AgreementParty, Alias, Curation, Position
 from kb.models import Official as OfficialRow
 from kb.models import TradeFlow as TradeFlowRow
-from kb.normalize import name_key, singular_key
+from kb.names import block_keys, compare, tokens
+from kb.normalize import name_key, singular, singular_key
 
 agency_t = AgencyRow.__table__
 official_t = OfficialRow.__table__
@@ -36,13 +37,25 @@ party_t = AgreementParty.__table__
 flow_t = TradeFlowRow.__table__
 alias_t = Alias.__table__
 curation_t = Curation.__table__
+position_t = Position.__table__
 
 FUZZY_AGENCY = 92
-FUZZY_OFFICIAL = 95
+REVIEW_AGENCY = 85  # from here up to a merge: a pair for `kb review`
+FUZZY_PERSON = 93  # kb.names score: at or above, the same person (weak evidence needs the same agency too)
+REVIEW_PERSON = 80  # from here up to a merge: a pair for `kb review`
 FUZZY_AGREEMENT = 85
 # Ranking of the ways a record can link to a row, strongest first.
 RANK = {"curated alias": 0, "same name": 1, "article alias": 2}
 STOPWORDS = frozenset({"of", "the", "and", "for", "in"})
+# Words any designation of an instrument may use, which say nothing of its subject.
+INSTRUMENT_WORDS = frozenset({
+    "agreement", "agreements", "protocol", "memorandum", "understanding", "mou", "treaty", "convention",
+    "arrangement", "plan", "action", "roadmap", "programme", "program", "accord", "deal", "pact", "document",
+    "between", "government", "governments", "republic", "kingdom", "state", "states", "federation", "people",
+    "of", "the", "on", "in", "and", "for", "to", "an", "with", "by", "concerning", "regarding", "about", "field",
+    "intergovernmental", "bilateral", "two", "country", "countries", "new", "joint", "framework", "sides",
+    "cooperation", "matters", "matter", "amending", "amendment", "amendments", "amend", "upgrading", "signed",
+    "respective", "islamic", "socialist", "democratic", "united", "its", "their", "behalf"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,8 @@ class Match:
     record_id: int
     reason: str
     score: float
+    near: bool = False  # alike without enough evidence: not joined, kept for review (`match_candidate`)
+    other_name: str = ""  # for a near match: the row's name the record was compared with
 
 
 class Curated:
@@ -58,14 +73,22 @@ class Curated:
     def __init__(self, conn: Connection) -> None:
         self.merges: dict[tuple[str, str], set[int]] = defaultdict(set)  # (kind, name key) → rows
         self.blocks: dict[tuple[str, int], set[str]] = defaultdict(set)  # (kind, row) → split-off name keys
+        self.apart: dict[tuple[str, int], set[int]] = defaultdict(set)  # (kind, row) → rows kept apart from it
         rows = conn.execute(select(curation_t.c.action, curation_t.c.record_kind, curation_t.c.record_id,
-                                   curation_t.c.other_name)
-                            .where(curation_t.c.action.in_(("merge", "unmerge"))))
+                                   curation_t.c.other_name, curation_t.c.other_id)
+                            .where(curation_t.c.action.in_(("merge", "unmerge", "apart"))))
         for r in rows:
             if r.action == "merge":
                 self.merges[(r.record_kind, name_key(r.other_name))].add(r.record_id)
+            elif r.action == "apart":
+                self.apart[(r.record_kind, r.record_id)].add(r.other_id)
+                self.apart[(r.record_kind, r.other_id)].add(r.record_id)
             else:
                 self.blocks[(r.record_kind, r.record_id)].add(name_key(r.other_name))
+
+    def kept_apart(self, kind: str, a: int, b: int) -> bool:
+        """A curator said these two rows are different things."""
+        return b in self.apart.get((kind, a), set())
 
     def blocked(self, kind: str, rid: int, keys: set[str]) -> bool:
         """A curator split records with one of these names off this row: never match them to it again."""
@@ -122,7 +145,7 @@ def _countries_compatible(a: str | None, b: str | None) -> bool:
 def _best_first(matches: list[Match]) -> list[Match]:
     """One match per row, strongest first (curated, then by score, then the older row)."""
     seen: dict[int, Match] = {}
-    for m in sorted(matches, key=lambda m: (RANK.get(m.reason.split(" (")[0], 3), -m.score, m.record_id)):
+    for m in sorted(matches, key=lambda m: (m.near, RANK.get(m.reason.split(" (")[0], 3), -m.score, m.record_id)):
         seen.setdefault(m.record_id, m)
     return list(seen.values())
 
@@ -153,15 +176,21 @@ def match_agency(conn: Connection, record: Agency, cur: Curated | None = None) -
         # Near-identical names within one country, with the country's own words set aside.
         mine = {core_key(k, record.country) for k in keys} - {""}
         for rid, names in _names_in_country(conn, "agency", record.country).items():
-            theirs = {core_key(n, record.country) for n in names} - {""}
-            score = max((fuzz.token_sort_ratio(a, b) for a in mine for b in theirs if min(len(a), len(b)) > 3),
-                        default=0)
-            if score >= FUZZY_AGENCY and not cur.blocked("agency", rid, keys):
+            theirs = {core: n for n in names if (core := core_key(n, record.country))}
+            score, name = max(((fuzz.token_sort_ratio(a, b), n) for a in mine for b, n in theirs.items()
+                               if min(len(a), len(b)) > 3), default=(0, ""))
+            if cur.blocked("agency", rid, keys) or rid in {m.record_id for m in matches}:
+                continue
+            if score >= FUZZY_AGENCY:
                 matches.append(Match(rid, "similar name, same country", float(score)))
+            elif score >= REVIEW_AGENCY:
+                matches.append(Match(rid, "similar name, same country, below the threshold", float(score),
+                                     near=True, other_name=name))
     return _joinable(_best_first(matches), countries_of(conn, "agency"))
 
 
-def match_official(conn: Connection, record: Official, cur: Curated | None = None) -> list[Match]:
+def match_official(conn: Connection, record: Official, cur: Curated | None = None,
+                   agency_id: int | None = None) -> list[Match]:
     cur = cur or Curated(conn)
     key = name_key(record.name)
     candidates = _by_key(conn, "official", {key}, cur)
@@ -171,11 +200,63 @@ def match_official(conn: Connection, record: Official, cur: Curated | None = Non
                if (how == "curated alias" or _countries_compatible(countries.get(rid), record.country))
                and not cur.blocked("official", rid, {key})]
     if record.country is not None:
-        for rid, names in _names_in_country(conn, "official", record.country).items():
-            score = max((fuzz.token_sort_ratio(key, n) for n in names), default=0)
-            if score >= FUZZY_OFFICIAL and not cur.blocked("official", rid, {key}):
-                matches.append(Match(rid, "similar name, same country", float(score)))
-    return _joinable(_best_first(matches), countries_of(conn, "official"))
+        matches += _similar_people(conn, record, agency_id, cur)
+    return _people_joinable(conn, _joinable(_best_first(matches), countries_of(conn, "official")))
+
+
+def _similar_people(conn: Connection, record: Official, agency_id: int | None, cur: Curated) -> list[Match]:
+    """Other spellings of the name in the same country (kb.names); initials, short forms and vowel drift
+    only at the same agency, else the pair waits for review."""
+    key = name_key(record.name)
+    mine = block_keys(record.name)
+    related = {rid: names for rid, names in _names_in_country(conn, "official", record.country).items()
+               if key not in names and any(mine & block_keys(n) for n in names)
+               and not cur.blocked("official", rid, {key})}
+    if not related:
+        return []
+    posts: dict[int, set[int]] = defaultdict(set)
+    for oid, aid in conn.execute(select(position_t.c.official_id, position_t.c.agency_id)
+                                 .where(position_t.c.official_id.in_(related))):
+        posts[oid].add(aid)
+    found = []
+    for rid, names in sorted(related.items()):
+        results = [(compare(record.name, n), n) for n in sorted(names)]
+        if any(r.score == 0 and len(tokens(n)) > 1 for r, n in results):
+            continue  # one of the row's names is another person's ('Bolat Sultanov' against 'B. Sultanov')
+        best, name = max(results, key=lambda r: r[0].score)
+        if best.score >= FUZZY_PERSON and not best.weak:
+            found.append(Match(rid, f"{best.how}, same country", best.score))
+        elif best.score >= FUZZY_PERSON and agency_id is not None and agency_id in posts[rid]:
+            found.append(Match(rid, f"{best.how}, same country and agency", best.score))
+        elif best.score >= REVIEW_PERSON:
+            found.append(Match(rid, f"{best.how}; no shared agency", best.score, near=True, other_name=name))
+    weak = [m for m in found if not m.near and "agency" in m.reason]
+    if any(not people_compatible(related[a.record_id], related[b.record_id]) for a in weak for b in weak):
+        # 'B. Ismailov' at a committee with a Bolat and a Bakhyt Ismailov: neither, until a person decides.
+        found = [m for m in found if m not in weak] + [
+            Match(m.record_id, m.reason + "; fits more than one person", m.score, True, min(related[m.record_id]))
+            for m in weak]
+    return found
+
+
+def people_compatible(a: set[str], b: set[str]) -> bool:
+    """No name of one row is another person's than a name of the other."""
+    return all(compare(x, y).score > 0 or min(len(tokens(x)), len(tokens(y))) < 2 for x in a for y in b)
+
+
+def _people_joinable(conn: Connection, matches: list[Match]) -> list[Match]:
+    """A record never joins two rows whose names are two different people."""
+    sure = [m for m in matches if not m.near]
+    if len(sure) < 2:
+        return matches
+    names = dict(conn.execute(select(official_t.c.id, official_t.c.name)
+                              .where(official_t.c.id.in_([m.record_id for m in sure]))).all())
+    kept: list[Match] = []
+    for m in sure:
+        if all(compare(names[m.record_id], names[k.record_id]).score > 0
+               or min(len(tokens(names[m.record_id])), len(tokens(names[k.record_id]))) < 2 for k in kept):
+            kept.append(m)
+    return kept + [m for m in matches if m.near]
 
 
 def countries_of(conn: Connection, kind: str):  # type: ignore[no-untyped-def]
@@ -188,18 +269,19 @@ def countries_of(conn: Connection, kind: str):  # type: ignore[no-untyped-def]
 
 
 def _joinable(matches: list[Match], countries) -> list[Match]:  # type: ignore[no-untyped-def]
-    """The best match and every other that can be the same thing (no second country)."""
-    if len(matches) < 2:
-        return matches
-    known = countries([m.record_id for m in matches])
-    kept = [matches[0]]
-    country = known.get(matches[0].record_id)
-    for m in matches[1:]:
+    """The best match and every other that can be the same thing (no second country); near matches as they are."""
+    sure, near = [m for m in matches if not m.near], [m for m in matches if m.near]
+    if len(sure) < 2:
+        return sure + near
+    known = countries([m.record_id for m in sure])
+    kept = [sure[0]]
+    country = known.get(sure[0].record_id)
+    for m in sure[1:]:
         other = known.get(m.record_id)
         if _countries_compatible(country, other):
             kept.append(m)
             country = country or other
-    return kept
+    return kept + near
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -229,6 +311,8 @@ def match_agreement(conn: Connection, record: Agreement, cur: Curated | None = N
             matches.append(Match(rid, how, 100.0))
     rows = {r.id: r for r in conn.execute(_same_kind_and_parties(record.kind, parties))
             if dates_compatible(r.signed, record.signed) and not cur.blocked("agreement", r.id, {key})}
+    mine = subject_words(record.name, parties)
+    by_subject: list[Match] = []
     for rid, names in _names_of(conn, "agreement", set(rows)).items():
         score = float(max(fuzz.token_set_ratio(key, n) for n in names))
         signed_day = rows[rid].signed
@@ -237,15 +321,62 @@ def match_agreement(conn: Connection, record: Agreement, cur: Curated | None = N
             matches.append(Match(rid, "same parties, kind and signing day", score))
         elif score >= FUZZY_AGREEMENT and parties:
             matches.append(Match(rid, "similar name, same parties and kind", score))
+        elif parties and mine:
+            by_subject += _same_subject(rid, mine, names, parties, record.signed, signed_day)
+    if len([m for m in by_subject if not m.near]) > 1:
+        # An undated designation that fits two dated instruments names neither for sure.
+        by_subject = [Match(m.record_id, m.reason + "; fits more than one", m.score, True, m.other_name)
+                      for m in by_subject]
+    matches += by_subject
     ordered = _best_first(matches)
     # Rows joined through this record must not contradict each other's signing dates.
     dates = dict(conn.execute(select(agreement_t.c.id, agreement_t.c.signed)
                               .where(agreement_t.c.id.in_([m.record_id for m in ordered]))).all())
     kept: list[Match] = []
     for m in ordered:
-        if all(dates_compatible(dates.get(m.record_id), dates.get(k.record_id)) for k in kept):
+        if m.near or all(dates_compatible(dates.get(m.record_id), dates.get(k.record_id)) for k in kept if not k.near):
             kept.append(m)
     return kept
+
+
+def subject_words(name: str, parties: list[str]) -> frozenset[str]:
+    """What an agreement is about: its name's words without the instrument's kind, the parties' names and the
+    words every designation uses ('Agreement between the Government of X and Y on customs cooperation' →
+    {'customs'})."""
+    countries = frozenset().union(*(country_words(c) for c in parties)) if parties else frozenset()
+    words = core_key_words(name_key(name), countries)
+    return frozenset(singular(w) for w in words if w not in INSTRUMENT_WORDS and not w.isdigit())
+
+
+def core_key_words(key: str, countries: frozenset[str]) -> list[str]:
+    for word in sorted(countries, key=len, reverse=True):
+        if " " in word and f" {word} " in f" {key} ":
+            key = f" {key} ".replace(f" {word} ", " ").strip()
+    return [w for w in key.split() if w not in countries and len(w) > 1]
+
+
+def _same_subject(rid: int, mine: frozenset[str], names: set[str], parties: list[str], signed: str | None,
+                  row_signed: str | None) -> list[Match]:
+    """One instrument under two designations: a short descriptive name and the full title share their subject.
+    Dated on both sides, half the smaller subject in common is enough; with one date unknown, all of it (half
+    of it makes a pair for review)."""
+    best, name = max((_overlap(mine, subject_words(n, parties)), n) for n in names)
+    shared, smaller = best
+    if not shared:
+        return []
+    dated = signed is not None and row_signed is not None
+    score = 60.0 + 35.0 * shared / smaller
+    if (dated and shared * 2 >= smaller) or (shared == smaller >= 2):
+        how = "same subject, parties, kind and date" if dated else "same subject, parties and kind"
+        return [Match(rid, how, score)]
+    if shared * 2 < smaller:
+        return []
+    return [Match(rid, f"subject words in common ({shared} of {smaller}), same parties and kind", score,
+                  near=True, other_name=name)]
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[int, int]:
+    return len(a & b), max(1, min(len(a), len(b)))
 
 
 def _same_kind_and_parties(kind: str | None, parties: list[str]):  # type: ignore[no-untyped-def]

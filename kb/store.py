@@ -20,18 +20,29 @@ from datetime import UTC, datetime
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
-from kb import models
+from kb import descriptors, models
 from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
+from kb.names import compare
 from kb.normalize import name_key, singular_key
-from kb.resolve import Curated, Match, match_agency, match_agreement, match_official, match_trade_flow, period_of
+from kb.resolve import (
+    Curated,
+    Match,
+    match_agency,
+    match_agreement,
+    match_official,
+    match_trade_flow,
+    people_compatible,
+    period_of,
+)
 
 T = {name: getattr(models, cls).__table__ for name, cls in {
     "article": "Article", "agency": "Agency", "official": "Official", "position": "Position",
     "agreement": "Agreement", "party": "AgreementParty", "signatory": "AgreementSignatory",
     "trade_flow": "TradeFlow", "evidence": "Evidence", "claim": "Claim", "alias": "Alias",
-    "decision": "MatchDecision", "curation": "Curation"}.items()}
+    "decision": "MatchDecision", "curation": "Curation", "candidate": "MatchCandidate"}.items()}
 
 MASS_IN_KG = {"t": 1000.0, "kg": 1.0}
+DATE_FIELDS = frozenset({"signed"})
 ENTITY_KINDS = ("agency", "official", "agreement", "trade_flow")
 
 
@@ -96,9 +107,17 @@ def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, forc
         article_id = row.id
         remove_contributions(conn, article_id, touched)
         conn.execute(update(art).where(art.c.id == article_id).values(**values))
-    apply_facts(conn, article_id, facts, touched)
+    changed = apply_facts(conn, article_id, facts, touched)
     rederive(conn, touched)
+    settle_descriptors(conn, descriptor_groups(conn, facts, changed.get("agency", set())))
+    settle_people(conn, _countries(conn, "official", changed.get("official", set())))
     return "new" if row is None else "updated"
+
+
+def _countries(conn: Connection, kind: str, ids: set[int]) -> set[str]:
+    table = T[kind]
+    return {c for (c,) in conn.execute(select(table.c.country_code).distinct().where(table.c.id.in_(ids)))
+            if c} if ids else set()
 
 
 def remove_contributions(conn: Connection, article_id: int, touched: Touched) -> None:
@@ -114,10 +133,154 @@ def remove_contributions(conn: Connection, article_id: int, touched: Touched) ->
                                     T["evidence"].c.position_id.is_not(None)))
     for (rid,) in positions:
         touched.add("position", rid)
-    for table in (T["evidence"], T["claim"], T["decision"]):
+    for table in (T["evidence"], T["claim"], T["decision"], T["candidate"]):
         conn.execute(delete(table).where(table.c.article_id == article_id))
 
 
+
+
+def restore_articles(conn: Connection, article_ids: list[int]) -> None:
+    """Store articles' facts again from what the database holds, so their records are matched afresh."""
+    art = T["article"]
+    touched = Touched()
+    stored = {}
+    for aid in article_ids:
+        stored[aid] = Facts.model_validate(json.loads(conn.execute(select(art.c.facts).where(art.c.id == aid))
+                                                      .scalar_one()))
+        remove_contributions(conn, aid, touched)
+    rederive(conn, touched)
+    touched = Touched()
+    for aid in article_ids:
+        apply_facts(conn, aid, stored[aid], touched)
+    rederive(conn, touched)
+
+
+# ---------------------------------------------------------------- descriptors: "China's customs administration"
+
+def descriptor_groups(conn: Connection, facts: Facts, changed: set[int]) -> set[tuple[str, str]]:
+    """Where descriptors may have to be settled: the (country, kind) of the article's descriptors and of the
+    agency rows it made or joined (a new agency can make a descriptor fit one, or two)."""
+    groups = {(a.country, kind) for a in facts.agencies
+              if a.country and descriptors.topics(a.name, a.country) is not None
+              and (kind := a.kind or descriptors.kind_of(a.name))}
+    ag = T["agency"]
+    if changed:
+        groups |= {(r.country_code, r.kind) for r in conn.execute(
+            select(ag.c.country_code, ag.c.kind).where(ag.c.id.in_(changed))) if r.country_code and r.kind}
+    return groups
+
+
+def settle_descriptors(conn: Connection, groups: set[tuple[str, str]]) -> None:
+    """Rows known only by descriptors join the one agency of their country and kind they can describe; a
+    descriptor joined earlier goes back to its own row when a second such agency appears. Done after each
+    article, over the whole (country, kind) group, so the rows do not depend on the order articles came in."""
+    for _ in range(3):  # matching restored articles afresh settles in one more round
+        touched, restore = Touched(), set()
+        for country, kind in sorted(groups):
+            restore |= _settle_group(conn, country, kind, touched)
+        rederive(conn, touched)
+        if not restore:
+            return
+        restore_articles(conn, sorted(restore))
+
+
+def _settle_group(conn: Connection, country: str, kind: str, touched: Touched) -> set[int]:
+    """Fold this group's descriptor rows where they fit one agency; return the articles to match afresh."""
+    ag, al, dec, cand = T["agency"], T["alias"], T["decision"], T["candidate"]
+    names: dict[int, list[str]] = {}
+    for r in conn.execute(select(ag.c.id, ag.c.name, ag.c.kind).where(ag.c.country_code == country)
+                          .order_by(ag.c.id)):
+        if r.kind == kind or (r.kind is None and descriptors.kind_of(r.name) == kind):
+            names[r.id] = [r.name]
+    if not names:
+        return set()
+    for rid, name in conn.execute(select(al.c.agency_id, al.c.name).where(al.c.agency_id.in_(names))):
+        names[rid].append(name)
+    if not any(descriptors.topics(n, country) is not None for ns in names.values() for n in ns):
+        return set()  # no descriptor in the group: nothing to join or to split
+    described = {rid: _described(ns, country) for rid, ns in names.items()}
+    proper = [rid for rid, t in described.items() if t is None]
+    joined = conn.execute(select(dec.c.record_id, dec.c.article_id, dec.c.incoming_name).where(
+        dec.c.record_kind == "agency", dec.c.record_id.in_(proper), dec.c.reason.like("descriptor%"))).all()
+    restore = {d.article_id for d in joined
+               if _fitting(descriptors.topics(d.incoming_name, country), proper, names) != [d.record_id]}
+    if restore:
+        return restore
+    cur = Curated(conn)
+    for rid, wanted in described.items():
+        if wanted is None:
+            continue
+        # A person keeping the descriptor apart from one of two fitting agencies has not said it is the other.
+        fitting = _fitting(wanted, proper, names)
+        conn.execute(delete(cand).where(cand.c.record_kind == "agency", cand.c.record_id == rid,
+                                        cand.c.reason.like("descriptor%")))
+        if len(fitting) == 1 and not cur.kept_apart("agency", rid, fitting[0]):
+            conn.execute(update(dec).where(dec.c.record_kind == "agency", dec.c.record_id == rid)
+                         .values(reason=f"descriptor of the one {kind} agency of {country} it can name"))
+            fold_row(conn, "agency", fitting[0], rid, touched)
+        elif len(fitting) > 1:
+            records = conn.execute(select(dec.c.article_id, dec.c.incoming_name).where(
+                dec.c.record_kind == "agency", dec.c.record_id == rid)).all()
+            pairs = [{"article_id": d.article_id, "record_kind": "agency", "record_id": rid, "other_id": q,
+                      "incoming_name": d.incoming_name, "other_name": names[q][0], "score": 85.0,
+                      "reason": f"descriptor fits {len(fitting)} {kind} agencies of {country}"}
+                     for d in records for q in fitting if not cur.kept_apart("agency", rid, q)]
+            if pairs:
+                conn.execute(insert(cand), pairs)
+    return set()
+
+
+def _described(names: list[str], country: str) -> frozenset[str] | None:
+    """The topic words of a row known only by descriptors; None when one of its names is a proper name."""
+    found = [descriptors.topics(n, country) for n in names]
+    if any(t is None for t in found):
+        return None
+    return frozenset().union(*found)  # type: ignore[arg-type]
+
+
+def _fitting(wanted: frozenset[str] | None, proper: list[int], names: dict[int, list[str]]) -> list[int]:
+    return [] if wanted is None else [q for q in proper if descriptors.fits(wanted, names[q])]
+
+
+# ---------------------------------------------------------------- initials that fit more than one person
+
+def settle_people(conn: Connection, countries: set[str]) -> None:
+    """A name joined to a person on weak evidence ('B. Ismailov' to Bakhyt Ismailov at the same committee)
+    goes back to its own row when another person it fits appears there (Bolat Ismailov), as it would have
+    stayed apart had the articles come in the other order: its articles are matched afresh."""
+    restore: set[int] = set()
+    for country in sorted(countries):
+        restore |= _ambiguous_people(conn, country)
+    if restore:
+        restore_articles(conn, sorted(restore))
+
+
+def _ambiguous_people(conn: Connection, country: str) -> set[int]:
+    off, al, pos, claim = T["official"], T["alias"], T["position"], T["claim"]
+    names: dict[int, set[str]] = defaultdict(set)
+    curated: set[tuple[int, str]] = set()
+    for r in conn.execute(select(al.c.official_id, off.c.name, al.c.name.label("alias"), al.c.name_key, al.c.origin)
+                          .join(off, off.c.id == al.c.official_id).where(off.c.country_code == country)):
+        names[r.official_id] |= {r.name, r.alias}
+        if r.origin == "curated":
+            curated.add((r.official_id, r.name_key))  # a person joined it: theirs to undo
+    held = {(rid, n) for rid, ns in names.items() for n in ns if (rid, name_key(n)) not in curated
+            and (others := [m for m in ns if name_key(m) != name_key(n)]) and all(compare(n, m).weak for m in others)}
+    if not held:
+        return set()  # only rows with more than one name can hold one on weak evidence
+    for rid, name in conn.execute(select(off.c.id, off.c.name).where(off.c.country_code == country)):
+        names[rid].add(name)
+    posts: dict[int, set[int]] = defaultdict(set)
+    for oid, aid in conn.execute(select(pos.c.official_id, pos.c.agency_id).where(pos.c.official_id.in_(names))):
+        posts[oid].add(aid)
+    restore: set[int] = set()
+    for rid, name in sorted(held):
+        rivals = [q for q, ns in names.items() if q != rid and posts[q] & posts[rid]
+                  and any(compare(name, n).weak for n in ns) and not people_compatible(ns, names[rid] - {name})]
+        if rivals:
+            restore |= {r.article_id for r in conn.execute(select(claim.c.article_id, claim.c.value).where(
+                claim.c.official_id == rid, claim.c.field == "name")) if name_key(r.value) == name_key(name)}
+    return restore
 
 
 # ---------------------------------------------------------------- applying one article's facts
@@ -130,6 +293,8 @@ class _Writer:
         self.claims: list[dict] = []
         self.evidence: list[dict] = []
         self.decisions: list[dict] = []
+        self.candidates: list[dict] = []
+        self.changed: dict[str, set[int]] = defaultdict(set)  # rows made or joined, or joined on weak evidence
         self.moved: dict[tuple[str, int], int] = {}  # rows joined into others while this article is stored
         self.cur = Curated(conn)
 
@@ -139,12 +304,18 @@ class _Writer:
             rid = self.moved[(kind, rid)]
         return rid
 
-    def resolve(self, kind: str, matches: list[Match], name: str, new_row: dict) -> int:
-        """The row for a record: the best match, joined with every other row it links; else a new row."""
+    def resolve(self, kind: str, found: list[Match], name: str, new_row: dict) -> int:
+        """The row for a record: the best match, joined with every other row it links; else a new row.
+        Near matches are not joined: they become candidates for review."""
+        matches: list[Match] = []
+        for m in (m for m in found if not m.near):
+            if not any(self.cur.kept_apart(kind, m.record_id, k.record_id) for k in matches):
+                matches.append(m)
         if not matches:
             table = T[kind]
             rid = self.conn.execute(insert(table).values(**new_row).returning(table.c.id)).scalar_one()
             matches = [Match(rid, "new row", 100.0)]
+            self.changed[kind].add(rid)
         keep = min(m.record_id for m in matches)
         best = matches[0]
         reason = best.reason
@@ -156,8 +327,16 @@ class _Writer:
                 self.moved[(kind, other)] = keep
             self.cur = Curated(self.conn)  # curation rows of the joined rows now name the kept one
             reason += f"; joined rows {', '.join(map(str, others))} that this record links"
+            self.changed[kind].add(keep)
+        if "same country and agency" in reason:
+            self.changed[kind].add(keep)
         self.decisions.append({"article_id": self.article_id, "record_kind": kind, "record_id": keep,
                                "incoming_name": name, "reason": reason, "score": best.score})
+        joined = {m.record_id for m in matches}
+        self.candidates += [{"article_id": self.article_id, "record_kind": kind, "record_id": keep,
+                             "other_id": m.record_id, "incoming_name": name, "other_name": m.other_name,
+                             "reason": m.reason, "score": m.score}
+                            for m in found if m.near and m.record_id not in joined]
         self.touched.add(kind, keep)
         return keep
 
@@ -183,7 +362,7 @@ class _Writer:
 
     def flush(self) -> None:
         for table, rows in ((T["claim"], self.claims), (T["evidence"], self.evidence),
-                            (T["decision"], self.decisions)):
+                            (T["decision"], self.decisions), (T["candidate"], self.candidates)):
             if rows:
                 self.conn.execute(insert(table), [_complete(table, r) for r in rows])
                 rows.clear()
@@ -207,9 +386,12 @@ def fold_row(conn: Connection, kind: str, keep: int, other: int, touched: Touche
     col = f"{kind}_id"
     for name in ("claim", "evidence", "alias"):
         conn.execute(update(T[name]).where(T[name].c[col] == other).values({col: keep}))
-    for name in ("decision", "curation"):
+    for name in ("decision", "curation", "candidate"):
         conn.execute(update(T[name]).where(T[name].c.record_kind == kind, T[name].c.record_id == other)
                      .values(record_id=keep))
+    for name in ("curation", "candidate"):
+        conn.execute(update(T[name]).where(T[name].c.record_kind == kind, T[name].c.other_id == other)
+                     .values(other_id=keep))
     claim = T["claim"]
     for row in conn.execute(select(claim.c.agreement_id, claim.c.trade_flow_id)
                             .where(claim.c.field.in_(ID_CLAIMS[kind]), claim.c.value == str(other))):
@@ -273,7 +455,9 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
-def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touched) -> None:
+def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touched) -> dict[str, set[int]]:
+    """Store one article's records; returns the rows it made or joined (by kind), whose neighbours may need
+    settling."""
     w = _Writer(conn, article_id, touched)
     agencies = {name_key(a.name): _store_agency(w, a) for a in facts.agencies}
     for a in facts.agencies:
@@ -314,6 +498,7 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
     for flow in facts.trade_flows:
         _store_trade_flow(w, flow, agency_id(flow.exporter, flow.from_), agency_id(flow.importer, flow.to))
     w.flush()
+    return {kind: {w.current(kind, rid) for rid in ids} for kind, ids in w.changed.items()}
 
 
 def _store_agency(w: _Writer, a: Agency) -> int:
@@ -329,7 +514,7 @@ def _store_agency(w: _Writer, a: Agency) -> int:
 
 
 def _store_official(w: _Writer, o: Official, agency_id: int | None) -> int:
-    rid = w.resolve("official", match_official(w.conn, o, w.cur), o.name,
+    rid = w.resolve("official", match_official(w.conn, o, w.cur, agency_id), o.name,
                     {"name": o.name, "name_key": name_key(o.name), "country_code": o.country})
     w.claim("official", rid, "name", o.name)
     w.claim("official", rid, "country_code", o.country)
@@ -380,13 +565,15 @@ def _store_trade_flow(w: _Writer, f: TradeFlow, exporter: int | None, importer: 
 
 # ---------------------------------------------------------------- deriving rows from claims
 
-def best_values(claims: Iterable[tuple[str, str, str | None]]) -> dict[str, str]:
+def best_values(claims: Iterable[tuple[str, str, str | None]], *, agency: bool = False) -> dict[str, str]:
     """The best-attested value per field from (field, value, article date) claims.
 
     Most supporting articles wins; for names a full name beats an
-    abbreviation; remaining ties go to the value of the latest article, then
-    the longest and alphabetically first, so the result never depends on the
-    order articles were loaded in.
+    abbreviation, and an agency's proper name beats a descriptor ("Tuvalu's
+    customs administration"); a coarser date counts for a finer one it
+    agrees with; remaining ties go to the value of the latest
+    article, then the longest and alphabetically first, so the result never
+    depends on the order articles were loaded in.
     """
     support: dict[str, Counter] = defaultdict(Counter)
     latest: dict[tuple[str, str], str] = {}
@@ -394,9 +581,16 @@ def best_values(claims: Iterable[tuple[str, str, str | None]]) -> dict[str, str]
         support[name][value] += 1
         latest[(name, value)] = max(latest.get((name, value), ""), published or "")
 
+    countries = support.get("country_code") or Counter()
+    country = min(countries, key=lambda c: (-countries[c], c)) if countries else None
+
     def rank(name: str, value: str, counts: Counter) -> tuple:
+        described = agency and name == "name" and descriptors.topics(value, country) is not None
         short = name == "name" and _looks_abbreviated(value)
-        return (short, -counts[value], _neg(latest[(name, value)]), -len(value), value)
+        backed = counts[value]
+        if name in DATE_FIELDS:  # '2022-03' backs '2022-03-04': the precise date wins when they agree
+            backed += sum(n for other, n in counts.items() if other != value and value.startswith(other))
+        return (described, short, -backed, _neg(latest[(name, value)]), -len(value), value)
 
     return {name: min(counts, key=lambda v: rank(name, v, counts)) for name, counts in support.items()}
 
@@ -448,7 +642,7 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
     updates = []
     best_by_id = {}
     for rid in alive:
-        best = best_values(claims[rid])
+        best = best_values(claims[rid], agency=kind == "agency")
         renames = [d for d in decisions[rid] if d.action == "rename"]
         if renames:
             best["name"] = renames[-1].new_name

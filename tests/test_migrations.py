@@ -55,3 +55,24 @@ def test_an_older_database_is_refused_with_the_upgrade_command(db_url: str) -> N
         open_database(db_url)
     run_alembic(engine, "upgrade", "head")
     open_database(db_url)
+
+
+def test_0005r_keeps_curation_decisions_and_adds_the_review_queue(db_url: str) -> None:
+    engine = make_engine(db_url)
+    run_alembic(engine, "upgrade", "0004")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO curation (action, record_kind, record_id, other_name, curator, decided_at) "
+                          "VALUES ('merge', 'agency', 7, 'QazTrade', 'ana', '2026-01-02 03:04:05')"))
+    run_alembic(engine, "upgrade", "0005r")
+    with engine.begin() as conn:
+        assert conn.execute(text("SELECT action, record_id, other_name, other_id, effective FROM curation")).all() == [
+            ("merge", 7, "QazTrade", None, None)]
+        assert conn.execute(text("SELECT count(*) FROM match_candidate")).scalar() == 0
+        assert {"other_id", "effective"} <= {c["name"] for c in inspect(conn).get_columns("curation")}
+    run_alembic(engine, "downgrade", "0004")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT action, record_id, other_name FROM curation")).all() == [
+            ("merge", 7, "QazTrade")]
+        assert "match_candidate" not in inspect(conn).get_table_names()
+        assert not {"other_id", "effective"} & {c["name"] for c in inspect(conn).get_columns("curation")}
+    engine.dispose()

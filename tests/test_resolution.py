@@ -213,3 +213,18 @@ def test_loading_in_reverse_order_gives_the_same_rows(url: str, second_url: str,
     for article in reversed(articles):
         load(second_url, article)
     assert without_ids(second_url) == without_ids(url)
+
+
+def test_plural_and_singular_goods_are_one_flow(url: str, tmp_path: Path) -> None:
+    def goods(name: str) -> dict:
+        return {"commodity": name, "from": "TJ", "to": "AM", "date": "2021"}
+
+    write_article(tmp_path, "2022-01-10-a", "2022-01-10", "Footwear and eyewear", trade_flows=[
+        goods("leather shoes"), goods("glasses"), goods("buses"), goods("goods")])
+    write_article(tmp_path, "2022-02-10-b", "2022-02-10", "More footwear", trade_flows=[
+        goods("leather shoe"), goods("glass"), goods("bus"), goods("good")])
+    load(url, tmp_path)
+    found = sorted((r["commodity"], r["articles"]) for r in query(url, "flows"))
+    # 'goods' is not the plural of 'good' (a directed total is a flow of 'goods'): those two stay apart.
+    assert sorted(n for _, n in found) == [1, 1, 2, 2, 2]
+    assert {c for c, n in found if n == 1} == {"goods", "good"}

@@ -1,20 +1,26 @@
 """Resolution against a corpus with known identities: pairwise precision and recall, load order, conflicts, curation.
 
-`tests/resolution_corpus/` holds 40 invented articles with hand-written facts
+`tests/resolution_corpus/` holds 49 invented articles with hand-written facts
 and `identities.yaml`, the gold entity of every record. Look-alikes that must
 stay apart: the SRC of Kazakhstan and the SRC of Armenia, the "Customs Service"
 of Kyrgyzstan and of Tajikistan, the "Ministry of Trade" of Indonesia and of
 Ethiopia, two Kazakhstan-China agreements (2016, 2019), two Indonesia-Pakistan
 trade facilitation memoranda of the same name (2018, 2022), an agreement and
 the protocol amending it, two protocols between the same countries, Marat and
-Daulet Sultanov, Li Wei and Li Na, wheat flows of the same route in different
-quarters, a yearly coffee rate beside a dated coffee flow.
+Daulet Sultanov and Aigerim Sultanova, Li Wei and Li Na, Asim Rehman of the
+FBR and A. Rehman of the Ministry of Commerce, the two customs bodies of
+Uzbekistan that one descriptor could name, wheat flows of the same route in
+different quarters, a yearly coffee rate beside a dated coffee flow. Names
+that travel: one president in three transliterations, a patronymic, an
+initial, Arabic-origin vowel drift at one agency, descriptors ("Pakistan's
+revenue board"), a short designation of an agreement beside its full title.
 
 Measure: uv run python -m kb.evaluate_resolution tests/resolution_corpus
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,10 +37,11 @@ from kb.store import T
 CORPUS = Path(__file__).parent / "resolution_corpus"
 
 # Thresholds measured on the corpus loaded in file (= publication) order. Precision must stay 1.0: a wrong
-# merge of look-alikes is worse than a missed one. Agency recall is below 1.0 only for the pair that only a
-# curator can decide (QazTrade, tested with `kb merge` below).
+# merge of look-alikes is worse than a missed one. Agency recall is below 1.0 only for what a curator must
+# decide: two renamed bodies (QazTrade, the trade ministry; tested with `kb merge` and `kb rename` below) and
+# a descriptor that fits both customs bodies of Uzbekistan (`kb review` lists it).
 MIN_RECALL = {
-    "agency": 0.99,  # 0.992
+    "agency": 0.97,  # 0.978
     "official": 1.0,
     "agreement": 1.0,
     "trade_flow": 1.0,
@@ -42,7 +49,7 @@ MIN_RECALL = {
 
 def load_forward(engine: Engine, corpus: Path = CORPUS) -> None:
     report = load_paths(engine, [corpus])
-    assert (report.new, report.failed) == (40, 0), report.errors
+    assert (report.new, report.failed) == (49, 0), report.errors
 
 
 def load_reverse(engine: Engine, corpus: Path = CORPUS) -> None:
@@ -270,7 +277,14 @@ def test_look_alikes_stay_apart_whatever_the_order(small_db: Engine) -> None:
              "2020-02-10-yerevan-observer-armenia-src-brandy",  # "SRC" of Armenia
              "2023-07-03-eurasia-trade-review-customs-protocol",  # "SRC" of Kazakhstan; a protocol of June 2023
              "2016-09-03-silk-road-courier-kazakhstan-china-customs-agreement",  # the agreement it amends
-             "2022-11-09-karachi-ledger-new-trade-facilitation-mou")  # the 2022 MoU and the 2018 one
+             "2022-11-09-karachi-ledger-new-trade-facilitation-mou",  # the 2022 MoU and the 2018 one
+             "2025-06-03-karachi-ledger-fbr-valuation-rulings",  # A. Rehman of the ministry
+             "2023-01-25-karachi-ledger-fbr-palm-oil-valuation",  # Asim Rehman of the FBR
+             "2025-04-10-central-asia-wire-transit-protocol",  # Aigerim Sultanova
+             "2025-04-02-steppe-herald-kazakhstan-uzbekistan-transit-data",  # M. Sultanov: Marat, not Daulet
+             "2023-06-15-steppe-herald-customs-protocol-beijing",  # Daulet Sultanov
+             "2025-05-20-silk-road-courier-uzbek-customs-data",  # a descriptor fitting two customs bodies
+             "2025-05-14-tashkent-trade-journal-border-inspectorate")  # the two
     load_files(small_db, *stems)
     placed = place_records_of(small_db, {f"{s}.txt" for s in stems})
     for kind, records in placed.items():
@@ -278,3 +292,45 @@ def test_look_alikes_stay_apart_whatever_the_order(small_db: Engine) -> None:
             for b in records:
                 if a.entity != b.entity:
                     assert a.row != b.row, f"{kind}: {a.label} ({a.file}) merged with {b.label} ({b.file})"
+
+
+def test_names_that_travel_land_on_one_row(small_db: Engine) -> None:
+    stems = ("2025-04-02-steppe-herald-kazakhstan-uzbekistan-transit-data",  # Qasym-Janat Toqtarbaev, M. Sultanov
+             "2025-04-05-silk-road-courier-transit-agreement-text",  # Kassym-Zhanat Toktarbayev, a descriptor
+             "2025-04-10-central-asia-wire-transit-protocol",  # Kasym-Zhanat Toktarbaev, a short designation
+             "2019-05-16-steppe-herald-rail-customs-agreement",  # Marat Sultanov of the SRC
+             "2024-04-12-steppe-herald-wheat-first-quarter")  # Daulet Sultanov of the SRC
+    for order in (stems, tuple(reversed(stems))):
+        with small_db.begin() as conn:
+            for table in ("article", "agency", "official", "agreement", "curation"):
+                conn.execute(T[table].delete())
+        load_files(small_db, *order)
+        assert same_row(small_db, "official", "kz-toqtarbaev", *stems)
+        assert same_row(small_db, "official", "kz-marat-sultanov", *stems)
+        assert same_row(small_db, "agency", "kz-src", *stems)
+        assert same_row(small_db, "agreement", "kz-uz-transit-2025", *stems)
+
+
+def test_a_renamed_ministry_is_one_row_after_kb_rename_and_the_ambiguous_descriptor_waits_for_review(
+        db_url: str, empty_sqlite: Path) -> None:
+    engine = open_fresh(db_url, empty_sqlite)
+    try:
+        load_forward(engine)
+        rows = {p.label: p.row for p in place_records(engine, CORPUS)["agency"] if p.entity == "kz-trade-ministry"}
+        old, new = rows["ministry of trade and integration of kazakhstan"], rows[
+            "ministry of commerce and export development of kazakhstan"]
+        kb("rename", "agency", old, "Ministry of Commerce and Export Development of Kazakhstan", "--on", "2025-01",
+           "--db", db_url)
+        assert entity_rows(engine, "agency", "kz-trade-ministry") == {old} and new != old
+        pairs = json.loads(kb("review", "--kind", "agency", "--db", db_url, "-f", "json").stdout)
+        assert sorted((p["a_name"], p["b_name"]) for p in pairs) == [
+            ("Border Customs Inspectorate of Uzbekistan", "Uzbekistan's customs authority"),
+            ("Customs Committee of Uzbekistan", "Uzbekistan's customs authority")]
+        (customs, descriptor), = [(p["a"], p["b"]) for p in pairs if p["a_name"].startswith("Customs Committee")]
+        kb("merge", "agency", customs, descriptor, "--db", db_url)
+        kb("load", "--reextract", "--db", db_url)
+        assert json.loads(kb("review", "--kind", "agency", "--db", db_url, "-f", "json").stdout) == []
+        scores = pairwise_scores(engine, CORPUS)
+        assert scores["agency"].precision == 1.0 and scores["agency"].recall > 0.99
+    finally:
+        engine.dispose()

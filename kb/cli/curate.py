@@ -1,4 +1,4 @@
-"""Curation commands: merge, unmerge, rename and alias — decisions kept across re-loads."""
+"""Curation commands: review, merge, apart, unmerge, rename and alias — decisions kept across re-loads."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kb.cli.common import DbOption
+from kb.cli.common import DbOption, FormatOption, LimitOption
 
 
 class Kind(StrEnum):
@@ -59,14 +59,52 @@ def unmerge(kind: KindArg, record_id: Annotated[int, typer.Argument(metavar="ID"
 
 def rename(kind: KindArg, record_id: IdArg,
            new_name: Annotated[str, typer.Argument(help="The name to show from now on.")],
+           on: Annotated[str | None, typer.Option("--on", help="When the new name took effect (YYYY[-MM[-DD]]).")]
+           = None,
            reason: Reason = None, curator: Curator = None, db: DbOption = None) -> None:
-    """Give row ID a name of your choosing; the old name stays as an alias.
+    """Give row ID a new name (a renamed body, or a better name); the old name stays as an alias.
 
-    Example: kb rename agency 3 "Korea Customs Service"
+    Articles from either side of a renaming then land on row ID, and a row that already holds the new name
+    is merged into it.
+
+    Example: kb rename agency 7 "QazTrade" --on 2020-09 --reason "the centre was renamed"
     """
     from kb import curate
 
-    _apply(curate.rename, kind.value, record_id, new_name, reason=reason, curator=curator, db=db)
+    _apply(curate.rename, kind.value, record_id, new_name, on=on, reason=reason, curator=curator, db=db)
+
+
+def apart(kind: KindArg, first: Annotated[int, typer.Argument(metavar="A", help="Id of one row.")],
+          second: Annotated[int, typer.Argument(metavar="B", help="Id of the other row.")],
+          reason: Reason = None, curator: Curator = None, db: DbOption = None) -> None:
+    """Keep rows A and B apart for good: later loads never join them, and kb review stops showing the pair.
+
+    Example: kb apart official 12 15 --reason "two Sultanovs at the committee"
+    """
+    from kb import curate
+
+    _apply(curate.apart, kind.value, first, second, reason=reason, curator=curator, db=db)
+
+
+def review(kind: Annotated[Kind | None, typer.Option("--kind", help="Only pairs of this kind.")] = None,
+           limit: LimitOption = None, fmt: FormatOption = None, db: DbOption = None) -> None:
+    """List pairs of rows that may be one thing, most alike first, each with a sentence of its evidence.
+
+    The resolver found them alike without enough evidence to join them (an initial against a full name at
+    another agency, a descriptor that fits two agencies, an agreement designation sharing some subject
+    words). Answer with kb merge KIND A B or kb apart KIND A B; a decided pair is not shown again.
+
+    Example: kb review --kind official --format table
+    """
+    from kb.cli.common import print_rows
+    from kb.db import open_database
+    from kb.review import pending
+
+    with open_database(db).connect() as conn:
+        pairs = pending(conn, kind.value if kind else None, limit)
+    columns = ["kind", "a", "a_name", "a_evidence", "b", "b_name", "b_evidence", "score", "why"]
+    print_rows(columns, [[p.kind, p.a, p.a_name, p.a_evidence, p.b, p.b_name, p.b_evidence, round(p.score, 1),
+                          p.why] for p in pairs], fmt, title="Pairs to review (kb merge KIND A B, kb apart KIND A B)")
 
 
 @alias_app.command("add")
