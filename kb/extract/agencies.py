@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from kb.extract import gazetteer
-from kb.extract.context import AgencyMention, ArticleContext, Sentence, mentions_of
-from kb.extract.countries import codes_in, find_countries, home_country, is_destination
+from kb.extract.context import AgencyMention, ArticleContext, CountryMention, Sentence, mentions_of
+from kb.extract.countries import codes_in, find_countries, home_country, is_destination, main_countries
 from kb.extract.phrases import PhraseMatcher
 from kb.facts import Agency
+from kb.readers import publishers
 
 _CAP = r"[A-Z][A-Za-z0-9’'&.\-]*[A-Za-z0-9&]|[A-Z]"
 _CONNECT = r"of|and|for|the|on|&|de|du|des"
@@ -43,6 +44,9 @@ class _Found:
     also: list[str] = field(default_factory=list)
     synthetic: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
+    # A bloc acting: a record, but its mentions stay country mentions for the later stages
+    # (a bloc in an agreement's sentence stands for its member states).
+    quiet: bool = False
 
 
 def _words(items: list[str]) -> re.Pattern[str]:
@@ -64,7 +68,22 @@ def _config() -> dict:
         "news": frozenset(n.casefold() for n in p.get("news_agencies", [])),
         "company_before": _words(p.get("company_before", [])),
         "company_after": _words(p.get("company_after", [])),
+        "not_agencies": frozenset(n.casefold() for n in p.get("not_agencies", [])),
+        "opening_heads": frozenset(p.get("opening_heads", [])),
+        "office_holders": p.get("office_holders", ["President"]),
+        "place_heads": frozenset(p.get("place_heads", [])),
+        "acting_after": re.compile(r"(?:\s*\([^()]*\))?,?\s+(?:(?:also|has|have|had|will|would|on\s+\w+day)\s+)?"
+                                   rf"(?:{_alternation(p.get('acting_verbs', ['said']))})\b"),
+        "company_nouns": p.get("company_nouns", ["company"]),
+        "person_nouns": frozenset(p.get("person_nouns", [])),
+        "trade_verbs": p.get("company_verbs", ["shipped"]),
+        "industry_nouns": p.get("industry_nouns", ["Ceramics"]),
+        "company_suffixes": frozenset(p.get("company_suffixes", [])),
     }
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -144,18 +163,22 @@ def _is_title(word: str, after_title: bool) -> bool:
     return len(parts) > 1 and parts[0] in cfg["titles"] and all(p.title() in cfg["titles"] for p in parts)
 
 
-def _segments(run: str, offset: int) -> list[tuple[int, int, str | None]]:
+_PARTICLE_BEFORE = re.compile(r"[A-Z][\w'’-]+\s+(?:bin|binti|bint|ibn|al|el|van|von|der|da|dos|del)\s+$")
+
+
+def _segments(run: str, offset: int, person_first: bool = False) -> list[tuple[int, int, str | None]]:
     """Split a capitalised run at possessive countries and titles: (start, end, possessive code).
 
     A title's person does not belong to the organisation after it: in "Secretary-General Ann Vos
-    of the World Customs Organization" the segment starts after "of".
+    of the World Customs Organization" the segment starts after "of"; nor does the rest of a
+    name after a particle ("Ahmad bin | Yusof of the Royal Customs").
     """
     forms = gazetteer.country_forms()
     cfg = _config()
     not_names = _not_names()
     out: list[tuple[int, int, str | None]] = []
     seg_start, owner = None, None
-    after_title = False  # the current token follows a title
+    after_title = person_first  # the current token follows a title
     person = False  # the current segment so far is the name of a person after a title
     for m in _TOKEN.finditer(run):
         word = m.group()
@@ -202,6 +225,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         toks.pop()
     if not toks:
         return None
+    poss = _POSSESSIVE.match(toks[-1][2])
+    if poss:  # "Orbis Group's chief": the name without its possessive
+        toks[-1] = (toks[-1][0], toks[-1][1] - 2, poss.group(1))
     segment = text[toks[0][0]:toks[-1][1]]
     heads = [i for i, t in enumerate(toks) if t[2] in cfg["heads"]
              or (t[2] in cfg["weak"] and cfg["weak"][t[2]].search(segment))]
@@ -256,6 +282,66 @@ def _without_person_after_country(text: str, toks: list[tuple[int, int, str]]) -
     return toks
 
 
+def _defined_otherwise(text: str) -> frozenset[str]:
+    """Abbreviations the article defines as something other than an organisation: "mutual
+    recognition arrangement (MRA)", "Authorised Economic Operator (AEO)"."""
+    heads = _config()["heads"]
+    out: set[str] = set()
+    for m in _DEFINED.finditer(text):
+        abbr = m.group("abbr")
+        words = [w for w in re.findall(r"[\w'’-]+", text[max(0, m.start() - 120):m.start()])]
+        letters = [ch for ch in abbr if ch.isupper()]
+        spelled = _spelled_by(words, letters)
+        if spelled and not any(w in heads or w.title() in heads for w in spelled):
+            out.add(abbr)
+    return frozenset(out)
+
+
+_DEFINED = re.compile(r"\((?P<abbr>[A-Z][A-Za-z]{1,7})\)")
+_SKIP = frozenset(("of", "and", "on", "for", "the", "in", "de", "to"))
+
+
+def _spelled_by(words: list[str], letters: list[str]) -> list[str] | None:
+    """The words before an abbreviation whose initials spell it ("mutual recognition arrangement")."""
+    picked: list[str] = []
+    i = len(words) - 1
+    for letter in reversed(letters):
+        while i >= 0 and words[i].lower() in _SKIP:
+            i -= 1
+        if i < 0 or words[i][0].upper() != letter:
+            return None
+        picked.append(words[i])
+        i -= 1
+    return picked
+
+
+def _international(surface: str) -> bool:
+    """A body of a bloc or an international organisation ("AfCFTA Council of Ministers", "EU
+    Delegation"): international, whatever its head word."""
+    if _key(surface) in _known_index():
+        return False
+    for token in re.findall(r"[\w&-]+", surface):
+        if token in gazetteer.blocs() and token.isupper():
+            return True
+        entries = _known_index().get(_key(token)) if token.isupper() or re.match(r"[A-Z][a-z]*[A-Z]", token) else None
+        if entries and all(e.country is None for e in entries):
+            return True
+    return False
+
+
+def _written_or_known(surface: str, known: gazetteer.KnownAgency) -> tuple[str, list[str]]:
+    """The name to give a body the gazetteer knows: the article's own full name when it writes
+    one that is not just a shorter form of the gazetteer's ("Central Board of Excise and Customs",
+    a former name), else the gazetteer's; with the other as an alias."""
+    written = re.sub(r"^(?:the|The)\s+", "", surface)
+    words = _key(written).split()
+    heads = _config()["heads"]
+    full = len(words) >= 3 and not written.isupper() and any(w in heads for w in written.split())
+    if full and not set(words) <= set(_key(known.name).split()):
+        return written, [known.name]
+    return known.name, []
+
+
 def _country_of(ctx: ArticleContext, start: int, end: int, owner: str | None, kind: str) -> str | None:
     if kind == "international":
         return None
@@ -279,14 +365,50 @@ def _country_of(ctx: ArticleContext, start: int, end: int, owner: str | None, ki
     return context_country(ctx, start, end)
 
 
+def outlet_country(ctx: ArticleContext) -> str | None:
+    """The country of the article's national outlet, when the story is about that country."""
+    own = publishers.country_of(ctx.document.publisher, ctx.document.url)
+    return own if own is not None and own in main_countries(ctx)[:2] else None
+
+
+def article_country(ctx: ArticleContext) -> str | None:
+    """The article's own country: its national outlet's when the text names that country, else
+    the country the article is mostly about."""
+    key = len(ctx.countries)
+    cached = ctx.__dict__.get("_own_country")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    own = outlet_country(ctx) or home_country(ctx)
+    ctx.__dict__["_own_country"] = (key, own)
+    return own
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|inside|within|across)\s+(?:the\s+)?$")
+_LISTED = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:the\s+)?$")
+
+
+def sentence_actors(ctx: ArticleContext, sent: Sentence) -> list[CountryMention]:
+    """Countries of a sentence that may act: not blocs, not destinations ("to Sri Lanka and
+    Mauritius"), not places ("in Beijing"), not adjectives of other nouns ("Chinese buyers")."""
+    out: list[CountryMention] = []
+    prev: CountryMention | None = None
+    prev_destination = False
+    for c in ctx.countries_in(sent.start, sent.end):
+        destination = is_destination(ctx.text, c) or (
+            prev_destination and prev is not None and bool(_LISTED.match(ctx.text[prev.end:c.start])))
+        if c.form != "bloc" and not destination and not _PLACE_BEFORE.search(
+                ctx.text, max(0, c.start - 8), c.start):
+            out.append(c)
+        prev, prev_destination = c, destination
+    return out
+
+
 def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
     """The country a mention belongs to by its sentence: nearest actor before, else after, else home."""
     sent = ctx.sentence_at(start)
     if sent is not None:
-        around = [c for c in ctx.countries_in(sent.start, sent.end)
-                  if c.form != "bloc" and not is_destination(ctx.text, c)
-                  and not (start <= c.start < end)]
-        home = home_country(ctx)
+        around = [c for c in sentence_actors(ctx, sent) if not (start <= c.start < end)]
+        home = article_country(ctx)
         if home is not None and any(c.code == home for c in around):
             return home
         before = [c for c in around if c.end <= start]
@@ -295,7 +417,7 @@ def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
         after = [c for c in around if c.start >= end]
         if after:
             return after[0].code
-    return home_country(ctx)
+    return article_country(ctx)
 
 
 def _lookup(surface: str, country: str | None) -> gazetteer.KnownAgency | None:
@@ -391,76 +513,166 @@ class _Registry:
 
 
 def _excluded(ctx: ArticleContext, surface: str) -> bool:
+    """News outlets and agencies credited for copy are not agencies of the article."""
     key = surface.casefold()
-    if key in _config()["news"]:
+    if key in _config()["news"] or key in _config()["not_agencies"]:
+        return True
+    outlet = publishers.by_name(surface) if len(surface) > 3 else None
+    if (outlet is not None and outlet.name.casefold() == key.removeprefix("the ")) or (
+            outlet is not None and outlet.wire):
         return True
     publisher = (ctx.document.publisher or "").casefold()
     return bool(publisher) and (key == publisher or key == publisher.removeprefix("the "))
 
 
-def extract_agencies(ctx: ArticleContext) -> list[Agency]:
-    text = ctx.text
-    reg = _Registry()
-    blocs = gazetteer.blocs()
-    abbreviations: dict[str, _Found] = {}
+class _Reading:
+    """One article's agency reading: the registry, the spans taken, the abbreviations it defines."""
 
-    def take(start: int, end: int, owner: str | None) -> None:
-        surface = text[start:end]
-        if surface in blocs or _excluded(ctx, surface):
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.reg = _Registry()
+        self.taken: list[tuple[int, int]] = []
+        self.abbreviations: dict[str, _Found] = {}
+        self.not_agencies = _defined_otherwise(ctx.text)
+
+    def free(self, start: int, end: int) -> bool:
+        return not _overlaps(self.taken, start, end)
+
+    def add(self, name: str, country: str | None, kind: str, surface: str, span: tuple[int, int]) -> _Found:
+        found = self.reg.add(name, country, kind, surface, span)
+        self.taken.append(span)
+        return found
+
+    def take(self, start: int, end: int, owner: str | None = None) -> None:
+        """A proper name found in the text: recognised, given its country and kind, registered."""
+        surface = self.text[start:end]
+        self.taken.append((start, end))
+        if surface in gazetteer.blocs() or _excluded(self.ctx, surface) or surface in self.not_agencies:
             return
-        existing = next((f for f in reg.items if _key(surface) in {_key(n) for n in (f.name, *f.also)}), None)
+        existing = next((f for f in self.reg.items if _key(surface) in {_key(n) for n in (f.name, *f.also)}), None)
         if existing is not None and not owner:
             existing.spans.append((start, end))
             return
+        name, country, kind, also = self._identify(start, end, owner)
+        if name is None:
+            return
+        found = self.reg.add(name, country, kind, surface if not owner else _possessive(self.ctx, start, surface),
+                             (start, end))
+        found.also.extend(a for a in also if a not in found.also)
+        self._note_abbreviation(found, end)
+
+    def _identify(self, start: int, end: int, owner: str | None) -> tuple:
+        """(name, country, kind, other names) of a proper name, or a None name for a known
+        abbreviation of a body of a country the article never names."""
+        surface = self.text[start:end]
         kind = kind_of(surface)
-        known = _specific(ctx, surface)
+        known = _specific(self.ctx, surface)
         if known:
-            name, country, kind = known.name, known.country, _known_kind(known, kind)
-        else:
-            country = _country_of(ctx, start, end, owner, kind)
-            name, country, kind = _canonical(surface, country, kind)
-        found = reg.add(name, country, kind, surface if not owner else _possessive(ctx, start, surface),
-                        (start, end))
-        abbr = _ABBR_AFTER.match(text, end)
+            name, also = _written_or_known(surface, known)
+            return name, known.country, _known_kind(known, kind), also
+        if surface.isupper() and _known_index().get(_key(surface)):
+            return None, None, None, []  # "MRA" of Mauritius in a story without Mauritius
+        if _international(surface):
+            return re.sub(r"^(?:the|The)\s+", "", surface), None, "international", []
+        country = _country_of(self.ctx, start, end, owner, kind)
+        name, country, kind = _canonical(surface, country, kind)
+        return name, country, kind, []
+
+    def _note_abbreviation(self, found: _Found, end: int) -> None:
+        abbr = _ABBR_AFTER.match(self.text, end)
         if abbr and sum(ch.isupper() for ch in abbr.group(1)) >= 2:
-            abbreviations[abbr.group(1)] = found
+            self.abbreviations[abbr.group(1)] = found
             if abbr.group(1) not in found.also:
                 found.also.append(abbr.group(1))
 
-    taken: list[tuple[int, int]] = []
-    for run_start, run in _runs(text):
-        # "the X Service and the Y Authority" names two organisations.
-        for part in re.finditer(r"(?:(?!\s+and\s+the\s+).)+", run):
-            for s, e, owner in _segments(part.group(), run_start + part.start()):
-                span = _trim(text, s, e)
-                if span is None:
-                    continue
-                end = span[1]
-                embassy = re.match(r"\s+in\s+((?:[A-Z][\w'’-]+\s?)+)", text[end:end + 40])
-                if re.search(r"(?:Embassy|Consulate)$", text[span[0]:end]) and embassy:
-                    end += embassy.end(1) - (1 if embassy.group(1).endswith(" ") else 0)
-                take(span[0], end, owner)
-                taken.append((span[0], end))
 
-    _take_known(ctx, reg, taken, take)
-    _take_embassies(ctx, reg, taken)
-    _take_companies(ctx, reg, taken)
-    _take_descriptive(ctx, reg, taken)
-    _take_abbreviations(ctx, reg, abbreviations)
+def extract_agencies(ctx: ArticleContext) -> list[Agency]:
+    r = _Reading(ctx)
+    _take_offices(r)
+    _take_runs(r)
+    _take_known(r)
+    _take_embassies(r)
+    _take_companies(r)
+    _take_industry_names(r)
+    _take_company_appositions(r)
+    _take_company_agents(r)
+    _take_abbreviation_before_title(r)
+    _take_descriptive(r)
+    _take_country_descriptors(r)
+    _take_blocs(r)
+    _take_abbreviations(r)
+    _take_short_names(r)
+    return _records(ctx, r.reg)
 
-    found_all = [f for f in reg.items if f.spans]
+
+def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
+    """The agencies found, each with the sentence of its first mention; every mention recorded."""
     mentions = mentions_of(ctx).agencies
     out: list[Agency] = []
-    for f in found_all:
-        for s, e in f.spans:
-            mentions.append(AgencyMention(s, e, f.name))
-        first = min(f.spans)
-        sent = ctx.sentence_at(first[0])
+    for f in reg.items:
+        if not f.spans:
+            continue
+        if not f.quiet:
+            mentions.extend(AgencyMention(s, e, f.name) for s, e in f.spans)
+        sent = ctx.sentence_at(min(f.spans)[0])
         also = [a for a in dict.fromkeys(f.also) if _key(a) != _key(f.name)]
         out.append(Agency(name=f.name, also=also, country=f.country, kind=f.kind,
                           evidence=[ctx.evidence_for(sent)] if sent else []))
     mentions.sort(key=lambda m: m.start)
     return out
+
+
+def _take_runs(r: _Reading) -> None:
+    """Organisations named by capitalised runs ("the Kenya Revenue Authority")."""
+    text = r.text
+    for run_start, run in _runs(text):
+        person_first = bool(_PARTICLE_BEFORE.search(text, max(0, run_start - 30), run_start))
+        for part_start, part in _run_parts(run, run_start):
+            for s, e, owner in _segments(part, part_start, person_first):
+                person_first = False
+                span = _trim(text, s, e)
+                if span is None or not r.free(*span):
+                    continue
+                start, end = span[0], _embassy_end(text, *span)
+                if _is_place(text, start, end) and not _acting(r.ctx, start, end):
+                    r.taken.append((start, end))
+                    continue
+                r.take(start, end, owner)
+
+
+def _run_parts(run: str, offset: int) -> list[tuple[int, str]]:
+    """"the X Service and the Y Authority", "Parliament and Government of Z", "the European Union
+    and New Zealand": a run that names two things, in parts."""
+    cfg = _config()
+    parts: list[tuple[int, str]] = []
+    last = 0
+    for m in _AND_SPLIT.finditer(run):
+        left = run[last:m.start()].split()
+        right = run[m.end():]
+        first = right.split()[0] if right.split() else ""
+        if m.group("the") or first in cfg["opening_heads"] or (
+                left and left[-1] in cfg["heads"] and _starts_with_country(right)):
+            parts.append((offset + last, run[last:m.start()]))
+            last = m.end()
+    parts.append((offset + last, run[last:]))
+    return parts
+
+
+_AND_SPLIT = re.compile(r"\s+and\s+(?P<the>the\s+)?")
+
+
+def _starts_with_country(text: str) -> bool:
+    found = find_countries(text[:40])
+    return bool(found) and found[0].start == 0 and found[0].form == "name"
+
+
+def _embassy_end(text: str, start: int, end: int) -> int:
+    """"the Embassy of Peru in Hanoi": an embassy's name runs on over its city."""
+    embassy = re.match(r"\s+in\s+((?:[A-Z][\w'’-]+\s?)+)", text[end:end + 40])
+    if re.search(r"(?:Embassy|Consulate)$", text[start:end]) and embassy:
+        end += embassy.end(1) - (1 if embassy.group(1).endswith(" ") else 0)
+    return end
 
 
 def _runs(text: str):
@@ -495,77 +707,362 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
-def _take_known(ctx: ArticleContext, reg: _Registry, taken: list[tuple[int, int]], take) -> None:
-    for start, end, _name in _known_matcher().finditer(ctx.text):
-        if not _overlaps(taken, start, end):
-            take(start, end, None)
-            taken.append((start, end))
+def _take_known(r: _Reading) -> None:
+    """Names and abbreviations of the gazetteer ("GACC", "Korea Customs") the runs did not give."""
+    for start, end, _name in _known_matcher().finditer(r.text):
+        if r.free(start, end):
+            r.take(start, end)
 
 
-def _take_embassies(ctx: ArticleContext, reg: _Registry, taken: list[tuple[int, int]]) -> None:
+def _take_embassies(r: _Reading) -> None:
     """"Russian embassy in Cairo", "the US embassy in London": lower-case embassies of a country."""
-    for c in ctx.countries:
+    for c in r.ctx.countries:
         m = re.match(r"\s+(?:embassy|consulate(?: general)?)(?:\s+in\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)?",
-                     ctx.text[c.end:c.end + 60])
-        if not m or c.form == "bloc" or _overlaps(taken, c.start, c.end + m.end()):
+                     r.text[c.end:c.end + 60])
+        if not m or c.form == "bloc" or not r.free(c.start, c.end + m.end()):
             continue
         start, end = c.start, c.end + m.end()
-        surface = ctx.text[start:end]
-        reg.add(surface, c.code, "state_body", surface, (start, end))
-        taken.append((start, end))
+        surface = r.text[start:end]
+        r.add(surface, c.code, "state_body", surface, (start, end))
 
 
-def _take_companies(ctx: ArticleContext, reg: _Registry, taken: list[tuple[int, int]]) -> None:
-    not_names = frozenset(gazetteer.titles().get("not_names", []))
+# ---------------------------------------------------------------- offices of heads of state
+
+@cache
+def _offices() -> re.Pattern[str]:
+    heads = _alternation(_config()["office_holders"])
+    return re.compile(rf"\b(?:Office\s+of\s+the\s+(?:{heads})(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]*"
+                      rf"(?:\s+[A-Z][\w'’-]*){{0,3}}))?"
+                      rf"|(?:(?P<adj>[A-Z][\w-]+)\s+)?(?:{heads})['’]s\s+Office"
+                      rf"|Presidential\s+(?:Office|Administration|Executive\s+Office))\b")
+
+
+def _take_offices(r: _Reading) -> None:
+    """"Office of the President of Ukraine", "the Prime Minister's Office": state bodies whose
+    names hold a title, which the capitalised runs would cut."""
+    for m in _offices().finditer(r.text):
+        start, end = m.span()
+        if m.group("adj") and not codes_in(m.group("adj")):
+            start = m.start("adj") + len(m.group("adj")) + 1
+        if m.group("of") and not codes_in(m.group("of")):
+            end = m.start("of") - len(" of ") - (4 if r.text[m.start("of") - 4:m.start("of")] == "the " else 0)
+        surface = r.text[start:end]
+        country = _country_of(r.ctx, start, end, _owner_before(r.ctx, start), "government")
+        known = _lookup(surface, country)
+        name = known.name if known else surface
+        r.add(name, country, "state_body", surface, (start, end))
+
+
+def _owner_before(ctx: ArticleContext, start: int) -> str | None:
+    """The country of a possessive right before a name ("Kenya's ...")."""
+    before = [c for c in ctx.countries if 0 <= start - c.end <= 3 and c.form != "bloc"
+              and re.fullmatch(r"['’]s\s+", ctx.text[c.end:start])]
+    return before[-1].code if before else None
+
+
+# ---------------------------------------------------------------- places and acting
+
+def _is_place(text: str, start: int, end: int) -> bool:
+    """A port, terminal or airport named as a place ("the Port of Santos", "Tema Port")."""
+    words = text[start:end].split()
+    return words[-1] in _config()["place_heads"] or (words[0] in _config()["place_heads"]
+                                                      and len(words) > 2 and words[1] == "of")
+
+
+_ACTING_BEFORE = re.compile(r"(?:\b(?:by|between|and|with)\s+(?:the\s+)?|\b(?:of|at|for)\s+the\s+)$")
+
+
+def _acting(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A body that does something in its sentence: the subject of an action or reporting verb, a
+    possessive, an agent after "by", or the employer of a post ("director of the Port of X")."""
+    cfg = _config()
+    after = cfg["acting_after"].match(ctx.text, end)
+    if after:
+        return True
+    left = ctx.text[max(0, start - 40):start]
+    if re.search(r"\bby\s+(?:the\s+)?$", left):
+        return True
+    post = re.search(r"(\w+)\s+(?:of|at)\s+(?:the\s+)?$", left)
+    return bool(post and _is_post_word(post.group(1)))
+
+
+@cache
+def _post_words() -> frozenset[str]:
+    t = gazetteer.titles()
+    return frozenset(w.lower() for h in t.get("heads", []) for w in re.split(r"[\s-]+", h))
+
+
+def _is_post_word(word: str) -> bool:
+    return word.lower() in _post_words()
+
+
+# ---------------------------------------------------------------- companies
+
+def _take_companies(r: _Reading) -> None:
+    """"Chinese firm X", "the X factory": companies named by the word before or after them."""
+    not_names = _not_names()
     for pattern in _companies():
-        for m in pattern.finditer(ctx.text):
+        for m in pattern.finditer(r.text):
             s, e = m.span("name")
             name = m.group("name")
-            if _overlaps(taken, s, e) or name.split()[0] in not_names or codes_in(name):
+            if not r.free(s, e) or name.split()[0] in not_names or codes_in(name):
                 continue
-            before = [c for c in ctx.countries if c.end <= s and s - c.end <= 12 and c.form == "adjective"]
-            country = before[-1].code if before else context_country(ctx, s, e)
-            reg.add(name, country, "company", name, (s, e))
-            taken.append((s, e))
+            _add_company(r, name, s, e)
 
 
-def _take_descriptive(ctx: ArticleContext, reg: _Registry, taken: list[tuple[int, int]]) -> None:
-    pattern = _descriptive()
-    for c in ctx.countries:
-        if c.form == "bloc":
+def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = None) -> None:
+    if _excluded(r.ctx, name) or name in r.not_agencies:
+        return
+    before = [c for c in r.ctx.countries if c.end <= s and s - c.end <= 12 and c.form == "adjective"]
+    country = country or (before[-1].code if before else context_country(r.ctx, s, e))
+    r.add(name, country, "company", name, (s, e))
+
+
+@cache
+def _apposition() -> re.Pattern[str]:
+    """"Camposol, Peru's largest blueberry exporter,", "Nordgrain, a Swedish trader that"."""
+    nouns = _alternation(_config()["company_nouns"])
+    name = r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})"
+    owner = r"(?:an?|the|one|(?P<owner>[A-Z][\w'’ -]*?)['’]s)"
+    return re.compile(rf"{name},\s+{owner}\s+(?:[\w-]+\s+){{0,4}}?(?P<noun>{nouns})\b")
+
+
+def _take_company_appositions(r: _Reading) -> None:
+    people = _config()["person_nouns"]
+    for m in _apposition().finditer(r.text):
+        s, e = m.span("name")
+        name = m.group("name")
+        if not r.free(s, e) or _not_a_company_name(name, r.text):
             continue
-        m = pattern.match(ctx.text, c.end)
-        if m is None or _overlaps(taken, c.start, m.end()):
-            continue
-        org = m.group("org")
-        if " " not in org and not _BARE_CUSTOMS_NEXT.match(ctx.text, m.end()):
-            continue
-        code = c.code
-        span = (c.start, m.end())
-        surface = ctx.text[c.start:m.end()].replace("’", "'")
-        existing = next((f for f in reg.items if f.kind == "customs" and f.country == code), None)
-        if existing:
-            name = existing.name
-        else:
-            known = next((k for k in gazetteer.known_agencies() if k.country == code and k.kind == "customs"),
-                         None)
-            name = known.name if known else f"{org.title()} of {gazetteer.country_names().get(code, code)}"
-        reg.add(name, code, "customs", surface, span)
-        taken.append(span)
+        if m.group("noun") in people and len(name.split()) > 1:
+            continue  # "Jane Roe, a cattle exporter,": maybe a person
+        country = codes_in(m.group("owner") or "") or codes_in(r.text[m.end("name"):m.end()], forms=("adjective",))
+        _add_company(r, name, s, e, country[0] if country else None)
 
 
-def _take_abbreviations(ctx: ArticleContext, reg: _Registry, abbreviations: dict[str, _Found]) -> None:
-    for f in reg.items:
+@cache
+def _agents() -> re.Pattern[str]:
+    """"sold by Norgrain", "Norgrain shipped": the company that moves goods."""
+    verbs = _alternation(_config()["trade_verbs"])
+    name = r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,3})"
+    return re.compile(rf"\b(?:{verbs})\s+by\s+{name}"
+                      rf"|(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=\band\s)|(?<=,\s)){name.replace('name', 'subject')}"
+                      rf"\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+|recently\s+|already\s+)?(?:{verbs})\b")
+
+
+def _take_company_agents(r: _Reading) -> None:
+    for m in _agents().finditer(r.text):
+        group = "name" if m.group("name") else "subject"
+        s, e = m.span(group)
+        name = m.group(group)
+        if not r.free(s, e) or _not_a_company_name(name, r.text) or _looks_like_person(r.text, name):
+            continue
+        _add_company(r, name, s, e)
+
+
+def _not_a_company_name(name: str, text: str = "") -> bool:
+    """Words that open sentences, countries, blocs, titles, months: not a company's name; nor a
+    single word the text also writes in lower case or never capitalises mid-sentence ("Rice")."""
+    words = name.split()
+    cfg = _config()
+    if (words[0] in cfg["not_first"] or words[0] in _not_names() or bool(codes_in(name))
+            or bool(codes_in(name.title())) or name in gazetteer.blocs() or any(w in cfg["titles"] for w in words)):
+        return True
+    return len(words) == 1 and bool(text) and not _proper_word(text, name)
+
+
+def _proper_word(text: str, word: str) -> bool:
+    """A word used as a name: with a capital inside ("PhosAgro"), or capitalised after a lower-case
+    word somewhere in the text, and never written in lower case."""
+    if re.search(rf"\b{re.escape(word.lower())}\b", text):
+        return False
+    if re.search(r"[a-z][A-Z]", word) or (word.isupper() and len(word) >= 3):
+        return True
+    return bool(re.search(rf"\b[a-z][\w,]*[ \t]+{re.escape(word)}\b", text))
+
+
+def _looks_like_person(text: str, name: str) -> bool:
+    """Two or three plain name words mentioned elsewhere with a title or honorific."""
+    words = name.split()
+    if len(words) == 1 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    return bool(re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s+{re.escape(words[-1])}\b", text))
+
+
+@cache
+def _industry_names() -> re.Pattern[str]:
+    """"Keda Ceramics", "Benso Oil Palm Plantation": a name ending in a line of business."""
+    nouns = _alternation(_config()["industry_nouns"])
+    return re.compile(rf"(?<![\w.])(?P<name>[A-Z][\w&'’-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]+){{0,3}}[ \t]+"
+                      rf"(?:{nouns}))(?![\w-])(?![ \t]+[A-Z])")
+
+
+def _take_industry_names(r: _Reading) -> None:
+    for m in _industry_names().finditer(r.text):
+        s, e = m.span("name")
+        name = m.group("name")
+        if not r.free(s, e) or _not_a_company_name(name, r.text) or _sentence_opener(r.text, s, name):
+            continue
+        _add_company(r, name, s, e)
+
+
+def _sentence_opener(text: str, start: int, name: str) -> bool:
+    """"Coffee Exports rose" at the start of a headline-like line: no name."""
+    return len(name.split()) == 2 and (start == 0 or text[start - 1] == "\n") and name.split()[0] in _not_names()
+
+
+# ---------------------------------------------------------------- abbreviations and short names
+
+_ABBR_TITLE = re.compile(r"(?<![\w&.-])(?P<abbr>[A-Z][A-Z&]{1,7})\s+(?P<title>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+"
+                         r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z][a-z]")
+
+
+def _take_abbreviation_before_title(r: _Reading) -> None:
+    """"NAFDAC Director-General Ada Obi": an abbreviation before a post names the agency."""
+    cfg = _config()
+    for m in _ABBR_TITLE.finditer(r.text):
+        abbr = m.group("abbr")
+        s, e = m.span("abbr")
+        if m.group("title").split()[0].split("-")[0] not in cfg["titles"] or not r.free(s, e):
+            continue
+        if abbr in gazetteer.country_forms() or abbr in gazetteer.blocs() or abbr in r.not_agencies \
+                or _excluded(r.ctx, abbr) or abbr in cfg["titles"]:
+            continue
+        r.take(s, e)
+
+
+def _take_abbreviations(r: _Reading) -> None:
+    """Later uses of the abbreviations the article defines or the gazetteer knows."""
+    for f in r.reg.items:
         for alias in f.also:
             if alias.isupper() or re.fullmatch(r"[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*", alias):
-                abbreviations.setdefault(alias, f)
-    if not abbreviations:
+                r.abbreviations.setdefault(alias, f)
+    _take_uses(r, r.abbreviations)
+
+
+def _take_uses(r: _Reading, names: dict[str, _Found]) -> None:
+    if not names:
         return
-    spans = {sp for f in reg.items for sp in f.spans}
-    for start, end, abbr in _abbreviation_matches(ctx.text, abbreviations):
+    spans = {sp for f in r.reg.items for sp in f.spans}
+    for start, end, abbr in _abbreviation_matches(r.text, names):
         if any(s <= start < e for s, e in spans):
             continue
-        abbreviations[abbr].spans.append((start, end))
+        names[abbr].spans.append((start, end))
+
+
+def _take_short_names(r: _Reading) -> None:
+    """"CBH Group … CBH said": a company's name without its "Group", "Ltd" or "Holdings" is the
+    same company when the text uses it alone."""
+    suffixes = _config()["company_suffixes"]
+    short: dict[str, _Found] = {}
+    for f in r.reg.items:
+        if f.kind != "company":
+            continue
+        words = f.name.split()
+        while len(words) > 1 and words[-1].rstrip(".,") in suffixes:
+            words.pop()
+        base = " ".join(words).rstrip(",")
+        if base != f.name and len(base) >= 3 and not codes_in(base) and base not in _not_names():
+            short[base] = f
+            if base not in f.also:
+                f.also.append(base)
+    _take_uses(r, short)
+
+
+# ---------------------------------------------------------------- descriptions of a country's bodies
+
+def _take_descriptive(r: _Reading) -> None:
+    """"Peru's customs service", "the Kenyan revenue body": a country's customs by description."""
+    pattern = _descriptive()
+    for c in r.ctx.countries:
+        if c.form == "bloc":
+            continue
+        m = pattern.match(r.text, c.end)
+        if m is None or not r.free(c.start, m.end()):
+            continue
+        org = m.group("org")
+        if " " not in org and not _BARE_CUSTOMS_NEXT.match(r.text, m.end()):
+            continue
+        _add_customs(r, c.code, org, (c.start, m.end()))
+
+
+def _add_customs(r: _Reading, code: str, org: str, span: tuple[int, int]) -> None:
+    """The customs of a country, under the name the article or the gazetteer gives it."""
+    surface = r.text[span[0]:span[1]].replace("’", "'")
+    existing = next((f for f in r.reg.items if f.kind == "customs" and f.country == code), None)
+    if existing:
+        name = existing.name
+    else:
+        known = next((k for k in gazetteer.known_agencies() if k.country == code and k.kind == "customs"), None)
+        name = known.name if known else f"{org.title()} of {gazetteer.country_names().get(code, code)}"
+    r.add(name, code, "customs", surface, span)
+
+
+@cache
+def _country_descriptor() -> re.Pattern[str]:
+    p = gazetteer.agency_patterns()
+    words = "|".join(p.get("customs_words", ["customs"]))
+    nouns = "|".join(p.get("customs_nouns", ["service"]))
+    referents = "|".join(p.get("country_referents", ["country"]))
+    return re.compile(rf"\b(?:the|its)\s+(?:(?:{referents})['’]s\s+)?(?P<org>(?:{words})\s+(?:{nouns}))\b"
+                      rf"|\bthe\s+(?:{referents})['’]s\s+(?P<bare>customs)\b")
+
+
+def _take_country_descriptors(r: _Reading) -> None:
+    """"the country's customs authority", "the kingdom's revenue body": the customs of the country
+    the text was speaking of (the last one named), else of the article's own."""
+    for m in _country_descriptor().finditer(r.text):
+        if not r.free(*m.span()) or (m.group("org") and not re.search(r"['’]s\s", m.group())):
+            continue
+        code = _last_country_before(r.ctx, m.start()) or article_country(r.ctx)
+        if code and _acting(r.ctx, *m.span()):
+            _add_customs(r, code, m.group("org") or m.group("bare"), m.span())
+
+
+def _last_country_before(ctx: ArticleContext, start: int) -> str | None:
+    sent = ctx.sentence_at(start)
+    lo = ctx.sentences[max(0, ctx.sentences.index(sent) - 1)].start if sent else max(0, start - 300)
+    found = [c for c in ctx.countries_in(lo, start) if c.form != "bloc" and not is_destination(ctx.text, c)]
+    return found[-1].code if found else None
+
+
+# ---------------------------------------------------------------- blocs that act
+
+def _take_blocs(r: _Reading) -> None:
+    """"The European Union and Kenya signed", "talks between Mercosur and the EFTA": a bloc named
+    as an actor is an international agency (not when it is a place, a market or a modifier)."""
+    seen: set[int] = set()
+    for c in r.ctx.countries:
+        if c.form != "bloc" or c.start in seen:
+            continue
+        seen.add(c.start)
+        if not r.free(c.start, c.end) or not _bloc_acts(r.ctx, c.start, c.end):
+            continue
+        bloc = gazetteer.blocs()[c.surface]
+        found = r.add(bloc.names[0], None, "international", c.surface, (c.start, c.end))
+        found.quiet = found.name in bloc.names
+        found.also.extend(n for n in bloc.names[1:2] if n not in found.also and n != found.name)
+
+
+_BLOC_NOT_AFTER = re.compile(r"[-–]\w|\s+(?:member|members|market|markets|countries|states|nations|economies|"
+                             r"region|area|level|bloc|single|customs\s+territory|average)\b|\s+[A-Z]")
+_BETWEEN = re.compile(r"\bbetween\s+(?:\S+(?:\s+\S+)?\s+and\s+)?(?:the\s+)?$")
+_BLOC_PLACE_BEFORE = re.compile(r"\b(?:to|into|from|in|within|across|throughout|outside|inside|of|on|for|than)"
+                                r"\s+(?:the\s+)?$")
+
+
+def _bloc_acts(ctx: ArticleContext, start: int, end: int) -> bool:
+    text = ctx.text
+    if _BLOC_NOT_AFTER.match(text, end) or (text[start - 1:start] in "-–" and start):
+        return False
+    left = text[max(0, start - 30):start]
+    if _BETWEEN.search(left):
+        return True
+    if _BLOC_PLACE_BEFORE.search(left):
+        return False
+    return bool(_config()["acting_after"].match(text, end) or re.match(r"['’]s\s", text[end:end + 3])
+                or re.match(r"\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:have\s+|has\s+)?"
+                            r"(?:signed|agreed|concluded|launched|announced|reached|finali[sz]ed|closed)", text[end:]))
 
 
 def _abbreviation_matches(text: str, abbreviations: dict[str, _Found]) -> list[tuple[int, int, str]]:
