@@ -252,7 +252,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         # "of ..." complement: keep it up to a title or a thing word.
         keep = last + 1
         for i in range(last + 1, len(toks)):
-            if toks[i][2] in cfg["not_after"]:
+            if toks[i][2] in cfg["not_after"] or toks[i][2] in _DAYS_AND_MONTHS:
                 break
             keep = i + 1
         toks = toks[:keep]
@@ -263,6 +263,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if len(words) < 2:
         return None
     return toks[0][0], toks[-1][1]
+
+
+_DAYS_AND_MONTHS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                              "January", "February", "March", "April", "May", "June", "July", "August",
+                              "September", "October", "November", "December"))
 
 
 def _without_person_after_country(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -547,8 +552,10 @@ class _Reading:
     def take(self, start: int, end: int, owner: str | None = None) -> None:
         """A proper name found in the text: recognised, given its country and kind, registered."""
         surface = self.text[start:end]
+        if surface in gazetteer.blocs():
+            return  # a bloc is an agency only when it acts (_take_blocs)
         self.taken.append((start, end))
-        if surface in gazetteer.blocs() or _excluded(self.ctx, surface) or surface in self.not_agencies:
+        if _excluded(self.ctx, surface) or surface in self.not_agencies:
             return
         existing = next((f for f in self.reg.items if _key(surface) in {_key(n) for n in (f.name, *f.also)}), None)
         if existing is not None and not owner:
@@ -832,7 +839,7 @@ def _take_company_appositions(r: _Reading) -> None:
     for m in _apposition().finditer(r.text):
         s, e = m.span("name")
         name = m.group("name")
-        if not r.free(s, e) or _not_a_company_name(name, r.text):
+        if not r.free(s, e) or _not_a_company_name(name):
             continue
         if m.group("noun") in people and len(name.split()) > 1:
             continue  # "Jane Roe, a cattle exporter,": maybe a person
@@ -846,7 +853,7 @@ def _agents() -> re.Pattern[str]:
     verbs = _alternation(_config()["trade_verbs"])
     name = r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,3})"
     return re.compile(rf"\b(?:{verbs})\s+by\s+{name}"
-                      rf"|(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=\band\s)|(?<=,\s)){name.replace('name', 'subject')}"
+                      rf"|(?<![\w&'’.-]){name.replace('name', 'subject')}"
                       rf"\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+|recently\s+|already\s+)?(?:{verbs})\b")
 
 
@@ -854,10 +861,19 @@ def _take_company_agents(r: _Reading) -> None:
     for m in _agents().finditer(r.text):
         group = "name" if m.group("name") else "subject"
         s, e = m.span(group)
-        name = m.group(group)
-        if not r.free(s, e) or _not_a_company_name(name, r.text) or _looks_like_person(r.text, name):
+        s, name = _without_openers(r.text, s, e)
+        if not name or not r.free(s, e) or _not_a_company_name(name, r.text) or _looks_like_person(r.text, name):
             continue
         _add_company(r, name, s, e)
+
+
+def _without_openers(text: str, s: int, e: int) -> tuple[int, str]:
+    """"March Acme shipped", "Last Zenith": a name without the words that cannot open one."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    cfg = _config()
+    while words and (words[0].group() in cfg["not_first"] or words[0].group() in _not_names()):
+        words.pop(0)
+    return (s + words[0].start(), text[s + words[0].start():e]) if words else (e, "")
 
 
 def _not_a_company_name(name: str, text: str = "") -> bool:
@@ -1004,15 +1020,14 @@ def _country_descriptor() -> re.Pattern[str]:
     words = "|".join(p.get("customs_words", ["customs"]))
     nouns = "|".join(p.get("customs_nouns", ["service"]))
     referents = "|".join(p.get("country_referents", ["country"]))
-    return re.compile(rf"\b(?:the|its)\s+(?:(?:{referents})['’]s\s+)?(?P<org>(?:{words})\s+(?:{nouns}))\b"
-                      rf"|\bthe\s+(?:{referents})['’]s\s+(?P<bare>customs)\b")
+    return re.compile(rf"\b[Tt]he\s+(?:{referents})['’]s\s+(?:(?P<org>(?:{words})\s+(?:{nouns}))|(?P<bare>customs))\b")
 
 
 def _take_country_descriptors(r: _Reading) -> None:
     """"the country's customs authority", "the kingdom's revenue body": the customs of the country
     the text was speaking of (the last one named), else of the article's own."""
     for m in _country_descriptor().finditer(r.text):
-        if not r.free(*m.span()) or (m.group("org") and not re.search(r"['’]s\s", m.group())):
+        if not r.free(*m.span()):
             continue
         code = _last_country_before(r.ctx, m.start()) or article_country(r.ctx)
         if code and _acting(r.ctx, *m.span()):
