@@ -17,7 +17,8 @@ from functools import cache, lru_cache
 
 from kb.extract import gazetteer
 from kb.extract.context import AgencyMention, ArticleContext, CountryMention, Sentence, mentions_of
-from kb.extract.countries import codes_in, find_countries, home_country, is_destination, main_countries
+from kb.extract.countries import codes_in as _codes_in
+from kb.extract.countries import find_countries, home_country, is_destination, main_countries
 from kb.extract.phrases import PhraseMatcher
 from kb.facts import Agency
 from kb.readers import publishers
@@ -49,6 +50,17 @@ class _Found:
     quiet: bool = False
 
 
+@lru_cache(maxsize=8192)
+def codes_in(text: str, *, forms: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Country codes named in a short text (a name), cached: names recur within and across articles."""
+    return tuple(_codes_in(text, forms=forms))
+
+
+@lru_cache(maxsize=8192)
+def _country_mentions(text: str) -> tuple[CountryMention, ...]:
+    return tuple(find_countries(text))
+
+
 def _words(items: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
                       + r")(?![\w])")
@@ -66,18 +78,20 @@ def _config() -> dict:
         "titles": frozenset(p.get("title_words", [])),
         "title_continuations": frozenset(p.get("title_continuations", [])),
         "news": frozenset(n.casefold() for n in p.get("news_agencies", [])),
-        "company_before": _words(p.get("company_before", [])),
-        "company_after": _words(p.get("company_after", [])),
+        "company_before_words": frozenset(p.get("company_before", [])),
+        "company_after_words": frozenset(p.get("company_after", [])),
         "not_agencies": frozenset(n.casefold() for n in p.get("not_agencies", [])),
+        # Every word that can make a run an organisation's name: heads, weak heads, title words.
+        "head_words": frozenset(p.get("heads", [])) | frozenset(p.get("weak_heads") or {}),
         "opening_heads": frozenset(p.get("opening_heads", [])),
         "office_holders": p.get("office_holders", ["President"]),
         "place_heads": frozenset(p.get("place_heads", [])),
         "acting_after": re.compile(r"(?:\s*\([^()]*\))?,?\s+(?:(?:also|has|have|had|will|would|on\s+\w+day)\s+)?"
                                    rf"(?:{_alternation(p.get('acting_verbs', ['said']))})\b"),
-        "company_nouns": p.get("company_nouns", ["company"]),
+        "company_nouns": frozenset(p.get("company_nouns", ["company"])),
         "person_nouns": frozenset(p.get("person_nouns", [])),
-        "trade_verbs": p.get("company_verbs", ["shipped"]),
-        "industry_nouns": p.get("industry_nouns", ["Ceramics"]),
+        "trade_verbs": frozenset(p.get("company_verbs", ["shipped"])),
+        "industry_nouns": frozenset(p.get("industry_nouns", ["Ceramics"])),
         "company_suffixes": frozenset(p.get("company_suffixes", [])),
     }
 
@@ -96,17 +110,6 @@ def _descriptive() -> re.Pattern[str]:
 
 
 _BARE_CUSTOMS_NEXT = re.compile(r"\s*(?:[,.;:)]|said|says|reported|announced|has|have|is|was|will|and\b)")
-
-
-@cache
-def _companies() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    p = gazetteer.agency_patterns()
-    before = "|".join(p.get("company_before", ["firm"]))
-    after = "|".join(p.get("company_after", ["factory"]))
-    # Not "the Arilje-based company": a "-based" word places a company, it does not name one.
-    name = r"(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+(?:\s+(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+){0,3}"
-    return (re.compile(rf"\b(?:{before})\s+(?P<name>{name})"),
-            re.compile(rf"\bthe\s+(?P<name>{name})\s+(?:{after})\b"))
 
 
 @cache
@@ -276,7 +279,7 @@ def _without_person_after_country(text: str, toks: list[tuple[int, int, str]]) -
     if len(toks) < 3:
         return toks
     span_start, span_end = toks[0][0], toks[-1][1]
-    mentions = [c for c in find_countries(text[span_start:span_end]) if c.form == "name"]
+    mentions = [c for c in _country_mentions(text[span_start:span_end]) if c.form == "name"]
     if not mentions:
         return toks
     cut = span_start + mentions[-1].end
@@ -320,6 +323,16 @@ def _spelled_by(words: list[str], letters: list[str]) -> list[str] | None:
     return picked
 
 
+def _initials(name: str) -> str:
+    """"General Administration of Customs of Turkey" → "GAC": capitals of its words, without
+    connectors and the country that ends it."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w not in _CONNECTORS]
+    while words and (words[-1] in gazetteer.country_forms() or words[-1] in _CONNECTORS):
+        words.pop()
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+@lru_cache(maxsize=4096)
 def _international(surface: str) -> bool:
     """A body of a bloc or an international organisation ("AfCFTA Council of Ministers", "EU
     Delegation"): international, whatever its head word."""
@@ -520,14 +533,32 @@ class _Registry:
 def _excluded(ctx: ArticleContext, surface: str) -> bool:
     """News outlets and agencies credited for copy are not agencies of the article."""
     key = surface.casefold()
-    if key in _config()["news"] or key in _config()["not_agencies"]:
-        return True
-    outlet = publishers.by_name(surface) if len(surface) > 3 else None
-    if (outlet is not None and outlet.name.casefold() == key.removeprefix("the ")) or (
-            outlet is not None and outlet.wire):
+    if _is_outlet(surface):
         return True
     publisher = (ctx.document.publisher or "").casefold()
     return bool(publisher) and (key == publisher or key == publisher.removeprefix("the "))
+
+
+@lru_cache(maxsize=4096)
+def _is_outlet(surface: str) -> bool:
+    """A news agency or outlet ("Xinhua", "Tunis Afrique Presse"), or a word never an agency ("FTA")."""
+    key = surface.casefold()
+    if key in _config()["news"] or key in _config()["not_agencies"]:
+        return True
+    outlet = publishers.by_name(surface) if len(surface) > 3 else None
+    return outlet is not None and (outlet.wire or outlet.name.casefold() == key.removeprefix("the "))
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def article_words(ctx: ArticleContext) -> frozenset[str]:
+    """The words of an article, as written (computed once): a quick look for vocabularies."""
+    words = ctx.__dict__.get("_words")
+    if words is None:
+        words = ctx.__dict__["_words"] = frozenset(_PLAIN_WORD.findall(ctx.text))
+    return words
+_WORD_GOES_ON = re.compile(r"[\w-]")
 
 
 class _Reading:
@@ -540,6 +571,20 @@ class _Reading:
         self.taken: list[tuple[int, int]] = []
         self.abbreviations: dict[str, _Found] = {}
         self.not_agencies = _defined_otherwise(ctx.text)
+        self.words = article_words(ctx)
+
+    def hits(self, vocabulary: frozenset[str]) -> list[tuple[int, int, str]]:
+        """Where the text has words of a vocabulary, as whole words, in order."""
+        present = [w for w in vocabulary if w in self.words or (" " in w and w in self.text)]
+        out: list[tuple[int, int, str]] = []
+        for w in present:
+            pos = self.text.find(w)
+            while pos >= 0:
+                end = pos + len(w)
+                if _word_start(self.text, pos) and not _WORD_GOES_ON.match(self.text, end):
+                    out.append((pos, end, w))
+                pos = self.text.find(w, end)
+        return sorted(out)
 
     def free(self, start: int, end: int) -> bool:
         return not _overlaps(self.taken, start, end)
@@ -558,6 +603,8 @@ class _Reading:
         if _excluded(self.ctx, surface) or surface in self.not_agencies:
             return
         existing = next((f for f in self.reg.items if _key(surface) in {_key(n) for n in (f.name, *f.also)}), None)
+        if existing is None and surface.isupper():
+            existing = self._spelled(surface)
         if existing is not None and not owner:
             existing.spans.append((start, end))
             return
@@ -585,6 +632,16 @@ class _Reading:
         country = _country_of(self.ctx, start, end, owner, kind)
         name, country, kind = _canonical(surface, country, kind)
         return name, country, kind, []
+
+    def _spelled(self, abbr: str) -> _Found | None:
+        """"the GAC said" after "the General Administration of Customs of Turkey": the agency
+        named earlier whose initials the abbreviation is."""
+        for f in self.reg.items:
+            if _initials(f.name) == abbr:
+                if abbr not in f.also:
+                    f.also.append(abbr)
+                return f
+        return None
 
     def _note_abbreviation(self, found: _Found, end: int) -> None:
         abbr = _ABBR_AFTER.match(self.text, end)
@@ -633,8 +690,12 @@ def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
 def _take_runs(r: _Reading) -> None:
     """Organisations named by capitalised runs ("the Kenya Revenue Authority")."""
     text = r.text
+    heads = _config()["head_words"]
     for run_start, run in _runs(text):
-        person_first = bool(_PARTICLE_BEFORE.search(text, max(0, run_start - 30), run_start))
+        if heads.isdisjoint(_RUN_WORD.findall(run)):
+            continue  # no head word, no organisation (most runs: names, sentence openers)
+        person_first = run_start > 3 and text[run_start - 2].islower() and bool(
+            _PARTICLE_BEFORE.search(text, max(0, run_start - 30), run_start))
         for part_start, part in _run_parts(run, run_start):
             for s, e, owner in _segments(part, part_start, person_first):
                 person_first = False
@@ -648,9 +709,14 @@ def _take_runs(r: _Reading) -> None:
                 r.take(start, end, owner)
 
 
+_RUN_WORD = re.compile(r"[\w&]+")
+
+
 def _run_parts(run: str, offset: int) -> list[tuple[int, str]]:
     """"the X Service and the Y Authority", "Parliament and Government of Z", "the European Union
     and New Zealand": a run that names two things, in parts."""
+    if " and " not in run:
+        return [(offset, run)]
     cfg = _config()
     parts: list[tuple[int, str]] = []
     last = 0
@@ -670,7 +736,7 @@ _AND_SPLIT = re.compile(r"\s+and\s+(?P<the>the\s+)?")
 
 
 def _starts_with_country(text: str) -> bool:
-    found = find_countries(text[:40])
+    found = _country_mentions(text[:40])
     return bool(found) and found[0].start == 0 and found[0].form == "name"
 
 
@@ -747,6 +813,8 @@ def _offices() -> re.Pattern[str]:
 def _take_offices(r: _Reading) -> None:
     """"Office of the President of Ukraine", "the Prime Minister's Office": state bodies whose
     names hold a title, which the capitalised runs would cut."""
+    if "Office" not in r.text and "Presidential" not in r.text:
+        return
     for m in _offices().finditer(r.text):
         start, end = m.span()
         if m.group("adj") and not codes_in(m.group("adj")):
@@ -807,14 +875,27 @@ def _is_post_word(word: str) -> bool:
 
 def _take_companies(r: _Reading) -> None:
     """"Chinese firm X", "the X factory": companies named by the word before or after them."""
+    cfg = _config()
+    spans = []
+    for _s, end, _w in r.hits(cfg["company_before_words"]):
+        m = _NAME_AFTER.match(r.text, end)
+        if m:
+            spans.append(m.span("name"))
+    for start, _e, _w in r.hits(cfg["company_after_words"]):
+        span = _name_before(r.text, start - 1, 4) if r.text[start - 1:start] == " " else None
+        if span and r.text[max(0, span[0] - 4):span[0]] == "the ":
+            spans.append(span)
     not_names = _not_names()
-    for pattern in _companies():
-        for m in pattern.finditer(r.text):
-            s, e = m.span("name")
-            name = m.group("name")
-            if not r.free(s, e) or name.split()[0] in not_names or codes_in(name):
-                continue
-            _add_company(r, name, s, e)
+    for s, e in sorted(spans):
+        name = r.text[s:e]
+        if not r.free(s, e) or name.split()[0] in not_names or codes_in(name) or "-based" in name:
+            continue
+        _add_company(r, name, s, e)
+
+
+# Not "the Arilje-based company": a "-based" word places a company, it does not name one.
+_NAME_AFTER = re.compile(r"\s+(?P<name>(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+"
+                         r"(?:[ \t]+(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+){0,3})")
 
 
 def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = None) -> None:
@@ -825,46 +906,78 @@ def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = N
     r.add(name, country, "company", name, (s, e))
 
 
-@cache
-def _apposition() -> re.Pattern[str]:
-    """"Camposol, Peru's largest blueberry exporter,", "Nordgrain, a Swedish trader that"."""
-    nouns = _alternation(_config()["company_nouns"])
-    name = r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})"
-    owner = r"(?:an?|the|one|(?P<owner>[A-Z][\w'’ -]*?)['’]s)"
-    return re.compile(rf"{name},\s+{owner}\s+(?:[\w-]+\s+){{0,4}}?(?P<noun>{nouns})\b")
+_APPOSITION_TAIL = re.compile(r",\s+(?:an?|the|one|(?P<owner>[A-Z][\w'’ -]*?)['’]s)\s+(?:[\w-]+\s+){0,4}?")
+_AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|also|will|recently|already))?\s+")
+_BY_AGENT = re.compile(r"\s+by\s+(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})")
+_NAME_CHARS = frozenset("&'’.-")
+
+
+def _name_before(text: str, end: int, limit: int = 5) -> tuple[int, int] | None:
+    """The span of the capitalised words (at most `limit`, "&" between them allowed) that end
+    right at `end`, walking back on one line; None when the word before `end` is not capitalised."""
+    start, i, words = end, end, 0
+    while words < limit:
+        j = i
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in _NAME_CHARS):
+            k -= 1
+        word = text[k:j]
+        if not word or (word != "&" and not word[0].isupper()) or (words == 0 and j != end):
+            break
+        if word != "&":
+            start, words = k, words + 1
+        i = k
+    return (start, end) if start < end else None
+
+
+def _word_start(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
 
 
 def _take_company_appositions(r: _Reading) -> None:
+    """"Camposol, Peru's largest blueberry exporter,", "Nordgrain, a Swedish trader that": found
+    from the noun back to the name."""
     people = _config()["person_nouns"]
-    for m in _apposition().finditer(r.text):
-        s, e = m.span("name")
-        name = m.group("name")
+    text = r.text
+    for n_start, _n_end, noun in r.hits(_config()["company_nouns"]):
+        comma = text.rfind(",", max(0, n_start - 80), n_start)
+        tail = _APPOSITION_TAIL.fullmatch(text, comma, n_start) if comma > 0 else None
+        span = _name_before(text, comma) if tail else None
+        if span is None:
+            continue
+        s, e = span
+        name = text[s:e]
         if not r.free(s, e) or _not_a_company_name(name):
             continue
-        if m.group("noun") in people and len(name.split()) > 1:
+        if noun in people and len(name.split()) > 1:
             continue  # "Jane Roe, a cattle exporter,": maybe a person
-        country = codes_in(m.group("owner") or "") or codes_in(r.text[m.end("name"):m.end()], forms=("adjective",))
+        country = codes_in(tail.group("owner") or "") or codes_in(text[e:n_start], forms=("adjective",))
         _add_company(r, name, s, e, country[0] if country else None)
 
 
-@cache
-def _agents() -> re.Pattern[str]:
-    """"sold by Norgrain", "Norgrain shipped": the company that moves goods."""
-    verbs = _alternation(_config()["trade_verbs"])
-    name = r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,3})"
-    return re.compile(rf"\b(?:{verbs})\s+by\s+{name}"
-                      rf"|(?<![\w&'’.-]){name.replace('name', 'subject')}"
-                      rf"\s+(?:has\s+|have\s+|had\s+|also\s+|will\s+|recently\s+|already\s+)?(?:{verbs})\b")
-
-
 def _take_company_agents(r: _Reading) -> None:
-    for m in _agents().finditer(r.text):
-        group = "name" if m.group("name") else "subject"
-        s, e = m.span(group)
-        s, name = _without_openers(r.text, s, e)
-        if not name or not r.free(s, e) or _not_a_company_name(name, r.text) or _looks_like_person(r.text, name):
-            continue
-        _add_company(r, name, s, e)
+    """"sold by Norgrain", "Norgrain shipped": the company that moves goods, found from the verb."""
+    text = r.text
+    for v_start, v_end, _verb in r.hits(_config()["trade_verbs"]):
+        by = _BY_AGENT.match(text, v_end)
+        spans = [by.span("name") if by else None, _subject_before(text, v_start)]
+        for span in spans:
+            if span is None:
+                continue
+            s, name = _without_openers(text, *span)
+            e = span[1]
+            if not name or not r.free(s, e) or _not_a_company_name(name, text) or _looks_like_person(text, name):
+                continue
+            _add_company(r, name, s, e)
+
+
+def _subject_before(text: str, verb: int) -> tuple[int, int] | None:
+    """The capitalised name right before a verb, over an auxiliary ("Norgrain has shipped")."""
+    lo = max(0, verb - 12)
+    aux = next((m for m in _AUXILIARY.finditer(text, lo, verb) if m.end() == verb), None)
+    return _name_before(text, aux.start() if aux else verb, 4) if aux or verb else None
 
 
 def _without_openers(text: str, s: int, e: int) -> tuple[int, str]:
@@ -905,21 +1018,25 @@ def _looks_like_person(text: str, name: str) -> bool:
     return bool(re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s+{re.escape(words[-1])}\b", text))
 
 
-@cache
-def _industry_names() -> re.Pattern[str]:
-    """"Keda Ceramics", "Benso Oil Palm Plantation": a name ending in a line of business."""
-    nouns = _alternation(_config()["industry_nouns"])
-    return re.compile(rf"(?<![\w.])(?P<name>[A-Z][\w&'’-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]+){{0,3}}[ \t]+"
-                      rf"(?:{nouns}))(?![\w-])(?![ \t]+[A-Z])")
+_INDUSTRY_NAME = re.compile(r"(?<![\w.])(?P<name>[A-Z][\w&'’-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]+){0,3})[ \t]+$")
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 
 
 def _take_industry_names(r: _Reading) -> None:
-    for m in _industry_names().finditer(r.text):
-        s, e = m.span("name")
-        name = m.group("name")
-        if not r.free(s, e) or _not_a_company_name(name, r.text) or _sentence_opener(r.text, s, name):
+    """"Keda Ceramics", "Benso Oil Palm Plantation": a name ending in a line of business (not one
+    that runs on, "Kwinana Grain Terminal"), found from its last word."""
+    text = r.text
+    for start, end, _noun in r.hits(_config()["industry_nouns"]):
+        if _CAPITAL_NEXT.match(text, end) or text[end:end + 1] == "-":
             continue
-        _add_company(r, name, s, e)
+        m = _INDUSTRY_NAME.search(text, max(0, start - 80), start)
+        if m is None:
+            continue
+        s = m.start("name")
+        name = text[s:end]
+        if not r.free(s, end) or _not_a_company_name(name, text) or _sentence_opener(text, s, name):
+            continue
+        _add_company(r, name, s, end)
 
 
 def _sentence_opener(text: str, start: int, name: str) -> bool:
@@ -929,7 +1046,7 @@ def _sentence_opener(text: str, start: int, name: str) -> bool:
 
 # ---------------------------------------------------------------- abbreviations and short names
 
-_ABBR_TITLE = re.compile(r"(?<![\w&.-])(?P<abbr>[A-Z][A-Z&]{1,7})\s+(?P<title>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+"
+_ABBR_TITLE = re.compile(r"(?P<abbr>[A-Z][A-Z&]{1,7})\s+(?P<title>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+"
                          r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z][a-z]")
 
 
@@ -939,6 +1056,8 @@ def _take_abbreviation_before_title(r: _Reading) -> None:
     for m in _ABBR_TITLE.finditer(r.text):
         abbr = m.group("abbr")
         s, e = m.span("abbr")
+        if s and (r.text[s - 1].isalnum() or r.text[s - 1] in "&.-"):
+            continue
         if m.group("title").split()[0].split("-")[0] not in cfg["titles"] or not r.free(s, e):
             continue
         if abbr in gazetteer.country_forms() or abbr in gazetteer.blocs() or abbr in r.not_agencies \
@@ -1020,14 +1139,14 @@ def _country_descriptor() -> re.Pattern[str]:
     words = "|".join(p.get("customs_words", ["customs"]))
     nouns = "|".join(p.get("customs_nouns", ["service"]))
     referents = "|".join(p.get("country_referents", ["country"]))
-    return re.compile(rf"\b[Tt]he\s+(?:{referents})['’]s\s+(?:(?P<org>(?:{words})\s+(?:{nouns}))|(?P<bare>customs))\b")
+    return re.compile(rf"[Tt]he\s+(?:{referents})['’]s\s+(?:(?P<org>(?:{words})\s+(?:{nouns}))|(?P<bare>customs))\b")
 
 
 def _take_country_descriptors(r: _Reading) -> None:
     """"the country's customs authority", "the kingdom's revenue body": the customs of the country
     the text was speaking of (the last one named), else of the article's own."""
     for m in _country_descriptor().finditer(r.text):
-        if not r.free(*m.span()):
+        if not r.free(*m.span()) or (m.start() and r.text[m.start() - 1].isalnum()):
             continue
         code = _last_country_before(r.ctx, m.start()) or article_country(r.ctx)
         if code and _acting(r.ctx, *m.span()):

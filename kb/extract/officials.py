@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kb.extract import gazetteer
-from kb.extract.agencies import article_country, sentence_actors
+from kb.extract.agencies import article_country, article_words, sentence_actors
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.countries import find_countries, is_destination, main_countries
 from kb.facts import Agency, Official
@@ -66,7 +66,12 @@ def _cfg() -> dict:
                                 rf"(?P<verb>headed|led|chaired|run)\s+by\s+(?:(?:{honor})\s*)*$"),
         "stops": _stop_words(t),
         "counterpart": frozenset(t.get("counterpart", [])),
+        # A sentence without one of these words names nobody with a post (a fast first look).
+        "cues": frozenset(re.split(r"[\s-]+", h.lower())[0] for h in (*heads, *_HEAD_VERBS)),
     }
+
+
+_HEAD_VERBS = ("headed", "led", "chaired", "run", "heads", "leads", "chairs", "runs")
 
 
 def _stop_words(t: dict) -> frozenset[str]:
@@ -226,9 +231,30 @@ def _by_title(title: str, country: str | None, agencies: list[Agency]) -> str | 
 
 # ---------------------------------------------------------------- the stage
 
+def _sentences_with_posts(ctx: ArticleContext) -> list[Sentence]:
+    """The sentences that hold a title word or a verb of heading: only they can name an official."""
+    cues = _cfg()["cues"]
+    present = {part for w in article_words(ctx) for part in w.lower().split("-") if part in cues}
+    low = ctx.text.lower() if present else ""
+    starts: list[int] = []
+    for cue in present:
+        pos = low.find(cue)
+        while pos >= 0:
+            starts.append(pos)
+            pos = low.find(cue, pos + len(cue))
+    starts.sort()
+    out, i = [], 0
+    for sent in ctx.sentences:
+        while i < len(starts) and starts[i] < sent.start:
+            i += 1
+        if i < len(starts) and starts[i] < sent.end:
+            out.append(sent)
+    return out
+
+
 def extract_officials(ctx: ArticleContext) -> list[Official]:
     people: list[_Person] = []
-    for sent in ctx.sentences:
+    for sent in _sentences_with_posts(ctx):
         for start, end, name in _names(sent):
             if _is_place(ctx, sent, start, end):
                 continue
@@ -523,8 +549,9 @@ def _settle_countries(ctx: ArticleContext, people: list[_Person]) -> None:
     settles for a person anywhere in the article helps the second round leave a country over."""
     for p in people:
         p.strength = _BOUND if p.country is not None or p.international else 0
+    same = [[q for q in people if _same_person(q.name, p.name)] for p in people]
     for _ in range(2):
-        known = [(p, _best(p, people)) for p in people]
+        known = [(p, _best(same[i])) for i, p in enumerate(people)]
         for p in people:
             if p.strength < _BOUND:
                 p.country, p.strength = _likeliest(ctx, p, known)
@@ -533,9 +560,8 @@ def _settle_countries(ctx: ArticleContext, people: list[_Person]) -> None:
 _BOUND, _PAIRED, _SENTENCE, _ARTICLE = 4, 3, 2, 1  # how strongly a country is tied to a person
 
 
-def _best(p: _Person, people: list[_Person]) -> tuple[str | None, int]:
+def _best(same: list[_Person]) -> tuple[str | None, int]:
     """The most strongly tied country of a person over all their mentions."""
-    same = [q for q in people if _same_person(q.name, p.name)]
     top = max(same, key=lambda q: q.strength)
     return top.country, top.strength
 
@@ -560,8 +586,16 @@ def _left_over_country(ctx: ArticleContext, taken: set[str]) -> str | None:
     country the others of the sentence leave over of the article's two main countries."""
     if not taken:
         return None
-    pair = [c for c in main_countries(ctx)[:2] if c not in taken]
+    pair = [c for c in _main_pair(ctx) if c not in taken]
     return pair[0] if len(pair) == 1 else None
+
+
+def _main_pair(ctx: ArticleContext) -> list[str]:
+    """The article's two main countries (computed once per article)."""
+    cached = ctx.__dict__.get("_main_pair")
+    if cached is None:
+        cached = ctx.__dict__["_main_pair"] = main_countries(ctx)[:2]
+    return cached
 
 
 _SIDE = re.compile(r"\bon\s+(?:the\s+)?(?P<side>[\w' -]+?)\s+side\s*,?\s*by\s+(?:(?:the|its|his|her)\s+)?[^,;]{0,60}$")
@@ -569,6 +603,8 @@ _SIDE = re.compile(r"\bon\s+(?:the\s+)?(?P<side>[\w' -]+?)\s+side\s*,?\s*by\s+(?
 
 def _side_country(ctx: ArticleContext, sent: Sentence, start: int) -> str | None:
     """"signed on the Emirati side by Y": the side gives Y's country."""
+    if ctx.text.find(" side", sent.start, start) < 0:
+        return None
     m = _SIDE.search(ctx.text, sent.start, start)
     if m is None:
         return None
@@ -581,10 +617,10 @@ def _sentence_country(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]
     others = [(s, e) for s, e, _ in mentions_of(ctx).titles]
     found = [c.code for c in sentence_actors(ctx, sent)
              if not any(s <= c.start < e for s, e in others) and not span[0] <= c.start < span[1]]
+    if len(set(found)) <= 1:
+        return found[0] if found else None
     home = article_country(ctx)
-    if home in found:
-        return home
-    return found[0] if found else None
+    return home if home in found else found[0]
 
 
 def prune_title_only_agencies(ctx: ArticleContext) -> list[Agency]:
