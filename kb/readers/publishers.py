@@ -135,6 +135,15 @@ def by_slug(rest: str) -> Outlet | None:
     return None
 
 
+@cache
+def masthead_words() -> frozenset[str]:
+    """Last words of a line that names an organisation or an outlet atop its page ("… Service",
+    "… News Agency"), from data/mastheads.yaml."""
+    text = resources.files("kb.readers").joinpath("data/mastheads.yaml").read_text(encoding="utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return frozenset((yaml.load(text, Loader=loader) or {}).get("last_words") or [])
+
+
 def country_of(publisher: str | None, url: str | None = None) -> str | None:
     """The country of the national outlet an article comes from: by its URL, else by its name
     unless other outlets share that name ("The Star" is Malaysian, Kenyan and South African)."""
