@@ -118,13 +118,18 @@ COMPANY_CASES = [
     ("The first cargo was bought by Lumen Foods, a Ghanaian importer.",
      "Lumen Foods", {"kind": "company", "country": "GH"}),
     ("Mekong Valley Agro Co., Ltd signed a supply contract with buyers in Guangxi, China.",
-     "Mekong Valley Agro Co", {"kind": "company"}),
+     "Mekong Valley Agro Co., Ltd", {"kind": "company"}),
 ]
 
 
 @pytest.mark.parametrize("text,name,expected", COMPANY_CASES)
 def test_companies_without_a_legal_suffix(text: str, name: str, expected: dict) -> None:
     check(text, name, expected)
+
+
+def test_the_country_of_a_company_described_before_it() -> None:
+    facts = run("The batteries were handed over to the Ghanaian importer, Sunfield Trading Ltd, in Kenya's capital.")
+    assert named(facts, "Sunfield Trading Ltd")["country"] == "GH", agencies(facts)
 
 
 def test_a_company_used_without_its_group_is_the_same_company() -> None:
@@ -142,6 +147,7 @@ COMPANY_NEGATIVE = [
     ("AUSTRALIA shipped more barley in June.", "AUSTRALIA"),
     ("Brazil exported more coffee, and Vietnam shipped less.", "Vietnam"),
     ("Photo: COURTESY\n\nTrading houses bought more cocoa.", "COURTESY"),
+    ("Figures showed the Kingdom's exported dates reached Japan.", "Kingdom"),
     ("Mr Kato shipped the goods himself. Later Kato sold more.", "Kato"),
 ]
 
@@ -228,6 +234,16 @@ def test_a_port_named_as_a_place_is_no_agency() -> None:
                  "Containers left Lekki Port on Monday for Spain.",
                  "The barley was loaded at the Kwinana Grain Terminal near Perth."):
         assert agencies(run(text)) == [], (text, agencies(run(text)))
+
+
+def test_a_port_with_a_complement_is_still_a_place() -> None:
+    facts = run("Sheep left the Harbin International Port for Saudi Arabia on Monday.")
+    assert agencies(facts) == [], agencies(facts)
+
+
+def test_an_authority_with_port_in_its_portfolio_is_no_place() -> None:
+    check("The Federal Authority for Identity, Customs and Port Security of the UAE signed the deal.",
+          "Federal Authority for Identity, Customs and Port Security of the UAE", {"country": "AE"})
 
 
 def test_a_port_that_acts_is_an_agency() -> None:

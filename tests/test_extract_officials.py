@@ -129,6 +129,13 @@ def test_board_chairman_and_chief_executive_with_malay_honorifics() -> None:
     check(facts, "Nurul Huda", {"title": "chief executive", "agency": "Johor Port Authority"})
 
 
+def test_a_title_holding_another_persons_name_is_not_taken() -> None:
+    facts = run("Lorvania's Commissioner of Customs, Mr Chan Wing, and Mr Akira Sato, Director-General of the "
+                "Customs and Tariff Bureau of Japan's Ministry of Finance, signed the arrangement.")
+    check(facts, "Akira Sato", {"agency": "Customs and Tariff Bureau", "country": "JP"})
+    assert "mr" not in officials(facts)["Akira Sato"]["title"]
+
+
 def test_three_presidents_in_a_list_each_with_a_country() -> None:
     facts = run("The leaders met next to Brazil's President Joana Pires, Uruguay's President Mateo Suarez "
                 "and Paraguay's President Santiago Benitez.")

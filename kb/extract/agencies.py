@@ -360,6 +360,21 @@ def _written_or_known(surface: str, known: gazetteer.KnownAgency) -> tuple[str, 
     return known.name, []
 
 
+_DESCRIBED = re.compile(r"(?:\b(?:the|a|an)\s+)?(?P<adj>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                       r"[a-z][\w-]*,?\s+$")
+
+
+def described_country(ctx: ArticleContext, start: int) -> str | None:
+    """"the Ghanaian importer, X", "Peruvian firm X": the country of the words describing a name."""
+    sent = ctx.sentence_at(start)
+    lo = max(sent.start if sent else 0, start - 50)
+    m = _DESCRIBED.search(ctx.text, lo, start)
+    if m is None:
+        return None
+    found = [c for c in ctx.countries_in(lo + 0, start) if c.start == m.start("adj") and c.form == "adjective"]
+    return found[0].code if found else None
+
+
 def _country_of(ctx: ArticleContext, start: int, end: int, owner: str | None, kind: str) -> str | None:
     if kind == "international":
         return None
@@ -380,7 +395,7 @@ def _country_of(ctx: ArticleContext, start: int, end: int, owner: str | None, ki
         nxt = [c for c in ctx.countries if c.start == end + tail.end()]
         if nxt:
             return nxt[0].code
-    return context_country(ctx, start, end)
+    return described_country(ctx, start) or context_country(ctx, start, end)
 
 
 def outlet_country(ctx: ArticleContext) -> str | None:
@@ -702,7 +717,7 @@ def _take_runs(r: _Reading) -> None:
                 span = _trim(text, s, e)
                 if span is None or not r.free(*span):
                     continue
-                start, end = span[0], _embassy_end(text, *span)
+                start, end = span[0], _legal_end(text, _embassy_end(text, *span))
                 if _is_place(text, start, end) and not _acting(r.ctx, start, end):
                     r.taken.append((start, end))
                     continue
@@ -738,6 +753,20 @@ _AND_SPLIT = re.compile(r"\s+and\s+(?P<the>the\s+)?")
 def _starts_with_country(text: str) -> bool:
     found = _country_mentions(text[:40])
     return bool(found) and found[0].start == 0 and found[0].form == "name"
+
+
+_LEGAL_TAIL = re.compile(r"\.?,?[ \t]+(?:Ltd|Limited|Inc|LLC|Pvt\.?[ \t]+Ltd|Pty\.?[ \t]+Ltd|Sdn\.?[ \t]+Bhd"
+                         r"|JSC|PLC|Plc)\b")
+_COMPANY_END = re.compile(r"\b(?:Co|Company|Corp|Corporation|Industries|Group|Holdings?)$")
+
+
+def _legal_end(text: str, end: int) -> int:
+    """"Mekong Agro Co., Ltd": a company's name runs on over the legal form after a comma."""
+    if _COMPANY_END.search(text, max(0, end - 12), end):
+        m = _LEGAL_TAIL.match(text, end)
+        if m:
+            return m.end()
+    return end
 
 
 def _embassy_end(text: str, start: int, end: int) -> int:
@@ -840,8 +869,12 @@ def _owner_before(ctx: ArticleContext, start: int) -> str | None:
 def _is_place(text: str, start: int, end: int) -> bool:
     """A port, terminal or airport named as a place ("the Port of Santos", "Tema Port")."""
     words = text[start:end].split()
-    return words[-1] in _config()["place_heads"] or (words[0] in _config()["place_heads"]
-                                                      and len(words) > 2 and words[1] == "of")
+    cfg = _config()
+    # The head before a complement names the thing: "Port of Santos", "Berbera Port for Saudi
+    # Arabia" are ports; "Authority for Identity, Customs and Port Security" is an authority.
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
+    heads = [w for w in words[:cut] if w in cfg["heads"] or w in cfg["place_heads"]]
+    return bool(heads) and heads[-1] in cfg["place_heads"]
 
 
 _ACTING_BEFORE = re.compile(r"(?:\b(?:by|between|and|with)\s+(?:the\s+)?|\b(?:of|at|for)\s+the\s+)$")
@@ -901,8 +934,7 @@ _NAME_AFTER = re.compile(r"\s+(?P<name>(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+"
 def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = None) -> None:
     if _excluded(r.ctx, name) or name in r.not_agencies:
         return
-    before = [c for c in r.ctx.countries if c.end <= s and s - c.end <= 12 and c.form == "adjective"]
-    country = country or (before[-1].code if before else context_country(r.ctx, s, e))
+    country = country or described_country(r.ctx, s) or context_country(r.ctx, s, e)
     r.add(name, country, "company", name, (s, e))
 
 
@@ -994,7 +1026,7 @@ def _not_a_company_name(name: str, text: str = "") -> bool:
     single word the text also writes in lower case or never capitalises mid-sentence ("Rice")."""
     words = name.split()
     cfg = _config()
-    if (words[0] in cfg["not_first"] or words[0] in _not_names() or bool(codes_in(name))
+    if (words[0] in cfg["not_first"] or words[0] in _not_names() or bool(codes_in(name)) or _POSSESSIVE.match(words[-1])
             or bool(codes_in(name.title())) or name in gazetteer.blocs() or any(w in cfg["titles"] for w in words)):
         return True
     return len(words) == 1 and bool(text) and not _proper_word(text, name)

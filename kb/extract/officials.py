@@ -363,7 +363,19 @@ def _title_before(left: str) -> re.Match[str] | None:
         later = before.search(left, conj.end())
         if later and _only_countries(left[conj.end():later.start("title")]):
             return later
-    return m
+    return None if _holds_a_person(m.group("title")) else m
+
+
+_PERSON_INSIDE = re.compile(r",\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+                            r",?\s+and\b")
+
+
+def _holds_a_person(title: str) -> bool:
+    """"Commissioner of Customs, Mr Chan Wing, and Mr": a stretch that names someone else is no
+    title of the name after it."""
+    title = _cfg()["honor_end"].sub("", title)
+    names = (m.group("name").split() for m in _PERSON_INSIDE.finditer(title))
+    return any(not any(_stop(w, _cfg()) for w in words) for words in names)
 
 
 def _prefix(ctx: ArticleContext, sent: Sentence, left: str, rel_start: int, t_start: int,
