@@ -117,6 +117,10 @@ COMPANY_CASES = [
      "Salt River Oil Palm Plantation", {"kind": "company"}),
     ("The first cargo was bought by Lumen Foods, a Ghanaian importer.",
      "Lumen Foods", {"kind": "company", "country": "GH"}),
+    ("The oats were sold by Finnish Oat Traders, which had never shipped to Chile before.",
+     "Finnish Oat Traders", {"kind": "company"}),
+    ("China's Lanxi Mining exported 30,000 tonnes of zinc concentrate to Peru.",
+     "Lanxi Mining", {"kind": "company", "country": "CN"}),
     ("Mekong Valley Agro Co., Ltd signed a supply contract with buyers in Guangxi, China.",
      "Mekong Valley Agro Co., Ltd", {"kind": "company"}),
 ]
@@ -145,6 +149,7 @@ COMPANY_NEGATIVE = [
     ("Maize imported from Zambia was cheaper.", "Maize"),
     ("Jane Roe, a cattle exporter, said prices were high.", "Jane Roe"),
     ("AUSTRALIA shipped more barley in June.", "AUSTRALIA"),
+    ("Kenyan Tea shipped to Pakistan fetched higher prices.", "Kenyan Tea"),
     ("Brazil exported more coffee, and Vietnam shipped less.", "Vietnam"),
     ("Photo: COURTESY\n\nTrading houses bought more cocoa.", "COURTESY"),
     ("Figures showed the Kingdom's exported dates reached Japan.", "Kingdom"),

@@ -934,7 +934,7 @@ _NAME_AFTER = re.compile(r"\s+(?P<name>(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+"
 def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = None) -> None:
     if _excluded(r.ctx, name) or name in r.not_agencies:
         return
-    country = country or described_country(r.ctx, s) or context_country(r.ctx, s, e)
+    country = country or _owner_before(r.ctx, s) or described_country(r.ctx, s) or context_country(r.ctx, s, e)
     r.add(name, country, "company", name, (s, e))
 
 
@@ -958,6 +958,8 @@ def _name_before(text: str, end: int, limit: int = 5) -> tuple[int, int] | None:
         word = text[k:j]
         if not word or (word != "&" and not word[0].isupper()) or (words == 0 and j != end):
             break
+        if words and _POSSESSIVE.match(word):
+            break  # "China's Zijin Mining": the owner is no part of the name
         if word != "&":
             start, words = k, words + 1
         i = k
@@ -1026,10 +1028,17 @@ def _not_a_company_name(name: str, text: str = "") -> bool:
     single word the text also writes in lower case or never capitalises mid-sentence ("Rice")."""
     words = name.split()
     cfg = _config()
-    if (words[0] in cfg["not_first"] or words[0] in _not_names() or bool(codes_in(name)) or _POSSESSIVE.match(words[-1])
-            or bool(codes_in(name.title())) or name in gazetteer.blocs() or any(w in cfg["titles"] for w in words)):
+    if words[0] in cfg["not_first"] or words[0] in _not_names() or _POSSESSIVE.match(words[-1]):
+        return True
+    if name in gazetteer.blocs() or any(w in cfg["titles"] for w in words) or _mostly_country(name):
         return True
     return len(words) == 1 and bool(text) and not _proper_word(text, name)
+
+
+def _mostly_country(name: str) -> bool:
+    """A country, or a country and one word more ("AUSTRALIA", "Kenyan Tea"): no company's name;
+    "Australian Grain Export" may be one."""
+    return len(name.split()) <= 2 and bool(codes_in(name) or codes_in(name.title()))
 
 
 def _proper_word(text: str, word: str) -> bool:
@@ -1050,7 +1059,6 @@ def _looks_like_person(text: str, name: str) -> bool:
     return bool(re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s+{re.escape(words[-1])}\b", text))
 
 
-_INDUSTRY_NAME = re.compile(r"(?<![\w.])(?P<name>[A-Z][\w&'’-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]+){0,3})[ \t]+$")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 
 
@@ -1061,10 +1069,10 @@ def _take_industry_names(r: _Reading) -> None:
     for start, end, _noun in r.hits(_config()["industry_nouns"]):
         if _CAPITAL_NEXT.match(text, end) or text[end:end + 1] == "-":
             continue
-        m = _INDUSTRY_NAME.search(text, max(0, start - 80), start)
-        if m is None:
+        span = _name_before(text, end, 5)
+        if span is None or span[0] >= start:
             continue
-        s = m.start("name")
+        s = span[0]
         name = text[s:end]
         if not r.free(s, end) or _not_a_company_name(name, text) or _sentence_opener(text, s, name):
             continue
