@@ -183,6 +183,23 @@ def test_abbreviation_before_a_title_is_the_agency() -> None:
     check(facts, "Saeed Al Mazrouei", {"agency": "Abu Dhabi Ports Authority", "title": "chairman"})
 
 
+def test_its_title_points_back_to_the_agency_named_last() -> None:
+    facts = run("The World Customs Organization met in Geneva. Its Secretary General, Tomas Lind, urged members "
+                "to share data.")
+    check(facts, "Tomas Lind", {"agency": "World Customs Organization", "country": None})
+
+
+def test_a_mixed_case_abbreviation_before_a_title_is_the_agency() -> None:
+    facts = run("AfCFTA Secretary-General Kofi Ampah said nine countries had joined.")
+    check(facts, "Kofi Ampah", {"agency": "AfCFTA Secretariat", "country": None})
+
+
+def test_a_bloc_that_acts_is_the_agency_of_its_officials() -> None:
+    facts = run("The European Union and Chile signed the deal. The EU's foreign policy chief, Anna Berg, "
+                "called it historic.")
+    check(facts, "Anna Berg", {"agency": "European Union", "country": None})
+
+
 def test_agency_possessive_after_the_name() -> None:
     facts = run("Orbis Group said it would ship more steel. Amir Khan, Orbis Group's chief executive, said "
                 "demand was strong.")

@@ -124,7 +124,7 @@ def _known_index() -> dict[str, list[gazetteer.KnownAgency]]:
 @cache
 def _known_matcher() -> PhraseMatcher:
     return PhraseMatcher(n for e in gazetteer.known_agencies() for n in (e.name, *e.also)
-                         if len(n) >= 3 and (" " in n or n.isupper()))
+                         if len(n) >= 3 and (" " in n or n.isupper() or sum(ch.isupper() for ch in n) >= 2))
 
 
 _POSSESSIVE_S = re.compile(r"'s\b")

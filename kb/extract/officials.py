@@ -396,7 +396,29 @@ def _prefix(ctx: ArticleContext, sent: Sentence, left: str, rel_start: int, t_st
         prefix_start = min(prefix_start, at)
     else:
         country = _counterpart_country(ctx, sent, t_start)
+    if agency is None and country is None:
+        agency = _antecedent(ctx, t_start) or _bloc_before(ctx, sent, t_start)
     return agency, country, prefix_start
+
+
+def _bloc_before(ctx: ArticleContext, sent: Sentence, t_start: int) -> str | None:
+    """"the EU's foreign policy chief", "EU Trade Commissioner": the bloc, when it is an agency."""
+    for c in ctx.countries_in(sent.start, t_start):
+        if c.form == "bloc" and re.fullmatch(r"(?:['’]s)?\s*", ctx.text[c.end:t_start]):
+            names = gazetteer.blocs()[c.surface].names
+            return next((a.name for a in ctx.agencies if a.name in names), None)
+    return None
+
+
+_ITS = re.compile(r"\b[Ii]ts\s+$")
+
+
+def _antecedent(ctx: ArticleContext, t_start: int) -> str | None:
+    """"The WCO met in Brussels. Its Secretary General, X, said": "its" is the agency named last."""
+    if not _ITS.search(ctx.text, max(0, t_start - 5), t_start):
+        return None
+    before = [m for m in mentions_of(ctx).agencies if t_start - 400 <= m.end <= t_start]
+    return before[-1].name if before else None
 
 
 _AND = re.compile(r"(?:\s+and|,)\s+")
