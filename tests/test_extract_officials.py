@@ -107,6 +107,28 @@ def test_portfolio_ends_the_title_not_the_name(text: str, name: str, expected: d
 
 # ---------------------------------------------------------------- several people in one sentence
 
+PLURAL_CASES = [
+    ("The text was signed in Ankara, with presidents Ivan Petrenko and Ahmet Kaya looking on.",
+     ["Ivan Petrenko", "Ahmet Kaya"], "president"),
+    ("The foreign ministers Ana Ruiz, Jorge Paz and Luis Soto met in Lima.",
+     ["Ana Ruiz", "Jorge Paz", "Luis Soto"], "foreign minister"),
+    ("Customs commissioners Grace Atieno and Peter Mwale inspected the new scanners.",
+     ["Grace Atieno", "Peter Mwale"], "customs commissioner"),
+]
+
+
+@pytest.mark.parametrize("text,names,title", PLURAL_CASES)
+def test_a_plural_post_before_a_list_of_names(text: str, names: list[str], title: str) -> None:
+    facts = run(text)
+    for name in names:
+        check(facts, name, {"title": title})
+
+
+def test_a_lower_case_portfolio_before_a_comma_and_the_name() -> None:
+    facts = run("On June 11, the assistant minister of livestock and fishery development, Amina Warsame, "
+                "confirmed that the ban had been lifted.")
+    check(facts, "Amina Warsame", {"title": "assistant minister of livestock and fishery development"})
+
 def test_two_titles_with_honorifics_in_one_sentence() -> None:
     facts = run("The memorandum was signed by the Minister of Trade, Mr Joseph Mensah, and the Commissioner "
                 "General of the Ghana Revenue Authority, Mr Ken Ofori, in Accra.")
@@ -266,6 +288,8 @@ def test_a_shared_outlet_name_gives_no_country_without_its_url() -> None:
 
 NEGATIVE = [
     "The Minister for Trade and Export Growth said the deal was good.",
+    "The ministers of trade and agriculture said exports rose.",
+    "The minister said on Monday that exports rose, Ana Costa added.",
     "Exports to Santiago and Lima rose in May.",
     "The plan was headed by the ministry and led by the exporters.",
     "The committee, chaired by rotation, meets twice a year.",

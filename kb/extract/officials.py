@@ -31,6 +31,7 @@ _LOWER = "a-z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.islower
 # A capitalised name word: "Min-soo", "McClay", "MacDonald", "O'Connor", "N'Diaye", "al-Rashid".
 _TOK = (rf"(?:[ae]l-)?(?:(?:Ma?c|[{_UPPER}]['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}'’]+"
         rf"(?:-[A-Za-z{_UPPER}][{_LOWER}]+)*")
+_LISTED_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|bin|al|van|von|de|da|del|dos))*"
 _INIT = r"[A-Z]\."
 _INITIAL = re.compile(r"[A-Z]\.")
 _TRAILING_NOISE = re.compile(r"(?:\s*\([^)]*\)|\s*,|\s+)+$")
@@ -45,7 +46,10 @@ def _cfg() -> dict:
     head = "|".join(re.escape(h) for h in heads)
     mod = "|".join(re.escape(m) for m in mods)
     core = rf"(?:(?:{mod})[\s-]+)*(?:{head})"
-    word = r"(?:[A-Z][\w.’'&-]*|of|and|the|for|in|with|charge|on|to|at|,)"
+    # A complement word: capitalised, a connector, or a lower-case portfolio word ("minister of
+    # livestock and fishery development, X").
+    portfolio = "|".join(re.escape(w.lower()) for w in sorted(t.get("portfolio_words", []), key=len, reverse=True))
+    word = rf"(?:[A-Z][\w.’'&-]*|of|and|the|for|in|with|charge|on|to|at|,|(?:{portfolio})(?![\w-]))"
     honor = "|".join(re.escape(h) for h in sorted(t.get("honorifics", []), key=len, reverse=True))
     particles = "|".join(re.escape(p) for p in t.get("name_particles", []))
     return {
@@ -56,6 +60,9 @@ def _cfg() -> dict:
         "core": re.compile(rf"(?i:(?<![\w-]){core})(?![\w-])"),
         "before": re.compile(rf"(?P<title>(?i:(?<![\w]){core})(?:\s+(?:of|for|at|in|to)\s+{word}(?:\s*{word})*)?)"
                              rf"(?:\s*\([^)]*\))?\s*,?\s*(?:(?:{honor})\s*)*$"),
+        # "presidents A and B", "the foreign ministers A, B and C": a plural post before a list.
+        "plural": re.compile(rf"(?P<title>(?i:(?<![\w-]){core}))s\s+"
+                             rf"(?:{_LISTED_NAME}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$"),
         "after": re.compile(rf"^(?:\s*\([^)]*\))?\s*,\s*(?:(?P<who>who\s+(?:heads|leads|chairs|runs)\s+)|"
                             rf"(?:an?\s+|the\s+)?(?P<owner>(?:[A-Z][\w.&\-]*\s+){{1,4}}?|[A-Z][\w.&\- ]*?['’]s\s+)?"
                             rf"(?=(?i:{core})))"),
@@ -67,7 +74,8 @@ def _cfg() -> dict:
         "stops": _stop_words(t),
         "counterpart": frozenset(t.get("counterpart", [])),
         # A sentence without one of these words names nobody with a post (a fast first look).
-        "cues": frozenset(re.split(r"[\s-]+", h.lower())[0] for h in (*heads, *_HEAD_VERBS)),
+        "cues": frozenset(w for h in (*heads, *_HEAD_VERBS) for first in [re.split(r"[\s-]+", h.lower())[0]]
+                          for w in (first, first + "s")),
     }
 
 
@@ -260,7 +268,8 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
                 continue
             person = (_with_title_before(ctx, sent, start, end, name)
                       or _with_title_after(ctx, sent, start, end, name)
-                      or _with_head_of(ctx, sent, start, end, name))
+                      or _with_head_of(ctx, sent, start, end, name)
+                      or _with_plural_title(ctx, sent, start, end, name))
             if person:
                 people.append(person)
     _take_counterpart_titles(ctx, people)
@@ -449,6 +458,15 @@ def _of_after_name(ctx: ArticleContext, end: int) -> tuple[str | None, str | Non
         if c.start == m.end() and c.form == "name":
             return None, c.code
     return None, None
+
+
+def _with_plural_title(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str) -> _Person | None:
+    """"with presidents A and B looking on": each name of the list holds the post, in the singular."""
+    m = _cfg()["plural"].search(ctx.text, sent.start, start)
+    if m is None:
+        return None
+    t_start = m.start("title")
+    return _person(ctx, sent, start, end, name, m.group("title"), None, None, (t_start, end))
 
 
 # ---------------------------------------------------------------- a title after the name
