@@ -305,6 +305,16 @@ def test_a_short_form_takes_the_gazetteer_name() -> None:
     assert hit is not None and hit["name"] == "Korea Customs Service"
 
 
+def test_a_person_after_a_complement_is_not_glued_to_the_agency() -> None:
+    facts = run("Deputy Chairman of the Cabinet of Ministers Batyr Oraz said gas exports rose in Turkmenistan.")
+    assert [a["name"] for a in agencies(facts)] == ["Cabinet of Ministers of Turkmenistan"], agencies(facts)
+
+
+def test_a_place_after_of_stays_in_the_name() -> None:
+    facts = run("The University of Cape Coast Council met the Ministry of Tourism and Antiquities of Ghana.")
+    assert "Ministry of Tourism and Antiquities of Ghana" in [a["name"] for a in agencies(facts)], agencies(facts)
+
+
 def test_a_person_named_with_a_particle_is_not_glued_to_the_agency() -> None:
     facts = run("Commissioner Ahmad bin Yusof of the Royal Malaysian Customs Department spoke first.")
     assert [a["name"] for a in agencies(facts)] == ["Royal Malaysian Customs Department"]

@@ -262,6 +262,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         while toks and toks[-1][2] in _CONNECTORS:
             toks.pop()
         toks = _without_person_after_country(text, toks)
+        toks = _without_trailing_person(toks)
     words = [t for t in toks if t[2] not in _CONNECTORS]
     if len(words) < 2:
         return None
@@ -271,6 +272,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 _DAYS_AND_MONTHS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                               "January", "February", "March", "April", "May", "June", "July", "August",
                               "September", "October", "November", "December"))
+
+
+def _without_trailing_person(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Cabinet of Ministers Batyr Amanov": two name words right after a complement word (not after
+    "of") are the person whose post the name ends."""
+    if len(toks) < 5:
+        return toks
+    tail = toks[-3:]
+    if tail[0][2] in _CONNECTORS or not all(_name_word(t[2]) for t in tail[1:]):
+        return toks
+    return toks[:-2]
+
+
+def _name_word(word: str) -> bool:
+    stops = _person_stops()
+    return word[:1].isupper() and word[1:].islower() and word not in stops and word not in gazetteer.country_forms()
+
+
+@cache
+def _person_stops() -> frozenset[str]:
+    t = gazetteer.titles()
+    return (frozenset(t.get("not_names", [])) | frozenset(t.get("portfolio_words", [])) | _config()["heads"]
+            | _config()["place_heads"])
 
 
 def _without_person_after_country(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
