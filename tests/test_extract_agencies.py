@@ -136,6 +136,27 @@ def test_the_country_of_a_company_described_before_it() -> None:
     assert named(facts, "Sunfield Trading Ltd")["country"] == "GH", agencies(facts)
 
 
+EMPLOYER_CASES = [
+    ("Exports rose, said Jason Brake, chief executive of Kiwora, the fruit marketer.", "Kiwora", "company"),
+    ("Mikhail Ivanov, Norgrain's managing director, said sales grew.", "Norgrain", "company"),
+    ("Wayne Hill, president of the Federated Growers Association, welcomed the deal.",
+     "Federated Growers Association", "association"),
+]
+
+
+@pytest.mark.parametrize("text,name,kind", EMPLOYER_CASES)
+def test_the_body_a_post_is_held_at(text: str, name: str, kind: str) -> None:
+    facts = run(text)
+    assert named(facts, name) is not None and named(facts, name)["kind"] == kind, agencies(facts)
+    assert facts.officials and facts.officials[0].agency == name
+
+
+@pytest.mark.parametrize("text", ["Ana Ruiz, president of Brazil, spoke.", "Maria Lopes, head of Research, spoke.",
+                                  "Tom Berg, director of Operations, left."])
+def test_a_country_or_a_department_after_a_post_is_no_body(text: str) -> None:
+    assert agencies(run(text)) == []
+
+
 def test_a_company_used_without_its_group_is_the_same_company() -> None:
     facts = run("Harlow Group operates the terminal. Harlow chief executive Ben Yates said volumes rose. "
                 "Harlow also exports wheat to Egypt.")

@@ -93,6 +93,7 @@ def _config() -> dict:
         "trade_verbs": frozenset(p.get("company_verbs", ["shipped"])),
         "industry_nouns": frozenset(p.get("industry_nouns", ["Ceramics"])),
         "company_suffixes": frozenset(p.get("company_suffixes", [])),
+        "employer_posts": frozenset(p.get("employer_posts", [])),
     }
 
 
@@ -700,6 +701,7 @@ def extract_agencies(ctx: ArticleContext) -> list[Agency]:
     _take_industry_names(r)
     _take_company_appositions(r)
     _take_company_agents(r)
+    _take_employers(r)
     _take_abbreviation_before_title(r)
     _take_descriptive(r)
     _take_country_descriptors(r)
@@ -1036,6 +1038,33 @@ def _subject_before(text: str, verb: int) -> tuple[int, int] | None:
     lo = max(0, verb - 12)
     aux = next((m for m in _AUXILIARY.finditer(text, lo, verb) if m.end() == verb), None)
     return _name_before(text, aux.start() if aux else verb, 4) if aux or verb else None
+
+
+_EMPLOYER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?"
+                             r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})")
+
+
+def _take_employers(r: _Reading) -> None:
+    """"chief executive of Zespri", "Norgrain's managing director": the body a post is held at,
+    named by its own name only."""
+    text = r.text
+    cfg = _config()
+    for t_start, t_end, _title in r.hits(cfg["employer_posts"]):
+        m = _EMPLOYER_AFTER.match(text, t_end)
+        span = m.span("name") if m else None
+        if span is None and text[t_start - 3:t_start - 1] in ("'s", "’s"):
+            span = _name_before(text, t_start - 1, 4)
+        if span is None:
+            continue
+        s, e = span
+        name = text[s:e].removesuffix("'s").removesuffix("’s")
+        e = s + len(name)
+        if not r.free(s, e) or _not_a_company_name(name) or _is_outlet(name) or all(
+                w in _person_stops() for w in name.split()):
+            continue  # "director of Operations", "head of Research": a department, not a body
+        kind = kind_of(name)
+        r.add(name, _owner_before(r.ctx, s) or described_country(r.ctx, s) or context_country(r.ctx, s, e),
+              kind if kind in ("association", "international") else "company", name, (s, e))
 
 
 def _without_openers(text: str, s: int, e: int) -> tuple[int, str]:
