@@ -131,6 +131,12 @@ def test_companies_without_a_legal_suffix(text: str, name: str, expected: dict) 
     check(text, name, expected)
 
 
+def test_a_country_named_before_a_body_ties_it_more_than_one_after() -> None:
+    facts = run("Chilean growers welcomed the move, and the National Fruit Council said Chinese buyers were back.",
+                title="China reopens to fruit")
+    assert named(facts, "National Fruit Council")["country"] == "CL", agencies(facts)
+
+
 def test_the_country_of_a_company_described_before_it() -> None:
     facts = run("The batteries were handed over to the Ghanaian importer, Sunfield Trading Ltd, in Kenya's capital.")
     assert named(facts, "Sunfield Trading Ltd")["country"] == "GH", agencies(facts)

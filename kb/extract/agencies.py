@@ -462,16 +462,18 @@ def sentence_actors(ctx: ArticleContext, sent: Sentence) -> list[CountryMention]
 
 
 def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
-    """The country a mention belongs to by its sentence: nearest actor before, else after, else home."""
+    """The country a mention belongs to by its sentence: the article's own or else the nearest one
+    named before it (a sentence names its actors first), else the article's own or the nearest
+    one after it, else the article's own."""
     sent = ctx.sentence_at(start)
     if sent is not None:
         around = [c for c in sentence_actors(ctx, sent) if not (start <= c.start < end)]
         home = article_country(ctx)
-        if home is not None and any(c.code == home for c in around):
-            return home
         before = [c for c in around if c.end <= start]
         if before:
-            return before[-1].code
+            return home if any(c.code == home for c in before) else before[-1].code
+        if home is not None and any(c.code == home for c in around):
+            return home
         after = [c for c in around if c.start >= end]
         if after:
             return after[0].code
