@@ -137,6 +137,19 @@ def test_a_country_named_before_a_body_ties_it_more_than_one_after() -> None:
     assert named(facts, "National Fruit Council")["country"] == "CL", agencies(facts)
 
 
+def test_a_body_serving_a_country_has_that_country() -> None:
+    facts = run("Trade rose, according to the British Chamber of Commerce for Peru (BritCham Peru). "
+                "Ana Vidal, director of BritCham Peru, said demand was strong.")
+    hit = named(facts, "British Chamber of Commerce for Peru")
+    assert hit is not None and hit["country"] == "PE" and "BritCham Peru" in hit["also"], agencies(facts)
+    assert facts.officials[0].agency == "British Chamber of Commerce for Peru"
+
+
+def test_a_national_office_named_after_a_bloc_is_national() -> None:
+    facts = run("Ghana's National AfCFTA Coordination Office said 12 firms had registered.")
+    assert named(facts, "National AfCFTA Coordination Office")["kind"] != "international", agencies(facts)
+
+
 def test_the_country_of_a_company_described_before_it() -> None:
     facts = run("The batteries were handed over to the Ghanaian importer, Sunfield Trading Ltd, in Kenya's capital.")
     assert named(facts, "Sunfield Trading Ltd")["country"] == "GH", agencies(facts)

@@ -151,6 +151,19 @@ def test_board_chairman_and_chief_executive_with_malay_honorifics() -> None:
     check(facts, "Nurul Huda", {"title": "chief executive", "agency": "Johor Port Authority"})
 
 
+def test_two_people_each_with_a_post_after_the_name() -> None:
+    facts = run("The memoranda were signed by Omar Saleh, Governor of the Central Bank of Jordan, and Vikram Rao, "
+                "Governor of the Reserve Bank of India.")
+    check(facts, "Omar Saleh", {"agency": "Central Bank of Jordan", "country": "JO"})
+    check(facts, "Vikram Rao", {"agency": "Reserve Bank of India", "country": "IN", "title": "governor"})
+
+
+def test_the_post_at_a_named_agency_wins_over_a_loose_one() -> None:
+    facts = run("EU trade chief Lars Holm arrived on Monday. European Commission Executive Vice-President "
+                "Lars Holm signed the text.")
+    check(facts, "Lars Holm", {"agency": "European Commission", "title": "executive vice-president"})
+
+
 def test_a_title_holding_another_persons_name_is_not_taken() -> None:
     facts = run("Lorvania's Commissioner of Customs, Mr Chan Wing, and Mr Akira Sato, Director-General of the "
                 "Customs and Tariff Bureau of Japan's Ministry of Finance, signed the arrangement.")

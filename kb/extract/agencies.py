@@ -26,7 +26,7 @@ from kb.readers import publishers
 _CAP = r"[A-Z][A-Za-z0-9’'&.\-]*[A-Za-z0-9&]|[A-Z]"
 _CONNECT = r"of|and|for|the|on|&|de|du|des"
 _RUN = re.compile(rf"(?:{_CAP})(?:(?:\s+(?:{_CONNECT}))*\s+(?:{_CAP}))*")
-_ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11})\)")
+_ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11}(?: [A-Z][A-Za-z&.\-]{1,11})?)\)")
 _TOKEN = re.compile(rf"{_CAP}|\S+")
 _POSSESSIVE = re.compile(r"^(.*?)['’]s$")
 _CONNECTORS = frozenset(_CONNECT.split("|"))
@@ -325,8 +325,9 @@ def _defined_otherwise(text: str) -> frozenset[str]:
         words = [w for w in re.findall(r"[\w'’-]+", text[max(0, m.start() - 120):m.start()])]
         letters = [ch for ch in abbr if ch.isupper()]
         spelled = _spelled_by(words, letters)
-        if spelled and not any(w in heads or w.title() in heads for w in spelled):
-            out.add(abbr)
+        if spelled and not any(w in heads or w.title() in heads for w in spelled) and not any(
+                e.country is None for e in _known_index().get(_key(abbr), [])):
+            out.add(abbr)  # ("AfCFTA" also names its secretariat: an international body's alias stays)
     return frozenset(out)
 
 
@@ -361,8 +362,8 @@ def _initials(name: str) -> str:
 def _international(surface: str) -> bool:
     """A body of a bloc or an international organisation ("AfCFTA Council of Ministers", "EU
     Delegation"): international, whatever its head word."""
-    if _key(surface) in _known_index():
-        return False
+    if _key(surface) in _known_index() or re.match(r"(?:[Tt]he\s+)?National\b", surface):
+        return False  # "National AfCFTA Coordination Office": a country's own office
     for token in re.findall(r"[\w&-]+", surface):
         if token in gazetteer.blocs() and token.isupper():
             return True
@@ -414,7 +415,10 @@ def _country_of(ctx: ArticleContext, start: int, end: int, owner: str | None, ki
     if len(codes) == 1:
         return codes.pop()
     if len(codes) > 1:
-        return None
+        # "American Chamber of Commerce for Brazil": the country the body serves.
+        last = inner[-1]
+        served = re.search(r"\b(?:for|in)\s+(?:the\s+)?$", ctx.text[max(start, last.start - 10):last.start])
+        return last.code if served and last.end == end else None
     tail = re.match(r"\s+of\s+(?:the\s+)?", ctx.text[end:end + 12])
     if tail:
         nxt = [c for c in ctx.countries if c.start == end + tail.end()]
@@ -687,7 +691,7 @@ class _Reading:
 
     def _note_abbreviation(self, found: _Found, end: int) -> None:
         abbr = _ABBR_AFTER.match(self.text, end)
-        if abbr and sum(ch.isupper() for ch in abbr.group(1)) >= 2:
+        if abbr and sum(ch.isupper() for ch in abbr.group(1)) >= 2 and abbr.group(1) not in gazetteer.country_forms():
             self.abbreviations[abbr.group(1)] = found
             if abbr.group(1) not in found.also:
                 found.also.append(abbr.group(1))

@@ -302,8 +302,9 @@ def _merge(people: list[_Person]) -> list[_Person]:
         if same is None:
             merged.append(_Person(**p.__dict__))
             continue
+        if same.agency is None and p.agency is not None:
+            same.title, same.agency = p.title or same.title, p.agency  # the post at a named agency
         same.title = same.title or p.title
-        same.agency = same.agency or p.agency
         if p.strength > same.strength:
             same.country, same.strength = p.country, p.strength
     return merged
@@ -372,7 +373,12 @@ def _title_before(left: str) -> re.Match[str] | None:
         later = before.search(left, conj.end())
         if later and _only_countries(left[conj.end():later.start("title")]):
             return later
-    return None if _holds_a_person(m.group("title")) else m
+    title = _cfg()["honor_end"].sub("", m.group("title"))
+    # "X, Commissioner of Customs, and Mr Y": a title closed by "and" is the person's before.
+    return None if _holds_a_person(title) or _CLOSED_BY_AND.search(title) else m
+
+
+_CLOSED_BY_AND = re.compile(r",\s*and$")
 
 
 _PERSON_INSIDE = re.compile(r",\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
@@ -553,7 +559,7 @@ _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 def _without_agency(ctx: ArticleContext, t_start: int, title: str) -> str:
     """"chief of the Korea Customs Service" → "chief": the agency is the official's `agency`, not
     part of the post. A portfolio that is no agency of the article stays ("minister of agriculture")."""
-    end = t_start + len(_TRAILING_NOISE.sub("", title))
+    end = t_start + len(_TRAILING_NOISE.sub("", title).rstrip("."))
     kinds = {a.name: a.kind for a in ctx.agencies}
     for m in _OF_THE.finditer(title):
         at = t_start + m.end()
