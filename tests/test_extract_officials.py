@@ -72,6 +72,9 @@ NAME_CASES = [
      "Mariam Al Thani", {"country": "QA"}),
     ("The talks were opened by Datuk Seri Lim Wei Ming, Secretary-General of the Ministry of Finance of Malaysia.",
      "Lim Wei Ming", {"country": "MY"}),
+    # An honorific with a single name word after it is part of the name.
+    ("Prime Minister Sheikh Rahima of Bangladesh attended the signing.",
+     "Sheikh Rahima", {"country": "BD", "title": "prime minister"}),
 ]
 
 
@@ -115,6 +118,13 @@ PLURAL_CASES = [
     ("Customs commissioners Grace Atieno and Peter Mwale inspected the new scanners.",
      ["Grace Atieno", "Peter Mwale"], "customs commissioner"),
 ]
+
+
+def test_a_plural_post_before_names_owned_by_countries() -> None:
+    facts = run("The foreign ministers, Brazil's Mario Vale, Argentina's Sergio Cruz and Paraguay's Ruben Lezca, met.")
+    check(facts, "Mario Vale", {"country": "BR", "title": "foreign minister"})
+    check(facts, "Sergio Cruz", {"country": "AR"})
+    check(facts, "Ruben Lezca", {"country": "PY"})
 
 
 @pytest.mark.parametrize("text,names,title", PLURAL_CASES)

@@ -31,7 +31,9 @@ _LOWER = "a-z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.islower
 # A capitalised name word: "Min-soo", "McClay", "MacDonald", "O'Connor", "N'Diaye", "al-Rashid".
 _TOK = (rf"(?:[ae]l-)?(?:(?:Ma?c|[{_UPPER}]['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}'’]+"
         rf"(?:-[A-Za-z{_UPPER}][{_LOWER}]+)*")
-_LISTED_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|bin|al|van|von|de|da|del|dos))*"
+_OWNER = r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s"
+# "foreign ministers A, B and C", "the ministers, Brazil's A, Chile's B and ...": a listed name.
+_LISTED_NAME = rf"(?:{_OWNER}\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|bin|al|van|von|de|da|del|dos))*"
 _INIT = r"[A-Z]\."
 _INITIAL = re.compile(r"[A-Z]\.")
 _TRAILING_NOISE = re.compile(r"(?:\s*\([^)]*\)|\s*,|\s+)+$")
@@ -61,8 +63,8 @@ def _cfg() -> dict:
         "before": re.compile(rf"(?P<title>(?i:(?<![\w]){core})(?:\s+(?:of|for|at|in|to)\s+{word}(?:\s*{word})*)?)"
                              rf"(?:\s*\([^)]*\))?\s*,?\s*(?:(?:{honor})\s*)*$"),
         # "presidents A and B", "the foreign ministers A, B and C": a plural post before a list.
-        "plural": re.compile(rf"(?P<title>(?i:(?<![\w-]){core}))s\s+"
-                             rf"(?:{_LISTED_NAME}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$"),
+        "plural": re.compile(rf"(?P<title>(?i:(?<![\w-]){core}))s,?\s+"
+                             rf"(?:{_LISTED_NAME}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*(?:{_OWNER}\s+)?$"),
         "after": re.compile(rf"^(?:\s*\([^)]*\))?\s*,\s*(?:(?P<who>who\s+(?:heads|leads|chairs|runs)\s+)|"
                             rf"(?:an?\s+|the\s+)?(?P<owner>(?:[A-Z][\w.&\-]*\s+){{1,4}}?|[A-Z][\w.&\- ]*?['’]s\s+)?"
                             rf"(?=(?i:{core})))"),
@@ -72,6 +74,7 @@ def _cfg() -> dict:
         "headed_by": re.compile(rf"(?:\s*\([^()]*\))?\s*,?\s*(?:which\s+is\s+|that\s+is\s+)?"
                                 rf"(?P<verb>headed|led|chaired|run)\s+by\s+(?:(?:{honor})\s*)*$"),
         "stops": _stop_words(t),
+        "name_honorifics": frozenset(t.get("honorifics_in_names", [])),
         "counterpart": frozenset(t.get("counterpart", [])),
         # A sentence without one of these words names nobody with a post (a fast first look).
         "cues": frozenset(w for h in (*heads, *_HEAD_VERBS) for first in [re.split(r"[\s-]+", h.lower())[0]]
@@ -115,20 +118,25 @@ def _names(sent: Sentence) -> list[tuple[int, int, str]]:
     for m in cfg["name_run"].finditer(sent.text):
         parts = [(p.start() + m.start(), p.group()) for p in re.finditer(r"\S+", m.group())]
         segment: list[tuple[int, str]] = []
+        opener: tuple[int, str] | None = None  # the stop word before the segment
         for pos, word in [*parts, (-1, "")]:
             if not _stop(word, cfg):
                 segment.append((pos, word))
                 continue
+            if len(segment) == 1 and opener and opener[1] in cfg["name_honorifics"]:
+                segment.insert(0, opener)  # "Prime Minister Sheikh Hasina": the honorific is part of it
             found = _segment_name(segment, cfg["particles"])
             if found:
                 s, e = found
                 out.append((sent.start + s, sent.start + e, sent.text[s:e]))
-            segment = []
+            segment, opener = [], (pos, word)
     return out
 
 
 def _segment_name(segment: list[tuple[int, str]], particles: frozenset[str]) -> tuple[int, int] | None:
     """The span of a name made of the words of a segment, without particles at its ends."""
+    if len(segment) == 2 and segment[0][1] in _cfg()["name_honorifics"]:
+        return segment[0][0], segment[1][0] + len(segment[1][1])
     while segment and segment[-1][1] in particles:
         segment.pop()
     while segment and segment[0][1] in particles:
@@ -472,7 +480,8 @@ def _with_plural_title(ctx: ArticleContext, sent: Sentence, start: int, end: int
     if m is None:
         return None
     t_start = m.start("title")
-    return _person(ctx, sent, start, end, name, m.group("title"), None, None, (t_start, end))
+    owner = _country_right_before(ctx, sent, start)
+    return _person(ctx, sent, start, end, name, m.group("title"), None, owner[0] if owner else None, (t_start, end))
 
 
 # ---------------------------------------------------------------- a title after the name
@@ -583,9 +592,10 @@ def _without_honorific(ctx: ArticleContext, start: int, name: str) -> str:
 
 def _person(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str, title: str,
             agency: str | None, country: str | None, title_span: tuple[int, int]) -> _Person | None:
-    name = _without_honorific(ctx, start, name)
-    if len(name.split()) < 2:
+    bare = _without_honorific(ctx, start, name)
+    if len(bare.split()) < 2 and not (len(name.split()) == 2 and name.split()[0] in _cfg()["name_honorifics"]):
         return None
+    name = bare if len(bare.split()) >= 2 else name
     title = re.sub(r"\s+", " ", _TRAILING_NOISE.sub("", title)).strip(" ,.").lower()
     title = re.sub(r"^then-", "", title)
     if country is None and agency is None:
