@@ -318,6 +318,9 @@ NEGATIVE = [
     "The committee, chaired by rotation, meets twice a year.",
     "Sales of Export Growth Bonds rose.",
     "Mr Big and Dr Pepper were the brands on display.",
+    "Orders fell, said the president of Lorvania Garment Manufacturers.",
+    "The commissioner of Customs and Indirect Duties signed for Togo.",
+    "The chairman of Sildavia Fertilizer Producers said prices rose.",
 ]
 
 

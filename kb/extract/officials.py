@@ -87,7 +87,7 @@ _HEAD_VERBS = ("headed", "led", "chaired", "run", "heads", "leads", "chairs", "r
 
 def _stop_words(t: dict) -> frozenset[str]:
     """Capitalised words that end a name: not-names, title words ("Chairperson"), portfolio words."""
-    words = set(t.get("not_names", [])) | set(t.get("portfolio_words", []))
+    words = set(t.get("not_names", [])) | set(t.get("portfolio_words", [])) | set(t.get("group_nouns", []))
     for phrase in (*t.get("heads", []), *t.get("modifiers", [])):
         for w in re.split(r"[\s-]+", phrase):
             if len(w) > 2 and w.isalpha():
