@@ -312,6 +312,11 @@ NOT_AGENCY_CASES = [
     ("Under the free trade agreement (FTA), tariffs fall to zero. The FTA covers 90% of goods.", "FTA"),
     ("The European Union and New Zealand signed the agreement in Brussels.", "and New Zealand"),
     ("The Parliament and Government of Serbia approved the deal.", "Parliament and"),
+    # Documents are not organisations, whatever words they hold.
+    ("The Customs Code of the Eurasian Economic Union took effect.", "Code"),
+    ("The Law on Customs Regulation of Uzbekistan was amended.", "Law"),
+    ("The Official Gazette of Peru published the rules.", "Gazette"),
+    ("Exporters follow the Tariff Schedule of the Customs Service of Lorvania.", "Schedule"),
 ]
 
 
@@ -324,6 +329,13 @@ def test_not_agencies(text: str, word: str) -> None:
 def test_a_known_abbreviation_of_an_absent_country_is_no_agency() -> None:
     facts = run("Chile and Korea agreed on the MRA, which covers certified exporters.")
     assert not [a for a in agencies(facts) if a["name"] == "MRA" or "MRA" in a["also"]], agencies(facts)
+
+
+def test_a_known_abbreviation_of_an_absent_country_acting_is_an_agency() -> None:
+    facts = run("GACC Minister Liu Hong said imports from Kenya would be checked.")
+    hit = next((a for a in agencies(facts) if "GACC" in a["also"]), None)
+    assert hit is not None and hit["country"] == "CN", agencies(facts)
+    assert facts.officials[0].country == "CN"
 
 
 def test_a_known_abbreviation_of_a_present_country_is_an_agency() -> None:

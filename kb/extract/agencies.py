@@ -94,6 +94,7 @@ def _config() -> dict:
         "industry_nouns": frozenset(p.get("industry_nouns", ["Ceramics"])),
         "company_suffixes": frozenset(p.get("company_suffixes", [])),
         "employer_posts": frozenset(p.get("employer_posts", [])),
+        "documents": frozenset(p.get("document_words", [])),
     }
 
 
@@ -313,6 +314,22 @@ def _without_person_after_country(text: str, toks: list[tuple[int, int, str]]) -
     if len(rest) >= 2 and all(t[2][0].isupper() and t[2] not in heads and t[2] not in not_names for t in rest):
         return [t for t in toks if t[1] <= cut]
     return toks
+
+
+_COMPLEMENT_WORD = re.compile(r"\s(?:of|on|for|to)\s")
+
+
+def _is_document(surface: str) -> bool:
+    """"Customs Code of the Union", "Law on Customs Regulation": a document, no organisation —
+    its head (the word before a complement, or the first word before "on") is a document word."""
+    documents = _config()["documents"]
+    words = surface.split()
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
+    if len(words) > 1 and words[0] in documents and words[1] in ("on", "of", "for"):
+        return True
+    head = _COMPLEMENT_WORD.split(" ".join(words), maxsplit=1)[0].split()
+    return bool(head) and head[-1] in documents
 
 
 def _defined_otherwise(text: str) -> frozenset[str]:
@@ -607,6 +624,11 @@ def article_words(ctx: ArticleContext) -> frozenset[str]:
 _WORD_GOES_ON = re.compile(r"[\w-]")
 
 
+_TITLE_NEXT = re.compile(r"\s+(?:[A-Z][a-z]+[\s-])?(?:Minister|Commissioner|Director|Chairman|Chairwoman|Chairperson|"
+                         r"Chair|Head|Chief|President|Spokesman|Spokeswoman|Spokesperson|Secretary|Governor|Deputy|"
+                         r"Vice|CEO|chief|head|director|spokesman|spokeswoman|spokesperson|official|officials)\b")
+
+
 class _Reading:
     """One article's agency reading: the registry, the spans taken, the abbreviations it defines."""
 
@@ -646,7 +668,7 @@ class _Reading:
         if surface in gazetteer.blocs():
             return  # a bloc is an agency only when it acts (_take_blocs)
         self.taken.append((start, end))
-        if _excluded(self.ctx, surface) or surface in self.not_agencies:
+        if _excluded(self.ctx, surface) or surface in self.not_agencies or _is_document(surface):
             return
         existing = next((f for f in self.reg.items if _key(surface) in {_key(n) for n in (f.name, *f.also)}), None)
         if existing is None and surface.isupper():
@@ -672,7 +694,10 @@ class _Reading:
             name, also = _written_or_known(surface, known)
             return name, known.country, _known_kind(known, kind), also
         if surface.isupper() and _known_index().get(_key(surface)):
-            return None, None, None, []  # "MRA" of Mauritius in a story without Mauritius
+            entry = _known_index()[_key(surface)][0]
+            if not (_acting(self.ctx, start, end) or _TITLE_NEXT.match(self.text, end)):
+                return None, None, None, []  # "signed the MRA" in a story without Mauritius
+            return entry.name, entry.country, _known_kind(entry, kind), []  # "GACC Minister X said"
         if _international(surface):
             return re.sub(r"^(?:the|The)\s+", "", surface), None, "international", []
         country = _country_of(self.ctx, start, end, owner, kind)
