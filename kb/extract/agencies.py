@@ -468,7 +468,15 @@ _LISTED = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:the\
 
 def sentence_actors(ctx: ArticleContext, sent: Sentence) -> list[CountryMention]:
     """Countries of a sentence that may act: not blocs, not destinations ("to Sri Lanka and
-    Mauritius"), not places ("in Beijing"), not adjectives of other nouns ("Chinese buyers")."""
+    Mauritius"), not places ("in Beijing") (computed once per sentence)."""
+    cache = ctx.__dict__.setdefault("_actors", {})
+    found = cache.get(sent.start)
+    if found is None:
+        found = cache[sent.start] = _sentence_actors(ctx, sent)
+    return found
+
+
+def _sentence_actors(ctx: ArticleContext, sent: Sentence) -> list[CountryMention]:
     out: list[CountryMention] = []
     prev: CountryMention | None = None
     prev_destination = False

@@ -70,7 +70,7 @@ def _cfg() -> dict:
                             rf"(?=(?i:{core})))"),
         "after_title": re.compile(rf"(?i:{core})(?:\s+(?:of|for|at|in|to)\s+[^,;()]*)?"),
         "honor": re.compile(rf"^(?:(?:{honor})\s*)+"),
-        "honor_end": re.compile(rf"(?:\s*,?\s*(?:{honor}))+\s*$"),
+        "honorifics": tuple(sorted(t.get("honorifics", []), key=len, reverse=True)),
         "headed_by": re.compile(rf"(?:\s*\([^()]*\))?\s*,?\s*(?:which\s+is\s+|that\s+is\s+)?"
                                 rf"(?P<verb>headed|led|chaired|run)\s+by\s+(?:(?:{honor})\s*)*$"),
         "stops": _stop_words(t),
@@ -223,7 +223,10 @@ _COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+(?P<who>[A-Z][\w'’-]*(?:
 
 def _counterpart_country(ctx: ArticleContext, sent: Sentence, t_start: int) -> str | None:
     """"his Gambian counterpart, Foreign Minister X": the adjective gives X's country."""
-    m = _COUNTERPART.search(ctx.text, max(sent.start, t_start - 60), t_start)
+    lo = max(sent.start, t_start - 60)
+    if ctx.text.find("counterpart", lo, t_start) < 0 and ctx.text.find("opposite", lo, t_start) < 0:
+        return None
+    m = _COUNTERPART.search(ctx.text, lo, t_start)
     if m is None:
         return None
     found = find_countries(m.group("who"))
@@ -250,7 +253,9 @@ def _by_title(title: str, country: str | None, agencies: list[Agency]) -> str | 
 def _sentences_with_posts(ctx: ArticleContext) -> list[Sentence]:
     """The sentences that hold a title word or a verb of heading: only they can name an official."""
     cues = _cfg()["cues"]
-    present = {part for w in article_words(ctx) for part in w.lower().split("-") if part in cues}
+    words = {w.lower() for w in article_words(ctx)}
+    present = set(cues & words)
+    present.update(part for w in words if "-" in w for part in w.split("-") if part in cues)
     low = ctx.text.lower() if present else ""
     starts: list[int] = []
     for cue in present:
@@ -357,17 +362,33 @@ def _same_person(a: str, b: str) -> bool:
 # ---------------------------------------------------------------- a title before the name
 
 def _with_title_before(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str) -> _Person | None:
-    left = ctx.text[sent.start:start]
+    lo = max(sent.start, start - _TITLE_REACH)  # a title and its complement fit in this much text
+    left = ctx.text[lo:start]
     m = _title_before(left)
     if not m:
         return None
-    t_start = sent.start + m.start("title")
+    t_start = lo + m.start("title")
     title = m.group("title")
     agency, country, prefix_start = _prefix(ctx, sent, left, m.start("title"), t_start, t_start + len(title))
     if agency is None and country is None:
         agency, country = _of_after_name(ctx, end)
-    title = _without_agency(ctx, t_start, _cfg()["honor_end"].sub("", title))
+    title = _without_agency(ctx, t_start, _without_honorific_end(title))
     return _person(ctx, sent, start, end, name, title, agency, country, (prefix_start, end))
+
+
+_TITLE_REACH = 200
+
+
+def _without_honorific_end(title: str) -> str:
+    """"Minister of Trade, Mr" → "Minister of Trade": honorifics at the end of a title's text."""
+    honorifics = _cfg()["honorifics"]
+    while True:
+        rest = title.rstrip(" ,")
+        h = next((h for h in honorifics if rest.endswith(h)
+                  and (len(rest) == len(h) or not rest[-len(h) - 1].isalnum())), None)
+        if h is None:
+            return title
+        title = rest[:-len(h)]
 
 
 def _title_before(left: str) -> re.Match[str] | None:
@@ -381,7 +402,7 @@ def _title_before(left: str) -> re.Match[str] | None:
         later = before.search(left, conj.end())
         if later and _only_countries(left[conj.end():later.start("title")]):
             return later
-    title = _cfg()["honor_end"].sub("", m.group("title"))
+    title = _without_honorific_end(m.group("title"))
     # "X, Commissioner of Customs, and Mr Y": a title closed by "and" is the person's before.
     return None if _holds_a_person(title) or _CLOSED_BY_AND.search(title) else m
 
@@ -396,7 +417,7 @@ _PERSON_INSIDE = re.compile(r",\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<name>[A-Z]
 def _holds_a_person(title: str) -> bool:
     """"Commissioner of Customs, Mr Chan Wing, and Mr": a stretch that names someone else is no
     title of the name after it."""
-    title = _cfg()["honor_end"].sub("", title)
+    title = _without_honorific_end(title)
     names = (m.group("name").split() for m in _PERSON_INSIDE.finditer(title))
     return any(not any(_stop(w, _cfg()) for w in words) for words in names)
 
