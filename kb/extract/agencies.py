@@ -942,9 +942,6 @@ def _is_place(text: str, start: int, end: int) -> bool:
     return bool(heads) and heads[-1] in cfg["place_heads"]
 
 
-_ACTING_BEFORE = re.compile(r"(?:\b(?:by|between|and|with)\s+(?:the\s+)?|\b(?:of|at|for)\s+the\s+)$")
-
-
 def _acting(ctx: ArticleContext, start: int, end: int) -> bool:
     """A body that does something in its sentence: the subject of an action or reporting verb, a
     possessive, an agent after "by", or the employer of a post ("director of the Port of X")."""
