@@ -1,12 +1,24 @@
 """Find the organisations an article names: customs services, ministries, embassies, companies…
 
-Three kinds of mention, merged into one record per organisation:
+One reading of the article (`_Reading`) and named steps over it, each a way news names a body:
 - proper names: a run of capitalised words holding a head word ("Korea Customs
-  Service", "Ministry of Commerce of the People's Republic of China");
-- descriptions of a country's customs ("Peru's customs service");
-- abbreviations defined in the text ("(ZRA)") or known to the gazetteer, used later.
-The gazetteer of customs administrations gives canonical names; names with no
-country in them get the country from a possessive, the name, or the sentence.
+  Service", "Ministry of Commerce of the People's Republic of China"), cut at
+  titles, possessive countries and people; ports and terminals only when they act;
+- offices of heads of state ("Office of the President of Peru");
+- names and abbreviations the gazetteer knows ("GACC"), abbreviations defined in
+  the text ("(ZRA)") or spelling a body named earlier ("the GAC"), used later;
+- companies by the words around them: "Chinese firm X", "the X factory", "X, Peru's
+  largest exporter", "sold by X", "X shipped", "Keda Ceramics", "chief executive of X";
+- an abbreviation before a post ("NAFDAC Director-General X");
+- descriptions of a country's customs ("Peru's customs service", "the country's
+  customs authority");
+- blocs when they act ("the EU has agreed"), never as places or markets.
+Not agencies: news outlets, documents ("Customs Code"), abbreviations the text
+defines as something else ("mutual recognition arrangement (MRA)").
+The gazetteer of customs administrations gives canonical names (the article's own
+full name is kept when it is not just a shorter form); names with no country in
+them get the country from a possessive, the name, the words describing them, the
+sentence or the article's own country.
 """
 
 from __future__ import annotations
