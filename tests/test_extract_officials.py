@@ -161,6 +161,12 @@ def test_board_chairman_and_chief_executive_with_malay_honorifics() -> None:
     check(facts, "Nurul Huda", {"title": "chief executive", "agency": "Johor Port Authority"})
 
 
+def test_a_post_after_the_name_then_another_person_with_a_dotted_honorific() -> None:
+    facts = run("Ana Lind, Sildavia's Commissioner of Customs and Excise, and Mr. Kenji Sato, Director-General of "
+                "the Customs and Tariff Bureau of Japan's Ministry of Finance, signed in Tokyo.")
+    check(facts, "Kenji Sato", {"agency": "Customs and Tariff Bureau", "country": "JP"})
+
+
 def test_two_people_each_with_a_post_after_the_name() -> None:
     facts = run("The memoranda were signed by Omar Saleh, Governor of the Central Bank of Jordan, and Vikram Rao, "
                 "Governor of the Reserve Bank of India.")

@@ -387,7 +387,7 @@ def _without_honorific_end(title: str) -> str:
         h = next((h for h in honorifics if rest.endswith(h)
                   and (len(rest) == len(h) or not rest[-len(h) - 1].isalnum())), None)
         if h is None:
-            return title
+            return title.rstrip()
         title = rest[:-len(h)]
 
 
