@@ -1,12 +1,24 @@
 """Find the organisations an article names: customs services, ministries, embassies, companies…
 
-Three kinds of mention, merged into one record per organisation:
+One reading of the article (`_Reading`) and named steps over it, each a way news names a body:
 - proper names: a run of capitalised words holding a head word ("Korea Customs
-  Service", "Ministry of Commerce of the People's Republic of China");
-- descriptions of a country's customs ("Peru's customs service");
-- abbreviations defined in the text ("(ZRA)") or known to the gazetteer, used later.
-The gazetteer of customs administrations gives canonical names; names with no
-country in them get the country from a possessive, the name, or the sentence.
+  Service", "Ministry of Commerce of the People's Republic of China"), cut at
+  titles, possessive countries and people; ports and terminals only when they act;
+- offices of heads of state ("Office of the President of Peru");
+- names and abbreviations the gazetteer knows ("GACC"), abbreviations defined in
+  the text ("(ZRA)") or spelling a body named earlier ("the GAC"), used later;
+- companies by the words around them: "Chinese firm X", "the X factory", "X, Peru's
+  largest exporter", "sold by X", "X shipped", "Keda Ceramics", "chief executive of X";
+- an abbreviation before a post ("NAFDAC Director-General X");
+- descriptions of a country's customs ("Peru's customs service", "the country's
+  customs authority");
+- blocs when they act ("the EU has agreed"), never as places or markets.
+Not agencies: news outlets, documents ("Customs Code"), abbreviations the text
+defines as something else ("mutual recognition arrangement (MRA)").
+The gazetteer of customs administrations gives canonical names (the article's own
+full name is kept when it is not just a shorter form); names with no country in
+them get the country from a possessive, the name, the words describing them, the
+sentence or the article's own country.
 """
 
 from __future__ import annotations
@@ -16,15 +28,17 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from kb.extract import gazetteer
-from kb.extract.context import AgencyMention, ArticleContext, Sentence, mentions_of
-from kb.extract.countries import codes_in, find_countries, home_country, is_destination
+from kb.extract.context import AgencyMention, ArticleContext, CountryMention, Sentence, mentions_of
+from kb.extract.countries import codes_in as _codes_in
+from kb.extract.countries import find_countries, home_country, is_destination, main_countries
 from kb.extract.phrases import PhraseMatcher
 from kb.facts import Agency
+from kb.readers import publishers
 
 _CAP = r"[A-Z][A-Za-z0-9’'&.\-]*[A-Za-z0-9&]|[A-Z]"
 _CONNECT = r"of|and|for|the|on|&|de|du|des"
 _RUN = re.compile(rf"(?:{_CAP})(?:(?:\s+(?:{_CONNECT}))*\s+(?:{_CAP}))*")
-_ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11})\)")
+_ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11}(?: [A-Z][A-Za-z&.\-]{1,11})?)\)")
 _TOKEN = re.compile(rf"{_CAP}|\S+")
 _POSSESSIVE = re.compile(r"^(.*?)['’]s$")
 _CONNECTORS = frozenset(_CONNECT.split("|"))
@@ -43,6 +57,20 @@ class _Found:
     also: list[str] = field(default_factory=list)
     synthetic: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
+    # A bloc acting: a record, but its mentions stay country mentions for the later stages
+    # (a bloc in an agreement's sentence stands for its member states).
+    quiet: bool = False
+
+
+@lru_cache(maxsize=8192)
+def codes_in(text: str, *, forms: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Country codes named in a short text (a name), cached: names recur within and across articles."""
+    return tuple(_codes_in(text, forms=forms))
+
+
+@lru_cache(maxsize=8192)
+def _country_mentions(text: str) -> tuple[CountryMention, ...]:
+    return tuple(find_countries(text))
 
 
 def _words(items: list[str]) -> re.Pattern[str]:
@@ -62,9 +90,28 @@ def _config() -> dict:
         "titles": frozenset(p.get("title_words", [])),
         "title_continuations": frozenset(p.get("title_continuations", [])),
         "news": frozenset(n.casefold() for n in p.get("news_agencies", [])),
-        "company_before": _words(p.get("company_before", [])),
-        "company_after": _words(p.get("company_after", [])),
+        "company_before_words": frozenset(p.get("company_before", [])),
+        "company_after_words": frozenset(p.get("company_after", [])),
+        "not_agencies": frozenset(n.casefold() for n in p.get("not_agencies", [])),
+        # Every word that can make a run an organisation's name: heads, weak heads, title words.
+        "head_words": frozenset(p.get("heads", [])) | frozenset(p.get("weak_heads") or {}),
+        "opening_heads": frozenset(p.get("opening_heads", [])),
+        "office_holders": p.get("office_holders", ["President"]),
+        "place_heads": frozenset(p.get("place_heads", [])),
+        "acting_after": re.compile(r"(?:\s*\([^()]*\))?,?\s+(?:(?:also|has|have|had|will|would|on\s+\w+day)\s+)?"
+                                   rf"(?:{_alternation(p.get('acting_verbs', ['said']))})\b"),
+        "company_nouns": frozenset(p.get("company_nouns", ["company"])),
+        "person_nouns": frozenset(p.get("person_nouns", [])),
+        "trade_verbs": frozenset(p.get("company_verbs", ["shipped"])),
+        "industry_nouns": frozenset(p.get("industry_nouns", ["Ceramics"])),
+        "company_suffixes": frozenset(p.get("company_suffixes", [])),
+        "employer_posts": frozenset(p.get("employer_posts", [])),
+        "documents": frozenset(p.get("document_words", [])),
     }
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -80,17 +127,6 @@ _BARE_CUSTOMS_NEXT = re.compile(r"\s*(?:[,.;:)]|said|says|reported|announced|has
 
 
 @cache
-def _companies() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    p = gazetteer.agency_patterns()
-    before = "|".join(p.get("company_before", ["firm"]))
-    after = "|".join(p.get("company_after", ["factory"]))
-    # Not "the Arilje-based company": a "-based" word places a company, it does not name one.
-    name = r"(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+(?:\s+(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+){0,3}"
-    return (re.compile(rf"\b(?:{before})\s+(?P<name>{name})"),
-            re.compile(rf"\bthe\s+(?P<name>{name})\s+(?:{after})\b"))
-
-
-@cache
 def _known_index() -> dict[str, list[gazetteer.KnownAgency]]:
     index: dict[str, list[gazetteer.KnownAgency]] = {}
     for entry in gazetteer.known_agencies():
@@ -102,7 +138,7 @@ def _known_index() -> dict[str, list[gazetteer.KnownAgency]]:
 @cache
 def _known_matcher() -> PhraseMatcher:
     return PhraseMatcher(n for e in gazetteer.known_agencies() for n in (e.name, *e.also)
-                         if len(n) >= 3 and (" " in n or n.isupper()))
+                         if len(n) >= 3 and (" " in n or n.isupper() or sum(ch.isupper() for ch in n) >= 2))
 
 
 _POSSESSIVE_S = re.compile(r"'s\b")
@@ -144,18 +180,22 @@ def _is_title(word: str, after_title: bool) -> bool:
     return len(parts) > 1 and parts[0] in cfg["titles"] and all(p.title() in cfg["titles"] for p in parts)
 
 
-def _segments(run: str, offset: int) -> list[tuple[int, int, str | None]]:
+_PARTICLE_BEFORE = re.compile(r"[A-Z][\w'’-]+\s+(?:bin|binti|bint|ibn|al|el|van|von|der|da|dos|del)\s+$")
+
+
+def _segments(run: str, offset: int, person_first: bool = False) -> list[tuple[int, int, str | None]]:
     """Split a capitalised run at possessive countries and titles: (start, end, possessive code).
 
     A title's person does not belong to the organisation after it: in "Secretary-General Ann Vos
-    of the World Customs Organization" the segment starts after "of".
+    of the World Customs Organization" the segment starts after "of"; nor does the rest of a
+    name after a particle ("Ahmad bin | Yusof of the Royal Customs").
     """
     forms = gazetteer.country_forms()
     cfg = _config()
     not_names = _not_names()
     out: list[tuple[int, int, str | None]] = []
     seg_start, owner = None, None
-    after_title = False  # the current token follows a title
+    after_title = person_first  # the current token follows a title
     person = False  # the current segment so far is the name of a person after a title
     for m in _TOKEN.finditer(run):
         word = m.group()
@@ -202,6 +242,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         toks.pop()
     if not toks:
         return None
+    poss = _POSSESSIVE.match(toks[-1][2])
+    if poss:  # "Orbis Group's chief": the name without its possessive
+        toks[-1] = (toks[-1][0], toks[-1][1] - 2, poss.group(1))
     segment = text[toks[0][0]:toks[-1][1]]
     heads = [i for i, t in enumerate(toks) if t[2] in cfg["heads"]
              or (t[2] in cfg["weak"] and cfg["weak"][t[2]].search(segment))]
@@ -226,17 +269,46 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         # "of ..." complement: keep it up to a title or a thing word.
         keep = last + 1
         for i in range(last + 1, len(toks)):
-            if toks[i][2] in cfg["not_after"]:
+            if toks[i][2] in cfg["not_after"] or toks[i][2] in _DAYS_AND_MONTHS:
                 break
             keep = i + 1
         toks = toks[:keep]
         while toks and toks[-1][2] in _CONNECTORS:
             toks.pop()
         toks = _without_person_after_country(text, toks)
+        toks = _without_trailing_person(toks)
     words = [t for t in toks if t[2] not in _CONNECTORS]
     if len(words) < 2:
         return None
     return toks[0][0], toks[-1][1]
+
+
+_DAYS_AND_MONTHS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                              "January", "February", "March", "April", "May", "June", "July", "August",
+                              "September", "October", "November", "December"))
+
+
+def _without_trailing_person(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Cabinet of Ministers Batyr Amanov": two name words right after a complement word (not after
+    "of") are the person whose post the name ends."""
+    if len(toks) < 5:
+        return toks
+    tail = toks[-3:]
+    if tail[0][2] in _CONNECTORS or not all(_name_word(t[2]) for t in tail[1:]):
+        return toks
+    return toks[:-2]
+
+
+def _name_word(word: str) -> bool:
+    stops = _person_stops()
+    return word[:1].isupper() and word[1:].islower() and word not in stops and word not in gazetteer.country_forms()
+
+
+@cache
+def _person_stops() -> frozenset[str]:
+    t = gazetteer.titles()
+    return (frozenset(t.get("not_names", [])) | frozenset(t.get("portfolio_words", [])) | _config()["heads"]
+            | _config()["place_heads"])
 
 
 def _without_person_after_country(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -245,7 +317,7 @@ def _without_person_after_country(text: str, toks: list[tuple[int, int, str]]) -
     if len(toks) < 3:
         return toks
     span_start, span_end = toks[0][0], toks[-1][1]
-    mentions = [c for c in find_countries(text[span_start:span_end]) if c.form == "name"]
+    mentions = [c for c in _country_mentions(text[span_start:span_end]) if c.form == "name"]
     if not mentions:
         return toks
     cut = span_start + mentions[-1].end
@@ -254,6 +326,108 @@ def _without_person_after_country(text: str, toks: list[tuple[int, int, str]]) -
     if len(rest) >= 2 and all(t[2][0].isupper() and t[2] not in heads and t[2] not in not_names for t in rest):
         return [t for t in toks if t[1] <= cut]
     return toks
+
+
+_COMPLEMENT_WORD = re.compile(r"\s(?:of|on|for|to)\s")
+
+
+def _is_document(surface: str) -> bool:
+    """"Customs Code of the Union", "Law on Customs Regulation": a document, no organisation —
+    its head (the word before a complement, or the first word before "on") is a document word."""
+    documents = _config()["documents"]
+    words = surface.split()
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
+    if len(words) > 1 and words[0] in documents and words[1] in ("on", "of", "for"):
+        return True
+    head = _COMPLEMENT_WORD.split(" ".join(words), maxsplit=1)[0].split()
+    return bool(head) and head[-1] in documents
+
+
+def _defined_otherwise(text: str) -> frozenset[str]:
+    """Abbreviations the article defines as something other than an organisation: "mutual
+    recognition arrangement (MRA)", "Authorised Economic Operator (AEO)"."""
+    heads = _config()["heads"]
+    out: set[str] = set()
+    for m in _DEFINED.finditer(text):
+        abbr = m.group("abbr")
+        words = [w for w in re.findall(r"[\w'’-]+", text[max(0, m.start() - 120):m.start()])]
+        letters = [ch for ch in abbr if ch.isupper()]
+        spelled = _spelled_by(words, letters)
+        if spelled and not any(w in heads or w.title() in heads for w in spelled) and not any(
+                e.country is None for e in _known_index().get(_key(abbr), [])):
+            out.add(abbr)  # ("AfCFTA" also names its secretariat: an international body's alias stays)
+    return frozenset(out)
+
+
+_DEFINED = re.compile(r"\((?P<abbr>[A-Z][A-Za-z]{1,7})\)")
+_SKIP = frozenset(("of", "and", "on", "for", "the", "in", "de", "to"))
+
+
+def _spelled_by(words: list[str], letters: list[str]) -> list[str] | None:
+    """The words before an abbreviation whose initials spell it ("mutual recognition arrangement")."""
+    picked: list[str] = []
+    i = len(words) - 1
+    for letter in reversed(letters):
+        while i >= 0 and words[i].lower() in _SKIP:
+            i -= 1
+        if i < 0 or words[i][0].upper() != letter:
+            return None
+        picked.append(words[i])
+        i -= 1
+    return picked
+
+
+def _initials(name: str) -> str:
+    """"General Administration of Customs of Turkey" → "GAC": capitals of its words, without
+    connectors and the country that ends it."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w not in _CONNECTORS]
+    while words and (words[-1] in gazetteer.country_forms() or words[-1] in _CONNECTORS):
+        words.pop()
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+@lru_cache(maxsize=4096)
+def _international(surface: str) -> bool:
+    """A body of a bloc or an international organisation ("AfCFTA Council of Ministers", "EU
+    Delegation"): international, whatever its head word."""
+    if _key(surface) in _known_index() or re.match(r"(?:[Tt]he\s+)?National\b", surface):
+        return False  # "National AfCFTA Coordination Office": a country's own office
+    for token in re.findall(r"[\w&-]+", surface):
+        if token in gazetteer.blocs() and token.isupper():
+            return True
+        entries = _known_index().get(_key(token)) if token.isupper() or re.match(r"[A-Z][a-z]*[A-Z]", token) else None
+        if entries and all(e.country is None for e in entries):
+            return True
+    return False
+
+
+def _written_or_known(surface: str, known: gazetteer.KnownAgency) -> tuple[str, list[str]]:
+    """The name to give a body the gazetteer knows: the article's own full name when it writes
+    one that is not just a shorter form of the gazetteer's ("Central Board of Excise and Customs",
+    a former name), else the gazetteer's; with the other as an alias."""
+    written = re.sub(r"^(?:the|The)\s+", "", surface)
+    words = _key(written).split()
+    heads = _config()["heads"]
+    full = len(words) >= 3 and not written.isupper() and any(w in heads for w in written.split())
+    if full and not set(words) <= set(_key(known.name).split()):
+        return written, [known.name]
+    return known.name, []
+
+
+_DESCRIBED = re.compile(r"(?:\b(?:the|a|an)\s+)?(?P<adj>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                       r"[a-z][\w-]*,?\s+$")
+
+
+def described_country(ctx: ArticleContext, start: int) -> str | None:
+    """"the Ghanaian importer, X", "Peruvian firm X": the country of the words describing a name."""
+    sent = ctx.sentence_at(start)
+    lo = max(sent.start if sent else 0, start - 50)
+    m = _DESCRIBED.search(ctx.text, lo, start)
+    if m is None:
+        return None
+    found = [c for c in ctx.countries_in(lo + 0, start) if c.start == m.start("adj") and c.form == "adjective"]
+    return found[0].code if found else None
 
 
 def _country_of(ctx: ArticleContext, start: int, end: int, owner: str | None, kind: str) -> str | None:
@@ -270,32 +444,81 @@ def _country_of(ctx: ArticleContext, start: int, end: int, owner: str | None, ki
     if len(codes) == 1:
         return codes.pop()
     if len(codes) > 1:
-        return None
+        # "American Chamber of Commerce for Brazil": the country the body serves.
+        last = inner[-1]
+        served = re.search(r"\b(?:for|in)\s+(?:the\s+)?$", ctx.text[max(start, last.start - 10):last.start])
+        return last.code if served and last.end == end else None
     tail = re.match(r"\s+of\s+(?:the\s+)?", ctx.text[end:end + 12])
     if tail:
         nxt = [c for c in ctx.countries if c.start == end + tail.end()]
         if nxt:
             return nxt[0].code
-    return context_country(ctx, start, end)
+    return described_country(ctx, start) or context_country(ctx, start, end)
+
+
+def outlet_country(ctx: ArticleContext) -> str | None:
+    """The country of the article's national outlet, when the story is about that country."""
+    own = publishers.country_of(ctx.document.publisher, ctx.document.url)
+    return own if own is not None and own in main_countries(ctx)[:2] else None
+
+
+def article_country(ctx: ArticleContext) -> str | None:
+    """The article's own country: its national outlet's when the text names that country, else
+    the country the article is mostly about."""
+    key = len(ctx.countries)
+    cached = ctx.__dict__.get("_own_country")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    own = outlet_country(ctx) or home_country(ctx)
+    ctx.__dict__["_own_country"] = (key, own)
+    return own
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|inside|within|across)\s+(?:the\s+)?$")
+_LISTED = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:the\s+)?$")
+
+
+def sentence_actors(ctx: ArticleContext, sent: Sentence) -> list[CountryMention]:
+    """Countries of a sentence that may act: not blocs, not destinations ("to Sri Lanka and
+    Mauritius"), not places ("in Beijing") (computed once per sentence)."""
+    cache = ctx.__dict__.setdefault("_actors", {})
+    found = cache.get(sent.start)
+    if found is None:
+        found = cache[sent.start] = _sentence_actors(ctx, sent)
+    return found
+
+
+def _sentence_actors(ctx: ArticleContext, sent: Sentence) -> list[CountryMention]:
+    out: list[CountryMention] = []
+    prev: CountryMention | None = None
+    prev_destination = False
+    for c in ctx.countries_in(sent.start, sent.end):
+        destination = is_destination(ctx.text, c) or (
+            prev_destination and prev is not None and bool(_LISTED.match(ctx.text[prev.end:c.start])))
+        if c.form != "bloc" and not destination and not _PLACE_BEFORE.search(
+                ctx.text, max(0, c.start - 8), c.start):
+            out.append(c)
+        prev, prev_destination = c, destination
+    return out
 
 
 def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
-    """The country a mention belongs to by its sentence: nearest actor before, else after, else home."""
+    """The country a mention belongs to by its sentence: the article's own or else the nearest one
+    named before it (a sentence names its actors first), else the article's own or the nearest
+    one after it, else the article's own."""
     sent = ctx.sentence_at(start)
     if sent is not None:
-        around = [c for c in ctx.countries_in(sent.start, sent.end)
-                  if c.form != "bloc" and not is_destination(ctx.text, c)
-                  and not (start <= c.start < end)]
-        home = home_country(ctx)
-        if home is not None and any(c.code == home for c in around):
-            return home
+        around = [c for c in sentence_actors(ctx, sent) if not (start <= c.start < end)]
+        home = article_country(ctx)
         before = [c for c in around if c.end <= start]
         if before:
-            return before[-1].code
+            return home if any(c.code == home for c in before) else before[-1].code
+        if home is not None and any(c.code == home for c in around):
+            return home
         after = [c for c in around if c.start >= end]
         if after:
             return after[0].code
-    return home_country(ctx)
+    return article_country(ctx)
 
 
 def _lookup(surface: str, country: str | None) -> gazetteer.KnownAgency | None:
@@ -391,76 +614,244 @@ class _Registry:
 
 
 def _excluded(ctx: ArticleContext, surface: str) -> bool:
+    """News outlets and agencies credited for copy are not agencies of the article."""
     key = surface.casefold()
-    if key in _config()["news"]:
+    if _is_outlet(surface):
         return True
     publisher = (ctx.document.publisher or "").casefold()
     return bool(publisher) and (key == publisher or key == publisher.removeprefix("the "))
 
 
-def extract_agencies(ctx: ArticleContext) -> list[Agency]:
-    text = ctx.text
-    reg = _Registry()
-    blocs = gazetteer.blocs()
-    abbreviations: dict[str, _Found] = {}
+@lru_cache(maxsize=4096)
+def _is_outlet(surface: str) -> bool:
+    """A news agency or outlet ("Xinhua", "Tunis Afrique Presse"), or a word never an agency ("FTA")."""
+    key = surface.casefold()
+    if key in _config()["news"] or key in _config()["not_agencies"]:
+        return True
+    outlet = publishers.by_name(surface) if len(surface) > 3 else None
+    return outlet is not None and (outlet.wire or outlet.name.casefold() == key.removeprefix("the "))
 
-    def take(start: int, end: int, owner: str | None) -> None:
-        surface = text[start:end]
-        if surface in blocs or _excluded(ctx, surface):
+
+_PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def article_words(ctx: ArticleContext) -> frozenset[str]:
+    """The words of an article, as written (computed once): a quick look for vocabularies."""
+    words = ctx.__dict__.get("_words")
+    if words is None:
+        words = ctx.__dict__["_words"] = frozenset(_PLAIN_WORD.findall(ctx.text))
+    return words
+_WORD_GOES_ON = re.compile(r"[\w-]")
+
+
+_TITLE_NEXT = re.compile(r"\s+(?:[A-Z][a-z]+[\s-])?(?:Minister|Commissioner|Director|Chairman|Chairwoman|Chairperson|"
+                         r"Chair|Head|Chief|President|Spokesman|Spokeswoman|Spokesperson|Secretary|Governor|Deputy|"
+                         r"Vice|CEO|chief|head|director|spokesman|spokeswoman|spokesperson|official|officials)\b")
+
+
+class _Reading:
+    """One article's agency reading: the registry, the spans taken, the abbreviations it defines."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.reg = _Registry()
+        self.taken: list[tuple[int, int]] = []
+        self.abbreviations: dict[str, _Found] = {}
+        self.not_agencies = _defined_otherwise(ctx.text)
+        self.words = article_words(ctx)
+
+    def hits(self, vocabulary: frozenset[str]) -> list[tuple[int, int, str]]:
+        """Where the text has words of a vocabulary, as whole words, in order."""
+        present = [w for w in vocabulary if w in self.words or (" " in w and w in self.text)]
+        out: list[tuple[int, int, str]] = []
+        for w in present:
+            pos = self.text.find(w)
+            while pos >= 0:
+                end = pos + len(w)
+                if _word_start(self.text, pos) and not _WORD_GOES_ON.match(self.text, end):
+                    out.append((pos, end, w))
+                pos = self.text.find(w, end)
+        return sorted(out)
+
+    def free(self, start: int, end: int) -> bool:
+        return not _overlaps(self.taken, start, end)
+
+    def add(self, name: str, country: str | None, kind: str, surface: str, span: tuple[int, int]) -> _Found:
+        found = self.reg.add(name, country, kind, surface, span)
+        self.taken.append(span)
+        return found
+
+    def take(self, start: int, end: int, owner: str | None = None) -> None:
+        """A proper name found in the text: recognised, given its country and kind, registered."""
+        surface = self.text[start:end]
+        if surface in gazetteer.blocs():
+            return  # a bloc is an agency only when it acts (_take_blocs)
+        self.taken.append((start, end))
+        if _excluded(self.ctx, surface) or surface in self.not_agencies or _is_document(surface):
             return
-        existing = next((f for f in reg.items if _key(surface) in {_key(n) for n in (f.name, *f.also)}), None)
+        existing = next((f for f in self.reg.items if _key(surface) in {_key(n) for n in (f.name, *f.also)}), None)
+        if existing is None and surface.isupper():
+            existing = self._spelled(surface)
         if existing is not None and not owner:
             existing.spans.append((start, end))
             return
+        name, country, kind, also = self._identify(start, end, owner)
+        if name is None:
+            return
+        found = self.reg.add(name, country, kind, surface if not owner else _possessive(self.ctx, start, surface),
+                             (start, end))
+        found.also.extend(a for a in also if a not in found.also)
+        self._note_abbreviation(found, end)
+
+    def _identify(self, start: int, end: int, owner: str | None) -> tuple:
+        """(name, country, kind, other names) of a proper name, or a None name for a known
+        abbreviation of a body of a country the article never names."""
+        surface = self.text[start:end]
         kind = kind_of(surface)
-        known = _specific(ctx, surface)
+        known = _specific(self.ctx, surface)
         if known:
-            name, country, kind = known.name, known.country, _known_kind(known, kind)
-        else:
-            country = _country_of(ctx, start, end, owner, kind)
-            name, country, kind = _canonical(surface, country, kind)
-        found = reg.add(name, country, kind, surface if not owner else _possessive(ctx, start, surface),
-                        (start, end))
-        abbr = _ABBR_AFTER.match(text, end)
-        if abbr and sum(ch.isupper() for ch in abbr.group(1)) >= 2:
-            abbreviations[abbr.group(1)] = found
+            name, also = _written_or_known(surface, known)
+            return name, known.country, _known_kind(known, kind), also
+        if surface.isupper() and _known_index().get(_key(surface)):
+            entry = _known_index()[_key(surface)][0]
+            if not (_acting(self.ctx, start, end) or _TITLE_NEXT.match(self.text, end)):
+                return None, None, None, []  # "signed the MRA" in a story without Mauritius
+            return entry.name, entry.country, _known_kind(entry, kind), []  # "GACC Minister X said"
+        if _international(surface):
+            return re.sub(r"^(?:the|The)\s+", "", surface), None, "international", []
+        country = _country_of(self.ctx, start, end, owner, kind)
+        name, country, kind = _canonical(surface, country, kind)
+        return name, country, kind, []
+
+    def _spelled(self, abbr: str) -> _Found | None:
+        """"the GAC said" after "the General Administration of Customs of Turkey": the agency
+        named earlier whose initials the abbreviation is."""
+        for f in self.reg.items:
+            if _initials(f.name) == abbr:
+                if abbr not in f.also:
+                    f.also.append(abbr)
+                return f
+        return None
+
+    def _note_abbreviation(self, found: _Found, end: int) -> None:
+        abbr = _ABBR_AFTER.match(self.text, end)
+        if abbr and sum(ch.isupper() for ch in abbr.group(1)) >= 2 and abbr.group(1) not in gazetteer.country_forms():
+            self.abbreviations[abbr.group(1)] = found
             if abbr.group(1) not in found.also:
                 found.also.append(abbr.group(1))
 
-    taken: list[tuple[int, int]] = []
-    for run_start, run in _runs(text):
-        # "the X Service and the Y Authority" names two organisations.
-        for part in re.finditer(r"(?:(?!\s+and\s+the\s+).)+", run):
-            for s, e, owner in _segments(part.group(), run_start + part.start()):
-                span = _trim(text, s, e)
-                if span is None:
-                    continue
-                end = span[1]
-                embassy = re.match(r"\s+in\s+((?:[A-Z][\w'’-]+\s?)+)", text[end:end + 40])
-                if re.search(r"(?:Embassy|Consulate)$", text[span[0]:end]) and embassy:
-                    end += embassy.end(1) - (1 if embassy.group(1).endswith(" ") else 0)
-                take(span[0], end, owner)
-                taken.append((span[0], end))
 
-    _take_known(ctx, reg, taken, take)
-    _take_embassies(ctx, reg, taken)
-    _take_companies(ctx, reg, taken)
-    _take_descriptive(ctx, reg, taken)
-    _take_abbreviations(ctx, reg, abbreviations)
+def extract_agencies(ctx: ArticleContext) -> list[Agency]:
+    r = _Reading(ctx)
+    _take_offices(r)
+    _take_runs(r)
+    _take_known(r)
+    _take_embassies(r)
+    _take_companies(r)
+    _take_industry_names(r)
+    _take_company_appositions(r)
+    _take_company_agents(r)
+    _take_employers(r)
+    _take_abbreviation_before_title(r)
+    _take_descriptive(r)
+    _take_country_descriptors(r)
+    _take_blocs(r)
+    _take_abbreviations(r)
+    _take_short_names(r)
+    return _records(ctx, r.reg)
 
-    found_all = [f for f in reg.items if f.spans]
+
+def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
+    """The agencies found, each with the sentence of its first mention; every mention recorded."""
     mentions = mentions_of(ctx).agencies
     out: list[Agency] = []
-    for f in found_all:
-        for s, e in f.spans:
-            mentions.append(AgencyMention(s, e, f.name))
-        first = min(f.spans)
-        sent = ctx.sentence_at(first[0])
+    for f in reg.items:
+        if not f.spans:
+            continue
+        if not f.quiet:
+            mentions.extend(AgencyMention(s, e, f.name) for s, e in f.spans)
+        sent = ctx.sentence_at(min(f.spans)[0])
         also = [a for a in dict.fromkeys(f.also) if _key(a) != _key(f.name)]
         out.append(Agency(name=f.name, also=also, country=f.country, kind=f.kind,
                           evidence=[ctx.evidence_for(sent)] if sent else []))
     mentions.sort(key=lambda m: m.start)
     return out
+
+
+def _take_runs(r: _Reading) -> None:
+    """Organisations named by capitalised runs ("the Kenya Revenue Authority")."""
+    text = r.text
+    heads = _config()["head_words"]
+    for run_start, run in _runs(text):
+        if heads.isdisjoint(_RUN_WORD.findall(run)):
+            continue  # no head word, no organisation (most runs: names, sentence openers)
+        person_first = run_start > 3 and text[run_start - 2].islower() and bool(
+            _PARTICLE_BEFORE.search(text, max(0, run_start - 30), run_start))
+        for part_start, part in _run_parts(run, run_start):
+            for s, e, owner in _segments(part, part_start, person_first):
+                person_first = False
+                span = _trim(text, s, e)
+                if span is None or not r.free(*span):
+                    continue
+                start, end = span[0], _legal_end(text, _embassy_end(text, *span))
+                if _is_place(text, start, end) and not _acting(r.ctx, start, end):
+                    r.taken.append((start, end))
+                    continue
+                r.take(start, end, owner)
+
+
+_RUN_WORD = re.compile(r"[\w&]+")
+
+
+def _run_parts(run: str, offset: int) -> list[tuple[int, str]]:
+    """"the X Service and the Y Authority", "Parliament and Government of Z", "the European Union
+    and New Zealand": a run that names two things, in parts."""
+    if " and " not in run:
+        return [(offset, run)]
+    cfg = _config()
+    parts: list[tuple[int, str]] = []
+    last = 0
+    for m in _AND_SPLIT.finditer(run):
+        left = run[last:m.start()].split()
+        right = run[m.end():]
+        first = right.split()[0] if right.split() else ""
+        if m.group("the") or first in cfg["opening_heads"] or (
+                left and left[-1] in cfg["heads"] and _starts_with_country(right)):
+            parts.append((offset + last, run[last:m.start()]))
+            last = m.end()
+    parts.append((offset + last, run[last:]))
+    return parts
+
+
+_AND_SPLIT = re.compile(r"\s+and\s+(?P<the>the\s+)?")
+
+
+def _starts_with_country(text: str) -> bool:
+    found = _country_mentions(text[:40])
+    return bool(found) and found[0].start == 0 and found[0].form == "name"
+
+
+_LEGAL_TAIL = re.compile(r"\.?,?[ \t]+(?:Ltd|Limited|Inc|LLC|Pvt\.?[ \t]+Ltd|Pty\.?[ \t]+Ltd|Sdn\.?[ \t]+Bhd"
+                         r"|JSC|PLC|Plc)\b")
+_COMPANY_END = re.compile(r"\b(?:Co|Company|Corp|Corporation|Industries|Group|Holdings?)$")
+
+
+def _legal_end(text: str, end: int) -> int:
+    """"Mekong Agro Co., Ltd": a company's name runs on over the legal form after a comma."""
+    if _COMPANY_END.search(text, max(0, end - 12), end):
+        m = _LEGAL_TAIL.match(text, end)
+        if m:
+            return m.end()
+    return end
+
+
+def _embassy_end(text: str, start: int, end: int) -> int:
+    """"the Embassy of Peru in Hanoi": an embassy's name runs on over its city."""
+    embassy = re.match(r"\s+in\s+((?:[A-Z][\w'’-]+\s?)+)", text[end:end + 40])
+    if re.search(r"(?:Embassy|Consulate)$", text[start:end]) and embassy:
+        end += embassy.end(1) - (1 if embassy.group(1).endswith(" ") else 0)
+    return end
 
 
 def _runs(text: str):
@@ -495,77 +886,458 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
-def _take_known(ctx: ArticleContext, reg: _Registry, taken: list[tuple[int, int]], take) -> None:
-    for start, end, _name in _known_matcher().finditer(ctx.text):
-        if not _overlaps(taken, start, end):
-            take(start, end, None)
-            taken.append((start, end))
+def _take_known(r: _Reading) -> None:
+    """Names and abbreviations of the gazetteer ("GACC", "Korea Customs") the runs did not give."""
+    for start, end, _name in _known_matcher().finditer(r.text):
+        if r.free(start, end):
+            r.take(start, end)
 
 
-def _take_embassies(ctx: ArticleContext, reg: _Registry, taken: list[tuple[int, int]]) -> None:
+def _take_embassies(r: _Reading) -> None:
     """"Russian embassy in Cairo", "the US embassy in London": lower-case embassies of a country."""
-    for c in ctx.countries:
+    for c in r.ctx.countries:
         m = re.match(r"\s+(?:embassy|consulate(?: general)?)(?:\s+in\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)?",
-                     ctx.text[c.end:c.end + 60])
-        if not m or c.form == "bloc" or _overlaps(taken, c.start, c.end + m.end()):
+                     r.text[c.end:c.end + 60])
+        if not m or c.form == "bloc" or not r.free(c.start, c.end + m.end()):
             continue
         start, end = c.start, c.end + m.end()
-        surface = ctx.text[start:end]
-        reg.add(surface, c.code, "state_body", surface, (start, end))
-        taken.append((start, end))
+        surface = r.text[start:end]
+        r.add(surface, c.code, "state_body", surface, (start, end))
 
 
-def _take_companies(ctx: ArticleContext, reg: _Registry, taken: list[tuple[int, int]]) -> None:
-    not_names = frozenset(gazetteer.titles().get("not_names", []))
-    for pattern in _companies():
-        for m in pattern.finditer(ctx.text):
-            s, e = m.span("name")
-            name = m.group("name")
-            if _overlaps(taken, s, e) or name.split()[0] in not_names or codes_in(name):
+# ---------------------------------------------------------------- offices of heads of state
+
+@cache
+def _offices() -> re.Pattern[str]:
+    heads = _alternation(_config()["office_holders"])
+    return re.compile(rf"\b(?:Office\s+of\s+the\s+(?:{heads})(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]*"
+                      rf"(?:\s+[A-Z][\w'’-]*){{0,3}}))?"
+                      rf"|(?:(?P<adj>[A-Z][\w-]+)\s+)?(?:{heads})['’]s\s+Office"
+                      rf"|Presidential\s+(?:Office|Administration|Executive\s+Office))\b")
+
+
+def _take_offices(r: _Reading) -> None:
+    """"Office of the President of Ukraine", "the Prime Minister's Office": state bodies whose
+    names hold a title, which the capitalised runs would cut."""
+    if "Office" not in r.text and "Presidential" not in r.text:
+        return
+    for m in _offices().finditer(r.text):
+        start, end = m.span()
+        if m.group("adj") and not codes_in(m.group("adj")):
+            start = m.start("adj") + len(m.group("adj")) + 1
+        if m.group("of") and not codes_in(m.group("of")):
+            end = m.start("of") - len(" of ") - (4 if r.text[m.start("of") - 4:m.start("of")] == "the " else 0)
+        surface = r.text[start:end]
+        country = _country_of(r.ctx, start, end, _owner_before(r.ctx, start), "government")
+        known = _lookup(surface, country)
+        name = known.name if known else surface
+        r.add(name, country, "state_body", surface, (start, end))
+
+
+def _owner_before(ctx: ArticleContext, start: int) -> str | None:
+    """The country of a possessive right before a name ("Kenya's ...")."""
+    before = [c for c in ctx.countries if 0 <= start - c.end <= 3 and c.form != "bloc"
+              and re.fullmatch(r"['’]s\s+", ctx.text[c.end:start])]
+    return before[-1].code if before else None
+
+
+# ---------------------------------------------------------------- places and acting
+
+def _is_place(text: str, start: int, end: int) -> bool:
+    """A port, terminal or airport named as a place ("the Port of Santos", "Tema Port")."""
+    words = text[start:end].split()
+    cfg = _config()
+    # The head before a complement names the thing: "Port of Santos", "Berbera Port for Saudi
+    # Arabia" are ports; "Authority for Identity, Customs and Port Security" is an authority.
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
+    heads = [w for w in words[:cut] if w in cfg["heads"] or w in cfg["place_heads"]]
+    return bool(heads) and heads[-1] in cfg["place_heads"]
+
+
+def _acting(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A body that does something in its sentence: the subject of an action or reporting verb, a
+    possessive, an agent after "by", or the employer of a post ("director of the Port of X")."""
+    cfg = _config()
+    after = cfg["acting_after"].match(ctx.text, end)
+    if after:
+        return True
+    left = ctx.text[max(0, start - 40):start]
+    if re.search(r"\bby\s+(?:the\s+)?$", left):
+        return True
+    post = re.search(r"(\w+)\s+(?:of|at)\s+(?:the\s+)?$", left)
+    return bool(post and _is_post_word(post.group(1)))
+
+
+@cache
+def _post_words() -> frozenset[str]:
+    t = gazetteer.titles()
+    return frozenset(w.lower() for h in t.get("heads", []) for w in re.split(r"[\s-]+", h))
+
+
+def _is_post_word(word: str) -> bool:
+    return word.lower() in _post_words()
+
+
+# ---------------------------------------------------------------- companies
+
+def _take_companies(r: _Reading) -> None:
+    """"Chinese firm X", "the X factory": companies named by the word before or after them."""
+    cfg = _config()
+    spans = []
+    for _s, end, _w in r.hits(cfg["company_before_words"]):
+        m = _NAME_AFTER.match(r.text, end)
+        if m:
+            spans.append(m.span("name"))
+    for start, _e, _w in r.hits(cfg["company_after_words"]):
+        span = _name_before(r.text, start - 1, 4) if r.text[start - 1:start] == " " else None
+        if span and r.text[max(0, span[0] - 4):span[0]] == "the ":
+            spans.append(span)
+    not_names = _not_names()
+    for s, e in sorted(spans):
+        name = r.text[s:e]
+        if not r.free(s, e) or name.split()[0] in not_names or codes_in(name) or "-based" in name:
+            continue
+        _add_company(r, name, s, e)
+
+
+# Not "the Arilje-based company": a "-based" word places a company, it does not name one.
+_NAME_AFTER = re.compile(r"\s+(?P<name>(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+"
+                         r"(?:[ \t]+(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+){0,3})")
+
+
+def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = None) -> None:
+    if _excluded(r.ctx, name) or name in r.not_agencies:
+        return
+    country = country or _owner_before(r.ctx, s) or described_country(r.ctx, s) or context_country(r.ctx, s, e)
+    r.add(name, country, "company", name, (s, e))
+
+
+_APPOSITION_TAIL = re.compile(r",\s+(?:an?|the|one|(?P<owner>[A-Z][\w'’ -]*?)['’]s)\s+(?:[\w-]+\s+){0,4}?")
+_AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|also|will|recently|already))?\s+")
+_BY_AGENT = re.compile(r"\s+by\s+(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})")
+_NAME_CHARS = frozenset("&'’.-")
+
+
+def _name_before(text: str, end: int, limit: int = 5) -> tuple[int, int] | None:
+    """The span of the capitalised words (at most `limit`, "&" between them allowed) that end
+    right at `end`, walking back on one line; None when the word before `end` is not capitalised."""
+    start, i, words = end, end, 0
+    while words < limit:
+        j = i
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in _NAME_CHARS):
+            k -= 1
+        word = text[k:j]
+        if not word or (word != "&" and not word[0].isupper()) or (words == 0 and j != end):
+            break
+        if words and _POSSESSIVE.match(word):
+            break  # "China's Zijin Mining": the owner is no part of the name
+        if word != "&":
+            start, words = k, words + 1
+        i = k
+    return (start, end) if start < end else None
+
+
+def _word_start(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
+
+
+def _take_company_appositions(r: _Reading) -> None:
+    """"Camposol, Peru's largest blueberry exporter,", "Nordgrain, a Swedish trader that": found
+    from the noun back to the name."""
+    people = _config()["person_nouns"]
+    text = r.text
+    for n_start, _n_end, noun in r.hits(_config()["company_nouns"]):
+        comma = text.rfind(",", max(0, n_start - 80), n_start)
+        tail = _APPOSITION_TAIL.fullmatch(text, comma, n_start) if comma > 0 else None
+        span = _name_before(text, comma) if tail else None
+        if span is None:
+            continue
+        s, e = span
+        name = text[s:e]
+        if not r.free(s, e) or _not_a_company_name(name):
+            continue
+        if noun in people and len(name.split()) > 1:
+            continue  # "Jane Roe, a cattle exporter,": maybe a person
+        country = codes_in(tail.group("owner") or "") or codes_in(text[e:n_start], forms=("adjective",))
+        _add_company(r, name, s, e, country[0] if country else None)
+
+
+def _take_company_agents(r: _Reading) -> None:
+    """"sold by Norgrain", "Norgrain shipped": the company that moves goods, found from the verb."""
+    text = r.text
+    for v_start, v_end, _verb in r.hits(_config()["trade_verbs"]):
+        by = _BY_AGENT.match(text, v_end)
+        spans = [by.span("name") if by else None, _subject_before(text, v_start)]
+        for span in spans:
+            if span is None:
                 continue
-            before = [c for c in ctx.countries if c.end <= s and s - c.end <= 12 and c.form == "adjective"]
-            country = before[-1].code if before else context_country(ctx, s, e)
-            reg.add(name, country, "company", name, (s, e))
-            taken.append((s, e))
+            s, name = _without_openers(text, *span)
+            e = span[1]
+            if not name or not r.free(s, e) or _not_a_company_name(name, text) or _looks_like_person(text, name):
+                continue
+            _add_company(r, name, s, e)
 
 
-def _take_descriptive(ctx: ArticleContext, reg: _Registry, taken: list[tuple[int, int]]) -> None:
-    pattern = _descriptive()
-    for c in ctx.countries:
-        if c.form == "bloc":
+def _subject_before(text: str, verb: int) -> tuple[int, int] | None:
+    """The capitalised name right before a verb, over an auxiliary ("Norgrain has shipped")."""
+    lo = max(0, verb - 12)
+    aux = next((m for m in _AUXILIARY.finditer(text, lo, verb) if m.end() == verb), None)
+    return _name_before(text, aux.start() if aux else verb, 4) if aux or verb else None
+
+
+_EMPLOYER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?"
+                             r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})")
+
+
+def _take_employers(r: _Reading) -> None:
+    """"chief executive of Zespri", "Norgrain's managing director": the body a post is held at,
+    named by its own name only."""
+    text = r.text
+    cfg = _config()
+    for t_start, t_end, _title in r.hits(cfg["employer_posts"]):
+        m = _EMPLOYER_AFTER.match(text, t_end)
+        span = m.span("name") if m else None
+        if span is None and text[t_start - 3:t_start - 1] in ("'s", "’s"):
+            span = _name_before(text, t_start - 1, 4)
+        if span is None:
             continue
-        m = pattern.match(ctx.text, c.end)
-        if m is None or _overlaps(taken, c.start, m.end()):
-            continue
-        org = m.group("org")
-        if " " not in org and not _BARE_CUSTOMS_NEXT.match(ctx.text, m.end()):
-            continue
-        code = c.code
-        span = (c.start, m.end())
-        surface = ctx.text[c.start:m.end()].replace("’", "'")
-        existing = next((f for f in reg.items if f.kind == "customs" and f.country == code), None)
-        if existing:
-            name = existing.name
-        else:
-            known = next((k for k in gazetteer.known_agencies() if k.country == code and k.kind == "customs"),
-                         None)
-            name = known.name if known else f"{org.title()} of {gazetteer.country_names().get(code, code)}"
-        reg.add(name, code, "customs", surface, span)
-        taken.append(span)
+        s, e = span
+        name = text[s:e].removesuffix("'s").removesuffix("’s")
+        e = s + len(name)
+        if not r.free(s, e) or _not_a_company_name(name) or _is_outlet(name) or all(
+                w in _person_stops() for w in name.split()):
+            continue  # "director of Operations", "head of Research": a department, not a body
+        kind = kind_of(name)
+        r.add(name, _owner_before(r.ctx, s) or described_country(r.ctx, s) or context_country(r.ctx, s, e),
+              kind if kind in ("association", "international") else "company", name, (s, e))
 
 
-def _take_abbreviations(ctx: ArticleContext, reg: _Registry, abbreviations: dict[str, _Found]) -> None:
-    for f in reg.items:
+def _without_openers(text: str, s: int, e: int) -> tuple[int, str]:
+    """"March Acme shipped", "Last Zenith": a name without the words that cannot open one."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    cfg = _config()
+    while words and (words[0].group() in cfg["not_first"] or words[0].group() in _not_names()):
+        words.pop(0)
+    return (s + words[0].start(), text[s + words[0].start():e]) if words else (e, "")
+
+
+def _not_a_company_name(name: str, text: str = "") -> bool:
+    """Words that open sentences, countries, blocs, titles, months: not a company's name; nor a
+    single word the text also writes in lower case or never capitalises mid-sentence ("Rice")."""
+    words = name.split()
+    cfg = _config()
+    if words[0] in cfg["not_first"] or words[0] in _not_names() or _POSSESSIVE.match(words[-1]):
+        return True
+    if name in gazetteer.blocs() or any(w in cfg["titles"] for w in words) or _mostly_country(name):
+        return True
+    return len(words) == 1 and bool(text) and not _proper_word(text, name)
+
+
+def _mostly_country(name: str) -> bool:
+    """A country, or a country and one word more ("AUSTRALIA", "Kenyan Tea"): no company's name;
+    "Australian Grain Export" may be one."""
+    return len(name.split()) <= 2 and bool(codes_in(name) or codes_in(name.title()))
+
+
+def _proper_word(text: str, word: str) -> bool:
+    """A word used as a name: with a capital inside ("PhosAgro"), or capitalised after a lower-case
+    word somewhere in the text, and never written in lower case."""
+    if re.search(rf"\b{re.escape(word.lower())}\b", text):
+        return False
+    if re.search(r"[a-z][A-Z]", word) or (word.isupper() and len(word) >= 3):
+        return True
+    return bool(re.search(rf"\b[a-z][\w,]*[ \t]+{re.escape(word)}\b", text))
+
+
+def _looks_like_person(text: str, name: str) -> bool:
+    """Two or three plain name words mentioned elsewhere with a title or honorific."""
+    words = name.split()
+    if len(words) == 1 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    return bool(re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s+{re.escape(words[-1])}\b", text))
+
+
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
+
+
+def _take_industry_names(r: _Reading) -> None:
+    """"Keda Ceramics", "Benso Oil Palm Plantation": a name ending in a line of business (not one
+    that runs on, "Kwinana Grain Terminal"), found from its last word."""
+    text = r.text
+    for start, end, _noun in r.hits(_config()["industry_nouns"]):
+        if _CAPITAL_NEXT.match(text, end) or text[end:end + 1] == "-":
+            continue
+        span = _name_before(text, end, 5)
+        if span is None or span[0] >= start:
+            continue
+        s = span[0]
+        name = text[s:end]
+        if not r.free(s, end) or _not_a_company_name(name, text) or _sentence_opener(text, s, name):
+            continue
+        _add_company(r, name, s, end)
+
+
+def _sentence_opener(text: str, start: int, name: str) -> bool:
+    """"Coffee Exports rose" at the start of a headline-like line: no name."""
+    return len(name.split()) == 2 and (start == 0 or text[start - 1] == "\n") and name.split()[0] in _not_names()
+
+
+# ---------------------------------------------------------------- abbreviations and short names
+
+_ABBR_TITLE = re.compile(r"(?P<abbr>[A-Z][A-Z&]{1,7})\s+(?P<title>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+"
+                         r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z][a-z]")
+
+
+def _take_abbreviation_before_title(r: _Reading) -> None:
+    """"NAFDAC Director-General Ada Obi": an abbreviation before a post names the agency."""
+    cfg = _config()
+    for m in _ABBR_TITLE.finditer(r.text):
+        abbr = m.group("abbr")
+        s, e = m.span("abbr")
+        if s and (r.text[s - 1].isalnum() or r.text[s - 1] in "&.-"):
+            continue
+        if m.group("title").split()[0].split("-")[0] not in cfg["titles"] or not r.free(s, e):
+            continue
+        if abbr in gazetteer.country_forms() or abbr in gazetteer.blocs() or abbr in r.not_agencies \
+                or _excluded(r.ctx, abbr) or abbr in cfg["titles"]:
+            continue
+        r.take(s, e)
+
+
+def _take_abbreviations(r: _Reading) -> None:
+    """Later uses of the abbreviations the article defines or the gazetteer knows."""
+    for f in r.reg.items:
         for alias in f.also:
             if alias.isupper() or re.fullmatch(r"[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*", alias):
-                abbreviations.setdefault(alias, f)
-    if not abbreviations:
+                r.abbreviations.setdefault(alias, f)
+    _take_uses(r, r.abbreviations)
+
+
+def _take_uses(r: _Reading, names: dict[str, _Found]) -> None:
+    if not names:
         return
-    spans = {sp for f in reg.items for sp in f.spans}
-    for start, end, abbr in _abbreviation_matches(ctx.text, abbreviations):
+    spans = {sp for f in r.reg.items for sp in f.spans}
+    for start, end, abbr in _abbreviation_matches(r.text, names):
         if any(s <= start < e for s, e in spans):
             continue
-        abbreviations[abbr].spans.append((start, end))
+        names[abbr].spans.append((start, end))
+
+
+def _take_short_names(r: _Reading) -> None:
+    """"CBH Group … CBH said": a company's name without its "Group", "Ltd" or "Holdings" is the
+    same company when the text uses it alone."""
+    suffixes = _config()["company_suffixes"]
+    short: dict[str, _Found] = {}
+    for f in r.reg.items:
+        if f.kind != "company":
+            continue
+        words = f.name.split()
+        while len(words) > 1 and words[-1].rstrip(".,") in suffixes:
+            words.pop()
+        base = " ".join(words).rstrip(",")
+        if base != f.name and len(base) >= 3 and not codes_in(base) and base not in _not_names():
+            short[base] = f
+            if base not in f.also:
+                f.also.append(base)
+    _take_uses(r, short)
+
+
+# ---------------------------------------------------------------- descriptions of a country's bodies
+
+def _take_descriptive(r: _Reading) -> None:
+    """"Peru's customs service", "the Kenyan revenue body": a country's customs by description."""
+    pattern = _descriptive()
+    for c in r.ctx.countries:
+        if c.form == "bloc":
+            continue
+        m = pattern.match(r.text, c.end)
+        if m is None or not r.free(c.start, m.end()):
+            continue
+        org = m.group("org")
+        if " " not in org and not _BARE_CUSTOMS_NEXT.match(r.text, m.end()):
+            continue
+        _add_customs(r, c.code, org, (c.start, m.end()))
+
+
+def _add_customs(r: _Reading, code: str, org: str, span: tuple[int, int]) -> None:
+    """The customs of a country, under the name the article or the gazetteer gives it."""
+    surface = r.text[span[0]:span[1]].replace("’", "'")
+    existing = next((f for f in r.reg.items if f.kind == "customs" and f.country == code), None)
+    if existing:
+        name = existing.name
+    else:
+        known = next((k for k in gazetteer.known_agencies() if k.country == code and k.kind == "customs"), None)
+        name = known.name if known else f"{org.title()} of {gazetteer.country_names().get(code, code)}"
+    r.add(name, code, "customs", surface, span)
+
+
+@cache
+def _country_descriptor() -> re.Pattern[str]:
+    p = gazetteer.agency_patterns()
+    words = "|".join(p.get("customs_words", ["customs"]))
+    nouns = "|".join(p.get("customs_nouns", ["service"]))
+    referents = "|".join(p.get("country_referents", ["country"]))
+    return re.compile(rf"[Tt]he\s+(?:{referents})['’]s\s+(?:(?P<org>(?:{words})\s+(?:{nouns}))|(?P<bare>customs))\b")
+
+
+def _take_country_descriptors(r: _Reading) -> None:
+    """"the country's customs authority", "the kingdom's revenue body": the customs of the country
+    the text was speaking of (the last one named), else of the article's own."""
+    for m in _country_descriptor().finditer(r.text):
+        if not r.free(*m.span()) or (m.start() and r.text[m.start() - 1].isalnum()):
+            continue
+        code = _last_country_before(r.ctx, m.start()) or article_country(r.ctx)
+        if code and _acting(r.ctx, *m.span()):
+            _add_customs(r, code, m.group("org") or m.group("bare"), m.span())
+
+
+def _last_country_before(ctx: ArticleContext, start: int) -> str | None:
+    sent = ctx.sentence_at(start)
+    lo = ctx.sentences[max(0, ctx.sentences.index(sent) - 1)].start if sent else max(0, start - 300)
+    found = [c for c in ctx.countries_in(lo, start) if c.form != "bloc" and not is_destination(ctx.text, c)]
+    return found[-1].code if found else None
+
+
+# ---------------------------------------------------------------- blocs that act
+
+def _take_blocs(r: _Reading) -> None:
+    """"The European Union and Kenya signed", "talks between Mercosur and the EFTA": a bloc named
+    as an actor is an international agency (not when it is a place, a market or a modifier)."""
+    seen: set[int] = set()
+    for c in r.ctx.countries:
+        if c.form != "bloc" or c.start in seen:
+            continue
+        seen.add(c.start)
+        if not r.free(c.start, c.end) or not _bloc_acts(r.ctx, c.start, c.end):
+            continue
+        bloc = gazetteer.blocs()[c.surface]
+        found = r.add(bloc.names[0], None, "international", c.surface, (c.start, c.end))
+        found.quiet = found.name in bloc.names
+        found.also.extend(n for n in bloc.names[1:2] if n not in found.also and n != found.name)
+
+
+_BLOC_NOT_AFTER = re.compile(r"[-–]\w|\s+(?:member|members|market|markets|countries|states|nations|economies|"
+                             r"region|area|level|bloc|single|customs\s+territory|average)\b|\s+[A-Z]")
+_BETWEEN = re.compile(r"\bbetween\s+(?:\S+(?:\s+\S+)?\s+and\s+)?(?:the\s+)?$")
+_BLOC_PLACE_BEFORE = re.compile(r"\b(?:to|into|from|in|within|across|throughout|outside|inside|of|on|for|than)"
+                                r"\s+(?:the\s+)?$")
+
+
+def _bloc_acts(ctx: ArticleContext, start: int, end: int) -> bool:
+    text = ctx.text
+    if _BLOC_NOT_AFTER.match(text, end) or (text[start - 1:start] in "-–" and start):
+        return False
+    left = text[max(0, start - 30):start]
+    if _BETWEEN.search(left):
+        return True
+    if _BLOC_PLACE_BEFORE.search(left):
+        return False
+    return bool(_config()["acting_after"].match(text, end) or re.match(r"['’]s\s", text[end:end + 3])
+                or re.match(r"\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:have\s+|has\s+)?"
+                            r"(?:signed|agreed|concluded|launched|announced|reached|finali[sz]ed|closed)", text[end:]))
 
 
 def _abbreviation_matches(text: str, abbreviations: dict[str, _Found]) -> list[tuple[int, int, str]]:

@@ -1,10 +1,16 @@
 """Find named officials with their title, agency and country.
 
-A person is only taken with a title next to the name, which keeps places and
-products out: before it ("ZRA Commissioner Ana Silva", "chief of the Zambia
-Revenue Authority Ana Silva", "Minister of Agriculture Omar Diallo") or
-after it ("Omar Diallo, head of Senegal's customs service", "X, who heads
-the Y"). Honorifics are dropped; later mentions by surname are the same person.
+A person is only taken with a post next to the name, which keeps places and
+products out: a title before it ("ZRA Commissioner Ana Silva", "chief of the
+Zambia Revenue Authority Ana Silva", "the Minister of Trade, Mr Omar Diallo"),
+a title after it ("Omar Diallo, head of Senegal's customs service", "X, who
+heads the Y"), or an organisation it heads ("the Y, headed by X").
+Honorifics are dropped; later mentions by surname are the same person.
+
+The country is settled once every person of the article is known, strongest
+tie first: the agency, a country bound to the title ("Kenya's", "Indian", "of
+Chile", "his Gambian counterpart"), the country the other people of the
+sentence leave over, then the sentence and the article's own country.
 """
 
 from __future__ import annotations
@@ -14,17 +20,24 @@ from dataclasses import dataclass
 from functools import cache
 
 from kb.extract import gazetteer
+from kb.extract.agencies import article_country, article_words, sentence_actors
 from kb.extract.context import ArticleContext, Sentence, mentions_of
-from kb.extract.countries import find_countries, home_country, is_destination
+from kb.extract.countries import find_countries, is_destination, main_countries
 from kb.facts import Agency, Official
 
 # Latin letters beyond ASCII ("Ömer", "Ramírez", "Wałęsa"), by case.
 _UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
 _LOWER = "a-z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.islower())
-# A capitalised name word: "Min-soo", "McClay", "MacDonald", "O'Brien".
-_TOK = rf"(?:Ma?c(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}'’]+(?:-[A-Za-z{_UPPER}][{_LOWER}]+)*"
-_INIT = r"(?<![\w.])[A-Z]\."
+# A capitalised name word: "Min-soo", "McClay", "MacDonald", "O'Connor", "N'Diaye", "al-Rashid".
+_TOK = (rf"(?:[ae]l-)?(?:(?:Ma?c|[{_UPPER}]['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}'’]+"
+        rf"(?:-[A-Za-z{_UPPER}][{_LOWER}]+)*")
+_OWNER = r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s"
+# "foreign ministers A, B and C", "the ministers, Brazil's A, Chile's B and ...": a listed name.
+_LISTED_NAME = rf"(?:{_OWNER}\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|bin|al|van|von|de|da|del|dos))*"
+_INIT = r"[A-Z]\."
+_INITIAL = re.compile(r"[A-Z]\.")
 _TRAILING_NOISE = re.compile(r"(?:\s*\([^)]*\)|\s*,|\s+)+$")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 @cache
@@ -35,24 +48,52 @@ def _cfg() -> dict:
     head = "|".join(re.escape(h) for h in heads)
     mod = "|".join(re.escape(m) for m in mods)
     core = rf"(?:(?:{mod})[\s-]+)*(?:{head})"
-    word = r"(?:[A-Z][\w.’'&-]*|of|and|the|for|in|with|charge|on|to|at|,)"
+    # A complement word: capitalised, a connector, or a lower-case portfolio word ("minister of
+    # livestock and fishery development, X").
+    portfolio = "|".join(re.escape(w.lower()) for w in sorted(t.get("portfolio_words", []), key=len, reverse=True))
+    word = rf"(?:[A-Z][\w.’'&-]*|of|and|the|for|in|with|charge|on|to|at|,|(?:{portfolio})(?![\w-]))"
     honor = "|".join(re.escape(h) for h in sorted(t.get("honorifics", []), key=len, reverse=True))
     particles = "|".join(re.escape(p) for p in t.get("name_particles", []))
     return {
         # Runs of capitalised words, maybe with an initial or lower-case particles ("van", "da") inside.
-        "name_run": re.compile(rf"(?:{_INIT}\s+)?(?<![\w.'’-])(?:{_TOK})"
-                               rf"(?:(?:\s+(?:{particles}))*\s+(?:{_INIT[10:]}|{_TOK}))*"),
+        "name_run": re.compile(rf"(?:(?<![\w.]){_INIT}\s+)?(?<![\w.'’-])(?:{_TOK})"
+                               rf"(?:(?:\s+(?:{particles}))*\s+(?:{_INIT}|{_TOK}))*"),
         "particles": frozenset(t.get("name_particles", [])),
         "core": re.compile(rf"(?i:(?<![\w-]){core})(?![\w-])"),
         "before": re.compile(rf"(?P<title>(?i:(?<![\w]){core})(?:\s+(?:of|for|at|in|to)\s+{word}(?:\s*{word})*)?)"
                              rf"(?:\s*\([^)]*\))?\s*,?\s*(?:(?:{honor})\s*)*$"),
+        # "presidents A and B", "the foreign ministers A, B and C": a plural post before a list.
+        "plural": re.compile(rf"(?P<title>(?i:(?<![\w-]){core}))s,?\s+"
+                             rf"(?:{_LISTED_NAME}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*(?:{_OWNER}\s+)?$"),
         "after": re.compile(rf"^(?:\s*\([^)]*\))?\s*,\s*(?:(?P<who>who\s+(?:heads|leads|chairs|runs)\s+)|"
-                            rf"(?:an?\s+|the\s+)?(?P<owner>[A-Z][\w.\- ]*?['’]s\s+)?(?=(?i:{core})))"),
+                            rf"(?:an?\s+|the\s+)?(?P<owner>(?:[A-Z][\w.&\-]*\s+){{1,4}}?|[A-Z][\w.&\- ]*?['’]s\s+)?"
+                            rf"(?=(?i:{core})))"),
         "after_title": re.compile(rf"(?i:{core})(?:\s+(?:of|for|at|in|to)\s+[^,;()]*)?"),
         "honor": re.compile(rf"^(?:(?:{honor})\s*)+"),
-        "not_names": frozenset(t.get("not_names", [])),
+        "honorifics": tuple(sorted(t.get("honorifics", []), key=len, reverse=True)),
+        "headed_by": re.compile(rf"(?:\s*\([^()]*\))?\s*,?\s*(?:which\s+is\s+|that\s+is\s+)?"
+                                rf"(?P<verb>headed|led|chaired|run)\s+by\s+(?:(?:{honor})\s*)*$"),
+        "stops": _stop_words(t),
+        "name_honorifics": frozenset(t.get("honorifics_in_names", [])),
         "counterpart": frozenset(t.get("counterpart", [])),
+        # A sentence without one of these words names nobody with a post (a fast first look).
+        "cues": frozenset(w for h in (*heads, *_HEAD_VERBS) for first in [re.split(r"[\s-]+", h.lower())[0]]
+                          for w in (first, first + "s")),
     }
+
+
+_HEAD_VERBS = ("headed", "led", "chaired", "run", "heads", "leads", "chairs", "runs")
+
+
+def _stop_words(t: dict) -> frozenset[str]:
+    """Capitalised words that end a name: not-names, title words ("Chairperson"), portfolio words."""
+    words = set(t.get("not_names", [])) | set(t.get("portfolio_words", [])) | set(t.get("group_nouns", []))
+    for phrase in (*t.get("heads", []), *t.get("modifiers", [])):
+        for w in re.split(r"[\s-]+", phrase):
+            if len(w) > 2 and w.isalpha():
+                words.add(w[0].upper() + w[1:])
+    words |= {h for h in t.get("honorifics", []) if " " not in h and "." not in h and len(h) > 2}
+    return frozenset(words)
 
 
 @dataclass
@@ -60,46 +101,80 @@ class _Person:
     name: str
     title: str | None
     agency: str | None
-    country: str | None
+    country: str | None  # a country the text binds to the person; settled later when None
     span: tuple[int, int]
     title_span: tuple[int, int]
     sentence: Sentence
+    international: bool = False
+    strength: int = 0  # how strongly the country is tied to the person (_BOUND … _ARTICLE)
 
+
+# ---------------------------------------------------------------- names
 
 def _names(sent: Sentence) -> list[tuple[int, int, str]]:
     """Candidate person names in a sentence: runs of 2+ capitalised words, none a stop word."""
     cfg = _cfg()
-    forms = gazetteer.country_forms()
     out = []
     for m in cfg["name_run"].finditer(sent.text):
         parts = [(p.start() + m.start(), p.group()) for p in re.finditer(r"\S+", m.group())]
         segment: list[tuple[int, str]] = []
+        opener: tuple[int, str] | None = None  # the stop word before the segment
         for pos, word in [*parts, (-1, "")]:
-            if not _stop(word, cfg, forms):
+            if not _stop(word, cfg):
                 segment.append((pos, word))
                 continue
-            while segment and segment[-1][1] in cfg["particles"]:
-                segment.pop()
-            while segment and segment[0][1] in cfg["particles"]:
-                segment.pop(0)
-            if len([w for _, w in segment if not w.endswith(".") and w not in cfg["particles"]]) >= 2:
-                s = segment[0][0]
-                e = segment[-1][0] + len(segment[-1][1])
+            if len(segment) == 1 and opener and opener[1] in cfg["name_honorifics"]:
+                segment.insert(0, opener)  # "Prime Minister Sheikh Hasina": the honorific is part of it
+            found = _segment_name(segment, cfg["particles"])
+            if found:
+                s, e = found
                 out.append((sent.start + s, sent.start + e, sent.text[s:e]))
-            segment = []
+            segment, opener = [], (pos, word)
     return out
 
 
-def _stop(word: str, cfg: dict, forms: dict) -> bool:
-    """A word that ends a name: a title or other not-name word ("Director-General" too), a country."""
-    not_names = cfg["not_names"]
-    if not word or word in not_names or word.rstrip(".") in not_names:
+def _segment_name(segment: list[tuple[int, str]], particles: frozenset[str]) -> tuple[int, int] | None:
+    """The span of a name made of the words of a segment, without particles at its ends."""
+    if len(segment) == 2 and segment[0][1] in _cfg()["name_honorifics"]:
+        return segment[0][0], segment[1][0] + len(segment[1][1])
+    while segment and segment[-1][1] in particles:
+        segment.pop()
+    while segment and segment[0][1] in particles:
+        segment.pop(0)
+    if len([w for _, w in segment if not w.endswith(".") and w not in particles]) < 2:
+        return None
+    return segment[0][0], segment[-1][0] + len(segment[-1][1])
+
+
+def _stop(word: str, cfg: dict) -> bool:
+    """A word that ends a name: a title, portfolio or other not-name word, a country.
+
+    An initial ("A.") and a capital city ("Santiago", "Victoria") may be part of a name.
+    """
+    if not word:
         return True
-    if word in forms or re.sub(r"['’]s$", "", word) in forms:
+    if _INITIAL.fullmatch(word):
+        return False
+    stops = cfg["stops"]
+    if word in stops or word.rstrip(".") in stops:
+        return True
+    forms = gazetteer.country_forms()
+    form = forms.get(_POSSESSIVE_END.sub("", word))
+    if form is not None and form.form != "capital":
         return True
     parts = word.split("-")
-    return len(parts) > 1 and all(p.title() in not_names for p in parts)
+    return len(parts) > 1 and all(p.title() in stops for p in parts)
 
+
+def _is_place(ctx: ArticleContext, sent: Sentence, start: int, end: int) -> bool:
+    """"Sri Lanka", "Costa Rica": a country, not a person (a capital may be a first name)."""
+    for c in ctx.countries_in(sent.start, sent.end):
+        if c.start < end and start < c.end and (c.form != "capital" or (c.start <= start and end <= c.end)):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- mentions around a name
 
 def _agency_in(ctx: ArticleContext, start: int, end: int) -> str | None:
     for m in mentions_of(ctx).agencies:
@@ -109,8 +184,20 @@ def _agency_in(ctx: ArticleContext, start: int, end: int) -> str | None:
 
 
 def _agency_before(ctx: ArticleContext, start: int) -> str | None:
+    """An agency named right before a title ("ZRA Commissioner", "CBH's chief executive")."""
     for m in mentions_of(ctx).agencies:
-        if 0 <= start - m.end <= 3:
+        if 0 <= start - m.end <= 10 and _GLUE.fullmatch(ctx.text, m.end, start):
+            return m.name
+    return None
+
+
+_GLUE = re.compile(r"(?:\s*\([^()]*\))?(?:['’]s)?[ \t-]*")
+
+
+def _agency_at(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """The agency a span names whole (give or take a possessive)."""
+    for m in mentions_of(ctx).agencies:
+        if m.start == start and 0 <= end - m.end <= 2:
             return m.name
     return None
 
@@ -121,6 +208,29 @@ def _country_in(ctx: ArticleContext, start: int, end: int) -> str | None:
                 r"\bin\s+$", ctx.text[max(0, c.start - 4):c.start]):
             return c.code
     return None
+
+
+def _country_right_before(ctx: ArticleContext, sent: Sentence, start: int) -> tuple[str, int] | None:
+    """A country named right before a title ("Chinese Premier", "Kenya's trade minister")."""
+    before = [c for c in ctx.countries_in(sent.start, start) if start - c.end <= 3 and c.form != "bloc"
+              and re.fullmatch(r"(?:['’]s)?\s*", ctx.text[c.end:start])]
+    return (before[-1].code, before[-1].start) if before else None
+
+
+_COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+"
+                          r"(?:counterpart|opposite\s+number)\s*,?\s*$")
+
+
+def _counterpart_country(ctx: ArticleContext, sent: Sentence, t_start: int) -> str | None:
+    """"his Gambian counterpart, Foreign Minister X": the adjective gives X's country."""
+    lo = max(sent.start, t_start - 60)
+    if ctx.text.find("counterpart", lo, t_start) < 0 and ctx.text.find("opposite", lo, t_start) < 0:
+        return None
+    m = _COUNTERPART.search(ctx.text, lo, t_start)
+    if m is None:
+        return None
+    found = find_countries(m.group("who"))
+    return found[0].code if found and found[0].form != "bloc" else None
 
 
 def _by_title(title: str, country: str | None, agencies: list[Agency]) -> str | None:
@@ -138,53 +248,93 @@ def _by_title(title: str, country: str | None, agencies: list[Agency]) -> str | 
     return None
 
 
-def extract_officials(ctx: ArticleContext) -> list[Official]:
-    cfg = _cfg()
-    text = ctx.text
-    people: list[_Person] = []
+# ---------------------------------------------------------------- the stage
+
+def _sentences_with_posts(ctx: ArticleContext) -> list[Sentence]:
+    """The sentences that hold a title word or a verb of heading: only they can name an official."""
+    cues = _cfg()["cues"]
+    words = {w.lower() for w in article_words(ctx)}
+    present = set(cues & words)
+    present.update(part for w in words if "-" in w for part in w.split("-") if part in cues)
+    low = ctx.text.lower() if present else ""
+    starts: list[int] = []
+    for cue in present:
+        pos = low.find(cue)
+        while pos >= 0:
+            starts.append(pos)
+            pos = low.find(cue, pos + len(cue))
+    starts.sort()
+    out, i = [], 0
     for sent in ctx.sentences:
+        while i < len(starts) and starts[i] < sent.start:
+            i += 1
+        if i < len(starts) and starts[i] < sent.end:
+            out.append(sent)
+    return out
+
+
+def extract_officials(ctx: ArticleContext) -> list[Official]:
+    people: list[_Person] = []
+    for sent in _sentences_with_posts(ctx):
         for start, end, name in _names(sent):
-            if any(c.start < end and start < c.end for c in ctx.countries_in(sent.start, sent.end)):
-                continue  # "Sri Lanka", "Costa Rica": a country, not a person
-            person = _with_title_before(ctx, sent, start, end, name) or _with_title_after(
-                ctx, sent, start, end, name)
+            if _is_place(ctx, sent, start, end):
+                continue
+            person = (_with_title_before(ctx, sent, start, end, name)
+                      or _with_title_after(ctx, sent, start, end, name)
+                      or _with_head_of(ctx, sent, start, end, name)
+                      or _with_plural_title(ctx, sent, start, end, name))
             if person:
                 people.append(person)
-    # "his Ugandan counterpart John Okello": the other official's title.
-    for p in people:
-        if p.title and p.title.split()[-1] in cfg["counterpart"]:
-            other = next((q for q in people if q.sentence == p.sentence and q is not p and q.title
-                          and q.title.split()[-1] not in cfg["counterpart"]), None)
-            p.title = other.title if other else None
-            kinds = {a.name: a.kind for a in ctx.agencies}
-            if other and other.agency and p.agency is None and p.country and p.country != other.country:
-                p.agency = next((a.name for a in ctx.agencies if a.country == p.country
-                                 and a.kind == kinds.get(other.agency)), None)
+    _take_counterpart_titles(ctx, people)
+    _settle_countries(ctx, people)
+    merged = _merge(people)
+    _record_mentions(ctx, people, merged)
+    return [Official(name=p.name, title=p.title, agency=p.agency, country=p.country,
+                     evidence=[ctx.evidence_for(p.sentence)]) for p in merged]
 
+
+def _take_counterpart_titles(ctx: ArticleContext, people: list[_Person]) -> None:
+    """"his Ugandan counterpart John Okello": the other official's title (and kind of agency)."""
+    counterpart = _cfg()["counterpart"]
+    kinds = {a.name: a.kind for a in ctx.agencies}
+    for p in people:
+        if not (p.title and p.title.split()[-1] in counterpart):
+            continue
+        other = next((q for q in people if q.sentence == p.sentence and q is not p and q.title
+                      and q.title.split()[-1] not in counterpart), None)
+        p.title = other.title if other else None
+        if other and other.agency and p.agency is None and p.country and p.country != other.country:
+            p.agency = next((a.name for a in ctx.agencies if a.country == p.country
+                             and a.kind == kinds.get(other.agency)), None)
+
+
+def _merge(people: list[_Person]) -> list[_Person]:
     merged: list[_Person] = []
     for p in people:
         same = next((q for q in merged if _same_person(q.name, p.name)), None)
         if same is None:
-            merged.append(p)
+            merged.append(_Person(**p.__dict__))
             continue
+        if same.agency is None and p.agency is not None:
+            same.title, same.agency = p.title or same.title, p.agency  # the post at a named agency
         same.title = same.title or p.title
-        same.agency = same.agency or p.agency
-        same.country = same.country or p.country
+        if p.strength > same.strength:
+            same.country, same.strength = p.country, p.strength
+    return merged
+
+
+def _record_mentions(ctx: ArticleContext, people: list[_Person], merged: list[_Person]) -> None:
     mentions = mentions_of(ctx)
     for p in people:
         mentions.titles.append((*p.title_span, p.name))
-    out = []
     for p in merged:
-        out.append(Official(name=p.name, title=p.title, agency=p.agency, country=p.country,
-                            evidence=[ctx.evidence_for(p.sentence)]))
         for variant in {p.name, p.name.split()[-1]}:
-            for start in _occurrences(text, variant):
+            for start in _occurrences(ctx.text, variant):
                 mentions.officials.append((start, start + len(variant), p.name))
     for p in people:  # every full-name variant points at the merged record
         keep = next(q for q in merged if _same_person(q.name, p.name))
         mentions.officials.append((*p.span, keep.name))
     mentions.officials.sort()
-    return out
 
 
 _NAME_CHAR = re.compile(r"[\w-]")
@@ -209,50 +359,123 @@ def _same_person(a: str, b: str) -> bool:
     return ta <= tb or tb <= ta
 
 
+# ---------------------------------------------------------------- a title before the name
+
 def _with_title_before(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str) -> _Person | None:
-    cfg = _cfg()
-    left = ctx.text[sent.start:start]
-    m = cfg["before"].search(left)
+    lo = max(sent.start, start - _TITLE_REACH)  # a title and its complement fit in this much text
+    left = ctx.text[lo:start]
+    m = _title_before(left)
     if not m:
         return None
-    # "Minister of Trade A B and Chinese Minister of Commerce C D": the title next to the name is
-    # the one after the last "and" that opens a title of its own.
-    for conj in reversed(list(_AND.finditer(left, m.start("title"), m.end("title")))):
-        later = cfg["before"].search(left, conj.end())
-        if later and _only_countries(left[conj.end():later.start("title")]):
-            m = later
-            break
-    t_start = sent.start + m.start("title")
-    t_end = sent.start + m.end("title")
+    t_start = lo + m.start("title")
     title = m.group("title")
-    # A prefix right before the title: an agency ("ZRA Commissioner") or a country ("Chinese Premier").
+    agency, country, prefix_start = _prefix(ctx, sent, left, m.start("title"), t_start, t_start + len(title))
+    if agency is None and country is None:
+        agency, country = _of_after_name(ctx, end)
+    title = _without_agency(ctx, t_start, _without_honorific_end(title))
+    return _person(ctx, sent, start, end, name, title, agency, country, (prefix_start, end))
+
+
+_TITLE_REACH = 200
+
+
+def _without_honorific_end(title: str) -> str:
+    """"Minister of Trade, Mr" → "Minister of Trade": honorifics at the end of a title's text."""
+    honorifics = _cfg()["honorifics"]
+    while True:
+        rest = title.rstrip(" ,")
+        h = next((h for h in honorifics if rest.endswith(h)
+                  and (len(rest) == len(h) or not rest[-len(h) - 1].isalnum())), None)
+        if h is None:
+            return title.rstrip()
+        title = rest[:-len(h)]
+
+
+def _title_before(left: str) -> re.Match[str] | None:
+    """The title that ends right before a name; in "Minister of Trade A B and Chinese Minister of
+    Commerce C D", or "the Minister, Mr A B, and the Director of X, Mr C D", the last one."""
+    before = _cfg()["before"]
+    m = before.search(left)
+    if not m:
+        return None
+    for conj in reversed(list(_AND.finditer(left, m.start("title"), m.end("title")))):
+        later = before.search(left, conj.end())
+        if later and _only_countries(left[conj.end():later.start("title")]):
+            return later
+    title = _without_honorific_end(m.group("title"))
+    # "X, Commissioner of Customs, and Mr Y": a title closed by "and" is the person's before.
+    return None if _holds_a_person(title) or _CLOSED_BY_AND.search(title) else m
+
+
+_CLOSED_BY_AND = re.compile(r",\s*and$")
+
+
+_PERSON_INSIDE = re.compile(r",\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+                            r",?\s+and\b")
+
+
+def _holds_a_person(title: str) -> bool:
+    """"Commissioner of Customs, Mr Chan Wing, and Mr": a stretch that names someone else is no
+    title of the name after it."""
+    title = _without_honorific_end(title)
+    names = (m.group("name").split() for m in _PERSON_INSIDE.finditer(title))
+    return any(not any(_stop(w, _cfg()) for w in words) for words in names)
+
+
+def _prefix(ctx: ArticleContext, sent: Sentence, left: str, rel_start: int, t_start: int,
+            t_end: int) -> tuple[str | None, str | None, int]:
+    """What stands right before a title: an agency ("ZRA Commissioner"), a country ("Chinese
+    Premier"), an adjective counterpart; (agency, country, where the prefix starts)."""
     agency = _agency_in(ctx, t_start, t_end) or _agency_before(ctx, t_start)
-    if agency is None and re.match(r"(?i)then-", left[m.start("title") - 5:m.start("title")] or ""):
+    if agency is None and re.match(r"(?i)then-", left[max(0, rel_start - 5):rel_start]):
         agency = _agency_before(ctx, t_start - 5)
     prefix_start = t_start
     for am in mentions_of(ctx).agencies:
         if 0 <= t_start - am.end <= 6 and am.name == agency:
             prefix_start = am.start
     country = None
-    before = [c for c in ctx.countries if 0 <= t_start - c.end <= 3 and c.form != "bloc"]
+    before = _country_right_before(ctx, sent, t_start)
     if before:
-        country = before[-1].code
-        prefix_start = min(prefix_start, before[-1].start)
+        country, at = before
+        prefix_start = min(prefix_start, at)
+    else:
+        country = _counterpart_country(ctx, sent, t_start)
     if agency is None and country is None:
-        agency, country = _of_after_name(ctx, end)
-    title = _without_agency(ctx, t_start, title)
-    return _person(ctx, sent, start, end, name, title, agency, country, (prefix_start, end))
+        agency = _antecedent(ctx, t_start) or _bloc_before(ctx, sent, t_start)
+    return agency, country, prefix_start
 
 
-_AND = re.compile(r"\s(?:and|,)\s+")
+def _bloc_before(ctx: ArticleContext, sent: Sentence, t_start: int) -> str | None:
+    """"the EU's foreign policy chief", "EU Trade Commissioner": the bloc, when it is an agency."""
+    for c in ctx.countries_in(sent.start, t_start):
+        if c.form == "bloc" and re.fullmatch(r"(?:['’]s)?\s*", ctx.text[c.end:t_start]):
+            names = gazetteer.blocs()[c.surface].names
+            return next((a.name for a in ctx.agencies if a.name in names), None)
+    return None
+
+
+_ITS = re.compile(r"\b[Ii]ts\s+$")
+
+
+def _antecedent(ctx: ArticleContext, t_start: int) -> str | None:
+    """"The WCO met in Brussels. Its Secretary General, X, said": "its" is the agency named last."""
+    if not _ITS.search(ctx.text, max(0, t_start - 5), t_start):
+        return None
+    before = [m for m in mentions_of(ctx).agencies if t_start - 400 <= m.end <= t_start]
+    return before[-1].name if before else None
+
+
+_AND = re.compile(r"(?:\s+and|,)\s+")
+_ARTICLES = re.compile(r"\b(?:and|the|his|her|its|their)\b")
 
 
 def _only_countries(text: str) -> bool:
-    """Nothing but countries ("Chinese", "Kenya's"), or nothing: what may stand before a title."""
+    """Nothing but countries ("Chinese", "Kenya's"), articles and "and", or nothing: what may
+    stand before a title."""
     rest = text
     for c in reversed(find_countries(text)):
         rest = rest[:c.start] + rest[c.end:]
-    return re.sub(r"['’]s\b", "", rest).strip() == ""
+    return _ARTICLES.sub("", re.sub(r"['’]s\b", "", rest)).strip() == ""
 
 
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -272,10 +495,21 @@ def _of_after_name(ctx: ArticleContext, end: int) -> tuple[str | None, str | Non
     return None, None
 
 
+def _with_plural_title(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str) -> _Person | None:
+    """"with presidents A and B looking on": each name of the list holds the post, in the singular."""
+    m = _cfg()["plural"].search(ctx.text, sent.start, start)
+    if m is None:
+        return None
+    t_start = m.start("title")
+    owner = _country_right_before(ctx, sent, start)
+    return _person(ctx, sent, start, end, name, m.group("title"), None, owner[0] if owner else None, (t_start, end))
+
+
+# ---------------------------------------------------------------- a title after the name
+
 def _with_title_after(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str) -> _Person | None:
-    cfg = _cfg()
     right = ctx.text[end:sent.end]
-    m = cfg["after"].match(right)
+    m = _cfg()["after"].match(right)
     if not m:
         return None
     rest_start = end + m.end()
@@ -286,23 +520,67 @@ def _with_title_after(ctx: ArticleContext, sent: Sentence, start: int, end: int,
             return None
         title, t_end = "head", rest_start + len(clause)
     else:
-        t = cfg["after_title"].match(ctx.text, rest_start, sent.end)
-        if not t:
+        found = _title_after(ctx, sent, rest_start)
+        if found is None:
             return None
-        title, t_end = t.group(), t.end()
-        # "secretary in the Ministry of Agriculture, Forestry and Fisheries": the title's
-        # complement runs to the end of an agency name that holds commas.
-        longer = [m.end for m in mentions_of(ctx).agencies if rest_start <= m.start < t_end < m.end <= sent.end]
-        if longer:
-            t_end = max(longer)
-            title = ctx.text[rest_start:t_end]
-        agency = _agency_in(ctx, rest_start, t_end)
-        title = _without_agency(ctx, rest_start, title)
+        title, t_end, agency = found
     country = None
     if m.group("owner"):
-        owner = [c for c in ctx.countries_in(end + m.start("owner"), end + m.end("owner"))]
-        country = owner[0].code if owner else None
+        o_start, o_end = end + m.start("owner"), end + m.end("owner")
+        owner = _owner(ctx, o_start, ctx.text[o_start:o_end].rstrip())
+        if owner is None:  # "Trade Minister": the words open the title, they own nothing
+            found = _title_after(ctx, sent, o_start)
+            if found is None:
+                return None
+            title, t_end, agency = found
+        else:
+            agency, country = agency or owner[0], owner[1]
     return _person(ctx, sent, start, end, name, title, agency, country, (start, t_end))
+
+
+def _title_after(ctx: ArticleContext, sent: Sentence, rest_start: int) -> tuple[str, int, str | None] | None:
+    """(title, its end, the agency it names) of a title that opens at `rest_start`."""
+    t = _cfg()["after_title"].match(ctx.text, rest_start, sent.end)
+    if not t:
+        return None
+    title, t_end = t.group(), t.end()
+    # "secretary in the Ministry of Agriculture, Forestry and Fisheries": the title's
+    # complement runs to the end of an agency name that holds commas.
+    longer = [m.end for m in mentions_of(ctx).agencies if rest_start <= m.start < t_end < m.end <= sent.end]
+    if longer:
+        t_end = max(longer)
+        title = ctx.text[rest_start:t_end]
+    agency = _agency_in(ctx, rest_start, t_end)
+    return _without_agency(ctx, rest_start, title), t_end, agency
+
+
+def _owner(ctx: ArticleContext, start: int, owner: str) -> tuple[str | None, str | None] | None:
+    """What owns a title after a name: a country ("New Zealand's", "the Indian") or an agency
+    ("CBH's"); (agency, country), or None when the words are neither."""
+    bare = _POSSESSIVE_END.sub("", owner)
+    found = [c for c in find_countries(bare) if c.form != "bloc"]
+    if found and found[0].start == 0 and found[-1].end == len(bare):
+        return None, found[0].code
+    agency = _agency_at(ctx, start, start + len(owner))
+    if agency:
+        return agency, None
+    return None
+
+
+# ---------------------------------------------------------------- an organisation headed by the name
+
+def _with_head_of(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str) -> _Person | None:
+    """"The ONH, headed by Ana Silva,": the head of the agency named just before."""
+    left = ctx.text[sent.start:start]
+    m = _cfg()["headed_by"].search(left)
+    if not m:
+        return None
+    at = sent.start + m.start()
+    agency = next((a.name for a in mentions_of(ctx).agencies if a.end == at), None)
+    if agency is None:
+        return None
+    title = "chair" if m.group("verb") == "chaired" else "head"
+    return _person(ctx, sent, start, end, name, title, agency, None, (at, end))
 
 
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -311,7 +589,7 @@ _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 def _without_agency(ctx: ArticleContext, t_start: int, title: str) -> str:
     """"chief of the Korea Customs Service" → "chief": the agency is the official's `agency`, not
     part of the post. A portfolio that is no agency of the article stays ("minister of agriculture")."""
-    end = t_start + len(_TRAILING_NOISE.sub("", title))
+    end = t_start + len(_TRAILING_NOISE.sub("", title).rstrip("."))
     kinds = {a.name: a.kind for a in ctx.agencies}
     for m in _OF_THE.finditer(title):
         at = t_start + m.end()
@@ -321,27 +599,92 @@ def _without_agency(ctx: ArticleContext, t_start: int, title: str) -> str:
     return title
 
 
+def _without_honorific(ctx: ArticleContext, start: int, name: str) -> str:
+    """The name without honorifics, also one whose first word stands before it ("Datuk | Seri X")."""
+    honor = _cfg()["honor"]
+    name = honor.sub("", name).strip()
+    before = re.search(r"(\S+)\s+$", ctx.text[max(0, start - 20):start])
+    if before:
+        m = honor.match(f"{before.group(1)} {name}")
+        if m and m.end() > len(before.group(1)) + 1:
+            name = name[m.end() - len(before.group(1)) - 1:].strip()
+    return name
+
+
 def _person(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str, title: str,
             agency: str | None, country: str | None, title_span: tuple[int, int]) -> _Person | None:
-    cfg = _cfg()
-    name = cfg["honor"].sub("", name).strip()
-    if len(name.split()) < 2:
+    bare = _without_honorific(ctx, start, name)
+    if len(bare.split()) < 2 and not (len(name.split()) == 2 and name.split()[0] in _cfg()["name_honorifics"]):
         return None
+    name = bare if len(bare.split()) >= 2 else name
     title = re.sub(r"\s+", " ", _TRAILING_NOISE.sub("", title)).strip(" ,.").lower()
     title = re.sub(r"^then-", "", title)
-    by_name = {a.name: a for a in ctx.agencies}
-    if country is None:
-        country = _country_in(ctx, title_span[0], title_span[1]) if agency is None else None
+    if country is None and agency is None:
+        country = _country_in(ctx, title_span[0], title_span[1])
     if agency is None:
         agency = _by_title(title, country, ctx.agencies)
+    by_name = {a.name: a for a in ctx.agencies}
+    international = False
     if agency is not None and agency in by_name:
-        country = by_name[agency].country if by_name[agency].kind != "international" else None
-        if by_name[agency].kind == "international":
-            return _Person(name, title, agency, None, (start, end), title_span, sent)
-    if country is None:
-        country = (_side_country(ctx, sent, start) or _sentence_country(ctx, sent, title_span)
-                   or home_country(ctx))
-    return _Person(name, title, agency, country, (start, end), title_span, sent)
+        international = by_name[agency].kind == "international"
+        country = None if international else by_name[agency].country or country
+    return _Person(name, title, agency, country, (start, end), title_span, sent, international)
+
+
+# ---------------------------------------------------------------- countries
+
+def _settle_countries(ctx: ArticleContext, people: list[_Person]) -> None:
+    """Give each person without a bound country the likeliest one. Twice: what the first round
+    settles for a person anywhere in the article helps the second round leave a country over."""
+    for p in people:
+        p.strength = _BOUND if p.country is not None or p.international else 0
+    same = [[q for q in people if _same_person(q.name, p.name)] for p in people]
+    for _ in range(2):
+        known = [(p, _best(same[i])) for i, p in enumerate(people)]
+        for p in people:
+            if p.strength < _BOUND:
+                p.country, p.strength = _likeliest(ctx, p, known)
+
+
+_BOUND, _PAIRED, _SENTENCE, _ARTICLE = 4, 3, 2, 1  # how strongly a country is tied to a person
+
+
+def _best(same: list[_Person]) -> tuple[str | None, int]:
+    """The most strongly tied country of a person over all their mentions."""
+    top = max(same, key=lambda q: q.strength)
+    return top.country, top.strength
+
+
+def _likeliest(ctx: ArticleContext, p: _Person, known: list) -> tuple[str | None, int]:
+    side = _side_country(ctx, p.sentence, p.span[0])
+    if side:
+        return side, _PAIRED
+    taken = {country for q, (country, strength) in known
+             if q.sentence == p.sentence and not _same_person(q.name, p.name) and country and strength >= _PAIRED}
+    left = _left_over_country(ctx, taken)
+    if left:
+        return left, _PAIRED
+    found = _sentence_country(ctx, p.sentence, p.title_span)
+    if found:
+        return found, _SENTENCE
+    return article_country(ctx), _ARTICLE
+
+
+def _left_over_country(ctx: ArticleContext, taken: set[str]) -> str | None:
+    """"President X and Canadian Prime Minister Y signed the Canada-Ukraine deal": X has the
+    country the others of the sentence leave over of the article's two main countries."""
+    if not taken:
+        return None
+    pair = [c for c in _main_pair(ctx) if c not in taken]
+    return pair[0] if len(pair) == 1 else None
+
+
+def _main_pair(ctx: ArticleContext) -> list[str]:
+    """The article's two main countries (computed once per article)."""
+    cached = ctx.__dict__.get("_main_pair")
+    if cached is None:
+        cached = ctx.__dict__["_main_pair"] = main_countries(ctx)[:2]
+    return cached
 
 
 _SIDE = re.compile(r"\bon\s+(?:the\s+)?(?P<side>[\w' -]+?)\s+side\s*,?\s*by\s+(?:(?:the|its|his|her)\s+)?[^,;]{0,60}$")
@@ -349,6 +692,8 @@ _SIDE = re.compile(r"\bon\s+(?:the\s+)?(?P<side>[\w' -]+?)\s+side\s*,?\s*by\s+(?
 
 def _side_country(ctx: ArticleContext, sent: Sentence, start: int) -> str | None:
     """"signed on the Emirati side by Y": the side gives Y's country."""
+    if ctx.text.find(" side", sent.start, start) < 0:
+        return None
     m = _SIDE.search(ctx.text, sent.start, start)
     if m is None:
         return None
@@ -359,17 +704,12 @@ def _side_country(ctx: ArticleContext, sent: Sentence, start: int) -> str | None
 def _sentence_country(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]) -> str | None:
     """A country the sentence ties the person to, ignoring ones inside other people's titles."""
     others = [(s, e) for s, e, _ in mentions_of(ctx).titles]
-    found = []
-    for c in ctx.countries_in(sent.start, sent.end):
-        if c.form == "bloc" or is_destination(ctx.text, c) or any(s <= c.start < e for s, e in others):
-            continue
-        if span[0] <= c.start < span[1]:
-            continue
-        found.append(c.code)
-    home = home_country(ctx)
-    if home in found:
-        return home
-    return found[0] if found else None
+    found = [c.code for c in sentence_actors(ctx, sent)
+             if not any(s <= c.start < e for s, e in others) and not span[0] <= c.start < span[1]]
+    if len(set(found)) <= 1:
+        return found[0] if found else None
+    home = article_country(ctx)
+    return home if home in found else found[0]
 
 
 def prune_title_only_agencies(ctx: ArticleContext) -> list[Agency]:

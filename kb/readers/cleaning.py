@@ -45,6 +45,7 @@ _FOOTER_HEADING = re.compile(
 )
 _BOILERPLATE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?:\s+content)?|scroll\s+to\s+continue.*|loading\.*"
+    r"|skip\s+to\s+(?:main\s+)?(?:content|navigation|search|footer)|jump\s+to\s+(?:main\s+)?content"
     r"|(?:tags?|keywords|topics|filed\s+under)\s*:.*"
     r"|(?:read\s+(?:more|also|next)|see\s+also|also\s+read|related(?:\s+\w+)?)\s*:.{0,200}"
     r"|follow\s+(?:us|\S+)\s+on\b.*|subscribe\b.{0,80}|sign\s+up\b.{0,80}|click\s+here\b.{0,80}"
@@ -116,6 +117,10 @@ class _Scan:
     publisher: str | None = None
     byline_outlet: str | None = None
     copyright_outlet: str | None = None
+    masthead: str | None = None  # an unknown outlet's or an agency's name atop the page
+    last_header: str | None = None  # the header line before the current one
+    first: bool = True  # the current line is the page's first
+    outlet_line: str | None = None  # the header line that named a known outlet
     wire: str | None = None
     in_header: bool = True
     in_footer: bool = False
@@ -199,12 +204,21 @@ def is_breadcrumb(line: str) -> bool:
 
 
 def _outlet_in_line(line: str) -> str | None:
-    """A known outlet named by a whole header line or by its first segment ("Interfax-Ukraine | ...")."""
+    """A known outlet named by a whole header line or by its first segment ("Interfax-Ukraine | ...",
+    "MercoPress, South Atlantic News Agency"). A masthead that gives the outlet's short and full
+    name ("TAP - Tunis Afrique Presse") is the publisher as printed."""
     found = publishers.by_name(line)
+    if found is not None:
+        return found.name
+    parts = _segments(line) or [line]
+    if len(parts) == 1 and "," in line:
+        parts = [p.strip() for p in line.split(",", 1)]
+    found = publishers.by_name(parts[0])
     if found is None:
-        parts = _segments(line)
-        found = publishers.by_name(parts[0]) if parts else None
-    return found.name if found else None
+        return None
+    if len(parts) == 2 and publishers.by_name(parts[1]) == found:
+        return line
+    return found.name
 
 
 def _copyright_outlet(line: str) -> str | None:
@@ -247,6 +261,7 @@ def _header_meta(line: str, scan: _Scan) -> bool:
     outlet = _outlet_in_line(line) if len(line) <= _SHORT_LINE else None
     if outlet:
         scan.publisher = scan.publisher or outlet
+        scan.outlet_line = line
         return True
     m = _LEADING_AGENCY.match(line)
     if m:
@@ -270,16 +285,38 @@ def _is_title(line: str) -> bool:
     return not (_is_paragraph(line) and line.endswith("."))
 
 
-def _is_name_line(line: str) -> bool:
-    return bylines.looks_like_name(line) and publishers.by_name(line) is None
+def _name_line(line: str) -> str | None:
+    """A person's name alone on a header line, or with the place they write from ("Ana Ruiz, Lima")."""
+    if bylines.looks_like_name(line) and publishers.by_name(line) is None:
+        return line
+    name, _, place = line.partition(", ")
+    if place and bylines.looks_like_name(name) and _PLACE.fullmatch(place) and publishers.by_name(name) is None:
+        return name
+    return None
+
+
+_PLACE = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}")
 
 
 def _header_line(line: str, scan: _Scan) -> bool:
     """Handle a line of the page header; True to keep it as body text."""
+    keep = _header_line_kind(line, scan)
+    scan.last_header = None if keep else line
+    scan.first = False
+    return keep
+
+
+def _header_line_kind(line: str, scan: _Scan) -> bool:
     if is_boilerplate(line):
         _footer_meta(line, scan)
         return False
+    if _HOME.match(line) and is_breadcrumb(line) and scan.last_header:
+        _masthead_before_breadcrumb(scan.last_header, scan)
     if len(line) <= _TITLE_MAX and _header_meta(line, scan):
+        return False
+    if scan.title is None and (scan.first or scan.last_header == scan.outlet_line) and _is_masthead(line):
+        # "Fiji Revenue & Customs Service" atop its own press release; an outlet's tagline
+        scan.masthead = scan.masthead or line
         return False
     if scan.title and _key(line) == _key(scan.title):
         return False
@@ -291,12 +328,44 @@ def _header_line(line: str, scan: _Scan) -> bool:
         scan.spare.append(line)
         if _is_caption(line) and len(line.split()) >= _CAPTION_WORDS:
             return True  # a short photo caption: captions name people and places
-        if scan.author is None and scan.name_line is None and _is_name_line(line):
-            scan.name_line = line
+        if scan.author is None and scan.name_line is None:
+            scan.name_line = _name_line(line)
         return False  # headline kickers, datelines alone, topic labels
     if not _is_caption(line):
         scan.in_header = False
     return True
+
+
+def _is_masthead(line: str) -> bool:
+    """A line that is only an organisation's or an outlet's name: a few capitalised words (and
+    connectors) ending in an organisation word, no digits."""
+    words = line.split()
+    if not 2 <= len(words) <= 8 or _DIGIT_OR_END.search(line) or _TITLE_CASE_LINK.search(line):
+        return False
+    if not all(w[:1].isupper() or w in _MASTHEAD_LINKS for w in words):
+        return False
+    org = publishers.masthead_words()
+    return words[-1].strip("()") in org or (any(w in org for w in words[:-1]) and " of " in line)
+
+
+_DIGIT_OR_END = re.compile(r"\d|[.!?:;]$")
+# A headline in title case capitalises its small words ("Sign Pact On Customs"); a name does not.
+_TITLE_CASE_LINK = re.compile(r"\s(?:And|On|In|To|With|For|Of|At|By|As|From|Over|Into|Amid|After|Is|Are)\s")
+_MASTHEAD_LINKS = frozenset(("of", "and", "&", "for", "the", "de", "du", "des", "-", "–", "|"))
+
+
+def _masthead_before_breadcrumb(line: str, scan: _Scan) -> None:
+    """"Horn Diplomat" then "Home / Business": the line atop the breadcrumb is the site's name."""
+    words = line.split()
+    if scan.publisher or scan.masthead or not 1 <= len(words) <= 5 or _DIGIT_OR_END.search(line):
+        return
+    if not all(w[:1].isupper() or w in _MASTHEAD_LINKS for w in words):
+        return
+    scan.masthead = line
+    if scan.name_line == line:
+        scan.name_line = None
+    if scan.title == line:
+        scan.title = None
 
 
 def _footer_meta(line: str, scan: _Scan) -> None:
@@ -415,7 +484,7 @@ def clean_page(raw: str, title: str | None = None) -> Page:
     m = _DATELINE_AGENCY.match(first)
     if m:
         _note_wire(m["agency"], scan)
-    publisher = scan.byline_outlet or scan.publisher or scan.copyright_outlet
+    publisher = scan.byline_outlet or scan.publisher or scan.copyright_outlet or scan.masthead
     return Page(
         text=text,
         title=scan.title,

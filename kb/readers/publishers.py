@@ -20,6 +20,8 @@ _MIN_ALIAS_SLUG = 3  # shorter abbreviations ("AP") match too much as file-name 
 class Outlet:
     name: str
     wire: bool = False
+    country: str | None = None  # a national outlet's own country
+    common_name: bool = False  # a name other outlets share ("The Star")
 
 
 @dataclass
@@ -65,7 +67,7 @@ def _build(entries: list[dict]) -> Registry:
     reg = Registry()
     aliases: list[tuple[str, Outlet]] = []
     for entry in entries:
-        outlet = Outlet(entry["name"], bool(entry.get("wire")))
+        outlet = Outlet(entry["name"], bool(entry.get("wire")), entry.get("country"), bool(entry.get("common_name")))
         names = [entry["name"], *(entry.get("aliases") or [])]
         domains = [d.lower().removeprefix("www.") for d in entry.get("domains") or []]
         reg.by_key.setdefault(key(entry["name"]), outlet)  # display names win over aliases
@@ -131,6 +133,26 @@ def by_slug(rest: str) -> Outlet | None:
         if found:
             return found
     return None
+
+
+@cache
+def masthead_words() -> frozenset[str]:
+    """Last words of a line that names an organisation or an outlet atop its page ("… Service",
+    "… News Agency"), from data/mastheads.yaml."""
+    text = resources.files("kb.readers").joinpath("data/mastheads.yaml").read_text(encoding="utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return frozenset((yaml.load(text, Loader=loader) or {}).get("last_words") or [])
+
+
+def country_of(publisher: str | None, url: str | None = None) -> str | None:
+    """The country of the national outlet an article comes from: by its URL, else by its name
+    unless other outlets share that name ("The Star" is Malaysian, Kenyan and South African)."""
+    outlet = by_url(url)
+    if outlet is None and publisher:
+        outlet = by_name(publisher)
+        if outlet is not None and outlet.common_name:
+            return None
+    return outlet.country if outlet else None
 
 
 def leading_name(words: str) -> Outlet | None:

@@ -1,0 +1,378 @@
+"""Agencies by phrasing class: invented snippets → the organisations an article names as acting.
+
+Every snippet is invented; each table is one way news names (or seems to name) an organisation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.extract import extract
+from kb.readers.document import Document
+
+
+def run(text: str, title: str | None = None, publisher: str = "The Daily Ledger"):
+    return extract(Document(path=Path("case.txt"), text=text, published="2024-05-17", title=title,
+                            publisher=publisher))
+
+
+def agencies(facts) -> list[dict]:
+    return [a.model_dump() for a in facts.agencies]
+
+
+def named(facts, name: str) -> dict | None:
+    for a in agencies(facts):
+        if name.casefold() in (a["name"].casefold(), *(x.casefold() for x in a["also"])):
+            return a
+    return None
+
+
+def check(text: str, name: str, expected: dict, title: str | None = None) -> None:
+    facts = run(text, title=title)
+    hit = named(facts, name)
+    assert hit is not None, agencies(facts)
+    for key, value in expected.items():
+        assert hit[key] == value, (key, hit)
+
+
+# ---------------------------------------------------------------- bodies named by description
+
+DESCRIPTOR_CASES = [
+    ("Tanzania's revenue body said clearance times had halved.",
+     "Tanzania Revenue Authority", {"country": "TZ", "kind": "customs"}),
+    ("The Kenyan revenue agency announced new scanners at Malaba.",
+     "Kenya Revenue Authority", {"country": "KE", "kind": "customs"}),
+    ("Exports from Namibia rose in May. The country's customs authority said checks were eased.",
+     "Namibia Revenue Agency", {"country": "NA", "kind": "customs"}),
+    ("Oman signed the accord on Monday, and the sultanate's customs said it would apply it at once.",
+     None, {"country": "OM", "kind": "customs"}),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", DESCRIPTOR_CASES)
+def test_bodies_named_by_description(text: str, name: str | None, expected: dict) -> None:
+    facts = run(text)
+    if name is None:
+        hit = next((a for a in agencies(facts) if a["kind"] == expected["kind"]), None)
+    else:
+        hit = next((a for a in agencies(facts) if a["country"] == expected["country"]
+                    and a["kind"] == expected["kind"]), None)
+    assert hit is not None, agencies(facts)
+    assert (hit["country"], hit["kind"]) == (expected["country"], expected["kind"])
+
+
+def test_a_country_descriptor_that_does_not_act_is_no_agency() -> None:
+    facts = run("The ministry, which oversees the country's customs administration, met Chinese buyers.",
+                title="Peru expands grape sales")
+    assert not [a for a in agencies(facts) if a["kind"] == "customs"], agencies(facts)
+
+
+# ---------------------------------------------------------------- abbreviations before a title
+
+ABBREVIATION_CASES = [
+    ("In Lagos, NAFDAC Director-General Ada Obi said Nigeria would test every cargo.",
+     "NAFDAC", {"country": "NG"}),
+    ("KEPHIS Managing Director Joseph Kariuki told Kenyan growers the rules had changed.",
+     "KEPHIS", {"country": "KE"}),
+    ("SENASA President Diana Flores said Peru had opened three new markets.",
+     "SENASA", {"country": "PE"}),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", ABBREVIATION_CASES)
+def test_an_abbreviation_before_a_title_is_an_agency(text: str, name: str, expected: dict) -> None:
+    check(text, name, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "EU Trade Commissioner Lars Holm met exporters.",
+    "UK Prime Minister Tom Reed visited the port.",
+    "CEO Director Anna Berg spoke.",
+])
+def test_countries_blocs_and_titles_before_a_title_are_no_abbreviated_agency(text: str) -> None:
+    facts = run(text)
+    assert not [a for a in agencies(facts) if a["name"] in ("EU", "UK", "CEO")], agencies(facts)
+
+
+# ---------------------------------------------------------------- companies without a legal suffix
+
+COMPANY_CASES = [
+    ("Acme Ceramics shipped 40 containers of floor tiles to Cameroon in March.",
+     "Acme Ceramics", {"kind": "company"}),
+    ("The cargo was sold by Bolt Grain, which loaded it at Port Lincoln, Australia.",
+     "Bolt Grain", {"kind": "company"}),
+    ("Zenith Group said its Chilean orchards would double output.",
+     "Zenith Group", {"kind": "company"}),
+    ("Norvik, a Swedish timber exporter, shipped 12,000 cubic metres to Egypt.",
+     "Norvik", {"kind": "company", "country": "SE"}),
+    ("Camberra, Peru's largest blueberry exporter, expects a record season.",
+     "Camberra", {"kind": "company", "country": "PE"}),
+    ("Kestrel Agro, a Ugandan coffee trader, sent its first lot to Algeria.",
+     "Kestrel Agro", {"kind": "company", "country": "UG"}),
+    ("Last year FertiNova exported 1.2 million tonnes of urea to Brazil.",
+     "FertiNova", {"kind": "company"}),
+    ("Salt River Oil Palm Plantation supplies crude palm oil to Togo.",
+     "Salt River Oil Palm Plantation", {"kind": "company"}),
+    ("The first cargo was bought by Lumen Foods, a Ghanaian importer.",
+     "Lumen Foods", {"kind": "company", "country": "GH"}),
+    ("The oats were sold by Finnish Oat Traders, which had never shipped to Chile before.",
+     "Finnish Oat Traders", {"kind": "company"}),
+    ("China's Lanxi Mining exported 30,000 tonnes of zinc concentrate to Peru.",
+     "Lanxi Mining", {"kind": "company", "country": "CN"}),
+    ("Mekong Valley Agro Co., Ltd signed a supply contract with buyers in Guangxi, China.",
+     "Mekong Valley Agro Co., Ltd", {"kind": "company"}),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", COMPANY_CASES)
+def test_companies_without_a_legal_suffix(text: str, name: str, expected: dict) -> None:
+    check(text, name, expected)
+
+
+def test_a_country_named_before_a_body_ties_it_more_than_one_after() -> None:
+    facts = run("Chilean growers welcomed the move, and the National Fruit Council said Chinese buyers were back.",
+                title="China reopens to fruit")
+    assert named(facts, "National Fruit Council")["country"] == "CL", agencies(facts)
+
+
+def test_a_body_serving_a_country_has_that_country() -> None:
+    facts = run("Trade rose, according to the British Chamber of Commerce for Peru (BritCham Peru). "
+                "Ana Vidal, director of BritCham Peru, said demand was strong.")
+    hit = named(facts, "British Chamber of Commerce for Peru")
+    assert hit is not None and hit["country"] == "PE" and "BritCham Peru" in hit["also"], agencies(facts)
+    assert facts.officials[0].agency == "British Chamber of Commerce for Peru"
+
+
+def test_a_national_office_named_after_a_bloc_is_national() -> None:
+    facts = run("Ghana's National AfCFTA Coordination Office said 12 firms had registered.")
+    assert named(facts, "National AfCFTA Coordination Office")["kind"] != "international", agencies(facts)
+
+
+def test_the_country_of_a_company_described_before_it() -> None:
+    facts = run("The batteries were handed over to the Ghanaian importer, Sunfield Trading Ltd, in Kenya's capital.")
+    assert named(facts, "Sunfield Trading Ltd")["country"] == "GH", agencies(facts)
+
+
+EMPLOYER_CASES = [
+    ("Exports rose, said Jason Brake, chief executive of Kiwora, the fruit marketer.", "Kiwora", "company"),
+    ("Mikhail Ivanov, Norgrain's managing director, said sales grew.", "Norgrain", "company"),
+    ("Wayne Hill, president of the Federated Growers Association, welcomed the deal.",
+     "Federated Growers Association", "association"),
+]
+
+
+@pytest.mark.parametrize("text,name,kind", EMPLOYER_CASES)
+def test_the_body_a_post_is_held_at(text: str, name: str, kind: str) -> None:
+    facts = run(text)
+    assert named(facts, name) is not None and named(facts, name)["kind"] == kind, agencies(facts)
+    assert facts.officials and facts.officials[0].agency == name
+
+
+@pytest.mark.parametrize("text", ["Ana Ruiz, president of Brazil, spoke.", "Maria Lopes, head of Research, spoke.",
+                                  "Tom Berg, director of Operations, left."])
+def test_a_country_or_a_department_after_a_post_is_no_body(text: str) -> None:
+    assert agencies(run(text)) == []
+
+
+def test_a_company_used_without_its_group_is_the_same_company() -> None:
+    facts = run("Harlow Group operates the terminal. Harlow chief executive Ben Yates said volumes rose. "
+                "Harlow also exports wheat to Egypt.")
+    hit = named(facts, "Harlow Group")
+    assert hit is not None and "Harlow" in hit["also"], agencies(facts)
+    assert [o.agency for o in facts.officials] == ["Harlow Group"], facts.officials
+
+
+COMPANY_NEGATIVE = [
+    ("Rice exported to Senegal rose by a fifth.", "Rice"),
+    ("Maize imported from Zambia was cheaper.", "Maize"),
+    ("Jane Roe, a cattle exporter, said prices were high.", "Jane Roe"),
+    ("AUSTRALIA shipped more barley in June.", "AUSTRALIA"),
+    ("Kenyan Tea shipped to Pakistan fetched higher prices.", "Kenyan Tea"),
+    ("Brazil exported more coffee, and Vietnam shipped less.", "Vietnam"),
+    ("Photo: COURTESY\n\nTrading houses bought more cocoa.", "COURTESY"),
+    ("Figures showed the Kingdom's exported dates reached Japan.", "Kingdom"),
+    ("Mr Kato shipped the goods himself. Later Kato sold more.", "Kato"),
+]
+
+
+@pytest.mark.parametrize("text,word", COMPANY_NEGATIVE)
+def test_not_companies(text: str, word: str) -> None:
+    facts = run(text)
+    assert not [a for a in agencies(facts) if word.casefold() in a["name"].casefold()], agencies(facts)
+
+
+# ---------------------------------------------------------------- blocs and international bodies
+
+BLOC_CASES = [
+    ("The East African Community said the common tariff would rise.",
+     "East African Community", {"kind": "international", "country": None}),
+    ("Talks between the European Union and Chile ended on Friday.",
+     "European Union", {"kind": "international", "country": None}),
+    ("Mercosur and Singapore signed a free trade agreement in Rio de Janeiro.",
+     "Mercosur", {"kind": "international", "country": None}),
+    ("The EU has agreed to lift the quota.",
+     "European Union", {"kind": "international", "country": None}),
+    ("The AfCFTA Council of Ministers approved the rules of origin in Accra, Ghana.",
+     "AfCFTA Council of Ministers", {"kind": "international", "country": None}),
+    ("The ASEAN Secretariat published the data.",
+     "ASEAN Secretariat", {"kind": "international", "country": None}),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", BLOC_CASES)
+def test_blocs_and_international_bodies_acting(text: str, name: str, expected: dict) -> None:
+    check(text, name, expected)
+
+
+BLOC_NEGATIVE = [
+    "Exports to the EU rose by 4%.",
+    "EU member states must ratify the deal.",
+    "The EU-Chile agreement entered into force.",
+    "Prices in the European Union fell.",
+    "Kenya is a member of the East African Community.",
+    "Mercosur beef will enter under a quota.",
+]
+
+
+@pytest.mark.parametrize("text", BLOC_NEGATIVE)
+def test_blocs_as_places_markets_or_modifiers_are_no_agencies(text: str) -> None:
+    facts = run(text)
+    assert not [a for a in agencies(facts) if a["kind"] == "international"], agencies(facts)
+
+
+def test_a_bloc_acting_still_gives_its_members_to_an_agreement() -> None:
+    facts = run("Mercosur and Japan signed a trade agreement in Montevideo on Monday.")
+    assert named(facts, "Mercosur") is not None
+    assert "BR" in facts.agreements[0].parties
+
+
+# ---------------------------------------------------------------- offices of state
+
+OFFICE_CASES = [
+    ("The Office of the President of Peru said the decree was signed.",
+     "Office of the President of Peru", {"country": "PE", "kind": "state_body"}),
+    ("Kenya's Prime Minister's Office said the port would reopen.",
+     "Prime Minister's Office", {"country": "KE"}),
+    ("The Presidential Administration announced new rules for Kazakh grain exporters.",
+     "Presidential Administration", {"country": "KZ"}),
+    ("A statement from the Office of the Prime Minister of Fiji welcomed the deal.",
+     "Office of the Prime Minister of Fiji", {"country": "FJ"}),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", OFFICE_CASES)
+def test_offices_of_heads_of_state(text: str, name: str, expected: dict) -> None:
+    check(text, name, expected)
+
+
+def test_an_office_is_not_cut_at_its_title() -> None:
+    facts = run("The Prime Minister's Office of Mauritius said talks with China had ended.")
+    assert not [a for a in agencies(facts) if a["name"].startswith("Minister")], agencies(facts)
+
+
+# ---------------------------------------------------------------- ports and terminals
+
+def test_a_port_named_as_a_place_is_no_agency() -> None:
+    for text in ("The wheat was shipped through the Port of Valparaiso.",
+                 "Containers left Lekki Port on Monday for Spain.",
+                 "The barley was loaded at the Kwinana Grain Terminal near Perth."):
+        assert agencies(run(text)) == [], (text, agencies(run(text)))
+
+
+def test_a_port_with_a_complement_is_still_a_place() -> None:
+    facts = run("Sheep left the Harbin International Port for Saudi Arabia on Monday.")
+    assert agencies(facts) == [], agencies(facts)
+
+
+def test_an_authority_with_port_in_its_portfolio_is_no_place() -> None:
+    check("The Federal Authority for Identity, Customs and Port Security of the UAE signed the deal.",
+          "Federal Authority for Identity, Customs and Port Security of the UAE", {"country": "AE"})
+
+
+def test_a_port_that_acts_is_an_agency() -> None:
+    check("Lekki Port said it handled a record 30,000 containers in May.", "Lekki Port", {})
+    check("Sara Banda, executive director of the Port of Walvis Bay, said volumes were up.",
+          "Port of Walvis Bay", {})
+
+
+# ---------------------------------------------------------------- not agencies
+
+NOT_AGENCY_CASES = [
+    ("OLIVE OIL (TAP) - Exports of olive oil rose, Tunisia said.", "TAP"),
+    ("Exports of tea rose, Reuters reported.", "Reuters"),
+    ("Tunis Afrique Presse reported that olive oil exports rose.", "Tunis Afrique Presse"),
+    ("Kenya News Agency reported the shipment on Monday.", "Kenya News Agency"),
+    ("Finance Minister Ruth Okafor said the levy would go.", "Ministry"),
+    ("The mutual recognition arrangement (MRA) lets trusted traders pass faster. The MRA was signed in "
+     "Seoul.", "MRA"),
+    ("The Authorised Economic Operator (AEO) programme has 200 members.", "AEO"),
+    ("Thailand and Peru signed the MRA on Monday.", "MRA"),
+    ("Under the free trade agreement (FTA), tariffs fall to zero. The FTA covers 90% of goods.", "FTA"),
+    ("The European Union and New Zealand signed the agreement in Brussels.", "and New Zealand"),
+    ("The Parliament and Government of Serbia approved the deal.", "Parliament and"),
+    # Documents are not organisations, whatever words they hold.
+    ("The Customs Code of the Eurasian Economic Union took effect.", "Code"),
+    ("The Law on Customs Regulation of Uzbekistan was amended.", "Law"),
+    ("The Official Gazette of Peru published the rules.", "Gazette"),
+    ("Exporters follow the Tariff Schedule of the Customs Service of Lorvania.", "Schedule"),
+]
+
+
+@pytest.mark.parametrize("text,word", NOT_AGENCY_CASES)
+def test_not_agencies(text: str, word: str) -> None:
+    facts = run(text)
+    assert not [a for a in agencies(facts) if word.casefold() in a["name"].casefold()], agencies(facts)
+
+
+def test_a_known_abbreviation_of_an_absent_country_is_no_agency() -> None:
+    facts = run("Chile and Korea agreed on the MRA, which covers certified exporters.")
+    assert not [a for a in agencies(facts) if a["name"] == "MRA" or "MRA" in a["also"]], agencies(facts)
+
+
+def test_a_known_abbreviation_of_an_absent_country_acting_is_an_agency() -> None:
+    facts = run("GACC Minister Liu Hong said imports from Kenya would be checked.")
+    hit = next((a for a in agencies(facts) if "GACC" in a["also"]), None)
+    assert hit is not None and hit["country"] == "CN", agencies(facts)
+    assert facts.officials[0].country == "CN"
+
+
+def test_a_known_abbreviation_of_a_present_country_is_an_agency() -> None:
+    facts = run("Mauritius said the MRA collected more duty in 2023.")
+    assert [a for a in agencies(facts) if "MRA" in (a["name"], *a["also"])], agencies(facts)
+
+
+# ---------------------------------------------------------------- names as the article writes them
+
+def test_a_full_name_the_gazetteer_knows_under_another_stays_as_written() -> None:
+    facts = run("The General Directorate of Customs of Argentina seized 300 kg of cocaine.")
+    hit = named(facts, "General Directorate of Customs of Argentina")
+    assert hit is not None and hit["name"] == "General Directorate of Customs of Argentina", agencies(facts)
+    assert hit["country"] == "AR" and hit["kind"] == "customs"
+
+
+def test_a_short_form_takes_the_gazetteer_name() -> None:
+    hit = named(run("Korea Customs said seizures rose."), "Korea Customs")
+    assert hit is not None and hit["name"] == "Korea Customs Service"
+
+
+def test_a_person_after_a_complement_is_not_glued_to_the_agency() -> None:
+    facts = run("Deputy Chairman of the Cabinet of Ministers Batyr Oraz said gas exports rose in Turkmenistan.")
+    assert [a["name"] for a in agencies(facts)] == ["Cabinet of Ministers of Turkmenistan"], agencies(facts)
+
+
+def test_a_place_after_of_stays_in_the_name() -> None:
+    facts = run("The University of Cape Coast Council met the Ministry of Tourism and Antiquities of Ghana.")
+    assert "Ministry of Tourism and Antiquities of Ghana" in [a["name"] for a in agencies(facts)], agencies(facts)
+
+
+def test_a_person_named_with_a_particle_is_not_glued_to_the_agency() -> None:
+    facts = run("Commissioner Ahmad bin Yusof of the Royal Malaysian Customs Department spoke first.")
+    assert [a["name"] for a in agencies(facts)] == ["Royal Malaysian Customs Department"]
+
+
+def test_the_agency_of_a_national_paper_without_a_country_is_that_country() -> None:
+    facts = run("The Department of Trade said exporters would get faster refunds.",
+                title="Philippine exporters to get faster refunds", publisher="BusinessWorld")
+    assert named(facts, "Department of Trade")["country"] == "PH"

@@ -1,0 +1,335 @@
+"""Officials by phrasing class: invented snippets → the person, post, agency and country.
+
+Every snippet is invented; each table is one way news writes a person with a post.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.extract import extract
+from kb.readers.document import Document
+
+
+def run(text: str, title: str | None = None, publisher: str = "The Daily Ledger", url: str | None = None):
+    return extract(Document(path=Path("case.txt"), text=text, published="2024-05-17", title=title,
+                            publisher=publisher, url=url))
+
+
+def officials(facts) -> dict[str, dict]:
+    return {o.name: o.model_dump() for o in facts.officials}
+
+
+def check(facts, name: str, expected: dict) -> None:
+    found = officials(facts)
+    assert name in found, found
+    hit = found[name]
+    for key, value in expected.items():
+        if key == "title":
+            assert hit["title"] == value, hit
+        elif key == "agency" and value is not None:
+            assert hit["agency"] and value.casefold() in hit["agency"].casefold(), hit
+        else:
+            assert hit[key] == value, (key, hit)
+
+
+# ---------------------------------------------------------------- names as written
+
+NAME_CASES = [
+    # An apostrophe inside a name does not cut it.
+    ("Trade Minister Liam O'Donnell opened the talks in Cork, Ireland.",
+     "Liam O'Donnell", {"title": "trade minister"}),
+    ("Senegal's trade minister Aminata N'Diaye met exporters in Dakar.",
+     "Aminata N'Diaye", {"country": "SN"}),
+    ("Port director Kevin D'Souza said the berth would reopen.",
+     "Kevin D'Souza", {}),
+    # Particles: bin, al-, van der.
+    ("Customs director Fatima al-Hashimi said the new scanners work.",
+     "Fatima al-Hashimi", {}),
+    ("Commissioner Ahmad bin Yusof of the Royal Malaysian Customs Department spoke first.",
+     "Ahmad bin Yusof", {"agency": "Royal Malaysian Customs Department", "country": "MY"}),
+    ("Deputy Minister Saeed Al-Mansouri of Oman attended the session.",
+     "Saeed Al-Mansouri", {"country": "OM"}),
+    # Family name first stays as written.
+    ("Vice Minister Zhao Hongmei of China signed for Beijing.",
+     "Zhao Hongmei", {"country": "CN", "title": "vice minister"}),
+    ("Director General Tran Quoc Hung of Vietnam led the delegation.",
+     "Tran Quoc Hung", {"country": "VN"}),
+    # A middle initial is part of the name.
+    ("John K. Mensah, director of trade at the Ghana Revenue Authority, said clearance was faster.",
+     "John K. Mensah", {"agency": "Ghana Revenue Authority", "country": "GH"}),
+    # A capital city can be a first name.
+    ("Paraguay's President Santiago Benitez opened the summit.",
+     "Santiago Benitez", {"country": "PY", "title": "president"}),
+    ("Chile's finance minister Lima Sotomayor presented the budget.",
+     "Lima Sotomayor", {"country": "CL"}),
+    # Honorifics are left out, however many.
+    ("The guests were received by President His Highness Sheikh Khalid bin Rashid Al Mansoori.",
+     "Khalid bin Rashid Al Mansoori", {"title": "president"}),
+    ("Deputy Minister Sheikha Mariam Al Thani of Qatar attended.",
+     "Mariam Al Thani", {"country": "QA"}),
+    ("The talks were opened by Datuk Seri Lim Wei Ming, Secretary-General of the Ministry of Finance of Malaysia.",
+     "Lim Wei Ming", {"country": "MY"}),
+    # An honorific with a single name word after it is part of the name.
+    ("Prime Minister Sheikh Rahima of Bangladesh attended the signing.",
+     "Sheikh Rahima", {"country": "BD", "title": "prime minister"}),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", NAME_CASES)
+def test_names_as_written(text: str, name: str, expected: dict) -> None:
+    check(run(text), name, expected)
+
+
+# ---------------------------------------------------------------- portfolios before a name
+
+PORTFOLIO_CASES = [
+    ("Ireland's Minister for Enterprise, Trade and Employment Niamh Gallagher signed the letter.",
+     "Niamh Gallagher", {"country": "IE", "title": "minister for enterprise, trade and employment"}),
+    ("New Zealand's Minister for Agriculture and Export Growth Tane Ruawai toured the port.",
+     "Tane Ruawai", {"country": "NZ", "title": "minister for agriculture and export growth"}),
+    ("Minister of Trade and Tourism Promotion Kofi Asante attended the fair.",
+     "Kofi Asante", {"title": "minister of trade and tourism promotion"}),
+    ("Secretary of Commerce and Industry Ana Lucia Reyes briefed exporters.",
+     "Ana Lucia Reyes", {"title": "secretary of commerce and industry"}),
+    ("Minister of Fisheries and Marine Resources Tomas Ndjavera opened the auction.",
+     "Tomas Ndjavera", {"title": "minister of fisheries and marine resources"}),
+    ("The Minister of Agriculture and Food Security, Mr Peter Banda, said the ban was lifted.",
+     "Peter Banda", {"title": "minister of agriculture and food security"}),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", PORTFOLIO_CASES)
+def test_portfolio_ends_the_title_not_the_name(text: str, name: str, expected: dict) -> None:
+    facts = run(text)
+    check(facts, name, expected)
+    assert len(facts.officials) == 1, officials(facts)
+
+
+# ---------------------------------------------------------------- several people in one sentence
+
+PLURAL_CASES = [
+    ("The text was signed in Ankara, with presidents Ivan Petrenko and Ahmet Kaya looking on.",
+     ["Ivan Petrenko", "Ahmet Kaya"], "president"),
+    ("The foreign ministers Ana Ruiz, Jorge Paz and Luis Soto met in Lima.",
+     ["Ana Ruiz", "Jorge Paz", "Luis Soto"], "foreign minister"),
+    ("Customs commissioners Grace Atieno and Peter Mwale inspected the new scanners.",
+     ["Grace Atieno", "Peter Mwale"], "customs commissioner"),
+]
+
+
+def test_a_plural_post_before_names_owned_by_countries() -> None:
+    facts = run("The foreign ministers, Brazil's Mario Vale, Argentina's Sergio Cruz and Paraguay's Ruben Lezca, met.")
+    check(facts, "Mario Vale", {"country": "BR", "title": "foreign minister"})
+    check(facts, "Sergio Cruz", {"country": "AR"})
+    check(facts, "Ruben Lezca", {"country": "PY"})
+
+
+@pytest.mark.parametrize("text,names,title", PLURAL_CASES)
+def test_a_plural_post_before_a_list_of_names(text: str, names: list[str], title: str) -> None:
+    facts = run(text)
+    for name in names:
+        check(facts, name, {"title": title})
+
+
+def test_a_lower_case_portfolio_before_a_comma_and_the_name() -> None:
+    facts = run("On June 11, the assistant minister of livestock and fishery development, Amina Warsame, "
+                "confirmed that the ban had been lifted.")
+    check(facts, "Amina Warsame", {"title": "assistant minister of livestock and fishery development"})
+
+def test_two_titles_with_honorifics_in_one_sentence() -> None:
+    facts = run("The memorandum was signed by the Minister of Trade, Mr Joseph Mensah, and the Commissioner "
+                "General of the Ghana Revenue Authority, Mr Ken Ofori, in Accra.")
+    check(facts, "Joseph Mensah", {"title": "minister of trade"})
+    check(facts, "Ken Ofori", {"title": "commissioner general", "agency": "Ghana Revenue Authority",
+                               "country": "GH"})
+
+
+def test_ambassador_and_customs_head_with_honorifics() -> None:
+    facts = run("Present were the Ambassador of Japan, H.E. Kenji Mori, and the Director General of Customs, "
+                "Dr Salma Idris.")
+    check(facts, "Kenji Mori", {"country": "JP", "title": "ambassador of japan"})
+    check(facts, "Salma Idris", {"title": "director general of customs"})
+
+
+def test_board_chairman_and_chief_executive_with_malay_honorifics() -> None:
+    facts = run("The Chairman of the Board, Datuk Lim Wei Ming, and the Chief Executive of the Johor Port "
+                "Authority, Ms Nurul Huda, welcomed the delegation from Malaysia's customs.")
+    assert {"Lim Wei Ming", "Nurul Huda"} <= set(officials(facts))
+    check(facts, "Nurul Huda", {"title": "chief executive", "agency": "Johor Port Authority"})
+
+
+def test_a_post_after_the_name_then_another_person_with_a_dotted_honorific() -> None:
+    facts = run("Ana Lind, Sildavia's Commissioner of Customs and Excise, and Mr. Kenji Sato, Director-General of "
+                "the Customs and Tariff Bureau of Japan's Ministry of Finance, signed in Tokyo.")
+    check(facts, "Kenji Sato", {"agency": "Customs and Tariff Bureau", "country": "JP"})
+
+
+def test_two_people_each_with_a_post_after_the_name() -> None:
+    facts = run("The memoranda were signed by Omar Saleh, Governor of the Central Bank of Jordan, and Vikram Rao, "
+                "Governor of the Reserve Bank of India.")
+    check(facts, "Omar Saleh", {"agency": "Central Bank of Jordan", "country": "JO"})
+    check(facts, "Vikram Rao", {"agency": "Reserve Bank of India", "country": "IN", "title": "governor"})
+
+
+def test_the_post_at_a_named_agency_wins_over_a_loose_one() -> None:
+    facts = run("EU trade chief Lars Holm arrived on Monday. European Commission Executive Vice-President "
+                "Lars Holm signed the text.")
+    check(facts, "Lars Holm", {"agency": "European Commission", "title": "executive vice-president"})
+
+
+def test_a_title_holding_another_persons_name_is_not_taken() -> None:
+    facts = run("Lorvania's Commissioner of Customs, Mr Chan Wing, and Mr Akira Sato, Director-General of the "
+                "Customs and Tariff Bureau of Japan's Ministry of Finance, signed the arrangement.")
+    check(facts, "Akira Sato", {"agency": "Customs and Tariff Bureau", "country": "JP"})
+    assert "mr" not in officials(facts)["Akira Sato"]["title"]
+
+
+def test_three_presidents_in_a_list_each_with_a_country() -> None:
+    facts = run("The leaders met next to Brazil's President Joana Pires, Uruguay's President Mateo Suarez "
+                "and Paraguay's President Santiago Benitez.")
+    check(facts, "Joana Pires", {"country": "BR"})
+    check(facts, "Mateo Suarez", {"country": "UY"})
+    check(facts, "Santiago Benitez", {"country": "PY"})
+
+
+def test_no_honorific_glued_to_the_title() -> None:
+    facts = run("The arrangement was signed by the Director of Trade Facilitation, Ms Ingrid Holm, "
+                "and Mr Sato Kenji, Director-General of the Osaka Customs.")
+    check(facts, "Ingrid Holm", {"title": "director of trade facilitation"})
+    assert "Sato Kenji" in officials(facts)
+
+
+# ---------------------------------------------------------------- posts after a name, and heads of bodies
+
+AFTER_CASES = [
+    ("Lena Fischer, Germany's trade commissioner, said the talks were constructive.",
+     "Lena Fischer", {"country": "DE", "title": "trade commissioner"}),
+    ("Ravi Menon, the Indian ambassador, said shipments would resume.",
+     "Ravi Menon", {"country": "IN", "title": "ambassador"}),
+    ("Paul Dube, Trade Minister, said the levy was dropped.",
+     "Paul Dube", {"title": "trade minister"}),
+    ("Yusuf Ali, director of the Tanzania Revenue Authority, said the border post was ready.",
+     "Yusuf Ali", {"country": "TZ", "agency": "Tanzania Revenue Authority", "title": "director"}),
+    # An organisation headed, led or chaired by the person.
+    ("The National Olive Board (NOB), headed by Karim Haddad, revised its forecast for Tunisia.",
+     "Karim Haddad", {"title": "head", "agency": "National Olive Board", "country": "TN"}),
+    ("The Kenya Tea Development Agency, led by Mary Wanjiku, reported higher sales.",
+     "Mary Wanjiku", {"title": "head", "agency": "Kenya Tea Development Agency", "country": "KE"}),
+    ("The Coffee Exporters Association of Uganda, chaired by Moses Kato, met buyers.",
+     "Moses Kato", {"title": "chair", "country": "UG"}),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", AFTER_CASES)
+def test_post_after_the_name(text: str, name: str, expected: dict) -> None:
+    check(run(text), name, expected)
+
+
+def test_abbreviation_before_a_title_is_the_agency() -> None:
+    facts = run("The Abu Dhabi Ports Authority (ADPA) opened a new berth. ADPA Chairman Saeed Al Mazrouei said "
+                "volumes would double.")
+    check(facts, "Saeed Al Mazrouei", {"agency": "Abu Dhabi Ports Authority", "title": "chairman"})
+
+
+def test_its_title_points_back_to_the_agency_named_last() -> None:
+    facts = run("The World Customs Organization met in Geneva. Its Secretary General, Tomas Lind, urged members "
+                "to share data.")
+    check(facts, "Tomas Lind", {"agency": "World Customs Organization", "country": None})
+
+
+def test_a_mixed_case_abbreviation_before_a_title_is_the_agency() -> None:
+    facts = run("AfCFTA Secretary-General Kofi Ampah said nine countries had joined.")
+    check(facts, "Kofi Ampah", {"agency": "AfCFTA Secretariat", "country": None})
+
+
+def test_a_bloc_that_acts_is_the_agency_of_its_officials() -> None:
+    facts = run("The European Union and Chile signed the deal. The EU's foreign policy chief, Anna Berg, "
+                "called it historic.")
+    check(facts, "Anna Berg", {"agency": "European Union", "country": None})
+
+
+def test_agency_possessive_after_the_name() -> None:
+    facts = run("Orbis Group said it would ship more steel. Amir Khan, Orbis Group's chief executive, said "
+                "demand was strong.")
+    check(facts, "Amir Khan", {"agency": "Orbis Group", "title": "chief executive"})
+
+
+# ---------------------------------------------------------------- the country of a person
+
+def test_counterpart_adjective_gives_the_country() -> None:
+    facts = run("Senegal's foreign minister Awa Diop met her Malian counterpart, Foreign Minister Oumar Traore, "
+                "in Dakar.")
+    check(facts, "Oumar Traore", {"country": "ML", "title": "foreign minister"})
+    check(facts, "Awa Diop", {"country": "SN"})
+
+
+def test_the_other_leader_takes_the_other_country() -> None:
+    facts = run("President Tomas Varga and Austrian Chancellor Karl Huber signed the accord in Vienna.",
+                title="Slovakia and Austria sign border accord")
+    check(facts, "Karl Huber", {"country": "AT"})
+    check(facts, "Tomas Varga", {"country": "SK"})
+
+
+def test_left_over_country_from_another_sentence() -> None:
+    facts = run("Prime Minister Ana Costa and Chilean President Rafael Soto watched the signing. "
+                "Later Prime Minister Ana Costa met President Rafael Soto in Santiago.",
+                title="Peru and Chile sign customs protocol")
+    check(facts, "Ana Costa", {"country": "PE"})
+    check(facts, "Rafael Soto", {"country": "CL"})
+
+
+def test_country_is_not_taken_from_the_previous_sentence() -> None:
+    facts = run("Shipments went to China.\n\nPrime Minister Ana Costa said growers were pleased.",
+                title="Peru's grape exports rise")
+    check(facts, "Ana Costa", {"country": "PE"})
+
+
+def test_the_agency_gives_the_country_over_the_sentence() -> None:
+    facts = run("Exports to Kenya rose, said Halima Said, commissioner of the Zanzibar Revenue Board, Tanzania.")
+    check(facts, "Halima Said", {"agency": "Zanzibar Revenue Board"})
+    assert officials(facts)["Halima Said"]["country"] != "KE"
+
+
+def test_a_national_outlet_gives_its_country_to_a_person_with_none() -> None:
+    text = "Agriculture Minister Dorji Wangmo said boulder shipments to Bangladesh had doubled."
+    facts = run(text, title="Bhutan's boulder exports to Bangladesh double", publisher="Kuensel")
+    check(facts, "Dorji Wangmo", {"country": "BT"})
+
+
+def test_an_outlet_country_absent_from_the_story_is_not_used() -> None:
+    facts = run("Finance Minister Batbold Ganzorig said coal exports would resume.",
+                title="Mongolia to resume coal exports", publisher="UrduPoint")
+    check(facts, "Batbold Ganzorig", {"country": "MN"})
+
+
+def test_a_shared_outlet_name_gives_no_country_without_its_url() -> None:
+    text = "Trade Minister Wanjiru Kamau said avocado shipments rose sharply this year."
+    title = "Kenya avocado shipments to Malaysia rise"
+    assert officials(run(text, title=title, publisher="The Star"))["Wanjiru Kamau"]["country"] == "KE"
+    by_url = run(text, title=title, publisher="The Star", url="https://www.thestar.com.my/business/x")
+    assert officials(by_url)["Wanjiru Kamau"]["country"] == "MY"
+
+
+# ---------------------------------------------------------------- not officials
+
+NEGATIVE = [
+    "The Minister for Trade and Export Growth said the deal was good.",
+    "The ministers of trade and agriculture said exports rose.",
+    "The minister said on Monday that exports rose, Ana Costa added.",
+    "Exports to Santiago and Lima rose in May.",
+    "The plan was headed by the ministry and led by the exporters.",
+    "The committee, chaired by rotation, meets twice a year.",
+    "Sales of Export Growth Bonds rose.",
+    "Mr Big and Dr Pepper were the brands on display.",
+    "Orders fell, said the president of Lorvania Garment Manufacturers.",
+    "The commissioner of Customs and Indirect Duties signed for Togo.",
+    "The chairman of Sildavia Fertilizer Producers said prices rose.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_not_officials(text: str) -> None:
+    assert officials(run(text)) == {}

@@ -1,0 +1,122 @@
+"""Article metadata of news pages, press releases and agency pages: publisher, title, author.
+
+Every page is invented; each test is one way a page prints who publishes it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.readers import read_article
+from kb.readers.publishers import by_name, country_of
+
+BODY = ("Lorvania and Sildavia agreed on Tuesday to open two new border crossings for freight, the "
+        "transport ministries of both countries said in a joint statement after two days of talks.")
+MORE = ("The crossings will open in March and should cut waiting times for lorries by half, officials said, "
+        "adding that customs officers of both sides would share one building at each crossing.")
+
+
+def page(tmp_path: Path, head: str, name: str = "page.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(f"{head}\n\n{BODY}\n\n{MORE}\n", encoding="utf-8")
+    return path
+
+
+def test_a_masthead_with_short_and_full_name_is_the_publisher_as_printed(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "MAP - Maghreb Arabe Presse\nHome > Economy\n\n"
+                                      "Lorvania and Sildavia open two freight crossings"))
+    assert doc.publisher == "MAP - Maghreb Arabe Presse"
+    assert doc.title == "Lorvania and Sildavia open two freight crossings"
+
+
+def test_a_masthead_with_a_tagline_after_a_comma(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "Hespress, the News of Morocco\n\nHome > Economy\n\n"
+                                      "Lorvania and Sildavia open two freight crossings"))
+    assert doc.publisher == "Hespress"
+    assert doc.title == "Lorvania and Sildavia open two freight crossings"
+
+
+def test_an_unknown_outlet_atop_its_breadcrumb(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "Sildavia Courier\nHome / Business / Trade\n\n"
+                                      "Lorvania and Sildavia open two freight crossings"))
+    assert doc.publisher == "Sildavia Courier"
+    assert doc.author is None
+    assert doc.title == "Lorvania and Sildavia open two freight crossings"
+
+
+def test_an_agency_press_release_names_the_agency_as_publisher_not_title(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "Lorvania Revenue & Customs Service\n\n"
+                                      "Lorvania and Sildavia sign customs cooperation pact"))
+    assert doc.publisher == "Lorvania Revenue & Customs Service"
+    assert doc.title == "Lorvania and Sildavia sign customs cooperation pact"
+
+
+def test_a_ministry_page(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "Ministry of Foreign Trade of Lorvania\n\n"
+                                      "Minister opens two new freight crossings"))
+    assert doc.publisher == "Ministry of Foreign Trade of Lorvania"
+    assert doc.title == "Minister opens two new freight crossings"
+
+
+def test_an_outlet_tagline_is_not_the_title(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "Gulf Times\nQatar's Leading Daily Newspaper\n\n"
+                                      "Lorvania and Sildavia open two freight crossings"))
+    assert doc.publisher == "Gulf Times"
+    assert doc.title == "Lorvania and Sildavia open two freight crossings"
+
+
+def test_skip_links_are_not_the_title(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "Skip to main content\n\nLorvania and Sildavia open two freight crossings"))
+    assert doc.title == "Lorvania and Sildavia open two freight crossings"
+
+
+def test_a_headline_in_title_case_stays_the_title(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "Lorvania And Sildavia Sign Pact On Customs\n\nBy Ana Ruiz"))
+    assert doc.title == "Lorvania And Sildavia Sign Pact On Customs"
+    assert doc.author == "Ana Ruiz"
+
+
+def test_an_author_line_with_the_place_written_from(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "Ukrinform | Home > Economy\n\nLorvania and Sildavia open two crossings\n\n"
+                                      "23.09.2023 10:41\n\nMarta Kowal, Warsaw"))
+    assert doc.author == "Marta Kowal"
+    assert doc.publisher == "Ukrinform"
+
+
+def test_a_place_line_alone_is_no_author(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "Ukrinform | Home > Economy\n\nLorvania and Sildavia open two crossings\n\n"
+                                      "Trade News, Economy"))
+    assert doc.author is None
+
+
+# ---------------------------------------------------------------- the outlet registry
+
+@pytest.mark.parametrize(("name", "outlet"), [
+    ("BusinessLine", "BusinessLine"),
+    ("The Hindu BusinessLine", "BusinessLine"),
+    ("Horn Diplomat", "Horn Diplomat"),
+    ("Tanjug", "Tanjug"),
+    ("KyivPost", "Kyiv Post"),
+    ("Farm Online", "Farm Online"),
+])
+def test_outlets_by_name(name: str, outlet: str) -> None:
+    found = by_name(name)
+    assert found is not None and found.name == outlet
+
+
+@pytest.mark.parametrize(("publisher", "url", "country"), [
+    ("Kuensel", None, "BT"),
+    ("Tehran Times", None, "IR"),
+    ("The Nordic Page", None, "NO"),
+    ("Reuters", None, None),  # a global wire has no country of its own
+    ("Fresh Fruit Portal", None, None),  # nor a trade outlet
+    ("The Star", None, None),  # a name several outlets share
+    ("The Star", "https://www.the-star.co.ke/business/2024-01-02-x/", "KE"),
+    ("The Star", "https://www.thestar.com.my/business/x", "MY"),
+    (None, "https://www.dawn.com/news/1", "PK"),
+    ("Unknown Weekly", None, None),
+])
+def test_the_country_of_a_national_outlet(publisher: str | None, url: str | None, country: str | None) -> None:
+    assert country_of(publisher, url) == country
