@@ -1,0 +1,61 @@
+"""Find agreements, protocols, memoranda… with parties, date, place, signatories and status.
+
+The stage reads an article in named steps over one `Reading`:
+
+1. `mentions` — kind nouns ("protocol", "memorandum of understanding", "MRA")
+   widened to the article's designation;
+2. `resolve` — each mention is a new instrument, one named before ("the
+   document", "the deal"), or one instrument per member of a list;
+3. `frames` — signing and status cues fill each instrument's date, place,
+   signatories, status, countries and agencies from its sentences;
+4. `records` — parties, party agencies and names, as kb-facts/1 records.
+"""
+
+from __future__ import annotations
+
+from kb.extract.agreements.frames import read_frames
+from kb.extract.agreements.mentions import find_mentions
+from kb.extract.agreements.model import Reading
+from kb.extract.agreements.records import records
+from kb.extract.agreements.resolve import merge_generic, nesting, resolve, year_before
+from kb.extract.context import ArticleContext, mentions_of
+from kb.facts import Agency, Agreement
+
+__all__ = ["extract_agreements", "prune_governments_in_names"]
+
+
+def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
+    reading = Reading(ctx)
+    for sent in ctx.sentences:
+        for mention in find_mentions(ctx, sent):
+            for index in resolve(reading, mention):
+                reading.by_sentence.setdefault(sent.start, []).append((mention.start, mention.end, index))
+    merge_generic(reading)
+    nesting(reading)
+    read_frames(reading)
+    year_before(reading)
+    mentions_of(ctx).agreements[:] = sorted(span for inst in reading.instruments for span in inst.mentions)
+    return records(reading)
+
+
+def prune_governments_in_names(ctx: ArticleContext) -> list[Agency]:
+    """A government named only inside an instrument's name ("Agreement between the Government of X
+    and ...") is a party to it, not an agency acting in the article."""
+    mentions = mentions_of(ctx)
+    spans = mentions.agreements
+    dropped = set()
+    for a in ctx.agencies:
+        found = [m for m in mentions.agencies if m.name == a.name]
+        if a.kind == "government" and found and all(
+                any(s <= m.start and m.end <= e for s, e in spans) for m in found):
+            dropped.add(a.name)
+    if not dropped:
+        return ctx.agencies
+    for rec in ctx.agreements:
+        if rec.party_agencies and set(rec.party_agencies) & dropped:
+            rec.party_agencies = [n for n in rec.party_agencies if n not in dropped]
+    for o in ctx.officials:
+        if o.agency in dropped:
+            o.agency = None
+    mentions.agencies[:] = [m for m in mentions.agencies if m.name not in dropped]
+    return [a for a in ctx.agencies if a.name not in dropped]

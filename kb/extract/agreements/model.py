@@ -1,0 +1,100 @@
+"""The agreement stage's working objects: instruments being read, their mentions, the article's reading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kb.extract.context import ArticleContext, Sentence
+from kb.extract.dates import DateMention, find_dates
+
+
+def countries(ctx: ArticleContext, start: int, end: int) -> list[str]:
+    """Distinct country codes named between two offsets, in order."""
+    return list(dict.fromkeys(c.code for c in ctx.countries_in(start, end)))
+
+
+@dataclass
+class Instrument:
+    """An instrument the article names, with what its sentences say about it."""
+
+    kind: str
+    name: str
+    generic: bool  # named by its kind noun alone ("the protocol")
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # name spans
+    nested_in: int | None = None  # index of the instrument whose name holds this one
+    amends: int | None = None
+    countries: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    signatories: list[str] = field(default_factory=list)
+    signed: str | None = None
+    place: str | None = None
+    status: str | None = None
+    parties_hint: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    split: bool = False  # one of a plural's partners: the other partners in the mention are not its parties
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A designation found in a sentence: the kind noun and the name widened around it."""
+
+    sent: Sentence
+    noun: str  # the kind noun as written ("memorandum of understanding", "MoUs")
+    info: dict  # the noun's entry in agreement_kinds.yaml (kind, plural, anaphor…)
+    ns: int  # the noun's span
+    ne: int
+    start: int  # the designation's span
+    end: int
+    name: str
+    definite: bool  # "the …", "this …"
+    proper: bool  # a capitalised noun inside the sentence ("the Protocol")
+
+    @property
+    def kind(self) -> str:
+        return self.info["kind"]
+
+    @property
+    def generic(self) -> bool:
+        """Nothing but the noun: "an agreement"."""
+        return self.start == self.ns and self.end == self.ne
+
+
+class Dates:
+    """Dates of the sentences that need them, found once per sentence (offsets into the article).
+
+    Agreements only need the dates of a signing sentence and of the sentences that
+    name a place, so the rest of the article is never scanned.
+    """
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self._ctx = ctx
+        self._found: dict[int, list[DateMention]] = {}
+
+    def of(self, sent: Sentence) -> list[DateMention]:
+        found = self._found.get(sent.start)
+        if found is None:
+            found = [DateMention(sent.start + d.start, sent.start + d.end, d.value)
+                     for d in find_dates(sent.text, self._ctx.published)]
+            self._found[sent.start] = found
+        return found
+
+
+@dataclass
+class Reading:
+    """One article's reading: its instruments and where each sentence mentions them."""
+
+    ctx: ArticleContext
+    instruments: list[Instrument] = field(default_factory=list)
+    # sentence start → (designation start, end, instrument index)
+    by_sentence: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.dates = Dates(self.ctx)
+
+    @property
+    def text(self) -> str:
+        return self.ctx.text
+
+    def add(self, inst: Instrument) -> int:
+        self.instruments.append(inst)
+        return len(self.instruments) - 1

@@ -1,0 +1,89 @@
+"""Who an instrument binds: the countries (`parties`) and, agency to agency, the agencies.
+
+In order of trust: the partners a list gave it, the countries its own name holds,
+the countries of its party agencies or of its signatories, the countries of its
+sentences, and last the article's two principal countries when the text says "the
+two countries".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.extract.agreements.model import Instrument, countries
+from kb.extract.context import ArticleContext
+from kb.extract.countries import home_country, main_countries
+from kb.facts import Agency, Official
+
+_TWO = re.compile(r"(?i)\b(?:the|both)\s+(?:two|three|four)?\s*(?:countries|sides|states|nations|governments|"
+                  r"parties|neighbou?rs)\b")
+_PARTY_KINDS = ("customs", "international", "ministry", "state_body")
+
+
+@dataclass
+class Cast:
+    """The article's agencies and officials by name, and its principal countries."""
+
+    agencies: dict[str, Agency]
+    officials: dict[str, Official]
+    main: list[str]
+    home: str | None
+
+    @classmethod
+    def of(cls, ctx: ArticleContext) -> Cast:
+        return cls({a.name: a for a in ctx.agencies}, {o.name: o for o in ctx.officials},
+                   main_countries(ctx), home_country(ctx))
+
+
+def party_agencies(inst: Instrument, cast: Cast) -> list[str]:
+    """The agencies bound: the signatories' two agencies, else two acting agencies of its sentences."""
+    signers = [cast.officials[n].agency for n in inst.signatories if n in cast.officials]
+    if len(signers) >= 2 and all(signers):
+        return list(dict.fromkeys(signers))
+    acting = [a for a in inst.agencies if a in cast.agencies and cast.agencies[a].kind in _PARTY_KINDS]
+    return acting if len(acting) >= 2 else []
+
+
+def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Cast) -> list[str]:
+    in_name = countries(ctx, *min(inst.mentions)) if inst.mentions and not inst.split else []
+    if inst.parties_hint:
+        return _hinted(ctx, inst, in_name, cast)
+    if len(in_name) >= 2:
+        return sorted(in_name)
+    if agencies:
+        codes = [cast.agencies[a].country for a in agencies if a in cast.agencies]
+        if all(c is None for c in codes):
+            return []
+        if len({c for c in codes if c}) >= 2:
+            return sorted({c for c in codes if c})
+    signers = {cast.officials[n].country for n in inst.signatories
+               if n in cast.officials and cast.officials[n].country}
+    if len(signers) >= 2:
+        return sorted(signers)
+    codes = list(dict.fromkeys(in_name + inst.countries))
+    if len(codes) >= 2:
+        return sorted(codes)
+    return _by_context(ctx, inst, codes, cast)
+
+
+def _hinted(ctx: ArticleContext, inst: Instrument, in_name: list[str], cast: Cast) -> list[str]:
+    """A partner given by a list ("agreements with A and B"): it and the article's own country."""
+    codes = list(dict.fromkeys(inst.parties_hint + in_name))
+    if len(codes) < 2:
+        others = countries(ctx, *min(inst.mentions)) if inst.split else []
+        order = (cast.home, *cast.main, *inst.countries) if inst.split else (*inst.countries, cast.home, *cast.main)
+        extra = [c for c in order if c and c not in codes and c not in others]
+        codes += extra[:1]
+    return sorted(codes)
+
+
+def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: Cast) -> list[str]:
+    """"the two countries": the article's principal ones; one country: it and the article's own."""
+    sentences = " ".join(ctx.text[s:e] for s, e in inst.mentions[:3])
+    sentence_text = " ".join(ctx.sentence_at(s).text for s, _ in inst.mentions if ctx.sentence_at(s))
+    if _TWO.search(sentence_text) or _TWO.search(sentences):
+        return sorted(cast.main[:3] if re.search(r"(?i)three", sentence_text) else cast.main[:2])
+    if codes and cast.home and cast.home not in codes:
+        return sorted([*codes, cast.home])
+    return sorted(codes)

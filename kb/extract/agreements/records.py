@@ -1,0 +1,46 @@
+"""From instruments to kb-facts/1 agreement records: name, parties, amends, evidence."""
+
+from __future__ import annotations
+
+import re
+
+from kb.extract import gazetteer
+from kb.extract.agreements.lexicon import drop_words
+from kb.extract.agreements.model import Instrument, Reading
+from kb.extract.agreements.parties import Cast, parties, party_agencies
+from kb.facts import Agreement
+
+
+def records(reading: Reading) -> list[Agreement]:
+    ctx = reading.ctx
+    cast = Cast.of(ctx)
+    out: list[Agreement] = []
+    for inst in reading.instruments:
+        agencies = party_agencies(inst, cast)
+        codes = parties(ctx, inst, agencies, cast)
+        sent = ctx.sentence_at(min(inst.mentions)[0])
+        out.append(Agreement(name=name(inst, agencies, codes), kind=inst.kind, parties=codes,
+                             party_agencies=agencies, signed=inst.signed, place=inst.place,
+                             signatories=inst.signatories, status=inst.status,
+                             evidence=[ctx.evidence_for(sent)] if sent else []))
+    for rec, inst in zip(out, reading.instruments, strict=True):
+        if inst.amends is not None:
+            rec.amends = out[inst.amends].name
+    return out
+
+
+def name(inst: Instrument, agencies: list[str], parties: list[str]) -> str:
+    """The designation without leading determiners; a bare noun names its parties."""
+    words = inst.name.strip().split()
+    while words and words[0].lower() in drop_words():
+        words.pop(0)
+    out = " ".join(words) or inst.kind
+    if re.fullmatch(r"(?i)mous?", out):
+        out = "memorandum of understanding"
+    if inst.generic or len(words) <= 1:
+        if len(agencies) >= 2:
+            out = f"{out} between the {agencies[0]} and the {agencies[1]}"
+        elif len(parties) >= 2:
+            names = [gazetteer.country_names().get(c, c) for c in parties]
+            out = f"{out} between {', '.join(names[:-1])} and {names[-1]}"
+    return out[0].upper() + out[1:]

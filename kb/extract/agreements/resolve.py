@@ -1,0 +1,232 @@
+"""Which instrument a mention stands for: a new one, one named before, or one per listed partner.
+
+Definite references ("the document", "the deal", "the MoU") resolve to an instrument
+already named; a plural designation followed by a list ("two memoranda, one on X and
+another on Y"; "similar agreements with A and B") opens one instrument per member.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.extract import gazetteer
+from kb.extract.agreements.lexicon import drop_words
+from kb.extract.agreements.model import Instrument, Mention, Reading, countries
+
+_SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
+                    r"(?P<b>(?:on|for|concerning)\s+[^,;.]+)")
+_EACH = re.compile(r"[^.;]*?\bwith\s+(?P<list>.*?)(?:,\s+and\b|;|$)")
+_WITH_COUNTRY = re.compile(r"\s+with\s+(?:the\s+)?")
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z-]{1,9})\)")
+_PLAIN = re.compile(r"(?i)(?:the\s+)?(?:document|text|deal|pact|accord)")
+_SINGULAR = {"memoranda": "memorandum", "memorandums": "memorandum", "treaties": "treaty"}
+_S_PLURALS = ("agreement", "protocol", "arrangement", "convention", "accord", "pact", "deal", "plan", "roadmap", "mou")
+
+
+def resolve(reading: Reading, m: Mention) -> list[int]:
+    """The instruments a mention stands for, creating new ones for new instruments."""
+    anaphor = bool(m.info.get("anaphor"))
+    if m.info["plural"]:
+        return [] if anaphor else _plural(reading, m)
+    if anaphor:
+        return _anaphor(reading, m)
+    if m.definite or m.proper:
+        found = _definite(reading, m)
+        if found is not None:
+            return [found]
+    if not m.generic:
+        target = _match(reading.instruments, m.kind, m.name, False, m.noun, threshold=0.95)
+        if target is not None:
+            reading.instruments[target].mentions.append((m.start, m.end))
+            return [target]
+    inst = Instrument(m.kind, m.noun if m.generic else m.name, m.generic)
+    inst.mentions.append((m.start, m.end))
+    abbr = _ABBREVIATION.match(reading.text[m.end:m.end + 14])
+    if abbr:
+        inst.aliases.append(abbr.group(1))
+    return [reading.add(inst)]
+
+
+def _plural(reading: Reading, m: Mention) -> list[int]:
+    """"two memoranda, one on X and another on Y"; "similar agreements with A and B"."""
+    after = reading.text[m.ne:m.sent.end]
+    split = _SPLIT.search(after)
+    if split:
+        return _one_and_another(reading, m, split)
+    each = _EACH.match(after)
+    if each:
+        return _one_per_partner(reading, m, each)
+    return []
+
+
+def _one_and_another(reading: Reading, m: Mention, split: re.Match[str]) -> list[int]:
+    base = singular(m.noun)
+    out = []
+    for part in ("a", "b"):
+        inst = Instrument(m.kind, f"{base} {split.group(part)}".strip(), False)
+        inst.mentions.append((m.start, m.end))
+        offset = m.ns + len(m.noun)
+        inst.parties_hint = countries(reading.ctx, offset + split.start(part), offset + split.end(part))
+        out.append(reading.add(inst))
+    return out
+
+
+def _one_per_partner(reading: Reading, m: Mention, each: re.Match[str]) -> list[int]:
+    ctx = reading.ctx
+    found = [c for c in ctx.countries_in(m.ne + each.start("list"), m.ne + each.end("list")) if c.form != "bloc"]
+    surfaces = {c.code: c.surface for c in reversed(found)}
+    stem = singular(reading.text[m.start:min(m.end, m.ne + each.start("list"))]).strip()
+    stem = re.sub(r"(?i)\s+with(?:\s+the)?$", "", stem)
+    out = []
+    for code in dict.fromkeys(c.code for c in found):
+        inst = Instrument(m.kind, f"{stem} with {surfaces[code]}", False)
+        inst.mentions.append((m.start, m.end))
+        inst.parties_hint = [code]
+        inst.split = len(surfaces) > 1
+        out.append(reading.add(inst))
+    return out
+
+
+def _anaphor(reading: Reading, m: Mention) -> list[int]:
+    """"the deal", "the document": an instrument named before; "a deal with Peru": a new one."""
+    recs = reading.instruments
+    with_country = _WITH_COUNTRY.match(reading.text, m.ne, m.sent.end)
+    if not m.definite and with_country and recs:
+        codes = countries(reading.ctx, with_country.end(), with_country.end() + 40)[:1]
+        if codes:
+            prev = recs[-1]
+            inst = Instrument(prev.kind, f"{prev.name if not prev.generic else prev.kind} with "
+                                         f"{gazetteer.country_names().get(codes[0], codes[0])}", False)
+            inst.mentions.append((m.start, m.end))
+            inst.parties_hint = codes
+            return [reading.add(inst)]
+    if not m.definite or not recs:
+        return []
+    target = _latest(recs, m.kind if m.noun.lower() in ("minutes",) else None)
+    recs[target].mentions.append((m.start, m.end))
+    return [target]
+
+
+def _definite(reading: Reading, m: Mention) -> int | None:
+    """"the protocol", "the Agreement on X": the instrument of that kind or name named before."""
+    recs = reading.instruments
+    target = _match(recs, m.kind, m.name, m.generic, m.noun)
+    if target is not None:
+        inst = recs[target]
+        if not m.generic and (inst.generic or len(m.name) > len(inst.name)) and not _PLAIN.fullmatch(m.name):
+            inst.name, inst.generic = m.name, False
+    elif m.definite and not m.proper and _only_with(m.name, m.noun):
+        target = _match(recs, m.kind, m.noun, True, m.noun)
+    elif m.definite and not m.proper and not countries(reading.ctx, m.start, m.end):
+        same = [i for i, r in enumerate(recs) if r.kind == m.kind]
+        target = same[-1] if same else None
+    if target is not None:
+        recs[target].mentions.append((m.start, m.end))
+    return target
+
+
+def singular(name: str) -> str:
+    out = []
+    for w in name.split():
+        low = w.lower()
+        if low in _SINGULAR:
+            w = _SINGULAR[low]
+        elif low.endswith("s") and low.rstrip("s") in _S_PLURALS:
+            w = w[:-1]
+        out.append(w)
+    return " ".join(w for w in out if w.lower() not in drop_words())
+
+
+def _latest(recs: list[Instrument], kind: str | None) -> int:
+    for i in range(len(recs) - 1, -1, -1):
+        if kind is None or recs[i].kind == kind:
+            return i
+    return len(recs) - 1
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", name.lower().replace("mou", "memorandum of understanding"))
+            if w not in drop_words() and w not in ("of", "on", "and", "in", "the")}
+
+
+def _only_with(name: str, noun: str) -> bool:
+    """"the agreement with Ukraine": a reference by partner, not a new designation."""
+    return bool(re.fullmatch(rf"(?i)(?:\S+\s+)*?{re.escape(noun)}\s+with\s+.*", name))
+
+
+def _match(recs: list[Instrument], kind: str, name: str, generic: bool, noun: str,
+           threshold: float = 0.7) -> int | None:
+    """An instrument already named that a definite mention refers to."""
+    same = [i for i, r in enumerate(recs) if r.kind == kind]
+    if generic:
+        if same:
+            return same[-1]
+        if noun.lower() in ("agreement",) and recs:
+            return len(recs) - 1
+        return None
+    words = _words(name)
+    best, best_score = None, 0.0
+    for i in same:
+        other = _words(recs[i].name)
+        if not words or not other:
+            continue
+        overlap = len(words & other) / min(len(words), len(other))
+        if recs[i].generic or overlap > best_score:
+            score = 0.7 if recs[i].generic else overlap
+            if score > best_score:
+                best, best_score = i, score
+    return best if best_score >= threshold else None
+
+
+def merge_generic(reading: Reading) -> None:
+    """A bare "the protocol" / "a protocol" beside a named protocol of the article is that protocol."""
+    recs = reading.instruments
+    target: dict[int, int] = {}
+    for i, rec in enumerate(recs):
+        if not rec.generic or rec.parties_hint:
+            continue
+        named = [j for j, r in enumerate(recs) if j != i and r.kind == rec.kind and j not in target
+                 and (not r.generic or j < i)]
+        if named:
+            target[i] = named[0]
+    if not target:
+        return
+    for i, j in target.items():
+        recs[j].mentions.extend(recs[i].mentions)
+        recs[j].aliases.extend(recs[i].aliases)
+    keep = [i for i in range(len(recs)) if i not in target]
+    renumber = {old: new for new, old in enumerate(keep)}
+    for key, mentions in reading.by_sentence.items():
+        reading.by_sentence[key] = [(s, e, renumber[target.get(i, i)]) for s, e, i in mentions]
+    recs[:] = [recs[i] for i in keep]
+
+
+_AMENDING = re.compile(r"amend|amendments?\s+to|revis|replac|upgrad")
+
+
+def nesting(reading: Reading) -> None:
+    """An instrument named inside another's name ("a protocol amending the X agreement") is amended by it."""
+    recs = reading.instruments
+    for mentions in reading.by_sentence.values():
+        for s1, e1, i in mentions:
+            for s2, e2, j in mentions:
+                # The inner name starts inside the outer one; it may run on past where the outer was cut.
+                if i != j and s1 <= s2 < e1 and (s1, e1) != (s2, e2) and not (s1 == s2 and e2 > e1):
+                    recs[j].nested_in = i
+                    if _AMENDING.search(reading.text[s1:s2].lower()):
+                        recs[i].amends = j
+
+
+_YEAR_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their)\s+(?P<year>(?:19|20)\d\d)\s+$")
+
+
+def year_before(reading: Reading) -> None:
+    """"the 2002 transit agreement": the year it was signed."""
+    for rec in reading.instruments:
+        if rec.signed:
+            continue
+        for start, _ in rec.mentions:
+            m = _YEAR_BEFORE.search(reading.text, max(0, start - 20), start)
+            if m:
+                rec.signed = m.group("year")
+                break
