@@ -17,7 +17,7 @@ from kb.extract.agreements.frames import read_frames
 from kb.extract.agreements.mentions import find_mentions
 from kb.extract.agreements.model import Reading
 from kb.extract.agreements.records import records
-from kb.extract.agreements.resolve import merge_generic, nesting, resolve, year_before
+from kb.extract.agreements.resolve import merge_generic, nesting, resolve, those_with, year_before
 from kb.extract.context import ArticleContext, mentions_of
 from kb.facts import Agency, Agreement
 
@@ -27,9 +27,10 @@ __all__ = ["extract_agreements", "prune_governments_in_names"]
 def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
     reading = Reading(ctx)
     for sent in ctx.sentences:
-        for mention in find_mentions(ctx, sent):
-            for index in resolve(reading, mention):
-                reading.by_sentence.setdefault(sent.start, []).append((mention.start, mention.end, index))
+        found = [i for mention in find_mentions(ctx, sent) for i in resolve(reading, mention)]
+        for index in found + those_with(reading, sent):
+            span = reading.instruments[index].mentions[-1]
+            reading.by_sentence.setdefault(sent.start, []).append((*span, index))
     merge_generic(reading)
     nesting(reading)
     read_frames(reading)

@@ -70,3 +70,12 @@ def region_nouns() -> frozenset[str]:
 @cache
 def not_names() -> frozenset[str]:
     return frozenset(gazetteer.titles().get("not_names", []))
+
+
+@cache
+def bloc_outsiders(surface: str) -> frozenset[str]:
+    """Members of the bloc named `surface` that take no part in its agreements with outside partners."""
+    bloc = gazetteer.blocs().get(surface)
+    if bloc is None:
+        return frozenset()
+    return frozenset(gazetteer.agreement_kinds().get("bloc_outsiders", {}).get(bloc.key, []))

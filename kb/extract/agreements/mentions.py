@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import drop_words, nouns
 from kb.extract.agreements.model import Mention
 from kb.extract.context import ArticleContext, Sentence
@@ -18,18 +19,53 @@ _MODIFIER = re.compile(r"(?:[A-Z][\w’'&.-]*|[a-z]+-[a-z-]+|[a-z]+(?:al|ic|ary|
                        r"mutual|recognition|assistance|cooperation|free|visa|tariff|border|security|"
                        r"investment|partnership|framework|export|import|services|tax|taxation|transport|"
                        r"aviation|air|road|grain|training|quarantine|health|gas|oil|energy|loan|credit)$")
-_COMPLEMENT_START = re.compile(r"\s+(?:on|between|concerning|regarding|for|to|amending|of|in\s+the\s+field\s+of|"
-                               r"with|establishing|setting\s+up|among)\b")
-_STOP = re.compile(r"\s*(?:[,.;:()\[\]“”\"]|\b(?:which|that|who|signed|was|were|is|are|has|have|had|will|would|"
-                   r"meant|under|at|by|after|during|last|this|yesterday|today|earlier|as\s+well\s+as|"
-                   r"and\s+(?:the|a|an|to|agreed|said|signed)\b|in\s+(?:[A-Z]\w+\s+)?on\b|"
-                   r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-                   r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-                   r"December|\d{4})|concluded|inked|put|following|when|while|so|to\s+(?:make|help|boost|"
-                   r"promote|facilitate|ease|strengthen|expand|put|be)\b|one\s+on))")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+# Adverbials that follow a designation without belonging to it: "on Monday", "on 3 May", "in 2016".
+_ADVERBIAL = (rf"on\s+(?:{_WEEKDAY}|{_MONTH}|\d|the\s+(?:\d|same|sidelines|margins|occasion|eve)|behalf)|"
+              rf"in\s+(?:{_MONTH}|\d{{4}}|the\s+(?:presence|framework|course)\b)")
+_COMPLEMENT_START = re.compile(rf"\s+(?!{_ADVERBIAL})(?P<word>on|between|concerning|regarding|for|to|amending|of|"
+                               r"in\s+the\s+fields?\s+of|with|establishing|setting\s+up|among)\b")
+# Words that end a designation's complement: punctuation, a clause, a verb, an adverbial.
+_VERBS = ("which|that|who|whose|where|signed|sealed|inked|initial(?:l)?ed|ratified|approved|adopted|launched|reached|"
+          "announced|welcomed|hailed|negotiated|concluded|put|was|were|is|are|be|been|being|has|have|had|will|would|"
+          "can|could|should|must|may|might|shall|does|did|do|meant|entered|enters|enter|took|takes|came|comes|"
+          "remains?|remained|governs?|governed|covers|aims?|allows?|provides?|sets|gives?|lets|eliminates?|cuts|"
+          "removes?|opens?|paves?|builds?|replaces?|amends|expands?|requires?|says|said|calls?|seeks?|marks?|"
+          "became|becomes|went|goes|includes?|expired|expires|lapsed|ended|ends|stipulates?|envisages?|foresees|"
+          "reduces?|lowers?|raises?|lifts?|grants?|offers?|also|still|now|already|formally|officially|finally|"
+          "recently|just|because|although|though|but|if|once|unless|until|before|amid|despite|ahead|since")
+_STOP = re.compile(r"\s*(?:[,.;:()\[\]“”\"]|[–—]|\s-\s|\b(?:" + _VERBS + r"|under|at|by|after|during|last|next|this|"
+                   r"yesterday|today|tomorrow|earlier|later|as\s+well\s+as|another|"
+                   r"and\s+(?:the|a|an|to|agreed|said|signed|another)\b|in\s+(?:[A-Z]\w+\s+)?on\b|"
+                   rf"{_ADVERBIAL}|following|when|while|so|to\s+(?:make|help|boost|"
+                   r"promote|facilitate|ease|strengthen|expand|put|be)\b|one\s+on)\b)")
+_IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
+_AT_NAMED = re.compile(r"\s+at\s+(?=[A-Z])")
+_POST = re.compile(r"(?i)(?:post|posts|border|crossing|point|points|port|station|terminal|checkpoint|bridge)$")
+# A list of topics inside a complement: ", fisheries and rural development", ", investment and e-commerce".
+_ITEM_STOPS = ("a|an|the|and|or|which|that|who|signed|was|were|is|are|has|have|had|will|would|said|says|while|"
+               "when|as|but|on|in|at|by|for|to|with|from|its|their|this|these|those|one|another|both|each")
+_ITEM = rf"(?!(?:{_ITEM_STOPS})\b)[a-z][\w-]*"
+_LIST_TAIL = re.compile(rf",\s+{_ITEM}(?:\s+{_ITEM}){{0,3}}(?:,\s+{_ITEM}(?:\s+{_ITEM}){{0,3}})*,?\s+and\s+(?={_ITEM})")
+_NUMBERED = re.compile(r"\s+(?:No\.?\s*)?(?:\d{1,3}|[IVX]{1,5})\b(?!\s*(?:%|per\s*cent|[-–]))")
+_PARENTHESIS = re.compile(r"\s*\((?!\s*[A-Z][A-Za-z-]{1,9}\s*\))[^()\n]{2,120}\)")
+_PARTY = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.&-]*)*"
+_PARTIES = re.compile(rf"\s+{_PARTY}(?:\s*,\s*{_PARTY})*,?\s+and\s+{_PARTY}"
+                      r"(?:\s+and\s+[A-Z][\w'’-]*(?=\s+(?:on|concerning|regarding|in\s+the)\b|[,.;]|$))?")
+_TOPIC = re.compile(r"(?=\s+(?:on|concerning|regarding|relating\s+to|in\s+the\s+fields?\s+of|for\s+(?:the\s+)?[a-z]|"
+                    r"to\s+(?!be\b)[a-z]+))")
 _WITH_NAMES = re.compile(r"\s+with\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*)(?:\s+(?:and\s+|of\s+)?[A-Z][\w.'’&-]*)*")
 _WORD = re.compile(r"\s*(?:[A-Z]\.)+|\s*\S+?(?=[\s,.;:()“”\"]|$)")
-_PLACE_AT_END = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
+_ABBREVIATED = re.compile(r"(?:\b[A-Z]\.){2,}$")
+# Nothing but a list marker before a sentence's first word: "- Protocol 2", "1. Agreement on…".
+_LEAD = re.compile(r"\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|\(?[a-h][.)])?\s*")
+_NEGATED = re.compile(r"(?i)(?:\bno|\bwithout(?:\s+(?:a|an|any))?|"
+                      r"\b(?:lacks?|lacking|lack\s+of|absence\s+of)\s+(?:a|an|any)|"
+                      r"\bnot\s+(?!just\b|only\b|merely\b)(?:yet\s+)?(?:[\w-]+\s+){0,2}?(?:a|an|any)|"
+                      r"\bnever\s+(?:[\w-]+\s+)?(?:a|an|any)|\bneither\b[^,;.]*?\b(?:a|an|any))\s+$")
+_OLDER = re.compile(r"(?i)\b(?:original|previous|existing|earlier|former|prior|old|(?:19|20)\d\d)\s+$")
 _DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,3}$")
 
 
@@ -45,10 +81,16 @@ def find_mentions(ctx: ArticleContext, sent: Sentence) -> Iterator[Mention]:
         ns, ne = sent.start + m.start(), sent.start + m.end()
         start = left_start(text, ns, sent.start)
         end = right_end(text, ne, sent.end)
+        before = text[max(sent.start, start - 60):start]
         yield Mention(sent=sent, noun=noun, info=info, ns=ns, ne=ne, start=start, end=end,
                       name=text[start:end].strip(),
-                      definite=bool(_DEFINITE.search(text[max(sent.start, start - 40):start])),
-                      proper=noun[0].isupper() and ns > sent.start and not info.get("case"))
+                      definite=bool(_DEFINITE.search(before)),
+                      proper=noun[0].isupper() and not info.get("case") and not _LEAD.fullmatch(before_noun(sent, ns)),
+                      negated=bool(_NEGATED.search(before)), older=bool(_OLDER.search(before)))
+
+
+def before_noun(sent: Sentence, ns: int) -> str:
+    return sent.text[:ns - sent.start]
 
 
 def left_start(text: str, start: int, floor: int) -> int:
@@ -66,35 +108,93 @@ def left_start(text: str, start: int, floor: int) -> int:
 
 
 def right_end(text: str, end: int, limit: int) -> int:
-    """Widen a mention to its complement ("on mutual assistance in customs matters")."""
-    m = _COMPLEMENT_START.match(text, end, limit)
+    """Widen a mention to its number and complement ("Protocol 2", "on mutual assistance in customs matters")."""
+    pos = _numbered(text, end, limit)
+    m = _COMPLEMENT_START.match(text, pos, limit)
     if not m:
+        return pos
+    titled = _is_titled(text, pos, limit)
+    if m.group("word") == "with":
+        names = _WITH_NAMES.match(text, pos, limit)
+        return _trim(text, pos, names.end()) if names else pos
+    if m.group("word") == "between":
+        return _between(text, m.end(), limit, titled)
+    return _trim(text, pos, _complement_end(text, m.end(), limit, titled))
+
+
+def _numbered(text: str, end: int, limit: int) -> int:
+    """"Protocol 2", "Annex II", "Protocol 1 (on veterinary certificates)"."""
+    number = _NUMBERED.match(text, end, limit)
+    if not number:
         return end
-    if m.group().strip() == "with":
-        names = _WITH_NAMES.match(text[end:limit])
-        return end + names.end() if names else end
-    pos, paired = _complement_end(text, m.end(), limit, m.group().strip() == "between")
-    if paired:  # "... and the Government of Y in Vientiane": the place is not the name's
-        place = _PLACE_AT_END.search(text[m.end():pos])
-        if place:
-            pos = m.end() + place.start()
-    return pos
+    paren = _PARENTHESIS.match(text, number.end(), limit)
+    return paren.end() if paren else number.end()
 
 
-def _complement_end(text: str, pos: int, limit: int, between: bool) -> tuple[int, bool]:
-    """Where a complement ends: at the first stop word, but "between the X and the Y" keeps its "and"
-    (then `paired` is true)."""
-    paired = False
+def _is_titled(text: str, pos: int, limit: int) -> bool:
+    """A designation in title case ("Agreement on Mutual Assistance in Customs Matters")."""
+    words = re.findall(r"[A-Za-z]\w+", text[pos:min(limit, pos + 60)])
+    content = [w for w in words if w not in ("on", "of", "the", "and", "in", "for", "between", "to", "a", "an")]
+    return bool(content) and sum(w[0].isupper() for w in content) >= 0.6 * len(content)
+
+
+def _between(text: str, pos: int, limit: int, titled: bool) -> int:
+    """"between A and B", then a topic ("on transit of goods") if one follows."""
+    parties = _PARTIES.match(text, pos, limit)
+    if parties is None:  # "between the two countries", "between the customs services of A and B"
+        return _trim(text, pos, _complement_end(text, pos, limit, titled, between=True))
+    end = _trim(text, pos, parties.end())
+    if _TOPIC.match(text, end, limit):
+        return _trim(text, end, _complement_end(text, end, limit, titled))
+    return end
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Leave out a sentence's final period ("with India.") but not an abbreviation's ("U.S.")."""
+    while end > start and text[end - 1] in ".," and not _ABBREVIATED.search(text, start, end):
+        end -= 1
+    return end
+
+
+def _complement_end(text: str, pos: int, limit: int, titled: bool, between: bool = False) -> int:
+    """Where a complement ends: at the first stop, unless the stop continues the name (see `_goes_on`)."""
     while pos < limit:
         stop = _STOP.match(text, pos, limit)
         if stop and stop.end() > pos:
-            if between and not paired and re.fullmatch(r"\s*and\s+the", stop.group()):
-                paired = True
-                pos = stop.end()
-                continue
+            nxt = _goes_on(text, pos, limit, stop, between)
+            if nxt is None:
+                break
+            between = between and not stop.group().strip().startswith("and")
+            pos = nxt
+            continue
+        if _IN_PLACE.match(text, pos, limit) and (not titled or _in_known_place(text, pos, limit)):
             break
-        word = _WORD.match(text[pos:limit])
+        word = _WORD.match(text, pos, limit)
         if not word:
             break
-        pos += word.end()
-    return pos, paired
+        between = between or word.group().strip() == "between"
+        pos = word.end()
+    return pos
+
+
+def _goes_on(text: str, pos: int, limit: int, stop: re.Match[str], between: bool) -> int | None:
+    """Where the name goes on past a stop: a list of topics (", fisheries and rural development"), the
+    second party of "between the X and the Y", a named border post ("post at Tunduma")."""
+    word = stop.group().strip()
+    if word == ",":
+        tail = _LIST_TAIL.match(text, pos, limit)
+        return tail.end() if tail else None
+    if between and re.fullmatch(r"and\s+the", word):
+        return stop.end()
+    if word == "at" and _AT_NAMED.match(text, pos, limit) and _POST.search(text, 0, pos):
+        return stop.end()
+    return None
+
+
+def _in_known_place(text: str, pos: int, limit: int) -> bool:
+    """"in Amman": a capital or country after "in" ends even a title-case designation."""
+    m = re.match(r"\s+in\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text[pos:limit])
+    if not m:
+        return False
+    forms = gazetteer.country_forms()
+    return any(p in forms or p in gazetteer.capitals() for p in (m.group(1), m.group(1).split()[0]))

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kb.extract.context import ArticleContext, Sentence
+from kb.extract.agreements.lexicon import bloc_outsiders
+from kb.extract.context import ArticleContext, CountryMention, Sentence
 from kb.extract.dates import DateMention, find_dates
+
+
+def codes(mentions: Iterable[CountryMention]) -> list[str]:
+    """Distinct country codes of mentions, in order; a bloc stands for the members in its agreements."""
+    return list(dict.fromkeys(c.code for c in mentions if c.form != "bloc" or c.code not in bloc_outsiders(c.surface)))
 
 
 def countries(ctx: ArticleContext, start: int, end: int) -> list[str]:
     """Distinct country codes named between two offsets, in order."""
-    return list(dict.fromkeys(c.code for c in ctx.countries_in(start, end)))
+    return codes(ctx.countries_in(start, end))
 
 
 @dataclass
@@ -23,7 +30,9 @@ class Instrument:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # name spans
     nested_in: int | None = None  # index of the instrument whose name holds this one
     amends: int | None = None
-    countries: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)  # acting countries of the clauses that name it
+    frame_countries: list[str] = field(default_factory=list)  # acting countries of the events that signed it
+    sentence_countries: list[str] = field(default_factory=list)  # acting countries of its whole sentences
     agencies: list[str] = field(default_factory=list)
     signatories: list[str] = field(default_factory=list)
     signed: str | None = None
@@ -32,6 +41,7 @@ class Instrument:
     parties_hint: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     split: bool = False  # one of a plural's partners: the other partners in the mention are not its parties
+    older: bool = False  # named as an older instrument ("the 2009 agreement", "the original deal")
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,8 @@ class Mention:
     name: str
     definite: bool  # "the …", "this …"
     proper: bool  # a capitalised noun inside the sentence ("the Protocol")
+    negated: bool = False  # "has no free trade agreement", "without a deal"
+    older: bool = False  # "the 2009 transit agreement", "the original deal"
 
     @property
     def kind(self) -> str:

@@ -17,7 +17,7 @@ from kb.extract.countries import home_country, main_countries
 from kb.facts import Agency, Official
 
 _TWO = re.compile(r"(?i)\b(?:the|both)\s+(?:two|three|four)?\s*(?:countries|sides|states|nations|governments|"
-                  r"parties|neighbou?rs)\b")
+                  r"parties|neighbou?rs)\b|\bbetween\s+them\b|\bbilateral\b")
 _PARTY_KINDS = ("customs", "international", "ministry", "state_body")
 
 
@@ -61,9 +61,11 @@ def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Ca
                if n in cast.officials and cast.officials[n].country}
     if len(signers) >= 2:
         return sorted(signers)
+    for more in (inst.frame_countries, inst.countries, inst.sentence_countries):
+        codes = list(dict.fromkeys(in_name + more))
+        if len(codes) >= 2:
+            return sorted(codes)
     codes = list(dict.fromkeys(in_name + inst.countries))
-    if len(codes) >= 2:
-        return sorted(codes)
     return _by_context(ctx, inst, codes, cast)
 
 
@@ -72,7 +74,9 @@ def _hinted(ctx: ArticleContext, inst: Instrument, in_name: list[str], cast: Cas
     codes = list(dict.fromkeys(inst.parties_hint + in_name))
     if len(codes) < 2:
         others = countries(ctx, *min(inst.mentions)) if inst.split else []
-        order = (cast.home, *cast.main, *inst.countries) if inst.split else (*inst.countries, cast.home, *cast.main)
+        # The partners of "its deals with A and B": the sentence's first acting country, else the article's.
+        order = ((*inst.sentence_countries[:1], cast.home, *cast.main, *inst.countries) if inst.split
+                 else (*inst.countries, cast.home, *cast.main))
         extra = [c for c in order if c and c not in codes and c not in others]
         codes += extra[:1]
     return sorted(codes)

@@ -11,25 +11,40 @@ from kb.extract.context import ArticleContext, Sentence
 
 _PLACE_AFTER_IN = re.compile(r"\bin\s+(?:the\s+(?:[A-Z][\w-]+\s+)?(?:city|capital|town|port|resort)\s+of\s+)?"
                              r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# "speaking in Beijing", "talks in Washington": where someone spoke or met, not where a text was signed.
+_NOT_SIGNING_PLACE = re.compile(r"(?i)\b(?:speaking|spoke|said|says|told\s+\w+|talks|meeting|based|"
+                                r"headquartered|born|visit|visiting|trip)\s+$")
+# A headline-like sentence: five capitalised words in a row after its first.
+_TITLE_CASE = re.compile(r"\s(?:[A-Z][\w'’-]*\s+){4}[A-Z]")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z]+(?:[ -][A-Z]+)*)(?:,\s*[A-Z][\w.]*)?\s*(?:[.:,–—-]|\()")
 
 
-def place_in(ctx: ArticleContext, sent: Sentence) -> str | None:
-    """The first city the sentence names after "in"."""
-    for m in _PLACE_AFTER_IN.finditer(sent.text):
-        place = m.group("place")
-        if place.split()[-1] in region_nouns():
-            continue
-        after_of = re.search(r"\bof\s+$", m.group()[: m.start("place") - m.start()])
-        if after_of and not gazetteer.country_forms().get(place):
-            return place
-        city = _city(ctx, place)
-        if city:
-            return city
-    return None
+def place_in(ctx: ArticleContext, sent: Sentence, lo: int | None = None, hi: int | None = None,
+             after: int | None = None) -> str | None:
+    """The city a sentence (or its part from `lo` to `hi`) names after "in": the first one after `after`
+    (a cue), else the first one."""
+    lo = sent.start if lo is None else lo
+    hi = sent.end if hi is None else hi
+    found = [(m.start(), city) for m in _PLACE_AFTER_IN.finditer(ctx.text, lo, hi)
+             if not _NOT_SIGNING_PLACE.search(ctx.text, max(lo, m.start() - 30), m.start())
+             for city in [_candidate(ctx, sent, m)] if city]
+    if not found:
+        return None
+    later = [city for pos, city in found if after is not None and pos >= after]
+    return later[0] if later else found[0][1]
 
 
-def _city(ctx: ArticleContext, place: str) -> str | None:
+def _candidate(ctx: ArticleContext, sent: Sentence, m: re.Match[str]) -> str | None:
+    place = m.group("place")
+    if place.split()[-1] in region_nouns():
+        return None
+    after_of = re.search(r"\bof\s+$", m.group()[: m.start("place") - m.start()])
+    if after_of and not gazetteer.country_forms().get(place):
+        return place
+    return _city(ctx, sent, place)
+
+
+def _city(ctx: ArticleContext, sent: Sentence, place: str) -> str | None:
     """The place itself or its first word, when it is a city."""
     city_states, not_cities = place_words()
     forms = gazetteer.country_forms()
@@ -41,14 +56,17 @@ def _city(ctx: ArticleContext, place: str) -> str | None:
             return candidate
         if form is not None:
             continue
-        if candidate in gazetteer.capitals() or _looks_like_city(ctx, candidate):
+        if candidate in gazetteer.capitals() or _looks_like_city(ctx, sent, candidate):
             return candidate
     return None
 
 
-def _looks_like_city(ctx: ArticleContext, word: str) -> bool:
-    """An unknown capitalised word after "in": a city unless it names an organisation or a person."""
+def _looks_like_city(ctx: ArticleContext, sent: Sentence, word: str) -> bool:
+    """An unknown capitalised word after "in": a city unless it names an organisation or a person, is
+    written in lower case elsewhere (a common noun), or stands in a title-case headline."""
     if " " in word or not re.fullmatch(r"[A-Z][a-z'’-]+", word) or word in not_names():
+        return False
+    if _TITLE_CASE.search(sent.text) or re.search(rf"\b{word.lower()}\b", ctx.text):
         return False
     return not any(word in a.name.split() for a in ctx.agencies) and not any(
         word in o.name.split() for o in ctx.officials)

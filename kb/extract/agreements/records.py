@@ -25,7 +25,13 @@ def records(reading: Reading) -> list[Agreement]:
                              evidence=[ctx.evidence_for(sent)] if sent else []))
     for rec, inst in zip(out, reading.instruments, strict=True):
         if inst.amends is not None:
-            rec.amends = out[inst.amends].name
+            amended = out[inst.amends]
+            rec.amends = amended.name
+            # An amending protocol and the agreement it amends bind the same parties.
+            if len(amended.parties) < 2 <= len(rec.parties):
+                amended.parties = rec.parties
+            elif len(rec.parties) < 2 <= len(amended.parties):
+                rec.parties = amended.parties
     return out
 
 
@@ -37,10 +43,10 @@ def name(inst: Instrument, agencies: list[str], parties: list[str]) -> str:
     out = " ".join(words) or inst.kind
     if re.fullmatch(r"(?i)mous?", out):
         out = "memorandum of understanding"
-    if inst.generic or len(words) <= 1:
+    if inst.generic or len(words) <= 1:  # a bare kind noun: name it by its parties
         if len(agencies) >= 2:
             out = f"{out} between the {agencies[0]} and the {agencies[1]}"
-        elif len(parties) >= 2:
+        elif 2 <= len(parties) <= 3:
             names = [gazetteer.country_names().get(c, c) for c in parties]
             out = f"{out} between {', '.join(names[:-1])} and {names[-1]}"
     return out[0].upper() + out[1:]

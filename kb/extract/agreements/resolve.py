@@ -11,12 +11,21 @@ import re
 
 from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import drop_words
+from kb.extract.agreements.mentions import right_end
 from kb.extract.agreements.model import Instrument, Mention, Reading, countries
+from kb.extract.context import ArticleContext, Sentence
 
 _SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
                     r"(?P<b>(?:on|for|concerning)\s+[^,;.]+)")
 _EACH = re.compile(r"[^.;]*?\bwith\s+(?P<list>.*?)(?:,\s+and\b|;|$)")
 _WITH_COUNTRY = re.compile(r"\s+with\s+(?:the\s+)?")
+_ANOTHER = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<another>another|a\s+second|one\s+more)(?=\s+(?:on|for|"
+                      r"concerning|regarding|to)\s)")
+_TOPIC_LIST = re.compile(r"\s+(?P<prep>on|concerning|regarding|in\s+the\s+fields?\s+of)\s+(?P<items>.+)", re.S)
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_COUNT = re.compile(r"(?i)\b(two|three|four|five|six|2|3|4|5|6)\s+(?:[\w-]+\s+)?$")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+_THOSE = re.compile(r"\b(?:those|ones)\s+with\s+(?P<list>[A-Z][^.;]*?)(?=[.;]|,\s|$)")
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z-]{1,9})\)")
 _PLAIN = re.compile(r"(?i)(?:the\s+)?(?:document|text|deal|pact|accord)")
 _SINGULAR = {"memoranda": "memorandum", "memorandums": "memorandum", "treaties": "treaty"}
@@ -24,10 +33,17 @@ _S_PLURALS = ("agreement", "protocol", "arrangement", "convention", "accord", "p
 
 
 def resolve(reading: Reading, m: Mention) -> list[int]:
-    """The instruments a mention stands for, creating new ones for new instruments."""
+    """The instruments a mention stands for, creating new ones for new instruments (none for a denied
+    one: "has no free trade agreement with")."""
+    if m.negated:
+        return []
+    named = next((i for i, inst in enumerate(reading.instruments) if m.name in inst.aliases), None)
+    if named is not None:  # "the Regional Comprehensive Economic Partnership (RCEP)", then "RCEP"
+        reading.instruments[named].mentions.append((m.start, m.end))
+        return [named]
     anaphor = bool(m.info.get("anaphor"))
     if m.info["plural"]:
-        return [] if anaphor else _plural(reading, m)
+        return _plural(reading, m, anaphor)
     if anaphor:
         return _anaphor(reading, m)
     if m.definite or m.proper:
@@ -39,24 +55,92 @@ def resolve(reading: Reading, m: Mention) -> list[int]:
         if target is not None:
             reading.instruments[target].mentions.append((m.start, m.end))
             return [target]
-    inst = Instrument(m.kind, m.noun if m.generic else m.name, m.generic)
+    generic = m.generic and not m.info.get("named")
+    inst = Instrument(m.kind, m.noun if generic else m.name, generic, older=m.older)
     inst.mentions.append((m.start, m.end))
     abbr = _ABBREVIATION.match(reading.text[m.end:m.end + 14])
     if abbr:
         inst.aliases.append(abbr.group(1))
+    return [reading.add(inst), *_another(reading, m)]
+
+
+def _another(reading: Reading, m: Mention) -> list[int]:
+    """"a memorandum on water and another on markets": a second instrument of the same kind."""
+    found = _ANOTHER.match(reading.text, m.end, m.sent.end)
+    if not found:
+        return []
+    end = right_end(reading.text, found.end(), m.sent.end)
+    if end == found.end():
+        return []
+    inst = Instrument(m.kind, f"{singular(m.noun)}{reading.text[found.end():end]}", False)
+    inst.mentions.append((found.start("another"), end))
     return [reading.add(inst)]
 
 
-def _plural(reading: Reading, m: Mention) -> list[int]:
-    """"two memoranda, one on X and another on Y"; "similar agreements with A and B"."""
+def _plural(reading: Reading, m: Mention, anaphor: bool) -> list[int]:
+    """"two memoranda, one on X and another on Y"; "agreements on X, Y and Z"; "similar agreements
+    with A and B"; "its deals with A and B"."""
     after = reading.text[m.ne:m.sent.end]
-    split = _SPLIT.search(after)
-    if split:
-        return _one_and_another(reading, m, split)
+    if not anaphor:
+        split = _SPLIT.search(after)
+        if split:
+            return _one_and_another(reading, m, split)
+        topics = _topics(reading, m)
+        if topics:
+            return topics
     each = _EACH.match(after)
     if each:
-        return _one_per_partner(reading, m, each)
+        return _one_per_partner(reading, m, each, anaphor)
     return []
+
+
+def _topics(reading: Reading, m: Mention) -> list[int]:
+    """"agreements on electricity, rail links and quarantine", "memoranda on tourism and on training":
+    one instrument per topic, when the list is clearly one of several instruments."""
+    text = reading.text
+    found = _TOPIC_LIST.fullmatch(text, m.ne, m.end)
+    if not found:
+        return []
+    items = [i for i in _ITEM_SPLIT.split(found.group("items")) if i.strip()]
+    repeated = len(items) >= 2 and all(i.startswith(found.group("prep") + " ") for i in items[1:])
+    count = _COUNT.search(text, max(m.sent.start, m.start - 12), m.start)
+    counted = count is not None and _NUMBERS.get(count.group(1).lower()) == len(items)
+    if not (repeated or counted or len(items) >= 3):
+        return []
+    prep = found.group("prep")
+    stem = singular(text[m.start:m.ne])
+    out = []
+    for item in items:
+        topic = item[len(prep) + 1:] if item.startswith(prep + " ") else item
+        inst = Instrument(m.kind, f"{stem} {prep} {topic.strip()}", False)
+        inst.mentions.append((m.start, m.end))
+        out.append(reading.add(inst))
+    return out
+
+
+def those_with(reading: Reading, sent: Sentence) -> list[int]:
+    """"its 17th deal, after those with Chile and Korea": one older instrument per partner."""
+    found = _THOSE.search(sent.text)
+    recs = [i for i, r in enumerate(reading.instruments)
+            if any(sent.start <= s < sent.start + found.start() for s, _ in r.mentions)] if found else []
+    if not recs:
+        return []
+    model = reading.instruments[recs[-1]]
+    out = []
+    start = sent.start + found.start("list")
+    for code, surface in _partners(reading.ctx, start, sent.start + found.end("list")).items():
+        inst = Instrument(model.kind, f"{model.kind} with {surface}", False, older=True, split=True)
+        inst.mentions.append((sent.start + found.start(), sent.start + found.end()))
+        inst.parties_hint = [code]
+        out.append(reading.add(inst))
+    return out
+
+
+def _partners(ctx: ArticleContext, start: int, end: int) -> dict[str, str]:
+    """Country code → the way the text names it, for the countries (not blocs) of a list."""
+    found = [c for c in ctx.countries_in(start, end) if c.form != "bloc"]
+    surfaces = {c.code: c.surface for c in reversed(found)}
+    return {code: surfaces[code] for code in dict.fromkeys(c.code for c in found)}
 
 
 def _one_and_another(reading: Reading, m: Mention, split: re.Match[str]) -> list[int]:
@@ -71,18 +155,18 @@ def _one_and_another(reading: Reading, m: Mention, split: re.Match[str]) -> list
     return out
 
 
-def _one_per_partner(reading: Reading, m: Mention, each: re.Match[str]) -> list[int]:
-    ctx = reading.ctx
-    found = [c for c in ctx.countries_in(m.ne + each.start("list"), m.ne + each.end("list")) if c.form != "bloc"]
-    surfaces = {c.code: c.surface for c in reversed(found)}
+def _one_per_partner(reading: Reading, m: Mention, each: re.Match[str], anaphor: bool) -> list[int]:
+    partners = _partners(reading.ctx, m.ne + each.start("list"), m.ne + each.end("list"))
     stem = singular(reading.text[m.start:min(m.end, m.ne + each.start("list"))]).strip()
     stem = re.sub(r"(?i)\s+with(?:\s+the)?$", "", stem)
+    if anaphor and stem.lower() == singular(m.noun).lower():  # "its deals with A and B": agreements
+        stem = m.kind
     out = []
-    for code in dict.fromkeys(c.code for c in found):
-        inst = Instrument(m.kind, f"{stem} with {surfaces[code]}", False)
+    for code, surface in partners.items():
+        inst = Instrument(m.kind, f"{stem} with {surface}", False, older=anaphor)
         inst.mentions.append((m.start, m.end))
         inst.parties_hint = [code]
-        inst.split = len(surfaces) > 1
+        inst.split = len(partners) > 1
         out.append(reading.add(inst))
     return out
 
@@ -164,6 +248,9 @@ def _match(recs: list[Instrument], kind: str, name: str, generic: bool, noun: st
         if noun.lower() in ("agreement",) and recs:
             return len(recs) - 1
         return None
+    for i in same:
+        if name in recs[i].aliases or any(re.search(rf"\b{re.escape(a)}\b", name) for a in recs[i].aliases):
+            return i
     words = _words(name)
     best, best_score = None, 0.0
     for i in same:
@@ -202,19 +289,28 @@ def merge_generic(reading: Reading) -> None:
 
 
 _AMENDING = re.compile(r"amend|amendments?\s+to|revis|replac|upgrad")
+# "a protocol [on Monday] [to] amend / update / upgrade [their] [2006] X agreement".
+_AMENDS_NEXT = re.compile(r"(?:\s+(?:on|in)\s+[\w ]{2,30}?)?,?\s+(?:to\s+)?(?:amend(?:s|ing)?|updat(?:e|es|ing)|"
+                          r"upgrad(?:e|es|ing)|revis(?:e|es|ing)|moderni[sz](?:e|es|ing))\s+(?:(?:the|their|its)\s+)?"
+                          r"(?:(?:19|20)\d\d\s+)?")
 
 
 def nesting(reading: Reading) -> None:
-    """An instrument named inside another's name ("a protocol amending the X agreement") is amended by it."""
+    """An instrument named inside another's name ("a protocol amending the X agreement") is amended by
+    it, and so is one named just after an amending verb ("a protocol on Monday to update their FTA")."""
     recs = reading.instruments
     for mentions in reading.by_sentence.values():
         for s1, e1, i in mentions:
             for s2, e2, j in mentions:
+                if i == j or (s1, e1) == (s2, e2):
+                    continue
                 # The inner name starts inside the outer one; it may run on past where the outer was cut.
-                if i != j and s1 <= s2 < e1 and (s1, e1) != (s2, e2) and not (s1 == s2 and e2 > e1):
+                if s1 <= s2 < e1 and not (s1 == s2 and e2 > e1):
                     recs[j].nested_in = i
                     if _AMENDING.search(reading.text[s1:s2].lower()):
                         recs[i].amends = j
+                elif e1 <= s2 and recs[i].amends is None and _AMENDS_NEXT.fullmatch(reading.text, e1, s2):
+                    recs[i].amends = j
 
 
 _YEAR_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their)\s+(?P<year>(?:19|20)\d\d)\s+$")

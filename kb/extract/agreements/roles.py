@@ -1,0 +1,137 @@
+"""The roles a sentence fills for an instrument: clauses, countries, agencies, signers, dates, modality.
+
+A sentence often joins two stories ("X and Y signed a pact on Monday, a week after Z
+closed its border"): roles are taken from the clause of the cue or designation only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.extract.agreements.model import Dates, codes
+from kb.extract.context import ArticleContext, Sentence, mentions_of
+from kb.extract.countries import is_destination
+
+# Where a sentence's second story starts: ", while…", ", a week after…", "; …", " after…".
+_CLAUSE_BREAK = re.compile(
+    r";|\s[–—]\s|,\s+(?=(?:while|whereas|after|before|since|as(?!\s+well)|when|but|although|though|even|unlike|"
+    r"(?:a|one|two|three|several|some|just|only)\s+(?:day|week|month|year)s?|months|weeks|days|years|following|"
+    r"amid|despite|ahead|because)\b)|\s(?=(?:while|whereas|although|because|after|amid|despite|unlike)\s)")
+_AT_PLACE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city\s+of\s+)?$")
+_IN_PLACE_COMMA = re.compile(r"\bin\s+[A-Z]\w+,\s*$")
+# Witnesses of a signing: named before "looked on" / "witnessed", or after "in the presence of".
+_LOOKED_ON = re.compile(r"(?i)\b(?:looked on|looking on|witnessed|attended|oversaw|watched)\b(?!\s+by\b)")
+_WITNESSES_AFTER = re.compile(r"(?i)\b(?:in (?:the )?presence of|witnessed by|attended by|overseen by|"
+                              r"watched by|looked on by)\b")
+# Speakers: "X said", "according to spokesperson X".
+_SPEAKS_AFTER = re.compile(r"(?i)[\s,]*(?:[\w-]+\s+)?(?:said|says|told|added|noted|stressed|explained|wrote|"
+                           r"announced|remarked)\b")
+_SPEAKS_BEFORE = re.compile(r"(?i)\b(?:according\s+to|quoting)\s+(?:[\w-]+\s+){0,4}$")
+# A signing, entry into force or ratification still to come, wished for or denied.
+_NOT_YET = re.compile(r"(?i)\b(?:to|be|will|would|shall|not|never|yet|plans?|planned|expected|set|intends?|ready|"
+                      r"must|should|may|might|could|can|cannot|no\s+longer|before|until|once|if|unless|pending|"
+                      r"awaiting)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$")
+# A round of talks concluded is no signature: "concluded the third round of negotiations",
+# "negotiations on the treaty were concluded".
+_ROUND = re.compile(r"(?i)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:round|rounds|talks|negotiations|"
+                    r"consultations)\b")
+_TALKS_BEFORE = re.compile(r"(?i)\b(?:negotiations|talks|round|consultations)\b[^.;,]{0,80}$")
+
+
+class Clauses:
+    """The clauses of a sentence, as offsets into the article."""
+
+    def __init__(self, sent: Sentence) -> None:
+        self.sent = sent
+        self.cuts = [sent.start + m.start() for m in _CLAUSE_BREAK.finditer(sent.text)]
+
+    def around(self, pos: int) -> tuple[int, int]:
+        lo = max((c for c in self.cuts if c <= pos), default=self.sent.start)
+        hi = min((c for c in self.cuts if c > pos), default=self.sent.end)
+        return lo, hi
+
+    def same(self, a: int, b: int) -> bool:
+        return self.around(a) == self.around(b)
+
+
+def not_done(text: str, start: int, end: int) -> bool:
+    """A cue still to come or denied ("expected to be signed", "has not ratified"), or a round of talks
+    concluded."""
+    if _NOT_YET.search(text, max(0, start - 30), start):
+        return True
+    if not text[start:end].lower().startswith("conclud"):
+        return False
+    return bool(_ROUND.match(text, end) or _TALKS_BEFORE.search(text, max(0, start - 100), start))
+
+
+def clause_countries(ctx: ArticleContext, sent: Sentence, clauses: Clauses | None, start: int, end: int) -> list[str]:
+    """Countries the clause of a span (or its whole sentence, without `clauses`) binds to an instrument:
+    not places, destinations, titles or agencies."""
+    lo, hi = clauses.around(start) if clauses else (sent.start, sent.end)
+    spans = [(s, e) for s, e, _ in mentions_of(ctx).titles] + [(m.start, m.end) for m in mentions_of(ctx).agencies]
+    kept = []
+    for c in ctx.countries_in(lo, hi):
+        if not (start <= c.start < end) and _not_acting(ctx, sent, c, spans):
+            continue
+        kept.append(c)
+    return codes(kept)
+
+
+def _not_acting(ctx: ArticleContext, sent: Sentence, c, spans: list[tuple[int, int]]) -> bool:
+    before = ctx.text[max(sent.start, c.start - 30):c.start]
+    if _AT_PLACE.search(before) and c.form != "adjective":
+        return True
+    if c.form == "name" and _IN_PLACE_COMMA.search(before):
+        return True
+    return any(s <= c.start < e for s, e in spans) or is_destination(ctx.text, c)
+
+
+def agencies_near(ctx: ArticleContext, sent: Sentence, start: int) -> list[str]:
+    """Agencies of the clause after a mention ("a MoU that A signed with B"), else of the sentence."""
+    def names(lo: int) -> list[str]:
+        return list(dict.fromkeys(m.name for m in mentions_of(ctx).agencies if lo <= m.start < sent.end))
+    after, everyone = names(start), names(sent.start)
+    return [n for n in everyone if n in after] if len(after) >= 2 else everyone
+
+
+def signers(ctx: ArticleContext, sent: Sentence, clauses: Clauses, cue: int) -> list[str]:
+    """Officials of the cue's clause who signed: not witnesses, not the people quoted about it."""
+    titles = {o.name: (o.title or "") for o in ctx.officials}
+    names: list[str] = []
+    looked = _LOOKED_ON.search(sent.text)
+    witnesses = _WITNESSES_AFTER.search(sent.text)
+    for s, e, name in mentions_of(ctx).officials:
+        if not (sent.start <= s < sent.end) or name in names or not clauses.same(s, cue):
+            continue
+        if witnesses and s >= sent.start + witnesses.end():
+            continue
+        if looked and s < sent.start + looked.start() and not re.search(
+                r"(?i)\bsign", sent.text[s - sent.start:looked.start()]):
+            continue
+        if "spokes" in titles.get(name, "") or _speaks(ctx.text, sent, s, e):
+            continue
+        names.append(name)
+    return names
+
+
+def _speaks(text: str, sent: Sentence, start: int, end: int) -> bool:
+    return bool(_SPEAKS_AFTER.match(text, end, sent.end) or _SPEAKS_BEFORE.search(text, sent.start, start))
+
+
+def signing_date(ctx: ArticleContext, sent: Sentence, dates: Dates, cue: int) -> str | None:
+    """The date nearest the cue, after it first; a week or span inside one month is that month."""
+    inside = []
+    for d in dates.of(sent):
+        if re.search(r"(?i)\b(?:since|until|from|by)\s+$", ctx.text[max(0, d.start - 7):d.start]):
+            continue
+        value = d.value
+        if "/" in value:
+            a, b = value.split("/")
+            if a[:7] != b[:7] or len(a) < 10:
+                continue
+            value = a[:7]
+        inside.append((d.start, value))
+    if not inside:
+        return None
+    after = [d for d in inside if d[0] >= cue]
+    return min(after or inside, key=lambda d: abs(d[0] - cue))[1]
