@@ -28,6 +28,7 @@ from kb.extract.agreements.roles import (
     not_done,
     signers,
     signing_date,
+    subject_countries,
 )
 
 _SAME_DAY = re.compile(r"(?i)\b(?:on the same day|the same day|at the same ceremony|on the same occasion|"
@@ -101,6 +102,7 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
         for s, e, i in here:
             _add(reading.instruments[i].countries, clause_countries(ctx, sent, clauses, s, e))
             _add(reading.instruments[i].sentence_countries, clause_countries(ctx, sent, None, s, e))
+            _add(reading.instruments[i].subjects, subject_countries(ctx, sent))
         for s, _e, i in outer:
             _add(reading.instruments[i].agencies, agencies_near(ctx, sent, s))
         _statuses(reading, sent, clauses, outer)
@@ -108,8 +110,12 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
     for _cue, event in events:
         if event.date is None and recent.event is not None and _SAME_DAY.search(sent.text):
             event.date, event.place = recent.event.date, event.place or recent.event.place
-    for cue, event in events:
-        for _s, _e, i in _objects(reading, sent, clauses, outer, cue):
+    objects = [_objects(reading, clauses, outer, cue) for cue, _event in events]
+    # A cue with objects of its own ("signed a protocol") leaves no guessing to the others in the sentence
+    # ("the first such deal China ever concluded").
+    syntactic = any(direct for _found, direct in objects)
+    for (_cue, event), (found, direct) in zip(events, objects, strict=True):
+        for _s, _e, i in found if direct or not syntactic else []:
             _apply(reading.instruments[i], event, n, recent)
         recent.event, recent.sentence = event, n
     if item_of is not None:
@@ -144,9 +150,10 @@ def _event(reading: Reading, sent, clauses: Clauses, cue: tuple[int, int]) -> Ev
                  countries=clause_countries(ctx, sent, clauses, cue[0], cue[1]))
 
 
-def _objects(reading: Reading, sent, clauses: Clauses, outer: list[Span], cue: tuple[int, int]) -> list[Span]:
-    """The designations a signing cue is about: coordinated objects after it, the subject of a passive
-    before it, else the nearest designation of its clause that is not an older instrument."""
+def _objects(reading: Reading, clauses: Clauses, outer: list[Span], cue: tuple[int, int]) -> tuple[list[Span], bool]:
+    """The designations a signing cue is about, and whether the syntax says so: coordinated objects after it,
+    the subject of a passive before it; else the nearest designation of its clause that is not an older
+    instrument."""
     text = reading.text
     after = [m for m in outer if m[0] >= cue[1]]
     before = [m for m in outer if m[1] <= cue[0]]
@@ -156,14 +163,14 @@ def _objects(reading: Reading, sent, clauses: Clauses, outer: list[Span], cue: t
     if before and _TO_PASSIVE.fullmatch(text, before[-1][1], cue[0]):
         found = _chain(text, list(reversed(before)), backwards=True) + found
     if found:
-        return found
+        return found, True
     lo, hi = clauses.around(cue[0])
     near = [m for m in outer if lo <= m[0] < hi] or outer
     fresh = [m for m in near if not reading.instruments[m[2]].older] or near
     if not fresh:
-        return []
+        return [], False
     best = min(fresh, key=lambda m: min(abs(m[0] - cue[0]), abs(m[1] - cue[0])))
-    return [m for m in fresh if m[:2] == best[:2]]
+    return [m for m in fresh if m[:2] == best[:2]], False
 
 
 def _chain(text: str, spans: list[Span], backwards: bool = False) -> list[Span]:

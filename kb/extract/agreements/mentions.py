@@ -65,8 +65,14 @@ _NEGATED = re.compile(r"(?i)(?:\bno|\bwithout(?:\s+(?:a|an|any))?|"
                       r"\b(?:lacks?|lacking|lack\s+of|absence\s+of)\s+(?:a|an|any)|"
                       r"\bnot\s+(?!just\b|only\b|merely\b)(?:yet\s+)?(?:[\w-]+\s+){0,2}?(?:a|an|any)|"
                       r"\bnever\s+(?:[\w-]+\s+)?(?:a|an|any)|\bneither\b[^,;.]*?\b(?:a|an|any))\s+$")
-_OLDER = re.compile(r"(?i)\b(?:original|previous|existing|earlier|former|prior|old|(?:19|20)\d\d)\s+$")
-_DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,3}$")
+# An older instrument: "the original FTA", "the 2009 agreement", the one a protocol amends ("to upgrade their FTA").
+_AMEND = r"(?:amend|upgrad|updat|revis|moderni[sz])"
+_OLDER = re.compile(rf"(?i)\b(?:(?:original|previous|existing|earlier|former|prior|old|(?:19|20)\d\d)\s+|"
+                    rf"(?:{_AMEND}(?:e|es|ing|s)?\s+(?:(?:the|their|its)\s+)?|{_AMEND}ed\s+(?:the|their|its)\s+|"
+                    r"amendments?\s+to\s+(?:(?:the|their|its)\s+)?)(?:(?:19|20)\d\d\s+)?)$")
+_NEWER = re.compile(r"(?i)\b(?:new|updated|modernized|modernised|upgraded|revised|amended)\s+$")
+_INDEFINITE = re.compile(r"(?i)\b(?:a|an|another|separate|similar|second)\s+(?:[\w-]+\s+){0,2}$")
+_DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those|its|their|such)\s+(?:(?!(?:a|an)\s)[\w-]+\s+){0,3}$")
 
 
 def find_mentions(ctx: ArticleContext, sent: Sentence) -> Iterator[Mention]:
@@ -86,7 +92,8 @@ def find_mentions(ctx: ArticleContext, sent: Sentence) -> Iterator[Mention]:
                       name=text[start:end].strip(),
                       definite=bool(_DEFINITE.search(before)),
                       proper=noun[0].isupper() and not info.get("case") and not _LEAD.fullmatch(before_noun(sent, ns)),
-                      negated=bool(_NEGATED.search(before)), older=bool(_OLDER.search(before)))
+                      negated=bool(_NEGATED.search(before)), older=bool(_OLDER.search(before)),
+                      newer=bool(_NEWER.search(before)), indefinite=bool(_INDEFINITE.search(before)))
 
 
 def before_noun(sent: Sentence, ns: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -17,7 +18,15 @@ def codes(mentions: Iterable[CountryMention]) -> list[str]:
 
 def countries(ctx: ArticleContext, start: int, end: int) -> list[str]:
     """Distinct country codes named between two offsets, in order."""
-    return codes(ctx.countries_in(start, end))
+    return codes(c for c in ctx.countries_in(start, end) if not in_region(ctx.text, c))
+
+
+# "Latin America", "South American": a region, not the United States.
+_REGION = re.compile(r"(?:Latin|North|South|Central)\s+$")
+
+
+def in_region(text: str, c: CountryMention) -> bool:
+    return c.surface.startswith("America") and bool(_REGION.search(text, max(0, c.start - 10), c.start))
 
 
 @dataclass
@@ -33,6 +42,8 @@ class Instrument:
     countries: list[str] = field(default_factory=list)  # acting countries of the clauses that name it
     frame_countries: list[str] = field(default_factory=list)  # acting countries of the events that signed it
     sentence_countries: list[str] = field(default_factory=list)  # acting countries of its whole sentences
+    subjects: list[str] = field(default_factory=list)  # acting countries of its sentences, but not partners "with X"
+    partners: list[str] = field(default_factory=list)  # all the partners of the list it came from
     agencies: list[str] = field(default_factory=list)
     signatories: list[str] = field(default_factory=list)
     signed: str | None = None
@@ -60,6 +71,8 @@ class Mention:
     proper: bool  # a capitalised noun inside the sentence ("the Protocol")
     negated: bool = False  # "has no free trade agreement", "without a deal"
     older: bool = False  # "the 2009 transit agreement", "the original deal"
+    newer: bool = False  # "the modernized agreement", "an updated deal"
+    indefinite: bool = False  # "a separate agreement", "similar agreements": not one named before
 
     @property
     def kind(self) -> str:
@@ -67,8 +80,8 @@ class Mention:
 
     @property
     def generic(self) -> bool:
-        """Nothing but the noun: "an agreement"."""
-        return self.start == self.ns and self.end == self.ne
+        """Nothing but the noun: "an agreement" (a name such as "RCEP" is not generic)."""
+        return self.start == self.ns and self.end == self.ne and not self.info.get("named")
 
 
 class Dates:

@@ -46,7 +46,7 @@ def party_agencies(inst: Instrument, cast: Cast) -> list[str]:
 
 
 def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Cast) -> list[str]:
-    in_name = countries(ctx, *min(inst.mentions)) if inst.mentions and not inst.split else []
+    in_name = _name_countries(ctx, inst)
     if inst.parties_hint:
         return _hinted(ctx, inst, in_name, cast)
     if len(in_name) >= 2:
@@ -69,14 +69,22 @@ def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Ca
     return _by_context(ctx, inst, codes, cast)
 
 
+def _name_countries(ctx: ArticleContext, inst: Instrument) -> list[str]:
+    """The countries its designation names: the first designation that names two, else the first that names one
+    ("the Chile-Peru FTA" after "a trade deal")."""
+    if inst.split or not inst.mentions:
+        return []
+    named = [countries(ctx, s, e) for s, e in sorted(inst.mentions)]
+    return next((c for c in named if len(c) >= 2), None) or next((c for c in named if c), [])
+
+
 def _hinted(ctx: ArticleContext, inst: Instrument, in_name: list[str], cast: Cast) -> list[str]:
-    """A partner given by a list ("agreements with A and B"): it and the article's own country."""
+    """A partner given by a list ("its deals with A and B", "a deal with Peru"): it and the country that
+    acts in the sentence, else the article's own country."""
     codes = list(dict.fromkeys(inst.parties_hint + in_name))
     if len(codes) < 2:
-        others = countries(ctx, *min(inst.mentions)) if inst.split else []
-        # The partners of "its deals with A and B": the sentence's first acting country, else the article's.
-        order = ((*inst.sentence_countries[:1], cast.home, *cast.main, *inst.countries) if inst.split
-                 else (*inst.countries, cast.home, *cast.main))
+        others = {*inst.partners, *(countries(ctx, *min(inst.mentions)) if inst.split else [])}
+        order = (*inst.subjects, cast.home, *cast.main, *inst.countries)
         extra = [c for c in order if c and c not in codes and c not in others]
         codes += extra[:1]
     return sorted(codes)

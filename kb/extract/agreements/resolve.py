@@ -17,7 +17,8 @@ from kb.extract.context import ArticleContext, Sentence
 
 _SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
                     r"(?P<b>(?:on|for|concerning)\s+[^,;.]+)")
-_EACH = re.compile(r"[^.;]*?\bwith\s+(?P<list>.*?)(?:,\s+and\b|;|$)")
+# "agreements with A and B", "similar agreements had already been signed with A and with B".
+_EACH = re.compile(r"[^.;,]{0,40}?\bwith\s+(?P<list>.*?)(?:,\s+and\b|;|$)")
 _WITH_COUNTRY = re.compile(r"\s+with\s+(?:the\s+)?")
 _ANOTHER = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<another>another|a\s+second|one\s+more)(?=\s+(?:on|for|"
                       r"concerning|regarding|to)\s)")
@@ -27,6 +28,10 @@ _COUNT = re.compile(r"(?i)\b(two|three|four|five|six|2|3|4|5|6)\s+(?:[\w-]+\s+)?
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 _THOSE = re.compile(r"\b(?:those|ones)\s+with\s+(?P<list>[A-Z][^.;]*?)(?=[.;]|,\s|$)")
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z-]{1,9})\)")
+# Modifiers that do not tell one instrument from another.
+_GENERIC = frozenset({"trade", "free", "bilateral", "agreement", "deal", "pact", "accord", "document", "text", "new",
+                      "updated", "upgraded", "modernized", "modernised", "revised", "amended", "signed", "relevant",
+                      "intergovernmental", "international", "whole", "entire", "full", "final", "s"})
 _PLAIN = re.compile(r"(?i)(?:the\s+)?(?:document|text|deal|pact|accord)")
 _SINGULAR = {"memoranda": "memorandum", "memorandums": "memorandum", "treaties": "treaty"}
 _S_PLURALS = ("agreement", "protocol", "arrangement", "convention", "accord", "pact", "deal", "plan", "roadmap", "mou")
@@ -51,12 +56,12 @@ def resolve(reading: Reading, m: Mention) -> list[int]:
         if found is not None:
             return [found]
     if not m.generic:
-        target = _match(reading.instruments, m.kind, m.name, False, m.noun, threshold=0.95)
+        target = _same_name(reading.instruments, m) if m.indefinite else _match(
+            reading.instruments, m, m.name, False, threshold=0.95)
         if target is not None:
             reading.instruments[target].mentions.append((m.start, m.end))
             return [target]
-    generic = m.generic and not m.info.get("named")
-    inst = Instrument(m.kind, m.noun if generic else m.name, generic, older=m.older)
+    inst = Instrument(m.kind, m.noun if m.generic else m.name, m.generic, older=m.older)
     inst.mentions.append((m.start, m.end))
     abbr = _ABBREVIATION.match(reading.text[m.end:m.end + 14])
     if abbr:
@@ -128,10 +133,11 @@ def those_with(reading: Reading, sent: Sentence) -> list[int]:
     model = reading.instruments[recs[-1]]
     out = []
     start = sent.start + found.start("list")
-    for code, surface in _partners(reading.ctx, start, sent.start + found.end("list")).items():
+    partners = _partners(reading.ctx, start, sent.start + found.end("list"))
+    for code, surface in partners.items():
         inst = Instrument(model.kind, f"{model.kind} with {surface}", False, older=True, split=True)
         inst.mentions.append((sent.start + found.start(), sent.start + found.end()))
-        inst.parties_hint = [code]
+        inst.parties_hint, inst.partners = [code], list(partners)
         out.append(reading.add(inst))
     return out
 
@@ -165,7 +171,7 @@ def _one_per_partner(reading: Reading, m: Mention, each: re.Match[str], anaphor:
     for code, surface in partners.items():
         inst = Instrument(m.kind, f"{stem} with {surface}", False, older=anaphor)
         inst.mentions.append((m.start, m.end))
-        inst.parties_hint = [code]
+        inst.parties_hint, inst.partners = [code], list(partners)
         inst.split = len(partners) > 1
         out.append(reading.add(inst))
     return out
@@ -179,14 +185,16 @@ def _anaphor(reading: Reading, m: Mention) -> list[int]:
         codes = countries(reading.ctx, with_country.end(), with_country.end() + 40)[:1]
         if codes:
             prev = recs[-1]
-            inst = Instrument(prev.kind, f"{prev.name if not prev.generic else prev.kind} with "
-                                         f"{gazetteer.country_names().get(codes[0], codes[0])}", False)
+            stem = prev.kind if prev.generic else re.sub(r"\s+with\s+.*$", "", prev.name)
+            inst = Instrument(prev.kind, f"{stem} with {gazetteer.country_names().get(codes[0], codes[0])}", False)
             inst.mentions.append((m.start, m.end))
             inst.parties_hint = codes
             return [reading.add(inst)]
     if not m.definite or not recs:
         return []
-    target = _latest(recs, m.kind if m.noun.lower() in ("minutes",) else None)
+    target = _latest(recs, m, m.kind if m.noun.lower() in ("minutes",) else None)
+    if target is None:
+        return []
     recs[target].mentions.append((m.start, m.end))
     return [target]
 
@@ -194,16 +202,16 @@ def _anaphor(reading: Reading, m: Mention) -> list[int]:
 def _definite(reading: Reading, m: Mention) -> int | None:
     """"the protocol", "the Agreement on X": the instrument of that kind or name named before."""
     recs = reading.instruments
-    target = _match(recs, m.kind, m.name, m.generic, m.noun)
+    target = _match(recs, m, m.name, m.generic)
     if target is not None:
         inst = recs[target]
         if not m.generic and (inst.generic or len(m.name) > len(inst.name)) and not _PLAIN.fullmatch(m.name):
             inst.name, inst.generic = m.name, False
     elif m.definite and not m.proper and _only_with(m.name, m.noun):
-        target = _match(recs, m.kind, m.noun, True, m.noun)
+        target = _match(recs, m, m.noun, True)
     elif m.definite and not m.proper and not countries(reading.ctx, m.start, m.end):
-        same = [i for i, r in enumerate(recs) if r.kind == m.kind]
-        target = same[-1] if same else None
+        same = [i for i, r in enumerate(recs) if r.kind == m.kind and _same_time(r, m)]
+        target = same[-1] if same and not _distinct(m.name, recs[same[-1]].name, m.noun) else None
     if target is not None:
         recs[target].mentions.append((m.start, m.end))
     return target
@@ -221,11 +229,10 @@ def singular(name: str) -> str:
     return " ".join(w for w in out if w.lower() not in drop_words())
 
 
-def _latest(recs: list[Instrument], kind: str | None) -> int:
-    for i in range(len(recs) - 1, -1, -1):
-        if kind is None or recs[i].kind == kind:
-            return i
-    return len(recs) - 1
+def _latest(recs: list[Instrument], m: Mention, kind: str | None) -> int | None:
+    """The instrument named last (of a kind), of the mention's time."""
+    fits = [i for i, r in enumerate(recs) if _same_time(r, m)]
+    return next((i for i in reversed(fits) if kind is None or recs[i].kind == kind), fits[-1] if fits else None)
 
 
 def _words(name: str) -> set[str]:
@@ -238,14 +245,14 @@ def _only_with(name: str, noun: str) -> bool:
     return bool(re.fullmatch(rf"(?i)(?:\S+\s+)*?{re.escape(noun)}\s+with\s+.*", name))
 
 
-def _match(recs: list[Instrument], kind: str, name: str, generic: bool, noun: str,
-           threshold: float = 0.7) -> int | None:
-    """An instrument already named that a definite mention refers to."""
-    same = [i for i, r in enumerate(recs) if r.kind == kind]
+def _match(recs: list[Instrument], m: Mention, name: str, generic: bool, threshold: float = 0.7) -> int | None:
+    """An instrument already named, of the mention's kind and time, that a mention refers to: the latest
+    for a bare noun, else the best by shared words or abbreviation."""
+    same = [i for i, r in enumerate(recs) if r.kind == m.kind and _same_time(r, m)]
     if generic:
         if same:
             return same[-1]
-        if noun.lower() in ("agreement",) and recs:
+        if m.noun.lower() in ("agreement",) and recs and _same_time(recs[-1], m):
             return len(recs) - 1
         return None
     for i in same:
@@ -263,6 +270,22 @@ def _match(recs: list[Instrument], kind: str, name: str, generic: bool, noun: st
             if score > best_score:
                 best, best_score = i, score
     return best if best_score >= threshold else None
+
+
+def _same_name(recs: list[Instrument], m: Mention) -> int | None:
+    """"a protocol amending X" said twice (caption and text) is one protocol; "a separate EPA" is not "the EPA"."""
+    words = _words(m.name)
+    return next((i for i, r in enumerate(recs) if r.kind == m.kind and _words(r.name) == words), None)
+
+
+def _same_time(inst: Instrument, m: Mention) -> bool:
+    """"the original agreement" is not the one just updated; "the modernized agreement" not the original."""
+    return not (m.older and not inst.older) and not (m.newer and inst.older)
+
+
+def _distinct(name: str, other: str, noun: str) -> set[str]:
+    """Words that tell a designation from another ("political" in "the political agreement")."""
+    return _words(name) - _words(other) - _words(noun) - _GENERIC
 
 
 def merge_generic(reading: Reading) -> None:

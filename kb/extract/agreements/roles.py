@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kb.extract.agreements.model import Dates, codes
+from kb.extract.agreements.model import Dates, codes, in_region
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.countries import is_destination
 
@@ -71,19 +71,32 @@ def clause_countries(ctx: ArticleContext, sent: Sentence, clauses: Clauses | Non
     spans = [(s, e) for s, e, _ in mentions_of(ctx).titles] + [(m.start, m.end) for m in mentions_of(ctx).agencies]
     kept = []
     for c in ctx.countries_in(lo, hi):
-        if not (start <= c.start < end) and _not_acting(ctx, sent, c, spans):
+        if (not (start <= c.start < end) or in_region(ctx.text, c)) and _not_acting(ctx, sent, c, spans):
             continue
         kept.append(c)
     return codes(kept)
 
 
 def _not_acting(ctx: ArticleContext, sent: Sentence, c, spans: list[tuple[int, int]]) -> bool:
+    if in_region(ctx.text, c):
+        return True
     before = ctx.text[max(sent.start, c.start - 30):c.start]
     if _AT_PLACE.search(before) and c.form != "adjective":
         return True
     if c.form == "name" and _IN_PLACE_COMMA.search(before):
         return True
     return any(s <= c.start < e for s, e in spans) or is_destination(ctx.text, c)
+
+
+_WITH_LIST = re.compile(r"\bwith\s+(?:(?:the|and|with|of)\s+|[A-Z][\w'’.-]*\s*)+")
+
+
+def subject_countries(ctx: ArticleContext, sent: Sentence) -> list[str]:
+    """The sentence's acting countries that are not partners named after "with" ("with Croatia and with Bosnia")."""
+    partners = [(sent.start + m.start(), sent.start + m.end()) for m in _WITH_LIST.finditer(sent.text)]
+    spans = [(s, e) for s, e, _ in mentions_of(ctx).titles] + [(m.start, m.end) for m in mentions_of(ctx).agencies]
+    return codes(c for c in ctx.countries_in(sent.start, sent.end)
+                 if not any(s <= c.start < e for s, e in partners) and not _not_acting(ctx, sent, c, spans))
 
 
 def agencies_near(ctx: ArticleContext, sent: Sentence, start: int) -> list[str]:
