@@ -34,8 +34,9 @@ from kb.extract.agreements.roles import (
 _SAME_DAY = re.compile(r"(?i)\b(?:on the same day|the same day|at the same ceremony|on the same occasion|"
                        r"alongside|at the same time)\b")
 _NOT_SIGNING = re.compile(r"(?i)\s+(?:force|effect)\b")  # "entered into force" is no "entered into" a deal
-# Between a cue and its first object: no other clause ("signed three documents in Quito: an agreement…").
-_TO_OBJECT = re.compile(r"[^.;!?]{0,80}$")
+# Between a cue and its first object: no other clause ("signed three documents in Quito: an agreement…",
+# not "signed with A, and that a document with B").
+_TO_OBJECT = re.compile(r"(?:(?![.;!?]|,\s+(?:and|but|while|which)\b|\s(?:that|which)\s)[^\n]){0,80}")
 # Between two coordinated objects: ", a memorandum…", " and a protocol…", " as well as an…".
 _COORDINATION = re.compile(r"\s*(?:,|;)?\s*(?:(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)\s+)?"
                            r"(?:also\s+)?(?:(?:the|a|an|another|two|three|its|their)\s+)?")
@@ -58,6 +59,8 @@ class Event:
     place: str | None = None
     signatories: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
+    instruments: list[int] = field(default_factory=list)  # signed at it
+    companions: list[int] = field(default_factory=list)  # signed at the same ceremony, told before
 
 
 @dataclass
@@ -108,19 +111,22 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
         _statuses(reading, sent, clauses, outer)
     events = [(cue, _event(reading, sent, clauses, cue)) for cue in cues]
     for _cue, event in events:
-        if event.date is None and recent.event is not None and _SAME_DAY.search(sent.text):
-            event.date, event.place = recent.event.date, event.place or recent.event.place
+        if recent.event is not None and _SAME_DAY.search(sent.text):  # "at the same ceremony"
+            event.date, event.place = event.date or recent.event.date, event.place or recent.event.place
+            event.companions = [*recent.event.companions, *recent.event.instruments]
     objects = [_objects(reading, clauses, outer, cue) for cue, _event in events]
     # A cue with objects of its own ("signed a protocol") leaves no guessing to the others in the sentence
     # ("the first such deal China ever concluded").
     syntactic = any(direct for _found, direct in objects)
     for (_cue, event), (found, direct) in zip(events, objects, strict=True):
-        for _s, _e, i in found if direct or not syntactic else []:
-            _apply(reading.instruments[i], event, n, recent)
+        for _s, _e, i in found:
+            # A guess only confirms an instrument the sentence already signed ("and B added their signatures").
+            if direct or not syntactic or reading.instruments[i].signed_in == n:
+                _apply(reading, i, event, n, recent)
         recent.event, recent.sentence = event, n
     if item_of is not None:
         for _s, _e, i in outer:
-            _apply(reading.instruments[i], item_of, n, recent, fill_only=True)
+            _apply(reading, i, item_of, n, recent, fill_only=True)
     if sent.text.rstrip().endswith(":"):
         recent.list_event = events[0][1] if events else (recent.event if n - recent.sentence <= 2 else None)
         recent.list_paragraph = sent.paragraph
@@ -187,14 +193,21 @@ def _chain(text: str, spans: list[Span], backwards: bool = False) -> list[Span]:
     return out
 
 
-def _apply(inst: Instrument, event: Event, n: int, recent: _Recent, fill_only: bool = False) -> None:
-    """An instrument signed at an event takes its date, place, signers and countries."""
-    if event.date and (inst.signed is None or (not fill_only and len(event.date) > len(inst.signed))):
-        inst.signed = event.date
-    if event.place and (inst.place is None or not fill_only):
+def _apply(reading: Reading, i: int, event: Event, n: int, recent: _Recent, fill_only: bool = False) -> None:
+    """An instrument signed at an event takes its date, place, signers and countries; of two signatures
+    told in one sentence ("A signed in X on 15 December, B in Y on 3 April"), the later completes it."""
+    inst = reading.instruments[i]
+    later = inst.signed_in == n and event.date and inst.signed and len(event.date) == len(inst.signed) \
+        and event.date > inst.signed
+    if event.date and (inst.signed is None or later or (not fill_only and len(event.date) > len(inst.signed))):
+        inst.signed, inst.signed_in = event.date, n
+        inst.place = event.place or inst.place
+    if event.place and (inst.place is None or not (fill_only or (inst.signed_in == n and not later))):
         inst.place = event.place
     _add(inst.signatories, event.signatories)
     _add(inst.frame_countries, event.countries)
+    inst.companions.extend(j for j in [*event.companions, *event.instruments] if j != i and j not in inst.companions)
+    event.instruments.append(i)
     if _RANK["signed"] > _RANK[inst.status]:
         inst.status = "signed"
     recent.inst, recent.event, recent.sentence = inst, event, n

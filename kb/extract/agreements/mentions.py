@@ -25,8 +25,11 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 # Adverbials that follow a designation without belonging to it: "on Monday", "on 3 May", "in 2016".
 _ADVERBIAL = (rf"on\s+(?:{_WEEKDAY}|{_MONTH}|\d|the\s+(?:\d|same|sidelines|margins|occasion|eve)|behalf)|"
               rf"in\s+(?:{_MONTH}|\d{{4}}|the\s+(?:presence|framework|course)\b)")
-_COMPLEMENT_START = re.compile(rf"\s+(?!{_ADVERBIAL})(?P<word>on|between|concerning|regarding|for|to|amending|of|"
-                               r"in\s+the\s+fields?\s+of|with|establishing|setting\s+up|among)\b")
+_COMPLEMENT_START = re.compile(rf"\s+(?!{_ADVERBIAL})(?P<word>on|between|concerning|regarding|for|to(?!\s+be\b)|"
+                               r"amending|of|in\s+the\s+fields?\s+of|with|establishing|setting\s+up|among|expanding|extending|"
+                               r"updating|upgrading|revising|moderni[sz]ing|creating|introducing|covering|"
+                               r"relating\s+to|governing)\b")
+_ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z][A-Za-z-]{1,9}\)")
 # Words that end a designation's complement: punctuation, a clause, a verb, an adverbial.
 _VERBS = ("which|that|who|whose|where|signed|sealed|inked|initial(?:l)?ed|ratified|approved|adopted|launched|reached|"
           "announced|welcomed|hailed|negotiated|concluded|put|was|were|is|are|be|been|being|has|have|had|will|would|"
@@ -43,12 +46,15 @@ _STOP = re.compile(r"\s*(?:[,.;:()\[\]“”\"]|[–—]|\s-\s|\b(?:" + _VERBS +
                    r"promote|facilitate|ease|strengthen|expand|put|be)\b|one\s+on)\b)")
 _IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
 _AT_NAMED = re.compile(r"\s+at\s+(?=[A-Z])")
-_POST = re.compile(r"(?i)(?:post|posts|border|crossing|point|points|port|station|terminal|checkpoint|bridge)$")
+_POST = re.compile(r"(?i)(?:post|posts|border|crossing|point|points|port|station|terminal|checkpoint|bridge|patrols?|"
+                   r"controls?|inspections?)$")
 # A list of topics inside a complement: ", fisheries and rural development", ", investment and e-commerce".
 _ITEM_STOPS = ("a|an|the|and|or|which|that|who|signed|was|were|is|are|has|have|had|will|would|said|says|while|"
                "when|as|but|on|in|at|by|for|to|with|from|its|their|this|these|those|one|another|both|each")
 _ITEM = rf"(?!(?:{_ITEM_STOPS})\b)[a-z][\w-]*"
 _LIST_TAIL = re.compile(rf",\s+{_ITEM}(?:\s+{_ITEM}){{0,3}}(?:,\s+{_ITEM}(?:\s+{_ITEM}){{0,3}})*,?\s+and\s+(?={_ITEM})")
+# The parties of a legal title: "between the Union and its member states, of the one part, and X, of the other part".
+_PART = re.compile(r",\s+of\s+the\s+(?:one|other)\s+part\b(?:,\s+and\s+)?")
 _NUMBERED = re.compile(r"\s+(?:No\.?\s*)?(?:\d{1,3}|[IVX]{1,5})\b(?!\s*(?:%|per\s*cent|[-–]))")
 _PARENTHESIS = re.compile(r"\s*\((?!\s*[A-Z][A-Za-z-]{1,9}\s*\))[^()\n]{2,120}\)")
 _PARTY = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.&-]*)*"
@@ -72,6 +78,9 @@ _OLDER = re.compile(rf"(?i)\b(?:(?:original|previous|existing|earlier|former|pri
                     r"amendments?\s+to\s+(?:(?:the|their|its)\s+)?)(?:(?:19|20)\d\d\s+)?)$")
 _NEWER = re.compile(r"(?i)\b(?:new|updated|modernized|modernised|upgraded|revised|amended)\s+$")
 _INDEFINITE = re.compile(r"(?i)\b(?:a|an|another|separate|similar|second)\s+(?:[\w-]+\s+){0,2}$")
+# A predicate ("This is a high-quality agreement"): says what an instrument is, names no new one.
+_PREDICATE = re.compile(r"(?i)\b(?:is|was|are|were|be|been|remains|(?:described|seen|hailed|called|billed|touted)"
+                        r"\s+(?:it\s+)?as)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$")
 _DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those|its|their|such)\s+(?:(?!(?:a|an)\s)[\w-]+\s+){0,3}$")
 
 
@@ -86,14 +95,15 @@ def find_mentions(ctx: ArticleContext, sent: Sentence) -> Iterator[Mention]:
             continue
         ns, ne = sent.start + m.start(), sent.start + m.end()
         start = left_start(text, ns, sent.start)
-        end = right_end(text, ne, sent.end)
         before = text[max(sent.start, start - 60):start]
+        definite = bool(_DEFINITE.search(before))
+        end = right_end(text, ne, sent.end, purpose=not definite)
         yield Mention(sent=sent, noun=noun, info=info, ns=ns, ne=ne, start=start, end=end,
-                      name=text[start:end].strip(),
-                      definite=bool(_DEFINITE.search(before)),
+                      name=text[start:end].strip(), definite=definite,
                       proper=noun[0].isupper() and not info.get("case") and not _LEAD.fullmatch(before_noun(sent, ns)),
                       negated=bool(_NEGATED.search(before)), older=bool(_OLDER.search(before)),
-                      newer=bool(_NEWER.search(before)), indefinite=bool(_INDEFINITE.search(before)))
+                      newer=bool(_NEWER.search(before)), indefinite=bool(_INDEFINITE.search(before)),
+                      predicate=bool(_PREDICATE.search(before)))
 
 
 def before_noun(sent: Sentence, ns: int) -> str:
@@ -114,19 +124,28 @@ def left_start(text: str, start: int, floor: int) -> int:
     return pos
 
 
-def right_end(text: str, end: int, limit: int) -> int:
-    """Widen a mention to its number and complement ("Protocol 2", "on mutual assistance in customs matters")."""
+def right_end(text: str, end: int, limit: int, purpose: bool = True) -> int:
+    """Widen a mention to its number, abbreviation and complement ("Protocol 2", "(PTA)", "on mutual assistance
+    in customs matters"); `purpose` lets an infinitive in ("an agreement to promote trade")."""
     pos = _numbered(text, end, limit)
+    abbr = _ABBREVIATION_AFTER.match(text, pos, limit)
+    if abbr and _COMPLEMENT_START.match(text, abbr.end(), limit):  # "The Agreement (PTA) between A and B"
+        pos = abbr.end()
     m = _COMPLEMENT_START.match(text, pos, limit)
-    if not m:
+    if not m or (m.group("word") == "to" and not purpose):
         return pos
     titled = _is_titled(text, pos, limit)
     if m.group("word") == "with":
         names = _WITH_NAMES.match(text, pos, limit)
-        return _trim(text, pos, names.end()) if names else pos
+        if not names:
+            return pos
+        # "an agreement with Tanzania for a one-stop border post": the topic goes on.
+        topic = _TOPIC.match(text, names.end(), limit)
+        return _trim(text, pos, _complement_end(text, names.end(), limit, titled) if topic else names.end())
     if m.group("word") == "between":
         return _between(text, m.end(), limit, titled)
-    return _trim(text, pos, _complement_end(text, m.end(), limit, titled))
+    end = _trim(text, pos, _complement_end(text, m.end(), limit, titled))
+    return end if end > m.end() else pos
 
 
 def _numbered(text: str, end: int, limit: int) -> int:
@@ -189,7 +208,7 @@ def _goes_on(text: str, pos: int, limit: int, stop: re.Match[str], between: bool
     second party of "between the X and the Y", a named border post ("post at Tunduma")."""
     word = stop.group().strip()
     if word == ",":
-        tail = _LIST_TAIL.match(text, pos, limit)
+        tail = _LIST_TAIL.match(text, pos, limit) or _PART.match(text, pos, limit)
         return tail.end() if tail else None
     if between and re.fullmatch(r"and\s+the", word):
         return stop.end()

@@ -47,6 +47,8 @@ class Instrument:
     agencies: list[str] = field(default_factory=list)
     signatories: list[str] = field(default_factory=list)
     signed: str | None = None
+    signed_in: int = -1  # the sentence that gave the date of signature
+    companions: list[int] = field(default_factory=list)  # instruments signed at the same ceremony
     place: str | None = None
     status: str | None = None
     parties_hint: list[str] = field(default_factory=list)
@@ -73,6 +75,7 @@ class Mention:
     older: bool = False  # "the 2009 transit agreement", "the original deal"
     newer: bool = False  # "the modernized agreement", "an updated deal"
     indefinite: bool = False  # "a separate agreement", "similar agreements": not one named before
+    predicate: bool = False  # "This is a landmark agreement": what an instrument is, not a new one
 
     @property
     def kind(self) -> str:

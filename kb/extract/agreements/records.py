@@ -24,6 +24,11 @@ def records(reading: Reading) -> list[Agreement]:
                              signatories=inst.signatories, status=inst.status,
                              evidence=[ctx.evidence_for(sent)] if sent else []))
     for rec, inst in zip(out, reading.instruments, strict=True):
+        # Instruments signed at one ceremony bind the same parties.
+        partner = next((out[j] for j in inst.companions if len(out[j].parties) >= 2), None)
+        if partner is not None and len(rec.parties) < 2 and not rec.party_agencies:
+            rec.parties = partner.parties
+    for rec, inst in zip(out, reading.instruments, strict=True):
         if inst.amends is not None:
             amended = out[inst.amends]
             rec.amends = amended.name

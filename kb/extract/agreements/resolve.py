@@ -18,7 +18,7 @@ from kb.extract.context import ArticleContext, Sentence
 _SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
                     r"(?P<b>(?:on|for|concerning)\s+[^,;.]+)")
 # "agreements with A and B", "similar agreements had already been signed with A and with B".
-_EACH = re.compile(r"[^.;,]{0,40}?\bwith\s+(?P<list>.*?)(?:,\s+and\b|;|$)")
+_EACH = re.compile(r"[^.;,]{0,40}?\b(?P<link>with|access\s+to)\s+(?P<list>.*?)(?:,\s+and\b|;|$)")
 _WITH_COUNTRY = re.compile(r"\s+with\s+(?:the\s+)?")
 _ANOTHER = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<another>another|a\s+second|one\s+more)(?=\s+(?:on|for|"
                       r"concerning|regarding|to)\s)")
@@ -28,6 +28,10 @@ _COUNT = re.compile(r"(?i)\b(two|three|four|five|six|2|3|4|5|6)\s+(?:[\w-]+\s+)?
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 _THOSE = re.compile(r"\b(?:those|ones)\s+with\s+(?P<list>[A-Z][^.;]*?)(?=[.;]|,\s|$)")
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z-]{1,9})\)")
+# Modifiers that leave an anaphoric noun anaphoric ("the new deal", "the landmark pact").
+_GENERIC_MODIFIERS = frozenset({"new", "bilateral", "landmark", "historic", "final", "whole", "entire", "signed",
+                                "said", "relevant", "latest", "updated", "upgraded", "modernized", "modernised",
+                                "revised"})
 # Modifiers that do not tell one instrument from another.
 _GENERIC = frozenset({"trade", "free", "bilateral", "agreement", "deal", "pact", "accord", "document", "text", "new",
                       "updated", "upgraded", "modernized", "modernised", "revised", "amended", "signed", "relevant",
@@ -46,10 +50,11 @@ def resolve(reading: Reading, m: Mention) -> list[int]:
     if named is not None:  # "the Regional Comprehensive Economic Partnership (RCEP)", then "RCEP"
         reading.instruments[named].mentions.append((m.start, m.end))
         return [named]
-    anaphor = bool(m.info.get("anaphor"))
+    # "a deal", "the document" point back; "a free trade deal with China" names an instrument.
+    anaphor = bool(m.info.get("anaphor")) and not _contentful(reading.text, m)
     if m.info["plural"]:
         return _plural(reading, m, anaphor)
-    if anaphor:
+    if anaphor or m.predicate:
         return _anaphor(reading, m)
     if m.definite or m.proper:
         found = _definite(reading, m)
@@ -67,6 +72,13 @@ def resolve(reading: Reading, m: Mention) -> list[int]:
     if abbr:
         inst.aliases.append(abbr.group(1))
     return [reading.add(inst), *_another(reading, m)]
+
+
+def _contentful(text: str, m: Mention) -> bool:
+    """An anaphoric noun with modifiers of its own ("free trade deal", "customs pact"), not in a title-case
+    heading ("Kenya And Uganda Sign Trade Pact")."""
+    modifiers = re.findall(r"[\w-]+", text[m.start:m.ns])
+    return m.noun[0].islower() and any(w.lower() not in _GENERIC_MODIFIERS for w in modifiers)
 
 
 def _another(reading: Reading, m: Mention) -> list[int]:
@@ -149,6 +161,12 @@ def _partners(ctx: ArticleContext, start: int, end: int) -> dict[str, str]:
     return {code: surfaces[code] for code in dict.fromkeys(c.code for c in found)}
 
 
+def _item_of(text: str, lo: int, hi: int, surface: str) -> str:
+    """How a list names one partner: "the Philippines" in "to the Philippines and Vietnam"."""
+    m = re.search(rf"(?:\bthe\s+)?{re.escape(surface)}", text[lo:hi])
+    return m.group() if m else surface
+
+
 def _one_and_another(reading: Reading, m: Mention, split: re.Match[str]) -> list[int]:
     base = singular(m.noun)
     out = []
@@ -162,14 +180,18 @@ def _one_and_another(reading: Reading, m: Mention, split: re.Match[str]) -> list
 
 
 def _one_per_partner(reading: Reading, m: Mention, each: re.Match[str], anaphor: bool) -> list[int]:
-    partners = _partners(reading.ctx, m.ne + each.start("list"), m.ne + each.end("list"))
-    stem = singular(reading.text[m.start:min(m.end, m.ne + each.start("list"))]).strip()
-    stem = re.sub(r"(?i)\s+with(?:\s+the)?$", "", stem)
+    """"similar agreements with A and B", "protocols for access to A and B": one instrument per partner,
+    named by the designation with that partner alone."""
+    lo, hi = m.ne + each.start("list"), m.ne + each.end("list")
+    partners = _partners(reading.ctx, lo, hi)
+    items = {code: _item_of(reading.text, lo, hi, surface) for code, surface in partners.items()}
+    stem = singular(reading.text[m.start:min(m.end, m.ne + each.start("link"))]).strip()
     if anaphor and stem.lower() == singular(m.noun).lower():  # "its deals with A and B": agreements
         stem = m.kind
+    link = re.sub(r"\s+", " ", each.group("link"))
     out = []
-    for code, surface in partners.items():
-        inst = Instrument(m.kind, f"{stem} with {surface}", False, older=anaphor)
+    for code, item in items.items():
+        inst = Instrument(m.kind, f"{stem} {link} {item}", False, older=anaphor)
         inst.mentions.append((m.start, m.end))
         inst.parties_hint, inst.partners = [code], list(partners)
         inst.split = len(partners) > 1
