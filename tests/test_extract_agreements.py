@@ -269,15 +269,17 @@ IN_PASSING = [
     ("Belarus and Lithuania signed a customs protocol in Minsk on Tuesday. Trade between them is still governed "
      "by the 2009 transit agreement.", PUBLISHED,
      [{"kind": "protocol", "parties": ["BY", "LT"], "signed": "2024-05-14", "place": "Minsk"},
-      {"kind": "agreement", "name": "Transit agreement", "parties": ["BY", "LT"], "signed": "2009",
-       "place": None}]),
+      {"kind": "agreement", "name": "Transit agreement between Belarus and Lithuania", "parties": ["BY", "LT"],
+       "signed": "2009", "place": None}]),
     ("The 1998 treaty on border trade between Ethiopia and Djibouti remains the legal basis for the corridor.",
      PUBLISHED,
      [{"name": "Treaty on border trade between Ethiopia and Djibouti", "parties": ["DJ", "ET"], "signed": "1998",
        "status": "in_force"}]),
     ("Chad and Cameroon signed a protocol on Monday amending the 2011 transit agreement.", PUBLISHED,
-     [{"kind": "protocol", "signed": "2024-05-13", "amends": "Transit agreement", "parties": ["CM", "TD"]},
-      {"kind": "agreement", "name": "Transit agreement", "signed": "2011", "parties": ["CM", "TD"]}]),
+     [{"kind": "protocol", "signed": "2024-05-13", "amends": "Transit agreement between Cameroon and Chad",
+       "parties": ["CM", "TD"]},
+      {"kind": "agreement", "name": "Transit agreement between Cameroon and Chad", "signed": "2011",
+       "parties": ["CM", "TD"]}]),
     ("Vietnam signed the agreement with Israel in Jerusalem on Tuesday, its 17th free trade deal after those with "
      "Chile and Korea.", PUBLISHED,
      [{"kind": "agreement", "parties": ["IL", "VN"], "signed": "2024-05-14"},
@@ -563,4 +565,83 @@ SIGNATORIES = [
 
 @pytest.mark.parametrize("text,published,expected", cases(SIGNATORIES))
 def test_signatories(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- references: what is new, what points back
+
+REFERENCES = [
+    # An abbreviation between the noun and its complement.
+    ("The Preferential Trade Agreement (PTA) between Nepal and Sri Lanka came into force on 1 March.", PUBLISHED,
+     [{"name": "Preferential Trade Agreement (PTA) between Nepal and Sri Lanka", "parties": ["LK", "NP"],
+       "status": "in_force"}]),
+    # A legal title naming a bloc and its members "of the one part".
+    ("Talks on an interim trade agreement between the Eurasian Economic Union and its member states, of the one "
+     "part, and Iran, of the other part, began in Tehran.", "2018-03-01",
+     [{"name_has": ["of the one part", "of the other part"], "parties": ["AM", "BY", "IR", "KG", "KZ", "RU"],
+       "status": "negotiating"}]),
+    # A predicate says what an instrument is; it names no new one.
+    ("Tonga and Fiji signed a customs agreement on Monday. \"This is a historic agreement for our region,\" the "
+     "minister said.", PUBLISHED, [{"parties": ["FJ", "TO"], "signed": "2024-05-13"}]),
+    ("Ghana and Togo signed a transit agreement on Monday. It is the first trade deal between the two neighbours "
+     "in a decade.", PUBLISHED, [{"parties": ["GH", "TG"], "signed": "2024-05-13"}]),
+    # An anaphoric noun with modifiers of its own is a designation.
+    ("Uruguay said it would keep seeking a free trade deal with Japan.", PUBLISHED,
+     [{"name": "Free trade deal with Japan", "kind": "agreement", "parties": ["JP", "UY"]}]),
+    # A separate instrument with the same kind noun is not the one named before.
+    ("Kenya and the EU signed an economic partnership agreement on Monday. Kenya signed a separate economic "
+     "partnership agreement with the United Kingdom in 2020.", PUBLISHED,
+     [{"parties": sorted([*EU27, "KE"]), "signed": "2024-05-13"},
+      {"parties": ["GB", "KE"], "signed": "2020"}]),
+    # The original and the modernized agreement are two instruments.
+    ("Chile and Mexico signed a modernized free trade agreement on Tuesday. The original free trade agreement "
+     "between Chile and Mexico was signed in 1998.", PUBLISHED,
+     [{"parties": ["CL", "MX"], "signed": "2024-05-14"},
+      {"parties": ["CL", "MX"], "signed": "1998"}]),
+    # A bare definite noun of another kind points back to the instrument named before.
+    ("Kenya and Rwanda signed a trade protocol on Monday. Officials said the arrangement would cut costs.",
+     PUBLISHED, [{"kind": "protocol", "parties": ["KE", "RW"], "signed": "2024-05-13"}]),
+    # A bloc is one side: its partner comes from the sentence.
+    ("Norway's free trade agreement with the European Union came into force in 1994.", "2010-03-01",
+     [{"parties": sorted(["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GR", "HU", "IE",
+                          "IT", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK"]),
+       "status": "in_force"}]),
+    # Partners listed after "access to".
+    ("Peru's plant health agency is negotiating protocols for avocado access to Thailand and Malaysia.", PUBLISHED,
+     [{"name": "Protocol for avocado access to Thailand", "parties": ["PE", "TH"], "status": "negotiating"},
+      {"name": "Protocol for avocado access to Malaysia", "parties": ["MY", "PE"], "status": "negotiating"}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(REFERENCES))
+def test_references(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- signing told in other ways
+
+SIGNINGS = [
+    ("Demand follows a veterinary protocol agreed in March between Namibia and China.", PUBLISHED,
+     [{"kind": "protocol", "parties": ["CN", "NA"], "signed": "2024-03", "status": "signed"}]),
+    ("Under the deal, tariffs fall upon entry into force. Panama and Korea signed a free trade agreement on Monday.",
+     PUBLISHED, [{"parties": ["KR", "PA"], "status": "signed", "signed": "2024-05-13"}]),
+    ("The investment agreement between ASEAN and Hong Kong entered into force in May. The ASEAN states signed the "
+     "text in Hanoi on 20 June 2023, and Hong Kong added its signature in Jakarta on 4 March 2024.", PUBLISHED,
+     [{"parties": sorted([*ASEAN, "HK"]), "signed": "2024-03-04", "place": "Jakarta", "status": "in_force"}]),
+    ("Croatia and Serbia signed a transit agreement in Zagreb on Monday. At the same ceremony, the ministers "
+     "signed:\n\n- a protocol on joint border controls;\n\n- a memorandum on rail freight.", PUBLISHED,
+     [{"kind": "agreement", "parties": ["HR", "RS"], "signed": "2024-05-13", "place": "Zagreb"},
+      {"kind": "protocol", "parties": ["HR", "RS"], "signed": "2024-05-13", "place": "Zagreb"},
+      {"kind": "memorandum", "parties": ["HR", "RS"], "signed": "2024-05-13", "place": "Zagreb"}]),
+    ("Hanoi and Vientiane signed a memorandum on power trade in April during the prime minister's visit to "
+     "Vientiane.", PUBLISHED, [{"parties": ["LA", "VN"], "signed": "2024-04", "place": "Vientiane"}]),
+    ("Brazil and Chile signed a free trade agreement in Sao Paulo on Monday.", PUBLISHED,
+     [{"parties": ["BR", "CL"], "signed": "2024-05-13"}]),
+    ("Angola and Brazil signed an investment agreement in Rio de Janeiro on Monday.", PUBLISHED,
+     [{"parties": ["AO", "BR"], "place": "Rio de Janeiro"}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(SIGNINGS))
+def test_signings(text: str, published: str, expected: list[dict]) -> None:
     check(text, published, expected)

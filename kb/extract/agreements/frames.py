@@ -17,8 +17,9 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from kb.extract.agreements.lexicon import sign_cues, status_cues
+from kb.extract.agreements.lexicon import passive_sign_cues, sign_cues, status_cues
 from kb.extract.agreements.model import Instrument, Reading
 from kb.extract.agreements.places import dateline_place, place_by_date, place_in
 from kb.extract.agreements.roles import (
@@ -44,11 +45,19 @@ _COORDINATION = re.compile(r"\s*(?:,|;)?\s*(?:(?:and|as\s+well\s+as|plus|along\s
 _TO_PASSIVE = re.compile(r"\s*,?\s*(?:(?:which|that|was|were|is|are|has|have|had|been|being|be|also|formally|"
                          r"officially|jointly|finally|just|recently|duly)\s+)*")
 _LIST_MARKER = re.compile(r"\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|\(?[a-h][.)])(?:\s|$)")
+# "entry into force" is a fact only "since" it happened.
+_ENTRY = re.compile(r"(?i)(?<!since\s)(?<!since\sits\s)(?<!since\sthe\s)\bentry\s+$")
 _RANK = {None: 0, "proposed": 1, "negotiating": 2, "signed": 3, "ratified": 4, "in_force": 5, "terminated": 6}
 # Implementation says an agreement is in force; a memorandum or a plan is only being carried out.
 _BINDING = ("agreement", "protocol", "treaty", "convention", "arrangement")
 
 Span = tuple[int, int, int]  # (designation start, end, instrument index)
+
+
+class Cue(NamedTuple):
+    start: int
+    end: int
+    passive: bool  # signs only the designation just before it ("a protocol agreed in March")
 
 
 @dataclass
@@ -136,18 +145,19 @@ def _add(values: list[str], new: list[str]) -> None:
     values.extend(v for v in dict.fromkeys(new) if v not in values)
 
 
-def _sign_cues(sent) -> list[tuple[int, int]]:
+def _sign_cues(sent) -> list[Cue]:
     """Signing cues of a sentence (offsets into the article), without those still to come or denied."""
     out = []
-    for m in sign_cues().finditer(sent.text, low=sent.text.lower()):
-        if not_done(sent.text, m.start(), m.end()) or (
-                m.group().lower().startswith("entered") and _NOT_SIGNING.match(sent.text, m.end())):
-            continue
-        out.append((sent.start + m.start(), sent.start + m.end()))
-    return out
+    for cues, passive in ((sign_cues(), False), (passive_sign_cues(), True)):
+        for m in cues.finditer(sent.text, low=sent.text.lower()):
+            if not_done(sent.text, m.start(), m.end()) or (
+                    m.group().lower().startswith("entered") and _NOT_SIGNING.match(sent.text, m.end())):
+                continue
+            out.append(Cue(sent.start + m.start(), sent.start + m.end(), passive))
+    return sorted(out)
 
 
-def _event(reading: Reading, sent, clauses: Clauses, cue: tuple[int, int]) -> Event:
+def _event(reading: Reading, sent, clauses: Clauses, cue: Cue) -> Event:
     ctx = reading.ctx
     lo, hi = clauses.around(cue[0])
     return Event(date=signing_date(ctx, sent, reading.dates, cue[0]),
@@ -156,20 +166,20 @@ def _event(reading: Reading, sent, clauses: Clauses, cue: tuple[int, int]) -> Ev
                  countries=clause_countries(ctx, sent, clauses, cue[0], cue[1]))
 
 
-def _objects(reading: Reading, clauses: Clauses, outer: list[Span], cue: tuple[int, int]) -> tuple[list[Span], bool]:
+def _objects(reading: Reading, clauses: Clauses, outer: list[Span], cue: Cue) -> tuple[list[Span], bool]:
     """The designations a signing cue is about, and whether the syntax says so: coordinated objects after it,
     the subject of a passive before it; else the nearest designation of its clause that is not an older
     instrument."""
     text = reading.text
-    after = [m for m in outer if m[0] >= cue[1]]
+    after = [m for m in outer if m[0] >= cue[1]] if not cue.passive else []
     before = [m for m in outer if m[1] <= cue[0]]
     found: list[Span] = []
     if after and _TO_OBJECT.fullmatch(text, cue[1], after[0][0]) and clauses.same(cue[0], after[0][0]):
         found = _chain(text, after)
     if before and _TO_PASSIVE.fullmatch(text, before[-1][1], cue[0]):
         found = _chain(text, list(reversed(before)), backwards=True) + found
-    if found:
-        return found, True
+    if found or cue.passive:
+        return found, bool(found)
     lo, hi = clauses.around(cue[0])
     near = [m for m in outer if lo <= m[0] < hi] or outer
     fresh = [m for m in near if not reading.instruments[m[2]].older] or near
@@ -262,6 +272,8 @@ def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
         if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for _, s2, e2 in found):
             continue
         if status not in ("proposed", "negotiating") and not_done(text, s, e):
+            continue
+        if status == "in_force" and _ENTRY.search(text, max(0, s - 30), s):  # "upon entry into force"
             continue
         out.append((status, s))
     return out

@@ -44,6 +44,12 @@ def sign_cues() -> Caseless:
 
 
 @cache
+def passive_sign_cues() -> Caseless:
+    """Participles that sign the designation just before them ("a protocol agreed in March")."""
+    return words(gazetteer.agreement_kinds().get("signed_after", []))
+
+
+@cache
 def status_cues() -> list[tuple[str, Caseless]]:
     """(status, its cue words), in the order the data file gives them."""
     return [(s["status"], words(s["cues"])) for s in gazetteer.agreement_kinds().get("status", [])]

@@ -29,6 +29,8 @@ _COMPLEMENT_START = re.compile(rf"\s+(?!{_ADVERBIAL})(?P<word>on|between|concern
                                r"amending|of|in\s+the\s+fields?\s+of|with|establishing|setting\s+up|among|expanding|extending|"
                                r"updating|upgrading|revising|moderni[sz]ing|creating|introducing|covering|"
                                r"relating\s+to|governing)\b")
+# "the Protocol to Amend…", "the protocol to upgrade…": an infinitive that is the title's own.
+_TITLE_VERB = re.compile(r"\s+(?:[A-Z]\w+|amend|upgrade|update|modify|revise|establish)\b")
 _ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z][A-Za-z-]{1,9}\)")
 # Words that end a designation's complement: punctuation, a clause, a verb, an adverbial.
 _VERBS = ("which|that|who|whose|where|signed|sealed|inked|initial(?:l)?ed|ratified|approved|adopted|launched|reached|"
@@ -71,16 +73,19 @@ _NEGATED = re.compile(r"(?i)(?:\bno|\bwithout(?:\s+(?:a|an|any))?|"
                       r"\b(?:lacks?|lacking|lack\s+of|absence\s+of)\s+(?:a|an|any)|"
                       r"\bnot\s+(?!just\b|only\b|merely\b)(?:yet\s+)?(?:[\w-]+\s+){0,2}?(?:a|an|any)|"
                       r"\bnever\s+(?:[\w-]+\s+)?(?:a|an|any)|\bneither\b[^,;.]*?\b(?:a|an|any))\s+$")
-# An older instrument: "the original FTA", "the 2009 agreement", the one a protocol amends ("to upgrade their FTA").
+# An older instrument: "the original FTA", "the 2009 agreement", the one a protocol amends ("to upgrade their FTA"),
+# the one a new phase builds on ("the second phase of the FTA").
 _AMEND = r"(?:amend|upgrad|updat|revis|moderni[sz])"
 _OLDER = re.compile(rf"(?i)\b(?:(?:original|previous|existing|earlier|former|prior|old|(?:19|20)\d\d)\s+|"
                     rf"(?:{_AMEND}(?:e|es|ing|s)?\s+(?:(?:the|their|its)\s+)?|{_AMEND}ed\s+(?:the|their|its)\s+|"
-                    r"amendments?\s+to\s+(?:(?:the|their|its)\s+)?)(?:(?:19|20)\d\d\s+)?)$")
+                    r"amendments?\s+to\s+(?:(?:the|their|its)\s+)?|(?:phase|stage|upgrade|review|revision|version|"
+                    r"update)\s+of\s+(?:(?:the|their|its)\s+)?)(?:(?:19|20)\d\d\s+)?)$")
 _NEWER = re.compile(r"(?i)\b(?:new|updated|modernized|modernised|upgraded|revised|amended)\s+$")
 _INDEFINITE = re.compile(r"(?i)\b(?:a|an|another|separate|similar|second)\s+(?:[\w-]+\s+){0,2}$")
 # A predicate ("This is a high-quality agreement"): says what an instrument is, names no new one.
 _PREDICATE = re.compile(r"(?i)\b(?:is|was|are|were|be|been|remains|(?:described|seen|hailed|called|billed|touted)"
-                        r"\s+(?:it\s+)?as)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$")
+                        r"\s+(?:it\s+)?as)\s+(?:a|an|the\s+(?:first|second|third|latest|largest|biggest|most|only|"
+                        r"main|single|seventh|\d+(?:st|nd|rd|th)))\s+(?:[\w-]+\s+){0,3}$")
 _DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those|its|their|such)\s+(?:(?!(?:a|an)\s)[\w-]+\s+){0,3}$")
 
 
@@ -132,7 +137,7 @@ def right_end(text: str, end: int, limit: int, purpose: bool = True) -> int:
     if abbr and _COMPLEMENT_START.match(text, abbr.end(), limit):  # "The Agreement (PTA) between A and B"
         pos = abbr.end()
     m = _COMPLEMENT_START.match(text, pos, limit)
-    if not m or (m.group("word") == "to" and not purpose):
+    if not m or (m.group("word") == "to" and not purpose and not _TITLE_VERB.match(text, m.end(), limit)):
         return pos
     titled = _is_titled(text, pos, limit)
     if m.group("word") == "with":

@@ -55,6 +55,7 @@ class Instrument:
     aliases: list[str] = field(default_factory=list)
     split: bool = False  # one of a plural's partners: the other partners in the mention are not its parties
     older: bool = False  # named as an older instrument ("the 2009 agreement", "the original deal")
+    named: bool = False  # known by a name of its own ("RCEP")
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,20 @@ class Cast:
     officials: dict[str, Official]
     main: list[str]
     home: str | None
+    blocs: list[frozenset[str]]  # the members each bloc mention stands for
 
     @classmethod
     def of(cls, ctx: ArticleContext) -> Cast:
+        blocs: dict[tuple[int, int], set[str]] = {}
+        for c in ctx.countries:
+            if c.form == "bloc":
+                blocs.setdefault((c.start, c.end), set()).add(c.code)
         return cls({a.name: a for a in ctx.agencies}, {o.name: o for o in ctx.officials},
-                   main_countries(ctx), home_country(ctx))
+                   main_countries(ctx), home_country(ctx), [frozenset(b) for b in blocs.values()])
+
+    def two_sides(self, codes: list[str]) -> bool:
+        """Two parties at least: two countries, or a bloc and a country ("the EU" alone is one side)."""
+        return len(codes) >= 2 and not any(set(codes) <= bloc for bloc in self.blocs)
 
 
 def party_agencies(inst: Instrument, cast: Cast) -> list[str]:
@@ -46,10 +55,10 @@ def party_agencies(inst: Instrument, cast: Cast) -> list[str]:
 
 
 def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Cast) -> list[str]:
-    in_name = _name_countries(ctx, inst)
+    in_name = _name_countries(ctx, inst, cast)
     if inst.parties_hint:
         return _hinted(ctx, inst, in_name, cast)
-    if len(in_name) >= 2:
+    if cast.two_sides(in_name) or (inst.named and in_name):  # "RCEP" stands for its parties
         return sorted(in_name)
     if agencies:
         codes = [cast.agencies[a].country for a in agencies if a in cast.agencies]
@@ -63,19 +72,19 @@ def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Ca
         return sorted(signers)
     for more in (inst.frame_countries, inst.countries, inst.sentence_countries):
         codes = list(dict.fromkeys(in_name + more))
-        if len(codes) >= 2:
+        if cast.two_sides(codes):
             return sorted(codes)
     codes = list(dict.fromkeys(in_name + inst.countries))
     return _by_context(ctx, inst, codes, cast)
 
 
-def _name_countries(ctx: ArticleContext, inst: Instrument) -> list[str]:
-    """The countries its designation names: the first designation that names two, else the first that names one
-    ("the Chile-Peru FTA" after "a trade deal")."""
+def _name_countries(ctx: ArticleContext, inst: Instrument, cast: Cast) -> list[str]:
+    """The countries its designation names: the first designation that names two sides, else the first that
+    names one ("the Chile-Peru FTA" after "a trade deal")."""
     if inst.split or not inst.mentions:
         return []
     named = [countries(ctx, s, e) for s, e in sorted(inst.mentions)]
-    return next((c for c in named if len(c) >= 2), None) or next((c for c in named if c), [])
+    return next((c for c in named if cast.two_sides(c)), None) or next((c for c in named if c), [])
 
 
 def _hinted(ctx: ArticleContext, inst: Instrument, in_name: list[str], cast: Cast) -> list[str]:
@@ -91,11 +100,13 @@ def _hinted(ctx: ArticleContext, inst: Instrument, in_name: list[str], cast: Cas
 
 
 def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: Cast) -> list[str]:
-    """"the two countries": the article's principal ones; one country: it and the article's own."""
+    """One side named: it and the article's own country; none: "the two countries" are the article's
+    principal ones."""
+    if codes:
+        partner = next((c for c in (cast.home, *cast.main) if c and c not in codes), None)
+        return sorted([*codes, partner]) if partner else sorted(codes)
     sentences = " ".join(ctx.text[s:e] for s, e in inst.mentions[:3])
     sentence_text = " ".join(ctx.sentence_at(s).text for s, _ in inst.mentions if ctx.sentence_at(s))
     if _TWO.search(sentence_text) or _TWO.search(sentences):
         return sorted(cast.main[:3] if re.search(r"(?i)three", sentence_text) else cast.main[:2])
-    if codes and cast.home and cast.home not in codes:
-        return sorted([*codes, cast.home])
-    return sorted(codes)
+    return []

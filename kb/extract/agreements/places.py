@@ -9,8 +9,11 @@ from kb.extract.agreements.lexicon import not_names, place_words, region_nouns
 from kb.extract.agreements.model import Reading
 from kb.extract.context import ArticleContext, Sentence
 
-_PLACE_AFTER_IN = re.compile(r"\bin\s+(?:the\s+(?:[A-Z][\w-]+\s+)?(?:city|capital|town|port|resort)\s+of\s+)?"
-                             r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# "in Lima", "in the Turkish city of Izmir", "in Rio de Janeiro"; "during the visit to Hanoi" after them.
+_PLACE_AFTER_IN = re.compile(r"\b(?P<prep>in|visit\s+to)\s+"
+                             r"(?:the\s+(?:[A-Z][\w-]+\s+)?(?:city|capital|town|port|resort)\s+of\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+(?:(?:de|da|do|del|dos|es|el|al)\s+)?"
+                             r"[A-Z][\w'’-]+)?)")
+_PARTICLE_CITY = re.compile(r"[A-Z][a-z'’-]+\s+(?:de|da|do|del|dos|es|el|al)\s+[A-Z][a-z'’-]+")
 # "speaking in Beijing", "talks in Washington": where someone spoke or met, not where a text was signed.
 _NOT_SIGNING_PLACE = re.compile(r"(?i)\b(?:speaking|spoke|said|says|told\s+\w+|talks|meeting|based|"
                                 r"headquartered|born|visit|visiting|trip)\s+$")
@@ -25,13 +28,13 @@ def place_in(ctx: ArticleContext, sent: Sentence, lo: int | None = None, hi: int
     (a cue), else the first one."""
     lo = sent.start if lo is None else lo
     hi = sent.end if hi is None else hi
-    found = [(m.start(), city) for m in _PLACE_AFTER_IN.finditer(ctx.text, lo, hi)
+    found = [(m.group("prep") != "in", m.start(), city) for m in _PLACE_AFTER_IN.finditer(ctx.text, lo, hi)
              if not _NOT_SIGNING_PLACE.search(ctx.text, max(lo, m.start() - 30), m.start())
              for city in [_candidate(ctx, sent, m)] if city]
     if not found:
         return None
-    later = [city for pos, city in found if after is not None and pos >= after]
-    return later[0] if later else found[0][1]
+    later = sorted(f for f in found if after is not None and f[1] >= after)
+    return (later or sorted(found))[0][2]
 
 
 def _candidate(ctx: ArticleContext, sent: Sentence, m: re.Match[str]) -> str | None:
@@ -39,7 +42,7 @@ def _candidate(ctx: ArticleContext, sent: Sentence, m: re.Match[str]) -> str | N
     if place.split()[-1] in region_nouns():
         return None
     after_of = re.search(r"\bof\s+$", m.group()[: m.start("place") - m.start()])
-    if after_of and not gazetteer.country_forms().get(place):
+    if (after_of or _PARTICLE_CITY.fullmatch(place)) and not gazetteer.country_forms().get(place):
         return place
     return _city(ctx, sent, place)
 

@@ -8,6 +8,7 @@ from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import drop_words
 from kb.extract.agreements.model import Instrument, Reading
 from kb.extract.agreements.parties import Cast, parties, party_agencies
+from kb.extract.countries import codes_in
 from kb.facts import Agreement
 
 
@@ -40,6 +41,9 @@ def records(reading: Reading) -> list[Agreement]:
     return out
 
 
+_PREPOSITIONS = frozenset({"on", "for", "between", "with", "to", "of", "in", "among", "concerning", "regarding"})
+
+
 def name(inst: Instrument, agencies: list[str], parties: list[str]) -> str:
     """The designation without leading determiners; a bare noun names its parties."""
     words = inst.name.strip().split()
@@ -48,7 +52,9 @@ def name(inst: Instrument, agencies: list[str], parties: list[str]) -> str:
     out = " ".join(words) or inst.kind
     if re.fullmatch(r"(?i)mous?", out):
         out = "memorandum of understanding"
-    if inst.generic or len(words) <= 1:  # a bare kind noun: name it by its parties
+    # A bare kind noun or a short one ("a transit agreement"): name it by its parties.
+    short = len(words) <= 3 and not set(map(str.lower, words)) & _PREPOSITIONS
+    if inst.generic or (short and not inst.named and not codes_in(out)):
         if len(agencies) >= 2:
             out = f"{out} between the {agencies[0]} and the {agencies[1]}"
         elif 2 <= len(parties) <= 3:

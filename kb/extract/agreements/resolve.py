@@ -36,6 +36,7 @@ _GENERIC_MODIFIERS = frozenset({"new", "bilateral", "landmark", "historic", "fin
 _GENERIC = frozenset({"trade", "free", "bilateral", "agreement", "deal", "pact", "accord", "document", "text", "new",
                       "updated", "upgraded", "modernized", "modernised", "revised", "amended", "signed", "relevant",
                       "intergovernmental", "international", "whole", "entire", "full", "final", "s"})
+_DURATION = re.compile(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|years?|months?")
 _PLAIN = re.compile(r"(?i)(?:the\s+)?(?:document|text|deal|pact|accord)")
 _SINGULAR = {"memoranda": "memorandum", "memorandums": "memorandum", "treaties": "treaty"}
 _S_PLURALS = ("agreement", "protocol", "arrangement", "convention", "accord", "pact", "deal", "plan", "roadmap", "mou")
@@ -66,7 +67,8 @@ def resolve(reading: Reading, m: Mention) -> list[int]:
         if target is not None:
             reading.instruments[target].mentions.append((m.start, m.end))
             return [target]
-    inst = Instrument(m.kind, m.noun if m.generic else m.name, m.generic, older=m.older)
+    inst = Instrument(m.kind, m.noun if m.generic else m.name, m.generic, older=m.older,
+                      named=bool(m.info.get("named")))
     inst.mentions.append((m.start, m.end))
     abbr = _ABBREVIATION.match(reading.text[m.end:m.end + 14])
     if abbr:
@@ -258,8 +260,15 @@ def _latest(recs: list[Instrument], m: Mention, kind: str | None) -> int | None:
 
 
 def _words(name: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", name.lower().replace("mou", "memorandum of understanding"))
-            if w not in drop_words() and w not in ("of", "on", "and", "in", "the")}
+    """The content words of a name, plurals folded ("technologies" → "technology")."""
+    words = re.findall(r"[a-z0-9]+", name.lower().replace("mou", "memorandum of understanding"))
+    return {_stem(w) for w in words if w not in drop_words() and w not in ("of", "on", "and", "in", "the")}
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _only_with(name: str, noun: str) -> bool:
@@ -274,9 +283,8 @@ def _match(recs: list[Instrument], m: Mention, name: str, generic: bool, thresho
     if generic:
         if same:
             return same[-1]
-        if m.noun.lower() in ("agreement",) and recs and _same_time(recs[-1], m):
-            return len(recs) - 1
-        return None
+        # "the arrangement" after a protocol: the instrument just named, whatever its noun.
+        return len(recs) - 1 if recs and _same_time(recs[-1], m) else None
     for i in same:
         if name in recs[i].aliases or any(re.search(rf"\b{re.escape(a)}\b", name) for a in recs[i].aliases):
             return i
@@ -307,7 +315,7 @@ def _same_time(inst: Instrument, m: Mention) -> bool:
 
 def _distinct(name: str, other: str, noun: str) -> set[str]:
     """Words that tell a designation from another ("political" in "the political agreement")."""
-    return _words(name) - _words(other) - _words(noun) - _GENERIC
+    return {w for w in _words(name) - _words(other) - _words(noun) - _GENERIC if not _DURATION.fullmatch(w)}
 
 
 def merge_generic(reading: Reading) -> None:
@@ -318,7 +326,7 @@ def merge_generic(reading: Reading) -> None:
         if not rec.generic or rec.parties_hint:
             continue
         named = [j for j, r in enumerate(recs) if j != i and r.kind == rec.kind and j not in target
-                 and (not r.generic or j < i)]
+                 and (not r.generic or j < i) and r.older == rec.older]
         if named:
             target[i] = named[0]
     if not target:
