@@ -31,6 +31,7 @@ from kb.extract.agreements.roles import (
     signing_date,
     subject_countries,
 )
+from kb.extract.context import Sentence
 
 _SAME_DAY = re.compile(r"(?i)\b(?:on the same day|the same day|at the same ceremony|on the same occasion|"
                        r"alongside|at the same time)\b")
@@ -104,41 +105,73 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
     clauses = Clauses(sent)
     cues = _sign_cues(sent)
     item_of = _list_event(ctx, n, recent)
-    if not outer:
-        # "Signing for Peru was X…": the instrument of the sentences just before.
-        officials = signers(ctx, sent, clauses, cues[0][0]) if cues else []
-        if officials and recent.inst is not None and n - recent.sentence <= 2:
-            _add(recent.inst.signatories, officials)
-            recent.sentence = n
-    else:
-        for s, e, i in here:
-            _add(reading.instruments[i].countries, clause_countries(ctx, sent, clauses, s, e))
-            _add(reading.instruments[i].sentence_countries, clause_countries(ctx, sent, None, s, e))
-            _add(reading.instruments[i].subjects, subject_countries(ctx, sent))
-        for s, _e, i in outer:
-            _add(reading.instruments[i].agencies, agencies_near(ctx, sent, s))
-        _statuses(reading, sent, clauses, outer)
-    events = [(cue, _event(reading, sent, clauses, cue)) for cue in cues]
-    for _cue, event in events:
-        if recent.event is not None and _SAME_DAY.search(sent.text):  # "at the same ceremony"
-            event.date, event.place = event.date or recent.event.date, event.place or recent.event.place
-            event.companions = [*recent.event.companions, *recent.event.instruments]
-    objects = [_objects(reading, clauses, outer, cue) for cue, _event in events]
+    if outer:
+        _bind(reading, sent, clauses, here, outer)
+    elif cues and not cues[0].passive:
+        _signers_after(reading, n, sent, clauses, cues[0], recent)
+    events = _sign(reading, n, clauses, outer, cues, recent)
+    if item_of is not None:
+        for _s, _e, i in outer:
+            _apply(reading, i, item_of, n, recent, fill_only=True)
+    if sent.text.rstrip().endswith(":"):
+        recent.list_event = events[0] if events else (recent.event if n - recent.sentence <= 2 else None)
+        recent.list_paragraph = sent.paragraph
+
+
+def _bind(reading: Reading, sent: Sentence, clauses: Clauses, here: list[Span], outer: list[Span]) -> None:
+    """What a sentence says of every instrument it names: countries, agencies, status."""
+    ctx = reading.ctx
+    subjects = subject_countries(ctx, sent)
+    for s, e, i in here:
+        inst = reading.instruments[i]
+        _add(inst.countries, clause_countries(ctx, sent, clauses, s, e))
+        _add(inst.sentence_countries, clause_countries(ctx, sent, None, s, e))
+        _add(inst.subjects, subjects)
+    for s, _e, i in outer:
+        _add(reading.instruments[i].agencies, agencies_near(ctx, sent, s))
+    _statuses(reading, sent, clauses, outer)
+
+
+def _signers_after(reading: Reading, n: int, sent: Sentence, clauses: Clauses, cue: Cue, recent: _Recent) -> None:
+    """"Signing for Peru was X…": the instrument of the sentences just before."""
+    officials = signers(reading.ctx, sent, clauses, cue.start)
+    if officials and recent.inst is not None and n - recent.sentence <= 2:
+        _add(recent.inst.signatories, officials)
+        recent.sentence = n
+
+
+def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: list[Cue],
+          recent: _Recent) -> list[Event]:
+    """The sentence's signing events, each applied to its objects."""
+    sent = reading.ctx.sentences[n]
+    events = [_event(reading, sent, clauses, cue) for cue in cues]
+    objects = [_objects(reading, clauses, outer, cue) for cue in cues]
+    for event, (found, _direct) in zip(events, objects, strict=True):
+        if _SAME_DAY.search(sent.text):  # "at the same ceremony", "alongside the customs text"
+            _same_ceremony(reading, event, outer, found, recent)
     # A cue with objects of its own ("signed a protocol") leaves no guessing to the others in the sentence
     # ("the first such deal China ever concluded").
     syntactic = any(direct for _found, direct in objects)
-    for (_cue, event), (found, direct) in zip(events, objects, strict=True):
+    for event, (found, direct) in zip(events, objects, strict=True):
         for _s, _e, i in found:
             # A guess only confirms an instrument the sentence already signed ("and B added their signatures").
             if direct or not syntactic or reading.instruments[i].signed_in == n:
                 _apply(reading, i, event, n, recent)
         recent.event, recent.sentence = event, n
-    if item_of is not None:
-        for _s, _e, i in outer:
-            _apply(reading, i, item_of, n, recent, fill_only=True)
-    if sent.text.rstrip().endswith(":"):
-        recent.list_event = events[0][1] if events else (recent.event if n - recent.sentence <= 2 else None)
-        recent.list_paragraph = sent.paragraph
+    return events
+
+
+def _same_ceremony(reading: Reading, event: Event, outer: list[Span], found: list[Span], recent: _Recent) -> None:
+    """An event told as part of another takes its date and place: those of an instrument the sentence names
+    beside its objects ("alongside the customs text"), else those of the last signing."""
+    others = [reading.instruments[i] for _s, _e, i in outer if (_s, _e, i) not in found]
+    signed = next((inst for inst in others if inst.signed), None)
+    if signed is not None:
+        event.date, event.place = event.date or signed.signed, event.place or signed.place
+        event.companions = [i for _s, _e, i in outer if reading.instruments[i] is signed]
+    elif recent.event is not None:
+        event.date, event.place = event.date or recent.event.date, event.place or recent.event.place
+        event.companions = [*recent.event.companions, *recent.event.instruments]
 
 
 def _add(values: list[str], new: list[str]) -> None:

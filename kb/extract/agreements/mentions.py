@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import drop_words, nouns
 from kb.extract.agreements.model import Mention
-from kb.extract.context import ArticleContext, Sentence
+from kb.extract.context import ArticleContext, Sentence, mentions_of
+
+Names = tuple[tuple[int, int], ...]  # spans of the names of agencies and countries
 
 _MODIFIER = re.compile(r"(?:[A-Z][\w’'&.-]*|[a-z]+-[a-z-]+|[a-z]+(?:al|ic|ary|ive)|customs|trade|transit|"
                        r"mutual|recognition|assistance|cooperation|free|visa|tariff|border|security|"
@@ -31,6 +33,8 @@ _COMPLEMENT_START = re.compile(rf"\s+(?!{_ADVERBIAL})(?P<word>on|between|concern
                                r"relating\s+to|governing)\b")
 # "the Protocol to Amend…", "the protocol to upgrade…": an infinitive that is the title's own.
 _TITLE_VERB = re.compile(r"\s+(?:[A-Z]\w+|amend|upgrade|update|modify|revise|establish)\b")
+_FIRST_PARTY = re.compile(r"\s+(?:the\s+)?")
+_NEXT_PARTY = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z][A-Za-z-]{1,9}\)")
 # Words that end a designation's complement: punctuation, a clause, a verb, an adverbial.
 _VERBS = ("which|that|who|whose|where|signed|sealed|inked|initial(?:l)?ed|ratified|approved|adopted|launched|reached|"
@@ -93,22 +97,31 @@ def find_mentions(ctx: ArticleContext, sent: Sentence) -> Iterator[Mention]:
     """The sentence's designations of instruments, left to right."""
     text = ctx.text
     pattern, spec = nouns()
+    names: Names | None = None
     for m in pattern.finditer(sent.text, low=sent.text.lower()):
         noun = m.group("case") or m.group("icase")
         info = spec.get(noun if m.group("case") else noun.lower())
         if info is None:
             continue
         ns, ne = sent.start + m.start(), sent.start + m.end()
+        if names is None:
+            names = _names(ctx, sent)
         start = left_start(text, ns, sent.start)
         before = text[max(sent.start, start - 60):start]
         definite = bool(_DEFINITE.search(before))
-        end = right_end(text, ne, sent.end, purpose=not definite)
+        end = right_end(text, ne, sent.end, purpose=not definite, names=names)
         yield Mention(sent=sent, noun=noun, info=info, ns=ns, ne=ne, start=start, end=end,
                       name=text[start:end].strip(), definite=definite,
                       proper=noun[0].isupper() and not info.get("case") and not _LEAD.fullmatch(before_noun(sent, ns)),
                       negated=bool(_NEGATED.search(before)), older=bool(_OLDER.search(before)),
                       newer=bool(_NEWER.search(before)), indefinite=bool(_INDEFINITE.search(before)),
                       predicate=bool(_PREDICATE.search(before)))
+
+
+def _names(ctx: ArticleContext, sent: Sentence) -> Names:
+    """(start, end) of the agencies and countries a sentence names, the parties a title may list."""
+    agencies = [(a.start, a.end) for a in mentions_of(ctx).agencies if sent.start <= a.start < sent.end]
+    return tuple(agencies + [(c.start, c.end) for c in ctx.countries_in(sent.start, sent.end)])
 
 
 def before_noun(sent: Sentence, ns: int) -> str:
@@ -129,7 +142,7 @@ def left_start(text: str, start: int, floor: int) -> int:
     return pos
 
 
-def right_end(text: str, end: int, limit: int, purpose: bool = True) -> int:
+def right_end(text: str, end: int, limit: int, purpose: bool = True, names: Names = ()) -> int:
     """Widen a mention to its number, abbreviation and complement ("Protocol 2", "(PTA)", "on mutual assistance
     in customs matters"); `purpose` lets an infinitive in ("an agreement to promote trade")."""
     pos = _numbered(text, end, limit)
@@ -148,7 +161,7 @@ def right_end(text: str, end: int, limit: int, purpose: bool = True) -> int:
         topic = _TOPIC.match(text, names.end(), limit)
         return _trim(text, pos, _complement_end(text, names.end(), limit, titled) if topic else names.end())
     if m.group("word") == "between":
-        return _between(text, m.end(), limit, titled)
+        return _between(text, m.end(), limit, titled, names)
     end = _trim(text, pos, _complement_end(text, m.end(), limit, titled))
     return end if end > m.end() else pos
 
@@ -169,15 +182,31 @@ def _is_titled(text: str, pos: int, limit: int) -> bool:
     return bool(content) and sum(w[0].isupper() for w in content) >= 0.6 * len(content)
 
 
-def _between(text: str, pos: int, limit: int, titled: bool) -> int:
+def _between(text: str, pos: int, limit: int, titled: bool, names: Names) -> int:
     """"between A and B", then a topic ("on transit of goods") if one follows."""
-    parties = _PARTIES.match(text, pos, limit)
-    if parties is None:  # "between the two countries", "between the customs services of A and B"
-        return _trim(text, pos, _complement_end(text, pos, limit, titled, between=True))
-    end = _trim(text, pos, parties.end())
+    end = _named_parties(text, pos, limit, names)
+    if end is None:
+        parties = _PARTIES.match(text, pos, limit)
+        if parties is None:  # "between the two countries", "between the customs services of A and B"
+            return _trim(text, pos, _complement_end(text, pos, limit, titled, between=True))
+        end = _trim(text, pos, parties.end())
     if _TOPIC.match(text, end, limit):
         return _trim(text, end, _complement_end(text, end, limit, titled))
     return end
+
+
+def _named_parties(text: str, pos: int, limit: int, names: Names) -> int | None:
+    """The end of "the A (ABC), B and the C" when A, B and C are agencies or countries of the article."""
+    ends = dict(names)
+    end, count, link = None, 0, _FIRST_PARTY
+    while True:
+        m = link.match(text, end if end is not None else pos, limit)
+        if not m or m.end() not in ends:
+            break
+        end, count, link = ends[m.end()], count + 1, _NEXT_PARTY
+        abbr = _ABBREVIATION_AFTER.match(text, end, limit)
+        end = abbr.end() if abbr else end
+    return end if count >= 2 else None
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -13,7 +13,7 @@ from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import drop_words
 from kb.extract.agreements.mentions import right_end
 from kb.extract.agreements.model import Instrument, Mention, Reading, countries
-from kb.extract.context import ArticleContext, Sentence
+from kb.extract.context import ArticleContext, Sentence, mentions_of
 
 _SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
                     r"(?P<b>(?:on|for|concerning)\s+[^,;.]+)")
@@ -27,6 +27,7 @@ _ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _COUNT = re.compile(r"(?i)\b(two|three|four|five|six|2|3|4|5|6)\s+(?:[\w-]+\s+)?$")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 _THOSE = re.compile(r"\b(?:those|ones)\s+with\s+(?P<list>[A-Z][^.;]*?)(?=[.;]|,\s|$)")
+_SUCH = re.compile(r"(?i)\bsuch\s+$")
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z-]{1,9})\)")
 # Modifiers that leave an anaphoric noun anaphoric ("the new deal", "the landmark pact").
 _GENERIC_MODIFIERS = frozenset({"new", "bilateral", "landmark", "historic", "final", "whole", "entire", "signed",
@@ -100,6 +101,8 @@ def _plural(reading: Reading, m: Mention, anaphor: bool) -> list[int]:
     """"two memoranda, one on X and another on Y"; "agreements on X, Y and Z"; "similar agreements
     with A and B"; "its deals with A and B"."""
     after = reading.text[m.ne:m.sent.end]
+    if _SUCH.search(reading.text, max(m.sent.start, m.start - 8), m.start):  # "such agreements": a class
+        return []
     if not anaphor:
         split = _SPLIT.search(after)
         if split:
@@ -158,7 +161,9 @@ def those_with(reading: Reading, sent: Sentence) -> list[int]:
 
 def _partners(ctx: ArticleContext, start: int, end: int) -> dict[str, str]:
     """Country code → the way the text names it, for the countries (not blocs) of a list."""
-    found = [c for c in ctx.countries_in(start, end) if c.form != "bloc"]
+    agencies = [(a.start, a.end) for a in mentions_of(ctx).agencies]
+    found = [c for c in ctx.countries_in(start, end)
+             if c.form != "bloc" and not any(s <= c.start < e for s, e in agencies)]
     surfaces = {c.code: c.surface for c in reversed(found)}
     return {code: surfaces[code] for code in dict.fromkeys(c.code for c in found)}
 
@@ -235,7 +240,7 @@ def _definite(reading: Reading, m: Mention) -> int | None:
         target = _match(recs, m, m.noun, True)
     elif m.definite and not m.proper and not countries(reading.ctx, m.start, m.end):
         same = [i for i, r in enumerate(recs) if r.kind == m.kind and _same_time(r, m)]
-        target = same[-1] if same and not _distinct(m.name, recs[same[-1]].name, m.noun) else None
+        target = same[-1] if same and not _distinct(m.name, _context(reading, same[-1]), m.noun) else None
     if target is not None:
         recs[target].mentions.append((m.start, m.end))
     return target
@@ -311,6 +316,13 @@ def _same_name(recs: list[Instrument], m: Mention) -> int | None:
 def _same_time(inst: Instrument, m: Mention) -> bool:
     """"the original agreement" is not the one just updated; "the modernized agreement" not the original."""
     return not (m.older and not inst.older) and not (m.newer and inst.older)
+
+
+def _context(reading: Reading, i: int) -> str:
+    """An instrument's name and the sentence that first names it: what a later reference may repeat."""
+    inst = reading.instruments[i]
+    sent = reading.ctx.sentence_at(min(inst.mentions)[0]) if inst.mentions else None
+    return f"{inst.name} {sent.text if sent else ''}"
 
 
 def _distinct(name: str, other: str, noun: str) -> set[str]:
