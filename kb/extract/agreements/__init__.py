@@ -26,8 +26,10 @@ __all__ = ["extract_agreements", "prune_governments_in_names"]
 
 def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
     reading = Reading(ctx)
-    for sent in ctx.sentences:
-        found = [i for mention in find_mentions(ctx, sent) for i in resolve(reading, mention)]
+    for n, mentions in sorted(find_mentions(ctx).items()):
+        sent = ctx.sentences[n]
+        reading.noun_sentences.add(sent.start)
+        found = [i for mention in mentions for i in resolve(reading, mention)]
         for index in found + those_with(reading, sent):
             span = reading.instruments[index].mentions[-1]
             reading.by_sentence.setdefault(sent.start, []).append((*span, index))

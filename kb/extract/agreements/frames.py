@@ -19,13 +19,14 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from kb.extract.agreements.lexicon import passive_sign_cues, sign_cues, status_cues
+from kb.extract.agreements.lexicon import sign_cues, status_cues
 from kb.extract.agreements.model import Instrument, Reading
 from kb.extract.agreements.places import dateline_place, place_by_date, place_in
 from kb.extract.agreements.roles import (
     Clauses,
     agencies_near,
     clause_countries,
+    inside_names,
     not_done,
     signers,
     signing_date,
@@ -87,6 +88,7 @@ class _Recent:
 def read_frames(reading: Reading) -> None:
     """Fill every instrument's countries, agencies, status, date, place and signatories."""
     recent = _Recent()
+    reading.inside_names = inside_names(reading.ctx)
     for n in range(len(reading.ctx.sentences)):
         _read_sentence(reading, n, recent)
     # A place by the date: "agreed ... in Lima on Friday" / "signs a protocol ... on Friday".
@@ -99,37 +101,44 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
     ctx = reading.ctx
     sent = ctx.sentences[n]
     here = reading.by_sentence.get(sent.start, [])
+    colon = sent.text.rstrip().endswith(":")
+    item_of = _list_event(ctx, n, recent)
+    # A sentence that names no instrument matters only to a list, a plural ("signed two memoranda") or the
+    # signing told just before ("Signing for Peru was X").
+    if not here and not colon and sent.start not in reading.noun_sentences and not (
+            recent.inst is not None and n - recent.sentence <= 2):
+        return
     # Only the outermost mentions take the sentence's facts.
     outer = [(s, e, i) for s, e, i in here
              if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in here)]
+    low = sent.text.lower()
     clauses = Clauses(sent)
-    cues = _sign_cues(sent)
-    item_of = _list_event(ctx, n, recent)
+    cues = _sign_cues(sent, low)
     if outer:
-        _bind(reading, sent, clauses, here, outer)
+        _bind(reading, sent, low, clauses, here, outer)
     elif cues and not cues[0].passive:
         _signers_after(reading, n, sent, clauses, cues[0], recent)
     events = _sign(reading, n, clauses, outer, cues, recent)
     if item_of is not None:
         for _s, _e, i in outer:
             _apply(reading, i, item_of, n, recent, fill_only=True)
-    if sent.text.rstrip().endswith(":"):
+    if colon:
         recent.list_event = events[0] if events else (recent.event if n - recent.sentence <= 2 else None)
         recent.list_paragraph = sent.paragraph
 
 
-def _bind(reading: Reading, sent: Sentence, clauses: Clauses, here: list[Span], outer: list[Span]) -> None:
+def _bind(reading: Reading, sent: Sentence, low: str, clauses: Clauses, here: list[Span], outer: list[Span]) -> None:
     """What a sentence says of every instrument it names: countries, agencies, status."""
     ctx = reading.ctx
-    subjects = subject_countries(ctx, sent)
+    subjects = subject_countries(ctx, sent, reading.inside_names)
     for s, e, i in here:
         inst = reading.instruments[i]
-        _add(inst.countries, clause_countries(ctx, sent, clauses, s, e))
-        _add(inst.sentence_countries, clause_countries(ctx, sent, None, s, e))
+        _add(inst.countries, clause_countries(ctx, sent, clauses, s, e, reading.inside_names))
+        _add(inst.sentence_countries, clause_countries(ctx, sent, None, s, e, reading.inside_names))
         _add(inst.subjects, subjects)
     for s, _e, i in outer:
         _add(reading.instruments[i].agencies, agencies_near(ctx, sent, s))
-    _statuses(reading, sent, clauses, outer)
+    _statuses(reading, sent, low, clauses, outer)
 
 
 def _signers_after(reading: Reading, n: int, sent: Sentence, clauses: Clauses, cue: Cue, recent: _Recent) -> None:
@@ -146,8 +155,9 @@ def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: l
     sent = reading.ctx.sentences[n]
     events = [_event(reading, sent, clauses, cue) for cue in cues]
     objects = [_objects(reading, clauses, outer, cue) for cue in cues]
+    same_day = events and _SAME_DAY.search(sent.text)
     for event, (found, _direct) in zip(events, objects, strict=True):
-        if _SAME_DAY.search(sent.text):  # "at the same ceremony", "alongside the customs text"
+        if same_day:  # "at the same ceremony", "alongside the customs text"
             _same_ceremony(reading, event, outer, found, recent)
     # A cue with objects of its own ("signed a protocol") leaves no guessing to the others in the sentence
     # ("the first such deal China ever concluded").
@@ -178,16 +188,16 @@ def _add(values: list[str], new: list[str]) -> None:
     values.extend(v for v in dict.fromkeys(new) if v not in values)
 
 
-def _sign_cues(sent) -> list[Cue]:
+def _sign_cues(sent: Sentence, low: str) -> list[Cue]:
     """Signing cues of a sentence (offsets into the article), without those still to come or denied."""
+    cues, passive = sign_cues()
     out = []
-    for cues, passive in ((sign_cues(), False), (passive_sign_cues(), True)):
-        for m in cues.finditer(sent.text, low=sent.text.lower()):
-            if not_done(sent.text, m.start(), m.end()) or (
-                    m.group().lower().startswith("entered") and _NOT_SIGNING.match(sent.text, m.end())):
-                continue
-            out.append(Cue(sent.start + m.start(), sent.start + m.end(), passive))
-    return sorted(out)
+    for m in cues.finditer(sent.text, low=low):
+        if not_done(sent.text, m.start(), m.end()) or (
+                m.group().lower().startswith("entered") and _NOT_SIGNING.match(sent.text, m.end())):
+            continue
+        out.append(Cue(sent.start + m.start(), sent.start + m.end(), m.group().lower() in passive))
+    return out
 
 
 def _event(reading: Reading, sent, clauses: Clauses, cue: Cue) -> Event:
@@ -196,7 +206,7 @@ def _event(reading: Reading, sent, clauses: Clauses, cue: Cue) -> Event:
     return Event(date=signing_date(ctx, sent, reading.dates, cue[0]),
                  place=place_in(ctx, sent, lo, hi, after=cue[1]),
                  signatories=signers(ctx, sent, clauses, cue[0]),
-                 countries=clause_countries(ctx, sent, clauses, cue[0], cue[1]))
+                 countries=clause_countries(ctx, sent, clauses, cue[0], cue[1], reading.inside_names))
 
 
 def _objects(reading: Reading, clauses: Clauses, outer: list[Span], cue: Cue) -> tuple[list[Span], bool]:
@@ -273,9 +283,9 @@ def _list_event(ctx, n: int, recent: _Recent) -> Event | None:
     return recent.list_event
 
 
-def _statuses(reading: Reading, sent, clauses: Clauses, outer: list[Span]) -> None:
+def _statuses(reading: Reading, sent: Sentence, low: str, clauses: Clauses, outer: list[Span]) -> None:
     """Each status cue sets the status of the nearest designation of its clause, a higher status winning."""
-    for status, pos in status_cues_in(sent.text, sent.text.lower()):
+    for status, pos in status_cues_in(sent.text, low):
         pos += sent.start
         lo, hi = clauses.around(pos)
         near = [m for m in outer if lo <= m[0] < hi]
@@ -297,14 +307,13 @@ def _implementation(text: str, pos: int) -> bool:
 
 
 def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
-    """The status cues of a sentence: a longer cue wins over one inside it ("start negotiations
-    on" over "negotiations on"); cues still to come or denied do not count."""
-    found = [(status, m.start(), m.end()) for status, cue in status_cues() for m in cue.finditer(text, low=low)]
+    """The status cues of a sentence (the longest cue where two start together: "start negotiations on" over
+    "negotiations on"); cues still to come or denied do not count."""
+    cues, status_of = status_cues()
     out = []
-    for status, s, e in found:
-        if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for _, s2, e2 in found):
-            continue
-        if status not in ("proposed", "negotiating") and not_done(text, s, e):
+    for m in cues.finditer(text, low=low):
+        status, s = status_of[m.group().lower()], m.start()
+        if status not in ("proposed", "negotiating") and not_done(text, s, m.end()):
             continue
         if status == "in_force" and _ENTRY.search(text, max(0, s - 30), s):  # "upon entry into force"
             continue

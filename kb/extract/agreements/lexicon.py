@@ -7,14 +7,37 @@ once per process.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from kb.extract import gazetteer
-from kb.extract.phrases import Caseless, alternation
+from kb.extract.phrases import alternation
+
+
+class Nouns:
+    """Kind nouns in a text: a case-sensitive scan of the lower-cased text finds where one may start, and the
+    real pattern (case-sensitive for abbreviations such as "MoU") is tried there only."""
+
+    def __init__(self, pattern: re.Pattern[str], lowered: re.Pattern[str]) -> None:
+        self.pattern, self._lowered = pattern, lowered
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = text.lower()
+        if len(low) != len(text):
+            yield from self.pattern.finditer(text)
+            return
+        end = 0
+        for candidate in self._lowered.finditer(low):
+            if candidate.start() < end:
+                continue
+            m = self.pattern.match(text, candidate.start())
+            if m:
+                end = m.end()
+                yield m
 
 
 @cache
-def nouns() -> tuple[Caseless, dict[str, dict]]:
+def nouns() -> tuple[Nouns, dict[str, dict]]:
     """The pattern of every kind noun ("protocol", "MoUs") and each form's entry (kind, plural, anaphor)."""
     spec: dict[str, dict] = {}
     case_forms: list[str] = []
@@ -28,31 +51,45 @@ def nouns() -> tuple[Caseless, dict[str, dict]]:
     pattern = re.compile(rf"(?<![\w-])(?:(?P<case>{alternation(case_forms)})|"
                          rf"(?P<icase>(?i:{alternation(icase_forms)})))(?![\w-])")
     lowered = re.compile(rf"(?<![\w-])(?:{alternation([*case_forms, *icase_forms], lower=True)})(?![\w-])")
-    return Caseless(pattern, lowered), spec
+    return Nouns(pattern, lowered), spec
 
 
-def words(phrases: list[str]) -> Caseless:
-    """A case-insensitive pattern of whole phrases."""
-    return Caseless(re.compile(rf"(?i)\b(?:{alternation(phrases)})\b"),
-                    re.compile(rf"\b(?:{alternation(phrases, lower=True)})\b"))
+class Cues:
+    """Whole cue phrases found without regard to case: one scan of the lower-cased sentence (the text itself,
+    case-insensitively, when lower-casing changes its length)."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self._lowered = re.compile(rf"\b(?:{alternation(phrases, lower=True)})\b")
+        self._caseless = re.compile(rf"(?i)\b(?:{alternation(phrases)})\b")
+
+    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
+        """Matches (offsets into `text`; `group()` in lower case when `low` was scanned)."""
+        return self._lowered.finditer(low) if len(low) == len(text) else self._caseless.finditer(text)
+
+
+def words(phrases: list[str]) -> Cues:
+    return Cues(phrases)
 
 
 @cache
-def sign_cues() -> Caseless:
-    """Verbs and nouns that say an instrument was signed."""
-    return words([s for s in gazetteer.agreement_kinds().get("signed", []) if not s.startswith("initial")])
+def sign_cues() -> tuple[Cues, frozenset[str]]:
+    """Verbs and nouns that say an instrument was signed, in one pattern, and those of them that sign only the
+    designation just before them ("a protocol agreed in March")."""
+    k = gazetteer.agreement_kinds()
+    passive = [s for s in k.get("signed_after", [])]
+    active = [s for s in k.get("signed", []) if not s.startswith("initial")]
+    return words([*active, *passive]), frozenset(p.lower() for p in passive)
 
 
 @cache
-def passive_sign_cues() -> Caseless:
-    """Participles that sign the designation just before them ("a protocol agreed in March")."""
-    return words(gazetteer.agreement_kinds().get("signed_after", []))
-
-
-@cache
-def status_cues() -> list[tuple[str, Caseless]]:
-    """(status, its cue words), in the order the data file gives them."""
-    return [(s["status"], words(s["cues"])) for s in gazetteer.agreement_kinds().get("status", [])]
+def status_cues() -> tuple[Cues, dict[str, str]]:
+    """Every status cue in one pattern (the longest first), and the status of each cue in lower case; a cue
+    listed under two statuses has the first."""
+    status: dict[str, str] = {}
+    for entry in gazetteer.agreement_kinds().get("status", []):
+        for cue in entry["cues"]:
+            status.setdefault(cue.lower(), entry["status"])
+    return words(list(status)), status
 
 
 @cache

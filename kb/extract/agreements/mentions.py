@@ -8,11 +8,11 @@ and B") up to a word that ends a noun phrase (a verb, a date, a clause).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
 
 from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import drop_words, nouns
-from kb.extract.agreements.model import Mention
+from kb.extract.agreements.model import Mention, countries_in
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 
 Names = tuple[tuple[int, int], ...]  # spans of the names of agencies and countries
@@ -93,35 +93,51 @@ _PREDICATE = re.compile(r"(?i)\b(?:is|was|are|were|be|been|remains|(?:described|
 _DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those|its|their|such)\s+(?:(?!(?:a|an)\s)[\w-]+\s+){0,3}$")
 
 
-def find_mentions(ctx: ArticleContext, sent: Sentence) -> Iterator[Mention]:
-    """The sentence's designations of instruments, left to right."""
+def find_mentions(ctx: ArticleContext) -> dict[int, list[Mention]]:
+    """The article's designations of instruments, by sentence (index), left to right: one scan of the text."""
     text = ctx.text
-    pattern, spec = nouns()
-    names: Names | None = None
-    for m in pattern.finditer(sent.text, low=sent.text.lower()):
-        noun = m.group("case") or m.group("icase")
-        info = spec.get(noun if m.group("case") else noun.lower())
-        if info is None:
+    pattern, _spec = nouns()
+    starts = [s.start for s in ctx.sentences]
+    out: dict[int, list[Mention]] = {}
+    names: dict[int, Names] = {}
+    for m in pattern.finditer(text):
+        n = bisect_right(starts, m.start()) - 1
+        if n < 0 or m.end() > ctx.sentences[n].end:
             continue
-        ns, ne = sent.start + m.start(), sent.start + m.end()
-        if names is None:
-            names = _names(ctx, sent)
-        start = left_start(text, ns, sent.start)
-        before = text[max(sent.start, start - 60):start]
-        definite = bool(_DEFINITE.search(before))
-        end = right_end(text, ne, sent.end, purpose=not definite, names=names)
-        yield Mention(sent=sent, noun=noun, info=info, ns=ns, ne=ne, start=start, end=end,
-                      name=text[start:end].strip(), definite=definite,
-                      proper=noun[0].isupper() and not info.get("case") and not _LEAD.fullmatch(before_noun(sent, ns)),
-                      negated=bool(_NEGATED.search(before)), older=bool(_OLDER.search(before)),
-                      newer=bool(_NEWER.search(before)), indefinite=bool(_INDEFINITE.search(before)),
-                      predicate=bool(_PREDICATE.search(before)))
+        sent = ctx.sentences[n]
+        if n not in names:
+            names[n] = _names(ctx, sent)
+        mention = _mention(ctx, sent, m, names[n])
+        if mention is not None:
+            out.setdefault(n, []).append(mention)
+    return out
+
+
+def _mention(ctx: ArticleContext, sent: Sentence, m: re.Match[str], names: Names) -> Mention | None:
+    """The designation around a kind noun: its span, name and what the words before it say."""
+    text = ctx.text
+    _pattern, spec = nouns()
+    noun = m.group("case") or m.group("icase")
+    info = spec.get(noun if m.group("case") else noun.lower())
+    if info is None:
+        return None
+    ns, ne = m.start(), m.end()
+    start = left_start(text, ns, sent.start)
+    before = text[max(sent.start, start - 60):start]
+    definite = bool(_DEFINITE.search(before))
+    end = right_end(text, ne, sent.end, purpose=not definite, names=names)
+    return Mention(sent=sent, noun=noun, info=info, ns=ns, ne=ne, start=start, end=end,
+                  name=text[start:end].strip(), definite=definite,
+                  proper=noun[0].isupper() and not info.get("case") and not _LEAD.fullmatch(before_noun(sent, ns)),
+                  negated=bool(_NEGATED.search(before)), older=bool(_OLDER.search(before)),
+                  newer=bool(_NEWER.search(before)), indefinite=bool(_INDEFINITE.search(before)),
+                  predicate=bool(_PREDICATE.search(before)))
 
 
 def _names(ctx: ArticleContext, sent: Sentence) -> Names:
     """(start, end) of the agencies and countries a sentence names, the parties a title may list."""
     agencies = [(a.start, a.end) for a in mentions_of(ctx).agencies if sent.start <= a.start < sent.end]
-    return tuple(agencies + [(c.start, c.end) for c in ctx.countries_in(sent.start, sent.end)])
+    return tuple(agencies + [(c.start, c.end) for c in countries_in(ctx, sent.start, sent.end)])
 
 
 def before_noun(sent: Sentence, ns: int) -> str:

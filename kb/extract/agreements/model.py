@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -18,7 +19,18 @@ def codes(mentions: Iterable[CountryMention]) -> list[str]:
 
 def countries(ctx: ArticleContext, start: int, end: int) -> list[str]:
     """Distinct country codes named between two offsets, in order."""
-    return codes(c for c in ctx.countries_in(start, end) if not in_region(ctx.text, c))
+    return codes(c for c in countries_in(ctx, start, end) if not in_region(ctx.text, c))
+
+
+_index: list = [None, []]  # the country mentions last indexed, and their starts
+
+
+def countries_in(ctx: ArticleContext, start: int, end: int) -> list[CountryMention]:
+    """`ctx.countries_in` by bisection: the mentions are in text order, their starts indexed once."""
+    if _index[0] is not ctx.countries:
+        _index[0], _index[1] = ctx.countries, [c.start for c in ctx.countries]
+    starts = _index[1]
+    return [c for c in ctx.countries[bisect_left(starts, start):bisect_left(starts, end)] if c.end <= end]
 
 
 # "Latin America", "South American": a region, not the United States.
@@ -116,6 +128,8 @@ class Reading:
     instruments: list[Instrument] = field(default_factory=list)
     # sentence start → (designation start, end, instrument index)
     by_sentence: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
+    noun_sentences: set[int] = field(default_factory=set)  # starts of the sentences with a kind noun
+    inside_names: frozenset[int] = frozenset()  # country mentions inside a title or an agency's name
 
     def __post_init__(self) -> None:
         self.dates = Dates(self.ctx)

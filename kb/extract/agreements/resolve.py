@@ -12,7 +12,7 @@ import re
 from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import drop_words
 from kb.extract.agreements.mentions import right_end
-from kb.extract.agreements.model import Instrument, Mention, Reading, countries
+from kb.extract.agreements.model import Instrument, Mention, Reading, countries, countries_in
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 
 _SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
@@ -142,7 +142,7 @@ def _topics(reading: Reading, m: Mention) -> list[int]:
 
 def those_with(reading: Reading, sent: Sentence) -> list[int]:
     """"its 17th deal, after those with Chile and Korea": one older instrument per partner."""
-    found = _THOSE.search(sent.text)
+    found = _THOSE.search(sent.text) if "with" in sent.text else None
     recs = [i for i, r in enumerate(reading.instruments)
             if any(sent.start <= s < sent.start + found.start() for s, _ in r.mentions)] if found else []
     if not recs:
@@ -162,7 +162,7 @@ def those_with(reading: Reading, sent: Sentence) -> list[int]:
 def _partners(ctx: ArticleContext, start: int, end: int) -> dict[str, str]:
     """Country code → the way the text names it, for the countries (not blocs) of a list."""
     agencies = [(a.start, a.end) for a in mentions_of(ctx).agencies]
-    found = [c for c in ctx.countries_in(start, end)
+    found = [c for c in countries_in(ctx, start, end)
              if c.form != "bloc" and not any(s <= c.start < e for s, e in agencies)]
     surfaces = {c.code: c.surface for c in reversed(found)}
     return {code: surfaces[code] for code in dict.fromkeys(c.code for c in found)}

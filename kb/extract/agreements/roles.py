@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import re
 
-from kb.extract.agreements.model import Dates, codes, in_region
+from kb.extract.agreements.model import Dates, codes, countries_in, in_region
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.countries import is_destination
 
-# Where a sentence's second story starts: ", while…", ", a week after…", "; …", " after…".
-_CLAUSE_BREAK = re.compile(
-    r";|\s[–—]\s|,\s+(?=(?:while|whereas|after|before|since|as(?!\s+well)|when|but|although|though|even|unlike|"
-    r"(?:a|one|two|three|several|some|just|only)\s+(?:day|week|month|year)s?|months|weeks|days|years|following|"
-    r"amid|despite|ahead|because)\b)|\s(?=(?:while|whereas|although|because|after|amid|despite|unlike)\s)")
+# Where a sentence's second story starts: ", while…", ", a week after…", "; …", " after…". Candidates are
+# found by a cheap scan and a comma is kept only before one of the words that open a clause.
+_CLAUSE_CANDIDATE = re.compile(r";|\s[–—]\s|,\s+(?P<word>\w+)(?:\s+(?P<next>\w+))?|"
+                               r"\s(?=(?:while|whereas|although|because|after|amid|despite|unlike)\s)")
+_OPENS_CLAUSE = frozenset({"while", "whereas", "after", "before", "since", "as", "when", "but", "although", "though",
+                           "even", "unlike", "months", "weeks", "days", "years", "following", "amid", "despite",
+                           "ahead", "because"})
+_SPAN_WORDS = frozenset({"a", "one", "two", "three", "several", "some", "just", "only"})
+_PERIODS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 _AT_PLACE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city\s+of\s+)?$")
 _IN_PLACE_COMMA = re.compile(r"\bin\s+[A-Z]\w+,\s*$")
 # Witnesses of a signing: named before "looked on" / "witnessed", or after "in the presence of".
@@ -28,9 +32,11 @@ _SPEAKS_AFTER = re.compile(r"(?i)[\s,]*(?:[\w-]+\s+)?(?:said|says|told|added|not
                            r"announced|remarked)\b")
 _SPEAKS_BEFORE = re.compile(r"(?i)\b(?:according\s+to|quoting)\s+(?:[\w-]+\s+){0,4}$")
 # A signing, entry into force or ratification still to come, wished for or denied.
-_NOT_YET = re.compile(r"(?i)\b(?:to|be|will|would|shall|not|never|yet|plans?|planned|expected|set|intends?|ready|"
-                      r"must|should|may|might|could|can|cannot|no\s+longer|before|until|once|if|unless|pending|"
-                      r"awaiting)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$")
+# The word before a cue, or the one before that: "to be signed", "will formally sign", "has not ratified".
+_NOT_YET = frozenset({"to", "be", "will", "would", "shall", "not", "never", "yet", "plan", "plans", "planned",
+                      "expected", "set", "intend", "intends", "ready", "must", "should", "may", "might", "could",
+                      "can", "cannot", "before", "until", "once", "if", "unless", "pending", "awaiting"})
+_WORD = re.compile(r"\w+")
 # A round of talks concluded is no signature: "concluded the third round of negotiations",
 # "negotiations on the treaty were concluded".
 _ROUND = re.compile(r"(?i)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:round|rounds|talks|negotiations|"
@@ -43,7 +49,7 @@ class Clauses:
 
     def __init__(self, sent: Sentence) -> None:
         self.sent = sent
-        self.cuts = [sent.start + m.start() for m in _CLAUSE_BREAK.finditer(sent.text)]
+        self.cuts = [sent.start + m.start() for m in _CLAUSE_CANDIDATE.finditer(sent.text) if _breaks(m)]
 
     def around(self, pos: int) -> tuple[int, int]:
         lo = max((c for c in self.cuts if c <= pos), default=self.sent.start)
@@ -54,30 +60,65 @@ class Clauses:
         return self.around(a) == self.around(b)
 
 
+def _breaks(m: re.Match[str]) -> bool:
+    word = m.group("word")
+    if word is None:
+        return True
+    word, following = word.lower(), (m.group("next") or "").lower()
+    if word == "as":
+        return following != "well"
+    return word in _OPENS_CLAUSE or (word in _SPAN_WORDS and following in _PERIODS)
+
+
+def _modal(before: str) -> bool:
+    """Whether the last word before a cue, or the one before it, makes the cue modal or denied."""
+    if not before or not before[-1].isspace():
+        return False
+    words = [w.lstrip("(\"“'‘").lower() for w in before.split()[-3:]]
+    for i in (-1, -2):
+        if len(words) < -i or (i == -2 and not _WORD.fullmatch(words[-1])):
+            break
+        word = words[i]
+        no_longer = word == "longer" and len(words) >= 1 - i and words[i - 1] == "no"
+        if word in _NOT_YET or word.endswith("n't") or no_longer:
+            return True
+    return False
+
+
 def not_done(text: str, start: int, end: int) -> bool:
     """A cue still to come or denied ("expected to be signed", "has not ratified"), or a round of talks
     concluded."""
-    if _NOT_YET.search(text, max(0, start - 30), start):
+    if _modal(text[max(0, start - 30):start]):
         return True
     if not text[start:end].lower().startswith("conclud"):
         return False
     return bool(_ROUND.match(text, end) or _TALKS_BEFORE.search(text, max(0, start - 100), start))
 
 
-def clause_countries(ctx: ArticleContext, sent: Sentence, clauses: Clauses | None, start: int, end: int) -> list[str]:
+def inside_names(ctx: ArticleContext) -> frozenset[int]:
+    """Starts of the country mentions inside a title or an agency's name ("Kenya's Trade Minister", "Kenya
+    Revenue Authority"): those countries do not act themselves."""
+    mentions = mentions_of(ctx)
+    spans = [(s, e) for s, e, _ in mentions.titles] + [(m.start, m.end) for m in mentions.agencies]
+    return frozenset(c.start for c in ctx.countries if any(s <= c.start < e for s, e in spans))
+
+
+def clause_countries(ctx: ArticleContext, sent: Sentence, clauses: Clauses | None, start: int, end: int,
+                     inside: frozenset[int]) -> list[str]:
     """Countries the clause of a span (or its whole sentence, without `clauses`) binds to an instrument:
     not places, destinations, titles or agencies."""
     lo, hi = clauses.around(start) if clauses else (sent.start, sent.end)
-    spans = [(s, e) for s, e, _ in mentions_of(ctx).titles] + [(m.start, m.end) for m in mentions_of(ctx).agencies]
     kept = []
-    for c in ctx.countries_in(lo, hi):
-        if (not (start <= c.start < end) or in_region(ctx.text, c)) and _not_acting(ctx, sent, c, spans):
+    for c in countries_in(ctx, lo, hi):
+        if (not (start <= c.start < end) or in_region(ctx.text, c)) and _not_acting(ctx, sent, c, inside):
             continue
         kept.append(c)
     return codes(kept)
 
 
-def _not_acting(ctx: ArticleContext, sent: Sentence, c, spans: list[tuple[int, int]]) -> bool:
+def _not_acting(ctx: ArticleContext, sent: Sentence, c, inside: frozenset[int]) -> bool:
+    if c.start in inside:
+        return True
     if in_region(ctx.text, c):
         return True
     before = ctx.text[max(sent.start, c.start - 30):c.start]
@@ -85,18 +126,17 @@ def _not_acting(ctx: ArticleContext, sent: Sentence, c, spans: list[tuple[int, i
         return True
     if c.form == "name" and _IN_PLACE_COMMA.search(before):
         return True
-    return any(s <= c.start < e for s, e in spans) or is_destination(ctx.text, c)
+    return is_destination(ctx.text, c)
 
 
 _WITH_LIST = re.compile(r"\bwith\s+(?:(?:the|and|with|of)\s+|[A-Z][\w'’.-]*\s*)+")
 
 
-def subject_countries(ctx: ArticleContext, sent: Sentence) -> list[str]:
+def subject_countries(ctx: ArticleContext, sent: Sentence, inside: frozenset[int]) -> list[str]:
     """The sentence's acting countries that are not partners named after "with" ("with Croatia and with Bosnia")."""
     partners = [(sent.start + m.start(), sent.start + m.end()) for m in _WITH_LIST.finditer(sent.text)]
-    spans = [(s, e) for s, e, _ in mentions_of(ctx).titles] + [(m.start, m.end) for m in mentions_of(ctx).agencies]
-    return codes(c for c in ctx.countries_in(sent.start, sent.end)
-                 if not any(s <= c.start < e for s, e in partners) and not _not_acting(ctx, sent, c, spans))
+    return codes(c for c in countries_in(ctx, sent.start, sent.end)
+                 if not any(s <= c.start < e for s, e in partners) and not _not_acting(ctx, sent, c, inside))
 
 
 def agencies_near(ctx: ArticleContext, sent: Sentence, start: int) -> list[str]:
