@@ -47,7 +47,10 @@ def prune_governments_in_names(ctx: ArticleContext) -> list[Agency]:
     mentions = mentions_of(ctx)
     spans = mentions.agreements
     dropped = set()
+    parties = {name for rec in ctx.agreements for name in rec.party_agencies or []}
     for a in ctx.agencies:
+        if a.name in parties:  # "between the Commission and the Government of X": a party
+            continue
         found = [m for m in mentions.agencies if m.name == a.name]
         if a.kind == "government" and found and all(
                 any(s <= m.start and m.end <= e for s, e in spans) for m in found):

@@ -262,8 +262,11 @@ def _goes_on(text: str, pos: int, limit: int, stop: re.Match[str], between: bool
         return tail.end() if tail else None
     if between and re.fullmatch(r"and\s+the", word):
         return stop.end()
-    if word == "at" and _AT_NAMED.match(text, pos, limit) and _POST.search(text, 0, pos):
+    if word == "at" and _AT_NAMED.match(text, pos, limit) and _POST.search(text[max(0, pos - 12):pos]):
         return stop.end()
+    if word == "(":  # "on their Authorised Economic Operator (AEO) programmes"
+        abbr = _ABBREVIATION_AFTER.match(text, pos, limit)
+        return abbr.end() if abbr else None
     return None
 
 

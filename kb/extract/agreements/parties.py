@@ -12,13 +12,15 @@ import re
 from dataclasses import dataclass
 
 from kb.extract.agreements.model import Instrument, countries
-from kb.extract.context import ArticleContext
+from kb.extract.context import ArticleContext, mentions_of
 from kb.extract.countries import home_country, main_countries
 from kb.facts import Agency, Official
 
 _TWO = re.compile(r"(?i)\b(?:the|both)\s+(?:two|three|four)?\s*(?:countries|sides|states|nations|governments|"
                   r"parties|neighbou?rs)\b|\bbetween\s+them\b|\bbilateral\b")
 _PARTY_KINDS = ("customs", "international", "ministry", "state_body")
+# An "agency" that is an instrument's abbreviation ("MRA", "MoU").
+_INSTRUMENT_NAME = re.compile(r"MRAs?|MoUs?|MOUs?|FTAs?")
 
 
 @dataclass
@@ -45,13 +47,24 @@ class Cast:
         return len(codes) >= 2 and not any(set(codes) <= bloc for bloc in self.blocs)
 
 
-def party_agencies(inst: Instrument, cast: Cast) -> list[str]:
-    """The agencies bound: the signatories' two agencies, else two acting agencies of its sentences."""
+def party_agencies(ctx: ArticleContext, inst: Instrument, cast: Cast) -> list[str]:
+    """The agencies bound: those its name lists ("between A and B", not governments alone), else the
+    signatories' two agencies, else two acting agencies of its sentences."""
+    named = _named_agencies(ctx, inst, cast)
+    if len(named) >= 2 and any(cast.agencies[a].kind != "government" for a in named):
+        return named
     signers = [cast.officials[n].agency for n in inst.signatories if n in cast.officials]
     if len(signers) >= 2 and all(signers):
         return list(dict.fromkeys(signers))
-    acting = [a for a in inst.agencies if a in cast.agencies and cast.agencies[a].kind in _PARTY_KINDS]
+    acting = [a for a in inst.agencies if a in cast.agencies and cast.agencies[a].kind in _PARTY_KINDS
+              and not _INSTRUMENT_NAME.fullmatch(a)]
     return acting if len(acting) >= 2 else []
+
+
+def _named_agencies(ctx: ArticleContext, inst: Instrument, cast: Cast) -> list[str]:
+    spans = inst.mentions
+    return list(dict.fromkeys(m.name for m in mentions_of(ctx).agencies if m.name in cast.agencies
+                              and any(s <= m.start and m.end <= e for s, e in spans)))
 
 
 def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Cast) -> list[str]:

@@ -17,7 +17,7 @@ def records(reading: Reading) -> list[Agreement]:
     cast = Cast.of(ctx)
     out: list[Agreement] = []
     for inst in reading.instruments:
-        agencies = party_agencies(inst, cast)
+        agencies = party_agencies(ctx, inst, cast)
         codes = parties(ctx, inst, agencies, cast)
         sent = ctx.sentence_at(min(inst.mentions)[0])
         out.append(Agreement(name=name(inst, agencies, codes), kind=inst.kind, parties=codes,

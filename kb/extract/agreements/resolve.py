@@ -71,7 +71,8 @@ def resolve(reading: Reading, m: Mention) -> list[int]:
     inst = Instrument(m.kind, m.noun if m.generic else m.name, m.generic, older=m.older,
                       named=bool(m.info.get("named")))
     inst.mentions.append((m.start, m.end))
-    abbr = _ABBREVIATION.match(reading.text[m.end:m.end + 14])
+    # "a mutual recognition arrangement (MRA) on…", "the Partnership Agreement (EPA)": its abbreviation.
+    abbr = _ABBREVIATION.match(reading.text, m.ne, m.end) or _ABBREVIATION.match(reading.text, m.end, m.sent.end)
     if abbr:
         inst.aliases.append(abbr.group(1))
     return [reading.add(inst), *_another(reading, m)]
