@@ -36,6 +36,12 @@ from kb.extract.context import Sentence
 
 _SAME_DAY = re.compile(r"(?i)\b(?:on the same day|the same day|at the same ceremony|on the same occasion|"
                        r"alongside|at the same time)\b")
+_SIDELINES = re.compile(r"(?i)\b(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of\b|\bat\s+the\s+(?:same\s+)?"
+                        r"(?:meeting|summit|conference|forum|session)\b")
+_MEETING = re.compile(r"(?i)\b(?:talks|negotiations|round|conference|summit|meeting|forum|session|visit|commission)\b")
+# The signing parties told as a pair: the instruments of the last signing are theirs.
+_SIDES = re.compile(r"(?i)\b(?:the\s+two|both)\s+(?:sides|administrations|countries|governments|agencies|"
+                    r"parties|delegations|ministers)\b")
 _NOT_SIGNING = re.compile(r"(?i)\s+(?:force|effect)\b")  # "entered into force" is no "entered into" a deal
 # Between a cue and its first object: no other clause ("signed three documents in Quito: an agreement…",
 # not "signed with A, and that a document with B").
@@ -156,9 +162,15 @@ def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: l
     events = [_event(reading, sent, clauses, cue) for cue in cues]
     objects = [_objects(reading, clauses, outer, cue) for cue in cues]
     same_day = events and _SAME_DAY.search(sent.text)
-    for event, (found, _direct) in zip(events, objects, strict=True):
+    sidelines = events and _SIDELINES.search(sent.text)
+    for cue, event, (found, _direct) in zip(cues, events, objects, strict=True):
         if same_day:  # "at the same ceremony", "alongside the customs text"
             _same_ceremony(reading, event, outer, found, recent)
+        if sidelines and not (event.date and event.place):  # "on the sidelines of the talks"
+            _meeting(reading, n, event)
+        if len(event.countries) < 2 and recent.event is not None and _SIDES.search(
+                reading.text, *clauses.around(cue.start)):  # "the two sides also adopted a plan"
+            event.companions = event.companions or [*recent.event.companions, *recent.event.instruments]
     # A cue with objects of its own ("signed a protocol") leaves no guessing to the others in the sentence
     # ("the first such deal China ever concluded").
     syntactic = any(direct for _found, direct in objects)
@@ -169,6 +181,20 @@ def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: l
                 _apply(reading, i, event, n, recent)
         recent.event, recent.sentence = event, n
     return events
+
+
+def _meeting(reading: Reading, n: int, event: Event) -> None:
+    """The date and place of the meeting a signing was on the sidelines of: those of the last sentence before
+    that tells of talks, a summit or a visit."""
+    for sent in reversed(reading.ctx.sentences[max(0, n - 15):n + 1]):
+        if not _MEETING.search(sent.text):
+            continue
+        place = place_in(reading.ctx, sent)
+        dates = [d.value for d in reading.dates.of(sent) if "/" not in d.value or d.value[:7] == d.value[-10:-3]]
+        event.place = event.place or place
+        event.date = event.date or (dates[0][:7] if dates and "/" in dates[0] else dates[0] if dates else None)
+        if event.place and event.date:
+            return
 
 
 def _same_ceremony(reading: Reading, event: Event, outer: list[Span], found: list[Span], recent: _Recent) -> None:

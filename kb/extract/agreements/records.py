@@ -29,6 +29,8 @@ def records(reading: Reading) -> list[Agreement]:
         partner = next((out[j] for j in inst.companions if len(out[j].parties) >= 2), None)
         if partner is not None and len(rec.parties) < 2 and not rec.party_agencies:
             rec.parties = partner.parties
+        if partner is not None and not rec.party_agencies and partner.party_agencies:
+            rec.party_agencies = partner.party_agencies
     for rec, inst in zip(out, reading.instruments, strict=True):
         if inst.amends is not None:
             amended = out[inst.amends]
