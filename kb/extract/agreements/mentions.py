@@ -17,15 +17,26 @@ from kb.extract.context import ArticleContext, Sentence, mentions_of
 
 Names = tuple[tuple[int, int], ...]  # spans of the names of agencies and countries
 
-_MODIFIER = re.compile(r"(?:[A-Z][\w’'&.-]*|[a-z]+-[a-z-]+|[a-z]+(?:al|ic|ary|ive)|customs|trade|transit|"
-                       r"mutual|recognition|assistance|cooperation|free|visa|tariff|border|security|"
-                       r"investment|partnership|framework|export|import|services|tax|taxation|transport|"
-                       r"aviation|air|road|grain|training|quarantine|health|gas|oil|energy|loan|credit)$")
+# A word before a kind noun is part of the designation ("EU-Mercosur association agreement") unless it is a
+# function word, a verb or participle, an adverb, a number or a plural possessive.
+_MODIFIER = re.compile(r"(?:[A-Z][\w’'&.-]*|[a-z][a-z-]*)$")
+_NOT_MODIFIERS = frozenset({
+    "the", "a", "an", "of", "on", "in", "for", "with", "to", "and", "or", "by", "at", "from", "as", "than", "into",
+    "his", "her", "our", "its", "their", "my", "your", "this", "that", "these", "those", "such", "any", "no", "not",
+    "which", "who", "whose", "what", "all", "each", "every", "both", "some", "most", "more", "other", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "is", "are", "was", "were", "be", "been", "has",
+    "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did",
+    "sign", "signs", "ink", "inks", "seal", "seals", "reach", "reaches", "conclude", "concludes", "adopt", "adopts",
+    "approve", "approves", "ratify", "ratifies", "renew", "renews", "extend", "extends", "under", "per", "via",
+    "about", "after", "before", "between", "over", "against", "during", "since", "while", "if", "but", "so", "also",
+    "then", "there", "here", "it", "they", "we", "he", "she", "says", "said", "say", "like", "unlike", "new", "first",
+})
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 # Adverbials that follow a designation without belonging to it: "on Monday", "on 3 May", "in 2016".
-_ADVERBIAL = (rf"on\s+(?:{_WEEKDAY}|{_MONTH}|\d|the\s+(?:\d|same|sidelines|margins|occasion|eve)|behalf)|"
+_ADVERBIAL = (rf"on\s+(?:{_WEEKDAY}|{_MONTH}|\d|the\s+(?:\d|same|sidelines|margins|occasion|eve)|behalf|"
+              r"(?:its|their|his|her|our)\s+own)|"
               rf"in\s+(?:{_MONTH}|\d{{4}}|the\s+(?:presence|framework|course)\b)")
 _COMPLEMENT_START = re.compile(rf"\s+(?!{_ADVERBIAL})(?P<word>on|between|concerning|regarding|for|to(?!\s+be\b)|"
                                r"amending|of|in\s+the\s+fields?\s+of|with|establishing|setting\s+up|among|expanding|extending|"
@@ -152,7 +163,9 @@ def left_start(text: str, start: int, floor: int) -> int:
         if not m:
             break
         word = m.group(1)
-        if word.lower() in drop_words() or not _MODIFIER.match(word) or word.endswith((",", ".", ":")):
+        low = word.lower()
+        if low in drop_words() or low in _NOT_MODIFIERS or not _MODIFIER.match(word) or \
+                (word[0].islower() and low.endswith(("ed", "ing", "ly", "'", "’"))):
             break
         pos = pos - len(m.group(0))
     return pos

@@ -29,10 +29,14 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3
 _THOSE = re.compile(r"\b(?:those|ones)\s+with\s+(?P<list>[A-Z][^.;]*?)(?=[.;]|,\s|$)")
 _SUCH = re.compile(r"(?i)\bsuch\s+$")
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z-]{1,9})\)")
-# Modifiers that leave an anaphoric noun anaphoric ("the new deal", "the landmark pact").
-_GENERIC_MODIFIERS = frozenset({"new", "bilateral", "landmark", "historic", "final", "whole", "entire", "signed",
-                                "said", "relevant", "latest", "updated", "upgraded", "modernized", "modernised",
-                                "revised"})
+# Words that make an anaphoric noun name an instrument: "a free trade deal", "the customs pact".
+_TOPICS = frozenset({"trade", "free", "customs", "transit", "investment", "partnership", "economic", "cooperation",
+                     "tax", "taxation", "visa", "tariff", "border", "security", "services", "transport", "aviation",
+                     "air", "road", "rail", "railway", "grain", "energy", "gas", "oil", "fisheries", "fishing",
+                     "migration", "labour", "labor", "defence", "defense", "nuclear", "climate", "debt", "loan",
+                     "credit", "currency", "swap", "payment", "digital", "data", "supply", "purchase", "sales",
+                     "export", "import", "preferential", "phytosanitary", "veterinary", "sanitary", "health",
+                     "framework", "technology", "high-technology", "agricultural", "industrial", "commercial"})
 # Modifiers that do not tell one instrument from another.
 _GENERIC = frozenset({"trade", "free", "bilateral", "agreement", "deal", "pact", "accord", "document", "text", "new",
                       "updated", "upgraded", "modernized", "modernised", "revised", "amended", "signed", "relevant",
@@ -82,7 +86,7 @@ def _contentful(text: str, m: Mention) -> bool:
     """An anaphoric noun with modifiers of its own ("free trade deal", "customs pact"), not in a title-case
     heading ("Kenya And Uganda Sign Trade Pact")."""
     modifiers = re.findall(r"[\w-]+", text[m.start:m.ns])
-    return m.noun[0].islower() and any(w.lower() not in _GENERIC_MODIFIERS for w in modifiers)
+    return m.noun[0].islower() and any(w[0].isupper() or w.lower() in _TOPICS for w in modifiers)
 
 
 def _another(reading: Reading, m: Mention) -> list[int]:

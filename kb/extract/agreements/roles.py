@@ -22,6 +22,8 @@ _OPENS_CLAUSE = frozenset({"while", "whereas", "after", "before", "since", "as",
 _SPAN_WORDS = frozenset({"a", "one", "two", "three", "several", "some", "just", "only"})
 _PERIODS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 _AT_PLACE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city\s+of\s+)?$")
+_EVENT_AFTER = re.compile(r"\s+(?:summit|forum|conference|meeting|session|congress|expo|fair|games)\b")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _IN_PLACE_COMMA = re.compile(r"\bin\s+[A-Z]\w+,\s*$")
 # Witnesses of a signing: named before "looked on" / "witnessed", or after "in the presence of".
 _LOOKED_ON = re.compile(r"(?i)\b(?:looked on|looking on|witnessed|attended|oversaw|watched)\b(?!\s+by\b)")
@@ -117,7 +119,9 @@ def clause_countries(ctx: ArticleContext, sent: Sentence, clauses: Clauses | Non
 
 
 def _not_acting(ctx: ArticleContext, sent: Sentence, c, inside: frozenset[int]) -> bool:
-    if c.start in inside:
+    if c.start in inside or _EVENT_AFTER.match(ctx.text, c.end, sent.end):  # "the BRICS summit"
+        return True
+    if c.form == "capital" and _NAME_AFTER.match(ctx.text, c.end, sent.end):  # "Santiago Cafiero"
         return True
     if in_region(ctx.text, c):
         return True
