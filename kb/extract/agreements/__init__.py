@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from kb.extract.agreements.frames import read_frames
 from kb.extract.agreements.mentions import find_mentions
-from kb.extract.agreements.model import Reading
+from kb.extract.agreements.model import Mention, Reading
 from kb.extract.agreements.records import records
 from kb.extract.agreements.resolve import merge_generic, nesting, resolve, those_with, year_before
-from kb.extract.context import ArticleContext, mentions_of
+from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.facts import Agency, Agreement
 
 __all__ = ["extract_agreements", "prune_governments_in_names"]
@@ -27,18 +27,27 @@ __all__ = ["extract_agreements", "prune_governments_in_names"]
 def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
     reading = Reading(ctx)
     for n, mentions in sorted(find_mentions(ctx).items()):
-        sent = ctx.sentences[n]
-        reading.noun_sentences.add(sent.start)
-        found = [i for mention in mentions for i in resolve(reading, mention)]
-        for index in found + those_with(reading, sent):
-            span = reading.instruments[index].mentions[-1]
-            reading.by_sentence.setdefault(sent.start, []).append((*span, index))
+        _resolve_sentence(reading, ctx.sentences[n], mentions)
     merge_generic(reading)
     nesting(reading)
     read_frames(reading)
     year_before(reading)
     mentions_of(ctx).agreements[:] = sorted(span for inst in reading.instruments for span in inst.mentions)
     return records(reading)
+
+
+def _resolve_sentence(reading: Reading, sent: Sentence, mentions: list[Mention]) -> None:
+    """The instruments a sentence's designations stand for, and where it names each."""
+    reading.noun_sentences.add(sent.start)
+    found = []
+    for mention in mentions:
+        indices = resolve(reading, mention)
+        if not indices and mention.info["plural"]:  # "signed three documents": the object of a signing
+            reading.collective.setdefault(sent.start, []).append((mention.start, mention.end))
+        found += indices
+    for index in found + those_with(reading, sent):
+        span = reading.instruments[index].mentions[-1]
+        reading.by_sentence.setdefault(sent.start, []).append((*span, index))
 
 
 def prune_governments_in_names(ctx: ArticleContext) -> list[Agency]:

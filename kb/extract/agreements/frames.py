@@ -243,6 +243,12 @@ def _objects(reading: Reading, clauses: Clauses, outer: list[Span], cue: Cue) ->
     after = [m for m in outer if m[0] >= cue[1]] if not cue.passive else []
     before = [m for m in outer if m[1] <= cue[0]]
     found: list[Span] = []
+    plural = [s for s, _e in reading.collective.get(clauses.sent.start, []) if s >= cue[1]]
+    if plural and (not after or plural[0] < after[0][0]) and _TO_OBJECT.fullmatch(text, cue[1], plural[0]):
+        # "signed three documents: an agreement on…, a memorandum on…" — the items are its objects, here or in
+        # the list that follows.
+        listed = after and ":" in text[plural[0]:after[0][0]]
+        return (_chain(text, after) if listed else []), True
     if after and _TO_OBJECT.fullmatch(text, cue[1], after[0][0]) and clauses.same(cue[0], after[0][0]):
         found = _chain(text, after)
     if before and _TO_PASSIVE.fullmatch(text, before[-1][1], cue[0]):

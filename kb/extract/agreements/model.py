@@ -68,6 +68,7 @@ class Instrument:
     split: bool = False  # one of a plural's partners: the other partners in the mention are not its parties
     older: bool = False  # named as an older instrument ("the 2009 agreement", "the original deal")
     named: bool = False  # known by a name of its own ("RCEP")
+    distinct: bool = False  # told apart from those named before ("a similar MoU", "another protocol")
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Mention:
     newer: bool = False  # "the modernized agreement", "an updated deal"
     indefinite: bool = False  # "a separate agreement", "similar agreements": not one named before
     predicate: bool = False  # "This is a landmark agreement": what an instrument is, not a new one
+    other: bool = False  # "a similar MoU", "another protocol", "a separate agreement"
 
     @property
     def kind(self) -> str:
@@ -129,6 +131,7 @@ class Reading:
     # sentence start → (designation start, end, instrument index)
     by_sentence: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
     noun_sentences: set[int] = field(default_factory=set)  # starts of the sentences with a kind noun
+    collective: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # plurals naming no instrument
     inside_names: frozenset[int] = frozenset()  # country mentions inside a title or an agency's name
 
     def __post_init__(self) -> None:

@@ -73,7 +73,7 @@ def resolve(reading: Reading, m: Mention) -> list[int]:
             reading.instruments[target].mentions.append((m.start, m.end))
             return [target]
     inst = Instrument(m.kind, m.noun if m.generic else m.name, m.generic, older=m.older,
-                      named=bool(m.info.get("named")))
+                      named=bool(m.info.get("named")), distinct=m.other)
     inst.mentions.append((m.start, m.end))
     # "a mutual recognition arrangement (MRA) on…", "the Partnership Agreement (EPA)": its abbreviation.
     abbr = _ABBREVIATION.match(reading.text, m.ne, m.end) or _ABBREVIATION.match(reading.text, m.end, m.sent.end)
@@ -340,7 +340,7 @@ def merge_generic(reading: Reading) -> None:
     recs = reading.instruments
     target: dict[int, int] = {}
     for i, rec in enumerate(recs):
-        if not rec.generic or rec.parties_hint:
+        if not rec.generic or rec.parties_hint or rec.distinct:
             continue
         named = [j for j, r in enumerate(recs) if j != i and r.kind == rec.kind and j not in target
                  and (not r.generic or j < i) and r.older == rec.older]
