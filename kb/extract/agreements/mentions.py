@@ -96,6 +96,7 @@ _OLDER = re.compile(rf"(?i)\b(?:(?:original|previous|existing|earlier|former|pri
                     r"amendments?\s+to\s+(?:(?:the|their|its)\s+)?|(?:phase|stage|upgrade|review|revision|version|"
                     r"update)\s+of\s+(?:(?:the|their|its)\s+)?)(?:(?:19|20)\d\d\s+)?)$")
 _NEWER = re.compile(r"(?i)\b(?:new|updated|modernized|modernised|upgraded|revised|amended)\s+$")
+_OTHER = re.compile(r"(?i)\b(?:another|similar|separate|second|different)\s+(?:[\w-]+\s+){0,2}$")
 _INDEFINITE = re.compile(r"(?i)\b(?:a|an|another|separate|similar|second)\s+(?:[\w-]+\s+){0,2}$")
 # A predicate ("This is a high-quality agreement"): says what an instrument is, names no new one.
 _PREDICATE = re.compile(r"(?i)\b(?:is|was|are|were|be|been|remains|(?:described|seen|hailed|called|billed|touted)"
@@ -142,7 +143,7 @@ def _mention(ctx: ArticleContext, sent: Sentence, m: re.Match[str], names: Names
                   proper=noun[0].isupper() and not info.get("case") and not _LEAD.fullmatch(before_noun(sent, ns)),
                   negated=bool(_NEGATED.search(before)), older=bool(_OLDER.search(before)),
                   newer=bool(_NEWER.search(before)), indefinite=bool(_INDEFINITE.search(before)),
-                  predicate=bool(_PREDICATE.search(before)))
+                  predicate=bool(_PREDICATE.search(before)), other=bool(_OTHER.search(before)))
 
 
 def _names(ctx: ArticleContext, sent: Sentence) -> Names:
