@@ -77,8 +77,11 @@ def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Ca
         codes = [cast.agencies[a].country for a in agencies if a in cast.agencies]
         if all(c is None for c in codes):
             return []
-        if len({c for c in codes if c}) >= 2:
-            return sorted({c for c in codes if c})
+        found = {c for c in codes if c}
+        # Two of the three signing countries' agencies named: the signing's countries are the parties.
+        if len(found) >= 2:
+            frame = set(inst.frame_countries)
+            return sorted(frame) if found < frame and len(frame) == len(found) + 1 else sorted(found)
     signers = {cast.officials[n].country for n in inst.signatories
                if n in cast.officials and cast.officials[n].country}
     if len(signers) >= 2:
