@@ -645,3 +645,74 @@ SIGNINGS = [
 @pytest.mark.parametrize("text,published,expected", cases(SIGNINGS))
 def test_signings(text: str, published: str, expected: list[dict]) -> None:
     check(text, published, expected)
+
+
+# ---------------------------------------------------------------- the same ceremony, the same sides
+
+CEREMONIES = [
+    # A plural object of the signing verb: its list, not a neighbour, was signed.
+    ("Peru and Bolivia signed a trade agreement in La Paz on Monday. Besides the trade deal, the ministers signed "
+     "several other documents, including:\n\n- an agreement on migration;\n\n- a memorandum on tourism.", PUBLISHED,
+     [{"kind": "agreement", "name_has": ["Trade agreement"], "parties": ["BO", "PE"], "signed": "2024-05-13"},
+      {"kind": "agreement", "name": "Agreement on migration", "parties": ["BO", "PE"], "signed": "2024-05-13",
+       "place": "La Paz"},
+      {"kind": "memorandum", "parties": ["BO", "PE"], "signed": "2024-05-13", "place": "La Paz"}]),
+    ("Guyana and Suriname signed a transit agreement in Paramaribo on Monday. Alongside the transit agreement, the "
+     "two ministers oversaw the signing of a memorandum of understanding on fisheries.", PUBLISHED,
+     [{"kind": "agreement", "signed": "2024-05-13", "place": "Paramaribo", "parties": ["GY", "SR"]},
+      {"kind": "memorandum", "signed": "2024-05-13", "place": "Paramaribo", "parties": ["GY", "SR"]}]),
+    ("The Kenya Revenue Authority and the Uganda Revenue Authority signed a memorandum on cargo tracking on "
+     "Monday. The two sides also adopted a joint action plan for 2025.", PUBLISHED,
+     [{"kind": "memorandum", "parties": ["KE", "UG"],
+       "party_agencies": ["Kenya Revenue Authority", "Uganda Revenue Authority"]},
+      {"kind": "plan", "parties": ["KE", "UG"],
+       "party_agencies": ["Kenya Revenue Authority", "Uganda Revenue Authority"]}]),
+    ("Oman and India held the third round of talks on a partnership agreement in Muscat last week. On the "
+     "sidelines of the talks, the two sides signed a memorandum on standards.", PUBLISHED,
+     [{"kind": "agreement", "parties": ["IN", "OM"], "status": "negotiating", "signed": None},
+      {"kind": "memorandum", "parties": ["IN", "OM"], "signed": "2024-05", "place": "Muscat"}]),
+    ("The World Customs Organization and the International Trade Centre signed a memorandum of understanding on "
+     "Monday. It follows a similar MoU that the World Customs Organization signed with the Universal Postal Union "
+     "in 2019.", PUBLISHED,
+     [{"kind": "memorandum", "party_agencies": ["World Customs Organization", "Universal Postal Union"],
+       "signed": "2019"},
+      {"kind": "memorandum", "party_agencies": ["World Customs Organization", "International Trade Centre"],
+       "signed": "2024-05-13"}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(CEREMONIES))
+def test_ceremonies(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- who is a party, who is not
+
+MORE_PARTIES = [
+    # Agencies listed in the instrument's own name are its party agencies.
+    ("Trade has grown under the Memorandum of Understanding between the Coffee Board of Kenya and the Tea "
+     "Board of India, signed in 2019.", PUBLISHED,
+     [{"party_agencies": ["Coffee Board of Kenya", "Tea Board of India"], "parties": ["IN", "KE"],
+       "signed": "2019"}]),
+    # Governments alone are no party agencies.
+    ("The Agreement between the Government of Ghana and the Government of Benin on Road Transport was signed in "
+     "Accra on Monday.", PUBLISHED, [{"parties": ["BJ", "GH"], "party_agencies": None, "place": "Accra"}]),
+    # An event's name and a person's name hold no parties.
+    ("Brazil and Chile signed a trade agreement on the sidelines of the BRICS summit on Monday.", PUBLISHED,
+     [{"parties": ["BR", "CL"]}]),
+    ("The protocol was signed by Lima Guerrero and Ana Costa of Ecuador and Colombia on Monday.", PUBLISHED,
+     [{"parties": ["CO", "EC"]}]),
+    # An apposition says what the instrument is.
+    ("Chile and Vietnam signed a trade agreement on Monday, the country's first trade deal with an Asian nation.",
+     PUBLISHED, [{"parties": ["CL", "VN"], "signed": "2024-05-13"}]),
+    # Trading under an agreement says it is in force; wanting to trade under it does not.
+    ("Trading under the agreement between Ghana and Rwanda opened in January.", PUBLISHED,
+     [{"parties": ["GH", "RW"], "status": "in_force"}]),
+    ("Traders are keen to begin trading under the agreement between Ghana and Rwanda.", PUBLISHED,
+     [{"parties": ["GH", "RW"], "status": None}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(MORE_PARTIES))
+def test_more_parties(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)

@@ -36,6 +36,7 @@ from kb.extract.context import Sentence
 
 _SAME_DAY = re.compile(r"(?i)\b(?:on the same day|the same day|at the same ceremony|on the same occasion|"
                        r"alongside|at the same time)\b")
+_ALSO = re.compile(r"(?i)\b(?:also|besides|other|as well|too|in addition|additionally)\b")
 _SIDELINES = re.compile(r"(?i)\b(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of\b|\bat\s+the\s+(?:same\s+)?"
                         r"(?:meeting|summit|conference|forum|session)\b")
 _MEETING = re.compile(r"(?i)\b(?:talks|negotiations|round|conference|summit|meeting|forum|session|visit|commission)\b")
@@ -164,10 +165,12 @@ def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: l
     same_day = events and _SAME_DAY.search(sent.text)
     sidelines = events and _SIDELINES.search(sent.text)
     for cue, event, (found, _direct) in zip(cues, events, objects, strict=True):
-        if same_day:  # "at the same ceremony", "alongside the customs text"
-            _same_ceremony(reading, event, outer, found, recent)
+        # "at the same ceremony", "alongside the customs text"; a signing told without date or place just after
+        # another ("They also signed…") continues it.
         if sidelines and not (event.date and event.place):  # "on the sidelines of the talks"
             _meeting(reading, n, event)
+        if same_day or (not (event.date or event.place) and _continues(reading, n, sent, recent)):
+            _same_ceremony(reading, event, outer, found, recent)
         if len(event.countries) < 2 and recent.event is not None and _SIDES.search(
                 reading.text, *clauses.around(cue.start)):  # "the two sides also adopted a plan"
             event.companions = event.companions or [*recent.event.companions, *recent.event.instruments]
@@ -179,8 +182,16 @@ def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: l
             # A guess only confirms an instrument the sentence already signed ("and B added their signatures").
             if direct or not syntactic or reading.instruments[i].signed_in == n:
                 _apply(reading, i, event, n, recent)
-        recent.event, recent.sentence = event, n
+        if event.date or event.place or event.instruments:
+            recent.event, recent.sentence = event, n
     return events
+
+
+def _continues(reading: Reading, n: int, sent: Sentence, recent: _Recent) -> bool:
+    """"They also signed…" just after a signing of this article's news (not of an older instrument)."""
+    last = recent.event
+    return last is not None and n - recent.sentence <= 2 and bool(_ALSO.search(sent.text)) and not all(
+        reading.instruments[i].older for i in last.instruments) if last else False
 
 
 def _meeting(reading: Reading, n: int, event: Event) -> None:

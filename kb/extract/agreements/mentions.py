@@ -99,9 +99,11 @@ _NEWER = re.compile(r"(?i)\b(?:new|updated|modernized|modernised|upgraded|revise
 _OTHER = re.compile(r"(?i)\b(?:another|similar|separate|second|different)\s+(?:[\w-]+\s+){0,2}$")
 _INDEFINITE = re.compile(r"(?i)\b(?:a|an|another|separate|similar|second)\s+(?:[\w-]+\s+){0,2}$")
 # A predicate ("This is a high-quality agreement"): says what an instrument is, names no new one.
-_PREDICATE = re.compile(r"(?i)\b(?:is|was|are|were|be|been|remains|(?:described|seen|hailed|called|billed|touted)"
-                        r"\s+(?:it\s+)?as)\s+(?:a|an|the\s+(?:first|second|third|latest|largest|biggest|most|only|"
-                        r"main|single|seventh|\d+(?:st|nd|rd|th)))\s+(?:[\w-]+\s+){0,3}$")
+_ORDINAL = r"(?:first|second|third|latest|largest|biggest|most|only|main|single|seventh|\d+(?:st|nd|rd|th))"
+# ... or an apposition ("…signed a pact on Monday, the bloc's first trade deal with an Asian country").
+_PREDICATE = re.compile(rf"(?i)(?:\b(?:is|was|are|were|be|been|remains|(?:described|seen|hailed|called|billed|touted)"
+                        rf"\s+(?:it\s+)?as)\s+(?:a|an|the\s+{_ORDINAL})|,\s+(?:its|their|the\s+(?:[\w'’-]+\s+){{0,4}}?)"
+                        rf"{_ORDINAL})\s+(?:[\w-]+\s+){{0,3}}$")
 _DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those|its|their|such)\s+(?:(?!(?:a|an)\s)[\w-]+\s+){0,3}$")
 
 
