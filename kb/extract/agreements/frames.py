@@ -23,10 +23,10 @@ from kb.extract.agreements.lexicon import sign_cues, status_cues
 from kb.extract.agreements.model import Instrument, Reading
 from kb.extract.agreements.places import dateline_place, place_by_date, place_in
 from kb.extract.agreements.roles import (
+    Acting,
     Clauses,
     agencies_near,
     clause_countries,
-    inside_names,
     not_done,
     signers,
     signing_date,
@@ -95,7 +95,7 @@ class _Recent:
 def read_frames(reading: Reading) -> None:
     """Fill every instrument's countries, agencies, status, date, place and signatories."""
     recent = _Recent()
-    reading.inside_names = inside_names(reading.ctx)
+    reading.acting = Acting(reading.ctx)
     for n in range(len(reading.ctx.sentences)):
         _read_sentence(reading, n, recent)
     # A place by the date: "agreed ... in Lima on Friday" / "signs a protocol ... on Friday".
@@ -125,7 +125,9 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
         _bind(reading, sent, low, clauses, here, outer)
     elif cues and not cues[0].passive:
         _signers_after(reading, n, sent, clauses, cues[0], recent)
-    events = _sign(reading, n, clauses, outer, cues, recent)
+    # Without an instrument of its own, a signing matters only as a list's intro or a plural's ("signed two MoUs").
+    needed = outer or colon or sent.start in reading.collective
+    events = _sign(reading, n, clauses, outer, cues, recent) if needed else []
     if item_of is not None:
         for _s, _e, i in outer:
             _apply(reading, i, item_of, n, recent, fill_only=True)
@@ -137,11 +139,11 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
 def _bind(reading: Reading, sent: Sentence, low: str, clauses: Clauses, here: list[Span], outer: list[Span]) -> None:
     """What a sentence says of every instrument it names: countries, agencies, status."""
     ctx = reading.ctx
-    subjects = subject_countries(ctx, sent, reading.inside_names)
+    subjects = subject_countries(ctx, sent, reading.acting)
     for s, e, i in here:
         inst = reading.instruments[i]
-        _add(inst.countries, clause_countries(ctx, sent, clauses, s, e, reading.inside_names))
-        _add(inst.sentence_countries, clause_countries(ctx, sent, None, s, e, reading.inside_names))
+        _add(inst.countries, clause_countries(ctx, sent, clauses, s, e, reading.acting))
+        _add(inst.sentence_countries, clause_countries(ctx, sent, None, s, e, reading.acting))
         _add(inst.subjects, subjects)
     for s, _e, i in outer:
         _add(reading.instruments[i].agencies, agencies_near(ctx, sent, s))
@@ -243,7 +245,7 @@ def _event(reading: Reading, sent, clauses: Clauses, cue: Cue) -> Event:
     return Event(date=signing_date(ctx, sent, reading.dates, cue[0]),
                  place=place_in(ctx, sent, lo, hi, after=cue[1]),
                  signatories=signers(ctx, sent, clauses, cue[0]),
-                 countries=clause_countries(ctx, sent, clauses, cue[0], cue[1], reading.inside_names))
+                 countries=clause_countries(ctx, sent, clauses, cue[0], cue[1], reading.acting))
 
 
 def _objects(reading: Reading, clauses: Clauses, outer: list[Span], cue: Cue) -> tuple[list[Span], bool]:

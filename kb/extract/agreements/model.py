@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from kb.extract.agreements.lexicon import bloc_outsiders
 from kb.extract.context import ArticleContext, CountryMention, Sentence
@@ -14,7 +15,11 @@ from kb.extract.dates import DateMention, find_dates
 
 def codes(mentions: Iterable[CountryMention]) -> list[str]:
     """Distinct country codes of mentions, in order; a bloc stands for the members in its agreements."""
-    return list(dict.fromkeys(c.code for c in mentions if c.form != "bloc" or c.code not in bloc_outsiders(c.surface)))
+    out: dict[str, None] = {}
+    for c in mentions:
+        if c.code not in out and (c.form != "bloc" or c.code not in bloc_outsiders(c.surface)):
+            out[c.code] = None
+    return list(out)
 
 
 def countries(ctx: ArticleContext, start: int, end: int) -> list[str]:
@@ -132,7 +137,8 @@ class Reading:
     by_sentence: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
     noun_sentences: set[int] = field(default_factory=set)  # starts of the sentences with a kind noun
     collective: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # plurals naming no instrument
-    inside_names: frozenset[int] = frozenset()  # country mentions inside a title or an agency's name
+    acting: Any = None  # roles.Acting: which country mentions act, once the frames are read
+    places: list[tuple[Sentence, str | None]] | None = None  # the place each sentence names, when asked
 
     def __post_init__(self) -> None:
         self.dates = Dates(self.ctx)

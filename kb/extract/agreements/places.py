@@ -77,8 +77,9 @@ def _looks_like_city(ctx: ArticleContext, sent: Sentence, word: str) -> bool:
 
 def place_by_date(reading: Reading, value: str) -> str | None:
     """The place of the first sentence that names one and carries the date of signature."""
-    for sent in reading.ctx.sentences:
-        place = place_in(reading.ctx, sent)
+    if reading.places is None:  # the place each sentence names, found once
+        reading.places = [(sent, place_in(reading.ctx, sent)) for sent in reading.ctx.sentences]
+    for sent, place in reading.places:
         if place and any(d.value == value for d in reading.dates.of(sent)):
             return place
     return None

@@ -8,6 +8,7 @@ another on Y"; "similar agreements with A and B") opens one instrument per membe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import drop_words
@@ -269,10 +270,11 @@ def _latest(recs: list[Instrument], m: Mention, kind: str | None) -> int | None:
     return next((i for i in reversed(fits) if kind is None or recs[i].kind == kind), fits[-1] if fits else None)
 
 
-def _words(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _words(name: str) -> frozenset[str]:
     """The content words of a name, plurals folded ("technologies" → "technology")."""
     words = re.findall(r"[a-z0-9]+", name.lower().replace("mou", "memorandum of understanding"))
-    return {_stem(w) for w in words if w not in drop_words() and w not in ("of", "on", "and", "in", "the")}
+    return frozenset(_stem(w) for w in words if w not in drop_words() and w not in ("of", "on", "and", "in", "the"))
 
 
 def _stem(word: str) -> str:

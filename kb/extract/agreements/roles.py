@@ -7,9 +7,10 @@ closed its border"): roles are taken from the clause of the cue or designation o
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kb.extract.agreements.model import Dates, codes, countries_in, in_region
-from kb.extract.context import ArticleContext, Sentence, mentions_of
+from kb.extract.context import ArticleContext, CountryMention, Sentence, mentions_of
 from kb.extract.countries import is_destination
 
 # Where a sentence's second story starts: ", while…", ", a week after…", "; …", " after…". Candidates are
@@ -97,22 +98,39 @@ def not_done(text: str, start: int, end: int) -> bool:
     return bool(_ROUND.match(text, end) or _TALKS_BEFORE.search(text, max(0, start - 100), start))
 
 
-def inside_names(ctx: ArticleContext) -> frozenset[int]:
-    """Starts of the country mentions inside a title or an agency's name ("Kenya's Trade Minister", "Kenya
-    Revenue Authority"): those countries do not act themselves."""
-    mentions = mentions_of(ctx)
-    spans = [(s, e) for s, e, _ in mentions.titles] + [(m.start, m.end) for m in mentions.agencies]
-    return frozenset(c.start for c in ctx.countries if any(s <= c.start < e for s, e in spans))
+class Acting:
+    """Which country mentions act in their sentence: not places, destinations, events ("the BRICS summit"),
+    people ("Santiago Cafiero") or the country of a title or an agency's name ("Kenya Revenue Authority").
+    Decided once per mention: a bloc's members share theirs."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        mentions = mentions_of(ctx)
+        spans = sorted([(s, e) for s, e, _ in mentions.titles] + [(m.start, m.end) for m in mentions.agencies])
+        starts, reach, furthest = [s for s, _e in spans], [], 0
+        for _s, e in spans:  # reach[i]: the furthest end of the first i + 1 spans
+            furthest = max(furthest, e)
+            reach.append(furthest)
+        self._inside = frozenset(c.start for c in ctx.countries
+                                 if (i := bisect_right(starts, c.start)) and reach[i - 1] > c.start)
+        self._known: dict[tuple[int, str], bool] = {}
+
+    def __call__(self, sent: Sentence, c: CountryMention) -> bool:
+        key = (c.start, c.form)
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = not _not_acting(self.ctx, sent, c, self._inside)
+        return known
 
 
 def clause_countries(ctx: ArticleContext, sent: Sentence, clauses: Clauses | None, start: int, end: int,
-                     inside: frozenset[int]) -> list[str]:
+                     acting: Acting) -> list[str]:
     """Countries the clause of a span (or its whole sentence, without `clauses`) binds to an instrument:
     not places, destinations, titles or agencies."""
     lo, hi = clauses.around(start) if clauses else (sent.start, sent.end)
     kept = []
     for c in countries_in(ctx, lo, hi):
-        if (not (start <= c.start < end) or in_region(ctx.text, c)) and _not_acting(ctx, sent, c, inside):
+        if (not (start <= c.start < end) or in_region(ctx.text, c)) and not acting(sent, c):
             continue
         kept.append(c)
     return codes(kept)
@@ -136,11 +154,11 @@ def _not_acting(ctx: ArticleContext, sent: Sentence, c, inside: frozenset[int]) 
 _WITH_LIST = re.compile(r"\bwith\s+(?:(?:the|and|with|of)\s+|[A-Z][\w'’.-]*\s*)+")
 
 
-def subject_countries(ctx: ArticleContext, sent: Sentence, inside: frozenset[int]) -> list[str]:
+def subject_countries(ctx: ArticleContext, sent: Sentence, acting: Acting) -> list[str]:
     """The sentence's acting countries that are not partners named after "with" ("with Croatia and with Bosnia")."""
     partners = [(sent.start + m.start(), sent.start + m.end()) for m in _WITH_LIST.finditer(sent.text)]
     return codes(c for c in countries_in(ctx, sent.start, sent.end)
-                 if not any(s <= c.start < e for s, e in partners) and not _not_acting(ctx, sent, c, inside))
+                 if not any(s <= c.start < e for s, e in partners) and acting(sent, c))
 
 
 def agencies_near(ctx: ArticleContext, sent: Sentence, start: int) -> list[str]:
