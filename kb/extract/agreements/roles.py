@@ -23,6 +23,7 @@ _OPENS_CLAUSE = frozenset({"while", "whereas", "after", "before", "since", "as",
 _SPAN_WORDS = frozenset({"a", "one", "two", "three", "several", "some", "just", "only"})
 _PERIODS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 _AT_PLACE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city\s+of\s+)?$")
+_SUBORDINATE = re.compile(r"\b(?:which|who|whose|since|when|while|after|before)\b")
 _EVENT_AFTER = re.compile(r"\s+(?:summit|forum|conference|meeting|session|congress|expo|fair|games)\b")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _IN_PLACE_COMMA = re.compile(r"\bin\s+[A-Z]\w+,\s*$")
@@ -206,6 +207,10 @@ def signing_date(ctx: ArticleContext, sent: Sentence, dates: Dates, cue: int) ->
                 continue
             value = a[:7]
         inside.append((d.start, value))
+    if not inside:
+        return None
+    # A date after the cue but inside a clause of its own ("…, which India joined in 2008") is not the signing's.
+    inside = [d for d in inside if d[0] < cue or not _SUBORDINATE.search(ctx.text, cue, d[0])]
     if not inside:
         return None
     after = [d for d in inside if d[0] >= cue]
