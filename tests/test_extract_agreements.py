@@ -716,3 +716,25 @@ MORE_PARTIES = [
 @pytest.mark.parametrize("text,published,expected", cases(MORE_PARTIES))
 def test_more_parties(text: str, published: str, expected: list[dict]) -> None:
     check(text, published, expected)
+
+
+# ---------------------------------------------------------------- more dates, kinds and parties
+
+MORE_FIELDS = [
+    # A date in a clause of its own after the verb is not the signature's.
+    ("Vietnam and Korea signed a protocol on Thursday. The protocol was signed in Hanoi at a meeting which Korea "
+     "first attended in 2009.", PUBLISHED, [{"signed": "2024-05-16", "place": "Hanoi", "parties": ["KR", "VN"]}]),
+    # The kind is the one the designation says.
+    ("Chile and Korea signed an Authorised Economic Operator Mutual Recognition Agreement on Monday.", PUBLISHED,
+     [{"kind": "agreement", "parties": ["CL", "KR"], "signed": "2024-05-13"}]),
+    # Signed in the story, no country named with it: the story's two countries.
+    ("Canada and Ukraine signed a free trade agreement in Ottawa on Friday. In April, Prime Minister Mark Benton "
+     "and President Olena Sydorenko signed a joint declaration on the end of the talks.", "2024-05-20",
+     [{"kind": "agreement", "parties": ["CA", "UA"], "signed": "2024-05-17", "place": "Ottawa"},
+      {"kind": "other", "parties": ["CA", "UA"], "signed": "2024-04"}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(MORE_FIELDS))
+def test_more_fields(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)

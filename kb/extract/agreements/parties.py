@@ -125,4 +125,5 @@ def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: C
     sentence_text = " ".join(ctx.sentence_at(s).text for s, _ in inst.mentions if ctx.sentence_at(s))
     if _TWO.search(sentence_text) or _TWO.search(sentences):
         return sorted(cast.main[:3] if re.search(r"(?i)three", sentence_text) else cast.main[:2])
-    return []
+    # Signed in the article's story but no country named with it: the story's two countries.
+    return sorted(cast.main[:2]) if inst.signed_in >= 0 and len(cast.main) >= 2 else []
