@@ -198,16 +198,15 @@ def _continues(reading: Reading, n: int, sent: Sentence, recent: _Recent) -> boo
 
 def _meeting(reading: Reading, n: int, event: Event) -> None:
     """The date and place of the meeting a signing was on the sidelines of: those of the last sentence before
-    that tells of talks, a summit or a visit."""
+    that tells of talks, a summit or a visit and names where they were held."""
     for sent in reversed(reading.ctx.sentences[max(0, n - 15):n + 1]):
-        if not _MEETING.search(sent.text):
+        place = place_in(reading.ctx, sent) if _MEETING.search(sent.text) else None
+        if place is None:
             continue
-        place = place_in(reading.ctx, sent)
         dates = [d.value for d in reading.dates.of(sent) if "/" not in d.value or d.value[:7] == d.value[-10:-3]]
         event.place = event.place or place
         event.date = event.date or (dates[0][:7] if dates and "/" in dates[0] else dates[0] if dates else None)
-        if event.place and event.date:
-            return
+        return
 
 
 def _same_ceremony(reading: Reading, event: Event, outer: list[Span], found: list[Span], recent: _Recent) -> None:
