@@ -303,7 +303,8 @@ def _apply(reading: Reading, i: int, event: Event, n: int, recent: _Recent, fill
         inst.place = event.place
     _add(inst.signatories, event.signatories)
     _add(inst.frame_countries, event.countries)
-    inst.companions.extend(j for j in [*event.companions, *event.instruments] if j != i and j not in inst.companions)
+    if not any(e is event for e in inst.events):
+        inst.events.append(event)
     event.instruments.append(i)
     if _RANK["signed"] > _RANK[inst.status]:
         inst.status = "signed"
@@ -315,7 +316,10 @@ def _list_event(ctx, n: int, recent: _Recent) -> Event | None:
     if recent.list_event is None:
         return None
     sent = ctx.sentences[n]
-    para_start = next(s for s in ctx.sentences if s.paragraph == sent.paragraph)
+    first = n  # the paragraph's first sentence
+    while first > 0 and ctx.sentences[first - 1].paragraph == sent.paragraph:
+        first -= 1
+    para_start = ctx.sentences[first]
     marked = _LIST_MARKER.match(para_start.text) is not None
     if sent.paragraph != recent.list_paragraph and not marked:
         recent.list_event = None

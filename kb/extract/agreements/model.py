@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from kb.extract.agreements.lexicon import bloc_outsiders
+from kb.extract.agreements.lexicon import bloc_outsiders, drop_words
 from kb.extract.context import ArticleContext, CountryMention, Sentence
 from kb.extract.dates import DateMention, find_dates
+
+
+@lru_cache(maxsize=4096)
+def name_words(name: str) -> frozenset[str]:
+    """The content words of a name, plurals folded ("technologies" → "technology")."""
+    words = re.findall(r"[a-z0-9]+", name.lower().replace("mou", "memorandum of understanding"))
+    return frozenset(_stem(w) for w in words if w not in drop_words() and w not in ("of", "on", "and", "in", "the"))
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def codes(mentions: Iterable[CountryMention]) -> list[str]:
@@ -65,7 +79,7 @@ class Instrument:
     signatories: list[str] = field(default_factory=list)
     signed: str | None = None
     signed_in: int = -1  # the sentence that gave the date of signature
-    companions: list[int] = field(default_factory=list)  # instruments signed at the same ceremony
+    events: list[Any] = field(default_factory=list)  # the frames.Event signings it took part in
     place: str | None = None
     status: str | None = None
     parties_hint: list[str] = field(default_factory=list)
@@ -137,11 +151,14 @@ class Reading:
     by_sentence: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
     noun_sentences: set[int] = field(default_factory=set)  # starts of the sentences with a kind noun
     collective: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # plurals naming no instrument
+    aliases: set[str] = field(default_factory=set)  # the abbreviations instruments are known by ("RCEP")
+    named_as: dict[tuple[str, frozenset[str]], list[int]] = field(default_factory=dict)  # (kind, name words) → i
     acting: Any = None  # roles.Acting: which country mentions act, once the frames are read
     places: list[tuple[Sentence, str | None]] | None = None  # the place each sentence names, when asked
 
     def __post_init__(self) -> None:
         self.dates = Dates(self.ctx)
+        self._starts: list[int] | None = None
 
     @property
     def text(self) -> str:
@@ -149,4 +166,19 @@ class Reading:
 
     def add(self, inst: Instrument) -> int:
         self.instruments.append(inst)
+        self.named_as.setdefault((inst.kind, name_words(inst.name)), []).append(len(self.instruments) - 1)
         return len(self.instruments) - 1
+
+    def rename(self, i: int, name: str) -> None:
+        """A fuller designation of instrument `i` ("the Protocol on X" after "a protocol")."""
+        inst = self.instruments[i]
+        inst.name, inst.generic = name, False
+        self.named_as.setdefault((inst.kind, name_words(name)), []).append(i)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """`ctx.sentence_at` by bisection over starts indexed once."""
+        if self._starts is None:
+            self._starts = [s.start for s in self.ctx.sentences]
+        i = bisect_right(self._starts, offset) - 1
+        sent = self.ctx.sentences[i] if i >= 0 else None
+        return sent if sent is not None and offset < sent.end else None

@@ -122,7 +122,7 @@ def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: C
         partner = next((c for c in (cast.home, *cast.main) if c and c not in codes), None)
         return sorted([*codes, partner]) if partner else sorted(codes)
     sentences = " ".join(ctx.text[s:e] for s, e in inst.mentions[:3])
-    sentence_text = " ".join(ctx.sentence_at(s).text for s, _ in inst.mentions if ctx.sentence_at(s))
+    sentence_text = " ".join(sent.text for s, _ in inst.mentions if (sent := ctx.sentence_at(s)))
     if _TWO.search(sentence_text) or _TWO.search(sentences):
         return sorted(cast.main[:3] if re.search(r"(?i)three", sentence_text) else cast.main[:2])
     # Signed in the article's story but no country named with it: the story's two countries.

@@ -19,14 +19,15 @@ def records(reading: Reading) -> list[Agreement]:
     for inst in reading.instruments:
         agencies = party_agencies(ctx, inst, cast)
         codes = parties(ctx, inst, agencies, cast)
-        sent = ctx.sentence_at(min(inst.mentions)[0])
+        sent = reading.sentence_at(min(inst.mentions)[0])
         out.append(Agreement(name=name(inst, agencies, codes), kind=inst.kind, parties=codes,
                              party_agencies=agencies, signed=inst.signed, place=inst.place,
                              signatories=inst.signatories, status=inst.status,
                              evidence=[ctx.evidence_for(sent)] if sent else []))
-    for rec, inst in zip(out, reading.instruments, strict=True):
+    for i, (rec, inst) in enumerate(zip(out, reading.instruments, strict=True)):
         # Instruments signed at one ceremony bind the same parties.
-        partner = next((out[j] for j in inst.companions if len(out[j].parties) >= 2), None)
+        partner = next((out[j] for event in inst.events for j in (*event.companions, *event.instruments)
+                        if j != i and len(out[j].parties) >= 2), None)
         if partner is not None and len(rec.parties) < 2 and not rec.party_agencies:
             rec.parties = partner.parties
         if partner is not None and not rec.party_agencies and partner.party_agencies:

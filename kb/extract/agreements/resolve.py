@@ -8,12 +8,11 @@ another on Y"; "similar agreements with A and B") opens one instrument per membe
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import drop_words
 from kb.extract.agreements.mentions import right_end
-from kb.extract.agreements.model import Instrument, Mention, Reading, countries, countries_in
+from kb.extract.agreements.model import Instrument, Mention, Reading, countries, countries_in, name_words
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 
 _SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
@@ -53,7 +52,8 @@ def resolve(reading: Reading, m: Mention) -> list[int]:
     one: "has no free trade agreement with")."""
     if m.negated:
         return []
-    named = next((i for i, inst in enumerate(reading.instruments) if m.name in inst.aliases), None)
+    named = next((i for i, inst in enumerate(reading.instruments) if m.name in inst.aliases), None) \
+        if m.name in reading.aliases else None
     if named is not None:  # "the Regional Comprehensive Economic Partnership (RCEP)", then "RCEP"
         reading.instruments[named].mentions.append((m.start, m.end))
         return [named]
@@ -68,7 +68,7 @@ def resolve(reading: Reading, m: Mention) -> list[int]:
         if found is not None:
             return [found]
     if not m.generic:
-        target = _same_name(reading.instruments, m) if m.indefinite else _match(
+        target = _same_name(reading, m) if m.indefinite else _match(
             reading.instruments, m, m.name, False, threshold=0.95)
         if target is not None:
             reading.instruments[target].mentions.append((m.start, m.end))
@@ -80,6 +80,7 @@ def resolve(reading: Reading, m: Mention) -> list[int]:
     abbr = _ABBREVIATION.match(reading.text, m.ne, m.end) or _ABBREVIATION.match(reading.text, m.end, m.sent.end)
     if abbr:
         inst.aliases.append(abbr.group(1))
+        reading.aliases.add(abbr.group(1))
     return [reading.add(inst), *_another(reading, m)]
 
 
@@ -241,7 +242,7 @@ def _definite(reading: Reading, m: Mention) -> int | None:
     if target is not None:
         inst = recs[target]
         if not m.generic and (inst.generic or len(m.name) > len(inst.name)) and not _PLAIN.fullmatch(m.name):
-            inst.name, inst.generic = m.name, False
+            reading.rename(target, m.name)
     elif m.definite and not m.proper and _only_with(m.name, m.noun):
         target = _match(recs, m, m.noun, True)
     elif m.definite and not m.proper and not countries(reading.ctx, m.start, m.end):
@@ -270,19 +271,6 @@ def _latest(recs: list[Instrument], m: Mention, kind: str | None) -> int | None:
     return next((i for i in reversed(fits) if kind is None or recs[i].kind == kind), fits[-1] if fits else None)
 
 
-@lru_cache(maxsize=4096)
-def _words(name: str) -> frozenset[str]:
-    """The content words of a name, plurals folded ("technologies" → "technology")."""
-    words = re.findall(r"[a-z0-9]+", name.lower().replace("mou", "memorandum of understanding"))
-    return frozenset(_stem(w) for w in words if w not in drop_words() and w not in ("of", "on", "and", "in", "the"))
-
-
-def _stem(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
 def _only_with(name: str, noun: str) -> bool:
     """"the agreement with Ukraine": a reference by partner, not a new designation."""
     return bool(re.fullmatch(rf"(?i)(?:\S+\s+)*?{re.escape(noun)}\s+with\s+.*", name))
@@ -298,12 +286,12 @@ def _match(recs: list[Instrument], m: Mention, name: str, generic: bool, thresho
         # "the arrangement" after a protocol: the instrument just named, whatever its noun.
         return len(recs) - 1 if recs and _same_time(recs[-1], m) else None
     for i in same:
-        if name in recs[i].aliases or any(re.search(rf"\b{re.escape(a)}\b", name) for a in recs[i].aliases):
+        if recs[i].aliases and (name in recs[i].aliases or any(_has_word(name, a) for a in recs[i].aliases)):
             return i
-    words = _words(name)
+    words = name_words(name)
     best, best_score = None, 0.0
     for i in same:
-        other = _words(recs[i].name)
+        other = name_words(recs[i].name)
         if not words or not other:
             continue
         overlap = len(words & other) / min(len(words), len(other))
@@ -314,10 +302,15 @@ def _match(recs: list[Instrument], m: Mention, name: str, generic: bool, thresho
     return best if best_score >= threshold else None
 
 
-def _same_name(recs: list[Instrument], m: Mention) -> int | None:
+def _has_word(name: str, word: str) -> bool:
+    return word in name and re.search(rf"\b{re.escape(word)}\b", name) is not None
+
+
+def _same_name(reading: Reading, m: Mention) -> int | None:
     """"a protocol amending X" said twice (caption and text) is one protocol; "a separate EPA" is not "the EPA"."""
-    words = _words(m.name)
-    return next((i for i, r in enumerate(recs) if r.kind == m.kind and _words(r.name) == words), None)
+    words = name_words(m.name)
+    return next((i for i in reading.named_as.get((m.kind, words), [])
+                 if name_words(reading.instruments[i].name) == words), None)
 
 
 def _same_time(inst: Instrument, m: Mention) -> bool:
@@ -328,13 +321,13 @@ def _same_time(inst: Instrument, m: Mention) -> bool:
 def _context(reading: Reading, i: int) -> str:
     """An instrument's name and the sentence that first names it: what a later reference may repeat."""
     inst = reading.instruments[i]
-    sent = reading.ctx.sentence_at(min(inst.mentions)[0]) if inst.mentions else None
+    sent = reading.sentence_at(min(inst.mentions)[0]) if inst.mentions else None
     return f"{inst.name} {sent.text if sent else ''}"
 
 
 def _distinct(name: str, other: str, noun: str) -> set[str]:
     """Words that tell a designation from another ("political" in "the political agreement")."""
-    return {w for w in _words(name) - _words(other) - _words(noun) - _GENERIC if not _DURATION.fullmatch(w)}
+    return {w for w in name_words(name) - name_words(other) - name_words(noun) - _GENERIC if not _DURATION.fullmatch(w)}
 
 
 def merge_generic(reading: Reading) -> None:
