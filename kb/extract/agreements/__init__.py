@@ -7,8 +7,13 @@ The stage reads an article in named steps over one `Reading`:
 2. `resolve` — each mention is a new instrument, one named before ("the
    document", "the deal"), or one instrument per member of a list;
 3. `frames` — signing and status cues fill each instrument's date, place,
-   signatories, status, countries and agencies from its sentences;
-4. `records` — parties, party agencies and names, as kb-facts/1 records.
+   signatories, status, countries and agencies from its sentences, with the
+   roles of the cue's clause (`roles`) and the place of signing (`places`);
+4. `records` — parties (`parties`), party agencies and names, as kb-facts/1
+   records.
+
+`lexicon` compiles the data files (`agreement_kinds.yaml`, `places.yaml`);
+`model` holds the working objects (`Instrument`, `Mention`, `Reading`).
 """
 
 from __future__ import annotations
