@@ -1,0 +1,81 @@
+"""Find agreements, protocols, memoranda… with parties, date, place, signatories and status.
+
+The stage reads an article in named steps over one `Reading`:
+
+1. `mentions` — kind nouns ("protocol", "memorandum of understanding", "MRA")
+   widened to the article's designation;
+2. `resolve` — each mention is a new instrument, one named before ("the
+   document", "the deal"), or one instrument per member of a list;
+3. `frames` — signing and status cues fill each instrument's date, place,
+   signatories, status, countries and agencies from its sentences, with the
+   roles of the cue's clause (`roles`) and the place of signing (`places`);
+4. `records` — parties (`parties`), party agencies and names, as kb-facts/1
+   records.
+
+`lexicon` compiles the data files (`agreement_kinds.yaml`, `places.yaml`);
+`model` holds the working objects (`Instrument`, `Mention`, `Reading`).
+"""
+
+from __future__ import annotations
+
+from kb.extract.agreements.frames import read_frames
+from kb.extract.agreements.mentions import find_mentions
+from kb.extract.agreements.model import Mention, Reading
+from kb.extract.agreements.records import records
+from kb.extract.agreements.resolve import merge_generic, nesting, resolve, those_with, year_before
+from kb.extract.context import ArticleContext, Sentence, mentions_of
+from kb.facts import Agency, Agreement
+
+__all__ = ["extract_agreements", "prune_governments_in_names"]
+
+
+def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
+    reading = Reading(ctx)
+    for n, mentions in sorted(find_mentions(ctx).items()):
+        _resolve_sentence(reading, ctx.sentences[n], mentions)
+    merge_generic(reading)
+    nesting(reading)
+    read_frames(reading)
+    year_before(reading)
+    mentions_of(ctx).agreements[:] = sorted(span for inst in reading.instruments for span in inst.mentions)
+    return records(reading)
+
+
+def _resolve_sentence(reading: Reading, sent: Sentence, mentions: list[Mention]) -> None:
+    """The instruments a sentence's designations stand for, and where it names each."""
+    reading.noun_sentences.add(sent.start)
+    found = []
+    for mention in mentions:
+        indices = resolve(reading, mention)
+        if not indices and mention.info["plural"]:  # "signed three documents": the object of a signing
+            reading.collective.setdefault(sent.start, []).append((mention.start, mention.end))
+        found += indices
+    for index in found + those_with(reading, sent):
+        span = reading.instruments[index].mentions[-1]
+        reading.by_sentence.setdefault(sent.start, []).append((*span, index))
+
+
+def prune_governments_in_names(ctx: ArticleContext) -> list[Agency]:
+    """A government named only inside an instrument's name ("Agreement between the Government of X
+    and ...") is a party to it, not an agency acting in the article."""
+    mentions = mentions_of(ctx)
+    spans = mentions.agreements
+    dropped = set()
+    parties = {name for rec in ctx.agreements for name in rec.party_agencies or []}
+    for a in ctx.agencies:
+        if a.name in parties:  # "between the Commission and the Government of X": a party
+            continue
+        found = [m for m in mentions.agencies if m.name == a.name]
+        if a.kind == "government" and found and all(
+                any(s <= m.start and m.end <= e for s, e in spans) for m in found):
+            dropped.add(a.name)
+    if not dropped:
+        return ctx.agencies
+    for rec in ctx.agreements:
+        if rec.party_agencies and set(rec.party_agencies) & dropped:
+            rec.party_agencies = [n for n in rec.party_agencies if n not in dropped]
+    for o in ctx.officials:
+        if o.agency in dropped:
+            o.agency = None
+    mentions.agencies[:] = [m for m in mentions.agencies if m.name not in dropped]
+    return [a for a in ctx.agencies if a.name not in dropped]

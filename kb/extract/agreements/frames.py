@@ -1,0 +1,369 @@
+"""Signing and status frames: what each sentence says about the instruments it mentions.
+
+A signing cue ("signed", "inked", "put their signatures to") opens an event whose
+roles are filled from the cue's clause: the date, the place, the officials who
+signed and the countries that act. The event covers the cue's objects — the
+coordinated designations after it ("signed an agreement on X, a memorandum on Y and
+a protocol on Z"), the designation before a passive ("The protocol was signed"), or
+the items of a list the sentence opens ("signed several documents, including:") —
+and nothing else in the sentence, so an older instrument named in passing keeps its
+own date. Status cues ("entered into force", "ratified", "in talks on") set the
+status of the nearest instrument of their clause. Cues of things still to come or
+denied ("expected to be signed", "has not ratified") say nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from kb.extract.agreements.lexicon import sign_cues, status_cues
+from kb.extract.agreements.model import Instrument, Reading
+from kb.extract.agreements.places import dateline_place, place_by_date, place_in
+from kb.extract.agreements.roles import (
+    Acting,
+    Clauses,
+    agencies_near,
+    clause_countries,
+    not_done,
+    signers,
+    signing_date,
+    subject_countries,
+)
+from kb.extract.context import Sentence
+
+_SAME_DAY = re.compile(r"(?i)\b(?:on the same day|the same day|at the same ceremony|on the same occasion|"
+                       r"alongside|at the same time)\b")
+_ALSO = re.compile(r"(?i)\b(?:also|besides|other|as well|too|in addition|additionally)\b")
+_SIDELINES = re.compile(r"(?i)\b(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of\b|\bat\s+the\s+(?:same\s+)?"
+                        r"(?:meeting|summit|conference|forum|session)\b")
+_MEETING = re.compile(r"(?i)\b(?:talks|negotiations|round|conference|summit|meeting|forum|session|visit|commission)\b")
+# The signing parties told as a pair: the instruments of the last signing are theirs.
+_SIDES = re.compile(r"(?i)\b(?:the\s+two|both)\s+(?:sides|administrations|countries|governments|agencies|"
+                    r"parties|delegations|ministers)\b")
+_NOT_SIGNING = re.compile(r"(?i)\s+(?:force|effect)\b")  # "entered into force" is no "entered into" a deal
+# Between a cue and its first object: no other clause ("signed three documents in Quito: an agreement…",
+# not "signed with A, and that a document with B").
+_TO_OBJECT = re.compile(r"(?:(?![.;!?]|,\s+(?:and|but|while|which)\b|\s(?:that|which)\s)[^\n]){0,80}")
+# Between two coordinated objects: ", a memorandum…", " and a protocol…", " as well as an…".
+_COORDINATION = re.compile(r"\s*(?:,|;)?\s*(?:(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)\s+)?"
+                           r"(?:also\s+)?(?:(?:the|a|an|another|two|three|its|their)\s+)?")
+# Between a designation and the passive verb after it: "The protocol was signed", "the agreement, signed in".
+_TO_PASSIVE = re.compile(r"\s*,?\s*(?:(?:which|that|was|were|is|are|has|have|had|been|being|be|also|formally|"
+                         r"officially|jointly|finally|just|recently|duly)\s+)*")
+_LIST_MARKER = re.compile(r"\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|\(?[a-h][.)])(?:\s|$)")
+# "entry into force" is a fact only "since" it happened.
+_ENTRY = re.compile(r"(?i)(?<!since\s)(?<!since\sits\s)(?<!since\sthe\s)\bentry\s+$")
+_RANK = {None: 0, "proposed": 1, "negotiating": 2, "signed": 3, "ratified": 4, "in_force": 5, "terminated": 6}
+# Implementation says an agreement is in force; a memorandum or a plan is only being carried out.
+_BINDING = ("agreement", "protocol", "treaty", "convention", "arrangement")
+
+Span = tuple[int, int, int]  # (designation start, end, instrument index)
+
+
+class Cue(NamedTuple):
+    start: int
+    end: int
+    passive: bool  # signs only the designation just before it ("a protocol agreed in March")
+
+
+@dataclass
+class Event:
+    """A signing: its date, place, signers and acting countries."""
+
+    date: str | None = None
+    place: str | None = None
+    signatories: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    instruments: list[int] = field(default_factory=list)  # signed at it
+    companions: list[int] = field(default_factory=list)  # signed at the same ceremony, told before
+
+
+@dataclass
+class _Recent:
+    """What the sentences before say: the last signing, and a list opened by a colon."""
+
+    inst: Instrument | None = None
+    event: Event | None = None
+    sentence: int = -10
+    list_event: Event | None = None
+    list_paragraph: int = -1
+
+
+def read_frames(reading: Reading) -> None:
+    """Fill every instrument's countries, agencies, status, date, place and signatories."""
+    recent = _Recent()
+    reading.acting = Acting(reading.ctx)
+    for n in range(len(reading.ctx.sentences)):
+        _read_sentence(reading, n, recent)
+    # A place by the date: "agreed ... in Lima on Friday" / "signs a protocol ... on Friday".
+    for inst in reading.instruments:
+        if inst.signed and not inst.place:
+            inst.place = place_by_date(reading, inst.signed) or dateline_place(reading.ctx, inst.signed)
+
+
+def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
+    ctx = reading.ctx
+    sent = ctx.sentences[n]
+    here = reading.by_sentence.get(sent.start, [])
+    colon = sent.text.rstrip().endswith(":")
+    item_of = _list_event(ctx, n, recent)
+    # A sentence that names no instrument matters only to a list, a plural ("signed two memoranda") or the
+    # signing told just before ("Signing for Peru was X").
+    if not here and not colon and sent.start not in reading.noun_sentences and not (
+            recent.inst is not None and n - recent.sentence <= 2):
+        return
+    # Only the outermost mentions take the sentence's facts.
+    outer = [(s, e, i) for s, e, i in here
+             if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in here)]
+    low = sent.text.lower()
+    clauses = Clauses(sent)
+    cues = _sign_cues(sent, low)
+    if outer:
+        _bind(reading, sent, low, clauses, here, outer)
+    elif cues and not cues[0].passive:
+        _signers_after(reading, n, sent, clauses, cues[0], recent)
+    # Without an instrument of its own, a signing matters only as a list's intro or a plural's ("signed two MoUs").
+    needed = outer or colon or sent.start in reading.collective
+    events = _sign(reading, n, clauses, outer, cues, recent) if needed else []
+    if item_of is not None:
+        for _s, _e, i in outer:
+            _apply(reading, i, item_of, n, recent, fill_only=True)
+    if colon:
+        recent.list_event = events[0] if events else (recent.event if n - recent.sentence <= 2 else None)
+        recent.list_paragraph = sent.paragraph
+
+
+def _bind(reading: Reading, sent: Sentence, low: str, clauses: Clauses, here: list[Span], outer: list[Span]) -> None:
+    """What a sentence says of every instrument it names: countries, agencies, status."""
+    ctx = reading.ctx
+    subjects = subject_countries(ctx, sent, reading.acting)
+    for s, e, i in here:
+        inst = reading.instruments[i]
+        _add(inst.countries, clause_countries(ctx, sent, clauses, s, e, reading.acting))
+        _add(inst.sentence_countries, clause_countries(ctx, sent, None, s, e, reading.acting))
+        _add(inst.subjects, subjects)
+    for s, _e, i in outer:
+        _add(reading.instruments[i].agencies, agencies_near(ctx, sent, s))
+    _statuses(reading, sent, low, clauses, outer)
+
+
+def _signers_after(reading: Reading, n: int, sent: Sentence, clauses: Clauses, cue: Cue, recent: _Recent) -> None:
+    """"Signing for Peru was X…": the instrument of the sentences just before."""
+    officials = signers(reading.ctx, sent, clauses, cue.start)
+    if officials and recent.inst is not None and n - recent.sentence <= 2:
+        _add(recent.inst.signatories, officials)
+        recent.sentence = n
+
+
+def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: list[Cue],
+          recent: _Recent) -> list[Event]:
+    """The sentence's signing events, each applied to its objects."""
+    sent = reading.ctx.sentences[n]
+    events = [_event(reading, sent, clauses, cue) for cue in cues]
+    objects = [_objects(reading, clauses, outer, cue) for cue in cues]
+    same_day = events and _SAME_DAY.search(sent.text)
+    sidelines = events and _SIDELINES.search(sent.text)
+    for cue, event, (found, _direct) in zip(cues, events, objects, strict=True):
+        # "at the same ceremony", "alongside the customs text"; a signing told without date or place just after
+        # another ("They also signed…") continues it.
+        if sidelines and not (event.date and event.place):  # "on the sidelines of the talks"
+            _meeting(reading, n, event)
+        if same_day or (not (event.date or event.place) and _continues(reading, n, sent, recent)):
+            _same_ceremony(reading, event, outer, found, recent)
+        if len(event.countries) < 2 and recent.event is not None and _SIDES.search(
+                reading.text, *clauses.around(cue.start)):  # "the two sides also adopted a plan"
+            event.companions = event.companions or [*recent.event.companions, *recent.event.instruments]
+    # A cue with objects of its own ("signed a protocol") leaves no guessing to the others in the sentence
+    # ("the first such deal China ever concluded").
+    syntactic = any(direct for _found, direct in objects)
+    for event, (found, direct) in zip(events, objects, strict=True):
+        for _s, _e, i in found:
+            # A guess only confirms an instrument the sentence already signed ("and B added their signatures").
+            if direct or not syntactic or reading.instruments[i].signed_in == n:
+                _apply(reading, i, event, n, recent)
+        if event.date or event.place or event.instruments:
+            recent.event, recent.sentence = event, n
+    return events
+
+
+def _continues(reading: Reading, n: int, sent: Sentence, recent: _Recent) -> bool:
+    """"They also signed…" just after a signing of this article's news (not of an older instrument)."""
+    last = recent.event
+    return last is not None and n - recent.sentence <= 2 and bool(_ALSO.search(sent.text)) and not all(
+        reading.instruments[i].older for i in last.instruments) if last else False
+
+
+def _meeting(reading: Reading, n: int, event: Event) -> None:
+    """The date and place of the meeting a signing was on the sidelines of: those of the last sentence before
+    that tells of talks, a summit or a visit and names where they were held."""
+    for sent in reversed(reading.ctx.sentences[max(0, n - 15):n + 1]):
+        place = place_in(reading.ctx, sent) if _MEETING.search(sent.text) else None
+        if place is None:
+            continue
+        dates = [d.value for d in reading.dates.of(sent) if "/" not in d.value or d.value[:7] == d.value[-10:-3]]
+        event.place = event.place or place
+        event.date = event.date or (dates[0][:7] if dates and "/" in dates[0] else dates[0] if dates else None)
+        return
+
+
+def _same_ceremony(reading: Reading, event: Event, outer: list[Span], found: list[Span], recent: _Recent) -> None:
+    """An event told as part of another takes its date and place: those of an instrument the sentence names
+    beside its objects ("alongside the customs text"), else those of the last signing."""
+    others = [reading.instruments[i] for _s, _e, i in outer if (_s, _e, i) not in found]
+    signed = next((inst for inst in others if inst.signed), None)
+    if signed is not None:
+        event.date, event.place = event.date or signed.signed, event.place or signed.place
+        event.companions = [i for _s, _e, i in outer if reading.instruments[i] is signed]
+    elif recent.event is not None:
+        event.date, event.place = event.date or recent.event.date, event.place or recent.event.place
+        event.companions = [*recent.event.companions, *recent.event.instruments]
+
+
+def _add(values: list[str], new: list[str]) -> None:
+    values.extend(v for v in dict.fromkeys(new) if v not in values)
+
+
+def _sign_cues(sent: Sentence, low: str) -> list[Cue]:
+    """Signing cues of a sentence (offsets into the article), without those still to come or denied."""
+    cues, passive = sign_cues()
+    out = []
+    for m in cues.finditer(sent.text, low=low):
+        if not_done(sent.text, m.start(), m.end()) or (
+                m.group().lower().startswith("entered") and _NOT_SIGNING.match(sent.text, m.end())):
+            continue
+        out.append(Cue(sent.start + m.start(), sent.start + m.end(), m.group().lower() in passive))
+    return out
+
+
+def _event(reading: Reading, sent, clauses: Clauses, cue: Cue) -> Event:
+    ctx = reading.ctx
+    lo, hi = clauses.around(cue[0])
+    return Event(date=signing_date(ctx, sent, reading.dates, cue[0]),
+                 place=place_in(ctx, sent, lo, hi, after=cue[1]),
+                 signatories=signers(ctx, sent, clauses, cue[0]),
+                 countries=clause_countries(ctx, sent, clauses, cue[0], cue[1], reading.acting))
+
+
+def _objects(reading: Reading, clauses: Clauses, outer: list[Span], cue: Cue) -> tuple[list[Span], bool]:
+    """The designations a signing cue is about, and whether the syntax says so: coordinated objects after it,
+    the subject of a passive before it; else the nearest designation of its clause that is not an older
+    instrument."""
+    text = reading.text
+    after = [m for m in outer if m[0] >= cue[1]] if not cue.passive else []
+    before = [m for m in outer if m[1] <= cue[0]]
+    found: list[Span] = []
+    plural = [s for s, _e in reading.collective.get(clauses.sent.start, []) if s >= cue[1]]
+    if plural and (not after or plural[0] < after[0][0]) and _TO_OBJECT.fullmatch(text, cue[1], plural[0]):
+        # "signed three documents: an agreement on…, a memorandum on…" — the items are its objects, here or in
+        # the list that follows.
+        listed = after and ":" in text[plural[0]:after[0][0]]
+        return (_chain(text, after) if listed else []), True
+    if after and _TO_OBJECT.fullmatch(text, cue[1], after[0][0]) and clauses.same(cue[0], after[0][0]):
+        found = _chain(text, after)
+    if before and _TO_PASSIVE.fullmatch(text, before[-1][1], cue[0]):
+        found = _chain(text, list(reversed(before)), backwards=True) + found
+    if found or cue.passive:
+        return found, bool(found)
+    lo, hi = clauses.around(cue[0])
+    near = [m for m in outer if lo <= m[0] < hi] or outer
+    fresh = [m for m in near if not reading.instruments[m[2]].older] or near
+    if not fresh:
+        return [], False
+    best = min(fresh, key=lambda m: min(abs(m[0] - cue[0]), abs(m[1] - cue[0])))
+    return [m for m in fresh if m[:2] == best[:2]], False
+
+
+def _chain(text: str, spans: list[Span], backwards: bool = False) -> list[Span]:
+    """The first designation and those coordinated with it ("X, Y and Z"), in text order."""
+    out = [spans[0]]
+    for prev, nxt in itertools.pairwise(spans):
+        gap = (nxt[1], prev[0]) if backwards else (prev[1], nxt[0])
+        if gap[0] > gap[1] or not _COORDINATION.fullmatch(text, *gap):
+            if nxt[:2] == prev[:2]:  # one designation standing for several instruments
+                out.append(nxt)
+                continue
+            break
+        out.append(nxt)
+    return out
+
+
+def _apply(reading: Reading, i: int, event: Event, n: int, recent: _Recent, fill_only: bool = False) -> None:
+    """An instrument signed at an event takes its date, place, signers and countries; of two signatures
+    told in one sentence ("A signed in X on 15 December, B in Y on 3 April"), the later completes it."""
+    inst = reading.instruments[i]
+    later = inst.signed_in == n and event.date and inst.signed and len(event.date) == len(inst.signed) \
+        and event.date > inst.signed
+    if event.date and (inst.signed is None or later or (not fill_only and len(event.date) > len(inst.signed))):
+        inst.signed, inst.signed_in = event.date, n
+        inst.place = event.place or inst.place
+    if event.place and (inst.place is None or not (fill_only or (inst.signed_in == n and not later))):
+        inst.place = event.place
+    _add(inst.signatories, event.signatories)
+    _add(inst.frame_countries, event.countries)
+    if not any(e is event for e in inst.events):
+        inst.events.append(event)
+    event.instruments.append(i)
+    if _RANK["signed"] > _RANK[inst.status]:
+        inst.status = "signed"
+    recent.inst, recent.event, recent.sentence = inst, event, n
+
+
+def _list_event(ctx, n: int, recent: _Recent) -> Event | None:
+    """The signing a list item belongs to: the items after "…, including:" or "The three agreements are:"."""
+    if recent.list_event is None:
+        return None
+    sent = ctx.sentences[n]
+    first = n  # the paragraph's first sentence
+    while first > 0 and ctx.sentences[first - 1].paragraph == sent.paragraph:
+        first -= 1
+    para_start = ctx.sentences[first]
+    marked = _LIST_MARKER.match(para_start.text) is not None
+    if sent.paragraph != recent.list_paragraph and not marked:
+        recent.list_event = None
+        return None
+    if not marked:
+        return None
+    # A numbered item whose number is a sentence of its own ("1." then "Agreement on…").
+    recent.list_paragraph = sent.paragraph
+    return recent.list_event
+
+
+def _statuses(reading: Reading, sent: Sentence, low: str, clauses: Clauses, outer: list[Span]) -> None:
+    """Each status cue sets the status of the nearest designation of its clause, a higher status winning."""
+    for status, pos in status_cues_in(sent.text, low):
+        pos += sent.start
+        lo, hi = clauses.around(pos)
+        near = [m for m in outer if lo <= m[0] < hi]
+        if not near:
+            continue
+        nearest = min(near, key=lambda x: min(abs(x[0] - pos), abs(x[1] - pos)))
+        for s, e, i in near:
+            inst = reading.instruments[i]
+            if (s, e) != nearest[:2] or _RANK[status] <= _RANK[inst.status]:
+                continue
+            if status == "in_force" and inst.kind not in _BINDING and _implementation(sent.text, pos - sent.start):
+                continue
+            inst.status = status
+
+
+def _implementation(text: str, pos: int) -> bool:
+    return bool(re.match(r"(?i)(?:(?:being|been|began|begun|started)\s+)?(?:implement|appl)|operational|governs|"
+                         r"provisionally|legal\s+basis|remains", text[pos:]))
+
+
+def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
+    """The status cues of a sentence (the longest cue where two start together: "start negotiations on" over
+    "negotiations on"); cues still to come or denied do not count."""
+    cues, status_of = status_cues()
+    out = []
+    for m in cues.finditer(text, low=low):
+        status, s = status_of[m.group().lower()], m.start()
+        if status not in ("proposed", "negotiating") and not_done(text, s, m.end()):
+            continue
+        if status == "in_force" and _ENTRY.search(text, max(0, s - 30), s):  # "upon entry into force"
+            continue
+        out.append((status, s))
+    return out

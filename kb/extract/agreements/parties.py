@@ -1,0 +1,129 @@
+"""Who an instrument binds: the countries (`parties`) and, agency to agency, the agencies.
+
+In order of trust: the partners a list gave it, the countries its own name holds,
+the countries of its party agencies or of its signatories, the countries of its
+sentences, and last the article's two principal countries when the text says "the
+two countries".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.extract.agreements.model import Instrument, countries
+from kb.extract.context import ArticleContext, mentions_of
+from kb.extract.countries import home_country, main_countries
+from kb.facts import Agency, Official
+
+_TWO = re.compile(r"(?i)\b(?:the|both)\s+(?:two|three|four)?\s*(?:countries|sides|states|nations|governments|"
+                  r"parties|neighbou?rs)\b|\bbetween\s+them\b|\bbilateral\b")
+_PARTY_KINDS = ("customs", "international", "ministry", "state_body")
+# An "agency" that is an instrument's abbreviation ("MRA", "MoU").
+_INSTRUMENT_NAME = re.compile(r"MRAs?|MoUs?|MOUs?|FTAs?")
+
+
+@dataclass
+class Cast:
+    """The article's agencies and officials by name, and its principal countries."""
+
+    agencies: dict[str, Agency]
+    officials: dict[str, Official]
+    main: list[str]
+    home: str | None
+    blocs: list[frozenset[str]]  # the members each bloc mention stands for
+
+    @classmethod
+    def of(cls, ctx: ArticleContext) -> Cast:
+        blocs: dict[tuple[int, int], set[str]] = {}
+        for c in ctx.countries:
+            if c.form == "bloc":
+                blocs.setdefault((c.start, c.end), set()).add(c.code)
+        return cls({a.name: a for a in ctx.agencies}, {o.name: o for o in ctx.officials},
+                   main_countries(ctx), home_country(ctx), [frozenset(b) for b in blocs.values()])
+
+    def two_sides(self, codes: list[str]) -> bool:
+        """Two parties at least: two countries, or a bloc and a country ("the EU" alone is one side)."""
+        return len(codes) >= 2 and not any(set(codes) <= bloc for bloc in self.blocs)
+
+
+def party_agencies(ctx: ArticleContext, inst: Instrument, cast: Cast) -> list[str]:
+    """The agencies bound: those its name lists ("between A and B", not governments alone), else the
+    signatories' two agencies, else two acting agencies of its sentences."""
+    named = _named_agencies(ctx, inst, cast)
+    if len(named) >= 2 and any(cast.agencies[a].kind != "government" for a in named):
+        return named
+    signers = [cast.officials[n].agency for n in inst.signatories if n in cast.officials]
+    if len(signers) >= 2 and all(signers):
+        return list(dict.fromkeys(signers))
+    acting = [a for a in inst.agencies if a in cast.agencies and cast.agencies[a].kind in _PARTY_KINDS
+              and not _INSTRUMENT_NAME.fullmatch(a)]
+    return acting if len(acting) >= 2 else []
+
+
+def _named_agencies(ctx: ArticleContext, inst: Instrument, cast: Cast) -> list[str]:
+    spans = inst.mentions
+    return list(dict.fromkeys(m.name for m in mentions_of(ctx).agencies if m.name in cast.agencies
+                              and any(s <= m.start and m.end <= e for s, e in spans)))
+
+
+def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Cast) -> list[str]:
+    in_name = _name_countries(ctx, inst, cast)
+    if inst.parties_hint:
+        return _hinted(ctx, inst, in_name, cast)
+    if cast.two_sides(in_name) or (inst.named and in_name):  # "RCEP" stands for its parties
+        return sorted(in_name)
+    if agencies:
+        codes = [cast.agencies[a].country for a in agencies if a in cast.agencies]
+        if all(c is None for c in codes):
+            return []
+        found = {c for c in codes if c}
+        # Two of the three signing countries' agencies named: the signing's countries are the parties.
+        if len(found) >= 2:
+            frame = set(inst.frame_countries)
+            return sorted(frame) if found < frame and len(frame) == len(found) + 1 else sorted(found)
+    signers = {cast.officials[n].country for n in inst.signatories
+               if n in cast.officials and cast.officials[n].country}
+    if len(signers) >= 2:
+        return sorted(signers)
+    for more in (inst.frame_countries, inst.countries, inst.sentence_countries):
+        codes = list(dict.fromkeys(in_name + more))
+        if cast.two_sides(codes):
+            return sorted(codes)
+    codes = list(dict.fromkeys(in_name + inst.countries))
+    return _by_context(ctx, inst, codes, cast)
+
+
+def _name_countries(ctx: ArticleContext, inst: Instrument, cast: Cast) -> list[str]:
+    """The countries its designation names: the first designation that names two sides, else the first that
+    names one ("the Chile-Peru FTA" after "a trade deal")."""
+    if inst.split or not inst.mentions:
+        return []
+    named = [countries(ctx, s, e) for s, e in sorted(inst.mentions)]
+    return next((c for c in named if cast.two_sides(c)), None) or next((c for c in named if c), [])
+
+
+def _hinted(ctx: ArticleContext, inst: Instrument, in_name: list[str], cast: Cast) -> list[str]:
+    """A partner given by a list ("its deals with A and B", "a deal with Peru"): it and the country that
+    acts in the sentence, else the article's own country."""
+    codes = list(dict.fromkeys(inst.parties_hint + in_name))
+    if len(codes) < 2:
+        others = {*inst.partners, *(countries(ctx, *min(inst.mentions)) if inst.split else [])}
+        order = (*inst.subjects, cast.home, *cast.main, *inst.countries)
+        extra = [c for c in order if c and c not in codes and c not in others]
+        codes += extra[:1]
+    return sorted(codes)
+
+
+def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: Cast) -> list[str]:
+    """One side named: it and the article's own country; none: "the two countries" are the article's
+    principal ones."""
+    if codes:
+        partner = next((c for c in (cast.home, *cast.main) if c and c not in codes), None)
+        return sorted([*codes, partner]) if partner else sorted(codes)
+    sentences = " ".join(ctx.text[s:e] for s, e in inst.mentions[:3])
+    sentence_text = " ".join(sent.text for s, _ in inst.mentions if (sent := ctx.sentence_at(s)))
+    if _TWO.search(sentence_text) or _TWO.search(sentences):
+        return sorted(cast.main[:3] if re.search(r"(?i)three", sentence_text) else cast.main[:2])
+    # Signed in the article's story but no country named with it: the story's two countries.
+    return sorted(cast.main[:2]) if inst.signed_in >= 0 and len(cast.main) >= 2 else []

@@ -1,0 +1,99 @@
+"""The place of signing: a city after "in", the city of a dated sentence, the dateline city."""
+
+from __future__ import annotations
+
+import re
+
+from kb.extract import gazetteer
+from kb.extract.agreements.lexicon import not_names, place_words, region_nouns
+from kb.extract.agreements.model import Reading
+from kb.extract.context import ArticleContext, Sentence
+
+# "in Lima", "in the Turkish city of Izmir", "in Rio de Janeiro"; "during the visit to Hanoi" after them.
+_PLACE_AFTER_IN = re.compile(r"\b(?P<prep>in|visit\s+to)\s+"
+                             r"(?:the\s+(?:[A-Z][\w-]+\s+)?(?:city|capital|town|port|resort)\s+of\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+(?:(?:de|da|do|del|dos|es|el|al)\s+)?"
+                             r"[A-Z][\w'’-]+)?)")
+_PARTICLE_CITY = re.compile(r"[A-Z][a-z'’-]+\s+(?:de|da|do|del|dos|es|el|al)\s+[A-Z][a-z'’-]+")
+# "speaking in Beijing", "talks in Washington": where someone spoke or met, not where a text was signed.
+_NOT_SIGNING_PLACE = re.compile(r"(?i)\b(?:speaking|spoke|said|says|told\s+\w+|talks|meeting|based|"
+                                r"headquartered|born|visit|visiting|trip)\s+$")
+# A headline-like sentence: five capitalised words in a row after its first.
+_TITLE_CASE = re.compile(r"\s(?:[A-Z][\w'’-]*\s+){4}[A-Z]")
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z]+(?:[ -][A-Z]+)*)(?:,\s*[A-Z][\w.]*)?\s*(?:[.:,–—-]|\()")
+
+
+def place_in(ctx: ArticleContext, sent: Sentence, lo: int | None = None, hi: int | None = None,
+             after: int | None = None) -> str | None:
+    """The city a sentence (or its part from `lo` to `hi`) names after "in": the first one after `after`
+    (a cue), else the first one."""
+    lo = sent.start if lo is None else lo
+    hi = sent.end if hi is None else hi
+    found = [(m.group("prep") != "in", m.start(), city) for m in _PLACE_AFTER_IN.finditer(ctx.text, lo, hi)
+             if not _NOT_SIGNING_PLACE.search(ctx.text, max(lo, m.start() - 30), m.start())
+             for city in [_candidate(ctx, sent, m)] if city]
+    if not found:
+        return None
+    later = sorted(f for f in found if after is not None and f[1] >= after)
+    return (later or sorted(found))[0][2]
+
+
+def _candidate(ctx: ArticleContext, sent: Sentence, m: re.Match[str]) -> str | None:
+    place = m.group("place")
+    if place.split()[-1] in region_nouns():
+        return None
+    after_of = re.search(r"\bof\s+$", m.group()[: m.start("place") - m.start()])
+    if (after_of or _PARTICLE_CITY.fullmatch(place)) and not gazetteer.country_forms().get(place):
+        return place
+    return _city(ctx, sent, place)
+
+
+def _city(ctx: ArticleContext, sent: Sentence, place: str) -> str | None:
+    """The place itself or its first word, when it is a city."""
+    city_states, not_cities = place_words()
+    forms = gazetteer.country_forms()
+    for candidate in (place, place.split()[0]):
+        if candidate in not_cities or candidate.rstrip("'’s") in not_cities:
+            continue
+        form = forms.get(candidate)
+        if candidate in city_states or (form is not None and form.form == "capital"):
+            return candidate
+        if form is not None:
+            continue
+        if candidate in gazetteer.capitals() or _looks_like_city(ctx, sent, candidate):
+            return candidate
+    return None
+
+
+def _looks_like_city(ctx: ArticleContext, sent: Sentence, word: str) -> bool:
+    """An unknown capitalised word after "in": a city unless it names an organisation or a person, is
+    written in lower case elsewhere (a common noun), or stands in a title-case headline."""
+    if " " in word or not re.fullmatch(r"[A-Z][a-z'’-]+", word) or word in not_names():
+        return False
+    if _TITLE_CASE.search(sent.text) or re.search(rf"\b{word.lower()}\b", ctx.text):
+        return False
+    return not any(word in a.name.split() for a in ctx.agencies) and not any(
+        word in o.name.split() for o in ctx.officials)
+
+
+def place_by_date(reading: Reading, value: str) -> str | None:
+    """The place of the first sentence that names one and carries the date of signature."""
+    if reading.places is None:  # the place each sentence names, found once
+        reading.places = [(sent, place_in(reading.ctx, sent)) for sent in reading.ctx.sentences]
+    for sent, place in reading.places:
+        if place and any(d.value == value for d in reading.dates.of(sent)):
+            return place
+    return None
+
+
+def dateline_place(ctx: ArticleContext, signed: str) -> str | None:
+    """The dateline city ("LIMA –"), for an instrument signed in the days before publication."""
+    if not ctx.published or len(signed) < 10 or signed[:7] != ctx.published[:7]:
+        return None
+    m = _DATELINE.match(ctx.text)
+    if not m:
+        return None
+    place = m.group("place").title()
+    if place.upper() == place:
+        return None
+    form = gazetteer.country_forms().get(place)
+    return place if form is None or form.form == "capital" or place in place_words()[0] else None

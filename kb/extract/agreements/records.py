@@ -1,0 +1,66 @@
+"""From instruments to kb-facts/1 agreement records: name, parties, amends, evidence."""
+
+from __future__ import annotations
+
+import re
+
+from kb.extract import gazetteer
+from kb.extract.agreements.lexicon import drop_words
+from kb.extract.agreements.model import Instrument, Reading
+from kb.extract.agreements.parties import Cast, parties, party_agencies
+from kb.extract.countries import codes_in
+from kb.facts import Agreement
+
+
+def records(reading: Reading) -> list[Agreement]:
+    ctx = reading.ctx
+    cast = Cast.of(ctx)
+    out: list[Agreement] = []
+    for inst in reading.instruments:
+        agencies = party_agencies(ctx, inst, cast)
+        codes = parties(ctx, inst, agencies, cast)
+        sent = reading.sentence_at(min(inst.mentions)[0])
+        out.append(Agreement(name=name(inst, agencies, codes), kind=inst.kind, parties=codes,
+                             party_agencies=agencies, signed=inst.signed, place=inst.place,
+                             signatories=inst.signatories, status=inst.status,
+                             evidence=[ctx.evidence_for(sent)] if sent else []))
+    for i, (rec, inst) in enumerate(zip(out, reading.instruments, strict=True)):
+        # Instruments signed at one ceremony bind the same parties.
+        partner = next((out[j] for event in inst.events for j in (*event.companions, *event.instruments)
+                        if j != i and len(out[j].parties) >= 2), None)
+        if partner is not None and len(rec.parties) < 2 and not rec.party_agencies:
+            rec.parties = partner.parties
+        if partner is not None and not rec.party_agencies and partner.party_agencies:
+            rec.party_agencies = partner.party_agencies
+    for rec, inst in zip(out, reading.instruments, strict=True):
+        if inst.amends is not None:
+            amended = out[inst.amends]
+            rec.amends = amended.name
+            # An amending protocol and the agreement it amends bind the same parties.
+            if len(amended.parties) < 2 <= len(rec.parties):
+                amended.parties = rec.parties
+            elif len(rec.parties) < 2 <= len(amended.parties):
+                rec.parties = amended.parties
+    return out
+
+
+_PREPOSITIONS = frozenset({"on", "for", "between", "with", "to", "of", "in", "among", "concerning", "regarding"})
+
+
+def name(inst: Instrument, agencies: list[str], parties: list[str]) -> str:
+    """The designation without leading determiners; a bare noun names its parties."""
+    words = inst.name.strip().split()
+    while words and words[0].lower() in drop_words():
+        words.pop(0)
+    out = " ".join(words) or inst.kind
+    if re.fullmatch(r"(?i)mous?", out):
+        out = "memorandum of understanding"
+    # A bare kind noun or a short one ("a transit agreement"): name it by its parties.
+    short = len(words) <= 3 and not set(map(str.lower, words)) & _PREPOSITIONS
+    if inst.generic or (short and not inst.named and not codes_in(out)):
+        if len(agencies) >= 2:
+            out = f"{out} between the {agencies[0]} and the {agencies[1]}"
+        elif 2 <= len(parties) <= 3:
+            names = [gazetteer.country_names().get(c, c) for c in parties]
+            out = f"{out} between {', '.join(names[:-1])} and {names[-1]}"
+    return out[0].upper() + out[1:]

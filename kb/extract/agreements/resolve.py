@@ -1,0 +1,393 @@
+"""Which instrument a mention stands for: a new one, one named before, or one per listed partner.
+
+Definite references ("the document", "the deal", "the MoU") resolve to an instrument
+already named; a plural designation followed by a list ("two memoranda, one on X and
+another on Y"; "similar agreements with A and B") opens one instrument per member.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.extract import gazetteer
+from kb.extract.agreements.lexicon import drop_words
+from kb.extract.agreements.mentions import right_end
+from kb.extract.agreements.model import Instrument, Mention, Reading, countries, countries_in, name_words
+from kb.extract.context import ArticleContext, Sentence, mentions_of
+
+_SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
+                    r"(?P<b>(?:on|for|concerning)\s+[^,;.]+)")
+# "agreements with A and B", "similar agreements had already been signed with A and with B".
+_EACH = re.compile(r"[^.;,]{0,40}?\b(?P<link>with|access\s+to)\s+(?P<list>.*?)(?:,\s+and\b|;|$)")
+_WITH_COUNTRY = re.compile(r"\s+with\s+(?:the\s+)?")
+_ANOTHER = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<another>another|a\s+second|one\s+more)(?=\s+(?:on|for|"
+                      r"concerning|regarding|to)\s)")
+_TOPIC_LIST = re.compile(r"\s+(?P<prep>on|concerning|regarding|in\s+the\s+fields?\s+of)\s+(?P<items>.+)", re.S)
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_COUNT = re.compile(r"(?i)\b(two|three|four|five|six|2|3|4|5|6)\s+(?:[\w-]+\s+)?$")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+_THOSE = re.compile(r"\b(?:those|ones)\s+with\s+(?P<list>[A-Z][^.;]*?)(?=[.;]|,\s|$)")
+_SUCH = re.compile(r"(?i)\bsuch\s+$")
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z-]{1,9})\)")
+# Words that make an anaphoric noun name an instrument: "a free trade deal", "the customs pact".
+_TOPICS = frozenset({"trade", "free", "customs", "transit", "investment", "partnership", "economic", "cooperation",
+                     "tax", "taxation", "visa", "tariff", "border", "security", "services", "transport", "aviation",
+                     "air", "road", "rail", "railway", "grain", "energy", "gas", "oil", "fisheries", "fishing",
+                     "migration", "labour", "labor", "defence", "defense", "nuclear", "climate", "debt", "loan",
+                     "credit", "currency", "swap", "payment", "digital", "data", "supply", "purchase", "sales",
+                     "export", "import", "preferential", "phytosanitary", "veterinary", "sanitary", "health",
+                     "framework", "technology", "high-technology", "agricultural", "industrial", "commercial"})
+# Modifiers that do not tell one instrument from another.
+_GENERIC = frozenset({"trade", "free", "bilateral", "agreement", "deal", "pact", "accord", "document", "text", "new",
+                      "updated", "upgraded", "modernized", "modernised", "revised", "amended", "signed", "relevant",
+                      "intergovernmental", "international", "whole", "entire", "full", "final", "s"})
+_DURATION = re.compile(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|years?|months?")
+_PLAIN = re.compile(r"(?i)(?:the\s+)?(?:document|text|deal|pact|accord)")
+_SINGULAR = {"memoranda": "memorandum", "memorandums": "memorandum", "treaties": "treaty"}
+_S_PLURALS = ("agreement", "protocol", "arrangement", "convention", "accord", "pact", "deal", "plan", "roadmap", "mou")
+
+
+def resolve(reading: Reading, m: Mention) -> list[int]:
+    """The instruments a mention stands for, creating new ones for new instruments (none for a denied
+    one: "has no free trade agreement with")."""
+    if m.negated:
+        return []
+    named = next((i for i, inst in enumerate(reading.instruments) if m.name in inst.aliases), None) \
+        if m.name in reading.aliases else None
+    if named is not None:  # "the Regional Comprehensive Economic Partnership (RCEP)", then "RCEP"
+        reading.instruments[named].mentions.append((m.start, m.end))
+        return [named]
+    # "a deal", "the document" point back; "a free trade deal with China" names an instrument.
+    anaphor = bool(m.info.get("anaphor")) and not _contentful(reading.text, m)
+    if m.info["plural"]:
+        return _plural(reading, m, anaphor)
+    if anaphor or m.predicate:
+        return _anaphor(reading, m)
+    if m.definite or m.proper:
+        found = _definite(reading, m)
+        if found is not None:
+            return [found]
+    if not m.generic:
+        target = _same_name(reading, m) if m.indefinite else _match(
+            reading.instruments, m, m.name, False, threshold=0.95)
+        if target is not None:
+            reading.instruments[target].mentions.append((m.start, m.end))
+            return [target]
+    inst = Instrument(m.kind, m.noun if m.generic else m.name, m.generic, older=m.older,
+                      named=bool(m.info.get("named")), distinct=m.other)
+    inst.mentions.append((m.start, m.end))
+    # "a mutual recognition arrangement (MRA) on…", "the Partnership Agreement (EPA)": its abbreviation.
+    abbr = _ABBREVIATION.match(reading.text, m.ne, m.end) or _ABBREVIATION.match(reading.text, m.end, m.sent.end)
+    if abbr:
+        inst.aliases.append(abbr.group(1))
+        reading.aliases.add(abbr.group(1))
+    return [reading.add(inst), *_another(reading, m)]
+
+
+def _contentful(text: str, m: Mention) -> bool:
+    """An anaphoric noun with modifiers of its own ("free trade deal", "customs pact"), not in a title-case
+    heading ("Kenya And Uganda Sign Trade Pact")."""
+    modifiers = re.findall(r"[\w-]+", text[m.start:m.ns])
+    return m.noun[0].islower() and any(w[0].isupper() or w.lower() in _TOPICS for w in modifiers)
+
+
+def _another(reading: Reading, m: Mention) -> list[int]:
+    """"a memorandum on water and another on markets": a second instrument of the same kind."""
+    found = _ANOTHER.match(reading.text, m.end, m.sent.end)
+    if not found:
+        return []
+    end = right_end(reading.text, found.end(), m.sent.end)
+    if end == found.end():
+        return []
+    inst = Instrument(m.kind, f"{singular(m.noun)}{reading.text[found.end():end]}", False)
+    inst.mentions.append((found.start("another"), end))
+    return [reading.add(inst)]
+
+
+def _plural(reading: Reading, m: Mention, anaphor: bool) -> list[int]:
+    """"two memoranda, one on X and another on Y"; "agreements on X, Y and Z"; "similar agreements
+    with A and B"; "its deals with A and B"."""
+    after = reading.text[m.ne:m.sent.end]
+    if _SUCH.search(reading.text, max(m.sent.start, m.start - 8), m.start):  # "such agreements": a class
+        return []
+    if not anaphor:
+        split = _SPLIT.search(after)
+        if split:
+            return _one_and_another(reading, m, split)
+        topics = _topics(reading, m)
+        if topics:
+            return topics
+    each = _EACH.match(after)
+    if each:
+        return _one_per_partner(reading, m, each, anaphor)
+    return []
+
+
+def _topics(reading: Reading, m: Mention) -> list[int]:
+    """"agreements on electricity, rail links and quarantine", "memoranda on tourism and on training":
+    one instrument per topic, when the list is clearly one of several instruments."""
+    text = reading.text
+    found = _TOPIC_LIST.fullmatch(text, m.ne, m.end)
+    if not found:
+        return []
+    items = [i for i in _ITEM_SPLIT.split(found.group("items")) if i.strip()]
+    repeated = len(items) >= 2 and all(i.startswith(found.group("prep") + " ") for i in items[1:])
+    count = _COUNT.search(text, max(m.sent.start, m.start - 12), m.start)
+    counted = count is not None and _NUMBERS.get(count.group(1).lower()) == len(items)
+    if not (repeated or counted or len(items) >= 3):
+        return []
+    prep = found.group("prep")
+    stem = singular(text[m.start:m.ne])
+    out = []
+    for item in items:
+        topic = item[len(prep) + 1:] if item.startswith(prep + " ") else item
+        inst = Instrument(m.kind, f"{stem} {prep} {topic.strip()}", False)
+        inst.mentions.append((m.start, m.end))
+        out.append(reading.add(inst))
+    return out
+
+
+def those_with(reading: Reading, sent: Sentence) -> list[int]:
+    """"its 17th deal, after those with Chile and Korea": one older instrument per partner."""
+    found = _THOSE.search(sent.text) if "with" in sent.text else None
+    recs = [i for i, r in enumerate(reading.instruments)
+            if any(sent.start <= s < sent.start + found.start() for s, _ in r.mentions)] if found else []
+    if not recs:
+        return []
+    model = reading.instruments[recs[-1]]
+    out = []
+    start = sent.start + found.start("list")
+    partners = _partners(reading.ctx, start, sent.start + found.end("list"))
+    for code, surface in partners.items():
+        inst = Instrument(model.kind, f"{model.kind} with {surface}", False, older=True, split=True)
+        inst.mentions.append((sent.start + found.start(), sent.start + found.end()))
+        inst.parties_hint, inst.partners = [code], list(partners)
+        out.append(reading.add(inst))
+    return out
+
+
+def _partners(ctx: ArticleContext, start: int, end: int) -> dict[str, str]:
+    """Country code → the way the text names it, for the countries (not blocs) of a list."""
+    agencies = [(a.start, a.end) for a in mentions_of(ctx).agencies]
+    found = [c for c in countries_in(ctx, start, end)
+             if c.form != "bloc" and not any(s <= c.start < e for s, e in agencies)]
+    surfaces = {c.code: c.surface for c in reversed(found)}
+    return {code: surfaces[code] for code in dict.fromkeys(c.code for c in found)}
+
+
+def _item_of(text: str, lo: int, hi: int, surface: str) -> str:
+    """How a list names one partner: "the Philippines" in "to the Philippines and Vietnam"."""
+    m = re.search(rf"(?:\bthe\s+)?{re.escape(surface)}", text[lo:hi])
+    return m.group() if m else surface
+
+
+def _one_and_another(reading: Reading, m: Mention, split: re.Match[str]) -> list[int]:
+    base = singular(m.noun)
+    out = []
+    for part in ("a", "b"):
+        inst = Instrument(m.kind, f"{base} {split.group(part)}".strip(), False)
+        inst.mentions.append((m.start, m.end))
+        offset = m.ns + len(m.noun)
+        inst.parties_hint = countries(reading.ctx, offset + split.start(part), offset + split.end(part))
+        out.append(reading.add(inst))
+    return out
+
+
+def _one_per_partner(reading: Reading, m: Mention, each: re.Match[str], anaphor: bool) -> list[int]:
+    """"similar agreements with A and B", "protocols for access to A and B": one instrument per partner,
+    named by the designation with that partner alone."""
+    lo, hi = m.ne + each.start("list"), m.ne + each.end("list")
+    partners = _partners(reading.ctx, lo, hi)
+    items = {code: _item_of(reading.text, lo, hi, surface) for code, surface in partners.items()}
+    stem = singular(reading.text[m.start:min(m.end, m.ne + each.start("link"))]).strip()
+    if anaphor and stem.lower() == singular(m.noun).lower():  # "its deals with A and B": agreements
+        stem = m.kind
+    link = re.sub(r"\s+", " ", each.group("link"))
+    out = []
+    for code, item in items.items():
+        inst = Instrument(m.kind, f"{stem} {link} {item}", False, older=anaphor)
+        inst.mentions.append((m.start, m.end))
+        inst.parties_hint, inst.partners = [code], list(partners)
+        inst.split = len(partners) > 1
+        out.append(reading.add(inst))
+    return out
+
+
+def _anaphor(reading: Reading, m: Mention) -> list[int]:
+    """"the deal", "the document": an instrument named before; "a deal with Peru": a new one."""
+    recs = reading.instruments
+    with_country = _WITH_COUNTRY.match(reading.text, m.ne, m.sent.end)
+    if not m.definite and with_country and recs:
+        codes = countries(reading.ctx, with_country.end(), with_country.end() + 40)[:1]
+        if codes:
+            prev = recs[-1]
+            stem = prev.kind if prev.generic else re.sub(r"\s+with\s+.*$", "", prev.name)
+            inst = Instrument(prev.kind, f"{stem} with {gazetteer.country_names().get(codes[0], codes[0])}", False)
+            inst.mentions.append((m.start, m.end))
+            inst.parties_hint = codes
+            return [reading.add(inst)]
+    if not m.definite or not recs:
+        return []
+    target = _latest(recs, m, m.kind if m.noun.lower() in ("minutes",) else None)
+    if target is None:
+        return []
+    recs[target].mentions.append((m.start, m.end))
+    return [target]
+
+
+def _definite(reading: Reading, m: Mention) -> int | None:
+    """"the protocol", "the Agreement on X": the instrument of that kind or name named before."""
+    recs = reading.instruments
+    target = _match(recs, m, m.name, m.generic)
+    if target is not None:
+        inst = recs[target]
+        if not m.generic and (inst.generic or len(m.name) > len(inst.name)) and not _PLAIN.fullmatch(m.name):
+            reading.rename(target, m.name)
+    elif m.definite and not m.proper and _only_with(m.name, m.noun):
+        target = _match(recs, m, m.noun, True)
+    elif m.definite and not m.proper and not countries(reading.ctx, m.start, m.end):
+        same = [i for i, r in enumerate(recs) if r.kind == m.kind and _same_time(r, m)]
+        target = same[-1] if same and not _distinct(m.name, _context(reading, same[-1]), m.noun) else None
+    if target is not None:
+        recs[target].mentions.append((m.start, m.end))
+    return target
+
+
+def singular(name: str) -> str:
+    out = []
+    for w in name.split():
+        low = w.lower()
+        if low in _SINGULAR:
+            w = _SINGULAR[low]
+        elif low.endswith("s") and low.rstrip("s") in _S_PLURALS:
+            w = w[:-1]
+        out.append(w)
+    return " ".join(w for w in out if w.lower() not in drop_words())
+
+
+def _latest(recs: list[Instrument], m: Mention, kind: str | None) -> int | None:
+    """The instrument named last (of a kind), of the mention's time."""
+    fits = [i for i, r in enumerate(recs) if _same_time(r, m)]
+    return next((i for i in reversed(fits) if kind is None or recs[i].kind == kind), fits[-1] if fits else None)
+
+
+def _only_with(name: str, noun: str) -> bool:
+    """"the agreement with Ukraine": a reference by partner, not a new designation."""
+    return bool(re.fullmatch(rf"(?i)(?:\S+\s+)*?{re.escape(noun)}\s+with\s+.*", name))
+
+
+def _match(recs: list[Instrument], m: Mention, name: str, generic: bool, threshold: float = 0.7) -> int | None:
+    """An instrument already named, of the mention's kind and time, that a mention refers to: the latest
+    for a bare noun, else the best by shared words or abbreviation."""
+    same = [i for i, r in enumerate(recs) if r.kind == m.kind and _same_time(r, m)]
+    if generic:
+        if same:
+            return same[-1]
+        # "the arrangement" after a protocol: the instrument just named, whatever its noun.
+        return len(recs) - 1 if recs and _same_time(recs[-1], m) else None
+    for i in same:
+        if recs[i].aliases and (name in recs[i].aliases or any(_has_word(name, a) for a in recs[i].aliases)):
+            return i
+    words = name_words(name)
+    best, best_score = None, 0.0
+    for i in same:
+        other = name_words(recs[i].name)
+        if not words or not other:
+            continue
+        overlap = len(words & other) / min(len(words), len(other))
+        if recs[i].generic or overlap > best_score:
+            score = 0.7 if recs[i].generic else overlap
+            if score > best_score:
+                best, best_score = i, score
+    return best if best_score >= threshold else None
+
+
+def _has_word(name: str, word: str) -> bool:
+    return word in name and re.search(rf"\b{re.escape(word)}\b", name) is not None
+
+
+def _same_name(reading: Reading, m: Mention) -> int | None:
+    """"a protocol amending X" said twice (caption and text) is one protocol; "a separate EPA" is not "the EPA"."""
+    words = name_words(m.name)
+    return next((i for i in reading.named_as.get((m.kind, words), [])
+                 if name_words(reading.instruments[i].name) == words), None)
+
+
+def _same_time(inst: Instrument, m: Mention) -> bool:
+    """"the original agreement" is not the one just updated; "the modernized agreement" not the original."""
+    return not (m.older and not inst.older) and not (m.newer and inst.older)
+
+
+def _context(reading: Reading, i: int) -> str:
+    """An instrument's name and the sentence that first names it: what a later reference may repeat."""
+    inst = reading.instruments[i]
+    sent = reading.sentence_at(min(inst.mentions)[0]) if inst.mentions else None
+    return f"{inst.name} {sent.text if sent else ''}"
+
+
+def _distinct(name: str, other: str, noun: str) -> set[str]:
+    """Words that tell a designation from another ("political" in "the political agreement")."""
+    return {w for w in name_words(name) - name_words(other) - name_words(noun) - _GENERIC if not _DURATION.fullmatch(w)}
+
+
+def merge_generic(reading: Reading) -> None:
+    """A bare "the protocol" / "a protocol" beside a named protocol of the article is that protocol."""
+    recs = reading.instruments
+    target: dict[int, int] = {}
+    for i, rec in enumerate(recs):
+        if not rec.generic or rec.parties_hint or rec.distinct:
+            continue
+        named = [j for j, r in enumerate(recs) if j != i and r.kind == rec.kind and j not in target
+                 and (not r.generic or j < i) and r.older == rec.older]
+        if named:
+            target[i] = named[0]
+    if not target:
+        return
+    for i, j in target.items():
+        recs[j].mentions.extend(recs[i].mentions)
+        recs[j].aliases.extend(recs[i].aliases)
+    keep = [i for i in range(len(recs)) if i not in target]
+    renumber = {old: new for new, old in enumerate(keep)}
+    for key, mentions in reading.by_sentence.items():
+        reading.by_sentence[key] = [(s, e, renumber[target.get(i, i)]) for s, e, i in mentions]
+    recs[:] = [recs[i] for i in keep]
+
+
+_AMENDING = re.compile(r"amend|amendments?\s+to|revis|replac|upgrad")
+# "a protocol [on Monday] [to] amend / update / upgrade [their] [2006] X agreement".
+_AMENDS_NEXT = re.compile(r"(?:\s+(?:on|in)\s+[\w ]{2,30}?)?,?\s+(?:to\s+)?(?:amend(?:s|ing)?|updat(?:e|es|ing)|"
+                          r"upgrad(?:e|es|ing)|revis(?:e|es|ing)|moderni[sz](?:e|es|ing))\s+(?:(?:the|their|its)\s+)?"
+                          r"(?:(?:19|20)\d\d\s+)?")
+
+
+def nesting(reading: Reading) -> None:
+    """An instrument named inside another's name ("a protocol amending the X agreement") is amended by
+    it, and so is one named just after an amending verb ("a protocol on Monday to update their FTA")."""
+    recs = reading.instruments
+    for mentions in reading.by_sentence.values():
+        for s1, e1, i in mentions:
+            for s2, e2, j in mentions:
+                if i == j or (s1, e1) == (s2, e2):
+                    continue
+                # The inner name starts inside the outer one; it may run on past where the outer was cut.
+                if s1 <= s2 < e1 and not (s1 == s2 and e2 > e1):
+                    recs[j].nested_in = i
+                    if _AMENDING.search(reading.text[s1:s2].lower()):
+                        recs[i].amends = j
+                elif e1 <= s2 and recs[i].amends is None and _AMENDS_NEXT.fullmatch(reading.text, e1, s2):
+                    recs[i].amends = j
+
+
+_YEAR_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their)\s+(?P<year>(?:19|20)\d\d)\s+$")
+
+
+def year_before(reading: Reading) -> None:
+    """"the 2002 transit agreement": the year it was signed."""
+    for rec in reading.instruments:
+        if rec.signed:
+            continue
+        for start, _ in rec.mentions:
+            m = _YEAR_BEFORE.search(reading.text, max(0, start - 20), start)
+            if m:
+                rec.signed = m.group("year")
+                break

@@ -1,0 +1,217 @@
+"""The roles a sentence fills for an instrument: clauses, countries, agencies, signers, dates, modality.
+
+A sentence often joins two stories ("X and Y signed a pact on Monday, a week after Z
+closed its border"): roles are taken from the clause of the cue or designation only.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from kb.extract.agreements.model import Dates, codes, countries_in, in_region
+from kb.extract.context import ArticleContext, CountryMention, Sentence, mentions_of
+from kb.extract.countries import is_destination
+
+# Where a sentence's second story starts: ", while…", ", a week after…", "; …", " after…". Candidates are
+# found by a cheap scan and a comma is kept only before one of the words that open a clause.
+_CLAUSE_CANDIDATE = re.compile(r";|\s[–—]\s|,\s+(?P<word>\w+)(?:\s+(?P<next>\w+))?|"
+                               r"\s(?=(?:while|whereas|although|because|after|amid|despite|unlike)\s)")
+_OPENS_CLAUSE = frozenset({"while", "whereas", "after", "before", "since", "as", "when", "but", "although", "though",
+                           "even", "unlike", "months", "weeks", "days", "years", "following", "amid", "despite",
+                           "ahead", "because"})
+_SPAN_WORDS = frozenset({"a", "one", "two", "three", "several", "some", "just", "only"})
+_PERIODS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+_AT_PLACE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city\s+of\s+)?$")
+_SUBORDINATE = re.compile(r"\b(?:which|who|whose|since|when|while|after|before)\b")
+_EVENT_AFTER = re.compile(r"\s+(?:summit|forum|conference|meeting|session|congress|expo|fair|games)\b")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_IN_PLACE_COMMA = re.compile(r"\bin\s+[A-Z]\w+,\s*$")
+# Witnesses of a signing: named before "looked on" / "witnessed", or after "in the presence of".
+_LOOKED_ON = re.compile(r"(?i)\b(?:looked on|looking on|witnessed|attended|oversaw|watched)\b(?!\s+by\b)")
+_WITNESSES_AFTER = re.compile(r"(?i)\b(?:in (?:the )?presence of|witnessed by|attended by|overseen by|"
+                              r"watched by|looked on by)\b")
+# Speakers: "X said", "according to spokesperson X".
+_SPEAKS_AFTER = re.compile(r"(?i)[\s,]*(?:[\w-]+\s+)?(?:said|says|told|added|noted|stressed|explained|wrote|"
+                           r"announced|remarked)\b")
+_SPEAKS_BEFORE = re.compile(r"(?i)\b(?:according\s+to|quoting)\s+(?:[\w-]+\s+){0,4}$")
+# A signing, entry into force or ratification still to come, wished for or denied.
+# The word before a cue, or the one before that: "to be signed", "will formally sign", "has not ratified".
+_NOT_YET = frozenset({"to", "be", "will", "would", "shall", "not", "never", "yet", "plan", "plans", "planned",
+                      "expected", "set", "intend", "intends", "ready", "must", "should", "may", "might", "could",
+                      "can", "cannot", "before", "until", "once", "if", "unless", "pending", "awaiting"})
+_WORD = re.compile(r"\w+")
+# A round of talks concluded is no signature: "concluded the third round of negotiations",
+# "negotiations on the treaty were concluded".
+_ROUND = re.compile(r"(?i)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:round|rounds|talks|negotiations|"
+                    r"consultations)\b")
+_TALKS_BEFORE = re.compile(r"(?i)\b(?:negotiations|talks|round|consultations)\b[^.;,]{0,80}$")
+
+
+class Clauses:
+    """The clauses of a sentence, as offsets into the article."""
+
+    def __init__(self, sent: Sentence) -> None:
+        self.sent = sent
+        self.cuts = [sent.start + m.start() for m in _CLAUSE_CANDIDATE.finditer(sent.text) if _breaks(m)]
+
+    def around(self, pos: int) -> tuple[int, int]:
+        lo = max((c for c in self.cuts if c <= pos), default=self.sent.start)
+        hi = min((c for c in self.cuts if c > pos), default=self.sent.end)
+        return lo, hi
+
+    def same(self, a: int, b: int) -> bool:
+        return self.around(a) == self.around(b)
+
+
+def _breaks(m: re.Match[str]) -> bool:
+    word = m.group("word")
+    if word is None:
+        return True
+    word, following = word.lower(), (m.group("next") or "").lower()
+    if word == "as":
+        return following != "well"
+    return word in _OPENS_CLAUSE or (word in _SPAN_WORDS and following in _PERIODS)
+
+
+def _modal(before: str) -> bool:
+    """Whether the last word before a cue, or the one before it, makes the cue modal or denied."""
+    if not before or not before[-1].isspace():
+        return False
+    words = [w.lstrip("(\"“'‘").lower() for w in before.split()[-3:]]
+    for i in (-1, -2):
+        if len(words) < -i or (i == -2 and not _WORD.fullmatch(words[-1])):
+            break
+        word = words[i]
+        no_longer = word == "longer" and len(words) >= 1 - i and words[i - 1] == "no"
+        if word in _NOT_YET or word.endswith("n't") or no_longer:
+            return True
+    return False
+
+
+def not_done(text: str, start: int, end: int) -> bool:
+    """A cue still to come or denied ("expected to be signed", "has not ratified"), or a round of talks
+    concluded."""
+    if _modal(text[max(0, start - 30):start]):
+        return True
+    if not text[start:end].lower().startswith("conclud"):
+        return False
+    return bool(_ROUND.match(text, end) or _TALKS_BEFORE.search(text, max(0, start - 100), start))
+
+
+class Acting:
+    """Which country mentions act in their sentence: not places, destinations, events ("the BRICS summit"),
+    people ("Santiago Cafiero") or the country of a title or an agency's name ("Kenya Revenue Authority").
+    Decided once per mention: a bloc's members share theirs."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        mentions = mentions_of(ctx)
+        spans = sorted([(s, e) for s, e, _ in mentions.titles] + [(m.start, m.end) for m in mentions.agencies])
+        starts, reach, furthest = [s for s, _e in spans], [], 0
+        for _s, e in spans:  # reach[i]: the furthest end of the first i + 1 spans
+            furthest = max(furthest, e)
+            reach.append(furthest)
+        self._inside = frozenset(c.start for c in ctx.countries
+                                 if (i := bisect_right(starts, c.start)) and reach[i - 1] > c.start)
+        self._known: dict[tuple[int, str], bool] = {}
+
+    def __call__(self, sent: Sentence, c: CountryMention) -> bool:
+        key = (c.start, c.form)
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = not _not_acting(self.ctx, sent, c, self._inside)
+        return known
+
+
+def clause_countries(ctx: ArticleContext, sent: Sentence, clauses: Clauses | None, start: int, end: int,
+                     acting: Acting) -> list[str]:
+    """Countries the clause of a span (or its whole sentence, without `clauses`) binds to an instrument:
+    not places, destinations, titles or agencies."""
+    lo, hi = clauses.around(start) if clauses else (sent.start, sent.end)
+    kept = []
+    for c in countries_in(ctx, lo, hi):
+        if (not (start <= c.start < end) or in_region(ctx.text, c)) and not acting(sent, c):
+            continue
+        kept.append(c)
+    return codes(kept)
+
+
+def _not_acting(ctx: ArticleContext, sent: Sentence, c, inside: frozenset[int]) -> bool:
+    if c.start in inside or _EVENT_AFTER.match(ctx.text, c.end, sent.end):  # "the BRICS summit"
+        return True
+    if c.form == "capital" and _NAME_AFTER.match(ctx.text, c.end, sent.end):  # "Santiago Cafiero"
+        return True
+    if in_region(ctx.text, c):
+        return True
+    before = ctx.text[max(sent.start, c.start - 30):c.start]
+    if _AT_PLACE.search(before) and c.form != "adjective":
+        return True
+    if c.form == "name" and _IN_PLACE_COMMA.search(before):
+        return True
+    return is_destination(ctx.text, c)
+
+
+_WITH_LIST = re.compile(r"\bwith\s+(?:(?:the|and|with|of)\s+|[A-Z][\w'’.-]*\s*)+")
+
+
+def subject_countries(ctx: ArticleContext, sent: Sentence, acting: Acting) -> list[str]:
+    """The sentence's acting countries that are not partners named after "with" ("with Croatia and with Bosnia")."""
+    partners = [(sent.start + m.start(), sent.start + m.end()) for m in _WITH_LIST.finditer(sent.text)]
+    return codes(c for c in countries_in(ctx, sent.start, sent.end)
+                 if not any(s <= c.start < e for s, e in partners) and acting(sent, c))
+
+
+def agencies_near(ctx: ArticleContext, sent: Sentence, start: int) -> list[str]:
+    """Agencies of the clause after a mention ("a MoU that A signed with B"), else of the sentence."""
+    def names(lo: int) -> list[str]:
+        return list(dict.fromkeys(m.name for m in mentions_of(ctx).agencies if lo <= m.start < sent.end))
+    after, everyone = names(start), names(sent.start)
+    return [n for n in everyone if n in after] if len(after) >= 2 else everyone
+
+
+def signers(ctx: ArticleContext, sent: Sentence, clauses: Clauses, cue: int) -> list[str]:
+    """Officials of the cue's clause who signed: not witnesses, not the people quoted about it."""
+    titles = {o.name: (o.title or "") for o in ctx.officials}
+    names: list[str] = []
+    looked = _LOOKED_ON.search(sent.text)
+    witnesses = _WITNESSES_AFTER.search(sent.text)
+    for s, e, name in mentions_of(ctx).officials:
+        if not (sent.start <= s < sent.end) or name in names or not clauses.same(s, cue):
+            continue
+        if witnesses and s >= sent.start + witnesses.end():
+            continue
+        if looked and s < sent.start + looked.start() and not re.search(
+                r"(?i)\bsign", sent.text[s - sent.start:looked.start()]):
+            continue
+        if "spokes" in titles.get(name, "") or _speaks(ctx.text, sent, s, e):
+            continue
+        names.append(name)
+    return names
+
+
+def _speaks(text: str, sent: Sentence, start: int, end: int) -> bool:
+    return bool(_SPEAKS_AFTER.match(text, end, sent.end) or _SPEAKS_BEFORE.search(text, sent.start, start))
+
+
+def signing_date(ctx: ArticleContext, sent: Sentence, dates: Dates, cue: int) -> str | None:
+    """The date nearest the cue, after it first; a week or span inside one month is that month."""
+    inside = []
+    for d in dates.of(sent):
+        if re.search(r"(?i)\b(?:since|until|from|by)\s+$", ctx.text[max(0, d.start - 7):d.start]):
+            continue
+        value = d.value
+        if "/" in value:
+            a, b = value.split("/")
+            if a[:7] != b[:7] or len(a) < 10:
+                continue
+            value = a[:7]
+        inside.append((d.start, value))
+    if not inside:
+        return None
+    # A date after the cue but inside a clause of its own ("…, which India joined in 2008") is not the signing's.
+    inside = [d for d in inside if d[0] < cue or not _SUBORDINATE.search(ctx.text, cue, d[0])]
+    if not inside:
+        return None
+    after = [d for d in inside if d[0] >= cue]
+    return min(after or inside, key=lambda d: abs(d[0] - cue))[1]

@@ -1,0 +1,740 @@
+"""Case tables for the agreement stage, by phrasing class: invented snippets → the agreement records expected.
+
+Each case gives the whole list of records the snippet should yield (each one a subset of
+its fields; names compared without regard to case), so a case also fails on an extra
+record. A field given as `None` must be absent. Every snippet is invented for its class.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.extract import extract
+from kb.readers.document import Document
+
+PUBLISHED = "2024-05-17"  # a Friday: Monday is 05-13, Tuesday 05-14, Wednesday 05-15, Thursday 05-16
+
+EU27 = ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT",
+        "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"]
+ASEAN = ["BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"]
+
+
+def agreements(text: str, published: str = PUBLISHED, title: str | None = None) -> list[dict]:
+    facts = extract(Document(path=Path("case.txt"), text=text, published=published, title=title,
+                             publisher="The Daily Ledger"))
+    return [r.model_dump(by_alias=True, exclude={"evidence"}) for r in facts.agreements]
+
+
+def _fits(record: dict, expected: dict) -> bool:
+    for key, value in expected.items():
+        got = record.get(key)
+        if key in ("name", "amends") and isinstance(value, str) and isinstance(got, str):
+            if got.casefold() != value.casefold():
+                return False
+        elif key == "name_has":
+            if not all(part.casefold() in record["name"].casefold() for part in value):
+                return False
+        elif key == "name_lacks":
+            if any(part.casefold() in record["name"].casefold() for part in value):
+                return False
+        elif got != value and not (value is None and got in ([], None)):
+            return False
+    return True
+
+
+def check(text: str, published: str, expected: list[dict], title: str | None = None) -> list[dict]:
+    got = agreements(text, published, title)
+    assert len(got) == len(expected), got
+    free = list(got)
+    for want in expected:
+        hit = next((r for r in free if _fits(r, want)), None)
+        assert hit is not None, (want, got)
+        free.remove(hit)
+    return got
+
+
+def cases(table: list[tuple]) -> list:
+    """pytest params with short ids (the snippet's first words)."""
+    return [pytest.param(*case, id=" ".join(case[0].split()[:7])) for case in table]
+
+
+# ---------------------------------------------------------------- several instruments at one event
+
+SEVERAL_AT_ONE_EVENT = [
+    ("Georgia and Armenia signed an agreement on road transport, a memorandum on veterinary inspection and a "
+     "protocol on rail freight in Tbilisi on Monday.", PUBLISHED,
+     [{"name": "Agreement on road transport", "kind": "agreement", "parties": ["AM", "GE"], "signed": "2024-05-13",
+       "place": "Tbilisi", "status": "signed"},
+      {"name": "Memorandum on veterinary inspection", "kind": "memorandum", "parties": ["AM", "GE"],
+       "signed": "2024-05-13", "place": "Tbilisi", "status": "signed"},
+      {"name": "Protocol on rail freight", "kind": "protocol", "parties": ["AM", "GE"], "signed": "2024-05-13",
+       "place": "Tbilisi", "status": "signed"}]),
+    ("On Wednesday in Hanoi, Vietnam and Laos signed a protocol on border gates and an agreement on hydropower "
+     "trade.", PUBLISHED,
+     [{"kind": "protocol", "name": "Protocol on border gates", "parties": ["LA", "VN"], "signed": "2024-05-15",
+       "place": "Hanoi"},
+      {"kind": "agreement", "name": "Agreement on hydropower trade", "parties": ["LA", "VN"],
+       "signed": "2024-05-15", "place": "Hanoi"}]),
+    ("Senegal and Gambia inked a transit agreement as well as a memorandum of understanding on fisheries in "
+     "Banjul on Tuesday.", PUBLISHED,
+     [{"kind": "agreement", "parties": ["GM", "SN"], "signed": "2024-05-14", "place": "Banjul"},
+      {"kind": "memorandum", "name": "Memorandum of understanding on fisheries", "parties": ["GM", "SN"],
+       "signed": "2024-05-14", "place": "Banjul"}]),
+    ("Ecuador and Peru signed three documents in Quito yesterday: an agreement on border trade, a memorandum on "
+     "fisheries and an action plan on tourism.", PUBLISHED,
+     [{"name": "Agreement on border trade", "parties": ["EC", "PE"], "signed": "2024-05-16", "place": "Quito"},
+      {"name": "Memorandum on fisheries", "parties": ["EC", "PE"], "signed": "2024-05-16", "place": "Quito"},
+      {"name": "Action plan on tourism", "kind": "plan", "parties": ["EC", "PE"], "signed": "2024-05-16",
+       "place": "Quito"}]),
+    ("Uzbekistan and Kyrgyzstan signed a memorandum on water sharing and another on cross-border markets in "
+     "Bishkek on Thursday.", PUBLISHED,
+     [{"name": "Memorandum on water sharing", "parties": ["KG", "UZ"], "signed": "2024-05-16", "place": "Bishkek"},
+      {"name": "Memorandum on cross-border markets", "parties": ["KG", "UZ"], "signed": "2024-05-16",
+       "place": "Bishkek"}]),
+    ("Chile and Ecuador signed an agreement on plant health on Monday, while a protocol on fisheries is still "
+     "under negotiation.", PUBLISHED,
+     [{"kind": "agreement", "parties": ["CL", "EC"], "signed": "2024-05-13", "status": "signed"},
+      {"kind": "protocol", "parties": ["CL", "EC"], "signed": None, "status": "negotiating"}]),
+    ("Gabonese Trade Minister Paul Mba and Cameroonian Customs Director Jean Obiang signed an agreement on "
+     "transit and a protocol on joint patrols on Monday.", PUBLISHED,
+     [{"kind": "agreement", "parties": ["CM", "GA"], "signatories": ["Paul Mba", "Jean Obiang"],
+       "signed": "2024-05-13"},
+      {"kind": "protocol", "parties": ["CM", "GA"], "signatories": ["Paul Mba", "Jean Obiang"],
+       "signed": "2024-05-13"}]),
+    ("Jordan and Iraq signed two agreements in Amman on Tuesday, one on electricity trade and the other on a "
+     "joint industrial zone.", PUBLISHED,
+     [{"name": "Agreement on electricity trade", "parties": ["IQ", "JO"], "signed": "2024-05-14", "place": "Amman"},
+      {"name": "Agreement on a joint industrial zone", "parties": ["IQ", "JO"], "signed": "2024-05-14",
+       "place": "Amman"}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(SEVERAL_AT_ONE_EVENT))
+def test_several_instruments_at_one_event(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- bulleted and numbered lists
+
+LISTS = [
+    ("Tanzania and Zambia signed several documents in Dodoma on Tuesday, including:\n\n"
+     "- an agreement on the one-stop border post at Tunduma;\n\n"
+     "- a memorandum of understanding on railway freight;\n\n"
+     "- an action plan on joint border patrols.\n\nTrade between the two countries rose last year.", PUBLISHED,
+     [{"name": "Agreement on the one-stop border post at Tunduma", "parties": ["TZ", "ZM"], "signed": "2024-05-14",
+       "place": "Dodoma", "status": "signed"},
+      {"name": "Memorandum of understanding on railway freight", "parties": ["TZ", "ZM"], "signed": "2024-05-14",
+       "place": "Dodoma", "status": "signed"},
+      {"name": "Action plan on joint border patrols", "kind": "plan", "parties": ["TZ", "ZM"],
+       "signed": "2024-05-14", "place": "Dodoma", "status": "signed"}]),
+    ("Kazakhstan and Mongolia signed three documents in Astana on 3 May:\n"
+     "1. Agreement on mutual assistance in customs matters;\n"
+     "2. Protocol on the exchange of transit data;\n"
+     "3. Memorandum of understanding on training of customs officers.", PUBLISHED,
+     [{"name": "Agreement on mutual assistance in customs matters", "parties": ["KZ", "MN"], "signed": "2024-05-03",
+       "place": "Astana"},
+      {"name": "Protocol on the exchange of transit data", "parties": ["KZ", "MN"], "signed": "2024-05-03",
+       "place": "Astana"},
+      {"name": "Memorandum of understanding on training of customs officers", "parties": ["KZ", "MN"],
+       "signed": "2024-05-03", "place": "Astana"}]),
+    ("Oman and Kenya signed two memorandums of understanding in Muscat on Monday.\n\nThe two memorandums are:\n\n"
+     "• A memorandum of understanding on cooperation in halal certification;\n\n"
+     "• A memorandum of understanding on the exchange of market information.", PUBLISHED,
+     [{"name": "Memorandum of understanding on cooperation in halal certification", "parties": ["KE", "OM"],
+       "signed": "2024-05-13", "place": "Muscat"},
+      {"name": "Memorandum of understanding on the exchange of market information", "parties": ["KE", "OM"],
+       "signed": "2024-05-13", "place": "Muscat"}]),
+    ("Argentina and Vietnam signed the following protocols on Thursday:\n"
+     "- Protocol 1 (on veterinary certificates for beef)\n"
+     "- Protocol 2 (on phytosanitary requirements for citrus)", PUBLISHED,
+     [{"kind": "protocol", "name_has": ["Protocol 1", "veterinary certificates for beef"],
+       "parties": ["AR", "VN"], "signed": "2024-05-16"},
+      {"kind": "protocol", "name_has": ["Protocol 2", "phytosanitary requirements for citrus"],
+       "parties": ["AR", "VN"], "signed": "2024-05-16"}]),
+    ("Azerbaijan and Georgia signed a number of documents in Baku on Wednesday. They include:\n\n"
+     "1) an agreement on international road transport;\n\n"
+     "2) a memorandum on cooperation in the field of customs statistics.", PUBLISHED,
+     [{"name": "Agreement on international road transport", "parties": ["AZ", "GE"], "signed": "2024-05-15",
+       "place": "Baku"},
+      {"name": "Memorandum on cooperation in the field of customs statistics", "parties": ["AZ", "GE"],
+       "signed": "2024-05-15", "place": "Baku"}]),
+    ("The talks covered three topics:\n\n- tariffs on steel;\n\n- quotas for sugar;\n\n- rules of origin.", PUBLISHED,
+     []),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(LISTS))
+def test_lists(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- names: complete, not bloated
+
+NAMES = [
+    ("Brazil and Angola signed a framework agreement on cooperation in the fields of agriculture, fisheries and "
+     "rural development on Monday.", PUBLISHED,
+     [{"name": "Framework agreement on cooperation in the fields of agriculture, fisheries and rural development",
+       "parties": ["AO", "BR"], "signed": "2024-05-13"}]),
+    ("Kenya and Ethiopia signed a memorandum of understanding on the development of the Moyale one-stop border "
+     "post on Friday.", "2024-05-20",
+     [{"name": "Memorandum of understanding on the development of the Moyale one-stop border post",
+       "parties": ["ET", "KE"], "signed": "2024-05-17"}]),
+    ("Kenya and Uganda signed a protocol on Monday.", PUBLISHED,
+     [{"kind": "protocol", "name_lacks": ["Monday"], "parties": ["KE", "UG"], "signed": "2024-05-13"}]),
+    ("Indonesia and Chile signed a protocol on Tuesday to upgrade their bilateral free trade agreement.", PUBLISHED,
+     [{"kind": "protocol", "name_lacks": ["Tuesday"], "parties": ["CL", "ID"], "signed": "2024-05-14",
+       "amends": "Bilateral free trade agreement"},
+      {"kind": "agreement", "name": "Bilateral free trade agreement", "parties": ["CL", "ID"], "signed": None}]),
+    ("Peru has signed a free trade agreement with Hong Kong.", PUBLISHED,
+     [{"kind": "agreement", "name": "Free trade agreement with Hong Kong", "parties": ["HK", "PE"]}]),
+    ("An agreement on veterinary certification signed by Namibia and Botswana will take effect in July.", PUBLISHED,
+     [{"name": "Agreement on veterinary certification", "parties": ["BW", "NA"], "status": "signed"}]),
+    ("The Agreement between the Government of Nepal and the Government of Bangladesh on Transit of Goods was "
+     "signed in Kathmandu on Monday.", PUBLISHED,
+     [{"name": "Agreement between the Government of Nepal and the Government of Bangladesh on Transit of Goods",
+       "parties": ["BD", "NP"], "signed": "2024-05-13", "place": "Kathmandu"}]),
+    ("Jordan and Iraq signed the Agreement on the Establishment of a Joint Industrial Zone in Amman.", PUBLISHED,
+     [{"name": "Agreement on the Establishment of a Joint Industrial Zone", "parties": ["IQ", "JO"],
+       "place": "Amman"}]),
+    ("Cambodia and Thailand signed an agreement on cross-border transport of goods and people in Phnom Penh on "
+     "Thursday to ease congestion at the border.", PUBLISHED,
+     [{"name": "Agreement on cross-border transport of goods and people", "parties": ["KH", "TH"],
+       "signed": "2024-05-16", "place": "Phnom Penh"}]),
+    ("The agreement on trade in services, investment and e-commerce between Chile and Korea entered into force "
+     "on Monday.", PUBLISHED,
+     [{"name": "Agreement on trade in services, investment and e-commerce between Chile and Korea",
+       "parties": ["CL", "KR"], "status": "in_force", "signed": None}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(NAMES))
+def test_names(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- plural designations with a list of topics
+
+PLURALS = [
+    ("Egypt and Sudan signed agreements on electricity interconnection, railway links and veterinary quarantine "
+     "in Cairo on Sunday.", PUBLISHED,
+     [{"name": "Agreement on electricity interconnection", "parties": ["EG", "SD"], "signed": "2024-05-12",
+       "place": "Cairo"},
+      {"name": "Agreement on railway links", "parties": ["EG", "SD"], "signed": "2024-05-12", "place": "Cairo"},
+      {"name": "Agreement on veterinary quarantine", "parties": ["EG", "SD"], "signed": "2024-05-12",
+       "place": "Cairo"}]),
+    ("Cuba and Vietnam signed memoranda of understanding on tourism and on vocational training on Monday.",
+     PUBLISHED,
+     [{"name": "Memorandum of understanding on tourism", "parties": ["CU", "VN"], "signed": "2024-05-13"},
+      {"name": "Memorandum of understanding on vocational training", "parties": ["CU", "VN"],
+       "signed": "2024-05-13"}]),
+    ("Thailand and Laos signed two memorandums of understanding, one on rail freight and another on electricity "
+     "trade, in Vientiane on Tuesday.", PUBLISHED,
+     [{"name": "Memorandum of understanding on rail freight", "parties": ["LA", "TH"], "signed": "2024-05-14",
+       "place": "Vientiane"},
+      {"name": "Memorandum of understanding on electricity trade", "parties": ["LA", "TH"], "signed": "2024-05-14",
+       "place": "Vientiane"}]),
+    ("Bolivia's customs office signed a memorandum with Peru on Monday. Earlier, the office signed similar "
+     "agreements with Chile and Paraguay.", PUBLISHED,
+     [{"kind": "memorandum", "parties": ["BO", "PE"], "signed": "2024-05-13"},
+      {"kind": "agreement", "name": "Agreement with Chile", "parties": ["BO", "CL"], "signed": None},
+      {"kind": "agreement", "name": "Agreement with Paraguay", "parties": ["BO", "PY"], "signed": None}]),
+    ("Such agreements on trade and investment usually take years to negotiate.", PUBLISHED, []),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(PLURALS))
+def test_plural_designations(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- older agreements named in passing
+
+IN_PASSING = [
+    ("Costa Rica signed a free trade agreement with Singapore on Monday, after its deals with Ecuador and "
+     "Jordan.", PUBLISHED,
+     [{"name": "Free trade agreement with Singapore", "parties": ["CR", "SG"], "signed": "2024-05-13",
+       "status": "signed"},
+      {"kind": "agreement", "parties": ["CR", "EC"], "signed": None, "place": None},
+      {"kind": "agreement", "parties": ["CR", "JO"], "signed": None, "place": None}]),
+    ("The deal builds on the 2015 FTA between Chile and Vietnam.", PUBLISHED,
+     [{"name": "FTA between Chile and Vietnam", "parties": ["CL", "VN"], "signed": "2015"}]),
+    ("Uruguay and Mexico signed a protocol in Montevideo on Monday amending their 2003 free trade agreement.",
+     PUBLISHED,
+     [{"kind": "protocol", "parties": ["MX", "UY"], "signed": "2024-05-13", "place": "Montevideo",
+       "amends": "Free trade agreement between Mexico and Uruguay"},
+      {"kind": "agreement", "name": "Free trade agreement between Mexico and Uruguay", "parties": ["MX", "UY"],
+       "signed": "2003", "place": None}]),
+    ("Belarus and Lithuania signed a customs protocol in Minsk on Tuesday. Trade between them is still governed "
+     "by the 2009 transit agreement.", PUBLISHED,
+     [{"kind": "protocol", "parties": ["BY", "LT"], "signed": "2024-05-14", "place": "Minsk"},
+      {"kind": "agreement", "name": "Transit agreement between Belarus and Lithuania", "parties": ["BY", "LT"],
+       "signed": "2009", "place": None}]),
+    ("The 1998 treaty on border trade between Ethiopia and Djibouti remains the legal basis for the corridor.",
+     PUBLISHED,
+     [{"name": "Treaty on border trade between Ethiopia and Djibouti", "parties": ["DJ", "ET"], "signed": "1998",
+       "status": "in_force"}]),
+    ("Chad and Cameroon signed a protocol on Monday amending the 2011 transit agreement.", PUBLISHED,
+     [{"kind": "protocol", "signed": "2024-05-13", "amends": "Transit agreement between Cameroon and Chad",
+       "parties": ["CM", "TD"]},
+      {"kind": "agreement", "name": "Transit agreement between Cameroon and Chad", "signed": "2011",
+       "parties": ["CM", "TD"]}]),
+    ("Vietnam signed the agreement with Israel in Jerusalem on Tuesday, its 17th free trade deal after those with "
+     "Chile and Korea.", PUBLISHED,
+     [{"kind": "agreement", "parties": ["IL", "VN"], "signed": "2024-05-14"},
+      {"kind": "agreement", "parties": ["CL", "VN"], "signed": None, "place": None},
+      {"kind": "agreement", "parties": ["KR", "VN"], "signed": None, "place": None}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(IN_PASSING))
+def test_older_agreements_in_passing(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- negation
+
+NEGATED = [
+    "Peru has no free trade agreement with India.",
+    "Mongolia is not party to any free trade agreement.",
+    "There is no agreement between Chad and Sudan on transit fees.",
+    "Nepal and Bhutan have not signed a memorandum on hydropower trade.",
+    "Without a trade agreement, Kenyan exporters pay full duties in Egypt.",
+    "Neither country has a customs agreement with Somalia.",
+    "Ghana lacks an agreement on double taxation with Vietnam.",
+    "The lack of a transit agreement between Laos and Myanmar slows trade.",
+    "Unlike Chile, Peru does not have a free trade agreement with Turkey.",
+    "Brazil never signed a trade agreement with Nigeria.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_negation_gives_no_record(text: str) -> None:
+    assert agreements(text) == []
+
+
+NEGATED_STATUS = [
+    ("Gabon has not ratified the convention on transit it signed with Congo in 2019.", PUBLISHED,
+     [{"kind": "convention", "parties": ["CG", "GA"], "signed": "2019", "status": "signed"}]),
+    ("The protocol on fisheries between Senegal and Guinea has not entered into force.", PUBLISHED,
+     [{"kind": "protocol", "parties": ["GN", "SN"], "status": None}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(NEGATED_STATUS))
+def test_negation_gives_no_false_status(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- status from the verb and its tense
+
+STATUS = [
+    ("The free trade agreement between Georgia and China entered into force on 1 January.", PUBLISHED,
+     [{"parties": ["CN", "GE"], "status": "in_force", "signed": None}]),
+    ("The agreement on customs cooperation between Qatar and Kenya took effect on Monday.", PUBLISHED,
+     [{"parties": ["KE", "QA"], "status": "in_force", "signed": None}]),
+    ("Serbia's parliament ratified the free trade agreement with Egypt on Tuesday.", PUBLISHED,
+     [{"parties": ["EG", "RS"], "status": "ratified", "signed": None}]),
+    ("Vietnam and Israel concluded negotiations on a free trade agreement in Tel Aviv.", PUBLISHED,
+     [{"parties": ["IL", "VN"], "status": "negotiating", "signed": None}]),
+    ("Negotiations on the investment treaty between Angola and Portugal were concluded in March.", PUBLISHED,
+     [{"kind": "treaty", "parties": ["AO", "PT"], "status": "negotiating", "signed": None}]),
+    ("Jordan and Canada launched negotiations on an investment treaty.", PUBLISHED,
+     [{"kind": "treaty", "parties": ["CA", "JO"], "status": "negotiating"}]),
+    ("Indonesia proposed a preferential trade agreement with Tunisia.", PUBLISHED,
+     [{"parties": ["ID", "TN"], "status": "proposed"}]),
+    ("Kenya plans to sign a trade agreement with the Philippines next month.", PUBLISHED,
+     [{"parties": ["KE", "PH"], "status": "proposed", "signed": None}]),
+    ("Talks on a transit protocol between Armenia and Iran are continuing.", PUBLISHED,
+     [{"kind": "protocol", "parties": ["AM", "IR"], "status": "negotiating"}]),
+    ("Malaysia and Brazil signed a memorandum of understanding on halal certification on Monday. Both agencies "
+     "are now implementing the memorandum.", PUBLISHED,
+     [{"kind": "memorandum", "parties": ["BR", "MY"], "status": "signed", "signed": "2024-05-13"}]),
+    ("Peru and Korea signed an agreement on plant health on Monday. The agreement will enter into force after "
+     "ratification.", PUBLISHED,
+     [{"parties": ["KR", "PE"], "status": "signed", "signed": "2024-05-13"}]),
+    ("The 2019 agreement on trade in services between Chile and Thailand has been implemented since March.",
+     PUBLISHED,
+     [{"parties": ["CL", "TH"], "status": "in_force", "signed": "2019"}]),
+    ("Both parliaments must still ratify the extradition treaty that Ghana and Benin signed on Monday.", PUBLISHED,
+     [{"kind": "treaty", "parties": ["BJ", "GH"], "status": "signed", "signed": "2024-05-13"}]),
+    ("The fisheries agreement between Senegal and Mauritania expired in March.", PUBLISHED,
+     [{"parties": ["MR", "SN"], "status": "terminated"}]),
+    ("Zambia and Malawi signed the protocol on joint border patrols on Monday after negotiations were concluded "
+     "in April.", PUBLISHED,
+     [{"kind": "protocol", "parties": ["MW", "ZM"], "status": "signed", "signed": "2024-05-13"}]),
+    ("A draft agreement on seasonal workers between Moldova and Israel was approved by the cabinet.", PUBLISHED,
+     [{"parties": ["IL", "MD"], "status": "proposed", "signed": None}]),
+    # Initialling closes the negotiations; the signature is still to come.
+    ("Fiji and Samoa initialled a trade agreement on Tuesday, and it will be signed in June.", PUBLISHED,
+     [{"parties": ["FJ", "WS"], "status": "negotiating", "signed": None}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(STATUS))
+def test_status(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- parties from blocs at the article's date
+
+BLOCS = [
+    # Bolivia, a full member since 2024, is not yet in the bloc's agreements with outside partners.
+    ("Mercosur and Vietnam signed a free trade agreement in Brasilia on Monday.", "2025-03-12",
+     [{"parties": ["AR", "BR", "PY", "UY", "VN"], "signed": "2025-03-10", "place": "Brasilia"}]),
+    # Venezuela never took part in the bloc's agreements with outside partners.
+    ("The free trade agreement between Mercosur and Egypt entered into force on 1 September.", "2016-11-01",
+     [{"parties": ["AR", "BR", "EG", "PY", "UY"], "status": "in_force"}]),
+    ("The Eurasian Economic Union signed a free trade agreement with Vietnam in May.", "2015-06-01",
+     [{"parties": ["AM", "BY", "KZ", "RU", "VN"], "signed": "2015-05"}]),
+    ("SACU and India resumed talks on a preferential trade agreement.", PUBLISHED,
+     [{"parties": ["BW", "IN", "LS", "NA", "SZ", "ZA"], "status": "negotiating"}]),
+    ("ASEAN and Canada launched negotiations on a free trade agreement.", "2021-11-20",
+     [{"parties": sorted([*ASEAN, "CA"]), "status": "negotiating"}]),
+    ("Asean and Japan signed a protocol amending their comprehensive economic partnership agreement.", PUBLISHED,
+     [{"kind": "protocol", "parties": sorted([*ASEAN, "JP"]), "status": "signed"},
+      {"kind": "agreement", "parties": sorted([*ASEAN, "JP"])}]),
+    ("The Regional Comprehensive Economic Partnership (RCEP) took effect on January 1.", "2022-02-03",
+     [{"name": "Regional Comprehensive Economic Partnership", "parties": sorted([*ASEAN, "AU", "CN", "JP", "KR",
+                                                                                "NZ"]), "status": "in_force"}]),
+    ("The EU and Chile signed an advanced framework agreement in Brussels on Wednesday.", "2023-12-15",
+     [{"parties": sorted([*EU27, "CL"]), "signed": "2023-12-13", "place": "Brussels"}]),
+    ("The economic partnership agreement between the European Union and Japan entered into force on 1 February.",
+     "2019-02-05", [{"parties": sorted([*EU27, "GB", "JP"]), "status": "in_force"}]),
+    ("EFTA and Thailand concluded negotiations on a free trade agreement on Monday.", PUBLISHED,
+     [{"parties": ["CH", "IS", "LI", "NO", "TH"], "status": "negotiating", "signed": None}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(BLOCS))
+def test_bloc_parties(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- parties: no stray countries
+
+NO_STRAYS = [
+    ("Moldova and Israel signed a free trade agreement in Chisinau on Monday, months after Russia cut gas "
+     "supplies.", PUBLISHED, [{"parties": ["IL", "MD"], "signed": "2024-05-13", "place": "Chisinau"}]),
+    ("Fiji signed a trade agreement with Australia in 2021, a year after talks with the EU stalled.", PUBLISHED,
+     [{"parties": ["AU", "FJ"], "signed": "2021"}]),
+    ("Chile and Peru signed a protocol on fruit inspection on Monday. Chile also exports cherries to China.",
+     PUBLISHED, [{"parties": ["CL", "PE"]}]),
+    ("Speaking in Beijing, the minister said Laos and Thailand had signed a transit agreement.", PUBLISHED,
+     [{"parties": ["LA", "TH"], "place": None}]),
+    ("Ghana and Togo signed a memorandum on joint patrols on Monday, a week after Nigeria closed its border with "
+     "Benin.", PUBLISHED, [{"parties": ["GH", "TG"], "signed": "2024-05-13"}]),
+    ("India's trade minister, back from talks in Washington, said India and Oman had signed a comprehensive "
+     "economic partnership agreement in Muscat.", PUBLISHED, [{"parties": ["IN", "OM"], "place": "Muscat"}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(NO_STRAYS))
+def test_no_stray_parties(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- agency-to-agency instruments
+
+AGENCY_PARTIES = [
+    ("The Uganda Revenue Authority and the Kenya Revenue Authority signed a memorandum of understanding on data "
+     "sharing on Monday.", PUBLISHED,
+     [{"parties": ["KE", "UG"], "party_agencies": ["Uganda Revenue Authority", "Kenya Revenue Authority"]}]),
+    ("The Reserve Bank of Malawi and the Bank of Zambia signed a memorandum of understanding on cross-border "
+     "payments in Lusaka on Tuesday.", PUBLISHED,
+     [{"parties": ["MW", "ZM"], "party_agencies": ["Reserve Bank of Malawi", "Bank of Zambia"], "place": "Lusaka"}]),
+    ("The governments of Chad and Niger signed an agreement on transit.", PUBLISHED,
+     [{"parties": ["NE", "TD"], "party_agencies": None}]),
+    ("The World Customs Organization and the Universal Postal Union signed a memorandum on e-commerce.", PUBLISHED,
+     [{"parties": [], "party_agencies": ["World Customs Organization", "Universal Postal Union"]}]),
+    ("The Ghana Revenue Authority signed a memorandum of understanding with the Nigeria Customs Service in Accra "
+     "on Tuesday, the Ghana Revenue Authority said.", PUBLISHED,
+     [{"parties": ["GH", "NG"], "party_agencies": ["Ghana Revenue Authority", "Nigeria Customs Service"],
+       "place": "Accra"}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(AGENCY_PARTIES))
+def test_agency_parties(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- dates relative to publication
+
+DATES = [
+    ("Bahrain and Jordan signed a customs protocol yesterday.", PUBLISHED,
+     [{"parties": ["BH", "JO"], "signed": "2024-05-16"}]),
+    ("Rwanda and Burundi signed a trade agreement in 2016.", PUBLISHED, [{"signed": "2016"}]),
+    ("Nigeria and Niger signed a memorandum on electricity trade last week.", PUBLISHED,
+     [{"parties": ["NE", "NG"], "signed": "2024-05"}]),
+    ("The agreement on fisheries between Fiji and Tonga, signed on 3 April, entered into force on 1 May.", PUBLISHED,
+     [{"parties": ["FJ", "TO"], "signed": "2024-04-03", "status": "in_force"}]),
+    ("Brazil and Paraguay signed a protocol on river transport this Friday (14) in Asuncion.", "2024-06-17",
+     [{"parties": ["BR", "PY"], "signed": "2024-06-14", "place": "Asuncion"}]),
+    ("Mauritius and India signed a memorandum on ocean economy on Monday, 13 May.", PUBLISHED,
+     [{"signed": "2024-05-13"}]),
+    ("Tunisia and Libya signed a trade protocol earlier this month.", PUBLISHED, [{"signed": "2024-05"}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(DATES))
+def test_dates(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+@pytest.mark.xfail(strict=True, reason="dates.py resolves a weekday to the week before publication even when "
+                                       "a day number in parentheses names the publication day")
+def test_weekday_with_day_number_on_the_day_of_publication() -> None:
+    check("Brazil and Paraguay signed a protocol on river transport this Friday (14).", "2024-06-14",
+          [{"signed": "2024-06-14"}])
+
+
+# ---------------------------------------------------------------- place of signing
+
+PLACES = [
+    ("The UAE and Kenya signed a comprehensive economic partnership agreement in Abu Dhabi on Tuesday.", PUBLISHED,
+     [{"parties": ["AE", "KE"], "place": "Abu Dhabi", "signed": "2024-05-14"}]),
+    ("ACCRA, May 15 – Ghana and Togo signed a memorandum on joint border patrols on Tuesday.", "2024-05-15",
+     [{"parties": ["GH", "TG"], "place": "Accra", "signed": "2024-05-14"}]),
+    ("Kenya And Uganda Sign Trade Pact In Bid To Boost Exports. Kenya and Uganda signed a trade agreement on "
+     "Monday.", PUBLISHED, [{"parties": ["KE", "UG"], "place": None}]),
+    ("Senegal and Mali signed a protocol on transit at a ceremony in Dakar on Monday.", PUBLISHED,
+     [{"place": "Dakar"}]),
+    ("Ukraine and Moldova signed an agreement on joint border controls in Ukraine on Monday.", PUBLISHED,
+     [{"place": None}]),
+    ("Turkey and Iraq signed a memorandum on water sharing in the Turkish city of Gaziantep on Monday.", PUBLISHED,
+     [{"place": "Gaziantep", "parties": ["IQ", "TR"]}]),
+    ("Botswana and Zambia signed an agreement on the Kazungula bridge in Principle on Monday.", PUBLISHED,
+     [{"place": None}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(PLACES))
+def test_places(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- amending instruments
+
+AMENDS = [
+    ("Morocco and Jordan signed a protocol amending the agreement on road transport in Rabat on Tuesday.",
+     PUBLISHED,
+     [{"kind": "protocol", "amends": "Agreement on road transport", "signed": "2024-05-14", "place": "Rabat",
+       "parties": ["JO", "MA"]},
+      {"kind": "agreement", "name": "Agreement on road transport", "signed": None, "place": None,
+       "parties": ["JO", "MA"]}]),
+    ("Laos and Cambodia signed a protocol on amendments to the agreement on cross-border transport on Monday.",
+     PUBLISHED,
+     [{"kind": "protocol", "amends": "Agreement on cross-border transport", "signed": "2024-05-13",
+       "parties": ["KH", "LA"]},
+      {"kind": "agreement", "name": "Agreement on cross-border transport", "signed": None, "parties": ["KH", "LA"]}]),
+    ("A protocol amending the Agreement between Ghana and Burkina Faso on Mutual Administrative Assistance was "
+     "signed in Ouagadougou on Thursday.", PUBLISHED,
+     [{"kind": "protocol", "signed": "2024-05-16", "place": "Ouagadougou", "parties": ["BF", "GH"],
+       "amends": "Agreement between Ghana and Burkina Faso on Mutual Administrative Assistance"},
+      {"kind": "agreement", "signed": None, "place": None, "parties": ["BF", "GH"],
+       "name": "Agreement between Ghana and Burkina Faso on Mutual Administrative Assistance"}]),
+    ("Chile and Peru signed a protocol on Monday to update their 2006 free trade agreement.", PUBLISHED,
+     [{"kind": "protocol", "signed": "2024-05-13", "parties": ["CL", "PE"],
+       "amends": "Free trade agreement between Chile and Peru"},
+      {"kind": "agreement", "signed": "2006", "parties": ["CL", "PE"]}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(AMENDS))
+def test_amends(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- signatories
+
+SIGNATORIES = [
+    ("The agreement was signed by Trade Minister Paul Mba and Customs Director Jean Obiang, according to "
+     "spokesperson Ali Kone.", PUBLISHED, [{"signatories": ["Paul Mba", "Jean Obiang"]}]),
+    ("Kenya and Uganda signed a protocol on Monday. Signing for Kenya was Trade Secretary Rebecca Miano.",
+     PUBLISHED, [{"signatories": ["Rebecca Miano"], "parties": ["KE", "UG"]}]),
+    ("Malian Trade Minister Moussa Alassane Diallo and Senegalese Trade Minister Abdou Karim Fofana signed the "
+     "transit agreement in Bamako on Monday.", PUBLISHED,
+     [{"signatories": ["Moussa Alassane Diallo", "Abdou Karim Fofana"], "parties": ["ML", "SN"],
+       "place": "Bamako"}]),
+    ("\"This opens new markets,\" Trade Minister Ana Costa said after Peru and Chile signed the protocol on "
+     "Monday.", PUBLISHED, [{"parties": ["CL", "PE"], "signatories": None}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(SIGNATORIES))
+def test_signatories(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- references: what is new, what points back
+
+REFERENCES = [
+    # An abbreviation between the noun and its complement.
+    ("The Preferential Trade Agreement (PTA) between Nepal and Sri Lanka came into force on 1 March.", PUBLISHED,
+     [{"name": "Preferential Trade Agreement (PTA) between Nepal and Sri Lanka", "parties": ["LK", "NP"],
+       "status": "in_force"}]),
+    # A legal title naming a bloc and its members "of the one part".
+    ("Talks on an interim trade agreement between the Eurasian Economic Union and its member states, of the one "
+     "part, and Iran, of the other part, began in Tehran.", "2018-03-01",
+     [{"name_has": ["of the one part", "of the other part"], "parties": ["AM", "BY", "IR", "KG", "KZ", "RU"],
+       "status": "negotiating"}]),
+    # A predicate says what an instrument is; it names no new one.
+    ("Tonga and Fiji signed a customs agreement on Monday. \"This is a historic agreement for our region,\" the "
+     "minister said.", PUBLISHED, [{"parties": ["FJ", "TO"], "signed": "2024-05-13"}]),
+    ("Ghana and Togo signed a transit agreement on Monday. It is the first trade deal between the two neighbours "
+     "in a decade.", PUBLISHED, [{"parties": ["GH", "TG"], "signed": "2024-05-13"}]),
+    # An anaphoric noun with modifiers of its own is a designation.
+    ("Uruguay said it would keep seeking a free trade deal with Japan.", PUBLISHED,
+     [{"name": "Free trade deal with Japan", "kind": "agreement", "parties": ["JP", "UY"]}]),
+    # A separate instrument with the same kind noun is not the one named before.
+    ("Kenya and the EU signed an economic partnership agreement on Monday. Kenya signed a separate economic "
+     "partnership agreement with the United Kingdom in 2020.", PUBLISHED,
+     [{"parties": sorted([*EU27, "KE"]), "signed": "2024-05-13"},
+      {"parties": ["GB", "KE"], "signed": "2020"}]),
+    # The original and the modernized agreement are two instruments.
+    ("Chile and Mexico signed a modernized free trade agreement on Tuesday. The original free trade agreement "
+     "between Chile and Mexico was signed in 1998.", PUBLISHED,
+     [{"parties": ["CL", "MX"], "signed": "2024-05-14"},
+      {"parties": ["CL", "MX"], "signed": "1998"}]),
+    # A bare definite noun of another kind points back to the instrument named before.
+    ("Kenya and Rwanda signed a trade protocol on Monday. Officials said the arrangement would cut costs.",
+     PUBLISHED, [{"kind": "protocol", "parties": ["KE", "RW"], "signed": "2024-05-13"}]),
+    # A bloc is one side: its partner comes from the sentence.
+    ("Norway's free trade agreement with the European Union came into force in 1994.", "2010-03-01",
+     [{"parties": sorted(["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GR", "HU", "IE",
+                          "IT", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK"]),
+       "status": "in_force"}]),
+    # Partners listed after "access to".
+    ("Peru's plant health agency is negotiating protocols for avocado access to Thailand and Malaysia.", PUBLISHED,
+     [{"name": "Protocol for avocado access to Thailand", "parties": ["PE", "TH"], "status": "negotiating"},
+      {"name": "Protocol for avocado access to Malaysia", "parties": ["MY", "PE"], "status": "negotiating"}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(REFERENCES))
+def test_references(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- signing told in other ways
+
+SIGNINGS = [
+    ("Demand follows a veterinary protocol agreed in March between Namibia and China.", PUBLISHED,
+     [{"kind": "protocol", "parties": ["CN", "NA"], "signed": "2024-03", "status": "signed"}]),
+    ("Under the deal, tariffs fall upon entry into force. Panama and Korea signed a free trade agreement on Monday.",
+     PUBLISHED, [{"parties": ["KR", "PA"], "status": "signed", "signed": "2024-05-13"}]),
+    ("The investment agreement between ASEAN and Hong Kong entered into force in May. The ASEAN states signed the "
+     "text in Hanoi on 20 June 2023, and Hong Kong added its signature in Jakarta on 4 March 2024.", PUBLISHED,
+     [{"parties": sorted([*ASEAN, "HK"]), "signed": "2024-03-04", "place": "Jakarta", "status": "in_force"}]),
+    ("Croatia and Serbia signed a transit agreement in Zagreb on Monday. At the same ceremony, the ministers "
+     "signed:\n\n- a protocol on joint border controls;\n\n- a memorandum on rail freight.", PUBLISHED,
+     [{"kind": "agreement", "parties": ["HR", "RS"], "signed": "2024-05-13", "place": "Zagreb"},
+      {"kind": "protocol", "parties": ["HR", "RS"], "signed": "2024-05-13", "place": "Zagreb"},
+      {"kind": "memorandum", "parties": ["HR", "RS"], "signed": "2024-05-13", "place": "Zagreb"}]),
+    ("Hanoi and Vientiane signed a memorandum on power trade in April during the prime minister's visit to "
+     "Vientiane.", PUBLISHED, [{"parties": ["LA", "VN"], "signed": "2024-04", "place": "Vientiane"}]),
+    ("Brazil and Chile signed a free trade agreement in Sao Paulo on Monday.", PUBLISHED,
+     [{"parties": ["BR", "CL"], "signed": "2024-05-13"}]),
+    ("Angola and Brazil signed an investment agreement in Rio de Janeiro on Monday.", PUBLISHED,
+     [{"parties": ["AO", "BR"], "place": "Rio de Janeiro"}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(SIGNINGS))
+def test_signings(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- the same ceremony, the same sides
+
+CEREMONIES = [
+    # A plural object of the signing verb: its list, not a neighbour, was signed.
+    ("Peru and Bolivia signed a trade agreement in La Paz on Monday. Besides the trade deal, the ministers signed "
+     "several other documents, including:\n\n- an agreement on migration;\n\n- a memorandum on tourism.", PUBLISHED,
+     [{"kind": "agreement", "name_has": ["Trade agreement"], "parties": ["BO", "PE"], "signed": "2024-05-13"},
+      {"kind": "agreement", "name": "Agreement on migration", "parties": ["BO", "PE"], "signed": "2024-05-13",
+       "place": "La Paz"},
+      {"kind": "memorandum", "parties": ["BO", "PE"], "signed": "2024-05-13", "place": "La Paz"}]),
+    ("Guyana and Suriname signed a transit agreement in Paramaribo on Monday. Alongside the transit agreement, the "
+     "two ministers oversaw the signing of a memorandum of understanding on fisheries.", PUBLISHED,
+     [{"kind": "agreement", "signed": "2024-05-13", "place": "Paramaribo", "parties": ["GY", "SR"]},
+      {"kind": "memorandum", "signed": "2024-05-13", "place": "Paramaribo", "parties": ["GY", "SR"]}]),
+    ("The Kenya Revenue Authority and the Uganda Revenue Authority signed a memorandum on cargo tracking on "
+     "Monday. The two sides also adopted a joint action plan for 2025.", PUBLISHED,
+     [{"kind": "memorandum", "parties": ["KE", "UG"],
+       "party_agencies": ["Kenya Revenue Authority", "Uganda Revenue Authority"]},
+      {"kind": "plan", "parties": ["KE", "UG"],
+       "party_agencies": ["Kenya Revenue Authority", "Uganda Revenue Authority"]}]),
+    ("Oman and India held the third round of talks on a partnership agreement in Muscat last week. On the "
+     "sidelines of the talks, the two sides signed a memorandum on standards.", PUBLISHED,
+     [{"kind": "agreement", "parties": ["IN", "OM"], "status": "negotiating", "signed": None},
+      {"kind": "memorandum", "parties": ["IN", "OM"], "signed": "2024-05", "place": "Muscat"}]),
+    ("The World Customs Organization and the International Trade Centre signed a memorandum of understanding on "
+     "Monday. It follows a similar MoU that the World Customs Organization signed with the Universal Postal Union "
+     "in 2019.", PUBLISHED,
+     [{"kind": "memorandum", "party_agencies": ["World Customs Organization", "Universal Postal Union"],
+       "signed": "2019"},
+      {"kind": "memorandum", "party_agencies": ["World Customs Organization", "International Trade Centre"],
+       "signed": "2024-05-13"}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(CEREMONIES))
+def test_ceremonies(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- who is a party, who is not
+
+MORE_PARTIES = [
+    # Agencies listed in the instrument's own name are its party agencies.
+    ("Trade has grown under the Memorandum of Understanding between the Coffee Board of Kenya and the Tea "
+     "Board of India, signed in 2019.", PUBLISHED,
+     [{"party_agencies": ["Coffee Board of Kenya", "Tea Board of India"], "parties": ["IN", "KE"],
+       "signed": "2019"}]),
+    # Governments alone are no party agencies.
+    ("The Agreement between the Government of Ghana and the Government of Benin on Road Transport was signed in "
+     "Accra on Monday.", PUBLISHED, [{"parties": ["BJ", "GH"], "party_agencies": None, "place": "Accra"}]),
+    # An event's name and a person's name hold no parties.
+    ("Brazil and Chile signed a trade agreement on the sidelines of the BRICS summit on Monday.", PUBLISHED,
+     [{"parties": ["BR", "CL"]}]),
+    ("The protocol was signed by Lima Guerrero and Ana Costa of Ecuador and Colombia on Monday.", PUBLISHED,
+     [{"parties": ["CO", "EC"]}]),
+    # An apposition says what the instrument is.
+    ("Chile and Vietnam signed a trade agreement on Monday, the country's first trade deal with an Asian nation.",
+     PUBLISHED, [{"parties": ["CL", "VN"], "signed": "2024-05-13"}]),
+    # Trading under an agreement says it is in force; wanting to trade under it does not.
+    ("Trading under the agreement between Ghana and Rwanda opened in January.", PUBLISHED,
+     [{"parties": ["GH", "RW"], "status": "in_force"}]),
+    ("Traders are keen to begin trading under the agreement between Ghana and Rwanda.", PUBLISHED,
+     [{"parties": ["GH", "RW"], "status": None}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(MORE_PARTIES))
+def test_more_parties(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
+# ---------------------------------------------------------------- more dates, kinds and parties
+
+MORE_FIELDS = [
+    # A date in a clause of its own after the verb is not the signature's.
+    ("Vietnam and Korea signed a protocol on Thursday. The protocol was signed in Hanoi at a meeting which Korea "
+     "first attended in 2009.", PUBLISHED, [{"signed": "2024-05-16", "place": "Hanoi", "parties": ["KR", "VN"]}]),
+    # The kind is the one the designation says.
+    ("Chile and Korea signed an Authorised Economic Operator Mutual Recognition Agreement on Monday.", PUBLISHED,
+     [{"kind": "agreement", "parties": ["CL", "KR"], "signed": "2024-05-13"}]),
+    # Signed in the story, no country named with it: the story's two countries.
+    ("Canada and Ukraine signed a free trade agreement in Ottawa on Friday. In April, Prime Minister Mark Benton "
+     "and President Olena Sydorenko signed a joint declaration on the end of the talks.", "2024-05-20",
+     [{"kind": "agreement", "parties": ["CA", "UA"], "signed": "2024-05-17", "place": "Ottawa"},
+      {"kind": "other", "parties": ["CA", "UA"], "signed": "2024-04"}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(MORE_FIELDS))
+def test_more_fields(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
