@@ -466,3 +466,22 @@ def rate_in(text: str) -> str | None:
     if m is None:
         return None
     return RATES[(m["u"] or m["adv"]).lower()]
+
+
+def counted(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] counts something: a currency before it, or a unit, a percent or
+    a currency after it ("2000 tonnes", "Rs 2020 a quintal" are no years).
+
+    Currency words of three lower-case letters ("won", "sol", "yen") are left out: "in 2023 won a bid".
+    """
+    g = _grammar()
+    head = text[max(0, start - 6):start]
+    if head.rstrip()[-1:] in g.prefix_last and g.prefix.search(head):
+        return True
+    c = _next_char(text, end)
+    if c in "%pP" and _PERCENT.match(text, end):
+        return True
+    if c in g.unit_first and g.unit.match(text, end):
+        return True
+    sm = g.suffix.match(text, end) if c in g.currency_first else None
+    return sm is not None and not (len(sm["cur"]) <= 3 and sm["cur"].islower())
