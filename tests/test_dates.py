@@ -188,3 +188,34 @@ NOT_DATES = [  # numbers that are no dates
 def test_relative_and_partial_dates(text, published, expected):
     found = [(text[d.start:d.end], d.value) for d in find_dates(text, published)]
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Sales were worth A$2 billion in the 2016-17 financial year.", "AU", [("2016-17", "2016-07/2017-06")]),
+    ("Sales were worth A$2 billion in the 2016-17 financial year.", None, [("2016-17", "2016/2017")]),
+    ("Exports in FY2023 rose.", "IN", [("2023", "2022-04/2023-03")]),
+    ("Exports in FY2023 rose.", "JP", [("2023", "2023-04/2024-03")]),
+    ("Outlays in FY23 rose.", "US", [("FY23", "2022-10/2023-09")]),
+    ("Revenue in fiscal 2022-23 rose.", "PK", [("2022-23", "2022-07/2023-06")]),
+    ("Exports in the 2021/22 season rose.", "AU", [("2021/22 season", "2021/2022")]),  # a crop year, not fiscal
+    ("Exports in MY22/23 rose.", "US", [("MY22/23", "2022/2023")]),
+    ("Exports in 2023 rose.", "AU", [("2023", "2023")]),
+    ("Exports in FY2023 rose.", "FR", [("2023", "2023")]),  # a calendar fiscal year: the year named
+])
+def test_fiscal_years_of_a_known_country(text, country, expected):
+    found = [(text[d.start:d.end], d.value) for d in find_dates(text, "2024-03-05", country)]
+    assert found == expected
+
+
+def test_dates_data_file():
+    """dates.yaml: code words are strings; fiscal years are keyed by real countries, with a first month."""
+    import pycountry
+    import yaml
+
+    from kb.extract.dates import DATA
+
+    data = yaml.safe_load((DATA / "dates.yaml").read_text(encoding="utf-8"))
+    assert all(isinstance(w, str) and w for w in data["not_year_after"])
+    for code, fy in data["fiscal_years"].items():
+        assert pycountry.countries.get(alpha_2=code) is not None, code
+        assert set(fy) <= {"start", "named"} and 2 <= fy["start"] <= 12 and fy.get("named", "end") in {"start", "end"}

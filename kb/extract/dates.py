@@ -128,6 +128,23 @@ _SEASON_TAIL = r"\s*[-–/]\s*(?P<b>(?:19|20)\d\d|\d\d)(?![\d%]|/\d|-\d\d)"  # "
 _NOT_YEAR_TAIL = r"(?![\d%-]|s\b|/\d|\s*(?:%|percent))"  # "2019%", "the 1990s", "2019/1020"
 
 
+_FISCAL_BEFORE = re.compile(r"(?i:\b(?:fiscal|financial|budget)(?:\s+year)?|\bFY)\s*'?$")
+_FISCAL_AFTER = re.compile(r"\s+(?i:fiscal|financial|budget)(?:\s+year)?\b")
+
+
+def _fiscal_words_around(text: str, start: int, end: int) -> bool:
+    """"fiscal 2023", "FY2022-23", "the 2017-18 financial year"."""
+    return bool(_FISCAL_BEFORE.search(text, max(0, start - 20), start) or _FISCAL_AFTER.match(text, end))
+
+
+@cache
+def _fiscal_years() -> dict[str, tuple[int, str]]:
+    """Country -> (first month of its government's fiscal year, named after the "start" or "end" year)."""
+    data = yaml.safe_load((DATA / "dates.yaml").read_text(encoding="utf-8")) or {}
+    return {str(code): (int(v["start"]), str(v.get("named") or "end"))
+            for code, v in (data.get("fiscal_years") or {}).items()}
+
+
 @cache
 def _data_patterns() -> dict[str, re.Pattern[str]]:
     """Seasons and years, and what a year may not follow (dates.yaml)."""
@@ -167,7 +184,8 @@ def _ymd(y: int, m: int, d: int) -> str | None:
 class _Resolver:
     """Resolves one match at a time; remembers the last period for "the same period"."""
 
-    def __init__(self, published: str | None) -> None:
+    def __init__(self, published: str | None, country: str | None = None) -> None:
+        self.fiscal = _fiscal_years().get(country or "")  # (first month, named after "start" or "end" year)
         self.pub: date | None = None
         if published:
             try:
@@ -477,29 +495,53 @@ class _Resolver:
         return None
 
     def season(self, m: re.Match[str]) -> str | None:
-        """"2017/18", "FY2022-23", "FY22/23": the two calendar years "2017/2018"; "2019-2021" likewise."""
+        """"2017/18", "FY2022-23", "FY22/23": the two calendar years "2017/2018"; "2019-2021" likewise.
+
+        A fiscal year of a country whose fiscal year is known is its months: "the 2017-18 financial year"
+        in Australia is 2017-07/2018-06."""
         if m.groupdict().get("a2"):
             a, b = 2000 + int(m["a2"]), 2000 + int(m["b2"])
-            return f"{a}/{b}" if b == a + 1 else ""
+            if b != a + 1:
+                return ""
+            return self._fiscal_span(a) if self.fiscal and m.group(0).startswith("F") else f"{a}/{b}"
         a, raw = int(m["a"]), m["b"]
         if len(raw) == 4:
-            return f"{a}/{raw}" if int(raw) > a else ""
-        b = a - a % 100 + int(raw)
-        b = b + 100 if b <= a else b
-        if b == a + 1:
-            return f"{a}/{b}"
+            b = int(raw)
+        else:
+            b = a - a % 100 + int(raw)
+            b = b + 100 if b <= a else b
+        if b == a + 1 and self.fiscal and _fiscal_words_around(m.string, m.start(), m.end()):
+            return self._fiscal_span(a)
+        if len(raw) == 4 or b == a + 1:
+            return f"{a}/{b}" if b > a else ""
         sep = m.group(0)[m.end("a") - m.start():m.start("b") - m.start()].strip()
         return _ym(a, int(raw)) if sep == "-" and 1 <= int(raw) <= 12 else ""  # "2022-05"
 
     def yearonly(self, m: re.Match[str]) -> str | None:
         if m.groupdict().get("y2"):
-            return f"20{m['y2']}"  # "FY23"
+            y = 2000 + int(m["y2"])  # "FY23"
+            return self._fiscal_year(y) if self.fiscal else str(y)
         pats = _data_patterns()
         if pats["not_year"].search(m.string, max(0, m.start("y") - 25), m.start("y")):
             return None  # "HS 2009", "Article 1995", "Vision 2030"
         if counted(m.string, m.start("y"), m.end()):
             return None  # "2000 tonnes", "Rs 2020 a quintal"
+        if self.fiscal and _fiscal_words_around(m.string, m.start("y"), m.end()):
+            return self._fiscal_year(int(m["y"][:4]))
         return m["y"][:4]
+
+    def _fiscal_year(self, y: int) -> str:
+        """"FY2023": the months of the fiscal year named 2023 (Japan names it after the year it starts in)."""
+        assert self.fiscal is not None
+        first, named = self.fiscal
+        return self._fiscal_span(y if named == "start" or first == 1 else y - 1)
+
+    def _fiscal_span(self, y: int) -> str:
+        """The fiscal year that starts in `y`."""
+        assert self.fiscal is not None
+        lo = date(y, self.fiscal[0], 1)
+        hi = lo + relativedelta(months=11)
+        return self._months_between((lo.year, lo.month), (hi.year, hi.month))
 
     def _months(self, y: int, a: int, b: int) -> str:
         self.last_period = ((y, a), (y, b))
@@ -620,12 +662,17 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     return found
 
 
-def find_dates(text: str, published: str | None) -> list[DateMention]:
-    """Date expressions in `text`, in order, each with its ISO value."""
+def find_dates(text: str, published: str | None, country: str | None = None) -> list[DateMention]:
+    """Date expressions in `text`, in order, each with its ISO value.
+
+    `country` (ISO alpha-2), when the caller knows whose fiscal year the text means, turns a fiscal year
+    ("FY2023", "the 2017-18 financial year") into its months (dates.yaml `fiscal_years`); without it a
+    fiscal year stays the year named ("2023") or the two calendar years ("2017/2018").
+    """
     found = _candidates(text)
     kept = _longest_first(found, len(text)) if len(found) > 1 else found
     plan = _plan()[1]
-    resolver = _Resolver(published)
+    resolver = _Resolver(published, country)
     out = []
     for start, end, rank, m in kept:  # in text order, so "the same period" sees the period before it
         value = plan[rank][2](resolver, m)
