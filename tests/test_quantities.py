@@ -206,6 +206,8 @@ RANGES = [  # one amount over both bounds; its value is the lower bound
     ("The plant will cost $5-6 million.", [_m("$5-6 million", 5e6, "USD")]),
     ("Tariffs of 10-12% apply.", [("10-12%", 10, "percent", None, None, None)]),
     ("Oil traded at $80-85 a barrel.", [("$80-85 a barrel", 80, "price", None, "USD", None)]),
+    ("Deals of between $5 million and $6 million each.", [_m("$5 million and $6 million", 5e6, "USD")]),
+    ("Revenue grew from $5 million to $6 million.", [_m("$5 million", 5e6, "USD"), _m("$6 million", 6e6, "USD")]),
 ]
 
 PRICES_AND_PERCENTS = [  # a money amount per unit is a price; a percent stays a percent

@@ -340,8 +340,6 @@ def _prefix_currency(text: str, m: re.Match[str], g: _Grammar) -> tuple[str, int
     """(currency, start) of "US$", "Rs", "KSh" before the number, or start -1 when the number is no figure."""
     start = m.start()
     prev = text[start - 1] if start else " "
-    if prev in ".," and m["w"] is None:
-        return "", -1
     if prev == "-" and text[start - 2:start - 1].isalpha():
         return "", -1
     near = text[start - 2] if prev.isspace() and start > 1 else prev
@@ -440,7 +438,7 @@ def _joined(text: str, lo: _Read, hi: _Read, g: _Grammar) -> _Read | None:
         own = a.value if lo.scaled else lo.base * (b.value / hi.base if hi.base else 1.0)  # "$5-6 million"
         return _tail(text, _Read(Amount(a.start, b.end, own, "money", None, a.currency), lo.base, True), g)
     elif (a.kind, a.unit, a.currency) == (b.kind, b.unit, b.currency) and a.kind != "number" \
-            and _RANGE_DASH.fullmatch(text[a.end:b.start]):
+            and not _RANGE_TO.fullmatch(text[a.end:b.start]):  # "$5 million-$6 million", "between 5% and 7%"
         joined = Amount(a.start, b.end, a.value, b.kind, b.unit, b.currency, b.per or a.per)
     else:
         return None
