@@ -136,6 +136,8 @@ SINCE = [  # from the month named to publication, or to the end the sentence giv
      "February 2019.", "2019-03-15",
      [("the season opened in October, and buying slowed by the end of February 2019", "2018-10/2019-02")]),
     ("Arrivals since 1 March totalled 800 head.", "2024-04-15", [("1 March", "2024-03-01/2024-04-15")]),
+    ("Trade has doubled since 2019.", "2024-04-15", [("2019", "2019/2024")]),
+    ("Trade has doubled since January 2023.", "2024-04-15", [("January 2023", "2023-01/2024-04")]),
     ("Prices have risen since the war, and in March exports fell.", "2024-05-05", [("March", "2024-03")]),
 ]
 

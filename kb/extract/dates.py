@@ -116,7 +116,8 @@ _SINCE_END = (rf"(?:(?:{_CLAUSE}|,){{0,100}}?\b(?i:by|until|till|through|to)\s+(
 _SINCE = _c(rf"(?i:since)\s+(?:(?i:the\s+(?:start|beginning)\s+of\s+)?"
             rf"(?:(?P<m>{_MONTH})(?:\s+(?P<d>{_DAY})(?![\d:]))?|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}))"
             rf"(?:,?\s+(?P<y>{_YEAR}))?|(?i:the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)(?P<ty>)"
-            rf"|{_CLAUSE}{{0,80}}?\b(?i:in)\s+(?P<m3>{_MONTH})(?:,?\s+(?P<y3>{_YEAR}))?){_SINCE_END}")
+            rf"|{_CLAUSE}{{0,80}}?\b(?i:in)\s+(?P<m3>{_MONTH})(?:,?\s+(?P<y3>{_YEAR}))?){_SINCE_END}"
+            rf"|(?i:since)\s+(?P<yy>{_YEAR})(?![\d%/-])")
 # A year that starts a match. Its first digit is a literal, so the engine skips to "1" or "2" fast, and the
 # lookbehind right after it keeps out "2,023", "$2015", "A2019", "2019-2015"; "FY2023" is the fiscal year
 # named 2023, and a hyphen is allowed after "mid", "early" and "late": "mid-2021" is 2021, at the precision
@@ -363,7 +364,12 @@ class _Resolver:
         return f"{start.isoformat()}/{end.isoformat()}"
 
     def since(self, m: re.Match[str]) -> str | None:
-        """"since June": from that month to publication, or to the end the sentence gives."""
+        """"since June": from that month to publication, or to the end the sentence gives; "since 2019" from
+        that year to the year of publication."""
+        if m["yy"]:
+            if self.pub is None or int(m["yy"]) > self.pub.year:
+                return None
+            return m["yy"] if int(m["yy"]) == self.pub.year else f"{m['yy']}/{self.pub.year}"
         month = 1 if m["ty"] is not None else _month(m["m"] or m["m2"] or m["m3"])
         dtok, ytok = m["d"] or m["d2"], m["y"] or m["y3"]
         y = int(ytok) if ytok else None
