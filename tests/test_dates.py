@@ -53,7 +53,7 @@ CASES = [
     ("in the first half, up on the same period last year", "2022-08-10",
      [("the first half", "2022-01/2022-06"), ("the same period last year", "2021-01/2021-06")]),
     # not dates
-    ("The 2019-20 season ended with 3,000 tonnes.", None, []),
+    ("The 2019-20 season ended with 3,000 tonnes.", None, [("2019-20 season", "2019/2020")]),
     ("Prices may rise as the march continues.", "2020-01-01", []),
     ("Shipments grew 2019 percent?", None, []),
     ("It cost $2,015 per tonne.", None, []),
@@ -68,3 +68,156 @@ def test_find_dates(text, published, expected):
 
 def test_relative_dates_need_a_publication_date():
     assert find_dates("signed on Friday", None) == []
+
+
+# ---------------------------------------------------------------- relative and partial dates (issue 7)
+# Each case: invented snippet, publication date -> every date found, as (surface, ISO value).
+
+RELATIVE_DAYS = [  # resolved against publication; a weekday is the latest one before it
+    ("The accord was signed yesterday in Dakar.", "2024-03-05", [("yesterday", "2024-03-04")]),
+    ("Customs chiefs meet today in Accra.", "2024-03-05", [("today", "2024-03-05")]),
+    ("The ministers signed the protocol on Friday.", "2024-03-05", [("Friday", "2024-03-01")]),
+    ("Officials met last Tuesday.", "2024-03-07", [("last Tuesday", "2024-03-05")]),
+    ("Officials met last Tuesday.", "2022-02-22", [("last Tuesday", "2022-02-15")]),
+    ("Talks resume this Friday.", "2024-03-05", [("this Friday", "2024-03-08")]),
+    ("The treaty was signed this Friday (14) in Lima.", "2023-07-17", [("this Friday (14)", "2023-07-14")]),
+    ("The deal was inked on Thursday (29).", "2024-03-04", [("Thursday (29)", "2024-02-29")]),
+    ("They met on Friday (15).", "2024-03-04", [("Friday (15)", "2024-03-01")]),  # no such Friday: as "on Friday"
+    ("Inspectors return next Monday.", "2024-03-05", [("next Monday", "2024-03-11")]),
+]
+
+RELATIVE_PERIODS = [  # weeks, months and years around publication
+    ("Inspections began earlier this month.", "2024-03-05", [("earlier this month", "2024-03")]),
+    ("Prices fell last month.", "2024-03-05", [("last month", "2024-02")]),
+    ("Prices fell last month.", "2024-01-05", [("last month", "2023-12")]),
+    ("Exports grew this year.", "2024-03-05", [("this year", "2024")]),
+    ("Exports fell last year.", "2024-03-05", [("last year", "2023")]),
+    ("A second round is due later this year.", "2024-03-05", [("later this year", "2024")]),
+    ("Duties rise next month.", "2024-12-05", [("next month", "2025-01")]),
+    ("The terminal opened last June.", "2024-03-05", [("last June", "2023-06")]),
+    ("The pact was signed in April this year.", "2024-08-05", [("April this year", "2024-04")]),
+]
+
+QUARTERS_AND_HALVES = [  # without a year: the latest such part begun by publication
+    ("Exports grew in the first half.", "2024-09-26", [("the first half", "2024-01/2024-06")]),
+    ("Imports slowed in the second half.", "2024-03-26", [("the second half", "2023-07/2023-12")]),
+    ("Sales in Q1 2023 rose.", None, [("Q1 2023", "2023-01/2023-03")]),
+    ("Sales in Q1 rose.", "2024-02-10", [("Q1", "2024-01/2024-03")]),
+    ("Sales in Q4 rose.", "2024-02-10", [("Q4", "2023-10/2023-12")]),
+    ("Sales in Q3 of last year fell.", "2024-02-10", [("Q3 of last year", "2023-07/2023-09")]),
+    ("Margins in H1 2022 held.", None, [("H1 2022", "2022-01/2022-06")]),
+    ("Volumes in 1H 2021 fell.", None, [("1H 2021", "2021-01/2021-06")]),
+    ("First-half exports rose.", "2024-09-26", [("First-half", "2024-01/2024-06")]),
+    ("Shipments rose in the fourth quarter of 2019.", None, [("the fourth quarter of 2019", "2019-10/2019-12")]),
+]
+
+MONTH_RANGES = [  # two months, "between", "the first days", months and weeks "to" a day
+    ("Exports in January–March rose.", "2024-05-05", [("January–March", "2024-01/2024-03")]),
+    ("Exports between January and April rose.", "2024-05-05", [("between January and April", "2024-01/2024-04")]),
+    ("Cargo grew from March to May 2022.", None, [("from March to May 2022", "2022-03/2022-05")]),
+    ("In the first ten days of June exports rose.", "2024-06-20", [("the first ten days of June",
+                                                                    "2024-06-01/2024-06-10")]),
+    ("Exports in the 12 months to June rose.", "2023-09-26", [("the 12 months to June", "2022-07/2023-06")]),
+    ("Exports in the year to March 2023 rose.", None, [("the year to March 2023", "2022-04/2023-03")]),
+    ("Sales in the three months to September fell.", "2023-10-02",
+     [("the three months to September", "2023-07/2023-09")]),
+    ("Stocks fell in the week to Friday.", "2024-03-04", [("the week to Friday", "2024-02-24/2024-03-01")]),
+    ("Arrivals rose in the week ended March 15.", "2024-03-20",
+     [("the week ended March 15", "2024-03-09/2024-03-15")]),
+]
+
+SINCE = [  # from the month named to publication, or to the end the sentence gives
+    ("Exports since June reached 5,000 tonnes.", "2024-08-10", [("June", "2024-06/2024-08")]),
+    ("Exports since October doubled.", "2024-02-01", [("October", "2023-10/2024-02")]),
+    ("Imports since the start of the year fell.", "2024-08-10", [("the start of the year", "2024-01/2024-08")]),
+    ("Some 40,000 cattle left since the border reopened in April.", "2021-07-01",
+     [("the border reopened in April", "2021-04/2021-07")]),
+    ("Growers sold 90,000 tonnes since the season opened in October, and buying slowed by the end of "
+     "February 2019.", "2019-03-15",
+     [("the season opened in October, and buying slowed by the end of February 2019", "2018-10/2019-02")]),
+    ("Arrivals since 1 March totalled 800 head.", "2024-04-15", [("1 March", "2024-03-01/2024-04-15")]),
+    ("Trade has doubled since 2019.", "2024-04-15", [("2019", "2019/2024")]),
+    ("Trade has doubled since January 2023.", "2024-04-15", [("January 2023", "2023-01/2024-04")]),
+    ("Prices have risen since the war, and in March exports fell.", "2024-05-05", [("March", "2024-03")]),
+]
+
+PAST_MONTHS = [  # the last whole months before the month of publication
+    ("Exports rose in the past five months.", "2024-07-15", [("the past five months", "2024-02/2024-06")]),
+    ("Prices eased over the last three months.", "2024-07-15", [("the last three months", "2024-04/2024-06")]),
+    ("Imports fell in the past 12 months.", "2024-01-15", [("the past 12 months", "2023-01/2023-12")]),
+]
+
+SEASONS_AND_FISCAL_YEARS = [  # two-year periods are the two calendar years; one fiscal year is the year named
+    ("Shipments in the 2017/18 season fell.", None, [("2017/18 season", "2017/2018")]),
+    ("Exports in marketing year 2022/23 rose.", None, [("2022/23", "2022/2023")]),
+    ("The 2020-21 crop was small.", None, [("2020-21", "2020/2021")]),
+    ("Revenue in fiscal 2022-23 rose.", None, [("2022-23", "2022/2023")]),
+    ("Revenue in FY2022-23 rose.", None, [("2022-23", "2022/2023")]),
+    ("Revenue in FY22/23 rose.", None, [("FY22/23", "2022/2023")]),
+    ("Revenue in FY2023 rose.", None, [("2023", "2023")]),
+    ("Revenue in FY23 rose.", None, [("FY23", "2023")]),
+    ("The 1999-00 harvest was poor.", None, [("1999-00", "1999/2000")]),
+    ("Exports over 2021-2023 doubled.", None, [("2021-2023", "2021/2023")]),
+]
+
+QUALIFIED_YEARS = [  # "mid", "early", "late", "the end of" keep the year's precision
+    ("Output recovered in mid-2021.", None, [("2021", "2021")]),
+    ("Output recovered in late 2020.", None, [("2020", "2020")]),
+    ("Output dipped in early-2019.", None, [("2019", "2019")]),
+    ("Stocks ran out by the end of 2019.", None, [("2019", "2019")]),
+    ("Talks began at the beginning of 2020.", None, [("2020", "2020")]),
+]
+
+NOT_DATES = [  # numbers that are no dates
+    ("It shipped 2,023 tonnes of cocoa.", "2024-03-05", []),
+    ("Exports reached 2000 tonnes in 2021.", "2024-03-05", [("2021", "2021")]),
+    ("The port moved 1995 containers.", "2024-03-05", []),
+    ("Rice sold at Rs 2020 a quintal.", "2024-03-05", []),
+    ("Protocol 2 was signed with Article 14.", "2024-03-05", []),
+    ("Goods under HS 2009 paid less duty.", "2024-03-05", []),
+    ("Under Vision 2030 the port will grow.", "2024-03-05", []),
+    ("Trade boomed in the 1990s.", "2024-03-05", []),
+    ("Regulation 2019/1020 applies to imports.", "2024-03-05", []),
+    ("May the talks succeed, he said.", "2024-03-05", []),
+    ("Stocks of H1N1 vaccines ran low.", "2024-03-05", []),
+    ("Exports fell 20 percent in 2021.", "2024-03-05", [("2021", "2021")]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"),
+                         [*RELATIVE_DAYS, *RELATIVE_PERIODS, *QUARTERS_AND_HALVES, *MONTH_RANGES, *SINCE,
+                          *PAST_MONTHS, *SEASONS_AND_FISCAL_YEARS, *QUALIFIED_YEARS, *NOT_DATES])
+def test_relative_and_partial_dates(text, published, expected):
+    found = [(text[d.start:d.end], d.value) for d in find_dates(text, published)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Sales were worth A$2 billion in the 2016-17 financial year.", "AU", [("2016-17", "2016-07/2017-06")]),
+    ("Sales were worth A$2 billion in the 2016-17 financial year.", None, [("2016-17", "2016/2017")]),
+    ("Exports in FY2023 rose.", "IN", [("2023", "2022-04/2023-03")]),
+    ("Exports in FY2023 rose.", "JP", [("2023", "2023-04/2024-03")]),
+    ("Outlays in FY23 rose.", "US", [("FY23", "2022-10/2023-09")]),
+    ("Revenue in fiscal 2022-23 rose.", "PK", [("2022-23", "2022-07/2023-06")]),
+    ("Exports in the 2021/22 season rose.", "AU", [("2021/22 season", "2021/2022")]),  # a crop year, not fiscal
+    ("Exports in MY22/23 rose.", "US", [("MY22/23", "2022/2023")]),
+    ("Exports in 2023 rose.", "AU", [("2023", "2023")]),
+    ("Exports in FY2023 rose.", "FR", [("2023", "2023")]),  # a calendar fiscal year: the year named
+])
+def test_fiscal_years_of_a_known_country(text, country, expected):
+    found = [(text[d.start:d.end], d.value) for d in find_dates(text, "2024-03-05", country)]
+    assert found == expected
+
+
+def test_dates_data_file():
+    """dates.yaml: code words are strings; fiscal years are keyed by real countries, with a first month."""
+    import pycountry
+    import yaml
+
+    from kb.extract.dates import DATA
+
+    data = yaml.safe_load((DATA / "dates.yaml").read_text(encoding="utf-8"))
+    assert all(isinstance(w, str) and w for w in data["not_year_after"])
+    for code, fy in data["fiscal_years"].items():
+        assert pycountry.countries.get(alpha_2=code) is not None, code
+        assert set(fy) <= {"start", "named"} and 2 <= fy["start"] <= 12 and fy.get("named", "end") in {"start", "end"}

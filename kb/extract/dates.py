@@ -14,8 +14,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 
+import yaml
 from dateutil.relativedelta import relativedelta
+
+from kb.extract.quantities import counted
+
+DATA = Path(__file__).resolve().parent / "data"
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,9 @@ _DAYRANGE = _c(rf"(?=[0-9])(?P<d1>{_DAY})\s*(?:-|–|(?i:to|and))\s*(?P<d2>{_DAY
                rf"(?:,?\s+(?P<y>{_YEAR}))?")
 _PART = _c(rf"(?=(?i:[tsf])|[1-4])(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))[\s-]+"
            rf"(?P<kind>(?i:quarter|half))(?![a-z])(?:\s+(?i:of)\s+(?:(?i:the\s+)?(?i:year)\b|(?P<y>{_YEAR_EXPR})))?")
-_QCODE = _c(rf"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<h2>[12])H)\s*(?P<y>{_YEAR})")
+# "Q3 2017", "H1 2018", "1H 2019", "Q1 of this year"; a bare "Q1" is the latest first quarter begun.
+_QCODE = _c(rf"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<h2>[12])H)(?:[\s/-]*(?:(?i:of)\s+)?(?P<y>{_YEAR_EXPR})"
+            r"|(?<=Q[1-4])\b(?![-/]\w))")
 _SPAN = _c(rf"(?=(?i:[tflp]))(?i:the\s+)?(?P<ord>(?i:first|last|final|past))\s+(?P<n>(?i:{_NUM}))\s+"
            rf"(?P<kind>(?i:months|days|weeks))(?:\s+(?i:of)\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|"
            rf"(?i:the\s+year)\b|(?P<y>{_YEAR_EXPR})))?")
@@ -87,11 +96,71 @@ _BAREMONTH = _c(r"(?=(?i:[iosutbdfmelt]))(?:(?i:in|of|since|until|till|by|during
 _RELATIVE = _c(r"(?i:\b(?P<rel>(?:earlier\s+|later\s+)?(?:this|last|next|past)|previous|the\s+previous)"
                r"\s+(?P<unit>year|month|week)\b)")
 _DAYWORD = _c(r"\b(?P<w>(?i:today|yesterday|tomorrow))\b")
+_WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "this Friday (14)": the day of the month in brackets picks the week.
 _WEEKDAY = _c(r"(?=(?i:[ltnop])|[MTWFS])"
-              r"(?:(?P<rel>(?i:last|this|next|on|past))\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday"
-              r"|Saturday|Sunday)\b")
-_SEASON = _c(rf"\b{_YEAR}[-–/](?:\d\d|{_YEAR})\b")  # "2017-18" seasons: no ISO value, but not "2017"
-_YEARONLY = _c(rf"(?<![\d$€£.,/-])(?=(?i:f)|[12])(?:(?i:fiscal|FY)\s*)?(?P<y>{_YEAR})(?![\d%-]|\s*(?:%|percent))")
+              rf"(?:(?P<rel>(?i:last|this|next|on|past))\s+)?(?P<w>{_WEEKDAY_NAME})\b"
+              r"(?:,?\s*\((?P<dn>[0-3]?\d)(?:st|nd|rd|th)?\))?")
+# "the week to Friday", "the week ended March 15": the seven days ending that day.
+_WEEKTO = _c(rf"(?i:the\s+)?(?i:week)\s+(?i:to|ended|ending|through)\s+(?:(?P<w>{_WEEKDAY_NAME})\b"
+             rf"|(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?![\d:])|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}))(?:,?\s+(?P<y>{_YEAR}))?")
+# "the 12 months to June", "the year ended March 2023": months ending with the month named.
+_MONTHSTO = _c(rf"(?i:the\s+)?(?:(?P<n>(?i:{_NUM}))\s+(?i:months)|(?i:(?:financial\s+|fiscal\s+)?year))\s+"
+               rf"(?i:to|ended|ending|through)\s+(?:(?i:the\s+end\s+of)\s+)?(?P<m>{_MONTH})(?:\s+{_DAY}(?![\d:]))?"
+               rf"(?:,?\s+(?P<y>{_YEAR}))?")
+# "since June", "since the start of the year", "since exports resumed in June", and the end of such a period
+# when the sentence gives it ("... by the end of March 2018"); otherwise the period runs to publication.
+_CLAUSE = r"(?:[^.,;:!?\n]|[.,](?=\d))"  # within one clause ("2.5 million" and "300,000" inside it)
+_SINCE_END = (rf"(?:(?:{_CLAUSE}|,){{0,100}}?\b(?i:by|until|till|through|to)\s+(?:(?i:the\s+end\s+of)\s+)?"
+              rf"(?P<me>{_MONTH})(?:,?\s+(?P<ye>{_YEAR}))?)?")
+_SINCE = _c(rf"(?i:since)\s+(?:(?i:the\s+(?:start|beginning)\s+of\s+)?"
+            rf"(?:(?P<m>{_MONTH})(?:\s+(?P<d>{_DAY})(?![\d:]))?|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}))"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?|(?i:the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)(?P<ty>)"
+            rf"|{_CLAUSE}{{0,80}}?\b(?i:in)\s+(?P<m3>{_MONTH})(?:,?\s+(?P<y3>{_YEAR}))?){_SINCE_END}"
+            rf"|(?i:since)\s+(?P<yy>{_YEAR})(?![\d%/-])")
+# A year that starts a match. Its first digit is a literal, so the engine skips to "1" or "2" fast, and the
+# lookbehind right after it keeps out "2,023", "$2015", "A2019", "2019-2015"; "FY2023" is the fiscal year
+# named 2023, and a hyphen is allowed after "mid", "early" and "late": "mid-2021" is 2021, at the precision
+# written. A word before the year ("fiscal 2022-23", "marketing year 2022/23", "late 2020") changes no value
+# and is left out of the span.
+_NOT_BEFORE = r"(?:(?<=[Mm]id-.)|(?<=[Ee]arly-.)|(?<=[Ll]ate-.)|(?<=[FM]Y.)|(?<![\w$€£.,/-].))"
+_YEAR_AT = rf"(?:1{_NOT_BEFORE}9[5-9]|2{_NOT_BEFORE}0\d)\d(?![\d,.]\d)"
+_SEASON_TAIL = r"\s*[-–/]\s*(?P<b>(?:19|20)\d\d|\d\d)(?![\d%]|/\d|-\d\d)"  # "-18", "/2018"
+_NOT_YEAR_TAIL = r"(?![\d%-]|s\b|/\d|\s*(?:%|percent))"  # "2019%", "the 1990s", "2019/1020"
+
+
+_FISCAL_BEFORE = re.compile(r"(?i:\b(?:fiscal|financial|budget)(?:\s+year)?|\bFY)\s*'?$")
+_FISCAL_AFTER = re.compile(r"\s+(?i:fiscal|financial|budget)(?:\s+year)?\b")
+
+
+def _fiscal_words_around(text: str, start: int, end: int) -> bool:
+    """"fiscal 2023", "FY2022-23", "the 2017-18 financial year"."""
+    return bool(_FISCAL_BEFORE.search(text, max(0, start - 20), start) or _FISCAL_AFTER.match(text, end))
+
+
+@cache
+def _fiscal_years() -> dict[str, tuple[int, str]]:
+    """Country -> (first month of its government's fiscal year, named after the "start" or "end" year)."""
+    data = yaml.safe_load((DATA / "dates.yaml").read_text(encoding="utf-8")) or {}
+    return {str(code): (int(v["start"]), str(v.get("named") or "end"))
+            for code, v in (data.get("fiscal_years") or {}).items()}
+
+
+@cache
+def _data_patterns() -> dict[str, re.Pattern[str]]:
+    """Seasons and years, and what a year may not follow (dates.yaml)."""
+    data = yaml.safe_load((DATA / "dates.yaml").read_text(encoding="utf-8")) or {}
+    forms = sorted((str(w) for w in data.get("not_year_after") or []), key=len, reverse=True)
+    not_year = "|".join(r"\s+".join(map(re.escape, w.split())) for w in forms) or "(?!)"
+    return {
+        # "2017/18", "2019-2021", "FY2022-23"; "FY22/23", "MY 22/23"
+        "season": _c(rf"(?P<a>{_YEAR_AT}){_SEASON_TAIL}(?:\s+(?i:season|campaign)\b)?"),
+        "short_season": _c(r"\b[FM]Y\s*'?(?P<a2>\d\d)\s*[-–/]\s*(?P<b2>\d\d)(?!\d)"),
+        # "2016", "FY2023"; "FY23"
+        "year": _c(rf"(?P<y>{_YEAR_AT}){_NOT_YEAR_TAIL}"),
+        "short_fiscal_year": _c(r"\bFY\s*'?(?P<y2>\d\d)(?![\d/-])"),
+        "not_year": _c(rf"(?i:\b(?:{not_year}))\s*$"),
+    }
 
 
 def _month(token: str) -> int:
@@ -116,7 +185,8 @@ def _ymd(y: int, m: int, d: int) -> str | None:
 class _Resolver:
     """Resolves one match at a time; remembers the last period for "the same period"."""
 
-    def __init__(self, published: str | None) -> None:
+    def __init__(self, published: str | None, country: str | None = None) -> None:
+        self.fiscal = _fiscal_years().get(country or "")  # (first month, named after "start" or "end" year)
         self.pub: date | None = None
         if published:
             try:
@@ -214,44 +284,129 @@ class _Resolver:
         return self._months(y, (n - 1) * size + 1, n * size)
 
     def qcode(self, m: re.Match[str]) -> str | None:
-        y = int(m["y"])
         if m["q"]:
-            n = int(m["q"][1])
-            return self._months(y, 3 * n - 2, 3 * n)
-        n = int((m["h"] or "H" + m["h2"])[1])
-        return self._months(y, 6 * n - 5, 6 * n)
+            n, size = int(m["q"][1]), 3
+        else:
+            n, size = int((m["h"] or "H" + m["h2"])[1]), 6
+        y = self.year(m["y"]) if m["y"] else self._latest_begun((n - 1) * size + 1)
+        return None if y is None else self._months(y, (n - 1) * size + 1, n * size)
+
+    def _latest_begun(self, first_month: int) -> int | None:
+        """The year of the latest period starting in `first_month` that had begun by publication."""
+        if self.pub is None:
+            return None
+        return self.pub.year if first_month <= self.pub.month else self.pub.year - 1
 
     def span(self, m: re.Match[str]) -> str | None:
         ord_, kind = m["ord"].lower(), m["kind"].lower()
-        raw = m["n"].lower()
-        n = int(raw) if raw.isdigit() else SMALL.get(raw)
+        n = _count(m["n"])
         if not n:
             return None
         if kind == "days" and m["m"]:
-            month = _month(m["m"])
-            y = int(m["my"]) if m["my"] else self.year_for_month(month)
-            if y is None or ord_ != "first" or n > 31:
-                return None
-            lo, hi = _ymd(y, month, 1), _ymd(y, month, n)
-            if lo is None or hi is None:
-                return None
-            self.last_period = ((y, month, 1), (y, month, n))
-            return f"{lo}/{hi}"
+            return self._first_days(m, ord_, n)
         if kind != "months" or n > 12 or m["m"]:
             return None
-        if ord_ == "past":
-            return None  # "the past six months" counts back from an unknown day
         y = self.year(m["y"]) if m["y"] else None
-        if y is None:
+        if y is not None:
+            return self._months(y, 1, n) if ord_ == "first" else self._months(y, 13 - n, 12)
+        if ord_ == "first":  # "the first five months" without a year: the latest such span that has ended
+            y = self._latest_begun(n)
+            return None if y is None else self._months(y, 1, n)
+        return self._months_before_publication(n)
+
+    def _first_days(self, m: re.Match[str], ord_: str, n: int) -> str | None:
+        """"the first ten days of June"."""
+        month = _month(m["m"])
+        y = int(m["my"]) if m["my"] else self.year_for_month(month)
+        if y is None or ord_ != "first" or n > 31:
+            return None
+        lo, hi = _ymd(y, month, 1), _ymd(y, month, n)
+        if lo is None or hi is None:
+            return None
+        self.last_period = ((y, month, 1), (y, month, n))
+        return f"{lo}/{hi}"
+
+    def _months_before_publication(self, n: int) -> str | None:
+        """"the past five months": the last n whole months before the month of publication."""
+        if self.pub is None:
+            return None
+        end = self.pub.replace(day=1) - relativedelta(months=1)
+        start = end - relativedelta(months=n - 1)
+        self.last_period = ((start.year, start.month), (end.year, end.month))
+        return f"{_ym(start.year, start.month)}/{_ym(end.year, end.month)}"
+
+    def months_to(self, m: re.Match[str]) -> str | None:
+        """"the 12 months to June", "the year ended March 2023": n months ending with the month named."""
+        n = _count(m["n"]) if m["n"] else 12
+        month = _month(m["m"])
+        y = int(m["y"]) if m["y"] else self.year_for_month(month)
+        if not n or n > 24 or y is None:
+            return None
+        start = date(y, month, 1) - relativedelta(months=n - 1)
+        self.last_period = ((start.year, start.month), (y, month))
+        return f"{_ym(start.year, start.month)}/{_ym(y, month)}"
+
+    def week_to(self, m: re.Match[str]) -> str | None:
+        """"the week to Friday" (the latest Friday up to publication), "the week ended March 15"."""
+        if m["w"]:
             if self.pub is None:
                 return None
-            # "the first five months" without a year: the latest such span that has ended.
-            y = self.pub.year if ord_ != "first" or n <= self.pub.month else self.pub.year - 1
-            if ord_ != "first":
+            end: date | None = self.pub - timedelta(days=(self.pub.weekday() - WEEKDAYS[m["w"].lower()]) % 7)
+        else:
+            month, d = _month(m["m1"] or m["m2"]), _day(m["d1"] or m["d2"])
+            y = int(m["y"]) if m["y"] else self.year_for_day(month, d)
+            iso = None if y is None else _ymd(y, month, d)
+            end = None if iso is None else date.fromisoformat(iso)
+        if end is None:
+            return None
+        start = end - timedelta(days=6)
+        self.last_period = ((start.year, start.month, start.day), (end.year, end.month, end.day))
+        return f"{start.isoformat()}/{end.isoformat()}"
+
+    def since(self, m: re.Match[str]) -> str | None:
+        """"since June": from that month to publication, or to the end the sentence gives; "since 2019" from
+        that year to the year of publication."""
+        if m["yy"]:
+            if self.pub is None or int(m["yy"]) > self.pub.year:
                 return None
-        if ord_ == "first":
-            return self._months(y, 1, n)
-        return self._months(y, 13 - n, 12)
+            return m["yy"] if int(m["yy"]) == self.pub.year else f"{m['yy']}/{self.pub.year}"
+        month = 1 if m["ty"] is not None else _month(m["m"] or m["m2"] or m["m3"])
+        dtok, ytok = m["d"] or m["d2"], m["y"] or m["y3"]
+        y = int(ytok) if ytok else None
+        if m["ty"] is not None:
+            y = None if self.pub is None else self.pub.year
+        if m["me"]:
+            return self._since_until(m, y, month)
+        if self.pub is None:
+            return None
+        y = y if y is not None else self.year_for_month(month)
+        assert y is not None
+        if dtok:
+            start = _ymd(y, month, _day(dtok))
+            return None if start is None or start >= self.pub.isoformat() else f"{start}/{self.pub.isoformat()}"
+        lo, hi = (y, month), (self.pub.year, self.pub.month)
+        if lo > hi:
+            return None
+        self.last_period = (lo, hi)
+        return _ym(*lo) if lo == hi else f"{_ym(*lo)}/{_ym(*hi)}"
+
+    def _since_until(self, m: re.Match[str], y: int | None, month: int) -> str | None:
+        """"since the campaign opened in November ... by the end of March 2018": 2017-11/2018-03."""
+        end_month = _month(m["me"])
+        end_y = int(m["ye"]) if m["ye"] else None
+        if end_y is None:
+            end_y = (y if end_month >= month else y + 1) if y is not None else self.year_for_month(end_month)
+        if end_y is None:
+            return None
+        if y is None:
+            y = end_y if month <= end_month else end_y - 1
+        if (y, month) >= (end_y, end_month):
+            return None
+        return self._months_between((y, month), (end_y, end_month))
+
+    def _months_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> str:
+        self.last_period = (lo, hi)
+        return f"{_ym(*lo)}/{_ym(*hi)}"
 
     def same(self, m: re.Match[str]) -> str | None:
         if self.last_period is None:
@@ -326,23 +481,82 @@ class _Resolver:
             return None
         wd = WEEKDAYS[m["w"].lower()]
         rel = (m["rel"] or "").lower()
+        if m["dn"] and (confirmed := self._weekday_numbered(wd, int(m["dn"]))) is not None:
+            return confirmed
         if rel == "next":
             ahead = (wd - self.pub.weekday()) % 7 or 7
             return (self.pub + timedelta(days=ahead)).isoformat()
+        if rel == "this":  # the day of the publication's week (Monday to Sunday)
+            return (self.pub + timedelta(days=wd - self.pub.weekday())).isoformat()
         back = (self.pub.weekday() - wd) % 7 or 7  # strictly before publication
         return (self.pub - timedelta(days=back)).isoformat()
 
+    def _weekday_numbered(self, wd: int, day: int) -> str | None:
+        """"Friday (14)": the Friday the 14th nearest publication, within ten days of it."""
+        assert self.pub is not None
+        for offset in sorted(range(-10, 11), key=abs):
+            d = self.pub + timedelta(days=offset)
+            if d.weekday() == wd and d.day == day:
+                return d.isoformat()
+        return None
+
     def season(self, m: re.Match[str]) -> str | None:
-        """"2019-2021" is an interval; "2017-18" is a season with no ISO value (consumed only)."""
-        a, b = m.group(0)[:4], re.split(r"[-–/]", m.group(0))[1]
-        return f"{a}/{b}" if len(b) == 4 and b > a else ""
+        """"2017/18", "FY2022-23", "FY22/23": the two calendar years "2017/2018"; "2019-2021" likewise.
+
+        A fiscal year of a country whose fiscal year is known is its months: "the 2017-18 financial year"
+        in Australia is 2017-07/2018-06."""
+        if m.groupdict().get("a2"):
+            a, b = 2000 + int(m["a2"]), 2000 + int(m["b2"])
+            if b != a + 1:
+                return ""
+            return self._fiscal_span(a) if self.fiscal and m.group(0).startswith("F") else f"{a}/{b}"
+        a, raw = int(m["a"]), m["b"]
+        if len(raw) == 4:
+            b = int(raw)
+        else:
+            b = a - a % 100 + int(raw)
+            b = b + 100 if b <= a else b
+        if b == a + 1 and self.fiscal and _fiscal_words_around(m.string, m.start(), m.end()):
+            return self._fiscal_span(a)
+        if len(raw) == 4 or b == a + 1:
+            return f"{a}/{b}" if b > a else ""
+        sep = m.group(0)[m.end("a") - m.start():m.start("b") - m.start()].strip()
+        return _ym(a, int(raw)) if sep == "-" and 1 <= int(raw) <= 12 else ""  # "2022-05"
 
     def yearonly(self, m: re.Match[str]) -> str | None:
-        return m["y"]
+        if m.groupdict().get("y2"):
+            y = 2000 + int(m["y2"])  # "FY23"
+            return self._fiscal_year(y) if self.fiscal else str(y)
+        pats = _data_patterns()
+        if pats["not_year"].search(m.string, max(0, m.start("y") - 25), m.start("y")):
+            return None  # "HS 2009", "Article 1995", "Vision 2030"
+        if counted(m.string, m.start("y"), m.end()):
+            return None  # "2000 tonnes", "Rs 2020 a quintal"
+        if self.fiscal and _fiscal_words_around(m.string, m.start("y"), m.end()):
+            return self._fiscal_year(int(m["y"][:4]))
+        return m["y"][:4]
+
+    def _fiscal_year(self, y: int) -> str:
+        """"FY2023": the months of the fiscal year named 2023 (Japan names it after the year it starts in)."""
+        assert self.fiscal is not None
+        first, named = self.fiscal
+        return self._fiscal_span(y if named == "start" or first == 1 else y - 1)
+
+    def _fiscal_span(self, y: int) -> str:
+        """The fiscal year that starts in `y`."""
+        assert self.fiscal is not None
+        lo = date(y, self.fiscal[0], 1)
+        hi = lo + relativedelta(months=11)
+        return self._months_between((lo.year, lo.month), (hi.year, hi.month))
 
     def _months(self, y: int, a: int, b: int) -> str:
         self.last_period = ((y, a), (y, b))
         return f"{_ym(y, a)}/{_ym(y, b)}"
+
+
+def _count(raw: str) -> int | None:
+    raw = raw.lower()
+    return int(raw) if raw.isdigit() else SMALL.get(raw)
 
 
 def _fmt(parts: tuple[int, ...]) -> str:
@@ -373,61 +587,80 @@ class _Gate:
     words: tuple[str, ...] = ()  # lower-case substrings, looked up in the lower-cased text
     reach: int = 60
 
+    def __post_init__(self) -> None:
+        # one search for all the words: the leftmost match is the first of them
+        object.__setattr__(self, "_words", re.compile("|".join(map(re.escape, self.words))) if self.words else None)
+
     def start(self, text: str, low: str, a: int, b: int) -> int:
         """Where scanning may start in text[a:b], or -1 when the gate word is absent."""
         if self.regex is not None:
             m = self.regex.search(text, a, b)
             return -1 if m is None else max(a, m.start() - self.reach)
-        found = [i for i in (low.find(w, a, b) for w in self.words) if i >= 0]
-        if not found:
+        m = self._words.search(low, a, b)  # type: ignore[attr-defined]
+        if m is None:
             return -1
-        return max(a, min(found) - self.reach) if len(low) == len(text) else a
+        return max(a, m.start() - self.reach) if len(low) == len(text) else a
 
 
 _G_MONTH = _Gate(re.compile(_MONTH))  # a month name, not "Market" or "Decision"
 _G_SPAN = _Gate(words=("quarter", "half", "months", "days", "weeks"), reach=30)
-_G_Q = _Gate(re.compile(r"[QH][1-4]|[12]H"), reach=0)
-_G_SAME = _Gate(words=("same", "corresponding", "comparable"), reach=10)
+# "Q1", "H2", "1H", and the short fiscal and marketing years "FY23", "MY22/23"; a character class first lets
+# the engine skip fast to where one may start
+_G_CODE = _Gate(re.compile(r"[QH12FM](?:(?<=[QH])[1-4]|(?<=[12])H|(?<=[FM])Y)"), reach=0)
 _G_REL = _Gate(words=("year", "month", "week"), reach=30)
-_G_DAYWORD = _Gate(words=("today", "yesterday", "tomorrow"), reach=0)
 _G_WEEKDAY = _Gate(re.compile(r"day\b"), reach=30)
+# Rare words, one gate for their patterns: "since June", "the week to Friday", "the 12 months to June",
+# "the same period", "yesterday"
+_G_RARE = _Gate(words=("since", "week to", "week end", "months to", "months end", "year to", "year end",
+                       "same", "corresponding", "comparable", "today", "yesterday", "tomorrow"), reach=40)
 _G_YEAR = _Gate(re.compile(r"(?:19|20)\d\d"), reach=10)
 
-_PATTERNS: list[tuple[re.Pattern[str], _Handler, _Gate]] = [
-    (_RANGE, _Resolver.range_, _G_MONTH),
-    (_BETWEEN, _Resolver.range_, _G_MONTH),
-    (_DAYRANGE, _Resolver.dayrange, _G_MONTH),
-    (_SPAN, _Resolver.span, _G_SPAN),
-    (_PART, _Resolver.part, _G_SPAN),
-    (_QCODE, _Resolver.qcode, _G_Q),
-    (_SAME, _Resolver.same, _G_SAME),
-    (_FULL, _Resolver.full, _G_MONTH),
-    (_ISO, _Resolver.iso, _G_YEAR),
-    (_DOTTED, _Resolver.iso, _G_YEAR),
-    (_MONTHYEAR, _Resolver.monthyear, _G_MONTH),
-    (_LASTMONTH, _Resolver.lastmonth, _G_MONTH),
-    (_BAREMONTH, _Resolver.baremonth, _G_MONTH),
-    (_RELATIVE, _Resolver.relative, _G_REL),
-    (_DAYWORD, _Resolver.dayword, _G_DAYWORD),
-    (_WEEKDAY, _Resolver.weekday, _G_WEEKDAY),
-    (_SEASON, _Resolver.season, _G_YEAR),
-    (_YEARONLY, _Resolver.yearonly, _G_YEAR),
-]
+
+@cache
+def _plan() -> tuple[list[_Gate], list[tuple[re.Pattern[str], int, _Handler]]]:
+    """The patterns in rank order (which wins between candidates of equal span), each with its gate's index:
+    a gate is computed once per paragraph."""
+    data = _data_patterns()
+    patterns: list[tuple[re.Pattern[str], _Handler, _Gate]] = [
+        (_RANGE, _Resolver.range_, _G_MONTH),
+        (_BETWEEN, _Resolver.range_, _G_MONTH),
+        (_DAYRANGE, _Resolver.dayrange, _G_MONTH),
+        (_SINCE, _Resolver.since, _G_RARE),
+        (_WEEKTO, _Resolver.week_to, _G_RARE),
+        (_MONTHSTO, _Resolver.months_to, _G_RARE),
+        (_SPAN, _Resolver.span, _G_SPAN),
+        (_PART, _Resolver.part, _G_SPAN),
+        (_QCODE, _Resolver.qcode, _G_CODE),
+        (_SAME, _Resolver.same, _G_RARE),
+        (_FULL, _Resolver.full, _G_MONTH),
+        (_ISO, _Resolver.iso, _G_YEAR),
+        (_DOTTED, _Resolver.iso, _G_YEAR),
+        (_MONTHYEAR, _Resolver.monthyear, _G_MONTH),
+        (_LASTMONTH, _Resolver.lastmonth, _G_MONTH),
+        (_BAREMONTH, _Resolver.baremonth, _G_MONTH),
+        (_RELATIVE, _Resolver.relative, _G_REL),
+        (_DAYWORD, _Resolver.dayword, _G_RARE),
+        (_WEEKDAY, _Resolver.weekday, _G_WEEKDAY),
+        (data["short_season"], _Resolver.season, _G_CODE),
+        (data["season"], _Resolver.season, _G_YEAR),
+        (data["short_fiscal_year"], _Resolver.yearonly, _G_CODE),
+        (data["year"], _Resolver.yearonly, _G_YEAR),
+    ]
+    gates = list(dict.fromkeys(gate for _, _, gate in patterns))
+    return gates, [(pattern, gates.index(gate), handler) for pattern, handler, gate in patterns]
+
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-_GATES = list(dict.fromkeys(gate for _, _, gate in _PATTERNS))
-# (pattern, its gate's index in _GATES, rank): the gate is computed once per paragraph, by index
-_PLAN = [(pattern, _GATES.index(gate), rank) for rank, (pattern, _, gate) in enumerate(_PATTERNS)]
-
-
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
+    gates, plan = _plan()
     found = []
     low = text.lower()
     spans = [(0, len(text))] if text and "\n" not in text else [p.span() for p in _PARAGRAPH.finditer(text)]
     for a, b in spans:
-        starts = [gate.start(text, low, a, b) for gate in _GATES]
-        for pattern, g, rank in _PLAN:
+        starts = [gate.start(text, low, a, b) for gate in gates]
+        for rank, (pattern, g, _) in enumerate(plan):
             pos = starts[g]
             if pos >= 0:
                 found += [(*_trim(text, m.start(), m.end()), rank, m)
@@ -435,23 +668,37 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     return found
 
 
-def find_dates(text: str, published: str | None) -> list[DateMention]:
-    """Date expressions in `text`, in order, each with its ISO value."""
+def find_dates(text: str, published: str | None, country: str | None = None) -> list[DateMention]:
+    """Date expressions in `text`, in order, each with its ISO value.
+
+    `country` (ISO alpha-2), when the caller knows whose fiscal year the text means, turns a fiscal year
+    ("FY2023", "the 2017-18 financial year") into its months (dates.yaml `fiscal_years`); without it a
+    fiscal year stays the year named ("2023") or the two calendar years ("2017/2018").
+    """
     found = _candidates(text)
-    # Longest candidate first (then pattern order); a candidate overlapping a kept one is dropped.
-    found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
-    kept: list[tuple[int, int, int, re.Match[str]]] = []
-    for f in found:
-        if not any(f[0] < k[1] and k[0] < f[1] for k in kept):
-            kept.append(f)
-    kept.sort(key=lambda f: f[0])
-    resolver = _Resolver(published)
+    kept = _longest_first(found, len(text)) if len(found) > 1 else found
+    plan = _plan()[1]
+    resolver = _Resolver(published, country)
     out = []
     for start, end, rank, m in kept:  # in text order, so "the same period" sees the period before it
-        value = _PATTERNS[rank][1](resolver, m)
+        value = plan[rank][2](resolver, m)
         if value:
             out.append(DateMention(start, end, value))
     return out
+
+
+def _longest_first(found: list[tuple[int, int, int, re.Match[str]]], size: int
+                   ) -> list[tuple[int, int, int, re.Match[str]]]:
+    """Longest candidate first (then pattern order); a candidate overlapping a kept one is dropped."""
+    found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
+    taken = bytearray(size + 1)  # 1 where a kept candidate lies: each check costs only its own length
+    kept = []
+    for f in found:
+        if taken.find(1, f[0], f[1]) < 0:
+            kept.append(f)
+            taken[f[0]:f[1]] = b"\x01" * (f[1] - f[0])
+    kept.sort(key=lambda f: f[0])
+    return kept
 
 
 _LEAD = re.compile(r"(?i:in|on|of|since|until|till|by|during|throughout|for|through|at)\s+")

@@ -1,19 +1,36 @@
 """Numbers in news text: quantities with units, money with currencies, rates.
 
-`find_amounts` reads "48,300 tons", "1.7 million tonnes", "62.5 thousand
-tons", "$35 million", "US$612 million", "3 Mln tons", "five million bottles",
-"8 percent", "US$4.40 per kilo" into `Amount`s: the number after scale words
-and unit factors, the normalised unit (`kg/units.yaml`) or ISO currency
-(`currencies.yaml`), and `per` when the figure is a rate ("a year").
+`find_amounts` reads figures as news writes them into `Amount`s: the number
+after scale words and unit factors, the normalised unit (`units.yaml`) or ISO
+currency (`currencies.yaml`), and `per` when the figure is a rate. It reads
+
+- grouping: "48,300", Indian "3,45,000" and "1,23,45,678", no-break or thin
+  spaces "12 500" (a plain space only before a unit, currency or scale word);
+  a decimal comma only before a scale word ("1,5 million"; "1,500" is
+  thousands);
+- scales: "1.7 million", "$3.1bn", "$1.2-billion", "5 lakh crore", "Rs 500 cr",
+  and written-out numbers ("five million", "a billion dollars", "half a
+  million tonnes", "one and a half million");
+- units written apart, hyphenated or fused ("52,000MT", "1,200 m³", "kt",
+  "LMT", "tn"), counted goods ("40,000 bags", "12 million 60-kg bags": the
+  count is bags, the size is no figure), rates in one word ("bpd", "mtpa");
+- currencies before or after, symbols, codes and words ("US$", "KSh", "R2.5bn",
+  "2.3 trillion won", "CFA francs"), prices ("$300 a tonne", "/t"), percents.
+
+A range ("10,000-12,000 tonnes", "between 5 and 6 million tonnes", "$80-85 a
+barrel") is one amount over both numbers whose value is the LOWER bound: what
+the article asserts at least, and never a number it does not write. "from X to
+Y" is a change, not a range, and stays two figures.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, NamedTuple
 
 import yaml
 
@@ -33,49 +50,157 @@ class Amount:
     per: str | None = None  # "year", "month", "week", "day", "quarter" for a rate
 
 
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
-          "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trln": 1e12,
-          "lakh": 1e5, "crore": 1e7}
+SCALES = {"hundred": 1e2, "dozen": 12, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6,
+          "m": 1e6, "mil": 1e6, "mio": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
+          "trillion": 1e12, "tn": 1e12, "trln": 1e12, "lakh": 1e5, "crore": 1e7, "cr": 1e7}
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
          "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5}
+         "ninety": 90, "a": 1, "an": 1}
 RATES = {"year": "year", "annum": "year", "annually": "year", "yearly": "year", "month": "month",
          "monthly": "month", "week": "week", "weekly": "week", "day": "day", "daily": "day",
          "quarter": "quarter", "quarterly": "quarter"}
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?"
-_WORDNUM = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
-# Letter scales ("m", "bn", "k") only right after the digits or one space, never before a letter.
-_SCALE = (r"(?:\s*(?i:thousand|million|billion|trillion|mln|bln|trln|lakh|crore)\b"
-          r"|\s?(?i:mn|bn|tn|mil)(?![a-zA-Z])|\s?(?:m|M|b|k|K)(?![a-zA-Z]))")
-_PERCENT = re.compile(r"\s*(?:%|(?i:per\s?cent|pct)\b)")
+_THIN = "\u00a0\u2007\u2009\u202f"  # no-break, figure, thin and narrow no-break spaces
+_SCALE_WORD = (r"(?:hundred|thousand|lakh)(?:[\s-]+(?:thousand|million|billion|crore)\b)?"
+               r"|million|billion|trillion|mln|bln|trln|crore|mio|dozen")
+# Letter scales ("m", "bn", "k") only right after the digits or one space, never before a letter or "m³".
+_SCALE = (rf"(?:\s*-?\s*(?i:{_SCALE_WORD})\b"
+          r"|\s?(?i:mn|bn|tn|mil|cr)(?![\w³²])|\s?(?:m|M|b|k|K)(?![\w³²]))")
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_WORDNUM = (rf"half\s+an?|an?(?=[\s-]+(?:{_SCALE_WORD})\b)"
+            rf"|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_ONES}))?"
+            rf"|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_ONES})"
+            r"(?:\s+hundred)?(?:\s+and\s+a\s+half)?")
+_PERCENT = re.compile(r"\s*(?:%|(?i:per\s?cent|pct|pc|percentage\s+points?)\b)")
 _RATE = re.compile(r"\s*(?:(?i:a|an|per|each|every|/)\s*(?P<u>(?i:year|annum|month|week|day|quarter))\b"
                    r"|(?P<adv>(?i:annually|yearly|monthly|weekly|daily|quarterly))\b)"
                    r"(?![- ](?i:on|earlier|ago|before|later|after|over)\b)")
 _RATE_ANYWHERE = re.compile(r"\b(?:(?:a|an|per|each|every)\s+(?P<u>year|annum|month|week|day)"
                             r"|(?P<adv>annually|yearly|monthly|weekly|daily))\b"
                             r"(?![- ](?:on|earlier|ago|before|later|after|over)\b)", re.I)
+_TAIL_FIRST = frozenset("aApPeE/yYmMwWdDqQ")  # how a rate or a unit price can start
+_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
+_RANGE_TO = re.compile(r"\s+(?:to|-)\s+")
+_RANGE_AND = re.compile(r"\s+and\s+")
+_FROM_BEFORE = re.compile(r"(?i:\bfrom)\s+(?:[A-Z$€£¥₹]{0,4}\s*)?$")
+_BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)\s+(?:[A-Z$€£¥₹]{0,4}\s*)?$")
+
+
+UnitInfo = tuple[str, float, str | None]  # normal unit, factor, rate ("bpd": barrels, 1, day)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """Everything compiled once from the data files."""
+
+    digits: re.Pattern[str]
+    words: re.Pattern[str]  # over lower-cased text
+    words_any_case: re.Pattern[str]  # when lower-casing changes the text's length ("İ")
+    unit: re.Pattern[str]
+    units: dict[str, UnitInfo]
+    prefix: re.Pattern[str]
+    suffix: re.Pattern[str]
+    currencies: dict[str, str]
+    fused: dict[str, str]
+    price: re.Pattern[str]
+    modifier: re.Pattern[str]
+    packages: frozenset[str]
+    prefix_last: frozenset[str]  # how a prefix currency can end: the only places worth a search before a number
+    currency_first: frozenset[str]  # how a suffix currency can start
+    unit_first: frozenset[str]  # how a unit can start
+    size_units: frozenset[str]  # units that may give a package's size ("60-kg bags")
 
 
 @cache
-def _units() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
-    """One pattern over every unit form, longest first; short forms keep their case ("Mt" vs "MT")."""
-    entries = yaml.safe_load((DATA / "units.yaml").read_text(encoding="utf-8")) or []
-    forms: dict[str, tuple[str, float]] = {}
-    for entry in entries:
+def _grammar() -> _Grammar:
+    amounts = _load("amounts.yaml") or {}
+    unit_forms = _unit_forms(_load("units.yaml") or [], amounts.get("rate_units") or [])
+    unit_alts = _alternation(unit_forms, lambda f: len(f) <= 3)
+    unit_first = _first_chars(list(unit_forms))
+    unit_re = re.compile(rf"(?=\s*-?\s*{unit_first})\s*-?\s*(?P<unit>{unit_alts})(?![\w])")
+    cur_forms = _currency_forms(_load("currencies.yaml") or [])
+    prefix, suffix, cur_first = _currency_patterns(cur_forms)
+    fused = {str(k): str(v) for k, v in (amounts.get("fused_currencies") or {}).items()}
+    price_alts = "|".join(r"\s+".join(map(re.escape, str(f).split()))
+                          for f in sorted(amounts.get("price_units") or [], key=len, reverse=True))
+    price = re.compile(rf"\s*(?:(?i:a|an|per|each)\s+|/\s*)(?i:{price_alts or '(?!)'})(?:e?s)?(?![\w])")
+    sizes = amounts.get("sizes") or {}
+    size_forms = [f for f, (u, k, p) in unit_forms.items() if u in set(sizes.get("units") or []) and k == 1
+                  and p is None] + [str(w) for w in sizes.get("lengths") or []]
+    size_alts = "|".join(re.escape(f) for f in sorted(size_forms, key=len, reverse=True))
+    modifier = re.compile(rf"\s+\d{{1,3}}(?:\.\d+)?\s?-?\s?(?i:{size_alts})-?(?=\s)")
+    # a plain space groups thousands only before what makes the figure a quantity or money
+    spaced = rf"(?=\s*-?\s*(?:{unit_first}|{cur_first}|(?i:{_SCALE_WORD})\b))"
+    # The first digit is consumed before any lookbehind or alternative, so the engine skips to digits fast;
+    # no number starts right after a digit, point or comma, so no start scans a long run twice.
+    digits = re.compile(r"(?P<d>\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+(?![\d,]\d)"  # 48,300
+                        r"|\d?(?:,\d\d)+,\d{3}(?![\d,]\d)"  # 3,45,000 (lakh grouping)
+                        rf"|\d{{0,2}}(?:[{_THIN}]\d{{3}})+(?!\d)"  # 12 500 (no-break or thin space)
+                        rf"|\d{{0,2}}(?: \d{{3}})+(?![\d,.]?\d){spaced}"  # 12 500 tonnes
+                        r"|\d*)(?:\.\d+)?)"
+                        rf"(?P<dc>,\d{{1,2}}(?![\d,])(?=\s*-?\s*(?i:{_SCALE_WORD})\b))?"  # 1,5 million
+                        rf"(?P<s>{_SCALE})?(?P<w>(?!))?")
+    # Run over the lower-cased text: a trie of the first words fails fast where no number word starts.
+    words = re.compile(rf"(?<![\w.,-])(?={_trie([*WORDS, 'half'])}\b)(?P<w>{_WORDNUM})\b(?P<s>{_SCALE})?"
+                       r"(?P<d>(?!))?(?P<dc>(?!))?")
+    packages = frozenset(str(p) for p in amounts.get("packages") or [])
+    prefix_last = frozenset(c for f in cur_forms for c in (f[-1], f[-1].lower(), f[-1].upper())) | set(fused)
+    return _Grammar(digits, words, re.compile(words.pattern, re.I), unit_re, unit_forms, prefix, suffix, cur_forms,
+                    fused, price, modifier, packages, prefix_last, _initials(f for f in cur_forms if f[:1].isalpha()),
+                    _initials(unit_forms), frozenset(str(u) for u in sizes.get("units") or []))
+
+
+def _initials(forms: Any) -> frozenset[str]:
+    return frozenset(c for f in forms for c in (f[0], f[0].lower(), f[0].upper()))
+
+
+def _trie(words: list[str], space: str = r"\s+") -> str:
+    """A regex of `words` as a trie ("t(?:en|wo)"): the engine follows one branch per letter instead of
+    trying every word, and prefers the longest word that fits. A space in a word matches `space`."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [(space if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + build(tree) + ")"
+
+
+def _load(name: str) -> Any:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def _unit_key(form: str) -> str:
+    """Forms of up to 3 characters keep their case ("Mt" million tonnes, "MT" metric tons)."""
+    return form if len(form) <= 3 else re.sub(r"\s+", " ", form.lower())
+
+
+def _unit_forms(entries: list[dict[str, Any]], rates: list[dict[str, Any]]) -> dict[str, UnitInfo]:
+    forms: dict[str, UnitInfo] = {}
+    for entry in [*entries, *rates]:
+        info = (str(entry["unit"]), float(entry.get("factor") or 1), entry.get("per"))
         for form in entry.get("forms") or []:
-            key = str(form) if len(str(form)) <= 3 else str(form).lower()
-            forms.setdefault(key, (str(entry["unit"]), float(entry.get("factor") or 1)))
-    alts = []
-    for form in sorted(forms, key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in form.split())
-        alts.append(body if len(form) <= 3 else f"(?i:{body})")
-    if not alts:
-        return re.compile(r"(?!)"), forms
-    first = _first_chars(list(forms))
-    return re.compile(r"(?=\s*-?\s*" + first + r")\s*-?\s*(?P<unit>" + "|".join(alts) + r")(?![\w])"), forms
+            forms.setdefault(_unit_key(str(form)), info)
+    return forms
+
+
+def _alternation(forms: dict[str, Any] | list[str], exact: Any, space: str = r"\s+") -> str:
+    """All forms as two tries, the case-blind words first (they are the longer ones: "CFA francs" before
+    "CFA"); `exact(form)` says which forms keep their case. Words inside a form are joined by `space`."""
+    folded = [" ".join(f.split()).lower() for f in forms if not exact(f)]
+    kept = [" ".join(f.split()) for f in forms if exact(f)]
+    alts = ([f"(?i:{_trie(folded, space)})"] if folded else []) + ([_trie(kept, space)] if kept else [])
+    return "|".join(alts) or "(?!)"
 
 
 def _first_chars(forms: list[str]) -> str:
@@ -90,111 +215,247 @@ def _first_chars(forms: list[str]) -> str:
     return "(?i:" + "|".join(alts or ["(?!)"]) + ")"
 
 
-@cache
-def _currencies() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """Prefix forms ("US$", "$", "USD", "Rs") and suffix forms ("dollars", "USD", "euros")."""
-    entries = yaml.safe_load((DATA / "currencies.yaml").read_text(encoding="utf-8")) or []
-    forms: dict[str, str] = {}
-    for entry in entries:
-        for form in entry.get("forms") or []:
-            forms.setdefault(_fold_currency(str(form)), str(entry["code"]))
-        forms.setdefault(_fold_currency(str(entry["code"])), str(entry["code"]))
-    ordered = sorted(forms, key=len, reverse=True)
-
-    def alt(form: str) -> str:
-        body = r"\s*".join(re.escape(w) for w in form.split())
-        return body if not form[:1].isalpha() or form.isupper() else f"(?i:{body})"  # "US dollars" folded
-
-    prefix = [alt(f) for f in ordered if not f[-1:].isalpha() or f.isupper() or len(f) <= 3]
-    suffix = [alt(f) for f in ordered if f[:1].isalpha()]
-    lead = _first_chars([f for f in ordered if not f[-1:].isalpha() or f.isupper() or len(f) <= 3])
-    pre = (re.compile(r"(?<![\w$])(?=" + lead + r")(?P<cur>" + "|".join(prefix) + r")\s*$") if prefix
-           else re.compile(r"(?!)"))
-    first = _first_chars([f for f in ordered if f[:1].isalpha()])
-    suf = (re.compile(r"(?=\s*" + first + r")\s*(?P<cur>" + "|".join(suffix) + r")(?![\w])") if suffix
-           else re.compile(r"(?!)"))
-    return pre, suf, forms
-
-
 def _fold_currency(form: str) -> str:
+    form = re.sub(r"\s+", " ", form)
     return form if form.isupper() or not form[:1].isalpha() else form.lower()
 
 
-# The lookahead only fails fast where no number can start (a digit or a number word's first letter).
-_NUMBER_START = "".join(sorted({w[0] for w in WORDS}))
-_NUMBER = re.compile(rf"(?<![\w.,])(?=\d|(?i:[{_NUMBER_START}]))"
-                     rf"(?:(?P<d>{_DIGITS})|(?P<w>(?i:{_WORDNUM})))(?:(?P<s>{_SCALE})|(?![\w]))")
+def _currency_forms(entries: list[dict[str, Any]]) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for entry in entries:
+        for form in [*(entry.get("forms") or []), entry["code"]]:
+            forms.setdefault(_fold_currency(str(form)), str(entry["code"]))
+    return forms
 
+
+def _case_kept(form: str) -> bool:
+    """Symbols, capitals and short forms with a capital ("Sh", "Rs") keep their case; words do not."""
+    return not form[:1].isalpha() or form.isupper() or (len(form) <= 3 and not form.islower())
+
+
+def _currency_patterns(forms: dict[str, str]) -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    """Prefix forms ("US$", "$", "USD", "Rs") and suffix forms ("dollars", "USD", "euros")."""
+    prefixes = [f for f in forms if not f[-1:].isalpha() or f.isupper() or len(f) <= 3]
+    suffixes = [f for f in forms if f[:1].isalpha()]
+    lead, first = _first_chars(prefixes), _first_chars(suffixes)
+    pre_alts, suf_alts = _alternation(prefixes, _case_kept, r"\s*"), _alternation(suffixes, _case_kept, r"\s*")
+    pre = re.compile(rf"(?<![\w$])(?={lead})(?P<cur>{pre_alts})\s*$")
+    suf = re.compile(rf"(?=\s*{first})\s*(?P<cur>{suf_alts})(?![\w])")
+    return pre, suf, first
+
+
+# ---------------------------------------------------------------- numbers
 
 def parse_number(text: str) -> float | None:
     """'254,200' -> 254200.0, '2.9 million' -> 2900000.0, 'five million' -> 5000000.0."""
-    m = _NUMBER.fullmatch(text.strip())
-    return None if m is None else _value(m)
+    g = _grammar()
+    m = g.digits.fullmatch(text.strip()) or g.words.fullmatch(text.strip())
+    return None if m is None else _base(m) * _scale(m)
 
 
-def _value(m: re.Match[str]) -> float:
-    base = float(m["d"].replace(",", "")) if m["d"] else float(WORDS[re.sub(r"\s+", " ", m["w"].lower())])
-    scale = (m["s"] or "").strip().lower()
-    return base * SCALES.get(scale, 1.0)
+def _base(m: re.Match[str]) -> float:
+    """The number as written, before its scale: "3,45,000" -> 345000, "1,5" -> 1.5, "half a" -> 0.5."""
+    d = m["d"]
+    if d is None:
+        return _word_value(m["w"])
+    if m["dc"]:
+        return float(re.sub(rf"[,\s{_THIN}]", "", d) + "." + m["dc"][1:])
+    return float(d) if d.isdigit() else float(re.sub(rf"[,\s{_THIN}]", "", d))
+
+
+def _word_value(words: str) -> float:
+    parts = re.split(r"[\s-]+", words.lower())
+    if parts[0] == "half":
+        return 0.5
+    half = parts[-3:] == ["and", "a", "half"]
+    value = 0.0
+    for w in parts[:-3] if half else parts:
+        value = value * 100 if w == "hundred" else value + WORDS[w]
+    return value + (0.5 if half else 0.0)
+
+
+def _scale(m: re.Match[str]) -> float:
+    factor = 1.0
+    for w in re.split(r"[\s-]+", (m["s"] or "").strip(" -").lower()):
+        factor *= SCALES.get(w, 1.0)
+    return factor
+
+
+# ---------------------------------------------------------------- one figure
+
+class _Read(NamedTuple):
+    """One figure as read, with what range joining needs: the number as written and its own scale."""
+
+    amount: Amount
+    base: float
+    scaled: bool
 
 
 def find_amounts(text: str) -> list[Amount]:
     """Every number in `text` with what it counts, in order."""
-    unit_re, unit_forms = _units()
-    pre_re, suf_re, cur_forms = _currencies()
-    out: list[Amount] = []
-    for m in _NUMBER.finditer(text):
-        start, end = m.start(), m.end()
-        value = _value(m)
-        if m["w"] and not m["s"] and not unit_re.match(text, end):
-            continue  # "one", "two" without a unit or scale are words, not figures
-        kind: AmountKind = "number"
-        unit = currency = per = None
+    g = _grammar()
+    reads: list[_Read] = []
+    last = 0
+    low = text.lower()
+    words = list(g.words.finditer(low) if len(low) == len(text) else g.words_any_case.finditer(text))
+    found = heapq.merge(g.digits.finditer(text), words, key=_start) if words else g.digits.finditer(text)
+    for m in found:
+        if m.start() < last:
+            continue  # inside the figure before ("60" of "12 million 60-kg bags")
+        r = _read(text, m, g)
+        if r is not None:
+            reads.append(r)
+            last = r.amount.end
+    return [r.amount for r in _join_ranges(text, reads, g)] if len(reads) > 1 else [r.amount for r in reads]
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+def _read(text: str, m: re.Match[str], g: _Grammar) -> _Read | None:
+    start, end = m.start(), m.end()
+    pre = _prefix_currency(text, m, g)
+    if pre is not None and pre[1] < 0:
+        return None  # "G20", "COVID-19", "1,5" read from its "5", or a fused letter refused ("N95")
+    base, scale = _base(m), (_scale(m) if m["s"] else 1.0)
+    scale_word = (m["s"] or "").strip(" -").lower()
+    if scale_word == "tn" and pre is None and not g.suffix.match(text, end):
+        end, scale = m.start("s"), 1.0  # "45 tn" is tonnes; "$1.2 tn" and "2 tn won" are trillions
+    if pre is not None:
+        return _tail(text, _Read(Amount(pre[1], end, base * scale, "money", currency=pre[0]), base, bool(m["s"])), g)
+    after = _after(text, end, base * scale, g)
+    if after is None:
+        return None  # a size ("60-kg bags"), or letters fused to the digits that are no unit ("5th")
+    end, value, kind, unit, currency, per = after
+    if kind == "number" and m["w"] and scale < 1000:
+        return None  # "one", "two", "a dozen" without a unit are words, not figures
+    if kind == "number" and scale_word in {"m", "b", "k"}:
+        return _Read(Amount(start, m.start("s"), base, "number"), base, False)  # "5 m": metres more likely
+    read = _Read(Amount(start, end, value, kind, unit, currency, per), base, bool(m["s"]))
+    return read if kind == "percent" else _tail(text, read, g)
+
+
+def _prefix_currency(text: str, m: re.Match[str], g: _Grammar) -> tuple[str, int] | None:
+    """(currency, start) of "US$", "Rs", "KSh" before the number, or start -1 when the number is no figure."""
+    start = m.start()
+    prev = text[start - 1] if start else " "
+    if prev == "-" and text[start - 2:start - 1].isalpha():
+        return "", -1
+    near = text[start - 2] if prev.isspace() and start > 1 else prev
+    if near in g.prefix_last:
         head = text[max(0, start - 6):start]
-        pm = pre_re.search(head)
+        pm = g.prefix.search(head)
         if pm:
-            currency = cur_forms[_fold_currency(re.sub(r"\s+", " ", pm["cur"]))]
-            start -= len(head) - pm.start()
-            kind = "money"
-        elif (pc := _PERCENT.match(text, end)) is not None:
-            out.append(Amount(start, pc.end(), value, "percent"))
-            continue
-        elif (sm := suf_re.match(text, end)) is not None:
-            currency = cur_forms[_fold_currency(re.sub(r"\s+", " ", sm["cur"]))]
-            end = sm.end()
-            kind = "money"
-        elif (um := unit_re.match(text, end)) is not None:
-            key = um["unit"] if len(um["unit"]) <= 3 else re.sub(r"\s+", " ", um["unit"].lower())
-            unit, factor = unit_forms.get(key, (key, 1.0))
-            value *= factor
-            end = um.end()
-            kind = "quantity"
-        elif kind == "number" and m["s"] and m["s"].strip().lower() in {"m", "b", "k"}:
-            end = m.start("s")  # "5 m" is more likely metres than millions: keep the bare number
-            value = _value_without_scale(m)
-        rate = _RATE.match(text, end)
-        if rate:
-            word = (rate["u"] or rate["adv"]).lower()
-            per = RATES[word]
-            end = rate.end()
-        elif kind == "money" and (price := _per_unit(text, end)) is not None:
-            kind, end = "price", price
-        out.append(Amount(start, end, value, kind, unit, currency, per))
+            return g.currencies[_fold_currency(pm["cur"])], start - len(head) + pm.start()
+    if not (prev.isalpha() or prev == "_"):
+        return None
+    if prev in g.fused and (start < 2 or not text[start - 2].isalnum()) and m["w"] is None:
+        ok = bool(m["s"]) or not m["d"].isdigit() or len(m["d"]) >= 4
+        return (g.fused[prev], start - 1) if ok else ("", -1)
+    return "", -1  # letters fused before the digits: "G20", "Q1", "COVID19"
+
+
+_Figure = tuple[int, float, AmountKind, str | None, str | None, str | None]  # end, value, kind, unit, currency, per
+
+
+def _after(text: str, end: int, value: float, g: _Grammar) -> _Figure | None:
+    """What follows the number: a percent sign, a currency, a unit; None to drop the number."""
+    c = _next_char(text, end)
+    if c in "%pP" and (pc := _PERCENT.match(text, end)) is not None:
+        return pc.end(), value, "percent", None, None, None
+    if c in g.currency_first and (sm := g.suffix.match(text, end)) is not None:
+        return sm.end(), value, "money", None, g.currencies[_fold_currency(sm["cur"])], None
+    if c.isdigit() and not 1900 <= value <= 2100 and (mod := g.modifier.match(text, end)) is not None:
+        um = g.unit.match(text, mod.end())
+        if um is not None and _unit(um, g)[0] in g.packages:  # "12 million 60-kg bags"
+            unit, factor, per = _unit(um, g)
+            return um.end(), value * factor, "quantity", unit, None, per
+    if c in g.unit_first and (um := g.unit.match(text, end)) is not None:
+        unit, factor, per = _unit(um, g)
+        if unit in g.size_units and (pk := g.unit.match(text, um.end())) is not None \
+                and _unit(pk, g)[0] in g.packages and text[um.end():pk.start()].strip() == "":
+            return None  # "60-kg bags": the size of each bag, not a figure
+        return um.end(), value * factor, "quantity", unit, None, per
+    if text[end:end + 1].isalpha():
+        return None  # letters fused to the digits that are no unit: "5th", "3D"
+    return end, value, "number", None, None, None
+
+
+def _next_char(text: str, pos: int) -> str:
+    """The first character after `pos` past a few spaces and a hyphen ("" at the end)."""
+    j, n = pos, len(text)
+    while j < n and j - pos < 8 and (text[j].isspace() or text[j] == "-"):
+        j += 1
+    return text[j:j + 1]
+
+
+def _unit(um: re.Match[str], g: _Grammar) -> UnitInfo:
+    key = _unit_key(um["unit"])
+    return g.units.get(key, (key, 1.0, None))
+
+
+def _tail(text: str, read: _Read, g: _Grammar) -> _Read:
+    """A rate ("a year") or, after money, a unit price ("per kilo", "/t")."""
+    a = read.amount
+    j = a.end
+    while j < len(text) and j - a.end < 4 and text[j].isspace():
+        j += 1
+    if text[j:j + 1] not in _TAIL_FIRST:
+        return read
+    rate = _RATE.match(text, a.end)
+    if rate and a.per is None:
+        per = RATES[(rate["u"] or rate["adv"]).lower()]
+        a = Amount(a.start, rate.end(), a.value, a.kind, a.unit, a.currency, per)
+    elif a.kind == "money" and (price := g.price.match(text, a.end)) is not None:
+        a = Amount(a.start, price.end(), a.value, "price", a.unit, a.currency, a.per)
+    return _Read(a, read.base, read.scaled)
+
+
+# ---------------------------------------------------------------- ranges
+
+def _join_ranges(text: str, reads: list[_Read], g: _Grammar) -> list[_Read]:
+    """"10,000-12,000 tonnes", "between 5 and 6 million tonnes": one amount, the lower bound."""
+    out: list[_Read] = []
+    for r in reads:
+        prev = out[-1] if out else None
+        joined = _joined(text, prev, r, g) if prev is not None else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(r)
     return out
 
 
-def _value_without_scale(m: re.Match[str]) -> float:
-    return float(m["d"].replace(",", "")) if m["d"] else float(WORDS[m["w"].lower()])
+def _joined(text: str, lo: _Read, hi: _Read, g: _Grammar) -> _Read | None:
+    a, b = lo.amount, hi.amount
+    if b.start - a.end > 9 or not _range_gap(text, a, b):
+        return None
+    if a.kind == "number" and b.kind != "number":
+        own = a.value if lo.scaled else lo.base * (b.value / hi.base if hi.base else 1.0)  # "5-6 million tonnes"
+        joined = Amount(a.start, b.end, own, b.kind, b.unit, b.currency, b.per)
+    elif a.kind == "money" and b.kind == "number" and a.per is None:
+        own = a.value if lo.scaled else lo.base * (b.value / hi.base if hi.base else 1.0)  # "$5-6 million"
+        return _tail(text, _Read(Amount(a.start, b.end, own, "money", None, a.currency), lo.base, True), g)
+    elif (a.kind, a.unit, a.currency) == (b.kind, b.unit, b.currency) and a.kind != "number" \
+            and not _RANGE_TO.fullmatch(text[a.end:b.start]):  # "$5 million-$6 million", "between 5% and 7%"
+        joined = Amount(a.start, b.end, a.value, b.kind, b.unit, b.currency, b.per or a.per)
+    else:
+        return None
+    return _Read(joined, lo.base, True)
 
 
-_PER_UNIT = re.compile(r"\s*(?:(?i:a|an|per|each)\s+|/\s*)(?i:(?:metric\s+)?"
-                       r"(?:ton|tonne|kilo|kilogram|kg|pound|lb|barrel|bbl|litre|liter|unit|head|bottle|box|carton|bushel|ounce|oz|t|mt)s?)\b")
-
-
-def _per_unit(text: str, end: int) -> int | None:
-    """End of "per kilo", "/kg", "a tonne" after a money amount: then it is a price."""
-    m = _PER_UNIT.match(text, end)
-    return m.end() if m else None
+def _range_gap(text: str, a: Amount, b: Amount) -> bool:
+    """A dash, "to" (not after "from": "rose from 5 to 6 tonnes" is a change), or "between X and"."""
+    gap = text[a.end:b.start]
+    before = text[max(0, a.start - 12):a.start]
+    if a.kind == "number" and 1900 <= a.value <= 2100 and text[a.start:a.end].isdigit():
+        return False  # "rose in 2022 to 12,000 tonnes": a year, not a bound
+    if _RANGE_DASH.fullmatch(gap):
+        return not _FROM_BEFORE.search(before)
+    if _RANGE_TO.fullmatch(gap):
+        return not _FROM_BEFORE.search(before) and a.kind == "number"
+    return bool(_RANGE_AND.fullmatch(gap) and _BETWEEN_BEFORE.search(before))
 
 
 def rate_in(text: str) -> str | None:
@@ -203,3 +464,22 @@ def rate_in(text: str) -> str | None:
     if m is None:
         return None
     return RATES[(m["u"] or m["adv"]).lower()]
+
+
+def counted(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] counts something: a currency before it, or a unit, a percent or
+    a currency after it ("2000 tonnes", "Rs 2020 a quintal" are no years).
+
+    Currency words of three lower-case letters ("won", "sol", "yen") are left out: "in 2023 won a bid".
+    """
+    g = _grammar()
+    head = text[max(0, start - 6):start]
+    if head.rstrip()[-1:] in g.prefix_last and g.prefix.search(head):
+        return True
+    c = _next_char(text, end)
+    if c in "%pP" and _PERCENT.match(text, end):
+        return True
+    if c in g.unit_first and g.unit.match(text, end):
+        return True
+    sm = g.suffix.match(text, end) if c in g.currency_first else None
+    return sm is not None and not (len(sm["cur"]) <= 3 and sm["cur"].islower())
