@@ -483,8 +483,6 @@ def test_dates(text: str, published: str, expected: list[dict]) -> None:
     check(text, published, expected)
 
 
-@pytest.mark.xfail(strict=True, reason="dates.py resolves a weekday to the week before publication even when "
-                                       "a day number in parentheses names the publication day")
 def test_weekday_with_day_number_on_the_day_of_publication() -> None:
     check("Brazil and Paraguay signed a protocol on river transport this Friday (14).", "2024-06-14",
           [{"signed": "2024-06-14"}])

@@ -6,8 +6,8 @@ import pytest
 
 from kb.extract.context import ArticleContext
 from kb.extract.countries import find_countries
-from kb.extract.sentences import split_sentences
 from kb.extract.flows import extract_trade_flows
+from kb.extract.sentences import split_sentences
 from kb.readers.document import Document
 
 FIELDS = ("commodity", "from_", "to", "quantity", "unit", "value", "currency", "per", "date", "exporter")
