@@ -30,8 +30,9 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
         return []
     terms = find_commodities(ctx.text)
     cue_spans = [m.span() for m in lexicon().cue.finditer(ctx.text)]  # sentences without a cue are skipped
-    mentions = ArticleMentions(ctx.text, ctx.published, ctx.countries, terms, cue_spans)
-    reading = Reading(ctx, article_frame(ctx, terms))
+    frame = article_frame(ctx, terms)
+    mentions = ArticleMentions(ctx.text, ctx.published, ctx.countries, terms, cue_spans, frame.home)
+    reading = Reading(ctx, frame)
     for sentence in ctx.sentences:
         if (mentions.has_cue(sentence) or continues_last(reading, sentence)) \
                 and not _table_row(reading, sentence.text):

@@ -88,7 +88,7 @@ class ArticleFrame:
                     votes[code] += 2
                     break
             for a in find_amounts(text[:20_000]) if not votes else []:
-                if a.kind == "money" and a.currency and a.currency not in _GLOBAL_CURRENCIES:
+                if a.kind in ("money", "price") and a.currency and a.currency not in _GLOBAL_CURRENCIES:
                     votes[a.currency[:2]] += 1
             self._local = votes.most_common(1)[0][0] if votes else ""
         return self._local or None

@@ -37,6 +37,7 @@ class SentenceMentions:
     terms: list[Commodity]
     cues: list[Cue]
     clauses: list[tuple[int, int]]
+    country: str | None = None  # whose fiscal year a "2017-18 financial year" is: the article's country
     _dates: list[DateMention] | None = field(default=None, repr=False)
 
     @property
@@ -45,7 +46,7 @@ class SentenceMentions:
 
     def dates(self) -> list[DateMention]:
         if self._dates is None:
-            self._dates = find_dates(self.text, self.published)
+            self._dates = find_dates(self.text, self.published, country=self.country)
         return self._dates
 
     def clause_of(self, pos: int) -> tuple[int, int]:
@@ -78,6 +79,7 @@ class ArticleMentions:
     countries: list[CountryMention]
     terms: list[Commodity]
     cue_spans: list[tuple[int, int]]  # every cue form in the text, found in one pass
+    country: str | None = None  # the article's own country, for its fiscal years
 
     def __post_init__(self) -> None:
         self.cue_starts = [a for a, _ in self.cue_spans]
@@ -102,7 +104,7 @@ class ArticleMentions:
         lo, hi = bisect_left(self.cue_starts, base), bisect_left(self.cue_starts, sentence.end)
         spans = [(a - base, b - base) for a, b in self.cue_spans[lo:hi] if b <= sentence.end]
         cues = _cues(s, spans, amounts, lexicon())
-        return SentenceMentions(sentence, self.published, countries, amounts, terms, cues, _clauses(s))
+        return SentenceMentions(sentence, self.published, countries, amounts, terms, cues, _clauses(s), self.country)
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
