@@ -161,7 +161,9 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
                 all_figures: list[Figure]) -> None:
     if _closed(sm, cue, clause, region, all_figures):
         return
-    figures = [f for f in all_figures if region[0] <= f.start < region[1] and not _in_turnover(sm, clause, f)]
+    # A role noun after a verb counts only what follows it: "sold 2.6 Mt abroad, with China emerging as a market".
+    lo = cue.start if cue.kind in ("buyer_noun", "supplier_noun") and region[0] > clause[0] else region[0]
+    figures = [f for f in all_figures if lo <= f.start < region[1] and not _in_turnover(sm, clause, f)]
     parties = frame_parties(sm, cue, clause, region)
     role_noun = cue.kind in ("buyer_noun", "supplier_noun")
     attached = ("ranked",) if role_noun else ("ranked", "to", "from")
@@ -238,16 +240,10 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     lex, s = lexicon(), sm.text
     if lex.unreal.search(s[max(clause[0], cue.start - 60):cue.start]):
         return True
-    if _SHARE_OF.search(s[max(clause[0], cue.start - 60):cue.start]):
-        return True  # "made up 70% of what Ukraine sold": a share of a flow told before ("… of Thai shipments" is one)
     first = next((f.start for f in figures if f.start >= cue.end), region[1])
     if lex.unreal.search(s[cue.end:min(first, cue.end + 50, region[1])]):
         return True  # "exports are expected to reach", "shipments could top"
     return bool(lex.blocked.search(s[clause[0]:clause[1]]))
-
-
-_SHARE_OF = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bshare|\bhalf|\bthird|\bquarter)\s+of\s+what\s+"
-                       r"(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def _in_turnover(sm: SentenceMentions, clause: tuple[int, int], f: Figure) -> bool:

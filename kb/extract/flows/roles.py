@@ -72,7 +72,7 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
     subject = _subject(s, mentions, readings, cue, clause, lex)
     if subject is not None:
         readings[subject] = ("subject", subject_side(s, cue))
-    _share_along_lists(s, mentions, readings)
+    _share_along_lists(s, mentions, readings, region)
     return [Party(m.code, readings[i][1], m.start, m.end, readings[i][0])
             for i, m in enumerate(mentions) if i in readings and readings[i][1]]
 
@@ -127,12 +127,18 @@ def _possessor_side(between: str, cue: Cue) -> str:
     return _NOUN_SIDES[cue.kind]
 
 
+# Agents that receive goods: "sold to the Chinese importer X" (but "a market for Kazakh farmers" sells).
+_BUYING_AGENTS = frozenset(("importer", "importers", "buyer", "buyers", "customer", "customers", "consumers",
+                            "refiner", "refiners", "mills", "millers", "processors", "feedlots", "retailers",
+                            "distributors", "wholesalers", "traders", "roasters", "crushers"))
+
+
 def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int],
                        lex: Lexicon) -> tuple[str, str] | None:
     after = s[m.end:m.end + 40]
     word = re.match(r"\s+([\w-]+)", after)
     before = s[max(0, m.start - 40):m.start]
-    if word and word.group(1).lower() in lex.agent_nouns and lex.to_before.search(before) \
+    if word and word.group(1).lower() in _BUYING_AGENTS and lex.to_before.search(before) \
             and not _NOT_A_DESTINATION.search(before) and region[0] <= m.start < region[1]:
         return "to", IMPORTER  # "sold to the Chinese importer X"
     if word and word.group(1).lower() in lex.agent_nouns and m.end <= cue.start:
@@ -174,7 +180,8 @@ _VERB_IN_RANKING = re.compile(r"\b(?!(?:leading|growing|emerging|rising|promisin
                               r"booming|existing)\b)\w+ing\b", re.I)
 
 
-def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]]) -> None:
+def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]],
+                       region: tuple[int, int]) -> None:
     """Members of "A, B and C" share one side: the one a member has ("to Spain and Italy", "Spain and Italy
     were the buyers"). "… ahead of France", "followed by Italy" join the latest country named the same way."""
     lists = lexicon().list_before
@@ -197,7 +204,9 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
     for chain in chains:
         known = [readings[i] for i in chain if i in readings and readings[i][1]]
         for i in chain if known else []:
-            readings.setdefault(i, known[0])
+            # a member past the frame's stretch belongs to the next frame ("…, followed by Indonesia with …")
+            if mentions[i].start < region[1] or known[0][0] in ("ranked", "subject"):
+                readings.setdefault(i, known[0])
 
 
 def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]], cue: Cue,
