@@ -18,6 +18,18 @@ from kb.extract.phrases import PhraseMatcher
 
 # Words before a country that make it a destination or a place, not an actor.
 _DESTINATION = re.compile(r"(?:\bto|\binto|\btowards|\bfor)\s+(?:the\s+)?$")
+# "Latin America", "North American": a region, not the United States.
+_REGION_BEFORE = re.compile(r"\b(?:Latin|North|South|Central|Pan|Anglo|Spanish)[\s-]+$")
+# A capital right before a capitalised word starts a person's or a company's name ("Santiago Cafiero").
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+# … but "Nairobi County", "Lima Declaration", "Tashkent Airport" keep the place.
+_PLACE_WORDS = frozenset(("County", "City", "Port", "Airport", "Stock", "Exchange", "Declaration", "Summit",
+                          "Agreement", "Convention", "Protocol", "Chamber", "Municipality", "Government", "Province",
+                          "Region", "University", "International", "Customs", "Office", "Metropolitan", "Club",
+                          "Forum", "Process", "Round", "Accord", "Statement", "Station", "Terminal", "Harbour",
+                          "Harbor", "Bay", "Valley", "District", "State", "Times", "Post", "Herald", "News",
+                          "Company", "Co", "Ltd", "Limited", "Group", "Bank", "Corporation", "Plant", "Factory",
+                          "Brewery", "Winery", "Mills", "Holding", "Holdings", "Industries", "Trading"))
 
 
 @cache
@@ -30,12 +42,28 @@ def find_countries(text: str, published: str | None = None) -> list[CountryMenti
     out: list[CountryMention] = []
     for start, end, surface in _matcher().finditer(text):
         form = forms.get(surface)
-        if form is not None:
+        if form is not None and not _part_of_another_name(text, start, end, form):
             out.append(CountryMention(start, end, form.code, surface, form.form))
         elif surface in blocs:
             out.extend(CountryMention(start, end, code, surface, "bloc")
                        for code in blocs[surface].members_at(published))
     return out
+
+
+def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.CountryForm) -> bool:
+    if form.code == "US" and _REGION_BEFORE.search(text[max(0, start - 12):start]):
+        return True
+    if form.form != "capital" or not _NAME_AFTER.match(text, end):
+        return False
+    run: list[str] = []  # the capitalised words right after the capital
+    for word in text[end:end + 60].split()[:3]:
+        if not word[:1].isupper():
+            break
+        run.append(word.strip(",.;:()"))
+        if word[-1:] in ",.;:)":
+            break
+    # "Nairobi County", "Yerevan Brandy Company": the place's own institution; "Santiago Cafiero": a person
+    return 1 <= len(run) <= 2 and not any(w in _PLACE_WORDS or w in gazetteer.country_forms() for w in run)
 
 
 def codes_in(text: str, published: str | None = None, *, forms: tuple[str, ...] = ()) -> list[str]:

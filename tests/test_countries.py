@@ -1,0 +1,22 @@
+"""The countries stage: names, adjectives and capitals, not regions or people named after a capital."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.countries import find_countries
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exports to Latin America grew by a fifth.", []),
+    ("North American buyers paid more.", []),
+    ("South American soybeans arrived in Rotterdam.", []),
+    ("American buyers paid more.", ["US"]),
+    ("Foreign Minister Santiago Cafiero of Argentina signed it.", ["AR"]),
+    ("The ministers met in Santiago on Monday.", ["CL"]),
+    ("The Yerevan Brandy Company is owned by a French group.", ["AM", "FR"]),
+    ("Nairobi County officials inspected the market.", ["KE"]),
+    ("Lima (Reuters) - Peru's exports rose.", ["PE", "PE"]),
+])
+def test_countries_found(text: str, expected: list[str]) -> None:
+    assert [c.code for c in find_countries(text)] == expected
