@@ -13,8 +13,10 @@ merged to one per (from, to, goods, period, figure) (`records`).
 
 from __future__ import annotations
 
+import re
+
 from kb.extract.commodities import find_commodities
-from kb.extract.context import ArticleContext
+from kb.extract.context import ArticleContext, Sentence
 from kb.extract.flows.article import article_frame
 from kb.extract.flows.frames import Reading, continues_last, read_sentence
 from kb.extract.flows.lexicon import lexicon
@@ -34,13 +36,21 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     mentions = ArticleMentions(ctx.text, ctx.published, ctx.countries, terms, cue_spans, frame.home)
     reading = Reading(ctx, frame)
     for sentence in ctx.sentences:
-        if (mentions.has_cue(sentence) or continues_last(reading, sentence)) \
-                and not _table_row(reading, sentence.text):
+        readable = mentions.has_cue(sentence) or continues_last(reading, sentence)
+        if readable and _can_write(reading, mentions, sentence) and not _table_row(reading, sentence.text):
             read_sentence(reading, mentions.sentence(sentence))
     if "|" in ctx.text or "\t" in ctx.text:
         read_tables(reading)
     read_lists(reading)
     return [to_record(d) for d in merge(reading.drafts) if d.exporter and d.importer]
+
+
+_POINTS_BACK = re.compile(r"\b(?:there|neighbou?r|partner)\b")
+
+
+def _can_write(reading: Reading, mentions: ArticleMentions, sentence: Sentence) -> bool:
+    """Whether a sentence can add anything: a country to read, a flow to lend to, a country pointed back to."""
+    return mentions.has_country(sentence) or bool(reading.drafts) or bool(_POINTS_BACK.search(sentence.text))
 
 
 def _table_row(reading: Reading, text: str) -> bool:

@@ -87,6 +87,10 @@ class ArticleMentions:
         self._country_starts = [c.start for c in self.countries]
         self._term_starts = [t.start for t in self.terms]
 
+    def has_country(self, sentence: Sentence) -> bool:
+        i = bisect_left(self._country_starts, sentence.start)
+        return i < len(self._country_starts) and self._country_starts[i] < sentence.end
+
     def has_cue(self, sentence: Sentence) -> bool:
         i = bisect_left(self.cue_starts, sentence.start)
         return i < len(self.cue_starts) and self.cue_starts[i] < sentence.end
