@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from kb.errors import ReadError
+from kb.files import MAX_FILE_BYTES, read_regular_file
 from kb.readers import publishers
 from kb.readers.bylines import clean_author
 from kb.readers.cleaning import Page, mentioned_publisher
@@ -16,15 +17,9 @@ _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECAS
 _STEM_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}[-_]")
 
 
-def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ReadError(f"{path}: is a directory, not an article file") from None
-    except OSError as exc:
-        raise ReadError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes: a regular file only (never a pipe or device), at most `max_bytes`."""
+    return read_regular_file(path, max_bytes)
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -34,9 +29,9 @@ def decode(path: Path, data: bytes) -> str:
         raise ReadError(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from None
 
 
-def read_text(path: Path) -> str:
-    """The file as text; a ReadError for a missing, unreadable, non-UTF-8 or blank file."""
-    text = decode(path, read_bytes(path))
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The file as text; a ReadError for a missing, unreadable, oversized, non-UTF-8 or blank file."""
+    text = decode(path, read_bytes(path, max_bytes))
     if not text.strip():
         raise ReadError(f"{path}: the file is empty")
     return text
