@@ -243,10 +243,37 @@ def parse_facts(data: Any, source: str) -> Facts:
         raise FactsError(f"{source}: not a kb-facts/1 mapping")
     if data.get("format") != FORMAT:
         raise FactsError(f"{source}: format must be {FORMAT!r}, found {data.get('format')!r}")
+    where = _control_character(data)
+    if where is not None:
+        raise FactsError(f"{source}: {where or 'a key'}: holds a NUL or other control character")
     try:
         return Facts.model_validate(data)
     except ValidationError as exc:
         raise FactsError(f"{source}: {_describe(exc)}") from None
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _control_character(data: Any, where: str = "") -> str | None:
+    """Where (a field path) the first string holding a control character is; None if none does.
+
+    PostgreSQL refuses NUL in text where SQLite stores it: refused here, a file loads the same on both.
+    """
+    stack = [(where, data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if _CONTROLS.search(value):
+                return path
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and _CONTROLS.search(key):
+                    return path
+                stack.append((f"{path}.{key}" if path else str(key), item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
+    return None
 
 
 def read_facts(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Facts:

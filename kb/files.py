@@ -71,4 +71,7 @@ def read_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
 
 
 def _too_big(path: Path, size: int, limit: int) -> str:
-    return f"{path}: {size_text(size)}, over the limit of {size_text(limit)} per file (--max-file-size)"
+    size_said, limit_said = size_text(size), size_text(limit)
+    if size_said == limit_said:  # "1.0 MB, over the limit of 1.0 MB" says nothing
+        size_said, limit_said = f"{size:,} bytes", f"{limit:,} bytes"
+    return f"{path}: {size_said}, over the limit of {limit_said} per file (--max-file-size)"

@@ -22,7 +22,7 @@ from kb.readers.document import Document
 
 # A text file this big that cleans down to under 1/20 of itself is worth a word (50 MB of one repeated
 # paragraph becomes one paragraph: lines and paragraphs a page repeats are kept once).
-_NOTICE_BYTES = 1024 * 1024
+_NOTICE_BYTES = 256 * 1024
 _NOTICE_SHARE = 20
 
 

@@ -15,6 +15,7 @@ from kb.readers.document import Document
 
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _STEM_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}[-_]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
@@ -24,9 +25,17 @@ def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
 
 def decode(path: Path, data: bytes) -> str:
     try:
-        return data.decode("utf-8-sig")
+        return without_controls(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise ReadError(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from None
+
+
+def without_controls(text: str) -> str:
+    """The text without NUL and the other control characters no article holds (tabs and line breaks stay).
+
+    PostgreSQL refuses NUL in text, SQLite keeps it: dropped here, an article reads the same on both.
+    """
+    return _CONTROLS.sub("", text)
 
 
 def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
@@ -73,6 +82,10 @@ def build(
     """
     if not page.text.strip():
         raise ReadError(f"{path}: no article text after removing page boilerplate")
+    # Metadata from JSON, front matter or meta tags has not been through decode().
+    title, publisher, author, url, language = (without_controls(v) if isinstance(v, str) else v
+                                               for v in (title, publisher, author, url, language))
+    published = without_controls(published) if isinstance(published, str) else published
     publisher = (
         _display(clean_str(publisher))
         or page.publisher

@@ -12,7 +12,7 @@ from kb.errors import ReadError
 from kb.files import MAX_FILE_BYTES
 from kb.readers import publishers
 from kb.readers.cleaning import clean_page
-from kb.readers.common import build, decode, read_bytes
+from kb.readers.common import build, decode, read_bytes, without_controls
 from kb.readers.document import Document
 
 # Tags end at the next "<" too: "[^>]*" ran to the end of the page from every unclosed tag (quadratic).
@@ -53,7 +53,7 @@ def _html_text(path: Path, data: bytes) -> str:
         if not m:
             raise
         try:
-            return data.decode(m[1].decode("ascii"))
+            return without_controls(data.decode(m[1].decode("ascii")))
         except (LookupError, UnicodeDecodeError):
             raise ReadError(f"{path}: not valid {m[1].decode('ascii')} or UTF-8 text") from None
 

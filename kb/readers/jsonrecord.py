@@ -10,7 +10,7 @@ from typing import Any
 from kb.errors import ReadError
 from kb.files import MAX_FILE_BYTES
 from kb.readers.cleaning import clean_page
-from kb.readers.common import build, read_text
+from kb.readers.common import build, read_text, without_controls
 from kb.readers.document import Document
 
 _FIELDS: dict[str, tuple[str, ...]] = {
@@ -100,7 +100,7 @@ def read_json(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     if not isinstance(body, str) or not body.strip():
         raise ReadError(f"{path}: the JSON record has no article text (expected a 'text' or 'content' field)")
     title = _str(_field(record, "title"))
-    page = clean_page(_plain(body), title=title)
+    page = clean_page(_plain(without_controls(body)), title=title)
     return build(
         path,
         page,
