@@ -245,14 +245,14 @@ def parse_facts(data: Any, source: str) -> Facts:
         raise FactsError(f"{source}: format must be {FORMAT!r}, found {data.get('format')!r}")
     where = _control_character(data)
     if where is not None:
-        raise FactsError(f"{source}: {where or 'a key'}: holds a NUL or other control character")
+        raise FactsError(f"{source}: {where or 'a key'}: holds a NUL, another control character or a lone surrogate")
     try:
         return Facts.model_validate(data)
     except ValidationError as exc:
         raise FactsError(f"{source}: {_describe(exc)}") from None
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")  # and lone surrogates
 
 
 def _control_character(data: Any, where: str = "") -> str | None:
@@ -291,7 +291,8 @@ def read_facts(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Facts:
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where else ""
-        raise FactsError(f"{path}: not valid YAML{line}: {getattr(exc, 'problem', exc)}") from None
+        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc).strip().splitlines()[0]
+        raise FactsError(f"{path}: not valid YAML{line}: {problem}") from None
     except RecursionError:
         raise FactsError(f"{path}: not valid YAML: nested too deeply") from None
     return parse_facts(data, str(path))

@@ -28,7 +28,7 @@ def canonical_url(url: str | None) -> str | None:
     if scheme not in _DEFAULT_PORTS or not host:
         return url
     host = host.removeprefix("www.")
-    if port is not None and port != _DEFAULT_PORTS[scheme]:
+    if port is not None and port not in _DEFAULT_PORTS.values():  # http and https are one: so are 80 and 443
         host = f"{host}:{port}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if not k.lower().startswith("utm_") and k.lower() not in _TRACKING]

@@ -15,7 +15,7 @@ from kb.readers.document import Document
 
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _STEM_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}[-_]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")  # and lone surrogates ("\\ud800" in JSON)
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
@@ -31,7 +31,8 @@ def decode(path: Path, data: bytes) -> str:
 
 
 def without_controls(text: str) -> str:
-    """The text without NUL and the other control characters no article holds (tabs and line breaks stay).
+    """The text without NUL, the other control characters no article holds (tabs and line breaks stay)
+    and lone surrogates, which no database can encode.
 
     PostgreSQL refuses NUL in text, SQLite keeps it: dropped here, an article reads the same on both.
     """

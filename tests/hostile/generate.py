@@ -142,6 +142,8 @@ def write_corpus(root: Path, seed: int = 1) -> list[Case]:
          + "</p><p>".join(_sentences(rng, 4)) + "</p></article></body></html>", "stored")
     file("good-record.json", json.dumps({"title": "Vanilla exports rise", "url": "http://[::1", "published_at": 1e300,
                                          "text": "\n\n".join(_sentences(rng, 3)) + "\u0000"}), "stored")
+    file("good-surrogate.json", '{"title": "Lone \\ud800 surrogate", "text": "' + " ".join(_sentences(rng, 3))
+         + ' \\udfff and \\u0007."}', "stored")
     curated("good-curated.txt", _article(rng, "Tonga customs chief visits Samoa"))
     big = " ".join(_sentences(rng, 8000))[: int(0.9 * 1024 * 1024)]
     curated("good-long-line.txt", "Tonga trade in one line\n\n" + big + "\n")
@@ -221,6 +223,8 @@ def write_corpus(root: Path, seed: int = 1) -> list[Case]:
     curated("facts-not-mapping.txt", _article(rng, "List"), "error", "not a kb-facts/1 mapping", "- a\n- b\n")
     curated("facts-nul.txt", _article(rng, "Nul"), "error", "agencies[0].name: holds a NUL",
             'format: kb-facts/1\narticle: {file: facts-nul.txt}\nagencies:\n- {name: "Tonga\\0Customs"}\n')
+    curated("facts-bad-escape.txt", _article(rng, "Escape"), "error", "not valid YAML",
+            'format: kb-facts/1\narticle: {file: facts-bad-escape.txt}\nagencies:\n- {name: "Tonga \\ud800"}\n')
     curated("facts-blank-name.txt", _article(rng, "Blank"), "error", "must not be blank",
             _facts("facts-blank-name.txt", officials=[{"name": "   "}]))
     curated("facts-unknown-key.txt", _article(rng, "Key"), "error", "unknown key",
