@@ -12,6 +12,7 @@ so what is stored never depends on which worker was faster.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import gc
 import multiprocessing
 import os
@@ -169,6 +170,7 @@ def _unpack(message: tuple[str, Any]) -> Any:
 
 def _serve(conn: Connection, func: Callable[[Any], Any], memory_mb: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the workers
+    faulthandler.disable()  # a crash is reported as one line by the parent, not as a dump of this process
     _limit_memory(memory_mb)
     while True:
         try:
