@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.files import refusal
-from kb.readers import ARTICLE_SUFFIXES
-
-FACTS_SUFFIX = ".facts.yaml"
+from kb.readers import ARTICLE_SUFFIXES, FACTS_SUFFIX
 
 
 @dataclass
