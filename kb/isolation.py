@@ -182,7 +182,8 @@ def _serve(conn: Connection, func: Callable[[Any], Any], memory_mb: int | None) 
         try:
             answer: tuple[str, Any] = ("done", func(job))
         except MemoryError:
-            answer = ("stopped", f"needed more than {memory_mb:,} MB of memory (the limit per file); stopped")
+            limit = f"more than {memory_mb:,} MB of memory (the limit per file)" if memory_mb else "too much memory"
+            answer = ("stopped", f"needed {limit}; stopped")
         except RecursionError:
             answer = ("stopped", "nested too deeply to be read; stopped")
         except Exception as exc:  # a bug in kb, but one file's: say what it was and go on

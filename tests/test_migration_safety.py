@@ -4,6 +4,7 @@ and no downgrade that deletes rows without being asked to."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -195,3 +196,21 @@ def test_two_loads_starting_together_on_a_new_database_both_succeed(engine: str,
             assert "1 article: 1 new" in result.stdout
         assert rows(url, "SELECT count(*) FROM article") == [(2,)]
         assert revision(url) == head_revision()
+
+
+def test_identity_columns_are_filled_for_articles_stored_before_0005h(db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    shutil.copytree(CORPUS, folder)
+    facts = folder / "2021-04-10-north-wire-iceland-paraguay-customs.facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "  published: '2021-04-10'\n", "  published: '2021-04-10'\n  url: HTTP://www.Example.org/a1/#top\n"),
+        encoding="utf-8")
+    kb("load", folder, "--db", db_url)
+    before = table_counts(db_url)
+    kb("db", "downgrade", "0004", "--db", db_url)  # columns go, no row does
+    assert table_counts(db_url) == before
+    kb("db", "upgrade", "--db", db_url)
+    assert rows(db_url, "SELECT url_key FROM article WHERE url IS NOT NULL") == [("https://example.org/a1",)]
+    assert rows(db_url, "SELECT count(*) FROM article WHERE file_hash IS NULL") == [(4,)]  # only a load knows it
+    # Unchanged files are still found unchanged (by content_hash); storing again fills file_hash.
+    assert "4 unchanged" in summary(kb("load", folder, "--db", db_url))
