@@ -108,22 +108,116 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def run_alembic(engine: Engine, command_name: str, *args: str) -> None:
-    """Run one alembic command (upgrade, downgrade, …) over an open connection of `engine`."""
+    """Run one alembic command (upgrade, downgrade, …) as one transaction that holds the migration lock.
+
+    All of it commits or none of it does, on SQLite too, so a kill leaves the
+    database as it was; two processes migrating one database take turns.
+    """
     from alembic import command
     from alembic.util import CommandError
 
     config = alembic_config(engine)
     try:
-        with engine.begin() as connection:
+        with engine.connect() as connection, migration_transaction(connection):
+            if command_name == "upgrade":
+                _clear_half_built(connection)
             config.attributes["connection"] = connection
             getattr(command, command_name)(config, *args)
     except CommandError as exc:
         raise DatabaseError(f"{command_name} {' '.join(args)}: {exc}") from None
 
 
+@contextmanager
+def migration_transaction(connection: Connection, *, commit: bool = True) -> Iterator[Connection]:
+    """A transaction in which DDL is transactional and only one migrator runs at a time.
+
+    SQLite: pysqlite opens no transaction before CREATE or DROP, so each
+    statement of a migration committed on its own and a kill mid-way left a
+    half-built schema; `BEGIN IMMEDIATE` opens one explicitly and takes the
+    database's write lock, which the next migrator waits for (busy_timeout).
+    PostgreSQL: DDL is transactional already; a transaction-level advisory
+    lock per schema makes a second migrator wait for the first to commit,
+    after which it finds the work done. `commit=False` rolls back (a dry run).
+    """
+    with connection.begin() as transaction:
+        if is_sqlite(connection):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.execute(text("SELECT pg_advisory_xact_lock(:kb, hashtext(coalesce(current_schema(), '')))"),
+                               {"kb": MIGRATION_LOCK})
+        yield connection
+        if not commit:
+            transaction.rollback()
+
+
+MIGRATION_LOCK = 0x6B62  # "kb": the first key of kb's advisory lock, the schema's hash is the second
+
+
+def _clear_half_built(connection: Connection) -> None:
+    """Drop a schema that an older kb left half-built (killed during its first migration on SQLite)."""
+    if not _is_half_built(connection):
+        return
+    from sqlmodel import SQLModel
+
+    found = inspect(connection)
+    for view in found.get_view_names():
+        if view.endswith("_overview"):
+            connection.execute(text(f'DROP VIEW "{view}"'))
+    present = set(found.get_table_names())
+    SQLModel.metadata.drop_all(connection, tables=[SQLModel.metadata.tables[name] for name in present
+                                                   if name in SQLModel.metadata.tables])
+
+
+def _is_half_built(connection: Connection) -> bool:
+    """No revision, only kb's tables, and no row in any (`country`, filled by the migrations, excepted):
+    nothing can be lost by starting the migrations again from empty."""
+    if current_revision(connection) is not None:
+        return False
+    from sqlmodel import SQLModel
+
+    from kb import models  # noqa: F401  (registers every table)
+
+    tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+    if not tables or not tables <= set(SQLModel.metadata.tables):
+        return False
+    return not any(connection.execute(text(f'SELECT 1 FROM "{name}" LIMIT 1')).first()
+                   for name in tables - {"country"})
+
+
+# Tables whose rows the migrations write themselves (and write again on the way up): no one's data.
+REFERENCE_TABLES = {"alembic_version", "country"}
+
+
+def row_counts(connection: Connection) -> dict[str, int]:
+    """Rows in every table that holds data people loaded or decided (reference tables excepted)."""
+    names = sorted(set(inspect(connection).get_table_names()) - REFERENCE_TABLES)
+    quote = connection.dialect.identifier_preparer.quote
+    return {name: connection.execute(text(f"SELECT count(*) FROM {quote(name)}")).scalar_one() for name in names}
+
+
+def rows_lost_by(engine: Engine, command_name: str, *args: str) -> dict[str, int]:
+    """Rows per table that running the alembic command would delete: it is run, counted, and rolled back."""
+    from alembic import command
+    from alembic.util import CommandError
+
+    config = alembic_config(engine)
+    try:
+        with engine.connect() as connection, migration_transaction(connection, commit=False):
+            before = row_counts(connection)
+            config.attributes["connection"] = connection
+            getattr(command, command_name)(config, *args)
+            after = row_counts(connection)
+    except CommandError as exc:
+        raise DatabaseError(f"{command_name} {' '.join(args)}: {exc}") from None
+    return {name: count - after.get(name, 0) for name, count in before.items() if count > after.get(name, 0)}
+
+
 def _is_empty(connection: Connection) -> bool:
+    """Nothing of kb's in it yet (or only what a killed first migration left: see `_is_half_built`)."""
     names = set(inspect(connection).get_table_names())
-    return not names or (names == {"alembic_version"} and current_revision(connection) is None)
+    if not names or (names == {"alembic_version"} and current_revision(connection) is None):
+        return True
+    return _is_half_built(connection)
 
 
 def open_database(url: str | None = None) -> Engine:

@@ -8,14 +8,18 @@ same YAML a person would write by hand.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from kb.errors import FactsError
+from kb import safe_yaml
+from kb.errors import FactsError, ReadError
+from kb.files import MAX_FILE_BYTES, read_regular_file
 
 FORMAT = "kb-facts/1"
 FACTS_SUFFIX = ".facts.yaml"
@@ -41,14 +45,47 @@ def _to_text(value: Any) -> Any:
 
 
 def _check_date(value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
+    if value is None:
+        return value
+    if not _DATE.match(value):
         raise ValueError(f"not an ISO date or interval (YYYY, YYYY-MM, YYYY-MM-DD, A/B): {value!r}")
+    parts = value.split("/")
+    if not all(_exists(part) for part in parts):
+        raise ValueError(f"no such date: {value!r}")
+    if len(parts) == 2 and parts[1][:len(parts[0])] < parts[0][:len(parts[1])]:
+        raise ValueError(f"the interval ends before it starts: {value!r}")
     return value
+
+
+def _exists(iso: str) -> bool:
+    """A year, month or day that the calendar has (2023-02-30 and 2023-13 are not)."""
+    year, *rest = (int(n) for n in iso.split("-"))
+    try:
+        dt.date(year, rest[0] if rest else 1, rest[1] if len(rest) > 1 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-2 code: the `country` table is filled from the same pycountry list."""
+    import pycountry
+
+    return frozenset(c.alpha_2 for c in pycountry.countries)
 
 
 def _check_country(value: str | None) -> str | None:
     if value is not None and not _COUNTRY.match(value):
         raise ValueError(f"not an upper-case ISO 3166-1 alpha-2 code: {value!r}")
+    if value is not None and value not in country_codes():
+        raise ValueError(f"no country has the ISO 3166-1 code {value!r}")
+    return value
+
+
+def _check_name(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
     return value
 
 
@@ -63,6 +100,12 @@ class Evidence(BaseModel):
     quote: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Evidence:
+        if self.end < self.start:
+            raise ValueError(f"the span ends before it starts ({self.start}:{self.end})")
+        return self
 
 
 class Record(BaseModel):
@@ -90,6 +133,7 @@ class Agency(Record):
     kind: AgencyKind | None = None
 
     _country = field_validator("country")(_check_country)
+    _name = field_validator("name")(_check_name)
 
 
 class Official(Record):
@@ -99,6 +143,7 @@ class Official(Record):
     agency: Text = None
 
     _country = field_validator("country")(_check_country)
+    _name = field_validator("name")(_check_name)
 
 
 class Agreement(Record):
@@ -114,6 +159,7 @@ class Agreement(Record):
     subject: Text = None
 
     _signed = field_validator("signed")(_check_date)
+    _name = field_validator("name")(_check_name)
 
     @field_validator("parties")
     @classmethod
@@ -128,9 +174,9 @@ class TradeFlow(Record):
     hs: Text = None
     from_: str | None = Field(default=None, alias="from")
     to: str | None = None
-    quantity: float | None = None
+    quantity: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     unit: str | None = None
-    value: float | None = None
+    value: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     currency: str | None = None
     per: RatePeriod | None = None
     date: IsoDate = None
@@ -139,6 +185,7 @@ class TradeFlow(Record):
 
     _countries = field_validator("from_", "to")(_check_country)
     _date = field_validator("date")(_check_date)
+    _commodity = field_validator("commodity")(_check_name)
 
     @field_validator("hs")
     @classmethod
@@ -196,22 +243,73 @@ def parse_facts(data: Any, source: str) -> Facts:
         raise FactsError(f"{source}: not a kb-facts/1 mapping")
     if data.get("format") != FORMAT:
         raise FactsError(f"{source}: format must be {FORMAT!r}, found {data.get('format')!r}")
+    where = _control_character(data)
+    if where is not None:
+        raise FactsError(f"{source}: {where or 'a key'}: holds a NUL, another control character or a lone surrogate")
     try:
         return Facts.model_validate(data)
     except ValidationError as exc:
         raise FactsError(f"{source}: {_describe(exc)}") from None
 
 
-def read_facts(path: Path) -> Facts:
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")  # and lone surrogates
+
+
+def _control_character(data: Any, where: str = "") -> str | None:
+    """Where (a field path) the first string holding a control character is; None if none does.
+
+    PostgreSQL refuses NUL in text where SQLite stores it: refused here, a file loads the same on both.
+    """
+    stack = [(where, data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if _CONTROLS.search(value):
+                return path
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and _CONTROLS.search(key):
+                    return path
+                stack.append((f"{path}.{key}" if path else str(key), item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
+    return None
+
+
+def read_facts(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Facts:
+    """A facts file read and validated: a regular file of at most `max_bytes`, YAML without aliases."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FactsError(f"{path}: cannot read: {exc}") from None
+        text = read_regular_file(path, max_bytes).decode("utf-8")
+    except ReadError as exc:
+        raise FactsError(str(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise FactsError(f"{path}: cannot read: not UTF-8 text (bad byte at offset {exc.start})") from None
+    try:
+        data = safe_yaml.load(text)
+    except safe_yaml.AliasRefused as exc:
+        raise FactsError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where else ""
-        raise FactsError(f"{path}: not valid YAML{line}: {getattr(exc, 'problem', exc)}") from None
+        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc).strip().splitlines()[0]
+        raise FactsError(f"{path}: not valid YAML{line}: {problem}") from None
+    except RecursionError:
+        raise FactsError(f"{path}: not valid YAML: nested too deeply") from None
     return parse_facts(data, str(path))
+
+
+def check_evidence(facts: Facts, text: str, source: str) -> None:
+    """Every evidence span lies within the article's clean body text (`text`); a FactsError names the first ones."""
+    problems = []
+    for kind in ("agencies", "officials", "agreements", "trade_flows"):
+        for i, record in enumerate(getattr(facts, kind)):
+            for j, ev in enumerate(record.evidence):
+                if ev.end > len(text):
+                    problems.append(f"{kind}[{i}].evidence[{j}]: the span {ev.start}:{ev.end} runs past the end "
+                                    f"of the article's text ({len(text):,} characters)")
+    if problems:
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        raise FactsError(f"{source}: {'; '.join(problems[:3])}{more}")
 
 
 def _describe(exc: ValidationError) -> str:
@@ -257,10 +355,6 @@ def dump_facts(facts: Facts, *, evidence: bool = True) -> str:
 
 def write_facts(facts: Facts, path: Path) -> None:
     path.write_text(dump_facts(facts), encoding="utf-8")
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The C loader when libyaml is there: facts files are read on every load."""
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]

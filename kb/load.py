@@ -1,25 +1,39 @@
 """`kb load`: find articles, get their facts (a curated file beside them, or the extractor), store them.
 
-Each article is stored in its own transaction, so one bad file never undoes
-another, and a file whose bytes (and facts file) are unchanged is skipped
-before it is even read.
+Every file is on its own: it is read and its facts made in a worker process
+within a time and memory limit (isolation.py), and stored in its own
+transaction, so a bad, hostile or slow file costs one line naming it — its
+transaction rolled back, what was stored before untouched — and the load
+goes on. A file whose bytes (and facts file) are unchanged is skipped before
+it is even read.
 """
 
 from __future__ import annotations
 
-import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from kb.discover import Found, discover
 from kb.errors import KbError
-from kb.facts import Facts, facts_path_for, is_facts_file, read_facts
-from kb.readers import ARTICLE_SUFFIXES, read_article
+from kb.facts import Facts, facts_path_for
+from kb.files import MAX_FILE_BYTES
+from kb.isolation import Limits, Stopped, run_isolated
+from kb.prepare import Job, Prepared, hashes, prepare, warm_up
 from kb.readers.document import Document
-from kb.store import ArticleSource, T, facts_count, store_article, stored_hashes
+from kb.store import ArticleSource, Stored, T, facts_count, store_article, stored_hashes
+
+
+@dataclass(frozen=True)
+class InputLimits:
+    """What one file may be: its size, and what reading and extracting it may take."""
+
+    max_bytes: int = MAX_FILE_BYTES
+    work: Limits = field(default_factory=Limits)
 
 
 @dataclass
@@ -29,144 +43,100 @@ class LoadReport:
     unchanged: int = 0
     failed: int = 0
     facts: int = 0
+    skipped: int = 0  # paths that are no article: missing, pipes, devices, broken links, lone facts files
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> None:
         setattr(self, status, getattr(self, status) + 1)
 
-
-@dataclass(frozen=True)
-class Prepared:
-    """One article ready to store (made in a worker process when --jobs > 1)."""
-
-    source: ArticleSource
-    facts: Facts
+    @property
+    def articles(self) -> int:
+        return self.new + self.updated + self.unchanged + self.failed
 
 
 def find_articles(paths: Iterable[Path]) -> Iterator[Path]:
     """Article files named directly or found in folders (sorted), each once; a facts file stands for its article."""
-    seen: set[Path] = set()
-    for found in _walk(paths):
-        key = found.resolve()
-        if key not in seen:
-            seen.add(key)
-            yield found
-
-
-def _walk(paths: Iterable[Path]) -> Iterator[Path]:
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and _is_article(p))
-        elif is_facts_file(path):
-            stem = path.name.removesuffix(".facts.yaml")
-            matches = [path.with_name(stem + s) for s in ARTICLE_SUFFIXES if path.with_name(stem + s).exists()]
-            yield matches[0] if matches else path
-        else:
-            yield path
-
-
-def _is_article(path: Path) -> bool:
-    return path.suffix.lower() in ARTICLE_SUFFIXES and not is_facts_file(path) and not path.name.startswith(".")
-
-
-def content_hash(article: Path) -> str:
-    """Hash of the article's bytes and, when present, its facts file's bytes."""
-    try:
-        digest = hashlib.sha256(article.read_bytes())
-    except FileNotFoundError:
-        raise KbError(f"{article}: no such file") from None
-    except OSError as exc:
-        raise KbError(f"{article}: cannot read: {exc.strerror}") from None
-    curated = facts_path_for(article)
-    if curated.exists():
-        digest.update(b"\0facts\0" + curated.read_bytes())
-    return digest.hexdigest()
-
-
-def prepare(article: Path, digest: str | None = None) -> Prepared:
-    """Read an article and get its facts: the curated file beside it, else the extractor's reading."""
-    if is_facts_file(article):
-        stem = article.name.removesuffix(".facts.yaml")
-        raise KbError(f"{article}: a facts file with no article beside it (expected {stem}.txt, .md, .html or .json)")
-    if article.suffix.lower() not in ARTICLE_SUFFIXES:
-        raise KbError(f"{article}: not an article file (expected {', '.join(ARTICLE_SUFFIXES)})")
-    digest = digest or content_hash(article)
-    document = read_article(article)
-    curated = facts_path_for(article)
-    if curated.exists():
-        facts = read_facts(curated)
-        if facts.article.file != article.name:
-            raise KbError(f"{curated}: article.file: says {facts.article.file!r}, but the file sits beside "
-                          f"{article.name!r} (a facts file is named after its article and describes it)")
-        facts = _with_document_metadata(facts, document)
-        origin, version = "curated", None
-    else:
-        from kb.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract
-
-        facts = extract(document)
-        origin, version = "extracted", f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION}"
-    source = ArticleSource(source_path=str(article.resolve()), file_name=article.name, content_hash=digest,
-                           facts_origin=origin, extractor_version=version, body=document.text)
-    return Prepared(source, facts)
-
-
-def _with_document_metadata(facts: Facts, document: Document) -> Facts:
-    """A curated file is authoritative, but metadata it leaves out is taken from the article itself."""
-    info = facts.article.model_copy()
-    for key in ("title", "publisher", "author", "published", "url"):
-        if getattr(info, key) is None:
-            setattr(info, key, getattr(document, key))
-    return facts.model_copy(update={"article": info})
-
-
-def _prepare_or_error(job: tuple[Path, str]) -> Prepared | str:
-    try:
-        return prepare(*job)
-    except KbError as exc:
-        return str(exc)
+    yield from discover(paths).articles
 
 
 def load_paths(engine: Engine, paths: list[Path], *, jobs: int = 1,
-               progress: Callable[[Path], None] | None = None) -> LoadReport:
+               progress: Callable[[Path], None] | None = None, limits: InputLimits = InputLimits()) -> LoadReport:
+    return load_found(engine, discover(paths), jobs=jobs, progress=progress, limits=limits)
+
+
+def load_found(engine: Engine, found: Found, *, jobs: int = 1,
+               progress: Callable[[Path], None] | None = None, limits: InputLimits = InputLimits()) -> LoadReport:
+    """Store the articles `discover` found; its problems are the report's first lines ("skipped")."""
     report = LoadReport()
-    pending: list[tuple[Path, str]] = []
+    report.skipped, report.errors = len(found.problems), list(found.problems)
     with engine.connect() as conn:
         stored = stored_hashes(conn)
-    for article in find_articles(paths):
+    claimed: dict[int, str] = {}  # articles this run has stored or found unchanged, with their files
+    pending: list[Job] = []
+    for article in found.articles:
         try:
-            digest = content_hash(article)
+            found_hashes = hashes(article, limits.max_bytes)
         except KbError as exc:
             _fail(report, str(exc), article, progress)
             continue
-        if stored.get(str(article.resolve())) == digest:
+        if found_hashes.content in stored:  # these very bytes are stored, from this folder or any other
+            claimed.setdefault(stored[found_hashes.content], str(article))
             report.count("unchanged")
             if progress:
                 progress(article)
             continue
-        pending.append((article, digest))
-    for (article, _), result in zip(pending, _prepared(pending, jobs), strict=True):
-        if isinstance(result, str):
-            _fail(report, result, article, progress)
-            continue
-        try:
-            with engine.begin() as conn:
-                status = store_article(conn, result.source, result.facts)
-        except KbError as exc:
-            _fail(report, str(exc), article, progress)
-            continue
-        report.count(status)
-        report.facts += facts_count(result.facts) if status != "unchanged" else 0
+        pending.append(Job(article, found_hashes, limits.max_bytes))
+    if any(not os.path.lexists(facts_path_for(job.article)) for job in pending):
+        warm_up()
+    for job, result in zip(pending, run_isolated(prepare, pending, workers=jobs, limits=limits.work), strict=True):
+        if isinstance(result, Prepared):
+            report.notes += result.notes
+            _store(engine, report, result, claimed)
+        else:
+            report.failed += 1
+            report.errors.append(f"{job.article}: {result.reason}" if isinstance(result, Stopped) else result)
         if progress:
-            progress(article)
+            progress(job.article)
     return report
 
 
-def _prepared(pending: list[tuple[Path, str]], jobs: int) -> Iterator[Prepared | str]:
-    if jobs <= 1 or len(pending) < 2:
-        yield from (_prepare_or_error(job) for job in pending)
+def _store(engine: Engine, report: LoadReport, prepared: Prepared, claimed: dict[int, str]) -> None:
+    """Store one prepared article in its own transaction; any failure is one line and a rollback."""
+    source = ArticleSource(source_path=str(prepared.article.resolve()), file_name=prepared.article.name,
+                           content_hash=prepared.hashes.content, file_hash=prepared.hashes.file,
+                           facts_origin=prepared.origin,
+                           extractor_version=prepared.extractor_version, body=prepared.body)
+    outcome = _stored(engine, source, prepared.facts, claimed=claimed)
+    if isinstance(outcome, str):
+        report.failed += 1
+        report.errors.append(f"{prepared.article}: {outcome}")
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_prepare_or_error, pending, chunksize=8)
+    claimed.setdefault(outcome.article_id, str(prepared.article))
+    report.count(outcome.status)
+    report.facts += facts_count(prepared.facts) if outcome.status != "unchanged" else 0
+
+
+def _stored(engine: Engine, source: ArticleSource, facts: Facts, *, force: bool = False,
+            article_id: int | None = None, claimed: dict[int, str] | None = None) -> Stored | str:
+    try:
+        with engine.begin() as conn:
+            return store_article(conn, source, facts, force=force, article_id=article_id, claimed=claimed)
+    except KbError as exc:
+        return str(exc)
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            raise  # the database went away: no use trying the next file
+        return f"the database refused it: {_first_line(exc)}"
+    except SQLAlchemyError as exc:
+        return f"the database refused it: {_first_line(exc)}"
+    except Exception as exc:  # a bug in kb, but one file's: say what it was and go on
+        return f"unexpected error {type(exc).__name__}: {_first_line(exc)}"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return (text.splitlines() or [""])[0][:300]
 
 
 def _fail(report: LoadReport, message: str, article: Path, progress: Callable[[Path], None] | None) -> None:
@@ -176,31 +146,71 @@ def _fail(report: LoadReport, message: str, article: Path, progress: Callable[[P
         progress(article)
 
 
-def reextract_all(engine: Engine, *, progress: Callable[[str], None] | None = None) -> LoadReport:
+# ---------------------------------------------------------------- re-extraction
+
+@dataclass
+class ReextractReport(LoadReport):
+    curated: int = 0  # articles whose facts came from a facts file: left as they are
+    extractor: str = ""
+
+
+@dataclass(frozen=True)
+class _StoredText:
+    source_path: str
+    body: str
+    title: str | None
+    publisher: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+    language: str
+
+
+def _reextract(row: _StoredText) -> Facts:
+    from kb.prepare import extract_facts
+
+    return extract_facts(Document(path=Path(row.source_path), text=row.body, title=row.title,
+                                  publisher=row.publisher, author=row.author, published=row.published,
+                                  url=row.url, language=row.language))
+
+
+def reextract_all(engine: Engine, *, progress: Callable[[str], None] | None = None,
+                  limits: InputLimits = InputLimits()) -> ReextractReport:
     """Read every stored, extracted article again with the current extractor and reconcile.
 
     Articles whose facts came from a curated file keep them; curated decisions
     (merges, renames, aliases) live in their own tables and are applied again
-    as the rows are re-derived.
+    as the rows are re-derived. An article whose facts come out the same is
+    "unchanged" and its facts are not counted as stored.
     """
-    from kb.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract
+    from kb.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION
 
-    report = LoadReport()
     art = T["article"]
     with engine.connect() as conn:
         rows = list(conn.execute(select(art).where(art.c.facts_origin == "extracted").order_by(art.c.id)))
+        curated = conn.execute(select(art.c.id).where(art.c.facts_origin != "extracted")).all()
     version = f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION}"
-    for row in rows:
-        document = Document(path=Path(row.source_path), text=row.body, title=row.title, publisher=row.publisher,
-                            author=row.author, published=row.published, url=row.url, language=row.language)
-        facts = extract(document)
-        source = ArticleSource(source_path=row.source_path, file_name=row.file_name,
-                               content_hash=row.content_hash, facts_origin="extracted",
-                               extractor_version=version, body=row.body)
-        with engine.begin() as conn:
-            status = store_article(conn, source, facts, force=True)
-        report.count(status)
-        report.facts += facts_count(facts)
+    report = ReextractReport(curated=len(curated), extractor=version)
+    if rows:
+        warm_up()
+    jobs = [_StoredText(r.source_path, r.body, r.title, r.publisher, r.author, r.published, r.url, r.language)
+            for r in rows]
+    for row, facts in zip(rows, run_isolated(_reextract, jobs, limits=limits.work), strict=True):
+        if isinstance(facts, Stopped):
+            report.failed += 1
+            report.errors.append(f"{row.source_path} (stored article {row.id}): {facts.reason}")
+        else:
+            source = ArticleSource(source_path=row.source_path, file_name=row.file_name,
+                                   content_hash=row.content_hash, file_hash=row.file_hash,
+                                   facts_origin="extracted",
+                                   extractor_version=version, body=row.body)
+            outcome = _stored(engine, source, facts, force=True, article_id=row.id)
+            if isinstance(outcome, str):
+                report.failed += 1
+                report.errors.append(f"{row.source_path} (stored article {row.id}): {outcome}")
+            else:
+                report.count(outcome.status)
+                report.facts += facts_count(facts) if outcome.status != "unchanged" else 0
         if progress:
             progress(row.file_name)
     return report

@@ -53,9 +53,15 @@ class Article(SQLModel, table=True):
     __table_args__ = {"comment": "One source article: file, metadata, clean body text and how its facts were made"}
 
     id: int | None = doc("Article number", default=None, primary_key=True)
-    source_path: str = doc("Absolute path of the file the article was loaded from", unique=True)
+    source_path: str = doc("Absolute path of the file the article was first loaded from", unique=True)
     file_name: str = doc("File name of the article, e.g. 2023-09-26-korea-herald-uzbekistan-korea-customs.txt")
-    content_hash: str = doc("SHA-256 of the article file (and its facts file); unchanged hash = nothing to do")
+    content_hash: str = doc("SHA-256 of the article file (and its facts file); unchanged hash = nothing to do",
+                            index=True)
+    url_key: str | None = doc("The article's URL in canonical form: one URL, one article, wherever its file lies",
+                              default=None, index=True)
+    file_hash: str | None = doc("SHA-256 of the article file alone: the same file is the same article, wherever it "
+                                "lies (NULL until an article stored before revision 0006 is stored again)",
+                                default=None, index=True)
     facts_origin: str = doc("Where the facts came from: 'curated' (a facts file beside it) or 'extracted'")
     extractor_version: str | None = doc("Name and version of the extractor that read it, when extracted",
                                         default=None)

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import bindparam, delete, insert, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.engine import Connection, Row
 
 from kb import descriptors, models
+from kb.errors import KbError
 from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
+from kb.identity import canonical_url
 from kb.names import compare
 from kb.normalize import name_key, singular_key
 from kb.resolve import (
@@ -53,6 +55,7 @@ class ArticleSource:
     source_path: str
     file_name: str
     content_hash: str
+    file_hash: str | None  # of the article file alone; None for articles stored before kb knew it
     facts_origin: str  # "curated" or "extracted"
     extractor_version: str | None
     body: str
@@ -73,26 +76,66 @@ def facts_count(facts: Facts) -> int:
     return len(facts.agencies) + len(facts.officials) + len(facts.agreements) + len(facts.trade_flows)
 
 
-def stored_hashes(conn: Connection) -> dict[str, str]:
-    """Every stored article's content hash by source path: one query, so unchanged files cost no round trip."""
+def stored_hashes(conn: Connection) -> dict[str, int]:
+    """Every stored article's content hash and id: one query, so unchanged files cost no round trip.
+
+    Keyed by the file's bytes, not its path: the same file loaded from another folder is unchanged.
+    """
     art = T["article"]
-    return dict(conn.execute(select(art.c.source_path, art.c.content_hash)).all())
+    return dict(conn.execute(select(art.c.content_hash, func.min(art.c.id)).group_by(art.c.content_hash)).all())
 
 
-def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, force: bool = False) -> str:
-    """Store or replace one article; returns 'new', 'updated' or 'unchanged'. Call inside a transaction.
+@dataclass(frozen=True)
+class Stored:
+    """What storing one article did: 'new', 'updated' or 'unchanged', to which article row."""
 
-    `force` stores even when the file is unchanged (re-extraction), unless the facts are the same too.
+    status: str
+    article_id: int
+
+
+def find_article(conn: Connection, source: ArticleSource, facts: Facts) -> tuple[Row, str] | None:
+    """The stored article this one is, and why: the same URL, else the same article file, else the same path."""
+    art = T["article"]
+    url_key = canonical_url(facts.article.url)
+    tests = [(art.c.url_key == url_key, f"the same URL {url_key}")] if url_key else []
+    if source.file_hash:
+        tests.append((art.c.file_hash == source.file_hash, "the same article file"))
+    tests.append((art.c.source_path == source.source_path, "the same path"))
+    for condition, why in tests:
+        row = conn.execute(select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version,
+                                  art.c.source_path).where(condition).order_by(art.c.id).limit(1)).first()
+        if row is not None:
+            return row, why
+    return None
+
+
+def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, force: bool = False,
+                  article_id: int | None = None, claimed: Mapping[int, str] | None = None) -> Stored:
+    """Store or replace one article. Call inside a transaction.
+
+    The article replaced is the one `find_article` finds (or `article_id`).
+    `force` stores even when the file is unchanged (re-extraction), unless the
+    facts are the same too. `claimed` maps the articles already stored in
+    this run to their files: another version of one of them is refused.
     """
     art = T["article"]
     facts_json = json.dumps(facts.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False)
-    row = conn.execute(select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version)
-                       .where(art.c.source_path == source.source_path)).first()
+    if article_id is not None:
+        row = conn.execute(select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version,
+                                  art.c.source_path).where(art.c.id == article_id)).first()
+        found = (row, "") if row is not None else None
+    else:
+        found = find_article(conn, source, facts)
+    row = found[0] if found else None
     if row is not None and row.content_hash == source.content_hash and (
             not force or (row.facts == facts_json and row.extractor_version == source.extractor_version)):
-        return "unchanged"
+        return Stored("unchanged", row.id)
+    if found and claimed and row.id in claimed:
+        raise KbError(f"another version of {claimed[row.id]} ({found[1]}), which this load has just stored; "
+                      "not stored")
     values = {
-        "source_path": source.source_path, "file_name": source.file_name, "content_hash": source.content_hash,
+        "file_name": source.file_name, "content_hash": source.content_hash,
+        "url_key": canonical_url(facts.article.url), "file_hash": source.file_hash,
         "facts_origin": source.facts_origin, "extractor_version": source.extractor_version,
         "title": facts.article.title, "publisher": facts.article.publisher, "author": facts.article.author,
         "published": facts.article.published, "url": facts.article.url,
@@ -102,7 +145,9 @@ def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, forc
     }
     touched = Touched()
     if row is None:
-        article_id = conn.execute(insert(art).values(**values).returning(art.c.id)).scalar_one()
+        # The path is where the article was first loaded from: a later copy elsewhere leaves it.
+        article_id = conn.execute(insert(art).values(source_path=source.source_path, **values)
+                                  .returning(art.c.id)).scalar_one()
     else:
         article_id = row.id
         remove_contributions(conn, article_id, touched)
@@ -111,7 +156,7 @@ def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, forc
     rederive(conn, touched)
     settle_descriptors(conn, descriptor_groups(conn, facts, changed.get("agency", set())))
     settle_people(conn, _countries(conn, "official", changed.get("official", set())))
-    return "new" if row is None else "updated"
+    return Stored("new" if row is None else "updated", article_id)
 
 
 def _countries(conn: Connection, kind: str, ids: set[int]) -> set[str]:

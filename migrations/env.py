@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
 from kb import models  # noqa: F401  (registers every table on the metadata)
+from kb.db import make_engine, migration_transaction
 from kb.settings import database_url
 
 config = context.config
@@ -32,12 +32,15 @@ def run_migrations_online() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
-    url = config.get_main_option("sqlalchemy.url") or database_url()
-    engine = engine_from_config({"sqlalchemy.url": url}, prefix="sqlalchemy.", poolclass=pool.NullPool)
-    with engine.connect() as conn:
-        _configure(conn)
-        with context.begin_transaction():
-            context.run_migrations()
+    # The alembic command line: the same engine settings and the same locked, all-or-nothing transaction.
+    engine = make_engine(config.get_main_option("sqlalchemy.url") or database_url())
+    try:
+        with engine.connect() as conn, migration_transaction(conn):
+            _configure(conn)
+            with context.begin_transaction():
+                context.run_migrations()
+    finally:
+        engine.dispose()
 
 
 if context.is_offline_mode():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +16,6 @@ from urllib.parse import quote
 
 import pytest
 import typer
-import typer.testing
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner, Result
 
@@ -27,18 +27,31 @@ POSTGRES_VARIABLE = "KB_TEST_POSTGRES_URL"
 CORPUS = Path(__file__).parent / "data" / "corpus"
 
 runner = CliRunner()
+# Built once: `runner.invoke(app, …)` builds the whole command tree again on every call (~30 ms, hundreds of
+# calls). The built command runs inside the runner's public `isolation()`, as `invoke` itself does.
 command = typer.main.get_command(app)
 
 
 def kb(*args: object, code: int = 0) -> Result:
     """Run the kb command; never a traceback, always the expected exit code."""
-    # Speed: typer's CliRunner rebuilds the whole click command tree on every call (~30 ms, hundreds of calls);
-    # this hands it the tree built once above. It patches `typer.testing._get_command`, a private typer name.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(typer.testing, "_get_command", lambda a: command if a is app else typer.main.get_command(a))
-        result = runner.invoke(app, [str(a) for a in args])
+    exception: BaseException | None = None
+    exit_code = 0
+    with runner.isolation() as (stdout, stderr, output):
+        try:
+            command.main(args=[str(a) for a in args], prog_name="kb")
+        except SystemExit as exc:
+            exit_code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            exception = exc if exit_code else None
+        except Exception as exc:  # a traceback: reported by the assertions below
+            exception, exit_code = exc, 1
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            result = Result(runner=runner, stdout_bytes=stdout.getvalue(), stderr_bytes=stderr.getvalue(),
+                            output_bytes=output.getvalue(), return_value=None, exit_code=exit_code,
+                            exception=exception, exc_info=None)
     assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert exception is None or isinstance(exception, SystemExit), repr(exception)
     assert result.exit_code == code, result.output
     return result
 

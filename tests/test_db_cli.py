@@ -84,7 +84,8 @@ def test_downgrade_by_revision_id(db_url: str) -> None:
 
 def test_a_loaded_database_goes_down_to_base_and_up_again(db_url: str) -> None:
     kb("load", CORPUS, "--db", db_url)
-    result = kb("db", "downgrade", "base", "--db", db_url)
+    result = kb("db", "downgrade", "base", "--yes", "--db", db_url)
+    assert result.stdout.startswith("deleted 191 rows (claim 98, evidence 28, match_decision 22, ")
     assert result.stdout.endswith(f"{shown_url(db_url)}: revision none (empty) (head is {head_revision()})\n")
     assert tables(db_url) <= {"alembic_version"}
     kb("db", "upgrade", "--db", db_url)

@@ -57,13 +57,13 @@ def test_an_older_database_is_refused_with_the_upgrade_command(db_url: str) -> N
     open_database(db_url)
 
 
-def test_0005r_keeps_curation_decisions_and_adds_the_review_queue(db_url: str) -> None:
+def test_0005_keeps_curation_decisions_and_adds_the_review_queue(db_url: str) -> None:
     engine = make_engine(db_url)
     run_alembic(engine, "upgrade", "0004")
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO curation (action, record_kind, record_id, other_name, curator, decided_at) "
                           "VALUES ('merge', 'agency', 7, 'QazTrade', 'ana', '2026-01-02 03:04:05')"))
-    run_alembic(engine, "upgrade", "0005r")
+    run_alembic(engine, "upgrade", "0005")
     with engine.begin() as conn:
         assert conn.execute(text("SELECT action, record_id, other_name, other_id, effective FROM curation")).all() == [
             ("merge", 7, "QazTrade", None, None)]

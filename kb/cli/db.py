@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from kb.cli.common import DbOption
-from kb.db import current_revision, make_engine, run_alembic
+from kb.cli.common import DbOption, fail
+from kb.db import current_revision, make_engine, rows_lost_by, run_alembic
 
 app = typer.Typer(help="Manage the database schema (Alembic migrations).\n\nExample: kb db current",
                   no_args_is_help=True)
@@ -23,11 +23,27 @@ def upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = 
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def downgrade(revision: Annotated[str, typer.Argument(help="Target revision: an id, -1, or base.")],
+              yes: Annotated[bool, typer.Option("--yes", help="Go ahead even if rows would be deleted.")] = False,
               db: DbOption = None) -> None:
-    """Migrate the database down to REVISION. Example: kb db downgrade -1"""
+    """Migrate the database down to REVISION; refused without --yes if that deletes rows.
+
+    Example: kb db downgrade -1
+    """
     engine = make_engine(db)
+    lost = rows_lost_by(engine, "downgrade", revision)  # a dry run, rolled back
+    if lost and not yes:
+        raise fail(f"downgrading to {revision} would delete {_rows(lost)}; nothing was changed: "
+                   "back the database up and run again with --yes to do it")
     run_alembic(engine, "downgrade", revision)
+    if lost:
+        typer.echo(f"deleted {_rows(lost)}")
     _report(engine)
+
+
+def _rows(lost: dict[str, int]) -> str:
+    total = sum(lost.values())
+    tables = ", ".join(f"{name} {count:,}" for name, count in sorted(lost.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{total:,} row{'s' * (total != 1)} ({tables})"
 
 
 @app.command()

@@ -8,6 +8,9 @@ from typing import Annotated
 import typer
 
 from kb.cli.common import fail
+from kb.cli.load import DEFAULT_MB, FileTimeoutOption, MaxFileSizeOption
+from kb.facts import Facts
+from kb.isolation import DEFAULT_SECONDS
 
 
 def extract(
@@ -15,33 +18,41 @@ def extract(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write NAME.facts.yaml files into this folder.",
                                              file_okay=False)] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each record with its evidence sentence.")] = False,
+    max_file_size: MaxFileSizeOption = DEFAULT_MB,
+    file_timeout: FileTimeoutOption = DEFAULT_SECONDS,
 ) -> None:
     """Run the extractor over articles and write kb-facts/1 files (YAML to stdout without --out).
 
     Example: kb extract seed/ --out facts/
     """
-    from kb.errors import KbError
-    from kb.extract import extract as run_extractor
+    from kb.discover import discover
     from kb.facts import dump_facts
-    from kb.load import find_articles
-    from kb.readers import read_article
+    from kb.isolation import Limits, Stopped, run_isolated
+    from kb.prepare import Job, extract_file, warm_up
 
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
+    found = discover(paths)
+    for problem in found.problems:
+        typer.echo(f"Error: {problem}", err=True)
+    jobs = [Job(article, max_bytes=int(max_file_size * 1024 * 1024)) for article in found.articles]
+    if jobs:
+        warm_up()
     failed = 0
-    for article in find_articles(paths):
-        try:
-            facts = run_extractor(read_article(article))
-        except KbError as exc:
-            typer.echo(f"Error: {exc}", err=True)
+    for job, facts in zip(jobs, run_isolated(extract_file, jobs, limits=Limits(seconds=file_timeout)), strict=True):
+        if not isinstance(facts, Facts):
+            typer.echo(f"Error: {job.article}: {facts.reason}" if isinstance(facts, Stopped) else f"Error: {facts}",
+                       err=True)
             failed += 1
             continue
+        article = job.article
         if explain:
             typer.echo(explanation(article, facts))
         if out is not None:
             (out / (article.stem + ".facts.yaml")).write_text(dump_facts(facts), encoding="utf-8")
         elif not explain:
             typer.echo(f"# {article}\n" + dump_facts(facts) + "---")
+    failed += len(found.problems)
     if failed:
         raise fail(f"{failed} file{'s' * (failed != 1)} could not be read")
 

@@ -9,6 +9,14 @@ from typing import Annotated
 import typer
 
 from kb.cli.common import DbOption, fail
+from kb.files import MAX_FILE_BYTES
+from kb.isolation import DEFAULT_SECONDS
+
+MaxFileSizeOption = Annotated[float, typer.Option(
+    "--max-file-size", min=0.001, help="Refuse article and facts files larger than this many MB.")]
+FileTimeoutOption = Annotated[float, typer.Option(
+    "--file-timeout", min=0.1, help="Stop reading and extracting one file after this many seconds.")]
+DEFAULT_MB = MAX_FILE_BYTES / 1024 / 1024
 
 
 def load(
@@ -17,47 +25,53 @@ def load(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract with this many processes.")] = 1,
     reextract: Annotated[bool, typer.Option(
         "--reextract", help="Re-read every stored article with the current extractor and reconcile.")] = False,
+    max_file_size: MaxFileSizeOption = DEFAULT_MB,
+    file_timeout: FileTimeoutOption = DEFAULT_SECONDS,
     db: DbOption = None,
 ) -> None:
     """Load articles into the knowledge base.
 
     A facts file beside an article (NAME.facts.yaml) is stored instead of the
     extractor's reading. Unchanged files are skipped; a changed file replaces
-    what its article contributed. Example: kb load seed/
+    what its article contributed. A file that cannot be stored gets one line
+    and the others still load. Example: kb load seed/
     """
     from kb.db import open_database
-    from kb.load import find_articles, load_paths, reextract_all
+    from kb.discover import discover
+    from kb.isolation import Limits
+    from kb.load import InputLimits, load_found, reextract_all
 
     if not paths and not reextract:
         raise fail("give at least one article file or folder (or --reextract)", 2)
+    limits = InputLimits(max_bytes=int(max_file_size * 1024 * 1024), work=Limits(seconds=file_timeout))
     engine = open_database(db)
-    report = None
-    missing = [p for p in paths or [] if not p.exists()]
-    articles = list(find_articles(p for p in paths or [] if p.exists()))
-    with _progress(len(articles) or None) as advance:
+    failed = False
+    found = discover(paths or [])
+    with _progress(len(found.articles) or None) as advance:
         if reextract:
-            report = reextract_all(engine, progress=advance)
+            again = reextract_all(engine, progress=advance, limits=limits)
+            _print_problems(again.errors, again.notes)
+            typer.echo(f"{again.articles} extracted article{'s' * (again.articles != 1)} re-read with "
+                       f"{again.extractor}: {again.updated} updated, {again.unchanged} unchanged, {again.failed} "
+                       f"failed; {again.facts} facts stored; {again.curated} curated left as they are")
+            failed = bool(again.failed)
         if paths:
-            for p in missing:
-                typer.echo(f"Error: {p}: no such file or folder", err=True)
-            loaded = load_paths(engine, articles, jobs=jobs, progress=advance)
-            loaded.failed += len(missing)
-            report = loaded if report is None else _add(report, loaded)
-    assert report is not None
-    for message in report.errors:
-        typer.echo(f"Error: {message}", err=True)
-    total = report.new + report.updated + report.unchanged + report.failed
-    typer.echo(f"{total} article{'s' * (total != 1)}: {report.new} new, {report.updated} updated, "
-               f"{report.unchanged} unchanged, {report.failed} failed; {report.facts} facts stored")
-    if report.failed:
+            report = load_found(engine, found, jobs=jobs, progress=advance, limits=limits)
+            _print_problems(report.errors, report.notes)
+            total = report.articles
+            skipped = f"; {report.skipped} skipped" if report.skipped else ""
+            typer.echo(f"{total} article{'s' * (total != 1)}: {report.new} new, {report.updated} updated, "
+                       f"{report.unchanged} unchanged, {report.failed} failed; {report.facts} facts stored{skipped}")
+            failed = failed or bool(report.failed or report.skipped)
+    if failed:
         raise typer.Exit(1)
 
 
-def _add(a, b):  # type: ignore[no-untyped-def]
-    for key in ("new", "updated", "unchanged", "failed", "facts"):
-        setattr(a, key, getattr(a, key) + getattr(b, key))
-    a.errors += b.errors
-    return a
+def _print_problems(errors: list[str], notes: list[str]) -> None:
+    for message in errors:
+        typer.echo(f"Error: {message}", err=True)
+    for message in notes:
+        typer.echo(f"Note: {message}", err=True)
 
 
 class _progress:
@@ -69,9 +83,9 @@ class _progress:
     def __enter__(self):  # type: ignore[no-untyped-def]
         self.bar = None
         if sys.stderr.isatty():
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self.bar = Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            self.bar = Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                                 transient=True)
             self.bar.start()
             self.task = self.bar.add_task("load", total=self.total)

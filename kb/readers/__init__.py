@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kb.errors import ReadError
+from kb.files import MAX_FILE_BYTES
 from kb.readers.document import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json")
@@ -20,7 +21,7 @@ def is_article(path: Path) -> bool:
     return name.endswith(ARTICLE_SUFFIXES) and not name.endswith(FACTS_SUFFIX)
 
 
-def _reader(suffix: str) -> Callable[[Path], Document] | None:
+def _reader(suffix: str) -> Callable[[Path, int], Document] | None:
     # Imported here so that `import kb.readers` stays cheap (trafilatura is slow to load).
     if suffix == ".txt":
         from kb.readers.text import read_text_article
@@ -41,11 +42,11 @@ def _reader(suffix: str) -> Callable[[Path], Document] | None:
     return None
 
 
-def read_article(path: Path) -> Document:
-    """Read one article file into a Document; a ReadError names the file and the problem."""
+def read_article(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
+    """Read one article file (at most `max_bytes`) into a Document; a ReadError names the file and the problem."""
     path = Path(path)
     reader = _reader(path.suffix.lower())
     if reader is None:
         expected = ", ".join(ARTICLE_SUFFIXES)
         raise ReadError(f"{path}: not an article file (expected one of {expected})")
-    return reader(path)
+    return reader(path, max_bytes)

@@ -72,7 +72,9 @@ _DATELINE_AGENCY = re.compile(
 )
 _LEADING_AGENCY = re.compile(r"^\((?P<agency>[A-Za-z][\w .-]{1,30})\)")
 _TOLD = re.compile(r"\btold\s+((?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
-_REPORTS = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:reports|correspondent reports)\b")
+# From a word's start, words of at most 40 characters: else a long run of capitals was quadratic.
+_REPORTS = re.compile(r"(?<![\w.'’-])((?:[A-Z][\w.'’-]{0,40}\s+){0,3}[A-Z][\w.'’-]{0,40})"
+                      r"\s+(?:reports|correspondent reports)\b")
 _CAPTION_HINT = re.compile(
     r"\b(?:photo|photograph|image|picture|file photo|credit)s?\b\s*(?::|\||/|by\b)|\([^()]{2,60}\)$",
     re.IGNORECASE,
@@ -410,20 +412,34 @@ def _body_line(line: str, scan: _Scan) -> bool:
 
 
 def _logical_lines(block: list[str]) -> list[str]:
-    """Join hard-wrapped lines of one block back into whole lines."""
+    """Join hard-wrapped lines of one block back into whole lines.
+
+    The pieces of a line are joined once at its end, and what `_continues`
+    asks of the line so far is kept as it grows: re-joining and re-scanning
+    the whole line at every piece made a hard-wrapped 2 MB block quadratic.
+    """
     out: list[str] = []
+    pieces: list[str] = []
+    length, bar = 0, False  # of the line being joined: its length, and whether " | " is in it
     for line in block:
-        if out and _continues(out[-1], line):
-            out[-1] = f"{out[-1]} {line}"
+        if pieces and _continues(pieces[-1], length, bar, line):
+            bar = bar or " | " in f"{pieces[-1][-2:]} {line[:2]}"  # a " | " across the join
+            pieces.append(line)
+            length += 1 + len(line)
         else:
-            out.append(line)
+            if pieces:
+                out.append(" ".join(pieces))
+            pieces, length, bar = [line], len(line), " | " in line
+    if pieces:
+        out.append(" ".join(pieces))
     return out
 
 
-def _continues(prev: str, line: str) -> bool:
-    if _TERMINAL.search(prev) or " | " in prev or " | " in line or _LIST_ITEM.match(line):
+def _continues(last_piece: str, length: int, bar: bool, line: str) -> bool:
+    """Whether `line` continues the line so far (of `length` characters, ending with `last_piece`)."""
+    if _TERMINAL.search(last_piece[-1:]) or bar or " | " in line or _LIST_ITEM.match(line):
         return False
-    return line[:1].islower() or len(prev) >= 60
+    return line[:1].islower() or length >= 60
 
 
 def blocks_of(raw: str) -> list[list[str]]:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from kb.errors import ReadError
+from kb.files import MAX_FILE_BYTES, read_regular_file
 from kb.readers import publishers
 from kb.readers.bylines import clean_author
 from kb.readers.cleaning import Page, mentioned_publisher
@@ -14,29 +15,33 @@ from kb.readers.document import Document
 
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _STEM_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}[-_]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")  # and lone surrogates ("\\ud800" in JSON)
 
 
-def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ReadError(f"{path}: is a directory, not an article file") from None
-    except OSError as exc:
-        raise ReadError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes: a regular file only (never a pipe or device), at most `max_bytes`."""
+    return read_regular_file(path, max_bytes)
 
 
 def decode(path: Path, data: bytes) -> str:
     try:
-        return data.decode("utf-8-sig")
+        return without_controls(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise ReadError(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from None
 
 
-def read_text(path: Path) -> str:
-    """The file as text; a ReadError for a missing, unreadable, non-UTF-8 or blank file."""
-    text = decode(path, read_bytes(path))
+def without_controls(text: str) -> str:
+    """The text without NUL, the other control characters no article holds (tabs and line breaks stay)
+    and lone surrogates, which no database can encode.
+
+    PostgreSQL refuses NUL in text, SQLite keeps it: dropped here, an article reads the same on both.
+    """
+    return _CONTROLS.sub("", text)
+
+
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The file as text; a ReadError for a missing, unreadable, oversized, non-UTF-8 or blank file."""
+    text = decode(path, read_bytes(path, max_bytes))
     if not text.strip():
         raise ReadError(f"{path}: the file is empty")
     return text
@@ -78,6 +83,10 @@ def build(
     """
     if not page.text.strip():
         raise ReadError(f"{path}: no article text after removing page boilerplate")
+    # Metadata from JSON, front matter or meta tags has not been through decode().
+    title, publisher, author, url, language = (without_controls(v) if isinstance(v, str) else v
+                                               for v in (title, publisher, author, url, language))
+    published = without_controls(published) if isinstance(published, str) else published
     publisher = (
         _display(clean_str(publisher))
         or page.publisher

@@ -74,7 +74,10 @@ def to_iso(value: object) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 10**8:
-        return dt.datetime.fromtimestamp(value / 1000 if value > 10**11 else value, dt.UTC).date().isoformat()
+        try:
+            return dt.datetime.fromtimestamp(value / 1000 if value > 10**11 else value, dt.UTC).date().isoformat()
+        except (OverflowError, OSError, ValueError):  # 1e300, inf: no date
+            return None
     if not isinstance(value, str):
         return None
     m = _LEADING_ISO.match(value.strip())

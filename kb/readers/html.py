@@ -9,22 +9,26 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import ReadError
+from kb.files import MAX_FILE_BYTES
 from kb.readers import publishers
 from kb.readers.cleaning import clean_page
-from kb.readers.common import build, decode, read_bytes
+from kb.readers.common import build, decode, read_bytes, without_controls
 from kb.readers.document import Document
 
-_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+# Tags end at the next "<" too: "[^>]*" ran to the end of the page from every unclosed tag (quadratic).
+_META_TAG = re.compile(r"<meta\b[^<>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_CANONICAL = re.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>""", re.IGNORECASE)
+_TITLE_OPEN = re.compile(r"<title\b[^<>]*>", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title>", re.IGNORECASE)
+_CANONICAL = re.compile(r"""<link\b[^<>]*\brel\s*=\s*["']?canonical["']?[^<>]*>""", re.IGNORECASE)
+_LONGEST_TAG = 8192  # a <meta> or <link> longer than this is no metadata (and its attributes are not parsed)
 _HTML_LANG = re.compile(r"""<html\b[^>]*\blang\s*=\s*["']?([A-Za-z]{2})""", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BLOCK_END = re.compile(r"<\s*(?:br|/p|/div|/h\d|/li|/tr|/figcaption|/blockquote)\s*/?>", re.IGNORECASE)
-_SCRIPT = re.compile(r"<(script|style|noscript|nav|header|footer)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
+_SCRIPT_OPEN = re.compile(r"<(script|style|noscript|nav|header|footer)\b", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]+>")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 _META_NAMES = {
@@ -49,7 +53,7 @@ def _html_text(path: Path, data: bytes) -> str:
         if not m:
             raise
         try:
-            return data.decode(m[1].decode("ascii"))
+            return without_controls(data.decode(m[1].decode("ascii")))
         except (LookupError, UnicodeDecodeError):
             raise ReadError(f"{path}: not valid {m[1].decode('ascii')} or UTF-8 text") from None
 
@@ -59,16 +63,18 @@ def meta_tags(page: str) -> dict[str, str]:
     head = page[: page.lower().find("</head>") if "</head>" in page.lower() else 200_000]
     found: dict[str, str] = {}
     for tag in _META_TAG.findall(head):
+        if len(tag) > _LONGEST_TAG:
+            continue
         attrs = {k.lower(): a or b or c for k, a, b, c in _ATTR.findall(tag)}
         name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
         content = attrs.get("content")
         if name and content and content.strip():
             found.setdefault(name.lower(), htmllib.unescape(content.strip()))
-    m = _TITLE_TAG.search(head)
-    if m:
-        found.setdefault("<title>", htmllib.unescape(_TAG.sub("", m[1])).strip())
+    title = _title_tag(head)
+    if title is not None:
+        found.setdefault("<title>", htmllib.unescape(_TAG.sub("", title)).strip())
     m = _CANONICAL.search(head)
-    if m:
+    if m and len(m[0]) <= _LONGEST_TAG:
         href = dict((k.lower(), a or b or c) for k, a, b, c in _ATTR.findall(m[0])).get("href")
         if href:
             found.setdefault("<canonical>", href)
@@ -76,6 +82,15 @@ def meta_tags(page: str) -> dict[str, str]:
     if m:
         found.setdefault("<lang>", m[1])
     return found
+
+
+def _title_tag(head: str) -> str | None:
+    """The text of the first <title>…</title>, found with two linear scans (a lazy regex was quadratic)."""
+    opening = _TITLE_OPEN.search(head)
+    if not opening:
+        return None
+    closing = _TITLE_CLOSE.search(head, opening.end())
+    return head[opening.end():closing.start()] if closing else None
 
 
 def _meta(tags: dict[str, str], field: str) -> str | None:
@@ -130,13 +145,36 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join("\n".join(block) for block in blocks)
 
 
+def _without_scripts(page: str) -> str:
+    """The page without <script>…</script>, <nav>…</nav> and the like (each up to its first closing tag).
+
+    Linear: a lazy `<(script|…)\\b.*?</\\1>` scanned to the end of the page from every unclosed one.
+    """
+    out: list[str] = []
+    done = 0
+    unclosed: set[str] = set()  # kinds with no closing tag after some point: none after it either
+    opening = _SCRIPT_OPEN.search(page)
+    while opening:
+        kind = opening[1].lower()
+        closing = None if kind in unclosed else re.compile(rf"</{kind}>", re.IGNORECASE).search(page, opening.end())
+        if closing is None:
+            unclosed.add(kind)
+            opening = _SCRIPT_OPEN.search(page, opening.end())
+            continue
+        out += [page[done:opening.start()], " "]
+        done = closing.end()
+        opening = _SCRIPT_OPEN.search(page, done)
+    out.append(page[done:])
+    return "".join(out)
+
+
 def _crude_text(page: str) -> str:
-    body = _SCRIPT.sub(" ", page)
+    body = _without_scripts(page)
     return htmllib.unescape(_TAG.sub(" ", _BLOCK_END.sub("\n\n", body)))
 
 
-def read_html(path: Path) -> Document:
-    page = _html_text(path, read_bytes(path))
+def read_html(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
+    page = _html_text(path, read_bytes(path, max_bytes))
     if not page.strip():
         raise ReadError(f"{path}: the file is empty")
     tags = meta_tags(page)

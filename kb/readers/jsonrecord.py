@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import ReadError
+from kb.files import MAX_FILE_BYTES
 from kb.readers.cleaning import clean_page
-from kb.readers.common import build, read_text
+from kb.readers.common import build, read_text, without_controls
 from kb.readers.document import Document
 
 _FIELDS: dict[str, tuple[str, ...]] = {
@@ -27,7 +28,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
 _WRAPPERS = ("article", "articles", "data", "results", "items", "records")
 _TRUNCATED = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")  # NewsAPI's cut-off marker
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/h\d|/li|/blockquote|/figcaption|/tr)\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]+>")  # ends at the next "<" too: "[^>]+" made unclosed tags quadratic
 _LOOKS_HTML = re.compile(r"<\s*(?:p|div|br|span|a|h\d)\b", re.IGNORECASE)
 
 
@@ -73,20 +74,33 @@ def _plain(text: str) -> str:
         import html
 
         text = html.unescape(_TAG.sub("", _BLOCK_TAG.sub("\n\n", text)))
-    return _TRUNCATED.sub("", text)
+    return _untruncated(text)
 
 
-def read_json(path: Path) -> Document:
+def _untruncated(text: str) -> str:
+    """The text without NewsAPI's trailing "… [+123 chars]".
+
+    Looked for in the last characters only: searched over the whole text, the
+    pattern's leading `\\s*` made long runs of spaces quadratic.
+    """
+    body = text.rstrip()
+    m = _TRUNCATED.search(body, max(0, len(body) - 100))
+    return body[:m.start()].rstrip() if m else text
+
+
+def read_json(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     try:
-        data = json.loads(read_text(path))
+        data = json.loads(read_text(path, max_bytes))
     except json.JSONDecodeError as exc:
         raise ReadError(f"{path}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    except RecursionError:
+        raise ReadError(f"{path}: JSON nested too deeply to be an article record") from None
     record = _record(path, data)
     body = _field(record, "text")
     if not isinstance(body, str) or not body.strip():
         raise ReadError(f"{path}: the JSON record has no article text (expected a 'text' or 'content' field)")
     title = _str(_field(record, "title"))
-    page = clean_page(_plain(body), title=title)
+    page = clean_page(_plain(without_controls(body)), title=title)
     return build(
         path,
         page,

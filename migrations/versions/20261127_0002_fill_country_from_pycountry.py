@@ -33,12 +33,18 @@ country = sa.table("country", sa.column("code", sa.String), sa.column("name", sa
 
 
 def upgrade() -> None:
+    # Only the countries not there yet: a downgrade keeps those still referenced, and upgrading
+    # again must not stop on their keys.
+    present = {code for (code,) in op.get_bind().execute(sa.select(country.c.code))}
     rows = []
     for entry in pycountry.countries:
+        if entry.alpha_2 in present:
+            continue
         common = getattr(entry, "common_name", None) or COMMON_NAMES.get(entry.alpha_2)
         rows.append({"code": entry.alpha_2, "name": entry.name,
                      "common_name": common if common and common != entry.name else None})
-    op.bulk_insert(country, sorted(rows, key=lambda r: r["code"]))
+    if rows:
+        op.bulk_insert(country, sorted(rows, key=lambda r: r["code"]))
 
 
 # Columns that point at a country: those countries stay while rows still use them.

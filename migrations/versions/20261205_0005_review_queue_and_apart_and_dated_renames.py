@@ -10,7 +10,7 @@ was compared, so re-loading the article renews it. `curation` gains
 never deleted, so both ids stay valid), and `effective`, the date a rename
 took effect.
 
-Revision ID: 0005r
+Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-06
 """
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "0005r"
+revision: str = "0005"
 down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
