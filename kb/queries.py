@@ -7,6 +7,7 @@ what ran and a user can paste it into sqlite3 or psql.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,8 @@ from sqlalchemy.engine import Connection
 
 from kb.countries import country_code
 from kb.errors import QueryError
+
+STREAM_BATCH = 1_000  # rows fetched at a time by a listing
 
 
 @dataclass
@@ -42,12 +45,15 @@ class Query:
             lines.append("LIMIT :limit")
         return "\n".join(lines)
 
-    def run(self, conn: Connection) -> tuple[list[str], list[tuple]]:
+    def run(self, conn: Connection) -> tuple[list[str], Iterator[tuple]]:
+        """The column names and the rows, fetched in batches as they are read (a server-side cursor on
+        PostgreSQL), so a listing of any length holds one batch in memory.
+        """
         params = dict(self.params)
         if self.limit is not None:
             params["limit"] = self.limit
-        result = conn.execute(text(self.sql), params)
-        return list(result.keys()), [tuple(r) for r in result]
+        result = conn.execution_options(yield_per=STREAM_BATCH).execute(text(self.sql), params)
+        return list(result.keys()), (tuple(r) for r in result)
 
     def shown(self) -> str:
         """The SQL with its parameters, as `--show-sql` prints it."""

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from kb.cli.common import DbOption, Format, FormatOption, LimitOption, ShowSqlOption, print_rows
+from kb.cli.common import DbOption, Format, FormatOption, LimitOption, ShowSqlOption
+from kb.cli.output import print_rows
 
 app = typer.Typer(help="List agreements, agencies, officials, trade flows or articles, with filters.\n\n"
                        "Example: kb query agreements --party KR",
@@ -28,7 +29,7 @@ def _run(query: Any, fmt: Format | None, show_sql: bool, db: str | None, title: 
     engine = open_database(db)
     with engine.connect() as conn:
         columns, rows = query.run(conn)
-    print_rows(columns, rows, fmt, title=title)
+        print_rows(columns, rows, fmt, title=title)
 
 
 @app.command()
