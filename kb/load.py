@@ -8,7 +8,7 @@ before it is even read.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select
 from kb.errors import KbError
 from kb.facts import Facts, facts_path_for, is_facts_file, read_facts
 from kb.readers import ARTICLE_SUFFIXES, read_article
+from kb.readers.discover import find_articles
 from kb.readers.document import Document
 from kb.store import ArticleSource, T, facts_count, store_article, stored_hashes
 
@@ -41,32 +42,6 @@ class Prepared:
 
     source: ArticleSource
     facts: Facts
-
-
-def find_articles(paths: Iterable[Path]) -> Iterator[Path]:
-    """Article files named directly or found in folders (sorted), each once; a facts file stands for its article."""
-    seen: set[Path] = set()
-    for found in _walk(paths):
-        key = found.resolve()
-        if key not in seen:
-            seen.add(key)
-            yield found
-
-
-def _walk(paths: Iterable[Path]) -> Iterator[Path]:
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and _is_article(p))
-        elif is_facts_file(path):
-            stem = path.name.removesuffix(".facts.yaml")
-            matches = [path.with_name(stem + s) for s in ARTICLE_SUFFIXES if path.with_name(stem + s).exists()]
-            yield matches[0] if matches else path
-        else:
-            yield path
-
-
-def _is_article(path: Path) -> bool:
-    return path.suffix.lower() in ARTICLE_SUFFIXES and not is_facts_file(path) and not path.name.startswith(".")
 
 
 def content_hash(article: Path) -> str:

@@ -23,8 +23,8 @@ def extract(
     from kb.errors import KbError
     from kb.extract import extract as run_extractor
     from kb.facts import dump_facts
-    from kb.load import find_articles
     from kb.readers import read_article
+    from kb.readers.discover import find_articles
 
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)

@@ -26,7 +26,8 @@ def load(
     what its article contributed. Example: kb load seed/
     """
     from kb.db import open_database
-    from kb.load import find_articles, load_paths, reextract_all
+    from kb.load import load_paths, reextract_all
+    from kb.readers.discover import find_articles
 
     if not paths and not reextract:
         raise fail("give at least one article file or folder (or --reextract)", 2)
