@@ -211,6 +211,9 @@ class Evidence(SQLModel, table=True):
     __table_args__ = (
         exactly_one("agency_id", "official_id", "position_id", "agreement_id", "trade_flow_id"),
         Index("ix_evidence_article_id", "article_id"),
+        # A row's supporting articles without reading its evidence rows: the overviews' counts and dates.
+        *(Index(None, f"{kind}_id", "article_id")
+          for kind in ("agency", "official", "position", "agreement", "trade_flow")),
         {"comment": "Which article, which sentence and character span supports which row "
                     "(exactly one of the *_id record columns is set)"},
     )
@@ -218,11 +221,11 @@ class Evidence(SQLModel, table=True):
     id: int | None = doc("Evidence number", default=None, primary_key=True)
     article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"),
                                              nullable=False, comment="The supporting article"))
-    agency_id: int | None = ref("agency", "Supported agency")
-    official_id: int | None = ref("official", "Supported official")
-    position_id: int | None = ref("position", "Supported position (an official's post)")
-    agreement_id: int | None = ref("agreement", "Supported agreement")
-    trade_flow_id: int | None = ref("trade_flow", "Supported trade flow")
+    agency_id: int | None = ref("agency", "Supported agency", index=False)
+    official_id: int | None = ref("official", "Supported official", index=False)
+    position_id: int | None = ref("position", "Supported position (an official's post)", index=False)
+    agreement_id: int | None = ref("agreement", "Supported agreement", index=False)
+    trade_flow_id: int | None = ref("trade_flow", "Supported trade flow", index=False)
     quote: str | None = Field(default=None, sa_column=Column(Text, comment="The supporting sentence of the body"))
     char_start: int | None = doc("Offset of the quote's first character in article.body", default=None)
     char_end: int | None = doc("Offset just past the quote's last character in article.body", default=None)

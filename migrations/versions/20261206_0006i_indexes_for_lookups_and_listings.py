@@ -6,6 +6,9 @@ Every lookup and listing reads an index instead of a whole table:
   re-deriving a row) by (record_kind, record_id);
 - claims that name a row by id (party_agency, signatory, amends…) by
   (field, value), which a merge rewrites;
+- a row's supporting articles by (record id, article_id), so the overviews'
+  article counts and dates need no evidence row read (these replace the
+  single-column indexes on the record ids);
 - the listings in their order: agreements, articles and trade flows newest
   first with undated ones last, then by id; agencies and officials by name;
   and for the filters on one value (kind, country, exporter, importer) the
@@ -38,6 +41,8 @@ INDEXES = (
     ("match_decision", None, ("record_kind", "record_id")),
     ("curation", None, ("record_kind", "record_id")),
     ("claim", None, ("field", "value")),
+    *(("evidence", f"{kind}_id", (f"{kind}_id", "article_id"))
+      for kind in ("agency", "official", "position", "agreement", "trade_flow")),
     ("agency", None, ("name", "id")),
     ("agency", "country_code", ("country_code", "name", "id")),
     ("official", None, ("name", "id")),
