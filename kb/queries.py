@@ -54,12 +54,15 @@ class Query:
 
     def run(self, conn: Connection) -> tuple[list[str], Iterator[tuple]]:
         """The column names and the rows, fetched in batches as they are read (a server-side cursor on
-        PostgreSQL), so a listing of any length holds one batch in memory.
+        PostgreSQL), so a listing of any length holds one batch in memory; a page within one batch is
+        fetched at once.
         """
         params = dict(self.params)
         if self.limit is not None:
             params["limit"] = self.limit
-        result = conn.execution_options(yield_per=STREAM_BATCH).execute(text(self.sql), params)
+        if self.limit is None or self.limit > STREAM_BATCH:
+            conn = conn.execution_options(yield_per=STREAM_BATCH)
+        result = conn.execute(text(self.sql), params)
         return list(result.keys()), (tuple(r) for r in result)
 
     def shown(self) -> str:

@@ -19,7 +19,7 @@ import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kb.errors import QueryError
@@ -60,7 +60,7 @@ class Bounds:
 class QueryResult:
     columns: list[str]
     rows: Iterator[tuple[Any, ...]]  # at most Bounds.max_rows, fetched from the cursor as they are read
-    truncated: bool = field(default=False)  # known once `rows` is read out: the statement had more rows
+    truncated: bool = False  # known once `rows` is read out: the statement had more rows
 
 
 @contextmanager
