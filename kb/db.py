@@ -59,6 +59,9 @@ def _sqlite_engine(database: str | None, *, read_only: bool) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA busy_timeout = 10000")
+        # Listings read tables in index order, not file order: a 32 MB page cache (the default is 2 MB,
+        # filled only as pages are read) keeps them from re-reading pages; halves a substring search.
+        cursor.execute("PRAGMA cache_size = -32768")
         cursor.close()
         if read_only:
             # mode=ro covers the main file only: ATTACH could still create or write another one.
