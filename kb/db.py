@@ -17,7 +17,7 @@ from kb.settings import database_url
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = ROOT / "migrations"
 # The newest migration, known without reading migrations/ (Alembic's script loading costs a third of a
-# second on every command); tests/test_migrations.py checks that it is Alembic's head.
+# second on every command); tests/test_startup.py checks that it is Alembic's head.
 HEAD_REVISION = "0006i"
 
 
@@ -60,7 +60,7 @@ def _sqlite_engine(database: str | None, *, read_only: bool) -> Engine:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA busy_timeout = 10000")
         # Listings read tables in index order, not file order: a 32 MB page cache (the default is 2 MB,
-        # filled only as pages are read) keeps them from re-reading pages; halves a substring search.
+        # filled only as pages are read) keeps them from re-reading pages.
         cursor.execute("PRAGMA cache_size = -32768")
         cursor.close()
         if read_only:
