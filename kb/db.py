@@ -9,13 +9,16 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from kb.errors import DatabaseError
 from kb.settings import database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = ROOT / "migrations"
+# The newest migration, known without reading migrations/ (Alembic's script loading costs a third of a
+# second on every command); tests/test_startup.py checks that it is Alembic's head.
+HEAD_REVISION = "0007"
 
 
 def make_engine(url: str | None = None, *, read_only: bool = False) -> Engine:
@@ -56,6 +59,9 @@ def _sqlite_engine(database: str | None, *, read_only: bool) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA busy_timeout = 10000")
+        # Listings read tables in index order, not file order: a 32 MB page cache (the default is 2 MB,
+        # filled only as pages are read) keeps them from re-reading pages.
+        cursor.execute("PRAGMA cache_size = -32768")
         cursor.close()
         if read_only:
             # mode=ro covers the main file only: ATTACH could still create or write another one.
@@ -220,6 +226,24 @@ def _is_empty(connection: Connection) -> bool:
     return _is_half_built(connection)
 
 
+def stored_revision(connection: Connection) -> str | None:
+    """The revision alembic_version records, read in one query; None when there is none (or no such table)."""
+    try:
+        versions = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except (OperationalError, ProgrammingError) as exc:
+        if not _no_such_table(exc):
+            raise
+        connection.rollback()  # PostgreSQL refuses more statements in a failed transaction
+        return None
+    return ", ".join(sorted(versions)) or None
+
+
+def _no_such_table(exc: SQLAlchemyError) -> bool:
+    """No alembic_version table: a new database, or not kb's (a locked or broken one is something else)."""
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) == "42P01" or "no such table" in str(orig)
+
+
 def open_database(url: str | None = None) -> Engine:
     """The engine of a database ready for use.
 
@@ -233,19 +257,18 @@ def open_database(url: str | None = None) -> Engine:
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
-            empty = _is_empty(connection)
-            current = None if empty else current_revision(connection)
+            current = stored_revision(connection)
+            empty = current is None and _is_empty(connection)
     except OperationalError as exc:
         raise DatabaseError(f"cannot open the database {engine.url.render_as_string()}: "
                             f"{_first_line(exc)}") from None
     if empty:
         run_alembic(engine, "upgrade", "head")
         return engine
-    head = head_revision()
-    if current != head:
+    if current != HEAD_REVISION:
         where = f"revision {current}" if current else "no kb revision"
         raise DatabaseError(f"the database {engine.url.render_as_string()} is at {where}, this kb needs "
-                            f"{head}: run `kb db upgrade` (back it up first)")
+                            f"{HEAD_REVISION}: run `kb db upgrade` (back it up first)")
     return engine
 
 

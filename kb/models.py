@@ -38,12 +38,14 @@ def doc(comment: str, **kwargs: Any) -> Any:
     return Field(description=comment, sa_column_kwargs={"comment": comment}, **kwargs)
 
 
-def ref(table: str, comment: str, *, nullable: bool = True, on_delete: str = "CASCADE") -> Any:
-    """A foreign key column to `table.id` (or `country.code`), commented."""
+def ref(table: str, comment: str, *, nullable: bool = True, on_delete: str = "CASCADE", index: bool = True) -> Any:
+    """A foreign key column to `table.id` (or `country.code`), commented; indexed unless a wider index
+    declared with the table starts with it.
+    """
     target = "country.code" if table == "country" else f"{table}.id"
     kind = String(2) if table == "country" else Integer
     return Field(default=None, sa_column=Column(kind, ForeignKey(target, ondelete=on_delete),
-                                                nullable=nullable, index=True, comment=comment))
+                                                nullable=nullable, index=index, comment=comment))
 
 
 class Article(SQLModel, table=True):
@@ -68,7 +70,7 @@ class Article(SQLModel, table=True):
     title: str | None = doc("Headline", default=None)
     publisher: str | None = doc("Outlet that published it", default=None)
     author: str | None = doc("Byline", default=None)
-    published: str | None = doc("Publication date, ISO 8601 (YYYY-MM-DD)", default=None, index=True)
+    published: str | None = doc("Publication date, ISO 8601 (YYYY-MM-DD)", default=None)
     url: str | None = doc("Address of the article on the web", default=None)
     language: str = doc("ISO 639-1 language code", default="en")
     body: str = Field(sa_column=Column(Text, nullable=False, comment="Clean body text; evidence offsets point into it"))
@@ -88,27 +90,37 @@ class Country(SQLModel, table=True):
 
 class Agency(SQLModel, table=True):
     __tablename__ = "agency"
-    __table_args__ = {"comment": "An organisation acting in trade and customs news: customs service, ministry, "
-                                 "state body, company, international organisation"}
+    __table_args__ = (
+        # `kb query agencies` reads them in order, all or of one country.
+        Index(None, "name", "id"),
+        Index(None, "country_code", "name", "id"),
+        {"comment": "An organisation acting in trade and customs news: customs service, ministry, "
+                    "state body, company, international organisation"},
+    )
 
     id: int | None = doc("Agency number", default=None, primary_key=True)
     name: str = doc("Best-attested full name")
     name_key: str = doc("Normalised name used for matching (lower case, no accents or punctuation)", index=True)
     country_code: str | None = ref("country", "Country the agency belongs to; NULL for international bodies",
-                                   on_delete="RESTRICT")
+                                   on_delete="RESTRICT", index=False)
     kind: str | None = doc("customs, ministry, government, state_body, company, international, association, other",
                            default=None)
 
 
 class Official(SQLModel, table=True):
     __tablename__ = "official"
-    __table_args__ = {"comment": "A named person acting for an agency, a country or an international body"}
+    __table_args__ = (
+        # `kb query officials` reads them in order, all or of one country.
+        Index(None, "name", "id"),
+        Index(None, "country_code", "name", "id"),
+        {"comment": "A named person acting for an agency, a country or an international body"},
+    )
 
     id: int | None = doc("Official number", default=None, primary_key=True)
     name: str = doc("Name as articles write it (family-name-first names stay so), honorifics dropped")
     name_key: str = doc("Normalised name used for matching", index=True)
     country_code: str | None = ref("country", "Country the person acts for; NULL for international bodies",
-                                   on_delete="RESTRICT")
+                                   on_delete="RESTRICT", index=False)
 
 
 class Position(SQLModel, table=True):
@@ -134,9 +146,9 @@ class Agreement(SQLModel, table=True):
     name: str = doc("The designation articles give, as complete as given")
     name_key: str = doc("Normalised name used for matching", index=True)
     kind: str | None = doc("agreement, protocol, memorandum, treaty, convention, arrangement, plan, other",
-                           default=None, index=True)
+                           default=None)
     signed: str | None = doc("Date of signature, ISO 8601 at the precision known (2023-09-22, 2023-08, 2023)",
-                             default=None, index=True)
+                             default=None)
     place: str | None = doc("City where it was signed", default=None)
     status: str | None = doc("signed, in_force, ratified, negotiating, proposed, terminated", default=None)
     subject: str | None = doc("What the instrument is about, when stated", default=None)
@@ -175,8 +187,8 @@ class TradeFlow(SQLModel, table=True):
     commodity: str = doc("The goods in plain English, as articles name them")
     commodity_key: str = doc("Normalised commodity used for matching (singular, lower case)", index=True)
     hs_code: str | None = doc("Harmonized System code (2 to 6 digits)", default=None, index=True)
-    exporter_country_code: str | None = ref("country", "Exporting country", on_delete="RESTRICT")
-    importer_country_code: str | None = ref("country", "Importing country", on_delete="RESTRICT")
+    exporter_country_code: str | None = ref("country", "Exporting country", on_delete="RESTRICT", index=False)
+    importer_country_code: str | None = ref("country", "Importing country", on_delete="RESTRICT", index=False)
     quantity: float | None = doc("Amount in `unit`", default=None)
     unit: str | None = doc("Unit of quantity: t (metric tonne), kg, head, units, l, m3, containers, …",
                            default=None)
@@ -186,7 +198,7 @@ class TradeFlow(SQLModel, table=True):
     rate_period: str | None = doc("year, month, week… when the figure is a rate ('annually exports')",
                                   default=None)
     period_start: str | None = doc("Start of the date or period the flow covers (ISO 8601, partial)",
-                                   default=None, index=True)
+                                   default=None)
     period_end: str | None = doc("End of that period; equal to period_start for a single date", default=None)
     exporter_agency_id: int | None = ref("agency", "Exporting company or agency, when named",
                                          on_delete="SET NULL")
@@ -205,6 +217,9 @@ class Evidence(SQLModel, table=True):
     __table_args__ = (
         exactly_one("agency_id", "official_id", "position_id", "agreement_id", "trade_flow_id"),
         Index("ix_evidence_article_id", "article_id"),
+        # A row's supporting articles without reading its evidence rows: the overviews' counts and dates.
+        *(Index(None, f"{kind}_id", "article_id")
+          for kind in ("agency", "official", "position", "agreement", "trade_flow")),
         {"comment": "Which article, which sentence and character span supports which row "
                     "(exactly one of the *_id record columns is set)"},
     )
@@ -212,11 +227,11 @@ class Evidence(SQLModel, table=True):
     id: int | None = doc("Evidence number", default=None, primary_key=True)
     article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"),
                                              nullable=False, comment="The supporting article"))
-    agency_id: int | None = ref("agency", "Supported agency")
-    official_id: int | None = ref("official", "Supported official")
-    position_id: int | None = ref("position", "Supported position (an official's post)")
-    agreement_id: int | None = ref("agreement", "Supported agreement")
-    trade_flow_id: int | None = ref("trade_flow", "Supported trade flow")
+    agency_id: int | None = ref("agency", "Supported agency", index=False)
+    official_id: int | None = ref("official", "Supported official", index=False)
+    position_id: int | None = ref("position", "Supported position (an official's post)", index=False)
+    agreement_id: int | None = ref("agreement", "Supported agreement", index=False)
+    trade_flow_id: int | None = ref("trade_flow", "Supported trade flow", index=False)
     quote: str | None = Field(default=None, sa_column=Column(Text, comment="The supporting sentence of the body"))
     char_start: int | None = doc("Offset of the quote's first character in article.body", default=None)
     char_end: int | None = doc("Offset just past the quote's last character in article.body", default=None)
@@ -227,6 +242,7 @@ class Claim(SQLModel, table=True):
     __table_args__ = (
         exactly_one("agency_id", "official_id", "agreement_id", "trade_flow_id"),
         Index("ix_claim_article_id", "article_id"),
+        Index(None, "field", "value"),  # claims that name a row by id (party_agency, signatory…), when rows merge
         {"comment": "One article's value for one field of a row; differing values from different articles "
                     "are all kept, and the row shows the best-attested one"},
     )
@@ -264,6 +280,7 @@ class MatchDecision(SQLModel, table=True):
     __tablename__ = "match_decision"
     __table_args__ = (
         Index("ix_match_decision_article_id", "article_id"),
+        Index(None, "record_kind", "record_id"),  # a row's decisions: `kb show`, merges
         {"comment": "Why an article's record was attached to an existing row: the rule and its score"},
     )
 
@@ -300,8 +317,11 @@ class MatchCandidate(SQLModel, table=True):
 
 class Curation(SQLModel, table=True):
     __tablename__ = "curation"
-    __table_args__ = {"comment": "A person's decision (merge, unmerge, apart, rename, alias add/remove); kept "
-                                 "across re-loads and re-extraction"}
+    __table_args__ = (
+        Index(None, "record_kind", "record_id"),  # a row's decisions, read whenever the row is re-derived
+        {"comment": "A person's decision (merge, unmerge, apart, rename, alias add/remove); kept across "
+                    "re-loads and re-extraction"},
+    )
 
     id: int | None = doc("Decision number", default=None, primary_key=True)
     action: str = doc("merge, unmerge, apart, rename, alias_add, alias_remove")
@@ -316,5 +336,23 @@ class Curation(SQLModel, table=True):
     curator: str = doc("Who decided (the login name unless given)")
     decided_at: datetime = doc("When (UTC)")
 
+
+def _newest_first(table: Any, date: str, *, first: str | None = None) -> Index:
+    """The order a listing reads `table` in: newest first, undated last, then by id; with `first`, the rows
+    of one value of that column (a filter) in that order. No listing sorts a table.
+
+    SQLite keeps NULLs lowest, so its index is a plain DESC one: migration 0007 writes each engine's form.
+    """
+    columns = table.__table__.c
+    leading = [columns[first]] if first else []
+    return Index(None, *leading, columns[date].desc().nullslast(), columns.id)
+
+
+_newest_first(Article, "published")
+_newest_first(Agreement, "signed")
+_newest_first(Agreement, "signed", first="kind")
+_newest_first(TradeFlow, "period_start")
+_newest_first(TradeFlow, "period_start", first="exporter_country_code")
+_newest_first(TradeFlow, "period_start", first="importer_country_code")
 
 ENTITY_TABLES = ("agency", "official", "position", "agreement", "trade_flow")

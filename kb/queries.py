@@ -2,11 +2,19 @@
 
 Queries are plain SQL with bind parameters, so `--show-sql` can print exactly
 what ran and a user can paste it into sqlite3 or psql.
+
+Every listing is sorted by columns an index holds in that order (migration
+0007), so a first page reads as many rows as it shows and a whole listing
+streams without a sort; filters are written so that an index can serve them
+(ranges, EXISTS over indexed keys) except substring searches (`--contains`
+and other "name contains" options), which read the rows they search.
+tests/test_query_plans.py checks the plans on both engines.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +23,8 @@ from sqlalchemy.engine import Connection
 
 from kb.countries import country_code
 from kb.errors import QueryError
+
+STREAM_BATCH = 1_000  # rows fetched at a time by a listing
 
 
 @dataclass
@@ -42,12 +52,18 @@ class Query:
             lines.append("LIMIT :limit")
         return "\n".join(lines)
 
-    def run(self, conn: Connection) -> tuple[list[str], list[tuple]]:
+    def run(self, conn: Connection) -> tuple[list[str], Iterator[tuple]]:
+        """The column names and the rows, fetched in batches as they are read (a server-side cursor on
+        PostgreSQL), so a listing of any length holds one batch in memory; a page within one batch is
+        fetched at once.
+        """
         params = dict(self.params)
         if self.limit is not None:
             params["limit"] = self.limit
+        if self.limit is None or self.limit > STREAM_BATCH:
+            conn = conn.execution_options(yield_per=STREAM_BATCH)
         result = conn.execute(text(self.sql), params)
-        return list(result.keys()), [tuple(r) for r in result]
+        return list(result.keys()), (tuple(r) for r in result)
 
     def shown(self) -> str:
         """The SQL with its parameters, as `--show-sql` prints it."""
@@ -82,7 +98,7 @@ def agreements(*, country: list[str] | None = None, kind: str | None = None, sta
                official: str | None = None, contains: str | None = None, limit: int | None = None) -> Query:
     q = Query(select="agreement_id AS id, name, kind, parties, signed, place, status, signatories, amends, "
                      "article_count AS articles, source_articles",
-              source="agreement_overview", order="signed IS NULL, signed DESC, agreement_id", limit=limit)
+              source="agreement_overview", order="signed DESC NULLS LAST, agreement_id", limit=limit)
     for i, c in enumerate(country or []):
         q.add(f"EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = agreement_overview.agreement_id "
               f"AND p.country_code = :country{i})", **{f"country{i}": country_code(c)})
@@ -100,7 +116,9 @@ def agreements(*, country: list[str] | None = None, kind: str | None = None, sta
               "AND lower(g.name) LIKE :agency)", agency=like(agency))
         q.where[-1] = f"({q.where[-1]})"
     if official:
-        q.add("lower(signatories) LIKE :official", official=like(official))
+        q.add("EXISTS (SELECT 1 FROM agreement_signatory s JOIN official o ON o.id = s.official_id "
+              "WHERE s.agreement_id = agreement_overview.agreement_id AND lower(o.name) LIKE :official)",
+              official=like(official))
     if contains:
         q.add("(lower(name) LIKE :contains OR EXISTS (SELECT 1 FROM evidence e WHERE "
               "e.agreement_id = agreement_overview.agreement_id AND lower(e.quote) LIKE :contains))",
@@ -112,13 +130,14 @@ def agencies(*, country: str | None = None, kind: str | None = None, contains: s
              limit: int | None = None) -> Query:
     q = Query(select="agency_id AS id, name, country_code AS country, kind, aliases, article_count AS articles, "
                      "first_seen, last_seen",
-              source="agency_overview", order="article_count DESC, name, agency_id", limit=limit)
+              source="agency_overview", order="name, agency_id", limit=limit)
     if country:
         q.add("country_code = :country", country=country_code(country))
     if kind:
         q.add("kind = :kind", kind=kind.lower())
     if contains:
-        q.add("(lower(name) LIKE :contains OR lower(aliases) LIKE :contains)", contains=like(contains))
+        q.add("(lower(name) LIKE :contains OR EXISTS (SELECT 1 FROM alias x WHERE "
+              "x.agency_id = agency_overview.agency_id AND lower(x.name) LIKE :contains))", contains=like(contains))
     return q
 
 
@@ -126,7 +145,7 @@ def officials(*, agency: str | None = None, country: str | None = None, title: s
               contains: str | None = None, limit: int | None = None) -> Query:
     q = Query(select="official_id AS id, official AS name, country_code AS country, title, agency, "
                      "first_seen, last_seen, article_count AS articles",
-              source="position_overview", order="official, first_seen, position_id", limit=limit)
+              source="position_overview", order="official, official_id, position_id", limit=limit)
     if agency:
         q.add("(lower(agency) LIKE :agency OR EXISTS (SELECT 1 FROM alias x WHERE "
               "x.agency_id = position_overview.agency_id AND lower(x.name) LIKE :agency))", agency=like(agency))
@@ -144,7 +163,7 @@ def flows(*, commodity: str | None = None, hs: str | None = None, exporter: str 
           contains: str | None = None, limit: int | None = None) -> Query:
     q = Query(select="trade_flow_id AS id, commodity, hs_code AS hs, exporter, importer, quantity, unit, value, "
                      "currency, rate_period AS per, period, exporter_organisation, article_count AS articles",
-              source="trade_flow_overview", order="period IS NULL, period DESC, trade_flow_id", limit=limit)
+              source="trade_flow_overview", order="period_start DESC NULLS LAST, trade_flow_id", limit=limit)
     if commodity:
         q.add("lower(commodity) LIKE :commodity", commodity=like(commodity))
     if hs:
@@ -155,7 +174,7 @@ def flows(*, commodity: str | None = None, hs: str | None = None, exporter: str 
         q.add("exporter = :exporter", exporter=country_code(exporter))
     if importer:
         q.add("importer = :importer", importer=country_code(importer))
-    _dates(q, "period", since, until)
+    _dates(q, "period_start", since, until)
     if contains:
         q.add("EXISTS (SELECT 1 FROM evidence e WHERE e.trade_flow_id = trade_flow_overview.trade_flow_id "
               "AND lower(e.quote) LIKE :contains)", contains=like(contains))
@@ -166,7 +185,7 @@ def articles(*, publisher: str | None = None, since: str | None = None, until: s
              contains: str | None = None, limit: int | None = None) -> Query:
     q = Query(select="a.id, a.published, a.publisher, a.title, a.file_name AS file, a.facts_origin AS facts, "
                      "(SELECT count(*) FROM evidence e WHERE e.article_id = a.id) AS evidence",
-              source="article a", order="a.published IS NULL, a.published DESC, a.id", limit=limit)
+              source="article a", order="a.published DESC NULLS LAST, a.id", limit=limit)
     if publisher:
         q.add("lower(a.publisher) LIKE :publisher", publisher=like(publisher))
     _dates(q, "a.published", since, until)

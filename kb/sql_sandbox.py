@@ -17,16 +17,19 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Connection
-
-from kb.db import is_sqlite, read_only_connection
 from kb.errors import QueryError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 DEFAULT_TIMEOUT_SECONDS = 30.0
 DEFAULT_MAX_ROWS = 10_000
+FETCH_BATCH = 1_000  # rows fetched from the cursor at a time
 SQLITE_HEAP_LIMIT_BYTES = 512 * 1024 * 1024
 NOTHING_CHANGED = "nothing was changed"
 QUERY_KEYWORDS = frozenset({"select", "with", "values", "table"})
@@ -53,21 +56,36 @@ class Bounds:
     max_rows: int = DEFAULT_MAX_ROWS
 
 
-@dataclass(frozen=True)
+@dataclass
 class QueryResult:
     columns: list[str]
-    rows: list[tuple[Any, ...]]
-    truncated: bool  # the statement had more rows than Bounds.max_rows
+    rows: Iterator[tuple[Any, ...]]  # at most Bounds.max_rows, fetched from the cursor as they are read
+    truncated: bool = False  # known once `rows` is read out: the statement had more rows
 
 
-def run_user_query(url: str | None, statement: str, bounds: Bounds) -> QueryResult:
-    """Run one user statement where it cannot write or reach the server, and return its rows."""
+@contextmanager
+def user_query(url: str | None, statement: str, bounds: Bounds) -> Iterator[QueryResult]:
+    """Run one user statement where it cannot write or reach the server; read its rows inside the context.
+
+    The bounds hold while the rows are read: the deadline, SQLite's heap limit, the row count.
+    """
+    from kb.db import is_sqlite, read_only_connection
+
     if not statement.strip():
         raise QueryError(f"kb sql runs queries only: the statement returned no rows; {NOTHING_CHANGED}")
     with read_only_connection(url) as connection:
-        if is_sqlite(connection):
-            return _run_on_sqlite(connection, statement, bounds)
-        return _run_on_postgres(connection, statement, bounds)
+        run = _run_on_sqlite if is_sqlite(connection) else _run_on_postgres
+        with run(connection, statement, bounds) as result:
+            yield result
+
+
+def _bounded(result: QueryResult, rows: Iterator[tuple[Any, ...]], max_rows: int) -> Iterator[tuple[Any, ...]]:
+    """The first `max_rows` rows; reading one more tells whether the statement had more."""
+    for count, row in enumerate(rows):
+        if count == max_rows:
+            result.truncated = True
+            return
+        yield row
 
 
 def first_word(statement: str) -> str:
@@ -79,7 +97,8 @@ def first_word(statement: str) -> str:
 
 # ---------------------------------------------------------------- SQLite
 
-def _run_on_sqlite(connection: Connection, statement: str, bounds: Bounds) -> QueryResult:
+@contextmanager
+def _run_on_sqlite(connection: Connection, statement: str, bounds: Bounds) -> Iterator[QueryResult]:
     import sqlite3
 
     raw = connection.connection.dbapi_connection
@@ -89,21 +108,35 @@ def _run_on_sqlite(connection: Connection, statement: str, bounds: Bounds) -> Qu
     # The heap limit is the process's, not the connection's: put the previous one back afterwards.
     previous_limit = raw.execute("PRAGMA hard_heap_limit").fetchone()[0]  # type: ignore[union-attr]
     raw.execute(f"PRAGMA hard_heap_limit = {SQLITE_HEAP_LIMIT_BYTES}")  # type: ignore[union-attr]
+    cursor = raw.cursor()  # type: ignore[union-attr]
     try:
-        cursor = raw.cursor()  # type: ignore[union-attr]
-        cursor.execute(statement)
+        try:
+            cursor.execute(statement)
+        except sqlite3.Error as exc:
+            raise _sqlite_error(exc, bounds) from None
+        except MemoryError:
+            raise _memory_error() from None
         if cursor.description is None:
             raise QueryError(f"kb sql runs queries only: the statement returned no rows; {NOTHING_CHANGED}")
-        columns = [d[0] for d in cursor.description]
-        rows = [tuple(r) for r in cursor.fetchmany(bounds.max_rows + 1)]
+        result = QueryResult([d[0] for d in cursor.description], iter(()))
+        result.rows = _bounded(result, _sqlite_rows(cursor, bounds), bounds.max_rows)
+        yield result
+    finally:
+        cursor.close()
+        raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
+        raw.execute(f"PRAGMA hard_heap_limit = {int(previous_limit)}")  # type: ignore[union-attr]
+
+
+def _sqlite_rows(cursor: Any, bounds: Bounds) -> Iterator[tuple[Any, ...]]:
+    import sqlite3
+
+    try:
+        while batch := cursor.fetchmany(FETCH_BATCH):
+            yield from batch
     except sqlite3.Error as exc:
         raise _sqlite_error(exc, bounds) from None
     except MemoryError:
         raise _memory_error() from None
-    finally:
-        raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
-        raw.execute(f"PRAGMA hard_heap_limit = {int(previous_limit)}")  # type: ignore[union-attr]
-    return QueryResult(columns, rows[:bounds.max_rows], len(rows) > bounds.max_rows)
 
 
 def _sqlite_error(exc: Exception, bounds: Bounds) -> QueryError:
@@ -124,14 +157,13 @@ def _memory_error() -> QueryError:
 
 # ---------------------------------------------------------------- PostgreSQL
 
-def _run_on_postgres(connection: Connection, statement: str, bounds: Bounds) -> QueryResult:
-    import psycopg
-
+@contextmanager
+def _run_on_postgres(connection: Connection, statement: str, bounds: Bounds) -> Iterator[QueryResult]:
     word = first_word(statement)
     if word in COMMAND_KEYWORDS:
         raise _not_a_query(word)
     raw = connection.connection.dbapi_connection
-    try:
+    with _postgres_errors(bounds):
         columns = _describe(raw, statement)  # a misspelt keyword gets the server's syntax error here
         if word not in QUERY_KEYWORDS:
             raise _not_a_query(word)
@@ -141,9 +173,29 @@ def _run_on_postgres(connection: Connection, statement: str, bounds: Bounds) -> 
         with raw.cursor() as cursor:  # type: ignore[union-attr]
             cursor.execute("SELECT set_config('statement_timeout', %s, true)",
                            [f"{int(bounds.timeout_seconds * 1000)}ms"])
-            cursor.execute("SELECT kb_read_query(%s, %s)",
-                           [_TRAILING.sub("", statement), bounds.max_rows + 1])
-            rows = [_json_row(text, len(columns)) for (text,) in cursor]
+    # A server-side cursor: the client holds one batch of rows at a time.
+    with raw.cursor(name="kb_sql") as cursor:  # type: ignore[union-attr]
+        cursor.itersize = FETCH_BATCH
+        with _postgres_errors(bounds):
+            cursor.execute("SELECT kb_read_query(%s, %s)", [_TRAILING.sub("", statement), bounds.max_rows + 1])
+        result = QueryResult(columns, iter(()))
+        result.rows = _bounded(result, _postgres_rows(cursor, len(columns), bounds), bounds.max_rows)
+        yield result
+
+
+def _postgres_rows(cursor: Any, width: int, bounds: Bounds) -> Iterator[tuple[Any, ...]]:
+    with _postgres_errors(bounds):
+        for (text,) in cursor:
+            yield _json_row(text, width)
+
+
+@contextmanager
+def _postgres_errors(bounds: Bounds) -> Iterator[None]:
+    """The server's refusals as one clear line."""
+    import psycopg
+
+    try:
+        yield
     except psycopg.errors.QueryCanceled:
         raise _timeout_error(bounds) from None
     except psycopg.errors.InsufficientPrivilege as exc:
@@ -153,7 +205,6 @@ def _run_on_postgres(connection: Connection, statement: str, bounds: Bounds) -> 
         raise QueryError(f"refused: kb sql is read-only ({_first_line(exc)}); {NOTHING_CHANGED}") from None
     except psycopg.Error as exc:
         raise QueryError(f"SQL failed: {_first_line(exc)}") from None
-    return QueryResult(columns, rows[:bounds.max_rows], len(rows) > bounds.max_rows)
 
 
 def _not_a_query(word: str) -> QueryError:

@@ -66,7 +66,7 @@ CASES = [
     ("agreements", ["--contains", "suva"], [MOU1]),  # evidence quote
     ("agreements", ["-c", "free trade"], [FTA]),  # name
     ("agreements", ["--party", "IS", "--kind", "memorandum", "--since", "2023-06"], [MOU2]),
-    ("agencies", [], [DCI, AGRO, NCD_PY, NCD_FJ]),
+    ("agencies", [], [AGRO, DCI, NCD_PY, NCD_FJ]),  # by name, then id
     ("agencies", ["--country", "IS"], [DCI]),
     ("agencies", ["--country", "Iceland"], [DCI]),
     ("agencies", ["--country", "paraguay"], [AGRO, NCD_PY]),

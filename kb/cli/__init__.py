@@ -1,11 +1,17 @@
-"""The `kb` command: thin commands that parse, call the library, and print."""
+"""The `kb` command: thin commands that parse, call the library, and print.
+
+Nothing heavy is imported here: each command imports the database stack
+(SQLAlchemy, Alembic) or the extractor when it runs, so `kb --help` stays instant.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from typing import Any
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
 from kb.cli import curate, db, query
@@ -24,10 +30,24 @@ class _KbGroup(TyperGroup):
         except KbError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(1) from None
-        except SQLAlchemyError as exc:
+        except BrokenPipeError:
+            # The reader went away (`kb query … | head`): stop quietly, as other command-line tools do.
+            # Python would report the pipe again when it flushes stdout at exit: point stdout at /dev/null.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(1) from None
+        except Exception as exc:
+            if not _from_the_database(exc):
+                raise
             detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             typer.echo(f"Error: the database refused the operation: {detail}", err=True)
             raise typer.Exit(1) from None
+
+
+def _from_the_database(exc: Exception) -> bool:
+    """A SQLAlchemy error, recognised without importing SQLAlchemy: a command that never loaded it raised none."""
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    return sqlalchemy_exc is not None and isinstance(exc, sqlalchemy_exc.SQLAlchemyError)
 
 
 app = typer.Typer(

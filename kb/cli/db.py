@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from kb.cli.common import DbOption, fail
-from kb.db import current_revision, make_engine, rows_lost_by, run_alembic
 
 app = typer.Typer(help="Manage the database schema (Alembic migrations).\n\nExample: kb db current",
                   no_args_is_help=True)
@@ -16,6 +15,8 @@ app = typer.Typer(help="Manage the database schema (Alembic migrations).\n\nExam
 @app.command()
 def upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head", db: DbOption = None) -> None:
     """Migrate the database up to REVISION (default: head). Example: kb db upgrade"""
+    from kb.db import make_engine, run_alembic
+
     engine = make_engine(db)
     run_alembic(engine, "upgrade", revision)
     _report(engine)
@@ -29,6 +30,8 @@ def downgrade(revision: Annotated[str, typer.Argument(help="Target revision: an 
 
     Example: kb db downgrade -1
     """
+    from kb.db import make_engine, rows_lost_by, run_alembic
+
     engine = make_engine(db)
     lost = rows_lost_by(engine, "downgrade", revision)  # a dry run, rolled back
     if lost and not yes:
@@ -49,6 +52,8 @@ def _rows(lost: dict[str, int]) -> str:
 @app.command()
 def current(db: DbOption = None) -> None:
     """Print the database's revision. Example: kb db current"""
+    from kb.db import make_engine
+
     _report(make_engine(db))
 
 
@@ -64,7 +69,7 @@ def history() -> None:
 
 
 def _report(engine) -> None:  # type: ignore[no-untyped-def]
-    from kb.db import head_revision
+    from kb.db import current_revision, head_revision
 
     with engine.connect() as connection:
         revision = current_revision(connection)

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from kb.cli.common import DbOption, Format, FormatOption, LimitOption, ShowSqlOption, print_rows
+from kb.cli.common import DbOption, Format, FormatOption, LimitOption, ShowSqlOption
+from kb.cli.output import print_rows
 
 app = typer.Typer(help="List agreements, agencies, officials, trade flows or articles, with filters.\n\n"
                        "Example: kb query agreements --party KR",
@@ -28,7 +29,7 @@ def _run(query: Any, fmt: Format | None, show_sql: bool, db: str | None, title: 
     engine = open_database(db)
     with engine.connect() as conn:
         columns, rows = query.run(conn)
-    print_rows(columns, rows, fmt, title=title)
+        print_rows(columns, rows, fmt, title=title)
 
 
 @app.command()
@@ -43,7 +44,7 @@ def agreements(
     contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, show_sql: ShowSqlOption = False,
     db: DbOption = None,
 ) -> None:
-    """Agreements with parties, signing date and place, signatories and sources.
+    """Agreements, newest first, with parties, signing date and place, signatories and sources.
 
     Example: kb query agreements --party UZ --since 2023
     """
@@ -61,7 +62,7 @@ def agencies(
     contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, show_sql: ShowSqlOption = False,
     db: DbOption = None,
 ) -> None:
-    """Agencies with their aliases and how many articles support them.
+    """Agencies by name, with their aliases and how many articles support them.
 
     Example: kb query agencies --kind customs
     """
@@ -78,7 +79,7 @@ def officials(
     contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, show_sql: ShowSqlOption = False,
     db: DbOption = None,
 ) -> None:
-    """Officials and their posts, with the dates the articles attest them.
+    """Officials by name and their posts, with the dates the articles attest them.
 
     Example: kb query officials --agency "Korea Customs Service"
     """
@@ -98,7 +99,7 @@ def flows(
     contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, show_sql: ShowSqlOption = False,
     db: DbOption = None,
 ) -> None:
-    """Trade flows: goods, HS code, exporter → importer, quantity or value, period.
+    """Trade flows, latest period first: goods, HS code, exporter → importer, quantity or value, period.
 
     Example: kb query flows --exporter UZ --importer KR
     """

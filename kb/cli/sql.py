@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from kb.cli.common import DbOption, FormatOption, LimitOption, print_rows
-from kb.sql_sandbox import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS, Bounds, run_user_query
+from kb.cli.common import DbOption, FormatOption, LimitOption
+from kb.cli.output import print_rows
+from kb.sql_sandbox import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS, Bounds, user_query
 
 
 def sql(
@@ -25,8 +26,8 @@ def sql(
     Example: kb sql "SELECT name, parties, signed FROM agreement_overview"
     """
     bounds = Bounds(timeout_seconds=timeout, max_rows=min(limit, max_rows) if limit else max_rows)
-    result = run_user_query(db, statement, bounds)
-    print_rows(result.columns, result.rows, fmt)
+    with user_query(db, statement, bounds) as result:
+        print_rows(result.columns, result.rows, fmt)
     if result.truncated and not (limit and limit <= max_rows):
         typer.echo(f"kb sql: stopped at {max_rows:,} rows; the query has more (raise --max-rows to see them)",
                    err=True)

@@ -1,0 +1,151 @@
+"""Every statement `kb query`, `kb show` and `kb merge` run reads indexes, on both engines.
+
+The statements are captured as the commands run them (an engine event), then
+explained with their own parameters:
+
+- SQLite (`EXPLAIN QUERY PLAN`): no table read whole ("SCAN t" without an
+  index), no index read whole except the one a listing reads in its order,
+  and no sort of a listing's result ("USE TEMP B-TREE FOR ORDER BY" at the top;
+  sorting the rest of one name's rows, "RIGHT PART OF ORDER BY", is fine).
+- PostgreSQL (`EXPLAIN (FORMAT JSON)`): the test tables are small, so the
+  planner would rightly read them whole; sequential scans, hash and merge
+  joins (and sorts, for listings) are priced out, and a plan that still has
+  one has no index to serve it. Same rules: no Seq Scan of a kb table, no
+  index read without a condition but a listing's, no Sort above a listing's
+  rows.
+
+`kb query` runs each filter of tests/test_query.py (which checks that they
+cover every option), with and without --limit. A substring filter ("name
+contains") may read the rows it searches: no index serves `LIKE '%x%'`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from helpers import CORPUS, kb
+from sqlalchemy import Engine, event
+from test_query import CASES
+
+from kb.db import make_engine
+
+# The indexes listings read in their order (migration 0007); any other index read whole is a scan.
+ORDER_INDEXES = {"ix_agreement_signed_id", "ix_article_published_id", "ix_trade_flow_period_start_id",
+                 "ix_agency_name_id", "ix_official_name_id"}
+# Tables that may be read whole: one row, or the fixed list of countries.
+SMALL_TABLES = {"alembic_version", "country"}
+SUBSTRING_OPTIONS = {"--contains", "-c", "--agency", "--official", "--title", "--commodity", "--publisher"}
+
+
+@contextmanager
+def statements() -> Iterator[list[tuple[str, Any]]]:
+    """The (statement, parameters) every engine runs inside the block."""
+    seen: list[tuple[str, Any]] = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]
+        seen.append((statement, parameters))
+
+    event.listen(Engine, "before_cursor_execute", capture)
+    try:
+        yield seen
+    finally:
+        event.remove(Engine, "before_cursor_execute", capture)
+
+
+def reads_kb(statement: str) -> bool:
+    """A statement over kb's tables (not the revision check, the sandbox's set-up or PRAGMAs)."""
+    words = statement.lstrip().split(None, 1)
+    return bool(words) and words[0].upper() in ("SELECT", "UPDATE", "DELETE") \
+        and "alembic_version" not in statement and "pg_" not in statement
+
+
+def problems(url: str, captured: list[tuple[str, Any]], *, listing: bool, substring: bool = False) -> list[str]:
+    engine = make_engine(url)
+    found: list[str] = []
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "postgresql":
+                # Price out what the planner picks for tiny tables: reading them whole, and hash or merge
+                # joins over whole tables; left with a Seq Scan, a whole index or a sort, it has no index.
+                for setting in ("seqscan", "hashjoin", "mergejoin", *(["sort"] if listing else [])):
+                    conn.exec_driver_sql(f"SET enable_{setting} = off")
+            for statement, parameters in captured:
+                if not reads_kb(statement):
+                    continue
+                if engine.dialect.name == "sqlite":
+                    plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+                    bad = sqlite_problems(plan, listing=listing, substring=substring)
+                else:
+                    (plan,) = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + statement, parameters).one()
+                    plan = json.loads(plan) if isinstance(plan, str) else plan
+                    bad = postgres_problems(plan[0]["Plan"], listing=listing, substring=substring, top=True)
+                found += [f"{b}\n    in: {' '.join(statement.split())[:300]}" for b in bad]
+    finally:
+        engine.dispose()
+    return found
+
+
+_SCAN = re.compile(r"SCAN (\w+)(?: USING (?:COVERING )?INDEX (\w+))?")
+
+
+def sqlite_problems(plan: list[Any], *, listing: bool, substring: bool) -> list[str]:
+    bad = []
+    for _id, parent, _unused, detail in plan:
+        scan = _SCAN.match(detail)
+        if scan and not substring and scan.group(1) not in SMALL_TABLES and scan.group(2) not in ORDER_INDEXES:
+            bad.append(detail)
+        if listing and parent == 0 and detail == "USE TEMP B-TREE FOR ORDER BY":
+            bad.append(detail)
+    return bad
+
+
+def postgres_problems(node: dict[str, Any], *, listing: bool, substring: bool, top: bool) -> list[str]:
+    kind, relation, index = node["Node Type"], node.get("Relation Name"), node.get("Index Name")
+    whole = relation not in SMALL_TABLES and not substring
+    bad = []
+    if kind == "Seq Scan" and whole:
+        bad.append(f"Seq Scan on {relation}")
+    if kind in ("Index Scan", "Index Only Scan") and "Index Cond" not in node and index not in ORDER_INDEXES \
+            and whole:
+        bad.append(f"{kind} of all of {index}")
+    if listing and top and kind == "Sort":
+        bad.append(f"Sort by {node.get('Sort Key')}")
+    for child in node.get("Plans", []):
+        below_top = top and child.get("Parent Relationship") not in ("SubPlan", "InitPlan")
+        bad += postgres_problems(child, listing=listing, substring=substring, top=below_top)
+    return bad
+
+
+@pytest.mark.parametrize(("command", "args"), [(c, a) for c, a, _ in CASES],
+                         ids=[f"{c}{''.join(' ' + a for a in args)}" for c, args, _ in CASES])
+def test_listings_read_indexes(loaded: str, command: str, args: list[str]) -> None:
+    with statements() as captured:
+        kb("query", command, *args, "--db", loaded, "-f", "csv")
+        kb("query", command, *args, "--limit", "2", "--db", loaded, "-f", "csv")
+    assert problems(loaded, captured, listing=True, substring=bool(SUBSTRING_OPTIONS & set(args))) == []
+
+
+@pytest.mark.parametrize("kind", ["agreement", "agency", "official", "flow"])
+def test_show_reads_indexes(loaded: str, kind: str) -> None:
+    with statements() as captured:
+        kb("show", kind, "1", "--db", loaded)
+    assert problems(loaded, captured, listing=False) == []
+
+
+MERGED_TABLES = ("claim", "match_decision", "curation", "evidence", "alias")
+
+
+def test_merging_two_rows_reads_their_rows_only(url: str) -> None:
+    """A merge moves one row's claims, decisions, evidence and aliases: found by index, not by reading all."""
+    kb("load", CORPUS, "--db", url)
+    ids = [r["id"] for r in json.loads(kb("query", "agencies", "--country", "PY", "--db", url, "-f", "json").stdout)]
+    with statements() as captured:
+        kb("merge", "agency", ids[0], ids[1], "--db", url)
+    touching = [(s, p) for s, p in captured if any(re.search(rf"\b{t}\b", s) for t in MERGED_TABLES)]
+    assert touching
+    assert problems(url, touching, listing=False) == []
