@@ -376,3 +376,17 @@ def test_the_agency_of_a_national_paper_without_a_country_is_that_country() -> N
     facts = run("The Department of Trade said exporters would get faster refunds.",
                 title="Philippine exporters to get faster refunds", publisher="BusinessWorld")
     assert named(facts, "Department of Trade")["country"] == "PH"
+
+
+# ---------------------------------------------------------------- one agency per name, one line per name
+
+def test_a_company_named_twice_is_one_agency_whatever_country_is_read_near_it() -> None:
+    facts = run("Workers pack fruit at the Lakeside Fruit factory in Jinja, Uganda. Lakeside Fruit, whose packhouse "
+                "hosted the visit, is shipping the pineapples under a deal signed with Chinese firm Hongda.")
+    assert [a["name"] for a in agencies(facts)].count("Lakeside Fruit") == 1
+
+
+def test_a_name_never_runs_into_the_next_paragraph() -> None:
+    facts = run("The deal was announced by the Ministry of Trade of Ruritania\n\nAccording to officials, "
+                "it takes effect in June.")
+    assert all("\n" not in a["name"] and "According" not in a["name"] for a in agencies(facts))

@@ -577,8 +577,10 @@ class _Registry:
     def find(self, name: str, country: str | None, kind: str | None) -> _Found | None:
         key = _key(name)
         for f in self.items:
+            # A company's name is its own in one article: a second country is a misreading ("Sunripe" twice);
+            # "Ministry of Agriculture" of two countries is two ministries.
             if key in {_key(n) for n in (f.name, *f.also)} and (f.country == country or not country
-                                                               or not f.country):
+                                                               or not f.country or "company" in (kind, f.kind)):
                 return f
         if kind == "customs" and country:
             for f in self.items:
@@ -593,6 +595,7 @@ class _Registry:
 
     def add(self, name: str, country: str | None, kind: str | None, surface: str,
             span: tuple[int, int]) -> _Found:
+        name, surface = _one_line(name), _one_line(surface)  # a name never runs into the next paragraph
         found = self.find(name, country, kind) or self.find(surface, country, kind)
         synthetic = _key(name) != _key(surface) and not _lookup(name, country)
         if found is None:
@@ -611,6 +614,10 @@ class _Registry:
                 found.also.append(alias)
         found.spans.append(span)
         return found
+
+
+def _one_line(name: str) -> str:
+    return name.split("\n", 1)[0].strip() or name.strip()
 
 
 def _excluded(ctx: ArticleContext, surface: str) -> bool:
