@@ -14,13 +14,22 @@ from helpers import kb, load, query
 from test_resolution import without_ids
 from test_resolution import write_article as write_bare
 
+from kb.readers import read_article
+
 
 def write_article(folder: Path, stem: str, published: str, title: str, **records: list[dict[str, Any]]) -> Path:
-    """test_resolution's invented article, with each record citing its sentence as evidence."""
+    """test_resolution's invented article, with each record citing its sentence (and where the reader's body
+    text has it) as evidence."""
+    records = {kind: [{k: v for k, v in item.items() if k != "evidence"} for item in items]
+               for kind, items in records.items()}  # the module's record dicts are shared by the tests
+    article = write_bare(folder, stem, published, title, **records)
+    body = read_article(article).text
     for kind, items in records.items():
         for item in items:
             quote = f"The article reports {item.get('name') or item.get('commodity')} ({kind})."
-            item["evidence"] = [{"quote": quote, "start": 0, "end": len(quote)}]
+            start = body.find(quote)
+            if start >= 0:  # a line the reader takes for a byline or dateline is not in the body
+                item["evidence"] = [{"quote": quote, "start": start, "end": start + len(quote)}]
     return write_bare(folder, stem, published, title, **records)
 
 CUSTOMS = {"name": "State Customs Committee of Tuvalu", "country": "TV", "kind": "customs"}

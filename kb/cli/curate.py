@@ -96,7 +96,7 @@ def review(kind: Annotated[Kind | None, typer.Option("--kind", help="Only pairs 
 
     Example: kb review --kind official --format table
     """
-    from kb.cli.common import print_rows
+    from kb.cli.output import print_rows
     from kb.db import open_database
     from kb.review import pending
 
