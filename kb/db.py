@@ -273,6 +273,17 @@ def open_database(url: str | None = None) -> Engine:
 
 
 @contextmanager
+def database(url: str | None = None) -> Iterator[Engine]:
+    """An opened database for one command: its connections are closed when the command is done (a server
+    holds a connection until its pool goes, and a process that runs many commands must not pile them up)."""
+    engine = open_database(url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@contextmanager
 def read_only_connection(url: str | None = None) -> Iterator[Connection]:
     """A connection that cannot write: SQLite opened read-only, PostgreSQL in a read-only transaction."""
     open_database(url).dispose()

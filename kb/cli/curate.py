@@ -27,9 +27,9 @@ alias_app = typer.Typer(help="Add or remove another name of an agency, official 
 
 
 def _apply(action, *args, db: str | None, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    from kb.db import open_database
+    from kb.db import database
 
-    with open_database(db).begin() as conn:
+    with database(db) as engine, engine.begin() as conn:
         typer.echo(action(conn, *args, **kwargs))
 
 
@@ -97,10 +97,10 @@ def review(kind: Annotated[Kind | None, typer.Option("--kind", help="Only pairs 
     Example: kb review --kind official --format table
     """
     from kb.cli.output import print_rows
-    from kb.db import open_database
+    from kb.db import database
     from kb.review import pending
 
-    with open_database(db).connect() as conn:
+    with database(db) as engine, engine.connect() as conn:
         pairs = pending(conn, kind.value if kind else None, limit)
     columns = ["kind", "a", "a_name", "a_evidence", "b", "b_name", "b_evidence", "score", "why"]
     print_rows(columns, [[p.kind, p.a, p.a_name, p.a_evidence, p.b, p.b_name, p.b_evidence, round(p.score, 1),

@@ -54,7 +54,11 @@ def current(db: DbOption = None) -> None:
     """Print the database's revision. Example: kb db current"""
     from kb.db import make_engine
 
-    _report(make_engine(db))
+    engine = make_engine(db)
+    try:
+        _report(engine)
+    finally:
+        engine.dispose()
 
 
 @app.command()

@@ -36,7 +36,7 @@ def load(
     what its article contributed. A file that cannot be stored gets one line
     and the others still load. Example: kb load seed/
     """
-    from kb.db import open_database
+    from kb.db import database
     from kb.discover import discover
     from kb.isolation import Limits
     from kb.load import InputLimits, load_found, reextract_all
@@ -44,10 +44,9 @@ def load(
     if not paths and not reextract:
         raise fail("give at least one article file or folder (or --reextract)", 2)
     limits = InputLimits(max_bytes=int(max_file_size * 1024 * 1024), work=Limits(seconds=file_timeout))
-    engine = open_database(db)
     failed = False
     found = discover(paths or [])
-    with _progress(len(found.articles) or None) as advance:
+    with database(db) as engine, _progress(len(found.articles) or None) as advance:
         if reextract:
             again = reextract_all(engine, progress=advance, limits=limits)
             _print_problems(again.errors, again.notes)

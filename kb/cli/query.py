@@ -22,12 +22,11 @@ Country = Annotated[str | None, typer.Option("--country", help="Country code or 
 
 
 def _run(query: Any, fmt: Format | None, show_sql: bool, db: str | None, title: str) -> None:
-    from kb.db import open_database
+    from kb.db import database
 
     if show_sql:
         typer.echo(query.shown(), err=True)
-    engine = open_database(db)
-    with engine.connect() as conn:
+    with database(db) as engine, engine.connect() as conn:
         columns, rows = query.run(conn)
         print_rows(columns, rows, fmt, title=title)
 
@@ -145,9 +144,9 @@ def show(
     Example: kb show agreement 2
     """
     from kb import queries
-    from kb.db import open_database
+    from kb.db import database
 
-    with open_database(db).connect() as conn:
+    with database(db) as engine, engine.connect() as conn:
         data = queries.record(conn, kind.value, record_id)
     if fmt is Format.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
