@@ -125,14 +125,15 @@ def _names_of(conn: Connection, kind: str, ids: set[int]) -> dict[int, set[str]]
     return names
 
 
-def _names_in_country(conn: Connection, kind: str, country: str) -> dict[int, set[str]]:
-    """Every normalised name (main name and aliases) of the rows of one country, in one query."""
+def _names_in_country(conn: Connection, kind: str, country: str | None) -> dict[int, set[str]]:
+    """Every normalised name (main name and aliases) of the rows of one country (None: of no country, the
+    staff of international bodies), in one query."""
     table = agency_t if kind == "agency" else official_t
     column = alias_t.c[f"{kind}_id"]
     names: dict[int, set[str]] = defaultdict(set)
-    main = select(table.c.id, table.c.name_key).where(table.c.country_code == country)
-    other = (select(column, alias_t.c.name_key).join(table, table.c.id == column)
-             .where(table.c.country_code == country))
+    same = table.c.country_code.is_(None) if country is None else table.c.country_code == country
+    main = select(table.c.id, table.c.name_key).where(same)
+    other = select(column, alias_t.c.name_key).join(table, table.c.id == column).where(same)
     for rid, key in conn.execute(main.union_all(other)):
         names[rid].add(key)
     return names
@@ -199,7 +200,7 @@ def match_official(conn: Connection, record: Official, cur: Curated | None = Non
     matches = [Match(rid, how, 100.0) for rid, how, _ in candidates
                if (how == "curated alias" or _countries_compatible(countries.get(rid), record.country))
                and not cur.blocked("official", rid, {key})]
-    if record.country is not None:
+    if record.country is not None or agency_id is not None:
         matches += _similar_people(conn, record, agency_id, cur)
     return _people_joinable(conn, _joinable(_best_first(matches), countries_of(conn, "official")))
 
@@ -224,7 +225,7 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
         if any(r.score == 0 and len(tokens(n)) > 1 for r, n in results):
             continue  # one of the row's names is another person's ('Bolat Sultanov' against 'B. Sultanov')
         best, name = max(results, key=lambda r: r[0].score)
-        if best.score >= FUZZY_PERSON and not best.weak:
+        if best.score >= FUZZY_PERSON and not best.weak and record.country is not None:
             found.append(Match(rid, f"{best.how}, same country", best.score))
         elif best.score >= FUZZY_PERSON and agency_id is not None and agency_id in posts[rid]:
             found.append(Match(rid, f"{best.how}, same country and agency", best.score))

@@ -271,3 +271,24 @@ def test_agency_names_just_under_the_threshold_wait_for_review(url: str, tmp_pat
     assert len(query(url, "agencies")) == 3
     (pair,) = review(url)
     assert pair["why"] == "similar name, same country, below the threshold" and 85 <= pair["score"] < 92
+
+
+SECRETARIAT = {"name": "Coral Sea Trade Secretariat", "kind": "international"}
+TRIBUNAL = {"name": "Coral Sea Trade Tribunal", "kind": "international"}
+
+
+def test_staff_of_an_international_body_are_one_person_with_and_without_a_middle_name(
+        url: str, tmp_path: Path) -> None:
+    """No country to compare: the same body is what ties a middle name's two spellings to one person."""
+    def official(name: str, agency: dict) -> dict:
+        return {"name": name, "country": None, "title": "secretary general", "agency": agency["name"]}
+
+    load(url, write_article(tmp_path, "2022-03-01-a", "2022-03-01", "Secretariat opens",
+                            agencies=[SECRETARIAT], officials=[official("Tomasi Vailea Havili", SECRETARIAT)]))
+    load(url, write_article(tmp_path, "2022-04-01-b", "2022-04-01", "Secretariat speaks",
+                            agencies=[SECRETARIAT], officials=[official("Tomasi Havili", SECRETARIAT)]))
+    load(url, write_article(tmp_path, "2022-05-01-c", "2022-05-01", "Tribunal sits",
+                            agencies=[TRIBUNAL], officials=[official("Tomasi Sione Havili", TRIBUNAL)]))
+    found = people(url)
+    assert found["Tomasi Vailea Havili"] == found["Tomasi Havili"]
+    assert found["Tomasi Sione Havili"] != found["Tomasi Havili"]  # another middle name at another body
