@@ -663,7 +663,7 @@ class _Reading:
         self.ctx = ctx
         self.text = ctx.text
         self.reg = _Registry()
-        self.taken: list[tuple[int, int]] = []
+        self.taken = _Taken()
         self.abbreviations: dict[str, _Found] = {}
         self.not_agencies = _defined_otherwise(ctx.text)
         self.words = article_words(ctx)
@@ -889,7 +889,22 @@ def _possessive(ctx: ArticleContext, start: int, surface: str) -> str:
     return f"{m.group(1)} {surface}".replace("’", "'") if m else surface
 
 
+class _Taken(list):  # type: ignore[type-arg]
+    """Spans taken so far, with the characters they cover: whether a span is free costs its own length,
+    not the number of spans (an article of a million characters has thousands)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.covered: set[int] = set()
+
+    def append(self, span: tuple[int, int]) -> None:
+        super().append(span)
+        self.covered.update(range(span[0], span[1]))
+
+
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    if isinstance(taken, _Taken):
+        return not taken.covered.isdisjoint(range(start, end))
     return any(s < end and start < e for s, e in taken)
 
 
