@@ -15,12 +15,13 @@ from pathlib import Path
 import pycountry
 import pytest
 from helpers import CORPUS, kb, postgres_schema, rows
+from kill_trials import revision
 from sqlalchemy import inspect, text
 from sqlalchemy.schema import CreateTable
 from sqlmodel import SQLModel
 from test_load import summary, table_counts
 
-from kb.db import current_revision, head_revision, make_engine, run_alembic
+from kb.db import head_revision, make_engine, run_alembic
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,15 +31,6 @@ def tables(url: str) -> set[str]:
     try:
         with engine.connect() as conn:
             return set(inspect(conn).get_table_names()) | set(inspect(conn).get_view_names())
-    finally:
-        engine.dispose()
-
-
-def revision(url: str) -> str | None:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            return current_revision(conn)
     finally:
         engine.dispose()
 
