@@ -16,23 +16,15 @@ import pycountry
 import pytest
 from helpers import CORPUS, kb, postgres_schema, rows
 from kill_trials import revision
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 from sqlalchemy.schema import CreateTable
 from sqlmodel import SQLModel
+from test_db_cli import tables
 from test_load import summary, table_counts
 
 from kb.db import head_revision, make_engine, run_alembic
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def tables(url: str) -> set[str]:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            return set(inspect(conn).get_table_names()) | set(inspect(conn).get_view_names())
-    finally:
-        engine.dispose()
 
 
 def test_a_downgrade_that_deletes_rows_is_refused_without_yes(db_url: str) -> None:
