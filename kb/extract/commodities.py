@@ -164,6 +164,12 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z])(?<![a-z]['-])(?:{body})(?![a-z'-])", re.ASCII)
 
 
+# Goods words that headlines use as verbs: "Japan and Mongolia ink a pact", "iron out differences".
+_VERB_SENSE = re.compile(r"(?:inks?|inked)\s+(?:[\w'’-]+\s+){0,4}?(?:deals?|pacts?|agreements?|accords?|mous?|"
+                         r"memorand(?:um|a)|protocols?|contracts?|treat(?:y|ies)|arrangements?)\b|"
+                         r"iron(?:s|ed|ing)?\s+out\b")
+
+
 def find_commodities(text: str) -> list[Commodity]:
     """Known commodity terms in `text`, longest first at each word, with their name and HS code."""
     surfaces = _surfaces()
@@ -173,5 +179,7 @@ def find_commodities(text: str) -> list[Commodity]:
     out: list[Commodity] = []
     for m in _pattern().finditer(lower):
         key = m.group()
+        if _VERB_SENSE.match(lower, m.start()):
+            continue
         out.append(Commodity(m.start(), m.end(), key, surfaces[key]))
     return out

@@ -27,6 +27,7 @@ from kb.extract.flows.companies import (
     maker,
     subject_organisation,
 )
+from kb.extract.flows.composition import composition_goods
 from kb.extract.flows.figures import Figure, is_period, sentence_figures
 from kb.extract.flows.goods import (
     Goods,
@@ -93,6 +94,8 @@ class _Frame:
 def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     """Every frame of one sentence, its flows added to the reading."""
     if not sm.cues and not continues_last(rd, sm.sentence):
+        return
+    if continues_last(rd, sm.sentence) and _breakdown(rd, sm):
         return
     figures = sentence_figures(sm)
     skipped = _two_way(sm)
@@ -199,6 +202,23 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|followed|trailed|stood)\b",
                             re.I)
+
+
+def _breakdown(rd: Reading, sm: SentenceMentions) -> bool:
+    """"Coal made up 53 percent of the total, followed by clothing at 15 percent": the goods of the total just
+    told, each moving the same way in the same period."""
+    last = rd.last
+    goods = composition_goods(sm) if last is not None else []
+    if last is None or not goods:
+        return False
+    told = next((d for d in reversed(rd.drafts) if d.exporter in last.exporters and d.importer in last.importers),
+                None)
+    for g in goods:
+        for exp in last.exporters:
+            for imp in last.importers:
+                rd.drafts.append(Draft(rd.frame.specific(g), exp, imp, None, None, told.date if told else None,
+                                       None, None, sm.sentence, None))
+    return True
 
 
 def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], figures: list[Figure]) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.extract import gazetteer
 from kb.extract.context import CountryMention
 from kb.extract.flows.lexicon import EXPORTING, Lexicon, lexicon
 from kb.extract.flows.mentions import Cue, SentenceMentions
@@ -37,7 +38,8 @@ _COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again|now|once
 _APPOSITIVE = re.compile(r"^\s*(?:,|\(|–|—)\s*(?:also\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?"
                          r"(?:[\w-]+\s+){0,4}$")
 # "The main buyers of Argentine beef in 2021 were China, …": the countries after the role noun and a copula.
-_RANKED_AFTER = re.compile(r"^(?:\s+(?:of|for|in|from|to|at)\s+[^.;:]{0,70}?)?\s*(?:,\s*)?(?:were|was|are|is|included|"
+_RANKED_AFTER = re.compile(r"^(?:\s+(?:of|for|in|from|to|at)\s+[^.;:]{0,70}?)?(?:\s+(?:last|this|that)\s+(?:year|month|"
+                           r"season|quarter)|\s+(?:in|during)\s+\d{4})?\s*(?:,\s*)?(?:were|was|are|is|included|"
                            r"include|includes|being|comprised|remained|remain|:)\s+(?:the\s+)?$")
 _AS_RANKED = re.compile(r"^\s+as\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$")
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:(?:[\w-]+|[\w-]+\s+and\s+[\w-]+)\s+){0,3}$")
@@ -143,6 +145,8 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
         return "to", IMPORTER  # "sold to the Chinese importer X"
     if word and word.group(1).lower() in lex.agent_nouns and m.end <= cue.start:
         return "agent", ""  # "Peruvian exporters shipped": resolved as the subject
+    if _people(m) and m.end <= cue.start and cue.kind.endswith("verb") and _SUBJECT_GAP.match(s[m.end:cue.start]):
+        return "agent", ""  # "Americans bought Chilean salmon": the people of a country act for it
     if m.end <= cue.start and cue.kind in _NOUN_SIDES and _ADJECTIVE_TO_CUE.match(s[m.end:cue.start]):
         # "Chilean cherry exports", "Chinese buyers"; a role noun's adjective is the country itself
         return "adjective", IMPORTER if cue.kind == "buyer_noun" else (
@@ -153,6 +157,12 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
     if _goods_follow(s, m.end):
         return "origin", EXPORTER  # "Tunisian olive oil", "American vaccines"
     return None
+
+
+def _people(m: CountryMention) -> bool:
+    """A plural demonym ("Americans", "Kenyans"): the people of the country, a noun, not an adjective."""
+    forms = gazetteer.country_forms()
+    return m.surface.endswith("s") and m.surface[:-1] in forms and forms[m.surface[:-1]].code == m.code
 
 
 def _goods_follow(s: str, pos: int) -> bool:

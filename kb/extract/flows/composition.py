@@ -1,0 +1,64 @@
+"""A directed total broken down by goods in shares: each share's goods moved the same way.
+
+"Indonesia sold $4.5bn of goods to India in 2022. Coal made up 60 percent of that figure,
+with palm oil making up 20 percent and rubber 5 percent": coal, palm oil and rubber each
+went from Indonesia to India in 2022. The share is no figure of the goods' own (a share of
+a value is neither a quantity nor a value), so the flows carry none. A share of something
+other than the total ("60 percent of the world's coal") says nothing of the flow.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.extract.flows.goods import Goods, goods_hs, read_phrase_list
+from kb.extract.flows.mentions import SentenceMentions
+
+_NUMBER = r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|over\s+|just\s+over\s+|more\s+than\s+)?" \
+          r"\d[\d.,]*\s*(?:percent|per\s+cent|%|pc)"
+_SHARE_VERB = r"(?:represented|representing|made\s+up|making\s+up|accounted\s+for|accounting\s+for|comprised|" \
+              r"constituted|took\s+up|was|were)"
+# The sentence says its shares are of the total just told: "of that figure", "of the total", "of those exports".
+_OF_THE_TOTAL = re.compile(_SHARE_VERB + r"\s+" + _NUMBER + r"\s+of\s+(?:that|the|this|those|these|its|their|all|"
+                           r"the\s+country['’]s)?\s*(?:total\s+)?(?:figure|total|sum|amount|value|exports|shipments|"
+                           r"imports|sales|purchases|deliveries|it|them|this|that)\b", re.I)
+_SHARE = re.compile(r"(?P<verb>" + _SHARE_VERB + r"\s+|at\s+|with\s+)?(?P<number>" + _NUMBER + r")", re.I)
+# What may come between a share and the next goods: "of the total, followed by", ", with", "and", "while".
+_LEAD = re.compile(r"\s*(?:of\s+[^,;]{1,40}[,;])?\s*(?:\([^)]*\))?\s*[,;]?\s*(?:(?:with|followed\s+by|and|while|then|"
+                   r"ahead\s+of|before)\s+)?(?:other\s+)?", re.I)
+
+
+def composition_goods(sm: SentenceMentions) -> list[Goods]:
+    """The goods each share of a just-told total names, in order; none unless the sentence says its shares are
+    of that total."""
+    s = sm.text
+    if not _OF_THE_TOTAL.search(s) or sm.countries:
+        return []
+    out: list[Goods] = []
+    pos = 0
+    for share in _SHARE.finditer(s):
+        lead = _LEAD.match(s, pos, share.start())
+        start = lead.end() if lead else pos
+        phrase = s[start:share.start()].strip(" ,")
+        goods = _one_category(sm, start, start + len(phrase)) if phrase else None
+        if goods is not None and goods.name not in (g.name for g in out):
+            out.append(goods)
+        pos = share.end()
+    return out
+
+
+_VERB_TAIL = re.compile(r"\s+(?:alone\s+)?" + _SHARE_VERB + r"?\s*$", re.I)
+
+
+def _one_category(sm: SentenceMentions, start: int, end: int) -> Goods | None:
+    """The goods phrase one share is about, a coordination kept whole: one share of "cars and car parts" is one
+    category."""
+    tail = _VERB_TAIL.search(sm.text, start, end)
+    end = tail.start() if tail else end
+    listed = read_phrase_list(sm, start, end)
+    if not listed or listed[-1].end < end - 1:
+        return None  # more words than goods: "the rest", "exports to Europe"
+    name = sm.text[listed[0].start:listed[-1].end]
+    name = name if re.search(r"[A-Z]{2}", name) else name.lower()
+    hs = listed[0].hs if len(listed) == 1 else goods_hs(listed[0].name)
+    return Goods(name, hs, False, listed[0].start, listed[-1].end)
