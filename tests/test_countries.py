@@ -17,6 +17,13 @@ from kb.extract.countries import find_countries
     ("The Yerevan Brandy Company is owned by a French group.", ["AM", "FR"]),
     ("Nairobi County officials inspected the market.", ["KE"]),
     ("Lima (Reuters) - Peru's exports rose.", ["PE", "PE"]),
+    ("Figures reported by Interfax-Kazakhstan show it.", []),
+    ("Sino-Russian trade and the Chile-Peru border.", ["RU", "CL", "PE"]),
 ])
 def test_countries_found(text: str, expected: list[str]) -> None:
     assert [c.code for c in find_countries(text)] == expected
+
+
+def test_a_bloc_joined_by_a_hyphen_keeps_the_country_after_it() -> None:
+    codes = [c.code for c in find_countries("The ASEAN-Korea deal.")]
+    assert codes[-1] == "KR" and "TH" in codes

@@ -20,6 +20,8 @@ from kb.extract.phrases import PhraseMatcher
 _DESTINATION = re.compile(r"(?:\bto|\binto|\btowards|\bfor)\s+(?:the\s+)?$")
 # "Latin America", "North American": a region, not the United States.
 _REGION_BEFORE = re.compile(r"\b(?:Latin|North|South|Central|Pan|Anglo|Spanish)[\s-]+$")
+# A capitalised word joined by a hyphen right before the country: "Interfax-Azerbaijan".
+_JOINED_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w.]*)-$")
 # A capital right before a capitalised word starts a person's or a company's name ("Santiago Cafiero").
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # … but "Nairobi County", "Lima Declaration", "Tashkent Airport" keep the place.
@@ -53,6 +55,12 @@ def find_countries(text: str, published: str | None = None) -> list[CountryMenti
 def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.CountryForm) -> bool:
     if form.code == "US" and _REGION_BEFORE.search(text[max(0, start - 12):start]):
         return True
+    joined = _JOINED_BEFORE.search(text[max(0, start - 30):start])
+    word = joined.group(1) if joined else ""
+    # … but "Sino-Russian", "Indo-Pakistani": a combining form, and "EU-Kenya": a bloc, keep the country
+    if joined and word not in gazetteer.country_forms() and word not in gazetteer.blocs() \
+            and not (word.endswith("o") and len(word) <= 7):
+        return True  # "Interfax-Azerbaijan", "Trans-Caspian": a name that holds the country's ("Brazil-U.S." keeps it)
     if form.form != "capital" or not _NAME_AFTER.match(text, end):
         return False
     run: list[str] = []  # the capitalised words right after the capital

@@ -129,7 +129,8 @@ def _agency_in(ctx: ArticleContext, text: str) -> Organisation | None:
 def maker(s: str, lo: int, hi: int) -> str | None:
     """"grown by the Andes Fruit Company", "produced by X": the maker named after a participle."""
     m = lexicon().maker_by.search(s, lo, hi)
-    return m.group(1).strip() if m else None
+    name = m.group(1).strip() if m else None
+    return None if name is None or name in gazetteer.country_forms() else name  # "made by American companies"
 
 
 def company_country(ctx: ArticleContext, name: str) -> str | None:

@@ -124,7 +124,10 @@ def _shared_dates(sm: SentenceMentions, figures: list[Amount], percents: list[Am
                   owners: dict[int, DateMention]) -> dict[int, DateMention]:
     """Owners, each undated figure given the sentence's period (not one compared with)."""
     s, lex = sm.text, lexicon()
-    of_percent = {id(d) for a in percents if (d := owners.get(id(a))) is not None}
+    first = min((a.start for a in [*figures, *percents]), default=0)
+    # "In January-February, exports rose 13 percent to …": a fronted period dates the whole sentence
+    of_percent = {id(d) for a in percents if (d := owners.get(id(a))) is not None
+                  and not (d.end <= first and s[d.end:d.end + 1] == ",")}
     shared = [d for d in sm.dates() if is_period(d) and id(d) not in of_percent
               and not lex.comparison_before.search(s[max(0, d.start - 40):d.start])
               and not re.search(r"\bsame\b|\bcorresponding\b", s[max(0, d.start - 5):d.end], re.I)]

@@ -575,15 +575,29 @@ def _company(rd: Reading, frame: _Frame) -> str | None:
     return seller.name if seller is not None else None
 
 
+# "raised its exports by 18 percent to 22.3 bcm", "exports reached $2bn": a level the whole trade rose or fell to,
+# not a detail of one consignment told before.
+_LEVEL = re.compile(r"(?:\b(?:rose|risen|raised|increased|grew|grown|jumped|climbed|fell|fallen|dropped|declined|"
+                    r"decreased|surged|soared|slipped|edged\s+up|edged\s+down)\b[^.;]{0,40}?\bto|\breached|\bhit|"
+                    r"\btopped|\btotall?ed|\bstood\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|almost\s+)?$")
+
+
+def _a_level(s: str, figure: Figure) -> bool:
+    return bool(_LEVEL.search(s[max(0, figure.start - 60):figure.start]))
+
+
 def _lend(rd: Reading, frame: _Frame, exporters: list[str]) -> None:
     """A frame with no partner gives its one figure, or its exporting company, to the latest flow of its goods."""
-    figures = frame.figures if len(frame.figures) == 1 else []
+    figures = frame.figures if len(frame.figures) == 1 and not _a_level(frame.sm.text, frame.figures[0]) else []
     company = _company(rd, frame)
     if not rd.drafts or not (figures or company) or lexicon().totals.search(frame.sm.text):
         return
     keys = {g.key for g in frame.goods}
+    dated = figures[0].date.value if figures and figures[0].date is not None else None
     for d in reversed(rd.drafts):
-        if exporters and d.exporter not in exporters:
+        if frame.sm.sentence.start - d.sentence.end > _CONTINUATION_GAP:
+            return  # a flow told paragraphs before is not the one this figure counts
+        if exporters and d.exporter not in exporters or (dated and d.date and dated != d.date):
             continue
         if d.sentence is frame.sm.sentence and figures:
             continue

@@ -45,8 +45,12 @@ class SentenceMentions:
         return self.sentence.text
 
     def dates(self) -> list[DateMention]:
+        """The dates that can date the sentence's trade: not when someone said or reported it ("the minister
+        said in March", "data released on Tuesday")."""
         if self._dates is None:
-            self._dates = find_dates(self.text, self.published, country=self.country)
+            s = self.text
+            self._dates = [d for d in find_dates(s, self.published, country=self.country)
+                           if not _ATTRIBUTION.search(s[max(0, d.start - 45):d.start])]
         return self._dates
 
     def clause_of(self, pos: int) -> tuple[int, int]:
@@ -57,6 +61,11 @@ class SentenceMentions:
 
     def terms_in(self, lo: int, hi: int) -> list[Commodity]:
         return [t for t in self.terms if lo <= t.start and t.end <= hi]
+
+
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|reported|announced|wrote|stated|added|noted|tweeted|posted|"
+                          r"released|published|disclosed|revealed|confirmed|explained)\s+(?:\w+\s+){0,3}?"
+                          r"(?:in|on|at|last|this|earlier|late|early)?\s*$", re.I)
 
 
 # ", while", "; ", " – ": a new clause with its own subject, goods and figures.

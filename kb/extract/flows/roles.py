@@ -33,7 +33,8 @@ class Party:
 
 _COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again|now|once\s+again)\s+)?"
                      r"(?:was|is|were|are|became|become|remained|remains|remain|ranked|ranks|came|comes|stood|"
-                     r"emerged|appeared|continued|continues|featured|figured)\s+(?:again\s+)?(?:as\s+)?"
+                     r"emerged|appeared|continued|continues|featured|figured)\s+(?:(?:again|now|also|still|currently|already|"
+                     r"once\s+again)\s+)*(?:as\s+)?"
                      r"(?:to\s+be\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?(?:[\w'’-]+\s+){0,4}$")
 _APPOSITIVE = re.compile(r"^\s*(?:,|\(|–|—)\s*(?:also\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?"
                          r"(?:[\w-]+\s+){0,4}$")
@@ -49,7 +50,8 @@ _JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s
 # with …": members of one list, each with its figure.
 _FIGURE_JOINT = re.compile(r"^\s+(?:(?:with|at|on|took|taking|bought|buying|imported|importing|received|got)\s+)?"
                            r"\(?(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$€£¥]?\d[^;]{0,40}?"
-                           r"(?:\([^)]{0,30}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+                           r"(?:\([^)]{0,30}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+                           r"(?:(?!(?:from|to|by|with|of|for|into)\s)[a-z][\w-]*\s+)?$")  # "… and neighbouring Georgia"
 # "Ukraine was a distant second, importing …": the subject of a participle is the clause's.
 _COPULA_THEN_PARTICIPLE = re.compile(r"^\s+(?:\w+\s+)?(?:was|is|were|are|remained|remains|became|ranked|came|"
                                      r"stood)\b[^,;]{0,60},\s+$")
@@ -84,6 +86,8 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
     before = s[max(0, m.start - 40):m.start]
     after_cue = m.start >= cue.end
     in_region = region[0] <= m.start < region[1]
+    if after_cue and in_region and _MADE_BY.search(before):
+        return "origin", EXPORTER  # "vaccines produced by American companies": where the goods come from
     if after_cue and in_region and _BY_AGENT.search(before):
         return "agent", _subject_side(cue)  # "stronger buying by Indonesian feedlots", "shipped by Chile"
     if m.form == "adjective":
@@ -117,6 +121,8 @@ _NOT_A_DESTINATION = re.compile(r"\b(?:according|due|thanks|owing|compared|close
 _PLACE_AFTER = re.compile(r"^\s+(?:came\s+|were\s+|was\s+|ranked\s+|finished\s+)?(?:in\s+)?(?:the\s+)?"
                           r"(?:[\w-]+\s+){0,3}(?:place|places|position|positions|spot|spots)\b", re.I)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+_MADE_BY = re.compile(r"\b(?:produced|made|manufactured|grown|developed|built|assembled|mined|raised|bred|caught|"
+                      r"harvested|processed|brewed|bottled)\s+by\s+(?:the\s+)?$")
 _RANKING_WORDS = re.compile(r"\b(?:top|biggest|largest|main|leading|key|major|principal|chief|second|third|fourth|"
                             r"fifth|largest|most\s+important|number\s+one|no\.?\s*1|sole|only|single)\b", re.I)
 
