@@ -597,7 +597,7 @@ def _lend(rd: Reading, frame: _Frame, exporters: list[str]) -> None:
     for d in reversed(rd.drafts):
         if frame.sm.sentence.start - d.sentence.end > _CONTINUATION_GAP:
             return  # a flow told paragraphs before is not the one this figure counts
-        if exporters and d.exporter not in exporters or (dated and d.date and dated != d.date):
+        if (exporters and d.exporter not in exporters) or (dated and d.date and dated != d.date):
             continue
         if d.sentence is frame.sm.sentence and figures:
             continue
