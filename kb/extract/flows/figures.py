@@ -56,7 +56,8 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
 # "rose by 100,000 head", "up 17pc, or 41,000 head": a change, not a flow.
 _CHANGE_BEFORE = re.compile(r"(?:\b(?:rose|rising|risen|increased|increasing|grew|growing|grown|jumped|climbed|fell|"
                             r"falling|fallen|dropped|declined|decreased|slipped|gained|lost|up|down|higher|lower|"
-                            r"expanded|shrank|contracted)\s+by|%|\bpc|\bper\s?cent|\bpercent|\bpoints?),?\s+(?:or\s+)?"
+                            r"expanded|shrank|contracted)\s+by|%|\bpc|\bper\s?cent|\bpercent|\bpoints?|"
+                            r"(?<!\w)(?<!making\s)(?<!made\s)(?<!make\s)(?<!makes\s)(?<!adds\s)(?<!added\s)(?:up|down|an?\s+(?:increase|rise|drop|decline|fall|jump)\s+of))\s*,?\s+(?:or\s+)?"
                             r"(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+|over\s+)?$",
                             re.I)
 

@@ -191,7 +191,15 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
     seller, buyer = _organisations(rd, frame)
     pairs = _pairs(frame, exporters, importers)
     for figure, exp, imp in pairs:
-        for g in _goods_of(frame, figure):
+        goods = _goods_of(frame, figure)
+        shared = _goods_sharing(frame, figure) if figure is not None and not goods else []
+        if shared:
+            # "$6bn of metal products, vehicles and phones": each goods moved; the total is of goods in all
+            if figure.amount.kind == "money":
+                _add(rd, frame, Goods("goods", None), exp, imp, figure, (seller, buyer))
+            for g in shared:
+                _add(rd, frame, g, exp, imp, None, (seller, buyer), date=_figure_date(rd, figure))
+        for g in goods:
             _add(rd, frame, g, exp, imp, figure, (seller, buyer))
     for exp, imp in dict.fromkeys((exp, imp) for _, exp, imp in pairs):
         for g in frame.extras:
@@ -441,7 +449,8 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
     yield _listed_with(sm, term, region) if term else []
 
 
-_INCLUDING = re.compile(r"[^.;:]{0,70}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly)\s+", re.I)
+_INCLUDING = re.compile(r"(?:[^.;:]|\.(?=\d)){0,70}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly|"
+                        r"led\s+by|headed\s+by|dominated\s+by)\s+", re.I)
 
 
 def _included(sm: SentenceMentions, goods: list[Goods], region: tuple[int, int]) -> list[Goods]:
@@ -487,6 +496,8 @@ def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
     goods is their total, given to none."""
     if figure is not None:
         own = goods_of_figure(frame.sm, figure.amount.start, figure.amount.end, frame.region[1])
+        if len(own) > 1:
+            return []  # "5,000 tonnes of wheat and barley": the figure is their total
         if own:
             return [_referent(frame.sm, _unwrapped(frame.sm, own[0], frame.region))]
         ranked = _goods_ranked_with(frame, figure)
@@ -498,6 +509,13 @@ def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
     if figure is None and not any(p.how == "ranked" for p in frame.parties):
         goods = [g for g in goods if not g.weak or _BACK_REFERENCE.search(frame.sm.text)]
     return goods
+
+
+def _goods_sharing(frame: _Frame, figure: Figure) -> list[Goods]:
+    """The goods a figure is the total of: its own list ("5,000 tonnes of wheat and barley"), else the frame's."""
+    own = goods_of_figure(frame.sm, figure.amount.start, figure.amount.end, frame.region[1])
+    listed = own if len(own) > 1 else frame.goods if len(frame.goods) > 1 else []
+    return [_referent(frame.sm, g) for g in listed]
 
 
 def _goods_ranked_with(frame: _Frame, figure: Figure) -> Goods | None:
@@ -516,18 +534,22 @@ def _on_cue(sm: SentenceMentions, pos: int) -> bool:
 
 
 def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str, figure: Figure | None,
-         organisations: tuple[Organisation | None, Organisation | None]) -> None:
+         organisations: tuple[Organisation | None, Organisation | None], date: str | None = None) -> None:
     s = frame.sm.text
     if figure is not None:
         per = figure.amount.per or rate_in(s[max(0, figure.start - 40):figure.end + 30])
-        date = figure.date.value if figure.date is not None else rd.frame.period
+        date = _figure_date(rd, figure)
     else:
-        per, date = None, _figureless_date(rd, frame)
+        per, date = None, date or _figureless_date(rd, frame)
     seller, buyer = (_on_side(rd, org, code) for org, code in zip(organisations, (exporter, importer), strict=True))
     goods = rd.frame.specific(goods)
     rd.drafts.append(Draft(goods, exporter, importer, figure.amount if figure else None,
                            figure.money if figure else None, date, per, seller, frame.sm.sentence, buyer))
     rd.frame.exporters_seen[exporter] += 1
+
+
+def _figure_date(rd: Reading, figure: Figure) -> str | None:
+    return figure.date.value if figure.date is not None else rd.frame.period
 
 
 def _figureless_date(rd: Reading, frame: _Frame) -> str | None:

@@ -55,13 +55,19 @@ def read_phrase_list(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
             break
         out.append(goods)
         joint = _JOINT.match(sm.text, end, limit)
-        if last or joint is None or not joint.group(0).strip(" ") or _SPECIFIER.match(sm.text, joint.end(), limit):
+        if joint is None or not joint.group(0).strip(" ") or _SPECIFIER.match(sm.text, joint.end(), limit):
             break  # "livestock, mainly sheep and goats": what follows specifies the goods, it lists no more
-        last = bool(re.search(r"\b(?:and|or)\b|&|well", joint.group(0)))
+        ends = bool(re.search(r"\b(?:and|or)\b|&|well", joint.group(0)))
+        if last and (ends or not _LIST_GOES_ON.match(sm.text, joint.end(), limit)):
+            break
+        last = ends
         pos = joint.end()
     return out
 
 
+# After "A and B", a comma goes on with the list only when another "and" closes it later: "lead and copper
+# concentrates, bananas, balsa wood and cocoa".
+_LIST_GOES_ON = re.compile(r"[^.;:()]{0,80}?(?:,\s*|\s)(?:and|or)\s+[a-z]")
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)")
 _SPECIFIER = re.compile(r"(?:mainly|mostly|chiefly|especially|notably|including|namely|such|primarily|largely)\b",
                         re.I)
@@ -178,7 +184,7 @@ def goods_of_figure(sm: SentenceMentions, start: int, end: int, limit: int) -> l
 
 def goods_after_of(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
     """ "… of fresh pears and apples": the list after an "of" at `pos` (blanks allowed before it)."""
-    m = re.match(r"\s*of\s+", sm.text[pos:limit])
+    m = re.match(r"\s*(?:worth\s+)?of\s+", sm.text[pos:limit])  # "$6bn worth of metal products"
     if m is None:
         return []
     return read_phrase_list(sm, pos + m.end(), limit)
