@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kb.extract.flows.figures import Figure, sentence_figures
 from kb.extract.flows.goods import Goods, goods_hs, read_phrase_list
 from kb.extract.flows.mentions import SentenceMentions
 
@@ -62,3 +63,29 @@ def _one_category(sm: SentenceMentions, start: int, end: int) -> Goods | None:
     name = name if re.search(r"[A-Z]{2}", name) else name.lower()
     hs = listed[0].hs if len(listed) == 1 else goods_hs(listed[0].name)
     return Goods(name, hs, False, listed[0].start, listed[-1].end)
+
+
+# "aircraft and aircraft parts (US$1.5 billion), pig iron (US$1.2 billion) and coffee (US$1.1 billion)"
+_ITEM_START = re.compile(r"(?:[,;:]\s*(?:and\s+)?|\s+and\s+|\b(?:were|was|included|include|are|is)\s+)(?=[^,;:]*$)")
+
+
+def itemised_goods(sm: SentenceMentions) -> list[tuple[Goods, Figure]]:
+    """Goods each followed by its figure in brackets, in a sentence that names no country: more items of the
+    total just told ("Other highlights were aircraft (US$1.5 billion), pig iron (US$1.2 billion) …")."""
+    s = sm.text
+    if sm.countries or sm.cues:
+        return []
+    out: list[tuple[Goods, Figure]] = []
+    pos = 0
+    for figure in sentence_figures(sm):
+        if not re.search(r"\(\s*$", s[pos:figure.start]):
+            return []
+        head = s[pos:figure.start].rstrip(" (")
+        first = _ITEM_START.search(head)  # the first start with no comma after it: "A and B (…)" is one item
+        start = first.end() if first else 0
+        goods = _one_category(sm, pos + start, pos + len(head))
+        if goods is None:
+            return []
+        out.append((goods, figure))
+        pos = figure.end
+    return out if len(out) >= 2 else []

@@ -27,7 +27,7 @@ from kb.extract.flows.companies import (
     maker,
     subject_organisation,
 )
-from kb.extract.flows.composition import composition_goods
+from kb.extract.flows.composition import composition_goods, itemised_goods
 from kb.extract.flows.figures import Figure, is_period, sentence_figures
 from kb.extract.flows.goods import (
     Goods,
@@ -216,17 +216,18 @@ def _breakdown(rd: Reading, sm: SentenceMentions) -> bool:
     """"Coal made up 53 percent of the total, followed by clothing at 15 percent": the goods of the total just
     told, each moving the same way in the same period."""
     last = rd.last
-    goods = composition_goods(sm) if last is not None else []
-    if last is None or not goods:
+    if last is None:
         return False
     told = next((d for d in reversed(rd.drafts) if d.exporter in last.exporters and d.importer in last.importers),
                 None)
-    for g in goods:
+    items: list[tuple[Goods, Figure | None]] = [(g, None) for g in composition_goods(sm)] or list(itemised_goods(sm))
+    for g, figure in items:
+        date = (figure.date.value if figure and figure.date else None) or (told.date if told else None)
         for exp in last.exporters:
             for imp in last.importers:
-                rd.drafts.append(Draft(rd.frame.specific(g), exp, imp, None, None, told.date if told else None,
-                                       None, None, sm.sentence, None))
-    return True
+                rd.drafts.append(Draft(rd.frame.specific(g), exp, imp, figure.amount if figure else None,
+                                       figure.money if figure else None, date, None, None, sm.sentence, None))
+    return bool(items)
 
 
 def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], figures: list[Figure]) -> None:
@@ -429,6 +430,8 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
     money_only = bool(figures) and all(f.amount.kind == "money" for f in figures)
     if cue.kind in _AGGREGATES and money_only and (story is None or not rd.frame.goods_told):
         story = Goods("goods", None, weak=True)  # "Vietnam's exports to the US reached $26.3bn": all goods
+        after = _INCLUDING.match(sm.text, figures[-1].end, region[1])  # "…, led by copper ore"
+        return [story], read_phrase_list(sm, after.end(), region[1]) if after else []
     return ([story] if story is not None else []), []
 
 

@@ -90,6 +90,9 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
                 and re.match(r"\s+[a-z]", s[m.end():m.end() + 3]):
             words.append((m.start(), m.end()))  # "electrical and electronic products": one goods
             continue
+        if low == "of" and words and s[words[-1][0]:words[-1][1]].lower() in _AMOUNT_NOUNS:
+            words, definite = [], False  # "smaller volumes of gas": the goods are what the volumes hold
+            continue
         if low in lex.goods_stop:
             break
         if token in forms and words:
@@ -107,6 +110,9 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
     return goods, end
 
 
+_AMOUNT_NOUNS = frozenset(("volume", "volumes", "quantity", "quantities", "amount", "amounts", "shipment",
+                           "shipments", "consignment", "consignments", "cargo", "cargoes", "batch", "batches",
+                           "lot", "lots", "load", "loads", "supplies", "deliveries", "tonnes", "tons"))
 _DEFINITE = frozenset(("the", "its", "their", "these", "those", "this", "that", "his", "her", "our"))
 
 
@@ -176,10 +182,11 @@ def _plausible_open_goods(words: list[str]) -> bool:
 
 def goods_of_figure(sm: SentenceMentions, start: int, end: int, limit: int) -> list[Goods]:
     """The goods a figure counts: inside its unit ("500,000 head of livestock") or after its "of"."""
+    after = goods_after_of(sm, end, limit)  # "1.44 million bags of coffee": the bags hold the goods
+    if after:
+        return after
     inside = [t for t in sm.terms if start <= t.start and t.end <= end]
-    if inside:
-        return [term_goods(sm.text, inside[-1], start)]
-    return goods_after_of(sm, end, limit)
+    return [term_goods(sm.text, inside[-1], start)] if inside else []
 
 
 def goods_after_of(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
