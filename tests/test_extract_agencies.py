@@ -390,3 +390,18 @@ def test_a_name_never_runs_into_the_next_paragraph() -> None:
     facts = run("The deal was announced by the Ministry of Trade of Ruritania\n\nAccording to officials, "
                 "it takes effect in June.")
     assert all("\n" not in a["name"] and "According" not in a["name"] for a in agencies(facts))
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Gas output rose, said Bekmurat Orazov, deputy head of the state concern Caspiygaz.", "Caspiygaz"),
+    ("Consultancy Andean Grain Analytics expects a record crop.", "Andean Grain Analytics"),
+    ("Shipping line Marbella Lines lists three more vessels.", "Marbella Lines"),
+    ("Analysts at broker Tarvos agreed that prices would rise.", "Tarvos"),
+])
+def test_a_company_named_by_its_line_of_business(text: str, company: str) -> None:
+    check(text, company, {"kind": "company"})
+
+
+def test_a_ship_named_after_its_type_is_no_company() -> None:
+    text = "The bulk carrier Ocean Lark sailed with 60,000 tonnes of soybeans shipped by Paraná Grain Ltd."
+    assert named(run(text), "Ocean Lark") is None

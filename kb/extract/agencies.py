@@ -1027,8 +1027,12 @@ _NAME_AFTER = re.compile(r"\s+(?P<name>(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+"
                          r"(?:[ \t]+(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+){0,3})")
 
 
+# "the vessel Star Iris", "MV Ocean Pride": a ship's name, not a company's.
+_SHIP_BEFORE = re.compile(r"\b(?:vessel|ship|tanker|bulker|bulk\s+carrier|freighter|carrier|barge|MV|M/V|MT)\s+$", re.I)
+
+
 def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = None) -> None:
-    if _excluded(r.ctx, name) or name in r.not_agencies:
+    if _excluded(r.ctx, name) or name in r.not_agencies or _SHIP_BEFORE.search(r.text, max(0, s - 20), s):
         return
     country = country or _owner_before(r.ctx, s) or described_country(r.ctx, s) or context_country(r.ctx, s, e)
     r.add(name, country, "company", name, (s, e))
