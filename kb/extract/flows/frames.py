@@ -106,11 +106,21 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         for i, cue in enumerate(cues):
             if cue in skipped:
                 continue
-            region = (cues[i - 1].end if i else clause[0], cues[i + 1].start if i + 1 < len(cues) else clause[1])
+            region = (_region_start(sm.text, cues[i - 1].end, cue.start) if i else clause[0],
+                      cues[i + 1].start if i + 1 < len(cues) else clause[1])
             _read_frame(rd, sm, cue, clause, region, figures)
     dated = next((f.date for f in figures if f.date is not None), None)
     if dated is not None and is_period(dated):
         rd.frame.period = dated.value
+
+
+# ", with Indonesia taking 540,000 head": a new subject after a comma starts the next frame's stretch.
+_NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+")
+
+
+def _region_start(s: str, previous_end: int, cue_start: int) -> int:
+    starts = [m.end() for m in _NEW_SUBJECT.finditer(s, previous_end, cue_start)]
+    return starts[-1] if starts else previous_end
 
 
 _AUXILIARY = frozenset(("was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "not", "it", "they",

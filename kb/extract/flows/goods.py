@@ -83,7 +83,7 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
         low = token.lower()
         if not token[0].isalpha() and not (token[0].isdigit() and "-" in token and words):
             break
-        if not words and (low in _DETERMINERS or _origin_word(token, forms)):
+        if not words and (low in _DETERMINERS or _origin_word(token, forms) or _attributive_name(token, s, m.end())):
             definite = definite or low in _DEFINITE
             continue  # "the", "Tunisian", "Brazil's" before the goods
         if low in ("and", "or") and words and _ADJECTIVE_ENDING.search(s[words[-1][0]:words[-1][1]].lower()) \
@@ -125,6 +125,13 @@ def antecedent(sm: SentenceMentions, goods: Goods) -> Goods | None:
         if t.end <= goods.start and (generic or fold(t.name).split()[-1] == head):
             return term_goods(sm.text, t)
     return None
+
+
+def _attributive_name(token: str, s: str, end: int) -> bool:
+    """"US yellow corn", "China tea": a country's name used as an adjective of origin (but "Brazil nuts")."""
+    form = gazetteer.country_forms().get(token)
+    nxt = re.match(r"\s+([a-z][\w-]*)", s[end:end + 30])
+    return form is not None and form.form == "name" and nxt is not None and not known(f"{token} {nxt.group(1)}")
 
 
 def _origin_word(token: str, forms: dict) -> bool:
@@ -185,7 +192,8 @@ def goods_of_figure(sm: SentenceMentions, start: int, end: int, limit: int) -> l
     after = goods_after_of(sm, end, limit)  # "1.44 million bags of coffee": the bags hold the goods
     if after:
         return after
-    inside = [t for t in sm.terms if start <= t.start and t.end <= end]
+    # a term inside the figure is its goods ("500,000 head of livestock" aside), unless it is the unit ("bags")
+    inside = [t for t in sm.terms if start <= t.start and t.end <= end and t.end < end]
     return [term_goods(sm.text, inside[-1], start)] if inside else []
 
 

@@ -31,7 +31,8 @@ class Party:
     how: str  # the reading that gave the side: "to", "from", "subject", "possessor", "ranked", "origin", ...
 
 
-_COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again|now|once\s+again)\s+)?"
+_COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again|now|once\s+again|has|have|had|has\s+since|"
+                     r"has\s+also|have\s+also)\s+)?"
                      r"(?:was|is|were|are|became|become|remained|remains|remain|ranked|ranks|came|comes|stood|"
                      r"emerged|appeared|continued|continues|featured|figured)\s+(?:(?:again|now|also|still|currently|already|"
                      r"once\s+again)\s+)*(?:as\s+)?"
@@ -181,6 +182,7 @@ def _goods_follow(s: str, pos: int) -> bool:
         and first not in ("government", "authorities", "side", "officials", "delegation", "president",
                           "minister", "ministry", "counterpart", "counterparts", "economy", "capital",
                           "market", "markets", "consumers", "buyers", "importers", "exporters", "border",
+                          "demand", "consumption", "production", "output", "economy", "growth", "purchases",
                           "ports", "port", "company", "companies", "firms", "traders", "producers", "customs")
 
 
