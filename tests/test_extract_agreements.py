@@ -736,3 +736,13 @@ MORE_FIELDS = [
 @pytest.mark.parametrize("text,published,expected", cases(MORE_FIELDS))
 def test_more_fields(text: str, published: str, expected: list[dict]) -> None:
     check(text, published, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), cases([
+    ("Belarus and Cuba signed a trade agreement in St Petersburg on Monday.",
+     {"place": "St Petersburg"}),
+    ("Malaysia and Oman signed the Agreement on Mutual Administrative Assistance in Customs Matters in Muscat.",
+     {"name": "Agreement on Mutual Administrative Assistance in Customs Matters", "place": "Muscat"}),
+]))
+def test_place_names_of_two_words_and_titles_with_a_field(text: str, expected: dict) -> None:
+    check(text, "2024-06-14", [expected])

@@ -62,6 +62,9 @@ _STOP = re.compile(r"\s*(?:[,.;:()\[\]“”\"]|[–—]|\s-\s|\b(?:" + _VERBS +
                    rf"{_ADVERBIAL}|following|when|while|so|to\s+(?:make|help|boost|"
                    r"promote|facilitate|ease|strengthen|expand|put|be)\b|one\s+on)\b)")
 _IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
+# "… Assistance in Customs Matters": a subject field of the title, not a place.
+_IN_MATTERS = re.compile(r"\s+in\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){1,3}(?:Matters|Affairs|Questions|Issues|Field|Fields|"
+                         r"Sphere|Spheres|Area|Areas)\b")
 _AT_NAMED = re.compile(r"\s+at\s+(?=[A-Z])")
 _POST = re.compile(r"(?i)(?:post|posts|border|crossing|point|points|port|station|terminal|checkpoint|bridge|patrols?|"
                    r"controls?|inspections?)$")
@@ -259,7 +262,8 @@ def _complement_end(text: str, pos: int, limit: int, titled: bool, between: bool
             between = between and not stop.group().strip().startswith("and")
             pos = nxt
             continue
-        if _IN_PLACE.match(text, pos, limit) and (not titled or _in_known_place(text, pos, limit)):
+        if _IN_PLACE.match(text, pos, limit) and (not titled or _in_known_place(text, pos, limit)) \
+                and not _IN_MATTERS.match(text, pos, limit):
             break
         word = _WORD.match(text, pos, limit)
         if not word:

@@ -47,10 +47,17 @@ def _candidate(ctx: ArticleContext, sent: Sentence, m: re.Match[str]) -> str | N
     return _city(ctx, sent, place)
 
 
+_CITY_PREFIX = re.compile(r"(?:St\.?|Saint|San|Santa|Santo|Sao|São|New|Port|Porto|Puerto|Kuala|Phnom|Abu|Addis|"
+                          r"Dar|Ho|Nur|Bandar|Sri|Kota|Cape|Le|La|Los|Las|El|Al|Buenos|Rio|Hong|Tel|Mexico|Panama|"
+                          r"Guatemala|Kuwait|Djibouti|Singapore)\s+[A-Z][\w'’-]+$")
+
+
 def _city(ctx: ArticleContext, sent: Sentence, place: str) -> str | None:
     """The place itself or its first word, when it is a city."""
     city_states, not_cities = place_words()
     forms = gazetteer.country_forms()
+    if _CITY_PREFIX.match(place) and place not in forms:
+        return place  # "St Petersburg", "Kuala Lumpur", "Port Louis"
     for candidate in (place, place.split()[0]):
         if candidate in not_cities or candidate.rstrip("'’s") in not_cities:
             continue
