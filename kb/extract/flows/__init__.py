@@ -50,7 +50,8 @@ _POINTS_BACK = re.compile(r"\b(?:there|neighbou?r|partner)\b")
 
 def _can_write(reading: Reading, mentions: ArticleMentions, sentence: Sentence) -> bool:
     """Whether a sentence can add anything: a country to read, a flow to lend to, a country pointed back to."""
-    return mentions.has_country(sentence) or bool(reading.drafts) or bool(_POINTS_BACK.search(sentence.text))
+    return mentions.has_country(sentence) or bool(reading.drafts) or bool(_POINTS_BACK.search(sentence.text)) \
+        or bool(reading.frame.title_destinations)
 
 
 def _table_row(reading: Reading, text: str) -> bool:

@@ -35,6 +35,7 @@ class ArticleFrame:
     _local: str | None = None  # the dateline's or local currency's country ("" when none)
     title_codes: list[str] = field(default_factory=list)  # the headline's countries
     title_actors: list[str] = field(default_factory=list)  # … those that are not a destination ("to China")
+    title_destinations: list[str] = field(default_factory=list)  # "Kenya's tea exports to Pakistan …": Pakistan
 
     def __post_init__(self) -> None:
         title = self.ctx.document.title or ""
@@ -42,6 +43,12 @@ class ArticleFrame:
         self.title_codes = list(dict.fromkeys(c.code for c in found))
         self.title_actors = list(dict.fromkeys(c.code for c in found if not is_destination(title, c)
                                                and not title.startswith("$", c.end)))
+        destinations = [c for c in found if is_destination(title, c)]
+        figures = [a for a in find_amounts(title) if a.kind in ("money", "quantity")]
+        # "Chilean cherry exports top US$800M as shipments to China double": the headline's figure is of all
+        # exports, so the body's partnerless figures are too; its destination is lent only when no figure says so
+        if lexicon().cue.search(title) and destinations and all(a.start > destinations[0].start for a in figures):
+            self.title_destinations = list(dict.fromkeys(c.code for c in destinations))
 
     def exporter(self, importers: list[str]) -> str | None:
         """The country the story's goods leave from: the flows' so far, the headline's, the dateline's, home."""

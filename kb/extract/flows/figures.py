@@ -62,9 +62,18 @@ _CHANGE_BEFORE = re.compile(r"(?:\b(?:rose|rising|risen|increased|increasing|gre
                             re.I)
 
 
+# "₹3,100 a quintal", "$4.20 per kilo", "sold at $300": money per unit of goods is a price.
+_PER_UNIT_AFTER = re.compile(r"\s*(?:a|an|per|/)\s*(?:quintal|tonne|ton|metric\s+ton|kg|kilo|kilogram|pound|lb|bag|"
+                             r"head|litre|liter|barrel|bushel|box|carton|crate|unit|piece|dozen|bottle|mt|t)\b", re.I)
+_SOLD_AT = re.compile(r"\b(?:sold|selling|sells|bought|buying|traded|trading|fetched|fetching|offered)\s+at\s+"
+                      r"(?:about\s+|around\s+|an\s+average\s+of\s+)?$", re.I)
+
+
 def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
     lex, s = lexicon(), sm.text
     before = s[max(sm.clause_of(a.start)[0], a.start - 40):a.start]
+    if a.kind == "money" and (_PER_UNIT_AFTER.match(s, a.end) or _SOLD_AT.search(before)):
+        return True
     if _CHANGE_BEFORE.search(before) and not re.search(r"\b(?:to|of|at)\s+(?:\w+\s+){0,2}$", before):
         return True
     return bool(lex.price_before.search(before) or lex.share_before.search(before))

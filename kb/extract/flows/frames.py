@@ -319,6 +319,9 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         # sentence names as acting ("Thailand's trade deficit … as imports of Chinese goods"); else home
         home = _swapped(rd, frame, exporters) or _sentence_actor(frame, exporters) or rd.frame.importer(exporters)
         importers = [home] if home else []
+    if not importers and not totals and frame.figures and frame.cue.kind in EXPORTING and not frame.sm.countries \
+            and len(rd.frame.title_destinations) == 1 and rd.frame.title_destinations[0] not in exporters:
+        importers = list(rd.frame.title_destinations)  # the headline's destination: "… exports to Pakistan hit …"
     if importers and not exporters and rd.named_exporters[0] == frame.sm.sentence.start:
         exporters = [c for c in rd.named_exporters[1] if c not in importers]  # "Peru's exporters …, sending …"
     if importers and not exporters:
