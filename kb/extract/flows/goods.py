@@ -208,6 +208,9 @@ def goods_after_of(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
 def goods_before(sm: SentenceMentions, pos: int, floor: int) -> Goods | None:
     """ "olive oil exports", "pear shipments": goods right before an event noun at `pos`."""
     s = sm.text
+    abbreviation = re.search(r"(\s*)\([A-Z][A-Za-z]{1,7}\)\s+$", s[max(floor, pos - 14):pos])
+    if abbreviation:  # "ready-made garment (RMG) exports": the goods before the bracket
+        pos -= len(abbreviation.group(0)) - len(abbreviation.group(1))
     for t in reversed(sm.terms):
         if floor <= t.start and t.end <= pos and not s[t.end:pos].strip():
             return term_goods(s, t, floor)
