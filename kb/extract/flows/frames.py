@@ -65,6 +65,7 @@ class _Sides:
     exporters: list[str]
     importers: list[str]
     goods: list[Goods]
+    ranked: str | None = None  # the side a role noun ranked ("the main buyer": importers), more of it may follow
 
 
 @dataclass
@@ -153,8 +154,9 @@ def _continues(s: str, cue: Cue, previous: Cue) -> bool:
     if re.search(r",\s+(?:which|who|that)\s+(?:\w+ly\s+|also\s+|alone\s+)?$", before):
         return True  # "… was Cambodia, which shipped 1.1 million units"
     between = s[previous.end:cue.start]
-    if previous.kind in ("buyer_noun", "supplier_noun") and re.fullmatch(r"\s*,\s*(?:\w+ly\s+)?", between):
-        return True  # "China, Australia's biggest iron ore buyer, took 700 million tonnes"
+    if previous.kind in ("buyer_noun", "supplier_noun") and re.fullmatch(
+            r"\s*,\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*)?(?:\w+ly\s+)?", between):
+        return True  # "China, Australia's biggest iron ore buyer, took …", "Sri Lanka's largest buyer, Iraq, took …"
     word = re.search(r"([A-Za-z-]+)\s+$", before)
     return bool(cue.form.endswith(("ed", "sent", "sold", "bought")) and word and word.group(1).islower()
                 and word.group(1) not in _AUXILIARY and not word.group(1).endswith("ly"))
@@ -214,9 +216,13 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
     for exp, imp in dict.fromkeys((exp, imp) for _, exp, imp in pairs):
         for g in frame.extras:
             _add(rd, frame, g, exp, imp, None, (seller, buyer))
-    rd.last = _Sides(frame.sm.sentence.start, frame.sm.sentence.end, exporters, importers, frame.goods)
+    ranked = next((p.side for p in frame.parties if p.how == "ranked"), None)
+    rd.last = _Sides(frame.sm.sentence.start, frame.sm.sentence.end, exporters, importers, frame.goods, ranked)
 
 
+_PLACED = re.compile(r"\s+(?:were|was|came|ranked|finished|followed)\s+(?:in\s+)?(?:the\s+)?"
+                     r"(?:second|third|fourth|fifth|sixth|next)\b[^.;]{0,25}?\b"
+                     r"(?:place|places|position|positions|spot|spots)?", re.I)
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|followed|trailed|stood)\b",
                             re.I)
@@ -247,12 +253,18 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     last = rd.last
     own = [f for f in figures if clause[0] <= f.start < clause[1]]
     names = [m for m in sm.countries_in(*clause) if m.form in ("name", "capital")]
-    if last is None or not own or not names or names[0].start > own[0].start \
-            or not _RANKED_CLAUSE.match(sm.text, names[0].end, own[0].start) \
+    if last is not None and names and not own and _PLACED.match(sm.text, names[-1].end, clause[1]):
+        own_end = clause[1]  # "…, while Japan, Korea and Taiwan were in second to fourth place": ranked, no figure
+    elif last is None or not own or not names or names[0].start > own[0].start:
+        return
+    else:
+        own_end = own[0].start
+    if (own and not _RANKED_CLAUSE.match(sm.text, names[0].end, own_end)) \
             or lexicon().turnover.search(sm.text, clause[0], clause[1]) \
             or not (last.sentence == sm.sentence.start or continues_last(rd, sm.sentence)):
         return
-    anchor_is_importer = rd.frame.home in last.importers and rd.frame.home not in last.exporters
+    anchor_is_importer = last.ranked == EXPORTER if last.ranked else (
+        rd.frame.home in last.importers and rd.frame.home not in last.exporters)
     fixed = last.importers if anchor_is_importer else last.exporters
     side = EXPORTER if anchor_is_importer else IMPORTER
     parties = [Party(m.code, side, m.start, m.end, "ranked") for m in names if m.code not in fixed]

@@ -102,6 +102,9 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
     if cue.kind in ("buyer_noun", "supplier_noun") and (
             _ranked(s[m.end:cue.start]) if not after_cue else _RANKED_AFTER.match(s[cue.end:m.start])):
         return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER
+    if cue.kind in ("buyer_noun", "supplier_noun") and after_cue and s[m.end:m.end + 1] == "," \
+            and re.fullmatch(r"\s*,\s*(?:the\s+)?", s[cue.end:m.start]):
+        return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER  # "Sri Lanka's largest buyer, Iraq, …"
     if cue.kind in ("buyer_noun", "supplier_noun") and after_cue and _PLACE_AFTER.match(s[m.end:m.end + 60]):
         return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER  # "with B and C in third to fifth place"
     if after_cue and in_region and re.match(r"['’]s?\s", s[m.end:m.end + 3]) and _goods_follow(s, m.end):
