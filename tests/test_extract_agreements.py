@@ -746,3 +746,10 @@ def test_more_fields(text: str, published: str, expected: list[dict]) -> None:
 ]))
 def test_place_names_of_two_words_and_titles_with_a_field(text: str, expected: dict) -> None:
     check(text, "2024-06-14", [expected])
+
+
+def test_the_two_sides_sign_at_the_meeting_told_before() -> None:
+    text = ("The customs services of Moldova and Romania held talks in Iasi on Wednesday. "
+            "The two sides signed a memorandum on the exchange of pre-arrival information.")
+    check(text, "2024-06-14", [{"kind": "memorandum", "signed": "2024-06-12", "place": "Iasi",
+                                "parties": ["MD", "RO"]}])

@@ -43,6 +43,10 @@ _MEETING = re.compile(r"(?i)\b(?:talks|negotiations|round|conference|summit|meet
 # The signing parties told as a pair: the instruments of the last signing are theirs.
 _SIDES = re.compile(r"(?i)\b(?:the\s+two|both)\s+(?:sides|administrations|countries|governments|agencies|"
                     r"parties|delegations|ministers)\b")
+# A sentence whose subject is the pair of a meeting told before: the signing was at that meeting.
+_SIDES_FIRST = re.compile(r"\W*(?:(?:Later|Afterwards|Then|After\s+the\s+\w+),?\s+)?(?:the\s+two|both)\s+(?:sides|"
+                          r"administrations|countries|governments|agencies|parties|delegations|ministers|leaders|"
+                          r"heads|chiefs|officials)\b", re.I)
 _NOT_SIGNING = re.compile(r"(?i)\s+(?:force|effect)\b")  # "entered into force" is no "entered into" a deal
 # Between a cue and its first object: no other clause ("signed three documents in Quito: an agreement…",
 # not "signed with A, and that a document with B").
@@ -169,7 +173,8 @@ def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: l
     for cue, event, (found, _direct) in zip(cues, events, objects, strict=True):
         # "at the same ceremony", "alongside the customs text"; a signing told without date or place just after
         # another ("They also signed…") continues it.
-        if sidelines and not (event.date and event.place):  # "on the sidelines of the talks"
+        # "on the sidelines of the talks"; "… held talks in Tbilisi on Wednesday. The two sides signed …"
+        if (sidelines or _SIDES_FIRST.match(sent.text)) and not (event.date and event.place):
             _meeting(reading, n, event)
         if same_day or (not (event.date or event.place) and _continues(reading, n, sent, recent)):
             _same_ceremony(reading, event, outer, found, recent)
@@ -200,7 +205,7 @@ def _meeting(reading: Reading, n: int, event: Event) -> None:
     """The date and place of the meeting a signing was on the sidelines of: those of the last sentence before
     that tells of talks, a summit or a visit and names where they were held."""
     for sent in reversed(reading.ctx.sentences[max(0, n - 15):n + 1]):
-        place = place_in(reading.ctx, sent) if _MEETING.search(sent.text) else None
+        place = place_in(reading.ctx, sent, meeting=True) if _MEETING.search(sent.text) else None
         if place is None:
             continue
         dates = [d.value for d in reading.dates.of(sent) if "/" not in d.value or d.value[:7] == d.value[-10:-3]]

@@ -23,13 +23,13 @@ _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z]+(?:[ -][A-Z]+)*)(?:,\s*[A-Z][\
 
 
 def place_in(ctx: ArticleContext, sent: Sentence, lo: int | None = None, hi: int | None = None,
-             after: int | None = None) -> str | None:
+             after: int | None = None, meeting: bool = False) -> str | None:
     """The city a sentence (or its part from `lo` to `hi`) names after "in": the first one after `after`
-    (a cue), else the first one."""
+    (a cue), else the first one. With `meeting`, where talks were held counts too."""
     lo = sent.start if lo is None else lo
     hi = sent.end if hi is None else hi
     found = [(m.group("prep") != "in", m.start(), city) for m in _PLACE_AFTER_IN.finditer(ctx.text, lo, hi)
-             if not _NOT_SIGNING_PLACE.search(ctx.text, max(lo, m.start() - 30), m.start())
+             if meeting or not _NOT_SIGNING_PLACE.search(ctx.text, max(lo, m.start() - 30), m.start())
              for city in [_candidate(ctx, sent, m)] if city]
     if not found:
         return None
