@@ -252,9 +252,9 @@ def test_a_bloc_acting_still_gives_its_members_to_an_agreement() -> None:
 
 OFFICE_CASES = [
     ("The Office of the President of Peru said the decree was signed.",
-     "Office of the President of Peru", {"country": "PE", "kind": "state_body"}),
+     "Office of the President of Peru", {"country": "PE", "kind": "government"}),
     ("Kenya's Prime Minister's Office said the port would reopen.",
-     "Prime Minister's Office", {"country": "KE"}),
+     "Prime Minister's Office", {"country": "KE", "kind": "government"}),
     ("The Presidential Administration announced new rules for Kazakh grain exporters.",
      "Presidential Administration", {"country": "KZ"}),
     ("A statement from the Office of the Prime Minister of Fiji welcomed the deal.",
@@ -405,3 +405,13 @@ def test_a_company_named_by_its_line_of_business(text: str, company: str) -> Non
 def test_a_ship_named_after_its_type_is_no_company() -> None:
     text = "The bulk carrier Ocean Lark sailed with 60,000 tonnes of soybeans shipped by Paraná Grain Ltd."
     assert named(run(text), "Ocean Lark") is None
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The European Council approved the deal on Monday.", "European Council", "international"),
+    ("The Chile-Peru Joint Cooperation Commission met in Lima.", "Chile-Peru Joint Cooperation Commission",
+     "international"),
+    ("The Kenya Institute of Technology said the study was ready.", "Kenya Institute of Technology", "other"),
+])
+def test_kinds_of_bodies_that_are_neither_state_nor_company(text: str, name: str, kind: str) -> None:
+    check(text, name, {"kind": kind})

@@ -939,8 +939,8 @@ def _offices() -> re.Pattern[str]:
 
 
 def _take_offices(r: _Reading) -> None:
-    """"Office of the President of Ukraine", "the Prime Minister's Office": state bodies whose
-    names hold a title, which the capitalised runs would cut."""
+    """"Office of the President of Ukraine", "the Prime Minister's Office": the offices of heads of state or
+    government, which act as the government, and whose names hold a title the capitalised runs would cut."""
     if "Office" not in r.text and "Presidential" not in r.text:
         return
     for m in _offices().finditer(r.text):
@@ -953,7 +953,7 @@ def _take_offices(r: _Reading) -> None:
         country = _country_of(r.ctx, start, end, _owner_before(r.ctx, start), "government")
         known = _lookup(surface, country)
         name = known.name if known else surface
-        r.add(name, country, "state_body", surface, (start, end))
+        r.add(name, country, "government", surface, (start, end))
 
 
 def _owner_before(ctx: ArticleContext, start: int) -> str | None:
