@@ -502,14 +502,19 @@ def _sentence_actors(ctx: ArticleContext, sent: Sentence) -> list[CountryMention
     return out
 
 
+_CITED = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+
+
 def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
     """The country a mention belongs to by its sentence: the article's own or else the nearest one
     named before it (a sentence names its actors first), else the article's own or the nearest
     one after it, else the article's own."""
     sent = ctx.sentence_at(start)
+    home = article_country(ctx)
+    if home is not None and _CITED.search(ctx.text, max(0, start - 20), start):
+        return home  # "…, according to the Ministry of Energy": a story cites its own country's bodies
     if sent is not None:
         around = [c for c in sentence_actors(ctx, sent) if not (start <= c.start < end)]
-        home = article_country(ctx)
         before = [c for c in around if c.end <= start]
         if before:
             return home if any(c.code == home for c in before) else before[-1].code
@@ -939,8 +944,8 @@ def _offices() -> re.Pattern[str]:
 
 
 def _take_offices(r: _Reading) -> None:
-    """"Office of the President of Ukraine", "the Prime Minister's Office": the offices of heads of state or
-    government, which act as the government, and whose names hold a title the capitalised runs would cut."""
+    """"Office of the President of Ukraine", "the Prime Minister's Office": state bodies whose
+    names hold a title, which the capitalised runs would cut."""
     if "Office" not in r.text and "Presidential" not in r.text:
         return
     for m in _offices().finditer(r.text):
@@ -953,7 +958,7 @@ def _take_offices(r: _Reading) -> None:
         country = _country_of(r.ctx, start, end, _owner_before(r.ctx, start), "government")
         known = _lookup(surface, country)
         name = known.name if known else surface
-        r.add(name, country, "government", surface, (start, end))
+        r.add(name, country, "state_body", surface, (start, end))
 
 
 def _owner_before(ctx: ArticleContext, start: int) -> str | None:
