@@ -636,11 +636,16 @@ def _a_level(s: str, figure: Figure) -> bool:
     return bool(_LEVEL.search(s[max(0, figure.start - 60):figure.start]))
 
 
+# "shipped 4,000 tonnes to Europe": a destination kb cannot code is still a destination, not a flow told before.
+_ELSEWHERE = re.compile(r"\b(?:to|into|for)\s+(?:the\s+)?[A-Z][a-z]")
+
+
 def _lend(rd: Reading, frame: _Frame, exporters: list[str]) -> None:
     """A frame with no partner gives its one figure, or its exporting company, to the latest flow of its goods."""
     figures = frame.figures if len(frame.figures) == 1 and not _a_level(frame.sm.text, frame.figures[0]) else []
     company = _company(rd, frame)
-    if not rd.drafts or not (figures or company) or lexicon().totals.search(frame.sm.text):
+    if not rd.drafts or not (figures or company) or lexicon().totals.search(frame.sm.text) \
+            or _ELSEWHERE.search(frame.sm.text, frame.cue.end, frame.region[1]):
         return
     keys = {g.key for g in frame.goods}
     dated = figures[0].date.value if figures and figures[0].date is not None else None

@@ -71,7 +71,10 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|told|reported|announced|wrote|stated|
 # ", while", "; ", " – ": a new clause with its own subject, goods and figures.
 # … and ", of which": what follows breaks a total down, its figures are not the total's.
 _CLAUSE_BREAK = re.compile(r";|\s[–—]\s|\s-\s|,\s+(?:while|whereas|but|although|though|even\s+as|and\s+while)\s|"
-                           r",?\s+of\s+which\b", re.I)
+                           r",?\s+of\s+which\b|"
+                           # "… fell to 6,100 tonnes as Chinese traders turned to …": a subordinate clause of its own
+                           r"\s(?:as|because|after|since|when)\s+(?=(?:the\s+)?(?:[A-Z][\w-]*\s+)?[a-z]+\s+"
+                           r"(?:[a-z]+ed|fell|rose|grew|took|sought|bought|sold|began|shifted)\b)", re.I)
 # "imported wine", "the exported volume": an adjective, not a trade word.
 _ATTRIBUTIVE = re.compile(r"\b(?:on|of|the|an?|with|for|from|by|cheap|cheaper|more|less|other|all|any|some|"
                           r"against|its|their)\s+$", re.I)
