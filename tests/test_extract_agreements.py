@@ -753,3 +753,12 @@ def test_the_two_sides_sign_at_the_meeting_told_before() -> None:
             "The two sides signed a memorandum on the exchange of pre-arrival information.")
     check(text, "2024-06-14", [{"kind": "memorandum", "signed": "2024-06-12", "place": "Iasi",
                                 "parties": ["MD", "RO"]}])
+
+
+def test_the_texts_listed_after_a_collective_signing_are_signed_then() -> None:
+    text = ("Kyrgyzstan and Tajikistan held talks on Thursday, following which 9 documents were signed. "
+            "Among them are an Agreement on Cross-Border Trade and a Protocol on Veterinary Inspection.")
+    check(text, "2024-06-14", [
+        {"name": "Agreement on Cross-Border Trade", "status": "signed", "signed": "2024-06-13"},
+        {"name": "Protocol on Veterinary Inspection", "status": "signed", "signed": "2024-06-13"},
+    ])

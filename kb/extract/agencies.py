@@ -246,7 +246,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if poss:  # "Orbis Group's chief": the name without its possessive
         toks[-1] = (toks[-1][0], toks[-1][1] - 2, poss.group(1))
     segment = text[toks[0][0]:toks[-1][1]]
-    heads = [i for i, t in enumerate(toks) if t[2] in cfg["heads"]
+    # a weak head ("Exchange", "Fund") is one only beside its companion word ("Stock Exchange")
+    heads = [i for i, t in enumerate(toks) if (t[2] in cfg["heads"] and t[2] not in cfg["weak"])
              or (t[2] in cfg["weak"] and cfg["weak"][t[2]].search(segment))]
     if not heads:
         return None
@@ -268,9 +269,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     elif after:
         # "of ..." complement: keep it up to a title or a thing word.
         keep = last + 1
+        forms = gazetteer.country_forms()
         for i in range(last + 1, len(toks)):
             if toks[i][2] in cfg["not_after"] or toks[i][2] in _DAYS_AND_MONTHS:
                 break
+            if toks[i][2] == "on" and any(toks[j][2] in forms for j in range(last + 1, i)):
+                break  # "Customs Service of Turkmenistan on the Exchange of …": the country ends it, a topic follows
             keep = i + 1
         toks = toks[:keep]
         while toks and toks[-1][2] in _CONNECTORS:

@@ -43,6 +43,9 @@ _MEETING = re.compile(r"(?i)\b(?:talks|negotiations|round|conference|summit|meet
 # The signing parties told as a pair: the instruments of the last signing are theirs.
 _SIDES = re.compile(r"(?i)\b(?:the\s+two|both)\s+(?:sides|administrations|countries|governments|agencies|"
                     r"parties|delegations|ministers)\b")
+# A sentence that lists the texts a signing told just before: "Among them are …", "These include …".
+_AMONG = re.compile(r"\W*(?:among\s+(?:them|these|those|the\s+\w+(?:\s+\w+)?)|(?:these|they|the\s+\w+)\s+"
+                    r"include[ds]?)\b", re.I)
 # A sentence whose subject is the pair of a meeting told before: the signing was at that meeting.
 _SIDES_FIRST = re.compile(r"\W*(?:(?:Later|Afterwards|Then|After\s+the\s+\w+),?\s+)?(?:the\s+two|both)\s+(?:sides|"
                           r"administrations|countries|governments|agencies|parties|delegations|ministers|leaders|"
@@ -132,6 +135,9 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
     # Without an instrument of its own, a signing matters only as a list's intro or a plural's ("signed two MoUs").
     needed = outer or colon or sent.start in reading.collective
     events = _sign(reading, n, clauses, outer, cues, recent) if needed else []
+    if item_of is None and not cues and outer and recent.event is not None and n - recent.sentence <= 2 \
+            and _AMONG.match(sent.text):
+        item_of = recent.event  # "… 14 documents were signed. Among them are an agreement on …, a memorandum …"
     if item_of is not None:
         for _s, _e, i in outer:
             _apply(reading, i, item_of, n, recent, fill_only=True)

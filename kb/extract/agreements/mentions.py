@@ -107,6 +107,9 @@ _ORDINAL = r"(?:first|second|third|latest|largest|biggest|most|only|main|single|
 _PREDICATE = re.compile(rf"(?i)(?:\b(?:is|was|are|were|be|been|remains|(?:described|seen|hailed|called|billed|touted)"
                         rf"\s+(?:it\s+)?as)\s+(?:a|an|the\s+{_ORDINAL})|,\s+(?:its|their|the\s+(?:[\w'’-]+\s+){{0,4}}?)"
                         rf"{_ORDINAL})\s+(?:[\w-]+\s+){{0,3}}$")
+# "Among them are an Agreement on …, a Memorandum …": the items of a list of signed texts, not a predicate.
+_AMONG = re.compile(r"(?i)\W*(?:among\s+(?:them|these|those|the\s+\w+(?:\s+\w+)?)|(?:these|they|the\s+\w+)\s+"
+                    r"include[ds]?)\b")
 _DEFINITE = re.compile(r"(?i)\b(?:the|this|that|these|those|its|their|such)\s+(?:(?!(?:a|an)\s)[\w-]+\s+){0,3}$")
 
 
@@ -148,7 +151,8 @@ def _mention(ctx: ArticleContext, sent: Sentence, m: re.Match[str], names: Names
                   proper=noun[0].isupper() and not info.get("case") and not _LEAD.fullmatch(before_noun(sent, ns)),
                   negated=bool(_NEGATED.search(before)), older=bool(_OLDER.search(before)),
                   newer=bool(_NEWER.search(before)), indefinite=bool(_INDEFINITE.search(before)),
-                  predicate=bool(_PREDICATE.search(before)), other=bool(_OTHER.search(before)))
+                  predicate=bool(_PREDICATE.search(before)) and not _AMONG.match(text, sent.start, start),
+                  other=bool(_OTHER.search(before)))
 
 
 def _names(ctx: ArticleContext, sent: Sentence) -> Names:
