@@ -101,12 +101,22 @@ def python_blocks(text: str) -> tuple[str, str]:
     return code.group(1), output.group(1)
 
 
-def test_the_documented_example_runs_and_prints_what_the_page_shows(tmp_path: Path) -> None:
-    code, shown = python_blocks(PYTHON_DOC.read_text(encoding="utf-8"))
-    shutil.copytree(SEED, tmp_path / "seed")
-    (tmp_path / "example.py").write_text(code, encoding="utf-8")
+def run_example(code: str, folder: Path) -> str:
+    """Run a page's example as a script in `folder`, which holds a copy of seed/; its output."""
+    shutil.copytree(SEED, folder / "seed")
+    (folder / "example.py").write_text(code, encoding="utf-8")
     env = {key: value for key, value in os.environ.items() if key != "KB_DATABASE_URL"}
-    result = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, env=env, capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "example.py"], cwd=folder, env=env, capture_output=True, text=True,
                             timeout=300)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == shown
+    return result.stdout
+
+
+def test_the_documented_example_runs_and_prints_what_the_page_shows(tmp_path: Path) -> None:
+    code, shown = python_blocks(PYTHON_DOC.read_text(encoding="utf-8"))
+    assert run_example(code, tmp_path) == shown
+
+
+def test_the_readme_example_runs(tmp_path: Path) -> None:
+    (code,) = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    assert "2023-09-22 Protocol amending" in run_example(code, tmp_path)
