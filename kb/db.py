@@ -14,8 +14,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQ
 from kb.errors import DatabaseError
 from kb.settings import database_url
 
-ROOT = Path(__file__).resolve().parent.parent
-MIGRATIONS = ROOT / "migrations"
+PACKAGE = Path(__file__).resolve().parent
 # The newest migration, known without reading migrations/ (Alembic's script loading costs a third of a
 # second on every command); tests/test_startup.py checks that it is Alembic's head.
 HEAD_REVISION = "0007"
@@ -89,11 +88,24 @@ def sqlite_path(url: str | None) -> Path | None:
 
 # ---------------------------------------------------------------- migrations
 
+def migrations_folder() -> Path:
+    """Where the migrations are: inside the package in an installed kb (the wheel ships the top-level
+    migrations/ as kb/migrations, see pyproject.toml), at the top of the source tree in a checkout."""
+    for folder in (PACKAGE / "migrations", PACKAGE.parent / "migrations"):
+        if (folder / "env.py").is_file():
+            return folder
+    raise DatabaseError(f"kb's migrations are missing (looked in {PACKAGE / 'migrations'} and "
+                        f"{PACKAGE.parent / 'migrations'}): reinstall kb")
+
+
 def alembic_config(engine: Engine | None = None):  # type: ignore[no-untyped-def]
+    """kb's Alembic configuration, made in code so that it needs no alembic.ini (an installed kb has none;
+    alembic.ini is for the `alembic` command in a checkout and says the same)."""
     from alembic.config import Config
 
-    config = Config(str(ROOT / "alembic.ini"), stdout=sys.stdout)
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config = Config(stdout=sys.stdout)
+    config.set_main_option("script_location", str(migrations_folder()))
+    config.set_main_option("path_separator", "os")
     if engine is not None:
         config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False)
                                .replace("%", "%%"))

@@ -1,7 +1,7 @@
 """The kb-facts/1 format: what one article states, as validated records.
 
 Curated facts files and the extractor's output share this format
-(see FACTS-FORMAT.md). Reading validates every key and value and reports the
+(see docs/facts-format.md). Reading validates every key and value and reports the
 first problems with the file name and the field path; writing produces the
 same YAML a person would write by hand.
 """

@@ -3,7 +3,7 @@
 People read this database directly (sqlite3, psql, any SQL client), so the
 names are part of the interface: singular snake_case tables, `id` primary
 keys, `<table>_id` foreign keys, ISO codes as text. Every table and column
-carries a comment; the README's schema section is checked against them.
+carries a comment; docs/schema.md's schema section is checked against them.
 
 Dates are ISO 8601 text at the precision the source gives: `2023-09-22` is a
 day, `2023-08` a month, `2023` a year, so nothing is invented by padding.

@@ -1,6 +1,6 @@
 """The schema as Markdown: a mermaid entity-relationship diagram and every table's and column's meaning.
 
-The README's schema section is this output (between the `schema:begin` and
+docs/schema.md's schema section is this output (between the `schema:begin` and
 `schema:end` markers); a test keeps the two identical, so the documentation
 cannot drift from the models. `kb db schema` prints it.
 """

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Engine
+from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 from kb import models  # noqa: F401  (registers every table on the metadata)
@@ -13,7 +15,7 @@ config = context.config
 target_metadata = SQLModel.metadata
 
 
-def _configure(connection) -> None:  # type: ignore[no-untyped-def]
+def _configure(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
@@ -25,22 +27,27 @@ def _configure(connection) -> None:  # type: ignore[no-untyped-def]
 
 
 def run_migrations_online() -> None:
-    # kb.db.migrate() and the tests hand in an open connection; the alembic CLI does not.
-    connection = config.attributes.get("connection")
-    if connection is not None:
-        _configure(connection)
-        with context.begin_transaction():
-            context.run_migrations()
+    # kb.db.run_alembic() and the tests hand in an open Connection, already in kb's locked transaction;
+    # pytest-alembic hands in an Engine; the alembic command line hands in nothing (the URL is configured).
+    handed_in = config.attributes.get("connection")
+    if isinstance(handed_in, Connection):
+        _run(handed_in)
         return
-    # The alembic command line: the same engine settings and the same locked, all-or-nothing transaction.
-    engine = make_engine(config.get_main_option("sqlalchemy.url") or database_url())
+    engine = handed_in if isinstance(handed_in, Engine) else make_engine(
+        config.get_main_option("sqlalchemy.url") or database_url())
+    # The same engine settings and the same locked, all-or-nothing transaction as `kb db upgrade`.
     try:
         with engine.connect() as conn, migration_transaction(conn):
-            _configure(conn)
-            with context.begin_transaction():
-                context.run_migrations()
+            _run(conn)
     finally:
-        engine.dispose()
+        if engine is not handed_in:
+            engine.dispose()
+
+
+def _run(connection: Connection) -> None:
+    _configure(connection)
+    with context.begin_transaction():
+        context.run_migrations()
 
 
 if context.is_offline_mode():

@@ -82,3 +82,17 @@ def test_mentioned_understands_shorthands() -> None:
 def test_readme_mentions_the_command(name: str) -> None:
     readme = README.read_text(encoding="utf-8").replace("\\|", "|")
     assert mentioned(readme, name), f"README.md does not mention `{name}`"
+
+
+def test_version_is_the_packages() -> None:
+    from kb import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"kb {__version__}"
+
+
+def test_completion_script_is_printed_for_bash() -> None:
+    """docs/install.md tells people to install it with `kb --install-completion`, which writes this script."""
+    result = runner.invoke(app, ["--show-completion", "bash"], prog_name="kb")
+    assert result.exit_code == 0, result.output
+    assert "_KB_COMPLETE" in result.output and "complete" in result.output

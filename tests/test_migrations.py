@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
@@ -75,4 +80,19 @@ def test_0005_keeps_curation_decisions_and_adds_the_review_queue(db_url: str) ->
             ("merge", 7, "QazTrade")]
         assert "match_candidate" not in inspect(conn).get_table_names()
         assert not {"other_id", "effective"} & {c["name"] for c in inspect(conn).get_columns("curation")}
+    engine.dispose()
+
+
+def test_the_alembic_command_works_in_a_checkout(db_url: str) -> None:
+    """alembic.ini is for people who run `alembic` in a checkout: it finds the same tree and the same database
+    (KB_DATABASE_URL), and `alembic check` finds the models and the migrations in agreement."""
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, KB_DATABASE_URL=db_url)
+    for args in (["upgrade", "head"], ["check"]):
+        result = subprocess.run([sys.executable, "-m", "alembic", "-c", str(root / "alembic.ini"), *args],
+                                cwd=root, env=env, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        assert current_revision(conn) == head_revision()
     engine.dispose()

@@ -1,4 +1,4 @@
-"""The schema documents itself: every table and column has a comment, and README shows them."""
+"""The schema documents itself: every table and column has a comment, and docs/schema.md shows them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlmodel import SQLModel
 from kb import models  # noqa: F401
 from kb.schema_doc import BEGIN, END, schema_markdown
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+SCHEMA_DOC = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
 
 
 @pytest.mark.parametrize("table", sorted(SQLModel.metadata.tables.values(), key=lambda t: t.name),
@@ -21,7 +21,9 @@ def test_every_table_and_column_is_commented(table) -> None:  # type: ignore[no-
     assert not missing, f"{table.name}: columns without a comment: {missing}"
 
 
-def test_readme_schema_section_is_the_generated_one() -> None:
-    text = README.read_text(encoding="utf-8")
+def test_the_schema_doc_is_the_generated_one() -> None:
+    text = SCHEMA_DOC.read_text(encoding="utf-8")
     start, end = text.index(BEGIN), text.index(END) + len(END)
-    assert text[start:end] == schema_markdown(), "README schema is stale: run `uv run kb db schema` and paste it"
+    assert text[start:end] == schema_markdown(), \
+        "docs/schema.md is stale: run `uv run kb db schema` and paste it between the markers"
+    assert text.count(BEGIN) == text.count(END) == 1

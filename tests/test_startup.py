@@ -74,3 +74,11 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
         process.wait(timeout=120)
     assert "Traceback" not in errors
     assert "Error" not in errors
+
+
+def test_import_kb_loads_no_database_stack() -> None:
+    """`import kb` for the front door: kb.open and the record types come when used, not at import."""
+    probe = "import sys, kb; kb.open; kb.__version__; print(*sorted({m.split('.')[0] for m in sys.modules}))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert set(result.stdout.split()) & (DATABASE_STACK | {"typer", "rich", "yaml"}) == set()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -57,8 +57,28 @@ app = typer.Typer(
          "Example: kb load seed/",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    # --install-completion / --show-completion: tab completion for bash, zsh, fish and PowerShell.
+    add_completion=True,
 )
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from kb import __version__
+
+        typer.echo(f"kb {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool | None, typer.Option(
+        "--version", help="Print kb's version and stop.", is_eager=True, callback=_print_version)] = None,
+) -> None:
+    # The help of the `kb` command is the Typer's own (above); this only adds the --version option.
+    pass
+
+
 app.command()(load)
 app.command()(extract)
 app.add_typer(query.app, name="query")
