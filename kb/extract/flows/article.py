@@ -81,7 +81,15 @@ class ArticleFrame:
         bare = bool(words) and all(w in modifiers for w in words[:-1])  # "oil", "bulk oil", not "lead ore"
         if bare and story_words and words[-1] == story_words[-1] and len(story_words) > 1:
             return Goods(goods.name, story.hs, goods.weak, goods.start, goods.end, goods.definite)
+        if goods.definite and self.covers(goods):  # "the fruit" in a story about cherries: the cherries
+            return Goods(story.name, story.hs, goods.weak, goods.start, goods.end, goods.definite)
         return goods
+
+    def covers(self, goods: Goods) -> bool:
+        """Whether goods name the chapter the story's goods belong to ("fruit" over cherries, "grain" over wheat)."""
+        story = self.goods
+        return bool(story and story.hs and goods.hs and len(goods.hs) == 2 and len(story.hs) >= 4
+                    and story.hs.startswith(goods.hs))
 
     def local(self) -> str | None:
         """The country the article is written from: its dateline city, else the local currency its prices use."""

@@ -135,6 +135,9 @@ def _side(rd: Reading, caption: str, cap_start: int, rows: set[str]) -> str | No
     return counts.most_common(1)[0][0] if counts else None
 
 
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.I)
+
+
 def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int, outgoing: bool,
                   rows: list[tuple[str, list[Amount], Sentence]]) -> None:
     found = find_dates(caption, rd.ctx.published) if caption else []
@@ -146,6 +149,8 @@ def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int
         named = find_commodities(caption)
         story = rd.frame.goods
         goods = Goods(named[0].name, named[0].hs) if named else story
+        if named and _DEFINITE_BEFORE.search(caption[:named[0].start]) and rd.frame.covers(goods):
+            goods = story  # "China absorbed the bulk of the fruit" above a table of a cherry story
         date, company = (found[-1].value if found else rd.frame.period), None
     if side is None or goods is None:
         return
