@@ -333,3 +333,15 @@ NEGATIVE = [
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_not_officials(text: str) -> None:
     assert officials(run(text)) == {}
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("The Commissioner-General of the Liberia Revenue Authority, Rev. Dr. Samuel Tarpeh, signed the MoU.",
+     "Samuel Tarpeh", {"title": "commissioner-general", "agency": "Liberia Revenue Authority"}),
+    ("The Comptroller-General of the Nigeria Customs Service, Col. Musa Danjuma (rtd), said revenue rose.",
+     "Musa Danjuma", {"title": "comptroller-general", "agency": "Nigeria Customs Service"}),
+    ("The Commissioner of Customs of the Gambia Revenue Authority, Mr. Lamin Jobe, signed the MoU.",
+     "Lamin Jobe", {"title": "commissioner of customs", "agency": "Gambia Revenue Authority"}),
+])
+def test_ranks_honorifics_and_customs_titles(text: str, name: str, expected: dict) -> None:
+    check(run(text), name, expected)

@@ -232,6 +232,10 @@ def _not_names() -> frozenset[str]:
     return frozenset(gazetteer.titles().get("not_names", []))
 
 
+_TITLE_OF = re.compile(r"\b(?:Commissioner|Director|Head|Chief|Comptroller|Controller|Collector)(?:[ -]General)?\s+"
+                       r"(?:for|of)\s+$")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Cut a segment to the organisation it names, or None when it names none."""
     cfg = _config()
@@ -242,6 +246,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         toks.pop()
     if not toks:
         return None
+    # "Commissioner of Customs of the Togolese Revenue Office": "of Customs" belongs to the title
+    if len(toks) > 3 and toks[0][2] == "Customs" and toks[1][2] == "of" \
+            and _TITLE_OF.search(text, max(0, toks[0][0] - 30), toks[0][0]):
+        toks = toks[2:]
+        while toks and toks[0][2] in _CONNECTORS:
+            toks.pop(0)
     poss = _POSSESSIVE.match(toks[-1][2])
     if poss:  # "Orbis Group's chief": the name without its possessive
         toks[-1] = (toks[-1][0], toks[-1][1] - 2, poss.group(1))
