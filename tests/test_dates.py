@@ -221,3 +221,15 @@ def test_dates_data_file():
     for code, fy in data["fiscal_years"].items():
         assert pycountry.countries.get(alpha_2=code) is not None, code
         assert set(fy) <= {"start", "named"} and 2 <= fy["start"] <= 12 and fy.get("named", "end") in {"start", "end"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The MoU was signed on 10/06/2024.", ["2024-06-10"]),       # day first, as most outlets write it
+    ("The MoU was signed on 06/11/2024.", ["2024-06-11"]),       # 6 November is after publication: month first
+    ("The MoU was signed on 2024/06/10.", ["2024-06-10"]),
+    ("The deal was signed on the 10th.", ["2024-06-10"]),
+    ("The deal was signed on the 20th, officials said.", ["2024-05-20"]),  # the 20th is yet to come in June
+    ("It was the 10th session of the commission.", []),
+])
+def test_numeric_and_day_of_month_dates(text: str, expected: list[str]) -> None:
+    assert [d.value for d in find_dates(text, "2024-06-12")] == expected

@@ -86,6 +86,13 @@ _FULL = _c(rf"(?=(?i:[melt])|[JFMASOND0-9])"
            rf"|{_QUAL}(?P<d2>{_DAY})\s+(?:(?i:of)\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?)")
 _ISO = _c(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _DOTTED = _c(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")
+# "10/06/2024" (day first, as most of the world writes it; month first when the day-first reading cannot be),
+# "2024/06/10"
+_SLASHED = _c(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b")
+# "on the 10th": that day of the month of publication, or of the month before when it is yet to come
+_NTH = _c(r"\b(?i:on)\s+the\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[,.;)]|$)|\s+(?i:at|in|when|and|after|"
+          r"before|during|with)\b)")
+_YMD_SLASHED = _c(r"\b(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)\b")
 _MONTHYEAR = _c(rf"(?=(?i:[tmel])|[JFMASOND])(?:(?i:the\s+(?:whole\s+)?(?:month\s+)?of)\s+)?{_QUAL}(?P<m>{_MONTH}),?\s+"
                 rf"(?:(?i:of)\s+)?(?P<y>{_YEAR_EXPR})")
 _LASTMONTH = _c(rf"(?P<rel>(?i:last|this|next|(?:earlier|later)\s+this))\s+(?P<m>{_MONTH})")
@@ -434,6 +441,22 @@ class _Resolver:
     def iso(self, m: re.Match[str]) -> str | None:
         return _ymd(int(m["y"]), int(m["m"]), int(m["d"]))
 
+    def nth(self, m: re.Match[str]) -> str | None:
+        if self.pub is None:
+            return None
+        day, year, month = int(m["d"]), self.pub.year, self.pub.month
+        if day > self.pub.day:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return _ymd(year, month, day)
+
+    def slashed(self, m: re.Match[str]) -> str | None:
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        day_first, month_first = _ymd(y, b, a), _ymd(y, a, b)
+        if day_first and month_first and self.pub is not None and day_first > self.pub.isoformat() \
+                and month_first <= self.pub.isoformat():
+            return month_first  # a news date is not after the article
+        return day_first or month_first
+
     def monthyear(self, m: re.Match[str]) -> str | None:
         y = self.year(m["y"])
         return None if y is None else _ym(y, _month(m["m"]))
@@ -614,6 +637,7 @@ _G_WEEKDAY = _Gate(re.compile(r"day\b"), reach=30)
 _G_RARE = _Gate(words=("since", "week to", "week end", "months to", "months end", "year to", "year end",
                        "same", "corresponding", "comparable", "today", "yesterday", "tomorrow"), reach=40)
 _G_YEAR = _Gate(re.compile(r"(?:19|20)\d\d"), reach=10)
+_G_NTH = _Gate(re.compile(r"\d(?:st|nd|rd|th)\b"), reach=20)
 
 
 @cache
@@ -635,6 +659,9 @@ def _plan() -> tuple[list[_Gate], list[tuple[re.Pattern[str], int, _Handler]]]:
         (_FULL, _Resolver.full, _G_MONTH),
         (_ISO, _Resolver.iso, _G_YEAR),
         (_DOTTED, _Resolver.iso, _G_YEAR),
+        (_SLASHED, _Resolver.slashed, _G_YEAR),
+        (_YMD_SLASHED, _Resolver.iso, _G_YEAR),
+        (_NTH, _Resolver.nth, _G_NTH),
         (_MONTHYEAR, _Resolver.monthyear, _G_MONTH),
         (_LASTMONTH, _Resolver.lastmonth, _G_MONTH),
         (_BAREMONTH, _Resolver.baremonth, _G_MONTH),
