@@ -145,6 +145,7 @@ CURRENCIES = [  # prefixes, suffixes, symbols, codes, local forms
     ("Coffee brought UGX 1.2 trillion.", [_m("UGX 1.2 trillion", 1.2e12, "UGX")]),
     ("Palm oil earned Rp 4.5 trillion.", [_m("Rp 4.5 trillion", 4.5e12, "IDR")]),
     ("Rubber sales hit RM2.1 billion.", [_m("RM2.1 billion", 2.1e9, "MYR")]),
+    ("Rice sales hit Bt5 billion.", [_m("Bt5 billion", 5e9, "THB")]),
     ("Bananas earned ₱3 billion.", [_m("₱3 billion", 3e9, "PHP")]),
     ("Shrimp earned ₹2,500 crore.", [_m("₹2,500 crore", 2.5e10, "INR")]),
     ("Garments brought Tk 500 crore.", [_m("Tk 500 crore", 5e9, "BDT")]),
