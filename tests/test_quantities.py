@@ -270,3 +270,17 @@ def test_amounts_data_file():
     assert set(amounts["packages"]) <= unit_names and set(amounts["sizes"]["units"]) <= unit_names
     currencies = {e["code"] for e in yaml.safe_load((DATA / "currencies.yaml").read_text(encoding="utf-8"))}
     assert set(amounts["fused_currencies"].values()) <= currencies
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("were 3.2 and 1.1 million tonnes, respectively", [(3.2e6, "t"), (1.1e6, "t")]),
+    ("stood at 12,000, 8,500 and 3,100 tonnes", [(12000, "t"), (8500, "t"), (3100, "t")]),
+    ("earned $2.1, $1.5 and $0.9 billion", [(2.1e9, "USD"), (1.5e9, "USD"), (0.9e9, "USD")]),
+])
+def test_a_list_of_numbers_shares_the_unit_and_scale_of_its_last(text: str, expected: list) -> None:
+    got = [(a.value, a.unit or a.currency) for a in find_amounts(text) if a.kind in ("quantity", "money")]
+    assert got == expected
+
+
+def test_a_year_before_a_figure_takes_no_unit() -> None:
+    assert find_amounts("in 2022 and 2023 tonnes")[0].kind == "number"

@@ -306,7 +306,40 @@ def find_amounts(text: str) -> list[Amount]:
         if r is not None:
             reads.append(r)
             last = r.amount.end
-    return [r.amount for r in _join_ranges(text, reads, g)] if len(reads) > 1 else [r.amount for r in reads]
+    if len(reads) < 2:
+        return [r.amount for r in reads]
+    return [r.amount for r in _shared_units(text, _join_ranges(text, reads, g))]
+
+
+# "3.2 and 1.1 million tonnes", "12,000, 8,500 and 3,100 tonnes": a list of numbers whose last carries the unit
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _shared_units(text: str, reads: list[_Read]) -> list[_Read]:
+    """Bare numbers listed before a figure with a unit (or currency) take its unit and its scale."""
+    out = list(reads)
+    for i in range(len(out) - 1, 0, -1):
+        head = out[i]
+        if head.amount.kind not in ("quantity", "money", "price"):
+            continue
+        j = i - 1
+        while j >= 0 and _bare_like(out[j], head) and _LIST_GAP.fullmatch(text, out[j].amount.end,
+                                                                           out[j + 1].amount.start) \
+                and not (1900 <= out[j].amount.value <= 2100 and float(out[j].amount.value).is_integer()):
+            a, b = out[j].amount, head.amount
+            value = a.value if out[j].scaled else out[j].base * (b.value / head.base if head.base else 1.0)
+            out[j] = _Read(Amount(a.start, a.end, value, b.kind, b.unit, b.currency, b.per), out[j].base, True)
+            j -= 1
+    return out
+
+
+def _bare_like(r: _Read, head: _Read) -> bool:
+    """A number without a unit, or "$2.1" without the scale of "$0.9 billion" after it."""
+    a, b = r.amount, head.amount
+    if a.kind == "money" and b.kind == "price":
+        return a.currency == b.currency  # "$300 and $400 a tonne": two prices
+    return a.kind == "number" or (a.kind == b.kind == "money" and a.currency == b.currency and not r.scaled
+                                  and head.scaled and a.per is None)
 
 
 def _start(m: re.Match[str]) -> int:
