@@ -111,6 +111,9 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
                       cues[i + 1].start if i + 1 < len(cues) else clause[1])
             _read_frame(rd, sm, cue, clause, region, figures)
     dated = next((f.date for f in figures if f.date is not None), None)
+    if dated is None and not figures and sm.cues and rd.frame.period is None:
+        # "Peru's avocado exports grew strongly in the first quarter.": a lead's period dates what follows
+        dated = next((d for d in sm.dates() if "/" in d.value), None)
     if dated is not None and is_period(dated):
         rd.frame.period = dated.value
 
@@ -451,6 +454,8 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
             return (goods, included) if figures else (included or goods, [])
     if rd.named_goods[0] == sm.sentence.start:
         return list(rd.named_goods[1]), []  # "exported 282,000 head of cattle, of which 251,000 went to …"
+    if rd.drafts and figures and _MORE_OF_IT.search(sm.text, max(0, figures[0].start - 25), figures[0].start):
+        return [rd.drafts[-1].goods], []  # "the company sent another 450 tonnes": more of the goods told last
     story = rd.frame.goods
     money_only = bool(figures) and all(f.amount.kind == "money" for f in figures)
     if cue.kind in _AGGREGATES and money_only and (story is None or not rd.frame.goods_told):
@@ -458,6 +463,10 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
         after = _INCLUDING.match(sm.text, figures[-1].end, region[1])  # "…, led by copper ore"
         return [story], read_phrase_list(sm, after.end(), region[1]) if after else []
     return ([story] if story is not None else []), []
+
+
+_MORE_OF_IT = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|a\s+second|"
+                         r"some\s+more)\s+$", re.I)
 
 
 def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
