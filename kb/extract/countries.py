@@ -116,8 +116,25 @@ def home_country(ctx: ArticleContext) -> str | None:
     return home
 
 
+# "NAIROBI, May 3 -", "Lima (Reuters) -", "ISLAMABAD: …": the city a story is filed from, at a line's start.
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z.' -]{2,25}?)[ \t]*(?:,|:|\(|[ \t][-–—][ \t])")
+
+
+def dateline_country(text: str) -> str | None:
+    """The country of the capital a story's dateline names, in its first lines."""
+    capitals = gazetteer.capitals()
+    for m in _DATELINE.finditer(text, 0, min(len(text), 600)):
+        code = capitals.get(m.group(1)) or capitals.get(m.group(1).title())
+        if code:
+            return code
+    return None
+
+
 def _home_country(ctx: ArticleContext) -> str | None:
     counts: Counter[str] = Counter()
+    dateline = dateline_country(ctx.text)
+    if dateline:
+        counts[dateline] += 2  # where the story is filed from weighs like two mentions
     for c in ctx.countries:
         if c.form != "bloc":
             counts[c.code] += 0.25 if is_destination(ctx.text, c) else 1.0

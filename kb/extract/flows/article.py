@@ -12,15 +12,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities, fold
 from kb.extract.context import ArticleContext
-from kb.extract.countries import find_countries, home_country, is_destination
+from kb.extract.countries import dateline_country, find_countries, home_country, is_destination
 from kb.extract.flows.goods import Goods, goods_hs
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.quantities import find_amounts
 
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z.' -]{2,25}?)[ \t]*(?:,|\(|[ \t][-–—][ \t])")
 _GLOBAL_CURRENCIES = frozenset(("USD", "EUR", "XOF", "XAF", "XCD", "XPF", "CHF"))
 
 
@@ -96,12 +94,9 @@ class ArticleFrame:
         if self._local is None:
             text = self.ctx.text
             votes: Counter[str] = Counter()
-            caps = gazetteer.capitals()
-            for m in _DATELINE.finditer(text, 0, min(len(text), 600)):  # "NAIROBI, May 3 -", "Lima (Reuters) -"
-                code = caps.get(m.group(1)) or caps.get(m.group(1).title())
-                if code:
-                    votes[code] += 2
-                    break
+            dateline = dateline_country(text)  # "NAIROBI, May 3 -", "Lima (Reuters) -"
+            if dateline:
+                votes[dateline] += 2
             for a in find_amounts(text[:20_000]) if not votes else []:
                 if a.kind in ("money", "price") and a.currency and a.currency not in _GLOBAL_CURRENCIES:
                     votes[a.currency[:2]] += 1

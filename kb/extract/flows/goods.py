@@ -182,7 +182,7 @@ def _plausible_open_goods(words: list[str]) -> bool:
     head = words[-1].lower()
     if len(words) > 4 or head in lex.not_goods or head.endswith(("ly", "ing")) or len(head) < 3:
         return False
-    if head.endswith("ed") and not known(head):
+    if head.endswith("ed") and not head.endswith("eed") and not known(head):  # "seed", "feed" are nouns
         return False
     return all(w.lower() not in lex.goods_stop for w in words)
 
@@ -244,8 +244,8 @@ _NOT_A_GOODS_MODIFIER = frozenset(("total", "annual", "monthly", "overall", "rec
 
 
 # An unknown word before an event noun that reads as an adjective ("big", "growing", "traditional") is no goods.
-_ADJECTIVE_ENDING = re.compile(r"(?:est|al|ive|ous|ful|ic|ing|ed|ish|ary|ible|able|less)$|^(?:big|small|large|other|"
-                               r"few|many|good|bad|high|low|long|short|old|young|great|huge|vast|strong|weak|larger|bigger|"
+_ADJECTIVE_ENDING = re.compile(r"(?:est|al|ive|ous|ful|ic|ing|(?<!e)ed|ish|ary|ible|able|less)$|"
+                               r"^(?:big|small|large|other|few|many|good|bad|high|low|long|short|old|young|great|huge|vast|strong|weak|larger|bigger|"
                                r"smaller|greater|higher|lower|wider|newer|older|richer|poorer|fewer|major|minor)$")
 
 

@@ -155,6 +155,8 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
         return "to", IMPORTER  # "sold to the Chinese importer X"
     if word and word.group(1).lower() in lex.agent_nouns and m.end <= cue.start:
         return "agent", ""  # "Peruvian exporters shipped": resolved as the subject
+    if m.end <= cue.start and cue.kind.endswith("verb") and _AGENT_NAMED.match(s, m.end, cue.start):
+        return "agent", ""  # "Algerian state buyer Sahara Grain Office bought": the named buyer acts
     if _people(m) and m.end <= cue.start and cue.kind.endswith("verb") and _SUBJECT_GAP.match(s[m.end:cue.start]):
         return "agent", ""  # "Americans bought Chilean salmon": the people of a country act for it
     if m.end <= cue.start and cue.kind in _NOUN_SIDES and _ADJECTIVE_TO_CUE.match(s[m.end:cue.start]):
@@ -167,6 +169,12 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
     if _goods_follow(s, m.end):
         return "origin", EXPORTER  # "Tunisian olive oil", "American vaccines"
     return None
+
+
+# A country adjective, a descriptor ending in an agent noun and a name, right before the verb.
+_AGENT_NAMED = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:buyer|importer|exporter|trader|company|firm|group|producer|"
+                          r"miner|refiner|shipper|supplier|agency|board|house|maker|giant|concern|office)\s+"
+                          r"(?:[A-Z][\w&'’.-]*\s+){1,5}(?:(?:also|has|have|had|recently|[a-z]+ly)\s+)?$")
 
 
 def _people(m: CountryMention) -> bool:
