@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kb.extract.context import Sentence
@@ -87,7 +88,30 @@ def to_record(d: Draft) -> TradeFlow:
     return TradeFlow.model_validate({
         "commodity": natural_name(d.goods.name), "hs": d.goods.hs, "from": d.exporter, "to": d.importer,
         "quantity": quantity, "unit": a.unit if quantity is not None else None,
-        "value": m.value if m is not None else None, "currency": m.currency if m is not None else None,
+        "value": m.value if m is not None else None, "currency": _currency(d, m) if m is not None else None,
         "per": d.per, "date": d.date, "exporter": d.company, "importer": d.buyer,
         "evidence": [Evidence(quote=d.sentence.text, start=d.sentence.start, end=d.sentence.end)],
     })
+
+
+# Currency names several countries share: written bare ("60 billion rupees", "Sh800 billion"), they are the
+# currency of the flow's own country when it has one of that name, not the name's most common reading.
+_SHARED_NAMES = (
+    (re.compile(r"\bRs\.?|\brupees?\b", re.I), "INR", {"PK": "PKR", "LK": "LKR", "NP": "NPR", "MU": "MUR",
+                                                         "SC": "SCR"}),
+    (re.compile(r"\bSh(?:s|\.)?\b|\bSh(?=\d)|\bshillings?\b", re.I), "KES", {"TZ": "TZS", "UG": "UGX", "SO": "SOS"}),
+)
+
+
+def _currency(d: Draft, m: Amount) -> str | None:
+    surface = d.sentence.text[m.start:m.end] if m.end <= len(d.sentence.text) else ""
+    for pattern, default, by_country in _SHARED_NAMES:
+        if m.currency == default and pattern.search(surface) and not re.search(r"Indian|Kenyan|₹|INR|KES|KSh",
+                                                                                surface):
+            for country in (d.exporter, d.importer):  # the exporter's money first: India's rupees to Nepal stay INR
+                if country == default[:2]:
+                    return default
+                if country in by_country:
+                    return by_country[country]
+            return m.currency
+    return m.currency
