@@ -762,3 +762,15 @@ def test_the_texts_listed_after_a_collective_signing_are_signed_then() -> None:
         {"name": "Agreement on Cross-Border Trade", "status": "signed", "signed": "2024-06-13"},
         {"name": "Protocol on Veterinary Inspection", "status": "signed", "signed": "2024-06-13"},
     ])
+
+
+@pytest.mark.parametrize(("text", "expected"), cases([
+    ("The cargo is the first under the sanitary protocol for Peruvian grape exports that Lima and Seoul "
+     "signed in May.", {"kind": "protocol", "parties": ["KR", "PE"], "signed": "2024-05"}),
+    ("The trade agreement between Chile and Vietnam entered into force on Wednesday, a year after the two "
+     "governments signed it. The deal was signed on May 11, 2023 in Hanoi.",
+     {"parties": ["CL", "VN"], "signed": "2023-05-11", "status": "in_force"}),
+]))
+def test_an_ordinal_before_a_preposition_is_no_predicate_and_force_dates_are_not_signing_dates(
+        text: str, expected: dict) -> None:
+    check(text, "2024-06-14", [expected])

@@ -106,7 +106,7 @@ _ORDINAL = r"(?:first|second|third|latest|largest|biggest|most|only|main|single|
 # ... or an apposition ("…signed a pact on Monday, the bloc's first trade deal with an Asian country").
 _PREDICATE = re.compile(rf"(?i)(?:\b(?:is|was|are|were|be|been|remains|(?:described|seen|hailed|called|billed|touted)"
                         rf"\s+(?:it\s+)?as)\s+(?:a|an|the\s+{_ORDINAL})|,\s+(?:its|their|the\s+(?:[\w'’-]+\s+){{0,4}}?)"
-                        rf"{_ORDINAL})\s+(?:[\w-]+\s+){{0,3}}$")
+                        rf"{_ORDINAL})\s+(?:(?!(?:under|of|in|since|for|from|with|to|on|at|by)\s)[\w-]+\s+){{0,3}}$")
 # "Among them are an Agreement on …, a Memorandum …": the items of a list of signed texts, not a predicate.
 _AMONG = re.compile(r"(?i)\W*(?:among\s+(?:them|these|those|the\s+\w+(?:\s+\w+)?)|(?:these|they|the\s+\w+)\s+"
                     r"include[ds]?)\b")

@@ -194,12 +194,18 @@ def _speaks(text: str, sent: Sentence, start: int, end: int) -> bool:
     return bool(_SPEAKS_AFTER.match(text, end, sent.end) or _SPEAKS_BEFORE.search(text, sent.start, start))
 
 
+_OTHER_STEP = re.compile(r"(?i)\b(?:into\s+(?:force|effect)|took\s+effect|takes\s+effect|effective|ratified|"
+                         r"ratification|implemented|launched)\s+(?:on\s+|in\s+|from\s+|as\s+of\s+)?(?:the\s+)?$")
+
+
 def signing_date(ctx: ArticleContext, sent: Sentence, dates: Dates, cue: int) -> str | None:
     """The date nearest the cue, after it first; a week or span inside one month is that month."""
     inside = []
     for d in dates.of(sent):
         if re.search(r"(?i)\b(?:since|until|from|by)\s+$", ctx.text[max(0, d.start - 7):d.start]):
             continue
+        if _OTHER_STEP.search(ctx.text, max(sent.start, d.start - 40), d.start):
+            continue  # "entered into force on Wednesday, a year after they signed it": the date of another step
         value = d.value
         if "/" in value:
             a, b = value.split("/")
