@@ -774,3 +774,14 @@ def test_the_texts_listed_after_a_collective_signing_are_signed_then() -> None:
 def test_an_ordinal_before_a_preposition_is_no_predicate_and_force_dates_are_not_signing_dates(
         text: str, expected: dict) -> None:
     check(text, "2024-06-14", [expected])
+
+
+@pytest.mark.parametrize(("text", "signatories"), cases([
+    ("The agreement was signed by Trade Minister Peter Kamau and his counterpart Juma Mwinyi, while Deputy "
+     "Minister Grace Achieng looked on.", ["Peter Kamau", "Juma Mwinyi"]),
+    ('Kenya and Uganda signed a customs agreement on Monday. "This is a big step," Jane Otieno, vice '
+     "president of the Kenya Association of Manufacturers, said when the agreement was signed.", []),
+]))
+def test_witnesses_and_speakers_are_not_signatories(text: str, signatories: list[str]) -> None:
+    got = agreements(text, "2024-06-14")
+    assert len(got) == 1 and got[0]["signatories"] == signatories, got

@@ -32,7 +32,8 @@ _LOOKED_ON = re.compile(r"(?i)\b(?:looked on|looking on|witnessed|attended|overs
 _WITNESSES_AFTER = re.compile(r"(?i)\b(?:in (?:the )?presence of|witnessed by|attended by|overseen by|"
                               r"watched by|looked on by)\b")
 # Speakers: "X said", "according to spokesperson X".
-_SPEAKS_AFTER = re.compile(r"(?i)[\s,]*(?:[\w-]+\s+)?(?:said|says|told|added|noted|stressed|explained|wrote|"
+_SPEAKS_AFTER = re.compile(r"(?i)(?:\s*,\s*[^,.;]{1,80}?,)?[\s,]*(?:[\w-]+\s+)?(?:said|says|told|added|noted|stressed|"
+                           r"explained|wrote|"
                            r"announced|remarked)\b")
 _SPEAKS_BEFORE = re.compile(r"(?i)\b(?:according\s+to|quoting)\s+(?:[\w-]+\s+){0,4}$")
 # A signing, entry into force or ratification still to come, wished for or denied.
@@ -181,13 +182,19 @@ def signers(ctx: ArticleContext, sent: Sentence, clauses: Clauses, cue: int) -> 
             continue
         if witnesses and s >= sent.start + witnesses.end():
             continue
-        if looked and s < sent.start + looked.start() and not re.search(
+        if looked and _looker_clause(sent.text, looked.start()) <= s - sent.start < looked.start() and not re.search(
                 r"(?i)\bsign", sent.text[s - sent.start:looked.start()]):
             continue
         if "spokes" in titles.get(name, "") or _speaks(ctx.text, sent, s, e):
             continue
         names.append(name)
     return names
+
+
+def _looker_clause(text: str, looked: int) -> int:
+    """Where the clause of "… looked on" starts: "X and Y signed it, while Z looked on" makes Z alone a witness."""
+    breaks = [m.end() for m in re.finditer(r",|\bwhile\b|\bas\b", text[:looked])]
+    return breaks[-1] if breaks else 0
 
 
 def _speaks(text: str, sent: Sentence, start: int, end: int) -> bool:
