@@ -284,3 +284,7 @@ def test_a_list_of_numbers_shares_the_unit_and_scale_of_its_last(text: str, expe
 
 def test_a_year_before_a_figure_takes_no_unit() -> None:
     assert find_amounts("in 2022 and 2023 tonnes")[0].kind == "number"
+
+
+def test_scaled_figures_are_the_numbers_written_not_float_artefacts() -> None:
+    assert find_amounts("4.1 million tonnes")[0].value == 4_100_000

@@ -49,6 +49,10 @@ class Amount:
     currency: str | None = None  # ISO 4217 code of money
     per: str | None = None  # "year", "month", "week", "day", "quarter" for a rate
 
+    def __post_init__(self) -> None:
+        # "4.1 million" is 4100000, not the 4099999.9999999995 that binary floating point makes of 4.1 × 10⁶
+        object.__setattr__(self, "value", float(f"{self.value:.12g}"))
+
 
 SCALES = {"hundred": 1e2, "dozen": 12, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6,
           "m": 1e6, "mil": 1e6, "mio": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,

@@ -34,6 +34,7 @@ class ArticleFrame:
     title_codes: list[str] = field(default_factory=list)  # the headline's countries
     title_actors: list[str] = field(default_factory=list)  # … those that are not a destination ("to China")
     title_destinations: list[str] = field(default_factory=list)  # "Kenya's tea exports to Pakistan …": Pakistan
+    title_importer: str | None = None  # "China's soybean imports from Brazil hit record": China buys in this story
 
     def __post_init__(self) -> None:
         title = self.ctx.document.title or ""
@@ -47,6 +48,7 @@ class ArticleFrame:
         # exports, so the body's partnerless figures are too; its destination is lent only when no figure says so
         if lexicon().cue.search(title) and destinations and all(a.start > destinations[0].start for a in figures):
             self.title_destinations = list(dict.fromkeys(c.code for c in destinations))
+        self.title_importer = _title_importer(title, found)
 
     def exporter(self, importers: list[str]) -> str | None:
         """The country the story's goods leave from: the flows' so far, the headline's, the dateline's, home."""
@@ -102,6 +104,15 @@ class ArticleFrame:
                     votes[a.currency[:2]] += 1
             self._local = votes.most_common(1)[0][0] if votes else ""
         return self._local or None
+
+
+def _title_importer(title: str, found: list) -> str | None:
+    """The headline's buyer: the country before an import word ("China's soybean imports", "Egypt buys wheat")."""
+    cue = lexicon().cue.search(title)
+    if cue is None or lexicon().kind(" ".join(cue.group(0).lower().split())) not in ("import_verb", "import_noun"):
+        return None
+    before = [c for c in found if c.end <= cue.start() and not is_destination(title, c)]
+    return before[-1].code if before else None
 
 
 def article_frame(ctx: ArticleContext, terms: list) -> ArticleFrame:

@@ -326,26 +326,35 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         exporters = [pronoun]
     elif pronoun and frame.cue.kind not in EXPORTING and not importers and pronoun not in exporters:
         importers = [pronoun]
-    totals = bool(lex.totals.search(s[frame.region[0]:frame.region[1]]))
+    # "imported 38.6 Mt, of which 26.4 Mt came from Brazil": a total the next clause breaks down has no partner
+    totals = bool(lex.totals.search(s[frame.region[0]:frame.region[1]])) \
+        or bool(_BROKEN_DOWN.match(s, frame.clause[1]))
     if not importers and not totals:
         importers = _anaphoric_destination(rd, frame, exporters) or _continued_destination(rd, frame, exporters)
-    if not importers and exporters and frame.cue.kind in ("import_verb", "import_noun") and not totals:
+    arrived = frame.cue.kind == "motion" and any(p.how == "from" for p in frame.parties)  # "… came from Brazil"
+    if not importers and exporters and (frame.cue.kind in ("import_verb", "import_noun") or arrived) and not totals:
         # "…, while imports from the UAE were $48bn": the exporter of the clause before; else a country the
         # sentence names as acting ("Thailand's trade deficit … as imports of Chinese goods"); else home
         home = _swapped(rd, frame, exporters) or _sentence_actor(frame, exporters) or rd.frame.importer(exporters)
         importers = [home] if home else []
+    story_buyer = rd.frame.title_importer
+    if not importers and not totals and exporters and frame.figures and frame.cue.kind == "export_verb" \
+            and story_buyer and story_buyer not in exporters and not _a_level(s, frame.figures[0]) \
+            and not _ELSEWHERE.search(s, frame.cue.end, frame.region[1]):
+        importers = [story_buyer]  # "Argentina shipped 420,000 tonnes." in a story of China's imports
     if not importers and not totals and frame.figures and frame.cue.kind in EXPORTING and not frame.sm.countries \
             and len(rd.frame.title_destinations) == 1 and rd.frame.title_destinations[0] not in exporters:
         importers = list(rd.frame.title_destinations)  # the headline's destination: "… exports to Pakistan hit …"
     if importers and not exporters and rd.named_exporters[0] == frame.sm.sentence.start:
         exporters = [c for c in rd.named_exporters[1] if c not in importers]  # "Peru's exporters …, sending …"
-    if importers and not exporters:
+    if importers and not exporters and not totals:
         country = company_country(rd.ctx, _company(rd, frame) or "")  # "In Ghana, Keda Ceramics has a consignment"
         inherited = country if country and country not in importers else rd.frame.exporter(importers)
         exporters = [inherited] if inherited else []
     return exporters, importers
 
 
+_BROKEN_DOWN = re.compile(r",?\s+of\s+which\b", re.I)
 _PRONOUN = re.compile(r"^\W*(?:(?:But|And|However|Meanwhile|Also),?\s+)?(?:It|They|The\s+country|The\s+nation|"
                       r"The\s+kingdom|The\s+republic)\s+(?:(?:also|has|have|had|still|then|[a-z]+ly)\s+){0,2}$")
 
@@ -654,7 +663,8 @@ def _lend(rd: Reading, frame: _Frame, exporters: list[str]) -> None:
     figures = frame.figures if len(frame.figures) == 1 and not _a_level(frame.sm.text, frame.figures[0]) else []
     company = _company(rd, frame)
     if not rd.drafts or not (figures or company) or lexicon().totals.search(frame.sm.text) \
-            or _ELSEWHERE.search(frame.sm.text, frame.cue.end, frame.region[1]):
+            or _ELSEWHERE.search(frame.sm.text, frame.cue.end, frame.region[1]) \
+            or _BROKEN_DOWN.match(frame.sm.text, frame.clause[1]):
         return
     keys = {g.key for g in frame.goods}
     dated = figures[0].date.value if figures and figures[0].date is not None else None
