@@ -480,3 +480,10 @@ def test_directory_with_article_suffix(tmp_path: Path) -> None:
     path.mkdir()
     with pytest.raises(ReadError, match="is a directory"):
         read_article(path)
+
+
+def test_txt_a_wire_credited_only_in_the_dateline_is_the_publisher(tmp_path: Path) -> None:
+    page = f"Title of the wire story\n\nPORT ALDER, May 2 (Reuters) - {BODY_1}\n"
+    doc = read_article(write(tmp_path, "story.txt", page))
+    assert doc.publisher == "Reuters"
+    assert doc.author is None

@@ -78,8 +78,9 @@ def build(
     """A Document from explicit metadata, falling back on what the page text shows.
 
     Publisher: explicit > the page's own site/byline/copyright lines > URL
-    domain > file-name slug > the outlet the body names as itself. A wire
-    agency credited in a dateline is the author only when nothing else is.
+    domain > file-name slug > the outlet the body names as itself > a wire agency
+    credited in the dateline. A wire is the author when no byline names one and another outlet
+    publishes its copy.
     """
     if not page.text.strip():
         raise ReadError(f"{path}: no article text after removing page boilerplate")
@@ -93,6 +94,7 @@ def build(
         or _name(publishers.by_url(url))
         or slug_publisher(path)
         or mentioned_publisher(page.text)
+        or page.wire  # a wire's own copy, filed under no other outlet's name
     )
     author = clean_author(author) if isinstance(author, str) else None
     author = author or page.author
