@@ -422,3 +422,15 @@ def test_a_body_a_story_cites_is_of_the_story_country_not_the_nearest_named() ->
             "Uzbekistan took 900,000 tonnes and neighbouring Kyrgyzstan 200,000 tonnes, according to the "
             "Ministry of Agriculture.")
     check(text, "Ministry of Agriculture", {"country": "KZ"}, title="Kazakhstan's wheat exports up 8%")
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("According to Eurostat figures, imports rose.", "Eurostat", {"kind": "international"}),
+    ("Rosstat said imports rose.", "Federal State Statistics Service", {"country": "RU"}),
+    ("Chinese customs data showed imports rose.", "General Administration of Customs of China", {"country": "CN"}),
+    ("Uzbek customs approved the scheme.", "Customs Committee of Uzbekistan", {"kind": "customs"}),
+    ("The National Bureau of Statistics of Tanzania said so.", "National Bureau of Statistics of Tanzania",
+     {"country": "TZ"}),
+])
+def test_statistics_offices_and_customs_named_by_nationality(text: str, name: str, expected: dict) -> None:
+    check(text, name, expected)

@@ -123,7 +123,9 @@ def _descriptive() -> re.Pattern[str]:
     return re.compile(rf"(?:['’]s)?\s+(?P<org>(?i:(?:{words})(?:\s+(?:{nouns}))?))(?![\w-])")
 
 
-_BARE_CUSTOMS_NEXT = re.compile(r"\s*(?:[,.;:)]|said|says|reported|announced|has|have|is|was|will|and\b)")
+_BARE_CUSTOMS_NEXT = re.compile(r"\s*(?:[,.;:)]|said|says|reported|announced|has|have|is|was|will|and\b|"
+                                r"(?:data|figures|statistics|officials|authorities|approved|recorded|registered|"
+                                r"showed|shows|seized|cleared)\b)")
 
 
 @cache
@@ -138,7 +140,9 @@ def _known_index() -> dict[str, list[gazetteer.KnownAgency]]:
 @cache
 def _known_matcher() -> PhraseMatcher:
     return PhraseMatcher(n for e in gazetteer.known_agencies() for n in (e.name, *e.also)
-                         if len(n) >= 3 and (" " in n or n.isupper() or sum(ch.isupper() for ch in n) >= 2))
+                         # one-word names the curated list holds are proper names ("Eurostat", "Rosstat")
+                         if len(n) >= 3 and (" " in n or n.isupper() or sum(ch.isupper() for ch in n) >= 2
+                                             or (n[0].isupper() and len(n) >= 6)))
 
 
 _POSSESSIVE_S = re.compile(r"'s\b")
@@ -281,7 +285,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         keep = last + 1
         forms = gazetteer.country_forms()
         for i in range(last + 1, len(toks)):
-            if toks[i][2] in cfg["not_after"] or toks[i][2] in _DAYS_AND_MONTHS:
+            field = toks[i][2] in _FIELDS and toks[i - 1][2] in ("of", "and", "for")  # "Bureau of Statistics"
+            if (toks[i][2] in cfg["not_after"] and not field) or toks[i][2] in _DAYS_AND_MONTHS:
                 break
             if toks[i][2] == "on" and any(toks[j][2] in forms for j in range(last + 1, i)):
                 break  # "Customs Service of Turkmenistan on the Exchange of …": the country ends it, a topic follows
@@ -297,6 +302,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return toks[0][0], toks[-1][1]
 
 
+# Words that end a name right after its head ("Customs Data") but are its field after "of" ("Bureau of Statistics").
+_FIELDS = frozenset(("Statistics", "Standards", "Control", "Regulations", "Data"))
 _DAYS_AND_MONTHS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                               "January", "February", "March", "April", "May", "June", "July", "August",
                               "September", "October", "November", "December"))
@@ -565,6 +572,8 @@ def _specific(ctx: ArticleContext, surface: str) -> gazetteer.KnownAgency | None
     here = [e for e in entries if e.country in present]
     if len(here) == 1 and (surface.isupper() or len(entries) == 1):
         return here[0]
+    if len(entries) == 1 and " " not in surface and not surface.isupper() and len(surface) >= 6:
+        return entries[0]  # a one-word proper name of one body ("Rosstat"), wherever the story is
     return None
 
 
