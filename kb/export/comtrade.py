@@ -76,7 +76,7 @@ def rows(conn: Connection, selection: Selection) -> Iterator[dict[str, Any]]:
            "(SELECT min(a.title) FROM evidence e JOIN article a ON a.id = e.article_id "
            "WHERE e.trade_flow_id = f.id) AS source_title "
            f"FROM (SELECT * FROM trade_flow{f' WHERE {condition}' if condition else ''}) f ORDER BY f.id")
-    result = conn.execution_options(yield_per=1_000).execute(text(sql), selection.params if condition else {})
+    result = conn.execution_options(yield_per=1_000).execute(text(selection.sql(sql)), selection.params)
     for flow in result.mappings():
         yield comtrade_row(dict(flow))
 

@@ -38,8 +38,10 @@ def check_file(out: Path, *, force: bool) -> None:
     if out.exists() and out.stat().st_size > 0 and not force:
         raise ExportError(f"--out {out}: file exists (use --force to replace it)")
     parent = out.parent if str(out.parent) else Path(".")
-    if not parent.is_dir():
+    if not parent.exists():
         raise ExportError(f"--out {out}: folder {parent} does not exist")
+    if not parent.is_dir():
+        raise ExportError(f"--out {out}: {parent} is not a folder")
     if not os.access(parent, os.W_OK):
         raise ExportError(f"--out {out}: folder {parent} is not writable")
 
@@ -47,7 +49,10 @@ def check_file(out: Path, *, force: bool) -> None:
 @contextlib.contextmanager
 def replacing(out: Path, *, binary: bool = False) -> Iterator[Path]:
     """A temporary path beside `out`, renamed to `out` when the block ends without an error."""
-    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror}") from None
     os.close(fd)
     temporary = Path(name)
     try:

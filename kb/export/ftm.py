@@ -85,11 +85,11 @@ def _make(schema: str, kind: str, rid: object, proofs: Iterable[int], **properti
 
 def _articles(reader: _Reader) -> Iterator[Any]:
     for row in reader.rows("article", "id, title, author, publisher, published, url, language, file_name, "
-                                      "file_hash, body"):
+                                      "body"):
         yield _make("Article", "article", row["id"], (), title=row["title"], name=row["title"],
                     author=row["author"], publisher=row["publisher"], publishedAt=row["published"],
                     sourceUrl=row["url"], language=row["language"], fileName=row["file_name"],
-                    contentHash=row["file_hash"], bodyText=row["body"])
+                    bodyText=row["body"])  # no contentHash: FollowTheMoney's is SHA-1, kb keeps SHA-256
 
 
 def _post_name(post: dict) -> str:
@@ -195,14 +195,14 @@ class _Reader:
             "agreement_id, official_id" if table == "agreement_signatory" else "id")
         order = ", ".join(f"{table}.{c.strip()}" for c in order.split(","))
         result = self.conn.execution_options(yield_per=1_000).execute(
-            text(f"SELECT {columns} FROM {source} ORDER BY {order}"), self.selection.params if condition else {})
+            text(self.selection.sql(f"SELECT {columns} FROM {source} ORDER BY {order}")), self.selection.params)
         return (dict(r) for r in result.mappings())
 
     def kept(self, kind: str, rid: int) -> bool:
         condition = self.selection.where(kind)
         if not condition:
             return True
-        return self.conn.execute(text(f"SELECT 1 FROM {kind} WHERE id = :rid AND {condition}"),
+        return self.conn.execute(text(self.selection.sql(f"SELECT 1 FROM {kind} WHERE id = :rid AND {condition}")),
                                  {**self.selection.params, "rid": rid}).first() is not None
 
     def proofs(self) -> dict[tuple[str, int], set[int]]:
@@ -233,4 +233,4 @@ class _Reader:
         sql = "SELECT position_id, first_seen, last_seen FROM position_overview" + (
             f" WHERE {condition}" if condition else "")
         return {r[0]: [d for d in (r[1], r[2]) if d]
-                for r in self.conn.execute(text(sql), self.selection.params if condition else {})}
+                for r in self.conn.execute(text(self.selection.sql(sql)), self.selection.params)}

@@ -7,11 +7,10 @@ from a server-side cursor on PostgreSQL, so memory stays flat whatever the size 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import DateTime, Float, Integer, Table, select, text
+from sqlalchemy import DateTime, Float, Integer, Table, TypeDecorator, text
 from sqlalchemy.engine import Connection
 
 from kb.export.selection import Selection
@@ -45,6 +44,8 @@ def tables() -> list[Table]:
 
 
 def field_type(column_type: object) -> str:
+    if isinstance(column_type, TypeDecorator):  # e.g. SQLModel's UTCDateTime: what it stores decides
+        column_type = column_type.impl
     if isinstance(column_type, Integer):
         return "integer"
     if isinstance(column_type, Float):
@@ -75,20 +76,14 @@ def relations(conn: Connection) -> list[Relation]:
 
 
 def rows(conn: Connection, relation: Relation, selection: Selection) -> Iterator[tuple]:
-    """The relation's rows in primary-key order, those the selection keeps."""
+    """The relation's rows in primary-key order (a view's: its first column), those the selection keeps."""
     condition = selection.where(relation.name)
-    streaming = conn.execution_options(yield_per=STREAM_BATCH)
-    if relation.table is not None:
-        query = select(relation.table).order_by(*relation.table.primary_key.columns)
-        if condition:
-            query = query.where(text(condition).bindparams(**_used(condition, selection)))
-        result = streaming.execute(query)
-    else:
-        sql = f"SELECT * FROM {relation.name}" + (f" WHERE {condition}" if condition else "") + " ORDER BY 1"
-        result = streaming.execute(text(sql), _used(condition or "", selection))
+    columns = ", ".join(relation.columns) if relation.table is not None else "*"
+    order = ", ".join(relation.primary_key)
+    sql = selection.sql(f"SELECT {columns} FROM {relation.name}" + (f" WHERE {condition}" if condition else "")
+                        + f" ORDER BY {order}")
+    query = text(sql)
+    if relation.table is not None:  # typed columns: the engine's values become the same Python types
+        query = query.columns(*relation.table.columns)
+    result = conn.execution_options(yield_per=STREAM_BATCH).execute(query, selection.params)
     return (tuple(r) for r in result)
-
-
-def _used(sql: str, selection: Selection) -> dict[str, object]:
-    """The parameters a condition names (text() refuses values for parameters it does not have)."""
-    return {k: v for k, v in selection.params.items() if re.search(rf":{k}\b", sql)}

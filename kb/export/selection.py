@@ -78,61 +78,74 @@ def _query(kind: str, f: Filters) -> queries.Query:
 
 
 NONE = "SELECT id FROM article WHERE 1 = 0"  # no row of a kind left out (an integer column on every engine)
+SETS = ("agreement", "flow", "official", "position", "agency", "article")
 
 
 @dataclass
 class Selection:
-    """Id subqueries per kind (None: every row), and the bind parameters they use."""
+    """The chosen ids of each kind as named subqueries (a WITH clause), and the bind parameters they use;
+    no clause at all when everything is exported. Each set is written once and named by the next ones, so
+    the SQL grows with the number of kinds, not with the depth of their references.
+    """
 
-    ids: dict[str, str | None]
+    ctes: list[tuple[str, str]]
     params: dict[str, Any]
 
     @property
     def everything(self) -> bool:
-        return all(sql is None for sql in self.ids.values())
+        return not self.ctes
 
     def where(self, relation: str) -> str | None:
         """The condition choosing `relation`'s rows (a table or an overview view); None: all of them."""
         if self.everything:
             return None
-        return _CONDITIONS[relation].format(**{k: f"({v})" for k, v in self.ids.items() if v is not None})
+        return _CONDITIONS[relation].format(**{k: f"(SELECT id FROM sel_{k})" for k in SETS})
+
+    def sql(self, body: str) -> str:
+        """`body` (a SELECT using `where` conditions) with the WITH clause those conditions need."""
+        if self.everything:
+            return body
+        return "WITH " + ",\n".join(f"{name} AS ({cte})" for name, cte in self.ctes) + "\n" + body
+
+
+EVERYTHING = Selection([], {})
 
 
 def select(filters: Filters) -> Selection:
     if not filters.any:
-        return Selection(dict.fromkeys(("agreement", "flow", "official", "position", "agency", "article")), {})
+        return EVERYTHING
     kinds = _kinds(filters)
     params: dict[str, Any] = {}
-    chosen: dict[str, str] = {}
+    ctes: list[tuple[str, str]] = []
     for kind in KINDS:
         if kind not in kinds:
-            chosen[kind] = NONE
+            ctes.append((f"q_{kind}", NONE))
             continue
         q = _query(kind, filters)
         params.update(q.params)
-        chosen[kind] = f"SELECT s.id FROM ({q.sql}) s"
-    agreement = (f"SELECT id FROM agreement WHERE id IN ({chosen['agreements']}) "
-                 f"OR id IN (SELECT amends_id FROM agreement WHERE id IN ({chosen['agreements']}))")
-    flow = chosen["flows"]
-    official = (f"SELECT id FROM official WHERE id IN ({chosen['officials']}) "
-                f"OR id IN (SELECT official_id FROM agreement_signatory WHERE agreement_id IN ({agreement}))")
-    position = f"SELECT id FROM position WHERE official_id IN ({official})"
-    agency = (f"SELECT id FROM agency WHERE id IN ({chosen['agencies']}) "
-              f"OR id IN (SELECT agency_id FROM agreement_party WHERE agreement_id IN ({agreement})) "
-              f"OR id IN (SELECT exporter_agency_id FROM trade_flow WHERE id IN ({flow})) "
-              f"OR id IN (SELECT importer_agency_id FROM trade_flow WHERE id IN ({flow})) "
-              f"OR id IN (SELECT agency_id FROM position WHERE id IN ({position}))")
-    supports = _supports(agreement, flow, official, position, agency)
-    article = (f"SELECT id FROM article WHERE id IN ({chosen['articles']}) "
-               f"OR id IN (SELECT article_id FROM evidence WHERE {supports})")
-    return Selection({"agreement": agreement, "flow": flow, "official": official, "position": position,
-                      "agency": agency, "article": article}, params)
+        ctes.append((f"q_{kind}", f"SELECT s.id FROM ({q.sql}) s"))
+    ctes += [
+        ("sel_agreement", "SELECT id FROM agreement WHERE id IN (SELECT id FROM q_agreements) OR id IN "
+                          "(SELECT amends_id FROM agreement WHERE id IN (SELECT id FROM q_agreements))"),
+        ("sel_flow", "SELECT id FROM q_flows"),
+        ("sel_official", "SELECT id FROM official WHERE id IN (SELECT id FROM q_officials) OR id IN (SELECT "
+                         "official_id FROM agreement_signatory WHERE agreement_id IN (SELECT id FROM sel_agreement))"),
+        ("sel_position", "SELECT id FROM position WHERE official_id IN (SELECT id FROM sel_official)"),
+        ("sel_agency", "SELECT id FROM agency WHERE id IN (SELECT id FROM q_agencies) "
+                       "OR id IN (SELECT agency_id FROM agreement_party "
+                       "WHERE agreement_id IN (SELECT id FROM sel_agreement)) "
+                       "OR id IN (SELECT exporter_agency_id FROM trade_flow WHERE id IN (SELECT id FROM sel_flow)) "
+                       "OR id IN (SELECT importer_agency_id FROM trade_flow WHERE id IN (SELECT id FROM sel_flow)) "
+                       "OR id IN (SELECT agency_id FROM position WHERE id IN (SELECT id FROM sel_position))"),
+        ("sel_article", "SELECT id FROM article WHERE id IN (SELECT id FROM q_articles) "
+                        "OR id IN (SELECT article_id FROM evidence WHERE " + _SUPPORTS + ")"),
+    ]
+    return Selection(ctes, params)
 
 
-def _supports(agreement: str, flow: str, official: str, position: str, agency: str) -> str:
-    return (f"agreement_id IN ({agreement}) OR trade_flow_id IN ({flow}) OR official_id IN ({official}) "
-            f"OR position_id IN ({position}) OR agency_id IN ({agency})")
-
+_SUPPORTS = ("agreement_id IN (SELECT id FROM sel_agreement) OR trade_flow_id IN (SELECT id FROM sel_flow) "
+             "OR official_id IN (SELECT id FROM sel_official) OR position_id IN (SELECT id FROM sel_position) "
+             "OR agency_id IN (SELECT id FROM sel_agency)")
 
 _EVIDENCE = ("article_id IN {article} AND (agreement_id IN {agreement} OR trade_flow_id IN {flow} "
              "OR official_id IN {official} OR position_id IN {position} OR agency_id IN {agency})")

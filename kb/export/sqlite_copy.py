@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from kb.export.destination import replacing
 from kb.export.relations import relations, rows
-from kb.export.selection import Selection
+from kb.export.selection import EVERYTHING
 
 BATCH = 1_000
 
@@ -24,7 +24,6 @@ def write_sqlite(conn: Connection, out: Path) -> dict[str, int]:
     """Copy every table into a new SQLite database at `out`; the rows copied per table."""
     from kb.db import make_engine, run_alembic
 
-    everything = Selection(dict.fromkeys(("agreement", "flow", "official", "position", "agency", "article")), {})
     counts: dict[str, int] = {}
     with replacing(out) as temporary:
         temporary.unlink()  # the migrations create the file
@@ -38,7 +37,7 @@ def write_sqlite(conn: Connection, out: Path) -> dict[str, int]:
                 for relation in relations(conn):
                     if relation.table is None:
                         continue
-                    counts[relation.name] = _copy(copy, relation.table, rows(conn, relation, everything))
+                    counts[relation.name] = _copy(copy, relation.table, rows(conn, relation, EVERYTHING))
         finally:
             target.dispose()
     return counts
