@@ -57,7 +57,8 @@ def export(
         raise fail("--format sqlite copies the whole database: filters apply to csv, jsonl, ftm and comtrade", 2)
     _check_destination(fmt, out, force)
     summary = _run(fmt, out, filters, db)
-    typer.echo(f"kb: {summary}", err=True)
+    if out is not None and str(out) != "-":  # on stdout, the data alone
+        typer.echo(f"kb: {summary}", err=True)
 
 
 def _check_destination(fmt: str, out: Path | None, force: bool) -> None:
