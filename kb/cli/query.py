@@ -100,8 +100,8 @@ def flows(
 ) -> None:
     """Trade flows, latest period first: goods, HS code, exporter → importer, quantity (and as kg) or value, period.
 
-    HS codes are text ("0106"): read the hs column of CSV as a string (pandas: dtype={"hs": str}), or use
-    kb export --format csv, whose datapackage.json gives every column's type.
+    HS codes are text ("0106"): in CSV, read the hs column as a string (pandas: dtype={"hs": str}).
+    kb export --format csv also writes a datapackage.json that types every column.
 
     Example: kb query flows --exporter UZ --importer KR
     """
