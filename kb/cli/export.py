@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kb.cli.common import DbOption, fail
+
+if TYPE_CHECKING:
+    from kb.export.selection import Filters
 
 FORMATS = ("csv", "jsonl", "sqlite", "ftm", "comtrade")
 
@@ -72,24 +75,26 @@ def _check_destination(fmt: str, out: Path | None, force: bool) -> None:
         check_file(out, force=force)
 
 
-def _run(fmt: str, out: Path | None, filters: object, db: str | None) -> str:
+def _run(fmt: str, out: Path | None, filters: Filters, db: str | None) -> str:
     from kb.db import database, is_sqlite
     from kb.export.destination import text_output
     from kb.export.selection import select
 
-    selection = select(filters)  # type: ignore[arg-type]
+    selection = select(filters)
     with database(db) as engine, engine.connect() as conn:
         if not is_sqlite(conn):  # every table read from one snapshot, and nothing written
             conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         if fmt == "csv":
             from kb.export.tabular import write_csv_folder
 
-            counts = write_csv_folder(conn, selection, out)  # type: ignore[arg-type]
+            assert out is not None  # checked by export()
+            counts = write_csv_folder(conn, selection, out)
             return f"{sum(counts.values()):,} rows in {len(counts)} CSV files and datapackage.json in {out}"
         if fmt == "sqlite":
             from kb.export.sqlite_copy import write_sqlite
 
-            counts = write_sqlite(conn, out)  # type: ignore[arg-type]
+            assert out is not None
+            counts = write_sqlite(conn, out)
             return f"{sum(counts.values()):,} rows of {len(counts)} tables copied to {out}"
         with text_output(out) as stream:
             if fmt == "jsonl":

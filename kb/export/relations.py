@@ -82,8 +82,7 @@ def rows(conn: Connection, relation: Relation, selection: Selection) -> Iterator
     order = ", ".join(relation.primary_key)
     sql = selection.sql(f"SELECT {columns} FROM {relation.name}" + (f" WHERE {condition}" if condition else "")
                         + f" ORDER BY {order}")
-    query = text(sql)
-    if relation.table is not None:  # typed columns: the engine's values become the same Python types
-        query = query.columns(*relation.table.columns)
+    # A table's columns are typed, so every engine hands back the same Python types.
+    query = text(sql) if relation.table is None else text(sql).columns(*relation.table.columns)
     result = conn.execution_options(yield_per=STREAM_BATCH).execute(query, selection.params)
     return (tuple(r) for r in result)

@@ -43,7 +43,7 @@ class Filters:
     only: list[str] = field(default_factory=list)
 
     def given(self) -> set[str]:
-        return {name for name in APPLIES["flows"] | APPLIES["articles"] if getattr(self, name) is not None}
+        return {name for name in set().union(*APPLIES.values()) if getattr(self, name) is not None}
 
     @property
     def any(self) -> bool:
