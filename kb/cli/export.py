@@ -82,8 +82,10 @@ def _run(fmt: str, out: Path | None, filters: Filters, db: str | None) -> str:
 
     selection = select(filters)
     with database(db) as engine, engine.connect() as conn:
-        if not is_sqlite(conn):  # every table read from one snapshot, and nothing written
-            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        # Every table is read from one snapshot, so a load running meanwhile cannot leave a row in one file
+        # whose parent is missing from another (on SQLite, that load waits for the export to finish).
+        conn.exec_driver_sql("BEGIN" if is_sqlite(conn) else
+                             "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         if fmt == "csv":
             from kb.export.tabular import write_csv_folder
 
