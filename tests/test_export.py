@@ -162,6 +162,8 @@ def test_ftm_entities_are_valid_and_complete(corpus: str) -> None:
     assert organisations == count(corpus, "agency")
     assert {e["properties"]["name"][0] for e in by_schema["PublicBody"]} >= {"Directorate of Customs of Iceland"}
     assert "Agroexport Guarani SA" in {e["properties"]["name"][0] for e in by_schema["Company"]}
+    (no_agency,) = [e for e in by_schema["Position"] if "organization" not in e["properties"]]
+    assert no_agency["properties"]["name"] == ["commissioner"] and no_agency["properties"]["country"] == ["fj"]
     signatories = [e for e in by_schema["UnknownLink"] if e["properties"]["role"] == ["signatory"]]
     assert len(signatories) == count(corpus, "agreement_signatory")
     (soy,) = [e for e in by_schema["EconomicActivity"] if e["properties"].get("vedCode") == ["2304"]]

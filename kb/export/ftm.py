@@ -59,11 +59,13 @@ def entities(conn: Connection, selection: Selection) -> Iterator[Any]:
     posts = defaultdict(list)
     for row in reader.rows("position", "id, official_id, agency_id, title", join_agency=True):
         posts[row["official_id"]].append(row)
+    official_country: dict[int, str | None] = {}
     for row in reader.rows("official", "id, name, country_code"):
+        official_country[row["id"]] = row["country_code"]
         yield _make("Person", "official", row["id"], proofs["official", row["id"]], name=row["name"],
                     alias=aliases["official", row["id"]], country=row["country_code"],
                     position=[_post_name(p) for p in posts[row["id"]]])
-    yield from _positions(reader, posts, agency_country, proofs)
+    yield from _positions(reader, posts, agency_country, official_country, proofs)
     yield from _agreements(reader, proofs, aliases)
     yield from _flows(reader, proofs)
     yield from _documentation(reader)
@@ -96,11 +98,13 @@ def _post_name(post: dict) -> str:
     return ", ".join(p for p in (post["title"], post["agency"]) if p) or "post"
 
 
-def _positions(reader: _Reader, posts: dict, agency_country: dict, proofs: dict) -> Iterator[Any]:
+def _positions(reader: _Reader, posts: dict, agency_country: dict, official_country: dict,
+               proofs: dict) -> Iterator[Any]:
     dates = reader.position_dates()
     for official_id, held in sorted(posts.items()):
         for post in held:
-            country = agency_country.get(post["agency_id"]) if post["agency_id"] else None
+            # The post's country is its agency's; a post at no named agency is the official's country's.
+            country = agency_country.get(post["agency_id"]) if post["agency_id"] else official_country.get(official_id)
             seen_in = proofs["position", post["id"]]
             yield _make("Position", "position", post["id"], seen_in, name=_post_name(post),
                         organization=entity_id("agency", post["agency_id"]) if post["agency_id"] else None,
