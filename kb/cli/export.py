@@ -54,7 +54,7 @@ def export(
         raise fail(f"unknown format {fmt!r}: give one of {', '.join(FORMATS)}", 2)
     filters = Filters(country=country, since=since, until=until, contains=contains, hs=hs, commodity=commodity,
                       exporter=exporter, importer=importer, only=only or [])
-    if fmt in ("csv", "sqlite") and out is None:
+    if fmt in ("csv", "sqlite") and (out is None or str(out) == "-"):
         raise fail(f"--format {fmt} needs --out ({'a folder' if fmt == 'csv' else 'a file'})", 2)
     if fmt == "sqlite" and filters.any:
         raise fail("--format sqlite copies the whole database: filters apply to csv, jsonl, ftm and comtrade", 2)
