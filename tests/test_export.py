@@ -198,7 +198,7 @@ SEED_COMTRADE = [
      "period": "202308", "reporterCode": "860", "reporterISO": "UZB", "reporterDesc": "Uzbekistan",
      "flowCode": "X", "flowDesc": "Export", "partnerCode": "410", "partnerISO": "KOR", "partnerDesc": "South Korea",
      "classificationCode": "HS", "cmdCode": "0106", "cmdDesc": "service dogs", "aggrLevel": "4",
-     "qtyUnitCode": "", "qtyUnitAbbr": "", "qty": "", "netWgt": "", "primaryValue": "",
+     "qtyUnitCode": "-1", "qtyUnitAbbr": "N/A", "qty": "", "netWgt": "", "primaryValue": "",
      "kbPeriod": "2023-08", "kbRatePeriod": "", "kbQuantity": "", "kbUnit": "", "kbValue": "", "kbCurrency": "",
      "kbSourceUrl": "", "kbSourceTitle": "Uzbekistan, Korea boost customs cooperation"},
     # "annually exports 250 tons": a yearly rate of no stated year, so no Comtrade period
@@ -246,7 +246,7 @@ def test_comtrade_reporter_is_the_importer_when_the_exporter_is_unknown() -> Non
     row = comtrade_row(flow)
     assert (row["flowCode"], row["reporterCode"], row["reporterISO"], row["partnerISO"]) == ("M", 251, "FRA", None)
     assert row["primaryValue"] is None and row["kbValue"] == 7.0 and row["kbCurrency"] == "EUR"
-    assert row["qty"] is None and row["kbUnit"] == "bottles"  # no Comtrade unit for bottles
+    assert (row["qtyUnitCode"], row["qty"], row["kbUnit"]) == (-1, None, "bottles")  # no Comtrade unit for bottles
     assert row["period"] is None and row["kbPeriod"] == "2022-01/2022-03"  # a quarter is not a Comtrade period
 
 

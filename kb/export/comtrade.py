@@ -99,8 +99,9 @@ def comtrade_row(flow: dict[str, Any]) -> dict[str, Any]:
         "partnerCode": partner_code, "partnerISO": partner_iso, "partnerDesc": partner_name,
         "classificationCode": "HS" if hs else None, "cmdCode": hs, "cmdDesc": flow["commodity"],
         "aggrLevel": len(hs) if hs else None,
-        "qtyUnitCode": unit[0] if unit and qty is not None else None,
-        "qtyUnitAbbr": unit[1] if unit and qty is not None else None, "qty": qty,
+        # Comtrade's code for "no quantity" is -1, N/A (also for units it has no code for).
+        "qtyUnitCode": unit[0] if unit and qty is not None else -1,
+        "qtyUnitAbbr": unit[1] if unit and qty is not None else "N/A", "qty": qty,
         "netWgt": flow["quantity_kg"],
         "primaryValue": flow["value"] if flow["currency"] == "USD" else None,
         "kbTradeFlowId": flow["id"],
