@@ -122,6 +122,15 @@ def test_sqlite_copy_is_a_kb_database_with_the_same_answers(corpus: str, tmp_pat
         assert plain.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
+def test_sqlite_copy_keeps_an_amendment_that_points_forward(seeded: str, tmp_path: Path) -> None:
+    """In the seed the protocol (row 1) amends the agreement stored after it (row 2)."""
+    out = tmp_path / "copy.db"
+    export(seeded, "--format", "sqlite", "--out", out)
+    assert rows(f"sqlite:///{out}", "SELECT id, amends_id FROM agreement ORDER BY id") == \
+        rows(seeded, "SELECT id, amends_id FROM agreement ORDER BY id")
+    assert query(f"sqlite:///{out}", "agreements") == query(seeded, "agreements")
+
+
 # ---------------------------------------------------------------- FollowTheMoney
 
 def entities(url: str, *args: str) -> list[dict]:
