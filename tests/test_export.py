@@ -294,6 +294,7 @@ def one_line_error(result_output: str, *words: str) -> None:
 
 def test_bad_values_give_one_line(seeded: str, tmp_path: Path) -> None:
     one_line_error(kb("export", "--format", "xml", "--db", seeded, code=2).output, "'xml'", "comtrade")
+    one_line_error(kb("export", "--db", seeded, code=2).output, "--format")
     one_line_error(kb("export", "--format", "csv", "--db", seeded, code=2).output, "--out")
     one_line_error(kb("export", "--format", "sqlite", "--out", "-", "--db", seeded, code=2).output, "--out")
     one_line_error(kb("export", "-f", "sqlite", "-o", tmp_path / "a.db", "--hs", "01", "--db", seeded,

@@ -16,9 +16,9 @@ FORMATS = ("csv", "jsonl", "sqlite", "ftm", "comtrade")
 
 
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", show_default=False,
-                                     help="csv (a folder with datapackage.json), jsonl, sqlite, ftm "
-                                          "(FollowTheMoney) or comtrade (UN Comtrade's columns).")],
+    fmt: Annotated[str | None, typer.Option("--format", "-f", show_default=False,
+                                            help="csv (a folder with datapackage.json), jsonl, sqlite, ftm "
+                                                 "(FollowTheMoney) or comtrade (UN Comtrade's columns).")] = None,
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", show_default=False,
         help="Folder (csv) or file (sqlite; jsonl, ftm and comtrade write to stdout without it).")] = None,
@@ -50,6 +50,8 @@ def export(
     """
     from kb.export.selection import Filters
 
+    if fmt is None:
+        raise fail(f"give --format: {', '.join(FORMATS)}", 2)
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r}: give one of {', '.join(FORMATS)}", 2)
     filters = Filters(country=country, since=since, until=until, contains=contains, hs=hs, commodity=commodity,
