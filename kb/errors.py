@@ -25,3 +25,7 @@ class QueryError(KbError):
 
 class CurationError(KbError):
     """A curation command names records that do not exist or cannot be combined."""
+
+
+class ExportError(KbError):
+    """An export cannot be written: a bad format, an unwritable or occupied destination."""

@@ -159,10 +159,11 @@ def officials(*, agency: str | None = None, country: str | None = None, title: s
 
 
 def flows(*, commodity: str | None = None, hs: str | None = None, exporter: str | None = None,
-          importer: str | None = None, since: str | None = None, until: str | None = None,
-          contains: str | None = None, limit: int | None = None) -> Query:
-    q = Query(select="trade_flow_id AS id, commodity, hs_code AS hs, exporter, importer, quantity, unit, value, "
-                     "currency, rate_period AS per, period, exporter_organisation, article_count AS articles",
+          importer: str | None = None, country: str | None = None, since: str | None = None,
+          until: str | None = None, contains: str | None = None, limit: int | None = None) -> Query:
+    q = Query(select="trade_flow_id AS id, commodity, hs_code AS hs, exporter, importer, quantity, unit, "
+                     "quantity_kg, value, currency, rate_period AS per, period, exporter_organisation, "
+                     "article_count AS articles",
               source="trade_flow_overview", order="period_start DESC NULLS LAST, trade_flow_id", limit=limit)
     if commodity:
         q.add("lower(commodity) LIKE :commodity", commodity=like(commodity))
@@ -174,6 +175,8 @@ def flows(*, commodity: str | None = None, hs: str | None = None, exporter: str 
         q.add("exporter = :exporter", exporter=country_code(exporter))
     if importer:
         q.add("importer = :importer", importer=country_code(importer))
+    if country:  # either end of the flow (kb export --country)
+        q.add("(exporter = :country OR importer = :country)", country=country_code(country))
     _dates(q, "period_start", since, until)
     if contains:
         q.add("EXISTS (SELECT 1 FROM evidence e WHERE e.trade_flow_id = trade_flow_overview.trade_flow_id "

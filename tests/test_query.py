@@ -154,7 +154,7 @@ def test_agency_and_flow_columns(loaded: str) -> None:
     (soy,) = query(loaded, "flows", "--hs", "2304")
     assert {k: v for k, v in soy.items() if k != "id"} == {
         "commodity": "soybean meal", "hs": "2304", "exporter": "PY", "importer": "IS", "quantity": 3000,
-        "unit": "t", "value": 1500000, "currency": "USD", "per": None, "period": "2021",
+        "unit": "t", "quantity_kg": 3000000, "value": 1500000, "currency": "USD", "per": None, "period": "2021",
         "exporter_organisation": "Agroexport Guarani SA", "articles": 1}
     (kava,) = query(loaded, "flows", "--commodity", "kava")
     assert kava["per"] == "year" and kava["period"] is None

@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from kb.cli import curate, db, query
+from kb.cli.export import export
 from kb.cli.extract import extract
 from kb.cli.load import load
 from kb.cli.sql import sql
@@ -81,6 +82,7 @@ def _options(
 
 app.command()(load)
 app.command()(extract)
+app.command()(export)
 app.add_typer(query.app, name="query")
 app.command()(query.show)
 app.command()(sql)

@@ -98,7 +98,10 @@ def flows(
     contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, show_sql: ShowSqlOption = False,
     db: DbOption = None,
 ) -> None:
-    """Trade flows, latest period first: goods, HS code, exporter → importer, quantity or value, period.
+    """Trade flows, latest period first: goods, HS code, exporter → importer, quantity (and as kg) or value, period.
+
+    HS codes are text ("0106"): in CSV, read the hs column as a string (pandas: dtype={"hs": str}).
+    kb export --format csv also writes a datapackage.json that types every column.
 
     Example: kb query flows --exporter UZ --importer KR
     """
