@@ -99,6 +99,7 @@ class Flow(_Record):
     importer: str | None
     quantity: float | None
     unit: str | None
+    quantity_kg: float | None  # the quantity in kilograms, when its unit has a known weight
     value: float | None
     currency: str | None
     per: str | None  # the period a rate is per ("year"), when the quantity or value is a rate
