@@ -240,25 +240,16 @@ _TITLE_OF = re.compile(r"\b(?:Commissioner|Director|Head|Chief|Comptroller|Contr
                        r"(?:for|of)\s+$")
 
 
+_Tok = tuple[int, int, str]
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Cut a segment to the organisation it names, or None when it names none."""
     cfg = _config()
-    toks = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:end])]
-    while toks and (toks[0][2] in _CONNECTORS or toks[0][2] in cfg["not_first"]):
-        toks.pop(0)
-    while toks and toks[-1][2] in _CONNECTORS:
-        toks.pop()
+    toks = _edges_trimmed(text, [(m.start() + start, m.end() + start, m.group())
+                                 for m in _TOKEN.finditer(text[start:end])])
     if not toks:
         return None
-    # "Commissioner of Customs of the Togolese Revenue Office": "of Customs" belongs to the title
-    if len(toks) > 3 and toks[0][2] == "Customs" and toks[1][2] == "of" \
-            and _TITLE_OF.search(text, max(0, toks[0][0] - 30), toks[0][0]):
-        toks = toks[2:]
-        while toks and toks[0][2] in _CONNECTORS:
-            toks.pop(0)
-    poss = _POSSESSIVE.match(toks[-1][2])
-    if poss:  # "Orbis Group's chief": the name without its possessive
-        toks[-1] = (toks[-1][0], toks[-1][1] - 2, poss.group(1))
     segment = text[toks[0][0]:toks[-1][1]]
     # a weak head ("Exchange", "Fund") is one only beside its companion word ("Stock Exchange")
     heads = [i for i, t in enumerate(toks) if (t[2] in cfg["heads"] and t[2] not in cfg["weak"])
@@ -281,25 +272,47 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
             last = earlier[-1]
         toks = toks[: last + 1]
     elif after:
-        # "of ..." complement: keep it up to a title or a thing word.
-        keep = last + 1
-        forms = gazetteer.country_forms()
-        for i in range(last + 1, len(toks)):
-            field = toks[i][2] in _FIELDS and toks[i - 1][2] in ("of", "and", "for")  # "Bureau of Statistics"
-            if (toks[i][2] in cfg["not_after"] and not field) or toks[i][2] in _DAYS_AND_MONTHS:
-                break
-            if toks[i][2] == "on" and any(toks[j][2] in forms for j in range(last + 1, i)):
-                break  # "Customs Service of Turkmenistan on the Exchange of …": the country ends it, a topic follows
-            keep = i + 1
-        toks = toks[:keep]
-        while toks and toks[-1][2] in _CONNECTORS:
-            toks.pop()
-        toks = _without_person_after_country(text, toks)
-        toks = _without_trailing_person(toks)
+        toks = _with_complement(text, toks, last)
     words = [t for t in toks if t[2] not in _CONNECTORS]
     if len(words) < 2:
         return None
     return toks[0][0], toks[-1][1]
+
+
+def _edges_trimmed(text: str, toks: list[_Tok]) -> list[_Tok]:
+    """Without leading openers and connectors, trailing connectors, a title's "Customs of" and a possessive."""
+    not_first = _config()["not_first"]
+    while toks and (toks[0][2] in _CONNECTORS or toks[0][2] in not_first):
+        toks.pop(0)
+    while toks and toks[-1][2] in _CONNECTORS:
+        toks.pop()
+    # "Commissioner of Customs of the Togolese Revenue Office": "of Customs" belongs to the title
+    if len(toks) > 3 and toks[0][2] == "Customs" and toks[1][2] == "of" \
+            and _TITLE_OF.search(text, max(0, toks[0][0] - 30), toks[0][0]):
+        toks = toks[2:]
+        while toks and toks[0][2] in _CONNECTORS:
+            toks.pop(0)
+    poss = _POSSESSIVE.match(toks[-1][2]) if toks else None
+    if poss:  # "Orbis Group's chief": the name without its possessive
+        toks[-1] = (toks[-1][0], toks[-1][1] - 2, poss.group(1))
+    return toks
+
+
+def _with_complement(text: str, toks: list[_Tok], last: int) -> list[_Tok]:
+    """An "of ..." complement after the last head, kept up to a title or a thing word."""
+    not_after, forms = _config()["not_after"], gazetteer.country_forms()
+    keep = last + 1
+    for i in range(last + 1, len(toks)):
+        field = toks[i][2] in _FIELDS and toks[i - 1][2] in ("of", "and", "for")  # "Bureau of Statistics"
+        if (toks[i][2] in not_after and not field) or toks[i][2] in _DAYS_AND_MONTHS:
+            break
+        if toks[i][2] == "on" and any(toks[j][2] in forms for j in range(last + 1, i)):
+            break  # "Customs Service of Turkmenistan on the Exchange of …": the country ends it, a topic follows
+        keep = i + 1
+    toks = toks[:keep]
+    while toks and toks[-1][2] in _CONNECTORS:
+        toks.pop()
+    return _without_trailing_person(_without_person_after_country(text, toks))
 
 
 # Words that end a name right after its head ("Customs Data") but are its field after "of" ("Bureau of Statistics").
