@@ -45,6 +45,12 @@ _RANKED_AFTER = re.compile(r"^(?:\s+(?:of|for|in|from|to|at)\s+[^.;:]{0,70}?)?(?
                            r"include|includes|being|comprised|remained|remain|:)\s+(?:the\s+)?$")
 _AS_RANKED = re.compile(r"^\s+as\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$")
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:(?:[\w-]+|[\w-]+\s+and\s+[\w-]+)\s+){0,3}$")
+_SHARE_OF = re.compile(r"^\s+(?:alone\s+)?(?:accounted\s+for|accounts\s+for|account\s+for|made\s+up|makes\s+up|took|"
+                       r"takes|absorbed|absorbs|received|receives|represented|represents|bought|buys)\s+"
+                       r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+|roughly\s+)?"
+                       r"(?:\d[\d.,]*\s*(?:%|per\s*cent|percent)|half|a\s+third|a\s+quarter|two-thirds|"
+                       r"three-quarters|the\s+bulk|most|the\s+lion['’]s\s+share)\s+(?:share\s+)?of\s+"
+                       r"(?:[\w'’-]+\s+){0,4}$", re.I)
 _ADJECTIVE_TO_CUE = re.compile(r"^\s+(?:[\w-]+\s+){0,3}$")
 _JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|&\s+)(?:the\s+|to\s+(?:the\s+)?)?$")
 # "Spain took 8,000 t, Italy 5,500 t and France 1,200 t", "followed by Qatar with 335,000 head (up 12pc), Jordan
@@ -99,6 +105,12 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
         return "from", EXPORTER
     if _POSSESSIVE.match(s[m.end:cue.start]) and m.end <= cue.start and cue.kind in _NOUN_SIDES:
         return "possessor", _possessor_side(s[m.end:cue.start], cue)
+    if m.end <= cue.start and cue.kind in ("export_noun", "import_noun") and _SHARE_OF.match(s[m.end:cue.start]):
+        # "China accounted for 45 per cent of Zambia's copper exports": a share of the exports goes to China
+        return "share", IMPORTER if cue.kind == "export_noun" else EXPORTER
+    if m.end <= cue.start and cue.kind == "motion" and re.match(r"['’]s?\s", s[m.end:m.end + 3]) \
+            and _goods_follow(s, m.end):
+        return "origin", EXPORTER  # "Half of Kenya's tea went to Pakistan"
     if cue.kind in ("buyer_noun", "supplier_noun") and (
             _ranked(s[m.end:cue.start]) if not after_cue else _RANKED_AFTER.match(s[cue.end:m.start])):
         return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER
@@ -124,7 +136,7 @@ _NOT_A_DESTINATION = re.compile(r"\b(?:according|due|thanks|owing|compared|close
                                 re.I)
 _PLACE_AFTER = re.compile(r"^\s+(?:came\s+|were\s+|was\s+|ranked\s+|finished\s+)?(?:in\s+)?(?:the\s+)?"
                           r"(?:[\w-]+\s+){0,3}(?:place|places|position|positions|spot|spots)\b", re.I)
-_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+_BY_AGENT = re.compile(r"(?<!followed\s)(?<!trailed\s)(?<!led\s)(?<!topped\s)\bby\s+(?:the\s+)?$")  # not a ranking
 _MADE_BY = re.compile(r"\b(?:produced|made|manufactured|grown|developed|built|assembled|mined|raised|bred|caught|"
                       r"harvested|processed|brewed|bottled)\s+by\s+(?:the\s+)?$")
 _RANKING_WORDS = re.compile(r"\b(?:top|biggest|largest|main|leading|key|major|principal|chief|second|third|fourth|"
@@ -222,9 +234,8 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
             next(c for c in chains if i - 1 in c).append(i)
             continue
         # "… second-largest source of coffee for Germany, after Brazil": a ranking joins the country ranked.
-        ranked = [j for j in range(i) if readings.get(j, ("", ""))[0] == "ranked"]
-        head = ranked[-1] if ranked and m.form != "adjective" else next(
-            (j for j in range(i - 1, -1, -1) if mentions[j].form == m.form != "adjective"), None)
+        ranked = [j for j in range(i) if readings.get(j, ("", ""))[0] in ("ranked", "share")]
+        head = _list_head(mentions, readings, ranked, i)
         if head is not None and m.form != "adjective" and lists.search(s[mentions[i - 1].end:m.start]) \
                 and ";" not in s[mentions[head].end:m.start]:
             next(c for c in chains if head in c).append(i)
@@ -236,6 +247,21 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
             # a member past the frame's stretch belongs to the next frame ("…, followed by Indonesia with …")
             if mentions[i].start < region[1] or known[0][0] in ("ranked", "subject"):
                 readings.setdefault(i, known[0])
+
+
+def _list_head(mentions: list[CountryMention], readings: dict[int, tuple[str, str]], ranked: list[int],
+               i: int) -> int | None:
+    """The country a list word ("followed by", "ahead of") adds mention `i` to: the one ranked, else the latest
+    named the same way, else the latest that acts ("Americans bought …, followed by Brazil")."""
+    if mentions[i].form == "adjective":
+        return None
+    if ranked:
+        return ranked[-1]
+    same = next((j for j in range(i - 1, -1, -1) if mentions[j].form == mentions[i].form), None)
+    if same is not None:
+        return same
+    return next((j for j in range(i - 1, -1, -1)
+                 if readings.get(j, ("", ""))[0] in ("subject", "to", "from", "possessor")), None)
 
 
 def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]], cue: Cue,
