@@ -434,3 +434,8 @@ def test_a_body_a_story_cites_is_of_the_story_country_not_the_nearest_named() ->
 ])
 def test_statistics_offices_and_customs_named_by_nationality(text: str, name: str, expected: dict) -> None:
     check(text, name, expected)
+
+
+def test_names_with_accented_capitals_are_read_whole() -> None:
+    check("The Türkiye-Azerbaijan Joint Economic Commission met in Baku on Monday.",
+          "Türkiye-Azerbaijan Joint Economic Commission", {"kind": "international"})

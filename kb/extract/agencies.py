@@ -35,7 +35,8 @@ from kb.extract.phrases import PhraseMatcher
 from kb.facts import Agency
 from kb.readers import publishers
 
-_CAP = r"[A-Z][A-Za-z0-9’'&.\-]*[A-Za-z0-9&]|[A-Z]"
+# A capitalised word, Latin letters with accents included ("Türkiye", "Société")
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ž0-9’'&.\-]*[A-Za-zÀ-ÖØ-öø-ž0-9&]|[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _CONNECT = r"of|and|for|the|on|&|de|du|des"
 _RUN = re.compile(rf"(?:{_CAP})(?:(?:\s+(?:{_CONNECT}))*\s+(?:{_CAP}))*")
 _ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11}(?: [A-Z][A-Za-z&.\-]{1,11})?)\)")
