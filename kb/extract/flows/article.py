@@ -42,7 +42,9 @@ class ArticleFrame:
         self.title_codes = list(dict.fromkeys(c.code for c in found))
         self.title_actors = list(dict.fromkeys(c.code for c in found if not is_destination(title, c)
                                                and not title.startswith("$", c.end)))
-        destinations = [c for c in found if is_destination(title, c)]
+        destinations = [c for i, c in enumerate(found) if is_destination(title, c) or (
+            i and c.code != found[i - 1].code and is_destination(title, found[i - 1])
+            and re.fullmatch(r"\s*(?:,|and|&)\s*", title[found[i - 1].end:c.start]))]  # "to Vietnam, Indonesia"
         figures = [a for a in find_amounts(title) if a.kind in ("money", "quantity")]
         # "Chilean cherry exports top US$800M as shipments to China double": the headline's figure is of all
         # exports, so the body's partnerless figures are too; its destination is lent only when no figure says so

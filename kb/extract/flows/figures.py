@@ -74,6 +74,9 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
     before = s[max(sm.clause_of(a.start)[0], a.start - 40):a.start]
     if a.kind == "money" and (_PER_UNIT_AFTER.match(s, a.end) or _SOLD_AT.search(before)):
         return True
+    if a.kind == "money" and lex.comparison_before.search(before) and any(
+            p.kind == "price" and p.end <= a.start for p in sm.amounts):
+        return True  # "quoted at $505 a tonne, up from $478": the price it was, not a flow
     if _CHANGE_BEFORE.search(before) and not re.search(r"\b(?:to|of|at)\s+(?:\w+\s+){0,2}$", before):
         return True
     return bool(lex.price_before.search(before) or lex.share_before.search(before))

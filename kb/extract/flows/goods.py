@@ -240,7 +240,10 @@ _NOT_A_GOODS_MODIFIER = frozenset(("total", "annual", "monthly", "overall", "rec
                                    "the", "its", "their", "our", "these", "those", "and", "of", "to", "from",
                                    "which", "whose", "such", "air", "sea", "rail", "road", "truck", "trial",
                                    "test", "pilot", "sample", "container", "vessel", "ship", "train", "wagon",
-                                   "cargo", "export", "import", "transit", "direct", "border"))
+                                   "cargo", "export", "import", "transit", "direct", "border",
+                                   # verbs of saying before the goods: "The BCR said soy oil shipments …"
+                                   "said", "says", "told", "added", "noted", "reported", "announced", "show",
+                                   "shows", "showed"))
 
 
 # An unknown word before an event noun that reads as an adjective ("big", "growing", "traditional") is no goods.
