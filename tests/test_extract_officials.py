@@ -345,3 +345,9 @@ def test_not_officials(text: str) -> None:
 ])
 def test_ranks_honorifics_and_customs_titles(text: str, name: str, expected: dict) -> None:
     check(run(text), name, expected)
+
+
+def test_the_other_side_of_talks_is_not_the_speakers_country() -> None:
+    text = ("Paraguay's beef exports rose in April.\n\nMinister of Livestock Carlos Giménez "
+            "told local radio on Monday that the government was in talks with Beijing on a sanitary protocol.")
+    check(run(text, title="Paraguay beef exports rise"), "Carlos Giménez", {"country": "PY"})

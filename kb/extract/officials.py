@@ -701,11 +701,16 @@ def _side_country(ctx: ArticleContext, sent: Sentence, start: int) -> str | None
     return found[0].code if found and found[0].form != "bloc" else None
 
 
+# "talks with Beijing", "a deal with Chile": the other side, not the person's own country.
+_OTHER_SIDE = re.compile(r"\b(?:with|against|versus|vs\.?)\s+(?:the\s+)?$")
+
+
 def _sentence_country(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]) -> str | None:
     """A country the sentence ties the person to, ignoring ones inside other people's titles."""
     others = [(s, e) for s, e, _ in mentions_of(ctx).titles]
     found = [c.code for c in sentence_actors(ctx, sent)
-             if not any(s <= c.start < e for s, e in others) and not span[0] <= c.start < span[1]]
+             if not any(s <= c.start < e for s, e in others) and not span[0] <= c.start < span[1]
+             and not _OTHER_SIDE.search(ctx.text, max(sent.start, c.start - 12), c.start)]
     if len(set(found)) <= 1:
         return found[0] if found else None
     home = article_country(ctx)
