@@ -48,8 +48,10 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
         return []
     dated = [a for a in sm.amounts if a.kind == "percent" or a in kept]
     owners = _date_owners(sm.dates(), dated, {id(q): m.end for q, m in worth.values()})
-    kept = [a for a in kept if id(a) not in compared or (id(a) in owners and owners[id(a)].start > a.end)]
-    owners = _shared_dates(sm, kept, [a for a in dated if a.kind == "percent"], owners)
+    earlier = _year_earlier(sm.text, kept, compared, owners)
+    kept = [a for a in kept if id(a) not in compared or id(a) in earlier
+            or (id(a) in owners and owners[id(a)].start > a.end)]
+    owners = _shared_dates(sm, kept, [a for a in dated if a.kind == "percent"], {**owners, **earlier})
     return [Figure(a, worth[id(a)][1] if id(a) in worth else None, owners.get(id(a))) for a in kept]
 
 
@@ -104,6 +106,25 @@ def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[
             compared.add(id(a))
         out.append(a)
     return out, worth, compared
+
+
+# "… rose to 40,000 tonnes in May from 32,000 tonnes a year earlier": a figure of its own, a year before.
+_A_YEAR_BEFORE = re.compile(r"\s*(?:,\s*)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\s*in\s+the\s+same\s+(?:period|"
+                            r"month|quarter|season)\s+(?:of\s+)?(?:last|the\s+previous|a\s+year\s+earlier)(?:\s+year)?\b",
+                            re.I)
+
+
+def _year_earlier(s: str, amounts: list[Amount], compared: set[int],
+                  owners: dict[int, DateMention]) -> dict[int, DateMention]:
+    """Compared figures said to be a year before the figure they are compared with, dated a year before it."""
+    out: dict[int, DateMention] = {}
+    for i, a in enumerate(amounts):
+        m = _A_YEAR_BEFORE.match(s, a.end) if id(a) in compared else None
+        base = next((owners[id(b)] for b in reversed(amounts[:i]) if id(b) in owners), None)
+        if m is not None and base is not None:
+            value = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), base.value)
+            out[id(a)] = DateMention(m.start(), m.end(), value)
+    return out
 
 
 def _date_owners(dates: list[DateMention], amounts: list[Amount],

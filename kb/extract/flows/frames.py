@@ -552,7 +552,9 @@ def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
         if len(frame.goods) > 1:
             return []
     goods = frame.goods
-    if figure is None and not any(p.how == "ranked" for p in frame.parties):
+    # a frame with neither figure nor ranking moves the story's goods only when it points back to them; a figure
+    # shared by several partners ("Exports to A and B reached 3,200 t") still tells that the goods went to each
+    if figure is None and not frame.figures and not any(p.how == "ranked" for p in frame.parties):
         goods = [g for g in goods if not g.weak or _BACK_REFERENCE.search(frame.sm.text)]
     return goods
 
