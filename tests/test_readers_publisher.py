@@ -120,3 +120,12 @@ def test_outlets_by_name(name: str, outlet: str) -> None:
 ])
 def test_the_country_of_a_national_outlet(publisher: str | None, url: str | None, country: str | None) -> None:
     assert country_of(publisher, url) == country
+
+
+def test_a_site_name_after_the_headline_in_the_title_tag(tmp_path: Path) -> None:
+    path = tmp_path / "story.html"
+    body = "Ukraine exported 412,000 tonnes of sunflower oil in July, the agriculture ministry said on Monday. " * 3
+    path.write_text("<html><head><title>Sunflower oil exports rise | Steppe Agro Daily</title></head><body><article>"
+                    f"<h1>Sunflower oil exports rise</h1><p>{body}</p></article></body></html>", encoding="utf-8")
+    doc = read_article(path)
+    assert (doc.title, doc.publisher) == ("Sunflower oil exports rise", "Steppe Agro Daily")

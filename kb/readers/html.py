@@ -184,6 +184,7 @@ def read_html(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     site = _meta(tags, "publisher") or _site_from_guess(guessed_site)
     title = _meta(tags, "title") or getattr(result, "title", None) or tags.get("<title>")
     title = strip_site(title, site) if title else None
+    site = site or _site_after_headline(tags.get("<title>"), title)
     body = getattr(result, "text", None) or ""
     text = _paragraphs(body) if body.strip() else _crude_text(page)
     cleaned = clean_page(text, title=title)
@@ -200,6 +201,15 @@ def read_html(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     if doc.publisher is None and guessed_site:
         doc = replace(doc, publisher=guessed_site)  # a bare domain still says where it came from
     return doc
+
+
+def _site_after_headline(raw: str | None, headline: str | None) -> str | None:
+    """"Headline | Agro Daily" in the <title> of a page whose headline is "Headline": the site's name."""
+    parts = [p.strip() for p in _TITLE_SPLIT.split(raw or "")]
+    if len(parts) < 2 or not headline or parts[0].casefold() != headline.strip().casefold():
+        return None
+    site = parts[-1]
+    return site if 1 <= len(site.split()) <= 5 and site[:1].isupper() and not _DOMAIN.match(site) else None
 
 
 def _site_from_guess(guess: str | None) -> str | None:
