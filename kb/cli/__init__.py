@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 from kb.cli import curate, db, query
 from kb.cli.extract import extract
 from kb.cli.load import load
+from kb.cli.search import search
 from kb.cli.sql import sql
 from kb.errors import KbError
 
@@ -64,6 +65,7 @@ app.command()(extract)
 app.add_typer(query.app, name="query")
 app.command()(query.show)
 app.command()(sql)
+app.command()(search)
 app.command()(curate.review)
 app.command()(curate.merge)
 app.command()(curate.apart)
