@@ -18,6 +18,7 @@ from kb.cli import curate, db, query
 from kb.cli.extract import extract
 from kb.cli.load import load
 from kb.cli.search import search
+from kb.cli.serve import serve
 from kb.cli.sql import sql
 from kb.errors import KbError
 
@@ -66,6 +67,7 @@ app.add_typer(query.app, name="query")
 app.command()(query.show)
 app.command()(sql)
 app.command()(search)
+app.command()(serve)
 app.command()(curate.review)
 app.command()(curate.merge)
 app.command()(curate.apart)
