@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from kb.cli import curate, db, query
+from kb.cli.dossier import dossier
 from kb.cli.extract import extract
 from kb.cli.load import load
 from kb.cli.search import search
@@ -68,6 +69,7 @@ app.command()(query.show)
 app.command()(sql)
 app.command()(search)
 app.command()(serve)
+app.command()(dossier)
 app.command()(curate.review)
 app.command()(curate.merge)
 app.command()(curate.apart)
