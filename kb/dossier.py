@@ -76,16 +76,17 @@ class Agreement:
 
     @property
     def event(self) -> str:
-        """What the timeline shows happening at `date`."""
-        if self.amends:
-            what = ("signed, amending " if self.signed else "amending ") + self.amends
-        elif self.status == "in_force":
-            what = "in force"
-        elif self.status in (None, "signed") and self.signed:
-            what = "signed"
-        else:
-            what = (self.status or "reported").replace("_", " ")
-        return what if self.signed else f"{what} (reported {self.first_seen or 'undated'})"
+        """What the timeline shows happening at `date`: signed (amending another, in force…), or, undated,
+        its status when the first article reported it."""
+        amending = f", amending {self.amends}" if self.amends else ""
+        if not self.signed:
+            status = (self.status or "mentioned").replace("_", " ")
+            return f"{status}{amending} (first reported {self.first_seen or 'undated'})"
+        if self.status == "in_force":
+            return f"signed{amending}; in force"
+        if self.status in (None, "signed"):
+            return f"signed{amending}"
+        return f"signed{amending}; {self.status.replace('_', ' ')}"
 
 
 @dataclass
