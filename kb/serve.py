@@ -136,7 +136,7 @@ def metadata(conn: Connection, database_name: str) -> dict[str, Any]:
     for name, column in SORT_DESC.items():
         tables.setdefault(name, {})["sort_desc"] = column
     for name, fts in FULL_TEXT.items():
-        tables[name].update({"fts_table": fts, "fts_pk": "id", "searchmode": "raw"})
+        tables[name].update({"fts_table": fts, "fts_pk": "id"})
     return {
         "title": "kb — trade and customs cooperation, from the news",
         "description_html": (
