@@ -36,9 +36,18 @@ DROP = {
 }
 
 
-def timed_load(url: str, paths: list[Path], indexed: bool) -> tuple[float, float]:
-    """Wall seconds, and CPU seconds of this process (on SQLite all the work, indexing included, is done
-    here: its CPU time hardly moves when other processes share the machine)."""
+def written_bytes() -> float:
+    """Bytes this process has written (Linux /proc/self/io; NaN elsewhere): SQLite's writes are all here."""
+    try:
+        fields = dict(line.split(": ") for line in Path("/proc/self/io").read_text().splitlines())
+        return float(fields["wchar"])
+    except (OSError, KeyError, ValueError):
+        return float("nan")
+
+
+def timed_load(url: str, paths: list[Path], indexed: bool) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds of this process and MB it wrote. On SQLite all the work, indexing included,
+    is done here: CPU time and bytes written hardly move when other processes share the machine."""
     from sqlalchemy import text
 
     from kb.db import open_database
@@ -50,11 +59,11 @@ def timed_load(url: str, paths: list[Path], indexed: bool) -> tuple[float, float
             with engine.begin() as conn:
                 for statement in DROP[engine.dialect.name]:
                     conn.execute(text(statement))
-        start, cpu = time.perf_counter(), time.process_time()
+        start, cpu, written = time.perf_counter(), time.process_time(), written_bytes()
         report = load_paths(engine, paths)
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         assert not report.errors, report.errors[:3]
-        return seconds, cpu
+        return seconds, cpu, (written_bytes() - written) / 1e6
     finally:
         engine.dispose()
 
@@ -113,27 +122,27 @@ def main(argv: list[str] | None = None) -> int:
     with corpus(args.corpus, args.count, 1, with_facts=args.with_facts) as folder:
         paths = article_paths(folder)
         for engine in engines:
-            times: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
+            times: dict[bool, list[tuple[float, float, float]]] = {True: [], False: []}
             for _ in range(args.rounds):
                 for indexed in (False, True):
                     with fresh(engine, args.postgres) as url:
                         times[indexed].append(timed_load(url, paths, indexed))
                         if indexed:
                             rebuilds.setdefault(engine, []).append(timed_rebuild(url))
-                    wall, cpu = times[indexed][-1]
-                    print(f"{engine}, {'with' if indexed else 'without'} the index: {wall:.1f} s, CPU {cpu:.1f} s",
-                          file=sys.stderr)
-            for measure, index in (("wall", 0), ("CPU of kb", 1)):
+                    wall, cpu, mb = times[indexed][-1]
+                    print(f"{engine}, {'with' if indexed else 'without'} the index: {wall:.1f} s, CPU {cpu:.1f} s, "
+                          f"{mb:.1f} MB written by kb", file=sys.stderr)
+            for measure, index in (("wall s", 0), ("CPU s of kb", 1), ("MB written by kb", 2)):
                 without = statistics.median(t[index] for t in times[False])
                 with_index = statistics.median(t[index] for t in times[True])
                 rows.append([engine, measure, len(paths), f"{without:.2f}", f"{with_index:.2f}",
-                             f"{with_index / without:.2f}", f"{1000 * (with_index - without) / len(paths):.1f}",
+                             f"{with_index / without:.2f}", f"{(with_index - without) / len(paths):.4f}",
                              " / ".join(f"{t[index]:.1f}" for t in times[False]),
                              " / ".join(f"{t[index]:.1f}" for t in times[True])])
     print(header("bench_search_index"))
     print(f"corpus: {'generated' if args.corpus is None else args.corpus}, {len(paths)} articles, "
           f"facts files: {args.with_facts if args.corpus is None else 'as found'}; {args.rounds} rounds, median\n")
-    print(table(["engine", "seconds", "articles", "without index s", "with index s", "ratio", "ms/article",
+    print(table(["engine", "measure", "articles", "without index", "with index", "ratio", "difference per article",
                  "runs without", "runs with"], rows))
     print()
     print(table(["engine", "whole index built at once over the loaded corpus, s (median)"],
