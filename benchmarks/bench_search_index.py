@@ -7,9 +7,11 @@ and the same corpus is loaded into each in this process (`kb.load.load_paths`,
 --jobs 1), timed. With and without alternate, so a busy machine slows both
 alike; the medians and their ratio are printed.
 
-By default every article has a facts file (`--with-facts 1.0`), so the load
-is reading and storing, where the indexing cost lies; `--with-facts 0`
-includes extraction, as a first load of raw articles does.
+By default the articles are extracted (`--with-facts 0`), as a first load
+of raw articles is: extraction gives every piece of evidence its sentence,
+which the index reads too. The generator's own facts files
+(`--with-facts 1.0`) skip extraction but carry no sentences, so they measure
+the article index alone.
 
     uv run python benchmarks/bench_search_index.py
     uv run python benchmarks/bench_search_index.py --postgres postgresql://postgres@127.0.0.1/test --rounds 3
@@ -110,8 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", type=Path, help="folder of articles (default: generate one)")
     parser.add_argument("--count", type=int, default=300, help="articles to generate when no folder is given")
-    parser.add_argument("--with-facts", type=float, default=1.0, metavar="SHARE",
-                        help="share of generated articles with a facts file (default 1.0: no extraction)")
+    parser.add_argument("--with-facts", type=float, default=0.0, metavar="SHARE",
+                        help="share of generated articles with a facts file (default 0: all extracted)")
     parser.add_argument("--rounds", type=int, default=3, help="loads per variant and engine (default 3)")
     parser.add_argument("--postgres", default=os.environ.get("KB_BENCH_POSTGRES_URL"), metavar="URL",
                         help="a PostgreSQL server URL with CREATEDB (default $KB_BENCH_POSTGRES_URL)")
