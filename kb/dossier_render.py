@@ -69,22 +69,22 @@ def chart_svg(flows: list[Flow]) -> str | None:
     plot_w, plot_h = width - left - 12, height - top - bottom
     peak = max(v for s in series.values() for v in s.values()) or 1
     group_w = plot_w / len(years)
-    bar_w = min(48, (group_w - 12) / len(series))
+    widest = max(sum(1 for values in series.values() if year in values) for year in years)
+    bar_w = min(48, (group_w - 12) / widest)
+    colours = {label: PALETTE[j % len(PALETTE)] for j, label in enumerate(series)}
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 18 * len(series)}" '
            f'role="img" aria-label="Trade flows by year, in {escape(unit)}" class="chart">',
            f'<text x="4" y="12" class="axis">{escape(unit)}</text>',
            f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 12}" y2="{top + plot_h}" class="base"/>']
     for i, year in enumerate(years):
-        x0 = left + i * group_w + (group_w - bar_w * len(series)) / 2
-        for j, (label, values) in enumerate(series.items()):
-            value = values.get(year)
-            if value is None:
-                continue
+        present = [(label, values[year]) for label, values in series.items() if year in values]
+        x0 = left + i * group_w + (group_w - bar_w * len(present)) / 2  # the year's bars side by side, centred
+        for j, (label, value) in enumerate(present):
             h = max(1.0, plot_h * value / peak)
             x, y = x0 + j * bar_w, top + plot_h - h
-            colour = PALETTE[j % len(PALETTE)]
-            out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w - 3:.1f}" height="{h:.1f}" fill="{colour}">'
-                       f'<title>{escape(label)}, {year}: {number(value)} {escape(unit)}</title></rect>')
+            out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w - 3:.1f}" height="{h:.1f}" '
+                       f'fill="{colours[label]}"><title>{escape(label)}, {year}: {number(value)} {escape(unit)}'
+                       f'</title></rect>')
             out.append(f'<text x="{x + (bar_w - 3) / 2:.1f}" y="{y - 3:.1f}" class="value">{number(value)}</text>')
         out.append(f'<text x="{left + i * group_w + group_w / 2:.1f}" y="{top + plot_h + 18}" '
                    f'class="year">{escape(year)}</text>')
