@@ -139,3 +139,20 @@ def test_sqlite_triggers_exist_at_head(tmp_path: Path) -> None:
         for fts in ("article_search", "evidence_search"):
             conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')"))  # raises when corrupt
     engine.dispose()
+
+
+@pytest.mark.parametrize("text", ['"', "NEAR(cod kava)", "cod*", "title:cod", "cod AND", "(cod", "^cod", "cod:",
+                                  "'; DROP TABLE article; --", "Ísland", "кава", "cod OR OR kava", "- cod"])
+def test_any_text_is_searched_as_words_never_as_engine_syntax(loaded: str, text: str) -> None:
+    """FTS5 and tsquery operators in the text are words here: a hit list or the one-line 'nothing to search'."""
+    try:
+        parse(text)
+        code = 0
+    except QueryError:
+        code = 1
+    result = kb("search", "--db", loaded, "-f", "json", "--", text, code=code)
+    if code:
+        assert result.stderr.startswith("Error: nothing to search for") and result.stderr.count("\n") == 1
+    else:
+        assert isinstance(json.loads(result.stdout), list)
+    assert rows(loaded, "SELECT count(*) FROM article") == [(4,)]

@@ -117,3 +117,15 @@ def test_postgresql_is_refused_in_one_line_with_the_way_to_a_copy() -> None:
 def test_a_missing_database_is_refused(tmp_path: Path) -> None:
     result = kb("serve", "--db", f"sqlite:///{tmp_path / 'none.db'}", code=1)
     assert "no database at" in result.stderr and not (tmp_path / "none.db").exists()
+
+
+def test_a_port_in_use_is_one_line(tmp_path: Path) -> None:
+    import socket
+
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    kb("load", CORPUS, "--db", url)
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = kb("serve", "--db", url, "--port", port, code=1)
+    assert result.stderr.strip().splitlines() == [
+        f"Error: cannot listen on 127.0.0.1:{port}: Address already in use; choose another with --port"]

@@ -27,7 +27,23 @@ def serve(
     from kb.serve import make_datasette, served_path
 
     path = served_path(db)
+    _check_free(host, port)
     datasette = make_datasette(path)
     asyncio.run(datasette.invoke_startup())
     typer.echo(f"kb serve: {path} read-only at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
+
+
+def _check_free(host: str, port: int) -> None:
+    """A port in use is one clear line before Datasette starts, not a server log."""
+    import os
+    import socket
+
+    from kb.cli.common import fail
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise fail(f"cannot listen on {host}:{port}: {reason}; choose another with --port") from None
