@@ -83,10 +83,15 @@ def upper_bound(date: str) -> str:
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
-def _dates(q: Query, column: str, since: str | None, until: str | None) -> None:
+def check_dates(since: str | None, until: str | None) -> None:
+    """--since and --until are partial ISO dates, or a one-line error says what to give."""
     for option, value in (("--since", since), ("--until", until)):
         if value and not _PARTIAL_DATE.match(value):
             raise QueryError(f"{option} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _dates(q: Query, column: str, since: str | None, until: str | None) -> None:
+    check_dates(since, until)
     if since:
         q.add(f"{column} >= :since", since=since)
     if until:

@@ -15,9 +15,12 @@ import typer
 from typer.core import TyperGroup
 
 from kb.cli import curate, db, query
+from kb.cli.dossier import dossier
 from kb.cli.export import export
 from kb.cli.extract import extract
 from kb.cli.load import load
+from kb.cli.search import search
+from kb.cli.serve import serve
 from kb.cli.sql import sql
 from kb.errors import KbError
 
@@ -86,6 +89,9 @@ app.command()(export)
 app.add_typer(query.app, name="query")
 app.command()(query.show)
 app.command()(sql)
+app.command()(search)
+app.command()(serve)
+app.command()(dossier)
 app.command()(curate.review)
 app.command()(curate.merge)
 app.command()(curate.apart)
