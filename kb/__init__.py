@@ -20,12 +20,12 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from kb.api import KnowledgeBase
     from kb.errors import KbError
-    from kb.records import Agency, Agreement, Article, Flow, Official
+    from kb.records import Agency, Agreement, Article, Flow, Hit, Official
 
-__all__ = ["Agency", "Agreement", "Article", "Flow", "KbError", "KnowledgeBase", "Official", "open"]
+__all__ = ["Agency", "Agreement", "Article", "Flow", "Hit", "KbError", "KnowledgeBase", "Official", "open"]
 
 _LAZY = {"KnowledgeBase": "kb.api", "KbError": "kb.errors", "Agency": "kb.records", "Agreement": "kb.records",
-         "Article": "kb.records", "Flow": "kb.records", "Official": "kb.records"}
+         "Article": "kb.records", "Flow": "kb.records", "Hit": "kb.records", "Official": "kb.records"}
 
 
 def open(url: str | None = None) -> KnowledgeBase:  # shadows the builtin here only, as dbm.open does

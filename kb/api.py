@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from kb import queries
 from kb.db import open_database
 from kb.load import InputLimits, LoadReport, load_found
-from kb.records import Agency, Agreement, Article, Flow, Official, _Record
+from kb.records import Agency, Agreement, Article, Flow, Hit, Official, _Record
 from kb.settings import database_url
 
 R = TypeVar("R", bound=_Record)
@@ -84,7 +84,17 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return queries.record(conn, kind, record_id)
 
-    # db.search(text) belongs here once `kb search` exists: it returns records like the listings do.
+    def search(self, text: str, *, kind: str | Iterable[str] | None = None, country: str | None = None,
+               since: str | None = None, until: str | None = None, limit: int = 20) -> list[Hit]:
+        """Full-text search over articles and evidence sentences, best first: `kb search` (same syntax:
+        words, "a phrase", a OR b, -word)."""
+        from kb.search import search
+
+        kinds = [kind] if isinstance(kind, str) else list(kind) if kind is not None else None
+        with self.engine.connect() as conn:
+            columns, rows = search(conn.dialect.name, text, kind=kinds, country=country, since=since,
+                                   until=until, limit=limit).run(conn)
+            return [Hit.from_row(dict(zip(columns, row, strict=True))) for row in rows]
 
     # ---------------------------------------------------------------- plumbing
 

@@ -119,3 +119,17 @@ class Article(_Record):
     file: str | None
     facts: str  # "extracted" or "curated" (read from a facts file beside it)
     evidence: int  # how many evidence quotes it gave
+
+
+@dataclass(frozen=True)
+class Hit(_Record):
+    """A search hit: `kb search`. An article, or a record through one evidence sentence that matched."""
+
+    kind: str  # "article", "agreement", "agency", "official", "position" or "trade_flow"
+    id: int  # the article's or the record's id
+    name: str | None
+    published: str | None
+    article_id: int
+    article: str | None  # the article's title
+    snippet: str  # the matching text, matched words marked «so»
+    score: float  # the engine's rank (lower is better on SQLite's BM25)

@@ -3,6 +3,7 @@ of `kb query`, field for field; the example in docs/python.md runs and prints wh
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -120,3 +121,17 @@ def test_the_documented_example_runs_and_prints_what_the_page_shows(tmp_path: Pa
 def test_the_readme_example_runs(tmp_path: Path) -> None:
     (code,) = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
     assert "2023-09-22 Protocol amending" in run_example(code, tmp_path)
+
+
+def test_search_hits_are_the_rows_of_kb_search(loaded: str) -> None:
+    """db.search() gives `kb search`'s hits, field for field, as kb.Hit records."""
+    from helpers import kb as run_kb
+
+    shown = json.loads(run_kb("search", "customs", "--db", loaded, "-f", "json", "-n", "10").stdout)
+    with kb.open(loaded) as db:
+        hits = db.search("customs", limit=10)
+    assert [f.name for f in fields(kb.Hit)] == list(shown[0])
+    assert len(hits) == len(shown) > 0
+    for hit, row in zip(hits, shown, strict=True):
+        assert isinstance(hit, kb.Hit)
+        assert list(astuple(hit)) == pytest.approx(list(row.values())), row
