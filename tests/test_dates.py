@@ -233,3 +233,13 @@ def test_dates_data_file():
 ])
 def test_numeric_and_day_of_month_dates(text: str, expected: list[str]) -> None:
     assert [d.value for d in find_dates(text, "2024-06-12")] == expected
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("in the first half (July-December) of the current fiscal year", "BD", "2023-07/2023-12"),
+    ("in the first half of fiscal year 2023-24", "BD", "2023-07/2023-12"),
+    ("in the second quarter of FY24", "BD", "2023-10/2023-12"),
+    ("in the first half of the fiscal year", "US", "2023-10/2024-03"),
+])
+def test_parts_of_a_countrys_fiscal_year(text: str, country: str, expected: str) -> None:
+    assert [d.value for d in find_dates(text, "2024-02-20", country=country)] == [expected]

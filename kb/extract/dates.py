@@ -72,7 +72,10 @@ _BETWEEN = _c(rf"(?i:between)\s+(?P<a>{_POINT})(?:,?\s+(?P<ya>{_YEAR}))?\s+(?i:a
 _DAYRANGE = _c(rf"(?=[0-9])(?P<d1>{_DAY})\s*(?:-|–|(?i:to|and))\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})"
                rf"(?:,?\s+(?P<y>{_YEAR}))?")
 _PART = _c(rf"(?=(?i:[tsf])|[1-4])(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))[\s-]+"
-           rf"(?P<kind>(?i:quarter|half))(?![a-z])(?:\s+(?i:of)\s+(?:(?i:the\s+)?(?i:year)\b|(?P<y>{_YEAR_EXPR})))?")
+           rf"(?P<kind>(?i:quarter|half))(?![a-z])(?:\s+(?i:of)\s+(?:(?i:the\s+)?(?i:year)\b|(?P<y>{_YEAR_EXPR})))?"
+           # "the first half (July-December) of the current fiscal year", "the second quarter of FY2023-24"
+           rf"(?P<fiscal>(?:\s*\([^)]{{0,30}}\))?\s+(?i:of)\s+(?i:the\s+)?(?:(?P<which>(?i:current|this|last|"
+           rf"previous|past))\s+)?(?i:(?:fiscal|financial)\s+year|FY)(?:\s*'?(?P<fy>\d{{2,4}})(?:[-/](?P<fy2>\d{{2,4}}))?)?)?")
 # "Q3 2017", "H1 2018", "1H 2019", "Q1 of this year"; a bare "Q1" is the latest first quarter begun.
 _QCODE = _c(rf"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<h2>[12])H)(?:[\s/-]*(?:(?i:of)\s+)?(?P<y>{_YEAR_EXPR})"
             r"|(?<=Q[1-4])\b(?![-/]\w))")
@@ -282,6 +285,8 @@ class _Resolver:
             n = count
         if n > count:
             return None
+        if m["fiscal"] and self.fiscal is not None:
+            return self._fiscal_part(m, n, size)
         y = self.year(m["y"]) if m["y"] else None
         if y is None:
             if self.pub is None:
@@ -289,6 +294,29 @@ class _Resolver:
             # Without a year: the most recent such part that has begun by publication.
             y = self.pub.year if (n - 1) * size + 1 <= self.pub.month else self.pub.year - 1
         return self._months(y, (n - 1) * size + 1, n * size)
+
+    def _fiscal_part(self, m: re.Match[str], n: int, size: int) -> str | None:
+        """The n-th quarter or half of a country's fiscal year: its months counted from the year's first."""
+        first_month, named = self.fiscal  # type: ignore[misc]
+        start_year = self._fiscal_start(m, first_month, named)
+        if start_year is None:
+            return None
+        first = (start_year * 12 + first_month - 1) + (n - 1) * size  # months since year 0
+        last = first + size - 1
+        return f"{first // 12:04d}-{first % 12 + 1:02d}/{last // 12:04d}-{last % 12 + 1:02d}"
+
+    def _fiscal_start(self, m: re.Match[str], first_month: int, named: str) -> int | None:
+        """The calendar year a fiscal year begins in: the one written ("2023-24", "FY24"), else the one running
+        at publication (a year earlier for "last")."""
+        if m["fy"]:
+            year = int(m["fy"]) if len(m["fy"]) == 4 else 2000 + int(m["fy"])
+            if m["fy2"] or named == "start":
+                return year
+            return year - 1 if first_month > 1 else year
+        if self.pub is None:
+            return None
+        running = self.pub.year if self.pub.month >= first_month else self.pub.year - 1
+        return running - 1 if (m["which"] or "").lower() in ("last", "previous", "past") else running
 
     def qcode(self, m: re.Match[str]) -> str | None:
         if m["q"]:
