@@ -288,3 +288,11 @@ def test_a_year_before_a_figure_takes_no_unit() -> None:
 
 def test_scaled_figures_are_the_numbers_written_not_float_artefacts() -> None:
     assert find_amounts("4.1 million tonnes")[0].value == 4_100_000
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("delivered to Turkey (17 thousand 310 tons)", 17_310),
+    ("exported 1 million 250 thousand tonnes", 1_250_000),
+])
+def test_a_number_written_in_parts_is_one_figure(text: str, value: float) -> None:
+    assert [a.value for a in find_amounts(text) if a.kind == "quantity"] == [value]

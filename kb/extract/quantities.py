@@ -312,7 +312,27 @@ def find_amounts(text: str) -> list[Amount]:
             last = r.amount.end
     if len(reads) < 2:
         return [r.amount for r in reads]
-    return [r.amount for r in _shared_units(text, _join_ranges(text, reads, g))]
+    return [r.amount for r in _shared_units(text, _join_ranges(text, _compounds(text, reads), g))]
+
+
+def _compounds(text: str, reads: list[_Read]) -> list[_Read]:
+    """"17 thousand 310 tons", "1 million 250 thousand tonnes": a scaled number and a smaller figure right after
+    it are one figure (the way some agencies write numbers)."""
+    out: list[_Read] = []
+    for r in reads:
+        prev = out[-1] if out else None
+        if prev is not None and prev.amount.kind == "number" and prev.scaled and r.amount.kind != "number" \
+                and text[prev.amount.end:r.amount.start].strip() == "" and 0 < r.amount.value < _scale_of(prev):
+            a, b = prev.amount, r.amount
+            out[-1] = _Read(Amount(a.start, b.end, a.value + b.value, b.kind, b.unit, b.currency, b.per), a.value, True)
+            continue
+        out.append(r)
+    return out
+
+
+def _scale_of(r: _Read) -> float:
+    """The scale word's value of a scaled number read ("17 thousand": 1000)."""
+    return r.amount.value / r.base if r.base else 1.0
 
 
 # "3.2 and 1.1 million tonnes", "12,000, 8,500 and 3,100 tonnes": a list of numbers whose last carries the unit
