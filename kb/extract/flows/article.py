@@ -135,7 +135,9 @@ def _story_goods(ctx: ArticleContext, terms: list) -> Goods | None:
     general = _TRADE_STORY.search(title)
     if general and not any(t.end <= general.start() for t in title_terms):
         return Goods("goods", None, weak=True)
-    named = [t for t in title_terms if fold(t.name) not in lexicon().general_goods]
+    # "Tanzania ships first avocados to India": "ships" is the verb there, not the goods
+    named = [t for t in title_terms if fold(t.name) not in lexicon().general_goods
+             and t.name not in lexicon().carriers]
     if named:  # the headline's goods are the story's
         return Goods(named[0].name, goods_hs(named[0].name), weak=True)
     counts = Counter(fold(c.name) for c in terms)

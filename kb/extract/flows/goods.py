@@ -255,7 +255,8 @@ _ADJECTIVE_ENDING = re.compile(r"(?:est|al|ive|ous|ful|ic|ing|(?<!e)ed|ish|ary|i
 def nearest_term(sm: SentenceMentions, lo: int, hi: int, pos: int) -> Goods | None:
     """The known goods term within [lo, hi) nearest to `pos`, its modifiers included."""
     inside = [t for t in sm.terms if lo <= t.start and t.end <= hi and not _in_capitalised_name(sm.text, t)
-              and not any(c.start <= t.start < c.end for c in sm.cues) and t.name not in lexicon().carriers]
+              and not any(c.start <= t.start < c.end for c in sm.cues) and t.name not in lexicon().carriers
+              and not any(a.start <= t.start < a.end for a in sm.amounts)]  # "167,800 bags": a unit, no goods
     if not inside:
         return None
     return term_goods(sm.text, min(inside, key=lambda t: abs(t.start - pos)), lo)
