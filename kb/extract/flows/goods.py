@@ -62,7 +62,22 @@ def read_phrase_list(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
             break
         last = ends
         pos = joint.end()
-    return out
+    return _shared_head(sm.text, out)
+
+
+def _shared_head(s: str, goods: list[Goods]) -> list[Goods]:
+    """"diammonium and monoammonium phosphate": a lone word the data does not know, joined by "and" to a phrase
+    with a head, shares that head: one goods."""
+    if len(goods) != 2:
+        return goods
+    a, b = goods
+    words_b = b.name.split()
+    if " " in a.name or a.hs or len(words_b) < 2 or not b.hs or not re.fullmatch(r"\s+(?:and|or|&)\s+",
+                                                                                  s[a.end:b.start]):
+        return goods
+    name = s[a.start:b.end]
+    name = name if re.search(r"[A-Z]{2}", name) else name.lower()
+    return [Goods(name, b.hs, b.weak, a.start, b.end, a.definite)]
 
 
 # After "A and B", a comma goes on with the list only when another "and" closes it later: "lead and copper
