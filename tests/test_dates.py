@@ -243,3 +243,8 @@ def test_numeric_and_day_of_month_dates(text: str, expected: list[str]) -> None:
 ])
 def test_parts_of_a_countrys_fiscal_year(text: str, country: str, expected: str) -> None:
     assert [d.value for d in find_dates(text, "2024-02-20", country=country)] == [expected]
+
+
+def test_the_first_months_of_a_countrys_fiscal_year() -> None:
+    text = "in the first four months (July-October) of the current fiscal year"
+    assert [d.value for d in find_dates(text, "2024-11-18", country="PK")] == ["2024-07/2024-10"]

@@ -71,16 +71,18 @@ _RANGE = _c(rf"(?=(?i:[fmelt])|[JFMASOND0-9])(?:(?i:from)\s+)?(?P<a>{_POINT})(?:
 _BETWEEN = _c(rf"(?i:between)\s+(?P<a>{_POINT})(?:,?\s+(?P<ya>{_YEAR}))?\s+(?i:and)\s+" + _RANGE_TAIL)
 _DAYRANGE = _c(rf"(?=[0-9])(?P<d1>{_DAY})\s*(?:-|–|(?i:to|and))\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})"
                rf"(?:,?\s+(?P<y>{_YEAR}))?")
+_FISCAL_TAIL = (r"(?P<fiscal>(?:\s*\([^)]{0,30}\))?\s+(?i:of)\s+(?i:the\s+)?(?:(?P<which>(?i:current|this|last|"
+                r"previous|past))\s+)?(?i:(?:fiscal|financial)\s+year|FY)(?:\s*'?(?P<fy>\d{2,4})"
+                r"(?:[-/](?P<fy2>\d{2,4}))?)?)")
 _PART = _c(rf"(?=(?i:[tsf])|[1-4])(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))[\s-]+"
            rf"(?P<kind>(?i:quarter|half))(?![a-z])(?:\s+(?i:of)\s+(?:(?i:the\s+)?(?i:year)\b|(?P<y>{_YEAR_EXPR})))?"
            # "the first half (July-December) of the current fiscal year", "the second quarter of FY2023-24"
-           rf"(?P<fiscal>(?:\s*\([^)]{{0,30}}\))?\s+(?i:of)\s+(?i:the\s+)?(?:(?P<which>(?i:current|this|last|"
-           rf"previous|past))\s+)?(?i:(?:fiscal|financial)\s+year|FY)(?:\s*'?(?P<fy>\d{{2,4}})(?:[-/](?P<fy2>\d{{2,4}}))?)?)?")
+           rf"{_FISCAL_TAIL}?")
 # "Q3 2017", "H1 2018", "1H 2019", "Q1 of this year"; a bare "Q1" is the latest first quarter begun.
 _QCODE = _c(rf"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<h2>[12])H)(?:[\s/-]*(?:(?i:of)\s+)?(?P<y>{_YEAR_EXPR})"
             r"|(?<=Q[1-4])\b(?![-/]\w))")
 _SPAN = _c(rf"(?=(?i:[tflp]))(?i:the\s+)?(?P<ord>(?i:first|last|final|past))\s+(?P<n>(?i:{_NUM}))\s+"
-           rf"(?P<kind>(?i:months|days|weeks))(?:\s+(?i:of)\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|"
+           rf"(?P<kind>(?i:months|days|weeks))(?:{_FISCAL_TAIL}|\s+(?i:of)\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|"
            rf"(?i:the\s+year)\b|(?P<y>{_YEAR_EXPR})))?")
 _SAME = _c(rf"(?i:the\s+)?(?i:same|corresponding|comparable)\s+(?i:period|months?|time)"
            rf"(?:\s+(?:(?i:of|in|a)\s+)?(?P<y>{_YEAR_EXPR}|{_YEAR}))?")
@@ -297,12 +299,16 @@ class _Resolver:
 
     def _fiscal_part(self, m: re.Match[str], n: int, size: int) -> str | None:
         """The n-th quarter or half of a country's fiscal year: its months counted from the year's first."""
+        return self._fiscal_months(m, (n - 1) * size, size)
+
+    def _fiscal_months(self, m: re.Match[str], skip: int, count: int) -> str | None:
+        """`count` months of a country's fiscal year, after its first `skip` months."""
         first_month, named = self.fiscal  # type: ignore[misc]
         start_year = self._fiscal_start(m, first_month, named)
         if start_year is None:
             return None
-        first = (start_year * 12 + first_month - 1) + (n - 1) * size  # months since year 0
-        last = first + size - 1
+        first = (start_year * 12 + first_month - 1) + skip  # months since year 0
+        last = first + count - 1
         return f"{first // 12:04d}-{first % 12 + 1:02d}/{last // 12:04d}-{last % 12 + 1:02d}"
 
     def _fiscal_start(self, m: re.Match[str], first_month: int, named: str) -> int | None:
@@ -341,6 +347,8 @@ class _Resolver:
             return self._first_days(m, ord_, n)
         if kind != "months" or n > 12 or m["m"]:
             return None
+        if m["fiscal"] and self.fiscal is not None and ord_ == "first":
+            return self._fiscal_months(m, 0, n)
         y = self.year(m["y"]) if m["y"] else None
         if y is not None:
             return self._months(y, 1, n) if ord_ == "first" else self._months(y, 13 - n, 12)

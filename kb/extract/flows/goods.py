@@ -114,8 +114,8 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
             if forms[token].form == "adjective":
                 continue  # "packaged Tunisian oil": the origin is read by the roles
             break
-        if token[0].isupper() and not words and not _upper_goods(token, s, m.end()):
-            break
+        if token[0].isupper() and not words and (token in forms or not _upper_goods(token, s, m.end())):
+            break  # a country's name opens no goods ("… and Indonesia bought …")
         words.append((m.start(), m.end()))
         if len(words) == 5:
             break
@@ -146,7 +146,10 @@ def _attributive_name(token: str, s: str, end: int) -> bool:
     """"US yellow corn", "China tea": a country's name used as an adjective of origin (but "Brazil nuts")."""
     form = gazetteer.country_forms().get(token)
     nxt = re.match(r"\s+([a-z][\w-]*)", s[end:end + 30])
-    return form is not None and form.form == "name" and nxt is not None and not known(f"{token} {nxt.group(1)}")
+    if form is None or form.form != "name" or nxt is None or known(f"{token} {nxt.group(1)}"):
+        return False
+    word = nxt.group(1)  # "US corn" names goods; "Indonesia bought" is a subject and its verb
+    return word not in lexicon().kind_of and word not in lexicon().goods_stop and not word.endswith("ed")
 
 
 def _origin_word(token: str, forms: dict) -> bool:
@@ -237,7 +240,7 @@ def goods_before(sm: SentenceMentions, pos: int, floor: int) -> Goods | None:
             and m.group(1) not in gazetteer.country_forms() and _plausible_open_goods([word]) \
             and word not in _NOT_A_GOODS_MODIFIER and not _ADJECTIVE_ENDING.search(word):
         end = pos - len(m.group(0)) + len(m.group(1))
-        start = _extend_compound(s.lower(), end - len(m.group(1)), floor)
+        start = _extend_compound(s.lower(), end - len(m.group(1)), floor, original=s)
         name = s[start:end].lower()
         return Goods(name, goods_hs(name), False, start, end)  # "okra exports", "Milk powder shipments"
     return None
@@ -301,14 +304,18 @@ _PHRASE_START = re.compile(r"(?:^|[\s(,]|\b(?:of|the|a|an|its|their|and|or|in|on
                            r"[A-Z][\w-]*|\d[\d,.]*\s*\w*))\s*$")
 
 
-def _extend_compound(s: str, start: int, floor: int) -> int:
-    """Take in up to two nouns before a term ("cassava chips", "porcelain stoneware"); verbs stay out."""
+def _extend_compound(s: str, start: int, floor: int, original: str | None = None) -> int:
+    """Take in up to two nouns before a term ("cassava chips", "porcelain stoneware"); verbs stay out, and so do
+    capitalised words inside a sentence ("August log exports") when the original case is given."""
     lex = lexicon()
     for _ in range(2):
         m = re.search(r"(?<![\w'’-])([a-z][a-z-]{2,})\s+$", s[max(floor, start - 30):start])
         if m is None:
             break
         word = m.group(1)
+        at = start - len(m.group(0))
+        if original is not None and original[at:at + 1].isupper() and original[floor:at].strip():
+            break
         if word in lex.goods_stop or word in lex.not_goods or word in _DETERMINERS or word in lex.kind_of \
                 or word in _NOT_A_GOODS_MODIFIER or word.endswith(("s", "ed", "ing", "ly")) \
                 or _ADJECTIVE_ENDING.search(word):
