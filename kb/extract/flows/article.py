@@ -12,10 +12,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities, fold
 from kb.extract.context import ArticleContext
 from kb.extract.countries import dateline_country, find_countries, home_country, is_destination
-from kb.extract.flows.goods import Goods, goods_hs
+from kb.extract.flows.goods import Goods, goods_hs, plausible_goods
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.quantities import find_amounts
 
@@ -117,6 +118,27 @@ def _title_importer(title: str, found: list) -> str | None:
     return before[-1].code if before else None
 
 
+_HEADLINE_GOODS = re.compile(r"(?:^|['’]s\s+|\s)((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+)\s+"
+                             r"(?:exports?|shipments?|imports?)\b")
+
+
+def _headline_goods(title: str) -> str | None:
+    """The goods phrase right before a headline's trade word, when it reads as goods."""
+    forms = gazetteer.country_forms()
+    words = [w for w in title.split() if w.strip(",:;'’s") not in forms and w.rstrip("'’s") not in forms]
+    m = _HEADLINE_GOODS.search(" ".join(words).lower())
+    if m is None:
+        return None
+    phrase = m.group(1).split()
+    while phrase and (phrase[0] in lexicon().not_goods or phrase[0] in _NOT_GOODS_WORDS):
+        phrase = phrase[1:]
+    return " ".join(phrase) if phrase and plausible_goods(phrase) else None
+
+
+_NOT_GOODS_WORDS = frozenset(("total", "annual", "overall", "record", "monthly", "agricultural", "farm", "non-oil",
+                              "oil-free", "merchandise", "country", "nation", "state", "our", "their", "its"))
+
+
 def article_frame(ctx: ArticleContext, terms: list) -> ArticleFrame:
     goods = _story_goods(ctx, terms)
     told = goods is not None and (goods.name == "goods" or bool(find_commodities(ctx.document.title or "")))
@@ -132,14 +154,17 @@ def _story_goods(ctx: ArticleContext, terms: list) -> Goods | None:
     headline is about trade in general ("Brazil-US trade hits record") and names no goods before its trade word."""
     title = ctx.document.title or ""
     title_terms = find_commodities(title)
+    phrase = _headline_goods(title)  # "Kava exports to New Zealand …": goods the data does not know
     general = _TRADE_STORY.search(title)
     if general and not any(t.end <= general.start() for t in title_terms):
-        return Goods("goods", None, weak=True)
+        return Goods(phrase, goods_hs(phrase), weak=True) if phrase else Goods("goods", None, weak=True)
     # "Tanzania ships first avocados to India": "ships" is the verb there, not the goods
     named = [t for t in title_terms if fold(t.name) not in lexicon().general_goods
              and t.name not in lexicon().carriers]
     if named:  # the headline's goods are the story's
         return Goods(named[0].name, goods_hs(named[0].name), weak=True)
+    if phrase:
+        return Goods(phrase, goods_hs(phrase), weak=True)
     counts = Counter(fold(c.name) for c in terms)
     general = lexicon().general_goods
     for name, _ in counts.most_common():

@@ -465,6 +465,8 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
         return list(rd.named_goods[1]), []  # "exported 282,000 head of cattle, of which 251,000 went to …"
     if rd.drafts and figures and _MORE_OF_IT.search(sm.text, max(0, figures[0].start - 25), figures[0].start):
         return [rd.drafts[-1].goods], []  # "the company sent another 450 tonnes": more of the goods told last
+    if rd.named_goods[1] and _OF_THAT.match(sm.text):
+        return list(rd.named_goods[1]), []  # "Fiji exported 1,124 t of kava. Of that, New Zealand took 412 t"
     story = rd.frame.goods
     money_only = bool(figures) and all(f.amount.kind == "money" for f in figures)
     if cue.kind in _AGGREGATES and money_only and (story is None or not rd.frame.goods_told):
@@ -474,6 +476,8 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
     return ([story] if story is not None else []), []
 
 
+_OF_THAT = re.compile(r"\W*(?:Of\s+(?:that|this|these|those|the\s+total|this\s+total|that\s+total|which)|"
+                      r"(?:Most|Much|Half|Part)\s+of\s+(?:that|this|it|them))\b", re.I)
 _MORE_OF_IT = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|a\s+second|"
                          r"some\s+more)\s+$", re.I)
 

@@ -194,6 +194,11 @@ def _goods_of(sm: SentenceMentions, words: list[tuple[int, int]]) -> tuple[Goods
     return Goods(name, goods_hs(name), False, kept[0][0], end), end
 
 
+def plausible_goods(words: list[str]) -> bool:
+    """Whether words the data does not know read as goods (a plain noun at the head, at most four words)."""
+    return _plausible_open_goods(words)
+
+
 def _plausible_open_goods(words: list[str]) -> bool:
     """Open-vocabulary goods: up to four words, the head a plain noun (not a verb form, adverb or number)."""
     lex = lexicon()
