@@ -785,3 +785,17 @@ def test_an_ordinal_before_a_preposition_is_no_predicate_and_force_dates_are_not
 def test_witnesses_and_speakers_are_not_signatories(text: str, signatories: list[str]) -> None:
     got = agreements(text, "2024-06-14")
     assert len(got) == 1 and got[0]["signatories"] == signatories, got
+
+
+def test_a_list_of_topics_after_a_plural_names_one_text_each() -> None:
+    text = ("Chile and Vietnam signed three memoranda of understanding in Hanoi yesterday. The memoranda cover:\n"
+            "cooperation in halal product certification;\n"
+            "electronic exchange of certificates of origin;\n"
+            "a framework for joint food security projects.\n"
+            "Trade between the two countries rose.")
+    got = check(text, "2024-06-14", [
+        {"kind": "memorandum", "name_has": ["halal"], "signed": "2024-06-13", "place": "Hanoi", "status": "signed"},
+        {"kind": "memorandum", "name_has": ["certificates of origin"], "signed": "2024-06-13"},
+        {"kind": "memorandum", "name_has": ["food security"], "signed": "2024-06-13"},
+    ])
+    assert all(r["parties"] == ["CL", "VN"] and r["name"].startswith("Memorandum of understanding on") for r in got)

@@ -23,6 +23,7 @@ from kb.extract.agreements.mentions import find_mentions
 from kb.extract.agreements.model import Mention, Reading
 from kb.extract.agreements.records import records
 from kb.extract.agreements.resolve import merge_generic, nesting, resolve, those_with, year_before
+from kb.extract.agreements.topics import topic_items
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.facts import Agency, Agreement
 
@@ -33,6 +34,7 @@ def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
     reading = Reading(ctx)
     for n, mentions in sorted(find_mentions(ctx).items()):
         _resolve_sentence(reading, ctx.sentences[n], mentions)
+    reading.topic_items = topic_items(reading)
     merge_generic(reading)
     nesting(reading)
     read_frames(reading)

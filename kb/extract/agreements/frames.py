@@ -116,7 +116,8 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
     sent = ctx.sentences[n]
     here = reading.by_sentence.get(sent.start, [])
     colon = sent.text.rstrip().endswith(":")
-    item_of = _list_event(ctx, n, recent)
+    topic_event = reading.colon_events.get(reading.topic_items.get(sent.start, -1))  # "They cover: halal …;"
+    item_of = _list_event(ctx, n, recent) or topic_event
     # A sentence that names no instrument matters only to a list, a plural ("signed two memoranda") or the
     # signing told just before ("Signing for Peru was X").
     if not here and not colon and sent.start not in reading.noun_sentences and not (
@@ -144,6 +145,7 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
     if colon:
         recent.list_event = events[0] if events else (recent.event if n - recent.sentence <= 2 else None)
         recent.list_paragraph = sent.paragraph
+        reading.colon_events[n] = recent.list_event
 
 
 def _bind(reading: Reading, sent: Sentence, low: str, clauses: Clauses, here: list[Span], outer: list[Span]) -> None:

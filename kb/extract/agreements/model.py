@@ -155,6 +155,8 @@ class Reading:
     named_as: dict[tuple[str, frozenset[str]], list[int]] = field(default_factory=dict)  # (kind, name words) → i
     acting: Any = None  # roles.Acting: which country mentions act, once the frames are read
     places: list[tuple[Sentence, str | None]] | None = None  # the place each sentence names, when asked
+    topic_items: dict[int, int] = field(default_factory=dict)  # a topic list's item sentence → its colon sentence
+    colon_events: dict[int, Any] = field(default_factory=dict)  # a colon sentence's index → the signing it lists
 
     def __post_init__(self) -> None:
         self.dates = Dates(self.ctx)
