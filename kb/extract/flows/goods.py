@@ -215,8 +215,10 @@ def goods_of_figure(sm: SentenceMentions, start: int, end: int, limit: int) -> l
     after = goods_after_of(sm, end, limit)  # "1.44 million bags of coffee": the bags hold the goods
     if after:
         return after
-    # a term inside the figure is its goods ("500,000 head of livestock" aside), unless it is the unit ("bags")
-    inside = [t for t in sm.terms if start <= t.start and t.end <= end and t.end < end]
+    # a term inside the figure is its goods ("120,000 head of cattle"), unless it is the unit ("60,000 bags")
+    unit = next((a.unit for a in sm.amounts if a.start == start and a.unit), None)
+    inside = [t for t in sm.terms if start <= t.start and t.end <= end
+              and not (unit and fold(t.name) in (unit.lower(), singular(unit.lower())))]
     return [term_goods(sm.text, inside[-1], start)] if inside else []
 
 
