@@ -439,3 +439,14 @@ def test_statistics_offices_and_customs_named_by_nationality(text: str, name: st
 def test_names_with_accented_capitals_are_read_whole() -> None:
     check("The Türkiye-Azerbaijan Joint Economic Commission met in Baku on Monday.",
           "Türkiye-Azerbaijan Joint Economic Commission", {"kind": "international"})
+
+
+@pytest.mark.parametrize(("text", "title", "name", "country"), [
+    ('New Zealand\'s log exports fell.\n\n"China\'s demand for pine has not recovered," said Glen Mackie, chief '
+     "executive of the Forest Owners Association.", "NZ log exports fall", "Forest Owners Association", "NZ"),
+    ("Samoa also imported 96,300 tonnes of wheat from Australia, mainly for the Samoa Flour Mills group.",
+     "Samoa's wheat imports", "Samoa Flour Mills", "WS"),
+])
+def test_a_body_s_country_is_not_one_named_inside_a_quote_and_a_company_is_of_the_country_it_names(
+        text: str, title: str, name: str, country: str) -> None:
+    check(text, name, {"country": country}, title=title)

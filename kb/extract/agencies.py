@@ -504,9 +504,26 @@ def article_country(ctx: ArticleContext) -> str | None:
     cached = ctx.__dict__.get("_own_country")
     if cached is not None and cached[0] == key:
         return cached[1]
-    own = outlet_country(ctx) or home_country(ctx)
+    outlet, home = outlet_country(ctx), home_country(ctx)
+    # a national outlet's story about another country ("RNZ" on Fiji's kava) is that country's story
+    own = home if outlet and home and outlet != home and (_destination_only(ctx, outlet)
+                                                           or _headline_actor(ctx, home, outlet)) else outlet or home
     ctx.__dict__["_own_country"] = (key, own)
     return own
+
+
+def _headline_actor(ctx: ArticleContext, home: str, other: str) -> bool:
+    """Whether the headline names `home` as an actor and `other` at most as a destination."""
+    title = ctx.document.title or ""
+    found = [c for c in find_countries(title, ctx.published) if c.form != "bloc"]
+    acting = {c.code for c in found if not is_destination(title, c)}
+    return home in acting and other not in acting
+
+
+def _destination_only(ctx: ArticleContext, code: str) -> bool:
+    """Whether the article names a country only as where things go ("to New Zealand"), never as an actor."""
+    found = [c for c in ctx.countries if c.code == code and c.form != "bloc"]
+    return bool(found) and all(is_destination(ctx.text, c) for c in found)
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|inside|within|across)\s+(?:the\s+)?$")
@@ -537,6 +554,7 @@ def _sentence_actors(ctx: ArticleContext, sent: Sentence) -> list[CountryMention
     return out
 
 
+_QUOTE = re.compile(r"[“\"][^”\"]{3,400}[”\"]")
 _CITED = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 
 
@@ -549,7 +567,12 @@ def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
     if home is not None and _CITED.search(ctx.text, max(0, start - 20), start):
         return home  # "…, according to the Ministry of Energy": a story cites its own country's bodies
     if sent is not None:
-        around = [c for c in sentence_actors(ctx, sent) if not (start <= c.start < end)]
+        quotes = [m.span() for m in _QUOTE.finditer(ctx.text, sent.start, sent.end)]
+        inside = [q for q in quotes if q[0] <= start < q[1]]
+        # "“China's demand has not recovered,” said X of the Forest Owners Association": a country in a quote
+        # the name stands outside of says nothing of it
+        around = [c for c in sentence_actors(ctx, sent) if not (start <= c.start < end)
+                  and not any(q[0] <= c.start < q[1] for q in quotes if q not in inside)]
         before = [c for c in around if c.end <= start]
         if before:
             return home if any(c.code == home for c in before) else before[-1].code
@@ -1076,8 +1099,15 @@ _SHIP_BEFORE = re.compile(r"\b(?:vessel|ship|tanker|bulker|bulk\s+carrier|freigh
 def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = None) -> None:
     if _excluded(r.ctx, name) or name in r.not_agencies or _SHIP_BEFORE.search(r.text, max(0, s - 20), s):
         return
-    country = country or _owner_before(r.ctx, s) or described_country(r.ctx, s) or context_country(r.ctx, s, e)
+    country = country or _country_named_in(name) or _owner_before(r.ctx, s) or described_country(r.ctx, s) \
+        or context_country(r.ctx, s, e)
     r.add(name, country, "company", name, (s, e))
+
+
+def _country_named_in(name: str) -> str | None:
+    """"Fiji Flour Mills", "Kenya Tea Packers": a company that names a country is of it."""
+    found = [c for c in find_countries(name) if c.form in ("name", "adjective")]
+    return found[0].code if found else None
 
 
 _APPOSITION_TAIL = re.compile(r",\s+(?:an?|the|one|(?P<owner>[A-Z][\w'’ -]*?)['’]s)\s+(?:[\w-]+\s+){0,4}?")
