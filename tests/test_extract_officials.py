@@ -307,10 +307,18 @@ def test_an_outlet_country_absent_from_the_story_is_not_used() -> None:
 
 def test_a_shared_outlet_name_gives_no_country_without_its_url() -> None:
     text = "Trade Minister Wanjiru Kamau said avocado shipments rose sharply this year."
-    title = "Kenya avocado shipments to Malaysia rise"
-    assert officials(run(text, title=title, publisher="The Star"))["Wanjiru Kamau"]["country"] == "KE"
-    by_url = run(text, title=title, publisher="The Star", url="https://www.thestar.com.my/business/x")
-    assert officials(by_url)["Wanjiru Kamau"]["country"] == "MY"
+    title = "Malaysia and Kenya: avocado shipments rise"
+    assert officials(run(text, title=title, publisher="The Star"))["Wanjiru Kamau"]["country"] == "MY"
+    by_url = run(text, title=title, publisher="The Star", url="https://www.the-star.co.ke/business/x")
+    assert officials(by_url)["Wanjiru Kamau"]["country"] == "KE"
+
+
+def test_a_foreign_outlets_story_about_another_country_is_that_countrys() -> None:
+    """A Malaysian paper's story about Kenya's avocado exports to Malaysia: Kenya's minister."""
+    text = "Trade Minister Wanjiru Kamau said avocado shipments rose sharply this year."
+    by_url = run(text, title="Kenya avocado shipments to Malaysia rise", publisher="The Star",
+                 url="https://www.thestar.com.my/business/x")
+    assert officials(by_url)["Wanjiru Kamau"]["country"] == "KE"
 
 
 # ---------------------------------------------------------------- not officials
