@@ -450,3 +450,14 @@ def test_names_with_accented_capitals_are_read_whole() -> None:
 def test_a_body_s_country_is_not_one_named_inside_a_quote_and_a_company_is_of_the_country_it_names(
         text: str, title: str, name: str, country: str) -> None:
     check(text, name, {"country": country}, title=title)
+
+
+def test_a_body_under_another_is_one_name_and_its_short_form_points_back() -> None:
+    text = ("Exports rose, according to the Customs Service under the Government of the Republic of Tajikistan. "
+            "Head of the Customs Service Rustam Nazarov said Afghanistan's customs authorities agreed.")
+    facts = run(text)
+    check(text, "Customs Service under the Government of the Republic of Tajikistan", {"country": "TJ"})
+    assert named(facts, "Government of the Republic of Tajikistan") is None
+    assert {o.name: o.country for o in facts.officials}.get("Rustam Nazarov") == "TJ"
+    check("Saudi Arabia's Zakat, Tax and Customs Authority said imports rose.", "Zakat, Tax and Customs Authority",
+          {"country": "SA", "kind": "customs"})

@@ -30,14 +30,14 @@ from functools import cache, lru_cache
 from kb.extract import gazetteer
 from kb.extract.context import AgencyMention, ArticleContext, CountryMention, Sentence, mentions_of
 from kb.extract.countries import codes_in as _codes_in
-from kb.extract.countries import find_countries, home_country, is_destination, main_countries
+from kb.extract.countries import dateline_country, find_countries, home_country, is_destination, main_countries
 from kb.extract.phrases import PhraseMatcher
 from kb.facts import Agency
 from kb.readers import publishers
 
 # A capitalised word, Latin letters with accents included ("Türkiye", "Société")
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ž0-9’'&.\-]*[A-Za-zÀ-ÖØ-öø-ž0-9&]|[A-ZÀ-ÖØ-ÞĀ-Ž]"
-_CONNECT = r"of|and|for|the|on|&|de|du|des"
+_CONNECT = r"of|and|for|the|on|under|&|de|du|des"  # "State Customs Service under the Ministry of Finance"
 _RUN = re.compile(rf"(?:{_CAP})(?:(?:\s+(?:{_CONNECT}))*\s+(?:{_CAP}))*")
 _ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11}(?: [A-Z][A-Za-z&.\-]{1,11})?)\)")
 _TOKEN = re.compile(rf"{_CAP}|\S+")
@@ -61,6 +61,9 @@ class _Found:
     # A bloc acting: a record, but its mentions stay country mentions for the later stages
     # (a bloc in an agreement's sentence stands for its member states).
     quiet: bool = False
+    # "Customs Service" of "Customs Service under the Government of Tajikistan": the short form it goes by,
+    # whatever country the sentence of a later mention names
+    short: str | None = None
 
 
 @lru_cache(maxsize=8192)
@@ -505,25 +508,22 @@ def article_country(ctx: ArticleContext) -> str | None:
     if cached is not None and cached[0] == key:
         return cached[1]
     outlet, home = outlet_country(ctx), home_country(ctx)
-    # a national outlet's story about another country ("RNZ" on Fiji's kava) is that country's story
-    own = home if outlet and home and outlet != home and (_destination_only(ctx, outlet)
-                                                           or _headline_actor(ctx, home, outlet)) else outlet or home
+    # the city a story is filed from says whose it is ("MANILA, Philippines —"); a national outlet's story that
+    # names its own country only as a destination ("… shipments to Malaysia rise" in a Malaysian paper) is the
+    # other country's
+    own = dateline_country(ctx.text) or (
+        home if outlet and home and outlet != home and _destination_only(ctx, outlet) else outlet or home)
     ctx.__dict__["_own_country"] = (key, own)
     return own
 
 
-def _headline_actor(ctx: ArticleContext, home: str, other: str) -> bool:
-    """Whether the headline names `home` as an actor and `other` at most as a destination."""
-    title = ctx.document.title or ""
-    found = [c for c in find_countries(title, ctx.published) if c.form != "bloc"]
-    acting = {c.code for c in found if not is_destination(title, c)}
-    return home in acting and other not in acting
-
-
 def _destination_only(ctx: ArticleContext, code: str) -> bool:
     """Whether the article names a country only as where things go ("to New Zealand"), never as an actor."""
+    title = ctx.document.title or ""
+    in_title = [c for c in find_countries(title, ctx.published) if c.code == code and c.form != "bloc"]
     found = [c for c in ctx.countries if c.code == code and c.form != "bloc"]
-    return bool(found) and all(is_destination(ctx.text, c) for c in found)
+    return bool(found or in_title) and all(is_destination(ctx.text, c) for c in found) \
+        and all(is_destination(title, c) for c in in_title)
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|inside|within|across)\s+(?:the\s+)?$")
@@ -642,6 +642,9 @@ class _Registry:
     def find(self, name: str, country: str | None, kind: str | None) -> _Found | None:
         key = _key(name)
         for f in self.items:
+            if f.short is not None and key == _key(f.short):
+                return f
+        for f in self.items:
             # A company's name is its own in one article: a second country is a misreading ("Sunripe" twice);
             # "Ministry of Agriculture" of two countries is two ministries.
             if key in {_key(n) for n in (f.name, *f.also)} and (f.country == country or not country
@@ -665,6 +668,8 @@ class _Registry:
         synthetic = _key(name) != _key(surface) and not _lookup(name, country)
         if found is None:
             found = _Found(name, country, kind, synthetic=synthetic)
+            under = re.match(r"(.+?)\s+under\s+the\s+[A-Z]", name)
+            found.short = under.group(1) if under and len(under.group(1).split()) >= 2 else None
             self.items.append(found)
         elif found.synthetic and not synthetic and kind == found.kind:
             found.also.append(found.name)
@@ -817,6 +822,7 @@ class _Reading:
 def extract_agencies(ctx: ArticleContext) -> list[Agency]:
     r = _Reading(ctx)
     _take_offices(r)
+    _take_known(r, with_commas=True)  # "Zakat, Tax and Customs Authority": a name the capitalised runs would cut
     _take_runs(r)
     _take_known(r)
     _take_embassies(r)
@@ -973,10 +979,11 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
-def _take_known(r: _Reading) -> None:
-    """Names and abbreviations of the gazetteer ("GACC", "Korea Customs") the runs did not give."""
+def _take_known(r: _Reading, with_commas: bool = False) -> None:
+    """Names and abbreviations of the gazetteer ("GACC", "Korea Customs") the runs did not give; with
+    `with_commas`, only the names with a comma, before the runs."""
     for start, end, _name in _known_matcher().finditer(r.text):
-        if r.free(start, end):
+        if (not with_commas or "," in r.text[start:end]) and r.free(start, end):
             r.take(start, end)
 
 
