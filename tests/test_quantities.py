@@ -296,3 +296,9 @@ def test_scaled_figures_are_the_numbers_written_not_float_artefacts() -> None:
 ])
 def test_a_number_written_in_parts_is_one_figure(text: str, value: float) -> None:
     assert [a.value for a in find_amounts(text) if a.kind == "quantity"] == [value]
+
+
+def test_a_text_with_decimal_commas_groups_thousands_with_points() -> None:
+    text = "Uruguay shipped 178.420 tonnes of beef, earning 812,6 million dollars"
+    assert [(a.value, a.unit or a.currency) for a in find_amounts(text)] == [(178_420, "t"), (812_600_000, "USD")]
+    assert find_amounts("Kenya exported 4.5 million tonnes worth 1.250 dollars")[0].value == 4_500_000

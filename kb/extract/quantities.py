@@ -310,9 +310,30 @@ def find_amounts(text: str) -> list[Amount]:
         if r is not None:
             reads.append(r)
             last = r.amount.end
-    if len(reads) < 2:
-        return [r.amount for r in reads]
-    return [r.amount for r in _shared_units(text, _join_ranges(text, _compounds(text, reads), g))]
+    amounts = [r.amount for r in reads] if len(reads) < 2 else \
+        [r.amount for r in _shared_units(text, _join_ranges(text, _compounds(text, reads), g))]
+    return _points_as_thousands(text, amounts) if _writes_decimal_commas(text) else amounts
+
+
+# "812,6 million dollars" beside "178.420 tonnes": a text that writes decimals with a comma groups thousands with
+# a point (as Spanish, Portuguese and much of Europe do), unless it also writes decimals with a point.
+_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,])")
+_POINT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.])")
+_POINT_GROUPS = re.compile(r"\d{1,3}((?:\.\d{3})+)(?![\d.])")
+
+
+def _writes_decimal_commas(text: str) -> bool:
+    return bool(_COMMA_DECIMAL.search(text)) and not _POINT_DECIMAL.search(text)
+
+
+def _points_as_thousands(text: str, amounts: list[Amount]) -> list[Amount]:
+    out = []
+    for a in amounts:
+        m = _POINT_GROUPS.match(text, a.start)
+        if m is not None and a.kind in ("quantity", "money", "number"):
+            a = Amount(a.start, a.end, a.value * 1000 ** m.group(1).count("."), a.kind, a.unit, a.currency, a.per)
+        out.append(a)
+    return out
 
 
 def _compounds(text: str, reads: list[_Read]) -> list[_Read]:
