@@ -185,7 +185,9 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     parties = frame_parties(sm, cue, clause, region)
     role_noun = cue.kind in ("buyer_noun", "supplier_noun")
     attached = ("ranked",) if role_noun else ("ranked", "to", "from")
-    if (role_noun or cue.form in lexicon().weak) and not figures and not any(p.how in attached for p in parties):
+    weak = cue.form in lexicon().weak and not _CONSIGNMENTS.match(sm.text, cue.end + 1) \
+        and not re.match(r"\s+\w+\s+(?:shipments|cargoes|consignments|deliveries|supplies)\b", sm.text[cue.end:])
+    if (role_noun or weak) and not figures and not any(p.how in attached for p in parties):
         return  # "main markets", "sources said": a role noun that ranks no country and counts nothing
     if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start):
         return  # "the minister went to China": nothing moves
@@ -558,9 +560,22 @@ def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
     goods = frame.goods
     # a frame with neither figure nor ranking moves the story's goods only when it points back to them; a figure
     # shared by several partners ("Exports to A and B reached 3,200 t") still tells that the goods went to each
-    if figure is None and not frame.figures and not any(p.how == "ranked" for p in frame.parties):
+    if figure is None and not frame.figures and not any(p.how == "ranked" for p in frame.parties) \
+            and not _moved_somewhere(frame):
         goods = [g for g in goods if not g.weak or _BACK_REFERENCE.search(frame.sm.text)]
     return goods
+
+
+def _moved_somewhere(frame: _Frame) -> bool:
+    """A frame that names where goods went or who received them ("deliveries were carried out to Iran", "Nigeria
+    also received shipments"): the story's goods moved, figure or not."""
+    destination = any(p.how == "to" for p in frame.parties)
+    receiver = frame.cue.kind == "import_verb" and any(p.how == "subject" for p in frame.parties) \
+        and bool(_CONSIGNMENTS.search(frame.sm.text, frame.cue.end, frame.clause[1]))
+    return (destination and frame.cue.kind == "export_noun") or receiver
+
+
+_CONSIGNMENTS = re.compile(r"\b(?:shipments|cargoes|consignments|deliveries|supplies)\b")
 
 
 def _goods_sharing(frame: _Frame, figure: Figure) -> list[Goods]:

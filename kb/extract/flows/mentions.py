@@ -137,10 +137,17 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue
         if cue.form in ("imported", "exported") and _ATTRIBUTIVE.search(s[max(0, cue.start - 20):cue.start]):
             continue
-        if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts):
-            continue
+        if re.match(r"\s+out\b", s[cue.end:cue.end + 5]) and cue.form in ("carried", "sent", "shipped"):
+            continue  # "deliveries were carried out to Iran": performed, not shipped
+        if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
+                and not _CONSIGNMENT_AFTER.match(s, cue.end):
+            continue  # "took place"; but "received shipments" receives goods
         out.append(cue)
     return out
+
+
+_CONSIGNMENT_AFTER = re.compile(r"\s+(?:(?:its|their|the|first|further|more|regular|some)\s+)?(?:[a-z-]+\s+)?"
+                                r"(?:shipments|cargoes|consignments|deliveries|supplies)\b")
 
 
 # Words after which "exports", "supplies" or "sales" is a verb: a subject, a pronoun, an adverb.
