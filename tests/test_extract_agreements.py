@@ -799,3 +799,16 @@ def test_a_list_of_topics_after_a_plural_names_one_text_each() -> None:
         {"kind": "memorandum", "name_has": ["food security"], "signed": "2024-06-13"},
     ])
     assert all(r["parties"] == ["CL", "VN"] and r["name"].startswith("Memorandum of understanding on") for r in got)
+
+
+def test_signers_told_after_a_plural_signing_sign_the_listed_texts() -> None:
+    text = ("The customs services of Kyrgyzstan and Tajikistan signed two documents on Monday in Osh. "
+            "The documents were signed by Chairman of the State Customs Service, Mr Almaz Bekov, and Chairman "
+            "of the Customs Service of Tajikistan, Mr Rustam Nazarov. They are:\n"
+            "- an agreement on the exchange of preliminary information on goods;\n"
+            "- a memorandum on cooperation in training customs officers.\n")
+    got = check(text, "2024-06-14", [
+        {"kind": "agreement", "signed": "2024-06-10", "place": "Osh"},
+        {"kind": "memorandum", "signed": "2024-06-10", "place": "Osh"},
+    ])
+    assert all(r["signatories"] == ["Almaz Bekov", "Rustam Nazarov"] for r in got)

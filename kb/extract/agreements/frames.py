@@ -197,7 +197,12 @@ def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: l
             # A guess only confirms an instrument the sentence already signed ("and B added their signatures").
             if direct or not syntactic or reading.instruments[i].signed_in == n:
                 _apply(reading, i, event, n, recent)
-        if event.date or event.place or event.instruments:
+        if event.signatories and not (event.date or event.place or event.instruments) and recent.event is not None \
+                and n - recent.sentence <= 2:
+            # "… signed three documents on Monday in Turkestan. The documents were signed by X and Y.": one signing
+            event.date, event.place = recent.event.date, recent.event.place
+            event.countries = event.countries or recent.event.countries
+        if event.date or event.place or event.instruments or event.signatories:
             recent.event, recent.sentence = event, n
     return events
 
