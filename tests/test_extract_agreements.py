@@ -812,3 +812,14 @@ def test_signers_told_after_a_plural_signing_sign_the_listed_texts() -> None:
         {"kind": "memorandum", "signed": "2024-06-10", "place": "Osh"},
     ])
     assert all(r["signatories"] == ["Almaz Bekov", "Rustam Nazarov"] for r in got)
+
+
+def test_the_documents_signed_in_a_place_after_a_dated_signing_take_its_date() -> None:
+    text = ("Muscat and Doha signed two agreements on Sunday to ease trade. The documents were signed in Muscat at "
+            "a meeting of the joint committee. They include:\n"
+            "1. An agreement on the mutual recognition of conformity certificates for food products;\n"
+            "2. An executive programme for cooperation in the field of standards for 2025-2026.\n")
+    check(text, "2025-01-21", [
+        {"kind": "agreement", "signed": "2025-01-19", "place": "Muscat", "parties": ["OM", "QA"]},
+        {"kind": "plan", "signed": "2025-01-19", "place": "Muscat", "parties": ["OM", "QA"]},
+    ])

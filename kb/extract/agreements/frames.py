@@ -43,6 +43,9 @@ _MEETING = re.compile(r"(?i)\b(?:talks|negotiations|round|conference|summit|meet
 # The signing parties told as a pair: the instruments of the last signing are theirs.
 _SIDES = re.compile(r"(?i)\b(?:the\s+two|both)\s+(?:sides|administrations|countries|governments|agencies|"
                     r"parties|delegations|ministers)\b")
+# "The documents were signed in Muscat": the texts of the signing told just before.
+_BACK_PLURAL = re.compile(r"\W*(?:(?:The|These|Those|All|Both)\s+(?:\w+\s+)?(?:documents|agreements|memoranda|deals|"
+                          r"texts|accords|MoUs|protocols|instruments|pacts)\b|They\b)")
 # A sentence that lists the texts a signing told just before: "Among them are …", "These include …".
 _AMONG = re.compile(r"\W*(?:among\s+(?:them|these|those|the\s+\w+(?:\s+\w+)?)|(?:these|they|the\s+\w+)\s+"
                     r"include[ds]?)\b", re.I)
@@ -197,10 +200,10 @@ def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: l
             # A guess only confirms an instrument the sentence already signed ("and B added their signatures").
             if direct or not syntactic or reading.instruments[i].signed_in == n:
                 _apply(reading, i, event, n, recent)
-        if event.signatories and not (event.date or event.place or event.instruments) and recent.event is not None \
-                and n - recent.sentence <= 2:
+        if not event.date and recent.event is not None and recent.event.date and n - recent.sentence <= 2 \
+                and (_BACK_PLURAL.match(sent.text) or (event.signatories and not event.place)):
             # "… signed three documents on Monday in Turkestan. The documents were signed by X and Y.": one signing
-            event.date, event.place = recent.event.date, recent.event.place
+            event.date, event.place = recent.event.date, event.place or recent.event.place
             event.countries = event.countries or recent.event.countries
         if event.date or event.place or event.instruments or event.signatories:
             recent.event, recent.sentence = event, n
