@@ -66,6 +66,7 @@ class _Sides:
     importers: list[str]
     goods: list[Goods]
     ranked: str | None = None  # the side a role noun ranked ("the main buyer": importers), more of it may follow
+    kind: str = "export_verb"  # the frame kind of the cue that wrote them
 
 
 @dataclass
@@ -222,7 +223,8 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
         for g in frame.extras:
             _add(rd, frame, g, exp, imp, None, (seller, buyer))
     ranked = next((p.side for p in frame.parties if p.how == "ranked"), None)
-    rd.last = _Sides(frame.sm.sentence.start, frame.sm.sentence.end, exporters, importers, frame.goods, ranked)
+    rd.last = _Sides(frame.sm.sentence.start, frame.sm.sentence.end, exporters, importers, frame.goods, ranked,
+                     frame.cue.kind)
 
 
 _PLACED = re.compile(r"\s+(?:were|was|came|ranked|finished|followed)\s+(?:in\s+)?(?:the\s+)?"
@@ -323,6 +325,12 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     lex, s = lexicon(), frame.sm.text
     exporters, importers = _codes(frame.parties, EXPORTER), _codes(frame.parties, IMPORTER)
     exporters = [c for c in exporters if c not in importers]
+    last = rd.last
+    if not exporters and not importers and last is not None and last.sentence == frame.sm.sentence.start \
+            and frame.cue.kind.endswith("verb") and _COORDINATED_VERB.search(s, frame.clause[0], frame.cue.start):
+        # "Oman exported cement to Saudi Arabia, and shipped fish worth …": the same subject, the same way
+        same = (frame.cue.kind in EXPORTING) == (last.kind in EXPORTING)
+        return (list(last.exporters), list(last.importers)) if same else (list(last.importers), list(last.exporters))
     pronoun = _pronoun_subject(rd, frame)
     if pronoun and frame.cue.kind in EXPORTING and not exporters and pronoun not in importers:
         exporters = [pronoun]
@@ -356,6 +364,7 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     return exporters, importers
 
 
+_COORDINATED_VERB = re.compile(r"(?:^|,)\s*(?:and|but)\s+(?:also\s+|then\s+)?$")
 _BROKEN_DOWN = re.compile(r",?\s+of\s+which\b", re.I)
 _PRONOUN = re.compile(r"^\W*(?:(?:But|And|However|Meanwhile|Also),?\s+)?(?:It|They|The\s+country|The\s+nation|"
                       r"The\s+kingdom|The\s+republic)\s+(?:(?:also|has|have|had|still|then|[a-z]+ly)\s+){0,2}$")

@@ -195,12 +195,21 @@ def _people(m: CountryMention) -> bool:
     return m.surface.endswith("s") and m.surface[:-1] in forms and forms[m.surface[:-1]].code == m.code
 
 
+_CURRENCY_WORD = re.compile(r"(?:rials?|riyals?|dinars?|dirhams?|shillings?|rupees?|pesos?|reais|real|rand|naira|"
+                            r"cedis?|"
+                            r"dollars?|pounds?|euros?|francs?|yuan|yen|won|lira|liras|manats?|soms?|somoni|tenge|"
+                            r"sums?|lari|drams?|hryvnias?|roubles?|rubles?|zlotys?|kwacha|birr|baht|ringgits?|"
+                            r"rupiahs?|dong|taka|kyats?|afghanis?|leva?|lei|krona|kronor|krone)$")
+
+
 def _goods_follow(s: str, pos: int) -> bool:
     """Lower-case words after a country word, before any punctuation: it qualifies goods."""
     m = re.match(r"(?:['’]s?)?\s+((?:[a-z][\w-]*\s*){1,4})", s[pos:pos + 50])
     if m is None:
         return False
     first = m.group(1).split()[0]
+    if _CURRENCY_WORD.match(first):
+        return False  # "54.3 million Omani rials": money, not goods of Oman
     return first not in lexicon().goods_stop and first not in lexicon().agent_nouns \
         and first not in ("government", "authorities", "side", "officials", "delegation", "president",
                           "minister", "ministry", "counterpart", "counterparts", "economy", "capital",
