@@ -19,6 +19,7 @@ from kb.extract.countries import find_countries
     ("Lima (Reuters) - Peru's exports rose.", ["PE", "PE"]),
     ("Figures reported by Interfax-Kazakhstan show it.", []),
     ("Sino-Russian trade and the Chile-Peru border.", ["RU", "CL", "PE"]),
+    ("China and Hong Kong (China) bought shrimp.", ["CN", "HK"]),
 ])
 def test_countries_found(text: str, expected: list[str]) -> None:
     assert [c.code for c in find_countries(text)] == expected

@@ -62,7 +62,8 @@ _FIGURE_JOINT = re.compile(r"^\s+(?:(?:with|at|on|took|taking|bought|buying|impo
 # "Ukraine was a distant second, importing …": the subject of a participle is the clause's.
 _COPULA_THEN_PARTICIPLE = re.compile(r"^\s+(?:\w+\s+)?(?:was|is|were|are|remained|remains|became|ranked|came|"
                                      r"stood)\b[^,;]{0,60},\s+$")
-_SUBJECT_GAP = re.compile(r"^(?:['’]s\s+(?:government|authorities|exporters|producers|companies|firms|traders|"
+_SUBJECT_GAP = re.compile(r"^(?:\s*\([^)]{1,30}\))?"  # "Hong Kong (China) bought"
+                          r"(?:['’]s\s+(?:government|authorities|exporters|producers|companies|firms|traders|"
                           r"farmers|growers|industry)\s+)?(?:\s*,\s+(?:meanwhile|however|too|also|in\s+turn|"
                           r"for\s+its\s+part|in\s+contrast|by\s+contrast|instead|though|likewise|similarly),)?(?:\s+(?:[a-z]+ly|also|has|have|had|still|now|then|"
                           r"again|further|jointly|together|already|reportedly|last\s+year|this\s+year|"
