@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from kb.db import write_transaction
 from kb.discover import Found, discover
 from kb.errors import KbError
 from kb.facts import Facts, facts_path_for
@@ -120,7 +121,7 @@ def _store(engine: Engine, report: LoadReport, prepared: Prepared, claimed: dict
 def _stored(engine: Engine, source: ArticleSource, facts: Facts, *, force: bool = False,
             article_id: int | None = None, claimed: dict[int, str] | None = None) -> Stored | str:
     try:
-        with engine.begin() as conn:
+        with write_transaction(engine) as conn:
             return store_article(conn, source, facts, force=force, article_id=article_id, claimed=claimed)
     except KbError as exc:
         return str(exc)
