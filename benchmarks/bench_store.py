@@ -6,9 +6,10 @@ For each engine (SQLite; PostgreSQL with `--postgres URL`) and each tree
 
 1. **store**: `kb.load.load_paths` of a corpus whose articles all have a
    curated facts file (`generate_corpus.py --with-facts 1`) into a fresh
-   database; the store phase is the time spent in `kb.load._stored` (one
-   article's transaction: lock, resolution, writes, commit), extraction and
-   reading excluded;
+   database; the store phase is the time spent storing and committing
+   (`kb.load.StoreBatch.store` and `.commit`, or `kb.load._stored` in trees
+   that commit each article: lock, resolution, writes, commit), extraction
+   and reading excluded;
 2. **raw**: every row the load left in kb's tables (reference tables
    excepted), inserted into another fresh database of the same schema (with
    its indexes and foreign keys) by the driver alone, in one transaction:
@@ -80,22 +81,34 @@ def timed_store(folder: Path, url: str) -> tuple[float, float, int]:
 
     engine = open_database(url)
     spent = [0.0]
-    original = kb.load._stored
+    # Batched stores (kb.load.StoreBatch: its stores and commits), or one transaction per article (_stored).
+    owner = getattr(kb.load, "StoreBatch", kb.load)
+    names = ["store", "commit"] if owner is not kb.load else ["_stored"]
+    originals = {name: getattr(owner, name) for name in names}
 
-    def stored(*args, **kwargs):  # type: ignore[no-untyped-def]
-        start = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            spent[0] += time.perf_counter() - start
+    depth = [0]  # a commit made inside a store is counted once
 
-    kb.load._stored = stored
+    def timed(original):  # type: ignore[no-untyped-def]
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            depth[0] += 1
+            try:
+                return original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+                if not depth[0]:
+                    spent[0] += time.perf_counter() - start
+        return call
+
+    for name, original in originals.items():
+        setattr(owner, name, timed(original))
     try:
         start = time.perf_counter()
         report = kb.load.load_paths(engine, [folder])
         total = time.perf_counter() - start
     finally:
-        kb.load._stored = original
+        for name, original in originals.items():
+            setattr(owner, name, original)
         engine.dispose()
     if report.failed:
         raise SystemExit(f"load failed: {report.errors[:3]}")
