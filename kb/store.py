@@ -16,8 +16,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Delete, Insert, Select, Update, bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Row
 
 from kb import descriptors, models
@@ -29,6 +30,7 @@ from kb.normalize import name_key, singular_key
 from kb.resolve import (
     Curated,
     Match,
+    column_by_id,
     match_agency,
     match_agreement,
     match_official,
@@ -72,6 +74,85 @@ class Touched:
             self.ids[kind].add(rid)
 
 
+# Statements run for every article are built once (see kb.resolve: building one costs more than running it).
+
+def _ids() -> object:
+    return bindparam("ids", expanding=True)
+
+
+@cache
+def _insert(name: str, returning: bool = False) -> Insert:
+    """INSERT into one of the tables of `T`, values bound at execution (RETURNING id when asked)."""
+    statement = insert(T[name])
+    return statement.returning(T[name].c.id) if returning else statement
+
+
+@cache
+def _update_by_id(name: str) -> Update:
+    return update(T[name]).where(T[name].c.id == bindparam("_id"))
+
+
+@cache
+def _article_by(column: str) -> Select:
+    art = T["article"]
+    return (select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version, art.c.source_path)
+            .where(art.c[column] == bindparam("value")).order_by(art.c.id).limit(1))
+
+
+@cache
+def _position_statement(with_agency: bool) -> Select:
+    pos = T["position"]
+    return select(pos.c.id).where(pos.c.official_id == bindparam("official_id"), pos.c.title_key == bindparam(
+        "title_key"), pos.c.agency_id == bindparam("agency_id") if with_agency else pos.c.agency_id.is_(None))
+
+
+@cache
+def _existing_statement(kind: str) -> Select:
+    return select(T[kind].c.id).where(T[kind].c.id.in_(_ids()))
+
+
+@cache
+def _claims_statement(kind: str) -> Select:
+    claim, art = T["claim"], T["article"]
+    col = claim.c[f"{kind}_id"]
+    return (select(col, claim.c.field, claim.c.value, art.c.published).join(art, art.c.id == claim.c.article_id)
+            .where(col.in_(_ids())).order_by(claim.c.id))
+
+
+@cache
+def _curations_statement(kind: str) -> Select:
+    cur = T["curation"]
+    return select(cur).where(cur.c.record_kind == kind, cur.c.record_id.in_(_ids())).order_by(cur.c.id)
+
+
+@cache
+def _delete_by_id(name: str, column: str = "id") -> Delete:
+    return delete(T[name]).where(T[name].c[column].in_(_ids()))
+
+
+@cache
+def _article_aliases_delete(kind: str) -> Delete:
+    al = T["alias"]
+    return delete(al).where(al.c[f"{kind}_id"].in_(_ids()), al.c.origin == "article")
+
+
+@cache
+def _alias_keys_statement(kind: str) -> Select:
+    al = T["alias"]
+    return select(al.c[f"{kind}_id"], al.c.name_key).where(al.c[f"{kind}_id"].in_(_ids()))
+
+
+@cache
+def _cited_positions_statement() -> Select:
+    ev = T["evidence"]
+    return select(ev.c.position_id).distinct().where(ev.c.position_id.in_(_ids()))
+
+
+@cache
+def _countries_statement(kind: str) -> Select:
+    return select(T[kind].c.country_code).distinct().where(T[kind].c.id.in_(_ids()))
+
+
 def facts_count(facts: Facts) -> int:
     return len(facts.agencies) + len(facts.officials) + len(facts.agreements) + len(facts.trade_flows)
 
@@ -95,15 +176,13 @@ class Stored:
 
 def find_article(conn: Connection, source: ArticleSource, facts: Facts) -> tuple[Row, str] | None:
     """The stored article this one is, and why: the same URL, else the same article file, else the same path."""
-    art = T["article"]
     url_key = canonical_url(facts.article.url)
-    tests = [(art.c.url_key == url_key, f"the same URL {url_key}")] if url_key else []
+    tests = [("url_key", url_key, f"the same URL {url_key}")] if url_key else []
     if source.file_hash:
-        tests.append((art.c.file_hash == source.file_hash, "the same article file"))
-    tests.append((art.c.source_path == source.source_path, "the same path"))
-    for condition, why in tests:
-        row = conn.execute(select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version,
-                                  art.c.source_path).where(condition).order_by(art.c.id).limit(1)).first()
+        tests.append(("file_hash", source.file_hash, "the same article file"))
+    tests.append(("source_path", source.source_path, "the same path"))
+    for column, value, why in tests:
+        row = conn.execute(_article_by(column), {"value": value}).first()
         if row is not None:
             return row, why
     return None
@@ -160,9 +239,7 @@ def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, forc
 
 
 def _countries(conn: Connection, kind: str, ids: set[int]) -> set[str]:
-    table = T[kind]
-    return {c for (c,) in conn.execute(select(table.c.country_code).distinct().where(table.c.id.in_(ids)))
-            if c} if ids else set()
+    return {c for (c,) in conn.execute(_countries_statement(kind), {"ids": sorted(ids)}) if c} if ids else set()
 
 
 def remove_contributions(conn: Connection, article_id: int, touched: Touched) -> None:
@@ -357,8 +434,7 @@ class _Writer:
             if not any(self.cur.kept_apart(kind, m.record_id, k.record_id) for k in matches):
                 matches.append(m)
         if not matches:
-            table = T[kind]
-            rid = self.conn.execute(insert(table).values(**new_row).returning(table.c.id)).scalar_one()
+            rid = self.conn.execute(_insert(kind, returning=True), new_row).scalar_one()
             matches = [Match(rid, "new row", 100.0)]
             self.changed[kind].add(rid)
         keep = min(m.record_id for m in matches)
@@ -406,10 +482,10 @@ class _Writer:
                                   "char_end": ev.end if ev else None})
 
     def flush(self) -> None:
-        for table, rows in ((T["claim"], self.claims), (T["evidence"], self.evidence),
-                            (T["decision"], self.decisions), (T["candidate"], self.candidates)):
+        for name, rows in (("claim", self.claims), ("evidence", self.evidence), ("decision", self.decisions),
+                           ("candidate", self.candidates)):
             if rows:
-                self.conn.execute(insert(table), [_complete(table, r) for r in rows])
+                self.conn.execute(_insert(name), [_complete(T[name], r) for r in rows])
                 rows.clear()
 
 
@@ -565,14 +641,10 @@ def _store_official(w: _Writer, o: Official, agency_id: int | None) -> int:
     w.claim("official", rid, "country_code", o.country)
     w.cite("official", rid, o.evidence)
     if o.title or agency_id:
-        pos = T["position"]
-        title_key = name_key(o.title)
-        pid = w.conn.execute(select(pos.c.id).where(pos.c.official_id == rid, pos.c.title_key == title_key,
-                                                    pos.c.agency_id == agency_id if agency_id else
-                                                    pos.c.agency_id.is_(None))).scalar()
+        post = {"official_id": rid, "agency_id": agency_id, "title": o.title, "title_key": name_key(o.title)}
+        pid = w.conn.execute(_position_statement(bool(agency_id)), post).scalar()
         if pid is None:
-            pid = w.conn.execute(insert(pos).values(official_id=rid, agency_id=agency_id, title=o.title,
-                                                    title_key=title_key).returning(pos.c.id)).scalar_one()
+            pid = w.conn.execute(_insert("position", returning=True), post).scalar_one()
         w.touched.add("position", pid)
         w.cite("position", pid, o.evidence)
     return rid
@@ -583,7 +655,8 @@ def _store_agreement(w: _Writer, ag: Agreement) -> int:
                     {"name": ag.name, "name_key": name_key(ag.name), "kind": ag.kind, "signed": ag.signed})
     if ag.parties and not _has_parties(w.conn, rid):
         # Parties are part of an agreement's identity: fix them at creation so the next match sees them.
-        w.conn.execute(insert(T["party"]), [{"agreement_id": rid, "country_code": c} for c in ag.parties])
+        w.conn.execute(_insert("party"), [{"agreement_id": rid, "country_code": c, "agency_id": None}
+                                          for c in ag.parties])
     for key in ("name", "kind", "signed", "place", "status", "subject"):
         w.claim("agreement", rid, key, getattr(ag, key))
     w.cite("agreement", rid, ag.evidence)
@@ -591,7 +664,12 @@ def _store_agreement(w: _Writer, ag: Agreement) -> int:
 
 
 def _has_parties(conn: Connection, rid: int) -> bool:
-    return conn.execute(select(T["party"].c.id).where(T["party"].c.agreement_id == rid).limit(1)).first() is not None
+    return conn.execute(_has_parties_statement(), {"rid": rid}).first() is not None
+
+
+@cache
+def _has_parties_statement() -> Select:
+    return select(T["party"].c.id).where(T["party"].c.agreement_id == bindparam("rid")).limit(1)
 
 
 def _store_trade_flow(w: _Writer, f: TradeFlow, exporter: int | None, importer: int | None) -> int:
@@ -657,30 +735,26 @@ def rederive(conn: Connection, touched: Touched) -> None:
             _rederive_kind(conn, kind, ids)
     pids = sorted(touched.ids.get("position", ()))
     if pids:
-        pos, ev = T["position"], T["evidence"]
-        cited = {r[0] for r in conn.execute(select(ev.c.position_id).distinct().where(ev.c.position_id.in_(pids)))}
+        cited = {r[0] for r in conn.execute(_cited_positions_statement(), {"ids": pids})}
         orphans = [p for p in pids if p not in cited]
         if orphans:
-            conn.execute(delete(pos).where(pos.c.id.in_(orphans)))
+            conn.execute(_delete_by_id("position"), {"ids": orphans})
 
 
 def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
-    table, claim, art, cur = T[kind], T["claim"], T["article"], T["curation"]
-    col = claim.c[f"{kind}_id"]
-    existing = {r[0] for r in conn.execute(select(table.c.id).where(table.c.id.in_(ids)))}
+    existing = {r[0] for r in conn.execute(_existing_statement(kind), {"ids": ids})}
+    if not existing:
+        return
     claims: dict[int, list[tuple[str, str, str | None]]] = defaultdict(list)
-    for rid, field_name, value, published in conn.execute(
-            select(col, claim.c.field, claim.c.value, art.c.published).join(art, art.c.id == claim.c.article_id)
-            .where(col.in_(existing)).order_by(claim.c.id)):
+    for rid, field_name, value, published in conn.execute(_claims_statement(kind), {"ids": sorted(existing)}):
         claims[rid].append((field_name, value, published))
     decisions: dict[int, list] = defaultdict(list)
-    for row in conn.execute(select(cur).where(cur.c.record_kind == kind, cur.c.record_id.in_(existing))
-                            .order_by(cur.c.id)):
+    for row in conn.execute(_curations_statement(kind), {"ids": sorted(existing)}):
         decisions[row.record_id].append(row)
     # Rows a curator has worked on are kept even when no article supports them any more.
     gone = [rid for rid in sorted(existing) if not claims[rid] and not decisions[rid]]
     if gone:
-        conn.execute(delete(table).where(table.c.id.in_(gone)))
+        conn.execute(_delete_by_id(kind), {"ids": gone})
     alive = [rid for rid in sorted(existing) if rid not in set(gone)]
     if not alive:
         return
@@ -693,7 +767,7 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
             best["name"] = renames[-1].new_name
         best_by_id[rid] = best
         updates.append({"_id": rid, **_row_values(kind, best)})
-    conn.execute(update(table).where(table.c.id == bindparam("_id")), updates)
+    conn.execute(_update_by_id(kind), updates)
     if kind != "trade_flow":
         _rederive_aliases(conn, kind, alive, best_by_id, claims, decisions)
     if kind == "agreement":
@@ -731,11 +805,9 @@ def _int(value: str | None) -> int | None:
 def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[int, dict[str, str]],
                       claims: dict[int, list[tuple[str, str, str | None]]], decisions: dict[int, list]) -> None:
     """Article aliases are every other name the claims give; curated ones are left alone."""
-    al = T["alias"]
-    col = al.c[f"{kind}_id"]
-    conn.execute(delete(al).where(col.in_(ids), al.c.origin == "article"))
+    conn.execute(_article_aliases_delete(kind), {"ids": ids})
     kept: dict[int, set[str]] = defaultdict(set)
-    for rid, key in conn.execute(select(col, al.c.name_key).where(col.in_(ids))):
+    for rid, key in conn.execute(_alias_keys_statement(kind), {"ids": ids}):
         kept[rid].add(key)
     rows = []
     for rid in ids:
@@ -749,17 +821,15 @@ def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[in
         rows += [{"agency_id": None, "official_id": None, "agreement_id": None,
                   f"{kind}_id": rid, "name": v, "name_key": k, "origin": "article"} for k, v in sorted(names.items())]
     if rows:
-        conn.execute(insert(al), rows)
+        conn.execute(_insert("alias"), rows)
 
 
 def _rederive_agreement_links(conn: Connection, ids: list[int],
                               claims: dict[int, list[tuple[str, str, str | None]]]) -> None:
-    party, sig, agency = T["party"], T["signatory"], T["agency"]
-    conn.execute(delete(party).where(party.c.agreement_id.in_(ids)))
-    conn.execute(delete(sig).where(sig.c.agreement_id.in_(ids)))
+    conn.execute(_delete_by_id("party", "agreement_id"), {"ids": ids})
+    conn.execute(_delete_by_id("signatory", "agreement_id"), {"ids": ids})
     wanted = {int(v) for rid in ids for f, v, _ in claims[rid] if f == "party_agency"}
-    agency_country = dict(conn.execute(select(agency.c.id, agency.c.country_code)
-                                       .where(agency.c.id.in_(wanted))).all()) if wanted else {}
+    agency_country = column_by_id(conn, "agency", "country_code", wanted)
     parties, signatories = [], []
     for rid in ids:
         countries = sorted({v for f, v, _ in claims[rid] if f == "party"})
@@ -773,6 +843,6 @@ def _rederive_agreement_links(conn: Connection, ids: list[int],
         signatories += [{"agreement_id": rid, "official_id": o}
                         for o in sorted({int(v) for f, v, _ in claims[rid] if f == "signatory"})]
     if parties:
-        conn.execute(insert(party), parties)
+        conn.execute(_insert("party"), parties)
     if signatories:
-        conn.execute(insert(sig), signatories)
+        conn.execute(_insert("signatory"), signatories)
