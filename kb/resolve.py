@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 from sqlalchemy import Select, and_, bindparam, case, func, null, or_, select
@@ -191,6 +191,7 @@ def _best_first(matches: list[Match]) -> list[Match]:
     return list(seen.values())
 
 
+@lru_cache(maxsize=65536)  # asked for every name of a country's rows, for each agency stored
 def core_key(key: str, country: str | None) -> str:
     """A name without its country's names and adjectives: 'kyrgyz state customs service' →
     'state customs service', as is 'state customs service of kyrgyzstan'."""
