@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from kb.db import write_transaction
 from kb.discover import Found, discover
+from kb.driver import DriverError
 from kb.errors import KbError
 from kb.facts import Facts, facts_path_for
 from kb.files import MAX_FILE_BYTES
@@ -164,7 +165,7 @@ class StoreBatch:
             if exc.connection_invalidated:
                 raise  # the database went away: no use trying the next file
             return f"the database refused it: {_first_line(exc)}"
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, DriverError) as exc:
             return f"the database refused it: {_first_line(exc)}"
         except Exception as exc:  # a bug in kb, but one file's: say what it was and go on
             return f"unexpected error {type(exc).__name__}: {_first_line(exc)}"

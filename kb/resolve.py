@@ -22,6 +22,7 @@ from sqlalchemy import Select, and_, bindparam, case, func, null, or_, select
 from sqlalchemy.engine import Connection
 
 from kb.countries import country_words
+from kb.driver import driver
 from kb.facts import Agency, Agreement, Official, TradeFlow
 from kb.models import Agency as AgencyRow
 from kb.models import Agreement as AgreementRow
@@ -119,7 +120,7 @@ def _column_by_id_statement(kind: str, column: str) -> Select:
 def column_by_id(conn: Connection, kind: str, column: str, ids: object) -> dict[int, object]:
     """{id: column} of the given rows of a kind (no statement when there are none)."""
     ids = list(ids)  # type: ignore[call-overload]
-    return dict(conn.execute(_column_by_id_statement(kind, column), {"ids": ids}).all()) if ids else {}
+    return dict(driver(conn).rows(_column_by_id_statement(kind, column), {"ids": ids})) if ids else {}
 
 
 class Curated:
@@ -129,7 +130,7 @@ class Curated:
         self.merges: dict[tuple[str, str], set[int]] = defaultdict(set)  # (kind, name key) → rows
         self.blocks: dict[tuple[str, int], set[str]] = defaultdict(set)  # (kind, row) → split-off name keys
         self.apart: dict[tuple[str, int], set[int]] = defaultdict(set)  # (kind, row) → rows kept apart from it
-        rows = conn.execute(_curation_statement())
+        rows = driver(conn).rows(_curation_statement())
         for r in rows:
             if r.action == "merge":
                 self.merges[(r.record_kind, name_key(r.other_name))].add(r.record_id)
@@ -152,7 +153,7 @@ def _by_key(conn: Connection, kind: str, keys: set[str], cur: Curated) -> list[t
     """Rows whose name or alias has one of `keys`, or that a curator merged such a name into: (id, how, key)."""
     if not keys:
         return []
-    found = conn.execute(_by_key_statement(kind), {"keys": sorted(keys)}).all()
+    found = driver(conn).rows(_by_key_statement(kind), {"keys": sorted(keys)})
     rows = [(rid, "same name", key) for rid, key, origin in found if origin is None]
     rows += [(rid, f"{origin} alias", key) for rid, key, origin in found if origin is not None]
     merges = cur.merges
@@ -165,7 +166,7 @@ def _names_of(conn: Connection, kind: str, ids: set[int]) -> dict[int, set[str]]
     names: dict[int, set[str]] = defaultdict(set)
     if not ids:
         return names
-    for rid, key in conn.execute(_names_of_statement(kind), {"ids": sorted(ids)}):
+    for rid, key in driver(conn).rows(_names_of_statement(kind), {"ids": sorted(ids)}):
         names[rid].add(key)
     return names
 
@@ -174,7 +175,7 @@ def _names_in_country(conn: Connection, kind: str, country: str | None) -> dict[
     """Every normalised name (main name and aliases) of the rows of one country (None: of no country, the
     staff of international bodies), in one query."""
     names: dict[int, set[str]] = defaultdict(set)
-    for rid, key in conn.execute(_names_in_country_statement(kind, country is None), {"country": country}):
+    for rid, key in driver(conn).rows(_names_in_country_statement(kind, country is None), {"country": country}):
         names[rid].add(key)
     return names
 
@@ -255,7 +256,7 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
     if not related:
         return []
     posts: dict[int, set[int]] = defaultdict(set)
-    for oid, aid in conn.execute(_posts_statement(), {"ids": sorted(related)}):
+    for oid, aid in driver(conn).rows(_posts_statement(), {"ids": sorted(related)}):
         posts[oid].add(aid)
     found = []
     for rid, names in sorted(related.items()):
@@ -337,7 +338,7 @@ def match_agreement(conn: Connection, record: Agreement, cur: Curated | None = N
     matches: list[Match] = []
     exact = _by_key(conn, "agreement", {key}, cur)
     ids = {c[0] for c in exact}
-    rows_by_id = {r.id: r for r in conn.execute(_kind_and_signed_statement(), {"ids": sorted(ids)})} if ids else {}
+    rows_by_id = {r.id: r for r in driver(conn).rows(_kind_and_signed_statement(), {"ids": sorted(ids)})} if ids else {}
     parties_of = _parties_of(conn, ids)
     for rid, how, _ in exact:
         if cur.blocked("agreement", rid, {key}):
@@ -349,7 +350,7 @@ def match_agreement(conn: Connection, record: Agreement, cur: Curated | None = N
         if (row.kind == record.kind and parties_of.get(rid, []) == parties
                 and dates_compatible(row.signed, record.signed)):
             matches.append(Match(rid, how, 100.0))
-    rows = {r.id: r for r in conn.execute(_same_kind_and_parties(not record.kind, len(parties) > 0),
+    rows = {r.id: r for r in driver(conn).rows(_same_kind_and_parties(not record.kind, len(parties) > 0),
                                           {"kind": record.kind, "parties": parties, "count": len(parties),
                                            "first": parties[0] if parties else None})
             if dates_compatible(r.signed, record.signed) and not cur.blocked("agreement", r.id, {key})}
@@ -449,7 +450,7 @@ def _parties_of(conn: Connection, ids: set[int]) -> dict[int, list[str]]:
     """The sorted party countries of each agreement, in one query."""
     found: dict[int, set[str]] = defaultdict(set)
     if ids:
-        for rid, code in conn.execute(_parties_statement(), {"ids": sorted(ids)}):
+        for rid, code in driver(conn).rows(_parties_statement(), {"ids": sorted(ids)}):
             found[rid].add(code)
     return {rid: sorted(codes) for rid, codes in found.items()}
 
@@ -476,7 +477,7 @@ def match_trade_flow(conn: Connection, record: TradeFlow) -> list[Match]:
     values = {"exporter": record.from_, "importer": record.to, "start": start, "end": end, "per": record.per,
               "goods": singular_key(record.commodity), "heading": heading}
     matches = []
-    for row in conn.execute(query, values):
+    for row in driver(conn).rows(query, values):
         how = "same goods" if row.commodity_key == singular_key(record.commodity) else "same HS heading"
         matches.append(Match(row.id, f"{how}, countries and period", 100.0))
     return matches

@@ -22,6 +22,7 @@ from sqlalchemy import Delete, Insert, Select, Update, bindparam, delete, func, 
 from sqlalchemy.engine import Connection, Row
 
 from kb import descriptors, models
+from kb.driver import driver
 from kb.errors import KbError
 from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
 from kb.identity import canonical_url
@@ -182,7 +183,7 @@ def find_article(conn: Connection, source: ArticleSource, facts: Facts) -> tuple
         tests.append(("file_hash", source.file_hash, "the same article file"))
     tests.append(("source_path", source.source_path, "the same path"))
     for column, value, why in tests:
-        row = conn.execute(_article_by(column), {"value": value}).first()
+        row = driver(conn).first(_article_by(column), {"value": value})
         if row is not None:
             return row, why
     return None
@@ -239,7 +240,7 @@ def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, forc
 
 
 def _countries(conn: Connection, kind: str, ids: set[int]) -> set[str]:
-    return {c for (c,) in conn.execute(_countries_statement(kind), {"ids": sorted(ids)}) if c} if ids else set()
+    return {c for (c,) in driver(conn).rows(_countries_statement(kind), {"ids": sorted(ids)}) if c} if ids else set()
 
 
 def remove_contributions(conn: Connection, article_id: int, touched: Touched) -> None:
@@ -434,7 +435,7 @@ class _Writer:
             if not any(self.cur.kept_apart(kind, m.record_id, k.record_id) for k in matches):
                 matches.append(m)
         if not matches:
-            rid = self.conn.execute(_insert(kind, returning=True), new_row).scalar_one()
+            rid = driver(self.conn).insert(_insert(kind, returning=True), new_row)
             matches = [Match(rid, "new row", 100.0)]
             self.changed[kind].add(rid)
         keep = min(m.record_id for m in matches)
@@ -485,7 +486,7 @@ class _Writer:
         for name, rows in (("claim", self.claims), ("evidence", self.evidence), ("decision", self.decisions),
                            ("candidate", self.candidates)):
             if rows:
-                self.conn.execute(_insert(name), [_complete(T[name], r) for r in rows])
+                driver(self.conn).many(_insert(name), [_complete(T[name], r) for r in rows])
                 rows.clear()
 
 
@@ -642,9 +643,9 @@ def _store_official(w: _Writer, o: Official, agency_id: int | None) -> int:
     w.cite("official", rid, o.evidence)
     if o.title or agency_id:
         post = {"official_id": rid, "agency_id": agency_id, "title": o.title, "title_key": name_key(o.title)}
-        pid = w.conn.execute(_position_statement(bool(agency_id)), post).scalar()
+        pid = driver(w.conn).scalar(_position_statement(bool(agency_id)), post)
         if pid is None:
-            pid = w.conn.execute(_insert("position", returning=True), post).scalar_one()
+            pid = driver(w.conn).insert(_insert("position", returning=True), post)
         w.touched.add("position", pid)
         w.cite("position", pid, o.evidence)
     return rid
@@ -655,7 +656,7 @@ def _store_agreement(w: _Writer, ag: Agreement) -> int:
                     {"name": ag.name, "name_key": name_key(ag.name), "kind": ag.kind, "signed": ag.signed})
     if ag.parties and not _has_parties(w.conn, rid):
         # Parties are part of an agreement's identity: fix them at creation so the next match sees them.
-        w.conn.execute(_insert("party"), [{"agreement_id": rid, "country_code": c, "agency_id": None}
+        driver(w.conn).many(_insert("party"), [{"agreement_id": rid, "country_code": c, "agency_id": None}
                                           for c in ag.parties])
     for key in ("name", "kind", "signed", "place", "status", "subject"):
         w.claim("agreement", rid, key, getattr(ag, key))
@@ -664,7 +665,7 @@ def _store_agreement(w: _Writer, ag: Agreement) -> int:
 
 
 def _has_parties(conn: Connection, rid: int) -> bool:
-    return conn.execute(_has_parties_statement(), {"rid": rid}).first() is not None
+    return driver(conn).first(_has_parties_statement(), {"rid": rid}) is not None
 
 
 @cache
@@ -735,26 +736,26 @@ def rederive(conn: Connection, touched: Touched) -> None:
             _rederive_kind(conn, kind, ids)
     pids = sorted(touched.ids.get("position", ()))
     if pids:
-        cited = {r[0] for r in conn.execute(_cited_positions_statement(), {"ids": pids})}
+        cited = {r[0] for r in driver(conn).rows(_cited_positions_statement(), {"ids": pids})}
         orphans = [p for p in pids if p not in cited]
         if orphans:
-            conn.execute(_delete_by_id("position"), {"ids": orphans})
+            driver(conn).run(_delete_by_id("position"), {"ids": orphans})
 
 
 def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
-    existing = {r[0] for r in conn.execute(_existing_statement(kind), {"ids": ids})}
+    existing = {r[0] for r in driver(conn).rows(_existing_statement(kind), {"ids": ids})}
     if not existing:
         return
     claims: dict[int, list[tuple[str, str, str | None]]] = defaultdict(list)
-    for rid, field_name, value, published in conn.execute(_claims_statement(kind), {"ids": sorted(existing)}):
+    for rid, field_name, value, published in driver(conn).rows(_claims_statement(kind), {"ids": sorted(existing)}):
         claims[rid].append((field_name, value, published))
     decisions: dict[int, list] = defaultdict(list)
-    for row in conn.execute(_curations_statement(kind), {"ids": sorted(existing)}):
+    for row in driver(conn).rows(_curations_statement(kind), {"ids": sorted(existing)}):
         decisions[row.record_id].append(row)
     # Rows a curator has worked on are kept even when no article supports them any more.
     gone = [rid for rid in sorted(existing) if not claims[rid] and not decisions[rid]]
     if gone:
-        conn.execute(_delete_by_id(kind), {"ids": gone})
+        driver(conn).run(_delete_by_id(kind), {"ids": gone})
     alive = [rid for rid in sorted(existing) if rid not in set(gone)]
     if not alive:
         return
@@ -767,7 +768,7 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
             best["name"] = renames[-1].new_name
         best_by_id[rid] = best
         updates.append({"_id": rid, **_row_values(kind, best)})
-    conn.execute(_update_by_id(kind), updates)
+    driver(conn).many(_update_by_id(kind), updates)
     if kind != "trade_flow":
         _rederive_aliases(conn, kind, alive, best_by_id, claims, decisions)
     if kind == "agreement":
@@ -805,9 +806,9 @@ def _int(value: str | None) -> int | None:
 def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[int, dict[str, str]],
                       claims: dict[int, list[tuple[str, str, str | None]]], decisions: dict[int, list]) -> None:
     """Article aliases are every other name the claims give; curated ones are left alone."""
-    conn.execute(_article_aliases_delete(kind), {"ids": ids})
+    driver(conn).run(_article_aliases_delete(kind), {"ids": ids})
     kept: dict[int, set[str]] = defaultdict(set)
-    for rid, key in conn.execute(_alias_keys_statement(kind), {"ids": ids}):
+    for rid, key in driver(conn).rows(_alias_keys_statement(kind), {"ids": ids}):
         kept[rid].add(key)
     rows = []
     for rid in ids:
@@ -821,13 +822,13 @@ def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[in
         rows += [{"agency_id": None, "official_id": None, "agreement_id": None,
                   f"{kind}_id": rid, "name": v, "name_key": k, "origin": "article"} for k, v in sorted(names.items())]
     if rows:
-        conn.execute(_insert("alias"), rows)
+        driver(conn).many(_insert("alias"), rows)
 
 
 def _rederive_agreement_links(conn: Connection, ids: list[int],
                               claims: dict[int, list[tuple[str, str, str | None]]]) -> None:
-    conn.execute(_delete_by_id("party", "agreement_id"), {"ids": ids})
-    conn.execute(_delete_by_id("signatory", "agreement_id"), {"ids": ids})
+    driver(conn).run(_delete_by_id("party", "agreement_id"), {"ids": ids})
+    driver(conn).run(_delete_by_id("signatory", "agreement_id"), {"ids": ids})
     wanted = {int(v) for rid in ids for f, v, _ in claims[rid] if f == "party_agency"}
     agency_country = column_by_id(conn, "agency", "country_code", wanted)
     parties, signatories = [], []
@@ -843,6 +844,6 @@ def _rederive_agreement_links(conn: Connection, ids: list[int],
         signatories += [{"agreement_id": rid, "official_id": o}
                         for o in sorted({int(v) for f, v, _ in claims[rid] if f == "signatory"})]
     if parties:
-        conn.execute(_insert("party"), parties)
+        driver(conn).many(_insert("party"), parties)
     if signatories:
-        conn.execute(_insert("signatory"), signatories)
+        driver(conn).many(_insert("signatory"), signatories)
