@@ -26,6 +26,8 @@ from typing import Any
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.sql import ClauseElement
 
+from kb.errors import DatabaseError
+
 _EXPANDING = re.compile(r"__\[POSTCOMPILE_(\w+)\]")
 _compiled: dict[tuple[int, str, tuple[str, ...]], tuple[str, Any, dict[str, Any]]] = {}
 _keep: dict[int, ClauseElement] = {}  # the statements compiled, so that their ids stay theirs
@@ -33,6 +35,10 @@ _keep: dict[int, ClauseElement] = {}  # the statements compiled, so that their i
 
 class DriverError(Exception):
     """The database refused a statement run through the driver (the driver's own error is its cause)."""
+
+
+class ConnectionLost(DatabaseError):
+    """The connection broke while a statement ran: nothing more can be stored through it."""
 
 
 def _named_dialect(dialect: Dialect) -> Dialect:
@@ -151,7 +157,7 @@ class Driver:
         """A refusal of this statement; the driver's own error when the connection is gone (nothing more can
         be stored through it)."""
         if getattr(self.raw, "closed", False) or getattr(self.raw, "broken", False):
-            return exc
+            return ConnectionLost(f"the connection to the database was lost: {str(exc).strip() or type(exc).__name__}")
         text = str(exc).strip()
         return DriverError(text.splitlines()[0] if text else type(exc).__name__)
 

@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from kb.db import write_transaction
 from kb.discover import Found, discover
-from kb.driver import DriverError
+from kb.driver import ConnectionLost, DriverError
 from kb.errors import KbError
 from kb.facts import Facts, facts_path_for
 from kb.files import MAX_FILE_BYTES
@@ -159,11 +159,13 @@ class StoreBatch:
         try:
             with conn.begin_nested():
                 outcome = store_article(conn, source, facts, **options)  # type: ignore[arg-type]
+        except ConnectionLost:
+            raise  # the database went away: no use trying the next file
         except KbError as exc:
             return str(exc)
         except DBAPIError as exc:
             if exc.connection_invalidated:
-                raise  # the database went away: no use trying the next file
+                raise
             return f"the database refused it: {_first_line(exc)}"
         except (SQLAlchemyError, DriverError) as exc:
             return f"the database refused it: {_first_line(exc)}"
