@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
-from sqlalchemy import Select, and_, bindparam, case, func, null, or_, select
+from sqlalchemy import Select, and_, bindparam, func, null, or_, select
 from sqlalchemy.engine import Connection
 
 from kb.countries import country_words
@@ -429,21 +429,23 @@ def _kind_and_signed_statement() -> Select:
 @cache
 def _same_kind_and_parties(no_kind: bool, with_parties: bool) -> Select:
     """Agreements of the kind `:kind` whose party countries are exactly `:parties` (`:count` of them, the
-    first `:first`), found through the index."""
+    first `:first`): the agreements of the first party (an index), each checked by its own party rows, so
+    that the cost follows that party's agreements, not the whole party table."""
     query = select(agreement_t.c.id, agreement_t.c.name_key, agreement_t.c.signed).order_by(agreement_t.c.id)
     query = query.where(agreement_t.c.kind.is_(None)) if no_kind else query.where(
         agreement_t.c.kind == bindparam("kind"))
     if not with_parties:
         return query.where(~select(party_t.c.id).where(party_t.c.agreement_id == agreement_t.c.id,
                                                        party_t.c.country_code.is_not(None)).exists())
-    exact = (select(party_t.c.agreement_id)
-             .where(party_t.c.country_code.is_not(None))
-             .group_by(party_t.c.agreement_id)
-             .having(func.count(func.distinct(party_t.c.country_code)) == bindparam("count"))
-             .having(func.sum(case((party_t.c.country_code.in_(bindparam("parties", expanding=True)), 0),
-                                   else_=1)) == 0))
-    first = select(party_t.c.agreement_id).where(party_t.c.country_code == bindparam("first"))
-    return query.where(agreement_t.c.id.in_(first), agreement_t.c.id.in_(exact))
+    mine = party_t.alias("mine")
+    countries = (select(func.count(func.distinct(mine.c.country_code)))
+                 .where(mine.c.agreement_id == agreement_t.c.id, mine.c.country_code.is_not(None)).scalar_subquery())
+    other = party_t.alias("other")
+    outside = select(other.c.id).where(other.c.agreement_id == agreement_t.c.id, other.c.country_code.is_not(None),
+                                       other.c.country_code.not_in(bindparam("parties", expanding=True))).exists()
+    # From the first party's rows to their agreements (not from every agreement of the kind to its parties).
+    return (query.select_from(party_t.join(agreement_t, agreement_t.c.id == party_t.c.agreement_id))
+            .where(party_t.c.country_code == bindparam("first"), countries == bindparam("count"), ~outside))
 
 
 def _parties_of(conn: Connection, ids: set[int]) -> dict[int, list[str]]:
