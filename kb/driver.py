@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.engine import Connection, Dialect
@@ -31,6 +31,9 @@ from kb.errors import DatabaseError
 _EXPANDING = re.compile(r"__\[POSTCOMPILE_(\w+)\]")
 _compiled: dict[tuple[int, str, tuple[str, ...]], tuple[str, Any, dict[str, Any]]] = {}
 _keep: dict[int, ClauseElement] = {}  # the statements compiled, so that their ids stay theirs
+# Called with (SQL, parameters) before each statement runs, as SQLAlchemy's before_cursor_execute event is for
+# the others: tests/test_load_plans.py explains every statement a load runs.
+observers: list[Callable[[str, Any], None]] = []
 
 
 class DriverError(Exception):
@@ -125,6 +128,8 @@ class Driver:
         if not rows:
             return
         sql, _, own = _compile(statement, self.dialect, tuple(rows[0]))
+        for observe in observers:
+            observe(sql, {**own, **rows[0]})
         try:
             self.cursor.executemany(sql, [{**own, **r} for r in rows] if own else rows)
         except self.dbapi_error as exc:
@@ -148,6 +153,8 @@ class Driver:
         return _EXPANDING.sub(one, sql), values
 
     def _run(self, sql: str, values: dict[str, Any]) -> None:
+        for observe in observers:
+            observe(sql, values)
         try:
             self.cursor.execute(sql, values)
         except self.dbapi_error as exc:

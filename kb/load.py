@@ -30,6 +30,7 @@ from kb.files import MAX_FILE_BYTES
 from kb.isolation import Limits, Stopped, run_isolated
 from kb.prepare import Job, Prepared, hashes, prepare, warm_up
 from kb.readers.document import Document
+from kb.resolve import forget_curated
 from kb.store import ArticleSource, Stored, T, facts_count, store_article, stored_hashes
 
 
@@ -155,10 +156,8 @@ class StoreBatch:
 
     def store(self, source: ArticleSource, facts: Facts, **options: object) -> Stored | str:
         """Store one article; a one-line reason when it was refused (nothing of it is kept then)."""
-        conn = self._connection()
         try:
-            with conn.begin_nested():
-                outcome = store_article(conn, source, facts, **options)  # type: ignore[arg-type]
+            outcome = self._store(source, facts, **options)
         except ConnectionLost:
             raise  # the database went away: no use trying the next file
         except KbError as exc:
@@ -175,6 +174,15 @@ class StoreBatch:
         if self._articles >= self.max_articles or time.monotonic() - self._started >= self.max_seconds:
             self.commit()
         return outcome
+
+    def _store(self, source: ArticleSource, facts: Facts, **options: object) -> Stored:
+        conn = self._connection()
+        try:
+            with conn.begin_nested():
+                return store_article(conn, source, facts, **options)  # type: ignore[arg-type]
+        except BaseException:
+            forget_curated(conn)  # what the rolled-back article did to curation rows is undone
+            raise
 
     def _connection(self) -> Connection:
         if self._conn is None:

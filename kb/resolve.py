@@ -149,6 +149,21 @@ class Curated:
         return not self.blocks.get((kind, rid), set()).isdisjoint(keys)
 
 
+def curated(conn: Connection) -> Curated:
+    """The curators' decisions as this transaction sees them, read once per transaction: a load's batch reads
+    them once, not once per article. Whatever changes curation rows calls `forget_curated` (a fold, a
+    curator's decision, a rolled-back savepoint)."""
+    transaction = conn.get_transaction()
+    cached = conn.info.get("kb.curated")
+    if cached is None or cached[0] is not transaction or transaction is None:
+        cached = conn.info["kb.curated"] = (transaction, Curated(conn))
+    return cached[1]
+
+
+def forget_curated(conn: Connection) -> None:
+    conn.info.pop("kb.curated", None)
+
+
 def _by_key(conn: Connection, kind: str, keys: set[str], cur: Curated) -> list[tuple[int, str, str]]:
     """Rows whose name or alias has one of `keys`, or that a curator merged such a name into: (id, how, key)."""
     if not keys:
@@ -206,7 +221,7 @@ def core_key(key: str, country: str | None) -> str:
 
 
 def match_agency(conn: Connection, record: Agency, cur: Curated | None = None) -> list[Match]:
-    cur = cur or Curated(conn)
+    cur = cur or curated(conn)
     keys = {name_key(n) for n in [record.name, *record.also]} - {""}
     candidates = _by_key(conn, "agency", keys, cur)
     countries = column_by_id(conn, "agency", "country_code", {c[0] for c in candidates})
@@ -233,7 +248,7 @@ def match_agency(conn: Connection, record: Agency, cur: Curated | None = None) -
 
 def match_official(conn: Connection, record: Official, cur: Curated | None = None,
                    agency_id: int | None = None) -> list[Match]:
-    cur = cur or Curated(conn)
+    cur = cur or curated(conn)
     key = name_key(record.name)
     candidates = _by_key(conn, "official", {key}, cur)
     countries = column_by_id(conn, "official", "country_code", {c[0] for c in candidates})
@@ -332,7 +347,7 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
 
 
 def match_agreement(conn: Connection, record: Agreement, cur: Curated | None = None) -> list[Match]:
-    cur = cur or Curated(conn)
+    cur = cur or curated(conn)
     key = name_key(record.name)
     parties = sorted(record.parties)
     matches: list[Match] = []

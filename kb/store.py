@@ -29,9 +29,10 @@ from kb.identity import canonical_url
 from kb.names import compare
 from kb.normalize import name_key, singular_key
 from kb.resolve import (
-    Curated,
     Match,
     column_by_id,
+    curated,
+    forget_curated,
     match_agency,
     match_agreement,
     match_official,
@@ -329,7 +330,7 @@ def _settle_group(conn: Connection, country: str, kind: str, touched: Touched) -
                if _fitting(descriptors.topics(d.incoming_name, country), proper, names) != [d.record_id]}
     if restore:
         return restore
-    cur = Curated(conn)
+    cur = curated(conn)
     for rid, wanted in described.items():
         if wanted is None:
             continue
@@ -419,7 +420,7 @@ class _Writer:
         self.candidates: list[dict] = []
         self.changed: dict[str, set[int]] = defaultdict(set)  # rows made or joined, or joined on weak evidence
         self.moved: dict[tuple[str, int], int] = {}  # rows joined into others while this article is stored
-        self.cur = Curated(conn)
+        self.cur = curated(conn)
 
     def current(self, kind: str, rid: int) -> int:
         """Where a row of this article's records is now, after any joins."""
@@ -447,7 +448,7 @@ class _Writer:
             for other in others:
                 fold_row(self.conn, kind, keep, other, self.touched)
                 self.moved[(kind, other)] = keep
-            self.cur = Curated(self.conn)  # curation rows of the joined rows now name the kept one
+            self.cur = curated(self.conn)  # curation rows of the joined rows now name the kept one
             reason += f"; joined rows {', '.join(map(str, others))} that this record links"
             self.changed[kind].add(keep)
         if "same country and agency" in reason:
@@ -505,6 +506,7 @@ ID_CLAIMS = {"agency": ("party_agency", "exporter_agency_id", "importer_agency_i
 
 def fold_row(conn: Connection, kind: str, keep: int, other: int, touched: Touched) -> None:
     """Move everything of row `other` to row `keep` and delete `other`; derived values are re-derived later."""
+    forget_curated(conn)  # curation rows that named `other` name `keep` now
     col = f"{kind}_id"
     for name in ("claim", "evidence", "alias"):
         conn.execute(update(T[name]).where(T[name].c[col] == other).values({col: keep}))
