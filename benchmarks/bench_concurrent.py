@@ -1,11 +1,12 @@
 """Many loaders, one PostgreSQL: wall time of N `kb load` processes on overlapping folders, two ways of
 making their resolution safe.
 
-- **lock** (what kb does): each article's transaction first takes a transaction-level advisory lock
-  (`kb.db.write_transaction`): stores take turns, reading and extraction run side by side;
-- **serializable**: each article's transaction runs at `SERIALIZABLE` with no lock, and is run again when
-  PostgreSQL reports a serialization failure or a deadlock (the loader is kb with `kb.load._stored`
-  replaced, in this script only).
+- **lock** (what kb does): each batch of articles is a transaction that first takes a transaction-level
+  advisory lock (`kb.db.write_transaction`), each article in a savepoint: stores take turns, reading and
+  extraction run side by side;
+- **serializable**: each article in its own transaction at `SERIALIZABLE`, with no lock, run again when
+  PostgreSQL reports a serialization failure or a deadlock (the loader is kb with
+  `kb.load.StoreBatch.store` replaced, in this script only).
 
 A generated corpus (`--articles`, each with its curated facts file, or `--extract` for the extractor's path)
 is split into `--loaders` folders, each article in two of them. For each way, and for one process loading
@@ -51,7 +52,8 @@ def _stored(engine, source, facts, **kwargs):
                 continue
             return f"the database refused it: {exc.orig}"
 
-kb.load._stored = _stored
+# Each article in its own serializable transaction, in place of kb's batches under the lock.
+kb.load.StoreBatch.store = lambda self, source, facts, **kwargs: _stored(self.engine, source, facts, **kwargs)
 from kb.cli import main
 main()
 """
