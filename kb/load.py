@@ -2,9 +2,9 @@
 
 Every file is on its own: it is read and its facts made in a worker process
 within a time and memory limit (isolation.py), and stored in its own
-transaction, so a bad, hostile or slow file costs one line naming it — its
-transaction rolled back, what was stored before untouched — and the load
-goes on. A file whose bytes (and facts file) are unchanged is skipped before
+savepoint (articles are committed in batches: StoreBatch), so a bad, hostile
+or slow file costs one line naming it — its savepoint rolled back, what was
+stored before untouched — and the load goes on. A file whose bytes (and facts file) are unchanged is skipped before
 it is even read.
 """
 
@@ -195,13 +195,6 @@ class StoreBatch:
         if self._open is not None:
             stack, self._open, self._conn = self._open, None, None
             stack.close()
-
-
-def _stored(engine: Engine, source: ArticleSource, facts: Facts, *, force: bool = False,
-            article_id: int | None = None, claimed: dict[int, str] | None = None) -> Stored | str:
-    """One article in a transaction of its own."""
-    with StoreBatch(engine, max_articles=1) as batch:
-        return batch.store(source, facts, force=force, article_id=article_id, claimed=claimed)
 
 
 def _first_line(exc: BaseException) -> str:
