@@ -158,6 +158,7 @@ def migration_transaction(connection: Connection, *, commit: bool = True) -> Ite
 
 MIGRATION_LOCK = 0x6B62  # "kb": the first key of kb's advisory lock, the schema's hash is the second
 WRITE_LOCK = 0x6B6277  # "kbw": the first key of the lock every change to the shared rows holds
+WRITER_WAIT_MS = 600_000  # SQLite: how long a writer waits for the write lock (other loaders' batches)
 
 
 @contextmanager
@@ -173,6 +174,8 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
     """
     with engine.connect() as connection, connection.begin():
         if is_sqlite(connection):
+            # Wait for the other writers' turns as PostgreSQL's lock does, not the 10 s a reader waits.
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {WRITER_WAIT_MS}")
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             connection.execute(text("SELECT pg_advisory_xact_lock(:kb, hashtext(coalesce(current_schema(), '')))"),
