@@ -628,6 +628,10 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
 def _store_agency(w: _Writer, a: Agency) -> int:
     rid = w.resolve("agency", match_agency(w.conn, a, w.cur), a.name,
                     {"name": a.name, "name_key": name_key(a.name), "country_code": a.country, "kind": a.kind})
+    if a.also or not w.decisions[-1]["reason"].startswith("same name"):
+        # The row may gain a name ('FBR' becomes 'Federal Board of Revenue'): a descriptor of its country may
+        # fit it now ("Pakistan's revenue board"), so its group is settled again, as in any other order.
+        w.changed["agency"].add(rid)
     w.claim("agency", rid, "name", a.name)
     for other in a.also:
         w.claim("agency", rid, "also", other)
