@@ -1,4 +1,4 @@
-"""Writing one article's facts into the shared rows, idempotently, in one transaction.
+"""Writing one article's facts into the shared rows, idempotently, in one transaction (or savepoint).
 
 Every value an article states is kept as a `claim` row of that article, and
 every record it supports gets an `evidence` row. The entity rows (agency,
