@@ -81,8 +81,7 @@ def _ids() -> object:
 
 @cache
 def _curation_statement() -> Select:
-    return (select(curation_t.c.action, curation_t.c.record_kind, curation_t.c.record_id, curation_t.c.other_name,
-                   curation_t.c.other_id).where(curation_t.c.action.in_(("merge", "unmerge", "apart"))))
+    return select(curation_t).order_by(curation_t.c.id)
 
 
 @cache
@@ -124,20 +123,23 @@ def column_by_id(conn: Connection, kind: str, column: str, ids: object) -> dict[
 
 
 class Curated:
-    """The curators' merges and splits, read once per article rather than once per comparison."""
+    """The curators' decisions, read once per transaction (see `curated`) rather than once per comparison:
+    merges and splits for matching, and every decision on a row (renames, removed aliases) for deriving it."""
 
     def __init__(self, conn: Connection) -> None:
         self.merges: dict[tuple[str, str], set[int]] = defaultdict(set)  # (kind, name key) → rows
         self.blocks: dict[tuple[str, int], set[str]] = defaultdict(set)  # (kind, row) → split-off name keys
         self.apart: dict[tuple[str, int], set[int]] = defaultdict(set)  # (kind, row) → rows kept apart from it
+        self.of_row: dict[tuple[str, int], list] = defaultdict(list)  # (kind, row) → its decisions, oldest first
         rows = driver(conn).rows(_curation_statement())
         for r in rows:
+            self.of_row[(r.record_kind, r.record_id)].append(r)
             if r.action == "merge":
                 self.merges[(r.record_kind, name_key(r.other_name))].add(r.record_id)
             elif r.action == "apart":
                 self.apart[(r.record_kind, r.record_id)].add(r.other_id)
                 self.apart[(r.record_kind, r.other_id)].add(r.record_id)
-            else:
+            elif r.action == "unmerge":
                 self.blocks[(r.record_kind, r.record_id)].add(name_key(r.other_name))
 
     def kept_apart(self, kind: str, a: int, b: int) -> bool:

@@ -122,12 +122,6 @@ def _claims_statement(kind: str) -> Select:
 
 
 @cache
-def _curations_statement(kind: str) -> Select:
-    cur = T["curation"]
-    return select(cur).where(cur.c.record_kind == kind, cur.c.record_id.in_(_ids())).order_by(cur.c.id)
-
-
-@cache
 def _delete_by_id(name: str, column: str = "id") -> Delete:
     return delete(T[name]).where(T[name].c[column].in_(_ids()))
 
@@ -755,9 +749,7 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
     claims: dict[int, list[tuple[str, str, str | None]]] = defaultdict(list)
     for rid, field_name, value, published in driver(conn).rows(_claims_statement(kind), {"ids": sorted(existing)}):
         claims[rid].append((field_name, value, published))
-    decisions: dict[int, list] = defaultdict(list)
-    for row in driver(conn).rows(_curations_statement(kind), {"ids": sorted(existing)}):
-        decisions[row.record_id].append(row)
+    decisions = {rid: curated(conn).of_row.get((kind, rid), []) for rid in existing}
     # Rows a curator has worked on are kept even when no article supports them any more.
     gone = [rid for rid in sorted(existing) if not claims[rid] and not decisions[rid]]
     if gone:

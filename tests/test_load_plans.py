@@ -22,7 +22,7 @@ CORPUS = Path(__file__).parent / "resolution_corpus"
 # Read once per run: the content hashes of every stored article (unchanged files are skipped without a round
 # trip each); once per batch of articles, and again after a fold: the curators' merges and splits.
 ONCE_PER_RUN = "GROUP BY article.content_hash"
-ONCE_PER_BATCH = "FROM curation WHERE curation.action IN"
+ONCE_PER_BATCH = "FROM curation ORDER BY curation.id"
 
 
 @contextmanager
