@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from kb.errors import CurationError
 from kb.normalize import name_key
+from kb.resolve import forget_curated
 from kb.store import T, Touched, fold_row, rederive, restore_articles
 
 KINDS = ("agency", "official", "agreement")
@@ -35,6 +36,7 @@ def _row(conn: Connection, kind: str, rid: int):  # type: ignore[no-untyped-def]
 def _decide(conn: Connection, action: str, kind: str, rid: int, *, other: str | None = None,
             new: str | None = None, other_id: int | None = None, effective: str | None = None,
             reason: str | None, curator: str | None, when: datetime) -> None:
+    forget_curated(conn)
     conn.execute(insert(T["curation"]).values(
         action=action, record_kind=kind, record_id=rid, other_name=other, new_name=new, other_id=other_id,
         effective=effective, reason=reason, curator=curator or getpass.getuser(), decided_at=when))

@@ -169,6 +169,30 @@ def migration_transaction(connection: Connection, *, commit: bool = True) -> Ite
 
 
 MIGRATION_LOCK = 0x6B62  # "kb": the first key of kb's advisory lock, the schema's hash is the second
+WRITE_LOCK = 0x6B6277  # "kbw": the first key of the lock every change to the shared rows holds
+WRITER_WAIT_MS = 600_000  # SQLite: how long a writer waits for the write lock (other loaders' batches)
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that changes kb's shared rows (storing an article, a curator's decision), one at a time.
+
+    Resolving an article reads the rows it may join (every agency of a country, an agreement's party set),
+    then writes: two such transactions side by side would each miss the other's new rows and make
+    duplicates. So each takes a lock first, held until it commits, and the next one starts from what the
+    last committed. PostgreSQL: a transaction-level advisory lock per schema, so loaders on many machines
+    take turns at the store while their extraction runs in parallel. SQLite: `BEGIN IMMEDIATE` takes the
+    database's write lock at once (a deferred transaction that read first could not upgrade its lock).
+    """
+    with engine.connect() as connection, connection.begin():
+        if is_sqlite(connection):
+            # Wait for the other writers' turns as PostgreSQL's lock does, not the 10 s a reader waits.
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {WRITER_WAIT_MS}")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.execute(text("SELECT pg_advisory_xact_lock(:kb, hashtext(coalesce(current_schema(), '')))"),
+                               {"kb": WRITE_LOCK})
+        yield connection
 
 
 def _clear_half_built(connection: Connection) -> None:

@@ -16,7 +16,12 @@ _HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame|hon|h
 
 def name_key(text: str | None) -> str:
     """Lower case, accents and punctuation gone, a leading 'the' and possessive 's dropped."""
-    s = unicodedata.normalize("NFKC", text or "")
+    return _name_key(text or "")
+
+
+@lru_cache(maxsize=65536)  # the store asks for the same names' keys many times per article
+def _name_key(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text)
     s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     s = _POSSESSIVE.sub("", s.casefold().replace("’", "'"))
     s = _SPACE.sub(" ", _PUNCT.sub(" ", s)).strip()

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import Select, and_, bindparam, func, null, or_, select
 from sqlalchemy.engine import Connection
 
 from kb.countries import country_words
+from kb.driver import driver
 from kb.facts import Agency, Agreement, Official, TradeFlow
 from kb.models import Agency as AgencyRow
 from kb.models import Agreement as AgreementRow
@@ -67,23 +69,77 @@ class Match:
     other_name: str = ""  # for a near match: the row's name the record was compared with
 
 
+# Statements are built once per shape and run with bound values: building a SQLAlchemy statement and
+# computing its cache key cost more than running it (a quarter of a load's time), and a statement object
+# used again keeps both. `_ids`, `_keys`: lists bound as IN (…).
+TABLES = {"agency": agency_t, "official": official_t, "agreement": agreement_t}
+
+
+def _ids() -> object:
+    return bindparam("ids", expanding=True)
+
+
+@cache
+def _curation_statement() -> Select:
+    return select(curation_t).order_by(curation_t.c.id)
+
+
+@cache
+def _by_key_statement(kind: str):  # type: ignore[no-untyped-def]
+    """Rows whose name (origin NULL) or alias has one of the keys, in one round trip."""
+    table, column = TABLES[kind], alias_t.c[f"{kind}_id"]
+    keys = bindparam("keys", expanding=True)
+    return (select(table.c.id, table.c.name_key, null().label("origin")).where(table.c.name_key.in_(keys))
+            .union_all(select(column, alias_t.c.name_key, alias_t.c.origin)
+                       .where(alias_t.c.name_key.in_(keys), column.is_not(None))))
+
+
+@cache
+def _names_of_statement(kind: str):  # type: ignore[no-untyped-def]
+    table, column = TABLES[kind], alias_t.c[f"{kind}_id"]
+    return (select(table.c.id, table.c.name_key).where(table.c.id.in_(_ids()))
+            .union_all(select(column, alias_t.c.name_key).where(column.in_(_ids()))))
+
+
+@cache
+def _names_in_country_statement(kind: str, international: bool):  # type: ignore[no-untyped-def]
+    table, column = TABLES[kind], alias_t.c[f"{kind}_id"]
+    same = table.c.country_code.is_(None) if international else table.c.country_code == bindparam("country")
+    main = select(table.c.id, table.c.name_key).where(same)
+    other = select(column, alias_t.c.name_key).join(table, table.c.id == column).where(same)
+    return main.union_all(other)
+
+
+@cache
+def _column_by_id_statement(kind: str, column: str) -> Select:
+    table = TABLES[kind]
+    return select(table.c.id, table.c[column]).where(table.c.id.in_(_ids()))
+
+
+def column_by_id(conn: Connection, kind: str, column: str, ids: object) -> dict[int, object]:
+    """{id: column} of the given rows of a kind (no statement when there are none)."""
+    ids = list(ids)  # type: ignore[call-overload]
+    return dict(driver(conn).rows(_column_by_id_statement(kind, column), {"ids": ids})) if ids else {}
+
+
 class Curated:
-    """The curators' merges and splits, read once per article rather than once per comparison."""
+    """The curators' decisions, read once per transaction (see `curated`) rather than once per comparison:
+    merges and splits for matching, and every decision on a row (renames, removed aliases) for deriving it."""
 
     def __init__(self, conn: Connection) -> None:
         self.merges: dict[tuple[str, str], set[int]] = defaultdict(set)  # (kind, name key) → rows
         self.blocks: dict[tuple[str, int], set[str]] = defaultdict(set)  # (kind, row) → split-off name keys
         self.apart: dict[tuple[str, int], set[int]] = defaultdict(set)  # (kind, row) → rows kept apart from it
-        rows = conn.execute(select(curation_t.c.action, curation_t.c.record_kind, curation_t.c.record_id,
-                                   curation_t.c.other_name, curation_t.c.other_id)
-                            .where(curation_t.c.action.in_(("merge", "unmerge", "apart"))))
+        self.of_row: dict[tuple[str, int], list] = defaultdict(list)  # (kind, row) → its decisions, oldest first
+        rows = driver(conn).rows(_curation_statement())
         for r in rows:
+            self.of_row[(r.record_kind, r.record_id)].append(r)
             if r.action == "merge":
                 self.merges[(r.record_kind, name_key(r.other_name))].add(r.record_id)
             elif r.action == "apart":
                 self.apart[(r.record_kind, r.record_id)].add(r.other_id)
                 self.apart[(r.record_kind, r.other_id)].add(r.record_id)
-            else:
+            elif r.action == "unmerge":
                 self.blocks[(r.record_kind, r.record_id)].add(name_key(r.other_name))
 
     def kept_apart(self, kind: str, a: int, b: int) -> bool:
@@ -95,17 +151,28 @@ class Curated:
         return not self.blocks.get((kind, rid), set()).isdisjoint(keys)
 
 
+def curated(conn: Connection) -> Curated:
+    """The curators' decisions as this transaction sees them, read once per transaction: a load's batch reads
+    them once, not once per article. Whatever changes curation rows calls `forget_curated` (a fold, a
+    curator's decision, a rolled-back savepoint)."""
+    transaction = conn.get_transaction()
+    cached = conn.info.get("kb.curated")
+    if cached is None or cached[0] is not transaction or transaction is None:
+        cached = conn.info["kb.curated"] = (transaction, Curated(conn))
+    return cached[1]
+
+
+def forget_curated(conn: Connection) -> None:
+    conn.info.pop("kb.curated", None)
+
+
 def _by_key(conn: Connection, kind: str, keys: set[str], cur: Curated) -> list[tuple[int, str, str]]:
     """Rows whose name or alias has one of `keys`, or that a curator merged such a name into: (id, how, key)."""
     if not keys:
         return []
-    table, alias_column = {"agency": (agency_t, alias_t.c.agency_id), "official": (official_t, alias_t.c.official_id),
-                           "agreement": (agreement_t, alias_t.c.agreement_id)}[kind]
-    rows = [(r.id, "same name", r.name_key)
-            for r in conn.execute(select(table.c.id, table.c.name_key).where(table.c.name_key.in_(keys)))]
-    rows += [(r.rid, f"{r.origin} alias", r.name_key)
-             for r in conn.execute(select(alias_column.label("rid"), alias_t.c.name_key, alias_t.c.origin)
-                                   .where(alias_t.c.name_key.in_(keys), alias_column.is_not(None)))]
+    found = driver(conn).rows(_by_key_statement(kind), {"keys": sorted(keys)})
+    rows = [(rid, "same name", key) for rid, key, origin in found if origin is None]
+    rows += [(rid, f"{origin} alias", key) for rid, key, origin in found if origin is not None]
     merges = cur.merges
     rows += [(rid, "curated alias", key) for key in sorted(keys) for rid in sorted(merges.get((kind, key), ()))]
     return rows
@@ -113,28 +180,19 @@ def _by_key(conn: Connection, kind: str, keys: set[str], cur: Curated) -> list[t
 
 def _names_of(conn: Connection, kind: str, ids: set[int]) -> dict[int, set[str]]:
     """Every normalised name (main name and aliases) of the given rows."""
-    table = {"agency": agency_t, "official": official_t, "agreement": agreement_t}[kind]
     names: dict[int, set[str]] = defaultdict(set)
     if not ids:
         return names
-    for r in conn.execute(select(table.c.id, table.c.name_key).where(table.c.id.in_(ids))):
-        names[r.id].add(r.name_key)
-    column = alias_t.c[f"{kind}_id"]
-    for r in conn.execute(select(column.label("rid"), alias_t.c.name_key).where(column.in_(ids))):
-        names[r.rid].add(r.name_key)
+    for rid, key in driver(conn).rows(_names_of_statement(kind), {"ids": sorted(ids)}):
+        names[rid].add(key)
     return names
 
 
 def _names_in_country(conn: Connection, kind: str, country: str | None) -> dict[int, set[str]]:
     """Every normalised name (main name and aliases) of the rows of one country (None: of no country, the
     staff of international bodies), in one query."""
-    table = agency_t if kind == "agency" else official_t
-    column = alias_t.c[f"{kind}_id"]
     names: dict[int, set[str]] = defaultdict(set)
-    same = table.c.country_code.is_(None) if country is None else table.c.country_code == country
-    main = select(table.c.id, table.c.name_key).where(same)
-    other = select(column, alias_t.c.name_key).join(table, table.c.id == column).where(same)
-    for rid, key in conn.execute(main.union_all(other)):
+    for rid, key in driver(conn).rows(_names_in_country_statement(kind, country is None), {"country": country}):
         names[rid].add(key)
     return names
 
@@ -151,6 +209,7 @@ def _best_first(matches: list[Match]) -> list[Match]:
     return list(seen.values())
 
 
+@lru_cache(maxsize=65536)  # asked for every name of a country's rows, for each agency stored
 def core_key(key: str, country: str | None) -> str:
     """A name without its country's names and adjectives: 'kyrgyz state customs service' →
     'state customs service', as is 'state customs service of kyrgyzstan'."""
@@ -164,11 +223,10 @@ def core_key(key: str, country: str | None) -> str:
 
 
 def match_agency(conn: Connection, record: Agency, cur: Curated | None = None) -> list[Match]:
-    cur = cur or Curated(conn)
+    cur = cur or curated(conn)
     keys = {name_key(n) for n in [record.name, *record.also]} - {""}
     candidates = _by_key(conn, "agency", keys, cur)
-    countries = dict(conn.execute(select(agency_t.c.id, agency_t.c.country_code)
-                                  .where(agency_t.c.id.in_({c[0] for c in candidates}))).all())
+    countries = column_by_id(conn, "agency", "country_code", {c[0] for c in candidates})
     matches = [Match(rid, how if key == name_key(record.name) else f"{how} ({key})", 100.0)
                for rid, how, key in candidates
                if (how == "curated alias" or _countries_compatible(countries.get(rid), record.country))
@@ -192,11 +250,10 @@ def match_agency(conn: Connection, record: Agency, cur: Curated | None = None) -
 
 def match_official(conn: Connection, record: Official, cur: Curated | None = None,
                    agency_id: int | None = None) -> list[Match]:
-    cur = cur or Curated(conn)
+    cur = cur or curated(conn)
     key = name_key(record.name)
     candidates = _by_key(conn, "official", {key}, cur)
-    countries = dict(conn.execute(select(official_t.c.id, official_t.c.country_code)
-                                  .where(official_t.c.id.in_({c[0] for c in candidates}))).all())
+    countries = column_by_id(conn, "official", "country_code", {c[0] for c in candidates})
     matches = [Match(rid, how, 100.0) for rid, how, _ in candidates
                if (how == "curated alias" or _countries_compatible(countries.get(rid), record.country))
                and not cur.blocked("official", rid, {key})]
@@ -216,8 +273,7 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
     if not related:
         return []
     posts: dict[int, set[int]] = defaultdict(set)
-    for oid, aid in conn.execute(select(position_t.c.official_id, position_t.c.agency_id)
-                                 .where(position_t.c.official_id.in_(related))):
+    for oid, aid in driver(conn).rows(_posts_statement(), {"ids": sorted(related)}):
         posts[oid].add(aid)
     found = []
     for rid, names in sorted(related.items()):
@@ -240,6 +296,11 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
     return found
 
 
+@cache
+def _posts_statement() -> Select:
+    return select(position_t.c.official_id, position_t.c.agency_id).where(position_t.c.official_id.in_(_ids()))
+
+
 def people_compatible(a: set[str], b: set[str]) -> bool:
     """No name of one row is another person's than a name of the other."""
     return all(compare(x, y).score > 0 or min(len(tokens(x)), len(tokens(y))) < 2 for x in a for y in b)
@@ -250,8 +311,7 @@ def _people_joinable(conn: Connection, matches: list[Match]) -> list[Match]:
     sure = [m for m in matches if not m.near]
     if len(sure) < 2:
         return matches
-    names = dict(conn.execute(select(official_t.c.id, official_t.c.name)
-                              .where(official_t.c.id.in_([m.record_id for m in sure]))).all())
+    names = column_by_id(conn, "official", "name", [m.record_id for m in sure])
     kept: list[Match] = []
     for m in sure:
         if all(compare(names[m.record_id], names[k.record_id]).score > 0
@@ -261,10 +321,8 @@ def _people_joinable(conn: Connection, matches: list[Match]) -> list[Match]:
 
 
 def countries_of(conn: Connection, kind: str):  # type: ignore[no-untyped-def]
-    table = agency_t if kind == "agency" else official_t
-
     def lookup(ids: list[int]) -> dict[int, str | None]:
-        return dict(conn.execute(select(table.c.id, table.c.country_code).where(table.c.id.in_(ids))).all())
+        return column_by_id(conn, kind, "country_code", ids)  # type: ignore[return-value]
 
     return lookup
 
@@ -291,14 +349,13 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
 
 
 def match_agreement(conn: Connection, record: Agreement, cur: Curated | None = None) -> list[Match]:
-    cur = cur or Curated(conn)
+    cur = cur or curated(conn)
     key = name_key(record.name)
     parties = sorted(record.parties)
     matches: list[Match] = []
     exact = _by_key(conn, "agreement", {key}, cur)
     ids = {c[0] for c in exact}
-    rows_by_id = {r.id: r for r in conn.execute(select(agreement_t.c.id, agreement_t.c.kind, agreement_t.c.signed)
-                                                .where(agreement_t.c.id.in_(ids)))}
+    rows_by_id = {r.id: r for r in driver(conn).rows(_kind_and_signed_statement(), {"ids": sorted(ids)})} if ids else {}
     parties_of = _parties_of(conn, ids)
     for rid, how, _ in exact:
         if cur.blocked("agreement", rid, {key}):
@@ -310,7 +367,9 @@ def match_agreement(conn: Connection, record: Agreement, cur: Curated | None = N
         if (row.kind == record.kind and parties_of.get(rid, []) == parties
                 and dates_compatible(row.signed, record.signed)):
             matches.append(Match(rid, how, 100.0))
-    rows = {r.id: r for r in conn.execute(_same_kind_and_parties(record.kind, parties))
+    rows = {r.id: r for r in driver(conn).rows(_same_kind_and_parties(not record.kind, len(parties) > 0),
+                                          {"kind": record.kind, "parties": parties, "count": len(parties),
+                                           "first": parties[0] if parties else None})
             if dates_compatible(r.signed, record.signed) and not cur.blocked("agreement", r.id, {key})}
     mine = subject_words(record.name, parties)
     by_subject: list[Match] = []
@@ -331,8 +390,7 @@ def match_agreement(conn: Connection, record: Agreement, cur: Curated | None = N
     matches += by_subject
     ordered = _best_first(matches)
     # Rows joined through this record must not contradict each other's signing dates.
-    dates = dict(conn.execute(select(agreement_t.c.id, agreement_t.c.signed)
-                              .where(agreement_t.c.id.in_([m.record_id for m in ordered]))).all())
+    dates = column_by_id(conn, "agreement", "signed", [m.record_id for m in ordered])
     kept: list[Match] = []
     for m in ordered:
         if m.near or all(dates_compatible(dates.get(m.record_id), dates.get(k.record_id)) for k in kept if not k.near):
@@ -380,30 +438,46 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[int, int]:
     return len(a & b), max(1, min(len(a), len(b)))
 
 
-def _same_kind_and_parties(kind: str | None, parties: list[str]):  # type: ignore[no-untyped-def]
-    """Agreements of this kind whose party countries are exactly `parties` (found through the index)."""
+@cache
+def _kind_and_signed_statement() -> Select:
+    return select(agreement_t.c.id, agreement_t.c.kind, agreement_t.c.signed).where(agreement_t.c.id.in_(_ids()))
+
+
+@cache
+def _same_kind_and_parties(no_kind: bool, with_parties: bool) -> Select:
+    """Agreements of the kind `:kind` whose party countries are exactly `:parties` (`:count` of them, the
+    first `:first`): the agreements of the first party (an index), each checked by its own party rows, so
+    that the cost follows that party's agreements, not the whole party table."""
     query = select(agreement_t.c.id, agreement_t.c.name_key, agreement_t.c.signed).order_by(agreement_t.c.id)
-    query = query.where(agreement_t.c.kind == kind) if kind else query.where(agreement_t.c.kind.is_(None))
-    if not parties:
+    query = query.where(agreement_t.c.kind.is_(None)) if no_kind else query.where(
+        agreement_t.c.kind == bindparam("kind"))
+    if not with_parties:
         return query.where(~select(party_t.c.id).where(party_t.c.agreement_id == agreement_t.c.id,
                                                        party_t.c.country_code.is_not(None)).exists())
-    exact = (select(party_t.c.agreement_id)
-             .where(party_t.c.country_code.is_not(None))
-             .group_by(party_t.c.agreement_id)
-             .having(func.count(func.distinct(party_t.c.country_code)) == len(parties))
-             .having(func.sum(case((party_t.c.country_code.in_(parties), 0), else_=1)) == 0))
-    first = select(party_t.c.agreement_id).where(party_t.c.country_code == parties[0])
-    return query.where(agreement_t.c.id.in_(first), agreement_t.c.id.in_(exact))
+    mine = party_t.alias("mine")
+    countries = (select(func.count(func.distinct(mine.c.country_code)))
+                 .where(mine.c.agreement_id == agreement_t.c.id, mine.c.country_code.is_not(None)).scalar_subquery())
+    other = party_t.alias("other")
+    outside = select(other.c.id).where(other.c.agreement_id == agreement_t.c.id, other.c.country_code.is_not(None),
+                                       other.c.country_code.not_in(bindparam("parties", expanding=True))).exists()
+    # From the first party's rows to their agreements (not from every agreement of the kind to its parties).
+    return (query.select_from(party_t.join(agreement_t, agreement_t.c.id == party_t.c.agreement_id))
+            .where(party_t.c.country_code == bindparam("first"), countries == bindparam("count"), ~outside))
 
 
 def _parties_of(conn: Connection, ids: set[int]) -> dict[int, list[str]]:
     """The sorted party countries of each agreement, in one query."""
     found: dict[int, set[str]] = defaultdict(set)
     if ids:
-        for rid, code in conn.execute(select(party_t.c.agreement_id, party_t.c.country_code)
-                                      .where(party_t.c.agreement_id.in_(ids), party_t.c.country_code.is_not(None))):
+        for rid, code in driver(conn).rows(_parties_statement(), {"ids": sorted(ids)}):
             found[rid].add(code)
     return {rid: sorted(codes) for rid, codes in found.items()}
+
+
+@cache
+def _parties_statement() -> Select:
+    return (select(party_t.c.agreement_id, party_t.c.country_code)
+            .where(party_t.c.agreement_id.in_(_ids()), party_t.c.country_code.is_not(None)))
 
 
 def period_of(record: TradeFlow) -> tuple[str | None, str | None]:
@@ -416,22 +490,33 @@ def period_of(record: TradeFlow) -> tuple[str | None, str | None]:
 def match_trade_flow(conn: Connection, record: TradeFlow) -> list[Match]:
     """Same exporter, importer, period and rate, and the same goods (name or HS heading)."""
     start, end = period_of(record)
-    same_period = and_(flow_t.c.period_start == start, flow_t.c.period_end == end) if start else \
-        flow_t.c.period_start.is_(None)
-    same_goods = [flow_t.c.commodity_key == singular_key(record.commodity)]
-    if record.hs and len(record.hs) >= 4:
-        same_goods.append(flow_t.c.hs_code.like(record.hs[:4] + "%"))
-    rate = flow_t.c.rate_period == record.per if record.per else flow_t.c.rate_period.is_(None)
-    query = (select(flow_t.c.id, flow_t.c.commodity_key)
-             .where(_eq(flow_t.c.exporter_country_code, record.from_),
-                    _eq(flow_t.c.importer_country_code, record.to), same_period, rate, or_(*same_goods))
-             .order_by(flow_t.c.id))
+    heading = record.hs[:4] + "%" if record.hs and len(record.hs) >= 4 else None
+    query = _trade_flow_statement(record.from_ is not None, record.to is not None, bool(start), bool(record.per),
+                                  heading is not None)
+    values = {"exporter": record.from_, "importer": record.to, "start": start, "end": end, "per": record.per,
+              "goods": singular_key(record.commodity), "heading": heading}
     matches = []
-    for row in conn.execute(query):
+    for row in driver(conn).rows(query, values):
         how = "same goods" if row.commodity_key == singular_key(record.commodity) else "same HS heading"
         matches.append(Match(row.id, f"{how}, countries and period", 100.0))
     return matches
 
 
-def _eq(column, value):  # type: ignore[no-untyped-def]
-    return column == value if value is not None else column.is_(None)
+@cache
+def _trade_flow_statement(exporter: bool, importer: bool, period: bool, rate: bool, heading: bool) -> Select:
+    """Flows with the same `:exporter`, `:importer`, period (`:start`, `:end`) and rate (`:per`), each NULL when
+    not known, and the same goods (`:goods`, or an HS code starting with `:heading`)."""
+    same_period = and_(flow_t.c.period_start == bindparam("start"), flow_t.c.period_end == bindparam("end")) \
+        if period else flow_t.c.period_start.is_(None)
+    same_goods = [flow_t.c.commodity_key == bindparam("goods")]
+    if heading:
+        same_goods.append(flow_t.c.hs_code.like(bindparam("heading")))
+    return (select(flow_t.c.id, flow_t.c.commodity_key)
+            .where(_eq(flow_t.c.exporter_country_code, "exporter", exporter),
+                   _eq(flow_t.c.importer_country_code, "importer", importer), same_period,
+                   _eq(flow_t.c.rate_period, "per", rate), or_(*same_goods))
+            .order_by(flow_t.c.id))
+
+
+def _eq(column, name: str, known: bool):  # type: ignore[no-untyped-def]
+    return column == bindparam(name) if known else column.is_(None)

@@ -1,4 +1,4 @@
-"""Writing one article's facts into the shared rows, idempotently, in one transaction.
+"""Writing one article's facts into the shared rows, idempotently, in one transaction (or savepoint).
 
 Every value an article states is kept as a `claim` row of that article, and
 every record it supports gets an `evidence` row. The entity rows (agency,
@@ -16,19 +16,23 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Delete, Insert, Select, Update, bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Row
 
 from kb import descriptors, models
+from kb.driver import driver
 from kb.errors import KbError
 from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
 from kb.identity import canonical_url
 from kb.names import compare
 from kb.normalize import name_key, singular_key
 from kb.resolve import (
-    Curated,
     Match,
+    column_by_id,
+    curated,
+    forget_curated,
     match_agency,
     match_agreement,
     match_official,
@@ -72,6 +76,79 @@ class Touched:
             self.ids[kind].add(rid)
 
 
+# Statements run for every article are built once (see kb.resolve: building one costs more than running it).
+
+def _ids() -> object:
+    return bindparam("ids", expanding=True)
+
+
+@cache
+def _insert(name: str, returning: bool = False) -> Insert:
+    """INSERT into one of the tables of `T`, values bound at execution (RETURNING id when asked)."""
+    statement = insert(T[name])
+    return statement.returning(T[name].c.id) if returning else statement
+
+
+@cache
+def _update_by_id(name: str) -> Update:
+    return update(T[name]).where(T[name].c.id == bindparam("_id"))
+
+
+@cache
+def _article_by(column: str) -> Select:
+    art = T["article"]
+    return (select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version, art.c.source_path)
+            .where(art.c[column] == bindparam("value")).order_by(art.c.id).limit(1))
+
+
+@cache
+def _position_statement(with_agency: bool) -> Select:
+    pos = T["position"]
+    return select(pos.c.id).where(pos.c.official_id == bindparam("official_id"), pos.c.title_key == bindparam(
+        "title_key"), pos.c.agency_id == bindparam("agency_id") if with_agency else pos.c.agency_id.is_(None))
+
+
+@cache
+def _existing_statement(kind: str) -> Select:
+    return select(T[kind].c.id).where(T[kind].c.id.in_(_ids()))
+
+
+@cache
+def _claims_statement(kind: str) -> Select:
+    claim, art = T["claim"], T["article"]
+    col = claim.c[f"{kind}_id"]
+    return (select(col, claim.c.field, claim.c.value, art.c.published).join(art, art.c.id == claim.c.article_id)
+            .where(col.in_(_ids())).order_by(claim.c.id))
+
+
+@cache
+def _delete_by_id(name: str, column: str = "id") -> Delete:
+    return delete(T[name]).where(T[name].c[column].in_(_ids()))
+
+
+@cache
+def _article_aliases_delete(kind: str) -> Delete:
+    al = T["alias"]
+    return delete(al).where(al.c[f"{kind}_id"].in_(_ids()), al.c.origin == "article")
+
+
+@cache
+def _alias_keys_statement(kind: str) -> Select:
+    al = T["alias"]
+    return select(al.c[f"{kind}_id"], al.c.name_key).where(al.c[f"{kind}_id"].in_(_ids()))
+
+
+@cache
+def _cited_positions_statement() -> Select:
+    ev = T["evidence"]
+    return select(ev.c.position_id).distinct().where(ev.c.position_id.in_(_ids()))
+
+
+@cache
+def _countries_statement(kind: str) -> Select:
+    return select(T[kind].c.country_code).distinct().where(T[kind].c.id.in_(_ids()))
+
+
 def facts_count(facts: Facts) -> int:
     return len(facts.agencies) + len(facts.officials) + len(facts.agreements) + len(facts.trade_flows)
 
@@ -95,15 +172,13 @@ class Stored:
 
 def find_article(conn: Connection, source: ArticleSource, facts: Facts) -> tuple[Row, str] | None:
     """The stored article this one is, and why: the same URL, else the same article file, else the same path."""
-    art = T["article"]
     url_key = canonical_url(facts.article.url)
-    tests = [(art.c.url_key == url_key, f"the same URL {url_key}")] if url_key else []
+    tests = [("url_key", url_key, f"the same URL {url_key}")] if url_key else []
     if source.file_hash:
-        tests.append((art.c.file_hash == source.file_hash, "the same article file"))
-    tests.append((art.c.source_path == source.source_path, "the same path"))
-    for condition, why in tests:
-        row = conn.execute(select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version,
-                                  art.c.source_path).where(condition).order_by(art.c.id).limit(1)).first()
+        tests.append(("file_hash", source.file_hash, "the same article file"))
+    tests.append(("source_path", source.source_path, "the same path"))
+    for column, value, why in tests:
+        row = driver(conn).first(_article_by(column), {"value": value})
         if row is not None:
             return row, why
     return None
@@ -160,9 +235,7 @@ def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, forc
 
 
 def _countries(conn: Connection, kind: str, ids: set[int]) -> set[str]:
-    table = T[kind]
-    return {c for (c,) in conn.execute(select(table.c.country_code).distinct().where(table.c.id.in_(ids)))
-            if c} if ids else set()
+    return {c for (c,) in driver(conn).rows(_countries_statement(kind), {"ids": sorted(ids)}) if c} if ids else set()
 
 
 def remove_contributions(conn: Connection, article_id: int, touched: Touched) -> None:
@@ -251,7 +324,7 @@ def _settle_group(conn: Connection, country: str, kind: str, touched: Touched) -
                if _fitting(descriptors.topics(d.incoming_name, country), proper, names) != [d.record_id]}
     if restore:
         return restore
-    cur = Curated(conn)
+    cur = curated(conn)
     for rid, wanted in described.items():
         if wanted is None:
             continue
@@ -341,7 +414,7 @@ class _Writer:
         self.candidates: list[dict] = []
         self.changed: dict[str, set[int]] = defaultdict(set)  # rows made or joined, or joined on weak evidence
         self.moved: dict[tuple[str, int], int] = {}  # rows joined into others while this article is stored
-        self.cur = Curated(conn)
+        self.cur = curated(conn)
 
     def current(self, kind: str, rid: int) -> int:
         """Where a row of this article's records is now, after any joins."""
@@ -357,8 +430,7 @@ class _Writer:
             if not any(self.cur.kept_apart(kind, m.record_id, k.record_id) for k in matches):
                 matches.append(m)
         if not matches:
-            table = T[kind]
-            rid = self.conn.execute(insert(table).values(**new_row).returning(table.c.id)).scalar_one()
+            rid = driver(self.conn).insert(_insert(kind, returning=True), new_row)
             matches = [Match(rid, "new row", 100.0)]
             self.changed[kind].add(rid)
         keep = min(m.record_id for m in matches)
@@ -370,7 +442,7 @@ class _Writer:
             for other in others:
                 fold_row(self.conn, kind, keep, other, self.touched)
                 self.moved[(kind, other)] = keep
-            self.cur = Curated(self.conn)  # curation rows of the joined rows now name the kept one
+            self.cur = curated(self.conn)  # curation rows of the joined rows now name the kept one
             reason += f"; joined rows {', '.join(map(str, others))} that this record links"
             self.changed[kind].add(keep)
         if "same country and agency" in reason:
@@ -406,10 +478,10 @@ class _Writer:
                                   "char_end": ev.end if ev else None})
 
     def flush(self) -> None:
-        for table, rows in ((T["claim"], self.claims), (T["evidence"], self.evidence),
-                            (T["decision"], self.decisions), (T["candidate"], self.candidates)):
+        for name, rows in (("claim", self.claims), ("evidence", self.evidence), ("decision", self.decisions),
+                           ("candidate", self.candidates)):
             if rows:
-                self.conn.execute(insert(table), [_complete(table, r) for r in rows])
+                driver(self.conn).many(_insert(name), [_complete(T[name], r) for r in rows])
                 rows.clear()
 
 
@@ -428,6 +500,7 @@ ID_CLAIMS = {"agency": ("party_agency", "exporter_agency_id", "importer_agency_i
 
 def fold_row(conn: Connection, kind: str, keep: int, other: int, touched: Touched) -> None:
     """Move everything of row `other` to row `keep` and delete `other`; derived values are re-derived later."""
+    forget_curated(conn)  # curation rows that named `other` name `keep` now
     col = f"{kind}_id"
     for name in ("claim", "evidence", "alias"):
         conn.execute(update(T[name]).where(T[name].c[col] == other).values({col: keep}))
@@ -549,6 +622,10 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
 def _store_agency(w: _Writer, a: Agency) -> int:
     rid = w.resolve("agency", match_agency(w.conn, a, w.cur), a.name,
                     {"name": a.name, "name_key": name_key(a.name), "country_code": a.country, "kind": a.kind})
+    if a.also or not w.decisions[-1]["reason"].startswith("same name"):
+        # The row may gain a name ('FBR' becomes 'Federal Board of Revenue'): a descriptor of its country may
+        # fit it now ("Pakistan's revenue board"), so its group is settled again, as in any other order.
+        w.changed["agency"].add(rid)
     w.claim("agency", rid, "name", a.name)
     for other in a.also:
         w.claim("agency", rid, "also", other)
@@ -565,14 +642,10 @@ def _store_official(w: _Writer, o: Official, agency_id: int | None) -> int:
     w.claim("official", rid, "country_code", o.country)
     w.cite("official", rid, o.evidence)
     if o.title or agency_id:
-        pos = T["position"]
-        title_key = name_key(o.title)
-        pid = w.conn.execute(select(pos.c.id).where(pos.c.official_id == rid, pos.c.title_key == title_key,
-                                                    pos.c.agency_id == agency_id if agency_id else
-                                                    pos.c.agency_id.is_(None))).scalar()
+        post = {"official_id": rid, "agency_id": agency_id, "title": o.title, "title_key": name_key(o.title)}
+        pid = driver(w.conn).scalar(_position_statement(bool(agency_id)), post)
         if pid is None:
-            pid = w.conn.execute(insert(pos).values(official_id=rid, agency_id=agency_id, title=o.title,
-                                                    title_key=title_key).returning(pos.c.id)).scalar_one()
+            pid = driver(w.conn).insert(_insert("position", returning=True), post)
         w.touched.add("position", pid)
         w.cite("position", pid, o.evidence)
     return rid
@@ -583,7 +656,8 @@ def _store_agreement(w: _Writer, ag: Agreement) -> int:
                     {"name": ag.name, "name_key": name_key(ag.name), "kind": ag.kind, "signed": ag.signed})
     if ag.parties and not _has_parties(w.conn, rid):
         # Parties are part of an agreement's identity: fix them at creation so the next match sees them.
-        w.conn.execute(insert(T["party"]), [{"agreement_id": rid, "country_code": c} for c in ag.parties])
+        driver(w.conn).many(_insert("party"), [{"agreement_id": rid, "country_code": c, "agency_id": None}
+                                          for c in ag.parties])
     for key in ("name", "kind", "signed", "place", "status", "subject"):
         w.claim("agreement", rid, key, getattr(ag, key))
     w.cite("agreement", rid, ag.evidence)
@@ -591,7 +665,12 @@ def _store_agreement(w: _Writer, ag: Agreement) -> int:
 
 
 def _has_parties(conn: Connection, rid: int) -> bool:
-    return conn.execute(select(T["party"].c.id).where(T["party"].c.agreement_id == rid).limit(1)).first() is not None
+    return driver(conn).first(_has_parties_statement(), {"rid": rid}) is not None
+
+
+@cache
+def _has_parties_statement() -> Select:
+    return select(T["party"].c.id).where(T["party"].c.agreement_id == bindparam("rid")).limit(1)
 
 
 def _store_trade_flow(w: _Writer, f: TradeFlow, exporter: int | None, importer: int | None) -> int:
@@ -657,30 +736,24 @@ def rederive(conn: Connection, touched: Touched) -> None:
             _rederive_kind(conn, kind, ids)
     pids = sorted(touched.ids.get("position", ()))
     if pids:
-        pos, ev = T["position"], T["evidence"]
-        cited = {r[0] for r in conn.execute(select(ev.c.position_id).distinct().where(ev.c.position_id.in_(pids)))}
+        cited = {r[0] for r in driver(conn).rows(_cited_positions_statement(), {"ids": pids})}
         orphans = [p for p in pids if p not in cited]
         if orphans:
-            conn.execute(delete(pos).where(pos.c.id.in_(orphans)))
+            driver(conn).run(_delete_by_id("position"), {"ids": orphans})
 
 
 def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
-    table, claim, art, cur = T[kind], T["claim"], T["article"], T["curation"]
-    col = claim.c[f"{kind}_id"]
-    existing = {r[0] for r in conn.execute(select(table.c.id).where(table.c.id.in_(ids)))}
+    existing = {r[0] for r in driver(conn).rows(_existing_statement(kind), {"ids": ids})}
+    if not existing:
+        return
     claims: dict[int, list[tuple[str, str, str | None]]] = defaultdict(list)
-    for rid, field_name, value, published in conn.execute(
-            select(col, claim.c.field, claim.c.value, art.c.published).join(art, art.c.id == claim.c.article_id)
-            .where(col.in_(existing)).order_by(claim.c.id)):
+    for rid, field_name, value, published in driver(conn).rows(_claims_statement(kind), {"ids": sorted(existing)}):
         claims[rid].append((field_name, value, published))
-    decisions: dict[int, list] = defaultdict(list)
-    for row in conn.execute(select(cur).where(cur.c.record_kind == kind, cur.c.record_id.in_(existing))
-                            .order_by(cur.c.id)):
-        decisions[row.record_id].append(row)
+    decisions = {rid: curated(conn).of_row.get((kind, rid), []) for rid in existing}
     # Rows a curator has worked on are kept even when no article supports them any more.
     gone = [rid for rid in sorted(existing) if not claims[rid] and not decisions[rid]]
     if gone:
-        conn.execute(delete(table).where(table.c.id.in_(gone)))
+        driver(conn).run(_delete_by_id(kind), {"ids": gone})
     alive = [rid for rid in sorted(existing) if rid not in set(gone)]
     if not alive:
         return
@@ -693,7 +766,7 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
             best["name"] = renames[-1].new_name
         best_by_id[rid] = best
         updates.append({"_id": rid, **_row_values(kind, best)})
-    conn.execute(update(table).where(table.c.id == bindparam("_id")), updates)
+    driver(conn).many(_update_by_id(kind), updates)
     if kind != "trade_flow":
         _rederive_aliases(conn, kind, alive, best_by_id, claims, decisions)
     if kind == "agreement":
@@ -731,11 +804,9 @@ def _int(value: str | None) -> int | None:
 def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[int, dict[str, str]],
                       claims: dict[int, list[tuple[str, str, str | None]]], decisions: dict[int, list]) -> None:
     """Article aliases are every other name the claims give; curated ones are left alone."""
-    al = T["alias"]
-    col = al.c[f"{kind}_id"]
-    conn.execute(delete(al).where(col.in_(ids), al.c.origin == "article"))
+    driver(conn).run(_article_aliases_delete(kind), {"ids": ids})
     kept: dict[int, set[str]] = defaultdict(set)
-    for rid, key in conn.execute(select(col, al.c.name_key).where(col.in_(ids))):
+    for rid, key in driver(conn).rows(_alias_keys_statement(kind), {"ids": ids}):
         kept[rid].add(key)
     rows = []
     for rid in ids:
@@ -749,17 +820,15 @@ def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[in
         rows += [{"agency_id": None, "official_id": None, "agreement_id": None,
                   f"{kind}_id": rid, "name": v, "name_key": k, "origin": "article"} for k, v in sorted(names.items())]
     if rows:
-        conn.execute(insert(al), rows)
+        driver(conn).many(_insert("alias"), rows)
 
 
 def _rederive_agreement_links(conn: Connection, ids: list[int],
                               claims: dict[int, list[tuple[str, str, str | None]]]) -> None:
-    party, sig, agency = T["party"], T["signatory"], T["agency"]
-    conn.execute(delete(party).where(party.c.agreement_id.in_(ids)))
-    conn.execute(delete(sig).where(sig.c.agreement_id.in_(ids)))
+    driver(conn).run(_delete_by_id("party", "agreement_id"), {"ids": ids})
+    driver(conn).run(_delete_by_id("signatory", "agreement_id"), {"ids": ids})
     wanted = {int(v) for rid in ids for f, v, _ in claims[rid] if f == "party_agency"}
-    agency_country = dict(conn.execute(select(agency.c.id, agency.c.country_code)
-                                       .where(agency.c.id.in_(wanted))).all()) if wanted else {}
+    agency_country = column_by_id(conn, "agency", "country_code", wanted)
     parties, signatories = [], []
     for rid in ids:
         countries = sorted({v for f, v, _ in claims[rid] if f == "party"})
@@ -773,6 +842,6 @@ def _rederive_agreement_links(conn: Connection, ids: list[int],
         signatories += [{"agreement_id": rid, "official_id": o}
                         for o in sorted({int(v) for f, v, _ in claims[rid] if f == "signatory"})]
     if parties:
-        conn.execute(insert(party), parties)
+        driver(conn).many(_insert("party"), parties)
     if signatories:
-        conn.execute(insert(sig), signatories)
+        driver(conn).many(_insert("signatory"), signatories)

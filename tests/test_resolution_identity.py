@@ -125,6 +125,24 @@ def test_a_descriptor_joins_the_one_agency_of_its_country_and_kind_in_any_order(
     assert without_ids(url) == without_ids(second_url)
 
 
+def test_a_descriptor_joins_an_agency_known_first_by_its_abbreviation_once_its_full_name_is_read(
+        url: str, second_url: str, tmp_path: Path) -> None:
+    """'IBR' is stored, then "Tuvalu's revenue board" (which 'IBR' cannot be said to name), then an article
+    naming the 'Inland Board of Revenue (IBR)': the descriptor joins, as when that article came first."""
+    short = {"name": "IBR", "country": "TV", "kind": "customs"}
+    described = {"name": "Tuvalu's revenue board", "country": "TV", "kind": "customs"}
+    full = {"name": "Inland Board of Revenue", "also": ["IBR"], "country": "TV", "kind": "customs"}
+    a = write_article(tmp_path, "2020-01-10-a", "2020-01-10", "IBR", agencies=[short])
+    b = write_article(tmp_path, "2020-02-10-b", "2020-02-10", "Revenue", agencies=[described])
+    c = write_article(tmp_path, "2020-03-10-c", "2020-03-10", "Authority", agencies=[full])
+    for db, order in ((url, (a, b, c)), (second_url, (c, a, b))):
+        for article in order:
+            load(db, article)
+        (row,) = query(db, "agencies")
+        assert row["name"] == full["name"] and row["articles"] == 3
+    assert without_ids(url) == without_ids(second_url)
+
+
 def test_a_descriptor_that_fits_two_agencies_stays_apart_in_any_order(
         url: str, second_url: str, tmp_path: Path) -> None:
     a = write_article(tmp_path, "2020-01-10-a", "2020-01-10", "Customs chief", agencies=[CUSTOMS])

@@ -27,9 +27,9 @@ alias_app = typer.Typer(help="Add or remove another name of an agency, official 
 
 
 def _apply(action, *args, db: str | None, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    from kb.db import database
+    from kb.db import database, write_transaction
 
-    with database(db) as engine, engine.begin() as conn:
+    with database(db) as engine, write_transaction(engine) as conn:
         typer.echo(action(conn, *args, **kwargs))
 
 

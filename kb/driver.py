@@ -1,0 +1,177 @@
+"""The store's hot path: statements built once with SQLAlchemy Core, run by the database driver itself.
+
+Storing an article runs about eighty small statements. Through SQLAlchemy's
+`Connection.execute` each pays for parameter processing, result set-up and
+cache look-ups (about half of a load's time, measured by
+benchmarks/bench_store.py); the statement itself costs the database a few
+tens of microseconds. So the statements the store runs for every article are
+built once as Core constructs (kb.store, kb.resolve), compiled once per
+dialect and shape to SQL text with named parameters, and run on the DBAPI
+cursor of the same connection, inside the same transaction and savepoints.
+Only SQLite and PostgreSQL are supported (kb supports no other); values go
+to the driver as they are (text, numbers, None) — none of these statements
+binds a type that SQLAlchemy would convert.
+
+`IN` lists are bound with `bindparam(name, expanding=True)`: one placeholder
+per element is written when the statement runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import namedtuple
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.sql import ClauseElement
+
+from kb.errors import DatabaseError
+
+_EXPANDING = re.compile(r"__\[POSTCOMPILE_(\w+)\]")
+_compiled: dict[tuple[int, str, tuple[str, ...]], tuple[str, Any, dict[str, Any]]] = {}
+_keep: dict[int, ClauseElement] = {}  # the statements compiled, so that their ids stay theirs
+# Called with (SQL, parameters) before each statement runs, as SQLAlchemy's before_cursor_execute event is for
+# the others: tests/test_load_plans.py explains every statement a load runs.
+observers: list[Callable[[str, Any], None]] = []
+
+
+class DriverError(Exception):
+    """The database refused a statement run through the driver (the driver's own error is its cause)."""
+
+
+class ConnectionLost(DatabaseError):
+    """The connection broke while a statement ran: nothing more can be stored through it."""
+
+
+def _named_dialect(dialect: Dialect) -> Dialect:
+    """A dialect like the connection's that writes named parameters (:name, %(name)s)."""
+    named = type(dialect)(paramstyle="named" if dialect.name == "sqlite" else "pyformat")  # type: ignore[call-arg]
+    for attribute in ("server_version_info", "insert_returning", "update_returning", "delete_returning",
+                      "supports_multivalues_insert"):
+        setattr(named, attribute, getattr(dialect, attribute))
+    return named
+
+
+_dialects: dict[str, Dialect] = {}
+
+
+def _compile(statement: ClauseElement, dialect: Dialect, keys: tuple[str, ...]) -> tuple[str, Any, dict[str, Any]]:
+    """SQL text with named parameters, a row class named after the statement's columns (None: no rows), and
+    the values of the parameters the statement holds itself (literals such as `origin = 'article'`)."""
+    key = (id(statement), dialect.name, keys)
+    found = _compiled.get(key)
+    if found is None:
+        named = _dialects.get(dialect.name) or _dialects.setdefault(dialect.name, _named_dialect(dialect))
+        compiled = statement.compile(dialect=named, column_keys=list(keys) if keys else None)
+        columns = getattr(statement, "selected_columns", None)
+        if columns is None and getattr(statement, "_returning", ()):
+            columns = statement._returning  # type: ignore[attr-defined]
+        row = namedtuple("Row", [c.key or f"c{i}" for i, c in enumerate(columns)], rename=True) \
+            if columns is not None else None
+        _keep[id(statement)] = statement
+        own = {name: value for name, value in compiled.params.items() if name not in statement_names(statement)}
+        found = _compiled[key] = (str(compiled), row, own)
+    return found
+
+
+def statement_names(statement: ClauseElement) -> set[str]:
+    """The names of the parameters bound when the statement runs (`bindparam(name)` with no value)."""
+    from sqlalchemy.sql import visitors
+
+    return {b.key for b in visitors.iterate(statement) if getattr(b, "__visit_name__", "") == "bindparam"
+            and b.value is None and not b.callable}
+
+
+def _placeholder(dialect: str, name: str) -> str:
+    return f":{name}" if dialect == "sqlite" else f"%({name})s"
+
+
+class Driver:
+    """Runs prepared statements on one SQLAlchemy connection's DBAPI cursor, in its transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.dialect = conn.dialect
+        self.name = conn.dialect.name
+        self.dbapi_error = conn.dialect.loaded_dbapi.Error
+        self.raw = conn.connection.dbapi_connection
+        self.cursor = self.raw.cursor()  # type: ignore[union-attr]
+
+    def rows(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> list[Any]:
+        """Every row, as named tuples."""
+        sql, row, own = _compile(statement, self.dialect, ())
+        sql, values = self._expand(sql, {**own, **(params or {})})
+        self._run(sql, values)
+        return [row._make(r) for r in self.cursor.fetchall()]
+
+    def first(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> Any:
+        found = self.rows(statement, params)
+        return found[0] if found else None
+
+    def scalar(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> Any:
+        found = self.first(statement, params)
+        return found[0] if found is not None else None
+
+    def insert(self, statement: ClauseElement, values: Mapping[str, Any]) -> Any:
+        """One INSERT … RETURNING id: the new id."""
+        sql, _, own = _compile(statement, self.dialect, tuple(values))
+        self._run(sql, {**own, **values})
+        return self.cursor.fetchone()[0]
+
+    def run(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> None:
+        sql, _, own = _compile(statement, self.dialect, ())
+        sql, values = self._expand(sql, {**own, **(params or {})})
+        self._run(sql, values)
+
+    def many(self, statement: ClauseElement, rows: Sequence[Mapping[str, Any]]) -> None:
+        """One statement over many rows (INSERT, UPDATE); every row has the same keys."""
+        if not rows:
+            return
+        sql, _, own = _compile(statement, self.dialect, tuple(rows[0]))
+        for observe in observers:
+            observe(sql, {**own, **rows[0]})
+        try:
+            self.cursor.executemany(sql, [{**own, **r} for r in rows] if own else rows)
+        except self.dbapi_error as exc:
+            raise self._error(exc) from exc
+
+    def _expand(self, sql: str, params: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        if "__[POSTCOMPILE_" not in sql:
+            return sql, dict(params)
+        values = dict(params)
+        lists = {name: list(values.pop(name)) for name in set(_EXPANDING.findall(sql))}
+
+        def one(match: re.Match[str]) -> str:
+            name = match.group(1)
+            items = lists[name]
+            if not items:
+                return "NULL"  # an empty list matches nothing (callers skip them anyway)
+            for i, item in enumerate(items):
+                values[f"{name}__{i}"] = item
+            return ", ".join(_placeholder(self.name, f"{name}__{i}") for i in range(len(items)))
+
+        return _EXPANDING.sub(one, sql), values
+
+    def _run(self, sql: str, values: dict[str, Any]) -> None:
+        for observe in observers:
+            observe(sql, values)
+        try:
+            self.cursor.execute(sql, values)
+        except self.dbapi_error as exc:
+            raise self._error(exc) from exc
+
+    def _error(self, exc: Exception) -> Exception:
+        """A refusal of this statement; the driver's own error when the connection is gone (nothing more can
+        be stored through it)."""
+        if getattr(self.raw, "closed", False) or getattr(self.raw, "broken", False):
+            return ConnectionLost(f"the connection to the database was lost: {str(exc).strip() or type(exc).__name__}")
+        text = str(exc).strip()
+        return DriverError(text.splitlines()[0] if text else type(exc).__name__)
+
+
+def driver(conn: Connection) -> Driver:
+    """The driver of this connection's DBAPI connection (one cursor, made once)."""
+    found = conn.info.get("kb.driver")
+    if found is None:
+        found = conn.info["kb.driver"] = Driver(conn)
+    return found

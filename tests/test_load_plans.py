@@ -1,0 +1,51 @@
+"""Every statement `kb load` runs to store an article reads indexes, on both engines: its cost follows the
+rows it is about, not the size of the base.
+
+The statements are captured as a load of the resolution corpus runs them (SQLAlchemy's event, and
+kb.driver's observers for the store's hot path), then explained with their own parameters on the loaded
+database by the rules of tests/test_query_plans.py: no kb table read whole, no index read whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from helpers import kb
+from test_query_plans import problems, statements
+
+from kb import driver
+
+CORPUS = Path(__file__).parent / "resolution_corpus"
+# Read once per run: the content hashes of every stored article (unchanged files are skipped without a round
+# trip each); once per batch of articles, and again after a fold: the curators' merges and splits.
+ONCE_PER_RUN = "GROUP BY article.content_hash"
+ONCE_PER_BATCH = "FROM curation ORDER BY curation.id"
+
+
+@contextmanager
+def driver_statements() -> Iterator[list[tuple[str, Any]]]:
+    seen: list[tuple[str, Any]] = []
+
+    def capture(statement: str, parameters: Any) -> None:
+        seen.append((statement, parameters))
+
+    driver.observers.append(capture)
+    try:
+        yield seen
+    finally:
+        driver.observers.remove(capture)
+
+
+def test_storing_an_article_reads_indexes_only(url: str, tmp_path: Path) -> None:
+    kb("db", "upgrade", "--db", url)  # the migrations' own statements are not the load's
+    with statements() as captured, driver_statements() as hot:
+        kb("load", CORPUS, "--db", url)
+    assert len(hot) > 1000  # the hot path was seen
+    everything = [(" ".join(s.split()), p) for s, p in [*captured, *hot]]
+    assert sum(1 for s, _ in everything if ONCE_PER_BATCH in s) < 10  # 49 articles, a handful of folds
+    checked = [(s, p) for s, p in everything if ONCE_PER_RUN not in s and ONCE_PER_BATCH not in s]
+    distinct = list({(s, repr(p)): (s, p) for s, p in checked}.values())
+    assert problems(url, distinct, listing=False) == []
