@@ -487,3 +487,12 @@ def test_txt_a_wire_credited_only_in_the_dateline_is_the_publisher(tmp_path: Pat
     doc = read_article(write(tmp_path, "story.txt", page))
     assert doc.publisher == "Reuters"
     assert doc.author is None
+
+
+def test_txt_rows_of_a_labelled_list_stay_lines(tmp_path: Path) -> None:
+    page = (f"Title of the copper story\n\n{BODY_1}\n\nShipments by destination in April:\n\n"
+            "China — copper concentrate 1.04 million tonnes\nJapan — copper concentrate 212,000 tonnes\n"
+            "Brazil: 18,500 tonnes\n")
+    doc = read_article(write(tmp_path, "story.txt", page))
+    assert "China — copper concentrate 1.04 million tonnes\nJapan — copper" in doc.text
+    assert "tonnes\nBrazil: 18,500 tonnes" in doc.text

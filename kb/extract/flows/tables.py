@@ -15,7 +15,7 @@ from kb.extract.commodities import find_commodities, hs_for
 from kb.extract.context import Sentence
 from kb.extract.dates import find_dates
 from kb.extract.flows.frames import Reading
-from kb.extract.flows.goods import Goods
+from kb.extract.flows.goods import Goods, goods_hs
 from kb.extract.flows.records import Draft
 from kb.extract.quantities import Amount, find_amounts
 
@@ -184,8 +184,23 @@ def read_lists(rd: Reading) -> None:
         for code, figure, sentence in rows:
             exporter, importer = (code, model.importer) if incoming else (model.exporter, code)
             if exporter and importer and exporter != importer:
-                rd.drafts.append(Draft(model.goods, exporter, importer, figure, None, date, figure.per,
-                                       model.company, sentence))
+                for goods, amount in _row_items(sentence.text, model.goods, figure):
+                    rd.drafts.append(Draft(goods, exporter, importer, amount, None, date, amount.per,
+                                           model.company, sentence))
+
+
+def _row_items(line: str, goods: Goods, figure: Amount) -> list[tuple[Goods, Amount]]:
+    """"China — copper concentrate 1.04 million tonnes; refined cathodes 98,400 tonnes": each part of a row with its
+    own goods and figure; a row of one figure keeps the list's goods."""
+    parts = [p for p in re.split(r"\s*;\s*", line.split("—", 1)[-1].split("–", 1)[-1]) if p.strip()]
+    items: list[tuple[Goods, Amount]] = []
+    for part in parts:
+        amounts = [a for a in find_amounts(part) if a.kind in ("quantity", "money")]
+        words = part[:amounts[0].start].strip(" :,-") if amounts else ""
+        if not amounts or not re.fullmatch(r"[a-z][a-z -]{1,40}", words):
+            continue
+        items.append((Goods(words, goods_hs(words)), amounts[0]))
+    return items or [(goods, figure)]
 
 
 def _list_runs(rd: Reading, text: str) -> Iterator[tuple[int, int, list[tuple[str, Amount, Sentence]]]]:
