@@ -461,3 +461,12 @@ def test_a_body_under_another_is_one_name_and_its_short_form_points_back() -> No
     assert {o.name: o.country for o in facts.officials}.get("Rustam Nazarov") == "TJ"
     check("Saudi Arabia's Zakat, Tax and Customs Authority said imports rose.", "Zakat, Tax and Customs Authority",
           {"country": "SA", "kind": "customs"})
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("The deal was signed by Salim Al Harthy, the chief executive of OmanGas, in Dhaka.", "OmanGas", "OM"),
+    ("OmanGas has signed a 15-year deal with Bangladesh's state-owned Meghna Gas Company Limited for LNG.",
+     "Meghna Gas Company Limited", "BD"),
+])
+def test_a_country_fused_into_a_name_and_a_state_owned_possessive(text: str, name: str, country: str) -> None:
+    check(text, name, {"country": country})

@@ -491,7 +491,14 @@ def _country_of(ctx: ArticleContext, start: int, end: int, owner: str | None, ki
         nxt = [c for c in ctx.countries if c.start == end + tail.end()]
         if nxt:
             return nxt[0].code
-    return described_country(ctx, start) or context_country(ctx, start, end)
+    return _compound_country(name) or described_country(ctx, start) or context_country(ctx, start, end)
+
+
+def _compound_country(name: str) -> str | None:
+    """"QatarEnergy", "SaudiAramco": a country's name fused into a company's."""
+    m = re.match(r"([A-Z][a-z]{2,})(?=[A-Z][a-z])", name)
+    form = gazetteer.country_forms().get(m.group(1)) if m else None
+    return form.code if form is not None and form.form in ("name", "adjective") else None
 
 
 def outlet_country(ctx: ArticleContext) -> str | None:
@@ -755,6 +762,8 @@ class _Reading:
         return not _overlaps(self.taken, start, end)
 
     def add(self, name: str, country: str | None, kind: str, surface: str, span: tuple[int, int]) -> _Found:
+        if kind == "company":  # "QatarEnergy", "Kenya Tea Packers": a company that names a country is of it
+            country = _country_named_in(name) or country
         found = self.reg.add(name, country, kind, surface, span)
         self.taken.append(span)
         return found
@@ -773,7 +782,7 @@ class _Reading:
         if existing is not None and not owner:
             existing.spans.append((start, end))
             return
-        name, country, kind, also = self._identify(start, end, owner)
+        name, country, kind, also = self._identify(start, end, owner or _owner_before(self.ctx, start))
         if name is None:
             return
         found = self.reg.add(name, country, kind, surface if not owner else _possessive(self.ctx, start, surface),
@@ -1030,9 +1039,13 @@ def _take_offices(r: _Reading) -> None:
 
 def _owner_before(ctx: ArticleContext, start: int) -> str | None:
     """The country of a possessive right before a name ("Kenya's ...")."""
-    before = [c for c in ctx.countries if 0 <= start - c.end <= 3 and c.form != "bloc"
-              and re.fullmatch(r"['’]s\s+", ctx.text[c.end:start])]
+    before = [c for c in ctx.countries if 0 <= start - c.end <= 30 and c.form != "bloc"
+              and _OWNED.fullmatch(ctx.text[c.end:start])]
     return before[-1].code if before else None
+
+
+# "Kenya's …", "Bangladesh's state-owned …": a possessive, and descriptors of ownership, before a name
+_OWNED = re.compile(r"['’]s\s+(?:(?:state-owned|state-run|government-owned|national|state|public|largest|main)\s+)*")
 
 
 # ---------------------------------------------------------------- places and acting
@@ -1106,7 +1119,7 @@ _SHIP_BEFORE = re.compile(r"\b(?:vessel|ship|tanker|bulker|bulk\s+carrier|freigh
 def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = None) -> None:
     if _excluded(r.ctx, name) or name in r.not_agencies or _SHIP_BEFORE.search(r.text, max(0, s - 20), s):
         return
-    country = country or _country_named_in(name) or _owner_before(r.ctx, s) or described_country(r.ctx, s) \
+    country = _country_named_in(name) or country or _owner_before(r.ctx, s) or described_country(r.ctx, s) \
         or context_country(r.ctx, s, e)
     r.add(name, country, "company", name, (s, e))
 
@@ -1114,7 +1127,7 @@ def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = N
 def _country_named_in(name: str) -> str | None:
     """"Fiji Flour Mills", "Kenya Tea Packers": a company that names a country is of it."""
     found = [c for c in find_countries(name) if c.form in ("name", "adjective")]
-    return found[0].code if found else None
+    return found[0].code if found else _compound_country(name)
 
 
 _APPOSITION_TAIL = re.compile(r",\s+(?:an?|the|one|(?P<owner>[A-Z][\w'’ -]*?)['’]s)\s+(?:[\w-]+\s+){0,4}?")
