@@ -823,3 +823,11 @@ def test_the_documents_signed_in_a_place_after_a_dated_signing_take_its_date() -
         {"kind": "agreement", "signed": "2025-01-19", "place": "Muscat", "parties": ["OM", "QA"]},
         {"kind": "plan", "signed": "2025-01-19", "place": "Muscat", "parties": ["OM", "QA"]},
     ])
+
+
+def test_a_sale_and_purchase_agreement_and_a_denied_signing() -> None:
+    got = agreements("QatarGas signed a 15-year sale and purchase agreement (SPA) with Kenya on Sunday. The two "
+                     "sides also discussed a memorandum on urea supply, but no document was signed.", "2025-08-19")
+    spa = next(r for r in got if r["name"].lower().startswith("sale and purchase agreement"))
+    assert spa["status"] == "signed"
+    assert all(r["status"] != "signed" for r in got if "urea" in r["name"])

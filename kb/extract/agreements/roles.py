@@ -90,10 +90,15 @@ def _modal(before: str) -> bool:
     return False
 
 
+# "but no document was signed", "no agreement has been signed yet": a signing denied.
+_NONE_SIGNED = re.compile(r"(?i)\bno\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
+                          r"(?:yet\s+)?$")
+
+
 def not_done(text: str, start: int, end: int) -> bool:
     """A cue still to come or denied ("expected to be signed", "has not ratified"), or a round of talks
     concluded."""
-    if _modal(text[max(0, start - 30):start]):
+    if _modal(text[max(0, start - 30):start]) or _NONE_SIGNED.search(text, max(0, start - 40), start):
         return True
     if not text[start:end].lower().startswith("conclud"):
         return False
