@@ -359,3 +359,9 @@ def test_the_other_side_of_talks_is_not_the_speakers_country() -> None:
     text = ("Paraguay's beef exports rose in April.\n\nMinister of Livestock Carlos Giménez "
             "told local radio on Monday that the government was in talks with Beijing on a sanitary protocol.")
     check(run(text, title="Paraguay beef exports rise"), "Carlos Giménez", {"country": "PY"})
+
+
+def test_an_employer_named_at_a_sentence_end_stops_there() -> None:
+    facts = run("Exports rose, the Rwanda Coffee Board (RCB) said. \"Prices are good,\" said Jean Habimana, the "
+                "managing director of RCB. He added that exports rose.")
+    check(facts, "Jean Habimana", {"title": "managing director", "agency": "Rwanda Coffee Board"})

@@ -1208,6 +1208,8 @@ def _subject_before(text: str, verb: int) -> tuple[int, int] | None:
 
 _EMPLOYER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?"
                              r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})")
+# A sentence's end inside a run of capitalised words: "… of UCDA. He added" (not "U.S. Wheat").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}|[A-Z]{2})\.\s+(?=[A-Z])")
 
 
 def _take_employers(r: _Reading) -> None:
@@ -1223,7 +1225,7 @@ def _take_employers(r: _Reading) -> None:
         if span is None:
             continue
         s, e = span
-        name = text[s:e].removesuffix("'s").removesuffix("’s")
+        name = _SENTENCE_END.split(text[s:e], maxsplit=1)[0].removesuffix("'s").removesuffix("’s")
         e = s + len(name)
         if not r.free(s, e) or _not_a_company_name(name) or _is_outlet(name) or all(
                 w in _person_stops() for w in name.split()):
