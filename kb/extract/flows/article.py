@@ -36,6 +36,8 @@ class ArticleFrame:
     title_actors: list[str] = field(default_factory=list)  # … those that are not a destination ("to China")
     title_destinations: list[str] = field(default_factory=list)  # "Kenya's tea exports to Pakistan …": Pakistan
     title_importer: str | None = None  # "China's soybean imports from Brazil hit record": China buys in this story
+    title_told: bool = False  # the headline has a trade word: its countries act in the story
+    lead_exporter: str | None = None  # the first country the body names as exporting, no partner given
 
     def __post_init__(self) -> None:
         title = self.ctx.document.title or ""
@@ -52,14 +54,19 @@ class ArticleFrame:
         if lexicon().cue.search(title) and destinations and all(a.start > destinations[0].start for a in figures):
             self.title_destinations = list(dict.fromkeys(c.code for c in destinations))
         self.title_importer = _title_importer(title, found)
+        self.title_told = bool(lexicon().cue.search(title))
 
     def exporter(self, importers: list[str]) -> str | None:
         """The country the story's goods leave from: the flows' so far, the headline's, the dateline's, home."""
         for code, _ in self.exporters_seen.most_common():
             if code not in importers:
                 return code
-        for code in self.title_actors:
-            if code not in importers:
+        # "Russia, Iraq and Türkiye keep Ceylon Tea afloat" names buyers without a trade word; the lead's
+        # "Sri Lanka's tea exports earned …" says who sells
+        told = self.title_actors if self.title_told else []
+        untold = [] if self.title_told else self.title_actors
+        for code in (*told, self.lead_exporter, *untold):
+            if code and code not in importers:
                 return code
         for code in (self.local(), self.home):
             if code and code not in importers:

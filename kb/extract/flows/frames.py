@@ -200,6 +200,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     if not importers or not exporters:
         if exporters and not importers:
             rd.named_exporters = (sm.sentence.start, exporters)
+            if len(exporters) == 1 and rd.frame.lead_exporter is None:
+                rd.frame.lead_exporter = exporters[0]
         _lend(rd, frame, exporters)
         return
     _write(rd, frame, exporters, importers)
@@ -270,8 +272,10 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
             or lexicon().turnover.search(sm.text, clause[0], clause[1]) \
             or not (last.sentence == sm.sentence.start or continues_last(rd, sm.sentence)):
         return
+    # unranked, the story's seller stays and its buyers vary ("Egypt bought 6,200 t. Iran was second at …")
     anchor_is_importer = last.ranked == EXPORTER if last.ranked else (
-        rd.frame.home in last.importers and rd.frame.home not in last.exporters)
+        rd.frame.home in last.importers and rd.frame.home not in last.exporters
+        and rd.frame.lead_exporter not in last.exporters)
     fixed = last.importers if anchor_is_importer else last.exporters
     side = EXPORTER if anchor_is_importer else IMPORTER
     parties = [Party(m.code, side, m.start, m.end, "ranked") for m in names if m.code not in fixed]
