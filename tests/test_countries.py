@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.extract.countries import find_countries
+from kb.extract.countries import dateline_country, find_countries
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -20,6 +20,10 @@ from kb.extract.countries import find_countries
     ("Figures reported by Interfax-Kazakhstan show it.", []),
     ("Sino-Russian trade and the Chile-Peru border.", ["RU", "CL", "PE"]),
     ("China and Hong Kong (China) bought shrimp.", ["CN", "HK"]),
+    # accents kept or dropped at will: the same country either way
+    ("Việt Nam's shrimp went to Perú and México.", ["VN", "PE", "MX"]),
+    ("Turkiye and Türkiye.", ["TR", "TR"]),
+    ("Germán Bahena, an economist, spoke.", []),  # a Spanish given name, not "German"
 ])
 def test_countries_found(text: str, expected: list[str]) -> None:
     assert [c.code for c in find_countries(text)] == expected
@@ -28,3 +32,12 @@ def test_countries_found(text: str, expected: list[str]) -> None:
 def test_a_bloc_joined_by_a_hyphen_keeps_the_country_after_it() -> None:
     codes = [c.code for c in find_countries("The ASEAN-Korea deal.")]
     assert codes[-1] == "KR" and "TH" in codes
+
+
+def test_a_mention_keeps_its_accented_surface() -> None:
+    [mention] = find_countries("Perú exported more.")
+    assert (mention.surface, mention.start, mention.end) == ("Perú", 0, 4)
+
+
+def test_an_accented_dateline_names_its_country() -> None:
+    assert dateline_country("HÀ NỘI — Exports rose.") == "VN"

@@ -470,3 +470,9 @@ def test_a_body_under_another_is_one_name_and_its_short_form_points_back() -> No
 ])
 def test_a_country_fused_into_a_name_and_a_state_owned_possessive(text: str, name: str, country: str) -> None:
     check(text, name, {"country": country})
+
+
+def test_names_in_vietnamese_letters_are_read_whole() -> None:
+    # letters of Latin Extended Additional ("ệ", "ú" with a hook) are capitals and letters like any other
+    check("Sales grew, said the Việt Nam Cashew Association (VINACAS).", "Việt Nam Cashew Association",
+          {"kind": "association", "country": "VN"})

@@ -36,7 +36,7 @@ from kb.facts import Agency
 from kb.readers import publishers
 
 # A capitalised word, Latin letters with accents included ("Türkiye", "Société")
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ž0-9’'&.\-]*[A-Za-zÀ-ÖØ-öø-ž0-9&]|[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*[A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9&]|[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ]"
 _CONNECT = r"of|and|for|the|on|under|&|de|du|des"  # "State Customs Service under the Ministry of Finance"
 _RUN = re.compile(rf"(?:{_CAP})(?:(?:\s+(?:{_CONNECT}))*\s+(?:{_CAP}))*")
 _ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11}(?: [A-Z][A-Za-z&.\-]{1,11})?)\)")

@@ -9,6 +9,7 @@ at the article's date.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import cache
 
@@ -36,20 +37,49 @@ _PLACE_WORDS = frozenset(("County", "City", "Port", "Airport", "Stock", "Exchang
 
 
 @cache
+def _accentless() -> dict[int, str]:
+    """Each accented Latin letter → its base letter, one character for one, so offsets stay."""
+    table: dict[int, str] = {}
+    for point in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        base = unicodedata.normalize("NFD", chr(point))[0]
+        if base != chr(point) and base.isascii() and base.isalpha():
+            table[point] = base
+    table.update({ord("đ"): "d", ord("Đ"): "D", ord("ø"): "o", ord("Ø"): "O", ord("ı"): "i"})
+    return table
+
+
+def without_accents(text: str) -> str:
+    """"Việt Nam", "Perú", "Hà Nội" as "Viet Nam", "Peru", "Ha Noi": writers keep or drop accents at will."""
+    return text if text.isascii() else text.translate(_accentless())
+
+
+@cache
+def _forms() -> dict[str, gazetteer.CountryForm]:
+    return {without_accents(surface): form for surface, form in gazetteer.country_forms().items()}
+
+
+@cache
+def _blocs() -> dict[str, gazetteer.Bloc]:
+    return {without_accents(name): bloc for name, bloc in gazetteer.blocs().items()}
+
+
+@cache
 def _matcher() -> PhraseMatcher:
-    return PhraseMatcher([*gazetteer.country_forms(), *gazetteer.blocs()])
+    return PhraseMatcher([*_forms(), *_blocs()])
 
 
 def find_countries(text: str, published: str | None = None) -> list[CountryMention]:
-    forms, blocs = gazetteer.country_forms(), gazetteer.blocs()
+    forms, blocs = _forms(), _blocs()
     out: list[CountryMention] = []
-    for start, end, surface in _matcher().finditer(text):
-        form = forms.get(surface)
+    for start, end, folded in _matcher().finditer(without_accents(text)):
+        form, surface = forms.get(folded), text[start:end]
+        if form is not None and form.form == "adjective" and surface not in gazetteer.country_forms():
+            continue  # "Germán Bahamón" is a person, not "German": only names and capitals lose accents
         if form is not None and not _part_of_another_name(text, start, end, form):
             out.append(CountryMention(start, end, form.code, surface, form.form))
-        elif surface in blocs:
+        elif folded in blocs:
             out.extend(CountryMention(start, end, code, surface, "bloc")
-                       for code in blocs[surface].members_at(published))
+                       for code in blocs[folded].members_at(published))
     return out
 
 
@@ -126,7 +156,8 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z.' -]{2,25}?)[ \t]*(?:,|:|\(|[ 
 def dateline_country(text: str) -> str | None:
     """The country of the capital a story's dateline names, in its first lines."""
     capitals = gazetteer.capitals()
-    for m in _DATELINE.finditer(text, 0, min(len(text), 600)):
+    text = without_accents(text[:600])  # "HÀ NỘI —"
+    for m in _DATELINE.finditer(text):
         code = capitals.get(m.group(1)) or capitals.get(m.group(1).title())
         if code:
             return code

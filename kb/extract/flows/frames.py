@@ -478,6 +478,11 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
             return (goods, included) if figures else (included or goods, [])
     if rd.named_goods[0] == sm.sentence.start:
         return list(rd.named_goods[1]), []  # "exported 282,000 head of cattle, of which 251,000 went to …"
+    whole = _OF_WHICH_BEFORE.search(sm.text, max(0, cue.start - 40), cue.start)
+    if whole is not None:  # "Shrimp earned $512 million, of which shipments to the US …": the shrimp
+        term = nearest_term(sm, 0, whole.start(), whole.start())
+        if term is not None:
+            return [term], []
     if rd.drafts and figures and _MORE_OF_IT.search(sm.text, max(0, figures[0].start - 25), figures[0].start):
         return [rd.drafts[-1].goods], []  # "the company sent another 450 tonnes": more of the goods told last
     if rd.named_goods[1] and _OF_THAT.match(sm.text):
@@ -491,6 +496,7 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
     return ([story] if story is not None else []), []
 
 
+_OF_WHICH_BEFORE = re.compile(r",?\s+of\s+which\s+(?:the\s+)?$", re.I)
 _OF_THAT = re.compile(r"\W*(?:Of\s+(?:that|this|these|those|the\s+total|this\s+total|that\s+total|which)|"
                       r"(?:Most|Much|Half|Part)\s+of\s+(?:that|this|it|them))\b", re.I)
 _MORE_OF_IT = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|a\s+second|"
