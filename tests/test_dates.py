@@ -47,6 +47,7 @@ CASES = [
     ("between July and November 2008", None, [("between July and November 2008", "2008-07/2008-11")]),
     ("in Q3 2017 and in H1 2018", None, [("Q3 2017", "2017-07/2017-09"), ("H1 2018", "2018-01/2018-06")]),
     ("in January-April of last year", "2019-06-01", [("January-April of last year", "2018-01/2018-04")]),
+    ("signed in April of the last year", "2024-03-29", [("April of the last year", "2023-04")]),
     ("in 2015-2017", None, [("2015-2017", "2015/2017")]),
     ("12,000 tonnes in March-June 2011, against 9,000 tonnes in the same period of 2010", None,
      [("March-June 2011", "2011-03/2011-06"), ("the same period of 2010", "2010-03/2010-06")]),

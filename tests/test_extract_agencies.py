@@ -476,3 +476,10 @@ def test_names_in_vietnamese_letters_are_read_whole() -> None:
     # letters of Latin Extended Additional ("ệ", "ú" with a hook) are capitals and letters like any other
     check("Sales grew, said the Việt Nam Cashew Association (VINACAS).", "Việt Nam Cashew Association",
           {"kind": "association", "country": "VN"})
+
+
+def test_a_country_by_its_formal_name_is_no_agency() -> None:
+    # "Federation" and "Union" are words of associations' names too
+    facts = run("Deliveries were carried out to the Russian Federation, the Federation of Kenya Employers said.")
+    assert named(facts, "Russian Federation") is None
+    assert named(facts, "Federation of Kenya Employers") is not None

@@ -698,9 +698,10 @@ def _one_line(name: str) -> str:
 
 
 def _excluded(ctx: ArticleContext, surface: str) -> bool:
-    """News outlets and agencies credited for copy are not agencies of the article."""
+    """News outlets and agencies credited for copy are not agencies of the article, nor is a country by its
+    formal name ("the Russian Federation", "the United Arab Emirates")."""
     key = surface.casefold()
-    if _is_outlet(surface):
+    if _is_outlet(surface) or gazetteer.country_forms().get(surface.removeprefix("the ")) is not None:
         return True
     publisher = (ctx.document.publisher or "").casefold()
     return bool(publisher) and (key == publisher or key == publisher.removeprefix("the "))

@@ -50,7 +50,7 @@ _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|
           r"(?![a-z])")
 _YEAR = r"(?:19[5-9]\d|20\d\d)(?![\d,.]\d)"
 # A year as a number or relative to publication.
-_YEAR_EXPR = (rf"(?:{_YEAR}|(?i:this|last|next|the\s+current|the\s+previous|the\s+past|a)\s+year"
+_YEAR_EXPR = (rf"(?:{_YEAR}|(?i:this|last|next|the\s+current|the\s+previous|the\s+past|the\s+last|a)\s+year"
               r"|(?i:the\s+)?year\s+(?:earlier|before|ago))")
 _DAY = r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _QUAL = r"(?:(?i:mid-?|early[\s-]|late[\s-]|the\s+(?:end|beginning|start|middle)\s+of\s+))?"
@@ -218,7 +218,7 @@ class _Resolver:
             return None
         words = expr.lower().split()
         if words[0] in {"last", "previous", "past", "a"} or words[-1] in {"earlier", "before", "ago"} or (
-                "previous" in words):
+                "previous" in words or words[:2] == ["the", "last"]):
             return self.pub.year - 1
         if words[0] == "next":
             return self.pub.year + 1

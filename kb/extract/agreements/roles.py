@@ -155,7 +155,11 @@ def _not_acting(ctx: ArticleContext, sent: Sentence, c, inside: frozenset[int]) 
         return True
     if c.form == "name" and _IN_PLACE_COMMA.search(before):
         return True
-    return is_destination(ctx.text, c)
+    return is_destination(ctx.text, c) and not _VISIT_TO.search(ctx.text, sent.start, c.start)
+
+
+# "during the official visit of the President of X to Y": the host of a visit acts in what it signs.
+_VISIT_TO = re.compile(r"\b(?:visits?|trip|tour)\b[^.;:]{0,140}?\bto\s+(?:the\s+)?$", re.I)
 
 
 _WITH_LIST = re.compile(r"\bwith\s+(?:(?:the|and|with|of)\s+|[A-Z][\w'’.-]*\s*)+")

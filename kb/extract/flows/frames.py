@@ -463,8 +463,13 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
         lo = figures[i - 1].end if i and partner_first else (f.end if not partner_first else frame.region[0])
         hi = f.start if partner_first else (figures[i + 1].start if i + 1 < len(figures) else frame.region[1])
         near = [code for start, code in spans if lo <= start < hi]
+        if not near and partner_first and i and out[-1][1] and _NEXT_GOODS.match(frame.sm.text, lo, hi):
+            near = out[-1][1]  # "from Kazakhstan 164,000 t of wheat and 58,000 t of flour": the same partner's
         out.append((f, near[-1:] if partner_first else near[:1]))
     return [(f, c) for f, c in out if c]
+
+
+_NEXT_GOODS = re.compile(r"\s+of\s+[^,;.\d]{1,40}?\s+and\s+$")
 
 
 def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
