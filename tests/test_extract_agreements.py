@@ -831,3 +831,16 @@ def test_a_sale_and_purchase_agreement_and_a_denied_signing() -> None:
     spa = next(r for r in got if r["name"].lower().startswith("sale and purchase agreement"))
     assert spa["status"] == "signed"
     assert all(r["status"] != "signed" for r in got if "urea" in r["name"])
+
+
+def test_the_two_sides_sign_on_the_day_of_the_leads_news() -> None:
+    # the dateline's date is when the story was filed; "on Tuesday" is when the news happened
+    text = ("ASTANA, June 14 (Kazinform) -- Kazakhstan and Georgia on Tuesday agreed to speed up transit "
+            "traffic, the finance ministry said.\n\n"
+            "The two sides signed a roadmap on the construction of \"green lanes\" for the years 2024-2026 and a "
+            "memorandum on the exchange of customs data, after talks between the two customs chiefs.")
+    check(text, "2024-06-14", [
+        {"name": 'Roadmap on the construction of "green lanes" for the years 2024-2026', "signed": "2024-06-11",
+         "status": "signed", "parties": ["GE", "KZ"]},
+        {"name": "Memorandum on the exchange of customs data", "signed": "2024-06-11", "status": "signed"},
+    ])

@@ -39,6 +39,8 @@ _SAME_DAY = re.compile(r"(?i)\b(?:on the same day|the same day|at the same cerem
 _ALSO = re.compile(r"(?i)\b(?:also|besides|other|as well|too|in addition|additionally)\b")
 _SIDELINES = re.compile(r"(?i)\b(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of\b|\bat\s+the\s+(?:same\s+)?"
                         r"(?:meeting|summit|conference|forum|session)\b")
+# "BISHKEK, Feb. 6 (Xinhua) --": the date of filing, not of the news
+_DATELINE_DATE = re.compile(r"[^\n.]{0,20}?(?:--|—|–|\s-\s)")
 _MEETING = re.compile(r"(?i)\b(?:talks|negotiations|round|conference|summit|meeting|forum|session|visit|commission)\b")
 # The signing parties told as a pair: the instruments of the last signing are theirs.
 _SIDES = re.compile(r"(?i)\b(?:the\s+two|both)\s+(?:sides|administrations|countries|governments|agencies|"
@@ -228,6 +230,12 @@ def _meeting(reading: Reading, n: int, event: Event) -> None:
         event.place = event.place or place
         event.date = event.date or (dates[0][:7] if dates and "/" in dates[0] else dates[0] if dates else None)
         return
+    # "China and Kyrgyzstan on Wednesday agreed to … The two sides signed …": the day of the lead's news
+    lead = reading.ctx.sentences[0] if reading.ctx.sentences and n > 0 else None
+    days = [d.value for d in reading.dates.of(lead) if len(d.value) == 10
+            and not _DATELINE_DATE.match(reading.ctx.text, d.end, d.end + 30)] if lead is not None else []
+    if n <= 3 and len(set(days)) == 1:
+        event.date = event.date or days[0]
 
 
 def _same_ceremony(reading: Reading, event: Event, outer: list[Span], found: list[Span], recent: _Recent) -> None:

@@ -46,6 +46,7 @@ _COMPLEMENT_START = re.compile(rf"\s+(?!{_ADVERBIAL})(?P<word>on|between|concern
 _TITLE_VERB = re.compile(r"\s+(?:[A-Z]\w+|amend|upgrade|update|modify|revise|establish)\b")
 _FIRST_PARTY = re.compile(r"\s+(?:the\s+)?")
 _NEXT_PARTY = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_QUOTED_TERM = re.compile(r"\s*[\"“][\w’'-]+(?:\s[\w’'-]+){0,4}[\"”](?=\s+(?:for|of|on|in|and|to)\s)")
 _ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z][A-Za-z-]{1,9}\)")
 # Words that end a designation's complement: punctuation, a clause, a verb, an adverbial.
 _VERBS = ("which|that|who|whose|where|signed|sealed|inked|initial(?:l)?ed|ratified|approved|adopted|launched|reached|"
@@ -288,6 +289,9 @@ def _goes_on(text: str, pos: int, limit: int, stop: re.Match[str], between: bool
         return stop.end()
     if word == "at" and _AT_NAMED.match(text, pos, limit) and _POST.search(text[max(0, pos - 12):pos]):
         return stop.end()
+    if word in ('"', "“"):  # 'a plan on the construction of "smart customs" for 2025-2027': a quoted term
+        quoted = _QUOTED_TERM.match(text, pos, limit)
+        return quoted.end() if quoted else None
     if word == "(":  # "on their Authorised Economic Operator (AEO) programmes"
         abbr = _ABBREVIATION_AFTER.match(text, pos, limit)
         return abbr.end() if abbr else None
