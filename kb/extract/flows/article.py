@@ -38,6 +38,7 @@ class ArticleFrame:
     title_importer: str | None = None  # "China's soybean imports from Brazil hit record": China buys in this story
     title_told: bool = False  # the headline has a trade word: its countries act in the story
     lead_exporter: str | None = None  # the first country the body names as exporting, no partner given
+    lead_sentence: int | None = None  # … and the sentence (index) it does so in
 
     def __post_init__(self) -> None:
         title = self.ctx.document.title or ""
@@ -65,7 +66,10 @@ class ArticleFrame:
         # "Sri Lanka's tea exports earned …" says who sells
         told = self.title_actors if self.title_told else []
         untold = [] if self.title_told else self.title_actors
-        for code in (*told, self.lead_exporter, *untold):
+        # "New Zealand log exporters shipped 1.38 million m³" in the lead outranks a headline's "as India picks up
+        # slack": the lead says who sells in so many words
+        lead = self.lead_exporter if self.lead_sentence is not None and self.lead_sentence < 3 else None
+        for code in (lead, *told, self.lead_exporter, *untold):
             if code and code not in importers:
                 return code
         for code in (self.local(), self.home):

@@ -202,6 +202,7 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
             rd.named_exporters = (sm.sentence.start, exporters)
             if len(exporters) == 1 and rd.frame.lead_exporter is None:
                 rd.frame.lead_exporter = exporters[0]
+                rd.frame.lead_sentence = sum(1 for s in rd.ctx.sentences if s.end <= sm.sentence.start)
         _lend(rd, frame, exporters)
         return
     _write(rd, frame, exporters, importers)
@@ -343,7 +344,8 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     # "imported 38.6 Mt, of which 26.4 Mt came from Brazil": a total the next clause breaks down has no partner
     totals = bool(lex.totals.search(s[frame.region[0]:frame.region[1]])) \
         or bool(_BROKEN_DOWN.match(s, frame.clause[1]))
-    if not importers and not totals:
+    elsewhere = bool(_ELSEWHERE.search(s, frame.cue.start, frame.region[1]))  # "bound for Mumbai": not inherited
+    if not importers and not totals and not elsewhere:
         importers = _anaphoric_destination(rd, frame, exporters) or _continued_destination(rd, frame, exporters)
     arrived = frame.cue.kind == "motion" and any(p.how == "from" for p in frame.parties)  # "… came from Brazil"
     if not importers and exporters and (frame.cue.kind in ("import_verb", "import_noun") or arrived) and not totals:
@@ -353,10 +355,10 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         importers = [home] if home else []
     story_buyer = rd.frame.title_importer
     if not importers and not totals and exporters and frame.figures and frame.cue.kind == "export_verb" \
-            and story_buyer and story_buyer not in exporters and not _a_level(s, frame.figures[0]) \
-            and not _ELSEWHERE.search(s, frame.cue.end, frame.region[1]):
+            and story_buyer and story_buyer not in exporters and not _a_level(s, frame.figures[0]) and not elsewhere:
         importers = [story_buyer]  # "Argentina shipped 420,000 tonnes." in a story of China's imports
     if not importers and not totals and frame.figures and frame.cue.kind in EXPORTING and not frame.sm.countries \
+            and not elsewhere \
             and len(rd.frame.title_destinations) == 1 and rd.frame.title_destinations[0] not in exporters:
         importers = list(rd.frame.title_destinations)  # the headline's destination: "… exports to Pakistan hit …"
     if importers and not exporters and rd.named_exporters[0] == frame.sm.sentence.start:
@@ -477,7 +479,9 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
     """The goods a frame moves, in the order English gives them, else inherited (weak); and the goods a
     figure's total is broken into."""
     for found in _goods_readings(sm, cue, clause, region, figures):
-        goods = [_referent(sm, _unwrapped(sm, g, region)) for g in found]
+        # "loaded two vessels bound for Mumbai, carrying 58,000 m³": the ships carry the goods
+        goods = [_referent(sm, _unwrapped(sm, g, region)) for g in found
+                 if g.name.split()[-1] not in lexicon().carriers or g.hs]
         if goods:
             included = _included(sm, goods, region)
             return (goods, included) if figures else (included or goods, [])
@@ -700,7 +704,9 @@ def _a_level(s: str, figure: Figure) -> bool:
 
 
 # "shipped 4,000 tonnes to Europe": a destination kb cannot code is still a destination, not a flow told before.
-_ELSEWHERE = re.compile(r"\b(?:to|into|for)\s+(?:the\s+)?[A-Z][a-z]")
+_ELSEWHERE = re.compile(r"(?<!according\s)(?<!due\s)(?<!thanks\s)(?<!owing\s)(?<!compared\s)(?<!said\s)"
+                        r"\b(?:to|into|for)\s+(?:the\s+)?(?!(?:[A-Z][\w-]*\s+){1,3}(?:country|nation|state|republic|"
+                        r"kingdom|neighbou?r|market)\b)[A-Z][a-z]")
 
 
 def _lend(rd: Reading, frame: _Frame, exporters: list[str]) -> None:

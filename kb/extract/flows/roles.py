@@ -64,7 +64,10 @@ _COPULA_THEN_PARTICIPLE = re.compile(r"^\s+(?:\w+\s+)?(?:was|is|were|are|remaine
                                      r"stood)\b[^,;]{0,60},\s+$")
 _SUBJECT_GAP = re.compile(r"^(?:\s*\([^)]{1,30}\))?"  # "Hong Kong (China) bought"
                           r"(?:['’]s\s+(?:government|authorities|exporters|producers|companies|firms|traders|"
-                          r"farmers|growers|industry)\s+)?(?:\s*,\s+(?:meanwhile|however|too|also|in\s+turn|"
+                          r"farmers|growers|industry)\s+)?"
+                          # "New Zealand log exporters shipped": the country's traders of the goods act for it
+                          r"(?:(?:\s+[a-z]+)?\s+(?:exporters|producers|shippers|suppliers|traders|growers|farmers|"
+                          r"miners|millers|mills|companies|firms|importers|buyers)(?=\s))?(?:\s*,\s+(?:meanwhile|however|too|also|in\s+turn|"
                           r"for\s+its\s+part|in\s+contrast|by\s+contrast|instead|though|likewise|similarly),)?(?:\s+(?:[a-z]+ly|also|has|have|had|still|now|then|"
                           r"again|further|jointly|together|already|reportedly|last\s+year|this\s+year|"
                           r"in\s+\d{4}|no\s+longer|has\s+also|have\s+also|had\s+also|has\s+been|have\s+been|"
