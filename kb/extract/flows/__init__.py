@@ -18,7 +18,7 @@ import re
 from kb.extract.commodities import find_commodities
 from kb.extract.context import ArticleContext, Sentence
 from kb.extract.flows.article import article_frame
-from kb.extract.flows.frames import Reading, continues_last, read_sentence
+from kb.extract.flows.frames import Reading, may_continue, read_sentence
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import ArticleMentions
 from kb.extract.flows.records import merge, to_record
@@ -36,7 +36,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     mentions = ArticleMentions(ctx.text, ctx.published, ctx.countries, terms, cue_spans, frame.home)
     reading = Reading(ctx, frame)
     for sentence in ctx.sentences:
-        readable = mentions.has_cue(sentence) or continues_last(reading, sentence)
+        readable = mentions.has_cue(sentence) or may_continue(reading, sentence)
         if readable and _can_write(reading, mentions, sentence) and not _table_row(reading, sentence.text):
             read_sentence(reading, mentions.sentence(sentence))
     if "|" in ctx.text or "\t" in ctx.text:

@@ -79,6 +79,7 @@ class Reading:
     last: _Sides | None = None
     named_exporters: tuple[int, list[str]] = (-1, [])  # (sentence start, exporters a partnerless frame named)
     named_goods: tuple[int, list[Goods]] = (-1, [])  # (sentence start, goods a frame read, flows or not)
+    partnerless: _Sides | None = None  # the latest frame that named its exporter only ("X's tea exports earned …")
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class _Frame:
 
 def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     """Every frame of one sentence, its flows added to the reading."""
-    if not sm.cues and not continues_last(rd, sm.sentence):
+    if not sm.cues and not may_continue(rd, sm.sentence):
         return
     if continues_last(rd, sm.sentence) and _breakdown(rd, sm):
         return
@@ -200,6 +201,7 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     if not importers or not exporters:
         if exporters and not importers:
             rd.named_exporters = (sm.sentence.start, exporters)
+            rd.partnerless = _Sides(sm.sentence.start, sm.sentence.end, exporters, [], goods)
             if len(exporters) == 1 and rd.frame.lead_exporter is None:
                 rd.frame.lead_exporter = exporters[0]
                 rd.frame.lead_sentence = sum(1 for s in rd.ctx.sentences if s.end <= sm.sentence.start)
@@ -261,6 +263,9 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     "…, while Japan came second with 4,000 tons", "Kazakhstan came second with 1.3 million litres, followed by
     Belarus with 720,000 litres"."""
     last = rd.last
+    if (last is None or not (last.sentence == sm.sentence.start or continues_last(rd, sm.sentence))) \
+            and _after_partnerless(rd, sm.sentence):
+        last = rd.partnerless  # "Sri Lanka's tea exports earned Rs 433bn. … Iraq was number one at 41.2m kilos"
     own = [f for f in figures if clause[0] <= f.start < clause[1]]
     names = [m for m in sm.countries_in(*clause) if m.form in ("name", "capital")]
     if last is not None and names and not own and _PLACED.match(sm.text, names[-1].end, clause[1]):
@@ -271,7 +276,8 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
         own_end = own[0].start
     if (own and not _RANKED_CLAUSE.match(sm.text, names[0].end, own_end)) \
             or lexicon().turnover.search(sm.text, clause[0], clause[1]) \
-            or not (last.sentence == sm.sentence.start or continues_last(rd, sm.sentence)):
+            or not (last.sentence == sm.sentence.start
+                    or 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP):
         return
     # unranked, the story's seller stays and its buyers vary ("Egypt bought 6,200 t. Iran was second at …")
     anchor_is_importer = last.ranked == EXPORTER if last.ranked else (
@@ -289,6 +295,17 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
 
 
 _CONTINUATION_GAP = 300  # characters: about two sentences
+
+
+def may_continue(rd: Reading, sentence: Sentence) -> bool:
+    """Whether a sentence without a trade word may go on with a frame told just before."""
+    return continues_last(rd, sentence) or _after_partnerless(rd, sentence)
+
+
+def _after_partnerless(rd: Reading, sentence: Sentence) -> bool:
+    """Whether a sentence comes soon after one that named its exporter and no partner."""
+    told = rd.partnerless
+    return told is not None and 0 <= sentence.start - told.sentence_end <= _CONTINUATION_GAP
 
 
 def continues_last(rd: Reading, sentence: Sentence) -> bool:
