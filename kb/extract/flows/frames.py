@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from kb.extract.commodities import find_commodities
 from kb.extract.context import ArticleContext, Sentence
 from kb.extract.countries import is_destination
 from kb.extract.flows.article import ArticleFrame
@@ -80,6 +81,7 @@ class Reading:
     named_exporters: tuple[int, list[str]] = (-1, [])  # (sentence start, exporters a partnerless frame named)
     named_goods: tuple[int, list[Goods]] = (-1, [])  # (sentence start, goods a frame read, flows or not)
     partnerless: _Sides | None = None  # the latest frame that named its exporter only ("X's tea exports earned …")
+    named_in_full: dict[str, Goods] = field(default_factory=dict)  # head word → the latest goods of two words or more
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,7 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     goods, extras = _frame_goods(rd, sm, cue, clause, region, figures)
     if goods and not any(g.weak for g in goods):
         rd.named_goods = (sm.sentence.start, goods)
+        rd.named_in_full.update((g.name.split()[-1], g) for g in goods if " " in g.name and _one_term(g.name))
     frame = _Frame(sm, cue, clause, region, figures, parties, goods, tuple(extras))
     exporters, importers = _sides(rd, frame)
     if not importers or not exporters:
@@ -654,10 +657,22 @@ def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str,
     else:
         per, date = None, date or _figureless_date(rd, frame)
     seller, buyer = (_on_side(rd, org, code) for org, code in zip(organisations, (exporter, importer), strict=True))
-    goods = rd.frame.specific(goods)
+    goods = rd.frame.specific(_in_full(rd, goods))
     rd.drafts.append(Draft(goods, exporter, importer, figure.amount if figure else None,
                            figure.money if figure else None, date, per, seller, frame.sm.sentence, buyer))
     rd.frame.exporters_seen[exporter] += 1
+
+
+def _one_term(name: str) -> bool:
+    """A name the commodity data knows whole ("cocoa beans"), not a term with modifiers ("young coconuts")."""
+    terms = find_commodities(name)
+    return len(terms) == 1 and terms[0].start == 0 and terms[0].end == len(name)
+
+
+def _in_full(rd: Reading, goods: Goods) -> Goods:
+    """"Ghana's beans" after "312,400 tonnes of cocoa beans": the goods named in full before."""
+    full = rd.named_in_full.get(goods.name) if " " not in goods.name else None
+    return Goods(full.name, full.hs, goods.weak, goods.start, goods.end, goods.definite) if full else goods
 
 
 def _figure_date(rd: Reading, figure: Figure) -> str | None:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kb.extract import gazetteer
+from kb.extract.commodities import find_commodities
 from kb.extract.context import CountryMention
 from kb.extract.flows.lexicon import EXPORTING, Lexicon, lexicon
 from kb.extract.flows.mentions import Cue, SentenceMentions
@@ -103,6 +104,8 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
         return "agent", _subject_side(cue)  # "stronger buying by Indonesian feedlots", "shipped by Chile"
     if m.form == "adjective":
         return _adjective_reading(s, m, cue, region, lex)
+    if after_cue and in_region and _OWNED_GOODS.match(s, m.end) and find_commodities(s[m.end:m.end + 40]):
+        return "origin", EXPORTER  # "the largest destination for Ghana's beans": whose goods, not where to
     if in_region and lex.to_before.search(before) and not _NOT_A_DESTINATION.search(before):
         return "to", IMPORTER
     if in_region and lex.from_before.search(before):
@@ -127,6 +130,8 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
         return "origin", EXPORTER  # "the largest buyer of Tunisia's oil"
     return None
 
+
+_OWNED_GOODS = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\b")
 
 # The side a possessor or a country adjective is on, before an event or role noun.
 _NOUN_SIDES = {"export_noun": EXPORTER, "import_noun": IMPORTER, "buyer_noun": EXPORTER,
@@ -171,6 +176,10 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
         return "to", IMPORTER  # "sold to the Chinese importer X"
     if word and word.group(1).lower() in lex.agent_nouns and m.end <= cue.start:
         return "agent", ""  # "Peruvian exporters shipped": resolved as the subject
+    trade = re.match(r"\s+(?:[a-z-]+\s+){1,2}?([a-z]+)\b", after)
+    if trade and trade.group(1) in lex.agent_nouns and m.end <= cue.start and cue.kind.endswith("verb") \
+            and _SUBJECT_GAP.match(s[m.end + trade.end():cue.start]):
+        return "agent", ""  # "Japanese chocolate makers bought": the country's traders of a kind act for it
     if m.end <= cue.start and cue.kind.endswith("verb") and _AGENT_NAMED.match(s, m.end, cue.start):
         return "agent", ""  # "Algerian state buyer Sahara Grain Office bought": the named buyer acts
     if _people(m) and m.end <= cue.start and cue.kind.endswith("verb") and _SUBJECT_GAP.match(s[m.end:cue.start]):
