@@ -204,6 +204,10 @@ def test_relative_and_partial_dates(text, published, expected):
     ("Exports in MY22/23 rose.", "US", [("MY22/23", "2022/2023")]),
     ("Exports in 2023 rose.", "AU", [("2023", "2023")]),
     ("Exports in FY2023 rose.", "FR", [("2023", "2023")]),  # a calendar fiscal year: the year named
+    # "2024-25" with a two-digit end is how a country with a non-calendar fiscal year writes it; a season is not
+    ("Exports reached $41bn in 2024-25.", "IN", [("2024-25", "2024-04/2025-03")]),
+    ("Exports in the 2024-25 season rose.", "IN", [("2024-25 season", "2024/2025")]),
+    ("Exports reached $41bn in 2024-25.", "FR", [("2024-25", "2024/2025")]),
 ])
 def test_fiscal_years_of_a_known_country(text, country, expected):
     found = [(text[d.start:d.end], d.value) for d in find_dates(text, "2024-03-05", country)]

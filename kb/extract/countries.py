@@ -164,6 +164,9 @@ def dateline_country(text: str) -> str | None:
     return None
 
 
+_PARTNER_BEFORE = re.compile(r"\b(?:with|and)\s+(?:the\s+)?$", re.I)
+
+
 def _home_country(ctx: ArticleContext) -> str | None:
     counts: Counter[str] = Counter()
     dateline = dateline_country(ctx.text)
@@ -179,8 +182,8 @@ def _home_country(ctx: ArticleContext) -> str | None:
     for c in find_countries(title, ctx.published):
         if c.form == "bloc":
             continue
-        if is_destination(title, c):
-            counts[c.code] += 0.25
+        if is_destination(title, c) or _PARTNER_BEFORE.search(title, 0, c.start):
+            counts[c.code] += 0.25  # "… signs MoU with Saudi Food and Drug Authority": the partner
         else:
             counts[c.code] += 3 if first else 1
             first = False

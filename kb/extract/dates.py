@@ -145,6 +145,14 @@ _FISCAL_BEFORE = re.compile(r"(?i:\b(?:fiscal|financial|budget)(?:\s+year)?|\bFY
 _FISCAL_AFTER = re.compile(r"\s+(?i:fiscal|financial|budget)(?:\s+year)?\b")
 
 
+# "the 2024-25 season", "2023-24 crop year": a farming year, not the government's
+_SEASON_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:season|crop|harvest|campaign|marketing|sugar|coffee|cocoa|"
+                           r"cotton|academic|school)\b", re.I)
+
+
+_SEASON_WORD = re.compile(r"(?i)season|crop|harvest|campaign|marketing")
+
+
 def _fiscal_words_around(text: str, start: int, end: int) -> bool:
     """"fiscal 2023", "FY2022-23", "the 2017-18 financial year"."""
     return bool(_FISCAL_BEFORE.search(text, max(0, start - 20), start) or _FISCAL_AFTER.match(text, end))
@@ -576,6 +584,10 @@ class _Resolver:
             b = a - a % 100 + int(raw)
             b = b + 100 if b <= a else b
         if b == a + 1 and self.fiscal and _fiscal_words_around(m.string, m.start(), m.end()):
+            return self._fiscal_span(a)
+        if b == a + 1 and len(raw) == 2 and self.fiscal and self.fiscal[0] != 1 and "-" in m.group(0) \
+                and not _SEASON_AFTER.match(m.string, m.end()) and not _SEASON_WORD.search(m.group(0)):
+            # "exports reached $41bn in 2024-25" in an Indian story: the way its fiscal years are written
             return self._fiscal_span(a)
         if len(raw) == 4 or b == a + 1:
             return f"{a}/{b}" if b > a else ""

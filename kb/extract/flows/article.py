@@ -44,8 +44,9 @@ class ArticleFrame:
         title = self.ctx.document.title or ""
         found = [c for c in find_countries(title, self.ctx.published) if c.form != "bloc"]
         self.title_codes = list(dict.fromkeys(c.code for c in found))
+        lo, hi = _trade_part(title)  # "X signs MoU with Saudi body; grape exports touch Rs 3,460 crore": the second
         self.title_actors = list(dict.fromkeys(c.code for c in found if not is_destination(title, c)
-                                               and not title.startswith("$", c.end)))
+                                               and lo <= c.start < hi and not title.startswith("$", c.end)))
         destinations = [c for i, c in enumerate(found) if is_destination(title, c) or (
             i and c.code != found[i - 1].code and is_destination(title, found[i - 1])
             and re.fullmatch(r"\s*(?:,|and|&)\s*", title[found[i - 1].end:c.start]))]  # "to Vietnam, Indonesia"
@@ -118,6 +119,23 @@ class ArticleFrame:
                     votes[a.currency[:2]] += 1
             self._local = votes.most_common(1)[0][0] if votes else ""
         return self._local or None
+
+
+_TITLE_PARTS = re.compile(r"\s*(?:;|:|\s[-–—|]\s)\s*")
+
+
+def _trade_part(title: str) -> tuple[int, int]:
+    """The span of the headline's part that holds its trade word (all of it when it has no parts)."""
+    cue = lexicon().cue.search(title)
+    if cue is None:
+        return 0, len(title)
+    lo, hi = 0, len(title)
+    for m in _TITLE_PARTS.finditer(title):
+        if m.end() <= cue.start():
+            lo = m.end()
+        elif m.start() >= cue.end():
+            hi = min(hi, m.start())
+    return lo, hi
 
 
 def _title_importer(title: str, found: list) -> str | None:

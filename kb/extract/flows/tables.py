@@ -22,7 +22,7 @@ from kb.extract.quantities import Amount, find_amounts
 _IMPORT_HEADER = re.compile(r"\b(?:origins?|sources?|suppliers?|from|imports?|imported|arrivals)\b", re.I)
 _EXPORT_HEADER = re.compile(r"\b(?:destinations?|markets?|buyers?|importers?|exports?|exported|shipments|to)\b",
                             re.I)
-_SCALE = re.compile(r"^(?P<cur>.*?)\s*(?P<scale>million|mln|mn|billion|bn|thousand|'000|000s?)\s*$", re.I)
+_SCALE = re.compile(r"^(?P<cur>.*?)\s*(?P<scale>million|mln|mn|billion|bn|thousand|crore|lakh|'000|000s?)\s*$", re.I)
 _UNIT = re.compile(r"\((?P<u>[^)]{1,20})\)")
 _BLOCK = re.compile(r"(?:^[^\n]*(?:\||\t)[^\n]*\n?){3,}", re.M)
 _DIGIT = re.compile(r"\d")
@@ -44,12 +44,26 @@ def read_tables(rd: Reading) -> None:
                                   or _EXPORT_HEADER.search(f"{caption} {header}")):
             continue
         cues = header if model is not None else f"{caption} {header}"
-        outgoing = not _IMPORT_HEADER.search(cues) or bool(
+        outgoing = not _incoming(cues) or bool(
             model is None and _EXPORT_HEADER.search(header) and not _IMPORT_HEADER.search(header))
         rows = list(_rows(rd, block.start(), lines, model is not None))
         if rows:
             _table_drafts(rd, model, caption, text.rfind(caption, 0, block.start()) if caption else -1,
                           outgoing, rows)
+
+
+_ROLE_OUT = re.compile(r"\b(?:destinations?|markets?|buyers?)\b", re.I)
+_ROLE_IN = re.compile(r"\b(?:origins?|sources?|suppliers?)\b", re.I)
+
+
+def _incoming(cues: str) -> bool:
+    """Whether a table's caption and header list where goods came from: a role noun decides ("top
+    destinations"), else the first trade word ("exports of grapes from India …" goes out)."""
+    out, into = _ROLE_OUT.search(cues), _ROLE_IN.search(cues)
+    if bool(out) != bool(into):
+        return bool(into)
+    exp, imp = _EXPORT_HEADER.search(cues), _IMPORT_HEADER.search(cues)
+    return imp is not None and (exp is None or imp.start() < exp.start())
 
 
 def _rows(rd: Reading, start: int, lines: list[str], continued: bool) -> Iterator[tuple[str, list[Amount], Sentence]]:
