@@ -427,3 +427,13 @@ NEGATIVE = [
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_flow(text):
     assert flows(text) == []
+
+
+def test_a_body_publishing_its_countrys_figures_is_the_exporter_nothing_else_names() -> None:
+    # no dateline, no exporter in the text: "Statistics X" releasing a digest speaks of X's exports
+    text = ("Statistics Lesotho hereby releases the trade digest for May. Total exports amounted to M310 million. "
+            "Diamonds were mainly destined for Belgium and India.")
+    doc = Document(path=Path("digest.txt"), text=text, title="Trade digest, May 2025", published="2025-07-01",
+                   publisher="Statistics Lesotho")
+    ctx = ArticleContext(doc, split_sentences(text), find_countries(text, "2025-07-01"))
+    assert {(f.from_, f.to) for f in extract_trade_flows(ctx)} == {("LS", "BE"), ("LS", "IN")}

@@ -139,6 +139,7 @@ CURRENCIES = [  # prefixes, suffixes, symbols, codes, local forms
     ("Cocoa earned GH₵1.2 billion.", [_m("GH₵1.2 billion", 1.2e9, "GHS")]),
     ("Duties brought in ₦45 billion.", [_m("₦45 billion", 4.5e10, "NGN")]),
     ("Exporters earned N5bn from sesame.", [_m("N5bn", 5e9, "NGN")]),
+    ("Remittances reached P3,905.8 million.", [_m("P3,905.8 million", 3.9058e9, "PHP")]),  # peso (or pula: flows)
     ("Tea fetched KSh3.4 billion.", [_m("KSh3.4 billion", 3.4e9, "KES")]),
     ("Flowers earned Sh2 billion last month.", [_m("Sh2 billion", 2e9, "KES")]),
     ("The levy raised TZS 500 million.", [_m("TZS 500 million", 5e8, "TZS")]),

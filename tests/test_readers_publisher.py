@@ -129,3 +129,13 @@ def test_a_site_name_after_the_headline_in_the_title_tag(tmp_path: Path) -> None
                     f"<h1>Sunflower oil exports rise</h1><p>{body}</p></article></body></html>", encoding="utf-8")
     doc = read_article(path)
     assert (doc.title, doc.publisher) == ("Sunflower oil exports rise", "Steppe Agro Daily")
+
+
+def test_a_site_name_after_a_headline_written_with_other_separators(tmp_path: Path) -> None:
+    # the <title> joins the headline's parts with " - ", the page's headline with " | ": the last part is the site
+    path = tmp_path / "release.html"
+    body = "Total exports for the month amounted to K3.9 billion, the statistics office said. " * 3
+    path.write_text("<html><head><title>Trade Digest - May 2025 | Zambia Statistics Agency</title></head><body>"
+                    f"<article><h1>Trade Digest | May 2025</h1><p>{body}</p></article></body></html>",
+                    encoding="utf-8")
+    assert read_article(path).publisher == "Zambia Statistics Agency"

@@ -206,10 +206,15 @@ def read_html(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
 def _site_after_headline(raw: str | None, headline: str | None) -> str | None:
     """"Headline | Agro Daily" in the <title> of a page whose headline is "Headline": the site's name."""
     parts = [p.strip() for p in _TITLE_SPLIT.split(raw or "")]
-    if len(parts) < 2 or not headline or parts[0].casefold() != headline.strip().casefold():
+    # "Digest - March 2025 | Statistics Botswana" over a headline "Digest | March 2025": all but the last part
+    if len(parts) < 2 or not headline or _words(" ".join(parts[:-1])) != _words(headline):
         return None
     site = parts[-1]
     return site if 1 <= len(site.split()) <= 5 and site[:1].isupper() and not _DOMAIN.match(site) else None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def _site_from_guess(guess: str | None) -> str | None:

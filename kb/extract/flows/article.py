@@ -19,6 +19,7 @@ from kb.extract.countries import dateline_country, find_countries, home_country,
 from kb.extract.flows.goods import Goods, goods_hs, plausible_goods
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.quantities import find_amounts
+from kb.readers import publishers
 
 _GLOBAL_CURRENCIES = frozenset(("USD", "EUR", "XOF", "XAF", "XCD", "XPF", "CHF"))
 
@@ -114,6 +115,9 @@ class ArticleFrame:
             dateline = dateline_country(text)  # "NAIROBI, May 3 -", "Lima (Reuters) -"
             if dateline:
                 votes[dateline] += 2
+            outlet = _outlet_country(self.ctx)  # "Statistics Botswana" releases Botswana's figures
+            if outlet and not votes:
+                votes[outlet] += 2
             for a in find_amounts(text[:20_000]) if not votes else []:
                 if a.kind in ("money", "price") and a.currency and a.currency not in _GLOBAL_CURRENCIES:
                     votes[a.currency[:2]] += 1
@@ -136,6 +140,14 @@ def _trade_part(title: str) -> tuple[int, int]:
         elif m.start() >= cue.end():
             hi = min(hi, m.start())
     return lo, hi
+
+
+def _outlet_country(ctx: ArticleContext) -> str | None:
+    """The country of a national outlet or a body publishing its own figures, when the text names it."""
+    doc = ctx.document
+    own = publishers.country_of(doc.publisher, doc.url) or next(
+        (c.code for c in find_countries(doc.publisher or "", ctx.published) if c.form == "name"), None)
+    return own if own and any(c.code == own for c in ctx.countries) else None
 
 
 def _title_importer(title: str, found: list) -> str | None:

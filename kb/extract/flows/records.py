@@ -100,14 +100,16 @@ _SHARED_NAMES = (
     (re.compile(r"\bRs\.?|\brupees?\b", re.I), "INR", {"PK": "PKR", "LK": "LKR", "NP": "NPR", "MU": "MUR",
                                                          "SC": "SCR"}),
     (re.compile(r"\bSh(?:s|\.)?\b|\bSh(?=\d)|\bshillings?\b", re.I), "KES", {"TZ": "TZS", "UG": "UGX", "SO": "SOS"}),
+    (re.compile(r"\bP(?=\d)"), "PHP", {"BW": "BWP"}),
 )
 
 
 def _currency(d: Draft, m: Amount) -> str | None:
     surface = d.sentence.text[m.start:m.end] if m.end <= len(d.sentence.text) else ""
     for pattern, default, by_country in _SHARED_NAMES:
-        if m.currency == default and pattern.search(surface) and not re.search(r"Indian|Kenyan|₹|INR|KES|KSh",
-                                                                                surface):
+        # a table's cell has no surface: its column header named the currency, read the same way
+        named = re.search(r"Indian|Kenyan|₹|INR|KES|KSh|₱|PHP", surface)
+        if m.currency == default and (pattern.search(surface) or m.end == 0) and not named:
             for country in (d.exporter, d.importer):  # the exporter's money first: India's rupees to Nepal stay INR
                 if country == default[:2]:
                     return default

@@ -66,21 +66,42 @@ def _incoming(cues: str) -> bool:
     return imp is not None and (exp is None or imp.start() < exp.start())
 
 
-def _rows(rd: Reading, start: int, lines: list[str], continued: bool) -> Iterator[tuple[str, list[Amount], Sentence]]:
+_Row = tuple[str, list[Amount], Sentence, str | None]  # country, figures, the row, the period its column names
+
+
+def _rows(rd: Reading, start: int, lines: list[str], continued: bool) -> Iterator[_Row]:
     header = lines[0]
     cols = [c.strip() for c in re.split(r"\||\t", header) if c.strip()]
     units: list[_Unit | None] = [_column_unit(c) for c in cols[1:]]
     if not any(units) and continued:  # old layout: "Country | 12,500", the unit in the header
         units = [_column_unit(header)] + [None] * (len(cols) - 2)
+    periods = _column_periods(rd, cols[1:], units)
     offset = start + len(header) + 1
     for line in lines[1:]:
         cells = [c.strip() for c in re.split(r"\||\t", line)]
         cells = [c for c in cells if c] if line.strip().startswith("|") else cells
         codes = [c.code for c in rd.ctx.countries_in(offset, offset + len(line)) if c.form == "name"]
-        amounts = _cell_amounts(cells[1:], units, continued) if codes and len(cells) >= 2 else []
-        if amounts:
-            yield codes[0], amounts, Sentence(offset, offset + len(line), line)
+        row = Sentence(offset, offset + len(line), line)
+        if codes and len(cells) >= 2 and periods:
+            # "Destination | March 2024 (P million) | March 2025 (P million)": a flow for each period
+            for i, period in periods:
+                only = [u if j == i else None for j, u in enumerate(units)]
+                amounts = _cell_amounts(cells[1:], only, continued)
+                if amounts:
+                    yield codes[0], amounts, row, period
+        elif codes and len(cells) >= 2 and (amounts := _cell_amounts(cells[1:], units, continued)):
+            yield codes[0], amounts, row, None
         offset += len(line) + 1
+
+
+def _column_periods(rd: Reading, cols: list[str], units: list[_Unit | None]) -> list[tuple[int, str]]:
+    """(column, period) of figure columns headed by different periods; none when fewer than two."""
+    out = []
+    for i, (col, unit) in enumerate(zip(cols, units, strict=False)):
+        found = find_dates(col, rd.ctx.published) if unit is not None else []
+        if found:
+            out.append((i, found[0].value))
+    return out if len({p for _, p in out}) >= 2 else []
 
 
 def _cell_amounts(cells: list[str], units: list[_Unit | None], continued: bool) -> list[Amount]:
@@ -153,13 +174,15 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.I)
 
 
 def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int, outgoing: bool,
-                  rows: list[tuple[str, list[Amount], Sentence]]) -> None:
+                  rows: list[_Row]) -> None:
     found = find_dates(caption, rd.ctx.published) if caption else []
     if model is not None:
         side = model.exporter if outgoing else model.importer
         goods, date, company = model.goods, (found[-1].value if found else None), model.company
+        if _EXPORT_HEADER.search(caption) and not find_commodities(caption) and model.sentence.end < cap_start:
+            goods = Goods("goods", None)  # "Principal export destinations, March 2025:": the whole trade
     else:
-        side = _side(rd, caption, cap_start, {code for code, _, _ in rows})
+        side = _side(rd, caption, cap_start, {code for code, _, _, _ in rows})
         named = find_commodities(caption)
         story = rd.frame.goods
         goods = Goods(named[0].name, named[0].hs) if named else story
@@ -168,14 +191,14 @@ def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int
         date, company = (found[-1].value if found else rd.frame.period), None
     if side is None or goods is None:
         return
-    for code, amounts, sent in rows:
+    for code, amounts, sent, period in rows:
         exporter, importer = (side, code) if outgoing else (code, side)
         if exporter == importer:
             continue
         qty = next((a for a in amounts if a.kind == "quantity"), None)
         money = next((a for a in amounts if a.kind == "money"), None)
         rd.drafts.append(Draft(goods, exporter, importer, qty or money, money if qty is not None else None,
-                               date, None, company, sent))
+                               period or date, None, company, sent))
 
 
 _LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•·])?[ \t]*\**(?P<place>[^–—:\d\n|*]{2,40}?)\**[ \t]*(?:–|—|-|:)"
