@@ -56,7 +56,7 @@ class ArticleFrame:
         # exports, so the body's partnerless figures are too; its destination is lent only when no figure says so
         if lexicon().cue.search(title) and destinations and all(a.start > destinations[0].start for a in figures):
             self.title_destinations = list(dict.fromkeys(c.code for c in destinations))
-        self.title_importer = _title_importer(title, found)
+        self.title_importer = _title_importer(title, found) or _title_supplied(title, destinations)
         self.title_told = bool(lexicon().cue.search(title))
 
     def exporter(self, importers: list[str]) -> str | None:
@@ -81,8 +81,8 @@ class ArticleFrame:
         return counts.most_common(1)[0][0] if counts else None
 
     def importer(self, exporters: list[str]) -> str | None:
-        """The country imports go to when the frame does not say: the story's home."""
-        for code in (self.home, *self.title_codes):
+        """The country imports go to when the frame does not say: the headline's buyer, else the story's home."""
+        for code in (self.title_importer, self.home, *self.title_codes):
             if code and code not in exporters:
                 return code
         return None
@@ -148,6 +148,15 @@ def _outlet_country(ctx: ArticleContext) -> str | None:
     own = publishers.country_of(doc.publisher, doc.url) or next(
         (c.code for c in find_countries(doc.publisher or "", ctx.published) if c.form == "name"), None)
     return own if own and any(c.code == own for c in ctx.countries) else None
+
+
+def _title_supplied(title: str, destinations: list) -> str | None:
+    """"Brazil overtakes India as top cotton supplier to Bangladesh": the country a supplier noun serves buys."""
+    cue = lexicon().cue.search(title)
+    if cue is None or lexicon().kind(" ".join(cue.group(0).lower().split())) != "supplier_noun":
+        return None
+    after = [c for c in destinations if c.start >= cue.end()]
+    return after[0].code if len(after) == 1 else None
 
 
 def _title_importer(title: str, found: list) -> str | None:

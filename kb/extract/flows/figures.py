@@ -162,7 +162,10 @@ def _shared_dates(sm: SentenceMentions, figures: list[Amount], percents: list[Am
     # "In January-February, exports rose 13 percent to …": a fronted period dates the whole sentence
     of_percent = {id(d) for a in percents if (d := owners.get(id(a))) is not None
                   and not (d.end <= first and s[d.end:d.end + 1] == ",")}
-    shared = [d for d in sm.dates() if is_period(d) and id(d) not in of_percent
+    # "supplied 1.2m bales, down from 1.9m bales in FY23": FY23 is the compared figure's, not the sentence's
+    of_compared = {id(d) for a in figures if (d := owners.get(id(a))) is not None
+                   and lex.comparison_before.search(s[max(0, a.start - 40):a.start])}
+    shared = [d for d in sm.dates() if is_period(d) and id(d) not in of_percent and id(d) not in of_compared
               and not lex.comparison_before.search(s[max(0, d.start - 40):d.start])
               and not re.search(r"\bsame\b|\bcorresponding\b", s[max(0, d.start - 5):d.end], re.I)]
     if not shared:

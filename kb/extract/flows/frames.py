@@ -122,6 +122,8 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         rd.frame.period = dated.value
 
 
+_RELIANCE = re.compile(r"rel[iy]|depend")
+_NOUN_AFTER = re.compile(r"\s+(?!for\b)[a-z]")  # "the Djibouti corridor": the country names a place
 # ", with Indonesia taking 540,000 head": a new subject after a comma starts the next frame's stretch.
 _NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+")
 
@@ -195,6 +197,9 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         return  # "main markets", "sources said": a role noun that ranks no country and counts nothing
     if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start):
         return  # "the minister went to China": nothing moves
+    if _RELIANCE.match(cue.form) and not any(p.how == "from" and not _NOUN_AFTER.match(sm.text, p.end)
+                                             for p in parties):
+        return  # "relies on the Djibouti corridor for its exports": a reliance on no supplier
     goods, extras = _frame_goods(rd, sm, cue, clause, region, figures)
     if goods and not any(g.weak for g in goods):
         rd.named_goods = (sm.sentence.start, goods)

@@ -260,6 +260,8 @@ _NOT_A_GOODS_MODIFIER = frozenset(("total", "annual", "monthly", "overall", "rec
                                    "combined", "cumulative", "seaborne", "outbound", "inbound", "first",
                                    "commercial", "official", "trial", "regular", "initial", "maiden", "major",
                                    "main", "key", "largest", "biggest", "top", "leading", "new", "traditional",
+                                   "dominant", "principal", "primary", "sole", "only", "preferred", "reliable",
+                                   "alternative", "important", "single", "second-largest", "third-largest",
                                    "main", "non-oil", "oil-free", "country", "nation",
                                    "state", "sector", "industry", "company", "firm", "product", "total", "net",
                                    "the", "its", "their", "our", "these", "those", "and", "of", "to", "from",

@@ -73,7 +73,9 @@ _SUBJECT_GAP = re.compile(r"^(?:\s*\([^)]{1,30}\))?"  # "Hong Kong (China) bough
                           r"again|further|jointly|together|already|reportedly|last\s+year|this\s+year|"
                           r"in\s+\d{4}|no\s+longer|has\s+also|have\s+also|had\s+also|has\s+been|have\s+been|"
                           r"had\s+been|was|were|is|are|will|would)\b)*\s+$")
-_RELATIVE_ASIDE = re.compile(r"^\s*,\s+(?:which|who|whose|a|an|the|one)\b[^;]{0,120}?,(?:\s+(?:[a-z]+ly|also))?\s+$")
+# ", which …,", ", the world's largest producer,", ", for years the dominant source …,": an aside on the subject
+_RELATIVE_ASIDE = re.compile(r"^\s*,\s+(?:(?:for\s+(?:years|decades)|long|once|traditionally|until\s+recently)\s+)?"
+                             r"(?:which|who|whose|a|an|the|one)\b[^;]{0,120}?,(?:\s+(?:[a-z]+ly|also))?\s+$")
 
 
 def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int]) -> list[Party]:
@@ -100,7 +102,7 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
     in_region = region[0] <= m.start < region[1]
     if after_cue and in_region and _MADE_BY.search(before):
         return "origin", EXPORTER  # "vaccines produced by American companies": where the goods come from
-    if after_cue and in_region and _BY_AGENT.search(before):
+    if after_cue and in_region and _BY_AGENT.search(before) and not _BY_CAUSE.search(s, max(0, m.start - 80), m.start):
         return "agent", _subject_side(cue)  # "stronger buying by Indonesian feedlots", "shipped by Chile"
     if m.form == "adjective":
         return _adjective_reading(s, m, cue, region, lex)
@@ -146,6 +148,9 @@ _NOT_A_DESTINATION = re.compile(r"\b(?:according|due|thanks|owing|compared|close
 _PLACE_AFTER = re.compile(r"^\s+(?:came\s+|were\s+|was\s+|ranked\s+|finished\s+)?(?:in\s+)?(?:the\s+)?"
                           r"(?:[\w-]+\s+){0,3}(?:place|places|position|positions|spot|spots)\b", re.I)
 _BY_AGENT = re.compile(r"(?<!followed\s)(?<!trailed\s)(?<!led\s)(?<!topped\s)\bby\s+(?:the\s+)?$")  # not a ranking
+# … nor a cause: "helped by a promotional campaign by the US industry"
+_BY_CAUSE = re.compile(r"\b(?:helped|driven|boosted|supported|hurt|hit|affected|caused|spurred|fuelled|fueled|"
+                       r"backed|dented|weighed|offset|prompted|pushed)\s+(?:down\s+|up\s+)?by\b[^.;]*$")
 _MADE_BY = re.compile(r"\b(?:produced|made|manufactured|grown|developed|built|assembled|mined|raised|bred|caught|"
                       r"harvested|processed|brewed|bottled)\s+by\s+(?:the\s+)?$")
 _RANKING_WORDS = re.compile(r"\b(?:top|biggest|largest|main|leading|key|major|principal|chief|second|third|fourth|"
