@@ -24,6 +24,7 @@ from kb.extract.countries import dateline_country, find_countries
     ("Việt Nam's shrimp went to Perú and México.", ["VN", "PE", "MX"]),
     ("Turkiye and Türkiye.", ["TR", "TR"]),
     ("Germán Bahena, an economist, spoke.", []),  # a Spanish given name, not "German"
+    ("the United States-Mexico-Canada Agreement", ["US", "MX", "CA"]),  # countries joined by hyphens
 ])
 def test_countries_found(text: str, expected: list[str]) -> None:
     assert [c.code for c in find_countries(text)] == expected

@@ -483,3 +483,12 @@ def test_a_country_by_its_formal_name_is_no_agency() -> None:
     facts = run("Deliveries were carried out to the Russian Federation, the Federation of Kenya Employers said.")
     assert named(facts, "Russian Federation") is None
     assert named(facts, "Federation of Kenya Employers") is not None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Pune-based Greenfield Agro Exports shipped 400 tonnes of onions to Dubai.", "Greenfield Agro Exports"),
+    ("Yesterday the Government of Moldova approved the draft law.", "Government of Moldova"),
+])
+def test_words_that_only_lead_into_a_name_are_not_part_of_it(text: str, name: str) -> None:
+    names = [a["name"] for a in agencies(run(text))]
+    assert name in names and not any(n != name and n.endswith(name) for n in names), names

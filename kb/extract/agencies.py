@@ -771,8 +771,10 @@ class _Reading:
 
     def take(self, start: int, end: int, owner: str | None = None) -> None:
         """A proper name found in the text: recognised, given its country and kind, registered."""
+        based = _BASED.match(self.text, start, end)  # "Mumbai-based Sunvin Group": the company is Sunvin Group
+        start = based.end() if based else start
         surface = self.text[start:end]
-        if surface in gazetteer.blocs():
+        if not surface or surface in gazetteer.blocs():
             return  # a bloc is an agency only when it acts (_take_blocs)
         self.taken.append((start, end))
         if _excluded(self.ctx, surface) or surface in self.not_agencies or _is_document(surface):
@@ -1117,8 +1119,14 @@ _NAME_AFTER = re.compile(r"\s+(?P<name>(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+"
 _SHIP_BEFORE = re.compile(r"\b(?:vessel|ship|tanker|bulker|bulk\s+carrier|freighter|carrier|barge|MV|M/V|MT)\s+$", re.I)
 
 
+_BASED = re.compile(r"(?:[\w'’.-]+-(?:based|headquartered|listed|owned|run)\s+)+")
+
+
 def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = None) -> None:
-    if _excluded(r.ctx, name) or name in r.not_agencies or _SHIP_BEFORE.search(r.text, max(0, s - 20), s):
+    based = _BASED.match(name)  # "Mumbai-based Sunvin Group": the company is Sunvin Group
+    if based:
+        name, s = name[based.end():], s + based.end()
+    if not name or _excluded(r.ctx, name) or name in r.not_agencies or _SHIP_BEFORE.search(r.text, max(0, s - 20), s):
         return
     country = _country_named_in(name) or country or _owner_before(r.ctx, s) or described_country(r.ctx, s) \
         or context_country(r.ctx, s, e)

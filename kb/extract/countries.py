@@ -90,6 +90,8 @@ def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.Count
         return True  # "Hong Kong (China)", "Taiwan (China)": a qualifier of the name before, not a country acting
     joined = _JOINED_BEFORE.search(text[max(0, start - 30):start])
     word = joined.group(1) if joined else ""
+    if joined and _ends_with_country(text[max(0, start - 40):start - 1]):
+        return False  # "United States-Mexico-Canada": a country joined to another
     # … but "Sino-Russian", "Indo-Pakistani": a combining form, and "EU-Kenya": a bloc, keep the country
     if joined and word not in gazetteer.country_forms() and word not in gazetteer.blocs() \
             and not (word.endswith("o") and len(word) <= 7):
@@ -105,6 +107,10 @@ def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.Count
             break
     # "Nairobi County", "Yerevan Brandy Company": the place's own institution; "Santiago Cafiero": a person
     return 1 <= len(run) <= 2 and not any(w in _PLACE_WORDS or w in gazetteer.country_forms() for w in run)
+
+
+def _ends_with_country(text: str) -> bool:
+    return any(end == len(text) for _start, end, _form in _matcher().finditer(without_accents(text)))
 
 
 def codes_in(text: str, published: str | None = None, *, forms: tuple[str, ...] = ()) -> list[str]:
