@@ -30,6 +30,8 @@ class Figure:
     amount: Amount  # a quantity, or money when the flow has only a value
     money: Amount | None = None  # the value of a quantity
     date: DateMention | None = None
+    year_before: bool = False  # "up from $1.71bn a year earlier" with no date to count back from: the reading's
+
 
     @property
     def start(self) -> int:
@@ -49,10 +51,13 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     dated = [a for a in sm.amounts if a.kind == "percent" or a in kept]
     owners = _date_owners(sm.dates(), dated, {id(q): m.end for q, m in worth.values()})
     earlier = _year_earlier(sm.text, kept, compared, owners)
-    kept = [a for a in kept if id(a) not in compared or id(a) in earlier
+    undated = {id(a) for a in kept if id(a) in compared and id(a) not in earlier
+               and _A_YEAR_BEFORE.match(sm.text, a.end) and not any(id(b) in owners for b in kept if b.end <= a.start)}
+    kept = [a for a in kept if id(a) not in compared or id(a) in earlier or id(a) in undated
             or (id(a) in owners and owners[id(a)].start > a.end)]
     owners = _shared_dates(sm, kept, [a for a in dated if a.kind == "percent"], {**owners, **earlier})
-    return [Figure(a, worth[id(a)][1] if id(a) in worth else None, owners.get(id(a))) for a in kept]
+    return [Figure(a, worth[id(a)][1] if id(a) in worth else None,
+                   None if id(a) in undated else owners.get(id(a)), id(a) in undated) for a in kept]
 
 
 # "rose by 100,000 head", "up 17pc, or 41,000 head": a change, not a flow.

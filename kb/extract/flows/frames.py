@@ -125,7 +125,8 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
 _RELIANCE = re.compile(r"rel[iy]|depend")
 _NOUN_AFTER = re.compile(r"\s+(?!for\b)[a-z]")  # "the Djibouti corridor": the country names a place
 # ", with Indonesia taking 540,000 head": a new subject after a comma starts the next frame's stretch.
-_NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+")
+_NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+"
+                          r"|\b(?:adding|saying|noting|stressing|explaining)\s+(?:that\s+)?")  # "…, adding that"
 
 
 def _region_start(s: str, previous_end: int, cue_start: int) -> int:
@@ -240,9 +241,11 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
                      frame.cue.kind)
 
 
-_PLACED = re.compile(r"\s+(?:were|was|came|ranked|finished|followed)\s+(?:in\s+)?(?:the\s+)?"
+_PLACED = re.compile(r"\s+(?:(?:were|was|came|ranked|finished|followed)\s+(?:in\s+)?(?:the\s+)?"
                      r"(?:second|third|fourth|fifth|sixth|next)\b[^.;]{0,25}?\b"
-                     r"(?:place|places|position|positions|spot|spots)?", re.I)
+                     r"(?:place|places|position|positions|spot|spots)?"
+                     r"|(?:completed|rounded\s+out|rounded\s+off|made\s+up)\s+the\s+top\s+(?:three|four|five|"
+                     r"six|seven|eight|nine|ten|\d+)\b)", re.I)
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|followed|trailed|stood)\b",
                             re.I)
@@ -659,6 +662,8 @@ def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str,
     if figure is not None:
         per = figure.amount.per or rate_in(s[max(0, figure.start - 40):figure.end + 30])
         date = _figure_date(rd, figure)
+        if figure.year_before and date is None:
+            return  # a year before an unknown period: no flow to tell
     else:
         per, date = None, date or _figureless_date(rd, frame)
     seller, buyer = (_on_side(rd, org, code) for org, code in zip(organisations, (exporter, importer), strict=True))
@@ -681,6 +686,9 @@ def _in_full(rd: Reading, goods: Goods) -> Goods:
 
 
 def _figure_date(rd: Reading, figure: Figure) -> str | None:
+    if figure.year_before:  # "up from $1.71bn a year earlier" in a story of September 2025: September 2024
+        period = rd.frame.period
+        return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), period) if period else None
     return figure.date.value if figure.date is not None else rd.frame.period
 
 
@@ -743,7 +751,7 @@ def _a_level(s: str, figure: Figure) -> bool:
 # "shipped 4,000 tonnes to Europe": a destination kb cannot code is still a destination, not a flow told before.
 _ELSEWHERE = re.compile(r"(?<!according\s)(?<!due\s)(?<!thanks\s)(?<!owing\s)(?<!compared\s)(?<!said\s)"
                         r"\b(?:to|into|for)\s+(?:the\s+)?(?!(?:[A-Z][\w-]*\s+){1,3}(?:country|nation|state|republic|"
-                        r"kingdom|neighbou?r|market)\b)[A-Z][a-z]")
+                        r"kingdom|neighbou?r|market)\b)[A-Z][a-zA-Z]")
 
 
 def _lend(rd: Reading, frame: _Frame, exporters: list[str]) -> None:

@@ -29,7 +29,12 @@ def _phrases(words: list[str]) -> str:
 
 def _before(words: list[str]) -> re.Pattern[str]:
     """The phrases right before a position (a country, a figure): "to (the) ", "from "."""
-    return re.compile(rf"(?<![\w-])(?:{_phrases(words)})\s+(?:the\s+)?$", re.I)
+    # "to neighbouring Syria", "from fellow member Kenya": a describing word may stand between
+    return re.compile(rf"(?<![\w-])(?:{_phrases(words)})\s+(?:the\s+)?(?:{_DESCRIBING}\s+)?$", re.I)
+
+
+_DESCRIBING = (r"(?:neighbou?ring|fellow|war-torn|landlocked|oil-rich|nearby|distant|traditional|"
+               r"crisis-hit|sanctions-hit|sanctioned|member(?:\s+state)?)")
 
 
 def _anywhere(words: list[str], flags: int = re.I) -> re.Pattern[str]:
