@@ -496,3 +496,12 @@ def test_txt_rows_of_a_labelled_list_stay_lines(tmp_path: Path) -> None:
     doc = read_article(write(tmp_path, "story.txt", page))
     assert "China — copper concentrate 1.04 million tonnes\nJapan — copper" in doc.text
     assert "tonnes\nBrazil: 18,500 tonnes" in doc.text
+
+
+@pytest.mark.parametrize("site", ["34.tj news agency", "Akipress.kg", "Steppe Information Agency"])
+def test_txt_a_site_name_on_the_first_line_is_the_publisher_not_the_headline(tmp_path: Path, site: str) -> None:
+    page = (f"{site}\n\nEconomy\n\nNew customs chief appointed; onion exports to Kazakhstan grow\n\n"
+            "DUSHANBE, 15/10/25 12:18\n\nRustam Nazarov has been appointed head of the customs service, the "
+            "presidential press office said on Tuesday. Onion exports reached 40,000 tons in the first half.\n")
+    doc = read_article(write(tmp_path, "page.txt", page))
+    assert (doc.title, doc.publisher) == ("New customs chief appointed; onion exports to Kazakhstan grow", site)

@@ -316,6 +316,9 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
         _masthead_before_breadcrumb(scan.last_header, scan)
     if len(line) <= _TITLE_MAX and _header_meta(line, scan):
         return False
+    if scan.title is None and scan.first and _OUTLET_LINE.match(line):
+        scan.masthead = scan.masthead or line  # "24.kg news agency", "Interfax-Ukraine news agency" atop the page
+        return False
     if scan.title is None and (scan.first or scan.last_header == scan.outlet_line) and _is_masthead(line):
         # "Fiji Revenue & Customs Service" atop its own press release; an outlet's tagline
         scan.masthead = scan.masthead or line
@@ -336,6 +339,11 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
     if not _is_caption(line):
         scan.in_header = False
     return True
+
+
+# A site's name alone on the first line: a domain ("24.kg", "Trend.az") or a name ending "news agency".
+_OUTLET_LINE = re.compile(r"(?i)^(?:[\w-]+\.[a-z]{2,6}(?:\s+(?:news(?:\s+agency)?|online))?|"
+                          r"[\w.'’ -]{2,40}?\s+(?:news\s+agency|news\s+service|newswire|information\s+agency))$")
 
 
 def _is_masthead(line: str) -> bool:

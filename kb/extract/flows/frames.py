@@ -524,6 +524,10 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
         return [rd.drafts[-1].goods], []  # "the company sent another 450 tonnes": more of the goods told last
     if rd.named_goods[1] and _OF_THAT.match(sm.text):
         return list(rd.named_goods[1]), []  # "Fiji exported 1,124 t of kava. Of that, New Zealand took 412 t"
+    if rd.named_goods[1] and 0 <= sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200 \
+            and rd.frame.goods is not None and rd.frame.goods.weak and not rd.frame.goods_told:
+        # "Kyrgyzstan exported 54,300 tons of beans … Türkiye remained the main buyer, purchasing 21,600 tons."
+        return list(rd.named_goods[1]), []
     story = rd.frame.goods
     money_only = bool(figures) and all(f.amount.kind == "money" for f in figures)
     if cue.kind in _AGGREGATES and money_only and (story is None or not rd.frame.goods_told):
