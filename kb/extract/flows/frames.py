@@ -293,7 +293,7 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     # unranked, the story's seller stays and its buyers vary ("Egypt bought 6,200 t. Iran was second at …")
     anchor_is_importer = last.ranked == EXPORTER if last.ranked else (
         rd.frame.home in last.importers and rd.frame.home not in last.exporters
-        and rd.frame.lead_exporter not in last.exporters)
+        and rd.frame.lead_exporter not in last.exporters and not _inherited_seller(rd, last))
     fixed = last.importers if anchor_is_importer else last.exporters
     side = EXPORTER if anchor_is_importer else IMPORTER
     parties = [Party(m.code, side, m.start, m.end, "ranked") for m in names if m.code not in fixed]
@@ -303,6 +303,13 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     exporters, importers = (codes, fixed) if anchor_is_importer else (fixed, codes)
     cue = Cue(names[0].start, names[0].end, "", "export_verb")
     _write(rd, _Frame(sm, cue, clause, clause, own, parties, last.goods), exporters, importers)
+
+
+def _inherited_seller(rd: Reading, last: _Sides) -> bool:
+    """"Pakistani importers took 160m kilos. Egypt came second …": a buyer was the subject and the seller the
+    story's, so the next ranked country is another buyer."""
+    named = {c.code for c in rd.ctx.countries_in(last.sentence, last.sentence_end) if c.form != "adjective"}
+    return last.kind == "import_verb" and not any(code in named for code in last.exporters)
 
 
 _CONTINUATION_GAP = 300  # characters: about two sentences
@@ -331,10 +338,15 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     lex, s = lexicon(), sm.text
     if lex.unreal.search(s[max(clause[0], cue.start - 60):cue.start]):
         return True
+    if _PURPOSE.search(s, max(clause[0], cue.start - 40), cue.start):
+        return True  # "imported … for blending and re-export": what the goods are for, not a flow told
     first = next((f.start for f in figures if f.start >= cue.end), region[1])
     if lex.unreal.search(s[cue.end:min(first, cue.end + 50, region[1])]):
         return True  # "exports are expected to reach", "shipments could top"
     return bool(lex.blocked.search(s[clause[0]:clause[1]]))
+
+
+_PURPOSE = re.compile(r"\bfor\s+(?:(?:further\s+)?[a-z-]+\s+(?:and|or)\s+)?(?:further\s+)?$")
 
 
 def _in_turnover(sm: SentenceMentions, clause: tuple[int, int], f: Figure) -> bool:

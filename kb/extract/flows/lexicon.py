@@ -102,7 +102,9 @@ def lexicon() -> Lexicon:
         unreal=_anywhere(data.get("unreal", []), flags=0),
         blocked=_anywhere(data.get("blocked", [])),
         turnover=_anywhere(data.get("turnover", [])),
-        totals=_anywhere(data.get("totals", [])),
+        # "… or 38 per cent of the total": a share of the whole said of one partner, not the whole itself
+        totals=re.compile(rf"(?<!\bof\sthe\s)(?<!\bof\s)(?<![\w-])(?:{_phrases(data.get('totals', []))})(?![\w-])",
+                          re.I),
         price_before=re.compile(rf"(?<![\w-])(?:{_phrases(data.get('price_words', []))})\b[^,;:.]{{0,30}}$", re.I),
         share_before=re.compile(rf"(?<![\w-])(?:{_phrases(data.get('share_words', []))})\b[^,;:.]{{0,25}}$",
                                 re.I),

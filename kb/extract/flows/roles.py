@@ -291,12 +291,17 @@ def _list_head(mentions: list[CountryMention], readings: dict[int, tuple[str, st
                  if readings.get(j, ("", ""))[0] in ("subject", "to", "from", "possessor")), None)
 
 
+_ASIDE_BEFORE = re.compile(r",\s+(?:the|a|an|which|who|whose)\b[^,;]{0,120},\s*(?:(?:\w+ly|also)\s+)?$")
+
+
 def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]], cue: Cue,
              clause: tuple[int, int], lex: Lexicon) -> int | None:
     """The acting country before a verb cue: a name or capital, or "Peruvian exporters"; none in the passive."""
     if not cue.kind.endswith("verb") or (_passive(s, cue) and not _RECEIVED_WITH.match(s[cue.end:cue.end + 8])):
         return None
-    before = [i for i, m in enumerate(mentions) if clause[0] <= m.start and m.end <= cue.start]
+    aside = _ASIDE_BEFORE.search(s, clause[0], cue.start)  # "the UK, the traditional market for Kenyan blends,"
+    lo = aside.start() if aside else cue.start
+    before = [i for i, m in enumerate(mentions) if clause[0] <= m.start and m.end <= lo]
     if not before:
         return None
     i = before[-1]
