@@ -844,3 +844,20 @@ def test_the_two_sides_sign_on_the_day_of_the_leads_news() -> None:
          "status": "signed", "parties": ["GE", "KZ"]},
         {"name": "Memorandum on the exchange of customs data", "signed": "2024-06-11", "status": "signed"},
     ])
+
+
+def test_a_title_ending_with_its_date_and_a_signing_at_the_end_of_a_meeting() -> None:
+    # "… of 12 April 2001" dates the title it ends (not the protocol amending it); "At the end of the meeting,
+    # … signed" takes the meeting's day and city
+    text = ("On 14 June, a meeting was held in Tbilisi between the customs delegations of Georgia and Armenia.\n\n"
+            "At the end of the meeting, the heads of the two customs services signed the following documents:\n\n"
+            "- Protocol on amendments to the Agreement between Georgia and Armenia on mutual assistance in customs "
+            "matters of 12 April 2001;\n\n"
+            "- Memorandum of Understanding on the exchange of preliminary information.")
+    check(text, "2024-06-17", [
+        {"kind": "protocol", "signed": "2024-06-14", "place": "Tbilisi", "status": "signed",
+         "amends": "Agreement between Georgia and Armenia on mutual assistance in customs matters"},
+        {"name": "Agreement between Georgia and Armenia on mutual assistance in customs matters",
+         "signed": "2001-04-12"},
+        {"kind": "memorandum", "signed": "2024-06-14", "place": "Tbilisi", "status": "signed"},
+    ])

@@ -57,6 +57,9 @@ _VERBS = ("which|that|who|whose|where|signed|sealed|inked|initial(?:l)?ed|ratifi
           "became|becomes|went|goes|includes?|expired|expires|lapsed|ended|ends|stipulates?|envisages?|foresees|"
           "reduces?|lowers?|raises?|lifts?|grants?|offers?|also|still|now|already|formally|officially|finally|"
           "recently|just|because|although|though|but|if|once|unless|until|before|amid|despite|ahead|since")
+# "… in customs matters of 27 May 1996": the date the title ends with is the instrument's, not part of its name
+OF_DATE = re.compile(rf"\s+of\s+(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+\d{{4}}"
+                     rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})\b")
 _STOP = re.compile(r"\s*(?:[,.;:()\[\]“”\"]|[–—]|\s-\s|\b(?:" + _VERBS + r"|under|at|by|after|during|last|next|this|"
                    r"yesterday|today|tomorrow|earlier|later|as\s+well\s+as|another|"
                    r"and\s+(?:the|a|an|to|agreed|said|signed|another)\b|in\s+(?:[A-Z]\w+\s+)?on\b|"
@@ -259,6 +262,8 @@ def _trim(text: str, start: int, end: int) -> int:
 def _complement_end(text: str, pos: int, limit: int, titled: bool, between: bool = False) -> int:
     """Where a complement ends: at the first stop, unless the stop continues the name (see `_goes_on`)."""
     while pos < limit:
+        if OF_DATE.match(text, pos, limit):
+            break
         stop = _STOP.match(text, pos, limit)
         if stop and stop.end() > pos:
             nxt = _goes_on(text, pos, limit, stop, between)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from kb.extract import gazetteer
-from kb.extract.agreements.lexicon import drop_words
-from kb.extract.agreements.mentions import right_end
+from kb.extract.agreements.lexicon import drop_words, nouns
+from kb.extract.agreements.mentions import OF_DATE, right_end
 from kb.extract.agreements.model import Instrument, Mention, Reading, countries, countries_in, name_words
 from kb.extract.context import ArticleContext, Sentence, mentions_of
+from kb.extract.dates import find_dates
 
 _SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
                     r"(?P<b>(?:on|for|concerning)\s+[^,;.]+)")
@@ -76,6 +77,12 @@ def resolve(reading: Reading, m: Mention) -> list[int]:
     inst = Instrument(m.kind, m.noun if m.generic else m.name, m.generic, older=m.older,
                       named=bool(m.info.get("named")), distinct=m.other)
     inst.mentions.append((m.start, m.end))
+    # "Agreement … of 27 May 1996": the date of the innermost title (not of a protocol that amends it)
+    inner = nouns()[0].pattern.search(reading.text, m.ne, m.end) is None
+    dated = OF_DATE.match(reading.text, m.end, m.sent.end) if inner else None
+    days = find_dates(dated.group(0), reading.ctx.published) if dated else []
+    if days:
+        inst.signed = days[0].value
     # "a mutual recognition arrangement (MRA) on…", "the Partnership Agreement (EPA)": its abbreviation.
     abbr = _ABBREVIATION.match(reading.text, m.ne, m.end) or _ABBREVIATION.match(reading.text, m.end, m.sent.end)
     if abbr:
