@@ -492,3 +492,16 @@ def test_a_country_by_its_formal_name_is_no_agency() -> None:
 def test_words_that_only_lead_into_a_name_are_not_part_of_it(text: str, name: str) -> None:
     names = [a["name"] for a in agencies(run(text))]
     assert name in names and not any(n != name and n.endswith(name) for n in names), names
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a trailing "International" after a head of its own, and a French name kept as written after a possessive
+    ("The Ghana Shippers Association and the Grain Council International (GCI) signed a deal.",
+     "Grain Council International", None),
+    ("Officials of Senegal's Agence de Régulation des Marchés (ARM) inspected the port.",
+     "Agence de Régulation des Marchés", "SN"),
+])
+def test_names_ending_international_and_names_in_french(text: str, name: str, country: str | None) -> None:
+    hit = named(run(text), name)
+    assert hit is not None, agencies(run(text))
+    assert hit["country"] == country

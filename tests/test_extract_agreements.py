@@ -861,3 +861,10 @@ def test_a_title_ending_with_its_date_and_a_signing_at_the_end_of_a_meeting() ->
          "signed": "2001-04-12"},
         {"kind": "memorandum", "signed": "2024-06-14", "place": "Tbilisi", "status": "signed"},
     ])
+
+
+def test_two_associations_that_sign_are_the_parties() -> None:
+    text = ("The Kenya Flower Council and the Dutch Flower Growers Association signed a memorandum of "
+            "understanding in Nairobi on Monday to share cold-chain data.")
+    check(text, "2024-06-14", [{"kind": "memorandum", "party_agencies": [
+        "Kenya Flower Council", "Dutch Flower Growers Association"]}])

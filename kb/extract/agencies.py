@@ -288,6 +288,10 @@ def _edges_trimmed(text: str, toks: list[_Tok]) -> list[_Tok]:
     not_first = _config()["not_first"]
     while toks and (toks[0][2] in _CONNECTORS or toks[0][2] in not_first):
         toks.pop(0)
+    # "Côte d'Ivoire's Conseil du Café-Cacao": a possessive owner before the name, not a part of it
+    owner = next((i for i, t in enumerate(toks[:-1]) if re.search(r"[’']s$", t[2])), None)
+    if owner is not None and len(toks) - owner > 2:
+        toks = toks[owner + 1:]
     while toks and toks[-1][2] in _CONNECTORS:
         toks.pop()
     # "Commissioner of Customs of the Togolese Revenue Office": "of Customs" belongs to the title

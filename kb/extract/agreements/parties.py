@@ -18,7 +18,8 @@ from kb.facts import Agency, Official
 
 _TWO = re.compile(r"(?i)\b(?:the|both)\s+(?:two|three|four)?\s*(?:countries|sides|states|nations|governments|"
                   r"parties|neighbou?rs)\b|\bbetween\s+them\b|\bbilateral\b")
-_PARTY_KINDS = ("customs", "international", "ministry", "state_body")
+_PARTY_KINDS = ("customs", "international", "ministry", "state_body", "association", "company")
+_PRIVATE_KINDS = ("association", "company")  # parties only where no two public bodies are
 # An "agency" that is an instrument's abbreviation ("MRA", "MoU").
 _INSTRUMENT_NAME = re.compile(r"MRAs?|MoUs?|MOUs?|FTAs?")
 
@@ -58,6 +59,9 @@ def party_agencies(ctx: ArticleContext, inst: Instrument, cast: Cast) -> list[st
         return list(dict.fromkeys(signers))
     acting = [a for a in inst.agencies if a in cast.agencies and cast.agencies[a].kind in _PARTY_KINDS
               and not _INSTRUMENT_NAME.fullmatch(a)]
+    public = [a for a in acting if cast.agencies[a].kind not in _PRIVATE_KINDS]
+    if len(public) >= 2:
+        return public  # two customs services sign; a trade association quoted beside them does not
     return acting if len(acting) >= 2 else []
 
 
