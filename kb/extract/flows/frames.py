@@ -198,8 +198,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         return  # "main markets", "sources said": a role noun that ranks no country and counts nothing
     if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start):
         return  # "the minister went to China": nothing moves
-    if _RELIANCE.match(cue.form) and not any(p.how == "from" and not _NOUN_AFTER.match(sm.text, p.end)
-                                             for p in parties):
+    if _RELIANCE.match(cue.form) and not any(p.how == "from" and p.start - cue.end <= 5
+                                             and not _NOUN_AFTER.match(sm.text, p.end) for p in parties):
         return  # "relies on the Djibouti corridor for its exports": a reliance on no supplier
     goods, extras = _frame_goods(rd, sm, cue, clause, region, figures)
     if goods and not any(g.weak for g in goods):
@@ -522,6 +522,7 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
         # "loaded two vessels bound for Mumbai, carrying 58,000 m³": the ships carry the goods
         goods = [_referent(sm, _unwrapped(sm, g, region)) for g in found
                  if g.name.split()[-1] not in lexicon().carriers or g.hs]
+        goods = [_told_before(rd, sm, g) for g in goods]
         if goods:
             included = _included(sm, goods, region)
             return (goods, included) if figures else (included or goods, [])
@@ -536,16 +537,19 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
         return [rd.drafts[-1].goods], []  # "the company sent another 450 tonnes": more of the goods told last
     if rd.named_goods[1] and _OF_THAT.match(sm.text):
         return list(rd.named_goods[1]), []  # "Fiji exported 1,124 t of kava. Of that, New Zealand took 412 t"
+    story = rd.frame.goods
+    money_only = bool(figures) and all(f.amount.kind == "money" for f in figures)
+    if cue.kind in _AGGREGATES and money_only and (story is None or not rd.frame.goods_told or story.name == "goods"):
+        story = Goods("goods", None, weak=True)  # "Vietnam's exports to the US reached $26.3bn": all goods
+        after = _INCLUDING.match(sm.text, figures[-1].end, region[1])  # "…, led by copper ore"
+        if after:
+            return [story], read_phrase_list(sm, after.end(), region[1])
+        aside = _LED_BY_ASIDE.search(sm.text, cue.end, figures[0].start)  # "imports, led by motorcycles, amounted"
+        return [story], read_phrase_list(sm, aside.end(), figures[0].start) if aside else []
     if rd.named_goods[1] and 0 <= sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200 \
             and rd.frame.goods is not None and rd.frame.goods.weak and not rd.frame.goods_told:
         # "Kyrgyzstan exported 54,300 tons of beans … Türkiye remained the main buyer, purchasing 21,600 tons."
         return list(rd.named_goods[1]), []
-    story = rd.frame.goods
-    money_only = bool(figures) and all(f.amount.kind == "money" for f in figures)
-    if cue.kind in _AGGREGATES and money_only and (story is None or not rd.frame.goods_told):
-        story = Goods("goods", None, weak=True)  # "Vietnam's exports to the US reached $26.3bn": all goods
-        after = _INCLUDING.match(sm.text, figures[-1].end, region[1])  # "…, led by copper ore"
-        return [story], read_phrase_list(sm, after.end(), region[1]) if after else []
     return ([story] if story is not None else []), []
 
 
@@ -564,6 +568,9 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
         before = goods_before(sm, cue.start, clause[0])  # "olive oil exports"
         yield [before] if before else []
     elif cue.kind != "motion" and (not figures or figures[0].start > cue.end + 3):
+        supplied = _SUPPLIED_WITH.match(sm.text, cue.end, region[1])  # "supplies India with copper and fishmeal"
+        if supplied:
+            yield read_phrase_list(sm, supplied.end(), region[1])
         yield read_phrase_list(sm, cue.end, region[1])  # "shipped boulders to", "sold tea and coffee to"
     for f in figures:
         yield goods_of_figure(sm, f.amount.start, f.amount.end, region[1])  # "5,000 tonnes of maize"
@@ -573,6 +580,8 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
     yield _listed_with(sm, term, region) if term else []
 
 
+_SUPPLIED_WITH = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+with\s+")
+_LED_BY_ASIDE = re.compile(r",\s+(?:led\s+by|including|mainly|mostly|notably|chiefly)\s+", re.I)
 _INCLUDING = re.compile(r"(?:[^.;:]|\.(?=\d)){0,70}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly|"
                         r"led\s+by|headed\s+by|dominated\s+by)\s+", re.I)
 
@@ -687,6 +696,17 @@ def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str,
     rd.drafts.append(Draft(goods, exporter, importer, figure.amount if figure else None,
                            figure.money if figure else None, date, per, seller, frame.sm.sentence, buyer))
     rd.frame.exporters_seen[exporter] += 1
+
+
+def _told_before(rd: Reading, sm: SentenceMentions, g: Goods) -> Goods:
+    """"Shipments of the metal" after "a key buyer of Peruvian gold": a general noun with "the" names the goods
+    told a sentence or two before."""
+    if not g.definite or " " in g.name or (g.hs and len(g.hs) > 2) or not rd.named_goods[1]:
+        return g
+    if not 0 < sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200:
+        return g
+    told = rd.named_goods[1][0]
+    return Goods(told.name, told.hs, g.weak, g.start, g.end, g.definite) if told.hs and not told.weak else g
 
 
 def _one_term(name: str) -> bool:

@@ -108,6 +108,8 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
         return _adjective_reading(s, m, cue, region, lex)
     if after_cue and in_region and _OWNED_GOODS.match(s, m.end) and find_commodities(s[m.end:m.end + 40]):
         return "origin", EXPORTER  # "the largest destination for Ghana's beans": whose goods, not where to
+    if after_cue and _SUPPLY_OBJECT.fullmatch(s, cue.start, m.start) and re.match(r"\s+with\b", s[m.end:]):
+        return "to", IMPORTER  # "Peru also supplies India with copper concentrates": the one supplied
     if in_region and lex.to_before.search(before) and not _NOT_A_DESTINATION.search(before):
         return "to", IMPORTER
     if in_region and lex.from_before.search(before):
@@ -133,6 +135,8 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
     return None
 
 
+_SUPPLY_OBJECT = re.compile(r"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|furnish(?:es|ed|ing)?)\s+(?:the\s+)?",
+                            re.I)
 _OWNED_GOODS = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\b")
 
 # The side a possessor or a country adjective is on, before an event or role noun.
