@@ -70,7 +70,9 @@ _RANGE = _c(rf"(?=(?i:[fmelt])|[JFMASOND0-9])(?:(?i:from)\s+)?(?P<a>{_POINT})(?:
 # "and" joins a range only after "between": "in March and May" may be two months.
 _BETWEEN = _c(rf"(?i:between)\s+(?P<a>{_POINT})(?:,?\s+(?P<ya>{_YEAR}))?\s+(?i:and)\s+" + _RANGE_TAIL)
 _DAYRANGE = _c(rf"(?=[0-9])(?P<d1>{_DAY})\s*(?:-|–|(?i:to|and))\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})"
-               rf"(?:,?\s+(?P<y>{_YEAR}))?")
+               rf"(?:,?\s+(?P<y>{_YEAR}))?"
+               # "November 1-25", "Nov. 1–20, 2025": the month first, as cargo surveyors write it
+               rf"|(?P<m2>{_MONTH})\s+(?P<d3>{_DAY})\s*(?:-|–)\s*(?P<d4>{_DAY})(?![\d:])(?:,?\s+(?P<y2>{_YEAR}))?")
 _FISCAL_TAIL = (r"(?P<fiscal>(?:\s*\([^)]{0,30}\))?\s+(?i:of)\s+(?i:the\s+)?(?:(?P<which>(?i:current|this|last|"
                 r"previous|past))\s+)?(?i:(?:fiscal|financial)\s+year|FY)(?:\s*'?(?P<fy>\d{2,4})"
                 r"(?:[-/](?P<fy2>\d{2,4}))?)?)")
@@ -151,6 +153,10 @@ _SEASON_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:season|crop|harvest|campaign|ma
 
 
 _SEASON_WORD = re.compile(r"(?i)season|crop|harvest|campaign|marketing")
+
+
+# A month a contract is for: "for December shipment", "January delivery", "March-loading cargoes"
+_FORWARD_AFTER = re.compile(r"[\s-]+(?:shipments?|delivery|deliveries|loading|arrival|arrivals)\b", re.I)
 
 
 def _fiscal_words_around(text: str, start: int, end: int) -> bool:
@@ -277,8 +283,11 @@ class _Resolver:
         return f"{_ym(ya, a[0])}/{_ym(yb, b[0])}"
 
     def dayrange(self, m: re.Match[str]) -> str | None:
-        month, d1, d2 = _month(m["m"]), _day(m["d1"]), _day(m["d2"])
-        y = int(m["y"]) if m["y"] else self.year_for_day(month, d2)
+        if m["m2"]:
+            month, d1, d2, year = _month(m["m2"]), _day(m["d3"]), _day(m["d4"]), m["y2"]
+        else:
+            month, d1, d2, year = _month(m["m"]), _day(m["d1"]), _day(m["d2"]), m["y"]
+        y = int(year) if year else self.year_for_day(month, d2)
         if y is None or d1 >= d2:
             return None
         lo, hi = _ymd(y, month, d1), _ymd(y, month, d2)
@@ -520,6 +529,9 @@ class _Resolver:
     def baremonth(self, m: re.Match[str]) -> str | None:
         month = _month(m["m"])
         y = self.year_for_month(month)
+        if self.pub is not None and _FORWARD_AFTER.match(m.string, m.end()):
+            # "bought for December shipment" in November: the coming December, not the last
+            y = self.pub.year if month >= self.pub.month else self.pub.year + 1
         return None if y is None else _ym(y, month)
 
     def relative(self, m: re.Match[str]) -> str | None:

@@ -217,13 +217,36 @@ def read_lists(rd: Reading) -> None:
         if model is None:
             continue
         found = find_dates(intro, rd.ctx.published) if intro else []
-        date = found[-1].value if found else (rd.frame.period or model.date)
+        # "Top destinations in November 1-25 (October 1-25 in brackets):" — the bracketed period is the
+        # bracketed figures'
+        outside = [d for d in found if not _in_brackets(intro, d.start)]
+        bracketed = [d for d in found if _in_brackets(intro, d.start)]
+        date = outside[-1].value if outside else found[-1].value if found else (rd.frame.period or model.date)
         for code, figure, sentence in rows:
             exporter, importer = (code, model.importer) if incoming else (model.exporter, code)
             if exporter and importer and exporter != importer:
                 for goods, amount in _row_items(sentence.text, model.goods, figure):
                     rd.drafts.append(Draft(goods, exporter, importer, amount, None, date, amount.per,
                                            model.company, sentence))
+                earlier = _bracketed_figure(sentence.text, figure) if bracketed else None
+                if earlier is not None:
+                    rd.drafts.append(Draft(model.goods, exporter, importer, earlier, None, bracketed[0].value,
+                                           None, model.company, sentence))
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
+
+
+def _bracketed_figure(line: str, figure: Amount) -> Amount | None:
+    """"India: 312,450 t (268,900 t)": the figure in brackets after the row's own, in the same unit."""
+    m = re.search(r"\(([^()]{1,40})\)", line)
+    found = [a for a in find_amounts(m.group(1)) if a.kind == figure.kind] if m else []
+    if not found:
+        return None
+    a = found[0]
+    return a if a.unit is not None or a.currency is not None else Amount(a.start, a.end, a.value, a.kind,
+                                                                          figure.unit, figure.currency)
 
 
 def _row_items(line: str, goods: Goods, figure: Amount) -> list[tuple[Goods, Amount]]:
@@ -250,6 +273,9 @@ def _list_runs(rd: Reading, text: str) -> Iterator[tuple[int, int, list[tuple[st
             run_start = run_start if run else m.start()
             run.append(row)
             run_end = m.end()
+            continue
+        if row is None and run and text[run_end:m.start()].strip() == "":
+            run_end = m.end()  # "- European Union: 131,050 t": a row of no one country, the list goes on
             continue
         if len(run) >= 2:
             yield run_start, run_end, run
