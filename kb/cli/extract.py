@@ -26,10 +26,10 @@ def extract(
 
     Example: kb extract seed/ --out facts/
     """
-    from kb.discover import discover
     from kb.facts import dump_facts
     from kb.isolation import Limits, Stopped, run_isolated
     from kb.prepare import Job, extract_file, warm_up
+    from kb.readers.discover import discover
 
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
