@@ -18,7 +18,7 @@ from kb.store.tables import T, Touched
 def fold_row(conn: Connection, kind: str, keep: int, other: int, touched: Touched) -> None:
     """Move everything of row `other` to row `keep` and delete `other`; derived values are re-derived later."""
     forget_curated(conn)  # curation rows that named `other` name `keep` now
-    col = f"{kind}_id"
+    col = kind_of(kind).column
     for name in ("claim", "evidence", "alias"):
         conn.execute(update(T[name]).where(T[name].c[col] == other).values({col: keep}))
     for name in ("decision", "curation", "candidate"):
@@ -74,7 +74,7 @@ def _fold_positions(conn: Connection, column, keep: int, other: int, touched: To
 def _dedupe_aliases(conn: Connection, kind: str, rid: int) -> None:
     al = T["alias"]
     seen: set[tuple[str, str]] = set()
-    for row in list(conn.execute(select(al.c.id, al.c.name_key, al.c.origin).where(al.c[f"{kind}_id"] == rid)
+    for row in list(conn.execute(select(al.c.id, al.c.name_key, al.c.origin).where(al.c[kind_of(kind).column] == rid)
                                  .order_by(al.c.origin.desc(), al.c.id))):
         if (row.name_key, row.origin) in seen:
             conn.execute(delete(al).where(al.c.id == row.id))

@@ -31,8 +31,6 @@ class Touched:
             self.ids[kind].add(rid)
 
 
-# Statements run for every article are built once (see kb.resolve: building one costs more than running it).
-
 def ids_param() -> object:
     """The list of ids a statement is run for, expanded at execution."""
     return bindparam("ids", expanding=True)
@@ -48,7 +46,6 @@ def insert_into(name: str, returning: bool = False) -> Insert:
 @cache
 def update_by_id(name: str) -> Update:
     return update(T[name]).where(T[name].c.id == bindparam("_id"))
-
 
 
 @cache
