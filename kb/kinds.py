@@ -4,6 +4,14 @@ Each kind is a table of derived rows, a list in a facts file and a set of
 claim fields (the values articles state about a row). Adding a field or a
 kind starts here. Pure data: the extractor imports it through `kb.facts`, so
 nothing of the database stack may be imported from this module.
+
+Still written per kind, because each kind does something of its own there:
+the tables (`kb.models`, the migrations), the facts file's record models
+(`kb.facts`), matching (`kb.resolve`), turning a record into claims
+(`kb.store.write`) and best values into columns (`kb.store.derive`), each
+listing's SQL and filters (`kb.queries`, `kb.export.selection`), the
+FollowTheMoney schemas (`kb.export.ftm`) and the CLI's choices (`kb.cli`).
+tests/test_kinds.py checks this registry against the models and a load.
 """
 
 from __future__ import annotations
