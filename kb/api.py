@@ -36,7 +36,7 @@ class KnowledgeBase:
     def load(self, paths: Paths, *, jobs: int = 1, limits: InputLimits | None = None) -> LoadReport:
         """Load article files and folders, as `kb load` does; a bad file is one line in `report.errors`
         and the others still load (check `report.failed` and `report.skipped`)."""
-        from kb.discover import discover
+        from kb.readers.discover import discover
 
         if isinstance(paths, str | PathLike):
             paths = [paths]

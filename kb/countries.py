@@ -6,6 +6,7 @@ from functools import cache
 
 import pycountry
 
+from kb import gazetteers
 from kb.errors import QueryError
 from kb.normalize import name_key
 
@@ -17,23 +18,16 @@ def _names() -> dict[str, str]:
         for attr in ("name", "official_name", "common_name"):
             if getattr(entry, attr, None):
                 names.setdefault(name_key(getattr(entry, attr)), entry.alpha_2)
-    for code, entry in _gazetteer().items():  # the everyday forms: "South Korea", "Britain", "Türkiye"
+    for code, entry in gazetteers.countries().items():  # the everyday forms: "South Korea", "Britain", "Türkiye"
         for form in entry.get("names") or []:
             names.setdefault(name_key(str(form)), code)
     return names
 
 
 @cache
-def _gazetteer() -> dict[str, dict]:
-    from kb.extract.gazetteer import load
-
-    return {str(code): entry or {} for code, entry in (load("countries") or {}).items()}
-
-
-@cache
 def country_words(code: str) -> frozenset[str]:
     """Normalised names and adjectives of a country ('kyrgyzstan', 'kyrgyz', …), to compare names without them."""
-    entry = _gazetteer().get(code, {})
+    entry = gazetteers.countries().get(code, {})
     forms = [*(entry.get("names") or []), *(entry.get("adjectives") or [])]
     country = pycountry.countries.get(alpha_2=code)
     if country is not None:

@@ -18,11 +18,12 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
 from kb.errors import CurationError
+from kb.kinds import NAMED
 from kb.normalize import name_key
 from kb.resolve import forget_curated
 from kb.store import T, Touched, fold_row, rederive, restore_articles
 
-KINDS = ("agency", "official", "agreement")
+KINDS = tuple(k.name for k in NAMED)
 
 def _row(conn: Connection, kind: str, rid: int):  # type: ignore[no-untyped-def]
     if kind not in KINDS:

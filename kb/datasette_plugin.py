@@ -15,8 +15,9 @@ from datasette import hookimpl
 from markupsafe import Markup
 from sqlmodel import SQLModel
 
-RECORD_IDS = {"agreement_id": "agreement", "agency_id": "agency", "official_id": "official",
-              "position_id": "position", "trade_flow_id": "trade_flow"}
+from kb.kinds import KINDS
+
+RECORD_IDS = {**{k.column: k.name for k in KINDS}, "position_id": "position"}
 ROW_IDS = {"article_id": "article", "evidence_id": "evidence", "party_id": "agreement_party"}
 
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from kb import safe_yaml
 from kb.errors import FactsError, ReadError
 from kb.files import MAX_FILE_BYTES, read_regular_file
+from kb.kinds import FACTS_KEYS
 
 FORMAT = "kb-facts/1"
 FACTS_SUFFIX = ".facts.yaml"
@@ -220,7 +221,7 @@ class Facts(BaseModel):
     agreements: list[Agreement] = Field(default_factory=list)
     trade_flows: list[TradeFlow] = Field(default_factory=list)
 
-    @field_validator("agencies", "officials", "agreements", "trade_flows", mode="before")
+    @field_validator(*FACTS_KEYS, mode="before")
     @classmethod
     def _none_is_empty(cls, value: Any) -> Any:
         return [] if value is None else value
@@ -301,7 +302,7 @@ def read_facts(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Facts:
 def check_evidence(facts: Facts, text: str, source: str) -> None:
     """Every evidence span lies within the article's clean body text (`text`); a FactsError names the first ones."""
     problems = []
-    for kind in ("agencies", "officials", "agreements", "trade_flows"):
+    for kind in FACTS_KEYS:
         for i, record in enumerate(getattr(facts, kind)):
             for j, ev in enumerate(record.evidence):
                 if ev.end > len(text):
@@ -333,7 +334,7 @@ def facts_to_dict(facts: Facts, *, evidence: bool = True) -> dict[str, Any]:
     out["article"] = facts.article.model_dump()
     if facts.extractor:
         out["extractor"] = facts.extractor.model_dump()
-    for key in ("agencies", "officials", "agreements", "trade_flows"):
+    for key in FACTS_KEYS:
         records = []
         for rec in getattr(facts, key):
             data = rec.model_dump(by_alias=True, exclude_none=True)

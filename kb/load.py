@@ -22,13 +22,13 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from kb.db import write_transaction
-from kb.discover import Found, discover
 from kb.driver import ConnectionLost, DriverError
 from kb.errors import KbError
 from kb.facts import Facts, facts_path_for
 from kb.files import MAX_FILE_BYTES
 from kb.isolation import Limits, Stopped, run_isolated
 from kb.prepare import Job, Prepared, hashes, prepare, warm_up
+from kb.readers.discover import Found, discover
 from kb.readers.document import Document
 from kb.resolve import forget_curated
 from kb.store import ArticleSource, Stored, T, facts_count, store_article, stored_hashes

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 
 from kb.countries import country_code
 from kb.errors import QueryError
+from kb.kinds import LIST_FIELDS, by_query
 
 STREAM_BATCH = 1_000  # rows fetched at a time by a listing
 
@@ -214,8 +215,6 @@ RECORDS = {
     "official": ("official", "id"),
     "flow": ("trade_flow_overview", "trade_flow_id"),
 }
-CLAIM_COLUMN = {"agreement": "agreement_id", "agency": "agency_id", "official": "official_id",
-                "flow": "trade_flow_id"}
 
 
 def record(conn: Connection, kind: str, rid: int) -> dict[str, Any]:
@@ -223,9 +222,9 @@ def record(conn: Connection, kind: str, rid: int) -> dict[str, Any]:
     view, key = RECORDS[kind]
     row = conn.execute(text(f"SELECT * FROM {view} WHERE {key} = :id"), {"id": rid}).mappings().first()
     if row is None:
-        raise QueryError(f"no {kind} with id {rid}: see `kb query {_plural(kind)}` for ids")
+        raise QueryError(f"no {kind} with id {rid}: see `kb query {by_query(kind).plural}` for ids")
     out: dict[str, Any] = {"fields": dict(row)}
-    column = CLAIM_COLUMN[kind]
+    column = by_query(kind).column
     if kind == "official":
         out["positions"] = [dict(r) for r in conn.execute(text(
             "SELECT title, agency, first_seen, last_seen, article_count AS articles FROM position_overview "
@@ -240,9 +239,9 @@ def record(conn: Connection, kind: str, rid: int) -> dict[str, Any]:
                                                   "article": c["title"], "published": c["published"]})
     out["values"] = values
     out["conflicts"] = {f: v for f, v in values.items()
-                        if f not in ("also", "party", "party_agency", "signatory")
+                        if f not in LIST_FIELDS
                         and len({x["value"] for x in v}) > 1}
-    if kind != "flow":
+    if by_query(kind).named:
         out["aliases"] = [dict(r) for r in conn.execute(text(
             f"SELECT name, origin FROM alias WHERE {column} = :id ORDER BY name"), {"id": rid}).mappings()]
     out["evidence"] = [dict(r) for r in conn.execute(text(
@@ -252,9 +251,5 @@ def record(conn: Connection, kind: str, rid: int) -> dict[str, Any]:
     out["matches"] = [dict(r) for r in conn.execute(text(
         "SELECT m.incoming_name, m.reason, m.score, a.title AS article FROM match_decision m "
         "JOIN article a ON a.id = m.article_id WHERE m.record_kind = :kind AND m.record_id = :id "
-        "ORDER BY a.id"), {"kind": "trade_flow" if kind == "flow" else kind, "id": rid}).mappings()]
+        "ORDER BY a.id"), {"kind": by_query(kind).name, "id": rid}).mappings()]
     return out
-
-
-def _plural(kind: str) -> str:
-    return {"agency": "agencies", "flow": "flows"}.get(kind, kind + "s")

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from kb.kinds import NAMED
+from kb.kinds import kind as kind_of
 from kb.normalize import name_key
 from kb.store import T
 
-KINDS = ("agency", "official", "agreement")
+KINDS = tuple(k.name for k in NAMED)  # the kinds a curator joins: flows are never candidates
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def _decided(conn: Connection, kind: str, ids: set[int], names: dict[int, list[s
 
 def _first_quotes(conn: Connection, kind: str, ids: set[int]) -> dict[int, str]:
     ev = T["evidence"]
-    column = ev.c[f"{'trade_flow' if kind == 'flow' else kind}_id"]
+    column = ev.c[kind_of(kind).column]
     quotes: dict[int, str] = {}
     for rid, quote in conn.execute(select(column, ev.c.quote).where(column.in_(ids), ev.c.quote.is_not(None))
                                    .order_by(ev.c.id)):

@@ -33,11 +33,12 @@ from sqlalchemy.engine import Connection
 
 from kb.countries import country_code
 from kb.errors import QueryError
+from kb.kinds import KINDS as ENTITY_KINDS
 from kb.queries import check_dates, upper_bound
 
 KINDS = ("article", "agreement", "agency", "official", "position", "trade_flow")
-KIND_ALIASES = {"flow": "trade_flow", "flows": "trade_flow", "articles": "article", "agreements": "agreement",
-                "agencies": "agency", "officials": "official", "positions": "position"}
+KIND_ALIASES = {"articles": "article", "positions": "position",
+                **{alias: k.name for k in ENTITY_KINDS for alias in (k.query, k.plural) if alias != k.name}}
 COLUMNS = ["kind", "id", "name", "published", "article_id", "article", "snippet", "score"]
 TABLE_COLUMNS = ["kind", "id", "name", "published", "snippet"]  # a terminal is narrow: the rest in json/csv
 BODY_CHARACTERS = 250_000  # PostgreSQL indexes (and quotes from) this much of a body: see revision 0009

@@ -20,10 +20,11 @@ from sqlmodel import SQLModel
 
 from kb import models  # noqa: F401  (registers the tables)
 from kb.errors import DatabaseError
+from kb.kinds import KINDS
 
 HIDDEN = ("claim", "match_decision", "match_candidate", "alembic_version")
-LABELS = {"article": "title", "country": "name", "agency": "name", "official": "name", "agreement": "name",
-          "position": "title", "trade_flow": "commodity", "evidence": "quote", "alias": "name"}
+LABELS = {"article": "title", "country": "name", **{k.name: k.name_field for k in KINDS}, "position": "title",
+          "evidence": "quote", "alias": "name"}
 FACETS = {
     "agreement": ["kind", "status"],
     "agency": ["kind", "country_code"],

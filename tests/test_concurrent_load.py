@@ -21,13 +21,15 @@ from helpers import postgres_schema
 from sqlalchemy import select
 
 from kb.db import make_engine
-from kb.store import ENTITY_KINDS, ID_CLAIMS, T
+from kb.kinds import KINDS
+from kb.store import T
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "resolution_corpus"
 LOADERS = 4
 # Claim fields whose value is the id of another row, and the kind of that row.
-REFERENCE_FIELDS = {field: kind for kind, fields in ID_CLAIMS.items() for field in fields}
+ENTITY_KINDS = tuple(k.name for k in KINDS)
+REFERENCE_FIELDS = {field: kind.name for kind in KINDS for field in kind.id_claims}
 
 
 def kb_process(*args: object) -> subprocess.Popen[str]:

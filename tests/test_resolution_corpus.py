@@ -15,7 +15,7 @@ that travel: one president in three transliterations, a patronymic, an
 initial, Arabic-origin vowel drift at one agency, descriptors ("Pakistan's
 revenue board"), a short designation of an agreement beside its full title.
 
-Measure: uv run python -m kb.evaluate_resolution tests/resolution_corpus
+Measure: uv run python benchmarks/evaluate_resolution.py tests/resolution_corpus
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from evaluate_resolution import pairwise_scores, place_records
 from helpers import kb
 from sqlalchemy import Engine, select
 
 from kb.db import open_database, sqlite_path
-from kb.evaluate_resolution import pairwise_scores, place_records
 from kb.load import find_articles, load_paths
 from kb.store import T
 

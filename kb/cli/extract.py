@@ -11,6 +11,7 @@ from kb.cli.common import fail
 from kb.cli.load import DEFAULT_MB, FileTimeoutOption, MaxFileSizeOption
 from kb.facts import Facts
 from kb.isolation import DEFAULT_SECONDS
+from kb.kinds import KINDS
 
 
 def extract(
@@ -25,10 +26,10 @@ def extract(
 
     Example: kb extract seed/ --out facts/
     """
-    from kb.discover import discover
     from kb.facts import dump_facts
     from kb.isolation import Limits, Stopped, run_isolated
     from kb.prepare import Job, extract_file, warm_up
+    from kb.readers.discover import discover
 
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
@@ -86,9 +87,9 @@ def explanation(article: Path, facts) -> str:  # type: ignore[no-untyped-def]
                                 f" in {r.place or '-'}",
         "trade_flows": _flow_label,
     }
-    for kind, label in labels.items():
-        for record in getattr(facts, kind):
-            lines.append(f"  {kind[:-1] if kind != 'agencies' else 'agency'}: {label(record)}")
+    for kind in KINDS:
+        for record in getattr(facts, kind.facts_key):
+            lines.append(f"  {kind.name}: {labels[kind.facts_key](record)}")
             for ev in record.evidence:
                 lines.append(f"      [{ev.start}:{ev.end}] “{ev.quote}”")
     return "\n".join(lines)

@@ -37,9 +37,9 @@ def load(
     and the others still load. Example: kb load seed/
     """
     from kb.db import database
-    from kb.discover import discover
     from kb.isolation import Limits
     from kb.load import InputLimits, load_found, reextract_all
+    from kb.readers.discover import discover
 
     if not paths and not reextract:
         raise fail("give at least one article file or folder (or --reextract)", 2)

@@ -26,9 +26,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from kb.export.selection import Selection
+from kb.kinds import EVIDENCE_KINDS, NAMED
 
 PUBLIC_BODY_KINDS = {"customs", "ministry", "government", "state_body"}
-EVIDENCE_KINDS = ("agency", "official", "position", "agreement", "trade_flow")
 
 
 def entity_id(kind: str, rid: object) -> str:
@@ -219,9 +219,9 @@ class _Reader:
 
     def aliases(self) -> dict[tuple[str, int], list[str]]:
         out: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for row in self.rows("alias", "id, agency_id, official_id, agreement_id, name"):
-            kind = next(k for k in ("agency", "official", "agreement") if row[f"{k}_id"] is not None)
-            out[kind, row[f"{kind}_id"]].append(row["name"])
+        for row in self.rows("alias", "id, " + ", ".join(k.column for k in NAMED) + ", name"):
+            kind = next(k for k in NAMED if row[k.column] is not None)
+            out[kind.name, row[kind.column]].append(row["name"])
         return out
 
     def quotes(self, kind: str) -> dict[int, list[str]]:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import yaml
 
-DATA = Path(__file__).resolve().parent / "data"
+from kb import gazetteers
+
+DATA = gazetteers.DATA
 
 _IRREGULAR = {"cattle": "cattle", "sheep": "sheep", "fish": "fish", "livestock": "livestock",
               "goods": "goods", "glass": "glass", "gas": "gas", "molasses": "molasses",

@@ -15,14 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from pathlib import Path
 
 import yaml
 from dateutil.relativedelta import relativedelta
 
+from kb import gazetteers
 from kb.extract.quantities import counted
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = gazetteers.DATA
 
 
 @dataclass(frozen=True)

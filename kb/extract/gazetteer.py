@@ -1,7 +1,7 @@
-"""Lazy, cached loaders for the extractor's data files (`kb/extract/data/*.yaml`).
+"""The extractor's views of its data files (`kb/extract/data/*.yaml`, read by `kb.gazetteers`).
 
-Each loader reads its file once per process and returns plain data shaped for
-lookups; the stages compile their regexes from these on first use.
+Each view is built once per process as plain data shaped for lookups; the
+stages compile their regexes from these on first use.
 """
 
 from __future__ import annotations
@@ -9,24 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-DATA = Path(__file__).parent / "data"
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@cache
-def load(name: str) -> Any:
-    """The parsed content of `data/<name>.yaml`, or None when the file is absent."""
-    path = DATA / f"{name}.yaml"
-    if not path.exists():
-        return None
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-
+from kb.gazetteers import load
 
 # ---------------------------------------------------------------- countries
 

@@ -29,12 +29,13 @@ import heapq
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 import yaml
 
-DATA = Path(__file__).resolve().parent / "data"
+from kb import gazetteers
+
+DATA = gazetteers.DATA
 
 AmountKind = Literal["quantity", "money", "price", "percent", "number"]
 

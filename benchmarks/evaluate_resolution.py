@@ -9,7 +9,9 @@ attached to), and every pair of records of a kind is scored:
 - precision: of the pairs put in the same row, the share that are the same entity;
 - recall: of the pairs that are the same entity, the share put in the same row.
 
-    uv run python -m kb.evaluate_resolution [--db URL] tests/resolution_corpus
+    uv run python benchmarks/evaluate_resolution.py [--db URL] tests/resolution_corpus
+
+A measurement, not part of kb: tests/test_resolution_corpus.py imports it (pytest puts benchmarks/ on the path).
 """
 
 from __future__ import annotations
@@ -26,11 +28,12 @@ from typing import NamedTuple
 import yaml
 from sqlalchemy import Engine, select
 
+from kb import kinds
 from kb.facts import Facts, read_facts
 from kb.normalize import name_key
 from kb.store import T
 
-KINDS = {"agency": "agencies", "official": "officials", "agreement": "agreements", "trade_flow": "trade_flows"}
+KINDS = {k.name: k.facts_key for k in kinds.KINDS}  # kind → its section of identities.yaml and of a facts file
 
 
 class Scores(NamedTuple):
@@ -130,7 +133,7 @@ def place_records(engine: Engine, corpus_dir: Path) -> dict[str, list[Placed]]:
                 if (file, label) not in gold[kind]:
                     raise CorpusError(f"identities.yaml has no {KINDS[kind]} entry for {file} {label}")
                 seen[kind].add((file, label))
-                name = name_key(record["commodity" if kind == "trade_flow" else "name"])
+                name = name_key(record[kinds.kind(kind).name_field])
                 rows = decided.get((articles[file], kind, name), [])
                 index = taken[(kind, name)]
                 taken[(kind, name)] += 1
@@ -183,7 +186,7 @@ def report(results: dict[str, Outcome]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kb.evaluate_resolution", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="benchmarks/evaluate_resolution.py", description=__doc__.split("\n")[0])
     parser.add_argument("corpus", type=Path, help="Folder of articles, facts files and identities.yaml.")
     parser.add_argument("--db", help="Database to load into (default: a new temporary SQLite file).")
     args = parser.parse_args(argv)

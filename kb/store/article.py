@@ -1,0 +1,146 @@
+"""Storing one article: find the row it replaces, write its claims and evidence, re-derive, settle.
+
+Every value an article states is kept as a `claim` row of that article, and
+every record it supports gets an `evidence` row. The entity rows (agency,
+official, agreement, trade flow, position and their link tables) are then
+*derived* from the claims of all articles: the best-attested value wins, and
+nothing an article contributed survives its removal. So re-loading a changed
+article is: remove its claims and evidence, add the new ones, re-derive the
+rows they touch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+
+from sqlalchemy import Select, bindparam, func, insert, select, update
+from sqlalchemy.engine import Connection, Row
+
+from kb.driver import driver
+from kb.errors import KbError
+from kb.facts import Facts
+from kb.identity import canonical_url
+from kb.kinds import KINDS
+from kb.store.derive import rederive
+from kb.store.settle import descriptor_groups, settle_descriptors, settle_people
+from kb.store.tables import T, Touched, ids_param
+from kb.store.write import apply_facts, remove_contributions
+
+
+@dataclass
+class ArticleSource:
+    """Everything the store needs about one article besides its facts."""
+
+    source_path: str
+    file_name: str
+    content_hash: str
+    file_hash: str | None  # of the article file alone; None for articles stored before kb knew it
+    facts_origin: str  # "curated" or "extracted"
+    extractor_version: str | None
+    body: str
+
+
+@cache
+def _article_by(column: str) -> Select:
+    art = T["article"]
+    return (select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version, art.c.source_path)
+            .where(art.c[column] == bindparam("value")).order_by(art.c.id).limit(1))
+
+
+@cache
+def _countries_statement(kind: str) -> Select:
+    return select(T[kind].c.country_code).distinct().where(T[kind].c.id.in_(ids_param()))
+
+
+def facts_count(facts: Facts) -> int:
+    return sum(len(getattr(facts, kind.facts_key)) for kind in KINDS)
+
+
+def stored_hashes(conn: Connection) -> dict[str, int]:
+    """Every stored article's content hash and id: one query, so unchanged files cost no round trip.
+
+    Keyed by the file's bytes, not its path: the same file loaded from another folder is unchanged.
+    """
+    art = T["article"]
+    return dict(conn.execute(select(art.c.content_hash, func.min(art.c.id)).group_by(art.c.content_hash)).all())
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What storing one article did: 'new', 'updated' or 'unchanged', to which article row."""
+
+    status: str
+    article_id: int
+
+
+def find_article(conn: Connection, source: ArticleSource, facts: Facts) -> tuple[Row, str] | None:
+    """The stored article this one is, and why: the same URL, else the same article file, else the same path."""
+    url_key = canonical_url(facts.article.url)
+    tests = [("url_key", url_key, f"the same URL {url_key}")] if url_key else []
+    if source.file_hash:
+        tests.append(("file_hash", source.file_hash, "the same article file"))
+    tests.append(("source_path", source.source_path, "the same path"))
+    for column, value, why in tests:
+        row = driver(conn).first(_article_by(column), {"value": value})
+        if row is not None:
+            return row, why
+    return None
+
+
+def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, force: bool = False,
+                  article_id: int | None = None, claimed: Mapping[int, str] | None = None) -> Stored:
+    """Store or replace one article. Call inside a transaction.
+
+    The article replaced is the one `find_article` finds (or `article_id`).
+    `force` stores even when the file is unchanged (re-extraction), unless the
+    facts are the same too. `claimed` maps the articles already stored in
+    this run to their files: another version of one of them is refused.
+    """
+    art = T["article"]
+    facts_json = json.dumps(facts.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False)
+    if article_id is not None:
+        row = conn.execute(select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version,
+                                  art.c.source_path).where(art.c.id == article_id)).first()
+        found = (row, "") if row is not None else None
+    else:
+        found = find_article(conn, source, facts)
+    row = found[0] if found else None
+    if row is not None and row.content_hash == source.content_hash and (
+            not force or (row.facts == facts_json and row.extractor_version == source.extractor_version)):
+        return Stored("unchanged", row.id)
+    if found and claimed and row.id in claimed:
+        raise KbError(f"another version of {claimed[row.id]} ({found[1]}), which this load has just stored; "
+                      "not stored")
+    values = {
+        "file_name": source.file_name, "content_hash": source.content_hash,
+        "url_key": canonical_url(facts.article.url), "file_hash": source.file_hash,
+        "facts_origin": source.facts_origin, "extractor_version": source.extractor_version,
+        "title": facts.article.title, "publisher": facts.article.publisher, "author": facts.article.author,
+        "published": facts.article.published, "url": facts.article.url,
+        "language": facts.article.language or "en", "body": source.body,
+        "facts": facts_json,
+        "loaded_at": datetime.now(UTC),
+    }
+    touched = Touched()
+    if row is None:
+        # The path is where the article was first loaded from: a later copy elsewhere leaves it.
+        article_id = conn.execute(insert(art).values(source_path=source.source_path, **values)
+                                  .returning(art.c.id)).scalar_one()
+    else:
+        article_id = row.id
+        remove_contributions(conn, article_id, touched)
+        conn.execute(update(art).where(art.c.id == article_id).values(**values))
+    changed = apply_facts(conn, article_id, facts, touched)
+    rederive(conn, touched)
+    settle_descriptors(conn, descriptor_groups(conn, facts, changed.get("agency", set())))
+    settle_people(conn, _countries(conn, "official", changed.get("official", set())))
+    return Stored("new" if row is None else "updated", article_id)
+
+
+def _countries(conn: Connection, kind: str, ids: set[int]) -> set[str]:
+    return {c for (c,) in driver(conn).rows(_countries_statement(kind), {"ids": sorted(ids)}) if c} if ids else set()
+

@@ -1,0 +1,153 @@
+"""Settling what depends on the whole base, not on one article, so the rows do not depend on load order.
+
+A descriptor ("China's customs administration") joins the one agency of its
+country and kind it can name, and goes back to its own row when a second
+appears; a name joined to a person on weak evidence goes back to its own row
+when another person it fits appears. Either way the articles concerned are
+matched afresh.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from kb import descriptors
+from kb.facts import Facts
+from kb.names import compare
+from kb.normalize import name_key
+from kb.resolve import curated, people_compatible
+from kb.store.derive import rederive
+from kb.store.fold import fold_row
+from kb.store.tables import T, Touched
+from kb.store.write import restore_articles
+
+# ---------------------------------------------------------------- descriptors: "China's customs administration"
+
+def descriptor_groups(conn: Connection, facts: Facts, changed: set[int]) -> set[tuple[str, str]]:
+    """Where descriptors may have to be settled: the (country, kind) of the article's descriptors and of the
+    agency rows it made or joined (a new agency can make a descriptor fit one, or two)."""
+    groups = {(a.country, kind) for a in facts.agencies
+              if a.country and descriptors.topics(a.name, a.country) is not None
+              and (kind := a.kind or descriptors.kind_of(a.name))}
+    ag = T["agency"]
+    if changed:
+        groups |= {(r.country_code, r.kind) for r in conn.execute(
+            select(ag.c.country_code, ag.c.kind).where(ag.c.id.in_(changed))) if r.country_code and r.kind}
+    return groups
+
+
+def settle_descriptors(conn: Connection, groups: set[tuple[str, str]]) -> None:
+    """Rows known only by descriptors join the one agency of their country and kind they can describe; a
+    descriptor joined earlier goes back to its own row when a second such agency appears. Done after each
+    article, over the whole (country, kind) group, so the rows do not depend on the order articles came in."""
+    for _ in range(3):  # matching restored articles afresh settles in one more round
+        touched, restore = Touched(), set()
+        for country, kind in sorted(groups):
+            restore |= _settle_group(conn, country, kind, touched)
+        rederive(conn, touched)
+        if not restore:
+            return
+        restore_articles(conn, sorted(restore))
+
+
+def _settle_group(conn: Connection, country: str, kind: str, touched: Touched) -> set[int]:
+    """Fold this group's descriptor rows where they fit one agency; return the articles to match afresh."""
+    ag, al, dec, cand = T["agency"], T["alias"], T["decision"], T["candidate"]
+    names: dict[int, list[str]] = {}
+    for r in conn.execute(select(ag.c.id, ag.c.name, ag.c.kind).where(ag.c.country_code == country)
+                          .order_by(ag.c.id)):
+        if r.kind == kind or (r.kind is None and descriptors.kind_of(r.name) == kind):
+            names[r.id] = [r.name]
+    if not names:
+        return set()
+    for rid, name in conn.execute(select(al.c.agency_id, al.c.name).where(al.c.agency_id.in_(names))):
+        names[rid].append(name)
+    if not any(descriptors.topics(n, country) is not None for ns in names.values() for n in ns):
+        return set()  # no descriptor in the group: nothing to join or to split
+    described = {rid: _described(ns, country) for rid, ns in names.items()}
+    proper = [rid for rid, t in described.items() if t is None]
+    joined = conn.execute(select(dec.c.record_id, dec.c.article_id, dec.c.incoming_name).where(
+        dec.c.record_kind == "agency", dec.c.record_id.in_(proper), dec.c.reason.like("descriptor%"))).all()
+    restore = {d.article_id for d in joined
+               if _fitting(descriptors.topics(d.incoming_name, country), proper, names) != [d.record_id]}
+    if restore:
+        return restore
+    cur = curated(conn)
+    for rid, wanted in described.items():
+        if wanted is None:
+            continue
+        # A person keeping the descriptor apart from one of two fitting agencies has not said it is the other.
+        fitting = _fitting(wanted, proper, names)
+        conn.execute(delete(cand).where(cand.c.record_kind == "agency", cand.c.record_id == rid,
+                                        cand.c.reason.like("descriptor%")))
+        if len(fitting) == 1 and not cur.kept_apart("agency", rid, fitting[0]):
+            conn.execute(update(dec).where(dec.c.record_kind == "agency", dec.c.record_id == rid)
+                         .values(reason=f"descriptor of the one {kind} agency of {country} it can name"))
+            fold_row(conn, "agency", fitting[0], rid, touched)
+        elif len(fitting) > 1:
+            records = conn.execute(select(dec.c.article_id, dec.c.incoming_name).where(
+                dec.c.record_kind == "agency", dec.c.record_id == rid)).all()
+            pairs = [{"article_id": d.article_id, "record_kind": "agency", "record_id": rid, "other_id": q,
+                      "incoming_name": d.incoming_name, "other_name": names[q][0], "score": 85.0,
+                      "reason": f"descriptor fits {len(fitting)} {kind} agencies of {country}"}
+                     for d in records for q in fitting if not cur.kept_apart("agency", rid, q)]
+            if pairs:
+                conn.execute(insert(cand), pairs)
+    return set()
+
+
+def _described(names: list[str], country: str) -> frozenset[str] | None:
+    """The topic words of a row known only by descriptors; None when one of its names is a proper name."""
+    found = [descriptors.topics(n, country) for n in names]
+    if any(t is None for t in found):
+        return None
+    return frozenset().union(*found)  # type: ignore[arg-type]
+
+
+def _fitting(wanted: frozenset[str] | None, proper: list[int], names: dict[int, list[str]]) -> list[int]:
+    return [] if wanted is None else [q for q in proper if descriptors.fits(wanted, names[q])]
+
+
+# ---------------------------------------------------------------- initials that fit more than one person
+
+def settle_people(conn: Connection, countries: set[str]) -> None:
+    """A name joined to a person on weak evidence ('B. Ismailov' to Bakhyt Ismailov at the same committee)
+    goes back to its own row when another person it fits appears there (Bolat Ismailov), as it would have
+    stayed apart had the articles come in the other order: its articles are matched afresh."""
+    restore: set[int] = set()
+    for country in sorted(countries):
+        restore |= _ambiguous_people(conn, country)
+    if restore:
+        restore_articles(conn, sorted(restore))
+
+
+def _ambiguous_people(conn: Connection, country: str) -> set[int]:
+    off, al, pos, claim = T["official"], T["alias"], T["position"], T["claim"]
+    names: dict[int, set[str]] = defaultdict(set)
+    curated: set[tuple[int, str]] = set()
+    for r in conn.execute(select(al.c.official_id, off.c.name, al.c.name.label("alias"), al.c.name_key, al.c.origin)
+                          .join(off, off.c.id == al.c.official_id).where(off.c.country_code == country)):
+        names[r.official_id] |= {r.name, r.alias}
+        if r.origin == "curated":
+            curated.add((r.official_id, r.name_key))  # a person joined it: theirs to undo
+    held = {(rid, n) for rid, ns in names.items() for n in ns if (rid, name_key(n)) not in curated
+            and (others := [m for m in ns if name_key(m) != name_key(n)]) and all(compare(n, m).weak for m in others)}
+    if not held:
+        return set()  # only rows with more than one name can hold one on weak evidence
+    for rid, name in conn.execute(select(off.c.id, off.c.name).where(off.c.country_code == country)):
+        names[rid].add(name)
+    posts: dict[int, set[int]] = defaultdict(set)
+    for oid, aid in conn.execute(select(pos.c.official_id, pos.c.agency_id).where(pos.c.official_id.in_(names))):
+        posts[oid].add(aid)
+    restore: set[int] = set()
+    for rid, name in sorted(held):
+        rivals = [q for q, ns in names.items() if q != rid and posts[q] & posts[rid]
+                  and any(compare(name, n).weak for n in ns) and not people_compatible(ns, names[rid] - {name})]
+        if rivals:
+            restore |= {r.article_id for r in conn.execute(select(claim.c.article_id, claim.c.value).where(
+                claim.c.official_id == rid, claim.c.field == "name")) if name_key(r.value) == name_key(name)}
+    return restore
+

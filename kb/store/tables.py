@@ -1,0 +1,54 @@
+"""The store's tables and the statements every part of it runs, built once.
+
+Building a statement costs more than running it (see kb.resolve), so each is
+built on first use and cached.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from sqlalchemy import Delete, Insert, Table, Update, bindparam, delete, insert, update
+
+from kb import models
+
+# Every table by its name, and the store's short names for the ones it writes most.
+T: dict[str, Table] = {**models.SQLModel.metadata.tables, "party": models.AgreementParty.__table__,
+                       "signatory": models.AgreementSignatory.__table__, "decision": models.MatchDecision.__table__,
+                       "candidate": models.MatchCandidate.__table__}
+
+
+@dataclass
+class Touched:
+    """Rows whose derived values must be recomputed after a change."""
+
+    ids: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, kind: str, rid: int | None) -> None:
+        if rid is not None:
+            self.ids[kind].add(rid)
+
+
+def ids_param() -> object:
+    """The list of ids a statement is run for, expanded at execution."""
+    return bindparam("ids", expanding=True)
+
+
+@cache
+def insert_into(name: str, returning: bool = False) -> Insert:
+    """INSERT into one of the tables of `T`, values bound at execution (RETURNING id when asked)."""
+    statement = insert(T[name])
+    return statement.returning(T[name].c.id) if returning else statement
+
+
+@cache
+def update_by_id(name: str) -> Update:
+    return update(T[name]).where(T[name].c.id == bindparam("_id"))
+
+
+@cache
+def delete_by_ids(name: str, column: str = "id") -> Delete:
+    return delete(T[name]).where(T[name].c[column].in_(ids_param()))
+
