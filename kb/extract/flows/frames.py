@@ -106,8 +106,10 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     skipped = _two_way(sm)
     for clause in sm.clauses:
         cues = _frame_cues(sm, [c for c in sm.cues if clause[0] <= c.start < clause[1]])
-        if not cues:
-            _parallel_clause(rd, sm, clause, figures)
+        # "Kuwait, Oman and Qatar completed the list of the top six re-export markets": the role noun ranks
+        roles_only = all(c.kind in ("buyer_noun", "supplier_noun") for c in cues)
+        if (not cues or roles_only) and _parallel_clause(rd, sm, clause, figures):
+            continue
         for i, cue in enumerate(cues):
             if cue in skipped:
                 continue
@@ -145,15 +147,23 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
     exported from Somalia": a reduced relative clause names the goods' origin in the same frame.
     """
     out: list[Cue] = []
+    roles = [c for c in cues if c.kind in ("buyer_noun", "supplier_noun")]
     for cue in cues:
+        if cue.kind.endswith("verb") and any(0 <= r.start - cue.end <= 1 for r in roles):
+            continue  # "re-export markets", "import sources": a modifier of the role noun after it
         if out and cue.kind.endswith("verb") and _continues(sm.text, cue, out[-1]):
             continue
         if out and cue.kind in ("buyer_noun", "supplier_noun") and _OBJECT_ROLE.search(sm.text[:cue.start]):
             continue  # "sold sawn wood to the Chinese importer X": the verb's receiver, no frame of its own
+        noun = cue.kind in NOUNS or re.search(r"['’]s\s+$", sm.text[max(0, cue.start - 4):cue.start])
+        if out and out[-1].kind in ("buyer_noun", "supplier_noun") and noun \
+                and _ROLE_OF.fullmatch(sm.text, out[-1].end, cue.start):
+            continue  # "the top destination for the emirate's re-exports": what the role noun is a role in
         out.append(cue)
     return out
 
 
+_ROLE_OF = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
 _OBJECT_ROLE = re.compile(r"\b(?:to|for|from)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?$")
 
 
@@ -244,7 +254,8 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
 _PLACED = re.compile(r"\s+(?:(?:were|was|came|ranked|finished|followed)\s+(?:in\s+)?(?:the\s+)?"
                      r"(?:second|third|fourth|fifth|sixth|next)\b[^.;]{0,25}?\b"
                      r"(?:place|places|position|positions|spot|spots)?"
-                     r"|(?:completed|rounded\s+out|rounded\s+off|made\s+up)\s+the\s+top\s+(?:three|four|five|"
+                     r"|(?:completed|rounded\s+out|rounded\s+off|made\s+up)\s+the\s+(?:list\s+of\s+the\s+)?top\s+"
+                     r"(?:three|four|five|"
                      r"six|seven|eight|nine|ten|\d+)\b)", re.I)
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|followed|trailed|stood)\b",
@@ -269,10 +280,10 @@ def _breakdown(rd: Reading, sm: SentenceMentions) -> bool:
     return bool(items)
 
 
-def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], figures: list[Figure]) -> None:
+def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], figures: list[Figure]) -> bool:
     """A clause without a trade word that ranks more partners of the last frame, each with its figure:
     "…, while Japan came second with 4,000 tons", "Kazakhstan came second with 1.3 million litres, followed by
-    Belarus with 720,000 litres"."""
+    Belarus with 720,000 litres". Whether it wrote flows."""
     last = rd.last
     if (last is None or not (last.sentence == sm.sentence.start or continues_last(rd, sm.sentence))) \
             and _after_partnerless(rd, sm.sentence):
@@ -282,14 +293,14 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     if last is not None and names and not own and _PLACED.match(sm.text, names[-1].end, clause[1]):
         own_end = clause[1]  # "…, while Japan, Korea and Taiwan were in second to fourth place": ranked, no figure
     elif last is None or not own or not names or names[0].start > own[0].start:
-        return
+        return False
     else:
         own_end = own[0].start
     if (own and not _RANKED_CLAUSE.match(sm.text, names[0].end, own_end)) \
             or lexicon().turnover.search(sm.text, clause[0], clause[1]) \
             or not (last.sentence == sm.sentence.start
                     or 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP):
-        return
+        return False
     # unranked, the story's seller stays and its buyers vary ("Egypt bought 6,200 t. Iran was second at …")
     anchor_is_importer = last.ranked == EXPORTER if last.ranked else (
         rd.frame.home in last.importers and rd.frame.home not in last.exporters
@@ -298,11 +309,12 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     side = EXPORTER if anchor_is_importer else IMPORTER
     parties = [Party(m.code, side, m.start, m.end, "ranked") for m in names if m.code not in fixed]
     if not parties:
-        return
+        return False
     codes = list(dict.fromkeys(p.code for p in parties))
     exporters, importers = (codes, fixed) if anchor_is_importer else (fixed, codes)
     cue = Cue(names[0].start, names[0].end, "", "export_verb")
     _write(rd, _Frame(sm, cue, clause, clause, own, parties, last.goods), exporters, importers)
+    return True
 
 
 def _inherited_seller(rd: Reading, last: _Sides) -> bool:
