@@ -505,3 +505,14 @@ def test_names_ending_international_and_names_in_french(text: str, name: str, co
     hit = named(run(text), name)
     assert hit is not None, agencies(run(text))
     assert hit["country"] == country
+
+
+def test_a_city_before_based_belongs_to_the_name_after_it() -> None:
+    text = "The consignment was sent by Usambara Fresh Growers Ltd to importer Chennai-based Kaveri Agro Imports."
+    hit = named(run(text, title="Tanzania ships avocados to India"), "Usambara Fresh Growers Ltd")
+    assert hit is not None and hit["country"] == "TZ"
+
+
+def test_a_role_written_before_a_company_name_is_not_part_of_it() -> None:
+    names = [a["name"] for a in agencies(run("Exporter Kauri Timber said it loaded two vessels."))]
+    assert names == ["Kauri Timber"]

@@ -296,3 +296,15 @@ def test_unit_forms(form, unit, factor):
     assert by_form[unit_key(form)] == (unit, factor)
 
 
+
+
+# ---------------------------------------------------------------- cities.yaml
+
+def test_cities_are_keyed_by_real_countries_sorted_and_new_forms():
+    cities = load("cities.yaml")
+    assert list(cities) == sorted(cities) and set(cities) <= ALPHA2
+    country_forms = {f for e in load("countries.yaml").values() for k in ("names", "adjectives", "capitals")
+                     for f in e.get(k) or []}
+    names = [n for ns in cities.values() for n in ns]
+    assert len(names) == len(set(names)), "a city listed twice"
+    assert not set(names) & country_forms, f"cities that are country forms: {set(names) & country_forms}"

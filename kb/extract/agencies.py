@@ -582,8 +582,10 @@ def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
         inside = [q for q in quotes if q[0] <= start < q[1]]
         # "“China's demand has not recovered,” said X of the Forest Owners Association": a country in a quote
         # the name stands outside of says nothing of it
+        # … nor does "Mumbai-based", which belongs to the name after it
         around = [c for c in sentence_actors(ctx, sent) if not (start <= c.start < end)
-                  and not any(q[0] <= c.start < q[1] for q in quotes if q not in inside)]
+                  and not any(q[0] <= c.start < q[1] for q in quotes if q not in inside)
+                  and not _BASED_AFTER.match(ctx.text, c.end)]
         before = [c for c in around if c.end <= start]
         if before:
             return home if any(c.code == home for c in before) else before[-1].code
@@ -776,6 +778,8 @@ class _Reading:
     def take(self, start: int, end: int, owner: str | None = None) -> None:
         """A proper name found in the text: recognised, given its country and kind, registered."""
         based = _BASED.match(self.text, start, end)  # "Mumbai-based Sunvin Group": the company is Sunvin Group
+        based_in = next((c.code for c in self.ctx.countries_in(start, based.end()) if c.form != "bloc"),
+                        None) if based else None
         start = based.end() if based else start
         surface = self.text[start:end]
         if not surface or surface in gazetteer.blocs():
@@ -792,6 +796,7 @@ class _Reading:
         name, country, kind, also = self._identify(start, end, owner or _owner_before(self.ctx, start))
         if name is None:
             return
+        country = based_in or country  # "Tokyo-based Sakura Foods" is Japanese
         found = self.reg.add(name, country, kind, surface if not owner else _possessive(self.ctx, start, surface),
                              (start, end))
         found.also.extend(a for a in also if a not in found.also)
@@ -1123,13 +1128,21 @@ _NAME_AFTER = re.compile(r"\s+(?P<name>(?![\w\-]*-based\b)[A-Z][A-Za-z0-9&\-]+"
 _SHIP_BEFORE = re.compile(r"\b(?:vessel|ship|tanker|bulker|bulk\s+carrier|freighter|carrier|barge|MV|M/V|MT)\s+$", re.I)
 
 
+# "Exporter TPT Forests said": the role a company plays, written before its name
+_ROLE_BEFORE_NAME = re.compile(r"(?:Exporter|Importer|Trader|Processor|Buyer|Seller|Supplier|Producer|Shipper)\s+"
+                               r"(?=\S+\s+\S)")
+_BASED_AFTER = re.compile(r"-(?:based|headquartered|listed|registered)\b")
 _BASED = re.compile(r"(?:[\w'’.-]+-(?:based|headquartered|listed|owned|run)\s+)+")
 
 
 def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = None) -> None:
     based = _BASED.match(name)  # "Mumbai-based Sunvin Group": the company is Sunvin Group
     if based:
+        country = next((c.code for c in r.ctx.countries_in(s, s + based.end()) if c.form != "bloc"), country)
         name, s = name[based.end():], s + based.end()
+    role = _ROLE_BEFORE_NAME.match(name)
+    if role:
+        name, s = name[role.end():], s + role.end()
     if not name or _excluded(r.ctx, name) or name in r.not_agencies or _SHIP_BEFORE.search(r.text, max(0, s - 20), s):
         return
     country = _country_named_in(name) or country or _owner_before(r.ctx, s) or described_country(r.ctx, s) \

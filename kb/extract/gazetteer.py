@@ -23,8 +23,12 @@ class CountryForm:
 
 @cache
 def country_forms() -> dict[str, CountryForm]:
-    """Every surface form of a country (name, adjective, capital) → its code and form."""
+    """Every surface form of a country (name, adjective, capital) → its code and form; a large city or port
+    (cities.yaml) reads as a capital does: a place, a dateline, or its country."""
     out: dict[str, CountryForm] = {}
+    for code, names in (load("cities") or {}).items():
+        for surface in names or []:
+            out[str(surface)] = CountryForm(str(code), "capital")
     data = load("countries") or {}
     for form, key in (("capital", "capitals"), ("adjective", "adjectives"), ("name", "names")):
         for code, entry in data.items():
@@ -42,8 +46,10 @@ def country_names() -> dict[str, str]:
 
 @cache
 def capitals() -> dict[str, str]:
-    return {str(c): str(code) for code, e in (load("countries") or {}).items()
-            for c in (e or {}).get("capitals") or []}
+    """Capitals and the large cities of cities.yaml → their country: places, datelines."""
+    cities = {str(c): str(code) for code, names in (load("cities") or {}).items() for c in names or []}
+    return cities | {str(c): str(code) for code, e in (load("countries") or {}).items()
+                     for c in (e or {}).get("capitals") or []}
 
 
 @dataclass(frozen=True)
