@@ -51,8 +51,11 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     dated = [a for a in sm.amounts if a.kind == "percent" or a in kept]
     owners = _date_owners(sm.dates(), dated, {id(q): m.end for q, m in worth.values()})
     earlier = _year_earlier(sm.text, kept, compared, owners)
-    undated = {id(a) for a in kept if id(a) in compared and id(a) not in earlier
-               and _A_YEAR_BEFORE.match(sm.text, a.end) and not any(id(b) in owners for b in kept if b.end <= a.start)}
+    # "up from $1.71bn a year earlier", "Arrivals were up from 11.4m tons a year earlier": a year before the
+    # reading's period when no date in the sentence says which
+    undated = {id(a) for a in kept if id(a) not in earlier and _A_YEAR_BEFORE.match(sm.text, a.end)
+               and (id(a) in compared or lexicon().comparison_before.search(sm.text[max(0, a.start - 40):a.start]))
+               and not any(id(b) in owners for b in kept if b.end <= a.start) and id(a) not in owners}
     kept = [a for a in kept if id(a) not in compared or id(a) in earlier or id(a) in undated
             or (id(a) in owners and owners[id(a)].start > a.end)]
     owners = _shared_dates(sm, kept, [a for a in dated if a.kind == "percent"], {**owners, **earlier})

@@ -155,6 +155,9 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
             continue
         if out and cue.kind in ("buyer_noun", "supplier_noun") and _OBJECT_ROLE.search(sm.text[:cue.start]):
             continue  # "sold sawn wood to the Chinese importer X": the verb's receiver, no frame of its own
+        if cue.kind in ("buyer_noun", "supplier_noun") and out and _APPOSED_ROLE.search(sm.text, 0, cue.start) \
+                and sm.text[cue.end:cue.end + 1] == ",":
+            continue  # "Shipments from Australia, the second-biggest supplier, slipped to …": an aside
         noun = cue.kind in NOUNS or re.search(r"['’]s\s+$", sm.text[max(0, cue.start - 4):cue.start])
         if out and out[-1].kind in ("buyer_noun", "supplier_noun") and noun \
                 and _ROLE_OF.fullmatch(sm.text, out[-1].end, cue.start):
@@ -163,6 +166,7 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
     return out
 
 
+_APPOSED_ROLE = re.compile(r"[A-Z][\w'’.-]*,\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}$")
 _ROLE_OF = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
 _OBJECT_ROLE = re.compile(r"\b(?:to|for|from)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?$")
 
@@ -400,6 +404,9 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     if not importers and not totals and not elsewhere:
         importers = _anaphoric_destination(rd, frame, exporters) or _continued_destination(rd, frame, exporters)
     arrived = frame.cue.kind == "motion" and any(p.how == "from" for p in frame.parties)  # "… came from Brazil"
+    # "Shipments from Australia slipped to 3.1m tons" in a story of China's imports: arrivals in China
+    arrived = arrived or (frame.cue.form in _ARRIVING and rd.frame.title_importer is not None
+                          and any(p.how == "from" for p in frame.parties))
     if not importers and exporters and (frame.cue.kind in ("import_verb", "import_noun") or arrived) and not totals:
         # "…, while imports from the UAE were $48bn": the exporter of the clause before; else a country the
         # sentence names as acting ("Thailand's trade deficit … as imports of Chinese goods"); else home
@@ -422,6 +429,8 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     return exporters, importers
 
 
+_ARRIVING = frozenset(("shipments", "shipment", "deliveries", "delivery", "cargoes", "cargo", "supplies",
+                       "consignments"))
 _COORDINATED_VERB = re.compile(r"(?:^|,)\s*(?:and|but)\s+(?:also\s+|then\s+)?$")
 _BROKEN_DOWN = re.compile(r",?\s+of\s+which\b", re.I)
 _PRONOUN = re.compile(r"^\W*(?:(?:But|And|However|Meanwhile|Also),?\s+)?(?:It|They|The\s+country|The\s+nation|"
