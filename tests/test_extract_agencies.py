@@ -516,3 +516,8 @@ def test_a_city_before_based_belongs_to_the_name_after_it() -> None:
 def test_a_role_written_before_a_company_name_is_not_part_of_it() -> None:
     names = [a["name"] for a in agencies(run("Exporter Kauri Timber said it loaded two vessels."))]
     assert names == ["Kauri Timber"]
+
+
+def test_a_military_rank_before_a_service_is_no_agency() -> None:
+    facts = run("The delegation was headed by Major General of Customs Service Rauf Aliyev.")
+    assert not any(a["name"].startswith("Major General") for a in agencies(facts)), agencies(facts)

@@ -365,3 +365,13 @@ def test_an_employer_named_at_a_sentence_end_stops_there() -> None:
     facts = run("Exports rose, the Rwanda Coffee Board (RCB) said. \"Prices are good,\" said Jean Habimana, the "
                 "managing director of RCB. He added that exports rose.")
     check(facts, "Jean Habimana", {"title": "managing director", "agency": "Rwanda Coffee Board"})
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Aibek Tashiev has been appointed Chairman of the State Tax Service of the Kyrgyz Republic.", "Aibek Tashiev",
+     {"title": "chairman", "agency": "State Tax Service of the Kyrgyz Republic"}),
+    ("Efua Mensah was named acting chief executive of the Ghana Export Promotion Authority on Monday.", "Efua Mensah",
+     {"title": "acting chief executive", "agency": "Ghana Export Promotion Authority"}),
+])
+def test_a_post_given_by_appointment(text: str, name: str, expected: dict) -> None:
+    check(run(text), name, expected)

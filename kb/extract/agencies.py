@@ -252,8 +252,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     cfg = _config()
     toks = _edges_trimmed(text, [(m.start() + start, m.end() + start, m.group())
                                  for m in _TOKEN.finditer(text[start:end])])
-    if not toks:
-        return None
+    if not toks or toks[0][2] in _RANKS:
+        return None  # "Colonel General of Customs Service Shahin Baghirov": a rank, not a body
     segment = text[toks[0][0]:toks[-1][1]]
     # a weak head ("Exchange", "Fund") is one only beside its companion word ("Stock Exchange")
     heads = [i for i, t in enumerate(toks) if (t[2] in cfg["heads"] and t[2] not in cfg["weak"])
@@ -281,6 +281,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if len(words) < 2:
         return None
     return toks[0][0], toks[-1][1]
+
+
+_RANKS = frozenset(("Colonel", "Lieutenant", "Major", "Brigadier", "Captain", "Admiral", "Marshal", "Commodore",
+                    "Sergeant", "Commander"))
 
 
 def _edges_trimmed(text: str, toks: list[_Tok]) -> list[_Tok]:

@@ -37,6 +37,11 @@ _LISTED_NAME = rf"(?:{_OWNER}\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|bin|
 _INIT = r"[A-Z]\."
 _INITIAL = re.compile(r"[A-Z]\.")
 _TRAILING_NOISE = re.compile(r"(?:\s*\([^)]*\)|\s*,|\s+)+$")
+# "… of the Ghana Cocoa Board on Monday", "… with immediate effect": when, not which post
+_TRAILING_WHEN = re.compile(r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)|"
+                            r"(?:last|this|next)\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday)|"
+                            r"yesterday|today|with\s+immediate\s+effect|effective\s|by\s+(?:a\s+)?(?:presidential\s+)?"
+                            r"decree|in\s+(?:19|20)\d\d\b).*$", re.I)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
 
@@ -65,9 +70,13 @@ def _cfg() -> dict:
         # "presidents A and B", "the foreign ministers A, B and C": a plural post before a list.
         "plural": re.compile(rf"(?P<title>(?i:(?<![\w-]){core}))s,?\s+"
                              rf"(?:{_LISTED_NAME}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*(?:{_OWNER}\s+)?$"),
-        "after": re.compile(rf"^(?:\s*\([^)]*\))?\s*,\s*(?:(?P<who>who\s+(?:heads|leads|chairs|runs)\s+)|"
+        "after": re.compile(rf"^(?:\s*\([^)]*\))?(?:\s*,\s*(?:(?P<who>who\s+(?:heads|leads|chairs|runs)\s+)|"
                             rf"(?:an?\s+|the\s+)?(?P<owner>(?:[A-Z][\w.&\-]*\s+){{1,4}}?|[A-Z][\w.&\- ]*?['’]s\s+)?"
-                            rf"(?=(?i:{core})))"),
+                            rf"(?=(?i:{core})))"
+                            # "X has been appointed Chairman of the State Customs Service": the post given
+                            rf"|\s+(?:has\s+been|have\s+been|had\s+been|was|were|is)\s+(?:(?:officially|formally|"
+                            rf"recently)\s+)?(?:appointed|named|elected|designated|confirmed|sworn\s+in)\s+"
+                            rf"(?:as\s+)?(?:the\s+)?(?:new\s+)?(?=(?i:{core})))"),
         "after_title": re.compile(rf"(?i:{core})(?:\s+(?:of|for|at|in|to)\s+[^,;()]*)?"),
         "honor": re.compile(rf"^(?:(?:{honor})\s*)+"),
         "honorifics": tuple(sorted(t.get("honorifics", []), key=len, reverse=True)),
@@ -544,6 +553,9 @@ def _title_after(ctx: ArticleContext, sent: Sentence, rest_start: int) -> tuple[
     if not t:
         return None
     title, t_end = t.group(), t.end()
+    when = _TRAILING_WHEN.search(title)
+    if when:
+        title, t_end = title[:when.start()], rest_start + when.start()
     # "secretary in the Ministry of Agriculture, Forestry and Fisheries": the title's
     # complement runs to the end of an agency name that holds commas.
     longer = [m.end for m in mentions_of(ctx).agencies if rest_start <= m.start < t_end < m.end <= sent.end]
