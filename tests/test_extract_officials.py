@@ -375,3 +375,15 @@ def test_an_employer_named_at_a_sentence_end_stops_there() -> None:
 ])
 def test_a_post_given_by_appointment(text: str, name: str, expected: dict) -> None:
     check(run(text), name, expected)
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("The release was approved by the Statistician General, Dr Kofi Mensah.", "Kofi Mensah",
+     {"title": "statistician general"}),
+    ('"Soyoil is cheap," said Ravi Menon, research head at Pune-based Oilseed Trading Group.', "Ravi Menon",
+     {"title": "research head", "agency": "Oilseed Trading Group"}),
+    ("Priya Nair, joint secretary of the Indian Spices Board, spoke.", "Priya Nair",
+     {"title": "joint secretary", "agency": "Indian Spices Board"}),
+])
+def test_statisticians_analysts_and_posts_at_a_company(text: str, name: str, expected: dict) -> None:
+    check(run(text), name, expected)

@@ -595,7 +595,8 @@ def _with_head_of(ctx: ArticleContext, sent: Sentence, start: int, end: int, nam
     return _person(ctx, sent, start, end, name, title, agency, None, (at, end))
 
 
-_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+# "chief of the X", "joint secretary at India's X", "research head at Mumbai-based X": where the agency starts
+_OF_THE = re.compile(r"\s+(?:of|at|with)\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+|[\w.-]+-based\s+)?")
 
 
 def _without_agency(ctx: ArticleContext, t_start: int, title: str) -> str:
