@@ -25,6 +25,7 @@ from kb.extract.countries import dateline_country, find_countries
     ("Turkiye and Türkiye.", ["TR", "TR"]),
     ("Germán Bahena, an economist, spoke.", []),  # a Spanish given name, not "German"
     ("the United States-Mexico-Canada Agreement", ["US", "MX", "CA"]),  # countries joined by hyphens
+    ("Tea worth US$ 20 million went to Iran, and 5 million US dollars more.", ["IR"]),  # money, not the US
 ])
 def test_countries_found(text: str, expected: list[str]) -> None:
     assert [c.code for c in find_countries(text)] == expected

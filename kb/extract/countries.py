@@ -21,6 +21,7 @@ from kb.extract.phrases import PhraseMatcher
 _DESTINATION = re.compile(r"(?:\bto|\binto|\btowards|\bfor)\s+(?:the\s+)?$")
 # "Latin America", "North American": a region, not the United States.
 _REGION_BEFORE = re.compile(r"\b(?:Latin|North|South|Central|Pan|Anglo|Spanish)[\s-]+$")
+_MONEY_AFTER = re.compile(r"\s?\$|\s+(?:dollars?|cents?)\b")
 _NAME_BEFORE_BRACKET = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*$")
 # A capitalised word joined by a hyphen right before the country: "Interfax-Azerbaijan".
 _JOINED_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w.]*)-$")
@@ -84,8 +85,8 @@ def find_countries(text: str, published: str | None = None) -> list[CountryMenti
 
 
 def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.CountryForm) -> bool:
-    if form.code == "US" and _REGION_BEFORE.search(text[max(0, start - 12):start]):
-        return True
+    if form.code == "US" and (_REGION_BEFORE.search(text[max(0, start - 12):start]) or _MONEY_AFTER.match(text, end)):
+        return True  # "Latin America", and "US$ 20 million", "20 million US dollars": money, not the country
     if text[start - 1:start] == "(" and text[end:end + 1] == ")" and _NAME_BEFORE_BRACKET.search(text, 0, start - 1):
         return True  # "Hong Kong (China)", "Taiwan (China)": a qualifier of the name before, not a country acting
     joined = _JOINED_BEFORE.search(text[max(0, start - 30):start])
