@@ -868,3 +868,9 @@ def test_two_associations_that_sign_are_the_parties() -> None:
             "understanding in Nairobi on Monday to share cold-chain data.")
     check(text, "2024-06-14", [{"kind": "memorandum", "party_agencies": [
         "Kenya Flower Council", "Dutch Flower Growers Association"]}])
+
+
+def test_an_instrument_used_with_one_partner_binds_it_and_the_articles_country() -> None:
+    text = ("Kenya's tea exports rose. Under the oil-for-tea barter arrangement signed in March 2022, Kenya has "
+            "sent tea worth US$ 20 million to Iran.")
+    check(text, "2024-06-14", [{"kind": "arrangement", "parties": ["IR", "KE"], "signed": "2022-03"}])

@@ -95,6 +95,14 @@ def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Ca
         if cast.two_sides(codes):
             return sorted(codes)
     codes = list(dict.fromkeys(in_name + inst.countries))
+    if not codes and cast.home:
+        # "Under the oil-for-tea arrangement, we have sent tea worth $20m to Iran": the country its sentence
+        # trades with, and the article's own
+        told = [c.code for s, e in inst.mentions[:1] if (sent := ctx.sentence_at(s))
+                for c in ctx.countries_in(sent.start, sent.end) if c.form in ("name", "adjective")]
+        others = list(dict.fromkeys(c for c in told if c != cast.home))
+        if len(others) == 1:
+            return sorted([others[0], cast.home])
     return _by_context(ctx, inst, codes, cast)
 
 
