@@ -871,6 +871,7 @@ def test_two_associations_that_sign_are_the_parties() -> None:
 
 
 def test_an_instrument_used_with_one_partner_binds_it_and_the_articles_country() -> None:
-    text = ("Kenya's tea exports rose. Under the oil-for-tea barter arrangement signed in March 2022, Kenya has "
-            "sent tea worth US$ 20 million to Iran.")
+    text = ("Kenya's tea exports rose, the board chairman said. Russia and Egypt bought more.\n\n"
+            "Q: Is the payment issue resolved?\n\nA: Partly. Under the oil-for-tea barter arrangement signed in "
+            "March 2022, we have sent tea worth US$ 20 million to Iran.")
     check(text, "2024-06-14", [{"kind": "arrangement", "parties": ["IR", "KE"], "signed": "2022-03"}])
