@@ -875,3 +875,8 @@ def test_an_instrument_used_with_one_partner_binds_it_and_the_articles_country()
             "Q: Is the payment issue resolved?\n\nA: Partly. Under the oil-for-tea barter arrangement signed in "
             "March 2022, we have sent tea worth US$ 20 million to Iran.")
     check(text, "2024-06-14", [{"kind": "arrangement", "parties": ["IR", "KE"], "signed": "2022-03"}])
+
+
+def test_an_agreement_not_yet_concluded_is_under_negotiation() -> None:
+    text = "Ghana has not yet concluded the free trade agreement with Turkey; talks have been stalled since 2019."
+    check(text, "2024-06-14", [{"parties": ["GH", "TR"], "status": "negotiating"}])
