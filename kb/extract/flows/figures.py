@@ -17,9 +17,10 @@ from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import SentenceMentions
 from kb.extract.quantities import Amount
 
-_WORTH = re.compile(r"(?:\bworth|\bvalued\s+at|\bwith\s+a\s+value\s+of|\bfor|\btotall?ing|\bamounting\s+to|"
+_WORTH = re.compile(r"(?:(?:\bworth|\bvalued\s+at|\bwith\s+a\s+value\s+of|\bfor|\btotall?ing|\bamounting\s+to|"
                     r"\bat\s+a\s+value\s+of|\bearning|\bfetching|\bgenerating|,)\s+(?:(?:about|around|some|"
-                    r"nearly|almost|over|roughly|an\s+estimated|more\s+than|approximately|a\s+total\s+of)\s+)?\(?$",
+                    r"nearly|almost|over|roughly|an\s+estimated|more\s+than|approximately|a\s+total\s+of)\s+)?\(?"
+                    r"|^\s*\()$",  # "198.4 thousand m³ (EUR 54.3 million)": the value in brackets
                     re.I)
 _CONVERSION = re.compile(r"^\s*\(\s*(?:about|around|some|nearly|roughly|approximately|or|equivalent\s+to|~)?\s*$",
                          re.I)

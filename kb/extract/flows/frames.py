@@ -125,6 +125,8 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
 
 
 _RELIANCE = re.compile(r"rel[iy]|depend")
+_AMOUNTS_MOVE = re.compile(r"\b(?:volumes|quantities|shipments|amounts|cargoes|consignments|the\s+rest|the\s+remainder|"
+                           r"the\s+balance)\s+(?:also\s+)?$", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?!for\b)[a-z]")  # "the Djibouti corridor": the country names a place
 # ", with Indonesia taking 540,000 head": a new subject after a comma starts the next frame's stretch.
 _NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+"
@@ -201,7 +203,9 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     if _closed(sm, cue, clause, region, all_figures):
         return
     # A role noun after a verb counts only what follows it: "sold 2.6 Mt abroad, with China emerging as a market".
-    lo = cue.start if cue.kind in ("buyer_noun", "supplier_noun") and region[0] > clause[0] else region[0]
+    # … unless a new stretch opened before it: "…, with France (3,140 t) and Greece (1,870 t) as the main buyers"
+    lo = cue.start if cue.kind in ("buyer_noun", "supplier_noun") and region[0] > clause[0] \
+        and not _NEW_SUBJECT.search(sm.text, max(0, region[0] - 12), region[0]) else region[0]
     figures = [f for f in all_figures if lo <= f.start < region[1] and not _in_turnover(sm, clause, f)]
     parties = frame_parties(sm, cue, clause, region)
     role_noun = cue.kind in ("buyer_noun", "supplier_noun")
@@ -210,8 +214,9 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         and not re.match(r"\s+\w+\s+(?:shipments|cargoes|consignments|deliveries|supplies)\b", sm.text[cue.end:])
     if (role_noun or weak) and not figures and not any(p.how in attached for p in parties):
         return  # "main markets", "sources said": a role noun that ranks no country and counts nothing
-    if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start):
-        return  # "the minister went to China": nothing moves
+    if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start) \
+            and not _AMOUNTS_MOVE.search(sm.text, clause[0], cue.start):
+        return  # "the minister went to China": nothing moves ("smaller volumes went to Spain": goods do)
     if _RELIANCE.match(cue.form) and not any(p.how == "from" and p.start - cue.end <= 5
                                              and not _NOUN_AFTER.match(sm.text, p.end) for p in parties):
         return  # "relies on the Djibouti corridor for its exports": a reliance on no supplier
@@ -262,6 +267,8 @@ _PLACED = re.compile(r"\s+(?:(?:were|was|came|ranked|finished|followed)\s+(?:in\
                      r"(?:three|four|five|"
                      r"six|seven|eight|nine|ten|\d+)\b)", re.I)
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
+_FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are)\s+(?:then\s+)?followed\s+by\s+"
+                          r"(?:the\s+)?$")
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|followed|trailed|stood)\b",
                             re.I)
 
@@ -300,7 +307,8 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
         return False
     else:
         own_end = own[0].start
-    if (own and not _RANKED_CLAUSE.match(sm.text, names[0].end, own_end)) \
+    followed = _FOLLOWED_BY.search(sm.text, clause[0], names[0].start)  # "It was followed by Egypt with 71,000 m³"
+    if (own and not followed and not _RANKED_CLAUSE.match(sm.text, names[0].end, own_end)) \
             or lexicon().turnover.search(sm.text, clause[0], clause[1]) \
             or not (last.sentence == sm.sentence.start
                     or 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP):
