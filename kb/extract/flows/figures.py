@@ -45,7 +45,7 @@ class Figure:
 
 def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     """The flow figures of a sentence, in order, with values paired and dates owned."""
-    kept, worth, compared = _pair(sm.text, [a for a in sm.amounts if a.kind in ("quantity", "money")])
+    kept, worth, compared = _pair(sm.text, _with_bare_comparisons(sm))
     kept = [a for a in kept if not _not_a_flow(sm, a)]
     if not kept:
         return []
@@ -62,6 +62,19 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     owners = _shared_dates(sm, kept, [a for a in dated if a.kind == "percent"], {**owners, **earlier})
     return [Figure(a, worth[id(a)][1] if id(a) in worth else None,
                    None if id(a) in undated else owners.get(id(a)), id(a) in undated) for a in kept]
+
+
+def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:
+    """The sentence's quantities and money; "4.6 million cartons, up from 3.9 million a year earlier": a bare
+    number compared with a figure is in that figure's unit."""
+    out: list[Amount] = []
+    for a in sm.amounts:
+        if a.kind in ("quantity", "money"):
+            out.append(a)
+        elif a.kind == "number" and out and lexicon().comparison_before.search(sm.text[max(0, a.start - 40):a.start]):
+            prev = out[-1]
+            out.append(Amount(a.start, a.end, a.value, prev.kind, prev.unit, prev.currency, prev.per))
+    return out
 
 
 # "rose by 100,000 head", "up 17pc, or 41,000 head": a change, not a flow.
