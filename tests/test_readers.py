@@ -505,3 +505,23 @@ def test_txt_a_site_name_on_the_first_line_is_the_publisher_not_the_headline(tmp
             "presidential press office said on Tuesday. Onion exports reached 40,000 tons in the first half.\n")
     doc = read_article(write(tmp_path, "page.txt", page))
     assert (doc.title, doc.publisher) == ("New customs chief appointed; onion exports to Kazakhstan grow", site)
+
+
+@pytest.mark.parametrize(("first", "byline", "publisher", "author"), [
+    ("Xinhua | English.news.cn", "Source: Xinhua", "Xinhua", None),
+    ("El Observador", "Por Lucía Fernández Gómez", "El Observador", "Lucía Fernández Gómez"),
+    ("Anadolu Ajansı", "Mehmet Öztürk   |02.10.2025 - Update : 02.10.2025", "Anadolu Ajansı", "Mehmet Öztürk"),
+    ("ALMATY -Kazinform, Dana Seitova", None, None, "Dana Seitova"),
+])
+def test_txt_mastheads_and_bylines_as_sites_print_them(tmp_path: Path, first: str, byline: str | None,
+                                                       publisher: str | None, author: str | None) -> None:
+    head = f"{first}\n\n" if not first.startswith("ALMATY") else ""
+    line = byline or first
+    page = (f"{head}Economy\n\nWheat exports to Uzbekistan grow in the first half\n\n{line}\n\n"
+            "Kazakhstan exported 1.2 million tonnes of wheat to Uzbekistan in January-June, the ministry said "
+            "on Tuesday. Flour exports also rose.\n")
+    doc = read_article(write(tmp_path, "page.txt", page))
+    assert doc.title == "Wheat exports to Uzbekistan grow in the first half"
+    assert doc.author == author
+    if publisher:
+        assert doc.publisher == publisher

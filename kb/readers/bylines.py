@@ -7,7 +7,8 @@ import re
 from kb.readers import publishers
 
 _BYLINE = re.compile(
-    r"^(?:(?:written|words|story|text|reported)\s+by|by|author|reporter|writer)\b\s*:?\s*(?P<rest>\S.*)$",
+    # "Por" / "Par" / "Von": Spanish, Portuguese, French and German sites print the byline so
+    r"^(?:(?:written|words|story|text|reported)\s+by|by|author|reporter|writer|por|par|von)\b\s*:?\s*(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 # "By Jane Doe – Trend:", "By Jane Doe | Reuters", "By Jane Doe, Staff Reporter"
@@ -80,4 +81,5 @@ def looks_like_name(line: str) -> bool:
         return False
     if any(w.lower().strip(".") in _NOT_NAME_WORDS or w.lower() in _LINK_WORDS for w in words):
         return False
-    return all(re.match(r"^[A-Z][A-Za-z'’-]*\.?$", w) for w in words)
+    # letters of any alphabet after a capital ("Yıldız", "Sánchez", "Nguyễn")
+    return all(w[0].isupper() and all(ch.isalpha() or ch in "'’-" for ch in w.rstrip(".")) for w in words)

@@ -210,16 +210,16 @@ def _outlet_in_line(line: str) -> str | None:
     "MercoPress, South Atlantic News Agency"). A masthead that gives the outlet's short and full
     name ("TAP - Tunis Afrique Presse") is the publisher as printed."""
     found = publishers.by_name(line)
-    if found is not None:
-        return found.name
+    if found is not None:  # "Trend News Agency", "RNZ Pacific" alone on a line: as printed
+        return line if not (line.isupper() or line.islower()) else found.name
     parts = _segments(line) or [line]
     if len(parts) == 1 and "," in line:
         parts = [p.strip() for p in line.split(",", 1)]
     found = publishers.by_name(parts[0])
     if found is None:
         return None
-    if len(parts) == 2 and publishers.by_name(parts[1]) == found:
-        return line
+    if len(parts) == 2 and publishers.by_name(parts[1]) == found and not _DOMAIN_PART.search(parts[1]):
+        return line  # "TAP - Tunis Afrique Presse"; not "Xinhua | English.news.cn", a name and its site
     return found.name
 
 
@@ -298,6 +298,20 @@ def _name_line(line: str) -> str | None:
 
 
 _PLACE = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}")
+# "Ahmet Can Yıldız   |02.10.2025 - Update : 02.10.2025": a name, then the date it wrote
+_NAME_THEN_DATE = re.compile(r"^(?P<name>[^|\d]{4,60}?)\s*\|\s*\d")
+# "BISHKEK -24.kg, Aigerim Tashtanova": the city and site, then the writer
+_DATELINE_THEN_NAME = re.compile(r"^[A-Z][A-Z .'-]{2,25}\s*[-–—]\s*\S+,\s+(?P<name>[^,]{4,60})$")
+
+
+def _name_before_date(line: str) -> str | None:
+    m = _NAME_THEN_DATE.match(line)
+    return m["name"].strip() if m and bylines.looks_like_name(m["name"].strip()) else None
+
+
+def _name_after_dateline(line: str) -> str | None:
+    m = _DATELINE_THEN_NAME.match(line)
+    return m["name"].strip() if m and bylines.looks_like_name(m["name"].strip()) else None
 
 
 def _header_line(line: str, scan: _Scan) -> bool:
@@ -314,10 +328,14 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
         return False
     if _HOME.match(line) and is_breadcrumb(line) and scan.last_header:
         _masthead_before_breadcrumb(scan.last_header, scan)
+    if scan.author is None and scan.name_line is None and "|" in line:
+        scan.name_line = _name_before_date(line)  # "Name   |02.10.2025 - Update : …", a date line too
     if len(line) <= _TITLE_MAX and _header_meta(line, scan):
         return False
-    if scan.title is None and scan.first and _OUTLET_LINE.match(line):
-        scan.masthead = scan.masthead or line  # "24.kg news agency", "Interfax-Ukraine news agency" atop the page
+    if scan.title is None and scan.first and (_OUTLET_LINE.match(line) or _names_an_outlet(line)
+                                               or _site_name_line(line)):
+        # "24.kg news agency", "Xinhua | English.news.cn" atop the page: the site (a known outlet's own segment)
+        scan.masthead = scan.masthead or _outlet_in_line(line) or line
         return False
     if scan.title is None and (scan.first or scan.last_header == scan.outlet_line) and _is_masthead(line):
         # "Fiji Revenue & Customs Service" atop its own press release; an outlet's tagline
@@ -334,7 +352,7 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
         if _is_caption(line) and len(line.split()) >= _CAPTION_WORDS:
             return True  # a short photo caption: captions name people and places
         if scan.author is None and scan.name_line is None:
-            scan.name_line = _name_line(line)
+            scan.name_line = _name_line(line) or _name_before_date(line) or _name_after_dateline(line)
         return False  # headline kickers, datelines alone, topic labels
     if not _is_caption(line):
         scan.in_header = False
@@ -344,6 +362,28 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
 # A site's name alone on the first line: a domain ("24.kg", "Trend.az") or a name ending "news agency".
 _OUTLET_LINE = re.compile(r"(?i)^(?:[\w-]+\.[a-z]{2,6}(?:\s+(?:news(?:\s+agency)?|online))?|"
                           r"[\w.'’ -]{2,40}?\s+(?:news\s+agency|news\s+service|newswire|information\s+agency))$")
+
+
+_DOMAIN_PART = re.compile(r"\.[a-z]{2,6}$")
+_SECTION_WORDS = frozenset(("news", "business", "economy", "economics", "world", "markets", "politics", "trade",
+                            "agriculture", "home", "latest", "opinion", "finance", "money", "national", "region",
+                            "regional", "international", "local", "sport", "sports", "breaking", "top", "stories"))
+
+
+def _site_name_line(line: str) -> bool:
+    """"El Economista" atop a page: two or three capitalised words, none a section's, no digits."""
+    words = line.split()
+    return 2 <= len(words) <= 3 and not any(ch.isdigit() for ch in line) \
+        and all(w[:1].isupper() for w in words) and not any(w.lower().strip(".:") in _SECTION_WORDS for w in words)
+
+
+def _names_an_outlet(line: str) -> bool:
+    """A short line without digits that holds a known outlet's name ("Agencia Peruana de Noticias Andina")."""
+    words = line.split()
+    if not 1 <= len(words) <= 8 or any(ch.isdigit() for ch in line):
+        return False
+    return any(publishers.by_name(" ".join(words[i:j])) is not None
+               for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
 
 
 def _is_masthead(line: str) -> bool:
@@ -513,6 +553,8 @@ def clean_page(raw: str, title: str | None = None) -> Page:
     if m:
         _note_wire(m["agency"], scan)
     publisher = scan.byline_outlet or scan.publisher or scan.copyright_outlet or scan.masthead
+    if publisher and scan.masthead and publisher != scan.masthead and publisher.casefold() in scan.masthead.casefold():
+        publisher = scan.masthead  # "© MOLDPRES" below a "MOLDPRES News Agency" masthead: the name as printed
     return Page(
         text=text,
         title=scan.title,
