@@ -536,6 +536,9 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
         near = [code for start, code in spans if lo <= start < hi]
         if not near and partner_first and i and out[-1][1] and _NEXT_GOODS.match(frame.sm.text, lo, hi):
             near = out[-1][1]  # "from Kazakhstan 164,000 t of wheat and 58,000 t of flour": the same partner's
+        if len(set(near)) > 1 and not partner_first:
+            out.append((None, list(dict.fromkeys(near))))  # "tyres worth €498m to Germany, Italy and Poland"
+            continue
         out.append((f, near[-1:] if partner_first else near[:1]))
     return [(f, c) for f, c in out if c]
 
