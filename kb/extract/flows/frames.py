@@ -281,7 +281,10 @@ def _breakdown(rd: Reading, sm: SentenceMentions) -> bool:
         return False
     told = next((d for d in reversed(rd.drafts) if d.exporter in last.exporters and d.importer in last.importers),
                 None)
-    items: list[tuple[Goods, Figure | None]] = [(g, None) for g in composition_goods(sm)] or list(itemised_goods(sm))
+    # "… 186,000 t of wheat from Russia. Oil and gas made up 88% of exports": shares of a whole, not of the wheat
+    of_whole = not any(g.name != "goods" and not g.weak for g in last.goods)
+    items: list[tuple[Goods, Figure | None]] = ([(g, None) for g in composition_goods(sm)] if of_whole else []) \
+        or list(itemised_goods(sm))
     for g, figure in items:
         date = (figure.date.value if figure and figure.date else None) or (told.date if told else None)
         for exp in last.exporters:
