@@ -521,3 +521,21 @@ def test_a_role_written_before_a_company_name_is_not_part_of_it() -> None:
 def test_a_military_rank_before_a_service_is_no_agency() -> None:
     facts = run("The delegation was headed by Major General of Customs Service Rauf Aliyev.")
     assert not any(a["name"].startswith("Major General") for a in agencies(facts)), agencies(facts)
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Societe Miniere de Boke (SMB) loaded 5.2 million tons in October.", "Societe Miniere de Boke", {}),
+    ("The MoU was signed by the Director General of Benin's Direction Générale des Douanes et Droits Indirects "
+     "(DGDDI), Alexandre Sossou.", "DGDDI", {"kind": "customs", "country": "BJ"}),
+    ("Indonesia halted imports after its state logistics agency Bulog said stocks were sufficient.", "Bulog",
+     {"country": "ID"}),
+])
+def test_names_written_in_french_and_bodies_named_by_their_role(text: str, name: str, expected: dict) -> None:
+    check(text, name, expected)
+
+
+def test_a_title_before_an_agency_is_not_one_of_its_names() -> None:
+    facts = run("The MoU was signed by the Director General of Benin's Direction Générale des Douanes et Droits "
+                "Indirects (DGDDI), Alexandre Sossou.")
+    assert not any(n.startswith("Director General") for a in agencies(facts) for n in [a["name"], *a["also"]])
+    assert "Direction Générale" not in {o.name for o in facts.officials}

@@ -37,7 +37,7 @@ from kb.readers import publishers
 
 # A capitalised word, Latin letters with accents included ("Türkiye", "Société")
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*[A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9&]|[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ]"
-_CONNECT = r"of|and|for|the|on|under|&|de|du|des"  # "State Customs Service under the Ministry of Finance"
+_CONNECT = r"of|and|for|the|on|under|&|de|du|des|et|del|la"  # "State Customs Service under the Ministry of Finance"
 _RUN = re.compile(rf"(?:{_CAP})(?:(?:\s+(?:{_CONNECT}))*\s+(?:{_CAP}))*")
 _ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11}(?: [A-Z][A-Za-z&.\-]{1,11})?)\)")
 _TOKEN = re.compile(rf"{_CAP}|\S+")
@@ -260,6 +260,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
              or (t[2] in cfg["weak"] and cfg["weak"][t[2]].search(segment))]
     if not heads:
         return None
+    opening = next((i for i in heads if toks[i][2] in _ROMANCE_HEADS), None)
+    if opening is not None and len([t for t in toks[opening:] if t[2] not in _CONNECTORS]) >= 2:
+        # "Societe Miniere de Boke", "(Benin's) Direction Générale des Douanes et Droits Indirects": the head opens
+        # the name and the rest qualifies it
+        return toks[opening][0], toks[-1][1]
     last = heads[-1]
     after = toks[last + 1:]
     # In a comma-listed complement ("for Identity, Citizenship, Customs and Port Security") a head
@@ -283,6 +288,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return toks[0][0], toks[-1][1]
 
 
+_OWNER_PREFIX = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}['’]s\s+")  # "Kenya's "
+_ROMANCE_HEADS = frozenset(("Conseil", "Agence", "Direction", "Ministère", "Autorité", "Société", "Societe", "Caisse",
+                            "Comité", "Compagnie", "Ministerio", "Consejo", "Servicio", "Dirección", "Agencia",
+                            "Instituto", "Superintendencia", "Cámara", "Ministério", "Conselho", "Serviço", "Agência",
+                            "Empresa", "Companhia"))
 _RANKS = frozenset(("Colonel", "Lieutenant", "Major", "Brigadier", "Captain", "Admiral", "Marshal", "Commodore",
                     "Sergeant", "Commander"))
 
@@ -801,8 +811,12 @@ class _Reading:
         if name is None:
             return
         country = based_in or country  # "Tokyo-based Sakura Foods" is Japanese
-        found = self.reg.add(name, country, kind, surface if not owner else _possessive(self.ctx, start, surface),
-                             (start, end))
+        written = surface if not owner else _possessive(self.ctx, start, surface)
+        bare = re.sub(r"\s+of\s+[A-Z][\w ]+$", "", name)  # without a country added to a customs service's name
+        prefix = written[:written.find(bare)] if bare in written else ""
+        if prefix and not written.isupper() and not _OWNER_PREFIX.fullmatch(prefix):
+            written = name  # "Director General of Benin's Direction Générale …": the run's title is no other name
+        found = self.reg.add(name, country, kind, written, (start, end))
         found.also.extend(a for a in also if a not in found.also)
         self._note_abbreviation(found, end)
 
