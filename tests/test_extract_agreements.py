@@ -880,3 +880,11 @@ def test_an_instrument_used_with_one_partner_binds_it_and_the_articles_country()
 def test_an_agreement_not_yet_concluded_is_under_negotiation() -> None:
     text = "Ghana has not yet concluded the free trade agreement with Turkey; talks have been stalled since 2019."
     check(text, "2024-06-14", [{"parties": ["GH", "TR"], "status": "negotiating"}])
+
+
+def test_the_heads_of_the_two_services_are_the_two_named_before() -> None:
+    text = ("On 14 June, a meeting was held in Tbilisi between the delegation of the Revenue Service of Georgia "
+            "headed by its Director Levan Kakava and the delegation of the State Revenue Committee of Armenia headed "
+            "by its Chairman Rustam Badasyan.\n\nAt the end of the meeting, the heads of the two services signed a "
+            "memorandum on the exchange of preliminary information.")
+    check(text, "2024-06-17", [{"kind": "memorandum", "signatories": ["Levan Kakava", "Rustam Badasyan"]}])

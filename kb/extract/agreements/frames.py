@@ -32,7 +32,7 @@ from kb.extract.agreements.roles import (
     signing_date,
     subject_countries,
 )
-from kb.extract.context import Sentence
+from kb.extract.context import Sentence, mentions_of
 
 _SAME_DAY = re.compile(r"(?i)\b(?:on the same day|the same day|at the same ceremony|on the same occasion|"
                        r"alongside|at the same time)\b")
@@ -182,6 +182,9 @@ def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: l
     """The sentence's signing events, each applied to its objects."""
     sent = reading.ctx.sentences[n]
     events = [_event(reading, sent, clauses, cue) for cue in cues]
+    for event in events:
+        if not event.signatories and _TWO_HEADS.search(sent.text):
+            event.signatories = _heads_told_before(reading, n)
     objects = [_objects(reading, clauses, outer, cue) for cue in cues]
     same_day = events and _SAME_DAY.search(sent.text)
     sidelines = events and _SIDELINES.search(sent.text)
@@ -212,6 +215,22 @@ def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: l
         if event.date or event.place or event.instruments or event.signatories:
             recent.event, recent.sentence = event, n
     return events
+
+
+# "the heads of the two customs services signed", "inked by the two customs chiefs": the two named before
+_TWO_HEADS = re.compile(r"(?i)\b(?:the\s+heads\s+of\s+(?:the\s+)?(?:two|both)|the\s+two\s+(?:[a-z]+\s+)?"
+                        r"(?:heads|chiefs|ministers|chairmen|directors|leaders)|both\s+(?:[a-z]+\s+)?"
+                        r"(?:heads|chiefs|ministers))\b")
+
+
+def _heads_told_before(reading: Reading, n: int) -> list[str]:
+    """The two officials of the nearest sentence before (within three) that names two or more."""
+    for sent in reversed(reading.ctx.sentences[max(0, n - 3):n + 1]):
+        names = list(dict.fromkeys(name for s, _e, name in mentions_of(reading.ctx).officials
+                                   if sent.start <= s < sent.end))
+        if len(names) >= 2:
+            return names[:2]
+    return []
 
 
 def _continues(reading: Reading, n: int, sent: Sentence, recent: _Recent) -> bool:
