@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kb.extract.dates import DateMention
+from kb.extract.flows.goods import goods_hs
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import SentenceMentions
 from kb.extract.quantities import Amount
@@ -66,7 +67,7 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
 
 def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:
     """The sentence's quantities and money; "4.6 million cartons, up from 3.9 million a year earlier": a bare
-    number compared with a figure is in that figure's unit."""
+    number compared with a figure is in that figure's unit; "1.3 million sheep and goats": a count of goods."""
     out: list[Amount] = []
     for a in sm.amounts:
         if a.kind in ("quantity", "money"):
@@ -74,6 +75,11 @@ def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:
         elif a.kind == "number" and out and lexicon().comparison_before.search(sm.text[max(0, a.start - 40):a.start]):
             prev = out[-1]
             out.append(Amount(a.start, a.end, a.value, prev.kind, prev.unit, prev.currency, prev.per))
+        elif a.kind == "number" and a.value >= 1000:
+            counted = next((t for t in sm.terms if 0 < t.start - a.end <= 1), None)
+            if counted is not None:
+                unit = "head" if (goods_hs(counted.name) or "").startswith("01") else "units"
+                out.append(Amount(a.start, a.end, a.value, "quantity", unit, None, a.per))
     return out
 
 

@@ -219,7 +219,16 @@ def goods_of_figure(sm: SentenceMentions, start: int, end: int, limit: int) -> l
     unit = next((a.unit for a in sm.amounts if a.start == start and a.unit), None)
     inside = [t for t in sm.terms if start <= t.start and t.end <= end
               and not (unit and fold(t.name) in (unit.lower(), singular(unit.lower())))]
-    return [term_goods(sm.text, inside[-1], start)] if inside else []
+    if inside:
+        return [term_goods(sm.text, inside[-1], start)]
+    counts = any(a.start == start and a.kind == "number" for a in sm.amounts)
+    if counts and any(0 < t.start - end <= 1 for t in sm.terms):
+        listed = read_phrase_list(sm, end, limit)  # "1.3 million sheep and goats": the goods counted, as one
+        if len(listed) > 1:
+            name = sm.text[listed[0].start:listed[-1].end].lower()
+            return [Goods(name, listed[0].hs, False, listed[0].start, listed[-1].end)]
+        return listed
+    return []
 
 
 def goods_after_of(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
