@@ -539,3 +539,12 @@ def test_a_title_before_an_agency_is_not_one_of_its_names() -> None:
                 "Indirects (DGDDI), Alexandre Sossou.")
     assert not any(n.startswith("Director General") for a in agencies(facts) for n in [a["name"], *a["also"]])
     assert "Direction Générale" not in {o.name for o in facts.officials}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Agrovision was the largest single exporter, followed by smaller packers.", ["Agrovision"]),
+    ("Ugacof and Kyagalanyi Coffee were the leading exporters in February.", ["Ugacof", "Kyagalanyi Coffee"]),
+    ("China was the largest buyer. It was the biggest importer. The United States is the main buyer.", []),
+])
+def test_companies_ranked_among_a_trades_exporters(text: str, names: list[str]) -> None:
+    assert {a["name"] for a in agencies(run(text))} == set(names)

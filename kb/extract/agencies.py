@@ -869,6 +869,7 @@ def extract_agencies(ctx: ArticleContext) -> list[Agency]:
     _take_industry_names(r)
     _take_company_appositions(r)
     _take_company_agents(r)
+    _take_ranked_companies(r)
     _take_employers(r)
     _take_abbreviation_before_title(r)
     _take_descriptive(r)
@@ -1241,6 +1242,34 @@ def _take_company_agents(r: _Reading) -> None:
             if not name or not r.free(s, e) or _not_a_company_name(name, text) or _looks_like_person(text, name):
                 continue
             _add_company(r, name, s, e)
+
+
+_COMPANY_NAME = r"[A-Z][\w&.'’-]*(?:[ -][A-Z][\w&.'’-]*){0,3}"
+# "Camposol was the largest single exporter", "Ugacof and Olam Uganda were the leading exporters"
+_RANKED_COMPANIES = re.compile(
+    rf"(?P<names>{_COMPANY_NAME}(?:,\s+{_COMPANY_NAME})*(?:,?\s+and\s+{_COMPANY_NAME})?)\s+"
+    r"(?:was|were|is|are|remained|remains|became|ranked\s+as)\s+(?:again\s+)?(?:the|its|their)\s+"
+    r"(?:(?:largest|biggest|leading|top|main|major|second-largest|third-largest|second|third|single|two|three)\s+)+"
+    r"(?:[a-z]+\s+)?(?:exporters?|importers?|shippers?|suppliers?|producers?|processors?|traders?|buyers?)\b")
+
+
+def _take_ranked_companies(r: _Reading) -> None:
+    """Companies a sentence ranks among a trade's exporters or importers, by name alone."""
+    text = r.text
+    for m in _RANKED_COMPANIES.finditer(text):
+        for part in re.finditer(_COMPANY_NAME, m.group("names")):
+            if _mostly_country(re.sub(r"^The\s+", "", part.group(0))):
+                continue  # "the United States is the main buyer"
+            s, e = m.start("names") + part.start(), m.start("names") + part.end()
+            s, name = _without_openers(text, s, e)
+            # a single word at a sentence's start is enough here: the sentence says it trades
+            if not name or not r.free(s, e) or _not_a_company_name(name) \
+                    or _looks_like_person(text, name) or name.lower() in _PRONOUNS:
+                continue
+            _add_company(r, name, s, e)
+
+
+_PRONOUNS = frozenset(("it", "they", "this", "that", "these", "those", "which", "who", "he", "she", "we"))
 
 
 def _subject_before(text: str, verb: int) -> tuple[int, int] | None:
