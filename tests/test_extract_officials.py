@@ -387,3 +387,8 @@ def test_a_post_given_by_appointment(text: str, name: str, expected: dict) -> No
 ])
 def test_statisticians_analysts_and_posts_at_a_company(text: str, name: str, expected: dict) -> None:
     check(run(text), name, expected)
+
+
+def test_a_post_given_after_as_replaces_the_one_held() -> None:
+    text = "The board sent home its chief executive and named finance director Wanjiru Kamau as acting chief executive."
+    check(run(text), "Wanjiru Kamau", {"title": "acting chief executive"})

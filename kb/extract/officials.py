@@ -382,9 +382,16 @@ def _with_title_before(ctx: ArticleContext, sent: Sentence, start: int, end: int
     if agency is None and country is None:
         agency, country = _of_after_name(ctx, end)
     title = _without_agency(ctx, t_start, _without_honorific_end(title))
+    named = _NAMED_AS.match(ctx.text, end, sent.end) if _APPOINTING.search(left) else None
+    if named and _cfg()["core"].match(named.group("title")):
+        # "named finance director Grace Chepkoech as acting chief executive": the post she is given
+        title = named.group("title")
     return _person(ctx, sent, start, end, name, title, agency, country, (prefix_start, end))
 
 
+_APPOINTING = re.compile(r"(?i)\b(?:named|appointed|designated|elected|promoted|made)\s+(?:the\s+|its\s+)?[\w\s-]*$")
+_NAMED_AS = re.compile(r",?\s+as\s+(?:the\s+|its\s+)?(?:new\s+)?(?P<title>(?:acting\s+|interim\s+)?[a-z][\w -]{2,40}?)"
+                       r"(?=[,.;]|\s+(?:of|at|with|on|in|pending|from|after|until)\b)")
 _TITLE_REACH = 200
 
 
