@@ -89,3 +89,32 @@ def itemised_goods(sm: SentenceMentions) -> list[tuple[Goods, Figure]]:
         out.append((goods, figure))
         pos = figure.end
     return out if len(out) >= 2 else []
+
+
+# "Diesel accounted for 1.12 million kilolitres of the imports and petrol for 520,000 kilolitres"
+_PART_OF_TOTAL = re.compile(r"\b(?:accounted\s+for|made\s+up|represented|comprised)\s+(?:[^.;]|\.(?=\d)){1,40}?\s+of\s+"
+                            r"(?:the|that|"
+                            r"this|those|these|its|their)\s+(?:total\s+)?(?:imports|exports|shipments|purchases|sales|"
+                            r"deliveries|total|volume)\b", re.I)
+_PART_VERB = re.compile(r"\s*(?:accounted\s+for|made\s+up|represented|comprised|for|,|and|while)\s*$", re.I)
+
+
+def parts_of_total(sm: SentenceMentions) -> list[tuple[Goods, Figure]]:
+    """Goods each given its own figure as a part of the total just told, in a sentence naming no country."""
+    s = sm.text
+    if sm.countries or not _PART_OF_TOTAL.search(s):
+        return []
+    out: list[tuple[Goods, Figure]] = []
+    pos = 0
+    # the figures as written: "accounted for" makes them parts here, not shares set aside
+    for figure in (Figure(a) for a in sm.amounts if a.kind in ("quantity", "money")):
+        head = s[pos:figure.start]
+        verb = _PART_VERB.search(head)
+        phrase_end = pos + (verb.start() if verb else len(head))
+        first = _ITEM_START.search(s, pos, phrase_end)
+        goods = _one_category(sm, first.end() if first else pos, phrase_end)
+        if goods is None:
+            return []
+        out.append((goods, figure))
+        pos = figure.end
+    return out if out else []

@@ -28,7 +28,7 @@ from kb.extract.flows.companies import (
     maker,
     subject_organisation,
 )
-from kb.extract.flows.composition import composition_goods, itemised_goods
+from kb.extract.flows.composition import composition_goods, itemised_goods, parts_of_total
 from kb.extract.flows.figures import Figure, is_period, sentence_figures
 from kb.extract.flows.goods import (
     Goods,
@@ -284,7 +284,7 @@ def _breakdown(rd: Reading, sm: SentenceMentions) -> bool:
     # "… 186,000 t of wheat from Russia. Oil and gas made up 88% of exports": shares of a whole, not of the wheat
     of_whole = not any(g.name != "goods" and not g.weak for g in last.goods)
     items: list[tuple[Goods, Figure | None]] = ([(g, None) for g in composition_goods(sm)] if of_whole else []) \
-        or list(itemised_goods(sm))
+        or list(itemised_goods(sm)) or list(parts_of_total(sm))
     for g, figure in items:
         date = (figure.date.value if figure and figure.date else None) or (told.date if told else None)
         for exp in last.exporters:
