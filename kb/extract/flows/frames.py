@@ -269,8 +269,8 @@ _PLACED = re.compile(r"\s+(?:(?:were|was|came|ranked|finished|followed)\s+(?:in\
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
 _FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are)\s+(?:then\s+)?followed\s+by\s+"
                           r"(?:the\s+)?$")
-_RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|followed|trailed|stood)\b",
-                            re.I)
+_RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|followed|trailed|stood|"
+                            r"accounted\s+for|made\s+up|represented)\b", re.I)
 
 
 def _breakdown(rd: Reading, sm: SentenceMentions) -> bool:
@@ -370,9 +370,12 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     first = next((f.start for f in figures if f.start >= cue.end), region[1])
     if lex.unreal.search(s[cue.end:min(first, cue.end + 50, region[1])]):
         return True  # "exports are expected to reach", "shipments could top"
-    return bool(lex.blocked.search(s[clause[0]:clause[1]]))
+    # "…, even though Manila suspended imports from September": a concession does not undo the flow told
+    concession = _CONCESSION.search(s, cue.end, clause[1])
+    return bool(lex.blocked.search(s[clause[0]:concession.start() if concession else clause[1]]))
 
 
+_CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+as)\b", re.I)
 _PURPOSE = re.compile(r"\bfor\s+(?:(?:further\s+)?[a-z-]+\s+(?:and|or)\s+)?(?:further\s+)?$")
 
 
@@ -764,7 +767,8 @@ def _figure_date(rd: Reading, figure: Figure) -> str | None:
 
 
 def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
-    dates = frame.sm.dates()
+    concession = _CONCESSION.search(frame.sm.text, frame.cue.end)
+    dates = [d for d in frame.sm.dates() if concession is None or d.start < concession.start()]
     if not dates:
         return rd.frame.period
     after = [d for d in dates if d.start >= frame.cue.end]
