@@ -400,6 +400,9 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     lex, s = lexicon(), frame.sm.text
     exporters, importers = _codes(frame.parties, EXPORTER), _codes(frame.parties, IMPORTER)
     exporters = [c for c in exporters if c not in importers]
+    subjects = [p.code for p in frame.parties if p.how == "subject" and p.side == EXPORTER]
+    if frame.cue.form.startswith("re-export") and subjects:
+        exporters = subjects  # "Kenya re-exported Ugandan coffee": Kenya sells it on, Uganda grew it
     last = rd.last
     if not exporters and not importers and last is not None and last.sentence == frame.sm.sentence.start \
             and frame.cue.kind.endswith("verb") and _COORDINATED_VERB.search(s, frame.clause[0], frame.cue.start):
@@ -436,6 +439,8 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         importers = list(rd.frame.title_destinations)  # the headline's destination: "… exports to Pakistan hit …"
     if importers and not exporters and rd.named_exporters[0] == frame.sm.sentence.start:
         exporters = [c for c in rd.named_exporters[1] if c not in importers]  # "Peru's exporters …, sending …"
+    if importers and not exporters and frame.cue.form.startswith("re-export"):
+        exporters = _re_exporter(rd, frame, importers)  # "most of the tea landed in Dubai is re-exported to Iran"
     if importers and not exporters and not totals:
         country = company_country(rd.ctx, _company(rd, frame) or "")  # "In Ghana, Keda Ceramics has a consignment"
         inherited = country if country and country not in importers else rd.frame.exporter(importers)
@@ -445,6 +450,21 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
 
 _ARRIVING = frozenset(("shipments", "shipment", "deliveries", "delivery", "cargoes", "cargo", "supplies",
                        "consignments"))
+def _re_exporter(rd: Reading, frame: _Frame, importers: list[str]) -> list[str]:
+    """Who re-exports when the frame does not say: the place the goods landed in ("landed in Dubai"), else the
+    buyer of the flow told just before ("The UAE took 22m kilos, but much of that is re-exported to Iran")."""
+    s = frame.sm.text
+    landed = [m.code for m in frame.sm.countries if m.end <= frame.cue.start and m.code not in importers
+              and re.search(r"\b(?:in|at|into|to)\s+(?:the\s+)?$", s[max(0, m.start - 8):m.start])]
+    if landed:
+        return landed[-1:]
+    last = rd.last
+    if (last is not None and 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP) \
+            or (last is not None and last.sentence == frame.sm.sentence.start):
+        return [c for c in last.importers if c not in importers][:1] if len(last.importers) == 1 else []
+    return []
+
+
 _COORDINATED_VERB = re.compile(r"(?:^|,)\s*(?:and|but)\s+(?:also\s+|then\s+)?$")
 _BROKEN_DOWN = re.compile(r",?\s+of\s+which\b", re.I)
 _PRONOUN = re.compile(r"^\W*(?:(?:But|And|However|Meanwhile|Also),?\s+)?(?:It|They|The\s+country|The\s+nation|"
