@@ -79,6 +79,7 @@ class Reading:
     drafts: list[Draft] = field(default_factory=list)
     last: _Sides | None = None
     named_exporters: tuple[int, list[str]] = (-1, [])  # (sentence start, exporters a partnerless frame named)
+    named_importers: tuple[int, list[str]] = (-1, [])  # (sentence start, importers a frame named without a seller)
     named_goods: tuple[int, list[Goods]] = (-1, [])  # (sentence start, goods a frame read, flows or not)
     partnerless: _Sides | None = None  # the latest frame that named its exporter only ("X's tea exports earned …")
     named_in_full: dict[str, Goods] = field(default_factory=dict)  # head word → the latest goods of two words or more
@@ -227,6 +228,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     frame = _Frame(sm, cue, clause, region, figures, parties, goods, tuple(extras))
     exporters, importers = _sides(rd, frame)
     if not importers or not exporters:
+        if importers and not exporters:
+            rd.named_importers = (sm.sentence.start, importers)
         if exporters and not importers:
             rd.named_exporters = (sm.sentence.start, exporters)
             rd.partnerless = _Sides(sm.sentence.start, sm.sentence.end, exporters, [], goods)
@@ -439,9 +442,15 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         importers = list(rd.frame.title_destinations)  # the headline's destination: "… exports to Pakistan hit …"
     if importers and not exporters and rd.named_exporters[0] == frame.sm.sentence.start:
         exporters = [c for c in rd.named_exporters[1] if c not in importers]  # "Peru's exporters …, sending …"
+    buyers = rd.named_importers[1] if rd.named_importers[0] == frame.sm.sentence.start else []
+    if frame.cue.kind == "supplier_noun" and exporters and not importers and buyers \
+            and not set(exporters) & set(buyers):
+        importers = list(buyers)  # "Dubai imported 612 t of gold, with Mali and Ghana among the main suppliers"
     if importers and not exporters and frame.cue.form.startswith("re-export"):
         exporters = _re_exporter(rd, frame, importers)  # "most of the tea landed in Dubai is re-exported to Iran"
-    if importers and not exporters and not totals:
+    suppliers_follow = frame.cue.kind in ("import_verb", "import_noun") and any(
+        c.kind == "supplier_noun" and 0 < c.start - frame.cue.end <= 150 for c in frame.sm.cues)
+    if importers and not exporters and not totals and not suppliers_follow:  # "…, with A and B among the suppliers"
         country = company_country(rd.ctx, _company(rd, frame) or "")  # "In Ghana, Keda Ceramics has a consignment"
         inherited = country if country and country not in importers else rd.frame.exporter(importers)
         exporters = [inherited] if inherited else []

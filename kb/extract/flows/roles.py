@@ -44,7 +44,8 @@ _APPOSITIVE = re.compile(r"^\s*(?:,|\(|–|—)\s*(?:also\s+)?(?:the\s+|its\s+|t
 _RANKED_AFTER = re.compile(r"^(?:\s+(?:of|for|in|from|to|at)\s+[^.;:]{0,70}?)?(?:\s+(?:last|this|that)\s+(?:year|month|"
                            r"season|quarter)|\s+(?:in|during)\s+\d{4})?\s*(?:,\s*)?(?:were|was|are|is|included|"
                            r"include|includes|being|comprised|remained|remain|:)\s+(?:the\s+)?$")
-_AS_RANKED = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+as\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$")
+_AS_RANKED = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:were|was|are|is|remained|remain)\s+)?(?:as|among)\s+"
+                        r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$")
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:(?:[\w-]+|[\w-]+\s+and\s+[\w-]+)\s+){0,3}$")
 _SHARE_OF = re.compile(r"^\s+(?:alone\s+)?(?:accounted\s+for|accounts\s+for|account\s+for|made\s+up|makes\s+up|took|"
                        r"takes|absorbed|absorbs|received|receives|represented|represents|bought|buys)\s+"
