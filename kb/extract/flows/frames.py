@@ -427,6 +427,9 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     # "Shipments from Australia slipped to 3.1m tons" in a story of China's imports: arrivals in China
     arrived = arrived or (frame.cue.form in _ARRIVING and rd.frame.title_importer is not None
                           and any(p.how == "from" for p in frame.parties))
+    # "West African origins such as Benin and Mali" in a story of Bangladesh's imports: suppliers to it
+    arrived = arrived or (frame.cue.kind == "supplier_noun" and rd.frame.title_importer is not None
+                          and any(p.how == "ranked" for p in frame.parties))
     if not importers and exporters and (frame.cue.kind in ("import_verb", "import_noun") or arrived) and not totals:
         # "…, while imports from the UAE were $48bn": the exporter of the clause before; else a country the
         # sentence names as acting ("Thailand's trade deficit … as imports of Chinese goods"); else home

@@ -270,6 +270,10 @@ _NOT_A_GOODS_MODIFIER = frozenset(("total", "annual", "monthly", "overall", "rec
                                    "commercial", "official", "trial", "regular", "initial", "maiden", "major",
                                    "main", "key", "largest", "biggest", "top", "leading", "new", "traditional",
                                    "dominant", "principal", "primary", "sole", "only", "preferred", "reliable",
+                                   # regions are whose, not what: "African origins", "Asian buyers"
+                                   "african", "asian", "european", "american", "arab", "gulf", "latin", "nordic",
+                                   "western", "eastern", "northern", "southern", "central", "pacific", "caribbean",
+                                   "baltic", "balkan", "mediterranean", "mideast", "overseas", "non-eu", "eu",
                                    "alternative", "important", "single", "second-largest", "third-largest",
                                    "main", "non-oil", "oil-free", "country", "nation",
                                    "state", "sector", "industry", "company", "firm", "product", "total", "net",

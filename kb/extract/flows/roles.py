@@ -129,6 +129,8 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
     if cue.kind in ("buyer_noun", "supplier_noun") and after_cue and s[m.end:m.end + 1] == "," \
             and re.fullmatch(r"\s*,\s*(?:the\s+)?", s[cue.end:m.start]):
         return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER  # "Sri Lanka's largest buyer, Iraq, …"
+    if cue.kind in ("buyer_noun", "supplier_noun") and after_cue and _SUCH_AS.fullmatch(s, cue.end, m.start):
+        return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER  # "origins such as Benin, Mali and …"
     if cue.kind in ("buyer_noun", "supplier_noun") and after_cue and _PLACE_AFTER.match(s[m.end:m.end + 60]):
         return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER  # "with B and C in third to fifth place"
     if after_cue and in_region and re.match(r"['’]s?\s", s[m.end:m.end + 3]) and _goods_follow(s, m.end):
@@ -138,6 +140,7 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
 
 _SUPPLY_OBJECT = re.compile(r"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|furnish(?:es|ed|ing)?)\s+(?:the\s+)?",
                             re.I)
+_SUCH_AS = re.compile(r"\s*,?\s+(?:such\s+as|including|like|notably|namely|led\s+by)\s+(?:the\s+)?")
 _OWNED_GOODS = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\b")
 
 # The side a possessor or a country adjective is on, before an event or role noun.
