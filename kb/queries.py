@@ -113,13 +113,14 @@ def agreements(*, country: list[str] | None = None, kind: str | None = None, sta
         q.add("status = :status", status=status.lower())
     _dates(q, "signed", since, until)
     if agency:
+        # One EXISTS over both ways an agency takes part, not two OR-ed: PostgreSQL turns those into hashed
+        # subplans that collect every matching agreement before the first page (22 ms at 3,000 articles).
         q.add("EXISTS (SELECT 1 FROM agreement_party p JOIN agency g ON g.id = p.agency_id "
               "LEFT JOIN alias x ON x.agency_id = g.id WHERE p.agreement_id = agreement_overview.agreement_id "
-              "AND (lower(g.name) LIKE :agency OR lower(x.name) LIKE :agency))"
-              " OR EXISTS (SELECT 1 FROM agreement_signatory s JOIN position ps ON ps.official_id = s.official_id "
+              "AND (lower(g.name) LIKE :agency OR lower(x.name) LIKE :agency)"
+              " UNION ALL SELECT 1 FROM agreement_signatory s JOIN position ps ON ps.official_id = s.official_id "
               "JOIN agency g ON g.id = ps.agency_id WHERE s.agreement_id = agreement_overview.agreement_id "
               "AND lower(g.name) LIKE :agency)", agency=like(agency))
-        q.where[-1] = f"({q.where[-1]})"
     if official:
         q.add("EXISTS (SELECT 1 FROM agreement_signatory s JOIN official o ON o.id = s.official_id "
               "WHERE s.agreement_id = agreement_overview.agreement_id AND lower(o.name) LIKE :official)",
