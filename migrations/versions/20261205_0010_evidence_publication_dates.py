@@ -84,32 +84,49 @@ def _seen(column: str, *, indexed: bool) -> str:
     """article_count, first_seen, last_seen of a row: from the evidence indexes, or (revision 0003) joined."""
     if indexed:
         source = f"FROM evidence e WHERE e.{column}"
-        return (f"(SELECT count(DISTINCT e.article_id) {source}) AS article_count, "
-                f"(SELECT min(e.published) {source}) AS first_seen, "
-                f"(SELECT max(e.published) {source}) AS last_seen")
+        return (
+            f"(SELECT count(DISTINCT e.article_id) {source}) AS article_count, "
+            f"(SELECT min(e.published) {source}) AS first_seen, "
+            f"(SELECT max(e.published) {source}) AS last_seen"
+        )
     source = f"FROM evidence e JOIN article r ON r.id = e.article_id WHERE e.{column}"
-    return (f"(SELECT count(DISTINCT e.article_id) {source}) AS article_count, "
-            f"(SELECT min(r.published) {source}) AS first_seen, "
-            f"(SELECT max(r.published) {source}) AS last_seen")
+    return (
+        f"(SELECT count(DISTINCT e.article_id) {source}) AS article_count, "
+        f"(SELECT min(r.published) {source}) AS first_seen, "
+        f"(SELECT max(r.published) {source}) AS last_seen"
+    )
 
 
 def _views(indexed: bool) -> dict[str, str]:
     """The four views as revisions 0003 and 0007 left them, with their dates read either way."""
-    period = ("CASE WHEN f.period_end IS NULL OR f.period_end = f.period_start THEN f.period_start "
-              "ELSE f.period_start || '/' || f.period_end END")
+    period = (
+        "CASE WHEN f.period_end IS NULL OR f.period_end = f.period_start THEN f.period_start "
+        "ELSE f.period_start || '/' || f.period_end END"
+    )
     return {
         "agreement_overview": f"""
             SELECT a.id AS agreement_id, a.name, a.kind,
                    {_joined("p.country_code", "FROM agreement_party p WHERE p.agreement_id = a.id")} AS parties,
-                   {_joined("g.name", "FROM agreement_party p JOIN agency g ON g.id = p.agency_id "
-                                      "WHERE p.agreement_id = a.id", "; ")} AS party_agencies,
+                   {
+            _joined(
+                "g.name", "FROM agreement_party p JOIN agency g ON g.id = p.agency_id WHERE p.agreement_id = a.id", "; "
+            )
+        } AS party_agencies,
                    a.signed, a.place, a.status,
-                   {_joined("o.name", "FROM agreement_signatory s JOIN official o ON o.id = s.official_id "
-                                      "WHERE s.agreement_id = a.id", "; ")} AS signatories,
+                   {
+            _joined(
+                "o.name",
+                "FROM agreement_signatory s JOIN official o ON o.id = s.official_id WHERE s.agreement_id = a.id",
+                "; ",
+            )
+        } AS signatories,
                    m.name AS amends,
                    {_seen("agreement_id = a.id", indexed=indexed)},
-                   {_joined("r.title", "FROM evidence e JOIN article r ON r.id = e.article_id "
-                                       "WHERE e.agreement_id = a.id", " | ")} AS source_articles
+                   {
+            _joined(
+                "r.title", "FROM evidence e JOIN article r ON r.id = e.article_id WHERE e.agreement_id = a.id", " | "
+            )
+        } AS source_articles
             FROM agreement a LEFT JOIN agreement m ON m.id = a.amends_id""",
         "trade_flow_overview": f"""
             SELECT f.id AS trade_flow_id, f.commodity, f.hs_code,
@@ -119,8 +136,11 @@ def _views(indexed: bool) -> dict[str, str]:
                    {period} AS period,
                    ge.name AS exporter_organisation, gi.name AS importer_organisation,
                    {_seen("trade_flow_id = f.id", indexed=indexed)},
-                   {_joined("r.title", "FROM evidence e JOIN article r ON r.id = e.article_id "
-                                       "WHERE e.trade_flow_id = f.id", " | ")} AS source_articles,
+                   {
+            _joined(
+                "r.title", "FROM evidence e JOIN article r ON r.id = e.article_id WHERE e.trade_flow_id = f.id", " | "
+            )
+        } AS source_articles,
                    f.period_start, f.period_end
             FROM trade_flow f
             LEFT JOIN country ce ON ce.code = f.exporter_country_code
@@ -151,16 +171,29 @@ def _replace_views(indexed: bool) -> None:
 
 
 def upgrade() -> None:
-    op.add_column("evidence", sa.Column("published", sa.String(), nullable=True,
-                                        comment="Publication date of the article (article.published, kept in "
-                                                "step by the database): a row's first and last dates"))
+    op.add_column(
+        "evidence",
+        sa.Column(
+            "published",
+            sa.String(),
+            nullable=True,
+            comment="Publication date of the article (article.published, kept in "
+            "step by the database): a row's first and last dates",
+        ),
+    )
     op.execute("UPDATE evidence SET published = (SELECT published FROM article WHERE article.id = evidence.article_id)")
     for statement in POSTGRESQL_TRIGGERS if _postgresql() else SQLITE_TRIGGERS:
         op.execute(statement)
     for kind in KINDS:
         only = sa.text(f"{kind}_id IS NOT NULL")
-        op.create_index(op.f(f"ix_evidence_{kind}_id_published"), "evidence", [f"{kind}_id", "published"],
-                        unique=False, sqlite_where=only, postgresql_where=only)
+        op.create_index(
+            op.f(f"ix_evidence_{kind}_id_published"),
+            "evidence",
+            [f"{kind}_id", "published"],
+            unique=False,
+            sqlite_where=only,
+            postgresql_where=only,
+        )
     _replace_views(indexed=True)
 
 
@@ -170,7 +203,9 @@ def downgrade() -> None:
         op.drop_index(op.f(f"ix_evidence_{kind}_id_published"), table_name="evidence")
     for trigger in TRIGGERS:
         if _postgresql():
-            op.execute(f"DROP TRIGGER IF EXISTS {trigger} ON {'article' if trigger.startswith('article') else 'evidence'}")
+            op.execute(
+                f"DROP TRIGGER IF EXISTS {trigger} ON {'article' if trigger.startswith('article') else 'evidence'}"
+            )
         else:
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     if _postgresql():
