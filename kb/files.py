@@ -16,6 +16,9 @@ from pathlib import Path
 from kb.errors import ReadError
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # kb load's default per-file limit (--max-file-size)
+# kb load's default time for one file (--file-timeout); here, not in kb.isolation, so that the CLI can show it
+# without importing multiprocessing.
+MAX_FILE_SECONDS = 120.0
 
 _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))

@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-DEFAULT_SECONDS = 120.0
+from kb.files import MAX_FILE_SECONDS
+
+DEFAULT_SECONDS = MAX_FILE_SECONDS
 DEFAULT_MEMORY_MB = 2048
 
 

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.sql import text
 from sqlmodel import Field, SQLModel
 
 # Constraint names are fixed here, never invented by a database: migrations
@@ -220,6 +221,10 @@ class Evidence(SQLModel, table=True):
         # A row's supporting articles without reading its evidence rows: the overviews' counts and dates.
         *(Index(None, f"{kind}_id", "article_id")
           for kind in ("agency", "official", "position", "agreement", "trade_flow")),
+        # A row's first and last dates as one index read each (revision 0010), for rows of that kind only.
+        *(Index(None, f"{kind}_id", "published", sqlite_where=text(f"{kind}_id IS NOT NULL"),
+                postgresql_where=text(f"{kind}_id IS NOT NULL"))
+          for kind in ("agency", "official", "position", "agreement", "trade_flow")),
         {"comment": "Which article, which sentence and character span supports which row "
                     "(exactly one of the *_id record columns is set)"},
     )
@@ -235,6 +240,8 @@ class Evidence(SQLModel, table=True):
     quote: str | None = Field(default=None, sa_column=Column(Text, comment="The supporting sentence of the body"))
     char_start: int | None = doc("Offset of the quote's first character in article.body", default=None)
     char_end: int | None = doc("Offset just past the quote's last character in article.body", default=None)
+    published: str | None = doc("Publication date of the article (article.published, kept in step by the "
+                                "database): a row's first and last dates", default=None)
 
 
 class Claim(SQLModel, table=True):

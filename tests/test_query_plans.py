@@ -149,3 +149,44 @@ def test_merging_two_rows_reads_their_rows_only(url: str) -> None:
     touching = [(s, p) for s, p in captured if any(re.search(rf"\b{t}\b", s) for t in MERGED_TABLES)]
     assert touching
     assert problems(url, touching, listing=False) == []
+
+
+def tables_read(url: str, captured: list[tuple[str, Any]]) -> set[str]:
+    """The tables (not indexes) the captured kb statements read: SQLite's OpenRead cursors named by root page,
+    PostgreSQL's plan nodes named by relation."""
+    engine = make_engine(url)
+    read: set[str] = set()
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                tables = "SELECT rootpage, name FROM sqlite_master WHERE type = 'table'"
+                roots = dict(conn.exec_driver_sql(tables).all())
+            for statement, parameters in captured:
+                if not reads_kb(statement):
+                    continue
+                if engine.dialect.name == "sqlite":
+                    program = conn.exec_driver_sql("EXPLAIN " + statement, parameters).all()
+                    # (addr, opcode, p1, p2, …): OpenRead's p2 is the root page of the table or index it opens.
+                    read |= {roots[row[3]] for row in program if row[1] == "OpenRead" and row[3] in roots}
+                else:
+                    (plan,) = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + statement, parameters).one()
+                    plan = json.loads(plan) if isinstance(plan, str) else plan
+                    read |= relations(plan[0]["Plan"])
+    finally:
+        engine.dispose()
+    return read
+
+
+def relations(node: dict[str, Any]) -> set[str]:
+    own = {node["Relation Name"]} if "Relation Name" in node and node["Node Type"] != "Index Only Scan" else set()
+    return own.union(*(relations(child) for child in node.get("Plans", [])))
+
+
+@pytest.mark.parametrize("command", ["agencies", "officials"])
+def test_first_and_last_dates_read_no_article(loaded: str, command: str) -> None:
+    """A row's article count and first and last dates come from evidence indexes (revision 0010): a listing of
+    agencies or posts reads no article, however many articles cite the rows shown."""
+    with statements() as captured:
+        kb("query", command, "--limit", "2", "--db", loaded, "-f", "csv")
+    read = tables_read(loaded, captured)
+    assert read and "article" not in read

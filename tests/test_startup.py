@@ -82,3 +82,27 @@ def test_import_kb_loads_no_database_stack() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     assert set(result.stdout.split()) & (DATABASE_STACK | {"typer", "rich", "yaml"}) == set()
+
+
+def test_help_defers_the_rich_modules_kb_does_not_use() -> None:
+    """`kb --help` formats with typer.rich_utils but loads neither rich.markdown nor rich.traceback (40 ms);
+    the stand-ins it saw then are the real classes when used, and a later import gets the real module."""
+    probe = """
+import sys
+sys.argv = ["kb", "--help"]
+from kb.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+deferred = [name for name in ("rich.markdown", "rich.traceback") if name in sys.modules]
+import typer.rich_utils as formatter
+import rich.markdown, rich.traceback
+assert type(formatter.Markdown("# title")) is rich.markdown.Markdown
+assert formatter.Traceback.from_exception.__self__ is rich.traceback.Traceback
+print("deferred:", *deferred, file=sys.stderr)
+"""
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Usage: kb" in result.stdout
+    assert result.stderr.strip() == "deferred:"

@@ -1,7 +1,5 @@
 """Curation commands: review, merge, apart, unmerge, rename and alias — decisions kept across re-loads."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`kb db`: the database's schema revision — upgrade, downgrade, current, history."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

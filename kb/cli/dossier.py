@@ -1,7 +1,5 @@
 """`kb dossier A [B]`: the relationship between two countries (or one and its partners) on one page."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

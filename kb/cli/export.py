@@ -1,7 +1,5 @@
 """`kb export`: the database, or what `kb query`'s filters select, in a format other tools read."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -77,7 +75,7 @@ def _check_destination(fmt: str, out: Path | None, force: bool) -> None:
         check_file(out, force=force)
 
 
-def _run(fmt: str, out: Path | None, filters: Filters, db: str | None) -> str:
+def _run(fmt: str, out: Path | None, filters: "Filters", db: str | None) -> str:
     from kb.db import database, is_sqlite
     from kb.export.destination import text_output
     from kb.export.selection import select

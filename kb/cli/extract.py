@@ -1,7 +1,5 @@
 """`kb extract`: read articles and write the extractor's facts files, without touching the database."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
@@ -9,8 +7,7 @@ import typer
 
 from kb.cli.common import fail
 from kb.cli.load import DEFAULT_MB, FileTimeoutOption, MaxFileSizeOption
-from kb.facts import Facts
-from kb.isolation import DEFAULT_SECONDS
+from kb.files import MAX_FILE_SECONDS
 from kb.kinds import KINDS
 
 
@@ -20,13 +17,13 @@ def extract(
                                              file_okay=False)] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each record with its evidence sentence.")] = False,
     max_file_size: MaxFileSizeOption = DEFAULT_MB,
-    file_timeout: FileTimeoutOption = DEFAULT_SECONDS,
+    file_timeout: FileTimeoutOption = MAX_FILE_SECONDS,
 ) -> None:
     """Run the extractor over articles and write kb-facts/1 files (YAML to stdout without --out).
 
     Example: kb extract seed/ --out facts/
     """
-    from kb.facts import dump_facts
+    from kb.facts import Facts, dump_facts
     from kb.isolation import Limits, Stopped, run_isolated
     from kb.prepare import Job, extract_file, warm_up
     from kb.readers.discover import discover

@@ -1,7 +1,5 @@
 """`kb load`: store articles (files or folders) and their facts in the database."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -9,8 +7,7 @@ from typing import Annotated
 import typer
 
 from kb.cli.common import DbOption, fail
-from kb.files import MAX_FILE_BYTES
-from kb.isolation import DEFAULT_SECONDS
+from kb.files import MAX_FILE_BYTES, MAX_FILE_SECONDS
 
 MaxFileSizeOption = Annotated[float, typer.Option(
     "--max-file-size", min=0.001, help="Refuse article and facts files larger than this many MB.")]
@@ -26,7 +23,7 @@ def load(
     reextract: Annotated[bool, typer.Option(
         "--reextract", help="Re-read every stored article with the current extractor and reconcile.")] = False,
     max_file_size: MaxFileSizeOption = DEFAULT_MB,
-    file_timeout: FileTimeoutOption = DEFAULT_SECONDS,
+    file_timeout: FileTimeoutOption = MAX_FILE_SECONDS,
     db: DbOption = None,
 ) -> None:
     """Load articles into the knowledge base.

@@ -1,7 +1,5 @@
 """`kb query …` (listings with filters) and `kb show KIND ID` (one record with all its evidence)."""
 
-from __future__ import annotations
-
 import json
 from enum import StrEnum
 from typing import Annotated, Any

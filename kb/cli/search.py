@@ -1,7 +1,5 @@
 """`kb search TEXT`: full-text search over articles and evidence quotes, ranked, with marked snippets."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

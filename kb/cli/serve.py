@@ -1,7 +1,5 @@
 """`kb serve`: browse the knowledge base in a web browser (Datasette), read-only."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`kb sql`: run one read-only query against the knowledge base, within time and row bounds."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
