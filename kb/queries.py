@@ -262,6 +262,3 @@ def _dicts(conn: Connection, sql: str, params: dict[str, Any]) -> list[dict[str,
     names = list(result.keys())
     return [dict(zip(names, row, strict=True)) for row in result.all()]
 
-
-def _plural(kind: str) -> str:
-    return {"agency": "agencies", "flow": "flows"}.get(kind, kind + "s")
