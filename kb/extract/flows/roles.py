@@ -98,15 +98,33 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
 
 def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: Lexicon) -> tuple[str, str] | None:
     """(how, side) of one mention, from the words right around it; None when they say nothing."""
-    before = s[max(0, m.start - 40):m.start]
     after_cue = m.start >= cue.end
     in_region = region[0] <= m.start < region[1]
-    if after_cue and in_region and _MADE_BY.search(before):
+    found = _marked_reading(s, m, cue, lex, after_cue and in_region)
+    if found is not None or m.form == "adjective":
+        return found if found is not None else _adjective_reading(s, m, cue, region, lex)
+    found = _placed_reading(s, m, cue, lex, in_region) or _noun_reading(s, m, cue) or _ranked_reading(s, m, cue)
+    if found is not None:
+        return found
+    if after_cue and in_region and re.match(r"['’]s?\s", s[m.end:m.end + 3]) and _goods_follow(s, m.end):
+        return "origin", EXPORTER  # "the largest buyer of Tunisia's oil"
+    return None
+
+
+def _marked_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, inside: bool) -> tuple[str, str] | None:
+    """A side an agent phrase gives, whatever the mention's form: "produced by", "shipped by"."""
+    before = s[max(0, m.start - 40):m.start]
+    if inside and _MADE_BY.search(before):
         return "origin", EXPORTER  # "vaccines produced by American companies": where the goods come from
-    if after_cue and in_region and _BY_AGENT.search(before) and not _BY_CAUSE.search(s, max(0, m.start - 80), m.start):
+    if inside and _BY_AGENT.search(before) and not _BY_CAUSE.search(s, max(0, m.start - 80), m.start):
         return "agent", _subject_side(cue)  # "stronger buying by Indonesian feedlots", "shipped by Chile"
-    if m.form == "adjective":
-        return _adjective_reading(s, m, cue, region, lex)
+    return None
+
+
+def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region: bool) -> tuple[str, str] | None:
+    """A side a preposition or an object gives: "to X", "from X", "supplies X with", "for X's goods"."""
+    before = s[max(0, m.start - 40):m.start]
+    after_cue = m.start >= cue.end
     if after_cue and in_region and _OWNED_GOODS.match(s, m.end) and find_commodities(s[m.end:m.end + 40]):
         return "origin", EXPORTER  # "the largest destination for Ghana's beans": whose goods, not where to
     if after_cue and _SUPPLY_OBJECT.fullmatch(s, cue.start, m.start) and re.match(r"\s+with\b", s[m.end:]):
@@ -115,26 +133,36 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
         return "to", IMPORTER
     if in_region and lex.from_before.search(before):
         return "from", EXPORTER
-    if _POSSESSIVE.match(s[m.end:cue.start]) and m.end <= cue.start and cue.kind in _NOUN_SIDES:
-        return "possessor", _possessor_side(s[m.end:cue.start], cue)
-    if m.end <= cue.start and cue.kind in ("export_noun", "import_noun") and _SHARE_OF.match(s[m.end:cue.start]):
+    return None
+
+
+def _noun_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None:
+    """A side a possessor before an event noun gives: "X's exports", "a share of X's exports", "X's tea went"."""
+    if m.end > cue.start:
+        return None
+    between = s[m.end:cue.start]
+    if _POSSESSIVE.match(between) and cue.kind in _NOUN_SIDES:
+        return "possessor", _possessor_side(between, cue)
+    if cue.kind in ("export_noun", "import_noun") and _SHARE_OF.match(between):
         # "China accounted for 45 per cent of Zambia's copper exports": a share of the exports goes to China
         return "share", IMPORTER if cue.kind == "export_noun" else EXPORTER
-    if m.end <= cue.start and cue.kind == "motion" and re.match(r"['’]s?\s", s[m.end:m.end + 3]) \
-            and _goods_follow(s, m.end):
+    if cue.kind == "motion" and re.match(r"['’]s?\s", s[m.end:m.end + 3]) and _goods_follow(s, m.end):
         return "origin", EXPORTER  # "Half of Kenya's tea went to Pakistan"
-    if cue.kind in ("buyer_noun", "supplier_noun") and (
-            _ranked(s[m.end:cue.start]) if not after_cue else _RANKED_AFTER.match(s[cue.end:m.start])):
-        return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER
-    if cue.kind in ("buyer_noun", "supplier_noun") and after_cue and s[m.end:m.end + 1] == "," \
-            and re.fullmatch(r"\s*,\s*(?:the\s+)?", s[cue.end:m.start]):
-        return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER  # "Sri Lanka's largest buyer, Iraq, …"
-    if cue.kind in ("buyer_noun", "supplier_noun") and after_cue and _SUCH_AS.fullmatch(s, cue.end, m.start):
-        return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER  # "origins such as Benin, Mali and …"
-    if cue.kind in ("buyer_noun", "supplier_noun") and after_cue and _PLACE_AFTER.match(s[m.end:m.end + 60]):
-        return "ranked", IMPORTER if cue.kind == "buyer_noun" else EXPORTER  # "with B and C in third to fifth place"
-    if after_cue and in_region and re.match(r"['’]s?\s", s[m.end:m.end + 3]) and _goods_follow(s, m.end):
-        return "origin", EXPORTER  # "the largest buyer of Tunisia's oil"
+    return None
+
+
+def _ranked_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None:
+    """A country a role noun ranks: "X was the top buyer", "the largest buyer, Iraq,", "origins such as X"."""
+    if cue.kind not in ("buyer_noun", "supplier_noun"):
+        return None
+    side = IMPORTER if cue.kind == "buyer_noun" else EXPORTER
+    if m.start < cue.end:
+        return ("ranked", side) if _ranked(s[m.end:cue.start]) else None
+    if _RANKED_AFTER.match(s[cue.end:m.start]) \
+            or (s[m.end:m.end + 1] == "," and re.fullmatch(r"\s*,\s*(?:the\s+)?", s[cue.end:m.start])) \
+            or _SUCH_AS.fullmatch(s, cue.end, m.start) or _PLACE_AFTER.match(s[m.end:m.end + 60]):
+        # "Sri Lanka's largest buyer, Iraq, …", "origins such as Benin", "with B and C in third to fifth place"
+        return "ranked", side
     return None
 
 
