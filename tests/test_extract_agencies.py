@@ -548,3 +548,9 @@ def test_a_title_before_an_agency_is_not_one_of_its_names() -> None:
 ])
 def test_companies_ranked_among_a_trades_exporters(text: str, names: list[str]) -> None:
     assert {a["name"] for a in agencies(run(text))} == set(names)
+
+
+def test_a_partner_after_with_is_not_the_country_of_a_body_named_later() -> None:
+    text = ("Ghana's cocoa exports rose. Talks on a trade agreement with Turkey are still under way, the Ministry of "
+            "Trade and Industry said.")
+    check(text, "Ministry of Trade and Industry", {"country": "GH"}, title="Ghana cocoa exports rise")

@@ -597,9 +597,11 @@ def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
         # "“China's demand has not recovered,” said X of the Forest Owners Association": a country in a quote
         # the name stands outside of says nothing of it
         # … nor does "Mumbai-based", which belongs to the name after it
+        # … nor a partner ("Talks on a trade agreement with Pakistan …, the Ministry of Trade said")
         around = [c for c in sentence_actors(ctx, sent) if not (start <= c.start < end)
                   and not any(q[0] <= c.start < q[1] for q in quotes if q not in inside)
-                  and not _BASED_AFTER.match(ctx.text, c.end)]
+                  and not _BASED_AFTER.match(ctx.text, c.end)
+                  and not (home and c.code != home and _PARTNER_BEFORE.search(ctx.text, max(0, c.start - 12), c.start))]
         before = [c for c in around if c.end <= start]
         if before:
             return home if any(c.code == home for c in before) else before[-1].code
@@ -1150,6 +1152,7 @@ _SHIP_BEFORE = re.compile(r"\b(?:vessel|ship|tanker|bulker|bulk\s+carrier|freigh
 # "Exporter TPT Forests said": the role a company plays, written before its name
 _ROLE_BEFORE_NAME = re.compile(r"(?:Exporter|Importer|Trader|Processor|Buyer|Seller|Supplier|Producer|Shipper)\s+"
                                r"(?=\S+\s+\S)")
+_PARTNER_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
 _BASED_AFTER = re.compile(r"-(?:based|headquartered|listed|registered)\b")
 _BASED = re.compile(r"(?:[\w'’.-]+-(?:based|headquartered|listed|owned|run)\s+)+")
 

@@ -370,6 +370,8 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
         return True
     if _PURPOSE.search(s, max(clause[0], cue.start - 40), cue.start):
         return True  # "imported … for blending and re-export": what the goods are for, not a flow told
+    if _HINDERED.search(s, max(clause[0], cue.start - 60), min(clause[1], cue.end + 60)):
+        return True  # "payment difficulties make direct sales from Mombasa hard": what does not happen
     first = next((f.start for f in figures if f.start >= cue.end), region[1])
     if lex.unreal.search(s[cue.end:min(first, cue.end + 50, region[1])]):
         return True  # "exports are expected to reach", "shipments could top"
@@ -378,6 +380,7 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     return bool(lex.blocked.search(s[clause[0]:concession.start() if concession else clause[1]]))
 
 
+_HINDERED = re.compile(r"\bmak(?:e|es|ing|ed)\s+(?:[\w-]+\s+){1,6}?(?:hard|difficult|impossible|costly)\b", re.I)
 _CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+as)\b", re.I)
 _PURPOSE = re.compile(r"\bfor\s+(?:(?:further\s+)?[a-z-]+\s+(?:and|or)\s+)?(?:further\s+)?$")
 
