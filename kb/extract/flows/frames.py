@@ -128,6 +128,7 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
 _RELIANCE = re.compile(r"rel[iy]|depend")
 _AMOUNTS_MOVE = re.compile(r"\b(?:volumes|quantities|shipments|amounts|cargoes|consignments|the\s+rest|the\s+remainder|"
                            r"the\s+balance)\s+(?:also\s+)?$", re.I)
+_RIGHT_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:neighbou?ring|fellow|nearby)\s+)?")  # "relied on neighbouring X"
 _NOUN_AFTER = re.compile(r"\s+(?!for\b)[a-z]")  # "the Djibouti corridor": the country names a place
 # ", with Indonesia taking 540,000 head": a new subject after a comma starts the next frame's stretch.
 _NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+"
@@ -218,7 +219,7 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start) \
             and not _AMOUNTS_MOVE.search(sm.text, clause[0], cue.start):
         return  # "the minister went to China": nothing moves ("smaller volumes went to Spain": goods do)
-    if _RELIANCE.match(cue.form) and not any(p.how == "from" and p.start - cue.end <= 5
+    if _RELIANCE.match(cue.form) and not any(p.how == "from" and _RIGHT_AFTER.fullmatch(sm.text, cue.end, p.start)
                                              and not _NOUN_AFTER.match(sm.text, p.end) for p in parties):
         return  # "relies on the Djibouti corridor for its exports": a reliance on no supplier
     goods, extras = _frame_goods(rd, sm, cue, clause, region, figures)

@@ -92,8 +92,18 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
     if subject is not None:
         readings[subject] = ("subject", subject_side(s, cue))
     _share_along_lists(s, mentions, readings, region)
-    return [Party(m.code, readings[i][1], m.start, m.end, readings[i][0])
-            for i, m in enumerate(mentions) if i in readings and readings[i][1]]
+    parties = [Party(m.code, readings[i][1], m.start, m.end, readings[i][0])
+               for i, m in enumerate(mentions) if i in readings and readings[i][1]]
+    if subject is None and cue.kind.endswith("verb"):
+        # "Turkey, which bought 214,815 head in 2018, …": the relative pronoun's antecedent acts
+        head = next((m for m in sm.countries if m.form in ("name", "capital")
+                     and _RELATIVE_PRONOUN.fullmatch(s, m.end, cue.start)), None)
+        if head is not None and not any(p.code == head.code for p in parties):
+            parties.insert(0, Party(head.code, subject_side(s, cue), head.start, head.end, "subject"))
+    return parties
+
+
+_RELATIVE_PRONOUN = re.compile(r"\s*,\s+(?:which|who)\s+(?:(?:also|had|has|have|once|then|[a-z]+ly)\s+)?")
 
 
 def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: Lexicon) -> tuple[str, str] | None:
