@@ -392,3 +392,14 @@ def test_statisticians_analysts_and_posts_at_a_company(text: str, name: str, exp
 def test_a_post_given_after_as_replaces_the_one_held() -> None:
     text = "The board sent home its chief executive and named finance director Wanjiru Kamau as acting chief executive."
     check(run(text), "Wanjiru Kamau", {"title": "acting chief executive"})
+
+
+def test_indian_honorifics_and_a_body_after_the_post() -> None:
+    text = ("The Spices Board of India (SBI) signed the MoU. It was signed by Shri Ravi Kumar, Chairman, SBI, "
+            "on Monday.")
+    check(run(text), "Ravi Kumar", {"title": "chairman", "agency": "Spices Board of India"})
+
+
+def test_no_person_is_named_after_a_body_head() -> None:
+    facts = run('"Demand is strong," said Jorge Ruiz, president of the National Meat Institute (INAC).')
+    assert set(officials(facts)) == {"Jorge Ruiz"}

@@ -102,6 +102,8 @@ def _stop_words(t: dict) -> frozenset[str]:
             if len(w) > 2 and w.isalpha():
                 words.add(w[0].upper() + w[1:])
     words |= {h for h in t.get("honorifics", []) if " " not in h and "." not in h and len(h) > 2}
+    # the heads of bodies' names ("National Meat Institute"): no person is called so
+    words |= {h for h in (gazetteer.load("agency_patterns") or {}).get("heads", []) if len(h) > 3}
     return frozenset(words)
 
 
@@ -540,6 +542,8 @@ def _with_title_after(ctx: ArticleContext, sent: Sentence, start: int, end: int,
         if found is None:
             return None
         title, t_end, agency = found
+        if agency is None:  # "Abhishek Dev, Chairman, APEDA": the body after the post, past a comma
+            agency, t_end = _agency_after_comma(ctx, t_end, sent.end) or (None, t_end)
     country = None
     if m.group("owner"):
         o_start, o_end = end + m.start("owner"), end + m.end("owner")
@@ -552,6 +556,16 @@ def _with_title_after(ctx: ArticleContext, sent: Sentence, start: int, end: int,
         else:
             agency, country = agency or owner[0], owner[1]
     return _person(ctx, sent, start, end, name, title, agency, country, (start, t_end))
+
+
+def _agency_after_comma(ctx: ArticleContext, pos: int, end: int) -> tuple[str, int] | None:
+    """The agency named right after ", " at `pos` (and its end), when one is."""
+    m = re.match(r",\s+(?:the\s+)?", ctx.text[pos:end])
+    if m is None:
+        return None
+    at = pos + m.end()
+    found = next((a for a in mentions_of(ctx).agencies if a.start == at), None)
+    return (found.name, found.end) if found is not None else None
 
 
 def _title_after(ctx: ArticleContext, sent: Sentence, rest_start: int) -> tuple[str, int, str | None] | None:
