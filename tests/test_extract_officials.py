@@ -403,3 +403,11 @@ def test_indian_honorifics_and_a_body_after_the_post() -> None:
 def test_no_person_is_named_after_a_body_head() -> None:
     facts = run('"Demand is strong," said Jorge Ruiz, president of the National Meat Institute (INAC).')
     assert set(officials(facts)) == {"Jorge Ruiz"}
+
+
+def test_a_high_commissioner_and_the_minister_named_before_him() -> None:
+    text = ("Kenya has exported its first avocados to India. The protocol was signed in Nairobi by the Minister for "
+            "Agriculture, Mr Mithika Linturi, and India's High Commissioner to Kenya, Mr Namgya Khampa.")
+    facts = run(text, title="Kenya ships first avocados to India")
+    check(facts, "Namgya Khampa", {"country": "IN"})
+    check(facts, "Mithika Linturi", {"country": "KE"})
