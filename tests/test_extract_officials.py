@@ -411,3 +411,9 @@ def test_a_high_commissioner_and_the_minister_named_before_him() -> None:
     facts = run(text, title="Kenya ships first avocados to India")
     check(facts, "Namgya Khampa", {"country": "IN"})
     check(facts, "Mithika Linturi", {"country": "KE"})
+
+
+def test_a_country_in_what_an_official_says_is_not_theirs() -> None:
+    text = ("Samoa's kava exports rose. Australia's import pilot has boosted demand, said the Minister for "
+            "Agriculture, Laulu Tuilagi.")
+    check(run(text, title="Kava exports lift Samoa's farm earnings"), "Laulu Tuilagi", {"country": "WS"})

@@ -739,12 +739,19 @@ def _side_country(ctx: ArticleContext, sent: Sentence, start: int) -> str | None
 _OTHER_SIDE = re.compile(r"\b(?:with|against|versus|vs\.?)\s+(?:the\s+)?$")
 
 
+_SAID_BEFORE = re.compile(r",\s+(?:said|says|told|added|noted|explained|stressed)\b")
+
+
 def _sentence_country(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]) -> str | None:
     """A country the sentence ties the person to, ignoring ones inside other people's titles."""
     others = [(s, e) for s, e, _ in mentions_of(ctx).titles]
+    # "Australia's kava programme has boosted demand, said the Minister X": what X says is not whose X is
+    said = list(_SAID_BEFORE.finditer(ctx.text, sent.start, span[0]))
+    reported = said[-1].start() if said else sent.start
     found = [c.code for c in sentence_actors(ctx, sent)
              if not any(s <= c.start < e for s, e in others) and not span[0] <= c.start < span[1]
-             and not _OTHER_SIDE.search(ctx.text, max(sent.start, c.start - 12), c.start)]
+             and not _OTHER_SIDE.search(ctx.text, max(sent.start, c.start - 12), c.start)
+             and not c.start < reported]
     if len(set(found)) <= 1:
         return found[0] if found else None
     home = article_country(ctx)
