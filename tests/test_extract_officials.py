@@ -417,3 +417,11 @@ def test_a_country_in_what_an_official_says_is_not_theirs() -> None:
     text = ("Samoa's kava exports rose. Australia's import pilot has boosted demand, said the Minister for "
             "Agriculture, Laulu Tuilagi.")
     check(run(text, title="Kava exports lift Samoa's farm earnings"), "Laulu Tuilagi", {"country": "WS"})
+
+
+def test_a_plural_post_before_a_colon_and_names_each_of_a_country() -> None:
+    text = ("The deal was signed by the trade ministers of the three members: Ana Torres of Peru, Luis Gómez of "
+            "Chile and Marta Ruiz of Colombia.")
+    facts = run(text)
+    for name, country in (("Ana Torres", "PE"), ("Luis Gómez", "CL"), ("Marta Ruiz", "CO")):
+        check(facts, name, {"title": "trade minister", "country": country})

@@ -34,6 +34,7 @@ _TOK = (rf"(?:[ae]l-)?(?:(?:Ma?c|[{_UPPER}]['’])(?=[{_UPPER}]))?[{_UPPER}][{_L
 _OWNER = r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s"
 # "foreign ministers A, B and C", "the ministers, Brazil's A, Chile's B and ...": a listed name.
 _LISTED_NAME = rf"(?:{_OWNER}\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|bin|al|van|von|de|da|del|dos))*"
+_PLACE_NAME = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?"
 _INIT = r"[A-Z]\."
 _INITIAL = re.compile(r"[A-Z]\.")
 _TRAILING_NOISE = re.compile(r"(?:\s*\([^)]*\)|\s*,|\s+)+$")
@@ -68,8 +69,10 @@ def _cfg() -> dict:
         "before": re.compile(rf"(?P<title>(?i:(?<![\w]){core})(?:\s+(?:of|for|at|in|to)\s+{word}(?:\s*{word})*)?)"
                              rf"(?:\s*\([^)]*\))?\s*,?\s*(?:(?:{honor})\s*)*$"),
         # "presidents A and B", "the foreign ministers A, B and C": a plural post before a list.
-        "plural": re.compile(rf"(?P<title>(?i:(?<![\w-]){core}))s,?\s+"
-                             rf"(?:{_LISTED_NAME}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*(?:{_OWNER}\s+)?$"),
+        # … "the foreign ministers of the four members: A of Brazil, B of Argentina and C of Paraguay"
+        "plural": re.compile(rf"(?P<title>(?i:(?<![\w-]){core}))s(?:\s+of\s+[^:;.]{{1,60}}:)?,?\s+"
+                             rf"(?:{_LISTED_NAME}(?:\s+of\s+{_PLACE_NAME})?\s*(?:,\s*(?:and\s+)?|\s+and\s+))*"
+                             rf"(?:{_OWNER}\s+)?$"),
         "after": re.compile(rf"^(?:\s*\([^)]*\))?(?:\s*,\s*(?:(?P<who>who\s+(?:heads|leads|chairs|runs)\s+)|"
                             rf"(?:an?\s+|the\s+)?(?P<owner>(?:[A-Z][\w.&\-]*\s+){{1,4}}?|[A-Z][\w.&\- ]*?['’]s\s+)?"
                             rf"(?=(?i:{core})))"
@@ -520,7 +523,12 @@ def _with_plural_title(ctx: ArticleContext, sent: Sentence, start: int, end: int
         return None
     t_start = m.start("title")
     owner = _country_right_before(ctx, sent, start)
-    return _person(ctx, sent, start, end, name, m.group("title"), None, owner[0] if owner else None, (t_start, end))
+    of_country = re.match(r"\s+of\s+(?:the\s+)?", ctx.text[end:sent.end])  # "A of Brazil"
+    country = owner[0] if owner else None
+    if country is None and of_country:
+        found = ctx.countries_in(end + of_country.end(), end + of_country.end() + 40)
+        country = found[0].code if found and found[0].start == end + of_country.end() else None
+    return _person(ctx, sent, start, end, name, m.group("title"), None, country, (t_start, end))
 
 
 # ---------------------------------------------------------------- a title after the name
