@@ -425,3 +425,12 @@ def test_a_plural_post_before_a_colon_and_names_each_of_a_country() -> None:
     facts = run(text)
     for name, country in (("Ana Torres", "PE"), ("Luis Gómez", "CL"), ("Marta Ruiz", "CO")):
         check(facts, name, {"title": "trade minister", "country": country})
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("The bloc's team was led by Dr Salem Al Harthy, the bloc's chief negotiator, on Monday.", "Salem Al Harthy",
+     "chief negotiator"),
+    ("Imports will fall, according to its lead convenor Rosa Mendoza.", "Rosa Mendoza", "lead convenor"),
+])
+def test_negotiators_and_convenors(text: str, name: str, title: str) -> None:
+    check(run(text), name, {"title": title})

@@ -74,7 +74,9 @@ def _cfg() -> dict:
                              rf"(?:{_LISTED_NAME}(?:\s+of\s+{_PLACE_NAME})?\s*(?:,\s*(?:and\s+)?|\s+and\s+))*"
                              rf"(?:{_OWNER}\s+)?$"),
         "after": re.compile(rf"^(?:\s*\([^)]*\))?(?:\s*,\s*(?:(?P<who>who\s+(?:heads|leads|chairs|runs)\s+)|"
-                            rf"(?:an?\s+|the\s+)?(?P<owner>(?:[A-Z][\w.&\-]*\s+){{1,4}}?|[A-Z][\w.&\- ]*?['’]s\s+)?"
+                            rf"(?:an?\s+|the\s+)?(?:(?:bloc|group|union|body|council|commission|organi[sz]ation|"
+                            rf"association|country|kingdom|company|firm)['’]s\s+)?"  # "the bloc's chief negotiator"
+                            rf"(?P<owner>(?:[A-Z][\w.&\-]*\s+){{1,4}}?|[A-Z][\w.&\- ]*?['’]s\s+)?"
                             rf"(?=(?i:{core})))"
                             # "X has been appointed Chairman of the State Customs Service": the post given
                             rf"|\s+(?:has\s+been|have\s+been|had\s+been|was|were|is)\s+(?:(?:officially|formally|"
