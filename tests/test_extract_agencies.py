@@ -554,3 +554,11 @@ def test_a_partner_after_with_is_not_the_country_of_a_body_named_later() -> None
     text = ("Ghana's cocoa exports rose. Talks on a trade agreement with Turkey are still under way, the Ministry of "
             "Trade and Industry said.")
     check(text, "Ministry of Trade and Industry", {"country": "GH"}, title="Ghana cocoa exports rise")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kiwifruit marketer Zentara, which sells a third of its fruit in Europe, will save $20m a year.", "Zentara"),
+    ("British carmaker Rowland shipped 300 cars to Saudi Arabia.", "Rowland"),
+])
+def test_companies_named_by_their_trade_marketer_and_carmaker(text: str, name: str) -> None:
+    check(text, name, {"kind": "company"})
