@@ -888,3 +888,7 @@ def test_the_heads_of_the_two_services_are_the_two_named_before() -> None:
             "by its Chairman Rustam Badasyan.\n\nAt the end of the meeting, the heads of the two services signed a "
             "memorandum on the exchange of preliminary information.")
     check(text, "2024-06-17", [{"kind": "memorandum", "signatories": ["Levan Kakava", "Rustam Badasyan"]}])
+
+
+def test_a_bare_noun_binding_no_one_is_no_instrument() -> None:
+    assert agreements("The Senate ratified the agreement on Tuesday. A draft agreement will be prepared.") == []

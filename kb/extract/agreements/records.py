@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kb.extract import gazetteer
-from kb.extract.agreements.lexicon import drop_words
+from kb.extract.agreements.lexicon import drop_words, nouns
 from kb.extract.agreements.model import Instrument, Reading
 from kb.extract.agreements.parties import Cast, parties, party_agencies
 from kb.extract.countries import codes_in
@@ -41,7 +41,18 @@ def records(reading: Reading) -> list[Agreement]:
                 amended.parties = rec.parties
             elif len(rec.parties) < 2 <= len(amended.parties):
                 rec.parties = amended.parties
-    return out
+    # "The Senate ratified the agreement", "a draft agreement will be prepared": a bare noun binding no one
+    # and named by nothing is no instrument a reader could find again
+    amended_names = {rec.amends for rec in out if rec.amends}
+    return [rec for rec in out if rec.parties or rec.party_agencies or rec.signatories or rec.signed
+            or rec.name in amended_names or not _bare(rec.name)]
+
+
+def _bare(designation: str) -> bool:
+    words = designation.lower().split()
+    while words and words[0] in ("draft", "new", "relevant", "such", "proposed"):
+        words.pop(0)
+    return " ".join(words) in nouns()[1]
 
 
 _PREPOSITIONS = frozenset({"on", "for", "between", "with", "to", "of", "in", "among", "concerning", "regarding"})
