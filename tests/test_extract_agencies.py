@@ -562,3 +562,10 @@ def test_a_partner_after_with_is_not_the_country_of_a_body_named_later() -> None
 ])
 def test_companies_named_by_their_trade_marketer_and_carmaker(text: str, name: str) -> None:
     check(text, name, {"kind": "company"})
+
+
+def test_a_statistics_office_publishing_its_own_release_is_an_agency() -> None:
+    text = "Statistics Lesotho hereby releases the trade digest for March 2025. Total exports rose 4 percent."
+    facts = extract(Document(path=Path("release.txt"), text=text, published="2025-05-28", title="Trade digest",
+                             publisher="Statistics Lesotho"))
+    assert [(a.name, a.country) for a in facts.agencies] == [("Statistics Lesotho", "LS")]

@@ -258,6 +258,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     # a weak head ("Exchange", "Fund") is one only beside its companion word ("Stock Exchange")
     heads = [i for i, t in enumerate(toks) if (t[2] in cfg["heads"] and t[2] not in cfg["weak"])
              or (t[2] in cfg["weak"] and cfg["weak"][t[2]].search(segment))]
+    if not heads and _statistics_office(segment):
+        return toks[0][0], toks[-1][1]  # "Statistics Botswana", "Statistics South Africa"
     if not heads:
         return None
     opening = next((i for i in heads if toks[i][2] in _ROMANCE_HEADS), None)
@@ -286,6 +288,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if len(words) < 2:
         return None
     return toks[0][0], toks[-1][1]
+
+
+def _statistics_office(segment: str) -> bool:
+    """A national statistics office named "Statistics <Country>" (or "<Country> Statistics")."""
+    m = re.fullmatch(r"Statistics\s+(?P<a>.+)|(?P<b>.+?)\s+Statistics", segment)
+    other = (m.group("a") or m.group("b")) if m else ""
+    return bool(other) and gazetteer.country_forms().get(other) is not None
 
 
 _OWNER_PREFIX = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}['’]s\s+")  # "Kenya's "
@@ -729,7 +738,12 @@ def _excluded(ctx: ArticleContext, surface: str) -> bool:
     if _is_outlet(surface) or gazetteer.country_forms().get(surface.removeprefix("the ")) is not None:
         return True
     publisher = (ctx.document.publisher or "").casefold()
+    if _PUBLIC_BODY.search(surface):
+        return False  # "Statistics Botswana hereby releases …": a body publishing its own figures acts in them
     return bool(publisher) and (key == publisher or key == publisher.removeprefix("the "))
+
+
+_PUBLIC_BODY = re.compile(r"\b(?:Statistics|Statistical|Customs|Revenue|Ministry|Department|Authority)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -907,7 +921,8 @@ def _take_runs(r: _Reading) -> None:
     text = r.text
     heads = _config()["head_words"]
     for run_start, run in _runs(text):
-        if heads.isdisjoint(_RUN_WORD.findall(run)):
+        words = _RUN_WORD.findall(run)
+        if heads.isdisjoint(words) and "Statistics" not in words:
             continue  # no head word, no organisation (most runs: names, sentence openers)
         person_first = run_start > 3 and text[run_start - 2].islower() and bool(
             _PARTICLE_BEFORE.search(text, max(0, run_start - 30), run_start))
