@@ -569,3 +569,8 @@ def test_a_statistics_office_publishing_its_own_release_is_an_agency() -> None:
     facts = extract(Document(path=Path("release.txt"), text=text, published="2025-05-28", title="Trade digest",
                              publisher="Statistics Lesotho"))
     assert [(a.name, a.country) for a in facts.agencies] == [("Statistics Lesotho", "LS")]
+
+
+def test_a_body_under_the_president_is_one_name() -> None:
+    check("According to the Agency on Statistics under the President of the Republic of Uzbekistan, trade rose.",
+          "Agency on Statistics under the President of the Republic of Uzbekistan", {"country": "UZ"})

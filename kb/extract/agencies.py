@@ -191,6 +191,9 @@ def _is_title(word: str, after_title: bool) -> bool:
 _PARTICLE_BEFORE = re.compile(r"[A-Z][\w'’-]+\s+(?:bin|binti|bint|ibn|al|el|van|von|der|da|dos|del)\s+$")
 
 
+_UNDER_THE = re.compile(r"\bunder\s+the\s+$")
+
+
 def _segments(run: str, offset: int, person_first: bool = False) -> list[tuple[int, int, str | None]]:
     """Split a capitalised run at possessive countries and titles: (start, end, possessive code).
 
@@ -216,7 +219,8 @@ def _segments(run: str, offset: int, person_first: bool = False) -> list[tuple[i
             if out and run[out[-1][0]:out[-1][1]].rstrip().endswith(" of") and out[-1][2] is None:
                 out[-1] = (out[-1][0], out[-1][1], owner)
             continue
-        if _is_title(word, after_title):
+        if _is_title(word, after_title) and not (seg_start is not None and _UNDER_THE.search(run, 0, m.start())):
+            # … but "Agency on Statistics under the President of the Republic of X" is one name
             if seg_start is not None:
                 out.append((seg_start, m.start(), owner))
             seg_start, owner, after_title, person = None, None, True, False
@@ -334,7 +338,7 @@ def _with_complement(text: str, toks: list[_Tok], last: int) -> list[_Tok]:
     not_after, forms = _config()["not_after"], gazetteer.country_forms()
     keep = last + 1
     for i in range(last + 1, len(toks)):
-        field = toks[i][2] in _FIELDS and toks[i - 1][2] in ("of", "and", "for")  # "Bureau of Statistics"
+        field = toks[i][2] in _FIELDS and toks[i - 1][2] in ("of", "and", "for", "on")  # "Bureau of Statistics"
         if (toks[i][2] in not_after and not field) or toks[i][2] in _DAYS_AND_MONTHS:
             break
         if toks[i][2] == "on" and any(toks[j][2] in forms for j in range(last + 1, i)):
