@@ -574,3 +574,8 @@ def test_a_statistics_office_publishing_its_own_release_is_an_agency() -> None:
 def test_a_body_under_the_president_is_one_name() -> None:
     check("According to the Agency on Statistics under the President of the Republic of Uzbekistan, trade rose.",
           "Agency on Statistics under the President of the Republic of Uzbekistan", {"country": "UZ"})
+
+
+def test_a_plural_possessive_inside_a_name_keeps_it_whole() -> None:
+    check("The Kenya Flower Growers' Association said prices fell.", "Kenya Flower Growers' Association",
+          {"kind": "association"})

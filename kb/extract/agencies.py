@@ -36,7 +36,9 @@ from kb.facts import Agency
 from kb.readers import publishers
 
 # A capitalised word, Latin letters with accents included ("Türkiye", "Société")
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*[A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9&]|[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ]"
+# ("Exporters' Association": a plural possessive inside a name keeps its apostrophe)
+_CAP = (r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*s['’](?=\s+[A-Z])"
+        r"|[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*[A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9&]|[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ]")
 _CONNECT = r"of|and|for|the|on|under|&|de|du|des|et|del|la"  # "State Customs Service under the Ministry of Finance"
 _RUN = re.compile(rf"(?:{_CAP})(?:(?:\s+(?:{_CONNECT}))*\s+(?:{_CAP}))*")
 _ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11}(?: [A-Z][A-Za-z&.\-]{1,11})?)\)")
