@@ -272,9 +272,9 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
                and not cur.blocked("official", rid, {key})}
     if not related:
         return []
-    posts: dict[int, set[int]] = defaultdict(set)
-    for oid, aid in driver(conn).rows(_posts_statement(), {"ids": sorted(related)}):
-        posts[oid].add(aid)
+    # Which of them hold a post at the record's agency (not every post of each: dozens a person in a big base).
+    at_agency = {r[0] for r in driver(conn).rows(_posts_statement(), {"ids": sorted(related), "agency": agency_id})
+                 } if agency_id is not None else set()
     found = []
     for rid, names in sorted(related.items()):
         results = [(compare(record.name, n), n) for n in sorted(names)]
@@ -283,7 +283,7 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
         best, name = max(results, key=lambda r: r[0].score)
         if best.score >= FUZZY_PERSON and not best.weak and record.country is not None:
             found.append(Match(rid, f"{best.how}, same country", best.score))
-        elif best.score >= FUZZY_PERSON and agency_id is not None and agency_id in posts[rid]:
+        elif best.score >= FUZZY_PERSON and rid in at_agency:
             found.append(Match(rid, f"{best.how}, same country and agency", best.score))
         elif best.score >= REVIEW_PERSON:
             found.append(Match(rid, f"{best.how}; no shared agency", best.score, near=True, other_name=name))
@@ -298,7 +298,9 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
 
 @cache
 def _posts_statement() -> Select:
-    return select(position_t.c.official_id, position_t.c.agency_id).where(position_t.c.official_id.in_(_ids()))
+    """Which of the officials `:ids` hold a post at the agency `:agency` (the (official, agency, title) key)."""
+    return select(position_t.c.official_id).distinct().where(position_t.c.official_id.in_(_ids()),
+                                                             position_t.c.agency_id == bindparam("agency"))
 
 
 def people_compatible(a: set[str], b: set[str]) -> bool:
