@@ -27,7 +27,7 @@ from kb.errors import KbError
 from kb.facts import Facts, facts_path_for
 from kb.files import MAX_FILE_BYTES
 from kb.isolation import Limits, Stopped, run_isolated
-from kb.prepare import Job, Prepared, hashes, prepare, warm_up
+from kb.prepare import Hashes, Job, Prepared, hashes, prepare, warm_up
 from kb.readers.discover import Found, discover
 from kb.readers.document import Document
 from kb.resolve import forget_curated
@@ -76,15 +76,19 @@ def load_found(engine: Engine, found: Found, *, jobs: int = 1,
     """Store the articles `discover` found; its problems are the report's first lines ("skipped")."""
     report = LoadReport()
     report.skipped, report.errors = len(found.problems), list(found.problems)
-    with engine.connect() as conn:
-        stored = stored_hashes(conn)
-    claimed: dict[int, str] = {}  # articles this run has stored or found unchanged, with their files
-    pending: list[Job] = []
+    read: list[Hashes | KbError] = []
     for article in found.articles:
         try:
-            found_hashes = hashes(article, limits.max_bytes)
+            read.append(hashes(article, limits.max_bytes))
         except KbError as exc:
-            _fail(report, str(exc), article, progress)
+            read.append(exc)
+    with engine.connect() as conn:
+        stored = stored_hashes(conn, (h.content for h in read if isinstance(h, Hashes)))
+    claimed: dict[int, str] = {}  # articles this run has stored or found unchanged, with their files
+    pending: list[Job] = []
+    for article, found_hashes in zip(found.articles, read, strict=True):
+        if isinstance(found_hashes, KbError):
+            _fail(report, str(found_hashes), article, progress)
             continue
         if found_hashes.content in stored:  # these very bytes are stored, from this folder or any other
             claimed.setdefault(stored[found_hashes.content], str(article))

@@ -161,12 +161,15 @@ class AgreementParty(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("agreement_id", "country_code", "agency_id"),
         CheckConstraint("country_code IS NOT NULL OR agency_id IS NOT NULL", name="country_or_agency"),
+        # A country's agreements from the index alone, each checked for the other parties before its row is read
+        # (matching an agreement by its parties, revision 0011).
+        Index(None, "country_code", "agreement_id"),
         {"comment": "A party to an agreement: a country, and the agency for agency-to-agency instruments"},
     )
 
     id: int | None = doc("Party row number", default=None, primary_key=True)
     agreement_id: int = ref("agreement", "The agreement", nullable=False)
-    country_code: str | None = ref("country", "Country bound by the agreement", on_delete="RESTRICT")
+    country_code: str | None = ref("country", "Country bound by the agreement", on_delete="RESTRICT", index=False)
     agency_id: int | None = ref("agency", "Agency that is party to it (agency-level instruments)")
 
 

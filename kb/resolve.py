@@ -272,9 +272,9 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
                and not cur.blocked("official", rid, {key})}
     if not related:
         return []
-    posts: dict[int, set[int]] = defaultdict(set)
-    for oid, aid in driver(conn).rows(_posts_statement(), {"ids": sorted(related)}):
-        posts[oid].add(aid)
+    # Which of them hold a post at the record's agency (not every post of each: dozens a person in a big base).
+    at_agency = {r[0] for r in driver(conn).rows(_posts_statement(), {"ids": sorted(related), "agency": agency_id})
+                 } if agency_id is not None else set()
     found = []
     for rid, names in sorted(related.items()):
         results = [(compare(record.name, n), n) for n in sorted(names)]
@@ -283,7 +283,7 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
         best, name = max(results, key=lambda r: r[0].score)
         if best.score >= FUZZY_PERSON and not best.weak and record.country is not None:
             found.append(Match(rid, f"{best.how}, same country", best.score))
-        elif best.score >= FUZZY_PERSON and agency_id is not None and agency_id in posts[rid]:
+        elif best.score >= FUZZY_PERSON and rid in at_agency:
             found.append(Match(rid, f"{best.how}, same country and agency", best.score))
         elif best.score >= REVIEW_PERSON:
             found.append(Match(rid, f"{best.how}; no shared agency", best.score, near=True, other_name=name))
@@ -298,7 +298,9 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
 
 @cache
 def _posts_statement() -> Select:
-    return select(position_t.c.official_id, position_t.c.agency_id).where(position_t.c.official_id.in_(_ids()))
+    """Which of the officials `:ids` hold a post at the agency `:agency` (the (official, agency, title) key)."""
+    return select(position_t.c.official_id).distinct().where(position_t.c.official_id.in_(_ids()),
+                                                             position_t.c.agency_id == bindparam("agency"))
 
 
 def people_compatible(a: set[str], b: set[str]) -> bool:
@@ -369,7 +371,8 @@ def match_agreement(conn: Connection, record: Agreement, cur: Curated | None = N
             matches.append(Match(rid, how, 100.0))
     rows = {r.id: r for r in driver(conn).rows(_same_kind_and_parties(not record.kind, len(parties) > 0),
                                           {"kind": record.kind, "parties": parties, "count": len(parties),
-                                           "first": parties[0] if parties else None})
+                                           "first": parties[0] if parties else None,
+                                           "second": parties[-1] if parties else None})
             if dates_compatible(r.signed, record.signed) and not cur.blocked("agreement", r.id, {key})}
     mine = subject_words(record.name, parties)
     by_subject: list[Match] = []
@@ -446,8 +449,10 @@ def _kind_and_signed_statement() -> Select:
 @cache
 def _same_kind_and_parties(no_kind: bool, with_parties: bool) -> Select:
     """Agreements of the kind `:kind` whose party countries are exactly `:parties` (`:count` of them, the
-    first `:first`): the agreements of the first party (an index), each checked by its own party rows, so
-    that the cost follows that party's agreements, not the whole party table."""
+    first `:first`, another `:second`): the agreements of the first party (an index), each checked by its own
+    party rows, so that the cost follows that party's agreements, not the whole party table. The second
+    party is checked on the party rows before the agreement row is read: of a country's thousands of
+    agreements, the few with both parties are read, not every one."""
     query = select(agreement_t.c.id, agreement_t.c.name_key, agreement_t.c.signed).order_by(agreement_t.c.id)
     query = query.where(agreement_t.c.kind.is_(None)) if no_kind else query.where(
         agreement_t.c.kind == bindparam("kind"))
@@ -460,9 +465,12 @@ def _same_kind_and_parties(no_kind: bool, with_parties: bool) -> Select:
     other = party_t.alias("other")
     outside = select(other.c.id).where(other.c.agreement_id == agreement_t.c.id, other.c.country_code.is_not(None),
                                        other.c.country_code.not_in(bindparam("parties", expanding=True))).exists()
+    second = party_t.alias("second")
+    both = select(second.c.id).where(second.c.agreement_id == party_t.c.agreement_id,
+                                     second.c.country_code == bindparam("second")).exists()
     # From the first party's rows to their agreements (not from every agreement of the kind to its parties).
     return (query.select_from(party_t.join(agreement_t, agreement_t.c.id == party_t.c.agreement_id))
-            .where(party_t.c.country_code == bindparam("first"), countries == bindparam("count"), ~outside))
+            .where(party_t.c.country_code == bindparam("first"), both, countries == bindparam("count"), ~outside))
 
 
 def _parties_of(conn: Connection, ids: set[int]) -> dict[int, list[str]]:

@@ -12,7 +12,7 @@ rows they touch.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -60,13 +60,28 @@ def facts_count(facts: Facts) -> int:
     return sum(len(getattr(facts, kind.facts_key)) for kind in KINDS)
 
 
-def stored_hashes(conn: Connection) -> dict[str, int]:
-    """Every stored article's content hash and id: one query, so unchanged files cost no round trip.
+HASHES_PER_QUERY = 1000
+
+
+@cache
+def _hashes_statement() -> Select:
+    art = T["article"]
+    return (select(art.c.content_hash, func.min(art.c.id)).where(art.c.content_hash.in_(bindparam("hashes",
+                                                                                                 expanding=True)))
+            .group_by(art.c.content_hash))
+
+
+def stored_hashes(conn: Connection, hashes: Iterable[str]) -> dict[str, int]:
+    """The stored articles among these content hashes, with their ids: a query per thousand hashes (an index
+    read each), so unchanged files cost no round trip each and the cost follows the files, not the base.
 
     Keyed by the file's bytes, not its path: the same file loaded from another folder is unchanged.
     """
-    art = T["article"]
-    return dict(conn.execute(select(art.c.content_hash, func.min(art.c.id)).group_by(art.c.content_hash)).all())
+    wanted = sorted(set(hashes))
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), HASHES_PER_QUERY):
+        found.update(conn.execute(_hashes_statement(), {"hashes": wanted[start:start + HASHES_PER_QUERY]}).all())
+    return found
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
 
-from sqlalchemy import Delete, Select, delete, select
+from sqlalchemy import Delete, Select, delete, func, select
 from sqlalchemy.engine import Connection
 
 from kb import descriptors
@@ -34,10 +34,14 @@ def _existing_statement(kind: str) -> Select:
 
 @cache
 def _claims_statement(kind: str) -> Select:
+    """Each row's distinct (field, value) claims with how many claims give them and the latest article date,
+    in the order of their first claim: a row named in thousands of articles returns its few values, not every
+    claim (the reading of those claims stays in the database)."""
     claim, art = T["claim"], T["article"]
     col = claim.c[f"{kind}_id"]
-    return (select(col, claim.c.field, claim.c.value, art.c.published).join(art, art.c.id == claim.c.article_id)
-            .where(col.in_(ids_param())).order_by(claim.c.id))
+    return (select(col, claim.c.field, claim.c.value, func.count(), func.max(art.c.published))
+            .join(art, art.c.id == claim.c.article_id).where(col.in_(ids_param()))
+            .group_by(col, claim.c.field, claim.c.value).order_by(func.min(claim.c.id)))
 
 
 @cache
@@ -69,10 +73,15 @@ def best_values(claims: Iterable[tuple[str, str, str | None]], *, agency: bool =
     article, then the longest and alphabetically first, so the result never
     depends on the order articles were loaded in.
     """
+    return _best_counted(((name, value, published, 1) for name, value, published in claims), agency=agency)
+
+
+def _best_counted(claims: Iterable[tuple[str, str, str | None, int]], *, agency: bool) -> dict[str, str]:
+    """best_values from (field, value, latest article date, number of claims) groups."""
     support: dict[str, Counter] = defaultdict(Counter)
     latest: dict[tuple[str, str], str] = {}
-    for name, value, published in claims:
-        support[name][value] += 1
+    for name, value, published, count in claims:
+        support[name][value] += count
         latest[(name, value)] = max(latest.get((name, value), ""), published or "")
 
     countries = support.get("country_code") or Counter()
@@ -116,9 +125,10 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
     existing = {r[0] for r in driver(conn).rows(_existing_statement(kind), {"ids": ids})}
     if not existing:
         return
-    claims: dict[int, list[tuple[str, str, str | None]]] = defaultdict(list)
-    for rid, field_name, value, published in driver(conn).rows(_claims_statement(kind), {"ids": sorted(existing)}):
-        claims[rid].append((field_name, value, published))
+    claims: dict[int, list[tuple[str, str, str | None, int]]] = defaultdict(list)
+    for rid, field_name, value, count, published in driver(conn).rows(_claims_statement(kind),
+                                                                      {"ids": sorted(existing)}):
+        claims[rid].append((field_name, value, published, count))
     decisions = {rid: curated(conn).of_row.get((kind, rid), []) for rid in existing}
     # Rows a curator has worked on are kept even when no article supports them any more.
     gone = [rid for rid in sorted(existing) if not claims[rid] and not decisions[rid]]
@@ -130,7 +140,7 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
     updates = []
     best_by_id = {}
     for rid in alive:
-        best = best_values(claims[rid], agency=kind == "agency")
+        best = _best_counted(claims[rid], agency=kind == "agency")
         renames = [d for d in decisions[rid] if d.action == "rename"]
         if renames:
             best["name"] = renames[-1].new_name
@@ -172,7 +182,7 @@ def _int(value: str | None) -> int | None:
 
 
 def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[int, dict[str, str]],
-                      claims: dict[int, list[tuple[str, str, str | None]]], decisions: dict[int, list]) -> None:
+                      claims: dict[int, list[tuple[str, str, str | None, int]]], decisions: dict[int, list]) -> None:
     """Article aliases are every other name the claims give; curated ones are left alone."""
     driver(conn).run(_article_aliases_delete(kind), {"ids": ids})
     kept: dict[int, set[str]] = defaultdict(set)
@@ -183,7 +193,7 @@ def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[in
         removed = {name_key(d.other_name) for d in decisions[rid] if d.action == "alias_remove"}
         main = name_key(best[rid].get("name"))
         names: dict[str, str] = {}
-        for field_name, value, _ in claims[rid]:
+        for field_name, value, _, _ in claims[rid]:
             key = name_key(value)
             if field_name in ("name", "also") and key and key != main and key not in removed | kept[rid]:
                 names.setdefault(key, value)
@@ -194,15 +204,15 @@ def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[in
 
 
 def _rederive_agreement_links(conn: Connection, ids: list[int],
-                              claims: dict[int, list[tuple[str, str, str | None]]]) -> None:
+                              claims: dict[int, list[tuple[str, str, str | None, int]]]) -> None:
     driver(conn).run(delete_by_ids("party", "agreement_id"), {"ids": ids})
     driver(conn).run(delete_by_ids("signatory", "agreement_id"), {"ids": ids})
-    wanted = {int(v) for rid in ids for f, v, _ in claims[rid] if f == "party_agency"}
+    wanted = {int(v) for rid in ids for f, v, _, _ in claims[rid] if f == "party_agency"}
     agency_country = column_by_id(conn, "agency", "country_code", wanted)
     parties, signatories = [], []
     for rid in ids:
-        countries = sorted({v for f, v, _ in claims[rid] if f == "party"})
-        agencies = sorted({int(v) for f, v, _ in claims[rid] if f == "party_agency"})
+        countries = sorted({v for f, v, _, _ in claims[rid] if f == "party"})
+        agencies = sorted({int(v) for f, v, _, _ in claims[rid] if f == "party_agency"})
         for code in countries:
             own = [a for a in agencies if agency_country.get(a) == code]
             parties += [{"agreement_id": rid, "country_code": code, "agency_id": a} for a in own] or \
@@ -210,7 +220,7 @@ def _rederive_agreement_links(conn: Connection, ids: list[int],
         parties += [{"agreement_id": rid, "country_code": None, "agency_id": a} for a in agencies
                     if agency_country.get(a) not in countries]
         signatories += [{"agreement_id": rid, "official_id": o}
-                        for o in sorted({int(v) for f, v, _ in claims[rid] if f == "signatory"})]
+                        for o in sorted({int(v) for f, v, _, _ in claims[rid] if f == "signatory"})]
     if parties:
         driver(conn).many(insert_into("party"), parties)
     if signatories:
