@@ -18,7 +18,7 @@ import re
 from kb.extract.commodities import find_commodities
 from kb.extract.context import ArticleContext, Sentence
 from kb.extract.flows.article import article_frame
-from kb.extract.flows.frames import Reading, may_continue, read_sentence
+from kb.extract.flows.frames import LEAD, Reading, lead_period, may_continue, read_sentence
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import ArticleMentions
 from kb.extract.flows.records import merge, to_record
@@ -39,6 +39,8 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
         readable = mentions.has_cue(sentence) or may_continue(reading, sentence)
         if readable and _can_write(reading, mentions, sentence) and not _table_row(reading, sentence.text):
             read_sentence(reading, mentions.sentence(sentence))
+        elif sentence.start <= LEAD:
+            lead_period(reading, mentions.sentence(sentence))
     if "|" in ctx.text or "\t" in ctx.text:
         read_tables(reading)
     read_lists(reading)

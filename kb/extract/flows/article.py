@@ -16,6 +16,7 @@ from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities, fold
 from kb.extract.context import ArticleContext
 from kb.extract.countries import dateline_country, find_countries, home_country, is_destination
+from kb.extract.dates import find_dates
 from kb.extract.flows.goods import Goods, goods_hs, plausible_goods
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.quantities import find_amounts
@@ -40,6 +41,7 @@ class ArticleFrame:
     title_told: bool = False  # the headline has a trade word: its countries act in the story
     lead_exporter: str | None = None  # the first country the body names as exporting, no partner given
     lead_sentence: int | None = None  # … and the sentence (index) it does so in
+    told_period: str | None = None  # the period the headline or first sentence names: "Trade digest, April 2024"
 
     def __post_init__(self) -> None:
         title = self.ctx.document.title or ""
@@ -58,6 +60,7 @@ class ArticleFrame:
             self.title_destinations = list(dict.fromkeys(c.code for c in destinations))
         self.title_importer = _title_importer(title, found) or _title_supplied(title, destinations)
         self.title_told = bool(lexicon().cue.search(title))
+        self.told_period = _told_period(self.ctx, self.home)
 
     def exporter(self, importers: list[str]) -> str | None:
         """The country the story's goods leave from: the flows' so far, the headline's, the dateline's, home."""
@@ -148,6 +151,17 @@ def _outlet_country(ctx: ArticleContext) -> str | None:
     own = publishers.country_of(doc.publisher, doc.url) or next(
         (c.code for c in find_countries(doc.publisher or "", ctx.published) if c.form == "name"), None)
     return own if own and any(c.code == own for c in ctx.countries) else None
+
+
+def _told_period(ctx: ArticleContext, home: str | None) -> str | None:
+    """The period the headline, else the first sentence, names ("Monthly trade digest for March 2025")."""
+    first = ctx.sentences[0].text if ctx.sentences else ""
+    for text in (ctx.document.title or "", first):
+        found = [d.value for d in find_dates(text, ctx.published, country=home)
+                 if "/" in d.value or len(d.value) in (4, 7)]
+        if found:
+            return found[0]
+    return None
 
 
 def _title_supplied(title: str, destinations: list) -> str | None:

@@ -100,7 +100,9 @@ class _Frame:
 def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     """Every frame of one sentence, its flows added to the reading."""
     if not sm.cues and not may_continue(rd, sm.sentence):
+        lead_period(rd, sm)
         return
+    _period_referred_to(rd, sm)
     if continues_last(rd, sm.sentence) and _breakdown(rd, sm):
         return
     figures = sentence_figures(sm)
@@ -109,7 +111,7 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         cues = _frame_cues(sm, [c for c in sm.cues if clause[0] <= c.start < clause[1]])
         # "Kuwait, Oman and Qatar completed the list of the top six re-export markets": the role noun ranks
         roles_only = all(c.kind in ("buyer_noun", "supplier_noun") for c in cues)
-        if (not cues or roles_only) and _parallel_clause(rd, sm, clause, figures):
+        if (not cues or roles_only) and _parallel_clause(rd, sm, clause, figures, cues):
             continue
         for i, cue in enumerate(cues):
             if cue in skipped:
@@ -121,6 +123,38 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     if dated is None and not figures and sm.cues and rd.frame.period is None:
         # "Peru's avocado exports grew strongly in the first quarter.": a lead's period dates what follows
         dated = next((d for d in sm.dates() if "/" in d.value), None)
+    if dated is not None and is_period(dated):
+        rd.frame.period = dated.value
+
+
+LEAD = 400  # characters: the lead paragraph, where a story states the period it reports on
+
+
+# "Total exports for the month amounted to …": the month (quarter, year) the story has named
+_THE_PERIOD = re.compile(r"\b(?:for|during|in|over|of)\s+the\s+(month|quarter|year|period|review\s+period)\b"
+                         r"(?!\s+(?:before|earlier|ago))", re.I)
+
+
+def _period_referred_to(rd: Reading, sm: SentenceMentions) -> None:
+    told = rd.frame.told_period
+    m = _THE_PERIOD.search(sm.text) if told and rd.frame.period is None else None
+    if m is None or told is None:
+        return
+    word = m.group(1).lower()
+    if (word == "month" and len(told) == 7) or (word == "year" and len(told) == 4) \
+            or (word == "quarter" and "/" in told) or word.endswith("period"):
+        rd.frame.period = told
+
+
+def lead_period(rd: Reading, sm: SentenceMentions) -> None:
+    """"Dubai's non-oil trade reached AED1.6 trillion in the first nine months of 2025": a lead figure that
+    is no flow (two-way trade, output) still names the period the story's flows are for."""
+    _period_referred_to(rd, sm)
+    if rd.frame.period is not None or sm.sentence.start > LEAD or not any(
+            a.kind in ("quantity", "money") for a in sm.amounts):
+        return
+    figures = sentence_figures(sm)
+    dated = figures[0].date if figures else None  # the lead's own figure; a later one is compared with it
     if dated is not None and is_period(dated):
         rd.frame.period = dated.value
 
@@ -298,10 +332,12 @@ def _breakdown(rd: Reading, sm: SentenceMentions) -> bool:
     return bool(items)
 
 
-def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], figures: list[Figure]) -> bool:
+def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], figures: list[Figure],
+                     roles: list[Cue]) -> bool:
     """A clause without a trade word that ranks more partners of the last frame, each with its figure:
     "…, while Japan came second with 4,000 tons", "Kazakhstan came second with 1.3 million litres, followed by
-    Belarus with 720,000 litres". Whether it wrote flows."""
+    Belarus with 720,000 litres". Whether it wrote flows. A role noun of the clause ("the top re-export
+    market") must put the ranked countries on the side the last frame leaves open."""
     last = rd.last
     if (last is None or not (last.sentence == sm.sentence.start or continues_last(rd, sm.sentence))) \
             and _after_partnerless(rd, sm.sentence):
@@ -326,6 +362,8 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
         and rd.frame.lead_exporter not in last.exporters and not _inherited_seller(rd, last))
     fixed = last.importers if anchor_is_importer else last.exporters
     side = EXPORTER if anchor_is_importer else IMPORTER
+    if any(c.kind == ("buyer_noun" if side == EXPORTER else "supplier_noun") for c in roles):
+        return False  # "Imports from China were led by phones. Saudi Arabia was the top re-export market, …"
     parties = [Party(m.code, side, m.start, m.end, "ranked") for m in names if m.code not in fixed]
     if not parties:
         return False
@@ -453,6 +491,10 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     if frame.cue.kind == "supplier_noun" and exporters and not importers and buyers \
             and not set(exporters) & set(buyers):
         importers = list(buyers)  # "Dubai imported 612 t of gold, with Mali and Ghana among the main suppliers"
+    if importers and not exporters and frame.cue.kind == "buyer_noun" and rd.frame.home not in importers \
+            and (_RE_EXPORT_ROLE.search(frame.sm.text, max(0, frame.cue.start - 12), frame.cue.start)
+                 or _FOR_RE_EXPORTS.match(frame.sm.text, frame.cue.end)):
+        exporters = [rd.frame.home]  # "Saudi Arabia was the top re-export market": the story's hub sells on
     if importers and not exporters and frame.cue.form.startswith("re-export"):
         exporters = _re_exporter(rd, frame, importers)  # "most of the tea landed in Dubai is re-exported to Iran"
     suppliers_follow = frame.cue.kind in ("import_verb", "import_noun") and any(
@@ -464,6 +506,8 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     return exporters, importers
 
 
+_RE_EXPORT_ROLE = re.compile(r"\bre-?exports?\s+$", re.I)
+_FOR_RE_EXPORTS = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}re-?exports?\b", re.I)
 _ARRIVING = frozenset(("shipments", "shipment", "deliveries", "delivery", "cargoes", "cargo", "supplies",
                        "consignments"))
 def _re_exporter(rd: Reading, frame: _Frame, importers: list[str]) -> list[str]:
@@ -676,7 +720,8 @@ def _referent(sm: SentenceMentions, g: Goods) -> Goods:
 
 _AGGREGATES = frozenset(("export_noun", "import_noun"))
 _LIST_LEAD = re.compile(r"\b(?:such\s+as|including|namely|like|notably|especially|(?:consist(?:ed|ing|s)?\s+|"
-                        r"made\s+up\s+)?(?:mainly|mostly|chiefly|largely)?\s*of|comprising|mainly|mostly)\s+$", re.I)
+                        r"made\s+up\s+)?(?:mainly|mostly|chiefly|largely)?\s*of|comprising|mainly|mostly|"
+                        r"(?:led|dominated|headed)\s+by)\s+$", re.I)  # "Imports from China were led by A, B and C"
 
 
 def _listed_with(sm: SentenceMentions, term: Goods, region: tuple[int, int]) -> list[Goods]:

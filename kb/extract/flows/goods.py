@@ -281,6 +281,7 @@ _NOT_A_GOODS_MODIFIER = frozenset(("total", "annual", "monthly", "overall", "rec
                                    "which", "whose", "such", "air", "sea", "rail", "road", "truck", "trial",
                                    "test", "pilot", "sample", "container", "vessel", "ship", "train", "wagon",
                                    "cargo", "export", "import", "transit", "direct", "border",
+                                   "re-export", "re-import", "trade", "trading", "shipping", "supply", "sourcing",
                                    # verbs of saying before the goods: "The BCR said soy oil shipments …"
                                    "said", "says", "told", "added", "noted", "reported", "announced", "show",
                                    "shows", "showed"))

@@ -98,7 +98,7 @@ def _column_periods(rd: Reading, cols: list[str], units: list[_Unit | None]) -> 
     """(column, period) of figure columns headed by different periods; none when fewer than two."""
     out = []
     for i, (col, unit) in enumerate(zip(cols, units, strict=False)):
-        found = find_dates(col, rd.ctx.published) if unit is not None else []
+        found = find_dates(col, rd.ctx.published, country=rd.frame.home) if unit is not None else []
         if found:
             out.append((i, found[0].value))
     return out if len({p for _, p in out}) >= 2 else []
@@ -175,7 +175,7 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.I)
 
 def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int, outgoing: bool,
                   rows: list[_Row]) -> None:
-    found = find_dates(caption, rd.ctx.published) if caption else []
+    found = find_dates(caption, rd.ctx.published, country=rd.frame.home) if caption else []
     if model is not None:
         side = model.exporter if outgoing else model.importer
         goods, date, company = model.goods, (found[-1].value if found else None), model.company
@@ -216,7 +216,7 @@ def read_lists(rd: Reading) -> None:
         model = _list_model(rd, start, intro, incoming)
         if model is None:
             continue
-        found = find_dates(intro, rd.ctx.published) if intro else []
+        found = find_dates(intro, rd.ctx.published, country=rd.frame.home) if intro else []
         # "Top destinations in November 1-25 (October 1-25 in brackets):" — the bracketed period is the
         # bracketed figures'
         outside = [d for d in found if not _in_brackets(intro, d.start)]
