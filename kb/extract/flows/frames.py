@@ -123,7 +123,7 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     if dated is None and not figures and sm.cues and rd.frame.period is None:
         # "Peru's avocado exports grew strongly in the first quarter.": a lead's period dates what follows
         dated = next((d for d in sm.dates() if "/" in d.value), None)
-    if dated is not None and is_period(dated):
+    if dated is not None and is_period(dated) and _reported(rd, dated.value):
         rd.frame.period = dated.value
 
 
@@ -146,6 +146,12 @@ def _period_referred_to(rd: Reading, sm: SentenceMentions) -> None:
         rd.frame.period = told
 
 
+def _reported(rd: Reading, period: str) -> bool:
+    """A period that has begun by the story's date: "a target of $100bn by 2030" dates no later flow."""
+    published = rd.ctx.published
+    return published is None or period.split("/")[0] <= published[:len(period.split("/")[0])]
+
+
 def lead_period(rd: Reading, sm: SentenceMentions) -> None:
     """"Dubai's non-oil trade reached AED1.6 trillion in the first nine months of 2025": a lead figure that
     is no flow (two-way trade, output) still names the period the story's flows are for."""
@@ -155,7 +161,7 @@ def lead_period(rd: Reading, sm: SentenceMentions) -> None:
         return
     figures = sentence_figures(sm)
     dated = figures[0].date if figures else None  # the lead's own figure; a later one is compared with it
-    if dated is not None and is_period(dated):
+    if dated is not None and is_period(dated) and _reported(rd, dated.value):
         rd.frame.period = dated.value
 
 
