@@ -193,6 +193,29 @@ def test_home_country_in_the_sentence_wins_over_a_partner() -> None:
     assert find(facts, "agencies", "name", "National Fruit Board")["country"] == "SN"
 
 
+def test_every_listed_destination_of_the_headline_is_a_destination() -> None:
+    # "to Bhutan, Nepal": Nepal is listed with Bhutan, a destination too, so the country that acts
+    # in the body is the story's own and its bodies are that country's.
+    facts = run("India shipped 5,000 tonnes of onion to Bhutan last year, according to the Department "
+                "of Commerce.", title="Centre allows onion exports to Bhutan, Nepal")
+    depts = [r for r in records(facts, "agencies") if "Department of Commerce" in [r["name"], *r["also"]]]
+    assert [d["country"] for d in depts] == ["IN"]
+
+
+def test_a_national_outlets_story_is_its_own_countrys() -> None:
+    # A known national outlet (by its site) tips a story that names its own country only through
+    # "the Centre" and names its partners as destinations.
+    from kb.extract.context import ArticleContext
+    from kb.extract.countries import find_countries, home_country
+    text = ("The Centre has allowed exports of 10,000 tonnes of onion to the Maldives and Mauritius. "
+            "Shipments to Mauritius will go through the port of Mundra. Traders in Mauritius welcomed the move.")
+    doc = Document(path=Path("case.txt"), text=text, published="2024-05-21", title="Onion exports allowed",
+                   publisher="BusinessLine", url="https://www.thehindubusinessline.com/x")
+    ctx = ArticleContext(doc)
+    ctx.countries = find_countries(text, doc.published)
+    assert home_country(ctx) == "IN"
+
+
 def test_agency_descriptive_form_joins_proper_name() -> None:
     facts = run("The General Administration of Customs of Ghana (GACG) met traders. "
                 "Ghana's customs administration said the new rules apply from July.")

@@ -16,6 +16,7 @@ from functools import cache
 from kb.extract import gazetteer
 from kb.extract.context import ArticleContext, CountryMention
 from kb.extract.phrases import PhraseMatcher
+from kb.readers import publishers
 
 # Words before a country that make it a destination or a place, not an actor.
 _DESTINATION = re.compile(r"(?:\bto|\binto|\btowards|\bfor)\s+(?:the\s+)?$")
@@ -174,22 +175,44 @@ def dateline_country(text: str) -> str | None:
 _PARTNER_BEFORE = re.compile(r"\b(?:with|and)\s+(?:the\s+)?$", re.I)
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|&|\band\b|,\s*and\b)\s*(?:the\s+)?")
+
+
+def _destinations(text: str, mentions: list[CountryMention]) -> set[int]:
+    """Starts of the countries that are destinations, a list's later members included ("to Sri Lanka,
+    Mauritius and the Maldives")."""
+    out: set[int] = set()
+    prev: CountryMention | None = None
+    for c in mentions:
+        if is_destination(text, c) or (prev is not None and prev.start in out
+                                        and _LIST_JOIN.fullmatch(text, prev.end, c.start)):
+            out.add(c.start)
+        prev = c
+    return out
+
+
 def _home_country(ctx: ArticleContext) -> str | None:
     counts: Counter[str] = Counter()
     dateline = dateline_country(ctx.text)
     if dateline:
         counts[dateline] += 2  # where the story is filed from weighs like two mentions
+    outlet = publishers.country_of(ctx.document.publisher, ctx.document.url)
+    if outlet:
+        counts[outlet] += 1.5  # a national outlet's story ("Centre permits onion exports to Sri Lanka") is its own
+    going = _destinations(ctx.text, ctx.countries)
     for c in ctx.countries:
         if c.form != "bloc":
-            counts[c.code] += 0.25 if is_destination(ctx.text, c) else 1.0
+            counts[c.code] += 0.25 if c.start in going else 1.0
     # The headline's subject weighs most: its first country that is not a destination
     # ("Uruguay's beef exports to China", "Cambodian coconuts leave for China").
     title = ctx.document.title or ""
     first = True
-    for c in find_countries(title, ctx.published):
+    in_title = find_countries(title, ctx.published)
+    going = _destinations(title, in_title)
+    for c in in_title:
         if c.form == "bloc":
             continue
-        if is_destination(title, c) or _PARTNER_BEFORE.search(title, 0, c.start):
+        if c.start in going or _PARTNER_BEFORE.search(title, 0, c.start):
             counts[c.code] += 0.25  # "… signs MoU with Saudi Food and Drug Authority": the partner
         else:
             counts[c.code] += 3 if first else 1
