@@ -558,6 +558,22 @@ SIGNATORIES = [
        "place": "Bamako"}]),
     ("\"This opens new markets,\" Trade Minister Ana Costa said after Peru and Chile signed the protocol on "
      "Monday.", PUBLISHED, [{"parties": ["CL", "PE"], "signatories": None}]),
+    # A name right after "signed by" signs without a title; a lone surname is the official named before.
+    ("Bolivia and Paraguay signed a customs memorandum in Asuncion on Tuesday. It was signed by Karina Serrudo "
+     "and Julio Fernandez, head of Paraguay's customs directorate.", PUBLISHED,
+     [{"signatories": ["Karina Serrudo", "Julio Fernandez"]}]),
+    ("Customs Director Lea Moreau of Benin and Togo's customs commissioner Koffi Adjo met in Cotonou on Monday. "
+     "Benin and Togo signed a transit protocol there. The protocol was signed by Moreau and Adjo.", PUBLISHED,
+     [{"signatories": ["Lea Moreau", "Koffi Adjo"], "parties": ["BJ", "TG"]}]),
+    # Two instruments a passive names together share its signers; "plan" before the verb is the instrument.
+    ("Bolivia and Paraguay signed a customs memorandum and an action plan in Asuncion on Tuesday. The memorandum "
+     "and the action plan were signed by Trade Minister Ana Rojas and Customs Director Luis Vera.", PUBLISHED,
+     [{"kind": "memorandum", "signatories": ["Ana Rojas", "Luis Vera"]},
+      {"kind": "plan", "signatories": ["Ana Rojas", "Luis Vera"], "status": "signed"}]),
+    # An honorific's period ends no sentence ("Eng.", "Engr.", "Amb.").
+    ("India and Saudi Arabia signed a memorandum on organic products in New Delhi on Monday. The memorandum was "
+     "signed by Chairman Abhishek Rao and Eng. Fahad Al-Harbi, Vice President of the Saudi food authority.",
+     PUBLISHED, [{"signatories": ["Abhishek Rao", "Fahad Al-Harbi"]}]),
 ]
 
 

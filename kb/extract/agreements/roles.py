@@ -42,6 +42,7 @@ _NOT_YET = frozenset({"to", "be", "will", "would", "shall", "not", "never", "yet
                       "expected", "set", "intend", "intends", "ready", "must", "should", "may", "might", "could",
                       "can", "cannot", "before", "until", "once", "if", "unless", "pending", "awaiting"})
 _WORD = re.compile(r"\w+")
+_ALSO_NOUNS = frozenset({"plan", "plans", "set"})  # modal before a cue ("plans to sign"), nouns a word earlier
 # A round of talks concluded is no signature: "concluded the third round of negotiations",
 # "negotiations on the treaty were concluded".
 _ROUND = re.compile(r"(?i)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:round|rounds|talks|negotiations|"
@@ -85,6 +86,8 @@ def _modal(before: str) -> bool:
             break
         word = words[i]
         no_longer = word == "longer" and len(words) >= 1 - i and words[i - 1] == "no"
+        if i == -2 and word in _ALSO_NOUNS:
+            continue  # "the action plan was signed": the instrument, not "plans to sign"
         if word in _NOT_YET or word.endswith("n't") or no_longer:
             return True
     return False
@@ -197,7 +200,42 @@ def signers(ctx: ArticleContext, sent: Sentence, clauses: Clauses, cue: int) -> 
         if "spokes" in titles.get(name, "") or _speaks(ctx.text, sent, s, e):
             continue
         names.append(name)
-    return names
+    return _bare_signers(ctx, sent, cue, names)
+
+
+# "signed by Karina Serrudo and Julio Fernández, head of …": a name right after "by" (or after "and" in the
+# same by-phrase) signs even when no title says who the person is.
+_BY = re.compile(r"\s+by\s+")
+_BARE_NAME = re.compile(r"(?:and\s+)?([A-Z][a-zà-ÿ'’-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][a-zà-ÿ'’-]+){0,3})"
+                        r"(?=\s*(?:,|\.|;|$|\s+and\s))")
+
+
+def _bare_signers(ctx: ArticleContext, sent: Sentence, cue: int, names: list[str]) -> list[str]:
+    by = _BY.match(ctx.text, ctx.text.find(" ", cue), sent.end)
+    if by is None:
+        return names
+    known = {w for n in names for w in n.split()}
+    pos, out = by.end(), list(names)
+    countries = {c.start for c in ctx.countries}
+    for _ in range(2):
+        m = _BARE_NAME.match(ctx.text, pos, sent.end)
+        if m is None:
+            break
+        name = m.group(1)
+        if " " not in name:  # "signed by Wang and …": the official named before whose name holds the word
+            told = [o.name for o in ctx.officials if name in o.name.split()]
+            name = told[0] if len(set(told)) == 1 else ""
+        if name and m.start(1) not in countries and not known & set(name.split()) and not any(
+                a.start <= m.start(1) < a.end for a in mentions_of(ctx).agencies):
+            out.append(name)
+        nxt = re.match(r"\s*,?\s*(?:[^,.;]{0,60}?,\s*)?(?=and\s)", ctx.text[m.end():sent.end])
+        if nxt is None:
+            break
+        pos = m.end() + nxt.end()
+    if len(out) == len(names):
+        return names
+    text = sent.text
+    return sorted(out, key=lambda n: text.find(n) if n in text else len(text))  # in the order signed
 
 
 def _looker_clause(text: str, looked: int) -> int:
