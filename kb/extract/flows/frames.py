@@ -667,9 +667,9 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
         story = Goods("goods", None, weak=True)  # "Vietnam's exports to the US reached $26.3bn": all goods
         after = _INCLUDING.match(sm.text, figures[-1].end, region[1])  # "…, led by copper ore"
         if after:
-            return [story], read_phrase_list(sm, after.end(), region[1])
+            return [story], read_phrase_list(sm, after.end(), region[1], pairs=False)
         aside = _LED_BY_ASIDE.search(sm.text, cue.end, figures[0].start)  # "imports, led by motorcycles, amounted"
-        return [story], read_phrase_list(sm, aside.end(), figures[0].start) if aside else []
+        return [story], read_phrase_list(sm, aside.end(), figures[0].start, pairs=False) if aside else []
     if rd.named_goods[1] and 0 <= sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200 \
             and rd.frame.goods is not None and rd.frame.goods.weak and not rd.frame.goods_told:
         # "Kyrgyzstan exported 54,300 tons of beans … Türkiye remained the main buyer, purchasing 21,600 tons."
@@ -716,7 +716,7 @@ def _included(sm: SentenceMentions, goods: list[Goods], region: tuple[int, int])
     if len(goods) != 1 or goods[0].end < 0:
         return []
     m = _INCLUDING.match(sm.text, goods[0].end, region[1])
-    return read_phrase_list(sm, m.end(), region[1]) if m else []
+    return read_phrase_list(sm, m.end(), region[1], pairs=False) if m else []
 
 
 def _referent(sm: SentenceMentions, g: Goods) -> Goods:
@@ -733,7 +733,7 @@ _LIST_LEAD = re.compile(r"\b(?:such\s+as|including|namely|like|notably|especiall
 def _listed_with(sm: SentenceMentions, term: Goods, region: tuple[int, int]) -> list[Goods]:
     """"goods China sells to Mauritius, such as steel products, textiles and …": the whole list a term opens."""
     if _LIST_LEAD.search(sm.text[max(region[0], term.start - 25):term.start]):
-        listed = read_phrase_list(sm, term.start, region[1])
+        listed = read_phrase_list(sm, term.start, region[1], pairs=False)
         if listed:
             return listed
     return [term]

@@ -45,8 +45,9 @@ _DETERMINERS = frozenset(("another", "extra", "the", "a", "an", "its", "their", 
 _COORDINATION = frozenset((",", "and", "or", "&", "as well as"))
 
 
-def read_phrase_list(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
-    """The goods named from `pos`, a coordinated list included: "fresh pears, apples and grapes"."""
+def read_phrase_list(sm: SentenceMentions, pos: int, limit: int, pairs: bool = True) -> list[Goods]:
+    """The goods named from `pos`, a coordinated list included: "fresh pears, apples and grapes"; with `pairs`,
+    two goods of one kind joined by "and" are one ("salmon and trout")."""
     out: list[Goods] = []
     last = False  # after "and"/"or" comes the list's last element
     while pos < limit:
@@ -62,7 +63,29 @@ def read_phrase_list(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
             break
         last = ends
         pos = joint.end()
-    return _shared_head(sm.text, out)
+    out = _shared_head(sm.text, out)
+    return _pair(sm.text, out) if pairs else out
+
+
+def _pair(s: str, goods: list[Goods]) -> list[Goods]:
+    """"salmon and trout", "cars and car parts", "fuel and lubricants": two goods of one HS chapter (or not
+    both known) joined by "and" alone are one line of trade as the article names it; "crude oil and iron ore"
+    and a longer list name each of their goods."""
+    if len(goods) != 2:
+        return goods
+    a, b = goods
+    if a.start < 0 or b.start < 0 or not re.fullmatch(r"\s+(?:and|&)\s+", s[a.end:b.start]) \
+            or (a.hs and b.hs and a.hs[:2] != b.hs[:2]):
+        return goods
+    name = s[a.start:b.end]
+    name = name if re.search(r"[A-Z]{2}", name) else name.lower()
+    hs = a.hs if a.hs == b.hs else _common_chapter(a.hs, b.hs)
+    return [Goods(name, hs, a.weak and b.weak, a.start, b.end, a.definite)]
+
+
+def _common_chapter(a: str | None, b: str | None) -> str | None:
+    """The HS chapter two goods share ("salmon" 0302, "trout" 0302: 03), else none."""
+    return a[:2] if a and b and a[:2] == b[:2] else None
 
 
 def _shared_head(s: str, goods: list[Goods]) -> list[Goods]:
