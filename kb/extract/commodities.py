@@ -183,4 +183,43 @@ def find_commodities(text: str) -> list[Commodity]:
         if _VERB_SENSE.match(lower, m.start()):
             continue
         out.append(Commodity(m.start(), m.end(), key, surfaces[key]))
+    return _with_attributive(lower, out)
+
+
+def _with_attributive(lower: str, found: list[Commodity]) -> list[Commodity]:
+    """"hazelnut exports", "almond growers": a plural term in the singular before a trade noun (the singular
+    alone is not read, so that "rose" stays a verb)."""
+    singulars = _singulars()
+    extra = []
+    for m in _singular_pattern().finditer(lower):
+        if _TRADE_NOUN_AFTER.match(lower, m.end()) and not any(c.start <= m.start() < c.end for c in found):
+            plural = singulars[m.group()]
+            extra.append(Commodity(m.start(), m.end(), plural, _surfaces()[plural]))
+    return sorted([*found, *extra], key=lambda c: c.start) if extra else found
+
+
+_TRADE_NOUN_AFTER = re.compile(r"\s+(?:exports?|imports?|shipments?|sales|trade|production|output|crops?|harvests?|"
+                               r"season|growers?|farmers?|producers?|exporters?|importers?|processors?|industry|"
+                               r"sector|prices?|market|orchards?|plantations?)\b")
+
+
+@cache
+def _singulars() -> dict[str, str]:
+    """Singular -> plural term, for terms the data lists only in the plural ("hazelnuts", "cherries")."""
+    surfaces = _surfaces()
+    out: dict[str, str] = {}
+    for term in surfaces:
+        words = term.split()
+        last = words[-1]
+        single = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") else None
+        if single and len(single) > 2:
+            key = " ".join([*words[:-1], single])
+            if key not in surfaces:
+                out.setdefault(key, term)
     return out
+
+
+@cache
+def _singular_pattern() -> re.Pattern[str]:
+    body = trie_regex(list(_singulars())) or "(?!)"
+    return re.compile(rf"(?<![a-z])(?<![a-z]['-])(?:{body})(?![a-z'-])", re.ASCII)

@@ -661,6 +661,10 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
         return [rd.drafts[-1].goods], []  # "the company sent another 450 tonnes": more of the goods told last
     if rd.named_goods[1] and _OF_THAT.match(sm.text):
         return list(rd.named_goods[1]), []  # "Fiji exported 1,124 t of kava. Of that, New Zealand took 412 t"
+    last = rd.last
+    if last is not None and last.goods and 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP \
+            and _AMOUNTS_MOVE.search(sm.text, clause[0], cue.start):
+        return list(last.goods), []  # "… Georgian wine … Smaller volumes went to Latvia": more of the last flows
     story = rd.frame.goods
     money_only = bool(figures) and all(f.amount.kind == "money" for f in figures)
     if cue.kind in _AGGREGATES and money_only and (story is None or not rd.frame.goods_told or story.name == "goods"):

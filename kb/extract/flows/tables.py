@@ -180,7 +180,10 @@ def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int
         side = model.exporter if outgoing else model.importer
         goods, date, company = model.goods, (found[-1].value if found else None), model.company
         if _EXPORT_HEADER.search(caption) and not find_commodities(caption) and model.sentence.end < cap_start:
-            goods = Goods("goods", None)  # "Principal export destinations, March 2025:": the whole trade
+            # "Principal export destinations, March 2025:": the whole trade, or the goods the headline names
+            # ("Hazelnut exports earn $2.86bn …" over "Main export markets:")
+            told = rd.frame.goods if rd.frame.goods_told else None
+            goods = told if told is not None else Goods("goods", None)
     else:
         side = _side(rd, caption, cap_start, {code for code, _, _, _ in rows})
         named = find_commodities(caption)

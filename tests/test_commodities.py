@@ -1,0 +1,24 @@
+"""The goods-term finder: the data's terms, their plurals, and a plural term's singular used as a modifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.commodities import find_commodities
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Hazelnut exports earn $2.9 billion", "hazelnuts"),
+    ("almond growers expect a smaller crop", "almonds"),
+    ("Walnut shipments to Turkey rose", "walnuts"),
+])
+def test_a_plural_terms_singular_before_a_trade_noun_is_the_goods(text: str, name: str) -> None:
+    assert [c.name for c in find_commodities(text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose sharply in March.",  # "rose" is a verb, though "roses" are goods
+    "The walnut tree in the garden",  # a singular without a trade noun after it is not read
+])
+def test_a_singular_alone_is_no_goods(text: str) -> None:
+    assert find_commodities(text) == []
