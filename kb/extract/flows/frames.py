@@ -298,7 +298,7 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
             _add(rd, frame, g, exp, imp, figure, (seller, buyer))
     for exp, imp in dict.fromkeys((exp, imp) for _, exp, imp in pairs):
         for g in frame.extras:
-            _add(rd, frame, g, exp, imp, None, (seller, buyer))
+            _add(rd, frame, g, exp, imp, None, (seller, buyer), part=True)
     ranked = next((p.side for p in frame.parties if p.how == "ranked"), None)
     rd.last = _Sides(frame.sm.sentence.start, frame.sm.sentence.end, exporters, importers, frame.goods, ranked,
                      frame.cue.kind)
@@ -642,6 +642,11 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
                  figures: list[Figure]) -> tuple[list[Goods], list[Goods]]:
     """The goods a frame moves, in the order English gives them, else inherited (weak); and the goods a
     figure's total is broken into."""
+    breakdown = _figure_breakdown(sm, figures, region)
+    if breakdown:  # "Vietnam bought 44,800 tonnes, mainly frozen sardines and mackerel": the story's fish
+        inherited, _ = _inherited_goods(rd, sm, cue, clause, region, figures)
+        if inherited:
+            return inherited, breakdown
     for found in _goods_readings(sm, cue, clause, region, figures):
         # "loaded two vessels bound for Mumbai, carrying 58,000 m³": the ships carry the goods
         goods = [_referent(sm, _unwrapped(sm, g, region)) for g in found
@@ -650,6 +655,28 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
         if goods:
             included = _included(sm, goods, region)
             return (goods, included) if figures else (included or goods, [])
+    return _inherited_goods(rd, sm, cue, clause, region, figures)
+
+
+_BREAKDOWN_AFTER = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|notably|especially|including)\s+"
+                              r"(?!(?:because|due|thanks|owing|as|on|in|at|to|from|through|for|by|with|via)\b)",
+                              re.I)  # not "…, largely because of weaker prices"
+
+
+def _figure_breakdown(sm: SentenceMentions, figures: list[Figure], region: tuple[int, int]) -> list[Goods]:
+    """The goods a figure without goods of its own is broken into: "44,800 tonnes, mainly sardines and mackerel"."""
+    if not figures:
+        return []
+    f = figures[-1].amount
+    m = _BREAKDOWN_AFTER.match(sm.text, f.end, region[1])
+    if m is None or goods_of_figure(sm, f.start, f.end, region[1]):
+        return []
+    return read_phrase_list(sm, m.end(), region[1], pairs=False)
+
+
+def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
+                     figures: list[Figure]) -> tuple[list[Goods], list[Goods]]:
+    """Goods the frame does not name: the sentence's, the last flows', the story's."""
     if rd.named_goods[0] == sm.sentence.start:
         return list(rd.named_goods[1]), []  # "exported 282,000 head of cattle, of which 251,000 went to …"
     whole = _OF_WHICH_BEFORE.search(sm.text, max(0, cue.start - 40), cue.start)
@@ -811,7 +838,8 @@ def _on_cue(sm: SentenceMentions, pos: int) -> bool:
 
 
 def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str, figure: Figure | None,
-         organisations: tuple[Organisation | None, Organisation | None], date: str | None = None) -> None:
+         organisations: tuple[Organisation | None, Organisation | None], date: str | None = None,
+         part: bool = False) -> None:
     s = frame.sm.text
     if figure is not None:
         per = figure.amount.per or rate_in(s[max(0, figure.start - 40):figure.end + 30])
@@ -823,7 +851,7 @@ def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str,
     seller, buyer = (_on_side(rd, org, code) for org, code in zip(organisations, (exporter, importer), strict=True))
     goods = rd.frame.specific(_in_full(rd, goods))
     rd.drafts.append(Draft(goods, exporter, importer, figure.amount if figure else None,
-                           figure.money if figure else None, date, per, seller, frame.sm.sentence, buyer))
+                           figure.money if figure else None, date, per, seller, frame.sm.sentence, buyer, part))
     rd.frame.exporters_seen[exporter] += 1
 
 

@@ -23,6 +23,7 @@ class Draft:
     company: str | None  # the exporting organisation
     sentence: Sentence
     buyer: str | None = None  # the importing organisation
+    part: bool = False  # a goods a figure's total is broken into ("…, mainly sardines"): a flow of its own
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -33,7 +34,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
     """One flow per (from, to, goods, period, figure); figureless ones only when nothing says more."""
     out: list[Draft] = []
     for d in drafts:
-        same = [g for g in out if g.key == d.key]
+        same = [g for g in out if g.key == d.key and not (d.part and g.part and g.goods.name != d.goods.name)]
         if d.amount is None:
             _merge_figureless(out, same, d)
             continue
@@ -57,14 +58,14 @@ def merge(drafts: list[Draft]) -> list[Draft]:
 
 def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
     same = same or [g for g in out if (g.exporter, g.importer) == (d.exporter, d.importer) and g.amount is not None
-                    and _same_chapter(g.goods.hs, d.goods.hs)]  # "RMG" beside "garments worth $720m"
+                    and not d.part and _same_chapter(g.goods.hs, d.goods.hs)]  # "RMG" beside "garments worth $720m"
     if same:
         for g in same:
             g.company, g.buyer = g.company or d.company, g.buyer or d.buyer
             g.date = g.date or d.date if g.amount is None else g.date
         return
-    if any(g.sentence is d.sentence and (g.exporter, g.importer) == (d.exporter, d.importer)
-           and _broader(d.goods.hs, g.goods.hs) for g in out):
+    if not d.part and any(g.sentence is d.sentence and (g.exporter, g.importer) == (d.exporter, d.importer)
+                          and _broader(d.goods.hs, g.goods.hs) for g in out):
         return  # "fresh pears … the fresh fruit": the chapter adds nothing
     out.append(d)
 

@@ -242,9 +242,15 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
     if re.match(r"\s+(?:market|markets|consumers|buyers|importers|ports?|side|shelves)\b", after, re.I) \
             and lex.to_before.search(s[max(0, m.start - 40):m.start]):
         return "to", IMPORTER  # "to the Turkish market"
-    if _goods_follow(s, m.end):
+    if _goods_follow(s, m.end) and not _BREAKDOWN_BEFORE.search(s, max(0, m.start - 60), m.start):
         return "origin", EXPORTER  # "Tunisian olive oil", "American vaccines"
     return None
+
+
+# "Vietnam bought 44,800 tonnes, mainly frozen sardines and Indian mackerel": in a breakdown of goods already
+# placed, an adjective names a kind of goods (a species, a style), not where they came from
+_BREAKDOWN_BEFORE = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|notably|especially|including)\s+"
+                               r"[^,;.]*$", re.I)
 
 
 # A country adjective, a descriptor ending in an agent noun and a name, right before the verb.
