@@ -150,7 +150,12 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
 
 _AMOUNT_NOUNS = frozenset(("volume", "volumes", "quantity", "quantities", "amount", "amounts", "shipment",
                            "shipments", "consignment", "consignments", "cargo", "cargoes", "batch", "batches",
-                           "lot", "lots", "load", "loads", "supplies", "deliveries", "tonnes", "tons"))
+                           "lot", "lots", "load", "loads", "supplies", "deliveries", "tonnes", "tons",
+                           # packages: "its first container of frozen tuna" holds tuna
+                           "container", "containers", "truckload", "truckloads", "shipload", "boatload", "pallet",
+                           "pallets", "crate", "crates", "carton", "cartons", "box", "boxes", "bag", "bags",
+                           "sack", "sacks", "bale", "bales", "barrel", "barrels", "drum", "drums", "bottle",
+                           "bottles", "wagon", "wagons", "wagonload", "wagonloads"))
 _DEFINITE = frozenset(("the", "its", "their", "these", "those", "this", "that", "his", "her", "our"))
 
 

@@ -214,7 +214,8 @@ def _possessor_side(between: str, cue: Cue) -> str:
 # Agents that receive goods: "sold to the Chinese importer X" (but "a market for Kazakh farmers" sells).
 _BUYING_AGENTS = frozenset(("importer", "importers", "buyer", "buyers", "customer", "customers", "consumers",
                             "refiner", "refiners", "mills", "millers", "processors", "feedlots", "retailers",
-                            "distributors", "wholesalers", "traders", "roasters", "crushers"))
+                            "distributors", "wholesalers", "traders", "roasters", "crushers", "canneries",
+                            "smelters", "refineries", "factories", "manufacturers", "packers", "companies", "firms"))
 
 
 def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int],
