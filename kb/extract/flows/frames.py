@@ -617,6 +617,9 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
         return [(f, codes) for f in figures]
     if len(figures) == 1 and not re.search(r"\brespectively\b", frame.sm.text, re.I):
         return [(None, codes)]  # "exported 5,000 t to Spain and Italy": the list's total is no one's
+    bracketed = _bracketed(frame, codes, partners)
+    if bracketed:
+        return bracketed
     spans = sorted({(p.start, p.code) for p in partners if p.code in codes})
     if len(spans) == len(figures):
         return [(f, [code]) for f, (_, code) in zip(figures, spans, strict=True)]
@@ -636,6 +639,19 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
 
 
 _NEXT_GOODS = re.compile(r"\s+of\s+[^,;.\d]{1,40}?\s+and\s+$")
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _bracketed(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple[Figure | None, list[str]]]:
+    """"38,600 tons, with Russia (14,900 tons), China (8,200 tons), Kyrgyzstan and Afghanistan": each partner's
+    figure is in its brackets; a figure outside them is the list's total, and a partner without one has none."""
+    s = frame.sm.text
+    ordered = sorted({(p.start, p.end, p.code) for p in partners if p.code in codes})
+    out: list[tuple[Figure | None, list[str]]] = []
+    for _start, end, code in ordered:
+        own = next((f for f in frame.figures if f.start >= end and _OPEN_BRACKET.fullmatch(s, end, f.start)), None)
+        out.append((own, [code]))
+    return out if sum(1 for f, _ in out if f is not None) >= 2 else []
 
 
 def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],

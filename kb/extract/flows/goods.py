@@ -69,13 +69,16 @@ def read_phrase_list(sm: SentenceMentions, pos: int, limit: int, pairs: bool = T
 
 def _pair(s: str, goods: list[Goods]) -> list[Goods]:
     """"salmon and trout", "cars and car parts", "fuel and lubricants": two goods of one HS chapter (or not
-    both known) joined by "and" alone are one line of trade as the article names it; "crude oil and iron ore"
-    and a longer list name each of their goods."""
+    both known, or two chapters named broadly) joined by "and" alone are one line of trade as the article
+    names it; "crude oil and iron ore" and a longer list name each of their goods."""
     if len(goods) != 2:
         return goods
     a, b = goods
+    # "fruit and vegetables", "knitwear and woven garments": broad categories of neighbouring chapters pair too
+    broad = bool(a.hs and b.hs and len(a.hs) == 2 and len(b.hs) == 2 and a.hs.isdigit() and b.hs.isdigit()
+                 and abs(int(a.hs) - int(b.hs)) == 1)
     if a.start < 0 or b.start < 0 or not re.fullmatch(r"\s+(?:and|&)\s+", s[a.end:b.start]) \
-            or (a.hs and b.hs and a.hs[:2] != b.hs[:2]):
+            or (a.hs and b.hs and a.hs[:2] != b.hs[:2] and not broad):
         return goods
     name = s[a.start:b.end]
     name = name if re.search(r"[A-Z]{2}", name) else name.lower()
