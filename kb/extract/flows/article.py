@@ -205,8 +205,15 @@ _NOT_GOODS_WORDS = frozenset(("total", "annual", "overall", "record", "monthly",
 
 def article_frame(ctx: ArticleContext, terms: list) -> ArticleFrame:
     goods = _story_goods(ctx, terms)
-    told = goods is not None and (goods.name == "goods" or bool(find_commodities(ctx.document.title or "")))
+    title = ctx.document.title or ""
+    # the headline names the goods: a known term, or the story's own word for them ("Kinnow exports miss target")
+    told = goods is not None and (goods.name == "goods" or bool(find_commodities(title)) or _head_in(goods, title))
     return ArticleFrame(ctx, home_country(ctx), goods, told)
+
+
+def _head_in(goods: Goods, title: str) -> bool:
+    head = fold(goods.name).split()
+    return bool(head) and head[-1] in fold(title).split()
 
 
 _TRADE_STORY = re.compile(r"\b(?:trade|turnover|exports|imports)\b(?!\s+(?:deal|agreement|pact|talks|accord|war|"

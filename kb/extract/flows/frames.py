@@ -717,10 +717,12 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
             return [story], read_phrase_list(sm, after.end(), region[1], pairs=False)
         aside = _LED_BY_ASIDE.search(sm.text, cue.end, figures[0].start)  # "imports, led by motorcycles, amounted"
         return [story], read_phrase_list(sm, aside.end(), figures[0].start, pairs=False) if aside else []
-    if rd.named_goods[1] and 0 <= sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200 \
-            and rd.frame.goods is not None and rd.frame.goods.weak and not rd.frame.goods_told:
+    named = rd.named_goods[1]
+    refined = story is not None and bool(named) and all(story.name in g.name for g in named)  # "moringa powder"
+    if named and 0 <= sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200 \
+            and rd.frame.goods is not None and ((rd.frame.goods.weak and not rd.frame.goods_told) or refined):
         # "Kyrgyzstan exported 54,300 tons of beans … Türkiye remained the main buyer, purchasing 21,600 tons."
-        return list(rd.named_goods[1]), []
+        return list(named), []
     return ([story] if story is not None else []), []
 
 
@@ -874,9 +876,9 @@ def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str,
 def _told_before(rd: Reading, sm: SentenceMentions, g: Goods) -> Goods:
     """"Shipments of the metal" after "a key buyer of Peruvian gold": a general noun with "the" names the goods
     told a sentence or two before."""
-    if not g.definite or " " in g.name or (g.hs and len(g.hs) > 2) or not rd.named_goods[1]:
+    if not g.definite or " " in g.name or (g.hs and len(g.hs) > 2):
         return g
-    if not 0 < sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200:
+    if not rd.named_goods[1] or not 0 < sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200:
         return g
     told = rd.named_goods[1][0]
     return Goods(told.name, told.hs, g.weak, g.start, g.end, g.definite) if told.hs and not told.weak else g
