@@ -164,6 +164,10 @@ SEASONS_AND_FISCAL_YEARS = [  # two-year periods are the two calendar years; one
     ("Revenue in FY23 rose.", None, [("FY23", "2023")]),
     ("The 1999-00 harvest was poor.", None, [("1999-00", "1999/2000")]),
     ("Exports over 2021-2023 doubled.", None, [("2021-2023", "2021/2023")]),
+    # a season whose months the text gives is those months; the months are not a second date
+    ("It shipped 232,000 t in the 2025-26 season, which runs from December to April.", None,
+     [("2025-26 season", "2025-12/2026-04")]),
+    ("Sales in the 2024/25 season (July-June) rose.", None, [("2024/25 season", "2024-07/2025-06")]),
 ]
 
 QUALIFIED_YEARS = [  # "mid", "early", "late", "the end of" keep the year's precision

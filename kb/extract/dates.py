@@ -159,6 +159,14 @@ _SEASON_WORD = re.compile(r"(?i)season|crop|harvest|campaign|marketing")
 _FORWARD_AFTER = re.compile(r"[\s-]+(?:shipments?|delivery|deliveries|loading|arrival|arrivals)\b", re.I)
 
 
+# "2025-26 season, which runs from December to April", "2024/25 (July-June)": a season's own months
+_SEASON_MONTHS = re.compile(
+    rf"(?:\s+(?i:season|campaign|crop\s+year|marketing\s+year))?(?:,?\s*(?i:which\s+)?"
+    rf"(?i:runs?|ran|running|lasts?|lasted|stretches|spans?)\s+(?i:from\s+)?"
+    rf"(?P<m1>{_MONTH})\s+(?i:to|through|until|till|and)\s+(?P<m2>{_MONTH})"
+    rf"|\s*\((?P<m1b>{_MONTH})\s*(?:-|–|(?i:to))\s*(?P<m2b>{_MONTH})\))")
+
+
 def _fiscal_words_around(text: str, start: int, end: int) -> bool:
     """"fiscal 2023", "FY2022-23", "the 2017-18 financial year"."""
     return bool(_FISCAL_BEFORE.search(text, max(0, start - 20), start) or _FISCAL_AFTER.match(text, end))
@@ -595,6 +603,10 @@ class _Resolver:
         else:
             b = a - a % 100 + int(raw)
             b = b + 100 if b <= a else b
+        months = _SEASON_MONTHS.match(m.string, m.end()) if b == a + 1 else None
+        if months:  # "the 2025-26 season, which runs from December to April": those months
+            lo, hi = _month(months["m1"] or months["m1b"]), _month(months["m2"] or months["m2b"])
+            return f"{a}-{lo:02d}/{b if hi < lo else a}-{hi:02d}"
         if b == a + 1 and self.fiscal and _fiscal_words_around(m.string, m.start(), m.end()):
             return self._fiscal_span(a)
         if b == a + 1 and len(raw) == 2 and self.fiscal and self.fiscal[0] != 1 and "-" in m.group(0) \
@@ -767,10 +779,15 @@ def find_dates(text: str, published: str | None, country: str | None = None) -> 
     plan = _plan()[1]
     resolver = _Resolver(published, country)
     out = []
+    told_until = -1  # the end of a season's own months ("…, which runs from December to April"), told with it
     for start, end, rank, m in kept:  # in text order, so "the same period" sees the period before it
+        if start < told_until:
+            continue
         value = plan[rank][2](resolver, m)
         if value:
             out.append(DateMention(start, end, value))
+            months = _SEASON_MONTHS.match(text, m.end()) if "/" in value and "-" in value[:7] else None
+            told_until = months.end() if months else told_until
     return out
 
 
