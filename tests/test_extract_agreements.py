@@ -63,6 +63,16 @@ def cases(table: list[tuple]) -> list:
 # ---------------------------------------------------------------- several instruments at one event
 
 SEVERAL_AT_ONE_EVENT = [
+    # "met in X on D and signed three documents. The sides signed A at …, B, and C. The documents were signed by
+    # P and Q.": one signing, its day and place, and both signers on every text
+    ("The customs chiefs of Benin and Togo met in Cotonou on May 8 and signed three documents. The sides signed "
+     "a protocol on joint controls at the Hilla-Condji border post, an agreement on data exchange, and an action "
+     "plan against smuggling. The documents were signed by Customs Director Lea Moreau and Commissioner Koffi "
+     "Adjo.", PUBLISHED,
+     [{"kind": "protocol", "signed": "2024-05-08", "place": "Cotonou", "signatories": ["Lea Moreau", "Koffi Adjo"]},
+      {"kind": "agreement", "signed": "2024-05-08", "place": "Cotonou",
+       "signatories": ["Lea Moreau", "Koffi Adjo"]},
+      {"kind": "plan", "signed": "2024-05-08", "place": "Cotonou", "signatories": ["Lea Moreau", "Koffi Adjo"]}]),
     ("Georgia and Armenia signed an agreement on road transport, a memorandum on veterinary inspection and a "
      "protocol on rail freight in Tbilisi on Monday.", PUBLISHED,
      [{"name": "Agreement on road transport", "kind": "agreement", "parties": ["AM", "GE"], "signed": "2024-05-13",

@@ -43,7 +43,8 @@ _SIDELINES = re.compile(r"(?i)\b(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of\b|
                         r"(?:meeting|talks|negotiations)\b")
 # "BISHKEK, Feb. 6 (Xinhua) --": the date of filing, not of the news
 _DATELINE_DATE = re.compile(r"[^\n.]{0,20}?(?:--|—|–|\s-\s)")
-_MEETING = re.compile(r"(?i)\b(?:talks|negotiations|round|conference|summit|meeting|forum|session|visit|commission)\b")
+_MEETING = re.compile(r"(?i)\b(?:talks|negotiations|round|conference|summit|meeting|forum|session|visit|commission|"
+                      r"met)\b")
 # The signing parties told as a pair: the instruments of the last signing are theirs.
 _SIDES = re.compile(r"(?i)\b(?:the\s+two|both)\s+(?:sides|administrations|countries|governments|agencies|"
                     r"parties|delegations|ministers)\b")
@@ -54,9 +55,9 @@ _BACK_PLURAL = re.compile(r"\W*(?:(?:The|These|Those|All|Both)\s+(?:\w+\s+)?(?:d
 _AMONG = re.compile(r"\W*(?:among\s+(?:them|these|those|the\s+\w+(?:\s+\w+)?)|(?:these|they|the\s+\w+)\s+"
                     r"include[ds]?)\b", re.I)
 # A sentence whose subject is the pair of a meeting told before: the signing was at that meeting.
-_SIDES_FIRST = re.compile(r"\W*(?:(?:Later|Afterwards|Then|After\s+the\s+\w+),?\s+)?(?:the\s+two|both)\s+(?:sides|"
+_SIDES_FIRST = re.compile(r"\W*(?:(?:Later|Afterwards|Then|After\s+the\s+\w+),?\s+)?(?:(?:the\s+two|both)\s+(?:sides|"
                           r"administrations|countries|governments|agencies|parties|delegations|ministers|leaders|"
-                          r"heads|chiefs|officials)\b", re.I)
+                          r"heads|chiefs|officials)|the\s+(?:sides|parties|delegations))\b", re.I)
 _NOT_SIGNING = re.compile(r"(?i)\s+(?:force|effect)\b")  # "entered into force" is no "entered into" a deal
 # Between a cue and its first object: no other clause ("signed three documents in Quito: an agreement…",
 # not "signed with A, and that a document with B").
@@ -65,6 +66,9 @@ _TO_OBJECT = re.compile(r"(?:(?![.;!?]|,\s+(?:and|but|while|which)\b|\s(?:that|w
 _COORDINATION = re.compile(r"\s*(?:,|;)?\s*(?:(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)\s+)?"
                            r"(?:also\s+)?(?:(?:the|a|an|another|two|three|its|their)\s+)?")
 # Between a designation and the passive verb after it: "The protocol was signed", "the agreement, signed in".
+# "signed a protocol on … at the Kyzyl-Bel checkpoint, an agreement on …": the next item of the list after the
+# rest of the first one's title
+_LISTED_AFTER_TAIL = re.compile(r"[^.;:()]{0,100}?,\s*(?:and\s+)?(?:a|an|another)\s+")
 _TO_PASSIVE = re.compile(r"\s*,?\s*(?:(?:which|that|was|were|is|are|has|have|had|been|being|be|also|formally|"
                          r"officially|jointly|finally|just|recently|duly)\s+)*")
 _LIST_MARKER = re.compile(r"\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|\(?[a-h][.)])(?:\s|$)")
@@ -138,6 +142,8 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
     cues = _sign_cues(sent, low)
     if outer:
         _bind(reading, sent, low, clauses, here, outer)
+    elif cues and _BACK_PLURAL.match(sent.text):
+        _signers_of_all(reading, n, sent, clauses, cues[0], recent)
     elif cues and not cues[0].passive:
         _signers_after(reading, n, sent, clauses, cues[0], recent)
     # Without an instrument of its own, a signing matters only as a list's intro or a plural's ("signed two MoUs").
@@ -167,6 +173,17 @@ def _bind(reading: Reading, sent: Sentence, low: str, clauses: Clauses, here: li
     for s, _e, i in outer:
         _add(reading.instruments[i].agencies, agencies_near(ctx, sent, s))
     _statuses(reading, sent, low, clauses, outer)
+
+
+def _signers_of_all(reading: Reading, n: int, sent: Sentence, clauses: Clauses, cue: Cue, recent: _Recent) -> None:
+    """"The documents were signed by X and Y": every instrument of the signing told just before."""
+    event = recent.event
+    if event is None or n - recent.sentence > 2:
+        return
+    officials = signers(reading.ctx, sent, clauses, cue.start)
+    for i in dict.fromkeys([*event.companions, *event.instruments]):
+        _add(reading.instruments[i].signatories, officials)
+    _add(event.signatories, officials)
 
 
 def _signers_after(reading: Reading, n: int, sent: Sentence, clauses: Clauses, cue: Cue, recent: _Recent) -> None:
@@ -331,7 +348,8 @@ def _chain(text: str, spans: list[Span], backwards: bool = False) -> list[Span]:
     out = [spans[0]]
     for prev, nxt in itertools.pairwise(spans):
         gap = (nxt[1], prev[0]) if backwards else (prev[1], nxt[0])
-        if gap[0] > gap[1] or not _COORDINATION.fullmatch(text, *gap):
+        if gap[0] > gap[1] or not (_COORDINATION.fullmatch(text, *gap)
+                                   or (not backwards and _LISTED_AFTER_TAIL.fullmatch(text, *gap))):
             if nxt[:2] == prev[:2]:  # one designation standing for several instruments
                 out.append(nxt)
                 continue
