@@ -63,6 +63,14 @@ def cases(table: list[tuple]) -> list:
 # ---------------------------------------------------------------- several instruments at one event
 
 SEVERAL_AT_ONE_EVENT = [
+    # A counted signing in the lead dates and places the texts told one by one after it, not an older one.
+    ("Chile and Vietnam signed three cooperation documents in Hanoi on Tuesday. Chile's customs service and "
+     "Vietnam's General Department of Customs signed a memorandum on data exchange. The two trade ministries "
+     "concluded an action plan on fruit exports. Both are parties to the CPTPP, which entered into force in 2018.",
+     PUBLISHED,
+     [{"kind": "memorandum", "signed": "2024-05-14", "place": "Hanoi"},
+      {"kind": "plan", "signed": "2024-05-14", "place": "Hanoi"},
+      {"name_has": ["CPTPP"], "signed": None}]),
     # "met in X on D and signed three documents. The sides signed A at …, B, and C. The documents were signed by
     # P and Q.": one signing, its day and place, and both signers on every text
     ("The customs chiefs of Benin and Togo met in Cotonou on May 8 and signed three documents. The sides signed "

@@ -108,6 +108,8 @@ class _Recent:
     sentence: int = -10
     list_event: Event | None = None
     list_paragraph: int = -1
+    counted: Event | None = None  # "signed four documents in Riyadh on Tuesday": the texts told after are its
+    counted_at: int = -10
 
 
 def read_frames(reading: Reading) -> None:
@@ -213,6 +215,12 @@ def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: l
             _meeting(reading, n, event)
         if same_day or (not (event.date or event.place) and _continues(reading, n, sent, recent)):
             _same_ceremony(reading, event, outer, found, recent)
+        if not (event.date or event.place) and recent.counted is not None and 0 < n - recent.counted_at <= 6 \
+                and found and not any(reading.instruments[i].older for _s, _e, i in found):
+            # "… signed four cooperation documents in Riyadh on Tuesday. The SFDA and BPJPH signed a memorandum …"
+            event.date, event.place = recent.counted.date, recent.counted.place
+        if sent.start in reading.collective and (event.date or event.place):
+            recent.counted, recent.counted_at = event, n
         if len(event.countries) < 2 and recent.event is not None and _SIDES.search(
                 reading.text, *clauses.around(cue.start)):  # "the two sides also adopted a plan"
             event.companions = event.companions or [*recent.event.companions, *recent.event.instruments]
