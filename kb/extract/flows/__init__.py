@@ -39,7 +39,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
         readable = mentions.has_cue(sentence) or may_continue(reading, sentence)
         if readable and _can_write(reading, mentions, sentence) and not _table_row(reading, sentence.text):
             read_sentence(reading, mentions.sentence(sentence))
-        elif sentence.start <= LEAD:
+        elif sentence.start <= LEAD or lexicon().turnover.search(sentence.text):
             lead_period(reading, mentions.sentence(sentence))
     if "|" in ctx.text or "\t" in ctx.text:
         read_tables(reading)

@@ -154,11 +154,11 @@ def _reported(rd: Reading, period: str) -> bool:
 
 def lead_period(rd: Reading, sm: SentenceMentions) -> None:
     """"Dubai's non-oil trade reached AED1.6 trillion in the first nine months of 2025": a lead figure that
-    is no flow (two-way trade, output) still names the period the story's flows are for."""
+    is no flow (two-way trade, output), or a two-way total anywhere, still names the period of the flows after."""
     _period_referred_to(rd, sm)
-    if rd.frame.period is not None or sm.sentence.start > LEAD or not any(
-            a.kind in ("quantity", "money") for a in sm.amounts):
-        return
+    if rd.frame.period is not None or not any(a.kind in ("quantity", "money") for a in sm.amounts) \
+            or (sm.sentence.start > LEAD and not lexicon().turnover.search(sm.text)):
+        return  # the lead, or a two-way total anywhere ("Bilateral trade reached $6.2bn in 2025. Exports …")
     figures = sentence_figures(sm)
     dated = figures[0].date if figures else None  # the lead's own figure; a later one is compared with it
     if dated is not None and is_period(dated) and _reported(rd, dated.value):

@@ -121,6 +121,12 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
     return None
 
 
+# A giving verb with the receiver as its first object: "sold China 5 million tonnes", "sent Kenya $3m worth of …"
+_GIVING_VERB = re.compile(r"(?i:sold|sells?|selling|shipped|ships?|shipping|sent|sends?|sending)\s+(?:the\s+)?")
+_FIGURE_NEXT = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|a\s+record)\s+)?"
+                          r"(?:[$€£¥]|US\$|[A-Z]{1,3}\$|[A-Z]{3}\s?\d|\d)")
+
+
 def _marked_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, inside: bool) -> tuple[str, str] | None:
     """A side an agent phrase gives, whatever the mention's form: "produced by", "shipped by"."""
     before = s[max(0, m.start - 40):m.start]
@@ -139,6 +145,9 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
         return "origin", EXPORTER  # "the largest destination for Ghana's beans": whose goods, not where to
     if after_cue and _SUPPLY_OBJECT.fullmatch(s, cue.start, m.start) and re.match(r"\s+with\b", s[m.end:]):
         return "to", IMPORTER  # "Peru also supplies India with copper concentrates": the one supplied
+    if after_cue and m.form == "name" and _GIVING_VERB.fullmatch(s, cue.start, m.start) \
+            and _FIGURE_NEXT.match(s, m.end):
+        return "to", IMPORTER  # "Brazil sold China 5 million tonnes of soybeans": the first object receives
     if in_region and lex.to_before.search(before) and not _NOT_A_DESTINATION.search(before):
         return "to", IMPORTER
     if in_region and lex.from_before.search(before):
