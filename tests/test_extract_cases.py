@@ -216,6 +216,27 @@ def test_a_national_outlets_story_is_its_own_countrys() -> None:
     assert home_country(ctx) == "IN"
 
 
+def _home(text: str, title: str) -> str | None:
+    from kb.extract.context import ArticleContext
+    from kb.extract.countries import find_countries, home_country
+    ctx = ArticleContext(Document(path=Path("case.txt"), text=text, published="2024-05-21", title=title))
+    ctx.countries = find_countries(text, "2024-05-21")
+    return home_country(ctx)
+
+
+def test_whose_exports_and_whose_money_make_the_story_country() -> None:
+    # The partner is named more often, but the story tells New Zealand's exports in New Zealand dollars.
+    text = ("New Zealand's honey exports earned NZ$412 million in the year to June. Demand in China held up, "
+            "China's customs said, and Chinese buyers paid NZ$90 a kilo. Sales in China rose; China took more.")
+    assert _home(text, "Honey exports slip") == "NZ"
+
+
+def test_an_export_duty_is_no_sign_of_whose_story() -> None:
+    text = ("Bangladesh imported 8 million bales of cotton. Bangladesh's mills bought more from Brazil after "
+            "India's export duties pushed up prices. Bangladesh paid more.")
+    assert _home(text, "Cotton imports rise") == "BD"
+
+
 def test_agency_descriptive_form_joins_proper_name() -> None:
     facts = run("The General Administration of Customs of Ghana (GACG) met traders. "
                 "Ghana's customs administration said the new rules apply from July.")

@@ -191,6 +191,22 @@ def _destinations(text: str, mentions: list[CountryMention]) -> set[int]:
     return out
 
 
+_SELLS_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:exports|export\s+(?:earnings|revenues?|receipts)|"
+                          r"shipments)\b(?!\s+(?:duty|duties|ban|bans|tax|taxes|curbs?|restrictions?|polic(?:y|ies)))")
+_SHARED_CURRENCIES = frozenset(("USD", "EUR", "XOF", "XAF", "XCD", "XPF", "CHF", "GBP"))
+
+
+def _local_money(text: str) -> Counter[str]:
+    """Countries whose own currency the story's sums are in (not the dollar, the euro or a shared franc)."""
+    from kb.extract.quantities import find_amounts  # the amounts grammar loads only for articles that need it
+
+    found: Counter[str] = Counter()
+    for a in find_amounts(text[:4000]):
+        if a.kind in ("money", "price") and a.currency and a.currency not in _SHARED_CURRENCIES:
+            found[a.currency[:2]] += 1
+    return found
+
+
 def _home_country(ctx: ArticleContext) -> str | None:
     counts: Counter[str] = Counter()
     dateline = dateline_country(ctx.text)
@@ -199,10 +215,16 @@ def _home_country(ctx: ArticleContext) -> str | None:
     outlet = publishers.country_of(ctx.document.publisher, ctx.document.url)
     if outlet:
         counts[outlet] += 1.5  # a national outlet's story ("Centre permits onion exports to Sri Lanka") is its own
+    for code, n in _local_money(ctx.text).items():
+        counts[code] += min(n, 3) * 0.5  # "earned NZ$412 million": a story counted in a country's own money
     going = _destinations(ctx.text, ctx.countries)
+    sellers: set[str] = set()
     for c in ctx.countries:
         if c.form != "bloc":
             counts[c.code] += 0.25 if c.start in going else 1.0
+            if c.code not in sellers and _SELLS_AFTER.match(ctx.text, c.end):
+                sellers.add(c.code)
+                counts[c.code] += 3  # "New Zealand's mānuka honey exports earned …": whose exports the story tells
     # The headline's subject weighs most: its first country that is not a destination
     # ("Uruguay's beef exports to China", "Cambodian coconuts leave for China").
     title = ctx.document.title or ""
