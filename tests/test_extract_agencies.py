@@ -78,7 +78,24 @@ ABBREVIATION_CASES = [
      "KEPHIS", {"country": "KE"}),
     ("SENASA President Diana Flores said Peru had opened three new markets.",
      "SENASA", {"country": "PE"}),
+    # a lower-case post after an abbreviation the article defines: the defined name, whatever its words
+    ("Argentina's Wine Innovation Network (WIN) backs exporters. WIN chief executive Laura Paz said Chinese "
+     "importers were cautious.", "Wine Innovation Network", {"country": "AR"}),
 ]
+
+
+def test_an_abbreviation_in_apposition_is_the_body_named_before() -> None:
+    # "according to the National Seed Institute, NSI." then "NSI president X": one body, and X works there
+    facts = run("Paraguay exported 1.2 million tonnes of soy, according to the National Seed Institute, NSI. "
+                "NSI president Rosa Benitez said Brazil bought the most.")
+    assert [a["name"] for a in agencies(facts) if "NSI" in [a["name"], *a["also"]]] == ["National Seed Institute"]
+    person = next(o for o in facts.officials if o.name == "Rosa Benitez")
+    assert person.agency == "National Seed Institute" and person.country == "PY"
+
+
+def test_a_lower_case_post_after_an_undefined_abbreviation_names_no_body() -> None:
+    facts = run("CBX chief executive Ben Moss said the cargo was 55,000 tonnes.")
+    assert not [a for a in agencies(facts) if a["name"] == "CBX"]
 
 
 @pytest.mark.parametrize("text,name,expected", ABBREVIATION_CASES)

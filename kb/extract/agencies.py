@@ -1407,7 +1407,8 @@ def _sentence_opener(text: str, start: int, name: str) -> bool:
 
 # ---------------------------------------------------------------- abbreviations and short names
 
-_ABBR_TITLE = re.compile(r"(?P<abbr>[A-Z][A-Z&]{1,7})\s+(?P<title>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+"
+_CAPS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
+_ABBR_TITLE = re.compile(rf"(?P<abbr>[{_CAPS}][{_CAPS}&]{{1,7}})\s+(?P<title>[A-Za-z][a-z]+(?:[\s-][A-Za-z][a-z]+)?)\s+"
                          r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z][a-z]")
 
 
@@ -1419,12 +1420,35 @@ def _take_abbreviation_before_title(r: _Reading) -> None:
         s, e = m.span("abbr")
         if s and (r.text[s - 1].isalnum() or r.text[s - 1] in "&.-"):
             continue
-        if m.group("title").split()[0].split("-")[0] not in cfg["titles"] or not r.free(s, e):
+        if m.group("title").split()[0].split("-")[0].title() not in cfg["titles"] or not r.free(s, e):
+            continue  # "NAFDAC Director-General", "AWI chief executive"
+        defined = _definition(r.text, abbr)  # "Australian Wool Innovation (AWI)": the name the article gives it
+        if defined is None and m.group("title")[0].islower():
+            continue  # "CBH chief executive": a lower-case post says less; only an abbreviation the article defines
+        # a post held at it makes a capitalised name with no head word an organisation all the same
+        if abbr in gazetteer.country_forms() or abbr in gazetteer.blocs() \
+                or (abbr in r.not_agencies and defined is None) or _excluded(r.ctx, abbr) or abbr in cfg["titles"]:
             continue
-        if abbr in gazetteer.country_forms() or abbr in gazetteer.blocs() or abbr in r.not_agencies \
-                or _excluded(r.ctx, abbr) or abbr in cfg["titles"]:
+        owner = next((f for f in r.reg.items if defined is not None
+                      and any(b == defined[1] and a >= defined[0] for a, b in f.spans)), None)
+        if owner is not None:  # "the National Meat Institute, INAC" found already: the abbreviation is its
+            owner.also.append(abbr)
+            owner.spans.append((s, e))
             continue
+        if defined is not None and r.free(*defined):
+            r.take(*defined)
         r.take(s, e)
+
+
+def _definition(text: str, abbr: str) -> tuple[int, int] | None:
+    """The span of the capitalised name an abbreviation is defined for: "Australian Wool Innovation (AWI)",
+    "the National Meat Institute, INAC."."""
+    m = re.search(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|the|de|du|des|la)\s+)?){{1,7}}[A-Z][\w'’&-]*)"
+                  rf"(?:\s*\({re.escape(abbr)}\)|,\s+{re.escape(abbr)}\b(?=[,.;]))", text)  # "…, INAC."
+    if m is None:
+        return None
+    lead = re.match(r"(?:(?:The|A|An)\s+|[\w-]+['’]s\s+)+", m.group(1))  # "Argentina's", "The": not the name
+    return (m.start(1) + (lead.end() if lead else 0), m.end(1))
 
 
 def _take_abbreviations(r: _Reading) -> None:
