@@ -333,6 +333,15 @@ def test_negation_gives_no_record(text: str) -> None:
 
 
 NEGATED_STATUS = [
+    # goods moving under an agreement, or buyers benefiting from it, say it is in force, whenever it was signed
+    ("Mangoes enter duty-free in the season under the Kenya-Oman Preferential Trade Agreement signed in 2015.",
+     PUBLISHED, [{"parties": ["KE", "OM"], "status": "in_force"}]),
+    ("Chilean buyers benefit from the Chile-Thailand Free Trade Agreement signed in 2013.", PUBLISHED,
+     [{"parties": ["CL", "TH"], "status": "in_force"}]),
+    ("The Peru-Korea Economic Partnership Agreement takes effect on Monday.", PUBLISHED,
+     [{"parties": ["KR", "PE"], "status": "in_force"}]),
+    ("Ghana and Togo signed a transit agreement on Monday. Under the agreement, goods will move duty-free.",
+     PUBLISHED, [{"parties": ["GH", "TG"], "status": "signed"}]),
     ("Gabon has not ratified the convention on transit it signed with Congo in 2019.", PUBLISHED,
      [{"kind": "convention", "parties": ["CG", "GA"], "signed": "2019", "status": "signed"}]),
     ("The protocol on fisheries between Senegal and Guinea has not entered into force.", PUBLISHED,

@@ -442,4 +442,10 @@ def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
         if status == "in_force" and _ENTRY.search(text, max(0, s - 30), s):  # "upon entry into force"
             continue
         out.append((status, s))
+    # "kinnow enters duty-free during the season under the PTA signed in 2012": goods move under it now
+    out += [("in_force", m.end() - 1) for m in _MOVES_UNDER.finditer(text)]
     return out
+
+
+_MOVES_UNDER = re.compile(r"(?i)\b(?:duty[- ]free|tariff[- ]free|zero[- ]tariff|zero[- ]duty|preferential\s+"
+                          r"(?:access|tariffs?|rates?)|lower\s+tariffs?)\b[^.;:]{0,50}?\bunder\s+(?:the\s+)?")
