@@ -531,7 +531,8 @@ def _re_exporter(rd: Reading, frame: _Frame, importers: list[str]) -> list[str]:
     return []
 
 
-_COORDINATED_VERB = re.compile(r"(?:^|,)\s*(?:and|but)\s+(?:also\s+|then\s+)?$")
+# "…, and shipped", "…, while importing": the same subject goes on with another verb
+_COORDINATED_VERB = re.compile(r"(?:^|,)\s*(?:and|but|while|whereas)\s+(?:also\s+|then\s+)?$")
 _BROKEN_DOWN = re.compile(r",?\s+of\s+which\b", re.I)
 _PRONOUN = re.compile(r"^\W*(?:(?:But|And|However|Meanwhile|Also),?\s+)?(?:It|They|The\s+country|The\s+nation|"
                       r"The\s+kingdom|The\s+republic)\s+(?:(?:also|has|have|had|still|then|[a-z]+ly)\s+){0,2}$")
@@ -693,6 +694,11 @@ def _figure_breakdown(sm: SentenceMentions, figures: list[Figure], region: tuple
 def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
                      figures: list[Figure]) -> tuple[list[Goods], list[Goods]]:
     """Goods the frame does not name: the sentence's, the last flows', the story's."""
+    ahead = next((f for f in figures if f.start >= cue.end), None)
+    aside = _LED_BY_ASIDE.search(sm.text, cue.end, ahead.start) \
+        if ahead is not None and ahead.amount.kind == "money" and cue.kind in _AGGREGATES else None
+    if aside:  # "…, while its exports to Bangladesh, led by machinery and steel, totaled 298 billion yen"
+        return [Goods("goods", None, weak=True)], read_phrase_list(sm, aside.end(), ahead.start, pairs=False)
     if rd.named_goods[0] == sm.sentence.start:
         return list(rd.named_goods[1]), []  # "exported 282,000 head of cattle, of which 251,000 went to …"
     whole = _OF_WHICH_BEFORE.search(sm.text, max(0, cue.start - 40), cue.start)
@@ -715,8 +721,9 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
         after = _INCLUDING.match(sm.text, figures[-1].end, region[1])  # "…, led by copper ore"
         if after:
             return [story], read_phrase_list(sm, after.end(), region[1], pairs=False)
-        aside = _LED_BY_ASIDE.search(sm.text, cue.end, figures[0].start)  # "imports, led by motorcycles, amounted"
-        return [story], read_phrase_list(sm, aside.end(), figures[0].start, pairs=False) if aside else []
+        ahead = next((f for f in figures if f.start >= cue.end), figures[0])
+        aside = _LED_BY_ASIDE.search(sm.text, cue.end, ahead.start)  # "imports, led by motorcycles, amounted"
+        return [story], read_phrase_list(sm, aside.end(), ahead.start, pairs=False) if aside else []
     named = rd.named_goods[1]
     refined = story is not None and bool(named) and all(story.name in g.name for g in named)  # "moringa powder"
     if named and 0 <= sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200 \
