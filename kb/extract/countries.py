@@ -172,7 +172,8 @@ def dateline_country(text: str) -> str | None:
     return None
 
 
-_PARTNER_BEFORE = re.compile(r"\b(?:with|and)\s+(?:the\s+)?$", re.I)
+# "… MoU with Saudi body", "… inflows from Indonesia, Malaysia": a partner or a source, not the story's own
+_PARTNER_BEFORE = re.compile(r"\b(?:with|and|from)\s+(?:the\s+)?$", re.I)
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|&|\band\b|,\s*and\b)\s*(?:the\s+)?")
@@ -193,6 +194,8 @@ def _destinations(text: str, mentions: list[CountryMention]) -> set[int]:
 
 _SELLS_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:exports|export\s+(?:earnings|revenues?|receipts)|"
                           r"shipments)\b(?!\s+(?:duty|duties|ban|bans|tax|taxes|curbs?|restrictions?|polic(?:y|ies)))")
+_BUYS_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:imports|purchases)\b"
+                         r"(?!\s+(?:duty|duties|ban|bans|tax|taxes))")
 _SHARED_CURRENCIES = frozenset(("USD", "EUR", "XOF", "XAF", "XCD", "XPF", "CHF", "GBP"))
 
 
@@ -205,6 +208,13 @@ def _local_money(text: str) -> Counter[str]:
         if a.kind in ("money", "price") and a.currency and a.currency not in _SHARED_CURRENCIES:
             found[a.currency[:2]] += 1
     return found
+
+
+def _listed_after_source(title: str, found: list[CountryMention], c: CountryMention) -> bool:
+    """"inflows from Canada, Russia": a country listed right after a source is a source too."""
+    before = [m for m in found if m.end <= c.start]
+    return bool(before) and bool(_LIST_JOIN.fullmatch(title, before[-1].end, c.start)) \
+        and bool(re.search(r"\bfrom\s+(?:the\s+)?$", title[:before[-1].start], re.I))
 
 
 def _home_country(ctx: ArticleContext) -> str | None:
@@ -222,9 +232,9 @@ def _home_country(ctx: ArticleContext) -> str | None:
     for c in ctx.countries:
         if c.form != "bloc":
             counts[c.code] += 0.25 if c.start in going else 1.0
-            if c.code not in sellers and _SELLS_AFTER.match(ctx.text, c.end):
+            if c.code not in sellers and (_SELLS_AFTER.match(ctx.text, c.end) or _BUYS_AFTER.match(ctx.text, c.end)):
                 sellers.add(c.code)
-                counts[c.code] += 3  # "New Zealand's mānuka honey exports earned …": whose exports the story tells
+                counts[c.code] += 3  # "New Zealand's honey exports earned …", "Kenya's imports of …": whose trade
     # The headline's subject weighs most: its first country that is not a destination
     # ("Uruguay's beef exports to China", "Cambodian coconuts leave for China").
     title = ctx.document.title or ""
@@ -234,7 +244,7 @@ def _home_country(ctx: ArticleContext) -> str | None:
     for c in in_title:
         if c.form == "bloc":
             continue
-        if c.start in going or _PARTNER_BEFORE.search(title, 0, c.start):
+        if c.start in going or _PARTNER_BEFORE.search(title, 0, c.start) or _listed_after_source(title, in_title, c):
             counts[c.code] += 0.25  # "… signs MoU with Saudi Food and Drug Authority": the partner
         else:
             counts[c.code] += 3 if first else 1

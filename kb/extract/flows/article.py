@@ -58,7 +58,8 @@ class ArticleFrame:
         # exports, so the body's partnerless figures are too; its destination is lent only when no figure says so
         if lexicon().cue.search(title) and destinations and all(a.start > destinations[0].start for a in figures):
             self.title_destinations = list(dict.fromkeys(c.code for c in destinations))
-        self.title_importer = _title_importer(title, found) or _title_supplied(title, destinations)
+        self.title_importer = _title_importer(title, found) or _title_supplied(title, destinations) or (
+            self.home if _imports_headline(title) and self.home not in self.title_actors else None)
         self.title_told = bool(lexicon().cue.search(title))
         self.told_period = _told_period(self.ctx, self.home)
 
@@ -82,6 +83,18 @@ class ArticleFrame:
                 return code
         counts = Counter(c.code for c in self.ctx.countries if c.form != "bloc" and c.code not in importers)
         return counts.most_common(1)[0][0] if counts else None
+
+    def source(self, importers: list[str]) -> str | None:
+        """Where the story's own imports come from when a frame does not say: the sellers of its flows so far,
+        else the headline's one source; none when the headline names several ("inflows from Canada, Russia")."""
+        for code, _ in self.exporters_seen.most_common():
+            if code not in importers:
+                return code
+        actors = [c for c in self.title_actors if c not in importers]
+        if len(actors) == 1:
+            return actors[0]
+        lead = self.lead_exporter
+        return lead if lead and lead not in importers and not actors else None
 
     def importer(self, exporters: list[str]) -> str | None:
         """The country imports go to when the frame does not say: the headline's buyer, else the story's home."""
@@ -171,6 +184,12 @@ def _title_supplied(title: str, destinations: list) -> str | None:
         return None
     after = [c for c in destinations if c.start >= cue.end()]
     return after[0].code if len(after) == 1 else None
+
+
+def _imports_headline(title: str) -> bool:
+    """"Pulses imports drop 20% in FY26": a headline about buying, whoever buys (the story's own country)."""
+    cue = lexicon().cue.search(title)
+    return cue is not None and lexicon().kind(" ".join(cue.group(0).lower().split())) in ("import_verb", "import_noun")
 
 
 def _title_importer(title: str, found: list) -> str | None:

@@ -507,7 +507,11 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         c.kind == "supplier_noun" and 0 < c.start - frame.cue.end <= 150 for c in frame.sm.cues)
     if importers and not exporters and not totals and not suppliers_follow:  # "…, with A and B among the suppliers"
         country = company_country(rd.ctx, _company(rd, frame) or "")  # "In Ghana, Keda Ceramics has a consignment"
-        inherited = country if country and country not in importers else rd.frame.exporter(importers)
+        own_imports = importers == [rd.frame.home] and frame.cue.kind in ("import_verb", "import_noun")
+        named = {c.code for c in frame.sm.countries if c.code not in importers and c.form != "bloc"}
+        inherited = country if country and country not in importers else (
+            (next(iter(named)) if len(named) == 1 else rd.frame.source(importers)) if own_imports
+            else rd.frame.exporter(importers))  # "Mexico bought … of US yellow corn": the one other country
         exporters = [inherited] if inherited else []
     return exporters, importers
 
