@@ -19,6 +19,7 @@ from itertools import pairwise
 from kb.extract.commodities import find_commodities
 from kb.extract.context import ArticleContext, Sentence
 from kb.extract.countries import is_destination
+from kb.extract.dates import DateMention
 from kb.extract.flows.article import ArticleFrame
 from kb.extract.flows.companies import (
     Organisation,
@@ -916,11 +917,24 @@ def _figure_date(rd: Reading, figure: Figure) -> str | None:
 
 def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
     concession = _CONCESSION.search(frame.sm.text, frame.cue.end)
-    dates = [d for d in frame.sm.dates() if concession is None or d.start < concession.start()]
+    dates = [d for d in frame.sm.dates() if (concession is None or d.start < concession.start())
+             and not _day_of_telling(frame.sm, d)]
     if not dates:
         return rd.frame.period
     after = [d for d in dates if d.start >= frame.cue.end]
     return (after[0] if after else dates[-1]).value
+
+
+# "…, the ministry said on Monday", "Releasing the annual bulletin in Lusaka yesterday, …": the day of the telling
+_SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|stated|added|noted)\s+"
+                      r"(?:on\s+|in\s+|late\s+|early\s+)?$", re.I)
+_TELLING_OPENS = re.compile(r"^\W*(?:Releasing|Announcing|Publishing|Presenting|Unveiling|Speaking)\b[^,.;]{0,70}$")
+
+
+def _day_of_telling(sm: SentenceMentions, d: DateMention) -> bool:
+    s = sm.text
+    return bool(_SAID_ON.search(s, max(0, d.start - 25), d.start)) or (
+        bool(_TELLING_OPENS.match(s[:d.start])) and s[d.end:d.end + 1] == ",")
 
 
 def _on_side(rd: Reading, org: Organisation | None, country: str) -> str | None:

@@ -102,6 +102,7 @@ _SHARED_NAMES = (
                                                          "SC": "SCR"}),
     (re.compile(r"\bSh(?:s|\.)?\b|\bSh(?=\d)|\bshillings?\b", re.I), "KES", {"TZ": "TZS", "UG": "UGX", "SO": "SOS"}),
     (re.compile(r"\bP(?=\d)"), "PHP", {"BW": "BWP"}),
+    (re.compile(r"\bK(?=\d)"), "ZMW", {"MW": "MWK", "PG": "PGK", "MM": "MMK", "LA": "LAK"}),
 )
 
 
