@@ -333,6 +333,11 @@ def test_negation_gives_no_record(text: str) -> None:
 
 
 NEGATED_STATUS = [
+    # something done under an agreement, or duties it has removed, say it applies
+    ("The request was sent under the agreement on mutual assistance in customs matters signed by Chile and "
+     "Peru in 2016.", PUBLISHED, [{"parties": ["CL", "PE"], "status": "in_force"}]),
+    ("Korea buys more Chilean wine, as the Chile-Korea Free Trade Agreement, signed in 2003, removed import "
+     "duties on most wines.", PUBLISHED, [{"parties": ["CL", "KR"], "status": "in_force"}]),
     # goods moving under an agreement, or buyers benefiting from it, say it is in force, whenever it was signed
     ("Mangoes enter duty-free in the season under the Kenya-Oman Preferential Trade Agreement signed in 2015.",
      PUBLISHED, [{"parties": ["KE", "OM"], "status": "in_force"}]),
