@@ -193,7 +193,10 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
     """
     out: list[Cue] = []
     roles = [c for c in cues if c.kind in ("buyer_noun", "supplier_noun")]
-    for cue in cues:
+    for n, cue in enumerate(cues):
+        if _PASSIVE_ASIDE.match(sm.text, cue.end) and re.search(r",\s*$", sm.text[max(0, cue.start - 3):cue.start]) \
+                and cue.form.endswith("ed") and any(c.kind.endswith("verb") for c in cues[n + 1:]):
+            continue  # "Mauritania and Senegal, supplied by truck via Guerguerat, received 24,000 t": an aside
         if cue.kind.endswith("verb") and any(0 <= r.start - cue.end <= 1 for r in roles):
             continue  # "re-export markets", "import sources": a modifier of the role noun after it
         if out and cue.kind.endswith("verb") and _continues(sm.text, cue, out[-1]):
@@ -211,6 +214,9 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
     return out
 
 
+# "Mauritania and Senegal received a combined 24,000 tons": the named partners' joint figure, not a story total
+_JOINTLY = re.compile(r"\b(?:a\s+combined|together|between\s+them|jointly)\b", re.I)
+_PASSIVE_ASIDE = re.compile(r"\s+(?:mainly\s+|mostly\s+|largely\s+)?(?:by|via|through|overland|by\s+truck)\b")
 _APPOSED_ROLE = re.compile(r"[A-Z][\w'’.-]*,\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}$")
 _ROLE_OF = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
 _OBJECT_ROLE = re.compile(r"\b(?:to|for|from)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?$")
@@ -467,7 +473,8 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     elif pronoun and frame.cue.kind not in EXPORTING and not importers and pronoun not in exporters:
         importers = [pronoun]
     # "imported 38.6 Mt, of which 26.4 Mt came from Brazil": a total the next clause breaks down has no partner
-    totals = bool(lex.totals.search(s[frame.region[0]:frame.region[1]])) \
+    totals = (bool(lex.totals.search(s[frame.region[0]:frame.region[1]]))
+              and not _JOINTLY.search(s, frame.region[0], frame.region[1])) \
         or bool(_BROKEN_DOWN.match(s, frame.clause[1]))
     elsewhere = bool(_ELSEWHERE.search(s, frame.cue.start, frame.region[1]))  # "bound for Mumbai": not inherited
     if not importers and not totals and not elsewhere:
@@ -932,9 +939,15 @@ _TELLING_OPENS = re.compile(r"^\W*(?:Releasing|Announcing|Publishing|Presenting|
 
 
 def _day_of_telling(sm: SentenceMentions, d: DateMention) -> bool:
+    """The day a figure was told, or an agreement's step ("governed by the X Agreement, signed in 2019")."""
     s = sm.text
     return bool(_SAID_ON.search(s, max(0, d.start - 25), d.start)) or (
-        bool(_TELLING_OPENS.match(s[:d.start])) and s[d.end:d.end + 1] == ",")
+        bool(_TELLING_OPENS.match(s[:d.start])) and s[d.end:d.end + 1] == ",") \
+        or bool(_AGREEMENT_STEP.search(s, max(0, d.start - 30), d.start))
+
+
+_AGREEMENT_STEP = re.compile(r"\b(?:signed|ratified|took\s+effect|entered\s+into\s+force|came\s+into\s+force|"
+                             r"concluded|effective)\s+(?:on\s+|in\s+|since\s+)?(?:the\s+)?$", re.I)
 
 
 def _on_side(rd: Reading, org: Organisation | None, country: str) -> str | None:

@@ -285,7 +285,8 @@ def goods_before(sm: SentenceMentions, pos: int, floor: int) -> Goods | None:
     # A capitalised word is goods only where a sentence starts with it ("Milk powder shipments").
     if m and (m.group(1).islower() or not s[max(floor, 0):pos - len(m.group(0))].strip()) \
             and m.group(1) not in gazetteer.country_forms() and _plausible_open_goods([word]) \
-            and word not in _NOT_A_GOODS_MODIFIER and not _ADJECTIVE_ENDING.search(word):
+            and word not in _NOT_A_GOODS_MODIFIER and word.split("-")[-1] not in _NOT_A_GOODS_MODIFIER \
+            and not _ADJECTIVE_ENDING.search(word):  # "single-country destination", "long-haul markets"
         end = pos - len(m.group(0)) + len(m.group(1))
         start = _extend_compound(s.lower(), end - len(m.group(1)), floor, original=s)
         name = s[start:end].lower()

@@ -76,7 +76,9 @@ _SUBJECT_GAP = re.compile(r"^(?:\s*\([^)]{1,30}\))?"  # "Hong Kong (China) bough
                           r"had\s+been|was|were|is|are|will|would)\b)*\s+$")
 # ", which …,", ", the world's largest producer,", ", for years the dominant source …,": an aside on the subject
 _RELATIVE_ASIDE = re.compile(r"^\s*,\s+(?:(?:for\s+(?:years|decades)|long|once|traditionally|until\s+recently)\s+)?"
-                             r"(?:which|who|whose|a|an|the|one)\b[^;]{0,120}?,(?:\s+(?:[a-z]+ly|also))?\s+$")
+                             r"(?:which|who|whose|a|an|the|one|[a-z]+ed\s+(?:by|via|through|from|under)|"
+                             r"(?:mainly|mostly|largely)\s+[a-z]+ed\s+(?:by|via|through))\b[^;]{0,120}?,"
+                             r"(?:\s+(?:[a-z]+ly|also))?\s+$")  # "…, supplied by truck through Guerguerat,"
 
 
 def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int]) -> list[Party]:
