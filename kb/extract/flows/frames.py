@@ -260,7 +260,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     role_noun = cue.kind in ("buyer_noun", "supplier_noun")
     attached = ("ranked",) if role_noun else ("ranked", "to", "from")
     weak = cue.form in lexicon().weak and not _CONSIGNMENTS.match(sm.text, cue.end + 1) \
-        and not re.match(r"\s+\w+\s+(?:shipments|cargoes|consignments|deliveries|supplies)\b", sm.text[cue.end:])
+        and not re.match(r"\s+(?:[\w-]+\s+){1,3}(?:shipments|cargoes|consignments|deliveries|supplies)\b",
+                         sm.text[cue.end:])  # "receiving small trial consignments"
     if (role_noun or weak) and not figures and not any(p.how in attached for p in parties):
         return  # "main markets", "sources said": a role noun that ranks no country and counts nothing
     if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start) \

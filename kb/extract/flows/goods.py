@@ -145,6 +145,10 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
         words.append((m.start(), m.end()))
         if len(words) == 5:
             break
+    last = s[words[-1][0]:words[-1][1]].lower() if words else ""
+    modifies = bool(words) and bool(_PACKAGE_AFTER.match(s, words[-1][1]))
+    if (last in _AMOUNT_NOUNS or modifies) and not known(s[words[0][0]:words[-1][1 if modifies else 0]]):
+        return None, words[-1][1]  # "small trial consignments", "regular shipments": how much, not what
     goods, end = _goods_of(sm, words)
     if goods is not None and definite:
         goods = Goods(goods.name, goods.hs, goods.weak, goods.start, goods.end, definite=True)
@@ -159,6 +163,7 @@ _AMOUNT_NOUNS = frozenset(("volume", "volumes", "quantity", "quantities", "amoun
                            "pallets", "crate", "crates", "carton", "cartons", "box", "boxes", "bag", "bags",
                            "sack", "sacks", "bale", "bales", "barrel", "barrels", "drum", "drums", "bottle",
                            "bottles", "wagon", "wagons", "wagonload", "wagonloads"))
+_PACKAGE_AFTER = re.compile(r"\s+(?:consignments?|shipments?|cargoes|deliveries|supplies|batches|lots)\b")
 _DEFINITE = frozenset(("the", "its", "their", "these", "those", "this", "that", "his", "her", "our"))
 
 

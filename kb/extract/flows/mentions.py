@@ -146,7 +146,7 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
     return out
 
 
-_CONSIGNMENT_AFTER = re.compile(r"\s+(?:(?:its|their|the|first|further|more|regular|some)\s+)?(?:[a-z-]+\s+)?"
+_CONSIGNMENT_AFTER = re.compile(r"\s+(?:(?:its|their|the|first|further|more|regular|some)\s+)?(?:[a-z-]+\s+){0,2}"
                                 r"(?:shipments|cargoes|consignments|deliveries|supplies)\b")
 
 

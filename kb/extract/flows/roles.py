@@ -150,6 +150,8 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     if after_cue and m.form == "name" and _GIVING_VERB.fullmatch(s, cue.start, m.start) \
             and _FIGURE_NEXT.match(s, m.end):
         return "to", IMPORTER  # "Brazil sold China 5 million tonnes of soybeans": the first object receives
+    if _MEANT_FOR.search(before):
+        return None  # "redirected fruit meant for Kabul to Central Asia": where it was to go, not where it went
     if in_region and lex.to_before.search(before) and not _NOT_A_DESTINATION.search(before):
         return "to", IMPORTER
     if in_region and lex.from_before.search(before):
@@ -198,6 +200,7 @@ _NOUN_SIDES = {"export_noun": EXPORTER, "import_noun": IMPORTER, "buyer_noun": E
 
 
 # "according to", "due to", "rose to": a "to" that sends nothing anywhere.
+_MEANT_FOR = re.compile(r"\b(?:meant|intended|originally|earmarked|initially)\s+for\s+(?:the\s+)?$", re.I)
 _NOT_A_DESTINATION = re.compile(r"\b(?:according|due|thanks|owing|compared|close|equivalent|similar|next|prior|"
                                 r"contrary|relative|up|amounting|amounted|rose|fell|increased|decreased|jumped|dropped|"
                                 r"grew|climbed|reached|referring|related|belonging|attributed)\s+to\s+(?:the\s+)?$",
