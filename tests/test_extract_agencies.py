@@ -596,3 +596,10 @@ def test_a_body_under_the_president_is_one_name() -> None:
 def test_a_plural_possessive_inside_a_name_keeps_it_whole() -> None:
     check("The Kenya Flower Growers' Association said prices fell.", "Kenya Flower Growers' Association",
           {"kind": "association"})
+
+
+def test_a_listed_name_with_commas_is_its_own_countrys_body_wherever_told() -> None:
+    # "Zakat, Tax and Customs Authority" is one country's body even in a sentence about another country.
+    facts = run("The Zakat, Tax and Customs Authority (ZATCA) signed an arrangement with Oman.")
+    found = [a for a in agencies(facts) if "ZATCA" in [a["name"], *a["also"]]]
+    assert [(a["name"], a["country"]) for a in found] == [("Zakat, Tax and Customs Authority", "SA")]

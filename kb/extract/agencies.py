@@ -638,6 +638,9 @@ def _lookup(surface: str, country: str | None) -> gazetteer.KnownAgency | None:
         if entry.country == country or (own and entry.country in own) or (entry.country is None
                                                                           and not own):
             return entry
+    bodies = {(e.name, e.country) for e in entries}
+    if len(bodies) == 1 and not own and entries[0].country and "," in surface:
+        return entries[0]  # "Zakat, Tax and Customs Authority": a name only one country's body has, wherever told
     return None
 
 
