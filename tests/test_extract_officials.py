@@ -434,3 +434,11 @@ def test_a_plural_post_before_a_colon_and_names_each_of_a_country() -> None:
 ])
 def test_negotiators_and_convenors(text: str, name: str, title: str) -> None:
     check(run(text), name, {"title": title})
+
+
+def test_a_head_without_a_named_body_heads_the_one_body_of_their_country_just_named() -> None:
+    # "Director General Budi Santoso" after "Indonesia's Directorate General of Customs … concluded": its head.
+    facts = run("The Kenya Revenue Authority and the Uganda Revenue Authority concluded an arrangement on transit "
+                "cargo. It was signed by KRA Commissioner General Ruth Wanjiku and Ugandan Commissioner General "
+                "John Musinguzi.")
+    check(facts, "John Musinguzi", {"country": "UG", "agency": "Uganda Revenue Authority"})

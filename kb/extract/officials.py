@@ -303,6 +303,9 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
                 people.append(person)
     _take_counterpart_titles(ctx, people)
     _settle_countries(ctx, people)
+    for p in people:
+        if p.agency is None and p.country is not None and p.title and _HEAD_TITLE.search(p.title):
+            p.agency = _nearby_body(ctx, p.sentence, p.country)
     merged = _merge(people)
     _record_mentions(ctx, people, merged)
     return [Official(name=p.name, title=p.title, agency=p.agency, country=p.country,
@@ -673,6 +676,21 @@ def _person(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str
         international = by_name[agency].kind == "international"
         country = None if international else by_name[agency].country or country
     return _Person(name, title, agency, country, (start, end), title_span, sent, international)
+
+
+_HEAD_TITLE = re.compile(r"^(?:deputy\s+|acting\s+)?(?:director|chairman|chairwoman|chairperson|governor|commissioner|"
+                         r"head|chief|president|ceo)\b")
+
+
+def _nearby_body(ctx: ArticleContext, sent: Sentence, country: str) -> str | None:
+    """"… and Director General Budi Santoso" after "Indonesia's Directorate General of Customs … concluded": the one
+    body of the person's country named in the sentence or the one before."""
+    i = ctx.sentences.index(sent) if sent in ctx.sentences else 0
+    lo = ctx.sentences[i - 1].start if i else sent.start
+    by_name = {a.name: a for a in ctx.agencies}
+    names = {m.name for m in mentions_of(ctx).agencies if lo <= m.start < sent.end
+             and m.name in by_name and by_name[m.name].country == country}
+    return next(iter(names)) if len(names) == 1 else None
 
 
 # ---------------------------------------------------------------- countries
