@@ -442,3 +442,11 @@ def test_a_head_without_a_named_body_heads_the_one_body_of_their_country_just_na
                 "cargo. It was signed by KRA Commissioner General Ruth Wanjiku and Ugandan Commissioner General "
                 "John Musinguzi.")
     check(facts, "John Musinguzi", {"country": "UG", "agency": "Uganda Revenue Authority"})
+
+
+def test_the_country_a_person_talks_about_is_not_theirs() -> None:
+    # "Statistician General X said China was the second largest destination": China is what X reports on.
+    facts = run("Zambia exported 812,000 tonnes of copper in 2025. Releasing the bulletin in Lusaka, Statistician "
+                "General Chanda Mwale said China was the second largest destination for Zambian copper.",
+                title="Zambia's copper exports rise")
+    check(facts, "Chanda Mwale", {"country": "ZM"})

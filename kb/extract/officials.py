@@ -770,19 +770,27 @@ _OTHER_SIDE = re.compile(r"\b(?:with|against|versus|vs\.?)\s+(?:the\s+)?$")
 _SAID_BEFORE = re.compile(r",\s+(?:said|says|told|added|noted|explained|stressed)\b")
 
 
+_VISITING = re.compile(r"\b(?:in|to|visiting)\s+$")
+_SAYS_AFTER = re.compile(r"\b(?:said|says|told|noted|added|explained|stressed|warned|announced)\b")
+
+
 def _sentence_country(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]) -> str | None:
     """A country the sentence ties the person to, ignoring ones inside other people's titles."""
     others = [(s, e) for s, e, _ in mentions_of(ctx).titles]
     # "Australia's kava programme has boosted demand, said the Minister X": what X says is not whose X is
     said = list(_SAID_BEFORE.finditer(ctx.text, sent.start, span[0]))
     reported = said[-1].start() if said else sent.start
+    # "Statistician General X said China was the second largest destination": what X says is not whose X is
+    says = _SAYS_AFTER.search(ctx.text, span[1], sent.end)
+    until = says.start() if says else sent.end
+    home = article_country(ctx)
     found = [c.code for c in sentence_actors(ctx, sent)
              if not any(s <= c.start < e for s, e in others) and not span[0] <= c.start < span[1]
              and not _OTHER_SIDE.search(ctx.text, max(sent.start, c.start - 12), c.start)
-             and not c.start < reported]
+             and not c.start < reported and (c.start < until or c.code == home)
+             and not _VISITING.search(ctx.text, max(sent.start, c.start - 8), c.start)]  # "X, in India this week,"
     if len(set(found)) <= 1:
         return found[0] if found else None
-    home = article_country(ctx)
     return home if home in found else found[0]
 
 
