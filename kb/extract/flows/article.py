@@ -113,7 +113,8 @@ class ArticleFrame:
         bare = bool(words) and all(w in modifiers for w in words[:-1])  # "oil", "bulk oil", not "lead ore"
         if bare and story_words and words[-1] == story_words[-1] and len(story_words) > 1:
             return Goods(goods.name, story.hs, goods.weak, goods.start, goods.end, goods.definite)
-        if goods.definite and self.covers(goods):  # "the fruit" in a story about cherries: the cherries
+        # "the fruit" in a story about cherries, or "redirected fruit" where the headline named them: the cherries
+        if (goods.definite or (self.goods_told and " " not in goods.name)) and self.covers(goods):
             return Goods(story.name, story.hs, goods.weak, goods.start, goods.end, goods.definite)
         return goods
 
