@@ -629,6 +629,9 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
         return [(None, codes)]
     if len(codes) <= 1:
         return [(f, codes) for f in figures]
+    if len(figures) == 1 and _EACH.search(frame.sm.text) and not _BOUND_BEFORE.search(
+            frame.sm.text, max(0, figures[0].start - 14), figures[0].start):
+        return [(figures[0], [code]) for code in codes]  # "Egypt and Türkiye each took 9,000 bales"
     if len(figures) == 1 and not re.search(r"\brespectively\b", frame.sm.text, re.I):
         return [(None, codes)]  # "exported 5,000 t to Spain and Italy": the list's total is no one's
     bracketed = _bracketed(frame, codes, partners)
@@ -652,6 +655,8 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
     return [(f, c) for f, c in out if c]
 
 
+_EACH = re.compile(r"\beach\b", re.I)
+_BOUND_BEFORE = re.compile(r"\b(?:fewer|less|more|under|over|up\s+to|at\s+most|at\s+least)\s+(?:than\s+)?$", re.I)
 _NEXT_GOODS = re.compile(r"\s+of\s+[^,;.\d]{1,40}?\s+and\s+$")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 

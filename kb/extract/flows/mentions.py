@@ -139,6 +139,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue
         if re.match(r"\s+out\b", s[cue.end:cue.end + 5]) and cue.form in ("carried", "sent", "shipped"):
             continue  # "deliveries were carried out to Iran": performed, not shipped
+        if _LEVY_AFTER.match(s, cue.end):
+            continue  # "India's import duty on wool", "an export ban": a measure on trade, not trade told
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
                 and not _CONSIGNMENT_AFTER.match(s, cue.end):
             continue  # "took place"; but "received shipments" receives goods
@@ -146,6 +148,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
     return out
 
 
+_LEVY_AFTER = re.compile(r"\s+(?:duty|duties|tariffs?|tax|taxes|levy|levies|ban|bans|quotas?|licen[cs]es?|permits?|"
+                         r"restrictions?|curbs?|controls?|procedures?|regime|rules?|requirements?)\b", re.I)
 _CONSIGNMENT_AFTER = re.compile(r"\s+(?:(?:its|their|the|first|further|more|regular|some)\s+)?(?:[a-z-]+\s+){0,2}"
                                 r"(?:shipments|cargoes|consignments|deliveries|supplies)\b")
 
