@@ -195,5 +195,14 @@ def _agent_before_verb(s: str, cue: Cue, nxt: Cue | None) -> bool:
 
 
 def _figure_follows(s: str, pos: int, amounts: list[Amount]) -> bool:
-    return any(pos <= a.start and len(s[pos:a.start].split()) <= 3 for a in amounts
-               if a.kind in ("quantity", "money"))
+    """A figure right after the verb; or a share and then what it was worth ("took 78 per cent of the clip,
+    worth A$2.1 billion")."""
+    if any(pos <= a.start and len(s[pos:a.start].split()) <= 3 for a in amounts if a.kind in ("quantity", "money")):
+        return True
+    share = next((a for a in amounts if a.kind == "percent" and pos <= a.start and len(s[pos:a.start].split()) <= 2),
+                 None)
+    return share is not None and any(a.kind in ("quantity", "money") and _WORTH_BETWEEN.fullmatch(s, share.end, a.start)
+                                     for a in amounts)
+
+
+_WORTH_BETWEEN = re.compile(r"[^.;]{0,40}?,?\s+(?:worth|valued\s+at)\s+")
