@@ -120,7 +120,14 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
         return found
     if after_cue and in_region and re.match(r"['’]s?\s", s[m.end:m.end + 3]) and _goods_follow(s, m.end):
         return "origin", EXPORTER  # "the largest buyer of Tunisia's oil"
+    if m.form == "name" and _NAMED_GOODS_AFTER.match(s, m.end) and not lexicon().cue.match(s, m.end + 1):
+        term = find_commodities(s[m.end + 1:m.end + 40])  # not "the inputs Brazil ships north": a verb
+        if term and term[0].start == 0:
+            return "origin", EXPORTER  # "48,000 tonnes of Botswana copper concentrate bound for China"
     return None
+
+
+_NAMED_GOODS_AFTER = re.compile(r" (?=[a-z])")
 
 
 # A giving verb with the receiver as its first object: "sold China 5 million tonnes", "sent Kenya $3m worth of …"
