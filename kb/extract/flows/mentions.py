@@ -139,6 +139,9 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue
         if re.match(r"\s+out\b", s[cue.end:cue.end + 5]) and cue.form in ("carried", "sent", "shipped"):
             continue  # "deliveries were carried out to Iran": performed, not shipped
+        if cue.form.startswith(("brought in", "bring in", "brings in", "bringing in")) and not any(
+                a.kind == "quantity" and cue.end <= a.start and len(s[cue.end:a.start].split()) <= 3 for a in amounts):
+            continue  # "brought in 28,000 tons of nuts" imports; "brought in 1,128 million dinars" earned
         if _LEVY_AFTER.match(s, cue.end):
             continue  # "India's import duty on wool", "an export ban": a measure on trade, not trade told
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
