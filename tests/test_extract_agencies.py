@@ -603,3 +603,10 @@ def test_a_listed_name_with_commas_is_its_own_countrys_body_wherever_told() -> N
     facts = run("The Zakat, Tax and Customs Authority (ZATCA) signed an arrangement with Oman.")
     found = [a for a in agencies(facts) if "ZATCA" in [a["name"], *a["also"]]]
     assert [(a["name"], a["country"]) for a in found] == [("Zakat, Tax and Customs Authority", "SA")]
+
+
+def test_a_one_word_name_of_its_own_is_kept_as_written() -> None:
+    # "Rosselkhoznadzor" is how the article names the body the gazetteer knows by its full title.
+    facts = run("Pakistan asked Russia's Rosselkhoznadzor to approve 40 more plants.")
+    names = [a["name"] for a in agencies(facts)]
+    assert "Rosselkhoznadzor" in names, names

@@ -483,6 +483,10 @@ def _written_or_known(surface: str, known: gazetteer.KnownAgency) -> tuple[str, 
     full = len(words) >= 3 and not written.isupper() and any(w in heads for w in written.split())
     if full and not set(words) <= set(_key(known.name).split()):
         return written, [known.name]
+    # "Rosselkhoznadzor", "Comexi": a one-word name of its own (no abbreviation) is how the article names it
+    if len(words) == 1 and sum(ch.isupper() for ch in written) == 1 and len(written) >= 6 \
+            and _key(written) != _key(known.name):
+        return written, [known.name]
     return known.name, []
 
 
