@@ -606,7 +606,7 @@ def test_a_listed_name_with_commas_is_its_own_countrys_body_wherever_told() -> N
 
 
 def test_a_one_word_name_of_its_own_is_kept_as_written() -> None:
-    # "Rosselkhoznadzor" is how the article names the body the gazetteer knows by its full title.
-    facts = run("Pakistan asked Russia's Rosselkhoznadzor to approve 40 more plants.")
+    # "Tullverket" is how the article names the body the gazetteer knows by its full title.
+    facts = run("Norway's exporters said Sweden's Tullverket had cleared the cargo in two days.")
     names = [a["name"] for a in agencies(facts)]
-    assert "Rosselkhoznadzor" in names, names
+    assert "Tullverket" in names, names
