@@ -296,8 +296,9 @@ class _Read(NamedTuple):
     scaled: bool
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """Every number in `text` with what it counts, in order."""
+def find_amounts(text: str, decimal_comma: bool | None = None) -> list[Amount]:
+    """Every number in `text` with what it counts, in order. `decimal_comma`: whether the whole article writes
+    decimals with a comma and groups thousands with a point (decided from `text` itself when not given)."""
     g = _grammar()
     reads: list[_Read] = []
     last = 0
@@ -313,7 +314,8 @@ def find_amounts(text: str) -> list[Amount]:
             last = r.amount.end
     amounts = [r.amount for r in reads] if len(reads) < 2 else \
         [r.amount for r in _shared_units(text, _join_ranges(text, _compounds(text, reads), g))]
-    return _points_as_thousands(text, amounts) if _writes_decimal_commas(text) else amounts
+    comma = writes_decimal_commas(text) if decimal_comma is None else decimal_comma
+    return _points_as_thousands(text, amounts) if comma else amounts
 
 
 # "812,6 million dollars" beside "178.420 tonnes": a text that writes decimals with a comma groups thousands with
@@ -323,7 +325,7 @@ _POINT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.])")
 _POINT_GROUPS = re.compile(r"\d{1,3}((?:\.\d{3})+)(?![\d.])")
 
 
-def _writes_decimal_commas(text: str) -> bool:
+def writes_decimal_commas(text: str) -> bool:
     return bool(_COMMA_DECIMAL.search(text)) and not _POINT_DECIMAL.search(text)
 
 
