@@ -10,7 +10,7 @@ from __future__ import annotations
 from kb.extract.agencies import extract_agencies
 from kb.extract.agreements import extract_agreements, prune_governments_in_names
 from kb.extract.context import ArticleContext
-from kb.extract.countries import find_countries
+from kb.extract.countries import find_countries, with_home_styles
 from kb.extract.flows import extract_trade_flows
 from kb.extract.officials import extract_officials, prune_title_only_agencies
 from kb.extract.sentences import split_sentences
@@ -25,6 +25,7 @@ def extract(document: Document) -> Facts:
     ctx = ArticleContext(document)
     ctx.sentences = split_sentences(document.text)
     ctx.countries = find_countries(document.text, document.published)
+    ctx.countries = with_home_styles(ctx)
     ctx.agencies = extract_agencies(ctx)
     ctx.officials = extract_officials(ctx)
     ctx.agencies = prune_title_only_agencies(ctx)

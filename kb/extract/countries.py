@@ -146,6 +146,23 @@ def main_countries(ctx: ArticleContext) -> list[str]:
     return [code for code, _ in counts.most_common()]
 
 
+_STYLED = re.compile(r"\b[Tt]he\s+(Kingdom|Sultanate|Emirates?|Principality|Grand\s+Duchy)\b(?!\s+of\b)")
+
+
+def with_home_styles(ctx: ArticleContext) -> list[CountryMention]:
+    """The article's country mentions, with "the Kingdom", "the Sultanate" … read as the story's own country when
+    it bears that style ("Indonesia sold the Kingdom $2.1 billion worth of goods" in a Saudi story)."""
+    found = [m for m in _STYLED.finditer(ctx.text)]
+    if not found:
+        return ctx.countries
+    # whose story: a national outlet's own country first ("Indonesia sold the Kingdom …" in Arab News)
+    home = publishers.country_of(ctx.document.publisher, ctx.document.url) or home_country(ctx)
+    styles = gazetteer.load("country_styles") or {}
+    extra = [CountryMention(m.start(), m.end(), home, m.group(0), "name") for m in found
+             if home and home in (styles.get(" ".join(m.group(1).split())) or [])]
+    return sorted([*ctx.countries, *extra], key=lambda c: c.start) if extra else ctx.countries
+
+
 def home_country(ctx: ArticleContext) -> str | None:
     """The country the article is mostly about, counting actors rather than destinations."""
     key = (len(ctx.countries), ctx.document.title)

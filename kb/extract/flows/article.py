@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kb.extract import gazetteer
-from kb.extract.commodities import find_commodities, fold
+from kb.extract.commodities import find_commodities, fold, is_term
 from kb.extract.context import ArticleContext
 from kb.extract.countries import dateline_country, find_countries, home_country, is_destination
 from kb.extract.dates import find_dates
@@ -111,7 +111,8 @@ class ArticleFrame:
         words, story_words = fold(goods.name).split(), fold(story.name).split()
         modifiers = lexicon().modifiers
         bare = bool(words) and all(w in modifiers for w in words[:-1])  # "oil", "bulk oil", not "lead ore"
-        if bare and story_words and words[-1] == story_words[-1] and len(story_words) > 1:
+        if bare and story_words and words[-1] == story_words[-1] and len(story_words) > 1 \
+                and not (is_term(goods.name) and goods.hs and goods.hs[:2] != story.hs[:2]):  # "crude oil" stays
             return Goods(goods.name, story.hs, goods.weak, goods.start, goods.end, goods.definite)
         # "the fruit" in a story about cherries, or "redirected fruit" where the headline named them: the cherries
         if (goods.definite or (self.goods_told and " " not in goods.name)) and self.covers(goods):

@@ -98,9 +98,9 @@ def _shared_head(s: str, goods: list[Goods]) -> list[Goods]:
         return goods
     a, b = goods
     words_b = b.name.split()
-    if " " in a.name or a.hs or len(words_b) < 2 or not b.hs or not re.fullmatch(r"\s+(?:and|or|&)\s+",
-                                                                                  s[a.end:b.start]):
-        return goods
+    if " " in a.name or a.hs or a.name.endswith("s") or len(words_b) < 2 or not b.hs \
+            or not re.fullmatch(r"\s+(?:and|or|&)\s+", s[a.end:b.start]):
+        return goods  # "phosphates and crude oil": a plural noun is goods of its own, not a modifier
     name = s[a.start:b.end]
     name = name if re.search(r"[A-Z]{2}", name) else name.lower()
     return [Goods(name, b.hs, b.weak, a.start, b.end, a.definite)]
