@@ -40,9 +40,9 @@ from kb.kinds import LIST_FIELDS, by_query
 
 STREAM_BATCH = 1_000  # rows fetched at a time by a listing
 
-# A condition is SQL text, or a function of the engine's dialect name ("sqlite", "postgresql"; None when the
-# SQL is wanted without a connection) for conditions that each engine's indexes serve differently.
-Condition = str | Callable[[str | None], str]
+# A condition is SQL text, or a function of the connection (None when the SQL is wanted without one) for
+# conditions that each engine's indexes serve differently; it may add notes for --show-sql to the query.
+Condition = str | Callable[["Query", Connection | None], str]
 
 
 @dataclass(frozen=True)
@@ -122,8 +122,8 @@ def _short(cursor: str) -> str:
 class Query:
     """A SELECT being built: columns, source and order fixed, conditions added by filters.
 
-    The sort key's columns are selected last, hidden from the rows `run` yields, so the page's cursor can be
-    made from its last row.
+    A page (a query with a limit) selects its sort key's columns last, hidden from the rows `run` yields, so
+    its cursor can be made from its last row; a whole listing selects the listing's columns only.
     """
 
     select: str
@@ -133,17 +133,18 @@ class Query:
     params: dict[str, Any] = field(default_factory=dict)
     limit: int | None = None
     after: str | None = None  # a cursor: the rows after its key
-    dialect: str | None = None  # set by run(): the engine the conditions are written for
     next_cursor: str | None = None  # set once run()'s rows are all read: the cursor of the next page, if any
+    notes: list[str] = field(default_factory=list)  # how conditions were written for the engine (--show-sql)
+    _conditions: list[str] | None = None  # the conditions as written for the connection of prepare()
 
     def add(self, condition: Condition, **params: Any) -> None:
         self.where.append(condition)
         self.params.update(params)
 
     def _sql(self, extra: str | None = None) -> str:
-        keys = ", ".join(f"{k.column} AS kb_key{i}" for i, k in enumerate(self.order.keys))
-        lines = [f"SELECT {self.select}, {keys}", f"FROM {self.source}"]
-        where = [c if isinstance(c, str) else c(self.dialect) for c in self.where]
+        keys = "".join(f", {k.column} AS kb_key{i}" for i, k in enumerate(self.order.keys)) if self._hidden else ""
+        lines = [f"SELECT {self.select}{keys}", f"FROM {self.source}"]
+        where = list(self._conditions if self._conditions is not None else self._written(None))
         if extra:
             where.append(extra)
         if where:
@@ -152,6 +153,11 @@ class Query:
         if self.limit is not None:
             lines.append("LIMIT :limit")
         return "\n".join(lines)
+
+    @property
+    def _hidden(self) -> int:
+        """How many columns after the listing's are the sort key's (a page's)."""
+        return 0 if self.limit is None else len(self.order.keys)
 
     @property
     def sql(self) -> str:
@@ -165,20 +171,29 @@ class Query:
         key = self.order.decode(self.after)
         return [(self._sql(extra), {**self.params, **params}) for extra, params in self.order.after(key)]
 
+    def _written(self, conn: Connection | None) -> list[str]:
+        return [c if isinstance(c, str) else c(self, conn) for c in self.where]
+
+    def prepare(self, conn: Connection) -> None:
+        """Write the conditions for this connection's engine (once: a condition may look at the data)."""
+        if self._conditions is None:
+            self._conditions = self._written(conn)
+
     def run(self, conn: Connection) -> tuple[list[str], Iterator[tuple]]:
         """The column names and the rows, fetched in batches as they are read (a server-side cursor on
         PostgreSQL), so a listing of any length holds one batch in memory; a page within one batch is
         fetched at once. A page fetches one row more than it shows: when there is one, `next_cursor` is
         set once the rows are read.
         """
-        self.dialect, self.next_cursor = conn.dialect.name, None
+        self.prepare(conn)
+        self.next_cursor = None
         statements = self.statements()
         wanted = None if self.limit is None else self.limit + 1
         if wanted is None or wanted > STREAM_BATCH:
             conn = conn.execution_options(yield_per=STREAM_BATCH)
         first = self._execute(conn, statements[0], wanted)
-        hidden = len(self.order.keys)
-        return list(first.keys())[:-hidden], self._rows(conn, first, statements[1:], wanted)
+        columns = list(first.keys())
+        return columns[:len(columns) - self._hidden], self._rows(conn, first, statements[1:], wanted)
 
     def _execute(self, conn: Connection, statement: tuple[str, dict[str, Any]], wanted: int | None) -> Any:
         sql, params = statement
@@ -186,7 +201,7 @@ class Query:
 
     def _rows(self, conn: Connection, first: Any, later: list[tuple[str, dict[str, Any]]],
               wanted: int | None) -> Iterator[tuple]:
-        hidden, seen, last = len(self.order.keys), 0, None
+        shown, seen, last = len(first.keys()) - self._hidden, 0, None
         result = first
         while True:
             for row in result:
@@ -194,16 +209,16 @@ class Query:
                 if seen == wanted:  # the row past the page: there is a next one, after the page's last row
                     self.next_cursor = self.order.encode(last)
                     return
-                last = tuple(row[-hidden:])
-                yield tuple(row[:-hidden])
+                last = tuple(row[shown:])
+                yield tuple(row[:shown])
             if not later:
                 return
             result = self._execute(conn, later.pop(0), None if wanted is None else wanted - seen)
 
-    def shown(self, dialect: str | None = None) -> str:
-        """The SQL with its parameters, as `--show-sql` prints it (a next page may take several statements)."""
-        self.dialect = dialect or self.dialect
-        parts = []
+    def shown(self) -> str:
+        """The SQL with its parameters, as `--show-sql` prints it (a next page may take several statements);
+        after prepare(), as written for that connection."""
+        parts = [f"-- {note}" for note in self.notes]
         for i, (sql, params) in enumerate(self.statements()):
             if self.limit is not None:
                 params = {**params, "limit": self.limit + 1 if i == 0 else "the rows still wanted"}
@@ -230,6 +245,12 @@ ARTICLES = Order("articles", (Key("a.published", str, newest_first=True), Key("a
 _TRIGRAM = {"sqlite": re.compile(r"[^%_]{3}"), "postgresql": re.compile(r"[^\W_]{3}")}
 
 
+# SQLite: a page of a --contains matching more rows than this is read in order, each row checked: the page
+# is found within the first rows. Fewer are found by the index and sorted (the planner cannot tell: FTS5
+# gives it no count). PostgreSQL's planner chooses between the two itself, from its statistics.
+COMMON = 1_000
+
+
 def trigram_searchable(value: str, dialect: str | None) -> bool:
     """Whether `--contains value` can be found through revision 0012's trigram indexes on this engine."""
     pattern = _TRIGRAM.get(dialect or "")
@@ -250,15 +271,38 @@ def _matching(dialect: str, table: str, column: str, out: str) -> str:
             f"LIKE :contains) AND {exact}")
 
 
+def _candidates(table: str, column: str, out: str) -> str:
+    """SQLite: rows of `table` its trigram index finds for :contains, streamed (an IN would collect them all
+    first), with an `out` (evidence for agreements: the agreements' quotes)."""
+    fts = f"{table}_trigram"
+    if out == "id":
+        return f"SELECT f.rowid FROM {fts} f WHERE f.{column} LIKE :contains"
+    return (f"SELECT f.rowid FROM {fts} f JOIN {table} t ON t.id = f.rowid WHERE f.{column} LIKE :contains "
+            f"AND t.{out} IS NOT NULL")
+
+
 def _contains(q: Query, value: str, key: str, sources: Sequence[tuple[str, str, str]], scan: str) -> None:
     """`--contains value`: `key IN` the rows the trigram indexes find in `sources` (table, column, the key
     it gives), or, without three characters in a row to look up (or without an engine), `scan`."""
-    def condition(dialect: str | None) -> str:
+    def condition(query: Query, conn: Connection | None) -> str:
+        dialect = None if conn is None else conn.dialect.name
         if dialect is None or not trigram_searchable(value, dialect):
             return scan
-        return f"{key} IN ({' UNION ALL '.join(_matching(dialect, *source) for source in sources)})"
+        found = " UNION ALL ".join(_matching(dialect, *source) for source in sources)
+        candidates = " UNION ALL ".join(_candidates(*source) for source in sources)
+        if dialect == "sqlite" and query.limit is not None and _at_least(conn, candidates, like(value), COMMON):
+            query.notes.append(f"--contains: {COMMON:,} rows or more hold it (a trigram index count): the rows "
+                               "are read in order and each checked")
+            return scan
+        return f"{key} IN ({found})"
 
     q.add(condition, contains=like(value))
+
+
+def _at_least(conn: Connection | None, rows: str, contains: str, count: int) -> bool:
+    """Whether the SELECT `rows` gives `count` rows or more (it stops counting there)."""
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM ({rows}) LIMIT :count) found"
+    return conn is not None and conn.execute(text(sql), {"contains": contains, "count": count}).scalar_one() >= count
 
 
 def upper_bound(date: str) -> str:

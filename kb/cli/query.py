@@ -30,8 +30,9 @@ def _run(query: Any, fmt: Format | None, show_sql: bool, db: str | None, title: 
     except CursorError as exc:
         raise fail(str(exc), 2) from None
     with database(db) as engine, engine.connect() as conn:
+        query.prepare(conn)
         if show_sql:
-            typer.echo(query.shown(conn.dialect.name), err=True)
+            typer.echo(query.shown(), err=True)
         columns, rows = query.run(conn)
         print_rows(columns, rows, fmt, title=title)
     if query.next_cursor:
