@@ -266,7 +266,7 @@ def test_the_strings_cover_both_ways(texts: str) -> None:
 @pytest.mark.parametrize("listing", LISTINGS)
 def test_a_common_string_is_read_in_order_with_the_same_rows(texts: str, listing: str,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    """SQLite: past COMMON rows found, a page reads the listing in order and checks each row; same pages."""
+    """Past COMMON rows found, a page reads the listing in order and checks each row: the same pages."""
     monkeypatch.setattr(queries, "COMMON", 2)
     for limit in (1, 3, 100):
         for value in ("nal", "ion", "zzz"):  # more rows than COMMON, and none
@@ -277,10 +277,7 @@ def test_a_common_string_is_read_in_order_with_the_same_rows(texts: str, listing
 def test_show_sql_says_when_a_common_string_is_read_in_order(texts: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(queries, "COMMON", 2)
     shown = kb("query", "agencies", "-c", "ion", "--limit", "1", "--show-sql", "--db", texts, "-f", "csv").stderr
-    if texts.startswith("sqlite"):
-        assert "-- --contains: 2 rows or more hold it" in shown and "_trigram" not in shown
-    else:
-        assert "rows or more" not in shown  # PostgreSQL's planner chooses from its statistics
+    assert "-- --contains: 2 rows or more hold it" in shown and "_trigram" not in shown
     rare = kb("query", "agencies", "-c", "zzzz", "--limit", "1", "--show-sql", "--db", texts, "-f", "csv").stderr
     assert "rows or more" not in rare
 
