@@ -265,7 +265,7 @@ def _matching(dialect: str, table: str, column: str, out: str) -> str:
     The LIKE of the scan is kept as the last word, so the rows are exactly the scan's: the index only
     narrows them (FTS5 folds the case of every letter, SQLite's LIKE and lower() only ASCII's).
     """
-    exact = f"lower(t.{column}) LIKE :contains" + (f" AND t.{out} IS NOT NULL" if out != "id" else "")
+    exact = f"lower(t.{column}) LIKE :contains"
     if dialect == "postgresql":  # the GIN index is on lower(column): the same LIKE reads it
         return f"SELECT t.{out} FROM {table} t WHERE {exact}"
     fts = f"{table}_trigram"
@@ -273,10 +273,13 @@ def _matching(dialect: str, table: str, column: str, out: str) -> str:
             f"LIKE :contains) AND {exact}")
 
 
-def _candidates(table: str, column: str, out: str) -> str:
-    """SQLite: rows of `table` its trigram index finds for :contains, streamed (an IN would collect them all
-    first), with an `out` (evidence for agreements: the agreements' quotes)."""
-    fts = f"{table}_trigram"
+def _candidates(dialect: str, table: str, column: str, out: str) -> str:
+    """The rows of _matching that have an `out` (evidence quotes: those of the listing's kind), streamed so
+    that a count can stop early."""
+    if dialect == "postgresql":
+        # OFFSET 0 keeps `out IS NOT NULL` out of the search, where a partial index on it would compete with the GIN.
+        return f"SELECT s.{out} FROM ({_matching(dialect, table, column, out)} OFFSET 0) s WHERE s.{out} IS NOT NULL"
+    fts = f"{table}_trigram"  # a join, not _matching's IN, which would collect every match first
     if out == "id":
         return f"SELECT f.rowid FROM {fts} f WHERE f.{column} LIKE :contains"
     return (f"SELECT f.rowid FROM {fts} f JOIN {table} t ON t.id = f.rowid WHERE f.{column} LIKE :contains "
@@ -291,7 +294,7 @@ def _contains(q: Query, value: str, key: str, sources: Sequence[tuple[str, str, 
         if dialect is None or not trigram_searchable(value, dialect):
             return scan
         found = " UNION ALL ".join(_matching(dialect, *source) for source in sources)
-        candidates = found if dialect == "postgresql" else " UNION ALL ".join(_candidates(*s) for s in sources)
+        candidates = " UNION ALL ".join(_candidates(dialect, *source) for source in sources)
         if query.limit is not None and _at_least(conn, candidates, like(value), COMMON):
             query.notes.append(f"--contains: {COMMON:,} rows or more hold it (a trigram index count): the rows "
                                "are read in order and each checked")
