@@ -10,7 +10,10 @@
    connection, each run `--repeat` times after a warm-up (rows fetched to the
    last): p50 and p95 in ms. Listings are timed for their first page
    (`--limit 50`, what a person reads) and, for the plain listings, to the
-   last row (what a script exports).
+   last row (what a script exports); a page deep in each listing (the 50
+   rows after row 10,000: `--after` its cursor), beside reading up to it
+   (`--limit 10,050`, the only way before cursors); and `--contains` with
+   text no row holds, text a few rows hold and text most rows hold.
 
     uv run python benchmarks/bench_scale.py                                   # 5,000 articles, SQLite
     uv run python benchmarks/bench_scale.py --articles 20000 --db /tmp/kb-20k.db --corpus /tmp/kb-20k
@@ -36,6 +39,7 @@ from typing import Any
 from _common import header, table
 
 PAGE = 50
+DEEP = 10_000  # the row a deep page starts after
 
 
 @dataclass
@@ -84,6 +88,21 @@ def _listing(name: str, **filters: Any) -> Callable[[Any, int], int]:
     return run
 
 
+def _after_row(conn: Any, name: str, row: int) -> tuple[bool, str | None]:
+    """Whether a listing goes on past row `row`, and the cursor of the page that ends with it (None from a kb
+    without cursors: this script also times the tree before them)."""
+    from kb import queries
+
+    query = queries.QUERIES[name](limit=row + PAGE)
+    _columns, rows = query.run(conn)
+    read = sum(1 for _ in rows)
+    query = queries.QUERIES[name](limit=row)
+    _columns, rows = query.run(conn)
+    for _ in rows:
+        pass
+    return read == row + PAGE, getattr(query, "next_cursor", None)
+
+
 def _show(kind: str, ids: list[int]) -> Callable[[Any, int], int]:
     from kb import queries
 
@@ -115,6 +134,12 @@ def shapes(conn: Any, repeat: int) -> list[Shape]:
     year = (one("SELECT max(signed) FROM agreement") or "2024")[:4]
     rare = one("SELECT name FROM official ORDER BY id DESC LIMIT 1") or "nobody"
     page = {"limit": PAGE}
+    deep = [(name, *_after_row(conn, name, DEEP)) for name in ("agreements", "agencies", "officials", "flows",
+                                                                 "articles")]
+    pages = [Shape(f"query {name} --after (row {DEEP:,})", _listing(name, after=cursor, **page))
+             for name, _long, cursor in deep if cursor]
+    pages += [Shape(f"query {name} --limit {DEEP + PAGE:,} (rows {DEEP + 1:,}… without a cursor)",
+                    _listing(name, limit=DEEP + PAGE)) for name, long, _cursor in deep if long]
     return [
         Shape("query agreements (first 50)", _listing("agreements", **page)),
         Shape(f"query agreements --party {party}", _listing("agreements", country=[party], **page)),
@@ -137,10 +162,20 @@ def shapes(conn: Any, repeat: int) -> list[Shape]:
               _listing("articles", publisher=publisher[:12], since=year, **page)),
         Shape("query agreements --contains 'tariff' (substring of quotes)",
               _listing("agreements", contains="tariff", **page)),
+        Shape(f"query agreements --contains {rare.split()[-1]!r} (a rare name)",
+              _listing("agreements", contains=rare.split()[-1], **page)),
+        Shape("query agreements --contains 'customs' (most rows)", _listing("agreements", contains="customs", **page)),
+        Shape("query agencies --contains 'port'", _listing("agencies", contains="port", **page)),
+        Shape(f"query officials --contains {rare.split()[-1]!r}",
+              _listing("officials", contains=rare.split()[-1], **page)),
+        Shape("query flows --contains 'tariff'", _listing("flows", contains="tariff", **page)),
+        Shape("query articles --contains 'tariff'", _listing("articles", contains="tariff", **page)),
+        Shape("query articles --contains 'customs' (most rows)", _listing("articles", contains="customs", **page)),
         Shape("show agreement", _show("agreement", ids("agreement"))),
         Shape("show agency", _show("agency", ids("agency"))),
         Shape("show official", _show("official", ids("official"))),
         Shape("show flow", _show("flow", ids("trade_flow"))),
+        *pages,
         Shape("query agreements, every row", _listing("agreements")),
         Shape("query flows, every row", _listing("flows")),
     ]

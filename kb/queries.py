@@ -135,6 +135,7 @@ class Query:
     after: str | None = None  # a cursor: the rows after its key
     next_cursor: str | None = None  # set once run()'s rows are all read: the cursor of the next page, if any
     notes: list[str] = field(default_factory=list)  # how conditions were written for the engine (--show-sql)
+    found: bool = False  # a condition finds the rows through an index (not in the listing's order)
     _conditions: list[str] | None = None  # the conditions as written for the connection of prepare()
 
     def add(self, condition: Condition, **params: Any) -> None:
@@ -147,8 +148,15 @@ class Query:
         where = list(self._conditions if self._conditions is not None else self._written(None))
         if extra:
             where.append(extra)
+        condition = "\n  AND ".join(where)
+        if self.found and self.limit is not None:
+            # The found rows are sorted by their keys alone, then the page's rows are read whole: sorting the
+            # rows themselves would work out every column of each (a view's counts and joined names).
+            row = self.order.keys[-1].column  # the last key is the row's own id
+            condition = (f"{row} IN (SELECT {row} FROM {self.source} WHERE {condition} "
+                         f"ORDER BY {self.order.sql} LIMIT :limit)")
         if where:
-            lines.append("WHERE " + "\n  AND ".join(where))
+            lines.append("WHERE " + condition)
         lines.append(f"ORDER BY {self.order.sql}")
         if self.limit is not None:
             lines.append("LIMIT :limit")
@@ -299,6 +307,7 @@ def _contains(q: Query, value: str, key: str, sources: Sequence[tuple[str, str, 
             query.notes.append(f"--contains: {COMMON:,} rows or more hold it (a trigram index count): the rows "
                                "are read in order and each checked")
             return scan
+        query.found = True
         return f"{key} IN ({found})"
 
     q.add(condition, contains=like(value))

@@ -114,7 +114,7 @@ def test_filters(loaded: str, command: str, args: list[str], expected: list[str]
     assert [label(command, r) for r in query(loaded, command, *args)] == expected
 
 
-COMMON_OPTIONS = {"--format", "--limit", "--show-sql", "--db", "--help"}
+COMMON_OPTIONS = {"--format", "--limit", "--after", "--show-sql", "--db", "--help"}  # --after: tests/test_pages.py
 
 
 def test_every_filter_the_cli_offers_is_tested() -> None:
