@@ -12,6 +12,7 @@ import base64
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +22,7 @@ from test_query import CASES
 
 import kb as kb_api
 from kb import queries
-from kb.db import make_engine
+from kb.db import TRIGRAM_TABLES, make_engine
 from kb.errors import CursorError
 
 LISTINGS = ("agreements", "agencies", "officials", "flows", "articles")
@@ -294,3 +295,20 @@ def test_trigram_indexes_follow_writes(url: str) -> None:
     assert names == {"Renamed Customs Person"}
     assert query(url, "officials", "--contains", "straße") == []
     assert {r["aliases"] for r in query(url, "agencies", "--contains", "brien tr")} == {None}
+
+
+def test_sqlite_trigram_triggers_exist_at_head(tmp_path: Path) -> None:
+    """Revision 0012's triggers are there, and each external-content FTS5 table agrees with its table after a
+    load, a rename and a delete (FTS5's own consistency check raises when it does not)."""
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    fill_texts(url)
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE agency SET name = 'Renamed' WHERE name = 'ab'"))
+        conn.execute(text("DELETE FROM alias WHERE name = 'ab alias'"))
+        triggers = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+        assert {f"{table}_trigram_{event}" for table in TRIGRAM_TABLES
+                for event in ("insert", "delete", "update")} <= triggers
+        for table in TRIGRAM_TABLES:
+            conn.execute(text(f"INSERT INTO {table}_trigram({table}_trigram) VALUES ('integrity-check')"))
+    engine.dispose()
