@@ -113,7 +113,7 @@ def _show(kind: str, ids: list[int]) -> Callable[[Any, int], int]:
     return run
 
 
-def shapes(conn: Any, repeat: int) -> list[Shape]:
+def shapes(conn: Any, repeat: int, deep_row: int = DEEP) -> list[Shape]:
     """Every query shape, with filter values that exist in this database (its most common ones)."""
     from sqlalchemy import text
 
@@ -134,12 +134,12 @@ def shapes(conn: Any, repeat: int) -> list[Shape]:
     year = (one("SELECT max(signed) FROM agreement") or "2024")[:4]
     rare = one("SELECT name FROM official ORDER BY id DESC LIMIT 1") or "nobody"
     page = {"limit": PAGE}
-    deep = [(name, *_after_row(conn, name, DEEP)) for name in ("agreements", "agencies", "officials", "flows",
+    deep = [(name, *_after_row(conn, name, deep_row)) for name in ("agreements", "agencies", "officials", "flows",
                                                                  "articles")]
-    pages = [Shape(f"query {name} --after (row {DEEP:,})", _listing(name, after=cursor, **page))
+    pages = [Shape(f"query {name} --after (row {deep_row:,})", _listing(name, after=cursor, **page))
              for name, _long, cursor in deep if cursor]
-    pages += [Shape(f"query {name} --limit {DEEP + PAGE:,} (rows {DEEP + 1:,}… without a cursor)",
-                    _listing(name, limit=DEEP + PAGE)) for name, long, _cursor in deep if long]
+    pages += [Shape(f"query {name} --limit {deep_row + PAGE:,} (rows {deep_row + 1:,}… without a cursor)",
+                    _listing(name, limit=deep_row + PAGE)) for name, long, _cursor in deep if long]
     return [
         Shape("query agreements (first 50)", _listing("agreements", **page)),
         Shape(f"query agreements --party {party}", _listing("agreements", country=[party], **page)),
@@ -181,7 +181,7 @@ def shapes(conn: Any, repeat: int) -> list[Shape]:
     ]
 
 
-def time_queries(url: str, repeat: int, slow_limit: float) -> list[list[object]]:
+def time_queries(url: str, repeat: int, slow_limit: float, deep_row: int = DEEP) -> list[list[object]]:
     from sqlalchemy import text
 
     from kb.db import open_database
@@ -198,7 +198,7 @@ def time_queries(url: str, repeat: int, slow_limit: float) -> list[list[object]]
         sizes = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
                  for t in ("article", "agreement", "agency", "official", "trade_flow", "evidence", "claim")}
         print("rows: " + ", ".join(f"{t} {n:,}" for t, n in sizes.items()), flush=True)
-        for shape in shapes(conn, repeat):
+        for shape in shapes(conn, repeat, deep_row):
             count = shape.run(conn, 0)  # warm-up: caches, prepared plans
             times = []
             for rep in range(repeat):
@@ -228,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slow", type=float, default=20.0,
                         help="stop timing a shape after this many seconds, once run 3 times (default 20)")
     parser.add_argument("--queries-only", action="store_true", help="time the queries of an existing database")
+    parser.add_argument("--deep", type=int, default=DEEP,
+                        help=f"the row deep pages start after (default {DEEP:,})")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="kb-scale-") as tmp:
@@ -241,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
             paths = corpus_paths(folder, args.articles, args.seed, args.words)
             print(f"corpus: {len(paths)} articles in {folder} ({time.perf_counter() - began:.0f} s)", flush=True)
             batches = load_in_batches(url, paths, args.batch)
-        results = time_queries(url, args.repeat, args.slow)
+        results = time_queries(url, args.repeat, args.slow, args.deep)
 
     print()
     print(header("bench_scale"))
