@@ -182,8 +182,9 @@ class Query:
     def _written(self, conn: Connection | None) -> list[str]:
         return [c if isinstance(c, str) else c(self, conn) for c in self.where]
 
-    def prepare(self, conn: Connection) -> None:
-        """Write the conditions for this connection's engine (once: a condition may look at the data)."""
+    def prepare(self, conn: Connection | None) -> None:
+        """Write the conditions for this connection's engine (once: a condition may look at the data); with
+        None, as for any engine (`--contains` then reads the rows it searches, as the tests compare)."""
         if self._conditions is None:
             self._conditions = self._written(conn)
 
@@ -209,7 +210,8 @@ class Query:
 
     def _rows(self, conn: Connection, first: Any, later: list[tuple[str, dict[str, Any]]],
               wanted: int | None) -> Iterator[tuple]:
-        shown, seen, last = len(first.keys()) - self._hidden, 0, None
+        shown, seen = len(first.keys()) - self._hidden, 0
+        last: tuple[Any, ...] = ()
         result = first
         while True:
             for row in result:
