@@ -231,15 +231,16 @@ REFERENCE_TABLES = {"alembic_version", "country"}
 # SQLite's full-text indexes and their shadow tables (revision 0009), and its trigram indexes (revision 0012):
 # derived from the tables they index by triggers, no one's data either.
 SEARCH_TABLE_PREFIXES = ("article_search", "evidence_search")
-TRIGRAM_SUFFIX = "_trigram"  # SQLite's `<table>_trigram` (and its shadow tables), PostgreSQL's ix_<…>_trigram
-TRIGRAM_TABLES = ("agreement", "agency", "alias", "official", "evidence", "article")
+TRIGRAM_SUFFIX = "_trigram"  # SQLite's <table>_<column>_trigram (and shadow tables), PostgreSQL's ix_<…>_trigram
+TRIGRAM_INDEXES = ("agreement_name", "agency_name", "alias_name", "official_name", "evidence_quote",
+                   "article_title", "article_body")
 # PostgreSQL's generated tsvector columns of the same revision, on article and evidence.
 SEARCH_VECTOR_COLUMN = "search_vector"
 
 
 def is_search_table(name: str) -> bool:
     return name.startswith(SEARCH_TABLE_PREFIXES) or name.startswith(
-        tuple(f"{t}{TRIGRAM_SUFFIX}" for t in TRIGRAM_TABLES))
+        tuple(f"{t}{TRIGRAM_SUFFIX}" for t in TRIGRAM_INDEXES))
 
 
 def row_counts(connection: Connection) -> dict[str, int]:

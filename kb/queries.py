@@ -278,7 +278,7 @@ def _matching(dialect: str, table: str, column: str, out: str) -> str:
     exact = f"lower(t.{column}) LIKE :contains"
     if dialect == "postgresql":  # the GIN index is on lower(column): the same LIKE reads it
         return f"SELECT t.{out} FROM {table} t WHERE {exact}"
-    fts = f"{table}_trigram"
+    fts = f"{table}_{column}_trigram"
     return (f"SELECT t.{out} FROM {table} t WHERE t.id IN (SELECT rowid FROM {fts} WHERE {fts}.{column} "
             f"LIKE :contains) AND {exact}")
 
@@ -289,7 +289,7 @@ def _candidates(dialect: str, table: str, column: str, out: str) -> str:
     if dialect == "postgresql":
         # OFFSET 0 keeps `out IS NOT NULL` out of the search, where a partial index on it would compete with the GIN.
         return f"SELECT s.{out} FROM ({_matching(dialect, table, column, out)} OFFSET 0) s WHERE s.{out} IS NOT NULL"
-    fts = f"{table}_trigram"  # a join, not _matching's IN, which would collect every match first
+    fts = f"{table}_{column}_trigram"  # a join, not _matching's IN, which would collect every match first
     if out == "id":
         return f"SELECT f.rowid FROM {fts} f WHERE f.{column} LIKE :contains"
     return (f"SELECT f.rowid FROM {fts} f JOIN {table} t ON t.id = f.rowid WHERE f.{column} LIKE :contains "

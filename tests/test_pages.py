@@ -22,7 +22,7 @@ from test_query import CASES
 
 import kb as kb_api
 from kb import queries
-from kb.db import TRIGRAM_TABLES, make_engine
+from kb.db import TRIGRAM_INDEXES, make_engine
 from kb.errors import CursorError
 
 LISTINGS = ("agreements", "agencies", "officials", "flows", "articles")
@@ -307,8 +307,8 @@ def test_sqlite_trigram_triggers_exist_at_head(tmp_path: Path) -> None:
         conn.execute(text("UPDATE agency SET name = 'Renamed' WHERE name = 'ab'"))
         conn.execute(text("DELETE FROM alias WHERE name = 'ab alias'"))
         triggers = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
-        assert {f"{table}_trigram_{event}" for table in TRIGRAM_TABLES
+        assert {f"{index}_trigram_{event}" for index in TRIGRAM_INDEXES
                 for event in ("insert", "delete", "update")} <= triggers
-        for table in TRIGRAM_TABLES:
-            conn.execute(text(f"INSERT INTO {table}_trigram({table}_trigram) VALUES ('integrity-check')"))
+        for index in TRIGRAM_INDEXES:
+            conn.execute(text(f"INSERT INTO {index}_trigram({index}_trigram) VALUES ('integrity-check')"))
     engine.dispose()
