@@ -10,7 +10,10 @@
    connection, each run `--repeat` times after a warm-up (rows fetched to the
    last): p50 and p95 in ms. Listings are timed for their first page
    (`--limit 50`, what a person reads) and, for the plain listings, to the
-   last row (what a script exports).
+   last row (what a script exports); a page deep in each listing (the 50
+   rows after row 10,000: `--after` its cursor), beside reading up to it
+   (`--limit 10,050`, the only way before cursors); and `--contains` with
+   text no row holds, text a few rows hold and text most rows hold.
 
     uv run python benchmarks/bench_scale.py                                   # 5,000 articles, SQLite
     uv run python benchmarks/bench_scale.py --articles 20000 --db /tmp/kb-20k.db --corpus /tmp/kb-20k
@@ -36,6 +39,7 @@ from typing import Any
 from _common import header, table
 
 PAGE = 50
+DEEP = 10_000  # the row a deep page starts after
 
 
 @dataclass
@@ -84,6 +88,21 @@ def _listing(name: str, **filters: Any) -> Callable[[Any, int], int]:
     return run
 
 
+def _after_row(conn: Any, name: str, row: int) -> tuple[bool, str | None]:
+    """Whether a listing goes on past row `row`, and the cursor of the page that ends with it (None from a kb
+    without cursors: this script also times the tree before them)."""
+    from kb import queries
+
+    query = queries.QUERIES[name](limit=row + PAGE)
+    _columns, rows = query.run(conn)
+    read = sum(1 for _ in rows)
+    query = queries.QUERIES[name](limit=row)
+    _columns, rows = query.run(conn)
+    for _ in rows:
+        pass
+    return read == row + PAGE, getattr(query, "next_cursor", None)
+
+
 def _show(kind: str, ids: list[int]) -> Callable[[Any, int], int]:
     from kb import queries
 
@@ -94,7 +113,7 @@ def _show(kind: str, ids: list[int]) -> Callable[[Any, int], int]:
     return run
 
 
-def shapes(conn: Any, repeat: int) -> list[Shape]:
+def shapes(conn: Any, repeat: int, deep_row: int = DEEP) -> list[Shape]:
     """Every query shape, with filter values that exist in this database (its most common ones)."""
     from sqlalchemy import text
 
@@ -115,6 +134,12 @@ def shapes(conn: Any, repeat: int) -> list[Shape]:
     year = (one("SELECT max(signed) FROM agreement") or "2024")[:4]
     rare = one("SELECT name FROM official ORDER BY id DESC LIMIT 1") or "nobody"
     page = {"limit": PAGE}
+    deep = [(name, *_after_row(conn, name, deep_row)) for name in ("agreements", "agencies", "officials", "flows",
+                                                                 "articles")]
+    pages = [Shape(f"query {name} --after (row {deep_row:,})", _listing(name, after=cursor, **page))
+             for name, _long, cursor in deep if cursor]
+    pages += [Shape(f"query {name} --limit {deep_row + PAGE:,} (rows {deep_row + 1:,}… without a cursor)",
+                    _listing(name, limit=deep_row + PAGE)) for name, long, _cursor in deep if long]
     return [
         Shape("query agreements (first 50)", _listing("agreements", **page)),
         Shape(f"query agreements --party {party}", _listing("agreements", country=[party], **page)),
@@ -137,16 +162,26 @@ def shapes(conn: Any, repeat: int) -> list[Shape]:
               _listing("articles", publisher=publisher[:12], since=year, **page)),
         Shape("query agreements --contains 'tariff' (substring of quotes)",
               _listing("agreements", contains="tariff", **page)),
+        Shape(f"query agreements --contains {rare.split()[-1]!r} (a rare name)",
+              _listing("agreements", contains=rare.split()[-1], **page)),
+        Shape("query agreements --contains 'customs' (most rows)", _listing("agreements", contains="customs", **page)),
+        Shape("query agencies --contains 'port'", _listing("agencies", contains="port", **page)),
+        Shape(f"query officials --contains {rare.split()[-1]!r}",
+              _listing("officials", contains=rare.split()[-1], **page)),
+        Shape("query flows --contains 'tariff'", _listing("flows", contains="tariff", **page)),
+        Shape("query articles --contains 'tariff'", _listing("articles", contains="tariff", **page)),
+        Shape("query articles --contains 'customs' (most rows)", _listing("articles", contains="customs", **page)),
         Shape("show agreement", _show("agreement", ids("agreement"))),
         Shape("show agency", _show("agency", ids("agency"))),
         Shape("show official", _show("official", ids("official"))),
         Shape("show flow", _show("flow", ids("trade_flow"))),
+        *pages,
         Shape("query agreements, every row", _listing("agreements")),
         Shape("query flows, every row", _listing("flows")),
     ]
 
 
-def time_queries(url: str, repeat: int, slow_limit: float) -> list[list[object]]:
+def time_queries(url: str, repeat: int, slow_limit: float, deep_row: int = DEEP) -> list[list[object]]:
     from sqlalchemy import text
 
     from kb.db import open_database
@@ -163,7 +198,7 @@ def time_queries(url: str, repeat: int, slow_limit: float) -> list[list[object]]
         sizes = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
                  for t in ("article", "agreement", "agency", "official", "trade_flow", "evidence", "claim")}
         print("rows: " + ", ".join(f"{t} {n:,}" for t, n in sizes.items()), flush=True)
-        for shape in shapes(conn, repeat):
+        for shape in shapes(conn, repeat, deep_row):
             count = shape.run(conn, 0)  # warm-up: caches, prepared plans
             times = []
             for rep in range(repeat):
@@ -193,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slow", type=float, default=20.0,
                         help="stop timing a shape after this many seconds, once run 3 times (default 20)")
     parser.add_argument("--queries-only", action="store_true", help="time the queries of an existing database")
+    parser.add_argument("--deep", type=int, default=DEEP,
+                        help=f"the row deep pages start after (default {DEEP:,})")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="kb-scale-") as tmp:
@@ -206,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
             paths = corpus_paths(folder, args.articles, args.seed, args.words)
             print(f"corpus: {len(paths)} articles in {folder} ({time.perf_counter() - began:.0f} s)", flush=True)
             batches = load_in_batches(url, paths, args.batch)
-        results = time_queries(url, args.repeat, args.slow)
+        results = time_queries(url, args.repeat, args.slow, args.deep)
 
     print()
     print(header("bench_scale"))

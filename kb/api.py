@@ -21,6 +21,13 @@ R = TypeVar("R", bound=_Record)
 Paths = str | PathLike[str] | Iterable[str | PathLike[str]]
 
 
+class Page(list[R]):
+    """A listing's rows (a list), and `next_cursor`: pass it as `after=` for the next page of as many rows;
+    None on the last page, and always without a `limit`."""
+
+    next_cursor: str | None = None
+
+
 class KnowledgeBase:
     """One kb database, opened (created and migrated if it is new) as `kb` opens it.
 
@@ -44,40 +51,46 @@ class KnowledgeBase:
                           limits=limits or InputLimits())
 
     # ---------------------------------------------------------------- the listings of `kb query`
+    # With `limit`, a listing is a page; its `next_cursor`, given as `after`, is the next one (keyset pages:
+    # the rows after the last one's sort key, however the table changed meanwhile).
 
     def agreements(self, *, country: str | Iterable[str] | None = None, kind: str | None = None,
                    status: str | None = None, since: str | None = None, until: str | None = None,
                    agency: str | None = None, official: str | None = None, contains: str | None = None,
-                   limit: int | None = None) -> list[Agreement]:
+                   limit: int | None = None, after: str | None = None) -> Page[Agreement]:
         """Agreements, newest first; `country` is a party (a code or a name), or several that all are."""
         parties = [country] if isinstance(country, str) else list(country or [])
         return self._list(Agreement, queries.agreements(
             country=parties, kind=kind, status=status, since=since, until=until, agency=agency,
-            official=official, contains=contains, limit=limit))
+            official=official, contains=contains, limit=limit, after=after))
 
     def agencies(self, *, country: str | None = None, kind: str | None = None, contains: str | None = None,
-                 limit: int | None = None) -> list[Agency]:
+                 limit: int | None = None, after: str | None = None) -> Page[Agency]:
         """Agencies by name."""
-        return self._list(Agency, queries.agencies(country=country, kind=kind, contains=contains, limit=limit))
+        return self._list(Agency, queries.agencies(country=country, kind=kind, contains=contains, limit=limit,
+                                                   after=after))
 
     def officials(self, *, agency: str | None = None, country: str | None = None, title: str | None = None,
-                  contains: str | None = None, limit: int | None = None) -> list[Official]:
+                  contains: str | None = None, limit: int | None = None,
+                  after: str | None = None) -> Page[Official]:
         """Officials by name, one record per post."""
         return self._list(Official, queries.officials(agency=agency, country=country, title=title,
-                                                      contains=contains, limit=limit))
+                                                      contains=contains, limit=limit, after=after))
 
     def flows(self, *, commodity: str | None = None, hs: str | None = None, exporter: str | None = None,
               importer: str | None = None, since: str | None = None, until: str | None = None,
-              contains: str | None = None, limit: int | None = None) -> list[Flow]:
+              contains: str | None = None, limit: int | None = None, after: str | None = None) -> Page[Flow]:
         """Trade flows, latest period first."""
         return self._list(Flow, queries.flows(commodity=commodity, hs=hs, exporter=exporter, importer=importer,
-                                              since=since, until=until, contains=contains, limit=limit))
+                                              since=since, until=until, contains=contains, limit=limit,
+                                              after=after))
 
     def articles(self, *, publisher: str | None = None, since: str | None = None, until: str | None = None,
-                 contains: str | None = None, limit: int | None = None) -> list[Article]:
+                 contains: str | None = None, limit: int | None = None,
+                 after: str | None = None) -> Page[Article]:
         """The source articles, newest first."""
         return self._list(Article, queries.articles(publisher=publisher, since=since, until=until,
-                                                    contains=contains, limit=limit))
+                                                    contains=contains, limit=limit, after=after))
 
     def record(self, kind: str, record_id: int) -> dict[str, Any]:
         """Everything about one agreement, agency, official or flow, with its evidence: `kb show`."""
@@ -98,10 +111,12 @@ class KnowledgeBase:
 
     # ---------------------------------------------------------------- plumbing
 
-    def _list(self, record: type[R], query: queries.Query) -> list[R]:
+    def _list(self, record: type[R], query: queries.Query) -> Page[R]:
         with self.engine.connect() as conn:
             columns, rows = query.run(conn)
-            return [record.from_row(dict(zip(columns, row, strict=True))) for row in rows]
+            page = Page(record.from_row(dict(zip(columns, row, strict=True))) for row in rows)
+        page.next_cursor = query.next_cursor
+        return page
 
     def close(self) -> None:
         """Release the database's connections (a server keeps one per idle connection)."""

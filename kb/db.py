@@ -17,7 +17,7 @@ from kb.settings import database_url
 PACKAGE = Path(__file__).resolve().parent
 # The newest migration, known without reading migrations/ (Alembic's script loading costs a third of a
 # second on every command); tests/test_startup.py checks that it is Alembic's head.
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0012"
 
 
 def make_engine(url: str | None = None, *, read_only: bool = False) -> Engine:
@@ -228,15 +228,19 @@ def _is_half_built(connection: Connection) -> bool:
 
 # Tables whose rows the migrations write themselves (and write again on the way up): no one's data.
 REFERENCE_TABLES = {"alembic_version", "country"}
-# SQLite's full-text indexes and their shadow tables (revision 0009): derived from article and evidence by
-# triggers, no one's data either.
+# SQLite's full-text indexes and their shadow tables (revision 0009), and its trigram indexes (revision 0012):
+# derived from the tables they index by triggers, no one's data either.
 SEARCH_TABLE_PREFIXES = ("article_search", "evidence_search")
+TRIGRAM_SUFFIX = "_trigram"  # SQLite's <table>_<column>_trigram (and shadow tables), PostgreSQL's ix_<…>_trigram
+TRIGRAM_INDEXES = ("agreement_name", "agency_name", "alias_name", "official_name", "evidence_quote",
+                   "article_title", "article_body")
 # PostgreSQL's generated tsvector columns of the same revision, on article and evidence.
 SEARCH_VECTOR_COLUMN = "search_vector"
 
 
 def is_search_table(name: str) -> bool:
-    return name.startswith(SEARCH_TABLE_PREFIXES)
+    return name.startswith(SEARCH_TABLE_PREFIXES) or name.startswith(
+        tuple(f"{t}{TRIGRAM_SUFFIX}" for t in TRIGRAM_INDEXES))
 
 
 def row_counts(connection: Connection) -> dict[str, int]:

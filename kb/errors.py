@@ -23,6 +23,10 @@ class QueryError(KbError):
     """A query or SQL statement was refused or failed."""
 
 
+class CursorError(QueryError):
+    """An --after cursor is not one this listing printed (a usage error: exit status 2)."""
+
+
 class CurationError(KbError):
     """A curation command names records that do not exist or cannot be combined."""
 

@@ -8,7 +8,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 from kb import models  # noqa: F401  (registers every table on the metadata)
-from kb.db import SEARCH_VECTOR_COLUMN, is_search_table, make_engine, migration_transaction
+from kb.db import SEARCH_VECTOR_COLUMN, TRIGRAM_SUFFIX, is_search_table, make_engine, migration_transaction
 from kb.settings import database_url
 
 config = context.config
@@ -16,12 +16,13 @@ target_metadata = SQLModel.metadata
 
 
 def _include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
-    """The full-text search objects of revision 0009 are each engine's own, written by that migration and
-    absent from the models: autogenerate leaves them alone."""
+    """The full-text and trigram search objects of revisions 0009 and 0012 are each engine's own, written by
+    those migrations and absent from the models: autogenerate leaves them alone."""
     if type_ == "table":
         return not is_search_table(name)
     if type_ in ("column", "index"):
-        return not (name or "").endswith(SEARCH_VECTOR_COLUMN)  # the column and ix_<table>_search_vector
+        # the tsvector columns and ix_<table>_search_vector; PostgreSQL's ix_<table>_<column>_trigram
+        return not (name or "").endswith((SEARCH_VECTOR_COLUMN, TRIGRAM_SUFFIX))
     return True
 
 

@@ -89,6 +89,9 @@ def postgres_schema() -> Iterator[str]:
     schema = f"kbtest_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
+        # The extension of revision 0012 is one per database: made in a test's schema, it would go with that
+        # schema, and every other schema's trigram indexes with it.
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     separator = "&" if "?" in base else "?"
     try:

@@ -114,7 +114,7 @@ def test_filters(loaded: str, command: str, args: list[str], expected: list[str]
     assert [label(command, r) for r in query(loaded, command, *args)] == expected
 
 
-COMMON_OPTIONS = {"--format", "--limit", "--show-sql", "--db", "--help"}
+COMMON_OPTIONS = {"--format", "--limit", "--after", "--show-sql", "--db", "--help"}  # --after: tests/test_pages.py
 
 
 def test_every_filter_the_cli_offers_is_tested() -> None:
@@ -215,7 +215,7 @@ def test_show_sql_prints_the_query_and_its_parameters(loaded: str) -> None:
     assert "FROM agreement_overview" in result.stderr
     assert "p.country_code = :country0" in result.stderr
     assert "LIMIT :limit" in result.stderr
-    assert "-- parameters: {'country0': 'PY', 'limit': 1}" in result.stderr
+    assert "-- parameters: {'country0': 'PY', 'limit': 2}" in result.stderr  # one more: is there a next page?
     assert [r["signed"] for r in json.loads(result.stdout)] == [PROT]
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from kb.cli.common import DbOption, Format, FormatOption, LimitOption, ShowSqlOption
+from kb.cli.common import DbOption, Format, FormatOption, LimitOption, ShowSqlOption, fail
 from kb.cli.output import print_rows
 
 app = typer.Typer(help="List agreements, agencies, officials, trade flows or articles, with filters.\n\n"
@@ -17,16 +17,27 @@ Since = Annotated[str | None, typer.Option("--since", help="On or after this dat
 Until = Annotated[str | None, typer.Option("--until", help="On or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 Contains = Annotated[str | None, typer.Option("--contains", "-c", help="Text the name or evidence contains.")]
 Country = Annotated[str | None, typer.Option("--country", help="Country code or name, e.g. KR or 'South Korea'.")]
+After = Annotated[str | None, typer.Option(
+    "--after", metavar="CURSOR", help="The next page: the cursor kb printed (to stderr) after a page of --limit rows.")]
 
 
 def _run(query: Any, fmt: Format | None, show_sql: bool, db: str | None, title: str) -> None:
     from kb.db import database
+    from kb.errors import CursorError
 
-    if show_sql:
-        typer.echo(query.shown(), err=True)
+    try:
+        query.statements()  # a bad --after is a usage error, told before the database is opened
+    except CursorError as exc:
+        raise fail(str(exc), 2) from None
     with database(db) as engine, engine.connect() as conn:
+        query.prepare(conn)
+        if show_sql:
+            typer.echo(query.shown(), err=True)
         columns, rows = query.run(conn)
         print_rows(columns, rows, fmt, title=title)
+    if query.next_cursor:
+        # On stderr, so JSON and CSV on stdout stay whole; the cursor is the line's last word.
+        typer.echo(f"kb: more rows: repeat with --after {query.next_cursor}", err=True)
 
 
 @app.command()
@@ -38,17 +49,17 @@ def agreements(
     since: Since = None, until: Until = None,
     agency: Annotated[str | None, typer.Option(help="A party or signatory's agency (name contains).")] = None,
     official: Annotated[str | None, typer.Option(help="A signatory (name contains).")] = None,
-    contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, show_sql: ShowSqlOption = False,
-    db: DbOption = None,
+    contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, after: After = None,
+    show_sql: ShowSqlOption = False, db: DbOption = None,
 ) -> None:
     """Agreements, newest first, with parties, signing date and place, signatories and sources.
 
-    Example: kb query agreements --party UZ --since 2023
+    Example: kb query agreements --party UZ --since 2023 --limit 20
     """
     from kb import queries
 
     q = queries.agreements(country=party, kind=kind, status=status, since=since, until=until, agency=agency,
-                           official=official, contains=contains, limit=limit)
+                           official=official, contains=contains, limit=limit, after=after)
     _run(q, fmt, show_sql, db, "Agreements")
 
 
@@ -56,8 +67,8 @@ def agreements(
 def agencies(
     country: Country = None,
     kind: Annotated[str | None, typer.Option(help="customs, ministry, state_body, company, international…")] = None,
-    contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, show_sql: ShowSqlOption = False,
-    db: DbOption = None,
+    contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, after: After = None,
+    show_sql: ShowSqlOption = False, db: DbOption = None,
 ) -> None:
     """Agencies by name, with their aliases and how many articles support them.
 
@@ -65,7 +76,8 @@ def agencies(
     """
     from kb import queries
 
-    _run(queries.agencies(country=country, kind=kind, contains=contains, limit=limit), fmt, show_sql, db, "Agencies")
+    q = queries.agencies(country=country, kind=kind, contains=contains, limit=limit, after=after)
+    _run(q, fmt, show_sql, db, "Agencies")
 
 
 @app.command()
@@ -73,8 +85,8 @@ def officials(
     agency: Annotated[str | None, typer.Option(help="The agency of the post (name or alias contains).")] = None,
     country: Country = None,
     title: Annotated[str | None, typer.Option(help="The post (contains), e.g. chairman.")] = None,
-    contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, show_sql: ShowSqlOption = False,
-    db: DbOption = None,
+    contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, after: After = None,
+    show_sql: ShowSqlOption = False, db: DbOption = None,
 ) -> None:
     """Officials by name and their posts, with the dates the articles attest them.
 
@@ -82,7 +94,7 @@ def officials(
     """
     from kb import queries
 
-    q = queries.officials(agency=agency, country=country, title=title, contains=contains, limit=limit)
+    q = queries.officials(agency=agency, country=country, title=title, contains=contains, limit=limit, after=after)
     _run(q, fmt, show_sql, db, "Officials")
 
 
@@ -93,8 +105,8 @@ def flows(
     exporter: Annotated[str | None, typer.Option("--exporter", "--from", help="Exporting country.")] = None,
     importer: Annotated[str | None, typer.Option("--importer", "--to", help="Importing country.")] = None,
     since: Since = None, until: Until = None,
-    contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, show_sql: ShowSqlOption = False,
-    db: DbOption = None,
+    contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, after: After = None,
+    show_sql: ShowSqlOption = False, db: DbOption = None,
 ) -> None:
     """Trade flows, latest period first: goods, HS code, exporter → importer, quantity (and as kg) or value, period.
 
@@ -106,7 +118,7 @@ def flows(
     from kb import queries
 
     q = queries.flows(commodity=commodity, hs=hs, exporter=exporter, importer=importer, since=since, until=until,
-                      contains=contains, limit=limit)
+                      contains=contains, limit=limit, after=after)
     _run(q, fmt, show_sql, db, "Trade flows")
 
 
@@ -114,8 +126,8 @@ def flows(
 def articles(
     publisher: Annotated[str | None, typer.Option(help="Publisher (contains).")] = None,
     since: Since = None, until: Until = None,
-    contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, show_sql: ShowSqlOption = False,
-    db: DbOption = None,
+    contains: Contains = None, fmt: FormatOption = None, limit: LimitOption = None, after: After = None,
+    show_sql: ShowSqlOption = False, db: DbOption = None,
 ) -> None:
     """The source articles, newest first, with how much evidence each gave.
 
@@ -123,7 +135,8 @@ def articles(
     """
     from kb import queries
 
-    q = queries.articles(publisher=publisher, since=since, until=until, contains=contains, limit=limit)
+    q = queries.articles(publisher=publisher, since=since, until=until, contains=contains, limit=limit,
+                         after=after)
     _run(q, fmt, show_sql, db, "Articles")
 
 
