@@ -63,6 +63,12 @@ def cases(table: list[tuple]) -> list:
 # ---------------------------------------------------------------- several instruments at one event
 
 SEVERAL_AT_ONE_EVENT = [
+    # Terms of reference for talks are a signed text of their own (kind other), beside the agreement negotiated.
+    ("Malawi and Vietnam launched talks on a preferential trade agreement. Trade Minister Sosten Gwengwe and "
+     "Vietnam's Deputy Minister of Industry and Trade Phan Thi Thang signed the terms of reference for the "
+     "negotiations in Lilongwe on Monday.", PUBLISHED,
+     [{"kind": "agreement", "parties": ["MW", "VN"], "status": "negotiating"},
+      {"kind": "other", "parties": ["MW", "VN"], "signed": "2024-05-13", "place": "Lilongwe", "status": "signed"}]),
     # A counted signing in the lead dates and places the texts told one by one after it, not an older one.
     ("Chile and Vietnam signed three cooperation documents in Hanoi on Tuesday. Chile's customs service and "
      "Vietnam's General Department of Customs signed a memorandum on data exchange. The two trade ministries "
