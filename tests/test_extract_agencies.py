@@ -369,9 +369,12 @@ def test_a_full_name_the_gazetteer_knows_under_another_stays_as_written() -> Non
     assert hit["country"] == "AR" and hit["kind"] == "customs"
 
 
-def test_a_short_form_takes_the_gazetteer_name() -> None:
+def test_a_short_form_alone_is_the_name_with_the_gazetteer_name_as_alias() -> None:
+    # The article's own designation when it never writes the full one; the full one stays as an alias.
     hit = named(run("Korea Customs said seizures rose."), "Korea Customs")
-    assert hit is not None and hit["name"] == "Korea Customs Service"
+    assert hit is not None and hit["name"] == "Korea Customs" and "Korea Customs Service" in hit["also"]
+    full = named(run("The Korea Customs Service said seizures rose. Korea Customs added that …"), "Korea Customs")
+    assert full is not None and full["name"] == "Korea Customs Service"
 
 
 def test_a_person_after_a_complement_is_not_glued_to_the_agency() -> None:
@@ -610,3 +613,10 @@ def test_a_one_word_name_of_its_own_is_kept_as_written() -> None:
     facts = run("Norway's exporters said Sweden's Tullverket had cleared the cargo in two days.")
     names = [a["name"] for a in agencies(facts)]
     assert "Tullverket" in names, names
+
+
+def test_a_short_form_the_article_uses_alone_is_its_name() -> None:
+    # The article writes only "Danish Customs", never the gazetteer's full title: the name is the article's.
+    facts = run("Danish Customs said the cargo from Poland was cleared in a day.")
+    found = [a for a in agencies(facts) if a["country"] == "DK"]
+    assert [a["name"] for a in found] == ["Danish Customs"], found

@@ -473,7 +473,7 @@ def _international(surface: str) -> bool:
     return False
 
 
-def _written_or_known(surface: str, known: gazetteer.KnownAgency) -> tuple[str, list[str]]:
+def _written_or_known(surface: str, known: gazetteer.KnownAgency, text: str = "") -> tuple[str, list[str]]:
     """The name to give a body the gazetteer knows: the article's own full name when it writes
     one that is not just a shorter form of the gazetteer's ("Central Board of Excise and Customs",
     a former name), else the gazetteer's; with the other as an alias."""
@@ -483,9 +483,11 @@ def _written_or_known(surface: str, known: gazetteer.KnownAgency) -> tuple[str, 
     full = len(words) >= 3 and not written.isupper() and any(w in heads for w in written.split())
     if full and not set(words) <= set(_key(known.name).split()):
         return written, [known.name]
-    # "Rosselkhoznadzor", "Comexi": a one-word name of its own (no abbreviation) is how the article names it
-    if len(words) == 1 and sum(ch.isupper() for ch in written) == 1 and len(written) >= 6 \
-            and _key(written) != _key(known.name):
+    # "Rosselkhoznadzor": a one-word name of its own (no abbreviation) is how the article names it; so is a
+    # short form ("Stats NZ") when the article never writes the gazetteer's full name
+    own_word = len(words) == 1 and sum(ch.isupper() for ch in written) == 1 and len(written) >= 6
+    short_form = len(words) >= 2 and any(ch.islower() for ch in written) and known.name not in text
+    if (own_word or short_form) and _key(written) != _key(known.name):
         return written, [known.name]
     return known.name, []
 
@@ -859,7 +861,7 @@ class _Reading:
         kind = kind_of(surface)
         known = _specific(self.ctx, surface)
         if known:
-            name, also = _written_or_known(surface, known)
+            name, also = _written_or_known(surface, known, self.text)
             return name, known.country, _known_kind(known, kind), also
         if surface.isupper() and _known_index().get(_key(surface)):
             entry = _known_index()[_key(surface)][0]
