@@ -620,3 +620,10 @@ def test_a_short_form_the_article_uses_alone_is_its_name() -> None:
     facts = run("Danish Customs said the cargo from Poland was cleared in a day.")
     found = [a for a in agencies(facts) if a["country"] == "DK"]
     assert [a["name"] for a in found] == ["Danish Customs"], found
+
+
+def test_a_government_a_text_is_signed_on_behalf_of_is_no_acting_body() -> None:
+    facts = run("The agreement was signed on behalf of the Government of the Republic of Ghana by Customs "
+                "Commissioner Ama Owusu, and on behalf of the Government of the Togolese Republic by Director "
+                "General Kossi Agbo.")
+    assert not [a for a in agencies(facts) if a["kind"] == "government"], agencies(facts)

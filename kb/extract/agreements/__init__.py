@@ -18,6 +18,8 @@ The stage reads an article in named steps over one `Reading`:
 
 from __future__ import annotations
 
+import re
+
 from kb.extract.agreements.frames import read_frames
 from kb.extract.agreements.mentions import find_mentions
 from kb.extract.agreements.model import Mention, Reading
@@ -57,6 +59,9 @@ def _resolve_sentence(reading: Reading, sent: Sentence, mentions: list[Mention])
         reading.by_sentence.setdefault(sent.start, []).append((*span, index))
 
 
+_ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?$", re.I)
+
+
 def prune_governments_in_names(ctx: ArticleContext) -> list[Agency]:
     """A government named only inside an instrument's name ("Agreement between the Government of X
     and ...") is a party to it, not an agency acting in the article."""
@@ -68,8 +73,10 @@ def prune_governments_in_names(ctx: ArticleContext) -> list[Agency]:
         if a.name in parties:  # "between the Commission and the Government of X": a party
             continue
         found = [m for m in mentions.agencies if m.name == a.name]
+        # … or one a text is signed "on behalf of": the formula names the party, no body acting
         if a.kind == "government" and found and all(
-                any(s <= m.start and m.end <= e for s, e in spans) for m in found):
+                any(s <= m.start and m.end <= e for s, e in spans)
+                or _ON_BEHALF.search(ctx.text, max(0, m.start - 20), m.start) for m in found):
             dropped.add(a.name)
     if not dropped:
         return ctx.agencies
