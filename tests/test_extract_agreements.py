@@ -339,6 +339,10 @@ def test_negation_gives_no_record(text: str) -> None:
 
 
 NEGATED_STATUS = [
+    # A description set beside a name is the named instrument: one record, in force where it still governs trade.
+    ("The region's oldest bilateral trade pact, the Kenya-Uganda trade agreement, dates back to 1967 and still "
+     "governs duty-free trade between the two neighbours.", PUBLISHED,
+     [{"parties": ["KE", "UG"], "status": "in_force", "name_has": ["Kenya-Uganda"]}]),
     # something done under an agreement, or duties it has removed, say it applies
     ("The request was sent under the agreement on mutual assistance in customs matters signed by Chile and "
      "Peru in 2016.", PUBLISHED, [{"parties": ["CL", "PE"], "status": "in_force"}]),

@@ -338,7 +338,8 @@ def _distinct(name: str, other: str, noun: str) -> set[str]:
 
 
 def merge_generic(reading: Reading) -> None:
-    """A bare "the protocol" / "a protocol" beside a named protocol of the article is that protocol."""
+    """A bare "the protocol" / "a protocol" beside a named protocol of the article is that protocol; a description
+    set beside a name ("the country's oldest trade pact, the X-Y trade agreement,") is the named one."""
     recs = reading.instruments
     target: dict[int, int] = {}
     for i, rec in enumerate(recs):
@@ -348,6 +349,14 @@ def merge_generic(reading: Reading) -> None:
                  and (not r.generic or j < i) and r.older == rec.older]
         if named:
             target[i] = named[0]
+    for i, rec in enumerate(recs):
+        if i in target:
+            continue
+        apposed = next((j for j, r in enumerate(recs) if j != i and j not in target and r.kind == rec.kind
+                        and any(_APPOSED.fullmatch(reading.text, e, s2) for _s, e in rec.mentions
+                                for s2, _e2 in r.mentions)), None)
+        if apposed is not None and not rec.named:
+            target[i] = apposed
     if not target:
         return
     for i, j in target.items():
@@ -360,6 +369,7 @@ def merge_generic(reading: Reading) -> None:
     recs[:] = [recs[i] for i in keep]
 
 
+_APPOSED = re.compile(r"\s*,\s+(?:the\s+)?")
 _AMENDING = re.compile(r"amend|amendments?\s+to|revis|replac|upgrad")
 # "a protocol [on Monday] [to] amend / update / upgrade [their] [2006] X agreement".
 _AMENDS_NEXT = re.compile(r"(?:\s+(?:on|in)\s+[\w ]{2,30}?)?,?\s+(?:to\s+)?(?:amend(?:s|ing)?|updat(?:e|es|ing)|"
