@@ -21,6 +21,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from kb.candidates import forget as forget_candidates
 from kb.db import write_transaction
 from kb.driver import ConnectionLost, DriverError
 from kb.errors import KbError
@@ -186,6 +187,7 @@ class StoreBatch:
                 return store_article(conn, source, facts, **options)  # type: ignore[arg-type]
         except BaseException:
             forget_curated(conn)  # what the rolled-back article did to curation rows is undone
+            forget_candidates(conn)  # and to the names of rows
             raise
 
     def _connection(self) -> Connection:

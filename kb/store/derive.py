@@ -15,6 +15,7 @@ from sqlalchemy import Delete, Select, delete, func, select
 from sqlalchemy.engine import Connection
 
 from kb import descriptors
+from kb.candidates import candidates
 from kb.driver import driver
 from kb.kinds import KINDS, NAMED
 from kb.kinds import kind as kind_of
@@ -132,8 +133,11 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
     decisions = {rid: curated(conn).of_row.get((kind, rid), []) for rid in existing}
     # Rows a curator has worked on are kept even when no article supports them any more.
     gone = [rid for rid in sorted(existing) if not claims[rid] and not decisions[rid]]
+    index = candidates(conn).of(kind)
     if gone:
         driver(conn).run(delete_by_ids(kind), {"ids": gone})
+        for rid in gone if index is not None else ():
+            index.dropped(rid)
     alive = [rid for rid in sorted(existing) if rid not in set(gone)]
     if not alive:
         return
@@ -148,7 +152,11 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
         updates.append({"_id": rid, **_row_values(kind, best)})
     driver(conn).many(update_by_id(kind), updates)
     if kind_of(kind).named:
-        _rederive_aliases(conn, kind, alive, best_by_id, claims, decisions)
+        aliases = _rederive_aliases(conn, kind, alive, best_by_id, claims, decisions)
+        for rid in alive if index is not None else ():
+            # The row as the database now holds it; without a name claim its name was left as it was.
+            name = best_by_id[rid].get("name")
+            index.set(rid, best_by_id[rid].get("country_code"), name_key(name) if name else None, aliases[rid])
     if kind == "agreement":
         _rederive_agreement_links(conn, alive, claims)
 
@@ -182,13 +190,16 @@ def _int(value: str | None) -> int | None:
 
 
 def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[int, dict[str, str]],
-                      claims: dict[int, list[tuple[str, str, str | None, int]]], decisions: dict[int, list]) -> None:
-    """Article aliases are every other name the claims give; curated ones are left alone."""
+                      claims: dict[int, list[tuple[str, str, str | None, int]]],
+                      decisions: dict[int, list]) -> dict[int, set[str]]:
+    """Article aliases are every other name the claims give; curated ones are left alone. Returns each row's
+    alias keys as they now are."""
     driver(conn).run(_article_aliases_delete(kind), {"ids": ids})
     kept: dict[int, set[str]] = defaultdict(set)
     for rid, key in driver(conn).rows(_alias_keys_statement(kind), {"ids": ids}):
         kept[rid].add(key)
     rows = []
+    keys: dict[int, set[str]] = {}
     for rid in ids:
         removed = {name_key(d.other_name) for d in decisions[rid] if d.action == "alias_remove"}
         main = name_key(best[rid].get("name"))
@@ -197,10 +208,12 @@ def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[in
             key = name_key(value)
             if field_name in ("name", "also") and key and key != main and key not in removed | kept[rid]:
                 names.setdefault(key, value)
+        keys[rid] = kept[rid] | set(names)
         rows += [{**_NO_OWNER, kind_of(kind).column: rid, "name": v, "name_key": k, "origin": "article"}
                  for k, v in sorted(names.items())]
     if rows:
         driver(conn).many(insert_into("alias"), rows)
+    return keys
 
 
 def _rederive_agreement_links(conn: Connection, ids: list[int],

@@ -14,6 +14,7 @@ from functools import cache
 from sqlalchemy import Select, bindparam, delete, select
 from sqlalchemy.engine import Connection
 
+from kb.candidates import candidates
 from kb.driver import driver
 from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
 from kb.kinds import KINDS
@@ -92,6 +93,9 @@ class _Writer:
                 matches.append(m)
         if not matches:
             rid = driver(self.conn).insert(insert_into(kind, returning=True), new_row)
+            index = candidates(self.conn).of(kind)
+            if index is not None:
+                index.made(rid, new_row["country_code"], new_row["name_key"])
             matches = [Match(rid, "new row", 100.0)]
             self.changed[kind].add(rid)
         keep = min(m.record_id for m in matches)
