@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.engine import Connection, Dialect
@@ -87,6 +88,26 @@ def _placeholder(dialect: str, name: str) -> str:
     return f":{name}" if dialect == "sqlite" else f"%({name})s"
 
 
+@lru_cache(maxsize=1024)
+def _expanding_names(sql: str) -> tuple[str, ...]:
+    """The lists bound in the SQL (`bindparam(name, expanding=True)`), each once, in order."""
+    return tuple(dict.fromkeys(_EXPANDING.findall(sql)))
+
+
+@lru_cache(maxsize=8192)
+def _expanded(sql: str, dialect: str, lengths: tuple[int, ...]) -> str:
+    """The SQL with each list's placeholder written once per element (`name__0, name__1, …`)."""
+    sizes = dict(zip(_expanding_names(sql), lengths, strict=True))
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if not sizes[name]:
+            return "NULL"  # an empty list matches nothing (callers skip them anyway)
+        return ", ".join(_placeholder(dialect, f"{name}__{i}") for i in range(sizes[name]))
+
+    return _EXPANDING.sub(one, sql)
+
+
 class Driver:
     """Runs prepared statements on one SQLAlchemy connection's DBAPI cursor, in its transaction."""
 
@@ -100,9 +121,9 @@ class Driver:
     def rows(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> list[Any]:
         """Every row, as named tuples."""
         sql, row, own = _compile(statement, self.dialect, ())
-        sql, values = self._expand(sql, {**own, **(params or {})})
+        sql, values = self._expand(sql, {**own, **params} if params else dict(own))
         self._run(sql, values)
-        return [row._make(r) for r in self.cursor.fetchall()]
+        return list(map(row._make, self.cursor.fetchall()))
 
     def first(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> Any:
         found = self.rows(statement, params)
@@ -120,7 +141,7 @@ class Driver:
 
     def run(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> None:
         sql, _, own = _compile(statement, self.dialect, ())
-        sql, values = self._expand(sql, {**own, **(params or {})})
+        sql, values = self._expand(sql, {**own, **params} if params else dict(own))
         self._run(sql, values)
 
     def many(self, statement: ClauseElement, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -135,22 +156,17 @@ class Driver:
         except self.dbapi_error as exc:
             raise self._error(exc) from exc
 
-    def _expand(self, sql: str, params: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-        if "__[POSTCOMPILE_" not in sql:
-            return sql, dict(params)
-        values = dict(params)
-        lists = {name: list(values.pop(name)) for name in set(_EXPANDING.findall(sql))}
-
-        def one(match: re.Match[str]) -> str:
-            name = match.group(1)
-            items = lists[name]
-            if not items:
-                return "NULL"  # an empty list matches nothing (callers skip them anyway)
+    def _expand(self, sql: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """The SQL with one placeholder per element of each list, and the values named after them (the text is
+        made once per statement and list lengths)."""
+        names = _expanding_names(sql)
+        if not names:
+            return sql, params
+        lists = {name: list(params.pop(name)) for name in names}
+        for name, items in lists.items():
             for i, item in enumerate(items):
-                values[f"{name}__{i}"] = item
-            return ", ".join(_placeholder(self.name, f"{name}__{i}") for i in range(len(items)))
-
-        return _EXPANDING.sub(one, sql), values
+                params[f"{name}__{i}"] = item
+        return _expanded(sql, self.name, tuple(len(lists[name]) for name in names)), params
 
     def _run(self, sql: str, values: dict[str, Any]) -> None:
         for observe in observers:

@@ -153,7 +153,12 @@ class _Writer:
 
 def _complete(table, row: dict) -> dict:  # type: ignore[no-untyped-def]
     """executemany needs the same keys in every row."""
-    return {c.name: row.get(c.name) for c in table.c if c.name != "id"}
+    return {name: row.get(name) for name in _columns(table.name)}
+
+
+@cache
+def _columns(name: str) -> tuple[str, ...]:
+    return tuple(c.name for c in T[name].c if c.name != "id")
 
 
 def _as_text(value: object) -> str:
