@@ -6,9 +6,12 @@ read grows with the base (about 500 names a record at 100,000 articles). So
 a country's names are read once per transaction and then kept current by the
 store, which tells this index each row it makes, re-derives, joins or
 deletes. Within the transaction no other writer can change them: every
-writer holds the write lock (`kb.db.write_transaction`) to its commit, and
-the next transaction reads afresh, so what another loader committed in
-between is seen. A rolled-back savepoint forgets the index (`forget`).
+writer holds the write lock (`kb.db.write_transaction`) to its commit. A
+load keeps the index from one batch's transaction to the next when no one
+else wrote in between (`kb.db.unwritten_since`, `kb.load.StoreBatch`);
+otherwise the next transaction reads afresh, so what another loader or a
+curator committed is seen. A rolled-back savepoint forgets the index
+(`forget`).
 
 A country is *loaded* once its rows have been read: from then on every row
 of that country is in the index with its main name key and alias keys, and
@@ -179,6 +182,18 @@ def candidates(conn: Connection) -> Candidates:
     if cached is None or cached[0] is not transaction or transaction is None:
         cached = conn.info["kb.candidates"] = (transaction, Candidates())
     return cached[1]
+
+
+def held(conn: Connection) -> Candidates | None:
+    """The index this transaction has built, if any."""
+    cached = conn.info.get("kb.candidates")
+    return cached[1] if cached is not None and cached[0] is conn.get_transaction() else None
+
+
+def adopt(conn: Connection, index: Candidates) -> None:
+    """Use `index`, built by the last write transaction, in this one: nothing was written in between
+    (`kb.db.unwritten_since`)."""
+    conn.info["kb.candidates"] = (conn.get_transaction(), index)
 
 
 def forget(conn: Connection) -> None:

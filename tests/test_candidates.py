@@ -11,10 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from kb.candidates import INDEXED, CountryNames, candidates
 from kb.db import open_database
 from kb.load import StoreBatch, load_paths
+from kb.store import T
 
 CORPUS = Path(__file__).parent / "resolution_corpus"
 
@@ -61,3 +63,64 @@ def _one_batch(init):  # type: ignore[no-untyped-def]
     def one(self, engine, **options):  # type: ignore[no-untyped-def]
         init(self, engine, max_seconds=3600.0, max_articles=10**6)
     return one
+
+
+def _article(folder: Path, name: str, official: str) -> Path:
+    """An article naming one official of Kazakhstan's revenue committee, with its facts file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.txt").write_text(f"{official} of the State Revenue Committee spoke in Astana.\n",
+                                        encoding="utf-8")
+    (folder / f"{name}.facts.yaml").write_text(
+        "format: kb-facts/1\n"
+        f"article: {{file: {name}.txt, title: {name}, published: '2024-01-0{len(name) % 9 + 1}'}}\n"
+        "agencies: [{name: State Revenue Committee of Kazakhstan, country: KZ, kind: customs}]\n"
+        f"officials: [{{name: {official}, country: KZ, title: chairman, "
+        "agency: State Revenue Committee of Kazakhstan}]\n", encoding="utf-8")
+    return folder / f"{name}.txt"
+
+
+def test_a_batch_sees_what_another_writer_stored_since_its_last_commit(url: str, tmp_path: Path) -> None:
+    """A load keeps its index of names from one batch to the next only when no one wrote in between: a person
+    another loader stored meanwhile is found by the next batch through a spelling of the name (which only the
+    index of the country's names finds), not made again."""
+    from kb.prepare import Job, hashes, prepare
+    from kb.store import ArticleSource
+
+    def store(batch: StoreBatch, path: Path) -> None:
+        prepared = prepare(Job(path, hashes(path, 10**6), 10**6))
+        source = ArticleSource(source_path=str(path), file_name=path.name, content_hash=prepared.hashes.content,
+                               file_hash=prepared.hashes.file, facts_origin=prepared.origin,
+                               extractor_version=None, body=prepared.body)
+        outcome = batch.store(source, prepared.facts)
+        assert not isinstance(outcome, str), outcome
+
+    first, other = open_database(url), open_database(url)
+    try:
+        with StoreBatch(first) as batch:
+            store(batch, _article(tmp_path / "a", "first", "Nurlan Abenov"))
+            batch.commit()
+            assert batch._kept is not None  # the index of Kazakhstan's officials, kept for the next batch
+            report = load_paths(other, [_article(tmp_path / "b", "second", "Bakhyt Ismailov")])
+            assert report.new == 1
+            store(batch, _article(tmp_path / "a", "third", "Bakhit Ismailov"))
+        with first.connect() as conn:
+            names = sorted(conn.execute(select(T["official"].c.name)).scalars())
+    finally:
+        first.dispose()
+        other.dispose()
+    assert names == ["Bakhyt Ismailov", "Nurlan Abenov"]
+
+
+def test_a_batch_keeps_its_index_when_no_one_wrote(sqlite_url: str, tmp_path: Path) -> None:
+    """SQLite (on PostgreSQL any write on the server in between counts, so a busy server reads afresh)."""
+    engine = open_database(sqlite_url)
+    try:
+        load_paths(engine, [_article(tmp_path, "first", "Nurlan Abenov")])
+        with StoreBatch(engine) as batch:
+            conn = batch._connection()
+            index = candidates(conn)
+            batch.commit()
+            assert batch._kept is not None and batch._kept[1] is index
+            assert candidates(batch._connection()) is index
+    finally:
+        engine.dispose()
