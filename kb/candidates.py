@@ -165,11 +165,50 @@ class CountryNames:
                     blocks[block].add(rid)
 
 
+class Tallies:
+    """An agency's claims counted by (field, value): how many claims give the value, the latest article date
+    among them, in the order of their first claim (what `kb.store.derive` ranks values by).
+
+    An agency is named by hundreds of articles in a large base (about 900 each at 100,000), and re-deriving
+    it read them all again for every article that names it. Read once per load and kept current instead:
+    the store adds the claims it writes (`added`) and drops a row whose claims are removed or moved (an
+    article stored again, a fold), which is then read afresh when next re-derived.
+    """
+
+    KINDS = frozenset({"agency"})
+
+    def __init__(self) -> None:
+        self.rows: dict[int, dict[tuple[str, str], list]] = {}  # row → (field, value) → [count, latest date]
+
+    def get(self, rid: int) -> list[tuple[str, str, str | None, int]] | None:
+        """(field, value, latest article date, claims) of the row, in the order of their first claim."""
+        groups = self.rows.get(rid)
+        return None if groups is None else [(f, v, latest, count) for (f, v), (count, latest) in groups.items()]
+
+    def read(self, rid: int, groups: list[tuple[str, str, str | None, int]]) -> None:
+        self.rows[rid] = {(f, v): [count, latest] for f, v, latest, count in groups}
+
+    def added(self, rid: int, field_name: str, value: str, published: str | None) -> None:
+        """A claim of the row was written (after every claim it held: a new value comes last)."""
+        groups = self.rows.get(rid)
+        if groups is None:
+            return
+        group = groups.setdefault((field_name, value), [0, None])
+        group[0] += 1
+        if published is not None and (group[1] is None or published > group[1]):
+            group[1] = published
+
+    def dropped(self, rid: int) -> None:
+        self.rows.pop(rid, None)
+
+
 class Candidates:
-    """The index of each kind for one transaction."""
+    """What a load keeps in memory about the rows for one transaction (and the next, when no one wrote in
+    between): the names of each indexed kind by country, and agencies' claims counted."""
 
     def __init__(self) -> None:
         self.kinds = {kind: CountryNames(kind) for kind in INDEXED}
+        self.tallies = Tallies()
 
     def of(self, kind: str) -> CountryNames | None:
         return self.kinds.get(kind)

@@ -152,9 +152,12 @@ def compare(a: str, b: str) -> NameMatch:
 
 def _align(short: tuple[Token, ...], long_: tuple[Token, ...]) -> list[tuple[int, str]] | None:
     """Each word of the shorter name with a distinct word of the longer, best kinds first; None when one has none."""
-    options = [[(PENALTY[kind], j, kind) for j, t in enumerate(long_) if (kind := _pair(s, t))] for s in short]
-    if any(not o for o in options):
-        return None
+    options = []
+    for s in short:  # a word of the shorter name with no partner ends the comparison: the rest is not paired
+        found = [(PENALTY[kind], j, kind) for j, t in enumerate(long_) if (kind := _pair(s, t))]
+        if not found:
+            return None
+        options.append(found)
     best: tuple[int, list[tuple[int, str]]] | None = None
 
     def search(i: int, used: frozenset[int], cost: int, chosen: list[tuple[int, str]]) -> None:

@@ -1,4 +1,5 @@
-"""The store's in-memory names of a country's rows (kb.candidates) stay what the database holds.
+"""What the store keeps in memory about rows (kb.candidates: names by country, agencies' claims counted) stays
+what the database holds.
 
 The resolver asks kb.candidates, not the database, for the names of a country's agencies and officials once a
 transaction has read them; the store tells the index every row it makes, re-derives, joins or deletes. After a
@@ -17,6 +18,7 @@ from kb.candidates import INDEXED, CountryNames, candidates
 from kb.db import open_database
 from kb.load import StoreBatch, load_paths
 from kb.store import T
+from kb.store.derive import _claims_statement
 
 CORPUS = Path(__file__).parent / "resolution_corpus"
 
@@ -35,6 +37,13 @@ def _held_as_read(conn) -> list[str]:  # type: ignore[no-untyped-def]
             fresh = CountryNames(kind).names(conn, country)
             if mine != fresh:
                 differences.append(f"{kind} {country}: index {mine} database {fresh}")
+    tallied = sorted(index.tallies.rows)
+    assert tallied
+    read: dict[int, list] = {rid: [] for rid in tallied}
+    for rid, field_name, value, count, published in conn.execute(_claims_statement("agency"), {"ids": tallied}):
+        read[rid].append((field_name, value, published, count))
+    differences += [f"agency {rid}: tallied {index.tallies.get(rid)} read {read[rid]}" for rid in tallied
+                    if index.tallies.get(rid) != read[rid]]
     return differences
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import Delete, Select, delete, func, select
 from sqlalchemy.engine import Connection
 
 from kb import descriptors
-from kb.candidates import candidates
+from kb.candidates import Tallies, candidates
 from kb.driver import driver
 from kb.kinds import KINDS, NAMED
 from kb.kinds import kind as kind_of
@@ -126,18 +126,18 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
     existing = {r[0] for r in driver(conn).rows(_existing_statement(kind), {"ids": ids})}
     if not existing:
         return
-    claims: dict[int, list[tuple[str, str, str | None, int]]] = defaultdict(list)
-    for rid, field_name, value, count, published in driver(conn).rows(_claims_statement(kind),
-                                                                      {"ids": sorted(existing)}):
-        claims[rid].append((field_name, value, published, count))
+    claims = _claims(conn, kind, existing)
     decisions = {rid: curated(conn).of_row.get((kind, rid), []) for rid in existing}
     # Rows a curator has worked on are kept even when no article supports them any more.
     gone = [rid for rid in sorted(existing) if not claims[rid] and not decisions[rid]]
     index = candidates(conn).of(kind)
     if gone:
         driver(conn).run(delete_by_ids(kind), {"ids": gone})
-        for rid in gone if index is not None else ():
-            index.dropped(rid)
+        for rid in gone:
+            if kind in Tallies.KINDS:
+                candidates(conn).tallies.dropped(rid)
+            if index is not None:
+                index.dropped(rid)
     alive = [rid for rid in sorted(existing) if rid not in set(gone)]
     if not alive:
         return
@@ -159,6 +159,28 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
             index.set(rid, best_by_id[rid].get("country_code"), name_key(name) if name else None, aliases[rid])
     if kind == "agreement":
         _rederive_agreement_links(conn, alive, claims)
+
+
+def _claims(conn: Connection, kind: str, ids: set[int]) -> dict[int, list[tuple[str, str, str | None, int]]]:
+    """Each row's (field, value, latest article date, claims), in the order of their first claim: from the
+    load's tallies where it holds them (agencies), else read (and then tallied)."""
+    claims: dict[int, list[tuple[str, str, str | None, int]]] = defaultdict(list)
+    tallies = candidates(conn).tallies if kind in Tallies.KINDS else None
+    wanted = set(ids)
+    if tallies is not None:
+        for rid in ids:
+            held = tallies.get(rid)
+            if held is not None:
+                claims[rid] = held
+                wanted.discard(rid)
+    if wanted:
+        for rid, field_name, value, count, published in driver(conn).rows(_claims_statement(kind),
+                                                                          {"ids": sorted(wanted)}):
+            claims[rid].append((field_name, value, published, count))
+        if tallies is not None:
+            for rid in wanted:
+                tallies.read(rid, claims[rid])
+    return claims
 
 
 def _row_values(kind: str, best: dict[str, str]) -> dict[str, object]:

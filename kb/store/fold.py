@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
-from kb.candidates import candidates
+from kb.candidates import Tallies, candidates
 from kb.kinds import KINDS
 from kb.kinds import kind as kind_of
 from kb.resolve import forget_curated
@@ -40,6 +40,9 @@ def fold_row(conn: Connection, kind: str, keep: int, other: int, touched: Touche
     index = candidates(conn).of(kind)
     if index is not None:
         index.folded(keep, other)
+    if kind in Tallies.KINDS:  # the other row's claims are the kept row's now: counted afresh
+        candidates(conn).tallies.dropped(keep)
+        candidates(conn).tallies.dropped(other)
     touched.ids[kind].discard(other)
     touched.add(kind, keep)
 

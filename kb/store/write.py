@@ -47,6 +47,9 @@ def remove_contributions(conn: Connection, article_id: int, touched: Touched) ->
         touched.add("position", rid)
     for table in (T["evidence"], T["claim"], T["decision"], T["candidate"]):
         conn.execute(delete(table).where(table.c.article_id == article_id))
+    tallies = candidates(conn).tallies
+    for rid in touched.ids.get("agency", ()):  # their claims are fewer now: counted afresh when re-derived
+        tallies.dropped(rid)
 
 
 def restore_articles(conn: Connection, article_ids: list[int]) -> None:
@@ -68,8 +71,8 @@ def restore_articles(conn: Connection, article_ids: list[int]) -> None:
 class _Writer:
     """Adds one article's claims and evidence, resolving each record to a row."""
 
-    def __init__(self, conn: Connection, article_id: int, touched: Touched) -> None:
-        self.conn, self.article_id, self.touched = conn, article_id, touched
+    def __init__(self, conn: Connection, article_id: int, published: str | None, touched: Touched) -> None:
+        self.conn, self.article_id, self.published, self.touched = conn, article_id, published, touched
         self.claims: list[dict] = []
         self.evidence: list[dict] = []
         self.decisions: list[dict] = []
@@ -143,6 +146,10 @@ class _Writer:
                                   "char_end": ev.end if ev else None})
 
     def flush(self) -> None:
+        tallies = candidates(self.conn).tallies
+        for claim in self.claims:
+            if claim.get("agency_id") is not None:
+                tallies.added(claim["agency_id"], claim["field"], claim["value"], self.published)
         for name, rows in (("claim", self.claims), ("evidence", self.evidence), ("decision", self.decisions),
                            ("candidate", self.candidates)):
             if rows:
@@ -170,7 +177,7 @@ def _as_text(value: object) -> str:
 def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touched) -> dict[str, set[int]]:
     """Store one article's records; returns the rows it made or joined (by kind), whose neighbours may need
     settling."""
-    w = _Writer(conn, article_id, touched)
+    w = _Writer(conn, article_id, facts.article.published, touched)
     agencies = {name_key(a.name): _store_agency(w, a) for a in facts.agencies}
     for a in facts.agencies:
         for other in a.also:
