@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from sqlalchemy import Delete, Select, delete, func, select
 from sqlalchemy.engine import Connection
@@ -104,6 +104,7 @@ def _looks_abbreviated(name: str) -> bool:
     return " " not in name.strip()
 
 
+@lru_cache(maxsize=4096)  # article dates: a few thousand values, ranked for every value of every row
 def _neg(text: str) -> tuple[int, ...]:
     return tuple(-ord(c) for c in text)
 
