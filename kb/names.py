@@ -102,6 +102,7 @@ def block_keys(name: str) -> frozenset[str]:
     return frozenset(metaphone(t.folded) for t in tokens(name) if len(t.folded) > 2)
 
 
+@lru_cache(maxsize=65536)  # words recur far more than names: a new name meets the same given and family names
 def _pair(a: Token, b: Token) -> str | None:
     """How two tokens of two names match, if they do."""
     if a.folded == b.folded:
