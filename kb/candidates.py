@@ -1,4 +1,5 @@
-"""The names of a country's agencies and officials, held in memory for one write transaction.
+"""What a load keeps in memory about the rows: the names of a country's agencies and officials, and each
+agency's claims counted (`Tallies`), held for a write transaction and kept current by the store.
 
 Matching an agency or an official compares its name with every name of its
 country's rows (kb.resolve). Read from the database for every record, that
@@ -10,8 +11,8 @@ writer holds the write lock (`kb.db.write_transaction`) to its commit. A
 load keeps the index from one batch's transaction to the next when no one
 else wrote in between (`kb.db.unwritten_since`, `kb.load.StoreBatch`);
 otherwise the next transaction reads afresh, so what another loader or a
-curator committed is seen. A rolled-back savepoint forgets the index
-(`forget`).
+curator committed is seen. A rolled-back savepoint or a curator's decision
+forgets it all (`forget`).
 
 A country is *loaded* once its rows have been read: from then on every row
 of that country is in the index with its main name key and alias keys, and
