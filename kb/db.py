@@ -210,7 +210,8 @@ def write_mark(connection: Connection) -> object:
     if is_sqlite(connection):
         raw = connection.connection.dbapi_connection
         version = connection.exec_driver_sql("PRAGMA data_version").scalar_one()
-        return ("sqlite", id(raw), version, raw.total_changes)  # type: ignore[union-attr]
+        # The connection object itself, not its id: the mark keeps it alive, so no other can take its place.
+        return ("sqlite", raw, version, raw.total_changes)  # type: ignore[union-attr]
     return ("postgresql", connection.exec_driver_sql("SELECT txid_current()").scalar_one())
 
 
@@ -221,7 +222,7 @@ def unwritten_since(connection: Connection, mark: object) -> bool:
         return False
     now = write_mark(connection)
     if mark[0] == "sqlite":
-        return now == mark
+        return now[1] is mark[1] and now[2:] == mark[2:]  # type: ignore[index]
     return now[0] == mark[0] and now[1] == mark[1] + 1  # type: ignore[index,operator]
 
 
