@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
+from kb.candidates import forget as forget_candidates
 from kb.errors import CurationError
 from kb.kinds import NAMED
 from kb.normalize import name_key
@@ -38,6 +39,7 @@ def _decide(conn: Connection, action: str, kind: str, rid: int, *, other: str | 
             new: str | None = None, other_id: int | None = None, effective: str | None = None,
             reason: str | None, curator: str | None, when: datetime) -> None:
     forget_curated(conn)
+    forget_candidates(conn)  # a curator's decision may change names (aliases, renames) behind the store's back
     conn.execute(insert(T["curation"]).values(
         action=action, record_kind=kind, record_id=rid, other_name=other, new_name=new, other_id=other_id,
         effective=effective, reason=reason, curator=curator or getpass.getuser(), decided_at=when))
@@ -81,6 +83,7 @@ def merge(conn: Connection, kind: str, keep: int, other: int, *, reason: str | N
 
 def _add_alias(conn: Connection, kind: str, rid: int, name: str) -> None:
     al = T["alias"]
+    forget_candidates(conn)
     conn.execute(delete(al).where(al.c[f"{kind}_id"] == rid, al.c.name_key == name_key(name)))
     conn.execute(insert(al).values({"agency_id": None, "official_id": None, "agreement_id": None,
                                     f"{kind}_id": rid, "name": name, "name_key": name_key(name),

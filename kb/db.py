@@ -195,6 +195,37 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
         yield connection
 
 
+def write_mark(connection: Connection) -> object:
+    """A mark of the writes this connection can see, taken in a write transaction before it commits:
+    `unwritten_since` tells, in the next write transaction (holding the lock), whether anyone wrote in
+    between, so that what a loader keeps in memory about the rows can be kept or must be read again.
+
+    PostgreSQL: the transaction's id. Ids are given out one after another, to every transaction that writes
+    anything anywhere on the server, and a writer takes its id after it takes the lock, so the next
+    transaction's id is this one's plus one only if no one wrote in between (kb or not: any other write, even
+    in another database, counts as a change, which costs a read, never a wrong row). SQLite: the connection
+    itself, its `data_version` (changed by every commit of another connection) and its own count of rows
+    changed (by any statement of this connection, kb's or not).
+    """
+    if is_sqlite(connection):
+        raw = connection.connection.dbapi_connection
+        version = connection.exec_driver_sql("PRAGMA data_version").scalar_one()
+        # The connection object itself, not its id: the mark keeps it alive, so no other can take its place.
+        return ("sqlite", raw, version, raw.total_changes)  # type: ignore[union-attr]
+    return ("postgresql", connection.exec_driver_sql("SELECT txid_current()").scalar_one())
+
+
+def unwritten_since(connection: Connection, mark: object) -> bool:
+    """Nothing was written to the database since `mark` (`write_mark` of the last write transaction, which
+    committed) but by that transaction itself. Call holding the write lock, before writing."""
+    if not isinstance(mark, tuple):
+        return False
+    now = write_mark(connection)
+    if mark[0] == "sqlite":
+        return now[1] is mark[1] and now[2:] == mark[2:]  # type: ignore[index]
+    return now[0] == mark[0] and now[1] == mark[1] + 1  # type: ignore[index,operator]
+
+
 def _clear_half_built(connection: Connection) -> None:
     """Drop a schema that an older kb left half-built (killed during its first migration on SQLite)."""
     if not _is_half_built(connection):

@@ -21,7 +21,11 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from kb.db import write_transaction
+from kb.candidates import Candidates
+from kb.candidates import adopt as adopt_candidates
+from kb.candidates import forget as forget_candidates
+from kb.candidates import held as held_candidates
+from kb.db import unwritten_since, write_mark, write_transaction
 from kb.driver import ConnectionLost, DriverError
 from kb.errors import KbError
 from kb.facts import Facts, facts_path_for
@@ -147,6 +151,7 @@ class StoreBatch:
         self._conn: Connection | None = None
         self._started = 0.0
         self._articles = 0
+        self._kept: tuple[object, Candidates] | None = None  # the last batch's index of names, and its mark
 
     def __enter__(self) -> StoreBatch:
         return self
@@ -186,6 +191,7 @@ class StoreBatch:
                 return store_article(conn, source, facts, **options)  # type: ignore[arg-type]
         except BaseException:
             forget_curated(conn)  # what the rolled-back article did to curation rows is undone
+            forget_candidates(conn)  # and to the names of rows
             raise
 
     def _connection(self) -> Connection:
@@ -193,12 +199,19 @@ class StoreBatch:
             self._open = ExitStack()
             self._conn = self._open.enter_context(write_transaction(self.engine))
             self._started, self._articles = time.monotonic(), 0
+            if self._kept is not None and unwritten_since(self._conn, self._kept[0]):
+                adopt_candidates(self._conn, self._kept[1])  # no one wrote since the last batch: still true
+            self._kept = None
         return self._conn
 
     def commit(self) -> None:
         if self._open is not None:
+            conn = self._conn
+            index = held_candidates(conn) if conn is not None else None
+            mark = write_mark(conn) if index is not None and conn is not None else None
             stack, self._open, self._conn = self._open, None, None
             stack.close()
+            self._kept = (mark, index) if index is not None else None  # kept only once committed
 
 
 def _first_line(exc: BaseException) -> str:

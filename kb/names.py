@@ -102,6 +102,7 @@ def block_keys(name: str) -> frozenset[str]:
     return frozenset(metaphone(t.folded) for t in tokens(name) if len(t.folded) > 2)
 
 
+@lru_cache(maxsize=65536)  # words recur far more than names: a new name meets the same given and family names
 def _pair(a: Token, b: Token) -> str | None:
     """How two tokens of two names match, if they do."""
     if a.folded == b.folded:
@@ -152,9 +153,12 @@ def compare(a: str, b: str) -> NameMatch:
 
 def _align(short: tuple[Token, ...], long_: tuple[Token, ...]) -> list[tuple[int, str]] | None:
     """Each word of the shorter name with a distinct word of the longer, best kinds first; None when one has none."""
-    options = [[(PENALTY[kind], j, kind) for j, t in enumerate(long_) if (kind := _pair(s, t))] for s in short]
-    if any(not o for o in options):
-        return None
+    options = []
+    for s in short:  # a word of the shorter name with no partner ends the comparison: the rest is not paired
+        found = [(PENALTY[kind], j, kind) for j, t in enumerate(long_) if (kind := _pair(s, t))]
+        if not found:
+            return None
+        options.append(found)
     best: tuple[int, list[tuple[int, str]]] | None = None
 
     def search(i: int, used: frozenset[int], cost: int, chosen: list[tuple[int, str]]) -> None:

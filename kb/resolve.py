@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import Select, and_, bindparam, func, null, or_, select
 from sqlalchemy.engine import Connection
 
+from kb.candidates import CountryNames, candidates
 from kb.countries import country_words
 from kb.driver import driver
 from kb.facts import Agency, Agreement, Official, TradeFlow
@@ -99,15 +100,6 @@ def _names_of_statement(kind: str):  # type: ignore[no-untyped-def]
     table, column = TABLES[kind], alias_t.c[f"{kind}_id"]
     return (select(table.c.id, table.c.name_key).where(table.c.id.in_(_ids()))
             .union_all(select(column, alias_t.c.name_key).where(column.in_(_ids()))))
-
-
-@cache
-def _names_in_country_statement(kind: str, international: bool):  # type: ignore[no-untyped-def]
-    table, column = TABLES[kind], alias_t.c[f"{kind}_id"]
-    same = table.c.country_code.is_(None) if international else table.c.country_code == bindparam("country")
-    main = select(table.c.id, table.c.name_key).where(same)
-    other = select(column, alias_t.c.name_key).join(table, table.c.id == column).where(same)
-    return main.union_all(other)
 
 
 @cache
@@ -190,11 +182,14 @@ def _names_of(conn: Connection, kind: str, ids: set[int]) -> dict[int, set[str]]
 
 def _names_in_country(conn: Connection, kind: str, country: str | None) -> dict[int, set[str]]:
     """Every normalised name (main name and aliases) of the rows of one country (None: of no country, the
-    staff of international bodies), in one query."""
-    names: dict[int, set[str]] = defaultdict(set)
-    for rid, key in driver(conn).rows(_names_in_country_statement(kind, country is None), {"country": country}):
-        names[rid].add(key)
-    return names
+    staff of international bodies): read once per transaction (kb.candidates)."""
+    return _index(conn, kind).names(conn, country)
+
+
+def _index(conn: Connection, kind: str) -> CountryNames:
+    index = candidates(conn).of(kind)
+    assert index is not None, kind
+    return index
 
 
 def _countries_compatible(a: str | None, b: str | None) -> bool:
@@ -267,9 +262,8 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
     only at the same agency, else the pair waits for review."""
     key = name_key(record.name)
     mine = block_keys(record.name)
-    related = {rid: names for rid, names in _names_in_country(conn, "official", record.country).items()
-               if key not in names and any(mine & block_keys(n) for n in names)
-               and not cur.blocked("official", rid, {key})}
+    related = {rid: names for rid, names in _index(conn, "official").sharing_blocks(conn, record.country, mine).items()
+               if key not in names and not cur.blocked("official", rid, {key})}
     if not related:
         return []
     # Which of them hold a post at the record's agency (not every post of each: dozens a person in a big base).

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 
-from sqlalchemy import Select, bindparam, func, insert, select, update
+from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.engine import Connection, Row
 
 from kb.driver import driver
@@ -27,7 +27,7 @@ from kb.identity import canonical_url
 from kb.kinds import KINDS
 from kb.store.derive import rederive
 from kb.store.settle import descriptor_groups, settle_descriptors, settle_people
-from kb.store.tables import T, Touched, ids_param
+from kb.store.tables import T, Touched, ids_param, insert_into
 from kb.store.write import apply_facts, remove_contributions
 
 
@@ -143,8 +143,8 @@ def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, forc
     touched = Touched()
     if row is None:
         # The path is where the article was first loaded from: a later copy elsewhere leaves it.
-        article_id = conn.execute(insert(art).values(source_path=source.source_path, **values)
-                                  .returning(art.c.id)).scalar_one()
+        article_id = conn.execute(insert_into("article", returning=True),
+                                  {"source_path": source.source_path, **values}).scalar_one()
     else:
         article_id = row.id
         remove_contributions(conn, article_id, touched)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from sqlalchemy import Delete, Select, delete, func, select
 from sqlalchemy.engine import Connection
 
 from kb import descriptors
+from kb.candidates import Tallies, candidates
 from kb.driver import driver
 from kb.kinds import KINDS, NAMED
 from kb.kinds import kind as kind_of
@@ -103,6 +104,7 @@ def _looks_abbreviated(name: str) -> bool:
     return " " not in name.strip()
 
 
+@lru_cache(maxsize=4096)  # article dates: a few thousand values, ranked for every value of every row
 def _neg(text: str) -> tuple[int, ...]:
     return tuple(-ord(c) for c in text)
 
@@ -125,15 +127,18 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
     existing = {r[0] for r in driver(conn).rows(_existing_statement(kind), {"ids": ids})}
     if not existing:
         return
-    claims: dict[int, list[tuple[str, str, str | None, int]]] = defaultdict(list)
-    for rid, field_name, value, count, published in driver(conn).rows(_claims_statement(kind),
-                                                                      {"ids": sorted(existing)}):
-        claims[rid].append((field_name, value, published, count))
+    claims = _claims(conn, kind, existing)
     decisions = {rid: curated(conn).of_row.get((kind, rid), []) for rid in existing}
     # Rows a curator has worked on are kept even when no article supports them any more.
     gone = [rid for rid in sorted(existing) if not claims[rid] and not decisions[rid]]
+    index = candidates(conn).of(kind)
     if gone:
         driver(conn).run(delete_by_ids(kind), {"ids": gone})
+        for rid in gone:
+            if kind in Tallies.KINDS:
+                candidates(conn).tallies.dropped(rid)
+            if index is not None:
+                index.dropped(rid)
     alive = [rid for rid in sorted(existing) if rid not in set(gone)]
     if not alive:
         return
@@ -148,9 +153,35 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
         updates.append({"_id": rid, **_row_values(kind, best)})
     driver(conn).many(update_by_id(kind), updates)
     if kind_of(kind).named:
-        _rederive_aliases(conn, kind, alive, best_by_id, claims, decisions)
+        aliases = _rederive_aliases(conn, kind, alive, best_by_id, claims, decisions)
+        for rid in alive if index is not None else ():
+            # The row as the database now holds it; without a name claim its name was left as it was.
+            name = best_by_id[rid].get("name")
+            index.set(rid, best_by_id[rid].get("country_code"), name_key(name) if name else None, aliases[rid])
     if kind == "agreement":
         _rederive_agreement_links(conn, alive, claims)
+
+
+def _claims(conn: Connection, kind: str, ids: set[int]) -> dict[int, list[tuple[str, str, str | None, int]]]:
+    """Each row's (field, value, latest article date, claims), in the order of their first claim: from the
+    load's tallies where it holds them (agencies), else read (and then tallied)."""
+    claims: dict[int, list[tuple[str, str, str | None, int]]] = defaultdict(list)
+    tallies = candidates(conn).tallies if kind in Tallies.KINDS else None
+    wanted = set(ids)
+    if tallies is not None:
+        for rid in ids:
+            held = tallies.get(rid)
+            if held is not None:
+                claims[rid] = held
+                wanted.discard(rid)
+    if wanted:
+        for rid, field_name, value, count, published in driver(conn).rows(_claims_statement(kind),
+                                                                          {"ids": sorted(wanted)}):
+            claims[rid].append((field_name, value, published, count))
+        if tallies is not None:
+            for rid in wanted:
+                tallies.read(rid, claims[rid])
+    return claims
 
 
 def _row_values(kind: str, best: dict[str, str]) -> dict[str, object]:
@@ -182,13 +213,16 @@ def _int(value: str | None) -> int | None:
 
 
 def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[int, dict[str, str]],
-                      claims: dict[int, list[tuple[str, str, str | None, int]]], decisions: dict[int, list]) -> None:
-    """Article aliases are every other name the claims give; curated ones are left alone."""
+                      claims: dict[int, list[tuple[str, str, str | None, int]]],
+                      decisions: dict[int, list]) -> dict[int, set[str]]:
+    """Article aliases are every other name the claims give; curated ones are left alone. Returns each row's
+    alias keys as they now are."""
     driver(conn).run(_article_aliases_delete(kind), {"ids": ids})
     kept: dict[int, set[str]] = defaultdict(set)
     for rid, key in driver(conn).rows(_alias_keys_statement(kind), {"ids": ids}):
         kept[rid].add(key)
     rows = []
+    keys: dict[int, set[str]] = {}
     for rid in ids:
         removed = {name_key(d.other_name) for d in decisions[rid] if d.action == "alias_remove"}
         main = name_key(best[rid].get("name"))
@@ -197,10 +231,12 @@ def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[in
             key = name_key(value)
             if field_name in ("name", "also") and key and key != main and key not in removed | kept[rid]:
                 names.setdefault(key, value)
+        keys[rid] = kept[rid] | set(names)
         rows += [{**_NO_OWNER, kind_of(kind).column: rid, "name": v, "name_key": k, "origin": "article"}
                  for k, v in sorted(names.items())]
     if rows:
         driver(conn).many(insert_into("alias"), rows)
+    return keys
 
 
 def _rederive_agreement_links(conn: Connection, ids: list[int],

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
+from kb.candidates import Tallies, candidates
 from kb.kinds import KINDS
 from kb.kinds import kind as kind_of
 from kb.resolve import forget_curated
@@ -36,6 +37,12 @@ def fold_row(conn: Connection, kind: str, keep: int, other: int, touched: Touche
         conn.execute(delete(T[link.table]).where(T[link.table].c[link.column] == other))
     _dedupe_aliases(conn, kind, keep)
     conn.execute(delete(T[kind]).where(T[kind].c.id == other))
+    index = candidates(conn).of(kind)
+    if index is not None:
+        index.folded(keep, other)
+    if kind in Tallies.KINDS:  # the other row's claims are the kept row's now: counted afresh
+        candidates(conn).tallies.dropped(keep)
+        candidates(conn).tallies.dropped(other)
     touched.ids[kind].discard(other)
     touched.add(kind, keep)
 

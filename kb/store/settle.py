@@ -10,19 +10,61 @@ matched afresh.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Delete, Select, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from kb import descriptors
+from kb.driver import driver
 from kb.facts import Facts
 from kb.names import compare
 from kb.normalize import name_key
 from kb.resolve import curated, people_compatible
 from kb.store.derive import rederive
 from kb.store.fold import fold_row
-from kb.store.tables import T, Touched
+from kb.store.tables import T, Touched, ids_param
 from kb.store.write import restore_articles
+
+
+# The statements run for every article (settling its groups), built once and run on the driver (kb.driver).
+@cache
+def _kinds_of_agencies() -> Select:
+    ag = T["agency"]
+    return select(ag.c.country_code, ag.c.kind).where(ag.c.id.in_(ids_param()))
+
+
+@cache
+def _agencies_of_country() -> Select:
+    ag = T["agency"]
+    return select(ag.c.id, ag.c.name, ag.c.kind).where(ag.c.country_code == bindparam("country")).order_by(ag.c.id)
+
+
+@cache
+def _alias_names() -> Select:
+    al = T["alias"]
+    return select(al.c.agency_id, al.c.name).where(al.c.agency_id.in_(ids_param()))
+
+
+@cache
+def _descriptor_decisions() -> Select:
+    dec = T["decision"]
+    return select(dec.c.record_id, dec.c.article_id, dec.c.incoming_name).where(
+        dec.c.record_kind == "agency", dec.c.record_id.in_(ids_param()), dec.c.reason.like("descriptor%"))
+
+
+@cache
+def _descriptor_candidates_delete() -> Delete:
+    cand = T["candidate"]
+    return delete(cand).where(cand.c.record_kind == "agency", cand.c.record_id == bindparam("rid"),
+                              cand.c.reason.like("descriptor%"))
+
+
+@cache
+def _official_aliases_of_country() -> Select:
+    al, off = T["alias"], T["official"]
+    return (select(al.c.official_id, off.c.name, al.c.name.label("alias"), al.c.name_key, al.c.origin)
+            .join(off, off.c.id == al.c.official_id).where(off.c.country_code == bindparam("country")))
 
 # ---------------------------------------------------------------- descriptors: "China's customs administration"
 
@@ -32,10 +74,9 @@ def descriptor_groups(conn: Connection, facts: Facts, changed: set[int]) -> set[
     groups = {(a.country, kind) for a in facts.agencies
               if a.country and descriptors.topics(a.name, a.country) is not None
               and (kind := a.kind or descriptors.kind_of(a.name))}
-    ag = T["agency"]
     if changed:
-        groups |= {(r.country_code, r.kind) for r in conn.execute(
-            select(ag.c.country_code, ag.c.kind).where(ag.c.id.in_(changed))) if r.country_code and r.kind}
+        groups |= {(r.country_code, r.kind) for r in driver(conn).rows(_kinds_of_agencies(), {"ids": sorted(changed)})
+                   if r.country_code and r.kind}
     return groups
 
 
@@ -55,22 +96,20 @@ def settle_descriptors(conn: Connection, groups: set[tuple[str, str]]) -> None:
 
 def _settle_group(conn: Connection, country: str, kind: str, touched: Touched) -> set[int]:
     """Fold this group's descriptor rows where they fit one agency; return the articles to match afresh."""
-    ag, al, dec, cand = T["agency"], T["alias"], T["decision"], T["candidate"]
+    dec, cand = T["decision"], T["candidate"]
     names: dict[int, list[str]] = {}
-    for r in conn.execute(select(ag.c.id, ag.c.name, ag.c.kind).where(ag.c.country_code == country)
-                          .order_by(ag.c.id)):
+    for r in driver(conn).rows(_agencies_of_country(), {"country": country}):
         if r.kind == kind or (r.kind is None and descriptors.kind_of(r.name) == kind):
             names[r.id] = [r.name]
     if not names:
         return set()
-    for rid, name in conn.execute(select(al.c.agency_id, al.c.name).where(al.c.agency_id.in_(names))):
+    for rid, name in driver(conn).rows(_alias_names(), {"ids": sorted(names)}):
         names[rid].append(name)
     if not any(descriptors.topics(n, country) is not None for ns in names.values() for n in ns):
         return set()  # no descriptor in the group: nothing to join or to split
     described = {rid: _described(ns, country) for rid, ns in names.items()}
     proper = [rid for rid, t in described.items() if t is None]
-    joined = conn.execute(select(dec.c.record_id, dec.c.article_id, dec.c.incoming_name).where(
-        dec.c.record_kind == "agency", dec.c.record_id.in_(proper), dec.c.reason.like("descriptor%"))).all()
+    joined = driver(conn).rows(_descriptor_decisions(), {"ids": proper}) if proper else []
     restore = {d.article_id for d in joined
                if _fitting(descriptors.topics(d.incoming_name, country), proper, names) != [d.record_id]}
     if restore:
@@ -81,8 +120,7 @@ def _settle_group(conn: Connection, country: str, kind: str, touched: Touched) -
             continue
         # A person keeping the descriptor apart from one of two fitting agencies has not said it is the other.
         fitting = _fitting(wanted, proper, names)
-        conn.execute(delete(cand).where(cand.c.record_kind == "agency", cand.c.record_id == rid,
-                                        cand.c.reason.like("descriptor%")))
+        driver(conn).run(_descriptor_candidates_delete(), {"rid": rid})
         if len(fitting) == 1 and not cur.kept_apart("agency", rid, fitting[0]):
             conn.execute(update(dec).where(dec.c.record_kind == "agency", dec.c.record_id == rid)
                          .values(reason=f"descriptor of the one {kind} agency of {country} it can name"))
@@ -125,11 +163,10 @@ def settle_people(conn: Connection, countries: set[str]) -> None:
 
 
 def _ambiguous_people(conn: Connection, country: str) -> set[int]:
-    off, al, pos, claim = T["official"], T["alias"], T["position"], T["claim"]
+    off, pos, claim = T["official"], T["position"], T["claim"]
     names: dict[int, set[str]] = defaultdict(set)
     curated: set[tuple[int, str]] = set()
-    for r in conn.execute(select(al.c.official_id, off.c.name, al.c.name.label("alias"), al.c.name_key, al.c.origin)
-                          .join(off, off.c.id == al.c.official_id).where(off.c.country_code == country)):
+    for r in driver(conn).rows(_official_aliases_of_country(), {"country": country}):
         names[r.official_id] |= {r.name, r.alias}
         if r.origin == "curated":
             curated.add((r.official_id, r.name_key))  # a person joined it: theirs to undo

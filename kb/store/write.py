@@ -14,6 +14,7 @@ from functools import cache
 from sqlalchemy import Select, bindparam, delete, select
 from sqlalchemy.engine import Connection
 
+from kb.candidates import candidates
 from kb.driver import driver
 from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
 from kb.kinds import KINDS
@@ -46,6 +47,9 @@ def remove_contributions(conn: Connection, article_id: int, touched: Touched) ->
         touched.add("position", rid)
     for table in (T["evidence"], T["claim"], T["decision"], T["candidate"]):
         conn.execute(delete(table).where(table.c.article_id == article_id))
+    tallies = candidates(conn).tallies
+    for rid in touched.ids.get("agency", ()):  # their claims are fewer now: counted afresh when re-derived
+        tallies.dropped(rid)
 
 
 def restore_articles(conn: Connection, article_ids: list[int]) -> None:
@@ -67,8 +71,8 @@ def restore_articles(conn: Connection, article_ids: list[int]) -> None:
 class _Writer:
     """Adds one article's claims and evidence, resolving each record to a row."""
 
-    def __init__(self, conn: Connection, article_id: int, touched: Touched) -> None:
-        self.conn, self.article_id, self.touched = conn, article_id, touched
+    def __init__(self, conn: Connection, article_id: int, published: str | None, touched: Touched) -> None:
+        self.conn, self.article_id, self.published, self.touched = conn, article_id, published, touched
         self.claims: list[dict] = []
         self.evidence: list[dict] = []
         self.decisions: list[dict] = []
@@ -92,6 +96,9 @@ class _Writer:
                 matches.append(m)
         if not matches:
             rid = driver(self.conn).insert(insert_into(kind, returning=True), new_row)
+            index = candidates(self.conn).of(kind)
+            if index is not None:
+                index.made(rid, new_row["country_code"], new_row["name_key"])
             matches = [Match(rid, "new row", 100.0)]
             self.changed[kind].add(rid)
         keep = min(m.record_id for m in matches)
@@ -139,6 +146,10 @@ class _Writer:
                                   "char_end": ev.end if ev else None})
 
     def flush(self) -> None:
+        tallies = candidates(self.conn).tallies
+        for claim in self.claims:
+            if claim.get("agency_id") is not None:
+                tallies.added(claim["agency_id"], claim["field"], claim["value"], self.published)
         for name, rows in (("claim", self.claims), ("evidence", self.evidence), ("decision", self.decisions),
                            ("candidate", self.candidates)):
             if rows:
@@ -149,7 +160,12 @@ class _Writer:
 
 def _complete(table, row: dict) -> dict:  # type: ignore[no-untyped-def]
     """executemany needs the same keys in every row."""
-    return {c.name: row.get(c.name) for c in table.c if c.name != "id"}
+    return {name: row.get(name) for name in _columns(table.name)}
+
+
+@cache
+def _columns(name: str) -> tuple[str, ...]:
+    return tuple(c.name for c in T[name].c if c.name != "id")
 
 
 def _as_text(value: object) -> str:
@@ -161,7 +177,7 @@ def _as_text(value: object) -> str:
 def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touched) -> dict[str, set[int]]:
     """Store one article's records; returns the rows it made or joined (by kind), whose neighbours may need
     settling."""
-    w = _Writer(conn, article_id, touched)
+    w = _Writer(conn, article_id, facts.article.published, touched)
     agencies = {name_key(a.name): _store_agency(w, a) for a in facts.agencies}
     for a in facts.agencies:
         for other in a.also:
