@@ -486,7 +486,9 @@ def _written_or_known(surface: str, known: gazetteer.KnownAgency, text: str = ""
     # "Rosselkhoznadzor": a one-word name of its own (no abbreviation) is how the article names it; so is a
     # short form ("Stats NZ") when the article never writes the gazetteer's full name
     own_word = len(words) == 1 and sum(ch.isupper() for ch in written) == 1 and len(written) >= 6
-    short_form = len(words) >= 2 and any(ch.islower() for ch in written) and known.name not in text
+    # … only when the short form says whose body it is ("Korea Customs", "Stats NZ"), not "Customs Committee"
+    whose = bool(codes_in(written)) or any(w.isupper() and len(w) >= 2 for w in written.split())
+    short_form = len(words) >= 2 and any(ch.islower() for ch in written) and known.name not in text and whose
     if (own_word or short_form) and _key(written) != _key(known.name):
         return written, [known.name]
     return known.name, []
