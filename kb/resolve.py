@@ -14,6 +14,7 @@ carries the rule that made it and a score, which the store keeps in
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -180,6 +181,12 @@ def _names_of(conn: Connection, kind: str, ids: set[int]) -> dict[int, set[str]]
     return names
 
 
+def names_by_core(names: Iterable[str], country: str | None) -> dict[str, str]:
+    """A row's names by their core (the country's own words set aside), in a fixed order: of two names with one
+    core the same one is kept whatever a set's order, so the review queue does not change with the hash seed."""
+    return {core: n for n in sorted(names, reverse=True) if (core := core_key(n, country))}
+
+
 def _names_in_country(conn: Connection, kind: str, country: str | None) -> dict[int, set[str]]:
     """Every normalised name (main name and aliases) of the rows of one country (None: of no country, the
     staff of international bodies): read once per transaction (kb.candidates)."""
@@ -230,7 +237,7 @@ def match_agency(conn: Connection, record: Agency, cur: Curated | None = None) -
         # Near-identical names within one country, with the country's own words set aside.
         mine = {core_key(k, record.country) for k in keys} - {""}
         for rid, names in _names_in_country(conn, "agency", record.country).items():
-            theirs = {core: n for n in names if (core := core_key(n, record.country))}
+            theirs = names_by_core(names, record.country)
             score, name = max(((fuzz.token_sort_ratio(a, b), n) for a in mine for b, n in theirs.items()
                                if min(len(a), len(b)) > 3), default=(0, ""))
             if cur.blocked("agency", rid, keys) or rid in {m.record_id for m in matches}:
