@@ -84,7 +84,10 @@ _RELATIVE_ASIDE = re.compile(r"^\s*,\s+(?:(?:for\s+(?:years|decades)|long|once|t
 def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int]) -> list[Party]:
     """The countries of the frame opened by `cue`, each on its side, in text order."""
     lex, s = lexicon(), sm.text
-    mentions = [m for m in sm.countries_in(*clause)]
+    # "after the Korea-Philippines free trade agreement took effect": countries naming an agreement are no side
+    mentions = [m for m in sm.countries_in(*clause) if not _IN_AGREEMENT_NAME.match(s, m.end)
+                and not (_JOINED_BEFORE.search(s, max(0, m.start - 2), m.start)
+                         and _AGREEMENT_AFTER.match(s, m.end))]
     readings: dict[int, tuple[str, str]] = {}
     for i, m in enumerate(mentions):
         reading = _reading(s, m, cue, region, lex)
@@ -105,6 +108,11 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
     return parties
 
 
+_AGREEMENT_WORDS = r"(?:agreements?|FTAs?|pacts?|deals?|treat(?:y|ies)|protocols?|partnerships?|CEPA|EPA|accords?)"
+_AGREEMENT_AFTER = re.compile(rf"(?:\s+[A-Za-z][\w-]*){{0,4}}?\s+{_AGREEMENT_WORDS}\b")
+_IN_AGREEMENT_NAME = re.compile(rf"\s*[-–]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:\s+[A-Za-z][\w-]*){{0,4}}?\s+"
+                                rf"{_AGREEMENT_WORDS}\b")
+_JOINED_BEFORE = re.compile(r"[-–]$")
 _RELATIVE_PRONOUN = re.compile(r"\s*,\s+(?:which|who)\s+(?:(?:also|had|has|have|once|then|[a-z]+ly)\s+)?")
 
 
