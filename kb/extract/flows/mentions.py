@@ -120,7 +120,7 @@ class ArticleMentions:
         amounts = find_amounts(s, self.decimal_comma)  # "4.008 tonnes" in a story that writes "812,6 million"
         lo, hi = bisect_left(self.cue_starts, base), bisect_left(self.cue_starts, sentence.end)
         spans = [(a - base, b - base) for a, b in self.cue_spans[lo:hi] if b <= sentence.end]
-        cues = _cues(s, spans, amounts, lexicon())
+        cues = _with_ellipses(s, _cues(s, spans, amounts, lexicon()))
         return SentenceMentions(sentence, self.published, countries, amounts, terms, cues, _clauses(s), self.country)
 
 
@@ -179,6 +179,21 @@ def _cue(s: str, a: int, b: int, lex: Lexicon) -> Cue:
         if not verb or a == 0:
             kind = noun
     return Cue(a, b, form, kind)
+
+
+# "Purchases from Australia were valued at ₹4,812 crore, while those from Canada totalled ₹3,270 crore":
+# "those" stands for the trade noun before it
+_ELLIPSIS = re.compile(r"\b(?:while|and|but|whereas)\s+(?P<it>those|that)\s+(?=(?:from|to|of|for)\s)", re.I)
+_ELLIPTIC_KINDS = ("export_noun", "import_noun")
+
+
+def _with_ellipses(s: str, cues: list[Cue]) -> list[Cue]:
+    added = []
+    for m in _ELLIPSIS.finditer(s):
+        before = [c for c in cues if c.end <= m.start() and c.kind in _ELLIPTIC_KINDS]
+        if before:
+            added.append(Cue(m.start("it"), m.end("it"), before[-1].form, before[-1].kind))
+    return sorted([*cues, *added], key=lambda c: c.start) if added else cues
 
 
 def _in_name(s: str, cue: Cue) -> bool:
