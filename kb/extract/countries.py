@@ -213,6 +213,10 @@ _SELLS_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:exports|export\s+(?
                           r"shipments)\b(?!\s+(?:duty|duties|ban|bans|tax|taxes|curbs?|restrictions?|polic(?:y|ies)))")
 _BUYS_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:imports|purchases)\b"
                          r"(?!\s+(?:duty|duties|ban|bans|tax|taxes))")
+_LOCAL_MONEY_HINT = re.compile(r"[₹₦₱¥₩₫₺₴₽]|\b(?:[A-Z]{1,3}\$|Rs\.?|KSh|Sh|Dh|RM|Rp|[A-Z]\d|[A-Z]{3}\s?\d)|"
+                               r"\d\s*(?:rupees|shillings|dirhams|riyals|rials|dinars|pesos|rand|naira|cedis|kwacha|"
+                               r"baht|ringgit|yuan|yen|won|lira|tenge|soms?|manat|lari|drams?|hryvnias?|roubles?|rubles?|"
+                               r"zlotys?|birr|taka|kyats?|crore|lakh|pula|dong|rupiah|afghanis?|leva?|lei|kronor|krona)")
 _SHARED_CURRENCIES = frozenset(("USD", "EUR", "XOF", "XAF", "XCD", "XPF", "CHF", "GBP"))
 
 
@@ -221,7 +225,10 @@ def _local_money(text: str) -> Counter[str]:
     from kb.extract.quantities import find_amounts  # the amounts grammar loads only for articles that need it
 
     found: Counter[str] = Counter()
-    for a in find_amounts(text[:1500]):  # the lead: where a story states its main sums
+    lead = text[:1500]  # the lead: where a story states its main sums
+    if not _LOCAL_MONEY_HINT.search(lead):
+        return found  # no money but dollars and euros: the amounts pass is not needed
+    for a in find_amounts(lead):
         if a.kind in ("money", "price") and a.currency and a.currency not in _SHARED_CURRENCIES:
             found[a.currency[:2]] += 1
     return found
