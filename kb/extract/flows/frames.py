@@ -432,12 +432,12 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     concession = _CONCESSION.search(s, cue.end, clause[1])
     told = s[clause[0]:concession.start() if concession else clause[1]]
     # "Bangladesh, which has no free trade agreement with …, ships garments": an aside's negation is its own
-    told = _RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)) if not (
+    told = _WHICH_ASIDE.sub(lambda m: " " * len(m.group(0)) if not (
         m.start() <= cue.start - clause[0] < m.end()) else m.group(0), told)
     return bool(lex.blocked.search(told))
 
 
-_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]{3,120},")
+_WHICH_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]{3,120},")
 _HINDERED = re.compile(r"\bmak(?:e|es|ing|ed)\s+(?:[\w-]+\s+){1,6}?(?:hard|difficult|impossible|costly)\b", re.I)
 _CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+as)\b", re.I)
 _PURPOSE = re.compile(r"\bfor\s+(?:(?:further\s+)?[a-z-]+\s+(?:and|or)\s+)?(?:further\s+)?$")

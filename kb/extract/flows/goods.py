@@ -345,11 +345,12 @@ def term_goods(s: str, t: Commodity, floor: int = 0) -> Goods:
     that make it a compound ("cassava chips", which is not the heading of chips)."""
     start = _extend_compound(s, extend_modifiers(s, t.start, floor), floor)
     name = s[start:t.end].lower()
-    definite = bool(_DEFINITE_BEFORE.search(s, max(floor, start - 8), start))  # "buyer of the fruit"
+    definite = bool(DEFINITE_BEFORE.search(s, max(floor, start - 8), start))  # "buyer of the fruit"
     return Goods(name, goods_hs(name), False, start, t.end, definite)
 
 
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|this|these|those)\s+$", re.I)
+# "buyer of the fruit", "China absorbed the bulk of the fruit": a determiner that points back (the words of _DEFINITE)
+DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those|his|her|our)\s+$", re.I)
 
 
 def goods_hs(name: str) -> str | None:

@@ -15,7 +15,7 @@ from kb.extract.commodities import find_commodities, hs_for
 from kb.extract.context import Sentence
 from kb.extract.dates import find_dates
 from kb.extract.flows.frames import Reading
-from kb.extract.flows.goods import Goods, goods_hs
+from kb.extract.flows.goods import DEFINITE_BEFORE, Goods, goods_hs
 from kb.extract.flows.records import Draft
 from kb.extract.quantities import Amount, find_amounts
 
@@ -170,7 +170,6 @@ def _side(rd: Reading, caption: str, cap_start: int, rows: set[str]) -> str | No
     return counts.most_common(1)[0][0] if counts else None
 
 
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.I)
 
 
 def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int, outgoing: bool,
@@ -189,7 +188,7 @@ def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int
         named = find_commodities(caption)
         story = rd.frame.goods
         goods = Goods(named[0].name, named[0].hs) if named else story
-        if named and _DEFINITE_BEFORE.search(caption[:named[0].start]) and rd.frame.covers(goods):
+        if named and DEFINITE_BEFORE.search(caption[:named[0].start]) and rd.frame.covers(goods):
             goods = story  # "China absorbed the bulk of the fruit" above a table of a cherry story
         date, company = (found[-1].value if found else rd.frame.period), None
     if side is None or goods is None:
