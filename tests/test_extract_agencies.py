@@ -93,9 +93,28 @@ def test_an_abbreviation_in_apposition_is_the_body_named_before() -> None:
     assert person.agency == "National Seed Institute" and person.country == "PY"
 
 
-def test_a_lower_case_post_after_an_undefined_abbreviation_names_no_body() -> None:
-    facts = run("CBX chief executive Ben Moss said the cargo was 55,000 tonnes.")
-    assert not [a for a in agencies(facts) if a["name"] == "CBX"]
+@pytest.mark.parametrize("text,name,title", [
+    ("CBX chief executive Ben Moss said the cargo was 55,000 tonnes.", "CBX", "chief executive"),
+    ("Tradewell chief executive Mr Anele Dube said the deal would help exporters.", "Tradewell", "chief executive"),
+    ("VOLTA Managing Director Kofi Mensah told journalists imports would fall.", "VOLTA", "managing director"),
+    ("Harvestco grain manager Tim Rowe said buyers were holding back.", "Harvestco", "manager"),
+])
+def test_a_name_before_a_post_and_its_holder_is_the_employer(text: str, name: str, title: str) -> None:
+    facts = run(text)
+    assert [a["kind"] for a in agencies(facts) if a["name"] == name] == ["company"]
+    person = next(o for o in facts.officials)
+    assert person.agency == name and title in person.title
+
+
+@pytest.mark.parametrize("text", [
+    "Former chief executive Ben Moss said the cargo was 55,000 tonnes.",
+    "Zambian trade minister Chipo Banda said exports rose.",
+    "On Monday chief executive Ben Moss said the cargo was late.",
+    "CBX chief executive said the cargo was 55,000 tonnes.",  # no holder named: a post, not an employer
+])
+def test_no_employer_without_a_name_and_a_holder(text: str) -> None:
+    names = [a["name"] for a in agencies(run(text))]
+    assert not [n for n in names if n.split()[0] in ("Former", "Zambian", "On", "Monday", "CBX")], names
 
 
 @pytest.mark.parametrize("text,name,expected", ABBREVIATION_CASES)

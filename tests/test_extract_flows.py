@@ -437,3 +437,18 @@ def test_a_body_publishing_its_countrys_figures_is_the_exporter_nothing_else_nam
                    publisher="Statistics Lesotho")
     ctx = ArticleContext(doc, split_sentences(text), find_countries(text, "2025-07-01"))
     assert {(f.from_, f.to) for f in extract_trade_flows(ctx)} == {("LS", "BE"), ("LS", "IN")}
+
+
+def test_a_figureless_flow_and_the_same_flow_with_its_figure_are_one() -> None:
+    # the same pair, heading and period told twice, first without a figure: one flow, with the figure
+    got = flows("Azerbaijan retained its position as the largest supplier of pipeline natural gas to Italy in "
+                "2025, figures showed. Last year Italy imported 10.1 billion cubic metres of pipeline gas from "
+                "Azerbaijan.", published="2026-02-03")
+    assert [(f["from_"], f["to"], f.get("quantity")) for f in got] == [("AZ", "IT", 10.1e9)], got
+
+
+def test_a_figureless_flow_of_another_period_stays_beside_a_figured_one() -> None:
+    got = flows("Belgium and Japan were among the major buyers of Ethiopian coffee in the first quarter. "
+                "A cooperative union shipped 46 containers of washed coffee to Japan in September.",
+                published="2025-10-09")
+    assert len([f for f in got if f["to"] == "JP"]) == 2, got

@@ -908,6 +908,7 @@ def extract_agencies(ctx: ArticleContext) -> list[Agency]:
     _take_ranked_companies(r)
     _take_employers(r)
     _take_abbreviation_before_title(r)
+    _take_names_before_posts(r)
     _take_descriptive(r)
     _take_country_descriptors(r)
     _take_blocs(r)
@@ -1449,6 +1450,66 @@ def _take_abbreviation_before_title(r: _Reading) -> None:
         if defined is not None and r.free(*defined):
             r.take(*defined)
         r.take(s, e)
+
+
+@cache
+def _name_post_person() -> re.Pattern[str]:
+    """"ZimTrade chief executive Mr Tatenda Chikomba", "Elders wool manager Tim Rowe": a name, a post held
+    there (a modifier allowed before it), then the person holding it."""
+    posts = sorted({*_config()["employer_posts"], "manager", "analyst", "economist", "executive", "officer"},
+                   key=len, reverse=True)
+    post = "|".join(re.escape(p) for p in posts)
+    return re.compile(rf"(?<![\w&'’.-])(?P<name>[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*){{0,2}}?)[ \t]+"
+                      rf"(?P<post>(?:(?P<modifier>[a-z][a-z-]+)[ \t]+(?={post}))?(?i:{post}))[ \t]+"
+                      r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+)+")
+
+
+_NOT_POST_MODIFIERS = frozenset(("and", "or", "the", "with", "said", "told", "to", "as", "of", "for", "by", "at",
+                                  "in", "on", "his", "her", "its", "their", "former", "new", "acting", "interim"))
+_PLURAL_POST_MODIFIERS = frozenset(("sales", "operations", "logistics", "exports", "imports", "markets", "affairs",
+                                    "communications", "relations", "business"))
+_TITLE_BEFORE_NAME = re.compile(r"\b(?:President|Minister|Premier|Secretary|Ambassador|Governor|Chairman|Director|"
+                                r"Mr|Ms|Mrs|Dr|Prof|King|Queen|Emir|Sheikh|Prince|Senator|Mayor)\.?[ \t]+$")
+
+
+def _take_names_before_posts(r: _Reading) -> None:
+    """A name right before a post and its holder is the body the post is held at, head word or not."""
+    text = r.text
+    if not any(p in text for p in ("chief", "Chief", "director", "Director", "manager", "spokes", "Spokes",
+                                    "head", "Head", "CEO", "chair", "Chair", "president", "President")):
+        return
+    for m in _name_post_person().finditer(text):
+        s, e = m.span("name")
+        modifier = m.group("modifier")
+        if modifier and (modifier in _NOT_POST_MODIFIERS or modifier.endswith("ed")
+                         or (modifier.endswith("s") and modifier not in _PLURAL_POST_MODIFIERS)):
+            continue  # "Imran Khan meets President Xi", "Vucic and President Xi": a verb or a conjunction
+        if f"{m.group('name').split()[-1]} {m.group('post')}".lower() in _config()["employer_posts"]:
+            continue  # "NOC's Managing Director": "Managing" is the post's
+        if _TITLE_BEFORE_NAME.search(text, max(0, s - 30), s):
+            continue  # "President Aleksandar Vucic and …": a person, not a body
+        s, name = _without_openers(text, s, e)
+        if not name or not r.free(s, e) or _not_a_company_name(name) or _is_outlet(name) \
+                or any(w in _person_stops() or w in _DAYS_AND_MONTHS for w in name.split()) \
+                or name in gazetteer.country_forms() or codes_in(name):
+            continue  # "Former chief executive", "Zambian trade minister", "Monday …"
+        words = name.split()
+        defined = _definition(text, name)  # "the Meat Corporation of Namibia (Meatco)"
+        longer = next((f for f in r.reg.items if f.name.split()[:len(words)] == words or name in f.also
+                       or (name.isupper() and _initials(f.name) == name)
+                       or (defined is not None and any(b == defined[1] for _, b in f.spans))), None)
+        if longer is not None:  # "Harlow chief executive" after "Harlow Group": the group's short name
+            if name not in longer.also and name != longer.name:
+                longer.also.append(name)
+            longer.spans.append((s, e))
+            continue
+        sent = r.ctx.sentence_at(s)
+        named_before = sent is not None and any(c.end <= s for c in sentence_actors(r.ctx, sent))
+        # what the holder goes on to say ("… said Chinese buyers held back") tells nothing of the body's country
+        country = _owner_before(r.ctx, s) or (context_country(r.ctx, s, e) if named_before else None) \
+            or article_country(r.ctx) or context_country(r.ctx, s, e)
+        kind = kind_of(name)
+        r.add(name, country, kind if kind in ("association", "international") else "company", name, (s, e))
 
 
 def _definition(text: str, abbr: str) -> tuple[int, int] | None:

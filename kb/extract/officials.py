@@ -204,10 +204,17 @@ def _agency_before(ctx: ArticleContext, start: int) -> str | None:
     for m in mentions_of(ctx).agencies:
         if 0 <= start - m.end <= 10 and _GLUE.fullmatch(ctx.text, m.end, start):
             return m.name
+        modifier = _MODIFIER_GLUE.fullmatch(ctx.text, m.end, start) if 0 <= start - m.end <= 22 else None
+        if modifier and modifier.group(1) not in _NOT_MODIFIERS:  # "Elders wool manager Tim Rowe"
+            return m.name
     return None
 
 
 _GLUE = re.compile(r"(?:\s*\([^()]*\))?(?:['’]s)?[ \t-]*")
+_MODIFIER_GLUE = re.compile(r"(?:['’]s)?[ \t]+([a-z][a-z-]{2,})[ \t]+")
+_NOT_MODIFIERS = frozenset(("and", "or", "the", "of", "said", "says", "told", "with", "for", "to", "as", "by", "in",
+                            "on", "at", "his", "her", "its", "their", "whose", "where", "while", "when", "after",
+                            "before", "from", "into", "that", "which", "who", "was", "is", "has", "had", "will"))
 
 
 def _agency_at(ctx: ArticleContext, start: int, end: int) -> str | None:

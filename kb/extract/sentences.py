@@ -33,11 +33,14 @@ def _is_abbreviation(before: str) -> bool:
     m = _WORD_BEFORE.search(before)
     if not m:
         return False
-    word = m.group(1).lower().rstrip(".")
+    written = m.group(1).rstrip(".")
+    word = written.lower()
     if word in _abbreviations():
         return True
+    if m.start() and before[m.start() - 1].isdigit():
+        return False  # "$71.8m.", "5bn.": a figure's suffix ends the sentence
     # A single capital letter before the period is an initial ("R. Gil"); "U.S."-like dotted forms too.
-    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return (len(word) == 1 and written.isupper()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -111,7 +111,9 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     for clause in sm.clauses:
         cues = _frame_cues(sm, [c for c in sm.cues if clause[0] <= c.start < clause[1]])
         # "Kuwait, Oman and Qatar completed the list of the top six re-export markets": the role noun ranks
-        roles_only = all(c.kind in ("buyer_noun", "supplier_noun") for c in cues)
+        # "the largest buyer of tiles": a role noun with goods of its own opens a frame
+        roles_only = all(c.kind in ("buyer_noun", "supplier_noun") for c in cues) \
+            and not any(g.hs for c in cues for g in goods_after_of(sm, c.end, clause[1], role=True))
         if (not cues or roles_only) and _parallel_clause(rd, sm, clause, figures, cues):
             continue
         for i, cue in enumerate(cues):
@@ -206,6 +208,10 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
         if cue.kind in ("buyer_noun", "supplier_noun") and out and _APPOSED_ROLE.search(sm.text, 0, cue.start) \
                 and sm.text[cue.end:cue.end + 1] == ",":
             continue  # "Shipments from Australia, the second-biggest supplier, slipped to …": an aside
+        if out and out[-1].kind in ("buyer_noun", "supplier_noun") and cue.kind in NOUNS \
+                and _WITH_ITS_FIGURE.search(sm.text, max(0, cue.start - 30), cue.start) \
+                and _FIGURE_NEXT.match(sm.text, cue.end):
+            continue  # "the largest market for X, with imports worth $96m": the market's figure, no new frame
         noun = cue.kind in NOUNS or re.search(r"['’]s\s+$", sm.text[max(0, cue.start - 4):cue.start])
         if out and out[-1].kind in ("buyer_noun", "supplier_noun") and noun \
                 and _ROLE_OF.fullmatch(sm.text, out[-1].end, cue.start):
@@ -217,6 +223,9 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
 # "Mauritania and Senegal received a combined 24,000 tons": the named partners' joint figure, not a story total
 _JOINTLY = re.compile(r"\b(?:a\s+combined|together|between\s+them|jointly)\b", re.I)
 _PASSIVE_ASIDE = re.compile(r"\s+(?:mainly\s+|mostly\s+|largely\s+)?(?:by|via|through|overland|by\s+truck)\b")
+_WITH_ITS_FIGURE = re.compile(r",\s+with\s+(?:its\s+|their\s+|total\s+|combined\s+)*$")
+_FIGURE_NEXT = re.compile(r"\s+(?:worth|of|valued\s+at|totall?ing|amounting\s+to|at|reaching)\s+(?:about\s+|around\s+|"
+                          r"some\s+|nearly\s+|over\s+|more\s+than\s+)?[$€£¥]?\d")
 _APPOSED_ROLE = re.compile(r"[A-Z][\w'’.-]*,\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}$")
 _ROLE_OF = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
 _OBJECT_ROLE = re.compile(r"\b(?:to|for|from)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?$")
@@ -767,7 +776,8 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
                     figures: list[Figure]):  # type: ignore[no-untyped-def]
     """Candidate goods lists, most telling first (a generator: later readings run only when needed)."""
     if cue.kind in NOUNS:
-        yield goods_after_of(sm, cue.end, region[1])  # "exports of pears", "the top buyer of Tunisian oil"
+        # "exports of pears", "the top buyer of Tunisian oil", "the largest market for Egyptian tiles"
+        yield goods_after_of(sm, cue.end, region[1], role=cue.kind in ("buyer_noun", "supplier_noun"))
         before = goods_before(sm, cue.start, clause[0])  # "olive oil exports"
         yield [before] if before else []
     elif cue.kind != "motion" and (not figures or figures[0].start > cue.end + 3):

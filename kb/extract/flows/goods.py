@@ -124,7 +124,8 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
         low = token.lower()
         if not token[0].isalpha() and not (token[0].isdigit() and "-" in token and words):
             break
-        if not words and (low in _DETERMINERS or _origin_word(token, forms) or _attributive_name(token, s, m.end())):
+        if not words and (low in _DETERMINERS or _origin_word(token, forms) or _attributive_name(token, s, m.end())
+                          or (token.islower() and low.endswith(("'s", "’s")))):  # "the country's gas"
             definite = definite or low in _DEFINITE
             continue  # "the", "Tunisian", "Brazil's" before the goods
         if low in ("and", "or") and words and _ADJECTIVE_ENDING.search(s[words[-1][0]:words[-1][1]].lower()) \
@@ -267,12 +268,20 @@ def goods_of_figure(sm: SentenceMentions, start: int, end: int, limit: int) -> l
     return []
 
 
-def goods_after_of(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
-    """ "… of fresh pears and apples": the list after an "of" at `pos` (blanks allowed before it)."""
-    m = re.match(r"\s*(?:worth\s+)?of\s+", sm.text[pos:limit])  # "$6bn worth of metal products"
+_OF_GOODS = re.compile(r"\s*(?:worth\s+)?of\s+")
+_FOR_GOODS = re.compile(r"\s*(?:worth\s+)?(?:of|for)\s+(?:the\s+)?")
+
+
+def goods_after_of(sm: SentenceMentions, pos: int, limit: int, role: bool = False) -> list[Goods]:
+    """ "… of fresh pears and apples": the list after an "of" at `pos` (blanks allowed before it); after a
+    role noun "for" too ("the largest market for Egyptian tiles")."""
+    m = (_FOR_GOODS if role else _OF_GOODS).match(sm.text[pos:limit])  # "$6bn worth of metal products"
     if m is None:
         return []
-    return read_phrase_list(sm, pos + m.end(), limit)
+    found = read_phrase_list(sm, pos + m.end(), limit)
+    if m.group().rstrip().endswith(("for", "the")) and not m.group().lstrip().startswith("of"):
+        return [g for g in found if g.hs]  # "the traditional market for Kenyan blends": known goods only
+    return found
 
 
 def goods_before(sm: SentenceMentions, pos: int, floor: int) -> Goods | None:

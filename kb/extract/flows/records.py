@@ -38,7 +38,11 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         if d.amount is None:
             _merge_figureless(out, same, d)
             continue
-        for g in [g for g in same if g.amount is None]:
+        # "the largest supplier of pipeline natural gas to China … imported 24.7 Mt of pipeline gas": one flow
+        kin = [g for g in out if g.amount is None and g not in same and not g.part and not d.part
+               and (g.exporter, g.importer) == (d.exporter, d.importer) and (g.date == d.date or not g.date)
+               and (_same_heading(g.goods.hs, d.goods.hs) or g.goods.name.split()[-1] == d.goods.name.split()[-1])]
+        for g in [g for g in same if g.amount is None] + kin:
             out.remove(g)
             d.company, d.date, d.buyer = d.company or g.company, d.date or g.date, d.buyer or g.buyer
         if d.amount.kind == "money" and d.date is not None:
@@ -68,6 +72,10 @@ def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
                           and _broader(d.goods.hs, g.goods.hs) for g in out):
         return  # "fresh pears … the fresh fruit": the chapter adds nothing
     out.append(d)
+
+
+def _same_heading(a: str | None, b: str | None) -> bool:
+    return bool(a and b and len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
 
 
 def _same_chapter(a: str | None, b: str | None) -> bool:

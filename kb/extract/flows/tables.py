@@ -46,7 +46,7 @@ def read_tables(rd: Reading) -> None:
         cues = header if model is not None else f"{caption} {header}"
         outgoing = not _incoming(cues) or bool(
             model is None and _EXPORT_HEADER.search(header) and not _IMPORT_HEADER.search(header))
-        rows = list(_rows(rd, block.start(), lines, model is not None))
+        rows = list(_rows(rd, block.start(), lines, model is not None, caption))
         if rows:
             _table_drafts(rd, model, caption, text.rfind(caption, 0, block.start()) if caption else -1,
                           outgoing, rows)
@@ -69,10 +69,13 @@ def _incoming(cues: str) -> bool:
 _Row = tuple[str, list[Amount], Sentence, str | None]  # country, figures, the row, the period its column names
 
 
-def _rows(rd: Reading, start: int, lines: list[str], continued: bool) -> Iterator[_Row]:
+def _rows(rd: Reading, start: int, lines: list[str], continued: bool, caption: str = "") -> Iterator[_Row]:
     header = lines[0]
     cols = [c.strip() for c in re.split(r"\||\t", header) if c.strip()]
     units: list[_Unit | None] = [_column_unit(c) for c in cols[1:]]
+    told = _column_unit(_UNIT.findall(caption)[-1]) if not any(units) and _UNIT.search(caption) else None
+    if told is not None:  # "… as follows (USD million):" over "Country | Jan–Sep 2025 | Jan–Sep 2026"
+        units = [told] * len(units)
     if not any(units) and continued:  # old layout: "Country | 12,500", the unit in the header
         units = [_column_unit(header)] + [None] * (len(cols) - 2)
     periods = _column_periods(rd, cols[1:], units)
@@ -178,6 +181,9 @@ def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int
     if model is not None:
         side = model.exporter if outgoing else model.importer
         goods, date, company = model.goods, (found[-1].value if found else None), model.company
+        named = find_commodities(caption) if caption else []
+        if named and Goods(named[0].name, named[0].hs).key != goods.key:
+            goods = Goods(named[0].name, named[0].hs)  # "destinations of all building materials" after tiles
         if _EXPORT_HEADER.search(caption) and not find_commodities(caption) and model.sentence.end < cap_start:
             # "Principal export destinations, March 2025:": the whole trade, or the goods the headline names
             # ("Hazelnut exports earn $2.86bn …" over "Main export markets:")
