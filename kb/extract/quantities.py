@@ -541,10 +541,15 @@ def _range_gap(text: str, a: Amount, b: Amount) -> bool:
 
 def rate_in(text: str) -> str | None:
     """The rate a clause states anywhere ("annually exports 250 tons" -> "year"), or None."""
-    m = _RATE_ANYWHERE.search(text)
-    if m is None:
-        return None
-    return RATES[(m["u"] or m["adv"]).lower()]
+    for m in _RATE_ANYWHERE.finditer(text):
+        if m["adv"] and _RECORD_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "its highest monthly intake": a record, not a rate
+        return RATES[(m["u"] or m["adv"]).lower()]
+    return None
+
+
+_RECORD_BEFORE = re.compile(r"\b(?:highest|lowest|largest|biggest|smallest|strongest|weakest|best|worst|record|"
+                            r"first|average)\s+$", re.I)
 
 
 def counted(text: str, start: int, end: int) -> bool:

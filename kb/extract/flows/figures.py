@@ -69,7 +69,15 @@ def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:
     """The sentence's quantities and money; "4.6 million cartons, up from 3.9 million a year earlier": a bare
     number compared with a figure is in that figure's unit; "1.3 million sheep and goats": a count of goods."""
     out: list[Amount] = []
+    whole = _whole_before_shares(sm)
     for a in sm.amounts:
+        if whole is not None and a.kind == "number" and a.start > whole.end and _COUNTRY_THEN_NUMBER.search(
+                sm.text, max(0, a.start - 30), a.start) and any(0 <= a.start - c.end <= 25 for c in sm.countries):
+            # "Of the 158 cargoes …, France received 24, the UK 19": each share in the whole's unit
+            out.append(Amount(a.start, a.end, a.value, whole.kind, whole.unit, whole.currency, whole.per))
+            continue
+        if a is whole and any(b.kind == "number" and b.start > a.end for b in sm.amounts):
+            continue  # the whole shared out is no flow of its own
         if a.kind in ("quantity", "money"):
             out.append(a)
         elif a.kind == "number" and out and lexicon().comparison_before.search(sm.text[max(0, a.start - 40):a.start]):
@@ -81,6 +89,20 @@ def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:
                 unit = "head" if (goods_hs(counted.name) or "").startswith("01") else "units"
                 out.append(Amount(a.start, a.end, a.value, "quantity", unit, None, a.per))
     return out
+
+
+_OF_THE_WHOLE = re.compile(r"\W*(?:Of|Out\s+of)\s+(?:the\s+|a\s+total\s+of\s+|its\s+|their\s+)?(?:total\s+)?", re.I)
+_COUNTRY_THEN_NUMBER = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]+ed|took|got|received|bought|had|imported|"
+                                  r"took\s+in))?\s+$")
+
+
+def _whole_before_shares(sm: SentenceMentions) -> Amount | None:
+    """"Of the 158 cargoes that left US terminals, …": the whole a sentence opens with, shared out after it."""
+    m = _OF_THE_WHOLE.match(sm.text)
+    if m is None:
+        return None
+    first = next((a for a in sm.amounts if a.start >= m.end()), None)
+    return first if first is not None and first.start == m.end() and first.kind == "quantity" else None
 
 
 # "rose by 100,000 head", "up 17pc, or 41,000 head": a change, not a flow.

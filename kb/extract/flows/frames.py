@@ -945,12 +945,17 @@ def _figure_date(rd: Reading, figure: Figure) -> str | None:
 
 def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
     concession = _CONCESSION.search(frame.sm.text, frame.cue.end)
+    # "…, which Egas awarded to traders in September": a relative clause after the cue tells another event
+    aside = _WHICH_AFTER.search(frame.sm.text, frame.cue.end)
     dates = [d for d in frame.sm.dates() if (concession is None or d.start < concession.start())
-             and not _day_of_telling(frame.sm, d)]
+             and (aside is None or d.start < aside.start()) and not _day_of_telling(frame.sm, d)]
     if not dates:
         return rd.frame.period
     after = [d for d in dates if d.start >= frame.cue.end]
     return (after[0] if after else dates[-1]).value
+
+
+_WHICH_AFTER = re.compile(r",\s+(?:which|who|whom|whose)\b")
 
 
 # "…, the ministry said on Monday", "Releasing the annual bulletin in Lusaka yesterday, …": the day of the telling

@@ -42,6 +42,9 @@ _DETERMINERS = frozenset(("another", "extra", "the", "a", "an", "its", "their", 
                           "these", "those", "that", "some", "other", "more", "less", "fewer", "such", "first", "new",
                           "additional", "further", "of", "all", "both", "various", "several", "many", "much", "most",
                           "certain"))
+# counts: "received six US cargoes" counts cargoes, "six" names no goods
+_COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                     "dozen", "dozens", "hundreds", "thousands"))
 _COORDINATION = frozenset((",", "and", "or", "&", "as well as"))
 
 
@@ -146,6 +149,8 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
         words.append((m.start(), m.end()))
         if len(words) == 5:
             break
+    if words and all(s[a:b].lower() in _COUNTS for a, b in words):
+        return None, words[-1][1]
     last = s[words[-1][0]:words[-1][1]].lower() if words else ""
     modifies = bool(words) and bool(_PACKAGE_AFTER.match(s, words[-1][1]))
     if (last in _AMOUNT_NOUNS or modifies) and not known(s[words[0][0]:words[-1][1 if modifies else 0]]):

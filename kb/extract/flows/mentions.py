@@ -50,7 +50,7 @@ class SentenceMentions:
         if self._dates is None:
             s = self.text
             self._dates = [d for d in find_dates(s, self.published, country=self.country)
-                           if not _ATTRIBUTION.search(s[max(0, d.start - 45):d.start])]
+                           if not _ATTRIBUTION.search(s[max(0, d.start - 45):d.start]) and not _record_since(s, d)]
         return self._dates
 
     def clause_of(self, pos: int) -> tuple[int, int]:
@@ -61,6 +61,16 @@ class SentenceMentions:
 
     def terms_in(self, lo: int, hi: int) -> list[Commodity]:
         return [t for t in self.terms if lo <= t.start and t.end <= hi]
+
+
+# "its highest monthly intake since January 2024", "the most since 2019": a yardstick, not the flow's period
+_RECORD_SINCE = re.compile(r"\b(?:highest|lowest|largest|biggest|smallest|strongest|weakest|most|least|best|worst|"
+                           r"first\s+time)\b[^.;]{0,50}?(?:\s+since)?\s*$", re.I)
+def _record_since(s: str, d: DateMention) -> bool:
+    """"its highest monthly intake since January 2024": the date a record is measured from."""
+    since = s[d.start:d.start + 6].lower().startswith("since") or s[max(0, d.start - 7):d.start].rstrip().lower(
+    ).endswith("since")
+    return since and bool(_RECORD_SINCE.search(s[max(0, d.start - 70):d.start]))
 
 
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|reported|announced|wrote|stated|added|noted|tweeted|posted|"
@@ -154,7 +164,7 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
 
 _LEVY_AFTER = re.compile(r"\s+(?:duty|duties|tariffs?|tax|taxes|levy|levies|ban|bans|quotas?|licen[cs]es?|permits?|"
                          r"restrictions?|curbs?|controls?|procedures?|regime|rules?|requirements?)\b", re.I)
-_CONSIGNMENT_AFTER = re.compile(r"\s+(?:(?:its|their|the|first|further|more|regular|some)\s+)?(?:[a-z-]+\s+){0,2}"
+_CONSIGNMENT_AFTER = re.compile(r"\s+(?:(?:its|their|the|first|further|more|regular|some)\s+)?(?:[A-Za-z-]+\s+){0,2}"
                                 r"(?:shipments|cargoes|consignments|deliveries|supplies)\b")
 
 
@@ -218,10 +228,13 @@ def _figure_follows(s: str, pos: int, amounts: list[Amount]) -> bool:
     worth A$2.1 billion")."""
     if any(pos <= a.start and len(s[pos:a.start].split()) <= 3 for a in amounts if a.kind in ("quantity", "money")):
         return True
+    if _SHARED_OUT.match(s) and any(a.kind == "number" and s[pos:a.start].isspace() for a in amounts):
+        return True  # "Of the 158 cargoes …, France received 24": a share of the whole told first
     share = next((a for a in amounts if a.kind == "percent" and pos <= a.start and len(s[pos:a.start].split()) <= 2),
                  None)
     return share is not None and any(a.kind in ("quantity", "money") and _WORTH_BETWEEN.fullmatch(s, share.end, a.start)
                                      for a in amounts)
 
 
+_SHARED_OUT = re.compile(r"\W*(?:Of|Out\s+of)\s+(?:the\s+|a\s+total\s+of\s+|its\s+|their\s+)?(?:total\s+)?\d", re.I)
 _WORTH_BETWEEN = re.compile(r"[^.;]{0,40}?,?\s+(?:worth|valued\s+at)\s+")

@@ -326,7 +326,12 @@ def _ranked(between: str) -> bool:
     ("X is diversifying its markets" ranks nothing)."""
     if _VERB_IN_RANKING.search(between):
         return False
-    return bool(_COPULA.match(between) or _APPOSITIVE.match(between) or _AS_RANKED.match(between))
+    return bool(_COPULA.match(between) or _APPOSITIVE.match(between) or _AS_RANKED.match(between)
+                or _ABSOLUTE_RANKED.match(between))
+
+
+# "…, with India, China and Pakistan its largest buyers": a verbless clause ranks the countries
+_ABSOLUTE_RANKED = re.compile(r"^\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}$")
 
 
 _VERB_IN_RANKING = re.compile(r"\b(?!(?:leading|growing|emerging|rising|promising|fast-growing|remaining|"
@@ -344,6 +349,11 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
         gap = s[prev.end:m.start] if prev is not None else ""
         if prev is not None and m.form == prev.form != "adjective" and (_JOINT.match(gap) or _FIGURE_JOINT.match(gap)):
             next(c for c in chains if i - 1 in c).append(i)
+            continue
+        # "Japan imported 0.9mn t of US LNG and South Korea 0.7mn t": the goods' origin between two members
+        if i >= 2 and readings.get(i - 1, ("", ""))[0] in ("origin", "") \
+                and m.form == mentions[i - 2].form != "adjective" and _FIGURE_JOINT.match(s[mentions[i - 2].end:m.start]):
+            next(c for c in chains if i - 2 in c).append(i)
             continue
         # "… second-largest source of coffee for Germany, after Brazil": a ranking joins the country ranked.
         ranked = [j for j in range(i) if readings.get(j, ("", ""))[0] in ("ranked", "share")]
