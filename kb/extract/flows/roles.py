@@ -352,7 +352,8 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
             continue
         # "Japan imported 0.9mn t of US LNG and South Korea 0.7mn t": the goods' origin between two members
         if i >= 2 and readings.get(i - 1, ("", ""))[0] in ("origin", "") \
-                and m.form == mentions[i - 2].form != "adjective" and _FIGURE_JOINT.match(s[mentions[i - 2].end:m.start]):
+                and m.form == mentions[i - 2].form != "adjective" \
+                and _FIGURE_JOINT.match(s[mentions[i - 2].end:m.start]):
             next(c for c in chains if i - 2 in c).append(i)
             continue
         # "… second-largest source of coffee for Germany, after Brazil": a ranking joins the country ranked.
