@@ -478,7 +478,7 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         exporters = subjects  # "Kenya re-exported Ugandan coffee": Kenya sells it on, Uganda grew it
     last = rd.last
     if not exporters and not importers and last is not None and last.sentence == frame.sm.sentence.start \
-            and frame.cue.kind.endswith("verb") and _COORDINATED_VERB.search(s, frame.clause[0], frame.cue.start):
+            and frame.cue.kind.endswith("verb") and _coordinated(s, frame):
         # "Oman exported cement to Saudi Arabia, and shipped fish worth …": the same subject, the same way
         same = (frame.cue.kind in EXPORTING) == (last.kind in EXPORTING)
         return (list(last.exporters), list(last.importers)) if same else (list(last.importers), list(last.exporters))
@@ -559,7 +559,17 @@ def _re_exporter(rd: Reading, frame: _Frame, importers: list[str]) -> list[str]:
 
 
 # "…, and shipped", "…, while importing": the same subject goes on with another verb
-_COORDINATED_VERB = re.compile(r"(?:^|,)\s*(?:and|but|while|whereas)\s+(?:also\s+|then\s+)?$")
+_COORDINATED_VERB = re.compile(r"(?:^|,|\s)\s*(?:and|but|while|whereas)\s+(?:also\s+|then\s+)?$")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+ed\b")
+
+
+def _coordinated(s: str, frame: _Frame) -> bool:
+    """"…, and shipped fish", "supplies oil to X and buys medicines from it": a second verb of the same
+    subject; not a passive's ("is processed there and sold on": what is sold, not who sells)."""
+    m = _COORDINATED_VERB.search(s, frame.clause[0], frame.cue.start)
+    if m is None:
+        return False
+    return m.group().lstrip()[:1] == "," or not _PASSIVE.search(s, frame.clause[0], m.start())
 _BROKEN_DOWN = re.compile(r",?\s+of\s+which\b", re.I)
 _PRONOUN = re.compile(r"^\W*(?:(?:But|And|However|Meanwhile|Also),?\s+)?(?:It|They|The\s+country|The\s+nation|"
                       r"The\s+kingdom|The\s+republic)\s+(?:(?:also|has|have|had|still|then|[a-z]+ly)\s+){0,2}$")
