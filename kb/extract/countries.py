@@ -146,7 +146,7 @@ def main_countries(ctx: ArticleContext) -> list[str]:
     return [code for code, _ in counts.most_common()]
 
 
-_STYLED = re.compile(r"\b[Tt]he\s+(Kingdom|Sultanate|Emirates?|Principality|Grand\s+Duchy)\b(?!\s+of\b)")
+_STYLED = re.compile(r"\b[Tt]he\s+([Kk]ingdom|[Ss]ultanate|[Ee]mirates?|[Pp]rincipality|Grand\s+Duchy)\b(?!\s+of\b)")
 
 
 def with_home_styles(ctx: ArticleContext) -> list[CountryMention]:
@@ -158,8 +158,22 @@ def with_home_styles(ctx: ArticleContext) -> list[CountryMention]:
     # whose story: a national outlet's own country first ("Indonesia sold the Kingdom …" in Arab News)
     home = publishers.country_of(ctx.document.publisher, ctx.document.url) or home_country(ctx)
     styles = gazetteer.load("country_styles") or {}
-    extra = [CountryMention(m.start(), m.end(), home, m.group(0), "name") for m in found
-             if home and home in (styles.get(" ".join(m.group(1).split())) or [])]
+    named = Counter(c.code for c in ctx.countries if c.form in ("name", "capital"))
+    extra = []
+    for m in found:
+        bearers = styles.get(" ".join(m.group(1).split()).title().replace("Grand duchy", "Grand Duchy")) or []
+        if home and home in bearers:
+            if m.group(1)[0].isupper():  # "the emirate's position" in its own story is left as written
+                extra.append(CountryMention(m.start(), m.end(), home, m.group(0), "name"))
+            continue
+        # "Indonesia shipped $2.9bn of goods to the kingdom" in an Indonesian story: the one styled country named
+        before = Counter(c.code for c in ctx.countries if c.start < m.start() and c.code in bearers
+                         and c.form in ("name", "capital"))
+        styled = before.most_common(1)[0][0] if before else None
+        if styled is None and named:
+            styled = next((code for code, _ in named.most_common() if code in bearers), None)
+        if styled is not None and styled != home:
+            extra.append(CountryMention(m.start(), m.end(), styled, m.group(0), "name"))
     return sorted([*ctx.countries, *extra], key=lambda c: c.start) if extra else ctx.countries
 
 

@@ -34,6 +34,8 @@ from kb.extract.flows.figures import Figure, is_period, sentence_figures
 from kb.extract.flows.goods import (
     Goods,
     antecedent,
+    goods_after_copula,
+    goods_of_share_subject,
     goods_after_of,
     goods_before,
     goods_of_figure,
@@ -605,7 +607,8 @@ def _sentence_actor(frame: _Frame, exporters: list[str]) -> str | None:
 
 
 _ANAPHOR = re.compile(r"\b(?:to|for|into)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?:neighbou?r|partner|"
-                      r"country|market)\b|\bthere\b", re.I)
+                      r"country|market|nation|state|kingdom|emirate|sultanate|republic|island\s+nation)\b|\bthere\b",
+                      re.I)
 
 
 def _anaphoric_destination(rd: Reading, frame: _Frame, exporters: list[str]) -> list[str]:
@@ -717,7 +720,8 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
     return _inherited_goods(rd, sm, cue, clause, region, figures)
 
 
-_BREAKDOWN_AFTER = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|notably|especially|including)\s+"
+_BREAKDOWN_AFTER = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|notably|especially|including|"
+                              r"(?:most|much|the\s+bulk|nearly\s+all|almost\s+all)\s+of\s+(?:it|which|them))\s+"
                               r"(?!(?:because|due|thanks|owing|as|on|in|at|to|from|through|for|by|with|via)\b)",
                               re.I)  # not "…, largely because of weaker prices"
 
@@ -790,6 +794,8 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
         yield goods_after_of(sm, cue.end, region[1], role=cue.kind in ("buyer_noun", "supplier_noun"))
         before = goods_before(sm, cue.start, clause[0])  # "olive oil exports"
         yield [before] if before else []
+        yield goods_after_copula(sm, cue.end, region[1])  # "main imports from Thailand include vehicles, …"
+        yield goods_of_share_subject(sm, cue.start, clause[0])  # "Rice and meat make up most of its exports"
     elif cue.kind != "motion" and (not figures or figures[0].start > cue.end + 3):
         supplied = _SUPPLIED_WITH.match(sm.text, cue.end, region[1])  # "supplies India with copper and fishmeal"
         if supplied:
@@ -806,6 +812,7 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
 _SUPPLIED_WITH = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+with\s+")
 _LED_BY_ASIDE = re.compile(r",\s+(?:led\s+by|including|mainly|mostly|notably|chiefly)\s+", re.I)
 _INCLUDING = re.compile(r"(?:[^.;:]|\.(?=\d)){0,70}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly|"
+                        r"(?:most|much|the\s+bulk|nearly\s+all|almost\s+all)\s+of\s+(?:it|which)|"
                         r"led\s+by|headed\s+by|dominated\s+by)\s+", re.I)
 
 

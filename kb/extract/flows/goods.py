@@ -41,7 +41,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w’'-]*|\d[\w-]*|[,;:()\[\]\"“”.!?/]|&")
 _DETERMINERS = frozenset(("another", "extra", "the", "a", "an", "its", "their", "his", "her", "our", "this",
                           "these", "those", "that", "some", "other", "more", "less", "fewer", "such", "first", "new",
                           "additional", "further", "of", "all", "both", "various", "several", "many", "much", "most",
-                          "certain"))
+                          "certain", "mainly", "mostly", "largely", "chiefly", "primarily", "principally"))
 # counts: "received six US cargoes" counts cargoes, "six" names no goods
 _COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                      "dozen", "dozens", "hundreds", "thousands"))
@@ -287,6 +287,49 @@ def goods_after_of(sm: SentenceMentions, pos: int, limit: int, role: bool = Fals
     if m.group().rstrip().endswith(("for", "the")) and not m.group().lstrip().startswith("of"):
         return [g for g in found if g.hs]  # "the traditional market for Kenyan blends": known goods only
     return found
+
+
+# "The UAE's main imports from Thailand include vehicles, rice and …": the goods a trade noun's copula lists
+_COPULA_GOODS = re.compile(r"(?:\s+(?:from|to|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
+                           r"(?:\s+(?:in|during)\s+[\w\s-]{1,20}?)?"
+                           r"\s+(?:(?:mainly|mostly|largely|chiefly)\s+)?(?:include|includes|included|comprise|comprises|"
+                           r"comprised|consist\s+of|consisted\s+of|are|were)\s+(?:(?:mainly|mostly|largely|chiefly)\s+)?")
+
+
+def goods_after_copula(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
+    """ "main imports from Thailand include vehicles and rice": the list after a copula of the trade noun."""
+    m = _COPULA_GOODS.match(sm.text, pos, limit)
+    if m is None or re.match(r"\s*(?:[a-z]+ed\b|led\b|worth|up\b|down\b|\d|[$€£¥])", sm.text[m.end():m.end() + 12]):
+        return []
+    found = read_phrase_list(sm, m.end(), limit)
+    return found if found and all(g.hs for g in found) else []  # not "were flat", "are made under"
+
+
+# "Rice, meat and machinery account for the bulk of India's shipments to Qatar": the subject names the goods
+_SHARE_OF_TRADE = re.compile(r"\s+(?:account(?:s|ed)?\s+for|make(?:s)?\s+up|made\s+up|represent(?:s|ed)?|"
+                             r"dominate(?:s|d)?)\s+(?:(?:the\s+bulk|most|much|half|a\s+third|a\s+quarter|"
+                             r"(?:about\s+|nearly\s+|over\s+|around\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent))"
+                             r"\s+of\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def goods_of_share_subject(sm: SentenceMentions, pos: int, floor: int) -> list[Goods]:
+    """The goods a clause opens with when they make up the trade noun at `pos`."""
+    m = _SHARE_OF_TRADE.search(sm.text, floor, pos)
+    if m is None:
+        return []
+    lead = sm.text[floor:m.start()]
+    start = floor + len(lead) - len(lead.lstrip(" \"“‘"))
+    found: list[Goods] = []
+    while start < m.start():  # "Rice, meat, fruits and vegetables, and machinery": a list of lists
+        more = read_phrase_list(sm, start, m.start())
+        if not more:
+            return []
+        found.extend(more)
+        joint = re.match(r",?\s*(?:and\s+|&\s+)?", sm.text[more[-1].end:m.start()])
+        start = more[-1].end + (joint.end() if joint else 0)
+        if not joint or not joint.group().strip():
+            break
+    return found if found and found[-1].end >= m.start() - 1 else []
 
 
 def goods_before(sm: SentenceMentions, pos: int, floor: int) -> Goods | None:
