@@ -51,16 +51,20 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     if not kept:
         return []
     dated = [a for a in sm.amounts if a.kind == "percent" or a in kept]
-    owners = _date_owners(sm.dates(), dated, {id(q): m.end for q, m in worth.values()})
+    # "up from 12.9 million last year": the year before the story's period, not the calendar year 2025
+    last_years = [m for a in kept if id(a) in compared and (m := _LAST_YEAR.match(sm.text, a.end))]
+    dates = [d for d in sm.dates() if not any(m.start() <= d.start < m.end() for m in last_years)]
+    owners = _date_owners(dates, dated, {id(q): m.end for q, m in worth.values()})
     earlier = _year_earlier(sm.text, kept, compared, owners)
     # "up from $1.71bn a year earlier", "Arrivals were up from 11.4m tons a year earlier": a year before the
     # reading's period when no date in the sentence says which
-    undated = {id(a) for a in kept if id(a) not in earlier and _A_YEAR_BEFORE.match(sm.text, a.end)
+    undated = {id(a) for a in kept if id(a) not in earlier
+               and (_A_YEAR_BEFORE.match(sm.text, a.end) or (id(a) in compared and _LAST_YEAR.match(sm.text, a.end)))
                and (id(a) in compared or lexicon().comparison_before.search(sm.text[max(0, a.start - 40):a.start]))
                and not any(id(b) in owners for b in kept if b.end <= a.start) and id(a) not in owners}
     kept = [a for a in kept if id(a) not in compared or id(a) in earlier or id(a) in undated
             or (id(a) in owners and owners[id(a)].start > a.end)]
-    owners = _shared_dates(sm, kept, [a for a in dated if a.kind == "percent"], {**owners, **earlier})
+    owners = _shared_dates(sm, kept, [a for a in dated if a.kind == "percent"], {**owners, **earlier}, dates)
     return [Figure(a, worth[id(a)][1] if id(a) in worth else None,
                    None if id(a) in undated else owners.get(id(a)), id(a) in undated) for a in kept]
 
@@ -164,6 +168,9 @@ _A_YEAR_BEFORE = re.compile(r"\s*(?:,\s*)?(?:a|one)\s+year\s+(?:earlier|ago|befo
                             re.I)
 
 
+_LAST_YEAR = re.compile(r"\s*(?:,\s*)?(?:last|the\s+previous|the\s+preceding)\s+(?:year|season)\b", re.I)
+
+
 def _year_earlier(s: str, amounts: list[Amount], compared: set[int],
                   owners: dict[int, DateMention]) -> dict[int, DateMention]:
     """Compared figures said to be a year before the figure they are compared with, dated a year before it."""
@@ -205,7 +212,7 @@ def is_period(d: DateMention) -> bool:
 
 
 def _shared_dates(sm: SentenceMentions, figures: list[Amount], percents: list[Amount],
-                  owners: dict[int, DateMention]) -> dict[int, DateMention]:
+                  owners: dict[int, DateMention], dates: list[DateMention]) -> dict[int, DateMention]:
     """Owners, each undated figure given the sentence's period (not one compared with)."""
     s, lex = sm.text, lexicon()
     first = min((a.start for a in [*figures, *percents]), default=0)
@@ -215,7 +222,7 @@ def _shared_dates(sm: SentenceMentions, figures: list[Amount], percents: list[Am
     # "supplied 1.2m bales, down from 1.9m bales in FY23": FY23 is the compared figure's, not the sentence's
     of_compared = {id(d) for a in figures if (d := owners.get(id(a))) is not None
                    and lex.comparison_before.search(s[max(0, a.start - 40):a.start])}
-    shared = [d for d in sm.dates() if is_period(d) and id(d) not in of_percent and id(d) not in of_compared
+    shared = [d for d in dates if is_period(d) and id(d) not in of_percent and id(d) not in of_compared
               and not lex.comparison_before.search(s[max(0, d.start - 40):d.start])
               and not re.search(r"\bsame\b|\bcorresponding\b", s[max(0, d.start - 5):d.end], re.I)]
     if not shared:

@@ -244,6 +244,9 @@ def _continues(s: str, cue: Cue, previous: Cue) -> bool:
             r"\s*,\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*)?(?:\w+ly\s+)?", between):
         return True  # "China, Australia's biggest iron ore buyer, took …", "Sri Lanka's largest buyer, Iraq, took …"
     word = re.search(r"([A-Za-z-]+)\s+$", before)
+    if (cue.kind in EXPORTING) != (previous.kind in EXPORTING) \
+            and (previous.kind in NOUNS or not previous.form.endswith(("ed", "sold", "bought", "sent", "took"))):
+        return False  # "re-exports of tea imported from Kenya": the participle's trade goes the other way
     return bool(cue.form.endswith(("ed", "sent", "sold", "bought")) and word and word.group(1).islower()
                 and word.group(1) not in _AUXILIARY and not word.group(1).endswith("ly"))
 
@@ -333,6 +336,9 @@ _PLACED = re.compile(r"\s+(?:(?:were|was|came|ranked|finished|followed)\s+(?:in\
 _FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are)\s+(?:then\s+)?followed\s+by\s+"
                           r"(?:the\s+)?$")
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|followed|trailed|stood|"
+                            # "Turkey stayed in second place with …", "Iran fell to 7.2m kg from 9.0m"
+                            r"stayed|remained|held|kept|slipped|finished|fell\s+to|dropped\s+to|rose\s+to|"
+                            r"climbed\s+to|declined\s+to|increased\s+to|jumped\s+to|"
                             r"accounted\s+for|made\s+up|represented)\b", re.I)
 
 

@@ -90,7 +90,8 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
     # "after the Korea-Philippines free trade agreement took effect": countries naming an agreement are no side
     mentions = [m for m in sm.countries_in(*clause) if not _IN_AGREEMENT_NAME.match(s, m.end)
                 and not (_JOINED_BEFORE.search(s, max(0, m.start - 2), m.start)
-                         and _AGREEMENT_AFTER.match(s, m.end))]
+                         and _AGREEMENT_AFTER.match(s, m.end))
+                and not _EXCEPTED.search(s, max(0, m.start - 22), m.start)]  # "CIS countries other than Russia"
     readings: dict[int, tuple[str, str]] = {}
     for i, m in enumerate(mentions):
         reading = _reading(s, m, cue, region, lex)
@@ -111,6 +112,7 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
     return parties
 
 
+_EXCEPTED = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside)\s+(?:the\s+)?$", re.I)
 _AGREEMENT_WORDS = r"(?:agreements?|FTAs?|pacts?|deals?|treat(?:y|ies)|protocols?|partnerships?|CEPA|EPA|accords?)"
 _AGREEMENT_AFTER = re.compile(rf"(?:\s+[A-Za-z][\w-]*){{0,4}}?\s+{_AGREEMENT_WORDS}\b")
 _IN_AGREEMENT_NAME = re.compile(rf"\s*[-–]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:\s+[A-Za-z][\w-]*){{0,4}}?\s+"
