@@ -167,6 +167,25 @@ _SEASON_MONTHS = re.compile(
     rf"|\s*\((?P<m1b>{_MONTH})\s*(?:-|–|(?i:to))\s*(?P<m2b>{_MONTH})\))")
 
 
+# "The Peruvian blueberry export campaign, which runs from June to May, closed …" told apart from its years
+_SEASON_RUNS = re.compile(
+    rf"(?i:season|campaign|crop\s+year|marketing\s+year)\b[^.;]{{0,30}}?,?\s*(?i:which\s+)?"
+    rf"(?i:runs?|ran|lasts?|lasted|stretches|spans?)\s+(?i:from\s+)?"
+    rf"(?P<m1>{_MONTH})\s+(?i:to|through|until|till)\s+(?P<m2>{_MONTH})")
+_TWO_YEARS = re.compile(r"(\d{4})/(\d{4})")
+
+
+def with_season_months(value: str, text: str) -> str:
+    """A season of two calendar years ("2025/2026") as the months an article says its seasons run."""
+    years = _TWO_YEARS.fullmatch(value)
+    months = _SEASON_RUNS.search(text) if years else None
+    if months is None or years is None or int(years[2]) != int(years[1]) + 1:
+        return value
+    lo, hi = _month(months["m1"]), _month(months["m2"])
+    a = int(years[1])
+    return f"{a}-{lo:02d}/{a + 1 if hi < lo else a}-{hi:02d}"
+
+
 def _fiscal_words_around(text: str, start: int, end: int) -> bool:
     """"fiscal 2023", "FY2022-23", "the 2017-18 financial year"."""
     return bool(_FISCAL_BEFORE.search(text, max(0, start - 20), start) or _FISCAL_AFTER.match(text, end))

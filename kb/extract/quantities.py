@@ -322,17 +322,31 @@ def find_amounts(text: str, decimal_comma: bool | None = None) -> list[Amount]:
 # a point (as Spanish, Portuguese and much of Europe do), unless it also writes decimals with a point.
 _COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,])")
 _POINT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.])")
+_FIRST_DIGIT = re.compile(r"\d")
 _POINT_GROUPS = re.compile(r"\d{1,3}((?:\.\d{3})+)(?![\d.])")
 
 
+# "352.640 tons", "each with less than 5.000 tons": thousands grouped with a point before a unit, in a text that
+# never groups them with a comma
+_UNIT_AFTER = r"\s*(?:tons|tonnes|tonne|ton|t|kg|kilos|kilograms|boxes|cartons|bags|head|units|litres|liters)\b"
+_POINT_THOUSANDS = re.compile(rf"(?<![\d.,])\d{{1,3}}\.\d{{3}}(?![\d.,]){_UNIT_AFTER}")
+_ROUND_POINT_THOUSANDS = re.compile(rf"(?<![\d.,])\d{{1,3}}\.000(?![\d.,]){_UNIT_AFTER}")
+_COMMA_GROUPS = re.compile(r"\d,\d{3}(?!\d)")
+
+
 def writes_decimal_commas(text: str) -> bool:
-    return bool(_COMMA_DECIMAL.search(text)) and not _POINT_DECIMAL.search(text)
+    if _COMMA_DECIMAL.search(text) and not _POINT_DECIMAL.search(text):
+        return True
+    # points for thousands alone, without a decimal comma to show it: several figures or a round one
+    return not _COMMA_GROUPS.search(text) and (
+        bool(_ROUND_POINT_THOUSANDS.search(text)) or len(_POINT_THOUSANDS.findall(text)) >= 3)
 
 
 def _points_as_thousands(text: str, amounts: list[Amount]) -> list[Amount]:
     out = []
     for a in amounts:
-        m = _POINT_GROUPS.match(text, a.start)
+        digits = _FIRST_DIGIT.search(text, a.start, a.end)  # "US$1.205 million": the number after the currency
+        m = _POINT_GROUPS.match(text, digits.start()) if digits else None
         if m is not None and a.kind in ("quantity", "money", "number"):
             a = Amount(a.start, a.end, a.value * 1000 ** m.group(1).count("."), a.kind, a.unit, a.currency, a.per)
         out.append(a)

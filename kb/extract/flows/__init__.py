@@ -17,6 +17,7 @@ import re
 
 from kb.extract.commodities import find_commodities
 from kb.extract.context import ArticleContext, Sentence
+from kb.extract.dates import with_season_months
 from kb.extract.flows.article import article_frame
 from kb.extract.flows.frames import LEAD, Reading, lead_period, may_continue, read_sentence
 from kb.extract.flows.lexicon import lexicon
@@ -44,7 +45,10 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     if "|" in ctx.text or "\t" in ctx.text:
         read_tables(reading)
     read_lists(reading)
-    return [to_record(d) for d in merge(reading.drafts) if d.exporter and d.importer]
+    drafts = [d for d in merge(reading.drafts) if d.exporter and d.importer]
+    for d in drafts:  # "In the 2025/2026 campaign" where "the campaign … runs from June to May"
+        d.date = with_season_months(d.date, ctx.text) if d.date and "/" in d.date else d.date
+    return [to_record(d) for d in drafts]
 
 
 _POINTS_BACK = re.compile(r"\b(?:there|neighbou?r|partner)\b")

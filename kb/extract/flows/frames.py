@@ -382,7 +382,9 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     else:
         own_end = own[0].start
     followed = _FOLLOWED_BY.search(sm.text, clause[0], names[0].start)  # "It was followed by Egypt with 71,000 m³"
-    if (own and not followed and not _RANKED_CLAUSE.match(sm.text, names[0].end, own_end)) \
+    # "Hong Kong, Spain and Germany followed, each with …": the ranking verb after the last name before the figure
+    subject_end = max((n.end for n in names if n.end <= own_end), default=names[0].end)
+    if (own and not followed and not _RANKED_CLAUSE.match(sm.text, subject_end, own_end)) \
             or lexicon().turnover.search(sm.text, clause[0], clause[1]) \
             or not (last.sentence == sm.sentence.start
                     or 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP):
@@ -799,7 +801,8 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
         # "exports of pears", "the top buyer of Tunisian oil", "the largest market for Egyptian tiles"
         yield goods_after_of(sm, cue.end, region[1], role=cue.kind in ("buyer_noun", "supplier_noun"))
         before = goods_before(sm, cue.start, clause[0])  # "olive oil exports"
-        yield [before] if before else []
+        # "the favourite destination", "the preferred market": before a role noun only known goods
+        yield [before] if before and (before.hs or cue.kind not in ("buyer_noun", "supplier_noun")) else []
         yield goods_after_copula(sm, cue.end, region[1])  # "main imports from Thailand include vehicles, …"
         yield goods_of_share_subject(sm, cue.start, clause[0])  # "Rice and meat make up most of its exports"
     elif cue.kind != "motion" and (not figures or figures[0].start > cue.end + 3):
@@ -968,7 +971,8 @@ def _figure_date(rd: Reading, figure: Figure) -> str | None:
 
 def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
     concession = _CONCESSION.search(frame.sm.text, frame.cue.end)
-    # "…, which Egas awarded to traders in September": a relative clause after the cue tells another event
+    # "…, which Egas awarded to traders in September", "…, after India granted access last year": a clause
+    # after the cue tells another event
     aside = _WHICH_AFTER.search(frame.sm.text, frame.cue.end)
     dates = [d for d in frame.sm.dates() if (concession is None or d.start < concession.start())
              and (aside is None or d.start < aside.start()) and not _day_of_telling(frame.sm, d)]
@@ -978,7 +982,8 @@ def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
     return (after[0] if after else dates[-1]).value
 
 
-_WHICH_AFTER = re.compile(r",\s+(?:which|who|whom|whose)\b")
+_WHICH_AFTER = re.compile(r",\s+(?:which|who|whom|whose)\b|,\s+(?:after|before|since|when|as)\s+(?:the\s+)?"
+                          r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+[a-z]+(?:ed|s)\b")  # "…, after India granted …"
 
 
 # "…, the ministry said on Monday", "Releasing the annual bulletin in Lusaka yesterday, …": the day of the telling

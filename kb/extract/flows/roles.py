@@ -170,6 +170,9 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     if after_cue and m.form == "name" and _GIVING_VERB.fullmatch(s, cue.start, m.start) \
             and _FIGURE_NEXT.match(s, m.end):
         return "to", IMPORTER  # "Brazil sold China 5 million tonnes of soybeans": the first object receives
+    if after_cue and cue.kind == "motion" and cue.form.endswith((" in", " at")) \
+            and s[cue.end:m.start].strip() in ("", "the", "the port of", "port"):
+        return "to", IMPORTER  # "the first shipment landed in New Delhi", "arrived at the port of Durban"
     if _MEANT_FOR.search(before):
         return None  # "redirected fruit meant for Kabul to Central Asia": where it was to go, not where it went
     if in_region and lex.to_before.search(before) and not _NOT_A_DESTINATION.search(before):

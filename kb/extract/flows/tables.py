@@ -17,7 +17,7 @@ from kb.extract.dates import find_dates
 from kb.extract.flows.frames import Reading
 from kb.extract.flows.goods import DEFINITE_BEFORE, Goods, goods_hs
 from kb.extract.flows.records import Draft
-from kb.extract.quantities import Amount, find_amounts
+from kb.extract.quantities import Amount, find_amounts, writes_decimal_commas
 
 _IMPORT_HEADER = re.compile(r"\b(?:origins?|sources?|suppliers?|from|imports?|imported|arrivals)\b", re.I)
 _EXPORT_HEADER = re.compile(r"\b(?:destinations?|markets?|buyers?|importers?|exports?|exported|shipments|to)\b",
@@ -229,7 +229,8 @@ def read_lists(rd: Reading) -> None:
         # bracketed figures'
         outside = [d for d in found if not _in_brackets(intro, d.start)]
         bracketed = [d for d in found if _in_brackets(intro, d.start)]
-        date = outside[-1].value if outside else found[-1].value if found else (rd.frame.period or model.date)
+        # else the period of the flows told just before the list (the story's period may be set further on)
+        date = outside[-1].value if outside else found[-1].value if found else (model.date or rd.frame.period)
         for code, figure, sentence in rows:
             exporter, importer = (code, model.importer) if incoming else (model.exporter, code)
             if exporter and importer and exporter != importer:
@@ -306,7 +307,10 @@ def _list_lines(text: str) -> Iterator[re.Match[str]]:
 
 def _list_row(rd: Reading, m: re.Match[str]) -> tuple[str, Amount, Sentence] | None:
     codes = [c.code for c in rd.ctx.countries_in(m.start("place"), m.end("place")) if c.form == "name"]
-    figs = [a for a in find_amounts(m.group("fig")) if a.kind in ("quantity", "money")]
+    comma = rd.ctx.__dict__.get("_decimal_comma")
+    if comma is None:  # how the whole article writes numbers ("71.904 tons" in a text of point thousands)
+        comma = rd.ctx.__dict__["_decimal_comma"] = writes_decimal_commas(rd.ctx.text)
+    figs = [a for a in find_amounts(m.group("fig"), comma) if a.kind in ("quantity", "money")]
     if not codes or not figs:
         return None
     return codes[0], figs[0], Sentence(m.start(), m.end(), m.group(0))
@@ -326,5 +330,6 @@ def _list_model(rd: Reading, pos: int, intro: str, incoming: bool) -> Draft | No
     if not side:
         return None
     sent = rd.ctx.sentence_at(pos) or Sentence(pos, pos, "")
-    return Draft(goods, "" if incoming else side, side if incoming else "", None, None, rd.frame.period, None,
+    date = latest.date if latest is not None and latest.date else rd.frame.period
+    return Draft(goods, "" if incoming else side, side if incoming else "", None, None, date, None,
                  latest.company if latest else None, sent)
