@@ -221,7 +221,10 @@ def _headline_goods(title: str) -> str | None:
 
 
 _NOT_GOODS_WORDS = frozenset(("total", "annual", "overall", "record", "monthly", "agricultural", "farm", "non-oil",
-                              "oil-free", "merchandise", "country", "nation", "state", "our", "their", "its"))
+                              "oil-free", "merchandise", "country", "nation", "state", "our", "their", "its",
+                              # "China's October imports": when, not what
+                              "january", "february", "march", "april", "may", "june", "july", "august",
+                              "september", "october", "november", "december", "first-half", "half-year"))
 
 
 def article_frame(ctx: ArticleContext, terms: list) -> ArticleFrame:

@@ -538,6 +538,11 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         exporters = _re_exporter(rd, frame, importers)  # "most of the tea landed in Dubai is re-exported to Iran"
     suppliers_follow = frame.cue.kind in ("import_verb", "import_noun") and any(
         c.kind == "supplier_noun" and 0 < c.start - frame.cue.end <= 150 for c in frame.sm.cues)
+    home = rd.frame.home
+    if importers and not exporters and not totals and frame.cue.kind == "export_noun" \
+            and frame.cue.form in _TRADE_AS_A_WHOLE and home and home not in importers \
+            and rd.frame.title_importer == home:
+        exporters = [home]  # "exports fell to the US (-20.4%)" in a story of China's imports: China's exports
     if importers and not exporters and not totals and not suppliers_follow:  # "…, with A and B among the suppliers"
         country = company_country(rd.ctx, _company(rd, frame) or "")  # "In Ghana, Keda Ceramics has a consignment"
         own_imports = importers == [rd.frame.home] and frame.cue.kind in ("import_verb", "import_noun")
@@ -778,6 +783,8 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
         ahead = next((f for f in figures if f.start >= cue.end), figures[0])
         aside = _LED_BY_ASIDE.search(sm.text, cue.end, ahead.start)  # "imports, led by motorcycles, amounted"
         return [story], read_phrase_list(sm, aside.end(), ahead.start, pairs=False) if aside else []
+    if story is None and cue.kind in _AGGREGATES and cue.form in _TRADE_AS_A_WHOLE and not rd.named_goods[1]:
+        return [Goods("goods", None, weak=True)], []  # "Purchases declined from the US (-11.4%)": all trade
     named = rd.named_goods[1]
     refined = story is not None and bool(named) and all(story.name in g.name for g in named)  # "moringa powder"
     if named and 0 <= sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200 \
@@ -840,6 +847,8 @@ def _referent(sm: SentenceMentions, g: Goods) -> Goods:
 
 
 _AGGREGATES = frozenset(("export_noun", "import_noun"))
+_TRADE_AS_A_WHOLE = frozenset(("exports", "imports", "purchases", "sales", "shipments", "overseas sales",
+                               "foreign sales", "export sales", "inbound shipments", "outbound shipments"))
 _LIST_LEAD = re.compile(r"\b(?:such\s+as|including|namely|like|notably|especially|(?:consist(?:ed|ing|s)?\s+|"
                         r"made\s+up\s+)?(?:mainly|mostly|chiefly|largely)?\s*of|comprising|mainly|mostly|"
                         r"(?:led|dominated|headed)\s+by)\s+$", re.I)  # "Imports from China were led by A, B and C"
@@ -882,9 +891,17 @@ def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
     # a frame with neither figure nor ranking moves the story's goods only when it points back to them; a figure
     # shared by several partners ("Exports to A and B reached 3,200 t") still tells that the goods went to each
     if figure is None and not frame.figures and not any(p.how == "ranked" for p in frame.parties) \
-            and not _moved_somewhere(frame):
+            and not _moved_somewhere(frame) and not _partner_changed(frame):
         goods = [g for g in goods if not g.weak or _BACK_REFERENCE.search(frame.sm.text)]
     return goods
+
+
+# "Purchases declined from the US (-11.4 percent)": a partner's own change tells that trade with it went on
+_OWN_CHANGE = re.compile(r"\s*\(\s*[-+−–]?\s?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)")
+
+
+def _partner_changed(frame: _Frame) -> bool:
+    return any(p.how in ("from", "to") and _OWN_CHANGE.match(frame.sm.text, p.end) for p in frame.parties)
 
 
 def _moved_somewhere(frame: _Frame) -> bool:

@@ -369,7 +369,10 @@ _NOT_A_GOODS_MODIFIER = frozenset(("total", "annual", "monthly", "overall", "rec
                                    "western", "eastern", "northern", "southern", "central", "pacific", "caribbean",
                                    "baltic", "balkan", "mediterranean", "mideast", "overseas", "non-eu", "eu",
                                    "alternative", "important", "single", "second-largest", "third-largest",
-                                   "main", "non-oil", "oil-free", "country", "nation",
+                                   "main", "non-oil", "oil-free", "country", "nation", "favourite", "favorite",
+                                   # "China's October imports": when, not what
+                                   "january", "february", "march", "april", "may", "june", "july", "august",
+                                   "september", "october", "november", "december", "year-end", "half-year",
                                    "state", "sector", "industry", "company", "firm", "product", "total", "net",
                                    "the", "its", "their", "our", "these", "those", "and", "of", "to", "from",
                                    "which", "whose", "such", "air", "sea", "rail", "road", "truck", "trial",

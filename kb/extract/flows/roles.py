@@ -64,6 +64,8 @@ _FIGURE_JOINT = re.compile(r"^\s+(?:(?:with|at|on|took|taking|bought|buying|impo
                            r"\(?(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$€£¥]?\d[^;]{0,40}?"
                            r"(?:\([^)]{0,30}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
                            r"(?:(?!(?:from|to|by|with|of|for|into)\s)[a-z][\w-]*\s+)?$")  # "… and neighbouring Georgia"
+# "from the US (-11.4 percent), Japan (-1.8 percent) and Taiwan": members each with a bracketed aside
+_BRACKET_JOINT = re.compile(r"^\s*\([^()]{1,30}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 # "Ukraine was a distant second, importing …": the subject of a participle is the clause's.
 _COPULA_THEN_PARTICIPLE = re.compile(r"^\s+(?:\w+\s+)?(?:was|is|were|are|remained|remains|became|ranked|came|"
                                      r"stood)\b[^,;]{0,60},\s+$")
@@ -175,7 +177,8 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
         return "to", IMPORTER  # "the first shipment landed in New Delhi", "arrived at the port of Durban"
     if _MEANT_FOR.search(before):
         return None  # "redirected fruit meant for Kabul to Central Asia": where it was to go, not where it went
-    if in_region and lex.to_before.search(before) and not _NOT_A_DESTINATION.search(before):
+    if in_region and lex.to_before.search(before) and (not _NOT_A_DESTINATION.search(before) or (
+            _CHANGE_TO.search(before) and _OWN_CHANGE_AFTER.match(s, m.end))):  # "fell to the US (-20.4%)"
         return "to", IMPORTER
     if in_region and lex.from_before.search(before):
         return "from", EXPORTER
@@ -228,6 +231,9 @@ _NOT_A_DESTINATION = re.compile(r"\b(?:according|due|thanks|owing|compared|close
                                 r"contrary|relative|up|amounting|amounted|rose|fell|increased|decreased|jumped|dropped|"
                                 r"grew|climbed|reached|referring|related|belonging|attributed)\s+to\s+(?:the\s+)?$",
                                 re.I)
+_CHANGE_TO = re.compile(r"\b(?:rose|fell|increased|decreased|jumped|dropped|grew|climbed|declined|slipped)\s+to\s+"
+                        r"(?:the\s+)?$", re.I)
+_OWN_CHANGE_AFTER = re.compile(r"\s*\(\s*[-+−–]?\s?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)")
 _PLACE_AFTER = re.compile(r"^\s+(?:came\s+|were\s+|was\s+|ranked\s+|finished\s+)?(?:in\s+)?(?:the\s+)?"
                           r"(?:[\w-]+\s+){0,3}(?:place|places|position|positions|spot|spots)\b", re.I)
 _BY_AGENT = re.compile(r"(?<!followed\s)(?<!trailed\s)(?<!led\s)(?<!topped\s)\bby\s+(?:the\s+)?$")  # not a ranking
@@ -352,7 +358,8 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
     for i, m in enumerate(mentions):
         prev = mentions[i - 1] if i else None
         gap = s[prev.end:m.start] if prev is not None else ""
-        if prev is not None and m.form == prev.form != "adjective" and (_JOINT.match(gap) or _FIGURE_JOINT.match(gap)):
+        if prev is not None and m.form == prev.form != "adjective" \
+                and (_JOINT.match(gap) or _FIGURE_JOINT.match(gap) or _BRACKET_JOINT.match(gap)):
             next(c for c in chains if i - 1 in c).append(i)
             continue
         # "Japan imported 0.9mn t of US LNG and South Korea 0.7mn t": the goods' origin between two members
