@@ -816,6 +816,11 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
         supplied = _SUPPLIED_WITH.match(sm.text, cue.end, region[1])  # "supplies India with copper and fishmeal"
         if supplied:
             yield read_phrase_list(sm, supplied.end(), region[1])
+        receiver = next((c for c in sm.countries if c.form == "name"
+                         and _FIRST_OBJECT.fullmatch(sm.text, cue.end, c.start)
+                         and re.match(r" [a-z]", sm.text[c.end:c.end + 2])), None)
+        if receiver is not None and cue.form.startswith(("sell", "sold", "ship", "sen", "suppl")):
+            yield read_phrase_list(sm, receiver.end, region[1])  # "the Dutch sell Kenya machinery and vehicles"
         yield read_phrase_list(sm, cue.end, region[1])  # "shipped boulders to", "sold tea and coffee to"
     for f in figures:
         yield goods_of_figure(sm, f.amount.start, f.amount.end, region[1])  # "5,000 tonnes of maize"
@@ -825,9 +830,11 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
     yield _listed_with(sm, term, region) if term else []
 
 
+_FIRST_OBJECT = re.compile(r"\s+(?:the\s+)?")
 _SUPPLIED_WITH = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+with\s+")
 _LED_BY_ASIDE = re.compile(r",\s+(?:led\s+by|including|mainly|mostly|notably|chiefly)\s+", re.I)
 _INCLUDING = re.compile(r"(?:[^.;:]|\.(?=\d)){0,70}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly|"
+                        r"in\s+particular|particularly|"
                         r"(?:most|much|the\s+bulk|nearly\s+all|almost\s+all)\s+of\s+(?:it|which)|"
                         r"led\s+by|headed\s+by|dominated\s+by)\s+", re.I)
 

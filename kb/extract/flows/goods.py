@@ -112,7 +112,7 @@ def _shared_head(s: str, goods: list[Goods]) -> list[Goods]:
 # After "A and B", a comma goes on with the list only when another "and" closes it later: "lead and copper
 # concentrates, bananas, balsa wood and cocoa".
 _LIST_GOES_ON = re.compile(r"[^.;:()]{0,80}?(?:,\s*|\s)(?:and|or)\s+[a-z]")
-_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)")
+_JOINT = re.compile(r"\s*,?\s+as\s+well\s+as\s+|\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)")
 _SPECIFIER = re.compile(r"(?:mainly|mostly|chiefly|especially|notably|including|namely|such|primarily|largely)\b",
                         re.I)
 

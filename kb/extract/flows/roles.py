@@ -145,6 +145,14 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
 _NAMED_GOODS_AFTER = re.compile(r" (?=[a-z])")
 
 
+def _known_goods_next(s: str, pos: int) -> bool:
+    """"sell Kenya transport equipment and machinery": goods the data knows right after the first object."""
+    if not s.startswith(" ", pos) or not s[pos + 1:pos + 2].islower():
+        return False
+    found = find_commodities(s[pos + 1:pos + 60])
+    return bool(found) and found[0].start <= 12
+
+
 # A giving verb with the receiver as its first object: "sold China 5 million tonnes", "sent Kenya $3m worth of …"
 _GIVING_VERB = re.compile(r"(?i:sold|sells?|selling|shipped|ships?|shipping|sent|sends?|sending)\s+(?:the\s+)?")
 _FIGURE_NEXT = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|a\s+record)\s+)?"
@@ -170,7 +178,7 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     if after_cue and _SUPPLY_OBJECT.fullmatch(s, cue.start, m.start) and re.match(r"\s+with\b", s[m.end:]):
         return "to", IMPORTER  # "Peru also supplies India with copper concentrates": the one supplied
     if after_cue and m.form == "name" and _GIVING_VERB.fullmatch(s, cue.start, m.start) \
-            and _FIGURE_NEXT.match(s, m.end):
+            and (_FIGURE_NEXT.match(s, m.end) or _known_goods_next(s, m.end)):
         return "to", IMPORTER  # "Brazil sold China 5 million tonnes of soybeans": the first object receives
     if after_cue and cue.kind == "motion" and cue.form.endswith((" in", " at")) \
             and s[cue.end:m.start].strip() in ("", "the", "the port of", "port"):
@@ -414,7 +422,9 @@ def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[s
         return None
     i = before[-1]
     m, how = mentions[i], readings.get(i, ("", ""))[0]
-    if how in ("to", "from", "origin", "possessor") or (m.form == "adjective" and how != "agent"):
+    people = m.form == "adjective" and _THE_PEOPLE.search(s, max(0, m.start - 4), m.start) \
+        and _SUBJECT_GAP.match(s[m.end:cue.start])  # "the Dutch sell Kenya machinery": the people act
+    if how in ("to", "from", "origin", "possessor") or (m.form == "adjective" and how != "agent" and not people):
         return None
     between = s[m.end:cue.start]
     if how == "agent" or _SUBJECT_GAP.match(between) or _RELATIVE_ASIDE.match(between) \
@@ -423,6 +433,7 @@ def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[s
     return None
 
 
+_THE_PEOPLE = re.compile(r"\b[Tt]he\s+$")
 # "India was supplied with crude by Iraq": the passive subject of "supplied with" receives.
 _RECEIVED_WITH = re.compile(r"\s+with\b")
 
