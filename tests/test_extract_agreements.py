@@ -132,6 +132,13 @@ SEVERAL_AT_ONE_EVENT = [
      [{"name": "Agreement on electricity trade", "parties": ["IQ", "JO"], "signed": "2024-05-14", "place": "Amman"},
       {"name": "Agreement on a joint industrial zone", "parties": ["IQ", "JO"], "signed": "2024-05-14",
        "place": "Amman"}]),
+    # a meeting's day and place, then "During these meetings three instruments were signed." and each told after
+    ("On May 14, 2024, Chile's finance minister met his Peruvian counterpart in Lima to discuss trade and "
+     "customs. During these meetings three instruments were signed. The customs services of Chile and Peru "
+     "signed a memorandum of cooperation on risk management. Additionally, they signed a protocol on "
+     "joint border controls.", PUBLISHED,
+     [{"kind": "memorandum", "parties": ["CL", "PE"], "signed": "2024-05-14", "place": "Lima"},
+      {"kind": "protocol", "parties": ["CL", "PE"], "signed": "2024-05-14", "place": "Lima"}]),
 ]
 
 

@@ -38,7 +38,8 @@ _SAME_DAY = re.compile(r"(?i)\b(?:on the same day|the same day|at the same cerem
                        r"alongside|at the same time)\b")
 _ALSO = re.compile(r"(?i)\b(?:also|besides|other|as well|too|in addition|additionally)\b")
 _SIDELINES = re.compile(r"(?i)\b(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of\b|\bat\s+the\s+(?:same\s+)?"
-                        r"(?:meeting|summit|conference|forum|session)\b|\b(?:at|by)\s+the\s+(?:end|close|conclusion)\s+"
+                        r"(?:meeting|summit|conference|forum|session)\b|\b(?:during|at|in)\s+(?:these|those|the)\s+"
+                        r"(?:meetings|talks|consultations|visit|sessions)\b|\b(?:at|by)\s+the\s+(?:end|close|conclusion)\s+"
                         r"of\s+the\s+(?:meeting|talks|negotiations|visit|session|summit)\b|\b(?:following|after)\s+the\s+"
                         r"(?:meeting|talks|negotiations)\b")
 # "BISHKEK, Feb. 6 (Xinhua) --": the date of filing, not of the news
