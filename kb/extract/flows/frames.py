@@ -110,8 +110,13 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         return
     figures = sentence_figures(sm)
     skipped = _two_way(sm)
+    previous: Cue | None = None
     for clause in sm.clauses:
         cues = _frame_cues(sm, [c for c in sm.cues if clause[0] <= c.start < clause[1]])
+        if not cues and previous is not None and _ELLIPTIC_CHANGE.match(sm.text, clause[0], clause[1]):
+            # "exports fell to the US (-20.4%) but rose to India (15.2%)": the same trade word, left out
+            _read_frame(rd, sm, previous, clause, clause, figures)
+            continue
         # "Kuwait, Oman and Qatar completed the list of the top six re-export markets": the role noun ranks
         # "the largest buyer of tiles": a role noun with goods of its own opens a frame
         roles_only = all(c.kind in ("buyer_noun", "supplier_noun") for c in cues) \
@@ -124,6 +129,7 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
             region = (_region_start(sm.text, cues[i - 1].end, cue.start) if i else clause[0],
                       cues[i + 1].start if i + 1 < len(cues) else clause[1])
             _read_frame(rd, sm, cue, clause, region, figures)
+        previous = cues[-1] if cues else previous
     dated = next((f.date for f in figures if f.date is not None), None)
     if dated is None and not figures and sm.cues and rd.frame.period is None:
         # "Peru's avocado exports grew strongly in the first quarter.": a lead's period dates what follows
@@ -132,6 +138,8 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         rd.frame.period = dated.value
 
 
+_ELLIPTIC_CHANGE = re.compile(r",?\s*(?:but|while|and)\s+(?:\w+ly\s+)?(?:rose|grew|increased|climbed|jumped|fell|"
+                              r"declined|dropped|slipped|decreased)\s+(?:to|from)\s+(?:the\s+)?[A-Z]")
 LEAD = 400  # characters: the lead paragraph, where a story states the period it reports on
 
 

@@ -65,7 +65,8 @@ _FIGURE_JOINT = re.compile(r"^\s+(?:(?:with|at|on|took|taking|bought|buying|impo
                            r"(?:\([^)]{0,30}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
                            r"(?:(?!(?:from|to|by|with|of|for|into)\s)[a-z][\w-]*\s+)?$")  # "… and neighbouring Georgia"
 # "from the US (-11.4 percent), Japan (-1.8 percent) and Taiwan": members each with a bracketed aside
-_BRACKET_JOINT = re.compile(r"^\s*\([^()]{1,30}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+_BRACKET_JOINT = re.compile(r"^(?:\s*\([^()]{1,30}\)\s*,\s*(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*"  # "the EU (…)"
+                            r"\s*\([^()]{1,30}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 # "Ukraine was a distant second, importing …": the subject of a participle is the clause's.
 _COPULA_THEN_PARTICIPLE = re.compile(r"^\s+(?:\w+\s+)?(?:was|is|were|are|remained|remains|became|ranked|came|"
                                      r"stood)\b[^,;]{0,60},\s+$")
@@ -366,7 +367,7 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
     for i, m in enumerate(mentions):
         prev = mentions[i - 1] if i else None
         gap = s[prev.end:m.start] if prev is not None else ""
-        if prev is not None and m.form == prev.form != "adjective" \
+        if prev is not None and _same_form(m.form, prev.form) \
                 and (_JOINT.match(gap) or _FIGURE_JOINT.match(gap) or _BRACKET_JOINT.match(gap)):
             next(c for c in chains if i - 1 in c).append(i)
             continue
@@ -390,6 +391,11 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
             # a member past the frame's stretch belongs to the next frame ("…, followed by Indonesia with …")
             if mentions[i].start < region[1] or known[0][0] in ("ranked", "subject"):
                 readings.setdefault(i, known[0])
+
+
+def _same_form(a: str, b: str) -> bool:
+    """Mentions that can be members of one list: "the US, the EU, Japan and Taiwan" (a bloc among names)."""
+    return a != "adjective" and (a == b or {a, b} == {"name", "bloc"})
 
 
 def _list_head(mentions: list[CountryMention], readings: dict[int, tuple[str, str]], ranked: list[int],
