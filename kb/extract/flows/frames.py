@@ -747,6 +747,19 @@ _BREAKDOWN_AFTER = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|n
                               re.I)  # not "…, largely because of weaker prices"
 
 
+_WITH_GOODS = re.compile(r"(?:\s+(?:in|during|over)\s+[\w\s-]{1,25}?)?,\s+with\s+")
+_TAKING_A_SHARE = re.compile(r"\s+(?:accounting\s+for|making\s+up|representing|comprising|contributing)\b")
+
+
+def _shared_by(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
+    """"…, with used and new vehicles accounting for nearly half": the goods a share of the figure is of."""
+    m = _WITH_GOODS.match(sm.text, pos, limit)
+    if m is None:
+        return []
+    goods = read_phrase_list(sm, m.end(), limit)
+    return goods if goods and _TAKING_A_SHARE.match(sm.text, goods[-1].end, limit) else []
+
+
 def _figure_breakdown(sm: SentenceMentions, figures: list[Figure], region: tuple[int, int]) -> list[Goods]:
     """The goods a figure without goods of its own is broken into: "44,800 tonnes, mainly sardines and mackerel"."""
     if not figures:
@@ -788,6 +801,9 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
         after = _INCLUDING.match(sm.text, figures[-1].end, region[1])  # "…, led by copper ore"
         if after:
             return [story], read_phrase_list(sm, after.end(), region[1], pairs=False)
+        share = _shared_by(sm, figures[-1].end, region[1])
+        if share:  # "…$412 million in 2025, with used and new vehicles accounting for nearly half"
+            return [story], share
         ahead = next((f for f in figures if f.start >= cue.end), figures[0])
         aside = _LED_BY_ASIDE.search(sm.text, cue.end, ahead.start)  # "imports, led by motorcycles, amounted"
         return [story], read_phrase_list(sm, aside.end(), ahead.start, pairs=False) if aside else []
