@@ -648,10 +648,15 @@ def _anaphoric_destination(rd: Reading, frame: _Frame, exporters: list[str]) -> 
 def _continued_destination(rd: Reading, frame: _Frame, exporters: list[str]) -> list[str]:
     """"Argentina sent 2,000 t of beef to Chile, while Uruguay sent 1,500 t": the same destination."""
     last = rd.last
-    if last is None or last.sentence != frame.sm.sentence.start or not frame.figures or not exporters \
-            or set(exporters) & set(last.exporters) or set(exporters) & set(last.importers):
+    # "…, while Oman supplied mostly petrochemicals": a contrast clause keeps the receiver, figure or not
+    contrast = _WHILE_BEFORE.fullmatch(frame.sm.text, frame.clause[0], frame.cue.start)
+    if last is None or last.sentence != frame.sm.sentence.start or not (frame.figures or contrast) \
+            or not exporters or set(exporters) & set(last.exporters) or set(exporters) & set(last.importers):
         return []
     return list(last.importers)
+
+
+_WHILE_BEFORE = re.compile(r",?\s*(?:while|whereas)\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:\w+ly\s+)?$")
 
 
 def _pairs(frame: _Frame, exporters: list[str], importers: list[str]
