@@ -452,3 +452,9 @@ def test_a_figureless_flow_of_another_period_stays_beside_a_figured_one() -> Non
                 "A cooperative union shipped 46 containers of washed coffee to Japan in September.",
                 published="2025-10-09")
     assert len([f for f in got if f["to"] == "JP"]) == 2, got
+
+
+def test_a_markets_own_imports_name_no_seller() -> None:
+    got = flows("The first shipment of Hass avocados from Colombia to South Korea left on Monday. The Korean market, "
+                "where avocado imports have tripled in five years, is a major opportunity.", published="2026-03-17")
+    assert [(f["from_"], f["to"]) for f in got] == [("CO", "KR")], got

@@ -446,7 +446,9 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
             figures: list[Figure]) -> bool:
     """A plan, a forecast, a negation or a ban: the frame reports no movement."""
     lex, s = lexicon(), sm.text
-    if lex.unreal.search(s[max(clause[0], cue.start - 60):cue.start]):
+    before = s[max(clause[0], cue.start - 60):cue.start]
+    relative = list(_WHO_OPENS.finditer(before))  # "an opportunity for growers, who already ship …": a fact of theirs
+    if lex.unreal.search(before[relative[-1].end():] if relative else before):
         return True
     if _PURPOSE.search(s, max(clause[0], cue.start - 40), cue.start):
         return True  # "imported … for blending and re-export": what the goods are for, not a flow told
@@ -464,6 +466,7 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     return bool(lex.blocked.search(told))
 
 
+_WHO_OPENS = re.compile(r",\s+(?:who|which)\s+")
 _WHICH_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]{3,120},")
 _HINDERED = re.compile(r"\bmak(?:e|es|ing|ed)\s+(?:[\w-]+\s+){1,6}?(?:hard|difficult|impossible|costly)\b", re.I)
 _CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+as)\b", re.I)
@@ -551,7 +554,9 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
             and frame.cue.form in _TRADE_AS_A_WHOLE and home and home not in importers \
             and rd.frame.title_importer == home:
         exporters = [home]  # "exports fell to the US (-20.4%)" in a story of China's imports: China's exports
-    if importers and not exporters and not totals and not suppliers_follow:  # "…, with A and B among the suppliers"
+    # "the Korean market, where avocado imports have tripled": a market's imports, told with no seller or figure
+    market_imports = frame.cue.kind == "import_noun" and not frame.figures
+    if importers and not exporters and not totals and not suppliers_follow and not market_imports:
         country = company_country(rd.ctx, _company(rd, frame) or "")  # "In Ghana, Keda Ceramics has a consignment"
         own_imports = importers == [rd.frame.home] and frame.cue.kind in ("import_verb", "import_noun")
         named = {c.code for c in frame.sm.countries if c.code not in importers and c.form != "bloc"}

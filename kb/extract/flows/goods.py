@@ -429,6 +429,11 @@ _PHRASE_START = re.compile(r"(?:^|[\s(,]|\b(?:of|the|a|an|its|their|and|or|in|on
                            r"[A-Z][\w-]*|\d[\d,.]*\s*\w*))\s*$")
 
 
+# "the Korean market, where avocado imports have tripled": a clause opens, no goods word
+_RELATIVE_WORDS = frozenset(("where", "when", "which", "who", "whose", "that", "while", "whereas", "than", "how",
+                             "why", "whether", "because", "since", "although", "though"))
+
+
 def _extend_compound(s: str, start: int, floor: int, original: str | None = None) -> int:
     """Take in up to two nouns before a term ("cassava chips", "porcelain stoneware"); verbs stay out, and so do
     capitalised words inside a sentence ("August log exports") when the original case is given."""
@@ -442,6 +447,7 @@ def _extend_compound(s: str, start: int, floor: int, original: str | None = None
         if original is not None and original[at:at + 1].isupper() and original[floor:at].strip():
             break
         if word in lex.goods_stop or word in lex.not_goods or word in _DETERMINERS or word in lex.kind_of \
+                or word in _RELATIVE_WORDS \
                 or word in _NOT_A_GOODS_MODIFIER or word.endswith(("s", "ed", "ing", "ly")) \
                 or _ADJECTIVE_ENDING.search(word):
             break

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.extract.context import Sentence
 from kb.extract.flows.goods import Goods, natural_name
@@ -71,7 +71,19 @@ def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
     if not d.part and any(g.sentence is d.sentence and (g.exporter, g.importer) == (d.exporter, d.importer)
                           and _broader(d.goods.hs, g.goods.hs) for g in out):
         return  # "fresh pears … the fresh fruit": the chapter adds nothing
+    # "The first shipment of Hass avocados … left": the same goods, read twice from one sentence
+    named = next((g for g in out if g.sentence is d.sentence and (g.exporter, g.importer) == (d.exporter, d.importer)
+                  and not g.part and not d.part and _one_names_the_other(g.goods.name, d.goods.name)), None)
+    if named is not None:
+        if not named.goods.hs and d.goods.hs:
+            named.goods = replace(named.goods, hs=d.goods.hs)
+        return
     out.append(d)
+
+
+def _one_names_the_other(a: str, b: str) -> bool:
+    """"hass avocados" and "avocados": one name is the other with words before it."""
+    return a != b and (a.endswith(" " + b) or b.endswith(" " + a))
 
 
 def _same_heading(a: str | None, b: str | None) -> bool:

@@ -95,6 +95,11 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
                 and not (_JOINED_BEFORE.search(s, max(0, m.start - 2), m.start)
                          and _AGREEMENT_AFTER.match(s, m.end))
                 and not _EXCEPTED.search(s, max(0, m.start - 22), m.start)]  # "CIS countries other than Russia"
+    relative = [r for r in _WHO_CLAUSE.finditer(s, clause[0], cue.start)
+                if not _WHO_CLAUSE.search(s, r.end(), cue.start)]
+    if relative:  # "… the Korean market, …, for Colombian growers, who already ship the fruit to …": the clause's own
+        at = relative[-1].start()
+        mentions = [m for m in mentions if m.start >= at or 0 <= at - m.end <= 40]
     readings: dict[int, tuple[str, str]] = {}
     for i, m in enumerate(mentions):
         reading = _reading(s, m, cue, region, lex)
@@ -115,6 +120,7 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
     return parties
 
 
+_WHO_CLAUSE = re.compile(r",\s+(?:who|which)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)*(?=[a-z]+\s)")
 _EXCEPTED = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside)\s+(?:the\s+)?$", re.I)
 _AGREEMENT_WORDS = r"(?:agreements?|FTAs?|pacts?|deals?|treat(?:y|ies)|protocols?|partnerships?|CEPA|EPA|accords?)"
 _AGREEMENT_AFTER = re.compile(rf"(?:\s+[A-Za-z][\w-]*){{0,4}}?\s+{_AGREEMENT_WORDS}\b")
