@@ -1464,6 +1464,30 @@ def _name_post_person() -> re.Pattern[str]:
                       r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+)+")
 
 
+@cache
+def _post_forms() -> frozenset[str]:
+    """Every post as written in lower case, title case and capitals ("chief executive", "Chief Executive")."""
+    posts = {*_config()["employer_posts"], "manager", "analyst", "economist", "executive", "officer"}
+    return frozenset(form for p in posts for form in (p, p.title(), p.upper(), p[:1].upper() + p[1:]))
+
+
+_HOLDER_NEXT = re.compile(r"[ \t]+(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng)\.?[ \t]+)?[A-Z][a-z]+[ \t]+[A-Z]")
+
+
+def _post_windows(r: _Reading) -> list[tuple[int, int]]:
+    """Stretches of text around each post followed by its holder, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end, _post in r.hits(_post_forms()):
+        if not _HOLDER_NEXT.match(r.text, end):
+            continue
+        lo, hi = max(0, start - 60), min(len(r.text), end + 60)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 _NOT_POST_MODIFIERS = frozenset(("and", "or", "the", "with", "said", "told", "to", "as", "of", "for", "by", "at",
                                   "in", "on", "his", "her", "its", "their", "former", "new", "acting", "interim"))
 _PLURAL_POST_MODIFIERS = frozenset(("sales", "operations", "logistics", "exports", "imports", "markets", "affairs",
@@ -1475,10 +1499,8 @@ _TITLE_BEFORE_NAME = re.compile(r"\b(?:President|Minister|Premier|Secretary|Amba
 def _take_names_before_posts(r: _Reading) -> None:
     """A name right before a post and its holder is the body the post is held at, head word or not."""
     text = r.text
-    if not any(p in text for p in ("chief", "Chief", "director", "Director", "manager", "spokes", "Spokes",
-                                    "head", "Head", "CEO", "chair", "Chair", "president", "President")):
-        return
-    for m in _name_post_person().finditer(text):
+    matches = (m for lo, hi in _post_windows(r) for m in _name_post_person().finditer(text, lo, hi))
+    for m in matches:
         s, e = m.span("name")
         modifier = m.group("modifier")
         if modifier and (modifier in _NOT_POST_MODIFIERS or modifier.endswith("ed")
