@@ -646,3 +646,13 @@ def test_a_government_a_text_is_signed_on_behalf_of_is_no_acting_body() -> None:
                 "Commissioner Ama Owusu, and on behalf of the Government of the Togolese Republic by Director "
                 "General Kossi Agbo.")
     assert not [a for a in agencies(facts) if a["kind"] == "government"], agencies(facts)
+
+
+def test_a_company_based_in_a_city_is_of_its_country() -> None:
+    facts = run("Peru shipped the fruit on Monday. It will be distributed by Osaka-based importer Sakura Fresh.")
+    assert [(a["name"], a["country"]) for a in agencies(facts)] == [("Sakura Fresh", "JP")]
+
+
+def test_a_full_stop_is_no_part_of_a_name() -> None:
+    facts = run("Peru shipped more, said Ana Ruiz, general manager of ProBerries.\n\nAbout 88% went by sea.")
+    assert [a["name"] for a in agencies(facts)] == ["ProBerries"]

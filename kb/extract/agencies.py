@@ -606,7 +606,8 @@ def _sentence_actors(ctx: ArticleContext, sent: Sentence) -> list[CountryMention
 
 
 _QUOTE = re.compile(r"[“\"][^”\"]{3,400}[”\"]")
-_CITED = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+_CITED = re.compile(r"\baccording\s+to\s+(?:(?:data|figures|statistics|numbers)\s+(?:from|of|by|released\s+by|"
+                    r"published\s+by|compiled\s+by)\s+)?(?:the\s+)?$", re.I)
 
 
 def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
@@ -1190,7 +1191,9 @@ _ROLE_BEFORE_NAME = re.compile(r"(?:Exporter|Importer|Trader|Processor|Buyer|Sel
                                r"(?=\S+\s+\S)")
 _PARTNER_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
 _BASED_AFTER = re.compile(r"-(?:based|headquartered|listed|registered)\b")
-_BASED = re.compile(r"(?:[\w'’.-]+-(?:based|headquartered|listed|owned|run)\s+)+")
+_BASED = re.compile(r"(?:[\w'’.-]+-(?:based|headquartered|listed|owned|run)\s+"
+                    r"(?:(?:importer|exporter|company|firm|trader|distributor|retailer|supplier|processor|"
+                    r"producer|grower|chain|group|buyer|shipper)\s+)?)+")  # "Seoul-based importer Hanaro Fresh"
 
 
 def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = None) -> None:
@@ -1203,9 +1206,20 @@ def _add_company(r: _Reading, name: str, s: int, e: int, country: str | None = N
         name, s = name[role.end():], s + role.end()
     if not name or _excluded(r.ctx, name) or name in r.not_agencies or _SHIP_BEFORE.search(r.text, max(0, s - 20), s):
         return
-    country = _country_named_in(name) or country or _owner_before(r.ctx, s) or described_country(r.ctx, s) \
-        or context_country(r.ctx, s, e)
+    country = _country_named_in(name) or country or _based_before(r, s) or _owner_before(r.ctx, s) \
+        or described_country(r.ctx, s) or context_country(r.ctx, s, e)
     r.add(name, country, "company", name, (s, e))
+
+
+_BASED_BEFORE = re.compile(r"([\w'’.-]+)-(?:based|headquartered)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _based_before(r: _Reading, s: int) -> str | None:
+    """"Seoul-based importer Hanaro Fresh": the country of the place the company is based in."""
+    m = _BASED_BEFORE.search(r.text, max(0, s - 50), s)
+    if m is None:
+        return None
+    return next((c.code for c in r.ctx.countries_in(m.start(1), m.end(1)) if c.form != "bloc"), None)
 
 
 def _country_named_in(name: str) -> str | None:
@@ -1320,6 +1334,8 @@ def _subject_before(text: str, verb: int) -> tuple[int, int] | None:
 
 _EMPLOYER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?"
                              r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})")
+_FULL_STOP_AFTER = re.compile(r"(?<![A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bBhd)(?<!\bPvt)(?<!\bPty)(?<!\bCorp)"
+                              r"[a-zà-öø-ÿ]\.$")
 # A sentence's end inside a run of capitalised words: "… of UCDA. He added" (not "U.S. Wheat").
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2}|[A-Z]{2})\.\s+(?=[A-Z])")
 
@@ -1338,6 +1354,8 @@ def _take_employers(r: _Reading) -> None:
             continue
         s, e = span
         name = _SENTENCE_END.split(text[s:e], maxsplit=1)[0].removesuffix("'s").removesuffix("’s")
+        if _FULL_STOP_AFTER.search(name):
+            name = name[:-1]  # "general manager of ProArándanos." at a paragraph's end: the stop ends the sentence
         e = s + len(name)
         if not r.free(s, e) or _not_a_company_name(name) or _is_outlet(name) or all(
                 w in _person_stops() for w in name.split()):
