@@ -316,6 +316,14 @@ IN_PASSING = [
      [{"kind": "agreement", "parties": ["IL", "VN"], "signed": "2024-05-14"},
       {"kind": "agreement", "parties": ["CL", "VN"], "signed": None, "place": None},
       {"kind": "agreement", "parties": ["KR", "VN"], "signed": None, "place": None}]),
+    # "after those with A in 2014 and with B, C and D": one each, already signed, A's year its own
+    ("The customs services of Chile and Peru signed a mutual recognition arrangement here yesterday. It is "
+     "Chile's fifth MRA, after those with Mexico in 2015 and with Colombia, Brazil and Uruguay.", PUBLISHED,
+     [{"kind": "arrangement", "parties": ["CL", "PE"], "signed": "2024-05-16"},
+      {"kind": "arrangement", "parties": ["CL", "MX"], "signed": "2015", "status": "signed"},
+      {"kind": "arrangement", "parties": ["CL", "CO"], "signed": None, "status": "signed"},
+      {"kind": "arrangement", "parties": ["BR", "CL"], "signed": None, "status": "signed"},
+      {"kind": "arrangement", "parties": ["CL", "UY"], "signed": None, "status": "signed"}]),
 ]
 
 

@@ -61,7 +61,7 @@ _VERBS = ("which|that|who|whose|where|signed|sealed|inked|initial(?:l)?ed|ratifi
 OF_DATE = re.compile(rf"\s+of\s+(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+\d{{4}}"
                      rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})\b")
 _STOP = re.compile(r"\s*(?:[,.;:()\[\]“”\"]|[–—]|\s-\s|\b(?:" + _VERBS + r"|under|at|by|after|during|last|next|this|"
-                   r"yesterday|today|tomorrow|earlier|later|as\s+well\s+as|another|"
+                   r"yesterday|today|tomorrow|earlier|later|here|there|as\s+well\s+as|another|"
                    r"and\s+(?:the|a|an|to|agreed|said|signed|another)\b|in\s+(?:[A-Z]\w+\s+)?on\b|"
                    rf"{_ADVERBIAL}|following|when|while|so|to\s+(?:make|help|boost|"
                    r"promote|facilitate|ease|strengthen|expand|put|be)\b|one\s+on)\b)")

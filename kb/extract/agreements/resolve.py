@@ -27,7 +27,9 @@ _TOPIC_LIST = re.compile(r"\s+(?P<prep>on|concerning|regarding|in\s+the\s+fields
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _COUNT = re.compile(r"(?i)\b(two|three|four|five|six|2|3|4|5|6)\s+(?:[\w-]+\s+)?$")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
-_THOSE = re.compile(r"\b(?:those|ones)\s+with\s+(?P<list>[A-Z][^.;]*?)(?=[.;]|,\s|$)")
+# "after those with Japan in 2014 and with Hong Kong, South Korea and China": the list goes on over ", Name"
+_THOSE = re.compile(r"\b(?:those|ones)\s+with\s+(?P<list>[A-Z][^.;]*?)(?=[.;]|,\s+(?!(?:and\s+)?[A-Z])|$)")
+_YEAR_AFTER = re.compile(r"\s+in\s+((?:19|20)\d\d)\b")
 _SUCH = re.compile(r"(?i)\bsuch\s+$")
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z-]{1,9})\)")
 # Words that make an anaphoric noun name an instrument: "a free trade deal", "the customs pact".
@@ -169,6 +171,10 @@ def those_with(reading: Reading, sent: Sentence) -> list[int]:
         inst = Instrument(model.kind, f"{model.kind} with {surface}", False, older=True, split=True)
         inst.mentions.append((sent.start + found.start(), sent.start + found.end()))
         inst.parties_hint, inst.partners = [code], list(partners)
+        inst.status = "signed"  # one of those the country already has
+        at = reading.ctx.text.find(surface, start)
+        year = _YEAR_AFTER.match(reading.ctx.text, at + len(surface)) if at >= 0 else None
+        inst.signed = year.group(1) if year else None  # "with Japan in 2014"
         out.append(reading.add(inst))
     return out
 
