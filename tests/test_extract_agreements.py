@@ -327,6 +327,15 @@ IN_PASSING = [
 ]
 
 
+def test_a_text_a_protocol_amends_or_progress_is_made_under_applies() -> None:
+    got = agreements("Chile and Peru on Wednesday signed an additional protocol to the Economic Complementation "
+                     "Agreement of 1998, adding 900 tariff lines. Both ministers praised the progress made under "
+                     "the Strategic Partnership Agreement signed in 2019.")
+    status = {a["name"].split()[0]: a.get("status") for a in got}
+    assert status.get("Additional") == "signed" and status.get("Economic") == "in_force", got
+    assert status.get("Strategic") == "in_force", got
+
+
 @pytest.mark.parametrize("text,published,expected", cases(IN_PASSING))
 def test_older_agreements_in_passing(text: str, published: str, expected: list[dict]) -> None:
     check(text, published, expected)

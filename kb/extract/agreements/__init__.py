@@ -41,8 +41,22 @@ def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
     nesting(reading)
     read_frames(reading)
     year_before(reading)
+    _amended_apply(reading)
     mentions_of(ctx).agreements[:] = sorted(span for inst in reading.instruments for span in inst.mentions)
     return records(reading)
+
+
+def _amended_apply(reading: Reading) -> None:
+    """"an additional protocol to Economic Complementation Agreement No. 6": a text being amended is applied
+    already, when the article tells of it no other way."""
+    year = (reading.ctx.published or "")[:4]
+    insts = reading.instruments
+    for inst in insts:
+        # the one it amends, or the one its name holds ("protocol to Agreement No. 6")
+        held = [t for t in insts if t.nested_in is not None and insts[t.nested_in] is inst and inst.kind == "protocol"]
+        for target in ([insts[inst.amends]] if inst.amends is not None else []) + held:
+            if target.status in (None, "signed") and (target.signed is None or target.signed[:4] < year):
+                target.status = "in_force"
 
 
 def _resolve_sentence(reading: Reading, sent: Sentence, mentions: list[Mention]) -> None:

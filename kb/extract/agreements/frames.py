@@ -453,7 +453,8 @@ def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
 _MOVES_UNDER = re.compile(r"(?i)\b(?:duty[- ]free|tariff[- ]free|zero[- ]tariff|zero[- ]duty|preferential\s+"
                           r"(?:access|tariffs?|rates?)|lower\s+tariffs?|(?:are|is|was|were)\s+(?:sent|made|shipped|"
                           r"exported|imported|traded|exchanged|granted|issued|carried\s+out)|bought|sold|shipped|"
-                          r"exported|imported)\b[^.;:]{0,50}?\bunder\s+(?:the\s+)?")
+                          r"exported|imported|progress\s+(?:made|achieved)|projects?\s+(?:carried\s+out|implemented))\b"
+                          r"[^.;:]{0,50}?\bunder\s+(?:the\s+)?")  # "the progress made under the partnership agreement"
 # "the IJEPA, signed in 2007, removed import duties": an agreement that has cut duties is applied
 _CUT_DUTIES = re.compile(r"(?i)\b(?:removed|eliminated|abolished|cut|scrapped|lowered|reduced)\s+(?:\w+\s+){0,2}"
                          r"(?:duties|tariffs)\b")
