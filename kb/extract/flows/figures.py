@@ -53,7 +53,8 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     dated = [a for a in sm.amounts if a.kind == "percent" or a in kept]
     # "up from 12.9 million last year": the year before the story's period, not the calendar year 2025
     last_years = [m for a in kept if id(a) in compared and (m := _LAST_YEAR.match(sm.text, a.end))]
-    dates = [d for d in sm.dates() if not any(m.start() <= d.start < m.end() for m in last_years)]
+    dates = [d for d in sm.dates() if not any(m.start() <= d.start < m.end() for m in last_years)
+             and not _compared_period_only(sm.text, d, kept, compared)]
     owners = _date_owners(dates, dated, {id(q): m.end for q, m in worth.values()})
     earlier = _year_earlier(sm.text, kept, compared, owners)
     # "up from $1.71bn a year earlier", "Arrivals were up from 11.4m tons a year earlier": a year before the
@@ -166,6 +167,20 @@ def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[
 _A_YEAR_BEFORE = re.compile(r"\s*(?:,\s*)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\s*in\s+the\s+same\s+(?:period|"
                             r"month|quarter|season)\s+(?:of\s+)?(?:last|the\s+previous|a\s+year\s+earlier)(?:\s+year)?\b",
                             re.I)
+
+
+_SAME_PERIOD_BEFORE = re.compile(r"\b(?:the\s+)?same\s+(?:period|time|months?|quarter|half|season)\s+(?:of\s+)?$", re.I)
+
+
+_SAME_PERIOD = re.compile(r"(?:the\s+)?(?:same|corresponding)\s+", re.I)
+
+
+def _compared_period_only(s: str, d: DateMention, kept: list[Amount], compared: set[int]) -> bool:
+    """"412.6 tonnes, more than double the volume for the same period last year": the period compared with, when
+    no figure of its own stands right before it."""
+    if not (_SAME_PERIOD_BEFORE.search(s, max(0, d.start - 30), d.start) or _SAME_PERIOD.match(s, d.start, d.end)):
+        return False
+    return not any(id(a) in compared and 0 <= d.start - a.end <= 40 for a in kept)
 
 
 _LAST_YEAR = re.compile(r"\s*(?:,\s*)?(?:last|the\s+previous|the\s+preceding)\s+(?:year|season)\b", re.I)

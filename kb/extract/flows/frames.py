@@ -825,6 +825,8 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
             and rd.frame.goods is not None and ((rd.frame.goods.weak and not rd.frame.goods_told) or refined):
         # "Kyrgyzstan exported 54,300 tons of beans … Türkiye remained the main buyer, purchasing 21,600 tons."
         return list(named), []
+    if story is None and named and 0 <= sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200:
+        return list(named), []  # "… taking 388,140 kg of kava … New Zealand took 96.2 tonnes": the goods just named
     return ([story] if story is not None else []), []
 
 

@@ -50,7 +50,8 @@ class SentenceMentions:
         if self._dates is None:
             s = self.text
             self._dates = [d for d in find_dates(s, self.published, country=self.country)
-                           if not _ATTRIBUTION.search(s[max(0, d.start - 45):d.start]) and not _record_since(s, d)]
+                           if ("/" in d.value or not _ATTRIBUTION.search(s[max(0, d.start - 45):d.start]))
+                           and not _record_since(s, d)]  # one says a thing on a day, not over "January to June"
         return self._dates
 
     def clause_of(self, pos: int) -> tuple[int, int]:
@@ -153,6 +154,9 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
         if cue.form.startswith(("brought in", "bring in", "brings in", "bringing in")) and not any(
                 a.kind == "quantity" and cue.end <= a.start and len(s[cue.end:a.start].split()) <= 3 for a in amounts):
             continue  # "brought in 28,000 tons of nuts" imports; "brought in 1,128 million dinars" earned
+        if cue.form in ("sales", "export sales", "exports", "imports") and (
+                _POST_AFTER.match(s, cue.end) or _POST_BEFORE.search(s, max(0, cue.start - 25), cue.start)):
+            continue  # "general manager sales Iliesa V.", "export sales director": a post, not trade told
         if _LEVY_AFTER.match(s, cue.end):
             continue  # "India's import duty on wool", "an export ban": a measure on trade, not trade told
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
@@ -162,6 +166,9 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
     return out
 
 
+_POST_AFTER = re.compile(r"\s+(?:director|manager|head|chief|executive|officer|team|department|division|"
+                         r"representative|rep|agent)s?\b", re.I)
+_POST_BEFORE = re.compile(r"\b(?:manager|director|head|chief|officer|vice\s+president|VP)\s+(?:of\s+)?$", re.I)
 _LEVY_AFTER = re.compile(r"\s+(?:duty|duties|tariffs?|tax|taxes|levy|levies|ban|bans|quotas?|licen[cs]es?|permits?|"
                          r"restrictions?|curbs?|controls?|procedures?|regime|rules?|requirements?)\b", re.I)
 _CONSIGNMENT_AFTER = re.compile(r"\s+(?:(?:its|their|the|first|further|more|regular|some)\s+)?(?:[A-Za-z-]+\s+){0,2}"
