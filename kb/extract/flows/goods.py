@@ -335,8 +335,8 @@ def goods_of_share_subject(sm: SentenceMentions, pos: int, floor: int) -> list[G
 def goods_before(sm: SentenceMentions, pos: int, floor: int) -> Goods | None:
     """ "olive oil exports", "pear shipments": goods right before an event noun at `pos`."""
     s = sm.text
-    abbreviation = re.search(r"(\s*)\([A-Z][A-Za-z]{1,7}\)\s+$", s[max(floor, pos - 14):pos])
-    if abbreviation:  # "ready-made garment (RMG) exports": the goods before the bracket
+    abbreviation = re.search(r"(\s*)\((?:[A-Z][A-Za-z]{1,7}|[a-z][a-z -]{1,18})\)\s+$", s[max(floor, pos - 24):pos])
+    if abbreviation:  # "ready-made garment (RMG) exports", "Lentil (masur) imports": the goods before the bracket
         pos -= len(abbreviation.group(0)) - len(abbreviation.group(1))
     for t in reversed(sm.terms):
         if floor <= t.start and t.end <= pos and not s[t.end:pos].strip():

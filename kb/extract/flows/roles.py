@@ -50,7 +50,8 @@ _RANKED_AFTER = re.compile(r"^(?:\s+(?:of|for|in|from|to|at)\s+[^.;:]{0,70}?)?(?
 _AS_RANKED = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:were|was|are|is|remained|remain)\s+)?(?:as|among)\s+"
                         r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$")
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:(?:[\w-]+|[\w-]+\s+and\s+[\w-]+)\s+){0,3}$")
-_SHARE_OF = re.compile(r"^\s+(?:alone\s+)?(?:accounted\s+for|accounts\s+for|account\s+for|made\s+up|makes\s+up|took|"
+_SHARE_OF = re.compile(r"^\s+(?:alone\s+)?(?:accounted\s+for|accounts\s+for|account\s+for|accounting\s+for|made\s+up|"
+                       r"makes\s+up|making\s+up|taking|took|"
                        r"takes|absorbed|absorbs|received|receives|represented|represents|bought|buys)\s+"
                        r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+|roughly\s+)?"
                        r"(?:\d[\d.,]*\s*(?:%|per\s*cent|percent)|half|a\s+third|a\s+quarter|two-thirds|"
