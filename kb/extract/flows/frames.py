@@ -522,6 +522,10 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     # "West African origins such as Benin and Mali" in a story of Bangladesh's imports: suppliers to it
     arrived = arrived or (frame.cue.kind == "supplier_noun" and rd.frame.title_importer is not None
                           and any(p.how == "ranked" for p in frame.parties))
+    # "The DRC remained the main source of copper ores …" in a Zambian story: the supplier of the story's country
+    arrived = arrived or (frame.cue.form in _SOURCE_NOUNS and any(p.how == "ranked" for p in frame.parties)
+                          and rd.frame.home is not None and rd.frame.home not in exporters
+                          and not any(c.code == rd.frame.home for c in frame.sm.countries))
     if not importers and exporters and (frame.cue.kind in ("import_verb", "import_noun") or arrived) and not totals:
         # "…, while imports from the UAE were $48bn": the exporter of the clause before; else a country the
         # sentence names as acting ("Thailand's trade deficit … as imports of Chinese goods"); else home
@@ -567,6 +571,7 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     return exporters, importers
 
 
+_SOURCE_NOUNS = frozenset(("source", "sources", "supplier", "suppliers", "origin", "origins", "provider"))
 _RE_EXPORT_ROLE = re.compile(r"\bre-?exports?\s+$", re.I)
 _FOR_RE_EXPORTS = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}re-?exports?\b", re.I)
 _ARRIVING = frozenset(("shipments", "shipment", "deliveries", "delivery", "cargoes", "cargo", "supplies",
