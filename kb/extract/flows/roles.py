@@ -345,7 +345,10 @@ def _goods_follow(s: str, pos: int) -> bool:
                           "minister", "ministry", "counterpart", "counterparts", "economy", "capital",
                           "market", "markets", "consumers", "buyers", "importers", "exporters", "border",
                           "demand", "consumption", "production", "output", "economy", "growth", "purchases",
-                          "ports", "port", "company", "companies", "firms", "traders", "producers", "customs")
+                          "ports", "port", "company", "companies", "firms", "traders", "producers", "customs",
+                          # "by road through Kazakh territory": a place the goods cross, not their origin
+                          "territory", "soil", "roads", "road", "railways", "railway", "waters", "airspace",
+                          "transit", "corridor")
 
 
 def _ranked(between: str) -> bool:
