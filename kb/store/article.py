@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 
-from sqlalchemy import Select, bindparam, func, select, update
+from sqlalchemy import Select, bindparam, func, or_, select, update
 from sqlalchemy.engine import Connection, Row
 
 from kb.driver import driver
@@ -45,10 +45,14 @@ class ArticleSource:
 
 
 @cache
-def _article_by(column: str) -> Select:
+def _article_by() -> Select:
+    """The stored articles with this URL, article file or path (each an index read): which one an article
+    replaces is chosen from them in one round trip."""
     art = T["article"]
-    return (select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version, art.c.source_path)
-            .where(art.c[column] == bindparam("value")).order_by(art.c.id).limit(1))
+    return (select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version, art.c.source_path,
+                   art.c.url_key, art.c.file_hash)
+            .where(or_(art.c.url_key == bindparam("url_key"), art.c.file_hash == bindparam("file_hash"),
+                       art.c.source_path == bindparam("source_path"))).order_by(art.c.id))
 
 
 @cache
@@ -99,8 +103,10 @@ def find_article(conn: Connection, source: ArticleSource, facts: Facts) -> tuple
     if source.file_hash:
         tests.append(("file_hash", source.file_hash, "the same article file"))
     tests.append(("source_path", source.source_path, "the same path"))
+    rows = driver(conn).rows(_article_by(), {"url_key": url_key, "file_hash": source.file_hash,
+                                             "source_path": source.source_path})
     for column, value, why in tests:
-        row = driver(conn).first(_article_by(column), {"value": value})
+        row = next((r for r in rows if getattr(r, column) == value), None)  # rows come by id: the first
         if row is not None:
             return row, why
     return None

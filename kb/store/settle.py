@@ -16,6 +16,7 @@ from sqlalchemy import Delete, Select, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from kb import descriptors
+from kb.candidates import candidates
 from kb.driver import driver
 from kb.facts import Facts
 from kb.names import compare
@@ -164,6 +165,9 @@ def settle_people(conn: Connection, countries: set[str]) -> None:
 
 def _ambiguous_people(conn: Connection, country: str) -> set[int]:
     off, pos, claim = T["official"], T["position"], T["claim"]
+    index = candidates(conn).of("official")
+    if index is not None and index.unaliased(country):
+        return set()  # only rows with more than one name can hold one on weak evidence (below)
     names: dict[int, set[str]] = defaultdict(set)
     curated: set[tuple[int, str]] = set()
     for r in driver(conn).rows(_official_aliases_of_country(), {"country": country}):

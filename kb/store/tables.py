@@ -25,6 +25,7 @@ class Touched:
     """Rows whose derived values must be recomputed after a change."""
 
     ids: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    cited: set[int] = field(default_factory=set)  # positions this change cited: none of them is left orphaned
 
     def add(self, kind: str, rid: int | None) -> None:
         if rid is not None:

@@ -20,7 +20,7 @@ from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
 from kb.kinds import KINDS
 from kb.normalize import name_key, singular_key
 from kb.resolve import Match, curated, match_agency, match_agreement, match_official, match_trade_flow, period_of
-from kb.store.derive import rederive
+from kb.store.derive import MASS_IN_KG, rederive
 from kb.store.fold import fold_row
 from kb.store.tables import T, Touched, insert_into
 
@@ -79,6 +79,10 @@ class _Writer:
         self.candidates: list[dict] = []
         self.changed: dict[str, set[int]] = defaultdict(set)  # rows made or joined, or joined on weak evidence
         self.moved: dict[tuple[str, int], int] = {}  # rows joined into others while this article is stored
+        # Rows this article made that no join has reached: what they hold is known here, not read (their posts,
+        # whether an agreement has parties yet). Forgotten at the first join, which moves posts and parties.
+        self.fresh: set[tuple[str, int]] = set()
+        self.posts: dict[tuple[int, str, int | None], int] = {}  # a fresh official's posts
         self.cur = curated(conn)
 
     def current(self, kind: str, rid: int) -> int:
@@ -101,12 +105,14 @@ class _Writer:
                 index.made(rid, new_row["country_code"], new_row["name_key"])
             matches = [Match(rid, "new row", 100.0)]
             self.changed[kind].add(rid)
+            self.fresh.add((kind, rid))
         keep = min(m.record_id for m in matches)
         best = matches[0]
         reason = best.reason
         others = sorted({m.record_id for m in matches} - {keep})
         if others:
             self.flush()  # decisions and claims pending for the rows being joined move with them
+            self.fresh.clear()
             for other in others:
                 fold_row(self.conn, kind, keep, other, self.touched)
                 self.moved[(kind, other)] = keep
@@ -134,6 +140,8 @@ class _Writer:
 
     def cite(self, kind: str, rid: int, evidence: list[Evidence]) -> None:
         rid = self.current(kind, rid) if kind != "position" else rid
+        if kind == "position":
+            self.touched.cited.add(rid)
         quotes = evidence or [None]
         seen: set[tuple] = set()
         for ev in quotes:
@@ -244,21 +252,28 @@ def _store_official(w: _Writer, o: Official, agency_id: int | None) -> int:
     w.cite("official", rid, o.evidence)
     if o.title or agency_id:
         post = {"official_id": rid, "agency_id": agency_id, "title": o.title, "title_key": name_key(o.title)}
-        pid = driver(w.conn).scalar(_position_statement(bool(agency_id)), post)
+        key = (rid, post["title_key"], agency_id)
+        fresh = ("official", rid) in w.fresh
+        pid = w.posts.get(key) if fresh else driver(w.conn).scalar(_position_statement(bool(agency_id)), post)
         if pid is None:
             pid = driver(w.conn).insert(insert_into("position", returning=True), post)
+            if fresh:
+                w.posts[key] = pid
         w.touched.add("position", pid)
         w.cite("position", pid, o.evidence)
     return rid
 
 
 def _store_agreement(w: _Writer, ag: Agreement) -> int:
+    # A new row starts with the values its record gives, which re-deriving it then mostly finds unchanged.
     rid = w.resolve("agreement", match_agreement(w.conn, ag, w.cur), ag.name,
-                    {"name": ag.name, "name_key": name_key(ag.name), "kind": ag.kind, "signed": ag.signed})
-    if ag.parties and not _has_parties(w.conn, rid):
+                    {"name": ag.name, "name_key": name_key(ag.name), "kind": ag.kind, "signed": ag.signed,
+                     "place": ag.place, "status": ag.status, "subject": ag.subject})
+    if ag.parties and (("agreement", rid) in w.fresh or not _has_parties(w.conn, rid)):
         # Parties are part of an agreement's identity: fix them at creation so the next match sees them.
         driver(w.conn).many(insert_into("party"), [{"agreement_id": rid, "country_code": c, "agency_id": None}
                                           for c in ag.parties])
+        w.fresh.discard(("agreement", rid))  # it has parties now
     for key in ("name", "kind", "signed", "place", "status", "subject"):
         w.claim("agreement", rid, key, getattr(ag, key))
     w.cite("agreement", rid, ag.evidence)
@@ -276,10 +291,13 @@ def _has_parties_statement() -> Select:
 
 def _store_trade_flow(w: _Writer, f: TradeFlow, exporter: int | None, importer: int | None) -> int:
     start, end = period_of(f)
+    factor = MASS_IN_KG.get(f.unit or "")
     rid = w.resolve("trade_flow", match_trade_flow(w.conn, f), f.commodity, {
         "commodity": f.commodity, "commodity_key": singular_key(f.commodity), "hs_code": f.hs,
         "exporter_country_code": f.from_, "importer_country_code": f.to, "rate_period": f.per,
-        "period_start": start, "period_end": end})
+        "period_start": start, "period_end": end, "unit": f.unit, "currency": f.currency,
+        "quantity": f.quantity, "value": f.value, "exporter_agency_id": exporter, "importer_agency_id": importer,
+        "quantity_kg": f.quantity * factor if factor and f.quantity is not None else None})
     for key, value in (("commodity", f.commodity), ("hs_code", f.hs), ("quantity", f.quantity),
                        ("unit", f.unit), ("value", f.value), ("currency", f.currency),
                        ("exporter_agency_id", exporter), ("importer_agency_id", importer)):
