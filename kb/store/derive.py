@@ -21,7 +21,7 @@ from kb.kinds import KINDS, NAMED
 from kb.kinds import kind as kind_of
 from kb.normalize import name_key, singular_key
 from kb.resolve import column_by_id, curated
-from kb.store.tables import T, Touched, delete_by_ids, ids_param, insert_into, update_by_id
+from kb.store.tables import Fresh, T, Touched, delete_by_ids, ids_param, insert_into, update_by_id
 
 MASS_IN_KG = {"t": 1000.0, "kg": 1.0}
 DATE_FIELDS = frozenset({"signed"})
@@ -140,7 +140,7 @@ def rederive(conn: Connection, touched: Touched) -> None:
     for kind in (k.name for k in KINDS):
         ids = sorted(touched.ids.get(kind, ()))
         if ids:
-            _rederive_kind(conn, kind, ids)
+            _rederive_kind(conn, kind, ids, {rid: f for rid in ids if (f := touched.fresh.get((kind, rid)))})
     pids = sorted(touched.ids.get("position", set()) - touched.cited)
     if pids:
         cited = {r[0] for r in driver(conn).rows(_cited_positions_statement(), {"ids": pids})}
@@ -149,11 +149,15 @@ def rederive(conn: Connection, touched: Touched) -> None:
             driver(conn).run(delete_by_ids("position"), {"ids": orphans})
 
 
-def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
-    existing = {r[0]: tuple(r[1:]) for r in driver(conn).rows(_existing_statement(kind), {"ids": ids})}
+def _rederive_kind(conn: Connection, kind: str, ids: list[int], fresh: dict[int, Fresh]) -> None:
+    """`fresh`: the rows among `ids` this change made, whose values and claims are known without reading."""
+    read = [rid for rid in ids if rid not in fresh]
+    existing = {r[0]: tuple(r[1:]) for r in driver(conn).rows(_existing_statement(kind), {"ids": read})} \
+        if read else {}
+    existing.update({rid: tuple(f.values.get(c) for c in DERIVED[kind]) for rid, f in fresh.items()})
     if not existing:
         return
-    claims = _claims(conn, kind, set(existing))
+    claims = _claims(conn, kind, set(existing), fresh)
     decisions = {rid: curated(conn).of_row.get((kind, rid), []) for rid in existing}
     # Rows a curator has worked on are kept even when no article supports them any more.
     gone = [rid for rid in sorted(existing) if not claims[rid] and not decisions[rid]]
@@ -182,21 +186,27 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
     for shape in {tuple(u) for u in updates}:  # executemany needs the same keys in every row
         driver(conn).many(update_by_id(kind), [u for u in updates if tuple(u) == shape])
     if kind_of(kind).named:
-        aliases = _rederive_aliases(conn, kind, alive, best_by_id, claims, decisions)
+        aliases = _rederive_aliases(conn, kind, alive, best_by_id, claims, decisions, fresh)
         for rid in alive if index is not None else ():
             # The row as the database now holds it; without a name claim its name was left as it was.
             name = best_by_id[rid].get("name")
             index.set(rid, best_by_id[rid].get("country_code"), name_key(name) if name else None, aliases[rid])
     if kind == "agreement":
-        _rederive_agreement_links(conn, alive, claims)
+        _rederive_agreement_links(conn, alive, claims, fresh)
 
 
-def _claims(conn: Connection, kind: str, ids: set[int]) -> dict[int, list[tuple[str, str, str | None, int]]]:
+def _claims(conn: Connection, kind: str, ids: set[int],
+            fresh: dict[int, Fresh]) -> dict[int, list[tuple[str, str, str | None, int]]]:
     """Each row's (field, value, latest article date, claims), in the order of their first claim: from the
-    load's tallies where it holds them (agencies), else read (and then tallied)."""
+    load's tallies where it holds them (agencies), from this change for the rows it made, else read (and then
+    tallied)."""
     claims: dict[int, list[tuple[str, str, str | None, int]]] = defaultdict(list)
     tallies = candidates(conn).tallies if kind in Tallies.KINDS else None
-    wanted = set(ids)
+    for rid, made in fresh.items():
+        claims[rid] = [(f, v, latest, count) for (f, v), (count, latest) in made.claims.items()]
+        if tallies is not None:
+            tallies.read(rid, claims[rid])
+    wanted = set(ids) - set(fresh)
     if tallies is not None:
         for rid in ids:
             held = tallies.get(rid)
@@ -243,12 +253,14 @@ def _int(value: str | None) -> int | None:
 
 def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[int, dict[str, str]],
                       claims: dict[int, list[tuple[str, str, str | None, int]]],
-                      decisions: dict[int, list]) -> dict[int, set[str]]:
+                      decisions: dict[int, list], fresh: dict[int, Fresh]) -> dict[int, set[str]]:
     """Article aliases are every other name the claims give; curated ones are left alone. Only the aliases that
-    change are written (most re-derivations change none). Returns each row's alias keys as they now are."""
+    change are written (most re-derivations change none); a fresh row has none yet. Returns each row's alias
+    keys as they now are."""
     kept: dict[int, set[str]] = defaultdict(set)
     held: dict[int, dict[tuple[str, str], list[int]]] = defaultdict(lambda: defaultdict(list))  # article aliases
-    for aid, rid, value, key, origin in driver(conn).rows(_aliases_statement(kind), {"ids": ids}):
+    read = [rid for rid in ids if rid not in fresh]
+    for aid, rid, value, key, origin in driver(conn).rows(_aliases_statement(kind), {"ids": read}) if read else ():
         if origin == "article":
             held[rid][(key, value)].append(aid)
         else:
@@ -277,8 +289,10 @@ def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[in
 
 
 def _rederive_agreement_links(conn: Connection, ids: list[int],
-                              claims: dict[int, list[tuple[str, str, str | None, int]]]) -> None:
-    """Parties and signatories from the claims; only those that change are written."""
+                              claims: dict[int, list[tuple[str, str, str | None, int]]],
+                              fresh: dict[int, Fresh]) -> None:
+    """Parties and signatories from the claims; only those that change are written. A fresh row's links are
+    the parties made with it: read only when they must change."""
     wanted = {int(v) for rid in ids for f, v, _, _ in claims[rid] if f == "party_agency"}
     agency_country = column_by_id(conn, "agency", "country_code", wanted)
     parties: dict[tuple[int, str | None, int | None], None] = {}  # in the order they are written
@@ -292,8 +306,17 @@ def _rederive_agreement_links(conn: Connection, ids: list[int],
         parties.update(dict.fromkeys((rid, None, a) for a in agencies if agency_country.get(a) not in countries))
         signatories.update(dict.fromkeys((rid, o) for o in sorted({int(v) for f, v, _, _ in claims[rid]
                                                                    if f == "signatory"})))
+    settled = set()
+    for rid, made in fresh.items():
+        mine = [key for key in parties if key[0] == rid]
+        if sorted(made.parties or []) == sorted(str(code) for _, code, _ in mine) \
+                and all(a is None for _, _, a in mine) and not any(key[0] == rid for key in signatories):
+            for key in mine:
+                del parties[key]  # there already
+            settled.add(rid)
+    read = [rid for rid in ids if rid not in settled]
     stale_parties, stale_signatories = [], []
-    for rid, party_id, code, agency, official in driver(conn).rows(_links_statement(), {"ids": ids}):
+    for rid, party_id, code, agency, official in driver(conn).rows(_links_statement(), {"ids": read}) if read else ():
         if party_id is None:
             if (rid, official) in signatories:
                 del signatories[(rid, official)]

@@ -22,7 +22,7 @@ from kb.normalize import name_key, singular_key
 from kb.resolve import Match, curated, match_agency, match_agreement, match_official, match_trade_flow, period_of
 from kb.store.derive import MASS_IN_KG, rederive
 from kb.store.fold import fold_row
-from kb.store.tables import T, Touched, insert_into
+from kb.store.tables import Fresh, T, Touched, insert_into
 
 
 @cache
@@ -79,10 +79,9 @@ class _Writer:
         self.candidates: list[dict] = []
         self.changed: dict[str, set[int]] = defaultdict(set)  # rows made or joined, or joined on weak evidence
         self.moved: dict[tuple[str, int], int] = {}  # rows joined into others while this article is stored
-        # Rows this article made that no join has reached: what they hold is known here, not read (their posts,
-        # whether an agreement has parties yet). Forgotten at the first join, which moves posts and parties.
-        self.fresh: set[tuple[str, int]] = set()
-        self.posts: dict[tuple[int, str, int | None], int] = {}  # a fresh official's posts
+        # Rows this article made that no join has reached (`touched.fresh`): what they hold is known here, not
+        # read (their values, claims, posts, parties). Forgotten at the first join, which moves all of these.
+        self.fresh = touched.fresh
         self.cur = curated(conn)
 
     def current(self, kind: str, rid: int) -> int:
@@ -105,7 +104,7 @@ class _Writer:
                 index.made(rid, new_row["country_code"], new_row["name_key"])
             matches = [Match(rid, "new row", 100.0)]
             self.changed[kind].add(rid)
-            self.fresh.add((kind, rid))
+            self.fresh[(kind, rid)] = Fresh(dict(new_row))
         keep = min(m.record_id for m in matches)
         best = matches[0]
         reason = best.reason
@@ -135,8 +134,11 @@ class _Writer:
         if value is None or value == "":
             return
         rid = self.current(kind, rid)
-        self.claims.append({"article_id": self.article_id, f"{kind}_id": rid, "field": name,
-                            "value": _as_text(value)})
+        text = _as_text(value)
+        self.claims.append({"article_id": self.article_id, f"{kind}_id": rid, "field": name, "value": text})
+        fresh = self.fresh.get((kind, rid))
+        if fresh is not None:
+            fresh.claimed(name, text, self.published)
 
     def cite(self, kind: str, rid: int, evidence: list[Evidence]) -> None:
         rid = self.current(kind, rid) if kind != "position" else rid
@@ -252,13 +254,13 @@ def _store_official(w: _Writer, o: Official, agency_id: int | None) -> int:
     w.cite("official", rid, o.evidence)
     if o.title or agency_id:
         post = {"official_id": rid, "agency_id": agency_id, "title": o.title, "title_key": name_key(o.title)}
-        key = (rid, post["title_key"], agency_id)
-        fresh = ("official", rid) in w.fresh
-        pid = w.posts.get(key) if fresh else driver(w.conn).scalar(_position_statement(bool(agency_id)), post)
+        key = (post["title_key"], agency_id)
+        fresh = w.fresh.get(("official", rid))
+        pid = fresh.posts.get(key) if fresh else driver(w.conn).scalar(_position_statement(bool(agency_id)), post)
         if pid is None:
             pid = driver(w.conn).insert(insert_into("position", returning=True), post)
             if fresh:
-                w.posts[key] = pid
+                fresh.posts[key] = pid
         w.touched.add("position", pid)
         w.cite("position", pid, o.evidence)
     return rid
@@ -269,11 +271,13 @@ def _store_agreement(w: _Writer, ag: Agreement) -> int:
     rid = w.resolve("agreement", match_agreement(w.conn, ag, w.cur), ag.name,
                     {"name": ag.name, "name_key": name_key(ag.name), "kind": ag.kind, "signed": ag.signed,
                      "place": ag.place, "status": ag.status, "subject": ag.subject})
-    if ag.parties and (("agreement", rid) in w.fresh or not _has_parties(w.conn, rid)):
+    fresh = w.fresh.get(("agreement", rid))
+    if ag.parties and (fresh.parties is None if fresh else not _has_parties(w.conn, rid)):
         # Parties are part of an agreement's identity: fix them at creation so the next match sees them.
         driver(w.conn).many(insert_into("party"), [{"agreement_id": rid, "country_code": c, "agency_id": None}
                                           for c in ag.parties])
-        w.fresh.discard(("agreement", rid))  # it has parties now
+        if fresh:
+            fresh.parties = list(ag.parties)
     for key in ("name", "kind", "signed", "place", "status", "subject"):
         w.claim("agreement", rid, key, getattr(ag, key))
     w.cite("agreement", rid, ag.evidence)
