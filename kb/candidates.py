@@ -83,6 +83,18 @@ class CountryNames:
         found = set().union(*(blocks.get(k, ()) for k in keys)) if keys else set()
         return {rid: self.rows[rid].name_keys() for rid in found}
 
+    def countries(self, ids: Iterable[int]) -> tuple[dict[int, str | None], list[int]]:
+        """The country of each of these rows the index holds, and the rows it does not hold."""
+        known: dict[int, str | None] = {}
+        unknown: list[int] = []
+        for rid in ids:
+            row = self.rows.get(rid)
+            if row is None:
+                unknown.append(rid)
+            else:
+                known[rid] = row.country
+        return known, unknown
+
     def unaliased(self, country: str | None) -> bool:
         """Known here that no row of `country` has an alias (False: some has, or the country is not loaded)."""
         rows = self.loaded.get(country)

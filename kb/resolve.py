@@ -110,9 +110,16 @@ def _column_by_id_statement(kind: str, column: str) -> Select:
 
 
 def column_by_id(conn: Connection, kind: str, column: str, ids: object) -> dict[int, object]:
-    """{id: column} of the given rows of a kind (no statement when there are none)."""
+    """{id: column} of the given rows of a kind (no statement when there are none); the countries of agencies
+    and officials from the load's index where it holds them."""
     ids = list(ids)  # type: ignore[call-overload]
-    return dict(driver(conn).rows(_column_by_id_statement(kind, column), {"ids": ids})) if ids else {}
+    found: dict[int, object] = {}
+    index = candidates(conn).of(kind) if column == "country_code" and ids else None
+    if index is not None:
+        found, ids = index.countries(ids)  # type: ignore[assignment]
+    if ids:
+        found.update(driver(conn).rows(_column_by_id_statement(kind, column), {"ids": ids}))
+    return found
 
 
 class Curated:

@@ -183,6 +183,8 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int], fresh: dict[int,
         values = _row_values(kind, best)
         if any(existing[rid][i] != values[c] for i, c in enumerate(DERIVED[kind]) if c in values):
             updates.append({"_id": rid, **values})
+            if rid in fresh:
+                fresh[rid].values.update(values)  # as the database will hold it
     for shape in {tuple(u) for u in updates}:  # executemany needs the same keys in every row
         driver(conn).many(update_by_id(kind), [u for u in updates if tuple(u) == shape])
     if kind_of(kind).named:
