@@ -280,15 +280,20 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
                if key not in names and not cur.blocked("official", rid, {key})}
     if not related:
         return []
-    # Which of them hold a post at the record's agency (not every post of each: dozens a person in a big base).
-    at_agency = {r[0] for r in driver(conn).rows(_posts_statement(), {"ids": sorted(related), "agency": agency_id})
-                 } if agency_id is not None else set()
-    found = []
+    best_of: dict[int, tuple] = {}
     for rid, names in sorted(related.items()):
         results = [(compare(record.name, n), n) for n in sorted(names)]
         if any(r.score == 0 and len(tokens(n)) > 1 for r, n in results):
             continue  # one of the row's names is another person's ('Bolat Sultanov' against 'B. Sultanov')
-        best, name = max(results, key=lambda r: r[0].score)
+        best_of[rid] = max(results, key=lambda r: r[0].score)
+    # Which of them hold a post at the record's agency (not every post of each: dozens a person in a big base),
+    # asked only when the answer can make a match.
+    asked = sorted(rid for rid, (best, _) in best_of.items()
+                   if best.score >= FUZZY_PERSON and (best.weak or record.country is None))
+    at_agency = {r[0] for r in driver(conn).rows(_posts_statement(), {"ids": asked, "agency": agency_id})
+                 } if agency_id is not None and asked else set()
+    found = []
+    for rid, (best, name) in best_of.items():
         if best.score >= FUZZY_PERSON and not best.weak and record.country is not None:
             found.append(Match(rid, f"{best.how}, same country", best.score))
         elif best.score >= FUZZY_PERSON and rid in at_agency:
