@@ -19,7 +19,16 @@ from kb.driver import driver
 from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
 from kb.kinds import KINDS
 from kb.normalize import name_key, singular_key
-from kb.resolve import Match, curated, match_agency, match_agreement, match_official, match_trade_flow, period_of
+from kb.resolve import (
+    KnownKeys,
+    Match,
+    curated,
+    match_agency,
+    match_agreement,
+    match_official,
+    match_trade_flow,
+    period_of,
+)
 from kb.store.derive import MASS_IN_KG, rederive
 from kb.store.fold import fold_row
 from kb.store.tables import Fresh, T, Touched, insert_into
@@ -82,6 +91,7 @@ class _Writer:
         # Rows this article made that no join has reached (`touched.fresh`): what they hold is known here, not
         # read (their values, claims, posts, parties). Forgotten at the first join, which moves all of these.
         self.fresh = touched.fresh
+        self.keys = KnownKeys()  # the rows with the names of the article's agencies and officials
         self.cur = curated(conn)
 
     def current(self, kind: str, rid: int) -> int:
@@ -105,6 +115,7 @@ class _Writer:
             matches = [Match(rid, "new row", 100.0)]
             self.changed[kind].add(rid)
             self.fresh[(kind, rid)] = Fresh(dict(new_row))
+            self.keys.made(kind, rid, new_row.get("name_key") or "")
         keep = min(m.record_id for m in matches)
         best = matches[0]
         reason = best.reason
@@ -112,6 +123,7 @@ class _Writer:
         if others:
             self.flush()  # decisions and claims pending for the rows being joined move with them
             self.fresh.clear()
+            self.keys.forget()
             for other in others:
                 fold_row(self.conn, kind, keep, other, self.touched)
                 self.moved[(kind, other)] = keep
@@ -188,6 +200,13 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
     """Store one article's records; returns the rows it made or joined (by kind), whose neighbours may need
     settling."""
     w = _Writer(conn, article_id, facts.article.published, touched)
+    # Every name the records below may look up, read a kind at a time.
+    w.keys.read(conn, "agency", {name_key(n) for n in [
+        *(n for a in facts.agencies for n in [a.name, *a.also]), *(o.agency for o in facts.officials),
+        *(n for ag in facts.agreements for n in ag.party_agencies),
+        *(n for f in facts.trade_flows for n in (f.exporter, f.importer))] if n} - {""})
+    w.keys.read(conn, "official", {name_key(n) for n in [
+        *(o.name for o in facts.officials), *(n for ag in facts.agreements for n in ag.signatories)]})
     agencies = {name_key(a.name): _store_agency(w, a) for a in facts.agencies}
     for a in facts.agencies:
         for other in a.also:
@@ -231,7 +250,7 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
 
 
 def _store_agency(w: _Writer, a: Agency) -> int:
-    rid = w.resolve("agency", match_agency(w.conn, a, w.cur), a.name,
+    rid = w.resolve("agency", match_agency(w.conn, a, w.cur, w.keys), a.name,
                     {"name": a.name, "name_key": name_key(a.name), "country_code": a.country, "kind": a.kind})
     if a.also or not w.decisions[-1]["reason"].startswith("same name"):
         # The row may gain a name ('FBR' becomes 'Federal Board of Revenue'): a descriptor of its country may
@@ -247,7 +266,7 @@ def _store_agency(w: _Writer, a: Agency) -> int:
 
 
 def _store_official(w: _Writer, o: Official, agency_id: int | None) -> int:
-    rid = w.resolve("official", match_official(w.conn, o, w.cur, agency_id), o.name,
+    rid = w.resolve("official", match_official(w.conn, o, w.cur, agency_id, w.keys), o.name,
                     {"name": o.name, "name_key": name_key(o.name), "country_code": o.country})
     w.claim("official", rid, "name", o.name)
     w.claim("official", rid, "country_code", o.country)
