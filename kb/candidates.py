@@ -83,6 +83,23 @@ class CountryNames:
         found = set().union(*(blocks.get(k, ()) for k in keys)) if keys else set()
         return {rid: self.rows[rid].name_keys() for rid in found}
 
+    def countries(self, ids: Iterable[int]) -> tuple[dict[int, str | None], list[int]]:
+        """The country of each of these rows the index holds, and the rows it does not hold."""
+        known: dict[int, str | None] = {}
+        unknown: list[int] = []
+        for rid in ids:
+            row = self.rows.get(rid)
+            if row is None:
+                unknown.append(rid)
+            else:
+                known[rid] = row.country
+        return known, unknown
+
+    def unaliased(self, country: str | None) -> bool:
+        """Known here that no row of `country` has an alias (False: some has, or the country is not loaded)."""
+        rows = self.loaded.get(country)
+        return rows is not None and not any(self.rows[rid].aliases for rid in rows)
+
     def _load(self, conn: Connection, country: str | None) -> None:
         found: dict[int, _Row] = {}
         for rid, key, is_alias in driver(conn).rows(_country_statement(self.kind, country is None),

@@ -110,9 +110,16 @@ def _column_by_id_statement(kind: str, column: str) -> Select:
 
 
 def column_by_id(conn: Connection, kind: str, column: str, ids: object) -> dict[int, object]:
-    """{id: column} of the given rows of a kind (no statement when there are none)."""
+    """{id: column} of the given rows of a kind (no statement when there are none); the countries of agencies
+    and officials from the load's index where it holds them."""
     ids = list(ids)  # type: ignore[call-overload]
-    return dict(driver(conn).rows(_column_by_id_statement(kind, column), {"ids": ids})) if ids else {}
+    found: dict[int, object] = {}
+    index = candidates(conn).of(kind) if column == "country_code" and ids else None
+    if index is not None:
+        found, ids = index.countries(ids)  # type: ignore[assignment]
+    if ids:
+        found.update(driver(conn).rows(_column_by_id_statement(kind, column), {"ids": ids}))
+    return found
 
 
 class Curated:
@@ -159,11 +166,45 @@ def forget_curated(conn: Connection) -> None:
     conn.info.pop("kb.curated", None)
 
 
-def _by_key(conn: Connection, kind: str, keys: set[str], cur: Curated) -> list[tuple[int, str, str]]:
+class KnownKeys:
+    """The rows with each of some name keys (as main name or alias): read for all of an article's records in one
+    round trip, and kept current by the store as the article makes rows. A join forgets it all (rows go, aliases
+    move): the keys are read again when next asked for."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, dict[str, list[tuple[int, str, str | None]]]] = defaultdict(dict)
+
+    def read(self, conn: Connection, kind: str, keys: Iterable[str]) -> None:
+        held = self.found[kind]
+        wanted = sorted(set(keys) - set(held))
+        if not wanted:
+            return
+        for key in wanted:
+            held[key] = []
+        for rid, key, origin in driver(conn).rows(_by_key_statement(kind), {"keys": wanted}):
+            held[key].append((rid, key, origin))
+
+    def rows(self, conn: Connection, kind: str, keys: set[str]) -> list[tuple[int, str, str | None]]:
+        """What `_by_key_statement` returns for `keys`: rows by main name, then by alias."""
+        self.read(conn, kind, keys)
+        held = [r for key in sorted(keys) for r in self.found[kind][key]]
+        return [r for r in held if r[2] is None] + [r for r in held if r[2] is not None]
+
+    def made(self, kind: str, rid: int, key: str) -> None:
+        if key in self.found[kind]:
+            self.found[kind][key].append((rid, key, None))
+
+    def forget(self) -> None:
+        self.found.clear()
+
+
+def _by_key(conn: Connection, kind: str, keys: set[str], cur: Curated,
+            known: KnownKeys | None = None) -> list[tuple[int, str, str]]:
     """Rows whose name or alias has one of `keys`, or that a curator merged such a name into: (id, how, key)."""
     if not keys:
         return []
-    found = driver(conn).rows(_by_key_statement(kind), {"keys": sorted(keys)})
+    found = known.rows(conn, kind, keys) if known is not None else \
+        driver(conn).rows(_by_key_statement(kind), {"keys": sorted(keys)})
     rows = [(rid, "same name", key) for rid, key, origin in found if origin is None]
     rows += [(rid, f"{origin} alias", key) for rid, key, origin in found if origin is not None]
     merges = cur.merges
@@ -224,10 +265,11 @@ def core_key(key: str, country: str | None) -> str:
     return " ".join(t for t in key.split() if t not in words and t not in STOPWORDS)
 
 
-def match_agency(conn: Connection, record: Agency, cur: Curated | None = None) -> list[Match]:
+def match_agency(conn: Connection, record: Agency, cur: Curated | None = None,
+                 known: KnownKeys | None = None) -> list[Match]:
     cur = cur or curated(conn)
     keys = {name_key(n) for n in [record.name, *record.also]} - {""}
-    candidates = _by_key(conn, "agency", keys, cur)
+    candidates = _by_key(conn, "agency", keys, cur, known)
     countries = column_by_id(conn, "agency", "country_code", {c[0] for c in candidates})
     matches = [Match(rid, how if key == name_key(record.name) else f"{how} ({key})", 100.0)
                for rid, how, key in candidates
@@ -251,10 +293,10 @@ def match_agency(conn: Connection, record: Agency, cur: Curated | None = None) -
 
 
 def match_official(conn: Connection, record: Official, cur: Curated | None = None,
-                   agency_id: int | None = None) -> list[Match]:
+                   agency_id: int | None = None, known: KnownKeys | None = None) -> list[Match]:
     cur = cur or curated(conn)
     key = name_key(record.name)
-    candidates = _by_key(conn, "official", {key}, cur)
+    candidates = _by_key(conn, "official", {key}, cur, known)
     countries = column_by_id(conn, "official", "country_code", {c[0] for c in candidates})
     matches = [Match(rid, how, 100.0) for rid, how, _ in candidates
                if (how == "curated alias" or _countries_compatible(countries.get(rid), record.country))
@@ -273,15 +315,20 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
                if key not in names and not cur.blocked("official", rid, {key})}
     if not related:
         return []
-    # Which of them hold a post at the record's agency (not every post of each: dozens a person in a big base).
-    at_agency = {r[0] for r in driver(conn).rows(_posts_statement(), {"ids": sorted(related), "agency": agency_id})
-                 } if agency_id is not None else set()
-    found = []
+    best_of: dict[int, tuple] = {}
     for rid, names in sorted(related.items()):
         results = [(compare(record.name, n), n) for n in sorted(names)]
         if any(r.score == 0 and len(tokens(n)) > 1 for r, n in results):
             continue  # one of the row's names is another person's ('Bolat Sultanov' against 'B. Sultanov')
-        best, name = max(results, key=lambda r: r[0].score)
+        best_of[rid] = max(results, key=lambda r: r[0].score)
+    # Which of them hold a post at the record's agency (not every post of each: dozens a person in a big base),
+    # asked only when the answer can make a match.
+    asked = sorted(rid for rid, (best, _) in best_of.items()
+                   if best.score >= FUZZY_PERSON and (best.weak or record.country is None))
+    at_agency = {r[0] for r in driver(conn).rows(_posts_statement(), {"ids": asked, "agency": agency_id})
+                 } if agency_id is not None and asked else set()
+    found = []
+    for rid, (best, name) in best_of.items():
         if best.score >= FUZZY_PERSON and not best.weak and record.country is not None:
             found.append(Match(rid, f"{best.how}, same country", best.score))
         elif best.score >= FUZZY_PERSON and rid in at_agency:

@@ -334,7 +334,7 @@ def test_evidence_overview_view(url: str, tmp_path: Path) -> None:
     folder = copy_corpus(tmp_path / "articles")
     load(url, folder)
     result = kb("sql", "SELECT record_kind, record_name, article_title, published, quote FROM evidence_overview "
-                       "WHERE record_kind = 'trade_flow' ORDER BY published", "--db", url, "-f", "json")
+                       "WHERE record_kind = 'trade_flow' ORDER BY published, record_name", "--db", url, "-f", "json")
     got = json.loads(result.stdout)
     assert [(r["record_name"], r["published"]) for r in got] == [
         ("frozen cod IS->PY", "2021-04-10"), ("frozen cod IS->PY", "2022-06-15"),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 
-from sqlalchemy import Select, bindparam, func, select, update
+from sqlalchemy import Select, bindparam, func, or_, select, update
 from sqlalchemy.engine import Connection, Row
 
 from kb.driver import driver
@@ -25,9 +25,10 @@ from kb.errors import KbError
 from kb.facts import Facts
 from kb.identity import canonical_url
 from kb.kinds import KINDS
+from kb.resolve import column_by_id
 from kb.store.derive import rederive
 from kb.store.settle import descriptor_groups, settle_descriptors, settle_people
-from kb.store.tables import T, Touched, ids_param, insert_into
+from kb.store.tables import T, Touched, insert_into
 from kb.store.write import apply_facts, remove_contributions
 
 
@@ -45,15 +46,14 @@ class ArticleSource:
 
 
 @cache
-def _article_by(column: str) -> Select:
+def _article_by() -> Select:
+    """The stored articles with this URL, article file or path (each an index read): which one an article
+    replaces is chosen from them in one round trip."""
     art = T["article"]
-    return (select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version, art.c.source_path)
-            .where(art.c[column] == bindparam("value")).order_by(art.c.id).limit(1))
-
-
-@cache
-def _countries_statement(kind: str) -> Select:
-    return select(T[kind].c.country_code).distinct().where(T[kind].c.id.in_(ids_param()))
+    return (select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version, art.c.source_path,
+                   art.c.url_key, art.c.file_hash)
+            .where(or_(art.c.url_key == bindparam("url_key"), art.c.file_hash == bindparam("file_hash"),
+                       art.c.source_path == bindparam("source_path"))).order_by(art.c.id))
 
 
 def facts_count(facts: Facts) -> int:
@@ -99,8 +99,10 @@ def find_article(conn: Connection, source: ArticleSource, facts: Facts) -> tuple
     if source.file_hash:
         tests.append(("file_hash", source.file_hash, "the same article file"))
     tests.append(("source_path", source.source_path, "the same path"))
+    rows = driver(conn).rows(_article_by(), {"url_key": url_key, "file_hash": source.file_hash,
+                                             "source_path": source.source_path})
     for column, value, why in tests:
-        row = driver(conn).first(_article_by(column), {"value": value})
+        row = next((r for r in rows if getattr(r, column) == value), None)  # rows come by id: the first
         if row is not None:
             return row, why
     return None
@@ -151,11 +153,13 @@ def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, forc
         conn.execute(update(art).where(art.c.id == article_id).values(**values))
     changed = apply_facts(conn, article_id, facts, touched)
     rederive(conn, touched)
-    settle_descriptors(conn, descriptor_groups(conn, facts, changed.get("agency", set())))
+    made = {rid: (f.values.get("country_code"), f.values.get("kind"))
+            for (kind, rid), f in touched.fresh.items() if kind == "agency"}
+    settle_descriptors(conn, descriptor_groups(conn, facts, changed.get("agency", set()), made))  # type: ignore[arg-type]
     settle_people(conn, _countries(conn, "official", changed.get("official", set())))
     return Stored("new" if row is None else "updated", article_id)
 
 
 def _countries(conn: Connection, kind: str, ids: set[int]) -> set[str]:
-    return {c for (c,) in driver(conn).rows(_countries_statement(kind), {"ids": sorted(ids)}) if c} if ids else set()
+    return {c for c in column_by_id(conn, kind, "country_code", sorted(ids)).values() if c}  # type: ignore[misc]
 

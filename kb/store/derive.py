@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from sqlalchemy import Delete, Select, delete, func, select
+from sqlalchemy import Delete, Select, bindparam, delete, func, null, select
 from sqlalchemy.engine import Connection
 
 from kb import descriptors
@@ -21,16 +21,28 @@ from kb.kinds import KINDS, NAMED
 from kb.kinds import kind as kind_of
 from kb.normalize import name_key, singular_key
 from kb.resolve import column_by_id, curated
-from kb.store.tables import T, Touched, delete_by_ids, ids_param, insert_into, update_by_id
+from kb.store.tables import Fresh, T, Touched, delete_by_ids, ids_param, insert_into, update_by_id
 
 MASS_IN_KG = {"t": 1000.0, "kg": 1.0}
 DATE_FIELDS = frozenset({"signed"})
 _NO_OWNER = {k.column: None for k in NAMED}  # executemany needs every alias row to have the same keys
 
 
+# The columns a row's claims decide (what `_row_values` gives), read before re-deriving so that a row whose
+# values come out the same is not written again (an UPDATE costs its index and trigram-trigger work).
+DERIVED = {
+    "agency": ("name", "name_key", "country_code", "kind"),
+    "official": ("name", "name_key", "country_code"),
+    "agreement": ("name", "name_key", "kind", "signed", "place", "status", "subject", "amends_id"),
+    "trade_flow": ("commodity", "hs_code", "unit", "currency", "commodity_key", "quantity", "value",
+                   "exporter_agency_id", "importer_agency_id", "quantity_kg"),
+}
+
+
 @cache
 def _existing_statement(kind: str) -> Select:
-    return select(T[kind].c.id).where(T[kind].c.id.in_(ids_param()))
+    table = T[kind]
+    return select(table.c.id, *(table.c[c] for c in DERIVED[kind])).where(table.c.id.in_(ids_param()))
 
 
 @cache
@@ -46,15 +58,29 @@ def _claims_statement(kind: str) -> Select:
 
 
 @cache
-def _article_aliases_delete(kind: str) -> Delete:
+def _aliases_statement(kind: str) -> Select:
     al = T["alias"]
-    return delete(al).where(al.c[f"{kind}_id"].in_(ids_param()), al.c.origin == "article")
+    return select(al.c.id, al.c[f"{kind}_id"], al.c.name, al.c.name_key, al.c.origin).where(
+        al.c[f"{kind}_id"].in_(ids_param())).order_by(al.c.id)
 
 
 @cache
-def _alias_keys_statement(kind: str) -> Select:
-    al = T["alias"]
-    return select(al.c[f"{kind}_id"], al.c.name_key).where(al.c[f"{kind}_id"].in_(ids_param()))
+def _links_statement() -> Select:
+    """An agreement's parties and signatories as they are, in one read: (agreement, party id, country, agency,
+    signatory official)."""
+    party, sig = T["party"], T["signatory"]
+    parties = select(party.c.agreement_id, party.c.id, party.c.country_code, party.c.agency_id,
+                     null().label("official_id")).where(party.c.agreement_id.in_(ids_param()))
+    signatories = select(sig.c.agreement_id, null(), null(), null(), sig.c.official_id).where(
+        sig.c.agreement_id.in_(ids_param()))
+    return parties.union_all(signatories)
+
+
+@cache
+def _signatory_delete() -> Delete:
+    sig = T["signatory"]
+    return delete(sig).where(sig.c.agreement_id == bindparam("agreement_id"),
+                             sig.c.official_id == bindparam("official_id"))
 
 
 @cache
@@ -114,8 +140,8 @@ def rederive(conn: Connection, touched: Touched) -> None:
     for kind in (k.name for k in KINDS):
         ids = sorted(touched.ids.get(kind, ()))
         if ids:
-            _rederive_kind(conn, kind, ids)
-    pids = sorted(touched.ids.get("position", ()))
+            _rederive_kind(conn, kind, ids, {rid: f for rid in ids if (f := touched.fresh.get((kind, rid)))})
+    pids = sorted(touched.ids.get("position", set()) - touched.cited)
     if pids:
         cited = {r[0] for r in driver(conn).rows(_cited_positions_statement(), {"ids": pids})}
         orphans = [p for p in pids if p not in cited]
@@ -123,11 +149,15 @@ def rederive(conn: Connection, touched: Touched) -> None:
             driver(conn).run(delete_by_ids("position"), {"ids": orphans})
 
 
-def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
-    existing = {r[0] for r in driver(conn).rows(_existing_statement(kind), {"ids": ids})}
+def _rederive_kind(conn: Connection, kind: str, ids: list[int], fresh: dict[int, Fresh]) -> None:
+    """`fresh`: the rows among `ids` this change made, whose values and claims are known without reading."""
+    read = [rid for rid in ids if rid not in fresh]
+    existing = {r[0]: tuple(r[1:]) for r in driver(conn).rows(_existing_statement(kind), {"ids": read})} \
+        if read else {}
+    existing.update({rid: tuple(f.values.get(c) for c in DERIVED[kind]) for rid, f in fresh.items()})
     if not existing:
         return
-    claims = _claims(conn, kind, existing)
+    claims = _claims(conn, kind, set(existing), fresh)
     decisions = {rid: curated(conn).of_row.get((kind, rid), []) for rid in existing}
     # Rows a curator has worked on are kept even when no article supports them any more.
     gone = [rid for rid in sorted(existing) if not claims[rid] and not decisions[rid]]
@@ -150,24 +180,35 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int]) -> None:
         if renames:
             best["name"] = renames[-1].new_name
         best_by_id[rid] = best
-        updates.append({"_id": rid, **_row_values(kind, best)})
-    driver(conn).many(update_by_id(kind), updates)
+        values = _row_values(kind, best)
+        if any(existing[rid][i] != values[c] for i, c in enumerate(DERIVED[kind]) if c in values):
+            updates.append({"_id": rid, **values})
+            if rid in fresh:
+                fresh[rid].values.update(values)  # as the database will hold it
+    for shape in {tuple(u) for u in updates}:  # executemany needs the same keys in every row
+        driver(conn).many(update_by_id(kind), [u for u in updates if tuple(u) == shape])
     if kind_of(kind).named:
-        aliases = _rederive_aliases(conn, kind, alive, best_by_id, claims, decisions)
+        aliases = _rederive_aliases(conn, kind, alive, best_by_id, claims, decisions, fresh)
         for rid in alive if index is not None else ():
             # The row as the database now holds it; without a name claim its name was left as it was.
             name = best_by_id[rid].get("name")
             index.set(rid, best_by_id[rid].get("country_code"), name_key(name) if name else None, aliases[rid])
     if kind == "agreement":
-        _rederive_agreement_links(conn, alive, claims)
+        _rederive_agreement_links(conn, alive, claims, fresh)
 
 
-def _claims(conn: Connection, kind: str, ids: set[int]) -> dict[int, list[tuple[str, str, str | None, int]]]:
+def _claims(conn: Connection, kind: str, ids: set[int],
+            fresh: dict[int, Fresh]) -> dict[int, list[tuple[str, str, str | None, int]]]:
     """Each row's (field, value, latest article date, claims), in the order of their first claim: from the
-    load's tallies where it holds them (agencies), else read (and then tallied)."""
+    load's tallies where it holds them (agencies), from this change for the rows it made, else read (and then
+    tallied)."""
     claims: dict[int, list[tuple[str, str, str | None, int]]] = defaultdict(list)
     tallies = candidates(conn).tallies if kind in Tallies.KINDS else None
-    wanted = set(ids)
+    for rid, made in fresh.items():
+        claims[rid] = [(f, v, latest, count) for (f, v), (count, latest) in made.claims.items()]
+        if tallies is not None:
+            tallies.read(rid, claims[rid])
+    wanted = set(ids) - set(fresh)
     if tallies is not None:
         for rid in ids:
             held = tallies.get(rid)
@@ -214,14 +255,19 @@ def _int(value: str | None) -> int | None:
 
 def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[int, dict[str, str]],
                       claims: dict[int, list[tuple[str, str, str | None, int]]],
-                      decisions: dict[int, list]) -> dict[int, set[str]]:
-    """Article aliases are every other name the claims give; curated ones are left alone. Returns each row's
-    alias keys as they now are."""
-    driver(conn).run(_article_aliases_delete(kind), {"ids": ids})
+                      decisions: dict[int, list], fresh: dict[int, Fresh]) -> dict[int, set[str]]:
+    """Article aliases are every other name the claims give; curated ones are left alone. Only the aliases that
+    change are written (most re-derivations change none); a fresh row has none yet. Returns each row's alias
+    keys as they now are."""
     kept: dict[int, set[str]] = defaultdict(set)
-    for rid, key in driver(conn).rows(_alias_keys_statement(kind), {"ids": ids}):
-        kept[rid].add(key)
-    rows = []
+    held: dict[int, dict[tuple[str, str], list[int]]] = defaultdict(lambda: defaultdict(list))  # article aliases
+    read = [rid for rid in ids if rid not in fresh]
+    for aid, rid, value, key, origin in driver(conn).rows(_aliases_statement(kind), {"ids": read}) if read else ():
+        if origin == "article":
+            held[rid][(key, value)].append(aid)
+        else:
+            kept[rid].add(key)
+    rows, stale = [], []
     keys: dict[int, set[str]] = {}
     for rid in ids:
         removed = {name_key(d.other_name) for d in decisions[rid] if d.action == "alias_remove"}
@@ -232,32 +278,63 @@ def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[in
             if field_name in ("name", "also") and key and key != main and key not in removed | kept[rid]:
                 names.setdefault(key, value)
         keys[rid] = kept[rid] | set(names)
+        have = held.get(rid, {})
+        for (key, value), alias_ids in have.items():
+            stale += alias_ids[1:] if names.get(key) == value else alias_ids
         rows += [{**_NO_OWNER, kind_of(kind).column: rid, "name": v, "name_key": k, "origin": "article"}
-                 for k, v in sorted(names.items())]
+                 for k, v in sorted(names.items()) if (k, v) not in have]
+    if stale:
+        driver(conn).run(delete_by_ids("alias"), {"ids": sorted(stale)})
     if rows:
         driver(conn).many(insert_into("alias"), rows)
     return keys
 
 
 def _rederive_agreement_links(conn: Connection, ids: list[int],
-                              claims: dict[int, list[tuple[str, str, str | None, int]]]) -> None:
-    driver(conn).run(delete_by_ids("party", "agreement_id"), {"ids": ids})
-    driver(conn).run(delete_by_ids("signatory", "agreement_id"), {"ids": ids})
+                              claims: dict[int, list[tuple[str, str, str | None, int]]],
+                              fresh: dict[int, Fresh]) -> None:
+    """Parties and signatories from the claims; only those that change are written. A fresh row's links are
+    the parties made with it: read only when they must change."""
     wanted = {int(v) for rid in ids for f, v, _, _ in claims[rid] if f == "party_agency"}
     agency_country = column_by_id(conn, "agency", "country_code", wanted)
-    parties, signatories = [], []
+    parties: dict[tuple[int, str | None, int | None], None] = {}  # in the order they are written
+    signatories: dict[tuple[int, int], None] = {}
     for rid in ids:
         countries = sorted({v for f, v, _, _ in claims[rid] if f == "party"})
         agencies = sorted({int(v) for f, v, _, _ in claims[rid] if f == "party_agency"})
         for code in countries:
             own = [a for a in agencies if agency_country.get(a) == code]
-            parties += [{"agreement_id": rid, "country_code": code, "agency_id": a} for a in own] or \
-                [{"agreement_id": rid, "country_code": code, "agency_id": None}]
-        parties += [{"agreement_id": rid, "country_code": None, "agency_id": a} for a in agencies
-                    if agency_country.get(a) not in countries]
-        signatories += [{"agreement_id": rid, "official_id": o}
-                        for o in sorted({int(v) for f, v, _, _ in claims[rid] if f == "signatory"})]
+            parties.update(dict.fromkeys([(rid, code, a) for a in own] or [(rid, code, None)]))
+        parties.update(dict.fromkeys((rid, None, a) for a in agencies if agency_country.get(a) not in countries))
+        signatories.update(dict.fromkeys((rid, o) for o in sorted({int(v) for f, v, _, _ in claims[rid]
+                                                                   if f == "signatory"})))
+    settled = set()
+    for rid, made in fresh.items():
+        mine = [key for key in parties if key[0] == rid]
+        if sorted(made.parties or []) == sorted(str(code) for _, code, _ in mine) \
+                and all(a is None for _, _, a in mine) and not any(key[0] == rid for key in signatories):
+            for key in mine:
+                del parties[key]  # there already
+            settled.add(rid)
+    read = [rid for rid in ids if rid not in settled]
+    stale_parties, stale_signatories = [], []
+    for rid, party_id, code, agency, official in driver(conn).rows(_links_statement(), {"ids": read}) if read else ():
+        if party_id is None:
+            if (rid, official) in signatories:
+                del signatories[(rid, official)]
+            else:
+                stale_signatories.append({"agreement_id": rid, "official_id": official})
+        elif (rid, code, agency) in parties:
+            del parties[(rid, code, agency)]
+        else:
+            stale_parties.append(party_id)
+    if stale_parties:
+        driver(conn).run(delete_by_ids("party"), {"ids": stale_parties})
+    if stale_signatories:
+        driver(conn).many(_signatory_delete(), stale_signatories)
     if parties:
-        driver(conn).many(insert_into("party"), parties)
+        driver(conn).many(insert_into("party"), [{"agreement_id": r, "country_code": c, "agency_id": a}
+                                                 for r, c, a in parties])
     if signatories:
-        driver(conn).many(insert_into("signatory"), signatories)
+        driver(conn).many(insert_into("signatory"), [{"agreement_id": r, "official_id": o}
+                                                     for r, o in signatories])

@@ -10,12 +10,14 @@ matched afresh.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from functools import cache
 
 from sqlalchemy import Delete, Select, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from kb import descriptors
+from kb.candidates import candidates
 from kb.driver import driver
 from kb.facts import Facts
 from kb.names import compare
@@ -68,14 +70,19 @@ def _official_aliases_of_country() -> Select:
 
 # ---------------------------------------------------------------- descriptors: "China's customs administration"
 
-def descriptor_groups(conn: Connection, facts: Facts, changed: set[int]) -> set[tuple[str, str]]:
+def descriptor_groups(conn: Connection, facts: Facts, changed: set[int],
+                      known: Mapping[int, tuple[str | None, str | None]] | None = None) -> set[tuple[str, str]]:
     """Where descriptors may have to be settled: the (country, kind) of the article's descriptors and of the
-    agency rows it made or joined (a new agency can make a descriptor fit one, or two)."""
+    agency rows it made or joined (a new agency can make a descriptor fit one, or two). `known`: the (country,
+    kind) of some of those rows, known without reading them."""
     groups = {(a.country, kind) for a in facts.agencies
               if a.country and descriptors.topics(a.name, a.country) is not None
               and (kind := a.kind or descriptors.kind_of(a.name))}
-    if changed:
-        groups |= {(r.country_code, r.kind) for r in driver(conn).rows(_kinds_of_agencies(), {"ids": sorted(changed)})
+    known = known or {}
+    groups |= {pair for rid in changed if (pair := known.get(rid)) and pair[0] and pair[1]}  # type: ignore[misc]
+    read = sorted(rid for rid in changed if rid not in known)
+    if read:
+        groups |= {(r.country_code, r.kind) for r in driver(conn).rows(_kinds_of_agencies(), {"ids": read})
                    if r.country_code and r.kind}
     return groups
 
@@ -164,6 +171,9 @@ def settle_people(conn: Connection, countries: set[str]) -> None:
 
 def _ambiguous_people(conn: Connection, country: str) -> set[int]:
     off, pos, claim = T["official"], T["position"], T["claim"]
+    index = candidates(conn).of("official")
+    if index is not None and index.unaliased(country):
+        return set()  # only rows with more than one name can hold one on weak evidence (below)
     names: dict[int, set[str]] = defaultdict(set)
     curated: set[tuple[int, str]] = set()
     for r in driver(conn).rows(_official_aliases_of_country(), {"country": country}):

@@ -21,10 +21,30 @@ T: dict[str, Table] = {**models.SQLModel.metadata.tables, "party": models.Agreem
 
 
 @dataclass
+class Fresh:
+    """A row made by the change being stored, which nothing else has reached since (no join): what the database
+    holds of it is known here and need not be read back to re-derive it."""
+
+    values: dict[str, object]  # as inserted
+    # (field, value) → [claims, latest article date], in the order of their first claim
+    claims: dict[tuple[str, str], list] = field(default_factory=dict)
+    parties: list[str] | None = None  # the party rows made with it (country codes), None: none yet
+    posts: dict[tuple[str | None, int | None], int] = field(default_factory=dict)  # (title key, agency) → position
+
+    def claimed(self, name: str, value: str, published: str | None) -> None:
+        group = self.claims.setdefault((name, value), [0, None])
+        group[0] += 1
+        if published is not None and (group[1] is None or published > group[1]):
+            group[1] = published
+
+
+@dataclass
 class Touched:
     """Rows whose derived values must be recomputed after a change."""
 
     ids: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    cited: set[int] = field(default_factory=set)  # positions this change cited: none of them is left orphaned
+    fresh: dict[tuple[str, int], Fresh] = field(default_factory=dict)  # (kind, id) → a row made by this change
 
     def add(self, kind: str, rid: int | None) -> None:
         if rid is not None:

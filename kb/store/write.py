@@ -19,10 +19,19 @@ from kb.driver import driver
 from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
 from kb.kinds import KINDS
 from kb.normalize import name_key, singular_key
-from kb.resolve import Match, curated, match_agency, match_agreement, match_official, match_trade_flow, period_of
-from kb.store.derive import rederive
+from kb.resolve import (
+    KnownKeys,
+    Match,
+    curated,
+    match_agency,
+    match_agreement,
+    match_official,
+    match_trade_flow,
+    period_of,
+)
+from kb.store.derive import MASS_IN_KG, rederive
 from kb.store.fold import fold_row
-from kb.store.tables import T, Touched, insert_into
+from kb.store.tables import Fresh, T, Touched, insert_into
 
 
 @cache
@@ -79,6 +88,10 @@ class _Writer:
         self.candidates: list[dict] = []
         self.changed: dict[str, set[int]] = defaultdict(set)  # rows made or joined, or joined on weak evidence
         self.moved: dict[tuple[str, int], int] = {}  # rows joined into others while this article is stored
+        # Rows this article made that no join has reached (`touched.fresh`): what they hold is known here, not
+        # read (their values, claims, posts, parties). Forgotten at the first join, which moves all of these.
+        self.fresh = touched.fresh
+        self.keys = KnownKeys()  # the rows with the names of the article's agencies and officials
         self.cur = curated(conn)
 
     def current(self, kind: str, rid: int) -> int:
@@ -101,12 +114,16 @@ class _Writer:
                 index.made(rid, new_row["country_code"], new_row["name_key"])
             matches = [Match(rid, "new row", 100.0)]
             self.changed[kind].add(rid)
+            self.fresh[(kind, rid)] = Fresh(dict(new_row))
+            self.keys.made(kind, rid, new_row.get("name_key") or "")
         keep = min(m.record_id for m in matches)
         best = matches[0]
         reason = best.reason
         others = sorted({m.record_id for m in matches} - {keep})
         if others:
             self.flush()  # decisions and claims pending for the rows being joined move with them
+            self.fresh.clear()
+            self.keys.forget()
             for other in others:
                 fold_row(self.conn, kind, keep, other, self.touched)
                 self.moved[(kind, other)] = keep
@@ -129,11 +146,16 @@ class _Writer:
         if value is None or value == "":
             return
         rid = self.current(kind, rid)
-        self.claims.append({"article_id": self.article_id, f"{kind}_id": rid, "field": name,
-                            "value": _as_text(value)})
+        text = _as_text(value)
+        self.claims.append({"article_id": self.article_id, f"{kind}_id": rid, "field": name, "value": text})
+        fresh = self.fresh.get((kind, rid))
+        if fresh is not None:
+            fresh.claimed(name, text, self.published)
 
     def cite(self, kind: str, rid: int, evidence: list[Evidence]) -> None:
         rid = self.current(kind, rid) if kind != "position" else rid
+        if kind == "position":
+            self.touched.cited.add(rid)
         quotes = evidence or [None]
         seen: set[tuple] = set()
         for ev in quotes:
@@ -178,6 +200,13 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
     """Store one article's records; returns the rows it made or joined (by kind), whose neighbours may need
     settling."""
     w = _Writer(conn, article_id, facts.article.published, touched)
+    # Every name the records below may look up, read a kind at a time.
+    w.keys.read(conn, "agency", {name_key(n) for n in [
+        *(n for a in facts.agencies for n in [a.name, *a.also]), *(o.agency for o in facts.officials),
+        *(n for ag in facts.agreements for n in ag.party_agencies),
+        *(n for f in facts.trade_flows for n in (f.exporter, f.importer))] if n} - {""})
+    w.keys.read(conn, "official", {name_key(n) for n in [
+        *(o.name for o in facts.officials), *(n for ag in facts.agreements for n in ag.signatories)]})
     agencies = {name_key(a.name): _store_agency(w, a) for a in facts.agencies}
     for a in facts.agencies:
         for other in a.also:
@@ -221,7 +250,7 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
 
 
 def _store_agency(w: _Writer, a: Agency) -> int:
-    rid = w.resolve("agency", match_agency(w.conn, a, w.cur), a.name,
+    rid = w.resolve("agency", match_agency(w.conn, a, w.cur, w.keys), a.name,
                     {"name": a.name, "name_key": name_key(a.name), "country_code": a.country, "kind": a.kind})
     if a.also or not w.decisions[-1]["reason"].startswith("same name"):
         # The row may gain a name ('FBR' becomes 'Federal Board of Revenue'): a descriptor of its country may
@@ -237,28 +266,37 @@ def _store_agency(w: _Writer, a: Agency) -> int:
 
 
 def _store_official(w: _Writer, o: Official, agency_id: int | None) -> int:
-    rid = w.resolve("official", match_official(w.conn, o, w.cur, agency_id), o.name,
+    rid = w.resolve("official", match_official(w.conn, o, w.cur, agency_id, w.keys), o.name,
                     {"name": o.name, "name_key": name_key(o.name), "country_code": o.country})
     w.claim("official", rid, "name", o.name)
     w.claim("official", rid, "country_code", o.country)
     w.cite("official", rid, o.evidence)
     if o.title or agency_id:
         post = {"official_id": rid, "agency_id": agency_id, "title": o.title, "title_key": name_key(o.title)}
-        pid = driver(w.conn).scalar(_position_statement(bool(agency_id)), post)
+        key = (post["title_key"], agency_id)
+        fresh = w.fresh.get(("official", rid))
+        pid = fresh.posts.get(key) if fresh else driver(w.conn).scalar(_position_statement(bool(agency_id)), post)
         if pid is None:
             pid = driver(w.conn).insert(insert_into("position", returning=True), post)
+            if fresh:
+                fresh.posts[key] = pid
         w.touched.add("position", pid)
         w.cite("position", pid, o.evidence)
     return rid
 
 
 def _store_agreement(w: _Writer, ag: Agreement) -> int:
+    # A new row starts with the values its record gives, which re-deriving it then mostly finds unchanged.
     rid = w.resolve("agreement", match_agreement(w.conn, ag, w.cur), ag.name,
-                    {"name": ag.name, "name_key": name_key(ag.name), "kind": ag.kind, "signed": ag.signed})
-    if ag.parties and not _has_parties(w.conn, rid):
+                    {"name": ag.name, "name_key": name_key(ag.name), "kind": ag.kind, "signed": ag.signed,
+                     "place": ag.place, "status": ag.status, "subject": ag.subject})
+    fresh = w.fresh.get(("agreement", rid))
+    if ag.parties and (fresh.parties is None if fresh else not _has_parties(w.conn, rid)):
         # Parties are part of an agreement's identity: fix them at creation so the next match sees them.
         driver(w.conn).many(insert_into("party"), [{"agreement_id": rid, "country_code": c, "agency_id": None}
                                           for c in ag.parties])
+        if fresh:
+            fresh.parties = list(ag.parties)
     for key in ("name", "kind", "signed", "place", "status", "subject"):
         w.claim("agreement", rid, key, getattr(ag, key))
     w.cite("agreement", rid, ag.evidence)
@@ -276,10 +314,13 @@ def _has_parties_statement() -> Select:
 
 def _store_trade_flow(w: _Writer, f: TradeFlow, exporter: int | None, importer: int | None) -> int:
     start, end = period_of(f)
+    factor = MASS_IN_KG.get(f.unit or "")
     rid = w.resolve("trade_flow", match_trade_flow(w.conn, f), f.commodity, {
         "commodity": f.commodity, "commodity_key": singular_key(f.commodity), "hs_code": f.hs,
         "exporter_country_code": f.from_, "importer_country_code": f.to, "rate_period": f.per,
-        "period_start": start, "period_end": end})
+        "period_start": start, "period_end": end, "unit": f.unit, "currency": f.currency,
+        "quantity": f.quantity, "value": f.value, "exporter_agency_id": exporter, "importer_agency_id": importer,
+        "quantity_kg": f.quantity * factor if factor and f.quantity is not None else None})
     for key, value in (("commodity", f.commodity), ("hs_code", f.hs), ("quantity", f.quantity),
                        ("unit", f.unit), ("value", f.value), ("currency", f.currency),
                        ("exporter_agency_id", exporter), ("importer_agency_id", importer)):
