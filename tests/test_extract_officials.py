@@ -450,3 +450,16 @@ def test_the_country_a_person_talks_about_is_not_theirs() -> None:
                 "General Chanda Mwale said China was the second largest destination for Zambian copper.",
                 title="Zambia's copper exports rise")
     check(facts, "Chanda Mwale", {"country": "ZM"})
+
+
+def test_a_set_off_title_of_any_words_before_the_name() -> None:
+    # "the director general for international trade negotiations, X,": a title set off by commas
+    got = officials(run("The ministry's director general for international trade negotiations, Dewi Lestari, said "
+                        "the deal would be signed in July."))
+    assert got["Dewi Lestari"]["title"] == "director general for international trade negotiations"
+
+
+def test_an_owner_and_a_word_before_the_post_after_the_name() -> None:
+    # "X, MSC's reefer manager in Colombia": the company owns the post the word qualifies
+    got = officials(run("\"Transit takes 32 days,\" said Ana Ruiz, Maersk's reefer manager in Peru."))
+    assert got["Ana Ruiz"]["agency"] is not None and "manager" in got["Ana Ruiz"]["title"]

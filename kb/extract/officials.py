@@ -68,6 +68,8 @@ def _cfg() -> dict:
         "core": re.compile(rf"(?i:(?<![\w-]){core})(?![\w-])"),
         "before": re.compile(rf"(?P<title>(?i:(?<![\w]){core})(?:\s+(?:of|for|at|in|to)\s+{word}(?:\s*{word})*)?)"
                              rf"(?:\s*\([^)]*\))?\s*,?\s*(?:(?:{honor})\s*)*$"),
+        "before_apposed": re.compile(rf"(?P<title>(?i:(?<![\w]){core})\s+(?:of|for)\s+[a-z][\w-]*"
+                                     rf"(?:\s+(?:and\s+)?[a-z][\w-]*){{0,6}})\s*,\s*$"),
         # "presidents A and B", "the foreign ministers A, B and C": a plural post before a list.
         # … "the foreign ministers of the four members: A of Brazil, B of Argentina and C of Paraguay"
         "plural": re.compile(rf"(?P<title>(?i:(?<![\w-]){core}))s(?:\s+of\s+[^:;.]{{1,60}}:)?,?\s+"
@@ -76,7 +78,8 @@ def _cfg() -> dict:
         "after": re.compile(rf"^(?:\s*\([^)]*\))?(?:\s*,\s*(?:(?P<who>who\s+(?:heads|leads|chairs|runs)\s+)|"
                             rf"(?:an?\s+|the\s+)?(?:(?:bloc|group|union|body|council|commission|organi[sz]ation|"
                             rf"association|country|kingdom|company|firm)['’]s\s+)?"  # "the bloc's chief negotiator"
-                            rf"(?P<owner>(?:[A-Z][\w.&\-]*\s+){{1,4}}?|[A-Z][\w.&\- ]*?['’]s\s+)?"
+                            rf"(?P<owner>(?:[A-Z][\w.&\-]*\s+){{1,4}}?|[A-Z][\w.&\- ]*?['’]s\s+"
+                            rf"(?:[a-z][a-z-]+\s+(?=(?i:{core})))??)?"  # "MSC's reefer manager"
                             rf"(?=(?i:{core})))"
                             # "X has been appointed Chairman of the State Customs Service": the post given
                             rf"|\s+(?:has\s+been|have\s+been|had\s+been|was|were|is)\s+(?:(?:officially|formally|"
@@ -430,7 +433,8 @@ def _title_before(left: str) -> re.Match[str] | None:
     before = _cfg()["before"]
     m = before.search(left)
     if not m:
-        return None
+        # "the director general for international trade negotiations, X,": a set-off title of any words
+        return _cfg()["before_apposed"].search(left)
     for conj in reversed(list(_AND.finditer(left, m.start("title"), m.end("title")))):
         later = before.search(left, conj.end())
         if later and _only_countries(left[conj.end():later.start("title")]):
@@ -567,7 +571,8 @@ def _with_title_after(ctx: ArticleContext, sent: Sentence, start: int, end: int,
     country = None
     if m.group("owner"):
         o_start, o_end = end + m.start("owner"), end + m.end("owner")
-        owner = _owner(ctx, o_start, ctx.text[o_start:o_end].rstrip())
+        # "MSC's reefer manager": the owner without the word that qualifies the post
+        owner = _owner(ctx, o_start, re.sub(r"\s+[a-z][a-z-]+$", "", ctx.text[o_start:o_end].rstrip()))
         if owner is None:  # "Trade Minister": the words open the title, they own nothing
             found = _title_after(ctx, sent, o_start)
             if found is None:
