@@ -786,7 +786,8 @@ def article_words(ctx: ArticleContext) -> frozenset[str]:
 _WORD_GOES_ON = re.compile(r"[\w-]")
 
 
-_TITLE_NEXT = re.compile(r"(?:['’]s)?\s+(?:[A-Za-z][a-z]+[\s-])?(?:Minister|Commissioner|Director|Chairman|Chairwoman|Chairperson|"
+_TITLE_NEXT = re.compile(r"(?:['’]s)?\s+(?:[A-Za-z][a-z]+[\s-])?"
+                         r"(?:Minister|Commissioner|Director|Chairman|Chairwoman|Chairperson|"
                          r"Chair|Head|Chief|President|Spokesman|Spokeswoman|Spokesperson|Secretary|Governor|Deputy|"
                          r"Vice|CEO|chief|head|director|manager|spokesman|spokeswoman|spokesperson|official|"
                          r"officials)\b")
