@@ -998,7 +998,7 @@ def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str,
     else:
         per, date = None, date or _figureless_date(rd, frame)
     seller, buyer = (_on_side(rd, org, code) for org, code in zip(organisations, (exporter, importer), strict=True))
-    goods = rd.frame.specific(_in_full(rd, goods))
+    goods = rd.frame.specific(_in_full(rd, goods, s))
     rd.drafts.append(Draft(goods, exporter, importer, figure.amount if figure else None,
                            figure.money if figure else None, date, per, seller, frame.sm.sentence, buyer, part))
     rd.frame.exporters_seen[exporter] += 1
@@ -1021,10 +1021,17 @@ def _one_term(name: str) -> bool:
     return len(terms) == 1 and terms[0].start == 0 and terms[0].end == len(name)
 
 
-def _in_full(rd: Reading, goods: Goods) -> Goods:
-    """"Ghana's beans" after "312,400 tonnes of cocoa beans": the goods named in full before."""
+def _in_full(rd: Reading, goods: Goods, text: str = "") -> Goods:
+    """"Ghana's beans" after "312,400 tonnes of cocoa beans": the goods named in full before; not "Indian
+    coffee" after "instant coffee", which names the whole trade."""
     full = rd.named_in_full.get(goods.name) if " " not in goods.name else None
+    if full is not None and text and goods.start > 0 and _ORIGIN_BEFORE.search(text, max(0, goods.start - 30),
+                                                                            goods.start):
+        return goods
     return Goods(full.name, full.hs, goods.weak, goods.start, goods.end, goods.definite) if full else goods
+
+
+_ORIGIN_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+$")  # "buyers of Indian coffee"
 
 
 def _figure_date(rd: Reading, figure: Figure) -> str | None:

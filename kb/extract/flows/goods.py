@@ -370,6 +370,7 @@ _NOT_A_GOODS_MODIFIER = frozenset(("total", "annual", "monthly", "overall", "rec
                                    "baltic", "balkan", "mediterranean", "mideast", "overseas", "non-eu", "eu",
                                    "alternative", "important", "single", "second-largest", "third-largest",
                                    "main", "non-oil", "oil-free", "country", "nation", "favourite", "favorite",
+                                   "onward", "further",
                                    # "China's October imports": when, not what
                                    "january", "february", "march", "april", "may", "june", "july", "august",
                                    "september", "october", "november", "december", "year-end", "half-year",

@@ -150,6 +150,8 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
     return None
 
 
+_ONWARD = re.compile(r"\bfor\s+(?:onward|further)\s+(?:shipment|delivery|transport|sale)|\btrans-?shipment\b|"
+                    r"\bin\s+transit\b", re.I)
 _NAMED_GOODS_AFTER = re.compile(r" (?=[a-z])")
 
 
@@ -301,6 +303,8 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
             EXPORTER if cue.kind == "supplier_noun" else _NOUN_SIDES[cue.kind])
     if re.match(r"\s+(?:market|markets|consumers|buyers|importers|ports?|side|shelves)\b", after, re.I) \
             and lex.to_before.search(s[max(0, m.start - 40):m.start]):
+        if _ONWARD.search(s, m.end, m.end + 80):
+            return None  # "to the Romanian port of Constanta for onward shipment": a port the goods pass
         return "to", IMPORTER  # "to the Turkish market"
     if _goods_follow(s, m.end) and not _BREAKDOWN_BEFORE.search(s, max(0, m.start - 60), m.start):
         return "origin", EXPORTER  # "Tunisian olive oil", "American vaccines"
