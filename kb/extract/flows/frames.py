@@ -1031,7 +1031,8 @@ def _in_full(rd: Reading, goods: Goods, text: str = "") -> Goods:
     return Goods(full.name, full.hs, goods.weak, goods.start, goods.end, goods.definite) if full else goods
 
 
-_ORIGIN_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+$")  # "buyers of Indian coffee"
+# "the top buyers of Indian coffee": an origin before the goods
+_ORIGIN_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+$")
 
 
 def _figure_date(rd: Reading, figure: Figure) -> str | None:
