@@ -656,3 +656,9 @@ def test_a_company_based_in_a_city_is_of_its_country() -> None:
 def test_a_full_stop_is_no_part_of_a_name() -> None:
     facts = run("Peru shipped more, said Ana Ruiz, general manager of ProBerries.\n\nAbout 88% went by sea.")
     assert [a["name"] for a in agencies(facts)] == ["ProBerries"]
+
+
+def test_a_bloc_a_text_is_negotiated_with_acts() -> None:
+    facts = run("Peru is also negotiating a free trade agreement with the Gulf Cooperation Council, with the next "
+                "round planned for May. Exports to the European Union market rose.")
+    assert [a["name"] for a in agencies(facts)] == ["Gulf Cooperation Council"]

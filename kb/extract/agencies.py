@@ -1684,13 +1684,17 @@ _BLOC_PLACE_BEFORE = re.compile(r"\b(?:to|into|from|in|within|across|throughout|
                                 r"\s+(?:the\s+)?$")
 
 
+_TEXT_WITH = re.compile(r"\b(?:agreement|FTA|EPA|CEPA|deal|pact|treaty|talks|negotiations|partnership|accord)\s+"
+                        r"with\s+(?:the\s+)?$")
+
+
 def _bloc_acts(ctx: ArticleContext, start: int, end: int) -> bool:
     text = ctx.text
     if _BLOC_NOT_AFTER.match(text, end) or (text[start - 1:start] in "-–" and start):
         return False
     left = text[max(0, start - 30):start]
-    if _BETWEEN.search(left):
-        return True
+    if _BETWEEN.search(left) or _TEXT_WITH.search(text, max(0, start - 40), start):
+        return True  # "talks between Mercosur and …", "negotiating a free trade agreement with the GCC"
     if _BLOC_PLACE_BEFORE.search(left):
         return False
     return bool(_config()["acting_after"].match(text, end) or re.match(r"['’]s\s", text[end:end + 3])
