@@ -1236,6 +1236,9 @@ _BY_AGENT = re.compile(r"\s+by\s+(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?
 _NAME_CHARS = frozenset("&'’.-")
 
 
+_ENDS_SENTENCE = re.compile(r"[a-z]{2}\.$")
+
+
 def _name_before(text: str, end: int, limit: int = 5) -> tuple[int, int] | None:
     """The span of the capitalised words (at most `limit`, "&" between them allowed) that end
     right at `end`, walking back on one line; None when the word before `end` is not capitalised."""
@@ -1252,6 +1255,8 @@ def _name_before(text: str, end: int, limit: int = 5) -> tuple[int, int] | None:
             break
         if words and _POSSESSIVE.match(word):
             break  # "China's Zijin Mining": the owner is no part of the name
+        if words and _ENDS_SENTENCE.search(word):
+            break  # "planned for May. Exports to …": the sentence before ends there
         if word != "&":
             start, words = k, words + 1
         i = k
