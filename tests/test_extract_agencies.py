@@ -662,3 +662,13 @@ def test_a_bloc_a_text_is_negotiated_with_acts() -> None:
     facts = run("Peru is also negotiating a free trade agreement with the Gulf Cooperation Council, with the next "
                 "round planned for May. Exports to the European Union market rose.")
     assert [a["name"] for a in agencies(facts)] == ["Gulf Cooperation Council"]
+
+
+def test_a_company_a_partner_country_owns_after_from_or_to() -> None:
+    # "bought … from Mozambique's Hidroeléctrica de Cahora Bassa": the seller, of that country; the buyer is
+    # the story's own, not of the country it buys from; "Kenya's Treasury" is no company
+    facts = run("Namibia's state power utility NamPower bought 610 GWh of electricity from Mozambique's "
+                "Hidroeléctrica de Cahora Bassa during the year. Sales to Kenya's Treasury rose.",
+                title="Namibia power imports rise")
+    got = {a["name"]: a["country"] for a in agencies(facts)}
+    assert got.get("Hidroeléctrica de Cahora Bassa") == "MZ" and "Treasury" not in got, got

@@ -610,6 +610,9 @@ _CITED = re.compile(r"\baccording\s+to\s+(?:(?:data|figures|statistics|numbers)\
                     r"published\s+by|compiled\s+by)\s+)?(?:the\s+)?$", re.I)
 
 
+_TRADE_PARTNER_BEFORE = re.compile(r"\b(?:from|to|into)\s+(?:the\s+)?$")
+
+
 def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
     """The country a mention belongs to by its sentence: the article's own or else the nearest one
     named before it (a sentence names its actors first), else the article's own or the nearest
@@ -634,7 +637,9 @@ def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
             return home if any(c.code == home for c in before) else before[-1].code
         if home is not None and any(c.code == home for c in around):
             return home
-        after = [c for c in around if c.start >= end]
+        # "ZESCO bought 610 GWh from Mozambique's HCB": a country goods come from or go to is a partner
+        after = [c for c in around if c.start >= end
+                 and not _TRADE_PARTNER_BEFORE.search(ctx.text, max(0, c.start - 14), c.start)]
         if after:
             return after[0].code
     return article_country(ctx)
@@ -908,6 +913,7 @@ def extract_agencies(ctx: ArticleContext) -> list[Agency]:
     _take_industry_names(r)
     _take_company_appositions(r)
     _take_company_agents(r)
+    _take_partner_companies(r)
     _take_ranked_companies(r)
     _take_employers(r)
     _take_abbreviation_before_title(r)
@@ -1237,6 +1243,30 @@ _NAME_CHARS = frozenset("&'’.-")
 
 
 _ENDS_SENTENCE = re.compile(r"[a-z]{2}\.$")
+
+
+# "bought 610 GWh from Mozambique's Hidroeléctrica de Cahora Bassa", "sold to China's COFCO": a partner's company
+_OWNED_PARTNER = re.compile(r"\b(?:from|to)\s+(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+"
+                            r"(?P<name>[A-Z][\w&-]*(?:\s+(?:(?:de|del|da|do|of|and|&)\s+)?[A-Z][\w&-]*){0,4})")
+
+
+_INSTITUTIONS = frozenset(("Treasury", "Government", "Parliament", "Cabinet", "Presidency", "Senate", "Congress",
+                           "Customs", "Police", "Army", "Navy", "State", "National", "Central", "Federal"))
+
+
+def _take_partner_companies(r: _Reading) -> None:
+    """A capitalised name a country owns, right after "from" or "to": the company on that side of the trade."""
+    if "’s" not in r.text and "'s" not in r.text:
+        return
+    for m in _OWNED_PARTNER.finditer(r.text):
+        owner = [c for c in r.ctx.countries_in(m.start("owner"), m.end("owner")) if c.form in ("name", "capital")]
+        s, e = m.span("name")
+        name = m.group("name")
+        if not owner or not r.free(s, e) or _not_a_company_name(name, r.text) or codes_in(name) \
+                or _is_outlet(name) or kind_of(name) != "state_body" or name in gazetteer.blocs() \
+                or name.split()[0] in _INSTITUTIONS:
+            continue  # only bare names: "South Africa's Ministry of Energy" is read as the ministry it is
+        _add_company(r, name, s, e, owner[0].code)
 
 
 def _name_before(text: str, end: int, limit: int = 5) -> tuple[int, int] | None:
