@@ -1508,12 +1508,16 @@ def _take_abbreviation_before_title(r: _Reading) -> None:
 
 
 @cache
+def _holder_posts() -> frozenset[str]:
+    """Posts a named person holds at a body: the employer posts, and a few more that need a holder after them."""
+    return frozenset({*_config()["employer_posts"], "manager", "analyst", "economist", "executive", "officer"})
+
+
+@cache
 def _name_post_person() -> re.Pattern[str]:
     """"ZimTrade chief executive Mr Tatenda Chikomba", "Elders wool manager Tim Rowe": a name, a post held
     there (a modifier allowed before it), then the person holding it."""
-    posts = sorted({*_config()["employer_posts"], "manager", "analyst", "economist", "executive", "officer"},
-                   key=len, reverse=True)
-    post = "|".join(re.escape(p) for p in posts)
+    post = "|".join(re.escape(p) for p in sorted(_holder_posts(), key=len, reverse=True))
     return re.compile(rf"(?<![\w&'’.-])(?P<name>[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*){{0,2}}?)[ \t]+"
                       rf"(?P<post>(?:(?P<modifier>[a-z][a-z-]+)[ \t]+(?={post}))?(?i:{post}))[ \t]+"
                       r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+)+")
@@ -1522,8 +1526,7 @@ def _name_post_person() -> re.Pattern[str]:
 @cache
 def _post_forms() -> frozenset[str]:
     """Every post as written in lower case, title case and capitals ("chief executive", "Chief Executive")."""
-    posts = {*_config()["employer_posts"], "manager", "analyst", "economist", "executive", "officer"}
-    return frozenset(form for p in posts for form in (p, p.title(), p.upper(), p[:1].upper() + p[1:]))
+    return frozenset(form for p in _holder_posts() for form in (p, p.title(), p.upper(), p[:1].upper() + p[1:]))
 
 
 _HOLDER_NEXT = re.compile(r"[ \t]+(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng)\.?[ \t]+)?[A-Z][a-z]+[ \t]+[A-Z]")

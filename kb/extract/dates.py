@@ -160,18 +160,17 @@ _FORWARD_AFTER = re.compile(r"[\s-]+(?:shipments?|delivery|deliveries|loading|ar
 
 
 # "2025-26 season, which runs from December to April", "2024/25 (July-June)": a season's own months
+_SEASON_NOUN = r"(?i:season|campaign|crop\s+year|marketing\s+year)"
+_RUNS_FROM = r"(?i:runs?|ran|running|lasts?|lasted|stretches|spans?)\s+(?i:from\s+)?"
 _SEASON_MONTHS = re.compile(
-    rf"(?:\s+(?i:season|campaign|crop\s+year|marketing\s+year))?(?:,?\s*(?i:which\s+)?"
-    rf"(?i:runs?|ran|running|lasts?|lasted|stretches|spans?)\s+(?i:from\s+)?"
+    rf"(?:\s+{_SEASON_NOUN})?(?:,?\s*(?i:which\s+)?{_RUNS_FROM}"
     rf"(?P<m1>{_MONTH})\s+(?i:to|through|until|till|and)\s+(?P<m2>{_MONTH})"
     rf"|\s*\((?P<m1b>{_MONTH})\s*(?:-|–|(?i:to))\s*(?P<m2b>{_MONTH})\))")
 
 
 # "The Peruvian blueberry export campaign, which runs from June to May, closed …" told apart from its years
-_SEASON_RUNS = re.compile(
-    rf"(?i:season|campaign|crop\s+year|marketing\s+year)\b[^.;]{{0,30}}?,?\s*(?i:which\s+)?"
-    rf"(?i:runs?|ran|lasts?|lasted|stretches|spans?)\s+(?i:from\s+)?"
-    rf"(?P<m1>{_MONTH})\s+(?i:to|through|until|till)\s+(?P<m2>{_MONTH})")
+_SEASON_RUNS = re.compile(rf"{_SEASON_NOUN}\b[^.;]{{0,30}}?,?\s*(?i:which\s+)?{_RUNS_FROM}"
+                          rf"(?P<m1>{_MONTH})\s+(?i:to|through|until|till)\s+(?P<m2>{_MONTH})")
 _TWO_YEARS = re.compile(r"(\d{4})/(\d{4})")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kb.extract.dates import DateMention
 from kb.extract.flows.goods import goods_hs
 from kb.extract.flows.lexicon import lexicon
-from kb.extract.flows.mentions import SentenceMentions
+from kb.extract.flows.mentions import OF_THE_WHOLE, SentenceMentions
 from kb.extract.quantities import Amount
 
 _WORTH = re.compile(r"(?:(?:\bworth|\bvalued\s+at|\bwith\s+a\s+value\s+of|\bfor|\btotall?ing|\bamounting\s+to|"
@@ -96,14 +96,13 @@ def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:
     return out
 
 
-_OF_THE_WHOLE = re.compile(r"\W*(?:Of|Out\s+of)\s+(?:the\s+|a\s+total\s+of\s+|its\s+|their\s+)?(?:total\s+)?", re.I)
 _COUNTRY_THEN_NUMBER = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]+ed|took|got|received|bought|had|imported|"
                                   r"took\s+in))?\s+$")
 
 
 def _whole_before_shares(sm: SentenceMentions) -> Amount | None:
     """"Of the 158 cargoes that left US terminals, …": the whole a sentence opens with, shared out after it."""
-    m = _OF_THE_WHOLE.match(sm.text)
+    m = OF_THE_WHOLE.match(sm.text)
     if m is None:
         return None
     first = next((a for a in sm.amounts if a.start >= m.end()), None)

@@ -46,7 +46,7 @@ from kb.extract.flows.goods import (
 from kb.extract.flows.lexicon import EXPORTING, NOUNS, lexicon
 from kb.extract.flows.mentions import Cue, SentenceMentions
 from kb.extract.flows.records import Draft
-from kb.extract.flows.roles import EXPORTER, IMPORTER, Party, frame_parties, subject_side
+from kb.extract.flows.roles import EXPORTER, IMPORTER, OWN_CHANGE, Party, frame_parties, subject_side
 from kb.extract.quantities import rate_in
 
 _BACK_REFERENCE = re.compile(r"\bthe\s+other\b|\b(?:smaller|larger|similar|further|some|the\s+same)\s+"
@@ -944,12 +944,9 @@ def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
     return goods
 
 
-# "Purchases declined from the US (-11.4 percent)": a partner's own change tells that trade with it went on
-_OWN_CHANGE = re.compile(r"\s*\(\s*[-+−–]?\s?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)")
-
-
 def _partner_changed(frame: _Frame) -> bool:
-    return any(p.how in ("from", "to") and _OWN_CHANGE.match(frame.sm.text, p.end) for p in frame.parties)
+    """"Purchases declined from the US (-11.4 percent)": a partner's own change tells that trade with it went on."""
+    return any(p.how in ("from", "to") and OWN_CHANGE.match(frame.sm.text, p.end) for p in frame.parties)
 
 
 def _moved_somewhere(frame: _Frame) -> bool:

@@ -235,7 +235,9 @@ def _figure_follows(s: str, pos: int, amounts: list[Amount]) -> bool:
     worth A$2.1 billion")."""
     if any(pos <= a.start and len(s[pos:a.start].split()) <= 3 for a in amounts if a.kind in ("quantity", "money")):
         return True
-    if _SHARED_OUT.match(s) and any(a.kind == "number" and s[pos:a.start].isspace() for a in amounts):
+    whole = OF_THE_WHOLE.match(s)
+    if whole and s[whole.end():whole.end() + 1].isdigit() \
+            and any(a.kind == "number" and s[pos:a.start].isspace() for a in amounts):
         return True  # "Of the 158 cargoes …, France received 24": a share of the whole told first
     share = next((a for a in amounts if a.kind == "percent" and pos <= a.start and len(s[pos:a.start].split()) <= 2),
                  None)
@@ -243,5 +245,6 @@ def _figure_follows(s: str, pos: int, amounts: list[Amount]) -> bool:
                                      for a in amounts)
 
 
-_SHARED_OUT = re.compile(r"\W*(?:Of|Out\s+of)\s+(?:the\s+|a\s+total\s+of\s+|its\s+|their\s+)?(?:total\s+)?\d", re.I)
+# "Of the 158 cargoes that left US terminals, France received 24, …": a whole shared out after it
+OF_THE_WHOLE = re.compile(r"\W*(?:Of|Out\s+of)\s+(?:the\s+|a\s+total\s+of\s+|its\s+|their\s+)?(?:total\s+)?", re.I)
 _WORTH_BETWEEN = re.compile(r"[^.;]{0,40}?,?\s+(?:worth|valued\s+at)\s+")

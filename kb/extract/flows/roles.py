@@ -196,7 +196,7 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     if _MEANT_FOR.search(before):
         return None  # "redirected fruit meant for Kabul to Central Asia": where it was to go, not where it went
     if in_region and lex.to_before.search(before) and (not _NOT_A_DESTINATION.search(before) or (
-            _CHANGE_TO.search(before) and _OWN_CHANGE_AFTER.match(s, m.end))):  # "fell to the US (-20.4%)"
+            _CHANGE_TO.search(before) and OWN_CHANGE.match(s, m.end))):  # "fell to the US (-20.4%)"
         return "to", IMPORTER
     if in_region and lex.from_before.search(before):
         return "from", EXPORTER
@@ -251,7 +251,8 @@ _NOT_A_DESTINATION = re.compile(r"\b(?:according|due|thanks|owing|compared|close
                                 re.I)
 _CHANGE_TO = re.compile(r"\b(?:rose|fell|increased|decreased|jumped|dropped|grew|climbed|declined|slipped)\s+to\s+"
                         r"(?:the\s+)?$", re.I)
-_OWN_CHANGE_AFTER = re.compile(r"\s*\(\s*[-+−–]?\s?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)")
+# "the US (-11.4 percent)": a partner with its own change in brackets
+OWN_CHANGE = re.compile(r"\s*\(\s*[-+−–]?\s?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)")
 _PLACE_AFTER = re.compile(r"^\s+(?:came\s+|were\s+|was\s+|ranked\s+|finished\s+)?(?:in\s+)?(?:the\s+)?"
                           r"(?:[\w-]+\s+){0,3}(?:place|places|position|positions|spot|spots)\b", re.I)
 _BY_AGENT = re.compile(r"(?<!followed\s)(?<!trailed\s)(?<!led\s)(?<!topped\s)\bby\s+(?:the\s+)?$")  # not a ranking
