@@ -135,7 +135,13 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
         return True  # "quoted at $505 a tonne, up from $478": the price it was, not a flow
     if _CHANGE_BEFORE.search(before) and not re.search(r"\b(?:to|of|at)\s+(?:\w+\s+){0,2}$", before):
         return True
+    if lex.share_before.search(before) and _OWN_FIGURE_AFTER_SHARE.search(before):
+        return False  # "accounting for 27.4 percent of the total with 1.15 billion USD": the share's holder's own
     return bool(lex.price_before.search(before) or lex.share_before.search(before))
+
+
+_OWN_FIGURE_AFTER_SHARE = re.compile(r"\b(?:percent|per\s+cent|%)\s+of\s+(?:the\s+)?(?:total|whole|overall)\b"
+                                     r"[^,;:.]{0,12}\s+with\s+$", re.I)
 
 
 def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[Amount, Amount]], set[int]]:
@@ -200,13 +206,16 @@ def _year_earlier(s: str, amounts: list[Amount], compared: set[int],
 
 def _date_owners(dates: list[DateMention], amounts: list[Amount],
                  ends: dict[int, int]) -> dict[int, DateMention]:
-    """Each figure's date: the first date after it (before the next figure), else the one before it."""
+    """Each figure's date: the first date after it or inside it (before the next figure), else the one before
+    it."""
     owners: dict[int, DateMention] = {}
     taken: set[int] = set()
     for i, a in enumerate(amounts):
         nxt = amounts[i + 1].start if i + 1 < len(amounts) else 10**9
         end = ends.get(id(a), a.end)
-        after = [d for d in dates if end <= d.start < nxt]
+        # "612,400 tonnes abroad in the first ten months of 2026, earning 4.21 billion USD": between the
+        # quantity and its value, the date is the figure's
+        after = [d for d in dates if a.end <= d.start < end] or [d for d in dates if end <= d.start < nxt]
         if after:
             owners[id(a)] = after[0]
             taken.update(id(d) for d in after)

@@ -134,10 +134,12 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     if dated is None and not figures and sm.cues and rd.frame.period is None:
         # "Peru's avocado exports grew strongly in the first quarter.": a lead's period dates what follows
         dated = next((d for d in sm.dates() if "/" in d.value), None)
-    if dated is not None and is_period(dated) and _reported(rd, dated.value):
+    if dated is not None and is_period(dated) and _reported(rd, dated.value) \
+            and not _ALONE.match(sm.text, dated.end):  # "In October alone, …": a part of the story's period
         rd.frame.period = dated.value
 
 
+_ALONE = re.compile(r"\s+alone\b")
 _ELLIPTIC_CHANGE = re.compile(r",?\s*(?:but|while|and)\s+(?:\w+ly\s+)?(?:rose|grew|increased|climbed|jumped|fell|"
                               r"declined|dropped|slipped|decreased)\s+(?:to|from)\s+(?:the\s+)?[A-Z]")
 LEAD = 400  # characters: the lead paragraph, where a story states the period it reports on
@@ -174,7 +176,7 @@ def lead_period(rd: Reading, sm: SentenceMentions) -> None:
         return  # the lead, or a two-way total anywhere ("Bilateral trade reached $6.2bn in 2025. Exports …")
     figures = sentence_figures(sm)
     dated = figures[0].date if figures else None  # the lead's own figure; a later one is compared with it
-    if dated is not None and is_period(dated) and _reported(rd, dated.value):
+    if dated is not None and is_period(dated) and _reported(rd, dated.value) and not _ALONE.match(sm.text, dated.end):
         rd.frame.period = dated.value
 
 
