@@ -217,6 +217,13 @@ def test_relative_and_partial_dates(text, published, expected):
     ("Exports reached $41bn in 2024-25.", "IN", [("2024-25", "2024-04/2025-03")]),
     ("Exports in the 2024-25 season rose.", "IN", [("2024-25 season", "2024/2025")]),
     ("Exports reached $41bn in 2024-25.", "FR", [("2024-25", "2024/2025")]),
+    # months of a fiscal year written out: each month in the calendar year it falls in
+    ("Exports rose in July-October of FY2023-24.", "PK", [("July-October of FY2023-24", "2023-07/2023-10")]),
+    ("Exports rose in the January-March period of FY2023-24.", "PK",
+     [("January-March period of FY2023-24", "2024-01/2024-03")]),
+    ("Exports rose from April to June of fiscal year 2023-24.", "IN",
+     [("from April to June of fiscal year 2023-24", "2023-04/2023-06")]),
+    ("Exports rose in November-February of FY2022-23.", None, [("November-February of FY2022-23", "2022-11/2023-02")]),
 ])
 def test_fiscal_years_of_a_known_country(text, country, expected):
     found = [(text[d.start:d.end], d.value) for d in find_dates(text, "2024-03-05", country)]

@@ -64,7 +64,9 @@ def _c(pattern: str) -> re.Pattern[str]:
 
 
 # Order matters only between candidates of equal span.
-_RANGE_TAIL = rf"(?P<b>{_POINT})(?:,?\s+(?:(?i:of)\s+)?(?P<yb>{_YEAR_EXPR}))?"
+# "July-October of FY2026-27", "the July-October period of FY2025-26": months of a fiscal year written out
+_RANGE_TAIL = rf"(?P<b>{_POINT})(?:,?\s+(?:(?i:of)\s+)?(?P<yb>{_YEAR_EXPR})|(?:\s+(?i:period))?\s+(?i:of|in)\s+" \
+              r"(?i:the\s+)?(?:FY\s*'?|(?i:fiscal|financial)\s+(?i:year)\s+)(?P<fy>(?:19|20)?\d\d)[-/](?P<fy2>\d\d(?:\d\d)?)\b)?"
 _RANGE = _c(rf"(?=(?i:[fmelt])|[JFMASOND0-9])(?:(?i:from)\s+)?(?P<a>{_POINT})(?:,?\s+(?P<ya>{_YEAR}))?"
             rf"\s*(?:-|–|—|(?i:to|through|till|until))\s*" + _RANGE_TAIL)
 # "and" joins a range only after "between": "in March and May" may be two months.
@@ -290,6 +292,10 @@ class _Resolver:
             return None
         yb = self.year(m["yb"]) if m["yb"] else None
         ya = int(m["ya"]) if m["ya"] else None
+        if m["fy"]:  # a month from the fiscal year's first on is in its first calendar year, else in its second
+            first_year = int(m["fy"]) if len(m["fy"]) == 4 else 2000 + int(m["fy"])
+            ya = first_year if a[0] >= (self.fiscal[0] if self.fiscal else 4) else first_year + 1
+            yb = ya if a[0] <= b[0] else ya + 1
         if yb is None and ya is None:
             yb = self.year_for_month(b[0])
             if yb is None:

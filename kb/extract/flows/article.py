@@ -257,7 +257,11 @@ def _story_goods(ctx: ArticleContext, terms: list) -> Goods | None:
     named = [t for t in title_terms if fold(t.name) not in lexicon().general_goods
              and t.name not in lexicon().carriers]
     if named:  # the headline's goods are the story's
-        return Goods(named[0].name, goods_hs(named[0].name), weak=True)
+        name, hs = named[0].name, goods_hs(named[0].name)
+        if name.lower() in lexicon().abbreviations:  # "RMG exports rise": the body's own words for the same goods
+            name = next((t.name for t in terms if t.name.lower() not in lexicon().abbreviations
+                         and hs and goods_hs(t.name) == hs), name)
+        return Goods(name, hs, weak=True)
     if phrase:
         return Goods(phrase, goods_hs(phrase), weak=True)
     counts = Counter(fold(c.name) for c in terms)
