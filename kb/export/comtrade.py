@@ -38,7 +38,8 @@ COLUMNS = ["typeCode", "freqCode", "refPeriodId", "refYear", "refMonth", "period
 COMTRADE_AREAS = {"FR": (251, "FRA"), "IT": (381, "ITA"), "US": (842, "USA"), "IN": (699, "IND"),
                   "CH": (757, "CHE"), "NO": (579, "NOR"), "TW": (490, "S19")}
 # kb unit → Comtrade quantity unit (code, abbreviation, factor to the Comtrade unit).
-UNITS = {"kg": (8, "kg", 1.0), "t": (8, "kg", 1000.0), "head": (5, "u", 1.0), "units": (5, "u", 1.0),
+UNITS = {"kg": (8, "kg", 1.0), "t": (8, "kg", 1000.0), "lb": (8, "kg", 0.45359237),
+         "head": (5, "u", 1.0), "units": (5, "u", 1.0),
          "l": (7, "l", 1.0), "m3": (12, "m³", 1.0), "m2": (2, "m²", 1.0), "m": (4, "m", 1.0),
          "pairs": (6, "2u", 1.0), "carats": (13, "carat", 1.0), "kWh": (3, "1000 kWh", 0.001)}
 # Other kb units (bottles, bags, containers, barrels…) have no Comtrade unit: qty stays empty and

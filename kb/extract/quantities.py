@@ -296,9 +296,10 @@ class _Read(NamedTuple):
     scaled: bool
 
 
-def find_amounts(text: str, decimal_comma: bool | None = None) -> list[Amount]:
+def find_amounts(text: str, decimal_comma: bool | None = None, pounds_weigh: bool | None = None) -> list[Amount]:
     """Every number in `text` with what it counts, in order. `decimal_comma`: whether the whole article writes
-    decimals with a comma and groups thousands with a point (decided from `text` itself when not given)."""
+    decimals with a comma and groups thousands with a point; `pounds_weigh`: whether its bare "pounds" are
+    weight (each decided from `text` itself when not given)."""
     g = _grammar()
     reads: list[_Read] = []
     last = 0
@@ -315,7 +316,26 @@ def find_amounts(text: str, decimal_comma: bool | None = None) -> list[Amount]:
     amounts = [r.amount for r in reads] if len(reads) < 2 else \
         [r.amount for r in _shared_units(text, _join_ranges(text, _compounds(text, reads), g))]
     comma = writes_decimal_commas(text) if decimal_comma is None else decimal_comma
-    return _points_as_thousands(text, amounts) if comma else amounts
+    amounts = _points_as_thousands(text, amounts) if comma else amounts
+    weigh = writes_pounds_as_weight(text) if pounds_weigh is None else pounds_weigh
+    return [_as_weight(text, a) for a in amounts] if weigh else amounts
+
+
+# "262.4 million pounds" of shrimp in a story that prices it "$2.21 per pound": its pounds weigh, they do not pay
+_POUND_MONEY = re.compile(r"£|\bsterling\b|\bGBP\b|\b(?:British|UK|Egyptian|Lebanese|Sudanese|Syrian)\s+pounds?\b|"
+                          r"\bthe\s+pound\b|\bpounds?\s+(?:a|per)\s+(?:kilo|kg|kilogram|tonne|ton)\b", re.I)
+_POUND_WEIGHT = re.compile(r"\b(?:per|a)\s+pound\b|\bpounds\s+of\s+[a-z]|\d\s*lbs?\b")
+_BARE_POUNDS = re.compile(r"\bpounds?$")
+
+
+def writes_pounds_as_weight(text: str) -> bool:
+    return bool(_POUND_WEIGHT.search(text)) and not _POUND_MONEY.search(text)
+
+
+def _as_weight(text: str, a: Amount) -> Amount:
+    if a.kind == "money" and a.currency == "GBP" and _BARE_POUNDS.search(text, a.start, a.end):
+        return Amount(a.start, a.end, a.value, "quantity", "lb", None, a.per)
+    return a
 
 
 # "812,6 million dollars" beside "178.420 tonnes": a text that writes decimals with a comma groups thousands with

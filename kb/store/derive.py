@@ -23,7 +23,7 @@ from kb.normalize import name_key, singular_key
 from kb.resolve import column_by_id, curated
 from kb.store.tables import Fresh, T, Touched, delete_by_ids, ids_param, insert_into, update_by_id
 
-MASS_IN_KG = {"t": 1000.0, "kg": 1.0}
+MASS_IN_KG = {"t": 1000.0, "kg": 1.0, "lb": 0.45359237}
 DATE_FIELDS = frozenset({"signed"})
 _NO_OWNER = {k.column: None for k in NAMED}  # executemany needs every alias row to have the same keys
 

@@ -444,20 +444,37 @@ def continues_last(rd: Reading, sentence: Sentence) -> bool:
     return last is not None and 0 <= sentence.start - last.sentence_end <= _CONTINUATION_GAP
 
 
+# "Ecuador's global monthly shrimp exports": its exports to the world (not "Emirates Global Aluminium")
+_GLOBAL_TRADE = re.compile(r"\bglobal\s+(?:[a-z-]+\s+){0,3}(?:exports|shipments|sales|imports|purchases)\b")
+
+
+def _to_the_world(text: str, own_from: int = 0) -> bool:
+    """A figure of exports or imports in all ("abroad", "in total") from `own_from` on, or "global … exports"."""
+    return bool(lexicon().totals.search(text, own_from) or _GLOBAL_TRADE.search(text))
+
+
+# "China continues to be the largest market": what still is, not what is to be
+_STILL_IS = re.compile(r"\b(?:continues|continued|continue|continuing)\s+to\s+be\b", re.I)
+
+
+def _unreal(text: str) -> bool:
+    return bool(lexicon().unreal.search(_STILL_IS.sub(lambda m: " " * len(m.group(0)), text)))
+
+
 def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
             figures: list[Figure]) -> bool:
     """A plan, a forecast, a negation or a ban: the frame reports no movement."""
     lex, s = lexicon(), sm.text
     before = s[max(clause[0], cue.start - 60):cue.start]
     relative = list(_WHO_OPENS.finditer(before))  # "an opportunity for growers, who already ship …": a fact of theirs
-    if lex.unreal.search(before[relative[-1].end():] if relative else before):
+    if _unreal(before[relative[-1].end():] if relative else before):
         return True
     if _PURPOSE.search(s, max(clause[0], cue.start - 40), cue.start):
         return True  # "imported … for blending and re-export": what the goods are for, not a flow told
     if _HINDERED.search(s, max(clause[0], cue.start - 60), min(clause[1], cue.end + 60)):
         return True  # "payment difficulties make direct sales from Mombasa hard": what does not happen
     first = next((f.start for f in figures if f.start >= cue.end), region[1])
-    if lex.unreal.search(s[cue.end:min(first, cue.end + 50, region[1])]):
+    if _unreal(s[cue.end:min(first, cue.end + 50, region[1])]):
         return True  # "exports are expected to reach", "shipments could top"
     # "…, even though Manila suspended imports from September": a concession does not undo the flow told
     concession = _CONCESSION.search(s, cue.end, clause[1])
@@ -493,7 +510,7 @@ def _codes(parties: list[Party], side: str) -> list[str]:
 
 def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     """Exporting and importing countries, an empty side inherited from the article when the frame allows it."""
-    lex, s = lexicon(), frame.sm.text
+    s = frame.sm.text
     exporters, importers = _codes(frame.parties, EXPORTER), _codes(frame.parties, IMPORTER)
     exporters = [c for c in exporters if c not in importers]
     subjects = [p.code for p in frame.parties if p.how == "subject" and p.side == EXPORTER]
@@ -511,7 +528,7 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     elif pronoun and frame.cue.kind not in EXPORTING and not importers and pronoun not in exporters:
         importers = [pronoun]
     # "imported 38.6 Mt, of which 26.4 Mt came from Brazil": a total the next clause breaks down has no partner
-    totals = (bool(lex.totals.search(s[frame.region[0]:frame.region[1]]))
+    totals = (_to_the_world(s[frame.clause[0]:frame.region[1]], frame.region[0] - frame.clause[0])
               and not _JOINTLY.search(s, frame.region[0], frame.region[1])) \
         or bool(_BROKEN_DOWN.match(s, frame.clause[1]))
     elsewhere = bool(_ELSEWHERE.search(s, frame.cue.start, frame.region[1]))  # "bound for Mumbai": not inherited
@@ -644,6 +661,9 @@ _ANAPHOR = re.compile(r"\b(?:to|for|into)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,
                       re.I)
 
 
+_POSSESSOR = re.compile(r"['’]s?\s")
+
+
 def _anaphoric_destination(rd: Reading, frame: _Frame, exporters: list[str]) -> list[str]:
     """"sent 3,000 tonnes there", "to its northern neighbour": the country named last before, not the exporter."""
     m = _ANAPHOR.search(frame.sm.text, frame.cue.end, frame.region[1])
@@ -652,8 +672,8 @@ def _anaphoric_destination(rd: Reading, frame: _Frame, exporters: list[str]) -> 
     pos = frame.sm.sentence.start + m.start()
     for c in reversed(rd.ctx.countries):
         if c.start < pos and c.form in ("name", "capital") and c.code not in exporters \
-                and not rd.ctx.text.startswith("$", c.end):
-            return [c.code]
+                and not rd.ctx.text.startswith("$", c.end) and not _POSSESSOR.match(rd.ctx.text, c.end):
+            return [c.code]  # "China is Ecuador's largest market. Shipments there …": China, not the owner
     return []
 
 
@@ -1134,7 +1154,7 @@ def _lend(rd: Reading, frame: _Frame, exporters: list[str]) -> None:
     """A frame with no partner gives its one figure, or its exporting company, to the latest flow of its goods."""
     figures = frame.figures if len(frame.figures) == 1 and not _a_level(frame.sm.text, frame.figures[0]) else []
     company = _company(rd, frame)
-    if not rd.drafts or not (figures or company) or lexicon().totals.search(frame.sm.text) \
+    if not rd.drafts or not (figures or company) or _to_the_world(frame.sm.text) \
             or _ELSEWHERE.search(frame.sm.text, frame.cue.end, frame.region[1]) \
             or _BROKEN_DOWN.match(frame.sm.text, frame.clause[1]):
         return

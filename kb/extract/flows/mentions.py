@@ -17,7 +17,7 @@ from kb.extract.commodities import Commodity
 from kb.extract.context import CountryMention, Sentence
 from kb.extract.dates import DateMention, find_dates
 from kb.extract.flows.lexicon import Lexicon, lexicon
-from kb.extract.quantities import Amount, find_amounts, writes_decimal_commas
+from kb.extract.quantities import Amount, find_amounts, writes_decimal_commas, writes_pounds_as_weight
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,7 @@ class ArticleMentions:
 
     def __post_init__(self) -> None:
         self.decimal_comma = writes_decimal_commas(self.text)
+        self.pounds_weigh = writes_pounds_as_weight(self.text)
         self.cue_starts = [a for a, _ in self.cue_spans]
         self.countries = sorted(self.countries, key=lambda c: c.start)
         self._country_starts = [c.start for c in self.countries]
@@ -128,7 +129,8 @@ class ArticleMentions:
         lo, hi = bisect_left(self._term_starts, base), bisect_left(self._term_starts, sentence.end)
         terms = [Commodity(t.start - base, t.end - base, t.name, t.hs) for t in self.terms[lo:hi]
                  if t.end <= sentence.end]
-        amounts = find_amounts(s, self.decimal_comma)  # "4.008 tonnes" in a story that writes "812,6 million"
+        # "4.008 tonnes" in a story that writes "812,6 million"
+        amounts = find_amounts(s, self.decimal_comma, self.pounds_weigh)
         lo, hi = bisect_left(self.cue_starts, base), bisect_left(self.cue_starts, sentence.end)
         spans = [(a - base, b - base) for a, b in self.cue_spans[lo:hi] if b <= sentence.end]
         cues = _with_ellipses(s, _cues(s, spans, amounts, lexicon()))
