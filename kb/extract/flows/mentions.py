@@ -79,9 +79,10 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|told|reported|announced|wrote|stated|
                           r"(?:in|on|at|last|this|earlier|late|early)?\s*$", re.I)
 
 
-# ", while", "; ", " – ": a new clause with its own subject, goods and figures.
+# ", while", "; ", " – ": a new clause with its own subject, goods and figures ("to China - 1,902,540 bottles"
+# lists a figure).
 # … and ", of which": what follows breaks a total down, its figures are not the total's.
-_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|\s-\s|,\s+(?:while|whereas|but|although|though|even\s+as|and\s+while)\s|"
+_CLAUSE_BREAK = re.compile(r";|\s[–—-]\s(?![$€£]?\d)|,\s+(?:while|whereas|but|although|though|even\s+as|and\s+while)\s|"
                            r",?\s+of\s+which\b|"
                            # "… fell to 6,100 tonnes as Chinese traders turned to …": a subordinate clause of its own
                            r"\s(?:as|because|after|since|when)\s+(?=(?:the\s+)?(?:[A-Z][\w-]*\s+)?[a-z]+\s+"

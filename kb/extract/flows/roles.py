@@ -367,7 +367,7 @@ def _ranked(between: str) -> bool:
 
 
 # "…, with India, China and Pakistan its largest buyers": a verbless clause ranks the countries
-_ABSOLUTE_RANKED = re.compile(r"^\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}$")
+_ABSOLUTE_RANKED = re.compile(r"^\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}$")
 
 
 _VERB_IN_RANKING = re.compile(r"\b(?!(?:leading|growing|emerging|rising|promising|fast-growing|remaining|"
