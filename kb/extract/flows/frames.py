@@ -199,6 +199,10 @@ _AUXILIARY = frozenset(("was", "were", "is", "are", "be", "been", "being", "has"
                         "which", "that", "who", "and", "also", "he", "she", "we", "to", "will", "would", "could"))
 
 
+_SHARE_BASE = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bpc|\bshare)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+                         r"(?:total\s+|overall\s+|all\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
     """The cues that open frames: a participle that continues the frame before it opens none.
 
@@ -228,6 +232,9 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
         if out and out[-1].kind in ("buyer_noun", "supplier_noun") and noun \
                 and _ROLE_OF.fullmatch(sm.text, out[-1].end, cue.start):
             continue  # "the top destination for the emirate's re-exports": what the role noun is a role in
+        if out and cue.kind in NOUNS and _SHARE_BASE.search(sm.text, max(0, cue.start - 50), cue.start) \
+                and re.search(r"\([^()]*$", sm.text[max(0, cue.start - 80):cue.start]):
+            continue  # "Iraq (1.2m tonnes, accounting for 17.4% of total rice exports)": what a share is of
         out.append(cue)
     return out
 
@@ -1016,6 +1023,7 @@ def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str,
             return  # a year before an unknown period: no flow to tell
     else:
         per, date = None, date or _figureless_date(rd, frame)
+    date = _so_far(rd, s, frame.cue.end, date) if frame.cue.kind in ("buyer_noun", "supplier_noun") else date
     seller, buyer = (_on_side(rd, org, code) for org, code in zip(organisations, (exporter, importer), strict=True))
     goods = rd.frame.specific(_in_full(rd, goods, s))
     rd.drafts.append(Draft(goods, exporter, importer, figure.amount if figure else None,
@@ -1052,6 +1060,19 @@ def _in_full(rd: Reading, goods: Goods, text: str = "") -> Goods:
 
 # "the top buyers of Indian coffee": an origin before the goods
 _ORIGIN_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+$")
+
+
+_THIS_YEAR = re.compile(r"\b(?:this|the\s+current)\s+year\b", re.I)
+
+
+def _so_far(rd: Reading, text: str, cue_end: int, date: str | None) -> str | None:
+    """"The largest importer this year has been Iraq" in a story of January–October figures: the ranking is of the
+    months told so far, not of the whole year."""
+    period = rd.frame.period
+    if date and period and len(date) == 4 and period.startswith(f"{date}-01/{date}-") \
+            and _THIS_YEAR.search(text, cue_end, cue_end + 40):
+        return period
+    return date
 
 
 def _figure_date(rd: Reading, figure: Figure) -> str | None:

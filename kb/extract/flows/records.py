@@ -61,8 +61,13 @@ def merge(drafts: list[Draft]) -> list[Draft]:
 
 
 def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
-    same = same or [g for g in out if (g.exporter, g.importer) == (d.exporter, d.importer) and g.amount is not None
-                    and not d.part and _same_chapter(g.goods.hs, d.goods.hs)]  # "RMG" beside "garments worth $720m"
+    # "The US took 688,902 t of rice … Jasmine rice made up most of the shipments to the US": a kind of it told
+    same = [g for g in same if not _a_kind_of(d, g)] if same else [
+        g for g in out if (g.exporter, g.importer) == (d.exporter, d.importer) and g.amount is not None
+        and not d.part and _same_chapter(g.goods.hs, d.goods.hs) and not _a_kind_of(d, g)]  # "RMG" beside "garments"
+    if not same and any(_a_kind_of(d, g) for g in out if g.key == d.key):
+        out.append(d)
+        return
     if same:
         for g in same:
             g.company, g.buyer = g.company or d.company, g.buyer or d.buyer
@@ -79,6 +84,17 @@ def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
             named.goods = replace(named.goods, hs=d.goods.hs)
         return
     out.append(d)
+
+
+def _a_kind_of(d: Draft, figured: Draft) -> bool:
+    """A figureless flow told later of a kind of goods a figured flow names ("jasmine rice" after "rice")."""
+    name, general = d.goods.name.lower(), figured.goods.name.lower()
+    if figured.amount is None or figured.sentence is d.sentence or not name.endswith(" " + general):
+        return False
+    return not all(w in _STATES for w in name[:-len(general)].split())  # "fresh avocados" are the avocados
+
+
+_STATES = frozenset(("fresh", "chilled", "frozen", "live"))  # how goods travel, not which kind they are
 
 
 def _one_names_the_other(a: str, b: str) -> bool:

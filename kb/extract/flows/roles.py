@@ -46,7 +46,7 @@ _APPOSITIVE = re.compile(r"^\s*(?:,|\(|–|—)\s*(?:also\s+)?(?:the\s+|its\s+|t
 # "The main buyers of Argentine beef in 2021 were China, …": the countries after the role noun and a copula.
 _RANKED_AFTER = re.compile(r"^(?:\s+(?:of|for|in|from|to|at|that|which|showing|posting|recording)"
                            r"\s+[^.;:]{0,70}?)?(?:\s+(?:last|this|that)\s+(?:year|month|"
-                           r"season|quarter)|\s+(?:in|during)\s+\d{4})?\s*(?:,\s*)?(?:were|was|are|is|included|"
+                           r"season|quarter)|\s+(?:in|during)\s+\d{4})?\s*(?:,\s*)?(?:(?:has|have|had)\s+been|were|was|are|is|included|"
                            r"include|includes|being|comprised|remained|remain|:)\s+(?:the\s+)?$")
 _AS_RANKED = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:were|was|are|is|remained|remain)\s+)?(?:as|among)\s+"
                         r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$")
