@@ -51,9 +51,11 @@ _RANKED_AFTER = re.compile(r"^(?:\s+(?:of|for|in|from|to|at|that|which|showing|p
 _AS_RANKED = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:were|was|are|is|remained|remain)\s+)?(?:as|among)\s+"
                         r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$")
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:(?:[\w-]+|[\w-]+\s+and\s+[\w-]+)\s+){0,3}$")
-_SHARE_OF = re.compile(r"^\s+(?:alone\s+)?(?:accounted\s+for|accounts\s+for|account\s+for|accounting\s+for|made\s+up|"
+_SHARE_OF = re.compile(r"^(?:\s*\([^()]{0,30}\))?\s+(?:alone\s+)?"
+                       r"(?:accounted\s+for|accounts\s+for|account\s+for|accounting\s+for|made\s+up|"
                        r"makes\s+up|making\s+up|taking|took|"
-                       r"takes|absorbed|absorbs|received|receives|represented|represents|bought|buys)\s+"
+                       r"takes|absorbed|absorbs|received|receives|represented|represents|bought|buys|captured|"
+                       r"captures|claimed|claims)\s+"
                        r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+|roughly\s+)?"
                        r"(?:\d[\d.,]*\s*(?:%|per\s*cent|percent)|half|a\s+third|a\s+quarter|two-thirds|"
                        r"three-quarters|the\s+bulk|most|the\s+lion['’]s\s+share)\s+(?:share\s+)?of\s+"
