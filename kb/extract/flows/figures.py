@@ -55,7 +55,7 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     last_years = [m for a in kept if id(a) in compared and (m := _LAST_YEAR.match(sm.text, a.end))]
     dates = [d for d in sm.dates() if not any(m.start() <= d.start < m.end() for m in last_years)
              and not _compared_period_only(sm.text, d, kept, compared)]
-    owners = _date_owners(dates, dated, {id(q): m.end for q, m in worth.values()})
+    owners = _date_owners(sm.text, dates, dated, {id(q): m.end for q, m in worth.values()})
     earlier = _year_earlier(sm.text, kept, compared, owners)
     # "up from $1.71bn a year earlier", "Arrivals were up from 11.4m tons a year earlier": a year before the
     # reading's period when no date in the sentence says which
@@ -162,12 +162,14 @@ def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[
                 s[worth[id(prev)][1].end:a.start]):
             continue
         if prev is not None and prev.kind == a.kind and prev.unit == a.unit \
-                and lex.comparison_before.search(gap[-40:]):
+                and lex.comparison_before.search(gap[-40:]) and not _ANOTHER_PARTNERS.match(s, a.end):
             compared.add(id(a))
         out.append(a)
     return out, worth, compared
 
 
+# "The US took beef worth $472 million, against $431 million for China": set beside another partner's figure
+_ANOTHER_PARTNERS = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
 # "… rose to 40,000 tonnes in May from 32,000 tonnes a year earlier": a figure of its own, a year before.
 _A_YEAR_BEFORE = re.compile(r"\s*(?:,\s*)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\s*in\s+the\s+same\s+(?:period|"
                             r"month|quarter|season)\s+(?:of\s+)?(?:last|the\s+previous|a\s+year\s+earlier)(?:\s+year)?\b",
@@ -204,7 +206,7 @@ def _year_earlier(s: str, amounts: list[Amount], compared: set[int],
     return out
 
 
-def _date_owners(dates: list[DateMention], amounts: list[Amount],
+def _date_owners(s: str, dates: list[DateMention], amounts: list[Amount],
                  ends: dict[int, int]) -> dict[int, DateMention]:
     """Each figure's date: the first date after it or inside it (before the next figure), else the one before
     it."""
@@ -215,7 +217,9 @@ def _date_owners(dates: list[DateMention], amounts: list[Amount],
         end = ends.get(id(a), a.end)
         # "612,400 tonnes abroad in the first ten months of 2026, earning 4.21 billion USD": between the
         # quantity and its value, the date is the figure's
-        after = [d for d in dates if a.end <= d.start < end] or [d for d in dates if end <= d.start < nxt]
+        # "14,380 tons, more than double last year's 6,950 tons": a date owning the next figure is not this one's
+        after = [d for d in dates if a.end <= d.start < end] or [
+            d for d in dates if end <= d.start < nxt and not _OWNS_NEXT.match(s, d.end, nxt)]
         if after:
             owners[id(a)] = after[0]
             taken.update(id(d) for d in after)
@@ -227,6 +231,10 @@ def _date_owners(dates: list[DateMention], amounts: list[Amount],
         if before:
             owners[id(a)] = before[-1]
     return owners
+
+
+_OWNS_NEXT = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?$")
+_OWNS_A_FIGURE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:US)?[$€£¥]?\d")
 
 
 def is_period(d: DateMention) -> bool:
@@ -247,7 +255,8 @@ def _shared_dates(sm: SentenceMentions, figures: list[Amount], percents: list[Am
                    and lex.comparison_before.search(s[max(0, a.start - 40):a.start])}
     shared = [d for d in dates if is_period(d) and id(d) not in of_percent and id(d) not in of_compared
               and not lex.comparison_before.search(s[max(0, d.start - 40):d.start])
-              and not re.search(r"\bsame\b|\bcorresponding\b", s[max(0, d.start - 5):d.end], re.I)]
+              and not re.search(r"\bsame\b|\bcorresponding\b", s[max(0, d.start - 5):d.end], re.I)
+              and not _OWNS_A_FIGURE.match(s, d.end)]  # "last year's 6,950 tons": that figure's, not the sentence's
     if not shared:
         return owners
     out = dict(owners)
