@@ -190,6 +190,10 @@ _NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+"
                           r"|\b(?:adding|saying|noting|stressing|explaining)\s+(?:that\s+)?")  # "…, adding that"
 
 
+_OF_ITS_FIGURE = re.compile(r"\s+(?:of|worth|totall?ing|valued\s+at)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?"
+                            r"(?:US|[A-Z]{1,3})?[$€£¥]?\d")
+
+
 def _region_start(s: str, previous_end: int, cue_start: int) -> int:
     starts = [m.end() for m in _NEW_SUBJECT.finditer(s, previous_end, cue_start)]
     return starts[-1] if starts else previous_end
@@ -286,6 +290,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     # … unless a new stretch opened before it: "…, with France (3,140 t) and Greece (1,870 t) as the main buyers"
     lo = cue.start if cue.kind in ("buyer_noun", "supplier_noun") and region[0] > clause[0] \
         and not _NEW_SUBJECT.search(sm.text, max(0, region[0] - 12), region[0]) else region[0]
+    if cue.kind in NOUNS and _OF_ITS_FIGURE.match(sm.text, cue.end):
+        lo = max(lo, cue.start)  # "exports of $806 million and imports of $314 million": the figure after it
     figures = [f for f in all_figures if lo <= f.start < region[1] and not _in_turnover(sm, clause, f)]
     parties = frame_parties(sm, cue, clause, region)
     role_noun = cue.kind in ("buyer_noun", "supplier_noun")
@@ -499,6 +505,14 @@ _CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+
 _PURPOSE = re.compile(r"\bfor\s+(?:(?:further\s+)?[a-z-]+\s+(?:and|or)\s+)?(?:further\s+)?$")
 
 
+def _turnover_pair(sm: SentenceMentions) -> tuple[str, str] | None:
+    """The two countries whose two-way trade a sentence tells, in the order named ("between A and B")."""
+    if not lexicon().turnover.search(sm.text):
+        return None
+    codes = list(dict.fromkeys(c.code for c in sm.countries))
+    return (codes[0], codes[1]) if len(codes) == 2 else None
+
+
 def _in_turnover(sm: SentenceMentions, clause: tuple[int, int], f: Figure) -> bool:
     """A figure of two-way trade: a turnover word before it, with no directed trade word in between
     ("turnover reached $20bn, with Turkish exports to Iraq making up $13bn": the $13bn is directed)."""
@@ -534,6 +548,15 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         exporters = [pronoun]
     elif pronoun and frame.cue.kind not in EXPORTING and not importers and pronoun not in exporters:
         importers = [pronoun]
+    pair = _turnover_pair(frame.sm) if frame.cue.kind in ("export_noun", "import_noun") and frame.figures else None
+    if pair and len({*exporters, *importers}) <= 1 and (exporters or importers or [pair[0]])[0] in pair:
+        # "trade between Kazakhstan and China … including Kazakh exports of $806m and imports of $314m": the side
+        # a trade word leaves open is the other of the two; with none named, the first is the one told of
+        known = (exporters or importers or [pair[0]])[0]
+        other = pair[1] if known == pair[0] else pair[0]
+        if exporters or (not importers and frame.cue.kind == "export_noun"):
+            return [known], [other]
+        return [other], [known]
     # "imported 38.6 Mt, of which 26.4 Mt came from Brazil": a total the next clause breaks down has no partner
     totals = (_to_the_world(s[frame.clause[0]:frame.region[1]], frame.region[0] - frame.clause[0])
               and not _JOINTLY.search(s, frame.region[0], frame.region[1])) \
@@ -782,7 +805,13 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
         if goods:
             included = _included(sm, goods, region)
             return (goods, included) if figures else (included or goods, [])
+    sector = _SECTOR_TRADE.search(sm.text)  # "agricultural trade between A and B …, including exports of $806m"
+    if sector is not None and figures and _turnover_pair(sm):
+        return [Goods(f"{sector.group(1).lower()} products", None, weak=True)], []
     return _inherited_goods(rd, sm, cue, clause, region, figures)
+
+
+_SECTOR_TRADE = re.compile(r"\b(agricultural|agri-food|farm|industrial)\s+(?:trade|turnover)\b", re.I)
 
 
 _BREAKDOWN_AFTER = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|notably|especially|including|"
