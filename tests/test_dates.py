@@ -178,6 +178,10 @@ QUALIFIED_YEARS = [  # "mid", "early", "late", "the end of" keep the year's prec
     ("Talks began at the beginning of 2020.", None, [("2020", "2020")]),
 ]
 
+SHORT_YEARS = [  # a month with its year's last two digits, as trade tables write it
+    ("Exports fell in Oct'26.", None, [("Oct'26", "2026-10")]),
+    ("Exports fell during Jan'25-Oct'25.", None, [("Jan'25-Oct'25", "2025-01/2025-10")]),
+]
 NOT_DATES = [  # numbers that are no dates
     ("It shipped 2,023 tonnes of cocoa.", "2024-03-05", []),
     ("Exports reached 2000 tonnes in 2021.", "2024-03-05", [("2021", "2021")]),
@@ -196,7 +200,7 @@ NOT_DATES = [  # numbers that are no dates
 
 @pytest.mark.parametrize(("text", "published", "expected"),
                          [*RELATIVE_DAYS, *RELATIVE_PERIODS, *QUARTERS_AND_HALVES, *MONTH_RANGES, *SINCE,
-                          *PAST_MONTHS, *SEASONS_AND_FISCAL_YEARS, *QUALIFIED_YEARS, *NOT_DATES])
+                          *PAST_MONTHS, *SEASONS_AND_FISCAL_YEARS, *QUALIFIED_YEARS, *SHORT_YEARS, *NOT_DATES])
 def test_relative_and_partial_dates(text, published, expected):
     found = [(text[d.start:d.end], d.value) for d in find_dates(text, published)]
     assert found == expected

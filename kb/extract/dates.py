@@ -104,6 +104,10 @@ _NTH = _c(r"\b(?i:on)\s+the\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[,.;)]|$)
 _YMD_SLASHED = _c(r"\b(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)\b")
 _MONTHYEAR = _c(rf"(?=(?i:[tmel])|[JFMASOND])(?:(?i:the\s+(?:whole\s+)?(?:month\s+)?of)\s+)?{_QUAL}(?P<m>{_MONTH}),?\s+"
                 rf"(?:(?i:of)\s+)?(?P<y>{_YEAR_EXPR})")
+# "Oct'26", "Jan'25-Oct'25": a month with its year's last two digits after an apostrophe (trade data tables)
+_SHORT_YEAR = r"['’](?P<{}>\d\d)(?![\d'’])"
+_APOS_MONTH = _c(rf"(?=[JFMASOND])(?P<m>{_MONTH})" + _SHORT_YEAR.format("y")
+                 + rf"(?:\s*(?:-|–|(?i:to))\s*(?P<m2>{_MONTH})" + _SHORT_YEAR.format("y2") + ")?")
 _LASTMONTH = _c(rf"(?P<rel>(?i:last|this|next|(?:earlier|later)\s+this))\s+(?P<m>{_MONTH})")
 _BAREMONTH = _c(r"(?=(?i:[iosutbdfmelt]))(?:(?i:in|of|since|until|till|by|during|from|throughout|for|through)\s+"
                 r"(?:(?i:the\s+(?:whole\s+)?(?:month\s+)?of)\s+)?"
@@ -546,6 +550,13 @@ class _Resolver:
         y = self.year(m["y"])
         return None if y is None else _ym(y, _month(m["m"]))
 
+    def apos_month(self, m: re.Match[str]) -> str | None:
+        first = _ym(2000 + int(m["y"]), _month(m["m"]))
+        if not m["m2"]:
+            return first
+        last = _ym(2000 + int(m["y2"]), _month(m["m2"]))
+        return f"{first}/{last}" if last > first else None
+
     def lastmonth(self, m: re.Match[str]) -> str | None:
         if self.pub is None:
             return None
@@ -758,6 +769,7 @@ def _plan() -> tuple[list[_Gate], list[tuple[re.Pattern[str], int, _Handler]]]:
         (_SLASHED, _Resolver.slashed, _G_YEAR),
         (_YMD_SLASHED, _Resolver.iso, _G_YEAR),
         (_NTH, _Resolver.nth, _G_NTH),
+        (_APOS_MONTH, _Resolver.apos_month, _G_MONTH),
         (_MONTHYEAR, _Resolver.monthyear, _G_MONTH),
         (_LASTMONTH, _Resolver.lastmonth, _G_MONTH),
         (_BAREMONTH, _Resolver.baremonth, _G_MONTH),

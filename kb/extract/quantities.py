@@ -309,6 +309,8 @@ def find_amounts(text: str, decimal_comma: bool | None = None, pounds_weigh: boo
     for m in found:
         if m.start() < last:
             continue  # inside the figure before ("60" of "12 million 60-kg bags")
+        if m.start() >= 2 and text[m.start() - 1] in "'’" and text[m.start() - 2].isalpha():
+            continue  # a year's last digits: "Oct'26", "FY'24"
         r = _read(text, m, g)
         if r is not None:
             reads.append(r)

@@ -46,7 +46,7 @@ def read_tables(rd: Reading) -> None:
         cues = header if model is not None else f"{caption} {header}"
         outgoing = not _incoming(cues) or bool(
             model is None and _EXPORT_HEADER.search(header) and not _IMPORT_HEADER.search(header))
-        rows = list(_rows(rd, block.start(), lines, model is not None, caption))
+        rows = list(_rows(rd, block.start(), lines, model is not None, caption, _unit_note(text, block.end())))
         if rows:
             _table_drafts(rd, model, caption, text.rfind(caption, 0, block.start()) if caption else -1,
                           outgoing, rows)
@@ -69,11 +69,13 @@ def _incoming(cues: str) -> bool:
 _Row = tuple[str, list[Amount], Sentence, str | None]  # country, figures, the row, the period its column names
 
 
-def _rows(rd: Reading, start: int, lines: list[str], continued: bool, caption: str = "") -> Iterator[_Row]:
+def _rows(rd: Reading, start: int, lines: list[str], continued: bool, caption: str = "",
+          note: str | None = None) -> Iterator[_Row]:
     header = lines[0]
     cols = [c.strip() for c in re.split(r"\||\t", header) if c.strip()]
     units: list[_Unit | None] = [_column_unit(c) for c in cols[1:]]
     told = _column_unit(_UNIT.findall(caption)[-1]) if not any(units) and _UNIT.search(caption) else None
+    told = told or (_column_unit(note) if note and not any(units) else None)  # "Quantity in MnT" under it
     if told is not None:  # "… as follows (USD million):" over "Country | Jan–Sep 2025 | Jan–Sep 2026"
         units = [told] * len(units)
     if not any(units) and continued:  # old layout: "Country | 12,500", the unit in the header
@@ -136,6 +138,20 @@ def _column_unit(header: str) -> _Unit | None:
         if found and found[0].kind in ("quantity", "money") and found[0].end >= len(t) - 1:
             a = found[0]
             return a.kind, a.unit, a.currency, a.value
+    return None
+
+
+# "Quantity in MnT", "Figures in US$ million", "Unit: tonnes": a note under a table that gives its unit
+_UNIT_NOTE = re.compile(r"^(?:(?:quantity|quantities|volume|volumes|value|values|figures|data|amounts?)\s+in|"
+                        r"units?\s*:|in)\s+(?P<u>[^.|\n]{1,24}?)\.?$", re.I)
+
+
+def _unit_note(text: str, end: int) -> str | None:
+    """The unit a short line among the few after a table gives (below the notes and the source line)."""
+    for line in [ln.strip(" *_()") for ln in text[end:end + 1200].splitlines() if ln.strip()][:6]:
+        m = _UNIT_NOTE.match(line)
+        if m is not None:
+            return m.group("u")
     return None
 
 
