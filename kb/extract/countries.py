@@ -135,12 +135,14 @@ def main_countries(ctx: ArticleContext) -> list[str]:
     Destinations ("to China") count less: the country that acts is the article's subject.
     """
     title = ctx.document.title or ""
-    from_title = codes_in(title, ctx.published)
+    # a bloc ("the EU") stands for its members without making each of them a principal country
+    from_title = codes_in(title, ctx.published, forms=("name", "adjective", "capital"))
     if len(from_title) >= 2:
         return from_title
     counts: Counter[str] = Counter()
     for c in ctx.countries:
-        counts[c.code] += 0.5 if is_destination(ctx.text, c) else 1.0
+        if c.form != "bloc":
+            counts[c.code] += 0.5 if is_destination(ctx.text, c) else 1.0
     for code in from_title:
         counts[code] += 3
     return [code for code, _ in counts.most_common()]
