@@ -340,6 +340,9 @@ NOT_AGENCY_CASES = [
     ("Exports of tea rose, Reuters reported.", "Reuters"),
     ("Tunis Afrique Presse reported that olive oil exports rose.", "Tunis Afrique Presse"),
     ("Kenya News Agency reported the shipment on Monday.", "Kenya News Agency"),
+    # any national wire, listed or not
+    ("Lorvanian Press Agency reports that wheat exports rose.", "Press Agency"),
+    ("The Ministry of Trade told the National Lorvanian News Agency that exports rose.", "News Agency"),
     ("Finance Minister Ruth Okafor said the levy would go.", "Ministry"),
     ("The mutual recognition arrangement (MRA) lets trusted traders pass faster. The MRA was signed in "
      "Seoul.", "MRA"),

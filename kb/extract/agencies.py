@@ -769,11 +769,15 @@ def _excluded(ctx: ArticleContext, surface: str) -> bool:
 _PUBLIC_BODY = re.compile(r"\b(?:Statistics|Statistical|Customs|Revenue|Ministry|Department|Authority)\b")
 
 
+# Any national wire: "Kazinform News Agency", "National Iraqi News Agency", "Saudi Press Agency"
+_NEWS_AGENCY = re.compile(r"\b(?:News|Press|Telegraph|Information)\s+(?:Agency|Service)$")
+
+
 @lru_cache(maxsize=4096)
 def _is_outlet(surface: str) -> bool:
     """A news agency or outlet ("Xinhua", "Tunis Afrique Presse"), or a word never an agency ("FTA")."""
     key = surface.casefold()
-    if key in _config()["news"] or key in _config()["not_agencies"]:
+    if key in _config()["news"] or key in _config()["not_agencies"] or _NEWS_AGENCY.search(surface):
         return True
     outlet = publishers.by_name(surface) if len(surface) > 3 else None
     return outlet is not None and (outlet.wire or outlet.name.casefold() == key.removeprefix("the "))
