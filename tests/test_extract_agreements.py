@@ -336,6 +336,14 @@ def test_a_text_a_protocol_amends_or_progress_is_made_under_applies() -> None:
     assert status.get("Strategic") == "in_force", got
 
 
+def test_a_text_something_works_under_now_applies() -> None:
+    got = agreements("Under the Agreement on joint border control signed by Chad and Cameroon in 2021, officers of "
+                     "both services now work in one building. The patrols were launched under the 2022 memorandum "
+                     "of understanding between Chad and Cameroon on customs cooperation.")
+    status = {a["name"].split()[0]: a.get("status") for a in got}
+    assert status.get("Agreement") == "in_force" and status.get("Memorandum") == "in_force", got
+
+
 @pytest.mark.parametrize("text,published,expected", cases(IN_PASSING))
 def test_older_agreements_in_passing(text: str, published: str, expected: list[dict]) -> None:
     check(text, published, expected)

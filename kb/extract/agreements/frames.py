@@ -444,7 +444,7 @@ def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
             continue
         out.append((status, s))
     # "kinnow enters duty-free during the season under the PTA signed in 2012": goods move under it now
-    out += [("in_force", m.end() - 1) for m in _MOVES_UNDER.finditer(text)]
+    out += [("in_force", m.end() - 1) for m in (*_MOVES_UNDER.finditer(text), *_NOW_UNDER.finditer(text))]
     out += [("in_force", m.start()) for m in _CUT_DUTIES.finditer(text)
             if not not_done(text, m.start(), m.end())]  # "will remove duties" is still to come
     return out
@@ -453,8 +453,12 @@ def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
 _MOVES_UNDER = re.compile(r"(?i)\b(?:duty[- ]free|tariff[- ]free|zero[- ]tariff|zero[- ]duty|preferential\s+"
                           r"(?:access|tariffs?|rates?)|lower\s+tariffs?|(?:are|is|was|were)\s+(?:sent|made|shipped|"
                           r"exported|imported|traded|exchanged|granted|issued|carried\s+out)|bought|sold|shipped|"
-                          r"exported|imported|progress\s+(?:made|achieved)|projects?\s+(?:carried\s+out|implemented))\b"
-                          r"[^.;:]{0,50}?\bunder\s+(?:the\s+)?")  # "the progress made under the partnership agreement"
+                          r"exported|imported|exports|imports|ships|sells|launched|progress\s+(?:made|achieved)|"
+                          r"projects?\s+(?:carried\s+out|implemented))\b"
+                          # "the progress made under the partnership agreement"
+                          r"[^.;:]{0,50}?\bunder\s+(?:the\s+|an?\s+)?")
+# "Under the Agreement on joint customs control signed in 2025, officers now work in a single facility"
+_NOW_UNDER = re.compile(r"\b[Uu]nder\s+(?:the\s+|an?\s+)?(?=[^.;]{0,160},\s+[^.;]{0,60}\b(?:now|currently)\b)")
 # "the IJEPA, signed in 2007, removed import duties": an agreement that has cut duties is applied
 _CUT_DUTIES = re.compile(r"(?i)\b(?:removed|eliminated|abolished|cut|scrapped|lowered|reduced)\s+(?:\w+\s+){0,2}"
                          r"(?:duties|tariffs)\b")
