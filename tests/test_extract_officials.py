@@ -372,9 +372,23 @@ def test_an_employer_named_at_a_sentence_end_stops_there() -> None:
      {"title": "chairman", "agency": "State Tax Service of the Kyrgyz Republic"}),
     ("Efua Mensah was named acting chief executive of the Ghana Export Promotion Authority on Monday.", "Efua Mensah",
      {"title": "acting chief executive", "agency": "Ghana Export Promotion Authority"}),
+    ("President Ama Osei has appointed Kwesi Boateng as Commissioner-General of the Lorvania Revenue Authority.",
+     "Kwesi Boateng", {"title": "commissioner-general", "agency": "Lorvania Revenue Authority"}),
 ])
 def test_a_post_given_by_appointment(text: str, name: str, expected: dict) -> None:
     check(run(text), name, expected)
+
+
+def test_who_appoints_keeps_their_own_country() -> None:
+    facts = run("President Ama Osei has appointed Kwesi Boateng as Commissioner-General of the Ghana Revenue "
+                "Authority. Boateng will meet the head of Togo's customs next week.")
+    osei = officials(facts).get("Ama Osei", {})
+    assert osei.get("agency") is None and osei.get("country") == "GH", osei
+
+
+def test_an_honorary_title_and_an_abbreviation_at_the_stop() -> None:
+    facts = run('"Buyers are back," said Somchai Wong, honorary president of the TREA.')
+    check(facts, "Somchai Wong", {"title": "honorary president", "agency": "TREA"})
 
 
 @pytest.mark.parametrize(("text", "name", "expected"), [

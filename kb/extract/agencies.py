@@ -751,7 +751,11 @@ class _Registry:
 
 
 def _one_line(name: str) -> str:
-    return name.split("\n", 1)[0].strip() or name.strip()
+    name = name.split("\n", 1)[0].strip() or name.strip()
+    return name[:-1] if _ABBREVIATION_AT_STOP.fullmatch(name) else name  # "… president of the TREA."
+
+
+_ABBREVIATION_AT_STOP = re.compile(r"[A-Z][A-Z&-]{1,9}\.")
 
 
 def _excluded(ctx: ArticleContext, surface: str) -> bool:

@@ -84,7 +84,9 @@ def _cfg() -> dict:
                             # "X has been appointed Chairman of the State Customs Service": the post given
                             rf"|\s+(?:has\s+been|have\s+been|had\s+been|was|were|is)\s+(?:(?:officially|formally|"
                             rf"recently)\s+)?(?:appointed|named|elected|designated|confirmed|sworn\s+in)\s+"
-                            rf"(?:as\s+)?(?:the\s+)?(?:new\s+)?(?=(?i:{core})))"),
+                            rf"(?:as\s+)?(?:the\s+)?(?:new\s+)?(?=(?i:{core}))"
+                            # "has appointed Mohammed Kabir as Comptroller-General of the Customs Service"
+                            rf"|\s+as\s+(?:the\s+|its\s+)?(?:new\s+)?(?=(?i:{core})))"),
         "after_title": re.compile(rf"(?i:{core})(?:\s+(?:of|for|at|in|to)\s+[^,;()]*)?"),
         "honor": re.compile(rf"^(?:(?:{honor})\s*)+"),
         "honorifics": tuple(sorted(t.get("honorifics", []), key=len, reverse=True)),
@@ -314,12 +316,17 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
     _take_counterpart_titles(ctx, people)
     _settle_countries(ctx, people)
     for p in people:
-        if p.agency is None and p.country is not None and p.title and _HEAD_TITLE.search(p.title):
+        if p.agency is None and p.country is not None and p.title and _HEAD_TITLE.search(p.title) \
+                and p.title not in _HEADS_OF_STATE:  # "President X has appointed Y as head of the Customs Service"
             p.agency = _nearby_body(ctx, p.sentence, p.country)
     merged = _merge(people)
     _record_mentions(ctx, people, merged)
     return [Official(name=p.name, title=p.title, agency=p.agency, country=p.country,
                      evidence=[ctx.evidence_for(p.sentence)]) for p in merged]
+
+
+_HEADS_OF_STATE = frozenset(("president", "vice president", "vice-president", "prime minister", "premier", "king",
+                             "queen", "emir", "sultan", "crown prince"))
 
 
 def _take_counterpart_titles(ctx: ArticleContext, people: list[_Person]) -> None:
@@ -735,13 +742,17 @@ def _likeliest(ctx: ArticleContext, p: _Person, known: list) -> tuple[str | None
         return side, _PAIRED
     taken = {country for q, (country, strength) in known
              if q.sentence == p.sentence and not _same_person(q.name, p.name) and country and strength >= _PAIRED}
-    left = _left_over_country(ctx, taken)
+    # "President X has appointed Y as Comptroller-General": one appoints one's own, no counterpart is left over
+    left = _left_over_country(ctx, taken) if not _APPOINTS.search(p.sentence.text) else None
     if left:
         return left, _PAIRED
     found = _sentence_country(ctx, p.sentence, p.title_span)
     if found:
         return found, _SENTENCE
     return article_country(ctx), _ARTICLE
+
+
+_APPOINTS = re.compile(r"\b(?:appoint(?:s|ed)|nominat(?:es|ed)|promot(?:es|ed)|swore\s+in|sworn\s+in)\b")
 
 
 def _left_over_country(ctx: ArticleContext, taken: set[str]) -> str | None:
