@@ -171,8 +171,9 @@ def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[
 # "The US took beef worth $472 million, against $431 million for China": set beside another partner's figure
 _ANOTHER_PARTNERS = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
 # "… rose to 40,000 tonnes in May from 32,000 tonnes a year earlier": a figure of its own, a year before.
-_A_YEAR_BEFORE = re.compile(r"\s*(?:,\s*)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\s*in\s+the\s+same\s+(?:period|"
-                            r"month|quarter|season)\s+(?:of\s+)?(?:last|the\s+previous|a\s+year\s+earlier)(?:\s+year)?\b",
+_A_YEAR_BEFORE = re.compile(r"(?:\s+(?:exported|imported|shipped|sold|recorded|registered|reported))?"
+                            r"(?:\s*(?:,\s*)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\s*in\s+the\s+same\s+(?:period|"
+                            r"month|quarter|season)\s+(?:of\s+)?(?:last|the\s+previous|a\s+year\s+earlier)(?:\s+year)?\b)",
                             re.I)
 
 

@@ -700,11 +700,15 @@ def _anaphoric_destination(rd: Reading, frame: _Frame, exporters: list[str]) -> 
     if m is None:
         return []
     pos = frame.sm.sentence.start + m.start()
-    for c in reversed(rd.ctx.countries):
-        if c.start < pos and c.form in ("name", "capital") and c.code not in exporters \
-                and not rd.ctx.text.startswith("$", c.end) and not _POSSESSOR.match(rd.ctx.text, c.end):
-            return [c.code]  # "China is Ecuador's largest market. Shipments there …": China, not the owner
-    return []
+    named = [c for c in rd.ctx.countries if c.start < pos and c.form in ("name", "capital")
+             and c.code not in exporters and not rd.ctx.text.startswith("$", c.end)]
+    if not named:
+        return []
+    # "China is Ecuador's largest market. Shipments there …": China, not the owner named after it
+    sentence = rd.ctx.sentence_at(named[-1].start)
+    placed = [c for c in named if sentence is not None and c.start >= sentence.start
+              and not _POSSESSOR.match(rd.ctx.text, c.end)]
+    return [(placed or named)[-1].code]
 
 
 def _continued_destination(rd: Reading, frame: _Frame, exporters: list[str]) -> list[str]:
@@ -947,6 +951,17 @@ def _included(sm: SentenceMentions, goods: list[Goods], region: tuple[int, int])
     return read_phrase_list(sm, m.end(), region[1], pairs=False) if m else []
 
 
+_GENERIC = frozenset(("product", "products", "commodity", "commodities", "item", "items"))
+
+
+def _the_story_goods(rd: Reading, g: Goods) -> Goods:
+    """"China's third-largest supplier of the product" in a story of beef: the story's goods."""
+    story = rd.frame.goods
+    if g.name.lower() in _GENERIC and story is not None and story.name != "goods":
+        return Goods(story.name, story.hs, g.weak, g.start, g.end, g.definite)
+    return g
+
+
 def _referent(sm: SentenceMentions, g: Goods) -> Goods:
     """"the nuts", "its products": the goods named before in the sentence, when there are any."""
     return (antecedent(sm, g) or g) if g.definite else g
@@ -1054,7 +1069,7 @@ def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str,
         per, date = None, date or _figureless_date(rd, frame)
     date = _so_far(rd, s, frame.cue.end, date) if frame.cue.kind in ("buyer_noun", "supplier_noun") else date
     seller, buyer = (_on_side(rd, org, code) for org, code in zip(organisations, (exporter, importer), strict=True))
-    goods = rd.frame.specific(_in_full(rd, goods, s))
+    goods = _the_story_goods(rd, rd.frame.specific(_in_full(rd, goods, s)))
     rd.drafts.append(Draft(goods, exporter, importer, figure.amount if figure else None,
                            figure.money if figure else None, date, per, seller, frame.sm.sentence, buyer, part))
     rd.frame.exporters_seen[exporter] += 1

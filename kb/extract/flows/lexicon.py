@@ -109,7 +109,8 @@ def lexicon() -> Lexicon:
         share_before=re.compile(rf"(?<![\w-])(?:{_phrases(data.get('share_words', []))})\b[^,;:.]{{0,25}}$",
                                 re.I),
         comparison_before=re.compile(rf"(?<![\w-])(?:{_phrases(data.get('comparison', []))})\s+"
-                                     r"(?:(?:about|around|some|nearly|roughly|just|over|almost)\s+)?$", re.I),
+                                     r"(?:the\s+)?(?:(?:about|around|some|nearly|roughly|just|over|almost)\s+)?$",
+                                     re.I),
         agent_nouns=frozenset(str(w).lower() for w in data.get("agent_nouns", [])),
         maker_by=re.compile(rf"\b(?:{_phrases(data.get('maker_verbs', []))})\s+by\s+(?:the\s+)?"
                             r"(?:[\w-]+-based\s+)?(?:(?:company|firm|exporter|producer|group|trader)\s+)?"
