@@ -244,6 +244,31 @@ _TRADE_STORY = re.compile(r"\b(?:trade|turnover|exports|imports)\b(?!\s+(?:deal|
                           r"minister|ministry|fair|show|mission|zone|route|corridor))", re.I)
 
 
+_NEXT_CAPITALISED = re.compile(r"\s+[A-Z][a-z]+")
+_NAME_HEADS = frozenset(("Road", "Route", "Forum", "Board", "Council", "Authority", "Association", "Exchange",
+                         "Festival", "Convention", "Summit", "Institute", "Centre", "Center", "Bank", "Company",
+                         "Corporation", "Federation", "Commission", "Fair", "Expo", "Week", "Awards"))
+
+
+_TRADED = re.compile(r"\s+(?:exports?|imports?|shipments?|sales|trade|exporters|importers|growers|producers|industry|"
+                     r"farmers|season|harvest|crop)\b")
+
+
+def _in_a_name(text: str, term: object) -> bool:
+    """"Silk Road Forum", "Tea Board": a capitalised goods word inside a proper name, in text that is not
+    written in title case."""
+    start, end = term.start, term.end  # type: ignore[attr-defined]
+    nxt = _NEXT_CAPITALISED.match(text, end)
+    if not text[start:start + 1].isupper() or not nxt:
+        return False
+    if nxt.group(0).strip() in _NAME_HEADS:
+        return True  # "Silk Road", "Coffee Board", "Rice Convention" in any case
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    words = text[line_start:line_end if line_end >= 0 else len(text)].split()
+    return sum(w[:1].isupper() for w in words) * 2 < len(words)
+
+
 def _story_goods(ctx: ArticleContext, terms: list) -> Goods | None:
     """The goods the headline and body name most often (the headline's first on a tie); "goods" when the
     headline is about trade in general ("Brazil-US trade hits record") and names no goods before its trade word."""
@@ -255,7 +280,7 @@ def _story_goods(ctx: ArticleContext, terms: list) -> Goods | None:
         return Goods(phrase, goods_hs(phrase), weak=True) if phrase else Goods("goods", None, weak=True)
     # "Tanzania ships first avocados to India": "ships" is the verb there, not the goods
     named = [t for t in title_terms if fold(t.name) not in lexicon().general_goods
-             and t.name not in lexicon().carriers]
+             and t.name not in lexicon().carriers and not _in_a_name(title, t)]
     if named:  # the headline's goods are the story's
         name, hs = named[0].name, goods_hs(named[0].name)
         if name.lower() in lexicon().abbreviations:  # "RMG exports rise": the body's own words for the same goods
@@ -264,10 +289,11 @@ def _story_goods(ctx: ArticleContext, terms: list) -> Goods | None:
         return Goods(name, hs, weak=True)
     if phrase:
         return Goods(phrase, goods_hs(phrase), weak=True)
-    counts = Counter(fold(c.name) for c in terms)
+    counts = Counter(fold(c.name) for c in terms if not _in_a_name(ctx.text, c))
+    counts.update(fold(c.name) for c in terms if _TRADED.match(ctx.text, c.end))  # "citrus exports" counts twice
     general = lexicon().general_goods
-    for name, _ in counts.most_common():
-        if name not in general:
+    for name, count in counts.most_common():
+        if name not in general and count >= 2:  # a story's goods are named more than once
             surface = next((c.name for c in [*title_terms, *terms] if fold(c.name) == name), name)
             return Goods(surface, goods_hs(surface), weak=True)
     return None

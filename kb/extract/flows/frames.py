@@ -796,6 +796,13 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
                  figures: list[Figure]) -> tuple[list[Goods], list[Goods]]:
     """The goods a frame moves, in the order English gives them, else inherited (weak); and the goods a
     figure's total is broken into."""
+    # "exported goods worth US$38.6 million to Zimbabwe in 2025, most of them tractors": the goods named before
+    # the figure are the whole
+    apart = _figure_breakdown(sm, figures, region, apart=True)
+    own = next((found for found in _goods_readings(sm, cue, clause, region, figures)
+                if found and all(g.end <= figures[-1].start for g in found)), []) if apart else []
+    if own:
+        return own, apart
     breakdown = _figure_breakdown(sm, figures, region)
     if breakdown:  # "Vietnam bought 44,800 tonnes, mainly frozen sardines and mackerel": the story's fish
         inherited, _ = _inherited_goods(rd, sm, cue, clause, region, figures)
@@ -824,7 +831,10 @@ _BREAKDOWN_AFTER = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|n
                               re.I)  # not "…, largely because of weaker prices"
 
 
-_WITH_GOODS = re.compile(r"(?:\s+(?:in|during|over)\s+[\w\s-]{1,25}?)?,\s+with\s+")
+_WITH_GOODS = re.compile(r"(?:\s+(?:in|during|over)\s+[\w\s-]{1,45}?)?,\s+with\s+")
+# "…, with copper ores and concentrates and wine the main goods"
+_THE_MAIN_GOODS = re.compile(r"\s+(?:the|its|their)\s+(?:main|chief|leading|top|biggest|largest|principal|key)\s+"
+                             r"(?:goods|products|items|exports|imports|export\s+items|commodities)\b")
 _TAKING_A_SHARE = re.compile(r"\s+(?:accounting\s+for|making\s+up|representing|comprising|contributing)\b")
 
 
@@ -834,15 +844,31 @@ def _shared_by(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
     if m is None:
         return []
     goods = read_phrase_list(sm, m.end(), limit)
-    return goods if goods and _TAKING_A_SHARE.match(sm.text, goods[-1].end, limit) else []
+    if not goods:
+        return []
+    if _TAKING_A_SHARE.match(sm.text, goods[-1].end, limit) or _THE_MAIN_GOODS.match(sm.text, goods[-1].end, limit):
+        return goods
+    more = _AND_MORE.match(sm.text, goods[-1].end, limit)  # "copper ores and concentrates and wine the main goods"
+    if more and _THE_MAIN_GOODS.match(sm.text, more.end(), limit):
+        return goods + read_phrase_list(sm, more.start("more"), more.end())
+    return []
 
 
-def _figure_breakdown(sm: SentenceMentions, figures: list[Figure], region: tuple[int, int]) -> list[Goods]:
-    """The goods a figure without goods of its own is broken into: "44,800 tonnes, mainly sardines and mackerel"."""
+_AND_MORE = re.compile(r"\s+and\s+(?P<more>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s+(?:the|its|their)\s)")
+
+
+_PLACE_OR_TIME = re.compile(r"(?:\s+(?:to|from|in|during|over|last|this)\b[^,;.]{1,45}?(?=,))?")
+
+
+def _figure_breakdown(sm: SentenceMentions, figures: list[Figure], region: tuple[int, int],
+                      apart: bool = False) -> list[Goods]:
+    """The goods a figure without goods of its own is broken into: "44,800 tonnes, mainly sardines and mackerel";
+    `apart`: with where or when between ("US$38.6 million to Zimbabwe in 2025, most of them tractors")."""
     if not figures:
         return []
     f = figures[-1].amount
-    m = _BREAKDOWN_AFTER.match(sm.text, f.end, region[1])
+    gap = _PLACE_OR_TIME.match(sm.text, f.end, region[1]) if apart else None
+    m = _BREAKDOWN_AFTER.match(sm.text, gap.end() if gap else f.end, region[1])
     if m is None or goods_of_figure(sm, f.start, f.end, region[1]):
         return []
     return read_phrase_list(sm, m.end(), region[1], pairs=False)
