@@ -344,6 +344,18 @@ def test_a_text_something_works_under_now_applies() -> None:
     assert status.get("Agreement") == "in_force" and status.get("Memorandum") == "in_force", got
 
 
+def test_the_two_customs_services_are_the_parties_of_what_they_work_under() -> None:
+    got = agreements("Chad and Niger opened a joint border post on Monday. The two customs services have cooperated "
+                     "since 2018 under an agreement on mutual assistance in customs matters.")
+    assert [(a["parties"], a.get("status")) for a in got] == [(["NE", "TD"], "in_force")], got
+
+
+def test_a_convention_that_is_held_is_an_event() -> None:
+    got = agreements("The Lorvanian Coffee Convention 2024, an annual gathering of roasters, will be held in Lima. "
+                     "Peru and Chile signed a convention on double taxation in 2019.")
+    assert [a["name"] for a in got] == ["Convention on double taxation"], got
+
+
 @pytest.mark.parametrize("text,published,expected", cases(IN_PASSING))
 def test_older_agreements_in_passing(text: str, published: str, expected: list[dict]) -> None:
     check(text, published, expected)

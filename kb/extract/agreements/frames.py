@@ -453,7 +453,8 @@ def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
 _MOVES_UNDER = re.compile(r"(?i)\b(?:duty[- ]free|tariff[- ]free|zero[- ]tariff|zero[- ]duty|preferential\s+"
                           r"(?:access|tariffs?|rates?)|lower\s+tariffs?|(?:are|is|was|were)\s+(?:sent|made|shipped|"
                           r"exported|imported|traded|exchanged|granted|issued|carried\s+out)|bought|sold|shipped|"
-                          r"exported|imported|exports|imports|ships|sells|launched|progress\s+(?:made|achieved)|"
+                          r"exported|imported|exports|imports|ships|sells|launched|cooperated|co-operated|worked|"
+                          r"progress\s+(?:made|achieved)|"
                           r"projects?\s+(?:carried\s+out|implemented))\b"
                           # "the progress made under the partnership agreement"
                           r"[^.;:]{0,50}?\bunder\s+(?:the\s+|an?\s+)?")

@@ -137,6 +137,11 @@ def find_mentions(ctx: ArticleContext) -> dict[int, list[Mention]]:
     return out
 
 
+_AN_EVENT = re.compile(r"[^.;]{0,80}?\b(?:will\s+be\s+held|was\s+held|is\s+held|is\s+being\s+held|took\s+place|"
+                       r"takes\s+place|will\s+take\s+place|gathering|attended|attendees|delegates|exhibitors|"
+                       r"opens|opened|kicks?\s+off)\b")
+
+
 def _mention(ctx: ArticleContext, sent: Sentence, m: re.Match[str], names: Names) -> Mention | None:
     """The designation around a kind noun: its span, name and what the words before it say."""
     text = ctx.text
@@ -146,6 +151,8 @@ def _mention(ctx: ArticleContext, sent: Sentence, m: re.Match[str], names: Names
     if info is None:
         return None
     ns, ne = m.start(), m.end()
+    if noun.lower() in ("convention", "conventions") and _AN_EVENT.match(text, ne, sent.end):
+        return None  # "The Thai Rice Convention 2026, an annual gathering of buyers, will be held in Bangkok"
     start = left_start(text, ns, sent.start)
     before = text[max(sent.start, start - 60):start]
     definite = bool(_DEFINITE.search(before))

@@ -17,7 +17,8 @@ from kb.extract.countries import home_country, main_countries
 from kb.facts import Agency, Official
 
 _TWO = re.compile(r"(?i)\b(?:the|both)\s+(?:two|three|four)?\s*(?:countries|sides|states|nations|governments|"
-                  r"parties|neighbou?rs)\b|\bbetween\s+them\b|\bbilateral\b")
+                  r"parties|neighbou?rs|customs\s+services|customs\s+administrations|customs\s+authorities|"
+                  r"administrations|ministries)\b|\bbetween\s+them\b|\bbilateral\b")
 _PARTY_KINDS = ("customs", "international", "ministry", "state_body", "association", "company")
 _PRIVATE_KINDS = ("association", "company")  # parties only where no two public bodies are
 # An "agency" that is an instrument's abbreviation ("MRA", "MoU").
