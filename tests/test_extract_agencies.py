@@ -343,6 +343,8 @@ NOT_AGENCY_CASES = [
     # any national wire, listed or not
     ("Lorvanian Press Agency reports that wheat exports rose.", "Press Agency"),
     ("The Ministry of Trade told the National Lorvanian News Agency that exports rose.", "News Agency"),
+    # a month with its year's last digits before a full stop
+    ("Exports fell to 41.6 MnT in Oct'26 from 44.3 MnT in Sep'26. Exports were also lower on the year.", "Sep"),
     ("Finance Minister Ruth Okafor said the levy would go.", "Ministry"),
     ("The mutual recognition arrangement (MRA) lets trusted traders pass faster. The MRA was signed in "
      "Seoul.", "MRA"),

@@ -756,6 +756,7 @@ def _one_line(name: str) -> str:
 
 
 _ABBREVIATION_AT_STOP = re.compile(r"[A-Z][A-Z&-]{1,9}\.")
+_SHORT_YEAR = re.compile(r"[A-Za-z]['’]\d\d\b")
 
 
 def _excluded(ctx: ArticleContext, surface: str) -> bool:
@@ -764,6 +765,8 @@ def _excluded(ctx: ArticleContext, surface: str) -> bool:
     key = surface.casefold()
     if _is_outlet(surface) or gazetteer.country_forms().get(surface.removeprefix("the ")) is not None:
         return True
+    if _SHORT_YEAR.search(surface):
+        return True  # "Sep'26. Exports": a month and its year, not a name
     publisher = (ctx.document.publisher or "").casefold()
     if _PUBLIC_BODY.search(surface):
         return False  # "Statistics Botswana hereby releases …": a body publishing its own figures acts in them
