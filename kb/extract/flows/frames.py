@@ -207,6 +207,9 @@ _SHARE_BASE = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bpc|\bshare)\s+of\s+(?:t
                          r"(?:total\s+|overall\s+|all\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
+_IN_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;]{0,80}$")
+
+
 def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
     """The cues that open frames: a participle that continues the frame before it opens none.
 
@@ -236,6 +239,9 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
         if out and out[-1].kind in ("buyer_noun", "supplier_noun") and noun \
                 and _ROLE_OF.fullmatch(sm.text, out[-1].end, cue.start):
             continue  # "the top destination for the emirate's re-exports": what the role noun is a role in
+        if cue.kind in ("buyer_noun", "supplier_noun") and _IN_RELATIVE_ASIDE.search(sm.text, 0, cue.start) \
+                and re.match(r"\s*,", sm.text[cue.end:]):
+            continue  # "China, which had been emerging as a major buyer, took 5.6 million kilos": an aside
         if out and cue.kind in NOUNS and _SHARE_BASE.search(sm.text, max(0, cue.start - 50), cue.start) \
                 and re.search(r"\([^()]*$", sm.text[max(0, cue.start - 80):cue.start]):
             continue  # "Iraq (1.2m tonnes, accounting for 17.4% of total rice exports)": what a share is of

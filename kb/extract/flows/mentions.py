@@ -84,6 +84,9 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|told|reported|announced|wrote|stated|
 # … and ", of which": what follows breaks a total down, its figures are not the total's.
 _CLAUSE_BREAK = re.compile(r";|\s[–—-]\s(?![$€£]?\d)|,\s+(?:while|whereas|but|although|though|even\s+as|and\s+while)\s|"
                            r",?\s+of\s+which\b|"
+                           # "…, and Libya, Syria and Saudi Arabia were among the other destinations": a new subject
+                           r",\s+and\s+(?=(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,\s+|\s+and\s+))+[A-Z][\w-]*"
+                           r"(?:\s+[A-Z][\w-]*)?\s+(?:were|are)\s)|"
                            # "… fell to 6,100 tonnes as Chinese traders turned to …": a subordinate clause of its own
                            r"\s(?:as|because|after|since|when)\s+(?=(?:the\s+)?(?:[A-Z][\w-]*\s+)?[a-z]+\s+"
                            r"(?:[a-z]+ed|fell|rose|grew|took|sought|bought|sold|began|shifted)\b)", re.I)
