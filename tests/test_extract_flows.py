@@ -458,3 +458,9 @@ def test_a_markets_own_imports_name_no_seller() -> None:
     got = flows("The first shipment of Hass avocados from Colombia to South Korea left on Monday. The Korean market, "
                 "where avocado imports have tripled in five years, is a major opportunity.", published="2026-03-17")
     assert [(f["from_"], f["to"]) for f in got] == [("CO", "KR")], got
+
+
+def test_each_goods_comes_from_the_origin_named_before_it() -> None:
+    read = flows("Georgia imported Turkish cement and Russian wheat in 2021.")
+    got = {(f["commodity"], f["from_"], f["to"]) for f in read}
+    assert got == {("cement", "TR", "GE"), ("wheat", "RU", "GE")}, got

@@ -333,6 +333,16 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     _write(rd, frame, exporters, importers)
 
 
+def _origin_of(frame: _Frame, g: Goods) -> str | None:
+    """The country adjective that heads goods in a list ("Ukrainian grain and steel": Ukraine for both)."""
+    before = [m for m in frame.sm.countries if m.form == "adjective" and frame.region[0] <= m.start
+              and m.end <= g.start and g.start - m.end <= 40]
+    if not before or any(c.end <= g.start and c.start >= before[-1].end for c in frame.sm.countries):
+        return None
+    between = frame.sm.text[before[-1].end:g.start]
+    return before[-1].code if re.fullmatch(r"[\s\w-]*?(?:\s+and\s+[\w\s-]*?)?\s*", between) else None
+
+
 def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str]) -> None:
     seller, buyer = _organisations(rd, frame)
     pairs = _pairs(frame, exporters, importers)
@@ -346,6 +356,8 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
             for g in shared:
                 _add(rd, frame, g, exp, imp, None, (seller, buyer), date=_figure_date(rd, figure))
         for g in goods:
+            if len(exporters) > 1 and _origin_of(frame, g) not in (None, exp):
+                continue  # "Azerbaijani oil products and Ukrainian grain": each goods from its own origin
             _add(rd, frame, g, exp, imp, figure, (seller, buyer))
     for exp, imp in dict.fromkeys((exp, imp) for _, exp, imp in pairs):
         for g in frame.extras:
