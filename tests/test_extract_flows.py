@@ -464,3 +464,9 @@ def test_each_goods_comes_from_the_origin_named_before_it() -> None:
     read = flows("Georgia imported Turkish cement and Russian wheat in 2021.")
     got = {(f["commodity"], f["from_"], f["to"]) for f in read}
     assert got == {("cement", "TR", "GE"), ("wheat", "RU", "GE")}, got
+
+
+def test_a_blocs_trade_is_no_countrys() -> None:
+    read = flows("Uruguay's exports to Qatar rose. Mercosur exports to Qatar reached US$ 2.1 billion in 2021, mainly "
+                 "beef and soybeans. Uruguay's exports to Qatar amounted to US$ 410 million in that year.")
+    assert [(f["from_"], f["to"], f.get("value")) for f in read if f.get("value")] == [("UY", "QA", 410e6)], read

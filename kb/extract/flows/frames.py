@@ -523,6 +523,19 @@ _CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+
 _PURPOSE = re.compile(r"\bfor\s+(?:(?:further\s+)?[a-z-]+\s+(?:and|or)\s+)?(?:further\s+)?$")
 
 
+def _bloc_owner(rd: Reading, frame: _Frame) -> bool:
+    """Whether a bloc owns the frame's trade noun or verb: "Mercosur exports", "the EU's imports", "ASEAN bought"."""
+    if frame.cue.kind not in ("export_noun", "import_noun", "export_verb", "import_verb"):
+        return False
+    base = frame.sm.sentence.start
+    cue_start = base + frame.cue.start
+    return any(c.form == "bloc" and 0 <= cue_start - c.end <= 3 for c in rd.ctx.countries_in(base, cue_start)) \
+        or bool(_BLOCS_OWN.search(frame.sm.text, max(0, frame.cue.start - 14), frame.cue.start))
+
+
+_BLOCS_OWN = re.compile(r"\bthe\s+bloc['’]s?\s+$", re.I)
+
+
 def _turnover_pair(sm: SentenceMentions) -> tuple[str, str] | None:
     """The two countries whose two-way trade a sentence tells, in the order named ("between A and B")."""
     if not lexicon().turnover.search(sm.text):
@@ -566,6 +579,11 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         exporters = [pronoun]
     elif pronoun and frame.cue.kind not in EXPORTING and not importers and pronoun not in exporters:
         importers = [pronoun]
+    owner = _bloc_owner(rd, frame)  # "Mercosur exports to the Emirates reached …": a bloc's trade, no country's
+    if owner and frame.cue.kind in EXPORTING and not exporters:
+        return [], importers
+    if owner and frame.cue.kind in ("import_verb", "import_noun") and not importers:
+        return exporters, []
     pair = _turnover_pair(frame.sm) if frame.cue.kind in ("export_noun", "import_noun") and frame.figures else None
     if pair and len({*exporters, *importers}) <= 1 and (exporters or importers or [pair[0]])[0] in pair:
         # "trade between Kazakhstan and China … including Kazakh exports of $806m and imports of $314m": the side
