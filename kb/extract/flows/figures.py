@@ -53,8 +53,10 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     dated = [a for a in sm.amounts if a.kind == "percent" or a in kept]
     # "up from 12.9 million last year": the year before the story's period, not the calendar year 2025
     last_years = [m for a in kept if id(a) in compared and (m := _LAST_YEAR.match(sm.text, a.end))]
+    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(sm.text)]  # ", which … opened last year,": another event's
     dates = [d for d in sm.dates() if not any(m.start() <= d.start < m.end() for m in last_years)
-             and not _compared_period_only(sm.text, d, kept, compared)]
+             and not _compared_period_only(sm.text, d, kept, compared)
+             and not any(a <= d.start < b for a, b in asides)]
     owners = _date_owners(sm.text, dates, dated, {id(q): m.end for q, m in worth.values()})
     earlier = _year_earlier(sm.text, kept, compared, owners)
     # "up from $1.71bn a year earlier", "Arrivals were up from 11.4m tons a year earlier": a year before the
@@ -234,6 +236,7 @@ def _date_owners(s: str, dates: list[DateMention], amounts: list[Amount],
     return owners
 
 
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;]{1,120},")
 _OWNS_NEXT = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?$")
 _OWNS_A_FIGURE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:US)?[$€£¥]?\d")
 
