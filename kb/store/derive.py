@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from contextlib import nullcontext
 from functools import cache, lru_cache
 
 from sqlalchemy import Delete, Select, bindparam, delete, func, null, select
@@ -21,6 +22,7 @@ from kb.kinds import KINDS, NAMED
 from kb.kinds import kind as kind_of
 from kb.normalize import name_key, singular_key
 from kb.resolve import column_by_id, curated
+from kb.store.held import held as held_rows
 from kb.store.tables import Fresh, T, Touched, delete_by_ids, ids_param, insert_into, update_by_id
 
 MASS_IN_KG = {"t": 1000.0, "kg": 1.0}
@@ -216,13 +218,30 @@ def _claims(conn: Connection, kind: str, ids: set[int],
                 claims[rid] = held
                 wanted.discard(rid)
     if wanted:
-        for rid, field_name, value, count, published in driver(conn).rows(_claims_statement(kind),
-                                                                          {"ids": sorted(wanted)}):
-            claims[rid].append((field_name, value, published, count))
+        rows = held_rows(conn)
+        with rows.unheeded() if rows is not None else nullcontext():
+            for rid, field_name, value, count, published in driver(conn).rows(_claims_statement(kind),
+                                                                              {"ids": sorted(wanted)}):
+                claims[rid].append((field_name, value, published, count))
+        if rows is not None:  # the batch's claims not yet written come after those read (kb.store.held)
+            for rid, more in rows.claims(kind, wanted).items():
+                claims[rid] = _counted(claims[rid], more)
         if tallies is not None:
             for rid in wanted:
                 tallies.read(rid, claims[rid])
     return claims
+
+
+def _counted(groups: list[tuple[str, str, str | None, int]],
+             more: list[tuple[str, str, str | None]]) -> list[tuple[str, str, str | None, int]]:
+    """(field, value, latest date, claims) groups with more claims counted in, a new value after the others."""
+    merged = {(f, v): [latest, count] for f, v, latest, count in groups}
+    for f, v, published in more:
+        group = merged.setdefault((f, v), [None, 0])
+        group[1] += 1
+        if published is not None and (group[0] is None or published > group[0]):
+            group[0] = published
+    return [(f, v, latest, count) for (f, v), (latest, count) in merged.items()]
 
 
 def _row_values(kind: str, best: dict[str, str]) -> dict[str, object]:
