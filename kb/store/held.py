@@ -84,6 +84,7 @@ class Held:
         self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in HELD}
         self._saved: dict[str, list[dict[str, Any]]] | None = None
         self.dates: dict[int, str | None] = {}  # article → its date, for the held claims' latest dates
+        self._by_row: dict[tuple[str, int], list[dict[str, Any]]] | None = None  # (kind column, row) → claims
         self._writing = False
 
     def add(self, name: str, rows: Sequence[Mapping[str, Any]], published: str | None = None) -> None:
@@ -94,16 +95,23 @@ class Held:
             self.rows[name].append({c: row.get(c) for c in columns})  # executemany: the same keys in every row
             if name == "claim":
                 self.dates[row["article_id"]] = published
+                if self._by_row is not None:
+                    self._index(self.rows[name][-1])
 
     def claims(self, kind: str, ids: set[int]) -> dict[int, list[tuple[str, str, str | None]]]:
         """The held claims of these rows, (field, value, article date) in the order they were made: they come
         after every claim written (their ids will be greater)."""
+        if self._by_row is None:  # made when first asked for, then kept current: a batch holds thousands
+            self._by_row = defaultdict(list)
+            for row in self.rows["claim"]:
+                self._index(row)
         column = f"{kind}_id"
-        found: dict[int, list[tuple[str, str, str | None]]] = defaultdict(list)
-        for row in self.rows["claim"]:
-            if row[column] in ids:
-                found[row[column]].append((row["field"], row["value"], self.dates.get(row["article_id"])))
-        return found
+        return {rid: [(r["field"], r["value"], self.dates.get(r["article_id"])) for r in rows]
+                for rid in ids if (rows := self._by_row.get((column, rid)))}
+
+    def _index(self, row: dict[str, Any]) -> None:
+        column = next(c for c in _RECORD_COLUMNS["claim"] if row[c] is not None)
+        self._by_row[(column, row[column])].append(row)  # type: ignore[index]
 
     @contextmanager
     def unheeded(self) -> Iterator[None]:
@@ -122,6 +130,7 @@ class Held:
         try:
             for name in HELD:
                 rows, self.rows[name] = self.rows[name], []
+                self._by_row = None
                 if rows:
                     driver(self.conn).many(insert_into(name), rows)
         finally:
@@ -139,7 +148,7 @@ class Held:
         """The article's savepoint was rolled back: its rows go, and earlier articles' rows written inside it
         (rolled back with it) are held again."""
         if self._saved is not None:
-            self.rows, self._saved = self._saved, None
+            self.rows, self._saved, self._by_row = self._saved, None, None
 
 
 def held(conn: Connection) -> Held | None:
