@@ -79,6 +79,15 @@ def _links_statement() -> Select:
 
 
 @cache
+def _party_delete() -> Delete:
+    """One party row of an agreement, named by its values (a fresh agreement's, whose ids are not kept)."""
+    party = T["party"]
+    return delete(party).where(party.c.agreement_id == bindparam("agreement_id"),
+                               party.c.country_code.is_not_distinct_from(bindparam("country_code")),
+                               party.c.agency_id.is_not_distinct_from(bindparam("agency_id")))
+
+
+@cache
 def _signatory_delete() -> Delete:
     sig = T["signatory"]
     return delete(sig).where(sig.c.agreement_id == bindparam("agreement_id"),
@@ -313,7 +322,7 @@ def _rederive_agreement_links(conn: Connection, ids: list[int],
                               claims: dict[int, list[tuple[str, str, str | None, int]]],
                               fresh: dict[int, Fresh]) -> None:
     """Parties and signatories from the claims; only those that change are written. A fresh row's links are
-    the parties made with it: read only when they must change."""
+    known (`Fresh.links`), not read."""
     wanted = {int(v) for rid in ids for f, v, _, _ in claims[rid] if f == "party_agency"}
     agency_country = column_by_id(conn, "agency", "country_code", wanted)
     parties: dict[tuple[int, str | None, int | None], None] = {}  # in the order they are written
@@ -327,16 +336,25 @@ def _rederive_agreement_links(conn: Connection, ids: list[int],
         parties.update(dict.fromkeys((rid, None, a) for a in agencies if agency_country.get(a) not in countries))
         signatories.update(dict.fromkeys((rid, o) for o in sorted({int(v) for f, v, _, _ in claims[rid]
                                                                    if f == "signatory"})))
-    settled = set()
+    # A fresh row's links are known without reading them: the parties made with it, or what this wrote last.
+    alive = set(ids)
+    stale_links: list[dict[str, object]] = []
+    stale_signatories: list[dict[str, object]] = []
     for rid, made in fresh.items():
-        mine = [key for key in parties if key[0] == rid]
-        if sorted(made.parties or []) == sorted(str(code) for _, code, _ in mine) \
-                and all(a is None for _, _, a in mine) and not any(key[0] == rid for key in signatories):
-            for key in mine:
-                del parties[key]  # there already
-            settled.add(rid)
-    read = [rid for rid in ids if rid not in settled]
-    stale_parties, stale_signatories = [], []
+        if rid not in alive:
+            continue
+        have, signed = made.links or ({(code, None) for code in made.parties or []}, set())
+        made.links = ({(c, a) for r, c, a in parties if r == rid}, {o for r, o in signatories if r == rid})
+        for code, agency in sorted(have, key=repr):
+            if parties.pop((rid, code, agency), False) is False:
+                stale_links.append({"agreement_id": rid, "country_code": code, "agency_id": agency})
+        for official in sorted(signed):
+            if signatories.pop((rid, official), False) is False:
+                stale_signatories.append({"agreement_id": rid, "official_id": official})
+    if stale_links:
+        driver(conn).many(_party_delete(), stale_links)
+    read = [rid for rid in ids if rid not in fresh]
+    stale_parties = []
     for rid, party_id, code, agency, official in driver(conn).rows(_links_statement(), {"ids": read}) if read else ():
         if party_id is None:
             if (rid, official) in signatories:
