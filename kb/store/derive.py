@@ -78,6 +78,27 @@ def _links_statement() -> Select:
     return parties.union_all(signatories)
 
 
+def _delete_links(conn: Connection, stale: list[dict[str, object]]) -> None:
+    """Party rows of fresh agreements, named by their values: most often a country's row without an agency,
+    replaced by one with its agency, so one statement per agreement for those."""
+    plain: dict[object, list[object]] = defaultdict(list)
+    for row in stale:
+        if row["agency_id"] is None and row["country_code"] is not None:
+            plain[row["agreement_id"]].append(row["country_code"])
+    for rid, codes in plain.items():
+        driver(conn).run(_plain_parties_delete(), {"rid": rid, "codes": codes})
+    rest = [row for row in stale if row["agency_id"] is not None or row["country_code"] is None]
+    if rest:
+        driver(conn).many(_party_delete(), rest)
+
+
+@cache
+def _plain_parties_delete() -> Delete:
+    party = T["party"]
+    return delete(party).where(party.c.agreement_id == bindparam("rid"), party.c.agency_id.is_(None),
+                               party.c.country_code.in_(bindparam("codes", expanding=True)))
+
+
 @cache
 def _party_delete() -> Delete:
     """One party row of an agreement, named by its values (a fresh agreement's, whose ids are not kept)."""
@@ -351,8 +372,7 @@ def _rederive_agreement_links(conn: Connection, ids: list[int],
         for official in sorted(signed):
             if signatories.pop((rid, official), False) is False:
                 stale_signatories.append({"agreement_id": rid, "official_id": official})
-    if stale_links:
-        driver(conn).many(_party_delete(), stale_links)
+    _delete_links(conn, stale_links)
     read = [rid for rid in ids if rid not in fresh]
     stale_parties = []
     for rid, party_id, code, agency, official in driver(conn).rows(_links_statement(), {"ids": read}) if read else ():
