@@ -1,11 +1,10 @@
 """A batch's append-only rows (claims, evidence, match decisions and candidates), written set-wise.
 
-Storing an article ends with one insert per table for its claims, evidence
-and decisions: on PostgreSQL a `COPY` each, about 2 ms for an article's
-claims and 1.4 ms for its evidence against about 0.5 ms an article's share of
-one `COPY` for the batch. So a load (`kb.load.StoreBatch`) holds these rows
-from article to article and writes them when the batch commits, one
-statement per table.
+Storing an article ended with one insert per table for its claims, evidence,
+decisions and candidates: three or four statements an article, each a round
+trip on PostgreSQL. A load (`kb.load.StoreBatch`) holds these rows from
+article to article and writes them when the batch commits, one statement per
+table (docs/scale.md, "Holding a batch's claims", has what it saves).
 
 Nothing may read the database without them: before any statement that reads
 or writes one of these tables, or updates or deletes a row they may refer to
