@@ -27,7 +27,7 @@ from kb.candidates import forget as forget_candidates
 from kb.candidates import held as held_candidates
 from kb.db import unwritten_since, write_mark, write_transaction
 from kb.driver import ConnectionLost, DriverError
-from kb.errors import KbError
+from kb.errors import DatabaseError, KbError
 from kb.facts import Facts, facts_path_for
 from kb.files import MAX_FILE_BYTES
 from kb.isolation import Limits, Stopped, run_isolated
@@ -219,7 +219,14 @@ class StoreBatch:
         if self._open is not None:
             conn = self._conn
             if conn is not None:
-                release_held(conn)  # the batch's rows, before the commit and its mark
+                try:
+                    release_held(conn)  # the batch's rows, before the commit and its mark
+                except DriverError as exc:  # checked as they were held: not one file's fault, so none is kept
+                    error = DatabaseError(f"the batch's claims and evidence could not be written ({exc}); its "
+                                          f"{self._articles} articles are not stored: load them again")
+                    stack, self._open, self._conn = self._open, None, None
+                    stack.__exit__(DatabaseError, error, None)  # rolls the batch back and ends its transaction
+                    raise error from exc
             index = held_candidates(conn) if conn is not None else None
             mark = write_mark(conn) if index is not None and conn is not None else None
             stack, self._open, self._conn = self._open, None, None

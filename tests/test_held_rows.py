@@ -4,6 +4,7 @@ alone, on both engines."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,10 @@ from test_load import dump_tables
 import kb.load
 import kb.store.article
 from kb.db import open_database
-from kb.errors import KbError
+from kb.driver import DriverError
+from kb.errors import DatabaseError, KbError
 from kb.load import LoadReport, load_paths
-from kb.store.held import held
+from kb.store.held import Held, held
 
 CORPUS = Path(__file__).parent / "resolution_corpus"
 
@@ -96,3 +98,23 @@ def test_a_batch_that_stops_keeps_nothing_held(url: str, tmp_path: Path, monkeyp
     report = _load(url, folder)  # all new again, their rows whole
     assert report.new == 5 and not report.failed, report.errors
     shutil.rmtree(folder)
+
+
+def test_a_batch_whose_held_rows_cannot_be_written_is_not_kept(url: str, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Held rows are checked as they are held; should their write still be refused, the load stops with one
+    sentence and keeps nothing of the batch (its articles are new again), rather than articles without claims."""
+    folder = copy_articles(corpus_articles()[:5], tmp_path / "five")
+
+    def refused(self: Held) -> None:
+        if any(self.rows.values()):
+            raise DriverError("refused on purpose")
+
+    monkeypatch.setattr(Held, "write", refused)
+    with pytest.raises(DatabaseError, match=re.escape("could not be written (refused on purpose); its 5 articles "
+                                                      "are not stored: load them again")):
+        _load(url, folder)
+    monkeypatch.undo()
+    assert not any(dump_tables(url)[name] for name in ("article", "claim", "evidence", "match_decision"))
+    report = _load(url, folder)
+    assert report.new == 5 and not report.failed, report.errors
