@@ -126,6 +126,9 @@ class Driver:
         self.dbapi_error = conn.dialect.loaded_dbapi.Error
         self.raw = conn.connection.dbapi_connection
         self.cursor = self.raw.cursor()  # type: ignore[union-attr]
+        # Called with each statement's SQL before it runs: a load's held rows are written first when it needs
+        # them (kb.store.held).
+        self.before: Callable[[str], None] | None = None
 
     def rows(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> list[Any]:
         """Every row, as named tuples."""
@@ -158,6 +161,8 @@ class Driver:
         if not rows:
             return
         sql, _, own = _compile(statement, self.dialect, tuple(rows[0]))
+        if self.before is not None:
+            self.before(sql)
         for observe in observers:
             observe(sql, {**own, **rows[0]})  # COPY too: it writes what this INSERT would (no plan to check)
         try:
@@ -189,6 +194,8 @@ class Driver:
         return _expanded(sql, self.name, tuple(len(lists[name]) for name in names)), params
 
     def _run(self, sql: str, values: dict[str, Any]) -> None:
+        if self.before is not None:
+            self.before(sql)
         for observe in observers:
             observe(sql, values)
         try:

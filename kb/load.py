@@ -27,7 +27,7 @@ from kb.candidates import forget as forget_candidates
 from kb.candidates import held as held_candidates
 from kb.db import unwritten_since, write_mark, write_transaction
 from kb.driver import ConnectionLost, DriverError
-from kb.errors import KbError
+from kb.errors import DatabaseError, KbError
 from kb.facts import Facts, facts_path_for
 from kb.files import MAX_FILE_BYTES
 from kb.isolation import Limits, Stopped, run_isolated
@@ -36,6 +36,10 @@ from kb.readers.discover import Found, discover
 from kb.readers.document import Document
 from kb.resolve import forget_curated
 from kb.store import ArticleSource, Stored, T, facts_count, store_article, stored_hashes
+from kb.store.held import drop as drop_held
+from kb.store.held import held as held_rows
+from kb.store.held import hold
+from kb.store.held import release as release_held
 
 
 @dataclass(frozen=True)
@@ -186,18 +190,25 @@ class StoreBatch:
 
     def _store(self, source: ArticleSource, facts: Facts, **options: object) -> Stored:
         conn = self._connection()
+        rows = held_rows(conn)
+        if rows is not None:
+            rows.savepoint()
         try:
             with conn.begin_nested():
                 return store_article(conn, source, facts, **options)  # type: ignore[arg-type]
         except BaseException:
             forget_curated(conn)  # what the rolled-back article did to curation rows is undone
             forget_candidates(conn)  # and to the names of rows
+            if rows is not None:
+                rows.rollback()  # and its claims, evidence and decisions
             raise
 
     def _connection(self) -> Connection:
         if self._conn is None:
             self._open = ExitStack()
             self._conn = self._open.enter_context(write_transaction(self.engine))
+            self._open.callback(drop_held, self._conn)  # on a rollback; written before a commit (below)
+            hold(self._conn)  # claims, evidence and decisions written once per table for the batch
             self._started, self._articles = time.monotonic(), 0
             if self._kept is not None and unwritten_since(self._conn, self._kept[0]):
                 adopt_candidates(self._conn, self._kept[1])  # no one wrote since the last batch: still true
@@ -207,6 +218,15 @@ class StoreBatch:
     def commit(self) -> None:
         if self._open is not None:
             conn = self._conn
+            if conn is not None:
+                try:
+                    release_held(conn)  # the batch's rows, before the commit and its mark
+                except DriverError as exc:  # checked as they were held: not one file's fault, so none is kept
+                    error = DatabaseError(f"the batch's claims and evidence could not be written ({exc}); its "
+                                          f"{self._articles} articles are not stored: load them again")
+                    stack, self._open, self._conn = self._open, None, None
+                    stack.__exit__(DatabaseError, error, None)  # rolls the batch back and ends its transaction
+                    raise error from exc
             index = held_candidates(conn) if conn is not None else None
             mark = write_mark(conn) if index is not None and conn is not None else None
             stack, self._open, self._conn = self._open, None, None

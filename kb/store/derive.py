@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from contextlib import nullcontext
 from functools import cache, lru_cache
 
 from sqlalchemy import Delete, Select, bindparam, delete, func, null, select
@@ -21,6 +22,7 @@ from kb.kinds import KINDS, NAMED
 from kb.kinds import kind as kind_of
 from kb.normalize import name_key, singular_key
 from kb.resolve import column_by_id, curated
+from kb.store.held import held as held_rows
 from kb.store.tables import Fresh, T, Touched, delete_by_ids, ids_param, insert_into, update_by_id
 
 MASS_IN_KG = {"t": 1000.0, "kg": 1.0, "lb": 0.45359237}
@@ -74,6 +76,36 @@ def _links_statement() -> Select:
     signatories = select(sig.c.agreement_id, null(), null(), null(), sig.c.official_id).where(
         sig.c.agreement_id.in_(ids_param()))
     return parties.union_all(signatories)
+
+
+def _delete_links(conn: Connection, stale: list[dict[str, object]]) -> None:
+    """Party rows of fresh agreements, named by their values: most often a country's row without an agency,
+    replaced by one with its agency, so one statement per agreement for those."""
+    plain: dict[object, list[object]] = defaultdict(list)
+    for row in stale:
+        if row["agency_id"] is None and row["country_code"] is not None:
+            plain[row["agreement_id"]].append(row["country_code"])
+    for rid, codes in plain.items():
+        driver(conn).run(_plain_parties_delete(), {"rid": rid, "codes": codes})
+    rest = [row for row in stale if row["agency_id"] is not None or row["country_code"] is None]
+    if rest:
+        driver(conn).many(_party_delete(), rest)
+
+
+@cache
+def _plain_parties_delete() -> Delete:
+    party = T["party"]
+    return delete(party).where(party.c.agreement_id == bindparam("rid"), party.c.agency_id.is_(None),
+                               party.c.country_code.in_(bindparam("codes", expanding=True)))
+
+
+@cache
+def _party_delete() -> Delete:
+    """One party row of an agreement, named by its values (a fresh agreement's, whose ids are not kept)."""
+    party = T["party"]
+    return delete(party).where(party.c.agreement_id == bindparam("agreement_id"),
+                               party.c.country_code.is_not_distinct_from(bindparam("country_code")),
+                               party.c.agency_id.is_not_distinct_from(bindparam("agency_id")))
 
 
 @cache
@@ -216,13 +248,30 @@ def _claims(conn: Connection, kind: str, ids: set[int],
                 claims[rid] = held
                 wanted.discard(rid)
     if wanted:
-        for rid, field_name, value, count, published in driver(conn).rows(_claims_statement(kind),
-                                                                          {"ids": sorted(wanted)}):
-            claims[rid].append((field_name, value, published, count))
+        rows = held_rows(conn)
+        with rows.unheeded() if rows is not None else nullcontext():
+            for rid, field_name, value, count, published in driver(conn).rows(_claims_statement(kind),
+                                                                              {"ids": sorted(wanted)}):
+                claims[rid].append((field_name, value, published, count))
+        if rows is not None:  # the batch's claims not yet written come after those read (kb.store.held)
+            for rid, more in rows.claims(kind, wanted).items():
+                claims[rid] = _counted(claims[rid], more)
         if tallies is not None:
             for rid in wanted:
                 tallies.read(rid, claims[rid])
     return claims
+
+
+def _counted(groups: list[tuple[str, str, str | None, int]],
+             more: list[tuple[str, str, str | None]]) -> list[tuple[str, str, str | None, int]]:
+    """(field, value, latest date, claims) groups with more claims counted in, a new value after the others."""
+    merged = {(f, v): [latest, count] for f, v, latest, count in groups}
+    for f, v, published in more:
+        group = merged.setdefault((f, v), [None, 0])
+        group[1] += 1
+        if published is not None and (group[0] is None or published > group[0]):
+            group[0] = published
+    return [(f, v, latest, count) for (f, v), (latest, count) in merged.items()]
 
 
 def _row_values(kind: str, best: dict[str, str]) -> dict[str, object]:
@@ -294,7 +343,7 @@ def _rederive_agreement_links(conn: Connection, ids: list[int],
                               claims: dict[int, list[tuple[str, str, str | None, int]]],
                               fresh: dict[int, Fresh]) -> None:
     """Parties and signatories from the claims; only those that change are written. A fresh row's links are
-    the parties made with it: read only when they must change."""
+    known (`Fresh.links`), not read."""
     wanted = {int(v) for rid in ids for f, v, _, _ in claims[rid] if f == "party_agency"}
     agency_country = column_by_id(conn, "agency", "country_code", wanted)
     parties: dict[tuple[int, str | None, int | None], None] = {}  # in the order they are written
@@ -308,16 +357,24 @@ def _rederive_agreement_links(conn: Connection, ids: list[int],
         parties.update(dict.fromkeys((rid, None, a) for a in agencies if agency_country.get(a) not in countries))
         signatories.update(dict.fromkeys((rid, o) for o in sorted({int(v) for f, v, _, _ in claims[rid]
                                                                    if f == "signatory"})))
-    settled = set()
+    # A fresh row's links are known without reading them: the parties made with it, or what this wrote last.
+    alive = set(ids)
+    stale_links: list[dict[str, object]] = []
+    stale_signatories: list[dict[str, object]] = []
     for rid, made in fresh.items():
-        mine = [key for key in parties if key[0] == rid]
-        if sorted(made.parties or []) == sorted(str(code) for _, code, _ in mine) \
-                and all(a is None for _, _, a in mine) and not any(key[0] == rid for key in signatories):
-            for key in mine:
-                del parties[key]  # there already
-            settled.add(rid)
-    read = [rid for rid in ids if rid not in settled]
-    stale_parties, stale_signatories = [], []
+        if rid not in alive:
+            continue
+        have, signed = made.links or ({(code, None) for code in made.parties or []}, set())
+        made.links = ({(c, a) for r, c, a in parties if r == rid}, {o for r, o in signatories if r == rid})
+        for code, agency in sorted(have, key=repr):
+            if parties.pop((rid, code, agency), False) is False:
+                stale_links.append({"agreement_id": rid, "country_code": code, "agency_id": agency})
+        for official in sorted(signed):
+            if signatories.pop((rid, official), False) is False:
+                stale_signatories.append({"agreement_id": rid, "official_id": official})
+    _delete_links(conn, stale_links)
+    read = [rid for rid in ids if rid not in fresh]
+    stale_parties = []
     for rid, party_id, code, agency, official in driver(conn).rows(_links_statement(), {"ids": read}) if read else ():
         if party_id is None:
             if (rid, official) in signatories:

@@ -29,6 +29,8 @@ class Fresh:
     # (field, value) → [claims, latest article date], in the order of their first claim
     claims: dict[tuple[str, str], list] = field(default_factory=dict)
     parties: list[str] | None = None  # the party rows made with it (country codes), None: none yet
+    # Its party rows (country, agency) and signatories as re-deriving it last wrote them; None: as made.
+    links: tuple[set[tuple[str | None, int | None]], set[int]] | None = None
     posts: dict[tuple[str | None, int | None], int] = field(default_factory=dict)  # (title key, agency) → position
 
     def claimed(self, name: str, value: str, published: str | None) -> None:

@@ -31,6 +31,7 @@ from kb.resolve import (
 )
 from kb.store.derive import MASS_IN_KG, rederive
 from kb.store.fold import fold_row
+from kb.store.held import write_rows
 from kb.store.tables import Fresh, T, Touched, insert_into
 
 
@@ -175,19 +176,8 @@ class _Writer:
         for name, rows in (("claim", self.claims), ("evidence", self.evidence), ("decision", self.decisions),
                            ("candidate", self.candidates)):
             if rows:
-                driver(self.conn).many(insert_into(name), [_complete(T[name], r) for r in rows])
+                write_rows(self.conn, name, rows, self.published)  # or held for the batch's write (kb.store.held)
                 rows.clear()
-
-
-
-def _complete(table, row: dict) -> dict:  # type: ignore[no-untyped-def]
-    """executemany needs the same keys in every row."""
-    return {name: row.get(name) for name in _columns(table.name)}
-
-
-@cache
-def _columns(name: str) -> tuple[str, ...]:
-    return tuple(c.name for c in T[name].c if c.name != "id")
 
 
 def _as_text(value: object) -> str:
