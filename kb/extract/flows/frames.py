@@ -488,8 +488,14 @@ def _to_the_world(text: str, own_from: int = 0) -> bool:
 _STILL_IS = re.compile(r"\b(?:continues|continued|continue|continuing)\s+to\s+be\b", re.I)
 
 
-def _unreal(text: str) -> bool:
+def _unreal(text: str, reach: int | None = None) -> bool:
+    """A plan or forecast word (within `reach` characters once asides are dropped), not counting "continues to
+    be" nor a relative aside (", which X has targeted,")."""
+    text = _ASIDE.sub("", text)[:reach]
     return bool(lexicon().unreal.search(_STILL_IS.sub(lambda m: " " * len(m.group(0)), text)))
+
+
+_ASIDE = re.compile(r",\s+(?:which|who|whom)\b[^,;]{1,120},")
 
 
 def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
@@ -505,7 +511,7 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     if _HINDERED.search(s, max(clause[0], cue.start - 60), min(clause[1], cue.end + 60)):
         return True  # "payment difficulties make direct sales from Mombasa hard": what does not happen
     first = next((f.start for f in figures if f.start >= cue.end), region[1])
-    if _unreal(s[cue.end:min(first, cue.end + 50, region[1])]):
+    if _unreal(s[cue.end:min(first, region[1])], reach=50):
         return True  # "exports are expected to reach", "shipments could top"
     # "…, even though Manila suspended imports from September": a concession does not undo the flow told
     concession = _CONCESSION.search(s, cue.end, clause[1])
