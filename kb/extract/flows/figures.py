@@ -62,7 +62,9 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     # "up from $1.71bn a year earlier", "Arrivals were up from 11.4m tons a year earlier": a year before the
     # reading's period when no date in the sentence says which
     undated = {id(a) for a in kept if id(a) not in earlier
-               and (_A_YEAR_BEFORE.match(sm.text, a.end) or (id(a) in compared and _LAST_YEAR.match(sm.text, a.end)))
+               and (_A_YEAR_BEFORE.match(sm.text, a.end) or (id(a) in compared and _LAST_YEAR.match(sm.text, a.end))
+                    or (id(a) in compared and _BARE_FROM.search(sm.text, max(0, a.start - 12), a.start)
+                        and _CLAUSE_ENDS.match(sm.text, a.end)))
                and (id(a) in compared or lexicon().comparison_before.search(sm.text[max(0, a.start - 40):a.start]))
                and not any(id(b) in owners for b in kept if b.end <= a.start) and id(a) not in owners}
     kept = [a for a in kept if id(a) not in compared or id(a) in earlier or id(a) in undated
@@ -236,6 +238,9 @@ def _date_owners(s: str, dates: list[DateMention], amounts: list[Amount],
     return owners
 
 
+# "Russia bought 15.8 million kilos, down from 16.4 million.": in a story of year-on-year figures, the year before
+_BARE_FROM = re.compile(r"\bfrom\s+$")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.;]|,\s+(?:while|and|but)\b|$)")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;]{1,120},")
 _OWNS_NEXT = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?$")
 _OWNS_A_FIGURE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:US)?[$€£¥]?\d")
