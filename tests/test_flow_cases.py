@@ -2,7 +2,8 @@
 
 Each case lists the complete set of flows a careful reader records (`flows: []` for none). A case
 passes when every expected flow is read with the fields it states (a field stated as `null` must be
-absent), and no flow is read between a pair of countries the case does not list. `known_gap: "reason"`
+absent), and no flow is read between a pair of countries the case does not list; with `exact: true`, no flow
+is read beyond those listed (one goods too many between a listed pair fails too). `known_gap: "reason"`
 marks a case the reader fails today: a strict xfail, red once the gap is fixed (then remove the key).
 """
 
@@ -75,4 +76,6 @@ def test_flow_case(case: dict) -> None:
     missing = [want for want in expected if not any(matches(want, g) for g in got)]
     pairs = {(want["from"], want["to"]) for want in expected}
     extra = [g for g in got if (g.get("from"), g.get("to")) not in pairs]
+    if case.get("exact") and not extra:
+        extra = [g for g in got if not any(matches(want, g) for want in expected)]
     assert not missing and not extra, f"\nmissing: {missing}\nextra:   {extra}\nread:    {got}"
