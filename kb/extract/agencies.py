@@ -613,6 +613,10 @@ _CITED = re.compile(r"\baccording\s+to\s+(?:(?:data|figures|statistics|numbers)\
 _TRADE_PARTNER_BEFORE = re.compile(r"\b(?:from|to|into)\s+(?:the\s+)?$")
 
 
+_RIGHT_AFTER_BODY = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?,?\s*(?:(?:of|in|for)\s+(?:the\s+)?|"
+                               r"which\s+(?:represents|regulates|oversees|serves|supervises)\s+(?:the\s+)?)")
+
+
 def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
     """The country a mention belongs to by its sentence: the article's own or else the nearest one
     named before it (a sentence names its actors first), else the article's own or the nearest
@@ -640,7 +644,9 @@ def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
         # "ZESCO bought 610 GWh from Mozambique's HCB": a country goods come from or go to is a partner
         after = [c for c in around if c.start >= end
                  and not _TRADE_PARTNER_BEFORE.search(ctx.text, max(0, c.start - 14), c.start)]
-        if after:
+        # "the Department of Veterinary Services had registered premises for export to China": a country named
+        # after the body is its own only right after it ("… in Peru"); else the article's own
+        if after and (home is None or _RIGHT_AFTER_BODY.fullmatch(ctx.text, end, after[0].start)):
             return after[0].code
     return article_country(ctx)
 
