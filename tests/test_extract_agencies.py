@@ -175,7 +175,8 @@ def test_a_country_named_before_a_body_ties_it_more_than_one_after() -> None:
 
 def test_a_partner_named_after_a_body_is_not_its_country() -> None:
     facts = run("Malaysia's bird's nest exports rose 12% in 2023. The Department of Veterinary Services said it had "
-                "registered 62 premises for export to China.", title="Malaysia bird's nest exports rise")
+                "registered 62 premises, and that China's customs would audit 15 more.",
+                title="Malaysia bird's nest exports rise")
     assert named(facts, "Department of Veterinary Services")["country"] == "MY", agencies(facts)
 
 
