@@ -386,6 +386,12 @@ def test_who_appoints_keeps_their_own_country() -> None:
     assert osei.get("agency") is None and osei.get("country") == "GH", osei
 
 
+def test_a_country_the_own_title_names() -> None:
+    facts = run("Ukraine and Moldova signed the protocol in Kyiv. \"The corridor is open,\" said Ana Rusu, spokeswoman "
+                "for the Moldovan government, after talks with Ukrainian officials.")
+    assert officials(facts)["Ana Rusu"]["country"] == "MD", officials(facts)
+
+
 def test_an_honorary_title_and_an_abbreviation_at_the_stop() -> None:
     facts = run('"Buyers are back," said Somchai Wong, honorary president of the TREA.')
     check(facts, "Somchai Wong", {"title": "honorary president", "agency": "TREA"})

@@ -740,6 +740,9 @@ def _likeliest(ctx: ArticleContext, p: _Person, known: list) -> tuple[str | None
     side = _side_country(ctx, p.sentence, p.span[0])
     if side:
         return side, _PAIRED
+    own = _title_country(ctx, p)
+    if own:
+        return own, _PAIRED
     taken = {country for q, (country, strength) in known
              if q.sentence == p.sentence and not _same_person(q.name, p.name) and country and strength >= _PAIRED}
     # "President X has appointed Y as Comptroller-General": one appoints one's own, no counterpart is left over
@@ -753,6 +756,21 @@ def _likeliest(ctx: ArticleContext, p: _Person, known: list) -> tuple[str | None
 
 
 _APPOINTS = re.compile(r"\b(?:appoint(?:s|ed)|nominat(?:es|ed)|promot(?:es|ed)|swore\s+in|sworn\s+in)\b")
+
+
+def _title_country(ctx: ArticleContext, p: _Person) -> str | None:
+    """"spokeswoman for the Moldovan government", "MSC's reefer manager in Colombia": a country the person's own
+    title names, not one it is sent to or deals with ("ambassador to China", "talks with Peru")."""
+    lo, hi = p.title_span
+    if hi <= lo:
+        return None
+    found = [c for c in ctx.countries_in(lo, hi) if c.form != "bloc"
+             and not _TITLE_OTHER_SIDE.search(ctx.text, max(lo, c.start - 14), c.start)]
+    codes = {c.code for c in found}
+    return found[0].code if len(codes) == 1 else None
+
+
+_TITLE_OTHER_SIDE = re.compile(r"\b(?:to|with|at|visiting|towards?)\s+(?:the\s+)?$", re.I)
 
 
 def _left_over_country(ctx: ArticleContext, taken: set[str]) -> str | None:
