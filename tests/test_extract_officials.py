@@ -392,6 +392,13 @@ def test_a_country_the_own_title_names() -> None:
     assert officials(facts)["Ana Rusu"]["country"] == "MD", officials(facts)
 
 
+def test_a_country_goods_go_to_is_not_the_speakers() -> None:
+    facts = run("Ecuador's shrimp exports rose 8 percent in October. Producers are trying to diversify away from "
+                "what executive president Rosa Vega called an overreliance on China, which takes half of the volume.",
+                title="Ecuador shrimp exports rise")
+    assert officials(facts)["Rosa Vega"]["country"] == "EC", officials(facts)
+
+
 def test_an_honorary_title_and_an_abbreviation_at_the_stop() -> None:
     facts = run('"Buyers are back," said Somchai Wong, honorary president of the TREA.')
     check(facts, "Somchai Wong", {"title": "honorary president", "agency": "TREA"})

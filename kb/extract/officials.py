@@ -808,6 +808,7 @@ def _side_country(ctx: ArticleContext, sent: Sentence, start: int) -> str | None
 _OTHER_SIDE = re.compile(r"\b(?:with|against|versus|vs\.?)\s+(?:the\s+)?$")
 
 
+_GOODS_PARTNER = re.compile(r"\b(?:to|from|into|on|over)\s+(?:the\s+)?$")
 _SAID_BEFORE = re.compile(r",\s+(?:said|says|told|added|noted|explained|stressed)\b")
 
 
@@ -829,7 +830,10 @@ def _sentence_country(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]
              if not any(s <= c.start < e for s, e in others) and not span[0] <= c.start < span[1]
              and not _OTHER_SIDE.search(ctx.text, max(sent.start, c.start - 12), c.start)
              and not c.start < reported and (c.start < until or c.code == home)
-             and not _VISITING.search(ctx.text, max(sent.start, c.start - 8), c.start)]  # "X, in India this week,"
+             and not _VISITING.search(ctx.text, max(sent.start, c.start - 8), c.start)  # "X, in India this week,"
+             # "… the fall in shipments to China, said X": where goods go or come from is no one's country
+             and not (home and c.code != home and _GOODS_PARTNER.search(ctx.text, max(sent.start, c.start - 14),
+                                                                         c.start))]
     if len(set(found)) <= 1:
         return found[0] if found else None
     return home if home in found else found[0]
