@@ -139,3 +139,13 @@ def test_a_site_name_after_a_headline_written_with_other_separators(tmp_path: Pa
                     f"<article><h1>Trade Digest | May 2025</h1><p>{body}</p></article></body></html>",
                     encoding="utf-8")
     assert read_article(path).publisher == "Zambia Statistics Agency"
+
+
+@pytest.mark.parametrize(("url", "country"), [
+    ("https://www.lorvania-daily.co.zw/business/tobacco", "ZW"),  # an outlet the registry does not know
+    ("https://news.example.ge/economy/wine", "GE"),
+    ("https://trade-wire.io/story", None),  # a domain bought for its letters names no country
+    ("https://example.com/story", None),
+])
+def test_an_unknown_outlets_country_code_domain(url: str, country: str | None) -> None:
+    assert country_of(None, url) == country

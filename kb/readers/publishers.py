@@ -152,7 +152,29 @@ def country_of(publisher: str | None, url: str | None = None) -> str | None:
         outlet = by_name(publisher)
         if outlet is not None and outlet.common_name:
             return None
-    return outlet.country if outlet else None
+    return outlet.country if outlet else _country_domain(url)
+
+
+# Country-code domains that sites anywhere buy for the letters ("x.io", "x.tv", "x.co"): they name no country.
+_GENERIC_CC = frozenset(("io", "co", "tv", "me", "ai", "fm", "to", "cc", "ws", "ly", "la", "gg", "sh", "so", "st",
+                         "nu", "tk", "ml", "ga", "cf", "gq", "vc"))
+
+
+def _country_domain(url: str | None) -> str | None:
+    """"www.herald.co.zw" → ZW: an outlet the registry does not know, by its country-code domain."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:
+        return None
+    tld = host.rsplit(".", 1)[-1].lower()
+    if len(tld) != 2 or tld in _GENERIC_CC:
+        return None
+    import pycountry  # only when an unknown outlet's domain is read
+
+    code = "GB" if tld == "uk" else tld.upper()
+    return code if pycountry.countries.get(alpha_2=code) is not None else None
 
 
 def leading_name(words: str) -> Outlet | None:
