@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kb.extract import gazetteer
-from kb.extract.commodities import find_commodities, fold, is_term
+from kb.extract.commodities import Commodity, find_commodities, fold, is_term
 from kb.extract.context import ArticleContext
 from kb.extract.countries import dateline_country, find_countries, home_country, is_destination
 from kb.extract.dates import find_dates
@@ -254,10 +254,10 @@ _TRADED = re.compile(r"\s+(?:exports?|imports?|shipments?|sales|trade|exporters|
                      r"farmers|season|harvest|crop)\b")
 
 
-def _in_a_name(text: str, term: object) -> bool:
+def _in_a_name(text: str, term: Commodity) -> bool:
     """"Silk Road Forum", "Tea Board": a capitalised goods word inside a proper name, in text that is not
     written in title case."""
-    start, end = term.start, term.end  # type: ignore[attr-defined]
+    start, end = term.start, term.end
     nxt = _NEXT_CAPITALISED.match(text, end)
     if not text[start:start + 1].isupper() or not nxt:
         return False

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kb.extract.dates import DateMention
 from kb.extract.flows.goods import goods_hs
 from kb.extract.flows.lexicon import lexicon
-from kb.extract.flows.mentions import OF_THE_WHOLE, SentenceMentions
+from kb.extract.flows.mentions import OF_THE_WHOLE, RELATIVE_ASIDE, SentenceMentions
 from kb.extract.quantities import Amount
 
 _WORTH = re.compile(r"(?:(?:\bworth|\bvalued\s+at|\bwith\s+a\s+value\s+of|\bfor|\btotall?ing|\bamounting\s+to|"
@@ -53,7 +53,7 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     dated = [a for a in sm.amounts if a.kind == "percent" or a in kept]
     # "up from 12.9 million last year": the year before the story's period, not the calendar year 2025
     last_years = [m for a in kept if id(a) in compared and (m := _LAST_YEAR.match(sm.text, a.end))]
-    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(sm.text)]  # ", which … opened last year,": another event's
+    asides = [m.span() for m in RELATIVE_ASIDE.finditer(sm.text)]  # ", which … opened last year,": another event's
     dates = [d for d in sm.dates() if not any(m.start() <= d.start < m.end() for m in last_years)
              and not _compared_period_only(sm.text, d, kept, compared)
              and not any(a <= d.start < b for a, b in asides)]
@@ -241,7 +241,6 @@ def _date_owners(s: str, dates: list[DateMention], amounts: list[Amount],
 # "Russia bought 15.8 million kilos, down from 16.4 million.": in a story of year-on-year figures, the year before
 _BARE_FROM = re.compile(r"\bfrom\s+$")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.;]|,\s+(?:while|and|but)\b|$)")
-_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;]{1,120},")
 _OWNS_NEXT = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?$")
 _OWNS_A_FIGURE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:US)?[$€£¥]?\d")
 

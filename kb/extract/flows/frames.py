@@ -44,7 +44,7 @@ from kb.extract.flows.goods import (
     term_goods,
 )
 from kb.extract.flows.lexicon import EXPORTING, NOUNS, lexicon
-from kb.extract.flows.mentions import Cue, SentenceMentions
+from kb.extract.flows.mentions import RELATIVE_ASIDE, Cue, SentenceMentions
 from kb.extract.flows.records import Draft
 from kb.extract.flows.roles import EXPORTER, IMPORTER, OWN_CHANGE, Party, frame_parties, subject_side
 from kb.extract.quantities import rate_in
@@ -491,11 +491,10 @@ _STILL_IS = re.compile(r"\b(?:continues|continued|continue|continuing)\s+to\s+be
 def _unreal(text: str, reach: int | None = None) -> bool:
     """A plan or forecast word (within `reach` characters once asides are dropped), not counting "continues to
     be" nor a relative aside (", which X has targeted,")."""
-    text = _ASIDE.sub("", text)[:reach]
+    text = RELATIVE_ASIDE.sub("", text)[:reach]
     return bool(lexicon().unreal.search(_STILL_IS.sub(lambda m: " " * len(m.group(0)), text)))
 
 
-_ASIDE = re.compile(r",\s+(?:which|who|whom)\b[^,;]{1,120},")
 
 
 def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
@@ -517,13 +516,12 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     concession = _CONCESSION.search(s, cue.end, clause[1])
     told = s[clause[0]:concession.start() if concession else clause[1]]
     # "Bangladesh, which has no free trade agreement with …, ships garments": an aside's negation is its own
-    told = _WHICH_ASIDE.sub(lambda m: " " * len(m.group(0)) if not (
+    told = RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)) if not (
         m.start() <= cue.start - clause[0] < m.end()) else m.group(0), told)
     return bool(lex.blocked.search(told))
 
 
 _WHO_OPENS = re.compile(r",\s+(?:who|which)\s+")
-_WHICH_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]{3,120},")
 _HINDERED = re.compile(r"\bmak(?:e|es|ing|ed)\s+(?:[\w-]+\s+){1,6}?(?:hard|difficult|impossible|costly)\b", re.I)
 _CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+as)\b", re.I)
 _PURPOSE = re.compile(r"\bfor\s+(?:(?:further\s+)?[a-z-]+\s+(?:and|or)\s+)?(?:further\s+)?$")

@@ -251,6 +251,8 @@ def _figure_follows(s: str, pos: int, amounts: list[Amount]) -> bool:
                                      for a in amounts)
 
 
+# ", which the ministry has targeted since May,": a relative aside, another event's words
+RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;]{1,120},")
 # "Of the 158 cargoes that left US terminals, France received 24, …": a whole shared out after it
 OF_THE_WHOLE = re.compile(r"\W*(?:Of|Out\s+of)\s+(?:the\s+|a\s+total\s+of\s+|its\s+|their\s+)?(?:total\s+)?", re.I)
 _WORTH_BETWEEN = re.compile(r"[^.;]{0,40}?,?\s+(?:worth|valued\s+at)\s+")
