@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kb.extract import gazetteer
-from kb.extract.commodities import Commodity
+from kb.extract.commodities import Commodity, find_commodities
 from kb.extract.context import CountryMention, Sentence
 from kb.extract.dates import DateMention, find_dates
 from kb.extract.flows.lexicon import Lexicon, lexicon
@@ -163,6 +163,10 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
         if cue.form in ("sales", "export sales", "exports", "imports") and (
                 _POST_AFTER.match(s, cue.end) or _POST_BEFORE.search(s, max(0, cue.start - 25), cue.start)):
             continue  # "general manager sales Iliesa V.", "export sales director": a post, not trade told
+        if "share" in cue.form and _BASE_AFTER_SHARE.match(s, cue.end):
+            continue  # "the largest share of China's soybean imports": the imports say the side, not the share
+        if "share" in cue.form and _share_of_no_goods(s, cue.end):
+            continue  # "the largest share of the vote", "market share in the mobile money sector"
         if _LEVY_AFTER.match(s, cue.end):
             continue  # "India's import duty on wool", "an export ban": a measure on trade, not trade told
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
@@ -170,6 +174,18 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue  # "took place"; but "received shipments" receives goods
         out.append(cue)
     return out
+
+
+_BASE_AFTER_SHARE = re.compile(r"\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,4}?(?:exports|imports|shipments|purchases|sales|"
+                               r"supplies|deliveries|arrivals)\b", re.I)
+_SHARE_OF_WHAT = re.compile(r"\s+(?:of|in)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+
+
+def _share_of_no_goods(s: str, end: int) -> bool:
+    """A share of something named that holds no goods ("of the vote"); a share of nothing named may be of the
+    story's trade ("kept the largest market share at 38%")."""
+    m = _SHARE_OF_WHAT.match(s, end)
+    return m is not None and not find_commodities(m.group(1))
 
 
 _POST_AFTER = re.compile(r"\s+(?:director|manager|head|chief|executive|officer|team|department|division|"

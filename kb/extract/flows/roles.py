@@ -59,6 +59,12 @@ _SHARE_OF = re.compile(r"^(?:\s*\([^()]{0,30}\))?\s+(?:alone\s+)?"
                        r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+|roughly\s+)?"
                        r"(?:\d[\d.,]*\s*(?:%|per\s*cent|percent)|half|a\s+third|a\s+quarter|two-thirds|"
                        r"three-quarters|the\s+bulk|most|the\s+lion['’]s\s+share)\s+(?:share\s+)?of\s+"
+                       r"(?:[\w'’-]+\s+){0,4}$"
+                       # "held the largest share of Uganda's coffee exports", "has a 12% share in its imports"
+                       r"|^(?:\s*\([^()]{0,30}\))?\s+(?:(?:still|again|also|now|alone)\s+)?"
+                       r"(?:held|holds|hold|had|has|have|kept|keeps|took|takes|claimed|claims|captured|captures|"
+                       r"commanded|commands|retained|retains|accounted\s+for|accounts\s+for|enjoyed|enjoys)\s+"
+                       r"(?:the|a|an|its)\s+(?:[\w.,%-]+\s+){0,3}?(?:market\s+)?share\s+(?:of|in)\s+"
                        r"(?:[\w'’-]+\s+){0,4}$", re.I)
 _ADJECTIVE_TO_CUE = re.compile(r"^\s+(?:[\w-]+\s+){0,3}$")
 _JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|&\s+)(?:the\s+|to\s+(?:the\s+)?)?$")
@@ -227,7 +233,9 @@ def _ranked_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | No
         return None
     side = IMPORTER if cue.kind == "buyer_noun" else EXPORTER
     if m.start < cue.end:
-        return ("ranked", side) if _ranked(s[m.end:cue.start]) else None
+        between = s[m.end:cue.start]
+        held = "share" in cue.form and _HOLDS.match(between)  # "Italy kept the largest market share"
+        return ("ranked", side) if _ranked(between) or held else None
     if _RANKED_AFTER.match(s[cue.end:m.start]) \
             or (s[m.end:m.end + 1] == "," and re.fullmatch(r"\s*,\s*(?:the\s+)?", s[cue.end:m.start])) \
             or _SUCH_AS.fullmatch(s, cue.end, m.start) or _PLACE_AFTER.match(s[m.end:m.end + 60]):
@@ -366,6 +374,12 @@ def _ranked(between: str) -> bool:
         return False
     return bool(_COPULA.match(between) or _APPOSITIVE.match(between) or _AS_RANKED.match(between)
                 or _ABSOLUTE_RANKED.match(between))
+
+
+# "Italy kept the largest market share", "Germany had the biggest share": holding a share of the trade ranks
+_HOLDS = re.compile(r"^\s+(?:(?:still|again|also|now|once\s+again)\s+)?(?:held|holds|hold|had|has|have|kept|keeps|"
+                    r"took|takes|claimed|claims|captured|captures|commanded|commands|retained|retains|enjoyed|"
+                    r"enjoys|accounted\s+for|accounts\s+for)\s+(?:the|a|its)\s+(?:[\w-]+\s+){0,2}$")
 
 
 # "…, with India, China and Pakistan its largest buyers": a verbless clause ranks the countries
