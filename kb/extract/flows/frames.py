@@ -39,6 +39,7 @@ from kb.extract.flows.goods import (
     goods_before,
     goods_of_figure,
     goods_of_share_subject,
+    list_around,
     nearest_term,
     read_phrase_list,
     term_goods,
@@ -1047,7 +1048,7 @@ def _listed_with(sm: SentenceMentions, term: Goods, region: tuple[int, int]) -> 
         listed = read_phrase_list(sm, term.start, region[1], pairs=False)
         if listed:
             return listed
-    return [term]
+    return list_around(sm, term, region[0], region[1]) or [term]
 
 
 def _unwrapped(sm: SentenceMentions, g: Goods, region: tuple[int, int]) -> Goods:

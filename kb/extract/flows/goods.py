@@ -401,6 +401,36 @@ def nearest_term(sm: SentenceMentions, lo: int, hi: int, pos: int) -> Goods | No
     return term_goods(sm.text, min(inside, key=lambda t: abs(t.start - pos)), lo)
 
 
+def list_around(sm: SentenceMentions, g: Goods, lo: int, hi: int) -> list[Goods]:
+    """"Pakistani rice, meat and textiles are shipped to …": the coordinated list a goods term stands in, each
+    element a goods phrase of its own (none when the term stands alone)."""
+    s = sm.text
+    if g.start < 0 or not re.search(r"(?:,|\band\b|\bor\b|&)", s[max(lo, g.start - 60):min(hi, g.end + 60)]):
+        return []
+    starts = [m.start() for m in re.finditer(r"(?<![\w'’-])[A-Za-z]", s[max(lo, g.start - 80):g.start + 1])]
+    for start in (max(lo, g.start - 80) + a for a in starts):
+        listed = read_phrase_list(sm, start, hi)
+        if len(listed) < 2 or not any(e.start <= g.start < e.end for e in listed):
+            continue
+        if not s[start:listed[0].start].strip() or _set_aside_only(s[start:listed[0].start]):
+            return listed if all(_clean_element(sm, e) for e in listed) else []
+    return []
+
+
+def _set_aside_only(text: str) -> bool:
+    """Only what a goods phrase sets aside before its words: determiners and origin words ("the Pakistani")."""
+    forms = gazetteer.country_forms()
+    return all(w.lower() in _DETERMINERS or _origin_word(w, forms) for w in text.split())
+
+
+def _clean_element(sm: SentenceMentions, e: Goods) -> bool:
+    """A list element that is goods alone: a known term at its head or a plain noun phrase, no "of" inside."""
+    words = e.name.lower().split()
+    stray = lexicon().not_goods | _NOT_A_GOODS_MODIFIER  # "them", "said": not words of goods
+    return " of " not in f" {e.name} " and not any(w in stray for w in words) \
+        and (e.hs is not None or _plausible_open_goods(words))
+
+
 def term_goods(s: str, t: Commodity, floor: int = 0) -> Goods:
     """Goods of a known term with its modifiers ("frozen cherries": the heading of frozen fruit) and the nouns
     that make it a compound ("cassava chips", which is not the heading of chips)."""
