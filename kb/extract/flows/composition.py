@@ -99,15 +99,34 @@ _PART_OF_TOTAL = re.compile(r"\b(?:accounted\s+for|made\s+up|represented|compris
 _PART_VERB = re.compile(r"\s*(?:accounted\s+for|made\s+up|represented|comprised|for|,|and|while)\s*$", re.I)
 
 
-def parts_of_total(sm: SentenceMentions) -> list[tuple[Goods, Figure]]:
-    """Goods each given its own figure as a part of the total just told, in a sentence naming no country."""
+# "Of the exports, wheat accounted for 1.14 million tonnes, barley for …": the whole named first
+_FRONTED_WHOLE = re.compile(r"^\W*(?:Of|Out\s+of)\s+(?:the|that|this|those|these|its|their)\s+(?:total\s+)?"
+                            r"(?:imports|exports|shipments|purchases|sales|deliveries|total|volume)\s*,\s*"
+                            r"(?=[^.;]{1,60}?\b(?:accounted\s+for|made\s+up|represented|comprised)\b)", re.I)
+# "…, while China supplied mainly vegetables": a clause of its own after the parts
+_CONTRAST = re.compile(r",?\s+(?:while|whereas|but)\s+", re.I)
+
+
+def parts_reach(sm: SentenceMentions) -> int:
+    """Where the parts of a total end: a contrasting clause after them is read on its own."""
     s = sm.text
-    if sm.countries or not _PART_OF_TOTAL.search(s):
+    fronted = _FRONTED_WHOLE.match(s)
+    contrast = _CONTRAST.search(s, fronted.end()) if fronted else None
+    return contrast.start() if contrast else len(s)
+
+
+def parts_of_total(sm: SentenceMentions) -> list[tuple[Goods, Figure]]:
+    """Goods each given its own figure as a part of the total just told, in a sentence (or its stretch before a
+    contrasting clause) naming no country."""
+    s = sm.text
+    fronted = _FRONTED_WHOLE.match(s)
+    reach = parts_reach(sm)
+    if any(c.start < reach for c in sm.countries) or not (fronted or _PART_OF_TOTAL.search(s)):
         return []
     out: list[tuple[Goods, Figure]] = []
-    pos = 0
+    pos = fronted.end() if fronted else 0
     # the figures as written: "accounted for" makes them parts here, not shares set aside
-    for figure in (Figure(a) for a in sm.amounts if a.kind in ("quantity", "money")):
+    for figure in (Figure(a) for a in sm.amounts if a.kind in ("quantity", "money") and a.end <= reach):
         head = s[pos:figure.start]
         verb = _PART_VERB.search(head)
         phrase_end = pos + (verb.start() if verb else len(head))

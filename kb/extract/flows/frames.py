@@ -29,7 +29,7 @@ from kb.extract.flows.companies import (
     maker,
     subject_organisation,
 )
-from kb.extract.flows.composition import composition_goods, itemised_goods, parts_of_total
+from kb.extract.flows.composition import composition_goods, itemised_goods, parts_of_total, parts_reach
 from kb.extract.flows.figures import Figure, is_period, sentence_figures
 from kb.extract.flows.goods import (
     Goods,
@@ -107,12 +107,16 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         lead_period(rd, sm)
         return
     _period_referred_to(rd, sm)
-    if continues_last(rd, sm.sentence) and _breakdown(rd, sm):
+    resume = _breakdown(rd, sm) if continues_last(rd, sm.sentence) else 0
+    if resume >= len(sm.text):
         return
     figures = sentence_figures(sm)
     skipped = _two_way(sm)
     previous: Cue | None = None
     for clause in sm.clauses:
+        if clause[1] <= resume:
+            continue  # the parts of the total told before, read by `_breakdown`
+        clause = (max(clause[0], resume), clause[1])
         cues = _frame_cues(sm, [c for c in sm.cues if clause[0] <= c.start < clause[1]])
         if not cues and previous is not None and _ELLIPTIC_CHANGE.match(sm.text, clause[0], clause[1]):
             # "exports fell to the US (-20.4%) but rose to India (15.2%)": the same trade word, left out
@@ -384,25 +388,45 @@ _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|w
                             r"accounted\s+for|made\s+up|represented)\b", re.I)
 
 
-def _breakdown(rd: Reading, sm: SentenceMentions) -> bool:
+def _breakdown(rd: Reading, sm: SentenceMentions) -> int:
     """"Coal made up 53 percent of the total, followed by clothing at 15 percent": the goods of the total just
-    told, each moving the same way in the same period."""
+    told, each moving the same way in the same period; where the sentence's reading resumes (0: nothing read, its
+    length: all of it)."""
     last = rd.last
     if last is None:
-        return False
+        return 0
     told = next((d for d in reversed(rd.drafts) if d.exporter in last.exporters and d.importer in last.importers),
                 None)
     # "… 186,000 t of wheat from Russia. Oil and gas made up 88% of exports": shares of a whole, not of the wheat
     of_whole = not any(g.name != "goods" and not g.weak for g in last.goods)
     items: list[tuple[Goods, Figure | None]] = ([(g, None) for g in composition_goods(sm)] if of_whole else []) \
         or list(itemised_goods(sm)) or list(parts_of_total(sm))
+    exporters, importers = _whole_named(rd, sm, last)
     for g, figure in items:
         date = (figure.date.value if figure and figure.date else None) or (told.date if told else None)
-        for exp in last.exporters:
-            for imp in last.importers:
+        for exp in exporters:
+            for imp in importers:
                 rd.drafts.append(Draft(rd.frame.specific(g), exp, imp, figure.amount if figure else None,
                                        figure.money if figure else None, date, None, None, sm.sentence, None))
-    return bool(items)
+    if not items:
+        return 0
+    parts = list(parts_of_total(sm))
+    return parts_reach(sm) if parts and items == parts else len(sm.text)
+
+
+_WHOLE_NAMED = re.compile(r"\W*(?:Of|Out\s+of)\s+(?:the|these|those|its|their)\s+(?:total\s+)?(exports|imports)\b",
+                          re.I)
+
+
+def _whole_named(rd: Reading, sm: SentenceMentions, last: _Sides) -> tuple[list[str], list[str]]:
+    """The way the whole went: the last frame's, or the other way when the sentence names the other trade and both
+    ways were just told ("… Kazakh exports of $806m and imports of $314m. Of the exports, wheat …")."""
+    m = _WHOLE_NAMED.match(sm.text)
+    if m is None or (m.group(1).lower() == "exports") == (last.kind in EXPORTING):
+        return last.exporters, last.importers
+    both = any(d.sentence.start == last.sentence and d.exporter in last.importers and d.importer in last.exporters
+               for d in rd.drafts)
+    return (last.importers, last.exporters) if both else (last.exporters, last.importers)
 
 
 def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], figures: list[Figure],
@@ -757,6 +781,12 @@ def _continued_destination(rd: Reading, frame: _Frame, exporters: list[str]) -> 
     last = rd.last
     # "…, while Oman supplied mostly petrochemicals": a contrast clause keeps the receiver, figure or not
     contrast = _WHILE_BEFORE.fullmatch(frame.sm.text, frame.clause[0], frame.cue.start)
+    near = last is not None and (last.sentence == frame.sm.sentence.start
+                                 or 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP)
+    pair = [*last.exporters, *last.importers] if last is not None else []
+    if contrast and near and len(pair) == 2 and len(exporters) == 1 and exporters[0] in pair \
+            and frame.cue.kind == "export_verb":
+        return [c for c in pair if c != exporters[0]]  # "… wheat to China, while China supplied mainly vegetables"
     if last is None or last.sentence != frame.sm.sentence.start or not (frame.figures or contrast) \
             or not exporters or set(exporters) & set(last.exporters) or set(exporters) & set(last.importers):
         return []
