@@ -111,6 +111,8 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     if resume >= len(sm.text):
         return
     figures = sentence_figures(sm)
+    if not sm.cues and _pronoun_total(rd, sm, figures):
+        return
     skipped = _two_way(sm)
     previous: Cue | None = None
     for clause in sm.clauses:
@@ -470,6 +472,28 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     exporters, importers = (codes, fixed) if anchor_is_importer else (fixed, codes)
     cue = Cue(names[0].start, names[0].end, "", "export_verb")
     _write(rd, _Frame(sm, cue, clause, clause, own, parties, last.goods), exporters, importers)
+    return True
+
+
+# "They totalled 289,110 tonnes, a fall of 4% …" after "Brazil remains China's main supplier, although its sales are
+# down": a pronoun standing for the trade just told, and its total
+_PRONOUN_TOTAL = re.compile(r"\W*(?:They|These|Those|It)\s+(?:(?:also|still|only|then)\s+)?(?:totall?ed|reached|"
+                            r"amounted\s+to|stood\s+at|came\s+to|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|"
+                            r"increased\s+to|decreased\s+to|grew\s+to|declined\s+to|jumped\s+to|slipped\s+to|"
+                            r"hit|topped)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|"
+                            r"more\s+than\s+|just\s+)?(?:US|[A-Z]{1,3})?[$€£¥]?\d")
+
+
+def _pronoun_total(rd: Reading, sm: SentenceMentions, figures: list[Figure]) -> bool:
+    """"They totalled 289,110 tonnes": the figures of the flows the sentence before told (one pair of countries,
+    the sentence naming none). Whether it wrote flows."""
+    last = rd.last
+    if last is None or not figures or sm.countries or not _PRONOUN_TOTAL.match(sm.text) \
+            or not continues_last(rd, sm.sentence) or len(last.exporters) != 1 or len(last.importers) != 1:
+        return False
+    cue = Cue(0, 0, "", last.kind)
+    clause = (0, len(sm.text))
+    _write(rd, _Frame(sm, cue, clause, clause, figures, [], last.goods), last.exporters, last.importers)
     return True
 
 
