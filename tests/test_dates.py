@@ -21,6 +21,10 @@ CASES = [
     ("Inspectors arrived yesterday.", "2020-03-01", [("yesterday", "2020-02-29")]),
     ("Talks open today.", "2020-03-01", [("today", "2020-03-01")]),
     ("Prices rose last month.", "2021-01-15", [("last month", "2020-12")]),
+    # a season told as its year: "last season" is the year before publication's
+    ("Buyers took 9 million kg last season.", "2026-09-03", [("last season", "2025")]),
+    ("Prices were higher this season.", "2026-09-03", [("this season", "2026")]),
+    ("Farmers planted early in the previous campaign.", "2026-09-03", [("the previous campaign", "2025")]),
     ("The bridge opened last October.", "2021-09-15", [("last October", "2020-10")]),
     ("The bridge opened last October.", "2021-11-15", [("last October", "2021-10")]),
     ("Exports peaked in March of this year.", "2019-08-30", [("March of this year", "2019-03")]),

@@ -114,7 +114,7 @@ _BAREMONTH = _c(r"(?=(?i:[iosutbdfmelt]))(?:(?i:in|of|since|until|till|by|during
                 r"|(?i:mid-?|early\s+|late\s+|the\s+(?:end|beginning|start|middle)\s+of\s+))"
                 rf"(?P<m>{_MONTH})")
 _RELATIVE = _c(r"(?i:\b(?P<rel>(?:earlier\s+|later\s+)?(?:this|last|next|past)|previous|the\s+previous)"
-               r"\s+(?P<unit>year|month|week)\b)")
+               r"\s+(?P<unit>year|month|week|season|campaign)\b)")
 _DAYWORD = _c(r"\b(?P<w>(?i:today|yesterday|tomorrow))\b")
 _WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # "this Friday (14)": the day of the month in brackets picks the week.
@@ -582,7 +582,7 @@ class _Resolver:
             return None
         rel, unit = m["rel"].lower().split()[-1], m["unit"].lower()
         step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1}[rel]
-        if unit == "year":
+        if unit in ("year", "season", "campaign"):  # "last season": the year before (a season told as its year)
             return f"{self.pub.year + step:04d}"
         if unit == "month":
             d = self.pub + relativedelta(months=step)
@@ -737,7 +737,7 @@ _G_SPAN = _Gate(words=("quarter", "half", "months", "days", "weeks"), reach=30)
 # "Q1", "H2", "1H", and the short fiscal and marketing years "FY23", "MY22/23"; a character class first lets
 # the engine skip fast to where one may start
 _G_CODE = _Gate(re.compile(r"[QH12FM](?:(?<=[QH])[1-4]|(?<=[12])H|(?<=[FM])Y)"), reach=0)
-_G_REL = _Gate(words=("year", "month", "week"), reach=30)
+_G_REL = _Gate(words=("year", "month", "week", "season", "campaign"), reach=30)
 _G_WEEKDAY = _Gate(re.compile(r"day\b"), reach=30)
 # Rare words, one gate for their patterns: "since June", "the week to Friday", "the 12 months to June",
 # "the same period", "yesterday"

@@ -244,6 +244,12 @@ _TRADE_STORY = re.compile(r"\b(?:trade|turnover|exports|imports)\b(?!\s+(?:deal|
                           r"minister|ministry|fair|show|mission|zone|route|corridor))", re.I)
 
 
+# "Zimbabwe Exports 46 Million kg Tobacco to China": the trade word is a verb and the goods its object
+_OBJECT_OF_TRADE = re.compile(r"\s+(?:(?:about|over|nearly|record|some)\s+)?(?:[$€£]?\d[\d.,]*\s*(?:k|m|bn|mn|million|"
+                              r"billion|thousand)?\s*(?:kg|kilos|tonnes|tons|t|mt|bags|head|litres|liters|barrels|"
+                              r"units|bottles|cartons)?\s+(?:of\s+)?)?", re.I)
+
+
 _NEXT_CAPITALISED = re.compile(r"\s+[A-Z][a-z]+")
 _NAME_HEADS = frozenset(("Road", "Route", "Forum", "Board", "Council", "Authority", "Association", "Exchange",
                          "Festival", "Convention", "Summit", "Institute", "Centre", "Center", "Bank", "Company",
@@ -276,7 +282,8 @@ def _story_goods(ctx: ArticleContext, terms: list) -> Goods | None:
     title_terms = find_commodities(title)
     phrase = _headline_goods(title)  # "Kava exports to New Zealand …": goods the data does not know
     general = _TRADE_STORY.search(title)
-    if general and not any(t.end <= general.start() for t in title_terms):
+    if general and not any(t.end <= general.start() for t in title_terms) \
+            and not any(_OBJECT_OF_TRADE.fullmatch(title, general.end(), t.start) for t in title_terms):
         return Goods(phrase, goods_hs(phrase), weak=True) if phrase else Goods("goods", None, weak=True)
     # "Tanzania ships first avocados to India": "ships" is the verb there, not the goods
     named = [t for t in title_terms if fold(t.name) not in lexicon().general_goods

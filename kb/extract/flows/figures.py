@@ -58,6 +58,7 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
              and not _compared_period_only(sm.text, d, kept, compared)
              and not any(a <= d.start < b for a, b in asides)]
     owners = _date_owners(sm.text, dates, dated, {id(q): m.end for q, m in worth.values()})
+    owners.update(_to_date(sm, dated, owners))
     earlier = _year_earlier(sm.text, kept, compared, owners)
     # "up from $1.71bn a year earlier", "Arrivals were up from 11.4m tons a year earlier": a year before the
     # reading's period when no date in the sentence says which
@@ -113,6 +114,23 @@ def _whole_before_shares(sm: SentenceMentions) -> Amount | None:
     return first if first is not None and first.start == m.end() and first.kind == "quantity" else None
 
 
+# "has imported 7 million kg to date", "shipped 40,000 tonnes so far": the year of publication, up to it
+_TO_DATE = re.compile(r"[^,;:.\d]{0,50}?\b(?:to\s+date|so\s+far)\b(?!\s+(?:this|in|during|for)\b)", re.I)
+
+
+def _to_date(sm: SentenceMentions, dated: list[Amount], owners: dict[int, DateMention]) -> dict[int, DateMention]:
+    """Figures told "to date" with no date of their own: the year published (a later date is another's)."""
+    if sm.published is None:
+        return {}
+    out = {}
+    for a in dated:
+        m = _TO_DATE.match(sm.text, a.end)
+        own = owners.get(id(a))
+        if m and (own is None or own.start > m.end()):
+            out[id(a)] = DateMention(m.start(), m.end(), sm.published[:4])
+    return out
+
+
 # "rose by 100,000 head", "up 17pc, or 41,000 head": a change, not a flow.
 _CHANGE_BEFORE = re.compile(r"(?:\b(?:rose|rising|risen|increased|increasing|grew|growing|grown|jumped|climbed|fell|"
                             r"falling|fallen|dropped|declined|decreased|slipped|gained|lost|up|down|higher|lower|"
@@ -139,9 +157,17 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
         return True  # "quoted at $505 a tonne, up from $478": the price it was, not a flow
     if _CHANGE_BEFORE.search(before) and not re.search(r"\b(?:to|of|at)\s+(?:\w+\s+){0,2}$", before):
         return True
+    if _GAP_AFTER.match(s, a.end) and any(b.start > a.end and b.kind == a.kind for b in sm.amounts):
+        return True  # "7 million kg to date, 4 million kg short of the 11 million kg": a gap between two figures
     if lex.share_before.search(before) and _OWN_FIGURE_AFTER_SHARE.search(before):
         return False  # "accounting for 27.4 percent of the total with 1.15 billion USD": the share's holder's own
     return bool(lex.price_before.search(before) or lex.share_before.search(before))
+
+
+# "4 million kg short of the 11 million kg it took", "2,000 tonnes more than in 2025": the gap, not a flow
+_GAP_AFTER = re.compile(r"\s+(?:short\s+of|shy\s+of|more\s+than|less\s+than|fewer\s+than|above|below|ahead\s+of|"
+                        r"behind)\s+(?:the\s+|its\s+|their\s+|in\s+|last\s+)?(?:[$€£¥]|\d|year|a\s+year|the\s+same)",
+                        re.I)
 
 
 _OWN_FIGURE_AFTER_SHARE = re.compile(r"\b(?:percent|per\s+cent|%)\s+of\s+(?:the\s+)?(?:total|whole|overall)\b"

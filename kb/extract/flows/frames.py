@@ -1072,7 +1072,7 @@ def _included(sm: SentenceMentions, goods: list[Goods], region: tuple[int, int])
     return read_phrase_list(sm, m.end(), region[1], pairs=False) if m else []
 
 
-_GENERIC = frozenset(("product", "products", "commodity", "commodities", "item", "items"))
+_GENERIC = frozenset(("product", "products", "commodity", "commodities", "item", "items", "crop", "crops", "harvest"))
 
 
 def _the_story_goods(rd: Reading, g: Goods) -> Goods:
