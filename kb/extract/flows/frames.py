@@ -655,8 +655,9 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         importers = _anaphoric_destination(rd, frame, exporters) or _continued_destination(rd, frame, exporters)
     arrived = frame.cue.kind == "motion" and any(p.how == "from" for p in frame.parties)  # "… came from Brazil"
     # "Shipments from Australia slipped to 3.1m tons" in a story of China's imports: arrivals in China
+    # … and "US cargoes jumped to 802,000 tonnes" in a story of Japan's imports: arrivals in Japan
     arrived = arrived or (frame.cue.form in _ARRIVING and rd.frame.title_importer is not None
-                          and any(p.how == "from" for p in frame.parties))
+                          and any(p.how in ("from", "adjective") for p in frame.parties))
     # "West African origins such as Benin and Mali" in a story of Bangladesh's imports: suppliers to it
     arrived = arrived or (frame.cue.kind == "supplier_noun" and rd.frame.title_importer is not None
                           and any(p.how == "ranked" for p in frame.parties))

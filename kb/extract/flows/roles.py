@@ -219,12 +219,20 @@ def _noun_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None
     between = s[m.end:cue.start]
     if _POSSESSIVE.match(between) and cue.kind in _NOUN_SIDES:
         return "possessor", _possessor_side(between, cue)
+    if m.form == "name" and cue.form in _ATTRIBUTIVE_NOUNS and re.fullmatch(r"\s+(?:[a-z-]+\s+)?", between):
+        return "adjective", _NOUN_SIDES[cue.kind]  # "US cargoes jumped", "Russia coal shipments": the name's own
     if cue.kind in ("export_noun", "import_noun") and _SHARE_OF.match(between):
         # "China accounted for 45 per cent of Zambia's copper exports": a share of the exports goes to China
         return "share", IMPORTER if cue.kind == "export_noun" else EXPORTER
     if cue.kind == "motion" and re.match(r"['’]s?\s", s[m.end:m.end + 3]) and _goods_follow(s, m.end):
         return "origin", EXPORTER  # "Half of Kenya's tea went to Pakistan"
     return None
+
+
+# Trade nouns a country's name may qualify without "'s" ("US cargoes"); not "exports" or "imports", which after a
+# name are mostly verbs ("China imports soybeans")
+_ATTRIBUTIVE_NOUNS = frozenset(("cargo", "cargoes", "shipment", "shipments", "delivery", "deliveries", "consignment",
+                                "consignments", "export volumes", "import volumes", "arrivals"))
 
 
 def _ranked_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None:
