@@ -383,6 +383,9 @@ _PLACED = re.compile(r"\s+(?:(?:were|was|came|ranked|finished|followed)\s+(?:in\
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
 _FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are)\s+(?:then\s+)?followed\s+by\s+"
                           r"(?:the\s+)?$")
+_COLON_BEFORE = re.compile(r":\s+(?:the\s+)?$")
+_FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*)?"
+                                 r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|followed|trailed|stood|"
                             # "Turkey stayed in second place with …", "Iran fell to 7.2m kg from 9.0m"
                             r"stayed|remained|held|kept|slipped|finished|fell\s+to|dropped\s+to|rose\s+to|"
@@ -450,6 +453,11 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     else:
         own_end = own[0].start
     followed = _FOLLOWED_BY.search(sm.text, clause[0], names[0].start)  # "It was followed by Egypt with 71,000 m³"
+    # "Southeast Asia took the bulk of the grain: the Philippines 468,910 tonnes, Indonesia 402,115t and …"
+    listed = _COLON_BEFORE.search(sm.text, clause[0], names[0].start) if own else None
+    if listed and _FIGURE_RIGHT_AFTER.fullmatch(sm.text, names[0].end, own[0].start):
+        followed = followed or listed
+        clause = (listed.end(), clause[1])  # the list is the clause: goods before the colon are not its figures
     # "Hong Kong, Spain and Germany followed, each with …": the ranking verb after the last name before the figure
     subject_end = max((n.end for n in names if n.end <= own_end), default=names[0].end)
     if (own and not followed and not _RANKED_CLAUSE.match(sm.text, subject_end, own_end)) \
