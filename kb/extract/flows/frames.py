@@ -751,8 +751,12 @@ def _coordinated(s: str, frame: _Frame) -> bool:
         return False
     return m.group().lstrip()[:1] == "," or not _PASSIVE.search(s, frame.clause[0], m.start())
 _BROKEN_DOWN = re.compile(r",?\s+of\s+which\b", re.I)
-_PRONOUN = re.compile(r"^\W*(?:(?:But|And|However|Meanwhile|Also),?\s+)?(?:It|They|The\s+country|The\s+nation|"
-                      r"The\s+kingdom|The\s+republic)\s+(?:(?:also|has|have|had|still|then|[a-z]+ly)\s+){0,2}$")
+_PRONOUN = re.compile(r"^\W*(?:(?:But|And|However|Meanwhile|Also),?\s+)?"
+                      # "AFA data shows the country shipped …": a source's report before the subject
+                      r"(?:(?:[A-Z][\w.-]*\s+)?(?:[a-z]+\s+)?(?:data|figures|statistics)\s+(?:show|shows|showed)\s+"
+                      r"(?:that\s+)?)?"
+                      r"(?:It|They|[Tt]he\s+country|[Tt]he\s+nation|[Tt]he\s+kingdom|[Tt]he\s+republic)\s+"
+                      r"(?:(?:also|has|have|had|still|then|[a-z]+ly)\s+){0,2}$")
 
 
 def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
@@ -1364,6 +1368,9 @@ def _lend(rd: Reading, frame: _Frame, exporters: list[str]) -> None:
             continue
         if keys and d.goods.key not in keys and not _BACK_REFERENCE.search(frame.sm.text):
             continue  # "the cargo was around 55,000 tonnes": the latest flow's, whatever the goods are called
+        partners = {x.importer for x in rd.drafts if x.sentence is d.sentence and x.exporter == d.exporter}
+        if figures and d.amount is None and len(partners) > 1:
+            return  # "Kenya sells to A, B and C. The country shipped 94,300 tonnes": a total, not C's
         if figures and d.amount is None and not any(g.weak for g in frame.goods):
             d.amount, d.money = figures[0].amount, figures[0].money
             d.per = d.per or figures[0].amount.per
