@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities
 from kb.extract.context import ArticleContext, Sentence
 from kb.extract.countries import is_destination
@@ -34,6 +35,7 @@ from kb.extract.flows.figures import Figure, is_period, sentence_figures
 from kb.extract.flows.goods import (
     Goods,
     antecedent,
+    clean_goods,
     goods_after_copula,
     goods_after_of,
     goods_before,
@@ -188,6 +190,9 @@ def lead_period(rd: Reading, sm: SentenceMentions) -> None:
 
 
 _RELIANCE = re.compile(r"rel[iy]|depend")
+# "Lithuanian goods went mainly to Poland", "Goods of Lithuanian origin went to …": goods words as the subject
+_GOODS_MOVE = re.compile(r"^\W*(?:[A-Z][\w-]*\s+)?(?i:goods|products|merchandise|exports|shipments|produce)\b"
+                         r"(?:\s+of\s+[A-Z][\w-]*\s+origin)?\s+(?:(?:mainly|mostly|largely|chiefly|primarily)\s+)?$")
 _AMOUNTS_MOVE = re.compile(r"\b(?:volumes|quantities|shipments|amounts|cargoes|consignments|the\s+rest|the\s+remainder|"
                            r"the\s+balance)\s+(?:also\s+)?$", re.I)
 _RIGHT_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:neighbou?ring|fellow|nearby)\s+)?")  # "relied on neighbouring X"
@@ -314,8 +319,12 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
                          sm.text[cue.end:])  # "receiving small trial consignments"
     if (role_noun or weak) and not figures and not any(p.how in attached for p in parties):
         return  # "main markets", "sources said": a role noun that ranks no country and counts nothing
+    # "…, while chacha went mainly to Russia": goods the data does not know, after a clause that moved goods
+    contrasted = rd.named_goods[0] == sm.sentence.start and bool(_CONTRAST_LEAD.match(sm.text, clause[0], cue.start)) \
+        and any(not _a_post(g.name) for g in _motion_subject(sm, cue, clause))
     if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start) \
-            and not _AMOUNTS_MOVE.search(sm.text, clause[0], cue.start):
+            and not _AMOUNTS_MOVE.search(sm.text, clause[0], cue.start) \
+            and not _GOODS_MOVE.search(sm.text, clause[0], cue.start) and not contrasted:
         return  # "the minister went to China": nothing moves ("smaller volumes went to Spain": goods do)
     if _RELIANCE.match(cue.form) and not any(p.how == "from" and _RIGHT_AFTER.fullmatch(sm.text, cue.end, p.start)
                                              and not _NOUN_AFTER.match(sm.text, p.end) for p in parties):
@@ -1059,6 +1068,8 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
         if receiver is not None and cue.form.startswith(("sell", "sold", "ship", "sen", "suppl")):
             yield read_phrase_list(sm, receiver.end, region[1])  # "the Dutch sell Kenya machinery and vehicles"
         yield read_phrase_list(sm, cue.end, region[1])  # "shipped boulders to", "sold tea and coffee to"
+    if cue.kind == "motion":
+        yield _motion_subject(sm, cue, clause)  # "chacha went mainly to Russia", "Lithuanian goods went to"
     for f in figures:
         yield goods_of_figure(sm, f.amount.start, f.amount.end, region[1])  # "5,000 tonnes of maize"
     if cue.kind in _AGGREGATES and figures:
@@ -1068,6 +1079,37 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
 
 
 _FIRST_OBJECT = re.compile(r"\s+(?:the\s+)?")
+_CONTRAST_LEAD = re.compile(r",?\s*(?:while|whereas|and|but)\s+[a-z]")
+_SUBJECT_LEAD = re.compile(r"\W*(?:(?:while|whereas|and|but)\s+)?")
+_SUBJECT_END = re.compile(r"(?:\s+(?:also|then|mainly|mostly|largely|chiefly|primarily))*\s*")
+# "Goods of Lithuanian origin went …", "Lithuanian goods went …": the general word, named as written
+_GENERAL_SUBJECT = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:goods|products|merchandise)(?:\s+of\s+[A-Z][\w-]*\s+origin)?",
+                              re.I)
+
+
+def _a_post(name: str) -> bool:
+    """"the minister went to China": a post's holder, no goods."""
+    heads = {str(h).lower() for h in gazetteer.titles().get("heads", [])}
+    return name.lower().split()[-1] in heads or name.lower() in heads
+
+
+def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> list[Goods]:
+    """The goods a motion verb's subject names, when the subject is goods and nothing else."""
+    s = sm.text
+    lead = _SUBJECT_LEAD.match(s, clause[0], cue.start)
+    start = lead.end() if lead else clause[0]
+    general = _GENERAL_SUBJECT.match(s, start, cue.start)
+    if general and _SUBJECT_END.fullmatch(s, general.end(), cue.start):
+        name = general.group(0)
+        words = name.split()
+        if gazetteer.country_forms().get(words[0]) is not None:
+            name = " ".join(words[1:])  # "Lithuanian goods": the origin is read by the roles
+        name = name[:1].lower() + name[1:]  # "Goods of Lithuanian origin" opening a sentence
+        return [Goods(name, None, False, general.start(), general.end())]
+    found = read_phrase_list(sm, start, cue.start)
+    if found and _SUBJECT_END.fullmatch(s, found[-1].end, cue.start) and all(clean_goods(sm, g) for g in found):
+        return found
+    return []
 _SUPPLIED_WITH = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+with\s+")
 _LED_BY_ASIDE = re.compile(r",\s+(?:led\s+by|including|mainly|mostly|notably|chiefly)\s+", re.I)
 _INCLUDING = re.compile(r"(?:[^.;:]|\.(?=\d)){0,70}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly|"

@@ -413,7 +413,7 @@ def list_around(sm: SentenceMentions, g: Goods, lo: int, hi: int) -> list[Goods]
         if len(listed) < 2 or not any(e.start <= g.start < e.end for e in listed):
             continue
         if not s[start:listed[0].start].strip() or _set_aside_only(s[start:listed[0].start]):
-            return listed if all(_clean_element(sm, e) for e in listed) else []
+            return listed if all(clean_goods(sm, e) for e in listed) else []
     return []
 
 
@@ -423,7 +423,7 @@ def _set_aside_only(text: str) -> bool:
     return all(w.lower() in _DETERMINERS or _origin_word(w, forms) for w in text.split())
 
 
-def _clean_element(sm: SentenceMentions, e: Goods) -> bool:
+def clean_goods(sm: SentenceMentions, e: Goods) -> bool:
     """A list element that is goods alone: a known term at its head or a plain noun phrase, no "of" inside."""
     words = e.name.lower().split()
     stray = lexicon().not_goods | _NOT_A_GOODS_MODIFIER  # "them", "said": not words of goods

@@ -304,6 +304,8 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
     after = s[m.end:m.end + 40]
     word = re.match(r"\s+([\w-]+)", after)
     before = s[max(0, m.start - 40):m.start]
+    if re.search(r"\bof\s+$", before) and re.match(r"\s+origin\b", after):
+        return "origin", EXPORTER  # "goods of Lithuanian origin went mainly to Poland"
     if word and word.group(1).lower() in _BUYING_AGENTS and lex.to_before.search(before) \
             and not _NOT_A_DESTINATION.search(before) and region[0] <= m.start < region[1]:
         return "to", IMPORTER  # "sold to the Chinese importer X"
