@@ -475,7 +475,10 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
                     or 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP):
         return False
     # unranked, the story's seller stays and its buyers vary ("Egypt bought 6,200 t. Iran was second at …")
-    anchor_is_importer = last.ranked == EXPORTER if last.ranked else (
+    # "…, with 96 tonnes from Tonga and 61 tonnes from Fiji. Vanuatu came in third": the side that was listed varies
+    listed_side = EXPORTER if len(last.exporters) > 1 and len(last.importers) == 1 else (
+        IMPORTER if len(last.importers) > 1 and len(last.exporters) == 1 else None)
+    anchor_is_importer = last.ranked == EXPORTER if last.ranked else (listed_side == EXPORTER) if listed_side else (
         rd.frame.home in last.importers and rd.frame.home not in last.exporters
         and rd.frame.lead_exporter not in last.exporters and not _inherited_seller(rd, last))
     fixed = last.importers if anchor_is_importer else last.exporters
