@@ -14,6 +14,10 @@ from kb.extract.countries import dateline_country, find_countries
     ("American buyers paid more.", ["US"]),
     ("Foreign Minister Santiago Cafiero of Argentina signed it.", ["AR"]),
     ("The ministers met in Santiago on Monday.", ["CL"]),
+    # a capital ending a person's name: after an honorific, or after two given names
+    ("The meeting was chaired by Mr. Rafael Monteiro Lima of Brazil.", ["BR"]),
+    ("Jorge Andrade Lima, the director, spoke in Brasilia.", ["BR"]),
+    ("Trade Ministers Meet In Lima", ["PE"]),  # a headline's words keep the place
     ("The Yerevan Brandy Company is owned by a French group.", ["AM", "FR"]),
     ("Nairobi County officials inspected the market.", ["KE"]),
     ("Lima (Reuters) - Peru's exports rose.", ["PE", "PE"]),

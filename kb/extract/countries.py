@@ -28,6 +28,11 @@ _NAME_BEFORE_BRACKET = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*$
 _JOINED_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w.]*)-$")
 # A capital right before a capitalised word starts a person's or a company's name ("Santiago Cafiero").
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+# A capital after an honorific and names, or after two given names, ends a person's name: "Mr. Rafael Monteiro Lima"
+# (but "Talks Open In Lima", a headline's words, keep the place).
+_FUNCTION = r"(?:In|To|From|At|For|Of|And|The|On|Via|Near|By|With|Into|Visits?|Meet|Meets|Held|Opens?|Hosts?)\b"
+_PERSON_BEFORE = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Dr|Hon|Sr|Sra|Sir)\.?\s+(?:[A-Z][\w'’-]+\s+){{0,3}}"
+                            rf"|(?<![\w'’.-])(?!{_FUNCTION})[A-Z][a-z][\w'’-]*\s+(?!{_FUNCTION})[A-Z][a-z][\w'’-]*\s+)$")
 # … but "Nairobi County", "Lima Declaration", "Tashkent Airport" keep the place.
 _PLACE_WORDS = frozenset(("County", "City", "Port", "Airport", "Stock", "Exchange", "Declaration", "Summit",
                           "Agreement", "Convention", "Protocol", "Chamber", "Municipality", "Government", "Province",
@@ -98,6 +103,8 @@ def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.Count
     if joined and word not in gazetteer.country_forms() and word not in gazetteer.blocs() \
             and not (word.endswith("o") and len(word) <= 7):
         return True  # "Interfax-Azerbaijan", "Trans-Caspian": a name that holds the country's ("Brazil-U.S." keeps it)
+    if form.form == "capital" and _PERSON_BEFORE.search(text, max(0, start - 60), start):
+        return True  # "Mr. Rafael Monteiro Lima": a person's surname, not Peru's capital
     if form.form != "capital" or not _NAME_AFTER.match(text, end):
         return False
     run: list[str] = []  # the capitalised words right after the capital
