@@ -193,6 +193,14 @@ LISTS = [
        "signed": "2024-05-15", "place": "Baku"}]),
     ("The talks covered three topics:\n\n- tariffs on steel;\n\n- quotas for sugar;\n\n- rules of origin.", PUBLISHED,
      []),
+    # a number joined to its item by a dash: "1-Agreement on …"
+    ("Bhutan and Nepal signed two documents in Thimphu on 3 May. The two documents are:\n\n"
+     "1-Agreement on mutual recognition of phytosanitary certificates.\n\n"
+     "2-Memorandum of understanding on cooperation in customs training.", PUBLISHED,
+     [{"name": "Agreement on mutual recognition of phytosanitary certificates", "parties": ["BT", "NP"],
+       "signed": "2024-05-03", "place": "Thimphu"},
+      {"name": "Memorandum of understanding on cooperation in customs training", "parties": ["BT", "NP"],
+       "signed": "2024-05-03", "place": "Thimphu"}]),
 ]
 
 

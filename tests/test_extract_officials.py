@@ -72,6 +72,10 @@ NAME_CASES = [
      "Mariam Al Thani", {"country": "QA"}),
     ("The talks were opened by Datuk Seri Lim Wei Ming, Secretary-General of the Ministry of Finance of Malaysia.",
      "Lim Wei Ming", {"country": "MY"}),
+    # A name that begins with an honorific's letters keeps them ("Dragan", "Drew", "Msimang").
+    ("The Minister of Agriculture, Dragan Petrovski, signed the protocol.",
+     "Dragan Petrovski", {"title": "minister of agriculture"}),
+    ("Trade Minister Msizi Dlamini of Eswatini attended.", "Msizi Dlamini", {"country": "SZ"}),
     # An honorific with a single name word after it is part of the name.
     ("Prime Minister Sheikh Rahima of Bangladesh attended the signing.",
      "Sheikh Rahima", {"country": "BD", "title": "prime minister"}),

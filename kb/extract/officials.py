@@ -88,7 +88,8 @@ def _cfg() -> dict:
                             # "has appointed Mohammed Kabir as Comptroller-General of the Customs Service"
                             rf"|\s+as\s+(?:the\s+|its\s+)?(?:new\s+)?(?=(?i:{core})))"),
         "after_title": re.compile(rf"(?i:{core})(?:\s+(?:of|for|at|in|to)\s+[^,;()]*)?"),
-        "honor": re.compile(rf"^(?:(?:{honor})\s*)+"),
+        # an honorific is a word of its own: "Dr Dragan X" loses "Dr", "Dragan X" keeps its "Dr"
+        "honor": re.compile(rf"^(?:(?:{honor})(?:\s+|(?<=\.)\s*))+"),
         "honorifics": tuple(sorted(t.get("honorifics", []), key=len, reverse=True)),
         "headed_by": re.compile(rf"(?:\s*\([^()]*\))?\s*,?\s*(?:which\s+is\s+|that\s+is\s+)?"
                                 rf"(?P<verb>headed|led|chaired|run)\s+by\s+(?:(?:{honor})\s*)*$"),

@@ -72,7 +72,8 @@ _COORDINATION = re.compile(r"\s*(?:,|;)?\s*(?:(?:and|as\s+well\s+as|plus|along\s
 _LISTED_AFTER_TAIL = re.compile(r"[^.;:()]{0,100}?,\s*(?:and\s+)?(?:a|an|another)\s+")
 _TO_PASSIVE = re.compile(r"\s*,?\s*(?:(?:which|that|was|were|is|are|has|have|had|been|being|be|also|formally|"
                          r"officially|jointly|finally|just|recently|duly)\s+)*")
-_LIST_MARKER = re.compile(r"\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|\(?[a-h][.)])(?:\s|$)")
+# "- Agreement on …", "1. Agreement on …", "(b) Protocol …", "2-Agreement on …" (a number joined by a dash)
+_LIST_MARKER = re.compile(r"\s*(?:(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|\(?[a-h][.)])(?:\s|$)|\d{1,2}\s*[-–—]\s*(?=[A-Z]))")
 # "entry into force" is a fact only "since" it happened.
 _ENTRY = re.compile(r"(?i)(?<!since\s)(?<!since\sits\s)(?<!since\sthe\s)\bentry\s+$")
 _RANK = {None: 0, "proposed": 1, "negotiating": 2, "signed": 3, "ratified": 4, "in_force": 5, "terminated": 6}

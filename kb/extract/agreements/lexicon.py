@@ -48,9 +48,11 @@ def nouns() -> tuple[Nouns, dict[str, dict]]:
                 continue
             spec.setdefault(form.lower() if not entry.get("case") else form, {**entry, "plural": plural})
             (case_forms if entry.get("case") else icase_forms).append(form)
-    pattern = re.compile(rf"(?<![\w-])(?:(?P<case>{alternation(case_forms)})|"
+    # not inside a word ("non-agreement"), but after a list number joined by a dash ("2-Agreement on …")
+    free = r"(?:(?<![\w-])|(?<=\d-)|(?<=\d–))"
+    pattern = re.compile(rf"{free}(?:(?P<case>{alternation(case_forms)})|"
                          rf"(?P<icase>(?i:{alternation(icase_forms)})))(?![\w-])")
-    lowered = re.compile(rf"(?<![\w-])(?:{alternation([*case_forms, *icase_forms], lower=True)})(?![\w-])")
+    lowered = re.compile(rf"{free}(?:{alternation([*case_forms, *icase_forms], lower=True)})(?![\w-])")
     return Nouns(pattern, lowered), spec
 
 
