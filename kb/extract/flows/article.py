@@ -65,6 +65,8 @@ class ArticleFrame:
 
     def exporter(self, importers: list[str]) -> str | None:
         """The country the story's goods leave from: the flows' so far, the headline's, the dateline's, home."""
+        # the buyer a headline names ("China's chrome ore imports rise") sells none of the story's goods
+        importers = [*importers, self.title_importer] if self.title_importer else importers
         for code, _ in self.exporters_seen.most_common():
             if code not in importers:
                 return code
@@ -87,6 +89,8 @@ class ArticleFrame:
     def source(self, importers: list[str]) -> str | None:
         """Where the story's own imports come from when a frame does not say: the sellers of its flows so far,
         else the headline's one source; none when the headline names several ("inflows from Canada, Russia")."""
+        # the buyer a headline names ("China's chrome ore imports rise") sells none of the story's goods
+        importers = [*importers, self.title_importer] if self.title_importer else importers
         for code, _ in self.exporters_seen.most_common():
             if code not in importers:
                 return code

@@ -550,7 +550,15 @@ _GLOBAL_TRADE = re.compile(r"\bglobal\s+(?:[a-z-]+\s+){0,3}(?:exports|shipments|
 
 def _to_the_world(text: str, own_from: int = 0) -> bool:
     """A figure of exports or imports in all ("abroad", "in total") from `own_from` on, or "global … exports"."""
-    return bool(lexicon().totals.search(text, own_from) or _GLOBAL_TRADE.search(text))
+    # "the world's largest producer" describes a country, no total; "the world's second-largest LNG buyer" ranks it
+    # among all buyers, no partner
+    return any(not re.match(r"['’]s\b", text[m.end():m.end() + 2]) or _WORLD_RANK.match(text, m.end())
+               for m in lexicon().totals.finditer(text, own_from)) or bool(_GLOBAL_TRADE.search(text))
+
+
+# (a frame's text may end right at the role noun)
+_WORLD_RANK = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}(?:(?:buyers?|importers?|exporters?|suppliers?|consumers?|"
+                         r"markets?|sellers?|purchasers?|shippers?)\b|$)")
 
 
 # "China continues to be the largest market": what still is, not what is to be

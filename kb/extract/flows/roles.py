@@ -188,10 +188,15 @@ def _marked_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, inside: b
     return None
 
 
+_ASIDE_BETWEEN = re.compile(r",\s+(?:which|who|that|where)\b")
+
+
 def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region: bool) -> tuple[str, str] | None:
     """A side a preposition or an object gives: "to X", "from X", "supplies X with", "for X's goods"."""
     before = s[max(0, m.start - 40):m.start]
     after_cue = m.start >= cue.end
+    if not after_cue and _ASIDE_BETWEEN.search(s, m.end, cue.start):
+        return None  # "the line to Richards Bay, which had slowed ore deliveries to port": another clause's place
     if after_cue and in_region and _OWNED_GOODS.match(s, m.end) and find_commodities(s[m.end:m.end + 40]):
         return "origin", EXPORTER  # "the largest destination for Ghana's beans": whose goods, not where to
     if after_cue and _SUPPLY_OBJECT.fullmatch(s, cue.start, m.start) and re.match(r"\s+with\b", s[m.end:]):
