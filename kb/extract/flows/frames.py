@@ -655,7 +655,7 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         # "Oman exported cement to Saudi Arabia, and shipped fish worth …": the same subject, the same way
         same = (frame.cue.kind in EXPORTING) == (last.kind in EXPORTING)
         return (list(last.exporters), list(last.importers)) if same else (list(last.importers), list(last.exporters))
-    pronoun = _pronoun_subject(rd, frame)
+    pronoun = _pronoun_subject(rd, frame) or _first_person(rd, frame)
     if pronoun and frame.cue.kind in EXPORTING and not exporters and pronoun not in importers:
         exporters = [pronoun]
     elif pronoun and frame.cue.kind not in EXPORTING and not importers and pronoun not in exporters:
@@ -790,6 +790,23 @@ def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
     previous = before[-1]
     return next((c.code for c in rd.ctx.countries_in(previous.start, previous.end)
                  if c.form in ("name", "capital", "adjective") and not is_destination(rd.ctx.text, c)), None)
+
+
+_WE = re.compile(r"^\W*(?:[Ww]e|[Oo]ur\s+(?:country|farmers|exporters|growers|producers|companies))\s+"
+                 r"(?:(?:also|still|now|already|only|mainly|mostly|[a-z]+ly)\s+)?$")
+
+
+def _first_person(rd: Reading, frame: _Frame) -> str | None:
+    """"We send our dried roots to Fiji," Kalsakau told the radio: the quoted speaker's country (else the story's
+    home)."""
+    if not frame.cue.kind.endswith("verb") or not _WE.match(frame.sm.text[frame.clause[0]:frame.cue.start]):
+        return None
+    text = frame.sm.text
+    for person in rd.ctx.officials:
+        surname = person.name.split()[-1]
+        if person.country and re.search(rf"\b{re.escape(surname)}\b", text):
+            return person.country
+    return rd.frame.home
 
 
 def _swapped(rd: Reading, frame: _Frame, exporters: list[str]) -> str | None:
