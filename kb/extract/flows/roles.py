@@ -188,6 +188,8 @@ def _marked_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, inside: b
     return None
 
 
+_SOLD_IN = re.compile(r"(?:sell|sells|sold|selling)\s+(?:(?:well|widely|strongly|best|mainly|mostly|also|too)\s+)?"
+                      r"in\s+(?:the\s+)?", re.I)
 _ASIDE_BETWEEN = re.compile(r",\s+(?:which|who|that|where)\b")
 
 
@@ -197,6 +199,8 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     after_cue = m.start >= cue.end
     if not after_cue and _ASIDE_BETWEEN.search(s, m.end, cue.start):
         return None  # "the line to Richards Bay, which had slowed ore deliveries to port": another clause's place
+    if after_cue and in_region and _SOLD_IN.fullmatch(s, cue.start, m.start):
+        return "to", IMPORTER  # "Serbian strawberries sell well in Austria": where they are sold is where they go
     if after_cue and in_region and _OWNED_GOODS.match(s, m.end) and find_commodities(s[m.end:m.end + 40]):
         return "origin", EXPORTER  # "the largest destination for Ghana's beans": whose goods, not where to
     if after_cue and _SUPPLY_OBJECT.fullmatch(s, cue.start, m.start) and re.match(r"\s+with\b", s[m.end:]):
