@@ -21,6 +21,9 @@ CASES = [
     ("Inspectors arrived yesterday.", "2020-03-01", [("yesterday", "2020-02-29")]),
     ("Talks open today.", "2020-03-01", [("today", "2020-03-01")]),
     ("Prices rose last month.", "2021-01-15", [("last month", "2020-12")]),
+    # the year so far up to a month's end
+    ("By the end of April, exports had doubled.", "2026-05-21", [("the end of April", "2026-01/2026-04")]),
+    ("As of end-June 2025, stocks were low.", "2026-05-21", [("As of end-June 2025", "2025-01/2025-06")]),
     # a season told as its year: "last season" is the year before publication's
     ("Buyers took 9 million kg last season.", "2026-09-03", [("last season", "2025")]),
     ("Prices were higher this season.", "2026-09-03", [("this season", "2026")]),

@@ -128,6 +128,9 @@ _WEEKTO = _c(rf"(?i:the\s+)?(?i:week)\s+(?i:to|ended|ending|through)\s+(?:(?P<w>
 _MONTHSTO = _c(rf"(?i:the\s+)?(?:(?P<n>(?i:{_NUM}))\s+(?i:months)|(?i:(?:financial\s+|fiscal\s+)?year))\s+"
                rf"(?i:to|ended|ending|through)\s+(?:(?i:the\s+end\s+of)\s+)?(?P<m>{_MONTH})(?:\s+{_DAY}(?![\d:]))?"
                rf"(?:,?\s+(?P<y>{_YEAR}))?")
+# "By the end of April, Kenya had exported …", "as of end-June": the year so far, January to that month
+_YEAR_SO_FAR = _c(rf"(?i:by|as\s+of|up\s+to)\s+(?i:the\s+)?(?i:end)(?:\s+(?i:of)\s+|-)(?P<m>{_MONTH})"
+                  rf"(?:,?\s+(?P<y>{_YEAR}))?")
 # "since June", "since the start of the year", "since exports resumed in June", and the end of such a period
 # when the sentence gives it ("... by the end of March 2018"); otherwise the period runs to publication.
 _CLAUSE = r"(?:[^.,;:!?\n]|[.,](?=\d))"  # within one clause ("2.5 million" and "300,000" inside it)
@@ -442,6 +445,15 @@ class _Resolver:
         self.last_period = ((start.year, start.month), (y, month))
         return f"{_ym(start.year, start.month)}/{_ym(y, month)}"
 
+    def year_so_far(self, m: re.Match[str]) -> str | None:
+        """"by the end of April": January to April of that year (the latest April by publication)."""
+        month = _month(m["m"])
+        y = int(m["y"]) if m["y"] else self.year_for_month(month)
+        if y is None:
+            return None
+        self.last_period = ((y, 1), (y, month))
+        return _ym(y, 1) if month == 1 else f"{_ym(y, 1)}/{_ym(y, month)}"
+
     def week_to(self, m: re.Match[str]) -> str | None:
         """"the week to Friday" (the latest Friday up to publication), "the week ended March 15"."""
         if m["w"]:
@@ -741,7 +753,8 @@ _G_REL = _Gate(words=("year", "month", "week", "season", "campaign"), reach=30)
 _G_WEEKDAY = _Gate(re.compile(r"day\b"), reach=30)
 # Rare words, one gate for their patterns: "since June", "the week to Friday", "the 12 months to June",
 # "the same period", "yesterday"
-_G_RARE = _Gate(words=("since", "week to", "week end", "months to", "months end", "year to", "year end",
+_G_RARE = _Gate(words=("since", "week to", "week end", "months to", "months end", "year to", "year end", "end of",
+                       "end-",
                        "same", "corresponding", "comparable", "today", "yesterday", "tomorrow"), reach=40)
 _G_YEAR = _Gate(re.compile(r"(?:19|20)\d\d"), reach=10)
 _G_NTH = _Gate(re.compile(r"\d(?:st|nd|rd|th)\b"), reach=20)
@@ -759,6 +772,7 @@ def _plan() -> tuple[list[_Gate], list[tuple[re.Pattern[str], int, _Handler]]]:
         (_SINCE, _Resolver.since, _G_RARE),
         (_WEEKTO, _Resolver.week_to, _G_RARE),
         (_MONTHSTO, _Resolver.months_to, _G_RARE),
+        (_YEAR_SO_FAR, _Resolver.year_so_far, _G_RARE),
         (_SPAN, _Resolver.span, _G_SPAN),
         (_PART, _Resolver.part, _G_SPAN),
         (_QCODE, _Resolver.qcode, _G_CODE),

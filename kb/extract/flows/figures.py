@@ -71,6 +71,7 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     kept = [a for a in kept if id(a) not in compared or id(a) in earlier or id(a) in undated
             or (id(a) in owners and owners[id(a)].start > a.end)]
     owners = _shared_dates(sm, kept, [a for a in dated if a.kind == "percent"], {**owners, **earlier}, dates)
+    owners = _within_fronted(sm.text, dates, owners)
     return [Figure(a, worth[id(a)][1] if id(a) in worth else None,
                    None if id(a) in undated else owners.get(id(a)), id(a) in undated) for a in kept]
 
@@ -112,6 +113,21 @@ def _whole_before_shares(sm: SentenceMentions) -> Amount | None:
         return None
     first = next((a for a in sm.amounts if a.start >= m.end()), None)
     return first if first is not None and first.start == m.end() and first.kind == "quantity" else None
+
+
+# "By the end of April, Kenya had exported goods worth Sh20.6bn … this year": the months the sentence opens with
+_FRONTED = re.compile(r"\W*(?:(?:By|In|During|Over|For|As\s+of|Up\s+to)\s+)?(?:the\s+)?$")
+
+
+def _within_fronted(s: str, dates: list[DateMention], owners: dict[int, DateMention]) -> dict[int, DateMention]:
+    """A figure dated by a whole year the sentence's opening period lies in takes that period."""
+    opening = next((d for d in dates if "/" in d.value and _FRONTED.fullmatch(s, 0, d.start)
+                    and s[d.end:d.end + 1] == ","), None)
+    if opening is None:
+        return owners
+    year = opening.value[:4]
+    return {k: (opening if d.value == year and opening.value.split("/")[-1][:4] == year else d)
+            for k, d in owners.items()}
 
 
 # "has imported 7 million kg to date", "shipped 40,000 tonnes so far": the year of publication, up to it
@@ -198,8 +214,9 @@ def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[
     return out, worth, compared
 
 
-# "The US took beef worth $472 million, against $431 million for China": set beside another partner's figure
-_ANOTHER_PARTNERS = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
+# "The US took beef worth $472 million, against $431 million for China", "… against Sh17.1 billion to the UK": set
+# beside another partner's figure
+_ANOTHER_PARTNERS = re.compile(r"\s+(?:for|to|from)\s+(?:the\s+)?[A-Z]")
 # "… rose to 40,000 tonnes in May from 32,000 tonnes a year earlier": a figure of its own, a year before.
 _A_YEAR_BEFORE = re.compile(r"(?:\s+(?:exported|imported|shipped|sold|recorded|registered|reported))?"
                             r"(?:\s*(?:,\s*)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\s*in\s+the\s+same\s+(?:period|"

@@ -188,6 +188,8 @@ def _marked_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, inside: b
     return None
 
 
+_AGAINST_BEFORE = re.compile(r"\b(?:against|versus|compared\s+with)\s+(?:the\s+)?$")
+_OWN_FIGURE_AFTER = re.compile(r"['’]s\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{0,3}[$€£¥]|[A-Z][a-z]{0,2}\s?\d|\d)")
 _SOLD_IN = re.compile(r"(?:sell|sells|sold|selling)\s+(?:(?:well|widely|strongly|best|mainly|mostly|also|too)\s+)?"
                       r"in\s+(?:the\s+)?", re.I)
 _ASIDE_BETWEEN = re.compile(r",\s+(?:which|who|that|where)\b")
@@ -199,6 +201,10 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     after_cue = m.start >= cue.end
     if not after_cue and _ASIDE_BETWEEN.search(s, m.end, cue.start):
         return None  # "the line to Richards Bay, which had slowed ore deliveries to port": another clause's place
+    if after_cue and in_region and _AGAINST_BEFORE.search(before) and _OWN_FIGURE_AFTER.match(s, m.end) \
+            and cue.kind.endswith("verb"):
+        # "The Netherlands imported goods worth Sh5.1bn from Kenya, against Britain's Sh4.3bn": set beside the subject
+        return "against", subject_side(s, cue)
     if after_cue and in_region and _SOLD_IN.fullmatch(s, cue.start, m.start):
         return "to", IMPORTER  # "Serbian strawberries sell well in Austria": where they are sold is where they go
     if after_cue and in_region and _OWNED_GOODS.match(s, m.end) and find_commodities(s[m.end:m.end + 40]):
