@@ -684,3 +684,16 @@ def test_a_company_a_partner_country_owns_after_from_or_to() -> None:
                 title="Namibia power imports rise")
     got = {a["name"]: a["country"] for a in agencies(facts)}
     assert got.get("Hidroeléctrica de Cahora Bassa") == "MZ" and "Treasury" not in got, got
+
+
+@pytest.mark.parametrize("text,not_a_name,a_name", [
+    # two names run together over a full stop or a "the" are neither one agency
+    ("Exports are worth half of GDP. Exports of bauxite rose, the Statistical Institute of Jamaica said.",
+     "GDP. Exports", "Statistical Institute of Jamaica"),
+    ("The deputy comptroller tells NBC News the Department has planned an open day with the Ministry of Trade.",
+     "NBC News the Department", "Ministry of Trade"),
+])
+def test_names_run_together_are_no_agency(text: str, not_a_name: str | None, a_name: str) -> None:
+    names = [a["name"] for a in agencies(run(text))]
+    assert a_name in names, names
+    assert not_a_name is None or not_a_name not in names, names

@@ -773,12 +773,18 @@ def _excluded(ctx: ArticleContext, surface: str) -> bool:
         return True
     if _SHORT_YEAR.search(surface):
         return True  # "Sep'26. Exports": a month and its year, not a name
+    if _THE_INSIDE.search(surface) or any(m.group(1) not in _ABBREVIATED for m in _FULL_STOP_INSIDE.finditer(surface)):
+        return True  # "GDP. Exports", "tells NBC News the Department …": two names run together, neither alone
     publisher = (ctx.document.publisher or "").casefold()
     if _PUBLIC_BODY.search(surface):
         return False  # "Statistics Botswana hereby releases …": a body publishing its own figures acts in them
     return bool(publisher) and (key == publisher or key == publisher.removeprefix("the "))
 
 
+_THE_INSIDE = re.compile(r"[A-Z][\w'’-]*\s+the\s+[A-Z]")
+_FULL_STOP_INSIDE = re.compile(r"\b([A-Za-z]{2,})\.\s+[A-Z][a-z]")
+_ABBREVIATED = frozenset(("St", "Co", "Ltd", "Inc", "Corp", "No", "Mt", "Ft", "Dr", "Jr", "Sr", "Bros", "Gen", "Govt",
+                          "Dept", "Intl", "Natl", "Assn", "Mr", "Ms", "Mrs", "Prof", "Rep", "Ste"))
 _PUBLIC_BODY = re.compile(r"\b(?:Statistics|Statistical|Customs|Revenue|Ministry|Department|Authority)\b")
 
 
