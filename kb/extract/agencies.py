@@ -1092,8 +1092,11 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 def _take_known(r: _Reading, with_commas: bool = False) -> None:
     """Names and abbreviations of the gazetteer ("GACC", "Korea Customs") the runs did not give; with
     `with_commas`, only the names with a comma, before the runs."""
+    cut = _config()["not_after"]
     for start, end, _name in _known_matcher().finditer(r.text):
-        if (not with_commas or "," in r.text[start:end]) and r.free(start, end):
+        # … and names ending in a word after which the runs stop ("Customs and Border Control")
+        first = "," in r.text[start:end] or r.text[start:end].split()[-1] in cut
+        if (not with_commas or first) and r.free(start, end):
             r.take(start, end)
 
 
