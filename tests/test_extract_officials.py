@@ -494,3 +494,16 @@ def test_an_owner_and_a_word_before_the_post_after_the_name() -> None:
     # "X, MSC's reefer manager in Colombia": the company owns the post the word qualifies
     got = officials(run("\"Transit takes 32 days,\" said Ana Ruiz, Maersk's reefer manager in Peru."))
     assert got["Ana Ruiz"]["agency"] is not None and "manager" in got["Ana Ruiz"]["title"]
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    # "Name, Post, Ministry of X": the ministry after the post's comma employs the person, and is an agency
+    ("The talks were attended by Mary Atieno, Principal Secretary, Ministry of Trade, and others.",
+     "Mary Atieno", {"title": "principal secretary", "agency": "Ministry of Trade"}),
+    ("The delegation included Paulo Mendes, Senior Adviser, Ministry of Agriculture, and two inspectors.",
+     "Paulo Mendes", {"title": "senior adviser", "agency": "Ministry of Agriculture"}),
+])
+def test_a_ministry_after_the_post_employs_the_person(text: str, name: str, expected: dict) -> None:
+    facts = run(text)
+    check(facts, name, expected)
+    assert expected["agency"] in [a.name for a in facts.agencies]

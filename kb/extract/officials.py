@@ -586,6 +586,8 @@ def _with_title_after(ctx: ArticleContext, sent: Sentence, start: int, end: int,
             if found is None:
                 return None
             title, t_end, agency = found
+            if agency is None:  # "Mary Atieno, Principal Secretary, Ministry of Trade"
+                agency, t_end = _agency_after_comma(ctx, t_end, sent.end) or (None, t_end)
         else:
             agency, country = agency or owner[0], owner[1]
     return _person(ctx, sent, start, end, name, title, agency, country, (start, t_end))
@@ -840,6 +842,9 @@ def _sentence_country(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]
     return home if home in found else found[0]
 
 
+_APPOSITIVE_BODY = re.compile(r"[a-z],\s+(?:the\s+)?$")
+
+
 def prune_title_only_agencies(ctx: ArticleContext) -> list[Agency]:
     """Drop ministries named only inside a person's title; their officials keep `agency: null`."""
     mentions = mentions_of(ctx)
@@ -848,7 +853,9 @@ def prune_title_only_agencies(ctx: ArticleContext) -> list[Agency]:
     dropped: set[str] = set()
     for a in ctx.agencies:
         spans = [m for m in mentions.agencies if m.name == a.name]
-        inside = spans and all(any(s <= m.start and m.end <= e for s, e in titles) for m in spans)
+        # "Principal Secretary, Ministry of Trade": a body set after the post by a comma is the post's employer
+        inside = spans and all(any(s <= m.start and m.end <= e for s, e in titles)
+                               and not _APPOSITIVE_BODY.search(ctx.text, max(0, m.start - 6), m.start) for m in spans)
         described = any(re.match(r",\s+(?:which|that)\b", ctx.text[m.end:m.end + 8]) for m in spans)
         if a.kind == "ministry" and inside and not described:
             dropped.add(a.name)
