@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.extract.commodities import find_commodities
+from kb.extract.commodities import find_commodities, hs_for
 
 
 @pytest.mark.parametrize("text,name", [
@@ -22,3 +22,16 @@ def test_a_plural_terms_singular_before_a_trade_noun_is_the_goods(text: str, nam
 ])
 def test_a_singular_alone_is_no_goods(text: str) -> None:
     assert find_commodities(text) == []
+
+
+@pytest.mark.parametrize("phrase,code", [
+    # a subheading where the goods name one (six digits), the heading where they do not
+    ("fresh avocados", "080440"), ("Hass avocados", "080440"), ("blueberries", "081040"),
+    ("lemons", "080550"), ("table grapes", "080610"), ("raisins", "080620"), ("grapes", "0806"),
+    ("broken rice", "100640"), ("rice", "1006"), ("LNG", "271111"), ("lithium carbonate", "283691"),
+    ("soyabeans", "1201"), ("kava", "1211"),
+    # frozen fruit is 0811 whatever the fresh fruit's subheading
+    ("frozen blueberries", "0811"), ("frozen mangoes", "0811"),
+])
+def test_hs_codes(phrase: str, code: str) -> None:
+    assert hs_for(phrase) == code

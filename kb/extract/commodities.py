@@ -108,11 +108,11 @@ def hs_for(phrase: str) -> str | None:
         key = " ".join(words[i:])
         if key in index:
             code = index[key]
-            if i and words[0] == "frozen" and code and len(code) == 4:
+            if i and words[0] == "frozen" and code and len(code) >= 4:
                 # frozen fruit is 0811, frozen vegetables 0710, unless the data names the frozen form
-                if "0803" <= code <= "0810":
+                if "0803" <= code[:4] <= "0810":
                     return "0811"
-                if "0701" <= code <= "0709":
+                if "0701" <= code[:4] <= "0709":
                     return "0710"
             return code
     return None
