@@ -507,3 +507,13 @@ def test_a_ministry_after_the_post_employs_the_person(text: str, name: str, expe
     facts = run(text)
     check(facts, name, expected)
     assert expected["agency"] in [a.name for a in facts.agencies]
+
+
+def test_a_post_before_an_honorific_is_no_agency() -> None:
+    """"ZIMRA Commissioner for Customs and Excise Mr Tinashe Gwatidzo": the words before "Mr" are a post; the
+    abbreviation before it names the employer."""
+    facts = run("Zimbabwe Revenue Authority (ZIMRA) Commissioner-General Ms Rudo Mashingaidze spoke. Zambia Revenue "
+                "Authority (ZRA) Commissioner-General Mr Kelvin Mwiinga said the link would be extended. ZIMRA "
+                "Commissioner for Customs and Excise Mr Tinashe Gwatidzo said transit traffic rose.")
+    check(facts, "Tinashe Gwatidzo", {"country": "ZW", "agency": "Zimbabwe Revenue Authority"})
+    assert not [a.name for a in facts.agencies if a.name.endswith("Mr") or "Mr" in a.also]

@@ -773,6 +773,8 @@ def _excluded(ctx: ArticleContext, surface: str) -> bool:
         return True
     if _SHORT_YEAR.search(surface):
         return True  # "Sep'26. Exports": a month and its year, not a name
+    if surface.split()[-1].rstrip(".") in _HONORIFIC_END:
+        return True  # "Commissioner for Customs and Excise Mr Tinashe Gwatidzo": a post before a name, no body
     if _THE_INSIDE.search(surface) or any(m.group(1) not in _ABBREVIATED for m in _FULL_STOP_INSIDE.finditer(surface)):
         return True  # "GDP. Exports", "tells NBC News the Department …": two names run together, neither alone
     publisher = (ctx.document.publisher or "").casefold()
@@ -781,6 +783,7 @@ def _excluded(ctx: ArticleContext, surface: str) -> bool:
     return bool(publisher) and (key == publisher or key == publisher.removeprefix("the "))
 
 
+_HONORIFIC_END = frozenset(("Mr", "Mrs", "Ms", "Dr", "Hon", "Prof", "Eng", "Engr", "Sir", "Dame", "Madam"))
 _THE_INSIDE = re.compile(r"[A-Z][\w'’-]*\s+the\s+[A-Z]")
 _FULL_STOP_INSIDE = re.compile(r"\b([A-Za-z]{2,})\.\s+[A-Z][a-z]")
 _ABBREVIATED = frozenset(("St", "Co", "Ltd", "Inc", "Corp", "No", "Mt", "Ft", "Dr", "Jr", "Sr", "Bros", "Gen", "Govt",
