@@ -514,6 +514,7 @@ def test_a_post_before_an_honorific_is_no_agency() -> None:
     abbreviation before it names the employer."""
     facts = run("Zimbabwe Revenue Authority (ZIMRA) Commissioner-General Ms Rudo Mashingaidze spoke. Zambia Revenue "
                 "Authority (ZRA) Commissioner-General Mr Kelvin Mwiinga said the link would be extended. ZIMRA "
-                "Commissioner for Customs and Excise Mr Tinashe Gwatidzo said transit traffic rose.")
+                "Commissioner for Customs and Excise Mr Tinashe Gwatidzo said copper cathodes from Zambia accounted "
+                "for most of the transit traffic.")
     check(facts, "Tinashe Gwatidzo", {"country": "ZW", "agency": "Zimbabwe Revenue Authority"})
-    assert not [a.name for a in facts.agencies if a.name.endswith("Mr") or "Mr" in a.also]
+    assert not [n for a in facts.agencies for n in (a.name, *a.also) if n.split()[-1] == "Mr"], facts.agencies
