@@ -190,6 +190,8 @@ def _marked_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, inside: b
 
 _AGAINST_BEFORE = re.compile(r"\b(?:against|versus|compared\s+with)\s+(?:the\s+)?$")
 _OWN_FIGURE_AFTER = re.compile(r"['’]s\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{0,3}[$€£¥]|[A-Z][a-z]{0,2}\s?\d|\d)")
+_FROM_SUPPLIERS = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,2}(?:suppliers|sources|origins|producers|countries|"
+                             r"exporters)\s+(?:such\s+as|like|including|led\s+by)\s+(?:the\s+)?$", re.I)
 _SOLD_IN = re.compile(r"(?:sell|sells|sold|selling)\s+(?:(?:well|widely|strongly|best|mainly|mostly|also|too)\s+)?"
                       r"in\s+(?:the\s+)?", re.I)
 _ASIDE_BETWEEN = re.compile(r",\s+(?:which|who|that|where)\b")
@@ -205,6 +207,9 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
             and cue.kind.endswith("verb"):
         # "The Netherlands imported goods worth Sh5.1bn from Kenya, against Britain's Sh4.3bn": set beside the subject
         return "against", subject_side(s, cue)
+    if after_cue and in_region and _FROM_SUPPLIERS.search(before):
+        # "Deliveries from Asian suppliers such as Malaysia and Brunei fell …": where they come from
+        return "from", EXPORTER
     if after_cue and in_region and _SOLD_IN.fullmatch(s, cue.start, m.start):
         return "to", IMPORTER  # "Serbian strawberries sell well in Austria": where they are sold is where they go
     if after_cue and in_region and _OWNED_GOODS.match(s, m.end) and find_commodities(s[m.end:m.end + 40]):
