@@ -35,3 +35,15 @@ def test_a_singular_alone_is_no_goods(text: str) -> None:
 ])
 def test_hs_codes(phrase: str, code: str) -> None:
     assert hs_for(phrase) == code
+
+
+@pytest.mark.parametrize("name,code", [
+    # a head whose compounds stay in its heading keeps it whatever names its kind
+    ("pomegranate juice", "2009"), ("electrical cables", "8544"), ("industrial salt", "2501"),
+    ("cashew kernels", "0801"), ("walnut kernels", "0802"),
+    # other heads do not: a compound is goods of its own
+    ("shea butter", None), ("non-basmati rice", None), ("fresh pears", "0808"),
+])
+def test_goods_hs_of_compounds(name: str, code: str | None) -> None:
+    from kb.extract.flows.goods import goods_hs
+    assert goods_hs(name) == code

@@ -448,10 +448,12 @@ def goods_hs(name: str) -> str | None:
     """The HS heading of goods: of the phrase, or of its head once modifiers are set aside ("fresh pears"),
     but not of a head that other words make a compound of ("shea butter", "cassava chips")."""
     words = fold(name).split()
-    mods = lexicon().modifiers
+    lex = lexicon()
     for i in range(len(words)):
         if is_term(" ".join(words[i:])):
-            return hs_for(name) if all(w in mods for w in words[:i]) else None
+            if all(w in lex.modifiers for w in words[:i]) or (i == len(words) - 1 and words[-1] in lex.stable_heads):
+                return hs_for(name)  # "fresh pears"; "pomegranate juice", "robusta coffee": still the head's heading
+            return None
     return None
 
 

@@ -61,6 +61,7 @@ class Lexicon:
     maker_by: re.Pattern[str]
     modifiers: frozenset[str]
     mass_nouns: frozenset[str]
+    stable_heads: frozenset[str]  # heads whose compounds stay in the head's HS heading ("robusta coffee")
     abbreviations: dict[str, str]
     goods_stop: frozenset[str]
     not_goods: frozenset[str]
@@ -117,6 +118,7 @@ def lexicon() -> Lexicon:
                             r"((?:[A-Z][\w'&-]*\s+){0,5}[A-Z][\w'&-]*)"),
         modifiers=frozenset(str(w).lower() for w in data.get("modifiers", [])),
         mass_nouns=frozenset(str(w).lower() for w in data.get("mass_nouns", [])),
+        stable_heads=frozenset(str(w).lower() for w in data.get("stable_heads", [])),
         abbreviations={str(k).lower(): str(v) for k, v in (data.get("abbreviations") or {}).items()},
         goods_stop=frozenset(str(w).lower() for w in data.get("goods_stop", [])),
         not_goods=frozenset(str(w).lower() for w in data.get("not_goods", [])),
