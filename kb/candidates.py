@@ -24,14 +24,15 @@ which is read again when next asked for.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from sqlalchemy import Select, bindparam, false, select, true
 from sqlalchemy.engine import Connection
 
-from kb.driver import driver
+from kb.driver import answered_from_held, driver
 from kb.models import Agency, Alias, Official
 from kb.names import block_keys
 
@@ -47,7 +48,20 @@ def _country_statement(kind: str, international: bool) -> Select:
     same = table.c.country_code.is_(None) if international else table.c.country_code == bindparam("country")
     main = select(table.c.id, table.c.name_key, false().label("is_alias")).where(same)
     other = select(column, _alias.c.name_key, true().label("is_alias")).join(table, table.c.id == column).where(same)
-    return main.union_all(other)
+
+    def held_rows(held: Any, params: Mapping[str, Any]) -> list[tuple]:
+        """The held new rows of the country and their held aliases (kb.store.held)."""
+        rows = held.lookup(kind, ("country_code",), (params["country"],))
+        found = [(row["id"], row["name_key"], False) for row in rows]
+        return found + [(row["id"], alias["name_key"], True) for row in rows
+                        for alias in held.lookup("alias", (column.name,), (row["id"],))]
+
+    def ready(held: Any) -> bool:
+        """Every held alias is of a held row (else its row's country is the database's)."""
+        made = held.made[kind]
+        return all(alias[column.name] is None or alias[column.name] in made for alias in held.made["alias"].values())
+
+    return answered_from_held(main.union_all(other), {kind, "alias"}, held_rows, ready)  # type: ignore[return-value]
 
 
 @dataclass
