@@ -50,18 +50,31 @@ def _country_statement(kind: str, international: bool) -> Select:
     other = select(column, _alias.c.name_key, true().label("is_alias")).join(table, table.c.id == column).where(same)
 
     def held_rows(held: Any, params: Mapping[str, Any]) -> list[tuple]:
-        """The held new rows of the country and their held aliases (kb.store.held)."""
-        rows = held.lookup(kind, ("country_code",), (params["country"],))
+        """The held new rows of the country and their held aliases, and the held aliases of its written rows
+        (kb.store.held)."""
+        country, made = params["country"], held.made[kind]
+        rows = held.lookup(kind, ("country_code",), (country,))
         found = [(row["id"], row["name_key"], False) for row in rows]
-        return found + [(row["id"], alias["name_key"], True) for row in rows
-                        for alias in held.lookup("alias", (column.name,), (row["id"],))]
+        found += [(row["id"], alias["name_key"], True) for row in rows
+                  for alias in held.lookup("alias", (column.name,), (row["id"],))]
+        written = [alias for alias in held.made["alias"].values()
+                   if alias[column.name] is not None and alias[column.name] not in made]
+        if written:  # their rows' countries are the database's
+            owners = dict(driver(held.conn).rows(_countries_of_rows(kind), {"ids": sorted({a[column.name]
+                                                                                           for a in written})}))
+            found += [(a[column.name], a["name_key"], True) for a in written
+                      if a[column.name] in owners and owners[a[column.name]] == country]
+        return found
 
-    def ready(held: Any) -> bool:
-        """Every held alias is of a held row (else its row's country is the database's)."""
-        made = held.made[kind]
-        return all(alias[column.name] is None or alias[column.name] in made for alias in held.made["alias"].values())
+    return answered_from_held(main.union_all(other), {kind, "alias"}, held_rows)  # type: ignore[return-value]
 
-    return answered_from_held(main.union_all(other), {kind, "alias"}, held_rows, ready)  # type: ignore[return-value]
+
+@cache
+def _countries_of_rows(kind: str) -> Select:
+    """The written rows' countries (the held rows are not asked for: their countries are known)."""
+    table = TABLES[kind]
+    return answered_from_held(select(table.c.id, table.c.country_code).where(  # type: ignore[return-value]
+        table.c.id.in_(bindparam("ids", expanding=True))), {kind}, lambda held, params: [])
 
 
 @dataclass
