@@ -1,4 +1,5 @@
-"""A batch's append-only rows (claims, evidence, match decisions and candidates), written set-wise.
+"""A batch's append-only rows (claims, evidence, match decisions and candidates) and its new entity rows,
+written set-wise.
 
 Storing an article ended with one insert per table for its claims, evidence,
 decisions and candidates: three or four statements an article, each a round
@@ -20,6 +21,15 @@ articles written inside that savepoint are held again. The rows are checked
 against their tables' NOT NULL and one-record constraints as they are held
 (`Held.add`), so that the batch's write cannot fail for one article's rows:
 a bad record is refused within its own article's savepoint.
+
+New entity rows (agencies, officials, agreements, trade flows, positions,
+aliases, agreement parties and signatories) are held too (`Held.new`), their
+ids given out ahead (`Ids`), and written once per table per batch, each table
+after those its rows name. A statement naming one of their tables writes its
+held rows first, unless it is a read the held rows complete
+(`kb.driver.answered_from_held`): the reads the store runs for every article
+are, so the new rows wait for the batch's write (docs/scale.md, "New rows
+with their ids given out ahead").
 """
 
 from __future__ import annotations
