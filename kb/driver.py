@@ -198,10 +198,12 @@ class Driver:
         self._run(sql, {**own, **values})
         return self.cursor.fetchone()[0]
 
-    def run(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> None:
+    def run(self, statement: ClauseElement, params: Mapping[str, Any] | None = None,
+            answered: frozenset[str] = frozenset()) -> None:
+        """`answered`: tables whose held rows it needs not (kb.store.held: a delete of written rows only)."""
         sql, _, own = _compile(statement, self.dialect, ())
         sql, values = self._expand(sql, {**own, **params} if params else dict(own))
-        self._run(sql, values)
+        self._run(sql, values, answered)
 
     def many(self, statement: ClauseElement, rows: Sequence[Mapping[str, Any]],
              answered: frozenset[str] = frozenset()) -> None:

@@ -229,8 +229,9 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int], fresh: dict[int,
             if rid in fresh:
                 fresh[rid].values.update(values)  # as the database will hold it
     held = held_rows(conn)
-    if held is not None and kind != "agreement":  # rows not yet written are changed where they are held
-        updates = [u for u in updates if not held.update(kind, u["_id"], {k: v for k, v in u.items() if k != "_id"})]
+    if held is not None:  # rows not yet written are changed where they are held
+        updates = [u for u in updates if not _in_order(held, kind, u)
+                   or not held.update(kind, u["_id"], {k: v for k, v in u.items() if k != "_id"})]
     for shape in {tuple(u) for u in updates}:  # executemany needs the same keys in every row
         driver(conn).many(update_by_id(kind), [u for u in updates if tuple(u) == shape],
                           answered=frozenset({kind}) if held is not None and kind != "agreement" else frozenset())
@@ -242,6 +243,15 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int], fresh: dict[int,
             index.set(rid, best_by_id[rid].get("country_code"), name_key(name) if name else None, aliases[rid])
     if kind == "agreement":
         _rederive_agreement_links(conn, alive, claims, fresh)
+
+
+def _in_order(held: object, kind: str, update: dict[str, object]) -> bool:
+    """Whether a held row may take these values where it is held: an agreement amending a held agreement made
+    after it would name a row not yet inserted when SQLite checks its foreign key (each row of an
+    `executemany` is a statement of its own), so it is written first."""
+    amends = update.get("amends_id")
+    return kind != "agreement" or amends is None or amends not in held.made["agreement"] \
+        or amends < update["_id"]  # type: ignore[attr-defined,operator]
 
 
 def _claims(conn: Connection, kind: str, ids: set[int],
@@ -347,8 +357,12 @@ def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[in
             stale += alias_ids[1:] if names.get(key) == value else alias_ids
         rows += [{**_NO_OWNER, kind_of(kind).column: rid, "name": v, "name_key": k, "origin": "article"}
                  for k, v in sorted(names.items()) if (k, v) not in have]
+    found = held_rows(conn)
+    if found is not None and stale:  # aliases not yet written go from where they are held
+        stale = found.discard_ids("alias", sorted(stale))
     if stale:
-        driver(conn).run(delete_by_ids("alias"), {"ids": sorted(stale)})
+        driver(conn).run(delete_by_ids("alias"), {"ids": sorted(stale)}, answered=frozenset({"alias"})
+                         if found is not None else frozenset())
     if rows:
         new_rows(conn, "alias", rows)
     return keys

@@ -60,6 +60,8 @@ _SELECT = re.compile(r"^\s*(SELECT|WITH|\()", re.IGNORECASE)
 # to new rows (an insert into them writes the new rows first).
 _REFS = {name: {_TABLE_OF[fk.column.table.name] for fk in T[name].foreign_keys
                 if fk.column.table.name in _TABLE_OF} - {name} for name in MADE}
+# The new-row tables whose rows may name (or cascade from) a row of each, itself included.
+_NAMED_BY = {name: {name} | {other for other in MADE if name in _REFS[other]} for name in MADE}
 _REFERRING = {table.name for table in T.values()
               if any(fk.column.table.name in _TABLE_OF for fk in table.foreign_keys)}
 _TABLES = "|".join(T[name].name for name in HELD)
@@ -108,7 +110,9 @@ def _made_plan(sql: str) -> tuple[bool, frozenset[str], str | None]:
         verb, table = write.group(1).split()[0].upper(), write.group(2).lower()
         if table in _TABLE_OF and verb == "UPDATE":  # the rows it changes, and those its values may name
             return False, frozenset(_with_refs({_TABLE_OF[table]})), None
-        if table in _TABLE_OF:  # an insert besides the held ones, or a delete of such rows (or of rows they name)
+        if table in _TABLE_OF and verb == "DELETE":  # the rows it may delete, and the held rows naming them
+            return False, frozenset(_NAMED_BY[_TABLE_OF[table]]), _TABLE_OF[table]
+        if table in _TABLE_OF:  # an insert besides the held ones
             return True, frozenset(), _TABLE_OF[table]
         if table in _REFERRING:  # may name new rows: they must exist first
             return True, frozenset(), None
@@ -308,6 +312,17 @@ class Held:
         row.update(values)
         self._forget_lookups(name)
         return True
+
+    def discard_ids(self, name: str, ids: Sequence[int]) -> list[int]:
+        """Delete the held rows with these ids (of a table no other held row names); the ids of written rows,
+        for the database to delete."""
+        made = self.made[name]
+        gone = [rid for rid in ids if rid in made]
+        for rid in gone:
+            del made[rid]
+        if gone:
+            self._forget_lookups(name)
+        return [rid for rid in ids if rid not in set(gone)]
 
     def discard(self, name: str, values: Mapping[str, Any], owner: str) -> bool:
         """Delete held rows of `name` with these values, when the `owner` row they name (its `{owner}_id`) is
