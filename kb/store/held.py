@@ -55,13 +55,12 @@ MADE = ("agency", "official", "agreement", "trade_flow", "position", "alias", "p
 _TABLE_OF = {T[name].name: name for name in MADE}
 _NAMES = re.compile(rf"\b({'|'.join(_TABLE_OF)})\b", re.IGNORECASE)
 _WRITE = re.compile(r"^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
-_SELECT = re.compile(r"^\s*(SELECT|WITH|\()", re.IGNORECASE)
-# What each table's rows refer to among the held ones (written first), and the tables whose writes may refer
-# to new rows (an insert into them writes the new rows first).
+# What each table's rows refer to among the held ones (written first).
 _REFS = {name: {_TABLE_OF[fk.column.table.name] for fk in T[name].foreign_keys
                 if fk.column.table.name in _TABLE_OF} - {name} for name in MADE}
 # The new-row tables whose rows may name (or cascade from) a row of each, itself included.
 _NAMED_BY = {name: {name} | {other for other in MADE if name in _REFS[other]} for name in MADE}
+# The other tables whose rows may name new rows (an insert into them or an update writes the new rows first).
 _REFERRING = {table.name for table in T.values()
               if any(fk.column.table.name in _TABLE_OF for fk in table.foreign_keys)}
 _TABLES = "|".join(T[name].name for name in HELD)
@@ -105,19 +104,19 @@ def _made_plan(sql: str) -> tuple[bool, frozenset[str], str | None]:
     """What a statement needs of the new rows held: (every one written first, the tables whose rows must be
     written first, a table the statement itself inserts into or deletes from, whose next id is then read
     afresh)."""
+    named = frozenset(_TABLE_OF[t.lower()] for t in _NAMES.findall(sql))  # read, or written
     write = _WRITE.match(sql)
     if write is not None:
         verb, table = write.group(1).split()[0].upper(), write.group(2).lower()
         if table in _TABLE_OF and verb == "UPDATE":  # the rows it changes, and those its values may name
-            return False, frozenset(_with_refs({_TABLE_OF[table]})), None
+            return False, named | _with_refs({_TABLE_OF[table]}), None
         if table in _TABLE_OF and verb == "DELETE":  # the rows it may delete, and the held rows naming them
-            return False, frozenset(_NAMED_BY[_TABLE_OF[table]]), _TABLE_OF[table]
+            return False, named | _NAMED_BY[_TABLE_OF[table]], _TABLE_OF[table]
         if table in _TABLE_OF:  # an insert besides the held ones
             return True, frozenset(), _TABLE_OF[table]
         if table in _REFERRING:  # may name new rows: they must exist first
             return True, frozenset(), None
-        return False, frozenset(), None
-    return False, frozenset(_TABLE_OF[t.lower()] for t in _NAMES.findall(sql)), None
+    return False, named, None
 
 
 def _with_refs(names: set[str]) -> set[str]:
