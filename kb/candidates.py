@@ -24,14 +24,15 @@ which is read again when next asked for.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from sqlalchemy import Select, bindparam, false, select, true
 from sqlalchemy.engine import Connection
 
-from kb.driver import driver
+from kb.driver import answered_from_held, driver
 from kb.models import Agency, Alias, Official
 from kb.names import block_keys
 
@@ -47,7 +48,33 @@ def _country_statement(kind: str, international: bool) -> Select:
     same = table.c.country_code.is_(None) if international else table.c.country_code == bindparam("country")
     main = select(table.c.id, table.c.name_key, false().label("is_alias")).where(same)
     other = select(column, _alias.c.name_key, true().label("is_alias")).join(table, table.c.id == column).where(same)
-    return main.union_all(other)
+
+    def held_rows(held: Any, params: Mapping[str, Any]) -> list[tuple]:
+        """The held new rows of the country and their held aliases, and the held aliases of its written rows
+        (kb.store.held)."""
+        country, made = params["country"], held.made[kind]
+        rows = held.lookup(kind, ("country_code",), (country,))
+        found = [(row["id"], row["name_key"], False) for row in rows]
+        found += [(row["id"], alias["name_key"], True) for row in rows
+                  for alias in held.lookup("alias", (column.name,), (row["id"],))]
+        written = [alias for alias in held.made["alias"].values()
+                   if alias[column.name] is not None and alias[column.name] not in made]
+        if written:  # their rows' countries are the database's
+            owners = dict(driver(held.conn).rows(_countries_of_rows(kind), {"ids": sorted({a[column.name]
+                                                                                           for a in written})}))
+            found += [(a[column.name], a["name_key"], True) for a in written
+                      if a[column.name] in owners and owners[a[column.name]] == country]
+        return found
+
+    return answered_from_held(main.union_all(other), {kind, "alias"}, held_rows)  # type: ignore[return-value]
+
+
+@cache
+def _countries_of_rows(kind: str) -> Select:
+    """The written rows' countries (the held rows are not asked for: their countries are known)."""
+    table = TABLES[kind]
+    return answered_from_held(select(table.c.id, table.c.country_code).where(  # type: ignore[return-value]
+        table.c.id.in_(bindparam("ids", expanding=True))), {kind}, lambda held, params: [])
 
 
 @dataclass

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -35,6 +35,46 @@ _keep: dict[int, ClauseElement] = {}  # the statements compiled, so that their i
 # Called with (SQL, parameters) before each statement runs, as SQLAlchemy's before_cursor_execute event is for
 # the others: tests/test_load_plans.py explains every statement a load runs.
 observers: list[Callable[[str, Any], None]] = []
+
+
+# Statements whose answer a load's held rows complete (kb.store.held): statement id → (the tables it reads whose
+# held rows need not be written first, and a function giving the rows the held ones add, from the held rows and
+# the statement's parameters). Registered where the statement is built (`answered_from_held`).
+_from_held: dict[int, tuple[frozenset[str], Callable[[Any, Mapping[str, Any]], list[tuple]],
+                            Callable[[Any], bool] | None]] = {}
+
+
+def answered_from_held(statement: ClauseElement, tables: set[str],
+                       rows: Callable[[Any, Mapping[str, Any]], list[tuple]],
+                       ready: Callable[[Any], bool] | None = None) -> ClauseElement:
+    """Mark a read as one the held rows of `tables` can complete: `rows(held, params)` gives the rows they add
+    (after the database's: held rows have the greatest ids). `ready(held)`: whether they can now (else they
+    are written first, as for any other read). Returns the statement."""
+    _keep[id(statement)] = statement
+    _from_held[id(statement)] = (frozenset(tables), rows, ready)
+    return statement
+
+
+def held_by_id(table: str, columns: tuple[str, ...],
+               param: str = "ids") -> Callable[[Any, Mapping[str, Any]], list[tuple]]:
+    """For `answered_from_held`: the held new rows of `table` whose ids are in the list `param`."""
+    def rows(held: Any, params: Mapping[str, Any]) -> list[tuple]:
+        made = held.made[table]
+        return [tuple(row.get(c) for c in columns) for rid in params[param] if (row := made.get(rid)) is not None]
+
+    return rows
+
+
+def held_by(table: str, column: str, values: Callable[[Mapping[str, Any]], Iterable[Any]],
+            columns: tuple[str, ...]) -> Callable[[Any, Mapping[str, Any]], list[tuple]]:
+    """For `answered_from_held`: the held new rows of `table` with one of `values(params)` in `column`, in the
+    order of their ids (NULL matches nothing, as in SQL)."""
+    def rows(held: Any, params: Mapping[str, Any]) -> list[tuple]:
+        found = {id(row): row for value in dict.fromkeys(values(params)) if value is not None
+                 for row in held.lookup(table, (column,), (value,))}
+        return [tuple(row.get(c) for c in columns) for row in sorted(found.values(), key=lambda r: r.get("id", 0))]
+
+    return rows
 
 
 class DriverError(Exception):
@@ -126,16 +166,23 @@ class Driver:
         self.dbapi_error = conn.dialect.loaded_dbapi.Error
         self.raw = conn.connection.dbapi_connection
         self.cursor = self.raw.cursor()  # type: ignore[union-attr]
-        # Called with each statement's SQL before it runs: a load's held rows are written first when it needs
-        # them (kb.store.held).
-        self.before: Callable[[str], None] | None = None
+        # Called with each statement's SQL (and the tables whose held rows it is answered with) before it runs:
+        # a load's held rows are written first when it needs them (kb.store.held).
+        self.before: Callable[[str, frozenset[str]], None] | None = None
+        self.held: Any = None  # those held rows, which complete the answers of some reads (`answered_from_held`)
 
     def rows(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> list[Any]:
         """Every row, as named tuples."""
         sql, row, own = _compile(statement, self.dialect, ())
         sql, values = self._expand(sql, {**own, **params} if params else dict(own))
-        self._run(sql, values)
-        return list(map(row._make, self.cursor.fetchall()))
+        held = _from_held.get(id(statement)) if self.held is not None else None
+        if held and held[2] is not None and not held[2](self.held):
+            held = None  # the held rows are written first: the database answers alone
+        self._run(sql, values, held[0] if held else frozenset())
+        found = list(map(row._make, self.cursor.fetchall()))
+        if held:
+            found += map(row._make, held[1](self.held, params or {}))
+        return found
 
     def first(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> Any:
         found = self.rows(statement, params)
@@ -151,18 +198,22 @@ class Driver:
         self._run(sql, {**own, **values})
         return self.cursor.fetchone()[0]
 
-    def run(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> None:
+    def run(self, statement: ClauseElement, params: Mapping[str, Any] | None = None,
+            answered: frozenset[str] = frozenset()) -> None:
+        """`answered`: tables whose held rows it needs not (kb.store.held: a delete of written rows only)."""
         sql, _, own = _compile(statement, self.dialect, ())
         sql, values = self._expand(sql, {**own, **params} if params else dict(own))
-        self._run(sql, values)
+        self._run(sql, values, answered)
 
-    def many(self, statement: ClauseElement, rows: Sequence[Mapping[str, Any]]) -> None:
-        """One statement over many rows (INSERT, UPDATE); every row has the same keys."""
+    def many(self, statement: ClauseElement, rows: Sequence[Mapping[str, Any]],
+             answered: frozenset[str] = frozenset()) -> None:
+        """One statement over many rows (INSERT, UPDATE); every row has the same keys. `answered`: tables whose
+        held rows it needs not (kb.store.held: an UPDATE of written rows only)."""
         if not rows:
             return
         sql, _, own = _compile(statement, self.dialect, tuple(rows[0]))
         if self.before is not None:
-            self.before(sql)
+            self.before(sql, answered)
         for observe in observers:
             observe(sql, {**own, **rows[0]})  # COPY too: it writes what this INSERT would (no plan to check)
         try:
@@ -193,9 +244,9 @@ class Driver:
                 params[f"{name}__{i}"] = item
         return _expanded(sql, self.name, tuple(len(lists[name]) for name in names)), params
 
-    def _run(self, sql: str, values: dict[str, Any]) -> None:
+    def _run(self, sql: str, values: dict[str, Any], answered: frozenset[str] = frozenset()) -> None:
         if self.before is not None:
-            self.before(sql)
+            self.before(sql, answered)
         for observe in observers:
             observe(sql, values)
         try:

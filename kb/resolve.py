@@ -14,9 +14,10 @@ carries the rule that made it and a score, which the store keeps in
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
+from typing import Any
 
 from rapidfuzz import fuzz
 from sqlalchemy import Select, and_, bindparam, func, null, or_, select
@@ -24,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from kb.candidates import CountryNames, candidates
 from kb.countries import country_words
-from kb.driver import driver
+from kb.driver import answered_from_held, driver, held_by, held_by_id
 from kb.facts import Agency, Agreement, Official, TradeFlow
 from kb.models import Agency as AgencyRow
 from kb.models import Agreement as AgreementRow
@@ -91,22 +92,30 @@ def _by_key_statement(kind: str):  # type: ignore[no-untyped-def]
     """Rows whose name (origin NULL) or alias has one of the keys, in one round trip."""
     table, column = TABLES[kind], alias_t.c[f"{kind}_id"]
     keys = bindparam("keys", expanding=True)
-    return (select(table.c.id, table.c.name_key, null().label("origin")).where(table.c.name_key.in_(keys))
-            .union_all(select(column, alias_t.c.name_key, alias_t.c.origin)
-                       .where(alias_t.c.name_key.in_(keys), column.is_not(None))))
+    statement = (select(table.c.id, table.c.name_key, null().label("origin")).where(table.c.name_key.in_(keys))
+                 .union_all(select(column, alias_t.c.name_key, alias_t.c.origin)
+                            .where(alias_t.c.name_key.in_(keys), column.is_not(None))))
+    main = held_by(kind, "name_key", lambda p: p["keys"], ("id", "name_key", "_none"))
+    aliases = held_by("alias", "name_key", lambda p: p["keys"], (column.name, "name_key", "origin"))
+    return answered_from_held(statement, {kind, "alias"},
+                              lambda held, p: main(held, p) + [r for r in aliases(held, p) if r[0] is not None])
 
 
 @cache
 def _names_of_statement(kind: str):  # type: ignore[no-untyped-def]
     table, column = TABLES[kind], alias_t.c[f"{kind}_id"]
-    return (select(table.c.id, table.c.name_key).where(table.c.id.in_(_ids()))
-            .union_all(select(column, alias_t.c.name_key).where(column.in_(_ids()))))
+    statement = (select(table.c.id, table.c.name_key).where(table.c.id.in_(_ids()))
+                 .union_all(select(column, alias_t.c.name_key).where(column.in_(_ids()))))
+    main = held_by_id(kind, ("id", "name_key"))
+    aliases = held_by("alias", column.name, lambda p: p["ids"], (column.name, "name_key"))
+    return answered_from_held(statement, {kind, "alias"}, lambda held, p: main(held, p) + aliases(held, p))
 
 
 @cache
 def _column_by_id_statement(kind: str, column: str) -> Select:
     table = TABLES[kind]
-    return select(table.c.id, table.c[column]).where(table.c.id.in_(_ids()))
+    return answered_from_held(select(table.c.id, table.c[column]).where(table.c.id.in_(_ids())), {kind},
+                              held_by_id(kind, ("id", column)))
 
 
 def column_by_id(conn: Connection, kind: str, column: str, ids: object) -> dict[int, object]:
@@ -347,8 +356,11 @@ def _similar_people(conn: Connection, record: Official, agency_id: int | None, c
 @cache
 def _posts_statement() -> Select:
     """Which of the officials `:ids` hold a post at the agency `:agency` (the (official, agency, title) key)."""
-    return select(position_t.c.official_id).distinct().where(position_t.c.official_id.in_(_ids()),
-                                                             position_t.c.agency_id == bindparam("agency"))
+    statement = select(position_t.c.official_id).distinct().where(position_t.c.official_id.in_(_ids()),
+                                                                  position_t.c.agency_id == bindparam("agency"))
+    posts = held_by("position", "agency_id", lambda p: [p["agency"]], ("official_id",))
+    return answered_from_held(statement, {"position"},
+                              lambda held, p: [r for r in posts(held, p) if r[0] in set(p["ids"])])
 
 
 def people_compatible(a: set[str], b: set[str]) -> bool:
@@ -491,7 +503,9 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[int, int]:
 
 @cache
 def _kind_and_signed_statement() -> Select:
-    return select(agreement_t.c.id, agreement_t.c.kind, agreement_t.c.signed).where(agreement_t.c.id.in_(_ids()))
+    return answered_from_held(select(agreement_t.c.id, agreement_t.c.kind, agreement_t.c.signed)
+                              .where(agreement_t.c.id.in_(_ids())), {"agreement"},
+                              held_by_id("agreement", ("id", "kind", "signed")))
 
 
 @cache
@@ -505,8 +519,10 @@ def _same_kind_and_parties(no_kind: bool, with_parties: bool) -> Select:
     query = query.where(agreement_t.c.kind.is_(None)) if no_kind else query.where(
         agreement_t.c.kind == bindparam("kind"))
     if not with_parties:
-        return query.where(~select(party_t.c.id).where(party_t.c.agreement_id == agreement_t.c.id,
-                                                       party_t.c.country_code.is_not(None)).exists())
+        return answered_from_held(query.where(~select(party_t.c.id).where(
+            party_t.c.agreement_id == agreement_t.c.id, party_t.c.country_code.is_not(None)).exists()),
+            {"agreement", "party"}, partial(_held_same_kind_and_parties, no_kind, with_parties),
+            _parties_with_agreements)  # type: ignore[return-value]
     mine = party_t.alias("mine")
     countries = (select(func.count(func.distinct(mine.c.country_code)))
                  .where(mine.c.agreement_id == agreement_t.c.id, mine.c.country_code.is_not(None)).scalar_subquery())
@@ -517,8 +533,29 @@ def _same_kind_and_parties(no_kind: bool, with_parties: bool) -> Select:
     both = select(second.c.id).where(second.c.agreement_id == party_t.c.agreement_id,
                                      second.c.country_code == bindparam("second")).exists()
     # From the first party's rows to their agreements (not from every agreement of the kind to its parties).
-    return (query.select_from(party_t.join(agreement_t, agreement_t.c.id == party_t.c.agreement_id))
-            .where(party_t.c.country_code == bindparam("first"), both, countries == bindparam("count"), ~outside))
+    statement = (query.select_from(party_t.join(agreement_t, agreement_t.c.id == party_t.c.agreement_id))
+                 .where(party_t.c.country_code == bindparam("first"), both, countries == bindparam("count"),
+                        ~outside))
+    return answered_from_held(statement, {"agreement", "party"}, partial(_held_same_kind_and_parties, no_kind,
+                                                                         with_parties), _parties_with_agreements)
+
+
+def _parties_with_agreements(held: Any) -> bool:
+    """Every held party row is of a held agreement: the database's agreements have their parties written."""
+    agreements = held.made["agreement"]
+    return all(row["agreement_id"] in agreements for row in held.made["party"].values())
+
+
+def _held_same_kind_and_parties(no_kind: bool, with_parties: bool, held: Any, p: Mapping[str, Any]) -> list[tuple]:
+    """`_same_kind_and_parties` among the held agreements (with their held parties)."""
+    found = []
+    for rid, row in held.made["agreement"].items():
+        if (row["kind"] is not None) if no_kind else not _same(row["kind"], p["kind"]):
+            continue
+        countries = {r["country_code"] for r in held.lookup("party", ("agreement_id",), (rid,))} - {None}
+        if (countries == set(p["parties"]) and len(countries) == p["count"]) if with_parties else not countries:
+            found.append((rid, row["name_key"], row["signed"]))
+    return found
 
 
 def _parties_of(conn: Connection, ids: set[int]) -> dict[int, list[str]]:
@@ -532,8 +569,10 @@ def _parties_of(conn: Connection, ids: set[int]) -> dict[int, list[str]]:
 
 @cache
 def _parties_statement() -> Select:
-    return (select(party_t.c.agreement_id, party_t.c.country_code)
-            .where(party_t.c.agreement_id.in_(_ids()), party_t.c.country_code.is_not(None)))
+    parties = held_by("party", "agreement_id", lambda p: p["ids"], ("agreement_id", "country_code"))
+    return answered_from_held(select(party_t.c.agreement_id, party_t.c.country_code)
+                              .where(party_t.c.agreement_id.in_(_ids()), party_t.c.country_code.is_not(None)),
+                              {"party"}, lambda held, p: [r for r in parties(held, p) if r[1] is not None])
 
 
 def period_of(record: TradeFlow) -> tuple[str | None, str | None]:
@@ -567,11 +606,40 @@ def _trade_flow_statement(exporter: bool, importer: bool, period: bool, rate: bo
     same_goods = [flow_t.c.commodity_key == bindparam("goods")]
     if heading:
         same_goods.append(flow_t.c.hs_code.like(bindparam("heading")))
-    return (select(flow_t.c.id, flow_t.c.commodity_key)
-            .where(_eq(flow_t.c.exporter_country_code, "exporter", exporter),
-                   _eq(flow_t.c.importer_country_code, "importer", importer), same_period,
-                   _eq(flow_t.c.rate_period, "per", rate), or_(*same_goods))
-            .order_by(flow_t.c.id))
+    statement = (select(flow_t.c.id, flow_t.c.commodity_key)
+                 .where(_eq(flow_t.c.exporter_country_code, "exporter", exporter),
+                        _eq(flow_t.c.importer_country_code, "importer", importer), same_period,
+                        _eq(flow_t.c.rate_period, "per", rate), or_(*same_goods))
+                 .order_by(flow_t.c.id))
+
+    def held_flows(held: Any, p: Mapping[str, Any]) -> list[tuple]:
+        """The same, among a load's new flows not yet written (kb.store.held): SQL's NULL never equals."""
+        found = []
+        for row in held.lookup("trade_flow", _FLOW_KEY, (p["exporter"] if exporter else None,
+                                                         p["importer"] if importer else None)):
+            if (exporter and row["exporter_country_code"] is None) or (importer and row["importer_country_code"]
+                                                                       is None):
+                continue
+            if period and not (_same(row["period_start"], p["start"]) and _same(row["period_end"], p["end"])):
+                continue
+            if not period and row["period_start"] is not None:
+                continue
+            if (rate and not _same(row["rate_period"], p["per"])) or (not rate and row["rate_period"] is not None):
+                continue
+            if _same(row["commodity_key"], p["goods"]) or (heading and row["hs_code"] is not None and p["heading"]
+                                                           and row["hs_code"].startswith(p["heading"][:-1])):
+                found.append((row["id"], row["commodity_key"]))
+        return found
+
+    return answered_from_held(statement, {"trade_flow"}, held_flows)  # type: ignore[return-value]
+
+
+_FLOW_KEY = ("exporter_country_code", "importer_country_code")
+
+
+def _same(a: object, b: object) -> bool:
+    """SQL's `a = b`: never true of NULL."""
+    return a is not None and b is not None and a == b
 
 
 def _eq(column, name: str, known: bool):  # type: ignore[no-untyped-def]

@@ -3,7 +3,7 @@
 The parts, each importing only those listed before it:
 
 - `tables`:  the tables and the statements every part runs, built once;
-- `held`:    a load's claims, evidence and decisions, held and written once per table for a batch;
+- `held`:    a load's claims, evidence, decisions and new rows, held and written once per table for a batch;
 - `derive`:  entity rows re-derived from the claims of every article;
 - `fold`:    two rows of a kind joined into one;
 - `write`:   one article's claims and evidence, each record resolved to a row;

@@ -17,13 +17,14 @@ from sqlalchemy.engine import Connection
 
 from kb import descriptors
 from kb.candidates import Tallies, candidates
-from kb.driver import driver
+from kb.driver import answered_from_held, driver, held_by, held_by_id
 from kb.kinds import KINDS, NAMED
 from kb.kinds import kind as kind_of
 from kb.normalize import name_key, singular_key
 from kb.resolve import column_by_id, curated
 from kb.store.held import held as held_rows
-from kb.store.tables import Fresh, T, Touched, delete_by_ids, ids_param, insert_into, update_by_id
+from kb.store.held import new_rows
+from kb.store.tables import Fresh, T, Touched, delete_by_ids, ids_param, update_by_id
 
 MASS_IN_KG = {"t": 1000.0, "kg": 1.0, "lb": 0.45359237}
 DATE_FIELDS = frozenset({"signed"})
@@ -44,7 +45,8 @@ DERIVED = {
 @cache
 def _existing_statement(kind: str) -> Select:
     table = T[kind]
-    return select(table.c.id, *(table.c[c] for c in DERIVED[kind])).where(table.c.id.in_(ids_param()))
+    return answered_from_held(select(table.c.id, *(table.c[c] for c in DERIVED[kind])).where(
+        table.c.id.in_(ids_param())), {kind}, held_by_id(kind, ("id", *DERIVED[kind])))
 
 
 @cache
@@ -62,8 +64,9 @@ def _claims_statement(kind: str) -> Select:
 @cache
 def _aliases_statement(kind: str) -> Select:
     al = T["alias"]
-    return select(al.c.id, al.c[f"{kind}_id"], al.c.name, al.c.name_key, al.c.origin).where(
-        al.c[f"{kind}_id"].in_(ids_param())).order_by(al.c.id)
+    return answered_from_held(select(al.c.id, al.c[f"{kind}_id"], al.c.name, al.c.name_key, al.c.origin).where(
+        al.c[f"{kind}_id"].in_(ids_param())).order_by(al.c.id), {"alias"}, held_by(
+        "alias", f"{kind}_id", lambda p: p["ids"], ("id", f"{kind}_id", "name", "name_key", "origin")))
 
 
 @cache
@@ -75,12 +78,20 @@ def _links_statement() -> Select:
                      null().label("official_id")).where(party.c.agreement_id.in_(ids_param()))
     signatories = select(sig.c.agreement_id, null(), null(), null(), sig.c.official_id).where(
         sig.c.agreement_id.in_(ids_param()))
-    return parties.union_all(signatories)
+    held_parties = held_by("party", "agreement_id", lambda p: p["ids"],
+                           ("agreement_id", "id", "country_code", "agency_id", "_none"))
+    held_signatories = held_by("signatory", "agreement_id", lambda p: p["ids"],
+                               ("agreement_id", "_none", "_none", "_none", "official_id"))
+    return answered_from_held(parties.union_all(signatories), {"party", "signatory"},
+                              lambda held, p: held_parties(held, p) + held_signatories(held, p))
 
 
 def _delete_links(conn: Connection, stale: list[dict[str, object]]) -> None:
     """Party rows of fresh agreements, named by their values: most often a country's row without an agency,
     replaced by one with its agency, so one statement per agreement for those."""
+    held = held_rows(conn)
+    if held is not None:  # the parties of an agreement not yet written are held: they go from there
+        stale = [row for row in stale if not held.discard("party", row, "agreement")]
     plain: dict[object, list[object]] = defaultdict(list)
     for row in stale:
         if row["agency_id"] is None and row["country_code"] is not None:
@@ -217,8 +228,13 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int], fresh: dict[int,
             updates.append({"_id": rid, **values})
             if rid in fresh:
                 fresh[rid].values.update(values)  # as the database will hold it
+    held = held_rows(conn)
+    if held is not None:  # rows not yet written are changed where they are held
+        updates = [u for u in updates if not _in_order(held, kind, u)
+                   or not held.update(kind, u["_id"], {k: v for k, v in u.items() if k != "_id"})]
     for shape in {tuple(u) for u in updates}:  # executemany needs the same keys in every row
-        driver(conn).many(update_by_id(kind), [u for u in updates if tuple(u) == shape])
+        driver(conn).many(update_by_id(kind), [u for u in updates if tuple(u) == shape],
+                          answered=frozenset({kind}) if held is not None and kind != "agreement" else frozenset())
     if kind_of(kind).named:
         aliases = _rederive_aliases(conn, kind, alive, best_by_id, claims, decisions, fresh)
         for rid in alive if index is not None else ():
@@ -227,6 +243,15 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int], fresh: dict[int,
             index.set(rid, best_by_id[rid].get("country_code"), name_key(name) if name else None, aliases[rid])
     if kind == "agreement":
         _rederive_agreement_links(conn, alive, claims, fresh)
+
+
+def _in_order(held: object, kind: str, update: dict[str, object]) -> bool:
+    """Whether a held row may take these values where it is held: an agreement amending a held agreement made
+    after it would name a row not yet inserted when SQLite checks its foreign key (each row of an
+    `executemany` is a statement of its own), so it is written first."""
+    amends = update.get("amends_id")
+    return kind != "agreement" or amends is None or amends not in held.made["agreement"] \
+        or amends < update["_id"]  # type: ignore[attr-defined,operator]
 
 
 def _claims(conn: Connection, kind: str, ids: set[int],
@@ -332,10 +357,14 @@ def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[in
             stale += alias_ids[1:] if names.get(key) == value else alias_ids
         rows += [{**_NO_OWNER, kind_of(kind).column: rid, "name": v, "name_key": k, "origin": "article"}
                  for k, v in sorted(names.items()) if (k, v) not in have]
+    found = held_rows(conn)
+    if found is not None and stale:  # aliases not yet written go from where they are held
+        stale = found.discard_ids("alias", sorted(stale))
     if stale:
-        driver(conn).run(delete_by_ids("alias"), {"ids": sorted(stale)})
+        driver(conn).run(delete_by_ids("alias"), {"ids": sorted(stale)}, answered=frozenset({"alias"})
+                         if found is not None else frozenset())
     if rows:
-        driver(conn).many(insert_into("alias"), rows)
+        new_rows(conn, "alias", rows)
     return keys
 
 
@@ -390,8 +419,6 @@ def _rederive_agreement_links(conn: Connection, ids: list[int],
     if stale_signatories:
         driver(conn).many(_signatory_delete(), stale_signatories)
     if parties:
-        driver(conn).many(insert_into("party"), [{"agreement_id": r, "country_code": c, "agency_id": a}
-                                                 for r, c, a in parties])
+        new_rows(conn, "party", [{"agreement_id": r, "country_code": c, "agency_id": a} for r, c, a in parties])
     if signatories:
-        driver(conn).many(insert_into("signatory"), [{"agreement_id": r, "official_id": o}
-                                                     for r, o in signatories])
+        new_rows(conn, "signatory", [{"agreement_id": r, "official_id": o} for r, o in signatories])

@@ -1,4 +1,5 @@
-"""A batch's append-only rows (claims, evidence, match decisions and candidates), written set-wise.
+"""A batch's append-only rows (claims, evidence, match decisions and candidates) and its new entity rows,
+written set-wise.
 
 Storing an article ended with one insert per table for its claims, evidence,
 decisions and candidates: three or four statements an article, each a round
@@ -20,6 +21,15 @@ articles written inside that savepoint are held again. The rows are checked
 against their tables' NOT NULL and one-record constraints as they are held
 (`Held.add`), so that the batch's write cannot fail for one article's rows:
 a bad record is refused within its own article's savepoint.
+
+New entity rows (agencies, officials, agreements, trade flows, positions,
+aliases, agreement parties and signatories) are held too (`Held.new`), their
+ids given out ahead (`Ids`), and written once per table per batch, each table
+after those its rows name. A statement naming one of their tables writes its
+held rows first, unless it is a read the held rows complete
+(`kb.driver.answered_from_held`): the reads the store runs for every article
+are, so the new rows wait for the batch's write (docs/scale.md, "New rows
+with their ids given out ahead").
 """
 
 from __future__ import annotations
@@ -31,14 +41,28 @@ from contextlib import contextmanager
 from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import PrimaryKeyConstraint, Select, UniqueConstraint, bindparam, event, func, select
 from sqlalchemy.engine import Connection
 
-from kb.driver import driver
+from kb.driver import DriverError, driver
 from kb.errors import KbError
 from kb.store.tables import T, insert_into
 
 HELD = ("claim", "evidence", "decision", "candidate")  # the store's names, in the order they are written
+# New entity rows, held with ids allocated ahead (`Ids`): in the order they are written, each after the tables
+# its foreign keys name.
+MADE = ("agency", "official", "agreement", "trade_flow", "position", "alias", "party", "signatory")
+_TABLE_OF = {T[name].name: name for name in MADE}
+_NAMES = re.compile(rf"\b({'|'.join(_TABLE_OF)})\b", re.IGNORECASE)
+_WRITE = re.compile(r"^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
+# What each table's rows refer to among the held ones (written first).
+_REFS = {name: {_TABLE_OF[fk.column.table.name] for fk in T[name].foreign_keys
+                if fk.column.table.name in _TABLE_OF} - {name} for name in MADE}
+# The new-row tables whose rows may name (or cascade from) a row of each, itself included.
+_NAMED_BY = {name: {name} | {other for other in MADE if name in _REFS[other]} for name in MADE}
+# The other tables whose rows may name new rows (an insert into them or an update writes the new rows first).
+_REFERRING = {table.name for table in T.values()
+              if any(fk.column.table.name in _TABLE_OF for fk in table.foreign_keys)}
 _TABLES = "|".join(T[name].name for name in HELD)
 _READS = re.compile(rf"\b({_TABLES})\b", re.IGNORECASE)
 # Deleting a row held rows refer to (their foreign keys); updating an article, whose date a trigger copies to
@@ -75,6 +99,146 @@ def _check(name: str, row: Mapping[str, Any]) -> None:
         raise KbError(f"a {T[name].name} row must name exactly one record; not stored")
 
 
+@lru_cache(maxsize=4096)
+def _made_plan(sql: str) -> tuple[bool, frozenset[str], str | None]:
+    """What a statement needs of the new rows held: (every one written first, the tables whose rows must be
+    written first, a table the statement itself inserts into or deletes from, whose next id is then read
+    afresh)."""
+    named = frozenset(_TABLE_OF[t.lower()] for t in _NAMES.findall(sql))  # read, or written
+    write = _WRITE.match(sql)
+    if write is not None:
+        verb, table = write.group(1).split()[0].upper(), write.group(2).lower()
+        if table in _TABLE_OF and verb == "UPDATE":  # the rows it changes, and those its values may name
+            return False, named | _with_refs({_TABLE_OF[table]}), None
+        if table in _TABLE_OF and verb == "DELETE":  # the rows it may delete, and the held rows naming them
+            return False, named | _NAMED_BY[_TABLE_OF[table]], _TABLE_OF[table]
+        if table in _TABLE_OF:  # an insert besides the held ones
+            return True, frozenset(), _TABLE_OF[table]
+        if table in _REFERRING:  # may name new rows: they must exist first
+            return True, frozenset(), None
+    return False, named, None
+
+
+def _with_refs(names: set[str]) -> set[str]:
+    found, todo = set(), list(names)
+    while todo:
+        name = todo.pop()
+        if name not in found:
+            found.add(name)
+            todo += _REFS[name]
+    return found
+
+
+@cache
+def _max_id_statement(name: str) -> Select:
+    return select(func.max(T[name].c.id))
+
+
+@cache
+def _nextval_statement(name: str) -> Select:
+    return select(func.nextval(func.pg_get_serial_sequence(T[name].name, "id")))
+
+
+@cache
+def _setval_statement(name: str) -> Select:
+    return select(func.setval(func.pg_get_serial_sequence(T[name].name, "id"), bindparam("top")))
+
+
+class Ids:
+    """Ids for new rows, given out ahead of their insert, as the insert would have given them.
+
+    Only a writer holding the write lock (`kb.db.write_transaction`) gives them out, so no one else takes one
+    meanwhile. SQLite (`INTEGER PRIMARY KEY`): the next id is one more than the greatest id in the table,
+    counting the held rows: the greatest written is read once per transaction and kept. PostgreSQL: the
+    table's sequence gives the first id (`nextval`), the next ones are counted on from it, and the sequence
+    is set to the last given out (`setval`) when the rows are written and before any other insert: a
+    sequence is not rolled back with a savepoint, so an id given out is not given again, as with `nextval`.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn, self.postgres = conn, conn.dialect.name == "postgresql"
+        self.top: dict[str, int] = {}  # SQLite: the greatest id written; PostgreSQL: the greatest given out
+        self.sequence: dict[str, int] = {}  # PostgreSQL: where the table's sequence stands
+
+    def take(self, name: str, held: dict[int, dict[str, Any]]) -> int:
+        if self.postgres:
+            if name not in self.top:
+                self.top[name] = self.sequence[name] = driver(self.conn).scalar(_nextval_statement(name))
+            else:
+                self.top[name] += 1
+            return self.top[name]
+        if name not in self.top:
+            self.top[name] = driver(self.conn).scalar(_max_id_statement(name)) or 0
+        return max(self.top[name], next(reversed(held), 0)) + 1
+
+    def written(self, name: str, ids: Sequence[int]) -> None:
+        if not self.postgres and ids and name in self.top:
+            self.top[name] = max(self.top[name], max(ids))
+
+    def settle(self) -> None:
+        """PostgreSQL: each sequence set to the last id given out, so that the next `nextval` gives the next."""
+        for name, top in self.top.items() if self.postgres else ():
+            if top > self.sequence[name]:
+                driver(self.conn).run(_setval_statement(name), {"top": top})
+                self.sequence[name] = top
+
+    def forget(self, name: str) -> None:
+        """Something else inserted into or deleted from the table: its next id is read again when needed."""
+        self.top.pop(name, None)
+        self.sequence.pop(name, None)
+
+    def saved(self) -> dict[str, int]:
+        return dict(self.top)
+
+    def restore(self, top: dict[str, int]) -> None:
+        """SQLite: the rows written since are rolled back, so their ids are free again (as they are to an
+        insert). PostgreSQL keeps counting: a sequence does not roll back."""
+        if not self.postgres:
+            self.top = dict(top)
+
+
+@cache
+def _default(name: str, column: str) -> Any:
+    """What an insert leaving the column out writes (a scalar default; kb's entity tables have no other)."""
+    default = T[name].c[column].default
+    return getattr(default, "arg", None) if default is not None and default.is_scalar else None
+
+
+@cache
+def _has_id(name: str) -> bool:
+    return "id" in T[name].c
+
+
+@cache
+def _unique(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(c.name for c in constraint.columns) for constraint in T[name].constraints
+                 if isinstance(constraint, UniqueConstraint)
+                 or (isinstance(constraint, PrimaryKeyConstraint) and not _has_id(name)))
+
+
+def _check_made(name: str, row: Mapping[str, Any], countries: frozenset[str]) -> None:
+    """What the table requires of a new row that its values alone decide, so that the batch's write cannot be
+    refused for one article's row: it is refused here, as the database would refuse its insert (its foreign
+    keys name rows written or held, ids the store was given; its countries are checked against the
+    database's `country` table)."""
+    for column in _required(name):
+        if row.get(column) is None:
+            raise DriverError(f"NOT NULL constraint failed: {T[name].name}.{column}")
+    if name == "alias" and sum(row.get(c) is not None for c in ("agency_id", "official_id", "agreement_id")) != 1:
+        raise DriverError("CHECK constraint failed: ck_alias_one_record")
+    if name == "party" and row.get("country_code") is None and row.get("agency_id") is None:
+        raise DriverError("CHECK constraint failed: ck_agreement_party_country_or_agency")
+    for column in ("country_code", "exporter_country_code", "importer_country_code"):
+        if row.get(column) is not None and row[column] not in countries:
+            raise DriverError(f"FOREIGN KEY constraint failed: {T[name].name}.{column} {row[column]!r} is not in "
+                              "the country table")
+
+
+@cache
+def _countries_statement() -> Select:
+    return select(T["country"].c.code)
+
+
 class Held:
     """The rows held on one connection until they are written: per table, in the order they were made."""
 
@@ -85,6 +249,122 @@ class Held:
         self.dates: dict[int, str | None] = {}  # article → its date, for the held claims' latest dates
         self._by_row: dict[tuple[str, int], list[dict[str, Any]]] | None = None  # (kind column, row) → claims
         self._writing = False
+        self.made: dict[str, dict[int, dict[str, Any]]] = {name: {} for name in MADE}  # new rows by id
+        self.ids = Ids(conn)
+        self._links = 0
+        self._countries: frozenset[str] | None = None
+        self._lookups: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], list[dict[str, Any]]]] = {}
+        self._keys: dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]] = {}  # unique keys of held rows
+        self._made_saved: tuple[dict[str, dict[int, dict[str, Any]]], dict[str, int],
+                                dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]]] | None = None
+
+    def countries(self) -> frozenset[str]:
+        """The codes of the database's `country` table, read once (new rows' countries are checked against it)."""
+        if self._countries is None:
+            self._countries = frozenset(r[0] for r in driver(self.conn).rows(_countries_statement()))
+        return self._countries
+
+    def new(self, name: str, row: Mapping[str, Any]) -> int:
+        """Hold a new row of an entity table; its id, given out now (`Ids`)."""
+        _check_made(name, row, self.countries())
+        held = self.made[name]
+        for columns in _unique(name):
+            key = tuple(row.get(c) for c in columns)
+            if None not in key:
+                keys = self._keys.setdefault((name, columns), set())
+                if key in keys:
+                    raise DriverError(f"UNIQUE constraint failed: {', '.join(f'{T[name].name}.{c}' for c in columns)}")
+                keys.add(key)
+        values = {c: row[c] if c in row else _default(name, c) for c in _columns(name)}
+        if not _has_id(name):  # a link keyed by what it links (agreement_signatory): held in order
+            self._links += 1
+            rid, row = -self._links, values
+        else:
+            writing, self._writing = self._writing, True  # reading where the ids stand needs nothing written
+            try:
+                rid = self.ids.take(name, held)
+            finally:
+                self._writing = writing
+            row = {"id": rid, **values}
+        held[rid] = row
+        for (table, columns), index in self._lookups.items():
+            if table == name:
+                index[tuple(row[c] for c in columns)].append(row)
+        return rid
+
+    def lookup(self, name: str, columns: tuple[str, ...], key: tuple[Any, ...]) -> list[dict[str, Any]]:
+        """The held new rows of a table with these values in these columns (an index made when first asked
+        for, kept current as rows are held, dropped when they are written or rolled back)."""
+        index = self._lookups.get((name, columns))
+        if index is None:
+            index = self._lookups[(name, columns)] = defaultdict(list)
+            for row in self.made[name].values():
+                index[tuple(row[c] for c in columns)].append(row)
+        return index.get(key, [])
+
+    def update(self, name: str, rid: int, values: Mapping[str, Any]) -> bool:
+        """Change a held row's values (checked as when it was held); False: it is not held (it is written)."""
+        row = self.made[name].get(rid)
+        if row is None:
+            return False
+        _check_made(name, {**row, **values}, self.countries())
+        row.update(values)
+        self._forget_lookups(name)
+        return True
+
+    def discard_ids(self, name: str, ids: Sequence[int]) -> list[int]:
+        """Delete the held rows with these ids (of a table no other held row names); the ids of written rows,
+        for the database to delete."""
+        made = self.made[name]
+        gone = [rid for rid in ids if rid in made]
+        for rid in gone:
+            del made[rid]
+        if gone:
+            self._forget_lookups(name)
+        return [rid for rid in ids if rid not in set(gone)]
+
+    def discard(self, name: str, values: Mapping[str, Any], owner: str) -> bool:
+        """Delete held rows of `name` with these values, when the `owner` row they name (its `{owner}_id`) is
+        held too (then none of its rows is written: these are all there are). False: the owner is written, so
+        the database must be asked to delete them."""
+        if values[f"{owner}_id"] not in self.made[owner]:
+            return False
+        made = self.made[name]
+        gone = [rid for rid, row in made.items() if all(row[c] == v for c, v in values.items())]
+        for rid in gone:
+            row = made.pop(rid)
+            for columns in _unique(name):
+                self._keys.get((name, columns), set()).discard(tuple(row[c] for c in columns))
+        if gone:
+            self._forget_lookups(name)
+        return True
+
+    def new_rows(self, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        for row in rows:
+            self.new(name, row)
+
+    def _forget_lookups(self, name: str) -> None:
+        for key in [k for k in self._lookups if k[0] == name]:
+            del self._lookups[key]
+
+    def write_made(self, names: set[str] | None = None) -> None:
+        """The new rows of these tables (None: of every one), after those of the tables they refer to."""
+        wanted = _with_refs(names) if names is not None else set(MADE)
+        if not any(self.made[name] for name in wanted):
+            return
+        writing, self._writing = self._writing, True
+        try:
+            for name in MADE:
+                if name in wanted and self.made[name]:
+                    rows, self.made[name] = list(self.made[name].values()), {}
+                    self._forget_lookups(name)
+                    for columns in _unique(name):
+                        self._keys.pop((name, columns), None)
+                    driver(self.conn).many(insert_into(name), rows)
+                    if _has_id(name):
+                        self.ids.written(name, [r["id"] for r in rows])
+        finally:
+            self._writing = writing
 
     def add(self, name: str, rows: Sequence[Mapping[str, Any]], published: str | None = None) -> None:
         """Hold rows of one table; `published`: the date of the article whose claims they are."""
@@ -123,7 +403,10 @@ class Held:
 
     def write(self) -> None:
         """Every held row, one statement per table."""
-        if self._writing or not any(self.rows.values()):
+        if self._writing:
+            return
+        self.write_made()  # what the claims and evidence name
+        if not any(self.rows.values()):
             return
         self._writing = True  # the inserts below are statements on these tables too
         try:
@@ -135,19 +418,45 @@ class Held:
         finally:
             self._writing = False
 
-    def before(self, sql: str) -> None:
-        if not self._writing and needs_held(sql):
+    def before(self, sql: str, answered: frozenset[str] = frozenset()) -> None:
+        """Before a statement runs: write what it needs of the held rows (`answered`: tables whose held rows
+        the caller adds to its answer, `kb.driver.answered_from_held`)."""
+        if self._writing:
+            return
+        every, tables, inserted = _made_plan(sql)
+        if every:
+            self.write_made()
+        elif tables - answered:
+            self.write_made(set(tables - answered))
+        if inserted is not None:  # an insert or delete of its own: the sequences first stand where the ids do
+            self._settle()
+            self.ids.forget(inserted)
+        if needs_held(sql):
             self.write()
+
+    def _settle(self) -> None:
+        writing, self._writing = self._writing, True
+        try:
+            self.ids.settle()
+        finally:
+            self._writing = writing
 
     def savepoint(self) -> None:
         """An article's savepoint begins: what is held now belongs to articles already stored."""
         self._saved = {name: list(rows) for name, rows in self.rows.items()}
+        self._made_saved = ({name: dict(rows) for name, rows in self.made.items()}, self.ids.saved(),
+                            {key: set(found) for key, found in self._keys.items()})
 
     def rollback(self) -> None:
         """The article's savepoint was rolled back: its rows go, and earlier articles' rows written inside it
         (rolled back with it) are held again."""
         if self._saved is not None:
             self.rows, self._saved, self._by_row = self._saved, None, None
+        if self._made_saved is not None:
+            self.made, top, self._keys = self._made_saved
+            self._lookups.clear()
+            self.ids.restore(top)
+            self._made_saved = None
 
 
 def held(conn: Connection) -> Held | None:
@@ -160,6 +469,7 @@ def hold(conn: Connection) -> Held:
     if found is None:
         found = conn.info["kb.held"] = Held(conn)
         driver(conn).before = found.before
+        driver(conn).held = found
         event.listen(conn, "before_cursor_execute", _before_cursor_execute)
     return found
 
@@ -170,15 +480,16 @@ def release(conn: Connection) -> None:
     if found is not None:
         try:
             found.write()
+            found._settle()  # PostgreSQL: each sequence set to the last id given out (ids rolled back included)
         finally:
-            driver(conn).before = None
+            driver(conn).before = driver(conn).held = None
             event.remove(conn, "before_cursor_execute", _before_cursor_execute)
 
 
 def drop(conn: Connection) -> None:
     """Hold no more, writing nothing (the transaction is being rolled back)."""
     if conn.info.pop("kb.held", None) is not None:
-        driver(conn).before = None
+        driver(conn).before = driver(conn).held = None
         event.remove(conn, "before_cursor_execute", _before_cursor_execute)
 
 
@@ -189,6 +500,24 @@ def write_rows(conn: Connection, name: str, rows: Sequence[Mapping[str, Any]], p
         found.add(name, rows, published)
     elif rows:
         driver(conn).many(insert_into(name), [{c: r.get(c) for c in _columns(name)} for r in rows])
+
+
+def new_row(conn: Connection, name: str, row: Mapping[str, Any]) -> int:
+    """Insert a new entity row and return its id: held with an id given out now when the connection holds
+    rows, else written now (`INSERT … RETURNING id`)."""
+    found = held(conn)
+    if found is not None:
+        return found.new(name, row)
+    return driver(conn).insert(insert_into(name, returning=True), row)
+
+
+def new_rows(conn: Connection, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert new rows of an entity table whose ids the caller does not need: held, or written now."""
+    found = held(conn)
+    if found is not None:
+        found.new_rows(name, rows)
+    elif rows:
+        driver(conn).many(insert_into(name), rows)
 
 
 def _before_cursor_execute(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from sqlalchemy import Select, bindparam, delete, select
 from sqlalchemy.engine import Connection
 
 from kb.candidates import candidates
-from kb.driver import driver
+from kb.driver import answered_from_held, driver, held_by
 from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
 from kb.kinds import KINDS
 from kb.normalize import name_key, singular_key
@@ -31,15 +31,21 @@ from kb.resolve import (
 )
 from kb.store.derive import MASS_IN_KG, rederive
 from kb.store.fold import fold_row
+from kb.store.held import new_row as insert_row
+from kb.store.held import new_rows as insert_rows
 from kb.store.held import write_rows
-from kb.store.tables import Fresh, T, Touched, insert_into
+from kb.store.tables import Fresh, T, Touched
 
 
 @cache
 def _position_statement(with_agency: bool) -> Select:
     pos = T["position"]
-    return select(pos.c.id).where(pos.c.official_id == bindparam("official_id"), pos.c.title_key == bindparam(
-        "title_key"), pos.c.agency_id == bindparam("agency_id") if with_agency else pos.c.agency_id.is_(None))
+    columns = ("official_id", "title_key", "agency_id")
+    return answered_from_held(select(pos.c.id).where(
+        pos.c.official_id == bindparam("official_id"), pos.c.title_key == bindparam("title_key"),
+        pos.c.agency_id == bindparam("agency_id") if with_agency else pos.c.agency_id.is_(None)), {"position"},
+        lambda held, p: [(row["id"],) for row in held.lookup("position", columns, tuple(p[c] for c in columns))
+                         if None not in (p["official_id"], p["title_key"])])  # type: ignore[return-value]
 
 
 def remove_contributions(conn: Connection, article_id: int, touched: Touched) -> None:
@@ -109,7 +115,7 @@ class _Writer:
             if not any(self.cur.kept_apart(kind, m.record_id, k.record_id) for k in matches):
                 matches.append(m)
         if not matches:
-            rid = driver(self.conn).insert(insert_into(kind, returning=True), new_row)
+            rid = insert_row(self.conn, kind, new_row)  # held for the batch's write, its id given out now
             index = candidates(self.conn).of(kind)
             if index is not None:
                 index.made(rid, new_row["country_code"], new_row["name_key"])
@@ -267,7 +273,7 @@ def _store_official(w: _Writer, o: Official, agency_id: int | None) -> int:
         fresh = w.fresh.get(("official", rid))
         pid = fresh.posts.get(key) if fresh else driver(w.conn).scalar(_position_statement(bool(agency_id)), post)
         if pid is None:
-            pid = driver(w.conn).insert(insert_into("position", returning=True), post)
+            pid = insert_row(w.conn, "position", post)
             if fresh:
                 fresh.posts[key] = pid
         w.touched.add("position", pid)
@@ -283,8 +289,8 @@ def _store_agreement(w: _Writer, ag: Agreement) -> int:
     fresh = w.fresh.get(("agreement", rid))
     if ag.parties and (fresh.parties is None if fresh else not _has_parties(w.conn, rid)):
         # Parties are part of an agreement's identity: fix them at creation so the next match sees them.
-        driver(w.conn).many(insert_into("party"), [{"agreement_id": rid, "country_code": c, "agency_id": None}
-                                          for c in ag.parties])
+        insert_rows(w.conn, "party", [{"agreement_id": rid, "country_code": c, "agency_id": None}
+                                      for c in ag.parties])
         if fresh:
             fresh.parties = list(ag.parties)
     for key in ("name", "kind", "signed", "place", "status", "subject"):
@@ -299,7 +305,8 @@ def _has_parties(conn: Connection, rid: int) -> bool:
 
 @cache
 def _has_parties_statement() -> Select:
-    return select(T["party"].c.id).where(T["party"].c.agreement_id == bindparam("rid")).limit(1)
+    return answered_from_held(select(T["party"].c.id).where(T["party"].c.agreement_id == bindparam("rid")).limit(1),
+                              {"party"}, held_by("party", "agreement_id", lambda p: [p["rid"]], ("id",)))
 
 
 def _store_trade_flow(w: _Writer, f: TradeFlow, exporter: int | None, importer: int | None) -> int:
