@@ -455,6 +455,12 @@ STATUS = [
      [{"kind": "treaty", "parties": ["BJ", "GH"], "status": "signed", "signed": "2024-05-13"}]),
     ("The fisheries agreement between Senegal and Mauritania expired in March.", PUBLISHED,
      [{"parties": ["MR", "SN"], "status": "terminated"}]),
+    # what an instrument has already done says it applies
+    ("The phytosanitary protocol between Chile and Vietnam, signed in Hanoi in March, has doubled cherry "
+     "shipments.", PUBLISHED,
+     [{"kind": "protocol", "parties": ["CL", "VN"], "status": "in_force", "signed": "2024-03"}]),
+    ("The veterinary agreement between Uruguay and Japan has allowed the first beef shipments.", PUBLISHED,
+     [{"parties": ["JP", "UY"], "status": "in_force"}]),
     ("Zambia and Malawi signed the protocol on joint border patrols on Monday after negotiations were concluded "
      "in April.", PUBLISHED,
      [{"kind": "protocol", "parties": ["MW", "ZM"], "status": "signed", "signed": "2024-05-13"}]),
