@@ -382,6 +382,9 @@ NEGATED = [
     "The lack of a transit agreement between Laos and Myanmar slows trade.",
     "Unlike Chile, Peru does not have a free trade agreement with Turkey.",
     "Brazil never signed a trade agreement with Nigeria.",
+    # a conditional's instrument may come; none is named
+    "Certified traders will be recognised in Botswana and Lesotho once a regional arrangement is in place.",
+    "Duties on Kenyan tea in Egypt would fall if an agreement on tariffs is reached.",
 ]
 
 

@@ -50,11 +50,15 @@ _SINGULAR = {"memoranda": "memorandum", "memorandums": "memorandum", "treaties":
 _S_PLURALS = ("agreement", "protocol", "arrangement", "convention", "accord", "pact", "deal", "plan", "roadmap", "mou")
 
 
+# "once a regional arrangement is in place", "if an agreement is reached": a conditional's instrument names none
+# ("when a memorandum was signed in 2018" tells of one)
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:once|if|until|unless|whether)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$")
+
 def resolve(reading: Reading, m: Mention) -> list[int]:
     """The instruments a mention stands for, creating new ones for new instruments (none for a denied
     one: "has no free trade agreement with")."""
-    if m.negated:
-        return []
+    if m.negated or (m.indefinite and _HYPOTHETICAL.search(reading.text, max(0, m.start - 40), m.start)):
+        return []  # "once a regional arrangement is in place": an instrument that may come, none named
     named = next((i for i, inst in enumerate(reading.instruments) if m.name in inst.aliases), None) \
         if m.name in reading.aliases else None
     if named is not None:  # "the Regional Comprehensive Economic Partnership (RCEP)", then "RCEP"
