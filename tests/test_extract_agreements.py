@@ -464,6 +464,9 @@ STATUS = [
      [{"kind": "protocol", "parties": ["CL", "VN"], "status": "in_force", "signed": "2024-03"}]),
     ("The veterinary agreement between Uruguay and Japan has allowed the first beef shipments.", PUBLISHED,
      [{"parties": ["JP", "UY"], "status": "in_force"}]),
+    # "traded under it for decades": in force, and how long is no part of its name
+    ("Namibia and Angola have traded under their 1994 border trade agreement for decades.", PUBLISHED,
+     [{"parties": ["AO", "NA"], "status": "in_force", "signed": "1994", "name_lacks": ["decades"]}]),
     ("Zambia and Malawi signed the protocol on joint border patrols on Monday after negotiations were concluded "
      "in April.", PUBLISHED,
      [{"kind": "protocol", "parties": ["MW", "ZM"], "status": "signed", "signed": "2024-05-13"}]),

@@ -37,7 +37,11 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 # Adverbials that follow a designation without belonging to it: "on Monday", "on 3 May", "in 2016".
 _ADVERBIAL = (rf"on\s+(?:{_WEEKDAY}|{_MONTH}|\d|the\s+(?:\d|same|sidelines|margins|occasion|eve)|behalf|"
               r"(?:its|their|his|her|our)\s+own)|"
-              rf"in\s+(?:{_MONTH}|\d{{4}}|the\s+(?:presence|framework|course)\b)")
+              rf"in\s+(?:{_MONTH}|\d{{4}}|the\s+(?:presence|framework|course)\b)|"
+              # "traded under it for decades", "for the past ten years": how long, not what for
+              r"for\s+(?:decades|years|months|weeks|centuries|generations|(?:the\s+)?(?:past|last|next)\s+|"
+              r"(?:over\s+|more\s+than\s+)?(?:a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+              r"(?:years?|months?|decades?)\b)")
 _COMPLEMENT_START = re.compile(rf"\s+(?!{_ADVERBIAL})(?P<word>on|between|concerning|regarding|for|to(?!\s+be\b)|"
                                r"amending|of|in\s+the\s+fields?\s+of|with|establishing|setting\s+up|among|expanding|extending|"
                                r"updating|upgrading|revising|moderni[sz]ing|creating|introducing|covering|"
