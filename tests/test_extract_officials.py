@@ -518,3 +518,12 @@ def test_a_post_before_an_honorific_is_no_agency() -> None:
                 "for most of the transit traffic.")
     check(facts, "Tinashe Gwatidzo", {"country": "ZW", "agency": "Zimbabwe Revenue Authority"})
     assert not [n for a in facts.agencies for n in (a.name, *a.also) if n.split()[-1] == "Mr"], facts.agencies
+
+
+def test_a_department_named_in_the_title_is_the_employer() -> None:
+    """"The Director of the Tonga Department of Fisheries, Name": a body the title names in so many words stays an
+    agency and employs the person (a ministry only in a minister's title does not)."""
+    facts = run("The Director of the Tonga Department of Agriculture and Food, Sione Vake, said the "
+                "country would earn more.")
+    check(facts, "Sione Vake", {"agency": "Tonga Department of Agriculture and Food"})
+    assert "Tonga Department of Agriculture and Food" in [a.name for a in facts.agencies]

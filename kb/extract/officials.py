@@ -843,6 +843,8 @@ def _sentence_country(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]
 
 
 _APPOSITIVE_BODY = re.compile(r"[a-z],\s+(?:the\s+)?$")
+# "Director of the Vanuatu Department of Agriculture": a body the title names in so many words is a body
+_BODY_WORD = re.compile(r"\b(?:Department|Directorate|Bureau|Agency|Authority)\b")
 
 
 def prune_title_only_agencies(ctx: ArticleContext) -> list[Agency]:
@@ -855,7 +857,8 @@ def prune_title_only_agencies(ctx: ArticleContext) -> list[Agency]:
         spans = [m for m in mentions.agencies if m.name == a.name]
         # "Principal Secretary, Ministry of Trade": a body set after the post by a comma is the post's employer
         inside = spans and all(any(s <= m.start and m.end <= e for s, e in titles)
-                               and not _APPOSITIVE_BODY.search(ctx.text, max(0, m.start - 6), m.start) for m in spans)
+                               and not _APPOSITIVE_BODY.search(ctx.text, max(0, m.start - 6), m.start)
+                               and not _BODY_WORD.search(ctx.text, m.start, m.end) for m in spans)
         described = any(re.match(r",\s+(?:which|that)\b", ctx.text[m.end:m.end + 8]) for m in spans)
         if a.kind == "ministry" and inside and not described:
             dropped.add(a.name)
