@@ -706,3 +706,14 @@ def test_a_known_name_ending_where_runs_stop_is_taken_whole() -> None:
         "Officers of the KRA Customs and Border Control seized 2,000 bags of sugar at the Busia border post."))]
     assert "KRA Customs and Border Control" in names, names
     assert not any(n.startswith("Officers") for n in names), names
+
+
+def test_a_headline_about_another_country_than_the_outlets() -> None:
+    """"Kenya Exports 52,000 Tonnes of Tea to Pakistan" on a Pakistani site: the story, and a board it quotes, are
+    Kenya's; the outlet's country is where the tea goes."""
+    facts = extract(Document(path=Path("case.txt"), published="2024-05-17", publisher="Dawn",
+                             title="Kenya Exports 52,000 Tonnes of Tea to Pakistan",
+                             text="Kenya's tea exports to Pakistan grew by 12 percent this year. The Tea Board said on "
+                                  "Tuesday that Pakistani buyers paid more at the Mombasa auction."))
+    board = next(a for a in agencies(facts) if a["name"] == "Tea Board")
+    assert board["country"] == "KE", agencies(facts)

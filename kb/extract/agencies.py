@@ -562,10 +562,20 @@ def article_country(ctx: ArticleContext) -> str | None:
     # the city a story is filed from says whose it is ("MANILA, Philippines —"); a national outlet's story that
     # names its own country only as a destination ("… shipments to Malaysia rise" in a Malaysian paper) is the
     # other country's
-    own = dateline_country(ctx.text) or (
-        home if outlet and home and outlet != home and _destination_only(ctx, outlet) else outlet or home)
+    told_elsewhere = bool(outlet and home and outlet != home) and (
+        _destination_only(ctx, outlet) or _title_about(ctx, home, outlet))
+    own = dateline_country(ctx.text) or (home if told_elsewhere else outlet or home)
     ctx.__dict__["_own_country"] = (key, own)
     return own
+
+
+def _title_about(ctx: ArticleContext, home: str, outlet: str) -> bool:
+    """"Zimbabwe Exports 46 Million kg Tobacco to China" on a Chinese trade site: a headline that opens with the
+    country the article is about and names the outlet's only as where goods go makes the story that country's."""
+    title = ctx.document.title or ""
+    found = [c for c in find_countries(title, ctx.published) if c.form != "bloc"]
+    return bool(found) and found[0].code == home and not is_destination(title, found[0]) \
+        and all(is_destination(title, c) for c in found if c.code == outlet)
 
 
 def _destination_only(ctx: ArticleContext, code: str) -> bool:
