@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 from kb.extract import gazetteer
@@ -1117,8 +1118,13 @@ _GENERAL_SUBJECT = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:goods|products|merchandise
 
 def _a_post(name: str) -> bool:
     """"the minister went to China": a post's holder, no goods."""
-    heads = {str(h).lower() for h in gazetteer.titles().get("heads", [])}
+    heads = _post_heads()
     return name.lower().split()[-1] in heads or name.lower() in heads
+
+
+@cache
+def _post_heads() -> frozenset[str]:
+    return frozenset(str(h).lower() for h in gazetteer.titles().get("heads", []))
 
 
 def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> list[Goods]:
@@ -1135,7 +1141,7 @@ def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> 
         name = name[:1].lower() + name[1:]  # "Goods of Lithuanian origin" opening a sentence
         return [Goods(name, None, False, general.start(), general.end())]
     found = read_phrase_list(sm, start, cue.start)
-    if found and _SUBJECT_END.fullmatch(s, found[-1].end, cue.start) and all(clean_goods(sm, g) for g in found):
+    if found and _SUBJECT_END.fullmatch(s, found[-1].end, cue.start) and all(clean_goods(g) for g in found):
         return found
     return []
 _SUPPLIED_WITH = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+with\s+")

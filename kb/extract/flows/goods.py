@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kb.extract import gazetteer
 from kb.extract.commodities import Commodity, fold, hs_for, is_term, known, singular
@@ -413,7 +414,7 @@ def list_around(sm: SentenceMentions, g: Goods, lo: int, hi: int) -> list[Goods]
         if len(listed) < 2 or not any(e.start <= g.start < e.end for e in listed):
             continue
         if not s[start:listed[0].start].strip() or _set_aside_only(s[start:listed[0].start]):
-            return listed if all(clean_goods(sm, e) for e in listed) else []
+            return listed if all(clean_goods(e) for e in listed) else []
     return []
 
 
@@ -423,10 +424,15 @@ def _set_aside_only(text: str) -> bool:
     return all(w.lower() in _DETERMINERS or _origin_word(w, forms) for w in text.split())
 
 
-def clean_goods(sm: SentenceMentions, e: Goods) -> bool:
+@cache
+def _stray_words() -> frozenset[str]:
+    return lexicon().not_goods | _NOT_A_GOODS_MODIFIER
+
+
+def clean_goods(e: Goods) -> bool:
     """A list element that is goods alone: a known term at its head or a plain noun phrase, no "of" inside."""
     words = e.name.lower().split()
-    stray = lexicon().not_goods | _NOT_A_GOODS_MODIFIER  # "them", "said": not words of goods
+    stray = _stray_words()  # "them", "said": not words of goods
     return " of " not in f" {e.name} " and not any(w in stray for w in words) \
         and (e.hs is not None or _plausible_open_goods(words))
 

@@ -51,6 +51,9 @@ _RANKED_AFTER = re.compile(r"^(?:\s+(?:of|for|in|from|to|at|that|which|showing|p
 _AS_RANKED = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:were|was|are|is|remained|remain)\s+)?(?:as|among)\s+"
                         r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$")
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:(?:[\w-]+|[\w-]+\s+and\s+[\w-]+)\s+){0,3}$")
+# Verbs of holding a share: "X held / kept / took the largest share"
+_HOLDING = (r"(?:held|holds|hold|had|has|have|kept|keeps|took|takes|claimed|claims|captured|captures|commanded|"
+            r"commands|retained|retains|accounted\s+for|accounts\s+for|enjoyed|enjoys)")
 _SHARE_OF = re.compile(r"^(?:\s*\([^()]{0,30}\))?\s+(?:alone\s+)?"
                        r"(?:accounted\s+for|accounts\s+for|account\s+for|accounting\s+for|made\s+up|"
                        r"makes\s+up|making\s+up|taking|took|"
@@ -62,9 +65,7 @@ _SHARE_OF = re.compile(r"^(?:\s*\([^()]{0,30}\))?\s+(?:alone\s+)?"
                        r"(?:[\w'’-]+\s+){0,4}$"
                        # "held the largest share of Uganda's coffee exports", "has a 12% share in its imports"
                        r"|^(?:\s*\([^()]{0,30}\))?\s+(?:(?:still|again|also|now|alone)\s+)?"
-                       r"(?:held|holds|hold|had|has|have|kept|keeps|took|takes|claimed|claims|captured|captures|"
-                       r"commanded|commands|retained|retains|accounted\s+for|accounts\s+for|enjoyed|enjoys)\s+"
-                       r"(?:the|a|an|its)\s+(?:[\w.,%-]+\s+){0,3}?(?:market\s+)?share\s+(?:of|in)\s+"
+                       rf"{_HOLDING}\s+(?:the|a|an|its)\s+(?:[\w.,%-]+\s+){{0,3}}?(?:market\s+)?share\s+(?:of|in)\s+"
                        r"(?:[\w'’-]+\s+){0,4}$", re.I)
 _ADJECTIVE_TO_CUE = re.compile(r"^\s+(?:[\w-]+\s+){0,3}$")
 _JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|&\s+)(?:the\s+|to\s+(?:the\s+)?)?$")
@@ -407,9 +408,8 @@ def _ranked(between: str) -> bool:
 
 
 # "Italy kept the largest market share", "Germany had the biggest share": holding a share of the trade ranks
-_HOLDS = re.compile(r"^\s+(?:(?:still|again|also|now|once\s+again)\s+)?(?:held|holds|hold|had|has|have|kept|keeps|"
-                    r"took|takes|claimed|claims|captured|captures|commanded|commands|retained|retains|enjoyed|"
-                    r"enjoys|accounted\s+for|accounts\s+for)\s+(?:the|a|its)\s+(?:[\w-]+\s+){0,2}$")
+_HOLDS = re.compile(rf"^\s+(?:(?:still|again|also|now|once\s+again)\s+)?{_HOLDING}\s+(?:the|a|its)\s+"
+                    r"(?:[\w-]+\s+){0,2}$")
 
 
 # "…, with India, China and Pakistan its largest buyers": a verbless clause ranks the countries
