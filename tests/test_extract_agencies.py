@@ -717,3 +717,16 @@ def test_a_headline_about_another_country_than_the_outlets() -> None:
                                   "Tuesday that Pakistani buyers paid more at the Mombasa auction."))
     board = next(a for a in agencies(facts) if a["name"] == "Tea Board")
     assert board["country"] == "KE", agencies(facts)
+
+
+@pytest.mark.parametrize("publisher", ["Ugandan Broadcasting Service", "Uganda Broadcasting Service"])
+def test_an_outlet_named_by_its_nationality_gives_its_country_to_the_companies_it_reports(publisher: str) -> None:
+    """A national outlet's story that names its own country only inside an agency's name, and partners more often."""
+    text = ("The Uganda Revenue Authority has admitted Lakeside Sugar Mills and Nile Perch Packers to its trusted "
+            "trader scheme. Their status will later be recognised in Kenya and Rwanda. Kenya is expected to sign "
+            "first. Lakeside Sugar Mills ships sugar to Kenya and South Sudan, while Nile Perch Packers "
+            "supplies fish fillets to Kenya and the Netherlands.")
+    facts = extract(Document(path=Path("story.md"), text=text, published="2026-03-02",
+                             title="Revenue authority admits two exporters", publisher=publisher))
+    countries = {a.name: a.country for a in facts.agencies}
+    assert countries["Lakeside Sugar Mills"] == countries["Nile Perch Packers"] == "UG"

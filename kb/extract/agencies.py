@@ -545,9 +545,10 @@ def _compound_country(name: str) -> str | None:
 def outlet_country(ctx: ArticleContext) -> str | None:
     """The country of the article's national outlet, when the story is about that country."""
     publisher = ctx.document.publisher or ""
-    # a known national outlet, else a country its name holds ("Farmers Weekly NZ", "Statistics Botswana")
+    # a known national outlet, else a country its name holds ("Farmers Weekly NZ", "Statistics Botswana",
+    # "Saudi Press Agency", "Namibian Broadcasting Corporation")
     own = publishers.country_of(publisher, ctx.document.url) or next(
-        (c.code for c in _country_mentions(publisher) if c.form == "name"), None)
+        (c.code for c in _country_mentions(publisher) if c.form in ("name", "adjective")), None)
     return own if own is not None and own in main_countries(ctx)[:2] else None
 
 
