@@ -175,6 +175,13 @@ SEASONS_AND_FISCAL_YEARS = [  # two-year periods are the two calendar years; one
     ("It shipped 232,000 t in the 2025-26 season, which runs from December to April.", None,
      [("2025-26 season", "2025-12/2026-04")]),
     ("Sales in the 2024/25 season (July-June) rose.", None, [("2024/25 season", "2024-07/2025-06")]),
+    # … with words before "season", and a season that ends with a month: the twelve months up to it
+    ("Sales reached 4 mln t in the 2025/26 agricultural season (September-August).", None,
+     [("2025/26", "2025-09/2026-08")]),
+    ("It sold 90,000 t in the 2025/26 season that ended on Aug. 31.", None, [("2025/26 season", "2025-09/2026-08")]),
+    ("Exports in the 2023/24 marketing year, which ended in June, fell.", None, [("2023/24", "2023-07/2024-06")]),
+    ("The 2025-26 season ending 31 March was a record.", None, [("2025-26 season", "2025-04/2026-03")]),
+    ("The 2025/26 season ended with 3,000 tonnes.", None, [("2025/26 season", "2025/2026")]),  # no month: none
 ]
 
 QUALIFIED_YEARS = [  # "mid", "early", "late", "the end of" keep the year's precision
@@ -235,6 +242,16 @@ def test_relative_and_partial_dates(text, published, expected):
     ("Exports rose from April to June of fiscal year 2023-24.", "IN",
      [("from April to June of fiscal year 2023-24", "2023-04/2023-06")]),
     ("Exports rose in November-February of FY2022-23.", None, [("November-February of FY2022-23", "2022-11/2023-02")]),
+    # a fiscal year starting mid-month holds both its first and its last month; Nepal writes its own era's years
+    ("Imports rose in fiscal year 2022/23.", "ET", [("2022/23", "2022-07/2023-07")]),
+    ("In fiscal year 2080/81, imports rose.", "NP", [("2080/81", "2023-07/2024-07")]),
+    ("In fiscal year 2080/81, imports rose.", "FR", [("2080/81", "2080/2081")]),
+    ("Imports rose in the 2022/23 financial year.", "RW", [("2022/23", "2022-07/2023-06")]),
+    # "the last fiscal year" of a country whose fiscal year is known: the one before the year running
+    ("Exports rose in the last fiscal year.", "KE", [("last fiscal year", "2022-07/2023-06")]),
+    ("Exports rose in the last fiscal year.", "IN", [("last fiscal year", "2022-04/2023-03")]),
+    ("Exports rose this financial year.", "AU", [("this financial year", "2023-07/2024-06")]),
+    ("Exports rose in the last fiscal year.", "FR", [("last fiscal year", "2023")]),
 ])
 def test_fiscal_years_of_a_known_country(text, country, expected):
     found = [(text[d.start:d.end], d.value) for d in find_dates(text, "2024-03-05", country)]
@@ -242,7 +259,8 @@ def test_fiscal_years_of_a_known_country(text, country, expected):
 
 
 def test_dates_data_file():
-    """dates.yaml: code words are strings; fiscal years are keyed by real countries, with a first month."""
+    """dates.yaml: code words are strings; fiscal and marketing years are keyed by real countries, with a first
+    month."""
     import pycountry
     import yaml
 
@@ -252,7 +270,14 @@ def test_dates_data_file():
     assert all(isinstance(w, str) and w for w in data["not_year_after"])
     for code, fy in data["fiscal_years"].items():
         assert pycountry.countries.get(alpha_2=code) is not None, code
-        assert set(fy) <= {"start", "named"} and 2 <= fy["start"] <= 12 and fy.get("named", "end") in {"start", "end"}
+        assert set(fy) <= {"start", "named", "mid", "era"} and 2 <= fy["start"] <= 12
+        assert fy.get("named", "end") in {"start", "end"} and fy.get("mid", False) in {True, False}
+        assert isinstance(fy.get("era", 0), int) and 0 <= fy.get("era", 0) < 100
+    for entry in data["marketing_years"]:  # HS prefixes of two digits or more; a first month by country or "*"
+        assert entry["hs"] and all(isinstance(h, str) and h.isdigit() and len(h) >= 2 for h in entry["hs"])
+        for code, month in entry["start"].items():
+            assert code == "*" or pycountry.countries.get(alpha_2=code) is not None, code
+            assert 2 <= month <= 12
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -280,3 +305,29 @@ def test_parts_of_a_countrys_fiscal_year(text: str, country: str, expected: str)
 def test_the_first_months_of_a_countrys_fiscal_year() -> None:
     text = "in the first four months (July-October) of the current fiscal year"
     assert [d.value for d in find_dates(text, "2024-11-18", country="PK")] == ["2024-07/2024-10"]
+
+
+@pytest.mark.parametrize(("hs", "exporter", "text", "expected"), [
+    ("5101", "AU", "Mills bought 1.6 million bales in the 2025-26 season.", "2025-07/2026-06"),
+    ("080222", "TR", "Exports reached 300,000 t in the 2025/26 season.", "2025-09/2026-08"),
+    ("0901", "BR", "Shipments in the 2024/25 season rose.", "2024-07/2025-06"),  # the exporter's own crop year
+    ("0901", "UG", "Shipments in the 2024/25 season rose.", "2024-10/2025-09"),
+    ("5101", "ZA", "Mills bought more in the 2025-26 season.", "2025/2026"),  # no custom for this exporter
+    ("8703", "DE", "Car sales in the 2025/26 season rose.", "2025/2026"),  # goods sold by no season
+    ("5101", "AU", "Wool worth A$3bn was sold in 2025/2026.", "2025/2026"),  # no season told: two years
+])
+def test_a_season_told_by_its_years_is_its_goods_marketing_year(hs, exporter, text, expected) -> None:
+    from kb.extract.seasons import with_marketing_year
+
+    assert with_marketing_year("2025/2026" if "2025" in text else "2024/2025", hs, exporter, text) == expected
+
+
+def test_a_marketing_year_is_read_for_a_flow_in_a_season_story() -> None:
+    from pathlib import Path
+
+    from kb.extract import extract
+    from kb.readers.document import Document
+
+    text = "Australia exported 1.63 million bales of wool to China in the 2025-26 season, buyers said."
+    facts = extract(Document(path=Path("wool.txt"), text=text, published="2026-08-13", title="Wool exports"))
+    assert [(f.commodity, f.date) for f in facts.trade_flows] == [("wool", "2025-07/2026-06")]

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import NamedTuple
 
 import yaml
 from dateutil.relativedelta import relativedelta
@@ -114,7 +115,7 @@ _BAREMONTH = _c(r"(?=(?i:[iosutbdfmelt]))(?:(?i:in|of|since|until|till|by|during
                 r"|(?i:mid-?|early\s+|late\s+|the\s+(?:end|beginning|start|middle)\s+of\s+))"
                 rf"(?P<m>{_MONTH})")
 _RELATIVE = _c(r"(?i:\b(?P<rel>(?:earlier\s+|later\s+)?(?:this|last|next|past)|previous|the\s+previous)"
-               r"\s+(?P<unit>year|month|week|season|campaign)\b)")
+               r"\s+(?:(?P<fisc>fiscal|financial)\s+(?=year))?(?P<unit>year|month|week|season|campaign)\b)")
 _DAYWORD = _c(r"\b(?P<w>(?i:today|yesterday|tomorrow))\b")
 _WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # "this Friday (14)": the day of the month in brackets picks the week.
@@ -171,10 +172,14 @@ _FORWARD_AFTER = re.compile(r"[\s-]+(?:shipments?|delivery|deliveries|loading|ar
 # "2025-26 season, which runs from December to April", "2024/25 (July-June)": a season's own months
 _SEASON_NOUN = r"(?i:season|campaign|crop\s+year|marketing\s+year)"
 _RUNS_FROM = r"(?i:runs?|ran|running|lasts?|lasted|stretches|spans?)\s+(?i:from\s+)?"
+# … and "the 2025/26 agricultural season (September-August)", "the 2025/26 season that ended on Aug. 31": a
+# season that ends with a month is the twelve months up to it
+_ENDED = r"(?i:that|which)\s+(?i:ended|ends|closed|closes|finished)|(?i:ending|closing)"
 _SEASON_MONTHS = re.compile(
-    rf"(?:\s+{_SEASON_NOUN})?(?:,?\s*(?i:which\s+)?{_RUNS_FROM}"
+    rf"(?:\s+(?:[A-Za-z]+\s+){{0,2}}?{_SEASON_NOUN})?(?:,?\s*(?i:which\s+)?{_RUNS_FROM}"
     rf"(?P<m1>{_MONTH})\s+(?i:to|through|until|till|and)\s+(?P<m2>{_MONTH})"
-    rf"|\s*\((?P<m1b>{_MONTH})\s*(?:-|–|(?i:to))\s*(?P<m2b>{_MONTH})\))")
+    rf"|\s*\((?P<m1b>{_MONTH})\s*(?:-|–|(?i:to))\s*(?P<m2b>{_MONTH})\)"
+    rf"|,?\s+(?:{_ENDED})\s+(?i:on\s+|in\s+)?(?:{_DAY}\s+)?(?P<me>{_MONTH}))")
 
 
 # "The Peruvian blueberry export campaign, which runs from June to May, closed …" told apart from its years
@@ -199,11 +204,21 @@ def _fiscal_words_around(text: str, start: int, end: int) -> bool:
     return bool(_FISCAL_BEFORE.search(text, max(0, start - 20), start) or _FISCAL_AFTER.match(text, end))
 
 
+class _FiscalYear(NamedTuple):
+    """How a country's government counts its fiscal year (dates.yaml, `fiscal_years`)."""
+
+    start: int  # its first month
+    named: str  # named after the year it "start"s or "end"s in
+    mid: bool  # it starts mid-month, so its first and last months are both partly in it
+    era: int  # years its own calendar runs ahead of the Gregorian one (Nepal's Bikram Sambat: 57)
+
+
 @cache
-def _fiscal_years() -> dict[str, tuple[int, str]]:
-    """Country -> (first month of its government's fiscal year, named after the "start" or "end" year)."""
+def _fiscal_years() -> dict[str, _FiscalYear]:
+    """Country -> how its government's fiscal year runs."""
     data = yaml.safe_load((DATA / "dates.yaml").read_text(encoding="utf-8")) or {}
-    return {str(code): (int(v["start"]), str(v.get("named") or "end"))
+    return {str(code): _FiscalYear(int(v["start"]), str(v.get("named") or "end"), bool(v.get("mid")),
+                                   int(v.get("era") or 0))
             for code, v in (data.get("fiscal_years") or {}).items()}
 
 
@@ -247,7 +262,7 @@ class _Resolver:
     """Resolves one match at a time; remembers the last period for "the same period"."""
 
     def __init__(self, published: str | None, country: str | None = None) -> None:
-        self.fiscal = _fiscal_years().get(country or "")  # (first month, named after "start" or "end" year)
+        self.fiscal = _fiscal_years().get(country or "")
         self.pub: date | None = None
         if published:
             try:
@@ -359,7 +374,7 @@ class _Resolver:
 
     def _fiscal_months(self, m: re.Match[str], skip: int, count: int) -> str | None:
         """`count` months of a country's fiscal year, after its first `skip` months."""
-        first_month, named = self.fiscal  # type: ignore[misc]
+        first_month, named = self.fiscal.start, self.fiscal.named  # type: ignore[union-attr]
         start_year = self._fiscal_start(m, first_month, named)
         if start_year is None:
             return None
@@ -594,6 +609,9 @@ class _Resolver:
             return None
         rel, unit = m["rel"].lower().split()[-1], m["unit"].lower()
         step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1}[rel]
+        if m["fisc"] and self.fiscal is not None and self.fiscal.start != 1:  # "the last fiscal year" in Kenya
+            running = self.pub.year if self.pub.month >= self.fiscal.start else self.pub.year - 1
+            return self._fiscal_span(running + step)
         if unit in ("year", "season", "campaign"):  # "last season": the year before (a season told as its year)
             return f"{self.pub.year + step:04d}"
         if unit == "month":
@@ -650,7 +668,13 @@ class _Resolver:
         else:
             b = a - a % 100 + int(raw)
             b = b + 100 if b <= a else b
+        if self.fiscal and self.fiscal.era and self.pub and a > self.pub.year + self.fiscal.era // 2:
+            a, b = a - self.fiscal.era, b - self.fiscal.era  # "fiscal year 2081/82" in Nepal: 2024/25
         months = _SEASON_MONTHS.match(m.string, m.end()) if b == a + 1 else None
+        if months and months["me"]:  # "the 2025/26 season that ended on Aug. 31": the twelve months to August
+            hi = _month(months["me"])
+            lo = hi % 12 + 1
+            return f"{a if lo > 1 else b}-{lo:02d}/{b}-{hi:02d}"
         if months:  # "the 2025-26 season, which runs from December to April": those months
             lo, hi = _month(months["m1"] or months["m1b"]), _month(months["m2"] or months["m2b"])
             return f"{a}-{lo:02d}/{b if hi < lo else a}-{hi:02d}"
@@ -681,14 +705,14 @@ class _Resolver:
     def _fiscal_year(self, y: int) -> str:
         """"FY2023": the months of the fiscal year named 2023 (Japan names it after the year it starts in)."""
         assert self.fiscal is not None
-        first, named = self.fiscal
+        first, named = self.fiscal.start, self.fiscal.named
         return self._fiscal_span(y if named == "start" or first == 1 else y - 1)
 
     def _fiscal_span(self, y: int) -> str:
         """The fiscal year that starts in `y`."""
         assert self.fiscal is not None
         lo = date(y, self.fiscal[0], 1)
-        hi = lo + relativedelta(months=11)
+        hi = lo + relativedelta(months=12 if self.fiscal.mid else 11)  # mid-July to mid-July: both Julys
         return self._months_between((lo.year, lo.month), (hi.year, hi.month))
 
     def _months(self, y: int, a: int, b: int) -> str:

@@ -24,6 +24,7 @@ from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import ArticleMentions
 from kb.extract.flows.records import merge, to_record
 from kb.extract.flows.tables import read_lists, read_tables
+from kb.extract.seasons import with_marketing_year
 from kb.facts import TradeFlow
 
 
@@ -47,7 +48,8 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     read_lists(reading)
     drafts = [d for d in merge(reading.drafts) if d.exporter and d.importer]
     for d in drafts:  # "In the 2025/2026 campaign" where "the campaign … runs from June to May"
-        d.date = with_season_months(d.date, ctx.text) if d.date and "/" in d.date else d.date
+        if d.date and "/" in d.date:
+            d.date = with_marketing_year(with_season_months(d.date, ctx.text), d.goods.hs, d.exporter, ctx.text)
     return [to_record(d) for d in drafts]
 
 
