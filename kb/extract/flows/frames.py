@@ -145,7 +145,8 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         # "Peru's avocado exports grew strongly in the first quarter.": a lead's period dates what follows
         dated = next((d for d in sm.dates() if "/" in d.value), None)
     if dated is not None and is_period(dated) and _reported(rd, dated.value) \
-            and not _ALONE.match(sm.text, dated.end):  # "In October alone, …": a part of the story's period
+            and not _ALONE.match(sm.text, dated.end) \
+            and not _unreal(sm.text[:dated.start]):  # "expects exports for the 2023/24 year to reach": a forecast's
         rd.frame.period = dated.value
 
 
@@ -1342,11 +1343,17 @@ def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
     # after the cue tells another event
     aside = _WHICH_AFTER.search(frame.sm.text, frame.cue.end)
     dates = [d for d in frame.sm.dates() if (concession is None or d.start < concession.start())
-             and (aside is None or d.start < aside.start()) and not _day_of_telling(frame.sm, d)]
+             and (aside is None or d.start < aside.start()) and not _day_of_telling(frame.sm, d)
+             and not _COMPARED_WITH.search(frame.sm.text, max(0, d.start - 30), d.start)]
     if not dates:
         return rd.frame.period
     after = [d for d in dates if d.start >= frame.cue.end]
     return (after[0] if after else dates[-1]).value
+
+
+# "Sudan's share fell compared with last year, while shipments to Morocco picked up": the base of a comparison
+_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|than(?:\s+(?:in|during|for))?|versus|vs\.?|"
+                            r"(?:up|down)\s+from|on\s+the\s+same\s+\w+\s+of)\s+(?:the\s+)?$", re.I)
 
 
 _WHICH_AFTER = re.compile(r",\s+(?:which|who|whom|whose)\b|,\s+(?:after|before|since|when|as)\s+(?:the\s+)?"
