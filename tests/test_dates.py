@@ -152,6 +152,10 @@ SINCE = [  # from the month named to publication, or to the end the sentence giv
     ("Trade has doubled since 2019.", "2024-04-15", [("2019", "2019/2024")]),
     ("Trade has doubled since January 2023.", "2024-04-15", [("January 2023", "2023-01/2024-04")]),
     ("Prices have risen since the war, and in March exports fell.", "2024-05-05", [("March", "2024-03")]),
+    # what a record or a first is measured against is no period
+    ("Two vessels left in August, the first since March.", "2024-09-30", [("August", "2024-08")]),
+    ("Prices hit their highest level since 2019.", "2024-09-30", []),
+    ("It was the biggest monthly volume since June.", "2024-09-30", []),
 ]
 
 PAST_MONTHS = [  # the last whole months before the month of publication

@@ -165,6 +165,13 @@ _SEASON_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:season|crop|harvest|campaign|ma
 _SEASON_WORD = re.compile(r"(?i)season|crop|harvest|campaign|marketing")
 
 
+# "the first since March", "its lowest level since 2019", "the biggest monthly volume since": what a record is
+# measured against
+_RECORD_SINCE = re.compile(r"\b(?:first|highest|lowest|largest|biggest|smallest|strongest|weakest|best|worst|most|"
+                           r"least|fastest|slowest|steepest|sharpest|deepest|greatest|record)\b"
+                           r"(?:\s+[\w-]+){0,3}\s*,?\s*$", re.I)
+
+
 # A month a contract is for: "for December shipment", "January delivery", "March-loading cargoes"
 _FORWARD_AFTER = re.compile(r"[\s-]+(?:shipments?|delivery|deliveries|loading|arrival|arrivals)\b", re.I)
 
@@ -489,6 +496,8 @@ class _Resolver:
     def since(self, m: re.Match[str]) -> str | None:
         """"since June": from that month to publication, or to the end the sentence gives; "since 2019" from
         that year to the year of publication."""
+        if _RECORD_SINCE.search(m.string, max(0, m.start() - 50), m.start()):
+            return None  # "the first since March", "the highest level since 2019": a record's reference, no period
         if m["yy"]:
             if self.pub is None or int(m["yy"]) > self.pub.year:
                 return None
