@@ -33,6 +33,7 @@ class Figure:
     money: Amount | None = None  # the value of a quantity
     date: DateMention | None = None
     year_before: bool = False  # "up from $1.71bn a year earlier" with no date to count back from: the reading's
+    compared: bool = False  # "…, from 349.7 tonnes in 2024": the base a figure is compared with
 
 
     @property
@@ -56,7 +57,7 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     asides = [m.span() for m in RELATIVE_ASIDE.finditer(sm.text)]  # ", which … opened last year,": another event's
     dates = [d for d in sm.dates() if not any(m.start() <= d.start < m.end() for m in last_years)
              and not _compared_period_only(sm.text, d, kept, compared)
-             and not any(a <= d.start < b for a, b in asides)]
+             and not any(a <= d.start < b for a, b in asides) and not day_of_telling(sm.text, d, days_only=True)]
     owners = _date_owners(sm.text, dates, dated, {id(q): m.end for q, m in worth.values()})
     owners.update(_to_date(sm, dated, owners))
     earlier = _year_earlier(sm.text, kept, compared, owners)
@@ -73,7 +74,28 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     owners = _shared_dates(sm, kept, [a for a in dated if a.kind == "percent"], {**owners, **earlier}, dates)
     owners = _within_fronted(sm.text, dates, owners)
     return [Figure(a, worth[id(a)][1] if id(a) in worth else None,
-                   None if id(a) in undated else owners.get(id(a)), id(a) in undated) for a in kept]
+                   None if id(a) in undated else owners.get(id(a)), id(a) in undated, id(a) in compared) for a in kept]
+
+
+# "…, the ministry said on Monday", "he told reporters after opening a seminar here today", "said at a press
+# conference in Moscow on Tuesday", "Releasing the annual bulletin in Lusaka yesterday, …": the day of the telling
+_SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|noted|explained|disclosed|revealed)\b"
+                      r"[^,;:.\d\"“”]{0,70}?\s(?:on\s+|in\s+|late\s+|early\s+|here\s+|there\s+)?$", re.I)
+_TELLING_OPENS = re.compile(r"^\W*(?:Releasing|Announcing|Publishing|Presenting|Unveiling|Speaking)\b[^,.;]{0,70}$")
+
+
+_SAID_RIGHT_ON = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|stated|added|noted)\s+"
+                            r"(?:on\s+|in\s+|late\s+|early\s+)?$", re.I)
+
+
+def day_of_telling(s: str, d: DateMention, days_only: bool = False) -> bool:
+    """A date the sentence says something was told on: right after the telling verb, or a day further on. With
+    `days_only`, only a day: "says between January and June Samoa exported …" is what was told."""
+    if days_only and len(d.value) != 10:
+        return False
+    return bool(_SAID_RIGHT_ON.search(s, max(0, d.start - 25), d.start)) or (
+        bool(_TELLING_OPENS.match(s[:d.start])) and s[d.end:d.end + 1] == ",") or (
+        len(d.value) == 10 and bool(_SAID_ON.search(s, max(0, d.start - 90), d.start)))
 
 
 def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:

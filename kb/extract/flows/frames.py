@@ -32,7 +32,7 @@ from kb.extract.flows.companies import (
     subject_organisation,
 )
 from kb.extract.flows.composition import composition_goods, itemised_goods, parts_of_total, parts_reach
-from kb.extract.flows.figures import Figure, is_period, sentence_figures
+from kb.extract.flows.figures import Figure, day_of_telling, is_period, sentence_figures
 from kb.extract.flows.goods import (
     Goods,
     antecedent,
@@ -140,7 +140,8 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
                       cues[i + 1].start if i + 1 < len(cues) else clause[1])
             _read_frame(rd, sm, cue, clause, region, figures)
         previous = cues[-1] if cues else previous
-    dated = next((f.date for f in figures if f.date is not None), None)
+    # the period the sentence reports, not the one a figure is compared with ("…, from 349.7 tonnes in 2024")
+    dated = next((f.date for f in figures if f.date is not None and not f.compared), None)
     if dated is None and not figures and sm.cues and rd.frame.period is None:
         # "Peru's avocado exports grew strongly in the first quarter.": a lead's period dates what follows
         dated = next((d for d in sm.dates() if "/" in d.value), None)
@@ -1360,18 +1361,9 @@ _WHICH_AFTER = re.compile(r",\s+(?:which|who|whom|whose)\b|,\s+(?:after|before|s
                           r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+[a-z]+(?:ed|s)\b")  # "…, after India granted …"
 
 
-# "…, the ministry said on Monday", "Releasing the annual bulletin in Lusaka yesterday, …": the day of the telling
-_SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|stated|added|noted)\s+"
-                      r"(?:on\s+|in\s+|late\s+|early\s+)?$", re.I)
-_TELLING_OPENS = re.compile(r"^\W*(?:Releasing|Announcing|Publishing|Presenting|Unveiling|Speaking)\b[^,.;]{0,70}$")
-
-
 def _day_of_telling(sm: SentenceMentions, d: DateMention) -> bool:
     """The day a figure was told, or an agreement's step ("governed by the X Agreement, signed in 2019")."""
-    s = sm.text
-    return bool(_SAID_ON.search(s, max(0, d.start - 25), d.start)) or (
-        bool(_TELLING_OPENS.match(s[:d.start])) and s[d.end:d.end + 1] == ",") \
-        or bool(_AGREEMENT_STEP.search(s, max(0, d.start - 30), d.start))
+    return day_of_telling(sm.text, d) or bool(_AGREEMENT_STEP.search(sm.text, max(0, d.start - 30), d.start))
 
 
 _AGREEMENT_STEP = re.compile(r"\b(?:signed|ratified|took\s+effect|entered\s+into\s+force|came\s+into\s+force|"
