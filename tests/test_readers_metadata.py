@@ -34,6 +34,7 @@ BODY = (
         ("12/25/2020", "2020-12-25"),
         ("2021/7/5", "2021-07-05"),
         ("on the 5th of March, 2019", "2019-03-05"),
+        ("2026 March 17 14:05", "2026-03-17"),  # year first
         ("May 24 (Interfax)", None),
         ("31 February 2021", None),
     ],
@@ -156,3 +157,32 @@ def test_short_article_keeps_its_sentences(tmp_path: Path) -> None:
 def test_one_line_note_is_its_own_text(tmp_path: Path) -> None:
     doc = read_article(write(tmp_path, "note.txt", "Sildavia and Lorvania signed a customs MoU\n"))
     assert doc.text == "Sildavia and Lorvania signed a customs MoU"
+
+
+@pytest.mark.parametrize(("header", "title", "publisher"), [
+    # a site's name atop the page, then the headline: the name is the publisher, not the title
+    ("Sildavia in Focus\n\nNew crossings for Sildavian freight open at two posts",
+     "New crossings for Sildavian freight open at two posts", "Sildavia in Focus"),
+    ("Ruritania y Asociados\n\nLorvania 12 Agosto\n\nSildavia is Lorvania's third-largest supplier of oats",
+     "Sildavia is Lorvania's third-largest supplier of oats", "Ruritania y Asociados"),
+    ("Harlow, Pike & Vance Trade Report\n\nCustoms Pact Signed with Sildavia",
+     "Customs Pact Signed with Sildavia", "Harlow, Pike & Vance Trade Report"),
+    # a section label or a site's tagline before the headline is neither
+    ("SILDAVIA TIMES\n\nBusiness & Economy\n\nSildavia and Lorvania open two freight crossings",
+     "Sildavia and Lorvania open two freight crossings", "SILDAVIA TIMES"),
+    ("Sildavia.sl\nSildavia news in English\n\nFreight crossings open on the Lorvanian border",
+     "Freight crossings open on the Lorvanian border", "Sildavia.sl"),
+    # one camel-case word atop the page is the site
+    ("PortWatch\n\n2026 March 17 14:05\n\nFirst freight ship sails from Sildavia to Lorvania",
+     "First freight ship sails from Sildavia to Lorvania", "PortWatch"),
+    # a headline first and a longer standfirst after it: the headline stays
+    ("Sildavia opens two crossings\n\nFreight will move faster, officials said, as both posts open at night too",
+     "Sildavia opens two crossings", None),
+    ("Sildavia Opens Two Crossings\n\nFreight will move faster as both posts open.",
+     "Sildavia Opens Two Crossings", None),
+])
+def test_the_headline_after_a_site_name_or_a_label(tmp_path: Path, header: str, title: str,
+                                                   publisher: str | None) -> None:
+    doc = read_article(write(tmp_path, "page.txt", f"{header}\n\n{BODY}\n"))
+    assert (doc.title, doc.publisher) == (title, publisher)
+    assert doc.text.endswith(BODY)

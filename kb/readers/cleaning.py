@@ -128,6 +128,8 @@ class _Scan:
     in_footer: bool = False
     seen: set[str] = field(default_factory=set)
     spare: list[str] = field(default_factory=list)  # header lines dropped only for being short
+    title_guessed: bool = False  # the title is a header line taken for one, not given by the caller
+    title_first: bool = False  # … and it was the page's first line
 
 
 def norm(line: str) -> str:
@@ -343,8 +345,15 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
         return False
     if scan.title and _key(line) == _key(scan.title):
         return False
+    if scan.title is not None and scan.title_guessed and _is_title(line) and _headline_after_label(scan, line):
+        # "Caucasus in Detail" or "Business & Economy", then the headline: the first was the site or a section
+        if scan.title_first and scan.masthead is None:
+            scan.masthead = scan.title
+        scan.title, scan.title_first = line, False
+        scan.spare.append(line)
+        return False
     if scan.title is None and _is_title(line):
-        scan.title = line
+        scan.title, scan.title_guessed, scan.title_first = line, True, scan.first
         scan.spare.append(line)
         return False
     if not _is_paragraph(line) and not (scan.title and _is_sentence(line)):
@@ -370,9 +379,33 @@ _SECTION_WORDS = frozenset(("news", "business", "economy", "economics", "world",
                             "regional", "international", "local", "sport", "sports", "breaking", "top", "stories"))
 
 
+def _headline_after_label(scan: _Scan, line: str) -> bool:
+    """Whether a header line is the headline and the line taken for it before was a name or a label: a site's
+    name atop the page ("Blasina y Asociados", "Sandler, Travis & Rosenberg Trade Report"), a section ("Business &
+    Economy") or a site's tagline ("Uzbekistan news in English"), followed by a longer line."""
+    title = scan.title or ""
+    words, new_words = title.replace(",", " ").split(), len(line.split())
+    if new_words < 4 or line.endswith(".") or any(ch.isdigit() for ch in title) or title.endswith((".", "?", "!", ":")):
+        return False
+    tagline = len(words) <= 5 and any(w.lower() == "news" for w in words)
+    named = len(words) <= 8 and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words) \
+        and not _TITLE_CASE_LINK.search(title)
+    return tagline or (named and scan.title_first) or (named and len(words) <= 3 and new_words > len(words))
+
+
+_NAME_LINKS = frozenset(("of", "and", "&", "for", "the", "in", "y", "de", "du", "des", "la", "el", "da", "do", "-",
+                         "–", "|"))
+
+
+_CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+
+
 def _site_name_line(line: str) -> bool:
-    """"El Economista" atop a page: two or three capitalised words, none a section's, no digits."""
+    """"El Economista" atop a page: two or three capitalised words, none a section's, no digits; or one word
+    written in camel case ("IntraFish")."""
     words = line.split()
+    if len(words) == 1:
+        return bool(_CAMEL.fullmatch(line))
     return 2 <= len(words) <= 3 and not any(ch.isdigit() for ch in line) \
         and all(w[:1].isupper() for w in words) and not any(w.lower().strip(".:") in _SECTION_WORDS for w in words)
 

@@ -27,6 +27,8 @@ _PATTERNS = [
     # numeric day-first forms: 24.05.2016, 29/06/2017 (international sites)
     re.compile(rf"(?<![\d.:/])(?P<day>[0-3]?\d)[./-](?P<mnum>\d{{1,2}})[./-]{_YEAR}\b"),
     re.compile(rf"\b{_YEAR}/(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)\b"),
+    # year first, as East Asian and Russian sites print it: "2026 March 17 14:05"
+    re.compile(rf"\b{_YEAR}\s+{_MONTH}\s+{_DAY}\b", re.IGNORECASE),
 ]
 _LEADING_ISO = re.compile(r"^((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
 
