@@ -930,14 +930,23 @@ _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
 def _bracketed(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple[Figure | None, list[str]]]:
     """"38,600 tons, with Russia (14,900 tons), China (8,200 tons), Kyrgyzstan and Afghanistan": each partner's
-    figure is in its brackets; a figure outside them is the list's total, and a partner without one has none."""
+    figure is in its brackets; a figure before them is the list's total, and a partner without one has none,
+    unless a figure follows it before the next partner ("India was the top buyer with 1.37 mln tonnes, followed by
+    China (790,000 tonnes)")."""
     s = frame.sm.text
     ordered = sorted({(p.start, p.end, p.code) for p in partners if p.code in codes})
     out: list[tuple[Figure | None, list[str]]] = []
     for _start, end, code in ordered:
         own = next((f for f in frame.figures if f.start >= end and _OPEN_BRACKET.fullmatch(s, end, f.start)), None)
         out.append((own, [code]))
-    return out if sum(1 for f, _ in out if f is not None) >= 2 else []
+    if sum(1 for f, _ in out if f is not None) < 2:
+        return []
+    for i, (own, code) in enumerate(out[:-1]):
+        if own is None:
+            end, following = ordered[i][1], ordered[i + 1][0]
+            own = next((f for f in frame.figures if end <= f.start and f.end <= following), None)
+            out[i] = (own, code)
+    return out
 
 
 def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
@@ -1061,7 +1070,14 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     if story is None and cue.kind in _AGGREGATES and cue.form in _TRADE_AS_A_WHOLE and not rd.named_goods[1]:
         return [Goods("goods", None, weak=True)], []  # "Purchases declined from the US (-11.4%)": all trade
     named = rd.named_goods[1]
-    refined = story is not None and bool(named) and all(story.name in g.name for g in named)  # "moringa powder"
+    # "moringa powder" after a story of moringa; "Cherries went mainly to China. Supplies to China alone …" in a
+    # story of fruit: the kind of the story's goods the last sentence named, when this one goes on about its partner
+    last = rd.last
+    went_on = last is not None and 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP \
+        and any(c.code in last.importers for c in sm.countries_in(clause[0], clause[1]))
+    refined = story is not None and bool(named) and all(
+        story.name in g.name or (went_on and story.hs and g.hs and len(g.hs) > len(story.hs)
+                                 and g.hs.startswith(story.hs)) for g in named)
     if named and 0 <= sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200 \
             and rd.frame.goods is not None and ((rd.frame.goods.weak and not rd.frame.goods_told) or refined):
         # "Kyrgyzstan exported 54,300 tons of beans … Türkiye remained the main buyer, purchasing 21,600 tons."
