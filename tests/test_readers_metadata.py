@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kb.readers import read_article
-from kb.readers.bylines import clean_author, parse_byline
+from kb.readers.bylines import author_in_line, clean_author, parse_byline
 from kb.readers.cleaning import is_breadcrumb, is_share_bar, undouble
 from kb.readers.dates import date_from_filename, find_date, to_iso
 from kb.readers.publishers import by_name, by_slug, by_url
@@ -60,7 +60,9 @@ def test_to_iso_keeps_the_local_date() -> None:
         ("By Jane Moreau, Staff Reporter", "Jane Moreau", None),
         ("Written by: Jane Moreau", "Jane Moreau", None),
         ("Author: Jane Moreau", "Jane Moreau", None),
-        ("By Staff Reporter", None, None),
+        ("By Staff Reporter", "Staff Reporter", None),  # a staff byline as printed
+        ("By Jane Moreau   January 14, 2026 | 03:52 pm GMT+7", "Jane Moreau", None),  # a date after the name
+        ("by Sildavia Daily with AA", "Sildavia Daily with AA", None),  # an outlet with a wire
         ("By the end of the year, exports rose", None, None),
         ("Byelorussian trade grew", None, None),
     ],
@@ -69,9 +71,30 @@ def test_parse_byline(line: str, author: str | None, outlet: str | None) -> None
     assert parse_byline(line) == (author, outlet)
 
 
+@pytest.mark.parametrize(("line", "outlet", "author"), [
+    ("Asia | October 22, 2026 | by Jane Moreau", None, "Jane Moreau"),  # a "by" segment
+    ("20 March 2025 - 05:00 by Jane Moreau", None, "Jane Moreau"),  # a byline after the date
+    ("Jane Moreau Published April 20, 2026 Updated a day ago", None, "Jane Moreau"),
+    ("ONA | Published: 14 Jun 2023, 11:48 AM", None, "ONA"),  # a known wire before "Published"
+    ("Source: Jane Moreau, Contributor", None, "Jane Moreau"),
+    ("Sildavia Post - Jane Moreau", "Sildavia Post", "Jane Moreau"),  # the outlet, then its writer
+    ("Staff Reporter", None, "Staff Reporter"),
+    ("Our Bureau", None, "Our Bureau"),
+    # not bylines
+    ("Live cattle exports break record in 2025, driven by Sildavia and Lorvania", None, None),
+    ("Source: Ministry of Trade, Correspondent", None, None),
+    ("Sildavia Post - Jane Moreau", None, None),  # a name after a dash, with no outlet known to be before it
+    ("Trade Ministry Published New Rules", None, None),
+    ("Economy | 04.08.2026 12:15", None, None),
+])
+def test_author_in_other_header_lines(line: str, outlet: str | None, author: str | None) -> None:
+    assert author_in_line(line, outlet) == author
+
+
 def test_clean_author() -> None:
     assert clean_author(" jane@example.org Jane Moreau ") == "Jane Moreau"
-    assert clean_author("Web Desk") is None
+    assert clean_author("Web Desk") == "Web Desk"
+    assert clean_author("OUR BUREAU") == "Our Bureau"
     assert clean_author("Xinhua") == "Xinhua"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kb.readers import publishers
+from kb.readers.dates import find_date
 
 _BYLINE = re.compile(
     # "Por" / "Par" / "Von": Spanish, Portuguese, French and German sites print the byline so
@@ -49,7 +50,7 @@ def clean_author(raw: str) -> str | None:
     if not name or _DIGIT.search(name) or len(name.split()) > _MAX_NAME_WORDS:
         return None
     if all(w.lower() in _ROLE_WORDS for w in name.split()):
-        return None  # "Staff Reporter", "Web Desk": no one in particular
+        return " ".join(w.capitalize() for w in name.split())  # "Staff Reporter", "Our Bureau": as printed
     if name.isupper() and len(name) > 3:
         name = title_case(name)
     return name
@@ -63,15 +64,57 @@ def parse_byline(line: str) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in _TAIL_SPLIT.split(m["rest"]) if p and p.strip()]
     if not parts:
         return None, None
-    author = clean_author(parts[0])
-    if author and not all(_NAME_TOKEN.match(w) or w == "and" for w in author.split()):
-        return None, None  # "By the way, ..." is prose, not a byline
+    author = clean_author(_DATE_AFTER.split(parts[0], maxsplit=1)[0])  # "By Hoang Minh   January 14, 2026"
+    if author and not all(_NAME_TOKEN.match(w) or w in ("and", "with") for w in author.split()):
+        return None, None  # "By the way, ..." is prose, not a byline ("by Daily Sabah with AA" is one)
     outlet = None
     for part in parts[1:]:
         found = publishers.by_name(part)
         if found and (not found.wire or outlet is None):  # a paper beats a wire
             outlet = found.name
     return author, outlet
+
+
+# what may follow a byline's name on its line: a run of spaces, or a date
+_DATE_AFTER = re.compile(r"\s{2,}|\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s+(?=\d)")
+# "Amjad Mahmood Published April 20, 2026", "ONA | Published: 14 Jun 2023": a name, then when it was published
+_NAME_THEN_PUBLISHED = re.compile(r"^(?P<name>[^|\d]{2,60}?)\s*(?:\|\s*)?(?:Published|Updated|Posted)\b", re.I)
+_BY_AFTER_DATE = re.compile(r"\d[^|]{0,30}?\s(?P<by>by\s+[^|\d]{4,60})$", re.I)
+# "Source: Kafui Dzamesi, Contributor": a writer credited as the source
+_SOURCE_WRITER = re.compile(r"^Source\s*:\s*(?P<name>[^,|]{4,60}),\s*(?:Contributor|Correspondent|Reporter|"
+                            r"Staff\s+Writer|Writer|Journalist)\b", re.I)
+
+
+def author_in_line(line: str, outlet: str | None = None) -> str | None:
+    """The writer a header line credits in forms other than "By …": a "by" segment ("Asia | October 22, 2026 |
+    by Mirza Hadžić"), a name before "Published", a writer given as the source, or a name after the outlet's
+    ("Hespress English - Youssef Alaoui")."""
+    words = line.split()
+    if 2 <= len(words) <= 3 and all(w.lower() in _ROLE_WORDS for w in words):
+        return " ".join(w.capitalize() for w in words)  # "Staff Reporter", "Our Bureau" alone on a line
+    if "|" in line:
+        for segment in line.split("|")[1:]:
+            author = parse_byline(segment.strip())[0]
+            if author:
+                return author
+    m = _BY_AFTER_DATE.search(line)
+    if m and find_date(line[:m.start("by")]):  # "20 March 2025 - 05:00 by Thando Maseko"
+        author = parse_byline(m["by"])[0]
+        if author:
+            return author
+    m = _NAME_THEN_PUBLISHED.match(line)
+    if m:
+        name = m["name"].strip(" -–—,")
+        known = publishers.by_name(name)
+        if looks_like_name(name) or (known is not None and known.wire):
+            return name
+    m = _SOURCE_WRITER.match(line)
+    if m and looks_like_name(m["name"].strip()):
+        return m["name"].strip()
+    head, dash, tail = line.partition(" - ")
+    if dash and outlet and head.strip().casefold() == outlet.casefold() and looks_like_name(tail.strip()):
+        return tail.strip()
+    return None
 
 
 def looks_like_name(line: str) -> bool:

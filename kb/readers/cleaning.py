@@ -255,6 +255,13 @@ def _header_meta(line: str, scan: _Scan) -> bool:
         scan.author = scan.author or author
         scan.byline_outlet = scan.byline_outlet or outlet
         return True
+    author = bylines.author_in_line(line, scan.masthead or scan.publisher)
+    if author:
+        scan.author = scan.author or author
+        published = find_date(line)
+        if published:
+            scan.published_line = scan.published_line or published
+        return True
     m = _PUBLISHED.match(line)
     if m and find_date(m[1]):
         scan.published_line = scan.published_line or find_date(m[1])
@@ -388,9 +395,16 @@ def _headline_after_label(scan: _Scan, line: str) -> bool:
     if new_words < 4 or line.endswith(".") or any(ch.isdigit() for ch in title) or title.endswith((".", "?", "!", ":")):
         return False
     tagline = len(words) <= 5 and any(w.lower() == "news" for w in words)
-    named = len(words) <= 8 and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words) \
-        and not _TITLE_CASE_LINK.search(title)
-    return tagline or (named and scan.title_first) or (named and len(words) <= 3 and new_words > len(words))
+    named = len(words) <= 8 and _named(title)
+    # a name atop the page; a section; a menu item ("Belarus' Top Tourist Sites") before a headline in sentence case
+    return tagline or (named and (scan.title_first or not _named(line))) \
+        or (named and len(words) <= 3 and new_words > len(words))
+
+
+def _named(line: str) -> bool:
+    """Every word capitalised but the links of names ("Blasina y Asociados"), no title-case link words."""
+    return all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in line.replace(",", " ").split()) \
+        and not _TITLE_CASE_LINK.search(line)
 
 
 _NAME_LINKS = frozenset(("of", "and", "&", "for", "the", "in", "y", "de", "du", "des", "la", "el", "da", "do", "-",
@@ -474,6 +488,11 @@ def _body_line(line: str, scan: _Scan) -> bool:
         _footer_meta(line, scan)
         return False
     if scan.title and _key(line) == _key(scan.title):
+        return False
+    author = bylines.author_in_line(line, scan.masthead or scan.publisher) \
+        if scan.author is None and len(line) < _SHORT_LINE else None
+    if author:  # "20 March 2025 - 05:00 by Thando Maseko" below a standfirst
+        scan.author = author
         return False
     if is_date_line(line):
         return False
