@@ -387,6 +387,25 @@ def test_html_without_og_tags_falls_back_on_title_and_url(tmp_path: Path) -> Non
     assert BODY_1 in doc.text
 
 
+@pytest.mark.parametrize(("title", "site_meta", "publisher"), [
+    # the outlet as the <title> prints it, when the site name is its acronym or the acronym with its expansion
+    ("Estmark customs goes digital | Sildavian Customs Union", "SCU", "Sildavian Customs Union"),
+    ("Estmark customs goes digital - SCU", "SCU - Sildavian Customs Union", "SCU"),
+    # a long name after the headline is still the site
+    ("Estmark customs goes digital | Ministry of Foreign Affairs of Sildavia", None,
+     "Ministry of Foreign Affairs of Sildavia"),
+    # a site name the <title> does not repeat stays
+    ("Estmark customs goes digital | Trade Desk", "Sildavia Herald", "Sildavia Herald"),
+])
+def test_html_publisher_as_the_title_prints_it(tmp_path: Path, title: str, site_meta: str | None,
+                                               publisher: str) -> None:
+    meta = f'<meta property="og:site_name" content="{site_meta}">' if site_meta else ""
+    page = f"""<html><head><title>{title}</title>{meta}</head>
+<body><article><h1>Estmark customs goes digital</h1><p>{BODY_1}</p><p>{BODY_2}</p></article></body></html>"""
+    doc = read_article(write(tmp_path, "site.html", page))
+    assert (doc.title, doc.publisher) == ("Estmark customs goes digital", publisher)
+
+
 def test_html_in_declared_legacy_charset(tmp_path: Path) -> None:
     page = f"""<html><head><meta charset="iso-8859-1"><title>Caf\xe9 exports rise</title></head>
 <body><article><p>Caf\xe9 {BODY_1}</p><p>{BODY_2}</p></article></body></html>"""

@@ -180,11 +180,13 @@ def read_html(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     tags = meta_tags(page)
     url = _meta(tags, "url") or tags.get("<canonical>")
     result = _extract(page, url)
-    guessed_site = getattr(result, "sitename", None)
+    guessed_site = _not_the_headline(getattr(result, "sitename", None), tags.get("<title>"))
     site = _meta(tags, "publisher") or _site_from_guess(guessed_site)
     title = _meta(tags, "title") or getattr(result, "title", None) or tags.get("<title>")
     title = strip_site(title, site) if title else None
-    site = site or _site_after_headline(tags.get("<title>"), title)
+    titled = _site_after_headline(tags.get("<title>"), title)
+    # the outlet as its <title> prints it: "… | European Free Trade Association" over a site name "EFTA"
+    site = titled if titled and (site is None or _same_outlet(site, titled)) else site
     body = getattr(result, "text", None) or ""
     text = _paragraphs(body) if body.strip() else _crude_text(page)
     cleaned = clean_page(text, title=title)
@@ -210,7 +212,26 @@ def _site_after_headline(raw: str | None, headline: str | None) -> str | None:
     if len(parts) < 2 or not headline or _words(" ".join(parts[:-1])) != _words(headline):
         return None
     site = parts[-1]
-    return site if 1 <= len(site.split()) <= 5 and site[:1].isupper() and not _DOMAIN.match(site) else None
+    return site if 1 <= len(site.split()) <= 8 and site[:1].isupper() and not _DOMAIN.match(site) else None
+
+
+def _not_the_headline(guess: str | None, raw_title: str | None) -> str | None:
+    """Trafilatura's site name, unless it is the headline part of the <title> ("(LEAD) S. Korea-Ecuador trade pact
+    takes effect | Yonhap News Agency")."""
+    parts = [p.strip() for p in _TITLE_SPLIT.split(raw_title or "")]
+    if guess and len(parts) >= 2 and _words(guess) and _words(guess) == _words(" ".join(parts[:-1])):
+        return None
+    return guess
+
+
+def _same_outlet(a: str, b: str) -> bool:
+    """"EFTA" and "European Free Trade Association", "CATTS" and "CATTS - Customs and Trade Training Solutions"."""
+    fa, fb = a.casefold(), b.casefold()
+    return fa in fb or fb in fa or _initials(a) == fb or _initials(b) == fa
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"\w+", name) if w[0].isupper()).casefold()
 
 
 def _words(text: str) -> list[str]:
