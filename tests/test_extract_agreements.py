@@ -352,6 +352,23 @@ def test_a_text_something_works_under_now_applies() -> None:
     assert status.get("Agreement") == "in_force" and status.get("Memorandum") == "in_force", got
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    # trade goes on under it, or it allows trade: an instrument signed in an earlier year applies
+    ("Chad currently exports about 5,000 head of cattle a month to Cameroon through Kousseri under a separate "
+     "agreement signed in 2019, the ministry said.", "in_force"),
+    ("The first cargo follows the veterinary protocol signed in 2025 by the two agencies allowing Chad to "
+     "export chilled beef to Cameroon.", "in_force"),
+    # … not a partnership working under it, an aim, nor one still to be ratified, nor one signed this year
+    ("Chad teamed up with Cameroon under a memorandum of understanding signed in 2024 to speed up transit.",
+     "signed"),
+    ("Chad and Cameroon signed a customs cooperation agreement in 2019, the ministry recalled.", "signed"),
+    ("The protocol signed in 2025 by the two agencies is yet to be ratified, allowing no exports so far.", "signed"),
+])
+def test_an_instrument_signed_before_the_year_that_trade_goes_on_under_applies(text: str, status: str) -> None:
+    got = agreements(text, "2026-05-20")
+    assert [a.get("status") for a in got] == [status], got
+
+
 def test_the_two_customs_services_are_the_parties_of_what_they_work_under() -> None:
     got = agreements("Chad and Niger opened a joint border post on Monday. The two customs services have cooperated "
                      "since 2018 under an agreement on mutual assistance in customs matters.")

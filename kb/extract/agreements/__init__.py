@@ -42,6 +42,7 @@ def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
     read_frames(reading)
     year_before(reading)
     _amended_apply(reading)
+    _signed_long_ago_applies(reading)
     mentions_of(ctx).agreements[:] = sorted(span for inst in reading.instruments for span in inst.mentions)
     return records(reading)
 
@@ -57,6 +58,35 @@ def _amended_apply(reading: Reading) -> None:
         for target in ([insts[inst.amends]] if inst.amends is not None else []) + held:
             if target.status in (None, "signed") and (target.signed is None or target.signed[:4] < year):
                 target.status = "in_force"
+
+
+# words of an instrument that does not yet apply: "yet to be ratified", "awaiting ratification", "once it enters"
+_PENDING = re.compile(r"\b(?:ratif\w*|yet\s+to|not\s+yet|await\w*|pending|once|will\s+(?:enter|take|come)|"
+                      r"expected\s+to\s+(?:enter|take|come)|enter(?:s|ing)?\s+into\s+force|before\s+it\s+can|"
+                      r"suspend\w*|terminat\w*|withdr[ae]w\w*|expire\w*|stalled|froz\w*)\b", re.I)
+
+
+# "Iraq exports crude to Jordan … under a separate agreement", "the agreement signed in 2025 by … allowing Colombia
+# to export": trade that an instrument governs or allows
+_TRADED_UNDER = re.compile(r"\b(?:export\w*|import\w*|ship\w*|suppl\w*|sold|sells?|trad\w*|deliver\w*)\b[^.;]{0,120}?"
+                           r"\bunder\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$", re.I)
+_ALLOWING = re.compile(r"[^.;,]{0,140}?\ballowing\b|\s*,?\s*(?:which|that)\s+(?:allows|permits)\b", re.I)
+
+
+def _signed_long_ago_applies(reading: Reading) -> None:
+    """"Iraq exports crude to Jordan under a separate agreement signed in 2019": an instrument signed in an earlier
+    year than the article's that a sentence says trade goes on under or is allowed by, and that none says is still
+    to apply or has ended, applies."""
+    year = (reading.ctx.published or "")[:4]
+    text = reading.ctx.text
+    for inst in reading.instruments:
+        if inst.status != "signed" or not inst.signed or not year or inst.signed[:4] >= year:
+            continue
+        sentences = {reading.ctx.sentence_at(s) for s, _ in inst.mentions} - {None}
+        if any(_PENDING.search(text, sent.start, sent.end) for sent in sentences):
+            continue
+        if any(_TRADED_UNDER.search(text, max(0, s - 170), s) or _ALLOWING.match(text, e) for s, e in inst.mentions):
+            inst.status = "in_force"
 
 
 def _resolve_sentence(reading: Reading, sent: Sentence, mentions: list[Mention]) -> None:
