@@ -527,3 +527,19 @@ def test_a_department_named_in_the_title_is_the_employer() -> None:
                 "country would earn more.")
     check(facts, "Sione Vake", {"agency": "Tonga Department of Agriculture and Food"})
     assert "Tonga Department of Agriculture and Food" in [a.name for a in facts.agencies]
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # the one ministry a title names is the body the story then calls "the ministry": the minister's employer
+    ("Tomas Ndjavera, the regional coordinator of the Ministry of Fisheries and Marine Resources for the coast, "
+     "said hake exports to Spain rose. The ministry plans to open two new landing sites this year.",
+     "Ministry of Fisheries and Marine Resources"),
+    # a title's ministry the story never refers to again is left out, as before
+    ("Tomas Ndjavera, the regional coordinator of the Ministry of Fisheries and Marine Resources for the coast, "
+     "said hake exports to Spain rose. The new landing sites open this year.", None),
+])
+def test_a_ministry_the_story_refers_back_to_employs_its_minister(text: str, agency: str | None) -> None:
+    facts = run(text, title="Namibia's hake exports rise")
+    employer = officials(facts)["Tomas Ndjavera"].get("agency")
+    bodies = {name for a in facts.agencies for name in (a.name, *a.also)}
+    assert (employer is not None and agency in bodies and employer.startswith(agency)) if agency else employer is None

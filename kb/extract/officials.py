@@ -847,6 +847,13 @@ _APPOSITIVE_BODY = re.compile(r"[a-z],\s+(?:the\s+)?$")
 _BODY_WORD = re.compile(r"\b(?:Department|Directorate|Bureau|Agency|Authority)\b")
 
 
+_THE_MINISTRY = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[a-z]+\s+)?ministry\b(?!\s+of\b)")
+
+
+def _referred_to_outside(text: str, spans: list[tuple[int, int]], pattern: re.Pattern[str]) -> bool:
+    return any(not any(s <= m.start() < e for s, e in spans) for m in pattern.finditer(text))
+
+
 def prune_title_only_agencies(ctx: ArticleContext) -> list[Agency]:
     """Drop ministries named only inside a person's title; their officials keep `agency: null`."""
     mentions = mentions_of(ctx)
@@ -862,8 +869,12 @@ def prune_title_only_agencies(ctx: ArticleContext) -> list[Agency]:
         described = any(re.match(r",\s+(?:which|that)\b", ctx.text[m.end:m.end + 8]) for m in spans)
         if a.kind == "ministry" and inside and not described:
             dropped.add(a.name)
-            continue
         keep.append(a)
+    # "Deputy Minister of Agriculture X said … a practice the ministry intends to tighten": the one ministry a
+    # title names is the body the story then calls "the ministry"
+    if len(dropped) == 1 and _referred_to_outside(ctx.text, titles, _THE_MINISTRY):
+        dropped.clear()
+    keep = [a for a in keep if a.name not in dropped]
     if dropped:
         for o in ctx.officials:
             if o.agency in dropped:
