@@ -50,3 +50,13 @@ def test_hs_codes(phrase: str, code: str) -> None:
 def test_goods_hs_of_compounds(name: str, code: str | None) -> None:
     from kb.extract.flows.goods import goods_hs
     assert goods_hs(name) == code
+
+
+@pytest.mark.parametrize(("text", "hs"), [
+    ("frozen yellowfin tuna", "0303"),
+    ("cooked and peeled shrimp", "1605"),
+    ("electrical wiring harnesses", "8544"),
+    ("sawn radiata pine", "4407"),
+])
+def test_named_kinds_keep_their_heading(text: str, hs: str) -> None:
+    assert [(c.name, c.hs) for c in find_commodities(text)] == [(text, hs)]
