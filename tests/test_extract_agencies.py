@@ -730,3 +730,24 @@ def test_an_outlet_named_by_its_nationality_gives_its_country_to_the_companies_i
                              title="Revenue authority admits two exporters", publisher=publisher))
     countries = {a.name: a.country for a in facts.agencies}
     assert countries["Lakeside Sugar Mills"] == countries["Nile Perch Packers"] == "UG"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    # a body named after one country is that country's, even with "International" or "Organization" in its name
+    ("Korea International Cooperation Agency", "state_body"),
+    ("Japan Organization for Metals and Energy Security", "state_body"),
+    ("World Customs Organization", "international"),
+    ("Omani-Jordanian Joint Committee", "international"),  # a joint body of two stays international
+    # an industry's council speaks for its trade
+    ("Kenya Flower Council", "association"),
+    ("Building Materials Export Council", "association"),
+    # a customs directorate is customs whatever body it sits in; a government's secretariat of a portfolio a ministry
+    ("Directorate General of Customs of the Royal Oman Police", "customs"),
+    ("Secretariat of Agriculture and Rural Development", "ministry"),
+    ("State Secretariat", "state_body"),
+    ("Caribbean Community Secretariat", "international"),
+])
+def test_kinds_of_bodies_by_their_names(name: str, kind: str) -> None:
+    from kb.extract.agencies import kind_of
+
+    assert kind_of(name) == kind

@@ -175,8 +175,19 @@ def kind_of(name: str) -> str:
         return "ministry"
     for kind, pattern in _config()["kinds"]:
         if pattern.search(name):
+            # "Japan International Cooperation Agency", "Japan Organization for Metals and Energy Security": a
+            # body named after one country is that country's, not an international one
+            if kind == "international" and _named_after_a_country(name):
+                return "state_body"
             return kind
     return "state_body"
+
+
+def _named_after_a_country(name: str) -> bool:
+    """Named after one country, first ("Japan …"); a joint body of two ("Omani-Jordanian Joint Committee") is not."""
+    found = _country_mentions(name)
+    return bool(found) and found[0].start == 0 and found[0].form in ("name", "adjective") \
+        and len({c.code for c in found}) == 1 and "Joint" not in name
 
 
 # ---------------------------------------------------------------- proper names
