@@ -751,3 +751,11 @@ def test_kinds_of_bodies_by_their_names(name: str, kind: str) -> None:
     from kb.extract.agencies import kind_of
 
     assert kind_of(name) == kind
+
+
+def test_a_shorter_name_is_the_body_named_in_full_before() -> None:
+    """"the Tea Board" after "the Sri Lanka Tea Board", in a sentence about a buyer: one body, Sri Lanka's."""
+    facts = run("Russia overtook Iraq as the top buyer, statistics released by the Sri Lanka Tea Board show. "
+                "Exports to Russia stood at 31,442 tonnes, according to the Tea Board.")
+    assert [(a["name"], a["country"], a.get("also")) for a in agencies(facts)] == [
+        ("Sri Lanka Tea Board", "LK", ["Tea Board"])]

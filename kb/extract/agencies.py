@@ -751,6 +751,13 @@ class _Registry:
             if f.country == country and f.kind == kind and len(words) >= 2 and (
                     words <= set(_key(f.name).split()) or set(_key(f.name).split()) <= words):
                 return f
+        # "the Tea Board" after "the Sri Lanka Tea Board": the shorter name, which names no country of its own, is
+        # the body named in full, whatever country its sentence suggests
+        if len(words) >= 2 and not _country_mentions(name):
+            fuller = [f for f in self.items if f.kind == kind and f.country and words < set(_key(f.name).split())
+                      and _country_mentions(f.name)]
+            if len(fuller) == 1:
+                return fuller[0]
         return None
 
     def add(self, name: str, country: str | None, kind: str | None, surface: str,
