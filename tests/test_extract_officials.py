@@ -543,3 +543,15 @@ def test_a_ministry_the_story_refers_back_to_employs_its_minister(text: str, age
     employer = officials(facts)["Tomas Ndjavera"].get("agency")
     bodies = {name for a in facts.agencies for name in (a.name, *a.also)}
     assert (employer is not None and agency in bodies and employer.startswith(agency)) if agency else employer is None
+
+
+@pytest.mark.parametrize("publisher", ["Farmers Weekly NZ", "Statistics Botswana"])
+def test_an_outlet_whose_country_leads_the_story_gives_it_to_unbound_people(publisher: str) -> None:
+    """A headline of two partners ("… to China slide as India picks up slack") does not hide whose story it is when
+    the outlet's country is the lead's first actor."""
+    home = "NZ" if publisher.endswith("NZ") else "BW"
+    lead = ("New Zealand log exporters shipped 1.4 million cubic metres in August." if home == "NZ"
+            else "Botswana exported diamonds worth P2 billion in March.")
+    text = f"{lead} \"Demand has not recovered,\" said Glen Marsh, chief executive of the Growers Forum."
+    facts = run(text, title="Exports to China slide as India picks up slack", publisher=publisher)
+    check(facts, "Glen Marsh", {"country": home})

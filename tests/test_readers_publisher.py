@@ -117,6 +117,10 @@ def test_outlets_by_name(name: str, outlet: str) -> None:
     ("The Star", "https://www.thestar.com.my/business/x", "MY"),
     (None, "https://www.dawn.com/news/1", "PK"),
     ("Unknown Weekly", None, None),
+    ("Growers Weekly NZ", None, "NZ"),  # a country code ending the name
+    ("Growers Weekly UK", None, "GB"),
+    ("Growers Weekly XY", None, None),  # no country has that code
+    ("BBC", None, None),
 ])
 def test_the_country_of_a_national_outlet(publisher: str | None, url: str | None, country: str | None) -> None:
     assert country_of(publisher, url) == country

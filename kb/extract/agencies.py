@@ -560,7 +560,13 @@ def outlet_country(ctx: ArticleContext) -> str | None:
     # "Saudi Press Agency", "Namibian Broadcasting Corporation")
     own = publishers.country_of(publisher, ctx.document.url) or next(
         (c.code for c in _country_mentions(publisher) if c.form in ("name", "adjective")), None)
-    return own if own is not None and own in main_countries(ctx)[:2] else None
+    if own is None:
+        return None
+    # … or when the lead's first acting country is it ("New Zealand log exporters shipped …" under a headline of
+    # "Log exports to China slide as India picks up slack")
+    lead = ctx.sentences[0] if ctx.sentences else None
+    actors = sentence_actors(ctx, lead) if lead is not None else []
+    return own if own in main_countries(ctx)[:2] or (actors and actors[0].code == own) else None
 
 
 def article_country(ctx: ArticleContext) -> str | None:

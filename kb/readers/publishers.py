@@ -152,7 +152,18 @@ def country_of(publisher: str | None, url: str | None = None) -> str | None:
         outlet = by_name(publisher)
         if outlet is not None and outlet.common_name:
             return None
-    return outlet.country if outlet else _country_domain(url)
+    return outlet.country if outlet else _country_domain(url) or _country_suffix(publisher)
+
+
+def _country_suffix(publisher: str | None) -> str | None:
+    """"Farmers Weekly NZ", "Business Insider UK": a country code ending an outlet's name."""
+    last = (publisher or "").split()[-1:] or [""]
+    if len(last[0]) != 2 or not last[0].isupper() or len((publisher or "").split()) < 2:
+        return None
+    import pycountry
+
+    code = "GB" if last[0] == "UK" else last[0]
+    return code if pycountry.countries.get(alpha_2=code) is not None else None
 
 
 # Country-code domains that sites anywhere buy for the letters ("x.io", "x.tv", "x.co"): they name no country.
