@@ -30,6 +30,8 @@ from kb.extract.countries import dateline_country, find_countries
     ("Germán Bahena, an economist, spoke.", []),  # a Spanish given name, not "German"
     ("the United States-Mexico-Canada Agreement", ["US", "MX", "CA"]),  # countries joined by hyphens
     ("Tea worth US$ 20 million went to Iran, and 5 million US dollars more.", ["IR"]),  # money, not the US
+    ("Zim, Indonesia to negotiate preferential trade deal", ["ZW", "ID"]),  # a headline's short name
+    ("The ZIM vessel called at Mombasa.", ["KE"]),  # the shipping line writes itself in capitals
 ])
 def test_countries_found(text: str, expected: list[str]) -> None:
     assert [c.code for c in find_countries(text)] == expected
