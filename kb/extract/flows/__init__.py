@@ -20,9 +20,10 @@ from kb.extract.context import ArticleContext, Sentence
 from kb.extract.dates import with_season_months
 from kb.extract.flows.article import article_frame
 from kb.extract.flows.frames import LEAD, Reading, lead_period, may_continue, read_sentence
+from kb.extract.flows.goods import Goods
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import ArticleMentions
-from kb.extract.flows.records import merge, to_record
+from kb.extract.flows.records import Draft, merge, to_record
 from kb.extract.flows.tables import read_lists, read_tables
 from kb.extract.seasons import with_marketing_year
 from kb.facts import TradeFlow
@@ -46,11 +47,42 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     if "|" in ctx.text or "\t" in ctx.text:
         read_tables(reading)
     read_lists(reading)
-    drafts = [d for d in merge(reading.drafts) if d.exporter and d.importer]
+    drafts = _lead_company_lent(reading, [d for d in merge(reading.drafts) if d.exporter and d.importer])
     for d in drafts:  # "In the 2025/2026 campaign" where "the campaign … runs from June to May"
         if d.date and "/" in d.date:
             d.date = with_marketing_year(with_season_months(d.date, ctx.text), d.goods.hs, d.exporter, ctx.text)
     return [to_record(d) for d in drafts]
+
+
+# "The country's exports of phosphoric acid …": the country's trade, not the company's
+_THE_COUNTRYS = re.compile(r"\b(?:the\s+country|the\s+nation|the\s+kingdom|the\s+republic)['’]s\b|\bnational\b", re.I)
+
+
+def _lead_company_lent(reading: Reading, drafts: list[Draft]) -> list[Draft]:
+    """"OCP Group exported 4.87 million tonnes of fertilizers … Brazil was the leading destination, with 1.12 million
+    tonnes of DAP": in a story whose lead names one exporting company, and no other company exports, later flows of
+    the lead's goods from its country are the company's."""
+    companies = {d.company for d in drafts if d.company}
+    if reading.lead_company is not None:
+        company, exporter, goods = reading.lead_company
+    elif drafts and drafts[0].company and drafts[0].sentence.start <= LEAD:
+        company, exporter, goods = drafts[0].company, drafts[0].exporter, drafts[0].goods
+    else:
+        return drafts
+    if companies - {company}:
+        return drafts
+    for d in drafts:
+        if d.company is None and d.exporter == exporter and _same_goods(goods, d.goods) \
+                and not _THE_COUNTRYS.search(d.sentence.text):
+            d.company = company
+    return drafts
+
+
+def _same_goods(lead: Goods, goods: Goods) -> bool:
+    """The lead's goods, or a kind of them ("diammonium phosphate" in a story of fertilizers)."""
+    if goods.key == lead.key or goods.weak:
+        return True
+    return bool(lead.hs and goods.hs and len(lead.hs) < len(goods.hs) and goods.hs.startswith(lead.hs))
 
 
 _POINTS_BACK = re.compile(r"\b(?:there|neighbou?r|partner)\b")

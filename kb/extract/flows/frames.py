@@ -90,6 +90,8 @@ class Reading:
     named_goods: tuple[int, list[Goods]] = (-1, [])  # (sentence start, goods a frame read, flows or not)
     partnerless: _Sides | None = None  # the latest frame that named its exporter only ("X's tea exports earned …")
     named_in_full: dict[str, Goods] = field(default_factory=dict)  # head word → the latest goods of two words or more
+    # (company, its country, its goods): "OCP Group exported 4.87 million tonnes of fertilizers" leading the story
+    lead_company: tuple[str, str, Goods] | None = None
 
 
 @dataclass(frozen=True)
@@ -338,6 +340,11 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         rd.named_in_full.update((g.name.split()[-1], g) for g in goods if " " in g.name and _one_term(g.name))
     frame = _Frame(sm, cue, clause, region, figures, parties, goods, tuple(extras))
     exporters, importers = _sides(rd, frame)
+    if not importers and sm.sentence.start <= LEAD and goods and len(exporters) <= 1 and rd.lead_company is None \
+            and not rd.drafts and (company := _company(rd, frame)):
+        own = next((a.country for a in rd.ctx.agencies if a.name == company), None)
+        if exporters or own:
+            rd.lead_company = (company, exporters[0] if exporters else own, goods[0])
     if not importers or not exporters:
         if importers and not exporters:
             rd.named_importers = (sm.sentence.start, importers)
@@ -347,6 +354,7 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
             if len(exporters) == 1 and rd.frame.lead_exporter is None:
                 rd.frame.lead_exporter = exporters[0]
                 rd.frame.lead_sentence = sum(1 for s in rd.ctx.sentences if s.end <= sm.sentence.start)
+
         _lend(rd, frame, exporters)
         return
     _write(rd, frame, exporters, importers)
