@@ -87,6 +87,7 @@ GROUPING = [  # thousands written with commas, lakh grouping, no-break and thin 
     ("Some 48\u2009000 head crossed the border.", [_q("48\u2009000 head", 48000, "head")]),
     ("Farmers delivered 12 500 tonnes of barley.", [_q("12 500 tonnes", 12500, "t")]),
     ("The fund paid out 1,5 million euros.", [_m("1,5 million euros", 1.5e6, "EUR")]),
+    ("Sales were worth US$ 2.130,5 million.", [_m("US$ 2.130,5 million", 2130.5e6, "USD")]),  # a point groups
     ("Sales reached 1,500 million euros.", [_m("1,500 million euros", 1.5e9, "EUR")]),
     ("Importers took 2,310 thousand tonnes.", [_q("2,310 thousand tonnes", 2310000, "t")]),
 ]

@@ -263,8 +263,8 @@ def _base(m: re.Match[str]) -> float:
     d = m["d"]
     if d is None:
         return _word_value(m["w"])
-    if m["dc"]:
-        return float(re.sub(rf"[,\s{_THIN}]", "", d) + "." + m["dc"][1:])
+    if m["dc"]:  # "1,5 million"; "2.130,5 million", whose point groups thousands
+        return float(re.sub(rf"[,.\s{_THIN}]", "", d) + "." + m["dc"][1:])
     return float(d) if d.isdigit() else float(re.sub(rf"[,\s{_THIN}]", "", d))
 
 
