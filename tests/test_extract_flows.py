@@ -170,6 +170,16 @@ def test_table_of_destinations_with_adjective_caption():
         ("KE", "PK", 180000), ("KE", "EG", 90000), ("KE", "SD", 40000)}
 
 
+def test_table_in_an_article_that_writes_decimal_commas():
+    """"10.215" tonnes and "74,6" US$ m in a story of point thousands ("352.640 tons for US$2.130,5 million")."""
+    text = ("Peru shipped 352.640 tons of fresh blueberries worth US$ 2.130,5 million in the campaign.\n\n"
+            "| Destination | Tonnes | FOB (US$ m) |\n|---|---:|---:|\n| United States | 10.215 | 74,6 |\n"
+            "| Netherlands | 4.380 | 29,1 |\n")
+    got = flows(text, title="Peru blueberry exports")
+    assert {(f["to"], f["quantity"], f["value"], f["currency"]) for f in got if f["to"] in ("US", "NL")} == {
+        ("US", 10215, 74.6e6, "USD"), ("NL", 4380, 29.1e6, "USD")}
+
+
 def test_table_without_direction_is_not_read():
     text = ("Rainfall was low.\n\nCountry | Rainfall (mm)\nKenya | 300\nUganda | 250\nSudan | 40\n")
     assert flows(text, title="Kenya weather") == []

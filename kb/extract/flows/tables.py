@@ -22,11 +22,14 @@ from kb.extract.quantities import Amount, find_amounts, writes_decimal_commas
 _IMPORT_HEADER = re.compile(r"\b(?:origins?|sources?|suppliers?|from|imports?|imported|arrivals)\b", re.I)
 _EXPORT_HEADER = re.compile(r"\b(?:destinations?|markets?|buyers?|importers?|exports?|exported|shipments|to)\b",
                             re.I)
-_SCALE = re.compile(r"^(?P<cur>.*?)\s*(?P<scale>million|mln|mn|billion|bn|thousand|crore|lakh|'000|000s?)\s*$", re.I)
+# "US$ million", "US$ m", "€ bn": a column's currency and scale ("m" and "k" only after a currency)
+_SCALE = re.compile(r"^(?P<cur>.*?)\s*(?P<scale>million|mln|mn|billion|bn|thousand|crore|lakh|'000|000s?|"
+                    r"(?<=\S)\s*[mk])\s*$", re.I)
 _UNIT = re.compile(r"\((?P<u>[^)]{1,20})\)")
 _BLOCK = re.compile(r"(?:^[^\n]*(?:\||\t)[^\n]*\n?){3,}", re.M)
 _DIGIT = re.compile(r"\d")
 _CELL_NUMBER = re.compile(r"([\d][\d,]*(?:\.\d+)?)")
+_CELL_NUMBER_COMMA = re.compile(r"(\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)")
 
 _Unit = tuple[str, str | None, str | None, float]  # kind, unit, currency, factor
 
@@ -91,10 +94,10 @@ def _rows(rd: Reading, start: int, lines: list[str], continued: bool, caption: s
             # "Destination | March 2024 (P million) | March 2025 (P million)": a flow for each period
             for i, period in periods:
                 only = [u if j == i else None for j, u in enumerate(units)]
-                amounts = _cell_amounts(cells[1:], only, continued)
+                amounts = _cell_amounts(cells[1:], only, continued, _decimal_comma(rd))
                 if amounts:
                     yield codes[0], amounts, row, period
-        elif codes and len(cells) >= 2 and (amounts := _cell_amounts(cells[1:], units, continued)):
+        elif codes and len(cells) >= 2 and (amounts := _cell_amounts(cells[1:], units, continued, _decimal_comma(rd))):
             yield codes[0], amounts, row, None
         offset += len(line) + 1
 
@@ -109,13 +112,16 @@ def _column_periods(rd: Reading, cols: list[str], units: list[_Unit | None]) -> 
     return out if len({p for _, p in out}) >= 2 else []
 
 
-def _cell_amounts(cells: list[str], units: list[_Unit | None], continued: bool) -> list[Amount]:
+def _cell_amounts(cells: list[str], units: list[_Unit | None], continued: bool, comma: bool = False) -> list[Amount]:
+    """The figures of a row's cells; `comma`: the article writes "74,6" for 74.6 and "10.215" for 10,215."""
     amounts: list[Amount] = []
     for cell, unit in zip(cells, units, strict=False):
-        num = _CELL_NUMBER.fullmatch(cell.replace(" ", ""))
+        bare = cell.replace(" ", "")
+        num = (_CELL_NUMBER_COMMA if comma else _CELL_NUMBER).fullmatch(bare)
         if num is None:
             continue
-        value = float(num.group(1).replace(",", ""))
+        raw = num.group(1)
+        value = float(raw.replace(".", "").replace(",", ".") if comma else raw.replace(",", ""))
         if unit is None:
             if continued and not amounts and not any(units):
                 amounts.append(Amount(0, 0, value, "quantity", None, None))
@@ -132,7 +138,9 @@ def _column_unit(header: str) -> _Unit | None:
     tries = [f"1 {u}"]
     sc = _SCALE.match(u)
     if sc and sc.group("cur"):
-        tries.insert(0, f"{sc.group('cur').strip()}1 {sc.group('scale')}")
+        scale = sc.group("scale").strip()
+        scale = {"m": "million", "k": "thousand"}.get(scale.lower(), scale)
+        tries.insert(0, f"{sc.group('cur').strip()}1 {scale}")
     for t in tries:
         found = find_amounts(t)
         if found and found[0].kind in ("quantity", "money") and found[0].end >= len(t) - 1:
@@ -321,12 +329,17 @@ def _list_lines(text: str) -> Iterator[re.Match[str]]:
         pos += len(line) + 1
 
 
+def _decimal_comma(rd: Reading) -> bool:
+    """How the whole article writes numbers ("71.904 tons", "74,6" in a text of point thousands), once."""
+    comma = rd.ctx.__dict__.get("_decimal_comma")
+    if comma is None:
+        comma = rd.ctx.__dict__["_decimal_comma"] = writes_decimal_commas(rd.ctx.text)
+    return comma
+
+
 def _list_row(rd: Reading, m: re.Match[str]) -> tuple[str, Amount, Sentence] | None:
     codes = [c.code for c in rd.ctx.countries_in(m.start("place"), m.end("place")) if c.form == "name"]
-    comma = rd.ctx.__dict__.get("_decimal_comma")
-    if comma is None:  # how the whole article writes numbers ("71.904 tons" in a text of point thousands)
-        comma = rd.ctx.__dict__["_decimal_comma"] = writes_decimal_commas(rd.ctx.text)
-    figs = [a for a in find_amounts(m.group("fig"), comma) if a.kind in ("quantity", "money")]
+    figs = [a for a in find_amounts(m.group("fig"), _decimal_comma(rd)) if a.kind in ("quantity", "money")]
     if not codes or not figs:
         return None
     return codes[0], figs[0], Sentence(m.start(), m.end(), m.group(0))
