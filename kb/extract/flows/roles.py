@@ -449,10 +449,29 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
         chains.append([i])
     for chain in chains:
         known = [readings[i] for i in chain if i in readings and readings[i][1]]
+        if not known and (side := _region_listed(s, mentions[chain[0]].start, region)) is not None:
+            known = [side]  # "Exports to Europe rose 15 percent, led by Spain, France and Italy": Europe's members
         for i in chain if known else []:
             # a member past the frame's stretch belongs to the next frame ("…, followed by Indonesia with …")
             if mentions[i].start < region[1] or known[0][0] in ("ranked", "subject"):
                 readings.setdefault(i, known[0])
+
+
+# "to Europe", "from the Middle East": a region goods go to or come from, which names no country of its own
+_REGION = (r"(?:the\s+)?(?:Europe|European\s+Union|EU|Asia|Southeast\s+Asia|South\s+Asia|East\s+Asia|Central\s+Asia|"
+           r"Africa|West\s+Africa|East\s+Africa|Middle\s+East|Gulf|Latin\s+America|South\s+America|"
+           r"North\s+America|Americas|Caribbean|Oceania|Pacific|Asia-Pacific)\b")
+_REGION_THEN_LIST = re.compile(rf"\b(?P<how>to|into|from)\s+{_REGION}(?:[^.;]|\.(?=\d)){{0,120}}?"
+                               r"\b(?:led\s+by|including|such\s+as|mainly|mostly|chiefly|notably|especially|"
+                               r"particularly|in\s+particular)\s+(?:the\s+)?$")
+
+
+def _region_listed(s: str, start: int, region: tuple[int, int]) -> tuple[str, str] | None:
+    """The side of a list's members named after a region the frame's goods go to or come from."""
+    m = _REGION_THEN_LIST.search(s, region[0], start)
+    if m is None or m.end() != start:
+        return None
+    return ("to", IMPORTER) if m["how"] != "from" else ("from", EXPORTER)
 
 
 def _same_form(a: str, b: str) -> bool:
