@@ -48,7 +48,10 @@ _RANKED_AFTER = re.compile(r"^(?:\s+(?:of|for|in|from|to|at|that|which|showing|p
                            r"\s+[^.;:]{0,70}?)?(?:\s+(?:last|this|that)\s+(?:year|month|"
                            r"season|quarter)|\s+(?:in|during)\s+\d{4})?\s*(?:,\s*)?(?:(?:has|have|had)\s+been|were|was|are|is|included|"
                            r"include|includes|being|comprised|remained|remain|:)\s+(?:the\s+)?$")
-_AS_RANKED = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:were|was|are|is|remained|remain)\s+)?(?:as|among)\s+"
+# "… were among the buyers", "… also appear among the buyers", "… figured among its main markets"
+_AS_RANKED = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again)\s+)?"
+                        r"(?:(?:were|was|are|is|remained|remain|appear|appears|appeared|feature|features|featured|"
+                        r"figure|figures|figured|rank|ranks|ranked|count|counts|counted)\s+)?(?:also\s+)?(?:as|among)\s+"
                         r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$")
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:(?:[\w-]+|[\w-]+\s+and\s+[\w-]+)\s+){0,3}$")
 # Verbs of holding a share: "X held / kept / took the largest share"
