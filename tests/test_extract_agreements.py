@@ -1031,3 +1031,15 @@ def test_the_heads_of_the_two_services_are_the_two_named_before() -> None:
 
 def test_a_bare_noun_binding_no_one_is_no_instrument() -> None:
     assert agreements("The Senate ratified the agreement on Tuesday. A draft agreement will be prepared.") == []
+
+
+def test_the_documents_signed_later_in_a_place_are_all_the_new_texts_told_before() -> None:
+    """"… signed a protocol amending their 2002 agreement and a separate agreement on X. The documents were signed
+    yesterday in Chisinau": both new texts take the day and the place; the older agreement keeps its year."""
+    got = agreements("Chad, Niger and Mali have signed a protocol amending their 2002 free trade agreement and a "
+                     "separate agreement on joint border controls. The documents were signed yesterday in Niamey by "
+                     "the heads of government of the three states.", "2026-06-05")
+    told = {a["name"].split()[0]: (a.get("signed"), a.get("place")) for a in got}
+    assert told.get("Protocol") == ("2026-06-04", "Niamey"), got
+    assert told.get("Agreement") == ("2026-06-04", "Niamey"), got
+    assert told.get("Free") == ("2002", None), got

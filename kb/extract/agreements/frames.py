@@ -180,14 +180,27 @@ def _bind(reading: Reading, sent: Sentence, low: str, clauses: Clauses, here: li
 
 
 def _signers_of_all(reading: Reading, n: int, sent: Sentence, clauses: Clauses, cue: Cue, recent: _Recent) -> None:
-    """"The documents were signed by X and Y": every instrument of the signing told just before."""
+    """"The documents were signed by X and Y", "… were signed yesterday in Chisinau": every instrument of the signing
+    told just before takes the signers, and the day and place where it has none (or only a year)."""
     event = recent.event
     if event is None or n - recent.sentence > 2:
         return
-    officials = signers(reading.ctx, sent, clauses, cue.start)
-    for i in dict.fromkeys([*event.companions, *event.instruments]):
-        _add(reading.instruments[i].signatories, officials)
-    _add(event.signatories, officials)
+    here = _event(reading, sent, clauses, cue)
+    for i in dict.fromkeys([*event.companions, *event.instruments, *_named_in(reading, recent.sentence)]):
+        inst = reading.instruments[i]
+        _add(inst.signatories, here.signatories)
+        if here.date and (not inst.signed or (len(inst.signed) < len(here.date) and here.date > inst.signed)):
+            inst.signed = here.date
+        inst.place = inst.place or here.place
+    _add(event.signatories, here.signatories)
+
+
+def _named_in(reading: Reading, n: int) -> list[int]:
+    """The new instruments sentence `n` names: not older ones, nor one named inside another, nor one amended."""
+    start = reading.ctx.sentences[n].start if 0 <= n < len(reading.ctx.sentences) else -1
+    amended = {inst.amends for inst in reading.instruments if inst.amends is not None}
+    return [i for _s, _e, i in reading.by_sentence.get(start, [])
+            if not reading.instruments[i].older and reading.instruments[i].nested_in is None and i not in amended]
 
 
 def _signers_after(reading: Reading, n: int, sent: Sentence, clauses: Clauses, cue: Cue, recent: _Recent) -> None:
