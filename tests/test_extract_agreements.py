@@ -1043,3 +1043,9 @@ def test_the_documents_signed_later_in_a_place_are_all_the_new_texts_told_before
     assert told.get("Protocol") == ("2026-06-04", "Niamey"), got
     assert told.get("Agreement") == ("2026-06-04", "Niamey"), got
     assert told.get("Free") == ("2002", None), got
+
+
+def test_the_year_of_an_amended_text_is_not_the_amending_one_s() -> None:
+    got = agreements("Chad and Niger signed a protocol amending their 2002 free trade agreement.", "2026-06-05")
+    signed = {a["kind"]: a.get("signed") for a in got}
+    assert signed == {"protocol": None, "agreement": "2002"}, got

@@ -252,6 +252,11 @@ _OTHER_STEP = re.compile(r"(?i)\b(?:into\s+(?:force|effect)|took\s+effect|takes\
                          r"ratification|implemented|launched)\s+(?:on\s+|in\s+|from\s+|as\s+of\s+)?(?:the\s+)?$")
 
 
+# "2002 free trade agreement", "2019 MoU": a year that names a text
+_NAMES_A_TEXT = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:agreements?|protocols?|treaty|treaties|memorand(?:um|a)|accords?|"
+                           r"deals?|conventions?|MoUs?|MOUs?|pacts?|FTAs?|arrangements?)\b")
+
+
 def signing_date(ctx: ArticleContext, sent: Sentence, dates: Dates, cue: int) -> str | None:
     """The date nearest the cue, after it first; a week or span inside one month is that month."""
     inside = []
@@ -260,6 +265,8 @@ def signing_date(ctx: ArticleContext, sent: Sentence, dates: Dates, cue: int) ->
             continue
         if _OTHER_STEP.search(ctx.text, max(sent.start, d.start - 40), d.start):
             continue  # "entered into force on Wednesday, a year after they signed it": the date of another step
+        if len(d.value) == 4 and _NAMES_A_TEXT.match(ctx.text, d.end):
+            continue  # "a protocol amending their 2002 free trade agreement": the older text's year
         value = d.value
         if "/" in value:
             a, b = value.split("/")
