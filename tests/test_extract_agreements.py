@@ -1049,3 +1049,14 @@ def test_the_year_of_an_amended_text_is_not_the_amending_one_s() -> None:
     got = agreements("Chad and Niger signed a protocol amending their 2002 free trade agreement.", "2026-06-05")
     signed = {a["kind"]: a.get("signed") for a in got}
     assert signed == {"protocol": None, "agreement": "2002"}, got
+
+
+@pytest.mark.parametrize(("tail", "signers"), [
+    (", CBP said.", ["Laura Whitfield", "Arsen Grigoryan"]),  # the agency's words, not the second signer's
+    (", Grigoryan said.", ["Laura Whitfield", "Arsen Grigoryan"]),  # a signer who then speaks still signed
+])
+def test_a_signer_before_another_s_words_still_signs(tail: str, signers: list[str]) -> None:
+    got = agreements("U.S. Customs and Border Protection signed a customs mutual assistance agreement with Armenia's "
+                     "State Revenue Committee on Friday. The agreement was signed in Yerevan by CBP Acting Deputy "
+                     f"Commissioner Laura Whitfield and SRC Chairman Arsen Grigoryan{tail}", "2026-11-18")
+    assert [a.get("signatories") for a in got] == [signers], got

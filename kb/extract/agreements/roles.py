@@ -32,7 +32,9 @@ _LOOKED_ON = re.compile(r"(?i)\b(?:looked on|looking on|witnessed|attended|overs
 _WITNESSES_AFTER = re.compile(r"(?i)\b(?:in (?:the )?presence of|witnessed by|attended by|overseen by|"
                               r"watched by|looked on by)\b")
 # Speakers: "X said", "according to spokesperson X".
-_SPEAKS_AFTER = re.compile(r"(?i)(?:\s*,\s*[^,.;]{1,80}?,)?[\s,]*(?:[\w-]+\s+)?(?:said|says|told|added|noted|stressed|"
+# "…, Name said", "… Name, the director, also said"; not "… and SRC Chairman Name, CBP said", another's words
+_SPEAKS_AFTER = re.compile(r"(?i)(?:\s*,\s*[^,.;]{1,80}?,)?[\s,]*(?:(?-i:[a-z][\w-]*)\s+)?(?:said|says|told|added|"
+                           r"noted|stressed|"
                            r"explained|wrote|"
                            r"announced|remarked)\b")
 _SPEAKS_BEFORE = re.compile(r"(?i)\b(?:according\s+to|quoting)\s+(?:[\w-]+\s+){0,4}$")
