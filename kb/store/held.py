@@ -51,7 +51,7 @@ from kb.store.tables import T, insert_into
 HELD = ("claim", "evidence", "decision", "candidate")  # the store's names, in the order they are written
 # New entity rows, held with ids allocated ahead (`Ids`): in the order they are written, each after the tables
 # its foreign keys name.
-MADE = ("agency", "official", "agreement", "trade_flow", "position", "alias", "party", "signatory")
+MADE = ("article", "agency", "official", "agreement", "trade_flow", "position", "alias", "party", "signatory")
 _TABLE_OF = {T[name].name: name for name in MADE}
 _NAMES = re.compile(rf"\b({'|'.join(_TABLE_OF)})\b", re.IGNORECASE)
 _WRITE = re.compile(r"^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
