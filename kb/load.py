@@ -191,11 +191,14 @@ class StoreBatch:
     def _store(self, source: ArticleSource, facts: Facts, **options: object) -> Stored:
         conn = self._connection()
         rows = held_rows(conn)
-        if rows is not None:
-            rows.savepoint()
         try:
-            with conn.begin_nested():
-                return store_article(conn, source, facts, **options)  # type: ignore[arg-type]
+            if rows is None:
+                with conn.begin_nested():
+                    return store_article(conn, source, facts, **options)  # type: ignore[arg-type]
+            rows.savepoint()  # the database's savepoint opened before the article's first statement needing it
+            outcome = store_article(conn, source, facts, **options)  # type: ignore[arg-type]
+            rows.release_savepoint()
+            return outcome
         except BaseException:
             forget_curated(conn)  # what the rolled-back article did to curation rows is undone
             forget_candidates(conn)  # and to the names of rows

@@ -79,6 +79,16 @@ def needs_held(sql: str) -> bool:
     return bool(_READS.search(sql) or _CHANGES.match(sql))
 
 
+PENDING, OPEN = "pending", "open"  # an article's savepoint: to open before its first statement needing one; opened
+SAVEPOINT_NAME = "kb_article"
+
+
+@lru_cache(maxsize=4096)
+def _reads_only(sql: str) -> bool:
+    """A SELECT (on SQLite, which changes nothing: kb's reads call no function that writes)."""
+    return sql.lstrip()[:6].upper() == "SELECT"
+
+
 @cache
 def _required(name: str) -> tuple[str, ...]:
     return tuple(c.name for c in T[name].c if not c.nullable and c.name != "id")
@@ -257,6 +267,7 @@ class Held:
         self._keys: dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]] = {}  # unique keys of held rows
         self._made_saved: tuple[dict[str, dict[int, dict[str, Any]]], dict[str, int],
                                 dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]]] | None = None
+        self._savepoint: str | None = None  # the article's savepoint in the database: None, PENDING or OPEN
 
     def countries(self) -> frozenset[str]:
         """The codes of the database's `country` table, read once (new rows' countries are checked against it)."""
@@ -421,6 +432,9 @@ class Held:
     def before(self, sql: str, answered: frozenset[str] = frozenset()) -> None:
         """Before a statement runs: write what it needs of the held rows (`answered`: tables whose held rows
         the caller adds to its answer, `kb.driver.answered_from_held`)."""
+        if self._savepoint is PENDING and (self.ids.postgres or not _reads_only(sql)):
+            self._run_savepoint("SAVEPOINT")
+            self._savepoint = OPEN
         if self._writing:
             return
         every, tables, inserted = _made_plan(sql)
@@ -434,6 +448,15 @@ class Held:
         if needs_held(sql):
             self.write()
 
+    def _run_savepoint(self, verb: str) -> None:
+        """A savepoint statement, on the driver's cursor (SQLAlchemy does not track this savepoint: the load
+        opens no other inside an article)."""
+        run = driver(self.conn)
+        try:
+            run.cursor.execute(f"{verb} {SAVEPOINT_NAME}")
+        except run.dbapi_error as exc:
+            raise run._error(exc) from exc
+
     def _settle(self) -> None:
         writing, self._writing = self._writing, True
         try:
@@ -442,14 +465,31 @@ class Held:
             self._writing = writing
 
     def savepoint(self) -> None:
-        """An article's savepoint begins: what is held now belongs to articles already stored."""
+        """An article's savepoint begins: what is held now belongs to articles already stored.
+
+        The database's savepoint is opened before the article's first statement that needs one (`before`):
+        on SQLite its first change (a read that fails changes nothing), on PostgreSQL its first statement
+        of any kind (a statement that fails aborts the transaction, back to the last savepoint). An article
+        whose reads are answered in memory and whose rows are held runs no statement, and no savepoint.
+        """
+        self._savepoint = PENDING
         self._saved = {name: list(rows) for name, rows in self.rows.items()}
         self._made_saved = ({name: dict(rows) for name, rows in self.made.items()}, self.ids.saved(),
                             {key: set(found) for key, found in self._keys.items()})
 
+    def release_savepoint(self) -> None:
+        """The article is stored: its savepoint, if one was opened, is released."""
+        opened, self._savepoint = self._savepoint is OPEN, None
+        if opened:
+            self._run_savepoint("RELEASE SAVEPOINT")
+
     def rollback(self) -> None:
         """The article's savepoint was rolled back: its rows go, and earlier articles' rows written inside it
-        (rolled back with it) are held again."""
+        (rolled back with it) are held again. The database's savepoint, if one was opened, is rolled back."""
+        opened, self._savepoint = self._savepoint is OPEN, None
+        if opened:
+            self._run_savepoint("ROLLBACK TO SAVEPOINT")
+            self._run_savepoint("RELEASE SAVEPOINT")
         if self._saved is not None:
             self.rows, self._saved, self._by_row = self._saved, None, None
         if self._made_saved is not None:
