@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from kb.candidates import CountryNames, candidates
 from kb.countries import country_words
-from kb.driver import answered_from_held, driver, held_by, held_by_id
+from kb.driver import answered_from_held, driver, held_by, held_by_id, kept_for_batch
 from kb.facts import Agency, Agreement, Official, TradeFlow
 from kb.models import Agency as AgencyRow
 from kb.models import Agreement as AgreementRow
@@ -97,8 +97,8 @@ def _by_key_statement(kind: str):  # type: ignore[no-untyped-def]
                             .where(alias_t.c.name_key.in_(keys), column.is_not(None))))
     main = held_by(kind, "name_key", lambda p: p["keys"], ("id", "name_key", "_none"))
     aliases = held_by("alias", "name_key", lambda p: p["keys"], (column.name, "name_key", "origin"))
-    return answered_from_held(statement, {kind, "alias"},
-                              lambda held, p: main(held, p) + [r for r in aliases(held, p) if r[0] is not None])
+    return kept_for_batch(answered_from_held(statement, {kind, "alias"}, lambda held, p: main(held, p) + [
+        r for r in aliases(held, p) if r[0] is not None]), by="keys", column=1)
 
 
 @cache
@@ -108,14 +108,15 @@ def _names_of_statement(kind: str):  # type: ignore[no-untyped-def]
                  .union_all(select(column, alias_t.c.name_key).where(column.in_(_ids()))))
     main = held_by_id(kind, ("id", "name_key"))
     aliases = held_by("alias", column.name, lambda p: p["ids"], (column.name, "name_key"))
-    return answered_from_held(statement, {kind, "alias"}, lambda held, p: main(held, p) + aliases(held, p))
+    return kept_for_batch(answered_from_held(statement, {kind, "alias"}, lambda held, p: main(held, p)
+                                             + aliases(held, p)), by="ids", of=kind)
 
 
 @cache
 def _column_by_id_statement(kind: str, column: str) -> Select:
     table = TABLES[kind]
-    return answered_from_held(select(table.c.id, table.c[column]).where(table.c.id.in_(_ids())), {kind},
-                              held_by_id(kind, ("id", column)))
+    return kept_for_batch(answered_from_held(select(table.c.id, table.c[column]).where(table.c.id.in_(_ids())),
+                                             {kind}, held_by_id(kind, ("id", column))), by="ids", of=kind)
 
 
 def column_by_id(conn: Connection, kind: str, column: str, ids: object) -> dict[int, object]:
@@ -503,9 +504,10 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[int, int]:
 
 @cache
 def _kind_and_signed_statement() -> Select:
-    return answered_from_held(select(agreement_t.c.id, agreement_t.c.kind, agreement_t.c.signed)
-                              .where(agreement_t.c.id.in_(_ids())), {"agreement"},
-                              held_by_id("agreement", ("id", "kind", "signed")))
+    return kept_for_batch(answered_from_held(select(agreement_t.c.id, agreement_t.c.kind, agreement_t.c.signed)
+                                             .where(agreement_t.c.id.in_(_ids())), {"agreement"},
+                                             held_by_id("agreement", ("id", "kind", "signed"))), by="ids",
+                          of="agreement")
 
 
 @cache
@@ -519,10 +521,10 @@ def _same_kind_and_parties(no_kind: bool, with_parties: bool) -> Select:
     query = query.where(agreement_t.c.kind.is_(None)) if no_kind else query.where(
         agreement_t.c.kind == bindparam("kind"))
     if not with_parties:
-        return answered_from_held(query.where(~select(party_t.c.id).where(
+        return kept_for_batch(answered_from_held(query.where(~select(party_t.c.id).where(
             party_t.c.agreement_id == agreement_t.c.id, party_t.c.country_code.is_not(None)).exists()),
             {"agreement", "party"}, partial(_held_same_kind_and_parties, no_kind, with_parties),
-            _parties_with_agreements)  # type: ignore[return-value]
+            _parties_with_agreements))  # type: ignore[return-value]
     mine = party_t.alias("mine")
     countries = (select(func.count(func.distinct(mine.c.country_code)))
                  .where(mine.c.agreement_id == agreement_t.c.id, mine.c.country_code.is_not(None)).scalar_subquery())
@@ -536,8 +538,8 @@ def _same_kind_and_parties(no_kind: bool, with_parties: bool) -> Select:
     statement = (query.select_from(party_t.join(agreement_t, agreement_t.c.id == party_t.c.agreement_id))
                  .where(party_t.c.country_code == bindparam("first"), both, countries == bindparam("count"),
                         ~outside))
-    return answered_from_held(statement, {"agreement", "party"}, partial(_held_same_kind_and_parties, no_kind,
-                                                                         with_parties), _parties_with_agreements)
+    return kept_for_batch(answered_from_held(statement, {"agreement", "party"}, partial(
+        _held_same_kind_and_parties, no_kind, with_parties), _parties_with_agreements))  # type: ignore[return-value]
 
 
 def _parties_with_agreements(held: Any) -> bool:
@@ -570,9 +572,9 @@ def _parties_of(conn: Connection, ids: set[int]) -> dict[int, list[str]]:
 @cache
 def _parties_statement() -> Select:
     parties = held_by("party", "agreement_id", lambda p: p["ids"], ("agreement_id", "country_code"))
-    return answered_from_held(select(party_t.c.agreement_id, party_t.c.country_code)
-                              .where(party_t.c.agreement_id.in_(_ids()), party_t.c.country_code.is_not(None)),
-                              {"party"}, lambda held, p: [r for r in parties(held, p) if r[1] is not None])
+    return kept_for_batch(answered_from_held(select(party_t.c.agreement_id, party_t.c.country_code).where(
+        party_t.c.agreement_id.in_(_ids()), party_t.c.country_code.is_not(None)), {"party"},
+        lambda held, p: [r for r in parties(held, p) if r[1] is not None]), by="ids", of="agreement")
 
 
 def period_of(record: TradeFlow) -> tuple[str | None, str | None]:
@@ -631,7 +633,7 @@ def _trade_flow_statement(exporter: bool, importer: bool, period: bool, rate: bo
                 found.append((row["id"], row["commodity_key"]))
         return found
 
-    return answered_from_held(statement, {"trade_flow"}, held_flows)  # type: ignore[return-value]
+    return kept_for_batch(answered_from_held(statement, {"trade_flow"}, held_flows))  # type: ignore[return-value]
 
 
 _FLOW_KEY = ("exporter_country_code", "importer_country_code")

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Select, bindparam, func, or_, select, update
 from sqlalchemy.engine import Connection, Row
 
-from kb.driver import answered_from_held, driver
+from kb.driver import answered_from_held, driver, kept_for_batch
 from kb.errors import KbError
 from kb.facts import Facts
 from kb.identity import canonical_url
@@ -65,7 +65,7 @@ def _article_by() -> Select:
                  for row in held.lookup("article", (column,), (params[column],))}
         return [tuple(found[rid][c] for c in _FOUND_COLUMNS) for rid in sorted(found)]
 
-    return answered_from_held(statement, {"article"}, held_articles)  # type: ignore[return-value]
+    return kept_for_batch(answered_from_held(statement, {"article"}, held_articles))  # type: ignore[return-value]
 
 
 def _bound_date(conn: Connection, value: datetime) -> object:

@@ -44,7 +44,7 @@ from typing import Any
 from sqlalchemy import PrimaryKeyConstraint, Select, UniqueConstraint, bindparam, event, func, select
 from sqlalchemy.engine import Connection
 
-from kb.driver import DriverError, driver
+from kb.driver import DriverError, ReadCache, driver
 from kb.errors import KbError
 from kb.store.tables import T, insert_into
 
@@ -452,6 +452,8 @@ class Held:
         """A savepoint statement, on the driver's cursor (SQLAlchemy does not track this savepoint: the load
         opens no other inside an article)."""
         run = driver(self.conn)
+        if run.cache is not None:
+            run.cache.saw(f"{verb} {SAVEPOINT_NAME}")  # a rollback drops the answers kept
         try:
             run.cursor.execute(f"{verb} {SAVEPOINT_NAME}")
         except run.dbapi_error as exc:
@@ -510,6 +512,7 @@ def hold(conn: Connection) -> Held:
         found = conn.info["kb.held"] = Held(conn)
         driver(conn).before = found.before
         driver(conn).held = found
+        driver(conn).cache = ReadCache()  # reads answered for the transaction (kb.driver.kept_for_batch)
         event.listen(conn, "before_cursor_execute", _before_cursor_execute)
     return found
 
@@ -522,14 +525,14 @@ def release(conn: Connection) -> None:
             found.write()
             found._settle()  # PostgreSQL: each sequence set to the last id given out (ids rolled back included)
         finally:
-            driver(conn).before = driver(conn).held = None
+            driver(conn).before = driver(conn).held = driver(conn).cache = None
             event.remove(conn, "before_cursor_execute", _before_cursor_execute)
 
 
 def drop(conn: Connection) -> None:
     """Hold no more, writing nothing (the transaction is being rolled back)."""
     if conn.info.pop("kb.held", None) is not None:
-        driver(conn).before = driver(conn).held = None
+        driver(conn).before = driver(conn).held = driver(conn).cache = None
         event.remove(conn, "before_cursor_execute", _before_cursor_execute)
 
 
@@ -564,3 +567,6 @@ def _before_cursor_execute(conn, cursor, statement, parameters, context, execute
     found = held(conn)
     if found is not None:
         found.before(statement)
+        cache = driver(conn).cache
+        if cache is not None:
+            cache.saw(statement)
