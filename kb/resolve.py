@@ -551,9 +551,10 @@ def _parties_with_agreements(held: Any) -> bool:
 def _held_same_kind_and_parties(no_kind: bool, with_parties: bool, held: Any, p: Mapping[str, Any]) -> list[tuple]:
     """`_same_kind_and_parties` among the held agreements (with their held parties)."""
     found = []
-    for rid, row in held.made["agreement"].items():
-        if (row["kind"] is not None) if no_kind else not _same(row["kind"], p["kind"]):
-            continue
+    if not no_kind and p["kind"] is None:
+        return found  # `kind = NULL` matches nothing
+    for row in sorted(held.lookup("agreement", ("kind",), (None if no_kind else p["kind"],)), key=lambda r: r["id"]):
+        rid = row["id"]
         countries = {r["country_code"] for r in held.lookup("party", ("agreement_id",), (rid,))} - {None}
         if (countries == set(p["parties"]) and len(countries) == p["count"]) if with_parties else not countries:
             found.append((rid, row["name_key"], row["signed"]))

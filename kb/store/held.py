@@ -35,6 +35,7 @@ with their ids given out ahead").
 from __future__ import annotations
 
 import re
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -99,13 +100,21 @@ def _columns(name: str) -> tuple[str, ...]:
     return tuple(c.name for c in T[name].c if c.name != "id")
 
 
+_CLAIM_RECORDS = _RECORD_COLUMNS["claim"]
+
+
+def _row_id(row: Mapping[str, Any]) -> Any:
+    return row["id"]
+
+
 def _check(name: str, row: Mapping[str, Any]) -> None:
     """The table's constraints that the values alone decide (its foreign keys name rows already written)."""
+    get = row.get
     for column in _required(name):
-        if row.get(column) is None:
+        if get(column) is None:
             raise KbError(f"a {T[name].name} row without {column}; not stored")
     records = _RECORD_COLUMNS.get(name)
-    if records and sum(row.get(c) is not None for c in records) != 1:
+    if records and [get(c) is not None for c in records].count(True) != 1:
         raise KbError(f"a {T[name].name} row must name exactly one record; not stored")
 
 
@@ -319,8 +328,11 @@ class Held:
         if row is None:
             return False
         _check_made(name, {**row, **values}, self.countries())
+        self._unindex(name, row)
         row.update(values)
-        self._forget_lookups(name)
+        for (table, columns), index in self._lookups.items():
+            if table == name:  # in the order of the ids, as the lookup made afresh would have it
+                insort(index[tuple(row[c] for c in columns)], row, key=_row_id)
         return True
 
     def discard_ids(self, name: str, ids: Sequence[int]) -> list[int]:
@@ -341,18 +353,27 @@ class Held:
         if values[f"{owner}_id"] not in self.made[owner]:
             return False
         made = self.made[name]
-        gone = [rid for rid, row in made.items() if all(row[c] == v for c, v in values.items())]
+        owned = self.lookup(name, (f"{owner}_id",), (values[f"{owner}_id"],)) if _has_id(name) else [
+            {"id": rid, **row} for rid, row in made.items()]  # through the lookup, not a pass over every held row
+        gone = [row["id"] for row in owned if all(row[c] == v for c, v in values.items())]
         for rid in gone:
             row = made.pop(rid)
             for columns in _unique(name):
                 self._keys.get((name, columns), set()).discard(tuple(row[c] for c in columns))
-        if gone:
-            self._forget_lookups(name)
+            self._unindex(name, row)
         return True
 
     def new_rows(self, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
         for row in rows:
             self.new(name, row)
+
+    def _unindex(self, name: str, row: dict[str, Any]) -> None:
+        """A held row gone: out of the lookups made for its table (they stay, for the rows left)."""
+        for (table, columns), index in self._lookups.items():
+            if table == name:
+                found = index.get(tuple(row[c] for c in columns))
+                if found is not None:
+                    found[:] = [r for r in found if r is not row]
 
     def _forget_lookups(self, name: str) -> None:
         for key in [k for k in self._lookups if k[0] == name]:
@@ -379,14 +400,15 @@ class Held:
 
     def add(self, name: str, rows: Sequence[Mapping[str, Any]], published: str | None = None) -> None:
         """Hold rows of one table; `published`: the date of the article whose claims they are."""
-        columns = _columns(name)
+        columns, held, claims = _columns(name), self.rows[name], name == "claim"
         for row in rows:
             _check(name, row)
-            self.rows[name].append({c: row.get(c) for c in columns})  # executemany: the same keys in every row
-            if name == "claim":
-                self.dates[row["article_id"]] = published
+            values = {c: row.get(c) for c in columns}  # executemany: the same keys in every row
+            held.append(values)
+            if claims:
+                self.dates[values["article_id"]] = published
                 if self._by_row is not None:
-                    self._index(self.rows[name][-1])
+                    self._index(values)
 
     def claims(self, kind: str, ids: set[int]) -> dict[int, list[tuple[str, str, str | None]]]:
         """The held claims of these rows, (field, value, article date) in the order they were made: they come
@@ -400,8 +422,11 @@ class Held:
                 for rid in ids if (rows := self._by_row.get((column, rid)))}
 
     def _index(self, row: dict[str, Any]) -> None:
-        column = next(c for c in _RECORD_COLUMNS["claim"] if row[c] is not None)
-        self._by_row[(column, row[column])].append(row)  # type: ignore[index]
+        for column in _CLAIM_RECORDS:
+            rid = row[column]
+            if rid is not None:
+                self._by_row[(column, rid)].append(row)  # type: ignore[index]
+                return
 
     @contextmanager
     def unheeded(self) -> Iterator[None]:
