@@ -17,15 +17,18 @@ checked in `kb.driver` (`Driver.before`), SQLAlchemy's through its
 
 Per-file isolation stays: an article is stored in a savepoint, and when it is
 rolled back so are the rows it held (`Held.rollback`); rows of earlier
-articles written inside that savepoint are held again. The rows are checked
+articles written inside that savepoint are held again. The database's
+savepoint is opened only before the article's first statement that needs one
+(`Held.savepoint`): an article whose reads are answered in memory and whose
+rows are all held changes nothing in the database until the batch's write. The rows are checked
 against their tables' NOT NULL and one-record constraints as they are held
 (`Held.add`), so that the batch's write cannot fail for one article's rows:
 a bad record is refused within its own article's savepoint.
 
-New entity rows (agencies, officials, agreements, trade flows, positions,
-aliases, agreement parties and signatories) are held too (`Held.new`), their
-ids given out ahead (`Ids`), and written once per table per batch, each table
-after those its rows name. A statement naming one of their tables writes its
+New rows (the article's own, agencies, officials, agreements, trade flows,
+positions, aliases, agreement parties and signatories) are held too
+(`Held.new`), their ids given out ahead (`Ids`), and written once per table
+per batch, each table after those its rows name. A statement naming one of their tables writes its
 held rows first, unless it is a read the held rows complete
 (`kb.driver.answered_from_held`): the reads the store runs for every article
 are, so the new rows wait for the batch's write (docs/scale.md, "New rows
