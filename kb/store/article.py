@@ -21,12 +21,13 @@ from typing import Any
 from sqlalchemy import Select, bindparam, func, or_, select, update
 from sqlalchemy.engine import Connection, Row
 
-from kb.driver import answered_from_held, driver, kept_for_batch
+from kb.driver import AHEAD, answered_from_held, driver, kept_for_batch
 from kb.errors import KbError
 from kb.facts import Facts
 from kb.identity import canonical_url
 from kb.kinds import KINDS
 from kb.resolve import column_by_id
+from kb.resolve import read_ahead as resolve_ahead
 from kb.store.derive import rederive
 from kb.store.held import new_row
 from kb.store.settle import descriptor_groups, settle_descriptors, settle_people
@@ -66,6 +67,35 @@ def _article_by() -> Select:
         return [tuple(found[rid][c] for c in _FOUND_COLUMNS) for rid in sorted(found)]
 
     return kept_for_batch(answered_from_held(statement, {"article"}, held_articles))  # type: ignore[return-value]
+
+
+@cache
+def _articles_by() -> Select:
+    """The stored articles with one of these URLs, article files or paths (lists): `_article_by` for many articles
+    at once. The batch's held articles are not among them (each article's own read adds them)."""
+    art = T["article"]
+    return answered_from_held(select(*(art.c[c] for c in _FOUND_COLUMNS)).where(or_(*(
+        art.c[c].in_(bindparam(c, expanding=True)) for c in _FOUND_BY))).order_by(art.c.id), {"article"},
+        lambda held, params: [])  # type: ignore[return-value]
+
+
+def read_ahead(conn: Connection, articles: list[tuple[ArticleSource, Facts]]) -> None:
+    """Resolve a batch of articles at once: the stored articles each may replace (what `find_article` reads) in
+    one statement, and their records' lookups (kb.resolve.read_ahead), kept for the batch's transaction
+    (kb.driver.ReadCache): storing each then reads none of it itself."""
+    run = driver(conn)
+    if run.cache is None or not articles:
+        return
+    wanted = [{"url_key": canonical_url(facts.article.url), "file_hash": source.file_hash,
+               "source_path": source.source_path} for source, facts in articles]
+    lists = {c: sorted({w[c] for w in wanted if w[c] is not None}) for c in _FOUND_BY}
+    if sum(map(len, lists.values())) <= AHEAD:
+        found = run.rows(_articles_by(), lists)
+        for params in wanted:
+            run.cache.fill(_article_by(), params, [tuple(r) for r in found  # type: ignore[union-attr]
+                                                   if any(params[c] is not None and getattr(r, c) == params[c]
+                                                          for c in _FOUND_BY)])
+    resolve_ahead(conn, [facts for _, facts in articles])
 
 
 def _bound_date(conn: Connection, value: datetime) -> object:

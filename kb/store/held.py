@@ -507,6 +507,23 @@ class Held:
         self._made_saved = ({name: dict(rows) for name, rows in self.made.items()}, self.ids.saved(),
                             {key: set(found) for key, found in self._keys.items()})
 
+    @contextmanager
+    def aside(self) -> Iterator[None]:
+        """Statements run outside any article (reading ahead for a batch), in a savepoint of their own on
+        PostgreSQL, where a statement that fails would abort the batch's transaction: rolled back to it then,
+        and whatever was kept since dropped."""
+        if not self.ids.postgres:
+            yield
+            return
+        self._run_savepoint("SAVEPOINT")
+        try:
+            yield
+        except BaseException:
+            self._run_savepoint("ROLLBACK TO SAVEPOINT")
+            self._run_savepoint("RELEASE SAVEPOINT")
+            raise
+        self._run_savepoint("RELEASE SAVEPOINT")
+
     def release_savepoint(self) -> None:
         """The article is stored: its savepoint, if one was opened, is released."""
         opened, self._savepoint = self._savepoint is OPEN, None

@@ -28,6 +28,7 @@ from kb.resolve import (
     match_official,
     match_trade_flow,
     period_of,
+    record_keys,
 )
 from kb.store.derive import MASS_IN_KG, rederive
 from kb.store.fold import fold_row
@@ -197,12 +198,9 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
     settling."""
     w = _Writer(conn, article_id, facts.article.published, touched)
     # Every name the records below may look up, read a kind at a time.
-    w.keys.read(conn, "agency", {name_key(n) for n in [
-        *(n for a in facts.agencies for n in [a.name, *a.also]), *(o.agency for o in facts.officials),
-        *(n for ag in facts.agreements for n in ag.party_agencies),
-        *(n for f in facts.trade_flows for n in (f.exporter, f.importer))] if n} - {""})
-    w.keys.read(conn, "official", {name_key(n) for n in [
-        *(o.name for o in facts.officials), *(n for ag in facts.agreements for n in ag.signatories)]})
+    keys = record_keys(facts)
+    w.keys.read(conn, "agency", keys["agency"])
+    w.keys.read(conn, "official", keys["official"])
     agencies = {name_key(a.name): _store_agency(w, a) for a in facts.agencies}
     for a in facts.agencies:
         for other in a.also:
