@@ -75,7 +75,7 @@ def _articles_by() -> Select:
     at once. The batch's held articles are not among them (each article's own read adds them)."""
     art = T["article"]
     return answered_from_held(select(*(art.c[c] for c in _FOUND_COLUMNS)).where(or_(*(
-        art.c[c].in_(bindparam(c, expanding=True)) for c in _FOUND_BY))).order_by(art.c.id), {"article"},
+        art.c[c].in_(bindparam(c, expanding=True)) for c in _FOUND_BY))), {"article"},  # sorted by the caller
         lambda held, params: [])  # type: ignore[return-value]
 
 
@@ -90,7 +90,7 @@ def read_ahead(conn: Connection, articles: list[tuple[ArticleSource, Facts]]) ->
                "source_path": source.source_path} for source, facts in articles]
     lists = {c: sorted({w[c] for w in wanted if w[c] is not None}) for c in _FOUND_BY}
     if sum(map(len, lists.values())) <= AHEAD:
-        found = run.rows(_articles_by(), lists)
+        found = sorted(run.rows(_articles_by(), lists), key=lambda r: r.id)  # as `_article_by` orders them
         for params in wanted:
             run.cache.fill(_article_by(), params, [tuple(r) for r in found  # type: ignore[union-attr]
                                                    if any(params[c] is not None and getattr(r, c) == params[c]
