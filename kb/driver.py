@@ -117,9 +117,9 @@ def _changes(sql: str) -> str | None:
     verb = found.group(1).upper() if found else ""
     if verb in ("SELECT", "SAVEPOINT", "RELEASE"):
         return ""
-    if verb in ("INSERT", "UPDATE"):
+    if verb in ("INSERT", "UPDATE") and found.group(2).upper() != "OR":  # type: ignore[union-attr]
         return found.group(2).lower()  # type: ignore[union-attr]
-    return "*"
+    return "*"  # `INSERT OR REPLACE` deletes too
 
 
 def _frozen(params: Mapping[str, Any]) -> tuple:

@@ -207,3 +207,22 @@ def test_reading_ahead_gives_the_same_rows_in_fewer_statements(url: str, second_
                   "SELECT article.id, article.content_hash, article.facts,"):
         assert alone[shape] >= 8, (shape, alone)
         assert ahead[shape] * 2 <= alone[shape], (shape, ahead[shape], alone[shape])
+
+
+@pytest.mark.parametrize(("sql", "changes"), [
+    ("SELECT agency.id FROM agency", ""),
+    ("SAVEPOINT kb_article", ""),
+    ("RELEASE SAVEPOINT kb_article", ""),
+    ("INSERT INTO claim (article_id) VALUES (:article_id)", "claim"),
+    ('INSERT INTO "alias" (name) VALUES (%(name)s)', "alias"),
+    ("UPDATE agency SET name=:name WHERE agency.id = :_id", "agency"),
+    ("UPDATE OR IGNORE alias SET agency_id = 1", "*"),
+    ("INSERT OR REPLACE INTO alias (id) VALUES (1)", "*"),
+    ("DELETE FROM alias WHERE alias.id IN (1)", "*"),
+    ("ROLLBACK TO SAVEPOINT kb_article", "*"),
+    ("PRAGMA data_version", "*"),
+])
+def test_what_a_statement_may_change_for_the_kept_answers(sql: str, changes: str) -> None:
+    """An insert or update drops the answers of the reads naming its table; a delete (its foreign keys cascade),
+    a rollback, an `OR REPLACE` or anything unknown drops every answer; reads and savepoints none."""
+    assert kb.driver._changes(sql) == changes
