@@ -77,6 +77,87 @@ def held_by(table: str, column: str, values: Callable[[Mapping[str, Any]], Itera
     return rows
 
 
+# Reads whose database answer a load keeps for its transaction (`ReadCache`): statement id → (the tables it reads,
+# the list parameter its answer is a union over, and the column naming each row's element; or None, None: kept
+# by its whole parameters). Registered where the statement is built (`kept_for_batch`).
+_kept: dict[int, tuple[frozenset[str], str | None, int, str | None]] = {}
+
+
+def kept_for_batch(statement: ClauseElement, by: str | None = None, column: int = 0,
+                   of: str | None = None) -> ClauseElement:
+    """Mark a read whose database answer a load may keep until a statement writes one of the tables it reads
+    (`ReadCache`). `by`: a list parameter (`IN`) whose answer is the rows of each element, `column` naming the
+    element of each row: kept element by element, so another list sharing elements reads only the new ones
+    (and a batch's elements can be read at once ahead: `Driver.read_ahead`). The statement's order across
+    elements is not kept (each element's rows come in the database's order): its callers must not need it.
+    `of`: the table whose ids the elements are; the database holds no row of (or naming) one of its held new
+    rows (kb.store.held), so those are not asked for. Returns the statement."""
+    _keep[id(statement)] = statement
+    _kept[id(statement)] = (_tables_read(statement), by, column, of)
+    return statement
+
+
+def _tables_read(statement: ClauseElement) -> frozenset[str]:
+    from sqlalchemy.sql import visitors
+    from sqlalchemy.sql.expression import TableClause
+
+    return frozenset(e.name for e in visitors.iterate(statement, {"column_collections": False})
+                     if isinstance(e, TableClause))
+
+
+_VERB = re.compile(r"^\s*(\w+)(?:\s+(?:INTO|FROM))?\s+\"?(\w+)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _changes(sql: str) -> str | None:
+    """What a statement may change among the tables kept reads name: "" nothing (a read, a savepoint or its
+    release), a table's name (an insert or update: its triggers write only tables no kept read names), "*"
+    anything (a delete, whose foreign keys cascade; a rollback; any other statement)."""
+    found = _VERB.match(sql)
+    verb = found.group(1).upper() if found else ""
+    if verb in ("SELECT", "SAVEPOINT", "RELEASE"):
+        return ""
+    if verb in ("INSERT", "UPDATE") and found.group(2).upper() != "OR":  # type: ignore[union-attr]
+        return found.group(2).lower()  # type: ignore[union-attr]
+    return "*"  # `INSERT OR REPLACE` deletes too
+
+
+def _frozen(params: Mapping[str, Any]) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list | tuple) else v) for k, v in params.items()))
+
+
+class ReadCache:
+    """The database's answers to some reads (`kept_for_batch`), kept for one load transaction.
+
+    Under the write lock no one else writes, so an answer holds until a statement of this connection writes a
+    table the read names; every statement is shown to `saw` first (the driver's, SQLAlchemy's through its
+    `before_cursor_execute` event, the load's savepoints), and one that may change such a table drops the
+    answers of the reads naming it. The held rows of the batch (kb.store.held) are not part of what is kept:
+    they are added to each answer as it is given (`answered_from_held`).
+    """
+
+    def __init__(self) -> None:
+        self.answers: dict[int, dict[tuple, list[tuple]]] = {}
+        self.reads = 0  # database reads saved (statistics for benchmarks)
+
+    def saw(self, sql: str) -> None:
+        changed = _changes(sql)
+        if not changed or not self.answers:
+            return
+        if changed == "*":
+            self.answers.clear()
+            return
+        for statement_id in [s for s in self.answers if changed in _kept[s][0]]:
+            del self.answers[statement_id]
+
+    def clear(self) -> None:
+        self.answers.clear()
+
+    def fill(self, statement: ClauseElement, params: Mapping[str, Any], rows: list[tuple]) -> None:
+        """The database's answer to a read kept by its whole parameters, found another way (read ahead)."""
+        self.answers.setdefault(id(statement), {})[_frozen(params)] = rows
+
+
 class DriverError(Exception):
     """The database refused a statement run through the driver (the driver's own error is its cause)."""
 
@@ -124,6 +205,10 @@ def statement_names(statement: ClauseElement) -> set[str]:
             and b.value is None and not b.callable}
 
 
+# Elements of a list read ahead in one statement, at most (SQLite allows 32,766 parameters; a shorter list
+# keeps each statement's plan an index read per element).
+AHEAD = 500
+
 # PostgreSQL: an INSERT of this many rows or more goes as COPY (below it, COPY's extra round trip costs more).
 COPY_FROM = 8
 
@@ -170,19 +255,76 @@ class Driver:
         # a load's held rows are written first when it needs them (kb.store.held).
         self.before: Callable[[str, frozenset[str]], None] | None = None
         self.held: Any = None  # those held rows, which complete the answers of some reads (`answered_from_held`)
+        self.cache: ReadCache | None = None  # a load's kept answers (`kept_for_batch`), for its transaction
 
     def rows(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> list[Any]:
         """Every row, as named tuples."""
         sql, row, own = _compile(statement, self.dialect, ())
-        sql, values = self._expand(sql, {**own, **params} if params else dict(own))
         held = _from_held.get(id(statement)) if self.held is not None else None
         if held and held[2] is not None and not held[2](self.held):
             held = None  # the held rows are written first: the database answers alone
-        self._run(sql, values, held[0] if held else frozenset())
-        found = list(map(row._make, self.cursor.fetchall()))
+        answered = held[0] if held else frozenset()
+        kept = _kept.get(id(statement)) if self.cache is not None else None
+        if kept is not None:
+            if self.before is not None:
+                self.before(sql, answered)  # what it writes first drops the answers it changes
+            found = list(map(row._make, self._kept_rows(statement, sql, own, params or {}, answered, kept)))
+        else:
+            sql, values = self._expand(sql, {**own, **params} if params else dict(own))
+            self._run(sql, values, answered)
+            found = list(map(row._make, self.cursor.fetchall()))
         if held:
             found += map(row._make, held[1](self.held, params or {}))
         return found
+
+    def _kept_rows(self, statement: ClauseElement, sql: str, own: dict[str, Any], params: Mapping[str, Any],
+                   answered: frozenset[str], kept: tuple[frozenset[str], str | None, int, str | None]) -> list[tuple]:
+        """The database's answer, from the cache where it holds it (`ReadCache`)."""
+        answers = self.cache.answers.setdefault(id(statement), {})  # type: ignore[union-attr]
+        _, by, column, of = kept
+        if by is None:
+            key = _frozen(params)
+            found = answers.get(key)
+            if found is None:
+                found = answers[key] = self._read(sql, own, params, answered)
+            else:
+                self.cache.reads += 1  # type: ignore[union-attr]
+            return found
+        others = _frozen({k: v for k, v in params.items() if k != by})
+        elements = list(dict.fromkeys(params[by]))
+        missing = [e for e in elements if (others, e) not in answers]
+        for element in missing:
+            answers[(others, element)] = []
+        if missing and of is not None and self.held is not None:
+            made = self.held.made[of]
+            missing = [e for e in missing if e not in made]  # not written yet: nothing of it in the database
+        if missing:
+            for found_row in self._read(sql, own, {**params, by: missing}, answered):
+                answers[(others, found_row[column])].append(found_row)
+        else:
+            self.cache.reads += 1  # type: ignore[union-attr]
+        return [r for e in elements for r in answers[(others, e)]]
+
+    def _read(self, sql: str, own: dict[str, Any], params: Mapping[str, Any], answered: frozenset[str]) -> list[tuple]:
+        sql, values = self._expand(sql, {**own, **params})
+        self._run(sql, values, answered)
+        return [tuple(r) for r in self.cursor.fetchall()]
+
+    def read_ahead(self, statement: ClauseElement, params: Mapping[str, Any]) -> None:
+        """Read now, for the cache, the elements of a kept read (`kept_for_batch(by=…)`) that a batch will ask
+        for: one statement for many articles instead of one each (at most `AHEAD` elements a statement)."""
+        kept = _kept.get(id(statement))
+        if self.cache is None or kept is None or kept[1] is None:
+            return
+        sql, _, own = _compile(statement, self.dialect, ())
+        by = kept[1]
+        held = _from_held.get(id(statement)) if self.held is not None else None
+        answered = held[0] if held and (held[2] is None or held[2](self.held)) else frozenset()
+        if self.before is not None:
+            self.before(sql, answered)
+        elements = list(dict.fromkeys(params[by]))
+        for start in range(0, len(elements), AHEAD):
+            self._kept_rows(statement, sql, own, {**params, by: elements[start:start + AHEAD]}, answered, kept)
 
     def first(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> Any:
         found = self.rows(statement, params)
@@ -214,6 +356,8 @@ class Driver:
         sql, _, own = _compile(statement, self.dialect, tuple(rows[0]))
         if self.before is not None:
             self.before(sql, answered)
+        if self.cache is not None:
+            self.cache.saw(sql)
         for observe in observers:
             observe(sql, {**own, **rows[0]})  # COPY too: it writes what this INSERT would (no plan to check)
         try:
@@ -247,6 +391,8 @@ class Driver:
     def _run(self, sql: str, values: dict[str, Any], answered: frozenset[str] = frozenset()) -> None:
         if self.before is not None:
             self.before(sql, answered)
+        if self.cache is not None:
+            self.cache.saw(sql)
         for observe in observers:
             observe(sql, values)
         try:

@@ -14,10 +14,12 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import gc
+import math
 import multiprocessing
 import os
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -45,16 +47,19 @@ class Stopped:
 
 
 def run_isolated(func: Callable[[Any], Any], jobs: Sequence[Any], *, workers: int = 1,
-                 limits: Limits = Limits()) -> Iterator[Any]:
+                 limits: Limits = Limits(), ahead: int = 1) -> Iterator[Any]:
     """`func(job)` for every job, in order, each in a worker process; a `Stopped` where a job failed to finish.
 
     `func` must return something picklable and should turn the errors it
     expects into values; anything else it raises becomes a `Stopped` naming
-    the exception.
+    the exception. `ahead`: jobs each worker is given at a time, so that it
+    works on while the caller is busy with earlier results (a job's time
+    limit runs from when the worker answered the one before it, or from when
+    it was given, so it is never shorter than the limit).
     """
     if not jobs:
         return
-    pool = _Pool(func, max(1, min(workers, len(jobs))), limits)
+    pool = _Pool(func, max(1, min(workers, len(jobs))), limits, max(1, ahead))
     try:
         yield from pool.results(jobs)
     finally:
@@ -63,6 +68,7 @@ def run_isolated(func: Callable[[Any], Any], jobs: Sequence[Any], *, workers: in
 
 class _Worker:
     def __init__(self, context: Any, func: Callable[[Any], Any], limits: Limits) -> None:
+        self.queue: deque[int] = deque()  # the jobs given, oldest first: it works on the first
         ours, theirs = context.Pipe()
         # The child must never finalise objects it inherited (a database connection would be closed
         # under the parent's feet): frozen objects are left alone by its garbage collector.
@@ -74,11 +80,13 @@ class _Worker:
             gc.unfreeze()
         theirs.close()
         self.conn: Connection = ours
-        self.index = -1
+        self.deadline = math.inf  # for the first job of its queue
         self.deadline = 0.0
 
     def submit(self, index: int, job: Any, seconds: float) -> None:
-        self.index, self.deadline = index, time.monotonic() + seconds
+        if not self.queue:
+            self.deadline = time.monotonic() + seconds
+        self.queue.append(index)
         self.conn.send(job)
 
     def stop(self) -> None:
@@ -88,26 +96,30 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, func: Callable[[Any], Any], size: int, limits: Limits) -> None:
+    def __init__(self, func: Callable[[Any], Any], size: int, limits: Limits, ahead: int = 1) -> None:
         methods = multiprocessing.get_all_start_methods()
         self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        self.func, self.limits = func, limits
-        self.idle = [self._start() for _ in range(size)]
-        self.busy: dict[Connection, _Worker] = {}
+        self.func, self.limits, self.ahead = func, limits, ahead
+        self.workers = [self._start() for _ in range(size)]
+        self.jobs: Sequence[Any] = ()
 
     def _start(self) -> _Worker:
         return _Worker(self.context, self.func, self.limits)
 
     def results(self, jobs: Sequence[Any]) -> Iterator[Any]:
+        self.jobs = jobs
         done: dict[int, Any] = {}
         submitted = returned = 0
-        window = 2 * (len(self.idle) + len(self.busy))  # results held at most, waiting for an earlier one
+        window = 2 * len(self.workers) * self.ahead  # results held at most, waiting for an earlier one
         while returned < len(jobs):
-            while self.idle and submitted < len(jobs) and submitted < returned + window:
-                worker = self.idle.pop()
-                worker.submit(submitted, jobs[submitted], self.limits.seconds)
-                self.busy[worker.conn] = worker
-                submitted += 1
+            given = True
+            while given and submitted < len(jobs) and submitted < returned + window:
+                given = False
+                for worker in self.workers:  # one job each in turn, up to `ahead` each
+                    if len(worker.queue) < self.ahead and submitted < len(jobs) and submitted < returned + window:
+                        worker.submit(submitted, jobs[submitted], self.limits.seconds)
+                        submitted += 1
+                        given = True
             if returned in done:
                 yield done.pop(returned)
                 returned += 1
@@ -116,41 +128,49 @@ class _Pool:
 
     def _collect(self, done: dict[int, Any]) -> None:
         """Wait for the first worker to answer or to run out of time, and file what it gave."""
-        soonest = min(w.deadline for w in self.busy.values())
-        for conn in wait(list(self.busy), max(0.0, soonest - time.monotonic())):
-            worker = self.busy.pop(conn)  # type: ignore[arg-type]
+        busy = {w.conn: w for w in self.workers if w.queue}
+        soonest = min(w.deadline for w in busy.values())
+        for conn in wait(list(busy), max(0.0, soonest - time.monotonic())):
+            worker = busy[conn]  # type: ignore[index]
             try:
-                done[worker.index] = _unpack(conn.recv())
-                self.idle.append(worker)
+                message = conn.recv()  # type: ignore[union-attr]
             except (EOFError, OSError):
-                done[worker.index] = Stopped(_crash(worker))
+                done[worker.queue.popleft()] = Stopped(_crash(worker))
                 self._replace(worker)
+                continue
+            done[worker.queue.popleft()] = _unpack(message)
+            worker.deadline = time.monotonic() + self.limits.seconds if worker.queue else math.inf
         now = time.monotonic()
-        for conn, worker in list(self.busy.items()):
-            if worker.deadline <= now:
-                del self.busy[conn]
-                done[worker.index] = Stopped(f"took longer than {self.limits.seconds:g} s to read and extract "
-                                             "(--file-timeout); stopped")
+        for worker in list(self.workers):
+            if worker.queue and worker.deadline <= now:
+                done[worker.queue.popleft()] = Stopped(f"took longer than {self.limits.seconds:g} s to read and "
+                                                       "extract (--file-timeout); stopped")
                 self._replace(worker)
 
     def _replace(self, worker: _Worker) -> None:
+        """A fresh worker in its place, given the jobs it had not answered."""
         worker.stop()
-        self.idle.append(self._start())
+        fresh = self._start()
+        self.workers[self.workers.index(worker)] = fresh
+        for index in worker.queue:
+            fresh.submit(index, self.jobs[index], self.limits.seconds)
 
     def close(self) -> None:
         """Idle workers are asked to finish; busy ones (the run was interrupted) are stopped at once."""
-        for worker in self.busy.values():
-            worker.stop()
-        for worker in self.idle:
+        idle = [w for w in self.workers if not w.queue]
+        for worker in self.workers:
+            if worker.queue:
+                worker.stop()
+        for worker in idle:
             with contextlib.suppress(OSError):
                 worker.conn.send(None)
-        for worker in self.idle:
+        for worker in idle:
             worker.process.join(timeout=5)
             if worker.process.is_alive():
                 worker.stop()
             else:
                 worker.conn.close()
-        self.idle, self.busy = [], {}
+        self.workers = []
 
 
 def _crash(worker: _Worker) -> str:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -35,7 +36,7 @@ from kb.prepare import Hashes, Job, Prepared, hashes, prepare, warm_up
 from kb.readers.discover import Found, discover
 from kb.readers.document import Document
 from kb.resolve import forget_curated
-from kb.store import ArticleSource, Stored, T, facts_count, store_article, stored_hashes
+from kb.store import ArticleSource, Stored, T, facts_count, read_ahead, store_article, stored_hashes
 from kb.store.held import drop as drop_held
 from kb.store.held import held as held_rows
 from kb.store.held import hold
@@ -107,27 +108,37 @@ def load_found(engine: Engine, found: Found, *, jobs: int = 1,
         pending.append(Job(article, found_hashes, limits.max_bytes))
     if any(not os.path.lexists(facts_path_for(job.article)) for job in pending):
         warm_up()
+    prepared = zip(pending, run_isolated(prepare, pending, workers=jobs, limits=limits.work, ahead=AHEAD_FILES),
+                   strict=True)
     with StoreBatch(engine) as batch:
-        for job, result in zip(pending, run_isolated(prepare, pending, workers=jobs, limits=limits.work),
-                               strict=True):
-            if isinstance(result, Prepared):
-                report.notes += result.notes
-                _store(batch, report, result, claimed)
-            else:
-                report.failed += 1
-                report.errors.append(f"{job.article}: {result.reason}" if isinstance(result, Stopped) else result)
-            if progress:
-                progress(job.article)
+        while chunk := list(islice(prepared, AHEAD_FILES)):  # read by the workers while the last was stored
+            batch.read_ahead([(_source(r), r.facts) for _, r in chunk if isinstance(r, Prepared)])
+            for job, result in chunk:
+                if isinstance(result, Prepared):
+                    report.notes += result.notes
+                    _store(batch, report, result, claimed)
+                else:
+                    report.failed += 1
+                    report.errors.append(f"{job.article}: {result.reason}" if isinstance(result, Stopped) else result)
+                if progress:
+                    progress(job.article)
     return report
+
+
+# Articles resolved at once (`StoreBatch.read_ahead`): the workers prepare the next ones meanwhile.
+AHEAD_FILES = 32
+
+
+def _source(prepared: Prepared) -> ArticleSource:
+    return ArticleSource(source_path=str(prepared.article.resolve()), file_name=prepared.article.name,
+                         content_hash=prepared.hashes.content, file_hash=prepared.hashes.file,
+                         facts_origin=prepared.origin, extractor_version=prepared.extractor_version,
+                         body=prepared.body)
 
 
 def _store(batch: StoreBatch, report: LoadReport, prepared: Prepared, claimed: dict[int, str]) -> None:
     """Store one prepared article in its own savepoint; any failure is one line and a rollback of it alone."""
-    source = ArticleSource(source_path=str(prepared.article.resolve()), file_name=prepared.article.name,
-                           content_hash=prepared.hashes.content, file_hash=prepared.hashes.file,
-                           facts_origin=prepared.origin,
-                           extractor_version=prepared.extractor_version, body=prepared.body)
-    outcome = batch.store(source, prepared.facts, claimed=claimed)
+    outcome = batch.store(_source(prepared), prepared.facts, claimed=claimed)
     if isinstance(outcome, str):
         report.failed += 1
         report.errors.append(f"{prepared.article}: {outcome}")
@@ -156,6 +167,7 @@ class StoreBatch:
         self._started = 0.0
         self._articles = 0
         self._kept: tuple[object, Candidates] | None = None  # the last batch's index of names, and its mark
+        self._ahead = 0  # articles read ahead and not yet stored: the batch commits after them
 
     def __enter__(self) -> StoreBatch:
         return self
@@ -184,18 +196,48 @@ class StoreBatch:
         except Exception as exc:  # a bug in kb, but one file's: say what it was and go on
             return f"unexpected error {type(exc).__name__}: {_first_line(exc)}"
         self._articles += 1
-        if self._articles >= self.max_articles or time.monotonic() - self._started >= self.max_seconds:
+        self._ahead = max(0, self._ahead - 1)
+        if not self._ahead and self._due():
             self.commit()
         return outcome
+
+    def _due(self) -> bool:
+        return self._open is not None and (self._articles >= self.max_articles
+                                           or time.monotonic() - self._started >= self.max_seconds)
+
+    def read_ahead(self, articles: list[tuple[ArticleSource, Facts]]) -> None:
+        """Resolve these articles' lookups at once, before storing them one by one (`kb.store.read_ahead`); the
+        batch commits after them, so what was read holds for each (the batch then runs past `max_articles` or
+        `max_seconds` by at most their number). A read that fails is no file's fault: each article then reads
+        for itself, in its own savepoint."""
+        if not articles:
+            return
+        if self._due():
+            self.commit()
+        conn = self._connection()
+        self._ahead = len(articles)
+        rows = held_rows(conn)
+        if rows is None:
+            return
+        try:
+            with rows.aside():
+                read_ahead(conn, articles)
+        except ConnectionLost:
+            raise
+        except (SQLAlchemyError, DriverError):
+            pass
 
     def _store(self, source: ArticleSource, facts: Facts, **options: object) -> Stored:
         conn = self._connection()
         rows = held_rows(conn)
-        if rows is not None:
-            rows.savepoint()
         try:
-            with conn.begin_nested():
-                return store_article(conn, source, facts, **options)  # type: ignore[arg-type]
+            if rows is None:
+                with conn.begin_nested():
+                    return store_article(conn, source, facts, **options)  # type: ignore[arg-type]
+            rows.savepoint()  # the database's savepoint opened before the article's first statement needing it
+            outcome = store_article(conn, source, facts, **options)  # type: ignore[arg-type]
+            rows.release_savepoint()
+            return outcome
         except BaseException:
             forget_curated(conn)  # what the rolled-back article did to curation rows is undone
             forget_candidates(conn)  # and to the names of rows

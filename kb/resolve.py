@@ -25,8 +25,8 @@ from sqlalchemy.engine import Connection
 
 from kb.candidates import CountryNames, candidates
 from kb.countries import country_words
-from kb.driver import answered_from_held, driver, held_by, held_by_id
-from kb.facts import Agency, Agreement, Official, TradeFlow
+from kb.driver import answered_from_held, driver, held_by, held_by_id, kept_for_batch
+from kb.facts import Agency, Agreement, Facts, Official, TradeFlow
 from kb.models import Agency as AgencyRow
 from kb.models import Agreement as AgreementRow
 from kb.models import AgreementParty, Alias, Curation, Position
@@ -97,8 +97,8 @@ def _by_key_statement(kind: str):  # type: ignore[no-untyped-def]
                             .where(alias_t.c.name_key.in_(keys), column.is_not(None))))
     main = held_by(kind, "name_key", lambda p: p["keys"], ("id", "name_key", "_none"))
     aliases = held_by("alias", "name_key", lambda p: p["keys"], (column.name, "name_key", "origin"))
-    return answered_from_held(statement, {kind, "alias"},
-                              lambda held, p: main(held, p) + [r for r in aliases(held, p) if r[0] is not None])
+    return kept_for_batch(answered_from_held(statement, {kind, "alias"}, lambda held, p: main(held, p) + [
+        r for r in aliases(held, p) if r[0] is not None]), by="keys", column=1)
 
 
 @cache
@@ -108,14 +108,15 @@ def _names_of_statement(kind: str):  # type: ignore[no-untyped-def]
                  .union_all(select(column, alias_t.c.name_key).where(column.in_(_ids()))))
     main = held_by_id(kind, ("id", "name_key"))
     aliases = held_by("alias", column.name, lambda p: p["ids"], (column.name, "name_key"))
-    return answered_from_held(statement, {kind, "alias"}, lambda held, p: main(held, p) + aliases(held, p))
+    return kept_for_batch(answered_from_held(statement, {kind, "alias"}, lambda held, p: main(held, p)
+                                             + aliases(held, p)), by="ids", of=kind)
 
 
 @cache
 def _column_by_id_statement(kind: str, column: str) -> Select:
     table = TABLES[kind]
-    return answered_from_held(select(table.c.id, table.c[column]).where(table.c.id.in_(_ids())), {kind},
-                              held_by_id(kind, ("id", column)))
+    return kept_for_batch(answered_from_held(select(table.c.id, table.c[column]).where(table.c.id.in_(_ids())),
+                                             {kind}, held_by_id(kind, ("id", column))), by="ids", of=kind)
 
 
 def column_by_id(conn: Connection, kind: str, column: str, ids: object) -> dict[int, object]:
@@ -503,9 +504,10 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[int, int]:
 
 @cache
 def _kind_and_signed_statement() -> Select:
-    return answered_from_held(select(agreement_t.c.id, agreement_t.c.kind, agreement_t.c.signed)
-                              .where(agreement_t.c.id.in_(_ids())), {"agreement"},
-                              held_by_id("agreement", ("id", "kind", "signed")))
+    return kept_for_batch(answered_from_held(select(agreement_t.c.id, agreement_t.c.kind, agreement_t.c.signed)
+                                             .where(agreement_t.c.id.in_(_ids())), {"agreement"},
+                                             held_by_id("agreement", ("id", "kind", "signed"))), by="ids",
+                          of="agreement")
 
 
 @cache
@@ -519,10 +521,10 @@ def _same_kind_and_parties(no_kind: bool, with_parties: bool) -> Select:
     query = query.where(agreement_t.c.kind.is_(None)) if no_kind else query.where(
         agreement_t.c.kind == bindparam("kind"))
     if not with_parties:
-        return answered_from_held(query.where(~select(party_t.c.id).where(
+        return kept_for_batch(answered_from_held(query.where(~select(party_t.c.id).where(
             party_t.c.agreement_id == agreement_t.c.id, party_t.c.country_code.is_not(None)).exists()),
             {"agreement", "party"}, partial(_held_same_kind_and_parties, no_kind, with_parties),
-            _parties_with_agreements)  # type: ignore[return-value]
+            _parties_with_agreements))  # type: ignore[return-value]
     mine = party_t.alias("mine")
     countries = (select(func.count(func.distinct(mine.c.country_code)))
                  .where(mine.c.agreement_id == agreement_t.c.id, mine.c.country_code.is_not(None)).scalar_subquery())
@@ -536,8 +538,8 @@ def _same_kind_and_parties(no_kind: bool, with_parties: bool) -> Select:
     statement = (query.select_from(party_t.join(agreement_t, agreement_t.c.id == party_t.c.agreement_id))
                  .where(party_t.c.country_code == bindparam("first"), both, countries == bindparam("count"),
                         ~outside))
-    return answered_from_held(statement, {"agreement", "party"}, partial(_held_same_kind_and_parties, no_kind,
-                                                                         with_parties), _parties_with_agreements)
+    return kept_for_batch(answered_from_held(statement, {"agreement", "party"}, partial(
+        _held_same_kind_and_parties, no_kind, with_parties), _parties_with_agreements))  # type: ignore[return-value]
 
 
 def _parties_with_agreements(held: Any) -> bool:
@@ -549,9 +551,10 @@ def _parties_with_agreements(held: Any) -> bool:
 def _held_same_kind_and_parties(no_kind: bool, with_parties: bool, held: Any, p: Mapping[str, Any]) -> list[tuple]:
     """`_same_kind_and_parties` among the held agreements (with their held parties)."""
     found = []
-    for rid, row in held.made["agreement"].items():
-        if (row["kind"] is not None) if no_kind else not _same(row["kind"], p["kind"]):
-            continue
+    if not no_kind and p["kind"] is None:
+        return found  # `kind = NULL` matches nothing
+    for row in sorted(held.lookup("agreement", ("kind",), (None if no_kind else p["kind"],)), key=lambda r: r["id"]):
+        rid = row["id"]
         countries = {r["country_code"] for r in held.lookup("party", ("agreement_id",), (rid,))} - {None}
         if (countries == set(p["parties"]) and len(countries) == p["count"]) if with_parties else not countries:
             found.append((rid, row["name_key"], row["signed"]))
@@ -570,9 +573,9 @@ def _parties_of(conn: Connection, ids: set[int]) -> dict[int, list[str]]:
 @cache
 def _parties_statement() -> Select:
     parties = held_by("party", "agreement_id", lambda p: p["ids"], ("agreement_id", "country_code"))
-    return answered_from_held(select(party_t.c.agreement_id, party_t.c.country_code)
-                              .where(party_t.c.agreement_id.in_(_ids()), party_t.c.country_code.is_not(None)),
-                              {"party"}, lambda held, p: [r for r in parties(held, p) if r[1] is not None])
+    return kept_for_batch(answered_from_held(select(party_t.c.agreement_id, party_t.c.country_code).where(
+        party_t.c.agreement_id.in_(_ids()), party_t.c.country_code.is_not(None)), {"party"},
+        lambda held, p: [r for r in parties(held, p) if r[1] is not None]), by="ids", of="agreement")
 
 
 def period_of(record: TradeFlow) -> tuple[str | None, str | None]:
@@ -582,14 +585,19 @@ def period_of(record: TradeFlow) -> tuple[str | None, str | None]:
     return start, end or start
 
 
-def match_trade_flow(conn: Connection, record: TradeFlow) -> list[Match]:
-    """Same exporter, importer, period and rate, and the same goods (name or HS heading)."""
+def _flow_query(record: TradeFlow) -> tuple[Select, dict[str, Any]]:
+    """The statement finding a flow's rows, and its values."""
     start, end = period_of(record)
     heading = record.hs[:4] + "%" if record.hs and len(record.hs) >= 4 else None
     query = _trade_flow_statement(record.from_ is not None, record.to is not None, bool(start), bool(record.per),
                                   heading is not None)
-    values = {"exporter": record.from_, "importer": record.to, "start": start, "end": end, "per": record.per,
-              "goods": singular_key(record.commodity), "heading": heading}
+    return query, {"exporter": record.from_, "importer": record.to, "start": start, "end": end, "per": record.per,
+                   "goods": singular_key(record.commodity), "heading": heading}
+
+
+def match_trade_flow(conn: Connection, record: TradeFlow) -> list[Match]:
+    """Same exporter, importer, period and rate, and the same goods (name or HS heading)."""
+    query, values = _flow_query(record)
     matches = []
     for row in driver(conn).rows(query, values):
         how = "same goods" if row.commodity_key == singular_key(record.commodity) else "same HS heading"
@@ -631,10 +639,87 @@ def _trade_flow_statement(exporter: bool, importer: bool, period: bool, rate: bo
                 found.append((row["id"], row["commodity_key"]))
         return found
 
-    return answered_from_held(statement, {"trade_flow"}, held_flows)  # type: ignore[return-value]
+    return kept_for_batch(answered_from_held(statement, {"trade_flow"}, held_flows))  # type: ignore[return-value]
 
 
 _FLOW_KEY = ("exporter_country_code", "importer_country_code")
+_FLOW_COLUMNS = ("id", "commodity_key", "hs_code", "exporter_country_code", "importer_country_code", "period_start",
+                 "period_end", "rate_period")
+
+
+# ---------------------------------------------------------------- a batch read ahead
+
+def record_keys(facts: Facts) -> dict[str, set[str]]:
+    """The name keys an article's records are looked up by (as main name or alias), per kind."""
+    return {
+        "agency": {name_key(n) for n in [
+            *(n for a in facts.agencies for n in [a.name, *a.also]), *(o.agency for o in facts.officials),
+            *(n for ag in facts.agreements for n in ag.party_agencies),
+            *(n for f in facts.trade_flows for n in (f.exporter, f.importer))] if n} - {""},
+        "official": {name_key(n) for n in [*(o.name for o in facts.officials),
+                                           *(n for ag in facts.agreements for n in ag.signatories)]},
+        "agreement": {name_key(n) for ag in facts.agreements for n in (ag.name, ag.amends) if n},
+    }
+
+
+def read_ahead(conn: Connection, articles: list[Facts]) -> None:
+    """Resolve a batch's lookups at once: the rows with the names of many articles' records, a statement per
+    kind, and the flows with their countries and periods, one statement, kept for the batch's transaction
+    (kb.driver.ReadCache) where each article then finds them instead of reading them itself."""
+    run = driver(conn)
+    if run.cache is None or not articles:
+        return
+    keys: dict[str, set[str]] = defaultdict(set)
+    for facts in articles:
+        for kind, found in record_keys(facts).items():
+            keys[kind] |= found
+    for kind in ("agency", "official", "agreement"):
+        if keys[kind]:
+            run.read_ahead(_by_key_statement(kind), {"keys": sorted(keys[kind])})
+    _flows_ahead(conn, [f for facts in articles for f in facts.trade_flows])
+
+
+def _flows_ahead(conn: Connection, flows: list[TradeFlow]) -> None:
+    """Each flow's matching rows in the database (what `match_trade_flow` reads), from one read of the flows with
+    the same countries and period start: the flows whose countries and period are known and whose HS heading,
+    if any, is digits (`LIKE` then means `startswith`); the others read their own."""
+    wanted = []
+    for record in flows:
+        query, values = _flow_query(record)
+        if values["exporter"] and values["importer"] and values["start"] and (
+                values["heading"] is None or values["heading"][:-1].isdigit()):
+            wanted.append((query, values))
+    triples = sorted({(v["exporter"], v["importer"], v["start"]) for _, v in wanted})
+    run = driver(conn)
+    found: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
+    for start in range(0, len(triples), _FLOWS_AHEAD):
+        chunk = triples[start:start + _FLOWS_AHEAD]
+        size = 1 << (len(chunk) - 1).bit_length()  # statements of a few sizes, the last triple repeated
+        chunk += [chunk[-1]] * (size - len(chunk))
+        params = {f"{name}{i}": value for i, triple in enumerate(chunk) for name, value in zip("eis", triple,
+                                                                                              strict=True)}
+        for row in run.rows(_flows_of(size), params):
+            found[(row.exporter_country_code, row.importer_country_code, row.period_start)].append(row)
+    for query, v in wanted:
+        rows = [(r.id, r.commodity_key) for r in found[(v["exporter"], v["importer"], v["start"])]
+                if r.period_end == v["end"] and (r.rate_period == v["per"] if v["per"] else r.rate_period is None)
+                and (_same(r.commodity_key, v["goods"]) or (v["heading"] is not None and r.hs_code is not None
+                                                             and r.hs_code.startswith(v["heading"][:-1])))]
+        run.cache.fill(query, v, sorted(set(rows)))  # type: ignore[union-attr]
+
+
+_FLOWS_AHEAD = 128  # (exporter, importer, period start) triples a statement
+
+
+@cache
+def _flows_of(size: int) -> Select:
+    """The flows with one of `size` (exporter `:e<n>`, importer `:i<n>`, period start `:s<n>`) triples: an index
+    read each (an ORDER BY would have PostgreSQL read the primary key's whole index instead). The batch's held
+    flows are not among them (each flow's own read adds them)."""
+    statement = select(*(flow_t.c[c] for c in _FLOW_COLUMNS)).where(or_(*(and_(
+        flow_t.c.exporter_country_code == bindparam(f"e{i}"), flow_t.c.importer_country_code == bindparam(f"i{i}"),
+        flow_t.c.period_start == bindparam(f"s{i}")) for i in range(size))))  # no ORDER BY: each flow's rows sorted
+    return answered_from_held(statement, {"trade_flow"}, lambda held, p: [])  # type: ignore[return-value]
 
 
 def _same(a: object, b: object) -> bool:

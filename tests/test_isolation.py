@@ -31,6 +31,8 @@ def work(job: str) -> str:
         deeper(0)
     if job == "slow":
         time.sleep(0.3)
+    if job.startswith("touch:"):
+        Path(job.removeprefix("touch:")).touch()
     return job.upper()
 
 
@@ -60,3 +62,28 @@ def test_results_keep_the_order_of_the_jobs() -> None:
 
 def test_no_jobs_start_no_worker() -> None:
     assert list(run_isolated(work, [])) == []
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_workers_given_jobs_ahead_still_stop_each_failure_alone(workers: int) -> None:
+    """Each worker holds several jobs at a time (`ahead`): a job that hangs or crashes is stopped alone, the jobs
+    queued behind it go to the fresh worker, and the results keep the order of the jobs."""
+    jobs = ["a", "hang", "b", "c", "crash", "d", "slow", "e", "f", "g"]
+    results = list(run_isolated(work, jobs, workers=workers, limits=Limits(seconds=3), ahead=4))
+    assert [r for j, r in zip(jobs, results, strict=True) if j not in ("hang", "crash")] == [
+        j.upper() for j in jobs if j not in ("hang", "crash")]
+    assert results[1] == Stopped("took longer than 3 s to read and extract (--file-timeout); stopped")
+    assert results[4] == Stopped("the worker reading it crashed (SIGSEGV); stopped")
+
+
+def test_workers_work_ahead_while_the_caller_is_busy(tmp_path: Path) -> None:
+    """With jobs given ahead, the jobs after the one the caller has are done before it asks for them (each job
+    leaves a file: they all appear while the caller holds the first result)."""
+    jobs = [f"touch:{tmp_path / str(n)}" for n in range(4)]
+    results = run_isolated(work, jobs, ahead=4)
+    assert next(results) == jobs[0].upper()
+    deadline = time.monotonic() + 60  # a generous wait for a loaded machine, not a measure of speed
+    while not all((tmp_path / str(n)).exists() for n in range(4)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all((tmp_path / str(n)).exists() for n in range(4))
+    assert list(results) == [j.upper() for j in jobs[1:]]

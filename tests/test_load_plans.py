@@ -45,7 +45,7 @@ def test_storing_an_article_reads_indexes_only(url: str, tmp_path: Path) -> None
     kb("db", "upgrade", "--db", url)  # the migrations' own statements are not the load's
     with statements() as captured, driver_statements() as hot:
         kb("load", CORPUS, "--db", url)
-    assert len(hot) > 500  # the hot path was seen
+    assert len(hot) > 200  # the hot path was seen (about 8 statements an article, the batch's reads kept)
     everything = [(" ".join(s.split()), p) for s, p in [*captured, *hot]]
     assert sum(1 for s, _ in everything if ONCE_PER_BATCH in s) < 10  # 49 articles, a handful of folds
     assert any("GROUP BY article.content_hash" in s for s, _ in everything)  # the found files' stored hashes

@@ -11,7 +11,15 @@ The parts, each importing only those listed before it:
 - `article`: storing one article: all of the above, in order.
 """
 
-from kb.store.article import ArticleSource, Stored, facts_count, find_article, store_article, stored_hashes
+from kb.store.article import (
+    ArticleSource,
+    Stored,
+    facts_count,
+    find_article,
+    read_ahead,
+    store_article,
+    stored_hashes,
+)
 from kb.store.derive import best_values, rederive
 from kb.store.fold import fold_row
 from kb.store.tables import T, Touched
@@ -27,6 +35,7 @@ __all__ = [
     "facts_count",
     "find_article",
     "fold_row",
+    "read_ahead",
     "rederive",
     "remove_contributions",
     "restore_articles",

@@ -16,19 +16,22 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
+from typing import Any
 
 from sqlalchemy import Select, bindparam, func, or_, select, update
 from sqlalchemy.engine import Connection, Row
 
-from kb.driver import driver
+from kb.driver import AHEAD, answered_from_held, driver, kept_for_batch
 from kb.errors import KbError
 from kb.facts import Facts
 from kb.identity import canonical_url
 from kb.kinds import KINDS
 from kb.resolve import column_by_id
+from kb.resolve import read_ahead as resolve_ahead
 from kb.store.derive import rederive
+from kb.store.held import new_row
 from kb.store.settle import descriptor_groups, settle_descriptors, settle_people
-from kb.store.tables import T, Touched, insert_into
+from kb.store.tables import T, Touched
 from kb.store.write import apply_facts, remove_contributions
 
 
@@ -45,15 +48,61 @@ class ArticleSource:
     body: str
 
 
+_FOUND_BY = ("url_key", "file_hash", "source_path")
+_FOUND_COLUMNS = ("id", "content_hash", "facts", "extractor_version", "source_path", "url_key", "file_hash")
+
+
 @cache
 def _article_by() -> Select:
     """The stored articles with this URL, article file or path (each an index read): which one an article
-    replaces is chosen from them in one round trip."""
+    replaces is chosen from them in one round trip. The batch's articles not yet written are among them
+    (kb.store.held)."""
     art = T["article"]
-    return (select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version, art.c.source_path,
-                   art.c.url_key, art.c.file_hash)
-            .where(or_(art.c.url_key == bindparam("url_key"), art.c.file_hash == bindparam("file_hash"),
-                       art.c.source_path == bindparam("source_path"))).order_by(art.c.id))
+    statement = (select(*(art.c[c] for c in _FOUND_COLUMNS))
+                 .where(or_(*(art.c[c] == bindparam(c) for c in _FOUND_BY))).order_by(art.c.id))
+
+    def held_articles(held: Any, params: Mapping[str, Any]) -> list[tuple]:
+        found = {row["id"]: row for column in _FOUND_BY if params[column] is not None
+                 for row in held.lookup("article", (column,), (params[column],))}
+        return [tuple(found[rid][c] for c in _FOUND_COLUMNS) for rid in sorted(found)]
+
+    return kept_for_batch(answered_from_held(statement, {"article"}, held_articles))  # type: ignore[return-value]
+
+
+@cache
+def _articles_by() -> Select:
+    """The stored articles with one of these URLs, article files or paths (lists): `_article_by` for many articles
+    at once. The batch's held articles are not among them (each article's own read adds them)."""
+    art = T["article"]
+    return answered_from_held(select(*(art.c[c] for c in _FOUND_COLUMNS)).where(or_(*(
+        art.c[c].in_(bindparam(c, expanding=True)) for c in _FOUND_BY))), {"article"},  # sorted by the caller
+        lambda held, params: [])  # type: ignore[return-value]
+
+
+def read_ahead(conn: Connection, articles: list[tuple[ArticleSource, Facts]]) -> None:
+    """Resolve a batch of articles at once: the stored articles each may replace (what `find_article` reads) in
+    one statement, and their records' lookups (kb.resolve.read_ahead), kept for the batch's transaction
+    (kb.driver.ReadCache): storing each then reads none of it itself."""
+    run = driver(conn)
+    if run.cache is None or not articles:
+        return
+    wanted = [{"url_key": canonical_url(facts.article.url), "file_hash": source.file_hash,
+               "source_path": source.source_path} for source, facts in articles]
+    lists = {c: sorted({w[c] for w in wanted if w[c] is not None}) for c in _FOUND_BY}
+    if sum(map(len, lists.values())) <= AHEAD:
+        found = sorted(run.rows(_articles_by(), lists), key=lambda r: r.id)  # as `_article_by` orders them
+        for params in wanted:
+            run.cache.fill(_article_by(), params, [tuple(r) for r in found  # type: ignore[union-attr]
+                                                   if any(params[c] is not None and getattr(r, c) == params[c]
+                                                          for c in _FOUND_BY)])
+    resolve_ahead(conn, [facts for _, facts in articles])
+
+
+def _bound_date(conn: Connection, value: datetime) -> object:
+    """`loaded_at` as SQLAlchemy would bind it (SQLite keeps a datetime as text of its own format): the row is
+    written by the driver (kb.driver)."""
+    processor = T["article"].c.loaded_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+    return processor(value) if processor is not None else value
 
 
 def facts_count(facts: Facts) -> int:
@@ -145,8 +194,9 @@ def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, forc
     touched = Touched()
     if row is None:
         # The path is where the article was first loaded from: a later copy elsewhere leaves it.
-        article_id = conn.execute(insert_into("article", returning=True),
-                                  {"source_path": source.source_path, **values}).scalar_one()
+        # Held for the batch's write with its id given out now, as any new row (kb.store.held).
+        article_id = new_row(conn, "article", {"source_path": source.source_path, **values,
+                                               "loaded_at": _bound_date(conn, values["loaded_at"])})
     else:
         article_id = row.id
         remove_contributions(conn, article_id, touched)

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from kb import descriptors
 from kb.candidates import Tallies, candidates
-from kb.driver import answered_from_held, driver, held_by, held_by_id
+from kb.driver import answered_from_held, driver, held_by, held_by_id, kept_for_batch
 from kb.kinds import KINDS, NAMED
 from kb.kinds import kind as kind_of
 from kb.normalize import name_key, singular_key
@@ -45,8 +45,8 @@ DERIVED = {
 @cache
 def _existing_statement(kind: str) -> Select:
     table = T[kind]
-    return answered_from_held(select(table.c.id, *(table.c[c] for c in DERIVED[kind])).where(
-        table.c.id.in_(ids_param())), {kind}, held_by_id(kind, ("id", *DERIVED[kind])))
+    return kept_for_batch(answered_from_held(select(table.c.id, *(table.c[c] for c in DERIVED[kind])).where(
+        table.c.id.in_(ids_param())), {kind}, held_by_id(kind, ("id", *DERIVED[kind]))), by="ids", of=kind)
 
 
 @cache
@@ -64,9 +64,11 @@ def _claims_statement(kind: str) -> Select:
 @cache
 def _aliases_statement(kind: str) -> Select:
     al = T["alias"]
-    return answered_from_held(select(al.c.id, al.c[f"{kind}_id"], al.c.name, al.c.name_key, al.c.origin).where(
-        al.c[f"{kind}_id"].in_(ids_param())).order_by(al.c.id), {"alias"}, held_by(
-        "alias", f"{kind}_id", lambda p: p["ids"], ("id", f"{kind}_id", "name", "name_key", "origin")))
+    return kept_for_batch(answered_from_held(select(al.c.id, al.c[f"{kind}_id"], al.c.name, al.c.name_key,
+                                                    al.c.origin).where(al.c[f"{kind}_id"].in_(ids_param()))
+                                             .order_by(al.c.id), {"alias"}, held_by(
+        "alias", f"{kind}_id", lambda p: p["ids"], ("id", f"{kind}_id", "name", "name_key", "origin"))),
+        by="ids", column=1, of=kind)
 
 
 @cache
@@ -82,8 +84,9 @@ def _links_statement() -> Select:
                            ("agreement_id", "id", "country_code", "agency_id", "_none"))
     held_signatories = held_by("signatory", "agreement_id", lambda p: p["ids"],
                                ("agreement_id", "_none", "_none", "_none", "official_id"))
-    return answered_from_held(parties.union_all(signatories), {"party", "signatory"},
-                              lambda held, p: held_parties(held, p) + held_signatories(held, p))
+    return kept_for_batch(answered_from_held(parties.union_all(signatories), {"party", "signatory"},
+                                             lambda held, p: held_parties(held, p) + held_signatories(held, p)),
+                          by="ids", of="agreement")
 
 
 def _delete_links(conn: Connection, stale: list[dict[str, object]]) -> None:

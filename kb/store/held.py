@@ -17,15 +17,18 @@ checked in `kb.driver` (`Driver.before`), SQLAlchemy's through its
 
 Per-file isolation stays: an article is stored in a savepoint, and when it is
 rolled back so are the rows it held (`Held.rollback`); rows of earlier
-articles written inside that savepoint are held again. The rows are checked
+articles written inside that savepoint are held again. The database's
+savepoint is opened only before the article's first statement that needs one
+(`Held.savepoint`): an article whose reads are answered in memory and whose
+rows are all held changes nothing in the database until the batch's write. The rows are checked
 against their tables' NOT NULL and one-record constraints as they are held
 (`Held.add`), so that the batch's write cannot fail for one article's rows:
 a bad record is refused within its own article's savepoint.
 
-New entity rows (agencies, officials, agreements, trade flows, positions,
-aliases, agreement parties and signatories) are held too (`Held.new`), their
-ids given out ahead (`Ids`), and written once per table per batch, each table
-after those its rows name. A statement naming one of their tables writes its
+New rows (the article's own, agencies, officials, agreements, trade flows,
+positions, aliases, agreement parties and signatories) are held too
+(`Held.new`), their ids given out ahead (`Ids`), and written once per table
+per batch, each table after those its rows name. A statement naming one of their tables writes its
 held rows first, unless it is a read the held rows complete
 (`kb.driver.answered_from_held`): the reads the store runs for every article
 are, so the new rows wait for the batch's write (docs/scale.md, "New rows
@@ -35,6 +38,7 @@ with their ids given out ahead").
 from __future__ import annotations
 
 import re
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -44,14 +48,14 @@ from typing import Any
 from sqlalchemy import PrimaryKeyConstraint, Select, UniqueConstraint, bindparam, event, func, select
 from sqlalchemy.engine import Connection
 
-from kb.driver import DriverError, driver
+from kb.driver import DriverError, ReadCache, driver
 from kb.errors import KbError
 from kb.store.tables import T, insert_into
 
 HELD = ("claim", "evidence", "decision", "candidate")  # the store's names, in the order they are written
 # New entity rows, held with ids allocated ahead (`Ids`): in the order they are written, each after the tables
 # its foreign keys name.
-MADE = ("agency", "official", "agreement", "trade_flow", "position", "alias", "party", "signatory")
+MADE = ("article", "agency", "official", "agreement", "trade_flow", "position", "alias", "party", "signatory")
 _TABLE_OF = {T[name].name: name for name in MADE}
 _NAMES = re.compile(rf"\b({'|'.join(_TABLE_OF)})\b", re.IGNORECASE)
 _WRITE = re.compile(r"^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
@@ -79,6 +83,16 @@ def needs_held(sql: str) -> bool:
     return bool(_READS.search(sql) or _CHANGES.match(sql))
 
 
+PENDING, OPEN = "pending", "open"  # an article's savepoint: to open before its first statement needing one; opened
+SAVEPOINT_NAME = "kb_article"
+
+
+@lru_cache(maxsize=4096)
+def _reads_only(sql: str) -> bool:
+    """A SELECT (on SQLite, which changes nothing: kb's reads call no function that writes)."""
+    return sql.lstrip()[:6].upper() == "SELECT"
+
+
 @cache
 def _required(name: str) -> tuple[str, ...]:
     return tuple(c.name for c in T[name].c if not c.nullable and c.name != "id")
@@ -89,13 +103,21 @@ def _columns(name: str) -> tuple[str, ...]:
     return tuple(c.name for c in T[name].c if c.name != "id")
 
 
+_CLAIM_RECORDS = _RECORD_COLUMNS["claim"]
+
+
+def _row_id(row: Mapping[str, Any]) -> Any:
+    return row["id"]
+
+
 def _check(name: str, row: Mapping[str, Any]) -> None:
     """The table's constraints that the values alone decide (its foreign keys name rows already written)."""
+    get = row.get
     for column in _required(name):
-        if row.get(column) is None:
+        if get(column) is None:
             raise KbError(f"a {T[name].name} row without {column}; not stored")
     records = _RECORD_COLUMNS.get(name)
-    if records and sum(row.get(c) is not None for c in records) != 1:
+    if records and [get(c) is not None for c in records].count(True) != 1:
         raise KbError(f"a {T[name].name} row must name exactly one record; not stored")
 
 
@@ -257,6 +279,7 @@ class Held:
         self._keys: dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]] = {}  # unique keys of held rows
         self._made_saved: tuple[dict[str, dict[int, dict[str, Any]]], dict[str, int],
                                 dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]]] | None = None
+        self._savepoint: str | None = None  # the article's savepoint in the database: None, PENDING or OPEN
 
     def countries(self) -> frozenset[str]:
         """The codes of the database's `country` table, read once (new rows' countries are checked against it)."""
@@ -308,8 +331,11 @@ class Held:
         if row is None:
             return False
         _check_made(name, {**row, **values}, self.countries())
+        self._unindex(name, row)
         row.update(values)
-        self._forget_lookups(name)
+        for (table, columns), index in self._lookups.items():
+            if table == name:  # in the order of the ids, as the lookup made afresh would have it
+                insort(index[tuple(row[c] for c in columns)], row, key=_row_id)
         return True
 
     def discard_ids(self, name: str, ids: Sequence[int]) -> list[int]:
@@ -330,18 +356,27 @@ class Held:
         if values[f"{owner}_id"] not in self.made[owner]:
             return False
         made = self.made[name]
-        gone = [rid for rid, row in made.items() if all(row[c] == v for c, v in values.items())]
+        owned = self.lookup(name, (f"{owner}_id",), (values[f"{owner}_id"],)) if _has_id(name) else [
+            {"id": rid, **row} for rid, row in made.items()]  # through the lookup, not a pass over every held row
+        gone = [row["id"] for row in owned if all(row[c] == v for c, v in values.items())]
         for rid in gone:
             row = made.pop(rid)
             for columns in _unique(name):
                 self._keys.get((name, columns), set()).discard(tuple(row[c] for c in columns))
-        if gone:
-            self._forget_lookups(name)
+            self._unindex(name, row)
         return True
 
     def new_rows(self, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
         for row in rows:
             self.new(name, row)
+
+    def _unindex(self, name: str, row: dict[str, Any]) -> None:
+        """A held row gone: out of the lookups made for its table (they stay, for the rows left)."""
+        for (table, columns), index in self._lookups.items():
+            if table == name:
+                found = index.get(tuple(row[c] for c in columns))
+                if found is not None:
+                    found[:] = [r for r in found if r is not row]
 
     def _forget_lookups(self, name: str) -> None:
         for key in [k for k in self._lookups if k[0] == name]:
@@ -368,14 +403,15 @@ class Held:
 
     def add(self, name: str, rows: Sequence[Mapping[str, Any]], published: str | None = None) -> None:
         """Hold rows of one table; `published`: the date of the article whose claims they are."""
-        columns = _columns(name)
+        columns, held, claims = _columns(name), self.rows[name], name == "claim"
         for row in rows:
             _check(name, row)
-            self.rows[name].append({c: row.get(c) for c in columns})  # executemany: the same keys in every row
-            if name == "claim":
-                self.dates[row["article_id"]] = published
+            values = {c: row.get(c) for c in columns}  # executemany: the same keys in every row
+            held.append(values)
+            if claims:
+                self.dates[values["article_id"]] = published
                 if self._by_row is not None:
-                    self._index(self.rows[name][-1])
+                    self._index(values)
 
     def claims(self, kind: str, ids: set[int]) -> dict[int, list[tuple[str, str, str | None]]]:
         """The held claims of these rows, (field, value, article date) in the order they were made: they come
@@ -389,8 +425,11 @@ class Held:
                 for rid in ids if (rows := self._by_row.get((column, rid)))}
 
     def _index(self, row: dict[str, Any]) -> None:
-        column = next(c for c in _RECORD_COLUMNS["claim"] if row[c] is not None)
-        self._by_row[(column, row[column])].append(row)  # type: ignore[index]
+        for column in _CLAIM_RECORDS:
+            rid = row[column]
+            if rid is not None:
+                self._by_row[(column, rid)].append(row)  # type: ignore[index]
+                return
 
     @contextmanager
     def unheeded(self) -> Iterator[None]:
@@ -421,6 +460,9 @@ class Held:
     def before(self, sql: str, answered: frozenset[str] = frozenset()) -> None:
         """Before a statement runs: write what it needs of the held rows (`answered`: tables whose held rows
         the caller adds to its answer, `kb.driver.answered_from_held`)."""
+        if self._savepoint is PENDING and (self.ids.postgres or not _reads_only(sql)):
+            self._run_savepoint("SAVEPOINT")
+            self._savepoint = OPEN
         if self._writing:
             return
         every, tables, inserted = _made_plan(sql)
@@ -434,6 +476,17 @@ class Held:
         if needs_held(sql):
             self.write()
 
+    def _run_savepoint(self, verb: str) -> None:
+        """A savepoint statement, on the driver's cursor (SQLAlchemy does not track this savepoint: the load
+        opens no other inside an article)."""
+        run = driver(self.conn)
+        if run.cache is not None:
+            run.cache.saw(f"{verb} {SAVEPOINT_NAME}")  # a rollback drops the answers kept
+        try:
+            run.cursor.execute(f"{verb} {SAVEPOINT_NAME}")
+        except run.dbapi_error as exc:
+            raise run._error(exc) from exc
+
     def _settle(self) -> None:
         writing, self._writing = self._writing, True
         try:
@@ -442,14 +495,48 @@ class Held:
             self._writing = writing
 
     def savepoint(self) -> None:
-        """An article's savepoint begins: what is held now belongs to articles already stored."""
+        """An article's savepoint begins: what is held now belongs to articles already stored.
+
+        The database's savepoint is opened before the article's first statement that needs one (`before`):
+        on SQLite its first change (a read that fails changes nothing), on PostgreSQL its first statement
+        of any kind (a statement that fails aborts the transaction, back to the last savepoint). An article
+        whose reads are answered in memory and whose rows are held runs no statement, and no savepoint.
+        """
+        self._savepoint = PENDING
         self._saved = {name: list(rows) for name, rows in self.rows.items()}
         self._made_saved = ({name: dict(rows) for name, rows in self.made.items()}, self.ids.saved(),
                             {key: set(found) for key, found in self._keys.items()})
 
+    @contextmanager
+    def aside(self) -> Iterator[None]:
+        """Statements run outside any article (reading ahead for a batch), in a savepoint of their own on
+        PostgreSQL, where a statement that fails would abort the batch's transaction: rolled back to it then,
+        and whatever was kept since dropped."""
+        if not self.ids.postgres:
+            yield
+            return
+        self._run_savepoint("SAVEPOINT")
+        try:
+            yield
+        except BaseException:
+            self._run_savepoint("ROLLBACK TO SAVEPOINT")
+            self._run_savepoint("RELEASE SAVEPOINT")
+            raise
+        self._run_savepoint("RELEASE SAVEPOINT")
+
+    def release_savepoint(self) -> None:
+        """The article is stored: its savepoint, if one was opened, is released."""
+        opened, self._savepoint = self._savepoint is OPEN, None
+        if opened:
+            self._run_savepoint("RELEASE SAVEPOINT")
+
     def rollback(self) -> None:
         """The article's savepoint was rolled back: its rows go, and earlier articles' rows written inside it
-        (rolled back with it) are held again."""
+        (rolled back with it) are held again. The database's savepoint, if one was opened, is rolled back."""
+        opened, self._savepoint = self._savepoint is OPEN, None
+        if opened:
+            self._run_savepoint("ROLLBACK TO SAVEPOINT")
+            self._run_savepoint("RELEASE SAVEPOINT")
         if self._saved is not None:
             self.rows, self._saved, self._by_row = self._saved, None, None
         if self._made_saved is not None:
@@ -470,6 +557,7 @@ def hold(conn: Connection) -> Held:
         found = conn.info["kb.held"] = Held(conn)
         driver(conn).before = found.before
         driver(conn).held = found
+        driver(conn).cache = ReadCache()  # reads answered for the transaction (kb.driver.kept_for_batch)
         event.listen(conn, "before_cursor_execute", _before_cursor_execute)
     return found
 
@@ -482,14 +570,14 @@ def release(conn: Connection) -> None:
             found.write()
             found._settle()  # PostgreSQL: each sequence set to the last id given out (ids rolled back included)
         finally:
-            driver(conn).before = driver(conn).held = None
+            driver(conn).before = driver(conn).held = driver(conn).cache = None
             event.remove(conn, "before_cursor_execute", _before_cursor_execute)
 
 
 def drop(conn: Connection) -> None:
     """Hold no more, writing nothing (the transaction is being rolled back)."""
     if conn.info.pop("kb.held", None) is not None:
-        driver(conn).before = driver(conn).held = None
+        driver(conn).before = driver(conn).held = driver(conn).cache = None
         event.remove(conn, "before_cursor_execute", _before_cursor_execute)
 
 
@@ -524,3 +612,6 @@ def _before_cursor_execute(conn, cursor, statement, parameters, context, execute
     found = held(conn)
     if found is not None:
         found.before(statement)
+        cache = driver(conn).cache
+        if cache is not None:
+            cache.saw(statement)

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 
 from kb import descriptors
 from kb.candidates import candidates
-from kb.driver import answered_from_held, driver, held_by, held_by_id
+from kb.driver import answered_from_held, driver, held_by, held_by_id, kept_for_batch
 from kb.facts import Facts
 from kb.names import compare
 from kb.normalize import name_key
@@ -33,23 +33,24 @@ from kb.store.write import restore_articles
 @cache
 def _kinds_of_agencies() -> Select:
     ag = T["agency"]
-    return answered_from_held(select(ag.c.country_code, ag.c.kind).where(ag.c.id.in_(ids_param())), {"agency"},
-                              held_by_id("agency", ("country_code", "kind")))
+    return kept_for_batch(answered_from_held(select(ag.c.country_code, ag.c.kind).where(ag.c.id.in_(ids_param())),
+                                             {"agency"}, held_by_id("agency", ("country_code", "kind"))))
 
 
 @cache
 def _agencies_of_country() -> Select:
     ag = T["agency"]
-    return answered_from_held(
+    return kept_for_batch(answered_from_held(
         select(ag.c.id, ag.c.name, ag.c.kind).where(ag.c.country_code == bindparam("country")).order_by(ag.c.id),
-        {"agency"}, held_by("agency", "country_code", lambda p: [p["country"]], ("id", "name", "kind")))
+        {"agency"}, held_by("agency", "country_code", lambda p: [p["country"]], ("id", "name", "kind"))))
 
 
 @cache
 def _alias_names() -> Select:
     al = T["alias"]
-    return answered_from_held(select(al.c.agency_id, al.c.name).where(al.c.agency_id.in_(ids_param())), {"alias"},
-                              held_by("alias", "agency_id", lambda p: p["ids"], ("agency_id", "name")))
+    return kept_for_batch(answered_from_held(select(al.c.agency_id, al.c.name).where(al.c.agency_id.in_(ids_param())),
+                                             {"alias"}, held_by("alias", "agency_id", lambda p: p["ids"],
+                                                               ("agency_id", "name"))), by="ids", of="agency")
 
 
 @cache

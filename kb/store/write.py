@@ -15,7 +15,7 @@ from sqlalchemy import Select, bindparam, delete, select
 from sqlalchemy.engine import Connection
 
 from kb.candidates import candidates
-from kb.driver import answered_from_held, driver, held_by
+from kb.driver import answered_from_held, driver, held_by, kept_for_batch
 from kb.facts import Agency, Agreement, Evidence, Facts, Official, TradeFlow
 from kb.kinds import KINDS
 from kb.normalize import name_key, singular_key
@@ -28,6 +28,7 @@ from kb.resolve import (
     match_official,
     match_trade_flow,
     period_of,
+    record_keys,
 )
 from kb.store.derive import MASS_IN_KG, rederive
 from kb.store.fold import fold_row
@@ -41,11 +42,11 @@ from kb.store.tables import Fresh, T, Touched
 def _position_statement(with_agency: bool) -> Select:
     pos = T["position"]
     columns = ("official_id", "title_key", "agency_id")
-    return answered_from_held(select(pos.c.id).where(
+    return kept_for_batch(answered_from_held(select(pos.c.id).where(
         pos.c.official_id == bindparam("official_id"), pos.c.title_key == bindparam("title_key"),
         pos.c.agency_id == bindparam("agency_id") if with_agency else pos.c.agency_id.is_(None)), {"position"},
         lambda held, p: [(row["id"],) for row in held.lookup("position", columns, tuple(p[c] for c in columns))
-                         if None not in (p["official_id"], p["title_key"])])  # type: ignore[return-value]
+                         if None not in (p["official_id"], p["title_key"])]))  # type: ignore[return-value]
 
 
 def remove_contributions(conn: Connection, article_id: int, touched: Touched) -> None:
@@ -197,12 +198,9 @@ def apply_facts(conn: Connection, article_id: int, facts: Facts, touched: Touche
     settling."""
     w = _Writer(conn, article_id, facts.article.published, touched)
     # Every name the records below may look up, read a kind at a time.
-    w.keys.read(conn, "agency", {name_key(n) for n in [
-        *(n for a in facts.agencies for n in [a.name, *a.also]), *(o.agency for o in facts.officials),
-        *(n for ag in facts.agreements for n in ag.party_agencies),
-        *(n for f in facts.trade_flows for n in (f.exporter, f.importer))] if n} - {""})
-    w.keys.read(conn, "official", {name_key(n) for n in [
-        *(o.name for o in facts.officials), *(n for ag in facts.agreements for n in ag.signatories)]})
+    keys = record_keys(facts)
+    w.keys.read(conn, "agency", keys["agency"])
+    w.keys.read(conn, "official", keys["official"])
     agencies = {name_key(a.name): _store_agency(w, a) for a in facts.agencies}
     for a in facts.agencies:
         for other in a.also:
@@ -305,8 +303,8 @@ def _has_parties(conn: Connection, rid: int) -> bool:
 
 @cache
 def _has_parties_statement() -> Select:
-    return answered_from_held(select(T["party"].c.id).where(T["party"].c.agreement_id == bindparam("rid")).limit(1),
-                              {"party"}, held_by("party", "agreement_id", lambda p: [p["rid"]], ("id",)))
+    return kept_for_batch(answered_from_held(select(T["party"].c.id).where(T["party"].c.agreement_id == bindparam(
+        "rid")).limit(1), {"party"}, held_by("party", "agreement_id", lambda p: [p["rid"]], ("id",))))
 
 
 def _store_trade_flow(w: _Writer, f: TradeFlow, exporter: int | None, importer: int | None) -> int:

@@ -1,0 +1,228 @@
+"""What a load keeps of the database's answers for its transaction (`kb.driver.ReadCache`), its articles' rows
+held for the batch, and the savepoints it opens only when an article needs one: on both engines."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+from test_concurrent_load import copy_articles, corpus_articles
+from test_load import dump_tables
+
+import kb.driver
+import kb.load
+import kb.store.article
+from kb.db import open_database, write_transaction
+from kb.driver import driver
+from kb.load import AHEAD_FILES, load_paths
+from kb.resolve import _by_key_statement
+from kb.store import T
+from kb.store.held import Held, drop, hold
+from kb.store.settle import _agencies_of_country
+
+CORPUS = Path(__file__).parent / "resolution_corpus"
+
+
+def _loaded(url: str) -> Any:
+    engine = open_database(url)
+    report = load_paths(engine, [CORPUS])
+    assert not report.failed and report.new == len(corpus_articles()), report.errors
+    return engine
+
+
+class _Seen:
+    """The statements the driver runs (kb.driver.observers)."""
+
+    def __init__(self) -> None:
+        self.sql: list[str] = []
+        self.params: list[Any] = []
+
+    def __call__(self, sql: str, params: Any) -> None:
+        self.sql.append(sql)
+        self.params.append(params)
+
+
+@pytest.fixture
+def seen() -> Any:
+    found = _Seen()
+    kb.driver.observers.append(found)
+    yield found
+    kb.driver.observers.remove(found)
+
+
+def test_a_kept_read_is_answered_until_a_statement_changes_a_table_it_reads(url: str, seen: _Seen) -> None:
+    engine = _loaded(url)
+    seen.sql.clear()
+    seen.params.clear()
+    agency = T["agency"]
+    try:
+        with write_transaction(engine) as conn:
+            hold(conn)
+            try:
+                country, rid = conn.execute(select(agency.c.country_code, agency.c.id)
+                                            .where(agency.c.country_code.is_not(None)).order_by(agency.c.id)).first()
+                first = driver(conn).rows(_agencies_of_country(), {"country": country})
+                assert rid in [r.id for r in first] and len(seen.sql) == 1
+                assert driver(conn).rows(_agencies_of_country(), {"country": country}) == first
+                assert len(seen.sql) == 1  # answered without the database
+                conn.execute(update(T["claim"]).where(T["claim"].c.id == -1).values(value="x"))  # another table
+                assert driver(conn).rows(_agencies_of_country(), {"country": country}) == first
+                assert len(seen.sql) == 1
+                conn.execute(update(agency).where(agency.c.id == rid).values(kind="customs"))  # a table it reads
+                again = driver(conn).rows(_agencies_of_country(), {"country": country})
+                assert len(seen.sql) == 2  # read again: the update is seen
+                assert {r.id: r.kind for r in again}[rid] == "customs"
+            finally:
+                drop(conn)
+    finally:
+        engine.dispose()
+
+
+def test_a_kept_read_by_elements_asks_only_for_the_elements_it_has_not_read(url: str, seen: _Seen) -> None:
+    engine = _loaded(url)
+    seen.sql.clear()
+    seen.params.clear()
+    agency = T["agency"]
+    try:
+        with write_transaction(engine) as conn:
+            hold(conn)
+            try:
+                keys = [k for (k,) in conn.execute(select(agency.c.name_key).order_by(agency.c.id).limit(3))]
+                both = driver(conn).rows(_by_key_statement("agency"), {"keys": keys[:2]})
+                assert {r.name_key for r in both} >= set(keys[:2])
+                rows = driver(conn).rows(_by_key_statement("agency"), {"keys": keys[1:]})
+                assert [p for p in seen.params[1] if p.startswith("keys__")] == ["keys__0"]  # only the third key
+                assert seen.params[1]["keys__0"] == keys[2]
+                assert [r for r in rows if r.name_key == keys[1]] == [r for r in both if r.name_key == keys[1]]
+                held = conn.info["kb.held"]
+                assert isinstance(held, Held)
+                new = held.new("agency", {"name": "Held Only Agency", "name_key": "held only agency",
+                                          "country_code": None, "kind": None})
+                found = driver(conn).rows(_by_key_statement("agency"), {"keys": ["held only agency"]})
+                assert [r.id for r in found] == [new]  # the held row, added to the database's (empty) answer
+            finally:
+                drop(conn)
+    finally:
+        engine.dispose()
+
+
+def test_a_rolled_back_article_drops_what_was_kept(url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file refused after its article changed the database: its savepoint is rolled back, and answers kept
+    since are read again (the next files see the database as it is)."""
+    verbs: Counter[str] = Counter()
+    run = Held._run_savepoint
+
+    def counted(self: Held, verb: str) -> None:
+        verbs[verb] += 1
+        if verb == "ROLLBACK TO SAVEPOINT":
+            assert driver(self.conn).cache is not None
+        run(self, verb)
+        if verb == "ROLLBACK TO SAVEPOINT":
+            assert not driver(self.conn).cache.answers  # type: ignore[union-attr]
+
+    monkeypatch.setattr(Held, "_run_savepoint", counted)
+    articles = corpus_articles()
+    folder = copy_articles(articles, tmp_path / "articles")
+    apply_facts = kb.store.article.apply_facts
+    bad = articles[len(articles) // 2].name
+
+    def failing(conn: Any, article_id: int, facts: Any, touched: Any) -> Any:
+        changed = apply_facts(conn, article_id, facts, touched)
+        name = conn.execute(select(T["article"].c.file_name).where(T["article"].c.id == article_id)).scalar_one()
+        if name == bad:  # the read above wrote the held articles: a change, inside the article's savepoint
+            raise ValueError("refused on purpose")
+        return changed
+
+    monkeypatch.setattr(kb.store.article, "apply_facts", failing)
+    engine = open_database(url)
+    try:
+        report = load_paths(engine, [folder])
+    finally:
+        engine.dispose()
+    assert report.failed == 1 and report.new == len(articles) - 1, report.errors
+    assert verbs["ROLLBACK TO SAVEPOINT"] == 1
+    assert verbs["SAVEPOINT"] == verbs["RELEASE SAVEPOINT"]  # each opened one released (the rolled back too)
+
+
+def test_savepoints_only_for_articles_that_change_the_database(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite opens an article's savepoint at its first change (most new articles make only held rows);
+    PostgreSQL at its first statement. Every one opened is released."""
+    verbs: Counter[str] = Counter()
+    run = Held._run_savepoint
+
+    def counted(self: Held, verb: str) -> None:
+        verbs[verb] += 1
+        run(self, verb)
+
+    monkeypatch.setattr(Held, "_run_savepoint", counted)
+    _loaded(url).dispose()
+    articles = len(corpus_articles())
+    assert verbs["SAVEPOINT"] == verbs["RELEASE SAVEPOINT"] and not verbs["ROLLBACK TO SAVEPOINT"]
+    # PostgreSQL: reading ahead for each chunk of articles runs in a savepoint of its own too.
+    assert 0 < verbs["SAVEPOINT"] <= articles + (-(-articles // AHEAD_FILES) if url.startswith("postgres") else 0)
+    if url.startswith("sqlite"):
+        assert verbs["SAVEPOINT"] < articles / 2, verbs
+
+
+def test_a_file_loaded_twice_in_one_batch_is_found_among_the_held_articles(url: str, tmp_path: Path) -> None:
+    """The second copy of a file (another path, the same bytes) finds the first one's article row, held for the
+    batch and not yet written: unchanged, one row."""
+    article = corpus_articles()[0]
+    for folder in ("a", "b"):
+        copy_articles([article], tmp_path / folder)
+    engine = open_database(url)
+    try:
+        report = load_paths(engine, [tmp_path / "a", tmp_path / "b"])
+        assert (report.new, report.unchanged, report.failed) == (1, 1, 0), report.errors
+        with engine.connect() as conn:
+            assert conn.execute(select(T["article"].c.id)).all() == [(1,)]
+    finally:
+        engine.dispose()
+
+
+def test_reading_ahead_gives_the_same_rows_in_fewer_statements(url: str, second_url: str, seen: _Seen,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch's lookups read at once (`StoreBatch.read_ahead`: names of every kind, the articles each file may
+    replace, flows): every table as when each article reads its own, ids included, and the reads by name key
+    and of stored articles at most half as many."""
+    def reads() -> Counter[str]:
+        found: Counter[str] = Counter()
+        for sql in seen.sql:
+            if sql.startswith("SELECT"):
+                found[" ".join(sql.split()[:4])] += 1
+        seen.sql.clear()
+        return found
+
+    _loaded(url).dispose()
+    ahead = reads()
+    monkeypatch.setattr(kb.load.StoreBatch, "read_ahead", lambda self, articles: None)
+    _loaded(second_url).dispose()
+    alone = reads()
+    monkeypatch.undo()
+    assert dump_tables(url) == dump_tables(second_url)
+    for shape in ("SELECT agreement.id, agreement.name_key, NULL", "SELECT official.id, official.name_key, NULL",
+                  "SELECT article.id, article.content_hash, article.facts,"):
+        assert alone[shape] >= 8, (shape, alone)
+        assert ahead[shape] * 2 <= alone[shape], (shape, ahead[shape], alone[shape])
+
+
+@pytest.mark.parametrize(("sql", "changes"), [
+    ("SELECT agency.id FROM agency", ""),
+    ("SAVEPOINT kb_article", ""),
+    ("RELEASE SAVEPOINT kb_article", ""),
+    ("INSERT INTO claim (article_id) VALUES (:article_id)", "claim"),
+    ('INSERT INTO "alias" (name) VALUES (%(name)s)', "alias"),
+    ("UPDATE agency SET name=:name WHERE agency.id = :_id", "agency"),
+    ("UPDATE OR IGNORE alias SET agency_id = 1", "*"),
+    ("INSERT OR REPLACE INTO alias (id) VALUES (1)", "*"),
+    ("DELETE FROM alias WHERE alias.id IN (1)", "*"),
+    ("ROLLBACK TO SAVEPOINT kb_article", "*"),
+    ("PRAGMA data_version", "*"),
+])
+def test_what_a_statement_may_change_for_the_kept_answers(sql: str, changes: str) -> None:
+    """An insert or update drops the answers of the reads naming its table; a delete (its foreign keys cascade),
+    a rollback, an `OR REPLACE` or anything unknown drops every answer; reads and savepoints none."""
+    assert kb.driver._changes(sql) == changes
