@@ -4,6 +4,8 @@ held for the batch, and the savepoints it opens only when an article needs one: 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,24 @@ def _loaded(url: str) -> Any:
     return engine
 
 
+@contextmanager
+def _a_load_s_transaction(url: str, seen: _Seen) -> Iterator[Any]:
+    """A connection of the loaded corpus's database inside a load's write transaction, rows held as a batch's
+    are, with the statements seen so far forgotten."""
+    engine = _loaded(url)
+    seen.sql.clear()
+    seen.params.clear()
+    try:
+        with write_transaction(engine) as conn:
+            hold(conn)
+            try:
+                yield conn
+            finally:
+                drop(conn)
+    finally:
+        engine.dispose()
+
+
 class _Seen:
     """The statements the driver runs (kb.driver.observers)."""
 
@@ -54,59 +74,39 @@ def seen() -> Any:
 
 
 def test_a_kept_read_is_answered_until_a_statement_changes_a_table_it_reads(url: str, seen: _Seen) -> None:
-    engine = _loaded(url)
-    seen.sql.clear()
-    seen.params.clear()
     agency = T["agency"]
-    try:
-        with write_transaction(engine) as conn:
-            hold(conn)
-            try:
-                country, rid = conn.execute(select(agency.c.country_code, agency.c.id)
-                                            .where(agency.c.country_code.is_not(None)).order_by(agency.c.id)).first()
-                first = driver(conn).rows(_agencies_of_country(), {"country": country})
-                assert rid in [r.id for r in first] and len(seen.sql) == 1
-                assert driver(conn).rows(_agencies_of_country(), {"country": country}) == first
-                assert len(seen.sql) == 1  # answered without the database
-                conn.execute(update(T["claim"]).where(T["claim"].c.id == -1).values(value="x"))  # another table
-                assert driver(conn).rows(_agencies_of_country(), {"country": country}) == first
-                assert len(seen.sql) == 1
-                conn.execute(update(agency).where(agency.c.id == rid).values(kind="customs"))  # a table it reads
-                again = driver(conn).rows(_agencies_of_country(), {"country": country})
-                assert len(seen.sql) == 2  # read again: the update is seen
-                assert {r.id: r.kind for r in again}[rid] == "customs"
-            finally:
-                drop(conn)
-    finally:
-        engine.dispose()
+    with _a_load_s_transaction(url, seen) as conn:
+        country, rid = conn.execute(select(agency.c.country_code, agency.c.id)
+                                    .where(agency.c.country_code.is_not(None)).order_by(agency.c.id)).first()
+        first = driver(conn).rows(_agencies_of_country(), {"country": country})
+        assert rid in [r.id for r in first] and len(seen.sql) == 1
+        assert driver(conn).rows(_agencies_of_country(), {"country": country}) == first
+        assert len(seen.sql) == 1  # answered without the database
+        conn.execute(update(T["claim"]).where(T["claim"].c.id == -1).values(value="x"))  # another table
+        assert driver(conn).rows(_agencies_of_country(), {"country": country}) == first
+        assert len(seen.sql) == 1
+        conn.execute(update(agency).where(agency.c.id == rid).values(kind="customs"))  # a table it reads
+        again = driver(conn).rows(_agencies_of_country(), {"country": country})
+        assert len(seen.sql) == 2  # read again: the update is seen
+        assert {r.id: r.kind for r in again}[rid] == "customs"
 
 
 def test_a_kept_read_by_elements_asks_only_for_the_elements_it_has_not_read(url: str, seen: _Seen) -> None:
-    engine = _loaded(url)
-    seen.sql.clear()
-    seen.params.clear()
     agency = T["agency"]
-    try:
-        with write_transaction(engine) as conn:
-            hold(conn)
-            try:
-                keys = [k for (k,) in conn.execute(select(agency.c.name_key).order_by(agency.c.id).limit(3))]
-                both = driver(conn).rows(_by_key_statement("agency"), {"keys": keys[:2]})
-                assert {r.name_key for r in both} >= set(keys[:2])
-                rows = driver(conn).rows(_by_key_statement("agency"), {"keys": keys[1:]})
-                assert [p for p in seen.params[1] if p.startswith("keys__")] == ["keys__0"]  # only the third key
-                assert seen.params[1]["keys__0"] == keys[2]
-                assert [r for r in rows if r.name_key == keys[1]] == [r for r in both if r.name_key == keys[1]]
-                held = conn.info["kb.held"]
-                assert isinstance(held, Held)
-                new = held.new("agency", {"name": "Held Only Agency", "name_key": "held only agency",
-                                          "country_code": None, "kind": None})
-                found = driver(conn).rows(_by_key_statement("agency"), {"keys": ["held only agency"]})
-                assert [r.id for r in found] == [new]  # the held row, added to the database's (empty) answer
-            finally:
-                drop(conn)
-    finally:
-        engine.dispose()
+    with _a_load_s_transaction(url, seen) as conn:
+        keys = [k for (k,) in conn.execute(select(agency.c.name_key).order_by(agency.c.id).limit(3))]
+        both = driver(conn).rows(_by_key_statement("agency"), {"keys": keys[:2]})
+        assert {r.name_key for r in both} >= set(keys[:2])
+        rows = driver(conn).rows(_by_key_statement("agency"), {"keys": keys[1:]})
+        assert [p for p in seen.params[1] if p.startswith("keys__")] == ["keys__0"]  # only the third key
+        assert seen.params[1]["keys__0"] == keys[2]
+        assert [r for r in rows if r.name_key == keys[1]] == [r for r in both if r.name_key == keys[1]]
+        held = conn.info["kb.held"]
+        assert isinstance(held, Held)
+        new = held.new("agency", {"name": "Held Only Agency", "name_key": "held only agency",
+                                  "country_code": None, "kind": None})
+        found = driver(conn).rows(_by_key_statement("agency"), {"keys": ["held only agency"]})
+        assert [r.id for r in found] == [new]  # the held row, added to the database's (empty) answer
 
 
 def test_a_rolled_back_article_drops_what_was_kept(url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
