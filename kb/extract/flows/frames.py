@@ -406,7 +406,9 @@ _FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are
 _COLON_BEFORE = re.compile(r":\s+(?:the\s+)?$")
 _FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*)?"
                                  r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
-_RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|followed|trailed|stood|"
+_RANKED_AGAINST = re.compile(r"\b(?:ahead\s+of|behind|trailing)\s+(?:the\s+)?$", re.I)
+_RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|is\s+in|are\s+in|followed|"
+                            r"trailed|stood|"
                             # "Turkey stayed in second place with …", "Iran fell to 7.2m kg from 9.0m"
                             r"stayed|remained|held|kept|slipped|finished|fell\s+to|dropped\s+to|rose\s+to|"
                             r"climbed\s+to|declined\s+to|increased\s+to|jumped\s+to|"
@@ -465,7 +467,9 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
             and _after_partnerless(rd, sm.sentence):
         last = rd.partnerless  # "Sri Lanka's tea exports earned Rs 433bn. … Iraq was number one at 41.2m kilos"
     own = [f for f in figures if clause[0] <= f.start < clause[1]]
-    names = [m for m in sm.countries_in(*clause) if m.form in ("name", "capital")]
+    # "Argentina came second, just ahead of Uruguay, with 191,230 tonnes": the one it is ranked against is no member
+    names = [m for m in sm.countries_in(*clause) if m.form in ("name", "capital")
+             and not _RANKED_AGAINST.search(sm.text, max(clause[0], m.start - 16), m.start)]
     if last is not None and names and not own and _PLACED.match(sm.text, names[-1].end, clause[1]):
         own_end = clause[1]  # "…, while Japan, Korea and Taiwan were in second to fourth place": ranked, no figure
     elif last is None or not own or not names or names[0].start > own[0].start:
