@@ -270,7 +270,9 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
 _JOINTLY = re.compile(r"\b(?:a\s+combined|together|between\s+them|jointly)\b", re.I)
 _PASSIVE_ASIDE = re.compile(r"\s+(?:mainly\s+|mostly\s+|largely\s+)?(?:by|via|through|overland|by\s+truck)\b")
 _WITH_ITS_FIGURE = re.compile(r",\s+with\s+(?:its\s+|their\s+|total\s+|combined\s+)*$")
-_FIGURE_NEXT = re.compile(r"\s+(?:worth|of|valued\s+at|totall?ing|amounting\s+to|at|reaching)\s+(?:about\s+|around\s+|"
+# "… with imports worth $96m", "… with imports of Russian sunflower oil reaching 1.37 mln tonnes"
+_FIGURE_NEXT = re.compile(r"(?:\s+of\s+(?:[\w'’-]+\s+){1,5}?(?=(?:worth|valued|totall?ing|amounting|reaching|at)\b))?"
+                          r"\s*\b(?:worth|of|valued\s+at|totall?ing|amounting\s+to|at|reaching)\s+(?:about\s+|around\s+|"
                           r"some\s+|nearly\s+|over\s+|more\s+than\s+)?[$€£¥]?\d")
 _APPOSED_ROLE = re.compile(r"[A-Z][\w'’.-]*,\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}$")
 _ROLE_OF = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
