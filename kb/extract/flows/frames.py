@@ -48,7 +48,7 @@ from kb.extract.flows.goods import (
     term_goods,
 )
 from kb.extract.flows.lexicon import EXPORTING, NOUNS, lexicon
-from kb.extract.flows.mentions import RELATIVE_ASIDE, Cue, SentenceMentions
+from kb.extract.flows.mentions import PORTION_AFTER, RELATIVE_ASIDE, Cue, SentenceMentions
 from kb.extract.flows.records import Draft
 from kb.extract.flows.roles import EXPORTER, IMPORTER, OWN_CHANGE, Party, frame_parties, subject_side
 from kb.extract.quantities import rate_in
@@ -323,7 +323,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     attached = ("ranked",) if role_noun else ("ranked", "to", "from")
     weak = cue.form in lexicon().weak and not _CONSIGNMENTS.match(sm.text, cue.end + 1) \
         and not re.match(r"\s+(?:[\w-]+\s+){1,3}(?:shipments|cargoes|consignments|deliveries|supplies)\b",
-                         sm.text[cue.end:])  # "receiving small trial consignments"
+                         sm.text[cue.end:]) \
+        and not PORTION_AFTER.match(sm.text, cue.end)  # "receiving small trial consignments", "took the rest"
     if (role_noun or weak) and not figures and not any(p.how in attached for p in parties):
         return  # "main markets", "sources said": a role noun that ranks no country and counts nothing
     # "…, while chacha went mainly to Russia": goods the data does not know, after a clause that moved goods

@@ -170,8 +170,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
         if _LEVY_AFTER.match(s, cue.end):
             continue  # "India's import duty on wool", "an export ban": a measure on trade, not trade told
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
-                and not _CONSIGNMENT_AFTER.match(s, cue.end):
-            continue  # "took place"; but "received shipments" receives goods
+                and not _CONSIGNMENT_AFTER.match(s, cue.end) and not PORTION_AFTER.match(s, cue.end):
+            continue  # "took place"; but "received shipments" receives goods, and "took most of the rest" a part
         out.append(cue)
     return out
 
@@ -193,6 +193,12 @@ _POST_AFTER = re.compile(r"\s+(?:director|manager|head|chief|executive|officer|t
 _POST_BEFORE = re.compile(r"\b(?:manager|director|head|chief|officer|vice\s+president|VP)\s+(?:of\s+)?$", re.I)
 _LEVY_AFTER = re.compile(r"\s+(?:duty|duties|tariffs?|tax|taxes|levy|levies|ban|bans|quotas?|licen[cs]es?|permits?|"
                          r"restrictions?|curbs?|controls?|procedures?|regime|rules?|requirements?)\b", re.I)
+# "India took most of the rest of the crop", "China took the bulk": a part of the trade told, without its figure
+PORTION_AFTER = re.compile(r"\s+(?:most|much|half|the\s+bulk|the\s+rest|the\s+remainder|the\s+balance|"
+                           r"the\s+lion['’]s\s+share|(?:a|one)\s+(?:third|quarter|fifth)|two-thirds|three-quarters)"
+                           r"(?:\s+of\s+(?:it|them|(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)){0,2}"
+                           # not "took the bulk of the grain: the Philippines 468,910 tonnes, …", a list's
+                           r"(?=\s*[,.;]|\s+(?:in|last|this|during|while|and|from)\b)", re.I)
 _CONSIGNMENT_AFTER = re.compile(r"\s+(?:(?:its|their|the|first|further|more|regular|some)\s+)?(?:[A-Za-z-]+\s+){0,2}"
                                 r"(?:shipments|cargoes|consignments|deliveries|supplies)\b")
 
