@@ -201,6 +201,9 @@ _SOLD_IN = re.compile(r"(?:sell|sells|sold|selling)\s+(?:(?:well|widely|strongly
 _ASIDE_BETWEEN = re.compile(r",\s+(?:which|who|that|where)\b")
 
 
+_AFTER_A_PLACE = re.compile(r"\b(?P<how>to|into|from)\s+(?!the\b)(?:[A-Z][\w'’-]+\s+){1,3}(?:and|or)\s+$")
+
+
 def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region: bool) -> tuple[str, str] | None:
     """A side a preposition or an object gives: "to X", "from X", "supplies X with", "for X's goods"."""
     before = s[max(0, m.start - 40):m.start]
@@ -226,6 +229,9 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     if after_cue and cue.kind == "motion" and cue.form.endswith((" in", " at")) \
             and s[cue.end:m.start].strip() in ("", "the", "the port of", "port"):
         return "to", IMPORTER  # "the first shipment landed in New Delhi", "arrived at the port of Durban"
+    if in_region and _AFTER_A_PLACE.search(before):
+        # "trucked across the bridge to Lethem and Georgetown": a town the data does not know, then a known one
+        return ("from", EXPORTER) if _AFTER_A_PLACE.search(before)["how"] == "from" else ("to", IMPORTER)
     if _MEANT_FOR.search(before):
         return None  # "redirected fruit meant for Kabul to Central Asia": where it was to go, not where it went
     if in_region and lex.to_before.search(before) and (not _NOT_A_DESTINATION.search(before) or (
