@@ -13,7 +13,7 @@ carries the rule that made it and a score, which the store keeps in
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -692,20 +692,21 @@ def _parties_ahead(conn: Connection, agreements: list[Agreement]) -> None:
     wanted = {(ag.kind, tuple(sorted(ag.parties))) for ag in agreements if ag.parties}
     pairs = sorted({(parties[0], parties[-1]) for _, parties in wanted})
     run = driver(conn)
-    found: dict[int, tuple[Any, set[str]]] = {}
+    found: dict[int, tuple[Any, Counter[str]]] = {}
     for start in range(0, len(pairs), _PAIRS_AHEAD):
         chunk = pairs[start:start + _PAIRS_AHEAD]
         size = 1 << (len(chunk) - 1).bit_length()  # statements of a few sizes, the last pair repeated
         chunk += [chunk[-1]] * (size - len(chunk))
         params = {f"{name}{i}": value for i, pair in enumerate(chunk) for name, value in zip("fs", pair, strict=True)}
         for row in run.rows(_agreements_of_pairs(size), params):
-            found.setdefault(row.id, (row, set()))[1].add(row.country_code)
+            found.setdefault(row.id, (row, Counter()))[1][row.country_code] += 1
     by_id = sorted(found.items())
     for kind, parties in sorted(wanted, key=lambda w: (w[0] or "", w[1])):
         countries = set(parties)
+        # An agreement comes once for each of its party rows of the first country (the read joins from them).
         rows = [(rid, row.name_key, row.signed) for rid, (row, theirs) in by_id
                 if (row.kind is None if not kind else row.kind == kind)
-                and theirs == countries and len(theirs) == len(parties)]
+                and theirs.keys() == countries and len(theirs) == len(parties) for _ in range(theirs[parties[0]])]
         run.cache.fill(_same_kind_and_parties(not kind, True), _party_params(kind, list(parties)),  # type: ignore[union-attr]
                        rows)
 
