@@ -192,7 +192,8 @@ def _compile(statement: ClauseElement, dialect: Dialect, keys: tuple[str, ...]) 
         row = namedtuple("Row", [c.key or f"c{i}" for i, c in enumerate(columns)], rename=True) \
             if columns is not None else None
         _keep[id(statement)] = statement
-        own = {name: value for name, value in compiled.params.items() if name not in statement_names(statement)}
+        bound = statement_names(statement)  # once, not per parameter (the flows read ahead: 0.6 s to compile)
+        own = {name: value for name, value in compiled.params.items() if name not in bound}
         found = _compiled[key] = (str(compiled), row, own)
     return found
 

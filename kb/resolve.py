@@ -13,14 +13,14 @@ carries the rule that made it and a score, which the store keeps in
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import Select, and_, bindparam, func, null, or_, select
+from sqlalchemy import Select, String, and_, bindparam, func, null, or_, select, union_all
 from sqlalchemy.engine import Connection
 
 from kb.candidates import CountryNames, candidates
@@ -431,9 +431,7 @@ def match_agreement(conn: Connection, record: Agreement, cur: Curated | None = N
                 and dates_compatible(row.signed, record.signed)):
             matches.append(Match(rid, how, 100.0))
     rows = {r.id: r for r in driver(conn).rows(_same_kind_and_parties(not record.kind, len(parties) > 0),
-                                          {"kind": record.kind, "parties": parties, "count": len(parties),
-                                           "first": parties[0] if parties else None,
-                                           "second": parties[-1] if parties else None})
+                                               _party_params(record.kind, parties))
             if dates_compatible(r.signed, record.signed) and not cur.blocked("agreement", r.id, {key})}
     mine = subject_words(record.name, parties)
     by_subject: list[Match] = []
@@ -540,6 +538,12 @@ def _same_kind_and_parties(no_kind: bool, with_parties: bool) -> Select:
                         ~outside))
     return kept_for_batch(answered_from_held(statement, {"agreement", "party"}, partial(
         _held_same_kind_and_parties, no_kind, with_parties), _parties_with_agreements))  # type: ignore[return-value]
+
+
+def _party_params(kind: str | None, parties: list[str]) -> dict[str, Any]:
+    """The parameters of `_same_kind_and_parties` for an agreement of `kind` between the sorted `parties`."""
+    return {"kind": kind, "parties": parties, "count": len(parties), "first": parties[0] if parties else None,
+            "second": parties[-1] if parties else None}
 
 
 def _parties_with_agreements(held: Any) -> bool:
@@ -677,6 +681,58 @@ def read_ahead(conn: Connection, articles: list[Facts]) -> None:
         if keys[kind]:
             run.read_ahead(_by_key_statement(kind), {"keys": sorted(keys[kind])})
     _flows_ahead(conn, [f for facts in articles for f in facts.trade_flows])
+    _parties_ahead(conn, [a for facts in articles for a in facts.agreements])
+
+
+def _parties_ahead(conn: Connection, agreements: list[Agreement]) -> None:
+    """Each agreement's matches by kind and party set (what `match_agreement` reads by `_same_kind_and_parties`),
+    from one read of the agreements with the same first and last party, with all their parties: each answer is
+    then computed as its SQL would (kind, the set of party countries, their number; ordered by id). Agreements
+    without parties read their own."""
+    wanted = {(ag.kind, tuple(sorted(ag.parties))) for ag in agreements if ag.parties}
+    pairs = sorted({(parties[0], parties[-1]) for _, parties in wanted})
+    run = driver(conn)
+    found: dict[int, tuple[Any, Counter[str]]] = {}
+    for start in range(0, len(pairs), _PAIRS_AHEAD):
+        chunk = pairs[start:start + _PAIRS_AHEAD]
+        size = 1 << (len(chunk) - 1).bit_length()  # statements of a few sizes, the last pair repeated
+        chunk += [chunk[-1]] * (size - len(chunk))
+        params = {f"{name}{i}": value for i, pair in enumerate(chunk) for name, value in zip("fs", pair, strict=True)}
+        for row in run.rows(_agreements_of_pairs(size), params):
+            found.setdefault(row.id, (row, Counter()))[1][row.country_code] += 1
+    by_id = sorted(found.items())
+    for kind, parties in sorted(wanted, key=lambda w: (w[0] or "", w[1])):
+        countries = set(parties)
+        # An agreement comes once for each of its party rows of the first country (the read joins from them).
+        rows = [(rid, row.name_key, row.signed) for rid, (row, theirs) in by_id
+                if (row.kind is None if not kind else row.kind == kind)
+                and theirs.keys() == countries and len(theirs) == len(parties) for _ in range(theirs[parties[0]])]
+        run.cache.fill(_same_kind_and_parties(not kind, True), _party_params(kind, list(parties)),  # type: ignore[union-attr]
+                       rows)
+
+
+_PAIRS_AHEAD = 128  # (first party, last party) pairs a statement
+
+
+@cache
+def _agreements_of_pairs(size: int) -> Select:
+    """The agreements with one of `size` pairs of party countries (first `:f<n>`, last `:s<n>`), a row for each of
+    their party countries: each pair's first country's agreements from the party index, each checked for the
+    other country there before its rows are read (as `_same_kind_and_parties` does for one pair). The pairs are
+    rows joined to the index, not a condition each (PostgreSQL took longer to plan 32 conditions than to run
+    them). The batch's held agreements are not among them (each agreement's own read adds them)."""
+    pairs = union_all(*(select(bindparam(f"f{i}", type_=String).label("f"), bindparam(f"s{i}", type_=String).label("s"))
+                        for i in range(size))).subquery("pairs")
+    one, two = party_t.alias("one"), party_t.alias("two")
+    ids = (select(one.c.agreement_id).select_from(pairs.join(one, one.c.country_code == pairs.c.f))
+           .where(select(two.c.id).where(two.c.agreement_id == one.c.agreement_id,
+                                         two.c.country_code == pairs.c.s).exists()))
+    statement = (select(agreement_t.c.id, agreement_t.c.kind, agreement_t.c.name_key, agreement_t.c.signed,
+                        party_t.c.country_code)
+                 .select_from(agreement_t.join(party_t, party_t.c.agreement_id == agreement_t.c.id))
+                 .where(agreement_t.c.id.in_(ids), party_t.c.country_code.is_not(None)))  # no ORDER BY: sorted here
+    return answered_from_held(statement, {"agreement", "party"}, lambda held, p: [],  # type: ignore[return-value]
+                              _parties_with_agreements)
 
 
 def _flows_ahead(conn: Connection, flows: list[TradeFlow]) -> None:
