@@ -221,9 +221,15 @@ class _FiscalYear(NamedTuple):
 
 
 @cache
+def dates_data() -> dict:
+    """dates.yaml, read once: the words a year may not follow, fiscal years, marketing years."""
+    return yaml.safe_load((DATA / "dates.yaml").read_text(encoding="utf-8")) or {}
+
+
+@cache
 def _fiscal_years() -> dict[str, _FiscalYear]:
     """Country -> how its government's fiscal year runs."""
-    data = yaml.safe_load((DATA / "dates.yaml").read_text(encoding="utf-8")) or {}
+    data = dates_data()
     return {str(code): _FiscalYear(int(v["start"]), str(v.get("named") or "end"), bool(v.get("mid")),
                                    int(v.get("era") or 0))
             for code, v in (data.get("fiscal_years") or {}).items()}
@@ -232,7 +238,7 @@ def _fiscal_years() -> dict[str, _FiscalYear]:
 @cache
 def _data_patterns() -> dict[str, re.Pattern[str]]:
     """Seasons and years, and what a year may not follow (dates.yaml)."""
-    data = yaml.safe_load((DATA / "dates.yaml").read_text(encoding="utf-8")) or {}
+    data = dates_data()
     forms = sorted((str(w) for w in data.get("not_year_after") or []), key=len, reverse=True)
     not_year = "|".join(r"\s+".join(map(re.escape, w.split())) for w in forms) or "(?!)"
     return {

@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import yaml
-
-from kb.extract.dates import DATA
+from kb.extract.dates import dates_data
 
 _TWO_YEARS = re.compile(r"(\d{4})/(\d{4})")
 _SEASON_WORDS = re.compile(r"\b(?:season|campaign|marketing\s+year|crop\s+year)\b", re.I)
@@ -22,9 +20,8 @@ _SEASON_WORDS = re.compile(r"\b(?:season|campaign|marketing\s+year|crop\s+year)\
 @cache
 def _marketing_years() -> list[tuple[tuple[str, ...], dict[str, int]]]:
     """(HS prefixes, {exporter or "*": first month}) per family of goods."""
-    data = yaml.safe_load((DATA / "dates.yaml").read_text(encoding="utf-8")) or {}
     return [(tuple(str(h) for h in entry["hs"]), {str(k): int(v) for k, v in entry["start"].items()})
-            for entry in data.get("marketing_years") or []]
+            for entry in dates_data().get("marketing_years") or []]
 
 
 def first_month(hs: str | None, exporter: str | None) -> int | None:

@@ -20,7 +20,7 @@ from kb.extract.context import ArticleContext, Sentence
 from kb.extract.dates import with_season_months
 from kb.extract.flows.article import article_frame
 from kb.extract.flows.frames import LEAD, Reading, lead_period, may_continue, read_sentence
-from kb.extract.flows.goods import Goods
+from kb.extract.flows.goods import Goods, narrows
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import ArticleMentions
 from kb.extract.flows.records import Draft, merge, to_record
@@ -80,9 +80,7 @@ def _lead_company_lent(reading: Reading, drafts: list[Draft]) -> list[Draft]:
 
 def _same_goods(lead: Goods, goods: Goods) -> bool:
     """The lead's goods, or a kind of them ("diammonium phosphate" in a story of fertilizers)."""
-    if goods.key == lead.key or goods.weak:
-        return True
-    return bool(lead.hs and goods.hs and len(lead.hs) < len(goods.hs) and goods.hs.startswith(lead.hs))
+    return goods.key == lead.key or goods.weak or narrows(goods, lead)
 
 
 _POINTS_BACK = re.compile(r"\b(?:there|neighbou?r|partner)\b")

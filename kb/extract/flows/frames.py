@@ -43,6 +43,7 @@ from kb.extract.flows.goods import (
     goods_of_figure,
     goods_of_share_subject,
     list_around,
+    narrows,
     nearest_term,
     read_phrase_list,
     term_goods,
@@ -1091,8 +1092,7 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     went_on = last is not None and 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP \
         and any(c.code in last.importers for c in sm.countries_in(clause[0], clause[1]))
     refined = story is not None and bool(named) and all(
-        story.name in g.name or (went_on and story.hs and g.hs and len(g.hs) > len(story.hs)
-                                 and g.hs.startswith(story.hs)) for g in named)
+        story.name in g.name or (went_on and narrows(g, story)) for g in named)
     if named and 0 <= sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200 \
             and rd.frame.goods is not None and ((rd.frame.goods.weak and not rd.frame.goods_told) or refined):
         # "Kyrgyzstan exported 54,300 tons of beans … Türkiye remained the main buyer, purchasing 21,600 tons."

@@ -38,6 +38,11 @@ class Goods:
         return " ".join(w for w in fold(self.name).split() if w not in mods)
 
 
+def narrows(goods: Goods, whole: Goods) -> bool:
+    """Whether goods are a kind of a wider heading ("diammonium phosphate" 3105 under fertilizers 31)."""
+    return bool(whole.hs and goods.hs and len(whole.hs) < len(goods.hs) and goods.hs.startswith(whole.hs))
+
+
 _TOKEN = re.compile(r"[A-Za-z][\w’'-]*|\d[\w-]*|[,;:()\[\]\"“”.!?/]|&")
 _DETERMINERS = frozenset(("another", "extra", "the", "a", "an", "its", "their", "his", "her", "our", "this",
                           "these", "those", "that", "some", "other", "more", "less", "fewer", "such", "first", "new",
