@@ -153,3 +153,38 @@ def test_a_site_name_after_a_headline_written_with_other_separators(tmp_path: Pa
 ])
 def test_an_unknown_outlets_country_code_domain(url: str, country: str | None) -> None:
     assert country_of(None, url) == country
+
+
+@pytest.mark.parametrize(("head", "publisher"), [
+    # an outlet's name alone atop the page, in capitals, with a digit, camel-cased or as an acronym
+    ("LORVANIA POST\nEnglish | Local News\n\nLorvania and Sildavia open two freight crossings", "LORVANIA POST"),
+    ("LV24 Newsletter\n\n2026 News\n\nLorvania and Sildavia open two freight crossings", "LV24 Newsletter"),
+    ("sildaviaNET English\n\nNews > Lorvania\n\nLorvania and Sildavia open two freight crossings",
+     "sildaviaNET English"),
+    ("LBW\nLorvania Business Weekly\n\nEconomy\n\nLorvania and Sildavia Open Two Freight Crossings", "LBW"),
+    # a site's name and its expansion on one line, then a section and the headline
+    ("Lorvania Export – Agence Lorvanienne de Promotion des Exportations\nActualités\n\n"
+     "Lorvania and Sildavia: two crossings for freight",
+     "Lorvania Export – Agence Lorvanienne de Promotion des Exportations Actualités"),
+])
+def test_a_site_name_alone_atop_the_page(tmp_path: Path, head: str, publisher: str) -> None:
+    doc = read_article(page(tmp_path, head))
+    assert doc.publisher == publisher
+    assert doc.title is not None and "crossings" in doc.title.lower()
+
+
+@pytest.mark.parametrize("head", [
+    "Menu\n\nLorvania and Sildavia open two freight crossings",
+    "Skip to content\n\nLorvania and Sildavia open two freight crossings",
+    "Economy\n\nLorvania and Sildavia open two freight crossings",
+    "12 March 2026\n\nLorvania and Sildavia open two freight crossings",
+    "Home > News\n\nLorvania and Sildavia open two freight crossings",
+])
+def test_a_menu_word_section_date_or_breadcrumb_atop_the_page_is_no_publisher(tmp_path: Path, head: str) -> None:
+    assert read_article(page(tmp_path, head)).publisher is None
+
+
+def test_a_known_outlet_in_the_file_name_beats_a_line_atop_the_page(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "LV24 Newsletter\n\nLorvania and Sildavia open two freight crossings",
+                            name="2026-03-01-reuters-freight-crossings.txt"))
+    assert doc.publisher == "Reuters"

@@ -106,6 +106,7 @@ class Page:
     published: str | None = None
     publisher: str | None = None
     wire: str | None = None  # a news agency credited in a dateline ("(Xinhua)")
+    site_atop: str | None = None  # the page's first line when only a site's name fits it: weak publisher evidence
 
 
 @dataclass
@@ -130,6 +131,7 @@ class _Scan:
     spare: list[str] = field(default_factory=list)  # header lines dropped only for being short
     title_guessed: bool = False  # the title is a header line taken for one, not given by the caller
     title_first: bool = False  # … and it was the page's first line
+    first_line_name: str | None = None  # a short name-like first line dropped from the header: likely the site
 
 
 def norm(line: str) -> str:
@@ -326,6 +328,8 @@ def _name_after_dateline(line: str) -> str | None:
 def _header_line(line: str, scan: _Scan) -> bool:
     """Handle a line of the page header; True to keep it as body text."""
     keep = _header_line_kind(line, scan)
+    if scan.first and not keep and scan.title is None and scan.masthead is None and scan.name_line != line:
+        scan.first_line_name = _site_name_atop(line)
     scan.last_header = None if keep else line
     scan.first = False
     return keep
@@ -375,6 +379,27 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
     return True
 
 
+_NOT_A_SITE = frozenset(("menu", "search", "login", "log", "in", "sign", "subscribe", "advertisement", "skip", "to",
+                         "content", "close", "open", "main", "navigation", "toggle", "en", "english", "language"))
+
+
+def _site_name_atop(line: str) -> str | None:
+    """The page's first line when it can only be the site's name: one to four words without sentence punctuation,
+    a date, a section label or a menu word ("FRESH NEWS", "DR1 Newsletter", "teleSUR English", "CBW"). A name and
+    its expansion ("HINA - Hrvatska izvještajna novinska agencija") give the short name."""
+    parts = [p.strip() for p in re.split(r"\s[–—-]\s", line, maxsplit=1)]
+    name = parts[0]
+    words = name.split()
+    if not 1 <= len(words) <= 4 or name.endswith((".", "!", "?", ":", ";", ",")) or find_date(line):
+        return None
+    if any(w.isdigit() or not w[:1].isalnum() for w in words) or not any(c.isupper() for c in words[0]):
+        return None
+    lowered = [w.lower().strip(".:") for w in words]
+    if all(w in _SECTION_WORDS or w in _NOT_A_SITE for w in lowered):
+        return None
+    return name
+
+
 # A site's name alone on the first line: a domain ("24.kg", "Trend.az") or a name ending "news agency".
 _OUTLET_LINE = re.compile(r"(?i)^(?:[\w-]+\.[a-z]{2,6}(?:\s+(?:news(?:\s+agency)?|online))?|"
                           r"[\w.'’ -]{2,40}?\s+(?:news\s+agency|news\s+service|newswire|information\s+agency))$")
@@ -395,7 +420,8 @@ def _headline_after_label(scan: _Scan, line: str) -> bool:
     if new_words < 4 or line.endswith(".") or any(ch.isdigit() for ch in title) or title.endswith((".", "?", "!", ":")):
         return False
     tagline = len(words) <= 5 and any(w.lower() == "news" for w in words)
-    named = len(words) <= 8 and _named(title)
+    # "Sénégal Export – Agence Sénégalaise de Promotion des Exportations": a site's name and its expansion
+    named = (len(words) <= 8 or _site_name_atop(title) is not None) and _named(title)
     # a name atop the page; a section; a menu item ("Belarus' Top Tourist Sites") before a headline in sentence case
     return tagline or (named and (scan.title_first or not _named(line))) \
         or (named and len(words) <= 3 and new_words > len(words))
@@ -614,7 +640,13 @@ def clean_page(raw: str, title: str | None = None) -> Page:
         published=scan.scraper_date or scan.published_line or scan.published,
         publisher=publisher,
         wire=scan.wire,
+        site_atop=_first_name(scan),
     )
+
+
+def _first_name(scan: _Scan) -> str | None:
+    name = scan.first_line_name
+    return name if name and name != scan.title and name != scan.author else None
 
 
 def mentioned_publisher(text: str) -> str | None:

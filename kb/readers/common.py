@@ -78,9 +78,9 @@ def build(
     """A Document from explicit metadata, falling back on what the page text shows.
 
     Publisher: explicit > the page's own site/byline/copyright lines > URL
-    domain > file-name slug > the outlet the body names as itself > a wire agency
-    credited in the dateline. A wire is the author when no byline names one and another outlet
-    publishes its copy.
+    domain > file-name slug > a site's name alone atop the page > the outlet the
+    body names as itself > a wire agency credited in the dateline. A wire is the
+    author when no byline names one and another outlet publishes its copy.
     """
     if not page.text.strip():
         raise ReadError(f"{path}: no article text after removing page boilerplate")
@@ -93,6 +93,7 @@ def build(
         or page.publisher
         or _name(publishers.by_url(url))
         or slug_publisher(path)
+        or page.site_atop
         or mentioned_publisher(page.text)
         or page.wire  # a wire's own copy, filed under no other outlet's name
     )
