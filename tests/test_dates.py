@@ -335,3 +335,19 @@ def test_a_marketing_year_is_read_for_a_flow_in_a_season_story() -> None:
     text = "Australia exported 1.63 million bales of wool to China in the 2025-26 season, buyers said."
     facts = extract(Document(path=Path("wool.txt"), text=text, published="2026-08-13", title="Wool exports"))
     assert [(f.commodity, f.date) for f in facts.trade_flows] == [("wool", "2025-07/2026-06")]
+
+
+@pytest.mark.parametrize(("value", "text", "expected"), [
+    # the months so far of one season ("2025/26 (September 2025 – May 2026)") tell when every season starts
+    ("2016/2017", "From the start of 2025/26 (September 2025 – May 2026) flour shipments totalled 1.5 Mt. "
+                  "The record was set in 2016/17.", "2016-09/2017-08"),
+    ("2024/2025", "Since the start of 2025-26 (January 2026 – April 2026) sales rose.", "2024-01/2024-12"),
+    # a season said to run from one month to another
+    ("2024/2025", "The campaign, which runs from June to May, closed early.", "2024-06/2025-05"),
+    # no season's months told: the two years stay
+    ("2024/2025", "Exports (January 2025 – May 2025) rose.", "2024/2025"),
+])
+def test_a_season_in_the_months_the_article_gives_its_seasons(value: str, text: str, expected: str) -> None:
+    from kb.extract.dates import with_season_months
+
+    assert with_season_months(value, text) == expected

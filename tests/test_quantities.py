@@ -101,6 +101,8 @@ FUSED_UNITS = [  # the unit written against the digits, and abbreviations of the
     ("It bought 2.5 tn of tea leaves.", [_q("2.5 tn", 2.5, "t")]),
     ("The country imports 4 MMT of wheat.", [_q("4 MMT", 4e6, "t")]),
     ("Stocks stood at 12 LMT of rice.", [_q("12 LMT", 1.2e6, "t")]),
+    ("Egypt received 802.6 KMT of flour.", [_q("802.6 KMT", 802600, "t")]),  # thousand metric tons
+    ("Mills shipped 120 '000 t of maize.", [_q("120 '000 t", 120000, "t")]),
     ("Smelters sold 30 kt of copper.", [_q("30 kt", 30000, "t")]),
     ("A further 9 t of tea followed.", [_q("9 t", 9, "t")]),
     ("Millers took 800 mt of maize.", [_q("800 mt", 800, "t")]),

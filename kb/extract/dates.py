@@ -192,16 +192,27 @@ _SEASON_MONTHS = re.compile(
 # "The Peruvian blueberry export campaign, which runs from June to May, closed …" told apart from its years
 _SEASON_RUNS = re.compile(rf"{_SEASON_NOUN}\b[^.;]{{0,30}}?,?\s*(?i:which\s+)?{_RUNS_FROM}"
                           rf"(?P<m1>{_MONTH})\s+(?i:to|through|until|till)\s+(?P<m2>{_MONTH})")
+# "since the start of 2025/26 (September 2025 – May 2026)": the months so far of a season, so its first month
+_SEASON_SO_FAR = re.compile(rf"\b(?:19|20)\d\d\s*[/–-]\s*\d\d(?:\d\d)?\s*\(\s*(?P<m1>{_MONTH})\s+(?:19|20)\d\d\s*"
+                            rf"[-–—]\s*(?:{_MONTH})\s+(?:19|20)\d\d\s*\)")
 _TWO_YEARS = re.compile(r"(\d{4})/(\d{4})")
 
 
 def with_season_months(value: str, text: str) -> str:
-    """A season of two calendar years ("2025/2026") as the months an article says its seasons run."""
+    """A season of two calendar years ("2025/2026") as the months an article says its seasons run: in so many
+    words, or by the months so far of one season ("2025/26 (September 2025 – May 2026)": seasons start in
+    September)."""
     years = _TWO_YEARS.fullmatch(value)
-    months = _SEASON_RUNS.search(text) if years else None
-    if months is None or years is None or int(years[2]) != int(years[1]) + 1:
+    if years is None or int(years[2]) != int(years[1]) + 1:
         return value
-    lo, hi = _month(months["m1"]), _month(months["m2"])
+    months = _SEASON_RUNS.search(text)
+    if months is not None:
+        lo, hi = _month(months["m1"]), _month(months["m2"])
+    elif (so_far := _SEASON_SO_FAR.search(text)) is not None:
+        lo = _month(so_far["m1"])
+        hi = 12 if lo == 1 else lo - 1
+    else:
+        return value
     a = int(years[1])
     return f"{a}-{lo:02d}/{a + 1 if hi < lo else a}-{hi:02d}"
 

@@ -150,8 +150,15 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         dated = next((d for d in sm.dates() if "/" in d.value), None)
     if dated is not None and is_period(dated) and _reported(rd, dated.value) \
             and not _ALONE.match(sm.text, dated.end) \
-            and not _unreal(sm.text[:dated.start]):  # "expects exports for the 2023/24 year to reach": a forecast's
+            and not _unreal(sm.text[:dated.start]) \
+            and not _PAST_RECORD.search(sm.text):  # "expects exports for the 2023/24 year to reach": a forecast's
         rd.frame.period = dated.value
+
+
+# "The record was set in 2016/17, when …", "an all-time high reached in 2019": an aside on the past, not the
+# period the story goes on reporting
+_PAST_RECORD = re.compile(r"\b(?:record|peak)\s+(?:[\w-]+\s+){0,2}(?:was|were)\s+(?:set|reached|hit|achieved|posted)\b"
+                          r"|\ball-time\s+(?:high|record|peak)\b", re.I)
 
 
 _ALONE = re.compile(r"\s+alone\b")
@@ -1136,8 +1143,14 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
         yield goods_of_figure(sm, f.amount.start, f.amount.end, region[1])  # "5,000 tonnes of maize"
     if cue.kind in _AGGREGATES and figures:
         return  # "Ukrainian exports to Turkey were worth $4.1bn": the story's goods, not a term further on
-    term = nearest_term(sm, region[0], region[1], cue.end) or nearest_term(sm, clause[0], clause[1], cue.start)
+    # "…, as more mills switch to Kazakh grain instead of flour": a reason given after the figures names no goods
+    reason = _REASON_AFTER.search(sm.text, max(cue.end, figures[-1].end if figures else cue.end), region[1])
+    hi = reason.start() if reason else region[1]
+    term = nearest_term(sm, region[0], hi, cue.end) or nearest_term(sm, clause[0], min(clause[1], hi), cue.start)
     yield _listed_with(sm, term, region) if term else []
+
+
+_REASON_AFTER = re.compile(r",\s*(?:as|because|since|due\s+to|owing\s+to|amid|thanks\s+to)\s")
 
 
 _FIRST_OBJECT = re.compile(r"\s+(?:the\s+)?")
