@@ -351,3 +351,16 @@ def test_a_season_in_the_months_the_article_gives_its_seasons(value: str, text: 
     from kb.extract.dates import with_season_months
 
     assert with_season_months(value, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a period since a day, to the day it is counted "as of"
+    ("Since the start of the season on August 1 and as of September 20, 2026, exports reached 3,900 t.",
+     ["2026-08-01/2026-09-20"]),
+    ("Since 1 July and until 15 September 2025 exports reached 12,000 t.", ["2025-07-01/2025-09-15"]),
+    # months only, as before
+    ("Since the start of the year and as of May 31, exports rose.", ["2026-01/2026-05"]),
+    ("since the campaign opened in November, by the end of March 2026 it had shipped 4 Mt", ["2025-11/2026-03"]),
+])
+def test_a_period_since_a_day_as_of_another(text: str, expected: list[str]) -> None:
+    assert [d.value for d in find_dates(text, "2026-09-24")] == expected

@@ -135,9 +135,14 @@ _YEAR_SO_FAR = _c(rf"(?i:by|as\s+of|up\s+to)\s+(?i:the\s+)?(?i:end)(?:\s+(?i:of)
 # "since June", "since the start of the year", "since exports resumed in June", and the end of such a period
 # when the sentence gives it ("... by the end of March 2018"); otherwise the period runs to publication.
 _CLAUSE = r"(?:[^.,;:!?\n]|[.,](?=\d))"  # within one clause ("2.5 million" and "300,000" inside it)
-_SINCE_END = (rf"(?:(?:{_CLAUSE}|,){{0,100}}?\b(?i:by|until|till|through|to)\s+(?:(?i:the\s+end\s+of)\s+)?"
-              rf"(?P<me>{_MONTH})(?:,?\s+(?P<ye>{_YEAR}))?)?")
-_SINCE = _c(rf"(?i:since)\s+(?:(?i:the\s+(?:start|beginning)\s+of\s+)?"
+# "… as of September 20, 2026": the day such a period ends
+_SINCE_END = (rf"(?:(?:{_CLAUSE}|,){{0,100}}?\b(?i:by|until|till|through|to|as\s+of)\s+(?:(?i:the\s+end\s+of)\s+)?"
+              rf"(?:(?P<me>{_MONTH})(?:\s+(?P<de>{_DAY})(?![\d:]))?|(?P<de2>{_DAY})\s+(?P<me2>{_MONTH}))"
+              rf"(?:,?\s+(?P<ye>{_YEAR}))?)?")
+# "since the start of the season on August 1": the day a season or a campaign began
+_SEASON_BEGAN = (r"(?i:the\s+(?:start|beginning|opening)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:season|campaign)"
+                 r"\s+(?:on|in)\s+)")
+_SINCE = _c(rf"(?i:since)\s+(?:(?:{_SEASON_BEGAN}|(?i:the\s+(?:start|beginning)\s+of\s+))?"
             rf"(?:(?P<m>{_MONTH})(?:\s+(?P<d>{_DAY})(?![\d:]))?|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}))"
             rf"(?:,?\s+(?P<y>{_YEAR}))?|(?i:the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)(?P<ty>)"
             rf"|{_CLAUSE}{{0,80}}?\b(?i:in)\s+(?P<m3>{_MONTH})(?:,?\s+(?P<y3>{_YEAR}))?){_SINCE_END}"
@@ -524,8 +529,8 @@ class _Resolver:
         y = int(ytok) if ytok else None
         if m["ty"] is not None:
             y = None if self.pub is None else self.pub.year
-        if m["me"]:
-            return self._since_until(m, y, month)
+        if m["me"] or m["me2"]:
+            return self._since_until(m, y, month, dtok)
         if self.pub is None:
             return None
         y = y if y is not None else self.year_for_month(month)
@@ -539,9 +544,11 @@ class _Resolver:
         self.last_period = (lo, hi)
         return _ym(*lo) if lo == hi else f"{_ym(*lo)}/{_ym(*hi)}"
 
-    def _since_until(self, m: re.Match[str], y: int | None, month: int) -> str | None:
-        """"since the campaign opened in November ... by the end of March 2018": 2017-11/2018-03."""
-        end_month = _month(m["me"])
+    def _since_until(self, m: re.Match[str], y: int | None, month: int, day: str | None = None) -> str | None:
+        """"since the campaign opened in November ... by the end of March 2018": 2017-11/2018-03; "since August 1
+        … as of September 20, 2026", both days given: 2026-08-01/2026-09-20."""
+        end_month = _month(m["me"] or m["me2"])
+        end_day = m["de"] or m["de2"]
         end_y = int(m["ye"]) if m["ye"] else None
         if end_y is None:
             end_y = (y if end_month >= month else y + 1) if y is not None else self.year_for_month(end_month)
@@ -551,6 +558,11 @@ class _Resolver:
             y = end_y if month <= end_month else end_y - 1
         if (y, month) >= (end_y, end_month):
             return None
+        if day and end_day:
+            start, end = _ymd(y, month, _day(day)), _ymd(end_y, end_month, _day(end_day))
+            if start is not None and end is not None:
+                self.last_period = ((y, month, _day(day)), (end_y, end_month, _day(end_day)))
+                return f"{start}/{end}"
         return self._months_between((y, month), (end_y, end_month))
 
     def _months_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> str:

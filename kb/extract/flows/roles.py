@@ -470,9 +470,15 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
 _REGION = (r"(?:the\s+)?(?:Europe|European\s+Union|EU|Asia|Southeast\s+Asia|South\s+Asia|East\s+Asia|Central\s+Asia|"
            r"Africa|West\s+Africa|East\s+Africa|Middle\s+East|Gulf|Latin\s+America|South\s+America|"
            r"North\s+America|Americas|Caribbean|Oceania|Pacific|Asia-Pacific)\b")
+# "go to EU markets: Italy (1,204 t), …", "come from Asian suppliers: …": a region's markets, then their list
+_REGION_WORD = (rf"(?:{_REGION}|(?:the\s+)?(?:European|Asian|African|Arab|Latin\s+American|Middle\s+Eastern|"
+                r"ASEAN|Eurasian|Nordic|Baltic|Balkan|Scandinavian|regional|foreign|overseas|neighbou?ring)\b)")
 _REGION_THEN_LIST = re.compile(rf"\b(?P<how>to|into|from)\s+{_REGION}(?:[^.;]|\.(?=\d)){{0,120}}?"
                                r"\b(?:led\s+by|including|such\s+as|mainly|mostly|chiefly|notably|especially|"
-                               r"particularly|in\s+particular)\s+(?:the\s+)?$")
+                               r"particularly|in\s+particular)\s+(?:the\s+)?$"
+                               rf"|\b(?P<how2>to|into|from|in)\s+{_REGION_WORD}\s+(?:[a-z]+\s+)?"
+                               r"(?:markets?|countries|nations|states|buyers|destinations|members|suppliers|partners)"
+                               r"\s*:\s*(?:the\s+)?$")
 
 
 def _region_listed(s: str, start: int, region: tuple[int, int]) -> tuple[str, str] | None:
@@ -480,7 +486,7 @@ def _region_listed(s: str, start: int, region: tuple[int, int]) -> tuple[str, st
     m = _REGION_THEN_LIST.search(s, region[0], start)
     if m is None or m.end() != start:
         return None
-    return ("to", IMPORTER) if m["how"] != "from" else ("from", EXPORTER)
+    return ("to", IMPORTER) if (m["how"] or m["how2"]) != "from" else ("from", EXPORTER)
 
 
 def _same_form(a: str, b: str) -> bool:
