@@ -45,6 +45,7 @@ from kb.extract.flows.goods import (
     list_around,
     narrows,
     nearest_term,
+    of_own_trade,
     read_phrase_list,
     term_goods,
 )
@@ -1079,8 +1080,11 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
         return list(last.goods), []  # "… Georgian wine … Smaller volumes went to Latvia": more of the last flows
     story = rd.frame.goods
     money_only = bool(figures) and all(f.amount.kind == "money" for f in figures)
-    if cue.kind in _AGGREGATES and money_only and (story is None or not rd.frame.goods_told or story.name == "goods"):
-        story = Goods("goods", None, weak=True)  # "Vietnam's exports to the US reached $26.3bn": all goods
+    # "Vietnam's exports to the US reached $26.3bn", "Iran's leading export markets were China, with $5.6bn, …":
+    # a total in money of no goods named is of all goods
+    if (cue.kind in _AGGREGATES or cue.kind in ("buyer_noun", "supplier_noun")) and money_only \
+            and (story is None or not rd.frame.goods_told or story.name == "goods"):
+        story = Goods("goods", None, weak=True)
         after = _INCLUDING.match(sm.text, figures[-1].end, region[1])  # "…, led by copper ore"
         if after:
             return [story], read_phrase_list(sm, after.end(), region[1], pairs=False)
@@ -1090,8 +1094,11 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
         ahead = next((f for f in figures if f.start >= cue.end), figures[0])
         aside = _LED_BY_ASIDE.search(sm.text, cue.end, ahead.start)  # "imports, led by motorcycles, amounted"
         return [story], read_phrase_list(sm, aside.end(), ahead.start, pairs=False) if aside else []
-    if story is None and cue.kind in _AGGREGATES and cue.form in _TRADE_AS_A_WHOLE and not rd.named_goods[1]:
-        return [Goods("goods", None, weak=True)], []  # "Purchases declined from the US (-11.4%)": all trade
+    if story is None and not rd.named_goods[1] and (
+            (cue.kind in _AGGREGATES and cue.form in _TRADE_AS_A_WHOLE)
+            or (cue.kind in ("buyer_noun", "supplier_noun") and of_own_trade(sm, cue.end, region[1]))):
+        # "Purchases declined from the US (-11.4%)", "A and B were the main sources of Iran's imports": all trade
+        return [Goods("goods", None, weak=True)], []
     named = rd.named_goods[1]
     # "moringa powder" after a story of moringa; "Cherries went mainly to China. Supplies to China alone …" in a
     # story of fruit: the kind of the story's goods the last sentence named, when this one goes on about its partner

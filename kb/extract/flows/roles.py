@@ -47,7 +47,8 @@ _APPOSITIVE = re.compile(r"^\s*(?:,|\(|–|—)\s*(?:also\s+)?(?:the\s+|its\s+|t
 _RANKED_AFTER = re.compile(r"^(?:\s+(?:of|for|in|from|to|at|that|which|showing|posting|recording)"
                            r"\s+[^.;:]{0,70}?)?(?:\s+(?:last|this|that)\s+(?:year|month|"
                            r"season|quarter)|\s+(?:in|during)\s+\d{4})?\s*(?:,\s*)?(?:(?:has|have|had)\s+been|were|was|are|is|included|"
-                           r"include|includes|being|comprised|remained|remain|:)\s+(?:the\s+)?$")
+                           r"include|includes|being|comprised|remained|remain|:)\s+(?:the\s+)?$"
+                           r"|^\s+as\s+(?:the\s+)?$")  # "listed its leading export markets as China, …"
 # "… were among the buyers", "… also appear among the buyers", "… figured among its main markets"
 _AS_RANKED = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again)\s+)?"
                         r"(?:(?:were|was|are|is|remained|remain|appear|appears|appeared|feature|features|featured|"
@@ -74,7 +75,9 @@ _ADJECTIVE_TO_CUE = re.compile(r"^\s+(?:[\w-]+\s+){0,3}$")
 _JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|&\s+)(?:the\s+|to\s+(?:the\s+)?)?$")
 # "Spain took 8,000 t, Italy 5,500 t and France 1,200 t", "followed by Qatar with 335,000 head (up 12pc), Jordan
 # with …": members of one list, each with its figure.
-_FIGURE_JOINT = re.compile(r"^\s+(?:(?:with|at|on|took|taking|bought|buying|imported|importing|received|got)\s+)?"
+# … "China, first with $5.6bn, Iraq second with $5.4bn": a member's rank before its figure
+_FIGURE_JOINT = re.compile(r"^(?:\s*,)?\s+(?:(?:first|second|third|fourth|fifth|sixth|next|last)\s+)?"
+                           r"(?:(?:with|at|on|took|taking|bought|buying|imported|importing|received|got)\s+)?"
                            r"\(?(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$€£¥]?\d[^;]{0,40}?"
                            r"(?:\([^)]{0,30}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
                            r"(?:(?!(?:from|to|by|with|of|for|into)\s)[a-z][\w-]*\s+)?$")  # "… and neighbouring Georgia"
@@ -154,6 +157,9 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
     found = _placed_reading(s, m, cue, lex, in_region) or _noun_reading(s, m, cue) or _ranked_reading(s, m, cue)
     if found is not None:
         return found
+    if after_cue and in_region and cue.kind == "supplier_noun" and _OF_ITS.fullmatch(s, cue.end, m.start) \
+            and _OWN_IMPORTS.match(s, m.end):
+        return "possessor", IMPORTER  # "the main sources of Iran's imports": Iran buys
     if after_cue and in_region and re.match(r"['’]s?\s", s[m.end:m.end + 3]) and _goods_follow(s, m.end):
         return "origin", EXPORTER  # "the largest buyer of Tunisia's oil"
     if m.form == "name" and _NAMED_GOODS_AFTER.match(s, m.end) and not lexicon().cue.match(s, m.end + 1):
@@ -161,6 +167,10 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
         if term and term[0].start == 0:
             return "origin", EXPORTER  # "48,000 tonnes of Botswana copper concentrate bound for China"
     return None
+
+
+_OF_ITS = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+_OWN_IMPORTS = re.compile(r"['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:imports|purchases|import\s+needs|supplies)\b")
 
 
 _ONWARD = re.compile(r"\bfor\s+(?:onward|further)\s+(?:shipment|delivery|transport|sale)|\btrans-?shipment\b|"
