@@ -167,6 +167,9 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue  # "the largest share of China's soybean imports": the imports say the side, not the share
         if "share" in cue.form and _share_of_no_goods(s, cue.end):
             continue  # "the largest share of the vote", "market share in the mobile money sector"
+        if cue.kind in ("export_noun", "import_noun") and _SHARE_BASE_BEFORE.search(s, max(0, cue.start - 40),
+                                                                                     cue.start):
+            continue  # "with 41 percent of all shipments, or 110,052 tons": the base a share is of, no new frame
         if _LEVY_AFTER.match(s, cue.end):
             continue  # "India's import duty on wool", "an export ban": a measure on trade, not trade told
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
@@ -176,6 +179,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
     return out
 
 
+_SHARE_BASE_BEFORE = re.compile(r"(?:\d\s*%|\d\s*(?:percent|per\s+cent|pc))\s+of\s+"
+                                r"(?:all|total|(?:the|its|their)\s+total)\s+$", re.I)
 _BASE_AFTER_SHARE = re.compile(r"\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,4}?(?:exports|imports|shipments|purchases|sales|"
                                r"supplies|deliveries|arrivals)\b", re.I)
 _SHARE_OF_WHAT = re.compile(r"\s+(?:of|in)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")

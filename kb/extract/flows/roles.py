@@ -261,12 +261,17 @@ def _noun_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None
         return "possessor", _possessor_side(between, cue)
     if m.form == "name" and cue.form in _ATTRIBUTIVE_NOUNS and re.fullmatch(r"\s+(?:[a-z-]+\s+)?", between):
         return "adjective", _NOUN_SIDES[cue.kind]  # "US cargoes jumped", "Russia coal shipments": the name's own
+    if cue.kind == "import_noun" and m.form == "name" and _LED_THE.fullmatch(between):
+        return "ranked", IMPORTER  # "Malaysia led the ASEAN purchases with 17,230 tons"
     if cue.kind in ("export_noun", "import_noun") and _SHARE_OF.match(between):
         # "China accounted for 45 per cent of Zambia's copper exports": a share of the exports goes to China
         return "share", IMPORTER if cue.kind == "export_noun" else EXPORTER
     if cue.kind == "motion" and re.match(r"['’]s?\s", s[m.end:m.end + 3]) and _goods_follow(s, m.end):
         return "origin", EXPORTER  # "Half of Kenya's tea went to Pakistan"
     return None
+
+
+_LED_THE = re.compile(r"\s+(?:led|topped|headed)\s+(?:the\s+)?(?:list\s+of\s+)?(?:[\w-]+\s+){0,2}?")
 
 
 # Trade nouns a country's name may qualify without "'s" ("US cargoes"); not "exports" or "imports", which after a
