@@ -110,7 +110,9 @@ class _Frame:
 
 def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     """Every frame of one sentence, its flows added to the reading."""
-    if not sm.cues and not may_continue(rd, sm.sentence):
+    if (not sm.cues and not may_continue(rd, sm.sentence)) or (_BY_SECTOR.search(sm.text) and not sm.countries):
+        # … nor a breakdown by sector naming no country ("Food industries brought in JOD 141 million, medical
+        # supplies JOD 97 million"): the whole trade's sectors, not the last flows' partner
         lead_period(rd, sm)
         return
     _period_referred_to(rd, sm)
@@ -432,8 +434,8 @@ def _breakdown(rd: Reading, sm: SentenceMentions) -> int:
     told, each moving the same way in the same period; where the sentence's reading resumes (0: nothing read, its
     length: all of it)."""
     last = rd.last
-    if last is None:
-        return 0
+    if last is None or _BY_SECTOR.search(sm.text):
+        return 0  # "By sector, the chemical industries led with …": the whole trade's sectors, not the last flows'
     told = next((d for d in reversed(rd.drafts) if d.exporter in last.exporters and d.importer in last.importers),
                 None)
     # "… 186,000 t of wheat from Russia. Oil and gas made up 88% of exports": shares of a whole, not of the wheat
@@ -453,6 +455,7 @@ def _breakdown(rd: Reading, sm: SentenceMentions) -> int:
     return parts_reach(sm) if parts and items == parts else len(sm.text)
 
 
+_BY_SECTOR = re.compile(r"\b(?:by\s+sector|sectors|industries)\b", re.I)
 _WHOLE_NAMED = re.compile(r"\W*(?:Of|Out\s+of)\s+(?:the|these|those|its|their)\s+(?:total\s+)?(exports|imports)\b",
                           re.I)
 

@@ -291,7 +291,8 @@ def _ranked_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | No
         return ("ranked", side) if _ranked(between) or held else None
     if _RANKED_AFTER.match(s[cue.end:m.start]) \
             or (s[m.end:m.end + 1] == "," and re.fullmatch(r"\s*,\s*(?:the\s+)?", s[cue.end:m.start])) \
-            or _SUCH_AS.fullmatch(s, cue.end, m.start) or _PLACE_AFTER.match(s[m.end:m.end + 60]):
+            or _SUCH_AS.fullmatch(s, cue.end, m.start) or _PLACE_AFTER.match(s[m.end:m.end + 60]) \
+            or _ORDINAL_AFTER.match(s, m.end):
         # "Sri Lanka's largest buyer, Iraq, …", "origins such as Benin", "with B and C in third to fifth place"
         return "ranked", side
     return None
@@ -317,6 +318,8 @@ _CHANGE_TO = re.compile(r"\b(?:rose|fell|increased|decreased|jumped|dropped|grew
                         r"(?:the\s+)?$", re.I)
 # "the US (-11.4 percent)": a partner with its own change in brackets
 OWN_CHANGE = re.compile(r"\s*\(\s*[-+−–]?\s?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)")
+# "…, with Iraq second at 331 million JOD": a member ranked by its ordinal and its figure
+_ORDINAL_AFTER = re.compile(r"\s+(?:second|third|fourth|fifth|sixth|next)\s+(?:with|at|on)\s")
 _PLACE_AFTER = re.compile(r"^\s+(?:came\s+|were\s+|was\s+|ranked\s+|finished\s+)?(?:in\s+)?(?:the\s+)?"
                           r"(?:[\w-]+\s+){0,3}(?:place|places|position|positions|spot|spots)\b", re.I)
 _BY_AGENT = re.compile(r"(?<!followed\s)(?<!trailed\s)(?<!led\s)(?<!topped\s)\bby\s+(?:the\s+)?$")  # not a ranking
@@ -428,7 +431,7 @@ def _ranked(between: str) -> bool:
     if _VERB_IN_RANKING.search(between):
         return False
     return bool(_COPULA.match(between) or _APPOSITIVE.match(between) or _AS_RANKED.match(between)
-                or _ABSOLUTE_RANKED.match(between))
+                or _ABSOLUTE_RANKED.match(between) or _LED_THE.fullmatch(between))  # "X topped the list of buyers"
 
 
 # "Italy kept the largest market share", "Germany had the biggest share": holding a share of the trade ranks
