@@ -555,3 +555,18 @@ def test_an_outlet_whose_country_leads_the_story_gives_it_to_unbound_people(publ
     text = f"{lead} \"Demand has not recovered,\" said Glen Marsh, chief executive of the Growers Forum."
     facts = run(text, title="Exports to China slide as India picks up slack", publisher=publisher)
     check(facts, "Glen Marsh", {"country": home})
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # whom a person meets, visits or receives is of the story's other country, not theirs
+    ("The Commissioner-General of Customs, Tomas Ferreira Lobo, led a delegation to meet the Director-General of "
+     "Customs of the Republic of Senegal in Dakar. Mali and Senegal trade cattle across their border.",
+     "Tomas Ferreira Lobo", "ML"),
+    ("The Director of Customs, Hana Mirzoyan, visited the head of the State Revenue Service of Georgia in Tbilisi "
+     "last week. Armenia and Georgia agreed to share data.", "Hana Mirzoyan", "AM"),
+    # … but one's own country named before the meeting still holds
+    ("Kenya's Commissioner of Customs, Ruth Wanjala, met the head of Tanzania's customs in Arusha. Kenya and "
+     "Tanzania will share a border post.", "Ruth Wanjala", "KE"),
+])
+def test_whom_a_person_meets_is_of_the_other_country(text: str, name: str, country: str) -> None:
+    check(run(text, publisher="The Border Review"), name, {"country": country})

@@ -752,6 +752,10 @@ def _likeliest(ctx: ArticleContext, p: _Person, known: list) -> tuple[str | None
     left = _left_over_country(ctx, taken) if not _APPOINTS.search(p.sentence.text) else None
     if left:
         return left, _PAIRED
+    # "X led a delegation to meet the Director-General of Customs of Cameroon": X is of the story's other country
+    left = _left_over_country(ctx, _met_countries(ctx, p))
+    if left:
+        return left, _SENTENCE
     found = _sentence_country(ctx, p.sentence, p.title_span)
     if found:
         return found, _SENTENCE
@@ -759,6 +763,15 @@ def _likeliest(ctx: ArticleContext, p: _Person, known: list) -> tuple[str | None
 
 
 _APPOINTS = re.compile(r"\b(?:appoint(?:s|ed)|nominat(?:es|ed)|promot(?:es|ed)|swore\s+in|sworn\s+in)\b")
+
+
+def _met_countries(ctx: ArticleContext, p: _Person) -> set[str]:
+    """The countries of whom a person meets, visits or receives in the sentence after naming them."""
+    end = max(p.span[1], p.title_span[1])
+    meets = _MEETS.search(ctx.text, end, p.sentence.end)
+    if meets is None:
+        return set()
+    return {c.code for c in ctx.countries_in(meets.end(), p.sentence.end) if c.form != "bloc"}
 
 
 def _title_country(ctx: ArticleContext, p: _Person) -> str | None:
@@ -816,6 +829,8 @@ _SAID_BEFORE = re.compile(r",\s+(?:said|says|told|added|noted|explained|stressed
 
 
 _VISITING = re.compile(r"\b(?:in|to|visiting)\s+$")
+_MEETS = re.compile(r"\b(?:meet|meets|met|meeting|visit|visits|visited|call\s+on|called\s+on|hold\s+talks\s+with|"
+                    r"held\s+talks\s+with|received|welcomed|hosted)\b")
 _SAYS_AFTER = re.compile(r"\b(?:said|says|told|noted|added|explained|stressed|warned|announced)\b")
 
 
@@ -834,6 +849,8 @@ def _sentence_country(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]
              and not _OTHER_SIDE.search(ctx.text, max(sent.start, c.start - 12), c.start)
              and not c.start < reported and (c.start < until or c.code == home)
              and not _VISITING.search(ctx.text, max(sent.start, c.start - 8), c.start)  # "X, in India this week,"
+             # "X led a delegation to meet the Director-General of Customs of Cameroon": whom X meets is the other side
+             and not (c.start >= span[1] and _MEETS.search(ctx.text, span[1], c.start))
              # "… the fall in shipments to China, said X": where goods go or come from is no one's country
              and not (home and c.code != home and _GOODS_PARTNER.search(ctx.text, max(sent.start, c.start - 14),
                                                                          c.start))]
