@@ -789,7 +789,8 @@ def _re_exporter(rd: Reading, frame: _Frame, importers: list[str]) -> list[str]:
 
 
 # "…, and shipped", "…, while importing": the same subject goes on with another verb
-_COORDINATED_VERB = re.compile(r"(?:^|,|\s)\s*(?:and|but|while|whereas)\s+(?:also\s+|then\s+)?$")
+_COORDINATED_VERB = re.compile(r"(?:^|,|\s)\s*(?:and|but|while|whereas)\s+(?:also\s+|then\s+)?"
+                               r"(?:(?:has|have|had)\s+(?:also\s+)?)?$")  # "… and has taken"
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+ed\b")
 
 
@@ -805,7 +806,10 @@ _PRONOUN = re.compile(r"^\W*(?:(?:But|And|However|Meanwhile|Also),?\s+)?"
                       # "AFA data shows the country shipped …": a source's report before the subject
                       r"(?:(?:[A-Z][\w.-]*\s+)?(?:[a-z]+\s+)?(?:data|figures|statistics)\s+(?:show|shows|showed)\s+"
                       r"(?:that\s+)?)?"
-                      r"(?:It|They|[Tt]he\s+country|[Tt]he\s+nation|[Tt]he\s+kingdom|[Tt]he\s+republic)\s+"
+                      # "In the reporting period this destination received …": a time first
+                      r"(?:(?:In|During|Over|So\s+far\s+in)\s+(?:the|this|that)\s+[\w-]+(?:\s+[\w-]+)?,?\s+)?"
+                      r"(?:It|They|[Tt]he\s+country|[Tt]he\s+nation|[Tt]he\s+kingdom|[Tt]he\s+republic|"
+                      r"(?:[Tt]his|[Tt]hat|[Tt]he\s+same)\s+(?:destination|market|buyer|customer|importer|supplier))\s+"
                       r"(?:(?:also|has|have|had|still|then|[a-z]+ly)\s+){0,2}$")
 
 

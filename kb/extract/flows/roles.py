@@ -101,7 +101,7 @@ _SUBJECT_GAP = re.compile(r"^(?:\s*\([^)]{1,30}\))?"  # "Hong Kong (China) bough
 _RELATIVE_ASIDE = re.compile(r"^\s*,\s+(?:(?:for\s+(?:years|decades)|long|once|traditionally|until\s+recently)\s+)?"
                              r"(?:which|who|whose|a|an|the|one|[a-z]+ed\s+(?:by|via|through|from|under)|"
                              r"(?:mainly|mostly|largely)\s+[a-z]+ed\s+(?:by|via|through))\b[^;]{0,120}?,"
-                             r"(?:\s+(?:[a-z]+ly|also))?\s+$")  # "…, supplied by truck through Guerguerat,"
+                             r"(?:\s+(?:[a-z]+ly|also|has|have|had))*\s+$")  # "…, supplied by truck via Guerguerat,"
 
 
 def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int]) -> list[Party]:
@@ -261,6 +261,9 @@ def _noun_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None
         return "possessor", _possessor_side(between, cue)
     if m.form == "name" and cue.form in _ATTRIBUTIVE_NOUNS and re.fullmatch(r"\s+(?:[a-z-]+\s+)?", between):
         return "adjective", _NOUN_SIDES[cue.kind]  # "US cargoes jumped", "Russia coal shipments": the name's own
+    if cue.kind in ("export_noun", "import_noun") and m.form in ("name", "capital") \
+            and _CHANGED_ITS.fullmatch(between):
+        return "subject", _NOUN_SIDES[cue.kind]  # "Mongolia increased purchases to 9.44 KMT", "Peru doubled exports"
     if cue.kind == "import_noun" and m.form == "name" and _LED_THE.fullmatch(between):
         return "ranked", IMPORTER  # "Malaysia led the ASEAN purchases with 17,230 tons"
     if cue.kind in ("export_noun", "import_noun") and _SHARE_OF.match(between):
@@ -271,6 +274,9 @@ def _noun_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None
     return None
 
 
+_CHANGED_ITS = re.compile(r"\s+(?:(?:also|further|sharply|slightly|again)\s+)?(?:increased|raised|boosted|lifted|"
+                          r"expanded|doubled|tripled|stepped\s+up|cut|reduced|curbed|halved|slashed|resumed|"
+                          r"suspended|stopped|halted)\s+(?:its\s+|their\s+)?(?:[\w-]+\s+){0,2}?")
 _LED_THE = re.compile(r"\s+(?:led|topped|headed)\s+(?:the\s+)?(?:list\s+of\s+)?(?:[\w-]+\s+){0,2}?")
 
 
