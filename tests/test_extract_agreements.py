@@ -1060,3 +1060,13 @@ def test_a_signer_before_another_s_words_still_signs(tail: str, signers: list[st
                      "State Revenue Committee on Friday. The agreement was signed in Yerevan by CBP Acting Deputy "
                      f"Commissioner Laura Whitfield and SRC Chairman Arsen Grigoryan{tail}", "2026-11-18")
     assert [a.get("signatories") for a in got] == [signers], got
+
+
+def test_older_deals_named_in_passing_are_the_possessors() -> None:
+    # "…, would add to Chile's network of trade deals, following agreements already in force with A and B":
+    # Chile's deals, not the country of the story's new deal
+    found = agreements("Chile and Thailand have started negotiations towards a free trade agreement, officials said. "
+                       "The deal with Thailand would add to Chile's growing network of trade deals, following "
+                       "agreements already in force with Peru and Vietnam. Thai officials welcomed the talks.")
+    older = [r for r in found if r["status"] == "in_force"]
+    assert sorted(tuple(r["parties"]) for r in older) == [("CL", "PE"), ("CL", "VN")], found

@@ -122,10 +122,23 @@ def _hinted(ctx: ArticleContext, inst: Instrument, in_name: list[str], cast: Cas
     codes = list(dict.fromkeys(inst.parties_hint + in_name))
     if len(codes) < 2:
         others = {*inst.partners, *(countries(ctx, *min(inst.mentions)) if inst.split else [])}
-        order = (*inst.subjects, cast.home, *cast.main, *inst.countries)
+        order = (*inst.subjects, *_possessors_before(ctx, inst), cast.home, *cast.main, *inst.countries)
         extra = [c for c in order if c and c not in codes and c not in others]
         codes += extra[:1]
     return sorted(codes)
+
+
+_POSSESSIVE = re.compile(r"['’]s?\s")
+
+
+def _possessors_before(ctx: ArticleContext, inst: Instrument) -> list[str]:
+    """"…, would add to the UAE's growing CEPA network, following agreements with India": whose deals they are."""
+    start = min(s for s, _ in inst.mentions)
+    sent = ctx.sentence_at(start)
+    if sent is None:
+        return []
+    return [c.code for c in ctx.countries_in(sent.start, start)
+            if c.form in ("name", "capital") and _POSSESSIVE.match(ctx.text, c.end)][-1:]
 
 
 def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: Cast) -> list[str]:
