@@ -1070,3 +1070,19 @@ def test_older_deals_named_in_passing_are_the_possessors() -> None:
                        "agreements already in force with Peru and Vietnam. Thai officials welcomed the talks.")
     older = [r for r in found if r["status"] == "in_force"]
     assert sorted(tuple(r["parties"]) for r in older) == [("CL", "PE"), ("CL", "VN")], found
+
+
+def test_an_existing_framework_signed_in_an_earlier_year_is_in_force() -> None:
+    found = agreements("The two chiefs noted the existing framework for cooperation between the customs services, "
+                       "including the memorandum of understanding on mutual assistance signed by Ghana and Togo in "
+                       "2021.")
+    assert [(r["signed"], r["status"]) for r in found] == [("2021", "in_force")], found
+
+
+def test_a_modifier_before_a_bare_noun_picks_the_instrument_it_names() -> None:
+    # "the training memorandum" after two memoranda, one on training, one on smuggling: the first, not the latest
+    found = agreements("Last June, Iran and Russia signed two memorandums of understanding in Moscow, one on training "
+                       "customs personnel and another on combating smuggling. Manuals have since been supplied under "
+                       "the training memorandum.")
+    status = {("training" in r["name"]): r["status"] for r in found}
+    assert status == {True: "in_force", False: "signed"}, found

@@ -69,7 +69,12 @@ _PENDING = re.compile(r"\b(?:ratif\w*|yet\s+to|not\s+yet|await\w*|pending|once|w
 # "Iraq exports crude to Jordan … under a separate agreement", "the agreement signed in 2025 by … allowing Colombia
 # to export": trade that an instrument governs or allows
 _TRADED_UNDER = re.compile(r"\b(?:export\w*|import\w*|ship\w*|suppl\w*|sold|sells?|trad\w*|deliver\w*)\b[^.;]{0,120}?"
-                           r"\bunder\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$", re.I)
+                           r"\b(?:under|within\s+the\s+framework\s+of|pursuant\s+to)\s+(?:the\s+|a\s+|an\s+|its\s+|"
+                           r"their\s+)?(?:[\w-]+\s+){0,4}$", re.I)
+# "the existing framework for cooperation, including the memorandum signed in 2022": one that is in place
+_EXISTING = re.compile(r"\b(?:existing|long-standing|standing|current)\s+(?:[\w-]+\s+){0,6}?"
+                       r"(?:framework|arrangements?|agreements?|accords?|treaty|cooperation|mechanism)\b[^.;]{0,80}$",
+                       re.I)
 _ALLOWING = re.compile(r"[^.;,]{0,140}?\ballowing\b|\s*,?\s*(?:which|that)\s+(?:allows|permits)\b", re.I)
 
 
@@ -85,7 +90,8 @@ def _signed_long_ago_applies(reading: Reading) -> None:
         sentences = {reading.ctx.sentence_at(s) for s, _ in inst.mentions} - {None}
         if any(_PENDING.search(text, sent.start, sent.end) for sent in sentences):
             continue
-        if any(_TRADED_UNDER.search(text, max(0, s - 170), s) or _ALLOWING.match(text, e) for s, e in inst.mentions):
+        if any(_TRADED_UNDER.search(text, max(0, s - 170), s) or _ALLOWING.match(text, e)
+               or _EXISTING.search(text, max(0, s - 120), s) for s, e in inst.mentions):
             inst.status = "in_force"
 
 

@@ -255,7 +255,8 @@ def _anaphor(reading: Reading, m: Mention) -> list[int]:
 def _definite(reading: Reading, m: Mention) -> int | None:
     """"the protocol", "the Agreement on X": the instrument of that kind or name named before."""
     recs = reading.instruments
-    target = _match(recs, m, m.name, m.generic)
+    target = _by_modifier(reading, m) if m.generic else None
+    target = target if target is not None else _match(recs, m, m.name, m.generic)
     if target is not None:
         inst = recs[target]
         if not m.generic and (inst.generic or len(m.name) > len(inst.name)) and not _PLAIN.fullmatch(m.name):
@@ -268,6 +269,21 @@ def _definite(reading: Reading, m: Mention) -> int | None:
     if target is not None:
         recs[target].mentions.append((m.start, m.end))
     return target
+
+
+_MODIFIERS_BEFORE = re.compile(r"\bthe\s+((?:[a-z][\w-]*\s+){1,2})$")
+
+
+def _by_modifier(reading: Reading, m: Mention) -> int | None:
+    """"the training memorandum" after memoranda "on training customs personnel" and "on combating smuggling":
+    the one whose name holds the word set before the noun."""
+    before = _MODIFIERS_BEFORE.search(reading.text, max(0, m.start - 40), m.start)
+    if before is None:
+        return None
+    words = {w for w in before.group(1).split() if w not in _GENERIC}
+    hits = [i for i, r in enumerate(reading.instruments)
+            if r.kind == m.kind and _same_time(r, m) and words & name_words(r.name)]
+    return hits[-1] if len(hits) == 1 else None
 
 
 def singular(name: str) -> str:
