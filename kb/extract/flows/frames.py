@@ -52,7 +52,7 @@ from kb.extract.flows.goods import (
 from kb.extract.flows.lexicon import EXPORTING, NOUNS, lexicon
 from kb.extract.flows.mentions import PORTION_AFTER, RELATIVE_ASIDE, Cue, SentenceMentions
 from kb.extract.flows.records import Draft
-from kb.extract.flows.roles import EXPORTER, IMPORTER, OWN_CHANGE, Party, frame_parties, subject_side
+from kb.extract.flows.roles import EXPORTER, IMPORTER, OWN_CHANGE, REGION, Party, frame_parties, subject_side
 from kb.extract.quantities import rate_in
 
 _BACK_REFERENCE = re.compile(r"\bthe\s+other\b|\b(?:smaller|larger|similar|further|some|the\s+same)\s+"
@@ -738,7 +738,11 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         importers = list(rd.frame.title_destinations)  # the headline's destination: "… exports to Pakistan hit …"
     if importers and not exporters and rd.named_exporters[0] == frame.sm.sentence.start:
         exporters = [c for c in rd.named_exporters[1] if c not in importers]  # "Peru's exporters …, sending …"
-    buyers = rd.named_importers[1] if rd.named_importers[0] == frame.sm.sentence.start else []
+    # the buyer this sentence named; for a ranking of suppliers, also the one the sentence just before named
+    # ("Viet Nam imported 2.94 Mt of raw cashew. Tanzania was the third-largest supplier, …")
+    since = frame.sm.sentence.start - rd.named_importers[0]
+    buyers = rd.named_importers[1] if since == 0 or (
+        frame.cue.kind == "supplier_noun" and 0 < since <= _CONTINUATION_GAP + 200) else []
     if frame.cue.kind == "supplier_noun" and exporters and not importers and buyers \
             and not set(exporters) & set(buyers):
         importers = list(buyers)  # "Dubai imported 612 t of gold, with Mali and Ghana among the main suppliers"
@@ -757,7 +761,9 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         exporters = [home]  # "exports fell to the US (-20.4%)" in a story of China's imports: China's exports
     # "the Korean market, where avocado imports have tripled": a market's imports, told with no seller or figure
     market_imports = frame.cue.kind == "import_noun" and not frame.figures
-    if importers and not exporters and not totals and not suppliers_follow and not market_imports:
+    # "Viet Nam imported 2.94 million tonnes of raw cashew, most of it from Africa": a region's total, no seller's
+    from_region = _FROM_REGION.search(s, frame.cue.end, frame.region[1]) is not None
+    if importers and not exporters and not totals and not suppliers_follow and not market_imports and not from_region:
         country = company_country(rd.ctx, _company(rd, frame) or "")  # "In Ghana, Keda Ceramics has a consignment"
         own_imports = importers == [rd.frame.home] and frame.cue.kind in ("import_verb", "import_noun")
         named = {c.code for c in frame.sm.countries if c.code not in importers and c.form != "bloc"}
@@ -768,6 +774,7 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     return exporters, importers
 
 
+_FROM_REGION = re.compile(rf"\bfrom\s+{REGION}(?!\s+(?:and|or)\s+[A-Z])")
 _SOURCE_NOUNS = frozenset(("source", "sources", "supplier", "suppliers", "origin", "origins", "provider"))
 _RE_EXPORT_ROLE = re.compile(r"\bre-?exports?\s+$", re.I)
 _FOR_RE_EXPORTS = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}re-?exports?\b", re.I)
@@ -930,6 +937,14 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
     if len(figures) == 1 and _EACH.search(frame.sm.text) and not _BOUND_BEFORE.search(
             frame.sm.text, max(0, figures[0].start - 14), figures[0].start):
         return [(figures[0], [code]) for code in codes]  # "Egypt and Türkiye each took 9,000 bales"
+    behind = _RANKED_BEHIND.search(frame.sm.text, frame.region[0], figures[0].start) if len(figures) == 1 else None
+    if behind is not None:
+        # "Tanzania was the third-largest supplier after Côte d'Ivoire and Cambodia, shipping 318,650 tonnes":
+        # the figure is the one ranked's, those ranked above it have none told
+        above = {p.code for p in partners if behind.end() <= p.start < figures[0].start}
+        own = [c for c in codes if c not in above]
+        if len(own) == 1 and above:
+            return [(figures[0], own), (None, [c for c in codes if c in above])]
     if len(figures) == 1 and not re.search(r"\brespectively\b", frame.sm.text, re.I):
         return [(None, codes)]  # "exported 5,000 t to Spain and Italy": the list's total is no one's
     bracketed = _bracketed(frame, codes, partners)
@@ -954,6 +969,8 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
 
 
 _EACH = re.compile(r"\beach\b", re.I)
+_RANKED_BEHIND = re.compile(r"\b(?:largest|biggest|top|leading|main|major|ranked|placed)\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:after|behind)\s+", re.I)
 _BOUND_BEFORE = re.compile(r"\b(?:fewer|less|more|under|over|up\s+to|at\s+most|at\s+least)\s+(?:than\s+)?$", re.I)
 _NEXT_GOODS = re.compile(r"\s+of\s+[^,;.\d]{1,40}?\s+and\s+$")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")

@@ -491,13 +491,13 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
 
 
 # "to Europe", "from the Middle East": a region goods go to or come from, which names no country of its own
-_REGION = (r"(?:the\s+)?(?:Europe|European\s+Union|EU|Asia|Southeast\s+Asia|South\s+Asia|East\s+Asia|Central\s+Asia|"
+REGION = (r"(?:the\s+)?(?:Europe|European\s+Union|EU|Asia|Southeast\s+Asia|South\s+Asia|East\s+Asia|Central\s+Asia|"
            r"Africa|West\s+Africa|East\s+Africa|Middle\s+East|Gulf|Latin\s+America|South\s+America|"
            r"North\s+America|Americas|Caribbean|Oceania|Pacific|Asia-Pacific)\b")
 # "go to EU markets: Italy (1,204 t), …", "come from Asian suppliers: …": a region's markets, then their list
-_REGION_WORD = (rf"(?:{_REGION}|(?:the\s+)?(?:European|Asian|African|Arab|Latin\s+American|Middle\s+Eastern|"
+_REGION_WORD = (rf"(?:{REGION}|(?:the\s+)?(?:European|Asian|African|Arab|Latin\s+American|Middle\s+Eastern|"
                 r"ASEAN|Eurasian|Nordic|Baltic|Balkan|Scandinavian|regional|foreign|overseas|neighbou?ring)\b)")
-_REGION_THEN_LIST = re.compile(rf"\b(?P<how>to|into|from)\s+{_REGION}(?:[^.;]|\.(?=\d)){{0,120}}?"
+_REGION_THEN_LIST = re.compile(rf"\b(?P<how>to|into|from)\s+{REGION}(?:[^.;]|\.(?=\d)){{0,120}}?"
                                r"\b(?:led\s+by|including|such\s+as|mainly|mostly|chiefly|notably|especially|"
                                r"particularly|in\s+particular)\s+(?:the\s+)?$"
                                rf"|\b(?P<how2>to|into|from|in)\s+{_REGION_WORD}\s+(?:[a-z]+\s+)?"
