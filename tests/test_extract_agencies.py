@@ -759,3 +759,13 @@ def test_a_shorter_name_is_the_body_named_in_full_before() -> None:
                 "Exports to Russia stood at 31,442 tonnes, according to the Tea Board.")
     assert [(a["name"], a["country"], a.get("also")) for a in agencies(facts)] == [
         ("Sri Lanka Tea Board", "LK", ["Tea Board"])]
+
+
+def test_a_body_the_story_cites_as_saying_is_of_the_story_country() -> None:
+    # "…, the Ministry of Agriculture said.": the story's own country's ministry, not the country named nearest
+    text = ("Peru shipped 180,000 tonnes of blueberries abroad this season, growers said. The state marketing board, "
+            "which complains that Chinese buyers outbid it for fruit, received 9,000 tonnes for its packing plants, "
+            "the Ministry of Agriculture said.")
+    facts = run(text, title="Peru's blueberry season closes")
+    hit = named(facts, "Ministry of Agriculture")
+    assert hit is not None and hit["country"] == "PE", agencies(facts)

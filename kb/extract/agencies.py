@@ -634,6 +634,8 @@ def _sentence_actors(ctx: ArticleContext, sent: Sentence) -> list[CountryMention
 
 
 _QUOTE = re.compile(r"[“\"][^”\"]{3,400}[”\"]")
+_SAYER_BEFORE = re.compile(r"[,;]\s+(?:the\s+)?$")
+_SAID_AFTER = re.compile(r"\s+(?:said|says|reported|reports|announced|noted|added|stated)\s*[.,;]")
 _CITED = re.compile(r"\baccording\s+to\s+(?:(?:data|figures|statistics|numbers)\s+(?:from|of|by|released\s+by|"
                     r"published\s+by|compiled\s+by)\s+)?(?:the\s+)?$", re.I)
 
@@ -651,8 +653,12 @@ def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
     one after it, else the article's own."""
     sent = ctx.sentence_at(start)
     home = article_country(ctx)
-    if home is not None and _CITED.search(ctx.text, max(0, start - 20), start):
-        return home  # "…, according to the Ministry of Energy": a story cites its own country's bodies
+    if home is not None and (_CITED.search(ctx.text, max(0, start - 20), start)
+                             or (_SAYER_BEFORE.search(ctx.text, max(0, start - 8), start)
+                                 and _SAID_AFTER.match(ctx.text, end))):
+        # "…, according to the Ministry of Energy", "…, the Ministry of Agriculture said.": a story cites its own
+        # country's bodies
+        return home
     if sent is not None:
         quotes = [m.span() for m in _QUOTE.finditer(ctx.text, sent.start, sent.end)]
         inside = [q for q in quotes if q[0] <= start < q[1]]
