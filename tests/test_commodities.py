@@ -60,3 +60,12 @@ def test_goods_hs_of_compounds(name: str, code: str | None) -> None:
 ])
 def test_named_kinds_keep_their_heading(text: str, hs: str) -> None:
     assert [(c.name, c.hs) for c in find_commodities(text)] == [(text, hs)]
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    # a fish named by species takes the heading of its form
+    ("fresh haddock", "0302"), ("chilled hake", "0302"), ("frozen redfish", "0303"), ("catfish fillets", "0304"),
+    ("smoked halibut", "0305"), ("turbot", "03"),
+])
+def test_a_fish_species_takes_the_heading_of_its_form(phrase: str, code: str) -> None:
+    assert hs_for(phrase) == code

@@ -49,3 +49,12 @@ def test_a_mention_keeps_its_accented_surface() -> None:
 
 def test_an_accented_dateline_names_its_country() -> None:
     assert dateline_country("HÀ NỘI — Exports rose.") == "VN"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exports of frozen redfish and Greenland halibut rose.", []),  # goods that bear a country's name
+    ("Bolivia sold Brazil nuts to Germany.", ["BO", "DE"]),
+    ("Greenland exports fish to Denmark.", ["GL", "DK"]),  # the name acting is the country
+])
+def test_goods_named_after_a_country_name_no_country(text: str, expected: list[str]) -> None:
+    assert [c.code for c in find_countries(text)] == expected

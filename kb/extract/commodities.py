@@ -100,6 +100,10 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+_FISH_FORMS = {"fresh": "0302", "chilled": "0302", "frozen": "0303", "fillet": "0304", "fillets": "0304",
+               "dried": "0305", "salted": "0305", "smoked": "0305"}
+
+
 def hs_for(phrase: str) -> str | None:
     """HS code of a commodity phrase, trying ever shorter tails of it ("fresh pears" -> "pear")."""
     index = _index()
@@ -114,6 +118,9 @@ def hs_for(phrase: str) -> str | None:
                     return "0811"
                 if "0701" <= code[:4] <= "0709":
                     return "0710"
+            if i and code == "03":  # a fish named by species: its form gives the heading ("fresh cod" 0302)
+                form = next((_FISH_FORMS[w] for w in words[:i] if w in _FISH_FORMS), None)
+                return form or code
             return code
     return None
 

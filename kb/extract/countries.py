@@ -14,6 +14,7 @@ from collections import Counter
 from functools import cache
 
 from kb.extract import gazetteer
+from kb.extract.commodities import find_commodities
 from kb.extract.context import ArticleContext, CountryMention
 from kb.extract.phrases import PhraseMatcher
 from kb.readers import publishers
@@ -75,6 +76,13 @@ def _matcher() -> PhraseMatcher:
     return PhraseMatcher([*_forms(), *_blocs()])
 
 
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
+
+
+def _goods_named_after(text: str, start: int, end: int) -> bool:
+    return any(c.start == 0 and c.end > end - start for c in find_commodities(text[start:end + 30]))
+
+
 def find_countries(text: str, published: str | None = None) -> list[CountryMention]:
     forms, blocs = _forms(), _blocs()
     out: list[CountryMention] = []
@@ -91,6 +99,8 @@ def find_countries(text: str, published: str | None = None) -> list[CountryMenti
 
 
 def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.CountryForm) -> bool:
+    if form.form == "name" and _LOWER_WORD_AFTER.match(text, end) and _goods_named_after(text, start, end):
+        return True  # "Greenland halibut", "Brazil nuts": goods that bear the country's name
     if form.code == "US" and (_REGION_BEFORE.search(text[max(0, start - 12):start]) or _MONEY_AFTER.match(text, end)):
         return True  # "Latin America", and "US$ 20 million", "20 million US dollars": money, not the country
     if text[start - 1:start] == "(" and text[end:end + 1] == ")" and _NAME_BEFORE_BRACKET.search(text, 0, start - 1):
