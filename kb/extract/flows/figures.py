@@ -195,11 +195,18 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
         return True  # "quoted at $505 a tonne, up from $478": the price it was, not a flow
     if _CHANGE_BEFORE.search(before) and not re.search(r"\b(?:to|of|at)\s+(?:\w+\s+){0,2}$", before):
         return True
+    if _HOPED_FOR.search(before):
+        return True  # "…, and it is now counting on 260,000 tonnes by the close of the campaign": a hope, no flow
     if _GAP_AFTER.match(s, a.end) and any(b.start > a.end and b.kind == a.kind for b in sm.amounts):
         return True  # "7 million kg to date, 4 million kg short of the 11 million kg": a gap between two figures
     if lex.share_before.search(before) and _OWN_FIGURE_AFTER_SHARE.search(before):
         return False  # "accounting for 27.4 percent of the total with 1.15 billion USD": the share's holder's own
     return bool(lex.price_before.search(before) or lex.share_before.search(before))
+
+
+_HOPED_FOR = re.compile(r"\b(?:counting|counts?|banking|banks?|relying)\s+on\s+(?:about\s+|some\s+|around\s+)?$"
+                        r"|\b(?:expects?|expecting|targets?|targeting|aims?\s+(?:for|at)|hopes?\s+for|forecasts?|"
+                        r"projects?)\s+(?:about\s+|some\s+|around\s+|up\s+to\s+|at\s+least\s+)?$", re.I)
 
 
 # "4 million kg short of the 11 million kg it took", "2,000 tonnes more than in 2025": the gap, not a flow
