@@ -58,3 +58,13 @@ def test_an_accented_dateline_names_its_country() -> None:
 ])
 def test_goods_named_after_a_country_name_no_country(text: str, expected: list[str]) -> None:
     assert [c.code for c in find_countries(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("the Greater Mekong Subregion transport pact", "2024-05-01", ["CN", "KH", "LA", "MM", "TH", "VN"]),
+    ("the Baltic states bought more grain", "2024-05-01", ["EE", "LT", "LV"]),
+    ("a SAARC summit", "2005-01-01", ["BD", "BT", "IN", "LK", "MV", "NP", "PK"]),  # before Afghanistan joined
+    ("Visegrad Group ministers met", "2024-05-01", ["CZ", "HU", "PL", "SK"]),
+])
+def test_more_blocs_stand_for_their_members(text: str, published: str, expected: list[str]) -> None:
+    assert sorted({c.code for c in find_countries(text, published)}) == expected
