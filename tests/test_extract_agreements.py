@@ -1086,3 +1086,10 @@ def test_a_modifier_before_a_bare_noun_picks_the_instrument_it_names() -> None:
                        "the training memorandum.")
     status = {("training" in r["name"]): r["status"] for r in found}
     assert status == {True: "in_force", False: "signed"}, found
+
+
+def test_domestic_procedures_completed_is_a_ratification_of_the_sentences_instrument() -> None:
+    found = agreements("The free trade agreement between Chile and Vietnam will take effect on 1 July, after both "
+                       "sides completed their domestic approval procedures, the ministry said. The deal was signed "
+                       "in Hanoi in 2023.", published="2024-05-17")
+    assert [(r["parties"], r["status"]) for r in found] == [(["CL", "VN"], "ratified")], found

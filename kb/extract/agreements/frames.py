@@ -428,6 +428,11 @@ def _statuses(reading: Reading, sent: Sentence, low: str, clauses: Clauses, oute
         pos += sent.start
         lo, hi = clauses.around(pos)
         near = [m for m in outer if lo <= m[0] < hi]
+        if not near and status == "ratified":
+            # "The FTA … will be effective from August 1, after both sides completed their domestic approval
+            # procedures": a ratification told in a clause of its own is of the sentence's one instrument
+            whole = [m for m in outer if sent.start <= m[0] < sent.end]
+            near = whole if len({i for _s, _e, i in whole}) == 1 else []
         if not near:
             continue
         nearest = min(near, key=lambda x: min(abs(x[0] - pos), abs(x[1] - pos)))
