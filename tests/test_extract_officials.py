@@ -570,3 +570,10 @@ def test_an_outlet_whose_country_leads_the_story_gives_it_to_unbound_people(publ
 ])
 def test_whom_a_person_meets_is_of_the_other_country(text: str, name: str, country: str) -> None:
     check(run(text, publisher="The Border Review"), name, {"country": country})
+
+
+def test_a_title_after_the_name_owned_by_an_agencys_short_name() -> None:
+    # "Name, Vinacas vice chairwoman, said": the short name the article gave the agency in brackets owns the post
+    facts = run("Ana Ruiz, chairwoman of the Peruvian Blueberry Association (Proarandanos), opened the fair. "
+                "Luis Campos, Proarandanos vice chairman, said exports to China rose.")
+    check(facts, "Luis Campos", {"title": "vice chairman", "agency": "Peruvian Blueberry Association"})

@@ -224,11 +224,22 @@ _NOT_MODIFIERS = frozenset(("and", "or", "the", "of", "said", "says", "told", "w
 
 
 def _agency_at(ctx: ArticleContext, start: int, end: int) -> str | None:
-    """The agency a span names whole (give or take a possessive)."""
+    """The agency a span names whole (give or take a possessive), or an agency of the article the span writes by
+    one of its names ("Vinacas vice chairwoman" after "the Viet Nam Cashew Association (Vinacas)")."""
     for m in mentions_of(ctx).agencies:
         if m.start == start and 0 <= end - m.end <= 2:
             return m.name
+    written = _POSSESSIVE_END.sub("", ctx.text[start:end].strip())
+    if not written:
+        return None
+    for m in mentions_of(ctx).agencies:
+        short = _BRACKETED_SHORT.match(ctx.text, m.end)
+        if m.end <= start and (m.name == written or (short is not None and short.group(1) == written)):
+            return m.name
     return None
+
+
+_BRACKETED_SHORT = re.compile(r"\s*\(([A-Z][\w&.-]{1,14})\)")
 
 
 def _country_in(ctx: ArticleContext, start: int, end: int) -> str | None:
