@@ -577,3 +577,15 @@ def test_a_title_after_the_name_owned_by_an_agencys_short_name() -> None:
     facts = run("Ana Ruiz, chairwoman of the Peruvian Blueberry Association (Proarandanos), opened the fair. "
                 "Luis Campos, Proarandanos vice chairman, said exports to China rose.")
     check(facts, "Luis Campos", {"title": "vice chairman", "agency": "Peruvian Blueberry Association"})
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # the people a body's team or a country's side is listed with are its own
+    ("Customs chiefs of Peru and Chile met in Tacna. The National Customs Superintendency (SUNAT) hosted the talks. "
+     "The SUNAT team included deputy director Rosa Quispe and head of risk analysis Luis Mamani.",
+     "Luis Mamani", {"title": "head of risk analysis", "agency": "Superintendency", "country": "PE"}),
+    ("Customs chiefs of Peru and Chile met in Tacna. Chile's side comprised: Ana Soto, deputy director; and "
+     "Pedro Rojas, secretary general.", "Pedro Rojas", {"country": "CL"}),
+])
+def test_a_teams_people_are_its_own(text: str, name: str, expected: dict) -> None:
+    check(run(text, publisher="The Border Review"), name, expected)

@@ -70,6 +70,9 @@ def _cfg() -> dict:
                              rf"(?:\s*\([^)]*\))?\s*,?\s*(?:(?:{honor})\s*)*$"),
         "before_apposed": re.compile(rf"(?P<title>(?i:(?<![\w]){core})\s+(?:of|for)\s+[a-z][\w-]*"
                                      rf"(?:\s+(?:and\s+)?[a-z][\w-]*){{0,6}})\s*,\s*$"),
+        # "head of economic studies Leidy Carrasco": a lower-case complement, the name right after it
+        "before_lower": re.compile(rf"(?P<title>(?<![\w])(?:{core})\s+(?:of|for)\s+[a-z][\w-]*"
+                                   rf"(?:\s+(?:and\s+)?[a-z][\w-]*){{0,3}})\s+$"),
         # "presidents A and B", "the foreign ministers A, B and C": a plural post before a list.
         # … "the foreign ministers of the four members: A of Brazil, B of Argentina and C of Paraguay"
         "plural": re.compile(rf"(?P<title>(?i:(?<![\w-]){core}))s(?:\s+of\s+[^:;.]{{1,60}}:)?,?\s+"
@@ -326,6 +329,7 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
             if person:
                 people.append(person)
     _take_counterpart_titles(ctx, people)
+    _take_team_agency(ctx, people)
     _settle_countries(ctx, people)
     for p in people:
         if p.agency is None and p.country is not None and p.title and _HEAD_TITLE.search(p.title) \
@@ -335,6 +339,30 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
     _record_mentions(ctx, people, merged)
     return [Official(name=p.name, title=p.title, agency=p.agency, country=p.country,
                      evidence=[ctx.evidence_for(p.sentence)]) for p in merged]
+
+
+# "The DGA team included …", "The Kenyan delegation comprised …": the body or country whose people are listed
+_TEAM = re.compile(r"\W*(?:(?:The|the|Its|its)\s+)?(?P<owner>[A-Z][\w.&'’ -]{1,60}?)(?:['’]s)?\s+"
+                   r"(?:team|delegation|side|"
+                   r"negotiating\s+team)\s+(?:included|includes|comprised|comprises|consisted\s+of|"
+                   r"was\s+made\s+up\s+of|was\s+led\s+by|also\s+included)\b")  # also "Haiti's side comprised:"
+
+
+def _take_team_agency(ctx: ArticleContext, people: list[_Person]) -> None:
+    """People listed as a body's (or a country's) team take its agency and country where theirs are not told."""
+    for p in people:
+        m = _TEAM.match(p.sentence.text)
+        if m is None or p.span[0] < p.sentence.start + m.end():
+            continue
+        lo, hi = p.sentence.start + m.start("owner"), p.sentence.start + m.end("owner")
+        agency = _agency_in(ctx, lo, hi) or _agency_at(ctx, lo, hi)
+        if agency is not None and p.agency is None:
+            p.agency = agency
+            own = next((a.country for a in ctx.agencies if a.name == agency), None)
+            if p.country is None and own:
+                p.country = own
+        elif agency is None and p.country is None:
+            p.country = next((c.code for c in ctx.countries_in(lo, hi) if c.form != "bloc"), None)
 
 
 _HEADS_OF_STATE = frozenset(("president", "vice president", "vice-president", "prime minister", "premier", "king",
@@ -453,7 +481,7 @@ def _title_before(left: str) -> re.Match[str] | None:
     m = before.search(left)
     if not m:
         # "the director general for international trade negotiations, X,": a set-off title of any words
-        return _cfg()["before_apposed"].search(left)
+        return _cfg()["before_apposed"].search(left) or _cfg()["before_lower"].search(left)
     for conj in reversed(list(_AND.finditer(left, m.start("title"), m.end("title")))):
         later = before.search(left, conj.end())
         if later and _only_countries(left[conj.end():later.start("title")]):
