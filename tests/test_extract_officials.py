@@ -589,3 +589,14 @@ def test_a_title_after_the_name_owned_by_an_agencys_short_name() -> None:
 ])
 def test_a_teams_people_are_its_own(text: str, name: str, expected: dict) -> None:
     check(run(text, publisher="The Border Review"), name, expected)
+
+
+def test_people_who_sign_for_a_country_are_its_officials_and_the_signatories() -> None:
+    text = ("The customs chiefs of Peru and Chile signed a data exchange protocol on Monday in Tacna. Rosa Quispe "
+            "signed for Peru and Pedro Rojas for Chile.")
+    facts = run(text, publisher="The Border Review")
+    check(facts, "Rosa Quispe", {"country": "PE"})
+    check(facts, "Pedro Rojas", {"country": "CL"})
+    assert [sorted(a.signatories) for a in facts.agreements] == [["Pedro Rojas", "Rosa Quispe"]]
+    # a name "for" a country with no signing told is no one's signature
+    assert not officials(run("Rosa Quispe for Peru and Pedro Rojas for Chile spoke at the fair in Tacna."))

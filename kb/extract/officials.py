@@ -328,6 +328,7 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
                       or _with_plural_title(ctx, sent, start, end, name))
             if person:
                 people.append(person)
+    people += _signers_for_countries(ctx, people)
     _take_counterpart_titles(ctx, people)
     _take_team_agency(ctx, people)
     _settle_countries(ctx, people)
@@ -339,6 +340,30 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
     _record_mentions(ctx, people, merged)
     return [Official(name=p.name, title=p.title, agency=p.agency, country=p.country,
                      evidence=[ctx.evidence_for(p.sentence)]) for p in merged]
+
+
+# "X signed for Haiti and Y for the Dominican Republic", "signed on behalf of Kenya by …": who signs for a country
+_SIGNED_FOR = re.compile(r"\s+(?:signed\s+(?:[\w-]+\s+){0,4}?)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?")
+
+
+def _signers_for_countries(ctx: ArticleContext, people: list[_Person]) -> list[_Person]:
+    """People the text has sign for a country without a post: officials of that country (their post, when told
+    elsewhere, joins them when the mentions merge)."""
+    known = {(p.sentence.start, p.span[0]) for p in people}
+    out: list[_Person] = []
+    for sent in ctx.sentences:
+        if "signed" not in sent.text and "behalf" not in sent.text:
+            continue
+        for start, end, name in _names(sent):
+            if (sent.start, start) in known or len(name.split()) < 2:
+                continue
+            m = _SIGNED_FOR.match(ctx.text, end, sent.end)
+            country = next((c for c in ctx.countries if m and c.start == m.end() and c.form in ("name", "capital")),
+                           None)
+            if country is None or (m and "signed" not in m.group() and " signed " not in ctx.text[sent.start:start]):
+                continue
+            out.append(_Person(name, None, None, country.code, (start, end), (start, end), sent))
+    return out
 
 
 # "The DGA team included …", "The Kenyan delegation comprised …": the body or country whose people are listed
