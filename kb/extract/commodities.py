@@ -104,6 +104,17 @@ _FISH_FORMS = {"fresh": "0302", "chilled": "0302", "frozen": "0303", "fillet": "
                "dried": "0305", "salted": "0305", "smoked": "0305"}
 
 
+@cache
+def _two_word_starts() -> frozenset[tuple[str, str]]:
+    """The first two words (lower case) of every term of two words or more: a cheap test before a search."""
+    return frozenset(tuple(key.split()[:2]) for key in _surfaces() if len(key.split()) >= 2)
+
+
+def may_start_term(first: str, second: str) -> bool:
+    """Whether a term may begin with these two words ("greenland halibut", "brazil nuts")."""
+    return (first.lower(), second.lower()) in _two_word_starts()
+
+
 def hs_for(phrase: str) -> str | None:
     """HS code of a commodity phrase, trying ever shorter tails of it ("fresh pears" -> "pear")."""
     index = _index()

@@ -14,7 +14,7 @@ from collections import Counter
 from functools import cache
 
 from kb.extract import gazetteer
-from kb.extract.commodities import find_commodities
+from kb.extract.commodities import find_commodities, may_start_term
 from kb.extract.context import ArticleContext, CountryMention
 from kb.extract.phrases import PhraseMatcher
 from kb.readers import publishers
@@ -76,10 +76,14 @@ def _matcher() -> PhraseMatcher:
     return PhraseMatcher([*_forms(), *_blocs()])
 
 
-_LOWER_WORD_AFTER = re.compile(r" [a-z]")
+_LOWER_WORD_AFTER = re.compile(r" ([a-z][\w-]*)")
 
 
 def _goods_named_after(text: str, start: int, end: int) -> bool:
+    after = _LOWER_WORD_AFTER.match(text, end)
+    words = text[start:end].split()
+    if after is None or len(words) != 1 or not may_start_term(words[0], after.group(1)):
+        return False
     return any(c.start == 0 and c.end > end - start for c in find_commodities(text[start:end + 30]))
 
 
