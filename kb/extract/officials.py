@@ -346,13 +346,16 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
 _SIGNED_FOR = re.compile(r"\s+(?:signed\s+(?:[\w-]+\s+){0,4}?)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?")
 
 
+_SIGNING_FOR_SOMEONE = re.compile(r"\bsigned\b.*\bfor\s+(?:the\s+)?[A-Z]|\bon\s+behalf\s+of\b")
+
+
 def _signers_for_countries(ctx: ArticleContext, people: list[_Person]) -> list[_Person]:
     """People the text has sign for a country without a post: officials of that country (their post, when told
     elsewhere, joins them when the mentions merge)."""
     known = {(p.sentence.start, p.span[0]) for p in people}
     out: list[_Person] = []
     for sent in ctx.sentences:
-        if "signed" not in sent.text and "behalf" not in sent.text:
+        if not _SIGNING_FOR_SOMEONE.search(sent.text):
             continue
         for start, end, name in _names(sent):
             if (sent.start, start) in known or len(name.split()) < 2:
