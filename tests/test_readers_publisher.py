@@ -188,3 +188,12 @@ def test_a_known_outlet_in_the_file_name_beats_a_line_atop_the_page(tmp_path: Pa
     doc = read_article(page(tmp_path, "LV24 Newsletter\n\nLorvania and Sildavia open two freight crossings",
                             name="2026-03-01-reuters-freight-crossings.txt"))
     assert doc.publisher == "Reuters"
+
+
+@pytest.mark.parametrize("given", ["Lorvania Post (English edition)", "Lorvania Post (English)",
+                                   "Lorvania Post (Russian version)"])
+def test_an_edition_noted_in_brackets_is_not_the_outlets_name(tmp_path: Path, given: str) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(f"---\ntitle: Lorvania and Sildavia open two freight crossings\nsource: {given}\n---\n\n"
+                    f"{BODY}\n\n{MORE}\n", encoding="utf-8")
+    assert read_article(path).publisher == "Lorvania Post"

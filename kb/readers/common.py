@@ -97,6 +97,8 @@ def build(
         or mentioned_publisher(page.text)
         or page.wire  # a wire's own copy, filed under no other outlet's name
     )
+    if publisher:  # "Infobae (English edition)": the edition noted in brackets is not the outlet's name
+        publisher = _EDITION.sub("", publisher) or publisher
     author = clean_author(author) if isinstance(author, str) else None
     author = author or page.author
     if author is None and page.wire and page.wire != publisher:
@@ -121,6 +123,10 @@ def _display(publisher: str | None) -> str | None:
     if publisher and publisher.islower() and _DOMAIN.match(publisher):
         return _name(publishers.by_domain(publisher)) or publisher
     return publisher
+
+
+_EDITION = re.compile(r"\s*\((?:[A-Z][a-z]+\s+)?(?:edition|version|service|desk)\)\s*$|"
+                      r"\s*\((?:in\s+)?(?:English|Spanish|French|Arabic|Russian|Portuguese|Chinese)\)\s*$", re.I)
 
 
 def _name(outlet: publishers.Outlet | None) -> str | None:
