@@ -600,3 +600,16 @@ def test_people_who_sign_for_a_country_are_its_officials_and_the_signatories() -
     assert [sorted(a.signatories) for a in facts.agreements] == [["Pedro Rojas", "Rosa Quispe"]]
     # a name "for" a country with no signing told is no one's signature
     assert not officials(run("Rosa Quispe for Peru and Pedro Rojas for Chile spoke at the fair in Tacna."))
+
+
+@pytest.mark.parametrize(("text", "name", "agency"), [
+    # a customs post, once whose it is is known, is of that country's customs named in the story
+    ("The Lorvanian Customs Service said seizures rose. Customs Commissioner Tomas Ferreira spoke in Lima about "
+     "Peru's new scanners. The Peruvian Customs Service (SUNAT) bought four of them.", "Tomas Ferreira",
+     "Peruvian Customs Service"),
+    # a statistician general, of the country's statistics office
+    ("Statistics Botswana published the March figures. Statistician General Ana Molefe said diamond exports to "
+     "India fell.", "Ana Molefe", "Statistics Botswana"),
+])
+def test_a_posts_body_once_the_persons_country_is_known(text: str, name: str, agency: str) -> None:
+    check(run(text, publisher="The Border Review"), name, {"agency": agency})

@@ -286,9 +286,14 @@ def _by_title(title: str, country: str | None, agencies: list[Agency]) -> str | 
             continue
         if portfolio and a.kind == "ministry" and portfolio.group(1).strip() in a.name.lower():
             return a.name
-        if a.kind == "customs" and country and a.country == country and re.search(r"\bcustoms\b", low):
-            return a.name
+        if a.kind == "customs" and country and a.country == country and re.search(r"\b(?:customs|comptroller)\b", low):
+            return a.name  # "Customs Commissioner", "Comptroller-General" of the country's customs
+        if country and a.country == country and _STATISTICIAN.search(low) and "statistic" in a.name.lower():
+            return a.name  # "Statistician General" of the country's statistics office
     return None
+
+
+_STATISTICIAN = re.compile(r"\bstatistician\b")
 
 
 # ---------------------------------------------------------------- the stage
@@ -333,6 +338,8 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
     _take_team_agency(ctx, people)
     _settle_countries(ctx, people)
     for p in people:
+        if p.agency is None and p.country is not None and p.title:  # the post's body, now that whose it is is known
+            p.agency = _by_title(p.title, p.country, ctx.agencies)
         if p.agency is None and p.country is not None and p.title and _HEAD_TITLE.search(p.title) \
                 and p.title not in _HEADS_OF_STATE:  # "President X has appointed Y as head of the Customs Service"
             p.agency = _nearby_body(ctx, p.sentence, p.country)
