@@ -98,7 +98,24 @@ def _by_key_statement(kind: str):  # type: ignore[no-untyped-def]
     main = held_by(kind, "name_key", lambda p: p["keys"], ("id", "name_key", "_none"))
     aliases = held_by("alias", "name_key", lambda p: p["keys"], (column.name, "name_key", "origin"))
     return kept_for_batch(answered_from_held(statement, {kind, "alias"}, lambda held, p: main(held, p) + [
-        r for r in aliases(held, p) if r[0] is not None]), by="keys", column=1)
+        r for r in aliases(held, p) if r[0] is not None]), by="keys", column=1, patch=_names_updated)
+
+
+def _names_updated(answers: dict[tuple, list[tuple]], changes: dict[int, Mapping[str, Any]]) -> bool:
+    """`_by_key_statement`'s kept answers ({((), key): [(id, key, origin), …]}: the rows by main name, origin
+    NULL, then by alias) after rows of its kind were updated by id (kb.driver.ReadCache.updated): a row given
+    another name leaves its old key's answer and joins its new one's, if kept, among the main names by id."""
+    for rid, values in changes.items():
+        key = values.get("name_key")
+        if key is None:
+            continue  # the name is left as it was (a main name is never NULL)
+        for rows in answers.values():
+            rows[:] = [r for r in rows if r[0] != rid or r[2] is not None]
+        rows = answers.get(((), key))
+        if rows is not None:
+            at = next((i for i, r in enumerate(rows) if r[2] is not None or r[0] > rid), len(rows))
+            rows.insert(at, (rid, key, None))
+    return True
 
 
 @cache

@@ -9,6 +9,7 @@ matched afresh.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Mapping
 from functools import cache
@@ -33,8 +34,9 @@ from kb.store.write import restore_articles
 @cache
 def _kinds_of_agencies() -> Select:
     ag = T["agency"]
-    return kept_for_batch(answered_from_held(select(ag.c.country_code, ag.c.kind).where(ag.c.id.in_(ids_param())),
-                                             {"agency"}, held_by_id("agency", ("country_code", "kind"))))
+    return kept_for_batch(answered_from_held(select(ag.c.id, ag.c.country_code, ag.c.kind).where(
+        ag.c.id.in_(ids_param())), {"agency"}, held_by_id("agency", ("id", "country_code", "kind"))),
+        by="ids", of="agency")
 
 
 @cache
@@ -42,7 +44,39 @@ def _agencies_of_country() -> Select:
     ag = T["agency"]
     return kept_for_batch(answered_from_held(
         select(ag.c.id, ag.c.name, ag.c.kind).where(ag.c.country_code == bindparam("country")).order_by(ag.c.id),
-        {"agency"}, held_by("agency", "country_code", lambda p: [p["country"]], ("id", "name", "kind"))))
+        {"agency"}, held_by("agency", "country_code", lambda p: [p["country"]], ("id", "name", "kind"))),
+        patch=_agencies_updated)
+
+
+_UNKNOWN = object()
+
+
+def _agencies_updated(answers: dict[tuple, list[tuple]], changes: dict[int, Mapping[str, object]]) -> bool:
+    """`_agencies_of_country`'s kept answers ({(("country", code),): [(id, name, kind), …] by id}) after agencies
+    were updated by id (kb.driver.ReadCache.updated): each row leaves the country it was in and joins the one
+    it is in now, if that one is kept. A value the update leaves out stays the row's; a row no kept answer
+    holds (its country not asked for) joining a kept country with a value unknown here drops that answer."""
+    for rid, values in changes.items():
+        old, was = None, None
+        for key, rows in answers.items():
+            at = next((i for i, row in enumerate(rows) if row[0] == rid), None)
+            if at is not None:
+                old, was = rows.pop(at), key[0][1]
+                break
+        country = values.get("country_code", was)
+        if country is None or (rows := answers.get(key := (("country", country),))) is None:
+            continue  # `country_code = NULL` matches no row; a country not kept is read when asked for
+        name = values.get("name", old[1] if old is not None else _UNKNOWN)
+        kind = values.get("kind", old[2] if old is not None else _UNKNOWN)
+        if name is _UNKNOWN or kind is _UNKNOWN:
+            del answers[key]
+        else:
+            insort(rows, (rid, name, kind), key=_first)
+    return True
+
+
+def _first(row: tuple) -> object:
+    return row[0]
 
 
 @cache
