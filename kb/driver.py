@@ -157,16 +157,30 @@ def _tables_read(statement: ClauseElement) -> frozenset[str]:
 _VERB = re.compile(r"^\s*(\w+)(?:\s+(?:INTO|FROM))?\s+\"?(\w+)", re.IGNORECASE)
 
 
+# Tables no foreign key names: a delete from one of them cascades nowhere (`cascading_nowhere`).
+_leaves: set[str] = set()
+
+
+def cascading_nowhere(tables: set[str]) -> None:
+    """Name the tables whose rows no foreign key names: a DELETE from one changes that table alone (and the
+    search tables its triggers keep, which no kept read names)."""
+    _leaves.update(tables)
+    _changes.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def _changes(sql: str) -> str | None:
     """What a statement may change among the tables kept reads name: "" nothing (a read, a savepoint or its
-    release), a table's name (an insert or update: its triggers write only tables no kept read names), "*"
-    anything (a delete, whose foreign keys cascade; a rollback; any other statement)."""
+    release), a table's name (an insert or update: its triggers write only tables no kept read names; a delete
+    from a table no foreign key names), "*" anything (another delete, whose foreign keys cascade; a rollback;
+    any other statement)."""
     found = _VERB.match(sql)
     verb = found.group(1).upper() if found else ""
     if verb in ("SELECT", "SAVEPOINT", "RELEASE"):
         return ""
     if verb in ("INSERT", "UPDATE") and found.group(2).upper() != "OR":  # type: ignore[union-attr]
+        return found.group(2).lower()  # type: ignore[union-attr]
+    if verb == "DELETE" and found.group(2).lower() in _leaves:  # type: ignore[union-attr]
         return found.group(2).lower()  # type: ignore[union-attr]
     return "*"  # `INSERT OR REPLACE` deletes too
 

@@ -249,3 +249,17 @@ def test_new_rows_are_written_a_few_statements_a_table_for_a_batch(url: str, sec
         table = T[name].name
         assert at_once[table] >= 8, table  # the corpus makes rows of every kind
         assert held_load[table] * 2 <= at_once[table], (table, held_load[table], at_once[table])
+
+
+@pytest.mark.parametrize(("sql", "written"), [
+    ("SELECT DISTINCT position.official_id FROM position WHERE position.agency_id = :agency", {"position"}),
+    ("SELECT DISTINCT position.official_id FROM position WHERE position.agency_id = %(agency)s::INTEGER",
+     {"position"}),  # a parameter named after a table is not a read of it
+    ("SELECT agency.id FROM agency WHERE agency.country_code = :country", {"agency"}),
+    ("SELECT count(agency.id) FROM agency", {"agency"}),
+])
+def test_the_held_rows_a_read_needs_written_first(sql: str, written: set[str]) -> None:
+    from kb.store.held import _made_plan
+
+    every, tables, inserted = _made_plan(sql)
+    assert (every, set(tables), inserted) == (False, written, None)

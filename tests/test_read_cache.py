@@ -236,8 +236,9 @@ def test_a_file_loaded_twice_in_one_batch_is_found_among_the_held_articles(url: 
 def test_reading_ahead_gives_the_same_rows_in_fewer_statements(url: str, second_url: str, seen: _Seen,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """A batch's lookups read at once (`StoreBatch.read_ahead`: names of every kind, the articles each file may
-    replace, flows, agreements by party set): every table as when each article reads its own, ids included, the
-    reads by name key and of stored articles at most half as many, of agreements by party set fewer."""
+    replace, flows, agreements by party set, agencies by country and by the names found): every table as when
+    each article reads its own, ids included, the reads by name key and of stored articles at most half as
+    many, of agreements by party set and of agencies fewer."""
     def reads() -> Counter[str]:
         found: Counter[str] = Counter()
         for sql in seen.sql:
@@ -260,6 +261,11 @@ def test_reading_ahead_gives_the_same_rows_in_fewer_statements(url: str, second_
     # Agreements by party set: fewer (the corpus's agreements are often written, which drops what was read ahead).
     by_parties = "SELECT agreement.id, agreement.name_key, agreement.signed"
     assert ahead[by_parties] < alone[by_parties], (ahead[by_parties], alone[by_parties])
+    # What settling descriptors and re-deriving agencies read (kb.store.settle.read_ahead): a country's agencies,
+    # their aliases' names, an agency's values and its aliases, fewer.
+    for shape in ("SELECT agency.id, agency.name, agency.kind", "SELECT alias.agency_id, alias.name FROM",
+                  "SELECT agency.id, agency.name, agency.name_key,", "SELECT alias.id, alias.agency_id, alias.name,"):
+        assert ahead[shape] < alone[shape], (shape, ahead[shape], alone[shape])
 
 
 @pytest.mark.parametrize(("sql", "changes"), [
@@ -271,7 +277,9 @@ def test_reading_ahead_gives_the_same_rows_in_fewer_statements(url: str, second_
     ("UPDATE agency SET name=:name WHERE agency.id = :_id", "agency"),
     ("UPDATE OR IGNORE alias SET agency_id = 1", "*"),
     ("INSERT OR REPLACE INTO alias (id) VALUES (1)", "*"),
-    ("DELETE FROM alias WHERE alias.id IN (1)", "*"),
+    ("DELETE FROM alias WHERE alias.id IN (1)", "alias"),  # no foreign key names an alias: nothing cascades
+    ("DELETE FROM agreement_party WHERE agreement_party.agreement_id = :rid", "agreement_party"),
+    ("DELETE FROM agency WHERE agency.id IN (1)", "*"),  # its aliases, positions, parties… cascade
     ("ROLLBACK TO SAVEPOINT kb_article", "*"),
     ("PRAGMA data_version", "*"),
 ])

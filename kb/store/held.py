@@ -57,7 +57,9 @@ HELD = ("claim", "evidence", "decision", "candidate")  # the store's names, in t
 # its foreign keys name.
 MADE = ("article", "agency", "official", "agreement", "trade_flow", "position", "alias", "party", "signatory")
 _TABLE_OF = {T[name].name: name for name in MADE}
-_NAMES = re.compile(rf"\b({'|'.join(_TABLE_OF)})\b", re.IGNORECASE)
+# A table's name, not a parameter's (`:agency`, `%(agency)s`: a read of positions at an agency is not a read of
+# agencies, whose held rows it would write first).
+_NAMES = re.compile(rf"(?<!:)(?<!%\()\b({'|'.join(_TABLE_OF)})\b", re.IGNORECASE)
 _WRITE = re.compile(r"^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
 # What each table's rows refer to among the held ones (written first).
 _REFS = {name: {_TABLE_OF[fk.column.table.name] for fk in T[name].foreign_keys

@@ -19,12 +19,12 @@ from sqlalchemy.engine import Connection
 
 from kb import descriptors
 from kb.candidates import candidates
-from kb.driver import answered_from_held, driver, held_by, held_by_id, kept_for_batch
+from kb.driver import AHEAD, answered_from_held, driver, held_by, held_by_id, kept_for_batch
 from kb.facts import Facts
 from kb.names import compare
 from kb.normalize import name_key
-from kb.resolve import curated, people_compatible
-from kb.store.derive import rederive
+from kb.resolve import _by_key_statement, curated, people_compatible, record_keys
+from kb.store.derive import _aliases_statement, _existing_statement, rederive
 from kb.store.fold import fold_row
 from kb.store.tables import T, Touched, ids_param
 from kb.store.write import restore_articles
@@ -77,6 +77,56 @@ def _agencies_updated(answers: dict[tuple, list[tuple]], changes: dict[int, Mapp
 
 def _first(row: tuple) -> object:
     return row[0]
+
+
+@cache
+def _agencies_of_countries() -> Select:
+    """The agencies of a list of countries, for reading `_agencies_of_country` ahead (the batch's held agencies
+    are not among them: each country's own read adds them). No ORDER BY: each country's rows are sorted here."""
+    ag = T["agency"]
+    return answered_from_held(select(ag.c.id, ag.c.name, ag.c.kind, ag.c.country_code).where(
+        ag.c.country_code.in_(bindparam("countries", expanding=True))), {"agency"}, lambda held, p: [])
+
+
+def read_ahead(conn: Connection, articles: list[Facts]) -> None:
+    """What settling a chunk of articles' descriptors and re-deriving their agencies and officials read, at once
+    (after kb.resolve.read_ahead has read the rows with their names), kept for the batch's transaction
+    (kb.driver.ReadCache): the agencies of every country the articles' agencies may be of, one statement; and
+    of the rows with the articles' agency and official names, their values, aliases, and (agencies) kinds and
+    aliases' names, a statement each. A row an article reaches another way reads its own."""
+    run = driver(conn)
+    if run.cache is None or not articles:
+        return
+    countries = sorted({c for facts in articles for c in (
+        *(a.country for a in facts.agencies), *(o.country for o in facts.officials if o.agency),
+        *(c for f in facts.trade_flows for c, name in ((f.from_, f.exporter), (f.to, f.importer)) if name)) if c})
+    of_countries: set[int] = set()  # the agencies of those countries, whose aliases' names settling reads
+    for start in range(0, len(countries), AHEAD):
+        chunk = countries[start:start + AHEAD]
+        found: dict[str, list[tuple]] = {country: [] for country in chunk}
+        for row in run.rows(_agencies_of_countries(), {"countries": chunk}):
+            found[row.country_code].append((row.id, row.name, row.kind))
+        for country, rows in found.items():
+            run.cache.fill(_agencies_of_country(), {"country": country}, sorted(rows))
+            of_countries.update(r[0] for r in rows)
+    for kind, names in sorted(_keys_of(articles).items()):
+        if kind not in ("agency", "official"):
+            continue
+        ids = sorted({r[0] for r in run.rows(_by_key_statement(kind), {"keys": sorted(names)})}) if names else []
+        for statement in (_existing_statement(kind), _aliases_statement(kind),
+                          *((_kinds_of_agencies(),) if kind == "agency" else ())):
+            if ids:
+                run.read_ahead(statement, {"ids": ids})
+        if kind == "agency" and (ids or of_countries):
+            run.read_ahead(_alias_names(), {"ids": sorted(of_countries.union(ids))})
+
+
+def _keys_of(articles: list[Facts]) -> dict[str, set[str]]:
+    keys: dict[str, set[str]] = defaultdict(set)
+    for facts in articles:
+        for kind, found in record_keys(facts).items():
+            keys[kind] |= found
+    return keys
 
 
 @cache

@@ -13,12 +13,16 @@ from functools import cache
 from sqlalchemy import Delete, Insert, Table, Update, bindparam, delete, insert, update
 
 from kb import models
-from kb.driver import updates_by_id
+from kb.driver import cascading_nowhere, updates_by_id
 
 # Every table by its name, and the store's short names for the ones it writes most.
 T: dict[str, Table] = {**models.SQLModel.metadata.tables, "party": models.AgreementParty.__table__,
                        "signatory": models.AgreementSignatory.__table__, "decision": models.MatchDecision.__table__,
                        "candidate": models.MatchCandidate.__table__}
+
+# A delete from a table no foreign key names drops only the kept answers of reads of that table (kb.driver).
+cascading_nowhere({table.name for table in T.values()}
+                  - {fk.column.table.name for table in T.values() for fk in table.foreign_keys})
 
 
 @dataclass
