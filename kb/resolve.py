@@ -565,8 +565,7 @@ def _party_params(kind: str | None, parties: list[str]) -> dict[str, Any]:
 
 def _parties_with_agreements(held: Any) -> bool:
     """Every held party row is of a held agreement: the database's agreements have their parties written."""
-    agreements = held.made["agreement"]
-    return all(row["agreement_id"] in agreements for row in held.made["party"].values())
+    return held.parties_of_held_agreements()
 
 
 def _held_same_kind_and_parties(no_kind: bool, with_parties: bool, held: Any, p: Mapping[str, Any]) -> list[tuple]:

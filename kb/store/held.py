@@ -269,7 +269,9 @@ class Held:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in HELD}
-        self._saved: dict[str, list[dict[str, Any]]] | None = None
+        # Where the held rows stood when the article's savepoint began: each table's list and its length (rows
+        # are only appended to a list, and a write puts a new list in its place).
+        self._saved: dict[str, tuple[list[dict[str, Any]], int]] | None = None
         self.dates: dict[int, str | None] = {}  # article → its date, for the held claims' latest dates
         self._by_row: dict[tuple[str, int], list[dict[str, Any]]] | None = None  # (kind column, row) → claims
         self._writing = False
@@ -279,8 +281,14 @@ class Held:
         self._countries: frozenset[str] | None = None
         self._lookups: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], list[dict[str, Any]]]] = {}
         self._keys: dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]] = {}  # unique keys of held rows
-        self._made_saved: tuple[dict[str, dict[int, dict[str, Any]]], dict[str, int],
+        # What the article's savepoint restores of the new rows: the ids, and either the new rows and unique keys
+        # held since (`_journal`, undone on a rollback), or, once anything else changes them (a write, a row
+        # deleted), a copy of them as they were (`_made_saved`).
+        self._made_saved: tuple[dict[str, dict[int, dict[str, Any]]],
                                 dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]]] | None = None
+        self._ids_saved: dict[str, int] | None = None
+        self._journal: list[tuple[str, Any, Any]] | None = None
+        self._orphans = 0  # held party rows of agreements not held (`parties_of_held_agreements`)
         self._savepoint: str | None = None  # the article's savepoint in the database: None, PENDING or OPEN
 
     def countries(self) -> frozenset[str]:
@@ -292,7 +300,7 @@ class Held:
     def new(self, name: str, row: Mapping[str, Any]) -> int:
         """Hold a new row of an entity table; its id, given out now (`Ids`)."""
         _check_made(name, row, self.countries())
-        held = self.made[name]
+        held, journal = self.made[name], self._journal
         for columns in _unique(name):
             key = tuple(row.get(c) for c in columns)
             if None not in key:
@@ -300,6 +308,8 @@ class Held:
                 if key in keys:
                     raise DriverError(f"UNIQUE constraint failed: {', '.join(f'{T[name].name}.{c}' for c in columns)}")
                 keys.add(key)
+                if journal is not None:
+                    journal.append(("key", (name, columns), key))
         values = {c: row[c] if c in row else _default(name, c) for c in _columns(name)}
         if not _has_id(name):  # a link keyed by what it links (agreement_signatory): held in order
             self._links += 1
@@ -312,10 +322,22 @@ class Held:
                 self._writing = writing
             row = {"id": rid, **values}
         held[rid] = row
+        if journal is not None:
+            journal.append(("row", name, rid))
+        if name == "party" and row["agreement_id"] not in self.made["agreement"]:
+            self._orphans += 1
         for (table, columns), index in self._lookups.items():
             if table == name:
-                index[tuple(row[c] for c in columns)].append(row)
+                index[(row[columns[0]],) if len(columns) == 1 else tuple([row[c] for c in columns])].append(row)
         return rid
+
+    def parties_of_held_agreements(self) -> bool:
+        """Every held party row is of a held agreement (kept count, not a pass over the party rows)."""
+        return not self._orphans
+
+    def _count_orphans(self) -> None:
+        agreements = self.made["agreement"]
+        self._orphans = sum(row["agreement_id"] not in agreements for row in self.made["party"].values())
 
     def lookup(self, name: str, columns: tuple[str, ...], key: tuple[Any, ...]) -> list[dict[str, Any]]:
         """The held new rows of a table with these values in these columns (an index made when first asked
@@ -338,6 +360,8 @@ class Held:
         for (table, columns), index in self._lookups.items():
             if table == name:  # in the order of the ids, as the lookup made afresh would have it
                 insort(index[tuple(row[c] for c in columns)], row, key=_row_id)
+        if name in ("party", "agreement"):
+            self._count_orphans()
         return True
 
     def discard_ids(self, name: str, ids: Sequence[int]) -> list[int]:
@@ -345,10 +369,13 @@ class Held:
         for the database to delete."""
         made = self.made[name]
         gone = [rid for rid in ids if rid in made]
+        if gone:
+            self._keep_made()
         for rid in gone:
             del made[rid]
         if gone:
             self._forget_lookups(name)
+            self._count_orphans()
         return [rid for rid in ids if rid not in set(gone)]
 
     def discard(self, name: str, values: Mapping[str, Any], owner: str) -> bool:
@@ -361,11 +388,15 @@ class Held:
         owned = self.lookup(name, (f"{owner}_id",), (values[f"{owner}_id"],)) if _has_id(name) else [
             {"id": rid, **row} for rid, row in made.items()]  # through the lookup, not a pass over every held row
         gone = [row["id"] for row in owned if all(row[c] == v for c, v in values.items())]
+        if gone:
+            self._keep_made()
         for rid in gone:
             row = made.pop(rid)
             for columns in _unique(name):
                 self._keys.get((name, columns), set()).discard(tuple(row[c] for c in columns))
             self._unindex(name, row)
+        if gone:
+            self._count_orphans()
         return True
 
     def new_rows(self, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -380,6 +411,21 @@ class Held:
                 if found is not None:
                     found[:] = [r for r in found if r is not row]
 
+    def _keep_made(self) -> None:
+        """Before new rows change otherwise than by holding one more (a write, a row deleted) within an article's
+        savepoint: a copy of them as they were when it began, for its rollback (holding new rows is undone)."""
+        journal = self._journal
+        if journal is None:
+            return
+        made = {name: dict(rows) for name, rows in self.made.items()}
+        keys = {key: set(found) for key, found in self._keys.items()}
+        for what, name, value in journal:
+            if what == "row":
+                made[name].pop(value, None)
+            else:
+                keys[name].discard(value)
+        self._made_saved, self._journal = (made, keys), None
+
     def _forget_lookups(self, name: str) -> None:
         for key in [k for k in self._lookups if k[0] == name]:
             del self._lookups[key]
@@ -389,6 +435,7 @@ class Held:
         wanted = _with_refs(names) if names is not None else set(MADE)
         if not any(self.made[name] for name in wanted):
             return
+        self._keep_made()
         writing, self._writing = self._writing, True
         try:
             for name in MADE:
@@ -402,13 +449,18 @@ class Held:
                         self.ids.written(name, [r["id"] for r in rows])
         finally:
             self._writing = writing
+            self._count_orphans()
 
     def add(self, name: str, rows: Sequence[Mapping[str, Any]], published: str | None = None) -> None:
         """Hold rows of one table; `published`: the date of the article whose claims they are."""
         columns, held, claims = _columns(name), self.rows[name], name == "claim"
+        required, records = _required(name), _RECORD_COLUMNS.get(name)
         for row in rows:
-            _check(name, row)
-            values = {c: row.get(c) for c in columns}  # executemany: the same keys in every row
+            get = row.get
+            values = {c: get(c) for c in columns}  # executemany: the same keys in every row
+            if any(values[c] is None for c in required) or (
+                    records and [values[c] is not None for c in records].count(True) != 1):
+                _check(name, row)  # refused, with the reason
             held.append(values)
             if claims:
                 self.dates[values["article_id"]] = published
@@ -505,9 +557,8 @@ class Held:
         whose reads are answered in memory and whose rows are held runs no statement, and no savepoint.
         """
         self._savepoint = PENDING
-        self._saved = {name: list(rows) for name, rows in self.rows.items()}
-        self._made_saved = ({name: dict(rows) for name, rows in self.made.items()}, self.ids.saved(),
-                            {key: set(found) for key, found in self._keys.items()})
+        self._saved = {name: (rows, len(rows)) for name, rows in self.rows.items()}
+        self._made_saved, self._ids_saved, self._journal = None, self.ids.saved(), []
 
     @contextmanager
     def aside(self) -> Iterator[None]:
@@ -540,12 +591,21 @@ class Held:
             self._run_savepoint("ROLLBACK TO SAVEPOINT")
             self._run_savepoint("RELEASE SAVEPOINT")
         if self._saved is not None:
-            self.rows, self._saved, self._by_row = self._saved, None, None
-        if self._made_saved is not None:
-            self.made, top, self._keys = self._made_saved
+            self.rows = {name: rows[:length] for name, (rows, length) in self._saved.items()}
+            self._saved, self._by_row = None, None
+        if self._ids_saved is not None:
+            if self._made_saved is not None:
+                self.made, self._keys = self._made_saved
+            else:  # only new rows were held since: they go
+                for what, name, value in reversed(self._journal or ()):
+                    if what == "row":
+                        self.made[name].pop(value, None)
+                    else:
+                        self._keys[name].discard(value)
             self._lookups.clear()
-            self.ids.restore(top)
-            self._made_saved = None
+            self._count_orphans()
+            self.ids.restore(self._ids_saved)
+            self._made_saved, self._ids_saved, self._journal = None, None, None
 
 
 def held(conn: Connection) -> Held | None:
