@@ -367,12 +367,12 @@ class Held:
     def discard_ids(self, name: str, ids: Sequence[int]) -> list[int]:
         """Delete the held rows with these ids (of a table no other held row names); the ids of written rows,
         for the database to delete."""
-        made = self.made[name]
+        made, journal = self.made[name], self._journal
         gone = [rid for rid in ids if rid in made]
-        if gone:
-            self._keep_made()
         for rid in gone:
-            del made[rid]
+            row = made.pop(rid)
+            if journal is not None:
+                journal.append(("gone", name, (rid, row)))
         if gone:
             self._forget_lookups(name)
             self._count_orphans()
@@ -388,12 +388,17 @@ class Held:
         owned = self.lookup(name, (f"{owner}_id",), (values[f"{owner}_id"],)) if _has_id(name) else [
             {"id": rid, **row} for rid, row in made.items()]  # through the lookup, not a pass over every held row
         gone = [row["id"] for row in owned if all(row[c] == v for c, v in values.items())]
-        if gone:
-            self._keep_made()
+        journal = self._journal
         for rid in gone:
             row = made.pop(rid)
+            if journal is not None:
+                journal.append(("gone", name, (rid, row)))
             for columns in _unique(name):
-                self._keys.get((name, columns), set()).discard(tuple(row[c] for c in columns))
+                key, keys = tuple(row[c] for c in columns), self._keys.get((name, columns))
+                if keys is not None and key in keys:
+                    keys.discard(key)
+                    if journal is not None:
+                        journal.append(("unkey", (name, columns), key))
             self._unindex(name, row)
         if gone:
             self._count_orphans()
@@ -412,18 +417,14 @@ class Held:
                     found[:] = [r for r in found if r is not row]
 
     def _keep_made(self) -> None:
-        """Before new rows change otherwise than by holding one more (a write, a row deleted) within an article's
-        savepoint: a copy of them as they were when it began, for its rollback (holding new rows is undone)."""
+        """Before the held rows of a table are written within an article's savepoint: a copy of the new rows as
+        they were when it began, for its rollback (rows held or deleted since are undone on the copy)."""
         journal = self._journal
         if journal is None:
             return
         made = {name: dict(rows) for name, rows in self.made.items()}
         keys = {key: set(found) for key, found in self._keys.items()}
-        for what, name, value in journal:
-            if what == "row":
-                made[name].pop(value, None)
-            else:
-                keys[name].discard(value)
+        _undo(journal, made, keys)
         self._made_saved, self._journal = (made, keys), None
 
     def _forget_lookups(self, name: str) -> None:
@@ -596,16 +597,34 @@ class Held:
         if self._ids_saved is not None:
             if self._made_saved is not None:
                 self.made, self._keys = self._made_saved
-            else:  # only new rows were held since: they go
-                for what, name, value in reversed(self._journal or ()):
-                    if what == "row":
-                        self.made[name].pop(value, None)
-                    else:
-                        self._keys[name].discard(value)
+            else:  # new rows were held or deleted since, none written: undone
+                _undo(self._journal or [], self.made, self._keys)
             self._lookups.clear()
             self._count_orphans()
             self.ids.restore(self._ids_saved)
             self._made_saved, self._ids_saved, self._journal = None, None, None
+
+
+def _undo(journal: list[tuple[str, Any, Any]], made: dict[str, dict[int, dict[str, Any]]],
+          keys: dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]]) -> None:
+    """Undo, last first, the changes of an article's savepoint to the held new rows (`Held._journal`): a row
+    held goes, a row deleted comes back in its place (a table's rows are held in the order of their ids, a
+    link table's by descending key), and so do their unique keys."""
+    back: set[str] = set()
+    for what, name, value in reversed(journal):
+        if what == "row":
+            made[name].pop(value, None)
+        elif what == "key":
+            keys[name].discard(value)
+        elif what == "gone":
+            made[name][value[0]] = value[1]
+            back.add(name)
+        else:
+            keys.setdefault(name, set()).add(value)
+    for name in back:
+        rows = sorted(made[name].items(), reverse=not _has_id(name))
+        made[name].clear()
+        made[name].update(rows)
 
 
 def held(conn: Connection) -> Held | None:
