@@ -335,6 +335,10 @@ class Held:
         """Every held party row is of a held agreement (kept count, not a pass over the party rows)."""
         return not self._orphans
 
+    def _orphan_gone(self, name: str, row: Mapping[str, Any]) -> None:
+        if name == "party" and row["agreement_id"] not in self.made["agreement"]:
+            self._orphans -= 1
+
     def _count_orphans(self) -> None:
         agreements = self.made["agreement"]
         self._orphans = sum(row["agreement_id"] not in agreements for row in self.made["party"].values())
@@ -373,9 +377,11 @@ class Held:
             row = made.pop(rid)
             if journal is not None:
                 journal.append(("gone", name, (rid, row)))
+            self._orphan_gone(name, row)
         if gone:
             self._forget_lookups(name)
-            self._count_orphans()
+            if name == "agreement":
+                self._count_orphans()
         return [rid for rid in ids if rid not in set(gone)]
 
     def discard(self, name: str, values: Mapping[str, Any], owner: str) -> bool:
@@ -400,7 +406,8 @@ class Held:
                     if journal is not None:
                         journal.append(("unkey", (name, columns), key))
             self._unindex(name, row)
-        if gone:
+            self._orphan_gone(name, row)
+        if gone and name == "agreement":
             self._count_orphans()
         return True
 
