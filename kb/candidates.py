@@ -159,6 +159,9 @@ class CountryNames:
 
     def set(self, rid: int, country: str | None, main: str | None, aliases: set[str]) -> None:
         """A row's country and names as they now are in the database (`main` None: not known here)."""
+        row = self.rows.get(rid)
+        if row is not None and main is not None and (row.country, row.main, row.aliases) == (country, main, aliases):
+            return  # as the index holds it (most rows re-derived keep their names)
         self._forget_row(rid)
         if country not in self.loaded:
             return  # read with its country when that is asked for

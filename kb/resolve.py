@@ -249,6 +249,11 @@ def _names_of(conn: Connection, kind: str, ids: set[int]) -> dict[int, set[str]]
     return names
 
 
+@lru_cache(maxsize=65536)  # a country's rows' names, for every agency of the country stored
+def _cores(names: frozenset[str], country: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple(names_by_core(names, country).items())
+
+
 def names_by_core(names: Iterable[str], country: str | None) -> dict[str, str]:
     """A row's names by their core (the country's own words set aside), in a fixed order: of two names with one
     core the same one is kept whatever a set's order, so the review queue does not change with the hash seed."""
@@ -306,8 +311,8 @@ def match_agency(conn: Connection, record: Agency, cur: Curated | None = None,
         # Near-identical names within one country, with the country's own words set aside.
         mine = {core_key(k, record.country) for k in keys} - {""}
         for rid, names in _names_in_country(conn, "agency", record.country).items():
-            theirs = names_by_core(names, record.country)
-            score, name = max(((fuzz.token_sort_ratio(a, b), n) for a in mine for b, n in theirs.items()
+            theirs = _cores(frozenset(names), record.country)
+            score, name = max(((fuzz.token_sort_ratio(a, b), n) for a in mine for b, n in theirs
                                if min(len(a), len(b)) > 3), default=(0, ""))
             if cur.blocked("agency", rid, keys) or rid in {m.record_id for m in matches}:
                 continue
