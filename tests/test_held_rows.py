@@ -361,3 +361,50 @@ def test_whether_every_held_party_is_of_a_held_agreement_is_kept_count_of(url: s
         pass
     finally:
         engine.dispose()
+
+
+def test_postgresql_sends_an_article_s_release_with_the_next_savepoint(postgres_url: str) -> None:
+    """PostgreSQL: an article's savepoint released is released by the next savepoint statement, in one round
+    trip; the next article's rollback still undoes its own change alone, and the first's is kept."""
+    from sqlalchemy import insert
+
+    from kb.db import write_transaction
+    from kb.driver import driver
+
+    class Sent:
+        def __init__(self, cursor: Any) -> None:
+            self.cursor, self.sql = cursor, []
+
+        def execute(self, sql: str, *args: Any) -> Any:
+            self.sql.append(sql)
+            return self.cursor.execute(sql, *args)
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.cursor, name)
+
+    agency = T["agency"]
+    engine = open_database(postgres_url)
+    try:
+        with pytest.raises(_RolledBack), write_transaction(engine) as conn:
+            rows = hold(conn)
+            run = driver(conn)
+            sent = run.cursor = Sent(run.cursor)
+            try:
+                for name, fails in (("Kept Customs", False), ("Gone Customs", True)):
+                    rows.savepoint()
+                    conn.execute(insert(agency).values(name=name, name_key=name.lower(), country_code="KZ"))
+                    if fails:
+                        rows.rollback()
+                    else:
+                        rows.release_savepoint()
+                names = conn.execute(select(agency.c.name).where(agency.c.name.like("% Customs"))).scalars().all()
+            finally:
+                drop(conn)
+                run.cursor = sent.cursor
+            raise _RolledBack
+        assert names == ["Kept Customs"]
+        savepoints = [sql for sql in sent.sql if "SAVEPOINT" in sql]
+        assert savepoints == ["SAVEPOINT kb_article", "RELEASE SAVEPOINT kb_article; SAVEPOINT kb_article",
+                              "ROLLBACK TO SAVEPOINT kb_article"]
+    finally:
+        engine.dispose()
