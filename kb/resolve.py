@@ -260,7 +260,7 @@ def names_by_core(names: Iterable[str], country: str | None) -> dict[str, str]:
     return {core: n for n in sorted(names, reverse=True) if (core := core_key(n, country))}
 
 
-def _names_in_country(conn: Connection, kind: str, country: str | None) -> dict[int, set[str]]:
+def _names_in_country(conn: Connection, kind: str, country: str | None) -> dict[int, frozenset[str]]:
     """Every normalised name (main name and aliases) of the rows of one country (None: of no country, the
     staff of international bodies): read once per transaction (kb.candidates)."""
     return _index(conn, kind).names(conn, country)
@@ -312,7 +312,10 @@ def match_agency(conn: Connection, record: Agency, cur: Curated | None = None,
         mine = {core_key(k, record.country) for k in keys} - {""}
         for rid, names in _names_in_country(conn, "agency", record.country).items():
             theirs = _cores(frozenset(names), record.country)
-            score, name = max(((fuzz.token_sort_ratio(a, b), n) for a in mine for b, n in theirs
+            # A pair below REVIEW_AGENCY counts as 0 (`score_cutoff`: rapidfuzz stops early): such a pair
+            # leads to nothing, and the pairs at or above it keep their scores, so the best pair is the same.
+            score, name = max(((fuzz.token_sort_ratio(a, b, score_cutoff=REVIEW_AGENCY), n) for a in mine
+                               for b, n in theirs
                                if min(len(a), len(b)) > 3), default=(0, ""))
             if cur.blocked("agency", rid, keys) or rid in {m.record_id for m in matches}:
                 continue
