@@ -544,9 +544,9 @@ class Held:
         opens no other inside an article).
 
         PostgreSQL: a release is sent with the next savepoint statement, in one round trip (of the 1,000 a
-        500-article load sent for savepoints, half were releases), or not at all when the transaction ends
-        first (a commit releases every savepoint; a statement run meanwhile, outside any article, belongs
-        to the batch, whose failure is the batch's)."""
+        500-article load sent for savepoints, half were releases), or before the batch's rows are written
+        (`release`). A statement run meanwhile, outside any article (reading ahead, in a savepoint of its
+        own), runs inside the released savepoint, which changes nothing for it."""
         run = driver(self.conn)
         if run.cache is not None:
             run.cache.saw(f"{verb} {SAVEPOINT_NAME}")  # a rollback drops the answers kept
@@ -561,6 +561,17 @@ class Held:
             run.cursor.execute(sql)
         except run.dbapi_error as exc:
             raise run._error(exc) from exc
+
+    def released(self) -> None:
+        """PostgreSQL: the last article's release sent, if it is due (`_run_savepoint`): the batch's rows are
+        written by the transaction itself, not by a subtransaction of the savepoint."""
+        if self._release_due:
+            self._release_due = False
+            run = driver(self.conn)
+            try:
+                run.cursor.execute(f"RELEASE SAVEPOINT {SAVEPOINT_NAME}")
+            except run.dbapi_error as exc:
+                raise run._error(exc) from exc
 
     def _settle(self) -> None:
         writing, self._writing = self._writing, True
@@ -668,6 +679,7 @@ def release(conn: Connection) -> None:
     found = conn.info.pop("kb.held", None)
     if found is not None:
         try:
+            found.released()
             found.write()
             found._settle()  # PostgreSQL: each sequence set to the last id given out (ids rolled back included)
         finally:
