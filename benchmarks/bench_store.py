@@ -9,7 +9,9 @@ For each engine (SQLite; PostgreSQL with `--postgres URL`) and each tree
    database; the store phase is the time spent storing and committing
    (`kb.load.StoreBatch.store` and `.commit`, or `kb.load._stored` in trees
    that commit each article: lock, resolution, writes, commit), extraction
-   and reading excluded;
+   and reading excluded; the time reading a chunk's lookups ahead
+   (`StoreBatch.read_ahead`, before its articles are stored) is shown
+   beside it ("ahead s"), not counted in it;
 2. **raw**: every row the load left in kb's tables (reference tables
    excepted), inserted into another fresh database of the same schema (with
    its indexes and foreign keys) by the driver alone, in one transaction:
@@ -74,8 +76,9 @@ def drop(handle: object) -> None:
     admin.dispose()
 
 
-def timed_store(folder: Path, url: str) -> tuple[float, float, int]:
-    """Load the folder; (seconds in the store phase, seconds in all, articles stored)."""
+def timed_store(folder: Path, url: str) -> tuple[float, float, int, float | None]:
+    """Load the folder; (seconds in the store phase, seconds in all, articles stored, seconds reading ahead:
+    `StoreBatch.read_ahead`, not part of the store phase; None in trees without it)."""
     import kb.load
     from kb.db import open_database
 
@@ -100,8 +103,21 @@ def timed_store(folder: Path, url: str) -> tuple[float, float, int]:
                     spent[0] += time.perf_counter() - start
         return call
 
+    ahead: list[float] = [0.0]
+    if hasattr(owner, "read_ahead"):
+        read_ahead = originals["read_ahead"] = owner.read_ahead
+
+        def reading(*args, **kwargs):  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            try:
+                return read_ahead(*args, **kwargs)
+            finally:
+                ahead[0] += time.perf_counter() - start
+
+        owner.read_ahead = reading
     for name, original in originals.items():
-        setattr(owner, name, timed(original))
+        if name != "read_ahead":
+            setattr(owner, name, timed(original))
     try:
         start = time.perf_counter()
         report = kb.load.load_paths(engine, [folder])
@@ -112,7 +128,7 @@ def timed_store(folder: Path, url: str) -> tuple[float, float, int]:
         engine.dispose()
     if report.failed:
         raise SystemExit(f"load failed: {report.errors[:3]}")
-    return spent[0], total, report.new
+    return spent[0], total, report.new, ahead[0] if hasattr(owner, "read_ahead") else None
 
 
 def table_rows(url: str) -> dict[str, tuple[list[str], list[tuple]]]:
@@ -177,11 +193,11 @@ def measure(engine_name: str, folder: Path, postgres: str | None) -> dict[str, f
         work = Path(tmp)
         url, handle = fresh_database(engine_name, postgres, work)
         try:
-            store, total, articles = timed_store(folder, url)
+            store, total, articles, ahead = timed_store(folder, url)
             rows = table_rows(url)
         finally:
             drop(handle)
-        result = {"store": store, "load": total, "articles": articles,
+        result = {"store": store, "load": total, "articles": articles, "ahead": ahead,
                   "rows": sum(len(v) for _, v in rows.values())}
         for how in ("executemany", "copy") if engine_name == "postgres" else ("executemany",):
             url, handle = fresh_database(engine_name, postgres, work)
@@ -244,12 +260,14 @@ def main(argv: list[str] | None = None) -> int:
 
         rows = runs[0]["rows"]
         store_rate = rows / med("store")
-        line = [engine_name, name, runs[0]["articles"], rows, med("store"), runs[0]["articles"] / med("store"),
+        ahead = statistics.median(r["ahead"] for r in runs) if all(r.get("ahead") is not None for r in runs) \
+            else "—"
+        line = [engine_name, name, runs[0]["articles"], rows, med("store"), ahead, runs[0]["articles"] / med("store"),
                 store_rate, rows / med("executemany"), f"{store_rate / (rows / med('executemany')):.3f}×"]
         line += ([rows / med("copy"), f"{store_rate / (rows / med('copy')):.3f}×"] if "copy" in runs[0]
                  else ["—", "—"])
         lines.append(line)
-    print(table(["engine", "tree", "articles", "rows", "store s", "store articles/s", "store rows/s",
+    print(table(["engine", "tree", "articles", "rows", "store s", "ahead s", "store articles/s", "store rows/s",
                  "executemany rows/s", "store ÷ executemany", "COPY rows/s", "store ÷ COPY"], lines))
     return 0
 

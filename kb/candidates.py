@@ -82,9 +82,13 @@ class _Row:
     country: str | None
     main: str | None
     aliases: set[str] = field(default_factory=set)
+    _keys: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def name_keys(self) -> set[str]:
-        return ({self.main} if self.main else set()) | self.aliases
+    def name_keys(self) -> frozenset[str]:
+        """Its main name and aliases (made once: asked for every row of a country for each agency stored)."""
+        if self._keys is None:
+            self._keys = frozenset(({self.main} if self.main else set()) | self.aliases)
+        return self._keys
 
 
 class CountryNames:
@@ -96,13 +100,14 @@ class CountryNames:
         self.loaded: dict[str | None, set[int]] = {}  # country → its rows (every one of them)
         self.blocks: dict[str | None, dict[str, set[int]]] = {}  # country → blocking key → rows (officials)
 
-    def names(self, conn: Connection, country: str | None) -> dict[int, set[str]]:
+    def names(self, conn: Connection, country: str | None) -> dict[int, frozenset[str]]:
         """{row: every name key} of the rows of `country` (None: rows of no country)."""
         if country not in self.loaded:
             self._load(conn, country)
         return {rid: self.rows[rid].name_keys() for rid in self.loaded[country]}
 
-    def sharing_blocks(self, conn: Connection, country: str | None, keys: Iterable[str]) -> dict[int, set[str]]:
+    def sharing_blocks(self, conn: Connection, country: str | None,
+                       keys: Iterable[str]) -> dict[int, frozenset[str]]:
         """The rows of `country` with a name sharing one of the blocking keys `keys` (kb.names.block_keys)."""
         if country not in self.loaded:
             self._load(conn, country)
@@ -159,6 +164,9 @@ class CountryNames:
 
     def set(self, rid: int, country: str | None, main: str | None, aliases: set[str]) -> None:
         """A row's country and names as they now are in the database (`main` None: not known here)."""
+        row = self.rows.get(rid)
+        if row is not None and main is not None and (row.country, row.main, row.aliases) == (country, main, aliases):
+            return  # as the index holds it (most rows re-derived keep their names)
         self._forget_row(rid)
         if country not in self.loaded:
             return  # read with its country when that is asked for
@@ -183,6 +191,7 @@ class CountryNames:
             self.unload(kept.country)
             return
         kept.aliases |= gone.aliases
+        kept._keys = None
         self._block(keep)
 
     def unload(self, country: str | None) -> None:

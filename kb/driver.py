@@ -81,20 +81,69 @@ def held_by(table: str, column: str, values: Callable[[Mapping[str, Any]], Itera
 # the list parameter its answer is a union over, and the column naming each row's element; or None, None: kept
 # by its whole parameters). Registered where the statement is built (`kept_for_batch`).
 _kept: dict[int, tuple[frozenset[str], str | None, int, str | None]] = {}
+# Kept reads that can take an update of rows by id (`ReadCache.updated`) rather than be dropped: statement id →
+# a function changing the kept answers in place, given {id: new values} of one table's rows, returning False
+# when it cannot (the answers are dropped then).
+Patch = Callable[[dict[tuple, list[tuple]], dict[int, Mapping[str, Any]]], bool]
+_patches: dict[int, Patch] = {}
+# Kept reads of the rows of their elements' own table (`of`), every column selected a text or integer column of
+# it: statement id → the names of the columns (an update of some of the rows by id changes them in place).
+_plain: dict[int, tuple[str, ...]] = {}
+# UPDATEs of one row by id run over rows {"_id": id, column: value, …} (`updates_by_id`): statement id → the
+# table's name in the store (kb.store.held) and in SQL.
+_updates: dict[int, tuple[str, str]] = {}
 
 
 def kept_for_batch(statement: ClauseElement, by: str | None = None, column: int = 0,
-                   of: str | None = None) -> ClauseElement:
+                   of: str | None = None, patch: Patch | None = None) -> ClauseElement:
     """Mark a read whose database answer a load may keep until a statement writes one of the tables it reads
     (`ReadCache`). `by`: a list parameter (`IN`) whose answer is the rows of each element, `column` naming the
     element of each row: kept element by element, so another list sharing elements reads only the new ones
     (and a batch's elements can be read at once ahead: `Driver.read_ahead`). The statement's order across
     elements is not kept (each element's rows come in the database's order): its callers must not need it.
     `of`: the table whose ids the elements are; the database holds no row of (or naming) one of its held new
-    rows (kb.store.held), so those are not asked for. Returns the statement."""
+    rows (kb.store.held), so those are not asked for; and of that table the statement reads only the rows of
+    its elements, so an update of some rows by id (`updates_by_id`) changes only their elements' answers
+    (in place when the statement selects only text and integer columns of that table, else they are read
+    again). `patch`: how the answers take such an update of another table it reads (`Patch`; without one they
+    are dropped). Returns the statement."""
     _keep[id(statement)] = statement
     _kept[id(statement)] = (_tables_read(statement), by, column, of)
+    if patch is not None:
+        _patches[id(statement)] = patch
+    if by is not None and of is not None and (columns := _plain_columns(statement)) is not None:
+        _plain[id(statement)] = columns
     return statement
+
+
+def updates_by_id(statement: ClauseElement, name: str) -> ClauseElement:
+    """Mark an `UPDATE … WHERE id = :_id` of the store's table `name`, which `Driver.many` runs over rows
+    {"_id": id, column: value, …}: the load's kept answers take the new values (`ReadCache.updated`) instead
+    of being dropped. Returns the statement."""
+    _keep[id(statement)] = statement
+    _updates[id(statement)] = (name, statement.table.name)  # type: ignore[attr-defined]
+    return statement
+
+
+def _plain_columns(statement: ClauseElement) -> tuple[str, ...] | None:
+    """The columns of a plain SELECT from one table whose values are text or integers (what an UPDATE binds is
+    then what the database gives back), by name; None for any other statement."""
+    from sqlalchemy import Integer, String, TypeDecorator
+    from sqlalchemy.sql import Select
+    from sqlalchemy.sql.schema import Column, Table
+
+    def text_or_integer(kind: object) -> bool:
+        return isinstance(kind.impl_instance if isinstance(kind, TypeDecorator) else kind, String | Integer)
+
+    if not isinstance(statement, Select):
+        return None
+    froms = statement.get_final_froms()
+    if len(froms) != 1 or not isinstance(froms[0], Table):
+        return None
+    columns = list(statement.selected_columns)
+    if not all(isinstance(c, Column) and c.table is froms[0] and text_or_integer(c.type) for c in columns):
+        return None
+    return tuple(c.name for c in columns)
 
 
 def _tables_read(statement: ClauseElement) -> frozenset[str]:
@@ -108,16 +157,30 @@ def _tables_read(statement: ClauseElement) -> frozenset[str]:
 _VERB = re.compile(r"^\s*(\w+)(?:\s+(?:INTO|FROM))?\s+\"?(\w+)", re.IGNORECASE)
 
 
+# Tables no foreign key names: a delete from one of them cascades nowhere (`cascading_nowhere`).
+_leaves: set[str] = set()
+
+
+def cascading_nowhere(tables: set[str]) -> None:
+    """Name the tables whose rows no foreign key names: a DELETE from one changes that table alone (and the
+    search tables its triggers keep, which no kept read names)."""
+    _leaves.update(tables)
+    _changes.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def _changes(sql: str) -> str | None:
     """What a statement may change among the tables kept reads name: "" nothing (a read, a savepoint or its
-    release), a table's name (an insert or update: its triggers write only tables no kept read names), "*"
-    anything (a delete, whose foreign keys cascade; a rollback; any other statement)."""
+    release), a table's name (an insert or update: its triggers write only tables no kept read names; a delete
+    from a table no foreign key names), "*" anything (another delete, whose foreign keys cascade; a rollback;
+    any other statement)."""
     found = _VERB.match(sql)
     verb = found.group(1).upper() if found else ""
     if verb in ("SELECT", "SAVEPOINT", "RELEASE"):
         return ""
     if verb in ("INSERT", "UPDATE") and found.group(2).upper() != "OR":  # type: ignore[union-attr]
+        return found.group(2).lower()  # type: ignore[union-attr]
+    if verb == "DELETE" and found.group(2).lower() in _leaves:  # type: ignore[union-attr]
         return found.group(2).lower()  # type: ignore[union-attr]
     return "*"  # `INSERT OR REPLACE` deletes too
 
@@ -150,12 +213,38 @@ class ReadCache:
         for statement_id in [s for s in self.answers if changed in _kept[s][0]]:
             del self.answers[statement_id]
 
+    def updated(self, name: str, table: str, changes: dict[int, Mapping[str, Any]]) -> None:
+        """Rows of one table were updated by id with these values ({id: {column: value}}, `updates_by_id`):
+        the answers reading the table take them where they can (`kept_for_batch`'s `of` and `patch`), the
+        others are dropped, as `saw` drops them."""
+        for statement_id in [s for s in self.answers if table in _kept[s][0]]:
+            answers = self.answers[statement_id]
+            _, by, _, of = _kept[statement_id]
+            if by is not None and of == name:  # the answers of the rows' own elements, in place or dropped
+                columns = _plain.get(statement_id)
+                for key in [k for k in answers if k[1] in changes]:
+                    if columns is None or not _patched(answers[key], columns, changes[key[1]]):
+                        del answers[key]
+                continue
+            patch = _patches.get(statement_id)
+            if patch is None or not patch(answers, changes):
+                del self.answers[statement_id]
+
     def clear(self) -> None:
         self.answers.clear()
 
     def fill(self, statement: ClauseElement, params: Mapping[str, Any], rows: list[tuple]) -> None:
         """The database's answer to a read kept by its whole parameters, found another way (read ahead)."""
         self.answers.setdefault(id(statement), {})[_frozen(params)] = rows
+
+
+def _patched(rows: list[tuple], columns: tuple[str, ...], values: Mapping[str, Any]) -> bool:
+    """A row's kept answer with the values an update gave it (False: a value of another type than its column's,
+    which the database may give back otherwise)."""
+    if not all(v is None or type(v) in (str, int) for c, v in values.items() if c in columns):
+        return False
+    rows[:] = [tuple(values.get(c, old) for c, old in zip(columns, row, strict=True)) for row in rows]
+    return True
 
 
 class DriverError(Exception):
@@ -192,7 +281,11 @@ def _compile(statement: ClauseElement, dialect: Dialect, keys: tuple[str, ...]) 
         row = namedtuple("Row", [c.key or f"c{i}" for i, c in enumerate(columns)], rename=True) \
             if columns is not None else None
         _keep[id(statement)] = statement
-        bound = statement_names(statement)  # once, not per parameter (the flows read ahead: 0.6 s to compile)
+        # Bound when it runs: the statement's own `bindparam`s (found once, not per parameter: the flows read
+        # ahead took 0.6 s to compile) and the columns an INSERT's or UPDATE's values are given for (`keys`),
+        # which the compiler names after them with no value. Taking those for the statement's own made every
+        # `many` copy each row to merge them in, and kept every held table's write from going as COPY.
+        bound = statement_names(statement) | set(keys)
         own = {name: value for name, value in compiled.params.items() if name not in bound}
         found = _compiled[key] = (str(compiled), row, own)
     return found
@@ -357,7 +450,8 @@ class Driver:
         sql, _, own = _compile(statement, self.dialect, tuple(rows[0]))
         if self.before is not None:
             self.before(sql, answered)
-        if self.cache is not None:
+        update = _updates.get(id(statement)) if self.cache is not None else None
+        if self.cache is not None and update is None:
             self.cache.saw(sql)
         for observe in observers:
             observe(sql, {**own, **rows[0]})  # COPY too: it writes what this INSERT would (no plan to check)
@@ -367,7 +461,12 @@ class Driver:
             else:
                 self.cursor.executemany(sql, [{**own, **r} for r in rows] if own else rows)
         except self.dbapi_error as exc:
+            if update is not None:
+                self.cache.clear()  # type: ignore[union-attr]  # some rows may be updated: nothing kept holds
             raise self._error(exc) from exc
+        if update is not None:  # the kept answers take the new values (the rows are the database's, not held)
+            self.cache.updated(*update, {r["_id"]: {c: v for c, v in r.items() if c != "_id"}  # type: ignore[union-attr]
+                                         for r in rows})
 
     def _copy(self, table: str, columns: tuple[str, ...], rows: Sequence[Mapping[str, Any]]) -> None:
         """PostgreSQL: the rows in one COPY, a stream the server parses without a statement per row (about a

@@ -98,7 +98,24 @@ def _by_key_statement(kind: str):  # type: ignore[no-untyped-def]
     main = held_by(kind, "name_key", lambda p: p["keys"], ("id", "name_key", "_none"))
     aliases = held_by("alias", "name_key", lambda p: p["keys"], (column.name, "name_key", "origin"))
     return kept_for_batch(answered_from_held(statement, {kind, "alias"}, lambda held, p: main(held, p) + [
-        r for r in aliases(held, p) if r[0] is not None]), by="keys", column=1)
+        r for r in aliases(held, p) if r[0] is not None]), by="keys", column=1, patch=_names_updated)
+
+
+def _names_updated(answers: dict[tuple, list[tuple]], changes: dict[int, Mapping[str, Any]]) -> bool:
+    """`_by_key_statement`'s kept answers ({((), key): [(id, key, origin), …]}: the rows by main name, origin
+    NULL, then by alias) after rows of its kind were updated by id (kb.driver.ReadCache.updated): a row given
+    another name leaves its old key's answer and joins its new one's, if kept, among the main names by id."""
+    for rid, values in changes.items():
+        key = values.get("name_key")
+        if key is None:
+            continue  # the name is left as it was (a main name is never NULL)
+        for rows in answers.values():
+            rows[:] = [r for r in rows if r[0] != rid or r[2] is not None]
+        rows = answers.get(((), key))
+        if rows is not None:
+            at = next((i for i, r in enumerate(rows) if r[2] is not None or r[0] > rid), len(rows))
+            rows.insert(at, (rid, key, None))
+    return True
 
 
 @cache
@@ -232,13 +249,18 @@ def _names_of(conn: Connection, kind: str, ids: set[int]) -> dict[int, set[str]]
     return names
 
 
+@lru_cache(maxsize=65536)  # a country's rows' names, for every agency of the country stored
+def _cores(names: frozenset[str], country: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple(names_by_core(names, country).items())
+
+
 def names_by_core(names: Iterable[str], country: str | None) -> dict[str, str]:
     """A row's names by their core (the country's own words set aside), in a fixed order: of two names with one
     core the same one is kept whatever a set's order, so the review queue does not change with the hash seed."""
     return {core: n for n in sorted(names, reverse=True) if (core := core_key(n, country))}
 
 
-def _names_in_country(conn: Connection, kind: str, country: str | None) -> dict[int, set[str]]:
+def _names_in_country(conn: Connection, kind: str, country: str | None) -> dict[int, frozenset[str]]:
     """Every normalised name (main name and aliases) of the rows of one country (None: of no country, the
     staff of international bodies): read once per transaction (kb.candidates)."""
     return _index(conn, kind).names(conn, country)
@@ -289,8 +311,11 @@ def match_agency(conn: Connection, record: Agency, cur: Curated | None = None,
         # Near-identical names within one country, with the country's own words set aside.
         mine = {core_key(k, record.country) for k in keys} - {""}
         for rid, names in _names_in_country(conn, "agency", record.country).items():
-            theirs = names_by_core(names, record.country)
-            score, name = max(((fuzz.token_sort_ratio(a, b), n) for a in mine for b, n in theirs.items()
+            theirs = _cores(frozenset(names), record.country)
+            # A pair below REVIEW_AGENCY counts as 0 (`score_cutoff`: rapidfuzz stops early): such a pair
+            # leads to nothing, and the pairs at or above it keep their scores, so the best pair is the same.
+            score, name = max(((fuzz.token_sort_ratio(a, b, score_cutoff=REVIEW_AGENCY), n) for a in mine
+                               for b, n in theirs
                                if min(len(a), len(b)) > 3), default=(0, ""))
             if cur.blocked("agency", rid, keys) or rid in {m.record_id for m in matches}:
                 continue
@@ -548,8 +573,7 @@ def _party_params(kind: str | None, parties: list[str]) -> dict[str, Any]:
 
 def _parties_with_agreements(held: Any) -> bool:
     """Every held party row is of a held agreement: the database's agreements have their parties written."""
-    agreements = held.made["agreement"]
-    return all(row["agreement_id"] in agreements for row in held.made["party"].values())
+    return held.parties_of_held_agreements()
 
 
 def _held_same_kind_and_parties(no_kind: bool, with_parties: bool, held: Any, p: Mapping[str, Any]) -> list[tuple]:

@@ -24,7 +24,7 @@ from kb.driver import DriverError
 from kb.errors import DatabaseError, KbError
 from kb.load import LoadReport, load_paths
 from kb.store import T
-from kb.store.held import MADE, Held, held
+from kb.store.held import MADE, Held, drop, held, hold
 
 CORPUS = Path(__file__).parent / "resolution_corpus"
 
@@ -249,3 +249,165 @@ def test_new_rows_are_written_a_few_statements_a_table_for_a_batch(url: str, sec
         table = T[name].name
         assert at_once[table] >= 8, table  # the corpus makes rows of every kind
         assert held_load[table] * 2 <= at_once[table], (table, held_load[table], at_once[table])
+
+
+@pytest.mark.parametrize(("sql", "written"), [
+    ("SELECT DISTINCT position.official_id FROM position WHERE position.agency_id = :agency", {"position"}),
+    ("SELECT DISTINCT position.official_id FROM position WHERE position.agency_id = %(agency)s::INTEGER",
+     {"position"}),  # a parameter named after a table is not a read of it
+    ("SELECT agency.id FROM agency WHERE agency.country_code = :country", {"agency"}),
+    ("SELECT count(agency.id) FROM agency", {"agency"}),
+])
+def test_the_held_rows_a_read_needs_written_first(sql: str, written: set[str]) -> None:
+    from kb.store.held import _made_plan
+
+    every, tables, inserted = _made_plan(sql)
+    assert (every, set(tables), inserted) == (False, written, None)
+
+
+@pytest.mark.parametrize("then", ["held", "written", "discarded"])
+def test_a_rolled_back_article_leaves_the_held_rows_as_they_were(url: str, then: str) -> None:
+    """An article's savepoint keeps where the held rows stood: a rollback after it held new rows only (undone
+    one by one), after it wrote the held rows, or after it deleted a held row (both from a copy made first)
+    leaves every held row, unique key and id as before it, in the order they were held; its claims go."""
+    engine = open_database(url)
+    try:
+        with engine.begin() as conn:
+            rows = hold(conn)
+            try:
+                agency = rows.new("agency", {"name": "Kept Customs", "name_key": "kept customs",
+                                             "country_code": "KZ", "kind": "customs"})
+                official = rows.new("official", {"name": "Aida Bek", "name_key": "aida bek", "country_code": "KZ"})
+                agreement = rows.new("agreement", {"name": "Kept accord", "name_key": "kept accord", "kind": "accord"})
+                rows.new("party", {"agreement_id": agreement, "country_code": "KZ", "agency_id": None})
+                rows.new("position", {"official_id": official, "agency_id": agency, "title": "Head",
+                                      "title_key": "head"})
+                rows.add("claim", [{"article_id": 1, "agency_id": agency, "field": "name",
+                                    "value": "Kept Customs"}])
+                before = ({name: {rid: dict(row) for rid, row in made.items()} for name, made in rows.made.items()},
+                          {key: set(found) for key, found in rows._keys.items() if found}, rows.ids.saved(),
+                          {name: list(found) for name, found in rows.rows.items()})
+                rows.savepoint()
+                rows.new("agency", {"name": "Gone Customs", "name_key": "gone customs", "country_code": "KZ",
+                                    "kind": "customs"})
+                rows.new("position", {"official_id": official, "agency_id": agency, "title": "Deputy",
+                                      "title_key": "deputy"})
+                rows.add("claim", [{"article_id": 1, "official_id": official, "field": "name", "value": "A"}])
+                if then == "written":
+                    rows.write_made({"position"})
+                    assert not rows.made["position"]
+                elif then == "discarded":
+                    assert rows.discard("party", {"agreement_id": agreement, "country_code": "KZ", "agency_id": None},
+                                        "agreement")
+                rows.new("official", {"name": "Gone Person", "name_key": "gone person", "country_code": "KZ"})
+                rows.rollback()
+                after = ({name: {rid: dict(row) for rid, row in made.items()} for name, made in rows.made.items()},
+                         {key: set(found) for key, found in rows._keys.items() if found}, rows.ids.saved(),
+                         {name: list(found) for name, found in rows.rows.items()})
+                if rows.ids.postgres:  # a sequence does not roll back: the ids go on from where they were
+                    after, before = after[:2] + after[3:], before[:2] + before[3:]
+                assert after == before
+                assert [list(made) for made in rows.made.values()] == [list(made) for made in before[0].values()]
+            finally:
+                drop(conn)
+            raise _RolledBack
+    except _RolledBack:
+        pass
+    finally:
+        engine.dispose()
+
+
+class _RolledBack(Exception):
+    """Leaves a test's transaction without committing it."""
+
+
+def test_whether_every_held_party_is_of_a_held_agreement_is_kept_count_of(url: str) -> None:
+    """`Held.parties_of_held_agreements` (whether reads of agreements by party set can be answered with the held
+    rows) answers as a pass over the held party rows would, as parties are held, deleted, written, rolled back."""
+    engine = open_database(url)
+
+    def counted(rows: Held) -> bool:
+        return all(r["agreement_id"] in rows.made["agreement"] for r in rows.made["party"].values())
+
+    try:
+        with engine.begin() as conn:
+            rows = hold(conn)
+            try:
+                seen = []
+                agreement = rows.new("agreement", {"name": "Accord", "name_key": "accord", "kind": "accord"})
+                rows.new("party", {"agreement_id": agreement, "country_code": "KZ", "agency_id": None})
+                seen.append(rows.parties_of_held_agreements())
+                rows.write_made({"agreement"})  # its party rows are now of an agreement written
+                seen.append(rows.parties_of_held_agreements())
+                assert seen[-1] == counted(rows)
+                rows.savepoint()
+                rows.new("party", {"agreement_id": agreement, "country_code": "CN", "agency_id": None})
+                seen.append(rows.parties_of_held_agreements())
+                rows.rollback()
+                seen.append(rows.parties_of_held_agreements())
+                rows.write_made({"party"})
+                seen.append(rows.parties_of_held_agreements())
+                other = rows.new("agreement", {"name": "Other", "name_key": "other", "kind": "accord"})
+                rows.new("party", {"agreement_id": other, "country_code": "CN", "agency_id": None})
+                assert rows.discard("party", {"agreement_id": other, "country_code": "CN", "agency_id": None},
+                                    "agreement")
+                seen.append(rows.parties_of_held_agreements())
+                assert seen == [True, False, False, False, True, True]
+                assert seen[-1] == counted(rows)
+            finally:
+                drop(conn)
+            raise _RolledBack
+    except _RolledBack:
+        pass
+    finally:
+        engine.dispose()
+
+
+def test_postgresql_sends_an_article_s_release_with_the_next_savepoint(postgres_url: str) -> None:
+    """PostgreSQL: an article's savepoint released is released by the next savepoint statement, in one round
+    trip, or before the batch's rows are written; the next article's rollback still undoes its own change
+    alone, and the first's is kept."""
+    from sqlalchemy import insert
+
+    from kb.db import write_transaction
+    from kb.driver import driver
+
+    class Sent:
+        def __init__(self, cursor: Any) -> None:
+            self.cursor, self.sql = cursor, []
+
+        def execute(self, sql: str, *args: Any) -> Any:
+            self.sql.append(sql)
+            return self.cursor.execute(sql, *args)
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.cursor, name)
+
+    agency = T["agency"]
+    engine = open_database(postgres_url)
+    try:
+        with pytest.raises(_RolledBack), write_transaction(engine) as conn:
+            rows = hold(conn)
+            run = driver(conn)
+            sent = run.cursor = Sent(run.cursor)
+            try:
+                for name, fails in (("Kept Customs", False), ("Gone Customs", True)):
+                    rows.savepoint()
+                    conn.execute(insert(agency).values(name=name, name_key=name.lower(), country_code="KZ"))
+                    if fails:
+                        rows.rollback()
+                    else:
+                        rows.release_savepoint()
+                names = conn.execute(select(agency.c.name).where(agency.c.name.like("% Customs"))).scalars().all()
+                rows.released()  # before the batch's rows are written (`release`), the last release is sent
+                rows.released()  # once
+            finally:
+                drop(conn)
+                run.cursor = sent.cursor
+            raise _RolledBack
+        assert names == ["Kept Customs"]
+        savepoints = [sql for sql in sent.sql if "SAVEPOINT" in sql]
+        assert savepoints == ["SAVEPOINT kb_article", "RELEASE SAVEPOINT kb_article; SAVEPOINT kb_article",
+                              "ROLLBACK TO SAVEPOINT kb_article", "RELEASE SAVEPOINT kb_article"]
+    finally:
+        engine.dispose()

@@ -15,7 +15,7 @@ from sqlmodel import SQLModel
 from typer.testing import Result
 
 from kb import models  # noqa: F401  (registers every table)
-from kb.db import make_engine
+from kb.db import make_engine, open_database
 from kb.facts import read_facts
 from kb.store import T, facts_count
 
@@ -388,3 +388,23 @@ def test_facts_file_about_another_article_is_an_error(url: str, tmp_path: Path) 
                           encoding="utf-8")
     result = load(url, folder / f"{A1}.txt", code=1)
     assert errors(result)[0].startswith(f"Error: {facts_file}: article.file: ")
+
+
+def test_a_batch_runs_the_cycle_collector_less_often_and_restores_it(url: str) -> None:
+    """While a StoreBatch stores, Python's cycle collector runs every `GC_ALLOCATIONS` allocations, not every
+    700; its thresholds are as they were afterwards, after a batch that stopped with an exception too."""
+    import gc
+
+    from kb.load import GC_ALLOCATIONS, StoreBatch
+
+    before = gc.get_threshold()
+    engine = open_database(url)
+    try:
+        with StoreBatch(engine):
+            assert gc.get_threshold() == (max(before[0], GC_ALLOCATIONS), *before[1:])
+        assert gc.get_threshold() == before
+        with pytest.raises(RuntimeError), StoreBatch(engine):
+            raise RuntimeError("stopped")
+        assert gc.get_threshold() == before
+    finally:
+        engine.dispose()

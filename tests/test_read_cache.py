@@ -21,10 +21,19 @@ from kb.db import open_database, write_transaction
 from kb.driver import driver
 from kb.facts import Agreement
 from kb.load import AHEAD_FILES, load_paths
-from kb.resolve import _by_key_statement, _parties_ahead, _party_params, _same_kind_and_parties
+from kb.resolve import (
+    _by_key_statement,
+    _column_by_id_statement,
+    _names_of_statement,
+    _parties_ahead,
+    _party_params,
+    _same_kind_and_parties,
+)
 from kb.store import T
+from kb.store.derive import _existing_statement
 from kb.store.held import Held, drop, hold
-from kb.store.settle import _agencies_of_country
+from kb.store.settle import _agencies_of_country, _kinds_of_agencies
+from kb.store.tables import update_by_id
 
 CORPUS = Path(__file__).parent / "resolution_corpus"
 
@@ -90,6 +99,46 @@ def test_a_kept_read_is_answered_until_a_statement_changes_a_table_it_reads(url:
         again = driver(conn).rows(_agencies_of_country(), {"country": country})
         assert len(seen.sql) == 2  # read again: the update is seen
         assert {r.id: r.kind for r in again}[rid] == "customs"
+
+
+def test_kept_reads_take_an_update_of_agencies_by_id_as_the_database_would_answer(url: str, seen: _Seen) -> None:
+    """The store's update of agencies by id (re-deriving them) is applied to the answers kept of the reads of
+    agencies — a country's agencies, rows by name key, a row's values, its country and kind, its names — which
+    then answer without a statement what reading them again gives: a row renamed and moved to another
+    country leaves its old key and country and joins the new ones, among the others by id."""
+    agency = T["agency"]
+    with _a_load_s_transaction(url, seen) as conn:
+        run = driver(conn)
+        rows = conn.execute(select(agency.c.id, agency.c.name, agency.c.name_key, agency.c.country_code,
+                                   agency.c.kind).where(agency.c.country_code.is_not(None)).order_by(agency.c.id)).all()
+        moved = rows[0]
+        other = next(r.country_code for r in rows if r.country_code != moved.country_code)
+        untouched = next(r for r in rows if r.id != moved.id)
+        ids = [moved.id, untouched.id]
+        keys = [moved.name_key, untouched.name_key, "renamed customs agency"]
+        reads = [(_agencies_of_country(), {"country": moved.country_code}),
+                 (_agencies_of_country(), {"country": other}),
+                 (_by_key_statement("agency"), {"keys": keys}), (_existing_statement("agency"), {"ids": ids}),
+                 (_kinds_of_agencies(), {"ids": ids}), (_names_of_statement("agency"), {"ids": ids}),
+                 (_column_by_id_statement("agency", "country_code"), {"ids": ids})]
+        before = [run.rows(statement, params) for statement, params in reads]
+        assert moved.id in [r.id for r in before[0]] and moved.id not in [r.id for r in before[1]]
+        read = len(seen.sql)
+        run.many(update_by_id("agency"), [{"_id": moved.id, "name": "Renamed Customs Agency",
+                                           "name_key": "renamed customs agency", "country_code": other,
+                                           "kind": "customs"}], answered=frozenset({"agency"}))
+        assert len(seen.sql) == read + 1  # the update
+        kept = [run.rows(statement, params) for statement, params in reads[:5] + reads[6:]]
+        assert len(seen.sql) == read + 1, seen.sql[read:]  # answered from what was kept, the update applied
+        again = run.rows(*reads[5])  # a row's names (with its aliases): its element read again
+        assert len(seen.sql) == read + 2
+        run.cache.clear()  # type: ignore[union-attr]
+        fresh = [run.rows(statement, params) for statement, params in reads]
+    assert kept == fresh[:5] + fresh[6:] and again == fresh[5]
+    assert moved.id not in [r.id for r in kept[0]] and moved.id in [r.id for r in kept[1]]
+    assert ("Renamed Customs Agency", "customs") in [(r.name, r.kind) for r in kept[1]]
+    assert [r.id for r in kept[2] if r.name_key == "renamed customs agency"] == [moved.id]
+    assert kept[0] != before[0] and kept[1] != before[1]
 
 
 def test_a_kept_read_by_elements_asks_only_for_the_elements_it_has_not_read(url: str, seen: _Seen) -> None:
@@ -187,8 +236,9 @@ def test_a_file_loaded_twice_in_one_batch_is_found_among_the_held_articles(url: 
 def test_reading_ahead_gives_the_same_rows_in_fewer_statements(url: str, second_url: str, seen: _Seen,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """A batch's lookups read at once (`StoreBatch.read_ahead`: names of every kind, the articles each file may
-    replace, flows, agreements by party set): every table as when each article reads its own, ids included, the
-    reads by name key and of stored articles at most half as many, of agreements by party set fewer."""
+    replace, flows, agreements by party set, agencies by country and by the names found): every table as when
+    each article reads its own, ids included, the reads by name key and of stored articles at most half as
+    many, of agreements by party set and of agencies fewer."""
     def reads() -> Counter[str]:
         found: Counter[str] = Counter()
         for sql in seen.sql:
@@ -211,6 +261,11 @@ def test_reading_ahead_gives_the_same_rows_in_fewer_statements(url: str, second_
     # Agreements by party set: fewer (the corpus's agreements are often written, which drops what was read ahead).
     by_parties = "SELECT agreement.id, agreement.name_key, agreement.signed"
     assert ahead[by_parties] < alone[by_parties], (ahead[by_parties], alone[by_parties])
+    # What settling descriptors and re-deriving agencies read (kb.store.settle.read_ahead): a country's agencies,
+    # their aliases' names, an agency's values and its aliases, fewer.
+    for shape in ("SELECT agency.id, agency.name, agency.kind", "SELECT alias.agency_id, alias.name FROM",
+                  "SELECT agency.id, agency.name, agency.name_key,", "SELECT alias.id, alias.agency_id, alias.name,"):
+        assert ahead[shape] < alone[shape], (shape, ahead[shape], alone[shape])
 
 
 @pytest.mark.parametrize(("sql", "changes"), [
@@ -222,7 +277,9 @@ def test_reading_ahead_gives_the_same_rows_in_fewer_statements(url: str, second_
     ("UPDATE agency SET name=:name WHERE agency.id = :_id", "agency"),
     ("UPDATE OR IGNORE alias SET agency_id = 1", "*"),
     ("INSERT OR REPLACE INTO alias (id) VALUES (1)", "*"),
-    ("DELETE FROM alias WHERE alias.id IN (1)", "*"),
+    ("DELETE FROM alias WHERE alias.id IN (1)", "alias"),  # no foreign key names an alias: nothing cascades
+    ("DELETE FROM agreement_party WHERE agreement_party.agreement_id = :rid", "agreement_party"),
+    ("DELETE FROM agency WHERE agency.id IN (1)", "*"),  # its aliases, positions, parties… cascade
     ("ROLLBACK TO SAVEPOINT kb_article", "*"),
     ("PRAGMA data_version", "*"),
 ])

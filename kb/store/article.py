@@ -31,6 +31,7 @@ from kb.resolve import read_ahead as resolve_ahead
 from kb.store.derive import rederive
 from kb.store.held import new_row
 from kb.store.settle import descriptor_groups, settle_descriptors, settle_people
+from kb.store.settle import read_ahead as settle_ahead
 from kb.store.tables import T, Touched
 from kb.store.write import apply_facts, remove_contributions
 
@@ -96,6 +97,7 @@ def read_ahead(conn: Connection, articles: list[tuple[ArticleSource, Facts]]) ->
                                                    if any(params[c] is not None and getattr(r, c) == params[c]
                                                           for c in _FOUND_BY)])
     resolve_ahead(conn, [facts for _, facts in articles])
+    settle_ahead(conn, [facts for _, facts in articles])
 
 
 def _bound_date(conn: Connection, value: datetime) -> object:

@@ -168,7 +168,9 @@ def _best_counted(claims: Iterable[tuple[str, str, str | None, int]], *, agency:
             backed += sum(n for other, n in counts.items() if other != value and value.startswith(other))
         return (described, short, -backed, _neg(latest[(name, value)]), -len(value), value)
 
-    return {name: min(counts, key=lambda v: rank(name, v, counts)) for name, counts in support.items()}
+    # A field with one value (most of them) has nothing to rank.
+    return {name: next(iter(counts)) if len(counts) == 1 else min(counts, key=lambda v: rank(name, v, counts))
+            for name, counts in support.items()}
 
 
 def _looks_abbreviated(name: str) -> bool:

@@ -57,7 +57,9 @@ HELD = ("claim", "evidence", "decision", "candidate")  # the store's names, in t
 # its foreign keys name.
 MADE = ("article", "agency", "official", "agreement", "trade_flow", "position", "alias", "party", "signatory")
 _TABLE_OF = {T[name].name: name for name in MADE}
-_NAMES = re.compile(rf"\b({'|'.join(_TABLE_OF)})\b", re.IGNORECASE)
+# A table's name, not a parameter's (`:agency`, `%(agency)s`: a read of positions at an agency is not a read of
+# agencies, whose held rows it would write first).
+_NAMES = re.compile(rf"(?<!:)(?<!%\()\b({'|'.join(_TABLE_OF)})\b", re.IGNORECASE)
 _WRITE = re.compile(r"^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
 # What each table's rows refer to among the held ones (written first).
 _REFS = {name: {_TABLE_OF[fk.column.table.name] for fk in T[name].foreign_keys
@@ -267,7 +269,9 @@ class Held:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in HELD}
-        self._saved: dict[str, list[dict[str, Any]]] | None = None
+        # Where the held rows stood when the article's savepoint began: each table's list and its length (rows
+        # are only appended to a list, and a write puts a new list in its place).
+        self._saved: dict[str, tuple[list[dict[str, Any]], int]] | None = None
         self.dates: dict[int, str | None] = {}  # article → its date, for the held claims' latest dates
         self._by_row: dict[tuple[str, int], list[dict[str, Any]]] | None = None  # (kind column, row) → claims
         self._writing = False
@@ -277,8 +281,15 @@ class Held:
         self._countries: frozenset[str] | None = None
         self._lookups: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], list[dict[str, Any]]]] = {}
         self._keys: dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]] = {}  # unique keys of held rows
-        self._made_saved: tuple[dict[str, dict[int, dict[str, Any]]], dict[str, int],
+        # What the article's savepoint restores of the new rows: the ids, and either the new rows and unique keys
+        # held since (`_journal`, undone on a rollback), or, once anything else changes them (a write, a row
+        # deleted), a copy of them as they were (`_made_saved`).
+        self._made_saved: tuple[dict[str, dict[int, dict[str, Any]]],
                                 dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]]] | None = None
+        self._ids_saved: dict[str, int] | None = None
+        self._journal: list[tuple[str, Any, Any]] | None = None
+        self._orphans = 0  # held party rows of agreements not held (`parties_of_held_agreements`)
+        self._release_due = False  # PostgreSQL: a savepoint released, its RELEASE not yet sent (`_run_savepoint`)
         self._savepoint: str | None = None  # the article's savepoint in the database: None, PENDING or OPEN
 
     def countries(self) -> frozenset[str]:
@@ -290,7 +301,7 @@ class Held:
     def new(self, name: str, row: Mapping[str, Any]) -> int:
         """Hold a new row of an entity table; its id, given out now (`Ids`)."""
         _check_made(name, row, self.countries())
-        held = self.made[name]
+        held, journal = self.made[name], self._journal
         for columns in _unique(name):
             key = tuple(row.get(c) for c in columns)
             if None not in key:
@@ -298,6 +309,8 @@ class Held:
                 if key in keys:
                     raise DriverError(f"UNIQUE constraint failed: {', '.join(f'{T[name].name}.{c}' for c in columns)}")
                 keys.add(key)
+                if journal is not None:
+                    journal.append(("key", (name, columns), key))
         values = {c: row[c] if c in row else _default(name, c) for c in _columns(name)}
         if not _has_id(name):  # a link keyed by what it links (agreement_signatory): held in order
             self._links += 1
@@ -310,10 +323,26 @@ class Held:
                 self._writing = writing
             row = {"id": rid, **values}
         held[rid] = row
+        if journal is not None:
+            journal.append(("row", name, rid))
+        if name == "party" and row["agreement_id"] not in self.made["agreement"]:
+            self._orphans += 1
         for (table, columns), index in self._lookups.items():
             if table == name:
-                index[tuple(row[c] for c in columns)].append(row)
+                index[(row[columns[0]],) if len(columns) == 1 else tuple([row[c] for c in columns])].append(row)
         return rid
+
+    def parties_of_held_agreements(self) -> bool:
+        """Every held party row is of a held agreement (kept count, not a pass over the party rows)."""
+        return not self._orphans
+
+    def _orphan_gone(self, name: str, row: Mapping[str, Any]) -> None:
+        if name == "party" and row["agreement_id"] not in self.made["agreement"]:
+            self._orphans -= 1
+
+    def _count_orphans(self) -> None:
+        agreements = self.made["agreement"]
+        self._orphans = sum(row["agreement_id"] not in agreements for row in self.made["party"].values())
 
     def lookup(self, name: str, columns: tuple[str, ...], key: tuple[Any, ...]) -> list[dict[str, Any]]:
         """The held new rows of a table with these values in these columns (an index made when first asked
@@ -336,17 +365,24 @@ class Held:
         for (table, columns), index in self._lookups.items():
             if table == name:  # in the order of the ids, as the lookup made afresh would have it
                 insort(index[tuple(row[c] for c in columns)], row, key=_row_id)
+        if name in ("party", "agreement"):
+            self._count_orphans()
         return True
 
     def discard_ids(self, name: str, ids: Sequence[int]) -> list[int]:
         """Delete the held rows with these ids (of a table no other held row names); the ids of written rows,
         for the database to delete."""
-        made = self.made[name]
+        made, journal = self.made[name], self._journal
         gone = [rid for rid in ids if rid in made]
         for rid in gone:
-            del made[rid]
+            row = made.pop(rid)
+            if journal is not None:
+                journal.append(("gone", name, (rid, row)))
+            self._orphan_gone(name, row)
         if gone:
             self._forget_lookups(name)
+            if name == "agreement":
+                self._count_orphans()
         return [rid for rid in ids if rid not in set(gone)]
 
     def discard(self, name: str, values: Mapping[str, Any], owner: str) -> bool:
@@ -359,11 +395,21 @@ class Held:
         owned = self.lookup(name, (f"{owner}_id",), (values[f"{owner}_id"],)) if _has_id(name) else [
             {"id": rid, **row} for rid, row in made.items()]  # through the lookup, not a pass over every held row
         gone = [row["id"] for row in owned if all(row[c] == v for c, v in values.items())]
+        journal = self._journal
         for rid in gone:
             row = made.pop(rid)
+            if journal is not None:
+                journal.append(("gone", name, (rid, row)))
             for columns in _unique(name):
-                self._keys.get((name, columns), set()).discard(tuple(row[c] for c in columns))
+                key, keys = tuple(row[c] for c in columns), self._keys.get((name, columns))
+                if keys is not None and key in keys:
+                    keys.discard(key)
+                    if journal is not None:
+                        journal.append(("unkey", (name, columns), key))
             self._unindex(name, row)
+            self._orphan_gone(name, row)
+        if gone and name == "agreement":
+            self._count_orphans()
         return True
 
     def new_rows(self, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -378,6 +424,17 @@ class Held:
                 if found is not None:
                     found[:] = [r for r in found if r is not row]
 
+    def _keep_made(self) -> None:
+        """Before the held rows of a table are written within an article's savepoint: a copy of the new rows as
+        they were when it began, for its rollback (rows held or deleted since are undone on the copy)."""
+        journal = self._journal
+        if journal is None:
+            return
+        made = {name: dict(rows) for name, rows in self.made.items()}
+        keys = {key: set(found) for key, found in self._keys.items()}
+        _undo(journal, made, keys)
+        self._made_saved, self._journal = (made, keys), None
+
     def _forget_lookups(self, name: str) -> None:
         for key in [k for k in self._lookups if k[0] == name]:
             del self._lookups[key]
@@ -387,6 +444,7 @@ class Held:
         wanted = _with_refs(names) if names is not None else set(MADE)
         if not any(self.made[name] for name in wanted):
             return
+        self._keep_made()
         writing, self._writing = self._writing, True
         try:
             for name in MADE:
@@ -400,13 +458,18 @@ class Held:
                         self.ids.written(name, [r["id"] for r in rows])
         finally:
             self._writing = writing
+            self._count_orphans()
 
     def add(self, name: str, rows: Sequence[Mapping[str, Any]], published: str | None = None) -> None:
         """Hold rows of one table; `published`: the date of the article whose claims they are."""
         columns, held, claims = _columns(name), self.rows[name], name == "claim"
+        required, records = _required(name), _RECORD_COLUMNS.get(name)
         for row in rows:
-            _check(name, row)
-            values = {c: row.get(c) for c in columns}  # executemany: the same keys in every row
+            get = row.get
+            values = {c: get(c) for c in columns}  # executemany: the same keys in every row
+            if any(values[c] is None for c in required) or (
+                    records and [values[c] is not None for c in records].count(True) != 1):
+                _check(name, row)  # refused, with the reason
             held.append(values)
             if claims:
                 self.dates[values["article_id"]] = published
@@ -478,14 +541,37 @@ class Held:
 
     def _run_savepoint(self, verb: str) -> None:
         """A savepoint statement, on the driver's cursor (SQLAlchemy does not track this savepoint: the load
-        opens no other inside an article)."""
+        opens no other inside an article).
+
+        PostgreSQL: a release is sent with the next savepoint statement, in one round trip (of the 1,000 a
+        500-article load sent for savepoints, half were releases), or before the batch's rows are written
+        (`release`). A statement run meanwhile, outside any article (reading ahead, in a savepoint of its
+        own), runs inside the released savepoint, which changes nothing for it."""
         run = driver(self.conn)
         if run.cache is not None:
             run.cache.saw(f"{verb} {SAVEPOINT_NAME}")  # a rollback drops the answers kept
+        sql = f"{verb} {SAVEPOINT_NAME}"
+        if self.ids.postgres:
+            if verb == "RELEASE SAVEPOINT":
+                self._release_due = True
+                return
+            if self._release_due:
+                sql, self._release_due = f"RELEASE SAVEPOINT {SAVEPOINT_NAME}; {sql}", False
         try:
-            run.cursor.execute(f"{verb} {SAVEPOINT_NAME}")
+            run.cursor.execute(sql)
         except run.dbapi_error as exc:
             raise run._error(exc) from exc
+
+    def released(self) -> None:
+        """PostgreSQL: the last article's release sent, if it is due (`_run_savepoint`): the batch's rows are
+        written by the transaction itself, not by a subtransaction of the savepoint."""
+        if self._release_due:
+            self._release_due = False
+            run = driver(self.conn)
+            try:
+                run.cursor.execute(f"RELEASE SAVEPOINT {SAVEPOINT_NAME}")
+            except run.dbapi_error as exc:
+                raise run._error(exc) from exc
 
     def _settle(self) -> None:
         writing, self._writing = self._writing, True
@@ -503,9 +589,8 @@ class Held:
         whose reads are answered in memory and whose rows are held runs no statement, and no savepoint.
         """
         self._savepoint = PENDING
-        self._saved = {name: list(rows) for name, rows in self.rows.items()}
-        self._made_saved = ({name: dict(rows) for name, rows in self.made.items()}, self.ids.saved(),
-                            {key: set(found) for key, found in self._keys.items()})
+        self._saved = {name: (rows, len(rows)) for name, rows in self.rows.items()}
+        self._made_saved, self._ids_saved, self._journal = None, self.ids.saved(), []
 
     @contextmanager
     def aside(self) -> Iterator[None]:
@@ -538,12 +623,39 @@ class Held:
             self._run_savepoint("ROLLBACK TO SAVEPOINT")
             self._run_savepoint("RELEASE SAVEPOINT")
         if self._saved is not None:
-            self.rows, self._saved, self._by_row = self._saved, None, None
-        if self._made_saved is not None:
-            self.made, top, self._keys = self._made_saved
+            self.rows = {name: rows[:length] for name, (rows, length) in self._saved.items()}
+            self._saved, self._by_row = None, None
+        if self._ids_saved is not None:
+            if self._made_saved is not None:
+                self.made, self._keys = self._made_saved
+            else:  # new rows were held or deleted since, none written: undone
+                _undo(self._journal or [], self.made, self._keys)
             self._lookups.clear()
-            self.ids.restore(top)
-            self._made_saved = None
+            self._count_orphans()
+            self.ids.restore(self._ids_saved)
+            self._made_saved, self._ids_saved, self._journal = None, None, None
+
+
+def _undo(journal: list[tuple[str, Any, Any]], made: dict[str, dict[int, dict[str, Any]]],
+          keys: dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]]) -> None:
+    """Undo, last first, the changes of an article's savepoint to the held new rows (`Held._journal`): a row
+    held goes, a row deleted comes back in its place (a table's rows are held in the order of their ids, a
+    link table's by descending key), and so do their unique keys."""
+    back: set[str] = set()
+    for what, name, value in reversed(journal):
+        if what == "row":
+            made[name].pop(value, None)
+        elif what == "key":
+            keys[name].discard(value)
+        elif what == "gone":
+            made[name][value[0]] = value[1]
+            back.add(name)
+        else:
+            keys.setdefault(name, set()).add(value)
+    for name in back:
+        rows = sorted(made[name].items(), reverse=not _has_id(name))
+        made[name].clear()
+        made[name].update(rows)
 
 
 def held(conn: Connection) -> Held | None:
@@ -567,6 +679,7 @@ def release(conn: Connection) -> None:
     found = conn.info.pop("kb.held", None)
     if found is not None:
         try:
+            found.released()
             found.write()
             found._settle()  # PostgreSQL: each sequence set to the last id given out (ids rolled back included)
         finally:

@@ -9,6 +9,7 @@ matched afresh.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Mapping
 from functools import cache
@@ -18,12 +19,12 @@ from sqlalchemy.engine import Connection
 
 from kb import descriptors
 from kb.candidates import candidates
-from kb.driver import answered_from_held, driver, held_by, held_by_id, kept_for_batch
+from kb.driver import AHEAD, answered_from_held, driver, held_by, held_by_id, kept_for_batch
 from kb.facts import Facts
 from kb.names import compare
 from kb.normalize import name_key
-from kb.resolve import curated, people_compatible
-from kb.store.derive import rederive
+from kb.resolve import _by_key_statement, curated, people_compatible, record_keys
+from kb.store.derive import _aliases_statement, _existing_statement, rederive
 from kb.store.fold import fold_row
 from kb.store.tables import T, Touched, ids_param
 from kb.store.write import restore_articles
@@ -33,8 +34,9 @@ from kb.store.write import restore_articles
 @cache
 def _kinds_of_agencies() -> Select:
     ag = T["agency"]
-    return kept_for_batch(answered_from_held(select(ag.c.country_code, ag.c.kind).where(ag.c.id.in_(ids_param())),
-                                             {"agency"}, held_by_id("agency", ("country_code", "kind"))))
+    return kept_for_batch(answered_from_held(select(ag.c.id, ag.c.country_code, ag.c.kind).where(
+        ag.c.id.in_(ids_param())), {"agency"}, held_by_id("agency", ("id", "country_code", "kind"))),
+        by="ids", of="agency")
 
 
 @cache
@@ -42,7 +44,89 @@ def _agencies_of_country() -> Select:
     ag = T["agency"]
     return kept_for_batch(answered_from_held(
         select(ag.c.id, ag.c.name, ag.c.kind).where(ag.c.country_code == bindparam("country")).order_by(ag.c.id),
-        {"agency"}, held_by("agency", "country_code", lambda p: [p["country"]], ("id", "name", "kind"))))
+        {"agency"}, held_by("agency", "country_code", lambda p: [p["country"]], ("id", "name", "kind"))),
+        patch=_agencies_updated)
+
+
+_UNKNOWN = object()
+
+
+def _agencies_updated(answers: dict[tuple, list[tuple]], changes: dict[int, Mapping[str, object]]) -> bool:
+    """`_agencies_of_country`'s kept answers ({(("country", code),): [(id, name, kind), …] by id}) after agencies
+    were updated by id (kb.driver.ReadCache.updated): each row leaves the country it was in and joins the one
+    it is in now, if that one is kept. A value the update leaves out stays the row's; a row no kept answer
+    holds (its country not asked for) joining a kept country with a value unknown here drops that answer."""
+    for rid, values in changes.items():
+        old, was = None, None
+        for key, rows in answers.items():
+            at = next((i for i, row in enumerate(rows) if row[0] == rid), None)
+            if at is not None:
+                old, was = rows.pop(at), key[0][1]
+                break
+        country = values.get("country_code", was)
+        if country is None or (rows := answers.get(key := (("country", country),))) is None:
+            continue  # `country_code = NULL` matches no row; a country not kept is read when asked for
+        name = values.get("name", old[1] if old is not None else _UNKNOWN)
+        kind = values.get("kind", old[2] if old is not None else _UNKNOWN)
+        if name is _UNKNOWN or kind is _UNKNOWN:
+            del answers[key]
+        else:
+            insort(rows, (rid, name, kind), key=_first)
+    return True
+
+
+def _first(row: tuple) -> object:
+    return row[0]
+
+
+@cache
+def _agencies_of_countries() -> Select:
+    """The agencies of a list of countries, for reading `_agencies_of_country` ahead (the batch's held agencies
+    are not among them: each country's own read adds them). No ORDER BY: each country's rows are sorted here."""
+    ag = T["agency"]
+    return answered_from_held(select(ag.c.id, ag.c.name, ag.c.kind, ag.c.country_code).where(
+        ag.c.country_code.in_(bindparam("countries", expanding=True))), {"agency"}, lambda held, p: [])
+
+
+def read_ahead(conn: Connection, articles: list[Facts]) -> None:
+    """What settling a chunk of articles' descriptors and re-deriving their agencies and officials read, at once
+    (after kb.resolve.read_ahead has read the rows with their names), kept for the batch's transaction
+    (kb.driver.ReadCache): the agencies of every country the articles' agencies may be of, one statement; and
+    of the rows with the articles' agency and official names, their values, aliases, and (agencies) kinds and
+    aliases' names, a statement each. A row an article reaches another way reads its own."""
+    run = driver(conn)
+    if run.cache is None or not articles:
+        return
+    countries = sorted({c for facts in articles for c in (
+        *(a.country for a in facts.agencies), *(o.country for o in facts.officials if o.agency),
+        *(c for f in facts.trade_flows for c, name in ((f.from_, f.exporter), (f.to, f.importer)) if name)) if c})
+    of_countries: set[int] = set()  # the agencies of those countries, whose aliases' names settling reads
+    for start in range(0, len(countries), AHEAD):
+        chunk = countries[start:start + AHEAD]
+        found: dict[str, list[tuple]] = {country: [] for country in chunk}
+        for row in run.rows(_agencies_of_countries(), {"countries": chunk}):
+            found[row.country_code].append((row.id, row.name, row.kind))
+        for country, rows in found.items():
+            run.cache.fill(_agencies_of_country(), {"country": country}, sorted(rows))
+            of_countries.update(r[0] for r in rows)
+    for kind, names in sorted(_keys_of(articles).items()):
+        if kind not in ("agency", "official"):
+            continue
+        ids = sorted({r[0] for r in run.rows(_by_key_statement(kind), {"keys": sorted(names)})}) if names else []
+        for statement in (_existing_statement(kind), _aliases_statement(kind),
+                          *((_kinds_of_agencies(),) if kind == "agency" else ())):
+            if ids:
+                run.read_ahead(statement, {"ids": ids})
+        if kind == "agency" and (ids or of_countries):
+            run.read_ahead(_alias_names(), {"ids": sorted(of_countries.union(ids))})
+
+
+def _keys_of(articles: list[Facts]) -> dict[str, set[str]]:
+    keys: dict[str, set[str]] = defaultdict(set)
+    for facts in articles:
+        for kind, found in record_keys(facts).items():
+            keys[kind] |= found
+    return keys
 
 
 @cache

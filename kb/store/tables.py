@@ -13,11 +13,16 @@ from functools import cache
 from sqlalchemy import Delete, Insert, Table, Update, bindparam, delete, insert, update
 
 from kb import models
+from kb.driver import cascading_nowhere, updates_by_id
 
 # Every table by its name, and the store's short names for the ones it writes most.
 T: dict[str, Table] = {**models.SQLModel.metadata.tables, "party": models.AgreementParty.__table__,
                        "signatory": models.AgreementSignatory.__table__, "decision": models.MatchDecision.__table__,
                        "candidate": models.MatchCandidate.__table__}
+
+# A delete from a table no foreign key names drops only the kept answers of reads of that table (kb.driver).
+cascading_nowhere({table.name for table in T.values()}
+                  - {fk.column.table.name for table in T.values() for fk in table.foreign_keys})
 
 
 @dataclass
@@ -67,7 +72,8 @@ def insert_into(name: str, returning: bool = False) -> Insert:
 
 @cache
 def update_by_id(name: str) -> Update:
-    return update(T[name]).where(T[name].c.id == bindparam("_id"))
+    """UPDATE one row by its id (`_id`), run by `Driver.many`: a load's kept answers take the new values."""
+    return updates_by_id(update(T[name]).where(T[name].c.id == bindparam("_id")), name)  # type: ignore[return-value]
 
 
 @cache
