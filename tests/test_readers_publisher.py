@@ -174,6 +174,9 @@ def test_a_site_name_alone_atop_the_page(tmp_path: Path, head: str, publisher: s
 
 
 @pytest.mark.parametrize("head", [
+    "Breaking News\n\nLorvania and Sildavia open two freight crossings",
+    "Most Read\n\nLorvania and Sildavia open two freight crossings",
+    "Live TV\n\nLorvania and Sildavia open two freight crossings",
     "Menu\n\nLorvania and Sildavia open two freight crossings",
     "Skip to content\n\nLorvania and Sildavia open two freight crossings",
     "Economy\n\nLorvania and Sildavia open two freight crossings",

@@ -380,7 +380,15 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
 
 
 _NOT_A_SITE = frozenset(("menu", "search", "login", "log", "in", "sign", "subscribe", "advertisement", "skip", "to",
-                         "content", "close", "open", "main", "navigation", "toggle", "en", "english", "language"))
+                         "content", "close", "open", "main", "navigation", "toggle", "en", "english", "language",
+                         "trending", "now", "live", "tv", "watch", "most", "read", "related", "articles", "popular",
+                         "featured", "more", "editor's", "picks", "videos", "photos", "today", "just", "in"))
+
+
+def _page_furniture(line: str) -> bool:
+    """"Breaking News", "Most Read", "Live TV": a line of section and menu words only, no site's name."""
+    words = [w.lower().strip(".:|") for w in line.split()]
+    return bool(words) and all(w in _SECTION_WORDS or w in _NOT_A_SITE for w in words)
 
 
 def _site_name_atop(line: str) -> str | None:
@@ -630,6 +638,8 @@ def clean_page(raw: str, title: str | None = None) -> Page:
     m = _DATELINE_AGENCY.match(first)
     if m:
         _note_wire(m["agency"], scan)
+    if scan.masthead and _page_furniture(scan.masthead):
+        scan.masthead = None  # "Breaking News" atop the headline names no site
     publisher = scan.byline_outlet or scan.publisher or scan.copyright_outlet or scan.masthead
     if publisher and scan.masthead and publisher != scan.masthead and publisher.casefold() in scan.masthead.casefold():
         publisher = scan.masthead  # "© MOLDPRES" below a "MOLDPRES News Agency" masthead: the name as printed
