@@ -29,10 +29,11 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[3])
 import bench_store
 before = resource.getrusage(resource.RUSAGE_SELF)
-store, total, articles = bench_store.timed_store(Path(sys.argv[2]), sys.argv[1])
+store, total, articles, *rest = bench_store.timed_store(Path(sys.argv[2]), sys.argv[1])  # then reading ahead
 after = resource.getrusage(resource.RUSAGE_SELF)
 cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-print(json.dumps({"store": store, "load": total, "articles": articles, "cpu": cpu}))
+print(json.dumps({"store": store, "load": total, "articles": articles, "cpu": cpu,
+                  "ahead": rest[0] if rest else None}))
 """
 
 
@@ -68,11 +69,18 @@ def main(argv: list[str] | None = None) -> int:
     print(header("bench_into"))
     print(f"corpus {args.corpus} into {args.base or 'an empty database'}; medians of {args.rounds} rounds")
     print()
-    rows = [[name, int(r[0]["articles"]), statistics.median(x["store"] for x in r),
+    rows = [[name, int(r[0]["articles"]), statistics.median(x["store"] for x in r), _ahead(r),
              r[0]["articles"] / statistics.median(x["store"] for x in r), statistics.median(x["cpu"] for x in r),
              " ".join(f"{x['store']:.2f}" for x in r)] for name, r in runs.items()]
-    print(table(["tree", "articles", "store s", "store articles/s", "process CPU s", "store s, each round"], rows))
+    print(table(["tree", "articles", "store s", "ahead s", "store articles/s", "process CPU s",
+                 "store s, each round"], rows))
     return 0
+
+
+def _ahead(runs: list[dict[str, float]]) -> float | str:
+    """The median time reading ahead (`StoreBatch.read_ahead`, outside the store phase), where the tree has it."""
+    times = [x["ahead"] for x in runs if x.get("ahead") is not None]
+    return statistics.median(times) if times else "—"
 
 
 if __name__ == "__main__":
