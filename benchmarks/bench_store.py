@@ -19,7 +19,10 @@ For each engine (SQLite; PostgreSQL with `--postgres URL`) and each tree
 
 The ratio is the store's rows/s over the raw engine's (1.0 = as fast as the
 driver inserting finished rows; the issue's goal is ≥ 0.5). Medians over the
-rounds.
+rounds. With `--warm-up N` the measuring process first loads N of the
+corpus's articles into a throwaway database, so that what a process pays once
+(importing the store's modules, reading its data files, compiling its
+statements) is not counted in the timed load; without it, it is.
 
     uv run python benchmarks/bench_store.py --articles 500
     uv run python benchmarks/bench_store.py --postgres postgresql://postgres@127.0.0.1/kb_h_store \\
@@ -188,9 +191,11 @@ def raw_insert(url: str, rows: dict[str, tuple[list[str], list[tuple]]], how: st
     return seconds
 
 
-def measure(engine_name: str, folder: Path, postgres: str | None) -> dict[str, float]:
+def measure(engine_name: str, folder: Path, postgres: str | None, warm_up: int = 0) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="kb-bench-store-") as tmp:
         work = Path(tmp)
+        if warm_up:
+            _warm_up(engine_name, folder, postgres, work, warm_up)
         url, handle = fresh_database(engine_name, postgres, work)
         try:
             store, total, articles, ahead = timed_store(folder, url)
@@ -208,11 +213,25 @@ def measure(engine_name: str, folder: Path, postgres: str | None) -> dict[str, f
     return result
 
 
+def _warm_up(engine_name: str, folder: Path, postgres: str | None, work: Path, count: int) -> None:
+    """Load the first `count` articles (with their facts files) into a throwaway database of the engine."""
+    sample = work / "warm-up"
+    sample.mkdir()
+    for article in sorted(p for p in folder.iterdir() if not p.name.endswith(".facts.yaml"))[:count]:
+        for path in folder.glob(f"{article.stem}.*"):
+            (sample / path.name).write_bytes(path.read_bytes())
+    url, handle = fresh_database(engine_name, postgres, work)
+    try:
+        timed_store(sample, url)
+    finally:
+        drop(handle)
+
+
 # ---------------------------------------------------------------- the runs, tree by tree
 
-def run_in(tree: Path, engine_name: str, folder: Path, postgres: str | None) -> dict[str, float]:
+def run_in(tree: Path, engine_name: str, folder: Path, postgres: str | None, warm_up: int = 0) -> dict[str, float]:
     command = [str(tree / ".venv" / "bin" / "python"), str(Path(__file__).resolve()), "--measure", engine_name,
-               "--corpus", str(folder)] + (["--postgres", postgres] if postgres else [])
+               "--corpus", str(folder), "--warm-up", str(warm_up)] + (["--postgres", postgres] if postgres else [])
     done = subprocess.run(command, cwd=tree, capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(f"{tree}: {done.stderr.strip()[-2000:]}")
@@ -227,10 +246,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="a PostgreSQL database to make scratch schemas in (default $KB_BENCH_POSTGRES_URL)")
     parser.add_argument("--before", type=Path, help="another kb tree to measure side by side")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--warm-up", type=int, default=0, metavar="N",
+                        help="load N articles into a throwaway database first, untimed (default 0: a cold process)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # one measurement, in the tree's own Python
     args = parser.parse_args(argv)
     if args.measure:
-        print(json.dumps(measure(args.measure, args.corpus, args.postgres)))
+        print(json.dumps(measure(args.measure, args.corpus, args.postgres, args.warm_up)))
         return 0
 
     trees = [("this tree", ROOT)] + ([("before", args.before.resolve())] if args.before else [])
@@ -248,10 +269,11 @@ def main(argv: list[str] | None = None) -> int:
                 for name, tree in trees if round_no % 2 == 0 else list(reversed(trees)):
                     print(f"round {round_no + 1}: {engine_name}, {name} …", file=sys.stderr)
                     results.setdefault((engine_name, name), []).append(run_in(tree, engine_name, folder,
-                                                                              args.postgres))
+                                                                              args.postgres, args.warm_up))
     print(header("bench_store"))
     print(f"corpus: {args.corpus or f'generated, {args.articles} articles with curated facts files'}; "
-          f"medians of {args.rounds} rounds" + (f"; before = {args.before}" if args.before else ""))
+          f"medians of {args.rounds} rounds" + (f"; before = {args.before}" if args.before else "")
+          + (f"; each process warmed up on {args.warm_up} articles first" if args.warm_up else ""))
     print()
     lines = []
     for (engine_name, name), runs in results.items():
