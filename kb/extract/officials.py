@@ -349,7 +349,7 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
                      evidence=[ctx.evidence_for(p.sentence)]) for p in merged]
 
 
-# "X signed for Haiti and Y for the Dominican Republic", "signed on behalf of Kenya by …": who signs for a country
+# "X signed for Haiti and Y for the Dominican Republic", "X signed on behalf of Kenya": who signs for a country
 _SIGNED_FOR = re.compile(r"\s+(?:signed\s+(?:[\w-]+\s+){0,4}?)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?")
 
 
@@ -368,9 +368,10 @@ def _signers_for_countries(ctx: ArticleContext, people: list[_Person]) -> list[_
             if (sent.start, start) in known or len(name.split()) < 2:
                 continue
             m = _SIGNED_FOR.match(ctx.text, end, sent.end)
-            country = next((c for c in ctx.countries if m and c.start == m.end() and c.form in ("name", "capital")),
-                           None)
-            if country is None or (m and "signed" not in m.group() and " signed " not in ctx.text[sent.start:start]):
+            if m is None or ("signed" not in m.group() and " signed " not in ctx.text[sent.start:start]):
+                continue  # "… and Y for the Dominican Republic" only after a signing told before it
+            country = next((c for c in ctx.countries if c.start == m.end() and c.form in ("name", "capital")), None)
+            if country is None:
                 continue
             out.append(_Person(name, None, None, country.code, (start, end), (start, end), sent))
     return out
