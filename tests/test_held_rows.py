@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import shutil
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -270,90 +272,55 @@ def test_a_rolled_back_article_leaves_the_held_rows_as_they_were(url: str, then:
     """An article's savepoint keeps where the held rows stood: a rollback after it held new rows only (undone
     one by one), after it wrote the held rows, or after it deleted a held row (both from a copy made first)
     leaves every held row, unique key and id as before it, in the order they were held; its claims go."""
-    engine = open_database(url)
-    try:
-        with engine.begin() as conn:
-            rows = hold(conn)
-            try:
-                agency = rows.new("agency", {"name": "Kept Customs", "name_key": "kept customs",
-                                             "country_code": "KZ", "kind": "customs"})
-                official = rows.new("official", {"name": "Aida Bek", "name_key": "aida bek", "country_code": "KZ"})
-                agreement = rows.new("agreement", {"name": "Kept accord", "name_key": "kept accord", "kind": "accord"})
-                rows.new("party", {"agreement_id": agreement, "country_code": "KZ", "agency_id": None})
-                rows.new("position", {"official_id": official, "agency_id": agency, "title": "Head",
-                                      "title_key": "head"})
-                rows.add("claim", [{"article_id": 1, "agency_id": agency, "field": "name",
-                                    "value": "Kept Customs"}])
-                before = ({name: {rid: dict(row) for rid, row in made.items()} for name, made in rows.made.items()},
-                          {key: set(found) for key, found in rows._keys.items() if found}, rows.ids.saved(),
-                          {name: list(found) for name, found in rows.rows.items()})
-                rows.savepoint()
-                rows.new("agency", {"name": "Gone Customs", "name_key": "gone customs", "country_code": "KZ",
-                                    "kind": "customs"})
-                rows.new("position", {"official_id": official, "agency_id": agency, "title": "Deputy",
-                                      "title_key": "deputy"})
-                rows.add("claim", [{"article_id": 1, "official_id": official, "field": "name", "value": "A"}])
-                if then == "written":
-                    rows.write_made({"position"})
-                    assert not rows.made["position"]
-                elif then == "discarded":
-                    assert rows.discard("party", {"agreement_id": agreement, "country_code": "KZ", "agency_id": None},
-                                        "agreement")
-                rows.new("official", {"name": "Gone Person", "name_key": "gone person", "country_code": "KZ"})
-                rows.rollback()
-                after = ({name: {rid: dict(row) for rid, row in made.items()} for name, made in rows.made.items()},
-                         {key: set(found) for key, found in rows._keys.items() if found}, rows.ids.saved(),
-                         {name: list(found) for name, found in rows.rows.items()})
-                if rows.ids.postgres:  # a sequence does not roll back: the ids go on from where they were
-                    after, before = after[:2] + after[3:], before[:2] + before[3:]
-                assert after == before
-                assert [list(made) for made in rows.made.values()] == [list(made) for made in before[0].values()]
-            finally:
-                drop(conn)
-            raise _RolledBack
-    except _RolledBack:
-        pass
-    finally:
-        engine.dispose()
+    with _held_rows(url) as rows:
+        agency = rows.new("agency", {"name": "Kept Customs", "name_key": "kept customs",
+                                     "country_code": "KZ", "kind": "customs"})
+        official = rows.new("official", {"name": "Aida Bek", "name_key": "aida bek", "country_code": "KZ"})
+        agreement = rows.new("agreement", {"name": "Kept accord", "name_key": "kept accord", "kind": "accord"})
+        rows.new("party", {"agreement_id": agreement, "country_code": "KZ", "agency_id": None})
+        rows.new("position", {"official_id": official, "agency_id": agency, "title": "Head",
+                              "title_key": "head"})
+        rows.add("claim", [{"article_id": 1, "agency_id": agency, "field": "name",
+                            "value": "Kept Customs"}])
+        before = ({name: {rid: dict(row) for rid, row in made.items()} for name, made in rows.made.items()},
+                  {key: set(found) for key, found in rows._keys.items() if found}, rows.ids.saved(),
+                  {name: list(found) for name, found in rows.rows.items()})
+        rows.savepoint()
+        rows.new("agency", {"name": "Gone Customs", "name_key": "gone customs", "country_code": "KZ",
+                            "kind": "customs"})
+        rows.new("position", {"official_id": official, "agency_id": agency, "title": "Deputy",
+                              "title_key": "deputy"})
+        rows.add("claim", [{"article_id": 1, "official_id": official, "field": "name", "value": "A"}])
+        if then == "written":
+            rows.write_made({"position"})
+            assert not rows.made["position"]
+        elif then == "discarded":
+            assert rows.discard("party", {"agreement_id": agreement, "country_code": "KZ", "agency_id": None},
+                                "agreement")
+        rows.new("official", {"name": "Gone Person", "name_key": "gone person", "country_code": "KZ"})
+        rows.rollback()
+        after = ({name: {rid: dict(row) for rid, row in made.items()} for name, made in rows.made.items()},
+                 {key: set(found) for key, found in rows._keys.items() if found}, rows.ids.saved(),
+                 {name: list(found) for name, found in rows.rows.items()})
+        if rows.ids.postgres:  # a sequence does not roll back: the ids go on from where they were
+            after, before = after[:2] + after[3:], before[:2] + before[3:]
+        assert after == before
+        assert [list(made) for made in rows.made.values()] == [list(made) for made in before[0].values()]
 
 
 class _RolledBack(Exception):
     """Leaves a test's transaction without committing it."""
 
 
-def test_whether_every_held_party_is_of_a_held_agreement_is_kept_count_of(url: str) -> None:
-    """`Held.parties_of_held_agreements` (whether reads of agreements by party set can be answered with the held
-    rows) answers as a pass over the held party rows would, as parties are held, deleted, written, rolled back."""
+@contextmanager
+def _held_rows(url: str) -> Iterator[Held]:
+    """Held rows in a transaction of a fresh connection, dropped and rolled back afterwards (nothing is kept)."""
     engine = open_database(url)
-
-    def counted(rows: Held) -> bool:
-        return all(r["agreement_id"] in rows.made["agreement"] for r in rows.made["party"].values())
-
     try:
         with engine.begin() as conn:
             rows = hold(conn)
             try:
-                seen = []
-                agreement = rows.new("agreement", {"name": "Accord", "name_key": "accord", "kind": "accord"})
-                rows.new("party", {"agreement_id": agreement, "country_code": "KZ", "agency_id": None})
-                seen.append(rows.parties_of_held_agreements())
-                rows.write_made({"agreement"})  # its party rows are now of an agreement written
-                seen.append(rows.parties_of_held_agreements())
-                assert seen[-1] == counted(rows)
-                rows.savepoint()
-                rows.new("party", {"agreement_id": agreement, "country_code": "CN", "agency_id": None})
-                seen.append(rows.parties_of_held_agreements())
-                rows.rollback()
-                seen.append(rows.parties_of_held_agreements())
-                rows.write_made({"party"})
-                seen.append(rows.parties_of_held_agreements())
-                other = rows.new("agreement", {"name": "Other", "name_key": "other", "kind": "accord"})
-                rows.new("party", {"agreement_id": other, "country_code": "CN", "agency_id": None})
-                assert rows.discard("party", {"agreement_id": other, "country_code": "CN", "agency_id": None},
-                                    "agreement")
-                seen.append(rows.parties_of_held_agreements())
-                assert seen == [True, False, False, False, True, True]
-                assert seen[-1] == counted(rows)
+                yield rows
             finally:
                 drop(conn)
             raise _RolledBack
@@ -361,6 +328,36 @@ def test_whether_every_held_party_is_of_a_held_agreement_is_kept_count_of(url: s
         pass
     finally:
         engine.dispose()
+
+
+def test_whether_every_held_party_is_of_a_held_agreement_is_kept_count_of(url: str) -> None:
+    """`Held.parties_of_held_agreements` (whether reads of agreements by party set can be answered with the held
+    rows) answers as a pass over the held party rows would, as parties are held, deleted, written, rolled back."""
+    def counted(rows: Held) -> bool:
+        return all(r["agreement_id"] in rows.made["agreement"] for r in rows.made["party"].values())
+
+    with _held_rows(url) as rows:
+        seen = []
+        agreement = rows.new("agreement", {"name": "Accord", "name_key": "accord", "kind": "accord"})
+        rows.new("party", {"agreement_id": agreement, "country_code": "KZ", "agency_id": None})
+        seen.append(rows.parties_of_held_agreements())
+        rows.write_made({"agreement"})  # its party rows are now of an agreement written
+        seen.append(rows.parties_of_held_agreements())
+        assert seen[-1] == counted(rows)
+        rows.savepoint()
+        rows.new("party", {"agreement_id": agreement, "country_code": "CN", "agency_id": None})
+        seen.append(rows.parties_of_held_agreements())
+        rows.rollback()
+        seen.append(rows.parties_of_held_agreements())
+        rows.write_made({"party"})
+        seen.append(rows.parties_of_held_agreements())
+        other = rows.new("agreement", {"name": "Other", "name_key": "other", "kind": "accord"})
+        rows.new("party", {"agreement_id": other, "country_code": "CN", "agency_id": None})
+        assert rows.discard("party", {"agreement_id": other, "country_code": "CN", "agency_id": None},
+                            "agreement")
+        seen.append(rows.parties_of_held_agreements())
+        assert seen == [True, False, False, False, True, True]
+        assert seen[-1] == counted(rows)
 
 
 def test_postgresql_sends_an_article_s_release_with_the_next_savepoint(postgres_url: str) -> None:
