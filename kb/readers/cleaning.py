@@ -382,7 +382,7 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
 _NOT_A_SITE = frozenset(("menu", "search", "login", "log", "in", "sign", "subscribe", "advertisement", "skip", "to",
                          "content", "close", "open", "main", "navigation", "toggle", "en", "english", "language",
                          "trending", "now", "live", "tv", "watch", "most", "read", "related", "articles", "popular",
-                         "featured", "more", "editor's", "picks", "videos", "photos", "today", "just", "in"))
+                         "featured", "more", "editor's", "picks", "videos", "photos", "today", "just"))
 
 
 def _page_furniture(line: str) -> bool:
@@ -402,8 +402,7 @@ def _site_name_atop(line: str) -> str | None:
         return None
     if any(w.isdigit() or not w[:1].isalnum() for w in words) or not any(c.isupper() for c in words[0]):
         return None
-    lowered = [w.lower().strip(".:") for w in words]
-    if all(w in _SECTION_WORDS or w in _NOT_A_SITE for w in lowered):
+    if _page_furniture(name):
         return None
     return name
 
