@@ -482,6 +482,9 @@ def test_a_body_a_story_cites_is_of_the_story_country_not_the_nearest_named() ->
     ("Uzbek customs approved the scheme.", "Customs Committee of Uzbekistan", {"kind": "customs"}),
     ("The National Bureau of Statistics of Tanzania said so.", "National Bureau of Statistics of Tanzania",
      {"country": "TZ"}),
+    # a date after the office's name is not part of it
+    ("Figures released by Statistics Latvia on Monday show exports rose.", "Statistics Latvia", {"country": "LV"}),
+    ("Data published by Moldova Statistics in June show imports fell.", "Moldova Statistics", {"country": "MD"}),
 ])
 def test_statistics_offices_and_customs_named_by_nationality(text: str, name: str, expected: dict) -> None:
     check(text, name, expected)

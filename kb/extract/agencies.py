@@ -275,8 +275,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     # a weak head ("Exchange", "Fund") is one only beside its companion word ("Stock Exchange")
     heads = [i for i, t in enumerate(toks) if (t[2] in cfg["heads"] and t[2] not in cfg["weak"])
              or (t[2] in cfg["weak"] and cfg["weak"][t[2]].search(segment))]
-    if not heads and _statistics_office(segment):
-        return toks[0][0], toks[-1][1]  # "Statistics Botswana", "Statistics South Africa"
+    office = _statistics_office(text, toks) if not heads else None
+    if office is not None:
+        return office  # "Statistics Botswana", "Statistics South Africa" (not "… on Friday" after it)
     if not heads:
         return None
     opening = next((i for i in heads if toks[i][2] in _ROMANCE_HEADS), None)
@@ -307,11 +308,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return toks[0][0], toks[-1][1]
 
 
-def _statistics_office(segment: str) -> bool:
-    """A national statistics office named "Statistics <Country>" (or "<Country> Statistics")."""
-    m = re.fullmatch(r"Statistics\s+(?P<a>.+)|(?P<b>.+?)\s+Statistics", segment)
-    other = (m.group("a") or m.group("b")) if m else ""
-    return bool(other) and gazetteer.country_forms().get(other) is not None
+def _statistics_office(text: str, toks: list[_Tok]) -> tuple[int, int] | None:
+    """The span of a national statistics office named "Statistics <Country>" (or "<Country> Statistics") that
+    opens the segment: "Statistics Estonia on Friday" names Statistics Estonia."""
+    forms = gazetteer.country_forms()
+    if toks[0][2] == "Statistics":
+        return next(((toks[0][0], toks[n][1]) for n in range(len(toks) - 1, 0, -1)
+                     if text[toks[1][0]:toks[n][1]] in forms), None)
+    last = next((i for i, t in enumerate(toks) if t[2] == "Statistics"), 0)
+    return (toks[0][0], toks[last][1]) if last and text[toks[0][0]:toks[last - 1][1]] in forms else None
 
 
 _OWNER_PREFIX = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}['’]s\s+")  # "Kenya's "

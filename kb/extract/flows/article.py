@@ -49,6 +49,7 @@ class ArticleFrame:
         self.title_codes = list(dict.fromkeys(c.code for c in found))
         lo, hi = _trade_part(title)  # "X signs MoU with Saudi body; grape exports touch Rs 3,460 crore": the second
         self.title_actors = list(dict.fromkeys(c.code for c in found if not is_destination(title, c)
+                                               and not _MARKET_AFTER.match(title, c.end)
                                                and lo <= c.start < hi and not title.startswith("$", c.end)))
         destinations = [c for i, c in enumerate(found) if is_destination(title, c) or (
             i and c.code != found[i - 1].code and is_destination(title, found[i - 1])
@@ -147,6 +148,11 @@ class ArticleFrame:
         return self._local or None
 
 
+# "Norway top export market in May": the headline names a buyer, not the country that acts
+_MARKET_AFTER = re.compile(r"\s+(?:(?:is|was|remains|stays|becomes|became)\s+)?(?:(?:the|a|an)\s+)?"
+                           r"(?:(?:top|leading|main|biggest|largest|key|major|no\.?\s*1|number[- ]one|"
+                           r"fastest[- ]growing|second|third)\s+)+(?:export\s+)?(?:destination|market|buyer|customer|"
+                           r"partner)s?\b", re.I)
 _TITLE_PARTS = re.compile(r"\s*(?:;|:|\s[-–—|]\s)\s*")
 
 
@@ -208,7 +214,8 @@ def _title_importer(title: str, found: list) -> str | None:
 
 
 _HEADLINE_GOODS = re.compile(r"(?:^|['’]s\s+|\s)((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+)\s+"
-                             r"(?:exports?|shipments?|imports?)\b")
+                             r"(?:exports?|shipments?|imports?)\b(?!\s+(?:destinations?|markets?|partners?|"
+                             r"buyers?|hubs?|earners?|sources?|suppliers?)\b)")
 
 
 def _headline_goods(title: str) -> str | None:
@@ -224,7 +231,8 @@ def _headline_goods(title: str) -> str | None:
     return " ".join(phrase) if phrase and plausible_goods(phrase) else None
 
 
-_NOT_GOODS_WORDS = frozenset(("total", "annual", "overall", "record", "monthly", "agricultural", "farm", "non-oil",
+_NOT_GOODS_WORDS = frozenset(("total", "annual", "overall", "record", "monthly", "top", "leading", "main", "major",
+                              "biggest", "largest", "key", "agricultural", "farm", "non-oil",
                               "oil-free", "merchandise", "country", "nation", "state", "our", "their", "its",
                               # "China's October imports": when, not what
                               "january", "february", "march", "april", "may", "june", "july", "august",

@@ -1120,8 +1120,10 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
         return [story], read_phrase_list(sm, aside.end(), ahead.start, pairs=False) if aside else []
     if story is None and not rd.named_goods[1] and (
             (cue.kind in _AGGREGATES and cue.form in _TRADE_AS_A_WHOLE)
-            or (cue.kind in ("buyer_noun", "supplier_noun") and of_own_trade(sm, cue.end, region[1]))):
-        # "Purchases declined from the US (-11.4%)", "A and B were the main sources of Iran's imports": all trade
+            or (cue.kind in ("buyer_noun", "supplier_noun")
+                and (of_own_trade(sm, cue.end, region[1]) or cue.form.endswith(("partner", "partners"))))):
+        # "Purchases declined from the US (-11.4%)", "A and B were the main sources of Iran's imports", "X's main
+        # import partners": all trade
         return [Goods("goods", None, weak=True)], []
     named = rd.named_goods[1]
     # "moringa powder" after a story of moringa; "Cherries went mainly to China. Supplies to China alone …" in a

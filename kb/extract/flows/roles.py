@@ -231,6 +231,8 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
         return "to", IMPORTER  # "Serbian strawberries sell well in Austria": where they are sold is where they go
     if after_cue and in_region and _OWNED_GOODS.match(s, m.end) and find_commodities(s[m.end:m.end + 40]):
         return "origin", EXPORTER  # "the largest destination for Ghana's beans": whose goods, not where to
+    if after_cue and in_region and cue.kind == "buyer_noun" and _OWNED_EXPORTS.match(s, m.end):
+        return "origin", EXPORTER  # "the leading destination for Denmark's exports": whose exports
     if after_cue and _SUPPLY_OBJECT.fullmatch(s, cue.start, m.start) and re.match(r"\s+with\b", s[m.end:]):
         return "to", IMPORTER  # "Peru also supplies India with copper concentrates": the one supplied
     if after_cue and m.form == "name" and _GIVING_VERB.fullmatch(s, cue.start, m.start) \
@@ -308,6 +310,8 @@ _SUPPLY_OBJECT = re.compile(r"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|f
                             re.I)
 _SUCH_AS = re.compile(r"\s*,?\s+(?:such\s+as|including|like|notably|namely|led\s+by)\s+(?:the\s+)?")
 _OWNED_GOODS = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\b")
+_OWNED_EXPORTS = re.compile(r"['’]s\s+(?:(?:total|overall|own|merchandise|goods)\s+)?(?:exports|shipments|sales|"
+                            r"export\s+sales|products|goods)\b")
 
 # The side a possessor or a country adjective is on, before an event or role noun.
 _NOUN_SIDES = {"export_noun": EXPORTER, "import_noun": IMPORTER, "buyer_noun": EXPORTER,
