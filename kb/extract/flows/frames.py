@@ -741,11 +741,12 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     # the buyer this sentence named; for a ranking of suppliers, also the one the sentence just before named
     # ("Viet Nam imported 2.94 Mt of raw cashew. Tanzania was the third-largest supplier, …")
     since = frame.sm.sentence.start - rd.named_importers[0]
-    buyers = rd.named_importers[1] if since == 0 or (
-        frame.cue.kind == "supplier_noun" and 0 < since <= _CONTINUATION_GAP + 200) else []
-    if frame.cue.kind == "supplier_noun" and exporters and not importers and buyers \
-            and not set(exporters) & set(buyers):
-        importers = list(buyers)  # "Dubai imported 612 t of gold, with Mali and Ghana among the main suppliers"
+    supplying = frame.cue.kind == "supplier_noun" or frame.cue.form in _SUPPLY_VERBS
+    buyers = rd.named_importers[1] if since == 0 or (supplying and 0 < since <= _CONTINUATION_GAP + 200) else []
+    if supplying and exporters and not importers and buyers and not set(exporters) & set(buyers):
+        # "Dubai imported 612 t of gold, with Mali and Ghana among the main suppliers"; "Japan bought 400,000 t of
+        # coffee. Brazil supplied 160,000 t": the buyer just named is the one supplied
+        importers = list(buyers)
     if importers and not exporters and frame.cue.kind == "buyer_noun" and rd.frame.home not in importers \
             and (_RE_EXPORT_ROLE.search(frame.sm.text, max(0, frame.cue.start - 12), frame.cue.start)
                  or _FOR_RE_EXPORTS.match(frame.sm.text, frame.cue.end)):
@@ -774,6 +775,7 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     return exporters, importers
 
 
+_SUPPLY_VERBS = frozenset(("supply", "supplies", "supplied", "supplying"))
 _FROM_REGION = re.compile(rf"\bfrom\s+{REGION}(?!\s+(?:and|or)\s+[A-Z])")
 _SOURCE_NOUNS = frozenset(("source", "sources", "supplier", "suppliers", "origin", "origins", "provider"))
 _RE_EXPORT_ROLE = re.compile(r"\bre-?exports?\s+$", re.I)
