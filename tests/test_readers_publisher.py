@@ -162,6 +162,9 @@ def test_an_unknown_outlets_country_code_domain(url: str, country: str | None) -
     ("sildaviaNET English\n\nNews > Lorvania\n\nLorvania and Sildavia open two freight crossings",
      "sildaviaNET English"),
     ("LBW\nLorvania Business Weekly\n\nEconomy\n\nLorvania and Sildavia Open Two Freight Crossings", "LBW"),
+    # a site's name and its tagline after a bar, then a breadcrumb
+    ("FreightLorvania | Cross-border logistics news\n\nHome > Roads > Lorvania\n\n"
+     "Lorvania and Sildavia open two freight crossings", "FreightLorvania"),
     # a site's name and its expansion on one line, then a section and the headline
     ("Lorvania Export – Agence Lorvanienne de Promotion des Exportations\nActualités\n\n"
      "Lorvania and Sildavia: two crossings for freight",

@@ -394,8 +394,9 @@ def _page_furniture(line: str) -> bool:
 def _site_name_atop(line: str) -> str | None:
     """The page's first line when it can only be the site's name: one to four words without sentence punctuation,
     a date, a section label or a menu word ("FRESH NEWS", "DR1 Newsletter", "teleSUR English", "CBW"). A name and
-    its expansion ("HINA - Hrvatska izvještajna novinska agencija") give the short name."""
-    parts = [p.strip() for p in re.split(r"\s[–—-]\s", line, maxsplit=1)]
+    its expansion ("HINA - Hrvatska izvještajna novinska agencija") or its tagline ("WoodPress | Timber trade news")
+    give the short name."""
+    parts = [p.strip() for p in re.split(r"\s[–—|-]\s", line, maxsplit=1)]
     name = parts[0]
     words = name.split()
     if not 1 <= len(words) <= 4 or name.endswith((".", "!", "?", ":", ";", ",")) or find_date(line):

@@ -77,7 +77,7 @@ _JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s
 # with …": members of one list, each with its figure.
 # … "China, first with $5.6bn, Iraq second with $5.4bn": a member's rank before its figure
 _FIGURE_JOINT = re.compile(r"^(?:\s*,)?\s+(?:(?:first|second|third|fourth|fifth|sixth|next|last)\s+)?"
-                           r"(?:(?:with|at|on|took|taking|bought|buying|imported|importing|received|got|supplied|"
+                           r"(?:(?:with|at|on|by|took|taking|bought|buying|imported|importing|received|got|supplied|"
                            r"supplying|shipped|shipping|sent|exported|sold|provided|delivered)\s+)?"
                            r"\(?(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$€£¥]?\d[^;]{0,40}?"
                            r"(?:\([^)]{0,30}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
@@ -467,6 +467,13 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
     for i, m in enumerate(mentions):
         prev = mentions[i - 1] if i else None
         gap = s[prev.end:m.start] if prev is not None else ""
+        if i >= 2 and readings.get(i - 1, ("", ""))[0] in ("from", "origin") \
+                and readings.get(i - 2, ("", ""))[0] == "subject" and m.form == mentions[i - 2].form != "adjective" \
+                and _FIGURE_JOINT.match(gap):
+            # "Kazakhstan raised imports from Russia by 4.1% to 188,400 m³, Azerbaijan by 12% to …": the subject's
+            # list, past the partner they share
+            next(c for c in chains if i - 2 in c).append(i)
+            continue
         if prev is not None and _same_form(m.form, prev.form) \
                 and (_JOINT.match(gap) or _FIGURE_JOINT.match(gap) or _BRACKET_JOINT.match(gap)):
             next(c for c in chains if i - 1 in c).append(i)
@@ -559,9 +566,14 @@ def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[s
         return None
     between = s[m.end:cue.start]
     if how == "agent" or _SUBJECT_GAP.match(between) or _RELATIVE_ASIDE.match(between) \
-            or (cue.form.endswith("ing") and _COPULA_THEN_PARTICIPLE.match(between)):
+            or (cue.form.endswith("ing") and (_COPULA_THEN_PARTICIPLE.match(between)
+                                              or _ADVERBIAL_PARTICIPLE.match(between))):
         return i
     return None
+
+
+# "Uzbekistan lifted its share to 10.9% after buying 556,200 m³": the subject of the main verb does the buying
+_ADVERBIAL_PARTICIPLE = re.compile(r"\s+[a-z][^,;]{0,60}?\b(?:after|before|while|by|when)\s+$")
 
 
 _THE_PEOPLE = re.compile(r"\b[Tt]he\s+$")
