@@ -417,6 +417,8 @@ _PLACED = re.compile(r"\s+(?:(?:were|was|came|ranked|finished|followed)\s+(?:in\
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
 _FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are)\s+(?:then\s+)?followed\s+by\s+"
                           r"(?:the\s+)?$")
+_NEXT_COME = re.compile(r"\W*(?:Next\s+(?:in\s+line\s+|on\s+the\s+list\s+)?|Then\s+|After\s+(?:them|that)\s+)"
+                        r"(?:come|comes|came|follow|follows|followed)\s+(?:the\s+)?")
 _COLON_BEFORE = re.compile(r":\s+(?:the\s+)?$")
 _FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*)?"
                                  r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
@@ -485,8 +487,11 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     # "Argentina came second, just ahead of Uruguay, with 191,230 tonnes": the one it is ranked against is no member
     names = [m for m in sm.countries_in(*clause) if m.form in ("name", "capital")
              and not _RANKED_AGAINST.search(sm.text, max(clause[0], m.start - 16), m.start)]
-    if last is not None and names and not own and _PLACED.match(sm.text, names[-1].end, clause[1]):
-        own_end = clause[1]  # "…, while Japan, Korea and Taiwan were in second to fourth place": ranked, no figure
+    if last is not None and names and not own and (_PLACED.match(sm.text, names[-1].end, clause[1])
+                                                   or _NEXT_COME.fullmatch(sm.text, clause[0], names[0].start)):
+        # "…, while Japan, Korea and Taiwan were in second to fourth place", "Next in line come Spain and Italy":
+        # ranked, no figure
+        own_end = clause[1]
     elif last is None or not own or not names or names[0].start > own[0].start:
         return False
     else:

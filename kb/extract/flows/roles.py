@@ -72,7 +72,10 @@ _SHARE_OF = re.compile(r"^(?:\s*\([^()]{0,30}\))?\s+(?:alone\s+)?"
                        rf"{_HOLDING}\s+(?:the|a|an|its)\s+(?:[\w.,%-]+\s+){{0,3}}?(?:market\s+)?share\s+(?:of|in)\s+"
                        r"(?:[\w'’-]+\s+){0,4}$", re.I)
 _ADJECTIVE_TO_CUE = re.compile(r"^\s+(?:[\w-]+\s+){0,3}$")
-_JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|&\s+)(?:the\s+|to\s+(?:the\s+)?)?$")
+# … "the UK, Germany and, above all, the USA": an aside before the last member
+_JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|&\s+|and\s*,\s*(?:above\s+all|"
+                    r"especially|in\s+particular|notably|not\s+least|most\s+of\s+all)\s*,\s*)"
+                    r"(?:the\s+|to\s+(?:the\s+)?)?$")
 # "Spain took 8,000 t, Italy 5,500 t and France 1,200 t", "followed by Qatar with 335,000 head (up 12pc), Jordan
 # with …": members of one list, each with its figure.
 # … "China, first with $5.6bn, Iraq second with $5.4bn": a member's rank before its figure
