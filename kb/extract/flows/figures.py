@@ -197,6 +197,8 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
         return True
     if _HOPED_FOR.search(before):
         return True  # "…, and it is now counting on 260,000 tonnes by the close of the campaign": a hope, no flow
+    if _LIMIT_OF.search(before):
+        return True  # "even though the low-tariff quota of 65,005 tons ran out": a limit, not goods moved
     if _GAP_AFTER.match(s, a.end) and any(b.start > a.end and b.kind == a.kind for b in sm.amounts):
         return True  # "7 million kg to date, 4 million kg short of the 11 million kg": a gap between two figures
     if lex.share_before.search(before) and _OWN_FIGURE_AFTER_SHARE.search(before):
@@ -207,6 +209,10 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
 _HOPED_FOR = re.compile(r"\b(?:counting|counts?|banking|banks?|relying)\s+on\s+(?:about\s+|some\s+|around\s+)?$"
                         r"|\b(?:expects?|expecting|targets?|targeting|aims?\s+(?:for|at)|hopes?\s+for|forecasts?|"
                         r"projects?)\s+(?:about\s+|some\s+|around\s+|up\s+to\s+|at\s+least\s+)?$", re.I)
+
+
+_LIMIT_OF = re.compile(r"\b(?:quotas?|caps?|ceilings?|limits?|allowances?|allocations?|capacity)\s+(?:of|at|for)\s+"
+                       r"(?:about\s+|some\s+|around\s+|up\s+to\s+)?$", re.I)
 
 
 # "4 million kg short of the 11 million kg it took", "2,000 tonnes more than in 2025": the gap, not a flow

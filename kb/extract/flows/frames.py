@@ -137,6 +137,9 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         # "the largest buyer of tiles": a role noun with goods of its own opens a frame
         roles_only = all(c.kind in ("buyer_noun", "supplier_noun") for c in cues) \
             and not any(g.hs for c in cues for g in goods_after_of(sm, c.end, clause[1], role=True))
+        # "Hong Kong and Cambodia followed, taking mainly frozen loin": a weak verb that counts nothing
+        roles_only = roles_only or (all(c.form in lexicon().weak for c in cues)
+                                    and not any(clause[0] <= f.start < clause[1] for f in figures))
         if (not cues or roles_only) and _parallel_clause(rd, sm, clause, figures, cues):
             continue
         for i, cue in enumerate(cues):
@@ -413,7 +416,9 @@ _PLACED = re.compile(r"\s+(?:(?:were|was|came|ranked|finished|followed)\s+(?:in\
                      r"(?:place|places|position|positions|spot|spots)?"
                      r"|(?:completed|rounded\s+out|rounded\s+off|made\s+up)\s+the\s+(?:list\s+of\s+the\s+)?top\s+"
                      r"(?:three|four|five|"
-                     r"six|seven|eight|nine|ten|\d+)\b)", re.I)
+                     r"six|seven|eight|nine|ten|\d+)\b"
+                     # "Hong Kong and Cambodia followed, taking …", "… came next."
+                     r"|(?:followed|came\s+next|were\s+next|trailed)(?=\s*[,.;]|\s+(?:closely|behind)\b))", re.I)
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
 _FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are)\s+(?:then\s+)?followed\s+by\s+"
                           r"(?:the\s+)?$")
