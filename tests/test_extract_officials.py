@@ -502,6 +502,9 @@ def test_an_owner_and_a_word_before_the_post_after_the_name() -> None:
      "Mary Atieno", {"title": "principal secretary", "agency": "Ministry of Trade"}),
     ("The delegation included Paulo Mendes, Senior Adviser, Ministry of Agriculture, and two inspectors.",
      "Paulo Mendes", {"title": "senior adviser", "agency": "Ministry of Agriculture"}),
+    # a board member's portfolio in brackets between the post and the body
+    ("The talks were led by Anwar Hossain, Member (Customs Policy), National Board of Revenue, and others.",
+     "Anwar Hossain", {"title": "member", "agency": "National Board of Revenue"}),
 ])
 def test_a_ministry_after_the_post_employs_the_person(text: str, name: str, expected: dict) -> None:
     facts = run(text)
@@ -613,3 +616,12 @@ def test_people_who_sign_for_a_country_are_its_officials_and_the_signatories() -
 ])
 def test_a_posts_body_once_the_persons_country_is_known(text: str, name: str, agency: str) -> None:
     check(run(text, publisher="The Border Review"), name, {"agency": agency})
+
+
+def test_a_body_takes_the_country_of_its_parent_in_apposition() -> None:
+    """"…, Department of Revenue and Customs (DRC), Ministry of Finance of Bhutan": the department is Bhutan's,
+    not the country of the person named before."""
+    facts = run("The meeting was co-chaired by Anwar Hossain, Director, National Board of Revenue of Bangladesh, "
+                "and Karma Dorji, Director General, Department of Revenue and Customs (DRC), Ministry of Finance of "
+                "Bhutan.")
+    check(facts, "Karma Dorji", {"country": "BT", "agency": "Department of Revenue and Customs"})

@@ -203,3 +203,9 @@ def test_an_edition_noted_in_brackets_is_not_the_outlets_name(tmp_path: Path, gi
     path.write_text(f"---\ntitle: Lorvania and Sildavia open two freight crossings\nsource: {given}\n---\n\n"
                     f"{BODY}\n\n{MORE}\n", encoding="utf-8")
     assert read_article(path).publisher == "Lorvania Post"
+
+
+def test_a_masthead_name_before_its_expansion_after_a_bar(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "LOSEC | South Lorvania Subregional Economic Cooperation\nNews\n\n"
+                                      "Lorvania and Sildavia Customs Agree to Share Data"))
+    assert doc.publisher == "LOSEC"

@@ -548,7 +548,17 @@ def _country_of(ctx: ArticleContext, start: int, end: int, owner: str | None, ki
         nxt = [c for c in ctx.countries if c.start == end + tail.end()]
         if nxt:
             return nxt[0].code
+    parent = _PARENT_AFTER.match(ctx.text, end)  # "Department of Revenue (DRC), Ministry of Finance of Bhutan"
+    if parent:
+        nxt = [c for c in ctx.countries if c.start == parent.end()]
+        if nxt:
+            return nxt[0].code
     return _compound_country(name) or described_country(ctx, start) or context_country(ctx, start, end)
+
+
+# A body's parent in apposition, with its country: ", Ministry of Finance of Bhutan"
+_PARENT_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:the\s+)?(?:Ministry|Department|Office|Government|"
+                           r"Cabinet|Presidency)\b[^,;.()]{0,60}\bof\s+(?:the\s+)?")
 
 
 def _compound_country(name: str) -> str | None:

@@ -670,7 +670,8 @@ def _with_title_after(ctx: ArticleContext, sent: Sentence, start: int, end: int,
 
 def _agency_after_comma(ctx: ArticleContext, pos: int, end: int) -> tuple[str, int] | None:
     """The agency named right after ", " at `pos` (and its end), when one is."""
-    m = re.match(r",\s+(?:the\s+)?", ctx.text[pos:end])
+    # "Member (Customs Policy), National Board of Revenue": a portfolio in brackets after the title
+    m = re.match(r"(?:\s*\([^()]{1,40}\))?,\s+(?:the\s+)?", ctx.text[pos:end])
     if m is None:
         return None
     at = pos + m.end()

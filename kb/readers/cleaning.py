@@ -348,18 +348,18 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
     if scan.title is None and scan.first and (_OUTLET_LINE.match(line) or _names_an_outlet(line)
                                                or _site_name_line(line)):
         # "24.kg news agency", "Xinhua | English.news.cn" atop the page: the site (a known outlet's own segment)
-        scan.masthead = scan.masthead or _outlet_in_line(line) or line
+        scan.masthead = scan.masthead or _outlet_in_line(line) or _name_before_bar(line)
         return False
     if scan.title is None and (scan.first or scan.last_header == scan.outlet_line) and _is_masthead(line):
         # "Fiji Revenue & Customs Service" atop its own press release; an outlet's tagline
-        scan.masthead = scan.masthead or line
+        scan.masthead = scan.masthead or _name_before_bar(line)
         return False
     if scan.title and _key(line) == _key(scan.title):
         return False
     if scan.title is not None and scan.title_guessed and _is_title(line) and _headline_after_label(scan, line):
         # "Caucasus in Detail" or "Business & Economy", then the headline: the first was the site or a section
         if scan.title_first and scan.masthead is None:
-            scan.masthead = scan.title
+            scan.masthead = _name_before_bar(scan.title)
         scan.title, scan.title_first = line, False
         scan.spare.append(line)
         return False
@@ -446,6 +446,13 @@ _NAME_LINKS = frozenset(("of", "and", "&", "for", "the", "in", "y", "de", "du", 
 
 
 _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+
+
+def _name_before_bar(line: str) -> str:
+    """A masthead's name: "SASEC | South Asia Subregional Economic Cooperation" is SASEC, a name then its
+    expansion or tagline; a line without a bar is the name."""
+    name, bar, _ = line.partition(" | ")
+    return name.strip() if bar and _site_name_atop(name.strip()) else line
 
 
 def _site_name_line(line: str) -> bool:
