@@ -209,3 +209,12 @@ def test_the_headline_after_a_site_name_or_a_label(tmp_path: Path, header: str, 
     doc = read_article(write(tmp_path, "page.txt", f"{header}\n\n{BODY}\n"))
     assert (doc.title, doc.publisher) == (title, publisher)
     assert doc.text.endswith(BODY)
+
+
+@pytest.mark.parametrize("tail", ["Dorji Wangmo\nEdited by Pema Lhamo\n", "Dorji Wangmo\n\nEdited by Pema Lhamo\n"])
+def test_a_reporters_name_above_the_editors_credit_is_the_author(tmp_path: Path, tail: str) -> None:
+    body = ("Sildavia asked Lorvania to post more customs officers at the border gate.\n\n"
+            "Trucks wait most of the day for clearance, officials said.\n\n")
+    doc = read_article(write(tmp_path, "gate.txt", "Sildavia seeks more customs staff at the gate\n\n" + body + tail))
+    assert doc.author == "Dorji Wangmo"
+    assert doc.text.endswith("officials said.")

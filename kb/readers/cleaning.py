@@ -611,6 +611,20 @@ def _keep(line: str, scan: _Scan) -> str | None:
     return line
 
 
+_EDITED_BY = re.compile(r"(?:Edited|Sub-edited|Subedited)\s+by\s+\S", re.I)
+
+
+def _without_sign_off(paragraphs: list[str], scan: _Scan) -> list[str]:
+    """"Kinley Dem" then "Edited by Sonam Pem" closing the story: the reporter's name above the editor's credit is
+    the author; both lines leave the text."""
+    lines = [(i, line) for i, p in enumerate(paragraphs) for line in p.split("\n")]
+    if len(lines) < 3 or not _EDITED_BY.match(lines[-1][1]) or not bylines.looks_like_name(lines[-2][1]):
+        return paragraphs
+    scan.author = scan.author or lines[-2][1]
+    rest = lines[:-2]
+    return ["\n".join(line for j, line in rest if j == i) for i in dict.fromkeys(i for i, _ in rest)]
+
+
 def _mentioned_outlet(text: str) -> str | None:
     """An outlet the text names as itself: "told The Korea Herald", "Trend reports"."""
     for m in _TOLD.finditer(text):
@@ -640,6 +654,7 @@ def clean_page(raw: str, title: str | None = None) -> Page:
             paragraphs.append("\n".join(kept))
     if not paragraphs:
         paragraphs = scan.spare  # a one-line note: its only lines are the text
+    paragraphs = _without_sign_off(paragraphs, scan)
     text = "\n\n".join(paragraphs)
     first = paragraphs[0] if paragraphs else ""
     m = _DATELINE_AGENCY.match(first)
