@@ -1093,3 +1093,35 @@ def test_domestic_procedures_completed_is_a_ratification_of_the_sentences_instru
                        "sides completed their domestic approval procedures, the ministry said. The deal was signed "
                        "in Hanoi in 2023.", published="2024-05-17")
     assert [(r["parties"], r["status"]) for r in found] == [(["CL", "VN"], "ratified")], found
+
+
+# ---------------------------------------------------------------- a holder, its partners, old texts replaced
+
+HOLDER_AND_REPLACED = [
+    # a status told before a colon is each listed instrument's; "its X with A" binds the holder and A only
+    ("Two trade deals took effect for Panama on July 1: its free trade agreement with Bolivia and its "
+     "Comprehensive Economic Partnership Agreement (CEPA) with Qatar, the trade ministry announced.", "2026-07-02",
+     [{"kind": "agreement", "parties": ["BO", "PA"], "status": "in_force"},
+      {"kind": "agreement", "parties": ["PA", "QA"], "status": "in_force"}]),
+    # a participle after a designation is passive; "replaces the agreement the two countries signed in 1998"
+    # ends the old one, signed that year, and the new one's place is not the old one's
+    ("Panama and Bolivia signed a free trade agreement (FTA) last year. The FTA, signed in La Paz in March 2025, "
+     "replaces the partial scope agreement the two countries signed in 1998.", "2026-07-02",
+     [{"kind": "agreement", "parties": ["BO", "PA"], "signed": "2025-03", "place": "La Paz"},
+      {"name_has": ["partial scope"], "parties": ["BO", "PA"], "signed": "1998", "place": None,
+       "status": "terminated"}]),
+    # an abbreviation the article defined is a designation of the same instrument when it refers back
+    ("Panama and Qatar concluded a Comprehensive Economic Partnership Agreement (CEPA) in 2025. The CEPA, signed "
+     "in Doha in April 2025, took effect on July 1.", "2026-07-02",
+     [{"kind": "agreement", "parties": ["PA", "QA"], "signed": "2025-04", "place": "Doha", "status": "in_force"}]),
+    # another talk's partner holds no part of this one
+    ("“Talks on a free trade agreement with Peru are continuing, and we are ready to start negotiations with the "
+     "Gulf Cooperation Council”, he said, adding that Panama still has no free trade agreement with Canada.",
+     "2026-07-02",
+     [{"kind": "agreement", "parties": ["PA", "PE"], "status": "negotiating"}]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), cases(HOLDER_AND_REPLACED))
+def test_a_holder_its_partners_and_texts_replaced(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected, title="Panama's trade agreements")

@@ -72,6 +72,10 @@ _COORDINATION = re.compile(r"\s*(?:,|;)?\s*(?:(?:and|as\s+well\s+as|plus|along\s
 _LISTED_AFTER_TAIL = re.compile(r"[^.;:()]{0,100}?,\s*(?:and\s+)?(?:a|an|another)\s+")
 _TO_PASSIVE = re.compile(r"\s*,?\s*(?:(?:which|that|was|were|is|are|has|have|had|been|being|be|also|formally|"
                          r"officially|jointly|finally|just|recently|duly)\s+)*")
+# "… agreement (that) the two countries signed", "… the deal they had signed": a relative clause with its own subject
+_OBJECT_RELATIVE = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+two\s+(?:countries|sides|governments|nations|states)|"
+                              r"both\s+(?:countries|sides)|they|the\s+parties)\s+(?:had\s+|have\s+|originally\s+|"
+                              r"first\s+)*")
 # "- Agreement on …", "1. Agreement on …", "(b) Protocol …", "2-Agreement on …" (a number joined by a dash)
 _LIST_MARKER = re.compile(r"\s*(?:(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|\(?[a-h][.)])(?:\s|$)|\d{1,2}\s*[-–—]\s*(?=[A-Z]))")
 # "entry into force" is a fact only "since" it happened.
@@ -351,10 +355,16 @@ def _objects(reading: Reading, clauses: Clauses, outer: list[Span], cue: Cue) ->
         # the list that follows.
         listed = after and ":" in text[plural[0]:after[0][0]]
         return (_chain(text, after) if listed else []), True
-    if after and _TO_OBJECT.fullmatch(text, cue[1], after[0][0]) and clauses.same(cue[0], after[0][0]):
+    # "The FTA with Ecuador, signed in Quito in March 2024, replaces …": a participle right after a designation
+    # is passive, its object the designation before
+    participle = bool(before) and re.fullmatch(r"\s*,\s*", text[before[-1][1]:cue[0]]) is not None
+    if after and not participle and _TO_OBJECT.fullmatch(text, cue[1], after[0][0]) \
+            and clauses.same(cue[0], after[0][0]):
         found = _chain(text, after)
     if before and _TO_PASSIVE.fullmatch(text, before[-1][1], cue[0]):
         found = _chain(text, list(reversed(before)), backwards=True) + found
+    elif before and not found and _OBJECT_RELATIVE.fullmatch(text, before[-1][1], cue[0]):
+        found = [before[-1]]  # "the partial scope agreement the two countries signed in 1998"
     if found or cue.passive:
         return found, bool(found)
     lo, hi = clauses.around(cue[0])
@@ -433,16 +443,26 @@ def _statuses(reading: Reading, sent: Sentence, low: str, clauses: Clauses, oute
             # procedures": a ratification told in a clause of its own is of the sentence's one instrument
             whole = [m for m in outer if sent.start <= m[0] < sent.end]
             near = whole if len({i for _s, _e, i in whole}) == 1 else []
-        if not near:
+        listed = _listed_after_colon(sent, pos, outer)
+        if not near and not listed:
             continue
-        nearest = min(near, key=lambda x: min(abs(x[0] - pos), abs(x[1] - pos)))
-        for s, e, i in near:
+        nearest = min(near, key=lambda x: min(abs(x[0] - pos), abs(x[1] - pos))) if near else None
+        for s, e, i in near + listed:
             inst = reading.instruments[i]
-            if (s, e) != nearest[:2] or _RANK[status] <= _RANK[inst.status]:
+            if ((s, e) != (nearest or (-1, -1))[:2] and (s, e, i) not in listed) or _RANK[status] <= _RANK[inst.status]:
                 continue
             if status == "in_force" and inst.kind not in _BINDING and _implementation(sent.text, pos - sent.start):
                 continue
             inst.status = status
+
+
+def _listed_after_colon(sent: Sentence, pos: int, outer: list[Span]) -> list[Span]:
+    """"Two trade deals took effect on July 1: its FTA with Ecuador and its CEPA with the UAE": each instrument
+    the colon lists has the status told before it."""
+    colon = sent.text.find(":", pos - sent.start)
+    if colon < 0 or colon - (pos - sent.start) > 60 or any(pos < m[0] < sent.start + colon for m in outer):
+        return []
+    return [m for m in outer if sent.start + colon < m[0] < sent.end]
 
 
 def _implementation(text: str, pos: int) -> bool:

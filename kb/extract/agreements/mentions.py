@@ -138,7 +138,33 @@ def find_mentions(ctx: ArticleContext) -> dict[int, list[Mention]]:
         mention = _mention(ctx, sent, m, names[n])
         if mention is not None:
             out.setdefault(n, []).append(mention)
+    _add_defined_abbreviations(ctx, out, names)
     return out
+
+
+_DEFINED = re.compile(r"\s*\((?P<abbr>[A-Z]{2,6})\)")
+_BACK_REFERENCE = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.I)
+
+
+def _add_defined_abbreviations(ctx: ArticleContext, out: dict[int, list[Mention]], names: dict[int, Names]) -> None:
+    """"Comprehensive Economic Partnership Agreement (CEPA)" defines CEPA: "the CEPA with the UAE" later is a
+    designation too, of the same kind."""
+    text, (_pattern, spec) = ctx.text, nouns()
+    defined = {d["abbr"]: found.info for found in (m for ms in out.values() for m in ms)
+               if (d := _DEFINED.match(text, found.ne)) and d["abbr"] not in spec}
+    if not defined:
+        return
+    starts = [s.start for s in ctx.sentences]
+    for m in re.finditer(rf"(?<![\w(-])(?P<case>{'|'.join(map(re.escape, defined))})(?![\w)-])", text):
+        n = bisect_right(starts, m.start()) - 1
+        if n < 0 or m.end() > ctx.sentences[n].end or any(x.ns <= m.start() < x.end for x in out.get(n, [])) \
+                or not _BACK_REFERENCE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "the CEPA", "its CEPA" refer back to the one defined; "former CEFTA members" do not
+        names.setdefault(n, _names(ctx, ctx.sentences[n]))
+        mention = _mention(ctx, ctx.sentences[n], m, names[n], info={**defined[m["case"]], "case": True})
+        if mention is not None:
+            out.setdefault(n, []).append(mention)
+            out[n].sort(key=lambda x: x.ns)
 
 
 _AN_EVENT = re.compile(r"[^.;]{0,80}?\b(?:will\s+be\s+held|was\s+held|is\s+held|is\s+being\s+held|took\s+place|"
@@ -146,12 +172,13 @@ _AN_EVENT = re.compile(r"[^.;]{0,80}?\b(?:will\s+be\s+held|was\s+held|is\s+held|
                        r"opens|opened|kicks?\s+off)\b")
 
 
-def _mention(ctx: ArticleContext, sent: Sentence, m: re.Match[str], names: Names) -> Mention | None:
+def _mention(ctx: ArticleContext, sent: Sentence, m: re.Match[str], names: Names,
+             info: dict | None = None) -> Mention | None:
     """The designation around a kind noun: its span, name and what the words before it say."""
     text = ctx.text
     _pattern, spec = nouns()
     noun = m.group("case") or m.group("icase")
-    info = spec.get(noun if m.group("case") else noun.lower())
+    info = info or spec.get(noun if m.group("case") else noun.lower())
     if info is None:
         return None
     ns, ne = m.start(), m.end()

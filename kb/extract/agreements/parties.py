@@ -91,8 +91,15 @@ def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Ca
                if n in cast.officials and cast.officials[n].country}
     if len(signers) >= 2:
         return sorted(signers)
+    partner_named = len(in_name) == 1 and bool(_PARTNER_IN_NAME.search(_designation(ctx, inst)))
+    if partner_named and _owned(ctx, inst):
+        # "its free trade agreement with Ecuador": the partner the name gives, and the side that holds it, not
+        # another partner of the sentence
+        return _hinted(ctx, inst, in_name, cast)
+    # "Talks on an FTA with India …, and negotiations with the GCC": another talk's partner holds none of this one
+    others = _other_partners(ctx, inst, in_name) if partner_named else set()
     for more in (inst.frame_countries, inst.countries, inst.sentence_countries):
-        codes = list(dict.fromkeys(in_name + more))
+        codes = list(dict.fromkeys(in_name + [c for c in more if c not in others]))
         if cast.two_sides(codes):
             return sorted(codes)
     codes = list(dict.fromkeys(in_name + inst.countries))
@@ -105,6 +112,31 @@ def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Ca
         if len(others) == 1:
             return sorted([others[0], cast.home])
     return _by_context(ctx, inst, codes, cast)
+
+
+_PARTNER_IN_NAME = re.compile(r"\bwith\s+(?:the\s+)?[A-Z]")
+
+
+_OWNER_BEFORE = re.compile(r"(?:\bits|\btheir|\w['’]s?)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _owned(ctx: ArticleContext, inst: Instrument) -> bool:
+    """"its FTA with Ecuador", "Peru's trade deal with Korea": a designation with its holder before it."""
+    start = min(inst.mentions)[0]
+    return bool(_OWNER_BEFORE.search(ctx.text, max(0, start - 30), start))
+
+
+def _other_partners(ctx: ArticleContext, inst: Instrument, in_name: list[str]) -> set[str]:
+    """The countries its sentence names as partners ("with the GCC") outside its own name."""
+    start, end = min(inst.mentions)
+    sent = ctx.sentence_at(start)
+    found = ctx.countries_in(sent.start, sent.end) if sent else []
+    return {c.code for c in found if c.code not in in_name and not start <= c.start < end
+            and _PARTNER_BEFORE.search(ctx.text, max(sent.start, c.start - 12), c.start)}
+
+
+def _designation(ctx: ArticleContext, inst: Instrument) -> str:
+    return ctx.text[slice(*min(inst.mentions))] if inst.mentions and not inst.split else ""
 
 
 def _name_countries(ctx: ArticleContext, inst: Instrument, cast: Cast) -> list[str]:
@@ -137,8 +169,17 @@ def _possessors_before(ctx: ArticleContext, inst: Instrument) -> list[str]:
     sent = ctx.sentence_at(start)
     if sent is None:
         return []
-    return [c.code for c in ctx.countries_in(sent.start, start)
-            if c.form in ("name", "capital") and _POSSESSIVE.match(ctx.text, c.end)][-1:]
+    named = [c for c in ctx.countries_in(sent.start, start) if c.form in ("name", "capital")]
+    if _ITS.search(ctx.text, max(sent.start, start - 6), start):
+        # "Two deals took effect for Costa Rica: its FTA with Ecuador and its CEPA with the UAE": the country the
+        # sentence is about, not a partner named on the way
+        held = [c.code for c in named if not _PARTNER_BEFORE.search(ctx.text, max(sent.start, c.start - 12), c.start)]
+        return held[:1]
+    return [c.code for c in named if _POSSESSIVE.match(ctx.text, c.end)][-1:]
+
+
+_ITS = re.compile(r"\bits\s+$", re.I)
+_PARTNER_BEFORE = re.compile(r"\b(?:with|and|to)\s+(?:the\s+)?$")
 
 
 def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: Cast) -> list[str]:

@@ -34,7 +34,14 @@ def place_in(ctx: ArticleContext, sent: Sentence, lo: int | None = None, hi: int
     if not found:
         return None
     later = sorted(f for f in found if after is not None and f[1] >= after)
-    return (later or sorted(found))[0][2]
+    # "…, signed in Quito in March 2024, replaces the agreement the two countries signed in 1998": a place
+    # another signing before the cue names is that signing's
+    earlier = sorted(f for f in found if after is None or f[1] >= after
+                     or not _OTHER_SIGNING.search(ctx.text, max(lo, f[1] - 30), f[1]))
+    return (later or earlier or [(0, 0, None)])[0][2]
+
+
+_OTHER_SIGNING = re.compile(r"\b(?:signed|inked|concluded)\s+(?:\w+\s+){0,3}$")
 
 
 def _candidate(ctx: ArticleContext, sent: Sentence, m: re.Match[str]) -> str | None:
@@ -87,8 +94,17 @@ def place_by_date(reading: Reading, value: str) -> str | None:
     if reading.places is None:  # the place each sentence names, found once
         reading.places = [(sent, place_in(reading.ctx, sent)) for sent in reading.ctx.sentences]
     for sent, place in reading.places:
-        if place and any(d.value == value for d in reading.dates.of(sent)):
+        dates = reading.dates.of(sent)
+        if not place or not any(d.value == value for d in dates):
+            continue
+        if len({d.value for d in dates}) == 1:
             return place
+        # "…, signed in Quito in March 2024, replaces the agreement signed in 1998": with two dates, the place
+        # must be told beside this one
+        own = next(d for d in dates if d.value == value)
+        near = place_in(reading.ctx, sent, max(sent.start, own.start - 40), min(sent.end, own.end + 40))
+        if near:
+            return near
     return None
 
 

@@ -328,11 +328,29 @@ def _match(recs: list[Instrument], m: Mention, name: str, generic: bool, thresho
         if not words or not other:
             continue
         overlap = len(words & other) / min(len(words), len(other))
+        if recs[i].generic and _other_modifiers(name, recs[i].name):
+            continue  # "the partial scope agreement" is no "free trade agreement" named before
         if recs[i].generic or overlap > best_score:
             score = 0.7 if recs[i].generic else overlap
             if score > best_score:
                 best, best_score = i, score
     return best if best_score >= threshold else None
+
+
+def _other_modifiers(name: str, other: str) -> bool:
+    """Both names qualify their noun with common nouns before it, none in common ("partial scope" against "free
+    trade"); names of countries, abbreviations and general words ("the bilateral agreement") do not count."""
+    own, theirs = _pre_modifiers(name) - _GENERIC, _pre_modifiers(other)
+    return bool(own) and bool(theirs) and not own & theirs
+
+
+def _pre_modifiers(name: str) -> set[str]:
+    head = nouns()[0].pattern.search(name)  # "free trade agreement" is a noun of the lexicon: its head is the last
+    end = head.start() + head.group().rfind(" ") + 1 if head else 0
+    return {w for w in re.findall(r"\b[a-z][a-z-]+\b", name[:end]) if not _ORDINAL.fullmatch(w)}
+
+
+_ORDINAL = re.compile(r"first|second|third|[a-z]+th|latest|new|last|next|previous|earlier|current|existing|original")
 
 
 def _has_word(name: str, word: str) -> bool:
@@ -371,8 +389,10 @@ def merge_generic(reading: Reading) -> None:
     for i, rec in enumerate(recs):
         if not rec.generic or rec.parties_hint or rec.distinct:
             continue
+        # … not a named one that qualifies its noun otherwise ("the partial scope agreement" beside an FTA)
         named = [j for j, r in enumerate(recs) if j != i and r.kind == rec.kind and j not in target
-                 and (not r.generic or j < i) and r.older == rec.older]
+                 and (not r.generic or j < i) and r.older == rec.older
+                 and not _other_modifiers(r.name, rec.name)]
         if named:
             target[i] = named[0]
     for i, rec in enumerate(recs):
