@@ -1125,3 +1125,14 @@ HOLDER_AND_REPLACED = [
 @pytest.mark.parametrize(("text", "published", "expected"), cases(HOLDER_AND_REPLACED))
 def test_a_holder_its_partners_and_texts_replaced(text: str, published: str, expected: list[dict]) -> None:
     check(text, published, expected, title="Panama's trade agreements")
+
+
+def test_texts_signed_at_a_summit_of_a_bloc_and_a_country_bind_both() -> None:
+    """No country beside the texts: the bloc and the country the headline names are their parties; a strategic
+    framework is a plan."""
+    text = ("The European Union and Chile met at a summit in Santiago last week. At the meeting the two sides put "
+            "their names to a set of documents.\n\nThey include a Strategic Framework for Customs Cooperation for "
+            "2026-2030.\n\nA memorandum of understanding on raw materials was also signed.")
+    check(text, "2026-07-21", [{"kind": "plan", "parties": sorted([*EU27, "CL"])},
+                               {"kind": "memorandum", "parties": sorted([*EU27, "CL"])}],
+          title="EU and Chile agree new trade commitments at summit")

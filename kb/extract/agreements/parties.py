@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kb.extract.agreements.model import Instrument, countries
 from kb.extract.context import ArticleContext, mentions_of
-from kb.extract.countries import home_country, main_countries
+from kb.extract.countries import find_countries, home_country, main_countries
 from kb.facts import Agency, Official
 
 _TWO = re.compile(r"(?i)\b(?:the|both)\s+(?:two|three|four)?\s*(?:countries|sides|states|nations|governments|"
@@ -192,5 +192,20 @@ def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: C
     sentence_text = " ".join(sent.text for s, _ in inst.mentions if (sent := ctx.sentence_at(s)))
     if _TWO.search(sentence_text) or _TWO.search(sentences):
         return sorted(cast.main[:3] if re.search(r"(?i)three", sentence_text) else cast.main[:2])
-    # Signed in the article's story but no country named with it: the story's two countries.
-    return sorted(cast.main[:2]) if inst.signed_in >= 0 and len(cast.main) >= 2 else []
+    # Signed in the article's story but no country named with it: the story's two countries, or the bloc and
+    # the country its headline names ("EU and Vietnam agree new trade commitments")
+    if inst.signed_in >= 0 and len(cast.main) >= 2:
+        return sorted(cast.main[:2])
+    title_blocs = _title_blocs(ctx)
+    if inst.signed_in >= 0 and len(title_blocs) == 1 and cast.main and cast.main[0] not in title_blocs[0]:
+        return sorted({*title_blocs[0], cast.main[0]})
+    return []
+
+
+def _title_blocs(ctx: ArticleContext) -> list[frozenset[str]]:
+    """The members of each bloc the headline names ("EU and Vietnam …")."""
+    spans: dict[tuple[int, int], set[str]] = {}
+    for c in find_countries(ctx.document.title or "", ctx.published):
+        if c.form == "bloc":
+            spans.setdefault((c.start, c.end), set()).add(c.code)
+    return [frozenset(b) for b in spans.values()]
