@@ -544,3 +544,21 @@ def test_txt_mastheads_and_bylines_as_sites_print_them(tmp_path: Path, first: st
     assert doc.author == author
     if publisher:
         assert doc.publisher == publisher
+
+
+def test_html_a_bulleted_list_in_the_body_is_text_the_menu_is_not(tmp_path: Path) -> None:
+    page = """<html><head><title>Summit seals six documents | Ministry of Trade of Lorvania</title></head><body>
+<nav><ul><li><a href="/about">About the ministry</a></li><li><a href="/news">News and updates</a></li></ul></nav>
+<div class="view_cont">
+<p>The Ministry of Trade of Lorvania announced on June 17 that six documents were signed at the summit in Lorva.</p>
+<p>The ministry concluded intergovernmental documents with three governments on trade and supply chains.</p>
+<ul>
+<li>With Sildavia, the two trade ministers declared the launch of negotiations on an economic partnership.</li>
+<li>With Borduria, the ministry signed a memorandum of understanding on critical minerals cooperation.</li>
+</ul>
+<p>Sildavia is Lorvania's largest trading partner in the region, officials said at the close of the summit.</p>
+</div></body></html>"""
+    doc = read_article(write(tmp_path, "summit.html", page))
+    assert "memorandum of understanding on critical minerals" in doc.text
+    assert "launch of negotiations" in doc.text
+    assert "About the ministry" not in doc.text

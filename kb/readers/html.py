@@ -119,7 +119,7 @@ def _extract(page: str, url: str | None) -> Any:
 
     try:
         return trafilatura.bare_extraction(
-            page, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            page, url=url, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True,
             include_images=False, deduplicate=False,
         )  # fmt: skip
     except Exception:  # trafilatura raises assorted errors on broken markup; fall back below
