@@ -1136,3 +1136,14 @@ def test_texts_signed_at_a_summit_of_a_bloc_and_a_country_bind_both() -> None:
     check(text, "2026-07-21", [{"kind": "plan", "parties": sorted([*EU27, "CL"])},
                                {"kind": "memorandum", "parties": sorted([*EU27, "CL"])}],
           title="EU and Chile agree new trade commitments at summit")
+
+
+def test_a_treaty_renewed_is_in_force_and_one_amended_through_a_protocol_is_amended_by_it() -> None:
+    text = ("The Treaty of Trade between Laos and Thailand has been renewed automatically for another seven years. "
+            "The Treaty of Transit between the two countries had been amended in between, through a protocol "
+            "signed in Vientiane in June 2023.")
+    check(text, "2026-10-29", [
+        {"name_has": ["Treaty of Trade"], "status": "in_force"},
+        {"name_has": ["Treaty of Transit"]},
+        {"kind": "protocol", "signed": "2023-06", "place": "Vientiane", "amends": "Treaty of Transit between the two "
+         "countries"}], title="Treaty of Trade renewed")

@@ -439,8 +439,14 @@ def nesting(reading: Reading) -> None:
                         recs[i].amends = j
                 elif e1 <= s2 and recs[i].amends is None and _AMENDS_NEXT.fullmatch(reading.text, e1, s2):
                     recs[i].amends = j
+                elif e1 <= s2 and recs[j].amends is None and recs[j].kind == "protocol" \
+                        and _AMENDED_THROUGH.fullmatch(reading.text, e1, s2):
+                    recs[j].amends = i  # "the Treaty of Transit had been amended in between, through a protocol"
 
 
+_AMENDED_THROUGH = re.compile(r"\s+(?:\w+\s+){0,3}?(?:had|has|have|was|were)\s+(?:been\s+)?(?:amended|revised|updated|"
+                              r"upgraded)\b[^.;]{0,40}?\b(?:through|by|with|under)\s+(?:a|an|the|its|their)\s+"
+                              r"(?:[\w-]+\s+){0,3}?")
 _YEAR_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their)\s+(?P<year>(?:19|20)\d\d)\s+$")
 
 
