@@ -38,6 +38,7 @@ class ArticleFrame:
     title_actors: list[str] = field(default_factory=list)  # … those that are not a destination ("to China")
     title_destinations: list[str] = field(default_factory=list)  # "Kenya's tea exports to Pakistan …": Pakistan
     title_importer: str | None = None  # "China's soybean imports from Brazil hit record": China buys in this story
+    title_route_end: str | None = None  # "Urea shipments from China to India …": India
     title_told: bool = False  # the headline has a trade word: its countries act in the story
     lead_exporter: str | None = None  # the first country the body names as exporting, no partner given
     lead_sentence: int | None = None  # … and the sentence (index) it does so in
@@ -62,6 +63,7 @@ class ArticleFrame:
         self.title_importer = _title_importer(title, found) or _title_supplied(title, destinations) or (
             self.home if _imports_headline(title) and self.home not in self.title_actors else None)
         self.title_told = bool(lexicon().cue.search(title))
+        self.title_route_end = next((c.code for c in destinations if _ROUTE_BEFORE.search(title, 0, c.start)), None)
         self.told_period = _told_period(self.ctx, self.home)
 
     def exporter(self, importers: list[str]) -> str | None:
@@ -103,7 +105,9 @@ class ArticleFrame:
 
     def importer(self, exporters: list[str]) -> str | None:
         """The country imports go to when the frame does not say: the headline's buyer, else the story's home."""
-        for code in (self.title_importer, self.home, *self.title_codes):
+        # "Urea shipments from China to India at multi-year high; Russian supplies also climb": the end of the
+        # headline's route buys the story's imports, whoever else it names
+        for code in (self.title_importer, self.title_route_end, self.home, *self.title_codes):
             if code and code not in exporters:
                 return code
         return None
@@ -153,6 +157,7 @@ _MARKET_AFTER = re.compile(r"\s+(?:(?:is|was|remains|stays|becomes|became)\s+)?(
                            r"(?:(?:top|leading|main|biggest|largest|key|major|no\.?\s*1|number[- ]one|"
                            r"fastest[- ]growing|second|third)\s+)+(?:export\s+)?(?:destination|market|buyer|customer|"
                            r"partner)s?\b", re.I)
+_ROUTE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+to\s+(?:the\s+)?$")
 _TITLE_PARTS = re.compile(r"\s*(?:;|:|\s[-–—|]\s)\s*")
 
 

@@ -198,7 +198,7 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
     if _HOPED_FOR.search(before):
         return True  # "…, and it is now counting on 260,000 tonnes by the close of the campaign": a hope, no flow
     if _LIMIT_OF.search(before):
-        return True  # "even though the low-tariff quota of 65,005 tons ran out": a limit, not goods moved
+        return True  # "the low-tariff quota of 65,005 tons ran out", "stocks of 97.6 lakh tonne": no goods moved
     if _GAP_AFTER.match(s, a.end) and any(b.start > a.end and b.kind == a.kind for b in sm.amounts):
         return True  # "7 million kg to date, 4 million kg short of the 11 million kg": a gap between two figures
     if lex.share_before.search(before) and _OWN_FIGURE_AFTER_SHARE.search(before):
@@ -211,7 +211,8 @@ _HOPED_FOR = re.compile(r"\b(?:counting|counts?|banking|banks?|relying)\s+on\s+(
                         r"projects?)\s+(?:about\s+|some\s+|around\s+|up\s+to\s+|at\s+least\s+)?$", re.I)
 
 
-_LIMIT_OF = re.compile(r"\b(?:quotas?|caps?|ceilings?|limits?|allowances?|allocations?|capacity)\s+(?:of|at|for)\s+"
+_LIMIT_OF = re.compile(r"\b(?:quotas?|caps?|ceilings?|limits?|allowances?|allocations?|capacity|stocks?|inventories|"
+                       r"reserves|requirements?)\s+(?:of|at|for)\s+"
                        r"(?:about\s+|some\s+|around\s+|up\s+to\s+)?$", re.I)
 
 

@@ -834,7 +834,15 @@ _PRONOUN = re.compile(r"^\W*(?:(?:But|And|However|Meanwhile|Also),?\s+)?"
 
 def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
     """"Uzbekistan was the second buyer. It imported 5,140 wagons": the country the sentence before is about."""
-    if not frame.cue.kind.endswith("verb") or not _PRONOUN.match(frame.sm.text[frame.clause[0]:frame.cue.start]):
+    if not frame.cue.kind.endswith("verb"):
+        return None
+    last = rd.last
+    if last is not None and last.sentence == frame.sm.sentence.start \
+            and _IT_BEFORE.search(frame.sm.text, max(0, frame.cue.start - 12), frame.cue.start):
+        # "Russia shipped 12.75 Mt of urea to India, above the 9.88 Mt it supplied in 2025-26": the same seller
+        same = last.exporters if frame.cue.kind in EXPORTING else last.importers
+        return same[0] if len(same) == 1 else None
+    if not _PRONOUN.match(frame.sm.text[frame.clause[0]:frame.cue.start]):
         return None
     start = frame.sm.sentence.start
     before = [s for s in rd.ctx.sentences if s.end <= start]
@@ -845,6 +853,7 @@ def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
                  if c.form in ("name", "capital", "adjective") and not is_destination(rd.ctx.text, c)), None)
 
 
+_IT_BEFORE = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$")
 _WE = re.compile(r"^\W*(?:[Ww]e|[Oo]ur\s+(?:country|farmers|exporters|growers|producers|companies))\s+"
                  r"(?:(?:also|still|now|already|only|mainly|mostly|[a-z]+ly)\s+)?$")
 
