@@ -57,6 +57,8 @@ def test_goods_hs_of_compounds(name: str, code: str | None) -> None:
     ("cooked and peeled shrimp", "1605"),
     ("electrical wiring harnesses", "8544"),
     ("sawn radiata pine", "4407"),
+    ("npk fertilisers", "3105"),  # mixed fertilisers, not the chapter
+    ("di ammonium phosphate", "3105"),
 ])
 def test_named_kinds_keep_their_heading(text: str, hs: str) -> None:
     assert [(c.name, c.hs) for c in find_commodities(text)] == [(text, hs)]

@@ -209,3 +209,9 @@ def test_a_masthead_name_before_its_expansion_after_a_bar(tmp_path: Path) -> Non
     doc = read_article(page(tmp_path, "LOSEC | South Lorvania Subregional Economic Cooperation\nNews\n\n"
                                       "Lorvania and Sildavia Customs Agree to Share Data"))
     assert doc.publisher == "LOSEC"
+
+
+def test_a_site_name_with_a_digit_and_a_foreign_and_atop_the_page_is_no_headline(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "L1 Lorvania i Sildavia\nENGLISH | NEWS\n\n"
+                                      "Lorvania and Sildavia sign protocol to their free trade agreement"))
+    assert doc.title == "Lorvania and Sildavia sign protocol to their free trade agreement"

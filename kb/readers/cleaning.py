@@ -425,7 +425,9 @@ def _headline_after_label(scan: _Scan, line: str) -> bool:
     Economy") or a site's tagline ("Uzbekistan news in English"), followed by a longer line."""
     title = scan.title or ""
     words, new_words = title.replace(",", " ").split(), len(line.split())
-    if new_words < 4 or line.endswith(".") or any(ch.isdigit() for ch in title) or title.endswith((".", "?", "!", ":")):
+    # a number of its own ("2026 News") is no site's name; a digit inside a name ("N1 Bosna i Hercegovina") may be
+    if new_words < 4 or line.endswith(".") or any(w.strip(",").isdigit() for w in words) \
+            or title.endswith((".", "?", "!", ":")):
         return False
     tagline = len(words) <= 5 and any(w.lower() == "news" for w in words)
     # "Sénégal Export – Agence Sénégalaise de Promotion des Exportations": a site's name and its expansion
@@ -441,8 +443,9 @@ def _named(line: str) -> bool:
         and not _TITLE_CASE_LINK.search(line)
 
 
+# … and "and" in the languages of site names ("N1 Bosna i Hercegovina", "Diário e Notícias")
 _NAME_LINKS = frozenset(("of", "and", "&", "for", "the", "in", "y", "de", "du", "des", "la", "el", "da", "do", "-",
-                         "–", "|"))
+                         "–", "|", "i", "e", "et", "und", "ve", "og", "och", "en"))
 
 
 _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
