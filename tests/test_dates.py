@@ -65,6 +65,9 @@ CASES = [
      [("March-June 2011", "2011-03/2011-06"), ("the same period of 2010", "2010-03/2010-06")]),
     ("in the first half, up on the same period last year", "2022-08-10",
      [("the first half", "2022-01/2022-06"), ("the same period last year", "2021-01/2021-06")]),
+    # a range ending on a day starts on its first month's first day; one ending on a month's last day is months
+    ("In the same October-January 11 period", "2026-01-14", [("October-January 11", "2025-10-01/2026-01-11")]),
+    ("From April 2025 to 31 January 2026", None, [("From April 2025 to 31 January 2026", "2025-04/2026-01")]),
     # not dates
     ("The 2019-20 season ended with 3,000 tonnes.", None, [("2019-20 season", "2019/2020")]),
     ("Prices may rise as the march continues.", "2020-01-01", []),

@@ -10,6 +10,7 @@ it they are skipped. Overlapping candidates: the longest wins.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -356,11 +357,13 @@ class _Resolver:
         if ya is None:
             ya = yb if a[0] <= b[0] else yb - 1
         assert ya is not None and yb is not None
-        if a[1] is not None and b[1] is not None:
-            lo, hi = _ymd(ya, a[0], a[1]), _ymd(yb, b[0], b[1])
+        # "October 1 - January 11"; "October-January 11": from the first month's first day ("April 2025 to 31
+        # January 2026" is the months from April to January)
+        if b[1] is not None and not (a[1] is None and b[1] == calendar.monthrange(yb, b[0])[1]):
+            lo, hi = _ymd(ya, a[0], a[1] if a[1] is not None else 1), _ymd(yb, b[0], b[1])
             if lo is None or hi is None:
                 return None
-            self.last_period = ((ya, a[0], a[1]), (yb, b[0], b[1]))
+            self.last_period = ((ya, a[0], a[1] if a[1] is not None else 1), (yb, b[0], b[1]))
             return f"{lo}/{hi}"
         self.last_period = ((ya, a[0]), (yb, b[0]))
         return f"{_ym(ya, a[0])}/{_ym(yb, b[0])}"

@@ -17,7 +17,7 @@ import re
 
 from kb.extract.commodities import find_commodities
 from kb.extract.context import ArticleContext, Sentence
-from kb.extract.dates import with_season_months
+from kb.extract.dates import find_dates, with_season_months
 from kb.extract.flows.article import article_frame
 from kb.extract.flows.frames import LEAD, Reading, lead_period, may_continue, read_sentence
 from kb.extract.flows.goods import Goods, narrows
@@ -51,7 +51,25 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     for d in drafts:  # "In the 2025/2026 campaign" where "the campaign … runs from June to May"
         if d.date and "/" in d.date:
             d.date = with_marketing_year(with_season_months(d.date, ctx.text), d.goods.hs, d.exporter, ctx.text)
+            d.date = _so_far(d.date, d.sentence.text, ctx.published)
     return [to_record(d) for d in drafts]
+
+
+# "in the 2025-26 marketing year up to January 11": the period's start to that day
+_UP_TO = re.compile(r"\b(?:up\s+to|till|until|through|as\s+of)\s+(?=[A-Z0-9])")
+
+
+def _so_far(period: str, sentence: str, published: str | None) -> str:
+    """A period cut at the day the sentence counts up to, when that day falls inside it."""
+    start, _, end = period.partition("/")
+    if len(start) != 7 or len(end) != 7:
+        return period
+    for m in _UP_TO.finditer(sentence):
+        day = next((d.value for d in find_dates(sentence[m.end():m.end() + 30], published) if len(d.value) == 10
+                    and d.start == 0), None)
+        if day and start <= day[:7] <= end:
+            return f"{start}-01/{day}"
+    return period
 
 
 # "The country's exports of phosphoric acid …": the country's trade, not the company's
