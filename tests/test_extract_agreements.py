@@ -1147,3 +1147,12 @@ def test_a_treaty_renewed_is_in_force_and_one_amended_through_a_protocol_is_amen
         {"name_has": ["Treaty of Transit"]},
         {"kind": "protocol", "signed": "2023-06", "place": "Vientiane", "amends": "Treaty of Transit between the two "
          "countries"}], title="Treaty of Trade renewed")
+
+
+def test_an_abbreviation_the_article_gives_a_body_is_no_instrument() -> None:
+    """"the Zambia Revenue Authority (MRA)"-style names: the capitals name the body; an MRA named as a kind after its
+    own full name still is one."""
+    check("The Lesotho Revenue Authority (MRA) has announced that clearance will move to the new post. MRA says "
+          "the move allows a trial run.", "2026-08-30", [], title="Clearance moves to new post")
+    check("The customs services signed a mutual recognition arrangement (MRA) on Monday. The MRA covers "
+          "authorised operators.", "2026-08-30", [{"kind": "arrangement"}], title="Customs sign MRA")

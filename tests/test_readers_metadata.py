@@ -218,3 +218,10 @@ def test_a_reporters_name_above_the_editors_credit_is_the_author(tmp_path: Path,
     doc = read_article(write(tmp_path, "gate.txt", "Sildavia seeks more customs staff at the gate\n\n" + body + tail))
     assert doc.author == "Dorji Wangmo"
     assert doc.text.endswith("officials said.")
+
+
+def test_a_blog_bylines_date_writer_and_comment_link(tmp_path: Path) -> None:
+    body = "Sildavia and Lorvania open a one stop border post on Monday, the revenue authority said.\n"
+    doc = read_article(write(tmp_path, "post.txt", "Border post opens\n\nAugust 30, 2026 Dora Banda Be the first to "
+                                                   "comment\n\n" + body))
+    assert doc.author == "Dora Banda"

@@ -114,7 +114,16 @@ def author_in_line(line: str, outlet: str | None = None) -> str | None:
     head, dash, tail = line.partition(" - ")
     if dash and outlet and head.strip().casefold() == outlet.casefold() and looks_like_name(tail.strip()):
         return tail.strip()
+    m = _DATE_NAME_COMMENTS.match(line)
+    if m and find_date(m["date"]) and looks_like_name(m["name"]):
+        return m["name"]  # "August 30, 2026 Chikondi Phiri Be the first to comment"
     return None
+
+
+# A blog theme's byline: the date, the writer, then the comment count's link
+_DATE_NAME_COMMENTS = re.compile(r"(?P<date>.*?\d{4})\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+"
+                                 r"(?i:Be\s+the\s+first\s+to\s+comment|Leave\s+a\s+comment|No\s+comments?|"
+                                 r"\d+\s+comments?)\s*$")
 
 
 def looks_like_name(line: str) -> bool:

@@ -184,6 +184,8 @@ def _mention(ctx: ArticleContext, sent: Sentence, m: re.Match[str], names: Names
     ns, ne = m.start(), m.end()
     if noun.lower() in ("convention", "conventions") and _AN_EVENT.match(text, ne, sent.end):
         return None  # "The Thai Rice Convention 2026, an annual gathering of buyers, will be held in Bangkok"
+    if info.get("case") and noun.isupper() and _names_a_body(text, noun):
+        return None  # "the Malawi Revenue Authority (MRA)": the article's MRA is a body, not an arrangement
     start = left_start(text, ns, sent.start)
     before = text[max(sent.start, start - 60):start]
     definite = bool(_DEFINITE.search(before))
@@ -195,6 +197,17 @@ def _mention(ctx: ArticleContext, sent: Sentence, m: re.Match[str], names: Names
                   newer=bool(_NEWER.search(before)), indefinite=bool(_INDEFINITE.search(before)),
                   predicate=bool(_PREDICATE.search(before)) and not _AMONG.match(text, sent.start, start),
                   other=bool(_OTHER.search(before)))
+
+
+def _names_a_body(text: str, abbreviation: str) -> bool:
+    """Whether the article defines an abbreviation in brackets after a name that is no instrument's."""
+    pattern = nouns()[0].pattern
+    for m in re.finditer(rf"\(\s*{re.escape(abbreviation)}\s*\)", text):
+        before = text[max(0, m.start() - 60):m.start()].rstrip()
+        last = list(pattern.finditer(before))
+        if not last or last[-1].end() != len(before):
+            return True
+    return False
 
 
 def _names(ctx: ArticleContext, sent: Sentence) -> Names:

@@ -686,6 +686,12 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     s = frame.sm.text
     exporters, importers = _codes(frame.parties, EXPORTER), _codes(frame.parties, IMPORTER)
     exporters = [c for c in exporters if c not in importers]
+    last = rd.last
+    if frame.cue.form.endswith("the other way") and last is not None \
+            and (last.sentence == frame.sm.sentence.start
+                 or 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP):
+        # "… maize coming into Malawi, while Malawian sugar goes the other way": the last flows turned round
+        return exporters or list(last.importers), [c for c in last.exporters if c not in exporters]
     subjects = [p.code for p in frame.parties if p.how == "subject" and p.side == EXPORTER]
     if frame.cue.form.startswith("re-export") and subjects:
         exporters = subjects  # "Kenya re-exported Ugandan coffee": Kenya sells it on, Uganda grew it
