@@ -32,6 +32,7 @@ from kb.extract.context import AgencyMention, ArticleContext, CountryMention, Se
 from kb.extract.countries import codes_in as _codes_in
 from kb.extract.countries import dateline_country, find_countries, home_country, is_destination, main_countries
 from kb.extract.phrases import PhraseMatcher
+from kb.extract.speech import SAID
 from kb.facts import Agency
 from kb.readers import publishers
 
@@ -650,7 +651,7 @@ def _sentence_actors(ctx: ArticleContext, sent: Sentence) -> list[CountryMention
 
 _QUOTE = re.compile(r"[“\"][^”\"]{3,400}[”\"]")
 _SAYER_BEFORE = re.compile(r"[,;]\s+(?:the\s+)?$")
-_SAID_AFTER = re.compile(r"\s+(?:said|says|reported|reports|announced|noted|added|stated)\s*[.,;]")
+_SAID_AFTER = re.compile(rf"\s+{SAID}\s*[.,;]")
 _CITED = re.compile(r"\baccording\s+to\s+(?:(?:data|figures|statistics|numbers)\s+(?:from|of|by|released\s+by|"
                     r"published\s+by|compiled\s+by)\s+)?(?:the\s+)?$", re.I)
 

@@ -23,6 +23,7 @@ from kb.extract import gazetteer
 from kb.extract.agencies import article_country, article_words, sentence_actors
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.countries import find_countries, is_destination, main_countries
+from kb.extract.speech import SAID
 from kb.facts import Agency, Official
 
 # Latin letters beyond ASCII ("Ömer", "Ramírez", "Wałęsa"), by case.
@@ -901,13 +902,13 @@ _OTHER_SIDE = re.compile(r"\b(?:with|against|versus|vs\.?)\s+(?:the\s+)?$")
 
 
 _GOODS_PARTNER = re.compile(r"\b(?:to|from|into|on|over)\s+(?:the\s+)?$")
-_SAID_BEFORE = re.compile(r",\s+(?:said|says|told|added|noted|explained|stressed)\b")
+_SAID_BEFORE = re.compile(rf",\s+{SAID}\b")
 
 
 _VISITING = re.compile(r"\b(?:in|to|visiting)\s+$")
 _MEETS = re.compile(r"\b(?:meet|meets|met|meeting|visit|visits|visited|call\s+on|called\s+on|hold\s+talks\s+with|"
                     r"held\s+talks\s+with|received|welcomed|hosted)\b")
-_SAYS_AFTER = re.compile(r"\b(?:said|says|told|noted|added|explained|stressed|warned|announced)\b")
+_SAYS_AFTER = re.compile(rf"\b{SAID}\b")
 
 
 def _sentence_country(ctx: ArticleContext, sent: Sentence, span: tuple[int, int]) -> str | None:
