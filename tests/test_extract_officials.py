@@ -102,6 +102,11 @@ PORTFOLIO_CASES = [
      "Tomas Ndjavera", {"title": "minister of fisheries and marine resources"}),
     ("The Minister of Agriculture and Food Security, Mr Peter Banda, said the ban was lifted.",
      "Peter Banda", {"title": "minister of agriculture and food security"}),
+    # an ampersand inside the portfolio; "the then Minister" held that post
+    ("Minister of Foreign Affairs & External Trade, Hon. Mele Tuilagi, said the deal would help.",
+     "Mele Tuilagi", {"title": "minister of foreign affairs & external trade"}),
+    ("It was signed by the then Minister of Fisheries & Marine Resources, Hon. Joseph Rika, last year.",
+     "Joseph Rika", {"title": "minister of fisheries & marine resources"}),
 ]
 
 

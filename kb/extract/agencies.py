@@ -1548,9 +1548,14 @@ def _take_industry_names(r: _Reading) -> None:
             continue
         s = span[0]
         name = text[s:end]
-        if not r.free(s, end) or _not_a_company_name(name, text) or _sentence_opener(text, s, name):
-            continue
+        if not r.free(s, end) or _not_a_company_name(name, text) or _sentence_opener(text, s, name) \
+                or _PORTFOLIO_OF.search(text, max(0, s - 30), s):
+            continue  # … "Minister of Fisheries & Marine Resources": a portfolio, no business
         _add_company(r, name, s, end)
+
+
+_PORTFOLIO_OF = re.compile(r"\b(?:Minister|Ministry|Secretary|Department|Commissioner|Directorate)\s+(?:of|for)\s+"
+                           r"(?:the\s+)?$")
 
 
 def _sentence_opener(text: str, start: int, name: str) -> bool:

@@ -58,7 +58,7 @@ def _cfg() -> dict:
     # A complement word: capitalised, a connector, or a lower-case portfolio word ("minister of
     # livestock and fishery development, X").
     portfolio = "|".join(re.escape(w.lower()) for w in sorted(t.get("portfolio_words", []), key=len, reverse=True))
-    word = rf"(?:[A-Z][\w.’'&-]*|of|and|the|for|in|with|charge|on|to|at|,|(?:{portfolio})(?![\w-]))"
+    word = rf"(?:[A-Z][\w.’'&-]*|of|and|&|the|for|in|with|charge|on|to|at|,|(?:{portfolio})(?![\w-]))"
     honor = "|".join(re.escape(h) for h in sorted(t.get("honorifics", []), key=len, reverse=True))
     particles = "|".join(re.escape(p) for p in t.get("name_particles", []))
     return {
@@ -764,7 +764,7 @@ def _person(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str
         return None
     name = bare if len(bare.split()) >= 2 else name
     title = re.sub(r"\s+", " ", _TRAILING_NOISE.sub("", title)).strip(" ,.").lower()
-    title = re.sub(r"^then-", "", title)
+    title = re.sub(r"^then[- ]", "", title)  # "the then Minister of Trade" held the post: it is the post
     if country is None and agency is None:
         country = _country_in(ctx, title_span[0], title_span[1])
     if agency is None:
