@@ -687,6 +687,16 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     exporters, importers = _codes(frame.parties, EXPORTER), _codes(frame.parties, IMPORTER)
     exporters = [c for c in exporters if c not in importers]
     last = rd.last
+    described = _DESCRIBED_PARTNER.search(s, frame.clause[0], frame.region[1])
+    if described and not exporters and not importers and last is not None and len(last.importers) == 1 \
+            and len(last.exporters) == 1 and (last.sentence == frame.sm.sentence.start
+                                              or 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP):
+        # "exports to the UAE reached $64m, while imports from the Gulf country totalled $39m": the partner just named
+        partner, own = last.importers[0], last.exporters[0]
+        if described["prep"] == "from" and frame.cue.kind not in EXPORTING:
+            return [partner], [own]
+        if described["prep"] == "to" and frame.cue.kind in EXPORTING:
+            return [own], [partner]
     if frame.cue.form.endswith("the other way") and last is not None \
             and (last.sentence == frame.sm.sentence.start
                  or 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP):
@@ -791,6 +801,8 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     return exporters, importers
 
 
+_DESCRIBED_PARTNER = re.compile(r"\b(?P<prep>from|to)\s+the\s+(?:[A-Z][\w-]+|[a-z]+-?[a-z]*an)\s+"
+                                r"(?:country|nation|kingdom|emirate|republic|state|island\s+nation|archipelago)\b")
 _SUPPLY_VERBS = frozenset(("supply", "supplies", "supplied", "supplying"))
 _FROM_REGION = re.compile(rf"\bfrom\s+{REGION}(?!\s+(?:and|or)\s+[A-Z])")
 _SOURCE_NOUNS = frozenset(("source", "sources", "supplier", "suppliers", "origin", "origins", "provider"))
