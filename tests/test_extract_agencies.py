@@ -746,6 +746,8 @@ def test_an_outlet_named_by_its_nationality_gives_its_country_to_the_companies_i
     ("Building Materials Export Council", "association"),
     # a customs directorate is customs whatever body it sits in; a government's secretariat of a portfolio a ministry
     ("Directorate General of Customs of the Royal Oman Police", "customs"),
+    ("Saipan Customs and Quarantine Agency", "customs"),  # customs joined with quarantine or border work
+    ("Plant Quarantine Service", "state_body"),
     ("Secretariat of Agriculture and Rural Development", "ministry"),
     ("State Secretariat", "state_body"),
     ("Caribbean Community Secretariat", "international"),
