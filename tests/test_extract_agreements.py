@@ -1156,3 +1156,11 @@ def test_an_abbreviation_the_article_gives_a_body_is_no_instrument() -> None:
           "the move allows a trial run.", "2026-08-30", [], title="Clearance moves to new post")
     check("The customs services signed a mutual recognition arrangement (MRA) on Monday. The MRA covers "
           "authorised operators.", "2026-08-30", [{"kind": "arrangement"}], title="Customs sign MRA")
+
+
+def test_what_an_agreement_would_be_among_deals_concluded_is_not_its_signing() -> None:
+    text = ("The fifth round of negotiations between Chile and Qatar towards a Comprehensive Economic Partnership "
+            "Agreement took place on May 11-15. The agreement would be the second deal concluded by Chile with a "
+            "Gulf state.")
+    check(text, "2026-05-20", [{"kind": "agreement", "parties": ["CL", "QA"], "status": "negotiating"}],
+          title="Chile and Qatar hold fifth round of CEPA talks")

@@ -100,10 +100,15 @@ _NONE_SIGNED = re.compile(r"(?i)\bno\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|hav
                           r"(?:yet\s+)?$")
 
 
+# "The agreement would be the second extra-regional deal concluded by the bloc": what it would be among deals
+_WOULD_BE = re.compile(r"\b(?:would|will|could|may|might)\s+be(?:come)?\s+(?:the|a|an|its|their)\s+[^.;,]{0,60}$")
+
+
 def not_done(text: str, start: int, end: int) -> bool:
     """A cue still to come or denied ("expected to be signed", "has not ratified"), or a round of talks
     concluded."""
-    if _modal(text[max(0, start - 30):start]) or _NONE_SIGNED.search(text, max(0, start - 40), start):
+    if _modal(text[max(0, start - 30):start]) or _NONE_SIGNED.search(text, max(0, start - 40), start) \
+            or _WOULD_BE.search(text, max(0, start - 90), start):
         return True
     if not text[start:end].lower().startswith("conclud"):
         return False
