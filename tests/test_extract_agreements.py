@@ -1164,3 +1164,11 @@ def test_what_an_agreement_would_be_among_deals_concluded_is_not_its_signing() -
             "Gulf state.")
     check(text, "2026-05-20", [{"kind": "agreement", "parties": ["CL", "QA"], "status": "negotiating"}],
           title="Chile and Qatar hold fifth round of CEPA talks")
+
+
+def test_a_bloc_holding_an_agreement_with_one_partner_brings_all_its_members() -> None:
+    text = ("The talks build on EFTA's free trade agreement with Chile and its Economic Partnership Agreement with "
+            "India, which took effect last year.")
+    check(text, "2026-03-23", [{"name_has": ["Chile"], "parties": sorted(["CH", "IS", "LI", "NO", "CL"])},
+                               {"name_has": ["India"], "parties": sorted(["CH", "IS", "LI", "NO", "IN"])}],
+          title="EFTA and Peru hold seventeenth round")

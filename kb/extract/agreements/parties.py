@@ -156,8 +156,10 @@ def _hinted(ctx: ArticleContext, inst: Instrument, in_name: list[str], cast: Cas
         others = {*inst.partners, *(countries(ctx, *min(inst.mentions)) if inst.split else [])}
         order = (*inst.subjects, *_possessors_before(ctx, inst), cast.home, *cast.main, *inst.countries)
         extra = [c for c in order if c and c not in codes and c not in others]
-        codes += extra[:1]
-    return sorted(codes)
+        # "EFTA's … Economic Partnership Agreement with India": a bloc that holds it brings all its members
+        bloc = next((b for b in cast.blocs if extra and extra[0] in b and b <= set(extra)), None)
+        codes += sorted(bloc) if bloc else extra[:1]
+    return sorted(set(codes))
 
 
 _POSSESSIVE = re.compile(r"['’]s?\s")
