@@ -139,6 +139,7 @@ VOLUME_AND_COUNTS = [  # cubic metres, packages, livestock, vehicles, containers
 
 CURRENCIES = [  # prefixes, suffixes, symbols, codes, local forms
     ("The deal is worth R2.5 billion.", [_m("R2.5 billion", 2.5e9, "ZAR")]),
+    ("Exports were worth RM28.4bil last year.", [_m("RM28.4bil", 28.4e9, "MYR")]),  # the Malaysian press's "bil"
     ("Revenue rose to N$300 million.", [_m("N$300 million", 3e8, "NAD")]),
     ("Cocoa earned GH₵1.2 billion.", [_m("GH₵1.2 billion", 1.2e9, "GHS")]),
     ("Duties brought in ₦45 billion.", [_m("₦45 billion", 4.5e10, "NGN")]),

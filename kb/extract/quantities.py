@@ -56,7 +56,7 @@ class Amount:
 
 
 SCALES = {"hundred": 1e2, "dozen": 12, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6,
-          "m": 1e6, "mil": 1e6, "mio": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
+          "m": 1e6, "mil": 1e6, "mio": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9, "bil": 1e9, "b": 1e9,
           "trillion": 1e12, "tn": 1e12, "trln": 1e12, "lakh": 1e5, "crore": 1e7, "cr": 1e7}
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -72,7 +72,7 @@ _SCALE_WORD = (r"(?:hundred|thousand|lakh)(?:[\s-]+(?:thousand|million|billion|c
                r"|million|billion|trillion|mln|bln|trln|crore|mio|dozen")
 # Letter scales ("m", "bn", "k") only right after the digits or one space, never before a letter or "m³".
 _SCALE = (rf"(?:\s*-?\s*(?i:{_SCALE_WORD})\b"
-          r"|\s?(?i:mn|bn|tn|mil|cr)(?![\w³²])|\s?(?:m|M|b|k|K)(?![\w³²]))")
+          r"|\s?(?i:mn|bn|tn|mil|bil|cr)(?![\w³²])|\s?(?:m|M|b|k|K)(?![\w³²]))")  # "RM28.4bil": Malaysian
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = (rf"half\s+an?|an?(?=[\s-]+(?:{_SCALE_WORD})\b)"
             rf"|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_ONES}))?"

@@ -123,14 +123,24 @@ _SPECIFIER = re.compile(r"(?:mainly|mostly|chiefly|especially|notably|including|
                         re.I)
 
 
+_BRACKETED_ABBREVIATION = re.compile(r"\([A-Z][A-Za-z&.-]{0,7}\)(?=\s+[a-z])")
+
+
 def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | None, int]:
     """One noun phrase of goods at `pos` (determiners and country words set aside), and where it ends."""
     lex, forms, s = lexicon(), gazetteer.country_forms(), sm.text
     words: list[tuple[int, int]] = []
     definite = False
+    skip_to = pos
     for m in _TOKEN.finditer(s, pos, limit):
+        if m.start() < skip_to:
+            continue
         token = m.group(0)
         low = token.lower()
+        abbreviation = _BRACKETED_ABBREVIATION.match(s, m.start()) if words and token.startswith("(") else None
+        if abbreviation:  # "electrical and electronic (E&E) products": the abbreviation inside is no word
+            skip_to = abbreviation.end()
+            continue
         if not token[0].isalpha() and not (token[0].isdigit() and "-" in token and words):
             break
         if not words and (low in _DETERMINERS or _origin_word(token, forms) or _attributive_name(token, s, m.end())
@@ -255,7 +265,10 @@ def _plausible_open_goods(words: list[str]) -> bool:
         return False
     if head.endswith("ed") and not head.endswith("eed") and not known(head):  # "seed", "feed" are nouns
         return False
-    return all(w.lower() not in lex.goods_stop for w in words)
+    # "electrical and electronic products": an "and" joining two adjectives is part of the name
+    joined = {i for i, w in enumerate(words[1:-1], 1) if w.lower() in ("and", "or")
+              and _ADJECTIVE_ENDING.search(words[i - 1].lower())}
+    return all(w.lower() not in lex.goods_stop for i, w in enumerate(words) if i not in joined)
 
 
 def goods_of_figure(sm: SentenceMentions, start: int, end: int, limit: int) -> list[Goods]:
