@@ -71,6 +71,21 @@ def _index() -> dict[str, str | None]:
 
 
 @cache
+def _descriptions() -> dict[str, str]:
+    """HS code -> its heading's description, folded."""
+    entries = yaml.safe_load((DATA / "hs_headings.yaml").read_text(encoding="utf-8")) or []
+    return {str(e["hs"]): fold(str(e.get("description") or "")) for e in entries if e.get("hs")}
+
+
+def names_heading(word: str, hs: str) -> bool:
+    """Whether a word is what the heading itself calls its goods ("nuts" for 0802 "Other nuts, fresh or dried",
+    "spices" for 0910), not one kind among them ("lentil" for 0713)."""
+    folded = fold(word)
+    description = " ".join(_descriptions().get(hs, "").replace(",", " ").split())
+    return bool(folded) and (description.startswith(f"{folded} ") or f"other {folded}" in description)
+
+
+@cache
 def _surfaces() -> dict[str, str | None]:
     """Lower-case surface form -> HS: every term as the data writes it, and its plural.
 

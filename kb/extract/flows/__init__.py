@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from kb.extract.commodities import find_commodities
-from kb.extract.context import ArticleContext, Sentence
+from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.dates import find_dates, with_season_months
 from kb.extract.flows.article import article_frame
 from kb.extract.flows.frames import LEAD, Reading, lead_period, may_continue, read_sentence
@@ -36,7 +36,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     terms = find_commodities(ctx.text)
     cue_spans = [m.span() for m in lexicon().cue.finditer(ctx.text)]  # sentences without a cue are skipped
     frame = article_frame(ctx, terms)
-    mentions = ArticleMentions(ctx.text, ctx.published, ctx.countries, terms, cue_spans, frame.home)
+    mentions = ArticleMentions(ctx.text, ctx.published, _trading_countries(ctx), terms, cue_spans, frame.home)
     reading = Reading(ctx, frame)
     for sentence in ctx.sentences:
         readable = mentions.has_cue(sentence) or may_continue(reading, sentence)
@@ -53,6 +53,18 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
             d.date = with_marketing_year(with_season_months(d.date, ctx.text), d.goods.hs, d.exporter, ctx.text)
             d.date = _so_far(d.date, d.sentence.text, ctx.published)
     return [to_record(d) for d in drafts]
+
+
+def _trading_countries(ctx: ArticleContext) -> list:
+    """The country mentions that may be a side of a trade: not one inside a public body's name ("the spokesman
+    for the Islamic Republic of Iran Customs Administration said China was the largest buyer")."""
+    kinds = {a.name: a.kind for a in ctx.agencies}
+    bodies = [(m.start, m.end) for m in mentions_of(ctx).agencies
+              if kinds.get(m.name) not in ("company", "association")]
+    if not bodies:
+        return ctx.countries
+    return [c for c in ctx.countries if not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end)
+                                                for s, e in bodies)]
 
 
 # "in the 2025-26 marketing year up to January 11": the period's start to that day

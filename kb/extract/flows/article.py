@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kb.extract import gazetteer
-from kb.extract.commodities import Commodity, find_commodities, fold, is_term
+from kb.extract.commodities import Commodity, find_commodities, fold, is_term, names_heading
 from kb.extract.context import ArticleContext
 from kb.extract.countries import dateline_country, find_countries, home_country, is_destination
 from kb.extract.dates import find_dates
@@ -115,6 +115,9 @@ class ArticleFrame:
     def specific(self, goods: Goods) -> Goods:
         """"bulk oil" in a story about olive oil is olive oil: the story's heading for goods of the same head."""
         story = self.goods
+        if story is not None and goods.hs == story.hs and self.goods_told and self.covers(goods) \
+                and names_heading(goods.name, goods.hs):
+            return Goods(story.name, story.hs, goods.weak, goods.start, goods.end, goods.definite)  # "the nuts"
         if story is None or not story.hs or goods.hs == story.hs or goods.weak:
             return goods
         words, story_words = fold(goods.name).split(), fold(story.name).split()
@@ -131,6 +134,9 @@ class ArticleFrame:
     def covers(self, goods: Goods) -> bool:
         """Whether goods name the chapter the story's goods belong to ("fruit" over cherries, "grain" over wheat)."""
         story = self.goods
+        if story and story.hs and goods.hs and len(goods.hs) == 4 and len(story.hs) >= 4 and " " not in goods.name \
+                and story.hs.startswith(goods.hs) and fold(goods.name) != fold(story.name):
+            return True  # "the nuts" in a story about pistachios: one word for the heading the story's goods are in
         return bool(story and story.hs and goods.hs and len(goods.hs) == 2 and len(story.hs) >= 4
                     and story.hs.startswith(goods.hs))
 

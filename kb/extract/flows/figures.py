@@ -243,11 +243,19 @@ def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[
         if prev is not None and id(prev) in worth and a.kind == "money" and _CONVERSION.match(
                 s[worth[id(prev)][1].end:a.start]):
             continue
+        if prev is not None and prev.kind == a.kind == "quantity" and prev.unit != a.unit \
+                and _OR_ABOUT.fullmatch(gap) and a.unit in _MASS_UNITS:
+            out[-1] = a  # "12 containers or about 240 tonnes": one shipment, counted by its weight
+            continue
         if prev is not None and prev.kind == a.kind and prev.unit == a.unit \
                 and lex.comparison_before.search(gap[-40:]) and not _ANOTHER_PARTNERS.match(s, a.end):
             compared.add(id(a))
         out.append(a)
     return out, worth, compared
+
+
+_OR_ABOUT = re.compile(r"\s*,?\s+(?:or|i\.e\.)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+)?")
+_MASS_UNITS = frozenset(("t", "kg", "lb"))
 
 
 # "The US took beef worth $472 million, against $431 million for China", "… against Sh17.1 billion to the UK": set
