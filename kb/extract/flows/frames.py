@@ -422,6 +422,9 @@ _PLACED = re.compile(r"\s+(?:(?:were|was|came|ranked|finished|followed)\s+(?:in\
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
 _FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are)\s+(?:then\s+)?followed\s+by\s+"
                           r"(?:the\s+)?$")
+# "The UAE with 31.06 tons, Spain with 27.3 tons … came next in that order": the ranking told after the list
+_RANKED_TAIL = re.compile(r"\b(?:came|come|comes|were|ranked|followed|trailed)\s+(?:next|after|behind|thereafter)\b"
+                          r"|\bin\s+that\s+order\b|\b(?:completed|rounded\s+out|made\s+up)\s+the\s+top\b")
 _NEXT_COME = re.compile(r"\W*(?:Next\s+(?:in\s+line\s+|on\s+the\s+list\s+)?|Then\s+|After\s+(?:them|that)\s+)"
                         r"(?:come|comes|came|follow|follows|followed)\s+(?:the\s+)?")
 _COLON_BEFORE = re.compile(r":\s+(?:the\s+)?$")
@@ -509,7 +512,8 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
         clause = (listed.end(), clause[1])  # the list is the clause: goods before the colon are not its figures
     # "Hong Kong, Spain and Germany followed, each with …": the ranking verb after the last name before the figure
     subject_end = max((n.end for n in names if n.end <= own_end), default=names[0].end)
-    if (own and not followed and not _RANKED_CLAUSE.match(sm.text, subject_end, own_end)) \
+    ranked_after = bool(own) and _RANKED_TAIL.search(sm.text, own[-1].end, clause[1]) is not None
+    if (own and not followed and not ranked_after and not _RANKED_CLAUSE.match(sm.text, subject_end, own_end)) \
             or lexicon().turnover.search(sm.text, clause[0], clause[1]) \
             or not (last.sentence == sm.sentence.start
                     or 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP):
