@@ -68,6 +68,9 @@ CASES = [
     # a range ending on a day starts on its first month's first day; one ending on a month's last day is months
     ("In the same October-January 11 period", "2026-01-14", [("October-January 11", "2025-10-01/2026-01-11")]),
     ("From April 2025 to 31 January 2026", None, [("From April 2025 to 31 January 2026", "2025-04/2026-01")]),
+    # a period followed by its own days in brackets is those days
+    ("in the first eight months of the current calendar year (March 21-November 21), officials said", "2026-12-02",
+     [("March 21-November 21", "2026-03-21/2026-11-21")]),
     # not dates
     ("The 2019-20 season ended with 3,000 tonnes.", None, [("2019-20 season", "2019/2020")]),
     ("Prices may rise as the march continues.", "2020-01-01", []),

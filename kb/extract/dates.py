@@ -903,6 +903,22 @@ def find_dates(text: str, published: str | None, country: str | None = None) -> 
             out.append(DateMention(start, end, value))
             months = _SEASON_MONTHS.match(text, m.end()) if "/" in value and "-" in value[:7] else None
             told_until = months.end() if months else told_until
+    return _refined_in_brackets(text, out)
+
+
+# "… of the current Iranian calendar year (March 21-November 21)": the days in brackets say which period
+_BRACKET_AFTER = re.compile(r"[^.;()\d]{0,50}\(\s*$")
+
+
+def _refined_in_brackets(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A period followed by its own days in brackets is those days: the bracketed range takes its place."""
+    out: list[DateMention] = []
+    for i, d in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and "/" in d.value and "/" in nxt.value and len(nxt.value) == 21 \
+                and _BRACKET_AFTER.fullmatch(text, d.end, nxt.start) and text.startswith(")", nxt.end):
+            continue
+        out.append(d)
     return out
 
 
