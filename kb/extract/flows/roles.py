@@ -38,7 +38,8 @@ _COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again|now|once
                      r"emerged|appeared|continued|continues|featured|figured|"
                      # "retained its position as the largest market": a copula in other words
                      r"(?:retained|retains|kept|keeps|held|holds|maintained|maintains|consolidated|cemented|"
-                     r"regained|reclaimed)\s+(?:its|their|the)\s+(?:position|place|spot|status|rank|title|role))\s+(?:(?:again|now|also|still|currently|already|"
+                     r"regained|reclaimed)\s+(?:its|their|the)\s+(?:(?:first|top|leading|second|third|fourth|fifth)\s+)?"
+                     r"(?:position|place|spot|status|rank|title|role))\s+(?:(?:again|now|also|still|currently|already|"
                      r"once\s+again)\s+)*(?:as\s+)?"
                      r"(?:to\s+be\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?(?:[\w'’-]+\s+){0,4}$")
 _APPOSITIVE = re.compile(r"^\s*(?:,|\(|–|—)\s*(?:also\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?"
