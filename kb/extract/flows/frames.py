@@ -422,6 +422,7 @@ _PLACED = re.compile(r"\s+(?:(?:were|was|came|ranked|finished|followed)\s+(?:in\
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
 _FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are)\s+(?:then\s+)?followed\s+by\s+"
                           r"(?:the\s+)?$")
+_ASIDE_AFTER = re.compile(r"(?:\s*\([^()]{0,30}\))?")
 # "The UAE with 31.06 tons, Spain with 27.3 tons … came next in that order": the ranking told after the list
 _RANKED_TAIL = re.compile(r"\b(?:came|come|comes|were|ranked|followed|trailed)\s+(?:next|after|behind|thereafter)\b"
                           r"|\bin\s+that\s+order\b|\b(?:completed|rounded\s+out|made\s+up)\s+the\s+top\b")
@@ -495,7 +496,8 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     # "Argentina came second, just ahead of Uruguay, with 191,230 tonnes": the one it is ranked against is no member
     names = [m for m in sm.countries_in(*clause) if m.form in ("name", "capital")
              and not _RANKED_AGAINST.search(sm.text, max(clause[0], m.start - 16), m.start)]
-    if last is not None and names and not own and (_PLACED.match(sm.text, names[-1].end, clause[1])
+    after_last = _ASIDE_AFTER.match(sm.text, names[-1].end).end() if names else 0  # "France (3.9%) came next"
+    if last is not None and names and not own and (_PLACED.match(sm.text, after_last, clause[1])
                                                    or _NEXT_COME.fullmatch(sm.text, clause[0], names[0].start)):
         # "…, while Japan, Korea and Taiwan were in second to fourth place", "Next in line come Spain and Italy":
         # ranked, no figure

@@ -91,7 +91,7 @@ _BRACKET_JOINT = re.compile(r"^(?:\s*\([^()]{1,30}\)\s*,\s*(?:the\s+)?[A-Z][\w-]
                             r"\s*\([^()]{1,30}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 # "Ukraine was a distant second, importing …": the subject of a participle is the clause's.
 _COPULA_THEN_PARTICIPLE = re.compile(r"^\s+(?:\w+\s+)?(?:was|is|were|are|remained|remains|became|ranked|came|"
-                                     r"stood)\b[^,;]{0,60},\s+$")
+                                     r"stood)\b[^,;]{0,60},\s+(?:having\s+)?$")  # "… ranked fourth, having bought"
 _SUBJECT_GAP = re.compile(r"^(?:\s*\([^)]{1,30}\))?"  # "Hong Kong (China) bought"
                           r"(?:['’]s\s+(?:government|authorities|exporters|producers|companies|firms|traders|"
                           r"farmers|growers|industry)\s+)?"
@@ -570,7 +570,7 @@ def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[s
         return None
     between = s[m.end:cue.start]
     if how == "agent" or _SUBJECT_GAP.match(between) or _RELATIVE_ASIDE.match(between) \
-            or (cue.form.endswith("ing") and (_COPULA_THEN_PARTICIPLE.match(between)
+            or ((cue.form.endswith("ing") or between.endswith("having ")) and (_COPULA_THEN_PARTICIPLE.match(between)
                                               or _ADVERBIAL_PARTICIPLE.match(between))):
         return i
     return None
