@@ -562,3 +562,15 @@ def test_html_a_bulleted_list_in_the_body_is_text_the_menu_is_not(tmp_path: Path
     assert "memorandum of understanding on critical minerals" in doc.text
     assert "launch of negotiations" in doc.text
     assert "About the ministry" not in doc.text
+
+
+def test_html_byline_element_and_no_date_guessed_from_a_copyright_year(tmp_path: Path) -> None:
+    page = """<html><head><title>Produce exports pass 41,000 tonnes | Lorvania Times</title></head><body>
+<div class="submitted">By Dana Karam - Jan 21,2026 - Last updated at Jan 21,2026</div>
+<div class="article-body"><p>Some 2,400 tonnes of fruit and vegetables are leaving Lorvania every day, officials
+said on Tuesday, as exports since the start of the year passed 41,000 tonnes.</p>
+<p>Sildavia had again become the largest market for Lorvanian produce, the ministry said.</p></div>
+<div id="footer"><p>&copy; 2026 Lorvania Times. All rights reserved.</p></div></body></html>"""
+    doc = read_article(write(tmp_path, "produce.html", page))
+    assert doc.author == "Dana Karam"
+    assert doc.published == "2026-01-21"

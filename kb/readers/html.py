@@ -11,8 +11,10 @@ from typing import Any
 from kb.errors import ReadError
 from kb.files import MAX_FILE_BYTES
 from kb.readers import publishers
+from kb.readers.bylines import parse_byline
 from kb.readers.cleaning import clean_page
 from kb.readers.common import build, decode, read_bytes, without_controls
+from kb.readers.dates import find_date
 from kb.readers.document import Document
 
 # Tags end at the next "<" too: "[^>]*" ran to the end of the page from every unclosed tag (quadratic).
@@ -121,6 +123,8 @@ def _extract(page: str, url: str | None) -> Any:
         return trafilatura.bare_extraction(
             page, url=url, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True,
             include_images=False, deduplicate=False,
+            # no guessing from any year on the page ("© 2026" is no publication date): a date the page states
+            date_extraction_params={"extensive_search": False},
         )  # fmt: skip
     except Exception:  # trafilatura raises assorted errors on broken markup; fall back below
         return None
@@ -190,19 +194,34 @@ def read_html(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     body = getattr(result, "text", None) or ""
     text = _paragraphs(body) if body.strip() else _crude_text(page)
     cleaned = clean_page(text, title=title)
+    byline = _byline_element(page)
     doc = build(
         path,
         cleaned,
         title=title,
         publisher=site if site and not site.startswith("@") else None,
-        author=_meta(tags, "author") or getattr(result, "author", None),
-        published=_meta(tags, "published") or getattr(result, "date", None),
+        author=_meta(tags, "author") or getattr(result, "author", None) or byline[0],
+        published=_meta(tags, "published") or getattr(result, "date", None) or byline[1],
         url=url or getattr(result, "url", None),
         language=_meta(tags, "language") or tags.get("<lang>") or getattr(result, "language", None),
     )
     if doc.publisher is None and guessed_site:
         doc = replace(doc, publisher=guessed_site)  # a bare domain still says where it came from
     return doc
+
+
+# A theme's byline element: <div class="submitted">By Name - Jan 21,2026 - …</div>, <p class="byline">…</p>
+_BYLINE_ELEMENT = re.compile(r"<(?:div|p|span|li)\b[^>]*\bclass=\"[^\"]*\b(?:submitted|byline|author|post-meta|"
+                             r"entry-meta)\b[^\"]*\"[^>]*>(?P<inner>[^<]{4,200})<", re.IGNORECASE)
+
+
+def _byline_element(page: str) -> tuple[str | None, str | None]:
+    """(author, date) a page's byline element states, for pages whose extracted text leaves it out."""
+    m = _BYLINE_ELEMENT.search(page)
+    if m is None:
+        return None, None
+    inner = htmllib.unescape(m["inner"]).strip()
+    return parse_byline(inner)[0], find_date(inner)
 
 
 def _site_after_headline(raw: str | None, headline: str | None) -> str | None:
