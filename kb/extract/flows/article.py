@@ -162,7 +162,10 @@ class ArticleFrame:
 _MARKET_AFTER = re.compile(r"\s+(?:(?:is|was|remains|stays|becomes|became)\s+)?(?:(?:the|a|an)\s+)?"
                            r"(?:(?:top|leading|main|biggest|largest|key|major|no\.?\s*1|number[- ]one|"
                            r"fastest[- ]growing|second|third)\s+)+(?:export\s+)?(?:destination|market|buyer|customer|"
-                           r"partner)s?\b", re.I)
+                           r"partner)s?\b"
+                           # "… as Syria regains top spot": a ranking among the story's partners
+                           r"|\s+(?:regains|retains|keeps|takes|holds|reclaims|loses|tops|grabs)\s+(?:the\s+)?"
+                           r"(?:top|first|leading|number[- ]one|no\.?\s*1)\s+(?:spot|place|position|rank)\b", re.I)
 _ROUTE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+to\s+(?:the\s+)?$")
 _TITLE_PARTS = re.compile(r"\s*(?:;|:|\s[-–—|]\s)\s*")
 
