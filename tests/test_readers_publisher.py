@@ -215,3 +215,9 @@ def test_a_site_name_with_a_digit_and_a_foreign_and_atop_the_page_is_no_headline
     doc = read_article(page(tmp_path, "L1 Lorvania i Sildavia\nENGLISH | NEWS\n\n"
                                       "Lorvania and Sildavia sign protocol to their free trade agreement"))
     assert doc.title == "Lorvania and Sildavia sign protocol to their free trade agreement"
+
+
+def test_a_breadcrumb_and_tags_scraped_without_separators_are_no_headline(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "PearWire\nHomeNewsLorvania's pear exports gather pace in February\n"
+                                      "ExclusiveNewsTrending\n\nLorvania's pear exports gather pace in February"))
+    assert doc.title == "Lorvania's pear exports gather pace in February"

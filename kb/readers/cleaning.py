@@ -31,6 +31,8 @@ _UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>>|[>»›|·•]|\s/\s)\s*")
 _SEPARATORS = re.compile(r"\s*(?:>>|[>»›|·•]|\s/\s|\s[–—-]\s)\s*")
 _HOME = re.compile(r"^home\b", re.IGNORECASE)
+# Menu or tag words scraped without spaces: "HomeNewsMoldova's …", "ExclusiveNewsTrending"
+_GLUED_MENU = re.compile(r"^(?:Home(?=[A-Z])|(?:[A-Z][a-z]{2,}){3,}$)")
 _MASTHEAD = re.compile(
     r"^(?:supervisor|editor[- ]in[- ]chief|chief editor|managing editor|executive editor|deputy editor"
     r"|chairman of the board|board chairman|founder|publisher)\b.{0,60}$",
@@ -203,8 +205,8 @@ def _segments(line: str) -> list[str]:
 
 def is_breadcrumb(line: str) -> bool:
     """Short segments joined by separators: "Home > Business > Economy", "News | Politics"."""
-    if _HOME.match(line) and len(line) < 120:
-        return True
+    if (_HOME.match(line) or _GLUED_MENU.match(line)) and len(line) < 120:
+        return True  # … "HomeNewsMoldova's apple exports …": a breadcrumb's links scraped without separators
     parts = [p for p in _CRUMB_SEPARATORS.split(line) if p]
     return len(parts) >= 2 and all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts)
 

@@ -216,6 +216,8 @@ _SOLD_IN = re.compile(r"(?:sell|sells|sold|selling)\s+(?:(?:well|widely|strongly
 _ASIDE_BETWEEN = re.compile(r",\s+(?:which|who|that|where)\b")
 
 
+_TO_BUYERS_IN = re.compile(r"\bto\s+(?:\w+\s+){0,2}(?:buyers|importers|customers|clients|consumers|retailers|"
+                           r"processors|markets)\s+in\s+(?:the\s+)?$")
 _AFTER_A_PLACE = re.compile(r"\b(?P<how>to|into|from)\s+(?!the\b)(?:[A-Z][\w'’-]+\s+){1,3}(?:and|or)\s+$")
 
 
@@ -234,6 +236,8 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
         return "from", EXPORTER
     if after_cue and in_region and _SOLD_IN.fullmatch(s, cue.start, m.start):
         return "to", IMPORTER  # "Serbian strawberries sell well in Austria": where they are sold is where they go
+    if after_cue and in_region and _TO_BUYERS_IN.search(before):
+        return "to", IMPORTER  # "deliveries of apples to buyers in Egypt": where the buyers are
     if after_cue and in_region and _OWNED_GOODS.match(s, m.end) and find_commodities(s[m.end:m.end + 40]):
         return "origin", EXPORTER  # "the largest destination for Ghana's beans": whose goods, not where to
     if after_cue and in_region and cue.kind == "buyer_noun" and _OWNED_EXPORTS.match(s, m.end):
@@ -362,6 +366,9 @@ _BUYING_AGENTS = frozenset(("importer", "importers", "buyer", "buyers", "custome
                             "smelters", "refineries", "factories", "manufacturers", "packers", "companies", "firms"))
 
 
+_TO_THE_ADJECTIVE_AND = re.compile(r"\bto\s+(?:the\s+)?[A-Z][\w-]+\s+(?:and|or)\s+$")
+
+
 def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int],
                        lex: Lexicon) -> tuple[str, str] | None:
     after = s[m.end:m.end + 40]
@@ -386,8 +393,11 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
         # "Chilean cherry exports", "Chinese buyers"; a role noun's adjective is the country itself
         return "adjective", IMPORTER if cue.kind == "buyer_noun" else (
             EXPORTER if cue.kind == "supplier_noun" else _NOUN_SIDES[cue.kind])
-    if re.match(r"\s+(?:market|markets|consumers|buyers|importers|ports?|side|shelves)\b", after, re.I) \
-            and lex.to_before.search(s[max(0, m.start - 40):m.start]):
+    # … "to the Russian and Belarusian markets": two adjectives of one market noun
+    if re.match(r"(?:\s+(?:and|or)\s+[A-Z][\w-]+)?\s+(?:market|markets|consumers|buyers|importers|ports?|side|"
+                r"shelves)\b", after, re.I) \
+            and (lex.to_before.search(s[max(0, m.start - 40):m.start])
+                 or _TO_THE_ADJECTIVE_AND.search(s, max(0, m.start - 40), m.start)):
         if _ONWARD.search(s, m.end, m.end + 80):
             return None  # "to the Romanian port of Constanta for onward shipment": a port the goods pass
         return "to", IMPORTER  # "to the Turkish market"
