@@ -283,7 +283,7 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
 # "Mauritania and Senegal received a combined 24,000 tons": the named partners' joint figure, not a story total
 _JOINTLY = re.compile(r"\b(?:a\s+combined|together|between\s+them|jointly)\b", re.I)
 _PASSIVE_ASIDE = re.compile(r"\s+(?:mainly\s+|mostly\s+|largely\s+)?(?:by|via|through|overland|by\s+truck)\b")
-_WITH_ITS_FIGURE = re.compile(r",\s+with\s+(?:its\s+|their\s+|total\s+|combined\s+)*$")
+_WITH_ITS_FIGURE = re.compile(r",\s+with\s+(?:its\s+|their\s+|total\s+|combined\s+|(?:19|20)\d\d(?:/\d{2,4})?\s+)*$")
 # "… with imports worth $96m", "… with imports of Russian sunflower oil reaching 1.37 mln tonnes"
 _FIGURE_NEXT = re.compile(r"(?:\s+of\s+(?:[\w'’-]+\s+){1,5}?(?=(?:worth|valued|totall?ing|amounting|reaching|at)\b))?"
                           r"\s*\b(?:worth|of|valued\s+at|totall?ing|amounting\s+to|at|reaching)\s+(?:about\s+|around\s+|"
@@ -433,7 +433,7 @@ _FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*
                                  r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
 _RANKED_AGAINST = re.compile(r"\b(?:ahead\s+of|behind|trailing)\s+(?:the\s+)?$", re.I)
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|is\s+in|are\s+in|followed|"
-                            r"trailed|stood|"
+                            r"follows|trailed|stood|"
                             # "Turkey stayed in second place with …", "Iran fell to 7.2m kg from 9.0m"
                             r"stayed|remained|held|kept|slipped|finished|fell\s+to|dropped\s+to|rose\s+to|"
                             r"climbed\s+to|declined\s+to|increased\s+to|jumped\s+to|"
