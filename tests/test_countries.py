@@ -62,6 +62,7 @@ def test_goods_named_after_a_country_name_no_country(text: str, expected: list[s
 
 @pytest.mark.parametrize(("text", "published", "expected"), [
     ("the Greater Mekong Subregion transport pact", "2024-05-01", ["CN", "KH", "LA", "MM", "TH", "VN"]),
+    ("the Mano River Union trade protocol", "2026-10-08", ["CI", "GN", "LR", "SL"]),  # Côte d'Ivoire since 2008
     ("the Baltic states bought more grain", "2024-05-01", ["EE", "LT", "LV"]),
     ("a SAARC summit", "2005-01-01", ["BD", "BT", "IN", "LK", "MV", "NP", "PK"]),  # before Afghanistan joined
     ("Visegrad Group ministers met", "2024-05-01", ["CZ", "HU", "PL", "SK"]),
