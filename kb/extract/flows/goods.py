@@ -148,7 +148,8 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
             definite = definite or low in _DEFINITE
             continue  # "the", "Tunisian", "Brazil's" before the goods
         if low in ("and", "or") and words and _ADJECTIVE_ENDING.search(s[words[-1][0]:words[-1][1]].lower()) \
-                and re.match(r"\s+[a-z]", s[m.end():m.end() + 3]):
+                and not known(s[words[-1][0]:words[-1][1]]) \
+                and re.match(r"\s+[a-z]", s[m.end():m.end() + 3]):  # … "charcoal and cattle" are two goods
             words.append((m.start(), m.end()))  # "electrical and electronic products": one goods
             continue
         if low == "of" and words and s[words[-1][0]:words[-1][1]].lower() in _AMOUNT_NOUNS:
