@@ -58,11 +58,16 @@ class Commodity:
 
 
 @cache
+def _entries() -> list[dict]:
+    """hs_headings.yaml, read once for every index built from it."""
+    return yaml.safe_load((DATA / "hs_headings.yaml").read_text(encoding="utf-8")) or []
+
+
+@cache
 def _index() -> dict[str, str | None]:
     """Folded term -> HS code (None when the data says the term has no clear heading)."""
-    entries = yaml.safe_load((DATA / "hs_headings.yaml").read_text(encoding="utf-8")) or []
     out: dict[str, str | None] = {}
-    for entry in entries:
+    for entry in _entries():
         hs = entry.get("hs")
         hs = None if hs in (None, "") else str(hs)
         for term in [*(entry.get("terms") or [])]:
@@ -72,16 +77,16 @@ def _index() -> dict[str, str | None]:
 
 @cache
 def _descriptions() -> dict[str, str]:
-    """HS code -> its heading's description, folded."""
-    entries = yaml.safe_load((DATA / "hs_headings.yaml").read_text(encoding="utf-8")) or []
-    return {str(e["hs"]): fold(str(e.get("description") or "")) for e in entries if e.get("hs")}
+    """HS code -> its heading's description, folded, commas as spaces."""
+    return {str(e["hs"]): " ".join(fold(str(e.get("description") or "")).replace(",", " ").split())
+            for e in _entries() if e.get("hs")}
 
 
 def names_heading(word: str, hs: str) -> bool:
     """Whether a word is what the heading itself calls its goods ("nuts" for 0802 "Other nuts, fresh or dried",
     "spices" for 0910), not one kind among them ("lentil" for 0713)."""
     folded = fold(word)
-    description = " ".join(_descriptions().get(hs, "").replace(",", " ").split())
+    description = _descriptions().get(hs, "")
     return bool(folded) and (description.startswith(f"{folded} ") or f"other {folded}" in description)
 
 
@@ -91,9 +96,8 @@ def _surfaces() -> dict[str, str | None]:
 
     A plural term is not matched in the singular: "roses" must not find the verb "rose".
     """
-    entries = yaml.safe_load((DATA / "hs_headings.yaml").read_text(encoding="utf-8")) or []
     out: dict[str, str | None] = {}
-    for entry in entries:
+    for entry in _entries():
         hs = entry.get("hs")
         hs = None if hs in (None, "") else str(hs)
         for term in entry.get("terms") or []:

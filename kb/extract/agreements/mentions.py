@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import drop_words, nouns
@@ -199,6 +200,7 @@ def _mention(ctx: ArticleContext, sent: Sentence, m: re.Match[str], names: Names
                   other=bool(_OTHER.search(before)))
 
 
+@lru_cache(maxsize=256)  # asked for every mention of the abbreviation: the article's brackets are read once
 def _names_a_body(text: str, abbreviation: str) -> bool:
     """Whether the article defines an abbreviation in brackets after a name that is no instrument's."""
     pattern = nouns()[0].pattern
