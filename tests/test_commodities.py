@@ -29,7 +29,7 @@ def test_a_singular_alone_is_no_goods(text: str) -> None:
     ("fresh avocados", "080440"), ("Hass avocados", "080440"), ("blueberries", "081040"),
     ("lemons", "080550"), ("table grapes", "080610"), ("raisins", "080620"), ("grapes", "0806"),
     ("broken rice", "100640"), ("rice", "1006"), ("LNG", "271111"), ("lithium carbonate", "283691"),
-    ("soyabeans", "1201"), ("kava", "1211"),
+    ("soyabeans", "1201"), ("kava", "1211"), ("copra", "1203"), ("raw jute", "5303"), ("jute yarn", "5307"),
     ("sugar", "1701"), ("wool", "5101"), ("lamb", "0204"), ("live lambs", "0104"), ("tuna loins", "0304"),
     ("copper ores and concentrates", "2603"), ("soap", "3401"), ("wood pellets", "440131"),
     ("crude palm oil", "151110"), ("refined petroleum", "2710"), ("edible bird's nest", "0410"), ("talc", "2526"),

@@ -252,6 +252,11 @@ def test_relative_and_partial_dates(text, published, expected):
     ("Exports rose from April to June of fiscal year 2023-24.", "IN",
      [("from April to June of fiscal year 2023-24", "2023-04/2023-06")]),
     ("Exports rose in November-February of FY2022-23.", None, [("November-February of FY2022-23", "2022-11/2023-02")]),
+    # the years written before "fiscal year": "the first six months of the current 2025-26 fiscal year"
+    ("Earnings in the first six months of the current 2025-26 fiscal year rose.", "BD",
+     [("the first six months of the current 2025-26 fiscal year", "2025-07/2025-12")]),
+    ("Exports in the second quarter of the 2024/25 financial year rose.", "IN",
+     [("the second quarter of the 2024/25 financial year", "2024-07/2024-09")]),
     # a fiscal year starting mid-month holds both its first and its last month; Nepal writes its own era's years
     ("Imports rose in fiscal year 2022/23.", "ET", [("2022/23", "2022-07/2023-07")]),
     ("In fiscal year 2080/81, imports rose.", "NP", [("2080/81", "2023-07/2024-07")]),

@@ -35,7 +35,7 @@ def _cases() -> list:
 def read(case: dict) -> list[dict]:
     """The flows the extractor writes for the case's snippet, read as an article."""
     doc = Document(path=Path("case.txt"), text=case["text"], title=case.get("title"),
-                   published=str(case.get("published", PUBLISHED)))
+                   publisher=case.get("publisher"), published=str(case.get("published", PUBLISHED)))
     return [f.model_dump(by_alias=True, exclude_none=True) for f in extract(doc).trade_flows]
 
 

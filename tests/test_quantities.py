@@ -146,6 +146,9 @@ CURRENCIES = [  # prefixes, suffixes, symbols, codes, local forms
     ("Exporters earned N5bn from sesame.", [_m("N5bn", 5e9, "NGN")]),
     ("Remittances reached P3,905.8 million.", [_m("P3,905.8 million", 3.9058e9, "PHP")]),  # peso (or pula: flows)
     ("Tea fetched KSh3.4 billion.", [_m("KSh3.4 billion", 3.4e9, "KES")]),
+    ("Kava earned VT 287 million.", [_m("VT 287 million", 2.87e8, "VUV")]),  # the vatu as Vanuatu writes it
+    ("Logs earned SI$ 45 million.", [_m("SI$ 45 million", 4.5e7, "SBD")]),
+    ("Sugar earned FJD 12 million.", [_m("FJD 12 million", 1.2e7, "FJD")]),
     ("Flowers earned Sh2 billion last month.", [_m("Sh2 billion", 2e9, "KES")]),
     ("The levy raised TZS 500 million.", [_m("TZS 500 million", 5e8, "TZS")]),
     ("Coffee brought UGX 1.2 trillion.", [_m("UGX 1.2 trillion", 1.2e12, "UGX")]),

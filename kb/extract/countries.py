@@ -278,24 +278,54 @@ def _listed_after_source(title: str, found: list[CountryMention], c: CountryMent
         and bool(re.search(r"\bfrom\s+(?:the\s+)?$", title[:before[-1].start], re.I))
 
 
+def _named_in(publisher: str | None) -> str | None:
+    """"Vanuatu Bureau of Statistics", "Times of Oman": the one country an outlet's or a body's name holds."""
+    codes = {c.code for c in find_countries(publisher or "") if c.form == "name"}
+    return codes.pop() if len(codes) == 1 else None
+
+
+_ADJECTIVE_TAIL = re.compile(r"\s+(?:(?:fresh|frozen|raw|dried|processed|premium|organic|high-quality)\s+)?")
+
+
+# "Tokyo-based Sakura Foods imported Thai chicken": goods a buyer takes in tell the seller, not the story's home
+_BOUGHT_BEFORE = re.compile(r"\b(?:import\w*|bought|buy\w*|purchas\w*|receiv\w*|demand\s+for|of)\s+(?:[\w,-]+\s+){0,4}$",
+                            re.I)
+
+
+def _origin_of_goods(text: str, c: CountryMention) -> bool:
+    """"Bangladeshi jute goes to …", "Chilean fresh cherries": a country adjective heading a known goods term that
+    no buyer's verb takes."""
+    if _BOUGHT_BEFORE.search(text, max(0, c.start - 60), c.start):
+        return False
+    gap = _ADJECTIVE_TAIL.match(text, c.end)
+    if gap is None or not text[gap.end():gap.end() + 1].islower():
+        return False
+    terms = find_commodities(text[gap.end():gap.end() + 40])
+    return bool(terms) and terms[0].start == 0
+
+
 def _home_country(ctx: ArticleContext) -> str | None:
     counts: Counter[str] = Counter()
     dateline = dateline_country(ctx.text)
     if dateline:
         counts[dateline] += 2  # where the story is filed from weighs like two mentions
-    outlet = publishers.country_of(ctx.document.publisher, ctx.document.url)
+    outlet = publishers.country_of(ctx.document.publisher, ctx.document.url) or _named_in(ctx.document.publisher)
     if outlet:
         counts[outlet] += 1.5  # a national outlet's story ("Centre permits onion exports to Sri Lanka") is its own
     for code, n in _local_money(ctx.text).items():
         counts[code] += min(n, 3) * 0.5  # "earned NZ$412 million": a story counted in a country's own money
     going = _destinations(ctx.text, ctx.countries)
     sellers: set[str] = set()
+    origins: set[str] = set()
     for c in ctx.countries:
         if c.form != "bloc":
             counts[c.code] += 0.25 if c.start in going else 1.0
             if c.code not in sellers and (_SELLS_AFTER.match(ctx.text, c.end) or _BUYS_AFTER.match(ctx.text, c.end)):
                 sellers.add(c.code)
                 counts[c.code] += 3  # "New Zealand's honey exports earned …", "Kenya's imports of …": whose trade
+            elif c.code not in origins and c.form == "adjective" and _origin_of_goods(ctx.text, c):
+                origins.add(c.code)
+                counts[c.code] += 2  # "Bangladeshi jute goes to Turkey, India and China": the goods' origin
     # The headline's subject weighs most: its first country that is not a destination
     # ("Uruguay's beef exports to China", "Cambodian coconuts leave for China").
     title = ctx.document.title or ""

@@ -78,7 +78,9 @@ _DAYRANGE = _c(rf"(?=[0-9])(?P<d1>{_DAY})\s*(?:-|–|(?i:to|and))\s*(?P<d2>{_DAY
                # "November 1-25", "Nov. 1–20, 2025": the month first, as cargo surveyors write it
                rf"|(?P<m2>{_MONTH})\s+(?P<d3>{_DAY})\s*(?:-|–)\s*(?P<d4>{_DAY})(?![\d:])(?:,?\s+(?P<y2>{_YEAR}))?")
 _FISCAL_TAIL = (r"(?P<fiscal>(?:\s*\([^)]{0,30}\))?\s+(?i:of)\s+(?i:the\s+)?(?:(?P<which>(?i:current|this|last|"
-                r"previous|past))\s+)?(?i:(?:fiscal|financial)\s+year|FY)(?:\s*'?(?P<fy>\d{2,4})"
+                # "of the current 2025-26 fiscal year": the years written before the words
+                r"previous|past))\s+)?(?:(?P<fyb>(?:19|20)\d\d)[-/](?P<fyb2>\d{2}|(?:19|20)\d\d)\s+)?"
+                r"(?i:(?:fiscal|financial)\s+year|FY)(?:\s*'?(?P<fy>\d{2,4})"
                 r"(?:[-/](?P<fy2>\d{2,4}))?)?)")
 _PART = _c(rf"(?=(?i:[tsf])|[1-4])(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))[\s-]+"
            rf"(?P<kind>(?i:quarter|half))(?![a-z])(?:\s+(?i:of)\s+(?:(?i:the\s+)?(?i:year)\b|(?P<y>{_YEAR_EXPR})))?"
@@ -417,6 +419,8 @@ class _Resolver:
     def _fiscal_start(self, m: re.Match[str], first_month: int, named: str) -> int | None:
         """The calendar year a fiscal year begins in: the one written ("2023-24", "FY24"), else the one running
         at publication (a year earlier for "last")."""
+        if m["fyb"]:
+            return int(m["fyb"])
         if m["fy"]:
             year = int(m["fy"]) if len(m["fy"]) == 4 else 2000 + int(m["fy"])
             if m["fy2"] or named == "start":

@@ -119,8 +119,8 @@ def _shared_head(s: str, goods: list[Goods]) -> list[Goods]:
 # concentrates, bananas, balsa wood and cocoa".
 _LIST_GOES_ON = re.compile(r"[^.;:()]{0,80}?(?:,\s*|\s)(?:and|or)\s+[a-z]")
 _JOINT = re.compile(r"\s*,?\s+as\s+well\s+as\s+|\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)")
-_SPECIFIER = re.compile(r"(?:mainly|mostly|chiefly|especially|notably|including|namely|such|primarily|largely)\b",
-                        re.I)
+_SPECIFIER = re.compile(r"(?:mainly|mostly|chiefly|especially|notably|including|namely|such|primarily|largely|"
+                        r"(?:led|dominated|driven|headed)\s+by)\b", re.I)  # "products, led by palm oil and copra"
 
 
 _BRACKETED_ABBREVIATION = re.compile(r"\([A-Z][A-Za-z&.-]{0,7}\)(?=\s+[a-z])")

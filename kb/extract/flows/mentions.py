@@ -170,6 +170,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
         if cue.kind in ("export_noun", "import_noun") and _SHARE_BASE_BEFORE.search(s, max(0, cue.start - 40),
                                                                                      cue.start):
             continue  # "with 41 percent of all shipments, or 110,052 tons": the base a share is of, no new frame
+        if cue.kind == "buyer_noun" and out and _MARKETS_GONE_TO.search(s, max(0, cue.start - 50), cue.start):
+            continue  # "ships blueberries to more than 30 markets, including …": where the verb's goods go
         if _LEVY_AFTER.match(s, cue.end):
             continue  # "India's import duty on wool", "an export ban": a measure on trade, not trade told
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
@@ -179,6 +181,9 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
     return out
 
 
+_MARKETS_GONE_TO = re.compile(r"\bto\s+(?:(?:a\s+(?:wide\s+)?(?:range|number|host|variety|handful)\s+of|several|many|"
+                             r"various|numerous|different|new|other|more\s+than|over|some|about|around|nearly|"
+                             r"\d[\d,]*|[a-z]+ty|ten|twelve|fifteen)\s+){1,3}$", re.I)
 _SHARE_BASE_BEFORE = re.compile(r"(?:\d\s*%|\d\s*(?:percent|per\s+cent|pc))\s+of\s+"
                                 r"(?:all|total|(?:the|its|their)\s+total)\s+$", re.I)
 _BASE_AFTER_SHARE = re.compile(r"\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,4}?(?:exports|imports|shipments|purchases|sales|"

@@ -211,6 +211,10 @@ _AGAINST_BEFORE = re.compile(r"\b(?:against|versus|compared\s+with)\s+(?:the\s+)
 _OWN_FIGURE_AFTER = re.compile(r"['’]s\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{0,3}[$€£¥]|[A-Z][a-z]{0,2}\s?\d|\d)")
 _FROM_SUPPLIERS = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,2}(?:suppliers|sources|origins|producers|countries|"
                              r"exporters)\s+(?:such\s+as|like|including|led\s+by)\s+(?:the\s+)?$", re.I)
+# "go to a range of countries, among them Turkey, India and China": where they go, listed after a general word
+_TO_MARKETS_SUCH_AS = re.compile(r"\bto\s+(?:[\w-]+\s+){0,3}(?:countries|markets|destinations|nations)\s*,?\s+"
+                                 r"(?:such\s+as|like|including|among\s+them|among\s+which|notably|namely|led\s+by)"
+                                 r"\s+(?:the\s+)?$", re.I)
 _SOLD_IN = re.compile(r"(?:sell|sells|sold|selling)\s+(?:(?:well|widely|strongly|best|mainly|mostly|also|too)\s+)?"
                       r"in\s+(?:the\s+)?", re.I)
 _ASIDE_BETWEEN = re.compile(r",\s+(?:which|who|that|where)\b")
@@ -234,6 +238,8 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     if after_cue and in_region and _FROM_SUPPLIERS.search(before):
         # "Deliveries from Asian suppliers such as Malaysia and Brunei fell …": where they come from
         return "from", EXPORTER
+    if after_cue and in_region and _TO_MARKETS_SUCH_AS.search(s, max(0, m.start - 80), m.start):
+        return "to", IMPORTER
     if after_cue and in_region and _SOLD_IN.fullmatch(s, cue.start, m.start):
         return "to", IMPORTER  # "Serbian strawberries sell well in Austria": where they are sold is where they go
     if after_cue and in_region and _TO_BUYERS_IN.search(before):
@@ -317,7 +323,8 @@ def _ranked_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | No
 
 _SUPPLY_OBJECT = re.compile(r"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|furnish(?:es|ed|ing)?)\s+(?:the\s+)?",
                             re.I)
-_SUCH_AS = re.compile(r"\s*,?\s+(?:such\s+as|including|like|notably|namely|led\s+by)\s+(?:the\s+)?")
+_SUCH_AS = re.compile(r"\s*,?\s+(?:such\s+as|including|like|notably|namely|led\s+by|among\s+them|among\s+which)"
+                      r"\s+(?:the\s+)?")
 _OWNED_GOODS = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\b")
 _OWNED_EXPORTS = re.compile(r"['’]s\s+(?:(?:total|overall|own|merchandise|goods)\s+)?(?:exports|shipments|sales|"
                             r"export\s+sales|products|goods)\b")
@@ -501,8 +508,10 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
         # "… second-largest source of coffee for Germany, after Brazil": a ranking joins the country ranked.
         ranked = [j for j in range(i) if readings.get(j, ("", ""))[0] in ("ranked", "share")]
         head = _list_head(mentions, readings, ranked, i)
+        own, theirs = readings.get(i), readings.get(head) if head is not None else None
+        # "Peru shipped blueberries to 30 markets, including the US": a member placed on the other side starts its own
         if head is not None and m.form != "adjective" and lists.search(s[mentions[i - 1].end:m.start]) \
-                and ";" not in s[mentions[head].end:m.start]:
+                and ";" not in s[mentions[head].end:m.start] and not (own and theirs and own[1] != theirs[1]):
             next(c for c in chains if head in c).append(i)
             continue
         chains.append([i])
