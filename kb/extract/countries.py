@@ -288,8 +288,8 @@ _ADJECTIVE_TAIL = re.compile(r"\s+(?:(?:fresh|frozen|raw|dried|processed|premium
 
 
 # "Tokyo-based Sakura Foods imported Thai chicken": goods a buyer takes in tell the seller, not the story's home
-_BOUGHT_BEFORE = re.compile(r"\b(?:import\w*|bought|buy\w*|purchas\w*|receiv\w*|demand\s+for|of)\s+(?:[\w,-]+\s+){0,4}$",
-                            re.I)
+_BOUGHT_BEFORE = re.compile(r"\b(?:import\w*|bought|buy\w*|purchas\w*|receiv\w*|demand\s+for|of)\s+"
+                            r"(?:[\w,-]+\s+){0,4}$", re.I)
 
 
 def _origin_of_goods(text: str, c: CountryMention) -> bool:
