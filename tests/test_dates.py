@@ -110,6 +110,14 @@ RELATIVE_PERIODS = [  # weeks, months and years around publication
     ("Prices fell last month.", "2024-03-05", [("last month", "2024-02")]),
     ("Prices fell last month.", "2024-01-05", [("last month", "2023-12")]),
     ("Exports grew this year.", "2024-03-05", [("this year", "2024")]),
+    # a solar Hijri year runs from March 21: 1404 began in 2025; "the past Iranian year" is the one before the running
+    ("Exports grew in the Iranian calendar year 1404.", "2026-06-09",
+     [("Iranian calendar year 1404", "2025-03/2026-03")]),
+    ("Exports grew in the past Iranian year.", "2026-06-09", [("the past Iranian year", "2025-03/2026-03")]),
+    ("Exports grew in the past Iranian year.", "2026-02-09", [("the past Iranian year", "2024-03/2025-03")]),
+    # the months of an Iranian year told again in brackets: the bracketed days are the period
+    ("Exports rose in the first two months of the current Iranian year (March 21-May 21).", "2026-06-09",
+     [("March 21-May 21", "2026-03-21/2026-05-21")]),
     ("Exports fell last year.", "2024-03-05", [("last year", "2023")]),
     ("A second round is due later this year.", "2024-03-05", [("later this year", "2024")]),
     ("Duties rise next month.", "2024-12-05", [("next month", "2025-01")]),

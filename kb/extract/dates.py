@@ -119,6 +119,9 @@ _BAREMONTH = _c(r"(?=(?i:[iosutbdfmelt]))(?:(?i:in|of|since|until|till|by|during
                 rf"(?P<m>{_MONTH})")
 _RELATIVE = _c(r"(?i:\b(?P<rel>(?:earlier\s+|later\s+)?(?:this|last|next|past)|previous|the\s+previous)"
                r"\s+(?:(?P<fisc>fiscal|financial)\s+(?=year))?(?P<unit>year|month|week|season|campaign)\b)")
+# "the Iranian calendar year 1404", "the past Iranian year": a solar Hijri year, from March 21 (1404 began in 2025)
+_IRANIAN_YEAR = _c(r"(?i:\b(?:(?:the\s+)?(?P<rel>current|this|past|last|previous)\s+)?(?:Iranian|Persian)\s+"
+                   r"(?:calendar\s+|solar\s+)?year)(?:\s+(?P<y>1[34]\d\d)\b)?")
 _DAYWORD = _c(r"\b(?P<w>(?i:today|yesterday|tomorrow))\b")
 _WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # "this Friday (14)": the day of the month in brackets picks the week.
@@ -734,6 +737,17 @@ class _Resolver:
         sep = m.group(0)[m.end("a") - m.start():m.start("b") - m.start()].strip()
         return _ym(a, int(raw)) if sep == "-" and 1 <= int(raw) <= 12 else ""  # "2022-05"
 
+    def iranian_year(self, m: re.Match[str]) -> str | None:
+        """A solar Hijri year as the calendar months it spans (March to March: its days from the 21st)."""
+        if m["y"]:
+            start = int(m["y"]) + 621
+        elif self.pub is None:
+            return None
+        else:
+            start = self.pub.year if (self.pub.month, self.pub.day) >= (3, 21) else self.pub.year - 1
+            start -= (m["rel"] or "").lower() in ("past", "last", "previous")
+        return f"{start:04d}-03/{start + 1:04d}-03"
+
     def yearonly(self, m: re.Match[str]) -> str | None:
         if m.groupdict().get("y2"):
             y = 2000 + int(m["y2"])  # "FY23"
@@ -856,6 +870,7 @@ def _plan() -> tuple[list[_Gate], list[tuple[re.Pattern[str], int, _Handler]]]:
         (_MONTHYEAR, _Resolver.monthyear, _G_MONTH),
         (_LASTMONTH, _Resolver.lastmonth, _G_MONTH),
         (_BAREMONTH, _Resolver.baremonth, _G_MONTH),
+        (_IRANIAN_YEAR, _Resolver.iranian_year, _G_REL),
         (_RELATIVE, _Resolver.relative, _G_REL),
         (_DAYWORD, _Resolver.dayword, _G_RARE),
         (_WEEKDAY, _Resolver.weekday, _G_WEEKDAY),
@@ -921,6 +936,8 @@ def _refined_in_brackets(text: str, found: list[DateMention]) -> list[DateMentio
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt is not None and "/" in d.value and "/" in nxt.value and len(nxt.value) == 21 \
                 and _BRACKET_AFTER.fullmatch(text, d.end, nxt.start) and text.startswith(")", nxt.end):
+            if out and "/" in out[-1].value and re.fullmatch(r"\s+of\s+", text[out[-1].end:d.start]):
+                out.pop()  # "the first two months of the Iranian year (March 21-May 21)": all of it is told again
             continue
         out.append(d)
     return out

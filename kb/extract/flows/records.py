@@ -118,12 +118,18 @@ def _same_amount(a: Amount, b: Amount) -> bool:
     return a.kind == b.kind and a.unit == b.unit and abs(a.value - b.value) <= 1e-6 * max(1.0, a.value)
 
 
+# "the main destinations of the province's exports": a trade noun standing for what was traded names no goods
+_TRADE_NOUNS = frozenset(("exports", "imports", "shipments", "sales", "supplies", "deliveries", "trade"))
+
+
 def to_record(d: Draft) -> TradeFlow:
     a = d.amount
     quantity = a.value if a is not None and a.kind == "quantity" else None
     m = a if a is not None and a.kind == "money" else d.money
+    name = natural_name(d.goods.name)
     return TradeFlow.model_validate({
-        "commodity": natural_name(d.goods.name), "hs": d.goods.hs, "from": d.exporter, "to": d.importer,
+        "commodity": "goods" if name.lower() in _TRADE_NOUNS else name, "hs": d.goods.hs,
+        "from": d.exporter, "to": d.importer,
         "quantity": quantity, "unit": a.unit if quantity is not None else None,
         "value": m.value if m is not None else None, "currency": _currency(d, m) if m is not None else None,
         "per": d.per, "date": d.date, "exporter": d.company, "importer": d.buyer,
