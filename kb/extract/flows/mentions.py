@@ -38,6 +38,7 @@ class SentenceMentions:
     cues: list[Cue]
     clauses: list[tuple[int, int]]
     country: str | None = None  # whose fiscal year a "2017-18 financial year" is: the article's country
+    before: str = ""  # the article's text before the sentence (its last few thousand characters)
     _dates: list[DateMention] | None = field(default=None, repr=False)
 
     @property
@@ -52,7 +53,19 @@ class SentenceMentions:
             self._dates = [d for d in find_dates(s, self.published, country=self.country)
                            if ("/" in d.value or not _ATTRIBUTION.search(s[max(0, d.start - 45):d.start]))
                            and not _record_since(s, d)]  # one says a thing on a day, not over "January to June"
+            if not self._dates and (told := self._span_told_before()) is not None:
+                self._dates = [told]
         return self._dates
+
+    def _span_told_before(self) -> DateMention | None:
+        """"in the eight months": the span of so many months the article told before ("Over January-August …")."""
+        m = _THE_N_MONTHS.search(self.text)
+        n = _NUMBER_WORDS.get(m.group(1).lower()) if m else None
+        if m is None or n is None or not self.before:
+            return None
+        spans = [d for d in find_dates(self.before, self.published, country=self.country) if _months(d.value) == n]
+        # the story's own span is the latest told; an earlier one of that length is what it is compared with
+        return DateMention(m.start(1), m.end(), max(d.value for d in spans)) if spans else None
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         return next((c for c in self.clauses if c[0] <= pos < c[1]), (0, len(self.text)))
@@ -62,6 +75,19 @@ class SentenceMentions:
 
     def terms_in(self, lo: int, hi: int) -> list[Commodity]:
         return [t for t in self.terms if lo <= t.start and t.end <= hi]
+
+
+# "in the eight months", "over the nine months": a span named by its length alone, told before in full
+_THE_N_MONTHS = re.compile(r"\b(?:in|over|during|for|across)\s+the\s+(?:first\s+)?([a-z]+|\d{1,2})\s+months\b"
+                           r"(?!\s+(?:of|to|ending|ended|through|before|after|ago|earlier))", re.I)
+_NUMBER_WORDS = {**{w: i for i, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                                "eleven"), start=2)}, **{str(i): i for i in range(2, 12)}}
+
+
+def _months(value: str) -> int | None:
+    """How many calendar months a "2026-01/2026-08" span holds."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", value)
+    return None if m is None else (int(m[3]) - int(m[1])) * 12 + int(m[4]) - int(m[2]) + 1
 
 
 # "its highest monthly intake since January 2024", "the most since 2019": a yardstick, not the flow's period
@@ -138,7 +164,8 @@ class ArticleMentions:
         lo, hi = bisect_left(self.cue_starts, base), bisect_left(self.cue_starts, sentence.end)
         spans = [(a - base, b - base) for a, b in self.cue_spans[lo:hi] if b <= sentence.end]
         cues = _with_ellipses(s, _cues(s, spans, amounts, lexicon()))
-        return SentenceMentions(sentence, self.published, countries, amounts, terms, cues, _clauses(s), self.country)
+        return SentenceMentions(sentence, self.published, countries, amounts, terms, cues, _clauses(s), self.country,
+                                self.text[max(0, base - 4000):base])
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:

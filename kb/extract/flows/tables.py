@@ -77,6 +77,12 @@ def _rows(rd: Reading, start: int, lines: list[str], continued: bool, caption: s
     header = lines[0]
     cols = [c.strip() for c in re.split(r"\||\t", header) if c.strip()]
     units: list[_Unit | None] = [_column_unit(c) for c in cols[1:]]
+    offset = start + len(header) + 1
+    split = _split_header(rd, header, lines[1], lines[2]) if len(lines) > 2 else None
+    if split is not None:  # "Country | Amount (mt)" over " | Jan-Aug 2026 | Jan-Aug 2025 | Change (%) | Aug 2026"
+        cols, units = split
+        offset += len(lines[1]) + 1
+        lines = lines[1:]
     told = _column_unit(_UNIT.findall(caption)[-1]) if not any(units) and _UNIT.search(caption) else None
     told = told or (_column_unit(note) if note and not any(units) else None)  # "Quantity in MnT" under it
     if told is not None:  # "… as follows (USD million):" over "Country | Jan–Sep 2025 | Jan–Sep 2026"
@@ -84,7 +90,6 @@ def _rows(rd: Reading, start: int, lines: list[str], continued: bool, caption: s
     if not any(units) and continued:  # old layout: "Country | 12,500", the unit in the header
         units = [_column_unit(header)] + [None] * (len(cols) - 2)
     periods = _column_periods(rd, cols[1:], units)
-    offset = start + len(header) + 1
     for line in lines[1:]:
         cells = [c.strip() for c in re.split(r"\||\t", line)]
         cells = [c for c in cells if c] if line.strip().startswith("|") else cells
@@ -100,6 +105,28 @@ def _rows(rd: Reading, start: int, lines: list[str], continued: bool, caption: s
         elif codes and len(cells) >= 2 and (amounts := _cell_amounts(cells[1:], units, continued, _decimal_comma(rd))):
             yield codes[0], amounts, row, None
         offset += len(line) + 1
+
+
+_CHANGE_COLUMN = re.compile(r"%|percent|change|growth|share|y-o-y|yoy", re.I)
+
+
+def _split_header(rd: Reading, header: str, second: str, row: str) -> tuple[list[str], list[_Unit | None]] | None:
+    """A header told on two lines: the first names the figures and their unit ("Amount (mt)"), the second, its
+    country column empty, the period of each column. The columns and their units, else None."""
+    cells = [c.strip() for c in re.split(r"\||\t", second)]
+    if second.strip().startswith("|") and row.strip().startswith("|"):
+        cells = cells[1:]  # "| | Jan-Aug 2026 | …" over "| Yemen | …": the leading bar opens every row
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    if len(cells) < 3 or cells[0]:
+        return None
+    unit = next((u for u in (_column_unit(m) for m in _UNIT.findall(header)) if u is not None), None)
+    dated = [bool(find_dates(c, rd.ctx.published)) for c in cells[1:]]
+    if unit is None or sum(dated) < 2:
+        return None
+    units: list[_Unit | None] = [unit if d and not _CHANGE_COLUMN.search(c) else None
+                                 for c, d in zip(cells[1:], dated, strict=True)]
+    return cells, units
 
 
 def _column_periods(rd: Reading, cols: list[str], units: list[_Unit | None]) -> list[tuple[int, str]]:
