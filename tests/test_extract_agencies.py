@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kb.extract import extract
+from kb.extract.countries import named_in_publisher
 from kb.readers.document import Document
 
 
@@ -774,3 +775,32 @@ def test_a_body_the_story_cites_as_saying_is_of_the_story_country() -> None:
     facts = run(text, title="Peru's blueberry season closes")
     hit = named(facts, "Ministry of Agriculture")
     assert hit is not None and hit["country"] == "PE", agencies(facts)
+
+
+@pytest.mark.parametrize(("publisher", "code"), [
+    ("Colombo Gazette", "LK"), ("Dhaka Tribune", "BD"), ("The Kathmandu Post", "NP"), ("Times of Oman", "OM"),
+    ("Namibian Sun", "NA"), ("Vanuatu Bureau of Statistics", "VU"), ("The Daily Ledger", None),
+    ("Kenya and Uganda Review", None),  # two countries: none of them
+])
+def test_an_outlets_name_gives_its_country_by_name_adjective_or_capital(publisher: str, code: str | None) -> None:
+    assert named_in_publisher(publisher) == code
+
+
+def test_a_capital_named_outlets_cabinet_is_its_own_countrys() -> None:
+    # a national outlet's story about a deal with a neighbour: the cabinet that approves it is the outlet's country's
+    text = ("The Cabinet of Ministers has approved a proposal to sign a Memorandum of Understanding with Bangladesh "
+            "on customs cooperation. Bangladesh and Sri Lanka are also negotiating a preferential trade agreement.")
+    facts = extract(Document(path=Path("story.txt"), text=text, published="2026-07-08",
+                             title="Cabinet approves customs MoU with Bangladesh", publisher="Colombo Gazette"))
+    assert [a.country for a in facts.agencies if a.name.startswith("Cabinet of Ministers")] == ["LK"]
+
+
+def test_a_headlines_partner_after_the_trade_word_does_not_take_the_outlets_story() -> None:
+    # "…, Vietnam takes the lion's share": the buyer the headline names after "exports" is no subject of the story
+    text = ("The Kingdom shipped 912,000 tonnes of cashew nuts abroad in the first seven months, with Vietnam the "
+            "dominant buyer, the Ministry of Agriculture reported. Vietnam bought most of the Cambodian nuts, "
+            "followed by China and Thailand.")
+    facts = extract(Document(path=Path("story.txt"), text=text, published="2026-08-18",
+                             title="Cashew exports edge up 8.7%, Vietnam takes the lion's share",
+                             publisher="Phnom Penh Post"))
+    assert [a.country for a in facts.agencies if a.name.startswith("Ministry of Agriculture")] == ["KH"]

@@ -30,7 +30,14 @@ from functools import cache, lru_cache
 from kb.extract import gazetteer
 from kb.extract.context import AgencyMention, ArticleContext, CountryMention, Sentence, mentions_of
 from kb.extract.countries import codes_in as _codes_in
-from kb.extract.countries import dateline_country, find_countries, home_country, is_destination, main_countries
+from kb.extract.countries import (
+    dateline_country,
+    find_countries,
+    home_country,
+    is_destination,
+    main_countries,
+    named_in_publisher,
+)
 from kb.extract.phrases import PhraseMatcher
 from kb.extract.speech import SAID
 from kb.facts import Agency
@@ -574,8 +581,7 @@ def outlet_country(ctx: ArticleContext) -> str | None:
     publisher = ctx.document.publisher or ""
     # a known national outlet, else a country its name holds ("Farmers Weekly NZ", "Statistics Botswana",
     # "Saudi Press Agency", "Namibian Broadcasting Corporation")
-    own = publishers.country_of(publisher, ctx.document.url) or next(
-        (c.code for c in _country_mentions(publisher) if c.form in ("name", "adjective")), None)
+    own = publishers.country_of(publisher, ctx.document.url) or named_in_publisher(publisher)
     if own is None:
         return None
     # … or when the lead's first acting country is it ("New Zealand log exporters shipped …" under a headline of
@@ -608,8 +614,15 @@ def _title_about(ctx: ArticleContext, home: str, outlet: str) -> bool:
     country the article is about and names the outlet's only as where goods go makes the story that country's."""
     title = ctx.document.title or ""
     found = [c for c in find_countries(title, ctx.published) if c.form != "bloc"]
+    # "Cashew exports edge up 8.7%, Vietnam takes the lion's share": a country after the trade word is a partner
+    trade = _TITLE_TRADE_WORD.search(title)
     return bool(found) and found[0].code == home and not is_destination(title, found[0]) \
+        and (trade is None or found[0].start < trade.start()) \
         and all(is_destination(title, c) for c in found if c.code == outlet)
+
+
+_TITLE_TRADE_WORD = re.compile(r"\b(?:exports?|imports?|shipments?|ships|shipped|sells|sold|sales|supplies|trade)\b",
+                               re.I)
 
 
 def _destination_only(ctx: ArticleContext, code: str) -> bool:

@@ -278,9 +278,14 @@ def _listed_after_source(title: str, found: list[CountryMention], c: CountryMent
         and bool(re.search(r"\bfrom\s+(?:the\s+)?$", title[:before[-1].start], re.I))
 
 
-def _named_in(publisher: str | None) -> str | None:
-    """"Vanuatu Bureau of Statistics", "Times of Oman": the one country an outlet's or a body's name holds."""
-    codes = {c.code for c in find_countries(publisher or "") if c.form == "name"}
+def named_in_publisher(publisher: str | None) -> str | None:
+    """"Vanuatu Bureau of Statistics", "Times of Oman", "Namibian Sun", "Colombo Gazette": the one country an
+    outlet's or a body's name holds, by the country's name or adjective, else by its capital or main city."""
+    codes = {c.code for c in find_countries(publisher or "") if c.form in ("name", "adjective")}
+    if not codes:
+        words, capitals = (publisher or "").split(), gazetteer.capitals()
+        codes = {code for n in (3, 2, 1) for i in range(len(words) - n + 1)
+                 if (code := capitals.get(" ".join(words[i:i + n])))}
     return codes.pop() if len(codes) == 1 else None
 
 
@@ -309,7 +314,8 @@ def _home_country(ctx: ArticleContext) -> str | None:
     dateline = dateline_country(ctx.text)
     if dateline:
         counts[dateline] += 2  # where the story is filed from weighs like two mentions
-    outlet = publishers.country_of(ctx.document.publisher, ctx.document.url) or _named_in(ctx.document.publisher)
+    doc = ctx.document
+    outlet = publishers.country_of(doc.publisher, doc.url) or named_in_publisher(doc.publisher)
     if outlet:
         counts[outlet] += 1.5  # a national outlet's story ("Centre permits onion exports to Sri Lanka") is its own
     for code, n in _local_money(ctx.text).items():
