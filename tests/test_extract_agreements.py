@@ -578,6 +578,25 @@ AGENCY_PARTIES = [
 ]
 
 
+# An instrument told with no country near it, in a story of two countries, binds those two; in a story of many
+# countries (a regional meeting) no pair stands for it.
+NO_COUNTRY_NEAR = [
+    ("Revenue chiefs of Malawi and Zambia met in Lilongwe on Monday to discuss smuggling at the Mchinji border. "
+     "Malawi's commissioner general said officials from both sides would work to speed up clearance. The two "
+     "authorities will also draft a memorandum of understanding on the exchange of cargo manifest data.",
+     PUBLISHED, [{"kind": "memorandum", "parties": ["MW", "ZM"]}]),
+    ("Customs chiefs of Fiji, Samoa, Tonga, Vanuatu and Palau met in Suva on Monday. Delegates also agreed to "
+     "draft a memorandum of understanding on the exchange of cargo manifest data.",
+     PUBLISHED, [{"kind": "memorandum", "parties": []}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(NO_COUNTRY_NEAR))
+def test_an_instrument_with_no_country_near_it_binds_a_two_country_storys_pair(text: str, published: str,
+                                                                            expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
 @pytest.mark.parametrize("text,published,expected", cases(AGENCY_PARTIES))
 def test_agency_parties(text: str, published: str, expected: list[dict]) -> None:
     check(text, published, expected)

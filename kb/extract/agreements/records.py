@@ -8,7 +8,8 @@ from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import drop_words, nouns
 from kb.extract.agreements.model import Instrument, Reading
 from kb.extract.agreements.parties import Cast, parties, party_agencies
-from kb.extract.countries import codes_in
+from kb.extract.context import ArticleContext
+from kb.extract.countries import codes_in, find_countries
 from kb.facts import Agreement
 
 
@@ -44,8 +45,28 @@ def records(reading: Reading) -> list[Agreement]:
     # "The Senate ratified the agreement", "a draft agreement will be prepared": a bare noun binding no one
     # and named by nothing is no instrument a reader could find again
     amended_names = {rec.amends for rec in out if rec.amends}
-    return [rec for rec in out if rec.parties or rec.party_agencies or rec.signatories or rec.signed
+    kept = [rec for rec in out if rec.parties or rec.party_agencies or rec.signatories or rec.signed
             or rec.name in amended_names or not _bare(rec.name)]
+    for rec in kept:
+        # "the memorandum on cargo manifest data", with no country near it: an instrument binds someone, and in a
+        # story about two countries it is those two (not a bloc's or an international body's instrument)
+        if not rec.parties and len(cast.main) >= 2 and not _multilateral(ctx, rec, cast):
+            rec.parties = sorted(cast.main[:2])
+    return kept
+
+
+_FEW_COUNTRIES = 4
+
+
+def _multilateral(ctx: ArticleContext, rec: Agreement, cast: Cast) -> bool:
+    """A bloc in its name, an international body named in its sentence, or a story of many countries (a regional
+    meeting, a continental pilot): no pair of them stands for whom an unattributed text binds."""
+    if any(c.form == "bloc" for c in find_countries(rec.name, ctx.published)):
+        return True
+    if len({c.code for c in ctx.countries if c.form != "bloc"}) > _FEW_COUNTRIES:
+        return True
+    sent = ctx.sentence_at(rec.evidence[0].start) if rec.evidence else None
+    return sent is not None and any(a.kind == "international" and a.name in sent.text for a in cast.agencies.values())
 
 
 def _bare(designation: str) -> bool:
