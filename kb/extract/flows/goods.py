@@ -152,8 +152,9 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
                 and re.match(r"\s+[a-z]", s[m.end():m.end() + 3]):  # … "charcoal and cattle" are two goods
             words.append((m.start(), m.end()))  # "electrical and electronic products": one goods
             continue
-        if low == "of" and words and s[words[-1][0]:words[-1][1]].lower() in _AMOUNT_NOUNS:
-            words, definite = [], False  # "smaller volumes of gas": the goods are what the volumes hold
+        if low == "of" and words and s[words[-1][0]:words[-1][1]].lower() in (_AMOUNT_NOUNS | _PORTION_NOUNS):
+            # "smaller volumes of gas", "the bulk of Cambodian cashew nuts": the goods are what the volumes hold
+            words, definite = [], False
             continue
         if low in lex.goods_stop:
             break
@@ -186,6 +187,8 @@ _AMOUNT_NOUNS = frozenset(("volume", "volumes", "quantity", "quantities", "amoun
                            "pallets", "crate", "crates", "carton", "cartons", "box", "boxes", "bag", "bags",
                            "sack", "sacks", "bale", "bales", "barrel", "barrels", "drum", "drums", "bottle",
                            "bottles", "wagon", "wagons", "wagonload", "wagonloads"))
+_PORTION_NOUNS = frozenset(("bulk", "majority", "rest", "remainder", "balance", "half", "share", "part", "portion",
+                            "third", "quarter", "fifth", "two-thirds", "three-quarters"))
 _PACKAGE_AFTER = re.compile(r"\s+(?:consignments?|shipments?|cargoes|deliveries|supplies|batches|lots)\b")
 _DEFINITE = frozenset(("the", "its", "their", "these", "those", "this", "that", "his", "her", "our"))
 
