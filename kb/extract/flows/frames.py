@@ -420,6 +420,7 @@ _PLACED = re.compile(r"\s+(?:(?:were|was|came|ranked|finished|followed)\s+(?:in\
                      # "Hong Kong and Cambodia followed, taking …", "… came next."
                      r"|(?:followed|came\s+next|were\s+next|trailed)(?=\s*[,.;]|\s+(?:closely|behind)\b))", re.I)
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
+_MEMBER_FOLLOWED_BY = re.compile(r"\s+(?:was|were|is|are)\s+(?:then\s+|closely\s+)?followed\s+by\s+(?:the\s+)?")
 _FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are)\s+(?:then\s+)?followed\s+by\s+"
                           r"(?:the\s+)?$")
 _ASIDE_AFTER = re.compile(r"(?:\s*\([^()]{0,30}\))?")
@@ -496,6 +497,10 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     # "Argentina came second, just ahead of Uruguay, with 191,230 tonnes": the one it is ranked against is no member
     names = [m for m in sm.countries_in(*clause) if m.form in ("name", "capital")
              and not _RANKED_AGAINST.search(sm.text, max(clause[0], m.start - 16), m.start)]
+    if last is not None and len(names) >= 2 and names[0].code in (*last.importers, *last.exporters) \
+            and _MEMBER_FOLLOWED_BY.fullmatch(sm.text, names[0].end, names[1].start) \
+            and sm.text[clause[0]:names[0].start].strip(" (\"'“‘").lower() in ("", "the"):
+        names = names[1:]  # "Spain was followed by Turkey at 2.4 million tonnes, China at …": Spain was told before
     after_last = _ASIDE_AFTER.match(sm.text, names[-1].end).end() if names else 0  # "France (3.9%) came next"
     if last is not None and names and not own and (_PLACED.match(sm.text, after_last, clause[1])
                                                    or _NEXT_COME.fullmatch(sm.text, clause[0], names[0].start)):
@@ -506,7 +511,9 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
         return False
     else:
         own_end = own[0].start
-    followed = _FOLLOWED_BY.search(sm.text, clause[0], names[0].start)  # "It was followed by Egypt with 71,000 m³"
+    # "It was followed by Egypt with 71,000 m³", "Spain was followed by Turkey at …"
+    followed = _FOLLOWED_BY.search(sm.text, clause[0], names[0].start) or _MEMBER_FOLLOWED_BY.search(
+        sm.text, clause[0], names[0].start)
     # "Southeast Asia took the bulk of the grain: the Philippines 468,910 tonnes, Indonesia 402,115t and …"
     listed = _COLON_BEFORE.search(sm.text, clause[0], names[0].start) if own else None
     if listed and _FIGURE_RIGHT_AFTER.fullmatch(sm.text, names[0].end, own[0].start):
