@@ -145,8 +145,12 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         for i, cue in enumerate(cues):
             if cue in skipped:
                 continue
+            end = cues[i + 1].start if i + 1 < len(cues) else clause[1]
+            # "… wheat flour imported through Altanbulag and of Mongolian meat and coal going the other way": "and
+            # of" hands what follows to the next frame
+            handed = _AND_OF.search(sm.text, cue.end, end) if i + 1 < len(cues) else None
             region = (_region_start(sm.text, cues[i - 1].end, cue.start) if i else clause[0],
-                      cues[i + 1].start if i + 1 < len(cues) else clause[1])
+                      handed.start() if handed else end)
             _read_frame(rd, sm, cue, clause, region, figures)
         previous = cues[-1] if cues else previous
     # the period the sentence reports, not the one a figure is compared with ("…, from 349.7 tonnes in 2024")
@@ -217,7 +221,8 @@ _AMOUNTS_MOVE = re.compile(r"\b(?:volumes|quantities|shipments|amounts|cargoes|c
 _RIGHT_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:neighbou?ring|fellow|nearby)\s+)?")  # "relied on neighbouring X"
 _NOUN_AFTER = re.compile(r"\s+(?!for\b)[a-z]")  # "the Djibouti corridor": the country names a place
 # ", with Indonesia taking 540,000 head": a new subject after a comma starts the next frame's stretch.
-_NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+"
+_AND_OF = re.compile(r"\s+and\s+(?=of\s+(?:the\s+)?[A-Z])")
+_NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+|\s+and\s+(?=of\s+(?:the\s+)?[A-Z])"
                           r"|\b(?:adding|saying|noting|stressing|explaining)\s+(?:that\s+)?")  # "…, adding that"
 
 

@@ -408,15 +408,17 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
         if _ONWARD.search(s, m.end, m.end + 80):
             return None  # "to the Romanian port of Constanta for onward shipment": a port the goods pass
         return "to", IMPORTER  # "to the Turkish market"
-    if _goods_follow(s, m.end) and not _BREAKDOWN_BEFORE.search(s, max(0, m.start - 60), m.start):
-        return "origin", EXPORTER  # "Tunisian olive oil", "American vaccines"
+    if _goods_follow(s, m.end) and not _BREAKDOWN_BEFORE.search(s, max(0, m.start - 60), m.start) \
+            and (m.start < region[1] or m.start < cue.start) and region[0] <= m.start:
+        return "origin", EXPORTER  # "Tunisian olive oil", "American vaccines"; not those of the next frame's stretch
     return None
 
 
 # "Vietnam bought 44,800 tonnes, mainly frozen sardines and Indian mackerel": in a breakdown of goods already
 # placed, an adjective names a kind of goods (a species, a style), not where they came from
+# … but not "including faster clearance of Russian fuel": what follows "including" there is no goods list
 _BREAKDOWN_BEFORE = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|notably|especially|including)\s+"
-                               r"[^,;.]*$", re.I)
+                               r"(?:(?!\bof\b)[^,;.])*$", re.I)
 
 
 # A country adjective, a descriptor ending in an agent noun and a name, right before the verb.
