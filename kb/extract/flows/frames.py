@@ -437,6 +437,7 @@ _NEXT_COME = re.compile(r"\W*(?:Next\s+(?:in\s+line\s+|on\s+the\s+list\s+)?|Then
 _COLON_BEFORE = re.compile(r":\s+(?:the\s+)?$")
 _FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*)?"
                                  r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
+_WITH_FIGURE = re.compile(r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$€£¥]?\d")
 _RANKED_AGAINST = re.compile(r"\b(?:ahead\s+of|behind|trailing)\s+(?:the\s+)?$", re.I)
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|is\s+in|are\s+in|followed|"
                             r"follows|trailed|stood|"
@@ -500,8 +501,10 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
         last = rd.partnerless  # "Sri Lanka's tea exports earned Rs 433bn. … Iraq was number one at 41.2m kilos"
     own = [f for f in figures if clause[0] <= f.start < clause[1]]
     # "Argentina came second, just ahead of Uruguay, with 191,230 tonnes": the one it is ranked against is no member
+    # … but "ahead of Argentina with 231,050 tonnes" gives the one behind its own figure: a member too
     names = [m for m in sm.countries_in(*clause) if m.form in ("name", "capital")
-             and not _RANKED_AGAINST.search(sm.text, max(clause[0], m.start - 16), m.start)]
+             and not (_RANKED_AGAINST.search(sm.text, max(clause[0], m.start - 16), m.start)
+                      and not _WITH_FIGURE.match(sm.text, m.end))]
     if last is not None and len(names) >= 2 and names[0].code in (*last.importers, *last.exporters) \
             and _MEMBER_FOLLOWED_BY.fullmatch(sm.text, names[0].end, names[1].start) \
             and sm.text[clause[0]:names[0].start].strip(" (\"'“‘").lower() in ("", "the"):
@@ -1008,6 +1011,8 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
     if bracketed:
         return bracketed
     spans = sorted({(p.start, p.code) for p in partners if p.code in codes})
+    if not spans:  # the partners came from the frame before, not from this sentence: no figure is theirs by place
+        return [(None, codes)]
     if len(spans) == len(figures):
         return [(f, [code]) for f, (_, code) in zip(figures, spans, strict=True)]
     partner_first = spans[0][0] < figures[0].start

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities
 from kb.extract.context import CountryMention
+from kb.extract.countries import find_countries
 from kb.extract.flows.lexicon import EXPORTING, Lexicon, lexicon
 from kb.extract.flows.mentions import Cue, SentenceMentions
 
@@ -222,6 +223,17 @@ _ASIDE_BETWEEN = re.compile(r",\s+(?:which|who|that|where)\b")
 
 _TO_BUYERS_IN = re.compile(r"\bto\s+(?:\w+\s+){0,2}(?:buyers|importers|customers|clients|consumers|retailers|"
                            r"processors|markets)\s+in\s+(?:the\s+)?$")
+_CITY_THEN_COUNTRY = re.compile(r"\b(?P<how>to|into|from|for)\s+(?:the\s+port\s+of\s+)?(?!the\b)"
+                                r"(?P<place>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+$")
+
+
+def _a_town(place: str) -> bool:
+    """A place the data knows as no country or bloc (a port, a town): "Tampico" in "bound for Tampico, Mexico"."""
+    return not find_countries(place) and place.split()[0] not in _NOT_TOWNS
+
+
+_NOT_TOWNS = frozenset(("Europe", "Asia", "Africa", "America", "Latin", "North", "South", "East", "West", "Central",
+                        "Southeast", "Middle", "Gulf", "Oceania", "Scandinavia", "Caribbean", "Pacific", "Atlantic"))
 _AFTER_A_PLACE = re.compile(r"\b(?P<how>to|into|from)\s+(?!the\b)(?:[A-Z][\w'’-]+\s+){1,3}(?:and|or)\s+$")
 
 
@@ -256,6 +268,12 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     if after_cue and cue.kind == "motion" and cue.form.endswith((" in", " at")) \
             and s[cue.end:m.start].strip() in ("", "the", "the port of", "port"):
         return "to", IMPORTER  # "the first shipment landed in New Delhi", "arrived at the port of Durban"
+    if in_region and (city := _CITY_THEN_COUNTRY.search(before)) and _a_town(city["place"]) \
+            and not _NOT_A_DESTINATION.search(before[:city.start("place")]) \
+            and not re.search(r"[A-Z][\w'’-]*\s+$", before[:city.start()]):
+        # "bound for Tampico, Mexico", "carrying 33,000 tonnes for Paranagua, Brazil": a port, then its country
+        # (not "According to Tweya, Namibia was", nor "the Export Council for Medical Industries, Egypt's …")
+        return ("from", EXPORTER) if city["how"] == "from" else ("to", IMPORTER)
     if in_region and _AFTER_A_PLACE.search(before):
         # "trucked across the bridge to Lethem and Georgetown": a town the data does not know, then a known one
         return ("from", EXPORTER) if _AFTER_A_PLACE.search(before)["how"] == "from" else ("to", IMPORTER)
