@@ -366,6 +366,12 @@ NOT_AGENCY_CASES = [
     ("The Law on Customs Regulation of Uzbekistan was amended.", "Law"),
     ("The Official Gazette of Peru published the rules.", "Gazette"),
     ("Exporters follow the Tariff Schedule of the Customs Service of Lorvania.", "Schedule"),
+    # A post's remit and places named like bodies.
+    ("Musa Kabir, until now Deputy Comptroller-General in charge of Enforcement, Investigation and Inspection, "
+     "joined the Service in 1993.", "Inspection"),
+    ("Assistant Comptroller with responsibility for Enforcement and Border Security Kendall Browne said the week "
+     "would include an open day.", "Border Security"),
+    ("Cocoa arrivals slowed as heavy rains hit the Centre and South regions.", "Centre and South"),
 ]
 
 
@@ -804,3 +810,9 @@ def test_a_headlines_partner_after_the_trade_word_does_not_take_the_outlets_stor
                              title="Cashew exports edge up 8.7%, Vietnam takes the lion's share",
                              publisher="Phnom Penh Post"))
     assert [a.country for a in facts.agencies if a.name.startswith("Ministry of Agriculture")] == ["KH"]
+
+
+def test_a_body_in_a_posts_remit_stays_a_body() -> None:
+    # "in charge of the Customs Department": the remit names an organisation
+    check("Jane Mwale, the officer in charge of the Customs Department of Malawi, said clearance had sped up.",
+          "Customs Department of Malawi", {"country": "MW"})

@@ -853,6 +853,23 @@ def _excluded(ctx: ArticleContext, surface: str) -> bool:
     return bool(publisher) and (key == publisher or key == publisher.removeprefix("the "))
 
 
+# "DCG in charge of Enforcement, Investigation and Inspection", "Assistant Comptroller with responsibility for
+# Enforcement and Border Security": a post's remit, not a body; "the Centre and South regions": places
+_REMIT_BEFORE = re.compile(r"\b(?:in\s+charge\s+of|responsible\s+for|(?:with\s+)?responsibility\s+for|overseeing|"
+                           r"covering)\s+(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*,\s+)*$", re.I)
+_PLACES_AFTER = re.compile(r"\s+(?:regions?|provinces?|districts?|areas?|states|zones?|counties|prefectures)\b")
+_BODY_HEADS = re.compile(r"\b(?:Ministry|Department|Directorate|Service|Authority|Agency|Office|Bureau|Administration|"
+                         r"Commission|Council|Committee|Unit|Division|Customs|Board)\b")
+
+
+def _remit(text: str, start: int, end: int) -> bool:
+    """A post's remit or a place named like a body: no organisation."""
+    if _BODY_HEADS.search(text, start, end):
+        return False
+    return bool(_PLACES_AFTER.match(text, end) and " and " in text[start:end]) \
+        or bool(_REMIT_BEFORE.search(text, max(0, start - 80), start))
+
+
 _HONORIFIC_END = frozenset(("Mr", "Mrs", "Ms", "Dr", "Hon", "Prof", "Eng", "Engr", "Sir", "Dame", "Madam"))
 _THE_INSIDE = re.compile(r"[A-Z][\w'’-]*\s+the\s+[A-Z]")
 _FULL_STOP_INSIDE = re.compile(r"\b([A-Za-z]{2,})\.\s+[A-Z][a-z]")
@@ -939,7 +956,8 @@ class _Reading:
         if not surface or surface in gazetteer.blocs():
             return  # a bloc is an agency only when it acts (_take_blocs)
         self.taken.append((start, end))
-        if _excluded(self.ctx, surface) or surface in self.not_agencies or _is_document(surface):
+        if _excluded(self.ctx, surface) or surface in self.not_agencies or _is_document(surface) \
+                or _remit(self.text, start, end):
             return
         existing = next((f for f in self.reg.items if _key(surface) in {_key(n) for n in (f.name, *f.also)}), None)
         if existing is None and surface.isupper():
