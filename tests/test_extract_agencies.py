@@ -816,3 +816,12 @@ def test_a_body_in_a_posts_remit_stays_a_body() -> None:
     # "in charge of the Customs Department": the remit names an organisation
     check("Jane Mwale, the officer in charge of the Customs Department of Malawi, said clearance had sped up.",
           "Customs Department of Malawi", {"country": "MW"})
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Exporter Kapiti Tane said it loaded two vessels bound for Mumbai in August.", "Kapiti Tane"),
+    ("Ghana received three cargoes under a tender which state-owned Gaslink awarded in May.", "Gaslink"),
+    ("Ana Costa, senior risk manager at Bluefin Markets, expects four more vessels to sail.", "Bluefin Markets"),
+])
+def test_companies_named_by_a_role_before_them_or_a_post_at_them(text: str, name: str) -> None:
+    check(text, name, {"kind": "company"})
