@@ -630,3 +630,14 @@ def test_a_body_takes_the_country_of_its_parent_in_apposition() -> None:
                 "and Karma Dorji, Director General, Department of Revenue and Customs (DRC), Ministry of Finance of "
                 "Bhutan.")
     check(facts, "Karma Dorji", {"country": "BT", "agency": "Department of Revenue and Customs"})
+
+
+def test_people_listed_after_a_bodys_officials_are_its_own() -> None:
+    # "… and senior ZRA officials, including A, title, and B, title": the body named before the list, not the
+    # visiting one the sentence named first
+    facts = run("The Zambia Revenue Authority (ZRA) hosted a delegation in Lusaka. The visiting delegation, co-headed "
+                "by John Kamau, Commissioner of the Kenya Revenue Authority, met the ZRA Commissioner General, "
+                "Dingani Banda, and senior ZRA officials, including Mary Phiri, Deputy Commissioner for Customs, and "
+                "Peter Mwale, Director of Research.")
+    for name in ("Mary Phiri", "Peter Mwale"):
+        check(facts, name, {"agency": "Zambia Revenue Authority", "country": "ZM"})

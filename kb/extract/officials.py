@@ -337,6 +337,7 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
     people += _signers_for_countries(ctx, people)
     _take_counterpart_titles(ctx, people)
     _take_team_agency(ctx, people)
+    _take_listed_officials(ctx, people)
     _settle_countries(ctx, people)
     for p in people:
         if p.agency is None and p.country is not None and p.title:  # the post's body, now that whose it is is known
@@ -383,6 +384,32 @@ _TEAM = re.compile(r"\W*(?:(?:The|the|Its|its)\s+)?(?P<owner>[A-Z][\w.&'’ -]{1
                    r"(?:team|delegation|side|"
                    r"negotiating\s+team)\s+(?:included|includes|comprised|comprises|consisted\s+of|"
                    r"was\s+made\s+up\s+of|was\s+led\s+by|also\s+included)\b")  # also "Haiti's side comprised:"
+
+
+# "… and senior RRA officials, including Clarisse Uwase, Deputy Commissioner, and Emmanuel Habimana, Director of
+# Research": the people listed after a body's officials are its own, whatever body the sentence named before
+_OFFICIALS_OF = re.compile(r"\b(?:(?:senior|other|top|two|three|several)\s+)?"
+                           r"(?P<owner>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
+                           r"(?:['’]s)?\s+(?:officials|officers|staff|executives|representatives)\s*,?\s+"
+                           r"(?:including|among\s+them|such\s+as|namely)\s+")
+
+
+def _take_listed_officials(ctx: ArticleContext, people: list[_Person]) -> None:
+    """People listed after "<Body> officials, including" are that body's."""
+    for p in people:
+        text, base = p.sentence.text, p.sentence.start
+        m = next((m for m in _OFFICIALS_OF.finditer(text) if base + m.end() <= p.span[0]), None)
+        if m is None or _SENTENCE_BREAK.search(text, m.end(), p.span[0] - base):
+            continue
+        lo, hi = base + m.start("owner"), base + m.end("owner")
+        agency = _agency_in(ctx, lo, hi) or _agency_at(ctx, lo, hi)
+        if agency is None:
+            continue
+        p.agency = agency
+        p.country = next((a.country for a in ctx.agencies if a.name == agency), None) or p.country
+
+
+_SENTENCE_BREAK = re.compile(r";|\s[–—]\s|\b(?:while|whereas)\b")
 
 
 def _take_team_agency(ctx: ArticleContext, people: list[_Person]) -> None:
