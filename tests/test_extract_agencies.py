@@ -825,3 +825,11 @@ def test_a_body_in_a_posts_remit_stays_a_body() -> None:
 ])
 def test_companies_named_by_a_role_before_them_or_a_post_at_them(text: str, name: str) -> None:
     check(text, name, {"kind": "company"})
+
+
+def test_an_abbreviation_spelling_a_longer_name_keeps_the_name_whole() -> None:
+    # "Dubai Customs World (DCW)": the abbreviation spells the whole run past the head "Customs"; the name told again
+    # in full is the same body, and "DCW" stands for it
+    facts = run("The Kigali delegation was co-headed by Dubai Customs World (DCW). Khalid Saeed, CEO of DCW, said "
+                "Rwanda wanted a closer partnership with Dubai Customs World.")
+    assert [(a["name"], a["country"]) for a in agencies(facts)] == [("Dubai Customs World", "AE")]

@@ -194,7 +194,7 @@ def kind_of(name: str) -> str:
 def _named_after_a_country(name: str) -> bool:
     """Named after one country, first ("Japan …"); a joint body of two ("Omani-Jordanian Joint Committee") is not."""
     found = _country_mentions(name)
-    return bool(found) and found[0].start == 0 and found[0].form in ("name", "adjective") \
+    return bool(found) and found[0].start == 0 and found[0].form in ("name", "adjective", "capital") \
         and len({c.code for c in found}) == 1 and "Joint" not in name
 
 
@@ -1067,6 +1067,11 @@ def _take_runs(r: _Reading) -> None:
             continue  # no head word, no organisation (most runs: names, sentence openers)
         person_first = run_start > 3 and text[run_start - 2].islower() and bool(
             _PARTICLE_BEFORE.search(text, max(0, run_start - 30), run_start))
+        spelled = _spelled_whole(text, run_start, run, {f.name for f in r.reg.items})
+        if spelled is not None:  # "Dubai Customs World (DCW)": the abbreviation spells the whole run, one name
+            if r.free(*spelled):
+                r.take(*spelled)
+            continue
         for part_start, part in _run_parts(run, run_start):
             for s, e, owner in _segments(part, part_start, person_first):
                 person_first = False
@@ -1081,6 +1086,26 @@ def _take_runs(r: _Reading) -> None:
 
 
 _RUN_WORD = re.compile(r"[\w&]+")
+
+
+def _spelled_whole(text: str, run_start: int, run: str, known: set[str]) -> tuple[int, int] | None:
+    """The span of a run (without a leading "The") that the abbreviation in brackets after it spells whole, when
+    the run, named after a place, goes on past its last head word ("Dubai Customs World (DCW)", "Kenya Ports
+    Authority Pension Scheme (KPAPS)")."""
+    lead = re.match(r"(?:The|the)\s+", run)
+    start = run_start + (lead.end() if lead else 0)
+    end = run_start + len(run)
+    name = text[start:end]
+    if name in known:
+        return start, end  # "… with Dubai Customs World": told again in full after its abbreviation
+    abbr = _ABBR_AFTER.match(text, end)
+    if abbr is None or len(abbr.group(1)) < 3 or " " not in name:
+        return None
+    words = _RUN_WORD.findall(name)
+    heads = _config()["head_words"]
+    if words[-1] in heads or heads.isdisjoint(set(words[:-1]) - {"International"}) or not _named_after_a_country(name):
+        return None  # the usual cut keeps it whole, there is no organisation in it, or no place names it
+    return (start, end) if _initials(name) == abbr.group(1).replace(".", "") else None
 
 
 def _run_parts(run: str, offset: int) -> list[tuple[int, str]]:
