@@ -228,6 +228,11 @@ NAMES = [
       {"kind": "agreement", "name": "Bilateral free trade agreement", "parties": ["CL", "ID"], "signed": None}]),
     ("Peru has signed a free trade agreement with Hong Kong.", PUBLISHED,
      [{"kind": "agreement", "name": "Free trade agreement with Hong Kong", "parties": ["HK", "PE"]}]),
+    # "and" inside a title's modifiers, and a pair's en dash: one designation, whole
+    ("India and Oman signed the Comprehensive Economic Cooperation and Partnership Agreement (CECPA) on Monday.",
+     PUBLISHED, [{"name": "Comprehensive Economic Cooperation and Partnership Agreement", "parties": ["IN", "OM"]}]),
+    ("Exporters have been helped by the Chile–Thailand Economic Cooperation and Trade Agreement, in force since 2022.",
+     PUBLISHED, [{"name": "Chile–Thailand Economic Cooperation and Trade Agreement", "parties": ["CL", "TH"]}]),
     ("An agreement on veterinary certification signed by Namibia and Botswana will take effect in July.", PUBLISHED,
      [{"name": "Agreement on veterinary certification", "parties": ["BW", "NA"], "status": "signed"}]),
     ("The Agreement between the Government of Nepal and the Government of Bangladesh on Transit of Goods was "

@@ -20,7 +20,7 @@ Names = tuple[tuple[int, int], ...]  # spans of the names of agencies and countr
 
 # A word before a kind noun is part of the designation ("EU-Mercosur association agreement") unless it is a
 # function word, a verb or participle, an adverb, a number or a plural possessive.
-_MODIFIER = re.compile(r"(?:[A-Z][\w’'&.-]*|[a-z][a-z-]*)$")
+_MODIFIER = re.compile(r"(?:[A-Z][\w’'&.–-]*|[a-z][a-z-]*)$")
 _NOT_MODIFIERS = frozenset({
     "the", "a", "an", "of", "on", "in", "for", "with", "to", "and", "or", "by", "at", "from", "as", "than", "into",
     "his", "her", "our", "its", "their", "my", "your", "this", "that", "these", "those", "such", "any", "no", "not",
@@ -222,15 +222,24 @@ def before_noun(sent: Sentence, ns: int) -> str:
     return sent.text[:ns - sent.start]
 
 
+# a capitalised modifier that is no country's name before "and" ("Cooperation and Partnership")
+_TITLED_BEFORE_AND = re.compile(r"\b[A-Z][a-z]+(?:ion|ic|al|ive|ship|ment|ce|ty|ary|ade)\s*$")
+
+
 def left_start(text: str, start: int, floor: int) -> int:
     """Widen a mention to the modifiers before its noun ("bilateral", "Chile-Peru")."""
     pos = start
-    for _ in range(5):
+    for _ in range(6):
         m = re.search(r"(\S+)\s+$", text[max(floor, pos - 40):pos])
         if not m:
             break
         word = m.group(1)
         low = word.lower()
+        if low == "and" and pos < start and text[pos:pos + 1].isupper() and _TITLED_BEFORE_AND.search(
+                text, max(floor, pos - len(m.group(0)) - 30), pos - len(m.group(0))):
+            # "Comprehensive Economic Cooperation and Partnership Agreement": "and" inside a title's modifiers
+            pos = pos - len(m.group(0))
+            continue
         if low in drop_words() or low in _NOT_MODIFIERS or not _MODIFIER.match(word) or \
                 (word[0].islower() and low.endswith(("ed", "ing", "ly", "'", "’"))):
             break
