@@ -63,6 +63,13 @@ def cases(table: list[tuple]) -> list:
 # ---------------------------------------------------------------- several instruments at one event
 
 SEVERAL_AT_ONE_EVENT = [
+    # "… oversaw the handing over of signed documents" dated and placed, then "Documents signed:" and a list: each
+    # listed text was signed then and there
+    ("On May 8, in Cotonou, following talks, the presidents of Benin and Togo oversaw the handing over of signed "
+     "documents.\n\nDocuments signed:\n\n- Agreement between the governments on a joint border post.\n- Roadmap "
+     "for cooperation between the Mono and Plateaux regions for 2024-2025.", PUBLISHED,
+     [{"kind": "agreement", "parties": ["BJ", "TG"], "signed": "2024-05-08", "place": "Cotonou"},
+      {"kind": "plan", "parties": ["BJ", "TG"], "signed": "2024-05-08", "place": "Cotonou"}]),
     # Terms of reference for talks are a signed text of their own (kind other), beside the agreement negotiated.
     ("Malawi and Vietnam launched talks on a preferential trade agreement. Trade Minister Sosten Gwengwe and "
      "Vietnam's Deputy Minister of Industry and Trade Phan Thi Thang signed the terms of reference for the "

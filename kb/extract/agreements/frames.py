@@ -163,6 +163,11 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
     if item_of is not None:
         for _s, _e, i in outer:
             _apply(reading, i, item_of, n, recent, fill_only=True)
+    if colon and events and not (events[0].date or events[0].place) and recent.counted is not None \
+            and 0 < n - recent.counted_at <= 6:
+        # "On April 2, in Tashkent, … oversaw the handing over of signed documents. … Documents signed:": the list
+        # is of that signing
+        events[0].date, events[0].place = recent.counted.date, recent.counted.place
     if colon:
         recent.list_event = events[0] if events else (recent.event if n - recent.sentence <= 2 else None)
         recent.list_paragraph = sent.paragraph
