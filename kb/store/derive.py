@@ -7,7 +7,7 @@ few statements per kind; a row no article supports any more goes.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import nullcontext
 from functools import cache, lru_cache
@@ -151,16 +151,22 @@ def best_values(claims: Iterable[tuple[str, str, str | None]], *, agency: bool =
 
 def _best_counted(claims: Iterable[tuple[str, str, str | None, int]], *, agency: bool) -> dict[str, str]:
     """best_values from (field, value, latest article date, number of claims) groups."""
-    support: dict[str, Counter] = defaultdict(Counter)
+    # Plain dicts, not Counters: run for every row re-derived (a Counter costs a Python-level __init__ each).
+    support: dict[str, dict[str, int]] = {}
     latest: dict[tuple[str, str], str] = {}
     for name, value, published, count in claims:
-        support[name][value] += count
-        latest[(name, value)] = max(latest.get((name, value), ""), published or "")
+        counts = support.get(name)
+        if counts is None:
+            counts = support[name] = {}
+        counts[value] = counts.get(value, 0) + count
+        date, old = published or "", latest.get((name, value))
+        if old is None or date > old:
+            latest[(name, value)] = date
 
-    countries = support.get("country_code") or Counter()
+    countries = support.get("country_code") if agency else None
     country = min(countries, key=lambda c: (-countries[c], c)) if countries else None
 
-    def rank(name: str, value: str, counts: Counter) -> tuple:
+    def rank(name: str, value: str, counts: dict[str, int]) -> tuple:
         described = agency and name == "name" and descriptors.topics(value, country) is not None
         short = name == "name" and _looks_abbreviated(value)
         backed = counts[value]

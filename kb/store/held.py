@@ -40,9 +40,10 @@ from __future__ import annotations
 import re
 from bisect import insort
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import PrimaryKeyConstraint, Select, UniqueConstraint, bindparam, event, func, select
@@ -106,6 +107,14 @@ def _columns(name: str) -> tuple[str, ...]:
 
 
 _CLAIM_RECORDS = _RECORD_COLUMNS["claim"]
+
+
+@cache
+def _getter(columns: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """A row's values in these columns as a tuple, in one C call (held rows are checked by the thousand)."""
+    if len(columns) > 1:
+        return itemgetter(*columns)
+    return (lambda row: (row[columns[0]],)) if columns else (lambda row: ())
 
 
 def _row_id(row: Mapping[str, Any]) -> Any:
@@ -229,6 +238,12 @@ def _default(name: str, column: str) -> Any:
 
 
 @cache
+def _defaults(name: str) -> tuple[tuple[str, Any], ...]:
+    """(column, what an insert leaving it out writes) of a table's columns but its id: looked up once, not per row."""
+    return tuple((c, _default(name, c)) for c in _columns(name))
+
+
+@cache
 def _has_id(name: str) -> bool:
     return "id" in T[name].c
 
@@ -311,7 +326,8 @@ class Held:
                 keys.add(key)
                 if journal is not None:
                     journal.append(("key", (name, columns), key))
-        values = {c: row[c] if c in row else _default(name, c) for c in _columns(name)}
+        get = row.get
+        values = {c: get(c, default) for c, default in _defaults(name)}
         if not _has_id(name):  # a link keyed by what it links (agreement_signatory): held in order
             self._links += 1
             rid, row = -self._links, values
@@ -463,12 +479,12 @@ class Held:
     def add(self, name: str, rows: Sequence[Mapping[str, Any]], published: str | None = None) -> None:
         """Hold rows of one table; `published`: the date of the article whose claims they are."""
         columns, held, claims = _columns(name), self.rows[name], name == "claim"
-        required, records = _required(name), _RECORD_COLUMNS.get(name)
+        required, records = _getter(_required(name)), _RECORD_COLUMNS.get(name)
+        named = _getter(records) if records else None
         for row in rows:
             get = row.get
             values = {c: get(c) for c in columns}  # executemany: the same keys in every row
-            if any(values[c] is None for c in required) or (
-                    records and [values[c] is not None for c in records].count(True) != 1):
+            if None in required(values) or (named is not None and named(values).count(None) != len(records) - 1):
                 _check(name, row)  # refused, with the reason
             held.append(values)
             if claims:
