@@ -238,6 +238,13 @@ def _default(name: str, column: str) -> Any:
 
 
 @cache
+def blank(name: str) -> dict[str, None]:
+    """A row of one of the held tables with every column but its id None, to fill in (`Held.add` takes such a
+    row as it is, without copying it to the table's columns)."""
+    return dict.fromkeys(_columns(name))
+
+
+@cache
 def _defaults(name: str) -> tuple[tuple[str, Any], ...]:
     """(column, what an insert leaving it out writes) of a table's columns but its id: looked up once, not per row."""
     return tuple((c, _default(name, c)) for c in _columns(name))
@@ -481,9 +488,10 @@ class Held:
         columns, held, claims = _columns(name), self.rows[name], name == "claim"
         required, records = _getter(_required(name)), _RECORD_COLUMNS.get(name)
         named = _getter(records) if records else None
+        shape = blank(name).keys()
         for row in rows:
-            get = row.get
-            values = {c: get(c) for c in columns}  # executemany: the same keys in every row
+            # executemany: the same keys in every row (a row made from `blank` has them already: taken as it is)
+            values = row if type(row) is dict and row.keys() == shape else {c: row.get(c) for c in columns}
             if None in required(values) or (named is not None and named(values).count(None) != len(records) - 1):
                 _check(name, row)  # refused, with the reason
             held.append(values)
