@@ -212,7 +212,8 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int], fresh: dict[int,
     if not existing:
         return
     claims = _claims(conn, kind, set(existing), fresh)
-    decisions = {rid: curated(conn).of_row.get((kind, rid), []) for rid in existing}
+    of_row = curated(conn).of_row
+    decisions = {rid: of_row.get((kind, rid), []) for rid in existing}
     # Rows a curator has worked on are kept even when no article supports them any more.
     gone = [rid for rid in sorted(existing) if not claims[rid] and not decisions[rid]]
     index = candidates(conn).of(kind)
@@ -223,19 +224,22 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int], fresh: dict[int,
                 candidates(conn).tallies.dropped(rid)
             if index is not None:
                 index.dropped(rid)
-    alive = [rid for rid in sorted(existing) if rid not in set(gone)]
+    dropped = set(gone)
+    alive = [rid for rid in sorted(existing) if rid not in dropped]
     if not alive:
         return
     updates = []
     best_by_id = {}
+    agency, derived = kind == "agency", tuple(enumerate(DERIVED[kind]))
     for rid in alive:
-        best = _best_counted(claims[rid], agency=kind == "agency")
+        best = _best_counted(claims[rid], agency=agency)
         renames = [d for d in decisions[rid] if d.action == "rename"]
         if renames:
             best["name"] = renames[-1].new_name
         best_by_id[rid] = best
         values = _row_values(kind, best)
-        if any(existing[rid][i] != values[c] for i, c in enumerate(DERIVED[kind]) if c in values):
+        before = existing[rid]
+        if any(before[i] != values[c] for i, c in derived if c in values):
             updates.append({"_id": rid, **values})
             if rid in fresh:
                 fresh[rid].values.update(values)  # as the database will hold it
@@ -358,9 +362,12 @@ def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[in
         removed = {name_key(d.other_name) for d in decisions[rid] if d.action == "alias_remove"}
         main = name_key(best[rid].get("name"))
         names: dict[str, str] = {}
+        other = removed | kept[rid]
         for field_name, value, _, _ in claims[rid]:
+            if field_name not in ("name", "also"):
+                continue  # most claims: no name to normalise
             key = name_key(value)
-            if field_name in ("name", "also") and key and key != main and key not in removed | kept[rid]:
+            if key and key != main and key not in other:
                 names.setdefault(key, value)
         keys[rid] = kept[rid] | set(names)
         have = held.get(rid, {})
