@@ -301,7 +301,8 @@ class Held:
         self.ids = Ids(conn)
         self._links = 0
         self._countries: frozenset[str] | None = None
-        self._lookups: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], list[dict[str, Any]]]] = {}
+        # table → columns → values → the held rows with them (by table first: each new row updates its own only)
+        self._lookups: dict[str, dict[tuple[str, ...], dict[tuple[Any, ...], list[dict[str, Any]]]]] = {}
         self._keys: dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]] = {}  # unique keys of held rows
         # What the article's savepoint restores of the new rows: the ids, and either the new rows and unique keys
         # held since (`_journal`, undone on a rollback), or, once anything else changes them (a write, a row
@@ -350,9 +351,8 @@ class Held:
             journal.append(("row", name, rid))
         if name == "party" and row["agreement_id"] not in self.made["agreement"]:
             self._orphans += 1
-        for (table, columns), index in self._lookups.items():
-            if table == name:
-                index[(row[columns[0]],) if len(columns) == 1 else tuple([row[c] for c in columns])].append(row)
+        for columns, index in self._lookups.get(name, {}).items():
+            index[(row[columns[0]],) if len(columns) == 1 else tuple([row[c] for c in columns])].append(row)
         return rid
 
     def parties_of_held_agreements(self) -> bool:
@@ -370,9 +370,9 @@ class Held:
     def lookup(self, name: str, columns: tuple[str, ...], key: tuple[Any, ...]) -> list[dict[str, Any]]:
         """The held new rows of a table with these values in these columns (an index made when first asked
         for, kept current as rows are held, dropped when they are written or rolled back)."""
-        index = self._lookups.get((name, columns))
+        index = self._lookups.get(name, {}).get(columns)
         if index is None:
-            index = self._lookups[(name, columns)] = defaultdict(list)
+            index = self._lookups.setdefault(name, {})[columns] = defaultdict(list)
             for row in self.made[name].values():
                 index[tuple(row[c] for c in columns)].append(row)
         return index.get(key, [])
@@ -385,9 +385,8 @@ class Held:
         _check_made(name, {**row, **values}, self.countries())
         self._unindex(name, row)
         row.update(values)
-        for (table, columns), index in self._lookups.items():
-            if table == name:  # in the order of the ids, as the lookup made afresh would have it
-                insort(index[tuple(row[c] for c in columns)], row, key=_row_id)
+        for columns, index in self._lookups.get(name, {}).items():  # in the order of the ids, as made afresh
+            insort(index[tuple(row[c] for c in columns)], row, key=_row_id)
         if name in ("party", "agreement"):
             self._count_orphans()
         return True
@@ -441,11 +440,10 @@ class Held:
 
     def _unindex(self, name: str, row: dict[str, Any]) -> None:
         """A held row gone: out of the lookups made for its table (they stay, for the rows left)."""
-        for (table, columns), index in self._lookups.items():
-            if table == name:
-                found = index.get(tuple(row[c] for c in columns))
-                if found is not None:
-                    found[:] = [r for r in found if r is not row]
+        for columns, index in self._lookups.get(name, {}).items():
+            found = index.get(tuple(row[c] for c in columns))
+            if found is not None:
+                found[:] = [r for r in found if r is not row]
 
     def _keep_made(self) -> None:
         """Before the held rows of a table are written within an article's savepoint: a copy of the new rows as
@@ -459,8 +457,7 @@ class Held:
         self._made_saved, self._journal = (made, keys), None
 
     def _forget_lookups(self, name: str) -> None:
-        for key in [k for k in self._lookups if k[0] == name]:
-            del self._lookups[key]
+        self._lookups.pop(name, None)
 
     def write_made(self, names: set[str] | None = None) -> None:
         """The new rows of these tables (None: of every one), after those of the tables they refer to."""

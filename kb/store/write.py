@@ -156,8 +156,9 @@ class _Writer:
     def claim(self, kind: str, rid: int, name: str, value: object) -> None:
         if value is None or value == "":
             return
-        rid = self.current(kind, rid)
-        text = _as_text(value)
+        if self.moved:  # most articles join no rows: nothing to follow
+            rid = self.current(kind, rid)
+        text = value if type(value) is str else _as_text(value)
         self.claims.append({**_CLAIM, "article_id": self.article_id, f"{kind}_id": rid, "field": name, "value": text})
         fresh = self.fresh.get((kind, rid))
         if fresh is not None:
