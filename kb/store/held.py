@@ -484,12 +484,12 @@ class Held:
         """Hold rows of one table; `published`: the date of the article whose claims they are."""
         columns, held, claims = _columns(name), self.rows[name], name == "claim"
         required, records = _getter(_required(name)), _RECORD_COLUMNS.get(name)
-        named = _getter(records) if records else None
+        named, others = (_getter(records), len(records) - 1) if records else (None, 0)
         shape = blank(name).keys()
         for row in rows:
             # executemany: the same keys in every row (a row made from `blank` has them already: taken as it is)
             values = row if type(row) is dict and row.keys() == shape else {c: row.get(c) for c in columns}
-            if None in required(values) or (named is not None and named(values).count(None) != len(records) - 1):
+            if None in required(values) or (named is not None and named(values).count(None) != others):
                 _check(name, row)  # refused, with the reason
             held.append(values)
             if claims:
