@@ -186,7 +186,9 @@ def _changes(sql: str) -> str | None:
 
 
 def _frozen(params: Mapping[str, Any]) -> tuple:
-    return tuple(sorted((k, tuple(v) if isinstance(v, list | tuple) else v) for k, v in params.items()))
+    if not params:  # a list read's other parameters: most often none
+        return ()
+    return tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v) for k, v in params.items()))
 
 
 class ReadCache:

@@ -310,15 +310,16 @@ def match_agency(conn: Connection, record: Agency, cur: Curated | None = None,
     if record.country is not None:
         # Near-identical names within one country, with the country's own words set aside.
         mine = {core_key(k, record.country) for k in keys} - {""}
+        matched = {m.record_id for m in matches}
         for rid, names in _names_in_country(conn, "agency", record.country).items():
+            if rid in matched or cur.blocked("agency", rid, keys):
+                continue  # before scoring its names: nothing would come of them
             theirs = _cores(frozenset(names), record.country)
             # A pair below REVIEW_AGENCY counts as 0 (`score_cutoff`: rapidfuzz stops early): such a pair
             # leads to nothing, and the pairs at or above it keep their scores, so the best pair is the same.
             score, name = max(((fuzz.token_sort_ratio(a, b, score_cutoff=REVIEW_AGENCY), n) for a in mine
                                for b, n in theirs
                                if min(len(a), len(b)) > 3), default=(0, ""))
-            if cur.blocked("agency", rid, keys) or rid in {m.record_id for m in matches}:
-                continue
             if score >= FUZZY_AGENCY:
                 matches.append(Match(rid, "similar name, same country", float(score)))
             elif score >= REVIEW_AGENCY:
@@ -581,7 +582,14 @@ def _held_same_kind_and_parties(no_kind: bool, with_parties: bool, held: Any, p:
     found = []
     if not no_kind and p["kind"] is None:
         return found  # `kind = NULL` matches nothing
-    for row in sorted(held.lookup("agreement", ("kind",), (None if no_kind else p["kind"],)), key=lambda r: r["id"]):
+    kind = None if no_kind else p["kind"]
+    if with_parties:  # the held agreements with a party row of the first party (a lookup), not every one of the kind
+        made = held.made["agreement"]
+        rows = [row for rid in {r["agreement_id"] for r in held.lookup("party", ("country_code",), (p["first"],))}
+                if (row := made.get(rid)) is not None and row["kind"] == kind]
+    else:
+        rows = held.lookup("agreement", ("kind",), (kind,))
+    for row in sorted(rows, key=lambda r: r["id"]):
         rid = row["id"]
         countries = {r["country_code"] for r in held.lookup("party", ("agreement_id",), (rid,))} - {None}
         if (countries == set(p["parties"]) and len(countries) == p["count"]) if with_parties else not countries:

@@ -7,7 +7,7 @@ few statements per kind; a row no article supports any more goes.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import nullcontext
 from functools import cache, lru_cache
@@ -151,16 +151,22 @@ def best_values(claims: Iterable[tuple[str, str, str | None]], *, agency: bool =
 
 def _best_counted(claims: Iterable[tuple[str, str, str | None, int]], *, agency: bool) -> dict[str, str]:
     """best_values from (field, value, latest article date, number of claims) groups."""
-    support: dict[str, Counter] = defaultdict(Counter)
+    # Plain dicts, not Counters: run for every row re-derived (a Counter costs a Python-level __init__ each).
+    support: dict[str, dict[str, int]] = {}
     latest: dict[tuple[str, str], str] = {}
     for name, value, published, count in claims:
-        support[name][value] += count
-        latest[(name, value)] = max(latest.get((name, value), ""), published or "")
+        counts = support.get(name)
+        if counts is None:
+            counts = support[name] = {}
+        counts[value] = counts.get(value, 0) + count
+        date, old = published or "", latest.get((name, value))
+        if old is None or date > old:
+            latest[(name, value)] = date
 
-    countries = support.get("country_code") or Counter()
+    countries = support.get("country_code") if agency else None
     country = min(countries, key=lambda c: (-countries[c], c)) if countries else None
 
-    def rank(name: str, value: str, counts: Counter) -> tuple:
+    def rank(name: str, value: str, counts: dict[str, int]) -> tuple:
         described = agency and name == "name" and descriptors.topics(value, country) is not None
         short = name == "name" and _looks_abbreviated(value)
         backed = counts[value]
@@ -206,7 +212,8 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int], fresh: dict[int,
     if not existing:
         return
     claims = _claims(conn, kind, set(existing), fresh)
-    decisions = {rid: curated(conn).of_row.get((kind, rid), []) for rid in existing}
+    of_row = curated(conn).of_row
+    decisions = {rid: of_row.get((kind, rid), []) for rid in existing}
     # Rows a curator has worked on are kept even when no article supports them any more.
     gone = [rid for rid in sorted(existing) if not claims[rid] and not decisions[rid]]
     index = candidates(conn).of(kind)
@@ -217,19 +224,22 @@ def _rederive_kind(conn: Connection, kind: str, ids: list[int], fresh: dict[int,
                 candidates(conn).tallies.dropped(rid)
             if index is not None:
                 index.dropped(rid)
-    alive = [rid for rid in sorted(existing) if rid not in set(gone)]
+    dropped = set(gone)
+    alive = [rid for rid in sorted(existing) if rid not in dropped]
     if not alive:
         return
     updates = []
     best_by_id = {}
+    agency, derived = kind == "agency", tuple(enumerate(DERIVED[kind]))
     for rid in alive:
-        best = _best_counted(claims[rid], agency=kind == "agency")
+        best = _best_counted(claims[rid], agency=agency)
         renames = [d for d in decisions[rid] if d.action == "rename"]
         if renames:
             best["name"] = renames[-1].new_name
         best_by_id[rid] = best
         values = _row_values(kind, best)
-        if any(existing[rid][i] != values[c] for i, c in enumerate(DERIVED[kind]) if c in values):
+        before = existing[rid]
+        if any(before[i] != values[c] for i, c in derived if c in values):
             updates.append({"_id": rid, **values})
             if rid in fresh:
                 fresh[rid].values.update(values)  # as the database will hold it
@@ -352,9 +362,12 @@ def _rederive_aliases(conn: Connection, kind: str, ids: list[int], best: dict[in
         removed = {name_key(d.other_name) for d in decisions[rid] if d.action == "alias_remove"}
         main = name_key(best[rid].get("name"))
         names: dict[str, str] = {}
+        other = removed | kept[rid]
         for field_name, value, _, _ in claims[rid]:
+            if field_name not in ("name", "also"):
+                continue  # most claims: no name to normalise
             key = name_key(value)
-            if field_name in ("name", "also") and key and key != main and key not in removed | kept[rid]:
+            if key and key != main and key not in other:
                 names.setdefault(key, value)
         keys[rid] = kept[rid] | set(names)
         have = held.get(rid, {})

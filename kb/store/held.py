@@ -40,9 +40,10 @@ from __future__ import annotations
 import re
 from bisect import insort
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import PrimaryKeyConstraint, Select, UniqueConstraint, bindparam, event, func, select
@@ -106,6 +107,14 @@ def _columns(name: str) -> tuple[str, ...]:
 
 
 _CLAIM_RECORDS = _RECORD_COLUMNS["claim"]
+
+
+@cache
+def _getter(columns: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """A row's values in these columns as a tuple, in one C call (held rows are checked by the thousand)."""
+    if len(columns) > 1:
+        return itemgetter(*columns)
+    return (lambda row: (row[columns[0]],)) if columns else (lambda row: ())
 
 
 def _row_id(row: Mapping[str, Any]) -> Any:
@@ -229,6 +238,19 @@ def _default(name: str, column: str) -> Any:
 
 
 @cache
+def blank(name: str) -> dict[str, None]:
+    """A row of one of the held tables with every column but its id None, to fill in (`Held.add` takes such a
+    row as it is, without copying it to the table's columns)."""
+    return dict.fromkeys(_columns(name))
+
+
+@cache
+def _defaults(name: str) -> tuple[tuple[str, Any], ...]:
+    """(column, what an insert leaving it out writes) of a table's columns but its id: looked up once, not per row."""
+    return tuple((c, _default(name, c)) for c in _columns(name))
+
+
+@cache
 def _has_id(name: str) -> bool:
     return "id" in T[name].c
 
@@ -279,7 +301,8 @@ class Held:
         self.ids = Ids(conn)
         self._links = 0
         self._countries: frozenset[str] | None = None
-        self._lookups: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], list[dict[str, Any]]]] = {}
+        # table → columns → values → the held rows with them (by table first: each new row updates its own only)
+        self._lookups: dict[str, dict[tuple[str, ...], dict[tuple[Any, ...], list[dict[str, Any]]]]] = {}
         self._keys: dict[tuple[str, tuple[str, ...]], set[tuple[Any, ...]]] = {}  # unique keys of held rows
         # What the article's savepoint restores of the new rows: the ids, and either the new rows and unique keys
         # held since (`_journal`, undone on a rollback), or, once anything else changes them (a write, a row
@@ -311,7 +334,8 @@ class Held:
                 keys.add(key)
                 if journal is not None:
                     journal.append(("key", (name, columns), key))
-        values = {c: row[c] if c in row else _default(name, c) for c in _columns(name)}
+        get = row.get
+        values = {c: get(c, default) for c, default in _defaults(name)}
         if not _has_id(name):  # a link keyed by what it links (agreement_signatory): held in order
             self._links += 1
             rid, row = -self._links, values
@@ -327,9 +351,8 @@ class Held:
             journal.append(("row", name, rid))
         if name == "party" and row["agreement_id"] not in self.made["agreement"]:
             self._orphans += 1
-        for (table, columns), index in self._lookups.items():
-            if table == name:
-                index[(row[columns[0]],) if len(columns) == 1 else tuple([row[c] for c in columns])].append(row)
+        for columns, index in self._lookups.get(name, {}).items():
+            index[(row[columns[0]],) if len(columns) == 1 else tuple([row[c] for c in columns])].append(row)
         return rid
 
     def parties_of_held_agreements(self) -> bool:
@@ -347,9 +370,9 @@ class Held:
     def lookup(self, name: str, columns: tuple[str, ...], key: tuple[Any, ...]) -> list[dict[str, Any]]:
         """The held new rows of a table with these values in these columns (an index made when first asked
         for, kept current as rows are held, dropped when they are written or rolled back)."""
-        index = self._lookups.get((name, columns))
+        index = self._lookups.get(name, {}).get(columns)
         if index is None:
-            index = self._lookups[(name, columns)] = defaultdict(list)
+            index = self._lookups.setdefault(name, {})[columns] = defaultdict(list)
             for row in self.made[name].values():
                 index[tuple(row[c] for c in columns)].append(row)
         return index.get(key, [])
@@ -362,9 +385,8 @@ class Held:
         _check_made(name, {**row, **values}, self.countries())
         self._unindex(name, row)
         row.update(values)
-        for (table, columns), index in self._lookups.items():
-            if table == name:  # in the order of the ids, as the lookup made afresh would have it
-                insort(index[tuple(row[c] for c in columns)], row, key=_row_id)
+        for columns, index in self._lookups.get(name, {}).items():  # in the order of the ids, as made afresh
+            insort(index[tuple(row[c] for c in columns)], row, key=_row_id)
         if name in ("party", "agreement"):
             self._count_orphans()
         return True
@@ -418,11 +440,10 @@ class Held:
 
     def _unindex(self, name: str, row: dict[str, Any]) -> None:
         """A held row gone: out of the lookups made for its table (they stay, for the rows left)."""
-        for (table, columns), index in self._lookups.items():
-            if table == name:
-                found = index.get(tuple(row[c] for c in columns))
-                if found is not None:
-                    found[:] = [r for r in found if r is not row]
+        for columns, index in self._lookups.get(name, {}).items():
+            found = index.get(tuple(row[c] for c in columns))
+            if found is not None:
+                found[:] = [r for r in found if r is not row]
 
     def _keep_made(self) -> None:
         """Before the held rows of a table are written within an article's savepoint: a copy of the new rows as
@@ -436,8 +457,7 @@ class Held:
         self._made_saved, self._journal = (made, keys), None
 
     def _forget_lookups(self, name: str) -> None:
-        for key in [k for k in self._lookups if k[0] == name]:
-            del self._lookups[key]
+        self._lookups.pop(name, None)
 
     def write_made(self, names: set[str] | None = None) -> None:
         """The new rows of these tables (None: of every one), after those of the tables they refer to."""
@@ -463,12 +483,13 @@ class Held:
     def add(self, name: str, rows: Sequence[Mapping[str, Any]], published: str | None = None) -> None:
         """Hold rows of one table; `published`: the date of the article whose claims they are."""
         columns, held, claims = _columns(name), self.rows[name], name == "claim"
-        required, records = _required(name), _RECORD_COLUMNS.get(name)
+        required, records = _getter(_required(name)), _RECORD_COLUMNS.get(name)
+        named, others = (_getter(records), len(records) - 1) if records else (None, 0)
+        shape = blank(name).keys()
         for row in rows:
-            get = row.get
-            values = {c: get(c) for c in columns}  # executemany: the same keys in every row
-            if any(values[c] is None for c in required) or (
-                    records and [values[c] is not None for c in records].count(True) != 1):
+            # executemany: the same keys in every row (a row made from `blank` has them already: taken as it is)
+            values = row if type(row) is dict and row.keys() == shape else {c: row.get(c) for c in columns}
+            if None in required(values) or (named is not None and named(values).count(None) != others):
                 _check(name, row)  # refused, with the reason
             held.append(values)
             if claims:

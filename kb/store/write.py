@@ -32,10 +32,13 @@ from kb.resolve import (
 )
 from kb.store.derive import MASS_IN_KG, rederive
 from kb.store.fold import fold_row
+from kb.store.held import blank, write_rows
 from kb.store.held import new_row as insert_row
 from kb.store.held import new_rows as insert_rows
-from kb.store.held import write_rows
 from kb.store.tables import Fresh, T, Touched
+
+# An article's claims, evidence and decisions are made with every column of their table (`blank`): held as made.
+_CLAIM, _EVIDENCE, _DECISION = blank("claim"), blank("evidence"), blank("decision")
 
 
 @cache
@@ -140,7 +143,7 @@ class _Writer:
             self.changed[kind].add(keep)
         if "same country and agency" in reason:
             self.changed[kind].add(keep)
-        self.decisions.append({"article_id": self.article_id, "record_kind": kind, "record_id": keep,
+        self.decisions.append({**_DECISION, "article_id": self.article_id, "record_kind": kind, "record_id": keep,
                                "incoming_name": name, "reason": reason, "score": best.score})
         joined = {m.record_id for m in matches}
         self.candidates += [{"article_id": self.article_id, "record_kind": kind, "record_id": keep,
@@ -153,9 +156,10 @@ class _Writer:
     def claim(self, kind: str, rid: int, name: str, value: object) -> None:
         if value is None or value == "":
             return
-        rid = self.current(kind, rid)
-        text = _as_text(value)
-        self.claims.append({"article_id": self.article_id, f"{kind}_id": rid, "field": name, "value": text})
+        if self.moved:  # most articles join no rows: nothing to follow
+            rid = self.current(kind, rid)
+        text = value if type(value) is str else _as_text(value)
+        self.claims.append({**_CLAIM, "article_id": self.article_id, f"{kind}_id": rid, "field": name, "value": text})
         fresh = self.fresh.get((kind, rid))
         if fresh is not None:
             fresh.claimed(name, text, self.published)
@@ -171,7 +175,7 @@ class _Writer:
             if key in seen:
                 continue
             seen.add(key)
-            self.evidence.append({"article_id": self.article_id, f"{kind}_id": rid,
+            self.evidence.append({**_EVIDENCE, "article_id": self.article_id, f"{kind}_id": rid,
                                   "quote": ev.quote if ev else None, "char_start": ev.start if ev else None,
                                   "char_end": ev.end if ev else None})
 
