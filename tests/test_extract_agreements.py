@@ -235,6 +235,10 @@ NAMES = [
       {"kind": "agreement", "name": "Bilateral free trade agreement", "parties": ["CL", "ID"], "signed": None}]),
     ("Peru has signed a free trade agreement with Hong Kong.", PUBLISHED,
      [{"kind": "agreement", "name": "Free trade agreement with Hong Kong", "parties": ["HK", "PE"]}]),
+    # a title in title case ends at its first lower-case word that is no link ("… (PACER) Plus gathered in …")
+    ("Officials from the parties to the Pacific Agreement on Closer Economic Relations (PACER) Plus gathered in "
+     "Apia on Tuesday. Australia and Samoa fund its work programme.", PUBLISHED,
+     [{"name": "Pacific Agreement on Closer Economic Relations (PACER) Plus"}]),
     # "and" inside a title's modifiers, and a pair's en dash: one designation, whole
     ("India and Oman signed the Comprehensive Economic Cooperation and Partnership Agreement (CECPA) on Monday.",
      PUBLISHED, [{"name": "Comprehensive Economic Cooperation and Partnership Agreement", "parties": ["IN", "OM"]}]),

@@ -340,9 +340,18 @@ def _complement_end(text: str, pos: int, limit: int, titled: bool, between: bool
         word = _WORD.match(text, pos, limit)
         if not word:
             break
-        between = between or word.group().strip() == "between"
+        token = word.group().strip()
+        if titled and token[:1].islower() and token not in _TITLE_LINKS \
+                and _CAPITAL_BEFORE.search(text, max(0, pos - 40), pos):
+            break  # "… (PACER) Plus gathered in Port Vila": a title ends at its first lower-case word that is no link
+        between = between or token == "between"
         pos = word.end()
     return pos
+
+
+_TITLE_LINKS = frozenset(("on", "of", "the", "and", "in", "for", "between", "to", "a", "an", "with", "among", "by",
+                          "concerning", "regarding", "relating", "at", "from", "into", "&"))
+_CAPITAL_BEFORE = re.compile(r"(?:\)|[A-Z][\w'’-]*)\s*$")
 
 
 def _goes_on(text: str, pos: int, limit: int, stop: re.Match[str], between: bool) -> int | None:
