@@ -228,11 +228,25 @@ def _with_attributive(lower: str, found: list[Commodity]) -> list[Commodity]:
     alone is not read, so that "rose" stays a verb)."""
     singulars = _singulars()
     extra = []
-    for m in _singular_pattern().finditer(lower):
-        if _TRADE_NOUN_AFTER.match(lower, m.end()) and not any(c.start <= m.start() < c.end for c in found):
-            plural = singulars[m.group()]
-            extra.append(Commodity(m.start(), m.end(), plural, _surfaces()[plural]))
+    matches = list(_singular_pattern().finditer(lower))
+    attributive = {m.start() for m in matches if _TRADE_NOUN_AFTER.match(lower, m.end())}
+    attributive |= {c.start for c in found if _TRADE_NOUN_AFTER.match(lower, c.end)}
+    for m in matches:
+        # "grape and avocado exports", "fruit and vegetable shipments": the first of two attributive goods too
+        joined = _AND_NEXT.match(lower, m.end())
+        if not (m.start() in attributive or (joined and joined.end() in attributive)):
+            continue
+        inside = [c for c in found if c.start <= m.start() < c.end or m.start() <= c.start < m.end()]
+        if inside and not all(c.end < m.end() for c in inside):
+            continue
+        # … and "fruit and vegetable shipments" is the longer term's singular, not "fruit" alone
+        found = [c for c in found if c not in inside]
+        plural = singulars[m.group()]
+        extra.append(Commodity(m.start(), m.end(), plural, _surfaces()[plural]))
     return sorted([*found, *extra], key=lambda c: c.start) if extra else found
+
+
+_AND_NEXT = re.compile(r"\s+(?:and|or|&)\s+")
 
 
 _TRADE_NOUN_AFTER = re.compile(r"\s+(?:exports?|imports?|shipments?|sales|trade|production|output|crops?|harvests?|"

@@ -39,7 +39,7 @@ from kb.extract.flows.goods import (
     clean_goods,
     goods_after_copula,
     goods_after_of,
-    goods_before,
+    goods_before_list,
     goods_of_figure,
     goods_of_share_subject,
     list_around,
@@ -1217,9 +1217,9 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
     if cue.kind in NOUNS:
         # "exports of pears", "the top buyer of Tunisian oil", "the largest market for Egyptian tiles"
         yield goods_after_of(sm, cue.end, region[1], role=cue.kind in ("buyer_noun", "supplier_noun"))
-        before = goods_before(sm, cue.start, clause[0])  # "olive oil exports"
+        before = goods_before_list(sm, cue.start, clause[0])  # "olive oil exports", "grape and avocado exports"
         # "the favourite destination", "the preferred market": before a role noun only known goods
-        yield [before] if before and (before.hs or cue.kind not in ("buyer_noun", "supplier_noun")) else []
+        yield before if before and (before[-1].hs or cue.kind not in ("buyer_noun", "supplier_noun")) else []
         yield goods_after_copula(sm, cue.end, region[1])  # "main imports from Thailand include vehicles, …"
         yield goods_of_share_subject(sm, cue.start, clause[0])  # "Rice and meat make up most of its exports"
     elif cue.kind != "motion" and (not figures or figures[0].start > cue.end + 3):

@@ -367,6 +367,19 @@ def goods_of_share_subject(sm: SentenceMentions, pos: int, floor: int) -> list[G
     return found if found and found[-1].end >= m.start() - 1 else []
 
 
+def goods_before_list(sm: SentenceMentions, pos: int, floor: int) -> list[Goods]:
+    """"grape and avocado exports", "fruit and vegetable shipments": the goods right before an event noun, the one
+    coordinated before them included (two of one kind are one line of trade, as `_pair` reads them)."""
+    last = goods_before(sm, pos, floor)
+    if last is None or last.start < 0:
+        return [last] if last is not None else []
+    joint = re.search(r"\s+(?:and|or|&)\s+$", sm.text[max(floor, last.start - 8):last.start])
+    first = goods_before(sm, last.start - len(joint.group(0)), floor) if joint else None
+    if first is None or first.start < 0 or not (first.hs or last.hs):
+        return [last]
+    return _pair(sm.text, [first, last])
+
+
 def goods_before(sm: SentenceMentions, pos: int, floor: int) -> Goods | None:
     """ "olive oil exports", "pear shipments": goods right before an event noun at `pos`."""
     s = sm.text
