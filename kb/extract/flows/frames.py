@@ -362,6 +362,10 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         rd.named_in_full.update((g.name.split()[-1], g) for g in goods if " " in g.name and _one_term(g.name))
     frame = _Frame(sm, cue, clause, region, figures, parties, goods, tuple(extras))
     exporters, importers = _sides(rd, frame)
+    if not exporters and not importers and not parties and goods and not figures and _GOODS_OF_LAST(rd, frame):
+        # "Iran's exports to Turkmenistan reached $612m. Our main exports were cement, fruit and detergents.": the
+        # goods of the trade just told
+        exporters, importers = list(rd.last.exporters), list(rd.last.importers)  # type: ignore[union-attr]
     if not importers and sm.sentence.start <= LEAD and goods and len(exporters) <= 1 and rd.lead_company is None \
             and not rd.drafts and (company := _company(rd, frame)):
         own = next((a.country for a in rd.ctx.agencies if a.name == company), None)
@@ -380,6 +384,20 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         _lend(rd, frame, exporters)
         return
     _write(rd, frame, exporters, importers)
+
+
+_MAIN_GOODS_BEFORE = re.compile(r"\b(?:main|chief|leading|top|principal|key|major)\s+$", re.I)
+_LIST_COPULA = re.compile(r"\s+(?:were|are|included|include|includes|comprised|consisted\s+of)\b")
+
+
+def _GOODS_OF_LAST(rd: Reading, frame: _Frame) -> bool:
+    """"The main exports were A, B and C" right after one directed flow of the same kind: its goods."""
+    last, s, cue = rd.last, frame.sm.text, frame.cue
+    return last is not None and len(last.exporters) == 1 and len(last.importers) == 1 \
+        and cue.kind in ("export_noun", "import_noun") and last.kind == cue.kind \
+        and 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP \
+        and bool(_MAIN_GOODS_BEFORE.search(s, max(0, cue.start - 12), cue.start)) \
+        and bool(_LIST_COPULA.match(s, cue.end))
 
 
 def _origin_of(frame: _Frame, g: Goods) -> str | None:
