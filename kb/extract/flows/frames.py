@@ -362,7 +362,7 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         rd.named_in_full.update((g.name.split()[-1], g) for g in goods if " " in g.name and _one_term(g.name))
     frame = _Frame(sm, cue, clause, region, figures, parties, goods, tuple(extras))
     exporters, importers = _sides(rd, frame)
-    if not exporters and not importers and not parties and goods and not figures and _GOODS_OF_LAST(rd, frame):
+    if not exporters and not importers and not parties and goods and not figures and _goods_of_last(rd, frame):
         # "Iran's exports to Turkmenistan reached $612m. Our main exports were cement, fruit and detergents.": the
         # goods of the trade just told
         exporters, importers = list(rd.last.exporters), list(rd.last.importers)  # type: ignore[union-attr]
@@ -390,7 +390,7 @@ _MAIN_GOODS_BEFORE = re.compile(r"\b(?:main|chief|leading|top|principal|key|majo
 _LIST_COPULA = re.compile(r"\s+(?:were|are|included|include|includes|comprised|consisted\s+of)\b")
 
 
-def _GOODS_OF_LAST(rd: Reading, frame: _Frame) -> bool:
+def _goods_of_last(rd: Reading, frame: _Frame) -> bool:
     """"The main exports were A, B and C" right after one directed flow of the same kind: its goods."""
     last, s, cue = rd.last, frame.sm.text, frame.cue
     return last is not None and len(last.exporters) == 1 and len(last.importers) == 1 \
