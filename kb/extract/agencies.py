@@ -911,6 +911,12 @@ _TITLE_NEXT = re.compile(r"(?:['’]s)?\s+(?:[A-Za-z][a-z]+[\s-])?"
                          r"officials)\b")
 
 
+@lru_cache(maxsize=64)
+def _phrases_of(vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """The words of a vocabulary that hold a space (a phrase, found in the text, not among its words)."""
+    return tuple(w for w in vocabulary if " " in w)
+
+
 class _Reading:
     """One article's agency reading: the registry, the spans taken, the abbreviations it defines."""
 
@@ -925,7 +931,8 @@ class _Reading:
 
     def hits(self, vocabulary: frozenset[str]) -> list[tuple[int, int, str]]:
         """Where the text has words of a vocabulary, as whole words, in order."""
-        present = [w for w in vocabulary if w in self.words or (" " in w and w in self.text)]
+        # one set intersection for the single words; only the few phrases are looked for in the text
+        present = [*(vocabulary & self.words), *(w for w in _phrases_of(vocabulary) if w in self.text)]
         out: list[tuple[int, int, str]] = []
         for w in present:
             pos = self.text.find(w)
@@ -938,6 +945,7 @@ class _Reading:
 
     def free(self, start: int, end: int) -> bool:
         return not _overlaps(self.taken, start, end)
+
 
     def add(self, name: str, country: str | None, kind: str, surface: str, span: tuple[int, int]) -> _Found:
         if kind == "company":  # "QatarEnergy", "Kenya Tea Packers": a company that names a country is of it

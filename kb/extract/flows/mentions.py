@@ -38,7 +38,7 @@ class SentenceMentions:
     cues: list[Cue]
     clauses: list[tuple[int, int]]
     country: str | None = None  # whose fiscal year a "2017-18 financial year" is: the article's country
-    before: str = ""  # the article's text before the sentence (its last few thousand characters)
+    article: str = ""  # the article's whole text (what the sentence may refer back to)
     _dates: list[DateMention] | None = field(default=None, repr=False)
 
     @property
@@ -61,9 +61,11 @@ class SentenceMentions:
         """"in the eight months": the span of so many months the article told before ("Over January-August …")."""
         m = _THE_N_MONTHS.search(self.text)
         n = _NUMBER_WORDS.get(m.group(1).lower()) if m else None
-        if m is None or n is None or not self.before:
+        base = self.sentence.start
+        if m is None or n is None or base == 0:
             return None
-        spans = [d for d in find_dates(self.before, self.published, country=self.country) if _months(d.value) == n]
+        before = self.article[max(0, base - 4000):base]
+        spans = [d for d in find_dates(before, self.published, country=self.country) if _months(d.value) == n]
         # the story's own span is the latest told; an earlier one of that length is what it is compared with
         return DateMention(m.start(1), m.end(), max(d.value for d in spans)) if spans else None
 
@@ -165,7 +167,7 @@ class ArticleMentions:
         spans = [(a - base, b - base) for a, b in self.cue_spans[lo:hi] if b <= sentence.end]
         cues = _with_ellipses(s, _cues(s, spans, amounts, lexicon()))
         return SentenceMentions(sentence, self.published, countries, amounts, terms, cues, _clauses(s), self.country,
-                                self.text[max(0, base - 4000):base])
+                                self.text)
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
