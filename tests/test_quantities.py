@@ -114,6 +114,7 @@ VOLUME_AND_COUNTS = [  # cubic metres, packages, livestock, vehicles, containers
     ("Loggers shipped 1,200 m3 of teak.", [_q("1,200 m3", 1200, "m3")]),
     ("Mills sold 800 cubic metres of sawn wood.", [_q("800 cubic metres", 800, "m3")]),
     ("Wineries shipped 4,812,000 HL abroad.", [_q("4,812,000 HL", 481.2e6, "l")]),  # hectolitres, in capitals
+    ("Growers shipped 74,100 GB bags of coffee.", [_q("74,100 GB bags", 74100, "bags")]),  # a grade's initials
     ("Growers shipped 40,000 bags of coffee.", [_q("40,000 bags", 40000, "bags")]),
     ("Output reached 12 million 60-kg bags of coffee.", [_q("12 million 60-kg bags", 12e6, "bags")]),
     ("Cooperatives sold 250,000 60kg bags.", [_q("250,000 60kg bags", 250000, "bags")]),

@@ -496,7 +496,14 @@ def _after(text: str, end: int, value: float, g: _Grammar) -> _Figure | None:
         return um.end(), value * factor, "quantity", unit, None, per
     if text[end:end + 1].isalpha():
         return None  # letters fused to the digits that are no unit: "5th", "3D"
+    grade = _GRADE.match(text, end)  # "74,100 GB bags": a grade's initials between the number and its packages
+    if grade is not None and (pk := g.unit.match(text, grade.end())) is not None and _unit(pk, g)[0] in g.packages:
+        unit, factor, per = _unit(pk, g)
+        return pk.end(), value * factor, "quantity", unit, None, per
     return end, value, "number", None, None, None
+
+
+_GRADE = re.compile(r"\s+[A-Z]{2,4}(?=\s)")
 
 
 def _next_char(text: str, pos: int) -> str:

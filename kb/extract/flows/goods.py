@@ -164,6 +164,10 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
             break
         if token[0].isupper() and not words and (token in forms or not _upper_goods(token, s, m.end())):
             break  # a country's name opens no goods ("… and Indonesia bought …")
+        if lex.kind_of.get(low, "").endswith("verb") and low not in lex.noun_kind:
+            if words:
+                break  # "Australia, the market for PNG coffee, took 74,100 bags": a trade verb ends the goods
+            continue  # "…, supplying petroleum products": the goods come after it
         words.append((m.start(), m.end()))
         if len(words) == 5:
             break

@@ -204,7 +204,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
         if _LEVY_AFTER.match(s, cue.end):
             continue  # "India's import duty on wool", "an export ban": a measure on trade, not trade told
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
-                and not _CONSIGNMENT_AFTER.match(s, cue.end) and not PORTION_AFTER.match(s, cue.end):
+                and not _CONSIGNMENT_AFTER.match(s, cue.end) and not PORTION_AFTER.match(s, cue.end) \
+                and not SHARE_TAKEN.match(s, cue.end):  # "with Germany taking 24%": a share of the trade told
             continue  # "took place"; but "received shipments" receives goods, and "took most of the rest" a part
         out.append(cue)
     return out
@@ -213,6 +214,7 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
 _MARKETS_GONE_TO = re.compile(r"\bto\s+(?:(?:a\s+(?:wide\s+)?(?:range|number|host|variety|handful)\s+of|several|many|"
                              r"various|numerous|different|new|other|more\s+than|over|some|about|around|nearly|"
                              r"\d[\d,]*|[a-z]+ty|ten|twelve|fifteen)\s+){1,3}$", re.I)
+SHARE_TAKEN = re.compile(r"\s+(?:about\s+|around\s+|nearly\s+|over\s+|almost\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)")
 _SHARE_BASE_BEFORE = re.compile(r"(?:\d\s*%|\d\s*(?:percent|per\s+cent|pc))\s+of\s+"
                                 r"(?:all|total|(?:the|its|their)\s+total)\s+$", re.I)
 _BASE_AFTER_SHARE = re.compile(r"\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,4}?(?:exports|imports|shipments|purchases|sales|"

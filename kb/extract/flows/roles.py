@@ -258,6 +258,10 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
         return "to", IMPORTER  # "deliveries of apples to buyers in Egypt": where the buyers are
     if after_cue and in_region and _OWNED_GOODS.match(s, m.end) and find_commodities(s[m.end:m.end + 40]):
         return "origin", EXPORTER  # "the largest destination for Ghana's beans": whose goods, not where to
+    if in_region and m.form == "name" and re.search(r"\bfor\s+$", before) \
+            and _NAMED_GOODS_AFTER.match(s, m.end) and (term := find_commodities(s[m.end + 1:m.end + 40])) \
+            and term[0].start == 0:
+        return "origin", EXPORTER  # "the traditional market for PNG coffee": whose coffee, not where it goes
     if after_cue and in_region and cue.kind == "buyer_noun" and _OWNED_EXPORTS.match(s, m.end):
         return "origin", EXPORTER  # "the leading destination for Denmark's exports": whose exports
     if after_cue and _SUPPLY_OBJECT.fullmatch(s, cue.start, m.start) and re.match(r"\s+with\b", s[m.end:]):
