@@ -221,6 +221,9 @@ _SOLD_IN = re.compile(r"(?:sell|sells|sold|selling)\s+(?:(?:well|widely|strongly
 _ASIDE_BETWEEN = re.compile(r",\s+(?:which|who|that|where)\b")
 
 
+_FOUND_BUYERS = re.compile(r"\b(?:found|find|finds|has|have|had|with)\s+(?:(?:loyal|steady|regular|ready|many|"
+                           r"willing)\s+)?$", re.I)
+_BUYERS = frozenset(("buyers", "customers", "consumers", "importers", "clients", "purchasers"))
 _TO_BUYERS_IN = re.compile(r"\bto\s+(?:\w+\s+){0,2}(?:buyers|importers|customers|clients|consumers|retailers|"
                            r"processors|markets)\s+in\s+(?:the\s+)?$")
 _CITY_THEN_COUNTRY = re.compile(r"\b(?P<how>to|into|from|for)\s+(?:the\s+port\s+of\s+)?(?!the\b)"
@@ -256,6 +259,10 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
         return "to", IMPORTER  # "Serbian strawberries sell well in Austria": where they are sold is where they go
     if after_cue and in_region and _TO_BUYERS_IN.search(before):
         return "to", IMPORTER  # "deliveries of apples to buyers in Egypt": where the buyers are
+    if after_cue and in_region and cue.kind == "buyer_noun" and cue.form in _BUYERS \
+            and re.fullmatch(r"\s+in\s+(?:the\s+)?", s[cue.end:m.start]) \
+            and _FOUND_BUYERS.search(s, max(0, cue.start - 30), cue.start):  # not "courting buyers in …": a hope
+        return "ranked", IMPORTER  # "Pakistani mangoes have long found buyers in the UAE, Saudi Arabia, …"
     if after_cue and in_region and _OWNED_GOODS.match(s, m.end) and find_commodities(s[m.end:m.end + 40]):
         return "origin", EXPORTER  # "the largest destination for Ghana's beans": whose goods, not where to
     if in_region and m.form == "name" and re.search(r"\bfor\s+$", before) \
