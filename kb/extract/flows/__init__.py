@@ -52,7 +52,22 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
         if d.date and "/" in d.date:
             d.date = with_marketing_year(with_season_months(d.date, ctx.text), d.goods.hs, d.exporter, ctx.text)
             d.date = _so_far(d.date, d.sentence.text, ctx.published)
-    return [to_record(d) for d in drafts]
+    return [_own_dollars(to_record(d), frame.home, ctx.text) for d in drafts]
+
+
+# Countries whose own currency is the dollar, as their own statistics and press write it bare ("$7.05 billion")
+# (not Taiwan's, Hong Kong's or Singapore's press, which write their own "NT$", "HK$", "S$" and a bare "$" for US)
+_OWN_DOLLARS = {"NZ": "NZD", "AU": "AUD", "CA": "CAD", "FJ": "FJD", "JM": "JMD", "TT": "TTD", "SB": "SBD",
+                "BB": "BBD", "BS": "BSD", "BZ": "BZD", "GY": "GYD"}
+_US_DOLLARS_NAMED = re.compile(r"US\s?\$|U\.S\.\s?\$|\bUSD\b|\bUS\s+dollars?\b|\bU\.S\.\s+dollars?\b|\bgreenbacks?\b")
+
+
+def _own_dollars(flow: TradeFlow, home: str | None, text: str) -> TradeFlow:
+    """"$602 million" in a New Zealand story of its own trade, where no sum is marked as US dollars: NZ dollars."""
+    own = _OWN_DOLLARS.get(home or "")
+    if own and flow.currency == "USD" and home in (flow.from_, flow.to) and not _US_DOLLARS_NAMED.search(text):
+        flow.currency = own
+    return flow
 
 
 def _trading_countries(ctx: ArticleContext) -> list:

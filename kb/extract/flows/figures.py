@@ -178,6 +178,14 @@ _CHANGE_BEFORE = re.compile(r"(?:\b(?:rose|rising|risen|increased|increasing|gre
                             re.I)
 
 
+# "exports rose $142 million to $690 million", "log exports dropped $58 million": a figure right after a verb of
+# change (no "to", "by" or "from" between) is the change
+_CHANGE_VERB_BEFORE = re.compile(r"\b(?:exports?|imports?|shipments|sales|purchases|deliveries|earnings|value)\s+"
+                                 r"(?:[\w-]+\s+){0,5}?(?:rose|fell|increased|decreased|dropped|declined|grew|jumped|"
+                                 r"climbed|slipped|gained|surged|plunged|soared|slumped|tumbled)\s+"
+                                 r"(?:about\s+|nearly\s+|some\s+|almost\s+|around\s+|more\s+than\s+)?$", re.I)
+
+
 # "₹3,100 a quintal", "$4.20 per kilo", "sold at $300": money per unit of goods is a price.
 _PER_UNIT_AFTER = re.compile(r"\s*(?:a|an|per|/)\s*(?:quintal|tonne|ton|metric\s+ton|kg|kilo|kilogram|pound|lb|bag|"
                              r"head|litre|liter|barrel|bushel|box|carton|crate|unit|piece|dozen|bottle|mt|t)\b", re.I)
@@ -195,6 +203,8 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
         return True  # "quoted at $505 a tonne, up from $478": the price it was, not a flow
     if _CHANGE_BEFORE.search(before) and not re.search(r"\b(?:to|of|at)\s+(?:\w+\s+){0,2}$", before):
         return True
+    if _CHANGE_VERB_BEFORE.search(before):
+        return True  # "Milk powder exports rose $96 million (19 percent) to $602 million": the rise, not the trade
     if _HOPED_FOR.search(before):
         return True  # "…, and it is now counting on 260,000 tonnes by the close of the campaign": a hope, no flow
     if _LIMIT_OF.search(before):
