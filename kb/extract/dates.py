@@ -450,7 +450,7 @@ class _Resolver:
 
     def span(self, m: re.Match[str]) -> str | None:
         ord_, kind = m["ord"].lower(), m["kind"].lower()
-        n = _count(m["n"])
+        n = count_of(m["n"])
         if not n:
             return None
         if kind == "days" and m["m"]:
@@ -490,7 +490,7 @@ class _Resolver:
 
     def months_to(self, m: re.Match[str]) -> str | None:
         """"the 12 months to June", "the year ended March 2023": n months ending with the month named."""
-        n = _count(m["n"]) if m["n"] else 12
+        n = count_of(m["n"]) if m["n"] else 12
         month = _month(m["m"])
         y = int(m["y"]) if m["y"] else self.year_for_month(month)
         if not n or n > 24 or y is None:
@@ -779,7 +779,8 @@ class _Resolver:
         return f"{_ym(y, a)}/{_ym(y, b)}"
 
 
-def _count(raw: str) -> int | None:
+def count_of(raw: str) -> int | None:
+    """"8", "eight": a small number written in figures or words."""
     raw = raw.lower()
     return int(raw) if raw.isdigit() else SMALL.get(raw)
 

@@ -15,7 +15,7 @@ from itertools import pairwise
 from kb.extract import gazetteer
 from kb.extract.commodities import Commodity, find_commodities
 from kb.extract.context import CountryMention, Sentence
-from kb.extract.dates import DateMention, find_dates
+from kb.extract.dates import DateMention, count_of, find_dates
 from kb.extract.flows.lexicon import Lexicon, lexicon
 from kb.extract.quantities import Amount, find_amounts, writes_decimal_commas, writes_pounds_as_weight
 
@@ -60,7 +60,7 @@ class SentenceMentions:
     def _span_told_before(self) -> DateMention | None:
         """"in the eight months": the span of so many months the article told before ("Over January-August …")."""
         m = _THE_N_MONTHS.search(self.text)
-        n = _NUMBER_WORDS.get(m.group(1).lower()) if m else None
+        n = count_of(m.group(1)) if m else None
         base = self.sentence.start
         if m is None or n is None or base == 0:
             return None
@@ -82,8 +82,6 @@ class SentenceMentions:
 # "in the eight months", "over the nine months": a span named by its length alone, told before in full
 _THE_N_MONTHS = re.compile(r"\b(?:in|over|during|for|across)\s+the\s+(?:first\s+)?([a-z]+|\d{1,2})\s+months\b"
                            r"(?!\s+(?:of|to|ending|ended|through|before|after|ago|earlier))", re.I)
-_NUMBER_WORDS = {**{w: i for i, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                                "eleven"), start=2)}, **{str(i): i for i in range(2, 12)}}
 
 
 def _months(value: str) -> int | None:

@@ -223,7 +223,6 @@ _ASIDE_BETWEEN = re.compile(r",\s+(?:which|who|that|where)\b")
 
 _FOUND_BUYERS = re.compile(r"\b(?:found|find|finds|has|have|had|with)\s+(?:(?:loyal|steady|regular|ready|many|"
                            r"willing)\s+)?$", re.I)
-_BUYERS = frozenset(("buyers", "customers", "consumers", "importers", "clients", "purchasers"))
 _TO_BUYERS_IN = re.compile(r"\bto\s+(?:\w+\s+){0,2}(?:buyers|importers|customers|clients|consumers|retailers|"
                            r"processors|markets)\s+in\s+(?:the\s+)?$")
 _CITY_THEN_COUNTRY = re.compile(r"\b(?P<how>to|into|from|for)\s+(?:the\s+port\s+of\s+)?(?!the\b)"
@@ -231,12 +230,9 @@ _CITY_THEN_COUNTRY = re.compile(r"\b(?P<how>to|into|from|for)\s+(?:the\s+port\s+
 
 
 def _a_town(place: str) -> bool:
-    """A place the data knows as no country or bloc (a port, a town): "Tampico" in "bound for Tampico, Mexico"."""
-    return not find_countries(place) and place.split()[0] not in _NOT_TOWNS
-
-
-_NOT_TOWNS = frozenset(("Europe", "Asia", "Africa", "America", "Latin", "North", "South", "East", "West", "Central",
-                        "Southeast", "Middle", "Gulf", "Oceania", "Scandinavia", "Caribbean", "Pacific", "Atlantic"))
+    """A place the data knows as no country, bloc or region (a port, a town): "Tampico" in "bound for Tampico,
+    Mexico"."""
+    return not find_countries(place) and not re.match(REGION, place)
 _AFTER_A_PLACE = re.compile(r"\b(?P<how>to|into|from)\s+(?!the\b)(?:[A-Z][\w'’-]+\s+){1,3}(?:and|or)\s+$")
 
 
@@ -259,7 +255,7 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
         return "to", IMPORTER  # "Serbian strawberries sell well in Austria": where they are sold is where they go
     if after_cue and in_region and _TO_BUYERS_IN.search(before):
         return "to", IMPORTER  # "deliveries of apples to buyers in Egypt": where the buyers are
-    if after_cue and in_region and cue.kind == "buyer_noun" and cue.form in _BUYERS \
+    if after_cue and in_region and cue.kind == "buyer_noun" \
             and re.fullmatch(r"\s+in\s+(?:the\s+)?", s[cue.end:m.start]) \
             and _FOUND_BUYERS.search(s, max(0, cue.start - 30), cue.start):  # not "courting buyers in …": a hope
         return "ranked", IMPORTER  # "Pakistani mangoes have long found buyers in the UAE, Saudi Arabia, …"
