@@ -159,7 +159,7 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         # "Peru's avocado exports grew strongly in the first quarter.": a lead's period dates what follows
         dated = next((d for d in sm.dates() if "/" in d.value), None)
     if dated is not None and is_period(dated) and _reported(rd, dated.value) \
-            and not _ALONE.match(sm.text, dated.end) \
+            and not _looks_back(rd.frame.period, dated.value) and not _ALONE.match(sm.text, dated.end) \
             and not _unreal(sm.text[:dated.start]) \
             and not _PAST_RECORD.search(sm.text):  # "expects exports for the 2023/24 year to reach": a forecast's
         rd.frame.period = dated.value
@@ -180,6 +180,16 @@ LEAD = 400  # characters: the lead paragraph, where a story states the period it
 # "Total exports for the month amounted to …": the month (quarter, year) the story has named
 _THE_PERIOD = re.compile(r"\b(?:for|during|in|over|of)\s+the\s+(month|quarter|year|period|review\s+period)\b"
                          r"(?!\s+(?:before|earlier|ago))", re.I)
+
+
+def _looks_back(current: str | None, period: str) -> bool:
+    """A period over before the story's own began ("… brought in $2.6bn in the 2024/25 fiscal year" in a story of
+    March 2026): an aside on the past, after which the story goes on with its own period."""
+    if current is None:
+        return False
+    start, end = current.split("/")[0], period.split("/")[-1]
+    n = min(len(start), len(end))
+    return end[:n] < start[:n]
 
 
 def _period_referred_to(rd: Reading, sm: SentenceMentions) -> None:
