@@ -31,6 +31,8 @@ from kb.extract.countries import dateline_country, find_countries
     ("the United States-Mexico-Canada Agreement", ["US", "MX", "CA"]),  # countries joined by hyphens
     ("Tea worth US$ 20 million went to Iran, and 5 million US dollars more.", ["IR"]),  # money, not the US
     ("Zim, Indonesia to negotiate preferential trade deal", ["ZW", "ID"]),  # a headline's short name
+    ("NZ log exports to India", ["NZ", "IN"]),  # the short form news and outlets' names write
+    ("Logs earned NZ$165 million, and the NZ dollar fell against China's yuan.", ["CN"]),  # money, not the country
     ("The ZIM vessel called at Mombasa.", ["KE"]),  # the shipping line writes itself in capitals
 ])
 def test_countries_found(text: str, expected: list[str]) -> None:

@@ -105,8 +105,10 @@ def find_countries(text: str, published: str | None = None) -> list[CountryMenti
 def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.CountryForm) -> bool:
     if form.form == "name" and _LOWER_WORD_AFTER.match(text, end) and _goods_named_after(text, start, end):
         return True  # "Greenland halibut", "Brazil nuts": goods that bear the country's name
-    if form.code == "US" and (_REGION_BEFORE.search(text[max(0, start - 12):start]) or _MONEY_AFTER.match(text, end)):
-        return True  # "Latin America", and "US$ 20 million", "20 million US dollars": money, not the country
+    if form.code == "US" and _REGION_BEFORE.search(text[max(0, start - 12):start]):
+        return True  # "Latin America"
+    if (form.code in ("US", "NZ") and _MONEY_AFTER.match(text, end)) or text.startswith("$", end):
+        return True  # "US$ 20 million", "20 million US dollars", "the NZ dollar", "NZ$4.2 billion": money
     if text[start - 1:start] == "(" and text[end:end + 1] == ")" and _NAME_BEFORE_BRACKET.search(text, 0, start - 1):
         return True  # "Hong Kong (China)", "Taiwan (China)": a qualifier of the name before, not a country acting
     joined = _JOINED_BEFORE.search(text[max(0, start - 30):start])

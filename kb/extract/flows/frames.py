@@ -348,6 +348,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         lo = max(lo, cue.start)  # "exports of $806 million and imports of $314 million": the figure after it
     figures = [f for f in all_figures if lo <= f.start < region[1] and not _in_turnover(sm, clause, f)]
     parties = frame_parties(sm, cue, clause, region)
+    if _domestic(rd, sm, clause, parties):
+        return
     role_noun = cue.kind in ("buyer_noun", "supplier_noun")
     attached = ("ranked",) if role_noun else ("ranked", "to", "from")
     weak = cue.form in lexicon().weak and not _CONSIGNMENTS.match(sm.text, cue.end + 1) \
@@ -395,6 +397,16 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         _lend(rd, frame, exporters)
         return
     _write(rd, frame, exporters, importers)
+
+
+def _domestic(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], parties: list[Party]) -> bool:
+    """"… allowed washing stations to deliver beans to Addis Ababa" in a story of Ethiopia's exports: goods moved to
+    a town of the country the story's goods leave from, the clause naming no other, cross no border."""
+    home = rd.frame.exporter([])  # the country the story's goods leave from
+    towns = {(m.start, m.end) for m in sm.countries_in(*clause) if m.form == "capital"}
+    return bool(parties) and home is not None and all(
+        p.how == "to" and p.code == home and (p.start, p.end) in towns for p in parties) \
+        and all(m.code == home for m in sm.countries_in(*clause))
 
 
 _MAIN_GOODS_BEFORE = re.compile(r"\b(?:main|chief|leading|top|principal|key|major)\s+$", re.I)

@@ -623,7 +623,8 @@ def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[s
 
 
 # "Uzbekistan lifted its share to 10.9% after buying 556,200 m³": the subject of the main verb does the buying
-_ADVERBIAL_PARTICIPLE = re.compile(r"\s+[a-z][^,;]{0,60}?\b(?:after|before|while|by|when)\s+$")
+# "… posted increases of 14, 61 and 9 percent after importing …": commas inside a list of figures
+_ADVERBIAL_PARTICIPLE = re.compile(r"\s+[a-z](?:[^,;]|,\s+(?=\d)){0,90}?\b(?:after|before|while|by|when)\s+$")
 
 
 _THE_PEOPLE = re.compile(r"\b[Tt]he\s+$")
