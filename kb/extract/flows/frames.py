@@ -552,9 +552,10 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
         names = names[1:]  # "Spain was followed by Turkey at 2.4 million tonnes, China at …": Spain was told before
     after_last = _ASIDE_AFTER.match(sm.text, names[-1].end).end() if names else 0  # "France (3.9%) came next"
     if last is not None and names and not own and (_PLACED.match(sm.text, after_last, clause[1])
-                                                   or _NEXT_COME.fullmatch(sm.text, clause[0], names[0].start)):
-        # "…, while Japan, Korea and Taiwan were in second to fourth place", "Next in line come Spain and Italy":
-        # ranked, no figure
+                                                   or _NEXT_COME.fullmatch(sm.text, clause[0], names[0].start)
+                                                   or _FOLLOWED_BY.search(sm.text, clause[0], names[0].start)):
+        # "…, while Japan, Korea and Taiwan were in second to fourth place", "Next in line come Spain and Italy",
+        # "It was followed by Egypt, the UK and Sudan": ranked, no figure
         own_end = clause[1]
     elif last is None or not own or not names or names[0].start > own[0].start:
         return False

@@ -35,7 +35,7 @@ class Party:
 
 _COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again|now|once\s+again|has|have|had|has\s+since|"
                      r"has\s+also|have\s+also)\s+)?"
-                     r"(?:was|is|were|are|been|became|become|remained|remains|remain|ranked|ranks|came|comes|stood|"
+                     r"(?:was|is|were|are|been|became|become|remained|remains|remain|stayed|stays|stay|ranked|ranks|came|comes|stood|"
                      r"emerged|appeared|continued|continues|featured|figured|"
                      # "retained its position as the largest market": a copula in other words
                      r"(?:retained|retains|kept|keeps|held|holds|maintained|maintains|consolidated|cemented|"
