@@ -213,6 +213,13 @@ QUALIFIED_YEARS = [  # "mid", "early", "late", "the end of" keep the year's prec
 SHORT_YEARS = [  # a month with its year's last two digits, as trade tables write it
     ("Exports fell in Oct'26.", None, [("Oct'26", "2026-10")]),
     ("Exports fell during Jan'25-Oct'25.", None, [("Jan'25-Oct'25", "2025-01/2025-10")]),
+    ("In the crop year (Oct/25 to Sep/26) exports rose.", None, [("Oct/25 to Sep/26", "2025-10/2026-09")]),
+]
+SAME_PERIOD = [  # "the same period" opening a sentence is the period just told; after a comparison, a year before
+    ("Sales rose in the first half. Over the same period, imports fell.", "2026-08-01",
+     [("the first half", "2026-01/2026-06"), ("the same period", "2026-01/2026-06")]),
+    ("Sales rose 4% in the first half from the same period.", "2026-08-01",
+     [("the first half", "2026-01/2026-06"), ("the same period", "2025-01/2025-06")]),
 ]
 NOT_DATES = [  # numbers that are no dates
     ("It shipped 2,023 tonnes of cocoa.", "2024-03-05", []),
@@ -232,7 +239,8 @@ NOT_DATES = [  # numbers that are no dates
 
 @pytest.mark.parametrize(("text", "published", "expected"),
                          [*RELATIVE_DAYS, *RELATIVE_PERIODS, *QUARTERS_AND_HALVES, *MONTH_RANGES, *SINCE,
-                          *PAST_MONTHS, *SEASONS_AND_FISCAL_YEARS, *QUALIFIED_YEARS, *SHORT_YEARS, *NOT_DATES])
+                          *PAST_MONTHS, *SEASONS_AND_FISCAL_YEARS, *QUALIFIED_YEARS, *SHORT_YEARS, *SAME_PERIOD,
+                          *NOT_DATES])
 def test_relative_and_partial_dates(text, published, expected):
     found = [(text[d.start:d.end], d.value) for d in find_dates(text, published)]
     assert found == expected

@@ -92,6 +92,8 @@ _QCODE = _c(rf"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<h2>[12])H)(?:[\s/-]*(?:(?i:of
 _SPAN = _c(rf"(?=(?i:[tflp]))(?i:the\s+)?(?P<ord>(?i:first|last|final|past))\s+(?P<n>(?i:{_NUM}))\s+"
            rf"(?P<kind>(?i:months|days|weeks))(?:{_FISCAL_TAIL}|\s+(?i:of)\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|"
            rf"(?i:the\s+year)\b|(?P<y>{_YEAR_EXPR})))?")
+# "Over the same period, …" opening a sentence: the period told just before, not the one a figure is compared with
+_OVER_THE_SAME = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:Over|In|During|For|Across)\s+)$")
 _SAME = _c(rf"(?i:the\s+)?(?i:same|corresponding|comparable)\s+(?i:period|months?|time)"
            rf"(?:\s+(?:(?i:of|in|a)\s+)?(?P<y>{_YEAR_EXPR}|{_YEAR}))?")
 _FULL = _c(rf"(?=(?i:[melt])|[JFMASOND0-9])"
@@ -108,8 +110,9 @@ _NTH = _c(r"\b(?i:on)\s+the\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[,.;)]|$)
 _YMD_SLASHED = _c(r"\b(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)\b")
 _MONTHYEAR = _c(rf"(?=(?i:[tmel])|[JFMASOND])(?:(?i:the\s+(?:whole\s+)?(?:month\s+)?of)\s+)?{_QUAL}(?P<m>{_MONTH}),?\s+"
                 rf"(?:(?i:of)\s+)?(?P<y>{_YEAR_EXPR})")
-# "Oct'26", "Jan'25-Oct'25": a month with its year's last two digits after an apostrophe (trade data tables)
-_SHORT_YEAR = r"['’](?P<{}>\d\d)(?![\d'’])"
+# "Oct'26", "Jan'25-Oct'25", "Oct/25 to Sep/26": a month with its year's last two digits after an apostrophe or a
+# slash (trade data tables)
+_SHORT_YEAR = r"['’/](?P<{}>\d\d)(?![\d'’/])"
 _APOS_MONTH = _c(rf"(?=[JFMASOND])(?P<m>{_MONTH})" + _SHORT_YEAR.format("y")
                  + rf"(?:\s*(?:-|–|(?i:to))\s*(?P<m2>{_MONTH})" + _SHORT_YEAR.format("y2") + ")?")
 _LASTMONTH = _c(rf"(?P<rel>(?i:last|this|next|(?:earlier|later)\s+this))\s+(?P<m>{_MONTH})")
@@ -584,6 +587,8 @@ class _Resolver:
             return None
         lo, hi = self.last_period
         expr = (m["y"] or "").lower()
+        if not expr and _OVER_THE_SAME.search(m.string, max(0, m.start() - 40), m.start()):
+            return f"{_fmt(lo)}/{_fmt(hi)}"  # "Over the same period, the US took 39.6%": the period just told
         if expr[:4].isdigit():
             y = int(expr[:4])
         elif not expr or re.search(r"earlier|before|ago|^a\s", expr):
@@ -630,7 +635,10 @@ class _Resolver:
         if not m["m2"]:
             return first
         last = _ym(2000 + int(m["y2"]), _month(m["m2"]))
-        return f"{first}/{last}" if last > first else None
+        if last <= first:
+            return None
+        self.last_period = ((2000 + int(m["y"]), _month(m["m"])), (2000 + int(m["y2"]), _month(m["m2"])))
+        return f"{first}/{last}"
 
     def lastmonth(self, m: re.Match[str]) -> str | None:
         if self.pub is None:

@@ -301,6 +301,21 @@ def _in_a_name(text: str, term: Commodity) -> bool:
     return sum(w[:1].isupper() for w in words) * 2 < len(words)
 
 
+_TRADED_NOUN = re.compile(r"\s+(?:exports|imports|shipments)\b")
+
+
+def _lead_goods(ctx: ArticleContext, terms: list) -> Goods | None:
+    """Goods the first sentence names right before its trade noun ("Colombian coffee exports amounted to …")."""
+    first = ctx.sentences[0] if ctx.sentences else None
+    if first is None:
+        return None
+    for t in terms:
+        if first.start <= t.start < first.end and fold(t.name) not in lexicon().general_goods \
+                and _TRADED_NOUN.match(ctx.text, t.end) and not _in_a_name(ctx.text, t):
+            return Goods(t.name, goods_hs(t.name), weak=True)
+    return None
+
+
 def _story_goods(ctx: ArticleContext, terms: list) -> Goods | None:
     """The goods the headline and body name most often (the headline's first on a tie); "goods" when the
     headline is about trade in general ("Brazil-US trade hits record") and names no goods before its trade word."""
@@ -310,7 +325,11 @@ def _story_goods(ctx: ArticleContext, terms: list) -> Goods | None:
     general = _TRADE_STORY.search(title)
     if general and not any(t.end <= general.start() for t in title_terms) \
             and not any(_OBJECT_OF_TRADE.fullmatch(title, general.end(), t.start) for t in title_terms):
-        return Goods(phrase, goods_hs(phrase), weak=True) if phrase else Goods("goods", None, weak=True)
+        if phrase:
+            return Goods(phrase, goods_hs(phrase), weak=True)
+        # "Colombia – Exports down 9.3% in September" over "Colombian coffee exports amounted to …": the lead's goods
+        lead = _lead_goods(ctx, terms)
+        return lead if lead is not None else Goods("goods", None, weak=True)
     # "Tanzania ships first avocados to India": "ships" is the verb there, not the goods
     named = [t for t in title_terms if fold(t.name) not in lexicon().general_goods
              and t.name not in lexicon().carriers and not _in_a_name(title, t)]

@@ -53,7 +53,7 @@ class SentenceMentions:
             self._dates = [d for d in find_dates(s, self.published, country=self.country)
                            if ("/" in d.value or not _ATTRIBUTION.search(s[max(0, d.start - 45):d.start]))
                            and not _record_since(s, d)]  # one says a thing on a day, not over "January to June"
-            if not self._dates and (told := self._span_told_before()) is not None:
+            if not self._dates and (told := self._span_told_before() or self._same_period_as_before()) is not None:
                 self._dates = [told]
         return self._dates
 
@@ -69,6 +69,18 @@ class SentenceMentions:
         # the story's own span is the latest told; an earlier one of that length is what it is compared with
         return DateMention(m.start(1), m.end(), max(d.value for d in spans)) if spans else None
 
+    def _same_period_as_before(self) -> DateMention | None:
+        """"Over the same period, the US took 39.6%": the latest period of months the sentences before told, not
+        one they compared with."""
+        m = _OVER_THE_SAME_PERIOD.match(self.text)
+        base = self.sentence.start
+        if m is None or base == 0:
+            return None
+        before = self.article[max(0, base - 600):base]
+        spans = [d for d in find_dates(before, self.published, country=self.country)
+                 if _months(d.value) and not _COMPARED_BEFORE.search(before, max(0, d.start - 40), d.start)]
+        return DateMention(m.start(1), m.end(1), spans[-1].value) if spans else None
+
     def clause_of(self, pos: int) -> tuple[int, int]:
         return next((c for c in self.clauses if c[0] <= pos < c[1]), (0, len(self.text)))
 
@@ -82,6 +94,12 @@ class SentenceMentions:
 # "in the eight months", "over the nine months": a span named by its length alone, told before in full
 _THE_N_MONTHS = re.compile(r"\b(?:in|over|during|for|across)\s+the\s+(?:first\s+)?([a-z]+|\d{1,2})\s+months\b"
                            r"(?!\s+(?:of|to|ending|ended|through|before|after|ago|earlier))", re.I)
+
+
+_OVER_THE_SAME_PERIOD = re.compile(r"\W*(?:Over|In|During|For|Across)\s+(the\s+same\s+(?:period|months|time))\b"
+                                   r"(?!\s+(?:of|in|a|last|the\s+previous|a\s+year))")
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|(?:up|down)\s+from|against|versus|vs\.?)\s+"
+                              r"(?:[\w.,]+\s+){0,5}(?:in|during|over|for)?\s*(?:the\s+)?$")
 
 
 def _months(value: str) -> int | None:
