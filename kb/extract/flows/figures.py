@@ -113,7 +113,8 @@ def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:
             continue  # the whole shared out is no flow of its own
         if a.kind in ("quantity", "money"):
             out.append(a)
-        elif a.kind == "number" and out and lexicon().comparison_before.search(sm.text[max(0, a.start - 40):a.start]):
+        elif a.kind == "number" and out and (lexicon().comparison_before.search(sm.text[max(0, a.start - 40):a.start])
+                                             or _short_after_country(sm, a)):
             prev = out[-1]
             out.append(Amount(a.start, a.end, a.value, prev.kind, prev.unit, prev.currency, prev.per))
         elif a.kind == "number" and a.value >= 1000:
@@ -122,6 +123,20 @@ def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:
                 unit = "head" if (goods_hs(counted.name) or "").startswith("01") else "units"
                 out.append(Amount(a.start, a.end, a.value, "quantity", unit, None, a.per))
     return out
+
+
+_SCALED = re.compile(r"\s*(?:million|billion|thousand|mn|bn|m)\b", re.I)
+_BRACKET_OR_SPACE = re.compile(r"\s*(?:\(\s*|[:–-]\s*)?$")
+
+
+def _short_after_country(sm: SentenceMentions, a: Amount) -> bool:
+    """"… led by Indonesia with 1.16 million tonnes, followed by Iraq (0.71 million)": a scaled number right after a
+    country, the unit left out, is in the unit of the figure told before it."""
+    digits = re.match(r"[\d.,]+", sm.text[a.start:a.end])
+    if digits is None or not _SCALED.match(sm.text, a.start + digits.end()):
+        return False
+    return any(0 <= a.start - c.end <= 3 and _BRACKET_OR_SPACE.fullmatch(sm.text, c.end, a.start)
+               for c in sm.countries)
 
 
 _COUNTRY_THEN_NUMBER = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]+ed|took|got|received|bought|had|imported|"

@@ -49,7 +49,7 @@ _APPOSITIVE = re.compile(r"^\s*(?:,|\(|–|—)\s*(?:also\s+)?(?:the\s+|its\s+|t
 _RANKED_AFTER = re.compile(r"^(?:\s+(?:of|for|in|from|to|at|that|which|showing|posting|recording)"
                            r"\s+[^.;:]{0,70}?)?(?:\s+(?:last|this|that)\s+(?:year|month|"
                            r"season|quarter)|\s+(?:in|during)\s+\d{4})?\s*(?:,\s*)?(?:(?:has|have|had)\s+been|were|was|are|is|included|"
-                           r"include|includes|being|comprised|remained|remain|:)\s+(?:the\s+)?$"
+                           r"include|includes|being|comprised|remained|remain|(?:(?:are|were|is|was)\s+)?led\s+by|:)\s+(?:the\s+)?$"
                            r"|^\s+as\s+(?:the\s+)?$")  # "listed its leading export markets as China, …"
 # "… were among the buyers", "… also appear among the buyers", "… figured among its main markets"
 _AS_RANKED = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again)\s+)?"
