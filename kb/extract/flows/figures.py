@@ -343,7 +343,9 @@ def _date_owners(s: str, dates: list[DateMention], amounts: list[Amount],
     for i, a in enumerate(amounts):
         if id(a) in owners:
             continue
-        prev = amounts[i - 1].end if i else -1
+        # "imports during January-March 2026 increased by 2.17% to US$4,122 million": a change before the figure
+        # holds no date of its own
+        prev = next((b.end for b in reversed(amounts[:i]) if b.kind != "percent" or a.kind == "percent"), -1)
         before = [d for d in dates if prev <= d.start < a.start and id(d) not in taken]
         if before:
             owners[id(a)] = before[-1]

@@ -277,6 +277,9 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
         if cue.kind in ("buyer_noun", "supplier_noun") and out and _APPOSED_ROLE.search(sm.text, 0, cue.start) \
                 and sm.text[cue.end:cue.end + 1] == ",":
             continue  # "Shipments from Australia, the second-biggest supplier, slipped to …": an aside
+        if cue.kind in ("buyer_noun", "supplier_noun") and out and _BRACKETED_ROLE.search(sm.text, 0, cue.start) \
+                and sm.text[cue.end:cue.end + 1] == ")":
+            continue  # "Imports from China (the largest supplier) decreased … to $1bn": an aside
         if out and out[-1].kind in ("buyer_noun", "supplier_noun") and cue.kind in NOUNS \
                 and _WITH_ITS_FIGURE.search(sm.text, max(0, cue.start - 30), cue.start) \
                 and _FIGURE_NEXT.match(sm.text, cue.end):
@@ -303,6 +306,7 @@ _WITH_ITS_FIGURE = re.compile(r",\s+with\s+(?:its\s+|their\s+|total\s+|combined\
 _FIGURE_NEXT = re.compile(r"(?:\s+of\s+(?:[\w'’-]+\s+){1,5}?(?=(?:worth|valued|totall?ing|amounting|reaching|at)\b))?"
                           r"\s*\b(?:worth|of|valued\s+at|totall?ing|amounting\s+to|at|reaching)\s+(?:about\s+|around\s+|"
                           r"some\s+|nearly\s+|over\s+|more\s+than\s+)?[$€£¥]?\d")
+_BRACKETED_ROLE = re.compile(r"[A-Z][\w'’.-]*\s*\(\s*(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}$")
 _APPOSED_ROLE = re.compile(r"[A-Z][\w'’.-]*,\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}$")
 _ROLE_OF = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
 _OBJECT_ROLE = re.compile(r"\b(?:to|for|from)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?$")
@@ -1066,6 +1070,9 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
         near = [code for start, code in spans if lo <= start < hi]
         if not near and partner_first and i and out[-1][1] and _NEXT_GOODS.match(frame.sm.text, lo, hi):
             near = out[-1][1]  # "from Kazakhstan 164,000 t of wheat and 58,000 t of flour": the same partner's
+        if not near and partner_first and i and out[-1][1] and f.amount.kind != figures[i - 1].amount.kind \
+                and _OTHER_MEASURE.fullmatch(frame.sm.text, lo, hi):
+            near = out[-1][1]  # "from Vietnam amounted to $842 million (up 9%), 27,930 tonnes (up 7%)": its weight
         if len(set(near)) > 1 and not partner_first:
             out.append((None, list(dict.fromkeys(near))))  # "tyres worth €498m to Germany, Italy and Poland"
             continue
@@ -1077,6 +1084,7 @@ _EACH = re.compile(r"\beach\b", re.I)
 _RANKED_BEHIND = re.compile(r"\b(?:largest|biggest|top|leading|main|major|ranked|placed)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:after|behind)\s+", re.I)
 _BOUND_BEFORE = re.compile(r"\b(?:fewer|less|more|under|over|up\s+to|at\s+most|at\s+least)\s+(?:than\s+)?$", re.I)
+_OTHER_MEASURE = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?:,|and|,\s*and|or)?\s*(?:about\s+|some\s+)?")
 _NEXT_GOODS = re.compile(r"\s+of\s+[^,;.\d]{1,40}?\s+and\s+$")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 

@@ -45,11 +45,20 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         for g in [g for g in same if g.amount is None] + kin:
             out.remove(g)
             d.company, d.date, d.buyer = d.company or g.company, d.date or g.date, d.buyer or g.buyer
-        if d.amount.kind == "money" and d.date is not None:
+        if d.amount.kind == "money":
             host = next((g for g in same if g.amount is not None and g.amount.kind == "quantity"
-                         and g.money is None and g.date == d.date), None)
+                         and g.money is None and g.date == d.date
+                         and (d.date is not None or g.sentence.start == d.sentence.start)), None)
             if host is not None:  # "418,000 tonnes … The value of these exports was 241 billion francs"
                 host.money = d.amount
+                continue
+        if d.amount.kind == "quantity" and d.money is None:
+            # "Imports from China fell 4.6% in value to $1,003.72 million, and 6.2% in quantity to 41,388 tonnes"
+            host = next((g for g in same if g.amount is not None and g.amount.kind == "money"
+                         and g.date == d.date and g.sentence.start == d.sentence.start), None)
+            if host is not None:
+                d.money = host.amount
+                out[out.index(host)] = d
                 continue
         dup = next((g for g in same if g.amount is not None and _same_amount(g.amount, d.amount)
                     and (g.date == d.date or g.date is None or d.date is None)), None)
