@@ -215,6 +215,12 @@ SHORT_YEARS = [  # a month with its year's last two digits, as trade tables writ
     ("Exports fell during Jan'25-Oct'25.", None, [("Jan'25-Oct'25", "2025-01/2025-10")]),
     ("In the crop year (Oct/25 to Sep/26) exports rose.", None, [("Oct/25 to Sep/26", "2025-10/2026-09")]),
 ]
+ISO_WEEKS = [  # "week 49": the ISO week, Monday to Sunday, of the year named or the latest begun
+    ("In week 49 Chile shipped 2,100 t of cherries.", "2026-12-10", [("week 49", "2026-11-30/2026-12-06")]),
+    ("Arrivals peaked in week 2 of 2026.", "2026-03-01", [("week 2 of 2026", "2026-01-05/2026-01-11")]),
+    ("Arrivals peaked in week 51.", "2026-01-20", [("week 51", "2025-12-15/2025-12-21")]),
+    ("Prices hit a 52-week high.", "2026-01-20", []),
+]
 SAME_PERIOD = [  # "the same period" opening a sentence is the period just told; after a comparison, a year before
     ("Sales rose in the first half. Over the same period, imports fell.", "2026-08-01",
      [("the first half", "2026-01/2026-06"), ("the same period", "2026-01/2026-06")]),
@@ -240,7 +246,7 @@ NOT_DATES = [  # numbers that are no dates
 @pytest.mark.parametrize(("text", "published", "expected"),
                          [*RELATIVE_DAYS, *RELATIVE_PERIODS, *QUARTERS_AND_HALVES, *MONTH_RANGES, *SINCE,
                           *PAST_MONTHS, *SEASONS_AND_FISCAL_YEARS, *QUALIFIED_YEARS, *SHORT_YEARS, *SAME_PERIOD,
-                          *NOT_DATES])
+                          *ISO_WEEKS, *NOT_DATES])
 def test_relative_and_partial_dates(text, published, expected):
     found = [(text[d.start:d.end], d.value) for d in find_dates(text, published)]
     assert found == expected

@@ -115,6 +115,9 @@ _MONTHYEAR = _c(rf"(?=(?i:[tmel])|[JFMASOND])(?:(?i:the\s+(?:whole\s+)?(?:month\
 _SHORT_YEAR = r"['’/](?P<{}>\d\d)(?![\d'’/])"
 _APOS_MONTH = _c(rf"(?=[JFMASOND])(?P<m>{_MONTH})" + _SHORT_YEAR.format("y")
                  + rf"(?:\s*(?:-|–|(?i:to))\s*(?P<m2>{_MONTH})" + _SHORT_YEAR.format("y2") + ")?")
+# "in week 49", "week 2 of 2026", "wk 12": an ISO week, as fresh-produce and freight reports count them
+_ISO_WEEK = _c(rf"(?=[wW])(?i:week|wk)\.?\s*(?:no\.?\s*)?(?P<n>[1-4]?\d|5[0-3])(?![\d:%-]|[.,]\d)"
+               rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{_YEAR}))?")
 _LASTMONTH = _c(rf"(?P<rel>(?i:last|this|next|(?:earlier|later)\s+this))\s+(?P<m>{_MONTH})")
 _BAREMONTH = _c(r"(?=(?i:[iosutbdfmelt]))(?:(?i:in|of|since|until|till|by|during|from|throughout|for|through)\s+"
                 r"(?:(?i:the\s+(?:whole\s+)?(?:month\s+)?of)\s+)?"
@@ -528,6 +531,24 @@ class _Resolver:
         self.last_period = ((start.year, start.month, start.day), (end.year, end.month, end.day))
         return f"{start.isoformat()}/{end.isoformat()}"
 
+    def iso_week(self, m: re.Match[str]) -> str | None:
+        """"week 49", "in week 2 of 2026": the ISO week (Monday to Sunday) of the year named, else the latest
+        such week begun by publication."""
+        week = int(m["n"])
+        if m["y"]:
+            y = int(m["y"])
+        elif self.pub is not None:
+            y = self.pub.year if week <= self.pub.isocalendar()[1] else self.pub.year - 1
+        else:
+            return None
+        try:
+            start = date.fromisocalendar(y, week, 1)
+        except ValueError:
+            return None
+        end = start + timedelta(days=6)
+        self.last_period = ((start.year, start.month, start.day), (end.year, end.month, end.day))
+        return f"{start.isoformat()}/{end.isoformat()}"
+
     def since(self, m: re.Match[str]) -> str | None:
         """"since June": from that month to publication, or to the end the sentence gives; "since 2019" from
         that year to the year of publication."""
@@ -863,6 +884,7 @@ def _plan() -> tuple[list[_Gate], list[tuple[re.Pattern[str], int, _Handler]]]:
         (_DAYRANGE, _Resolver.dayrange, _G_MONTH),
         (_SINCE, _Resolver.since, _G_RARE),
         (_WEEKTO, _Resolver.week_to, _G_RARE),
+        (_ISO_WEEK, _Resolver.iso_week, _G_REL),
         (_MONTHSTO, _Resolver.months_to, _G_RARE),
         (_YEAR_SO_FAR, _Resolver.year_so_far, _G_RARE),
         (_SPAN, _Resolver.span, _G_SPAN),

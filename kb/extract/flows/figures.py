@@ -220,6 +220,8 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
         return True
     if _CHANGE_VERB_BEFORE.search(before):
         return True  # "Milk powder exports rose $96 million (19 percent) to $602 million": the rise, not the trade
+    if _PACKED_IN.search(before) or _RUNNING_TOTAL.search(before):
+        return True  # "214,000 cartons of 4 kg", "…, bringing total exports to 515,000 cartons": no flow of its own
     if _HOPED_FOR.search(before):
         return True  # "…, and it is now counting on 260,000 tonnes by the close of the campaign": a hope, no flow
     if _LIMIT_OF.search(before):
@@ -231,6 +233,13 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
     return bool(lex.price_before.search(before) or lex.share_before.search(before))
 
 
+# "214,000 cartons of 4 kg": the size of each package, after the count of packages
+_PACKED_IN = re.compile(r"\d\s*(?:cartons|boxes|bags|sacks|crates|cases|cans|bottles|packs|pallets|containers|bales)"
+                        r"\s+of\s+$", re.I)
+# "…, bringing total exports from Morocco to 515,000 cartons": the running total, of all partners
+_RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|lifting|pushing|raising)\s+(?:the\s+|its\s+|their\s+)?"
+                            r"(?:total|overall|cumulative|combined|season['’]s|year['’]s)\b[^.;]{0,60}?\bto\s+"
+                            r"(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$", re.I)
 _HOPED_FOR = re.compile(r"\b(?:counting|counts?|banking|banks?|relying)\s+on\s+(?:about\s+|some\s+|around\s+)?$"
                         r"|\b(?:expects?|expecting|targets?|targeting|aims?\s+(?:for|at)|hopes?\s+for|forecasts?|"
                         r"projects?)\s+(?:about\s+|some\s+|around\s+|up\s+to\s+|at\s+least\s+)?$", re.I)

@@ -503,6 +503,10 @@ def term_goods(s: str, t: Commodity, floor: int = 0) -> Goods:
 DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those|his|her|our)\s+$", re.I)
 
 
+# "green-skin avocados", "export-grade cashews", "medium-sized prawns": a trait of the goods, not another good
+_TRAIT = re.compile(r"[a-z]+-(?:skin|skinned|grade|quality|sized?|type|style|class|fed|free|grown|farmed|caught)")
+
+
 def goods_hs(name: str) -> str | None:
     """The HS heading of goods: of the phrase, or of its head once modifiers are set aside ("fresh pears"),
     but not of a head that other words make a compound of ("shea butter", "cassava chips")."""
@@ -510,7 +514,8 @@ def goods_hs(name: str) -> str | None:
     lex = lexicon()
     for i in range(len(words)):
         if is_term(" ".join(words[i:])):
-            if all(w in lex.modifiers for w in words[:i]) or (i == len(words) - 1 and words[-1] in lex.stable_heads):
+            if all(w in lex.modifiers or _TRAIT.fullmatch(w) for w in words[:i]) \
+                    or (i == len(words) - 1 and words[-1] in lex.stable_heads):
                 return hs_for(name)  # "fresh pears"; "pomegranate juice", "robusta coffee": still the head's heading
             return None
     return None
