@@ -43,6 +43,8 @@ class ArticleFrame:
     lead_exporter: str | None = None  # the first country the body names as exporting, no partner given
     lead_sentence: int | None = None  # … and the sentence (index) it does so in
     told_period: str | None = None  # the period the headline or first sentence names: "Trade digest, April 2024"
+    _sources: set[str] | None = None
+    span: str | None = None  # the latest period of several months a figure was dated with ("the first four months")
 
     def __post_init__(self) -> None:
         title = self.ctx.document.title or ""
@@ -94,6 +96,8 @@ class ArticleFrame:
         else the headline's one source; none when the headline names several ("inflows from Canada, Russia")."""
         # the buyer a headline names ("China's chrome ore imports rise") sells none of the story's goods
         importers = [*importers, self.title_importer] if self.title_importer else importers
+        if len(self.sources_named()) >= 3:
+            return None  # "U.S. imports fell to $10bn" in a story of imports from China, Vietnam, Italy: all of them
         for code, _ in self.exporters_seen.most_common():
             if code not in importers:
                 return code
@@ -102,6 +106,14 @@ class ArticleFrame:
             return actors[0]
         lead = self.lead_exporter
         return lead if lead and lead not in importers and not actors else None
+
+    def sources_named(self) -> set[str]:
+        """The countries the article names after "from" ("imports from Vietnam", "shipments from China")."""
+        if self._sources is None:
+            text = self.ctx.text
+            self._sources = {c.code for c in self.ctx.countries if c.form == "name"
+                             and _FROM_BEFORE.search(text, max(0, c.start - 12), c.start)}
+        return self._sources
 
     def importer(self, exporters: list[str]) -> str | None:
         """The country imports go to when the frame does not say: the headline's buyer, else the story's home."""
@@ -158,6 +170,7 @@ class ArticleFrame:
         return self._local or None
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 # "Norway top export market in May": the headline names a buyer, not the country that acts
 _MARKET_AFTER = re.compile(r"\s+(?:(?:is|was|remains|stays|becomes|became)\s+)?(?:(?:the|a|an)\s+)?"
                            r"(?:(?:top|leading|main|biggest|largest|key|major|no\.?\s*1|number[- ]one|"

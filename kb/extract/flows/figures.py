@@ -34,7 +34,9 @@ class Figure:
     date: DateMention | None = None
     year_before: bool = False  # "up from $1.71bn a year earlier" with no date to count back from: the reading's
     compared: bool = False  # "…, from 349.7 tonnes in 2024": the base a figure is compared with
-
+    # "… to $2.88 billion year to date", "… for the month", "… over the period": the story's period its words point
+    # at (the first two beat a date the sentence shares out; a date of the figure's own beats "for the month")
+    refers: str | None = None
 
     @property
     def start(self) -> int:
@@ -74,7 +76,34 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     owners = _shared_dates(sm, kept, [a for a in dated if a.kind == "percent"], {**owners, **earlier}, dates)
     owners = _within_fronted(sm.text, dates, owners)
     return [Figure(a, worth[id(a)][1] if id(a) in worth else None,
-                   None if id(a) in undated else owners.get(id(a)), id(a) in undated, id(a) in compared) for a in kept]
+                   None if id(a) in undated else owners.get(id(a)), id(a) in undated, id(a) in compared,
+                   _refers(sm.text, kept, i))
+            for i, a in enumerate(kept)]
+
+
+_YEAR_TO_DATE = re.compile(r"\byear[- ]to[- ]date\b|\bYTD\b|\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b",
+                           re.I)
+_THE_MONTH = re.compile(r"\b(?:for|in|during|over)\s+the\s+month\b(?!\s+(?:before|earlier|prior|after|ago)\b)", re.I)
+# ("the same period" the dates module reads itself: the period the sentence told before it)
+_THE_PERIOD_TOLD = re.compile(r"\b(?:for|in|during|over)\s+the\s+period\b"
+                              r"(?!\s+(?:of|in|last|a|before|earlier|prior|after|ago)\b)", re.I)
+
+
+_CLAUSE_JOINT = re.compile(r",\s|\s+(?:and|but|while|whereas)\s+")
+
+
+def _refers(s: str, kept: list[Amount], i: int) -> str | None:
+    """Whether a figure's words point at a period the story told: "ytd", "month" or "period"."""
+    lo = kept[i - 1].end if i else 0
+    hi = min(kept[i + 1].start if i + 1 < len(kept) else len(s), kept[i].end + 80)
+    # the words after the figure, up to the next clause, else those between the figure before and this one
+    after = _CLAUSE_JOINT.split(s[kept[i].end:hi])[0]
+    before = _CLAUSE_JOINT.split(s[lo:kept[i].start])[-1]  # not the words of the figure before
+    for text in (after, before):
+        for kind, pattern in (("ytd", _YEAR_TO_DATE), ("month", _THE_MONTH), ("period", _THE_PERIOD_TOLD)):
+            if pattern.search(text):
+                return kind
+    return None
 
 
 # "…, the ministry said on Monday", "he told reporters after opening a seminar here today", "said at a press
@@ -168,7 +197,9 @@ def _within_fronted(s: str, dates: list[DateMention], owners: dict[int, DateMent
 
 
 # "has imported 7 million kg to date", "shipped 40,000 tonnes so far": the year of publication, up to it
-_TO_DATE = re.compile(r"[^,;:.\d]{0,50}?\b(?:to\s+date|so\s+far)\b(?!\s+(?:this|in|during|for)\b)", re.I)
+# ("year to date" is the story's months so far: `_refers`)
+_TO_DATE = re.compile(r"[^,;:.\d]{0,50}?\b(?:(?<!year\s)(?<!year-)to\s+date|so\s+far)\b(?!\s+(?:this|in|during|for)\b)",
+                      re.I)
 
 
 def _to_date(sm: SentenceMentions, dated: list[Amount], owners: dict[int, DateMention]) -> dict[int, DateMention]:
@@ -348,7 +379,8 @@ def _date_owners(s: str, dates: list[DateMention], amounts: list[Amount],
             d for d in dates if end <= d.start < nxt and not _OWNS_NEXT.match(s, d.end, nxt)]
         if after:
             owners[id(a)] = after[0]
-            taken.update(id(d) for d in after)
+            if a.kind != "percent":  # "fell 6 percent in April to $5.61 billion": the change's date is the figure's
+                taken.update(id(d) for d in after)
     for i, a in enumerate(amounts):
         if id(a) in owners:
             continue

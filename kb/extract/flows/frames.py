@@ -155,6 +155,8 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         previous = cues[-1] if cues else previous
     # the period the sentence reports, not the one a figure is compared with ("…, from 349.7 tonnes in 2024")
     dated = next((f.date for f in figures if f.date is not None and not f.compared), None)
+    rd.frame.span = next((f.date.value for f in figures if f.date is not None and not f.compared
+                          and "/" in f.date.value and _reported(rd, f.date.value)), rd.frame.span)
     if dated is None and not figures and sm.cues and rd.frame.period is None:
         # "Peru's avocado exports grew strongly in the first quarter.": a lead's period dates what follows
         dated = next((d for d in sm.dates() if "/" in d.value), None)
@@ -232,8 +234,12 @@ _RIGHT_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:neighbou?ring|fellow|nearby)\s+)
 _NOUN_AFTER = re.compile(r"\s+(?!for\b)[a-z]")  # "the Djibouti corridor": the country names a place
 # ", with Indonesia taking 540,000 head": a new subject after a comma starts the next frame's stretch.
 _AND_OF = re.compile(r"\s+and\s+(?=of\s+(?:the\s+)?[A-Z])")
+_PART_ASIDE = (r",\s+(?:(?:dragged|pulled|weighed|held)\s+down|driven|boosted|helped|lifted|buoyed|propped\s+up|"
+               r"offset|hit)\s+(?:mainly\s+|largely\s+|mostly\s+)?by\s+")
 _NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+|\s+and\s+(?=of\s+(?:the\s+)?[A-Z])"
-                          r"|\b(?:adding|saying|noting|stressing|explaining)\s+(?:that\s+)?")  # "…, adding that"
+                          r"|\b(?:adding|saying|noting|stressing|explaining)\s+(?:that\s+)?"  # "…, adding that"
+                          # "…, dragged down by a 31 percent drop in shipments from China to $688m": a part's own
+                          r"|" + _PART_ASIDE)
 
 
 _OF_ITS_FIGURE = re.compile(r"\s+(?:of|worth|totall?ing|valued\s+at)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?"
@@ -379,6 +385,7 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         rd.named_in_full.update((g.name.split()[-1], g) for g in goods if " " in g.name and _one_term(g.name))
     frame = _Frame(sm, cue, clause, region, figures, parties, goods, tuple(extras))
     exporters, importers = _sides(rd, frame)
+    exporters, importers = _not_lent_from_beside(frame, exporters), _not_lent_from_beside(frame, importers)
     if not exporters and not importers and not parties and goods and not figures and _goods_of_last(rd, frame):
         # "Iran's exports to Turkmenistan reached $612m. Our main exports were cement, fruit and detergents.": the
         # goods of the trade just told
@@ -401,6 +408,19 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         _lend(rd, frame, exporters)
         return
     _write(rd, frame, exporters, importers)
+
+
+def _not_lent_from_beside(frame: _Frame, codes: list[str]) -> list[str]:
+    """"American imports fell to $2.61 billion, dragged down by a drop in shipments from China to $688 million":
+    a side the frame took from the story, which another frame of the same sentence names as its own partner, is
+    that frame's; the total stays without it."""
+    own = {p.code for p in frame.parties}
+    lent = [c for c in codes if c not in own]
+    if not lent or not frame.figures or not re.search(_PART_ASIDE, frame.sm.text[max(0, frame.region[1] - 40):]):
+        return codes
+    lo, hi = frame.region
+    beside = {m.code for m in frame.sm.countries if (m.end <= lo or m.start >= hi) and m.form != "adjective"}
+    return [c for c in codes if c in own] if all(c in beside for c in lent) else codes
 
 
 def _domestic(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], parties: list[Party]) -> bool:
@@ -808,8 +828,9 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     arrived = frame.cue.kind == "motion" and any(p.how == "from" for p in frame.parties)  # "… came from Brazil"
     # "Shipments from Australia slipped to 3.1m tons" in a story of China's imports: arrivals in China
     # … and "US cargoes jumped to 802,000 tonnes" in a story of Japan's imports: arrivals in Japan
+    # … and "China's shipments slid to $3.94 billion" in a story of US apparel imports
     arrived = arrived or (frame.cue.form in _ARRIVING and rd.frame.title_importer is not None
-                          and any(p.how in ("from", "adjective") for p in frame.parties))
+                          and any(p.how in ("from", "adjective", "possessor") for p in frame.parties))
     # "West African origins such as Benin and Mali" in a story of Bangladesh's imports: suppliers to it
     arrived = arrived or (frame.cue.kind == "supplier_noun" and rd.frame.title_importer is not None
                           and any(p.how == "ranked" for p in frame.parties))
@@ -878,6 +899,8 @@ _RE_EXPORT_ROLE = re.compile(r"\bre-?exports?\s+$", re.I)
 _FOR_RE_EXPORTS = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}re-?exports?\b", re.I)
 _ARRIVING = frozenset(("shipments", "shipment", "deliveries", "delivery", "cargoes", "cargo", "supplies",
                        "consignments"))
+
+
 def _re_exporter(rd: Reading, frame: _Frame, importers: list[str]) -> list[str]:
     """Who re-exports when the frame does not say: the place the goods landed in ("landed in Dubai"), else the
     buyer of the flow told just before ("The UAE took 22m kilos, but much of that is re-exported to Iran")."""
@@ -1525,7 +1548,23 @@ def _figure_date(rd: Reading, figure: Figure) -> str | None:
     if figure.year_before:  # "up from $1.71bn a year earlier" in a story of September 2025: September 2024
         period = rd.frame.period
         return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), period) if period else None
+    if figure.refers in ("ytd", "period") or (figure.refers and figure.date is None):
+        return _referred_period(rd, figure.refers) or (figure.date.value if figure.date else None)
     return figure.date.value if figure.date is not None else rd.frame.period
+
+
+def _referred_period(rd: Reading, refers: str) -> str | None:
+    """The story's period a figure points at: "year to date" runs from January to the month the story reports,
+    "for the month" is that month, "over the period" the period told last."""
+    period, told = rd.frame.period, rd.frame.told_period
+    month = next((p for p in (period, told) if p and len(p) == 7), None)
+    if refers == "ytd":
+        if period and re.fullmatch(r"\d{4}-01/\d{4}-\d\d", period):
+            return period
+        return f"{month[:4]}-01/{month}" if month else period
+    if refers == "month":
+        return month or period
+    return rd.frame.span or period  # "advanced 12.4 percent for the period": the span told last
 
 
 def _figureless_date(rd: Reading, frame: _Frame) -> str | None:

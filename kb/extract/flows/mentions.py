@@ -53,8 +53,12 @@ class SentenceMentions:
             self._dates = [d for d in find_dates(s, self.published, country=self.country)
                            if ("/" in d.value or not _ATTRIBUTION.search(s[max(0, d.start - 45):d.start]))
                            and not _record_since(s, d)]  # one says a thing on a day, not over "January to June"
-            if not self._dates and (told := self._span_told_before() or self._same_period_as_before()) is not None:
+            if not self._dates and (told := self._same_period_as_before()) is not None:
                 self._dates = [told]
+            # "… to $1.83 billion in the four months": that span, beside the sentence's other dates
+            if (span := self._span_told_before()) is not None \
+                    and not any(d.start <= span.start < d.end for d in self._dates):
+                self._dates = sorted([*self._dates, span], key=lambda d: d.start)
         return self._dates
 
     def _span_told_before(self) -> DateMention | None:

@@ -171,6 +171,9 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
     if m.form == "name" and _NAMED_GOODS_AFTER.match(s, m.end) and not lexicon().cue.match(s, m.end + 1):
         term = find_commodities(s[m.end + 1:m.end + 40])  # not "the inputs Brazil ships north": a verb
         if term and term[0].start == 0:
+            if cue.kind in ("import_noun", "export_noun") and cue.start > m.end \
+                    and re.fullmatch(r"\s*", s[m.end + 1 + term[0].end:cue.start]):
+                return "possessor", _NOUN_SIDES[cue.kind]  # "U.S. footwear imports were down": whose trade
             return "origin", EXPORTER  # "48,000 tonnes of Botswana copper concentrate bound for China"
     return None
 
@@ -318,7 +321,10 @@ def _noun_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None
 
 _CHANGED_ITS = re.compile(r"\s+(?:(?:also|further|sharply|slightly|again)\s+)?(?:increased|raised|boosted|lifted|"
                           r"expanded|doubled|tripled|stepped\s+up|cut|reduced|curbed|halved|slashed|resumed|"
-                          r"suspended|stopped|halted)\s+(?:its\s+|their\s+)?(?:[\w-]+\s+){0,2}?")
+                          r"suspended|stopped|halted|"
+                          # "India saw its apparel shipments to the U.S. increase": the subject's own trade
+                          r"(?:saw|watched|had|posted|recorded|reported)(?=\s+(?:its|their)\s))\s+(?:its\s+|their\s+)?"
+                          r"(?:[\w-]+\s+){0,2}?")
 _LED_THE = re.compile(r"\s+(?:led|topped|headed)\s+(?:the\s+)?(?:list\s+of\s+)?(?:[\w-]+\s+){0,2}?")
 
 
