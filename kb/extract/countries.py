@@ -148,8 +148,10 @@ def codes_in(text: str, published: str | None = None, *, forms: tuple[str, ...] 
 
 
 def is_destination(text: str, mention: CountryMention) -> bool:
-    """"to China", "for Egypt": the country is where something goes, not who acts."""
-    return bool(_DESTINATION.search(text[max(0, mention.start - 12): mention.start]))
+    """"to China", "for Egypt": the country is where something goes, not who acts ("prices for Colombian avocados"
+    name the goods' origin)."""
+    return bool(_DESTINATION.search(text[max(0, mention.start - 12): mention.start])) \
+        and not (mention.form == "adjective" and _origin_of_goods(text, mention))
 
 
 def main_countries(ctx: ArticleContext) -> list[str]:
