@@ -219,6 +219,7 @@ ISO_WEEKS = [  # "week 49": the ISO week, Monday to Sunday, of the year named or
     ("In week 49 Chile shipped 2,100 t of cherries.", "2026-12-10", [("week 49", "2026-11-30/2026-12-06")]),
     ("Arrivals peaked in week 2 of 2026.", "2026-03-01", [("week 2 of 2026", "2026-01-05/2026-01-11")]),
     ("Arrivals peaked in week 51.", "2026-01-20", [("week 51", "2025-12-15/2025-12-21")]),
+    ("Spain is due to ship in week 41.", "2026-09-16", [("week 41", "2026-10-05/2026-10-11")]),  # the nearest
     ("Prices hit a 52-week high.", "2026-01-20", []),
 ]
 SAME_PERIOD = [  # "the same period" opening a sentence is the period just told; after a comparison, a year before

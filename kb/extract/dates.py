@@ -532,13 +532,14 @@ class _Resolver:
         return f"{start.isoformat()}/{end.isoformat()}"
 
     def iso_week(self, m: re.Match[str]) -> str | None:
-        """"week 49", "in week 2 of 2026": the ISO week (Monday to Sunday) of the year named, else the latest
-        such week begun by publication."""
+        """"week 49", "in week 2 of 2026": the ISO week (Monday to Sunday) of the year named, else the one
+        nearest publication."""
         week = int(m["n"])
         if m["y"]:
             y = int(m["y"])
-        elif self.pub is not None:
-            y = self.pub.year if week <= self.pub.isocalendar()[1] else self.pub.year - 1
+        elif self.pub is not None:  # the nearest such week: "due in week 41" in September is this year's
+            now = self.pub.isocalendar()[1]
+            y = self.pub.year - 1 if week - now > 26 else self.pub.year + 1 if now - week > 26 else self.pub.year
         else:
             return None
         try:

@@ -309,6 +309,10 @@ def _noun_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None
     if cue.kind in ("export_noun", "import_noun") and m.form in ("name", "capital") \
             and _CHANGED_ITS.fullmatch(between):
         return "subject", _NOUN_SIDES[cue.kind]  # "Mongolia increased purchases to 9.44 KMT", "Peru doubled exports"
+    if cue.kind in ("export_noun", "import_noun") and m.form in ("name", "capital") \
+            and _THEIR_OWN.fullmatch(between) and _SUBJECT_LIST_BEFORE.fullmatch(s, 0, m.start):
+        # "South Africa and Peru now have four weeks left for their mandarin exports to the UK": the subject's own
+        return "subject", _NOUN_SIDES[cue.kind]
     if cue.kind == "import_noun" and m.form == "name" and _LED_THE.fullmatch(between):
         return "ranked", IMPORTER  # "Malaysia led the ASEAN purchases with 17,230 tons"
     if cue.kind in ("export_noun", "import_noun") and _SHARE_OF.match(between):
@@ -325,6 +329,10 @@ _CHANGED_ITS = re.compile(r"\s+(?:(?:also|further|sharply|slightly|again)\s+)?(?
                           # "India saw its apparel shipments to the U.S. increase": the subject's own trade
                           r"(?:saw|watched|had|posted|recorded|reported)(?=\s+(?:its|their)\s))\s+(?:its\s+|their\s+)?"
                           r"(?:[\w-]+\s+){0,2}?")
+_THEIR_OWN = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){1,8}?(?:their|its)\s+(?:[a-z][\w-]*\s+){0,2}")
+# the sentence's subject: countries (and their joints) from its start
+_SUBJECT_LIST_BEFORE = re.compile(r"\W*(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?:,|and|&)\s*)*"
+                                  r"(?:the\s+)?")
 _LED_THE = re.compile(r"\s+(?:led|topped|headed)\s+(?:the\s+)?(?:list\s+of\s+)?(?:[\w-]+\s+){0,2}?")
 
 
