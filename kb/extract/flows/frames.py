@@ -710,6 +710,9 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     relative = list(_WHO_OPENS.finditer(before))  # "an opportunity for growers, who already ship …": a fact of theirs
     if _unreal(before[relative[-1].end():] if relative else before):
         return True
+    joint = list(_AS_JOINT.finditer(s, clause[0], cue.start))
+    if joint and _unreal(s[clause[0]:joint[-1].start()]):
+        return True  # "We expect to ship 560,000 t in February as rice goes to Benin": the forecast's, no flow told
     if _PURPOSE.search(s, max(clause[0], cue.start - 40), cue.start):
         return True  # "imported … for blending and re-export": what the goods are for, not a flow told
     if _HINDERED.search(s, max(clause[0], cue.start - 60), min(clause[1], cue.end + 60)):
@@ -726,6 +729,7 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     return bool(lex.blocked.search(told))
 
 
+_AS_JOINT = re.compile(r"\s(?:as|while|whereas)\s")
 _WHO_OPENS = re.compile(r",\s+(?:who|which)\s+")
 _HINDERED = re.compile(r"\bmak(?:e|es|ing|ed)\s+(?:[\w-]+\s+){1,6}?(?:hard|difficult|impossible|costly)\b", re.I)
 _CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+as)\b", re.I)
