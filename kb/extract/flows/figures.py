@@ -148,7 +148,7 @@ def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:
             out.append(Amount(a.start, a.end, a.value, prev.kind, prev.unit, prev.currency, prev.per))
         elif a.kind == "number" and a.value >= 1000:
             counted = next((t for t in sm.terms if 0 < t.start - a.end <= 1), None)
-            if counted is not None:
+            if counted is not None and not _CARRYING_AFTER.match(sm.text, counted.end):
                 unit = "head" if (goods_hs(counted.name) or "").startswith("01") else "units"
                 out.append(Amount(a.start, a.end, a.value, "quantity", unit, None, a.per))
     return out
@@ -168,6 +168,9 @@ def _short_after_country(sm: SentenceMentions, a: Amount) -> bool:
                for c in sm.countries)
 
 
+# "38,000 trucks a day cross …, carrying mainly auto parts": vehicles counted, not the goods they carry
+_CARRYING_AFTER = re.compile(r"[^.;]{0,120}?\b(?:carrying|carry|carried|laden\s+with|loaded\s+with|transporting|"
+                             r"hauling)\b", re.I)
 _COUNTRY_THEN_NUMBER = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]+ed|took|got|received|bought|had|imported|"
                                   r"took\s+in))?\s+$")
 

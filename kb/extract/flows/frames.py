@@ -18,7 +18,7 @@ from functools import cache
 from itertools import pairwise
 
 from kb.extract import gazetteer
-from kb.extract.commodities import find_commodities
+from kb.extract.commodities import find_commodities, fold
 from kb.extract.context import ArticleContext, Sentence
 from kb.extract.countries import is_destination
 from kb.extract.dates import DateMention
@@ -1309,6 +1309,8 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
                          and re.match(r" [a-z]", sm.text[c.end:c.end + 2])), None)
         if receiver is not None and cue.form.startswith(("sell", "sold", "ship", "sen", "suppl")):
             yield read_phrase_list(sm, receiver.end, region[1])  # "the Dutch sell Kenya machinery and vehicles"
+        if cue.form.endswith("ed"):
+            yield _participle_head(sm, cue, clause)  # "Mexican fresh produce trucked to Canada …"
         yield read_phrase_list(sm, cue.end, region[1])  # "shipped boulders to", "sold tea and coffee to"
     if cue.kind == "motion":
         yield _motion_subject(sm, cue, clause)  # "chacha went mainly to Russia", "Lithuanian goods went to"
@@ -1344,6 +1346,26 @@ def _a_post(name: str) -> bool:
 @cache
 def _post_heads() -> frozenset[str]:
     return frozenset(str(h).lower() for h in gazetteer.titles().get("heads", []))
+
+
+_PHRASE_OPENS = re.compile(r"(?:^|\b(?:that|while|whereas|but|of|with)\s+|[,;:(]\s*)")
+
+
+def _participle_head(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> list[Goods]:
+    """"Mexican fresh produce trucked to Canada still faces inspections": the goods a reduced relative clause
+    (a participle right after its noun) moves."""
+    s = sm.text
+    before = s[max(clause[0], cue.start - 60):cue.start]
+    if not before.endswith(" ") or re.search(r"\b(?:was|were|is|are|be|been|being|has|have|had|it|they)\s+$", before):
+        return []
+    opens = [m.end() for m in _PHRASE_OPENS.finditer(s, max(clause[0], cue.start - 60), cue.start)]
+    start = opens[-1] if opens else clause[0]
+    found = read_phrase_list(sm, start, cue.start)
+    if found and re.fullmatch(r"\s*", s[found[-1].end:cue.start]) and all(clean_goods(g) for g in found) \
+            and all(g.hs or (" " in g.name and g.name == g.name.lower()) for g in found) \
+            and not any(fold(g.name) in lexicon().general_goods for g in found):  # not "goods purchased from X"
+        return found
+    return []
 
 
 def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> list[Goods]:
