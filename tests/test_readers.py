@@ -120,6 +120,27 @@ PORT ALDER. June 5 (Kazinform) – {BODY_1}
     assert doc.text.startswith("PORT ALDER. June 5 (Kazinform) – Lorvania")  # datelines stay body text
 
 
+def test_txt_blog_post_short_title_and_user_name(tmp_path: Path) -> None:
+    # a blog theme: the site, a breadcrumb whose last link is the two-word headline, "Posted on … by <user>"
+    page = f"""\
+Harbour Notes
+Home » Uncategorized » Cmaa Explained
+
+Cmaa Explained
+
+Posted on March 3, 2026 by harbournotes
+
+{BODY_1}
+
+Posted in Uncategorized
+"""
+    doc = read_article(write(tmp_path, "cmaa.txt", page))
+    assert doc.title == "Cmaa Explained"
+    assert doc.author == "harbournotes"
+    assert doc.published == "2026-03-03"
+    assert doc.text.startswith(BODY_1[:40])
+
+
 def test_txt_byline_with_agency_and_repeated_title(tmp_path: Path) -> None:
     page = f"""\
 Home  >  Business

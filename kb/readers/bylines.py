@@ -80,6 +80,7 @@ _DATE_AFTER = re.compile(r"\s{2,}|\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|O
 # "Amjad Mahmood Published April 20, 2026", "ONA | Published: 14 Jun 2023": a name, then when it was published
 _NAME_THEN_PUBLISHED = re.compile(r"^(?P<name>[^|\d]{2,60}?)\s*(?:\|\s*)?(?:Published|Updated|Posted)\b", re.I)
 _BY_AFTER_DATE = re.compile(r"\d[^|]{0,30}?\s(?P<by>by\s+[^|\d]{4,60})$", re.I)
+_HANDLE = re.compile(r"by\s+(?P<handle>[a-z][a-z0-9_.-]{2,30})\s*", re.I)
 # "Source: Kafui Dzamesi, Contributor": a writer credited as the source
 _SOURCE_WRITER = re.compile(r"^Source\s*:\s*(?P<name>[^,|]{4,60}),\s*(?:Contributor|Correspondent|Reporter|"
                             r"Staff\s+Writer|Writer|Journalist)\b", re.I)
@@ -102,6 +103,9 @@ def author_in_line(line: str, outlet: str | None = None) -> str | None:
         author = parse_byline(m["by"])[0]
         if author:
             return author
+        handle = _HANDLE.fullmatch(m["by"])
+        if handle:  # "Posted on December 5, 2026 by sixoffpiste": a blog's user name, as printed
+            return handle["handle"]
     m = _NAME_THEN_PUBLISHED.match(line)
     if m:
         name = m["name"].strip(" -–—,")

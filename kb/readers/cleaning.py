@@ -134,6 +134,7 @@ class _Scan:
     title_guessed: bool = False  # the title is a header line taken for one, not given by the caller
     title_first: bool = False  # … and it was the page's first line
     first_line_name: str | None = None  # a short name-like first line dropped from the header: likely the site
+    last_crumb: str | None = None  # a breadcrumb's last link, which a short headline repeats
 
 
 def norm(line: str) -> str:
@@ -285,7 +286,10 @@ def _header_meta(line: str, scan: _Scan) -> bool:
     if iso:
         scan.published = scan.published or iso
         return True
-    return is_breadcrumb(line)
+    if is_breadcrumb(line):
+        scan.last_crumb = _segments(line)[-1].strip()
+        return True
+    return False
 
 
 def _note_wire(agency: str, scan: _Scan) -> None:
@@ -365,7 +369,8 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
         scan.title, scan.title_first = line, False
         scan.spare.append(line)
         return False
-    if scan.title is None and _is_title(line):
+    crumb = scan.last_crumb is not None and _key(line) == _key(scan.last_crumb)  # "Home » Blog » Cmaa Agreement"
+    if scan.title is None and (_is_title(line) or (crumb and len(line) <= _TITLE_MAX)):
         scan.title, scan.title_guessed, scan.title_first = line, True, scan.first
         scan.spare.append(line)
         return False
