@@ -505,6 +505,15 @@ STATUS = [
      [{"kind": "protocol", "parties": ["MW", "ZM"], "status": "signed", "signed": "2024-05-13"}]),
     ("A draft agreement on seasonal workers between Moldova and Israel was approved by the cabinet.", PUBLISHED,
      [{"parties": ["IL", "MD"], "status": "proposed", "signed": None}]),
+    # "signed … and entered into force …" in two clauses: the one instrument is in force; a defined short name in
+    # brackets ("`2025 Agreement`") is that instrument; what "replaced the" names after it is terminated.
+    ("Customs cooperation between Chile and Korea rests on the Customs Mutual Assistance Agreement (`2025 "
+     "Agreement`), signed in Seoul on 2 March 2025 and entered into force on 1 June 2025. The 2025 Agreement "
+     "replaced the memorandum of understanding on customs cooperation that the two countries signed in 2008.",
+     PUBLISHED,
+     [{"name": "Customs Mutual Assistance Agreement", "parties": ["CL", "KR"], "status": "in_force",
+       "signed": "2025-03-02", "place": "Seoul"},
+      {"kind": "memorandum", "parties": ["CL", "KR"], "status": "terminated", "signed": "2008"}]),
     # Initialling closes the negotiations; the signature is still to come.
     ("Fiji and Samoa initialled a trade agreement on Tuesday, and it will be signed in June.", PUBLISHED,
      [{"parties": ["FJ", "WS"], "status": "negotiating", "signed": None}]),

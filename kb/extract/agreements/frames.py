@@ -443,9 +443,10 @@ def _statuses(reading: Reading, sent: Sentence, low: str, clauses: Clauses, oute
         pos += sent.start
         lo, hi = clauses.around(pos)
         near = [m for m in outer if lo <= m[0] < hi]
-        if not near and status == "ratified":
+        if not near and status in ("ratified", "in_force", "terminated"):
             # "The FTA … will be effective from August 1, after both sides completed their domestic approval
-            # procedures": a ratification told in a clause of its own is of the sentence's one instrument
+            # procedures": a ratification told in a clause of its own is of the sentence's one instrument; so is
+            # "… signed in Canberra on 12 March and entered into force on 1 June"
             whole = [m for m in outer if sent.start <= m[0] < sent.end]
             near = whole if len({i for _s, _e, i in whole}) == 1 else []
         listed = _listed_after_colon(sent, pos, outer)
@@ -486,6 +487,8 @@ def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
             continue
         if status == "in_force" and _ENTRY.search(text, max(0, s - 30), s):  # "upon entry into force"
             continue
+        if m.group().lower().endswith(" the"):
+            s = m.end()  # "The 2026 Agreement replaced the 2009 memorandum": the one replaced comes after
         out.append((status, s))
     # "kinnow enters duty-free during the season under the PTA signed in 2012": goods move under it now
     out += [("in_force", m.end() - 1) for m in (*_MOVES_UNDER.finditer(text), *_NOW_UNDER.finditer(text))]

@@ -31,7 +31,9 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3
 _THOSE = re.compile(r"\b(?:those|ones)\s+with\s+(?P<list>[A-Z][^.;]*?)(?=[.;]|,\s+(?!(?:and\s+)?[A-Z])|$)")
 _YEAR_AFTER = re.compile(r"\s+in\s+((?:19|20)\d\d)\b")
 _SUCH = re.compile(r"(?i)\bsuch\s+$")
-_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z-]{1,9})\)")
+# "(EPA)", and a defined short name: "(the `Protocol`)", "(“2026 Agreement”)"
+_ABBREVIATION = re.compile(r"\s*\((?:([A-Z][A-Za-z-]{1,9})|"
+                           r"(?:the\s+)?[`'\"“‘]((?:\d{4}\s+)?[A-Z][\w -]{1,30}?)[`'\"”’])\)")
 # Words that make an anaphoric noun name an instrument: "a free trade deal", "the customs pact".
 _TOPICS = frozenset({"trade", "free", "customs", "transit", "investment", "partnership", "economic", "cooperation",
                      "tax", "taxation", "visa", "tariff", "border", "security", "services", "transport", "aviation",
@@ -92,8 +94,9 @@ def resolve(reading: Reading, m: Mention) -> list[int]:
     # "a mutual recognition arrangement (MRA) on…", "the Partnership Agreement (EPA)": its abbreviation.
     abbr = _ABBREVIATION.match(reading.text, m.ne, m.end) or _ABBREVIATION.match(reading.text, m.end, m.sent.end)
     if abbr:
-        inst.aliases.append(abbr.group(1))
-        reading.aliases.add(abbr.group(1))
+        alias = abbr.group(1) or re.sub(r"^\d{4}\s+", "", abbr.group(2))  # "(`2026 Agreement`)": named "Agreement"
+        inst.aliases.append(alias)
+        reading.aliases.add(alias)
     return [reading.add(inst), *_another(reading, m)]
 
 
