@@ -514,6 +514,12 @@ STATUS = [
      [{"name": "Customs Mutual Assistance Agreement", "parties": ["CL", "KR"], "status": "in_force",
        "signed": "2025-03-02", "place": "Seoul"},
       {"kind": "memorandum", "parties": ["CL", "KR"], "status": "terminated", "signed": "2008"}]),
+    # "the scope of X was widened by a protocol signed …, the `Protocol`": the protocol amends X
+    ("Chile and Korea apply the Customs Mutual Assistance Agreement. The scope of the agreement was "
+     "widened by a protocol signed in Santiago on 20 October 2025 (the `Protocol`).", PUBLISHED,
+     [{"name": "Customs Mutual Assistance Agreement", "parties": ["CL", "KR"]},
+      {"kind": "protocol", "parties": ["CL", "KR"], "signed": "2025-10-20", "place": "Santiago",
+       "amends": "Customs Mutual Assistance Agreement"}]),
     # Initialling closes the negotiations; the signature is still to come.
     ("Fiji and Samoa initialled a trade agreement on Tuesday, and it will be signed in June.", PUBLISHED,
      [{"parties": ["FJ", "WS"], "status": "negotiating", "signed": None}]),

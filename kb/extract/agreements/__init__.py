@@ -98,14 +98,16 @@ def _signed_long_ago_applies(reading: Reading) -> None:
 def _resolve_sentence(reading: Reading, sent: Sentence, mentions: list[Mention]) -> None:
     """The instruments a sentence's designations stand for, and where it names each."""
     reading.noun_sentences.add(sent.start)
-    found = []
+    found: list[tuple[int, int]] = []
     for mention in mentions:
         indices = resolve(reading, mention)
         if not indices and mention.info["plural"]:  # "signed three documents": the object of a signing
             reading.collective.setdefault(sent.start, []).append((mention.start, mention.end))
-        found += indices
-    for index in found + those_with(reading, sent):
-        span = reading.instruments[index].mentions[-1]
+        # each where this mention put it ("… by a protocol signed in …, the `Protocol`": both places)
+        found += [(index, len(reading.instruments[index].mentions) - 1) for index in indices]
+    found += [(index, -1) for index in those_with(reading, sent)]
+    for index, at in found:
+        span = reading.instruments[index].mentions[at]
         reading.by_sentence.setdefault(sent.start, []).append((*span, index))
 
 

@@ -447,8 +447,9 @@ def nesting(reading: Reading) -> None:
                     recs[j].amends = i  # "the Treaty of Transit had been amended in between, through a protocol"
 
 
+# … "the scope of the 2026 Agreement was widened by a protocol signed in New Delhi"
 _AMENDED_THROUGH = re.compile(r"\s+(?:\w+\s+){0,3}?(?:had|has|have|was|were)\s+(?:been\s+)?(?:amended|revised|updated|"
-                              r"upgraded)\b[^.;]{0,40}?\b(?:through|by|with|under)\s+(?:a|an|the|its|their)\s+"
+                              r"upgraded|widened|extended|expanded|broadened)\b[^.;]{0,40}?\b(?:through|by|with|under)\s+(?:a|an|the|its|their)\s+"
                               r"(?:[\w-]+\s+){0,3}?")
 _YEAR_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their)\s+(?P<year>(?:19|20)\d\d)\s+$")
 
