@@ -520,10 +520,32 @@ STATUS = [
      [{"name": "Customs Mutual Assistance Agreement", "parties": ["CL", "KR"]},
       {"kind": "protocol", "parties": ["CL", "KR"], "signed": "2025-10-20", "place": "Santiago",
        "amends": "Customs Mutual Assistance Agreement"}]),
+    # a decision on the signature is adopted, the instrument is yet to be signed; "Its … has applied
+    # provisionally since" tells of the instrument the sentence before named
+    ("Ministers adopted the Council decision on the signature of the EU-Chile Advanced Framework Agreement. "
+     "The agreement is to be signed in Santiago next month.", PUBLISHED,
+     [{"name_has": ["EU-Chile"], "status": "proposed", "signed": None}]),
+    ("The Commission reported on the modernised EU-Peru Trade Agreement, signed in Lima on 21 March 2024. Its "
+     "trade part has applied provisionally since 1 May 2024.", PUBLISHED,
+     [{"name_has": ["EU-Peru"], "status": "in_force", "signed": "2024-03-21", "place": "Lima"}]),
     # Initialling closes the negotiations; the signature is still to come.
     ("Fiji and Samoa initialled a trade agreement on Tuesday, and it will be signed in June.", PUBLISHED,
      [{"parties": ["FJ", "WS"], "status": "negotiating", "signed": None}]),
 ]
+
+
+def test_an_abbreviation_told_after_a_second_mention_names_that_instrument() -> None:
+    # "CMAA" defined at the customs agreement's second mention: signing "the CMAA" is not the FTA's
+    text = ("Customs officials of Ghana and Togo met in Accra for two days of talks on a mutual assistance agreement "
+            "and trade facilitation. On the table were steps against smuggling, work on finalising a Customs Mutual "
+            "Assistance Agreement (CMAA), the exchange of certificates of origin under the Ghana-Togo Free Trade "
+            "Agreement (GTFTA), and training. Both sides also agreed to aim for signing the CMAA before the next "
+            "round of talks.")
+    got = agreements(text)
+    fta = next(r for r in got if "Free Trade" in r["name"])
+    assert fta["status"] != "signed" and fta["place"] is None, got
+    cmaa = next(r for r in got if "mutual assistance" in r["name"].casefold())
+    assert cmaa["status"] == "negotiating", got
 
 
 @pytest.mark.parametrize("text,published,expected", cases(STATUS))

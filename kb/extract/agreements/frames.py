@@ -139,6 +139,8 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
     item_of = _list_event(ctx, n, recent) or topic_event
     # A sentence that names no instrument matters only to a list, a plural ("signed two memoranda") or the
     # signing told just before ("Signing for Peru was X").
+    if not here and _PRONOUN_OPENS.match(sent.text):
+        _statuses(reading, sent, sent.text.lower(), Clauses(sent), [])  # "Its trade part has applied since …"
     if not here and not colon and sent.start not in reading.noun_sentences and not (
             recent.inst is not None and n - recent.sentence <= 2):
         return
@@ -331,7 +333,8 @@ def _sign_cues(sent: Sentence, low: str) -> list[Cue]:
     out = []
     for m in cues.finditer(sent.text, low=low):
         if not_done(sent.text, m.start(), m.end()) or (
-                m.group().lower().startswith("entered") and _NOT_SIGNING.match(sent.text, m.end())):
+                m.group().lower().startswith("entered") and _NOT_SIGNING.match(sent.text, m.end())) \
+                or _ADOPTED_ANOTHER.match(sent.text, m.end()):  # "adopted the Council decision on …"
             continue
         out.append(Cue(sent.start + m.start(), sent.start + m.end(), m.group().lower() in passive))
     return out
@@ -451,6 +454,8 @@ def _statuses(reading: Reading, sent: Sentence, low: str, clauses: Clauses, oute
             near = whole if len({i for _s, _e, i in whole}) == 1 else []
         listed = _listed_after_colon(sent, pos, outer)
         if not near and not listed:
+            near = _told_just_before(reading, sent, pos)  # "Its trade part has applied provisionally since …"
+        if not near and not listed:
             continue
         nearest = min(near, key=lambda x: min(abs(x[0] - pos), abs(x[1] - pos))) if near else None
         for s, e, i in near + listed:
@@ -460,6 +465,21 @@ def _statuses(reading: Reading, sent: Sentence, low: str, clauses: Clauses, oute
             if status == "in_force" and inst.kind not in _BINDING and _implementation(sent.text, pos - sent.start):
                 continue
             inst.status = status
+
+
+_PRONOUN_OPENS = re.compile(r"\W*(?:It|Its|Their|They)\b")
+
+
+def _told_just_before(reading: Reading, sent: Sentence, pos: int) -> list[Span]:
+    """A sentence that opens with "It"/"Its" and names no instrument tells of the one the sentence before named,
+    when that one named a single instrument."""
+    if not _PRONOUN_OPENS.match(sent.text) or pos - sent.start > 80:
+        return []
+    before = [s for s in reading.ctx.sentences if s.end <= sent.start]
+    if not before:
+        return []
+    spans = reading.by_sentence.get(before[-1].start, [])
+    return spans[-1:] if len({i for _s, _e, i in spans}) == 1 else []
 
 
 def _listed_after_colon(sent: Sentence, pos: int, outer: list[Span]) -> list[Span]:
@@ -487,6 +507,8 @@ def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
             continue
         if status == "in_force" and _ENTRY.search(text, max(0, s - 30), s):  # "upon entry into force"
             continue
+        if status == "signed" and _ADOPTED_ANOTHER.match(text, m.end()):
+            continue  # "Ministers adopted the Council decision on the signature of the CEPA": a decision adopted
         if m.group().lower().endswith(" the"):
             s = m.end()  # "The 2026 Agreement replaced the 2009 memorandum": the one replaced comes after
         out.append((status, s))
@@ -497,6 +519,8 @@ def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
     return out
 
 
+_ADOPTED_ANOTHER = re.compile(r"(?i)(?<=adopted)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:decision|decisions|"
+                              r"regulation|resolution|mandate|position|conclusions|directive|report|budget)\b")
 _MOVES_UNDER = re.compile(r"(?i)\b(?:duty[- ]free|tariff[- ]free|zero[- ]tariff|zero[- ]duty|preferential\s+"
                           r"(?:access|tariffs?|rates?)|lower\s+tariffs?|(?:are|is|was|were)\s+(?:sent|made|shipped|"
                           r"exported|imported|traded|exchanged|granted|issued|carried\s+out)|bought|sold|shipped|"

@@ -58,7 +58,18 @@ _HYPOTHETICAL = re.compile(r"(?i)\b(?:once|if|until|unless|whether)\s+(?:a|an)\s
 
 def resolve(reading: Reading, m: Mention) -> list[int]:
     """The instruments a mention stands for, creating new ones for new instruments (none for a denied
-    one: "has no free trade agreement with")."""
+    one: "has no free trade agreement with"); an abbreviation in brackets after it names the one it stands for."""
+    found = _resolve(reading, m)
+    if len(found) == 1:
+        abbr = _ABBREVIATION.match(reading.text, m.end, m.sent.end)
+        inst = reading.instruments[found[0]]
+        if abbr and (alias := abbr.group(1) or re.sub(r"^\d{4}\s+", "", abbr.group(2))) not in inst.aliases:
+            inst.aliases.append(alias)  # "work on a Customs Mutual Assistance Agreement (CMAA)" told before
+            reading.aliases.add(alias)
+    return found
+
+
+def _resolve(reading: Reading, m: Mention) -> list[int]:
     if m.negated or (m.indefinite and _HYPOTHETICAL.search(reading.text, max(0, m.start - 40), m.start)):
         return []  # "once a regional arrangement is in place": an instrument that may come, none named
     named = next((i for i, inst in enumerate(reading.instruments) if m.name in inst.aliases), None) \
