@@ -528,6 +528,10 @@ STATUS = [
     ("The Commission reported on the modernised EU-Peru Trade Agreement, signed in Lima on 21 March 2024. Its "
      "trade part has applied provisionally since 1 May 2024.", PUBLISHED,
      [{"name_has": ["EU-Peru"], "status": "in_force", "signed": "2024-03-21", "place": "Lima"}]),
+    # what happens "once the pact takes effect" is a condition: the pact is signed, not in force
+    ("Canada and Chile signed a digital trade agreement in Ottawa on Monday. A joint committee will oversee "
+     "implementation once the agreement takes effect.", PUBLISHED,
+     [{"parties": ["CA", "CL"], "status": "signed", "signed": "2024-05-13"}]),
     # Initialling closes the negotiations; the signature is still to come.
     ("Fiji and Samoa initialled a trade agreement on Tuesday, and it will be signed in June.", PUBLISHED,
      [{"parties": ["FJ", "WS"], "status": "negotiating", "signed": None}]),

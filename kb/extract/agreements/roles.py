@@ -96,6 +96,8 @@ def _modal(before: str) -> bool:
 
 
 # "but no document was signed", "no agreement has been signed yet": a signing denied.
+_CONDITION_BEFORE = re.compile(r"(?i)\b(?:once|until|unless|if|before)\s+(?:the|this|that|it|its|their)?\s*"
+                               r"(?:[\w-]+\s+){0,3}$")
 _SIGNATURE_AHEAD = re.compile(r"(?i)\b(?:decision\s+on|authori[sz]\w*|approv\w*|ahead\s+of|prepar\w*(?:\s+for)?|"
                               r"await\w*|paving\s+the\s+way\s+for|pave\s+the\s+way\s+for|for)\s+(?:the\s+|its\s+)?$")
 _NONE_SIGNED = re.compile(r"(?i)\bno\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
@@ -112,6 +114,8 @@ def not_done(text: str, start: int, end: int) -> bool:
     if _modal(text[max(0, start - 30):start]) or _NONE_SIGNED.search(text, max(0, start - 40), start) \
             or _WOULD_BE.search(text, max(0, start - 90), start):
         return True
+    if _CONDITION_BEFORE.search(text, max(0, start - 40), start):
+        return True  # "… to oversee implementation once the pact takes effect": a condition, not a fact
     if text[start:end].lower() in ("signature", "signing") and _SIGNATURE_AHEAD.search(text, max(0, start - 40), start):
         return True  # "adopted the Council decision on the signature of the CEPA": it is yet to be signed
     if not text[start:end].lower().startswith("conclud"):
