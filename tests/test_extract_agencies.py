@@ -70,6 +70,14 @@ def test_a_country_descriptor_that_does_not_act_is_no_agency() -> None:
     assert not [a for a in agencies(facts) if a["kind"] == "customs"], agencies(facts)
 
 
+def test_a_name_never_runs_over_a_blank_line() -> None:
+    # a country alone as a sub-heading, then the body its paragraph names: the body, not the heading
+    facts = run("Here is where ratification stands:\n\nGhana\n\nThe National Assembly will debate the treaty in "
+                "March, and officials in Accra expect approval.")
+    assert named(facts, "National Assembly") is not None, agencies(facts)
+    assert named(facts, "Ghana") is None, agencies(facts)
+
+
 # ---------------------------------------------------------------- abbreviations before a title
 
 ABBREVIATION_CASES = [

@@ -48,7 +48,10 @@ from kb.readers import publishers
 _CAP = (r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*s['’](?=\s+[A-Z])"
         r"|[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*[A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9&]|[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ]")
 _CONNECT = r"of|and|for|the|on|under|&|de|du|des|et|del|la"  # "State Customs Service under the Ministry of Finance"
-_RUN = re.compile(rf"(?:{_CAP})(?:(?:\s+(?:{_CONNECT}))*\s+(?:{_CAP}))*")
+# words joined by spaces and at most one line end: a name never runs over a blank line ("Vietnam" as a heading,
+# then "The National Assembly is due to …")
+_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+_RUN = re.compile(rf"(?:{_CAP})(?:(?:{_GAP}(?:{_CONNECT}))*{_GAP}(?:{_CAP}))*")
 _ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11}(?: [A-Z][A-Za-z&.\-]{1,11})?)\)")
 _TOKEN = re.compile(rf"{_CAP}|\S+")
 _POSSESSIVE = re.compile(r"^(.*?)['’]s$")
