@@ -78,6 +78,15 @@ def test_a_name_never_runs_over_a_blank_line() -> None:
     assert named(facts, "Ghana") is None, agencies(facts)
 
 
+def test_a_bloc_before_its_own_post_is_an_agency() -> None:
+    # "CARICOM Secretary-General X", "Mercosur President X": the bloc itself acts, through its post
+    facts = run("CARICOM Secretary-General Amara Lewis said the secretariat would review the protocol.")
+    found = named(facts, "CARICOM")
+    assert found is not None and found["kind"] == "international" and found["country"] is None, agencies(facts)
+    official = next(o for o in facts.officials if o.name == "Amara Lewis")
+    assert official.agency == found["name"]
+
+
 # ---------------------------------------------------------------- abbreviations before a title
 
 ABBREVIATION_CASES = [

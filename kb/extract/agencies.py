@@ -1875,6 +1875,8 @@ def _take_blocs(r: _Reading) -> None:
 
 _BLOC_NOT_AFTER = re.compile(r"[-–]\w|\s+(?:member|members|market|markets|countries|states|nations|economies|"
                              r"region|area|level|bloc|single|customs\s+territory|average)\b|\s+[A-Z]")
+_BLOC_POST = re.compile(r"\s+(?:Deputy\s+)?(?:Secretary[- ]General|Secretariat|Commissioner|Chair|Chairman|"
+                        r"Chairperson|President|Director[- ]General)\b")
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+(?:\s+\S+)?\s+and\s+)?(?:the\s+)?$")
 _BLOC_PLACE_BEFORE = re.compile(r"\b(?:to|into|from|in|within|across|throughout|outside|inside|of|on|for|than)"
                                 r"\s+(?:the\s+)?$")
@@ -1886,6 +1888,8 @@ _TEXT_WITH = re.compile(r"\b(?:agreement|FTA|EPA|CEPA|deal|pact|treaty|talks|neg
 
 def _bloc_acts(ctx: ArticleContext, start: int, end: int) -> bool:
     text = ctx.text
+    if _BLOC_POST.match(text, end):
+        return True  # "ASEAN Secretary-General Kao Kim Hourn said": the bloc's own post, held by a person
     if _BLOC_NOT_AFTER.match(text, end) or (text[start - 1:start] in "-–" and start):
         return False
     left = text[max(0, start - 30):start]
