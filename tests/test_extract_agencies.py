@@ -78,6 +78,14 @@ def test_a_name_never_runs_over_a_blank_line() -> None:
     assert named(facts, "Ghana") is None, agencies(facts)
 
 
+def test_closing_credit_lines_name_no_agency() -> None:
+    # the sign-off's writer and the wire's own name on the last lines are credits, not bodies acting in the story
+    facts = run("Thailand shipped 40,000 tonnes of mangoes to Japan in May, the Department of Foreign Trade said.\n\n"
+                "Full story: NNT\n\nReporter: Malee Chaiya,\nRewriter: Tom Hale\nNational News Bureau of Thailand")
+    names = [a["name"] for a in agencies(facts)]
+    assert names == ["Department of Foreign Trade"], names
+
+
 def test_a_bloc_before_its_own_post_is_an_agency() -> None:
     # "CARICOM Secretary-General X", "Mercosur President X": the bloc itself acts, through its post
     facts = run("CARICOM Secretary-General Amara Lewis said the secretariat would review the protocol.")

@@ -48,9 +48,9 @@ from kb.readers import publishers
 _CAP = (r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*s['’](?=\s+[A-Z])"
         r"|[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*[A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9&]|[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ]")
 _CONNECT = r"of|and|for|the|on|under|&|de|du|des|et|del|la"  # "State Customs Service under the Ministry of Finance"
-# words joined by spaces and at most one line end: a name never runs over a blank line ("Vietnam" as a heading,
-# then "The National Assembly is due to …")
-_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+# words joined by spaces on one line: a name never runs over a line end ("Vietnam" as a heading, then "The National
+# Assembly is due to …"; "Rewriter: Daniel Harper", then the outlet's name)
+_GAP = r"[ \t]+"
 _RUN = re.compile(rf"(?:{_CAP})(?:(?:{_GAP}(?:{_CONNECT}))*{_GAP}(?:{_CAP}))*")
 _ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11}(?: [A-Z][A-Za-z&.\-]{1,11})?)\)")
 _TOKEN = re.compile(rf"{_CAP}|\S+")
@@ -1056,7 +1056,7 @@ def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
     mentions = mentions_of(ctx).agencies
     out: list[Agency] = []
     for f in reg.items:
-        if not f.spans:
+        if not f.spans or all(_credit_line(ctx.text, s, e) for s, e in f.spans):
             continue
         if not f.quiet:
             mentions.extend(AgencyMention(s, e, f.name) for s, e in f.spans)
@@ -1066,6 +1066,21 @@ def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
                           evidence=[ctx.evidence_for(sent)] if sent else []))
     mentions.sort(key=lambda m: m.start)
     return out
+
+
+_CREDIT_LABEL = re.compile(r"(?im)^\W*(?:full\s+story|source|reporter|rewriter|writer|editor|translator|photo|"
+                           r"credit|compiled\s+by|edited\s+by|written\s+by)\s*:")
+
+
+def _credit_line(text: str, start: int, end: int) -> bool:
+    """"Reporter: …, Rewriter: …" then "National News Bureau of Thailand" alone on the last lines: a credit, no
+    body acting in the story."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip(" \t-–—*") or text[end:line_end].strip(" \t.,;") or line_end < len(text) - 400:
+        return False  # not a whole line, or not among the closing lines
+    return bool(_CREDIT_LABEL.search(text, max(0, line_start - 300), line_start))
 
 
 def _take_runs(r: _Reading) -> None:
