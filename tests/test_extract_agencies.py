@@ -78,6 +78,16 @@ def test_a_name_never_runs_over_a_blank_line() -> None:
     assert named(facts, "Ghana") is None, agencies(facts)
 
 
+@pytest.mark.parametrize("text,name", [
+    ("The bill now goes to the Chamber of Deputies, which must approve it.", "Chamber of Deputies"),
+    ("The implementing bill will be tabled in the House of Commons before Christmas.", "House of Commons"),
+    ("Manila will submit the treaty to the House of Representatives next year.", "House of Representatives"),
+])
+def test_a_legislature_that_approves_is_a_state_body(text: str, name: str) -> None:
+    found = named(run(text), name)
+    assert found is not None and found["kind"] == "state_body", found
+
+
 def test_closing_credit_lines_name_no_agency() -> None:
     # the sign-off's writer and the wire's own name on the last lines are credits, not bodies acting in the story
     facts = run("Thailand shipped 40,000 tonnes of mangoes to Japan in May, the Department of Foreign Trade said.\n\n"
