@@ -24,10 +24,10 @@ which is read again when next asked for.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, bindparam, false, select, true
 from sqlalchemy.engine import Connection
@@ -38,6 +38,7 @@ from kb.names import block_keys
 
 TABLES = {"agency": Agency.__table__, "official": Official.__table__}
 INDEXED = frozenset(TABLES)
+R = TypeVar("R")
 _alias = Alias.__table__
 
 
@@ -99,12 +100,24 @@ class CountryNames:
         self.rows: dict[int, _Row] = {}
         self.loaded: dict[str | None, set[int]] = {}  # country → its rows (every one of them)
         self.blocks: dict[str | None, dict[str, set[int]]] = {}  # country → blocking key → rows (officials)
+        # country → what callers made of its rows' names (`derived`), until one of its rows changes
+        self._derived: dict[str | None, dict[str, Any]] = {}
 
     def names(self, conn: Connection, country: str | None) -> dict[int, frozenset[str]]:
         """{row: every name key} of the rows of `country` (None: rows of no country)."""
         if country not in self.loaded:
             self._load(conn, country)
         return {rid: self.rows[rid].name_keys() for rid in self.loaded[country]}
+
+    def derived(self, conn: Connection, country: str | None, name: str,
+                make: Callable[[dict[int, frozenset[str]]], R]) -> R:
+        """`make(self.names(conn, country))`, made once and kept until a row of `country` is made, changed,
+        joined or dropped (a country's agencies are matched against by every agency of it stored, and change
+        for about half of them)."""
+        made = self._derived.setdefault(country, {})
+        if name not in made:
+            made[name] = make(self.names(conn, country))
+        return made[name]  # type: ignore[no-any-return]
 
     def sharing_blocks(self, conn: Connection, country: str | None,
                        keys: Iterable[str]) -> dict[int, frozenset[str]]:
@@ -145,6 +158,7 @@ class CountryNames:
             self._forget_row(rid)
             self.rows[rid] = row
         self.loaded[country] = set(found)
+        self._derived.pop(country, None)
 
     def _blocks(self, country: str | None) -> dict[str, set[int]]:
         blocks = self.blocks.get(country)
@@ -175,6 +189,7 @@ class CountryNames:
             return
         self.rows[rid] = _Row(country, main, set(aliases))
         self.loaded[country].add(rid)
+        self._derived.pop(country, None)
         self._block(rid)
 
     def dropped(self, rid: int) -> None:
@@ -192,9 +207,11 @@ class CountryNames:
             return
         kept.aliases |= gone.aliases
         kept._keys = None
+        self._derived.pop(kept.country, None)
         self._block(keep)
 
     def unload(self, country: str | None) -> None:
+        self._derived.pop(country, None)
         for rid in self.loaded.pop(country, set()):
             self.rows.pop(rid, None)
         self.blocks.pop(country, None)
@@ -203,6 +220,7 @@ class CountryNames:
         row = self.rows.pop(rid, None)
         if row is None:
             return
+        self._derived.pop(row.country, None)
         self.loaded.get(row.country, set()).discard(rid)
         blocks = self.blocks.get(row.country)
         if blocks is not None:

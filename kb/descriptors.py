@@ -27,6 +27,7 @@ TOPIC_WORDS = frozenset({
     "economic", "foreign", "affairs", "agriculture", "agricultural", "border", "transport", "industry", "energy",
     "health", "veterinary", "phytosanitary", "investment", "development", "justice", "interior", "treasury"})
 GLUE = frozenset({"of", "the", "and", "for", "under", "s", "on", "in", "its", "country"})
+_WORDS = FUNCTION_WORDS | TOPIC_WORDS | GLUE
 KIND_WORDS = {"customs": "customs", "ministry": "ministry", "government": "government", "cabinet": "government"}
 
 
@@ -36,12 +37,22 @@ def topics(name: str, country: str | None) -> frozenset[str] | None:
     if country is None:
         return None
     words = _without_country(name_key(name), country_words(country))
-    if not words or any(w not in FUNCTION_WORDS | TOPIC_WORDS | GLUE for w in words):
+    if not words or any(w not in _WORDS for w in words):
         return None
     written = {w for w in re.findall(r"[A-Za-z]+", name)}
     if not any(w.lower() in FUNCTION_WORDS and w.islower() for w in written):
         return None  # capitalised: a proper name such as 'Customs Service'
     return frozenset(w for w in words if w in TOPIC_WORDS)
+
+
+@lru_cache(maxsize=16384)
+def may_describe(key: str, country: str | None) -> bool:
+    """Whether a name with this name key can be a descriptor of the country: `topics` is None for every name
+    whose key is not (its words alone decide it, before the case of the name is looked at)."""
+    if country is None:
+        return False
+    words = _without_country(key, country_words(country))
+    return bool(words) and all(w in _WORDS for w in words)
 
 
 def kind_of(name: str) -> str | None:

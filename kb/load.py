@@ -136,7 +136,7 @@ def _source(prepared: Prepared) -> ArticleSource:
     return ArticleSource(source_path=str(prepared.article.resolve()), file_name=prepared.article.name,
                          content_hash=prepared.hashes.content, file_hash=prepared.hashes.file,
                          facts_origin=prepared.origin, extractor_version=prepared.extractor_version,
-                         body=prepared.body)
+                         body=prepared.body, facts_json=prepared.facts_json)
 
 
 def _store(batch: StoreBatch, report: LoadReport, prepared: Prepared, claimed: dict[int, str]) -> None:

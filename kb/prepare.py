@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.errors import KbError
-from kb.facts import Facts, check_evidence, facts_path_for, read_facts
+from kb.facts import Facts, check_evidence, facts_path_for, read_facts, stored_json
 from kb.files import MAX_FILE_BYTES, read_regular_file, size_text
 from kb.readers import ARTICLE_SUFFIXES, read_article
 from kb.readers.document import Document
@@ -54,6 +54,7 @@ class Prepared:
     origin: str  # "curated" or "extracted"
     extractor_version: str | None
     notes: list[str] = field(default_factory=list)
+    facts_json: str | None = None  # the facts as the article row keeps them (`kb.facts.stored_json`)
 
 
 def hashes(article: Path, max_bytes: int = MAX_FILE_BYTES) -> Hashes:
@@ -91,7 +92,8 @@ def _prepare(job: Job) -> Prepared:
         facts = extract_facts(document)
         origin, version = "extracted", f"{facts.extractor.name} {facts.extractor.version}" if facts.extractor else None
     assert job.hashes is not None
-    return Prepared(article, job.hashes, facts, document.text, origin, version, _notices(article, document))
+    return Prepared(article, job.hashes, facts, document.text, origin, version, _notices(article, document),
+                    stored_json(facts))
 
 
 def extract_facts(document: Document) -> Facts:

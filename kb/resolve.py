@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from sqlalchemy import Select, String, and_, bindparam, func, null, or_, select, union_all
 from sqlalchemy.engine import Connection
 
@@ -260,12 +260,6 @@ def names_by_core(names: Iterable[str], country: str | None) -> dict[str, str]:
     return {core: n for n in sorted(names, reverse=True) if (core := core_key(n, country))}
 
 
-def _names_in_country(conn: Connection, kind: str, country: str | None) -> dict[int, frozenset[str]]:
-    """Every normalised name (main name and aliases) of the rows of one country (None: of no country, the
-    staff of international bodies): read once per transaction (kb.candidates)."""
-    return _index(conn, kind).names(conn, country)
-
-
 def _index(conn: Connection, kind: str) -> CountryNames:
     index = candidates(conn).of(kind)
     assert index is not None, kind
@@ -311,21 +305,51 @@ def match_agency(conn: Connection, record: Agency, cur: Curated | None = None,
         # Near-identical names within one country, with the country's own words set aside.
         mine = {core_key(k, record.country) for k in keys} - {""}
         matched = {m.record_id for m in matches}
-        for rid, names in _names_in_country(conn, "agency", record.country).items():
+        cores = _index(conn, "agency").derived(conn, record.country, "cores",
+                                               partial(_country_cores, country=record.country))
+        for rid, (score, name) in _similar_cores(mine, cores).items():
             if rid in matched or cur.blocked("agency", rid, keys):
-                continue  # before scoring its names: nothing would come of them
-            theirs = _cores(frozenset(names), record.country)
-            # A pair below REVIEW_AGENCY counts as 0 (`score_cutoff`: rapidfuzz stops early): such a pair
-            # leads to nothing, and the pairs at or above it keep their scores, so the best pair is the same.
-            score, name = max(((fuzz.token_sort_ratio(a, b, score_cutoff=REVIEW_AGENCY), n) for a in mine
-                               for b, n in theirs
-                               if min(len(a), len(b)) > 3), default=(0, ""))
+                continue
             if score >= FUZZY_AGENCY:
                 matches.append(Match(rid, "similar name, same country", float(score)))
             elif score >= REVIEW_AGENCY:
                 matches.append(Match(rid, "similar name, same country, below the threshold", float(score),
                                      near=True, other_name=name))
     return _joinable(_best_first(matches), countries_of(conn, "agency"))
+
+
+def _country_cores(names: dict[int, frozenset[str]], country: str) -> tuple[list[str], list[tuple[int, str]]]:
+    """The cores longer than 3 characters of the names of a country's rows (`names_by_core`), and the (row,
+    name) of each: what an agency of the country is compared with, kept by the load's index until a row of
+    the country changes (`CountryNames.derived`)."""
+    choices: list[str] = []
+    owners: list[tuple[int, str]] = []
+    for rid, keys in names.items():
+        for core, name in _cores(keys, country):
+            if len(core) > 3:
+                choices.append(core)
+                owners.append((rid, name))
+    return choices, owners
+
+
+def _similar_cores(mine: set[str], cores: tuple[list[str], list[tuple[int, str]]]) -> dict[int, tuple[float, str]]:
+    """Each row's best (score, its name) among the pairs of one of `mine` and one of the row's cores
+    (`_country_cores`; longer than 3 characters each) scoring REVIEW_AGENCY or more; the rows with none are
+    left out. Every pair of the country is scored in one call per core of `mine` (rapidfuzz's loop, not
+    Python's): a pair below REVIEW_AGENCY leads to nothing, and those at or above it keep their scores, so the
+    best pair is the one a pass over each pair finds."""
+    mine = {a for a in mine if len(a) > 3}
+    choices, owners = cores
+    if not mine or not choices:
+        return {}
+    best: dict[int, tuple[float, str]] = {}
+    for a in mine:
+        for _, score, at in process.extract(a, choices, scorer=fuzz.token_sort_ratio, score_cutoff=REVIEW_AGENCY,
+                                            limit=None):
+            rid, name = owners[at]
+            if (score, name) > best.get(rid, (0.0, "")):
+                best[rid] = (score, name)
+    return best
 
 
 def match_official(conn: Connection, record: Official, cur: Curated | None = None,

@@ -14,13 +14,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from kb import descriptors
 from kb.candidates import INDEXED, CountryNames, candidates
 from kb.db import open_database
+from kb.facts import read_facts
 from kb.load import StoreBatch, load_paths
+from kb.normalize import name_key
+from kb.resolve import _country_cores
 from kb.store import T
 from kb.store.derive import _claims_statement
+from kb.store.settle import _may_describe
 
 CORPUS = Path(__file__).parent / "resolution_corpus"
+# What the store makes of a country's names and the index keeps (`CountryNames.derived`), by the name it is kept as.
+DERIVED = {"cores": _country_cores, "descriptors": _may_describe}
 
 
 def _held_as_read(conn) -> list[str]:  # type: ignore[no-untyped-def]
@@ -37,6 +44,10 @@ def _held_as_read(conn) -> list[str]:  # type: ignore[no-untyped-def]
             fresh = CountryNames(kind).names(conn, country)
             if mine != fresh:
                 differences.append(f"{kind} {country}: index {mine} database {fresh}")
+            for name, kept in held._derived.get(country, {}).items():  # made of the names, kept until they change
+                again = DERIVED[name](fresh, country=country)
+                if kept != again:
+                    differences.append(f"{kind} {country}: {name} kept {kept} made afresh {again}")
     tallied = sorted(index.tallies.rows)
     assert tallied
     read: dict[int, list] = {rid: [] for rid in tallied}
@@ -133,3 +144,14 @@ def test_a_batch_keeps_its_index_when_no_one_wrote(sqlite_url: str, tmp_path: Pa
             assert candidates(batch._connection()) is index
     finally:
         engine.dispose()
+
+
+def test_a_name_key_that_cannot_be_a_descriptor_is_no_descriptors_name() -> None:
+    """Settling skips a country none of whose name keys `may_describe`: so no name `topics` finds a descriptor
+    may have a key it refuses (the names of the resolution corpus, in their own countries and in others)."""
+    names = {(n, c) for facts in (read_facts(p) for p in sorted(CORPUS.glob("*.facts.yaml")))
+             for a in facts.agencies for n in [a.name, *a.also] for c in {a.country, "CN", "PK", "GE"}}
+    described = [(n, c) for n, c in sorted(names, key=str) if descriptors.topics(n, c) is not None]
+    assert described  # the corpus has descriptors to check
+    assert all(descriptors.may_describe(name_key(n), c) for n, c in described)
+    assert not descriptors.may_describe(name_key("Korea Customs Service"), None)

@@ -11,19 +11,18 @@ rows they touch.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import Select, bindparam, func, or_, select, update
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Connection, Dialect, Row
 
 from kb.driver import AHEAD, answered_from_held, driver, kept_for_batch
 from kb.errors import KbError
-from kb.facts import Facts
+from kb.facts import Facts, stored_json
 from kb.identity import canonical_url
 from kb.kinds import KINDS
 from kb.resolve import column_by_id
@@ -47,6 +46,7 @@ class ArticleSource:
     facts_origin: str  # "curated" or "extracted"
     extractor_version: str | None
     body: str
+    facts_json: str | None = None  # `kb.facts.stored_json(facts)` when the caller has it (a load's worker made it)
 
 
 _FOUND_BY = ("url_key", "file_hash", "source_path")
@@ -103,8 +103,13 @@ def read_ahead(conn: Connection, articles: list[tuple[ArticleSource, Facts]]) ->
 def _bound_date(conn: Connection, value: datetime) -> object:
     """`loaded_at` as SQLAlchemy would bind it (SQLite keeps a datetime as text of its own format): the row is
     written by the driver (kb.driver)."""
-    processor = T["article"].c.loaded_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+    processor = _date_processor(conn.dialect)
     return processor(value) if processor is not None else value
+
+
+@lru_cache(maxsize=4)  # a dialect per engine; finding the processor cost more than the rest of the row
+def _date_processor(dialect: Dialect) -> Callable[[datetime], object] | None:
+    return T["article"].c.loaded_at.type.dialect_impl(dialect).bind_processor(dialect)
 
 
 def facts_count(facts: Facts) -> int:
@@ -169,7 +174,7 @@ def store_article(conn: Connection, source: ArticleSource, facts: Facts, *, forc
     this run to their files: another version of one of them is refused.
     """
     art = T["article"]
-    facts_json = json.dumps(facts.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False)
+    facts_json = source.facts_json or stored_json(facts)
     if article_id is not None:
         row = conn.execute(select(art.c.id, art.c.content_hash, art.c.facts, art.c.extractor_version,
                                   art.c.source_path).where(art.c.id == article_id)).first()

@@ -274,10 +274,16 @@ def _check_made(name: str, row: Mapping[str, Any], countries: frozenset[str]) ->
         raise DriverError("CHECK constraint failed: ck_alias_one_record")
     if name == "party" and row.get("country_code") is None and row.get("agency_id") is None:
         raise DriverError("CHECK constraint failed: ck_agreement_party_country_or_agency")
-    for column in ("country_code", "exporter_country_code", "importer_country_code"):
+    for column in _country_columns(name):
         if row.get(column) is not None and row[column] not in countries:
             raise DriverError(f"FOREIGN KEY constraint failed: {T[name].name}.{column} {row[column]!r} is not in "
                               "the country table")
+
+
+@cache
+def _country_columns(name: str) -> tuple[str, ...]:
+    """The table's columns naming a row of `country` (checked for every new row: only those it has)."""
+    return tuple(c for c in ("country_code", "exporter_country_code", "importer_country_code") if c in T[name].c)
 
 
 @cache
@@ -339,6 +345,9 @@ class Held:
         if not _has_id(name):  # a link keyed by what it links (agreement_signatory): held in order
             self._links += 1
             rid, row = -self._links, values
+        elif name in self.ids.top:  # where the ids stand is known: nothing to read
+            rid = self.ids.take(name, held)
+            row = {"id": rid, **values}
         else:
             writing, self._writing = self._writing, True  # reading where the ids stand needs nothing written
             try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import insort
 from collections import defaultdict
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, partial
 
 from sqlalchemy import Delete, Select, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
@@ -192,6 +192,9 @@ def settle_descriptors(conn: Connection, groups: set[tuple[str, str]]) -> None:
 
 def _settle_group(conn: Connection, country: str, kind: str, touched: Touched) -> set[int]:
     """Fold this group's descriptor rows where they fit one agency; return the articles to match afresh."""
+    index = candidates(conn).of("agency")
+    if index is not None and not index.derived(conn, country, "descriptors", partial(_may_describe, country=country)):
+        return set()  # no name of the country's agencies can be a descriptor: nothing to join or to split
     dec, cand = T["decision"], T["candidate"]
     names: dict[int, list[str]] = {}
     for r in driver(conn).rows(_agencies_of_country(), {"country": country}):
@@ -231,6 +234,13 @@ def _settle_group(conn: Connection, country: str, kind: str, touched: Touched) -
             if pairs:
                 conn.execute(insert(cand), pairs)
     return set()
+
+
+def _may_describe(names: dict[int, frozenset[str]], country: str) -> bool:
+    """Whether a name key of a country's agencies (main names and aliases: the load's index, kept current by
+    the store) can be a descriptor's (`descriptors.may_describe`): where none can, no group of the country has
+    a descriptor, known without reading its agencies and their aliases' names."""
+    return any(descriptors.may_describe(key, country) for keys in names.values() for key in keys)
 
 
 def _described(names: list[str], country: str) -> frozenset[str] | None:
