@@ -44,6 +44,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
             read_sentence(reading, mentions.sentence(sentence))
         elif sentence.start <= LEAD or lexicon().turnover.search(sentence.text):
             lead_period(reading, mentions.sentence(sentence))
+        reading.note_period(sentence.end)
     if "|" in ctx.text or "\t" in ctx.text:
         read_tables(reading)
     read_lists(reading)

@@ -94,6 +94,16 @@ class Reading:
     named_in_full: dict[str, Goods] = field(default_factory=dict)  # head word → the latest goods of two words or more
     # (company, its country, its goods): "OCP Group exported 4.87 million tonnes of fertilizers" leading the story
     lead_company: tuple[str, str, Goods] | None = None
+    periods: list[tuple[int, str]] = field(default_factory=list)  # (sentence start, the story's period from there)
+
+    def note_period(self, pos: int) -> None:
+        """Remember the story's period as it stands from the sentence at `pos` on."""
+        if self.frame.period and (not self.periods or self.periods[-1][1] != self.frame.period):
+            self.periods.append((pos, self.frame.period))
+
+    def period_at(self, pos: int) -> str | None:
+        """The story's period where the text at `pos` stands (a list read after the sentences takes its own)."""
+        return next((p for start, p in reversed(self.periods) if start <= pos), None) or self.frame.period
 
 
 @dataclass(frozen=True)

@@ -281,7 +281,7 @@ def read_lists(rd: Reading) -> None:
         outside = [d for d in found if not _in_brackets(intro, d.start)]
         bracketed = [d for d in found if _in_brackets(intro, d.start)]
         # else the period of the flows told just before the list (the story's period may be set further on)
-        date = outside[-1].value if outside else found[-1].value if found else (model.date or rd.frame.period)
+        date = outside[-1].value if outside else found[-1].value if found else (model.date or rd.period_at(start))
         for code, figure, sentence in rows:
             exporter, importer = (code, model.importer) if incoming else (model.exporter, code)
             if exporter and importer and exporter != importer:
@@ -386,6 +386,6 @@ def _list_model(rd: Reading, pos: int, intro: str, incoming: bool) -> Draft | No
     if not side:
         return None
     sent = rd.ctx.sentence_at(pos) or Sentence(pos, pos, "")
-    date = latest.date if latest is not None and latest.date else rd.frame.period
+    date = latest.date if latest is not None and latest.date else rd.period_at(pos)
     return Draft(goods, "" if incoming else side, side if incoming else "", None, None, date, None,
                  latest.company if latest else None, sent)
