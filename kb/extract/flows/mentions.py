@@ -135,6 +135,9 @@ _CLAUSE_BREAK = re.compile(r";|\s[–—-]\s(?![$€£]?\d)|,\s+(?:while|whereas
                            # "…, and Libya, Syria and Saudi Arabia were among the other destinations": a new subject
                            r",\s+and\s+(?=(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,\s+|\s+and\s+))+[A-Z][\w-]*"
                            r"(?:\s+[A-Z][\w-]*)?\s+(?:were|are)\s)|"
+                           # "…, and with Barbados and St Lucia the regional total reached 97,400 tonnes": a total of
+                           # its own, not the clause before's
+                           r",\s+and\s+with\s|"
                            # "… fell to 6,100 tonnes as Chinese traders turned to …": a subordinate clause of its own
                            r"\s(?:as|because|after|since|when)\s+(?=(?:the\s+)?(?:[A-Z][\w-]*\s+)?[a-z]+\s+"
                            r"(?:[a-z]+ed|fell|rose|grew|took|sought|bought|sold|began|shifted)\b)", re.I)

@@ -350,7 +350,9 @@ def _ranked_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | No
     if m.start < cue.end:
         between = s[m.end:cue.start]
         held = "share" in cue.form and _HOLDS.match(between)  # "Italy kept the largest market share"
-        return ("ranked", side) if _ranked(between) or held else None
+        # "…, with Jamaica once again the biggest buyer at 51,300 tonnes": "with" stands for the copula
+        absolute = _WITH_BEFORE.search(s, max(0, m.start - 8), m.start) and _ROLE_WITHOUT_VERB.fullmatch(between)
+        return ("ranked", side) if _ranked(between) or held or absolute else None
     if _RANKED_AFTER.match(s[cue.end:m.start]) \
             or (s[m.end:m.end + 1] == "," and re.fullmatch(r"\s*,\s*(?:the\s+)?", s[cue.end:m.start])) \
             or _SUCH_AS.fullmatch(s, cue.end, m.start) or _PLACE_AFTER.match(s[m.end:m.end + 60]) \
@@ -360,6 +362,9 @@ def _ranked_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | No
     return None
 
 
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+_ROLE_WITHOUT_VERB = re.compile(r"\s+(?:(?:once\s+again|again|still|now|also|as)\s+)?(?:the|its|their)\s+"
+                                r"(?:[\w'’-]+\s+){0,3}")
 _SUPPLY_OBJECT = re.compile(r"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|furnish(?:es|ed|ing)?)\s+(?:the\s+)?",
                             re.I)
 _SUCH_AS = re.compile(r"\s*,?\s+(?:such\s+as|including|like|notably|namely|led\s+by|among\s+them|among\s+which)"
