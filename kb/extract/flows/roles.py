@@ -256,6 +256,14 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
         return "to", IMPORTER
     if after_cue and in_region and _SOLD_IN.fullmatch(s, cue.start, m.start):
         return "to", IMPORTER  # "Serbian strawberries sell well in Austria": where they are sold is where they go
+    if after_cue and in_region and cue.kind in ("export_noun", "import_noun") and _TO_REGION_LED_BY.search(
+            s, cue.start, m.start):
+        # "Shipments to Central and South America also grew, led by Mexico": the region's leading buyer
+        return "ranked", IMPORTER if cue.kind == "export_noun" else EXPORTER
+    if after_cue and in_region and cue.kind in ("export_noun", "import_noun") \
+            and _LIST_NEXT_IN_LINE.match(s, m.start) and _NEXT_IN_LINE_BEFORE.search(s, cue.start, m.start):
+        # "…, led by Mexico, with Colombia, Haiti and Honduras next in line": the buyers ranked after it
+        return "ranked", IMPORTER if cue.kind == "export_noun" else EXPORTER
     if after_cue and in_region and _TO_BUYERS_IN.search(before):
         return "to", IMPORTER  # "deliveries of apples to buyers in Egypt": where the buyers are
     if after_cue and in_region and cue.kind == "buyer_noun" \
@@ -391,7 +399,17 @@ OWN_CHANGE = re.compile(r"\s*\(\s*[-+−–]?\s?\d[\d.,]*\s*(?:%|per\s*cent|perc
 # "…, with Iraq second at 331 million JOD": a member ranked by its ordinal and its figure
 _ORDINAL_AFTER = re.compile(r"\s+(?:second|third|fourth|fifth|sixth|next)\s+(?:with|at|on)\s")
 _PLACE_AFTER = re.compile(r"^\s+(?:came\s+|were\s+|was\s+|ranked\s+|finished\s+)?(?:in\s+)?(?:the\s+)?"
-                          r"(?:[\w-]+\s+){0,3}(?:place|places|position|positions|spot|spots)\b", re.I)
+                          r"(?:[\w-]+\s+){0,3}(?:place|places|position|positions|spot|spots)\b"
+                          r"|^\s+(?:were\s+|came\s+)?next\s+in\s+line\b", re.I)  # "with A, B and C next in line"
+_LIST_NEXT_IN_LINE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?"
+                                r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s+next\s+in\s+line\b")
+_NAMES = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+_NEXT_IN_LINE_BEFORE = re.compile(r"^\w+\s+(?:to|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}\s+"
+                                  rf"[^.;]{{0,40}}?,\s+(?:led|headed|topped)\s+by\s+{_NAMES},\s+with\s+"
+                                  rf"(?:{_NAMES}(?:,\s+and\s+|,\s+|\s+and\s+))*(?:the\s+)?$")
+# "Shipments to Central America grew, led by Mexico": a region the trade went to, then its leading country
+_TO_REGION_LED_BY = re.compile(r"^\w+\s+(?:to|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}\s+"
+                               r"[^.;]{0,40}?,\s+(?:led|headed|topped)\s+by\s+(?:the\s+)?$")
 _BY_AGENT = re.compile(r"(?<!followed\s)(?<!trailed\s)(?<!led\s)(?<!topped\s)\bby\s+(?:the\s+)?$")  # not a ranking
 # … nor a cause: "helped by a promotional campaign by the US industry"
 _BY_CAUSE = re.compile(r"\b(?:helped|driven|boosted|supported|hurt|hit|affected|caused|spurred|fuelled|fueled|"
