@@ -134,6 +134,13 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
     _share_along_lists(s, mentions, readings, region)
     parties = [Party(m.code, readings[i][1], m.start, m.end, readings[i][0])
                for i, m in enumerate(mentions) if i in readings and readings[i][1]]
+    if cue.kind == "export_verb" and _GIVING_IT.match(s, cue.start) \
+            and not any(p.side == IMPORTER for p in parties):
+        # "Millers do business with Venezuela, selling it over 42,000 tonnes": the one just named receives
+        partner = next((m for m in reversed(sm.countries_in(clause[0], cue.start)) if m.form in ("name", "capital")
+                        and _PARTNER_WITH.search(s, max(0, m.start - 30), m.start)), None)
+        if partner is not None:
+            parties.append(Party(partner.code, IMPORTER, partner.start, partner.end, "to"))
     if subject is None and cue.kind.endswith("verb"):
         # "Turkey, which bought 214,815 head in 2018, …": the relative pronoun's antecedent acts
         head = next((m for m in sm.countries if m.form in ("name", "capital")
@@ -196,6 +203,9 @@ def _known_goods_next(s: str, pos: int) -> bool:
 
 
 # A giving verb with the receiver as its first object: "sold China 5 million tonnes", "sent Kenya $3m worth of …"
+_GIVING_IT = re.compile(r"(?i:sold|sells?|selling|shipped|ships?|shipping|sent|sends?|sending|supplied|supplying)"
+                        r"\s+(?:it|them)\b(?!\s+(?:to|for|abroad|overseas)\b)")
+_PARTNER_WITH = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$")
 _GIVING_VERB = re.compile(r"(?i:sold|sells?|selling|shipped|ships?|shipping|sent|sends?|sending)\s+(?:the\s+)?")
 _FIGURE_NEXT = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|a\s+record)\s+)?"
                           r"(?:[$€£¥]|US\$|[A-Z]{1,3}\$|[A-Z]{3}\s?\d|\d)")
