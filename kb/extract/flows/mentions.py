@@ -194,8 +194,15 @@ class ArticleMentions:
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
-    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(s)), len(s)]
+    paired = {i for m in _DASHED_LIST.finditer(s) for i in (m.start(), m.start("close"))}
+    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(s) if m.start() not in paired), len(s)]
     return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+# "five of them — the United States, the Netherlands and Canada — took 96.1%": names set between two dashes are the
+# clause's subject, not clauses of their own
+_DASHED_LIST = re.compile(r"\s[–—]\s(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?"
+                          r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+(?P<close>\s[–—]\s)")
 
 
 def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexicon) -> list[Cue]:

@@ -662,6 +662,8 @@ def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[s
     if how in ("to", "from", "origin", "possessor") or (m.form == "adjective" and how != "agent" and not people):
         return None
     between = s[m.end:cue.start]
+    if re.fullmatch(r"\s[–—]\s*", between) and _DASH_BEFORE_LIST.search(s, clause[0], m.start):
+        between = " "  # "five of them — the US, the Netherlands and Canada — took 96.1%": dashes set off the subject
     if how == "agent" or _SUBJECT_GAP.match(between) or _RELATIVE_ASIDE.match(between) \
             or ((cue.form.endswith("ing") or between.endswith("having ")) and (_COPULA_THEN_PARTICIPLE.match(between)
                                               or _ADVERBIAL_PARTICIPLE.match(between))):
@@ -674,6 +676,7 @@ def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[s
 _ADVERBIAL_PARTICIPLE = re.compile(r"\s+[a-z](?:[^,;]|,\s+(?=\d)){0,90}?\b(?:after|before|while|by|when)\s+$")
 
 
+_DASH_BEFORE_LIST = re.compile(r"\s[–—]\s(?:the\s+)?[A-Z][^–—]*$")
 _THE_PEOPLE = re.compile(r"\b[Tt]he\s+$")
 # "India was supplied with crude by Iraq": the passive subject of "supplied with" receives.
 _RECEIVED_WITH = re.compile(r"\s+with\b")
