@@ -493,7 +493,9 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
                      frame.cue.kind)
 
 
-_PLACED = re.compile(r"\s+(?:(?:were|was|came|ranked|finished|followed)\s+(?:in\s+)?(?:the\s+)?"
+_PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?moved\s+(?:up\s+)?(?:to|into)|were|was|came|ranked|finished|followed)\s+"
+                     r"(?:in\s+)?"
+                     r"(?:the\s+)?"
                      r"(?:second|third|fourth|fifth|sixth|next)\b[^.;]{0,25}?\b"
                      r"(?:place|places|position|positions|spot|spots)?"
                      r"|(?:completed|rounded\s+out|rounded\s+off|made\s+up)\s+the\s+(?:list\s+of\s+the\s+)?top\s+"

@@ -205,6 +205,10 @@ _DASHED_LIST = re.compile(r"\s[–—]\s(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\
                           r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+(?P<close>\s[–—]\s)")
 
 
+_TO_A_RANK = re.compile(r"\s+(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|"
+                        r"\d+(?:st|nd|rd|th))\s+(?:position|place|spot|rank)\b", re.I)
+
+
 def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexicon) -> list[Cue]:
     """The sentence's cues (from the article's cue spans, relative offsets) that are trade words here."""
     found = [_cue(s, a, b, lex) for a, b in spans]
@@ -216,6 +220,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue
         if re.match(r"\s+out\b", s[cue.end:cue.end + 5]) and cue.form in ("carried", "sent", "shipped"):
             continue  # "deliveries were carried out to Iran": performed, not shipped
+        if cue.kind == "motion" and _TO_A_RANK.match(s, cue.end):
+            continue  # "Iraq overtook China and moved to the fourth position": a rank, no place
         if cue.form.startswith(("brought in", "bring in", "brings in", "bringing in")) and not any(
                 a.kind == "quantity" and cue.end <= a.start and len(s[cue.end:a.start].split()) <= 3 for a in amounts):
             continue  # "brought in 28,000 tons of nuts" imports; "brought in 1,128 million dinars" earned
