@@ -538,6 +538,14 @@ STATUS = [
 ]
 
 
+def test_a_title_keeps_its_link_word_between_capitalised_modifiers() -> None:
+    # "Quadrilateral Traffic in Transit Agreement": "in" inside the title; not a country before it
+    got = agreements("Nepal and Bhutan discussed the Regional Traffic in Transit Agreement with India.")
+    assert got and got[0]["name"].startswith("Regional Traffic in Transit Agreement"), got
+    got = agreements("Officials of Nepal in Transit Agreement talks met Indian delegates.")
+    assert all(not r["name"].startswith("Officials") and "Nepal in" not in r["name"] for r in got), got
+
+
 def test_an_abbreviation_told_after_a_second_mention_names_that_instrument() -> None:
     # "CMAA" defined at the customs agreement's second mention: signing "the CMAA" is not the FTA's
     text = ("Customs officials of Ghana and Togo met in Accra for two days of talks on a mutual assistance agreement "

@@ -226,9 +226,14 @@ def before_noun(sent: Sentence, ns: int) -> str:
 _TITLED_BEFORE_AND = re.compile(r"\b[A-Z][a-z]+(?:ion|ic|al|ive|ship|ment|ce|ty|ary|ade)\s*$")
 
 
+# a capitalised word before "in"/"of" inside a title's modifiers, itself after a capitalised word or the sentence's
+# start ("… the Quadrilateral Traffic in Transit Agreement")
+_TITLED_LINKED = re.compile(r"(?:^|\s)(?:[A-Z][a-z]+\s+)?([A-Z][a-z]{3,})\s*$")
+
+
 def left_start(text: str, start: int, floor: int) -> int:
     """Widen a mention to the modifiers before its noun ("bilateral", "Chile-Peru")."""
-    pos = start
+    pos, hopped = start, False
     for _ in range(6):
         m = re.search(r"(\S+)\s+$", text[max(floor, pos - 40):pos])
         if not m:
@@ -238,6 +243,13 @@ def left_start(text: str, start: int, floor: int) -> int:
         if low == "and" and pos < start and text[pos:pos + 1].isupper() and _TITLED_BEFORE_AND.search(
                 text, max(floor, pos - len(m.group(0)) - 30), pos - len(m.group(0))):
             # "Comprehensive Economic Cooperation and Partnership Agreement": "and" inside a title's modifiers
+            pos = pos - len(m.group(0))
+            continue
+        linked = _TITLED_LINKED.search(text, max(floor, pos - len(m.group(0)) - 30), pos - len(m.group(0)))
+        if low == "in" and not hopped and pos < start and text[pos:pos + 1].isupper() and linked \
+                and linked.group(1) not in gazetteer.country_forms():
+            hopped = True
+            # "Quadrilateral Traffic in Transit Agreement": a link word between two capitalised modifiers
             pos = pos - len(m.group(0))
             continue
         if low in drop_words() or low in _NOT_MODIFIERS or not _MODIFIER.match(word) or \
