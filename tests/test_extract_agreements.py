@@ -538,6 +538,20 @@ STATUS = [
 ]
 
 
+def test_texts_told_one_by_one_after_a_counted_signing_are_those_signed() -> None:
+    # "Three memoranda … were signed … on Monday", then each told by its parties: each signed that day, there;
+    # an agreement the same story only plans is no memorandum counted
+    text = ("ACCRA: Three memoranda of understanding were signed by Ghana and Togo on Monday. Both sides set June 30 "
+            "as the deadline for finalising a preferential trade agreement. Under the MoU between the Ghana Export "
+            "Promotion Authority and the Togo Investment Agency, the two agencies will exchange market data. The "
+            "MoU between the Ghana Standards Authority and the Togo Standards Agency covers test reports.")
+    got = agreements(text)
+    memoranda = [r for r in got if r["kind"] == "memorandum"]
+    assert memoranda and all(r["signed"] == "2024-05-13" and r["status"] == "signed" for r in memoranda), got
+    pta = next(r for r in got if r["kind"] == "agreement")
+    assert pta["status"] != "signed", got
+
+
 def test_a_title_keeps_its_link_word_between_capitalised_modifiers() -> None:
     # "Quadrilateral Traffic in Transit Agreement": "in" inside the title; not a country before it
     got = agreements("Nepal and Bhutan discussed the Regional Traffic in Transit Agreement with India.")

@@ -116,6 +116,44 @@ class _Recent:
     list_paragraph: int = -1
     counted: Event | None = None  # "signed four documents in Riyadh on Tuesday": the texts told after are its
     counted_at: int = -10
+    # every such counted signing: its sentence, and the kind it counted (None: "documents", any kind)
+    counts: list[tuple[int, Event, str | None]] = field(default_factory=list)
+
+
+_COUNT_REACH = 8  # sentences after a counted signing in which the texts it counted are told one by one
+
+
+def _told_after_a_count(reading: Reading, recent: _Recent) -> None:
+    """"Four memoranda … were signed by Pakistan and Tajikistan on Monday." then "Under the MoU between TDAP and
+    …": a text first named in the sentences after a counted signing, with no signing of its own, is one of those
+    signed then."""
+    if not recent.counts:
+        return
+    first_named = {}
+    for start, spans in sorted(reading.by_sentence.items()):
+        n = next((k for k, s in enumerate(reading.ctx.sentences) if s.start == start), None)
+        for _s, _e, i in spans:
+            first_named.setdefault(i, n)
+    for i, inst in enumerate(reading.instruments):
+        n = first_named.get(i)
+        count = next((c for c in reversed(recent.counts) if n is not None and 0 < n - c[0] <= _COUNT_REACH), None)
+        if count is None or inst.signed or inst.older or inst.status not in (None, "signed") \
+                or inst.kind != count[2] or len(count[1].date or "") < 7:
+            continue  # only a count that names the kind ("four memoranda"), signed on a day or in a month
+        event = count[1]
+        inst.signed, inst.signed_in = event.date or inst.signed, count[0]
+        inst.place = inst.place or event.place
+        _add(inst.frame_countries, event.countries)
+        inst.status = "signed"
+
+
+def _counted_kind(plural: str) -> str | None:
+    """The kind a counted plural names: "four memoranda" counts memoranda, "documents" any kind."""
+    for kind, words in (("memorandum", ("memorand", "mou")), ("agreement", ("agreement", "deal", "pact")),
+                        ("protocol", ("protocol",)), ("treaty", ("treat",)), ("convention", ("convention",))):
+        if any(w in plural for w in words):
+            return kind
+    return None
 
 
 def read_frames(reading: Reading) -> None:
@@ -124,6 +162,7 @@ def read_frames(reading: Reading) -> None:
     reading.acting = Acting(reading.ctx)
     for n in range(len(reading.ctx.sentences)):
         _read_sentence(reading, n, recent)
+    _told_after_a_count(reading, recent)
     # A place by the date: "agreed ... in Lima on Friday" / "signs a protocol ... on Friday".
     for inst in reading.instruments:
         if inst.signed and not inst.place:
@@ -247,6 +286,8 @@ def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: l
             event.date, event.place = recent.counted.date, recent.counted.place
         if sent.start in reading.collective and (event.date or event.place):
             recent.counted, recent.counted_at = event, n
+            plural = " ".join(reading.text[a:b] for a, b in reading.collective[sent.start]).lower()
+            recent.counts.append((n, event, _counted_kind(plural)))
         if len(event.countries) < 2 and recent.event is not None and _SIDES.search(
                 reading.text, *clauses.around(cue.start)):  # "the two sides also adopted a plan"
             event.companions = event.companions or [*recent.event.companions, *recent.event.instruments]

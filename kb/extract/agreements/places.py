@@ -41,13 +41,15 @@ def place_in(ctx: ArticleContext, sent: Sentence, lo: int | None = None, hi: int
     return (later or earlier or [(0, 0, None)])[0][2]
 
 
+_TITLE_NOUN_AFTER = re.compile(r"\s+(?:Agreement|Treaty|Convention|Protocol|Accord|Pact|Arrangement|Memorandum)\b")
 _OTHER_SIGNING = re.compile(r"\b(?:signed|inked|concluded)\s+(?:\w+\s+){0,3}$")
 
 
 def _candidate(ctx: ArticleContext, sent: Sentence, m: re.Match[str]) -> str | None:
     place = m.group("place")
-    if place.split()[-1] in region_nouns():
-        return None
+    if place.split()[-1] in region_nouns() or _TITLE_NOUN_AFTER.match(ctx.text, m.end("place")) \
+            or _TITLE_NOUN_AFTER.search(" " + place):
+        return None  # … nor "Traffic in Transit Agreement": a word of an instrument's title
     after_of = re.search(r"\bof\s+$", m.group()[: m.start("place") - m.start()])
     if (after_of or _PARTICLE_CITY.fullmatch(place)) and not gazetteer.country_forms().get(place):
         return place
