@@ -88,6 +88,15 @@ def test_a_legislature_that_approves_is_a_state_body(text: str, name: str) -> No
     assert found is not None and found["kind"] == "state_body", found
 
 
+def test_a_posts_remit_before_its_body_is_no_agency() -> None:
+    # "Commissioner for Customs and Border Control at the GRA": the post's remit, held at the body named after it
+    facts = run("Officials of the Togo Revenue Office (OTR) and the Ghana Revenue Authority (GRA) met in Lomé. "
+                "Ama Mensah, Commissioner for Customs and Border Control at the GRA, said both sides must cooperate.")
+    official = next(o for o in facts.officials if o.name == "Ama Mensah")
+    assert official.agency == "Ghana Revenue Authority" and official.country == "GH", facts.officials
+    assert not any("Customs and Border" in x for a in agencies(facts) for x in [a["name"], *a["also"]]), agencies(facts)
+
+
 def test_closing_credit_lines_name_no_agency() -> None:
     # the sign-off's writer and the wire's own name on the last lines are credits, not bodies acting in the story
     facts = run("Thailand shipped 40,000 tonnes of mangoes to Japan in May, the Department of Foreign Trade said.\n\n"

@@ -860,6 +860,9 @@ def _excluded(ctx: ArticleContext, surface: str) -> bool:
 # Enforcement and Border Security": a post's remit, not a body; "the Centre and South regions": places
 _REMIT_BEFORE = re.compile(r"\b(?:in\s+charge\s+of|responsible\s+for|(?:with\s+)?responsibility\s+for|overseeing|"
                            r"covering)\s+(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*,\s+)*$", re.I)
+_POST_FOR = re.compile(r"\b(?:Commissioner|Director|Head|Chief|Manager|Officer|Secretary|Minister|Controller)"
+                       r"(?:[- ]General)?\s+(?:for|of)\s+$")
+_AT_THE_BODY = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*,?\s+(?:at|with|of)\s+(?:the\s+)?[A-Z]")
 _PLACES_AFTER = re.compile(r"\s+(?:regions?|provinces?|districts?|areas?|states|zones?|counties|prefectures)\b")
 _BODY_HEADS = re.compile(r"\b(?:Ministry|Department|Directorate|Service|Authority|Agency|Office|Bureau|Administration|"
                          r"Commission|Council|Committee|Unit|Division|Customs|Board)\b")
@@ -867,6 +870,8 @@ _BODY_HEADS = re.compile(r"\b(?:Ministry|Department|Directorate|Service|Authorit
 
 def _remit(text: str, start: int, end: int) -> bool:
     """A post's remit or a place named like a body: no organisation."""
+    if _POST_FOR.search(text, max(0, start - 40), start) and _AT_THE_BODY.match(text, end):
+        return True  # "Commissioner for Customs and Border Control at the KRA": what the post covers, at its body
     if _BODY_HEADS.search(text, start, end):
         return False
     return bool(_PLACES_AFTER.match(text, end) and " and " in text[start:end]) \
