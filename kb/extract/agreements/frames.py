@@ -114,10 +114,17 @@ class _Recent:
     sentence: int = -10
     list_event: Event | None = None
     list_paragraph: int = -1
-    counted: Event | None = None  # "signed four documents in Riyadh on Tuesday": the texts told after are its
-    counted_at: int = -10
-    # every such counted signing: its sentence, and the kind it counted (None: "documents", any kind)
+    # every counted signing ("signed four documents in Riyadh on Tuesday": the texts told after are its): its
+    # sentence, and the kind it counted (None: "documents", any kind)
     counts: list[tuple[int, Event, str | None]] = field(default_factory=list)
+
+    @property
+    def counted(self) -> Event | None:
+        return self.counts[-1][1] if self.counts else None
+
+    @property
+    def counted_at(self) -> int:
+        return self.counts[-1][0] if self.counts else -10
 
 
 _COUNT_REACH = 8  # sentences after a counted signing in which the texts it counted are told one by one
@@ -129,11 +136,11 @@ def _told_after_a_count(reading: Reading, recent: _Recent) -> None:
     signed then."""
     if not recent.counts:
         return
-    first_named = {}
+    index = {s.start: k for k, s in enumerate(reading.ctx.sentences)}
+    first_named: dict[int, int] = {}
     for start, spans in sorted(reading.by_sentence.items()):
-        n = next((k for k, s in enumerate(reading.ctx.sentences) if s.start == start), None)
         for _s, _e, i in spans:
-            first_named.setdefault(i, n)
+            first_named.setdefault(i, index[start])
     for i, inst in enumerate(reading.instruments):
         n = first_named.get(i)
         count = next((c for c in reversed(recent.counts) if n is not None and 0 < n - c[0] <= _COUNT_REACH), None)
@@ -285,7 +292,6 @@ def _sign(reading: Reading, n: int, clauses: Clauses, outer: list[Span], cues: l
             # "… signed four cooperation documents in Riyadh on Tuesday. The SFDA and BPJPH signed a memorandum …"
             event.date, event.place = recent.counted.date, recent.counted.place
         if sent.start in reading.collective and (event.date or event.place):
-            recent.counted, recent.counted_at = event, n
             plural = " ".join(reading.text[a:b] for a, b in reading.collective[sent.start]).lower()
             recent.counts.append((n, event, _counted_kind(plural)))
         if len(event.countries) < 2 and recent.event is not None and _SIDES.search(

@@ -60,13 +60,19 @@ def resolve(reading: Reading, m: Mention) -> list[int]:
     """The instruments a mention stands for, creating new ones for new instruments (none for a denied
     one: "has no free trade agreement with"); an abbreviation in brackets after it names the one it stands for."""
     found = _resolve(reading, m)
-    if len(found) == 1:
-        abbr = _ABBREVIATION.match(reading.text, m.end, m.sent.end)
-        inst = reading.instruments[found[0]]
-        if abbr and (alias := abbr.group(1) or re.sub(r"^\d{4}\s+", "", abbr.group(2))) not in inst.aliases:
-            inst.aliases.append(alias)  # "work on a Customs Mutual Assistance Agreement (CMAA)" told before
-            reading.aliases.add(alias)
+    if len(found) == 1:  # "work on a Customs Mutual Assistance Agreement (CMAA)" told before: its alias too
+        _add_alias(reading, reading.instruments[found[0]], _ABBREVIATION.match(reading.text, m.end, m.sent.end))
     return found
+
+
+def _add_alias(reading: Reading, inst: Instrument, abbr: re.Match[str] | None) -> None:
+    """An abbreviation, or a defined short name ("(`2026 Agreement`)": named "Agreement"), the instrument goes by."""
+    if abbr is None:
+        return
+    alias = abbr.group(1) or re.sub(r"^\d{4}\s+", "", abbr.group(2))
+    if alias not in inst.aliases:
+        inst.aliases.append(alias)
+        reading.aliases.add(alias)
 
 
 def _resolve(reading: Reading, m: Mention) -> list[int]:
@@ -103,11 +109,8 @@ def _resolve(reading: Reading, m: Mention) -> list[int]:
     if days:
         inst.signed = days[0].value
     # "a mutual recognition arrangement (MRA) on…", "the Partnership Agreement (EPA)": its abbreviation.
-    abbr = _ABBREVIATION.match(reading.text, m.ne, m.end) or _ABBREVIATION.match(reading.text, m.end, m.sent.end)
-    if abbr:
-        alias = abbr.group(1) or re.sub(r"^\d{4}\s+", "", abbr.group(2))  # "(`2026 Agreement`)": named "Agreement"
-        inst.aliases.append(alias)
-        reading.aliases.add(alias)
+    _add_alias(reading, inst, _ABBREVIATION.match(reading.text, m.ne, m.end)
+               or _ABBREVIATION.match(reading.text, m.end, m.sent.end))
     return [reading.add(inst), *_another(reading, m)]
 
 
@@ -460,7 +463,8 @@ def nesting(reading: Reading) -> None:
 
 # … "the scope of the 2026 Agreement was widened by a protocol signed in New Delhi"
 _AMENDED_THROUGH = re.compile(r"\s+(?:\w+\s+){0,3}?(?:had|has|have|was|were)\s+(?:been\s+)?(?:amended|revised|updated|"
-                              r"upgraded|widened|extended|expanded|broadened)\b[^.;]{0,40}?\b(?:through|by|with|under)\s+(?:a|an|the|its|their)\s+"
+                              r"upgraded|widened|extended|expanded|broadened)\b[^.;]{0,40}?\b(?:through|by|with|under)\s+"
+                              r"(?:a|an|the|its|their)\s+"
                               r"(?:[\w-]+\s+){0,3}?")
 _YEAR_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their)\s+(?P<year>(?:19|20)\d\d)\s+$")
 

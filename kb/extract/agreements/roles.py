@@ -95,11 +95,13 @@ def _modal(before: str) -> bool:
     return False
 
 
-# "but no document was signed", "no agreement has been signed yet": a signing denied.
+# "once the pact takes effect", "until it is ratified": a status under a condition
 _CONDITION_BEFORE = re.compile(r"(?i)\b(?:once|until|unless|if|before)\s+(?:the|this|that|it|its|their)?\s*"
                                r"(?:[\w-]+\s+){0,3}$")
+# "the Council decision on the signature of", "ahead of the signing of": a signature still to come
 _SIGNATURE_AHEAD = re.compile(r"(?i)\b(?:decision\s+on|authori[sz]\w*|approv\w*|ahead\s+of|prepar\w*(?:\s+for)?|"
                               r"await\w*|paving\s+the\s+way\s+for|pave\s+the\s+way\s+for|for)\s+(?:the\s+|its\s+)?$")
+# "but no document was signed", "no agreement has been signed yet": a signing denied.
 _NONE_SIGNED = re.compile(r"(?i)\bno\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
                           r"(?:yet\s+)?$")
 

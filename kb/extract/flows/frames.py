@@ -248,6 +248,7 @@ _NOUN_AFTER = re.compile(r"\s+(?!for\b)[a-z]")  # "the Djibouti corridor": the c
 _AND_OF = re.compile(r"\s+and\s+(?=of\s+(?:the\s+)?[A-Z])")
 _PART_ASIDE = (r",\s+(?:(?:dragged|pulled|weighed|held)\s+down|driven|boosted|helped|lifted|buoyed|propped\s+up|"
                r"offset|hit)\s+(?:mainly\s+|largely\s+|mostly\s+)?by\s+")
+_PART_ASIDE_RE = re.compile(_PART_ASIDE)
 _NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+|\s+and\s+(?=of\s+(?:the\s+)?[A-Z])"
                           r"|\b(?:adding|saying|noting|stressing|explaining)\s+(?:that\s+)?"  # "…, adding that"
                           # "…, dragged down by a 31 percent drop in shipments from China to $688m": a part's own
@@ -428,7 +429,7 @@ def _not_lent_from_beside(frame: _Frame, codes: list[str]) -> list[str]:
     that frame's; the total stays without it."""
     own = {p.code for p in frame.parties}
     lent = [c for c in codes if c not in own]
-    if not lent or not frame.figures or not re.search(_PART_ASIDE, frame.sm.text[max(0, frame.region[1] - 40):]):
+    if not lent or not frame.figures or not _PART_ASIDE_RE.search(frame.sm.text, max(0, frame.region[1] - 40)):
         return codes
     lo, hi = frame.region
     beside = {m.code for m in frame.sm.countries if (m.end <= lo or m.start >= hi) and m.form != "adjective"}
@@ -438,11 +439,12 @@ def _not_lent_from_beside(frame: _Frame, codes: list[str]) -> list[str]:
 def _domestic(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], parties: list[Party]) -> bool:
     """"… allowed washing stations to deliver beans to Addis Ababa" in a story of Ethiopia's exports: goods moved to
     a town of the country the story's goods leave from, the clause naming no other, cross no border."""
+    named = sm.countries_in(*clause)
+    towns = {(m.start, m.end) for m in named if m.form == "capital"}
+    if not parties or not all(p.how == "to" and (p.start, p.end) in towns for p in parties):
+        return False
     home = rd.frame.exporter([])  # the country the story's goods leave from
-    towns = {(m.start, m.end) for m in sm.countries_in(*clause) if m.form == "capital"}
-    return bool(parties) and home is not None and all(
-        p.how == "to" and p.code == home and (p.start, p.end) in towns for p in parties) \
-        and all(m.code == home for m in sm.countries_in(*clause))
+    return home is not None and all(m.code == home for m in named)
 
 
 _MAIN_GOODS_BEFORE = re.compile(r"\b(?:main|chief|leading|top|principal|key|major)\s+$", re.I)

@@ -414,12 +414,13 @@ _PLACE_AFTER = re.compile(r"^\s+(?:came\s+|were\s+|was\s+|ranked\s+|finished\s+)
 _LIST_NEXT_IN_LINE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?"
                                 r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s+next\s+in\s+line\b")
 _NAMES = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
-_NEXT_IN_LINE_BEFORE = re.compile(r"^\w+\s+(?:to|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}\s+"
-                                  rf"[^.;]{{0,40}}?,\s+(?:led|headed|topped)\s+by\s+{_NAMES},\s+with\s+"
-                                  rf"(?:{_NAMES}(?:,\s+and\s+|,\s+|\s+and\s+))*(?:the\s+)?$")
 # "Shipments to Central America grew, led by Mexico": a region the trade went to, then its leading country
-_TO_REGION_LED_BY = re.compile(r"^\w+\s+(?:to|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}\s+"
-                               r"[^.;]{0,40}?,\s+(?:led|headed|topped)\s+by\s+(?:the\s+)?$")
+_REGION_LED_BY = (r"^\w+\s+(?:to|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}\s+"
+                  r"[^.;]{0,40}?,\s+(?:led|headed|topped)\s+by\s+")
+_TO_REGION_LED_BY = re.compile(_REGION_LED_BY + r"(?:the\s+)?$")
+# … "with Colombia, Haiti and Honduras next in line": the ones ranked after the leader
+_NEXT_IN_LINE_BEFORE = re.compile(_REGION_LED_BY + rf"{_NAMES},\s+with\s+(?:{_NAMES}(?:,\s+and\s+|,\s+|\s+and\s+))*"
+                                  r"(?:the\s+)?$")
 _BY_AGENT = re.compile(r"(?<!followed\s)(?<!trailed\s)(?<!led\s)(?<!topped\s)\bby\s+(?:the\s+)?$")  # not a ranking
 # … nor a cause: "helped by a promotional campaign by the US industry"
 _BY_CAUSE = re.compile(r"\b(?:helped|driven|boosted|supported|hurt|hit|affected|caused|spurred|fuelled|fueled|"
