@@ -290,8 +290,11 @@ _GAP_AFTER = re.compile(r"\s+(?:short\s+of|shy\s+of|more\s+than|less\s+than|fewe
                         re.I)
 
 
+# … or "took the largest share with 362,900 tons", "the biggest share, at $41m": the holder's figure after its share
 _OWN_FIGURE_AFTER_SHARE = re.compile(r"\b(?:percent|per\s+cent|%)\s+of\s+(?:the\s+)?(?:total|whole|overall)\b"
-                                     r"[^,;:.]{0,12}\s+with\s+$", re.I)
+                                     r"[^,;:.]{0,12}\s+with\s+$"
+                                     r"|\bshare\s*,?\s+(?:with|at)\s+(?:(?:some|about|around|nearly|almost|over)\s+)?$",
+                                     re.I)
 
 
 def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[Amount, Amount]], set[int]]:

@@ -1516,7 +1516,13 @@ def _goods_ranked_with(frame: _Frame, figure: Figure) -> Goods | None:
     i = frame.figures.index(figure)
     lo = frame.figures[i - 1].end if i else frame.clause[0]
     before = [t for t in frame.sm.terms_in(lo, figure.start) if not _on_cue(frame.sm, t.start)]
-    return term_goods(frame.sm.text, before[-1], lo) if before else None
+    if not before:
+        return None
+    ranked = term_goods(frame.sm.text, before[-1], lo)
+    story = frame.goods[0] if len(frame.goods) == 1 else None
+    if story is not None and ranked.hs and story.hs and story.hs != ranked.hs and story.hs.startswith(ranked.hs):
+        return story  # "Most of the grain went to …, chiefly A (1.9 million tons), B (…)": the wheat told before
+    return ranked
 
 
 def _on_cue(sm: SentenceMentions, pos: int) -> bool:

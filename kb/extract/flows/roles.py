@@ -603,7 +603,9 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
 # "to Europe", "from the Middle East": a region goods go to or come from, which names no country of its own
 REGION = (r"(?:the\s+)?(?:Europe|European\s+Union|EU|Asia|Southeast\s+Asia|South\s+Asia|East\s+Asia|Central\s+Asia|"
            r"Africa|West\s+Africa|East\s+Africa|Middle\s+East|Gulf|Latin\s+America|South\s+America|"
-           r"North\s+America|Americas|Caribbean|Oceania|Pacific|Asia-Pacific)\b")
+           r"North\s+America|Americas|Caribbean|Oceania|Pacific|Asia-Pacific|"
+           # a bloc's members are countries too: "went to the CIS, chiefly Uzbekistan (1.9 million tons), …"
+           r"CIS|EAEU|Eurasian\s+Economic\s+Union|GCC|ASEAN|Mercosur|ECOWAS|SADC|EAC|COMESA)\b")
 # "go to EU markets: Italy (1,204 t), …", "come from Asian suppliers: …": a region's markets, then their list
 _REGION_WORD = (rf"(?:{REGION}|(?:the\s+)?(?:European|Asian|African|Arab|Latin\s+American|Middle\s+Eastern|"
                 r"ASEAN|Eurasian|Nordic|Baltic|Balkan|Scandinavian|regional|foreign|overseas|neighbou?ring)\b)")
