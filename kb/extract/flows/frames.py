@@ -50,7 +50,14 @@ from kb.extract.flows.goods import (
     term_goods,
 )
 from kb.extract.flows.lexicon import EXPORTING, NOUNS, lexicon
-from kb.extract.flows.mentions import PORTION_AFTER, RELATIVE_ASIDE, SHARE_TAKEN, Cue, SentenceMentions
+from kb.extract.flows.mentions import (
+    PORTION_AFTER,
+    RELATIVE_ASIDE,
+    SHARE_TAKEN,
+    Cue,
+    SentenceMentions,
+    more_goods_after,
+)
 from kb.extract.flows.records import Draft
 from kb.extract.flows.roles import EXPORTER, IMPORTER, OWN_CHANGE, REGION, Party, frame_parties, subject_side
 from kb.extract.quantities import rate_in
@@ -379,7 +386,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         and not re.match(r"\s+(?:[\w-]+\s+){1,3}(?:shipments|cargoes|consignments|deliveries|supplies)\b",
                          sm.text[cue.end:]) \
         and not PORTION_AFTER.match(sm.text, cue.end) \
-        and not SHARE_TAKEN.match(sm.text, cue.end)  # "small trial consignments", "took the rest", "taking 5%"
+        and not SHARE_TAKEN.match(sm.text, cue.end) \
+        and not more_goods_after(sm.text, cue.end)  # "small trial consignments", "took the rest", "taking 5%"
     if (role_noun or weak) and not figures and not any(p.how in attached for p in parties):
         return  # "main markets", "sources said": a role noun that ranks no country and counts nothing
     # "…, while chacha went mainly to Russia": goods the data does not know, after a clause that moved goods

@@ -123,6 +123,8 @@ _SPECIFIER = re.compile(r"(?:mainly|mostly|chiefly|especially|notably|including|
                         r"(?:led|dominated|driven|headed)\s+by)\b", re.I)  # "products, led by palm oil and copra"
 
 
+_MORE = frozenset(("more", "less", "fewer"))
+_MORE_NEXT = re.compile(r"\s+(?:more|less|fewer)\b")
 _BRACKETED_ABBREVIATION = re.compile(r"\([A-Z][A-Za-z&.-]{0,7}\)(?=\s+[a-z])")
 
 
@@ -147,6 +149,8 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
                           or (token.islower() and low.endswith(("'s", "’s")))):  # "the country's gas"
             definite = definite or low in _DEFINITE
             continue  # "the", "Tunisian", "Brazil's" before the goods
+        if not words and (low in _MORE or (low.endswith("ly") and _MORE_NEXT.match(s, m.end()))):
+            continue  # "took noticeably more tea": how much more, not what
         if low in ("and", "or") and words and _ADJECTIVE_ENDING.search(s[words[-1][0]:words[-1][1]].lower()) \
                 and not known(s[words[-1][0]:words[-1][1]]) \
                 and re.match(r"\s+[a-z]", s[m.end():m.end() + 3]):  # … "charcoal and cattle" are two goods

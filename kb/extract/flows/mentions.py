@@ -241,7 +241,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue  # "India's import duty on wool", "an export ban": a measure on trade, not trade told
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
                 and not _CONSIGNMENT_AFTER.match(s, cue.end) and not PORTION_AFTER.match(s, cue.end) \
-                and not SHARE_TAKEN.match(s, cue.end):  # "with Germany taking 24%": a share of the trade told
+                and not SHARE_TAKEN.match(s, cue.end) \
+                and not more_goods_after(s, cue.end):  # "with Germany taking 24%": a share of the trade told
             continue  # "took place"; but "received shipments" receives goods, and "took most of the rest" a part
         out.append(cue)
     return out
@@ -256,6 +257,15 @@ _SHARE_BASE_BEFORE = re.compile(r"(?:\d\s*%|\d\s*(?:percent|per\s+cent|pc))\s+of
 _BASE_AFTER_SHARE = re.compile(r"\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,4}?(?:exports|imports|shipments|purchases|sales|"
                                r"supplies|deliveries|arrivals)\b", re.I)
 _SHARE_OF_WHAT = re.compile(r"\s+(?:of|in)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+
+
+# "… also took noticeably more tea", "received less wheat": a change in goods taken, its figure left out
+_MORE_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:more|less|fewer)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def more_goods_after(s: str, end: int) -> bool:
+    m = _MORE_AFTER.match(s, end)
+    return m is not None and bool(find_commodities(m.group(1)))
 
 
 def _share_of_no_goods(s: str, end: int) -> bool:
