@@ -48,7 +48,7 @@ def test_hs_codes(phrase: str, code: str) -> None:
     ("shea butter", None), ("non-basmati rice", None), ("fresh pears", "0808"),
     # a hyphenated trait of the goods is no other goods; a variety's name alone is its fruit
     ("green-skin avocados", "080440"), ("export-grade cashews", "0801"), ("Hass", "080440"),
-    ("grass-fed beef", "0201"),
+    ("grass-fed beef", "0202"),
 ])
 def test_goods_hs_of_compounds(name: str, code: str | None) -> None:
     from kb.extract.flows.goods import goods_hs

@@ -20,7 +20,7 @@ from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.dates import find_dates, with_season_months
 from kb.extract.flows.article import article_frame
 from kb.extract.flows.frames import LEAD, Reading, lead_period, may_continue, read_sentence
-from kb.extract.flows.goods import Goods, narrows
+from kb.extract.flows.goods import Goods, narrows, term_goods
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import ArticleMentions
 from kb.extract.flows.records import Draft, merge, to_record
@@ -39,6 +39,10 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     mentions = ArticleMentions(ctx.text, ctx.published, _trading_countries(ctx), terms, cue_spans, frame.home)
     reading = Reading(ctx, frame)
     for sentence in ctx.sentences:
+        if (heading := _section_heading(sentence.text)) is not None:
+            # a new section: its goods are the heading's, and nothing continues across it
+            reading.section_goods, reading.last, reading.named_goods = heading[0], None, (-1, [])
+            continue
         readable = mentions.has_cue(sentence) or may_continue(reading, sentence)
         if readable and _can_write(reading, mentions, sentence) and not _table_row(reading, sentence.text):
             read_sentence(reading, mentions.sentence(sentence))
@@ -69,6 +73,20 @@ def _own_dollars(flow: TradeFlow, home: str | None, text: str) -> TradeFlow:
     if own and flow.currency == "USD" and home in (flow.from_, flow.to) and not _US_DOLLARS_NAMED.search(text):
         flow.currency = own
     return flow
+
+
+_HEADING = re.compile(r"[A-Z][\w'’&-]*(?:[ \t]+[\w'’&-]+){0,5}")
+
+
+def _section_heading(text: str) -> tuple[Goods | None] | None:
+    """A sub-heading inside the body ("Sheepmeat", "July to September quarter"): the goods its section is about
+    when it names nothing else, else none (a section of the story's goods)."""
+    if not _HEADING.fullmatch(text):
+        return None
+    terms = find_commodities(text)
+    if len(terms) == 1 and not text[:terms[0].start].strip() and not text[terms[0].end:].strip():
+        return (term_goods(text, terms[0]),)
+    return (None,)
 
 
 def _trading_countries(ctx: ArticleContext) -> list:

@@ -89,8 +89,8 @@ def _organisation(ctx: ArticleContext, m: re.Match[str]) -> Organisation | None:
     app = m.groupdict().get("app") or ""
     evidence = bool(desc or m.groupdict().get("abbr") or re.search(rf"\b{_SUFFIX}$", name)
                     or re.search(rf"\b{_TRADE_NOUNS}\b", app) or _is_company_agency(ctx, name))
-    if not evidence:
-        return None
+    if not evidence or _is_other_agency(ctx, name):
+        return None  # "an analysis by the Meat Industry Association (MIA)": a body that reports, not a trader
     return Organisation(name, _demonym_country(f"{desc} {app}"))
 
 
@@ -117,6 +117,15 @@ def _demonym_country(text: str) -> str | None:
 
 def _is_company_agency(ctx: ArticleContext, name: str) -> bool:
     return any(a.kind == "company" and a.name == name for a in ctx.agencies)
+
+
+def _is_other_agency(ctx: ArticleContext, name: str) -> bool:
+    """A body that regulates, reports or represents traders (not a state buyer, which trades itself)."""
+    return any(a.kind in _NOT_TRADERS and a.name == name for a in ctx.agencies) \
+        and not _is_company_agency(ctx, name)
+
+
+_NOT_TRADERS = frozenset(("association", "ministry", "customs", "international"))
 
 
 def _agency_in(ctx: ArticleContext, text: str) -> Organisation | None:

@@ -89,11 +89,14 @@ _THE_PERIOD_TOLD = re.compile(r"\b(?:for|in|during|over)\s+the\s+period\b"
                               r"(?!\s+(?:of|in|last|a|before|earlier|prior|after|ago)\b)", re.I)
 
 
+_THE_QUARTER_OPENS = re.compile(r"\W*(?:Over|In|During|For|Across)\s+the\s+(?:whole\s+|full\s+)?quarter\s*,", re.I)
 _CLAUSE_JOINT = re.compile(r",\s|\s+(?:and|but|while|whereas)\s+")
 
 
 def _refers(s: str, kept: list[Amount], i: int) -> str | None:
-    """Whether a figure's words point at a period the story told: "ytd", "month" or "period"."""
+    """Whether a figure's words point at a period the story told: "ytd", "month", "period" or "quarter"."""
+    if _THE_QUARTER_OPENS.match(s):
+        return "quarter"  # "Over the quarter, …, with the US up 10 per cent to $655m": the quarter of the month told
     lo = kept[i - 1].end if i else 0
     hi = min(kept[i + 1].start if i + 1 < len(kept) else len(s), kept[i].end + 80)
     # the words after the figure, up to the next clause, else those between the figure before and this one
@@ -411,6 +414,9 @@ def is_period(d: DateMention) -> bool:
     return "/" in d.value or len(d.value) in (4, 7)
 
 
+_WITH_AFTER = re.compile(r"\s*,\s+with\s")
+
+
 def _shared_dates(sm: SentenceMentions, figures: list[Amount], percents: list[Amount],
                   owners: dict[int, DateMention], dates: list[DateMention]) -> dict[int, DateMention]:
     """Owners, each undated figure given the sentence's period (not one compared with)."""
@@ -426,6 +432,12 @@ def _shared_dates(sm: SentenceMentions, figures: list[Amount], percents: list[Am
               and not lex.comparison_before.search(s[max(0, d.start - 40):d.start])
               and not re.search(r"\bsame\b|\bcorresponding\b", s[max(0, d.start - 5):d.end], re.I)
               and not _OWNS_A_FIGURE.match(s, d.end)]  # "last year's 6,950 tons": that figure's, not the sentence's
+    if not shared and len(dates) == 1 and id(dates[0]) in of_percent and is_period(dates[0]) \
+            and _WITH_AFTER.match(s, dates[0].end) \
+            and not lex.comparison_before.search(s[max(0, dates[0].start - 40):dates[0].start]):
+        # "Imports grew 4 per cent in April, with France up 7 per cent to ¥9.1bn and Chile …": the total's change
+        # and the parts after it share the one period told
+        shared = dates
     if not shared:
         return owners
     out = dict(owners)

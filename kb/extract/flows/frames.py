@@ -102,6 +102,7 @@ class Reading:
     # (company, its country, its goods): "OCP Group exported 4.87 million tonnes of fertilizers" leading the story
     lead_company: tuple[str, str, Goods] | None = None
     periods: list[tuple[int, str]] = field(default_factory=list)  # (sentence start, the story's period from there)
+    section_goods: Goods | None = None  # the goods a sub-heading gave the section being read ("## Beef")
 
     def note_period(self, pos: int) -> None:
         """Remember the story's period as it stands from the sentence at `pos` on."""
@@ -1266,7 +1267,7 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     if last is not None and last.goods and 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP \
             and _AMOUNTS_MOVE.search(sm.text, clause[0], cue.start):
         return list(last.goods), []  # "… Georgian wine … Smaller volumes went to Latvia": more of the last flows
-    story = rd.frame.goods
+    story = rd.section_goods or rd.frame.goods  # under a sub-heading "Beef", the section's goods
     money_only = bool(figures) and all(f.amount.kind == "money" for f in figures)
     # "Vietnam's exports to the US reached $26.3bn", "Iran's leading export markets were China, with $5.6bn, …":
     # a total in money of no goods named is of all goods
@@ -1620,6 +1621,11 @@ def _referred_period(rd: Reading, refers: str) -> str | None:
         return f"{month[:4]}-01/{month}" if month else period
     if refers == "month":
         return month or period
+    if refers == "quarter":  # the calendar quarter the month told falls in
+        if month is None or period != month:
+            return period if period and "/" in period else None
+        first = (int(month[5:]) - 1) // 3 * 3 + 1
+        return f"{month[:4]}-{first:02d}/{month[:4]}-{first + 2:02d}"
     return rd.frame.span or period  # "advanced 12.4 percent for the period": the span told last
 
 
