@@ -24,6 +24,9 @@ CASES = [
     # the year so far up to a month's end
     ("By the end of April, exports had doubled.", "2026-05-21", [("the end of April", "2026-01/2026-04")]),
     ("As of end-June 2025, stocks were low.", "2026-05-21", [("As of end-June 2025", "2025-01/2025-06")]),
+    # "through September" alone is the year so far (American usage); after a month it ends a range
+    ("Korea took 12,000 tons through September.", "2026-11-10", [("September", "2026-01/2026-09")]),
+    ("Sales ran from June through September.", "2026-11-10", [("from June through September", "2026-06/2026-09")]),
     # a season told as its year: "last season" is the year before publication's
     ("Buyers took 9 million kg last season.", "2026-09-03", [("last season", "2025")]),
     ("Prices were higher this season.", "2026-09-03", [("this season", "2026")]),

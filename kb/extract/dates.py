@@ -142,8 +142,11 @@ _MONTHSTO = _c(rf"(?i:the\s+)?(?:(?P<n>(?i:{_NUM}))\s+(?i:months)|(?i:(?:financi
                rf"(?i:to|ended|ending|through)\s+(?:(?i:the\s+end\s+of)\s+)?(?P<m>{_MONTH})(?:\s+{_DAY}(?![\d:]))?"
                rf"(?:,?\s+(?P<y>{_YEAR}))?")
 # "By the end of April, Kenya had exported …", "as of end-June": the year so far, January to that month
-_YEAR_SO_FAR = _c(rf"(?i:by|as\s+of|up\s+to)\s+(?i:the\s+)?(?i:end)(?:\s+(?i:of)\s+|-)(?P<m>{_MONTH})"
+# … and "took 276,300 tons through September" (American usage: the year's total to the end of that month)
+_YEAR_SO_FAR = _c(rf"(?:(?i:by|as\s+of|up\s+to)\s+(?i:the\s+)?(?i:end)(?:\s+(?i:of)\s+|-)"
+                  rf"|(?i:through|thru)\s+(?:(?i:the\s+end\s+of)\s+)?)(?P<m>{_MONTH})(?![\w-])"
                   rf"(?:,?\s+(?P<y>{_YEAR}))?")
+_RANGE_BEFORE = _c(rf"(?:{_MONTH}|\d)\s*$")
 # "since June", "since the start of the year", "since exports resumed in June", and the end of such a period
 # when the sentence gives it ("... by the end of March 2018"); otherwise the period runs to publication.
 _CLAUSE = r"(?:[^.,;:!?\n]|[.,](?=\d))"  # within one clause ("2.5 million" and "300,000" inside it)
@@ -507,6 +510,8 @@ class _Resolver:
 
     def year_so_far(self, m: re.Match[str]) -> str | None:
         """"by the end of April": January to April of that year (the latest April by publication)."""
+        if m.group(0)[:1] in "tT" and _RANGE_BEFORE.search(m.string, max(0, m.start() - 16), m.start()):
+            return None  # "June 1 through September": a range, not the year so far
         month = _month(m["m"])
         y = int(m["y"]) if m["y"] else self.year_for_month(month)
         if y is None:
@@ -868,7 +873,7 @@ _G_WEEKDAY = _Gate(re.compile(r"day\b"), reach=30)
 # Rare words, one gate for their patterns: "since June", "the week to Friday", "the 12 months to June",
 # "the same period", "yesterday"
 _G_RARE = _Gate(words=("since", "week to", "week end", "months to", "months end", "year to", "year end", "end of",
-                       "end-",
+                       "end-", "through", "thru",
                        "same", "corresponding", "comparable", "today", "yesterday", "tomorrow"), reach=40)
 _G_YEAR = _Gate(re.compile(r"(?:19|20)\d\d"), reach=10)
 _G_NTH = _Gate(re.compile(r"\d(?:st|nd|rd|th)\b"), reach=20)

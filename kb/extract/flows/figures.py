@@ -319,7 +319,10 @@ def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[
             continue
         if prev is not None and prev.kind == a.kind == "quantity" and prev.unit != a.unit \
                 and _OR_ABOUT.fullmatch(gap) and a.unit in _MASS_UNITS:
-            out[-1] = a  # "12 containers or about 240 tonnes": one shipment, counted by its weight
+            # "12 containers or about 240 tonnes": one shipment, counted by its weight; "782,510 metric tons or
+            # 1.73 billion lbs.": one weight in two units, the metric one kept
+            if prev.unit not in _MASS_UNITS or prev.unit == "lb":
+                out[-1] = a
             continue
         if prev is not None and prev.kind == a.kind and prev.unit == a.unit \
                 and lex.comparison_before.search(gap[-40:]) and not _ANOTHER_PARTNERS.match(s, a.end):
