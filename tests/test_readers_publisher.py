@@ -221,3 +221,28 @@ def test_a_breadcrumb_and_tags_scraped_without_separators_are_no_headline(tmp_pa
     doc = read_article(page(tmp_path, "PearWire\nHomeNewsLorvania's pear exports gather pace in February\n"
                                       "ExclusiveNewsTrending\n\nLorvania's pear exports gather pace in February"))
     assert doc.title == "Lorvania's pear exports gather pace in February"
+
+
+@pytest.mark.parametrize("linked_data", [
+    '{"@type":"WebPage","name":"3. Border crossings","isPartOf":{"@type":"WebSite","name":"Sildavian Trade Portal"}}',
+    '[{"@type":"NewsArticle","headline":"3. Border crossings","publisher":{"@type":"Organization",'
+    '"name":"Sildavian Trade Portal"}}]',
+    '{"@graph":[{"@type":"WebSite","name":"x"},{"@type":"WebPage","isPartOf":{"@type":"WebSite",'
+    '"name":"Sildavian Trade Portal"}}]}',
+])
+def test_html_publisher_from_the_pages_linked_data(tmp_path: Path, linked_data: str) -> None:
+    """A documentation page names only its section in <title> and <h1>; its JSON-LD names the site."""
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><title>3. Border crossings</title>"
+                    f'<script type="application/ld+json">{linked_data}</script></head>'
+                    f"<body><h1>3. Border crossings</h1><div class=\"doc-content\"><p>{BODY}</p><p>{MORE}</p>"
+                    f"</div></body></html>", encoding="utf-8")
+    assert read_article(path).publisher == "Sildavian Trade Portal"
+
+
+def test_html_broken_linked_data_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text('<html><head><title>Freight crossings | Sildavia Today</title>'
+                    '<script type="application/ld+json">{"publisher": </script></head>'
+                    f"<body><h1>Freight crossings</h1><p>{BODY}</p><p>{MORE}</p></body></html>", encoding="utf-8")
+    assert read_article(path).publisher == "Sildavia Today"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as htmllib
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -35,7 +36,7 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 _META_NAMES = {
     "title": ("og:title", "twitter:title", "dc.title", "headline"),
-    "publisher": ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"),
+    "publisher": ("og:site_name", "application-name", "publisher", "dc.publisher", "<ld:publisher>", "twitter:site"),
     "author": ("author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author"),
     "published": (
         "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date",
@@ -83,7 +84,31 @@ def meta_tags(page: str) -> dict[str, str]:
     m = _HTML_LANG.search(page[:2000])
     if m:
         found.setdefault("<lang>", m[1])
+    site = _linked_data_site(head)
+    if site:
+        found.setdefault("<ld:publisher>", site)
     return found
+
+
+_LINKED_DATA = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
+
+
+def _linked_data_site(head: str) -> str | None:
+    """The publisher's or the website's name a page's JSON-LD gives ("isPartOf": {"@type": "WebSite", …})."""
+    for m in _LINKED_DATA.finditer(head):
+        try:
+            data = json.loads(m[1])
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []:
+            if not isinstance(item, dict):
+                continue
+            for key in ("publisher", "isPartOf"):
+                part = item.get(key)
+                name = part.get("name") if isinstance(part, dict) else None
+                if isinstance(name, str) and name.strip() and (key == "publisher" or part.get("@type") == "WebSite"):
+                    return name.strip()
+    return None
 
 
 def _title_tag(head: str) -> str | None:

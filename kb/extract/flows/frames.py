@@ -747,7 +747,10 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
         return True  # "exports are expected to reach", "shipments could top"
     # "…, even though Manila suspended imports from September": a concession does not undo the flow told
     concession = _CONCESSION.search(s, cue.end, clause[1])
-    told = s[clause[0]:concession.start() if concession else clause[1]]
+    # "Run operations against smuggling along the corridor, through which Uganda sends maize …": the relative
+    # clause tells a fact of its own
+    opens = max(clause[0], cue.start - 60) + relative[-1].start() if relative else clause[0]
+    told = s[opens:concession.start() if concession else clause[1]]
     # "Bangladesh, which has no free trade agreement with …, ships garments": an aside's negation is its own
     told = RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)) if not (
         m.start() <= cue.start - clause[0] < m.end()) else m.group(0), told)
@@ -755,7 +758,7 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
 
 
 _AS_JOINT = re.compile(r"\s(?:as|while|whereas)\s")
-_WHO_OPENS = re.compile(r",\s+(?:who|which)\s+")
+_WHO_OPENS = re.compile(r",\s+(?:(?:through|via|by|from|to|into|in|across|along)\s+)?(?:who|which)\s+")
 _HINDERED = re.compile(r"\bmak(?:e|es|ing|ed)\s+(?:[\w-]+\s+){1,6}?(?:hard|difficult|impossible|costly)\b", re.I)
 _CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+as)\b", re.I)
 _PURPOSE = re.compile(r"\bfor\s+(?:(?:further\s+)?[a-z-]+\s+(?:and|or)\s+)?(?:further\s+)?$")

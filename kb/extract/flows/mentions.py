@@ -296,6 +296,9 @@ _VERB_AFTER = re.compile(r"(?:\b(?:it|they|which|that|who|he|she|we|also|still|n
                          r"[a-z]+ly)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+$")
 
 
+_ASIDE_CLOSED = re.compile(r"\b[A-Z][\w'’.-]*\s*,\s+(?:which|who)\s[^,;]{1,60},\s+$")
+
+
 def _cue(s: str, a: int, b: int, lex: Lexicon) -> Cue:
     """A cue with its frame kind; a form that is both verb and noun is read as a noun unless a subject,
     pronoun or adverb comes right before it ("Vietnam's exports", "coffee exports" vs "Kenya exports")."""
@@ -308,6 +311,8 @@ def _cue(s: str, a: int, b: int, lex: Lexicon) -> Cue:
         form_before = gazetteer.country_forms().get(m.group(0).strip()) if m else None
         verb = m and not re.search(r"['’]s?\s+$", before) and not (form_before and form_before.form == "adjective") \
             and not re.search(r"\b(?:The|This|These|Its|Their|Total|Annual)\s+$", before)
+        # "Kenya, which is not a member, imports maize": a subject's relative clause closed just before
+        verb = verb or bool(_ASIDE_CLOSED.search(s, max(0, a - 100), a))
         if not verb or a == 0:
             kind = noun
     return Cue(a, b, form, kind)
