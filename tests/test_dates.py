@@ -17,7 +17,8 @@ CASES = [
     ("The ferry resumes on 20 June.", "2021-06-01", [("20 June", "2021-06-20")]),
     # relative
     ("The deal was signed on Monday.", "2022-05-12", [("Monday", "2022-05-09")]),
-    ("Officials met on Thursday.", "2022-05-12", [("Thursday", "2022-05-05")]),
+    ("Officials met on Thursday.", "2022-05-12", [("Thursday", "2022-05-12")]),  # the day of a Thursday story
+    ("Officials met on Wednesday.", "2022-05-12", [("Wednesday", "2022-05-11")]),
     ("Inspectors arrived yesterday.", "2020-03-01", [("yesterday", "2020-02-29")]),
     ("Talks open today.", "2020-03-01", [("today", "2020-03-01")]),
     ("Prices rose last month.", "2021-01-15", [("last month", "2020-12")]),

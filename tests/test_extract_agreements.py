@@ -1270,3 +1270,23 @@ def test_a_bloc_holding_an_agreement_with_one_partner_brings_all_its_members() -
     check(text, "2026-03-23", [{"name_has": ["Chile"], "parties": sorted(["CH", "IS", "LI", "NO", "CL"])},
                                {"name_has": ["India"], "parties": sorted(["CH", "IS", "LI", "NO", "IN"])}],
           title="EFTA and Peru hold seventeenth round")
+
+
+def test_a_meeting_held_to_sign_is_the_signing() -> None:
+    """"joined … in Lomé on Tuesday to sign": the signing took place; "will meet … to sign" is still to come."""
+    text = ("Trade Minister Aurelio Vance joined Togolese Finance Minister Kodjo Amegan in Lomé on Tuesday to sign "
+            "a customs mutual assistance agreement between Ghana and Togo.")
+    check(text, "2026-05-16", [{"parties": ["GH", "TG"], "signed": "2026-05-12", "place": "Lomé",
+                                "status": "signed"}], title="Ghana and Togo sign customs agreement")
+    text = ("The two ministers will meet in Lomé on Tuesday to sign a customs mutual assistance agreement between "
+            "Ghana and Togo.")
+    check(text, "2026-05-16", [{"parties": ["GH", "TG"], "signed": None, "status": None}],
+          title="Ghana and Togo to sign customs agreement")
+
+
+def test_todays_agreement_is_the_one_told() -> None:
+    """"Today's agreement" points back to the instrument signed; the time word is no part of a name."""
+    text = ("Ghana and Togo signed a customs mutual assistance agreement in Lomé on Friday. Today's agreement makes "
+            "Togo the ninth country with which Ghana has such a pact.")
+    check(text, "2026-05-15", [{"parties": ["GH", "TG"], "signed": "2026-05-15", "status": "signed"}],
+          title="Ghana and Togo sign customs agreement")

@@ -431,7 +431,8 @@ AGREEMENT_CASES = [
      {"kind": "memorandum", "parties": ["KE", "UG"], "signed": "2024-04-03"}),
     ("The Kenya-Tanzania protocol on veterinary certification was signed on Friday in Arusha.",
      "2024-05-17",
-     {"kind": "protocol", "parties": ["KE", "TZ"], "signed": "2024-05-10", "place": "Arusha"}),
+     # "on Friday" in a Friday story is that day
+     {"kind": "protocol", "parties": ["KE", "TZ"], "signed": "2024-05-17", "place": "Arusha"}),
     ("Brazil and Argentina are in talks on a treaty on double taxation.",
      "2024-05-17", {"kind": "treaty", "parties": ["AR", "BR"], "status": "negotiating"}),
     ("Mexico and Canada signed a mutual recognition arrangement (MRA) on their trusted trader programmes.",

@@ -723,7 +723,9 @@ class _Resolver:
             return (self.pub + timedelta(days=ahead)).isoformat()
         if rel == "this":  # the day of the publication's week (Monday to Sunday)
             return (self.pub + timedelta(days=wd - self.pub.weekday())).isoformat()
-        back = (self.pub.weekday() - wd) % 7 or 7  # strictly before publication
+        # the latest such day up to publication: "signed on Thursday" in a Thursday story is that day (a week
+        # before, news says "last Thursday")
+        back = (self.pub.weekday() - wd) % 7 or (7 if rel == "last" else 0)  # "last Tuesday" on a Tuesday: before
         return (self.pub - timedelta(days=back)).isoformat()
 
     def _weekday_numbered(self, wd: int, day: int) -> str | None:

@@ -231,6 +231,10 @@ _TITLED_BEFORE_AND = re.compile(r"\b[A-Z][a-z]+(?:ion|ic|al|ive|ship|ment|ce|ty|
 _TITLED_LINKED = re.compile(r"(?:^|\s)(?:[A-Z][a-z]+\s+)?([A-Z][a-z]{3,})\s*$")
 
 
+_TIME_WORDS = frozenset(("today", "yesterday", "tomorrow", "tonight", "week", "month", "year", "monday", "tuesday",
+                         "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"))
+
+
 def left_start(text: str, start: int, floor: int) -> int:
     """Widen a mention to the modifiers before its noun ("bilateral", "Chile-Peru")."""
     pos, hopped = start, False
@@ -252,6 +256,8 @@ def left_start(text: str, start: int, floor: int) -> int:
             # "Quadrilateral Traffic in Transit Agreement": a link word between two capitalised modifiers
             pos = pos - len(m.group(0))
             continue
+        if low[:-2] in _TIME_WORDS and low.endswith(("'s", "’s")):
+            break  # "Today's agreement", "Friday's accord": the one told, when it was signed
         if low in drop_words() or low in _NOT_MODIFIERS or not _MODIFIER.match(word) or \
                 (word[0].islower() and low.endswith(("ed", "ing", "ly", "'", "’"))):
             break

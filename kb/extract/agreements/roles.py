@@ -95,6 +95,14 @@ def _modal(before: str) -> bool:
     return False
 
 
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|shall|plans?|planned|expected|set|scheduled|due|is|are|to\s+be)\s+"
+                           r"(?:also\s+)?(?:meet|join|gather|convene|travel|come|arrive|fly)\b")
+
+
+def _modal_before(text: str) -> bool:
+    return bool(_MODAL_BEFORE.search(text))
+
+
 # "once the pact takes effect", "until it is ratified": a status under a condition
 _CONDITION_BEFORE = re.compile(r"(?i)\b(?:once|until|unless|if|before)\s+(?:the|this|that|it|its|their)?\s*"
                                r"(?:[\w-]+\s+){0,3}$")
@@ -110,9 +118,18 @@ _NONE_SIGNED = re.compile(r"(?i)\bno\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|hav
 _WOULD_BE = re.compile(r"\b(?:would|will|could|may|might)\s+be(?:come)?\s+(?:the|a|an|its|their)\s+[^.;,]{0,60}$")
 
 
+# "joined the minister in Abidjan on Thursday to sign", "met in Geneva on Monday to sign": a meeting held to sign
+# (no "will", "plans" or "to" of its own before the meeting verb)
+_MET_TO = re.compile(r"(?i)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)\b(?:met|joined|gathered|convened|travell?ed|came|"
+                     r"arrived|flew)\b[^.;:]{0,120}?\bto\s+$")
+
+
 def not_done(text: str, start: int, end: int) -> bool:
     """A cue still to come or denied ("expected to be signed", "has not ratified"), or a round of talks
     concluded."""
+    if text[start:end].lower() == "sign" and _MET_TO.search(text, max(0, start - 140), start) \
+            and not _modal_before(text[max(0, start - 140):start]):
+        return False
     if _modal(text[max(0, start - 30):start]) or _NONE_SIGNED.search(text, max(0, start - 40), start) \
             or _WOULD_BE.search(text, max(0, start - 90), start):
         return True
