@@ -1290,3 +1290,20 @@ def test_todays_agreement_is_the_one_told() -> None:
             "Togo the ninth country with which Ghana has such a pact.")
     check(text, "2026-05-15", [{"parties": ["GH", "TG"], "signed": "2026-05-15", "status": "signed"}],
           title="Ghana and Togo sign customs agreement")
+
+
+def test_an_abbreviation_after_a_whole_title_names_the_instrument_later() -> None:
+    """"… Agreement for Pacific Economic Integration (APEI)": the abbreviation follows the whole title, and "The
+    APEI, in force since 2019, …" later is that instrument (not a body the brackets name)."""
+    text = ("Ministers of Chile and Peru, parties to the Agreement for Pacific Economic Integration (APEI), met in "
+            "Lima. The APEI, in force since 2019, covers most farm goods.")
+    check(text, "2026-03-02", [{"parties": ["CL", "PE"], "status": "in_force"}], title="APEI ministers meet")
+
+
+def test_the_signing_took_place_dates_the_instrument_signed_before() -> None:
+    """"The signing took place on Friday in Lima": the protocol just signed, not the agreement it amends."""
+    text = ("Trade ministers of Chile and Peru have signed a protocol amending their free trade agreement. The signing "
+            "took place on Friday in Lima, where the commission met this week.")
+    check(text, "2026-11-28", [
+        {"kind": "protocol", "signed": "2026-11-27", "place": "Lima", "status": "signed"},
+        {"kind": "agreement", "signed": None, "place": None}], title="Chile and Peru amend FTA")

@@ -52,6 +52,9 @@ _SIDES = re.compile(r"(?i)\b(?:the\s+two|both)\s+(?:sides|administrations|countr
 # "The documents were signed in Muscat": the texts of the signing told just before.
 _BACK_PLURAL = re.compile(r"\W*(?:(?:The|These|Those|All|Both)\s+(?:\w+\s+)?(?:documents|agreements|memoranda|deals|"
                           r"texts|accords|MoUs|protocols|instruments|pacts)\b|They\b)")
+# "The signing took place on Friday in Melbourne", "The signing ceremony was held in Rabat": the signing told before
+_THE_SIGNING_HELD = re.compile(r"\W*The\s+(?:official\s+)?(?:signing|signature)(?:\s+ceremony)?\s+(?:took\s+place|"
+                               r"was\s+held|happened|came)\b")
 # A sentence that lists the texts a signing told just before: "Among them are …", "These include …".
 _AMONG = re.compile(r"\W*(?:among\s+(?:them|these|those|the\s+\w+(?:\s+\w+)?)|(?:these|they|the\s+\w+)\s+"
                     r"include[ds]?)\b", re.I)
@@ -200,6 +203,8 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
         _bind(reading, sent, low, clauses, here, outer)
     elif cues and _BACK_PLURAL.match(sent.text):
         _signers_of_all(reading, n, sent, clauses, cues[0], recent)
+    elif cues and _THE_SIGNING_HELD.match(sent.text):
+        _signers_of_all(reading, n, sent, clauses, cues[0], recent, named=False)
     elif cues and not cues[0].passive:
         _signers_after(reading, n, sent, clauses, cues[0], recent)
     # Without an instrument of its own, a signing matters only as a list's intro or a plural's ("signed two MoUs").
@@ -236,14 +241,17 @@ def _bind(reading: Reading, sent: Sentence, low: str, clauses: Clauses, here: li
     _statuses(reading, sent, low, clauses, outer)
 
 
-def _signers_of_all(reading: Reading, n: int, sent: Sentence, clauses: Clauses, cue: Cue, recent: _Recent) -> None:
+def _signers_of_all(reading: Reading, n: int, sent: Sentence, clauses: Clauses, cue: Cue, recent: _Recent,
+                    named: bool = True) -> None:
     """"The documents were signed by X and Y", "… were signed yesterday in Chisinau": every instrument of the signing
-    told just before takes the signers, and the day and place where it has none (or only a year)."""
+    told just before takes the signers, and the day and place where it has none (or only a year); "The signing
+    took place on Friday": the instruments that signing signed, not all its sentence named."""
     event = recent.event
     if event is None or n - recent.sentence > 2:
         return
     here = _event(reading, sent, clauses, cue)
-    for i in dict.fromkeys([*event.companions, *event.instruments, *_named_in(reading, recent.sentence)]):
+    also = _named_in(reading, recent.sentence) if named else []
+    for i in dict.fromkeys([*event.companions, *event.instruments, *also]):
         inst = reading.instruments[i]
         _add(inst.signatories, here.signatories)
         if here.date and (not inst.signed or (len(inst.signed) < len(here.date) and here.date > inst.signed)):

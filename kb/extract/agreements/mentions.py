@@ -144,6 +144,7 @@ def find_mentions(ctx: ArticleContext) -> dict[int, list[Mention]]:
 
 
 _DEFINED = re.compile(r"\s*\((?P<abbr>[A-Z]{2,6})\)")
+_DEFINED_LAST = re.compile(r"\s*\((?P<abbr>[A-Z]{2,6})\)$")
 _BACK_REFERENCE = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.I)
 
 
@@ -151,8 +152,11 @@ def _add_defined_abbreviations(ctx: ArticleContext, out: dict[int, list[Mention]
     """"Comprehensive Economic Partnership Agreement (CEPA)" defines CEPA: "the CEPA with the UAE" later is a
     designation too, of the same kind."""
     text, (_pattern, spec) = ctx.text, nouns()
+    # after the noun ("Agreement (CEPA) between …") or after the whole title ("Agreement for Trans-Pacific
+    # Partnership (CPTPP)")
     defined = {d["abbr"]: found.info for found in (m for ms in out.values() for m in ms)
-               if (d := _DEFINED.match(text, found.ne)) and d["abbr"] not in spec}
+               if (d := _DEFINED.match(text, found.ne) or _DEFINED.match(text, found.end)
+                   or _DEFINED_LAST.search(text, found.ne, found.end)) and d["abbr"] not in spec}
     if not defined:
         return
     starts = [s.start for s in ctx.sentences]
@@ -205,11 +209,15 @@ def _names_a_body(text: str, abbreviation: str) -> bool:
     """Whether the article defines an abbreviation in brackets after a name that is no instrument's."""
     pattern = nouns()[0].pattern
     for m in re.finditer(rf"\(\s*{re.escape(abbreviation)}\s*\)", text):
-        before = text[max(0, m.start() - 60):m.start()].rstrip()
+        before = text[max(0, m.start() - 100):m.start()].rstrip()
         last = list(pattern.finditer(before))
-        if not last or last[-1].end() != len(before):
+        # "… Agreement (CEPA)", "… Agreement for Trans-Pacific Partnership (CPTPP)": the title's words run on to it
+        if not last or not _TITLE_RUNS_ON.fullmatch(before, last[-1].end()):
             return True
     return False
+
+
+_TITLE_RUNS_ON = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|of|for|on|and|the|in|between|to|with))*")
 
 
 def _names(ctx: ArticleContext, sent: Sentence) -> Names:
