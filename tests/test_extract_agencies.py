@@ -877,3 +877,19 @@ def test_an_abbreviation_spelling_a_longer_name_keeps_the_name_whole() -> None:
     facts = run("The Kigali delegation was co-headed by Dubai Customs World (DCW). Khalid Saeed, CEO of DCW, said "
                 "Rwanda wanted a closer partnership with Dubai Customs World.")
     assert [(a["name"], a["country"]) for a in agencies(facts)] == [("Dubai Customs World", "AE")]
+
+
+def test_two_names_each_with_an_and_of_its_own_are_two_bodies() -> None:
+    # "U.S. Customs and Border Protection and Immigration and Customs Enforcement": the dotted abbreviation stays in the
+    # name, and the run is cut where one name ends at a head word and the next ends at its own
+    facts = run("U.S. Customs and Border Protection and Immigration and Customs Enforcement have long relied on such "
+                "agreements.")
+    names = [a["name"] for a in agencies(facts)]
+    assert "U.S. Customs and Border Protection" in names
+    assert any(n.endswith("Immigration and Customs Enforcement") for n in names)
+    assert len(names) == 2
+
+
+def test_a_person_before_and_does_not_make_a_two_part_name() -> None:
+    facts = run("Commissioner Aldo Reyes and Director-General Kenji Oda of the Customs and Tariff Bureau led the talks.")
+    assert [a["name"] for a in agencies(facts)] == ["Customs and Tariff Bureau"]

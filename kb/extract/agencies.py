@@ -45,7 +45,9 @@ from kb.readers import publishers
 
 # A capitalised word, Latin letters with accents included ("Türkiye", "Société")
 # ("Exporters' Association": a plural possessive inside a name keeps its apostrophe)
-_CAP = (r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*s['’](?=\s+[A-Z])"
+# "U.S. Customs and Border Protection": a dotted abbreviation inside a name (not one ending a sentence)
+_CAP = (r"(?:[A-Z]\.){2,3}(?=[ \t]+(?!(?:The|A|An|In|On|It|Its|This|That|These|But|And|He|She|They|We)\b)[A-Z])|"
+        r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*s['’](?=\s+[A-Z])"
         r"|[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*[A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9&]|[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ]")
 _CONNECT = r"of|and|for|the|on|under|&|de|du|des|et|del|la"  # "State Customs Service under the Ministry of Finance"
 # words joined by spaces on one line: a name never runs over a line end ("Vietnam" as a heading, then "The National
@@ -1151,7 +1153,12 @@ def _run_parts(run: str, offset: int) -> list[tuple[int, str]]:
         left = run[last:m.start()].split()
         right = run[m.end():]
         first = right.split()[0] if right.split() else ""
-        if m.group("the") or first in cfg["opening_heads"] or (
+        # "… Customs and Border Protection and Immigration and Customs Enforcement": a name with an "and" of its own
+        # ends at a head word, and another ends at its own
+        joined = left.index("and") if "and" in left else 0
+        both_headed = joined > 0 and left[joined - 1] in cfg["heads"] and left[-1] in cfg["heads"] \
+            and right.split()[-1] in cfg["heads"] and first not in _CONNECTORS
+        if m.group("the") or first in cfg["opening_heads"] or both_headed or (
                 left and left[-1] in cfg["heads"] and _starts_with_country(right)):
             parts.append((offset + last, run[last:m.start()]))
             last = m.end()
