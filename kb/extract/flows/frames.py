@@ -48,6 +48,7 @@ from kb.extract.flows.goods import (
     of_own_trade,
     read_phrase_list,
     term_goods,
+    unpaired,
 )
 from kb.extract.flows.lexicon import EXPORTING, NOUNS, lexicon
 from kb.extract.flows.mentions import (
@@ -401,6 +402,7 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     if _RELIANCE.match(cue.form) and not any(p.how == "from" and _RIGHT_AFTER.fullmatch(sm.text, cue.end, p.start)
                                              and not _NOUN_AFTER.match(sm.text, p.end) for p in parties):
         return  # "relies on the Djibouti corridor for its exports": a reliance on no supplier
+    parties = _coordinated_verb(rd, sm, cue, parties)
     goods, extras = _frame_goods(rd, sm, cue, clause, region, figures)
     if goods and not any(g.weak for g in goods):
         rd.named_goods = (sm.sentence.start, goods)
@@ -430,6 +432,27 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         _lend(rd, frame, exporters)
         return
     _write(rd, frame, exporters, importers)
+
+
+_AND_THEN_VERB = re.compile(r"\s(?:and|but)\s+(?:(?:also|mainly|mostly|largely|chiefly|in\s+turn)\s+)?$")
+
+
+def _coordinated_verb(rd: Reading, sm: SentenceMentions, cue: Cue, parties: list[Party]) -> list[Party]:
+    """"Chile mainly sells copper to India and buys pharmaceuticals": a second verb of the other direction shares the
+    first one's subject, and trades with its partner (the "to India" before it is the first verb's)."""
+    last = rd.last
+    if cue.kind not in ("export_verb", "import_verb") or last is None or last.sentence != sm.sentence.start \
+            or last.kind not in ("export_verb", "import_verb") or last.kind == cue.kind \
+            or not _AND_THEN_VERB.search(sm.text, max(0, cue.start - 30), cue.start) \
+            or len(last.exporters) != 1 or len(last.importers) != 1:
+        return parties
+    subject = last.exporters if last.kind == "export_verb" else last.importers
+    partner = last.importers if last.kind == "export_verb" else last.exporters
+    own, other = (IMPORTER, EXPORTER) if cue.kind == "import_verb" else (EXPORTER, IMPORTER)
+    # "Kenya buys wheat from Russia and sells tea to Pakistan": a partner of its own after the verb
+    after = [p for p in parties if p.start > cue.end and p.side == other]
+    return [Party(subject[0], own, cue.start, cue.start, "subject"),
+            *(after or [Party(partner[0], other, cue.end, cue.end, "from" if other == EXPORTER else "to")])]
 
 
 def _not_lent_from_beside(frame: _Frame, codes: list[str]) -> list[str]:
@@ -1186,6 +1209,8 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
         goods = [_referent(sm, _unwrapped(sm, g, region)) for g in found
                  if g.name.split()[-1] not in lexicon().carriers or g.hs]
         goods = [_told_before(rd, sm, g) for g in goods]
+        if not figures:
+            goods = [part for g in goods for part in unpaired(sm, g)]
         if goods:
             included = _included(sm, goods, region)
             return (goods, included) if figures else (included or goods, [])

@@ -95,6 +95,17 @@ def _pair(s: str, goods: list[Goods]) -> list[Goods]:
     return [Goods(name, hs, a.weak and b.weak, a.start, b.end, a.definite)]
 
 
+def unpaired(sm: SentenceMentions, goods: Goods) -> list[Goods]:
+    """"sells copper ore and iodine to India": with no figure for their total, goods of a heading of their own
+    beside one the data does not know are two goods (not one line of trade, as "5,000 t of cotton fibre and yarn")."""
+    if goods.start < 0 or " and " not in goods.name:
+        return [goods]
+    parts = read_phrase_list(sm, goods.start, goods.end, pairs=False)
+    if len(parts) == 2 and bool(parts[0].hs) != bool(parts[1].hs) and len(parts[0].hs or parts[1].hs or "") >= 4:
+        return parts
+    return [goods]
+
+
 def _common_chapter(a: str | None, b: str | None) -> str | None:
     """The HS chapter two goods share ("salmon" 0302, "trout" 0302: 03), else none."""
     return a[:2] if a and b and a[:2] == b[:2] else None
