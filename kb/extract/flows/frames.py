@@ -523,8 +523,10 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
         for g in frame.extras:
             _add(rd, frame, g, exp, imp, None, (seller, buyer), part=True)
     ranked = next((p.side for p in frame.parties if p.how == "ranked"), None)
-    rd.last = _Sides(frame.sm.sentence.start, frame.sm.sentence.end, exporters, importers, frame.goods, ranked,
-                     frame.cue.kind)
+    # "Among China's other origins, Brazil supplied …": told as the buyer's imports, whatever the verb
+    kind = "import_noun" if frame.cue.kind == "export_verb" and any(
+        p.side == IMPORTER and p.how == "possessor" for p in frame.parties) else frame.cue.kind
+    rd.last = _Sides(frame.sm.sentence.start, frame.sm.sentence.end, exporters, importers, frame.goods, ranked, kind)
 
 
 _PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?moved\s+(?:up\s+)?(?:to|into)|were|was|came|ranked|finished|followed)\s+"
@@ -896,7 +898,8 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     if not importers and exporters and (frame.cue.kind in ("import_verb", "import_noun") or arrived) and not totals:
         # "…, while imports from the UAE were $48bn": the exporter of the clause before; else a country the
         # sentence names as acting ("Thailand's trade deficit … as imports of Chinese goods"); else home
-        home = _swapped(rd, frame, exporters) or _sentence_actor(frame, exporters) or rd.frame.importer(exporters)
+        home = _swapped(rd, frame, exporters) or _sentence_actor(frame, exporters) \
+            or _importing_just_before(rd, frame, exporters) or rd.frame.importer(exporters)
         importers = [home] if home else []
     story_buyer = rd.frame.title_importer
     if not importers and not totals and exporters and frame.figures and frame.cue.kind == "export_verb" \
@@ -954,6 +957,18 @@ _RE_EXPORT_ROLE = re.compile(r"\bre-?exports?\s+$", re.I)
 _FOR_RE_EXPORTS = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}re-?exports?\b", re.I)
 _ARRIVING = frozenset(("shipments", "shipment", "deliveries", "delivery", "cargoes", "cargo", "supplies",
                        "consignments"))
+
+
+def _importing_just_before(rd: Reading, frame: _Frame, exporters: list[str]) -> str | None:
+    """"… Brazil supplied 5.9 million tons to China. Imports from Argentina reached 611,280 tons.": the buyer whose
+    imports the sentences just before told (not a buyer of the story's own exports)."""
+    last = rd.last
+    if last is None or len(last.importers) != 1 or last.importers[0] in exporters \
+            or not 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP:
+        return None
+    buyer = last.importers[0]
+    imports = last.kind in ("import_verb", "import_noun", "supplier_noun") or buyer == rd.frame.title_importer
+    return buyer if imports and buyer != rd.frame.home else None
 
 
 def _re_exporter(rd: Reading, frame: _Frame, importers: list[str]) -> list[str]:

@@ -141,6 +141,14 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
                         and _PARTNER_WITH.search(s, max(0, m.start - 30), m.start)), None)
         if partner is not None:
             parties.append(Party(partner.code, IMPORTER, partner.start, partner.end, "to"))
+    among = _AMONG_ROLES.match(s)
+    if among and cue.start >= among.end():
+        # "Among China's other origins, Brazil supplied 5.9 million tons": the owner of the roles is the other side
+        side = IMPORTER if among["role"].lower().startswith(("origin", "supplier", "source")) else EXPORTER
+        owner = next((m for m in sm.countries if m.start == among.start("owner") and m.form in ("name", "capital")),
+                     None)
+        if owner is not None and not any(p.side == side for p in parties):
+            parties.insert(0, Party(owner.code, side, owner.start, owner.end, "possessor"))
     if subject is None and cue.kind.endswith("verb"):
         # "Turkey, which bought 214,815 head in 2018, …": the relative pronoun's antecedent acts
         head = next((m for m in sm.countries if m.form in ("name", "capital")
@@ -150,6 +158,9 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
     return parties
 
 
+_AMONG_ROLES = re.compile(r"\W*Among\s+(?:the\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s?\s+"
+                          r"(?:(?:other|main|top|leading|biggest|largest|smaller|key|major)\s+){0,2}"
+                          r"(?P<role>origins|suppliers|sources|buyers|markets|destinations|customers)\s*,")
 _WHO_CLAUSE = re.compile(r",\s+(?:who|which)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)*(?=[a-z]+\s)")
 _EXCEPTED = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside)\s+(?:the\s+)?$", re.I)
 _AGREEMENT_WORDS = r"(?:agreements?|FTAs?|pacts?|deals?|treat(?:y|ies)|protocols?|partnerships?|CEPA|EPA|accords?)"
