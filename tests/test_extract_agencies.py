@@ -893,3 +893,10 @@ def test_two_names_each_with_an_and_of_its_own_are_two_bodies() -> None:
 def test_a_person_before_and_does_not_make_a_two_part_name() -> None:
     facts = run("Commissioner Aldo Reyes and Director-General Kenji Oda of the Customs and Tariff Bureau led the talks.")
     assert [a["name"] for a in agencies(facts)] == ["Customs and Tariff Bureau"]
+
+
+def test_a_body_cited_at_a_sentences_end_is_the_storys_own() -> None:
+    # "…, says Coffee Board" after buyers are listed: the board is the story's country's, not the last buyer's
+    check("Coffee exports rose 4% as Germany, Belgium and Sweden stepped up purchases, says Coffee Board\n\n"
+          "Nairobi: Kenya's coffee exports rose 4% in the first half.",
+          "Coffee Board", {"country": "KE"}, title="Kenya's coffee exports climb 4%")

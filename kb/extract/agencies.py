@@ -669,6 +669,9 @@ def _sentence_actors(ctx: ArticleContext, sent: Sentence) -> list[CountryMention
 
 _QUOTE = re.compile(r"[“\"][^”\"]{3,400}[”\"]")
 _SAYER_BEFORE = re.compile(r"[,;]\s+(?:the\s+)?$")
+# "…, says Tea Board" closing a sentence: the story cites its own country's body
+_SAYS_BEFORE = re.compile(r",\s+(?:says|said|reports|reported|announced)\s+(?:the\s+)?$")
+_CLOSES_SENTENCE = re.compile(r"\s*(?:[.\n]|$)")
 _SAID_AFTER = re.compile(rf"\s+{SAID}\s*[.,;]")
 _CITED = re.compile(r"\baccording\s+to\s+(?:(?:data|figures|statistics|numbers)\s+(?:from|of|by|released\s+by|"
                     r"published\s+by|compiled\s+by)\s+)?(?:the\s+)?$", re.I)
@@ -688,6 +691,8 @@ def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
     sent = ctx.sentence_at(start)
     home = article_country(ctx)
     if home is not None and (_CITED.search(ctx.text, max(0, start - 20), start)
+                             or (_SAYS_BEFORE.search(ctx.text, max(0, start - 16), start)
+                                 and _CLOSES_SENTENCE.match(ctx.text, end))
                              or (_SAYER_BEFORE.search(ctx.text, max(0, start - 8), start)
                                  and _SAID_AFTER.match(ctx.text, end))):
         # "…, according to the Ministry of Energy", "…, the Ministry of Agriculture said.": a story cites its own
