@@ -1307,3 +1307,18 @@ def test_the_signing_took_place_dates_the_instrument_signed_before() -> None:
     check(text, "2026-11-28", [
         {"kind": "protocol", "signed": "2026-11-27", "place": "Lima", "status": "signed"},
         {"kind": "agreement", "signed": None, "place": None}], title="Chile and Peru amend FTA")
+
+
+def test_the_agreement_signed_with_a_partner_is_that_partners() -> None:
+    """Two agreements named one per partner; "the free trade agreement signed with Peru in Lima" is Peru's."""
+    text = ("Ghana's free trade agreements with Peru and Chile took effect on Tuesday. The ministry published the free "
+            "trade agreement signed with Peru in Lima on June 3, 2025 in the gazette.")
+    check(text, "2026-03-04", [
+        {"parties": ["GH", "PE"], "signed": "2025-06-03", "place": "Lima"},
+        {"parties": ["CL", "GH"], "signed": None, "place": None}], title="Ghana's trade pacts take effect")
+
+
+def test_the_holder_of_agreements_split_by_partner_is_a_party_of_each() -> None:
+    text = "Ghana's free trade agreements with Peru and Chile took effect on Tuesday."
+    check(text, "2026-03-04", [{"parties": ["GH", "PE"]}, {"parties": ["CL", "GH"]}],
+          title="Trade pacts take effect")

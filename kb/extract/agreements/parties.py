@@ -153,7 +153,9 @@ def _hinted(ctx: ArticleContext, inst: Instrument, in_name: list[str], cast: Cas
     acts in the sentence, else the article's own country."""
     codes = list(dict.fromkeys(inst.parties_hint + in_name))
     if len(codes) < 2:
-        others = {*inst.partners, *(countries(ctx, *min(inst.mentions)) if inst.split else [])}
+        # the partners the list split it by, not the holder ("Ghana's free trade agreements with Peru and Chile")
+        held = {c.code for c in ctx.countries_in(*min(inst.mentions)) if _POSSESSIVE.match(ctx.text, c.end)}
+        others = {*inst.partners, *(countries(ctx, *min(inst.mentions)) if inst.split else [])} - held
         order = (*inst.subjects, *_possessors_before(ctx, inst), cast.home, *cast.main, *inst.countries)
         extra = [c for c in order if c and c not in codes and c not in others]
         # "EFTA's … Economic Partnership Agreement with India": a bloc that holds it brings all its members

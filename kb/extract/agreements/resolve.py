@@ -273,6 +273,7 @@ def _definite(reading: Reading, m: Mention) -> int | None:
     """"the protocol", "the Agreement on X": the instrument of that kind or name named before."""
     recs = reading.instruments
     target = _by_modifier(reading, m) if m.generic else None
+    target = target if target is not None else _by_partner_after(reading, m)
     target = target if target is not None else _match(recs, m, m.name, m.generic)
     if target is not None:
         inst = recs[target]
@@ -286,6 +287,22 @@ def _definite(reading: Reading, m: Mention) -> int | None:
     if target is not None:
         recs[target].mentions.append((m.start, m.end))
     return target
+
+
+_WITH_AFTER = re.compile(r"\s+(?:(?:it\s+)?(?:signed|concluded|agreed|reached|struck)\s+)?with\s+(?:the\s+)?")
+
+
+def _by_partner_after(reading: Reading, m: Mention) -> int | None:
+    """"the free trade agreement signed with Ecuador" after agreements with Ecuador and with the Dominican Republic:
+    the one whose partner the words after it name."""
+    after = _WITH_AFTER.match(reading.text, m.end, m.sent.end)
+    if not m.definite or after is None:
+        return None
+    named = countries(reading.ctx, after.end(), min(m.sent.end, after.end() + 40))[:1]
+    if not named:
+        return None
+    hits = [i for i, r in enumerate(reading.instruments) if r.kind == m.kind and named[0] in r.parties_hint]
+    return hits[0] if len(hits) == 1 else None
 
 
 _MODIFIERS_BEFORE = re.compile(r"\bthe\s+((?:[a-z][\w-]*\s+){1,2})$")
