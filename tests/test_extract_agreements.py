@@ -1322,3 +1322,13 @@ def test_the_holder_of_agreements_split_by_partner_is_a_party_of_each() -> None:
     text = "Ghana's free trade agreements with Peru and Chile took effect on Tuesday."
     check(text, "2026-03-04", [{"parties": ["GH", "PE"]}, {"parties": ["CL", "GH"]}],
           title="Trade pacts take effect")
+
+
+def test_the_signing_held_at_a_named_meeting_gives_its_day_and_place_to_texts_signed_at_the_same_ceremony() -> None:
+    text = ("Chile and Peru have signed a protocol amending their customs agreement. The signing took place on 23 June "
+            "at the Pacific Ministerial Meeting in Geneva, Switzerland. A memorandum on veterinary checks between Chile "
+            "and Peru was signed at the same ceremony.")
+    check(text, "2026-06-24", [
+        {"kind": "protocol", "signed": "2026-06-23", "place": "Geneva"},
+        {"kind": "agreement", "signed": None},
+        {"kind": "memorandum", "signed": "2026-06-23", "place": "Geneva"}], title="Chile and Peru sign protocol")

@@ -258,6 +258,8 @@ def _signers_of_all(reading: Reading, n: int, sent: Sentence, clauses: Clauses, 
             inst.signed = here.date
         inst.place = inst.place or here.place
     _add(event.signatories, here.signatories)
+    if not named:  # "The signing took place on 23 June in Geneva": the day and place of that signing
+        event.date, event.place = event.date or here.date, event.place or here.place
 
 
 def _named_in(reading: Reading, n: int) -> list[int]:

@@ -15,7 +15,8 @@ _PLACE_AFTER_IN = re.compile(r"\b(?P<prep>in|visit\s+to)\s+"
                              r"[A-Z][\w'’-]+)?)")
 _PARTICLE_CITY = re.compile(r"[A-Z][a-z'’-]+\s+(?:de|da|do|del|dos|es|el|al)\s+[A-Z][a-z'’-]+")
 # "speaking in Beijing", "talks in Washington": where someone spoke or met, not where a text was signed.
-_NOT_SIGNING_PLACE = re.compile(r"(?i)\b(?:speaking|spoke|said|says|told\s+\w+|talks|meeting|based|"
+# (a named event's "Ministerial Meeting in Geneva" is where the signing took place)
+_NOT_SIGNING_PLACE = re.compile(r"(?i)\b(?:speaking|spoke|said|says|told\s+\w+|talks|(?-i:meeting)|based|"
                                 r"headquartered|born|visit|visiting|trip)\s+$")
 # A headline-like sentence: five capitalised words in a row after its first.
 _TITLE_CASE = re.compile(r"\s(?:[A-Z][\w'’-]*\s+){4}[A-Z]")
