@@ -1332,3 +1332,15 @@ def test_the_signing_held_at_a_named_meeting_gives_its_day_and_place_to_texts_si
         {"kind": "protocol", "signed": "2026-06-23", "place": "Geneva"},
         {"kind": "agreement", "signed": None},
         {"kind": "memorandum", "signed": "2026-06-23", "place": "Geneva"}], title="Chile and Peru sign protocol")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile launched free trade talks with India in May.",
+     [{"name": "Free trade agreement with India", "parties": ["CL", "IN"], "status": "negotiating"}]),
+    ("Ghana reviewed the state of its FTA negotiations with Peru and Chile.",
+     [{"parties": ["GH", "PE"], "status": "negotiating"}, {"parties": ["CL", "GH"], "status": "negotiating"}]),
+    ("Peru and Indonesia held the third round of free trade negotiations in Lima.",
+     [{"name": "Free trade agreement between Indonesia and Peru", "status": "negotiating"}]),
+])
+def test_free_trade_talks_name_the_agreement_under_negotiation(text: str, expected: list[dict]) -> None:
+    check(text, "2026-06-24", expected, title="Trade talks")

@@ -86,7 +86,10 @@ def _resolve(reading: Reading, m: Mention) -> list[int]:
     # "a deal", "the document" point back; "a free trade deal with China" names an instrument.
     anaphor = bool(m.info.get("anaphor")) and not _contentful(reading.text, m)
     if m.info["plural"]:
-        return _plural(reading, m, anaphor)
+        found = _plural(reading, m, anaphor)
+        if found or not m.info.get("as"):
+            return found
+        # "the third round of FTA negotiations": talks on one agreement
     if anaphor or m.predicate:
         return _anaphor(reading, m)
     if m.definite or m.proper:
@@ -99,8 +102,8 @@ def _resolve(reading: Reading, m: Mention) -> list[int]:
         if target is not None:
             reading.instruments[target].mentions.append((m.start, m.end))
             return [target]
-    inst = Instrument(m.kind, m.noun if m.generic else m.name, m.generic, older=m.older,
-                      named=bool(m.info.get("named")), distinct=m.other)
+    inst = Instrument(m.kind, as_named(m, m.noun if m.generic else m.name), m.generic, older=m.older,
+                      named=bool(m.info.get("named")), distinct=m.other, status=m.info.get("status"))
     inst.mentions.append((m.start, m.end))
     # "Agreement … of 27 May 1996": the date of the innermost title (not of a protocol that amends it)
     inner = nouns()[0].pattern.search(reading.text, m.ne, m.end) is None
@@ -112,6 +115,14 @@ def _resolve(reading: Reading, m: Mention) -> list[int]:
     _add_alias(reading, inst, _ABBREVIATION.match(reading.text, m.ne, m.end)
                or _ABBREVIATION.match(reading.text, m.end, m.sent.end))
     return [reading.add(inst), *_another(reading, m)]
+
+
+def as_named(m: Mention, name: str) -> str:
+    """"free trade talks with India" names the free trade agreement under negotiation."""
+    named = m.info.get("as")
+    if not named:
+        return name
+    return re.sub(rf"(?i){re.escape(m.noun)}|{re.escape(singular(m.noun))}", named, name, count=1)
 
 
 def _contentful(text: str, m: Mention) -> bool:
@@ -233,13 +244,13 @@ def _one_per_partner(reading: Reading, m: Mention, each: re.Match[str], anaphor:
     lo, hi = m.ne + each.start("list"), m.ne + each.end("list")
     partners = _partners(reading.ctx, lo, hi)
     items = {code: _item_of(reading.text, lo, hi, surface) for code, surface in partners.items()}
-    stem = singular(reading.text[m.start:min(m.end, m.ne + each.start("link"))]).strip()
+    stem = as_named(m, singular(reading.text[m.start:min(m.end, m.ne + each.start("link"))]).strip())
     if anaphor and stem.lower() == singular(m.noun).lower():  # "its deals with A and B": agreements
         stem = m.kind
     link = re.sub(r"\s+", " ", each.group("link"))
     out = []
     for code, item in items.items():
-        inst = Instrument(m.kind, f"{stem} {link} {item}", False, older=anaphor)
+        inst = Instrument(m.kind, f"{stem} {link} {item}", False, older=anaphor, status=m.info.get("status"))
         inst.mentions.append((m.start, m.end))
         inst.parties_hint, inst.partners = [code], list(partners)
         inst.split = len(partners) > 1
