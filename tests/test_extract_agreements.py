@@ -1344,3 +1344,15 @@ def test_the_signing_held_at_a_named_meeting_gives_its_day_and_place_to_texts_si
 ])
 def test_free_trade_talks_name_the_agreement_under_negotiation(text: str, expected: list[dict]) -> None:
     check(text, "2026-06-24", expected, title="Trade talks")
+
+
+def test_parties_told_by_their_number_then_listed_and_one_said_not_to_be_party() -> None:
+    """"Ministers from the five countries behind the X signed it … welcomed the ministers from A, B, C and D": the
+    host and the four listed; "though Japan is not part of the deal" names no party; "added the final signature"
+    is a signer's act, not words."""
+    text = ("Ministers from the five countries behind the Pacific Seafood Agreement have signed the pact in Suva. "
+            "Fiji's Trade Minister Ratu Seru was the first to sign, and Tonga's Trade Minister Sione Fifita added "
+            "the final signature. Mr Seru welcomed the ministers from Tonga, Samoa, Vanuatu and Palau. Fiji already "
+            "ships tuna to Japan, though Japan is not part of the deal.")
+    check(text, "2026-09-17", [{"parties": ["FJ", "PW", "TO", "VU", "WS"], "place": "Suva",
+                                "signatories": ["Ratu Seru", "Sione Fifita"]}], title="Seafood deal signed")

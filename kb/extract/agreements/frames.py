@@ -206,7 +206,9 @@ def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
     elif cues and _THE_SIGNING_HELD.match(sent.text):
         _signers_of_all(reading, n, sent, clauses, cues[0], recent, named=False)
     elif cues and not cues[0].passive:
-        _signers_after(reading, n, sent, clauses, cues[0], recent)
+        # "A was the first to sign, and B added the final signature": each signing's signer
+        for cue in cues:
+            _signers_after(reading, n, sent, clauses, cue, recent)
     # Without an instrument of its own, a signing matters only as a list's intro or a plural's ("signed two MoUs").
     needed = outer or colon or sent.start in reading.collective
     events = _sign(reading, n, clauses, outer, cues, recent) if needed else []

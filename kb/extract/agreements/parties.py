@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kb.extract.agreements.model import Instrument, countries
 from kb.extract.context import ArticleContext, mentions_of
 from kb.extract.countries import find_countries, home_country, main_countries
+from kb.extract.dates import count_of
 from kb.facts import Agency, Official
 
 _TWO = re.compile(r"(?i)\b(?:the|both)\s+(?:two|three|four)?\s*(?:countries|sides|states|nations|governments|"
@@ -112,6 +113,24 @@ def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Ca
         if len(others) == 1:
             return sorted([others[0], cast.home])
     return _by_context(ctx, inst, codes, cast)
+
+
+_N_COUNTRIES = re.compile(r"\b(?P<n>\w+)\s+(?:[A-Z][\w-]*\s+){0,2}(?:countries|nations|economies|members)\b")
+
+
+def counted_parties(ctx: ArticleContext, inst: Instrument, codes: list[str]) -> list[str]:
+    """"Ministers from the ten countries behind the X Agreement signed it …  Ms Tainui welcomed the ministers from
+    A, B, C, …": parties told by their number, then listed in a sentence of the article."""
+    said = " ".join(sent.text for s, _e in inst.mentions if (sent := ctx.sentence_at(s)))
+    n = next((k for m in _N_COUNTRIES.finditer(said) if (k := count_of(m["n"])) and 3 <= k <= 30), None)
+    if n is None or len(codes) >= n:
+        return codes
+    for sent in ctx.sentences:
+        listed = list(dict.fromkeys(c.code for c in ctx.countries_in(sent.start, sent.end) if c.form == "name"))
+        union = {*codes, *listed}
+        if len(listed) >= max(3, n - 2) and len(union) == n and sent.text.count(",") >= 2:
+            return sorted(union)
+    return codes
 
 
 _PARTNER_IN_NAME = re.compile(r"\bwith\s+(?:the\s+)?[A-Z]")

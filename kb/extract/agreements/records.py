@@ -7,7 +7,7 @@ import re
 from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import drop_words, nouns
 from kb.extract.agreements.model import Instrument, Reading
-from kb.extract.agreements.parties import Cast, parties, party_agencies
+from kb.extract.agreements.parties import Cast, counted_parties, parties, party_agencies
 from kb.extract.context import ArticleContext
 from kb.extract.countries import codes_in, find_countries
 from kb.facts import Agreement
@@ -19,7 +19,7 @@ def records(reading: Reading) -> list[Agreement]:
     out: list[Agreement] = []
     for inst in reading.instruments:
         agencies = party_agencies(ctx, inst, cast)
-        codes = parties(ctx, inst, agencies, cast)
+        codes = counted_parties(ctx, inst, parties(ctx, inst, agencies, cast))
         sent = reading.sentence_at(min(inst.mentions)[0])
         out.append(Agreement(name=name(inst, agencies, codes), kind=inst.kind, parties=codes,
                              party_agencies=agencies, signed=inst.signed, place=inst.place,

@@ -33,8 +33,9 @@ _WITNESSES_AFTER = re.compile(r"(?i)\b(?:in (?:the )?presence of|witnessed by|at
                               r"watched by|looked on by)\b")
 # Speakers: "X said", "according to spokesperson X".
 # "…, Name said", "… Name, the director, also said"; not "… and SRC Chairman Name, CBP said", another's words
-_SPEAKS_AFTER = re.compile(r"(?i)(?:\s*,\s*[^,.;]{1,80}?,)?[\s,]*(?:(?-i:[a-z][\w-]*)\s+)?(?:said|says|told|added|"
-                           r"noted|stressed|"
+# (not "added the final signature", "added his signature": an act, not words)
+_SPEAKS_AFTER = re.compile(r"(?i)(?:\s*,\s*[^,.;]{1,80}?,)?[\s,]*(?:(?-i:[a-z][\w-]*)\s+)?(?:said|says|told|"
+                           r"added(?!\s+(?:the|his|her|their|its)\s+(?:\w+\s+)?signatures?\b)|noted|stressed|"
                            r"explained|wrote|"
                            r"announced|remarked)\b")
 _SPEAKS_BEFORE = re.compile(r"(?i)\b(?:according\s+to|quoting)\s+(?:[\w-]+\s+){0,4}$")
@@ -183,6 +184,8 @@ def clause_countries(ctx: ArticleContext, sent: Sentence, clauses: Clauses | Non
 def _not_acting(ctx: ArticleContext, sent: Sentence, c, inside: frozenset[int]) -> bool:
     if c.start in inside or _EVENT_AFTER.match(ctx.text, c.end, sent.end):  # "the BRICS summit"
         return True
+    if _NOT_PARTY_AFTER.match(ctx.text, c.end, sent.end):  # "though China is not part of the deal"
+        return True
     if c.form == "capital" and _NAME_AFTER.match(ctx.text, c.end, sent.end):  # "Santiago Cafiero"
         return True
     if in_region(ctx.text, c):
@@ -195,6 +198,9 @@ def _not_acting(ctx: ArticleContext, sent: Sentence, c, inside: frozenset[int]) 
     return is_destination(ctx.text, c) and not _VISIT_TO.search(ctx.text, sent.start, c.start)
 
 
+_NOT_PARTY_AFTER = re.compile(r"\s+(?:is|was|are|were|has|have)\s+(?:not|never|no\s+longer)\s+(?:been\s+)?"
+                              r"(?:a\s+|an\s+)?(?:part|party|member|signatory|participant)\b|\s+(?:stayed|stays|"
+                              r"remains|remained)\s+out\b", re.I)
 # "during the official visit of the President of X to Y": the host of a visit acts in what it signs.
 _VISIT_TO = re.compile(r"\b(?:visits?|trip|tour)\b[^.;:]{0,140}?\bto\s+(?:the\s+)?$", re.I)
 
