@@ -1356,3 +1356,16 @@ def test_parties_told_by_their_number_then_listed_and_one_said_not_to_be_party()
             "ships tuna to Japan, though Japan is not part of the deal.")
     check(text, "2026-09-17", [{"parties": ["FJ", "PW", "TO", "VU", "WS"], "place": "Suva",
                                 "signatories": ["Ratu Seru", "Sione Fifita"]}], title="Seafood deal signed")
+
+
+def test_a_partner_body_described_by_its_country_and_a_list_that_stops_before_the_place() -> None:
+    """"… an MRA with the customs administration of Paraguay, and … Joint Work Plans with the customs administrations
+    of Costa Rica and Panama, at the Summit in Asunción": Paraguay is the MRA's partner (not the plans'), and the
+    city the signing took place in is no partner of a plan."""
+    text = ("Mexico's National Customs Agency (ANAM) signed an AEO Mutual Recognition Arrangement (MRA) with the "
+            "customs administration of Paraguay, and signed Joint Work Plans with the customs administrations of Costa "
+            "Rica and Panama, at the Americas Trade Summit in Asunción earlier this month.")
+    check(text, "2026-10-26", [
+        {"kind": "arrangement", "parties": ["MX", "PY"], "place": "Asunción"},
+        {"kind": "plan", "parties": ["CR", "MX"]},
+        {"kind": "plan", "parties": ["MX", "PA"]}], title="New MRAs signed")

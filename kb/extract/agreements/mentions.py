@@ -91,7 +91,10 @@ _PARTIES = re.compile(rf"\s+{_PARTY}(?:\s*,\s*{_PARTY})*,?\s+and\s+{_PARTY}"
                       r"(?:\s+and\s+[A-Z][\w'’-]*(?=\s+(?:on|concerning|regarding|in\s+the)\b|[,.;]|$))?")
 _TOPIC = re.compile(r"(?=\s+(?:on|concerning|regarding|relating\s+to|in\s+the\s+fields?\s+of|for\s+(?:the\s+)?[a-z]|"
                     r"to\s+(?!be\b)[a-z]+))")
-_WITH_NAMES = re.compile(r"\s+with\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*)(?:\s+(?:and\s+|of\s+)?[A-Z][\w.'’&-]*)*")
+# … or "with the customs administration of Paraguay": a partner body described by its country
+_WITH_NAMES = re.compile(r"\s+with\s+(?:the\s+)?(?:(?:customs|tax|revenue|trade)\s+"
+                         r"(?:administrations?|authorit(?:y|ies)|services?|agenc(?:y|ies))\s+of\s+(?:the\s+)?)?"
+                         r"(?:[A-Z][\w.'’&-]*)(?:\s+(?:and\s+|of\s+)?[A-Z][\w.'’&-]*)*")
 _WORD = re.compile(r"\s*(?:[A-Z]\.)+|\s*\S+?(?=[\s,.;:()“”\"]|$)")
 _ABBREVIATED = re.compile(r"(?:\b[A-Z]\.){2,}$")
 # Nothing but a list marker before a sentence's first word: "- Protocol 2", "1. Agreement on…".

@@ -133,7 +133,9 @@ def counted_parties(ctx: ArticleContext, inst: Instrument, codes: list[str]) -> 
     return codes
 
 
-_PARTNER_IN_NAME = re.compile(r"\bwith\s+(?:the\s+)?[A-Z]")
+_BODY_OF = (r"(?:(?:customs|tax|revenue|trade)\s+(?:administrations?|authorit(?:y|ies)|services?|agenc(?:y|ies))"
+            r"\s+of\s+)?")
+_PARTNER_IN_NAME = re.compile(rf"\bwith\s+(?:the\s+)?{_BODY_OF}(?:the\s+)?[A-Z]")
 
 
 _OWNER_BEFORE = re.compile(r"(?:\bits|\btheir|\w['’]s?)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -151,7 +153,7 @@ def _other_partners(ctx: ArticleContext, inst: Instrument, in_name: list[str]) -
     sent = ctx.sentence_at(start)
     found = ctx.countries_in(sent.start, sent.end) if sent else []
     return {c.code for c in found if c.code not in in_name and not start <= c.start < end
-            and _PARTNER_BEFORE.search(ctx.text, max(sent.start, c.start - 12), c.start)}
+            and _PARTNER_BEFORE.search(ctx.text, max(sent.start, c.start - 50), c.start)}
 
 
 def _designation(ctx: ArticleContext, inst: Instrument) -> str:
@@ -202,7 +204,7 @@ def _possessors_before(ctx: ArticleContext, inst: Instrument) -> list[str]:
 
 
 _ITS = re.compile(r"\bits\s+$", re.I)
-_PARTNER_BEFORE = re.compile(r"\b(?:with|and|to)\s+(?:the\s+)?$")
+_PARTNER_BEFORE = re.compile(rf"\b(?:(?:with|and|to)\s+(?:the\s+)?|with\s+(?:the\s+)?{_BODY_OF}(?:the\s+)?)$")
 
 
 def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: Cast) -> list[str]:

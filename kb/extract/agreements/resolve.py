@@ -19,7 +19,9 @@ from kb.extract.dates import find_dates
 _SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
                     r"(?P<b>(?:on|for|concerning)\s+[^,;.]+)")
 # "agreements with A and B", "similar agreements had already been signed with A and with B".
-_EACH = re.compile(r"[^.;,]{0,40}?\b(?P<link>with|access\s+to)\s+(?P<list>.*?)(?:,\s+and\b|;|$)")
+# (the list ends before a place or time set off by a comma: "…, at the Summit in Asunción earlier this month")
+_EACH = re.compile(r"[^.;,]{0,40}?\b(?P<link>with|access\s+to)\s+(?P<list>.*?)"
+                   r"(?:,\s+and\b|;|,\s+(?=(?:at|in|on|during|earlier|later|last|this|when|where)\b)|$)")
 _WITH_COUNTRY = re.compile(r"\s+with\s+(?:the\s+)?")
 _ANOTHER = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<another>another|a\s+second|one\s+more)(?=\s+(?:on|for|"
                       r"concerning|regarding|to)\s)")
