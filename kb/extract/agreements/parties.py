@@ -115,6 +115,7 @@ def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Ca
     return _by_context(ctx, inst, codes, cast)
 
 
+_COUNTED_WORDS = re.compile(r"countries|nations|economies|members")
 _N_COUNTRIES = re.compile(r"\b(?P<n>\w+)\s+(?:[A-Z][\w-]*\s+){0,2}(?:countries|nations|economies|members)\b")
 
 
@@ -122,6 +123,8 @@ def counted_parties(ctx: ArticleContext, inst: Instrument, codes: list[str]) -> 
     """"Ministers from the ten countries behind the X Agreement signed it …  Ms Tainui welcomed the ministers from
     A, B, C, …": parties told by their number, then listed in a sentence of the article."""
     said = " ".join(sent.text for s, _e in inst.mentions if (sent := ctx.sentence_at(s)))
+    if not _COUNTED_WORDS.search(said):
+        return codes
     n = next((k for m in _N_COUNTRIES.finditer(said) if (k := count_of(m["n"])) and 3 <= k <= 30), None)
     if n is None or len(codes) >= n:
         return codes

@@ -81,7 +81,7 @@ _HEADING = re.compile(r"[A-Z][\w'’&-]*(?:[ \t]+[\w'’&-]+){0,5}")
 def _section_heading(text: str) -> tuple[Goods | None] | None:
     """A sub-heading inside the body ("Sheepmeat", "July to September quarter"): the goods its section is about
     when it names nothing else, else none (a section of the story's goods)."""
-    if not _HEADING.fullmatch(text):
+    if len(text) > 60 or not _HEADING.fullmatch(text):
         return None
     terms = find_commodities(text)
     if len(terms) == 1 and not text[:terms[0].start].strip() and not text[terms[0].end:].strip():
