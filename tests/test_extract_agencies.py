@@ -900,3 +900,14 @@ def test_a_body_cited_at_a_sentences_end_is_the_storys_own() -> None:
     check("Coffee exports rose 4% as Germany, Belgium and Sweden stepped up purchases, says Coffee Board\n\n"
           "Nairobi: Kenya's coffee exports rose 4% in the first half.",
           "Coffee Board", {"country": "KE"}, title="Kenya's coffee exports climb 4%")
+
+
+def test_a_customs_administration_named_customs_affairs_and_told_again_without_its_country() -> None:
+    # "Kuwait's Customs Affairs" is a customs service; "a statement from Customs Affairs" later is the same body,
+    # not one of the other country the sentence names
+    facts = run("Kuwait's Customs Affairs has signed a memorandum with Oman Customs. The deal helps Oman and Kuwait, "
+                "a statement from Customs Affairs said.")
+    found = named(facts, "Customs Affairs of Kuwait")
+    assert found is not None and found["country"] == "KW" and found["kind"] == "customs"
+    assert [a["name"] for a in agencies(facts)].count("Oman Customs") == 1
+    assert not any("Customs Affairs" in " ".join(a["also"]) for a in agencies(facts) if a["country"] == "OM")

@@ -1369,3 +1369,15 @@ def test_a_partner_body_described_by_its_country_and_a_list_that_stops_before_th
         {"kind": "arrangement", "parties": ["MX", "PY"], "place": "Asunción"},
         {"kind": "plan", "parties": ["CR", "MX"]},
         {"kind": "plan", "parties": ["MX", "PA"]}], title="New MRAs signed")
+
+
+def test_one_signing_on_behalf_of_another_and_two_signers_of_one_body() -> None:
+    """"X and Y signed the MoU on behalf of Z, president of …": Z did not sign; the two bodies of the first sentence
+    are the party agencies even when both signers' titles name one of them."""
+    text = ("Kuwait's Customs Affairs has signed a memorandum of understanding with Oman Customs on data exchange. "
+            "Brigadier Salim Al Harthy, director general of Oman Customs, and Sheikha Dana Al Sabah, executive "
+            "director of customs operations, signed the MoU on Tuesday on behalf of Fahad Al Mutairi, president of "
+            "Customs Affairs.")
+    check(text, "2026-02-11", [{"parties": ["KW", "OM"], "signatories": ["Salim Al Harthy", "Dana Al Sabah"],
+                                "party_agencies": ["Customs Affairs of Kuwait", "Oman Customs"]}],
+          title="Kuwait, Oman customs sign memorandum")

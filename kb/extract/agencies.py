@@ -845,6 +845,10 @@ _ABBREVIATION_AT_STOP = re.compile(r"[A-Z][A-Z&-]{1,9}\.")
 _SHORT_YEAR = re.compile(r"[A-Za-z]['’]\d\d\b")
 
 
+# "Customs Affairs of Bahrain", "Bahrain's Customs Affairs": the country a name was told with
+_OWNER_PART = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$|^[A-Z][\w.-]*['’]s?\s+")
+
+
 def _excluded(ctx: ArticleContext, surface: str) -> bool:
     """News outlets and agencies credited for copy are not agencies of the article, nor is a country by its
     formal name ("the Russian Federation", "the United Arab Emirates")."""
@@ -985,6 +989,11 @@ class _Reading:
         existing = next((f for f in self.reg.items if _key(surface) in {_key(n) for n in (f.name, *f.also)}), None)
         if existing is None and surface.isupper():
             existing = self._spelled(surface)
+        if existing is None and not owner:
+            # "Bahrain's Customs Affairs …, a statement from Customs Affairs said": the name told before, its
+            # country left out
+            existing = next((f for f in self.reg.items if _key(surface) in {
+                _key(_OWNER_PART.sub("", n)) for n in (f.name, *f.also)} and f.country), None)
         if existing is not None and not owner:
             existing.spans.append((start, end))
             return

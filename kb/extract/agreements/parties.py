@@ -57,7 +57,7 @@ def party_agencies(ctx: ArticleContext, inst: Instrument, cast: Cast) -> list[st
     if len(named) >= 2 and any(cast.agencies[a].kind != "government" for a in named):
         return named
     signers = [cast.officials[n].agency for n in inst.signatories if n in cast.officials]
-    if len(signers) >= 2 and all(signers):
+    if len(set(signers)) >= 2 and all(signers):  # (two signers given one body say nothing of the other side)
         return list(dict.fromkeys(signers))
     acting = [a for a in inst.agencies if a in cast.agencies and cast.agencies[a].kind in _PARTY_KINDS
               and not _INSTRUMENT_NAME.fullmatch(a)]

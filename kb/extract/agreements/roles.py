@@ -223,6 +223,9 @@ def agencies_near(ctx: ArticleContext, sent: Sentence, start: int) -> list[str]:
     return [n for n in everyone if n in after] if len(after) >= 2 else everyone
 
 
+_FOR_WHOM = re.compile(r"(?i)\bon\s+behalf\s+of\s+(?:[\w.'’-]+\s+){0,4}$")
+
+
 def signers(ctx: ArticleContext, sent: Sentence, clauses: Clauses, cue: int) -> list[str]:
     """Officials of the cue's clause who signed: not witnesses, not the people quoted about it."""
     titles = {o.name: (o.title or "") for o in ctx.officials}
@@ -239,6 +242,8 @@ def signers(ctx: ArticleContext, sent: Sentence, clauses: Clauses, cue: int) -> 
             continue
         if "spokes" in titles.get(name, "") or _speaks(ctx.text, sent, s, e):
             continue
+        if _FOR_WHOM.search(ctx.text, max(sent.start, s - 40), s):
+            continue  # "signed the MoU on behalf of X, president of …": the one represented did not sign
         names.append(name)
     return _bare_signers(ctx, sent, cue, names)
 
