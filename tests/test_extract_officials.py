@@ -641,3 +641,10 @@ def test_people_listed_after_a_bodys_officials_are_its_own() -> None:
                 "Peter Mwale, Director of Research.")
     for name in ("Mary Phiri", "Peter Mwale"):
         check(facts, name, {"agency": "Zambia Revenue Authority", "country": "ZM"})
+
+
+def test_a_place_named_after_a_king_is_no_official() -> None:
+    # "King Fahd Causeway", "Queen Alia Bridge": a crossing's name, not a king and his name
+    facts = extract(Document(path=Path("case.txt"), text="Data exchange will speed clearance at King Fahd Causeway "
+                             "and at the Queen Alia Bridge, the statement said.", published="2026-02-11"))
+    assert [o.name for o in facts.officials] == []
