@@ -570,6 +570,11 @@ _VERB_IN_RANKING = re.compile(r"\b(?!(?:leading|growing|emerging|rising|promisin
                               r"booming|existing)\b)\w+ing\b", re.I)
 
 
+_VERB_NEXT = re.compile(r"\s+(?:(?:also|mainly|mostly|largely|in\s+turn|already|still)\s+)?"
+                        r"(?:exports?|exported|ships?|shipped|sends?|sent|sells?|sold|supplies|supplied|imports?|"
+                        r"imported|buys?|bought|purchased|receives?|received)\b")
+
+
 def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]],
                        region: tuple[int, int]) -> None:
     """Members of "A, B and C" share one side: the one a member has ("to Spain and Italy", "Spain and Italy
@@ -586,7 +591,10 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
             # list, past the partner they share
             next(c for c in chains if i - 2 in c).append(i)
             continue
-        if prev is not None and _same_form(m.form, prev.form) \
+        # "… to South Korea, and Australia sends lithium to China": a country right before a trade verb is that
+        # verb's subject, no member of the list before it
+        subject_of_next = bool(re.match(r",\s+(?:and|while|but)\s", gap)) and _VERB_NEXT.match(s, m.end)
+        if prev is not None and _same_form(m.form, prev.form) and not subject_of_next \
                 and (_JOINT.match(gap) or _FIGURE_JOINT.match(gap) or _BRACKET_JOINT.match(gap)):
             next(c for c in chains if i - 1 in c).append(i)
             continue
@@ -601,7 +609,8 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
         head = _list_head(mentions, readings, ranked, i)
         own, theirs = readings.get(i), readings.get(head) if head is not None else None
         # "Peru shipped blueberries to 30 markets, including the US": a member placed on the other side starts its own
-        if head is not None and m.form != "adjective" and lists.search(s[mentions[i - 1].end:m.start]) \
+        if head is not None and m.form != "adjective" and not subject_of_next \
+                and lists.search(s[mentions[i - 1].end:m.start]) \
                 and ";" not in s[mentions[head].end:m.start] and not (own and theirs and own[1] != theirs[1]):
             next(c for c in chains if head in c).append(i)
             continue
