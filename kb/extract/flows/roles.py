@@ -42,7 +42,9 @@ _COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again|now|once
                      r"regained|reclaimed)\s+(?:its|their|the)\s+(?:(?:first|top|leading|second|third|fourth|fifth)\s+)?"
                      r"(?:position|place|spot|status|rank|title|role))\s+(?:(?:again|now|also|still|currently|already|"
                      r"once\s+again)\s+)*(?:as\s+)?"
-                     r"(?:to\s+be\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?(?:[\w'’-]+\s+){0,4}$")
+                     # "X is one of Vietnam's ten largest export markets": one of those ranked
+                     r"(?:to\s+be\s+)?(?:one\s+of\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?"
+                     r"(?:[\w'’-]+\s+){0,4}$")
 _APPOSITIVE = re.compile(r"^\s*(?:,|\(|–|—)\s*(?:also\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?"
                          r"(?:[\w-]+\s+){0,4}$")
 # "The main buyers of Argentine beef in 2021 were China, …": the countries after the role noun and a copula.
