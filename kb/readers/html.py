@@ -90,15 +90,22 @@ def meta_tags(page: str) -> dict[str, str]:
     return found
 
 
-_LINKED_DATA = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
+# bounded on both sides of the type, so a page of unclosed "<script" tags costs one pass
+_LINKED_DATA = re.compile(r"<script\b[^<>]{0,200}application/ld\+json[^<>]{0,200}>", re.IGNORECASE)
+_SCRIPT_END = re.compile(r"</script>", re.IGNORECASE)
 
 
 def _linked_data_site(head: str) -> str | None:
     """The publisher's or the website's name a page's JSON-LD gives ("isPartOf": {"@type": "WebSite", …})."""
+    if "ld+json" not in head:
+        return None
     for m in _LINKED_DATA.finditer(head):
+        end = _SCRIPT_END.search(head, m.end())
+        if end is None:
+            return None
         try:
-            data = json.loads(m[1])
-        except ValueError:
+            data = json.loads(head[m.end():end.start()])
+        except (ValueError, RecursionError):
             continue
         for item in data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []:
             if not isinstance(item, dict):
