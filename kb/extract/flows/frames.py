@@ -1517,7 +1517,9 @@ def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
     """A figure's own goods ("$80m of copper and $25m of wine"), else the frame's; a figure over several
     goods is their total, given to none."""
     if figure is not None:
-        own = goods_of_figure(frame.sm, figure.amount.start, figure.amount.end, frame.region[1])
+        # (not "$9.4 billion of exports": the trade word after a figure names no goods)
+        own = [g for g in goods_of_figure(frame.sm, figure.amount.start, figure.amount.end, frame.region[1])
+               if not _on_cue(frame.sm, g.start)]
         if len(own) > 1:
             return []  # "5,000 tonnes of wheat and barley": the figure is their total
         if own:

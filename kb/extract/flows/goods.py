@@ -365,7 +365,10 @@ def goods_after_copula(sm: SentenceMentions, pos: int, limit: int) -> list[Goods
 _SHARE_OF_TRADE = re.compile(r"\s+(?:account(?:s|ed)?\s+for|make(?:s)?\s+up|made\s+up|represent(?:s|ed)?|"
                              r"dominate(?:s|d)?)\s+(?:(?:the\s+bulk|most|much|half|a\s+third|a\s+quarter|"
                              r"(?:about\s+|nearly\s+|over\s+|around\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent))"
-                             r"\s+of\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+                             r"\s+of\s+)?(?:[\w'’-]+\s+){0,3}"
+                             # "… made up much of Türkiye's $9.4 billion of exports": the whole's figure between
+                             r"(?:(?:[A-Z]{0,3}[$€£¥])\s?\d[\d.,]*\s*(?:billion|million|bn|mn|m)?\s+(?:of\s+|in\s+)?"
+                             r"(?:[\w'’-]+\s+){0,2})?$", re.I)
 
 
 def goods_of_share_subject(sm: SentenceMentions, pos: int, floor: int) -> list[Goods]:
