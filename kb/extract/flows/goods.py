@@ -134,7 +134,8 @@ _SPECIFIER = re.compile(r"(?:mainly|mostly|chiefly|especially|notably|including|
                         r"(?:led|dominated|driven|headed)\s+by)\b", re.I)  # "products, led by palm oil and copra"
 
 
-_MORE = frozenset(("more", "less", "fewer"))
+_MORE = frozenset(("more", "less", "fewer", "enough"))
+_PRONOUNS = frozenset(("them", "it", "they", "those", "these", "ones", "themselves", "itself"))
 _MORE_NEXT = re.compile(r"\s+(?:more|less|fewer)\b")
 _BRACKETED_ABBREVIATION = re.compile(r"\([A-Z][A-Za-z&.-]{0,7}\)(?=\s+[a-z])")
 
@@ -162,6 +163,8 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
             continue  # "the", "Tunisian", "Brazil's" before the goods
         if not words and (low in _MORE or (low.endswith("ly") and _MORE_NEXT.match(s, m.end()))):
             continue  # "took noticeably more tea": how much more, not what
+        if not words and low in _PRONOUNS:
+            return None, m.end()  # "send most of them straight to Vietnam": the goods told before, not a name
         if low in ("and", "or") and words and _ADJECTIVE_ENDING.search(s[words[-1][0]:words[-1][1]].lower()) \
                 and not known(s[words[-1][0]:words[-1][1]]) \
                 and re.match(r"\s+[a-z]", s[m.end():m.end() + 3]):  # … "charcoal and cattle" are two goods
@@ -454,7 +457,9 @@ _NOT_A_GOODS_MODIFIER = frozenset(("total", "annual", "monthly", "overall", "rec
                                    "re-export", "re-import", "trade", "trading", "shipping", "supply", "sourcing",
                                    # verbs of saying before the goods: "The BCR said soy oil shipments …"
                                    "said", "says", "told", "added", "noted", "reported", "announced", "show",
-                                   "shows", "showed"))
+                                   "shows", "showed",
+                                   # how much, not what: "enough raw nuts", "more tea"
+                                   "enough", "more", "less", "fewer", "much", "many", "some", "any"))
 
 
 # An unknown word before an event noun that reads as an adjective ("big", "growing", "traditional") is no goods.
