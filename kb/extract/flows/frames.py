@@ -434,6 +434,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     _write(rd, frame, exporters, importers)
 
 
+_ITS_IMPORTS_OF = re.compile(r"\s+(?:(?:most|much|half|the\s+bulk|a\s+(?:third|quarter)|(?:about\s+|nearly\s+)?"
+                             r"\d[\d.,]*\s*(?:%|per\s*cent|percent))\s+of\s+)?(?:its|their)\s+imports\s+of\s+")
 _AND_THEN_VERB = re.compile(r"\s(?:and|but)\s+(?:(?:also|mainly|mostly|largely|chiefly|in\s+turn)\s+)?$")
 
 
@@ -856,6 +858,10 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         # "Oman exported cement to Saudi Arabia, and shipped fish worth …": the same subject, the same way
         same = (frame.cue.kind in EXPORTING) == (last.kind in EXPORTING)
         return (list(last.exporters), list(last.importers)) if same else (list(last.importers), list(last.exporters))
+    if frame.cue.kind == "export_verb" and not importers and _ITS_IMPORTS_OF.match(s, frame.cue.end):
+        # "…, while Russia and Kazakhstan supply most of its imports": "its" is the subject told just before
+        told = rd.named_exporters[1] if rd.named_exporters[0] == frame.sm.sentence.start else []
+        importers = [c for c in told if c not in exporters][:1]
     pronoun = _pronoun_subject(rd, frame) or _first_person(rd, frame)
     if pronoun and frame.cue.kind in EXPORTING and not exporters and pronoun not in importers:
         exporters = [pronoun]
@@ -1377,6 +1383,9 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
                          and re.match(r" [a-z]", sm.text[c.end:c.end + 2])), None)
         if receiver is not None and cue.form.startswith(("sell", "sold", "ship", "sen", "suppl")):
             yield read_phrase_list(sm, receiver.end, region[1])  # "the Dutch sell Kenya machinery and vehicles"
+        its_imports = _ITS_IMPORTS_OF.match(sm.text, cue.end, region[1])
+        if its_imports:  # "Russia and Kazakhstan supply most of its imports of fertilisers and crude oil"
+            yield read_phrase_list(sm, its_imports.end(), region[1])
         if cue.form.endswith("ed"):
             yield _participle_head(sm, cue, clause)  # "Mexican fresh produce trucked to Canada …"
         yield read_phrase_list(sm, cue.end, region[1])  # "shipped boulders to", "sold tea and coffee to"

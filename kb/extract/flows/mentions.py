@@ -235,6 +235,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
         if cue.kind in ("export_noun", "import_noun") and _SHARE_BASE_BEFORE.search(s, max(0, cue.start - 40),
                                                                                      cue.start):
             continue  # "with 41 percent of all shipments, or 110,052 tons": the base a share is of, no new frame
+        if cue.kind == "import_noun" and out and _SUPPLIED_SHARE.search(s, max(0, cue.start - 60), cue.start):
+            continue  # "Russia and Kazakhstan supply most of its imports of fertilisers": the supply verb's object
         if cue.kind == "buyer_noun" and out and _MARKETS_GONE_TO.search(s, max(0, cue.start - 50), cue.start):
             continue  # "ships blueberries to more than 30 markets, including …": where the verb's goods go
         if _LEVY_AFTER.match(s, cue.end):
@@ -252,6 +254,9 @@ _MARKETS_GONE_TO = re.compile(r"\bto\s+(?:(?:a\s+(?:wide\s+)?(?:range|number|hos
                              r"various|numerous|different|new|other|more\s+than|over|some|about|around|nearly|"
                              r"\d[\d,]*|[a-z]+ty|ten|twelve|fifteen)\s+){1,3}$", re.I)
 SHARE_TAKEN = re.compile(r"\s+(?:about\s+|around\s+|nearly\s+|over\s+|almost\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)")
+_SUPPLIED_SHARE = re.compile(r"\b(?:suppl(?:y|ies|ied)|provid(?:e|es|ed)|account(?:s|ed)?\s+for)\s+"
+                             r"(?:(?:most|much|half|the\s+bulk|a\s+(?:third|quarter)|(?:about\s+|nearly\s+)?"
+                             r"\d[\d.,]*\s*(?:%|per\s*cent|percent))\s+of\s+)?(?:its|their|[A-Z][\w.-]*['’]s?)\s+$")
 _SHARE_BASE_BEFORE = re.compile(r"(?:\d\s*%|\d\s*(?:percent|per\s+cent|pc))\s+of\s+"
                                 r"(?:all|total|(?:the|its|their)\s+total)\s+$", re.I)
 _BASE_AFTER_SHARE = re.compile(r"\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,4}?(?:exports|imports|shipments|purchases|sales|"
