@@ -891,7 +891,8 @@ def test_two_names_each_with_an_and_of_its_own_are_two_bodies() -> None:
 
 
 def test_a_person_before_and_does_not_make_a_two_part_name() -> None:
-    facts = run("Commissioner Aldo Reyes and Director-General Kenji Oda of the Customs and Tariff Bureau led the talks.")
+    facts = run("Commissioner Aldo Reyes and Director-General Kenji Oda of the Customs and Tariff Bureau led the "
+                "talks.")
     assert [a["name"] for a in agencies(facts)] == ["Customs and Tariff Bureau"]
 
 

@@ -1325,9 +1325,9 @@ def test_the_holder_of_agreements_split_by_partner_is_a_party_of_each() -> None:
 
 
 def test_the_signing_held_at_a_named_meeting_gives_its_day_and_place_to_texts_signed_at_the_same_ceremony() -> None:
-    text = ("Chile and Peru have signed a protocol amending their customs agreement. The signing took place on 23 June "
-            "at the Pacific Ministerial Meeting in Geneva, Switzerland. A memorandum on veterinary checks between Chile "
-            "and Peru was signed at the same ceremony.")
+    text = ("Chile and Peru have signed a protocol amending their customs agreement. The signing took place on 23 "
+            "June at the Pacific Ministerial Meeting in Geneva, Switzerland. A memorandum on veterinary checks between "
+            "Chile and Peru was signed at the same ceremony.")
     check(text, "2026-06-24", [
         {"kind": "protocol", "signed": "2026-06-23", "place": "Geneva"},
         {"kind": "agreement", "signed": None},
