@@ -36,6 +36,11 @@ class Nouns:
                 yield m
 
 
+# "with the customs administration of Paraguay": a partner body described by its country (optional in patterns)
+BODY_OF = (r"(?:(?:customs|tax|revenue|trade)\s+(?:administrations?|authorit(?:y|ies)|services?|agenc(?:y|ies))"
+           r"\s+of\s+(?:the\s+)?)?")
+
+
 @cache
 def nouns() -> tuple[Nouns, dict[str, dict]]:
     """The pattern of every kind noun ("protocol", "MoUs") and each form's entry (kind, plural, anaphor)."""

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from kb.extract import gazetteer
-from kb.extract.agreements.lexicon import drop_words, nouns
+from kb.extract.agreements.lexicon import BODY_OF, drop_words, nouns
 from kb.extract.agreements.model import Mention, countries_in
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 
@@ -92,8 +92,7 @@ _PARTIES = re.compile(rf"\s+{_PARTY}(?:\s*,\s*{_PARTY})*,?\s+and\s+{_PARTY}"
 _TOPIC = re.compile(r"(?=\s+(?:on|concerning|regarding|relating\s+to|in\s+the\s+fields?\s+of|for\s+(?:the\s+)?[a-z]|"
                     r"to\s+(?!be\b)[a-z]+))")
 # … or "with the customs administration of Paraguay": a partner body described by its country
-_WITH_NAMES = re.compile(r"\s+with\s+(?:the\s+)?(?:(?:customs|tax|revenue|trade)\s+"
-                         r"(?:administrations?|authorit(?:y|ies)|services?|agenc(?:y|ies))\s+of\s+(?:the\s+)?)?"
+_WITH_NAMES = re.compile(rf"\s+with\s+(?:the\s+)?{BODY_OF}"
                          r"(?:[A-Z][\w.'’&-]*)(?:\s+(?:and\s+|of\s+)?[A-Z][\w.'’&-]*)*")
 _WORD = re.compile(r"\s*(?:[A-Z]\.)+|\s*\S+?(?=[\s,.;:()“”\"]|$)")
 _ABBREVIATED = re.compile(r"(?:\b[A-Z]\.){2,}$")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.extract.agreements.lexicon import BODY_OF
 from kb.extract.agreements.model import Instrument, countries
 from kb.extract.context import ArticleContext, mentions_of
 from kb.extract.countries import find_countries, home_country, main_countries
@@ -136,9 +137,7 @@ def counted_parties(ctx: ArticleContext, inst: Instrument, codes: list[str]) -> 
     return codes
 
 
-_BODY_OF = (r"(?:(?:customs|tax|revenue|trade)\s+(?:administrations?|authorit(?:y|ies)|services?|agenc(?:y|ies))"
-            r"\s+of\s+)?")
-_PARTNER_IN_NAME = re.compile(rf"\bwith\s+(?:the\s+)?{_BODY_OF}(?:the\s+)?[A-Z]")
+_PARTNER_IN_NAME = re.compile(rf"\bwith\s+(?:the\s+)?{BODY_OF}[A-Z]")
 
 
 _OWNER_BEFORE = re.compile(r"(?:\bits|\btheir|\w['’]s?)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -207,7 +206,7 @@ def _possessors_before(ctx: ArticleContext, inst: Instrument) -> list[str]:
 
 
 _ITS = re.compile(r"\bits\s+$", re.I)
-_PARTNER_BEFORE = re.compile(rf"\b(?:(?:with|and|to)\s+(?:the\s+)?|with\s+(?:the\s+)?{_BODY_OF}(?:the\s+)?)$")
+_PARTNER_BEFORE = re.compile(rf"\b(?:(?:with|and|to)\s+(?:the\s+)?|with\s+(?:the\s+)?{BODY_OF})$")
 
 
 def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: Cast) -> list[str]:

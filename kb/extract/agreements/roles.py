@@ -100,10 +100,6 @@ _MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|shall|plans?|planned|expected|s
                            r"(?:also\s+)?(?:meet|join|gather|convene|travel|come|arrive|fly)\b")
 
 
-def _modal_before(text: str) -> bool:
-    return bool(_MODAL_BEFORE.search(text))
-
-
 # "once the pact takes effect", "until it is ratified": a status under a condition
 _CONDITION_BEFORE = re.compile(r"(?i)\b(?:once|until|unless|if|before)\s+(?:the|this|that|it|its|their)?\s*"
                                r"(?:[\w-]+\s+){0,3}$")
@@ -129,7 +125,7 @@ def not_done(text: str, start: int, end: int) -> bool:
     """A cue still to come or denied ("expected to be signed", "has not ratified"), or a round of talks
     concluded."""
     if text[start:end].lower() == "sign" and _MET_TO.search(text, max(0, start - 140), start) \
-            and not _modal_before(text[max(0, start - 140):start]):
+            and not _MODAL_BEFORE.search(text, max(0, start - 140), start):
         return False
     if _modal(text[max(0, start - 30):start]) or _NONE_SIGNED.search(text, max(0, start - 40), start) \
             or _WOULD_BE.search(text, max(0, start - 90), start):

@@ -39,9 +39,9 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     mentions = ArticleMentions(ctx.text, ctx.published, _trading_countries(ctx), terms, cue_spans, frame.home)
     reading = Reading(ctx, frame)
     for sentence in ctx.sentences:
-        if (heading := _section_heading(sentence.text)) is not None:
+        if _is_heading(sentence.text):
             # a new section: its goods are the heading's, and nothing continues across it
-            reading.section_goods, reading.last, reading.named_goods = heading[0], None, (-1, [])
+            reading.section_goods, reading.last, reading.named_goods = _heading_goods(sentence.text), None, (-1, [])
             continue
         readable = mentions.has_cue(sentence) or may_continue(reading, sentence)
         if readable and _can_write(reading, mentions, sentence) and not _table_row(reading, sentence.text):
@@ -78,15 +78,17 @@ def _own_dollars(flow: TradeFlow, home: str | None, text: str) -> TradeFlow:
 _HEADING = re.compile(r"[A-Z][\w'’&-]*(?:[ \t]+[\w'’&-]+){0,5}")
 
 
-def _section_heading(text: str) -> tuple[Goods | None] | None:
-    """A sub-heading inside the body ("Sheepmeat", "July to September quarter"): the goods its section is about
-    when it names nothing else, else none (a section of the story's goods)."""
-    if len(text) > 60 or not _HEADING.fullmatch(text):
-        return None
+def _is_heading(text: str) -> bool:
+    """A sub-heading inside the body ("Sheepmeat", "July to September quarter"): a short line, no sentence."""
+    return len(text) <= 60 and bool(_HEADING.fullmatch(text))
+
+
+def _heading_goods(text: str) -> Goods | None:
+    """The goods a sub-heading names when it names nothing else, else none (a section of the story's goods)."""
     terms = find_commodities(text)
     if len(terms) == 1 and not text[:terms[0].start].strip() and not text[terms[0].end:].strip():
-        return (term_goods(text, terms[0]),)
-    return (None,)
+        return term_goods(text, terms[0])
+    return None
 
 
 def _trading_countries(ctx: ArticleContext) -> list:

@@ -121,8 +121,7 @@ def _is_company_agency(ctx: ArticleContext, name: str) -> bool:
 
 def _is_other_agency(ctx: ArticleContext, name: str) -> bool:
     """A body that regulates, reports or represents traders (not a state buyer, which trades itself)."""
-    return any(a.kind in _NOT_TRADERS and a.name == name for a in ctx.agencies) \
-        and not _is_company_agency(ctx, name)
+    return any(a.kind in _NOT_TRADERS and a.name == name for a in ctx.agencies)
 
 
 _NOT_TRADERS = frozenset(("association", "ministry", "customs", "international"))

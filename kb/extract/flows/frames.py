@@ -85,6 +85,7 @@ class _Sides:
     goods: list[Goods]
     ranked: str | None = None  # the side a role noun ranked ("the main buyer": importers), more of it may follow
     kind: str = "export_verb"  # the frame kind of the cue that wrote them
+    buyer_owns: bool = False  # the importer owned the frame's roles ("Among China's other origins, A supplied …")
 
 
 @dataclass
@@ -526,9 +527,10 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
             _add(rd, frame, g, exp, imp, None, (seller, buyer), part=True)
     ranked = next((p.side for p in frame.parties if p.how == "ranked"), None)
     # "Among China's other origins, Brazil supplied …": told as the buyer's imports, whatever the verb
-    kind = "import_noun" if frame.cue.kind == "export_verb" and any(
-        p.side == IMPORTER and p.how == "possessor" for p in frame.parties) else frame.cue.kind
-    rd.last = _Sides(frame.sm.sentence.start, frame.sm.sentence.end, exporters, importers, frame.goods, ranked, kind)
+    buyer_owns = frame.cue.kind == "export_verb" and any(p.side == IMPORTER and p.how == "possessor"
+                                                         for p in frame.parties)
+    rd.last = _Sides(frame.sm.sentence.start, frame.sm.sentence.end, exporters, importers, frame.goods, ranked,
+                     frame.cue.kind, buyer_owns)
 
 
 _PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?moved\s+(?:up\s+)?(?:to|into)|were|was|came|ranked|finished|followed)\s+"
@@ -973,7 +975,8 @@ def _importing_just_before(rd: Reading, frame: _Frame, exporters: list[str]) -> 
             or not 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP:
         return None
     buyer = last.importers[0]
-    imports = last.kind in ("import_verb", "import_noun", "supplier_noun") or buyer == rd.frame.title_importer
+    imports = last.kind in ("import_verb", "import_noun", "supplier_noun") or last.buyer_owns \
+        or buyer == rd.frame.title_importer
     return buyer if imports and buyer != rd.frame.home else None
 
 

@@ -459,7 +459,7 @@ _NOT_A_GOODS_MODIFIER = frozenset(("total", "annual", "monthly", "overall", "rec
                                    "said", "says", "told", "added", "noted", "reported", "announced", "show",
                                    "shows", "showed",
                                    # how much, not what: "enough raw nuts", "more tea"
-                                   "enough", "more", "less", "fewer", "much", "many", "some", "any"))
+                                   *_MORE, "much", "many", "some", "any"))
 
 
 # An unknown word before an event noun that reads as an adjective ("big", "growing", "traditional") is no goods.
