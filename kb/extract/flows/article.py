@@ -271,6 +271,11 @@ def article_frame(ctx: ArticleContext, terms: list) -> ArticleFrame:
     title = ctx.document.title or ""
     # the headline names the goods: a known term, or the story's own word for them ("Kinnow exports miss target")
     told = goods is not None and (goods.name == "goods" or bool(find_commodities(title)) or _head_in(goods, title))
+    if goods is not None and not told:
+        # "Chile's cherry exports reached $2.9 billion last season": a lead's trade noun names them as well as a
+        # headline would
+        lead = _lead_goods(ctx, terms)
+        told = lead is not None and fold(lead.name) == fold(goods.name)
     return ArticleFrame(ctx, home_country(ctx), goods, told)
 
 

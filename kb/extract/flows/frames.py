@@ -20,7 +20,7 @@ from itertools import pairwise
 from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities, fold
 from kb.extract.context import ArticleContext, Sentence
-from kb.extract.countries import is_destination
+from kb.extract.countries import CountryMention, is_destination
 from kb.extract.dates import DateMention
 from kb.extract.flows.article import ArticleFrame
 from kb.extract.flows.companies import (
@@ -608,6 +608,24 @@ def _whole_named(rd: Reading, sm: SentenceMentions, last: _Sides) -> tuple[list[
     return (last.importers, last.exporters) if both else (last.exporters, last.importers)
 
 
+_FOLLOWED_ON = re.compile(r",?\s*(?:and\s+)?(?:(?:were|was)\s+)?followed\s+by\s+(?:the\s+)?$", re.I)
+
+
+def _placed(sm: SentenceMentions, names: list[CountryMention], clause: tuple[int, int]) -> list[CountryMention]:
+    """The names a placing phrase ranks: those before it ("Spain, the Netherlands and Chile completed the top six")
+    and a list it is "followed by" (", followed by China and France"); none when no name is placed."""
+    for i, name in enumerate(names):
+        after = _ASIDE_AFTER.match(sm.text, name.end).end()  # "France (3.9%) came next"
+        placing = _PLACED.match(sm.text, after, clause[1])
+        if placing is None:
+            continue
+        if i + 1 == len(names):
+            return names
+        tail = names[i + 1:]
+        return names if _FOLLOWED_ON.search(sm.text, placing.end(), tail[0].start) else names[:i + 1]
+    return []
+
+
 def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], figures: list[Figure],
                      roles: list[Cue]) -> bool:
     """A clause without a trade word that ranks more partners of the last frame, each with its figure:
@@ -628,13 +646,14 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
             and _MEMBER_FOLLOWED_BY.fullmatch(sm.text, names[0].end, names[1].start) \
             and sm.text[clause[0]:names[0].start].strip(" (\"'“‘").lower() in ("", "the"):
         names = names[1:]  # "Spain was followed by Turkey at 2.4 million tonnes, China at …": Spain was told before
-    after_last = _ASIDE_AFTER.match(sm.text, names[-1].end).end() if names else 0  # "France (3.9%) came next"
-    if last is not None and names and not own and (_PLACED.match(sm.text, after_last, clause[1])
+    placed = _placed(sm, names, clause)
+    if last is not None and names and not own and (placed
                                                    or _NEXT_COME.fullmatch(sm.text, clause[0], names[0].start)
                                                    or _FOLLOWED_BY.search(sm.text, clause[0], names[0].start)):
         # "…, while Japan, Korea and Taiwan were in second to fourth place", "Next in line come Spain and Italy",
         # "It was followed by Egypt, the UK and Sudan": ranked, no figure
         own_end = clause[1]
+        names = placed or names
     elif last is None or not own or not names or names[0].start > own[0].start:
         return False
     else:
