@@ -34,6 +34,10 @@ from kb.extract.countries import dateline_country, find_countries
     ("NZ log exports to India", ["NZ", "IN"]),  # the short form news and outlets' names write
     ("Logs earned NZ$165 million, and the NZ dollar fell against China's yuan.", ["CN"]),  # money, not the country
     ("The ZIM vessel called at Mombasa.", ["KE"]),  # the shipping line writes itself in capitals
+    # a paragraph's first words shouted: names and adjectives read, a capital city in capitals may be an abbreviation
+    ("GHANA'S cocoa exports to the NETHERLANDS rose.", ["GH", "NL"]),
+    ("SOUTH AFRICAN citrus reached CHINA.", ["ZA", "CN"]),
+    ("LIMA and PERU.", ["PE"]),
 ])
 def test_countries_found(text: str, expected: list[str]) -> None:
     assert [c.code for c in find_countries(text)] == expected
@@ -42,6 +46,11 @@ def test_countries_found(text: str, expected: list[str]) -> None:
 def test_a_bloc_joined_by_a_hyphen_keeps_the_country_after_it() -> None:
     codes = [c.code for c in find_countries("The ASEAN-Korea deal.")]
     assert codes[-1] == "KR" and "TH" in codes
+
+
+def test_blocs_written_in_capitals_stay_blocs_among_shouted_words() -> None:
+    codes = {c.code for c in find_countries("KENYA joined talks between ASEAN and the EAEU.")}
+    assert {"KE", "TH", "RU"} <= codes
 
 
 def test_a_mention_keeps_its_accented_surface() -> None:

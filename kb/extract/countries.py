@@ -87,12 +87,35 @@ def _goods_named_after(text: str, start: int, end: int) -> bool:
     return any(c.start == 0 and c.end > end - start for c in find_commodities(text[start:end + 30]))
 
 
+# A word set in capitals for emphasis ("ZAMBIA'S copper exports", "KENYA has signed"): newspapers shout a
+# paragraph's first words. Four letters at least, so that abbreviations ("UAE", "USA") keep their own forms.
+_SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
+
+
+@cache
+def _capital_forms() -> frozenset[str]:
+    """Forms written in capitals of their own: "ASEAN", "EAEU", "USA"."""
+    return frozenset(word for form in [*_forms(), *_blocs()] for word in form.split() if word.isupper())
+
+
+def _unshouted(text: str) -> str:
+    """Words in capitals as a name is written ("ZAMBIA" → "Zambia"), one character for one, so offsets stay."""
+    if not _SHOUTED.search(text):
+        return text
+    own = _capital_forms()
+    return _SHOUTED.sub(lambda m: m.group(0) if m.group(0) in own else m.group(0)[0] + m.group(0)[1:].lower(), text)
+
+
 def find_countries(text: str, published: str | None = None) -> list[CountryMention]:
     forms, blocs = _forms(), _blocs()
     out: list[CountryMention] = []
-    for start, end, folded in _matcher().finditer(without_accents(text)):
+    for start, end, folded in _matcher().finditer(_unshouted(without_accents(text))):
         form, surface = forms.get(folded), text[start:end]
-        if form is not None and form.form == "adjective" and surface not in gazetteer.country_forms():
+        shouted = surface.isupper() and surface not in _capital_forms() and len(surface) >= 4
+        if shouted and (form is None or form.form == "capital"):
+            continue  # "LIMA" may be an abbreviation: only a country's name or adjective is read from capitals
+        if form is not None and form.form == "adjective" and surface not in gazetteer.country_forms() \
+                and not shouted:
             continue  # "Germán Bahamón" is a person, not "German": only names and capitals lose accents
         if form is not None and not _part_of_another_name(text, start, end, form):
             out.append(CountryMention(start, end, form.code, surface, form.form))

@@ -523,8 +523,12 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
                 continue  # "Azerbaijani oil products and Ukrainian grain": each goods from its own origin
             _add(rd, frame, g, exp, imp, figure, (seller, buyer))
     for exp, imp in dict.fromkeys((exp, imp) for _, exp, imp in pairs):
+        # "imports from A, mainly fuel and machinery, were valued at K6.2 billion during the month": the parts of a
+        # total take its date
+        figure = next((f for f, e, i in pairs if f is not None and (e, i) == (exp, imp)), None)
+        date = _figure_date(rd, figure) if figure is not None else None
         for g in frame.extras:
-            _add(rd, frame, g, exp, imp, None, (seller, buyer), part=True)
+            _add(rd, frame, g, exp, imp, None, (seller, buyer), date=date, part=True)
     ranked = next((p.side for p in frame.parties if p.how == "ranked"), None)
     # "Among China's other origins, Brazil supplied …": told as the buyer's imports, whatever the verb
     buyer_owns = frame.cue.kind == "export_verb" and any(p.side == IMPORTER and p.how == "possessor"
