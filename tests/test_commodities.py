@@ -35,6 +35,8 @@ def test_a_singular_alone_is_no_goods(text: str) -> None:
     ("crude palm oil", "151110"), ("refined petroleum", "2710"), ("edible bird's nest", "0410"), ("talc", "2526"),
     # frozen fruit is 0811 whatever the fresh fruit's subheading
     ("frozen blueberries", "0811"), ("frozen mangoes", "0811"),
+    # a term as the data writes it wins over another heading's plural folded to it: the spice, the vegetables
+    ("pepper", "0904"), ("black pepper", "0904"), ("peppers", "0709"), ("sweet peppers", "0709"),
 ])
 def test_hs_codes(phrase: str, code: str) -> None:
     assert hs_for(phrase) == code

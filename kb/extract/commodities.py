@@ -67,11 +67,18 @@ def _entries() -> list[dict]:
 def _index() -> dict[str, str | None]:
     """Folded term -> HS code (None when the data says the term has no clear heading)."""
     out: dict[str, str | None] = {}
+    as_written: set[str] = set()  # keys a term gave in its own words, not folded from a plural
     for entry in _entries():
         hs = entry.get("hs")
         hs = None if hs in (None, "") else str(hs)
         for term in [*(entry.get("terms") or [])]:
-            out.setdefault(fold(str(term)), hs)
+            key = fold(str(term))
+            if key == str(term).lower() and key not in as_written:
+                # "pepper" (the spice, 0904) over the plural "peppers" (the vegetable, 0709) folded to it
+                out[key] = hs
+                as_written.add(key)
+            else:
+                out.setdefault(key, hs)
     return out
 
 
@@ -136,6 +143,9 @@ def may_start_term(first: str, second: str) -> bool:
 
 def hs_for(phrase: str) -> str | None:
     """HS code of a commodity phrase, trying ever shorter tails of it ("fresh pears" -> "pear")."""
+    surface = " ".join(phrase.lower().split())
+    if surface in _surfaces() and " " not in surface:
+        return _surfaces()[surface]  # "peppers" as written (0709), not folded to the spice "pepper" (0904)
     index = _index()
     words = fold(phrase).split()
     for i in range(len(words)):

@@ -577,6 +577,12 @@ _VERB_NEXT = re.compile(r"\s+(?:(?:also|mainly|mostly|largely|in\s+turn|already|
                         r"imported|buys?|bought|purchased|receives?|received)\b")
 
 
+# A country's name opening a body's: "the Vietnam Pepper Association", "the Kenya Revenue Authority".
+_BODY_NAMED_AFTER = re.compile(r"(?:\s+[A-Z][\w&'’-]*){0,3}\s+(?:Association|Authority|Council|Board|Federation|"
+                               r"Chamber|Agency|Service|Ministry|Institute|Bureau|Commission|Corporation|Company|"
+                               r"Cooperative|Society|Union|Administration|Department|Office)\b")
+
+
 def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]],
                        region: tuple[int, int]) -> None:
     """Members of "A, B and C" share one side: the one a member has ("to Spain and Italy", "Spain and Italy
@@ -596,6 +602,9 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
         # "… to South Korea, and Australia sends lithium to China": a country right before a trade verb is that
         # verb's subject, no member of the list before it
         subject_of_next = bool(re.match(r",\s+(?:and|while|but)\s", gap)) and _VERB_NEXT.match(s, m.end)
+        if _BODY_NAMED_AFTER.match(s, m.end):
+            chains.append([i])  # "…, the Vietnam Pepper Association said": a body's name, no member of the list
+            continue
         if prev is not None and _same_form(m.form, prev.form) and not subject_of_next \
                 and (_JOINT.match(gap) or _FIGURE_JOINT.match(gap) or _BRACKET_JOINT.match(gap)):
             next(c for c in chains if i - 1 in c).append(i)
