@@ -239,6 +239,12 @@ _CHANGE_VERB_BEFORE = re.compile(r"\b(?:exports?|imports?|shipments|sales|purcha
 
 
 # "₹3,100 a quintal", "$4.20 per kilo", "sold at $300": money per unit of goods is a price.
+# "Benin absorbed 10.7%, or about 131,000 t": a share taken, then the same part as a figure (not "rose 10%, or …")
+_SHARE_RESTATED = re.compile(r"\b(?:took|takes|taking|absorbed|absorbing|accounted\s+for|accounting\s+for|"
+                             r"represented|representing|captured|held|holding|with)\s+"
+                             r"(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|almost\s+)?\d[\d.,]*\s*"
+                             r"(?:%|per\s?cent|percent)(?:\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}[\w-]+)?\s*,?\s+"
+                             r"or\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+)?$", re.I)
 _PER_UNIT_AFTER = re.compile(r"\s*(?:a|an|per|/)\s*(?:quintal|tonne|ton|metric\s+ton|kg|kilo|kilogram|pound|lb|bag|"
                              r"head|litre|liter|barrel|bushel|box|carton|crate|unit|piece|dozen|bottle|mt|t)\b", re.I)
 _SOLD_AT = re.compile(r"\b(?:sold|selling|sells|bought|buying|traded|trading|fetched|fetching|offered)\s+at\s+"
@@ -253,7 +259,8 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
     if a.kind == "money" and lex.comparison_before.search(before) and any(
             p.kind == "price" and p.end <= a.start for p in sm.amounts):
         return True  # "quoted at $505 a tonne, up from $478": the price it was, not a flow
-    if _CHANGE_BEFORE.search(before) and not re.search(r"\b(?:to|of|at)\s+(?:\w+\s+){0,2}$", before):
+    if _CHANGE_BEFORE.search(before) and not re.search(r"\b(?:to|of|at)\s+(?:\w+\s+){0,2}$", before) \
+            and not _SHARE_RESTATED.search(before):
         return True
     if _CHANGE_VERB_BEFORE.search(before):
         return True  # "Milk powder exports rose $96 million (19 percent) to $602 million": the rise, not the trade

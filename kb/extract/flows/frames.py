@@ -345,8 +345,11 @@ def _continues(s: str, cue: Cue, previous: Cue) -> bool:
     before = s[max(0, cue.start - 30):cue.start]
     if cue.form.endswith("ing") and re.search(r",\s+$", before):
         return True
-    if re.search(r",\s+(?:which|who|that)\s+(?:\w+ly\s+|also\s+|alone\s+)?$", before):
-        return True  # "… was Cambodia, which shipped 1.1 million units"
+    if re.search(r",\s+(?:which|who|that)\s+(?:\w+ly\s+|also\s+|alone\s+)?$", before) \
+            and not _RELIANCE.match(previous.form):
+        # "… was Cambodia, which shipped 1.1 million units"; but "mills depend on wheat from Russia, which sent
+        # 180,000 tonnes to Turkey": a reliance tells no flow, the relative clause one of its own
+        return True
     between = s[previous.end:cue.start]
     if previous.kind in ("buyer_noun", "supplier_noun") and re.fullmatch(
             r"\s*,\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*)?(?:\w+ly\s+)?", between):
