@@ -383,7 +383,7 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     if cue.kind in NOUNS and _OF_ITS_FIGURE.match(sm.text, cue.end):
         lo = max(lo, cue.start)  # "exports of $806 million and imports of $314 million": the figure after it
     figures = [f for f in all_figures if lo <= f.start < region[1] and not _in_turnover(sm, clause, f)]
-    parties = frame_parties(sm, cue, clause, region)
+    parties = _coordinated_role(rd, sm, cue, frame_parties(sm, cue, clause, region))
     if _domestic(rd, sm, clause, parties):
         return
     role_noun = cue.kind in ("buyer_noun", "supplier_noun")
@@ -459,6 +459,30 @@ def _coordinated_verb(rd: Reading, sm: SentenceMentions, cue: Cue, parties: list
     after = [p for p in parties if p.start > cue.end and p.side == other]
     return [Party(subject[0], own, cue.start, cue.start, "subject"),
             *(after or [Party(partner[0], other, cue.end, cue.end, "from" if other == EXPORTER else "to")])]
+
+
+_AND_IS_THE = re.compile(r"\s(?:and|but)\s+(?:also\s+|still\s+)?(?:remains|remained|is|was|became|has\s+become|"
+                         r"stays|stayed|ranks\s+as|ranked\s+as)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _coordinated_role(rd: Reading, sm: SentenceMentions, cue: Cue, parties: list[Party]) -> list[Party]:
+    """"Vietnam sells 720,000 t of kernels a year and remains the largest supplier of the nut to the US": a role
+    noun after "and is the" takes the verb's subject when it is on the role's side."""
+    side = EXPORTER if cue.kind == "supplier_noun" else IMPORTER if cue.kind == "buyer_noun" else None
+    if side is None or any(p.side == side for p in parties) \
+            or not _AND_IS_THE.search(sm.text, max(0, cue.start - 60), cue.start):
+        return parties
+    last = rd.last
+    if last is not None and last.sentence == sm.sentence.start and last.kind in ("export_verb", "import_verb"):
+        subject = last.exporters if last.kind == "export_verb" else last.importers
+        same_side = (last.kind == "export_verb") == (side == EXPORTER)
+    else:  # "Chile sells 900,000 t of fruit abroad and remains …": the verb told no partner
+        told = rd.partnerless if side == EXPORTER else None
+        subject = told.exporters if told is not None and told.sentence == sm.sentence.start else []
+        same_side = True
+    if len(subject) != 1 or not same_side:
+        return parties
+    return [Party(subject[0], side, cue.start, cue.start, "ranked"), *parties]
 
 
 def _not_lent_from_beside(frame: _Frame, codes: list[str]) -> list[str]:
@@ -1643,11 +1667,17 @@ def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str,
 def _told_before(rd: Reading, sm: SentenceMentions, g: Goods) -> Goods:
     """"Shipments of the metal" after "a key buyer of Peruvian gold": a general noun with "the" names the goods
     told a sentence or two before."""
-    if not g.definite or " " in g.name or (g.hs and len(g.hs) > 2):
+    if not g.definite or " " in g.name:
         return g
-    if not rd.named_goods[1] or not 0 < sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP + 200:
+    told = rd.named_goods[1][0] if rd.named_goods[1] else None
+    if g.hs and len(g.hs) > 2 and not (told is not None and told.hs and told.hs[:2] == g.hs[:2]
+                                       and fold(g.name) in lexicon().class_nouns):
+        return g  # "the nut" after cashew kernels, but not "the apples" after cherries
+    gap = sm.sentence.start - rd.named_goods[0]
+    # a sentence or two before, or earlier in this one ("shipped cherries to Korea and remains the largest supplier
+    # of the fruit to China")
+    if told is None or not (0 < gap <= _CONTINUATION_GAP + 200 or (gap == 0 and told.end <= g.start)):
         return g
-    told = rd.named_goods[1][0]
     return Goods(told.name, told.hs, g.weak, g.start, g.end, g.definite) if told.hs and not told.weak else g
 
 

@@ -11,7 +11,7 @@ the data knows the head noun.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kb.extract import gazetteer
@@ -333,6 +333,8 @@ def goods_after_of(sm: SentenceMentions, pos: int, limit: int, role: bool = Fals
     found = read_phrase_list(sm, pos + m.end(), limit)
     if m.group().rstrip().endswith(("for", "the")) and not m.group().lstrip().startswith("of"):
         return [g for g in found if g.hs]  # "the traditional market for Kenyan blends": known goods only
+    if m.group().rstrip().endswith("the"):  # "the largest supplier of the fruit": may be the goods told before
+        return [replace(g, definite=True) for g in found]
     return found
 
 

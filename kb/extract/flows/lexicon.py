@@ -66,6 +66,7 @@ class Lexicon:
     goods_stop: frozenset[str]
     not_goods: frozenset[str]
     general_goods: frozenset[str]
+    class_nouns: frozenset[str]  # a kind of goods a story's named goods belong to ("the fruit", "the nut")
     carriers: frozenset[str]
 
     def kind(self, form: str) -> str:
@@ -123,5 +124,6 @@ def lexicon() -> Lexicon:
         goods_stop=frozenset(str(w).lower() for w in data.get("goods_stop", [])),
         not_goods=frozenset(str(w).lower() for w in data.get("not_goods", [])),
         general_goods=frozenset(str(w).lower() for w in data.get("general_goods", [])),
+        class_nouns=frozenset(str(w).lower() for w in data.get("class_nouns", [])),
         carriers=frozenset(str(w).lower() for w in data.get("carriers", [])),
     )
