@@ -81,7 +81,10 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
             for i, a in enumerate(kept)]
 
 
-_YEAR_TO_DATE = re.compile(r"\byear[- ]to[- ]date\b|\bYTD\b|\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b",
+_YEAR_TO_DATE = re.compile(r"\byear[- ]to[- ]date\b|\bYTD\b|\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b"
+                           # "which handled 214,870 tonnes so far", "in the accumulated result for the year"
+                           r"|\bso\s+far\b(?!\s+(?:in|this|that)\b)|\baccumulated\s+(?:result|total|figure)s?\b"
+                           r"|\bcumulative\s+(?:result|total|figure|exports|imports|shipments|sales)s?\b",
                            re.I)
 _THE_MONTH = re.compile(r"\b(?:for|in|during|over)\s+the\s+month\b(?!\s+(?:before|earlier|prior|after|ago)\b)", re.I)
 # ("the same period" the dates module reads itself: the period the sentence told before it)
@@ -106,7 +109,9 @@ def _refers(s: str, kept: list[Amount], i: int) -> str | None:
         for kind, pattern in (("ytd", _YEAR_TO_DATE), ("month", _THE_MONTH), ("period", _THE_PERIOD_TOLD)):
             if pattern.search(text):
                 return kind
-    return None
+    # "Among the biggest buyers in the year to date, China comes first, with 1.2 million tons": said earlier in the
+    # sentence, before any other figure
+    return "ytd" if _YEAR_TO_DATE.search(s, lo, kept[i].start) else None
 
 
 # "…, the ministry said on Monday", "he told reporters after opening a seminar here today", "said at a press

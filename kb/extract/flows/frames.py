@@ -160,7 +160,9 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         # "Hong Kong and Cambodia followed, taking mainly frozen loin": a weak verb that counts nothing
         roles_only = roles_only or (all(c.form in lexicon().weak for c in cues)
                                     and not any(clause[0] <= f.start < clause[1] for f in figures))
-        if (not cues or roles_only) and _parallel_clause(rd, sm, clause, figures, cues):
+        # "In fourth place, with 61,775 tonnes imported, is Egypt": a ranking whose participle opens no frame
+        placed_first = (first := _NEXT_COME.match(sm.text, clause[0])) is not None and bool(first["with"])
+        if (not cues or roles_only or placed_first) and _parallel_clause(rd, sm, clause, figures, cues):
             continue
         for i, cue in enumerate(cues):
             if cue in skipped:
@@ -583,14 +585,18 @@ _ASIDE_AFTER = re.compile(r"(?:\s*\([^()]{0,30}\))?")
 _RANKED_TAIL = re.compile(r"\b(?:came|come|comes|were|ranked|followed|trailed)\s+(?:next|after|behind|thereafter)\b"
                           r"|\bin\s+that\s+order\b|\b(?:completed|rounded\s+out|made\s+up)\s+the\s+top\b")
 _NEXT_COME = re.compile(r"\W*(?:Next\s+(?:in\s+line\s+|on\s+the\s+list\s+)?|Then\s+|After\s+(?:them|that)\s+)"
-                        r"(?:come|comes|came|follow|follows|followed)\s+(?:the\s+)?")
+                        r"(?:come|comes|came|follow|follows|followed)\s+(?:the\s+)?"
+                        # "In second place comes the US", "In fourth place, with 61,775 tonnes imported, is Egypt"
+                        r"|\W*(?:In|At)\s+(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                        r"next)\s+(?:place|position|spot)\s*(?P<with>,\s+with\s+(?:[^,;]|,(?=\d)){1,50},\s*)?"
+                        r"(?:come|comes|came|is|was|are|were|stands|stood|sits|sat|follows|followed)\s+(?:the\s+)?")
 _COLON_BEFORE = re.compile(r":\s+(?:the\s+)?$")
 _FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*)?"
                                  r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
 _WITH_FIGURE = re.compile(r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$€£¥]?\d")
 _RANKED_AGAINST = re.compile(r"\b(?:ahead\s+of|behind|trailing)\s+(?:the\s+)?$", re.I)
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|is\s+in|are\s+in|followed|"
-                            r"follows|trailed|stood|"
+                            r"follows|trailed|stood|took|occupied|secured|claimed|"
                             # "Turkey stayed in second place with …", "Iran fell to 7.2m kg from 9.0m"
                             r"stayed|remained|held|kept|slipped|finished|fell\s+to|dropped\s+to|rose\s+to|"
                             r"climbed\s+to|declined\s+to|increased\s+to|jumped\s+to|"
@@ -685,6 +691,10 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
         # "It was followed by Egypt, the UK and Sudan": ranked, no figure
         own_end = clause[1]
         names = placed or names
+    elif (first := _NEXT_COME.fullmatch(sm.text, clause[0], names[0].start) if names else None) is not None \
+            and first["with"] and own and last is not None:
+        own_end = clause[1]  # "In fourth place, with 61,775 tonnes imported, is Egypt": the figure before the name
+        names = names[:1]
     elif last is None or not own or not names or names[0].start > own[0].start:
         return False
     else:

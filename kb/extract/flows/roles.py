@@ -157,6 +157,13 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
                      and _RELATIVE_PRONOUN.fullmatch(s, m.end, cue.start)), None)
         if head is not None and not any(p.code == head.code for p in parties):
             parties.insert(0, Party(head.code, subject_side(s, cue), head.start, head.end, "subject"))
+    if cue.kind in ("export_noun", "import_noun") and not parties:
+        # "Chile, which expanded its purchases by 9.2%, …": the antecedent owns the trade
+        owner = next((m for m in sm.countries if m.form in ("name", "capital")
+                      and _RELATIVE_OWNS.fullmatch(s, m.end, cue.start)), None)
+        if owner is not None:
+            side = EXPORTER if cue.kind == "export_noun" else IMPORTER
+            parties.append(Party(owner.code, side, owner.start, owner.end, "possessor"))
     return parties
 
 
@@ -170,6 +177,7 @@ _AGREEMENT_AFTER = re.compile(rf"(?:\s+[A-Za-z][\w-]*){{0,4}}?\s+{_AGREEMENT_WOR
 _IN_AGREEMENT_NAME = re.compile(rf"\s*[-–]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:\s+[A-Za-z][\w-]*){{0,4}}?\s+"
                                 rf"{_AGREEMENT_WORDS}\b")
 _JOINED_BEFORE = re.compile(r"[-–]$")
+_RELATIVE_OWNS = re.compile(r"\s*,\s+(?:which|who)\s+(?:[a-z]+\s+){1,2}(?:its|their)\s+")
 _RELATIVE_PRONOUN = re.compile(r"\s*,\s+(?:which|who)\s+(?:(?:also|had|has|have|once|then|[a-z]+ly)\s+)?")
 
 
