@@ -182,8 +182,9 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     if dated is None and not figures and sm.cues and rd.frame.period is None:
         # "Peru's avocado exports grew strongly in the first quarter.", "… pushed up goods exports in May 2026":
         # a lead's period dates what follows
-        dated = next((d for d in sm.dates() if "/" in d.value or (len(d.value) == 7 and sm.sentence.start <= LEAD)),
-                     None)
+        # "Fiji's agriculture exports in 2025 showed gains in kava" too
+        dated = next((d for d in sm.dates()
+                      if "/" in d.value or (len(d.value) in (4, 7) and sm.sentence.start <= LEAD)), None)
     if dated is not None and is_period(dated) and _reported(rd, dated.value) \
             and not _looks_back(rd.frame.period, dated.value) and not _ALONE.match(sm.text, dated.end) \
             and not _unreal(sm.text[:dated.start]) \
