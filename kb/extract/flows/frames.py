@@ -850,7 +850,9 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
 _AS_JOINT = re.compile(r"\s(?:as|while|whereas)\s")
 _WHO_OPENS = re.compile(r",\s+(?:(?:through|via|by|from|to|into|in|across|along)\s+)?(?:who|which)\s+")
 _HINDERED = re.compile(r"\bmak(?:e|es|ing|ed)\s+(?:[\w-]+\s+){1,6}?(?:hard|difficult|impossible|costly)\b", re.I)
-_CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+as)\b", re.I)
+# … and ", having not done so in 2024": what did not happen another time
+_CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+as)\b"
+                         r"|,\s+(?:having\s+not|having\s+never|not\s+having|after\s+not\s+having)\b", re.I)
 _PURPOSE = re.compile(r"\bfor\s+(?:(?:further\s+)?[a-z-]+\s+(?:and|or)\s+)?(?:further\s+)?$")
 
 
