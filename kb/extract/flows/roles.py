@@ -85,7 +85,9 @@ _JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s
 # … "China, first with $5.6bn, Iraq second with $5.4bn": a member's rank before its figure
 _FIGURE_JOINT = re.compile(r"^(?:\s*,)?(?:\s+[–—-])?\s+(?:(?:first|second|third|fourth|fifth|sixth|next|last)\s+)?"
                            r"(?:(?:with|at|on|by|took|taking|bought|buying|imported|importing|received|got|supplied|"
-                           r"supplying|shipped|shipping|sent|exported|sold|provided|delivered)\s+)?"
+                           r"supplying|shipped|shipping|sent|exported|sold|provided|delivered)\s+"
+                           # "Germany bought mangoes worth $2.4 million, Oman $1.9 million": the verb's goods between
+                           r"(?:(?:[a-z][\w-]*\s+){1,3}?(?:worth|valued\s+at|of)\s+)?)?"
                            r"\(?(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$€£¥]?\d[^;]{0,40}?"
                            r"(?:\([^)]{0,30}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
                            r"(?:(?!(?:from|to|by|with|of|for|into)\s)[a-z][\w-]*\s+)?$")  # "… and neighbouring Georgia"
