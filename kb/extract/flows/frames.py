@@ -595,6 +595,7 @@ _COLON_BEFORE = re.compile(r":\s+(?:the\s+)?$")
 _FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*)?"
                                  r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
 _WITH_FIGURE = re.compile(r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$€£¥]?\d")
+_FOLLOWED_ONE = re.compile(r"\b(?:followed|trailed|follow|trail)\s+(?:the\s+)?$")
 _RANKED_AGAINST = re.compile(r"\b(?:ahead\s+of|behind|trailing)\s+(?:the\s+)?$", re.I)
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|is\s+in|are\s+in|followed|"
                             r"follows|trailed|stood|took|occupied|secured|claimed|"
@@ -677,9 +678,12 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     own = [f for f in figures if clause[0] <= f.start < clause[1]]
     # "Argentina came second, just ahead of Uruguay, with 191,230 tonnes": the one it is ranked against is no member
     # … but "ahead of Argentina with 231,050 tonnes" gives the one behind its own figure: a member too
+    # … nor "Italy and France followed Germany with 61,900 tons and 23,400 tons": the one followed, whose figures
+    # are the subjects'
     names = [m for m in sm.countries_in(*clause) if m.form in ("name", "capital")
              and not (_RANKED_AGAINST.search(sm.text, max(clause[0], m.start - 16), m.start)
-                      and not _WITH_FIGURE.match(sm.text, m.end))]
+                      and not _WITH_FIGURE.match(sm.text, m.end))
+             and not _FOLLOWED_ONE.search(sm.text, max(clause[0], m.start - 16), m.start)]
     if last is not None and len(names) >= 2 and names[0].code in (*last.importers, *last.exporters) \
             and _MEMBER_FOLLOWED_BY.fullmatch(sm.text, names[0].end, names[1].start) \
             and sm.text[clause[0]:names[0].start].strip(" (\"'“‘").lower() in ("", "the"):

@@ -47,10 +47,11 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             d.company, d.date, d.buyer = d.company or g.company, d.date or g.date, d.buyer or g.buyer
         if d.amount.kind == "money":
             host = next((g for g in same if g.amount is not None and g.amount.kind == "quantity"
-                         and g.money is None and g.date == d.date
+                         and g.money is None and _same_period(g.date, d.date)
                          and (d.date is not None or g.sentence.start == d.sentence.start)), None)
             if host is not None:  # "418,000 tonnes … The value of these exports was 241 billion francs"
                 host.money = d.amount
+                host.date = max((host.date, d.date), key=len)  # "the 2025-26 season" told as September–August
                 continue
         if d.amount.kind == "quantity" and d.money is None:
             # "Imports from China fell 4.6% in value to $1,003.72 million, and 6.2% in quantity to 41,388 tonnes"
@@ -67,6 +68,18 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+def _same_period(a: str | None, b: str | None) -> bool:
+    """The same period, or a season told once by its years ("2025/2026") and once by its months
+    ("2025-09/2026-08")."""
+    if a == b:
+        return True
+    if a is None or b is None:
+        return False
+    years, months = (a, b) if len(a) < len(b) else (b, a)
+    return bool(re.fullmatch(r"\d{4}/\d{4}", years)) and months[:4] == years[:4] and months[8:12] == years[5:9] \
+        and bool(re.fullmatch(r"\d{4}-\d\d/\d{4}-\d\d", months))
 
 
 def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
