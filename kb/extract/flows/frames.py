@@ -263,6 +263,7 @@ _PART_ASIDE = (r",\s+(?:(?:dragged|pulled|weighed|held)\s+down|driven|boosted|he
                r"offset|hit)\s+(?:mainly\s+|largely\s+|mostly\s+)?by\s+")
 _PART_ASIDE_RE = re.compile(_PART_ASIDE)
 _NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+|\s+and\s+(?=of\s+(?:the\s+)?[A-Z])"
+                          r"|\s+(?:while|whereas)\s+"  # "Sudan bought 24m kilos while the UAE took 21.6m kilos"
                           r"|\b(?:adding|saying|noting|stressing|explaining)\s+(?:that\s+)?"  # "…, adding that"
                           # "…, dragged down by a 31 percent drop in shipments from China to $688m": a part's own
                           r"|" + _PART_ASIDE)
