@@ -248,7 +248,7 @@ _CHANGE_VERB_BEFORE = re.compile(r"\b(?:exports?|imports?|shipments|sales|purcha
 _SHARE_RESTATED = re.compile(r"\b(?:took|takes|taking|absorbed|absorbing|accounted\s+for|accounting\s+for|"
                              r"represented|representing|captured|held|holding|with)\s+"
                              r"(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|almost\s+)?\d[\d.,]*\s*"
-                             r"(?:%|per\s?cent|percent)(?:\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}[\w-]+)?\s*,?\s+"
+                             r"(?:%|per\s?cent|percent)(?:\s+of\s+(?:the\s+|its\s+|all\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?\s*,?\s+"
                              r"or\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+)?$", re.I)
 _PER_UNIT_AFTER = re.compile(r"\s*(?:a|an|per|/)\s*(?:quintal|tonne|ton|metric\s+ton|kg|kilo|kilogram|pound|lb|bag|"
                              r"head|litre|liter|barrel|bushel|box|carton|crate|unit|piece|dozen|bottle|mt|t)\b", re.I)

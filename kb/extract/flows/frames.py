@@ -708,7 +708,8 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     # "It was followed by Egypt with 71,000 m³", "Spain was followed by Turkey at …", "Next came Tajikistan – 96.3
     # thousand tons, Afghanistan – 58.7 …"
     followed = _FOLLOWED_BY.search(sm.text, clause[0], names[0].start) or _MEMBER_FOLLOWED_BY.search(
-        sm.text, clause[0], names[0].start) or _NEXT_COME.fullmatch(sm.text, clause[0], names[0].start)
+        sm.text, clause[0], names[0].start) or _NEXT_COME.fullmatch(sm.text, clause[0], names[0].start) \
+        or _RANKED_AGAINST.search(sm.text, max(clause[0], names[0].start - 16), names[0].start)  # "ahead of X with n"
     # "Southeast Asia took the bulk of the grain: the Philippines 468,910 tonnes, Indonesia 402,115t and …"
     listed = _COLON_BEFORE.search(sm.text, clause[0], names[0].start) if own else None
     if listed and _FIGURE_RIGHT_AFTER.fullmatch(sm.text, names[0].end, own[0].start):

@@ -258,7 +258,7 @@ _SUPPLIED_SHARE = re.compile(r"\b(?:suppl(?:y|ies|ied)|provid(?:e|es|ed)|account
                              r"(?:(?:most|much|half|the\s+bulk|a\s+(?:third|quarter)|(?:about\s+|nearly\s+)?"
                              r"\d[\d.,]*\s*(?:%|per\s*cent|percent))\s+of\s+)?(?:its|their|[A-Z][\w.-]*['’]s?)\s+$")
 _SHARE_BASE_BEFORE = re.compile(r"(?:\d\s*%|\d\s*(?:percent|per\s+cent|pc))\s+of\s+"
-                                r"(?:all|total|(?:the|its|their)(?:\s+total)?)\s+$", re.I)
+                                r"(?:all|total|(?:the|its|their)(?:\s+total)?)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _BASE_AFTER_SHARE = re.compile(r"\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,4}?(?:exports|imports|shipments|purchases|sales|"
                                r"supplies|deliveries|arrivals)\b", re.I)
 _SHARE_OF_WHAT = re.compile(r"\s+(?:of|in)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
