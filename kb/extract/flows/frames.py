@@ -839,7 +839,9 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     if _HINDERED.search(s, max(clause[0], cue.start - 60), min(clause[1], cue.end + 60)):
         return True  # "payment difficulties make direct sales from Mombasa hard": what does not happen
     first = next((f.start for f in figures if f.start >= cue.end), region[1])
-    if _unreal(s[cue.end:min(first, region[1])], reach=50):
+    # "… imports Ethiopian coffee and hopes to sell more palm oil": the plan is the next verb's
+    plan = _AND_THEN_PLAN.search(s, cue.end, min(first, region[1]))
+    if _unreal(s[cue.end:plan.start() if plan else min(first, region[1])], reach=50):
         return True  # "exports are expected to reach", "shipments could top"
     # "…, even though Manila suspended imports from September": a concession does not undo the flow told
     concession = _CONCESSION.search(s, cue.end, clause[1])
@@ -853,6 +855,8 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     return bool(lex.blocked.search(told))
 
 
+_AND_THEN_PLAN = re.compile(r"\s(?:and|but)\s+(?:also\s+|now\s+)?(?:hopes?|plans?|wants?|aims?|expects?|seeks?|"
+                            r"intends?|is\s+looking|would\s+like)\b")
 _AS_JOINT = re.compile(r"\s(?:as|while|whereas)\s")
 _WHO_OPENS = re.compile(r",\s+(?:(?:through|via|by|from|to|into|in|across|along)\s+)?(?:who|which)\s+")
 _HINDERED = re.compile(r"\bmak(?:e|es|ing|ed)\s+(?:[\w-]+\s+){1,6}?(?:hard|difficult|impossible|costly)\b", re.I)

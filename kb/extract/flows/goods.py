@@ -97,12 +97,16 @@ def _pair(s: str, goods: list[Goods]) -> list[Goods]:
 
 def unpaired(sm: SentenceMentions, goods: Goods) -> list[Goods]:
     """"sells copper ore and iodine to India": with no figure for their total, goods of a heading of their own
-    beside one the data does not know are two goods (not one line of trade, as "5,000 t of cotton fibre and yarn")."""
+    beside one the data does not know, or of two chapters, are two goods (not one line of trade, as "5,000 t of
+    cotton fibre and yarn")."""
     if goods.start < 0 or " and " not in goods.name:
         return [goods]
     parts = read_phrase_list(sm, goods.start, goods.end, pairs=False)
     if len(parts) == 2 and bool(parts[0].hs) != bool(parts[1].hs) and len(parts[0].hs or parts[1].hs or "") >= 4:
         return parts
+    if len(parts) == 2 and parts[0].hs and parts[1].hs and parts[0].hs[:2] != parts[1].hs[:2] \
+            and not any(fold(p.name.split()[-1]) in lexicon().class_nouns for p in parts):
+        return parts  # "buys machinery and electronics": goods of two chapters (not "fruit and vegetables", one trade)
     return [goods]
 
 

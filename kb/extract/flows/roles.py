@@ -189,6 +189,8 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
     in_region = region[0] <= m.start < region[1]
     found = _marked_reading(s, m, cue, lex, after_cue and in_region)
     if found is not None or m.form == "adjective":
+        if found is None and after_cue and m.start >= region[1]:
+            return None  # "imports Ethiopian coffee and hopes to sell more to the Ethiopian market": the next verb's
         return found if found is not None else _adjective_reading(s, m, cue, region, lex)
     found = _placed_reading(s, m, cue, lex, in_region) or _noun_reading(s, m, cue) or _ranked_reading(s, m, cue)
     if found is not None:
