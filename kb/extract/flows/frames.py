@@ -1210,6 +1210,9 @@ def _pairs(frame: _Frame, exporters: list[str], importers: list[str]
     return out
 
 
+_FOLLOWED_TAIL = re.compile(r",\s+(?:and\s+)?(?:was\s+|were\s+)?followed\s+by\s+")
+
+
 def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple[Figure | None, list[str]]]:
     figures = frame.figures
     if not figures:
@@ -1227,6 +1230,15 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
         own = [c for c in codes if c not in above]
         if len(own) == 1 and above:
             return [(figures[0], own), (None, [c for c in codes if c in above])]
+    if len(figures) == 1:
+        # "Poland was the largest market, buying 214,000 tonnes, followed by Denmark and France": the figure is the
+        # one named before it; those it is followed by have none told
+        tail = _FOLLOWED_TAIL.search(frame.sm.text, figures[0].end, frame.region[1])
+        first = {p.code for p in partners if p.code in codes and p.start < figures[0].start}
+        rest = [c for c in codes if c not in first]
+        if tail is not None and len(first) == 1 and rest \
+                and all(p.start >= tail.end() for p in partners if p.code in rest):
+            return [(figures[0], list(first)), (None, rest)]
     if len(figures) == 1 and not re.search(r"\brespectively\b", frame.sm.text, re.I):
         return [(None, codes)]  # "exported 5,000 t to Spain and Italy": the list's total is no one's
     bracketed = _bracketed(frame, codes, partners)
