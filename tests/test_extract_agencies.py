@@ -912,3 +912,30 @@ def test_a_customs_administration_named_customs_affairs_and_told_again_without_i
     assert found is not None and found["country"] == "KW" and found["kind"] == "customs"
     assert [a["name"] for a in agencies(facts)].count("Oman Customs") == 1
     assert not any("Customs Affairs" in " ".join(a["also"]) for a in agencies(facts) if a["country"] == "OM")
+
+
+def test_a_name_told_first_without_its_country_and_later_in_full_is_the_later_body() -> None:
+    # a government press release: "the Director of Ports and Customs" while visiting Belgium, then "the Ports and
+    # Customs Authority (Macao Customs)": one body, Macao's, whatever country the first sentence names
+    facts = run("The Director of Ports and Customs, Mr Leong Kin-wai, visited Brussels, Belgium, on Monday. "
+                "The visit is a step for the Ports and Customs Authority (Macao Customs) in training.")
+    found = named(facts, "Ports and Customs Authority")
+    assert found is not None and found["country"] == "MO"
+    assert not any(a["country"] == "BE" for a in agencies(facts))
+    assert [(o.agency, o.country) for o in facts.officials] == [(found["name"], "MO")]
+
+
+def test_an_event_of_a_body_and_an_arrangement_are_no_bodies() -> None:
+    # "the Council Sessions of the World Customs Organization": the body is the organisation; "the Co-operative
+    # Arrangement on Customs Matters" is a document
+    facts = run("She attended the 147th Sessions of the World Customs Organization in Brussels, and signed a plan "
+                "under the Co-operative Arrangement on Customs Matters.")
+    names = [a["name"] for a in agencies(facts)]
+    assert "World Customs Organization" in names
+    assert not any(n.startswith("Sessions") or "Arrangement" in n for n in names)
+
+
+def test_a_known_body_told_by_a_former_name_and_by_its_own_keeps_its_own() -> None:
+    facts = run("The Customs Co-operation Council (CCC) met in Brussels. Delegates of the World Customs Organization "
+                "(WCO) discussed e-commerce.")
+    assert [a["name"] for a in agencies(facts)] == ["World Customs Organization"]

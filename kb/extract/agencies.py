@@ -510,7 +510,9 @@ def _written_or_known(surface: str, known: gazetteer.KnownAgency, text: str = ""
     words = _key(written).split()
     heads = _config()["heads"]
     full = len(words) >= 3 and not written.isupper() and any(w in heads for w in written.split())
-    if full and not set(words) <= set(_key(known.name).split()):
+    # … unless the article writes the gazetteer's name too ("the Customs Co-operation Council … of the World Customs
+    # Organization")
+    if full and not set(words) <= set(_key(known.name).split()) and known.name not in text:
         return written, [known.name]
     # "Rosselkhoznadzor": a one-word name of its own (no abbreviation) is how the article names it; so is a
     # short form ("Stats NZ") when the article never writes the gazetteer's full name
@@ -561,6 +563,11 @@ def _country_of(ctx: ArticleContext, start: int, end: int, owner: str | None, ki
         nxt = [c for c in ctx.countries if c.start == end + tail.end()]
         if nxt:
             return nxt[0].code
+    bracket = _ALIAS_AFTER.match(ctx.text, end)  # "the Customs and Excise Department (Hong Kong Customs)"
+    if bracket:
+        inside = {c.code for c in ctx.countries if end < c.start and c.end <= bracket.end() and c.form != "bloc"}
+        if len(inside) == 1:
+            return inside.pop()
     parent = _PARENT_AFTER.match(ctx.text, end)  # "Department of Revenue (DRC), Ministry of Finance of Bhutan"
     if parent:
         nxt = [c for c in ctx.countries if c.start == parent.end()]
@@ -569,6 +576,7 @@ def _country_of(ctx: ArticleContext, start: int, end: int, owner: str | None, ki
     return _compound_country(name) or described_country(ctx, start) or context_country(ctx, start, end)
 
 
+_ALIAS_AFTER = re.compile(r"\s*\([A-Z][^()]{2,40}\)")
 # A body's parent in apposition, with its country: ", Ministry of Finance of Bhutan"
 _PARENT_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:the\s+)?(?:Ministry|Department|Office|Government|"
                            r"Cabinet|Presidency)\b[^,;.()]{0,60}\bof\s+(?:the\s+)?")
@@ -1072,8 +1080,24 @@ def extract_agencies(ctx: ArticleContext) -> list[Agency]:
     return _records(ctx, r.reg)
 
 
+def _told_in_full_later(reg: _Registry) -> None:
+    """"The Commissioner of Customs and Excise … the Customs and Excise Department (Hong Kong Customs)": a name told
+    first without its country (given one from the words around it) and later in full, with a country of its own, is
+    the later body."""
+    for f in list(reg.items):
+        bare = [a for a in (f.name, *f.also) if not codes_in(a)]
+        fuller = next((g for g in reg.items if g is not f and g.country and g.country != f.country and g.kind == f.kind
+                       and g.spans and f.spans and min(g.spans) > min(f.spans)
+                       and any(g.name.startswith(f"{a} ") for a in bare)), None)
+        if fuller is not None:
+            fuller.spans.extend(f.spans)
+            fuller.also.extend(a for a in bare if a not in fuller.also)
+            reg.items.remove(f)
+
+
 def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
     """The agencies found, each with the sentence of its first mention; every mention recorded."""
+    _told_in_full_later(reg)
     mentions = mentions_of(ctx).agencies
     out: list[Agency] = []
     for f in reg.items:
