@@ -1381,3 +1381,16 @@ def test_one_signing_on_behalf_of_another_and_two_signers_of_one_body() -> None:
     check(text, "2026-02-11", [{"parties": ["KW", "OM"], "signatories": ["Salim Al Harthy", "Dana Al Sabah"],
                                 "party_agencies": ["Customs Affairs of Kuwait", "Oman Customs"]}],
           title="Kuwait, Oman customs sign memorandum")
+
+
+def test_talks_agreed_on_but_not_yet_opened_are_proposed_and_a_bilateral_text_binds_two() -> None:
+    """"have agreed to open negotiations on a bilateral trade agreement": proposed (no round held), and binding the
+    two countries of that sentence, not the members of a bloc both belong to, named later; "an MoU on launching FTA
+    talks": the FTA is proposed too."""
+    text = ("Ghana and Togo have agreed to open negotiations on a bilateral trade agreement, the ministry said. "
+            "The deal will complement the work of ECOWAS, to which both countries belong.")
+    check(text, "2026-03-12", [{"kind": "agreement", "parties": ["GH", "TG"], "status": "proposed"}],
+          title="Ghana, Togo to negotiate trade pact")
+    text = "China and Namibia signed an MoU on launching FTA talks in Windhoek on Tuesday."
+    check(text, "2026-05-20", [{"kind": "memorandum", "status": "signed", "parties": ["CN", "NA"]},
+                               {"kind": "agreement", "status": "proposed", "parties": ["CN", "NA"]}])

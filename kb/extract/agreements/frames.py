@@ -517,9 +517,17 @@ def _statuses(reading: Reading, sent: Sentence, low: str, clauses: Clauses, oute
         if not near and not listed:
             continue
         nearest = min(near, key=lambda x: min(abs(x[0] - pos), abs(x[1] - pos))) if near else None
+        ahead = [m for m in near if 0 <= m[0] - pos <= 30]
+        if status == "proposed" and ahead:
+            nearest = min(ahead)  # "an MoU on launching FTA talks", "will sign a protocol": the one it governs
         for s, e, i in near + listed:
             inst = reading.instruments[i]
-            if ((s, e) != (nearest or (-1, -1))[:2] and (s, e, i) not in listed) or _RANK[status] <= _RANK[inst.status]:
+            # "an MoU on launching FTA talks", "agreed to open free trade talks": talks still to open, whatever the
+            # talks noun says of itself
+            opening = status == "proposed" and inst.status == "negotiating" and (s, e) == (nearest or (-1, -1))[:2] \
+                and 0 <= s - pos <= 30
+            if ((s, e) != (nearest or (-1, -1))[:2] and (s, e, i) not in listed) \
+                    or (_RANK[status] <= _RANK[inst.status] and not opening):
                 continue
             if status == "in_force" and inst.kind not in _BINDING and _implementation(sent.text, pos - sent.start):
                 continue

@@ -271,6 +271,9 @@ def left_start(text: str, start: int, floor: int) -> int:
         if low in drop_words() or low in _NOT_MODIFIERS or not _MODIFIER.match(word) or \
                 (word[0].islower() and low.endswith(("ed", "ing", "ly", "'", "’"))):
             break
+        before = pos - len(m.group(0))
+        if word[0].islower() and re.search(r"\bto\s+$", text[max(floor, before - 4):before]):
+            break  # "agreed to open free trade talks": a verb after "to", not a modifier
         pos = pos - len(m.group(0))
     return pos
 

@@ -21,6 +21,7 @@ def records(reading: Reading) -> list[Agreement]:
         agencies = party_agencies(ctx, inst, cast)
         codes = counted_parties(ctx, inst, parties(ctx, inst, agencies, cast))
         sent = reading.sentence_at(min(inst.mentions)[0])
+        codes = _two_when_bilateral(ctx, inst, codes, sent, cast)
         out.append(Agreement(name=name(inst, agencies, codes), kind=inst.kind, parties=codes,
                              party_agencies=agencies, signed=inst.signed, place=inst.place,
                              signatories=inst.signatories, status=inst.status,
@@ -53,6 +54,22 @@ def records(reading: Reading) -> list[Agreement]:
         if not rec.parties and len(cast.main) >= 2 and not _multilateral(ctx, rec, cast):
             rec.parties = sorted(cast.main[:2])
     return kept
+
+
+_BILATERAL = re.compile(r"(?i)\bbilateral\b")
+
+
+def _two_when_bilateral(ctx: ArticleContext, inst: Instrument, codes: list[str], sent, cast: Cast) -> list[str]:
+    """"a bilateral trade agreement" binds two countries: the two its first sentence names, else the story's two
+    (not the members of a bloc both belong to, named later)."""
+    if len(codes) <= 2 or not _BILATERAL.search(inst.name):
+        return codes
+    named = [c.code for c in ctx.countries_in(sent.start, sent.end) if c.form != "bloc" and c.code in codes] \
+        if sent is not None else []
+    pair = list(dict.fromkeys(named))
+    if len(pair) != 2:
+        pair = [c for c in cast.main if c in codes][:2]
+    return sorted(pair) if len(pair) == 2 else codes
 
 
 _FEW_COUNTRIES = 4

@@ -45,6 +45,8 @@ _TOPICS = frozenset({"trade", "free", "customs", "transit", "investment", "partn
                      "export", "import", "preferential", "phytosanitary", "veterinary", "sanitary", "health",
                      "framework", "technology", "high-technology", "agricultural", "industrial", "commercial"})
 # Modifiers that do not tell one instrument from another.
+_TALKS_TO_OPEN = re.compile(r"\b(?:on\s+(?:the\s+)?(?:launching|opening|starting|launch\s+of|opening\s+of|start\s+of)|"
+                            r"to\s+(?:launch|open|start|begin))\s+(?:the\s+|an?\s+)?$", re.I)
 _GENERIC = frozenset({"trade", "free", "bilateral", "agreement", "deal", "pact", "accord", "document", "text", "new",
                       "updated", "upgraded", "modernized", "modernised", "revised", "amended", "signed", "relevant",
                       "intergovernmental", "international", "whole", "entire", "full", "final", "s"})
@@ -104,8 +106,11 @@ def _resolve(reading: Reading, m: Mention) -> list[int]:
         if target is not None:
             reading.instruments[target].mentions.append((m.start, m.end))
             return [target]
+    status = m.info.get("status")
+    if status == "negotiating" and _TALKS_TO_OPEN.search(reading.text, max(0, m.start - 30), m.start):
+        status = "proposed"  # "an MoU on launching FTA talks": talks still to open
     inst = Instrument(m.kind, as_named(m, m.noun if m.generic else m.name), m.generic, older=m.older,
-                      named=bool(m.info.get("named")), distinct=m.other, status=m.info.get("status"))
+                      named=bool(m.info.get("named")), distinct=m.other, status=status)
     inst.mentions.append((m.start, m.end))
     # "Agreement … of 27 May 1996": the date of the innermost title (not of a protocol that amends it)
     inner = nouns()[0].pattern.search(reading.text, m.ne, m.end) is None
