@@ -1394,3 +1394,13 @@ def test_talks_agreed_on_but_not_yet_opened_are_proposed_and_a_bilateral_text_bi
     text = "China and Namibia signed an MoU on launching FTA talks in Windhoek on Tuesday."
     check(text, "2026-05-20", [{"kind": "memorandum", "status": "signed", "parties": ["CN", "NA"]},
                                {"kind": "agreement", "status": "proposed", "parties": ["CN", "NA"]}])
+
+
+def test_a_text_named_with_an_earlier_year_is_the_older_one_it_replaces() -> None:
+    """"It replaces the Chile-Peru Customs Agreement of 2008, which ceased to apply": an older text of its own (signed
+    that year, terminated), not the new agreement just told in force."""
+    text = ("The new Customs Agreement between Chile and Peru, signed in Lima on 3 May 2025, entered into force on "
+            "April 1. It replaces the Chile-Peru Customs Agreement of 2008, which ceased to apply on the same day.")
+    check(text, "2026-04-08", [
+        {"parties": ["CL", "PE"], "signed": "2025-05-03", "status": "in_force"},
+        {"parties": ["CL", "PE"], "signed": "2008", "status": "terminated"}])

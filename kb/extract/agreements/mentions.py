@@ -109,6 +109,7 @@ _OLDER = re.compile(rf"(?i)\b(?:(?:original|previous|existing|earlier|former|pri
                     rf"(?:{_AMEND}(?:e|es|ing|s)?\s+(?:(?:the|their|its)\s+)?|{_AMEND}ed\s+(?:the|their|its)\s+|"
                     r"amendments?\s+to\s+(?:(?:the|their|its)\s+)?|(?:phase|stage|upgrade|review|revision|version|"
                     r"update)\s+of\s+(?:(?:the|their|its)\s+)?)(?:(?:19|20)\d\d\s+)?)$")
+_OF_AN_EARLIER_YEAR = re.compile(r"\s+of\s+(?:19|20)\d\d")
 _NEWER = re.compile(r"(?i)\b(?:new|updated|modernized|modernised|upgraded|revised|amended)\s+$")
 _OTHER = re.compile(r"(?i)\b(?:another|similar|separate|second|different)\s+(?:[\w-]+\s+){0,2}$")
 _INDEFINITE = re.compile(r"(?i)\b(?:a|an|another|separate|similar|second)\s+(?:[\w-]+\s+){0,2}$")
@@ -200,7 +201,9 @@ def _mention(ctx: ArticleContext, sent: Sentence, m: re.Match[str], names: Names
     return Mention(sent=sent, noun=noun, info=info, ns=ns, ne=ne, start=start, end=end,
                   name=text[start:end].strip(), definite=definite,
                   proper=noun[0].isupper() and not info.get("case") and not _LEAD.fullmatch(before_noun(sent, ns)),
-                  negated=bool(_NEGATED.search(before)), older=bool(_OLDER.search(before)),
+                  negated=bool(_NEGATED.search(before)),
+                  # "the 2009 agreement", "the EFTA-Ukraine Free Trade Agreement of 2010": a text of an earlier year
+                  older=bool(_OLDER.search(before)) or bool(_OF_AN_EARLIER_YEAR.fullmatch(text, ne, end)),
                   newer=bool(_NEWER.search(before)), indefinite=bool(_INDEFINITE.search(before)),
                   predicate=bool(_PREDICATE.search(before)) and not _AMONG.match(text, sent.start, start),
                   other=bool(_OTHER.search(before)))

@@ -45,6 +45,7 @@ _TOPICS = frozenset({"trade", "free", "customs", "transit", "investment", "partn
                      "export", "import", "preferential", "phytosanitary", "veterinary", "sanitary", "health",
                      "framework", "technology", "high-technology", "agricultural", "industrial", "commercial"})
 # Modifiers that do not tell one instrument from another.
+_OF_YEAR = re.compile(r"\s+of\s+((?:19|20)\d\d)$")
 _TALKS_TO_OPEN = re.compile(r"\b(?:on\s+(?:the\s+)?(?:launching|opening|starting|launch\s+of|opening\s+of|start\s+of)|"
                             r"to\s+(?:launch|open|start|begin))\s+(?:the\s+|an?\s+)?$", re.I)
 _GENERIC = frozenset({"trade", "free", "bilateral", "agreement", "deal", "pact", "accord", "document", "text", "new",
@@ -118,6 +119,8 @@ def _resolve(reading: Reading, m: Mention) -> list[int]:
     days = find_dates(dated.group(0), reading.ctx.published) if dated else []
     if days:
         inst.signed = days[0].value
+    elif inner and (year := _OF_YEAR.search(inst.name)) is not None:
+        inst.signed = year.group(1)  # "the EFTA-Ukraine Free Trade Agreement of 2010"
     # "a mutual recognition arrangement (MRA) on…", "the Partnership Agreement (EPA)": its abbreviation.
     _add_alias(reading, inst, _ABBREVIATION.match(reading.text, m.ne, m.end)
                or _ABBREVIATION.match(reading.text, m.end, m.sent.end))
