@@ -1404,3 +1404,15 @@ def test_a_text_named_with_an_earlier_year_is_the_older_one_it_replaces() -> Non
     check(text, "2026-04-08", [
         {"parties": ["CL", "PE"], "signed": "2025-05-03", "status": "in_force"},
         {"parties": ["CL", "PE"], "signed": "2008", "status": "terminated"}])
+
+
+def test_a_protocol_to_a_text_told_by_its_year_amends_that_text() -> None:
+    """"a protocol to the 2021 memorandum on the exchange of manifests" after "the 2021 memorandum of understanding
+    on mutual administrative assistance": the one memorandum of 2021, which the protocol amends."""
+    text = ("Officials said joint patrols under the 2021 memorandum of understanding on mutual administrative "
+            "assistance between Niger and Benin had been effective. The two sides agreed to draft a protocol to the "
+            "2021 memorandum on the electronic exchange of cargo manifests.")
+    check(text, "2026-06-03", [
+        {"kind": "memorandum", "signed": "2021", "parties": ["BJ", "NE"]},
+        {"kind": "protocol", "status": "proposed", "parties": ["BJ", "NE"],
+         "amends": "memorandum of understanding on mutual administrative assistance between Niger and Benin"}])

@@ -296,6 +296,7 @@ def _definite(reading: Reading, m: Mention) -> int | None:
     target = _by_modifier(reading, m) if m.generic else None
     target = target if target is not None else _by_partner_after(reading, m)
     target = target if target is not None else _match(recs, m, m.name, m.generic)
+    target = target if target is not None else _by_year(reading, m)
     if target is not None:
         inst = recs[target]
         if not m.generic and (inst.generic or len(m.name) > len(inst.name)) and not _PLAIN.fullmatch(m.name):
@@ -308,6 +309,22 @@ def _definite(reading: Reading, m: Mention) -> int | None:
     if target is not None:
         recs[target].mentions.append((m.start, m.end))
     return target
+
+
+def _year_before(text: str, start: int) -> str | None:
+    year = _YEAR_BEFORE.search(text, max(0, start - 16), start)  # "the 2021 memorandum"
+    return year.group("year") if year else None
+
+
+def _by_year(reading: Reading, m: Mention) -> int | None:
+    """"a protocol to the 2021 memorandum on …" after "the 2021 memorandum of understanding on mutual assistance":
+    the one instrument of that kind told with that year."""
+    year = _year_before(reading.text, m.start) if m.definite else None
+    if year is None:
+        return None
+    same = [i for i, r in enumerate(reading.instruments) if r.kind == m.kind and r.mentions
+            and _year_before(reading.text, min(r.mentions)[0]) == year]
+    return same[0] if len(same) == 1 else None
 
 
 _WITH_AFTER = re.compile(r"\s+(?:(?:it\s+)?(?:signed|concluded|agreed|reached|struck)\s+)?with\s+(?:the\s+)?")
@@ -472,6 +489,7 @@ def merge_generic(reading: Reading) -> None:
 
 _APPOSED = re.compile(r"\s*,\s+(?:the\s+)?")
 _AMENDING = re.compile(r"amend|amendments?\s+to|revis|replac|upgrad")
+_PROTOCOL_TO = re.compile(r"\bprotocol\s+to\s+(?:the|their|its)?\s*(?:(?:19|20)\d\d\s+)?$")
 # "a protocol [on Monday] [to] amend / update / upgrade [their] [2006] X agreement".
 _AMENDS_NEXT = re.compile(r"(?:\s+(?:on|in)\s+[\w ]{2,30}?)?,?\s+(?:to\s+)?(?:amend(?:s|ing)?|updat(?:e|es|ing)|"
                           r"upgrad(?:e|es|ing)|revis(?:e|es|ing)|moderni[sz](?:e|es|ing))\s+(?:(?:the|their|its)\s+)?"
@@ -490,7 +508,9 @@ def nesting(reading: Reading) -> None:
                 # The inner name starts inside the outer one; it may run on past where the outer was cut.
                 if s1 <= s2 < e1 and not (s1 == s2 and e2 > e1):
                     recs[j].nested_in = i
-                    if _AMENDING.search(reading.text[s1:s2].lower()):
+                    between = reading.text[s1:s2].lower()
+                    # "a protocol to the 2021 memorandum": a protocol to a text amends it
+                    if _AMENDING.search(between) or (recs[i].kind == "protocol" and _PROTOCOL_TO.search(between)):
                         recs[i].amends = j
                 elif e1 <= s2 and recs[i].amends is None and _AMENDS_NEXT.fullmatch(reading.text, e1, s2):
                     recs[i].amends = j
