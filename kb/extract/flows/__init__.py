@@ -19,7 +19,7 @@ from kb.extract.commodities import find_commodities
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.dates import find_dates, with_season_months
 from kb.extract.flows.article import article_frame
-from kb.extract.flows.frames import LEAD, Reading, lead_period, may_continue, read_sentence
+from kb.extract.flows.frames import LEAD, MOVE_BETWEEN, Reading, lead_period, may_continue, read_sentence
 from kb.extract.flows.goods import Goods, narrows, term_goods
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import ArticleMentions
@@ -43,7 +43,8 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
             # a new section: its goods are the heading's, and nothing continues across it
             reading.section_goods, reading.last, reading.named_goods = _heading_goods(sentence.text), None, (-1, [])
             continue
-        readable = mentions.has_cue(sentence) or may_continue(reading, sentence)
+        readable = mentions.has_cue(sentence) or may_continue(reading, sentence) \
+            or MOVE_BETWEEN.search(sentence.text) is not None  # goods of two origins exchanged "between" places
         if readable and _can_write(reading, mentions, sentence) and not _table_row(reading, sentence.text):
             read_sentence(reading, mentions.sentence(sentence))
         elif sentence.start <= LEAD or lexicon().turnover.search(sentence.text):

@@ -130,6 +130,8 @@ class _Frame:
 
 def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     """Every frame of one sentence, its flows added to the reading."""
+    if _exchanged_between(rd, sm):
+        return
     if (not sm.cues and not may_continue(rd, sm.sentence)) or (_BY_SECTOR.search(sm.text) and not sm.countries):
         # … nor a breakdown by sector naming no country ("Food industries brought in JOD 141 million, medical
         # supplies JOD 97 million"): the whole trade's sectors, not the last flows' partner
@@ -329,6 +331,39 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
             continue  # "Iraq (1.2m tonnes, accounting for 17.4% of total rice exports)": what a share is of
         out.append(cue)
     return out
+
+
+# "Korean electronic parts, and Philippine bananas and semiconductors, move in large volumes between our ports":
+# goods of two origins exchanged, each going to the other's country
+MOVE_BETWEEN = re.compile(r"\b(?:move|moves|moved|moving|flow|flows|flowed|flowing|travel|travels|travelled|"
+                           r"traveled|pass|passes|passed|are\s+traded|were\s+traded|are\s+shipped|were\s+shipped)\b"
+                           r"[^.;]{0,40}?\bbetween\b", re.I)
+
+
+def _exchanged_between(rd: Reading, sm: SentenceMentions) -> bool:
+    """Goods named by their origin, of exactly two countries, exchanged "between" places: each origin's goods go to
+    the other country. Whether it wrote flows."""
+    between = MOVE_BETWEEN.search(sm.text)
+    if between is None:
+        return False
+    origins = [m for m in sm.countries if m.form == "adjective" and m.end <= between.start()]
+    codes = list(dict.fromkeys(m.code for m in origins))
+    if len(codes) != 2 or any(m.form != "adjective" for m in sm.countries if m.end <= between.start()):
+        return False
+    goods_of: list[tuple[str, list[Goods]]] = []
+    for i, m in enumerate(origins):
+        limit = origins[i + 1].start if i + 1 < len(origins) else between.start()
+        goods_of.append((m.code, read_phrase_list(sm, m.end, limit, pairs=False)))
+    if not all(goods for _, goods in goods_of):
+        return False
+    cue = Cue(between.start(), between.end(), "", "motion")
+    clause = (0, len(sm.text))
+    for code, goods in goods_of:
+        other = codes[1] if code == codes[0] else codes[0]
+        frame = _Frame(sm, cue, clause, clause, [], [], goods)
+        for g in goods:
+            _add(rd, frame, g, code, other, None, (None, None))
+    return True
 
 
 # "Mauritania and Senegal received a combined 24,000 tons": the named partners' joint figure, not a story total
