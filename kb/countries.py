@@ -44,3 +44,8 @@ def country_code(text: str) -> str:
     if code is None:
         raise QueryError(f"unknown country {text!r}: give an ISO code such as KR or a name such as 'South Korea'")
     return code
+
+
+def is_country_name(text: str) -> bool:
+    """Whether a text is a country's name ("Ethiopia", "South Korea")."""
+    return name_key(text.strip()) in _names()

@@ -246,3 +246,16 @@ def test_html_broken_linked_data_is_ignored(tmp_path: Path) -> None:
                     '<script type="application/ld+json">{"publisher": </script></head>'
                     f"<body><h1>Freight crossings</h1><p>{BODY}</p><p>{MORE}</p></body></html>", encoding="utf-8")
     assert read_article(path).publisher == "Sildavia Today"
+
+
+def test_an_aggregators_country_label_and_source_line_are_no_part_of_the_headline(tmp_path: Path) -> None:
+    # "Kenya: Kenya, Peru Sign …" then "The Standard (Nairobi)": the label is the aggregator's, the second line the
+    # outlet the story is taken from, not the headline
+    doc = read_article(page(tmp_path, "allAfrica.com\nKenya: Kenya, Peru Sign Agriculture, Trade Memoranda\n"
+                                      "The Standard (Nairobi)\n27 October 2026"))
+    assert doc.title == "Kenya, Peru Sign Agriculture, Trade Memoranda"
+
+
+def test_a_headline_opening_with_a_label_that_is_no_country_keeps_it(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "Trade Weekly\nAnalysis: Why Peru's grape exports keep growing\n"))
+    assert doc.title == "Analysis: Why Peru's grape exports keep growing"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kb.countries import is_country_name
 from kb.readers import bylines, publishers
 from kb.readers.dates import find_date
 
@@ -426,12 +427,17 @@ _SECTION_WORDS = frozenset(("news", "business", "economy", "economics", "world",
                             "regional", "international", "local", "sport", "sports", "breaking", "top", "stories"))
 
 
+_SOURCE_LINE = re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}\s+\([A-Z][\w'’ .-]{2,30}\)")
+
+
 def _headline_after_label(scan: _Scan, line: str) -> bool:
     """Whether a header line is the headline and the line taken for it before was a name or a label: a site's
     name atop the page ("Blasina y Asociados", "Sandler, Travis & Rosenberg Trade Report"), a section ("Business &
     Economy") or a site's tagline ("Uzbekistan news in English"), followed by a longer line."""
     title = scan.title or ""
     words, new_words = title.replace(",", " ").split(), len(line.split())
+    if _SOURCE_LINE.fullmatch(line):
+        return False  # "The Ethiopian Herald (Addis Ababa)": the outlet a story is taken from, and its city
     # a number of its own ("2026 News") is no site's name; a digit inside a name ("N1 Bosna i Hercegovina") may be
     if new_words < 4 or line.endswith(".") or any(w.strip(",").isdigit() for w in words) \
             or title.endswith((".", "?", "!", ":")):
@@ -677,13 +683,22 @@ def clean_page(raw: str, title: str | None = None) -> Page:
         publisher = scan.masthead  # "© MOLDPRES" below a "MOLDPRES News Agency" masthead: the name as printed
     return Page(
         text=text,
-        title=scan.title,
+        title=_without_country_label(scan.title) if scan.title_guessed else scan.title,
         author=scan.author or scan.name_line,
         published=scan.scraper_date or scan.published_line or scan.published,
         publisher=publisher,
         wire=scan.wire,
         site_atop=_first_name(scan),
     )
+
+
+# "Ethiopia: Ethiopia, Indonesia Sign Trade Memoranda": an aggregator's country label before the headline
+_LABELLED = re.compile(r"(?P<label>[A-Z][\w'’ .-]{2,30}):\s+(?P<headline>\S.{14,})")
+
+
+def _without_country_label(title: str | None) -> str | None:
+    m = _LABELLED.fullmatch(title) if title else None
+    return m["headline"] if m and is_country_name(m["label"]) else title
 
 
 def _first_name(scan: _Scan) -> str | None:
