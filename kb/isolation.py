@@ -87,7 +87,10 @@ class _Worker:
         if not self.queue:
             self.deadline = time.monotonic() + seconds
         self.queue.append(index)
-        self.conn.send(job)
+        # the worker may have died since it was last heard from (a crash, the memory limit): the next wait finds it
+        # ended, stops its first job and hands this one and the rest to a fresh worker
+        with contextlib.suppress(OSError):
+            self.conn.send(job)
 
     def stop(self) -> None:
         self.process.kill()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.isolation import Limits, Stopped, run_isolated
+from kb.isolation import Limits, Stopped, _Pool, run_isolated
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 
@@ -87,3 +87,16 @@ def test_workers_work_ahead_while_the_caller_is_busy(tmp_path: Path) -> None:
         time.sleep(0.05)
     assert all((tmp_path / str(n)).exists() for n in range(4))
     assert list(results) == [j.upper() for j in jobs[1:]]
+
+
+def test_a_job_given_to_a_worker_that_died_unheard_goes_to_a_fresh_one() -> None:
+    """A worker may die between two looks (a crash while jobs are given ahead): handing it a job does not fail the
+    run; the dead worker's first job is stopped and the next goes to a fresh worker."""
+    pool = _Pool(work, 1, Limits(seconds=30), ahead=4)
+    try:
+        pool.workers[0].process.kill()
+        pool.workers[0].process.join()
+        results = list(pool.results(["a", "b"]))
+    finally:
+        pool.close()
+    assert isinstance(results[0], Stopped) and results[1] == "B"
