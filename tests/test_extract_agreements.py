@@ -1416,3 +1416,14 @@ def test_a_protocol_to_a_text_told_by_its_year_amends_that_text() -> None:
         {"kind": "memorandum", "signed": "2021", "parties": ["BJ", "NE"]},
         {"kind": "protocol", "status": "proposed", "parties": ["BJ", "NE"],
          "amends": "memorandum of understanding on mutual administrative assistance between Niger and Benin"}])
+
+
+def test_a_text_signed_in_the_news_told_takes_the_day_the_lead_tells() -> None:
+    """"… announced on Wednesday …. The governments also signed an investment agreement": the day of the story's
+    event, told in its lead, within the week before publication; an older text recalled gets no such day."""
+    text = ("Chile and Oman announced on Wednesday the start of talks on a free trade agreement. The governments also "
+            "signed a new Agreement for the Promotion and Protection of Investments. Recalling the air services "
+            "agreement the two countries signed in 2015, the minister praised the ties.")
+    check(text, "2026-11-20", [
+        {"kind": "agreement", "signed": "2026-11-18", "status": "signed"},
+        {"kind": "agreement", "signed": "2015"}])

@@ -173,10 +173,42 @@ def read_frames(reading: Reading) -> None:
     for n in range(len(reading.ctx.sentences)):
         _read_sentence(reading, n, recent)
     _told_after_a_count(reading, recent)
+    _signed_on_the_storys_day(reading)
     # A place by the date: "agreed ... in Lima on Friday" / "signs a protocol ... on Friday".
     for inst in reading.instruments:
         if inst.signed and not inst.place:
             inst.place = place_by_date(reading, inst.signed) or dateline_place(reading.ctx, inst.signed)
+
+
+_ANOTHER_TIME = re.compile(r"\b(?:[Ee]arlier|[Pp]reviously|already|in\s+the\s+past|ago|[Ll]ast\s+year|once)\b")
+_LEAD_SENTENCES = 2
+_DAYS_BEFORE = 7
+
+
+def _signed_on_the_storys_day(reading: Reading) -> None:
+    """"Peru and Qatar announced on Wednesday …  The governments also signed a new investment agreement": a text
+    signed in the news told, with no date of its own, was signed on the day the lead tells (within the week
+    before publication)."""
+    ctx = reading.ctx
+    # … not "Earlier, the office signed similar agreements with Chile and Paraguay": another time
+    undated = [inst for inst in reading.instruments if inst.status == "signed" and inst.signed is None
+               and not inst.older and not inst.distinct and inst.mentions
+               and not any(_ANOTHER_TIME.search(sent.text) for sent in
+                           {ctx.sentence_at(s) for s, _ in inst.mentions} - {None})]
+    if not undated or not ctx.published:
+        return
+    day = next((d.value for sent in ctx.sentences[:_LEAD_SENTENCES] for d in reading.dates.of(sent)
+                if len(d.value) == 10 and 0 <= _days_between(d.value, ctx.published) <= _DAYS_BEFORE), None)
+    for inst in undated if day else []:
+        inst.signed = day
+
+
+def _days_between(earlier: str, later: str) -> int:
+    from datetime import date
+    try:
+        return (date.fromisoformat(later[:10]) - date.fromisoformat(earlier)).days
+    except ValueError:
+        return -1
 
 
 def _read_sentence(reading: Reading, n: int, recent: _Recent) -> None:
