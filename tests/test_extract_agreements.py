@@ -1427,3 +1427,12 @@ def test_a_text_signed_in_the_news_told_takes_the_day_the_lead_tells() -> None:
     check(text, "2026-11-20", [
         {"kind": "agreement", "signed": "2026-11-18", "status": "signed"},
         {"kind": "agreement", "signed": "2015"}])
+
+
+def test_talks_or_a_signature_wished_for_are_proposed() -> None:
+    """"a transit agreement that Kabul wants to negotiate", "ready to sign a memorandum": proposed, not under
+    negotiation nor signed."""
+    check("The minister raised a transit agreement that Nepal wants to negotiate with India and Bangladesh.",
+          "2026-09-22", [{"kind": "agreement", "status": "proposed", "parties": ["BD", "IN", "NP"]}])
+    check("Senegal's customs chief said his administration was ready to sign a memorandum on transit data with "
+          "The Gambia.", "2026-12-10", [{"kind": "memorandum", "status": "proposed"}])
