@@ -38,6 +38,9 @@ from kb.extract.countries import dateline_country, find_countries
     ("GHANA'S cocoa exports to the NETHERLANDS rose.", ["GH", "NL"]),
     ("SOUTH AFRICAN citrus reached CHINA.", ["ZA", "CN"]),
     ("LIMA and PERU.", ["PE"]),
+    # an adjective some outlets write in lower case: read before a word of trade only
+    ("Sales to the russian and belarusian markets held up.", ["RU", "BY"]),
+    ("The turkish delight and the french fries.", []),
 ])
 def test_countries_found(text: str, expected: list[str]) -> None:
     assert [c.code for c in find_countries(text)] == expected

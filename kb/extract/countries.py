@@ -106,6 +106,23 @@ def _unshouted(text: str) -> str:
     return _SHOUTED.sub(lambda m: m.group(0) if m.group(0) in own else m.group(0)[0] + m.group(0)[1:].lower(), text)
 
 
+# "exports to the russian and belarusian markets": an adjective some outlets write in lower case, read only before a
+# word of trade
+_LOWER_ADJECTIVE = re.compile(r"\b([a-z][a-z-]{3,20})(?=(?:\s+and\s+[a-z][a-z-]{3,20})?\s+(?:markets?|buyers?|"
+                              r"importers?|exporters?|consumers?|companies|firms|side|customs|ports?|border|"
+                              r"territory)\b)")
+
+
+def _lower_adjectives(text: str) -> list[CountryMention]:
+    forms = gazetteer.country_forms()
+    out = []
+    for m in _LOWER_ADJECTIVE.finditer(text):
+        form = forms.get(m.group(1).capitalize())
+        if form is not None and form.form == "adjective":
+            out.append(CountryMention(m.start(1), m.end(1), form.code, m.group(1), "adjective"))
+    return out
+
+
 def find_countries(text: str, published: str | None = None) -> list[CountryMention]:
     forms, blocs = _forms(), _blocs()
     out: list[CountryMention] = []
@@ -122,7 +139,8 @@ def find_countries(text: str, published: str | None = None) -> list[CountryMenti
         elif folded in blocs:
             out.extend(CountryMention(start, end, code, surface, "bloc")
                        for code in blocs[folded].members_at(published))
-    return out
+    lower = _lower_adjectives(text) if _LOWER_ADJECTIVE.search(text) else []
+    return sorted([*out, *lower], key=lambda c: c.start) if lower else out
 
 
 def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.CountryForm) -> bool:
