@@ -181,14 +181,17 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     dated = next((f.date for f in figures if f.date is not None and not f.compared), None)
     rd.frame.span = next((f.date.value for f in figures if f.date is not None and not f.compared
                           and "/" in f.date.value and _reported(rd, f.date.value)), rd.frame.span)
-    if dated is None and not figures and sm.cues and rd.frame.period is None:
+    if dated is None and sm.cues and rd.frame.period is None and (not figures or sm.sentence.start <= LEAD):
         # "Peru's avocado exports grew strongly in the first quarter.", "… pushed up goods exports in May 2026":
-        # a lead's period dates what follows
-        # "Fiji's agriculture exports in 2025 showed gains in kava" too
+        # a lead's period dates what follows; "Fiji's agriculture exports in 2025 showed gains in kava", "2025
+        # closed with a record for beef exports, as the country shipped 361,400 tons" too
         dated = next((d for d in sm.dates()
                       if "/" in d.value or (len(d.value) in (4, 7) and sm.sentence.start <= LEAD)), None)
     if dated is not None and is_period(dated) and _reported(rd, dated.value) \
-            and not _looks_back(rd.frame.period, dated.value) and not _ALONE.match(sm.text, dated.end) \
+            and not _looks_back(rd.frame.period, dated.value) \
+            and not (rd.frame.period is None and _years(rd.frame.told_period, dated.value)
+                     and _looks_back(rd.frame.told_period, dated.value)) \
+            and not _ALONE.match(sm.text, dated.end) \
             and not _unreal(sm.text[:dated.start]) \
             and not _PAST_RECORD.search(sm.text):  # "expects exports for the 2023/24 year to reach": a forecast's
         rd.frame.period = dated.value
@@ -209,6 +212,10 @@ LEAD = 400  # characters: the lead paragraph, where a story states the period it
 # "Total exports for the month amounted to …": the month (quarter, year) the story has named
 _THE_PERIOD = re.compile(r"\b(?:for|during|in|over|of)\s+the\s+(month|quarter|year|period|review\s+period)\b"
                          r"(?!\s+(?:before|earlier|ago))", re.I)
+
+
+def _years(*periods: str | None) -> bool:
+    return all(p is not None and len(p) == 4 for p in periods)
 
 
 def _looks_back(current: str | None, period: str) -> bool:
@@ -247,7 +254,9 @@ def lead_period(rd: Reading, sm: SentenceMentions) -> None:
         return  # the lead, or a two-way total anywhere ("Bilateral trade reached $6.2bn in 2025. Exports …")
     figures = sentence_figures(sm)
     dated = figures[0].date if figures else None  # the lead's own figure; a later one is compared with it
-    if dated is not None and is_period(dated) and _reported(rd, dated.value) and not _ALONE.match(sm.text, dated.end):
+    if dated is not None and is_period(dated) and _reported(rd, dated.value) and not _ALONE.match(sm.text, dated.end) \
+            and not (_years(rd.frame.told_period, dated.value) and _looks_back(rd.frame.told_period, dated.value)):
+        # "In 2024, 338,000 tons …" in a story of 2025 (its headline's year): an aside on the past
         rd.frame.period = dated.value
 
 
@@ -1138,6 +1147,13 @@ def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
         # "Russia shipped 12.75 Mt of urea to India, above the 9.88 Mt it supplied in 2025-26": the same seller
         same = last.exporters if frame.cue.kind in EXPORTING else last.importers
         return same[0] if len(same) == 1 else None
+    if _THE_COUNTRY_BEFORE.search(frame.sm.text, max(0, frame.cue.start - 30), frame.cue.start):
+        # "Paraguay's meat service said 2025 closed with a record, as the country shipped 361,400 tons": the country
+        # the sentence named first, else the story's
+        # (not "Besides China, the country sells gas to Russia": a partner named first)
+        opening = _SENTENCE_OPENER.match(frame.sm.text)
+        named = [c for c in frame.sm.countries if opening and c.start == opening.end() and c.form == "name"]
+        return named[0].code if named else (rd.frame.exporter([]) if frame.cue.kind in EXPORTING else None)
     if not _PRONOUN.match(frame.sm.text[frame.clause[0]:frame.cue.start]):
         return None
     start = frame.sm.sentence.start
@@ -1149,6 +1165,9 @@ def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
                  if c.form in ("name", "capital", "adjective") and not is_destination(rd.ctx.text, c)), None)
 
 
+_SENTENCE_OPENER = re.compile(r"\W*(?:The\s+)?")
+_THE_COUNTRY_BEFORE = re.compile(r"\b(?:the|this)\s+(?:country|nation|kingdom|republic)\s+"
+                                 r"(?:(?:also|has|had|have|now|already|[a-z]+ly)\s+)?$")
 _IT_BEFORE = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$")
 _WE = re.compile(r"^\W*(?:[Ww]e|[Oo]ur\s+(?:country|farmers|exporters|growers|producers|companies))\s+"
                  r"(?:(?:also|still|now|already|only|mainly|mostly|[a-z]+ly)\s+)?$")
@@ -1790,7 +1809,14 @@ def _figure_date(rd: Reading, figure: Figure) -> str | None:
         return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), period) if period else None
     if figure.refers in ("ytd", "period") or (figure.refers and figure.date is None):
         return _referred_period(rd, figure.refers) or (figure.date.value if figure.date else None)
-    return figure.date.value if figure.date is not None else rd.frame.period
+    return figure.date.value if figure.date is not None else (rd.frame.period or _headline_year(rd))
+
+
+def _headline_year(rd: Reading) -> str | None:
+    """"Paraguay exports 361,000 tons of beef in 2025": the year a headline names dates a story that names none."""
+    told = rd.frame.told_period
+    return told if told is not None and len(told) == 4 and told in (rd.ctx.document.title or "") \
+        and _reported(rd, told) else None
 
 
 def _referred_period(rd: Reading, refers: str) -> str | None:
@@ -1821,7 +1847,7 @@ def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
              and (aside is None or d.start < aside.start()) and not _day_of_telling(frame.sm, d)
              and not _COMPARED_WITH.search(frame.sm.text, max(0, d.start - 30), d.start)]
     if not dates:
-        return rd.frame.period
+        return rd.frame.period or _headline_year(rd)
     after = [d for d in dates if d.start >= frame.cue.end]
     return (after[0] if after else dates[-1]).value
 

@@ -239,6 +239,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue  # "Russia and Kazakhstan supply most of its imports of fertilisers": the supply verb's object
         if cue.kind == "buyer_noun" and out and _MARKETS_GONE_TO.search(s, max(0, cue.start - 50), cue.start):
             continue  # "ships blueberries to more than 30 markets, including …": where the verb's goods go
+        if cue.kind in ("export_noun", "import_noun") and _IN_TERMS_OF.search(s, max(0, cue.start - 25), cue.start):
+            continue  # "A, B and C ranked third through fifth in terms of purchases": what the ranking counts
         if _LEVY_AFTER.match(s, cue.end):
             continue  # "India's import duty on wool", "an export ban": a measure on trade, not trade told
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
@@ -250,6 +252,7 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
     return out
 
 
+_IN_TERMS_OF = re.compile(r"\bin\s+terms\s+of\s+(?:the\s+)?(?:(?:total|overall|combined)\s+)?$", re.I)
 _MARKETS_GONE_TO = re.compile(r"\bto\s+(?:(?:a\s+(?:wide\s+)?(?:range|number|host|variety|handful)\s+of|several|many|"
                              r"various|numerous|different|new|other|more\s+than|over|some|about|around|nearly|"
                              r"\d[\d,]*|[a-z]+ty|ten|twelve|fifteen)\s+){1,3}$", re.I)
@@ -355,9 +358,16 @@ def _agent_before_verb(s: str, cue: Cue, nxt: Cue | None) -> bool:
     return nxt.start - cue.end < 25 and " of " not in between and "," not in between and nxt.kind.endswith("verb")
 
 
+# "Chile took the largest volume, with 118,200 tons": the figure after what was taken
+_LARGEST_PART = re.compile(r"\s+the\s+(?:largest|biggest|greatest|highest|top|second-largest|most)\s+"
+                           r"(?:volume|share|quantity|amount|part|portion|volumes)s?\s*,?\s+(?:with|at|of)\s+")
+
+
 def _figure_follows(s: str, pos: int, amounts: list[Amount]) -> bool:
     """A figure right after the verb; or a share and then what it was worth ("took 78 per cent of the clip,
     worth A$2.1 billion")."""
+    part = _LARGEST_PART.match(s, pos)
+    pos = part.end() if part else pos
     if any(pos <= a.start and len(s[pos:a.start].split()) <= 3 for a in amounts if a.kind in ("quantity", "money")):
         return True
     whole = OF_THE_WHOLE.match(s)
