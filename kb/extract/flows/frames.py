@@ -1362,7 +1362,8 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
                 if found and all(g.end <= figures[-1].start for g in found)), []) if apart else []
     if own:
         return own, apart
-    breakdown = _figure_breakdown(sm, figures, region)
+    # "… reached 214,000 tons in January-August, mostly coal and dairy products": with a time between, too
+    breakdown = _figure_breakdown(sm, figures, region) or apart
     if breakdown:  # "Vietnam bought 44,800 tonnes, mainly frozen sardines and mackerel": the story's fish
         inherited, _ = _inherited_goods(rd, sm, cue, clause, region, figures)
         if inherited:
@@ -1467,7 +1468,7 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
         story = Goods("goods", None, weak=True)
         after = _INCLUDING.match(sm.text, figures[-1].end, region[1])  # "…, led by copper ore"
         if after:
-            return [story], read_phrase_list(sm, after.end(), region[1], pairs=False)
+            return [story], _parts_after(sm, after, region[1])
         share = _shared_by(sm, figures[-1].end, region[1])
         if share:  # "…$412 million in 2025, with used and new vehicles accounting for nearly half"
             return [story], share
@@ -1609,7 +1610,10 @@ _LED_BY_ASIDE = re.compile(r",\s+(?:led\s+by|including|mainly|mostly|notably|chi
 _INCLUDING = re.compile(r"(?:[^.;:]|\.(?=\d)){0,70}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly|"
                         r"in\s+particular|particularly|"
                         r"(?:most|much|the\s+bulk|nearly\s+all|almost\s+all)\s+of\s+(?:it|which)|"
-                        r"led\s+by|headed\s+by|dominated\s+by)\s+", re.I)
+                        r"led\s+by|headed\s+by|dominated\s+by|"
+                        # "increased to $1.62 billion in October, helped by iron ore and marine products"
+                        r"(?:helped|driven|boosted|lifted|supported|underpinned|buoyed)\s+(?:mainly\s+|largely\s+)?by)\s+",
+                        re.I)
 
 
 def _included(sm: SentenceMentions, goods: list[Goods], region: tuple[int, int]) -> list[Goods]:
@@ -1618,7 +1622,17 @@ def _included(sm: SentenceMentions, goods: list[Goods], region: tuple[int, int])
     if len(goods) != 1 or goods[0].end < 0:
         return []
     m = _INCLUDING.match(sm.text, goods[0].end, region[1])
-    return read_phrase_list(sm, m.end(), region[1], pairs=False) if m else []
+    return _parts_after(sm, m, region[1]) if m else []
+
+
+_HELPED_BY = re.compile(r"(?:helped|driven|boosted|lifted|supported|underpinned|buoyed)\b", re.I)
+
+
+def _parts_after(sm: SentenceMentions, m: re.Match[str], limit: int) -> list[Goods]:
+    """The goods a list after "including", "led by" names; after "helped by" (a cause) only goods the data knows
+    ("helped by iron ore", not "helped by a shorter cold-treatment protocol")."""
+    found = read_phrase_list(sm, m.end(), limit, pairs=False)
+    return [g for g in found if g.hs] if _HELPED_BY.search(m.group(0)) else found
 
 
 _GENERIC = frozenset(("product", "products", "commodity", "commodities", "item", "items", "crop", "crops", "harvest"))
