@@ -517,8 +517,14 @@ def _coordinated_role(rd: Reading, sm: SentenceMentions, cue: Cue, parties: list
     """"Vietnam sells 720,000 t of kernels a year and remains the largest supplier of the nut to the US": a role
     noun after "and is the" takes the verb's subject when it is on the role's side."""
     side = EXPORTER if cue.kind == "supplier_noun" else IMPORTER if cue.kind == "buyer_noun" else None
-    if side is None or any(p.side == side for p in parties) \
-            or not _AND_IS_THE.search(sm.text, max(0, cue.start - 60), cue.start):
+    if side is None or any(p.side == side for p in parties):
+        return parties
+    latter = _LATTER_IS.search(sm.text, max(0, cue.start - 60), cue.start)
+    if latter is not None:
+        # "… and the United States (12.4 percent), the latter remaining the largest buyer at €29.6 million"
+        named = [m for m in sm.countries if m.end <= latter.start() and m.form in ("name", "capital")]
+        return [Party(named[-1].code, side, cue.start, cue.start, "ranked"), *parties] if named else parties
+    if not _AND_IS_THE.search(sm.text, max(0, cue.start - 60), cue.start):
         return parties
     last = rd.last
     if last is not None and last.sentence == sm.sentence.start and last.kind in ("export_verb", "import_verb"):
@@ -1264,6 +1270,8 @@ def _pairs(frame: _Frame, exporters: list[str], importers: list[str]
     return out
 
 
+_THE_LATTER = re.compile(r",\s+the\s+latter\b")
+_LATTER_IS = re.compile(r",\s+the\s+latter\s+(?:\w+\s+){1,2}(?:the|a|its)\s+(?:[\w-]+\s+){0,3}$")
 _FOLLOWED_TAIL = re.compile(r",\s+(?:and\s+)?(?:was\s+|were\s+)?followed\s+by\s+")
 
 
@@ -1284,6 +1292,15 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
         own = [c for c in codes if c not in above]
         if len(own) == 1 and above:
             return [(figures[0], own), (None, [c for c in codes if c in above])]
+    latter = _THE_LATTER.search(frame.sm.text, max(0, figures[0].start - 80), figures[0].start) \
+        if len(figures) == 1 else None
+    if latter is not None:
+        # "… Canada (19.2 percent) and the United States (12.4 percent), the latter remaining the largest buyer at
+        # €29.6 million": the figure is the last one named's
+        named = [p for p in partners if p.code in codes and p.end <= latter.start()]
+        if named:
+            last = named[-1].code
+            return [(figures[0], [last]), (None, [c for c in codes if c != last])]
     if len(figures) == 1:
         # "Poland was the largest market, buying 214,000 tonnes, followed by Denmark and France": the figure is the
         # one named before it; those it is followed by have none told
