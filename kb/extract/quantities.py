@@ -326,7 +326,10 @@ def find_amounts(text: str, decimal_comma: bool | None = None, pounds_weigh: boo
 # "262.4 million pounds" of shrimp in a story that prices it "$2.21 per pound": its pounds weigh, they do not pay
 _POUND_MONEY = re.compile(r"£|\bsterling\b|\bGBP\b|\b(?:British|UK|Egyptian|Lebanese|Sudanese|Syrian)\s+pounds?\b|"
                           r"\bthe\s+pound\b|\bpounds?\s+(?:a|per)\s+(?:kilo|kg|kilogram|tonne|ton)\b", re.I)
-_POUND_WEIGHT = re.compile(r"\b(?:per|a)\s+pound\b|\bpounds\s+of\s+[a-z]|\d\s*lbs?\b")
+_POUND_WEIGHT = re.compile(r"\b(?:per|a)\s+pound\b|\bpounds\s+of\s+[a-z]|\d\s*lbs?\b"
+                           # "US pork to Mexico rose 44.1m pounds": goods US trade data weighs in pounds
+                           r"|\b(?:pork|beef|poultry|chicken|turkey|lamb|cotton|soybeans?|meat|cheese|butter|shrimp)\b"
+                           r"(?:[^.;]|\.(?=\d)){0,80}?\d\s*(?:m|mn|million|bn|billion)?\s+pounds\b", re.I)
 _BARE_POUNDS = re.compile(r"\bpounds?$")
 
 
