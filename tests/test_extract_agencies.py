@@ -939,3 +939,11 @@ def test_a_known_body_told_by_a_former_name_and_by_its_own_keeps_its_own() -> No
     facts = run("The Customs Co-operation Council (CCC) met in Brussels. Delegates of the World Customs Organization "
                 "(WCO) discussed e-commerce.")
     assert [a["name"] for a in agencies(facts)] == ["World Customs Organization"]
+
+
+def test_bodies_of_blocs_and_continents_are_international() -> None:
+    facts = run("The Commission of the Economic Community of West African States met the African Export-Import Bank "
+                "in Abuja, Nigeria.")
+    for name in ("Commission of the Economic Community of West African States", "African Export-Import Bank"):
+        found = named(facts, name)
+        assert found is not None and found["kind"] == "international" and found["country"] is None, found

@@ -1436,3 +1436,12 @@ def test_talks_or_a_signature_wished_for_are_proposed() -> None:
           "2026-09-22", [{"kind": "agreement", "status": "proposed", "parties": ["BD", "IN", "NP"]}])
     check("Senegal's customs chief said his administration was ready to sign a memorandum on transit data with "
           "The Gambia.", "2026-12-10", [{"kind": "memorandum", "status": "proposed"}])
+
+
+def test_a_text_between_two_bodies_of_blocs_binds_no_member_state() -> None:
+    """"an MoU between the Commission of the Economic Community of West African States and the African Export-Import
+    Bank": both bodies international (a bloc's, a continent's), so no member state is a party."""
+    text = ("Abuja, 20 April 2026. The President of the Commission of the Economic Community of West African States "
+            "(ECOWAS) signed a Memorandum of Understanding between ECOWAS and the Commission of the West African "
+            "Economic and Monetary Union (WAEMU) on customs valuation.")
+    check(text, "2026-04-22", [{"kind": "memorandum", "parties": []}])

@@ -487,12 +487,27 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
 
 
+# A body named after a continent or region ("African Export-Import Bank", "Asian Development Bank")
+_CONTINENTAL = re.compile(r"(?:[Tt]he\s+)?(?:African|Asian|Arab|Islamic|Inter-American|Latin\s+American|Caribbean|"
+                          r"Pacific|Eurasian|Nordic)\s+(?:[A-Z][\w-]*\s+){0,3}(?:Bank|Union|Commission|Community|"
+                          r"Organi[sz]ation|Council|Fund|Secretariat|Forum|Centre|Center|Corporation)\b")
+
+
+@cache
+def _bloc_names() -> re.Pattern[str]:
+    """The full names of blocs ("Economic Community of West African States") inside a body's name."""
+    names = sorted((n for n in gazetteer.blocs() if " " in n and n[:1].isupper()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
 @lru_cache(maxsize=4096)
 def _international(surface: str) -> bool:
     """A body of a bloc or an international organisation ("AfCFTA Council of Ministers", "EU
     Delegation"): international, whatever its head word."""
     if _key(surface) in _known_index() or re.match(r"(?:[Tt]he\s+)?National\b", surface):
         return False  # "National AfCFTA Coordination Office": a country's own office
+    if _bloc_names().search(surface) or (_CONTINENTAL.match(surface) and not codes_in(surface)):
+        return True  # "Commission of the Economic Community of West African States", "African Export-Import Bank"
     for token in re.findall(r"[\w&-]+", surface):
         if token in gazetteer.blocs() and token.isupper():
             return True

@@ -22,6 +22,9 @@ def records(reading: Reading) -> list[Agreement]:
         codes = counted_parties(ctx, inst, parties(ctx, inst, agencies, cast))
         sent = reading.sentence_at(min(inst.mentions)[0])
         codes = _two_when_bilateral(ctx, inst, codes, sent, cast)
+        if len(agencies) >= 2 and all(cast.agencies[a].kind == "international" for a in agencies) \
+                and not any(c.form != "bloc" for c in find_countries(inst.name, ctx.published)):
+            codes = []  # "an MoU between ECOWAS and the WAEMU Commission": the bodies bind themselves, not members
         out.append(Agreement(name=name(inst, agencies, codes), kind=inst.kind, parties=codes,
                              party_agencies=agencies, signed=inst.signed, place=inst.place,
                              signatories=inst.signatories, status=inst.status,
