@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities, may_start_term
@@ -98,32 +98,52 @@ def _capital_forms() -> frozenset[str]:
     return frozenset(word for form in [*_forms(), *_blocs()] for word in form.split() if word.isupper())
 
 
+@cache
+def _shoutable() -> frozenset[str]:
+    """The words of country names and adjectives as a shouting paragraph writes them: "ZAMBIA", "SOUTH"."""
+    return frozenset(word.upper() for form in [*_forms(), *_blocs()] for word in form.split()
+                     if len(word) >= 4 and not word.isupper())
+
+
 def _unshouted(text: str) -> str:
     """Words in capitals as a name is written ("ZAMBIA" → "Zambia"), one character for one, so offsets stay."""
-    if not _SHOUTED.search(text):
+    shoutable = _shoutable()
+    found = [m for m in _SHOUTED.finditer(text) if m.group(0) in shoutable]
+    if not found:
         return text
-    own = _capital_forms()
-    return _SHOUTED.sub(lambda m: m.group(0) if m.group(0) in own else m.group(0)[0] + m.group(0)[1:].lower(), text)
+    pieces, at = [], 0
+    for m in found:
+        pieces += [text[at:m.start()], m.group(0)[0], m.group(0)[1:].lower()]
+        at = m.end()
+    return "".join([*pieces, text[at:]])
 
 
 # "exports to the russian and belarusian markets": an adjective some outlets write in lower case, read only before a
 # word of trade
-_LOWER_ADJECTIVE = re.compile(r"\b([a-z][a-z-]{3,20})(?=(?:\s+and\s+[a-z][a-z-]{3,20})?\s+(?:markets?|buyers?|"
-                              r"importers?|exporters?|consumers?|companies|firms|side|customs|ports?|border|"
-                              r"territory)\b)")
+_TRADE_NOUN = re.compile(r"\b(?:markets?|buyers?|importers?|exporters?|consumers?|companies|firms|side|customs|ports?|"
+                         r"border|territory)\b")
+_LOWER_BEFORE = re.compile(r"\b([a-z][a-z-]{3,20})(?:\s+and\s+([a-z][a-z-]{3,20}))?\s+$")
 
 
 def _lower_adjectives(text: str) -> list[CountryMention]:
     forms = gazetteer.country_forms()
     out = []
-    for m in _LOWER_ADJECTIVE.finditer(text):
-        form = forms.get(m.group(1).capitalize())
-        if form is not None and form.form == "adjective":
-            out.append(CountryMention(m.start(1), m.end(1), form.code, m.group(1), "adjective"))
+    for noun in _TRADE_NOUN.finditer(text):
+        before = _LOWER_BEFORE.search(text, max(0, noun.start() - 50), noun.start())
+        for group in (1, 2) if before else ():
+            word = before.group(group)
+            form = forms.get(word.capitalize()) if word else None
+            if form is not None and form.form == "adjective":
+                out.append(CountryMention(before.start(group), before.end(group), form.code, word, "adjective"))
     return out
 
 
 def find_countries(text: str, published: str | None = None) -> list[CountryMention]:
+    return list(_found(text, published))
+
+
+@lru_cache(maxsize=64)  # a headline, a publisher's name, a body's name: asked again by several stages of one article
+def _found(text: str, published: str | None) -> tuple[CountryMention, ...]:
     forms, blocs = _forms(), _blocs()
     out: list[CountryMention] = []
     for start, end, folded in _matcher().finditer(_unshouted(without_accents(text))):
@@ -139,8 +159,8 @@ def find_countries(text: str, published: str | None = None) -> list[CountryMenti
         elif folded in blocs:
             out.extend(CountryMention(start, end, code, surface, "bloc")
                        for code in blocs[folded].members_at(published))
-    lower = _lower_adjectives(text) if _LOWER_ADJECTIVE.search(text) else []
-    return sorted([*out, *lower], key=lambda c: c.start) if lower else out
+    lower = _lower_adjectives(text)
+    return tuple(sorted([*out, *lower], key=lambda c: c.start) if lower else out)
 
 
 def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.CountryForm) -> bool:

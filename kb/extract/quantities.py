@@ -334,6 +334,8 @@ _BARE_POUNDS = re.compile(r"\bpounds?$")
 
 
 def writes_pounds_as_weight(text: str) -> bool:
+    if "pound" not in text and "lb" not in text and "Pound" not in text:
+        return False  # most stories never weigh or pay in pounds: no pattern to run
     return bool(_POUND_WEIGHT.search(text)) and not _POUND_MONEY.search(text)
 
 
