@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import NamedTuple
 
 from kb.extract.agreements.lexicon import sign_cues, status_cues
@@ -204,7 +205,6 @@ def _signed_on_the_storys_day(reading: Reading) -> None:
 
 
 def _days_between(earlier: str, later: str) -> int:
-    from datetime import date
     try:
         return (date.fromisoformat(later[:10]) - date.fromisoformat(earlier)).days
     except ValueError:
