@@ -1445,3 +1445,18 @@ def test_a_text_between_two_bodies_of_blocs_binds_no_member_state() -> None:
             "(ECOWAS) signed a Memorandum of Understanding between ECOWAS and the Commission of the West African "
             "Economic and Monetary Union (WAEMU) on customs valuation.")
     check(text, "2026-04-22", [{"kind": "memorandum", "parties": []}])
+
+
+def test_a_text_that_work_goes_on_under_or_that_is_implemented_applies() -> None:
+    """"operations under the customs cooperation agreement that Jordan and Syria signed in 2022", "the MoU … signed in
+    2019, which he said gives us the legal basis to act", "the implementation of the AfCFTA Agreement": in force; but a
+    memorandum "under" which the sides "aim to" act sets out plans."""
+    check("The director briefed the guests on the centre's operations under the customs cooperation agreement that "
+          "Jordan and Syria signed in Damascus in 2022.", "2026-09-02", [{"status": "in_force", "signed": "2022"}])
+    check("He cited the memorandum of understanding on customs cooperation that Chile and Peru signed in 2019, which "
+          "he said gives us the legal basis to act quickly.", "2026-03-11",
+          [{"kind": "memorandum", "status": "in_force"}])
+    check("Under a memorandum of understanding that Chile and Peru signed in Lima in July 2022, the two sides aim to "
+          "double the capacity of the border crossing.", "2026-03-11", [{"kind": "memorandum", "status": "signed"}])
+    check("The working group will exchange information on the implementation of the Tripartite Free Trade Agreement.",
+          "2026-06-09", [{"name": "Tripartite Free Trade Agreement", "status": "in_force"}])

@@ -72,9 +72,15 @@ _TRADED_UNDER = re.compile(r"\b(?:export\w*|import\w*|ship\w*|suppl\w*|sold|sell
                            r"\b(?:under|within\s+the\s+framework\s+of|pursuant\s+to)\s+(?:the\s+|a\s+|an\s+|its\s+|"
                            r"their\s+)?(?:[\w-]+\s+){0,4}$", re.I)
 # "the existing framework for cooperation, including the memorandum signed in 2022": one that is in place
+# "the centre's operations under the customs cooperation agreement that Jordan and Iraq signed in 2022", "the MoU …
+# signed in 2019, which he said gives us the legal basis to act": work that goes on under a text
+_WORK_UNDER = re.compile(r"\b(?:under|pursuant\s+to)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$", re.I)
+_LEGAL_BASIS = re.compile(r"\blegal\s+basis\b", re.I)
 _EXISTING = re.compile(r"\b(?:existing|long-standing|standing|current)\s+(?:[\w-]+\s+){0,6}?"
                        r"(?:framework|arrangements?|agreements?|accords?|treaty|cooperation|mechanism)\b[^.;]{0,80}$",
                        re.I)
+_BINDING = ("agreement", "treaty", "convention", "protocol")
+_IMPLEMENTED = re.compile(r"\bimplementation\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _ALLOWING = re.compile(r"[^.;,]{0,140}?\ballowing\b|\s*,?\s*(?:which|that)\s+(?:allows|permits)\b", re.I)
 
 
@@ -91,7 +97,15 @@ def _signed_long_ago_applies(reading: Reading) -> None:
         if any(_PENDING.search(text, sent.start, sent.end) for sent in sentences):
             continue
         if any(_TRADED_UNDER.search(text, max(0, s - 170), s) or _ALLOWING.match(text, e)
-               or _EXISTING.search(text, max(0, s - 120), s) for s, e in inst.mentions):
+               or _EXISTING.search(text, max(0, s - 120), s)
+               # (a memorandum "under" which the sides "aim to" act sets out plans, not work under way)
+               or (inst.kind in _BINDING and _WORK_UNDER.search(text, max(0, s - 60), s))
+               for s, e in inst.mentions) or any(_LEGAL_BASIS.search(sent.text) for sent in sentences):
+            inst.status = "in_force"
+    for inst in reading.instruments:
+        # "exchange information on the implementation of the AfCFTA Agreement": a text being carried out applies
+        if inst.status is None and inst.kind in ("agreement", "treaty", "convention") and any(
+                _IMPLEMENTED.search(text, max(0, s - 40), s) for s, _ in inst.mentions):
             inst.status = "in_force"
 
 
