@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kb.countries import is_country_name
 from kb.readers import bylines, publishers
 from kb.readers.dates import find_date
 
@@ -698,7 +697,11 @@ _LABELLED = re.compile(r"(?P<label>[A-Z][\w'’ .-]{2,30}):\s+(?P<headline>\S.{1
 
 def _without_country_label(title: str | None) -> str | None:
     m = _LABELLED.fullmatch(title) if title else None
-    return m["headline"] if m and is_country_name(m["label"]) else title
+    if m is None:
+        return title
+    from kb.countries import is_country_name  # pycountry and the gazetteers: only for a labelled headline
+
+    return m["headline"] if is_country_name(m["label"]) else title
 
 
 def _first_name(scan: _Scan) -> str | None:

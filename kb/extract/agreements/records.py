@@ -8,7 +8,7 @@ from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import drop_words, nouns
 from kb.extract.agreements.model import Instrument, Reading
 from kb.extract.agreements.parties import Cast, counted_parties, parties, party_agencies
-from kb.extract.context import ArticleContext
+from kb.extract.context import ArticleContext, Sentence
 from kb.extract.countries import codes_in, find_countries
 from kb.facts import Agreement
 
@@ -62,7 +62,8 @@ def records(reading: Reading) -> list[Agreement]:
 _BILATERAL = re.compile(r"(?i)\bbilateral\b")
 
 
-def _two_when_bilateral(ctx: ArticleContext, inst: Instrument, codes: list[str], sent, cast: Cast) -> list[str]:
+def _two_when_bilateral(ctx: ArticleContext, inst: Instrument, codes: list[str], sent: Sentence | None,
+                        cast: Cast) -> list[str]:
     """"a bilateral trade agreement" binds two countries: the two its first sentence names, else the story's two
     (not the members of a bloc both belong to, named later)."""
     if len(codes) <= 2 or not _BILATERAL.search(inst.name):

@@ -514,8 +514,9 @@ _AND_IS_THE = re.compile(r"\s(?:and|but)\s+(?:also\s+|still\s+)?(?:remains|remai
 
 
 def _coordinated_role(rd: Reading, sm: SentenceMentions, cue: Cue, parties: list[Party]) -> list[Party]:
-    """"Vietnam sells 720,000 t of kernels a year and remains the largest supplier of the nut to the US": a role
-    noun after "and is the" takes the verb's subject when it is on the role's side."""
+    """The holder of a role noun told by coordination or reference: "Vietnam sells 720,000 t of kernels a year and
+    remains the largest supplier of the nut to the US" (the verb's subject, when on the role's side), "…, the latter
+    remaining the largest buyer" (the last country named)."""
     side = EXPORTER if cue.kind == "supplier_noun" else IMPORTER if cue.kind == "buyer_noun" else None
     if side is None or any(p.side == side for p in parties):
         return parties
