@@ -39,6 +39,11 @@ DATA = gazetteers.DATA
 
 AmountKind = Literal["quantity", "money", "price", "percent", "number"]
 
+# Where a figure starts, for patterns that look for one beside a word ("with US$ 87.2 million", "worth Rs 45
+# crore", "at EUR 3 million"): a currency symbol, with or without a country's letters, or a currency's letters
+# before the digits. Case is kept inside, so it can sit in a pattern compiled without case.
+FIGURE_START = r"(?-i:(?:[A-Z]{1,3}\s?)?[$€£¥₹]\s?|(?:Rs\.?|Sh|Dh|Tk|Rp|RM|[A-Z]{3})\s?)?\d"
+
 
 @dataclass(frozen=True)
 class Amount:

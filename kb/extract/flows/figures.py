@@ -16,7 +16,7 @@ from kb.extract.dates import DateMention
 from kb.extract.flows.goods import goods_hs
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import OF_THE_WHOLE, RELATIVE_ASIDE, SentenceMentions
-from kb.extract.quantities import Amount
+from kb.extract.quantities import FIGURE_START, Amount
 
 _WORTH = re.compile(r"(?:(?:\bworth|\bvalued\s+at|\bwith\s+a\s+value\s+of|\bfor|\btotall?ing|\bamounting\s+to|"
                     r"\bat\s+a\s+value\s+of|\bearning|\bfetching|\bgenerating|,)\s+(?:(?:about|around|some|"
@@ -421,7 +421,7 @@ def _date_owners(s: str, dates: list[DateMention], amounts: list[Amount],
 _BARE_FROM = re.compile(r"\bfrom\s+$")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.;]|,\s+(?:while|and|but)\b|$)")
 _OWNS_NEXT = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?$")
-_OWNS_A_FIGURE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:US)?[$€£¥]?\d")
+_OWNS_A_FIGURE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?" + FIGURE_START)
 
 
 def is_period(d: DateMention) -> bool:

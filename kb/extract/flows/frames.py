@@ -61,7 +61,7 @@ from kb.extract.flows.mentions import (
 )
 from kb.extract.flows.records import Draft
 from kb.extract.flows.roles import EXPORTER, IMPORTER, OWN_CHANGE, REGION, Party, frame_parties, subject_side
-from kb.extract.quantities import rate_in
+from kb.extract.quantities import FIGURE_START, rate_in
 
 _BACK_REFERENCE = re.compile(r"\bthe\s+other\b|\b(?:smaller|larger|similar|further|some|the\s+same)\s+"
                              r"(?:amounts|volumes|quantities|shipments|consignments)\b|\b(?:the|this|that|these|those)\s+"
@@ -281,7 +281,7 @@ _NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+|\s+and\s+(?=of\s+(
 
 
 _OF_ITS_FIGURE = re.compile(r"\s+(?:of|worth|totall?ing|valued\s+at)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?"
-                            r"(?:US|[A-Z]{1,3})?[$€£¥]?\d")
+                            + FIGURE_START)
 
 
 def _region_start(s: str, previous_end: int, cue_start: int) -> int:
@@ -382,7 +382,7 @@ _WITH_ITS_FIGURE = re.compile(r",\s+with\s+(?:its\s+|their\s+|total\s+|combined\
 # "… with imports worth $96m", "… with imports of Russian sunflower oil reaching 1.37 mln tonnes"
 _FIGURE_NEXT = re.compile(r"(?:\s+of\s+(?:[\w'’-]+\s+){1,5}?(?=(?:worth|valued|totall?ing|amounting|reaching|at)\b))?"
                           r"\s*\b(?:worth|of|valued\s+at|totall?ing|amounting\s+to|at|reaching)\s+(?:about\s+|around\s+|"
-                          r"some\s+|nearly\s+|over\s+|more\s+than\s+)?[$€£¥]?\d")
+                          r"some\s+|nearly\s+|over\s+|more\s+than\s+)?" + FIGURE_START)
 _BRACKETED_ROLE = re.compile(r"[A-Z][\w'’.-]*\s*\(\s*(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}$")
 _APPOSED_ROLE = re.compile(r"[A-Z][\w'’.-]*,\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}$")
 _ROLE_OF = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
@@ -646,7 +646,7 @@ _NEXT_COME = re.compile(r"\W*(?:Next\s+(?:in\s+line\s+|on\s+the\s+list\s+)?|Then
 _COLON_BEFORE = re.compile(r":\s+(?:the\s+)?$")
 _FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*)?"
                                  r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
-_WITH_FIGURE = re.compile(r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$€£¥]?\d")
+_WITH_FIGURE = re.compile(r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?" + FIGURE_START)
 _FOLLOWED_ONE = re.compile(r"\b(?:followed|trailed|follow|trail)\s+(?:the\s+)?$")
 _RANKED_AGAINST = re.compile(r"\b(?:ahead\s+of|behind|trailing)\s+(?:the\s+)?$", re.I)
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|is\s+in|are\s+in|followed|"
@@ -801,7 +801,7 @@ _PRONOUN_TOTAL = re.compile(r"\W*(?:They|These|Those|It)\s+(?:(?:also|still|only
                             r"amounted\s+to|stood\s+at|came\s+to|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|"
                             r"increased\s+to|decreased\s+to|grew\s+to|declined\s+to|jumped\s+to|slipped\s+to|"
                             r"hit|topped)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|"
-                            r"more\s+than\s+|just\s+)?(?:US|[A-Z]{1,3})?[$€£¥]?\d")
+                            r"more\s+than\s+|just\s+)?" + FIGURE_START)
 
 
 def _pronoun_total(rd: Reading, sm: SentenceMentions, figures: list[Figure]) -> bool:
@@ -852,8 +852,13 @@ def _to_the_world(text: str, own_from: int = 0) -> bool:
     """A figure of exports or imports in all ("abroad", "in total") from `own_from` on, or "global … exports"."""
     # "the world's largest producer" describes a country, no total; "the world's second-largest LNG buyer" ranks it
     # among all buyers, no partner
-    return any(not re.match(r"['’]s\b", text[m.end():m.end() + 2]) or _WORLD_RANK.match(text, m.end())
+    return any((not re.match(r"['’]s\b", text[m.end():m.end() + 2]) or _WORLD_RANK.match(text, m.end()))
+               and not _LAST_MEMBER.search(text, max(0, m.start() - 6), m.start())
                for m in lexicon().totals.finditer(text, own_from)) or bool(_GLOBAL_TRADE.search(text))
+
+
+# "to Italy ($6.4 million), Brazil ($5.2 million) and other countries ($25 million)": the list's rest, no total
+_LAST_MEMBER = re.compile(r"(?:,|\band)\s+$")
 
 
 # (a frame's text may end right at the role noun)
@@ -1273,7 +1278,8 @@ def _pairs(frame: _Frame, exporters: list[str], importers: list[str]
 
 _THE_LATTER = re.compile(r",\s+the\s+latter\b")
 _LATTER_IS = re.compile(r",\s+the\s+latter\s+(?:\w+\s+){1,2}(?:the|a|its)\s+(?:[\w-]+\s+){0,3}$")
-_FOLLOWED_TAIL = re.compile(r",\s+(?:and\s+)?(?:was\s+|were\s+)?followed\s+by\s+")
+_FOLLOWED_TAIL = re.compile(r",\s+(?:and\s+)?(?:was\s+|were\s+)?followed\s+by\s+"
+                            r"|\b(?:just\s+|well\s+|narrowly\s+)?ahead\s+of\s+")
 
 
 def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple[Figure | None, list[str]]]:
@@ -1302,15 +1308,15 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
         if named:
             last = named[-1].code
             return [(figures[0], [last]), (None, [c for c in codes if c != last])]
-    if len(figures) == 1:
-        # "Poland was the largest market, buying 214,000 tonnes, followed by Denmark and France": the figure is the
-        # one named before it; those it is followed by have none told
-        tail = _FOLLOWED_TAIL.search(frame.sm.text, figures[0].end, frame.region[1])
-        first = {p.code for p in partners if p.code in codes and p.start < figures[0].start}
-        rest = [c for c in codes if c not in first]
-        if tail is not None and len(first) == 1 and rest \
-                and all(p.start >= tail.end() for p in partners if p.code in rest):
-            return [(figures[0], list(first)), (None, rest)]
+    # "Poland was the largest market, buying 214,000 tonnes, followed by Denmark and France", "China bought 212
+    # million pounds worth $741 million, …, ahead of the United States": the figures are the one named before
+    # them; those ranked after have none told
+    first = {p.code for p in partners if p.code in codes and p.start < figures[0].start}
+    rest = [c for c in codes if c not in first]
+    later = [p.start for p in partners if p.code in rest]
+    tail = _FOLLOWED_TAIL.search(frame.sm.text, figures[-1].end, min(later)) if later else None
+    if tail is not None and len(first) == 1 and rest and all(start >= tail.end() for start in later):
+        return [(f, list(first)) for f in figures] + [(None, rest)]
     if len(figures) == 1 and not re.search(r"\brespectively\b", frame.sm.text, re.I):
         return [(None, codes)]  # "exported 5,000 t to Spain and Italy": the list's total is no one's
     bracketed = _bracketed(frame, codes, partners)

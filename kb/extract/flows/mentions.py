@@ -17,7 +17,7 @@ from kb.extract.commodities import Commodity, find_commodities
 from kb.extract.context import CountryMention, Sentence
 from kb.extract.dates import DateMention, count_of, find_dates
 from kb.extract.flows.lexicon import Lexicon, lexicon
-from kb.extract.quantities import Amount, find_amounts, writes_decimal_commas, writes_pounds_as_weight
+from kb.extract.quantities import FIGURE_START, Amount, find_amounts, writes_decimal_commas, writes_pounds_as_weight
 
 
 @dataclass(frozen=True)
@@ -127,10 +127,15 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|told|reported|announced|wrote|stated|
                           r"(?:in|on|at|last|this|earlier|late|early)?\s*$", re.I)
 
 
+# "…; the Netherlands, with US$ 87.2 million; China, with …": a list's next member with its figure, after a semicolon
+_LIST_MEMBER_NEXT = (r"(?-i:\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+                     r"(?:\s*,\s*with\s+|\s+with\s+|\s*\(\s*|\s*:\s*|\s+[–—-]\s*)"
+                     r"(?:about\s+|around\s+|some\s+|nearly\s+)?)" + FIGURE_START)
 # ", while", "; ", " – ": a new clause with its own subject, goods and figures ("to China - 1,902,540 bottles"
 # lists a figure).
 # … and ", of which": what follows breaks a total down, its figures are not the total's.
-_CLAUSE_BREAK = re.compile(r";|\s[–—-]\s(?![$€£]?\d)|,\s+(?:while|whereas|but|although|though|even\s+as|and\s+while)\s|"
+_CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$€£]?\d)|"
+                           r",\s+(?:while|whereas|but|although|though|even\s+as|and\s+while)\s|"
                            r",?\s+of\s+which\b|"
                            # "…, and Libya, Syria and Saudi Arabia were among the other destinations": a new subject
                            r",\s+and\s+(?=(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,\s+|\s+and\s+))+[A-Z][\w-]*"

@@ -20,6 +20,7 @@ from kb.extract.context import CountryMention
 from kb.extract.countries import find_countries
 from kb.extract.flows.lexicon import EXPORTING, Lexicon, lexicon
 from kb.extract.flows.mentions import Cue, SentenceMentions
+from kb.extract.quantities import FIGURE_START
 
 EXPORTER, IMPORTER = "exporter", "importer"
 
@@ -84,12 +85,13 @@ _JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s
 # with …": members of one list, each with its figure.
 # … "China, first with $5.6bn, Iraq second with $5.4bn": a member's rank before its figure
 _FIGURE_JOINT = re.compile(r"^(?:\s*,)?(?:\s+[–—-])?\s+(?:(?:first|second|third|fourth|fifth|sixth|next|last)\s+)?"
-                           r"(?:(?:with|at|on|by|took|taking|bought|buying|imported|importing|received|got|supplied|"
+                           r"(?:(?:with|at|on|by|for|took|taking|bought|buying|imported|importing|received|got|supplied|"
                            r"supplying|shipped|shipping|sent|exported|sold|provided|delivered)\s+"
                            # "Germany bought mangoes worth $2.4 million, Oman $1.9 million": the verb's goods between
                            r"(?:(?:[a-z][\w-]*\s+){1,3}?(?:worth|valued\s+at|of)\s+)?)?"
-                           r"\(?(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$€£¥]?\d[^;]{0,40}?"
-                           r"(?:\([^)]{0,30}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+                           r"\(?(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
+                           + FIGURE_START + r"[^;]{0,40}?"
+                           r"(?:\([^)]{0,30}\))?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
                            r"(?:(?!(?:from|to|by|with|of|for|into)\s)[a-z][\w-]*\s+)?$")  # "… and neighbouring Georgia"
 # "from the US (-11.4 percent), Japan (-1.8 percent) and Taiwan": members each with a bracketed aside
 _BRACKET_JOINT = re.compile(r"^(?:\s*\([^()]{1,30}\)\s*,\s*(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*"  # "the EU (…)"
@@ -629,7 +631,7 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
             continue
         # "… second-largest source of coffee for Germany, after Brazil": a ranking joins the country ranked.
         ranked = [j for j in range(i) if readings.get(j, ("", ""))[0] in ("ranked", "share")]
-        head = _list_head(mentions, readings, ranked, i)
+        head = _list_head(s, mentions, readings, ranked, i)
         own, theirs = readings.get(i), readings.get(head) if head is not None else None
         # "Peru shipped blueberries to 30 markets, including the US": a member placed on the other side starts its own
         if head is not None and m.form != "adjective" and not subject_of_next \
@@ -678,7 +680,12 @@ def _same_form(a: str, b: str) -> bool:
     return a != "adjective" and (a == b or {a, b} == {"name", "bloc"})
 
 
-def _list_head(mentions: list[CountryMention], readings: dict[int, tuple[str, str]], ranked: list[int],
+def _owns_goods(s: str, m: CountryMention, how: str) -> bool:
+    """A country written as the goods' owner ("Ghana's cocoa", "China's imports")."""
+    return how == "possessor" or (how == "origin" and s.startswith(("'s", "’s"), m.end))
+
+
+def _list_head(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]], ranked: list[int],
                i: int) -> int | None:
     """The country a list word ("followed by", "ahead of") adds mention `i` to: the one ranked, else the latest
     named the same way, else the latest that acts ("Americans bought …, followed by Brazil")."""
@@ -686,7 +693,9 @@ def _list_head(mentions: list[CountryMention], readings: dict[int, tuple[str, st
         return None
     if ranked:
         return ranked[-1]
-    same = next((j for j in range(i - 1, -1, -1) if mentions[j].form == mentions[i].form), None)
+    # the goods' owner is not ranked: "Germany took 28% of Ghana's cocoa, followed by Malaysia with 17%"
+    same = next((j for j in range(i - 1, -1, -1) if mentions[j].form == mentions[i].form
+                 and not _owns_goods(s, mentions[j], readings.get(j, ("", ""))[0])), None)
     if same is not None:
         return same
     return next((j for j in range(i - 1, -1, -1)
