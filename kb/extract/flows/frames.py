@@ -1736,9 +1736,11 @@ def _moved_somewhere(frame: _Frame) -> bool:
     """A frame that names where goods went or who received them ("deliveries were carried out to Iran", "Nigeria
     also received shipments"): the story's goods moved, figure or not."""
     destination = any(p.how == "to" for p in frame.parties)
+    source = any(p.how == "from" for p in frame.parties)  # "Imports from Vietnam jumped 18.6%": the mirror
     receiver = frame.cue.kind == "import_verb" and any(p.how == "subject" for p in frame.parties) \
         and bool(_CONSIGNMENTS.search(frame.sm.text, frame.cue.end, frame.clause[1]))
-    return (destination and frame.cue.kind == "export_noun") or receiver
+    return (destination and frame.cue.kind == "export_noun") or (source and frame.cue.kind == "import_noun") \
+        or receiver
 
 
 _CONSIGNMENTS = re.compile(r"\b(?:shipments|cargoes|consignments|deliveries|supplies)\b")
