@@ -1739,7 +1739,7 @@ def _moved_somewhere(frame: _Frame) -> bool:
     source = any(p.how == "from" for p in frame.parties)  # "Imports from Vietnam jumped 18.6%": the mirror
     receiver = frame.cue.kind == "import_verb" and any(p.how == "subject" for p in frame.parties) \
         and bool(_CONSIGNMENTS.search(frame.sm.text, frame.cue.end, frame.clause[1]))
-    return (destination and frame.cue.kind == "export_noun") or (source and frame.cue.kind == "import_noun") \
+    return (destination and frame.cue.kind == "export_noun") or (source and frame.cue.kind in _AGGREGATES) \
         or receiver
 
 
