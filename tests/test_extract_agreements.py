@@ -1460,3 +1460,27 @@ def test_a_text_that_work_goes_on_under_or_that_is_implemented_applies() -> None
           "double the capacity of the border crossing.", "2026-03-11", [{"kind": "memorandum", "status": "signed"}])
     check("The working group will exchange information on the implementation of the Tripartite Free Trade Agreement.",
           "2026-06-09", [{"name": "Tripartite Free Trade Agreement", "status": "in_force"}])
+
+
+def test_two_members_of_a_bloc_named_each_on_its_own_are_two_sides() -> None:
+    """In a story of a bloc's members signing bilateral texts, "Ghana and Togo signed an MOU" binds those two, not a
+    country of the sentence after; "In May, Senegal and …" names no place; "the two had already signed" are the two
+    the sentence before names."""
+    text = ("ECOWAS member states keep signing bilateral memoranda of understanding with each other. In May, Ghana "
+            "and Togo signed an MOU to tackle trade barriers between them. The two had already signed an MOU on "
+            "fisheries in 2021. Also in May, Senegal and Mali signed an MOU covering cooperation in five areas. In "
+            "July, Benin and Niger agreed to extend their road transit arrangement.")
+    check(text, "2024-08-02", [
+        {"kind": "memorandum", "name_has": ["trade barriers"], "parties": ["GH", "TG"]},
+        {"kind": "memorandum", "name_has": ["fisheries"], "parties": ["GH", "TG"], "signed": "2021"},
+        {"kind": "memorandum", "name_has": ["five areas"], "parties": ["ML", "SN"]},
+        {"kind": "arrangement", "parties": ["BJ", "NE"]},
+    ])
+
+
+def test_a_capitalised_accord_in_running_text_is_named() -> None:
+    """"their Kigoma Accord", "the Andean Pact": a proper name in running text introduces an instrument; a title-case
+    heading's "Trade Pact" does not."""
+    check("In July, Benin and Niger signed a revised version of their Kigoma Accord.", "2024-08-02",
+          [{"name_has": ["Kigoma Accord"], "kind": "agreement", "parties": ["BJ", "NE"]}])
+    check("Kenya And Uganda Sign Trade Pact", "2024-08-02", [])

@@ -47,8 +47,9 @@ class Cast:
                    main_countries(ctx), home_country(ctx), [frozenset(b) for b in blocs.values()])
 
     def two_sides(self, codes: list[str]) -> bool:
-        """Two parties at least: two countries, or a bloc and a country ("the EU" alone is one side)."""
-        return len(codes) >= 2 and not any(set(codes) <= bloc for bloc in self.blocs)
+        """Two parties at least: two countries, or a bloc and a country ("the EU" alone is one side; but two of a
+        bloc's members named each on its own, "Ghana and Togo" in a story of ECOWAS, are two)."""
+        return len(codes) >= 2 and not any(set(codes) == bloc for bloc in self.blocs)
 
 
 def party_agencies(ctx: ArticleContext, inst: Instrument, cast: Cast) -> list[str]:
@@ -218,6 +219,9 @@ def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: C
     sentences = " ".join(ctx.text[s:e] for s, e in inst.mentions[:3])
     sentence_text = " ".join(sent.text for s, _ in inst.mentions if (sent := ctx.sentence_at(s)))
     if _TWO.search(sentence_text) or _TWO.search(sentences):
+        pair = _pair_just_named(ctx, inst)
+        if pair:
+            return pair
         return sorted(cast.main[:3] if re.search(r"(?i)three", sentence_text) else cast.main[:2])
     # Signed in the article's story but no country named with it: the story's two countries, or the bloc and
     # the country its headline names ("EU and Vietnam agree new trade commitments")
@@ -227,6 +231,17 @@ def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: C
     if inst.signed_in >= 0 and len(title_blocs) == 1 and cast.main and cast.main[0] not in title_blocs[0]:
         return sorted({*title_blocs[0], cast.main[0]})
     return []
+
+
+def _pair_just_named(ctx: ArticleContext, inst: Instrument) -> list[str]:
+    """"Jamaica and Guyana signed an MOU … The two had already signed …": "the two" are the two countries the
+    sentence before names, when it names exactly two."""
+    sent = ctx.sentence_at(min(s for s, _ in inst.mentions))
+    before = [x for x in ctx.sentences if sent is not None and x.end <= sent.start]
+    if not before:
+        return []
+    named = {c.code for c in ctx.countries_in(before[-1].start, before[-1].end) if c.form in ("name", "capital")}
+    return sorted(named) if len(named) == 2 else []
 
 
 def _title_blocs(ctx: ArticleContext) -> list[frozenset[str]]:

@@ -139,7 +139,12 @@ def _contentful(text: str, m: Mention) -> bool:
     """An anaphoric noun with modifiers of its own ("free trade deal", "customs pact"), not in a title-case
     heading ("Kenya And Uganda Sign Trade Pact")."""
     modifiers = re.findall(r"[\w-]+", text[m.start:m.ns])
-    return m.noun[0].islower() and any(w[0].isupper() or w.lower() in _TOPICS for w in modifiers)
+    if m.noun[0].isupper():
+        # "their Corozal Accord", "the Andean Pact": a proper name in running text (a lower-case word before it)
+        before = re.search(r"([\w-]+)\W*$", text[max(0, m.start - 30):m.start])
+        return bool(modifiers) and all(w[0].isupper() for w in modifiers) and before is not None \
+            and before.group(1)[0].islower()
+    return any(w[0].isupper() or w.lower() in _TOPICS for w in modifiers)
 
 
 def _another(reading: Reading, m: Mention) -> list[int]:

@@ -26,7 +26,10 @@ _AT_PLACE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city\s
 _SUBORDINATE = re.compile(r"\b(?:which|who|whose|since|when|while|after|before)\b")
 _EVENT_AFTER = re.compile(r"\s+(?:summit|forum|conference|meeting|session|congress|expo|fair|games)\b")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
-_IN_PLACE_COMMA = re.compile(r"\bin\s+[A-Z]\w+,\s*$")
+# "signed in Moscow, Russia …", but not "In May, Senegal and Gambia signed …": a month or a day is no place
+_IN_PLACE_COMMA = re.compile(r"\bin\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
+                             r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                             r"[A-Z]\w+,\s*$")
 # Witnesses of a signing: named before "looked on" / "witnessed", or after "in the presence of".
 _LOOKED_ON = re.compile(r"(?i)\b(?:looked on|looking on|witnessed|attended|oversaw|watched)\b(?!\s+by\b)")
 _WITNESSES_AFTER = re.compile(r"(?i)\b(?:in (?:the )?presence of|witnessed by|attended by|overseen by|"
