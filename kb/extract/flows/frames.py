@@ -1736,19 +1736,12 @@ def _moved_somewhere(frame: _Frame) -> bool:
     """A frame that names where goods went or who received them ("deliveries were carried out to Iran", "Nigeria
     also received shipments"): the story's goods moved, figure or not."""
     destination = any(p.how == "to" for p in frame.parties)
-    # "Imports from Vietnam jumped 18.6%", "Shipments from Japan kept declining": the trade from a partner told as
-    # changing, the mirror of "exports to X fell"
-    source = any(p.how == "from" and _CHANGED_AFTER.match(frame.sm.text, p.end) for p in frame.parties)
     receiver = frame.cue.kind == "import_verb" and any(p.how == "subject" for p in frame.parties) \
         and bool(_CONSIGNMENTS.search(frame.sm.text, frame.cue.end, frame.clause[1]))
-    return (destination and frame.cue.kind == "export_noun") or (source and frame.cue.kind in _AGGREGATES) \
-        or receiver
+    return (destination and frame.cue.kind == "export_noun") or receiver
 
 
 _CONSIGNMENTS = re.compile(r"\b(?:shipments|cargoes|consignments|deliveries|supplies)\b")
-_CHANGED_AFTER = re.compile(r"\s+(?:(?:also|kept|continued\s+to|have|has|had)\s+)?(?:rose|fell|jumped|climbed|declined|"
-                            r"declining|dropped|slipped|slumped|surged|soared|grew|increased|decreased|plunged|"
-                            r"(?:were|was)\s+(?:up|down))\b")
 
 
 def _goods_sharing(frame: _Frame, figure: Figure) -> list[Goods]:
