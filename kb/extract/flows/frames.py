@@ -274,6 +274,8 @@ _PART_ASIDE = (r",\s+(?:(?:dragged|pulled|weighed|held)\s+down|driven|boosted|he
                r"offset|hit)\s+(?:mainly\s+|largely\s+|mostly\s+)?by\s+")
 _PART_ASIDE_RE = re.compile(_PART_ASIDE)
 _NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+|\s+and\s+(?=of\s+(?:the\s+)?[A-Z])"
+                          # "… is trucked into Jordan and Egyptian foodstuffs … enter Iraq": goods of another origin
+                          r"|\s+and\s+(?=[A-Z][a-z]+(?:an|ese|ish|i)\s+[a-z])"
                           r"|\s+(?:while|whereas)\s+"  # "Sudan bought 24m kilos while the UAE took 21.6m kilos"
                           r"|\b(?:adding|saying|noting|stressing|explaining)\s+(?:that\s+)?"  # "…, adding that"
                           # "…, dragged down by a 31 percent drop in shipments from China to $688m": a part's own
@@ -449,7 +451,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         and any(not _a_post(g.name) for g in _motion_subject(sm, cue, clause))
     if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start) \
             and not _AMOUNTS_MOVE.search(sm.text, clause[0], cue.start) \
-            and not _GOODS_MOVE.search(sm.text, clause[0], cue.start) and not contrasted:
+            and not _GOODS_MOVE.search(sm.text, clause[0], cue.start) and not contrasted \
+            and not _origin_goods_enter(sm, cue, clause):
         return  # "the minister went to China": nothing moves ("smaller volumes went to Spain": goods do)
     if _RELIANCE.match(cue.form) and not any(p.how == "from" and _RIGHT_AFTER.fullmatch(sm.text, cue.end, p.start)
                                              and not _NOUN_AFTER.match(sm.text, p.end) for p in parties):
@@ -1575,7 +1578,10 @@ _REASON_AFTER = re.compile(r",\s*(?:as|because|since|due\s+to|owing\s+to|amid|th
 _FIRST_OBJECT = re.compile(r"\s+(?:the\s+)?")
 _CONTRAST_LEAD = re.compile(r",?\s*(?:while|whereas|and|but)\s+[a-z]")
 _SUBJECT_LEAD = re.compile(r"\W*(?:(?:while|whereas|and|but)\s+)?")
-_SUBJECT_END = re.compile(r"(?:\s+(?:also|then|mainly|mostly|largely|chiefly|primarily))*\s*")
+_SUBJECT_END = re.compile(r"(?:\s+(?:also|then|mainly|mostly|largely|chiefly|primarily))*"
+                          # "… foodstuffs shipped through the port of Aqaba enter Iraq": the way they came, between
+                          r"(?:\s+(?:shipped|trucked|carried|brought|sent|transported|moved|routed)\s+"
+                          r"(?:through|via|across)\s+[^,;.]{1,40}?)?\s*")
 # "Goods of Lithuanian origin went …", "Lithuanian goods went …": the general word, named as written
 _GENERAL_SUBJECT = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:goods|products|merchandise)(?:\s+of\s+[A-Z][\w-]*\s+origin)?",
                               re.I)
@@ -1612,11 +1618,23 @@ def _participle_head(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) ->
     return []
 
 
+def _origin_goods_enter(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> bool:
+    """"Egyptian foodstuffs and building materials enter Iraq": goods the data does not know, named with their
+    origin, reaching a place (not "delegations enter Iraq", nor "the minister went to China")."""
+    if cue.form not in lexicon().place_only:
+        return False
+    goods = _motion_subject(sm, cue, clause)
+    return bool(goods) and any(c.form == "adjective" and goods[0].start - 12 <= c.start < goods[0].start + 1
+                               for c in sm.countries_in(clause[0], cue.start))
+
+
 def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> list[Goods]:
     """The goods a motion verb's subject names, when the subject is goods and nothing else."""
     s = sm.text
     lead = _SUBJECT_LEAD.match(s, clause[0], cue.start)
     start = lead.end() if lead else clause[0]
+    joined = [m.end() for m in _NEW_SUBJECT.finditer(s, start, cue.start)]
+    start = joined[-1] if joined else start  # "… into Jordan and Egyptian foodstuffs … enter Iraq": the last subject
     general = _GENERAL_SUBJECT.match(s, start, cue.start)
     if general and _SUBJECT_END.fullmatch(s, general.end(), cue.start):
         name = general.group(0)
@@ -1626,9 +1644,21 @@ def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> 
         name = name[:1].lower() + name[1:]  # "Goods of Lithuanian origin" opening a sentence
         return [Goods(name, None, False, general.start(), general.end())]
     found = read_phrase_list(sm, start, cue.start)
-    if found and _SUBJECT_END.fullmatch(s, found[-1].end, cue.start) and all(clean_goods(g) for g in found):
-        return found
+    if found and _SUBJECT_END.fullmatch(s, found[-1].end, cue.start):
+        parts = [part for g in found for part in _plural_parts(sm, g)]
+        if all(clean_goods(g) for g in parts):
+            # "Trucks crossing into China are disinfected": vehicles move the goods, they are not the goods
+            return [g for g in parts if g.name.split()[-1].lower() not in lexicon().carriers]
     return []
+
+
+def _plural_parts(sm: SentenceMentions, g: Goods) -> list[Goods]:
+    """"foodstuffs and building materials": two plural nouns the data does not know are two goods."""
+    if g.hs or " and " not in g.name or g.start < 0:
+        return [g]
+    parts = read_phrase_list(sm, g.start, g.end, pairs=False)
+    plural = len(parts) == 2 and all(not p.hs and p.name.endswith("s") and clean_goods(p) for p in parts)
+    return parts if plural else [g]
 _SUPPLIED_WITH = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+with\s+")
 _LED_BY_ASIDE = re.compile(r",\s+(?:led\s+by|including|mainly|mostly|notably|chiefly)\s+", re.I)
 _INCLUDING = re.compile(r"(?:[^.;:]|\.(?=\d)){0,70}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly|"
@@ -1709,6 +1739,9 @@ def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
         # (not "$9.4 billion of exports": the trade word after a figure names no goods)
         own = [g for g in goods_of_figure(frame.sm, figure.amount.start, figure.amount.end, frame.region[1])
                if not _on_cue(frame.sm, g.start)]
+        if own and all(g.name.split()[-1].lower() in lexicon().carriers
+                       and (not g.hs or frame.cue.kind == "motion") for g in own):
+            return []  # "61,000 trucks have crossed into Iraq": vehicles counted, not goods
         if len(own) > 1:
             return []  # "5,000 tonnes of wheat and barley": the figure is their total
         if own:

@@ -47,6 +47,7 @@ class Lexicon:
     kind_of: dict[str, str]  # a cue form, lower case with single spaces -> its frame kind
     noun_kind: dict[str, str]  # a form that is also an event or role noun ("exports", "supplies") -> that kind
     weak: frozenset[str]
+    place_only: frozenset[str]  # verbs that open a frame only before the place goods reach ("enter Bolivia")
     to_before: re.Pattern[str]
     from_before: re.Pattern[str]
     list_before: re.Pattern[str]
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         kind_of=kind_of,
         noun_kind=noun_kind,
         weak=frozenset(" ".join(str(w).lower().split()) for w in data.get("weak", [])),
+        place_only=frozenset(" ".join(str(w).lower().split()) for w in data.get("place_only", [])),
         to_before=_before([w for w in data.get("to_markers", []) if w not in _LIST_MARKERS]),
         from_before=_before(data.get("from_markers", [])),
         list_before=_before(_LIST_MARKERS),

@@ -214,6 +214,15 @@ _TO_A_RANK = re.compile(r"\s+(?:the\s+)?(?:first|second|third|fourth|fifth|sixth
                         r"\d+(?:st|nd|rd|th))\s+(?:position|place|spot|rank)\b", re.I)
 
 
+# The place a "reach"/"enter"/"bring" verb's goods go: right after it ("enter Bolivia", "reach the UAE") or after
+# "into"/"to" in its clause ("bring Kazakh wheat and flour into Uzbekistan"); never a sum ("reach US$5bn")
+_PLACE_FOLLOWS = re.compile(r"(?:\s+(?:the\s+)?|[^.;:]{0,80}?\b(?:into|to)\s+(?:the\s+)?)"
+                            r"(?![A-Z]{1,3}\s?\$)[A-Z][\w'’-]")
+
+
+_PASSED_THROUGH = re.compile(r"\s+(?:through|via|across|by\s+way\s+of)\s")
+
+
 def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexicon) -> list[Cue]:
     """The sentence's cues (from the article's cue spans, relative offsets) that are trade words here."""
     found = [_cue(s, a, b, lex) for a, b in spans]
@@ -227,6 +236,13 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue  # "deliveries were carried out to Iran": performed, not shipped
         if cue.kind == "motion" and _TO_A_RANK.match(s, cue.end):
             continue  # "Iraq overtook China and moved to the fourth position": a rank, no place
+        if cue.kind == "export_verb" and _PASSED_THROUGH.match(s, cue.end) and any(
+                c.kind == "motion" and 0 < c.start - cue.end <= 80 for c in found[i + 1:]):
+            continue  # "foodstuffs shipped through the port of Aqaba enter Iraq": the motion verb tells where
+        if cue.form in lex.place_only and any(a.start() < cue.start < a.end() for a in RELATIVE_ASIDE.finditer(s)):
+            continue  # ", which collapsed after checks on shrimp entering China,": an aside's goods, no trade told
+        if cue.form in lex.place_only and not _PLACE_FOLLOWS.match(s, cue.end):
+            continue  # "exports reach $5bn", "entered into force", "brings benefits": no place goods reach
         if cue.form.startswith(("brought in", "bring in", "brings in", "bringing in")) and not any(
                 a.kind == "quantity" and cue.end <= a.start and len(s[cue.end:a.start].split()) <= 3 for a in amounts):
             continue  # "brought in 28,000 tons of nuts" imports; "brought in 1,128 million dinars" earned

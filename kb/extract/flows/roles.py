@@ -325,9 +325,10 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     if after_cue and m.form == "name" and _GIVING_VERB.fullmatch(s, cue.start, m.start) \
             and (_FIGURE_NEXT.match(s, m.end) or _known_goods_next(s, m.end)):
         return "to", IMPORTER  # "Brazil sold China 5 million tonnes of soybeans": the first object receives
-    if after_cue and cue.kind == "motion" and cue.form.endswith((" in", " at")) \
+    if after_cue and cue.kind == "motion" and (cue.form.endswith((" in", " at")) or cue.form in lex.place_only) \
             and s[cue.end:m.start].strip() in ("", "the", "the port of", "port"):
-        return "to", IMPORTER  # "the first shipment landed in New Delhi", "arrived at the port of Durban"
+        # "the first shipment landed in New Delhi", "arrived at the port of Durban", "Chilean wine enters Bolivia"
+        return "to", IMPORTER
     if in_region and (city := _CITY_THEN_COUNTRY.search(before)) and _a_town(city["place"]) \
             and not _NOT_A_DESTINATION.search(before[:city.start("place")]) \
             and not re.search(r"[A-Z][\w'’-]*\s+$", before[:city.start()]):
@@ -481,6 +482,11 @@ _BUYING_AGENTS = frozenset(("importer", "importers", "buyer", "buyers", "custome
 _TO_THE_ADJECTIVE_AND = re.compile(r"\bto\s+(?:the\s+)?[A-Z][\w-]+\s+(?:and|or)\s+$")
 
 
+_TO_THE_PLACE = re.compile(r"\b(?P<how>to|into|in|from)\s+the\s+(?:(?:[a-z]+ern|central|coastal|remote)\s+)?$")
+_PLACE_OF_AFTER = re.compile(r"\s+(?:state|province|region|canton|county|city|port|town|capital|island|coast|district|"
+                             r"prefecture|emirate|oblast|border\s+town|border\s+city|port\s+city)\s+of\s+[A-Z]")
+
+
 def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int],
                        lex: Lexicon) -> tuple[str, str] | None:
     after = s[m.end:m.end + 40]
@@ -505,6 +511,11 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
         # "Chilean cherry exports", "Chinese buyers"; a role noun's adjective is the country itself
         return "adjective", IMPORTER if cue.kind == "buyer_noun" else (
             EXPORTER if cue.kind == "supplier_noun" else _NOUN_SIDES[cue.kind])
+    place = _TO_THE_PLACE.search(before)
+    if place and _PLACE_OF_AFTER.match(s, m.end) and region[0] <= m.start < region[1] \
+            and not _ONWARD.search(s, m.end, m.end + 80):
+        # "to the northern Brazilian state of Roraima", "from the Chilean port of Arica": a place of that country
+        return ("from", EXPORTER) if place["how"] == "from" else ("to", IMPORTER)
     # … "to the Russian and Belarusian markets": two adjectives of one market noun
     if re.match(r"(?:\s+(?:and|or)\s+[A-Z][\w-]+)?\s+(?:market|markets|consumers|buyers|importers|ports?|side|"
                 r"shelves)\b", after, re.I) \
