@@ -259,3 +259,24 @@ def test_an_aggregators_country_label_and_source_line_are_no_part_of_the_headlin
 def test_a_headline_opening_with_a_label_that_is_no_country_keeps_it(tmp_path: Path) -> None:
     doc = read_article(page(tmp_path, "Trade Weekly\nAnalysis: Why Peru's grape exports keep growing\n"))
     assert doc.title == "Analysis: Why Peru's grape exports keep growing"
+
+
+@pytest.mark.parametrize("link", ['Press "Enter" to skip to content', "You are here: Home News Trade Focus"])
+def test_a_skip_link_label_or_you_are_here_trail_is_not_the_title(tmp_path: Path, link: str) -> None:
+    doc = read_article(page(tmp_path, f"Harbour Daily\n\n{link}\n\nLorvania and Sildavia open two freight crossings"))
+    assert doc.title == "Lorvania and Sildavia open two freight crossings"
+
+
+def test_a_release_date_and_source_on_the_headline_line_are_the_page_date_and_wire(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "Expo News\n\nYou are here: Home News Expo Focus\n\nLorvania and Sildavia open "
+                                      "two freight crossings: official Release date: 2026-05-02    Source:Xinhua"))
+    assert doc.title == "Lorvania and Sildavia open two freight crossings: official"
+    assert doc.published == "2026-05-02"
+    assert doc.author == "Xinhua"
+
+
+def test_a_site_name_with_a_polynesian_of_is_the_publisher_not_the_title(tmp_path: Path) -> None:
+    doc = read_article(page(tmp_path, "Matangi 'o Samoa\n\nLorvania and Sildavia open two freight crossings\n\n"
+                                      "July 6, 2026"))
+    assert doc.title == "Lorvania and Sildavia open two freight crossings"
+    assert doc.publisher == "Matangi 'o Samoa"

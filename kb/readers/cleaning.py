@@ -48,6 +48,8 @@ _FOOTER_HEADING = re.compile(
 _BOILERPLATE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?:\s+content)?|scroll\s+to\s+continue.*|loading\.*"
     r"|skip\s+to\s+(?:main\s+)?(?:content|navigation|search|footer)|jump\s+to\s+(?:main\s+)?content"
+    # "Press "Enter" to skip to content": a skip link's label; "You are here: Home News …": a breadcrumb's
+    r"|press\s+[\"“']?enter[\"”']?\s+to\s+skip\s+to\s+(?:main\s+)?content|you\s+are\s+here\s*:.{0,120}"
     r"|(?:tags?|keywords|topics|filed\s+under)\s*:.*"
     r"|(?:read\s+(?:more|also|next)|see\s+also|also\s+read|related(?:\s+\w+)?)\s*:.{0,200}"
     r"|follow\s+(?:us|\S+)\s+on\b.*|subscribe\b.{0,80}|sign\s+up\b.{0,80}|click\s+here\b.{0,80}"
@@ -455,9 +457,11 @@ def _named(line: str) -> bool:
         and not _TITLE_CASE_LINK.search(line)
 
 
-# … and "and" in the languages of site names ("N1 Bosna i Hercegovina", "Diário e Notícias")
+# … and "and" in the languages of site names ("N1 Bosna i Hercegovina", "Diário e Notícias"), and "of" in
+# Polynesian ones ("Matangi 'o Samoa")
 _NAME_LINKS = frozenset(("of", "and", "&", "for", "the", "in", "y", "de", "du", "des", "la", "el", "da", "do", "-",
-                         "–", "|", "i", "e", "et", "und", "ve", "og", "och", "en"))
+                         "–", "|", "i", "e", "et", "und", "ve", "og", "och", "en", "'o", "’o", "ʻo", "o", "di", "van",
+                         "von", "al"))
 
 
 _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
@@ -655,6 +659,11 @@ def _mentioned_outlet(text: str) -> str | None:
     return None
 
 
+_TITLE_META = re.compile(r"\s+(?:release\s+date|publish(?:ed)?(?:\s+(?:date|on))?|posted(?:\s+on)?|date)\s*:\s*"
+                         r"(?P<date>\d{4}-\d{2}-\d{2}|\S+(?:\s+\S+){0,2}?\s+\d{4})"
+                         r"(?:\s+source\s*:\s*(?P<source>[^:]{2,40}))?\s*$", re.IGNORECASE)
+
+
 def clean_page(raw: str, title: str | None = None) -> Page:
     """Clean a scraped page body and collect the metadata it prints.
 
@@ -677,6 +686,13 @@ def clean_page(raw: str, title: str | None = None) -> Page:
         _note_wire(m["agency"], scan)
     if scan.masthead and _page_furniture(scan.masthead):
         scan.masthead = None  # "Breaking News" atop the headline names no site
+    if scan.title_guessed and scan.title and (tail := _TITLE_META.search(scan.title)):
+        # "Ghanaian cashew exporters eye India: official Release date: 2026-05-02 Source:Xinhua": the page's
+        # date and source printed on the headline's line
+        scan.title = scan.title[:tail.start()].rstrip()
+        scan.published = scan.published or find_date(tail["date"])
+        if tail["source"]:
+            _note_wire(tail["source"].strip(), scan)
     publisher = scan.byline_outlet or scan.publisher or scan.copyright_outlet or scan.masthead
     if publisher and scan.masthead and publisher != scan.masthead and publisher.casefold() in scan.masthead.casefold():
         publisher = scan.masthead  # "© MOLDPRES" below a "MOLDPRES News Agency" masthead: the name as printed
