@@ -29,7 +29,7 @@ def test_a_singular_alone_is_no_goods(text: str) -> None:
     ("fresh avocados", "080440"), ("Hass avocados", "080440"), ("blueberries", "081040"),
     ("lemons", "080550"), ("table grapes", "080610"), ("raisins", "080620"), ("grapes", "0806"),
     ("broken rice", "100640"), ("rice", "1006"), ("LNG", "271111"), ("lithium carbonate", "283691"),
-    ("soyabeans", "1201"), ("kava", "1211"), ("copra", "1203"), ("raw jute", "5303"), ("jute yarn", "5307"),
+    ("soyabeans", "120190"), ("kava", "1211"), ("copra", "1203"), ("raw jute", "5303"), ("jute yarn", "5307"),
     ("sugar", "1701"), ("wool", "5101"), ("lamb", "0204"), ("live lambs", "0104"), ("tuna loins", "0304"),
     ("copper ores and concentrates", "2603"), ("soap", "3401"), ("wood pellets", "440131"),
     ("crude palm oil", "151110"), ("refined petroleum", "2710"), ("edible bird's nest", "0410"), ("talc", "2526"),
@@ -45,9 +45,9 @@ def test_hs_codes(phrase: str, code: str) -> None:
 @pytest.mark.parametrize("name,code", [
     # a head whose compounds stay in its heading keeps it whatever names its kind
     ("pomegranate juice", "2009"), ("electrical cables", "8544"), ("industrial salt", "2501"),
-    ("cashew kernels", "0801"), ("walnut kernels", "0802"),
+    ("cashew kernels", "080132"), ("walnut kernels", "080232"),
     # other heads do not: a compound is goods of its own
-    ("shea butter", None), ("non-basmati rice", None), ("fresh pears", "0808"),
+    ("shea butter", None), ("non-basmati rice", None), ("fresh pears", "080830"),
     # a hyphenated trait of the goods is no other goods; a variety's name alone is its fruit
     ("green-skin avocados", "080440"), ("export-grade cashews", "0801"), ("Hass", "080440"),
     ("grass-fed beef", "0202"),
