@@ -1830,8 +1830,13 @@ def _told_before(rd: Reading, sm: SentenceMentions, g: Goods) -> Goods:
     if not g.definite or " " in g.name:
         return g
     told = rd.named_goods[1][0] if rd.named_goods[1] else None
-    if g.hs and len(g.hs) > 2 and not (told is not None and told.hs and told.hs[:2] == g.hs[:2]
-                                       and fold(g.name) in lexicon().class_nouns):
+    noun = fold(g.name)
+    across = lexicon().class_nouns_across.get(noun.removesuffix("s"), ())
+    told_hs = told.hs if told is not None and told.hs else ""
+    names_told = bool(told_hs) and (
+        (bool(g.hs) and told_hs[:2] == g.hs[:2] and noun in lexicon().class_nouns)
+        or any(told_hs.startswith(h) for h in across))  # "the bean" after coffee
+    if g.hs and len(g.hs) > 2 and not names_told:
         return g  # "the nut" after cashew kernels, but not "the apples" after cherries
     gap = sm.sentence.start - rd.named_goods[0]
     # a sentence or two before, or earlier in this one ("shipped cherries to Korea and remains the largest supplier

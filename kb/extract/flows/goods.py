@@ -224,8 +224,10 @@ def antecedent(sm: SentenceMentions, goods: Goods) -> Goods | None:
     whose head is the same ("its products": the latest goods named)."""
     head = fold(goods.name).split()[-1]
     generic = goods.name.split()[-1].lower() in lexicon().general_goods
+    across = lexicon().class_nouns_across.get(head.removesuffix("s"), ())  # "of the bean" after "coffee"
     for t in reversed(sm.terms):
-        if t.end <= goods.start and (generic or fold(t.name).split()[-1] == head):
+        if t.end <= goods.start and (generic or fold(t.name).split()[-1] == head
+                                     or any((t.hs or "").startswith(h) for h in across)):
             return term_goods(sm.text, t)
     return None
 

@@ -68,6 +68,7 @@ class Lexicon:
     not_goods: frozenset[str]
     general_goods: frozenset[str]
     class_nouns: frozenset[str]  # a kind of goods a story's named goods belong to ("the fruit", "the nut")
+    class_nouns_across: dict[str, tuple[str, ...]]  # … and headings of other chapters it names ("the bean": coffee)
     carriers: frozenset[str]
 
     def kind(self, form: str) -> str:
@@ -127,5 +128,7 @@ def lexicon() -> Lexicon:
         not_goods=frozenset(str(w).lower() for w in data.get("not_goods", [])),
         general_goods=frozenset(str(w).lower() for w in data.get("general_goods", [])),
         class_nouns=frozenset(str(w).lower() for w in data.get("class_nouns", [])),
+        class_nouns_across={str(k).lower(): tuple(str(h) for h in v)
+                            for k, v in (data.get("class_nouns_across") or {}).items()},
         carriers=frozenset(str(w).lower() for w in data.get("carriers", [])),
     )

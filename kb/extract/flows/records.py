@@ -55,8 +55,10 @@ def merge(drafts: list[Draft]) -> list[Draft]:
                 continue
         if d.amount.kind == "quantity" and d.money is None:
             # "Imports from China fell 4.6% in value to $1,003.72 million, and 6.2% in quantity to 41,388 tonnes"
+            # … and "Italy accounted for $412 million. … 118,460 metric tons went to Italy": the same period's
+            # value and volume told in two sentences
             host = next((g for g in same if g.amount is not None and g.amount.kind == "money"
-                         and g.date == d.date and g.sentence.start == d.sentence.start), None)
+                         and g.date == d.date and (g.sentence.start == d.sentence.start or d.date is not None)), None)
             if host is not None:
                 d.money = host.amount
                 out[out.index(host)] = d

@@ -137,6 +137,7 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
     subject = _subject(s, mentions, readings, cue, clause, lex)
     if subject is not None:
         readings[subject] = ("subject", subject_side(s, cue))
+    _overtaker_ranked(s, mentions, readings)
     _share_along_lists(s, mentions, readings, region)
     parties = [Party(m.code, readings[i][1], m.start, m.end, readings[i][0])
                for i, m in enumerate(mentions) if i in readings and readings[i][1]]
@@ -169,6 +170,23 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
             side = EXPORTER if cue.kind == "export_noun" else IMPORTER
             parties.append(Party(owner.code, side, owner.start, owner.end, "possessor"))
     return parties
+
+
+# "Italy has overtaken Germany as the biggest buyer": the one that overtook holds the rank, not the one overtaken
+_OVERTOOK = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:overtaken|overtook|overtakes|overtaking|surpassed|surpasses|"
+                       r"surpassing|outpaced|outstripped|displaced|replaced|dethroned|unseated|edged\s+out|"
+                       r"pushed\s+aside)\s+(?:the\s+)?$")
+_AS_THE_ROLE = re.compile(r"\s+as\s+(?:the\s+)?")
+
+
+def _overtaker_ranked(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]]) -> None:
+    for i, m in enumerate(mentions):
+        if i == 0 or readings.get(i, ("", ""))[0] != "ranked" or not _AS_THE_ROLE.match(s, m.end):
+            continue
+        verb = _OVERTOOK.search(s, mentions[i - 1].end, m.start)
+        if verb is not None and re.fullmatch(r"\s*", s[mentions[i - 1].end:verb.start()]) \
+                and mentions[i - 1].form in ("name", "capital") and i - 1 not in readings:
+            readings[i - 1] = readings.pop(i)
 
 
 _AMONG_ROLES = re.compile(r"\W*Among\s+(?:the\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s?\s+"
