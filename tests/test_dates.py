@@ -57,6 +57,10 @@ CASES = [
     ("between 3 and 9 May 2019", None, [("3 and 9 May 2019", "2019-05-03/2019-05-09")]),
     ("between July and November 2008", None, [("between July and November 2008", "2008-07/2008-11")]),
     ("in Q3 2017 and in H1 2018", None, [("Q3 2017", "2017-07/2017-09"), ("H1 2018", "2018-01/2018-06")]),
+    # business news' fused codes: the first n months, a half, a quarter of a two-digit year
+    ("5M26 imports rose; 1H25 sales and 3Q25 output; 12M25", None,
+     [("5M26", "2026-01/2026-05"), ("1H25", "2025-01/2025-06"), ("3Q25", "2025-07/2025-09"), ("12M25", "2025")]),
+    ("a 5M tonne target for model 3M25X", None, []),
     ("in January-April of last year", "2019-06-01", [("January-April of last year", "2018-01/2018-04")]),
     ("signed in April of the last year", "2024-03-29", [("April of the last year", "2023-04")]),
     ("exports for November 1-25 rose", "2025-11-26", [("November 1-25", "2025-11-01/2025-11-25")]),

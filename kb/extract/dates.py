@@ -89,6 +89,9 @@ _PART = _c(rf"(?=(?i:[tsf])|[1-4])(?i:the\s+)?(?P<ord>(?i:first|second|third|fou
 # "Q3 2017", "H1 2018", "1H 2019", "Q1 of this year"; a bare "Q1" is the latest first quarter begun.
 _QCODE = _c(rf"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<h2>[12])H)(?:[\s/-]*(?:(?i:of)\s+)?(?P<y>{_YEAR_EXPR})"
             r"|(?<=Q[1-4])\b(?![-/]\w))")
+# "5M26" (January to May 2026), "1H25", "3Q25": the codes of financial and regional business news, a year
+# of two digits fused on
+_FUSED_CODE = _c(r"\b(?:(?P<q>[1-4])Q|(?P<h>[12])H|(?P<m>1[0-2]|[1-9])M)(?P<y>\d\d)\b")
 _SPAN = _c(rf"(?=(?i:[tflp]))(?i:the\s+)?(?P<ord>(?i:first|last|final|past))\s+(?P<n>(?i:{_NUM}))\s+"
            rf"(?P<kind>(?i:months|days|weeks))(?:{_FISCAL_TAIL}|\s+(?i:of)\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|"
            rf"(?i:the\s+year)\b|(?P<y>{_YEAR_EXPR})))?")
@@ -450,6 +453,13 @@ class _Resolver:
             n, size = int((m["h"] or "H" + m["h2"])[1]), 6
         y = self.year(m["y"]) if m["y"] else self._latest_begun((n - 1) * size + 1)
         return None if y is None else self._months(y, (n - 1) * size + 1, n * size)
+
+    def fused_code(self, m: re.Match[str]) -> str | None:
+        y = 2000 + int(m["y"])
+        if m["m"]:
+            return str(y) if m["m"] == "12" else self._months(y, 1, int(m["m"]))  # the first n months
+        n, size = (int(m["q"]), 3) if m["q"] else (int(m["h"]), 6)
+        return self._months(y, (n - 1) * size + 1, n * size)
 
     def _latest_begun(self, first_month: int) -> int | None:
         """The year of the latest period starting in `first_month` that had begun by publication."""
@@ -870,6 +880,7 @@ _G_SPAN = _Gate(words=("quarter", "half", "months", "days", "weeks"), reach=30)
 # "Q1", "H2", "1H", and the short fiscal and marketing years "FY23", "MY22/23"; a character class first lets
 # the engine skip fast to where one may start
 _G_CODE = _Gate(re.compile(r"[QH12FM](?:(?<=[QH])[1-4]|(?<=[12])H|(?<=[FM])Y)"), reach=0)
+_G_FUSED = _Gate(re.compile(r"\d[QHM]\d\d"), reach=2)
 _G_REL = _Gate(words=("year", "month", "week", "season", "campaign"), reach=30)
 _G_WEEKDAY = _Gate(re.compile(r"day\b"), reach=30)
 # Rare words, one gate for their patterns: "since June", "the week to Friday", "the 12 months to June",
@@ -898,6 +909,7 @@ def _plan() -> tuple[list[_Gate], list[tuple[re.Pattern[str], int, _Handler]]]:
         (_SPAN, _Resolver.span, _G_SPAN),
         (_PART, _Resolver.part, _G_SPAN),
         (_QCODE, _Resolver.qcode, _G_CODE),
+        (_FUSED_CODE, _Resolver.fused_code, _G_FUSED),
         (_SAME, _Resolver.same, _G_RARE),
         (_FULL, _Resolver.full, _G_MONTH),
         (_ISO, _Resolver.iso, _G_YEAR),

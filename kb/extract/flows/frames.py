@@ -264,7 +264,8 @@ _RELIANCE = re.compile(r"rel[iy]|depend")
 # "Lithuanian goods went mainly to Poland", "Goods of Lithuanian origin went to …": goods words as the subject
 _GOODS_MOVE = re.compile(r"^\W*(?:[A-Z][\w-]*\s+)?(?i:goods|products|merchandise|exports|shipments|produce)\b"
                          r"(?:\s+of\s+[A-Z][\w-]*\s+origin)?\s+(?:(?:mainly|mostly|largely|chiefly|primarily)\s+)?$")
-_AMOUNTS_MOVE = re.compile(r"\b(?:volumes|quantities|shipments|amounts|cargoes|consignments|the\s+rest|the\s+remainder|"
+_AMOUNTS_MOVE = re.compile(r"\b(?:volumes|quantities|shipments|amounts|cargoes|consignments|lots|parcels|batches|"
+                           r"the\s+rest|the\s+remainder|"
                            r"the\s+balance)\s+(?:also\s+)?$", re.I)
 _RIGHT_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:neighbou?ring|fellow|nearby)\s+)?")  # "relied on neighbouring X"
 _NOUN_AFTER = re.compile(r"\s+(?!for\b)[a-z]")  # "the Djibouti corridor": the country names a place
