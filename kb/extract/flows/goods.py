@@ -161,6 +161,11 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
             continue
         if not token[0].isalpha() and not (token[0].isdigit() and "-" in token and words):
             break
+        named = next((c for c in sm.countries if c.start == m.start() and c.end > m.end()), None) \
+            if not words and token[0].isupper() else None
+        if named is not None:  # "New Zealand cherries", "South African wine": a country of several words first
+            skip_to = named.end
+            continue
         if not words and (low in _DETERMINERS or _origin_word(token, forms) or _attributive_name(token, s, m.end())
                           or (token.islower() and low.endswith(("'s", "’s")))):  # "the country's gas"
             definite = definite or low in _DEFINITE
