@@ -277,7 +277,8 @@ _IN_TERMS_OF = re.compile(r"\bin\s+terms\s+of\s+(?:the\s+)?(?:(?:total|overall|c
 _MARKETS_GONE_TO = re.compile(r"\bto\s+(?:(?:a\s+(?:wide\s+)?(?:range|number|host|variety|handful)\s+of|several|many|"
                              r"various|numerous|different|new|other|more\s+than|over|some|about|around|nearly|"
                              r"\d[\d,]*|[a-z]+ty|ten|twelve|fifteen)\s+){1,3}$", re.I)
-SHARE_TAKEN = re.compile(r"\s+(?:about\s+|around\s+|nearly\s+|over\s+|almost\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)")
+SHARE_TAKEN = re.compile(r"\s+(?:about\s+|around\s+|nearly\s+|over\s+|almost\s+|close\s+to\s+|roughly\s+|some\s+|"
+                         r"(?:just\s+)?(?:more|less)\s+than\s+|just\s+(?:over|under)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)")
 _SUPPLIED_SHARE = re.compile(r"\b(?:suppl(?:y|ies|ied)|provid(?:e|es|ed)|account(?:s|ed)?\s+for)\s+"
                              r"(?:(?:most|much|half|the\s+bulk|a\s+(?:third|quarter)|(?:about\s+|nearly\s+)?"
                              r"\d[\d.,]*\s*(?:%|per\s*cent|percent))\s+of\s+)?(?:its|their|[A-Z][\w.-]*['’]s?)\s+$")
