@@ -706,6 +706,9 @@ def _whole_named(rd: Reading, sm: SentenceMentions, last: _Sides) -> tuple[list[
 _FOLLOWED_ON = re.compile(r",?\s*(?:and\s+)?(?:(?:were|was)\s+)?followed\s+by\s+(?:the\s+)?$", re.I)
 
 
+_AHEAD_OF_ON = re.compile(r",?\s*(?:just\s+|well\s+|narrowly\s+)?ahead\s+of\s+(?:the\s+)?$", re.I)
+
+
 def _placed(sm: SentenceMentions, names: list[CountryMention], clause: tuple[int, int]) -> list[CountryMention]:
     """The names a placing phrase ranks: those before it ("Spain, the Netherlands and Chile completed the top six")
     and a list it is "followed by" (", followed by China and France"); none when no name is placed."""
@@ -717,7 +720,11 @@ def _placed(sm: SentenceMentions, names: list[CountryMention], clause: tuple[int
         if i + 1 == len(names):
             return names
         tail = names[i + 1:]
-        return names if _FOLLOWED_ON.search(sm.text, placing.end(), tail[0].start) else names[:i + 1]
+        # "Belgium came second with 17.9%, ahead of the Netherlands with 11.4% and the UK with 8.7%": ranked on
+        # (those ahead of which it is named without a figure of their own were left out of `names`)
+        ranked_on = _FOLLOWED_ON.search(sm.text, placing.end(), tail[0].start) \
+            or _AHEAD_OF_ON.search(sm.text, placing.end(), tail[0].start)
+        return names if ranked_on else names[:i + 1]
     return []
 
 
