@@ -61,6 +61,11 @@ CASES = [
     ("5M26 imports rose; 1H25 sales and 3Q25 output; 12M25", None,
      [("5M26", "2026-01/2026-05"), ("1H25", "2025-01/2025-06"), ("3Q25", "2025-07/2025-09"), ("12M25", "2025")]),
     ("a 5M tonne target for model 3M25X", None, []),
+    # a span of years end to end; two years compared after a change stay two dates
+    ("Between 2019 and 2023, Peru shipped", None, [("Between 2019 and 2023", "2019/2023")]),
+    ("in the seasons from 2020-21 to 2024-25", None, [("from 2020-21 to 2024-25", "2020/2025")]),
+    ("exports rose 9% from 2024 to 2025", None, [("2024", "2024"), ("2025", "2025")]),
+    ("from 2019 to 2023 tonnes", None, [("2019", "2019")]),
     ("in January-April of last year", "2019-06-01", [("January-April of last year", "2018-01/2018-04")]),
     ("signed in April of the last year", "2024-03-29", [("April of the last year", "2023-04")]),
     ("exports for November 1-25 rose", "2025-11-26", [("November 1-25", "2025-11-01/2025-11-25")]),
@@ -298,6 +303,9 @@ def test_relative_and_partial_dates(text, published, expected):
     ("Exports rose in the last fiscal year.", "IN", [("last fiscal year", "2022-04/2023-03")]),
     ("Exports rose this financial year.", "AU", [("this financial year", "2023-07/2024-06")]),
     ("Exports rose in the last fiscal year.", "FR", [("last fiscal year", "2023")]),
+    # the fiscal years of a span, end to end
+    ("In the five fiscal years from 2020-21 to 2024-25, exports rose.", "PK",
+     [("from 2020-21 to 2024-25", "2020-07/2025-06")]),
 ])
 def test_fiscal_years_of_a_known_country(text, country, expected):
     found = [(text[d.start:d.end], d.value) for d in find_dates(text, "2024-03-05", country)]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -89,6 +90,22 @@ _PART = _c(rf"(?=(?i:[tsf])|[1-4])(?i:the\s+)?(?P<ord>(?i:first|second|third|fou
 # "Q3 2017", "H1 2018", "1H 2019", "Q1 of this year"; a bare "Q1" is the latest first quarter begun.
 _QCODE = _c(rf"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<h2>[12])H)(?:[\s/-]*(?:(?i:of)\s+)?(?P<y>{_YEAR_EXPR})"
             r"|(?<=Q[1-4])\b(?![-/]\w))")
+# "from 2019 to 2023", "between 2020-21 and 2024-25": a span of years, or of seasons or fiscal years, end to end
+_YEAR_RANGE_TEXT = _c(r"\b(?i:from|between)\s+(?:(?i:fiscal|financial|marketing)\s+(?:(?i:year)\s+)?)?"
+                 r"(?P<a>(?:19|20)\d\d)(?:[-/](?P<a2>\d\d)\b)?\s+(?i:to|and|until|through|till)\s+"
+                 r"(?P<b>(?:19|20)\d\d)(?:[-/](?P<b2>\d\d)\b)?(?![\d]|[,.]\d|[-/]\d|\s*(?:tonnes|tons|t\b|kg|%|per))")
+class _YearRange:
+    """`_YEAR_RANGE_TEXT` where no change comes before it ("exports rose 9% from 2024 to 2025" compares two years:
+    each is its own date)."""
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return (m for m in _YEAR_RANGE_TEXT.finditer(text, pos, endpos)
+                if not _CHANGED_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+
+
+_YEAR_RANGE = _YearRange()
+_CHANGED_BEFORE = re.compile(r"\b(?:rose|fell|grew|increased|decreased|jumped|climbed|dropped|declined|doubled|"
+                             r"tripled|halved|rising|falling|growing|up|down)\b(?:\s+\S+){0,3}\s+$", re.I)
 # "5M26" (January to May 2026), "1H25", "3Q25": the codes of financial and regional business news, a year
 # of two digits fused on
 _FUSED_CODE = _c(r"\b(?:(?P<q>[1-4])Q|(?P<h>[12])H|(?P<m>1[0-2]|[1-9])M)(?P<y>\d\d)\b")
@@ -453,6 +470,16 @@ class _Resolver:
             n, size = int((m["h"] or "H" + m["h2"])[1]), 6
         y = self.year(m["y"]) if m["y"] else self._latest_begun((n - 1) * size + 1)
         return None if y is None else self._months(y, (n - 1) * size + 1, n * size)
+
+    def year_range(self, m: re.Match[str]) -> str | None:
+        a, b = int(m["a"]), int(m["b"])
+        seasons = bool(m["a2"]) and bool(m["b2"])
+        if b <= a or (bool(m["a2"]) != bool(m["b2"])) or (seasons and (int(m["a2"]) != (a + 1) % 100
+                                                                     or int(m["b2"]) != (b + 1) % 100)):
+            return None
+        if seasons and self.fiscal is not None:  # "the fiscal years 2020-21 to 2024-25" in Pakistan
+            return f"{self._fiscal_span(a).partition('/')[0]}/{self._fiscal_span(b).partition('/')[2]}"
+        return f"{a}/{b + 1 if seasons else b}"
 
     def fused_code(self, m: re.Match[str]) -> str | None:
         y = 2000 + int(m["y"])
@@ -910,6 +937,7 @@ def _plan() -> tuple[list[_Gate], list[tuple[re.Pattern[str], int, _Handler]]]:
         (_PART, _Resolver.part, _G_SPAN),
         (_QCODE, _Resolver.qcode, _G_CODE),
         (_FUSED_CODE, _Resolver.fused_code, _G_FUSED),
+        (_YEAR_RANGE, _Resolver.year_range, _G_YEAR),
         (_SAME, _Resolver.same, _G_RARE),
         (_FULL, _Resolver.full, _G_MONTH),
         (_ISO, _Resolver.iso, _G_YEAR),
