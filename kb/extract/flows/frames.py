@@ -40,6 +40,7 @@ from kb.extract.flows.goods import (
     goods_after_copula,
     goods_after_of,
     goods_before_list,
+    goods_hs,
     goods_of_figure,
     goods_of_share_subject,
     list_around,
@@ -1410,6 +1411,8 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
         goods = [_told_before(rd, sm, g) for g in goods]
         if not figures:
             goods = [part for g in goods for part in unpaired(sm, g)]
+            if len(goods) == 1 and cue.kind in _AGGREGATES:
+                goods += _changed_in_turn(sm, goods[0], clause)
         if goods:
             included = _included(sm, goods, region)
             return (goods, included) if figures else (included or goods, [])
@@ -1420,6 +1423,25 @@ def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
 
 
 _SECTOR_TRADE = re.compile(r"\b(agricultural|agri-food|farm|industrial)\s+(?:trade|turnover)\b", re.I)
+_CHANGE = r"(?:by\s+)?(?:about\s+|some\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent|percent|times|-fold|fold)"
+_GOODS_CHANGED = re.compile(rf"\s+(?:grew|rose|fell|increased|decreased|jumped|climbed|dropped|declined|surged|"
+                            rf"slumped|were\s+up|were\s+down|was\s+up|was\s+down)\s+{_CHANGE}")
+_NEXT_CHANGED = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<goods>[a-z][a-z -]{{1,30}}?)\s+{_CHANGE}")
+
+
+def _changed_in_turn(sm: SentenceMentions, first: Goods, clause: tuple[int, int]) -> list[Goods]:
+    """"deliveries of wheat flour grew by 21%, sunflower oil by 2.3 times and coal by 44.1%": goods listed each with
+    its change, the verb said once."""
+    m = _GOODS_CHANGED.match(sm.text, first.end)
+    out: list[Goods] = []
+    pos = m.end() if m else -1
+    while m is not None and (m := _NEXT_CHANGED.match(sm.text, pos, clause[1])) is not None:
+        name = m["goods"].strip()
+        if not clean_goods(Goods(name, goods_hs(name), False)):
+            break
+        out.append(Goods(name, goods_hs(name), False, m.start("goods"), m.end("goods")))
+        pos = m.end()
+    return out
 
 
 _BREAKDOWN_AFTER = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|notably|especially|including|"
@@ -1623,7 +1645,13 @@ def _participle_head(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) ->
             and all(g.hs or (" " in g.name and g.name == g.name.lower()) for g in found) \
             and not any(fold(g.name) in lexicon().general_goods for g in found):  # not "goods purchased from X"
         return found
+    if len(found) == 1 and fold(found[0].name) in lexicon().general_goods and _BY_A_COUNTRY.match(s, cue.end) \
+            and re.fullmatch(r"\s*", s[found[-1].end:cue.start]):
+        return [Goods("goods", None, weak=True)]  # "Kazakh goods imported by Tajikistan rose to $1.18bn": all goods
     return []
+
+
+_BY_A_COUNTRY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
 
 
 def _origin_goods_enter(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> bool:
