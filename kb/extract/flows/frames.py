@@ -1493,6 +1493,15 @@ def _figure_breakdown(sm: SentenceMentions, figures: list[Figure], region: tuple
     return read_phrase_list(sm, m.end(), region[1], pairs=False)
 
 
+def _told_in_reverse(rd: Reading, sm: SentenceMentions, cue: Cue) -> bool:
+    """"Tajikistan's exports to Kazakhstan fell to $238mn" in a story of Tajikistan's imports of Kazakh wheat: the
+    story's buyer selling, whose goods are not the story's."""
+    buyer = rd.frame.title_importer
+    return buyer is not None and cue.kind == "export_noun" and any(
+        c.code == buyer and c.form in ("name", "adjective") and 0 <= cue.start - c.end <= 25
+        for c in sm.countries)
+
+
 def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
                      figures: list[Figure]) -> tuple[list[Goods], list[Goods]]:
     """Goods the frame does not name: the sentence's, the last flows', the story's."""
@@ -1521,7 +1530,7 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     # "Vietnam's exports to the US reached $26.3bn", "Iran's leading export markets were China, with $5.6bn, …":
     # a total in money of no goods named is of all goods
     if (cue.kind in _AGGREGATES or cue.kind in ("buyer_noun", "supplier_noun")) and money_only \
-            and (story is None or not rd.frame.goods_told or story.name == "goods"):
+            and (story is None or not rd.frame.goods_told or story.name == "goods" or _told_in_reverse(rd, sm, cue)):
         story = Goods("goods", None, weak=True)
         after = _INCLUDING.match(sm.text, figures[-1].end, region[1])  # "…, led by copper ore"
         if after:
