@@ -275,9 +275,14 @@ _AND_OF = re.compile(r"\s+and\s+(?=of\s+(?:the\s+)?[A-Z])")
 _PART_ASIDE = (r",\s+(?:(?:dragged|pulled|weighed|held)\s+down|driven|boosted|helped|lifted|buoyed|propped\s+up|"
                r"offset|hit)\s+(?:mainly\s+|largely\s+|mostly\s+)?by\s+")
 _PART_ASIDE_RE = re.compile(_PART_ASIDE)
+_ANOTHER_ORIGIN_TEXT = r"\s+and\s+(?=[A-Z][a-z]+(?:an|ese|ish|i)\s+[a-z])"
+_ANOTHER_ORIGIN = re.compile(_ANOTHER_ORIGIN_TEXT)
 _NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+|\s+and\s+(?=of\s+(?:the\s+)?[A-Z])"
                           # "… is trucked into Jordan and Egyptian foodstuffs … enter Iraq": goods of another origin
-                          r"|\s+and\s+(?=[A-Z][a-z]+(?:an|ese|ish|i)\s+[a-z])"
+                          r"|" + _ANOTHER_ORIGIN_TEXT +
+                          # "China's imports of Russian crude oil and its exports of machinery to Kazakhstan": the
+                          # owner's other trade, in a stretch of its own (searched up to the next trade word)
+                          r"|\s+and\s+(?=(?:its|their)\s)"
                           r"|\s+(?:while|whereas)\s+"  # "Sudan bought 24m kilos while the UAE took 21.6m kilos"
                           r"|\b(?:adding|saying|noting|stressing|explaining)\s+(?:that\s+)?"  # "…, adding that"
                           # "…, dragged down by a 31 percent drop in shipments from China to $688m": a part's own
@@ -1163,6 +1168,12 @@ _PRONOUN = re.compile(r"^\W*(?:(?:But|And|However|Meanwhile|Also),?\s+)?"
 
 def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
     """"Uzbekistan was the second buyer. It imported 5,140 wagons": the country the sentence before is about."""
+    if frame.cue.kind in _AGGREGATES and _ITS_TRADE.search(frame.sm.text, max(0, frame.cue.start - 25),
+                                                           frame.cue.start):
+        # "China's imports of Russian crude oil and its exports of machinery to Kazakhstan": the owner named before
+        owner = [c for c in frame.sm.countries if c.end <= frame.cue.start and c.form == "name"
+                 and frame.sm.text.startswith(("'s", "’s"), c.end)]
+        return owner[-1].code if owner else None
     if not frame.cue.kind.endswith("verb"):
         return None
     last = rd.last
@@ -1190,6 +1201,7 @@ def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
 
 
 _SENTENCE_OPENER = re.compile(r"\W*(?:The\s+)?")
+_ITS_TRADE = re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+)?$")
 _THE_COUNTRY_BEFORE = re.compile(r"\b(?:the|this)\s+(?:country|nation|kingdom|republic)\s+"
                                  r"(?:(?:also|has|had|have|now|already|[a-z]+ly)\s+)?$")
 _IT_BEFORE = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$")
@@ -1678,7 +1690,7 @@ def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> 
     s = sm.text
     lead = _SUBJECT_LEAD.match(s, clause[0], cue.start)
     start = lead.end() if lead else clause[0]
-    joined = [m.end() for m in _NEW_SUBJECT.finditer(s, start, cue.start)]
+    joined = [m.end() for m in _ANOTHER_ORIGIN.finditer(s, start, cue.start)]
     start = joined[-1] if joined else start  # "… into Jordan and Egyptian foodstuffs … enter Iraq": the last subject
     general = _GENERAL_SUBJECT.match(s, start, cue.start)
     if general and _SUBJECT_END.fullmatch(s, general.end(), cue.start):
