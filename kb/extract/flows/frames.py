@@ -1628,8 +1628,11 @@ _REASON_AFTER = re.compile(r",\s*(?:as|because|since|due\s+to|owing\s+to|amid|th
 
 _FIRST_OBJECT = re.compile(r"\s+(?:the\s+)?")
 _CONTRAST_LEAD = re.compile(r",?\s*(?:while|whereas|and|but)\s+[a-z]")
-_SUBJECT_LEAD = re.compile(r"\W*(?:(?:while|whereas|and|but)\s+)?")
-_SUBJECT_END = re.compile(r"(?:\s+(?:also|then|mainly|mostly|largely|chiefly|primarily))*"
+# "Along the corridor, Nigerian cement … travel to …": an opening adverbial is no part of the subject
+_SUBJECT_LEAD = re.compile(r"\W*(?:(?:Along|At|In|On|Through|Across|Via|From|Over|Under|Every|Each|Today|Now|Daily|"
+                           r"Meanwhile|Similarly|Likewise)\b[^,;]{0,50},\s+)?(?:(?:while|whereas|and|but)\s+)?")
+_SUBJECT_END = re.compile(r"(?:\s+(?:also|then|mainly|mostly|largely|chiefly|primarily|already|now|still|regularly|"
+                          r"routinely|usually|often|daily))*"
                           # "… foodstuffs shipped through the port of Aqaba enter Iraq": the way they came, between
                           r"(?:\s+(?:shipped|trucked|carried|brought|sent|transported|moved|routed)\s+"
                           r"(?:through|via|across)\s+[^,;.]{1,40}?)?\s*")
@@ -1690,8 +1693,11 @@ def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> 
     s = sm.text
     lead = _SUBJECT_LEAD.match(s, clause[0], cue.start)
     start = lead.end() if lead else clause[0]
-    joined = [m.end() for m in _ANOTHER_ORIGIN.finditer(s, start, cue.start)]
-    start = joined[-1] if joined else start  # "… into Jordan and Egyptian foodstuffs … enter Iraq": the last subject
+    # "… is trucked into Jordan and Egyptian foodstuffs … enter Iraq": the subject after the clause before's own
+    # trade word (not "Nigerian cement and Ghanaian cocoa products travel to …", one subject of two goods)
+    joined = [m.end() for m in _ANOTHER_ORIGIN.finditer(s, start, cue.start)
+              if any(start <= c.start < m.start() for c in sm.cues)]
+    start = joined[-1] if joined else start
     general = _GENERAL_SUBJECT.match(s, start, cue.start)
     if general and _SUBJECT_END.fullmatch(s, general.end(), cue.start):
         name = general.group(0)
