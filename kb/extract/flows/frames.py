@@ -1505,6 +1505,9 @@ def _figure_breakdown(sm: SentenceMentions, figures: list[Figure], region: tuple
     return read_phrase_list(sm, m.end(), region[1], pairs=False)
 
 
+_TOPIC_GOODS = re.compile(r"\W*(?:For|As\s+for|As\s+regards|Regarding|Turning\s+to)\s+(?P<g>[^,;]{2,40}),\s")
+
+
 def _told_in_reverse(rd: Reading, sm: SentenceMentions, cue: Cue) -> bool:
     """"Tajikistan's exports to Kazakhstan fell to $238mn" in a story of Tajikistan's imports of Kazakh wheat: the
     story's buyer selling, whose goods are not the story's."""
@@ -1517,6 +1520,11 @@ def _told_in_reverse(rd: Reading, sm: SentenceMentions, cue: Cue) -> bool:
 def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
                      figures: list[Figure]) -> tuple[list[Goods], list[Goods]]:
     """Goods the frame does not name: the sentence's, the last flows', the story's."""
+    topic = _TOPIC_GOODS.match(sm.text)
+    if topic is not None:  # "For palm oil, export volume was 612,000 tons, of which …": the sentence's goods
+        terms = [t for t in sm.terms_in(topic.start("g"), topic.end("g"))]
+        if len(terms) == 1 and terms[0].start >= topic.start("g"):
+            return [term_goods(sm.text, terms[0], topic.start("g"))], []
     ahead = next((f for f in figures if f.start >= cue.end), None)
     aside = _LED_BY_ASIDE.search(sm.text, cue.end, ahead.start) \
         if ahead is not None and ahead.amount.kind == "money" and cue.kind in _AGGREGATES else None
