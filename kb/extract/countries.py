@@ -21,6 +21,8 @@ from kb.readers import publishers
 
 # Words before a country that make it a destination or a place, not an actor.
 _DESTINATION = re.compile(r"(?:\bto|\binto|\btowards|\bfor)\s+(?:the\s+)?$")
+_A_MARKET_AFTER = re.compile(r"\s+markets?\b(?!\s+(?:for|of)\s+(?:[A-Z]|the\s+[A-Z]))")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 # "Latin America", "North American": a region, not the United States.
 _REGION_BEFORE = re.compile(r"\b(?:Latin|North|South|Central|Pan|Anglo|Spanish)[\s-]+$")
 _MONEY_AFTER = re.compile(r"\s?\$|\s+(?:dollars?|cents?)\b")
@@ -211,6 +213,9 @@ def codes_in(text: str, published: str | None = None, *, forms: tuple[str, ...] 
 def is_destination(text: str, mention: CountryMention) -> bool:
     """"to China", "for Egypt": the country is where something goes, not who acts ("prices for Colombian avocados"
     name the goods' origin)."""
+    if mention.form == "adjective" and _A_MARKET_AFTER.match(text, mention.end) \
+            and _THE_BEFORE.search(text, max(0, mention.start - 5), mention.start):
+        return True  # "… and the Swedish market dropped 7.7%": a market goods go to
     return bool(_DESTINATION.search(text[max(0, mention.start - 12): mention.start])) \
         and not (mention.form == "adjective" and _origin_of_goods(text, mention))
 

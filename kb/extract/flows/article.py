@@ -88,7 +88,10 @@ class ArticleFrame:
         for code in (self.local(), self.home):
             if code and code not in importers:
                 return code
-        counts = Counter(c.code for c in self.ctx.countries if c.form != "bloc" and c.code not in importers)
+        # (a country the story names only as where goods go — "shipments to the US", "the Swedish market" — sells
+        # none of them)
+        counts = Counter(c.code for c in self.ctx.countries if c.form != "bloc" and c.code not in importers
+                         and not is_destination(self.ctx.text, c))
         return counts.most_common(1)[0][0] if counts else None
 
     def source(self, importers: list[str]) -> str | None:
