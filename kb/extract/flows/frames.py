@@ -638,7 +638,12 @@ _PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?moved\s+(?:up\s+)?(?:to|into)|were|wa
                      r"(?:three|four|five|"
                      r"six|seven|eight|nine|ten|\d+)\b"
                      # "Hong Kong and Cambodia followed, taking …", "… came next."
-                     r"|(?:followed|came\s+next|were\s+next|trailed)(?=\s*[,.;]|\s+(?:closely|behind)\b))", re.I)
+                     r"|(?:followed|came\s+next|were\s+next|trailed)(?=\s*[,.;]|\s+(?:closely|behind)\b)"
+                     # "Japan and Belgium made up most of the rest", "… accounted for the remaining volume"
+                     r"|(?:made\s+up|make\s+up|makes\s+up|accounted\s+for|account\s+for|accounts\s+for)\s+"
+                     r"(?:(?:most|much|nearly\s+all|almost\s+all|the\s+bulk)\s+of\s+)?the\s+"
+                     r"(?:rest|remainder|balance|remaining\s+(?:volume|share|sales|exports|imports|shipments|"
+                     r"purchases|trade))\b)", re.I)
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
 _MEMBER_FOLLOWED_BY = re.compile(r"\s+(?:was|were|is|are)\s+(?:then\s+|closely\s+)?followed\s+by\s+(?:the\s+)?")
 _FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are)\s+(?:then\s+)?followed\s+by\s+"

@@ -75,7 +75,18 @@ class Lexicon:
         return self.kind_of[" ".join(form.lower().split())]
 
 
-_SPACE = r"\s+"
+# Between the words of a cue an adverb may stand ("comes overwhelmingly from", "went largely to"); the cue's
+# form drops it (`cue_form`)
+_SPACE = r"\s+(?:[a-z]+ly\s+)?"
+
+
+def cue_form(text: str) -> str:
+    """The lexicon's form of a cue as written: lower case, single spaces, no adverb inside."""
+    words = text.lower().split()
+    form = " ".join(words)
+    if len(words) > 2 and form not in lexicon().kind_of:
+        form = " ".join([words[0], *(w for w in words[1:-1] if not w.endswith("ly")), words[-1]])
+    return form
 _LIST_MARKERS = ["including", "such as", "led by", "followed by", "ahead of", "behind", "trailing", "after",
                  "among them", "namely",
                  "notably", "especially", "mainly", "mostly", "chiefly", "primarily", "then", "and",

@@ -16,7 +16,7 @@ from kb.extract import gazetteer
 from kb.extract.commodities import Commodity, find_commodities
 from kb.extract.context import CountryMention, Sentence
 from kb.extract.dates import DateMention, count_of, find_dates
-from kb.extract.flows.lexicon import Lexicon, lexicon
+from kb.extract.flows.lexicon import Lexicon, cue_form, lexicon
 from kb.extract.quantities import FIGURE_START, Amount, find_amounts, writes_decimal_commas, writes_pounds_as_weight
 
 
@@ -332,7 +332,7 @@ _ASIDE_CLOSED = re.compile(r"\b[A-Z][\w'’.-]*\s*,\s+(?:which|who)\s[^,;]{1,60}
 def _cue(s: str, a: int, b: int, lex: Lexicon) -> Cue:
     """A cue with its frame kind; a form that is both verb and noun is read as a noun unless a subject,
     pronoun or adverb comes right before it ("Vietnam's exports", "coffee exports" vs "Kenya exports")."""
-    form = " ".join(s[a:b].lower().split())
+    form = cue_form(s[a:b])
     kind = lex.kind(form)
     noun = lex.noun_kind.get(form)
     if noun is not None:
