@@ -1,0 +1,40 @@
+"""benchmarks/layer_recall.py names the first reading layer that fails for a missed gold flow (invented records)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "layer_recall.py"
+
+
+def _layer_of():
+    spec = importlib.util.spec_from_file_location("layer_recall", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.layer_of
+
+
+def flow(quote: str | None, **fields) -> dict:
+    record = {"commodity": "cocoa beans", "hs": "1801", "from": "GH", "to": "NL", **fields}
+    if quote is not None:
+        record["evidence"] = [{"quote": quote}]
+    return record
+
+
+@pytest.mark.parametrize(("record", "layer"), [
+    (flow(None), "no evidence"),
+    (flow("The Netherlands: up 12% to 41,000 tonnes."), "no trade word"),
+    (flow("Shipments to the Netherlands rose to 41,000 tonnes."), "seller absent"),
+    (flow("Ghana shipped 41,000 tonnes of cocoa beans last year."), "buyer absent"),
+    (flow("Ghana shipped 41,000 tonnes of kente to the Netherlands.", commodity="adinkra cloth", hs=None),
+     "goods unknown"),
+    (flow("Ghana shipped cocoa beans to the Netherlands.", quantity=41000, unit="t"), "figure unread"),
+    (flow("Ghana shipped 41,000 tonnes of cocoa beans to the Netherlands.", quantity=41000, unit="t"),
+     "frame/roles"),
+])
+def test_the_first_layer_that_fails(record: dict, layer: str) -> None:
+    assert _layer_of()(record, "", "2024-05-17") == layer
