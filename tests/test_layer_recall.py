@@ -38,3 +38,16 @@ def flow(quote: str | None, **fields) -> dict:
 ])
 def test_the_first_layer_that_fails(record: dict, layer: str) -> None:
     assert _layer_of()(record, "", "2024-05-17") == layer
+
+
+def test_a_flow_written_between_the_same_countries_from_the_same_sentence_is_named_otherwise() -> None:
+    spec = importlib.util.spec_from_file_location("layer_recall", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    said = "Exports to Canada totalled 3,215 tonnes."
+    gold = flow(said, commodity="bovine meat", **{"from": "UY", "to": "CA"})
+    written = {"commodity": "beef", "from": "UY", "to": "CA", "evidence": [{"quote": said}]}
+    assert module._named_otherwise(gold, [written])
+    assert not module._named_otherwise(gold, [{**written, "to": "CL"}])
+    assert not module._named_otherwise(gold, [{**written, "evidence": [{"quote": "Another sentence."}]}])
