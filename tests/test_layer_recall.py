@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import importlib.util
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "layer_recall.py"
 
 
-def _layer_of():
+@cache
+def _script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("layer_recall", SCRIPT)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.layer_of
+    return module
 
 
 def flow(quote: str | None, **fields) -> dict:
@@ -37,14 +40,11 @@ def flow(quote: str | None, **fields) -> dict:
      "frame/roles"),
 ])
 def test_the_first_layer_that_fails(record: dict, layer: str) -> None:
-    assert _layer_of()(record, "", "2024-05-17") == layer
+    assert _script().layer_of(record, "2024-05-17") == layer
 
 
 def test_a_flow_written_between_the_same_countries_from_the_same_sentence_is_named_otherwise() -> None:
-    spec = importlib.util.spec_from_file_location("layer_recall", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _script()
     said = "Exports to Canada totalled 3,215 tonnes."
     gold = flow(said, commodity="bovine meat", **{"from": "UY", "to": "CA"})
     written = {"commodity": "beef", "from": "UY", "to": "CA", "evidence": [{"quote": said}]}

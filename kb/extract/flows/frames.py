@@ -664,6 +664,7 @@ _FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*
 _WITH_FIGURE = re.compile(r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?" + FIGURE_START)
 _FOLLOWED_ONE = re.compile(r"\b(?:followed|trailed|follow|trail)\s+(?:the\s+)?$")
 _RANKED_AGAINST = re.compile(r"\b(?:ahead\s+of|behind|trailing)\s+(?:the\s+)?$", re.I)
+_AHEAD_OF = r"(?:just\s+|well\s+|narrowly\s+)?ahead\s+of\s+"  # "…, just ahead of the United States"
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|is\s+in|are\s+in|followed|"
                             r"follows|trailed|stood|took|occupied|secured|claimed|"
                             # "Turkey stayed in second place with …", "Iran fell to 7.2m kg from 9.0m"
@@ -717,7 +718,7 @@ def _whole_named(rd: Reading, sm: SentenceMentions, last: _Sides) -> tuple[list[
 _FOLLOWED_ON = re.compile(r",?\s*(?:and\s+)?(?:(?:were|was)\s+)?followed\s+by\s+(?:the\s+)?$", re.I)
 
 
-_AHEAD_OF_ON = re.compile(r",?\s*(?:just\s+|well\s+|narrowly\s+)?ahead\s+of\s+(?:the\s+)?$", re.I)
+_AHEAD_OF_ON = re.compile(r",?\s*" + _AHEAD_OF + r"(?:the\s+)?$", re.I)
 
 
 def _placed(sm: SentenceMentions, names: list[CountryMention], clause: tuple[int, int]) -> list[CountryMention]:
@@ -1307,8 +1308,7 @@ def _pairs(frame: _Frame, exporters: list[str], importers: list[str]
 
 _THE_LATTER = re.compile(r",\s+the\s+latter\b")
 _LATTER_IS = re.compile(r",\s+the\s+latter\s+(?:\w+\s+){1,2}(?:the|a|its)\s+(?:[\w-]+\s+){0,3}$")
-_FOLLOWED_TAIL = re.compile(r",\s+(?:and\s+)?(?:was\s+|were\s+)?followed\s+by\s+"
-                            r"|\b(?:just\s+|well\s+|narrowly\s+)?ahead\s+of\s+")
+_FOLLOWED_TAIL = re.compile(r",\s+(?:and\s+)?(?:was\s+|were\s+)?followed\s+by\s+|\b" + _AHEAD_OF)
 
 
 def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple[Figure | None, list[str]]]:
@@ -1451,13 +1451,12 @@ def _changed_in_turn(sm: SentenceMentions, first: Goods, clause: tuple[int, int]
     its change, the verb said once."""
     m = _GOODS_CHANGED.match(sm.text, first.end)
     out: list[Goods] = []
-    pos = m.end() if m else -1
-    while m is not None and (m := _NEXT_CHANGED.match(sm.text, pos, clause[1])) is not None:
+    while m is not None and (m := _NEXT_CHANGED.match(sm.text, m.end(), clause[1])) is not None:
         name = m["goods"].strip()
-        if not clean_goods(Goods(name, goods_hs(name), False)):
+        goods = Goods(name, goods_hs(name), False, m.start("goods"), m.end("goods"))
+        if not clean_goods(goods):
             break
-        out.append(Goods(name, goods_hs(name), False, m.start("goods"), m.end("goods")))
-        pos = m.end()
+        out.append(goods)
     return out
 
 
@@ -1527,7 +1526,7 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     """Goods the frame does not name: the sentence's, the last flows', the story's."""
     topic = _TOPIC_GOODS.match(sm.text)
     if topic is not None:  # "For palm oil, export volume was 612,000 tons, of which …": the sentence's goods
-        terms = [t for t in sm.terms_in(topic.start("g"), topic.end("g"))]
+        terms = sm.terms_in(topic.start("g"), topic.end("g"))
         if len(terms) == 1 and terms[0].start >= topic.start("g"):
             return [term_goods(sm.text, terms[0], topic.start("g"))], []
     ahead = next((f for f in figures if f.start >= cue.end), None)
