@@ -23,6 +23,7 @@ from kb.extract.flows.frames import LEAD, MOVE_BETWEEN, Reading, lead_period, ma
 from kb.extract.flows.goods import Goods, narrows, term_goods
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import ArticleMentions
+from kb.extract.flows.partners import LEVEL_VERB
 from kb.extract.flows.records import Draft, merge, to_record
 from kb.extract.flows.tables import read_lists, read_tables
 from kb.extract.seasons import with_marketing_year
@@ -44,7 +45,8 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
             reading.section_goods, reading.last, reading.named_goods = _heading_goods(sentence.text), None, (-1, [])
             continue
         readable = mentions.has_cue(sentence) or may_continue(reading, sentence) \
-            or MOVE_BETWEEN.search(sentence.text) is not None  # goods of two origins exchanged "between" places
+            or MOVE_BETWEEN.search(sentence.text) is not None \
+            or LEVEL_VERB.search(sentence.text) is not None  # goods of two origins exchanged "between" places
         if readable and _can_write(reading, mentions, sentence) and not _table_row(reading, sentence.text):
             read_sentence(reading, mentions.sentence(sentence))
         elif sentence.start <= LEAD or lexicon().turnover.search(sentence.text):

@@ -88,7 +88,7 @@ _YEAR_TO_DATE = re.compile(r"\byear[- ]to[- ]date\b|\bYTD\b|\bso\s+far\s+this\s+
                            re.I)
 _THE_MONTH = re.compile(r"\b(?:for|in|during|over)\s+the\s+month\b(?!\s+(?:before|earlier|prior|after|ago)\b)", re.I)
 # ("the same period" the dates module reads itself: the period the sentence told before it)
-_THE_PERIOD_TOLD = re.compile(r"\b(?:for|in|during|over)\s+the\s+period\b"
+_THE_PERIOD_TOLD = re.compile(r"\b(?:for|in|during|over)\s+the\s+(?:period|half[- ]year|six[- ]month\s+period)\b"
                               r"(?!\s+(?:of|in|last|a|before|earlier|prior|after|ago)\b)", re.I)
 
 

@@ -60,6 +60,7 @@ from kb.extract.flows.mentions import (
     SentenceMentions,
     more_goods_after,
 )
+from kb.extract.flows.partners import CHANGED_TO, LEVEL_VERB, goods_subject
 from kb.extract.flows.records import Draft
 from kb.extract.flows.roles import EXPORTER, IMPORTER, OWN_CHANGE, REGION, Party, frame_parties, subject_side
 from kb.extract.quantities import FIGURE_START, rate_in
@@ -133,7 +134,8 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     """Every frame of one sentence, its flows added to the reading."""
     if _exchanged_between(rd, sm):
         return
-    if (not sm.cues and not may_continue(rd, sm.sentence)) or (_BY_SECTOR.search(sm.text) and not sm.countries):
+    if (not sm.cues and not may_continue(rd, sm.sentence) and not LEVEL_VERB.search(sm.text)) \
+            or (_BY_SECTOR.search(sm.text) and not sm.countries):
         # … nor a breakdown by sector naming no country ("Food industries brought in JOD 141 million, medical
         # supplies JOD 97 million"): the whole trade's sectors, not the last flows' partner
         lead_period(rd, sm)
@@ -165,6 +167,8 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
                                     and not any(clause[0] <= f.start < clause[1] for f in figures))
         # "In fourth place, with 61,775 tonnes imported, is Egypt": a ranking whose participle opens no frame
         placed_first = (first := _NEXT_COME.match(sm.text, clause[0])) is not None and bool(first["with"])
+        if not cues and _goods_subject_clause(rd, sm, clause, figures):
+            continue
         if (not cues or roles_only or placed_first) and _parallel_clause(rd, sm, clause, figures, cues):
             continue
         for i, cue in enumerate(cues):
@@ -792,7 +796,8 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     # "Hong Kong, Spain and Germany followed, each with …": the ranking verb after the last name before the figure
     subject_end = max((n.end for n in names if n.end <= own_end), default=names[0].end)
     ranked_after = bool(own) and _RANKED_TAIL.search(sm.text, own[-1].end, clause[1]) is not None
-    if (own and not followed and not ranked_after and not _RANKED_CLAUSE.match(sm.text, subject_end, own_end)) \
+    if (own and not followed and not ranked_after and not _RANKED_CLAUSE.match(sm.text, subject_end, own_end)
+            and not CHANGED_TO.fullmatch(sm.text, subject_end, own_end)) \
             or lexicon().turnover.search(sm.text, clause[0], clause[1]) \
             or not (last.sentence == sm.sentence.start
                     or 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP):
@@ -816,6 +821,45 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     cue = Cue(names[0].start, names[0].end, "", "export_verb")
     _write(rd, _Frame(sm, cue, clause, clause, own, parties, last.goods), exporters, importers)
     return True
+
+
+def _goods_subject_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], figures: list[Figure]) -> bool:
+    """"Indian shrimp reached 48,215 tonnes" in a story of Thailand's shrimp imports, "Pork to Chile totalled 9.2m
+    pounds" in one of US pork exports: goods of a named origin or bound for a named place, the other side the
+    story's. Whether it wrote flows."""
+    told = goods_subject(sm.text, clause, sm.countries, sm.terms, [f.start for f in figures])
+    if told is None:
+        return False
+    exporter = told.exporter or _story_seller(rd, sm, told.importer)
+    importer = told.importer or _story_buyer(rd, sm, exporter)
+    if not exporter or not importer or exporter == importer:
+        return False
+    term = next(t for t in sm.terms if t.start == told.goods_start)
+    goods = rd.frame.specific(term_goods(sm.text, term, clause[0]))
+    cue = Cue(told.goods_start, told.goods_end, "", "export_noun" if told.importer else "import_noun")
+    own = [f for f in figures if f.start == told.figure_at]
+    parties = [Party(exporter, EXPORTER, told.goods_start, told.goods_start, "subject"),
+               Party(importer, IMPORTER, told.goods_end, told.goods_end, "subject")]
+    _write(rd, _Frame(sm, cue, clause, clause, own, parties, [goods]), [exporter], [importer])
+    return True
+
+
+def _story_seller(rd: Reading, sm: SentenceMentions, importer: str | None) -> str | None:
+    """Who sells goods a clause sends to `importer`: the one seller of the flows just told, else the story's."""
+    last = rd.last if continues_last(rd, sm.sentence) else rd.partnerless if _after_partnerless(rd, sm.sentence) \
+        else None
+    if last is not None and len(last.exporters) == 1:
+        return last.exporters[0] if last.exporters[0] != importer else None
+    return rd.frame.exporter([importer] if importer else []) if rd.frame.title_told else None
+
+
+def _story_buyer(rd: Reading, sm: SentenceMentions, exporter: str | None) -> str | None:
+    """Who buys goods a clause names only the origin of: the one buyer of the imports just told, else the
+    headline's importer ("Thailand's shrimp imports climb"); none in a story of sales."""
+    last = rd.last if continues_last(rd, sm.sentence) else None
+    if last is not None and len(last.importers) == 1 and last.kind not in EXPORTING:
+        return last.importers[0] if last.importers[0] != exporter else None
+    return rd.frame.title_importer if rd.frame.title_importer != exporter else None
 
 
 # "They totalled 289,110 tonnes, a fall of 4% …" after "Brazil remains China's main supplier, although its sales are

@@ -261,7 +261,7 @@ def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int
 
 
 _LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•·])?[ \t]*\**(?P<place>[^–—:\d\n|*]{2,40}?)\**[ \t]*(?:–|—|-|:)"
-                        r"[ \t]*(?P<fig>[^\n]{1,80})$", re.M)
+                        r"[ \t]*(?P<fig>[^\n]{1,160})$", re.M)
 _INCOMING = re.compile(r"\b(?:suppliers?|origins?|sources?|imports?\s+from|imported\s+from|arrivals)\b", re.I)
 
 
@@ -288,6 +288,9 @@ def read_lists(rd: Reading) -> None:
                 for goods, amount in _row_items(sentence.text, model.goods, figure):
                     rd.drafts.append(Draft(goods, exporter, importer, amount, None, date, amount.per,
                                            model.company, sentence))
+                for goods in _leading_goods(sentence.text) if model.goods.name == "goods" else []:
+                    rd.drafts.append(Draft(goods, exporter, importer, None, None, date, None, model.company,
+                                           sentence))
                 earlier = _bracketed_figure(sentence.text, figure) if bracketed else None
                 if earlier is not None:
                     rd.drafts.append(Draft(model.goods, exporter, importer, earlier, None, bracketed[0].value,
@@ -366,17 +369,28 @@ def _decimal_comma(rd: Reading) -> bool:
 
 def _list_row(rd: Reading, m: re.Match[str]) -> tuple[str, Amount, Sentence] | None:
     codes = [c.code for c in rd.ctx.countries_in(m.start("place"), m.end("place")) if c.form == "name"]
-    figs = [a for a in find_amounts(m.group("fig"), _decimal_comma(rd)) if a.kind in ("quantity", "money")]
+    fig = m.group("fig")
+    figs = [a for a in find_amounts(fig, _decimal_comma(rd)) if a.kind in ("quantity", "money")]
     if not codes or not figs:
         return None
-    return codes[0], figs[0], Sentence(m.start(), m.end(), m.group(0))
+    # "China: Up $214 million or 11 percent, to $2.1 billion": the level the change reached, not the change
+    changed = _CHANGE_FIRST.match(fig)
+    level = next((a for a in figs if _TO_LEVEL.search(fig, 0, a.start)), None) if changed else figs[0]
+    if level is None:
+        return None
+    return codes[0], level, Sentence(m.start(), m.end(), m.group(0))
+
+
+_CHANGE_FIRST = re.compile(r"\W*(?:up|down|rose|fell|increased?|decreased?|rise|fall|gain|drop|grew|declined)\b", re.I)
+_TO_LEVEL = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 
 
 def _list_model(rd: Reading, pos: int, intro: str, incoming: bool) -> Draft | None:
     """The goods and the other side of a list: the lead-in's goods, else the latest flow's before it."""
     latest = next((d for d in reversed(rd.drafts) if d.sentence.start <= pos), None)
     named = [t for t in find_commodities(intro) if t.name not in ("market", "markets")]
-    goods = Goods(named[-1].name, hs_for(named[-1].name)) if named else (latest.goods if latest else rd.frame.goods)
+    goods = Goods(named[-1].name, hs_for(named[-1].name)) if named else (
+        Goods("goods", None) if _BY_PARTNER.search(intro) else latest.goods if latest else rd.frame.goods)
     if goods is None:
         return None
     if latest is not None:
@@ -389,3 +403,16 @@ def _list_model(rd: Reading, pos: int, intro: str, incoming: bool) -> Draft | No
     date = latest.date if latest is not None and latest.date else rd.period_at(pos)
     return Draft(goods, "" if incoming else side, side if incoming else "", None, None, date, None,
                  latest.company if latest else None, sent)
+
+
+# "Exports by trade partner", "Imports by country of origin": a release's breakdown of the whole trade
+_BY_PARTNER = re.compile(r"\b(?:exports|imports|trade)\s+by\s+(?:main\s+|top\s+|major\s+)?(?:trad(?:e|ing)\s+)?"
+                         r"(?:partners?|countr(?:y|ies)|destinations?|markets?|origins?)\b", re.I)
+_LED_BY = re.compile(r"\b(?:led|driven)\s+by\s+", re.I)
+
+
+def _leading_goods(line: str) -> list[Goods]:
+    """"China: Up $214 million …, led by milk powder and kiwifruit": the goods that led a partner's total."""
+    m = _LED_BY.search(line)
+    terms = find_commodities(line[m.end():]) if m else []
+    return [Goods(t.name, hs_for(t.name)) for t in terms]
