@@ -102,6 +102,7 @@ class Reading:
     named_importers: tuple[int, list[str]] = (-1, [])  # (sentence start, importers a frame named without a seller)
     named_goods: tuple[int, list[Goods]] = (-1, [])  # (sentence start, goods a frame read, flows or not)
     partnerless: _Sides | None = None  # the latest frame that named its exporter only ("X's tea exports earned …")
+    sellerless: _Sides | None = None  # the latest that named its importer only ("China imported 9.6 Mt of soybeans")
     named_in_full: dict[str, Goods] = field(default_factory=dict)  # head word → the latest goods of two words or more
     # (company, its country, its goods): "OCP Group exported 4.87 million tonnes of fertilizers" leading the story
     lead_company: tuple[str, str, Goods] | None = None
@@ -488,6 +489,7 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     if not importers or not exporters:
         if importers and not exporters:
             rd.named_importers = (sm.sentence.start, importers)
+            rd.sellerless = _Sides(sm.sentence.start, sm.sentence.end, [], importers, goods, EXPORTER, cue.kind)
         if exporters and not importers:
             rd.named_exporters = (sm.sentence.start, exporters)
             rd.partnerless = _Sides(sm.sentence.start, sm.sentence.end, exporters, [], goods)
@@ -751,9 +753,11 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     Belarus with 720,000 litres". Whether it wrote flows. A role noun of the clause ("the top re-export
     market") must put the ranked countries on the side the last frame leaves open."""
     last = rd.last
-    if (last is None or not (last.sentence == sm.sentence.start or continues_last(rd, sm.sentence))) \
-            and _after_partnerless(rd, sm.sentence):
-        last = rd.partnerless  # "Sri Lanka's tea exports earned Rs 433bn. … Iraq was number one at 41.2m kilos"
+    if last is None or not (last.sentence == sm.sentence.start or continues_last(rd, sm.sentence)):
+        # "Sri Lanka's tea exports earned Rs 433bn. … Iraq was number one at 41.2m kilos"; "China imported 9.6 Mt of
+        # soybeans. … Brazil fell 11 per cent to 7.1 Mt": a partner of the one side told
+        last = rd.partnerless if _after_partnerless(rd, sm.sentence) else \
+            rd.sellerless if _after_sellerless(rd, sm.sentence) else last
     own = [f for f in figures if clause[0] <= f.start < clause[1]]
     # "Argentina came second, just ahead of Uruguay, with 191,230 tonnes": the one it is ranked against is no member
     # … but "ahead of Argentina with 231,050 tonnes" gives the one behind its own figure: a member too
@@ -896,7 +900,13 @@ _CONTINUATION_GAP = 300  # characters: about two sentences
 
 def may_continue(rd: Reading, sentence: Sentence) -> bool:
     """Whether a sentence without a trade word may go on with a frame told just before."""
-    return continues_last(rd, sentence) or _after_partnerless(rd, sentence)
+    return continues_last(rd, sentence) or _after_partnerless(rd, sentence) or _after_sellerless(rd, sentence)
+
+
+def _after_sellerless(rd: Reading, sentence: Sentence) -> bool:
+    """Whether a sentence comes soon after one that named its importer and no seller."""
+    told = rd.sellerless
+    return told is not None and 0 <= sentence.start - told.sentence_end <= _CONTINUATION_GAP
 
 
 def _after_partnerless(rd: Reading, sentence: Sentence) -> bool:
