@@ -17,6 +17,7 @@ CASES = [
     ("worth $57 million", ("$57 million", 57e6, "money", None, "USD", None)),
     ("US$2.3 billion in sales", ("US$2.3 billion", 2.3e9, "money", None, "USD", None)),
     ("valued at $3.1bn", ("$3.1bn", 3.1e9, "money", None, "USD", None)),
+    ("refined petroleum – $1.12B", ("$1.12B", 1.12e9, "money", None, "USD", None)),  # a capital B is billions
     ("€450 million of machinery", ("€450 million", 450e6, "money", None, "EUR", None)),
     ("8.2 billion euros", ("8.2 billion euros", 8.2e9, "money", None, "EUR", None)),
     ("USD 75 million", ("USD 75 million", 75e6, "money", None, "USD", None)),

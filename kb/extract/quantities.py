@@ -77,7 +77,7 @@ _SCALE_WORD = (r"(?:hundred|thousand|lakh)(?:[\s-]+(?:thousand|million|billion|c
                r"|million|billion|trillion|mln|bln|trln|crore|mio|dozen")
 # Letter scales ("m", "bn", "k") only right after the digits or one space, never before a letter or "m³".
 _SCALE = (rf"(?:\s*-?\s*(?i:{_SCALE_WORD})\b"
-          r"|\s?(?i:mn|bn|tn|mil|bil|cr)(?![\w³²])|\s?(?:m|M|b|k|K)(?![\w³²]))")  # "RM28.4bil": Malaysian
+          r"|\s?(?i:mn|bn|tn|mil|bil|cr)(?![\w³²])|\s?(?:m|M|b|B|k|K)(?![\w³²]))")  # "RM28.4bil": Malaysian
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = (rf"half\s+an?|an?(?=[\s-]+(?:{_SCALE_WORD})\b)"
             rf"|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_ONES}))?"

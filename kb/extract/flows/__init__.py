@@ -21,6 +21,7 @@ from kb.extract.dates import find_dates, with_season_months
 from kb.extract.flows.article import article_frame
 from kb.extract.flows.frames import LEAD, MOVE_BETWEEN, Reading, lead_period, may_continue, read_sentence
 from kb.extract.flows.goods import Goods, narrows, term_goods
+from kb.extract.flows.goods_lists import read_goods_lists
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import ArticleMentions
 from kb.extract.flows.partners import LEVEL_VERB
@@ -55,6 +56,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     if "|" in ctx.text or "\t" in ctx.text:
         read_tables(reading)
     read_lists(reading)
+    read_goods_lists(reading)
     drafts = _lead_company_lent(reading, [d for d in merge(reading.drafts) if d.exporter and d.importer])
     for d in drafts:  # "In the 2025/2026 campaign" where "the campaign … runs from June to May"
         if d.date and "/" in d.date:

@@ -640,7 +640,12 @@ _PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?moved\s+(?:up\s+)?(?:to|into)|were|wa
                      r"(?:the\s+)?"
                      r"(?:second|third|fourth|fifth|sixth|next)\b[^.;]{0,25}?\b"
                      r"(?:place|places|position|positions|spot|spots)?"
-                     r"|(?:completed|rounded\s+out|rounded\s+off|made\s+up)\s+the\s+(?:list\s+of\s+the\s+)?top\s+"
+                     # "… rank from 3 to 9 among the destinations", "… were third to fifth"
+                     r"|(?:rank|ranks|ranked|occupy|occupies|occupied|hold|holds|held|were|are)\s+(?:from\s+)?"
+                     r"(?:\d{1,2}(?:st|nd|rd|th)?|second|third|fourth|fifth|sixth)\s+(?:to|through|[-–])\s+"
+                     r"(?:\d{1,2}(?:st|nd|rd|th)?|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+                     r"|(?:completed?|completes|rounded\s+out|rounds?\s+out|round\s+out|rounded\s+off|made\s+up|"
+                     r"make\s+up)\s+the\s+(?:list\s+of\s+the\s+)?top\s+"
                      r"(?:three|four|five|"
                      r"six|seven|eight|nine|ten|\d+)\b"
                      # "Hong Kong and Cambodia followed, taking …", "… came next."
@@ -654,7 +659,7 @@ _PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?moved\s+(?:up\s+)?(?:to|into)|were|wa
 _MEMBER_FOLLOWED_BY = re.compile(r"\s+(?:was|were|is|are)\s+(?:then\s+|closely\s+)?followed\s+by\s+(?:the\s+)?")
 _FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are)\s+(?:then\s+)?followed\s+by\s+"
                           r"(?:the\s+)?$")
-_ASIDE_AFTER = re.compile(r"(?:\s*\([^()]{0,30}\))?")
+_ASIDE_AFTER = re.compile(r"(?:\s*\([^()]{0,30}\))?(?:,\s*in\s+that\s+order\s*,)?")  # "…, in that order, complete"
 # "The UAE with 31.06 tons, Spain with 27.3 tons … came next in that order": the ranking told after the list
 _RANKED_TAIL = re.compile(r"\b(?:came|come|comes|were|ranked|followed|trailed)\s+(?:next|after|behind|thereafter)\b"
                           r"|\bin\s+that\s+order\b|\b(?:completed|rounded\s+out|made\s+up)\s+the\s+top\b")

@@ -51,7 +51,8 @@ def merge(drafts: list[Draft]) -> list[Draft]:
                          and (d.date is not None or g.sentence.start == d.sentence.start)), None)
             if host is not None:  # "418,000 tonnes … The value of these exports was 241 billion francs"
                 host.money = d.amount
-                host.date = max((host.date, d.date), key=len)  # "the 2025-26 season" told as September–August
+                # "the 2025-26 season" told as September–August
+                host.date = max((host.date or "", d.date or ""), key=len) or None
                 continue
         if d.amount.kind == "quantity" and d.money is None:
             # "Imports from China fell 4.6% in value to $1,003.72 million, and 6.2% in quantity to 41,388 tonnes"

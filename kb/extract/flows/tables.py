@@ -146,6 +146,9 @@ def _cell_amounts(cells: list[str], units: list[_Unit | None], continued: bool, 
         bare = cell.replace(" ", "")
         num = (_CELL_NUMBER_COMMA if comma else _CELL_NUMBER).fullmatch(bare)
         if num is None:
+            own = _own_unit(cell)  # "$208M", "31.2 thousand tons": a cell that carries its unit
+            if own is not None:
+                amounts.append(own)
             continue
         raw = num.group(1)
         value = float(raw.replace(".", "").replace(",", ".") if comma else raw.replace(",", ""))
@@ -156,6 +159,15 @@ def _cell_amounts(cells: list[str], units: list[_Unit | None], continued: bool, 
         kind, u, cur, factor = unit
         amounts.append(Amount(0, 0, value * factor, kind, u, cur))  # type: ignore[arg-type]
     return amounts
+
+
+def _own_unit(cell: str) -> Amount | None:
+    """The figure of a cell written with its own unit or currency, the whole cell."""
+    found = find_amounts(cell.strip())
+    if len(found) == 1 and found[0].kind in ("quantity", "money") and found[0].start == 0 \
+            and found[0].end >= len(cell.strip()) - 1:
+        return found[0]
+    return None
 
 
 def _column_unit(header: str) -> _Unit | None:
@@ -260,7 +272,8 @@ def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int
                                period or date, None, company, sent))
 
 
-_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•·])?[ \t]*\**(?P<place>[^–—:\d\n|*]{2,40}?)\**[ \t]*(?:–|—|-|:)"
+_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•·]|[–—](?=[ \t]))?"
+                        r"[ \t]*\**(?P<place>[^–—:\d\n|*]{2,40}?)\**[ \t]*(?:–|—|-|:)"
                         r"[ \t]*(?P<fig>[^\n]{1,160})$", re.M)
 _INCOMING = re.compile(r"\b(?:suppliers?|origins?|sources?|imports?\s+from|imported\s+from|arrivals)\b", re.I)
 
