@@ -61,7 +61,8 @@ class Amount:
 
 
 SCALES = {"hundred": 1e2, "dozen": 12, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6,
-          "m": 1e6, "mil": 1e6, "mio": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9, "bil": 1e9, "b": 1e9,
+          "m": 1e6, "mil": 1e6, "mill": 1e6, "mio": 1e6, "bill": 1e9, "billion": 1e9, "bln": 1e9, "bn": 1e9,
+          "bil": 1e9, "b": 1e9,
           "trillion": 1e12, "tn": 1e12, "trln": 1e12, "lakh": 1e5, "crore": 1e7, "cr": 1e7}
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -74,7 +75,7 @@ RATES = {"year": "year", "annum": "year", "annually": "year", "yearly": "year", 
 
 _THIN = "\u00a0\u2007\u2009\u202f"  # no-break, figure, thin and narrow no-break spaces
 _SCALE_WORD = (r"(?:hundred|thousand|lakh)(?:[\s-]+(?:thousand|million|billion|crore)\b)?"
-               r"|million|billion|trillion|mln|bln|trln|crore|mio|dozen")
+               r"|million|billion|trillion|mln|bln|trln|crore|mio|dozen|mill(?=\.)|bill(?=\.)")  # "€51.2 mill."
 # Letter scales ("m", "bn", "k") only right after the digits or one space, never before a letter or "m³".
 _SCALE = (rf"(?:\s*-?\s*(?i:{_SCALE_WORD})\b"
           r"|\s?(?i:mn|bn|tn|mil|bil|cr)(?![\w³²])|\s?(?:m|M|b|B|k|K)(?![\w³²]))")  # "RM28.4bil": Malaysian

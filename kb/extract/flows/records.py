@@ -30,11 +30,22 @@ class Draft:
         return self.exporter, self.importer, self.goods.key
 
 
+def _same_flow(a: Draft, b: Draft) -> bool:
+    """The same sides and goods: "pork" told again for "pork and processed pork products" is the same goods,
+    named short (the known term opening the longer name the story gave first)."""
+    if a.key == b.key:
+        return True
+    if (a.exporter, a.importer) != (b.exporter, b.importer) or bool(a.goods.hs) == bool(b.goods.hs):
+        return False
+    short, long = (a.goods, b.goods) if a.goods.hs else (b.goods, a.goods)
+    return long.name.lower().startswith(short.name.lower() + " and ")
+
+
 def merge(drafts: list[Draft]) -> list[Draft]:
     """One flow per (from, to, goods, period, figure); figureless ones only when nothing says more."""
     out: list[Draft] = []
     for d in drafts:
-        same = [g for g in out if g.key == d.key and not (d.part and g.part and g.goods.name != d.goods.name)]
+        same = [g for g in out if _same_flow(g, d) and not (d.part and g.part and g.goods.name != d.goods.name)]
         if d.amount is None:
             _merge_figureless(out, same, d)
             continue
