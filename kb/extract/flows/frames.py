@@ -403,12 +403,25 @@ _ROLE_OF = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s
 _OBJECT_ROLE = re.compile(r"\b(?:to|for|from)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?$")
 
 
+# "Chile ships copper to the Philippines, which sells bananas to Chile": the partner of the verb before is the
+# subject of a trade of its own
+_PARTNER_WHICH = re.compile(r"\b(?P<prep>to|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s+which\s+"
+                            r"(?:\w+ly\s+|also\s+|in\s+turn\s+)?$")
+
+
+def _partner_trades_back(s: str, cue: Cue, previous: Cue) -> bool:
+    """Whether a relative clause on the partner just named trades the other way ("to the Philippines, which
+    sells …"), not on in the same flow ("to China, which received 301,000t")."""
+    m = _PARTNER_WHICH.search(s, previous.end, cue.start)
+    return m is not None and (m["prep"] == "to") == (cue.kind in EXPORTING)
+
+
 def _continues(s: str, cue: Cue, previous: Cue) -> bool:
     before = s[max(0, cue.start - 30):cue.start]
     if cue.form.endswith("ing") and re.search(r",\s+$", before):
         return True
     if re.search(r",\s+(?:which|who|that)\s+(?:\w+ly\s+|also\s+|alone\s+)?$", before) \
-            and not _RELIANCE.match(previous.form):
+            and not _RELIANCE.match(previous.form) and not _partner_trades_back(s, cue, previous):
         # "… was Cambodia, which shipped 1.1 million units"; but "mills depend on wheat from Russia, which sent
         # 180,000 tonnes to Turkey": a reliance tells no flow, the relative clause one of its own
         return True
@@ -1080,6 +1093,14 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         exporters = [pronoun]
     elif pronoun and frame.cue.kind not in EXPORTING and not importers and pronoun not in exporters:
         importers = [pronoun]
+    if pronoun and last is not None and last.sentence == frame.sm.sentence.start \
+            and (frame.cue.kind in EXPORTING) != (last.kind in EXPORTING):
+        # "Bhutan exports boulders to Bangladesh, while it imports garments": the partner sells the other way
+        partner = [c for c in (last.importers if last.kind in EXPORTING else last.exporters) if c != pronoun]
+        if frame.cue.kind in EXPORTING and not importers:
+            importers = partner
+        elif frame.cue.kind not in EXPORTING and not exporters:
+            exporters = partner
     owner = _bloc_owner(rd, frame)  # "Mercosur exports to the Emirates reached …": a bloc's trade, no country's
     if owner and frame.cue.kind in EXPORTING and not exporters:
         return [], importers
@@ -1244,9 +1265,13 @@ def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
     last = rd.last
     if last is not None and last.sentence == frame.sm.sentence.start \
             and _IT_BEFORE.search(frame.sm.text, max(0, frame.cue.start - 12), frame.cue.start):
-        # "Russia shipped 12.75 Mt of urea to India, above the 9.88 Mt it supplied in 2025-26": the same seller
-        same = last.exporters if frame.cue.kind in EXPORTING else last.importers
-        return same[0] if len(same) == 1 else None
+        # "Russia shipped 12.75 Mt of urea to India, above the 9.88 Mt it supplied in 2025-26": the same seller;
+        # "Bhutan exports boulders to Bangladesh, while it imports garments": the same subject, buying now
+        if _WHILE_IT_BEFORE.search(frame.sm.text, max(0, frame.cue.start - 20), frame.cue.start):
+            subject = last.exporters if last.kind in EXPORTING else last.importers
+        else:
+            subject = last.exporters if frame.cue.kind in EXPORTING else last.importers
+        return subject[0] if len(subject) == 1 else None
     if _THE_COUNTRY_BEFORE.search(frame.sm.text, max(0, frame.cue.start - 30), frame.cue.start):
         # "Paraguay's meat service said 2025 closed with a record, as the country shipped 361,400 tons": the country
         # the sentence named first, else the story's
@@ -1269,6 +1294,7 @@ _SENTENCE_OPENER = re.compile(r"\W*(?:The\s+)?")
 _ITS_TRADE = re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+)?$")
 _THE_COUNTRY_BEFORE = re.compile(r"\b(?:the|this)\s+(?:country|nation|kingdom|republic)\s+"
                                  r"(?:(?:also|has|had|have|now|already|[a-z]+ly)\s+)?$")
+_WHILE_IT_BEFORE = re.compile(r"\b(?:while|whereas|and|but)\s+(?:it|they)\s+(?:also\s+)?$")
 _IT_BEFORE = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$")
 _WE = re.compile(r"^\W*(?:[Ww]e|[Oo]ur\s+(?:country|farmers|exporters|growers|producers|companies))\s+"
                  r"(?:(?:also|still|now|already|only|mainly|mostly|[a-z]+ly)\s+)?$")

@@ -107,6 +107,9 @@ def unpaired(sm: SentenceMentions, goods: Goods) -> list[Goods]:
     if len(parts) == 2 and parts[0].hs and parts[1].hs and parts[0].hs[:2] != parts[1].hs[:2] \
             and not any(fold(p.name.split()[-1]) in lexicon().class_nouns for p in parts):
         return parts  # "buys machinery and electronics": goods of two chapters (not "fruit and vegetables", one trade)
+    if len(parts) == 2 and all(len(p.name.split()) >= 2 for p in parts) and not (parts[0].hs and parts[1].hs) \
+            and fold(parts[0].name.split()[-1]) != fold(parts[1].name.split()[-1]):
+        return parts  # "ships plastic products and iron rods": two goods, each with a head of its own
     return [goods]
 
 
