@@ -1484,3 +1484,34 @@ def test_a_capitalised_accord_in_running_text_is_named() -> None:
     check("In July, Benin and Niger signed a revised version of their Kigoma Accord.", "2024-08-02",
           [{"name_has": ["Kigoma Accord"], "kind": "agreement", "parties": ["BJ", "NE"]}])
     check("Kenya And Uganda Sign Trade Pact", "2024-08-02", [])
+
+
+def test_talks_concluded_are_no_signing_and_a_signing_planned_after_them_keeps_them_negotiating() -> None:
+    """"concluded their negotiation on the … Agreement … and plan to sign it in September": the talks ended, nothing
+    signed; a text concluded outright is signed."""
+    check("Trade ministers of Fiji, Tonga and Samoa on 4 May concluded their negotiation on the Polynesian Trade "
+          "Agreement. They plan to sign the agreement at a ceremony in Apia in August.", "2026-05-12",
+          [{"kind": "agreement", "status": "negotiating", "signed": None}])
+    check("Fiji and Tonga concluded a memorandum of understanding on customs data in Suva on 4 May.", "2026-05-12",
+          [{"kind": "memorandum", "status": "signed"}])
+
+
+def test_an_older_text_a_new_one_develops_applies() -> None:
+    """"the memorandum, which develops the Agreement … signed in 2019": the older text is in force."""
+    check("The heads of the delegations signed in Hanoi a Memorandum on the exchange of customs data, which develops "
+          "the Agreement between Vietnam and Kazakhstan on mutual assistance in customs matters signed in 2018.",
+          "2026-10-16", [{"kind": "memorandum", "status": "signed"},
+                         {"kind": "agreement", "status": "in_force", "signed": "2018"}])
+
+
+def test_a_headline_ratification_or_entry_into_force_sets_the_one_texts_status() -> None:
+    """"Parliament Ratifies Ghana-Togo Customs Agreement" over a body that tells the signing: ratified; "set to
+    ratify" and "rejects ratification" tell nothing done."""
+    body = ("Parliament on Thursday considered the Agreement between Ghana and Togo on Mutual Administrative "
+            "Assistance in Customs Matters. The agreement was signed in Lome in November 2025.")
+    check(body, "2026-07-03", [{"kind": "agreement", "status": "ratified"}],
+          title="Parliament Ratifies Ghana-Togo Customs Agreement")
+    check(body, "2026-07-03", [{"kind": "agreement", "status": "signed"}],
+          title="Parliament set to ratify Ghana-Togo customs agreement")
+    check(body, "2026-07-03", [{"kind": "agreement", "status": "signed"}],
+          title="Committee rejects ratification of Ghana-Togo customs agreement")

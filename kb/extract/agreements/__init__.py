@@ -43,6 +43,7 @@ def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
     year_before(reading)
     _amended_apply(reading)
     _signed_long_ago_applies(reading)
+    _headline_status(reading)
     mentions_of(ctx).agreements[:] = sorted(span for inst in reading.instruments for span in inst.mentions)
     return records(reading)
 
@@ -75,6 +76,9 @@ _TRADED_UNDER = re.compile(r"\b(?:export\w*|import\w*|ship\w*|suppl\w*|sold|sell
 # "the centre's operations under the customs cooperation agreement that Jordan and Iraq signed in 2022", "the MoU …
 # signed in 2019, which he said gives us the legal basis to act": work that goes on under a text
 _WORK_UNDER = re.compile(r"\b(?:under|pursuant\s+to)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$", re.I)
+# "the memorandum, which develops the Agreement … signed in 2019": a newer text builds on one that applies
+_DEVELOPED = re.compile(r"\b(?:develops|developing|builds\s+on|building\s+on|supplements|supplementing|"
+                        r"complements|implements|implementing|is\s+based\s+on|based\s+on)\s+(?:the\s+)?$", re.I)
 _LEGAL_BASIS = re.compile(r"\blegal\s+basis\b", re.I)
 _EXISTING = re.compile(r"\b(?:existing|long-standing|standing|current)\s+(?:[\w-]+\s+){0,6}?"
                        r"(?:framework|arrangements?|agreements?|accords?|treaty|cooperation|mechanism)\b[^.;]{0,80}$",
@@ -97,7 +101,7 @@ def _signed_long_ago_applies(reading: Reading) -> None:
         if any(_PENDING.search(text, sent.start, sent.end) for sent in sentences):
             continue
         if any(_TRADED_UNDER.search(text, max(0, s - 170), s) or _ALLOWING.match(text, e)
-               or _EXISTING.search(text, max(0, s - 120), s)
+               or _EXISTING.search(text, max(0, s - 120), s) or _DEVELOPED.search(text, max(0, s - 40), s)
                # (a memorandum "under" which the sides "aim to" act sets out plans, not work under way)
                or (inst.kind in _BINDING and _WORK_UNDER.search(text, max(0, s - 60), s))
                for s, e in inst.mentions) or any(_LEGAL_BASIS.search(sent.text) for sent in sentences):
@@ -107,6 +111,27 @@ def _signed_long_ago_applies(reading: Reading) -> None:
         if inst.status is None and inst.kind in ("agreement", "treaty", "convention") and any(
                 _IMPLEMENTED.search(text, max(0, s - 40), s) for s, _ in inst.mentions):
             inst.status = "in_force"
+
+
+# A headline's step beyond signing ("Parliament Ratifies Ghana-Togo Customs Agreement", "EU-Chile pact enters into
+# force"), not one to come ("set to ratify", "will enter into force", "rejects ratification")
+_HEADLINE_STEPS = (("in_force", re.compile(r"(?<!to )(?<!will )(?<!set to )\b(?:enters|entered|comes|came)\s+into\s+"
+                                           r"(?:force|effect)\b|(?<!to )(?<!will )\b(?:takes|took)\s+effect\b", re.I)),
+                   ("ratified", re.compile(r"(?<!to )(?<!will )(?<!set to )\b(?:ratifies|ratified)\b", re.I)))
+_RANK = {None: 0, "proposed": 1, "negotiating": 2, "signed": 3, "ratified": 4, "in_force": 5}
+
+
+def _headline_status(reading: Reading) -> None:
+    """A headline that tells of one instrument's ratification or entry into force sets its status when the body
+    names one instrument of the headline's kind and says less."""
+    title = reading.ctx.document.title or ""
+    step = next((status for status, pattern in _HEADLINE_STEPS if pattern.search(title)), None)
+    if step is None:
+        return
+    kinds = [inst for inst in reading.instruments if not inst.older
+             and re.search(rf"\b{re.escape(inst.kind)}", title, re.I)]
+    if len(kinds) == 1 and _RANK.get(kinds[0].status, 6) < _RANK[step]:
+        kinds[0].status = step
 
 
 def _resolve_sentence(reading: Reading, sent: Sentence, mentions: list[Mention]) -> None:

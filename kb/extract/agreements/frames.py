@@ -64,6 +64,8 @@ _SIDES_FIRST = re.compile(r"\W*(?:(?:Later|Afterwards|Then|After\s+the\s+\w+),?\
                           r"administrations|countries|governments|agencies|parties|delegations|ministers|leaders|"
                           r"heads|chiefs|officials)|the\s+(?:sides|parties|delegations))\b", re.I)
 _NOT_SIGNING = re.compile(r"(?i)\s+(?:force|effect)\b")  # "entered into force" is no "entered into" a deal
+# "concluded their negotiation on the FTA": the talks ended, nothing signed yet
+_TALKS_AFTER = re.compile(r"(?i)\s+(?:(?:the|their|its|our)\s+)?(?:[\w-]+\s+)?(?:negotiations?|talks)\b")
 # Between a cue and its first object: no other clause ("signed three documents in Quito: an agreement…",
 # not "signed with A, and that a document with B").
 _TO_OBJECT = re.compile(r"(?:(?![.;!?]|,\s+(?:and|but|while|which)\b|\s(?:that|which)\s)[^\n]){0,80}")
@@ -425,6 +427,7 @@ def _sign_cues(sent: Sentence, low: str) -> list[Cue]:
     for m in cues.finditer(sent.text, low=low):
         if not_done(sent.text, m.start(), m.end()) or (
                 m.group().lower().startswith("entered") and _NOT_SIGNING.match(sent.text, m.end())) \
+                or (m.group().lower().startswith("conclud") and _TALKS_AFTER.match(sent.text, m.end())) \
                 or _ADOPTED_ANOTHER.match(sent.text, m.end()):  # "adopted the Council decision on …"
             continue
         out.append(Cue(sent.start + m.start(), sent.start + m.end(), m.group().lower() in passive))
@@ -556,8 +559,9 @@ def _statuses(reading: Reading, sent: Sentence, low: str, clauses: Clauses, oute
             inst = reading.instruments[i]
             # "an MoU on launching FTA talks", "agreed to open free trade talks": talks still to open, whatever the
             # talks noun says of itself
+            # (not "plan to sign the agreement" after talks that ended: the talks are told, the signing to come)
             opening = status == "proposed" and inst.status == "negotiating" and (s, e) == (nearest or (-1, -1))[:2] \
-                and 0 <= s - pos <= 30
+                and 0 <= s - pos <= 30 and not _SIGNING_PLANNED.match(sent.text, pos - sent.start)
             if ((s, e) != (nearest or (-1, -1))[:2] and (s, e, i) not in listed) \
                     or (_RANK[status] <= _RANK[inst.status] and not opening):
                 continue
@@ -566,6 +570,7 @@ def _statuses(reading: Reading, sent: Sentence, low: str, clauses: Clauses, oute
             inst.status = status
 
 
+_SIGNING_PLANNED = re.compile(r"(?i)[\w ]{0,20}?\b(?:sign|signing|signature)\b")
 _PRONOUN_OPENS = re.compile(r"\W*(?:It|Its|Their|They)\b")
 
 
