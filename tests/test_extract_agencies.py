@@ -82,6 +82,7 @@ def test_a_name_never_runs_over_a_blank_line() -> None:
     ("The bill now goes to the Chamber of Deputies, which must approve it.", "Chamber of Deputies"),
     ("The implementing bill will be tabled in the House of Commons before Christmas.", "House of Commons"),
     ("Manila will submit the treaty to the House of Representatives next year.", "House of Representatives"),
+    ("The pact must still be approved by Peru's National Congress before it can take effect.", "National Congress"),
 ])
 def test_a_legislature_that_approves_is_a_state_body(text: str, name: str) -> None:
     found = named(run(text), name)
@@ -416,6 +417,8 @@ NOT_AGENCY_CASES = [
     ("Assistant Comptroller with responsibility for Enforcement and Border Security Kendall Browne said the week "
      "would include an open day.", "Border Security"),
     ("Cocoa arrivals slowed as heavy rains hit the Centre and South regions.", "Centre and South"),
+    # A gathering named after a body's field is an event, not the body.
+    ("Delegates from 90 countries met at the World Customs Congress in Brussels.", "World Customs"),
 ]
 
 
