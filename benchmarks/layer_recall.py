@@ -97,6 +97,18 @@ def _named_otherwise(gold: dict, unpaired: list[dict]) -> bool:
                and quotes & {e.get("quote") for e in p.get("evidence") or []} for p in unpaired)
 
 
+def absent_detail(gold: dict, layer: str, predicted: list[dict]) -> str:
+    """For a side left to the story: whether kb wrote a flow from the sentence with the side told there and
+    another country on the side left out ("other side lent"), some other flow there ("read otherwise": its goods,
+    date or figure paired it elsewhere), or nothing from it ("nothing read")."""
+    quotes = {e.get("quote") for e in gold.get("evidence") or [] if e.get("quote")}
+    here = [p for p in predicted if quotes & {e.get("quote") for e in p.get("evidence") or []}]
+    told, lent = ("to", "from") if layer == "seller absent" else ("from", "to")
+    if any(p.get(told) == gold.get(told) and p.get(lent) != gold.get(lent) for p in here):
+        return "other side lent"
+    return "read otherwise" if here else "nothing read"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folder", type=Path, help="articles with their gold NAME.facts.yaml beside them")
@@ -105,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     score = _scorer(args.scorer)
     counts: Counter[str] = Counter()
+    details: Counter[tuple[str, str]] = Counter()
     gold_total = 0
     for path in sorted(p for p in args.folder.iterdir() if is_article(p) and p.name != "README.md"):
         facts_path = path.with_name(path.name.rsplit(".", 1)[0] + ".facts.yaml")
@@ -123,15 +136,23 @@ def main(argv: list[str] | None = None) -> int:
             layer = "named otherwise" if _named_otherwise(g, [p for j, p in enumerate(predicted) if j not in taken]) \
                 else layer_of(g, document.published)
             counts[layer] += 1
+            if layer in ("seller absent", "buyer absent"):
+                details[layer, absent_detail(g, layer, predicted)] += 1
             if args.show:
                 quote = " ".join(e.get("quote", "") for e in g.get("evidence") or [])
-                print(f"{layer:15} {g.get('commodity')} {g.get('from')}->{g.get('to')}  [{path.name}]  {quote[:160]}")
+                absent = layer in ("seller absent", "buyer absent")
+                detail = f" ({absent_detail(g, layer, predicted)})" if absent else ""
+                print(f"{layer:15}{detail} {g.get('commodity')} {g.get('from')}->{g.get('to')}  [{path.name}]  "
+                      f"{quote[:160]}")
     missed = sum(counts.values())
     print(f"gold trade flows {gold_total}, missed {missed} (recall {1 - missed / gold_total:.3f})" if gold_total
           else "no gold trade flows")
     for layer in LAYERS:
         if counts[layer]:
             print(f"  {layer:15} {counts[layer]:4}  {counts[layer] / missed:.0%}")
+            for (of, detail), n in sorted(details.items()):
+                if of == layer:
+                    print(f"    {detail:17} {n:4}")
     return 0
 
 

@@ -51,3 +51,13 @@ def test_a_flow_written_between_the_same_countries_from_the_same_sentence_is_nam
     assert module._named_otherwise(gold, [written])
     assert not module._named_otherwise(gold, [{**written, "to": "CL"}])
     assert not module._named_otherwise(gold, [{**written, "evidence": [{"quote": "Another sentence."}]}])
+
+
+def test_a_side_left_to_the_story_says_whether_kb_lent_another_country_read_otherwise_or_read_nothing() -> None:
+    module = _script()
+    said = "Shipments to the Netherlands rose to 41,000 tonnes."
+    gold = flow(said)
+    lent = {"commodity": "cocoa beans", "from": "CI", "to": "NL", "evidence": [{"quote": said}]}
+    assert module.absent_detail(gold, "seller absent", [lent]) == "other side lent"
+    assert module.absent_detail(gold, "seller absent", [{**lent, "from": "GH", "quantity": 9}]) == "read otherwise"
+    assert module.absent_detail(gold, "seller absent", [{**lent, "evidence": [{"quote": "Other."}]}]) == "nothing read"

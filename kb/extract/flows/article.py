@@ -85,14 +85,18 @@ class ArticleFrame:
         for code in (lead, *told, self.lead_exporter, *untold):
             if code and code not in importers:
                 return code
-        for code in (self.local(), self.home):
-            if code and code not in importers:
-                return code
         # (a country the story names only as where goods go — "shipments to the US", "the Swedish market" — sells
-        # none of them)
+        # none of them, even when it is where the story is told from)
+        for code in (self.local(), self.home):
+            if code and code not in importers and not self._only_destination(code):
+                return code
         counts = Counter(c.code for c in self.ctx.countries if c.form != "bloc" and c.code not in importers
                          and not is_destination(self.ctx.text, c))
         return counts.most_common(1)[0][0] if counts else None
+
+    def _only_destination(self, code: str) -> bool:
+        named = [c for c in self.ctx.countries if c.code == code and c.form != "bloc"]
+        return bool(named) and all(is_destination(self.ctx.text, c) for c in named)
 
     def source(self, importers: list[str]) -> str | None:
         """Where the story's own imports come from when a frame does not say: the sellers of its flows so far,
