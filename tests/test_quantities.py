@@ -141,6 +141,8 @@ VOLUME_AND_COUNTS = [  # cubic metres, packages, livestock, vehicles, containers
 
 CURRENCIES = [  # prefixes, suffixes, symbols, codes, local forms
     ("The deal is worth R2.5 billion.", [_m("R2.5 billion", 2.5e9, "ZAR")]),
+    ("Re-exports fell to RO318.5mn.", [_m("RO318.5mn", 318.5e6, "OMR")]),  # the Gulf press: Omani rials, two letters
+    ("Sales reached BD1.2bn last year.", [_m("BD1.2bn", 1.2e9, "BHD")]),
     ("Exports were worth RM28.4bil last year.", [_m("RM28.4bil", 28.4e9, "MYR")]),  # the Malaysian press's "bil"
     ("Revenue rose to N$300 million.", [_m("N$300 million", 3e8, "NAD")]),
     ("Cocoa earned GH₵1.2 billion.", [_m("GH₵1.2 billion", 1.2e9, "GHS")]),
@@ -239,6 +241,7 @@ NOT_FIGURES = [  # numbers that are no quantity or money, or no number at all
     ("rice packed in 25-kg sacks", []),
     ("COVID-19 vaccines arrived", []),
     ("N95 masks were donated", []),
+    ("Take route RO12 north", []),  # fused letters refused without a scale word, separator or four digits
     ("the G20 members met", []),
     ("the 5th round of talks", []),
     ("in the 1990s", []),

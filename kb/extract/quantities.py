@@ -478,9 +478,12 @@ def _prefix_currency(text: str, m: re.Match[str], g: _Grammar) -> tuple[str, int
             return g.currencies[_fold_currency(pm["cur"])], start - len(head) + pm.start()
     if not (prev.isalpha() or prev == "_"):
         return None
-    if prev in g.fused and (start < 2 or not text[start - 2].isalnum()) and m["w"] is None:
-        ok = bool(m["s"]) or not m["d"].isdigit() or len(m["d"]) >= 4
-        return (g.fused[prev], start - 1) if ok else ("", -1)
+    for size in (2, 1):  # "RO318.5mn" (Omani rials), "R2.5 billion" (rand)
+        letters = text[max(0, start - size):start]
+        alone = start <= size or not text[start - size - 1].isalnum()
+        if len(letters) == size and letters in g.fused and alone and m["w"] is None:
+            ok = bool(m["s"]) or not m["d"].isdigit() or len(m["d"]) >= 4
+            return (g.fused[letters], start - size) if ok else ("", -1)
     return "", -1  # letters fused before the digits: "G20", "Q1", "COVID19"
 
 

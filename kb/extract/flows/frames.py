@@ -1221,6 +1221,8 @@ def _re_exporter(rd: Reading, frame: _Frame, importers: list[str]) -> list[str]:
     if landed:
         return landed[-1:]
     last = rd.last
+    if not frame.cue.form.endswith(("ed", "ing")):
+        return []  # "Re-exports to the UAE fell 12%": the story's own re-export trade, not goods just bought
     if (last is not None and 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP) \
             or (last is not None and last.sentence == frame.sm.sentence.start):
         return [c for c in last.importers if c not in importers][:1] if len(last.importers) == 1 else []
@@ -1978,10 +1980,27 @@ def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str,
         per, date = None, date or _figureless_date(rd, frame)
     date = _so_far(rd, s, frame.cue.end, date) if frame.cue.kind in ("buyer_noun", "supplier_noun") else date
     seller, buyer = (_on_side(rd, org, code) for org, code in zip(organisations, (exporter, importer), strict=True))
-    goods = _the_story_goods(rd, rd.frame.specific(_in_full(rd, goods, s)))
+    goods = _qualified_whole(frame, _the_story_goods(rd, rd.frame.specific(_in_full(rd, goods, s))))
     rd.drafts.append(Draft(goods, exporter, importer, figure.amount if figure else None,
                            figure.money if figure else None, date, per, seller, frame.sm.sentence, buyer, part))
     rd.frame.exporters_seen[exporter] += 1
+
+
+_NON_OIL_BEFORE = re.compile(r"\bnon-?oil\s+$", re.I)
+_NON_OIL_TOLD = re.compile(r"\bnon-?oil\s+(?:exports|imports|trade|re-exports)\b[^;]*?\b(?:while|and|but)\b", re.I)
+
+
+def _qualified_whole(frame: _Frame, goods: Goods) -> Goods:
+    """"Non-oil exports to India", "Re-exports to the UAE": all goods but for what the trade word leaves out or
+    re-exports, named so ("non-oil goods", "re-exported goods")."""
+    if goods.name != "goods":
+        return goods
+    s, cue = frame.sm.text, frame.cue
+    if _NON_OIL_BEFORE.search(s, max(0, cue.start - 10), cue.start) or _NON_OIL_TOLD.search(s, 0, cue.start):
+        return Goods("non-oil goods", None, goods.weak, goods.start, goods.end)
+    if cue.form in ("re-exports", "re-export"):
+        return Goods("re-exported goods", None, goods.weak, goods.start, goods.end)
+    return goods
 
 
 def _told_before(rd: Reading, sm: SentenceMentions, g: Goods) -> Goods:
