@@ -776,6 +776,9 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
         # soybeans. … Brazil fell 11 per cent to 7.1 Mt": a partner of the one side told
         last = rd.partnerless if _after_partnerless(rd, sm.sentence) else \
             rd.sellerless if _after_sellerless(rd, sm.sentence) else last
+    elif last.sentence != sm.sentence.start and rd.partnerless is not None \
+            and rd.partnerless.sentence == sm.sentence.start:
+        last = rd.partnerless  # "Argentina also shipped 4.1 Mt of soybean oil, and India was the main market": its own
     own = [f for f in figures if clause[0] <= f.start < clause[1]]
     # "Argentina came second, just ahead of Uruguay, with 191,230 tonnes": the one it is ranked against is no member
     # … but "ahead of Argentina with 231,050 tonnes" gives the one behind its own figure: a member too
