@@ -143,11 +143,11 @@ _CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$�
                            # "…, and with Barbados and St Lucia the regional total reached 97,400 tonnes": a total of
                            # its own, not the clause before's
                            r",\s+and\s+with\s|"
-                           # "…, led by electronic components, and China bought 2.9 Mt of iron ore", "…, and India
-                           # was once again the main market": a new subject of its own
+                           # "…, led by electronic components, and China bought 2.9 Mt of iron ore": a new subject
+                           # trading on its own (not ", and India was …", which unseen news more often ends a
+                           # clause of the same trade with)
                            r",\s+and\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:also\s+)?"
-                           r"(?:bought|sold|imported|exported|shipped|purchased|sent|supplied|received|was|is|"
-                           r"remained|remains|became)\b)|"
+                           r"(?:bought|sold|imported|exported|shipped|purchased|sent|supplied|received)\b)|"
                            # "… fell to 6,100 tonnes as Chinese traders turned to …": a subordinate clause of its own
                            r"\s(?:as|because|after|since|when)\s+(?=(?:the\s+)?(?:[A-Z][\w-]*\s+)?[a-z]+\s+"
                            r"(?:[a-z]+ed|fell|rose|grew|took|sought|bought|sold|began|shifted)\b)", re.I)
