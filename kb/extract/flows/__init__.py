@@ -24,7 +24,7 @@ from kb.extract.flows.goods import Goods, narrows, term_goods
 from kb.extract.flows.goods_lists import read_goods_lists
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import ArticleMentions
-from kb.extract.flows.partners import LEVEL_VERB
+from kb.extract.flows.partners import may_tell_level
 from kb.extract.flows.records import Draft, merge, to_record
 from kb.extract.flows.tables import read_lists, read_tables
 from kb.extract.seasons import with_marketing_year
@@ -45,9 +45,11 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
             # a new section: its goods are the heading's, and nothing continues across it
             reading.section_goods, reading.last, reading.named_goods = _heading_goods(sentence.text), None, (-1, [])
             continue
+        # goods of two origins exchanged "between" places; goods of a named origin at a level ("Indian shrimp
+        # reached 48,215 t"), which needs a country and a figure
         readable = mentions.has_cue(sentence) or may_continue(reading, sentence) \
             or MOVE_BETWEEN.search(sentence.text) is not None \
-            or LEVEL_VERB.search(sentence.text) is not None  # goods of two origins exchanged "between" places
+            or (mentions.has_country(sentence) and may_tell_level(sentence.text))
         if readable and _can_write(reading, mentions, sentence) and not _table_row(reading, sentence.text):
             read_sentence(reading, mentions.sentence(sentence))
         elif sentence.start <= LEAD or lexicon().turnover.search(sentence.text):

@@ -60,7 +60,7 @@ from kb.extract.flows.mentions import (
     SentenceMentions,
     more_goods_after,
 )
-from kb.extract.flows.partners import CHANGED_TO, LEVEL_VERB, goods_subject
+from kb.extract.flows.partners import CHANGED_TO, goods_subject, may_tell_level
 from kb.extract.flows.records import Draft
 from kb.extract.flows.roles import EXPORTER, IMPORTER, OWN_CHANGE, REGION, Party, frame_parties, subject_side
 from kb.extract.quantities import FIGURE_START, rate_in
@@ -135,7 +135,7 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
     """Every frame of one sentence, its flows added to the reading."""
     if _exchanged_between(rd, sm):
         return
-    if (not sm.cues and not may_continue(rd, sm.sentence) and not LEVEL_VERB.search(sm.text)) \
+    if (not sm.cues and not may_continue(rd, sm.sentence) and not may_tell_level(sm.text)) \
             or (_BY_SECTOR.search(sm.text) and not sm.countries):
         # … nor a breakdown by sector naming no country ("Food industries brought in JOD 141 million, medical
         # supplies JOD 97 million"): the whole trade's sectors, not the last flows' partner

@@ -27,7 +27,13 @@ _LEVEL = re.compile(r"(?:\s*\([^()]{0,30}\))?,?\s+(?:(?:also|alone|together)\s+)
                     r"(?:remained|was|were|stood|stayed)\s+(?:[\w'’-]+\s+){0,6}?at|"
                     + _CHANGE_VERB + r"(?:\s+(?:by\s+)?(?:[^,;:()]|\([^()]{0,30}\)){1,50}?)?,?\s+(?:to|at))\s+"
                     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+|over\s+)?$", re.I)
-LEVEL_VERB = re.compile(r"\b(?:reached|totall?ed|amounted|came|hit|topped|stood|remained|stayed|was|were|rose|fell|"
+def may_tell_level(text: str) -> bool:
+    """Whether a sentence without a trade word may still give goods a level: a figure and a verb of level."""
+    return _DIGIT.search(text) is not None and _LEVEL_VERB.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
+_LEVEL_VERB = re.compile(r"\b(?:reached|totall?ed|amounted|came|hit|topped|stood|remained|stayed|was|were|rose|fell|"
                         r"grew|increased|decreased|declined|dropped|climbed|jumped|slipped|surged|soared|plunged|"
                         r"slumped|tumbled|gained|eased|edged)\b", re.I)
 # what may open the clause before its subject: "while", "and", "Meanwhile,", "In July,"
