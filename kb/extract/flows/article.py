@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kb.extract import gazetteer
 from kb.extract.commodities import Commodity, find_commodities, fold, is_term, names_heading
-from kb.extract.context import ArticleContext
+from kb.extract.context import ArticleContext, CountryMention
 from kb.extract.countries import dateline_country, find_countries, home_country, is_destination
 from kb.extract.dates import find_dates
 from kb.extract.flows.goods import Goods, goods_hs, plausible_goods
@@ -90,13 +90,15 @@ class ArticleFrame:
         for code in (self.local(), self.home):
             if code and code not in importers and not self._only_destination(code):
                 return code
+        text = self.ctx.text
         counts = Counter(c.code for c in self.ctx.countries if c.form != "bloc" and c.code not in importers
-                         and not is_destination(self.ctx.text, c))
+                         and not is_destination(text, c) and not _named_as_buyer(text, c))
         return counts.most_common(1)[0][0] if counts else None
 
     def _only_destination(self, code: str) -> bool:
         named = [c for c in self.ctx.countries if c.code == code and c.form != "bloc"]
-        return bool(named) and all(is_destination(self.ctx.text, c) for c in named)
+        text = self.ctx.text
+        return bool(named) and all(is_destination(text, c) or _named_as_buyer(text, c) for c in named)
 
     def source(self, importers: list[str]) -> str | None:
         """Where the story's own imports come from when a frame does not say: the sellers of its flows so far,
@@ -178,6 +180,17 @@ class ArticleFrame:
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_BUYER_WORD = r"(?:buyers?|markets?|destinations?|importers?|customers?|clients?|purchasers?)"
+# "destinations included France, Germany and Japan", "with France the largest buyer": named as a buyer
+_BUYERS_BEFORE = re.compile(_BUYER_WORD + r"\s+(?:included|include|includes|were|are|was|is|being)\s+"
+                            r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s+|\s+and\s+))*(?:the\s+)?$")
+_BUYER_AFTER = re.compile(r",?\s+(?:(?:was|is|remained|remains|became|being)\s+)?(?:the|its|a)\s+"
+                          r"(?:[\w-]+\s+){0,2}" + _BUYER_WORD + r"\b")
+
+
+def _named_as_buyer(text: str, c: CountryMention) -> bool:
+    """A country a sentence names as a buyer or destination by a role noun: no seller of the story's goods."""
+    return bool(_BUYERS_BEFORE.search(text, max(0, c.start - 120), c.start) or _BUYER_AFTER.match(text, c.end))
 # "Norway top export market in May": the headline names a buyer, not the country that acts
 _MARKET_AFTER = re.compile(r"\s+(?:(?:is|was|remains|stays|becomes|became)\s+)?(?:(?:the|a|an)\s+)?"
                            r"(?:(?:top|leading|main|biggest|largest|key|major|no\.?\s*1|number[- ]one|"

@@ -21,7 +21,7 @@ from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities, fold
 from kb.extract.context import ArticleContext, Sentence
 from kb.extract.countries import CountryMention, is_destination
-from kb.extract.dates import DateMention
+from kb.extract.dates import DateMention, find_dates
 from kb.extract.flows.article import ArticleFrame
 from kb.extract.flows.companies import (
     Organisation,
@@ -1639,6 +1639,12 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     if last is not None and last.goods and 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP \
             and _AMOUNTS_MOVE.search(sm.text, clause[0], cue.start):
         return list(last.goods), []  # "… Georgian wine … Smaller volumes went to Latvia": more of the last flows
+    told = rd.partnerless
+    if cue.kind in ("buyer_noun", "supplier_noun") and told is not None and told.goods \
+            and _after_partnerless(rd, sm.sentence) and (last is None or last.sentence_end <= told.sentence):
+        # "For cocoa, the country exported 842 t of dried cocoa beans. Major export destinations included Indonesia
+        # …": the buyers of the goods just told, not of the headline's first goods
+        return list(told.goods), []
     story = rd.section_goods or rd.frame.goods  # under a sub-heading "Beef", the section's goods
     money_only = bool(figures) and all(f.amount.kind == "money" for f in figures)
     # "Vietnam's exports to the US reached $26.3bn", "Iran's leading export markets were China, with $5.6bn, …":
@@ -2071,10 +2077,16 @@ def _figure_date(rd: Reading, figure: Figure) -> str | None:
 
 
 def _headline_year(rd: Reading) -> str | None:
-    """"Paraguay exports 361,000 tons of beef in 2025": the year a headline names dates a story that names none."""
+    """"Paraguay exports 361,000 tons of beef in 2025", "Copra and cocoa exports climb in first quarter of 2026":
+    the year or span of months a headline names dates a story that names none."""
     told = rd.frame.told_period
-    return told if told is not None and len(told) == 4 and told in (rd.ctx.document.title or "") \
-        and _reported(rd, told) else None
+    if told is None or not _reported(rd, told):
+        return None
+    title = rd.ctx.document.title or ""
+    if len(told) == 4:
+        return told if told in title else None
+    spans = "/" in told and any(d.value == told for d in find_dates(title, rd.ctx.published, country=rd.frame.home))
+    return told if spans else None
 
 
 def _referred_period(rd: Reading, refers: str) -> str | None:
