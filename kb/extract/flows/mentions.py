@@ -331,6 +331,11 @@ _VERB_AFTER = re.compile(r"(?:\b(?:it|they|which|that|who|he|she|we|also|still|n
                          r"[a-z]+ly)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+$")
 
 
+_AND_BEFORE = re.compile(r"(?<!exports)(?<!imports)(?<!export)(?<!import)(?<!trade)\s(?:and|but)\s+(?:also\s+)?$")
+_NOUN_NEXT = re.compile(r"\s+(?:of|from|to|into|by|in|for|at|were|was|are|is|have|has|had|rose|fell|grew|increased|"
+                        r"decreased|declined|dropped|jumped|climbed|slipped|reached|totall?ed|amounted|stood|came|"
+                        r"went|remained|worth|valued|also|alone|too|together|combined|as|and|or|but|while|data|figures|bill|volumes?|"
+                        r"values?|growth|rates?|prices?|tariffs?|duties|ban|bans|quotas?)\b", re.I)
 _ASIDE_CLOSED = re.compile(r"\b[A-Z][\w'’.-]*\s*,\s+(?:which|who)\s[^,;]{1,60},\s+$")
 
 
@@ -348,6 +353,10 @@ def _cue(s: str, a: int, b: int, lex: Lexicon) -> Cue:
             and not re.search(r"\b(?:The|This|These|Its|Their|Total|Annual)\s+$", before)
         # "Kenya, which is not a member, imports maize": a subject's relative clause closed just before
         verb = verb or bool(_ASIDE_CLOSED.search(s, max(0, a - 100), a))
+        # "Pakistan exports rice to Tajikistan and imports cotton from it": a second verb of the subject, its
+        # object after it (not "and imports of wheat", "and imports fell", "and imports from China")
+        verb = verb or bool(_AND_BEFORE.search(before) and re.match(r"\s+[a-z]", s[b:b + 2])
+                            and not _NOUN_NEXT.match(s, b))
         if not verb or a == 0:
             kind = noun
     return Cue(a, b, form, kind)
