@@ -517,6 +517,10 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
 
 _ITS_IMPORTS_OF = re.compile(r"\s+(?:(?:most|much|half|the\s+bulk|a\s+(?:third|quarter)|(?:about\s+|nearly\s+)?"
                              r"\d[\d.,]*\s*(?:%|per\s*cent|percent))\s+of\s+)?(?:its|their)\s+imports\s+of\s+")
+# "Canada supplies much of the island's salted fish and flour": the place the goods go, named by a descriptor
+_THE_PLACES_GOODS = re.compile(r"\s+(?:(?:most|much|half|the\s+bulk|a\s+(?:third|quarter)|(?:about\s+|nearly\s+)?"
+                               r"\d[\d.,]*\s*(?:%|per\s*cent|percent))\s+of\s+)?the\s+(?:island|country|kingdom|"
+                               r"nation|republic|emirate|sultanate|archipelago)['’]s\s+")
 _AND_THEN_VERB = re.compile(r"\s(?:and|but)\s+(?:(?:also|mainly|mostly|largely|chiefly|in\s+turn)\s+)?$")
 
 
@@ -1091,6 +1095,12 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         # "…, while Russia and Kazakhstan supply most of its imports": "its" is the subject told just before
         told = rd.named_exporters[1] if rd.named_exporters[0] == frame.sm.sentence.start else []
         importers = [c for c in told if c not in exporters][:1]
+    if frame.cue.kind == "export_verb" and not importers and exporters \
+            and _THE_PLACES_GOODS.match(s, frame.cue.end, frame.region[1]):
+        # "Canada, one of Jamaica's main trading partners, supplies much of the island's salted fish": the other
+        # country the sentence names, else the story's
+        others = [c.code for c in frame.sm.countries if c.form == "name" and c.code not in exporters]
+        importers = others[:1] or [c for c in (rd.frame.home,) if c and c not in exporters]
     pronoun = _pronoun_subject(rd, frame) or _first_person(rd, frame)
     if pronoun and frame.cue.kind in EXPORTING and not exporters and pronoun not in importers:
         exporters = [pronoun]
@@ -1712,8 +1722,9 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
                          and re.match(r" [a-z]", sm.text[c.end:c.end + 2])), None)
         if receiver is not None and cue.form.startswith(("sell", "sold", "ship", "sen", "suppl")):
             yield read_phrase_list(sm, receiver.end, region[1])  # "the Dutch sell Kenya machinery and vehicles"
-        its_imports = _ITS_IMPORTS_OF.match(sm.text, cue.end, region[1])
-        if its_imports:  # "Russia and Kazakhstan supply most of its imports of fertilisers and crude oil"
+        its_imports = _ITS_IMPORTS_OF.match(sm.text, cue.end, region[1]) \
+            or _THE_PLACES_GOODS.match(sm.text, cue.end, region[1])
+        if its_imports:  # "Russia and Kazakhstan supply most of its imports of fertilisers", "… of the island's fish"
             yield read_phrase_list(sm, its_imports.end(), region[1])
         if cue.form.endswith("ed"):
             yield _participle_head(sm, cue, clause)  # "Mexican fresh produce trucked to Canada …"

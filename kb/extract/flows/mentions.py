@@ -336,7 +336,8 @@ _NOUN_NEXT = re.compile(r"\s+(?:of|from|to|into|by|in|for|at|were|was|are|is|hav
                         r"decreased|declined|dropped|jumped|climbed|slipped|reached|totall?ed|amounted|stood|came|"
                         r"went|remained|worth|valued|also|alone|too|together|combined|as|and|or|but|while|data|figures|bill|volumes?|"
                         r"values?|growth|rates?|prices?|tariffs?|duties|ban|bans|quotas?)\b", re.I)
-_ASIDE_CLOSED = re.compile(r"\b[A-Z][\w'’.-]*\s*,\s+(?:which|who)\s[^,;]{1,60},\s+$")
+# (… or an appositive: "Canada, one of Jamaica's main trading partners, supplies …")
+_ASIDE_CLOSED = re.compile(r"\b[A-Z][\w'’.-]*\s*,\s+(?:which|who|one\s+of|the|a|an)\s[^,;]{1,60},\s+$")
 
 
 def _cue(s: str, a: int, b: int, lex: Lexicon) -> Cue:

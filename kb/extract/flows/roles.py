@@ -731,7 +731,7 @@ def _list_head(s: str, mentions: list[CountryMention], readings: dict[int, tuple
                  if readings.get(j, ("", ""))[0] in ("subject", "to", "from", "possessor")), None)
 
 
-_ASIDE_BEFORE = re.compile(r",\s+(?:the|a|an|which|who|whose)\b[^,;]{0,120},\s*(?:(?:\w+ly|also)\s+)?$")
+_ASIDE_BEFORE = re.compile(r",\s+(?:the|a|an|which|who|whose|one\s+of)\b[^,;]{0,120},\s*(?:(?:\w+ly|also)\s+)?$")
 
 
 def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]], cue: Cue,
