@@ -331,6 +331,7 @@ _VERB_AFTER = re.compile(r"(?:\b(?:it|they|which|that|who|he|she|we|also|still|n
                          r"[a-z]+ly)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+$")
 
 
+_RELATIVE_OPEN = re.compile(r"\b(?:that|which|who)\s[^.;]*$")
 _AND_BEFORE = re.compile(r"(?<!exports)(?<!imports)(?<!export)(?<!import)(?<!trade)\s(?:and|but)\s+(?:also\s+)?$")
 _NOUN_NEXT = re.compile(r"\s+(?:of|from|to|into|by|in|for|at|were|was|are|is|have|has|had|rose|fell|grew|increased|"
                         r"decreased|declined|dropped|jumped|climbed|slipped|reached|totall?ed|amounted|stood|came|"
@@ -356,8 +357,9 @@ def _cue(s: str, a: int, b: int, lex: Lexicon) -> Cue:
         verb = verb or bool(_ASIDE_CLOSED.search(s, max(0, a - 100), a))
         # "Pakistan exports rice to Tajikistan and imports cotton from it": a second verb of the subject, its
         # object after it (not "and imports of wheat", "and imports fell", "and imports from China")
+        # (not after a relative clause, whose verb the "and" may join: "a swap that delivers gas to X, and imports")
         verb = verb or bool(_AND_BEFORE.search(before) and re.match(r"\s+[a-z]", s[b:b + 2])
-                            and not _NOUN_NEXT.match(s, b))
+                            and not _NOUN_NEXT.match(s, b) and not _RELATIVE_OPEN.search(s, max(0, a - 120), a))
         if not verb or a == 0:
             kind = noun
     return Cue(a, b, form, kind)
