@@ -335,8 +335,8 @@ _RELATIVE_OPEN = re.compile(r"\b(?:that|which|who)\s[^.;]*$")
 _AND_BEFORE = re.compile(r"(?<!exports)(?<!imports)(?<!export)(?<!import)(?<!trade)\s(?:and|but)\s+(?:also\s+)?$")
 _NOUN_NEXT = re.compile(r"\s+(?:of|from|to|into|by|in|for|at|were|was|are|is|have|has|had|rose|fell|grew|increased|"
                         r"decreased|declined|dropped|jumped|climbed|slipped|reached|totall?ed|amounted|stood|came|"
-                        r"went|remained|worth|valued|also|alone|too|together|combined|as|and|or|but|while|data|figures|bill|volumes?|"
-                        r"values?|growth|rates?|prices?|tariffs?|duties|ban|bans|quotas?)\b", re.I)
+                        r"went|remained|worth|valued|also|alone|too|together|combined|as|and|or|but|while|data|"
+                        r"figures|bill|volumes?|values?|growth|rates?|prices?|tariffs?|duties|bans?|quotas?)\b", re.I)
 # (… or an appositive: "Canada, one of Jamaica's main trading partners, supplies …")
 _ASIDE_CLOSED = re.compile(r"\b[A-Z][\w'’.-]*\s*,\s+(?:which|who|one\s+of|the|a|an)\s[^,;]{1,60},\s+$")
 
@@ -356,8 +356,8 @@ def _cue(s: str, a: int, b: int, lex: Lexicon) -> Cue:
         # "Kenya, which is not a member, imports maize": a subject's relative clause closed just before
         verb = verb or bool(_ASIDE_CLOSED.search(s, max(0, a - 100), a))
         # "Pakistan exports rice to Tajikistan and imports cotton from it": a second verb of the subject, its
-        # object after it (not "and imports of wheat", "and imports fell", "and imports from China")
-        # (not after a relative clause, whose verb the "and" may join: "a swap that delivers gas to X, and imports")
+        # object after it (not "and imports of wheat", "and imports fell", "and imports from China"; nor after an
+        # open relative clause, whose verb the "and" may join: "a swap that delivers gas to X, and imports …")
         verb = verb or bool(_AND_BEFORE.search(before) and re.match(r"\s+[a-z]", s[b:b + 2])
                             and not _NOUN_NEXT.match(s, b) and not _RELATIVE_OPEN.search(s, max(0, a - 120), a))
         if not verb or a == 0:
