@@ -44,6 +44,8 @@ class ArticleFrame:
     lead_sentence: int | None = None  # … and the sentence (index) it does so in
     told_period: str | None = None  # the period the headline or first sentence names: "Trade digest, April 2024"
     _sources: set[str] | None = None
+    _only_destinations: dict[str, bool] = field(default_factory=dict)  # country → named only as a buyer or destination
+    title_periods: frozenset[str] = frozenset()  # the periods the headline names ("first quarter of 2026")
     span: str | None = None  # the latest period of several months a figure was dated with ("the first four months")
 
     def __post_init__(self) -> None:
@@ -67,6 +69,7 @@ class ArticleFrame:
         self.title_told = bool(lexicon().cue.search(title))
         self.title_route_end = next((c.code for c in destinations if _ROUTE_BEFORE.search(title, 0, c.start)), None)
         self.told_period = _told_period(self.ctx, self.home)
+        self.title_periods = frozenset(d.value for d in find_dates(title, self.ctx.published, country=self.home))
 
     def exporter(self, importers: list[str]) -> str | None:
         """The country the story's goods leave from: the flows' so far, the headline's, the dateline's, home."""
@@ -96,9 +99,13 @@ class ArticleFrame:
         return counts.most_common(1)[0][0] if counts else None
 
     def _only_destination(self, code: str) -> bool:
-        named = [c for c in self.ctx.countries if c.code == code and c.form != "bloc"]
-        text = self.ctx.text
-        return bool(named) and all(is_destination(text, c) or _named_as_buyer(text, c) for c in named)
+        """Whether every mention of a country names it as a buyer or a destination (asked once per country)."""
+        if code not in self._only_destinations:
+            named = [c for c in self.ctx.countries if c.code == code and c.form != "bloc"]
+            text = self.ctx.text
+            self._only_destinations[code] = bool(named) and all(is_destination(text, c) or _named_as_buyer(text, c)
+                                                                for c in named)
+        return self._only_destinations[code]
 
     def source(self, importers: list[str]) -> str | None:
         """Where the story's own imports come from when a frame does not say: the sellers of its flows so far,
@@ -191,6 +198,8 @@ _BUYER_AFTER = re.compile(r",?\s+(?:(?:was|is|remained|remains|became|being)\s+)
 def _named_as_buyer(text: str, c: CountryMention) -> bool:
     """A country a sentence names as a buyer or destination by a role noun: no seller of the story's goods."""
     return bool(_BUYERS_BEFORE.search(text, max(0, c.start - 120), c.start) or _BUYER_AFTER.match(text, c.end))
+
+
 # "Norway top export market in May": the headline names a buyer, not the country that acts
 _MARKET_AFTER = re.compile(r"\s+(?:(?:is|was|remains|stays|becomes|became)\s+)?(?:(?:the|a|an)\s+)?"
                            r"(?:(?:top|leading|main|biggest|largest|key|major|no\.?\s*1|number[- ]one|"

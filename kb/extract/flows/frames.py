@@ -21,7 +21,7 @@ from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities, fold
 from kb.extract.context import ArticleContext, Sentence
 from kb.extract.countries import CountryMention, is_destination
-from kb.extract.dates import DateMention, find_dates
+from kb.extract.dates import DateMention
 from kb.extract.flows.article import ArticleFrame
 from kb.extract.flows.companies import (
     Organisation,
@@ -2096,8 +2096,7 @@ def _headline_year(rd: Reading) -> str | None:
     title = rd.ctx.document.title or ""
     if len(told) == 4:
         return told if told in title else None
-    spans = "/" in told and any(d.value == told for d in find_dates(title, rd.ctx.published, country=rd.frame.home))
-    return told if spans else None
+    return told if "/" in told and told in rd.frame.title_periods else None
 
 
 def _referred_period(rd: Reading, refers: str) -> str | None:

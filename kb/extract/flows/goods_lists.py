@@ -18,14 +18,16 @@ from kb.extract.flows.frames import Reading
 from kb.extract.flows.goods import Goods, goods_hs
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.records import Draft
+from kb.extract.flows.tables import BULLET
 from kb.extract.quantities import Amount, find_amounts
 
-_BULLET = re.compile(r"^[ \t]*(?:[-*•·]|[–—]|\d{1,2}[.)])[ \t]+(?P<body>[^\n]{2,120})$", re.M)
+_BULLET = re.compile(r"^[ \t]*" + BULLET + r"[ \t]+(?P<body>[^\n]{2,120})$", re.M)
 # "- Crude petroleum – $4.31 billion", "- Gold": the goods, then a dash and the figure
 _ROW = re.compile(r"(?P<goods>[A-Za-z][A-Za-z ,'’&/-]{1,70}?)\s*(?:[–—:]|\s-\s)\s*(?P<fig>[^\n]+)$|"
                   r"(?P<only>[A-Za-z][A-Za-z ,'’&/-]{1,70}?)\.?$")
-_LEAD_IN = re.compile(r"\b(?:include|includes|included|including|led\s+by|such\s+as|were|are|was|is|comprised|"
-                      r"consisted\s+of)\s*:\s*$", re.I)
+# A line that opens a list ("Key exports include:", "… to the U.S., led by:"); one of "include" needs no trade word
+_LEAD_IN = re.compile(r"\b(?:(?P<includes>include|includes|included|including)|led\s+by|such\s+as|were|are|was|is|"
+                      r"comprised|consisted\s+of)\s*:\s*$", re.I)
 _TOTAL = re.compile(r"\s*(?:total|overall|all)\b", re.I)
 _MEMBERS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)")
 _NEAR = 400  # characters: how far back the flow a lead-in continues may be told
@@ -35,7 +37,8 @@ def read_goods_lists(rd: Reading) -> None:
     """One flow per goods line of a bulleted list whose lead-in continues a flow told just before."""
     text, drafts = rd.ctx.text, list(rd.drafts)
     for intro_start, intro, rows in _runs(text):
-        if not _LEAD_IN.search(intro) or (not lexicon().cue.search(intro) and "includ" not in intro.lower()):
+        lead_in = _LEAD_IN.search(intro)
+        if lead_in is None or not (lead_in["includes"] or lexicon().cue.search(intro)):
             continue
         told = [d for d in drafts if intro_start - d.sentence.end <= _NEAR
                 and d.sentence.end <= intro_start + len(intro) + 1]
@@ -52,7 +55,7 @@ def read_goods_lists(rd: Reading) -> None:
 
 
 def _runs(text: str) -> Iterator[tuple[int, str, list[tuple[int, str]]]]:
-    """Runs of two or more bullet lines right under a line that ends with a colon: (its start, it, rows)."""
+    """Runs of two or more bullet lines, each with the line just above it: (its start, its text, the rows)."""
     run: list[tuple[int, str]] = []
     end = -1
     for m in _BULLET.finditer(text):

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.extract.commodities import Commodity
+from kb.extract.context import CountryMention
+
 # the verb of a change and its size, then the level reached: "rose 12 per cent to", "was down 3.1% by volume at",
 # "fell by a fifth to"
 _CHANGE_VERB = (r"(?:rose|fell|grew|increased|decreased|declined|dropped|climbed|jumped|slipped|surged|soared|"
@@ -53,7 +56,7 @@ class GoodsSubject:
     figure_at: int  # where the level figure starts
 
 
-def goods_subject(text: str, clause: tuple[int, int], countries: list, terms: list,
+def goods_subject(text: str, clause: tuple[int, int], countries: list[CountryMention], terms: list[Commodity],
                   figures: list[int]) -> GoodsSubject | None:
     """The goods subject of a clause without a trade word, and the level figure its verb gives, if any."""
     opening = _OPENING.match(text, clause[0], clause[1])

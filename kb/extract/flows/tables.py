@@ -272,7 +272,9 @@ def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int
                                period or date, None, company, sent))
 
 
-_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•·]|[–—](?=[ \t]))?"
+# A list line's mark: "1.", "2)", "-", "*", "•", or a dash set off by a space ("— Russia – 31.2 thousand tons")
+BULLET = r"(?:\d{1,2}[.)]|[-*•·]|[–—](?=[ \t]))"
+_LIST_LINE = re.compile(r"^[ \t]*" + BULLET + r"?"
                         r"[ \t]*\**(?P<place>[^–—:\d\n|*]{2,40}?)\**[ \t]*(?:–|—|-|:)"
                         r"[ \t]*(?P<fig>[^\n]{1,160})$", re.M)
 _INCOMING = re.compile(r"\b(?:suppliers?|origins?|sources?|imports?\s+from|imported\s+from|arrivals)\b", re.I)
