@@ -515,12 +515,12 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     _write(rd, frame, exporters, importers)
 
 
-_ITS_IMPORTS_OF = re.compile(r"\s+(?:(?:most|much|half|the\s+bulk|a\s+(?:third|quarter)|(?:about\s+|nearly\s+)?"
-                             r"\d[\d.,]*\s*(?:%|per\s*cent|percent))\s+of\s+)?(?:its|their)\s+imports\s+of\s+")
+_PORTION_OF = (r"(?:(?:most|much|half|the\s+bulk|a\s+(?:third|quarter)|(?:about\s+|nearly\s+)?"
+               r"\d[\d.,]*\s*(?:%|per\s*cent|percent))\s+of\s+)?")  # "most of", "40 per cent of"
+_ITS_IMPORTS_OF = re.compile(r"\s+" + _PORTION_OF + r"(?:its|their)\s+imports\s+of\s+")
 # "Canada supplies much of the island's salted fish and flour": the place the goods go, named by a descriptor
-_THE_PLACES_GOODS = re.compile(r"\s+(?:(?:most|much|half|the\s+bulk|a\s+(?:third|quarter)|(?:about\s+|nearly\s+)?"
-                               r"\d[\d.,]*\s*(?:%|per\s*cent|percent))\s+of\s+)?the\s+(?:island|country|kingdom|"
-                               r"nation|republic|emirate|sultanate|archipelago)['’]s\s+")
+_THE_PLACES_GOODS = re.compile(r"\s+" + _PORTION_OF + r"the\s+(?:island|country|kingdom|nation|republic|emirate|"
+                               r"sultanate|archipelago)['’]s\s+")
 _AND_THEN_VERB = re.compile(r"\s(?:and|but)\s+(?:(?:also|mainly|mostly|largely|chiefly|in\s+turn)\s+)?$")
 
 
@@ -606,7 +606,7 @@ def _goods_of_last(rd: Reading, frame: _Frame) -> bool:
     last, s, cue = rd.last, frame.sm.text, frame.cue
     return last is not None and len(last.exporters) == 1 and len(last.importers) == 1 \
         and cue.kind in ("export_noun", "import_noun") and last.kind == cue.kind \
-        and 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP \
+        and _soon_after(last, frame.sm.sentence) \
         and bool(_MAIN_GOODS_BEFORE.search(s, max(0, cue.start - 12), cue.start)) \
         and bool(_LIST_COPULA.match(s, cue.end))
 
@@ -829,7 +829,7 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
             and not CHANGED_TO.fullmatch(sm.text, subject_end, own_end)) \
             or lexicon().turnover.search(sm.text, clause[0], clause[1]) \
             or not (last.sentence == sm.sentence.start
-                    or 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP):
+                    or _soon_after(last, sm.sentence)):
         return False
     # unranked, the story's seller stays and its buyers vary ("Egypt bought 6,200 t. Iran was second at …")
     # "…, with 96 tonnes from Tonga and 61 tonnes from Fiji. Vanuatu came in third": the side that was listed varies
@@ -930,20 +930,22 @@ def may_continue(rd: Reading, sentence: Sentence) -> bool:
 
 def _after_sellerless(rd: Reading, sentence: Sentence) -> bool:
     """Whether a sentence comes soon after one that named its importer and no seller."""
-    told = rd.sellerless
+    return _soon_after(rd.sellerless, sentence)
+
+
+def _soon_after(told: _Sides | None, sentence: Sentence) -> bool:
+    """Whether a sentence comes a sentence or two after the one a frame was told in."""
     return told is not None and 0 <= sentence.start - told.sentence_end <= _CONTINUATION_GAP
 
 
 def _after_partnerless(rd: Reading, sentence: Sentence) -> bool:
     """Whether a sentence comes soon after one that named its exporter and no partner."""
-    told = rd.partnerless
-    return told is not None and 0 <= sentence.start - told.sentence_end <= _CONTINUATION_GAP
+    return _soon_after(rd.partnerless, sentence)
 
 
 def continues_last(rd: Reading, sentence: Sentence) -> bool:
     """Whether a sentence comes soon after the one whose frame wrote the latest flows (a sentence or two on)."""
-    last = rd.last
-    return last is not None and 0 <= sentence.start - last.sentence_end <= _CONTINUATION_GAP
+    return _soon_after(rd.last, sentence)
 
 
 # "Ecuador's global monthly shrimp exports": its exports to the world (not "Emirates Global Aluminium")
@@ -1070,7 +1072,7 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     described = _DESCRIBED_PARTNER.search(s, frame.clause[0], frame.region[1])
     if described and not exporters and not importers and last is not None and len(last.importers) == 1 \
             and len(last.exporters) == 1 and (last.sentence == frame.sm.sentence.start
-                                              or 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP):
+                                              or _soon_after(last, frame.sm.sentence)):
         # "exports to the UAE reached $64m, while imports from the Gulf country totalled $39m": the partner just named
         partner, own = last.importers[0], last.exporters[0]
         if described["prep"] == "from" and frame.cue.kind not in EXPORTING:
@@ -1079,7 +1081,7 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
             return [own], [partner]
     if frame.cue.form.endswith("the other way") and last is not None \
             and (last.sentence == frame.sm.sentence.start
-                 or 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP):
+                 or _soon_after(last, frame.sm.sentence)):
         # "… maize coming into Malawi, while Malawian sugar goes the other way": the last flows turned round
         return exporters or list(last.importers), [c for c in last.exporters if c not in exporters]
     subjects = [p.code for p in frame.parties if p.how == "subject" and p.side == EXPORTER]
@@ -1217,7 +1219,7 @@ def _importing_just_before(rd: Reading, frame: _Frame, exporters: list[str]) -> 
     imports the sentences just before told (not a buyer of the story's own exports)."""
     last = rd.last
     if last is None or len(last.importers) != 1 or last.importers[0] in exporters \
-            or not 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP:
+            or not _soon_after(last, frame.sm.sentence):
         return None
     buyer = last.importers[0]
     imports = last.kind in ("import_verb", "import_noun", "supplier_noun") or last.buyer_owns \
@@ -1236,7 +1238,7 @@ def _re_exporter(rd: Reading, frame: _Frame, importers: list[str]) -> list[str]:
     last = rd.last
     if not frame.cue.form.endswith(("ed", "ing")):
         return []  # "Re-exports to the UAE fell 12%": the story's own re-export trade, not goods just bought
-    if (last is not None and 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP) \
+    if (last is not None and _soon_after(last, frame.sm.sentence)) \
             or (last is not None and last.sentence == frame.sm.sentence.start):
         return [c for c in last.importers if c not in importers][:1] if len(last.importers) == 1 else []
     return []
@@ -1375,7 +1377,7 @@ def _continued_destination(rd: Reading, frame: _Frame, exporters: list[str]) -> 
     # "…, while Oman supplied mostly petrochemicals": a contrast clause keeps the receiver, figure or not
     contrast = _WHILE_BEFORE.fullmatch(frame.sm.text, frame.clause[0], frame.cue.start)
     near = last is not None and (last.sentence == frame.sm.sentence.start
-                                 or 0 <= frame.sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP)
+                                 or _soon_after(last, frame.sm.sentence))
     pair = [*last.exporters, *last.importers] if last is not None else []
     if contrast and near and len(pair) == 2 and len(exporters) == 1 and exporters[0] in pair \
             and frame.cue.kind == "export_verb":
@@ -1646,7 +1648,7 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     if rd.named_goods[1] and _OF_THAT.match(sm.text):
         return list(rd.named_goods[1]), []  # "Fiji exported 1,124 t of kava. Of that, New Zealand took 412 t"
     last = rd.last
-    if last is not None and last.goods and 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP \
+    if last is not None and last.goods and _soon_after(last, sm.sentence) \
             and _AMOUNTS_MOVE.search(sm.text, clause[0], cue.start):
         return list(last.goods), []  # "… Georgian wine … Smaller volumes went to Latvia": more of the last flows
     told = rd.partnerless
@@ -1682,7 +1684,7 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     # "moringa powder" after a story of moringa; "Cherries went mainly to China. Supplies to China alone …" in a
     # story of fruit: the kind of the story's goods the last sentence named, when this one goes on about its partner
     last = rd.last
-    went_on = last is not None and 0 <= sm.sentence.start - last.sentence_end <= _CONTINUATION_GAP \
+    went_on = last is not None and _soon_after(last, sm.sentence) \
         and any(c.code in last.importers for c in sm.countries_in(clause[0], clause[1]))
     refined = story is not None and bool(named) and all(
         story.name in g.name or (went_on and narrows(g, story)) for g in named)
