@@ -53,6 +53,7 @@ from kb.extract.flows.goods import (
 )
 from kb.extract.flows.lexicon import EXPORTING, NOUNS, lexicon
 from kb.extract.flows.mentions import (
+    LESS_OR_MORE,
     PORTION_AFTER,
     RELATIVE_ASIDE,
     SHARE_TAKEN,
@@ -61,6 +62,7 @@ from kb.extract.flows.mentions import (
     more_goods_after,
 )
 from kb.extract.flows.partners import CHANGED_TO, goods_subject, may_tell_level
+from kb.extract.flows.products import main_products
 from kb.extract.flows.records import Draft
 from kb.extract.flows.roles import EXPORTER, IMPORTER, OWN_CHANGE, REGION, Party, frame_parties, subject_side
 from kb.extract.quantities import FIGURE_START, rate_in
@@ -101,6 +103,7 @@ class Reading:
     named_exporters: tuple[int, list[str]] = (-1, [])  # (sentence start, exporters a partnerless frame named)
     named_importers: tuple[int, list[str]] = (-1, [])  # (sentence start, importers a frame named without a seller)
     named_goods: tuple[int, list[Goods]] = (-1, [])  # (sentence start, goods a frame read, flows or not)
+    ranking: _Sides | None = None  # the latest frame that ranked a side ("Brazil was Chile's largest supplier")
     partnerless: _Sides | None = None  # the latest frame that named its exporter only ("X's tea exports earned …")
     sellerless: _Sides | None = None  # the latest that named its importer only ("China imported 9.6 Mt of soybeans")
     named_in_full: dict[str, Goods] = field(default_factory=dict)  # head word → the latest goods of two words or more
@@ -169,6 +172,13 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         # "In fourth place, with 61,775 tonnes imported, is Egypt": a ranking whose participle opens no frame
         placed_first = (first := _NEXT_COME.match(sm.text, clause[0])) is not None and bool(first["with"])
         if not cues and _goods_subject_clause(rd, sm, clause, figures):
+            continue
+        if previous is not None and len(cues) == 1 and cues[0].form in lexicon().weak \
+                and LESS_OR_MORE.match(sm.text, cues[0].end):
+            # "A and B bought more U.S. broiler meat, but C and D took less": the trade of the clause before
+            _read_frame(rd, sm, Cue(cues[0].start, cues[0].end, previous.form, previous.kind), clause, clause,
+                        figures)
+            previous = cues[0]
             continue
         if (not cues or roles_only or placed_first) and _parallel_clause(rd, sm, clause, figures, cues):
             continue
@@ -650,6 +660,8 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
                                                          for p in frame.parties)
     rd.last = _Sides(frame.sm.sentence.start, frame.sm.sentence.end, exporters, importers, frame.goods, ranked,
                      frame.cue.kind, buyer_owns)
+    if ranked is not None:
+        rd.ranking = rd.last
 
 
 _PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?moved\s+(?:up\s+)?(?:to|into)|were|was|came|ranked|finished|followed)\s+"
@@ -694,7 +706,9 @@ _FOLLOWED_ONE = re.compile(r"\b(?:followed|trailed|follow|trail)\s+(?:the\s+)?$"
 _RANKED_AGAINST = re.compile(r"\b(?:ahead\s+of|behind|trailing)\s+(?:the\s+)?$", re.I)
 _AHEAD_OF = r"(?:just\s+|well\s+|narrowly\s+)?ahead\s+of\s+"  # "…, just ahead of the United States"
 _RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|is\s+in|are\s+in|followed|"
-                            r"follows|trailed|stood|took|occupied|secured|claimed|"
+                            r"follows|trailed|stood|took|occupied|occupies|secured|claimed|holds|sits|"
+                            # "Spain is third with 15,906 tons"
+                            r"(?:is|are|was|were)\s+(?:now\s+)?(?:second|third|fourth|fifth|sixth|seventh|next)|"
                             # "Turkey stayed in second place with …", "Iran fell to 7.2m kg from 9.0m"
                             r"stayed|remained|held|kept|slipped|finished|fell\s+to|dropped\s+to|rose\s+to|"
                             r"climbed\s+to|declined\s+to|increased\s+to|jumped\s+to|"
@@ -835,7 +849,8 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     # "…, with 96 tonnes from Tonga and 61 tonnes from Fiji. Vanuatu came in third": the side that was listed varies
     listed_side = EXPORTER if len(last.exporters) > 1 and len(last.importers) == 1 else (
         IMPORTER if len(last.importers) > 1 and len(last.exporters) == 1 else None)
-    anchor_is_importer = last.ranked == EXPORTER if last.ranked else (listed_side == EXPORTER) if listed_side else (
+    ranking = _ranking_told(rd, last, sm.sentence)
+    anchor_is_importer = ranking == EXPORTER if ranking else (listed_side == EXPORTER) if listed_side else (
         rd.frame.home in last.importers and rd.frame.home not in last.exporters
         and rd.frame.lead_exporter not in last.exporters and not _inherited_seller(rd, last))
     fixed = last.importers if anchor_is_importer else last.exporters
@@ -848,8 +863,28 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     codes = list(dict.fromkeys(p.code for p in parties))
     exporters, importers = (codes, fixed) if anchor_is_importer else (fixed, codes)
     cue = Cue(names[0].start, names[0].end, "", "export_verb")
-    _write(rd, _Frame(sm, cue, clause, clause, own, parties, last.goods), exporters, importers)
+    products, _ = main_products(sm, *clause)  # "…, with sulphuric acid the leading product": a part of its trade
+    # "China was the second biggest destination for our exports": the trade as a whole, whatever was told last
+    goods = [Goods("goods", None, weak=True)] if any(of_own_trade(sm, c.end, clause[1]) for c in roles) \
+        else last.goods
+    _write(rd, _Frame(sm, cue, clause, clause, own, parties, goods, tuple(products)), exporters, importers)
     return True
+
+
+def _ranking_told(rd: Reading, last: _Sides, sentence: Sentence) -> str | None:
+    """The side a ranking goes on with: the last frame's, else that of a ranking told a sentence or two before
+    of the same fixed side ("Brazil was Chile's largest pork supplier. Pork sales to Chile brought Brazil $172m.
+    The US holds second place …": suppliers)."""
+    if last.ranked:
+        return last.ranked
+    told = rd.ranking
+    if told is None or told is last or not told.ranked or sentence.start - told.sentence_end > _RANKING_REACH:
+        return None
+    fixed = (told.importers, last.importers) if told.ranked == EXPORTER else (told.exporters, last.exporters)
+    return told.ranked if fixed[0] == fixed[1] else None
+
+
+_RANKING_REACH = 600  # characters: about three sentences
 
 
 def _goods_subject_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], figures: list[Figure]) -> bool:
@@ -1508,6 +1543,21 @@ def _bracketed(frame: _Frame, codes: list[str], partners: list[Party]) -> list[t
 
 def _frame_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
                  figures: list[Figure]) -> tuple[list[Goods], list[Goods]]:
+    """The goods a frame moves, and the goods named as parts of it: a total's breakdown, a main product."""
+    products, told = main_products(sm, clause[0], clause[1])
+    if told is not None and cue.start < told[0]:
+        # "China was the second destination for our exports, and the main product going there was copper
+        # cathodes": the ranking counts the trade, the product is a part of it
+        goods, extras = _named_goods(rd, sm, cue, clause, region, figures)
+        goods = [g for g in goods if not told[0] <= g.start < told[1]]
+        if not goods:
+            goods, extras = _inherited_goods(rd, sm, cue, clause, region, figures)
+        return goods, [*extras, *products]
+    return _named_goods(rd, sm, cue, clause, region, figures)
+
+
+def _named_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
+                 figures: list[Figure]) -> tuple[list[Goods], list[Goods]]:
     """The goods a frame moves, in the order English gives them, else inherited (weak); and the goods a
     figure's total is broken into."""
     # "exported goods worth US$38.6 million to Zimbabwe in 2025, most of them tractors": the goods named before
@@ -1676,9 +1726,13 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     if story is None and not rd.named_goods[1] and (
             (cue.kind in _AGGREGATES and cue.form in _TRADE_AS_A_WHOLE)
             or (cue.kind in ("buyer_noun", "supplier_noun")
-                and (of_own_trade(sm, cue.end, region[1]) or cue.form.endswith(("partner", "partners"))))):
+                and (of_own_trade(sm, cue.end, region[1]) or cue.form.endswith(("partner", "partners"))
+                     or cue.form.startswith(("export ", "import "))))):
         # "Purchases declined from the US (-11.4%)", "A and B were the main sources of Iran's imports", "X's main
         # import partners": all trade
+        return [Goods("goods", None, weak=True)], []
+    if cue.kind in ("buyer_noun", "supplier_noun") and of_own_trade(sm, cue.end, region[1]):
+        # "China was the second destination for our exports" after a sentence of copper: the trade as a whole
         return [Goods("goods", None, weak=True)], []
     named = rd.named_goods[1]
     # "moringa powder" after a story of moringa; "Cherries went mainly to China. Supplies to China alone …" in a

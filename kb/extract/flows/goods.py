@@ -358,7 +358,7 @@ def of_own_trade(sm: SentenceMentions, pos: int, limit: int) -> bool:
     return m is not None and _OWN_TRADE.match(sm.text, pos + m.end(), limit) is not None
 
 
-_OWN_TRADE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*['’]s?\s+(?:[a-z-]+\s+){0,2}?"
+_OWN_TRADE = re.compile(r"(?:(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*['’]s?|our|its|their)\s+(?:[a-z-]+\s+){0,2}?"
                         r"(?:imports|exports|purchases|sales|shipments|trade)\b")
 
 

@@ -272,7 +272,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
                 and not _CONSIGNMENT_AFTER.match(s, cue.end) and not PORTION_AFTER.match(s, cue.end) \
                 and not SHARE_TAKEN.match(s, cue.end) \
-                and not more_goods_after(s, cue.end):  # "with Germany taking 24%": a share of the trade told
+                and not more_goods_after(s, cue.end) and not LESS_OR_MORE.match(s, cue.end):
+            # "with Germany taking 24%": a share of the trade told; "but C and D took less": that trade again
             continue  # "took place"; but "received shipments" receives goods, and "took most of the rest" a part
         out.append(cue)
     return out
@@ -294,6 +295,8 @@ _BASE_AFTER_SHARE = re.compile(r"\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,4}?(?:export
 _SHARE_OF_WHAT = re.compile(r"\s+(?:of|in)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
 
 
+# "…, but Angola and Taiwan took less": the goods of the clause before, taken in a changed amount
+LESS_OR_MORE = re.compile(r"\s+(?:less|fewer|more)\s*(?:[,.;]|$)")
 # "… also took noticeably more tea", "received less wheat": a change in goods taken, its figure left out
 _MORE_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:more|less|fewer)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 

@@ -106,12 +106,15 @@ _SUBJECT_GAP = re.compile(r"^(?:\s*\([^)]{1,30}\))?"  # "Hong Kong (China) bough
                           r"(?:(?:\s+[a-z]+)?\s+(?:exporters|producers|shippers|suppliers|traders|growers|farmers|"
                           r"miners|millers|mills|companies|firms|importers|buyers)(?=\s))?(?:\s*,\s+(?:meanwhile|however|too|also|in\s+turn|"
                           r"for\s+its\s+part|in\s+contrast|by\s+contrast|instead|though|likewise|similarly),)?(?:\s+(?:[a-z]+ly|also|has|have|had|still|now|then|"
-                          r"again|further|jointly|together|already|reportedly|alone|last\s+year|this\s+year|"
+                          r"again|further|jointly|together|already|reportedly|alone|itself|themselves|all|last\s+year|this\s+year|"
                           r"in\s+\d{4}|no\s+longer|has\s+also|have\s+also|had\s+also|has\s+been|have\s+been|each|both|"
                           r"had\s+been|was|were|is|are|will|would)\b)*\s+$")
 # ", which …,", ", the world's largest producer,", ", for years the dominant source …,": an aside on the subject
 _RELATIVE_ASIDE = re.compile(r"^\s*,\s+(?:(?:for\s+(?:years|decades)|long|once|traditionally|until\s+recently)\s+)?"
                              r"(?:which|who|whose|a|an|the|one|[a-z]+ed\s+(?:by|via|through|from|under)|"
+                             # "the UAE, in fifth place with 4.4 per cent, mostly bought gold"
+                             r"in\s+(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+                             r"\s+(?:place|position|spot)|"
                              r"(?:mainly|mostly|largely)\s+[a-z]+ed\s+(?:by|via|through))\b[^;]{0,120}?,"
                              r"(?:\s+(?:[a-z]+ly|also|has|have|had))*\s+$")  # "…, supplied by truck via Guerguerat,"
 

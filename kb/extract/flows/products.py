@@ -1,0 +1,45 @@
+"""Goods a clause names as the main product of a partner's trade: a part of that trade, not its whole.
+
+Statistics releases rank partners and then name what each took: "…, and the main product going there was copper
+cathodes", "with sulphuric acid the leading product at 22.5 per cent", "Cement was the main item sent there". The
+partner's flow is of the goods the ranking counts (often all goods); the product named is a flow of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.extract.flows.goods import Goods, term_goods
+from kb.extract.flows.mentions import SentenceMentions
+
+_RANK = r"(?:main|leading|principal|chief|top|biggest|largest|dominant|single\s+largest|single\s+biggest)"
+_PRODUCT = r"(?:export\s+)?(?:products?|items?|commodit(?:y|ies)|exports?|goods)"
+# "sent there", "going to it", "shipped to them": the product's way to the partner just named
+_THERE = (r"(?:\s+(?:sent|going|shipped|exported|heading|bound|delivered|sold)\s+(?:there|to\s+(?:it|them|that\s+"
+          r"(?:country|market))))?")
+_COPULA = r"\s+(?:was|were|is|are|remained|remains)\s+"
+# "the main product going there was copper cathodes": the goods after the copula
+_PRODUCT_FIRST = re.compile(r"\bthe\s+" + _RANK + r"\s+" + _PRODUCT + _THERE + _COPULA, re.I)
+# "copper anodes were the main product sent there", "with sulphuric acid the leading product": the goods before
+_PRODUCT_AFTER = re.compile(r"(?:" + _COPULA + r"|\s+(?:being\s+)?)the\s+" + _RANK + r"\s+" + _PRODUCT + _THERE
+                            + r"\b", re.I)
+_WITH = re.compile(r"\bwith\s+$", re.I)
+
+
+def main_products(sm: SentenceMentions, lo: int, hi: int) -> tuple[list[Goods], tuple[int, int] | None]:
+    """The goods named as a main product within [lo, hi), and the stretch of text that names them."""
+    m = _PRODUCT_FIRST.search(sm.text, lo, hi)
+    if m is not None:
+        terms = sm.terms_in(m.end(), min(hi, m.end() + 60))
+        if terms and terms[0].start - m.end() <= 12:
+            goods = term_goods(sm.text, terms[0], m.end())
+            return [goods], (m.start(), goods.end)
+    for t in sm.terms_in(lo, hi):
+        after = _PRODUCT_AFTER.match(sm.text, t.end, hi)
+        if after is None:
+            continue
+        goods = term_goods(sm.text, t, lo)
+        with_before = _WITH.search(sm.text, max(lo, goods.start - 6), goods.start)
+        if with_before is not None or re.match(_COPULA, after.group(0)):
+            return [goods], (with_before.start() if with_before else goods.start, after.end())
+    return [], None
