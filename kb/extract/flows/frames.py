@@ -468,6 +468,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     if cue.kind in NOUNS and _OF_ITS_FIGURE.match(sm.text, cue.end):
         lo = max(lo, cue.start)  # "exports of $806 million and imports of $314 million": the figure after it
     figures = [f for f in all_figures if lo <= f.start < region[1] and not _in_turnover(sm, clause, f)]
+    if any(f.amount.unit not in _LOADS for f in figures):
+        figures = [f for f in figures if f.amount.unit not in _LOADS]  # "Three cargoes …, 148,260t in all": the tonnes
     parties = _coordinated_role(rd, sm, cue, frame_parties(sm, cue, clause, region))
     if _domestic(rd, sm, clause, parties):
         return
@@ -1167,7 +1169,7 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         return [other], [known]
     # "imported 38.6 Mt, of which 26.4 Mt came from Brazil": a total the next clause breaks down has no partner
     totals = (_to_the_world(s[frame.clause[0]:frame.region[1]], frame.region[0] - frame.clause[0])
-              and not _JOINTLY.search(s, frame.region[0], frame.region[1])) \
+              and not _JOINTLY.search(s, frame.region[0], frame.region[1]) and not _summed_for_partner(frame)) \
         or bool(_BROKEN_DOWN.match(s, frame.clause[1]))
     elsewhere = bool(_ELSEWHERE.search(s, frame.cue.start, frame.region[1]))  # "bound for Mumbai": not inherited
     if not importers and not totals and not elsewhere:
@@ -1238,6 +1240,13 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     return exporters, importers
 
 
+def _summed_for_partner(frame: _Frame) -> bool:
+    """"Three cargoes to Germany, 148,260t in all, …": "in all" sums what went to the partner named before it."""
+    summed = _SUMMED.search(frame.sm.text, frame.region[0], frame.region[1])
+    return summed is not None and any(p.how in ("to", "from") and p.end <= summed.start() for p in frame.parties)
+
+
+_SUMMED = re.compile(r"\d[\d.,]*\s*[A-Za-z%]{0,6}\s+in\s+(?:all|total)\b")
 _DESCRIBED_PARTNER = re.compile(r"\b(?P<prep>from|to)\s+the\s+(?:[A-Z][\w-]+|[a-z]+-?[a-z]*an)\s+"
                                 r"(?:country|nation|kingdom|emirate|republic|state|island\s+nation|archipelago)\b")
 _SUPPLY_VERBS = frozenset(("supply", "supplies", "supplied", "supplying"))
@@ -2012,6 +2021,8 @@ def _moved_somewhere(frame: _Frame) -> bool:
     return (destination and frame.cue.kind == "export_noun") or receiver
 
 
+_LOADS = frozenset(("cargo", "cargoes", "cargos", "shipment", "shipments", "consignment", "consignments", "vessel",
+                    "vessels", "ship", "ships", "truck", "trucks", "container", "containers"))
 _CONSIGNMENTS = re.compile(r"\b(?:shipments|cargoes|consignments|deliveries|supplies)\b")
 
 

@@ -599,12 +599,16 @@ def _goods_follow(s: str, pos: int) -> bool:
 def _ranked(between: str) -> bool:
     """"X was the biggest buyer", "X, the top buyer", "X as the main market": X is ranked by the role noun
     ("X is diversifying its markets" ranks nothing)."""
-    if _VERB_IN_RANKING.search(between):
+    if _VERB_IN_RANKING.search(between) or _SUITED.search(between):
         return False
     return bool(_COPULA.match(between) or _APPOSITIVE.match(between) or _AS_RANKED.match(between)
                 or _ABSOLUTE_RANKED.match(between) or _LED_THE.fullmatch(between))  # "X topped the list of buyers"
 
 
+# "Australia is the obvious supplier", "Kenya is a natural market": a judgement of fitness, no trade told
+_SUITED = re.compile(r"\b(?<!most\s)(?:obvious|natural|ideal|potential|possible|likely|prospective|promising|"
+                     r"attractive|alternative|preferred|reliable|trusted|strategic|important|logical)\s+"
+                     r"(?:[\w-]+\s+)?$")
 # "Italy kept the largest market share", "Germany had the biggest share": holding a share of the trade ranks
 _HOLDS = re.compile(rf"^\s+(?:(?:still|again|also|now|once\s+again)\s+)?{_HOLDING}\s+(?:the|a|its)\s+"
                     r"(?:[\w-]+\s+){0,2}$")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from kb.extract.commodities import find_commodities, hs_for
 from kb.extract.context import Sentence
-from kb.extract.dates import find_dates
+from kb.extract.dates import MONTHS, find_dates
 from kb.extract.flows.frames import Reading
 from kb.extract.flows.goods import DEFINITE_BEFORE, Goods, goods_hs
 from kb.extract.flows.records import Draft
@@ -41,7 +41,7 @@ def read_tables(rd: Reading) -> None:
         lines = block.group(0).splitlines()
         header = lines[0]
         before = [d for d in rd.drafts if d.sentence.end <= block.start()]
-        caption = _caption(text, block.start())
+        caption, cap_start = _table_caption(text, block.start(), block.end())
         model = _model(before, caption)
         if model is None and not (_IMPORT_HEADER.search(f"{caption} {header}")
                                   or _EXPORT_HEADER.search(f"{caption} {header}")):
@@ -51,8 +51,7 @@ def read_tables(rd: Reading) -> None:
             model is None and _EXPORT_HEADER.search(header) and not _IMPORT_HEADER.search(header))
         rows = list(_rows(rd, block.start(), lines, model is not None, caption, _unit_note(text, block.end())))
         if rows:
-            _table_drafts(rd, model, caption, text.rfind(caption, 0, block.start()) if caption else -1,
-                          outgoing, rows)
+            _table_drafts(rd, model, caption, cap_start, outgoing, rows)
 
 
 _ROLE_OUT = re.compile(r"\b(?:destinations?|markets?|buyers?)\b", re.I)
@@ -89,7 +88,10 @@ def _rows(rd: Reading, start: int, lines: list[str], continued: bool, caption: s
         units = [told] * len(units)
     if not any(units) and continued:  # old layout: "Country | 12,500", the unit in the header
         units = [_column_unit(header)] + [None] * (len(cols) - 2)
+    units, total = _unit_of_periods(rd, cols[1:], units)
     periods = _column_periods(rd, cols[1:], units)
+    if periods and total is not None:  # "CANOLA | May | Jun | Tonnes": the last column sums the months
+        periods.append((total, f"{periods[0][1]}/{periods[-1][1]}"))
     for line in lines[1:]:
         cells = [c.strip() for c in re.split(r"\||\t", line)]
         cells = [c for c in cells if c] if line.strip().startswith("|") else cells
@@ -129,14 +131,46 @@ def _split_header(rd: Reading, header: str, second: str, row: str) -> tuple[list
     return cells, units
 
 
+def _unit_of_periods(rd: Reading, cols: list[str], units: list[_Unit | None]) -> tuple[list[_Unit | None], int | None]:
+    """Columns headed by periods alone and one headed by a unit alone ("May | Jun | Tonnes"): the periods' figures
+    are in that unit and the unit's column is their total. The columns' units, and the total's column."""
+    if sum(u is not None for u in units) != 1:
+        return units, None
+    total = next(i for i, u in enumerate(units) if u is not None)
+    dated = [i for i, c in enumerate(cols[:len(units)]) if i != total and _column_date(rd, c)]
+    if len(dated) < 2 or _column_date(rd, cols[total]) or total < max(dated):
+        return units, None
+    return [units[total] if i in dated or i == total else None for i in range(len(units))], total
+
+
 def _column_periods(rd: Reading, cols: list[str], units: list[_Unit | None]) -> list[tuple[int, str]]:
     """(column, period) of figure columns headed by different periods; none when fewer than two."""
     out = []
     for i, (col, unit) in enumerate(zip(cols, units, strict=False)):
-        found = find_dates(col, rd.ctx.published, country=rd.frame.home) if unit is not None else []
+        found = _column_date(rd, col) if unit is not None else None
         if found:
-            out.append((i, found[0].value))
+            out.append((i, found))
     return out if len({p for _, p in out}) >= 2 else []
+
+
+_MONTH_ALONE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?")
+
+
+def _column_date(rd: Reading, col: str) -> str | None:
+    """The period a column's heading names; a month alone ("May", "Jun") is the latest such month of the story."""
+    found = find_dates(col, rd.ctx.published, country=rd.frame.home)
+    if found:
+        return found[0].value
+    if not _MONTH_ALONE.fullmatch(col.strip()) or not (rd.frame.period or rd.ctx.published):
+        return None
+    month = MONTHS.get(col.strip()[:3].lower())
+    told = (rd.frame.period or rd.ctx.published or "")[:7]
+    if month is None or not told[:4].isdigit():
+        return None
+    year = int(told[:4])
+    if len(told) == 7 and month > int(told[5:7]):
+        year -= 1  # "Dec" in a story of February's figures: the December before
+    return f"{year}-{month:02d}"
 
 
 def _cell_amounts(cells: list[str], units: list[_Unit | None], continued: bool, comma: bool = False) -> list[Amount]:
@@ -152,6 +186,8 @@ def _cell_amounts(cells: list[str], units: list[_Unit | None], continued: bool, 
             continue
         raw = num.group(1)
         value = float(raw.replace(".", "").replace(",", ".") if comma else raw.replace(",", ""))
+        if value == 0:
+            continue  # "Germany | 0 | 148260": nothing went that month
         if unit is None:
             if continued and not amounts and not any(units):
                 amounts.append(Amount(0, 0, value, "quantity", None, None))
@@ -206,6 +242,24 @@ def _caption(text: str, start: int) -> str:
     """The line just before a table (its heading), within a few blank lines."""
     lines = [ln.strip(" #*") for ln in text[max(0, start - 300):start].splitlines() if ln.strip()]
     return lines[-1] if lines else ""
+
+
+# "Table 1: Australian canola export tonnages for May and June 2026. Source: ABS": a caption set under the table
+_CAPTION_BELOW = re.compile(r"[ \t*_]*(?:Table|Chart|Figure|Graph)\s*\d*\s*[:.–—-]\s*[^\n]{5,200}", re.I)
+_SOURCE_NOTE = re.compile(r"\s*\b(?:Source|Sources|Data)\s*:.*$", re.I)
+_PROSE = 150  # characters: a line before a table this long, ending a sentence, is the story's text, not a heading
+
+
+def _table_caption(text: str, start: int, end: int) -> tuple[str, int]:
+    """A table's caption and where it stands: its heading above, else a "Table 1: …" line under it (which a
+    paragraph of the story above the table gives way to: "…,” said an analyst with a Brisbane firm.")."""
+    above = _caption(text, start)
+    prose = len(above) > _PROSE and above.rstrip("”\"' ").endswith((".", "!", "?", ".”", ".\""))
+    gap = len(text[end:]) - len(text[end:].lstrip())
+    below = _CAPTION_BELOW.match(text, end + gap) if prose or not above else None
+    if below is not None:  # (its "Source: …" names who counted, not where goods came from)
+        return _SOURCE_NOTE.sub("", below.group(0)).strip(" \t*_"), below.start()
+    return above, text.rfind(above, 0, start) if above else -1
 
 
 def _model(before: list[Draft], caption: str) -> Draft | None:
