@@ -33,6 +33,7 @@ class ArticleFrame:
     goods_told: bool = False  # the headline names them (not only the body's frequency)
     period: str | None = None  # the latest period a figure was dated with ("in 2019"): dates later undated flows
     exporters_seen: Counter[str] = field(default_factory=Counter)
+    supplied_home: Counter[str] = field(default_factory=Counter)  # … of them, flows that went to the story's home
     _local: str | None = None  # the dateline's or local currency's country ("" when none)
     title_codes: list[str] = field(default_factory=list)  # the headline's countries
     title_actors: list[str] = field(default_factory=list)  # … those that are not a destination ("to China")
@@ -75,8 +76,11 @@ class ArticleFrame:
         """The country the story's goods leave from: the flows' so far, the headline's, the dateline's, home."""
         # the buyer a headline names ("China's chrome ore imports rise") sells none of the story's goods
         importers = [*importers, self.title_importer] if self.title_importer else importers
-        for code, _ in self.exporters_seen.most_common():
-            if code not in importers:
+        # the home's suppliers sell it their goods, not the story's own exports ("The main origins of imports were
+        # China and Ecuador. China was the leading destination for exports": the home's)
+        home_sells = bool(self.home) and self.home not in importers and not self._only_destination(self.home)
+        for code, n in self.exporters_seen.most_common():
+            if code not in importers and not (home_sells and self.supplied_home[code] == n):
                 return code
         # "Russia, Iraq and Türkiye keep Ceylon Tea afloat" names buyers without a trade word; the lead's
         # "Sri Lanka's tea exports earned …" says who sells

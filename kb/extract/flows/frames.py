@@ -1214,8 +1214,11 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         importers = list(buyers)
     if importers and not exporters and frame.cue.kind == "buyer_noun" and rd.frame.home not in importers \
             and (_RE_EXPORT_ROLE.search(frame.sm.text, max(0, frame.cue.start - 12), frame.cue.start)
-                 or _FOR_RE_EXPORTS.match(frame.sm.text, frame.cue.end)):
-        exporters = [rd.frame.home]  # "Saudi Arabia was the top re-export market": the story's hub sells on
+                 or _FOR_RE_EXPORTS.match(frame.sm.text, frame.cue.end)
+                 or _FOR_EXPORTS.match(frame.sm.text, frame.cue.end)):
+        # "Saudi Arabia was the top re-export market": the story's hub sells on; "China was the leading
+        # destination for exports": the story's own, whoever the sentences before imported from
+        exporters = [rd.frame.home]
     if importers and not exporters and frame.cue.form.startswith("re-export"):
         exporters = _re_exporter(rd, frame, importers)  # "most of the tea landed in Dubai is re-exported to Iran"
     suppliers_follow = frame.cue.kind in ("import_verb", "import_noun") and any(
@@ -1253,6 +1256,7 @@ _SUPPLY_VERBS = frozenset(("supply", "supplies", "supplied", "supplying"))
 _FROM_REGION = re.compile(rf"\bfrom\s+{REGION}(?!\s+(?:and|or)\s+[A-Z])")
 _SOURCE_NOUNS = frozenset(("source", "sources", "supplier", "suppliers", "origin", "origins", "provider"))
 _RE_EXPORT_ROLE = re.compile(r"\bre-?exports?\s+$", re.I)
+_FOR_EXPORTS = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?(?:total\s+)?exports\b", re.I)
 _FOR_RE_EXPORTS = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}re-?exports?\b", re.I)
 _ARRIVING = frozenset(("shipments", "shipment", "deliveries", "delivery", "cargoes", "cargo", "supplies",
                        "consignments"))
@@ -1710,6 +1714,9 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     if last is not None and last.goods and _soon_after(last, sm.sentence) \
             and _AMOUNTS_MOVE.search(sm.text, clause[0], cue.start):
         return list(last.goods), []  # "… Georgian wine … Smaller volumes went to Latvia": more of the last flows
+    if cue.kind in ("buyer_noun", "supplier_noun") and of_own_trade(sm, cue.end, region[1]):
+        # "China was the second destination for our exports" after a sentence of copper: the trade as a whole
+        return [Goods("goods", None, weak=True)], []
     told = rd.partnerless
     if cue.kind in ("buyer_noun", "supplier_noun") and told is not None and told.goods \
             and _after_partnerless(rd, sm.sentence) and (last is None or last.sentence_end <= told.sentence):
@@ -1739,9 +1746,6 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
                      or cue.form.startswith(("export ", "import "))))):
         # "Purchases declined from the US (-11.4%)", "A and B were the main sources of Iran's imports", "X's main
         # import partners": all trade
-        return [Goods("goods", None, weak=True)], []
-    if cue.kind in ("buyer_noun", "supplier_noun") and of_own_trade(sm, cue.end, region[1]):
-        # "China was the second destination for our exports" after a sentence of copper: the trade as a whole
         return [Goods("goods", None, weak=True)], []
     named = rd.named_goods[1]
     # "moringa powder" after a story of moringa; "Cherries went mainly to China. Supplies to China alone …" in a
@@ -2071,6 +2075,8 @@ def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str,
     rd.drafts.append(Draft(goods, exporter, importer, figure.amount if figure else None,
                            figure.money if figure else None, date, per, seller, frame.sm.sentence, buyer, part))
     rd.frame.exporters_seen[exporter] += 1
+    if importer == rd.frame.home:
+        rd.frame.supplied_home[exporter] += 1
 
 
 _NON_OIL_BEFORE = re.compile(r"\bnon-?oil\s+$", re.I)

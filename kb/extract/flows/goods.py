@@ -342,7 +342,7 @@ def goods_after_of(sm: SentenceMentions, pos: int, limit: int, role: bool = Fals
     m = (_FOR_GOODS if role else _OF_GOODS).match(sm.text[pos:limit])  # "$6bn worth of metal products"
     if m is None:
         return []
-    if of_own_trade(sm, pos, limit):
+    if of_own_trade(sm, pos, limit, bare=False):
         return []  # "the main sources of Iran's imports": a country's trade, no goods named
     found = read_phrase_list(sm, pos + m.end(), limit)
     if m.group().rstrip().endswith(("for", "the")) and not m.group().lstrip().startswith("of"):
@@ -352,13 +352,16 @@ def goods_after_of(sm: SentenceMentions, pos: int, limit: int, role: bool = Fals
     return found
 
 
-def of_own_trade(sm: SentenceMentions, pos: int, limit: int) -> bool:
-    """"(the main sources) of Iran's imports", "(markets) for Kenya's exports": a country's trade as a whole."""
+def of_own_trade(sm: SentenceMentions, pos: int, limit: int, bare: bool = True) -> bool:
+    """"(the main sources) of Iran's imports", "(markets) for Kenya's exports", with `bare` also "(the leading
+    destination) for exports": a country's trade as a whole."""
     m = _FOR_GOODS.match(sm.text[pos:limit])
-    return m is not None and _OWN_TRADE.match(sm.text, pos + m.end(), limit) is not None
+    own = _OWN_TRADE.match(sm.text, pos + m.end(), limit) if m is not None else None
+    return own is not None and (bare or own.group("owner") is not None)
 
 
-_OWN_TRADE = re.compile(r"(?:(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*['’]s?|our|its|their)\s+(?:[a-z-]+\s+){0,2}?"
+_OWN_TRADE = re.compile(r"(?:(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*['’]s?|our|its|their)\s+)?"
+                        r"(?:[a-z-]+\s+){0,2}?"
                         r"(?:imports|exports|purchases|sales|shipments|trade)\b")
 
 
