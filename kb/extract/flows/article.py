@@ -22,6 +22,7 @@ from kb.extract.flows.lexicon import lexicon
 from kb.extract.quantities import find_amounts
 from kb.readers import publishers
 
+_OWN_TRADE_AFTER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:imports|exports|foreign\s+trade|trade)\b")
 _GLOBAL_CURRENCIES = frozenset(("USD", "EUR", "XOF", "XAF", "XCD", "XPF", "CHF"))
 
 
@@ -45,6 +46,7 @@ class ArticleFrame:
     lead_sentence: int | None = None  # … and the sentence (index) it does so in
     told_period: str | None = None  # the period the headline or first sentence names: "Trade digest, April 2024"
     _sources: set[str] | None = None
+    _own_trade: bool | None = None  # the home's own trade told ("Georgia's imports"), once asked
     _only_destinations: dict[str, bool] = field(default_factory=dict)  # country → named only as a buyer or destination
     title_periods: frozenset[str] = frozenset()  # the periods the headline names ("first quarter of 2026")
     span: str | None = None  # the latest period of several months a figure was dated with ("the first four months")
@@ -78,7 +80,8 @@ class ArticleFrame:
         importers = [*importers, self.title_importer] if self.title_importer else importers
         # the home's suppliers sell it their goods, not the story's own exports ("The main origins of imports were
         # China and Ecuador. China was the leading destination for exports": the home's)
-        home_sells = bool(self.home) and self.home not in importers and not self._only_destination(self.home)
+        home_sells = bool(self.home) and self.home not in importers and self._tells_own_trade() \
+            and not self._only_destination(self.home)
         for code, n in self.exporters_seen.most_common():
             if code not in importers and not (home_sells and self.supplied_home[code] == n):
                 return code
@@ -101,6 +104,14 @@ class ArticleFrame:
         counts = Counter(c.code for c in self.ctx.countries if c.form != "bloc" and c.code not in importers
                          and not is_destination(text, c) and not _named_as_buyer(text, c))
         return counts.most_common(1)[0][0] if counts else None
+
+    def _tells_own_trade(self) -> bool:
+        """Whether the story tells its home's own trade in so many words ("Georgia's imports fell 3%")."""
+        if self._own_trade is None:
+            text = self.ctx.text
+            self._own_trade = any(c.code == self.home and _OWN_TRADE_AFTER.match(text, c.end)
+                                  for c in self.ctx.countries)
+        return self._own_trade
 
     def _only_destination(self, code: str) -> bool:
         """Whether every mention of a country names it as a buyer or a destination (asked once per country)."""
