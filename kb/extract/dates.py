@@ -1001,7 +1001,22 @@ def find_dates(text: str, published: str | None, country: str | None = None) -> 
             out.append(DateMention(start, end, value))
             months = _SEASON_MONTHS.match(text, m.end()) if "/" in value and "-" in value[:7] else None
             told_until = months.end() if months else told_until
-    return _refined_in_brackets(text, out)
+    return _year_told_again(text, _refined_in_brackets(text, out))
+
+
+# "the first nine months (January-September) of this year": the year the months are of, no period of its own
+_OF_ITS_YEAR = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?of\s+(?:the\s+)?$")
+
+
+def _year_told_again(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Drop a year that only says which year the months told just before are of."""
+    out: list[DateMention] = []
+    for d in found:
+        if out and len(d.value) == 4 and out[-1].value.startswith(d.value) and len(out[-1].value) > 4 \
+                and _OF_ITS_YEAR.fullmatch(text, out[-1].end, d.start):
+            continue
+        out.append(d)
+    return out
 
 
 # "… of the current Iranian calendar year (March 21-November 21)": the days in brackets say which period

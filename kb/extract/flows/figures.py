@@ -411,10 +411,23 @@ def _date_owners(s: str, dates: list[DateMention], amounts: list[Amount],
         # "imports during January-March 2026 increased by 2.17% to US$4,122 million": a change before the figure
         # holds no date of its own
         prev = next((b.end for b in reversed(amounts[:i]) if b.kind != "percent" or a.kind == "percent"), -1)
-        before = [d for d in dates if prev <= d.start < a.start and id(d) not in taken]
+        # (not a date in a bracket closed before the figure: "376,000 tons (31 percent more than in January-
+        # September 2025), China – 291,000 tons": the bracket's comparison)
+        before = [d for d in dates if prev <= d.start < a.start and id(d) not in taken
+                  and not _compared_in_bracket(s, d, max(prev, 0), a.start)]
         if before:
             owners[id(a)] = before[-1]
     return owners
+
+
+def _compared_in_bracket(s: str, d: DateMention, lo: int, hi: int) -> bool:
+    """Whether a date stands in a bracket of comparison closed before `hi` ("(31 percent more than in
+    January-September 2025)"), not one that names the period ("(September 2025 – May 2026)")."""
+    opened, closed = s.rfind("(", lo, d.start), s.find(")", d.end, hi)
+    return opened >= 0 and closed >= 0 and _COMPARISON_WORD.search(s, opened, d.start) is not None
+
+
+_COMPARISON_WORD = re.compile(r"\b(?:than|compared|against|versus|vs|from|percent|per\s+cent|up|down)\b|%", re.I)
 
 
 # "Russia bought 15.8 million kilos, down from 16.4 million.": in a story of year-on-year figures, the year before

@@ -64,7 +64,16 @@ from kb.extract.flows.mentions import (
 from kb.extract.flows.partners import CHANGED_TO, goods_subject, may_tell_level
 from kb.extract.flows.products import main_products
 from kb.extract.flows.records import Draft
-from kb.extract.flows.roles import EXPORTER, IMPORTER, OWN_CHANGE, REGION, Party, frame_parties, subject_side
+from kb.extract.flows.roles import (
+    EXPORTER,
+    IMPORTER,
+    OWN_CHANGE,
+    REGION,
+    Party,
+    frame_parties,
+    in_aside,
+    subject_side,
+)
 from kb.extract.quantities import FIGURE_START, rate_in
 
 _BACK_REFERENCE = re.compile(r"\bthe\s+other\b|\b(?:smaller|larger|similar|further|some|the\s+same)\s+"
@@ -157,7 +166,8 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         if clause[1] <= resume:
             continue  # the parts of the total told before, read by `_breakdown`
         clause = (max(clause[0], resume), clause[1])
-        cues = _frame_cues(sm, [c for c in sm.cues if clause[0] <= c.start < clause[1]])
+        cues = _frame_cues(sm, [c for c in sm.cues if clause[0] <= c.start < clause[1]
+                                and not in_aside(sm.text, c.start, clause)])
         if not cues and previous is not None and _ELLIPTIC_CHANGE.match(sm.text, clause[0], clause[1]):
             # "exports fell to the US (-20.4%) but rose to India (15.2%)": the same trade word, left out
             _read_frame(rd, sm, previous, clause, clause, figures)
@@ -687,7 +697,10 @@ _PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?moved\s+(?:up\s+)?(?:to|into)|were|wa
                      r"(?:rest|remainder|balance|remaining\s+(?:volume|share|sales|exports|imports|shipments|"
                      r"purchases|trade))\b)", re.I)
 # A clause without a trade word that ranks a partner: "…, while Japan came second with 4,000 tons".
-_MEMBER_FOLLOWED_BY = re.compile(r"\s+(?:was|were|is|are)\s+(?:then\s+|closely\s+)?followed\s+by\s+(?:the\s+)?")
+# what may stand before a ranking's first member: "", "The", "Within the CIS, "
+_LEAD_IN = re.compile(r"[\s(\"'“‘]*(?:(?:Within|Among|In|Of|Outside|Beyond)\s+[^,;]{1,30},\s*)?(?:[Tt]he\s+)?")
+_MEMBER_FOLLOWED_BY = re.compile(r"\s+(?:was|were|is|are)\s+(?:then\s+|closely\s+)?(?:followed|trailed)\s+by\s+"
+                                 r"(?:the\s+)?")
 _FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are)\s+(?:then\s+)?followed\s+by\s+"
                           r"(?:the\s+)?$")
 _ASIDE_AFTER = re.compile(r"(?:\s*\([^()]{0,30}\))?(?:,\s*in\s+that\s+order\s*,)?")  # "…, in that order, complete"
@@ -707,8 +720,8 @@ _WITH_FIGURE = re.compile(r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|some\s+|ne
 _FOLLOWED_ONE = re.compile(r"\b(?:followed|trailed|follow|trail)\s+(?:the\s+)?$")
 _RANKED_AGAINST = re.compile(r"\b(?:ahead\s+of|behind|trailing)\s+(?:the\s+)?$", re.I)
 _AHEAD_OF = r"(?:just\s+|well\s+|narrowly\s+)?ahead\s+of\s+"  # "…, just ahead of the United States"
-_RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|ranked|ranks|placed|was|were|is\s+in|are\s+in|followed|"
-                            r"follows|trailed|stood|took|occupied|occupies|secured|claimed|holds|sits|"
+_RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|comes|come|ranked|ranks|placed|was|were|is\s+in|are\s+in|"
+                            r"followed|follows|trailed|stood|took|occupied|occupies|secured|claimed|holds|sits|"
                             # "Spain is third with 15,906 tons"
                             r"(?:is|are|was|were)\s+(?:now\s+)?(?:second|third|fourth|fifth|sixth|seventh|next)|"
                             # "Turkey stayed in second place with …", "Iran fell to 7.2m kg from 9.0m"
@@ -810,7 +823,7 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
              and not _FOLLOWED_ONE.search(sm.text, max(clause[0], m.start - 16), m.start)]
     if last is not None and len(names) >= 2 and names[0].code in (*last.importers, *last.exporters) \
             and _MEMBER_FOLLOWED_BY.fullmatch(sm.text, names[0].end, names[1].start) \
-            and sm.text[clause[0]:names[0].start].strip(" (\"'“‘").lower() in ("", "the"):
+            and _LEAD_IN.fullmatch(sm.text, clause[0], names[0].start):
         names = names[1:]  # "Spain was followed by Turkey at 2.4 million tonnes, China at …": Spain was told before
     placed = _placed(sm, names, clause)
     if last is not None and names and not own and (placed
@@ -1049,7 +1062,13 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     # "Bangladesh, which has no free trade agreement with …, ships garments": an aside's negation is its own
     told = RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)) if not (
         m.start() <= cue.start - clause[0] < m.end()) else m.group(0), told)
+    # "Iran – 205,000 tons (a year earlier Kazakhstan did not sell wheat to Iran at all)": a bracket's too
+    told = _BRACKETED.sub(lambda m: " " * len(m.group(0)) if not (
+        m.start() <= cue.start - opens < m.end()) else m.group(0), told)
     return bool(lex.blocked.search(told))
+
+
+_BRACKETED = re.compile(r"\([^()]{1,160}\)")
 
 
 _AND_THEN_PLAN = re.compile(r"\s(?:and|but)\s+(?:also\s+|now\s+)?(?:hopes?|plans?|wants?|aims?|expects?|seeks?|"
@@ -2044,7 +2063,8 @@ def _goods_ranked_with(frame: _Frame, figure: Figure) -> Goods | None:
         return None
     i = frame.figures.index(figure)
     lo = frame.figures[i - 1].end if i else frame.clause[0]
-    before = [t for t in frame.sm.terms_in(lo, figure.start) if not _on_cue(frame.sm, t.start)]
+    before = [t for t in frame.sm.terms_in(lo, figure.start) if not _on_cue(frame.sm, t.start)
+              and not in_aside(frame.sm.text, t.start, frame.clause)]
     if not before:
         return None
     ranked = term_goods(frame.sm.text, before[-1], lo)

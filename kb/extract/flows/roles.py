@@ -91,7 +91,7 @@ _FIGURE_JOINT = re.compile(r"^(?:\s*,)?(?:\s+[–—-])?\s+(?:(?:first|second|th
                            r"(?:(?:[a-z][\w-]*\s+){1,3}?(?:worth|valued\s+at|of)\s+)?)?"
                            r"\(?(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
                            + FIGURE_START + r"[^;]{0,40}?"
-                           r"(?:\([^)]{0,30}\))?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+                           r"(?:\([^)]{0,90}\))?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
                            r"(?:(?!(?:from|to|by|with|of|for|into)\s)[a-z][\w-]*\s+)?$")  # "… and neighbouring Georgia"
 # "from the US (-11.4 percent), Japan (-1.8 percent) and Taiwan": members each with a bracketed aside
 _BRACKET_JOINT = re.compile(r"^(?:\s*\([^()]{1,30}\)\s*,\s*(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*"  # "the EU (…)"
@@ -127,6 +127,8 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
                 and not (_JOINED_BEFORE.search(s, max(0, m.start - 2), m.start)
                          and _AGREEMENT_AFTER.match(s, m.end))
                 and not _EXCEPTED.search(s, max(0, m.start - 22), m.start)]  # "CIS countries other than Russia"
+    # "Iran – 205,000 tons (a year earlier Kazakhstan did not sell wheat to Iran at all) and Italy": an aside's own
+    mentions = [m for m in mentions if not in_aside(s, m.start, clause, cue.start)]
     relative = [r for r in _WHO_CLAUSE.finditer(s, clause[0], cue.start)
                 if not _WHO_CLAUSE.search(s, r.end(), cue.start)]
     if relative:  # "… the Korean market, …, for Colombian growers, who already ship the fruit to …": the clause's own
@@ -173,6 +175,16 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
             side = EXPORTER if cue.kind == "export_noun" else IMPORTER
             parties.append(Party(owner.code, side, owner.start, owner.end, "possessor"))
     return parties
+
+
+_LONG_BRACKET = re.compile(r"\([^()]{20,160}\)")
+
+
+def in_aside(s: str, pos: int, clause: tuple[int, int], own: int = -1) -> bool:
+    """Whether `pos` stands in a long bracketed aside of the clause (not the one holding `own`): "(a year earlier
+    Kazakhstan did not sell wheat to Iran at all)" tells of other trade than the sentence's."""
+    return any(b.start() < pos < b.end() and not b.start() <= own < b.end()
+               for b in _LONG_BRACKET.finditer(s, clause[0], clause[1]))
 
 
 # "Italy has overtaken Germany as the biggest buyer": the one that overtook holds the rank, not the one overtaken
