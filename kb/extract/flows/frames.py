@@ -499,7 +499,7 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     if cue.kind == "motion" and not figures and not sm.terms_in(clause[0], cue.start) \
             and not _AMOUNTS_MOVE.search(sm.text, clause[0], cue.start) \
             and not _GOODS_MOVE.search(sm.text, clause[0], cue.start) and not contrasted \
-            and not _origin_goods_enter(sm, cue, clause):
+            and not _origin_goods_enter(sm, cue, clause) and not _owned_goods_move(sm, cue, clause):
         return  # "the minister went to China": nothing moves ("smaller volumes went to Spain": goods do)
     if _RELIANCE.match(cue.form) and not any(p.how == "from" and _RIGHT_AFTER.fullmatch(sm.text, cue.end, p.start)
                                              and not _NOUN_AFTER.match(sm.text, p.end) for p in parties):
@@ -1760,6 +1760,8 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
         return [story], read_phrase_list(sm, aside.end(), ahead.start, pairs=False) if aside else []
     if story is None and not rd.named_goods[1] and (
             (cue.kind in _AGGREGATES and cue.form in _TRADE_AS_A_WHOLE)
+            or (_SOLD_TO.match(sm.text, cue.end) and _ACTOR_BEFORE.search(sm.text, max(0, cue.start - 30), cue.start)
+                and not _GOODS_RELATIVE.search(sm.text, max(0, cue.start - 40), cue.start))
             or (cue.kind in ("buyer_noun", "supplier_noun")
                 and (of_own_trade(sm, cue.end, region[1]) or cue.form.endswith(("partner", "partners"))
                      or cue.form.startswith(("export ", "import "))))):
@@ -1838,7 +1840,10 @@ _CONTRAST_LEAD = re.compile(r",?\s*(?:while|whereas|and|but)\s+[a-z]")
 # "Along the corridor, Nigerian cement … travel to …": an opening adverbial is no part of the subject
 _SUBJECT_LEAD = re.compile(r"\W*(?:(?:Along|At|In|On|Through|Across|Via|From|Over|Under|Every|Each|Today|Now|Daily|"
                            r"Meanwhile|Similarly|Likewise)\b[^,;]{0,50},\s+)?(?:(?:while|whereas|and|but)\s+)?")
-_SUBJECT_END = re.compile(r"(?:\s+(?:also|then|mainly|mostly|largely|chiefly|primarily|already|now|still|regularly|"
+# ", the kingdom's biggest farm export,": an appositive between the goods and their verb
+_SUBJECT_ASIDE = re.compile(r"\s*,\s+(?:the|its|their|a|an)\s+[^,;()]{3,50},")
+_SUBJECT_END = re.compile(r"(?:\s*,\s+(?:the|its|their|a|an)\s+[^,;()]{3,50},)?"
+                          r"(?:\s+(?:also|then|mainly|mostly|largely|chiefly|primarily|already|now|still|regularly|"
                           r"routinely|usually|often|daily))*"
                           # "… foodstuffs shipped through the port of Aqaba enter Iraq": the way they came, between
                           r"(?:\s+(?:shipped|trucked|carried|brought|sent|transported|moved|routed)\s+"
@@ -1895,6 +1900,18 @@ def _origin_goods_enter(sm: SentenceMentions, cue: Cue, clause: tuple[int, int])
                                for c in sm.countries_in(clause[0], cue.start))
 
 
+def _owned_goods_move(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> bool:
+    """"Tonga's squash goes mainly to Japan": goods the data does not know, owned by the country that grows them
+    (not "Tonga's minister went to Japan")."""
+    goods = _motion_subject(sm, cue, clause)
+    return bool(goods) and not any(_a_post(g.name) for g in goods) and any(
+        c.form in ("name", "capital") and _POSSESSIVE_RIGHT_BEFORE.fullmatch(sm.text, c.end, goods[0].start)
+        for c in sm.countries_in(clause[0], cue.start))
+
+
+_POSSESSIVE_RIGHT_BEFORE = re.compile(r"['’]s?\s+")
+
+
 def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> list[Goods]:
     """The goods a motion verb's subject names, when the subject is goods and nothing else."""
     s = sm.text
@@ -1913,7 +1930,8 @@ def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> 
             name = " ".join(words[1:])  # "Lithuanian goods": the origin is read by the roles
         name = name[:1].lower() + name[1:]  # "Goods of Lithuanian origin" opening a sentence
         return [Goods(name, None, False, general.start(), general.end())]
-    found = read_phrase_list(sm, start, cue.start)
+    aside = _SUBJECT_ASIDE.search(s, start, cue.start)  # "squash, the kingdom's biggest farm export, goes"
+    found = read_phrase_list(sm, start, aside.start() if aside else cue.start)
     if found and _SUBJECT_END.fullmatch(s, found[-1].end, cue.start):
         parts = [part for g in found for part in _plural_parts(sm, g)]
         if all(clean_goods(g) for g in parts):
@@ -2039,6 +2057,11 @@ def _moved_somewhere(frame: _Frame) -> bool:
     """A frame that names where goods went or who received them ("deliveries were carried out to Iran", "Nigeria
     also received shipments"): the story's goods moved, figure or not."""
     destination = any(p.how == "to" for p in frame.parties)
+    if destination and frame.cue.kind == "export_verb" and _SOLD_TO.match(frame.sm.text, frame.cue.end) \
+            and not _GOODS_RELATIVE.search(frame.sm.text, max(0, frame.cue.start - 40), frame.cue.start) and (
+            any(p.how == "subject" for p in frame.parties)
+            or _PRONOUN_ACTS.search(frame.sm.text, max(0, frame.cue.start - 30), frame.cue.start)):
+        return True  # "we have sold to New Zealand and Japan": whatever the country sells went there
     receiver = frame.cue.kind == "import_verb" and any(p.how == "subject" for p in frame.parties) \
         and bool(_CONSIGNMENTS.search(frame.sm.text, frame.cue.end, frame.clause[1]))
     return (destination and frame.cue.kind == "export_noun") or receiver
@@ -2046,6 +2069,13 @@ def _moved_somewhere(frame: _Frame) -> bool:
 
 _LOADS = frozenset(("cargo", "cargoes", "cargos", "shipment", "shipments", "consignment", "consignments", "vessel",
                     "vessels", "ship", "ships", "truck", "trucks", "container", "containers"))
+_PRONOUN_ACTS = re.compile(r"\b(?:we|they|it)\s+(?:[a-z]+\s+){0,2}$", re.I)
+# "for goods they export to Korea": the goods' relative clause, what may be sold, no flow told
+_GOODS_RELATIVE = re.compile(r"\b(?:goods|products|items|cargo|merchandise|produce)\s+(?:that\s+|which\s+)?"
+                             r"(?:we|they|it|[A-Z][\w-]*)\s+(?:[a-z]+\s+){0,2}$")
+# "we have sold to …", "Kenya exported to …": someone named sells (not "goods shipped to the other country")
+_ACTOR_BEFORE = re.compile(r"(?:\b(?:[Ww]e|[Tt]hey|[Ii]t)|[A-Z][\w'’.-]+)\s+(?:[a-z]+\s+){0,2}$")
+_SOLD_TO = re.compile(r"\s+(?:(?:mainly|mostly|largely|chiefly|also)\s+)?(?:to|into)\s")
 _CONSIGNMENTS = re.compile(r"\b(?:shipments|cargoes|consignments|deliveries|supplies)\b")
 
 
