@@ -264,6 +264,10 @@ _TRADE_NOUN_AFTER = re.compile(r"\s+(?:exports?|imports?|shipments?|sales|trade|
                                r"sector|prices?|market|orchards?|plantations?)\b")
 
 
+# "LEDs" folds to a verb: "Communication equipment led exports to the US" names no diodes
+_VERB_SINGULARS = frozenset(("led",))
+
+
 @cache
 def _singulars() -> dict[str, str]:
     """Singular -> plural term, for terms the data lists only in the plural ("hazelnuts", "cherries")."""
@@ -273,7 +277,7 @@ def _singulars() -> dict[str, str]:
         words = term.split()
         last = words[-1]
         single = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") else None
-        if single and len(single) > 2:
+        if single and len(single) > 2 and single not in _VERB_SINGULARS:
             key = " ".join([*words[:-1], single])
             if key not in surfaces:
                 out.setdefault(key, term)

@@ -59,7 +59,8 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     asides = [m.span() for m in RELATIVE_ASIDE.finditer(sm.text)]  # ", which … opened last year,": another event's
     dates = [d for d in sm.dates() if not any(m.start() <= d.start < m.end() for m in last_years)
              and not _compared_period_only(sm.text, d, kept, compared)
-             and not any(a <= d.start < b for a, b in asides) and not day_of_telling(sm.text, d, days_only=True)]
+             and not any(a <= d.start < b for a, b in asides) and not day_of_telling(sm.text, d, days_only=True)
+             and not _COMPARED_WITH.search(sm.text, max(0, d.start - 24), d.start)]
     owners = _date_owners(sm.text, dates, dated, {id(q): m.end for q, m in worth.values()})
     owners.update(_to_date(sm, dated, owners))
     earlier = _year_earlier(sm.text, kept, compared, owners)
@@ -418,6 +419,11 @@ def _date_owners(s: str, dates: list[DateMention], amounts: list[Amount],
         if before:
             owners[id(a)] = before[-1]
     return owners
+
+
+# "Against June 2025, exports to Finland fell 7 percent": the base of a change, not the period told
+_COMPARED_WITH = re.compile(r"\b(?:[Aa]gainst|[Cc]ompared\s+(?:with|to)|[Vv]ersus|[Rr]elative\s+to|vs\.?)\s+"
+                            r"(?:the\s+same\s+(?:month|period|quarter)\s+(?:of|in)\s+|the\s+)?$")
 
 
 def _compared_in_bracket(s: str, d: DateMention, lo: int, hi: int) -> bool:

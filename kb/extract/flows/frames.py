@@ -59,10 +59,11 @@ from kb.extract.flows.mentions import (
     SHARE_TAKEN,
     Cue,
     SentenceMentions,
+    known_goods_object,
     more_goods_after,
 )
 from kb.extract.flows.partners import CHANGED_TO, goods_subject, may_tell_level
-from kb.extract.flows.products import main_products
+from kb.extract.flows.products import main_products, ranked_subject
 from kb.extract.flows.records import Draft
 from kb.extract.flows.roles import (
     EXPORTER,
@@ -490,7 +491,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
                          sm.text[cue.end:]) \
         and not PORTION_AFTER.match(sm.text, cue.end) \
         and not SHARE_TAKEN.match(sm.text, cue.end) \
-        and not more_goods_after(sm.text, cue.end)  # "small trial consignments", "took the rest", "taking 5%"
+        and not more_goods_after(sm.text, cue.end) and not known_goods_object(sm.text, cue.end)
+    # ("small trial consignments", "took the rest", "taking 5%", "received mineral products")
     if (role_noun or weak) and not figures and not any(p.how in attached for p in parties):
         return  # "main markets", "sources said": a role noun that ranks no country and counts nothing
     # "…, while chacha went mainly to Russia": goods the data does not know, after a clause that moved goods
@@ -1816,6 +1818,8 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
             or _THE_PLACES_GOODS.match(sm.text, cue.end, region[1])
         if its_imports:  # "Russia and Kazakhstan supply most of its imports of fertilisers", "… of the island's fish"
             yield read_phrase_list(sm, its_imports.end(), region[1])
+        if cue.form.endswith(("ed", "sold", "sent")):
+            yield ranked_subject(sm, clause[0], cue.start)  # "A and B were the main goods sold to Finland"
         if cue.form.endswith("ed"):
             yield _participle_head(sm, cue, clause)  # "Mexican fresh produce trucked to Canada …"
         yield read_phrase_list(sm, cue.end, region[1])  # "shipped boulders to", "sold tea and coffee to"
@@ -2256,7 +2260,7 @@ def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
 
 
 # "Sudan's share fell compared with last year, while shipments to Morocco picked up": the base of a comparison
-_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|than(?:\s+(?:in|during|for))?|versus|vs\.?|"
+_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|than(?:\s+(?:in|during|for))?|versus|vs\.?|against|"
                             r"(?:up|down)\s+from|on\s+the\s+same\s+\w+\s+of)\s+(?:the\s+)?$", re.I)
 
 

@@ -34,8 +34,14 @@ class Goods:
         """What two mentions of the same goods share: the HS heading, else the head noun."""
         if self.hs and len(self.hs) >= 4:
             return self.hs[:4]
+        folded = fold(self.name)
+        if folded in _WHOLE_TRADE:
+            return "goods"  # "exports" read from "the main destination of Estonian exports" is goods as a whole
         mods = lexicon().modifiers  # "light industrial products" and "steel products" are two goods
-        return " ".join(w for w in fold(self.name).split() if w not in mods)
+        return " ".join(w for w in folded.split() if w not in mods)
+
+
+_WHOLE_TRADE = frozenset(("goods", "good", "export", "import"))
 
 
 def narrows(goods: Goods, whole: Goods) -> bool:
@@ -451,7 +457,8 @@ def goods_before(sm: SentenceMentions, pos: int, floor: int) -> Goods | None:
 
 
 # Words before an event noun that say which exports, not what goods ("total exports", "annual shipments").
-_NOT_A_GOODS_MODIFIER = frozenset(("total", "annual", "monthly", "overall", "record", "average", "daily",
+_NOT_A_GOODS_MODIFIER = frozenset(("led", "topped", "headed", "dominated", "drove", "boosted", "lifted",  # verbs
+                                   "total", "annual", "monthly", "overall", "record", "average", "daily",
                                    "weekly", "yearly", "quarterly", "direct", "further", "recent", "future",
                                    "global", "world", "foreign", "overseas", "domestic", "regional", "bilateral",
                                    "combined", "cumulative", "seaborne", "outbound", "inbound", "first",

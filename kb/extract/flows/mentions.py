@@ -146,7 +146,9 @@ _CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$�
                            # "…, led by electronic components, and China bought 2.9 Mt of iron ore": a new subject
                            # trading on its own (not ", and India was …", which unseen news more often ends a
                            # clause of the same trade with)
-                           r",\s+and\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:also\s+)?"
+                           # … and without "and": "…, Latvia mainly received mineral products, and …"
+                           r"(?P<subject>,\s+(?:(?P<and>and)\s+)?)(?=(?-i:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+"
+                           r"(?:also\s+|mainly\s+|mostly\s+|largely\s+|chiefly\s+)?"
                            r"(?:bought|sold|imported|exported|shipped|purchased|sent|supplied|received)\b)|"
                            # "… fell to 6,100 tonnes as Chinese traders turned to …": a subordinate clause of its own
                            r"\s(?:as|because|after|since|when)\s+(?=(?:the\s+)?(?:[A-Z][\w-]*\s+)?[a-z]+\s+"
@@ -205,8 +207,17 @@ class ArticleMentions:
 
 def _clauses(s: str) -> list[tuple[int, int]]:
     paired = {i for m in _DASHED_LIST.finditer(s) for i in (m.start(), m.start("close"))}
-    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(s) if m.start() not in paired), len(s)]
+    # (a new subject after a bare comma ends a clause, not a lead-in: "In total, China imported …")
+    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(s) if m.start() not in paired
+                 and not (m.group("subject") and not m.group("and") and _NO_CLAUSE_BEFORE.search(s, 0, m.start()))),
+            len(s)]
     return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+# what a bare comma before a new subject may close without ending a clause: a lead-in ("In total, China …"), a list's
+# member ("Japan, Korea and, above all, Vietnam bought …")
+_NO_CLAUSE_BEFORE = re.compile(r"^\W*(?:\S+\s+){0,4}\S+$|(?:^|,)\s*(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$|"
+                               r"\band\s*,\s*(?:[a-z]+\s+){0,3}[a-z]+$")
 
 
 # "five of them — the United States, the Netherlands and Canada — took 96.1%": names set between two dashes are the
@@ -272,7 +283,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
                 and not _CONSIGNMENT_AFTER.match(s, cue.end) and not PORTION_AFTER.match(s, cue.end) \
                 and not SHARE_TAKEN.match(s, cue.end) \
-                and not more_goods_after(s, cue.end) and not LESS_OR_MORE.match(s, cue.end):
+                and not more_goods_after(s, cue.end) and not LESS_OR_MORE.match(s, cue.end) \
+                and not known_goods_object(s, cue.end):
             # "with Germany taking 24%": a share of the trade told; "but C and D took less": that trade again
             continue  # "took place"; but "received shipments" receives goods, and "took most of the rest" a part
         out.append(cue)
@@ -299,6 +311,22 @@ _SHARE_OF_WHAT = re.compile(r"\s+(?:of|in)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)"
 LESS_OR_MORE = re.compile(r"\s+(?:less|fewer|more)\s*(?:[,.;]|$)")
 # "… also took noticeably more tea", "received less wheat": a change in goods taken, its figure left out
 _MORE_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:more|less|fewer)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def known_goods_object(s: str, end: int) -> bool:
+    """"Latvia mainly received mineral products": a weak verb whose object is goods the data knows."""
+    m = _OBJECT_START.match(s, end)
+    object_text = s[m.end():m.end() + 50] if m else ""
+    found = find_commodities(object_text)
+    # "… received mineral products and food preparations": a list that the data knows a member of
+    return bool(found) and (found[0].start == 0 or _LISTED_BEFORE.fullmatch(object_text, 0, found[0].start) is not None)
+
+
+_LISTED_BEFORE = re.compile(r"(?:[a-z][a-z-]*\s+){1,3}(?:and|or|&)\s+|(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*,\s+")
+
+
+_OBJECT_START = re.compile(r"\s+(?:(?:mainly|mostly|largely|chiefly|also)\s+)?(?:(?:fresh|frozen|chilled|raw|refined|"
+                           r"processed|dried)\s+)?")
 
 
 def more_goods_after(s: str, end: int) -> bool:

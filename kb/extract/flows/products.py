@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kb.extract.flows.goods import Goods, term_goods
+from kb.extract.flows.goods import Goods, read_phrase_list, term_goods
 from kb.extract.flows.mentions import SentenceMentions
 
 _RANK = r"(?:main|leading|principal|chief|top|biggest|largest|dominant|single\s+largest|single\s+biggest)"
@@ -43,3 +43,21 @@ def main_products(sm: SentenceMentions, lo: int, hi: int) -> tuple[list[Goods], 
         if with_before is not None or re.match(_COPULA, after.group(0)):
             return [goods], (with_before.start() if with_before else goods.start, after.end())
     return [], None
+
+
+# "Electrical equipment and wood were the main goods sold to Finland": the subject, ranked, before the participle
+_RANKED_SUBJECT = re.compile(_COPULA + r"the\s+" + _RANK + r"\s+" + _PRODUCT + r"\s+$", re.I)
+_REST_OF_LIST = re.compile(r"\s*|\s+(?:and|or)\s+[a-z][a-z -]{0,40}")
+_LEAD = re.compile(r"[\W]*(?:(?:In|During|Over|For|By)\s+[^,;]{1,40},\s+)?")
+
+
+def ranked_subject(sm: SentenceMentions, lo: int, cue_start: int) -> list[Goods]:
+    """The goods a participle's subject names when it says they were the main products ("… were the main goods
+    sold to Finland and Sweden"), the whole coordinated list."""
+    m = _RANKED_SUBJECT.search(sm.text, lo, cue_start)
+    if m is None or m.end() != cue_start:
+        return []
+    start = _LEAD.match(sm.text, lo, m.start())
+    found = read_phrase_list(sm, start.end() if start else lo, m.start(), pairs=False)
+    # (a last member read only in part, "wood" of "wood and articles of wood", still names the goods)
+    return found if found and _REST_OF_LIST.fullmatch(sm.text, found[-1].end, m.start()) else []
