@@ -1382,8 +1382,10 @@ _THE_COUNTRY_BEFORE = re.compile(r"\b(?:the|this)\s+(?:country|nation|kingdom|re
                                  r"(?:(?:also|has|had|have|now|already|[a-z]+ly)\s+)?$")
 _WHILE_IT_BEFORE = re.compile(r"\b(?:while|whereas|and|but)\s+(?:it|they)\s+(?:also\s+)?$")
 _IT_BEFORE = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$")
-_WE = re.compile(r"^\W*(?:[Ww]e|[Oo]ur\s+(?:country|farmers|exporters|growers|producers|companies))\s+"
-                 r"(?:(?:also|still|now|already|only|mainly|mostly|[a-z]+ly)\s+)?$")
+_WE = re.compile(r"^\W*(?:(?:[Ff]or\s+(?:years|decades|a\s+long\s+time)|[Tt]oday|[Nn]ow|[Ll]ast\s+year|[Tt]his\s+year|"
+                 r"[Ii]n\s+\d{4}),?\s+)?"  # "For years we have sold to …"
+                 r"(?:[Ww]e|[Oo]ur\s+(?:country|farmers|exporters|growers|producers|companies))\s+"
+                 r"(?:(?:also|still|now|already|only|mainly|mostly|[a-z]+ly|have|has|had|will)\s+){0,2}$")
 
 
 def _first_person(rd: Reading, frame: _Frame) -> str | None:
@@ -1391,11 +1393,14 @@ def _first_person(rd: Reading, frame: _Frame) -> str | None:
     home)."""
     if not frame.cue.kind.endswith("verb") or not _WE.match(frame.sm.text[frame.clause[0]:frame.cue.start]):
         return None
-    text = frame.sm.text
-    for person in rd.ctx.officials:
-        surname = person.name.split()[-1]
-        if person.country and re.search(rf"\b{re.escape(surname)}\b", text):
-            return person.country
+    # the speaker named in the sentence, else in the two before ("Minister Fifita told the paper … “For years we
+    # have sold to New Zealand,” he said.")
+    before = [s for s in rd.ctx.sentences if s.end <= frame.sm.sentence.start][-2:]
+    for text in (frame.sm.text, *(s.text for s in reversed(before))):
+        for person in rd.ctx.officials:
+            surname = person.name.split()[-1]
+            if person.country and re.search(rf"\b{re.escape(surname)}\b", text):
+                return person.country
     return rd.frame.home
 
 
@@ -1738,6 +1743,10 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     if cue.kind in ("buyer_noun", "supplier_noun") and of_own_trade(sm, cue.end, region[1]):
         # "China was the second destination for our exports" after a sentence of copper: the trade as a whole
         return [Goods("goods", None, weak=True)], []
+    if _SOLD_TO.match(sm.text, cue.end) and _WE_BEFORE.search(sm.text, max(0, cue.start - 30), cue.start) \
+            and (rd.frame.goods is None or not rd.frame.goods_told):
+        # "For years we have sold to New Zealand and Japan": a speaker's sales, no object, in a story of no one goods
+        return [Goods("goods", None, weak=True)], []
     told = rd.partnerless
     if cue.kind in ("buyer_noun", "supplier_noun") and told is not None and told.goods \
             and _after_partnerless(rd, sm.sentence) and (last is None or last.sentence_end <= told.sentence):
@@ -2073,6 +2082,7 @@ def _moved_somewhere(frame: _Frame) -> bool:
 
 _LOADS = frozenset(("cargo", "cargoes", "cargos", "shipment", "shipments", "consignment", "consignments", "vessel",
                     "vessels", "ship", "ships", "truck", "trucks", "container", "containers"))
+_WE_BEFORE = re.compile(r"\b[Ww]e\s+(?:[a-z]+\s+){0,2}$")
 _PRONOUN_ACTS = re.compile(r"\b(?:we|they|it)\s+(?:[a-z]+\s+){0,2}$", re.I)
 # "for goods they export to Korea": the goods' relative clause, what may be sold, no flow told
 _GOODS_RELATIVE = re.compile(r"\b(?:goods|products|items|cargo|merchandise|produce)\s+(?:that\s+|which\s+)?"
