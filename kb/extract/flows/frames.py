@@ -63,7 +63,7 @@ from kb.extract.flows.mentions import (
     more_goods_after,
 )
 from kb.extract.flows.partners import CHANGED_TO, goods_subject, may_tell_level
-from kb.extract.flows.products import main_products, ranked_subject
+from kb.extract.flows.products import main_products, ranked_item_subject, ranked_subject
 from kb.extract.flows.records import Draft
 from kb.extract.flows.roles import (
     EXPORTER,
@@ -681,7 +681,7 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
 _PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?moved\s+(?:up\s+)?(?:to|into)|were|was|came|ranked|finished|followed)\s+"
                      r"(?:in\s+)?"
                      r"(?:the\s+)?"
-                     r"(?:second|third|fourth|fifth|sixth|next)\b[^.;]{0,25}?\b"
+                     r"(?:first|second|third|fourth|fifth|sixth|next)\b[^.;]{0,25}?\b"
                      r"(?:place|places|position|positions|spot|spots)?"
                      # "… rank from 3 to 9 among the destinations", "… were third to fifth"
                      r"|(?:rank|ranks|ranked|occupy|occupies|occupied|hold|holds|held|were|are)\s+(?:from\s+)?"
@@ -1807,6 +1807,10 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
                     figures: list[Figure]):  # type: ignore[no-untyped-def]
     """Candidate goods lists, most telling first (a generator: later readings run only when needed)."""
     if cue.kind in NOUNS:
+        ranked, ranked_end = ranked_item_subject(sm, clause[0], clause[1])
+        # "Teak was the biggest export species …, with India and China its main customers": the subject's
+        if ranked and (cue.start < ranked_end or _ITS_ROLE.search(sm.text, max(0, cue.start - 30), cue.start)):
+            yield ranked
         # "exports of pears", "the top buyer of Tunisian oil", "the largest market for Egyptian tiles"
         yield goods_after_of(sm, cue.end, region[1], role=cue.kind in ("buyer_noun", "supplier_noun"))
         before = goods_before_list(sm, cue.start, clause[0])  # "olive oil exports", "grape and avocado exports"
@@ -1845,6 +1849,7 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
     yield _listed_with(sm, term, region) if term else []
 
 
+_ITS_ROLE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$")
 _REASON_AFTER = re.compile(r",\s*(?:as|because|since|due\s+to|owing\s+to|amid|thanks\s+to)\s")
 
 

@@ -61,3 +61,25 @@ def ranked_subject(sm: SentenceMentions, lo: int, cue_start: int) -> list[Goods]
     found = read_phrase_list(sm, start.end() if start else lo, m.start(), pairs=False)
     # (a last member read only in part, "wood" of "wood and articles of wood", still names the goods)
     return found if found and _REST_OF_LIST.fullmatch(sm.text, found[-1].end, m.start()) else []
+
+
+# "Teak was the biggest AD export species at 2,690m3": goods, named as the subject a ranking of exports is of
+_EXPORT_ITEM_SUBJECT = re.compile(r"\W*(?P<goods>(?:[A-Za-z][a-z-]+\s+){0,2}?[A-Za-z][a-z-]+)\s+"
+                                  r"(?:was|were|is|are|remained|remains)\s+(?:also\s+)?the\s+" + _RANK +
+                                  r"\s+(?:[\w()-]+\s+){0,2}?(?:export|import)(?:ed)?\s+"
+                                  r"(?:species|products?|items?|commodit(?:y|ies)|crops?|goods|lines?)\b", re.I)
+
+
+def ranked_item_subject(sm: SentenceMentions, lo: int, hi: int) -> tuple[list[Goods], int]:
+    """The goods a sentence opens with when it ranks them among exports ("Teak was the biggest AD export species"),
+    and where that ranking ends; none when the subject is a country or a company."""
+    m = _EXPORT_ITEM_SUBJECT.match(sm.text, lo, hi)
+    if m is None or any(c.start < m.end("goods") for c in sm.countries_in(lo, m.end())):
+        return [], -1
+    start, end = m.span("goods")
+    name = sm.text[start:end]
+    if name.split()[0].lower() in ("the", "it", "this", "that", "which", "what", "its", "their"):
+        return [], -1
+    terms = sm.terms_in(start, end)
+    goods = term_goods(sm.text, terms[-1], start) if terms else Goods(name.lower(), None, False, start, end)
+    return [goods], m.end()
