@@ -225,3 +225,20 @@ def test_a_blog_bylines_date_writer_and_comment_link(tmp_path: Path) -> None:
     doc = read_article(write(tmp_path, "post.txt", "Border post opens\n\nAugust 30, 2026 Dora Banda Be the first to "
                                                    "comment\n\n" + body))
     assert doc.author == "Dora Banda"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Buy car in Sildavia", "Ads by Google", "Committed to the PEOPLE'S RIGHT TO KNOW", "Subscribe to our newsletter"],
+)
+def test_an_advertisement_or_slogan_above_the_headline_is_no_title(tmp_path: Path, furniture: str) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text(f"Sildavia Daily\n\n{furniture}\n\nLorvania and Sildavia open two border crossings\n\n"
+                    f"March 3, 2026\n\n{BODY}\n", encoding="utf-8")
+    assert read_article(path).title == "Lorvania and Sildavia open two border crossings"
+
+
+def test_a_headline_of_acronyms_is_still_a_title(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text(f"Sildavia Daily\n\nASEAN and COMESA sign trade MoU\n\nMarch 3, 2026\n\n{BODY}\n", encoding="utf-8")
+    assert read_article(path).title == "ASEAN and COMESA sign trade MoU"

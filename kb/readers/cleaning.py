@@ -301,9 +301,24 @@ def _note_wire(agency: str, scan: _Scan) -> None:
 
 
 def _is_title(line: str) -> bool:
-    if len(line) > _TITLE_MAX or len(line.split()) < 3 or line.endswith(":"):
+    if len(line) > _TITLE_MAX or len(line.split()) < 3 or line.endswith(":") or _is_promotion(line):
         return False
     return not (_is_paragraph(line) and line.endswith("."))
+
+
+# "Buy car in DR", "Ads by Google", "Subscribe to our newsletter": an advertisement's or a menu's line
+_PROMOTION = re.compile(r"^(?:Buy|Shop|Subscribe|Sign\s+up|Download|Advertise|Click|Follow\s+us|Join\s+us|"
+                        r"Get\s+(?:the|our)|Read\s+more)\b|\bAds?\s+by\b|\bSponsored\b|\bAdvertisement\b", re.I)
+_SHOUTED = re.compile(r"\b[A-Z][A-Z'’]{3,}\b")
+
+
+def _is_promotion(line: str) -> bool:
+    """An advertisement, or an outlet's slogan with words in capitals among lower-case ones ("Committed to
+    PEOPLE'S RIGHT TO KNOW"), not a headline."""
+    if _PROMOTION.search(line):
+        return True
+    words = line.split()
+    return len(_SHOUTED.findall(line)) >= 3 and any(w[:1].islower() for w in words)
 
 
 def _name_line(line: str) -> str | None:
