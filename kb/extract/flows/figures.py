@@ -324,7 +324,8 @@ def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[
         if prev is not None and a.kind == "money" and prev.kind == "money" and _CONVERSION.match(gap):
             continue
         if prev is not None and a.kind == "money" and prev.kind == "quantity" and id(prev) not in worth \
-                and len(gap) < 100 and _WORTH.search(gap) and not re.search(r";|\band\b", gap):
+                and len(gap) < 100 and _WORTH.search(gap) \
+                and (not re.search(r";|\band\b", gap) or _GOODS_THEN_WORTH.fullmatch(gap)):
             worth[id(prev)] = (prev, a)
             continue
         if prev is not None and id(prev) in worth and a.kind == "money" and _CONVERSION.match(
@@ -344,6 +345,9 @@ def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[
     return out, worth, compared
 
 
+# "9,104,772 kilograms of chilled and frozen beef worth USD 48.3 million": one goods phrase between, "and" inside it
+_GOODS_THEN_WORTH = re.compile(r"\s+of\s+[A-Za-z][A-Za-z -]{0,60}?\s+(?:worth|valued\s+at)\s+"
+                               r"(?:(?:more\s+than|over|about|nearly|some|around|almost)\s+)?")
 _OR_ABOUT = re.compile(r"\s*,?\s+(?:or|i\.e\.)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+)?")
 _MASS_UNITS = frozenset(("t", "kg", "lb"))
 

@@ -437,7 +437,7 @@ def _ranked_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | No
         # "…, with Jamaica once again the biggest buyer at 51,300 tonnes": "with" stands for the copula
         absolute = _WITH_BEFORE.search(s, max(0, m.start - 8), m.start) and _ROLE_WITHOUT_VERB.fullmatch(between)
         return ("ranked", side) if _ranked(between) or held or absolute else None
-    if _RANKED_AFTER.match(s[cue.end:m.start]) \
+    if _RANKED_AFTER.match(s[cue.end:m.start]) or _RANKED_ABOVE.fullmatch(s, cue.end, m.start) \
             or (s[m.end:m.end + 1] == "," and re.fullmatch(r"\s*,\s*(?:the\s+)?", s[cue.end:m.start])) \
             or _SUCH_AS.fullmatch(s, cue.end, m.start) or _PLACE_AFTER.match(s[m.end:m.end + 60]) \
             or _ORDINAL_AFTER.match(s, m.end):
@@ -447,6 +447,9 @@ def _ranked_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | No
 
 
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+# "… the second market by volume, behind only Chile": the one ranked above holds the role too
+_RANKED_ABOVE = re.compile(r"(?:\s+(?:by|in)\s+(?:volume|value|weight|tonnage|revenue))?\s*,?\s+"
+                           r"(?:behind|after|trailing)\s+(?:only\s+)?(?:the\s+)?")
 _ROLE_WITHOUT_VERB = re.compile(r"\s+(?:(?:once\s+again|again|still|now|also|as)\s+)?(?:the|its|their)\s+"
                                 r"(?:[\w'’-]+\s+){0,3}")
 _SUPPLY_OBJECT = re.compile(r"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|furnish(?:es|ed|ing)?)\s+(?:the\s+)?",
