@@ -1515,3 +1515,27 @@ def test_a_headline_ratification_or_entry_into_force_sets_the_one_texts_status()
           title="Parliament set to ratify Ghana-Togo customs agreement")
     check(body, "2026-07-03", [{"kind": "agreement", "status": "signed"}],
           title="Committee rejects ratification of Ghana-Togo customs agreement")
+
+
+def test_a_signing_that_ended_a_meeting_takes_the_meetings_day_and_place() -> None:
+    got = agreements("Chad's customs chief met the head of Niger's customs service for talks in Niamey on 14 May. "
+                     "The meeting ended with the two heads signing a Customs Mutual Assistance Agreement between "
+                     "the two services, the ministry said.")
+    told = [(a.get("signed"), a.get("place"), a.get("status")) for a in got]
+    assert told == [("2024-05-14", "Niamey", "signed")], got
+
+
+@pytest.mark.parametrize("after", [
+    # what it is to do once in effect, and what it gives, told of a text signed this week: still signed
+    "After it takes effect, the agreement will let the two services exchange evidence.",
+    "\u201cThis agreement gives our officers a legal basis to exchange information,\u201d the chief said.",
+])
+def test_what_a_text_signed_this_week_will_do_is_no_entry_into_force(after: str) -> None:
+    got = agreements("Chad and Niger signed a customs mutual assistance agreement in Niamey on Tuesday. " + after)
+    assert [a.get("status") for a in got] == ["signed"], got
+
+
+def test_an_older_text_that_gives_a_legal_basis_applies() -> None:
+    got = agreements("Chad and Niger signed a customs mutual assistance agreement in 2019. The agreement gives "
+                     "officers a legal basis to exchange information.")
+    assert [a.get("status") for a in got] == ["in_force"], got

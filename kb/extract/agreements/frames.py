@@ -42,7 +42,10 @@ _SIDELINES = re.compile(r"(?i)\b(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of\b|
                         r"(?:meeting|summit|conference|forum|session)\b|\b(?:during|at|in)\s+(?:these|those|the)\s+"
                         r"(?:meetings|talks|consultations|visit|sessions)\b|\b(?:at|by)\s+the\s+(?:end|close|conclusion)\s+"
                         r"of\s+the\s+(?:meeting|talks|negotiations|visit|session|summit)\b|\b(?:following|after)\s+the\s+"
-                        r"(?:meeting|talks|negotiations)\b")
+                        r"(?:meeting|talks|negotiations)\b|"
+                        # "The meeting ended with the two heads signing …"
+                        r"\b(?:meeting|talks|visit|session|negotiations)\s+(?:ended|concluded|closed|culminated)\s+"
+                        r"(?:with|in)\b")
 # "BISHKEK, Feb. 6 (Xinhua) --": the date of filing, not of the news
 _DATELINE_DATE = re.compile(r"[^\n.]{0,20}?(?:--|—|–|\s-\s)")
 _MEETING = re.compile(r"(?i)\b(?:talks|negotiations|round|conference|summit|meeting|forum|session|visit|commission|"
@@ -565,9 +568,22 @@ def _statuses(reading: Reading, sent: Sentence, low: str, clauses: Clauses, oute
             if ((s, e) != (nearest or (-1, -1))[:2] and (s, e, i) not in listed) \
                     or (_RANK[status] <= _RANK[inst.status] and not opening):
                 continue
-            if status == "in_force" and inst.kind not in _BINDING and _implementation(sent.text, pos - sent.start):
-                continue
+            if status == "in_force" and _implementation(sent.text, pos - sent.start) and (
+                    inst.kind not in _BINDING or _signed_as_news(reading, inst.signed)):
+                continue  # "This agreement gives our officers a legal basis …" of one signed this week: what it does
             inst.status = status
+
+
+def _signed_as_news(reading: Reading, signed: str | None) -> bool:
+    """Whether an instrument was signed in the month before the article: its signing is the news."""
+    published = reading.ctx.published
+    if not signed or not published or len(signed) < 7:
+        return False
+    try:
+        gap = (date.fromisoformat(published[:10]) - date.fromisoformat((signed + "-01")[:10])).days
+    except ValueError:
+        return False
+    return 0 <= gap <= 31
 
 
 _SIGNING_PLANNED = re.compile(r"(?i)[\w ]{0,20}?\b(?:sign|signing|signature)\b")

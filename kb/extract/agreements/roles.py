@@ -106,6 +106,9 @@ _MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|shall|plans?|planned|expected|s
 # "once the pact takes effect", "until it is ratified": a status under a condition
 _CONDITION_BEFORE = re.compile(r"(?i)\b(?:once|until|unless|if|before)\s+(?:the|this|that|it|its|their)?\s*"
                                r"(?:[\w-]+\s+){0,3}$")
+_WHEN_BEFORE = re.compile(r"(?i)\b(?:after|when|as\s+soon\s+as)\s+(?:the|this|that|it|its|their)?\s*"
+                          r"(?:[\w-]+\s+){0,3}$")
+_PRESENT_STEP = re.compile(r"(?i)(?:takes|take|enters|enter|comes|come)\b")
 # "the Council decision on the signature of", "ahead of the signing of": a signature still to come
 _SIGNATURE_AHEAD = re.compile(r"(?i)\b(?:decision\s+on|authori[sz]\w*|approv\w*|ahead\s+of|prepar\w*(?:\s+for)?|"
                               r"await\w*|paving\s+the\s+way\s+for|pave\s+the\s+way\s+for|for)\s+(?:the\s+|its\s+)?$")
@@ -135,6 +138,8 @@ def not_done(text: str, start: int, end: int) -> bool:
         return True
     if _CONDITION_BEFORE.search(text, max(0, start - 40), start):
         return True  # "… to oversee implementation once the pact takes effect": a condition, not a fact
+    if _WHEN_BEFORE.search(text, max(0, start - 40), start) and _PRESENT_STEP.match(text, start):
+        return True  # "After it takes effect, the agreement will let …": what is to come (not "after it took effect")
     if text[start:end].lower() in ("signature", "signing") and _SIGNATURE_AHEAD.search(text, max(0, start - 40), start):
         return True  # "adopted the Council decision on the signature of the CEPA": it is yet to be signed
     if not text[start:end].lower().startswith("conclud"):
