@@ -1539,3 +1539,24 @@ def test_an_older_text_that_gives_a_legal_basis_applies() -> None:
     got = agreements("Chad and Niger signed a customs mutual assistance agreement in 2019. The agreement gives "
                      "officers a legal basis to exchange information.")
     assert [a.get("status") for a in got] == ["in_force"], got
+
+
+def test_signing_as_a_purpose_is_no_signature() -> None:
+    got = agreements("The fifth round of China-Panama free trade agreement negotiations was held in Panama City "
+                     "this week. To negotiate and sign the free trade agreement helps both economies.")
+    assert [a.get("status") for a in got] == ["negotiating"], got
+
+
+def test_the_governments_in_a_texts_title_are_no_agencies() -> None:
+    facts = extract(Document(path=Path("case.txt"), published=PUBLISHED, title=None, publisher="The Daily Ledger",
+                             text="The President signed the Law on Ratification of the Agreement between the "
+                                  "Government of the Republic of Lorvania and the Government of the Kyrgyz Republic "
+                                  "on the Exchange of Advance Information. The Government of Kenya welcomed it."))
+    assert [a.name for a in facts.agencies] == ["Government of Kenya"], facts.agencies
+
+
+def test_a_law_on_ratification_in_the_headline_ratifies_the_one_text() -> None:
+    got = agreements("The Agreement between Lorvania and Sildavia on customs cooperation was concluded in Klow on "
+                     "November 12, 2025.", "2026-10-14",
+                     title="Law on ratification of Lorvanian-Sildavian agreement on customs cooperation")
+    assert [a.get("status") for a in got] == ["ratified"], got

@@ -595,3 +595,20 @@ said on Tuesday, as exports since the start of the year passed 41,000 tonnes.</p
     doc = read_article(write(tmp_path, "produce.html", page))
     assert doc.author == "Dana Karam"
     assert doc.published == "2026-01-21"
+
+
+def test_a_lead_set_apart_under_the_headline_is_kept(tmp_path: Path) -> None:
+    """trafilatura drops an element classed as a summary; a page's lead paragraph is the story's first."""
+    lead = ("The President signed the Federal Law on Ratification of the Agreement between Sildavia and Lorvania "
+            "on the Exchange of Advance Information on Goods.")
+    body = "".join(f"<p>{s} The customs services of both states will share data on cargo before it reaches the "
+                   f"border, officials said.</p>" for s in ("The agreement was concluded in Klow.",
+                                                           "Both parliaments approved it in the autumn."))
+    page = (f"<html><head><title>Law on ratification</title></head><body><article><h1>Law on ratification of the "
+            f"Sildavian-Lorvanian agreement</h1><time>October 14, 2026</time><div class=\"read__lead "
+            f"entry-summary\"><p>{lead}</p></div><div class=\"entry-content\">{body}</div></article></body></html>")
+    path = tmp_path / "law.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read_article(path)
+    assert doc.text.startswith(lead), doc.text[:200]
+    assert doc.text.count(lead) == 1

@@ -902,6 +902,17 @@ _BODY_HEADS = re.compile(r"\b(?:Ministry|Department|Directorate|Service|Authorit
                          r"Commission|Council|Committee|Unit|Division|Customs|Board)\b")
 
 
+# "the Agreement between the Government of the Russian Federation and the Government of …": the governments name
+# the text's parties inside its title, no body acting in the article
+_TEXT_BETWEEN = re.compile(r"\b(?:Agreement|Protocol|Treaty|Convention|Memorandum|Accord|Arrangement)\s+"
+                           r"(?:[\w-]+\s+){0,6}?between\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?"
+                           r"[\w'’ -]{2,60}?\s+and\s+(?:the\s+)?)?$")
+
+
+def _in_a_texts_title(text: str, start: int, surface: str) -> bool:
+    return surface.startswith("Government of") and bool(_TEXT_BETWEEN.search(text, max(0, start - 160), start))
+
+
 def _remit(text: str, start: int, end: int) -> bool:
     """A post's remit or a place named like a body: no organisation."""
     if _POST_FOR.search(text, max(0, start - 40), start) and _AT_THE_BODY.match(text, end):
@@ -1007,7 +1018,7 @@ class _Reading:
             return  # a bloc is an agency only when it acts (_take_blocs)
         self.taken.append((start, end))
         if _excluded(self.ctx, surface) or surface in self.not_agencies or _is_document(surface) \
-                or _remit(self.text, start, end):
+                or _remit(self.text, start, end) or _in_a_texts_title(self.text, start, surface):
             return
         existing = next((f for f in self.reg.items if _key(surface) in {_key(n) for n in (f.name, *f.also)}), None)
         if existing is None and surface.isupper():

@@ -225,6 +225,8 @@ def read_html(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     site = titled if titled and (site is None or _same_outlet(site, titled)) else site
     body = getattr(result, "text", None) or ""
     text = _paragraphs(body) if body.strip() else _crude_text(page)
+    lead = _lead_paragraph(page, text) if body.strip() else None
+    text = f"{lead}\n\n{text}" if lead else text
     cleaned = clean_page(text, title=title)
     byline = _byline_element(page)
     doc = build(
@@ -240,6 +242,26 @@ def read_html(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     if doc.publisher is None and guessed_site:
         doc = replace(doc, publisher=guessed_site)  # a bare domain still says where it came from
     return doc
+
+
+# A lead set apart under the headline: <div class="read__lead entry-summary"><p>…</p></div>, <p class="standfirst">
+_LEAD_ELEMENT = re.compile(r"<(?P<tag>div|p)\b[^>]*\bclass=\"[^\"]*\b(?:lead|read__lead|entry-summary|standfirst|"
+                           r"article-lead|article__lead|intro|dek)\b[^\"]*\"[^>]*>(?P<inner>.{20,3000}?)</(?P=tag)>",
+                           re.IGNORECASE | re.DOTALL)
+_H1_CLOSE = re.compile(r"</h1>", re.IGNORECASE)
+
+
+def _lead_paragraph(page: str, text: str) -> str | None:
+    """The lead paragraph right under the headline that the main-text extraction left out (trafilatura drops an
+    element classed as a summary), when the text does not already hold it."""
+    h1 = _H1_CLOSE.search(page)
+    m = _LEAD_ELEMENT.search(page, h1.end()) if h1 else None
+    if m is None or m.start() - h1.end() > 1500:  # type: ignore[union-attr]
+        return None
+    lead = " ".join(htmllib.unescape(_TAG.sub(" ", m["inner"])).split())
+    if len(lead.split()) < 8 or lead[:60] in " ".join(text.split()):
+        return None
+    return lead
 
 
 # A theme's byline element: <div class="submitted">By Name - Jan 21,2026 - …</div>, <p class="byline">…</p>

@@ -117,7 +117,9 @@ def _signed_long_ago_applies(reading: Reading) -> None:
 # force"), not one to come ("set to ratify", "will enter into force", "rejects ratification")
 _HEADLINE_STEPS = (("in_force", re.compile(r"(?<!to )(?<!will )(?<!set to )\b(?:enters|entered|comes|came)\s+into\s+"
                                            r"(?:force|effect)\b|(?<!to )(?<!will )\b(?:takes|took)\s+effect\b", re.I)),
-                   ("ratified", re.compile(r"(?<!to )(?<!will )(?<!set to )\b(?:ratifies|ratified)\b", re.I)))
+                   ("ratified", re.compile(r"(?<!to )(?<!will )(?<!set to )\b(?:ratifies|ratified)\b|"
+                                           # "Law on ratification of Russian-Uzbek agreement …"
+                                           r"\b(?:law|act|decree)\s+on\s+(?:the\s+)?ratification\b", re.I)))
 _RANK = {None: 0, "proposed": 1, "negotiating": 2, "signed": 3, "ratified": 4, "in_force": 5}
 
 

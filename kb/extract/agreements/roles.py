@@ -106,6 +106,7 @@ _MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|shall|plans?|planned|expected|s
 # "once the pact takes effect", "until it is ratified": a status under a condition
 _CONDITION_BEFORE = re.compile(r"(?i)\b(?:once|until|unless|if|before)\s+(?:the|this|that|it|its|their)?\s*"
                                r"(?:[\w-]+\s+){0,3}$")
+_INFINITIVE_BEFORE = re.compile(r"(?i)\bto\s+[a-z]+\s+(?:and|or)\s+$")
 _WHEN_BEFORE = re.compile(r"(?i)\b(?:after|when|as\s+soon\s+as)\s+(?:the|this|that|it|its|their)?\s*"
                           r"(?:[\w-]+\s+){0,3}$")
 _PRESENT_STEP = re.compile(r"(?i)(?:takes|take|enters|enter|comes|come)\b")
@@ -136,6 +137,8 @@ def not_done(text: str, start: int, end: int) -> bool:
     if _modal(text[max(0, start - 30):start]) or _NONE_SIGNED.search(text, max(0, start - 40), start) \
             or _WOULD_BE.search(text, max(0, start - 90), start):
         return True
+    if text[start:end].lower() == "sign" and _INFINITIVE_BEFORE.search(text, max(0, start - 30), start):
+        return True  # "To negotiate and sign the free trade agreement helps …": signing as a purpose
     if _CONDITION_BEFORE.search(text, max(0, start - 40), start):
         return True  # "… to oversee implementation once the pact takes effect": a condition, not a fact
     if _WHEN_BEFORE.search(text, max(0, start - 40), start) and _PRESENT_STEP.match(text, start):
