@@ -710,7 +710,7 @@ _ASIDE_AFTER = re.compile(r"(?:\s*\([^()]{0,30}\))?(?:,\s*in\s+that\s+order\s*,)
 _RANKED_TAIL = re.compile(r"\b(?:came|come|comes|were|ranked|followed|trailed)\s+(?:next|after|behind|thereafter)\b"
                           r"|\bin\s+that\s+order\b|\b(?:completed|rounded\s+out|made\s+up)\s+the\s+top\b")
 _NEXT_COME = re.compile(r"\W*(?:Next\s+(?:in\s+line\s+|on\s+the\s+list\s+)?|Then\s+|After\s+(?:them|that)\s+)"
-                        r"(?:come|comes|came|follow|follows|followed)\s+(?:the\s+)?"
+                        r"(?:come|comes|came|follow|follows|followed|were|was|are|is)\s+(?:the\s+)?"
                         # "In second place comes the US", "In fourth place, with 61,775 tonnes imported, is Egypt"
                         r"|\W*(?:In|At)\s+(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                         r"next)\s+(?:place|position|spot)\s*(?P<with>,\s+with\s+(?:[^,;]|,(?=\d)){1,50},\s*)?"

@@ -57,6 +57,9 @@ _DETERMINERS = frozenset(("another", "extra", "the", "a", "an", "its", "their", 
 # counts: "received six US cargoes" counts cargoes, "six" names no goods
 _COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                      "dozen", "dozens", "hundreds", "thousands"))
+_CLOSING_QUOTE = re.compile(r"[”\"’]")
+_QUOTED_GOODS = re.compile(r"(?P<name>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,4})(?=[”\"])")
+_OPENING_QUOTES = frozenset(("“", "\""))
 _COORDINATION = frozenset((",", "and", "or", "&", "as well as"))
 
 
@@ -70,7 +73,8 @@ def read_phrase_list(sm: SentenceMentions, pos: int, limit: int, pairs: bool = T
         if goods is None:
             break
         out.append(goods)
-        joint = _JOINT.match(sm.text, end, limit)
+        closing = _CLOSING_QUOTE.match(sm.text, end, limit)  # "“yogurt”, “cheese”": goods named in quotes
+        joint = _JOINT.match(sm.text, closing.end() if closing else end, limit)
         if joint is None or not joint.group(0).strip(" ") or _SPECIFIER.match(sm.text, joint.end(), limit):
             break  # "livestock, mainly sheep and goats": what follows specifies the goods, it lists no more
         ends = bool(re.search(r"\b(?:and|or)\b|&|well", joint.group(0)))
@@ -167,6 +171,14 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
         abbreviation = _BRACKETED_ABBREVIATION.match(s, m.start()) if words and token.startswith("(") else None
         if abbreviation:  # "electrical and electronic (E&E) products": the abbreviation inside is no word
             skip_to = abbreviation.end()
+            continue
+        if not words and token in _OPENING_QUOTES:
+            # "include “tiles and ceramics”, “yogurt”": a quoted name of goods, whole
+            quoted = _QUOTED_GOODS.match(s, m.end(), limit)
+            if quoted:
+                name = quoted["name"]
+                return Goods(name.lower(), goods_hs(name), False, quoted.start("name"), quoted.end("name")), \
+                    quoted.end("name")
             continue
         if not token[0].isalpha() and not (token[0].isdigit() and "-" in token and words):
             break
@@ -372,7 +384,8 @@ _OWN_TRADE = re.compile(r"(?:(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*['�
 
 
 # "The UAE's main imports from Thailand include vehicles, rice and …": the goods a trade noun's copula lists
-_COPULA_GOODS = re.compile(r"(?:\s+(?:from|to|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
+_COPULA_GOODS = re.compile(r"(?:\s+(?:items|products|goods|commodities))?"  # "Iran's main exports items to Iraq"
+                           r"(?:\s+(?:from|to|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
                            r"(?:\s+(?:in|during)\s+[\w\s-]{1,20}?)?"
                            r"\s+(?:(?:mainly|mostly|largely|chiefly)\s+)?(?:include|includes|included|comprise|comprises|"
                            r"comprised|consist\s+of|consisted\s+of|are|were)\s+(?:(?:mainly|mostly|largely|chiefly)\s+)?")
