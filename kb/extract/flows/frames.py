@@ -1546,11 +1546,15 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
         if len(set(near)) > 1 and not partner_first:
             out.append((None, list(dict.fromkeys(near))))  # "tyres worth €498m to Germany, Italy and Poland"
             continue
+        if len(set(near)) > 1 and _EACH_AFTER.match(frame.sm.text, f.end):
+            out.append((f, list(dict.fromkeys(near))))  # "… and Chile and China, level on 7,915 tonnes each"
+            continue
         out.append((f, near[-1:] if partner_first else near[:1]))
     return [(f, c) for f, c in out if c]
 
 
 _EACH = re.compile(r"\beach\b", re.I)
+_EACH_AFTER = re.compile(r"\s+each\b")
 _RANKED_BEHIND = re.compile(r"\b(?:largest|biggest|top|leading|main|major|ranked|placed)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:after|behind)\s+", re.I)
 _BOUND_BEFORE = re.compile(r"\b(?:fewer|less|more|under|over|up\s+to|at\s+most|at\s+least)\s+(?:than\s+)?$", re.I)

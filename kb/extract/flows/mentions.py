@@ -131,10 +131,13 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|told|reported|announced|wrote|stated|
 _LIST_MEMBER_NEXT = (r"(?-i:\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
                      r"(?:\s*,\s*with\s+|\s+with\s+|\s*\(\s*|\s*:\s*|\s+[–—-]\s*)"
                      r"(?:about\s+|around\s+|some\s+|nearly\s+)?)" + FIGURE_START)
+# "January – October 2026": a span of months, no clause break
+_MONTH_NEXT = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
 # ", while", "; ", " – ": a new clause with its own subject, goods and figures ("to China - 1,902,540 bottles"
 # lists a figure).
 # … and ", of which": what follows breaks a total down, its figures are not the total's.
-_CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$€£]?\d)|"
+_CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$€£]?\d)(?!" + _MONTH_NEXT + r")|"
                            r",\s+(?:while|whereas|but|although|though|even\s+as|and\s+while)\s|"
                            r",?\s+of\s+which\b|"
                            # "…, and Libya, Syria and Saudi Arabia were among the other destinations": a new subject

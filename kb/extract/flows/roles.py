@@ -84,7 +84,9 @@ _JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s
 # "Spain took 8,000 t, Italy 5,500 t and France 1,200 t", "followed by Qatar with 335,000 head (up 12pc), Jordan
 # with …": members of one list, each with its figure.
 # … "China, first with $5.6bn, Iraq second with $5.4bn": a member's rank before its figure
-_FIGURE_JOINT = re.compile(r"^(?:\s*,)?(?:\s+[–—-])?\s+(?:(?:first|second|third|fourth|fifth|sixth|next|last)\s+)?"
+# ("'s" first: "Turkey's 24,870 tonnes, Libya's …")
+_FIGURE_JOINT = re.compile(r"^(?:['’]s)?(?:\s*,)?(?:\s+[–—-])?\s+"
+                           r"(?:(?:first|second|third|fourth|fifth|sixth|next|last)\s+)?"
                            r"(?:(?:with|at|on|by|for|took|taking|bought|buying|imported|importing|received|got|supplied|"
                            r"supplying|shipped|shipping|sent|exported|sold|provided|delivered)\s+"
                            # "Germany bought mangoes worth $2.4 million, Oman $1.9 million": the verb's goods between
