@@ -291,9 +291,11 @@ _RELIANCE = re.compile(r"rel[iy]|depend")
 # "Lithuanian goods went mainly to Poland", "Goods of Lithuanian origin went to …": goods words as the subject
 _GOODS_MOVE = re.compile(r"^\W*(?:[A-Z][\w-]*\s+)?(?i:goods|products|merchandise|exports|shipments|produce)\b"
                          r"(?:\s+of\s+[A-Z][\w-]*\s+origin)?\s+(?:(?:mainly|mostly|largely|chiefly|primarily)\s+)?$")
-_AMOUNTS_MOVE = re.compile(r"\b(?:volumes|quantities|shipments|amounts|cargoes|consignments|lots|parcels|batches|"
+_AMOUNTS_MOVE = re.compile(r"(?:\b(?:volumes|quantities|shipments|amounts|cargoes|consignments|lots|parcels|batches|"
                            r"the\s+rest|the\s+remainder|"
-                           r"the\s+balance)\s+(?:also\s+)?$", re.I)
+                           r"the\s+balance)|"
+                           # "Of everything exported since January 1, 44 per cent went to Syria": a share of the goods
+                           r"\d\s*(?:%|per\s*cent|percent))\s+(?:also\s+)?$", re.I)
 _RIGHT_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:neighbou?ring|fellow|nearby)\s+)?")  # "relied on neighbouring X"
 _NOUN_AFTER = re.compile(r"\s+(?!for\b)[a-z]")  # "the Djibouti corridor": the country names a place
 # ", with Indonesia taking 540,000 head": a new subject after a comma starts the next frame's stretch.
@@ -715,6 +717,7 @@ _NEXT_COME = re.compile(r"\W*(?:Next\s+(?:in\s+line\s+|on\s+the\s+list\s+)?|Then
                         r"|\W*(?:In|At)\s+(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                         r"next)\s+(?:place|position|spot)\s*(?P<with>,\s+with\s+(?:[^,;]|,(?=\d)){1,50},\s*)?"
                         r"(?:come|comes|came|is|was|are|were|stands|stood|sits|sat|follows|followed)\s+(?:the\s+)?")
+_THEN_BEFORE = re.compile(r"\bnext\b[^.;]{0,40},\s+(?:and\s+)?then\s+(?:the\s+)?$")  # "… were next …, then Iraq"
 _COLON_BEFORE = re.compile(r":\s+(?:the\s+)?$")
 _FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*)?"
                                  r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
@@ -830,7 +833,8 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     placed = _placed(sm, names, clause)
     if last is not None and names and not own and (placed
                                                    or _NEXT_COME.fullmatch(sm.text, clause[0], names[0].start)
-                                                   or _FOLLOWED_BY.search(sm.text, clause[0], names[0].start)):
+                                                   or _FOLLOWED_BY.search(sm.text, clause[0], names[0].start)
+                                                   or _THEN_BEFORE.search(sm.text, clause[0], names[0].start)):
         # "…, while Japan, Korea and Taiwan were in second to fourth place", "Next in line come Spain and Italy",
         # "It was followed by Egypt, the UK and Sudan": ranked, no figure
         own_end = clause[1]
