@@ -231,6 +231,12 @@ def _fold_currency(form: str) -> str:
     return form if form.isupper() or not form[:1].isalpha() else form.lower()
 
 
+def _currency_code(g: _Grammar, form: str) -> str | None:
+    """The ISO code of a currency form as matched; none when the match's case names no currency ("2082 BS.", a
+    Nepali calendar year, matched by a case-blind trie of "Bs." forms)."""
+    return g.currencies.get(_fold_currency(form))
+
+
 def _currency_forms(entries: list[dict[str, Any]]) -> dict[str, str]:
     forms: dict[str, str] = {}
     for entry in entries:
@@ -475,7 +481,9 @@ def _prefix_currency(text: str, m: re.Match[str], g: _Grammar) -> tuple[str, int
         head = text[max(0, start - 6):start]
         pm = g.prefix.search(head)
         if pm:
-            return g.currencies[_fold_currency(pm["cur"])], start - len(head) + pm.start()
+            code = _currency_code(g, pm["cur"])
+            if code is not None:
+                return code, start - len(head) + pm.start()
     if not (prev.isalpha() or prev == "_"):
         return None
     for size in (2, 1):  # "RO318.5mn" (Omani rials), "R2.5 billion" (rand)
@@ -495,8 +503,9 @@ def _after(text: str, end: int, value: float, g: _Grammar) -> _Figure | None:
     c = _next_char(text, end)
     if c in "%pP" and (pc := _PERCENT.match(text, end)) is not None:
         return pc.end(), value, "percent", None, None, None
-    if c in g.currency_first and (sm := g.suffix.match(text, end)) is not None:
-        return sm.end(), value, "money", None, g.currencies[_fold_currency(sm["cur"])], None
+    if c in g.currency_first and (sm := g.suffix.match(text, end)) is not None \
+            and (code := _currency_code(g, sm["cur"])) is not None:
+        return sm.end(), value, "money", None, code, None
     if c.isdigit() and not 1900 <= value <= 2100 and (mod := g.modifier.match(text, end)) is not None:
         um = g.unit.match(text, mod.end())
         if um is not None and _unit(um, g)[0] in g.packages:  # "12 million 60-kg bags"
