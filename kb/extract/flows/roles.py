@@ -298,6 +298,8 @@ _TO_MARKETS_SUCH_AS = re.compile(r"\bto\s+(?:[\w-]+\s+){0,3}(?:countries|markets
                                  r"\s+(?:the\s+)?$", re.I)
 _SOLD_IN = re.compile(r"(?:sell|sells|sold|selling)\s+(?:(?:well|widely|strongly|best|mainly|mostly|also|too)\s+)?"
                       r"in\s+(?:the\s+)?", re.I)
+_SALES_IN = re.compile(r"(?:sales|supplying|supplies|supplied|supply|sold|selling)\b"
+                       r"(?:(?!\b(?:to|from|into|by)\s+(?:the\s+)?[A-Z])[^.;:,]){0,60}?\s+in\s+(?:the\s+)?", re.I)
 _ASIDE_BETWEEN = re.compile(r",\s+(?:which|who|that|where)\b")
 
 
@@ -331,8 +333,11 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
         return "from", EXPORTER
     if after_cue and in_region and _TO_MARKETS_SUCH_AS.search(s, max(0, m.start - 80), m.start):
         return "to", IMPORTER
-    if after_cue and in_region and _SOLD_IN.fullmatch(s, cue.start, m.start):
-        return "to", IMPORTER  # "Serbian strawberries sell well in Austria": where they are sold is where they go
+    if after_cue and in_region and (_SOLD_IN.fullmatch(s, cue.start, m.start)
+                                    or (cue.kind.startswith("export") and _SALES_IN.fullmatch(s, cue.start, m.start))):
+        # "Serbian strawberries sell well in Austria", "sales of 34 million trays in Japan", "supplying supermarkets in
+        # Britain": where they are sold is where they go
+        return "to", IMPORTER
     if after_cue and in_region and cue.kind in ("export_noun", "import_noun") and _TO_REGION_LED_BY.search(
             s, cue.start, m.start):
         # "Shipments to Central and South America also grew, led by Mexico": the region's leading buyer
