@@ -177,6 +177,9 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         # "the largest buyer of tiles": a role noun with goods of its own opens a frame
         roles_only = all(c.kind in ("buyer_noun", "supplier_noun") for c in cues) \
             and not any(g.hs for c in cues for g in goods_after_of(sm, c.end, clause[1], role=True))
+        # "India slipped to second place with 14.1% of exports": the trade noun is the base of a share, the clause ranks
+        roles_only = roles_only or (bool(cues) and all(c.kind in NOUNS and _SHARE_BASE.search(
+            sm.text, max(0, c.start - 30), c.start) for c in cues) and _PLACED.search(sm.text, clause[0], clause[1]))
         # "Hong Kong and Cambodia followed, taking mainly frozen loin": a weak verb that counts nothing
         roles_only = roles_only or (all(c.form in lexicon().weak for c in cues)
                                     and not any(clause[0] <= f.start < clause[1] for f in figures))
@@ -231,6 +234,7 @@ _PAST_RECORD = re.compile(r"\b(?:record|peak)\s+(?:[\w-]+\s+){0,2}(?:was|were)\s
 
 
 _ALONE = re.compile(r"\s+alone\b")
+_SHARE_BASE = re.compile(r"\d\s*(?:%|per\s*cent|percent)\s+of\s+(?:(?:the|its|total|all)\s+)?$", re.I)
 _ELLIPTIC_CHANGE = re.compile(r",?\s*(?:but|while|and)\s+(?:\w+ly\s+)?(?:rose|grew|increased|climbed|jumped|fell|"
                               r"declined|dropped|slipped|decreased)\s+(?:to|from)\s+(?:the\s+)?[A-Z]")
 LEAD = 400  # characters: the lead paragraph, where a story states the period it reports on
@@ -680,7 +684,8 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
         rd.ranking = rd.last
 
 
-_PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?moved\s+(?:up\s+)?(?:to|into)|were|was|came|ranked|finished|followed)\s+"
+_PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?(?:moved|slipped|fell|dropped|rose|climbed|jumped)\s+(?:up\s+|back\s+)?"
+                     r"(?:to|into)|were|was|came|ranked|finished|followed)\s+"
                      r"(?:in\s+)?"
                      r"(?:the\s+)?"
                      r"(?:first|second|third|fourth|fifth|sixth|next)\b[^.;]{0,25}?\b"
@@ -707,7 +712,9 @@ _MEMBER_FOLLOWED_BY = re.compile(r"\s+(?:was|were|is|are)\s+(?:then\s+|closely\s
                                  r"(?:the\s+)?")
 _FOLLOWED_BY = re.compile(r"^\W*(?:It|They|This|That|These)\s+(?:was|were|is|are)\s+(?:then\s+)?followed\s+by\s+"
                           r"(?:the\s+)?$")
-_ASIDE_AFTER = re.compile(r"(?:\s*\([^()]{0,30}\))?(?:,\s*in\s+that\s+order\s*,)?")  # "…, in that order, complete"
+# "…, in that order, complete", "India, for its part, slipped to second place"
+_ASIDE_AFTER = re.compile(r"(?:\s*\([^()]{0,30}\))?(?:,\s*(?:in\s+that\s+order|for\s+its\s+part|in\s+turn|meanwhile|"
+                          r"however|though)\s*,)?")
 # "The UAE with 31.06 tons, Spain with 27.3 tons … came next in that order": the ranking told after the list
 _RANKED_TAIL = re.compile(r"\b(?:came|come|comes|were|ranked|followed|trailed)\s+(?:next|after|behind|thereafter)\b"
                           r"|\bin\s+that\s+order\b|\b(?:completed|rounded\s+out|made\s+up)\s+the\s+top\b")
