@@ -13,7 +13,7 @@ from typing import Any
 
 import pycountry
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
@@ -282,3 +282,37 @@ def test_any_currency_form_in_any_case_reads_or_is_no_money(form: str, case: str
     text_ = f"trade of {written} {number} in May" if before else f"trade of {number} {written} in May"
     for amount in find_amounts(text_):
         assert amount.kind != "money" or amount.currency in _CURRENCY_CODES
+
+
+_FRAGMENTS = [
+    "Chile exported 12,500 tonnes of wheat to Peru in March 2026.",
+    "Frozen beef comes overwhelmingly from Brazil, the ministry said.",
+    "Peru was the second biggest destination for our exports with 14.1 per cent,",
+    "followed by Bolivia with 3,400 t, Ecuador's 2,100 t and Japan and Korea, level on 900 t each.",
+    "(a year earlier Chile did not sell wheat to Peru at all)",
+    "| Destination | Jan | Feb | Tonnes |", "| Peru | 1,200 | 0 | 1,200 |",
+    "- Peru – 31.2 thousand tons", "Table 1: Chilean wheat exports. Source: customs",
+    "The meeting ended with the two heads signing a customs mutual assistance agreement.",
+    "After it takes effect, the agreement will let both services exchange data.",
+    "“For years we have sold to Peru,” he said.", "In total, Peru imported 71 million tons in 2025.",
+    "Against June 2025, exports to Peru fell 7 percent.", "the period January – October 2026",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# (a headline whose trade word holds an adverb, "come overwhelmingly from", once raised a KeyError)
+@example(["Frozen beef comes overwhelmingly from Brazil, the ministry said."], "USD", 5, "as is", None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=8), st.sampled_from(_CURRENCY_FORMS),
+       st.integers(min_value=0, max_value=10**9), st.sampled_from(["as is", "upper", "lower"]),
+       st.sampled_from([None, "2026-05-01"]))
+def test_extraction_never_raises_on_trade_news_fragments(parts: list[str], form: str, number: int, case: str,
+                                                         published: str | None) -> None:
+    """A crash stops a whole article (a KeyError once did, on "2082 BS."): any assembly of trade-news phrasings,
+    figures with any currency form and in any case, reads to facts."""
+    text = " ".join([*parts, f"worth {number} {form}."])
+    text = {"as is": text, "upper": text.upper(), "lower": text.lower()}[case]
+    title = parts[0].upper() if case == "upper" else parts[0]
+    from kb.extract import extract
+    from kb.readers.document import Document
+    facts = extract(Document(path=Path("fragments.txt"), text=text, title=title, publisher=None, published=published))
+    assert all(f.evidence for f in facts.trade_flows)
