@@ -612,3 +612,15 @@ def test_a_lead_set_apart_under_the_headline_is_kept(tmp_path: Path) -> None:
     doc = read_article(path)
     assert doc.text.startswith(lead), doc.text[:200]
     assert doc.text.count(lead) == 1
+
+
+def test_a_site_after_a_headline_cut_short_in_the_title_tag(tmp_path: Path) -> None:
+    """"Kenya tea exports rise | Daily Nation" over a page headline "Kenya tea exports rise in March": the site."""
+    body = "".join(f"<p>{s} The board said prices at the Mombasa auction were firmer than a year earlier.</p>"
+                   for s in ("Kenya's tea exports rose 12 per cent in March.", "Pakistan remained the top buyer."))
+    page = ("<html><head><title>Kenya tea exports rise | Daily Nation</title></head><body><article>"
+            f"<h1>Kenya tea exports rise in March</h1>{body}</article></body></html>")
+    path = tmp_path / "tea.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read_article(path)
+    assert (doc.title, doc.publisher) == ("Kenya tea exports rise in March", "Daily Nation")

@@ -282,10 +282,23 @@ def _site_after_headline(raw: str | None, headline: str | None) -> str | None:
     """"Headline | Agro Daily" in the <title> of a page whose headline is "Headline": the site's name."""
     parts = [p.strip() for p in _TITLE_SPLIT.split(raw or "")]
     # "Digest - March 2025 | Statistics Botswana" over a headline "Digest | March 2025": all but the last part
-    if len(parts) < 2 or not headline or _words(" ".join(parts[:-1])) != _words(headline):
+    if len(parts) < 2 or not headline:
+        return None
+    # (a headline cut short or lengthened only when the <title> has one separator: "Headline | Site")
+    cut = len(parts) == 2 and _same_headline(parts[0], headline)
+    if _words(" ".join(parts[:-1])) != _words(headline) and not cut:
         return None
     site = parts[-1]
     return site if 1 <= len(site.split()) <= 8 and site[:1].isupper() and not _DOMAIN.match(site) else None
+
+
+def _same_headline(a: str, b: str) -> bool:
+    """The same headline, or one cut short or lengthened ("Kenya tea exports rise" in the <title>, "Kenya tea exports
+    rise in March" on the page): most words shared, in a headline of three words or more."""
+    wa, wb = set(_words(a)), set(_words(b))
+    if len(wa) < 3 or len(wb) < 3:
+        return _words(a) == _words(b)
+    return wa <= wb or wb <= wa or len(wa & wb) / len(wa | wb) >= 0.6
 
 
 def _not_the_headline(guess: str | None, raw_title: str | None) -> str | None:
