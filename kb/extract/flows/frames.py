@@ -1075,6 +1075,8 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     # "Bangladesh, which has no free trade agreement with …, ships garments": an aside's negation is its own
     told = RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)) if not (
         m.start() <= cue.start - clause[0] < m.end()) else m.group(0), told)
+    # "… after Beijing lifted a ban imposed in 2023", "Since the ban was lifted, …": a ban undone stops nothing
+    told = _BAN_LIFTED.sub(lambda m: " " * len(m.group(0)), told)
     # "Iran – 205,000 tons (a year earlier Kazakhstan did not sell wheat to Iran at all)": a bracket's too
     told = _BRACKETED.sub(lambda m: " " * len(m.group(0)) if not (
         m.start() <= cue.start - opens < m.end()) else m.group(0), told)
@@ -1082,6 +1084,11 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
 
 
 _BRACKETED = re.compile(r"\([^()]{1,160}\)")
+_BAN_LIFTED = re.compile(r"\b(?:lift(?:ed|ing|s)?|remov(?:ed|ing|es)?|end(?:ed|ing|s)?|scrap(?:ped|ping|s)?|"
+                         r"eas(?:ed|ing|es)|overturn(?:ed|ing|s)?)\s+(?:(?:its|the|a|an|their|his|her)\s+)?"
+                         r"(?:[\w-]+\s+){0,3}?(?:ban|bans|embargo|suspension)\b(?:\s+(?:imposed|introduced|put)\b)?"
+                         r"|\b(?:ban|embargo|suspension)\s+(?:[\w-]+\s+){0,4}?(?:was|were|had\s+been|has\s+been|is)\s+"
+                         r"(?:lifted|removed|ended|scrapped|eased)\b", re.I)
 
 
 _AND_THEN_PLAN = re.compile(r"\s(?:and|but)\s+(?:also\s+|now\s+)?(?:hopes?|plans?|wants?|aims?|expects?|seeks?|"
