@@ -1040,8 +1040,12 @@ _STILL_IS = re.compile(r"\b(?:continues|continued|continue|continuing)\s+to\s+be
 def _unreal(text: str, reach: int | None = None) -> bool:
     """A plan or forecast word (within `reach` characters once asides are dropped), not counting "continues to
     be" nor a relative aside (", which X has targeted,")."""
-    text = RELATIVE_ASIDE.sub("", text)[:reach]
+    text = _UNDER_A_QUOTA.sub("", RELATIVE_ASIDE.sub("", text))[:reach]
     return bool(lexicon().unreal.search(_STILL_IS.sub(lambda m: " " * len(m.group(0)), text)))
+
+
+# "Under the current quota, Bosnian exporters sold 2,140 tonnes": sales within a quota are sales told
+_UNDER_A_QUOTA = re.compile(r"\b[Uu]nder\s+(?:the|a|an|its|their|this)\s+(?:[\w-]+\s+){0,2}quotas?\b")
 
 
 
@@ -1094,7 +1098,8 @@ _BAN_LIFTED = re.compile(r"\b(?:lift(?:ed|ing|s)?|remov(?:ed|ing|es)?|end(?:ed|i
 _AND_THEN_PLAN = re.compile(r"\s(?:and|but)\s+(?:also\s+|now\s+)?(?:hopes?|plans?|wants?|aims?|expects?|seeks?|"
                             r"intends?|is\s+looking|would\s+like)\b")
 _AS_JOINT = re.compile(r"\s(?:as|while|whereas)\s")
-_WHO_OPENS = re.compile(r",\s+(?:(?:through|via|by|from|to|into|in|across|along)\s+)?(?:who|which)\s+")
+# ", who", ", through which", ", under which", ", where": a relative clause that tells a fact of its own
+_WHO_OPENS = re.compile(r",\s+(?:(?:(?:through|via|by|from|to|into|in|across|along|under)\s+)?(?:who|which)|where)\s+")
 _HINDERED = re.compile(r"\bmak(?:e|es|ing|ed)\s+(?:[\w-]+\s+){1,6}?(?:hard|difficult|impossible|costly)\b", re.I)
 # … and ", having not done so in 2024": what did not happen another time
 _CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+as)\b"
