@@ -56,7 +56,10 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     dated = [a for a in sm.amounts if a.kind == "percent" or a in kept]
     # "up from 12.9 million last year": the year before the story's period, not the calendar year 2025
     last_years = [m for a in kept if id(a) in compared and (m := _LAST_YEAR.match(sm.text, a.end))]
-    asides = [m.span() for m in RELATIVE_ASIDE.finditer(sm.text)]  # ", which … opened last year,": another event's
+    # ", which … opened last year,": another event's (unless the aside holds a figure of its own: "Indonesia, which
+    # purchased 1.2 Mt of rice in 2024, halted imports")
+    asides = [m.span() for m in RELATIVE_ASIDE.finditer(sm.text)
+              if not any(m.start() <= a.start < m.end() for a in kept)]
     dates = [d for d in sm.dates() if not any(m.start() <= d.start < m.end() for m in last_years)
              and not _compared_period_only(sm.text, d, kept, compared)
              and not any(a <= d.start < b for a, b in asides) and not day_of_telling(sm.text, d, days_only=True)

@@ -1075,7 +1075,13 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     # "Run operations against smuggling along the corridor, through which Uganda sends maize …": the relative
     # clause tells a fact of its own
     opens = max(clause[0], cue.start - 60) + relative[-1].start() if relative else clause[0]
-    told = s[opens:concession.start() if concession else clause[1]]
+    ends = concession.start() if concession else clause[1]
+    if relative and cue.kind.endswith("verb"):
+        # "Indonesia, which purchased 1.2 Mt of rice in 2024, halted all imports": the aside's verb ends at its comma
+        # (not "Exports to India, which opened its market …, have not yet begun": the role noun is the sentence's)
+        comma = s.find(",", cue.end, ends)
+        ends = comma if comma > 0 else ends
+    told = s[opens:ends]
     # "Bangladesh, which has no free trade agreement with …, ships garments": an aside's negation is its own
     told = RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)) if not (
         m.start() <= cue.start - clause[0] < m.end()) else m.group(0), told)
