@@ -1086,14 +1086,17 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     told = RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)) if not (
         m.start() <= cue.start - clause[0] < m.end()) else m.group(0), told)
     # "… after Beijing lifted a ban imposed in 2023", "Since the ban was lifted, …": a ban undone stops nothing
-    told = _BAN_LIFTED.sub(lambda m: " " * len(m.group(0)), told)
+    if _BAN_WORD.search(told):
+        told = _BAN_LIFTED.sub(lambda m: " " * len(m.group(0)), told)
     # "Iran – 205,000 tons (a year earlier Kazakhstan did not sell wheat to Iran at all)": a bracket's too
-    told = _BRACKETED.sub(lambda m: " " * len(m.group(0)) if not (
-        m.start() <= cue.start - opens < m.end()) else m.group(0), told)
+    if "(" in told:
+        told = _BRACKETED.sub(lambda m: " " * len(m.group(0)) if not (
+            m.start() <= cue.start - opens < m.end()) else m.group(0), told)
     return bool(lex.blocked.search(told))
 
 
 _BRACKETED = re.compile(r"\([^()]{1,160}\)")
+_BAN_WORD = re.compile(r"(?i)\b(?:ban|bans|embargo|suspension)\b")
 _BAN_LIFTED = re.compile(r"\b(?:lift(?:ed|ing|s)?|remov(?:ed|ing|es)?|end(?:ed|ing|s)?|scrap(?:ped|ping|s)?|"
                          r"eas(?:ed|ing|es)|overturn(?:ed|ing|s)?)\s+(?:(?:its|the|a|an|their|his|her)\s+)?"
                          r"(?:[\w-]+\s+){0,3}?(?:ban|bans|embargo|suspension)\b(?:\s+(?:imposed|introduced|put)\b)?"

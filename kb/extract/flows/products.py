@@ -24,10 +24,13 @@ _PRODUCT_FIRST = re.compile(r"\bthe\s+" + _RANK + r"\s+" + _PRODUCT + _THERE + _
 _PRODUCT_AFTER = re.compile(r"(?:" + _COPULA + r"|\s+(?:being\s+)?)the\s+" + _RANK + r"\s+" + _PRODUCT + _THERE
                             + r"\b", re.I)
 _WITH = re.compile(r"\bwith\s+$", re.I)
+_RANK_WORD = re.compile(r"\b" + _RANK + r"\b", re.I)
 
 
 def main_products(sm: SentenceMentions, lo: int, hi: int) -> tuple[list[Goods], tuple[int, int] | None]:
     """The goods named as a main product within [lo, hi), and the stretch of text that names them."""
+    if _RANK_WORD.search(sm.text, lo, hi) is None:
+        return [], None  # most clauses rank nothing: one quick look
     m = _PRODUCT_FIRST.search(sm.text, lo, hi)
     if m is not None:
         terms = sm.terms_in(m.end(), min(hi, m.end() + 60))
