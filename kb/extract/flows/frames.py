@@ -1524,6 +1524,11 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
     if not figures:
         return [(None, codes)]
     if len(codes) <= 1:
+        # "exported 500,000 tonnes of tea in 2025, mainly to Pakistan": the total went mostly there, not all of it
+        mostly = [p for p in partners if p.code in codes and _MOSTLY_TO.search(
+            frame.sm.text, max(0, p.start - 24), p.start) and all(f.end <= p.start for f in figures)]
+        if mostly:
+            return [(None, codes)]
         return [(f, codes) for f in figures]
     if len(figures) == 1 and _EACH.search(frame.sm.text) and not _BOUND_BEFORE.search(
             frame.sm.text, max(0, figures[0].start - 14), figures[0].start):
@@ -1586,6 +1591,8 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
 
 
 _EACH = re.compile(r"\beach\b", re.I)
+_MOSTLY_TO = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|predominantly|overwhelmingly)\s+"
+                        r"(?:to|into)\s+(?:the\s+)?$", re.I)
 _EACH_AFTER = re.compile(r"\s+each\b")
 _RANKED_BEHIND = re.compile(r"\b(?:largest|biggest|top|leading|main|major|ranked|placed)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:after|behind)\s+", re.I)
