@@ -72,13 +72,8 @@ class Lexicon:
     carriers: frozenset[str]
 
     def kind(self, form: str) -> str:
-        """The frame kind of a cue as matched, an adverb inside it dropped ("comes overwhelmingly from"); "" for
-        none."""
-        words = form.lower().split()
-        found = self.kind_of.get(" ".join(words))
-        if found is None and len(words) > 2:
-            found = self.kind_of.get(" ".join([words[0], *(w for w in words[1:-1] if not w.endswith("ly")), words[-1]]))
-        return found or ""
+        """The frame kind of a cue as matched ("comes overwhelmingly from": `cue_form`'s form); "" for none."""
+        return self.kind_of.get(cue_form(form), "")
 
 
 # Between the words of a cue an adverb may stand ("comes overwhelmingly from", "went largely to"); the cue's

@@ -185,8 +185,8 @@ _LONG_BRACKET = re.compile(r"\([^()]{20,160}\)")
 def in_aside(s: str, pos: int, clause: tuple[int, int], own: int = -1) -> bool:
     """Whether `pos` stands in a long bracketed aside of the clause (not the one holding `own`): "(a year earlier
     Kazakhstan did not sell wheat to Iran at all)" tells of other trade than the sentence's."""
-    return any(b.start() < pos < b.end() and not b.start() <= own < b.end()
-               for b in _LONG_BRACKET.finditer(s, clause[0], clause[1]))
+    return s.find("(", clause[0], pos) >= 0 and any(b.start() < pos < b.end() and not b.start() <= own < b.end()
+                                                    for b in _LONG_BRACKET.finditer(s, clause[0], clause[1]))
 
 
 # "Italy has overtaken Germany as the biggest buyer": the one that overtook holds the rank, not the one overtaken
