@@ -241,6 +241,10 @@ def _with_attributive(lower: str, found: list[Commodity]) -> list[Commodity]:
     matches = list(_singular_pattern().finditer(lower))
     attributive = {m.start() for m in matches if _TRADE_NOUN_AFTER.match(lower, m.end())}
     attributive |= {c.start for c in found if _TRADE_NOUN_AFTER.match(lower, c.end)}
+    # "Export of lime in Mexico": the goods a trade noun's "of" names, a phrase ending there
+    attributive |= {m.start() for m in matches if _TRADE_NOUN_OF_BEFORE.search(lower, max(0, m.start() - 30),
+                                                                               m.start())
+                    and _PHRASE_ENDS.match(lower, m.end())}
     for m in matches:
         # "grape and avocado exports", "fruit and vegetable shipments": the first of two attributive goods too
         joined = _AND_NEXT.match(lower, m.end())
@@ -262,6 +266,12 @@ _AND_NEXT = re.compile(r"\s+(?:and|or|&)\s+")
 _TRADE_NOUN_AFTER = re.compile(r"\s+(?:exports?|imports?|shipments?|sales|trade|production|output|crops?|harvests?|"
                                r"season|growers?|farmers?|producers?|exporters?|importers?|processors?|industry|"
                                r"sector|prices?|market|orchards?|plantations?)\b")
+
+
+_TRADE_NOUN_OF_BEFORE = re.compile(r"\b(?:exports?|imports?|shipments?|sales|exporters?|importers?|exporting|"
+                                   r"importing)\s+of\s+(?:(?:fresh|frozen|dried|chilled)\s+)?$")
+_PHRASE_ENDS = re.compile(r"\s*(?:$|[,.;:)]|\s(?:in|to|from|by|at|for|during|this|last|was|were|is|are|rose|fell|"
+                          r"grew|increased|decreased|reached|hit|totall?ed)\b)")
 
 
 # "LEDs" folds to a verb: "Communication equipment led exports to the US" names no diodes

@@ -305,6 +305,7 @@ def _headline_goods(title: str) -> str | None:
 _NOT_GOODS_WORDS = frozenset(("total", "annual", "overall", "record", "monthly", "top", "leading", "main", "major",
                               "biggest", "largest", "key", "agricultural", "farm", "non-oil",
                               "oil-free", "merchandise", "country", "nation", "state", "our", "their", "its",
+                              "provincial", "regional", "national",
                               # "China's October imports": when, not what
                               "january", "february", "march", "april", "may", "june", "july", "august",
                               "september", "october", "november", "december", "first-half", "half-year"))

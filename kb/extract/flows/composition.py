@@ -137,3 +137,28 @@ def parts_of_total(sm: SentenceMentions) -> list[tuple[Goods, Figure]]:
         out.append((goods, figure))
         pos = figure.end
     return out if out else []
+
+
+_TRADE_PARTICIPLE = r"(?:\s+(?:sold|exported|shipped|imported|traded|bought|purchased|supplied|sent|delivered))?"
+_ITEM_NOUNS = r"(?:items|goods|products|commodities|exports|imports|shipments|categories)"
+# "Among the items sold were cement, tomatoes and …", "The main goods exported included …": the goods of the
+# trade just told, listed with no figure
+_ITEMS_LISTED = re.compile(r"^\W*(?:Among\s+(?:the\s+|its\s+|their\s+)?(?:(?:main|key|major|principal|chief|leading|"
+                           r"top|other)\s+)?" + _ITEM_NOUNS + _TRADE_PARTICIPLE + r"\s+(?:were|are|was|is)"
+                           r"|(?:The|Its|Their)\s+(?:main|key|major|principal|chief|leading|top)\s+" + _ITEM_NOUNS
+                           + _TRADE_PARTICIPLE + r"\s+(?:were|are|included|include|comprised|consisted\s+of))\s+",
+                           re.I)
+
+
+def listed_items(sm: SentenceMentions) -> list[Goods]:
+    """The goods a sentence naming no country and no figure lists as the items of the trade just told; none
+    unless the list runs to the sentence's end."""
+    s = sm.text
+    lead = _ITEMS_LISTED.match(s)
+    if lead is None or sm.countries or any(a.kind in ("quantity", "money") for a in sm.amounts):
+        return []
+    end = len(s.rstrip(" .;!"))
+    listed = read_phrase_list(sm, lead.end(), end, pairs=False)
+    if not listed or listed[-1].end < end - 1:
+        return []
+    return listed

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kb.extract.dates import DateMention
 from kb.extract.flows.goods import goods_hs
@@ -63,7 +64,9 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     dates = [d for d in sm.dates() if not any(m.start() <= d.start < m.end() for m in last_years)
              and not _compared_period_only(sm.text, d, kept, compared)
              and not any(a <= d.start < b for a, b in asides) and not day_of_telling(sm.text, d, days_only=True)
-             and not _COMPARED_WITH.search(sm.text, max(0, d.start - 24), d.start)]
+             and not _COMPARED_WITH.search(sm.text, max(0, d.start - 24), d.start)
+             and not (_THAN_BEFORE.search(sm.text, max(0, d.start - 16), d.start)
+                      and not _OWNS_A_FIGURE.match(sm.text, d.end))]  # "than last year's $433 million": its own
     owners = _date_owners(sm.text, dates, dated, {id(q): m.end for q, m in worth.values()})
     owners.update(_to_date(sm, dated, owners))
     earlier = _year_earlier(sm.text, kept, compared, owners)
@@ -79,10 +82,40 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
             or (id(a) in owners and owners[id(a)].start > a.end)]
     owners = _shared_dates(sm, kept, [a for a in dated if a.kind == "percent"], {**owners, **earlier}, dates)
     owners = _within_fronted(sm.text, dates, owners)
+    ends = _change_ends(sm.text, kept, owners)
+    owners.update(ends)
+    undated -= set(ends)
     return [Figure(a, worth[id(a)][1] if id(a) in worth else None,
                    None if id(a) in undated else owners.get(id(a)), id(a) in undated, id(a) in compared,
                    _refers(sm.text, kept, i))
             for i, a in enumerate(kept)]
+
+
+# "rose from 286,000 tons to 357,000 tons between March and April": each end of the change at its point in time
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$")
+_TO_BETWEEN = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s+to\s+(?:be\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?")
+_TWO_POINTS_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
+
+
+def _change_ends(s: str, kept: list[Amount], owners: dict[int, DateMention]) -> dict[int, DateMention]:
+    """A change told from one figure to another over a span named by its two points ("between 2024 and 2025",
+    "from March to April"): the first figure is the first point's, the second the last point's."""
+    out: dict[int, DateMention] = {}
+    for a, b in pairwise(kept):
+        if a.kind != b.kind or a.unit != b.unit or not _FROM_BEFORE.search(s, max(0, a.start - 16), a.start) \
+                or not _TO_BETWEEN.fullmatch(s, a.end, b.start):
+            continue
+        told = {id(d): d for d in (owners.get(id(a)), owners.get(id(b))) if d is not None}
+        if len(told) != 1:
+            continue
+        d = next(iter(told.values()))
+        points = d.value.split("/")
+        if len(points) != 2 or len(points[0]) != len(points[1]) or len(points[0]) not in (4, 7) \
+                or not (_TWO_POINTS_BEFORE.search(s, max(0, d.start - 12), d.start)
+                        or re.match(r"(?i:between|from)\s", s[d.start:d.end])):
+            continue
+        out[id(a)], out[id(b)] = DateMention(d.start, d.end, points[0]), DateMention(d.start, d.end, points[1])
+    return out
 
 
 _YEAR_TO_DATE = re.compile(r"\byear[- ]to[- ]date\b|\bYTD\b|\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b"
@@ -160,7 +193,9 @@ def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:
             out.append(Amount(a.start, a.end, a.value, prev.kind, prev.unit, prev.currency, prev.per))
         elif a.kind == "number" and a.value >= 1000:
             counted = next((t for t in sm.terms if 0 < t.start - a.end <= 1), None)
-            if counted is not None and not _CARRYING_AFTER.match(sm.text, counted.end):
+            # "the January - October 2026 tea export statistics": a year, no count of tea
+            a_year = any(d.start <= a.start < d.end for d in sm.dates())
+            if counted is not None and not a_year and not _CARRYING_AFTER.match(sm.text, counted.end):
                 unit = "head" if (goods_hs(counted.name) or "").startswith("01") else "units"
                 out.append(Amount(a.start, a.end, a.value, "quantity", unit, None, a.per))
     return out
@@ -360,7 +395,7 @@ _MASS_UNITS = frozenset(("t", "kg", "lb"))
 _ANOTHER_PARTNERS = re.compile(r"\s+(?:for|to|from)\s+(?:the\s+)?[A-Z]")
 # "… rose to 40,000 tonnes in May from 32,000 tonnes a year earlier": a figure of its own, a year before.
 _A_YEAR_BEFORE = re.compile(r"(?:\s+(?:exported|imported|shipped|sold|recorded|registered|reported))?"
-                            r"(?:\s*(?:,\s*)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\s*in\s+the\s+same\s+(?:period|"
+                            r"(?:\s*(?:,\s*)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\s*(?:in|for|during|over)\s+the\s+same\s+(?:period|"
                             r"month|quarter|season)\s+(?:of\s+)?(?:last|the\s+previous|a\s+year\s+earlier)(?:\s+year)?\b)",
                             re.I)
 
@@ -428,6 +463,8 @@ def _date_owners(s: str, dates: list[DateMention], amounts: list[Amount],
     return owners
 
 
+# "…, but their volumes are less than last year": the base of a comparison, no figure's period
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:in\s+|during\s+|for\s+)?(?:the\s+)?$")
 # "Against June 2025, exports to Finland fell 7 percent": the base of a change, not the period told
 _COMPARED_WITH = re.compile(r"\b(?:[Aa]gainst|[Cc]ompared\s+(?:with|to)|[Vv]ersus|[Rr]elative\s+to|vs\.?)\s+"
                             r"(?:the\s+same\s+(?:month|period|quarter)\s+(?:of|in)\s+|the\s+)?$")

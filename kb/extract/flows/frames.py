@@ -31,7 +31,7 @@ from kb.extract.flows.companies import (
     maker,
     subject_organisation,
 )
-from kb.extract.flows.composition import composition_goods, itemised_goods, parts_of_total, parts_reach
+from kb.extract.flows.composition import composition_goods, itemised_goods, listed_items, parts_of_total, parts_reach
 from kb.extract.flows.figures import Figure, day_of_telling, is_period, sentence_figures
 from kb.extract.flows.goods import (
     Goods,
@@ -732,7 +732,8 @@ _WITH_FIGURE = re.compile(r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|some\s+|ne
 _FOLLOWED_ONE = re.compile(r"\b(?:followed|trailed|follow|trail)\s+(?:the\s+)?$")
 _RANKED_AGAINST = re.compile(r"\b(?:ahead\s+of|behind|trailing)\s+(?:the\s+)?$", re.I)
 _AHEAD_OF = r"(?:just\s+|well\s+|narrowly\s+)?ahead\s+of\s+"  # "…, just ahead of the United States"
-_RANKED_CLAUSE = re.compile(r"\s+(?:[\w,]+\s+){0,2}(?:came|comes|come|ranked|ranks|placed|was|were|is\s+in|are\s+in|"
+_RANKED_CLAUSE = re.compile(r"(?:\s*,\s*(?:while|whilst|though|although)\s+[^,;()]{1,50},)?"  # ", whilst growing …,"
+                            r"\s+(?:[\w,]+\s+){0,2}(?:came|comes|come|ranked|ranks|placed|was|were|is\s+in|are\s+in|"
                             r"followed|follows|trailed|stood|took|occupied|occupies|secured|claimed|holds|sits|"
                             # "Spain is third with 15,906 tons"
                             r"(?:is|are|was|were)\s+(?:now\s+)?(?:second|third|fourth|fifth|sixth|seventh|next)|"
@@ -754,7 +755,8 @@ def _breakdown(rd: Reading, sm: SentenceMentions) -> int:
     # "… 186,000 t of wheat from Russia. Oil and gas made up 88% of exports": shares of a whole, not of the wheat
     of_whole = not any(g.name != "goods" and not g.weak for g in last.goods)
     items: list[tuple[Goods, Figure | None]] = ([(g, None) for g in composition_goods(sm)] if of_whole else []) \
-        or list(itemised_goods(sm)) or list(parts_of_total(sm))
+        or list(itemised_goods(sm)) or list(parts_of_total(sm)) \
+        or ([(g, None) for g in listed_items(sm)] if of_whole else [])
     exporters, importers = _whole_named(rd, sm, last)
     for g, figure in items:
         date = (figure.date.value if figure and figure.date else None) or (told.date if told else None)
@@ -1293,7 +1295,33 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
             (next(iter(named)) if len(named) == 1 else rd.frame.source(importers)) if own_imports
             else rd.frame.exporter(importers))  # "Mexico bought … of US yellow corn": the one other country
         exporters = [inherited] if inherited else []
+    if not exporters and not importers and (told := _other_measure(rd, frame)) is not None:
+        return [told.exporter], [told.importer]
     return exporters, importers
+
+
+# "Volume shipments were up by 26 percent to 1.18 million tons", "In value terms, exports reached $40m": the other
+# measure of the flow just told
+_MEASURE_NAMED = re.compile(r"\b(?:in\s+(?:volume|value|tonnage|weight)\s+terms|in\s+terms\s+of\s+(?:volume|value|"
+                            r"tonnage|weight)|by\s+(?:volume|value|weight)|[Vv]olume\s+(?:shipments|exports|imports|"
+                            r"sales)|(?:the\s+)?(?:volume|value|tonnage)\s+of\s+(?:the\s+)?(?:shipments|exports|"
+                            r"imports|sales|deliveries))\b", re.I)
+
+
+def _other_measure(rd: Reading, frame: _Frame) -> Draft | None:
+    """The flow just told (a sentence or two before) that a frame naming no country tells in its other measure: a
+    quantity after a value or a value after a quantity."""
+    last = rd.last
+    if last is None or frame.sm.countries or not frame.figures or not continues_last(rd, frame.sm.sentence) \
+            or last.sentence == frame.sm.sentence.start or len(last.exporters) != 1 or len(last.importers) != 1 \
+            or not _MEASURE_NAMED.search(frame.sm.text):
+        return None
+    told = [d for d in rd.drafts if d.sentence.start == last.sentence and d.exporter in last.exporters
+            and d.importer in last.importers]
+    kinds = {f.amount.kind for f in frame.figures}
+    one = told[0] if len(told) == 1 and told[0].money is None and told[0].amount is not None else None
+    return one if one is not None and one.amount.kind in ("quantity", "money") and one.amount.kind not in kinds \
+        else None
 
 
 def _summed_for_partner(frame: _Frame) -> bool:
@@ -2179,6 +2207,9 @@ def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str,
         date = _figure_date(rd, figure)
         if figure.year_before and date is None:
             return  # a year before an unknown period: no flow to tell
+        told = _other_measure(rd, frame) if figure.date is None else None
+        if told is not None and (told.exporter, told.importer) == (exporter, importer):
+            date = told.date  # the other measure of a flow told before: its period
     else:
         per, date = None, date or _figureless_date(rd, frame)
     date = _so_far(rd, s, frame.cue.end, date) if frame.cue.kind in ("buyer_noun", "supplier_noun") else date

@@ -57,8 +57,11 @@ _RANKED_AFTER = re.compile(r"^(?:\s+(?:of|for|in|from|to|at|that|which|showing|p
 # "… were among the buyers", "… also appear among the buyers", "… figured among its main markets"
 _AS_RANKED = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again)\s+)?"
                         r"(?:(?:were|was|are|is|remained|remain|appear|appears|appeared|feature|features|featured|"
-                        r"figure|figures|figured|rank|ranks|ranked|count|counts|counted)\s+)?(?:also\s+)?(?:as|among)\s+"
-                        r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}$")
+                        r"figure|figures|figured|rank|ranks|ranked|count|counts|counted|came|comes|stood|stands)\s+)?"
+                        # "Viet Nam ranked fourth among Hong Kong's export markets"
+                        r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+                        r"\s+)?(?:also\s+)?(?:as|among)\s+"
+                        r"(?:the\s+|its\s+|their\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+)?(?:[\w-]+\s+){0,4}$")
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:(?:[\w-]+|[\w-]+\s+and\s+[\w-]+)\s+){0,3}$")
 # Verbs of holding a share: "X held / kept / took the largest share"
 _HOLDING = (r"(?:held|holds|hold|had|has|have|kept|keeps|took|takes|claimed|claims|captured|captures|commanded|"
@@ -185,8 +188,15 @@ _LONG_BRACKET = re.compile(r"\([^()]{20,160}\)")
 def in_aside(s: str, pos: int, clause: tuple[int, int], own: int = -1) -> bool:
     """Whether `pos` stands in a long bracketed aside of the clause (not the one holding `own`): "(a year earlier
     Kazakhstan did not sell wheat to Iran at all)" tells of other trade than the sentence's."""
+    if s.find(",", clause[0], pos) >= 0 and any(b.start() < pos < b.end() and not b.start() <= own < b.end()
+                                                for b in _PARTICIPLE_ASIDE.finditer(s, clause[0], clause[1])):
+        return True
     return s.find("(", clause[0], pos) >= 0 and any(b.start() < pos < b.end() and not b.start() <= own < b.end()
                                                     for b in _LONG_BRACKET.finditer(s, clause[0], clause[1]))
+
+
+# "Libya, whilst buying mostly for re-export, is next best": a subjectless aside tells no trade of the clause's own
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?:while|whilst|though|although)\s+[a-z]+ing\b[^,;()\d]{0,60},")
 
 
 # "Italy has overtaken Germany as the biggest buyer": the one that overtook holds the rank, not the one overtaken
@@ -398,7 +408,7 @@ def _noun_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None
     if m.form == "name" and cue.form in _ATTRIBUTIVE_NOUNS and re.fullmatch(r"\s+(?:[a-z-]+\s+)?", between):
         return "adjective", _NOUN_SIDES[cue.kind]  # "US cargoes jumped", "Russia coal shipments": the name's own
     if cue.kind in ("export_noun", "import_noun") and m.form in ("name", "capital") \
-            and _CHANGED_ITS.fullmatch(between):
+            and _CHANGED_ITS.fullmatch(between) and not _TRANSIT_BEFORE.search(s, max(0, m.start - 40), m.start):
         return "subject", _NOUN_SIDES[cue.kind]  # "Mongolia increased purchases to 9.44 KMT", "Peru doubled exports"
     if cue.kind in ("export_noun", "import_noun") and m.form in ("name", "capital") \
             and _THEIR_OWN.fullmatch(between) and _SUBJECT_LIST_BEFORE.fullmatch(s, 0, m.start):
@@ -406,6 +416,8 @@ def _noun_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None
         return "subject", _NOUN_SIDES[cue.kind]
     if cue.kind == "import_noun" and m.form == "name" and _LED_THE.fullmatch(between):
         return "ranked", IMPORTER  # "Malaysia led the ASEAN purchases with 17,230 tons"
+    if cue.kind == "export_noun" and m.form == "name" and _LED_OTHERS.fullmatch(between):
+        return "ranked", IMPORTER  # "Iraq dominated Sri Lanka's tea exports": the first of its buyers
     if cue.kind in ("export_noun", "import_noun") and _SHARE_OF.match(between):
         # "China accounted for 45 per cent of Zambia's copper exports": a share of the exports goes to China
         return "share", IMPORTER if cue.kind == "export_noun" else EXPORTER
@@ -414,7 +426,10 @@ def _noun_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None
     return None
 
 
-_CHANGED_ITS = re.compile(r"\s+(?:(?:also|further|sharply|slightly|again)\s+)?(?:increased|raised|boosted|lifted|"
+# "Road shipments through Afghanistan and Uzbekistan have cut delivery times": ways, not subjects
+_TRANSIT_BEFORE = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*(?:,|and)?\s*){0,4}$")
+_CHANGED_ITS = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:(?:also|further|sharply|slightly|again)\s+)?"
+                          r"(?:increased|raised|boosted|lifted|"
                           r"expanded|doubled|tripled|stepped\s+up|cut|reduced|curbed|halved|slashed|resumed|"
                           r"suspended|stopped|halted|"
                           # "India saw its apparel shipments to the U.S. increase": the subject's own trade
@@ -424,6 +439,9 @@ _THEIR_OWN = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){1,8}?(?:their|its)\s+(?:[a-z
 # the sentence's subject: countries (and their joints) from its start
 _SUBJECT_LIST_BEFORE = re.compile(r"\W*(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?:,|and|&)\s*)*"
                                   r"(?:the\s+)?")
+# "… topped Kenya's exports", "… dominated Sri Lanka's tea exports": another country's exports, led as a buyer
+_LED_OTHERS = re.compile(r"\s+(?:led|topped|headed|dominated)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+"
+                         r"(?:[\w-]+\s+){0,2}?")
 _LED_THE = re.compile(r"\s+(?:led|topped|headed)\s+(?:the\s+)?(?:list\s+of\s+)?(?:[\w-]+\s+){0,2}?")
 
 
@@ -510,7 +528,9 @@ _RANKING_WORDS = re.compile(r"\b(?:top|biggest|largest|main|leading|key|major|pr
 def _possessor_side(between: str, cue: Cue) -> str:
     """"Brazil's exports" sends; "China's imports" receives; "India's biggest buyer" is the one India sells to,
     but "Peru's exporters" and "Egypt's buyers" are Peru's and Egypt's own."""
-    if cue.kind in ("buyer_noun", "supplier_noun") and not _RANKING_WORDS.search(between):
+    # … "Hong Kong's export markets", "Japan's import sources": the trade word says whose they are
+    own_trade = re.search(r"\bexport" if cue.kind == "buyer_noun" else r"\bimport", cue.form, re.I)
+    if cue.kind in ("buyer_noun", "supplier_noun") and not _RANKING_WORDS.search(between) and not own_trade:
         return IMPORTER if cue.kind == "buyer_noun" else EXPORTER
     return _NOUN_SIDES[cue.kind]
 
