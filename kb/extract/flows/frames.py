@@ -293,7 +293,10 @@ def lead_period(rd: Reading, sm: SentenceMentions) -> None:
 
 _RELIANCE = re.compile(r"rel[iy]|depend")
 # "Lithuanian goods went mainly to Poland", "Goods of Lithuanian origin went to …": goods words as the subject
-_GOODS_MOVE = re.compile(r"^\W*(?:[A-Z][\w-]*\s+)?(?i:goods|products|merchandise|exports|shipments|produce)\b"
+# ("On the import side, most goods came from …", "Most imported goods came from …")
+_GOODS_MOVE = re.compile(r"^\W*(?:[A-Z][^,;]{1,40},\s*)?(?:(?i:most|many|all|some|the)\s+)?(?:[A-Z][\w-]*\s+)?"
+                         r"(?:(?:imported|exported|incoming|outgoing)\s+)?"
+                         r"(?i:goods|products|merchandise|exports|shipments|produce)\b"
                          r"(?:\s+of\s+[A-Z][\w-]*\s+origin)?\s+(?:(?:mainly|mostly|largely|chiefly|primarily)\s+)?$")
 _AMOUNTS_MOVE = re.compile(r"(?:\b(?:volumes|quantities|shipments|amounts|cargoes|consignments|lots|parcels|batches|"
                            r"the\s+rest|the\s+remainder|"
@@ -379,8 +382,15 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
         if out and cue.kind in NOUNS and _SHARE_BASE.search(sm.text, max(0, cue.start - 50), cue.start) \
                 and re.search(r"\([^()]*$", sm.text[max(0, cue.start - 80):cue.start]):
             continue  # "Iraq (1.2m tonnes, accounting for 17.4% of total rice exports)": what a share is of
+        if out and out[-1].kind in ("buyer_noun", "supplier_noun") and cue.kind in NOUNS \
+                and _BASE_OF_SHARE.search(sm.text, max(0, cue.start - 60), cue.start):
+            continue  # "…, at a rate of 18.8 percent of the total value of merchandise imports": what a share is of
         out.append(cue)
     return out
+
+
+_BASE_OF_SHARE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:the\s+|its\s+)?(?:total\s+)?"
+                            r"(?:(?:value|volume)\s+of\s+(?:the\s+|its\s+)?)?(?:total\s+)?(?:[a-z]+\s+)?$", re.I)
 
 
 # "Korean electronic parts, and Philippine bananas and semiconductors, move in large volumes between our ports":
@@ -426,7 +436,9 @@ _FIGURE_NEXT = re.compile(r"(?:\s+of\s+(?:[\w'’-]+\s+){1,5}?(?=(?:worth|valued
                           r"some\s+|nearly\s+|over\s+|more\s+than\s+)?" + FIGURE_START)
 _BRACKETED_ROLE = re.compile(r"[A-Z][\w'’.-]*\s*\(\s*(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}$")
 _APPOSED_ROLE = re.compile(r"[A-Z][\w'’.-]*,\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}$")
-_ROLE_OF = re.compile(r"\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
+# ("the destination countries for the exports of the State of Qatar", "origin with respect to the imports of …")
+_ROLE_OF = re.compile(r"\s+(?:(?:countries|markets|nations)\s+)?(?:for|of|with\s+respect\s+to)\s+"
+                      r"(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
 _OBJECT_ROLE = re.compile(r"\b(?:to|for|from)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?$")
 
 
@@ -1938,8 +1950,10 @@ _SUBJECT_END = re.compile(r"(?:\s*,\s+(?:the|its|their|a|an)\s+[^,;()]{3,50},)?"
                           r"(?:\s+(?:shipped|trucked|carried|brought|sent|transported|moved|routed)\s+"
                           r"(?:through|via|across)\s+[^,;.]{1,40}?)?\s*")
 # "Goods of Lithuanian origin went …", "Lithuanian goods went …": the general word, named as written
-_GENERAL_SUBJECT = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:goods|products|merchandise)(?:\s+of\s+[A-Z][\w-]*\s+origin)?",
-                              re.I)
+# ("most goods", "Most imported goods": how many and which way, not what)
+_GENERAL_SUBJECT = re.compile(r"(?:(?:most|many|all|some|the)\s+)?(?:(?:imported|exported|incoming|outgoing)\s+)?"
+                              r"(?P<name>(?:[A-Z][\w-]*\s+)?(?:goods|products|merchandise)"
+                              r"(?:\s+of\s+[A-Z][\w-]*\s+origin)?)", re.I)
 
 
 def _a_post(name: str) -> bool:
@@ -2013,7 +2027,7 @@ def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> 
     start = joined[-1] if joined else start
     general = _GENERAL_SUBJECT.match(s, start, cue.start)
     if general and _SUBJECT_END.fullmatch(s, general.end(), cue.start):
-        name = general.group(0)
+        name = general["name"]
         words = name.split()
         if gazetteer.country_forms().get(words[0]) is not None:
             name = " ".join(words[1:])  # "Lithuanian goods": the origin is read by the roles

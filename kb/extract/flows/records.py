@@ -179,6 +179,8 @@ _SHARED_NAMES = (
     (re.compile(r"\bRs\.?|\brupees?\b", re.I), "INR", {"PK": "PKR", "LK": "LKR", "NP": "NPR", "MU": "MUR",
                                                          "SC": "SCR"}),
     (re.compile(r"\bSh(?:s|\.)?\b|\bSh(?=\d)|\bshillings?\b", re.I), "KES", {"TZ": "TZS", "UG": "UGX", "SO": "SOS"}),
+    (re.compile(r"\briyals?\b", re.I), "SAR", {"QA": "QAR"}),  # "33.7 billion riyals" in a Qatari story
+    (re.compile(r"\brials?\b", re.I), "IRR", {"OM": "OMR", "YE": "YER"}),
     (re.compile(r"\bP(?=\d)"), "PHP", {"BW": "BWP"}),
     (re.compile(r"\bK(?=\d)"), "ZMW", {"MW": "MWK", "PG": "PGK", "MM": "MMK", "LA": "LAK"}),
 )
@@ -188,7 +190,7 @@ def _currency(d: Draft, m: Amount) -> str | None:
     surface = d.sentence.text[m.start:m.end] if m.end <= len(d.sentence.text) else ""
     for pattern, default, by_country in _SHARED_NAMES:
         # a table's cell has no surface: its column header named the currency, read the same way
-        named = re.search(r"Indian|Kenyan|₹|INR|KES|KSh|₱|PHP", surface)
+        named = re.search(r"Indian|Kenyan|Saudi|Iranian|₹|INR|KES|KSh|₱|PHP|SAR|IRR", surface)
         if m.currency == default and (pattern.search(surface) or m.end == 0) and not named:
             for country in (d.exporter, d.importer):  # the exporter's money first: India's rupees to Nepal stay INR
                 if country == default[:2]:

@@ -62,6 +62,11 @@ _AS_RANKED = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again)\s+)?
                         r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
                         r"\s+)?(?:also\s+)?(?:as|among)\s+"
                         r"(?:the\s+|its\s+|their\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+)?(?:[\w-]+\s+){0,4}$")
+# "the United States ranked first in the countries of origin", "Chile came second on the list of suppliers"
+_PLACED_IN_ROLES = re.compile(r"^\s+(?:rank|ranks|ranked|came|comes|stood|stands|placed|was|is|were|are)\s+"
+                              r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                              r"\d{1,2}(?:st|nd|rd|th))\s+(?:in|on)\s+(?:the\s+)?(?:list\s+of\s+(?:the\s+)?)?"
+                              r"(?:[\w-]+\s+){0,3}$")
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:(?:[\w-]+|[\w-]+\s+and\s+[\w-]+)\s+){0,3}$")
 # Verbs of holding a share: "X held / kept / took the largest share"
 _HOLDING = (r"(?:held|holds|hold|had|has|have|kept|keeps|took|takes|claimed|claims|captured|captures|commanded|"
@@ -298,6 +303,11 @@ def _marked_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, inside: b
     return None
 
 
+_OF_THE_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:State|Republic|Kingdom|Sultanate|Emirate|Federation|"
+                           r"Commonwealth|Principality|Union)\s+of\s+(?:the\s+)?)?")
+_ROLE_OF_TRADE = re.compile(r"\s+(?:(?:countries|markets|nations)\s+)?(?:for|of|with\s+respect\s+to|in)\s+"
+                            r"(?:the\s+)?(?P<trade>exports|imports|re-exports|purchases)"
+                            + _OF_THE_STATE.pattern)
 _AGAINST_BEFORE = re.compile(r"\b(?:against|versus|compared\s+with)\s+(?:the\s+)?$")
 _OWN_FIGURE_AFTER = re.compile(r"['’]s\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{0,3}[$€£¥]|[A-Z][a-z]{0,2}\s?\d|\d)")
 _FROM_SUPPLIERS = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,2}(?:suppliers|sources|origins|producers|countries|"
@@ -356,6 +366,14 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
             and _LIST_NEXT_IN_LINE.match(s, m.start) and _NEXT_IN_LINE_BEFORE.search(s, cue.start, m.start):
         # "…, led by Mexico, with Colombia, Haiti and Honduras next in line": the buyers ranked after it
         return "ranked", IMPORTER if cue.kind == "export_noun" else EXPORTER
+    if after_cue and in_region and m.form == "name" and cue.kind in ("buyer_noun", "supplier_noun") \
+            and (of_trade := _ROLE_OF_TRADE.fullmatch(s, cue.end, m.start)) \
+            and (of_trade["trade"].lower().startswith("import")) == (cue.kind == "supplier_noun"):
+        # "the countries of origin with respect to the imports of the State of Qatar": whose imports
+        return ("to", IMPORTER) if cue.kind == "supplier_noun" else ("origin", EXPORTER)
+    if after_cue and in_region and m.form == "name" and cue.kind in ("export_noun", "import_noun") \
+            and _OF_THE_STATE.fullmatch(s, cue.end, m.start):
+        return "possessor", _NOUN_SIDES[cue.kind]  # "the exports of the State of Qatar": its own
     if after_cue and in_region and _TO_BUYERS_IN.search(before):
         return "to", IMPORTER  # "deliveries of apples to buyers in Egypt": where the buyers are
     if after_cue and in_region and cue.kind == "buyer_noun" \
@@ -644,6 +662,7 @@ def _ranked(between: str) -> bool:
     if _VERB_IN_RANKING.search(between) or _SUITED.search(between):
         return False
     return bool(_COPULA.match(between) or _APPOSITIVE.match(between) or _AS_RANKED.match(between)
+                or _PLACED_IN_ROLES.match(between)
                 or _ABSOLUTE_RANKED.match(between) or _LED_THE.fullmatch(between))  # "X topped the list of buyers"
 
 
