@@ -318,6 +318,9 @@ def _destinations(text: str, mentions: list[CountryMention]) -> set[int]:
 
 _SELLS_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:exports|export\s+(?:earnings|revenues?|receipts)|"
                           r"shipments)\b(?!\s+(?:duty|duties|ban|bans|tax|taxes|curbs?|restrictions?|polic(?:y|ies)))")
+_TRADERS_SELL = re.compile(r"\s+(?:[a-z-]+\s+)?(?:exporters|processors|producers|shippers|growers|traders|firms|"
+                           r"companies|manufacturers)\s+(?:\w+ly\s+)?(?:exported|shipped|sold|sent|supplied|export|"
+                           r"ship|sell|supply)\b")
 _BUYS_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:imports|purchases)\b"
                          r"(?!\s+(?:duty|duties|ban|bans|tax|taxes))")
 _LOCAL_MONEY_HINT = re.compile(r"[₹₦₱¥₩₫₺₴₽]|\b(?:[A-Z]{1,3}\$|Rs\.?|KSh|Sh|Dh|RM|Rp|[A-Z]\d|[A-Z]{3}\s?\d)|"
@@ -399,6 +402,9 @@ def _home_country(ctx: ArticleContext) -> str | None:
             if c.code not in sellers and (_SELLS_AFTER.match(ctx.text, c.end) or _BUYS_AFTER.match(ctx.text, c.end)):
                 sellers.add(c.code)
                 counts[c.code] += 3  # "New Zealand's honey exports earned …", "Kenya's imports of …": whose trade
+            elif c.code not in sellers and c.form == "adjective" and _TRADERS_SELL.match(ctx.text, c.end):
+                sellers.add(c.code)
+                counts[c.code] += 3  # "Ivorian processors shipped 36,412 tonnes": the country's traders sell
             elif c.code not in origins and c.form == "adjective" and _origin_of_goods(ctx.text, c):
                 origins.add(c.code)
                 counts[c.code] += 2  # "Bangladeshi jute goes to Turkey, India and China": the goods' origin

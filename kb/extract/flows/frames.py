@@ -47,6 +47,7 @@ from kb.extract.flows.goods import (
     narrows,
     nearest_term,
     of_own_trade,
+    plausible_goods,
     read_phrase_list,
     term_goods,
     unpaired,
@@ -200,11 +201,9 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
             if cue in skipped:
                 continue
             end = cues[i + 1].start if i + 1 < len(cues) else clause[1]
-            # "… wheat flour imported through Altanbulag and of Mongolian meat and coal going the other way": "and
-            # of" hands what follows to the next frame
-            handed = _AND_OF.search(sm.text, cue.end, end) if i + 1 < len(cues) else None
+            handed = _handed_at(sm.text, cues, i, end)
             region = (_region_start(sm.text, cues[i - 1].end, cue.start) if i else clause[0],
-                      handed.start() if handed else end)
+                      end if handed is None else handed)
             _read_frame(rd, sm, cue, clause, region, figures)
         previous = cues[-1] if cues else previous
     # the period the sentence reports, not the one a figure is compared with ("…, from 349.7 tonnes in 2024")
@@ -455,6 +454,25 @@ def _partner_trades_back(s: str, cue: Cue, previous: Cue) -> bool:
     return m is not None and (m["prep"] == "to") == (cue.kind in EXPORTING)
 
 
+def _handed_at(s: str, cues: list[Cue], i: int, end: int) -> int | None:
+    """Where a frame's region is handed to the next cue's before that cue: "… wheat flour imported through
+    Altanbulag and of Mongolian meat and coal going the other way" ("and of"), "aluminium shipped to Qatar and Qatari
+    polyethylene sent to Bahrain" (a second participle's goods after the first's partner)."""
+    if i + 1 >= len(cues):
+        return None
+    cue = cues[i]
+    handed = _AND_OF.search(s, cue.end, end)
+    if handed is not None:
+        return handed.start()
+    second = _PARTNER_THEN_AND.search(s[cue.end:end]) \
+        if cue.kind.endswith("verb") and cues[i + 1].kind.endswith("verb") else None
+    return cue.end + second.end() - 1 if second else None
+
+
+_PARTNER_THEN_AND = re.compile(r"^\s+(?:to|into|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+and\s+"
+                               r"(?!(?:the\s+)?[A-Z][\w'’.-]*\s*$)")
+
+
 def _continues(s: str, cue: Cue, previous: Cue) -> bool:
     before = s[max(0, cue.start - 30):cue.start]
     if cue.form.endswith("ing") and re.search(r",\s+$", before):
@@ -469,6 +487,8 @@ def _continues(s: str, cue: Cue, previous: Cue) -> bool:
             r"\s*,\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*)?(?:\w+ly\s+)?", between):
         return True  # "China, Australia's biggest iron ore buyer, took …", "Sri Lanka's largest buyer, Iraq, took …"
     word = re.search(r"([A-Za-z-]+)\s+$", before)
+    if previous.kind.endswith("verb") and _PARTNER_THEN_AND.search(between):
+        return False  # "aluminium shipped to Qatar and Qatari polyethylene sent to Bahrain": a second participle's own
     if (cue.kind in EXPORTING) != (previous.kind in EXPORTING) \
             and (previous.kind in NOUNS or not previous.form.endswith(("ed", "sold", "bought", "sent", "took"))):
         return False  # "re-exports of tea imported from Kenya": the participle's trade goes the other way
@@ -532,6 +552,9 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     frame = _Frame(sm, cue, clause, region, figures, parties, goods, tuple(extras))
     exporters, importers = _sides(rd, frame)
     exporters, importers = _not_lent_from_beside(frame, exporters), _not_lent_from_beside(frame, importers)
+    named = {p.code for p in parties}
+    if _TRANSIT.search(sm.text) and not named.issuperset([*exporters, *importers]):
+        return  # "fertiliser and fuel moving north into Zambia … the transit traffic at Chirundu": not the home's trade
     if not exporters and not importers and not parties and goods and not figures and _goods_of_last(rd, frame):
         # "Iran's exports to Turkmenistan reached $612m. Our main exports were cement, fruit and detergents.": the
         # goods of the trade just told
@@ -1064,6 +1087,11 @@ _UNDER_A_QUOTA = re.compile(r"\b[Uu]nder\s+(?:the|a|an|its|their|this)\s+(?:[\w-
 
 
 
+_TRANSIT = re.compile(r"\btransit\s+(?:traffic|cargo|cargoes|goods|trade|trucks|flows?)\b|\bin\s+transit\b", re.I)
+_TARIFF_ON = re.compile(r"\b(?:tariffs?|duties|duty|levies|levy|taxes|quotas?|restrictions|ban|bans)\s+on\s+"
+                        r"[^.;:]{1,90}$", re.I)
+
+
 def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
             figures: list[Figure]) -> bool:
     """A plan, a forecast, a negation or a ban: the frame reports no movement."""
@@ -1079,6 +1107,8 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
         return True  # "imported … for blending and re-export": what the goods are for, not a flow told
     if _HINDERED.search(s, max(clause[0], cue.start - 60), min(clause[1], cue.end + 60)):
         return True  # "payment difficulties make direct sales from Mombasa hard": what does not happen
+    if cue.kind == "motion" and _TARIFF_ON.search(s, max(clause[0], cue.start - 120), cue.start):
+        return True  # "will cut tariffs on rice and mangoes coming from Pakistan": goods a concession covers
     first = next((f.start for f in figures if f.start >= cue.end), region[1])
     # "… imports Ethiopian coffee and hopes to sell more palm oil": the plan is the next verb's
     plan = _AND_THEN_PLAN.search(s, cue.end, min(first, region[1]))
@@ -1918,6 +1948,8 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
             yield ranked_subject(sm, clause[0], cue.start)  # "A and B were the main goods sold to Finland"
         if cue.form.endswith("ed"):
             yield _participle_head(sm, cue, clause)  # "Mexican fresh produce trucked to Canada …"
+        if cue.form.endswith(("ed", "sold", "sent")):
+            yield _passive_subject(sm, cue, clause)  # "Khat, which is banned in several markets, is sold to …"
         yield read_phrase_list(sm, cue.end, region[1])  # "shipped boulders to", "sold tea and coffee to"
     if cue.kind == "motion":
         yield _motion_subject(sm, cue, clause)  # "chacha went mainly to Russia", "Lithuanian goods went to"
@@ -1930,6 +1962,31 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
     hi = reason.start() if reason else region[1]
     term = nearest_term(sm, region[0], hi, cue.end) or nearest_term(sm, clause[0], min(clause[1], hi), cue.start)
     yield _listed_with(sm, term, region) if term else []
+
+
+_PASSIVE_AUX = re.compile(r"\s+(?:is|are|was|were)\s+(?:(?:also|mainly|mostly|largely|chiefly|primarily|now|"
+                          r"still)\s+)?$")
+_WHICH_ASIDE_ENDS = re.compile(r",\s+(?:which|that)\b[^,;]{1,80},\s*$")
+
+
+def _passive_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> list[Goods]:
+    """The goods a passive trade verb's subject names ("Khat is sold mainly to Somalia"), past an aside on them
+    (", which is banned in several markets,")."""
+    aux = _PASSIVE_AUX.search(sm.text, clause[0], cue.start)
+    if aux is None:
+        return []
+    end = aux.start()
+    aside = _WHICH_ASIDE_ENDS.search(sm.text, clause[0], end)
+    end = aside.start() if aside else end
+    found = _motion_subject(sm, Cue(end, end, cue.form, cue.kind), clause)
+    word = _ONE_WORD_SUBJECT.fullmatch(sm.text, clause[0], end) if not found and aside else None
+    if word and not sm.countries_in(word.start(1), word.end(1)) and plausible_goods([word[1].lower()]):
+        # "Frankincense, which is harvested from wild trees, is sold to …": a passive's subject is no company
+        found = [Goods(word[1].lower(), goods_hs(word[1]), False, word.start(1), word.end(1))]
+    return found
+
+
+_ONE_WORD_SUBJECT = re.compile(r"\W*([A-Z][a-z]{2,})\s*")
 
 
 _ITS_ROLE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$")

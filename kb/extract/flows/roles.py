@@ -578,6 +578,9 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
     if word and word.group(1).lower() in _BUYING_AGENTS and lex.to_before.search(before) \
             and not _NOT_A_DESTINATION.search(before) and region[0] <= m.start < region[1]:
         return "to", IMPORTER  # "sold to the Chinese importer X"
+    if word and word.group(1).lower() in _BUYING_AGENTS and cue.kind == "motion" \
+            and re.fullmatch(r"\s+(?:the\s+)?", s[cue.end:m.start]):
+        return "to", IMPORTER  # "Tajik cotton fibre and dried fruit reach Pakistani buyers": the buyers' country
     if word and word.group(1).lower() in lex.agent_nouns and m.end <= cue.start:
         return "agent", ""  # "Peruvian exporters shipped": resolved as the subject
     trade = re.match(r"\s+(?:[a-z-]+\s+){1,2}?([a-z]+)\b", after)
