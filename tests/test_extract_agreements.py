@@ -304,6 +304,30 @@ def test_plural_designations(text: str, published: str, expected: list[dict]) ->
     check(text, published, expected)
 
 
+# ---------------------------------------------------------------- one kind of agreement with several partners
+
+# A bare "free trade agreement" told with one partner and then with another is two agreements; "the free trade
+# agreement with X" is not the one told with Y; a definite protocol with content of its own ("the protocol widening
+# the list of goods …") is a protocol of its own, not the agreement named before it; talks that "should open" and a
+# signing with "no date set" are still proposed
+PARTNERS_APART = [
+    ("Georgia and Jordan are holding talks in Tbilisi on a free trade agreement, the ministry said today. During a "
+     "recent visit to Thailand it was agreed that talks on a free trade agreement should open in May. No date has "
+     "been set for the signing of the protocol widening the list of goods covered by the free trade agreement with "
+     "Moldova. Parliament ratified the comprehensive partnership agreement with Malaysia in January.", PUBLISHED,
+     [{"kind": "agreement", "parties": ["GE", "JO"], "status": "negotiating"},
+      {"kind": "agreement", "parties": ["GE", "TH"], "status": "proposed"},
+      {"kind": "protocol", "parties": ["GE", "MD"], "status": "proposed"},
+      {"kind": "agreement", "parties": ["GE", "MD"]},
+      {"kind": "agreement", "parties": ["GE", "MY"], "status": "ratified"}]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", cases(PARTNERS_APART))
+def test_partners_apart(text: str, published: str, expected: list[dict]) -> None:
+    check(text, published, expected)
+
+
 # ---------------------------------------------------------------- older agreements named in passing
 
 IN_PASSING = [

@@ -104,7 +104,7 @@ def _resolve(reading: Reading, m: Mention) -> list[int]:
     if not m.generic:
         target = _same_name(reading, m) if m.indefinite else _match(
             reading.instruments, m, m.name, False, threshold=0.95)
-        if target is not None:
+        if target is not None and not _other_partner(reading, m, target):
             reading.instruments[target].mentions.append((m.start, m.end))
             return [target]
     status = m.info.get("status")
@@ -302,6 +302,8 @@ def _definite(reading: Reading, m: Mention) -> int | None:
     target = target if target is not None else _by_partner_after(reading, m)
     target = target if target is not None else _match(recs, m, m.name, m.generic)
     target = target if target is not None else _by_year(reading, m)
+    if target is not None and _other_partner(reading, m, target):
+        return None  # "the free trade agreement with Belarus" after talks on one with Egypt: another agreement
     if target is not None:
         inst = recs[target]
         if not m.generic and (inst.generic or len(m.name) > len(inst.name)) and not _PLAIN.fullmatch(m.name):
@@ -311,6 +313,8 @@ def _definite(reading: Reading, m: Mention) -> int | None:
     elif m.definite and not m.proper and not countries(reading.ctx, m.start, m.end):
         same = [i for i, r in enumerate(recs) if r.kind == m.kind and _same_time(r, m)]
         target = same[-1] if same and not _distinct(m.name, _context(reading, same[-1]), m.noun) else None
+    if target is not None and _other_partner(reading, m, target):
+        return None  # "the comprehensive economic partnership agreement with Indonesia" after one with Belarus
     if target is not None:
         recs[target].mentions.append((m.start, m.end))
     return target
@@ -346,6 +350,40 @@ def _by_partner_after(reading: Reading, m: Mention) -> int | None:
         return None
     hits = [i for i, r in enumerate(reading.instruments) if r.kind == m.kind and named[0] in r.parties_hint]
     return hits[0] if len(hits) == 1 else None
+
+
+def _partner_apart(reading: Reading, generic: Instrument, named: Instrument) -> bool:
+    """Whether a named instrument's partner ("the free trade agreement with Belarus") goes unnamed in the sentences
+    of a generic one ("talks on a free trade agreement" with Egypt): two instruments."""
+    if named.generic:
+        # two bare "a free trade agreement" told with Egypt and with Viet Nam: each names a country the other does not
+        one, other = set(_first_countries(reading, generic)), set(_first_countries(reading, named))
+        return bool(one - other) and bool(other - one)
+    inside = _WITH_COUNTRY.search(named.name)
+    partner = gazetteer.country_forms().get(named.name[inside.end():].strip()) if inside else None
+    if partner is None or not generic.mentions:
+        return False
+    sentences = {reading.sentence_at(start) for start, _ in generic.mentions}
+    return not any(partner.code in countries(reading.ctx, sent.start, sent.end) for sent in sentences if sent)
+
+
+def _first_countries(reading: Reading, inst: Instrument) -> list[str]:
+    first = reading.sentence_at(min(inst.mentions)[0]) if inst.mentions else None
+    return countries(reading.ctx, first.start, first.end) if first else []
+
+
+def _other_partner(reading: Reading, m: Mention, target: int) -> bool:
+    """Whether the words after a mention name a partner ("… with Belarus") that the sentence first naming the
+    instrument it would resolve to does not name."""
+    after = _WITH_AFTER.match(reading.text, m.end, m.sent.end)
+    inside = _WITH_COUNTRY.search(reading.text, m.start, m.end)  # "the free trade agreement with Belarus"
+    named = countries(reading.ctx, after.end(), min(m.sent.end, after.end() + 40))[:1] if after else \
+        countries(reading.ctx, inside.end(), m.end)[:1] if inside else []
+    inst = reading.instruments[target]
+    if not named or named[0] in inst.parties_hint or not inst.mentions:
+        return False
+    first = reading.sentence_at(min(inst.mentions)[0])
+    return first is not None and named[0] not in countries(reading.ctx, first.start, first.end)
 
 
 _MODIFIERS_BEFORE = re.compile(r"\bthe\s+((?:[a-z][\w-]*\s+){1,2})$")
@@ -386,6 +424,11 @@ def _only_with(name: str, noun: str) -> bool:
     return bool(re.fullmatch(rf"(?i)(?:\S+\s+)*?{re.escape(noun)}\s+with\s+.*", name))
 
 
+_SPECIFIC_KINDS = frozenset(("protocol", "memorandum"))
+_OWN_CONTENT = re.compile(r"\s+(?:widening|extending|expanding|amending|updating|on|concerning|regarding|"
+                          r"covering)\s")
+
+
 def _match(recs: list[Instrument], m: Mention, name: str, generic: bool, threshold: float = 0.7) -> int | None:
     """An instrument already named, of the mention's kind and time, that a mention refers to: the latest
     for a bare noun, else the best by shared words or abbreviation."""
@@ -393,7 +436,10 @@ def _match(recs: list[Instrument], m: Mention, name: str, generic: bool, thresho
     if generic:
         if same:
             return same[-1]
-        # "the arrangement" after a protocol: the instrument just named, whatever its noun.
+        # "the arrangement" after a protocol: the instrument just named, whatever its noun (but "the protocol
+        # widening the list of goods covered by the free trade agreement" is a protocol of its own)
+        if m.kind in _SPECIFIC_KINDS and _OWN_CONTENT.match(m.sent.text, m.ne - m.sent.start):
+            return None
         return len(recs) - 1 if recs and _same_time(recs[-1], m) else None
     for i in same:
         if recs[i].aliases and (name in recs[i].aliases or any(_has_word(name, a) for a in recs[i].aliases)):
@@ -469,7 +515,7 @@ def merge_generic(reading: Reading) -> None:
         # … not a named one that qualifies its noun otherwise ("the partial scope agreement" beside an FTA)
         named = [j for j, r in enumerate(recs) if j != i and r.kind == rec.kind and j not in target
                  and (not r.generic or j < i) and r.older == rec.older
-                 and not _other_modifiers(r.name, rec.name)]
+                 and not _other_modifiers(r.name, rec.name) and not _partner_apart(reading, rec, r)]
         if named:
             target[i] = named[0]
     for i, rec in enumerate(recs):
