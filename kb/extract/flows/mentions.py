@@ -137,7 +137,8 @@ _MONTH_NEXT = (r"(?-i:(?:January|February|March|April|May|June|July|August|Septe
 # ", while", "; ", " – ": a new clause with its own subject, goods and figures ("to China - 1,902,540 bottles"
 # lists a figure).
 # … and ", of which": what follows breaks a total down, its figures are not the total's.
-_CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$€£]?\d)(?!" + _MONTH_NEXT + r")|"
+_CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$€£]?\d)(?!" + _MONTH_NEXT + r")"
+                           r"(?!(?:at|about|around|some|nearly|over|almost)\s)|"  # "… to Uzbekistan - at the level of"
                            r",\s+(?:while|whereas|but|although|though|even\s+as|and\s+while)\s|"
                            r",?\s+of\s+which\b|"
                            # "…, and Libya, Syria and Saudi Arabia were among the other destinations": a new subject
@@ -146,6 +147,8 @@ _CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$�
                            # "…, and with Barbados and St Lucia the regional total reached 97,400 tonnes": a total of
                            # its own, not the clause before's
                            r",\s+and\s+with\s|"
+                           # "Export from A to B amounted to $358m, Import from B to A - at the level of $138m"
+                           r",\s+(?-i:Imports?|Exports?|Re-exports?)\s+(?=(?:from|to|of)\s)|"
                            # "…, led by electronic components, and China bought 2.9 Mt of iron ore": a new subject
                            # trading on its own (not ", and India was …", which unseen news more often ends a
                            # clause of the same trade with)
@@ -396,7 +399,13 @@ def _cue(s: str, a: int, b: int, lex: Lexicon) -> Cue:
                             and not _NOUN_NEXT.match(s, b) and not _RELATIVE_OPEN.search(s, max(0, a - 120), a))
         if not verb or a == 0:
             kind = noun
+    elif form == "import" and _IMPORT_AS_NOUN_BEFORE.search(s, max(0, a - 12), a) and re.match(r"\s+(?:from|of)\s",
+                                                                                            s[b:b + 6]):
+        kind = "import_noun"  # "…, Import from Tajikistan to Uzbekistan - at the level of USD 138.8 million"
     return Cue(a, b, form, kind)
+
+
+_IMPORT_AS_NOUN_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|and|of|with|total)\s+)$", re.I)
 
 
 # "Purchases from Australia were valued at ₹4,812 crore, while those from Canada totalled ₹3,270 crore":

@@ -388,6 +388,9 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
         return "origin", EXPORTER  # "the traditional market for PNG coffee": whose coffee, not where it goes
     if after_cue and in_region and cue.kind == "buyer_noun" and _OWNED_EXPORTS.match(s, m.end):
         return "origin", EXPORTER  # "the leading destination for Denmark's exports": whose exports
+    if after_cue and in_region and cue.kind == "buyer_noun" and m.form == "name" \
+            and re.fullmatch(r"\s+for\s+(?:the\s+)?", s[cue.end:m.start]) and not _goods_follow(s, m.end):
+        return "origin", EXPORTER  # "the largest export market for Uzbekistan": the market it sells to
     if after_cue and _SUPPLY_OBJECT.fullmatch(s, cue.start, m.start) and re.match(r"\s+with\b", s[m.end:]):
         return "to", IMPORTER  # "Peru also supplies India with copper concentrates": the one supplied
     if after_cue and m.form == "name" and _GIVING_VERB.fullmatch(s, cue.start, m.start) \
