@@ -57,6 +57,8 @@ CASES = [
     ("between 3 and 9 May 2019", None, [("3 and 9 May 2019", "2019-05-03/2019-05-09")]),
     ("between July and November 2008", None, [("between July and November 2008", "2008-07/2008-11")]),
     ("in Q3 2017 and in H1 2018", None, [("Q3 2017", "2017-07/2017-09"), ("H1 2018", "2018-01/2018-06")]),
+    # a statistics table's heading: "4th qtr. 2025", the year without "of"
+    ("4th qtr. 2025 | 2025", None, [("4th qtr. 2025", "2025-10/2025-12"), ("2025", "2025")]),
     # business news' fused codes: the first n months, a half, a quarter of a two-digit year
     ("5M26 imports rose; 1H25 sales and 3Q25 output; 12M25", None,
      [("5M26", "2026-01/2026-05"), ("1H25", "2025-01/2025-06"), ("3Q25", "2025-07/2025-09"), ("12M25", "2025")]),

@@ -141,6 +141,21 @@ Posted in Uncategorized
     assert doc.text.startswith(BODY_1[:40])
 
 
+def test_txt_rule_under_the_headline_is_no_part_of_it(tmp_path: Path) -> None:
+    # a government press release: a row of asterisks under its headline
+    page = f"""\
+Press Releases
+
+Estmark's merchandise trade with Lorvania in the third quarter of 2026
+**********************************************************************
+
+{BODY_1}
+"""
+    doc = read_article(write(tmp_path, "release.txt", page))
+    assert doc.title == "Estmark's merchandise trade with Lorvania in the third quarter of 2026"
+    assert "*" not in doc.text
+
+
 def test_txt_byline_with_agency_and_repeated_title(tmp_path: Path) -> None:
     page = f"""\
 Home  >  Business

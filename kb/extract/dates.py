@@ -84,7 +84,9 @@ _FISCAL_TAIL = (r"(?P<fiscal>(?:\s*\([^)]{0,30}\))?\s+(?i:of)\s+(?i:the\s+)?(?:(
                 r"(?i:(?:fiscal|financial)\s+year|FY)(?:\s*'?(?P<fy>\d{2,4})"
                 r"(?:[-/](?P<fy2>\d{2,4}))?)?)")
 _PART = _c(rf"(?=(?i:[tsf])|[1-4])(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))[\s-]+"
-           rf"(?P<kind>(?i:quarter|half))(?![a-z])(?:\s+(?i:of)\s+(?:(?i:the\s+)?(?i:year)\b|(?P<y>{_YEAR_EXPR})))?"
+           # "4th qtr. 2025": a statistics table's heading, the year without "of"
+           rf"(?P<kind>(?i:quarter|half|qtr\.?))(?![a-z])(?:\s+(?:(?i:of)\s+)?(?:(?i:the\s+)?(?i:year)\b|"
+           rf"(?P<y>{_YEAR_EXPR})))?"
            # "the first half (July-December) of the current fiscal year", "the second quarter of FY2023-24"
            rf"{_FISCAL_TAIL}?")
 # "Q3 2017", "H1 2018", "1H 2019", "Q1 of this year"; a bare "Q1" is the latest first quarter begun.
@@ -418,7 +420,7 @@ class _Resolver:
 
     def part(self, m: re.Match[str]) -> str | None:
         n = ORDINALS[m["ord"].lower()]
-        size = 3 if m["kind"].lower() == "quarter" else 6
+        size = 3 if m["kind"].lower().startswith("q") else 6
         count = 12 // size
         if n == -1:
             n = count
@@ -903,7 +905,7 @@ class _Gate:
 
 
 _G_MONTH = _Gate(re.compile(_MONTH))  # a month name, not "Market" or "Decision"
-_G_SPAN = _Gate(words=("quarter", "half", "months", "days", "weeks"), reach=30)
+_G_SPAN = _Gate(words=("quarter", "qtr", "half", "months", "days", "weeks"), reach=30)
 # "Q1", "H2", "1H", and the short fiscal and marketing years "FY23", "MY22/23"; a character class first lets
 # the engine skip fast to where one may start
 _G_CODE = _Gate(re.compile(r"[QH12FM](?:(?<=[QH])[1-4]|(?<=[12])H|(?<=[FM])Y)"), reach=0)

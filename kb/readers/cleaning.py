@@ -612,11 +612,14 @@ def _logical_lines(block: list[str]) -> list[str]:
 
 def _continues(last_piece: str, length: int, bar: bool, line: str) -> bool:
     """Whether `line` continues the line so far (of `length` characters, ending with `last_piece`)."""
-    if _TERMINAL.search(last_piece[-1:]) or bar or " | " in line or _LIST_ITEM.match(line) or _LABELLED_ROW.match(line):
+    if _TERMINAL.search(last_piece[-1:]) or bar or " | " in line or _LIST_ITEM.match(line) \
+            or _LABELLED_ROW.match(line) or _RULE_LINE.fullmatch(line):
         return False
     return line[:1].islower() or length >= 60
 
 
+# "****…" under a press release's headline: a rule, no words of it
+_RULE_LINE = re.compile(r"[*=_~#-]{3,}")
 # "Japan — copper concentrate 212,000 tonnes", "Brazil: 18,500 tonnes": a row of a list, a line of its own
 _LABELLED_ROW = re.compile(r"[A-Z][\w.'’ -]{1,40}?\s+[—–]\s+\S.*\d|[A-Z][\w.'’ -]{1,40}?:\s+\S*\d")
 

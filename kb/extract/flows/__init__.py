@@ -27,6 +27,7 @@ from kb.extract.flows.mentions import ArticleMentions
 from kb.extract.flows.partners import may_tell_level
 from kb.extract.flows.records import Draft, merge, to_record
 from kb.extract.flows.tables import read_lists, read_tables
+from kb.extract.flows.trade_rows import read_trade_rows
 from kb.extract.seasons import with_marketing_year
 from kb.facts import TradeFlow
 
@@ -57,6 +58,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
         reading.note_period(sentence.end)
     if "|" in ctx.text or "\t" in ctx.text:
         read_tables(reading)
+        read_trade_rows(reading)
     read_lists(reading)
     read_goods_lists(reading)
     drafts = _lead_company_lent(reading, [d for d in merge(reading.drafts) if d.exporter and d.importer])

@@ -26,7 +26,7 @@ _EXPORT_HEADER = re.compile(r"\b(?:destinations?|markets?|buyers?|importers?|exp
 _SCALE = re.compile(r"^(?P<cur>.*?)\s*(?P<scale>million|mln|mn|billion|bn|thousand|crore|lakh|'000|000s?|"
                     r"(?<=\S)\s*[mk])\s*$", re.I)
 _UNIT = re.compile(r"\((?P<u>[^)]{1,20})\)")
-_BLOCK = re.compile(r"(?:^[^\n]*(?:\||\t)[^\n]*\n?){3,}", re.M)
+BLOCK = re.compile(r"(?:^[^\n]*(?:\||\t)[^\n]*\n?){3,}", re.M)
 _DIGIT = re.compile(r"\d")
 _CELL_NUMBER = re.compile(r"([\d][\d,]*(?:\.\d+)?)")
 _CELL_NUMBER_COMMA = re.compile(r"(\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)")
@@ -37,11 +37,11 @@ _Unit = tuple[str, str | None, str | None, float]  # kind, unit, currency, facto
 def read_tables(rd: Reading) -> None:
     """One flow per table row that names a country and gives a figure."""
     text = rd.ctx.text
-    for block in _BLOCK.finditer(text):
+    for block in BLOCK.finditer(text):
         lines = block.group(0).splitlines()
         header = lines[0]
         before = [d for d in rd.drafts if d.sentence.end <= block.start()]
-        caption, cap_start = _table_caption(text, block.start(), block.end())
+        caption, cap_start = table_caption(text, block.start(), block.end())
         model = _model(before, caption)
         if model is None and not (_IMPORT_HEADER.search(f"{caption} {header}")
                                   or _EXPORT_HEADER.search(f"{caption} {header}")):
@@ -75,19 +75,19 @@ def _rows(rd: Reading, start: int, lines: list[str], continued: bool, caption: s
           note: str | None = None) -> Iterator[_Row]:
     header = lines[0]
     cols = [c.strip() for c in re.split(r"\||\t", header) if c.strip()]
-    units: list[_Unit | None] = [_column_unit(c) for c in cols[1:]]
+    units: list[_Unit | None] = [column_unit(c) for c in cols[1:]]
     offset = start + len(header) + 1
     split = _split_header(rd, header, lines[1], lines[2]) if len(lines) > 2 else None
     if split is not None:  # "Country | Amount (mt)" over " | Jan-Aug 2026 | Jan-Aug 2025 | Change (%) | Aug 2026"
         cols, units = split
         offset += len(lines[1]) + 1
         lines = lines[1:]
-    told = _column_unit(_UNIT.findall(caption)[-1]) if not any(units) and _UNIT.search(caption) else None
-    told = told or (_column_unit(note) if note and not any(units) else None)  # "Quantity in MnT" under it
+    told = column_unit(_UNIT.findall(caption)[-1]) if not any(units) and _UNIT.search(caption) else None
+    told = told or (column_unit(note) if note and not any(units) else None)  # "Quantity in MnT" under it
     if told is not None:  # "… as follows (USD million):" over "Country | Jan–Sep 2025 | Jan–Sep 2026"
         units = [told] * len(units)
     if not any(units) and continued:  # old layout: "Country | 12,500", the unit in the header
-        units = [_column_unit(header)] + [None] * (len(cols) - 2)
+        units = [column_unit(header)] + [None] * (len(cols) - 2)
     units, total = _unit_of_periods(rd, cols[1:], units)
     periods = _column_periods(rd, cols[1:], units)
     if periods and total is not None:  # "CANOLA | May | Jun | Tonnes": the last column sums the months
@@ -101,15 +101,15 @@ def _rows(rd: Reading, start: int, lines: list[str], continued: bool, caption: s
             # "Destination | March 2024 (P million) | March 2025 (P million)": a flow for each period
             for i, period in periods:
                 only = [u if j == i else None for j, u in enumerate(units)]
-                amounts = _cell_amounts(cells[1:], only, continued, _decimal_comma(rd))
+                amounts = cell_amounts(cells[1:], only, continued, _decimal_comma(rd))
                 if amounts:
                     yield codes[0], amounts, row, period
-        elif codes and len(cells) >= 2 and (amounts := _cell_amounts(cells[1:], units, continued, _decimal_comma(rd))):
+        elif codes and len(cells) >= 2 and (amounts := cell_amounts(cells[1:], units, continued, _decimal_comma(rd))):
             yield codes[0], amounts, row, None
         offset += len(line) + 1
 
 
-_CHANGE_COLUMN = re.compile(r"%|percent|change|growth|share|y-o-y|yoy", re.I)
+CHANGE_COLUMN = re.compile(r"%|percent|change|growth|share|y-o-y|yoy", re.I)
 
 
 def _split_header(rd: Reading, header: str, second: str, row: str) -> tuple[list[str], list[_Unit | None]] | None:
@@ -122,11 +122,11 @@ def _split_header(rd: Reading, header: str, second: str, row: str) -> tuple[list
         cells = cells[:-1]
     if len(cells) < 3 or cells[0]:
         return None
-    unit = next((u for u in (_column_unit(m) for m in _UNIT.findall(header)) if u is not None), None)
+    unit = next((u for u in (column_unit(m) for m in _UNIT.findall(header)) if u is not None), None)
     dated = [bool(find_dates(c, rd.ctx.published)) for c in cells[1:]]
     if unit is None or sum(dated) < 2:
         return None
-    units: list[_Unit | None] = [unit if d and not _CHANGE_COLUMN.search(c) else None
+    units: list[_Unit | None] = [unit if d and not CHANGE_COLUMN.search(c) else None
                                  for c, d in zip(cells[1:], dated, strict=True)]
     return cells, units
 
@@ -137,8 +137,8 @@ def _unit_of_periods(rd: Reading, cols: list[str], units: list[_Unit | None]) ->
     if sum(u is not None for u in units) != 1:
         return units, None
     total = next(i for i, u in enumerate(units) if u is not None)
-    dated = [i for i, c in enumerate(cols[:len(units)]) if i != total and _column_date(rd, c)]
-    if len(dated) < 2 or _column_date(rd, cols[total]) or total < max(dated):
+    dated = [i for i, c in enumerate(cols[:len(units)]) if i != total and column_date(rd, c)]
+    if len(dated) < 2 or column_date(rd, cols[total]) or total < max(dated):
         return units, None
     return [units[total] if i in dated or i == total else None for i in range(len(units))], total
 
@@ -147,7 +147,7 @@ def _column_periods(rd: Reading, cols: list[str], units: list[_Unit | None]) -> 
     """(column, period) of figure columns headed by different periods; none when fewer than two."""
     out = []
     for i, (col, unit) in enumerate(zip(cols, units, strict=False)):
-        found = _column_date(rd, col) if unit is not None else None
+        found = column_date(rd, col) if unit is not None else None
         if found:
             out.append((i, found))
     return out if len({p for _, p in out}) >= 2 else []
@@ -156,7 +156,7 @@ def _column_periods(rd: Reading, cols: list[str], units: list[_Unit | None]) -> 
 _MONTH_ALONE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?")
 
 
-def _column_date(rd: Reading, col: str) -> str | None:
+def column_date(rd: Reading, col: str) -> str | None:
     """The period a column's heading names; a month alone ("May", "Jun") is the latest such month of the story."""
     found = find_dates(col, rd.ctx.published, country=rd.frame.home)
     if found:
@@ -173,7 +173,7 @@ def _column_date(rd: Reading, col: str) -> str | None:
     return f"{year}-{month:02d}"
 
 
-def _cell_amounts(cells: list[str], units: list[_Unit | None], continued: bool, comma: bool = False) -> list[Amount]:
+def cell_amounts(cells: list[str], units: list[_Unit | None], continued: bool, comma: bool = False) -> list[Amount]:
     """The figures of a row's cells; `comma`: the article writes "74,6" for 74.6 and "10.215" for 10,215."""
     amounts: list[Amount] = []
     for cell, unit in zip(cells, units, strict=False):
@@ -206,10 +206,10 @@ def _own_unit(cell: str) -> Amount | None:
     return None
 
 
-def _column_unit(header: str) -> _Unit | None:
+def column_unit(header: str) -> _Unit | None:
     """("quantity" or "money", unit, currency, factor) of a column headed "Volume (t)", "Value (US$ million)"."""
     m = _UNIT.search(header)
-    u = m.group("u").strip() if m else header.strip()
+    u = (m.group("u").strip() if m else header.strip()).rstrip(".")  # "(HKD Mn.)"
     tries = [f"1 {u}"]
     sc = _SCALE.match(u)
     if sc and sc.group("cur"):
@@ -250,7 +250,7 @@ _SOURCE_NOTE = re.compile(r"\s*\b(?:Source|Sources|Data)\s*:.*$", re.I)
 _PROSE = 150  # characters: a line before a table this long, ending a sentence, is the story's text, not a heading
 
 
-def _table_caption(text: str, start: int, end: int) -> tuple[str, int]:
+def table_caption(text: str, start: int, end: int) -> tuple[str, int]:
     """A table's caption and where it stands: its heading above, else a "Table 1: …" line under it (which a
     paragraph of the story above the table gives way to: "…,” said an analyst with a Brisbane firm.")."""
     above = _caption(text, start)
