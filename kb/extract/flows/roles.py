@@ -200,8 +200,9 @@ def in_aside(s: str, pos: int, clause: tuple[int, int], own: int = -1) -> bool:
                                                     for b in _LONG_BRACKET.finditer(s, clause[0], clause[1]))
 
 
-# "Libya, whilst buying mostly for re-export, is next best": a subjectless aside tells no trade of the clause's own
-_PARTICIPLE_ASIDE = re.compile(r",\s+(?:while|whilst|though|although)\s+[a-z]+ing\b[^,;()\d]{0,60},")
+# "Libya, whilst buying mostly for re-export, is next best": a subjectless aside naming no partner and no figure
+# tells no trade of the clause's own (", while exporting wheat to Egypt," does)
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?:while|whilst|though|although)\s+[a-z]+ing\b[^,;()\dA-Z]{0,60},")
 
 
 # "Italy has overtaken Germany as the biggest buyer": the one that overtook holds the rank, not the one overtaken
