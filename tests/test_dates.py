@@ -57,6 +57,10 @@ CASES = [
     ("between 3 and 9 May 2019", None, [("3 and 9 May 2019", "2019-05-03/2019-05-09")]),
     ("between July and November 2008", None, [("between July and November 2008", "2008-07/2008-11")]),
     ("in Q3 2017 and in H1 2018", None, [("Q3 2017", "2017-07/2017-09"), ("H1 2018", "2018-01/2018-06")]),
+    # "until August", "up to the month of August": the year so far, as "through August" (but "up to January 11"
+    # is the day a period told before ends)
+    ("exported until August and up to the month of May", "2026-09-18",
+     [("August", "2026-01/2026-08"), ("up to the month of May", "2026-01/2026-05")]),
     # a statistics table's heading: "4th qtr. 2025", the year without "of"
     ("4th qtr. 2025 | 2025", None, [("4th qtr. 2025", "2025-10/2025-12"), ("2025", "2025")]),
     # business news' fused codes: the first n months, a half, a quarter of a two-digit year

@@ -166,7 +166,12 @@ _MONTHSTO = _c(rf"(?i:the\s+)?(?:(?P<n>(?i:{_NUM}))\s+(?i:months)|(?i:(?:financi
 # "By the end of April, Kenya had exported …", "as of end-June": the year so far, January to that month
 # … and "took 276,300 tons through September" (American usage: the year's total to the end of that month)
 _YEAR_SO_FAR = _c(rf"(?:(?i:by|as\s+of|up\s+to)\s+(?i:the\s+)?(?i:end)(?:\s+(?i:of)\s+|-)"
-                  rf"|(?i:through|thru)\s+(?:(?i:the\s+end\s+of)\s+)?)(?P<m>{_MONTH})(?![\w-])"
+                  rf"|(?i:through|thru)\s+(?:(?i:the\s+end\s+of)\s+)?"
+                  # "exported until August", "until the month of August", "up to August": the year so far too (not
+                  # "up to January 11", a day that ends the period told before it)
+                  rf"|(?i:until|till|up\s+to)\s+(?:(?i:the\s+end\s+of|the\s+month\s+of)\s+)?(?=(?:{_MONTH})"
+                  rf"(?![\w-])(?!\s*(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?![,.]\d))))"
+                  rf"(?P<m>{_MONTH})(?![\w-])"
                   rf"(?:,?\s+(?P<y>{_YEAR}))?")
 _RANGE_BEFORE = _c(rf"(?:{_MONTH}|\d)\s*$")
 # "since June", "since the start of the year", "since exports resumed in June", and the end of such a period
@@ -915,7 +920,7 @@ _G_WEEKDAY = _Gate(re.compile(r"day\b"), reach=30)
 # Rare words, one gate for their patterns: "since June", "the week to Friday", "the 12 months to June",
 # "the same period", "yesterday"
 _G_RARE = _Gate(words=("since", "week to", "week end", "months to", "months end", "year to", "year end", "end of",
-                       "end-", "through", "thru",
+                       "end-", "through", "thru", "until", "till", "up to",
                        "same", "corresponding", "comparable", "today", "yesterday", "tomorrow"), reach=40)
 _G_YEAR = _Gate(re.compile(r"(?:19|20)\d\d"), reach=10)
 _G_NTH = _Gate(re.compile(r"\d(?:st|nd|rd|th)\b"), reach=20)

@@ -170,9 +170,13 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         clause = (max(clause[0], resume), clause[1])
         cues = _frame_cues(sm, [c for c in sm.cues if clause[0] <= c.start < clause[1]
                                 and not in_aside(sm.text, c.start, clause)])
-        if not cues and previous is not None and _ELLIPTIC_CHANGE.match(sm.text, clause[0], clause[1]):
-            # "exports fell to the US (-20.4%) but rose to India (15.2%)": the same trade word, left out
-            _read_frame(rd, sm, previous, clause, clause, figures)
+        if not cues and previous is not None and (_ELLIPTIC_CHANGE.match(sm.text, clause[0], clause[1]) or (
+                previous.kind in ("motion", "export_verb") and _THE_REST_TO.match(sm.text, clause[0], clause[1]))):
+            # "exports fell to the US (-20.4%) but rose to India (15.2%)": the same trade word, left out; "… 41,2
+            # thousand tons to China, the rest to Peru and Vietnam": the remainder sent the same way
+            rest = previous.kind == "motion"
+            _read_frame(rd, sm, Cue(clause[0], clause[0], "shipped", "export_verb") if rest else previous, clause,
+                        clause, figures)
             continue
         # "Kuwait, Oman and Qatar completed the list of the top six re-export markets": the role noun ranks
         # "the largest buyer of tiles": a role noun with goods of its own opens a frame
@@ -234,6 +238,7 @@ _PAST_RECORD = re.compile(r"\b(?:record|peak)\s+(?:[\w-]+\s+){0,2}(?:was|were)\s
 
 _ALONE = re.compile(r"\s+alone\b")
 _SHARE_BASE = re.compile(r"\d\s*(?:%|per\s*cent|percent)\s+of\s+(?:(?:the|its|total|all)\s+)?$", re.I)
+_THE_REST_TO = re.compile(r"\W*(?:and\s+)?the\s+(?:rest|remainder|balance)\s+(?:(?:going|went|goes)\s+)?to\s")
 _ELLIPTIC_CHANGE = re.compile(r",?\s*(?:but|while|and)\s+(?:\w+ly\s+)?(?:rose|grew|increased|climbed|jumped|fell|"
                               r"declined|dropped|slipped|decreased)\s+(?:to|from)\s+(?:the\s+)?[A-Z]")
 LEAD = 400  # characters: the lead paragraph, where a story states the period it reports on
@@ -553,7 +558,7 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     exporters, importers = _sides(rd, frame)
     exporters, importers = _not_lent_from_beside(frame, exporters), _not_lent_from_beside(frame, importers)
     named = {p.code for p in parties}
-    if _TRANSIT.search(sm.text) and not named.issuperset([*exporters, *importers]):
+    if (_TRANSIT.search(sm.text) or _HEADING_WAY.match(cue.form)) and not named.issuperset([*exporters, *importers]):
         return  # "fertiliser and fuel moving north into Zambia … the transit traffic at Chirundu": not the home's trade
     if not exporters and not importers and not parties and goods and not figures and _goods_of_last(rd, frame):
         # "Iran's exports to Turkmenistan reached $612m. Our main exports were cement, fruit and detergents.": the
@@ -1087,6 +1092,8 @@ _UNDER_A_QUOTA = re.compile(r"\b[Uu]nder\s+(?:the|a|an|its|their|this)\s+(?:[\w-
 
 
 
+# "finished vehicles and steel move north into Canada": a heading, the other side only where the sentence names it
+_HEADING_WAY = re.compile(r"(?:move|moves|moved|moving)\s+(?:north|south|east|west)$")
 _TRANSIT = re.compile(r"\btransit\s+(?:traffic|cargo|cargoes|goods|trade|trucks|flows?)\b|\bin\s+transit\b", re.I)
 _TARIFF_ON = re.compile(r"\b(?:tariffs?|duties|duty|levies|levy|taxes|quotas?|restrictions|ban|bans)\s+on\s+"
                         r"[^.;:]{1,90}$", re.I)

@@ -147,6 +147,8 @@ _CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$�
                            # "…, and with Barbados and St Lucia the regional total reached 97,400 tonnes": a total of
                            # its own, not the clause before's
                            r",\s+and\s+with\s|"
+                           # "…, the rest to Peru and Vietnam": the remainder's partners, not the figure's
+                           r",\s+(?:and\s+)?(?=the\s+(?:rest|remainder|balance)\s+(?:(?:going|went|goes)\s+)?to\s)|"
                            # "Export from A to B amounted to $358m, Import from B to A - at the level of $138m"
                            r",\s+(?-i:Imports?|Exports?|Re-exports?)\s+(?=(?:from|to|of)\s)|"
                            # "…, led by electronic components, and China bought 2.9 Mt of iron ore": a new subject
@@ -206,7 +208,7 @@ class ArticleMentions:
         amounts = find_amounts(s, self.decimal_comma, self.pounds_weigh)
         lo, hi = bisect_left(self.cue_starts, base), bisect_left(self.cue_starts, sentence.end)
         spans = [(a - base, b - base) for a, b in self.cue_spans[lo:hi] if b <= sentence.end]
-        cues = _with_ellipses(s, _cues(s, spans, amounts, lexicon()))
+        cues = _with_inverted_motion(s, _with_ellipses(s, _cues(s, spans, amounts, lexicon())))
         return SentenceMentions(sentence, self.published, countries, amounts, terms, cues, _clauses(s), self.country,
                                 self.text)
 
@@ -420,6 +422,18 @@ def _with_ellipses(s: str, cues: list[Cue]) -> list[Cue]:
         before = [c for c in cues if c.end <= m.start() and c.kind in _ELLIPTIC_KINDS]
         if before:
             added.append(Cue(m.start("it"), m.end("it"), before[-1].form, before[-1].kind))
+    return sorted([*cues, *added], key=lambda c: c.start) if added else cues
+
+
+# "To China went until August 41,2 thousand tons of the beef": the destination fronted, the motion verb after it
+_INVERTED_MOTION = re.compile(r"(?:^|[,;:]\s+)\W*[Tt]o\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+"
+                              r"(?:(?:until|in|during|through|by|since)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?"
+                              r"(?P<verb>went|go|goes|were\s+(?:shipped|sent|exported)|was\s+(?:shipped|sent|exported))\b")
+
+
+def _with_inverted_motion(s: str, cues: list[Cue]) -> list[Cue]:
+    added = [Cue(m.start("verb"), m.end("verb"), "went to", "motion") for m in _INVERTED_MOTION.finditer(s)
+             if not any(c.start <= m.start("verb") < c.end for c in cues)]
     return sorted([*cues, *added], key=lambda c: c.start) if added else cues
 
 
