@@ -2079,6 +2079,23 @@ def _owned_goods_move(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -
 _POSSESSIVE_RIGHT_BEFORE = re.compile(r"['’]s?\s+")
 
 
+def _antecedent_goods(sm: SentenceMentions, floor: int, end: int) -> list[Goods]:
+    """The goods list a relative clause's "which" stands for: the longest list of clean goods ending right before
+    its comma, read from a word start at most eight words back (after "of", "the", an origin adjective)."""
+    starts = [m.start() for m in re.finditer(r"(?<![\w'’-])\w", sm.text[floor:end])][-8:]
+    for pos in (floor + p for p in starts):
+        found = read_phrase_list(sm, pos, end)
+        if found and found[-1].end >= end - 1 and sm.text[pos:found[0].start].strip().lower() in _LEADS:
+            named = [part for g in found for part in _plural_parts(sm, g)]
+            if all(clean_goods(g) for g in named):
+                return named
+    return []
+
+
+_LEADS = frozenset(("", "the", "of", "of the"))
+_WHICH_RIGHT_BEFORE = re.compile(r",\s+(?:which|that)\s+(?:(?:also|now|mainly|mostly|then|usually)\s+)?$")
+
+
 def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> list[Goods]:
     """The goods a motion verb's subject names, when the subject is goods and nothing else."""
     s = sm.text
@@ -2097,6 +2114,11 @@ def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> 
             name = " ".join(words[1:])  # "Lithuanian goods": the origin is read by the roles
         name = name[:1].lower() + name[1:]  # "Goods of Lithuanian origin" opening a sentence
         return [Goods(name, None, False, general.start(), general.end())]
+    which = _WHICH_RIGHT_BEFORE.search(s, start, cue.start)
+    if which is not None:  # "the clearance of Thai sugar and building materials, which reach Myanmar …"
+        named = _antecedent_goods(sm, start, which.start())
+        if named:
+            return named
     aside = _SUBJECT_ASIDE.search(s, start, cue.start)  # "squash, the kingdom's biggest farm export, goes"
     found = read_phrase_list(sm, start, aside.start() if aside else cue.start)
     if found and _SUBJECT_END.fullmatch(s, found[-1].end, cue.start):
@@ -2113,7 +2135,10 @@ def _plural_parts(sm: SentenceMentions, g: Goods) -> list[Goods]:
         return [g]
     parts = read_phrase_list(sm, g.start, g.end, pairs=False)
     plural = len(parts) == 2 and all(not p.hs and p.name.endswith("s") and clean_goods(p) for p in parts)
-    return parts if plural else [g]
+    if plural:
+        return parts
+    # "Vietnamese rice and construction materials reach Cuba": with no figure for their total, two goods
+    return unpaired(sm, g) if not any(a.kind in ("quantity", "money") for a in sm.amounts) else [g]
 _SUPPLIED_WITH = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+with\s+")
 _LED_BY_ASIDE = re.compile(r",\s+(?:led\s+by|including|mainly|mostly|notably|chiefly)\s+", re.I)
 _INCLUDING = re.compile(r"(?:[^.;:]|\.(?=\d)){0,70}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly|"
