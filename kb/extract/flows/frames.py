@@ -333,6 +333,8 @@ _OF_ITS_FIGURE = re.compile(r"\s+(?:of|worth|totall?ing|valued\s+at)\s+(?:about\
 
 
 def _region_start(s: str, previous_end: int, cue_start: int) -> int:
+    if s.startswith("and of ", cue_start):
+        return cue_start  # "…, and of Uzbek cotton yarn to Pakistan": the trade noun left out opens its own frame
     starts = [m.end() for m in _NEW_SUBJECT.finditer(s, previous_end, cue_start)]
     return starts[-1] if starts else previous_end
 
@@ -494,6 +496,8 @@ def _continues(s: str, cue: Cue, previous: Cue) -> bool:
     word = re.search(r"([A-Za-z-]+)\s+$", before)
     if previous.kind.endswith("verb") and _PARTNER_THEN_AND.search(between):
         return False  # "aluminium shipped to Qatar and Qatari polyethylene sent to Bahrain": a second participle's own
+    if re.search(r",\s+(?:including|notably|such\s+as)\s", between):
+        return False  # "the movement of goods between the ports, including aluminium shipped to Qatar": an item's own
     if (cue.kind in EXPORTING) != (previous.kind in EXPORTING) \
             and (previous.kind in NOUNS or not previous.form.endswith(("ed", "sold", "bought", "sent", "took"))):
         return False  # "re-exports of tea imported from Kenya": the participle's trade goes the other way
@@ -1932,7 +1936,9 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
         if ranked and (cue.start < ranked_end or _ITS_ROLE.search(sm.text, max(0, cue.start - 30), cue.start)):
             yield ranked
         # "exports of pears", "the top buyer of Tunisian oil", "the largest market for Egyptian tiles"
-        yield goods_after_of(sm, cue.end, region[1], role=cue.kind in ("buyer_noun", "supplier_noun"))
+        # ("the movement of …", "flows of …": a cue that holds its own "of")
+        of_at = cue.end - 3 if cue.form.endswith(" of") else cue.end
+        yield goods_after_of(sm, of_at, region[1], role=cue.kind in ("buyer_noun", "supplier_noun"))
         before = goods_before_list(sm, cue.start, clause[0])  # "olive oil exports", "grape and avocado exports"
         # "the favourite destination", "the preferred market": before a role noun only known goods
         yield before if before and (before[-1].hs or cue.kind not in ("buyer_noun", "supplier_noun")) else []

@@ -149,6 +149,9 @@ _CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$�
                            # "…, and with Barbados and St Lucia the regional total reached 97,400 tonnes": a total of
                            # its own, not the clause before's
                            r",\s+and\s+with\s|"
+                           # "…, and tobacco is coming to us from there": a new subject, the goods of its own clause
+                           r",\s+and\s+(?=(?-i:[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?-i:is|are|was|were)\s+"
+                           r"(?-i:[a-z]+ing)\b)|"
                            # "…, the rest to Peru and Vietnam": the remainder's partners, not the figure's
                            r",\s+(?:and\s+)?(?=the\s+(?:rest|remainder|balance)\s+(?:(?:going|went|goes)\s+)?to\s)|"
                            # "Export from A to B amounted to $358m, Import from B to A - at the level of $138m"
@@ -418,11 +421,22 @@ _ELLIPSIS = re.compile(r"\b(?:while|and|but|whereas)\s+(?P<it>those|that)\s+(?=(
 _ELLIPTIC_KINDS = ("export_noun", "import_noun")
 
 
+# "the movement of Pakistani kinnow to Uzbekistan, and of Uzbek cotton yarn to Pakistan": the noun left out
+_AND_OF = re.compile(r",?\s+(?P<it>and)\s+of\s+(?=(?:the\s+)?[A-Za-z])")
+
+
 def _with_ellipses(s: str, cues: list[Cue]) -> list[Cue]:
     added = []
     for m in _ELLIPSIS.finditer(s):
         before = [c for c in cues if c.end <= m.start() and c.kind in _ELLIPTIC_KINDS]
         if before:
+            added.append(Cue(m.start("it"), m.end("it"), before[-1].form, before[-1].kind))
+    for m in _AND_OF.finditer(s):
+        before = [c for c in cues if c.end <= m.start() and c.kind in _ELLIPTIC_KINDS]
+        # only after a noun whose goods its own "of" named, with a partner between ("… to Uzbekistan, and of …")
+        if before and (before[-1].form.endswith(" of") or s.startswith(" of", before[-1].end)) \
+                and re.search(r"\b(?:to|from|into)\s+(?:the\s+)?[A-Z]", s[before[-1].end:m.start()]) \
+                and not any(before[-1].end <= c.start < m.start() for c in cues):
             added.append(Cue(m.start("it"), m.end("it"), before[-1].form, before[-1].kind))
     return sorted([*cues, *added], key=lambda c: c.start) if added else cues
 
