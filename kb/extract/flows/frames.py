@@ -1723,6 +1723,14 @@ def _named_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int,
                  figures: list[Figure]) -> tuple[list[Goods], list[Goods]]:
     """The goods a frame moves, in the order English gives them, else inherited (weak); and the goods a
     figure's total is broken into."""
+    if cue.kind in ("buyer_noun", "supplier_noun") and (driven := _DRIVEN_BY.search(sm.text, cue.end, region[1])) \
+            and not goods_after_of(sm, cue.end, driven.start(), role=True):
+        # "The United States followed as the second destination with a 15.6% share, driven by salmon and wine": the
+        # ranking counts the whole trade, the goods after "driven by" are parts of it
+        parts = _parts_after(sm, driven, region[1])
+        if parts:
+            whole, _ = _inherited_goods(rd, sm, cue, clause, region, figures)
+            return whole or [Goods("goods", None)], parts
     # "exported goods worth US$38.6 million to Zimbabwe in 2025, most of them tractors": the goods named before
     # the figure are the whole
     apart = _figure_breakdown(sm, figures, region, apart=True)
@@ -2165,6 +2173,7 @@ def _included(sm: SentenceMentions, goods: list[Goods], region: tuple[int, int])
     return _parts_after(sm, m, region[1]) if m else []
 
 
+_DRIVEN_BY = re.compile(r",?\s+(?:driven|led|boosted|helped|lifted|buoyed)\s+(?:mainly\s+|largely\s+)?by\s+", re.I)
 _HELPED_BY = re.compile(r"(?:helped|driven|boosted|lifted|supported|underpinned|buoyed)\b", re.I)
 
 
