@@ -321,6 +321,8 @@ _SELLS_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:exports|export\s+(?
 _TRADERS_SELL = re.compile(r"\s+(?:[a-z-]+\s+)?(?:exporters|processors|producers|shippers|growers|traders|firms|"
                            r"companies|manufacturers)\s+(?:\w+ly\s+)?(?:exported|shipped|sold|sent|supplied|export|"
                            r"ship|sell|supply)\b")
+_INSTITUTION_AFTER = re.compile(r"\s+(?:[A-Z][\w&-]*\s+){0,2}(?:Revenue|Customs|Authority|Service|Ministry|Department|"
+                                r"Agency|Bureau|Administration|Commission)\b")
 _BUYS_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:imports|purchases)\b"
                          r"(?!\s+(?:duty|duties|ban|bans|tax|taxes))")
 _LOCAL_MONEY_HINT = re.compile(r"[₹₦₱¥₩₫₺₴₽]|\b(?:[A-Z]{1,3}\$|Rs\.?|KSh|Sh|Dh|RM|Rp|[A-Z]\d|[A-Z]{3}\s?\d)|"
@@ -408,6 +410,12 @@ def _home_country(ctx: ArticleContext) -> str | None:
             elif c.code not in origins and c.form == "adjective" and _origin_of_goods(ctx.text, c):
                 origins.add(c.code)
                 counts[c.code] += 2  # "Bangladeshi jute goes to Turkey, India and China": the goods' origin
+    # A state body the lead names first is the story's own ("The Commissioner of the Customs Division of the Ghana
+    # Revenue Authority … has toured customs stations …"), however often the partner is named after it
+    lead_end = ctx.sentences[0].end if ctx.sentences else 0
+    first_named = next((c for c in ctx.countries if c.start < lead_end and c.form != "bloc"), None)
+    if first_named is not None and _INSTITUTION_AFTER.match(ctx.text, first_named.end):
+        counts[first_named.code] += 1
     # The headline's subject weighs most: its first country that is not a destination
     # ("Uruguay's beef exports to China", "Cambodian coconuts leave for China").
     title = ctx.document.title or ""
