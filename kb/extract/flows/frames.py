@@ -743,7 +743,8 @@ _PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?(?:moved|slipped|fell|dropped|rose|cl
                      r"(?:three|four|five|"
                      r"six|seven|eight|nine|ten|\d+)\b"
                      # "Hong Kong and Cambodia followed, taking …", "… came next."
-                     r"|(?:followed|came\s+next|were\s+next|trailed)(?=\s*[,.;]|\s+(?:closely|behind)\b)"
+                     # "Within SADC, the DRC led, followed by Zimbabwe and South Africa"
+                     r"|(?:followed|came\s+next|were\s+next|trailed|led)(?=\s*[,.;]|\s+(?:closely|behind)\b)"
                      # "Japan and Belgium made up most of the rest", "… accounted for the remaining volume"
                      r"|(?:made\s+up|make\s+up|makes\s+up|accounted\s+for|account\s+for|accounts\s+for)\s+"
                      r"(?:(?:most|much|nearly\s+all|almost\s+all|the\s+bulk)\s+of\s+)?the\s+"
@@ -836,6 +837,9 @@ _FOLLOWED_ON = re.compile(r",?\s*(?:and\s+)?(?:(?:were|was)\s+)?followed\s+by\s+
 _AHEAD_OF_ON = re.compile(r",?\s*" + _AHEAD_OF + r"(?:the\s+)?$", re.I)
 
 
+_ORDINAL_RIGHT_AFTER = re.compile(r"\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b")
+
+
 def _placed(sm: SentenceMentions, names: list[CountryMention], clause: tuple[int, int]) -> list[CountryMention]:
     """The names a placing phrase ranks: those before it ("Spain, the Netherlands and Chile completed the top six")
     and a list it is "followed by" (", followed by China and France"); none when no name is placed."""
@@ -851,7 +855,9 @@ def _placed(sm: SentenceMentions, names: list[CountryMention], clause: tuple[int
         # (those ahead of which it is named without a figure of their own were left out of `names`)
         ranked_on = _FOLLOWED_ON.search(sm.text, placing.end(), tail[0].start) \
             or _AHEAD_OF_ON.search(sm.text, placing.end(), tail[0].start)
-        return names if ranked_on else names[:i + 1]
+        # "Bangladesh was second with a 13.4 per cent share and Nepal third with 10.2 per cent": placed in turn
+        in_turn = [m for m in tail if _ORDINAL_RIGHT_AFTER.match(sm.text, m.end)]
+        return names if ranked_on else names[:i + 1] + in_turn
     return []
 
 
@@ -940,9 +946,21 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     products, _ = main_products(sm, *clause)  # "…, with sulphuric acid the leading product": a part of its trade
     # "China was the second biggest destination for our exports": the trade as a whole, whatever was told last
     goods = [Goods("goods", None, weak=True)] if any(of_own_trade(sm, c.end, clause[1]) for c in roles) \
-        else last.goods
+        else _fronted_goods(sm) or last.goods
     _write(rd, _Frame(sm, cue, clause, clause, own, parties, goods, tuple(products)), exporters, importers)
     return True
+
+
+# "In vegetables, Bangladesh was second with a 13.4 per cent share": the goods the ranking goes on with
+_FRONTED_GOODS = re.compile(r"\W*(?:In|For|Among)\s+(?:the\s+)?(?P<goods>[a-z][a-z -]{2,30}?)\s*,\s")
+
+
+def _fronted_goods(sm: SentenceMentions) -> list[Goods]:
+    m = _FRONTED_GOODS.match(sm.text)
+    if m is None:
+        return []
+    named = [t for t in sm.terms if t.start == m.start("goods") and t.end == m.end("goods")]
+    return [term_goods(sm.text, named[0])] if named else []
 
 
 def _ranking_told(rd: Reading, last: _Sides, sentence: Sentence) -> str | None:
