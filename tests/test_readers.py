@@ -141,6 +141,21 @@ Posted in Uncategorized
     assert doc.text.startswith(BODY_1[:40])
 
 
+def test_txt_breadcrumb_on_the_headline_line_and_site_after_the_date(tmp_path: Path) -> None:
+    # a portal prints its breadcrumb on the headline's line and its name after the date and time
+    page = f"""\
+Estmark.Az » Business » Estmark grain exports climb in May
+
+23 June 2026 [14:05] - Estmark.Az
+
+{BODY_1}
+"""
+    doc = read_article(write(tmp_path, "portal.txt", page))
+    assert doc.title == "Estmark grain exports climb in May"
+    assert doc.publisher == "Estmark.Az"
+    assert doc.published == "2026-06-23"
+
+
 def test_txt_rule_under_the_headline_is_no_part_of_it(tmp_path: Path) -> None:
     # a government press release: a row of asterisks under its headline
     page = f"""\

@@ -284,6 +284,12 @@ def _header_meta(line: str, scan: _Scan) -> bool:
     m = _LEADING_AGENCY.match(line)
     if m:
         _note_wire(m["agency"], scan)
+    site = _DATE_THEN_SITE.match(line)
+    if site and is_date_line(site["date"]) and len(line) <= _SHORT_LINE:
+        # "23 June 2026 [14:05] - Today.Az": the date the site printed, and the site's name after it
+        scan.published = scan.published or is_date_line(site["date"])
+        scan.publisher = scan.publisher or site["site"]
+        return True
     iso = is_date_line(line)
     if iso:
         scan.published = scan.published or iso
@@ -292,6 +298,10 @@ def _header_meta(line: str, scan: _Scan) -> bool:
         scan.last_crumb = _segments(line)[-1].strip()
         return True
     return False
+
+
+_CRUMB_SEPARATOR = re.compile(r"\s+[»›]\s+")
+_DATE_THEN_SITE = re.compile(r"^(?P<date>.*\d.*?)\s+[-–—|]\s+(?P<site>[A-Z][\w-]*\.[A-Za-z]{2,6}(?:\.[a-z]{2})?)$")
 
 
 def _note_wire(agency: str, scan: _Scan) -> None:
@@ -704,6 +714,10 @@ def clean_page(raw: str, title: str | None = None) -> Page:
         _note_wire(m["agency"], scan)
     if scan.masthead and _page_furniture(scan.masthead):
         scan.masthead = None  # "Breaking News" atop the headline names no site
+    if scan.title_guessed and scan.title and len(crumbs := _CRUMB_SEPARATOR.split(scan.title)) >= 2 \
+            and len(crumbs[-1].split()) >= 3 and all(len(c.split()) <= 3 for c in crumbs[:-1]):
+        # "Today.Az » Business » Tajik-Uzbek trade reaches …": a breadcrumb printed on the headline's line
+        scan.title = crumbs[-1].strip()
     if scan.title_guessed and scan.title and (tail := _TITLE_META.search(scan.title)):
         # "Ghanaian cashew exporters eye India: official Release date: 2026-05-02 Source:Xinhua": the page's
         # date and source printed on the headline's line
