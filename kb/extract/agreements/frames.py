@@ -627,7 +627,7 @@ def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
             continue
         if status == "in_force" and _ENTRY.search(text, max(0, s - 30), s):  # "upon entry into force"
             continue
-        if status == "negotiating" and _TALKS_TO_OPEN.match(text, m.end()):
+        if status == "negotiating" and _TALKS_SHOULD_OPEN.match(text, m.end()):
             status = "proposed"  # "it was agreed that talks on a free trade agreement should open in April"
         if status == "signed" and _ADOPTED_ANOTHER.match(text, m.end()):
             continue  # "Ministers adopted the Council decision on the signature of the CEPA": a decision adopted
@@ -641,8 +641,9 @@ def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
     return out
 
 
-_TALKS_TO_OPEN = re.compile(r"(?i)[^.;]{0,60}?\b(?:should|would|will|are\s+to|are\s+expected\s+to|is\s+expected\s+to|"
-                            r"are\s+due\s+to|could)\s+(?:open|start|begin|be\s+launched|get\s+under\s+way)\b")
+_TALKS_SHOULD_OPEN = re.compile(r"(?i)[^.;]{0,60}?\b(?:should|would|will|are\s+to|are\s+expected\s+to|"
+                                r"is\s+expected\s+to|are\s+due\s+to|could)\s+(?:open|start|begin|be\s+launched|"
+                                r"get\s+under\s+way)\b")
 _ADOPTED_ANOTHER = re.compile(r"(?i)(?<=adopted)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:decision|decisions|"
                               r"regulation|resolution|mandate|position|conclusions|directive|report|budget)\b")
 _MOVES_UNDER = re.compile(r"(?i)\b(?:duty[- ]free|tariff[- ]free|zero[- ]tariff|zero[- ]duty|preferential\s+"

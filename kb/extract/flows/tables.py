@@ -31,7 +31,7 @@ _DIGIT = re.compile(r"\d")
 _CELL_NUMBER = re.compile(r"([\d][\d,]*(?:\.\d+)?)")
 _CELL_NUMBER_COMMA = re.compile(r"(\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)")
 
-_Unit = tuple[str, str | None, str | None, float]  # kind, unit, currency, factor
+Unit = tuple[str, str | None, str | None, float]  # kind, unit, currency, factor
 
 
 def read_tables(rd: Reading) -> None:
@@ -75,7 +75,7 @@ def _rows(rd: Reading, start: int, lines: list[str], continued: bool, caption: s
           note: str | None = None) -> Iterator[_Row]:
     header = lines[0]
     cols = [c.strip() for c in re.split(r"\||\t", header) if c.strip()]
-    units: list[_Unit | None] = [column_unit(c) for c in cols[1:]]
+    units: list[Unit | None] = [column_unit(c) for c in cols[1:]]
     offset = start + len(header) + 1
     split = _split_header(rd, header, lines[1], lines[2]) if len(lines) > 2 else None
     if split is not None:  # "Country | Amount (mt)" over " | Jan-Aug 2026 | Jan-Aug 2025 | Change (%) | Aug 2026"
@@ -112,7 +112,7 @@ def _rows(rd: Reading, start: int, lines: list[str], continued: bool, caption: s
 CHANGE_COLUMN = re.compile(r"%|percent|change|growth|share|y-o-y|yoy", re.I)
 
 
-def _split_header(rd: Reading, header: str, second: str, row: str) -> tuple[list[str], list[_Unit | None]] | None:
+def _split_header(rd: Reading, header: str, second: str, row: str) -> tuple[list[str], list[Unit | None]] | None:
     """A header told on two lines: the first names the figures and their unit ("Amount (mt)"), the second, its
     country column empty, the period of each column. The columns and their units, else None."""
     cells = [c.strip() for c in re.split(r"\||\t", second)]
@@ -126,12 +126,12 @@ def _split_header(rd: Reading, header: str, second: str, row: str) -> tuple[list
     dated = [bool(find_dates(c, rd.ctx.published)) for c in cells[1:]]
     if unit is None or sum(dated) < 2:
         return None
-    units: list[_Unit | None] = [unit if d and not CHANGE_COLUMN.search(c) else None
+    units: list[Unit | None] = [unit if d and not CHANGE_COLUMN.search(c) else None
                                  for c, d in zip(cells[1:], dated, strict=True)]
     return cells, units
 
 
-def _unit_of_periods(rd: Reading, cols: list[str], units: list[_Unit | None]) -> tuple[list[_Unit | None], int | None]:
+def _unit_of_periods(rd: Reading, cols: list[str], units: list[Unit | None]) -> tuple[list[Unit | None], int | None]:
     """Columns headed by periods alone and one headed by a unit alone ("May | Jun | Tonnes"): the periods' figures
     are in that unit and the unit's column is their total. The columns' units, and the total's column."""
     if sum(u is not None for u in units) != 1:
@@ -143,7 +143,7 @@ def _unit_of_periods(rd: Reading, cols: list[str], units: list[_Unit | None]) ->
     return [units[total] if i in dated or i == total else None for i in range(len(units))], total
 
 
-def _column_periods(rd: Reading, cols: list[str], units: list[_Unit | None]) -> list[tuple[int, str]]:
+def _column_periods(rd: Reading, cols: list[str], units: list[Unit | None]) -> list[tuple[int, str]]:
     """(column, period) of figure columns headed by different periods; none when fewer than two."""
     out = []
     for i, (col, unit) in enumerate(zip(cols, units, strict=False)):
@@ -173,7 +173,7 @@ def column_date(rd: Reading, col: str) -> str | None:
     return f"{year}-{month:02d}"
 
 
-def cell_amounts(cells: list[str], units: list[_Unit | None], continued: bool, comma: bool = False) -> list[Amount]:
+def cell_amounts(cells: list[str], units: list[Unit | None], continued: bool, comma: bool = False) -> list[Amount]:
     """The figures of a row's cells; `comma`: the article writes "74,6" for 74.6 and "10.215" for 10,215."""
     amounts: list[Amount] = []
     for cell, unit in zip(cells, units, strict=False):
@@ -206,7 +206,7 @@ def _own_unit(cell: str) -> Amount | None:
     return None
 
 
-def column_unit(header: str) -> _Unit | None:
+def column_unit(header: str) -> Unit | None:
     """("quantity" or "money", unit, currency, factor) of a column headed "Volume (t)", "Value (US$ million)"."""
     m = _UNIT.search(header)
     u = (m.group("u").strip() if m else header.strip()).rstrip(".")  # "(HKD Mn.)"

@@ -22,7 +22,7 @@ from kb.extract.context import Sentence
 from kb.extract.flows.frames import Reading
 from kb.extract.flows.goods import Goods
 from kb.extract.flows.records import Draft
-from kb.extract.flows.tables import BLOCK, CHANGE_COLUMN, cell_amounts, column_date, column_unit, table_caption
+from kb.extract.flows.tables import BLOCK, CHANGE_COLUMN, Unit, cell_amounts, column_date, column_unit, table_caption
 
 _WAY = re.compile(r"^(?:total\s+)?(?P<way>exports?|imports?)\s+(?P<prep>to|from)\s+(?:the\s+)?\S", re.I)
 _UNIT_CELL = re.compile(r"^\([^()]{1,20}\)$")
@@ -87,7 +87,7 @@ def _owner(rd: Reading, caption: str, start: int, end: int, cap_start: int) -> s
     return rd.frame.home
 
 
-def _units(rows: list[tuple[int, list[str]]], header: int, width: int, caption: str) -> list:
+def _units(rows: list[tuple[int, list[str]]], header: int, width: int, caption: str) -> list[Unit | None]:
     """Each column's unit (the first column, the row's label, has none): a row of bracketed units under the
     header ("(HKD Mn.) | (%)"), else the caption's."""
     below = next((cells for _, cells in rows[header + 1:header + 4] if cells), [])
@@ -98,7 +98,7 @@ def _units(rows: list[tuple[int, list[str]]], header: int, width: int, caption: 
 
 
 def _row_drafts(rd: Reading, owner: str, start: int, line: str, periods: list[tuple[int, str | None]],
-                units: list) -> None:
+                units: list[Unit | None]) -> None:
     cells = _cells(line)
     way = _WAY.match(cells[0]) if cells else None
     if way is None:
