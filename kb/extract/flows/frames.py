@@ -388,15 +388,8 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
         if out and cue.kind in NOUNS and _SHARE_BASE.search(sm.text, max(0, cue.start - 50), cue.start) \
                 and re.search(r"\([^()]*$", sm.text[max(0, cue.start - 80):cue.start]):
             continue  # "Iraq (1.2m tonnes, accounting for 17.4% of total rice exports)": what a share is of
-        if out and out[-1].kind in ("buyer_noun", "supplier_noun") and cue.kind in NOUNS \
-                and _BASE_OF_SHARE.search(sm.text, max(0, cue.start - 60), cue.start):
-            continue  # "…, at a rate of 18.8 percent of the total value of merchandise imports": what a share is of
         out.append(cue)
     return out
-
-
-_BASE_OF_SHARE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:the\s+|its\s+)?(?:total\s+)?"
-                            r"(?:(?:value|volume)\s+of\s+(?:the\s+|its\s+)?)?(?:total\s+)?(?:[a-z]+\s+)?$", re.I)
 
 
 # "Korean electronic parts, and Philippine bananas and semiconductors, move in large volumes between our ports":

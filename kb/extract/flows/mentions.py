@@ -282,7 +282,7 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue  # "the largest share of China's soybean imports": the imports say the side, not the share
         if "share" in cue.form and _share_of_no_goods(s, cue.end):
             continue  # "the largest share of the vote", "market share in the mobile money sector"
-        if cue.kind in ("export_noun", "import_noun") and _SHARE_BASE_BEFORE.search(s, max(0, cue.start - 40),
+        if cue.kind in ("export_noun", "import_noun") and _SHARE_BASE_BEFORE.search(s, max(0, cue.start - 60),
                                                                                      cue.start):
             continue  # "with 41 percent of all shipments, or 110,052 tons": the base a share is of, no new frame
         if cue.kind == "import_noun" and out and _SUPPLIED_SHARE.search(s, max(0, cue.start - 60), cue.start):
@@ -422,7 +422,7 @@ _ELLIPTIC_KINDS = ("export_noun", "import_noun")
 
 
 # "the movement of Pakistani kinnow to Uzbekistan, and of Uzbek cotton yarn to Pakistan": the noun left out
-_AND_OF = re.compile(r",?\s+(?P<it>and)\s+of\s+(?=(?:the\s+)?[A-Za-z])")
+_AND_OF_LEFT_OUT = re.compile(r",?\s+(?P<it>and)\s+of\s+(?=(?:the\s+)?[A-Za-z])")
 
 
 def _with_ellipses(s: str, cues: list[Cue]) -> list[Cue]:
@@ -431,7 +431,7 @@ def _with_ellipses(s: str, cues: list[Cue]) -> list[Cue]:
         before = [c for c in cues if c.end <= m.start() and c.kind in _ELLIPTIC_KINDS]
         if before:
             added.append(Cue(m.start("it"), m.end("it"), before[-1].form, before[-1].kind))
-    for m in _AND_OF.finditer(s):
+    for m in _AND_OF_LEFT_OUT.finditer(s):
         before = [c for c in cues if c.end <= m.start() and c.kind in _ELLIPTIC_KINDS]
         # only after a noun whose goods its own "of" named, with a partner between ("… to Uzbekistan, and of …")
         if before and (before[-1].form.endswith(" of") or s.startswith(" of", before[-1].end)) \

@@ -78,12 +78,12 @@ def _owner(rd: Reading, caption: str, start: int, end: int, cap_start: int) -> s
     story's own."""
     m = re.search(r"\b([A-Z][\w .-]{1,30}?)['’]S?\s", caption, re.I)
     if m is not None:
-        for c in rd.ctx.countries_in(max(0, cap_start), end):
-            if c.surface.lower() == m.group(1).strip().lower():
-                return c.code
-        for c in rd.ctx.countries_in(start, end):
-            if c.surface.lower() == m.group(1).strip().lower():
-                return c.code
+        # the caption above the table, or its title rows inside it
+        lo = min(start, cap_start) if cap_start >= 0 else start
+        found = next((c.code for c in rd.ctx.countries_in(lo, end)
+                      if c.surface.lower() == m.group(1).strip().lower()), None)
+        if found is not None:
+            return found
     return rd.frame.home
 
 
