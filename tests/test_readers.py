@@ -654,3 +654,24 @@ def test_a_site_after_a_headline_cut_short_in_the_title_tag(tmp_path: Path) -> N
     path.write_text(page, encoding="utf-8")
     doc = read_article(path)
     assert (doc.title, doc.publisher) == ("Kenya tea exports rise in March", "Daily Nation")
+
+
+def test_txt_table_set_in_columns_keeps_its_rows(tmp_path: Path) -> None:
+    """A statistics release's table set in columns with spaces stays a row a line, its gaps kept (they tell the
+    cells apart); a hard-wrapped paragraph typed with two spaces after its full stops is joined as usual."""
+    page = """\
+Estmark trade by partner
+
+Estmark's exports rose in March.  Imports fell.  The bureau released its monthly
+figures on Tuesday, with revisions to February.
+
+                    March 2026
+Partner        Exports     Imports
+Lorvania      1,204.5       880.2
+  Norland       310.0     1,020.7
+"""
+    doc = read_article(write(tmp_path, "release.txt", page))
+    assert "Estmark's exports rose in March. Imports fell. The bureau released its monthly figures on Tuesday" \
+        in doc.text
+    assert doc.text.endswith("March 2026\nPartner        Exports     Imports\nLorvania      1,204.5       880.2\n"
+                             "Norland       310.0     1,020.7")

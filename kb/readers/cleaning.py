@@ -635,15 +635,49 @@ _LABELLED_ROW = re.compile(r"[A-Z][\w.'’ -]{1,40}?\s+[—–]\s+\S.*\d|[A-Z][\
 
 
 def blocks_of(raw: str) -> list[list[str]]:
-    """Blank-line separated blocks of normalised, non-empty lines."""
+    """Blank-line separated blocks of normalised, non-empty lines; a table set in columns with spaces keeps its
+    rows' gaps, one row a line."""
     blocks: list[list[str]] = [[]]
     for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = norm(line)
-        if line:
+        if line.strip():
             blocks[-1].append(line)
         elif blocks[-1]:
             blocks.append([])
-    return [_logical_lines(b) for b in blocks if b]
+    return [_block_lines(b) for b in blocks if b]
+
+
+# "  Canada        29,412.7     35,108.4": cells two spaces or more (or a tab) apart
+_COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \u00a0]{2,}|\t+)(?=\S)")
+_FIGURE_CELL = re.compile(r"[-+(]?[$€£]?\d[\d,.]*%?\)?")
+_CELL_CHARS = 40  # a cell longer than this is prose (two spaces after a full stop), not a table's
+
+
+def _aligned_cells(line: str) -> list[str]:
+    cells = _COLUMN_GAP.split(line.strip())
+    return cells if len(cells) >= 2 and all(len(c) <= _CELL_CHARS for c in cells) else []
+
+
+def _is_figure_row(line: str) -> bool:
+    cells = _aligned_cells(line)
+    return len(cells) >= 3 and sum(bool(_FIGURE_CELL.fullmatch(c)) for c in cells[1:]) >= 2
+
+
+def _block_lines(block: list[str]) -> list[str]:
+    """The block's logical lines; in a block with two rows of figures or more set in columns, every line with
+    column gaps stays as printed (its gaps tell its cells), the rest is normalised and joined as usual."""
+    if sum(_is_figure_row(line) for line in block) < 2:
+        return _logical_lines([norm(line) for line in block])
+    out: list[str] = []
+    run: list[str] = []
+    for line in block:
+        if _aligned_cells(line):
+            out.extend(_logical_lines(run))
+            out.append(line.replace("\u00a0", " ").expandtabs(8).strip())
+            run = []
+        else:
+            run.append(norm(line))
+    out.extend(_logical_lines(run))
+    return [line for line in out if line]
 
 
 def _keep(line: str, scan: _Scan) -> str | None:

@@ -24,6 +24,7 @@ from kb.extract.flows.goods import Goods, narrows, term_goods
 from kb.extract.flows.goods_lists import read_goods_lists
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import ArticleMentions
+from kb.extract.flows.partner_tables import read_partner_tables
 from kb.extract.flows.partners import may_tell_level
 from kb.extract.flows.records import Draft, merge, to_record
 from kb.extract.flows.tables import read_lists, read_tables
@@ -59,6 +60,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     if "|" in ctx.text or "\t" in ctx.text:
         read_tables(reading)
         read_trade_rows(reading)
+    read_partner_tables(reading)
     read_lists(reading)
     read_goods_lists(reading)
     drafts = _lead_company_lent(reading, [d for d in merge(reading.drafts) if d.exporter and d.importer])

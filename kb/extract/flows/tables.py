@@ -25,6 +25,8 @@ _EXPORT_HEADER = re.compile(r"\b(?:destinations?|markets?|buyers?|importers?|exp
 # "US$ million", "US$ m", "€ bn": a column's currency and scale ("m" and "k" only after a currency)
 _SCALE = re.compile(r"^(?P<cur>.*?)\s*(?P<scale>million|mln|mn|billion|bn|thousand|crore|lakh|'000|000s?|"
                     r"(?<=\S)\s*[mk])\s*$", re.I)
+# "In millions of dollars", "thousands of US dollars": a scale spelled out before what it counts
+_SCALE_OF = re.compile(r"(?:in\s+)?(?P<scale>thousand|million|billion)s\s+of\s+(?P<what>.{2,30})", re.I)
 _UNIT = re.compile(r"\((?P<u>[^)]{1,20})\)")
 BLOCK = re.compile(r"(?:^[^\n]*(?:\||\t)[^\n]*\n?){3,}", re.M)
 _DIGIT = re.compile(r"\d")
@@ -211,6 +213,9 @@ def column_unit(header: str) -> Unit | None:
     m = _UNIT.search(header)
     u = (m.group("u").strip() if m else header.strip()).rstrip(".")  # "(HKD Mn.)"
     tries = [f"1 {u}"]
+    spelled = _SCALE_OF.fullmatch(u)
+    if spelled:  # "millions of dollars", "thousands of tonnes"
+        tries.insert(0, f"1 {spelled['scale'].lower()} {spelled['what']}")
     sc = _SCALE.match(u)
     if sc and sc.group("cur"):
         scale = sc.group("scale").strip()
