@@ -601,3 +601,10 @@ def test_article_metadata_is_copied() -> None:
     assert (facts.article.title, facts.article.publisher, facts.article.author) == ("T", "P", "A")
     assert facts.article.published == "2024-01-01" and facts.article.url == "http://x"
     assert facts.extractor.name == "kb-rules"
+
+
+def test_countries_a_headline_ranks_as_buyers_are_partners() -> None:
+    # "A, B and C top buyers of Moldovan goods": the listed countries buy; the goods' country is the story's own
+    text = "Goods worth USD 61 mln went to Romania, Ukraine and Italy in the first four months, the bureau said."
+    assert _home(text, "Romania, Ukraine and Italy top buyers of Moldovan goods") == "MD"
+    assert _home(text, "Romania, Ukraine and Italy buy more Moldovan goods") == "RO"

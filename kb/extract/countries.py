@@ -346,6 +346,25 @@ def _local_money(text: str) -> Counter[str]:
     return found
 
 
+# "Kazakhstan, Azerbaijan and Armenia top buyers of Georgian goods": countries ranked as buyers of another's goods
+_BUYERS_OF = re.compile(r"\s*(?:(?:are|were|remain|remained|stay|stayed)\s+)?(?:the\s+)?(?:top|main|biggest|largest|"
+                        r"leading|key|major|chief|principal)\s+(?:\w+\s+)?(?:buyers|markets|importers|destinations|"
+                        r"customers)\s+(?:of|for)\b", re.I)
+
+
+def _ranked_buyers(title: str, found: list[CountryMention]) -> set[int]:
+    """Starts of the countries a headline lists as the top buyers of goods (a list right before the role)."""
+    out: set[int] = set()
+    for i, c in enumerate(found):
+        if _BUYERS_OF.match(title, c.end):
+            out.add(c.start)
+            j = i
+            while j > 0 and _LIST_JOIN.fullmatch(title, found[j - 1].end, found[j].start):
+                j -= 1
+                out.add(found[j].start)
+    return out
+
+
 def _listed_after_source(title: str, found: list[CountryMention], c: CountryMention) -> bool:
     """"inflows from Canada, Russia": a country listed right after a source is a source too."""
     before = [m for m in found if m.end <= c.start]
@@ -421,7 +440,7 @@ def _home_country(ctx: ArticleContext) -> str | None:
     title = ctx.document.title or ""
     first = True
     in_title = find_countries(title, ctx.published)
-    going = _destinations(title, in_title)
+    going = _destinations(title, in_title) | _ranked_buyers(title, in_title)
     for c in in_title:
         if c.form == "bloc":
             continue

@@ -201,17 +201,18 @@ def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:
     return out
 
 
-_SCALED = re.compile(r"\s*(?:million|billion|thousand|mn|bn|m)\b", re.I)
-_BRACKET_OR_SPACE = re.compile(r"\s*(?:\(\s*|[:–-]\s*)?$")
+_SCALED = re.compile(r"\s*(?:million|billion|thousand|mn|mln|bn|bln|m)\b", re.I)
+# "Iraq (0.71 million)", "Iraq: 0.71 million", "Russia with 91 mln"
+_BRACKET_OR_SPACE = re.compile(r"\s*(?:\(\s*|[:–-]\s*|with\s+)?$")
 
 
 def _short_after_country(sm: SentenceMentions, a: Amount) -> bool:
-    """"… led by Indonesia with 1.16 million tonnes, followed by Iraq (0.71 million)": a scaled number right after a
-    country, the unit left out, is in the unit of the figure told before it."""
+    """"… led by Indonesia with 1.16 million tonnes, followed by Iraq (0.71 million)", "…, then come Russia with 91
+    mln": a scaled number right after a country, the unit left out, is in the unit of the figure told before it."""
     digits = re.match(r"[\d.,]+", sm.text[a.start:a.end])
     if digits is None or not _SCALED.match(sm.text, a.start + digits.end()):
         return False
-    return any(0 <= a.start - c.end <= 3 and _BRACKET_OR_SPACE.fullmatch(sm.text, c.end, a.start)
+    return any(0 <= a.start - c.end <= 6 and _BRACKET_OR_SPACE.fullmatch(sm.text, c.end, a.start)
                for c in sm.countries)
 
 

@@ -185,6 +185,10 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         # "India slipped to second place with 14.1% of exports": the trade noun is the base of a share, the clause ranks
         roles_only = roles_only or (bool(cues) and all(c.kind in NOUNS and _SHARE_BASE.search(
             sm.text, max(0, c.start - 30), c.start) for c in cues) and _PLACED.search(sm.text, clause[0], clause[1]))
+        # "Azerbaijan follows with USD 128 mln of purchases": the trade noun measures a ranked partner's figure
+        roles_only = roles_only or (bool(cues) and all(c.kind in NOUNS and _MEASURED_BY.search(
+            sm.text, max(0, c.start - 40), c.start) for c in cues) and _RANKED_WITH.search(sm.text, clause[0],
+                                                                                           cues[0].start) is not None)
         # "Hong Kong and Cambodia followed, taking mainly frozen loin": a weak verb that counts nothing
         roles_only = roles_only or (all(c.form in lexicon().weak for c in cues)
                                     and not any(clause[0] <= f.start < clause[1] for f in figures))
@@ -237,6 +241,13 @@ _PAST_RECORD = re.compile(r"\b(?:record|peak)\s+(?:[\w-]+\s+){0,2}(?:was|were)\s
 
 
 _ALONE = re.compile(r"\s+alone\b")
+# "… with USD 128 mln of purchases", "… with 12,000 tonnes of imports": a figure's measure
+_MEASURED_BY = re.compile(r"\bwith\s+(?:about\s+|around\s+|some\s+|nearly\s+)?(?:[A-Z]{2,3}\$?\s?|[$€£]\s?)?"
+                          r"\d[\d.,]*\s*(?:[^\W\d]{1,12}\.?\s+){0,2}"
+                          r"(?:worth\s+)?of\s+(?:(?:its|their|the)\s+)?$", re.I)
+# "Azerbaijan follows with", "Armenia came second with": a partner ranked, its figure after
+_RANKED_WITH = re.compile(r"\b(?:follows?|followed|comes?|came|ranks?|ranked|is|was|are|were|stands?|stood)\s+"
+                          r"(?:(?:first|second|third|fourth|fifth|sixth|next|behind|after)\s+)?with\s", re.I)
 _SHARE_BASE = re.compile(r"\d\s*(?:%|per\s*cent|percent)\s+of\s+(?:(?:the|its|total|all)\s+)?$", re.I)
 _THE_REST_TO = re.compile(r"\W*(?:and\s+)?the\s+(?:rest|remainder|balance)\s+(?:(?:going|went|goes)\s+)?to\s")
 _ELLIPTIC_CHANGE = re.compile(r",?\s*(?:but|while|and)\s+(?:\w+ly\s+)?(?:rose|grew|increased|climbed|jumped|fell|"
@@ -2035,6 +2046,8 @@ _SUBJECT_ASIDE = re.compile(r"\s*,\s+(?:the|its|their|a|an)\s+[^,;()]{3,50},")
 _SUBJECT_END = re.compile(r"(?:\s*,\s+(?:the|its|their|a|an)\s+[^,;()]{3,50},)?"
                           r"(?:\s+(?:also|then|mainly|mostly|largely|chiefly|primarily|already|now|still|regularly|"
                           r"routinely|usually|often|daily))*"
+                          # "Georgian goods worth USD 142 mln went to …": their figure, between
+                          r"(?:\s+(?:worth|valued\s+at)\s+(?:[^,;.]|\.(?=\d)){1,30}?)?"
                           # "… foodstuffs shipped through the port of Aqaba enter Iraq": the way they came, between
                           r"(?:\s+(?:shipped|trucked|carried|brought|sent|transported|moved|routed)\s+"
                           r"(?:through|via|across)\s+[^,;.]{1,40}?)?\s*")

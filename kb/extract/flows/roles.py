@@ -291,6 +291,9 @@ _GIVING_IT = re.compile(r"(?i:sold|sells?|selling|shipped|ships?|shipping|sent|s
                         r"\s+(?:it|them)\b(?!\s+(?:to|for|abroad|overseas)\b)")
 _PARTNER_WITH = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$")
 _GIVING_VERB = re.compile(r"(?i:sold|sells?|selling|shipped|ships?|shipping|sent|sends?|sending)\s+(?:the\s+)?")
+# "Turkey sold Georgia goods for USD 402 mln": the whole trade's word, then its figure
+_GOODS_FOR_FIGURE = re.compile(r"\s+(?:goods|products|merchandise|commodities)\s+(?:for|worth|valued\s+at)\s")
+_GIVING_VERB_BEFORE = re.compile(r"\b(?i:sold|sells?|shipped|ships?|sent|sends?)\s+(?:the\s+)?$")
 _FIGURE_NEXT = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|a\s+record)\s+)?"
                           r"(?:[$€£¥]|US\$|[A-Z]{1,3}\$|[A-Z]{3}\s?\d|\d)")
 
@@ -396,7 +399,7 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     if after_cue and _SUPPLY_OBJECT.fullmatch(s, cue.start, m.start) and re.match(r"\s+with\b", s[m.end:]):
         return "to", IMPORTER  # "Peru also supplies India with copper concentrates": the one supplied
     if after_cue and m.form == "name" and _GIVING_VERB.fullmatch(s, cue.start, m.start) \
-            and (_FIGURE_NEXT.match(s, m.end) or _known_goods_next(s, m.end)):
+            and (_FIGURE_NEXT.match(s, m.end) or _known_goods_next(s, m.end) or _GOODS_FOR_FIGURE.match(s, m.end)):
         return "to", IMPORTER  # "Brazil sold China 5 million tonnes of soybeans": the first object receives
     if after_cue and cue.kind == "motion" and (cue.form.endswith((" in", " at")) or cue.form in lex.place_only) \
             and s[cue.end:m.start].strip() in ("", "the", "the port of", "port"):
@@ -801,6 +804,10 @@ def _list_head(s: str, mentions: list[CountryMention], readings: dict[int, tuple
     # the goods' owner is not ranked: "Germany took 28% of Ghana's cocoa, followed by Malaysia with 17%"
     same = next((j for j in range(i - 1, -1, -1) if mentions[j].form == mentions[i].form
                  and not _owns_goods(s, mentions[j], readings.get(j, ("", ""))[0])), None)
+    if same is not None and readings.get(same, ("", ""))[0] == "to" \
+            and _GIVING_VERB_BEFORE.search(s, max(0, mentions[same].start - 16), mentions[same].start):
+        # "Turkey sold Georgia goods for $402m, ahead of Russia": the giver is ranked, not the first object
+        same = next((j for j in range(same - 1, -1, -1) if readings.get(j, ("", ""))[0] == "subject"), same)
     if same is not None:
         return same
     return next((j for j in range(i - 1, -1, -1)
