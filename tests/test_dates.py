@@ -90,6 +90,9 @@ CASES = [
     # a period followed by its own days in brackets is those days
     ("in the first eight months of the current calendar year (March 21-November 21), officials said", "2026-12-02",
      [("March 21-November 21", "2026-03-21/2026-11-21")]),
+    # a month standing for its own trade: "June by itself accounted for …", "March alone saw …"
+    ("June by itself accounted for 214 tons, and March alone saw 90.", "2026-07-13",
+     [("June", "2026-06"), ("March", "2026-03")]),
     # not dates
     ("The 2019-20 season ended with 3,000 tonnes.", None, [("2019-20 season", "2019/2020")]),
     ("Prices may rise as the march continues.", "2020-01-01", []),
