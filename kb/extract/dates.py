@@ -145,6 +145,8 @@ _BAREMONTH = _c(r"(?=(?i:[iosutbdfmelt]))(?:(?i:in|of|since|until|till|by|during
                 r"(?:(?i:the\s+(?:whole\s+)?(?:month\s+)?of)\s+)?"
                 r"|(?i:mid-?|early\s+|late\s+|the\s+(?:end|beginning|start|middle)\s+of\s+))"
                 rf"(?P<m>{_MONTH})")
+# "June by itself accounted for 214 tons", "March alone saw …": a month standing for its own trade
+_MONTH_ALONE = _c(rf"(?P<m>{_MONTH})(?=\s+(?i:alone|by\s+itself|on\s+its\s+own)\b)")
 _RELATIVE = _c(r"(?i:\b(?P<rel>(?:earlier\s+|later\s+)?(?:this|last|next|past)|previous|the\s+previous)"
                r"\s+(?:(?P<fisc>fiscal|financial)\s+(?=year))?(?P<unit>year|month|week|season|campaign)\b)")
 # "the Iranian calendar year 1404", "the past Iranian year": a solar Hijri year, from March 21 (1404 began in 2025)
@@ -956,6 +958,7 @@ def _plan() -> tuple[list[_Gate], list[tuple[re.Pattern[str], int, _Handler]]]:
         (_MONTHYEAR, _Resolver.monthyear, _G_MONTH),
         (_LASTMONTH, _Resolver.lastmonth, _G_MONTH),
         (_BAREMONTH, _Resolver.baremonth, _G_MONTH),
+        (_MONTH_ALONE, _Resolver.baremonth, _G_MONTH),
         (_IRANIAN_YEAR, _Resolver.iranian_year, _G_REL),
         (_RELATIVE, _Resolver.relative, _G_REL),
         (_DAYWORD, _Resolver.dayword, _G_RARE),

@@ -55,6 +55,7 @@ from kb.extract.flows.goods import (
 from kb.extract.flows.lexicon import EXPORTING, NOUNS, lexicon
 from kb.extract.flows.mentions import (
     LESS_OR_MORE,
+    PART_OF_WHOLE,
     PORTION_AFTER,
     RELATIVE_ASIDE,
     SHARE_TAKEN,
@@ -171,9 +172,12 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         cues = _frame_cues(sm, [c for c in sm.cues if clause[0] <= c.start < clause[1]
                                 and not in_aside(sm.text, c.start, clause)])
         if not cues and previous is not None and (_ELLIPTIC_CHANGE.match(sm.text, clause[0], clause[1]) or (
-                previous.kind in ("motion", "export_verb") and _THE_REST_TO.match(sm.text, clause[0], clause[1]))):
+                previous.kind in ("motion", "export_verb") and _THE_REST_TO.match(sm.text, clause[0], clause[1]))
+                or (previous.kind in ("motion", "export_verb", "import_verb")
+                    and _PART_OF_WHOLE.match(sm.text, clause[0]))):
             # "exports fell to the US (-20.4%) but rose to India (15.2%)": the same trade word, left out; "… 41,2
-            # thousand tons to China, the rest to Peru and Vietnam": the remainder sent the same way
+            # thousand tons to China, the rest to Peru and Vietnam": the remainder sent the same way; "shipped
+            # 9,000 tonnes …, 6,100 tonnes of them to the Netherlands": a part of the whole sent the same way
             rest = previous.kind == "motion"
             _read_frame(rd, sm, Cue(clause[0], clause[0], "shipped", "export_verb") if rest else previous, clause,
                         clause, figures)
@@ -249,6 +253,7 @@ _MEASURED_BY = re.compile(r"\bwith\s+(?:about\s+|around\s+|some\s+|nearly\s+)?(?
 _RANKED_WITH = re.compile(r"\b(?:follows?|followed|comes?|came|ranks?|ranked|is|was|are|were|stands?|stood)\s+"
                           r"(?:(?:first|second|third|fourth|fifth|sixth|next|behind|after)\s+)?with\s", re.I)
 _SHARE_BASE = re.compile(r"\d\s*(?:%|per\s*cent|percent)\s+of\s+(?:(?:the|its|total|all)\s+)?$", re.I)
+_PART_OF_WHOLE = re.compile(r"\W*" + PART_OF_WHOLE)
 _THE_REST_TO = re.compile(r"\W*(?:and\s+)?the\s+(?:rest|remainder|balance)\s+(?:(?:going|went|goes)\s+)?to\s")
 _ELLIPTIC_CHANGE = re.compile(r",?\s*(?:but|while|and)\s+(?:\w+ly\s+)?(?:rose|grew|increased|climbed|jumped|fell|"
                               r"declined|dropped|slipped|decreased)\s+(?:to|from)\s+(?:the\s+)?[A-Z]")
@@ -1300,7 +1305,8 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     # "imported 38.6 Mt, of which 26.4 Mt came from Brazil": a total the next clause breaks down has no partner
     totals = (_to_the_world(s[frame.clause[0]:frame.region[1]], frame.region[0] - frame.clause[0])
               and not _JOINTLY.search(s, frame.region[0], frame.region[1]) and not _summed_for_partner(frame)) \
-        or bool(_BROKEN_DOWN.match(s, frame.clause[1]))
+        or bool(_BROKEN_DOWN.match(s, frame.clause[1])) \
+        or (s.startswith(",", frame.clause[1]) and bool(_PART_OF_WHOLE.match(s, frame.clause[1] + 1)))
     elsewhere = bool(_ELSEWHERE.search(s, frame.cue.start, frame.region[1]))  # "bound for Mumbai": not inherited
     if not importers and not totals and not elsewhere:
         importers = _anaphoric_destination(rd, frame, exporters) or _continued_destination(rd, frame, exporters)

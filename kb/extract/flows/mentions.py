@@ -131,6 +131,9 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|told|reported|announced|wrote|stated|
 _LIST_MEMBER_NEXT = (r"(?-i:\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
                      r"(?:\s*,\s*with\s+|\s+with\s+|\s*\(\s*|\s*:\s*|\s+[–—-]\s*)"
                      r"(?:about\s+|around\s+|some\s+|nearly\s+)?)" + FIGURE_START)
+# "121 tons of them", "1.4 million tons of these": a part of the whole just told (not "91 percent of them", a share)
+PART_OF_WHOLE = (r"(?:about\s+|some\s+|nearly\s+)?\d[\d.,]*\s*(?!%|per\s*cent|percent)(?:[^\W\d]{1,12}\.?\s+){0,2}"
+                 r"of\s+(?:them|these|those|this|that|it)\b")
 # "January – October 2026": a span of months, no clause break
 _MONTH_NEXT = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
@@ -143,6 +146,8 @@ _CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$�
                            # "… are sold to Azerbaijan while Azerbaijani polypropylene goes to …": a new subject
                            r"\s(?-i:while|whereas)\s+(?=(?-i:[A-Z]))|"
                            r",?\s+of\s+which\b|"
+                           # "… 214 tons of fine hair, 121 tons of them bound for China": the part after its whole
+                           r",\s+(?=" + PART_OF_WHOLE + r")|"
                            # "…, and Libya, Syria and Saudi Arabia were among the other destinations": a new subject
                            r",\s+and\s+(?=(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,\s+|\s+and\s+))+[A-Z][\w-]*"
                            r"(?:\s+[A-Z][\w-]*)?\s+(?:were|are)\s)|"

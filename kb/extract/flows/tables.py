@@ -25,6 +25,7 @@ _EXPORT_HEADER = re.compile(r"\b(?:destinations?|markets?|buyers?|importers?|exp
 # "US$ million", "US$ m", "€ bn": a column's currency and scale ("m" and "k" only after a currency)
 _SCALE = re.compile(r"^(?P<cur>.*?)\s*(?P<scale>million|mln|mn|billion|bn|thousand|crore|lakh|'000|000s?|"
                     r"(?<=\S)\s*[mk])\s*$", re.I)
+_DELIVERY_TERM = re.compile(r"\b(?:FOB|CIF|FAS|F\.O\.B\.?|C\.I\.F\.?)(?=\W|$)")
 # "In millions of dollars", "thousands of US dollars": a scale spelled out before what it counts
 _SCALE_OF = re.compile(r"(?:in\s+)?(?P<scale>thousand|million|billion)s\s+of\s+(?P<what>.{2,30})", re.I)
 _UNIT = re.compile(r"\((?P<u>[^)]{1,20})\)")
@@ -212,6 +213,7 @@ def column_unit(header: str) -> Unit | None:
     """("quantity" or "money", unit, currency, factor) of a column headed "Volume (t)", "Value (US$ million)"."""
     m = _UNIT.search(header)
     u = (m.group("u").strip() if m else header.strip()).rstrip(".")  # "(HKD Mn.)"
+    u = _DELIVERY_TERM.sub("", u).strip()  # "US$ FOB": the price basis, not the unit
     tries = [f"1 {u}"]
     spelled = _SCALE_OF.fullmatch(u)
     if spelled:  # "millions of dollars", "thousands of tonnes"
