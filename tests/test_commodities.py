@@ -51,6 +51,9 @@ def test_hs_codes(phrase: str, code: str) -> None:
     # a hyphenated trait of the goods is no other goods; a variety's name alone is its fruit
     ("green-skin avocados", "080440"), ("export-grade cashews", "0801"), ("Hass", "080440"),
     ("grass-fed beef", "0202"),
+    # "<goods> products" are products of those goods: their heading; a listed term keeps its own
+    ("whey products", "0404"), ("wood products", "44"), ("petroleum products", "2710"),
+    ("light industrial products", None),
 ])
 def test_goods_hs_of_compounds(name: str, code: str | None) -> None:
     from kb.extract.flows.goods import goods_hs

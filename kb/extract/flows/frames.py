@@ -64,7 +64,7 @@ from kb.extract.flows.mentions import (
     known_goods_object,
     more_goods_after,
 )
-from kb.extract.flows.partners import CHANGED_TO, goods_subject, may_tell_level
+from kb.extract.flows.partners import CHANGED_TO, OPENING, goods_subject, may_tell_level
 from kb.extract.flows.products import main_products, ranked_item_subject, ranked_subject
 from kb.extract.flows.records import Draft
 from kb.extract.flows.roles import (
@@ -200,6 +200,8 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         placed_first = (first := _NEXT_COME.match(sm.text, clause[0])) is not None and bool(first["with"])
         if not cues and _goods_subject_clause(rd, sm, clause, figures):
             continue
+        if not cues:
+            _note_level_subject(rd, sm, clause, figures)
         if previous is not None and len(cues) == 1 and cues[0].form in lexicon().weak \
                 and LESS_OR_MORE.match(sm.text, cues[0].end):
             # "A and B bought more U.S. broiler meat, but C and D took less": the trade of the clause before
@@ -1007,6 +1009,24 @@ def _goods_subject_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, 
                Party(importer, IMPORTER, told.goods_end, told.goods_end, "subject")]
     _write(rd, _Frame(sm, cue, clause, clause, own, parties, [goods]), [exporter], [importer])
     return True
+
+
+def _note_level_subject(rd: Reading, sm: SentenceMentions, clause: tuple[int, int], figures: list[Figure]) -> None:
+    """"Cheese and curd reached 196,400 tonnes; besides Russia, Kazakhstan took 4,870 tonnes": known goods told at a
+    level without a trade word are the goods the sentence goes on with."""
+    opening = OPENING.match(sm.text, clause[0], clause[1])
+    goods = read_phrase_list(sm, opening.end() if opening else clause[0], clause[1])
+    if not goods or not all(g.hs for g in goods):
+        return
+    level = next((f for f in figures if goods[-1].end < f.start < clause[1]), None)
+    if level is not None and _REACHED.fullmatch(sm.text, goods[-1].end, level.start) \
+            and rd.named_goods[0] != sm.sentence.start:
+        rd.named_goods = (sm.sentence.start, goods)
+
+
+# "Cheese and curd reached", "… totalled": a level told plainly (not "were the largest category at")
+_REACHED = re.compile(r",?\s+(?:reached|totall?ed|amounted\s+to|stood\s+at|came\s+to)\s+"
+                      r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?")
 
 
 def _story_seller(rd: Reading, sm: SentenceMentions, importer: str | None) -> str | None:
@@ -1900,6 +1920,9 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     if last is not None and last.goods and _soon_after(last, sm.sentence) \
             and _AMOUNTS_MOVE.search(sm.text, clause[0], cue.start):
         return list(last.goods), []  # "… Georgian wine … Smaller volumes went to Latvia": more of the last flows
+    if last is not None and any(not g.weak for g in last.goods) and _soon_after(last, sm.sentence) \
+            and _PRONOUN_ACTS.fullmatch(sm.text, clause[0], cue.start):
+        return list(last.goods), []  # "China was the main buyer of whey. It took 44,610 tonnes": the same goods
     if cue.kind in ("buyer_noun", "supplier_noun") and of_own_trade(sm, cue.end, region[1]):
         # "China was the second destination for our exports" after a sentence of copper: the trade as a whole
         return [Goods("goods", None, weak=True)], []
@@ -1957,6 +1980,7 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
 
 
 _OF_WHICH_BEFORE = re.compile(r",?\s+of\s+which\s+(?:the\s+)?$", re.I)
+_PRONOUN_ACTS = re.compile(r"\W*(?:It|They)\s+(?:(?:also|alone|then|thus)\s+)?")
 _OF_THAT = re.compile(r"\W*(?:Of\s+(?:that|this|these|those|the\s+total|this\s+total|that\s+total|which)|"
                       r"(?:Most|Much|Half|Part)\s+of\s+(?:that|this|it|them))\b", re.I)
 _MORE_OF_IT = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|a\s+second|"

@@ -569,11 +569,16 @@ DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those|his|her|
 _TRAIT = re.compile(r"[a-z]+-(?:skin|skinned|grade|quality|sized?|type|style|class|fed|free|grown|farmed|caught)")
 
 
+_PRODUCTS_OF = frozenset(("products", "product"))
+
+
 def goods_hs(name: str) -> str | None:
     """The HS heading of goods: of the phrase, or of its head once modifiers are set aside ("fresh pears"),
     but not of a head that other words make a compound of ("shea butter", "cassava chips")."""
     words = fold(name).split()
     lex = lexicon()
+    if len(words) >= 2 and words[-1] in _PRODUCTS_OF and not is_term(" ".join(words)):
+        return goods_hs(" ".join(words[:-1]))  # "whey products": the products of whey, the heading of whey
     for i in range(len(words)):
         if is_term(" ".join(words[i:])):
             if all(w in lex.modifiers or _TRAIT.fullmatch(w) for w in words[:i]) \

@@ -38,7 +38,7 @@ _LEVEL_VERB = re.compile(r"\b(?:reached|totall?ed|amounted|came|hit|topped|stood
                         r"grew|increased|decreased|declined|dropped|climbed|jumped|slipped|surged|soared|plunged|"
                         r"slumped|tumbled|gained|eased|edged)\b", re.I)
 # what may open the clause before its subject: "while", "and", "Meanwhile,", "In July,"
-_OPENING = re.compile(r"\W*(?:(?:while|whereas|and|but|meanwhile|also|however|in\s+(?:[A-Z][a-z]+|the\s+[\w\s]{1,30}?)"
+OPENING = re.compile(r"\W*(?:(?:while|whereas|and|but|meanwhile|also|however|in\s+(?:[A-Z][a-z]+|the\s+[\w\s]{1,30}?)"
                       r"|(?:19|20)\d\d),?\s+)*(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\s+")
 _ROUTE = re.compile(r"\s+(?P<prep>from|to|into|for)\s+(?:the\s+)?$", re.I)
@@ -59,7 +59,7 @@ class GoodsSubject:
 def goods_subject(text: str, clause: tuple[int, int], countries: list[CountryMention], terms: list[Commodity],
                   figures: list[int]) -> GoodsSubject | None:
     """The goods subject of a clause without a trade word, and the level figure its verb gives, if any."""
-    opening = _OPENING.match(text, clause[0], clause[1])
+    opening = OPENING.match(text, clause[0], clause[1])
     pos = opening.end() if opening else clause[0]
     exporter = None
     origin = next((c for c in countries if c.start == pos and c.form in ("name", "adjective")), None)

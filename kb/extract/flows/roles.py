@@ -814,6 +814,7 @@ def _list_head(s: str, mentions: list[CountryMention], readings: dict[int, tuple
                  if readings.get(j, ("", ""))[0] in ("subject", "to", "from", "possessor")), None)
 
 
+_ITS_MARKET = re.compile(r"\s+(?:market|buyers|importers)\s+(?:(?:also|alone|then)\s+)?")
 _ASIDE_BEFORE = re.compile(r",\s+(?:the|a|an|which|who|whose|one\s+of)\b[^,;]{0,120},\s*(?:(?:\w+ly|also)\s+)?$")
 
 
@@ -830,13 +831,15 @@ def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[s
     i = before[-1]
     m, how = mentions[i], readings.get(i, ("", ""))[0]
     people = m.form == "adjective" and _THE_PEOPLE.search(s, max(0, m.start - 4), m.start) \
-        and _SUBJECT_GAP.match(s[m.end:cue.start])  # "the Dutch sell Kenya machinery": the people act
+        and (_SUBJECT_GAP.match(s[m.end:cue.start])  # "the Dutch sell Kenya machinery": the people act
+             or _ITS_MARKET.fullmatch(s, m.end, cue.start))  # "The Russian market took 111,000 tonnes": its buyers
     if how in ("to", "from", "origin", "possessor") or (m.form == "adjective" and how != "agent" and not people):
         return None
     between = s[m.end:cue.start]
     if re.fullmatch(r"\s[–—]\s*", between) and _DASH_BEFORE_LIST.search(s, clause[0], m.start):
         between = " "  # "five of them — the US, the Netherlands and Canada — took 96.1%": dashes set off the subject
     if how == "agent" or _SUBJECT_GAP.match(between) or _RELATIVE_ASIDE.match(between) \
+            or (people and _ITS_MARKET.fullmatch(between)) \
             or ((cue.form.endswith("ing") or between.endswith("having ")) and (_COPULA_THEN_PARTICIPLE.match(between)
                                               or _ADVERBIAL_PARTICIPLE.match(between))):
         return i
