@@ -148,6 +148,9 @@ _CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$�
                            r",?\s+of\s+which\b|"
                            # "… 214 tons of fine hair, 121 tons of them bound for China": the part after its whole
                            r",\s+(?=" + PART_OF_WHOLE + r")|"
+                           # "… rose to $4.9 million, thanks mostly to red kidney beans sent to Jamaica": the reason
+                           # names a flow of its own, not the figure's partner
+                           r",\s+(?=(?:thanks|due|owing)\s+(?:\w+ly\s+)?to\s)|"
                            # "…, and Libya, Syria and Saudi Arabia were among the other destinations": a new subject
                            r",\s+and\s+(?=(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,\s+|\s+and\s+))+[A-Z][\w-]*"
                            r"(?:\s+[A-Z][\w-]*)?\s+(?:were|are)\s)|"
