@@ -90,6 +90,9 @@ CASES = [
     # a period followed by its own days in brackets is those days
     ("in the first eight months of the current calendar year (March 21-November 21), officials said", "2026-12-02",
      [("March 21-November 21", "2026-03-21/2026-11-21")]),
+    # "since the start of 2026": from its January to the month published
+    ("Exports have reached 2.1 million tons since the start of 2026.", "2026-05-17",
+     [("the start of 2026", "2026-01/2026-05")]),
     # a month standing for its own trade: "June by itself accounted for …", "March alone saw …"
     ("June by itself accounted for 214 tons, and March alone saw 90.", "2026-07-13",
      [("June", "2026-06"), ("March", "2026-03")]),

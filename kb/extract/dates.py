@@ -189,6 +189,8 @@ _SEASON_BEGAN = (r"(?i:the\s+(?:start|beginning|opening)\s+of\s+the\s+(?:[\w-]+\
 _SINCE = _c(rf"(?i:since)\s+(?:(?:{_SEASON_BEGAN}|(?i:the\s+(?:start|beginning)\s+of\s+))?"
             rf"(?:(?P<m>{_MONTH})(?:\s+(?P<d>{_DAY})(?![\d:]))?|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}))"
             rf"(?:,?\s+(?P<y>{_YEAR}))?|(?i:the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)(?P<ty>)"
+            # "since the start of 2026": from its January
+            rf"|(?i:the\s+(?:start|beginning)\s+of\s+)(?P<sy>{_YEAR})(?![\d%/-])"
             rf"|{_CLAUSE}{{0,80}}?\b(?i:in)\s+(?P<m3>{_MONTH})(?:,?\s+(?P<y3>{_YEAR}))?){_SINCE_END}"
             rf"|(?i:since)\s+(?P<yy>{_YEAR})(?![\d%/-])")
 # A year that starts a match. Its first digit is a literal, so the engine skips to "1" or "2" fast, and the
@@ -610,8 +612,8 @@ class _Resolver:
             if self.pub is None or int(m["yy"]) > self.pub.year:
                 return None
             return m["yy"] if int(m["yy"]) == self.pub.year else f"{m['yy']}/{self.pub.year}"
-        month = 1 if m["ty"] is not None else _month(m["m"] or m["m2"] or m["m3"])
-        dtok, ytok = m["d"] or m["d2"], m["y"] or m["y3"]
+        month = 1 if m["ty"] is not None or m["sy"] else _month(m["m"] or m["m2"] or m["m3"])
+        dtok, ytok = m["d"] or m["d2"], m["y"] or m["y3"] or m["sy"]
         y = int(ytok) if ytok else None
         if m["ty"] is not None:
             y = None if self.pub is None else self.pub.year

@@ -23,6 +23,7 @@ from kb.extract.flows.frames import LEAD, MOVE_BETWEEN, Reading, lead_period, ma
 from kb.extract.flows.goods import Goods, narrows, term_goods
 from kb.extract.flows.goods_lists import read_goods_lists
 from kb.extract.flows.lexicon import lexicon
+from kb.extract.flows.market_access import read_market_access
 from kb.extract.flows.mentions import ArticleMentions
 from kb.extract.flows.partner_tables import read_partner_tables
 from kb.extract.flows.partners import may_tell_level
@@ -63,6 +64,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     read_partner_tables(reading)
     read_lists(reading)
     read_goods_lists(reading)
+    read_market_access(reading)
     drafts = _lead_company_lent(reading, [d for d in merge(reading.drafts) if d.exporter and d.importer])
     for d in drafts:  # "In the 2025/2026 campaign" where "the campaign … runs from June to May"
         if d.date and "/" in d.date:
