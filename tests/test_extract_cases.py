@@ -177,6 +177,14 @@ def test_enterprise_is_a_company() -> None:
     assert kind_of("Kenya Shipping and Logistics Services Enterprise") == "company"
 
 
+def test_cargo_firms_are_companies_and_a_private_sector_body_an_association() -> None:
+    from kb.extract.agencies import kind_of
+    assert kind_of("Quetta Cargo Services") == "company"
+    assert kind_of("Karachi Freight") == "company"
+    assert kind_of("Zambia Private Sector Foundation") == "association"
+    assert kind_of("Mozambique Logistics Agency") == "state_body"
+
+
 def test_headline_subject_is_the_home_country() -> None:
     # The headline's first non-destination country is the article's own, even when the
     # partner is named more often in the body.
