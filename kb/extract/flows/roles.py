@@ -34,7 +34,10 @@ class Party:
     how: str  # the reading that gave the side: "to", "from", "subject", "possessor", "ranked", "origin", ...
 
 
-_COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:(?:also|still|again|now|once\s+again|has|have|had|has\s+since|"
+_COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?"
+                     # "Brazil, however, remains the main buyer": a discourse word set off before the verb
+                     r"(?:\s*,\s*(?:however|though|meanwhile|in\s+turn|for\s+its\s+part|too|also|again)\s*,)?"
+                     r"\s+(?:(?:also|still|again|now|once\s+again|has|have|had|has\s+since|"
                      r"has\s+also|have\s+also)\s+)?"
                      r"(?:was|is|were|are|been|became|become|remained|remains|remain|stayed|stays|stay|ranked|ranks|came|comes|stood|"
                      r"emerged|appeared|continued|continues|featured|figured|"
