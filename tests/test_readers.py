@@ -675,3 +675,20 @@ Lorvania      1,204.5       880.2
         in doc.text
     assert doc.text.endswith("March 2026\nPartner        Exports     Imports\nLorvania      1,204.5       880.2\n"
                              "Norland       310.0     1,020.7")
+
+
+def test_txt_share_bar_with_a_button_unknown_is_no_headline(tmp_path: Path) -> None:
+    page = f"""\
+twitter linkedin acp contact
+
+Farm Weekly
+Crops | Livestock | Machinery
+
+Estmark ships more maize abroad
+
+19 August 2026
+
+{BODY_1}
+"""
+    doc = read_article(write(tmp_path, "bar.txt", page))
+    assert doc.title == "Estmark ships more maize abroad"
