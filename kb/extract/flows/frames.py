@@ -1024,8 +1024,10 @@ def _note_level_subject(rd: Reading, sm: SentenceMentions, clause: tuple[int, in
         rd.named_goods = (sm.sentence.start, goods)
 
 
-# "Cheese and curd reached", "… totalled": a level told plainly (not "were the largest category at")
-_REACHED = re.compile(r",?\s+(?:reached|totall?ed|amounted\s+to|stood\s+at|came\s+to)\s+"
+# "Cheese and curd reached", "… totalled", "Cinnamon accounted for": a level told plainly (not "were the largest
+# category at")
+_REACHED = re.compile(r",?\s+(?:reached|totall?ed|amounted\s+to|stood\s+at|came\s+to|accounted\s+for|earned|"
+                      r"brought\s+in)\s+"
                       r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?")
 
 

@@ -40,6 +40,8 @@ _COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?"
                      r"\s+(?:(?:also|still|again|now|once\s+again|has|have|had|has\s+since|"
                      r"has\s+also|have\s+also)\s+)?"
                      r"(?:was|is|were|are|been|became|become|remained|remains|remain|stayed|stays|stay|ranked|ranks|came|comes|stood|"
+                     # "…, with Mexico remaining the largest buyer": a participle of the copula
+                     r"remaining|being|becoming|staying|"
                      r"emerged|appeared|continued|continues|featured|figured|"
                      # "retained its position as the largest market": a copula in other words
                      r"(?:retained|retains|kept|keeps|held|holds|maintained|maintains|consolidated|cemented|"
