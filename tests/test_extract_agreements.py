@@ -257,6 +257,9 @@ NAMES = [
      "Thursday to ease congestion at the border.", PUBLISHED,
      [{"name": "Agreement on cross-border transport of goods and people", "parties": ["KH", "TH"],
        "signed": "2024-05-16", "place": "Phnom Penh"}]),
+    # "agreed in April" ends the name and dates the signing
+    ("The reopening follows the Peru-Japan action plan on fisheries trade agreed in April.", PUBLISHED,
+     [{"name": "Peru-Japan action plan on fisheries trade", "parties": ["JP", "PE"], "signed": "2024-04"}]),
     ("The agreement on trade in services, investment and e-commerce between Chile and Korea entered into force "
      "on Monday.", PUBLISHED,
      [{"name": "Agreement on trade in services, investment and e-commerce between Chile and Korea",
