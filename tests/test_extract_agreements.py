@@ -260,6 +260,14 @@ NAMES = [
     # "agreed in April" ends the name and dates the signing
     ("The reopening follows the Peru-Japan action plan on fisheries trade agreed in April.", PUBLISHED,
      [{"name": "Peru-Japan action plan on fisheries trade", "parties": ["JP", "PE"], "signed": "2024-04"}]),
+    # the agreement a protocol amends, told first with all its parties, is that one: the protocol binds them all,
+    # not the few members a later sentence says have ratified it
+    ("The Transit Agreement between Kenya, Uganda, Rwanda and Burundi (the Transit Agreement) was signed in "
+     "Kampala on June 3, 2024. A Protocol amending the Transit Agreement was signed in Kigali on February 3, "
+     "2026; Kenya and Rwanda have notified the completion of internal procedures.", PUBLISHED,
+     [{"name_has": ["Transit Agreement"], "parties": ["BI", "KE", "RW", "UG"], "place": "Kampala"},
+      {"kind": "protocol", "parties": ["BI", "KE", "RW", "UG"], "place": "Kigali",
+       "amends": "Transit Agreement between Kenya, Uganda, Rwanda and Burundi"}]),
     ("The agreement on trade in services, investment and e-commerce between Chile and Korea entered into force "
      "on Monday.", PUBLISHED,
      [{"name": "Agreement on trade in services, investment and e-commerce between Chile and Korea",

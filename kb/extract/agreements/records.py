@@ -46,6 +46,7 @@ def records(reading: Reading) -> list[Agreement]:
                 amended.parties = rec.parties
             elif len(rec.parties) < 2 <= len(amended.parties):
                 rec.parties = amended.parties
+    out = _amended_told_before(out, reading.instruments)
     # "The Senate ratified the agreement", "a draft agreement will be prepared": a bare noun binding no one
     # and named by nothing is no instrument a reader could find again
     amended_names = {rec.amends for rec in out if rec.amends}
@@ -57,6 +58,33 @@ def records(reading: Reading) -> list[Agreement]:
         if not rec.parties and len(cast.main) >= 2 and not _multilateral(ctx, rec, cast):
             rec.parties = sorted(cast.main[:2])
     return kept
+
+
+def _amended_told_before(out: list[Agreement], insts: list[Instrument]) -> list[Agreement]:
+    """"The Transit Agreement between A, B, C and D (the Transit Agreement) … A Protocol amending the Transit
+    Agreement …; A and C have notified …": the agreement amended, read apart from the one of that name (or alias)
+    the story told first, is that one, and its protocol binds all its parties."""
+    dropped: set[int] = set()
+    for rec, inst in zip(out, insts, strict=True):
+        j = inst.amends
+        if j is None:
+            continue
+        called = insts[j].name.casefold()
+        first = next((k for k, other in enumerate(insts) if k != j and k not in dropped
+                      and set(out[j].parties) < set(out[k].parties) and _called(other, called)), None)
+        if first is None:
+            continue
+        rec.parties, rec.amends = list(out[first].parties), out[first].name
+        if not (out[j].signed or out[j].place or out[j].signatories):
+            dropped.add(j)
+    return [rec for i, rec in enumerate(out) if i not in dropped]
+
+
+def _called(inst: Instrument, name: str) -> bool:
+    """Whether an instrument goes by `name` (casefolded): its name, an alias, or the head of its full title
+    ("Transit Agreement" of "Transit Agreement between Kenya, Uganda, …")."""
+    return any(n.casefold() == name or n.casefold().startswith(f"{name} between ")
+               for n in (inst.name, *inst.aliases))
 
 
 _BILATERAL = re.compile(r"(?i)\bbilateral\b")
