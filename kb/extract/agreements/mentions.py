@@ -54,8 +54,8 @@ _NEXT_PARTY = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _QUOTED_TERM = re.compile(r"\s*[\"“][\w’'-]+(?:\s[\w’'-]+){0,4}[\"”](?=\s+(?:for|of|on|in|and|to)\s)")
 _ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z][A-Za-z-]{1,9}\)")
 # Words that end a designation's complement: punctuation, a clause, a verb, an adverbial.
-_VERBS = ("which|that|who|whose|where|signed|sealed|inked|agreed|struck|initial(?:l)?ed|ratified|approved|adopted|launched|reached|"
-          "announced|welcomed|hailed|negotiated|concluded|put|was|were|is|are|be|been|being|has|have|had|will|would|"
+_VERBS = ("which|that|who|whose|where|signed|sealed|inked|agreed|struck|initial(?:l)?ed|ratified|approved|adopted|"
+          "launched|reached|announced|welcomed|hailed|negotiated|concluded|put|was|were|is|are|be|been|being|has|have|had|will|would|"
           "can|could|should|must|may|might|shall|does|did|do|meant|entered|enters|enter|took|takes|came|comes|"
           "remains?|remained|governs?|governed|covers|aims?|allows?|provides?|sets|gives?|lets|eliminates?|cuts|"
           "removes?|opens?|paves?|builds?|replaces?|amends|expands?|requires?|says|said|calls?|seeks?|marks?|"
