@@ -257,6 +257,14 @@ NAMES = [
      "Thursday to ease congestion at the border.", PUBLISHED,
      [{"name": "Agreement on cross-border transport of goods and people", "parties": ["KH", "TH"],
        "signed": "2024-05-16", "place": "Phnom Penh"}]),
+    # a country's possessive inside a lower-case complement goes on ("… on Georgia's accession to …"); a protocol
+    # to a treaty binds the treaty's parties; "St. Petersburg" is one place
+    ("Ghana, Kenya and Peru are parties to the Treaty on Transit Corridors, signed in St. Petersburg in October "
+     "2011. On Friday the council approved the protocol on Chile's accession to the Treaty on Transit Corridors, "
+     "which Chile and Kenya had negotiated.", PUBLISHED,
+     [{"name": "Treaty on Transit Corridors", "parties": ["GH", "KE", "PE"], "place": "St. Petersburg"},
+      {"name": "Protocol on Chile's accession to the Treaty on Transit Corridors",
+       "parties": ["CL", "GH", "KE", "PE"]}]),
     # "agreed in April" ends the name and dates the signing
     ("The reopening follows the Peru-Japan action plan on fisheries trade agreed in April.", PUBLISHED,
      [{"name": "Peru-Japan action plan on fisheries trade", "parties": ["JP", "PE"], "signed": "2024-04"}]),

@@ -376,8 +376,11 @@ def _complement_end(text: str, pos: int, limit: int, titled: bool, between: bool
             break
         token = word.group().strip()
         if titled and token[:1].islower() and token not in _TITLE_LINKS \
-                and _CAPITAL_BEFORE.search(text, max(0, pos - 40), pos):
-            break  # "… (PACER) Plus gathered in Port Vila": a title ends at its first lower-case word that is no link
+                and _CAPITAL_BEFORE.search(text, max(0, pos - 40), pos) \
+                and not _POSSESSIVE_BEFORE.search(text, max(0, pos - 3), pos):
+            # "… (PACER) Plus gathered in Port Vila": a title ends at its first lower-case word that is no link
+            # (not "the protocol on Azerbaijan's accession": a country's possessive inside the complement)
+            break
         between = between or token == "between"
         pos = word.end()
     return pos
@@ -386,6 +389,7 @@ def _complement_end(text: str, pos: int, limit: int, titled: bool, between: bool
 _TITLE_LINKS = frozenset(("on", "of", "the", "and", "in", "for", "between", "to", "a", "an", "with", "among", "by",
                           "concerning", "regarding", "relating", "at", "from", "into", "&"))
 _CAPITAL_BEFORE = re.compile(r"(?:\)|[A-Z][\w'’-]*)\s*$")
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s*$")
 
 
 def _goes_on(text: str, pos: int, limit: int, stop: re.Match[str], between: bool) -> int | None:

@@ -37,6 +37,16 @@ def records(reading: Reading) -> list[Agreement]:
             rec.parties = partner.parties
         if partner is not None and not rec.party_agencies and partner.party_agencies:
             rec.party_agencies = partner.party_agencies
+    for i, (rec, inst) in enumerate(zip(out, reading.instruments, strict=True)):
+        # "the protocol on Azerbaijan's accession to the Treaty on a Free Trade Area": a protocol to a text binds
+        # that text's parties (with the one it admits)
+        held = next((out[k] for k, t in enumerate(reading.instruments) if t.nested_in == i), None)
+        if inst.kind != "protocol" or held is None or len(held.parties) < 2:
+            continue
+        if _ACCESSION.search(inst.name):
+            rec.parties = sorted({*held.parties, *rec.parties})
+        elif set(rec.parties) < set(held.parties):
+            rec.parties = list(held.parties)
     for rec, inst in zip(out, reading.instruments, strict=True):
         if inst.amends is not None:
             amended = out[inst.amends]
@@ -58,6 +68,9 @@ def records(reading: Reading) -> list[Agreement]:
         if not rec.parties and len(cast.main) >= 2 and not _multilateral(ctx, rec, cast):
             rec.parties = sorted(cast.main[:2])
     return kept
+
+
+_ACCESSION = re.compile(r"(?i)\baccession\b")
 
 
 def _amended_told_before(out: list[Agreement], insts: list[Instrument]) -> list[Agreement]:
