@@ -470,6 +470,11 @@ def test_negation_gives_no_record(text: str) -> None:
 
 
 NEGATED_STATUS = [
+    # "put … into effect", "has applied since": in force
+    ("Ghana and Togo put the Lome Trade Agreement into effect in 1994.", PUBLISHED,
+     [{"parties": ["GH", "TG"], "status": "in_force"}]),
+    ("Peru and Chile signed the protocol on transit in Lima in 2006, and it has applied since 2008.", PUBLISHED,
+     [{"parties": ["CL", "PE"], "status": "in_force", "signed": "2006"}]),
     # A description set beside a name is the named instrument: one record, in force where it still governs trade.
     ("The region's oldest bilateral trade pact, the Kenya-Uganda trade agreement, dates back to 1967 and still "
      "governs duty-free trade between the two neighbours.", PUBLISHED,

@@ -298,6 +298,7 @@ _PARTNER_WITH = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$")
 _GIVING_VERB = re.compile(r"(?i:sold|sells?|selling|shipped|ships?|shipping|sent|sends?|sending)\s+(?:the\s+)?")
 # "Turkey sold Georgia goods for USD 402 mln": the whole trade's word, then its figure
 _GOODS_FOR_FIGURE = re.compile(r"\s+(?:goods|products|merchandise|commodities)\s+(?:for|worth|valued\s+at)\s")
+_SUPPLIED_WITH = re.compile(r"\s+(?:(?:mainly|mostly|chiefly|largely|primarily|principally|also)\s+)?with\b")
 _GIVING_VERB_BEFORE = re.compile(r"\b(?i:sold|sells?|shipped|ships?|sent|sends?)\s+(?:the\s+)?$")
 _FIGURE_NEXT = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|a\s+record)\s+)?"
                           r"(?:[$€£¥]|US\$|[A-Z]{1,3}\$|[A-Z]{3}\s?\d|\d)")
@@ -401,8 +402,9 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     if after_cue and in_region and cue.kind == "buyer_noun" and m.form == "name" \
             and re.fullmatch(r"\s+for\s+(?:the\s+)?", s[cue.end:m.start]) and not _goods_follow(s, m.end):
         return "origin", EXPORTER  # "the largest export market for Uzbekistan": the market it sells to
-    if after_cue and _SUPPLY_OBJECT.fullmatch(s, cue.start, m.start) and re.match(r"\s+with\b", s[m.end:]):
-        return "to", IMPORTER  # "Peru also supplies India with copper concentrates": the one supplied
+    if after_cue and _SUPPLY_OBJECT.fullmatch(s, cue.start, m.start) and _SUPPLIED_WITH.match(s, m.end):
+        # "Peru also supplies India with copper concentrates", "… supplies Fiji mainly with tinned fish": supplied
+        return "to", IMPORTER
     if after_cue and m.form == "name" and _GIVING_VERB.fullmatch(s, cue.start, m.start) \
             and (_FIGURE_NEXT.match(s, m.end) or _known_goods_next(s, m.end) or _GOODS_FOR_FIGURE.match(s, m.end)):
         return "to", IMPORTER  # "Brazil sold China 5 million tonnes of soybeans": the first object receives
