@@ -616,3 +616,11 @@ def test_countries_a_headline_ranks_as_buyers_are_partners() -> None:
     text = "Goods worth USD 61 mln went to Romania, Ukraine and Italy in the first four months, the bureau said."
     assert _home(text, "Romania, Ukraine and Italy top buyers of Moldovan goods") == "MD"
     assert _home(text, "Romania, Ukraine and Italy buy more Moldovan goods") == "RO"
+
+
+def test_a_venue_and_a_meeting_are_no_agencies() -> None:
+    facts = run("Ghana and Togo signed an agreement on the margins of the 12th Ordinary Meeting of the ECOWAS Council "
+                "of Ministers at the Accra International Conference Centre, the Ghana Revenue Authority said.")
+    names = [r["name"] for r in records(facts, "agencies")]
+    assert "Ghana Revenue Authority" in names
+    assert not [n for n in names if "Conference Centre" in n or n.startswith(("Ordinary", "Meeting"))], names

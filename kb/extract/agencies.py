@@ -935,11 +935,16 @@ _PUBLIC_BODY = re.compile(r"\b(?:Statistics|Statistical|Customs|Revenue|Ministry
 _NEWS_AGENCY = re.compile(r"\b(?:News|Press|Telegraph|Information)\s+(?:Agency|Service)$")
 
 
+# "Arusha International Conference Centre": a venue, where bodies meet, no body
+_VENUE = re.compile(r"\b(?:Conference|Convention|Exhibition|Expo|Congress|Events?)\s+(?:Centre|Center|Hall|Complex)$")
+
+
 @lru_cache(maxsize=4096)
 def _is_outlet(surface: str) -> bool:
-    """A news agency or outlet ("Xinhua", "Tunis Afrique Presse"), or a word never an agency ("FTA")."""
+    """A news agency or outlet ("Xinhua", "Tunis Afrique Presse"), a venue, or a word never an agency ("FTA")."""
     key = surface.casefold()
-    if key in _config()["news"] or key in _config()["not_agencies"] or _NEWS_AGENCY.search(surface):
+    if key in _config()["news"] or key in _config()["not_agencies"] or _NEWS_AGENCY.search(surface) \
+            or _VENUE.search(surface):
         return True
     outlet = publishers.by_name(surface) if len(surface) > 3 else None
     return outlet is not None and (outlet.wire or outlet.name.casefold() == key.removeprefix("the "))

@@ -426,7 +426,9 @@ def _only_with(name: str, noun: str) -> bool:
 
 _SPECIFIC_KINDS = frozenset(("protocol", "memorandum"))
 _OWN_CONTENT = re.compile(r"\s+(?:widening|extending|expanding|amending|updating|on|concerning|regarding|"
-                          r"covering)\s")
+                          r"covering|"
+                          # "the memorandum of understanding concluded in 2024 by …": a signing of its own
+                          r"(?:signed|concluded|inked|agreed)\s+(?:in|on|last|earlier|by)\b)\s")
 
 
 def _match(recs: list[Instrument], m: Mention, name: str, generic: bool, threshold: float = 0.7) -> int | None:

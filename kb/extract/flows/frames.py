@@ -246,6 +246,7 @@ _PAST_RECORD = re.compile(r"\b(?:record|peak)\s+(?:[\w-]+\s+){0,2}(?:was|were)\s
                           r"|\ball-time\s+(?:high|record|peak)\b", re.I)
 
 
+_TURNED_ROUND = ("the other way", "the opposite direction", "the other direction")  # "goes the other way"
 _ALONE = re.compile(r"\s+alone\b")
 # "… with USD 128 mln of purchases", "… with 12,000 tonnes of imports": a figure's measure
 _MEASURED_BY = re.compile(r"\bwith\s+(?:about\s+|around\s+|some\s+|nearly\s+)?(?:[A-Z]{2,3}\$?\s?|[$€£]\s?)?"
@@ -1273,7 +1274,7 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
             return [partner], [own]
         if described["prep"] == "to" and frame.cue.kind in EXPORTING:
             return [own], [partner]
-    if frame.cue.form.endswith("the other way") and last is not None \
+    if frame.cue.form.endswith(_TURNED_ROUND) and last is not None \
             and (last.sentence == frame.sm.sentence.start
                  or _soon_after(last, frame.sm.sentence)):
         # "… maize coming into Malawi, while Malawian sugar goes the other way": the last flows turned round
