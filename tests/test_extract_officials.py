@@ -45,6 +45,9 @@ NAME_CASES = [
      "Aminata N'Diaye", {"country": "SN"}),
     ("Port director Kevin D'Souza said the berth would reopen.",
      "Kevin D'Souza", {}),
+    # "Additional Collector Customs X": a post named with its service, no "of"
+    ("Additional Collector Customs Imran Qureshi told reporters that Pakistan Customs had added staff.",
+     "Imran Qureshi", {"title": "additional collector customs", "country": "PK"}),
     # Particles: bin, al-, van der.
     ("Customs director Fatima al-Hashimi said the new scanners work.",
      "Fatima al-Hashimi", {}),
@@ -222,6 +225,11 @@ AFTER_CASES = [
      "Paul Dube", {"title": "trade minister"}),
     ("Yusuf Ali, director of the Tanzania Revenue Authority, said the border post was ready.",
      "Yusuf Ali", {"country": "TZ", "agency": "Tanzania Revenue Authority", "title": "director"}),
+    # a statistician, a country director: posts too
+    ("Rosa Quispe, a statistician at the Statistical Institute of Belize, pointed to the one bright spot.",
+     "Rosa Quispe", {"title": "statistician", "agency": "Statistical Institute of Belize", "country": "BZ"}),
+    ("Witnesses included Ms. Amina Okello, Country Director of the Uganda Export Promotion Board.",
+     "Amina Okello", {"title": "country director", "agency": "Uganda Export Promotion Board"}),
     # An organisation headed, led or chaired by the person.
     ("The National Olive Board (NOB), headed by Karim Haddad, revised its forecast for Tunisia.",
      "Karim Haddad", {"title": "head", "agency": "National Olive Board", "country": "TN"}),

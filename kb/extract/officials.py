@@ -67,7 +67,9 @@ def _cfg() -> dict:
                                rf"(?:(?:\s+(?:{particles}))*\s+(?:{_INIT}|{_TOK}))*"),
         "particles": frozenset(t.get("name_particles", [])),
         "core": re.compile(rf"(?i:(?<![\w-]){core})(?![\w-])"),
-        "before": re.compile(rf"(?P<title>(?i:(?<![\w]){core})(?:\s+(?:of|for|at|in|to)\s+{word}(?:\s*{word})*)?)"
+        # "Additional Collector Customs X": a South Asian post named with its service, no "of"
+        "before": re.compile(rf"(?P<title>(?i:(?<![\w]){core})(?:\s+(?:Customs|Revenue|Appraisement|Preventive))?"
+                             rf"(?:\s+(?:of|for|at|in|to)\s+{word}(?:\s*{word})*)?)"
                              rf"(?:\s*\([^)]*\))?\s*,?\s*(?:(?:{honor})\s*)*$"),
         "before_apposed": re.compile(rf"(?P<title>(?i:(?<![\w]){core})\s+(?:of|for)\s+[a-z][\w-]*"
                                      rf"(?:\s+(?:and\s+)?[a-z][\w-]*){{0,6}})\s*,\s*$"),
