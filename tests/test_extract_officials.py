@@ -341,6 +341,9 @@ def test_a_foreign_outlets_story_about_another_country_is_that_countrys() -> Non
 # ---------------------------------------------------------------- not officials
 
 NEGATIVE = [
+    # a document and its number, not an official's name
+    "The parliament approved the treaty, as recorded in Official Letter No. 4,512 of the Senate.",
+    "Official Gazette No. 12,301 - Friday, 6 March 2026 - Section I",
     "The Minister for Trade and Export Growth said the deal was good.",
     "The ministers of trade and agriculture said exports rose.",
     "The minister said on Monday that exports rose, Ana Costa added.",
