@@ -230,6 +230,11 @@ AFTER_CASES = [
      "Rosa Quispe", {"title": "statistician", "agency": "Statistical Institute of Belize", "country": "BZ"}),
     ("Witnesses included Ms. Amina Okello, Country Director of the Uganda Export Promotion Board.",
      "Amina Okello", {"title": "country director", "agency": "Uganda Export Promotion Board"}),
+    # appointments coordinated: each person's own post, and a plural post shared by the names before it
+    ("Cabinet approved the appointment of Rhea Clarke as Comptroller of Customs and of Dale Hinds and Nia Best "
+     "as Deputy Comptrollers.", "Dale Hinds", {"title": "deputy comptroller"}),
+    ("Cabinet approved the appointment of Rhea Clarke as Comptroller of Customs and of Dale Hinds and Nia Best "
+     "as Deputy Comptrollers.", "Rhea Clarke", {"title": "comptroller of customs"}),
     # An organisation headed, led or chaired by the person.
     ("The National Olive Board (NOB), headed by Karim Haddad, revised its forecast for Tunisia.",
      "Karim Haddad", {"title": "head", "agency": "National Olive Board", "country": "TN"}),

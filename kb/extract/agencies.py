@@ -350,6 +350,10 @@ def _edges_trimmed(text: str, toks: list[_Tok]) -> list[_Tok]:
     owner = next((i for i, t in enumerate(toks[:-1]) if re.search(r"[’']s$", t[2])), None)
     if owner is not None and len(toks) - owner > 2:
         toks = toks[owner + 1:]
+    # "… as Comptroller of Customs and of Andre Bynoe and …": "and of" coordinates a new complement, no name goes on
+    cut = next((i for i in range(1, len(toks) - 1) if toks[i][2] == "and" and toks[i + 1][2] == "of"), None)
+    if cut is not None:
+        toks = toks[:cut]
     while toks and toks[-1][2] in _CONNECTORS:
         toks.pop()
     # "Commissioner of Customs of the Togolese Revenue Office": "of Customs" belongs to the title

@@ -557,7 +557,8 @@ def _title_before(left: str) -> re.Match[str] | None:
     return None if _holds_a_person(title) or _CLOSED_BY_AND.search(title) else m
 
 
-_CLOSED_BY_AND = re.compile(r",\s*and$")
+# "X, Commissioner of Customs, and": closed by "and"; "… of Customs and of A and": coordinated, the post before
+_CLOSED_BY_AND = re.compile(r",\s*and$|\s+and\s+of(?:\s|$)")
 
 
 _PERSON_INSIDE = re.compile(r",\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
@@ -662,11 +663,26 @@ def _with_plural_title(ctx: ArticleContext, sent: Sentence, start: int, end: int
 
 # ---------------------------------------------------------------- a title after the name
 
+def _sharing_plural_post(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str) -> _Person | None:
+    """"… of Andre Bynoe and Nicole Sealy-Armstrong as Deputy Comptrollers": the name before "and" holds the
+    plural post given to the next one too."""
+    joint = re.match(r"\s+and\s+", ctx.text[end:sent.end])
+    run = _cfg()["name_run"].match(ctx.text, end + joint.end()) if joint else None
+    if run is None:
+        return None
+    as_post = re.match(r"\s+as\s+(?:the\s+)?(?:new\s+)?", ctx.text[run.end():sent.end])
+    found = _title_after(ctx, sent, run.end() + as_post.end()) if as_post else None
+    if found is None or not (ctx.text[:found[1]].endswith("s") or re.match(r"s\b", ctx.text[found[1]:])):
+        return None  # a plural post ("as Deputy Comptrollers"), not the next person's own
+    title, t_end, agency = found
+    return _person(ctx, sent, start, end, name, title, agency, None, (start, t_end))
+
+
 def _with_title_after(ctx: ArticleContext, sent: Sentence, start: int, end: int, name: str) -> _Person | None:
     right = ctx.text[end:sent.end]
     m = _cfg()["after"].match(right)
     if not m:
-        return None
+        return _sharing_plural_post(ctx, sent, start, end, name)
     rest_start = end + m.end()
     if m.group("who"):
         clause = re.match(r"[^,;]*", ctx.text[rest_start:sent.end]).group()
@@ -709,6 +725,9 @@ def _agency_after_comma(ctx: ArticleContext, pos: int, end: int) -> tuple[str, i
     return (found.name, found.end) if found is not None else None
 
 
+_NEXT_APPOINTMENT = re.compile(r"\s+and\s+(?:of|as)\s|\s+as\s")
+
+
 def _title_after(ctx: ArticleContext, sent: Sentence, rest_start: int) -> tuple[str, int, str | None] | None:
     """(title, its end, the agency it names) of a title that opens at `rest_start`."""
     t = _cfg()["after_title"].match(ctx.text, rest_start, sent.end)
@@ -718,6 +737,9 @@ def _title_after(ctx: ArticleContext, sent: Sentence, rest_start: int) -> tuple[
     when = _TRAILING_WHEN.search(title)
     if when:
         title, t_end = title[:when.start()], rest_start + when.start()
+    other = _NEXT_APPOINTMENT.search(title)
+    if other:  # "as Comptroller of Customs and of A and B as Deputy Comptrollers": the next posts' own
+        title, t_end = title[:other.start()], rest_start + other.start()
     # "secretary in the Ministry of Agriculture, Forestry and Fisheries": the title's
     # complement runs to the end of an agency name that holds commas.
     longer = [m.end for m in mentions_of(ctx).agencies if rest_start <= m.start < t_end < m.end <= sent.end]
