@@ -692,3 +692,20 @@ Estmark ships more maize abroad
 """
     doc = read_article(write(tmp_path, "bar.txt", page))
     assert doc.title == "Estmark ships more maize abroad"
+
+
+def test_txt_logo_text_and_bracketed_note_are_no_headline(tmp_path: Path) -> None:
+    page = f"""\
+The Lorvania Ledger logo
+
+[English version of the original report]
+
+Estmark ships more maize abroad
+
+19 August 2026
+
+{BODY_1}
+"""
+    doc = read_article(write(tmp_path, "logo.txt", page))
+    assert doc.title == "Estmark ships more maize abroad"
+    assert "logo" not in doc.text and "English version" not in doc.text

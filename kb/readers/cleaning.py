@@ -55,7 +55,9 @@ _BOILERPLATE = re.compile(
     r"|follow\s+(?:us|\S+)\s+on\b.*|subscribe\b.{0,80}|sign\s+up\b.{0,80}|click\s+here\b.{0,80}"
     r"|(?:[-*_=~]\s*){3,}|(?:【\d+】\s*)+|\[\d+\](?:\s*\[\d+\])*"
     r"|\(?(?:web\s+)?editors?\s*:.{0,80}\)?|(?:editing|reporting|writing|compiled)\s+by\b.{0,120}"
-    r"|[A-Z]{1,4}(?:/[A-Z]{1,4})+|photo\s*(?:credit)?\s*:.{0,80}|image\s*:.{0,80})$",
+    r"|[A-Z]{1,4}(?:/[A-Z]{1,4})+|photo\s*(?:credit)?\s*:.{0,80}|image\s*:.{0,80}"
+    # "The messenger logo": an image's text; "[English version of the official Spanish text]": an editor's note
+    r"|.{1,60}\s+logo|\[[^\[\]]{3,80}\])$",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)|all rights reserved", re.IGNORECASE)
