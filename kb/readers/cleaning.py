@@ -674,7 +674,8 @@ def _is_figure_row(line: str) -> bool:
 def _block_lines(block: list[str]) -> list[str]:
     """The block's logical lines; in a block with two rows of figures or more set in columns, every line with
     column gaps stays as printed (its gaps tell its cells), the rest is normalised and joined as usual."""
-    if sum(_is_figure_row(line) for line in block) < 2:
+    gapped = [line for line in block if "\t" in line or "  " in line.strip()]  # cheap: most blocks have none
+    if len(gapped) < 2 or sum(_is_figure_row(line) for line in gapped) < 2:
         return _logical_lines([norm(line) for line in block])
     out: list[str] = []
     run: list[str] = []

@@ -29,7 +29,7 @@ def read_market_access(rd: Reading) -> None:
     if home is None:
         return
     for sentence in rd.ctx.sentences:
-        opened = _OPENED.search(sentence.text)
+        opened = _OPENED.search(sentence.text) if "arket" in sentence.text else None
         listed = _LIST_START.search(sentence.text, opened.end()) if opened else None
         if listed is None:
             continue

@@ -87,7 +87,8 @@ def _blocks(text: str) -> Iterator[list[_Line]]:
     run: list[_Line] = []
     pos = 0
     for raw in text.split("\n"):
-        cells = _cells(raw) if raw.strip() else []
+        # a prose line (the readers leave single spaces in it) is no row: no splitting needed
+        cells = _cells(raw) if ("|" in raw or "\t" in raw or "  " in raw.strip()) else []
         if len(cells) >= 2:
             run.append(_Line(pos + len(raw) - len(raw.lstrip()), raw.strip(), cells))
         else:
