@@ -268,6 +268,26 @@ class Claim(SQLModel, table=True):
     value: str = doc("The value as text, as the article gives it")
 
 
+class ClaimValueCount(SQLModel, table=True):
+    __tablename__ = "claim_value_count"
+    __table_args__ = (
+        {"comment": "The claims of each agency and official counted by value: for each (field, value) its claims "
+                    "give, how many claims, the latest article date and the first claim (what the row's best "
+                    "value is chosen by); kept in step with `claim` by the database (revision 0013), so "
+                    "re-deriving a row named by thousands of articles reads its few values, not every claim"},
+    )
+
+    kind: str = doc("agency or official: the table of the row", primary_key=True)
+    row_id: int = doc("The row (agency.id or official.id)", primary_key=True)
+    field: str = doc("Column the value is for, as in claim.field", primary_key=True)
+    value: str = doc("The value as text, as in claim.value", primary_key=True)
+    claims: int = doc("How many claims give this value for this field of the row")
+    latest_published: str | None = doc("The latest publication date among those claims' articles "
+                                       "(article.published)", default=None)
+    first_claim_id: int = doc("The first of those claims (the least claim.id): values rank in this order "
+                              "when all else ties")
+
+
 class Alias(SQLModel, table=True):
     __tablename__ = "alias"
     __table_args__ = (
