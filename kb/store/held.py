@@ -70,7 +70,8 @@ _NAMED_BY = {name: {name} | {other for other in MADE if name in _REFS[other]} fo
 # The other tables whose rows may name new rows (an insert into them or an update writes the new rows first).
 _REFERRING = {table.name for table in T.values()
               if any(fk.column.table.name in _TABLE_OF for fk in table.foreign_keys)}
-_TABLES = "|".join(T[name].name for name in HELD)
+# The held tables, and the claims' counts by value (revision 0013), which count the held claims once written.
+_TABLES = "|".join([*(T[name].name for name in HELD), "claim_value_count"])
 _READS = re.compile(rf"\b({_TABLES})\b", re.IGNORECASE)
 # Deleting a row held rows refer to (their foreign keys); updating an article, whose date a trigger copies to
 # its evidence. (Updating an agency's or official's values changes nothing held rows hold.)
