@@ -247,12 +247,21 @@ class Evidence(SQLModel, table=True):
                                 "database): a row's first and last dates", default=None)
 
 
+# Claim fields whose value is a row's id (kb.kinds' `id_claims`): when rows merge, the claims naming the other row
+# are found by (field, value), and only these (revision 0014). A query must repeat `ID_CLAIMS` word for word for
+# SQLite to use the index.
+ID_CLAIM_FIELDS = ("amends", "exporter_agency_id", "importer_agency_id", "party_agency", "signatory")
+ID_CLAIMS = "field IN (" + ", ".join(f"'{name}'" for name in ID_CLAIM_FIELDS) + ")"
+
+
 class Claim(SQLModel, table=True):
     __tablename__ = "claim"
     __table_args__ = (
         exactly_one("agency_id", "official_id", "agreement_id", "trade_flow_id"),
         Index("ix_claim_article_id", "article_id"),
-        Index(None, "field", "value"),  # claims that name a row by id (party_agency, signatory…), when rows merge
+        # The claims that name a row by id (party_agency, signatory…), when rows merge: those alone (revision 0014),
+        # not every claim's (field, value) at a random place of the index.
+        Index("ix_claim_field_value", "field", "value", sqlite_where=text(ID_CLAIMS), postgresql_where=text(ID_CLAIMS)),
         {"comment": "One article's value for one field of a row; differing values from different articles "
                     "are all kept, and the row shows the best-attested one"},
     )
