@@ -2,12 +2,15 @@
 
 What a grown base adds to a load: the same new articles (with curated facts files) into a copy of `--base`
 (a SQLite database; omit it for an empty one), made afresh before each load, this tree and `--before TREE`
-(a checkout with its own `uv sync`ed .venv) taking turns for `--rounds` rounds. Per tree: the median store
+(a checkout with its own `uv sync`ed .venv; `--before-base`: its copy of the base, when the trees' revisions
+differ) taking turns for `--rounds` rounds. Per tree: the median store
 phase (wall seconds, as bench_store.py times it) and the median CPU seconds of the loading process (the
 store runs in it; start-up and the coordination of the reading workers included), which a busy machine
 disturbs less than wall time.
 
     uv run python benchmarks/bench_into.py /tmp/new500 --base /tmp/s10k.db --before /tmp/kb-before --rounds 5
+    uv run python benchmarks/bench_into.py /tmp/new500 --base /tmp/s10k-0013.db --before /tmp/kb-before \
+        --before-base /tmp/s10k.db --rounds 5
 """
 
 from __future__ import annotations
@@ -56,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path, help="articles with curated facts files")
     parser.add_argument("--base", type=Path, help="a SQLite kb database to load into (a copy; default: empty)")
     parser.add_argument("--before", type=Path, help="another kb tree to measure side by side")
+    parser.add_argument("--before-base", type=Path,
+                        help="the base the other tree loads into, when it needs another revision (default: --base)")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
     trees = [("this tree", ROOT)] + ([("before", args.before.resolve())] if args.before else [])
@@ -63,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kb-bench-into-") as tmp:
         for round_no in range(args.rounds):
             for name, tree in trees if round_no % 2 == 0 else list(reversed(trees)):
-                runs[name].append(measure(tree, args.corpus, args.base, Path(tmp)))
+                base = args.before_base if name == "before" and args.before_base else args.base
+                runs[name].append(measure(tree, args.corpus, base, Path(tmp)))
                 print(f"round {round_no + 1}, {name}: store {runs[name][-1]['store']:.2f} s, "
                       f"CPU {runs[name][-1]['cpu']:.2f} s", file=sys.stderr)
     print(header("bench_into"))

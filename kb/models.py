@@ -247,12 +247,21 @@ class Evidence(SQLModel, table=True):
                                 "database): a row's first and last dates", default=None)
 
 
+# Claim fields whose value is a row's id (kb.kinds' `id_claims`): when rows merge, the claims naming the other row
+# are found by (field, value), and only these (revision 0014). A query must repeat `ID_CLAIMS` word for word for
+# SQLite to use the index.
+ID_CLAIM_FIELDS = ("amends", "exporter_agency_id", "importer_agency_id", "party_agency", "signatory")
+ID_CLAIMS = "field IN (" + ", ".join(f"'{name}'" for name in ID_CLAIM_FIELDS) + ")"
+
+
 class Claim(SQLModel, table=True):
     __tablename__ = "claim"
     __table_args__ = (
         exactly_one("agency_id", "official_id", "agreement_id", "trade_flow_id"),
         Index("ix_claim_article_id", "article_id"),
-        Index(None, "field", "value"),  # claims that name a row by id (party_agency, signatory…), when rows merge
+        # The claims that name a row by id (party_agency, signatory…), when rows merge: those alone (revision 0014),
+        # not every claim's (field, value) at a random place of the index.
+        Index("ix_claim_field_value", "field", "value", sqlite_where=text(ID_CLAIMS), postgresql_where=text(ID_CLAIMS)),
         {"comment": "One article's value for one field of a row; differing values from different articles "
                     "are all kept, and the row shows the best-attested one"},
     )
@@ -266,6 +275,26 @@ class Claim(SQLModel, table=True):
     trade_flow_id: int | None = ref("trade_flow", "Trade flow the value belongs to")
     field: str = doc("Column the value is for, e.g. signed, place, quantity")
     value: str = doc("The value as text, as the article gives it")
+
+
+class ClaimValueCount(SQLModel, table=True):
+    __tablename__ = "claim_value_count"
+    __table_args__ = (
+        {"comment": "The claims of each agency and official counted by value: for each (field, value) its claims "
+                    "give, how many claims, the latest article date and the first claim (what the row's best "
+                    "value is chosen by); kept in step with `claim` by the database (revision 0013), so "
+                    "re-deriving a row named by thousands of articles reads its few values, not every claim"},
+    )
+
+    kind: str = doc("agency or official: the table of the row", primary_key=True)
+    row_id: int = doc("The row (agency.id or official.id)", primary_key=True)
+    field: str = doc("Column the value is for, as in claim.field", primary_key=True)
+    value: str = doc("The value as text, as in claim.value", primary_key=True)
+    claims: int = doc("How many claims give this value for this field of the row")
+    latest_published: str | None = doc("The latest publication date among those claims' articles "
+                                       "(article.published)", default=None)
+    first_claim_id: int = doc("The first of those claims (the least claim.id): values rank in this order "
+                              "when all else ties")
 
 
 class Alias(SQLModel, table=True):

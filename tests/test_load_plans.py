@@ -13,11 +13,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from helpers import kb
+from helpers import kb, rows
 from test_query_plans import problems, statements
 
 from kb import driver
 from kb.db import make_engine
+from kb.kinds import KINDS
+from kb.models import ID_CLAIM_FIELDS, ID_CLAIMS
 
 CORPUS = Path(__file__).parent / "resolution_corpus"
 # Read once per batch of articles, and again after a fold: the curators' merges and splits.
@@ -86,3 +88,20 @@ def test_matching_an_agreement_by_parties_reads_the_party_index_alone(url: str) 
         second = next(i for i, line in enumerate(lines) if line.startswith("SEARCH second "))
         row = next(i for i, line in enumerate(lines) if line.startswith("SEARCH agreement USING"))
         assert second < row, plan  # the second party before the agreement row
+
+
+def test_a_merge_finds_the_claims_naming_the_other_row_through_the_id_claims_index(url: str) -> None:
+    """`ix_claim_field_value` holds only the claims whose value is a row's id (revision 0014); a merge looks up
+    those naming the row merged away through it (the query repeats the index's condition), on both engines."""
+    assert set(ID_CLAIM_FIELDS) == {f for k in KINDS for f in k.id_claims}
+    kb("load", CORPUS, "--db", url)
+    agencies = rows(url, "SELECT a.id, b.id FROM agency a JOIN agency b ON b.country_code = a.country_code "
+                         "AND b.id > a.id ORDER BY a.id, b.id")
+    keep, other = agencies[0]
+    with statements() as captured:
+        kb("merge", "agency", keep, other, "--db", url)
+    moving = [(s, p) for s, p in captured if ID_CLAIMS in " ".join(s.split())]
+    assert {" ".join(s.split())[:6] for s, _ in moving} == {"SELECT", "UPDATE"}, moving
+    for statement, parameters in moving:
+        plan = _plan(url, statement, parameters)
+        assert "ix_claim_field_value" in plan, plan

@@ -22,7 +22,7 @@ from sqlmodel import SQLModel
 from test_db_cli import tables
 from test_load import summary, table_counts
 
-from kb.db import head_revision, make_engine, run_alembic
+from kb.db import COUNT_TABLES, head_revision, make_engine, run_alembic
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -191,9 +191,9 @@ def test_identity_columns_are_filled_for_articles_stored_before_0006(db_url: str
         "  published: '2021-04-10'\n", "  published: '2021-04-10'\n  url: HTTP://www.Example.org/a1/#top\n"),
         encoding="utf-8")
     kb("load", folder, "--db", db_url)
-    before = table_counts(db_url)
-    kb("db", "downgrade", "0005", "--db", db_url)  # columns go, no row does
-    assert table_counts(db_url) == before
+    before = table_counts(db_url, without=COUNT_TABLES)
+    kb("db", "downgrade", "0005", "--db", db_url)  # columns go, no row does (but the claims' counts, derived: 0013)
+    assert table_counts(db_url, without=COUNT_TABLES) == before
     kb("db", "upgrade", "--db", db_url)
     assert rows(db_url, "SELECT url_key FROM article WHERE url IS NOT NULL") == [("https://example.org/a1",)]
     assert rows(db_url, "SELECT count(*) FROM article WHERE file_hash IS NULL") == [(4,)]  # only a load knows it

@@ -167,6 +167,7 @@ _CONDITIONS = {
     "trade_flow": "id IN {flow}",
     "evidence": _EVIDENCE,
     "claim": _CLAIM,
+    "claim_value_count": "((kind = 'agency' AND row_id IN {agency}) OR (kind = 'official' AND row_id IN {official}))",
     "alias": "(agreement_id IN {agreement} OR official_id IN {official} OR agency_id IN {agency})",
     "match_decision": "article_id IN {article} AND " + _RECORD,
     "match_candidate": "article_id IN {article} AND " + _RECORD,

@@ -49,11 +49,21 @@ def _existing_statement(kind: str) -> Select:
         table.c.id.in_(ids_param())), {kind}, held_by_id(kind, ("id", *DERIVED[kind]))), by="ids", of=kind)
 
 
+# The kinds whose claims the database keeps counted by value (`claim_value_count`, revision 0013).
+COUNTED = frozenset({"agency", "official"})
+
+
 @cache
 def _claims_statement(kind: str) -> Select:
     """Each row's distinct (field, value) claims with how many claims give them and the latest article date,
     in the order of their first claim: a row named in thousands of articles returns its few values, not every
-    claim (the reading of those claims stays in the database)."""
+    claim. Agencies and officials (named by the most articles) read them as the database keeps them counted,
+    a few point reads; other rows count their claims in the database."""
+    if kind in COUNTED:
+        counted = T["claim_value_count"]
+        return (select(counted.c.row_id, counted.c.field, counted.c.value, counted.c.claims,
+                       counted.c.latest_published)
+                .where(counted.c.kind == kind, counted.c.row_id.in_(ids_param())).order_by(counted.c.first_claim_id))
     claim, art = T["claim"], T["article"]
     col = claim.c[f"{kind}_id"]
     return (select(col, claim.c.field, claim.c.value, func.count(), func.max(art.c.published))

@@ -6,12 +6,13 @@ for `kb.store.derive.rederive`.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.engine import Connection
 
 from kb.candidates import Tallies, candidates
 from kb.kinds import KINDS
 from kb.kinds import kind as kind_of
+from kb.models import ID_CLAIMS
 from kb.resolve import forget_curated
 from kb.store.tables import T, Touched
 
@@ -53,11 +54,11 @@ def _move_id_claims(conn: Connection, kind: str, keep: int, other: int, touched:
     if not fields:
         return
     holders = [k for k in KINDS if any(f in k.fields for f in fields)]
-    for row in conn.execute(select(*(claim.c[k.column] for k in holders))
-                            .where(claim.c.field.in_(fields), claim.c.value == str(other))):
+    named = (claim.c.field.in_(fields), claim.c.value == str(other), text(ID_CLAIMS))  # ID_CLAIMS: the index's
+    for row in conn.execute(select(*(claim.c[k.column] for k in holders)).where(*named)):
         for k, rid in zip(holders, row, strict=True):
             touched.add(k.name, rid)
-    conn.execute(update(claim).where(claim.c.field.in_(fields), claim.c.value == str(other)).values(value=str(keep)))
+    conn.execute(update(claim).where(*named).values(value=str(keep)))
 
 
 def _fold_positions(conn: Connection, column, keep: int, other: int, touched: Touched) -> None:  # type: ignore[no-untyped-def]

@@ -51,7 +51,7 @@ from sqlalchemy.engine import Connection
 
 from kb.driver import DriverError, ReadCache, driver
 from kb.errors import KbError
-from kb.store.tables import T, insert_into
+from kb.store.tables import T, count_claims, counted, insert_into, last_claim
 
 HELD = ("claim", "evidence", "decision", "candidate")  # the store's names, in the order they are written
 # New entity rows, held with ids allocated ahead (`Ids`): in the order they are written, each after the tables
@@ -70,7 +70,8 @@ _NAMED_BY = {name: {name} | {other for other in MADE if name in _REFS[other]} fo
 # The other tables whose rows may name new rows (an insert into them or an update writes the new rows first).
 _REFERRING = {table.name for table in T.values()
               if any(fk.column.table.name in _TABLE_OF for fk in table.foreign_keys)}
-_TABLES = "|".join(T[name].name for name in HELD)
+# The held tables, and the claims' counts by value (revision 0013), which count the held claims once written.
+_TABLES = "|".join([*(T[name].name for name in HELD), "claim_value_count"])
 _READS = re.compile(rf"\b({_TABLES})\b", re.IGNORECASE)
 # Deleting a row held rows refer to (their foreign keys); updating an article, whose date a trigger copies to
 # its evidence. (Updating an agency's or official's values changes nothing held rows hold.)
@@ -546,7 +547,7 @@ class Held:
                 rows, self.rows[name] = self.rows[name], []
                 self._by_row = None
                 if rows:
-                    driver(self.conn).many(insert_into(name), rows)
+                    insert_rows(self.conn, name, rows)
         finally:
             self._writing = False
 
@@ -730,7 +731,19 @@ def write_rows(conn: Connection, name: str, rows: Sequence[Mapping[str, Any]], p
     if found is not None:
         found.add(name, rows, published)
     elif rows:
-        driver(conn).many(insert_into(name), [{c: r.get(c) for c in _columns(name)} for r in rows])
+        insert_rows(conn, name, [{c: r.get(c) for c in _columns(name)} for r in rows])
+
+
+def insert_rows(conn: Connection, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    """One insert of rows of a held table; claims of agencies and officials then counted by value
+    (`claim_value_count`, revision 0013), in one statement."""
+    run = driver(conn)
+    if name != "claim" or not counted(rows):
+        run.many(insert_into(name), rows)
+        return
+    after = run.scalar(last_claim()) or 0
+    run.many(insert_into(name), rows)
+    run.run(count_claims(), {"after": after})
 
 
 def new_row(conn: Connection, name: str, row: Mapping[str, Any]) -> int:

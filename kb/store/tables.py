@@ -7,10 +7,25 @@ built on first use and cached.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from sqlalchemy import Delete, Insert, Table, Update, bindparam, delete, insert, update
+from sqlalchemy import (
+    Delete,
+    Insert,
+    Select,
+    Table,
+    TextClause,
+    Update,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 
 from kb import models
 from kb.driver import cascading_nowhere, updates_by_id
@@ -80,3 +95,43 @@ def update_by_id(name: str) -> Update:
 def delete_by_ids(name: str, column: str = "id") -> Delete:
     return delete(T[name]).where(T[name].c[column].in_(ids_param()))
 
+
+
+# ---------------------------------------------------------------- claims counted by value (revision 0013)
+
+# The kinds whose claims `claim_value_count` counts by value (claim.<kind>_id).
+COUNTED = ("agency", "official")
+_COUNT = "claim_value_count"
+
+
+@cache
+def last_claim() -> Select:
+    """The greatest claim id: the claims an insert makes come after it."""
+    return select(func.max(T["claim"].c.id))
+
+
+@cache
+def count_claims() -> TextClause:
+    """The agencies' and officials' claims after claim `:after` counted into `claim_value_count`, grouped by
+    value: one statement after an insert of claims (the database's triggers count claims deleted and moved,
+    revision 0013). Claims come after every claim before them, so the first claim of a value counted already
+    stays its first; SQLite's two-argument max() is NULL when either is, hence the CASEs."""
+    kind = " ".join(f"WHEN c.{k}_id IS NOT NULL THEN '{k}'" for k in COUNTED)
+    row = ", ".join(f"c.{k}_id" for k in COUNTED)
+    either = " OR ".join(f"c.{k}_id IS NOT NULL" for k in COUNTED)
+    return text(
+        f"INSERT INTO {_COUNT} (kind, row_id, field, value, claims, latest_published, first_claim_id) "
+        f"SELECT CASE {kind} END, coalesce({row}), c.field, c.value, count(*), max(a.published), min(c.id) "
+        f"FROM claim c JOIN article a ON a.id = c.article_id WHERE c.id > :after AND ({either}) "
+        f"GROUP BY 1, 2, c.field, c.value "
+        f"ON CONFLICT (kind, row_id, field, value) DO UPDATE SET claims = {_COUNT}.claims + excluded.claims, "
+        f"latest_published = CASE WHEN {_COUNT}.latest_published IS NULL "
+        f"OR excluded.latest_published > {_COUNT}.latest_published THEN excluded.latest_published "
+        f"ELSE {_COUNT}.latest_published END, "
+        f"first_claim_id = CASE WHEN excluded.first_claim_id < {_COUNT}.first_claim_id "
+        f"THEN excluded.first_claim_id ELSE {_COUNT}.first_claim_id END")
+
+
+def counted(rows: Sequence[Mapping[str, object]]) -> bool:
+    """Whether any of these claim rows is counted by value (an agency's or an official's)."""
+    return any(row.get(f"{k}_id") is not None for row in rows for k in COUNTED)
