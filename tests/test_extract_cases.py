@@ -624,3 +624,16 @@ def test_a_venue_and_a_meeting_are_no_agencies() -> None:
     names = [r["name"] for r in records(facts, "agencies")]
     assert "Ghana Revenue Authority" in names
     assert not [n for n in names if "Conference Centre" in n or n.startswith(("Ordinary", "Meeting"))], names
+
+
+def test_where_the_imports_come_from_is_a_partner_not_the_home() -> None:
+    # a national outlet's story: the source of its imports is named often, the home only by the outlet
+    from kb.extract.context import ArticleContext
+    from kb.extract.countries import find_countries, home_country
+    text = ("Border trade fell in May, the ministry said. Cement and fuel arrive from Thailand, while machinery is "
+            "imported from Thailand as well; traders blamed the floods. Rice goes to Thailand.")
+    doc = Document(path=Path("case.txt"), text=text, published="2024-05-21", title="Border trade falls",
+                   publisher="Vientiane Times")
+    ctx = ArticleContext(doc)
+    ctx.countries = find_countries(text, doc.published)
+    assert home_country(ctx) == "LA"

@@ -316,6 +316,9 @@ def _destinations(text: str, mentions: list[CountryMention]) -> set[int]:
     return out
 
 
+# "… arrive from India", "imports from China rose": where the story's own imports come from, a partner
+_SOURCE_BEFORE = re.compile(r"\b(?:imports?|imported|importing|arrive|arrives|arrived|arriving|brought\s+in|bought|"
+                            r"purchased|supplies|supplied)\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+)?$", re.I)
 _SELLS_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:exports|export\s+(?:earnings|revenues?|receipts)|"
                           r"shipments)\b(?!\s+(?:duty|duties|ban|bans|tax|taxes|curbs?|restrictions?|polic(?:y|ies)))")
 _TRADERS_SELL = re.compile(r"\s+(?:[a-z-]+\s+)?(?:exporters|processors|producers|shippers|growers|traders|firms|"
@@ -419,7 +422,8 @@ def _home_country(ctx: ArticleContext) -> str | None:
     origins: set[str] = set()
     for c in ctx.countries:
         if c.form != "bloc":
-            counts[c.code] += 0.25 if c.start in going else 1.0
+            source = _SOURCE_BEFORE.search(ctx.text, max(0, c.start - 50), c.start) is not None
+            counts[c.code] += 0.25 if c.start in going or source else 1.0
             if c.code not in sellers and (_SELLS_AFTER.match(ctx.text, c.end) or _BUYS_AFTER.match(ctx.text, c.end)):
                 sellers.add(c.code)
                 counts[c.code] += 3  # "New Zealand's honey exports earned …", "Kenya's imports of …": whose trade
