@@ -24,7 +24,7 @@ from kb.normalize import name_key, singular_key
 from kb.resolve import column_by_id, curated
 from kb.store.held import held as held_rows
 from kb.store.held import new_rows
-from kb.store.tables import Fresh, T, Touched, delete_by_ids, ids_param, update_by_id
+from kb.store.tables import COUNTED, Fresh, T, Touched, delete_by_ids, ids_param, update_by_id
 
 MASS_IN_KG = {"t": 1000.0, "kg": 1.0, "lb": 0.45359237}
 DATE_FIELDS = frozenset({"signed"})
@@ -47,10 +47,6 @@ def _existing_statement(kind: str) -> Select:
     table = T[kind]
     return kept_for_batch(answered_from_held(select(table.c.id, *(table.c[c] for c in DERIVED[kind])).where(
         table.c.id.in_(ids_param())), {kind}, held_by_id(kind, ("id", *DERIVED[kind]))), by="ids", of=kind)
-
-
-# The kinds whose claims the database keeps counted by value (`claim_value_count`, revision 0013).
-COUNTED = frozenset({"agency", "official"})
 
 
 @cache

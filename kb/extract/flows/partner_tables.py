@@ -49,13 +49,13 @@ class _Line:
 def read_partner_tables(rd: Reading) -> None:
     """Two flows a period for each partner row of a table with export and import columns."""
     for lines in _blocks(rd.ctx.text):
-        header_at = next((i for i, ln in enumerate(lines) if is_two_way_header(ln.cells)), None)
+        header_at = next((i for i, ln in enumerate(lines) if _two_way_header(ln.cells)), None)
         if header_at is None:
             continue
         _read_table(rd, lines, header_at)
 
 
-def is_two_way_header(cells: list[str]) -> bool:
+def _two_way_header(cells: list[str]) -> bool:
     """A header row with a column of exports and one of imports."""
     kinds = [_kind(c) for c in cells]
     return "export" in kinds and "import" in kinds

@@ -295,11 +295,12 @@ def _known_goods_next(s: str, pos: int) -> bool:
 _GIVING_IT = re.compile(r"(?i:sold|sells?|selling|shipped|ships?|shipping|sent|sends?|sending|supplied|supplying)"
                         r"\s+(?:it|them)\b(?!\s+(?:to|for|abroad|overseas)\b)")
 _PARTNER_WITH = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$")
-_GIVING_VERB = re.compile(r"(?i:sold|sells?|selling|shipped|ships?|shipping|sent|sends?|sending)\s+(?:the\s+)?")
+_GIVING = r"(?i:sold|sells?|selling|shipped|ships?|shipping|sent|sends?|sending)"
+_GIVING_VERB = re.compile(_GIVING + r"\s+(?:the\s+)?")
 # "Turkey sold Georgia goods for USD 402 mln": the whole trade's word, then its figure
 _GOODS_FOR_FIGURE = re.compile(r"\s+(?:goods|products|merchandise|commodities)\s+(?:for|worth|valued\s+at)\s")
 _SUPPLIED_WITH = re.compile(r"\s+(?:(?:mainly|mostly|chiefly|largely|primarily|principally|also)\s+)?with\b")
-_GIVING_VERB_BEFORE = re.compile(r"\b(?i:sold|sells?|shipped|ships?|sent|sends?)\s+(?:the\s+)?$")
+_GIVING_VERB_BEFORE = re.compile(r"\b" + _GIVING + r"\s+(?:the\s+)?$")
 _FIGURE_NEXT = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|a\s+record)\s+)?"
                           r"(?:[$€£¥]|US\$|[A-Z]{1,3}\$|[A-Z]{3}\s?\d|\d)")
 
