@@ -637,3 +637,17 @@ def test_where_the_imports_come_from_is_a_partner_not_the_home() -> None:
     ctx = ArticleContext(doc)
     ctx.countries = find_countries(text, doc.published)
     assert home_country(ctx) == "LA"
+
+
+def test_partners_ranked_in_the_story_trade_are_not_the_home() -> None:
+    # "Germany led the export markets …, ahead of X": ranked partners, however often named; the outlet's own is home
+    from kb.extract.context import ArticleContext
+    from kb.extract.countries import find_countries, home_country
+    text = ("Exports rose 4 percent to USD 9.1 billion in May, the ministry said. Spain led the export markets with "
+            "USD 1.2 billion, ahead of Italy and France. On the import side, Spain came first, followed by China. "
+            "Spain was also the main buyer of olive oil.")
+    doc = Document(path=Path("case.txt"), text=text, published="2026-06-10", title="Exports keep rising",
+                   publisher="Invest in Morocco")
+    ctx = ArticleContext(doc)
+    ctx.countries = find_countries(text, doc.published)
+    assert home_country(ctx) == "MA"

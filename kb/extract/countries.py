@@ -316,6 +316,37 @@ def _destinations(text: str, mentions: list[CountryMention]) -> set[int]:
     return out
 
 
+# "Germany led the export markets", "China came first among import sources", "Iraq was the top buyer": a partner
+# ranked in the story's trade …
+_PARTNER_ROLE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:led|topped|headed|was|were|is|are|remained|came|ranked|"
+                                 r"stood)\s+(?:[\w-]+\s+){0,4}?(?:(?:export|import)\s+)?(?:markets|buyers|"
+                                 r"destinations|customers|suppliers|sources|origins)\b|\s+(?:was|were|is|remained)\s+"
+                                 r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:market|buyer|destination|customer|supplier|"
+                                 r"source)\b", re.I)
+# … and the ones ranked after it ("…, ahead of the United Kingdom", "followed by Russia and Germany")
+_RANKED_ON_BEFORE = re.compile(r"\b(?:ahead\s+of|followed\s+by|behind|trailed\s+by|then)\s+(?:the\s+)?$", re.I)
+# "On the import side, China came first …", "As for exports, Germany led …": partners ranked in a trade named first
+_SIDE_LEAD = re.compile(r"(?:^|[.;]\s+|\n)\W*(?:(?:[Oo]n|[Ii]n|[Ff]or)\s+the|[Aa]s\s+(?:for|to|regards)|[Rr]egarding|"
+                        r"[Tt]urning\s+to|[Ii]n\s+terms\s+of|[Oo]n|[Ii]n)\s+(?:the\s+)?(?:import|export)s?"
+                        r"(?:\s+(?:side|front))?\s*,[^.;]*")
+
+
+def _ranked_partners(text: str, mentions: list[CountryMention]) -> set[int]:
+    """Starts of the countries ranked as the partners of a story's trade (not the story's own country)."""
+    out: set[int] = set()
+    for lead in _SIDE_LEAD.finditer(text):
+        out.update(c.start for c in mentions if lead.start() <= c.start < lead.end())
+    prev: CountryMention | None = None
+    for c in mentions:
+        if _PARTNER_ROLE_AFTER.match(text, c.end) or (
+                prev is not None and prev.start in out and c.start - prev.end < 120
+                and (_LIST_JOIN.fullmatch(text, prev.end, c.start)
+                     or _RANKED_ON_BEFORE.search(text, max(prev.end, c.start - 20), c.start))):
+            out.add(c.start)
+        prev = c
+    return out
+
+
 # "… arrive from India", "imports from China rose": where the story's own imports come from, a partner
 _SOURCE_BEFORE = re.compile(r"\b(?:imports?|imported|importing|arrive|arrives|arrived|arriving|brought\s+in|bought|"
                             r"purchased|supplies|supplied)\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+)?$", re.I)
@@ -417,7 +448,7 @@ def _home_country(ctx: ArticleContext) -> str | None:
         counts[outlet] += 1.5  # a national outlet's story ("Centre permits onion exports to Sri Lanka") is its own
     for code, n in _local_money(ctx.text).items():
         counts[code] += min(n, 3) * 0.5  # "earned NZ$412 million": a story counted in a country's own money
-    going = _destinations(ctx.text, ctx.countries)
+    going = _destinations(ctx.text, ctx.countries) | _ranked_partners(ctx.text, ctx.countries)
     sellers: set[str] = set()
     origins: set[str] = set()
     for c in ctx.countries:

@@ -72,6 +72,7 @@ from kb.extract.flows.roles import (
     IMPORTER,
     OWN_CHANGE,
     REGION,
+    SIDE_LEAD,
     Party,
     frame_parties,
     in_aside,
@@ -1165,7 +1166,8 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     if joint and _unreal(s[clause[0]:joint[-1].start()]):
         return True  # "We expect to ship 560,000 t in February as rice goes to Benin": the forecast's, no flow told
     if _PURPOSE.search(s, max(clause[0], cue.start - 40), cue.start):
-        return True  # "imported … for blending and re-export": what the goods are for, not a flow told
+        return True  # "imported … for blending and re-export": what the goods are for, not a flow told ("as for
+        # exports," is a topic)
     if _HINDERED.search(s, max(clause[0], cue.start - 60), min(clause[1], cue.end + 60)):
         return True  # "payment difficulties make direct sales from Mombasa hard": what does not happen
     if cue.kind == "motion" and _TARIFF_ON.search(s, max(clause[0], cue.start - 120), cue.start):
@@ -1218,7 +1220,7 @@ _HINDERED = re.compile(r"\bmak(?:e|es|ing|ed)\s+(?:[\w-]+\s+){1,6}?(?:hard|diffi
 # … and ", having not done so in 2024": what did not happen another time
 _CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+as)\b"
                          r"|,\s+(?:having\s+not|having\s+never|not\s+having|after\s+not\s+having)\b", re.I)
-_PURPOSE = re.compile(r"\bfor\s+(?:(?:further\s+)?[a-z-]+\s+(?:and|or)\s+)?(?:further\s+)?$")
+_PURPOSE = re.compile(r"(?<![Aa]s\s)\bfor\s+(?:(?:further\s+)?[a-z-]+\s+(?:and|or)\s+)?(?:further\s+)?$")
 
 
 def _bloc_owner(rd: Reading, frame: _Frame) -> bool:
@@ -1346,6 +1348,8 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     arrived = arrived or (frame.cue.form in _SOURCE_NOUNS and any(p.how == "ranked" for p in frame.parties)
                           and rd.frame.home is not None and rd.frame.home not in exporters
                           and not any(c.code == rd.frame.home for c in frame.sm.countries))
+    # "On the import side, South Africa supplied goods valued at P3.1bn": the lead-in names the story's imports
+    arrived = arrived or ((lead := SIDE_LEAD.match(s, frame.clause[0])) is not None and lead["trade"][0] in "iI")
     if not importers and exporters and (frame.cue.kind in ("import_verb", "import_noun") or arrived) and not totals:
         # "…, while imports from the UAE were $48bn": the exporter of the clause before; else a country the
         # sentence names as acting ("Thailand's trade deficit … as imports of Chinese goods"); else home
@@ -2008,6 +2012,10 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
         yield goods_after_copula(sm, cue.end, region[1])  # "main imports from Thailand include vehicles, …"
         yield goods_of_share_subject(sm, cue.start, clause[0])  # "Rice and meat make up most of its exports"
     elif cue.kind != "motion" and (not figures or figures[0].start > cue.end + 3):
+        if cue.form in ("import", "export"):  # "Fuel was the main import": the word a noun here
+            ranked, ranked_end = ranked_item_subject(sm, clause[0], clause[1])
+            if ranked and cue.start < ranked_end:
+                yield ranked
         supplied = _SUPPLIED_WITH.match(sm.text, cue.end, region[1])  # "supplies India with copper and fishmeal"
         if supplied:
             yield read_phrase_list(sm, supplied.end(), region[1])

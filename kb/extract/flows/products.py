@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from kb.extract.flows.goods import Goods, read_phrase_list, term_goods
+from kb.extract.flows.goods import Goods, goods_hs, read_phrase_list, term_goods
 from kb.extract.flows.mentions import SentenceMentions
 
 _RANK = r"(?:main|leading|principal|chief|top|biggest|largest|dominant|single\s+largest|single\s+biggest)"
-_PRODUCT = r"(?:export\s+)?(?:products?|items?|commodit(?:y|ies)|exports?|goods)"
+_PRODUCT = r"(?:export\s+)?(?:products?|items?|commodit(?:y|ies)|exports?|goods)(?:\s+(?:groups?|categor(?:y|ies)))?"
 # "sent there", "going to it", "shipped to them": the product's way to the partner just named
 _THERE = (r"(?:\s+(?:sent|going|shipped|exported|heading|bound|delivered|sold)\s+(?:there|to\s+(?:it|them|that\s+"
           r"(?:country|market))))?")
@@ -69,8 +69,11 @@ def ranked_subject(sm: SentenceMentions, lo: int, cue_start: int) -> list[Goods]
 # "Teak was the biggest AD export species at 2,690m3": goods, named as the subject a ranking of exports is of
 _EXPORT_ITEM_SUBJECT = re.compile(r"\W*(?P<goods>(?:[A-Za-z][a-z-]+\s+){0,2}?[A-Za-z][a-z-]+)\s+"
                                   r"(?:was|were|is|are|remained|remains)\s+(?:also\s+)?the\s+" + _RANK +
-                                  r"\s+(?:[\w()-]+\s+){0,2}?(?:export|import)(?:ed)?\s+"
-                                  r"(?:species|products?|items?|commodit(?:y|ies)|crops?|goods|lines?)\b", re.I)
+                                  r"\s+(?:[\w()-]+\s+){0,2}?(?:(?:export|import)(?:ed)?\s+"
+                                  r"(?:species|products?|items?|commodit(?:y|ies)|crops?|goods|lines?)\b"
+                                  # "Fuel was the main import, sourced mainly from …": the trade noun alone
+                                  r"|(?:export|import)s?\b(?=\s*[,;.]|\s+(?:from|to|of\s+the\s+(?:month|year|period)|"
+                                  r"in|at|by|with)\b))", re.I)
 
 
 def ranked_item_subject(sm: SentenceMentions, lo: int, hi: int) -> tuple[list[Goods], int]:
@@ -84,5 +87,5 @@ def ranked_item_subject(sm: SentenceMentions, lo: int, hi: int) -> tuple[list[Go
     if name.split()[0].lower() in ("the", "it", "this", "that", "which", "what", "its", "their"):
         return [], -1
     terms = sm.terms_in(start, end)
-    goods = term_goods(sm.text, terms[-1], start) if terms else Goods(name.lower(), None, False, start, end)
+    goods = term_goods(sm.text, terms[-1], start) if terms else Goods(name.lower(), goods_hs(name), False, start, end)
     return [goods], m.end()

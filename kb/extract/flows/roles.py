@@ -177,6 +177,18 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
                      None)
         if owner is not None and not any(p.side == side for p in parties):
             parties.insert(0, Party(owner.code, side, owner.start, owner.end, "possessor"))
+    side_lead = SIDE_LEAD.match(s, clause[0])
+    if side_lead is not None and side_lead.start("trade") <= cue.start < side_lead.end() \
+            and _RANKING_TOLD.search(s, side_lead.end(), clause[1]) \
+            and not lex.cue.search(s, side_lead.end(), clause[1]) \
+            and not any(p.side == (EXPORTER if side_lead["trade"][0] in "iI" else IMPORTER) for p in parties):
+        # "On the import side, China came first with $4.1bn, followed by Russia …": the trade named, then its
+        # partners ranked; the story's own country is the other side
+        side = EXPORTER if side_lead["trade"][0] in "iI" else IMPORTER
+        taken = {p.start for p in parties}
+        parties += [Party(m.code, side, m.start, m.end, "ranked") for m in mentions
+                    if m.start >= side_lead.end() and m.start not in taken and m.form in ("name", "capital")]
+        parties.sort(key=lambda p: p.start)
     if subject is None and cue.kind.endswith("verb"):
         # "Turkey, which bought 214,815 head in 2018, …": the relative pronoun's antecedent acts
         head = next((m for m in sm.countries if m.form in ("name", "capital")
@@ -231,6 +243,16 @@ def _overtaker_ranked(s: str, mentions: list[CountryMention], readings: dict[int
 _AMONG_ROLES = re.compile(r"\W*Among\s+(?:the\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s?\s+"
                           r"(?:(?:other|main|top|leading|biggest|largest|smaller|key|major)\s+){0,2}"
                           r"(?P<role>origins|suppliers|sources|buyers|markets|destinations|customers)\s*,")
+# "On the import side,", "As for exports,", "Turning to imports,": a clause's lead-in naming the trade its partners
+# are ranked in
+SIDE_LEAD = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Ff]or)\s+the|[Aa]s\s+(?:for|to|regards)|[Rr]egarding|[Tt]urning\s+to|"
+                        r"[Ii]n\s+terms\s+of|[Ww]hen\s+it\s+comes\s+to|[Oo]n|[Ii]n)\s+(?:the\s+)?"
+                        r"(?P<trade>(?:import|export)s?)(?:\s+(?:side|front))?\s*,\s*")
+# … told by a ranking, not by another verb of trade ("On the import side, Quito kept 828 goods on a list")
+_RANKING_TOLD = re.compile(r"\b(?:came|ranked|placed|stood|finished)\s+(?:in\s+)?(?:first|second|third|top)\b"
+                           r"|\b(?:led|topped|headed)\b|\b(?:followed|trailed)\s+by\b|\bahead\s+of\b|\b(?:biggest|largest|main|top|"
+                           r"leading|chief|principal)\s+(?:[\w-]+\s+)?(?:supplier|source|origin|market|buyer|destination|"
+                           r"partner)s?\b")
 _WHO_CLAUSE = re.compile(r",\s+(?:who|which)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)*(?=[a-z]+\s)")
 _EXCEPTED = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|outside)\s+(?:the\s+)?$", re.I)
 _AGREEMENT_WORDS = r"(?:agreements?|FTAs?|pacts?|deals?|treat(?:y|ies)|protocols?|partnerships?|CEPA|EPA|accords?)"
