@@ -170,8 +170,12 @@ def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.Count
         return True  # "Greenland halibut", "Brazil nuts": goods that bear the country's name
     if form.code == "US" and _REGION_BEFORE.search(text[max(0, start - 12):start]):
         return True  # "Latin America"
-    if (form.code in ("US", "NZ") and _MONEY_AFTER.match(text, end)) or text.startswith("$", end):
-        return True  # "US$ 20 million", "20 million US dollars", "the NZ dollar", "NZ$4.2 billion": money
+    if (form.code in ("US", "NZ") and _MONEY_AFTER.match(text, end)
+            and (not text.startswith(" $", end) or len(text[start:end].replace(".", "")) <= 3)) \
+            or text.startswith("$", end):
+        # "US$ 20 million", "20 million US dollars", "the NZ dollar", "NZ$4.2 billion": money (but "the United
+        # States $15.2 million" is a country and its figure)
+        return True
     if text[start - 1:start] == "(" and text[end:end + 1] == ")" and _NAME_BEFORE_BRACKET.search(text, 0, start - 1):
         return True  # "Hong Kong (China)", "Taiwan (China)": a qualifier of the name before, not a country acting
     joined = _JOINED_BEFORE.search(text[max(0, start - 30):start])
@@ -318,11 +322,11 @@ def _destinations(text: str, mentions: list[CountryMention]) -> set[int]:
 
 # "Germany led the export markets", "China came first among import sources", "Iraq was the top buyer": a partner
 # ranked in the story's trade …
+# (named as such: "China was the largest market" may be the story's own importer, "Brazil remained the top
+# supplier" its own exporter)
 _PARTNER_ROLE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:led|topped|headed|was|were|is|are|remained|came|ranked|"
-                                 r"stood)\s+(?:[\w-]+\s+){0,4}?(?:(?:export|import)\s+)?(?:markets|buyers|"
-                                 r"destinations|customers|suppliers|sources|origins)\b|\s+(?:was|were|is|remained)\s+"
-                                 r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:market|buyer|destination|customer|supplier|"
-                                 r"source)\b", re.I)
+                                 r"stood)\s+(?:[\w-]+\s+){0,4}?export\s+(?:markets?|buyers?|destinations?|"
+                                 r"customers?)\b", re.I)
 # … and the ones ranked after it ("…, ahead of the United Kingdom", "followed by Russia and Germany")
 _RANKED_ON_BEFORE = re.compile(r"\b(?:ahead\s+of|followed\s+by|behind|trailed\s+by|then)\s+(?:the\s+)?$", re.I)
 # "On the import side, China came first …", "As for exports, Germany led …": partners ranked in a trade named first

@@ -752,9 +752,11 @@ _PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?(?:moved|slipped|fell|dropped|rose|cl
                      r"(?:\d{1,2}(?:st|nd|rd|th)?|second|third|fourth|fifth|sixth)\s+(?:to|through|[-–])\s+"
                      r"(?:\d{1,2}(?:st|nd|rd|th)?|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
                      r"|(?:completed?|completes|rounded\s+out|rounds?\s+out|round\s+out|rounded\s+off|made\s+up|"
-                     r"make\s+up)\s+the\s+(?:list\s+of\s+the\s+)?top\s+"
-                     r"(?:three|four|five|"
+                     r"make\s+up)\s+the\s+(?:list\s+of\s+(?:the\s+)?)?(?:top\s+(?:three|four|five|"
                      r"six|seven|eight|nine|ten|\d+)\b"
+                     # "… complete the list of the ten leading markets": the number, then the role
+                     r"|(?:three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,2}?(?:markets|buyers|"
+                     r"destinations|importers|customers|suppliers|sources|partners)\b)"
                      # "Hong Kong and Cambodia followed, taking …", "… came next."
                      # "Within SADC, the DRC led, followed by Zimbabwe and South Africa"
                      r"|(?:followed|came\s+next|were\s+next|trailed|led)(?=\s*[,.;]|\s+(?:closely|behind)\b)"

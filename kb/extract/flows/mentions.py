@@ -299,6 +299,9 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue  # "ships blueberries to more than 30 markets, including …": where the verb's goods go
         if cue.kind in ("export_noun", "import_noun") and _IN_TERMS_OF.search(s, max(0, cue.start - 25), cue.start):
             continue  # "A, B and C ranked third through fifth in terms of purchases": what the ranking counts
+        if cue.kind == "buyer_noun" and out and _GAPPED_BUYERS.search(s, max(0, cue.start - 40), cue.start) \
+                and _FIGURE_NEXT.match(s, cue.end):
+            continue  # "German buyers took $19.6m, and American buyers $15.2m": a subject of the verb left out
         if _LEVY_AFTER.match(s, cue.end):
             continue  # "India's import duty on wool", "an export ban": a measure on trade, not trade told
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
@@ -312,6 +315,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
     return out
 
 
+_GAPPED_BUYERS = re.compile(r"(?:,\s*|;\s*|\s)(?:and|while|whereas)\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?\s+$")
+_FIGURE_NEXT = re.compile(r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+)?" + FIGURE_START)
 _IN_TERMS_OF = re.compile(r"\bin\s+terms\s+of\s+(?:the\s+)?(?:(?:total|overall|combined)\s+)?$", re.I)
 _MARKETS_GONE_TO = re.compile(r"\bto\s+(?:(?:a\s+(?:wide\s+)?(?:range|number|host|variety|handful)\s+of|several|many|"
                              r"various|numerous|different|new|other|more\s+than|over|some|about|around|nearly|"

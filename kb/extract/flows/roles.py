@@ -159,6 +159,8 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
     if subject is not None:
         readings[subject] = ("subject", subject_side(s, cue))
     _overtaker_ranked(s, mentions, readings)
+    if subject is not None:
+        _gapped_subjects(s, mentions, readings, subject, cue, region)
     _share_along_lists(s, mentions, readings, region)
     parties = [Party(m.code, readings[i][1], m.start, m.end, readings[i][0])
                for i, m in enumerate(mentions) if i in readings and readings[i][1]]
@@ -228,6 +230,33 @@ _OVERTOOK = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:overtaken|overtook|overt
                        r"surpassing|outpaced|outstripped|displaced|replaced|dethroned|unseated|edged\s+out|"
                        r"pushed\s+aside)\s+(?:the\s+)?$")
 _AS_THE_ROLE = re.compile(r"\s+as\s+(?:the\s+)?")
+
+
+# ", and the United States $15.2 million", "; American buyers 3,100 tonnes": another subject with its figure, the
+# verb left out
+_GAPPED_BEFORE = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|while|whereas)\s+(?:the\s+)?$|;\s*(?:the\s+)?$")
+_GAPPED_AFTER = re.compile(r"(?:\s+(?:buyers|importers|customers|consumers|exporters|shippers|suppliers|firms|"
+                           r"companies|traders))?\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+)?" + FIGURE_START)
+
+
+def _gapped_subjects(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]], subject: int,
+                     cue: Cue, region: tuple[int, int]) -> None:
+    """"Germany took coffee worth $19.6m, and the United States $15.2m": the later subjects of a verb said once, in
+    the verb's own stretch."""
+    first = mentions[subject]
+    if first.start > cue.start or not re.search(FIGURE_START, s[cue.end:region[1]]):
+        return
+    for i, m in enumerate(mentions):
+        if m.start <= cue.end or m.start >= region[1] or i in readings or m.form not in ("name", "capital", "adjective") \
+                or not _GAPPED_BEFORE.search(s, max(cue.end, m.start - 12), m.start) \
+                or not _GAPPED_AFTER.match(s, m.end) \
+                or (m.form == "adjective") != (first.form == "adjective"):
+            continue
+        marked = any(readings.get(j, ("",))[0] in ("to", "from") for j in range(subject + 1, i))
+        if re.search(FIGURE_START, s[cue.end:m.start]) and not marked:
+            # its own figure after the first subject's (not "shipped 5,000 t to Egypt, and Uganda 3,000 t", where
+            # the later name may be a destination)
+            readings[i] = ("subject", readings[subject][1])
 
 
 def _overtaker_ranked(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]]) -> None:
