@@ -247,7 +247,8 @@ def _gapped_subjects(s: str, mentions: list[CountryMention], readings: dict[int,
     if first.start > cue.start or not re.search(FIGURE_START, s[cue.end:region[1]]):
         return
     for i, m in enumerate(mentions):
-        if m.start <= cue.end or m.start >= region[1] or i in readings or m.form not in ("name", "capital", "adjective") \
+        if m.start <= cue.end or m.start >= region[1] or i in readings \
+                or m.form not in ("name", "capital", "adjective") \
                 or not _GAPPED_BEFORE.search(s, max(cue.end, m.start - 12), m.start) \
                 or not _GAPPED_AFTER.match(s, m.end) \
                 or (m.form == "adjective") != (first.form == "adjective"):
