@@ -156,6 +156,24 @@ Estmark.Az » Business » Estmark grain exports climb in May
     assert doc.published == "2026-06-23"
 
 
+def test_txt_section_label_repeating_the_breadcrumb_is_no_headline(tmp_path: Path) -> None:
+    # a chamber's news page: the breadcrumb ends in the section, printed again as a heading, then the headline
+    page = f"""\
+Home > Media & Events > Member updates
+
+Member updates
+
+Quarterly Trade Figures Show Exports Up 6% on Tea and Sugar
+
+Trade 12 Aug 2026
+
+{BODY_1}
+"""
+    doc = read_article(write(tmp_path, "chamber.txt", page))
+    assert doc.title == "Quarterly Trade Figures Show Exports Up 6% on Tea and Sugar"
+    assert doc.text.startswith(BODY_1[:40])
+
+
 def test_txt_rule_under_the_headline_is_no_part_of_it(tmp_path: Path) -> None:
     # a government press release: a row of asterisks under its headline
     page = f"""\

@@ -17,6 +17,7 @@ from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities, may_start_term
 from kb.extract.context import ArticleContext, CountryMention
 from kb.extract.phrases import PhraseMatcher
+from kb.extract.shared_money import own_reading
 from kb.readers import publishers
 
 # Words before a country that make it a destination or a place, not an actor.
@@ -370,8 +371,9 @@ _LOCAL_MONEY_HINT = re.compile(r"[₹₦₱¥₩₫₺₴₽]|\b(?:[A-Z]{1,3}\$|
 _SHARED_CURRENCIES = frozenset(("USD", "EUR", "XOF", "XAF", "XCD", "XPF", "CHF", "GBP"))
 
 
-def _local_money(text: str) -> Counter[str]:
-    """Countries whose own currency the story's sums are in (not the dollar, the euro or a shared franc)."""
+def _local_money(text: str, outlet: str | None = None) -> Counter[str]:
+    """Countries whose own currency the story's sums are in (not the dollar, the euro or a shared franc); a name
+    several countries share ("Rs") counts for the outlet's country when it is one of them."""
     from kb.extract.quantities import find_amounts  # the amounts grammar loads only for articles that need it
 
     found: Counter[str] = Counter()
@@ -380,7 +382,7 @@ def _local_money(text: str) -> Counter[str]:
         return found  # no money but dollars and euros: the amounts pass is not needed
     for a in find_amounts(lead):
         if a.kind in ("money", "price") and a.currency and a.currency not in _SHARED_CURRENCIES:
-            found[a.currency[:2]] += 1
+            found[own_reading(a.currency, outlet)[:2]] += 1
     return found
 
 
@@ -450,7 +452,7 @@ def _home_country(ctx: ArticleContext) -> str | None:
     outlet = publishers.country_of(doc.publisher, doc.url) or named_in_publisher(doc.publisher)
     if outlet:
         counts[outlet] += 1.5  # a national outlet's story ("Centre permits onion exports to Sri Lanka") is its own
-    for code, n in _local_money(ctx.text).items():
+    for code, n in _local_money(ctx.text, outlet).items():
         counts[code] += min(n, 3) * 0.5  # "earned NZ$412 million": a story counted in a country's own money
     going = _destinations(ctx.text, ctx.countries) | _ranked_partners(ctx.text, ctx.countries)
     sellers: set[str] = set()

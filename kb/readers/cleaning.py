@@ -139,6 +139,7 @@ class _Scan:
     title_first: bool = False  # … and it was the page's first line
     first_line_name: str | None = None  # a short name-like first line dropped from the header: likely the site
     last_crumb: str | None = None  # a breadcrumb's last link, which a short headline repeats
+    title_is_crumb: bool = False  # the title is a line that repeats the breadcrumb's last link
 
 
 def norm(line: str) -> str:
@@ -398,16 +399,18 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
         return False
     if scan.title and _key(line) == _key(scan.title):
         return False
-    if scan.title is not None and scan.title_guessed and _is_title(line) and _headline_after_label(scan, line):
+    if scan.title is not None and scan.title_guessed and _is_title(line) and (
+            _headline_after_label(scan, line) or _headline_after_section(scan, line)):
         # "Caucasus in Detail" or "Business & Economy", then the headline: the first was the site or a section
         if scan.title_first and scan.masthead is None:
             scan.masthead = _name_before_bar(scan.title)
-        scan.title, scan.title_first = line, False
+        scan.title, scan.title_first, scan.title_is_crumb = line, False, False
         scan.spare.append(line)
         return False
     crumb = scan.last_crumb is not None and _key(line) == _key(scan.last_crumb)  # "Home » Blog » Cmaa Agreement"
     if scan.title is None and (_is_title(line) or (crumb and len(line) <= _TITLE_MAX)):
         scan.title, scan.title_guessed, scan.title_first = line, True, scan.first
+        scan.title_is_crumb = crumb
         scan.spare.append(line)
         return False
     if not _is_paragraph(line) and not (scan.title and _is_sentence(line)):
@@ -483,6 +486,13 @@ def _headline_after_label(scan: _Scan, line: str) -> bool:
     # a name atop the page; a section; a menu item ("Belarus' Top Tourist Sites") before a headline in sentence case
     return tagline or (named and (scan.title_first or not _named(line))) \
         or (named and len(words) <= 3 and new_words > len(words))
+
+
+def _headline_after_section(scan: _Scan, line: str) -> bool:
+    """"Home > News > Business updates", "Business updates", then "External Trade Statistics Jan-June 2026: …":
+    a line repeating the breadcrumb's last link labels a section when a longer headline follows it."""
+    words = len((scan.title or "").split())
+    return scan.title_is_crumb and words <= 4 and len(line.split()) >= words + 3 and not line.endswith(".")
 
 
 def _named(line: str) -> bool:

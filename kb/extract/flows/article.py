@@ -289,10 +289,14 @@ _HEADLINE_GOODS = re.compile(r"(?:^|['’]s\s+|\s)((?:[a-z][a-z-]+\s+)?[a-z][a-z
                              r"buyers?|hubs?|earners?|sources?|suppliers?)\b)")
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def _headline_goods(title: str) -> str | None:
     """The goods phrase right before a headline's trade word, when it reads as goods."""
     forms = gazetteer.country_forms()
-    words = [w for w in title.split() if w.strip(",:;'’s") not in forms and w.rstrip("'’s") not in forms]
+    # (the possessive stripped as such: "Mauritius" and "Cyprus" end in an "s" of their own)
+    words = [w for w in title.split() if _POSSESSIVE_END.sub("", w.strip(",:;")) not in forms]
     m = _HEADLINE_GOODS.search(" ".join(words).lower())
     if m is None:
         return None

@@ -321,7 +321,11 @@ _RELIANCE = re.compile(r"rel[iy]|depend")
 _GOODS_MOVE = re.compile(r"^\W*(?:[A-Z][^,;]{1,40},\s*)?(?:(?i:most|many|all|some|the)\s+)?(?:[A-Z][\w-]*\s+)?"
                          r"(?:(?:imported|exported|incoming|outgoing)\s+)?"
                          r"(?i:goods|products|merchandise|exports|shipments|produce)\b"
-                         r"(?:\s+of\s+[A-Z][\w-]*\s+origin)?\s+(?:(?:mainly|mostly|largely|chiefly|primarily)\s+)?$")
+                         r"(?:\s+of\s+[A-Z][\w-]*\s+origin)?"
+                         # "Exports to COMESA countries went mostly to Madagascar": the group, then its members
+                         r"(?:\s+(?:to|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:(?:countries|members|states|"
+                         r"nations|markets)\s+)?)?"
+                         r"\s*(?:(?:mainly|mostly|largely|chiefly|primarily)\s+)?$")
 _AMOUNTS_MOVE = re.compile(r"(?:\b(?:volumes|quantities|shipments|amounts|cargoes|consignments|lots|parcels|batches|"
                            r"the\s+rest|the\s+remainder|"
                            r"the\s+balance)|"
@@ -386,8 +390,11 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
             continue  # "re-export markets", "import sources": a modifier of the role noun after it
         if out and cue.kind.endswith("verb") and _continues(sm.text, cue, out[-1]):
             continue
-        if out and cue.kind in ("buyer_noun", "supplier_noun") and _OBJECT_ROLE.search(sm.text[:cue.start]):
-            continue  # "sold sawn wood to the Chinese importer X": the verb's receiver, no frame of its own
+        if out and cue.kind in ("buyer_noun", "supplier_noun") and _OBJECT_ROLE.search(sm.text[:cue.start]) \
+                and not sm.text.startswith(":", cue.end):
+            # "sold sawn wood to the Chinese importer X": the verb's receiver, no frame of its own (but "paid to
+            # four suppliers: China (18.9%), …" lists them)
+            continue
         if cue.kind in ("buyer_noun", "supplier_noun") and out and _APPOSED_ROLE.search(sm.text, 0, cue.start) \
                 and sm.text[cue.end:cue.end + 1] == ",":
             continue  # "Shipments from Australia, the second-biggest supplier, slipped to …": an aside

@@ -52,7 +52,9 @@ class SentenceMentions:
             s = self.text
             self._dates = [d for d in find_dates(s, self.published, country=self.country)
                            if ("/" in d.value or not _ATTRIBUTION.search(s[max(0, d.start - 45):d.start]))
-                           and not _record_since(s, d)]  # one says a thing on a day, not over "January to June"
+                           and not _record_since(s, d)  # one says a thing on a day, not over "January to June"
+                           # "Against the first semester of 2025, exports to Kenya increased by 18.6%": the base
+                           and not _FRONTED_BASE.match(s[:d.start])]
             if not self._dates and (told := self._same_period_as_before()) is not None:
                 self._dates = [told]
             # "… to $1.83 billion in the four months": that span, beside the sentence's other dates
@@ -102,6 +104,9 @@ _THE_N_MONTHS = re.compile(r"\b(?:in|over|during|for|across)\s+the\s+(?:first\s+
 
 _OVER_THE_SAME_PERIOD = re.compile(r"\W*(?:Over|In|During|For|Across)\s+(the\s+same\s+(?:period|months|time))\b"
                                    r"(?!\s+(?:of|in|a|last|the\s+previous|a\s+year))")
+_FRONTED_BASE = re.compile(r"\W*(?:[Aa]gainst|[Cc]ompared\s+(?:with|to)|[Rr]elative\s+to|[Vv]ersus|[Ss]et\s+against|"
+                           r"[Mm]easured\s+against|[Oo]n\s+(?:a|an)\s+(?:year-on-year|annual)\s+basis\s+against)\s+"
+                           r"[^,;]{0,40}$")
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|(?:up|down)\s+from|against|versus|vs\.?)\s+"
                               r"(?:[\w.,]+\s+){0,5}(?:in|during|over|for)?\s*(?:the\s+)?$")
 

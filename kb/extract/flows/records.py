@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from kb.extract.context import Sentence
 from kb.extract.flows.goods import Goods, natural_name
 from kb.extract.quantities import Amount
+from kb.extract.shared_money import SHARED_NAMES
 from kb.facts import Evidence, TradeFlow
 
 
@@ -173,22 +174,9 @@ def to_record(d: Draft) -> TradeFlow:
     })
 
 
-# Currency names several countries share: written bare ("60 billion rupees", "Sh800 billion"), they are the
-# currency of the flow's own country when it has one of that name, not the name's most common reading.
-_SHARED_NAMES = (
-    (re.compile(r"\bRs\.?|\brupees?\b", re.I), "INR", {"PK": "PKR", "LK": "LKR", "NP": "NPR", "MU": "MUR",
-                                                         "SC": "SCR"}),
-    (re.compile(r"\bSh(?:s|\.)?\b|\bSh(?=\d)|\bshillings?\b", re.I), "KES", {"TZ": "TZS", "UG": "UGX", "SO": "SOS"}),
-    (re.compile(r"\briyals?\b", re.I), "SAR", {"QA": "QAR"}),  # "33.7 billion riyals" in a Qatari story
-    (re.compile(r"\brials?\b", re.I), "IRR", {"OM": "OMR", "YE": "YER"}),
-    (re.compile(r"\bP(?=\d)"), "PHP", {"BW": "BWP"}),
-    (re.compile(r"\bK(?=\d)"), "ZMW", {"MW": "MWK", "PG": "PGK", "MM": "MMK", "LA": "LAK"}),
-)
-
-
 def _currency(d: Draft, m: Amount) -> str | None:
     surface = d.sentence.text[m.start:m.end] if m.end <= len(d.sentence.text) else ""
-    for pattern, default, by_country in _SHARED_NAMES:
+    for pattern, default, by_country in SHARED_NAMES:
         # a table's cell has no surface: its column header named the currency, read the same way
         named = re.search(r"Indian|Kenyan|Saudi|Iranian|₹|INR|KES|KSh|₱|PHP|SAR|IRR", surface)
         if m.currency == default and (pattern.search(surface) or m.end == 0) and not named:
