@@ -222,7 +222,12 @@ def is_destination(text: str, mention: CountryMention) -> bool:
             and _THE_BEFORE.search(text, max(0, mention.start - 5), mention.start):
         return True  # "… and the Swedish market dropped 7.7%": a market goods go to
     return bool(_DESTINATION.search(text[max(0, mention.start - 12): mention.start])) \
-        and not (mention.form == "adjective" and _origin_of_goods(text, mention))
+        and not (mention.form == "adjective" and _origin_of_goods(text, mention)) \
+        and not _OWN_TRADE_AFTER.match(text, mention.end)  # "figures for China's fruit exports": the owner
+
+
+# "China's fruit exports", "Kenya's tea shipments": the country owns the trade a preposition before it governs
+_OWN_TRADE_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:exports|imports|shipments|sales|purchases|trade)\b")
 
 
 def main_countries(ctx: ArticleContext) -> list[str]:

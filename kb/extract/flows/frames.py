@@ -807,6 +807,8 @@ _RANKED_CLAUSE = re.compile(r"(?:\s*,\s*(?:while|whilst|though|although)\s+[^,;(
                             # "Turkey stayed in second place with …", "Iran fell to 7.2m kg from 9.0m"
                             r"stayed|remained|held|kept|slipped|finished|fell\s+to|dropped\s+to|rose\s+to|"
                             r"climbed\s+to|declined\s+to|increased\s+to|jumped\s+to|"
+                            # "; the Philippines reached US$81 million and 66,000 tons": a level in a list of partners
+                            r"reached|totall?ed|amounted\s+to|"
                             r"accounted\s+for|made\s+up|represented)\b", re.I)
 
 

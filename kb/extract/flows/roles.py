@@ -145,6 +145,11 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
                 and not _EXCEPTED.search(s, max(0, m.start - 22), m.start)]  # "CIS countries other than Russia"
     # "Iran – 205,000 tons (a year earlier Kazakhstan did not sell wheat to Iran at all) and Italy": an aside's own
     mentions = [m for m in mentions if not in_aside(s, m.start, clause, cue.start)]
+    if cue.kind in ("buyer_noun", "supplier_noun") and region[0] > clause[0] \
+            and _NEW_STRETCH_BEFORE.search(s, max(0, region[0] - 12), region[0]):
+        # "… went to Vietnam and Bangladesh, with Thailand the biggest market for citrus": the role ranks only
+        # the new stretch's countries
+        mentions = [m for m in mentions if m.start >= region[0]]
     relative = [r for r in _WHO_CLAUSE.finditer(s, clause[0], cue.start)
                 if not _WHO_CLAUSE.search(s, r.end(), cue.start)]
     if relative:  # "… the Korean market, …, for Colombian growers, who already ship the fruit to …": the clause's own
@@ -273,6 +278,7 @@ def _overtaker_ranked(s: str, mentions: list[CountryMention], readings: dict[int
 _AMONG_ROLES = re.compile(r"\W*Among\s+(?:the\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s?\s+"
                           r"(?:(?:other|main|top|leading|biggest|largest|smaller|key|major)\s+){0,2}"
                           r"(?P<role>origins|suppliers|sources|buyers|markets|destinations|customers)\s*,")
+_NEW_STRETCH_BEFORE = re.compile(r",\s+(?:with|while|whereas)\s+$")
 # "On the import side,", "As for exports,", "Turning to imports,": a clause's lead-in naming the trade its partners
 # are ranked in
 SIDE_LEAD = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Ff]or)\s+the|[Aa]s\s+(?:for|to|regards)|[Rr]egarding|[Tt]urning\s+to|"
