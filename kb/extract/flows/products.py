@@ -49,7 +49,8 @@ def main_products(sm: SentenceMentions, lo: int, hi: int) -> tuple[list[Goods], 
 
 
 # "Electrical equipment and wood were the main goods sold to Finland": the subject, ranked, before the participle
-_RANKED_SUBJECT = re.compile(_COPULA + r"the\s+" + _RANK + r"\s+" + _PRODUCT + r"\s+$", re.I)
+# ("… are the main Iranian goods sold in Iraq": the origin's adjective between)
+_RANKED_SUBJECT = re.compile(_COPULA + r"the\s+" + _RANK + r"\s+(?:(?-i:[A-Z][\w-]+)\s+)?" + _PRODUCT + r"\s+$", re.I)
 _REST_OF_LIST = re.compile(r"\s*|\s+(?:and|or)\s+[a-z][a-z -]{0,40}")
 _LEAD = re.compile(r"[\W]*(?:(?:In|During|Over|For|By)\s+[^,;]{1,40},\s+)?")
 

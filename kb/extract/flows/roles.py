@@ -628,6 +628,11 @@ def _possessor_side(between: str, cue: Cue) -> str:
 
 
 # Agents that receive goods: "sold to the Chinese importer X" (but "a market for Kazakh farmers" sells).
+_TOOK_A_SHARE = re.compile(r"\s+(?:\w+ly\s+)?(?:accounted\s+for|took|absorbed|made\s+up|represented|bought|"
+                          r"purchased)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?"
+                          r"(?:\d[\d.,]*\s*(?:%|per\s*cent|percent)|(?:most|half|the\s+bulk|a\s+third|a\s+quarter))"
+                          r"\s+of\b")
+_BUYERS_PROPER = frozenset(("importers", "buyers", "customers", "consumers", "purchasers"))
 _BUYING_AGENTS = frozenset(("importer", "importers", "buyer", "buyers", "customer", "customers", "consumers",
                             "refiner", "refiners", "mills", "millers", "processors", "feedlots", "retailers",
                             "distributors", "wholesalers", "traders", "roasters", "crushers", "canneries",
@@ -655,6 +660,10 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
     if word and word.group(1).lower() in _BUYING_AGENTS and cue.kind == "motion" \
             and re.fullmatch(r"\s+(?:the\s+)?", s[cue.end:m.start]):
         return "to", IMPORTER  # "Tajik cotton fibre and dried fruit reach Pakistani buyers": the buyers' country
+    if word and word.group(1).lower() in _BUYERS_PROPER and m.end <= cue.start \
+            and cue.kind in ("export_verb", "export_noun") and _TOOK_A_SHARE.match(s, m.end + word.end()):
+        # "Chinese buyers accounted for 71.4% of the beef Argentina shipped": who bought, ranked by their share
+        return "ranked", IMPORTER
     if word and word.group(1).lower() in lex.agent_nouns and m.end <= cue.start:
         return "agent", ""  # "Peruvian exporters shipped": resolved as the subject
     trade = re.match(r"\s+(?:[a-z-]+\s+){1,2}?([a-z]+)\b", after)
