@@ -307,6 +307,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
         if cue.kind == "buyer_noun" and out and _GAPPED_BUYERS.search(s, max(0, cue.start - 40), cue.start) \
                 and _FIGURE_NEXT.match(s, cue.end):
             continue  # "German buyers took $19.6m, and American buyers $15.2m": a subject of the verb left out
+        if cue.kind == "buyer_noun" and _ACCESS_AFTER.match(s, cue.end):
+            continue  # "the market access programme", "market-entry rules": getting in, no buyer ranked
         if _LEVY_AFTER.match(s, cue.end):
             continue  # "India's import duty on wool", "an export ban": a measure on trade, not trade told
         if cue.form in lex.weak and cue.kind.endswith("verb") and not _figure_follows(s, cue.end, amounts) \
@@ -320,6 +322,8 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
     return out
 
 
+_ACCESS_AFTER = re.compile(r"[\s-]+(?:access|entry|opening|penetration|development|intelligence|research|"
+                           r"survey|study|studies|days?|visit)\b", re.I)
 _GAPPED_BUYERS = re.compile(r"(?:,\s*|;\s*|\s)(?:and|while|whereas)\s+(?:the\s+)?[A-Z][\w'’.-]+"
                             r"(?:\s+[A-Z][\w'’.-]+)?\s+$")
 _FIGURE_NEXT = re.compile(r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+)?" + FIGURE_START)
