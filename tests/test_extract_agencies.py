@@ -950,3 +950,17 @@ def test_bodies_of_blocs_and_continents_are_international() -> None:
     for name in ("Commission of the Economic Community of West African States", "African Export-Import Bank"):
         found = named(facts, name)
         assert found is not None and found["kind"] == "international" and found["country"] is None, found
+
+
+def test_a_post_of_a_service_and_a_remit_are_no_bodies() -> None:
+    # "two Deputy Commissioners-General of Customs", "the Chief Information Officer of the Service", "in charge of
+    # Enforcement, Investigation and Inspection": posts and remits, not agencies; the service's board is its own body
+    facts = run("The Ghana Customs Service Board retired two Deputy Commissioners-General of Customs (DCGs). A "
+                "statement by the Chief Information Officer of the Service said Kofi Mensah takes charge of "
+                "Enforcement, Investigation and Inspection at the Ghana Customs Service (GCS). The GCS Board met "
+                "in Accra.")
+    names = {a.name: a for a in facts.agencies}
+    assert set(names) == {"Ghana Customs Service Board", "Ghana Customs Service"}, names
+    assert names["Ghana Customs Service Board"].kind == "state_body"
+    assert names["Ghana Customs Service"].kind == "customs"
+    assert "GCS Board" in names["Ghana Customs Service Board"].also

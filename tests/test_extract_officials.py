@@ -664,3 +664,19 @@ def test_a_place_named_after_a_king_is_no_official() -> None:
     facts = extract(Document(path=Path("case.txt"), text="Data exchange will speed clearance at King Fahd Causeway "
                              "and at the Queen Alia Bridge, the statement said.", published="2026-02-11"))
     assert [o.name for o in facts.officials] == []
+
+
+def test_a_plural_post_inside_the_title_goes_to_each_name_listed() -> None:
+    # "three Assistant Comptrollers-General of Customs (ACGs), A, B and C": the plural inside the post, the service
+    # and its abbreviation between the post and the names
+    facts = run("The Ghana Revenue Authority Board retired two Deputy Commissioners-General of Customs (DCGs), "
+                "Kwame Asante Boateng and Ama Serwaa Mensah, on Monday.")
+    for name in ("Kwame Asante Boateng", "Ama Serwaa Mensah"):
+        check(facts, name, {"title": "deputy commissioner-general", "country": "GH"})
+
+
+def test_an_institution_after_a_post_is_no_person() -> None:
+    # "… who becomes Commandant of the Customs Command and Staff College": a college, not a person's name
+    facts = run("The fourth officer is Efua Owusu, who becomes Commandant of the Customs Command and Staff College, "
+                "Accra.")
+    assert "Staff College" not in [o.name for o in facts.officials]

@@ -285,6 +285,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not toks or toks[0][2] in _RANKS:
         return None  # "Colonel General of Customs Service Shahin Baghirov": a rank, not a body
     segment = text[toks[0][0]:toks[-1][1]]
+    if _post_of_a_service(segment):
+        return None  # "Assistant Comptrollers-General of Customs", "Director General of Customs": a post
     # a weak head ("Exchange", "Fund") is one only beside its companion word ("Stock Exchange")
     heads = [i for i, t in enumerate(toks) if (t[2] in cfg["heads"] and t[2] not in cfg["weak"])
              or (t[2] in cfg["weak"] and cfg["weak"][t[2]].search(segment))]
@@ -319,6 +321,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if len(words) < 2:
         return None
     return toks[0][0], toks[-1][1]
+
+
+_POST_OF_SERVICE = re.compile(r"(?P<post>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+of\s+(?:the\s+)?(?:Customs|Excise|Revenue|"
+                              r"Customs\s+and\s+Excise|(?<=the\s)(?:Service|Board|Authority|Agency|Commission|"
+                              r"Department|Ministry|Administration))")
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    t = gazetteer.titles()
+    return frozenset(w for phrase in (*t.get("heads", []), *t.get("modifiers", []))
+                     for w in re.split(r"[\s-]+", phrase.lower()))
+
+
+def _post_of_a_service(segment: str) -> bool:
+    """"Assistant Comptrollers-General of Customs (ACGs)": title words only, then the service they serve in."""
+    m = _POST_OF_SERVICE.fullmatch(segment)
+    if m is None:
+        return False
+    words = [re.sub(r"s$", "", w) for w in re.split(r"[\s-]+", m["post"].lower())]
+    # "National Public Relations Officer of the Service": a post of the body told before
+    return all(w in _title_words() for w in words) or (segment.split(" of ")[1].startswith("the ")
+                                                       and words[-1] in _title_words())
 
 
 def _statistics_office(text: str, toks: list[_Tok]) -> tuple[int, int] | None:
@@ -1130,9 +1155,26 @@ def _told_in_full_later(reg: _Registry) -> None:
             reg.items.remove(f)
 
 
+def _abbreviation_spelled_out(reg: _Registry) -> None:
+    """"NCS Board" beside "Nigeria Customs Service (NCS)" and "Nigeria Customs Service Board": the abbreviation
+    spelled out names a body found in full."""
+    for f in list(reg.items):
+        first, _, rest = f.name.partition(" ")
+        if not rest or not first.isupper() or len(first) < 2:
+            continue
+        spelled = next((g.name for g in reg.items if g is not f and (first in g.also or g.short == first)), None)
+        full = next((g for g in reg.items if g is not f and spelled and _key(g.name) == _key(f"{spelled} {rest}")),
+                    None)
+        if full is not None:
+            full.spans.extend(f.spans)
+            full.also.append(f.name)
+            reg.items.remove(f)
+
+
 def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
     """The agencies found, each with the sentence of its first mention; every mention recorded."""
     _told_in_full_later(reg)
+    _abbreviation_spelled_out(reg)
     mentions = mentions_of(ctx).agencies
     out: list[Agency] = []
     for f in reg.items:
@@ -1185,6 +1227,8 @@ def _take_runs(r: _Reading) -> None:
                 if span is None or not r.free(*span):
                     continue
                 start, end = span[0], _legal_end(text, _embassy_end(text, *span))
+                if _PORTFOLIO_BEFORE.search(text, max(0, start - 40), start):
+                    continue  # "takes charge of Enforcement, Investigation and Inspection": a remit, no body
                 if _is_place(text, start, end) and not _acting(r.ctx, start, end):
                     r.taken.append((start, end))
                     continue
@@ -1192,6 +1236,8 @@ def _take_runs(r: _Reading) -> None:
 
 
 _RUN_WORD = re.compile(r"[\w&]+")
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:charge\s+of|responsible\s+for|responsibility\s+for|oversees?|overseeing)\s+"
+                               r"(?:[A-Z][\w-]*,\s+)*$")
 
 
 def _spelled_whole(text: str, run_start: int, run: str, known: set[str]) -> tuple[int, int] | None:

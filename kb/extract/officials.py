@@ -78,7 +78,11 @@ def _cfg() -> dict:
                                    rf"(?:\s+(?:and\s+)?[a-z][\w-]*){{0,3}})\s+$"),
         # "presidents A and B", "the foreign ministers A, B and C": a plural post before a list.
         # … "the foreign ministers of the four members: A of Brazil, B of Argentina and C of Paraguay"
-        "plural": re.compile(rf"(?P<title>(?i:(?<![\w-]){core}))s(?:\s+of\s+[^:;.]{{1,60}}:)?,?\s+"
+        # … "three Assistant Comptrollers-General of Customs (ACGs), A, B and C": a plural inside the post, the
+        # service and its abbreviation after it
+        "plural": re.compile(rf"(?P<title>(?i:(?<![\w-]){core}))s(?P<general>[\s-]General)?"
+                             rf"(?:\s+of\s+[^:;.]{{1,60}}:|\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})?"
+                             rf"(?:\s*\([A-Z][\w.&-]{{1,10}}\))?,?\s+"
                              rf"(?:{_LISTED_NAME}(?:\s+of\s+{_PLACE_NAME})?\s*(?:,\s*(?:and\s+)?|\s+and\s+))*"
                              rf"(?:{_OWNER}\s+)?$"),
         "after": re.compile(rf"^(?:\s*\([^)]*\))?(?:\s*,\s*(?:(?P<who>who\s+(?:heads|leads|chairs|runs)\s+)|"
@@ -658,7 +662,8 @@ def _with_plural_title(ctx: ArticleContext, sent: Sentence, start: int, end: int
     if country is None and of_country:
         found = ctx.countries_in(end + of_country.end(), end + of_country.end() + 40)
         country = found[0].code if found and found[0].start == end + of_country.end() else None
-    return _person(ctx, sent, start, end, name, m.group("title"), None, country, (t_start, end))
+    return _person(ctx, sent, start, end, name, m.group("title") + (m.group("general") or ""), None, country,
+                   (t_start, end))
 
 
 # ---------------------------------------------------------------- a title after the name
