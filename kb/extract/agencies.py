@@ -323,8 +323,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return toks[0][0], toks[-1][1]
 
 
-_POST_OF_SERVICE = re.compile(r"(?P<post>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+of\s+(?:the\s+)?(?:Customs|Excise|Revenue|"
-                              r"Customs\s+and\s+Excise|(?<=the\s)(?:Service|Board|Authority|Agency|Commission|"
+_POST_OF_SERVICE = re.compile(r"(?P<post>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+of\s+(?:the\s+)?"
+                              r"(?:Customs|Excise|Revenue|Customs\s+and\s+Excise|(?<=the\s)(?:Service|Board|Authority|Agency|Commission|"
                               r"Department|Ministry|Administration))")
 
 
