@@ -1608,3 +1608,15 @@ def test_a_law_on_ratification_in_the_headline_ratifies_the_one_text() -> None:
                      "November 12, 2025.", "2026-10-14",
                      title="Law on ratification of Lorvanian-Sildavian agreement on customs cooperation")
     assert [a.get("status") for a in got] == ["ratified"], got
+
+
+def test_a_quoted_subject_names_the_agreement_and_a_city_of_signing_is_no_part_of_it() -> None:
+    # 'an agreement on "…"': the quoted subject is the designation's; "in the border city of X" is where, and "the
+    # Turkish city of Izmir" names no party
+    got = agreements('Guatemala and Honduras signed an agreement on "mutual assistance in customs matters" in the '
+                     "border city of Corinto on 13 April.")
+    assert [(a["name"], a.get("place"), a["parties"]) for a in got] == [
+        ("Agreement on mutual assistance in customs matters", "Corinto", ["GT", "HN"])], got
+    got = agreements("Guatemala and Honduras signed an agreement on transit in the Turkish city of Izmir on 13 April.")
+    assert [(a["name"], a.get("place"), a["parties"]) for a in got] == [
+        ("Agreement on transit", "Izmir", ["GT", "HN"])], got

@@ -52,6 +52,7 @@ _TITLE_VERB = re.compile(r"\s+(?:[A-Z]\w+|amend|upgrade|update|modify|revise|est
 _FIRST_PARTY = re.compile(r"\s+(?:the\s+)?")
 _NEXT_PARTY = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _QUOTED_TERM = re.compile(r"\s*[\"“][\w’'-]+(?:\s[\w’'-]+){0,4}[\"”](?=\s+(?:for|of|on|in|and|to)\s)")
+_QUOTED_SUBJECT = re.compile(r"\s*[\"“‘'][a-z][^\"”’'\n]{4,120}[\"”’']")
 _ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z][A-Za-z-]{1,9}\)")
 # Words that end a designation's complement: punctuation, a clause, a verb, an adverbial.
 _VERBS = ("which|that|who|whose|where|signed|sealed|inked|agreed|struck|initial(?:l)?ed|ratified|approved|adopted|"
@@ -71,6 +72,8 @@ _STOP = re.compile(r"\s*(?:[,.;:()\[\]“”\"]|[–—]|\s-\s|\b(?:" + _VERBS +
                    rf"{_ADVERBIAL}|following|when|while|so|to\s+(?:make|help|boost|"
                    r"promote|facilitate|ease|strengthen|expand|put|be)\b|one\s+on)\b)")
 _IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
+# "… in the border city of Chetumal", "in the Turkish city of Izmir": where it was signed, not its subject
+_IN_CITY_OF = re.compile(r"\s+in\s+the\s+(?:[\w-]+\s+)?(?:city|capital|town|port|resort|village)\s+of\s+[A-Z]")
 # "… Assistance in Customs Matters": a subject field of the title, not a place.
 _IN_MATTERS = re.compile(r"\s+in\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){1,3}(?:Matters|Affairs|Questions|Issues|Field|Fields|"
                          r"Sphere|Spheres|Area|Areas)\b")
@@ -301,6 +304,9 @@ def right_end(text: str, end: int, limit: int, purpose: bool = True, names: Name
         return _trim(text, pos, _complement_end(text, names.end(), limit, titled) if topic else names.end())
     if m.group("word") == "between":
         return _between(text, m.end(), limit, titled, names)
+    quoted = _QUOTED_SUBJECT.match(text, m.end(), limit)
+    if quoted is not None and m.group("word") in ("on", "concerning", "regarding", "for"):
+        return quoted.end()  # 'an agreement on "mutual assistance and cooperation in customs matters"'
     end = _trim(text, pos, _complement_end(text, m.end(), limit, titled))
     return end if end > m.end() else pos
 
@@ -368,8 +374,8 @@ def _complement_end(text: str, pos: int, limit: int, titled: bool, between: bool
             between = between and not stop.group().strip().startswith("and")
             pos = nxt
             continue
-        if _IN_PLACE.match(text, pos, limit) and (not titled or _in_known_place(text, pos, limit)) \
-                and not _IN_MATTERS.match(text, pos, limit):
+        if (_IN_PLACE.match(text, pos, limit) and (not titled or _in_known_place(text, pos, limit)) \
+                and not _IN_MATTERS.match(text, pos, limit)) or _IN_CITY_OF.match(text, pos, limit):
             break
         word = _WORD.match(text, pos, limit)
         if not word:

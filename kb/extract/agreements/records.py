@@ -141,9 +141,13 @@ def _bare(designation: str) -> bool:
 _PREPOSITIONS = frozenset({"on", "for", "between", "with", "to", "of", "in", "among", "concerning", "regarding"})
 
 
+_QUOTED_WHOLE = re.compile(r"(?P<lead>\b(?:on|concerning|regarding|for))\s+[\"“‘'](?P<subject>[^\"“”‘’']+)[\"”’']$")
+
+
 def name(inst: Instrument, agencies: list[str], parties: list[str]) -> str:
     """The designation without leading determiners; a bare noun names its parties."""
-    words = inst.name.strip().split()
+    # 'an agreement on "mutual assistance in customs matters"': the quoted subject is part of the designation
+    words = _QUOTED_WHOLE.sub(r"\g<lead> \g<subject>", inst.name.strip()).split()
     while words and words[0].lower() in drop_words():
         words.pop(0)
     out = " ".join(words) or inst.kind

@@ -26,6 +26,7 @@ _AT_PLACE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city\s
 _SUBORDINATE = re.compile(r"\b(?:which|who|whose|since|when|while|after|before)\b")
 _EVENT_AFTER = re.compile(r"\s+(?:summit|forum|conference|meeting|session|congress|expo|fair|games)\b")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:city|capital|town|port|resort|village|province|region|state)\s+of\s+[A-Z]")
 # "signed in Moscow, Russia …", but not "In May, Senegal and Gambia signed …": a month or a day is no place
 _IN_PLACE_COMMA = re.compile(r"\bin\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
                              r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -191,6 +192,8 @@ def clause_countries(ctx: ArticleContext, sent: Sentence, clauses: Clauses | Non
 def _not_acting(ctx: ArticleContext, sent: Sentence, c, inside: frozenset[int]) -> bool:
     if c.start in inside or _EVENT_AFTER.match(ctx.text, c.end, sent.end):  # "the BRICS summit"
         return True
+    if c.form == "adjective" and _PLACE_KIND_AFTER.match(ctx.text, c.end, sent.end):
+        return True  # "in the Turkish city of Izmir": where, not who
     if _NOT_PARTY_AFTER.match(ctx.text, c.end, sent.end):  # "though China is not part of the deal"
         return True
     if c.form == "capital" and _NAME_AFTER.match(ctx.text, c.end, sent.end):  # "Santiago Cafiero"
