@@ -651,3 +651,17 @@ def test_partners_ranked_in_the_story_trade_are_not_the_home() -> None:
     ctx = ArticleContext(doc)
     ctx.countries = find_countries(text, doc.published)
     assert home_country(ctx) == "MA"
+
+
+def test_the_goods_region_names_the_home_the_partners_do_not() -> None:
+    # a wine story that never names its country, only its region; the buyers are named as destinations
+    from kb.extract.context import ArticleContext
+    from kb.extract.countries import find_countries, home_country
+    text = ("Exports of Douro wine dropped 5% in the first quarter, the Douro growers' institute said. Sales to the "
+            "UK, the region's biggest market, reached 2.1m litres, but shipments to the US fell and the Swedish "
+            "market dropped. Douro producers blamed the weather.")
+    doc = Document(path=Path("case.txt"), text=text, published="2026-05-19", title="Douro exports fall in Q1",
+                   publisher="Wine Trade Weekly")
+    ctx = ArticleContext(doc)
+    ctx.countries = find_countries(text, doc.published)
+    assert home_country(ctx) == "PT"

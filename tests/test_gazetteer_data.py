@@ -308,3 +308,15 @@ def test_cities_are_keyed_by_real_countries_sorted_and_new_forms():
     names = [n for ns in cities.values() for n in ns]
     assert len(names) == len(set(names)), "a city listed twice"
     assert not set(names) & country_forms, f"cities that are country forms: {set(names) & country_forms}"
+
+
+# ---------------------------------------------------------------- regions.yaml
+
+def test_regions_are_keyed_by_real_countries_sorted_and_new_forms():
+    regions = load("regions.yaml")
+    assert list(regions) == sorted(regions) and set(regions) <= ALPHA2
+    taken = {f for e in load("countries.yaml").values() for k in ("names", "adjectives", "capitals")
+             for f in e.get(k) or []} | {c for cs in load("cities.yaml").values() for c in cs}
+    names = [n for ns in regions.values() for n in ns]
+    assert len(names) == len(set(names)), "a region listed twice"
+    assert not set(names) & taken, f"regions that are country or city forms: {set(names) & taken}"

@@ -376,6 +376,24 @@ _LOCAL_MONEY_HINT = re.compile(r"[₹₦₱¥₩₫₺₴₽]|\b(?:[A-Z]{1,3}\$|
 _SHARED_CURRENCIES = frozenset(("USD", "EUR", "XOF", "XAF", "XCD", "XPF", "CHF", "GBP"))
 
 
+@cache
+def _region_pattern() -> re.Pattern[str] | None:
+    names = sorted(gazetteer.regions(), key=len, reverse=True)
+    if not names:
+        return None
+    # a whole name, not the first words of a longer proper name ("Bahia Blanca")
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])(?! [A-Z])")
+
+
+def _regions_named(text: str) -> Counter[str]:
+    """Countries whose producing regions the text names ("Rioja", "Mendoza", "Assam"), with how often."""
+    pattern = _region_pattern()
+    if pattern is None:
+        return Counter()
+    regions = gazetteer.regions()
+    return Counter(regions[m.group(1)] for m in pattern.finditer(text))
+
+
 def _local_money(text: str, outlet: str | None = None) -> Counter[str]:
     """Countries whose own currency the story's sums are in (not the dollar, the euro or a shared franc); a name
     several countries share ("Rs") counts for the outlet's country when it is one of them."""
@@ -457,6 +475,8 @@ def _home_country(ctx: ArticleContext) -> str | None:
     outlet = publishers.country_of(doc.publisher, doc.url) or named_in_publisher(doc.publisher)
     if outlet:
         counts[outlet] += 1.5  # a national outlet's story ("Centre permits onion exports to Sri Lanka") is its own
+    for code, n in _regions_named(ctx.text).items():
+        counts[code] += min(n, 4) * 0.5  # "Exports of Rioja wine dropped 7.2%": the goods' region names the home
     for code, n in _local_money(ctx.text, outlet).items():
         counts[code] += min(n, 3) * 0.5  # "earned NZ$412 million": a story counted in a country's own money
     going = _destinations(ctx.text, ctx.countries) | _ranked_partners(ctx.text, ctx.countries)

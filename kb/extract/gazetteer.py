@@ -38,6 +38,12 @@ def country_forms() -> dict[str, CountryForm]:
 
 
 @cache
+def regions() -> dict[str, str]:
+    """Producing regions and provinces (regions.yaml) → their country: a hint of whose story it is, never a party."""
+    return {str(r): str(code) for code, names in (load("regions") or {}).items() for r in names or []}
+
+
+@cache
 def country_names() -> dict[str, str]:
     """ISO code → the name to use when writing a country in a synthesized agency name."""
     return {str(code): str((entry or {}).get("names", [code])[0])
