@@ -377,21 +377,19 @@ _SHARED_CURRENCIES = frozenset(("USD", "EUR", "XOF", "XAF", "XCD", "XPF", "CHF",
 
 
 @cache
-def _region_pattern() -> re.Pattern[str] | None:
-    names = sorted(gazetteer.regions(), key=len, reverse=True)
-    if not names:
-        return None
-    # a whole name, not the first words of a longer proper name ("Bahia Blanca")
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])(?! [A-Z])")
+def _region_matcher() -> PhraseMatcher:
+    return PhraseMatcher(gazetteer.regions(), not_after=r"\w-")
+
+
+_NAME_GOES_ON = re.compile(r" [A-Z]")
 
 
 def _regions_named(text: str) -> Counter[str]:
-    """Countries whose producing regions the text names ("Rioja", "Mendoza", "Assam"), with how often."""
-    pattern = _region_pattern()
-    if pattern is None:
-        return Counter()
+    """Countries whose producing regions the text names ("Rioja", "Mendoza", "Assam"), with how often; not the
+    first words of a longer proper name ("Bahia Blanca")."""
     regions = gazetteer.regions()
-    return Counter(regions[m.group(1)] for m in pattern.finditer(text))
+    return Counter(regions[name] for _, end, name in _region_matcher().finditer(text)
+                   if not _NAME_GOES_ON.match(text, end))
 
 
 def _local_money(text: str, outlet: str | None = None) -> Counter[str]:
