@@ -224,10 +224,11 @@ def test_a_national_outlets_story_is_its_own_countrys() -> None:
     assert home_country(ctx) == "IN"
 
 
-def _home(text: str, title: str) -> str | None:
+def _home(text: str, title: str, publisher: str | None = None) -> str | None:
     from kb.extract.context import ArticleContext
     from kb.extract.countries import find_countries, home_country
-    ctx = ArticleContext(Document(path=Path("case.txt"), text=text, published="2024-05-21", title=title))
+    ctx = ArticleContext(Document(path=Path("case.txt"), text=text, published="2024-05-21", title=title,
+                                  publisher=publisher))
     ctx.countries = find_countries(text, "2024-05-21")
     return home_country(ctx)
 
@@ -628,40 +629,22 @@ def test_a_venue_and_a_meeting_are_no_agencies() -> None:
 
 def test_where_the_imports_come_from_is_a_partner_not_the_home() -> None:
     # a national outlet's story: the source of its imports is named often, the home only by the outlet
-    from kb.extract.context import ArticleContext
-    from kb.extract.countries import find_countries, home_country
     text = ("Border trade fell in May, the ministry said. Cement and fuel arrive from Thailand, while machinery is "
             "imported from Thailand as well; traders blamed the floods. Rice goes to Thailand.")
-    doc = Document(path=Path("case.txt"), text=text, published="2024-05-21", title="Border trade falls",
-                   publisher="Vientiane Times")
-    ctx = ArticleContext(doc)
-    ctx.countries = find_countries(text, doc.published)
-    assert home_country(ctx) == "LA"
+    assert _home(text, "Border trade falls", publisher="Vientiane Times") == "LA"
 
 
 def test_partners_ranked_in_the_story_trade_are_not_the_home() -> None:
     # "Germany led the export markets …, ahead of X": ranked partners, however often named; the outlet's own is home
-    from kb.extract.context import ArticleContext
-    from kb.extract.countries import find_countries, home_country
     text = ("Exports rose 4 percent to USD 9.1 billion in May, the ministry said. Spain led the export markets with "
             "USD 1.2 billion, ahead of Italy and France. On the import side, Spain came first, followed by China. "
             "Spain was also the main buyer of olive oil.")
-    doc = Document(path=Path("case.txt"), text=text, published="2026-06-10", title="Exports keep rising",
-                   publisher="Invest in Morocco")
-    ctx = ArticleContext(doc)
-    ctx.countries = find_countries(text, doc.published)
-    assert home_country(ctx) == "MA"
+    assert _home(text, "Exports keep rising", publisher="Invest in Morocco") == "MA"
 
 
 def test_the_goods_region_names_the_home_the_partners_do_not() -> None:
     # a wine story that never names its country, only its region; the buyers are named as destinations
-    from kb.extract.context import ArticleContext
-    from kb.extract.countries import find_countries, home_country
     text = ("Exports of Douro wine dropped 5% in the first quarter, the Douro growers' institute said. Sales to the "
             "UK, the region's biggest market, reached 2.1m litres, but shipments to the US fell and the Swedish "
             "market dropped. Douro producers blamed the weather.")
-    doc = Document(path=Path("case.txt"), text=text, published="2026-05-19", title="Douro exports fall in Q1",
-                   publisher="Wine Trade Weekly")
-    ctx = ArticleContext(doc)
-    ctx.countries = find_countries(text, doc.published)
-    assert home_country(ctx) == "PT"
+    assert _home(text, "Douro exports fall in Q1", publisher="Wine Trade Weekly") == "PT"
