@@ -335,16 +335,19 @@ _PARTNER_ROLE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:led|topped|headed|wa
                                  r"customers?)\b", re.I)
 # … and the ones ranked after it ("…, ahead of the United Kingdom", "followed by Russia and Germany")
 _RANKED_ON_BEFORE = re.compile(r"\b(?:ahead\s+of|followed\s+by|behind|trailed\s+by|then)\s+(?:the\s+)?$", re.I)
-# "On the import side, China came first …", "As for exports, Germany led …": partners ranked in a trade named first
-_SIDE_LEAD = re.compile(r"(?:^|[.;]\s+|\n)\W*(?:(?:[Oo]n|[Ii]n|[Ff]or)\s+the|[Aa]s\s+(?:for|to|regards)|[Rr]egarding|"
-                        r"[Tt]urning\s+to|[Ii]n\s+terms\s+of|[Oo]n|[Ii]n)\s+(?:the\s+)?(?:import|export)s?"
-                        r"(?:\s+(?:side|front))?\s*,[^.;]*")
+# "On the import side,", "As for exports,", "Turning to imports,": a lead-in naming the trade whose partners the clause
+# after it ranks ("On the import side, China came first …")
+_SIDE_LEAD_WORDS = (r"(?:(?:[Oo]n|[Ii]n|[Ff]or)\s+the|[Aa]s\s+(?:for|to|regards)|[Rr]egarding|[Tt]urning\s+to|"
+                    r"[Ii]n\s+terms\s+of|[Ww]hen\s+it\s+comes\s+to|[Oo]n|[Ii]n)\s+(?:the\s+)?"
+                    r"(?P<trade>(?:import|export)s?)(?:\s+(?:side|front))?\s*,")
+SIDE_LEAD = re.compile(r"\W*" + _SIDE_LEAD_WORDS + r"\s*")  # at a clause's start
+_SIDE_LEAD_CLAUSE = re.compile(r"(?:^|[.;]\s+|\n)\W*" + _SIDE_LEAD_WORDS + r"[^.;]*")  # … with the clause, in a text
 
 
 def _ranked_partners(text: str, mentions: list[CountryMention]) -> set[int]:
     """Starts of the countries ranked as the partners of a story's trade (not the story's own country)."""
     out: set[int] = set()
-    for lead in _SIDE_LEAD.finditer(text):
+    for lead in _SIDE_LEAD_CLAUSE.finditer(text):
         out.update(c.start for c in mentions if lead.start() <= c.start < lead.end())
     prev: CountryMention | None = None
     for c in mentions:

@@ -20,7 +20,7 @@ from itertools import pairwise
 from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities, fold
 from kb.extract.context import ArticleContext, Sentence
-from kb.extract.countries import CountryMention, is_destination
+from kb.extract.countries import SIDE_LEAD, CountryMention, is_destination
 from kb.extract.dates import DateMention
 from kb.extract.flows.article import ArticleFrame
 from kb.extract.flows.companies import (
@@ -72,7 +72,6 @@ from kb.extract.flows.roles import (
     IMPORTER,
     OWN_CHANGE,
     REGION,
-    SIDE_LEAD,
     Party,
     frame_parties,
     in_aside,

@@ -305,7 +305,7 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
         if cue.kind in ("export_noun", "import_noun") and _IN_TERMS_OF.search(s, max(0, cue.start - 25), cue.start):
             continue  # "A, B and C ranked third through fifth in terms of purchases": what the ranking counts
         if cue.kind == "buyer_noun" and out and _GAPPED_BUYERS.search(s, max(0, cue.start - 40), cue.start) \
-                and _FIGURE_NEXT.match(s, cue.end):
+                and FIGURE_NEXT.match(s, cue.end):
             continue  # "German buyers took $19.6m, and American buyers $15.2m": a subject of the verb left out
         if cue.kind == "buyer_noun" and _ACCESS_AFTER.match(s, cue.end):
             continue  # "the market access programme", "market-entry rules": getting in, no buyer ranked
@@ -326,7 +326,8 @@ _ACCESS_AFTER = re.compile(r"[\s-]+(?:access|entry|opening|penetration|developme
                            r"survey|study|studies|days?|visit)\b", re.I)
 _GAPPED_BUYERS = re.compile(r"(?:,\s*|;\s*|\s)(?:and|while|whereas)\s+(?:the\s+)?[A-Z][\w'’.-]+"
                             r"(?:\s+[A-Z][\w'’.-]+)?\s+$")
-_FIGURE_NEXT = re.compile(r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+)?" + FIGURE_START)
+# "… buyers $15.2 million": a figure right after, maybe hedged
+FIGURE_NEXT = re.compile(r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+)?" + FIGURE_START)
 _IN_TERMS_OF = re.compile(r"\bin\s+terms\s+of\s+(?:the\s+)?(?:(?:total|overall|combined)\s+)?$", re.I)
 _MARKETS_GONE_TO = re.compile(r"\bto\s+(?:(?:a\s+(?:wide\s+)?(?:range|number|host|variety|handful)\s+of|several|many|"
                              r"various|numerous|different|new|other|more\s+than|over|some|about|around|nearly|"

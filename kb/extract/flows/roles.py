@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities
 from kb.extract.context import CountryMention
-from kb.extract.countries import find_countries
+from kb.extract.countries import SIDE_LEAD, find_countries
 from kb.extract.flows.lexicon import EXPORTING, Lexicon, lexicon
-from kb.extract.flows.mentions import Cue, SentenceMentions
+from kb.extract.flows.mentions import FIGURE_NEXT, Cue, SentenceMentions
 from kb.extract.quantities import FIGURE_START
 
 EXPORTER, IMPORTER = "exporter", "importer"
@@ -241,7 +241,7 @@ _AS_THE_ROLE = re.compile(r"\s+as\s+(?:the\s+)?")
 # verb left out
 _GAPPED_BEFORE = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|while|whereas)\s+(?:the\s+)?$|;\s*(?:the\s+)?$")
 _GAPPED_AFTER = re.compile(r"(?:\s+(?:buyers|importers|customers|consumers|exporters|shippers|suppliers|firms|"
-                           r"companies|traders))?\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+)?" + FIGURE_START)
+                           r"companies|traders))?" + FIGURE_NEXT.pattern)
 
 
 def _gapped_subjects(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]], subject: int,
@@ -279,11 +279,6 @@ _AMONG_ROLES = re.compile(r"\W*Among\s+(?:the\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A
                           r"(?:(?:other|main|top|leading|biggest|largest|smaller|key|major)\s+){0,2}"
                           r"(?P<role>origins|suppliers|sources|buyers|markets|destinations|customers)\s*,")
 _NEW_STRETCH_BEFORE = re.compile(r",\s+(?:with|while|whereas)\s+$")
-# "On the import side,", "As for exports,", "Turning to imports,": a clause's lead-in naming the trade its partners
-# are ranked in
-SIDE_LEAD = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Ff]or)\s+the|[Aa]s\s+(?:for|to|regards)|[Rr]egarding|[Tt]urning\s+to|"
-                        r"[Ii]n\s+terms\s+of|[Ww]hen\s+it\s+comes\s+to|[Oo]n|[Ii]n)\s+(?:the\s+)?"
-                        r"(?P<trade>(?:import|export)s?)(?:\s+(?:side|front))?\s*,\s*")
 # … told by a ranking, not by another verb of trade ("On the import side, Quito kept 828 goods on a list")
 _RANKING_TOLD = re.compile(r"\b(?:came|ranked|placed|stood|finished)\s+(?:in\s+)?(?:first|second|third|top)\b"
                            r"|\b(?:led|topped|headed)\b|\b(?:followed|trailed)\s+by\b|\bahead\s+of\b|\b(?:biggest|largest|main|top|"
