@@ -13,6 +13,7 @@ the tests of a module that only read it. Helper functions (`kb`, `load`,
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,12 @@ from kb.db import open_database, sqlite_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seed"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests read piped tables at kb's piped width (200 columns unless COLUMNS says otherwise); pytest-xdist's
+    workers are handed COLUMNS=80 from the terminal, which would wrap them."""
+    os.environ.pop("COLUMNS", None)
 
 
 @pytest.fixture

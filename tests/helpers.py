@@ -10,13 +10,14 @@ import os
 import sys
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 import typer
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
+from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner, Result
 
 from kb.cli import app
@@ -80,6 +81,14 @@ def postgres_base_url() -> str | None:
     return database_url(url) if url else None
 
 
+def _trigram_extension(conn: Connection) -> None:
+    """Make revision 0012's extension once per database, in `public`: made in a test's schema, it would go with
+    that schema, and every other schema's trigram indexes with it. Parallel test workers race to make it, and
+    "IF NOT EXISTS" does not stop two of them inserting it at once: the loser sees the winner's."""
+    with suppress(IntegrityError):
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
+
+
 @contextmanager
 def postgres_schema() -> Iterator[str]:
     """The URL of a new, empty schema on the test server, dropped afterwards; skips the test without a server."""
@@ -89,9 +98,7 @@ def postgres_schema() -> Iterator[str]:
     schema = f"kbtest_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        # The extension of revision 0012 is one per database: made in a test's schema, it would go with that
-        # schema, and every other schema's trigram indexes with it.
-        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
+        _trigram_extension(conn)
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     separator = "&" if "?" in base else "?"
     try:
