@@ -964,3 +964,31 @@ def test_a_post_of_a_service_and_a_remit_are_no_bodies() -> None:
     assert names["Ghana Customs Service Board"].kind == "state_body"
     assert names["Ghana Customs Service"].kind == "customs"
     assert "GCS Board" in names["Ghana Customs Service Board"].also
+
+
+def test_a_post_of_a_unit_inside_a_body_is_no_body() -> None:
+    # "Senior Manager of Customer Service at X Customs", "Officer of the Risk Unit": a post, the body is the one after
+    facts = run("Khalid Al Mansoori, Senior Manager of Customer Service at Fujairah Customs, and Sara Al Nuaimi, "
+                "Officer of Trade Facilitation, met the visitors in the UAE.")
+    assert [a.name for a in facts.agencies] == ["Fujairah Customs"], agencies(facts)
+
+
+def test_a_body_takes_no_country_from_another_bodys_name() -> None:
+    # "Director General of the Customs Administration, with his counterpart of the Egyptian Customs Authority": the
+    # adjective opens the other body's name; the first is the publishing country's
+    facts = extract(Document(path=Path("case.txt"), published="2024-05-17", publisher="Ministry of Finance (Morocco)",
+                             text="Mr. Karim Benali, Director General of the Customs and Excise Administration (ACE), "
+                                  "met his counterparts: Mr. Omar Haddad, Chairman of the Egyptian Customs "
+                                  "Authority, and Ms. Sara Khalil, Director General of Jordan Customs."))
+    found = named(facts, "Customs and Excise Administration")
+    assert found is not None and found["country"] == "MA", agencies(facts)
+    assert named(facts, "Egyptian Customs Authority")["country"] == "EG"
+
+
+@pytest.mark.parametrize(("publisher", "code"), [
+    ("Ministry of Economy and Finance (Morocco)", "MA"),  # a bracketed country is the publisher's
+    ("Ministry of Trade and Industry of Ghana", "GH"),
+    ("Hong Kong (China) Trade Digest", "HK"),  # … not one qualifying the country before it
+])
+def test_the_country_a_publishers_name_holds(publisher: str, code: str | None) -> None:
+    assert named_in_publisher(publisher) == code

@@ -680,3 +680,46 @@ def test_an_institution_after_a_post_is_no_person() -> None:
     facts = run("The fourth officer is Efua Owusu, who becomes Commandant of the Customs Command and Staff College, "
                 "Accra.")
     assert "Staff College" not in [o.name for o in facts.officials]
+
+
+# ---------------------------------------------------------------- surnames in capitals, posts in apposition
+
+CAPITALS_CASES = [
+    # the manner of official releases in French and Arabic-speaking countries: the surname in capitals
+    ("Mr. Karim BENALI, Director General of Algerian Customs, opened the session.",
+     "Karim Benali", {"title": "director general"}),
+    ("Ms. Nadia EL AMRANI, Minister of Foreign Trade of Morocco, received the delegation.",
+     "Nadia El Amrani", {"country": "MA"}),
+    ("The memorandum was signed by Mr. Omar AL-HASSAN, Chairman of the Jordan Customs Department.",
+     "Omar Al-Hassan", {"title": "chairman"}),
+    ("Director General Amadou Tidiane DIALLO of Senegal's customs led the talks.",
+     "Amadou Tidiane Diallo", {"country": "SN"}),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), CAPITALS_CASES)
+def test_a_surname_in_capitals_is_part_of_the_name(text: str, name: str, expected: dict) -> None:
+    check(run(text), name, expected)
+
+
+def test_a_body_abbreviation_after_a_name_is_no_surname() -> None:
+    # "the Kenya Revenue Authority KRA": an abbreviation after a body's name, not a person's surname
+    facts = run("Commissioner General Rose Wanjiru of the Kenya Revenue Authority KRA said the scanners work.")
+    assert [o.name for o in facts.officials] == ["Rose Wanjiru"]
+
+
+def test_a_post_between_two_names_goes_with_the_first_when_the_second_has_its_own() -> None:
+    # "Mr A, post of X, Mr B, post of Y, and Ms C, post of Z": each post in apposition to the name before it
+    facts = run("Mr. Karim Benali, Director General of Algerian Customs, attended with his counterparts: Mr. Omar "
+                "Haddad, Chairman of the Egyptian Customs Authority, Mr. Sami Nasser, Director General of Jordan "
+                "Customs, and Ms. Hela Trabelsi, Director General of Tunisian Customs.")
+    check(facts, "Omar Haddad", {"title": "chairman", "agency": "Egyptian Customs Authority", "country": "EG"})
+    check(facts, "Sami Nasser", {"title": "director general", "agency": "Jordan Customs", "country": "JO"})
+    check(facts, "Hela Trabelsi", {"title": "director general", "agency": "Tunisian Customs", "country": "TN"})
+
+
+def test_a_post_before_a_name_with_none_after_stays_its_own() -> None:
+    # "The Minister of Trade, Mr X, and the Director of Customs, Mr Y, …": the posts come first
+    facts = run("The Minister of Trade, Mr. Juma Mwangi, and the Director of Customs, Mr. Peter Otieno, signed for "
+                "Kenya.")
+    check(facts, "Peter Otieno", {"title": "director of customs"})

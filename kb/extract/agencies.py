@@ -633,6 +633,10 @@ def _compound_country(name: str) -> str | None:
     return form.code if form is not None and form.form in ("name", "adjective") else None
 
 
+_GOVERNMENT_PUBLISHER = re.compile(r"\b(?:Ministry|Ministère|Customs|Government|Presidency|Embassy|Department\s+of|"
+                                   r"Revenue\s+Authority|Prime\s+Minister['’]s\s+Office)\b")
+
+
 def outlet_country(ctx: ArticleContext) -> str | None:
     """The country of the article's national outlet, when the story is about that country."""
     publisher = ctx.document.publisher or ""
@@ -641,6 +645,8 @@ def outlet_country(ctx: ArticleContext) -> str | None:
     own = publishers.country_of(publisher, ctx.document.url) or named_in_publisher(publisher)
     if own is None:
         return None
+    if _GOVERNMENT_PUBLISHER.search(publisher):
+        return own  # a ministry's or a customs service's own page tells of its own country's bodies
     # … or when the lead's first acting country is it ("New Zealand log exporters shipped …" under a headline of
     # "Log exports to China slide as India picks up slack")
     lead = ctx.sentences[0] if ctx.sentences else None
@@ -736,6 +742,19 @@ _RIGHT_AFTER_BODY = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?,?\s*(?:(?:of|in|for)
                                r"which\s+(?:represents|regulates|oversees|serves|supervises)\s+(?:the\s+)?)")
 
 
+# "… of the Egyptian Customs Authority", "Jordan Customs": a country that opens a body's name (its words, then a head)
+_BODY_AFTER_COUNTRY = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w&-]*){0,3}?\s+(?P<head>[A-Z]\w+)")
+
+
+def _opens_another_body(text: str, c: CountryMention, end: int) -> bool:
+    """Whether a country opens the name of another body than the one ending at `end` ("Mr A, Director General
+    of the Customs Administration, with his counterpart of the Egyptian Customs Authority": Egypt's, not its)."""
+    if c.start < end:
+        return False
+    m = _BODY_AFTER_COUNTRY.match(text, c.end)
+    return m is not None and m["head"] in _config()["heads"]
+
+
 def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
     """The country a mention belongs to by its sentence: the article's own or else the nearest one
     named before it (a sentence names its actors first), else the article's own or the nearest
@@ -760,6 +779,7 @@ def context_country(ctx: ArticleContext, start: int, end: int) -> str | None:
         around = [c for c in sentence_actors(ctx, sent) if not (start <= c.start < end)
                   and not any(q[0] <= c.start < q[1] for q in quotes if q not in inside)
                   and not _BASED_AFTER.match(ctx.text, c.end)
+                  and not _opens_another_body(ctx.text, c, end)
                   and not (home and c.code != home and _PARTNER_BEFORE.search(ctx.text, max(0, c.start - 12), c.start))]
         before = [c for c in around if c.end <= start]
         if before:

@@ -440,6 +440,10 @@ def named_in_publisher(publisher: str | None) -> str | None:
     """"Vanuatu Bureau of Statistics", "Times of Oman", "Namibian Sun", "Colombo Gazette": the one country an
     outlet's or a body's name holds, by the country's name or adjective, else by its capital or main city."""
     codes = {c.code for c in find_countries(publisher or "") if c.form in ("name", "adjective")}
+    if not codes and "(" in (publisher or ""):
+        # "Ministry of Economy and Finance (Morocco)": a bracketed country is the publisher's when no other is
+        # named ("Hong Kong (China)" qualifies the name before it)
+        codes = {c.code for c in find_countries(re.sub(r"[()]", " ", publisher or "")) if c.form == "name"}
     if not codes:
         words, capitals = (publisher or "").split(), gazetteer.capitals()
         codes = {code for n in (3, 2, 1) for i in range(len(words) - n + 1)

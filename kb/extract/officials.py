@@ -147,7 +147,8 @@ def _names(sent: Sentence) -> list[tuple[int, int, str]]:
     """Candidate person names in a sentence: runs of 2+ capitalised words, none a stop word."""
     cfg = _cfg()
     out = []
-    for m in cfg["name_run"].finditer(sent.text):
+    text = _surnames_title_cased(sent.text)
+    for m in cfg["name_run"].finditer(text):
         parts = [(p.start() + m.start(), p.group()) for p in re.finditer(r"\S+", m.group())]
         segment: list[tuple[int, str]] = []
         opener: tuple[int, str] | None = None  # the stop word before the segment
@@ -160,9 +161,34 @@ def _names(sent: Sentence) -> list[tuple[int, int, str]]:
             found = _segment_name(segment, cfg["particles"])
             if found:
                 s, e = found
-                out.append((sent.start + s, sent.start + e, sent.text[s:e]))
+                out.append((sent.start + s, sent.start + e, text[s:e]))
             segment, opener = [], (pos, word)
     return out
+
+
+# "Mr. Youssef EL IDRISSI", "Ms Leila BEN SALEM, Director General": the surname in capitals, as official releases
+# in the French manner write it — given names in title case, then one to three words in capitals.
+_CAPITALS_SURNAME = re.compile(rf"(?<![\w.'’-])(?P<given>(?:{_TOK}\s+){{1,3}})"
+                               rf"(?P<surname>[{_UPPER}]{{2,}}(?:['’-][{_UPPER}]{{2,}})*"
+                               rf"(?:\s+[{_UPPER}]{{2,}}(?:['’-][{_UPPER}]{{2,}})*){{0,2}})(?![\w'’-])")
+
+
+def _surnames_title_cased(text: str) -> str:
+    """The text with surnames written in capitals title-cased, letter for letter (offsets stay): "EL IDRISSI" →
+    "El Idrissi". Not an abbreviation after a body's name ("Customs Administration ADII"): the word before it must
+    be no stop word, and a surname of one short word ("MP") stays."""
+    cfg = _cfg()
+    if not re.search(rf"[{_UPPER}]{{2}}", text):
+        return text
+
+    def fold(m: re.Match[str]) -> str:
+        surname = m["surname"]
+        if _stop(m["given"].split()[-1], cfg) or (" " not in surname and len(surname) < 3) \
+                or any(w in cfg["stops"] for w in surname.title().split()):
+            return m.group()
+        return m["given"] + re.sub(rf"[{_UPPER}]+", lambda w: w.group().capitalize(), surname)
+
+    return _CAPITALS_SURNAME.sub(fold, text)
 
 
 def _segment_name(segment: list[tuple[int, str]], particles: frozenset[str]) -> tuple[int, int] | None:
@@ -328,16 +354,26 @@ def _sentences_with_posts(ctx: ArticleContext) -> list[Sentence]:
     return out
 
 
+# ", Chairman of the Customs Authority, Mr. " between two names: the first's post, set off by commas
+_APPOSED_BETWEEN = re.compile(r",\s+[A-Z][^,;:]{3,120}?,\s+(?:and\s+)?(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+)?")
+
+
 def extract_officials(ctx: ArticleContext) -> list[Official]:
     people: list[_Person] = []
     for sent in _sentences_with_posts(ctx):
+        previous_end = None
         for start, end, name in _names(sent):
             if _is_place(ctx, sent, start, end):
                 continue
-            person = (_with_title_before(ctx, sent, start, end, name)
-                      or _with_title_after(ctx, sent, start, end, name)
-                      or _with_head_of(ctx, sent, start, end, name)
-                      or _with_plural_title(ctx, sent, start, end, name))
+            apposed = previous_end is not None and _APPOSED_BETWEEN.fullmatch(ctx.text, previous_end, start)
+            previous_end = end
+            # "Mr. A, Chairman of X, Mr. B, Director General of Y": a post between two names is the first's
+            # apposition when the second has one of its own after it
+            person = (apposed and _with_title_after(ctx, sent, start, end, name)) \
+                or _with_title_before(ctx, sent, start, end, name) \
+                or _with_title_after(ctx, sent, start, end, name) \
+                or _with_head_of(ctx, sent, start, end, name) \
+                or _with_plural_title(ctx, sent, start, end, name)
             if person:
                 people.append(person)
     people += _signers_for_countries(ctx, people)
