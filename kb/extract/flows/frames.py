@@ -581,7 +581,10 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     exporters, importers = _sides(rd, frame)
     exporters, importers = _not_lent_from_beside(frame, exporters), _not_lent_from_beside(frame, importers)
     named = {p.code for p in parties}
-    if (_TRANSIT.search(sm.text) or _HEADING_WAY.match(cue.form)) and not named.issuperset([*exporters, *importers]):
+    # (not "…, while 21,000 tons were still in transit": goods on their way, in a contrast of their own)
+    contrast = _CONTRAST_AFTER.search(sm.text, cue.end)
+    transit = _TRANSIT.search(sm.text, 0, contrast.start() if contrast else len(sm.text))
+    if (transit or _HEADING_WAY.match(cue.form)) and not named.issuperset([*exporters, *importers]):
         return  # "fertiliser and fuel moving north into Zambia … the transit traffic at Chirundu": not the home's trade
     if not exporters and not importers and not parties and goods and not figures and _goods_of_last(rd, frame):
         # "Iran's exports to Turkmenistan reached $612m. Our main exports were cement, fruit and detergents.": the
@@ -765,7 +768,9 @@ _PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?(?:moved|slipped|fell|dropped|rose|cl
                      r"destinations|importers|customers|suppliers|sources|partners)\b)"
                      # "Hong Kong and Cambodia followed, taking …", "… came next."
                      # "Within SADC, the DRC led, followed by Zimbabwe and South Africa"
-                     r"|(?:followed|came\s+next|were\s+next|trailed|led)(?=\s*[,.;]|\s+(?:closely|behind|far\s+behind|"
+                     # "…, with Malaysia and Oman trailing well behind"
+                     r"|(?:followed|came\s+next|were\s+next|trailed|trailing|lagging|led)(?=\s*[,.;]|\s+(?:closely|"
+                     r"behind|far\s+behind|"
                      r"well\s+behind|at\s+a\s+distance|some\s+way\s+(?:behind|back))\b)"
                      # "Japan and Belgium made up most of the rest", "… accounted for the remaining volume"
                      r"|(?:made\s+up|make\s+up|makes\s+up|accounted\s+for|account\s+for|accounts\s+for)\s+"
@@ -809,7 +814,7 @@ _RANKED_CLAUSE = re.compile(r"(?:\s*,\s*(?:while|whilst|though|although)\s+[^,;(
                             r"climbed\s+to|declined\s+to|increased\s+to|jumped\s+to|"
                             # "; the Philippines reached US$81 million and 66,000 tons": a level in a list of partners
                             r"reached|totall?ed|amounted\s+to|"
-                            r"accounted\s+for|made\s+up|represented)\b", re.I)
+                            r"accounted\s+for|accounting\s+for|made\s+up|represented)\b", re.I)
 
 
 def _breakdown(rd: Reading, sm: SentenceMentions) -> int:
@@ -1189,7 +1194,8 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     if _unreal(s[cue.end:plan.start() if plan else min(first, region[1])], reach=50):
         return True  # "exports are expected to reach", "shipments could top"
     # "…, even though Manila suspended imports from September": a concession does not undo the flow told
-    concession = _CONCESSION.search(s, cue.end, clause[1])
+    # … nor does "…, while 21,000 tons were still in transit with no declared destination": a contrast's own
+    concession = _CONCESSION.search(s, cue.end, clause[1]) or _CONTRAST_AFTER.search(s, cue.end, clause[1])
     # "Run operations against smuggling along the corridor, through which Uganda sends maize …": the relative
     # clause tells a fact of its own
     opens = max(clause[0], cue.start - 60) + relative[-1].start() if relative else clause[0]
@@ -1231,6 +1237,7 @@ _HINDERED = re.compile(r"\bmak(?:e|es|ing|ed)\s+(?:[\w-]+\s+){1,6}?(?:hard|diffi
 # … and ", having not done so in 2024": what did not happen another time
 _CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+as)\b"
                          r"|,\s+(?:having\s+not|having\s+never|not\s+having|after\s+not\s+having)\b", re.I)
+_CONTRAST_AFTER = re.compile(r",\s+(?:while|whereas)\s|;\s")
 _PURPOSE = re.compile(r"(?<![Aa]s\s)\bfor\s+(?:(?:further\s+)?[a-z-]+\s+(?:and|or)\s+)?(?:further\s+)?$")
 
 

@@ -162,6 +162,14 @@ _CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$�
                            # "…, and with Barbados and St Lucia the regional total reached 97,400 tonnes": a total of
                            # its own, not the clause before's
                            r",\s+and\s+with\s|"
+                           # "…, with Malaysia and Oman trailing well behind": ranked after, a clause of their own
+                           # … and "…, with Portugal alone accounting for 8,340 tonnes": a part of a group's figure
+                           r",\s+(?=with\s+(?:the\s+)?(?-i:[A-Z])[^,;]{0,60}?\s(?:trailing|lagging|following|"
+                           r"accounting\s+for)\b)|"
+                           # "…, and the Gulf countries bought 4,000 tonnes": a group as a new subject
+                           r",\s+and\s+(?=(?:the\s+)?(?-i:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)?\s+(?:countries|nations|states|"
+                           r"buyers|importers|markets|members)\s+(?:[a-z]+ly\s+)?(?:bought|took|imported|received|"
+                           r"purchased|absorbed|accounted\s+for)\b)|"
                            # "…, and tobacco is coming to us from there": a new subject, the goods of its own clause
                            r",\s+and\s+(?=(?-i:[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?-i:is|are|was|were)\s+"
                            r"(?-i:[a-z]+ing)\b)|"
@@ -315,13 +323,18 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
                 and not _CONSIGNMENT_AFTER.match(s, cue.end) and not PORTION_AFTER.match(s, cue.end) \
                 and not SHARE_TAKEN.match(s, cue.end) \
                 and not more_goods_after(s, cue.end) and not LESS_OR_MORE.match(s, cue.end) \
-                and not known_goods_object(s, cue.end):
+                and not known_goods_object(s, cue.end) \
+                and not _BRACKETED_FIGURE_BEFORE.search(s, max(0, cue.start - 40), cue.start):
             # "with Germany taking 24%": a share of the trade told; "but C and D took less": that trade again
+            # ("Spain (74 MT) and Italy (52 MT) received smaller lots": each subject's figure in brackets)
             continue  # "took place"; but "received shipments" receives goods, and "took most of the rest" a part
         out.append(cue)
     return out
 
 
+# "… and Italy (52 MT) received": a subject's figure in brackets right before the verb
+_BRACKETED_FIGURE_BEFORE = re.compile(r"\(\s*(?:about\s+|around\s+|some\s+|nearly\s+)?(?:[A-Z]{0,3}\$\s?|[$€£]\s?)?"
+                                      r"\d[\d.,]*\s*[^\W\d][^()]{0,14}\)\s+(?:(?:also|each|both|[a-z]+ly)\s+)?$")
 _ACCESS_AFTER = re.compile(r"[\s-]+(?:access|entry|opening|penetration|development|intelligence|research|"
                            r"survey|study|studies|days?|visit)\b", re.I)
 _GAPPED_BUYERS = re.compile(r"(?:,\s*|;\s*|\s)(?:and|while|whereas)\s+(?:the\s+)?[A-Z][\w'’.-]+"

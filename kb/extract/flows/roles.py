@@ -911,7 +911,8 @@ def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[s
     if how == "agent" or _SUBJECT_GAP.match(between) or _RELATIVE_ASIDE.match(between) \
             or (people and _ITS_MARKET.fullmatch(between)) \
             or ((cue.form.endswith("ing") or between.endswith("having ")) and (_COPULA_THEN_PARTICIPLE.match(between)
-                                              or _ADVERBIAL_PARTICIPLE.match(between))):
+                                              or _ADVERBIAL_PARTICIPLE.match(between)
+                                              or _PREDICATE_THEN_PARTICIPLE.fullmatch(between))):
         return i
     return None
 
@@ -921,6 +922,9 @@ def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[s
 _ADVERBIAL_PARTICIPLE = re.compile(r"\s+[a-z](?:[^,;]|,\s+(?=\d)){0,90}?\b(?:after|before|while|by|when)\s+$")
 
 
+# "China again dominated the mutton trade, taking 9,870 tonnes": a predicate of the subject's, then the participle
+# (lower-case words only: no other name, no figure between)
+_PREDICATE_THEN_PARTICIPLE = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){1,7}?[a-z][\w'’-]*,\s+")
 _DASH_BEFORE_LIST = re.compile(r"\s[–—]\s(?:the\s+)?[A-Z][^–—]*$")
 _THE_PEOPLE = re.compile(r"\b[Tt]he\s+$")
 # "India was supplied with crude by Iraq": the passive subject of "supplied with" receives.
