@@ -294,8 +294,11 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
         if cue.form in lex.place_only and not _PLACE_FOLLOWS.match(s, cue.end):
             continue  # "exports reach $5bn", "entered into force", "brings benefits": no place goods reach
         if cue.form.startswith(("brought in", "bring in", "brings in", "bringing in")) and not any(
-                a.kind == "quantity" and cue.end <= a.start and len(s[cue.end:a.start].split()) <= 3 for a in amounts):
-            continue  # "brought in 28,000 tons of nuts" imports; "brought in 1,128 million dinars" earned
+                a.kind == "quantity" and cue.end <= a.start and len(s[cue.end:a.start].split()) <= 3 for a in amounts) \
+                and not known_goods_object(s, cue.end):
+            # "brought in 28,000 tons of nuts", "bring in watermelons from Tonga" import; "brought in 1,128 million
+            # dinars" earned
+            continue
         if cue.form in ("sales", "export sales", "exports", "imports") and (
                 _POST_AFTER.match(s, cue.end) or _POST_BEFORE.search(s, max(0, cue.start - 25), cue.start)):
             continue  # "general manager sales Iliesa V.", "export sales director": a post, not trade told

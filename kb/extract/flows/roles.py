@@ -39,6 +39,8 @@ _COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?"
                      r"(?:\s*,\s*(?:however|though|meanwhile|in\s+turn|for\s+its\s+part|too|also|again)\s*,)?"
                      r"\s+(?:(?:also|still|again|now|once\s+again|has|have|had|has\s+since|"
                      r"has\s+also|have\s+also)\s+)?"
+                     # "India nonetheless remained the main supplier": an adverb before the verb
+                     r"(?:(?:nonetheless|nevertheless|however|thus|therefore|[a-z]+ly)\s+)?"
                      r"(?:was|is|were|are|been|became|become|remained|remains|remain|stayed|stays|stay|ranked|ranks|came|comes|stood|"
                      # "…, with Mexico remaining the largest buyer": a participle of the copula
                      r"remaining|being|becoming|staying|"
