@@ -1620,3 +1620,22 @@ def test_a_quoted_subject_names_the_agreement_and_a_city_of_signing_is_no_part_o
     got = agreements("Guatemala and Honduras signed an agreement on transit in the Turkish city of Izmir on 13 April.")
     assert [(a["name"], a.get("place"), a["parties"]) for a in got] == [
         ("Agreement on transit", "Izmir", ["GT", "HN"])], got
+
+
+def test_the_countries_a_sentence_counts_are_the_articles_principal_ones() -> None:
+    # "the four directors general signed a protocol", "the agreement the four countries concluded in 2019": as many
+    # of the article's principal countries as the sentence counts, not the first two
+    got = agreements("Mr. Idrissa Maiga, Director General of Niger Customs, welcomed his counterparts of Mali "
+                     "Customs, Chad Customs and Senegal Customs in Niamey. Niger, Mali, Chad and Senegal trade "
+                     "mostly by road. The four directors general signed a protocol on the exchange of transit data. "
+                     "It complements the agreement on mutual assistance in customs matters that the four countries "
+                     "concluded in Bamako in 2019.")
+    members = ["ML", "NE", "SN", "TD"]
+    assert sorted((a["kind"], tuple(a["parties"])) for a in got) == [
+        ("agreement", tuple(members)), ("protocol", tuple(members))], got
+
+
+def test_an_agreement_named_after_a_place_takes_no_parties_into_its_name() -> None:
+    # "the Kalmar Agreement": a name of its own, not "Kalmar Agreement between A and B"
+    got = agreements("The customs services of Latvia and Estonia signed the Kalmar Agreement in Riga on Monday.")
+    assert [a["name"] for a in got] == ["Kalmar Agreement"], got

@@ -21,6 +21,9 @@ from kb.facts import Agency, Official
 _TWO = re.compile(r"(?i)\b(?:the|both)\s+(?:two|three|four)?\s*(?:countries|sides|states|nations|governments|"
                   r"parties|neighbou?rs|customs\s+services|customs\s+administrations|customs\s+authorities|"
                   r"administrations|ministries)\b|\bbetween\s+them\b|\bbilateral\b")
+_COUNTED_SIDES = re.compile(r"(?i)\b(?:the|all|both)\s+(?P<n>three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                            r"(?:[a-z-]+\s+){0,2}?(?:countries|sides|states|nations|governments|parties|partners|members|"
+                            r"directors[\s-]general|ministers|heads|delegations|administrations|customs\s+services)\b")
 _PARTY_KINDS = ("customs", "international", "ministry", "state_body", "association", "company")
 _PRIVATE_KINDS = ("association", "company")  # parties only where no two public bodies are
 # An "agency" that is an instrument's abbreviation ("MRA", "MoU").
@@ -121,7 +124,8 @@ _COUNTED_WORDS = re.compile(r"countries|nations|economies|members")
 _N_COUNTRIES = re.compile(r"\b(?P<n>\w+)\s+(?:[A-Z][\w-]*\s+){0,2}(?:countries|nations|economies|members)\b")
 
 
-def counted_parties(ctx: ArticleContext, inst: Instrument, codes: list[str]) -> list[str]:
+def counted_parties(ctx: ArticleContext, inst: Instrument, codes: list[str],
+                    main: list[str] | None = None) -> list[str]:
     """"Ministers from the ten countries behind the X Agreement signed it …  Ms Tainui welcomed the ministers from
     A, B, C, …": parties told by their number, then listed in a sentence of the article."""
     said = " ".join(sent.text for s, _e in inst.mentions if (sent := ctx.sentence_at(s)))
@@ -135,6 +139,8 @@ def counted_parties(ctx: ArticleContext, inst: Instrument, codes: list[str]) -> 
         union = {*codes, *listed}
         if len(listed) >= max(3, n - 2) and len(union) == n and sent.text.count(",") >= 2:
             return sorted(union)
+    if main and len(main) >= n and set(codes) <= set(main[:n]):
+        return sorted(main[:n])  # "… that the four countries concluded in 2015": the article's four principal ones
     return codes
 
 
@@ -218,6 +224,12 @@ def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: C
         return sorted([*codes, partner]) if partner else sorted(codes)
     sentences = " ".join(ctx.text[s:e] for s, e in inst.mentions[:3])
     sentence_text = " ".join(sent.text for s, _ in inst.mentions if (sent := ctx.sentence_at(s)))
+    counted = _COUNTED_SIDES.search(sentence_text)
+    n = count_of(counted["n"]) if counted else None
+    if n is not None and 3 <= n <= len(cast.main):
+        # "the four directors general signed a protocol", "the agreement the four countries concluded in 2015": the
+        # article's principal countries, as many as the sentence counts
+        return sorted(cast.main[:n])
     if _TWO.search(sentence_text) or _TWO.search(sentences):
         pair = _pair_just_named(ctx, inst)
         if pair:

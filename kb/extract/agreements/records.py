@@ -19,7 +19,7 @@ def records(reading: Reading) -> list[Agreement]:
     out: list[Agreement] = []
     for inst in reading.instruments:
         agencies = party_agencies(ctx, inst, cast)
-        codes = counted_parties(ctx, inst, parties(ctx, inst, agencies, cast))
+        codes = counted_parties(ctx, inst, parties(ctx, inst, agencies, cast), cast.main)
         sent = reading.sentence_at(min(inst.mentions)[0])
         codes = _two_when_bilateral(ctx, inst, codes, sent, cast)
         if len(agencies) >= 2 and all(cast.agencies[a].kind == "international" for a in agencies) \
@@ -144,6 +144,25 @@ _PREPOSITIONS = frozenset({"on", "for", "between", "with", "to", "of", "in", "am
 _QUOTED_WHOLE = re.compile(r"(?P<lead>\b(?:on|concerning|regarding|for))\s+[\"“‘'](?P<subject>[^\"“”‘’']+)[\"”’']$")
 
 
+# Capitalised words that describe an instrument rather than name it ("Trade Agreement", "Customs Protocol")
+_DESCRIPTIVE = frozenset({"trade", "free", "economic", "partnership", "comprehensive", "customs", "cooperation",
+    "co-operation", "transit", "investment", "framework", "preferential", "bilateral", "multilateral", "interim",
+    "mutual", "recognition", "assistance", "strategic", "joint", "air", "services", "maritime", "transport",
+    "energy", "gas", "supply", "sale", "purchase", "tax", "double", "taxation", "fisheries", "veterinary",
+    "sanitary", "phytosanitary", "agricultural", "border", "security", "new", "amended", "revised", "updated",
+    "enhanced", "upgraded", "digital", "green", "administrative", "technical", "scientific", "cultural", "visa",
+    "exemption", "general", "regional", "global", "international", "partial", "scope", "protocol", "memorandum",
+    "agreement", "treaty", "convention", "accord", "pact", "deal", "plan", "programme", "program"})
+
+
+def _named_after_a_place(words: list[str]) -> bool:
+    """"Agadir Agreement", "Cotonou Agreement", "Lomé Convention": a designation that opens with a proper word of
+    its own (a place's) names the instrument; it takes no parties into its name."""
+    first = words[0] if words else ""
+    return len(words) >= 2 and first[:1].isupper() and not first.isupper() \
+        and first.lower().strip("-") not in _DESCRIPTIVE
+
+
 def name(inst: Instrument, agencies: list[str], parties: list[str]) -> str:
     """The designation without leading determiners; a bare noun names its parties."""
     # 'an agreement on "mutual assistance in customs matters"': the quoted subject is part of the designation
@@ -155,7 +174,7 @@ def name(inst: Instrument, agencies: list[str], parties: list[str]) -> str:
         out = "memorandum of understanding"
     # A bare kind noun or a short one ("a transit agreement"): name it by its parties.
     short = len(words) <= 3 and not set(map(str.lower, words)) & _PREPOSITIONS
-    if inst.generic or (short and not inst.named and not codes_in(out)):
+    if inst.generic or (short and not inst.named and not codes_in(out) and not _named_after_a_place(words)):
         if len(agencies) >= 2:
             out = f"{out} between the {agencies[0]} and the {agencies[1]}"
         elif 2 <= len(parties) <= 3:
