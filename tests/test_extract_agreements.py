@@ -1639,3 +1639,24 @@ def test_an_agreement_named_after_a_place_takes_no_parties_into_its_name() -> No
     # "the Kalmar Agreement": a name of its own, not "Kalmar Agreement between A and B"
     got = agreements("The customs services of Latvia and Estonia signed the Kalmar Agreement in Riga on Monday.")
     assert [a["name"] for a in got] == ["Kalmar Agreement"], got
+
+
+def test_a_counted_signings_texts_listed_by_topic_in_a_sentence_are_one_instrument_each() -> None:
+    # "… signed three documents on Monday. The documents cover A, B, a programme and an MoU on D": each item is a text
+    # signed then (an item with a kind noun of its own is that kind), dated and placed by the counted signing
+    got = agreements("Ghana and Togo signed four documents on Monday in Accra. The documents cover visa exemption "
+                     "for holders of diplomatic passports, mutual assistance in customs matters, a cultural exchange "
+                     "programme for 2026-2028 and an MoU on cooperation in fisheries.")
+    assert sorted((a["kind"], a["name"], a.get("signed"), a.get("place")) for a in got) == [
+        ("agreement", "Agreement on mutual assistance in customs matters", "2024-05-13", "Accra"),
+        ("agreement", "Agreement on visa exemption for holders of diplomatic passports", "2024-05-13", "Accra"),
+        ("memorandum", "MoU on cooperation in fisheries", "2024-05-13", "Accra"),
+        ("plan", "Cultural exchange programme for 2026-2028", "2024-05-13", "Accra")], got
+    assert all(a["parties"] == ["GH", "TG"] for a in got), got
+
+
+def test_fields_of_cooperation_the_other_documents_cover_are_no_instruments() -> None:
+    # "The other documents cover energy, health, education and culture": fields, no text named
+    got = agreements("Ghana and Togo signed six documents on Monday in Accra, among them a protocol on transit. "
+                     "The other documents cover energy, health, education and culture.")
+    assert [a["kind"] for a in got] == ["protocol"], got

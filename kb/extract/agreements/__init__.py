@@ -25,7 +25,7 @@ from kb.extract.agreements.mentions import find_mentions
 from kb.extract.agreements.model import Mention, Reading
 from kb.extract.agreements.records import records
 from kb.extract.agreements.resolve import merge_generic, nesting, resolve, those_with, year_before
-from kb.extract.agreements.topics import topic_items
+from kb.extract.agreements.topics import inline_topic_items, topic_items
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.facts import Agency, Agreement
 
@@ -34,8 +34,11 @@ __all__ = ["extract_agreements", "prune_governments_in_names"]
 
 def extract_agreements(ctx: ArticleContext) -> list[Agreement]:
     reading = Reading(ctx)
-    for n, mentions in sorted(find_mentions(ctx).items()):
-        _resolve_sentence(reading, ctx.sentences[n], mentions)
+    found = find_mentions(ctx)
+    for n in range(len(ctx.sentences)):
+        if n in found:
+            _resolve_sentence(reading, ctx.sentences[n], found[n])
+        inline_topic_items(reading, n)
     reading.topic_items = topic_items(reading)
     merge_generic(reading)
     nesting(reading)

@@ -154,7 +154,7 @@ def _told_after_a_count(reading: Reading, recent: _Recent) -> None:
         n = first_named.get(i)
         count = next((c for c in reversed(recent.counts) if n is not None and 0 < n - c[0] <= _COUNT_REACH), None)
         if count is None or inst.signed or inst.older or inst.status not in (None, "signed") \
-                or inst.kind != count[2] or len(count[1].date or "") < 7:
+                or (inst.kind != count[2] and not inst.counted) or len(count[1].date or "") < 7:
             continue  # only a count that names the kind ("four memoranda"), signed on a day or in a month
         event = count[1]
         inst.signed, inst.signed_in = event.date or inst.signed, count[0]

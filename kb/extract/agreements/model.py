@@ -88,6 +88,7 @@ class Instrument:
     older: bool = False  # named as an older instrument ("the 2009 agreement", "the original deal")
     named: bool = False  # known by a name of its own ("RCEP")
     distinct: bool = False  # told apart from those named before ("a similar MoU", "another protocol")
+    counted: bool = False  # one of the texts a counted signing's list names by topic ("The documents cover A, B …")
 
 
 @dataclass(frozen=True)

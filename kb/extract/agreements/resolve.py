@@ -524,6 +524,7 @@ def merge_generic(reading: Reading) -> None:
         if i in target:
             continue
         apposed = next((j for j, r in enumerate(recs) if j != i and j not in target and r.kind == rec.kind
+                        and not (rec.counted and r.counted)  # items of one list, not a name and its description
                         and any(_APPOSED.fullmatch(reading.text, e, s2) for _s, e in rec.mentions
                                 for s2, _e2 in r.mentions)), None)
         if apposed is not None and not rec.named:

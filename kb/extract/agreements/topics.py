@@ -1,12 +1,14 @@
 """Texts a list names by topic alone: "signed six memoranda of understanding … They cover: halal
 certification; mutual recognition of AEO programmes; …" — one instrument per item, named after the
 plural's kind and the item ("Memorandum of understanding on halal certification"), signed where and
-when the plural was.
+when the plural was. The list may run on in one sentence: "… inked four documents on Monday. The documents
+cover visa exemption for diplomats, mutual assistance in customs matters and an MoU on fisheries."
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kb.extract.agreements.lexicon import nouns
 from kb.extract.agreements.model import Instrument, Reading
@@ -73,3 +75,50 @@ def _items(reading: Reading, following: list[Sentence]) -> list[Sentence]:
         if text.endswith("."):
             break
     return out if len(out) >= 2 else []
+
+
+# "The documents cover A, B and C", "The agreements concern …": a counted plural's texts, listed by topic in a sentence
+_COVER = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir)\s+(?!other\b|remaining\b|rest\b)(?:\w+\s+)?"
+                    r"(?:documents|agreements|instruments|texts|"
+                    r"deals|accords|memoranda(?:\s+of\s+understanding)?|MoUs)\s+(?:cover|covered|concern|concerned|"
+                    r"deal\s+with|dealt\s+with|relate\s+to|related\s+to|are\s+on|were\s+on|address|addressed)\s+"
+                    r"(?P<items>[^.;:]{10,400})")
+# a new item after "and" opens with an article: "…, a cultural exchange programme and an MoU on fisheries"
+_LAST_AND = re.compile(r"\s+and\s+(?=(?:a|an|the)\s)")
+_PLAN_HEAD = re.compile(r"\b(?:programmes?|programs?|plans?|road\s?maps?)\b", re.I)
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+_FIELDS = re.compile(r"[\w-]+\s+and\s+[\w-]+")
+
+
+def inline_topic_items(reading: Reading, n: int) -> None:
+    """Instruments for the items of sentence `n` when it lists a counted plural's texts by topic (added to the
+    reading, each marked `counted`: the signing the plural counted dates them, whatever their kind). Read in turn
+    with the sentences, so that a later "the visa agreement" finds its item."""
+    ctx = reading.ctx
+    sent = ctx.sentences[n]
+    m = _COVER.search(sent.text)
+    if m is None or not any(reading.collective.get(s.start) for s in ctx.sentences[max(0, n - 2):n + 1]):
+        return
+    named = reading.by_sentence.get(sent.start, [])
+    base = sent.start + m.start("items")
+    parts = [(p.start(), p.end()) for p in re.finditer(r"[^,]+", m["items"])]
+    if parts:
+        last_start, last_end = parts.pop()
+        cuts = [last_start, *(x.end() for x in _LAST_AND.finditer(m["items"], last_start, last_end)), last_end]
+        parts += list(pairwise(cuts))
+    for a, b in parts:
+        text = re.sub(r"\s+and\s*$", "", m["items"][a:b]).strip()
+        start = base + a + len(m["items"][a:b]) - len(m["items"][a:b].lstrip())
+        end = start + len(text)
+        own = [i for s, e, i in named if s < end and start < e]
+        for i in own:  # an item that names its own instrument ("an MoU on fisheries") is read as one
+            reading.instruments[i].counted = True
+        if own or len(text.split()) < 3 or _FIELDS.fullmatch(text):
+            continue  # "energy, health, education and culture": fields of cooperation, no text named
+        topic = _ARTICLE.sub("", text)
+        inst = (Instrument("plan", topic, False) if _PLAN_HEAD.search(topic)
+                else Instrument("agreement", f"agreement on {topic}", False))
+        inst.counted = True
+        inst.mentions.append((start, end))
+        index = reading.add(inst)
+        reading.by_sentence.setdefault(sent.start, []).append((start, end, index))
