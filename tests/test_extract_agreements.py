@@ -1660,3 +1660,10 @@ def test_fields_of_cooperation_the_other_documents_cover_are_no_instruments() ->
     got = agreements("Ghana and Togo signed six documents on Monday in Accra, among them a protocol on transit. "
                      "The other documents cover energy, health, education and culture.")
     assert [a["kind"] for a in got] == ["protocol"], got
+
+
+def test_the_last_of_the_subjects_is_no_partner_of_another_talk() -> None:
+    # "A, B, C and D … a possible trade agreement with Japan": "and D" closes the subjects, it is no other partner
+    got = agreements("Argentina, Brazil, Paraguay and Uruguay would use next week's meeting to examine a possible "
+                     "trade agreement with Japan.")
+    assert [a["parties"] for a in got] == [["AR", "BR", "JP", "PY", "UY"]], got

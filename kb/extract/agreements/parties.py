@@ -161,7 +161,9 @@ def _other_partners(ctx: ArticleContext, inst: Instrument, in_name: list[str]) -
     start, end = min(inst.mentions)
     sent = ctx.sentence_at(start)
     found = ctx.countries_in(sent.start, sent.end) if sent else []
+    # (not the last of the subjects: "Argentina, Brazil, Paraguay and Uruguay examined a deal with Japan")
     return {c.code for c in found if c.code not in in_name and not start <= c.start < end
+            and not (c.start < start and c.code in inst.subjects)
             and _PARTNER_BEFORE.search(ctx.text, max(sent.start, c.start - 50), c.start)}
 
 
