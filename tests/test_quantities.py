@@ -86,6 +86,8 @@ GROUPING = [  # thousands written with commas, lakh grouping, no-break and thin 
     ("The yard handled 12\u00a0500 tonnes of scrap.", [_q("12\u00a0500 tonnes", 12500, "t")]),
     ("It moved 2\u202f350\u202f000 litres of oil.", [_q("2\u202f350\u202f000 litres", 2350000, "l")]),
     ("Some 48\u2009000 head crossed the border.", [_q("48\u2009000 head", 48000, "head")]),
+    # spaces group the thousands and a comma marks the decimals, as Russian-language sources write them
+    ("Russia was the largest buyer, taking 2 914,6 tons.", [_q("2 914,6 tons", 2914.6, "t")]),
     ("Farmers delivered 12 500 tonnes of barley.", [_q("12 500 tonnes", 12500, "t")]),
     ("The fund paid out 1,5 million euros.", [_m("1,5 million euros", 1.5e6, "EUR")]),
     ("Sales were worth US$ 2.130,5 million.", [_m("US$ 2.130,5 million", 2130.5e6, "USD")]),  # a point groups
@@ -112,6 +114,7 @@ FUSED_UNITS = [  # the unit written against the digits, and abbreviations of the
 
 VOLUME_AND_COUNTS = [  # cubic metres, packages, livestock, vehicles, containers, barrels and rates in one word
     ("Loggers shipped 1,200 m³ of teak.", [_q("1,200 m³", 1200, "m3")]),
+    ("Distillers sold 5.62 million cases in the US.", [_q("5.62 million cases", 5.62e6, "cases")]),  # wine, spirits
     ("Loggers shipped 1,200 m3 of teak.", [_q("1,200 m3", 1200, "m3")]),
     ("Mills sold 800 cubic metres of sawn wood.", [_q("800 cubic metres", 800, "m3")]),
     ("Wineries shipped 4,812,000 HL abroad.", [_q("4,812,000 HL", 481.2e6, "l")]),  # hectolitres, in capitals

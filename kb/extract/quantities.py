@@ -149,6 +149,7 @@ def _grammar() -> _Grammar:
     digits = re.compile(r"(?P<d>\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+(?![\d,]\d)"  # 48,300
                         r"|\d?(?:,\d\d)+,\d{3}(?![\d,]\d)"  # 3,45,000 (lakh grouping)
                         rf"|\d{{0,2}}(?:[{_THIN}]\d{{3}})+(?!\d)"  # 12 500 (no-break or thin space)
+                        rf"|\d{{0,2}}(?: \d{{3}})+,\d{{1,2}}(?![\d,]){spaced}"  # 2 914,6 tons (a decimal comma)
                         rf"|\d{{0,2}}(?: \d{{3}})+(?![\d,.]?\d){spaced}"  # 12 500 tonnes
                         r"|\d*)(?:\.\d+)?)"
                         rf"(?P<dc>,\d{{1,2}}(?![\d,])(?=\s*-?\s*(?i:{_SCALE_WORD})\b))?"  # 1,5 million
@@ -277,7 +278,12 @@ def _base(m: re.Match[str]) -> float:
         return _word_value(m["w"])
     if m["dc"]:  # "1,5 million"; "2.130,5 million", whose point groups thousands
         return float(re.sub(rf"[,.\s{_THIN}]", "", d) + "." + m["dc"][1:])
+    if _SPACED_DECIMAL.search(d):  # "2 914,6": spaces group thousands, the comma marks the decimals
+        return float(d.replace(" ", "").replace(",", "."))
     return float(d) if d.isdigit() else float(re.sub(rf"[,\s{_THIN}]", "", d))
+
+
+_SPACED_DECIMAL = re.compile(r" \d{3},\d{1,2}$")
 
 
 def _word_value(words: str) -> float:
@@ -332,7 +338,19 @@ def find_amounts(text: str, decimal_comma: bool | None = None, pounds_weigh: boo
     comma = writes_decimal_commas(text) if decimal_comma is None else decimal_comma
     amounts = _points_as_thousands(text, amounts) if comma else amounts
     weigh = writes_pounds_as_weight(text) if pounds_weigh is None else pounds_weigh
+    amounts = [_instances(text, a) for a in amounts]
     return [_as_weight(text, a) for a in amounts] if weigh else amounts
+
+
+_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
+
+
+def _instances(text: str, a: Amount) -> Amount:
+    """"in 1,200 cases": instances, not cases of goods ("5.6 million cases" of whisky)."""
+    if a.unit == "cases" and _IN_BEFORE.search(text, max(0, a.start - 4), a.start):
+        return Amount(a.start, a.end - len(text[a.start:a.end].split()[-1]) - 1, a.value, "number", None, None,
+                      None)
+    return a
 
 
 # "262.4 million pounds" of shrimp in a story that prices it "$2.21 per pound": its pounds weigh, they do not pay
