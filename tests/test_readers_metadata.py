@@ -242,3 +242,19 @@ def test_a_headline_of_acronyms_is_still_a_title(tmp_path: Path) -> None:
     path = tmp_path / "note.txt"
     path.write_text(f"Sildavia Daily\n\nASEAN and COMESA sign trade MoU\n\nMarch 3, 2026\n\n{BODY}\n", encoding="utf-8")
     assert read_article(path).title == "ASEAN and COMESA sign trade MoU"
+
+
+def test_a_byline_and_date_line_below_the_standfirst(tmp_path: Path) -> None:
+    # headline, a standfirst sentence, then the reporter's name and a time-stamped date line
+    deck = "Freight volumes through the new crossings rose in May, and one small market leapt up the rankings."
+    page = f"New crossings for Sildavian freight\n\n{deck}\n\nMarta Kell\n\nJune 5, 2026 - 3:14PM\n\n{BODY}\n"
+    doc = read_article(write(tmp_path, "crossings.txt", page))
+    assert (doc.author, doc.published) == ("Marta Kell", "2026-06-05")
+    assert doc.text == f"{deck}\n\n{BODY}"
+
+
+def test_a_name_line_below_the_standfirst_with_no_date_after_it_stays_text(tmp_path: Path) -> None:
+    deck = "Freight volumes through the new crossings rose in May, and one small market leapt up the rankings."
+    page = f"New crossings for Sildavian freight\n\n{deck}\n\nPort Alder\n\n{BODY}\n"
+    doc = read_article(write(tmp_path, "crossings.txt", page))
+    assert doc.author is None and "Port Alder" in doc.text

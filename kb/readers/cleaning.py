@@ -140,6 +140,8 @@ class _Scan:
     first_line_name: str | None = None  # a short name-like first line dropped from the header: likely the site
     last_crumb: str | None = None  # a breadcrumb's last link, which a short headline repeats
     title_is_crumb: bool = False  # the title is a line that repeats the breadcrumb's last link
+    body_lines: int = 0  # lines kept as body so far
+    name_below_deck: str | None = None  # a name alone on a line just after the standfirst, awaiting its date line
 
 
 def norm(line: str) -> str:
@@ -598,7 +600,16 @@ def _body_line(line: str, scan: _Scan) -> bool:
     if author:  # "20 March 2025 - 05:00 by Thando Maseko" below a standfirst
         scan.author = author
         return False
-    if is_date_line(line):
+    iso = is_date_line(line)
+    if iso:
+        if scan.body_lines <= _DECK_LINES:
+            # "Ellie Brannigan" then "June 5, 2026 - 3:14PM" below the standfirst: the byline and the date
+            scan.published = scan.published or iso
+            scan.author = scan.author or scan.name_below_deck
+            scan.name_below_deck = None
+        return False
+    if scan.author is None and scan.body_lines <= _DECK_LINES and bylines.looks_like_name(line):
+        scan.name_below_deck = line
         return False
     m = _SOURCE_CREDIT.match(line)
     if m and publishers.by_name(m["name"]):
@@ -609,7 +620,11 @@ def _body_line(line: str, scan: _Scan) -> bool:
         scan.author = scan.author or author
         scan.byline_outlet = scan.byline_outlet or outlet
         return False
+    scan.body_lines += 1
     return True
+
+
+_DECK_LINES = 2  # a standfirst, maybe a caption: the byline and the date may still follow
 
 
 # --- lines and blocks --------------------------------------------------------
@@ -702,7 +717,12 @@ def _block_lines(block: list[str]) -> list[str]:
 
 def _keep(line: str, scan: _Scan) -> str | None:
     line = undouble(line)
+    held = None if scan.in_header else scan.name_below_deck
     keep = _header_line(line, scan) if scan.in_header else _body_line(line, scan)
+    if held is not None and scan.name_below_deck == held:
+        scan.name_below_deck = None  # no date line came after the name: it was body text after all
+        line = f"{held}\n{line}" if keep else held
+        keep = True
     if not keep:
         return None
     k = _key(line)
