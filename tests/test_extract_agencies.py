@@ -992,3 +992,31 @@ def test_a_body_takes_no_country_from_another_bodys_name() -> None:
 ])
 def test_the_country_a_publishers_name_holds(publisher: str, code: str | None) -> None:
     assert named_in_publisher(publisher) == code
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Kazakhstan's Mazhilis ratified the agreement on Wednesday.", "Mazhilis of Kazakhstan", "KZ"),
+    ("On Wednesday the Mazhilis, the lower house of Kazakhstan's Parliament, adopted the law. The law now goes to "
+     "the Senate.", "Senate", "KZ"),
+    ("Guatemala's Congress ratified the free trade agreement with Peru by 118 votes to 9.", "Congress of Guatemala",
+     "GT"),
+    ("The protocol, signed in Lima, Peru, was submitted to Congress on Monday.", "Congress", "PE"),
+])
+def test_a_legislature_acting_on_a_text_is_a_state_body(text: str, name: str, country: str) -> None:
+    found = named(run(text), name)
+    assert found is not None and (found["country"], found["kind"]) == (country, "state_body"), agencies(run(text))
+
+
+def test_a_legislature_named_in_full_takes_its_bare_mentions() -> None:
+    # "the Mexican Senate ratified …; ratified by the Senate on 12 February": one body
+    facts = run("The agreements, which the Mexican Senate ratified last month, took effect on Tuesday. The one with "
+                "Ecuador, ratified by the Senate on February 12, was published in the gazette.")
+    assert [a.name for a in facts.agencies] == ["Mexican Senate"], agencies(facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Jone Veilawa has told Parliament that fertiliser sales rose.",
+    "He won a seat in Parliament in Ghana in 2020.",
+])
+def test_a_legislature_told_or_sat_in_acts_on_no_text(text: str) -> None:
+    assert "Parliament" not in [a.name for a in run(text).agencies]

@@ -1143,6 +1143,7 @@ def extract_agencies(ctx: ArticleContext) -> list[Agency]:
     _take_runs(r)
     _take_known(r)
     _take_embassies(r)
+    _take_legislatures(r)
     _take_companies(r)
     _take_industry_names(r)
     _take_company_appositions(r)
@@ -1403,6 +1404,51 @@ def _take_embassies(r: _Reading) -> None:
         start, end = c.start, c.end + m.end()
         surface = r.text[start:end]
         r.add(surface, c.code, "state_body", surface, (start, end))
+
+
+@cache
+def _legislatures() -> re.Pattern[str]:
+    names = _alternation(gazetteer.agency_patterns().get("legislatures", []))
+    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+
+
+# a legislature acting on a text (past an apposition: ", the lower house of X's Parliament,"), or a text put before it
+_LEGISLATURE_ACTS = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s+(?:the\s+)?[^,;()]{3,60},\s*)?"
+                               r"(?:(?:has|have|had|also|on\s+\w+day|unanimously|formally|"
+                               r"finally|already|now)\s+)*(?:ratified|ratifies|approved|approves|passed|passes|adopted|"
+                               r"adopts|voted|votes|endorsed|endorses|backed|debated|rejected|will\s+(?:vote|consider|"
+                               r"debate|ratify)|is\s+(?:expected|due)\s+to|gave|gives|granted)\b")
+_PUT_BEFORE = re.compile(r"\b(?:(?:submitted|sent|tabled|presented|referred|forwarded|introduced)\s+(?:it\s+|them\s+)?"
+                         r"(?:to|before|in)|(?:ratified|approved|passed|adopted|endorsed|backed|rejected)\s+by|"
+                         # "The law now goes to the Senate", "… go through the Senate": the next stage of a bill
+                         r"(?:go|goes|went|going|pass|passes|passed|move|moves|moved)\s+(?:on\s+)?(?:to|through))\s+"
+                         r"(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’-]*)?['’]s?\s+)?$")
+
+
+def _take_legislatures(r: _Reading) -> None:
+    """"The Senate ratified the protocol", "Kazakhstan's Mazhilis approved …", "submitted to Parliament": a
+    legislature named by its one word acts on a text (its country: the possessive before it, else the story's)."""
+    for m in _legislatures().finditer(r.text):
+        start, end = m.span()
+        if not r.free(start, end) or not (_LEGISLATURE_ACTS.match(r.text, end)
+                                          or _PUT_BEFORE.search(r.text, max(0, start - 40), start)):
+            continue
+        owner = _owner_before(r.ctx, start)
+        country = owner or described_country(r.ctx, start) or context_country(r.ctx, start, end)
+        word = re.compile(rf"\b{re.escape(m.group())}\b")
+        fuller = next((f for f in r.reg.items if f.kind == "state_body" and f.country in (country, None)
+                       and word.search(f.name)), None)
+        if fuller is not None:  # "the Mexican Senate … ratified by the Senate": the one named in full
+            fuller.spans.append((start, end))
+            continue
+        if owner is not None:  # "Guatemala's Congress": the Congress of Guatemala, as written too
+            written = r.text[max(0, start - 40):end]
+            written = written[next(c.start for c in r.ctx.countries if c.end <= start and c.code == owner
+                                   and 0 <= start - c.end <= 30) - max(0, start - 40):]
+            r.add(f"{m.group()} of {gazetteer.country_names().get(owner, owner)}", owner, "state_body", written,
+                  (start, end))
+            continue
+        r.add(m.group(), country, "state_body", m.group(), (start, end))
 
 
 # ---------------------------------------------------------------- offices of heads of state
