@@ -272,7 +272,14 @@ def _origin_word(token: str, forms: dict) -> bool:
     form = forms.get(token)
     if form is not None:
         return form.form == "adjective"
+    made = _MADE_IN.fullmatch(token)  # "Moroccan-built passenger cars", "Kenyan-grown tea": the origin, not the goods
+    if made is not None and made["country"] in forms:
+        return True
     return token.endswith(("'s", "’s")) and token[:-2] in forms
+
+
+_MADE_IN = re.compile(r"(?P<country>[A-Z][\w]*)-(?:built|made|grown|produced|assembled|manufactured|origin|bred|"
+                      r"raised|caught|brewed|distilled|roasted|refined|milled|sourced)")
 
 
 def _upper_goods(token: str, s: str, end: int) -> bool:

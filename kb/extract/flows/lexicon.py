@@ -34,7 +34,9 @@ def _before(words: list[str]) -> re.Pattern[str]:
 
 
 _DESCRIBING = (r"(?:neighbou?ring|fellow|war-torn|landlocked|oil-rich|nearby|distant|traditional|"
-               r"crisis-hit|sanctions-hit|sanctioned|member(?:\s+state)?)")
+               r"crisis-hit|sanctions-hit|sanctioned|member(?:\s+state)?|"
+               # "to northern Kyrgyzstan", "from south-eastern Turkey": a part of the country
+               r"(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|mainland)")
 
 
 def _anywhere(words: list[str], flags: int = re.I) -> re.Pattern[str]:
