@@ -2557,7 +2557,9 @@ def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
 
 # "Sudan's share fell compared with last year, while shipments to Morocco picked up": the base of a comparison
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|than(?:\s+(?:in|during|for))?|versus|vs\.?|against|"
-                            r"(?:up|down)\s+from|on\s+the\s+same\s+\w+\s+of)\s+(?:the\s+)?$", re.I)
+                            r"(?:up|down)\s+from|on\s+the\s+same\s+\w+\s+of)\s+(?:the\s+)?$"
+                            # "rose 17 percent from the same period last year": the base of a change
+                            r"|\d\s*(?:%|per\s*cent|percent)\s+(?:from|on|over)\s+(?:the\s+)?$", re.I)
 
 
 _WHICH_AFTER = re.compile(r",\s+(?:which|who|whom|whose)\b|,\s+(?:after|before|since|when|as)\s+(?:the\s+)?"
