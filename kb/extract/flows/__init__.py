@@ -14,13 +14,14 @@ merged to one per (from, to, goods, period, figure) (`records`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kb.extract.commodities import find_commodities
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.dates import find_dates, with_season_months
 from kb.extract.flows.article import article_frame
 from kb.extract.flows.frames import LEAD, MOVE_BETWEEN, Reading, lead_period, may_continue, read_sentence
-from kb.extract.flows.goods import Goods, narrows, term_goods
+from kb.extract.flows.goods import Goods, goods_hs, narrows, plausible_goods, term_goods
 from kb.extract.flows.goods_lists import read_goods_lists
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.market_access import read_market_access
@@ -43,11 +44,21 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     frame = article_frame(ctx, terms)
     mentions = ArticleMentions(ctx.text, ctx.published, _trading_countries(ctx), terms, cue_spans, frame.home)
     reading = Reading(ctx, frame)
+    heading_goods, paragraph = None, -1
     for sentence in ctx.sentences:
         if _is_heading(sentence.text):
             # a new section: its goods are the heading's, and nothing continues across it
-            reading.section_goods, reading.last, reading.named_goods = _heading_goods(sentence.text), None, (-1, [])
+            heading_goods = _heading_goods(sentence.text)
+            reading.section_goods, reading.last, reading.named_goods = heading_goods, None, (-1, [])
             continue
+        if sentence.paragraph != paragraph:
+            # "GLYCERIN earned USD1.78 million. … Japan absorbed 1,415 MT": a paragraph led by its goods is theirs
+            paragraph, lead = sentence.paragraph, _paragraph_goods(sentence.text)
+            if lead is not None:  # the sides told before go on (a ranking may), in the paragraph's goods
+                reading.section_goods, reading.named_goods = lead, (-1, [])
+                reading.last = replace(reading.last, goods=[lead]) if reading.last is not None else None
+            elif reading.section_goods is not heading_goods:
+                reading.section_goods = heading_goods
         # goods of two origins exchanged "between" places; goods of a named origin at a level ("Indian shrimp
         # reached 48,215 t"), which needs a country and a figure
         readable = mentions.has_cue(sentence) or may_continue(reading, sentence) \
@@ -102,6 +113,25 @@ def _heading_goods(text: str) -> Goods | None:
     if len(terms) == 1 and not text[:terms[0].start].strip() and not text[terms[0].end:].strip():
         return term_goods(text, terms[0])
     return None
+
+
+# "In third place, GLYCERIN earned …", "Fifth-placed COIR & COIR PRODUCTS earned …", "COCONUT MILK POWDER came
+# fourth": a product report's paragraph that opens with its goods in capitals, then their verb
+_CAPITALS_LEAD = re.compile(r"\W*(?:(?:In|At)\s+(?:the\s+)?[a-z]+\s+(?:place|spot|position),\s+|[A-Z][a-z]+-placed\s+)?"
+                           r"(?P<goods>[A-Z][A-Z'’-]+(?:\s+(?:&\s+)?[A-Z][A-Z'’-]+){0,4})\s+(?:\([^()]{1,20}\)\s+)?"
+                           r"(?:again\s+|also\s+)?(?:[a-z]+ed|came|was|were|is|are|led|brought|took|fell|rose|grew|"
+                           r"ranked|earned|headed|topped)\b")
+
+
+def _paragraph_goods(text: str) -> Goods | None:
+    """The goods a paragraph opens with in capitals, as a product report names them (lower-cased, "&" as "and")."""
+    m = _CAPITALS_LEAD.match(text)
+    if m is None or len(m["goods"].replace(" ", "")) < 4:
+        return None
+    name = re.sub(r"\s*&\s*", " and ", m["goods"]).lower()
+    if not all(plausible_goods(part.split()) for part in name.split(" and ")):
+        return None
+    return Goods(name, goods_hs(name), False)
 
 
 def _trading_countries(ctx: ArticleContext) -> list:
