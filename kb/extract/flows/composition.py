@@ -100,8 +100,10 @@ _PART_VERB = re.compile(r"\s*(?:accounted\s+for|made\s+up|represented|comprised|
 
 
 # "Of the exports, wheat accounted for 1.14 million tonnes, barley for …": the whole named first
-_FRONTED_WHOLE = re.compile(r"^\W*(?:Of|Out\s+of)\s+(?:the|that|this|those|these|its|their)\s+(?:total\s+)?"
-                            r"(?:imports|exports|shipments|purchases|sales|deliveries|total|volume)\s*,\s*"
+# … or by a pronoun: "Japan took 27,940 tonnes of beef. Of that, grain-fed beef accounted for 15,610 tonnes, …"
+_FRONTED_WHOLE = re.compile(r"^\W*(?:Of|Out\s+of)\s+(?:(?:the|that|this|those|these|its|their)\s+(?:total\s+)?"
+                            r"(?:imports|exports|shipments|purchases|sales|deliveries|total|volume)|that|this|these|those|"
+                            r"that\s+(?:figure|amount|volume|total))\s*,\s*"
                             r"(?=[^.;]{1,60}?\b(?:accounted\s+for|made\s+up|represented|comprised)\b)", re.I)
 # "…, while China supplied mainly vegetables": a clause of its own after the parts
 _CONTRAST = re.compile(r",?\s+(?:while|whereas|but)\s+", re.I)
