@@ -152,12 +152,27 @@ _ITEMS_LISTED = re.compile(r"^\W*(?:Among\s+(?:the\s+|its\s+|their\s+)?(?:(?:mai
                            re.I)
 
 
+# "Wheat flour, petroleum products and coal made up the majority of these deliveries": the goods first, then what
+# they are the bulk of
+_BULK_OF = re.compile(r"\s+(?:made\s+up|make\s+up|makes\s+up|accounted\s+for|account\s+for|formed|form|comprised)\s+"
+                      r"(?:the\s+(?:majority|bulk|rest|remainder|balance|lion['’]s\s+share)|most|much|(?:over\s+|more\s+"
+                      r"than\s+)?half)\s+of\s+(?:these|those|the|its|their|this|that)\s+(?:[\w'’-]+\s+)?(?:deliveries|"
+                      r"exports|imports|shipments|supplies|purchases|sales|trade|cargo|cargoes|consignments)\b", re.I)
+
+
 def listed_items(sm: SentenceMentions) -> list[Goods]:
     """The goods a sentence naming no country and no figure lists as the items of the trade just told; none
-    unless the list runs to the sentence's end."""
+    unless the list runs to the sentence's end (or, told first, up to the verb that makes them its bulk)."""
     s = sm.text
+    if any(a.kind in ("quantity", "money") for a in sm.amounts):
+        return []
+    bulk = _BULK_OF.search(s)
+    if bulk is not None and not any(c.start < bulk.start() for c in sm.countries):  # ("… of the Pakistani cargo")
+        start = len(s) - len(s.lstrip(" \"'“"))
+        listed = read_phrase_list(sm, start, bulk.start(), pairs=False)
+        return listed if listed and listed[0].start <= start + 4 and listed[-1].end >= bulk.start() - 1 else []
     lead = _ITEMS_LISTED.match(s)
-    if lead is None or sm.countries or any(a.kind in ("quantity", "money") for a in sm.amounts):
+    if lead is None or sm.countries:
         return []
     end = len(s.rstrip(" .;!"))
     listed = read_phrase_list(sm, lead.end(), end, pairs=False)
