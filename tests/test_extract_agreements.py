@@ -1667,3 +1667,10 @@ def test_the_last_of_the_subjects_is_no_partner_of_another_talk() -> None:
     got = agreements("Argentina, Brazil, Paraguay and Uruguay would use next week's meeting to examine a possible "
                      "trade agreement with Japan.")
     assert [a["parties"] for a in got] == [["AR", "BR", "JP", "PY", "UY"]], got
+
+
+def test_an_agreement_that_has_brought_effects_is_in_force() -> None:
+    # "… have brought down the price of fruit": what it has done already says it applies
+    got = agreements("Lorvania's free trade agreements with Chile and Peru have brought down the price of premium "
+                     "fruit.")
+    assert [a.get("status") for a in got] == ["in_force", "in_force"], got
