@@ -1674,3 +1674,11 @@ def test_an_agreement_that_has_brought_effects_is_in_force() -> None:
     got = agreements("Lorvania's free trade agreements with Chile and Peru have brought down the price of premium "
                      "fruit.")
     assert [a.get("status") for a in got] == ["in_force", "in_force"], got
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana and Togo agreed to set up a working group to prepare a separate protocol on the exchange of customs data.",
+    "Ghana and Togo set up a technical committee to work on a transit trade agreement.",
+])
+def test_a_text_still_to_be_written_is_proposed(text: str) -> None:
+    assert [a.get("status") for a in agreements(text)] == ["proposed"], agreements(text)
