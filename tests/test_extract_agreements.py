@@ -1682,3 +1682,9 @@ def test_an_agreement_that_has_brought_effects_is_in_force() -> None:
 ])
 def test_a_text_still_to_be_written_is_proposed(text: str) -> None:
     assert [a.get("status") for a in agreements(text)] == ["proposed"], agreements(text)
+
+
+def test_an_agreement_that_now_lets_goods_move_is_in_force() -> None:
+    got = agreements("He said the transit agreement signed by Ghana and Togo in Lomé in 2023 now lets cargo move "
+                     "without obstruction.")
+    assert [(a.get("status"), a.get("signed")) for a in got] == [("in_force", "2023")], got
