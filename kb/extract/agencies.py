@@ -1433,8 +1433,9 @@ def _take_legislatures(r: _Reading) -> None:
         if not r.free(start, end) or not (_LEGISLATURE_ACTS.match(r.text, end)
                                           or _PUT_BEFORE.search(r.text, max(0, start - 40), start)):
             continue
-        owner = _owner_before(r.ctx, start)
-        country = owner or described_country(r.ctx, start) or context_country(r.ctx, start, end)
+        owner = _owner_mention(r.ctx, start)
+        country = (owner.code if owner else None) or described_country(r.ctx, start) \
+            or context_country(r.ctx, start, end)
         word = re.compile(rf"\b{re.escape(m.group())}\b")
         fuller = next((f for f in r.reg.items if f.kind == "state_body" and f.country in (country, None)
                        and word.search(f.name)), None)
@@ -1442,11 +1443,8 @@ def _take_legislatures(r: _Reading) -> None:
             fuller.spans.append((start, end))
             continue
         if owner is not None:  # "Guatemala's Congress": the Congress of Guatemala, as written too
-            written = r.text[max(0, start - 40):end]
-            written = written[next(c.start for c in r.ctx.countries if c.end <= start and c.code == owner
-                                   and 0 <= start - c.end <= 30) - max(0, start - 40):]
-            r.add(f"{m.group()} of {gazetteer.country_names().get(owner, owner)}", owner, "state_body", written,
-                  (start, end))
+            name = f"{m.group()} of {gazetteer.country_names().get(owner.code, owner.code)}"
+            r.add(name, owner.code, "state_body", r.text[owner.start:end], (start, end))
             continue
         r.add(m.group(), country, "state_body", m.group(), (start, end))
 
@@ -1482,9 +1480,15 @@ def _take_offices(r: _Reading) -> None:
 
 def _owner_before(ctx: ArticleContext, start: int) -> str | None:
     """The country of a possessive right before a name ("Kenya's ...")."""
+    owner = _owner_mention(ctx, start)
+    return owner.code if owner is not None else None
+
+
+def _owner_mention(ctx: ArticleContext, start: int) -> CountryMention | None:
+    """The possessive country mention right before a name ("Kenya's ...")."""
     before = [c for c in ctx.countries if 0 <= start - c.end <= 30 and c.form != "bloc"
               and _OWNED.fullmatch(ctx.text[c.end:start])]
-    return before[-1].code if before else None
+    return before[-1] if before else None
 
 
 # "Kenya's …", "Bangladesh's state-owned …": a possessive, and descriptors of ownership, before a name
