@@ -17,7 +17,7 @@ from urllib.parse import quote
 import pytest
 import typer
 from sqlalchemy import Connection, create_engine, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from typer.testing import CliRunner, Result
 
 from kb.cli import app
@@ -81,12 +81,31 @@ def postgres_base_url() -> str | None:
     return database_url(url) if url else None
 
 
-def _trigram_extension(conn: Connection) -> None:
-    """Make revision 0012's extension once per database, in `public`: made in a test's schema, it would go with
-    that schema, and every other schema's trigram indexes with it. Parallel test workers race to make it, and
-    "IF NOT EXISTS" does not stop two of them inserting it at once: the loser sees the winner's."""
+_SHARED_MADE: set[str] = set()  # the servers this process has made them on
+
+
+def _shared_server_objects(conn: Connection, base: str) -> None:
+    """What the test schemas share on the server, made once per database and process.
+
+    Revision 0012's extension goes in `public`: made in a test's schema, it would go with that schema, and every
+    other schema's trigram indexes with it. Revision 0004's read-only role `kb_reader` is kept alive by a grant on
+    `public`: a downgrade test drops the role when no schema grants it anything, and with workers in parallel that
+    can happen while another worker's upgrade is granting it ("role … was concurrently dropped"). Workers race to
+    make both, and "IF NOT EXISTS" does not stop two of them at once: the loser sees the winner's."""
+    if base in _SHARED_MADE:
+        return
     with suppress(IntegrityError):
         conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
+    conn.execute(text("""
+        DO $$ BEGIN
+            CREATE ROLE kb_reader NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+        END $$"""))
+    granted = conn.execute(text("SELECT has_schema_privilege('kb_reader', 'public', 'USAGE')")).scalar()
+    if not granted:
+        with suppress(DBAPIError):  # another worker granting it at the same moment ("tuple concurrently updated")
+            conn.execute(text("GRANT USAGE ON SCHEMA public TO kb_reader"))
+    _SHARED_MADE.add(base)
 
 
 @contextmanager
@@ -98,7 +117,7 @@ def postgres_schema() -> Iterator[str]:
     schema = f"kbtest_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        _trigram_extension(conn)
+        _shared_server_objects(conn, base)
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     separator = "&" if "?" in base else "?"
     try:
