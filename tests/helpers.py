@@ -101,7 +101,9 @@ def _shared_server_objects(conn: Connection, base: str) -> None:
             CREATE ROLE kb_reader NOLOGIN;
         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
         END $$"""))
-    granted = conn.execute(text("SELECT has_schema_privilege('kb_reader', 'public', 'USAGE')")).scalar()
+    # (the grant itself, not has_schema_privilege: public's USAGE granted to PUBLIC would answer for any role)
+    granted = conn.execute(text("SELECT EXISTS (SELECT FROM pg_namespace n, aclexplode(n.nspacl) a "
+                                "WHERE n.nspname = 'public' AND a.grantee = 'kb_reader'::regrole)")).scalar()
     if not granted:
         with suppress(DBAPIError):  # another worker granting it at the same moment ("tuple concurrently updated")
             conn.execute(text("GRANT USAGE ON SCHEMA public TO kb_reader"))
