@@ -348,8 +348,8 @@ _IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 def _instances(text: str, a: Amount) -> Amount:
     """"in 1,200 cases": instances, not cases of goods ("5.6 million cases" of whisky)."""
     if a.unit == "cases" and _IN_BEFORE.search(text, max(0, a.start - 4), a.start):
-        return Amount(a.start, a.end - len(text[a.start:a.end].split()[-1]) - 1, a.value, "number", None, None,
-                      None)
+        number = text[a.start:a.end].rsplit(None, 1)[0]  # the figure without its unit word
+        return Amount(a.start, a.start + len(number), a.value, "number", None, None, None)
     return a
 
 
