@@ -723,3 +723,30 @@ def test_a_post_before_a_name_with_none_after_stays_its_own() -> None:
     facts = run("The Minister of Trade, Mr. Juma Mwangi, and the Director of Customs, Mr. Peter Otieno, signed for "
                 "Kenya.")
     check(facts, "Peter Otieno", {"title": "director of customs"})
+
+
+# ---------------------------------------------------------------- a unit's or a region's words are no name
+
+UNIT_WORDS_CASES = [
+    # a region or a zone set off after the post, before the name
+    ("The Principal Commissioner of Customs (Preventive), Coastal Zone, Ravi Menon-Sharma, has warned importers.",
+     "Ravi Menon-Sharma", "principal commissioner of customs (preventive), coastal zone"),
+    ("The ministry posted a Collector of Customs (Appraisement) for the Southern Region, Farah Qureshi, in May.",
+     "Farah Qureshi", "collector of customs (appraisement) for the southern region"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), UNIT_WORDS_CASES)
+def test_a_post_with_a_qualifier_and_a_region_reaches_the_name(text: str, name: str, title: str) -> None:
+    check(run(text), name, {"title": title})
+
+
+@pytest.mark.parametrize("text", [
+    "The talks included Aisha Rahman, Executive Director of the Risk Management Division, and Omar Saleh.",
+    "The board heard from the Commissioner of Customs, Western Region, on Monday.",
+    "Delegates from the Trade Facilitation Section and the Eastern Province joined the meeting of officials.",
+])
+def test_a_unit_or_a_region_is_no_person(text: str) -> None:
+    names = [o.name for o in run(text).officials]
+    assert not any(word in name for name in names
+                   for word in ("Management", "Western", "Facilitation", "Eastern", "Division", "Region")), names

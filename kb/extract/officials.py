@@ -58,7 +58,10 @@ def _cfg() -> dict:
     # A complement word: capitalised, a connector, or a lower-case portfolio word ("minister of
     # livestock and fishery development, X").
     portfolio = "|".join(re.escape(w.lower()) for w in sorted(t.get("portfolio_words", []), key=len, reverse=True))
-    word = rf"(?:[A-Z][\w.’'&-]*|of|and|&|the|for|in|with|charge|on|to|at|,|(?:{portfolio})(?![\w-]))"
+    # … a qualifier in brackets inside a post's complement too: "Commissioner of Customs (Preventive), Shillong Zone,"
+    # (not an abbreviation: "… Authority (ZATCA), Eng. X, and" closes the post)
+    qualifier = r"\([A-Z][a-z]+(?:\s+[a-z]+){0,2}\)"
+    word = rf"(?:[A-Z][\w.’'&-]*|of|and|&|the|for|in|with|charge|on|to|at|,|{qualifier}|(?:{portfolio})(?![\w-]))"
     honor = "|".join(re.escape(h) for h in sorted(t.get("honorifics", []), key=len, reverse=True))
     particles = "|".join(re.escape(p) for p in t.get("name_particles", []))
     return {
@@ -204,6 +207,11 @@ def _segment_name(segment: list[tuple[int, str]], particles: frozenset[str]) -> 
     return segment[0][0], segment[-1][0] + len(segment[-1][1])
 
 
+# Endings of abstract nouns, which name a unit's field ("Risk Management", "Legislation") and no person.
+_ABSTRACT_NOUN = re.compile(r"[a-z]{3}(?:tion|sion|ment|ness|ship)s?$")
+_NAMES_LIKE_NOUNS = frozenset(("Clement", "Vincent"))
+
+
 def _stop(word: str, cfg: dict) -> bool:
     """A word that ends a name: a title, portfolio or other not-name word, a country.
 
@@ -220,6 +228,8 @@ def _stop(word: str, cfg: dict) -> bool:
     form = forms.get(_POSSESSIVE_END.sub("", word))
     if form is not None and form.form != "capital":
         return True
+    if _ABSTRACT_NOUN.search(word) and word not in _NAMES_LIKE_NOUNS:
+        return True  # "Customer Management Division", "Legislation": a body's words, not a person's
     parts = word.split("-")
     return len(parts) > 1 and all(p.title() in stops for p in parts)
 
