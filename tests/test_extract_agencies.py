@@ -283,7 +283,19 @@ COMPANY_NEGATIVE = [
     ("Photo: COURTESY\n\nTrading houses bought more cocoa.", "COURTESY"),
     ("Figures showed the Kingdom's exported dates reached Japan.", "Kingdom"),
     ("Mr Kato shipped the goods himself. Later Kato sold more.", "Kato"),
+    # a place: the end of a country's name, a town after "in", a town qualifying an office or a role noun
+    ("Bosnia and Herzegovina exported more timber, and Serbia shipped less.", "Herzegovina"),
+    ("Saint Kitts and Nevis shipped sugar to Canada.", "Nevis"),
+    ("Mills in Tamale bought a further 2,000 tonnes of shea nuts.", "Tamale"),
+    ("The head of the Osh customs office met the delegation.", "Osh"),
+    ("Aziz Karimov, director of the Namangan processor Silk Fruit, said sales rose.", "Namangan"),
 ]
+
+
+def test_a_company_named_with_its_noun_is_still_one() -> None:
+    # "the Acme group", "the Fonterra factory": the noun after the name makes it a company, not a place
+    names = [a["name"] for a in agencies(run("Exports rose, the Harlow group said, and the Fonterra factory closed."))]
+    assert "Fonterra" in names and "Harlow" in names, names
 
 
 @pytest.mark.parametrize("text,word", COMPANY_NEGATIVE)

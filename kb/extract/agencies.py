@@ -1201,6 +1201,8 @@ def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
     for f in reg.items:
         if not f.spans or all(_credit_line(ctx.text, s, e) for s, e in f.spans):
             continue
+        if f.kind == "company" and all(_a_place(ctx, s, e) for s, e in f.spans):
+            continue
         if not f.quiet:
             mentions.extend(AgencyMention(s, e, f.name) for s, e in f.spans)
         sent = ctx.sentence_at(min(f.spans)[0])
@@ -1209,6 +1211,26 @@ def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
                           evidence=[ctx.evidence_for(sent)] if sent else []))
     mentions.sort(key=lambda m: m.start)
     return out
+
+
+# "plants in Nampula", "the Batken customs office", "the Jalal-Abad processor Ak-Jemish Agro": one word told as a
+# place — after a preposition of place, or qualifying a public office or a role noun before another name (not "the
+# Zespri group", a company by its noun)
+_IN_BEFORE = re.compile(r"\b(?:in|at|near|around|outside)\s+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?:(?:customs|border|regional|district|provincial|municipal)\b|[a-z]+\s+(?=[A-Z]))")
+
+
+def _a_place(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A company's name that is a place: part of a country's name ("Trinidad and Tobago", "Côte d'Ivoire"), or
+    one word told as a place."""
+    if any(c.start <= start and end <= c.end for c in ctx.countries_in(max(0, start - 40), end + 40)):
+        return True
+    text = ctx.text
+    if " " in text[start:end].strip():
+        return False
+    return bool(_IN_BEFORE.search(text, max(0, start - 8), start)) or (
+        bool(_THE_BEFORE.search(text, max(0, start - 4), start)) and bool(_NOUN_AFTER.match(text, end)))
 
 
 _CREDIT_LABEL = re.compile(r"(?im)^\W*(?:full\s+story|source|reporter|rewriter|writer|editor|translator|photo|"
