@@ -289,6 +289,12 @@ _HEADLINE_GOODS = re.compile(r"(?:^|['’]s\s+|\s)((?:[a-z][a-z-]+\s+)?[a-z][a-z
                              r"buyers?|hubs?|earners?|sources?|suppliers?)\b)")
 
 
+# "Uzbekistan sold yarn to 31 countries", "Fiji ships kava to Vanuatu": the object of a trade verb, before where it
+# went or came from
+_HEADLINE_VERB_GOODS = re.compile(r"\b(?:sold|sells?|exported|exports?|shipped|ships?|imported|imports?|bought|buys?)"
+                                  r"\s+(?!(?:of|the|a|an|more|less|most|record|goods|products)\b)((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+)"
+                                  r"\s+(?:to|from|into|abroad|worth)\b")
+
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
@@ -297,7 +303,8 @@ def _headline_goods(title: str) -> str | None:
     forms = gazetteer.country_forms()
     # (the possessive stripped as such: "Mauritius" and "Cyprus" end in an "s" of their own)
     words = [w for w in title.split() if _POSSESSIVE_END.sub("", w.strip(",:;")) not in forms]
-    m = _HEADLINE_GOODS.search(" ".join(words).lower())
+    lowered = " ".join(words).lower()
+    m = _HEADLINE_GOODS.search(lowered) or _HEADLINE_VERB_GOODS.search(lowered)
     if m is None:
         return None
     phrase = m.group(1).split()

@@ -15,7 +15,7 @@ from kb.extract.commodities import find_commodities, hs_for
 from kb.extract.context import Sentence
 from kb.extract.dates import MONTHS, find_dates
 from kb.extract.flows.frames import Reading
-from kb.extract.flows.goods import DEFINITE_BEFORE, Goods, goods_hs
+from kb.extract.flows.goods import DEFINITE_BEFORE, Goods, goods_hs, plausible_goods
 from kb.extract.flows.records import Draft
 from kb.extract.quantities import Amount, find_amounts, writes_decimal_commas
 
@@ -465,7 +465,12 @@ def _list_model(rd: Reading, pos: int, intro: str, incoming: bool) -> Draft | No
     """The goods and the other side of a list: the lead-in's goods, else the latest flow's before it."""
     latest = next((d for d in reversed(rd.drafts) if d.sentence.start <= pos), None)
     named = [t for t in find_commodities(intro) if t.name not in ("market", "markets")]
-    goods = Goods(named[-1].name, hs_for(named[-1].name)) if named else (
+    own = _BUYERS_OF.search(intro) if not named else None
+    if own and plausible_goods(own["goods"].split()):  # "The largest importers of Uzbek yarn were:"
+        named_goods: Goods | None = Goods(own["goods"], goods_hs(own["goods"]))
+    else:
+        named_goods = Goods(named[-1].name, hs_for(named[-1].name)) if named else None
+    goods = named_goods or (
         Goods("goods", None) if _BY_PARTNER.search(intro) else latest.goods if latest else rd.frame.goods)
     if goods is None:
         return None
@@ -480,6 +485,11 @@ def _list_model(rd: Reading, pos: int, intro: str, incoming: bool) -> Draft | No
     return Draft(goods, "" if incoming else side, side if incoming else "", None, None, date, None,
                  latest.company if latest else None, sent)
 
+
+# "The largest importers of Uzbek yarn", "Main buyers of Tongan squash": the goods a list's lead-in names, known or not
+_BUYERS_OF = re.compile(r"\b(?:buyers|importers|purchasers|markets|destinations|customers|suppliers|sources)\s+"
+                        r"(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?P<goods>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
+                        r"(?=\s+(?:in|during|were|are|was|is|from|to|by|for|last|this)\b|\s*[:,(]|$)")
 
 # "Exports by trade partner", "Imports by country of origin": a release's breakdown of the whole trade
 _BY_PARTNER = re.compile(r"\b(?:exports|imports|trade)\s+by\s+(?:main\s+|top\s+|major\s+)?(?:trad(?:e|ing)\s+)?"
