@@ -20,7 +20,15 @@ from kb.extract.commodities import find_commodities
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.dates import find_dates, with_season_months
 from kb.extract.flows.article import article_frame
-from kb.extract.flows.frames import LEAD, MOVE_BETWEEN, Reading, lead_period, may_continue, read_sentence
+from kb.extract.flows.frames import (
+    LEAD,
+    MOVE_BETWEEN,
+    Reading,
+    lead_period,
+    may_continue,
+    note_story_total,
+    read_sentence,
+)
 from kb.extract.flows.goods import Goods, goods_hs, narrows, plausible_goods, term_goods
 from kb.extract.flows.goods_lists import read_goods_lists
 from kb.extract.flows.lexicon import lexicon
@@ -66,8 +74,11 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
             or (mentions.has_country(sentence) and may_tell_level(sentence.text))
         if readable and _can_write(reading, mentions, sentence) and not _table_row(reading, sentence.text):
             read_sentence(reading, mentions.sentence(sentence))
-        elif sentence.start <= LEAD or lexicon().turnover.search(sentence.text):
-            lead_period(reading, mentions.sentence(sentence))
+        else:
+            if mentions.has_cue(sentence) and not reading.drafts:
+                note_story_total(reading, mentions.sentence(sentence))
+            if sentence.start <= LEAD or lexicon().turnover.search(sentence.text):
+                lead_period(reading, mentions.sentence(sentence))
         reading.note_period(sentence.end)
     if "|" in ctx.text or "\t" in ctx.text:
         read_tables(reading)

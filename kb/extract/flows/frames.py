@@ -1114,6 +1114,23 @@ def _soon_after(told: _Sides | None, sentence: Sentence) -> bool:
     return told is not None and 0 <= sentence.start - told.sentence_end <= _CONTINUATION_GAP
 
 
+def note_story_total(rd: Reading, sm: SentenceMentions) -> None:
+    """A sentence that names no country and tells the story's exports in all ("Total exports of sake rose 3.2% to
+    JPY 139.8 billion"): no flow, but the partners ranked next ("China stayed at the top with JPY 36.2 billion")
+    are buyers of the story's exporter, as after "Japan's sake exports rose …"."""
+    # (the story's home only: a headline's other country may be its top buyer, "Saudi Arabia tops re-export markets")
+    exporter = rd.frame.home if rd.frame.home == rd.frame.exporter([]) else None
+    cues = [c for c in sm.cues if c.kind in ("export_verb", "export_noun")]
+    if exporter is None or not cues or not sentence_figures(sm):
+        return
+    terms = [t for t in sm.terms if t.name not in lexicon().general_goods]
+    told = rd.partnerless  # "Chile shipped 80,000 tonnes of apples abroad. In March alone, exporters shipped …": apples
+    goods = [Goods(terms[0].name, goods_hs(terms[0].name))] if terms else \
+        list(told.goods) if told is not None and told.exporters == [exporter] else \
+        [rd.frame.goods] if rd.frame.goods is not None else [Goods("goods", None, weak=True)]
+    rd.partnerless = _Sides(sm.sentence.start, sm.sentence.end, [exporter], [], goods)
+
+
 def _after_partnerless(rd: Reading, sentence: Sentence) -> bool:
     """Whether a sentence comes soon after one that named its exporter and no partner."""
     return _soon_after(rd.partnerless, sentence)
