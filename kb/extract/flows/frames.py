@@ -1151,7 +1151,12 @@ def _to_the_world(text: str, own_from: int = 0) -> bool:
     # among all buyers, no partner
     return any((not re.match(r"['’]s\b", text[m.end():m.end() + 2]) or _WORLD_RANK.match(text, m.end()))
                and not _LAST_MEMBER.search(text, max(0, m.start() - 6), m.start())
+               and not _SHARE_OF_BEFORE.search(text, max(0, m.start() - 60), m.start())
                for m in lexicon().totals.finditer(text, own_from)) or bool(_GLOBAL_TRADE.search(text))
+
+
+# "…, or 54.6 percent of all frozen beef sold abroad": the whole a partner's share is of, the partner's figure no total
+_SHARE_OF_BEFORE = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bshare|\bhalf|\bthird|\bquarter)\s+of\s+[^,;()%]{0,50}$")
 
 
 # "to Italy ($6.4 million), Brazil ($5.2 million) and other countries ($25 million)": the list's rest, no total
