@@ -2362,8 +2362,13 @@ def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
     # shared by several partners ("Exports to A and B reached 3,200 t") still tells that the goods went to each
     if figure is None and not frame.figures and not any(p.how == "ranked" for p in frame.parties) \
             and not _moved_somewhere(frame) and not _partner_changed(frame):
-        goods = [g for g in goods if not g.weak or _BACK_REFERENCE.search(frame.sm.text)]
+        # ("bought more as well", "took less": more or less of the goods told, a change of their figure left out)
+        back = _BACK_REFERENCE.search(frame.sm.text) or _MORE_OR_LESS_TAKEN.match(frame.sm.text, frame.cue.end)
+        goods = [g for g in goods if not g.weak or back]
     return goods
+
+
+_MORE_OR_LESS_TAKEN = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:more|less|fewer)(?:\s+(?:as\s+well|too|also))?\s*(?:[,.;]|$)")
 
 
 def _partner_changed(frame: _Frame) -> bool:
