@@ -141,6 +141,46 @@ def parts_of_total(sm: SentenceMentions) -> list[tuple[Goods, Figure]]:
     return out if out else []
 
 
+# "The list is headed by cotton fabrics at US$118.2 million, ahead of T-shirts with …", "Further down come cement at
+# …": the goods of the total just told, ranked, each with its figure
+_RANKING_OF_ITEMS = re.compile(r"\b(?:headed|led|topped)\s+by\b|\bahead\s+of\b|\b(?:further\s+down|next|then)\s+"
+                               r"(?:come|comes|came|are|were|is)\b", re.I)
+_ITEM_OPENER = re.compile(r"(?:\b(?:headed|led|topped|followed)\s+by|\bahead\s+of|\b(?:come|comes|came|are|were|is)|,|"
+                          r"\band)\s+", re.I)
+_FIGURE_LINK = re.compile(r"\s+(?:at|with|worth|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
+# "…, along with edible oils, pasta and plantains in smaller amounts": more of the goods, their figures left out
+_ALONG_WITH = re.compile(r",?\s+(?:along\s+with|as\s+well\s+as|besides)\s+", re.I)
+_SMALLER_AMOUNTS = re.compile(r"\s+in\s+(?:smaller|lesser|small|minor)\s+(?:amounts|quantities|volumes)\b", re.I)
+
+
+def ranked_goods(sm: SentenceMentions) -> list[tuple[Goods, Figure | None]]:
+    """Goods ranked with their figures in a sentence naming no country ("… headed by cotton fabrics at US$118.2
+    million, ahead of T-shirts with US$54.6 million"): more items of the total just told; goods added after them
+    "in smaller amounts" too, without a figure."""
+    s = sm.text
+    if sm.countries or not _RANKING_OF_ITEMS.search(s):
+        return []
+    out: list[tuple[Goods, Figure | None]] = []
+    pos = 0
+    for figure in sentence_figures(sm):
+        link = _FIGURE_LINK.search(s, pos, figure.start)
+        if link is None:
+            return []
+        # the longest phrase that is goods: "ahead of T-shirts and knitted garments with" is one item
+        starts = [m.end() for m in _ITEM_OPENER.finditer(s, pos, link.start())
+                  if not _ITEM_OPENER.match(s, m.end())] or ([pos] if pos == 0 else [])
+        goods = next((g for g in (_one_category(sm, start, link.start()) for start in starts) if g is not None), None)
+        if goods is None:
+            return []
+        out.append((goods, figure))
+        pos = figure.end
+    along = _ALONG_WITH.match(s, pos)
+    tail = _SMALLER_AMOUNTS.search(s, along.end()) if along else None
+    if along and tail:
+        out.extend((g, None) for g in read_phrase_list(sm, along.end(), tail.start()))
+    return out if len(out) >= 2 else []
+
+
 _TRADE_PARTICIPLE = r"(?:\s+(?:sold|exported|shipped|imported|traded|bought|purchased|supplied|sent|delivered))?"
 _ITEM_NOUNS = r"(?:items|goods|products|commodities|exports|imports|shipments|categories)"
 # "Among the items sold were cement, tomatoes and …", "The main goods exported included …": the goods of the

@@ -31,7 +31,14 @@ from kb.extract.flows.companies import (
     maker,
     subject_organisation,
 )
-from kb.extract.flows.composition import composition_goods, itemised_goods, listed_items, parts_of_total, parts_reach
+from kb.extract.flows.composition import (
+    composition_goods,
+    itemised_goods,
+    listed_items,
+    parts_of_total,
+    parts_reach,
+    ranked_goods,
+)
 from kb.extract.flows.figures import Figure, day_of_telling, is_period, sentence_figures
 from kb.extract.flows.goods import (
     Goods,
@@ -831,9 +838,13 @@ def _breakdown(rd: Reading, sm: SentenceMentions) -> int:
     items: list[tuple[Goods, Figure | None]] = ([(g, None) for g in composition_goods(sm)] if of_whole else []) \
         or list(itemised_goods(sm)) or list(parts_of_total(sm)) \
         or ([(g, None) for g in listed_items(sm)] if of_whole else [])
+    ranked = ranked_goods(sm) if of_whole and not items else []
+    # (a ranking of the story's goods is of the story's period, not of the year a last figure compared with)
+    told_date = rd.period_at(sm.sentence.start) if ranked else None
+    items = items or ranked
     exporters, importers = _whole_named(rd, sm, last)
     for g, figure in items:
-        date = (figure.date.value if figure and figure.date else None) or (told.date if told else None)
+        date = (figure.date.value if figure and figure.date else None) or told_date or (told.date if told else None)
         for exp in exporters:
             for imp in importers:
                 rd.drafts.append(Draft(rd.frame.specific(g), exp, imp, figure.amount if figure else None,
