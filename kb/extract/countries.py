@@ -411,9 +411,10 @@ def _local_money(text: str, outlet: str | None = None) -> Counter[str]:
 
 
 # "Kazakhstan, Azerbaijan and Armenia top buyers of Georgian goods": countries ranked as buyers of another's goods
-_BUYERS_OF = re.compile(r"\s*(?:(?:are|were|remain|remained|stay|stayed)\s+)?(?:the\s+)?(?:top|main|biggest|largest|"
-                        r"leading|key|major|chief|principal)\s+(?:\w+\s+)?(?:buyers|markets|importers|destinations|"
-                        r"customers)\s+(?:of|for)\b", re.I)
+# (one buyer too, and after a verb of its own: "US widens lead as top market for NZ red meat")
+_BUYERS_OF = re.compile(r"\s*(?:(?:are|were|is|was|remain|remains|remained|stay|stays|stayed)\s+"
+                        r"|(?:[\w-]+\s+){1,3}?as\s+)?(?:the\s+)?(?:top|main|biggest|largest|leading|key|major|chief|principal)\s+(?:\w+\s+)?"
+                        r"(?:buyers?|markets?|importers?|destinations?|customers?)\s+(?:of|for)\b", re.I)
 
 
 def _ranked_buyers(title: str, found: list[CountryMention]) -> set[int]:

@@ -216,7 +216,8 @@ def _named_as_buyer(text: str, c: CountryMention) -> bool:
 
 
 # "Norway top export market in May": the headline names a buyer, not the country that acts
-_MARKET_AFTER = re.compile(r"\s+(?:(?:is|was|remains|stays|becomes|became)\s+)?(?:(?:the|a|an)\s+)?"
+_MARKET_AFTER = re.compile(r"\s+(?:(?:is|was|remains|stays|becomes|became)\s+|(?:[\w-]+\s+){1,3}?as\s+)?"
+                           r"(?:(?:the|a|an)\s+)?"
                            r"(?:(?:top|leading|main|biggest|largest|key|major|no\.?\s*1|number[- ]one|"
                            r"fastest[- ]growing|second|third)\s+)+(?:export\s+)?(?:destination|market|buyer|customer|"
                            r"partner)s?\b"

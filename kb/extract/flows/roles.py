@@ -47,11 +47,12 @@ _COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?"
                      r"emerged|appeared|continued|continues|featured|figured|"
                      # "retained its position as the largest market": a copula in other words
                      r"(?:retained|retains|kept|keeps|held|holds|maintained|maintains|consolidated|cemented|"
-                     r"regained|reclaimed)\s+(?:its|their|the)\s+(?:(?:first|top|leading|second|third|fourth|fifth)\s+)?"
+                     r"regained|reclaimed|strengthened|strengthens|reinforced|reinforces)\s+(?:its|their|the)\s+(?:(?:first|top|leading|second|third|fourth|fifth)\s+)?"
                      r"(?:position|place|spot|status|rank|title|role))\s+(?:(?:again|now|also|still|currently|already|"
                      r"once\s+again)\s+)*(?:as\s+)?"
                      # "X is one of Vietnam's ten largest export markets": one of those ranked
-                     r"(?:to\s+be\s+)?(?:one\s+of\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?"
+                     # (an owner of up to three words: "New Zealand's most valuable red meat market")
+                     r"(?:to\s+be\s+)?(?:one\s+of\s+)?(?:the\s+|its\s+|their\s+|(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*['’]s\s+)?"
                      r"(?:[\w'’-]+\s+){0,4}$")
 _APPOSITIVE = re.compile(r"^\s*(?:,|\(|–|—)\s*(?:also\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w.]*['’]s\s+)?"
                          r"(?:[\w-]+\s+){0,4}$")
