@@ -37,6 +37,8 @@ def test_a_singular_alone_is_no_goods(text: str) -> None:
     ("frozen blueberries", "0811"), ("frozen mangoes", "0811"),
     # a term as the data writes it wins over another heading's plural folded to it: the spice, the vegetables
     ("pepper", "0904"), ("black pepper", "0904"), ("peppers", "0709"), ("sweet peppers", "0709"),
+    # the Baltic and Nordic ministries' word for wood and its articles; a stone crusher is machinery
+    ("forestry products", "44"), ("stone crushers", "8474"),
 ])
 def test_hs_codes(phrase: str, code: str) -> None:
     assert hs_for(phrase) == code
