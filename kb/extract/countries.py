@@ -413,7 +413,7 @@ def _local_money(text: str, outlet: str | None = None) -> Counter[str]:
 # "Kazakhstan, Azerbaijan and Armenia top buyers of Georgian goods": countries ranked as buyers of another's goods
 # (one buyer too, and after a verb of its own: "US widens lead as top market for NZ red meat")
 _BUYERS_OF = re.compile(r"\s*(?:(?:are|were|is|was|remain|remains|remained|stay|stays|stayed)\s+"
-                        r"|(?:[\w-]+\s+){1,3}?as\s+)?(?:the\s+)?(?:top|main|biggest|largest|leading|key|major|chief|principal)\s+(?:\w+\s+)?"
+                        r"|(?:[\w-]+\s+){0,5}?as\s+)?(?:the\s+)?(?:top|main|biggest|largest|leading|key|major|chief|principal)\s+(?:\w+\s+)?"
                         r"(?:buyers?|markets?|importers?|destinations?|customers?)\s+(?:of|for)\b", re.I)
 
 

@@ -216,7 +216,7 @@ def _named_as_buyer(text: str, c: CountryMention) -> bool:
 
 
 # "Norway top export market in May": the headline names a buyer, not the country that acts
-_MARKET_AFTER = re.compile(r"\s+(?:(?:is|was|remains|stays|becomes|became)\s+|(?:[\w-]+\s+){1,3}?as\s+)?"
+_MARKET_AFTER = re.compile(r"\s+(?:(?:is|was|remains|stays|becomes|became)\s+|(?:[\w-]+\s+){0,5}?as\s+)?"
                            r"(?:(?:the|a|an)\s+)?"
                            r"(?:(?:top|leading|main|biggest|largest|key|major|no\.?\s*1|number[- ]one|"
                            r"fastest[- ]growing|second|third)\s+)+(?:export\s+)?(?:destination|market|buyer|customer|"
@@ -296,6 +296,11 @@ _HEADLINE_VERB_GOODS = re.compile(r"\b(?:sold|sells?|exported|exports?|shipped|s
                                   r"\s+(?!(?:of|the|a|an|more|less|most|record|goods|products)\b)((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+)"
                                   r"\s+(?:to|from|into|abroad|worth)\b")
 
+# "U.S. stays ahead of Japan as biggest buyer of Korean food": what a buyer or market of the headline buys
+_HEADLINE_ROLE_GOODS = re.compile(r"\b(?:buyers?|markets?|destinations?|importers?|customers?)\s+(?:of|for)\s+"
+                                  r"(?!(?:the|its|their|a|an)\b)((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+)"
+                                  r"(?=\s+(?:in|during|for|from|to|as|after|on|since|amid)\b|\s*[,:;]|$)")
+
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
@@ -305,7 +310,7 @@ def _headline_goods(title: str) -> str | None:
     # (the possessive stripped as such: "Mauritius" and "Cyprus" end in an "s" of their own)
     words = [w for w in title.split() if _POSSESSIVE_END.sub("", w.strip(",:;")) not in forms]
     lowered = " ".join(words).lower()
-    m = _HEADLINE_GOODS.search(lowered) or _HEADLINE_VERB_GOODS.search(lowered)
+    m = _HEADLINE_GOODS.search(lowered) or _HEADLINE_VERB_GOODS.search(lowered) or _HEADLINE_ROLE_GOODS.search(lowered)
     if m is None:
         return None
     phrase = m.group(1).split()

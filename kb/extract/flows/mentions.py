@@ -156,6 +156,9 @@ _CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$�
                            # "… rose to $4.9 million, thanks mostly to red kidney beans sent to Jamaica": the reason
                            # names a flow of its own, not the figure's partner
                            r",\s+(?=(?:thanks|due|owing)\s+(?:\w+ly\s+)?to\s)|"
+                           # "…, widening its lead over Japan as American demand for instant noodles, kimchi … kept
+                           # growing": the demand behind the trade, its goods not the figure's
+                           r"\s+as\s+(?=(?:[\w-]+\s+){0,3}(?:demand|appetite)\s+for\b)|"
                            # "…, and Libya, Syria and Saudi Arabia were among the other destinations": a new subject
                            r",\s+and\s+(?=(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,\s+|\s+and\s+))+[A-Z][\w-]*"
                            r"(?:\s+[A-Z][\w-]*)?\s+(?:were|are)\s)|"
