@@ -96,6 +96,10 @@ CASES = [
     # a month standing for its own trade: "June by itself accounted for …", "March alone saw …"
     ("June by itself accounted for 214 tons, and March alone saw 90.", "2026-07-13",
      [("June", "2026-06"), ("March", "2026-03")]),
+    # two months in a row after "in" are a span; months apart stay two months
+    ("Sales rose in January and February 2026.", "2026-03-16", [("January and February 2026", "2026-01/2026-02")]),
+    ("It shipped more during November and December.", "2026-03-16", [("November and December", "2025-11/2025-12")]),
+    ("It shipped in March and May 2026.", "2026-06-16", [("March", "2026-03"), ("May 2026", "2026-05")]),
     # not dates
     ("The 2019-20 season ended with 3,000 tonnes.", None, [("2019-20 season", "2019/2020")]),
     ("Prices may rise as the march continues.", "2020-01-01", []),

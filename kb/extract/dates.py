@@ -74,6 +74,16 @@ _RANGE = _c(rf"(?=(?i:[fmelt])|[JFMASOND0-9])(?:(?i:from)\s+)?(?P<a>{_POINT})(?:
             rf"\s*(?:-|–|—|(?i:to|through|till|until))\s*" + _RANGE_TAIL)
 # "and" joins a range only after "between": "in March and May" may be two months.
 _BETWEEN = _c(rf"(?i:between)\s+(?P<a>{_POINT})(?:,?\s+(?P<ya>{_YEAR}))?\s+(?i:and)\s+" + _RANGE_TAIL)
+# … but two months in a row after "in" are the months between them: "in January and February", "during March and
+# April of this year" (months apart, "in March and May", stay two months)
+_MONTH_NAMES = (r"Jan(?:uary|\.)?", r"Feb(?:ruary|\.)?", r"Mar(?:ch|\.)?", r"Apr(?:il|\.)?", r"May", r"June?",
+                r"July?", r"Aug(?:ust|\.)?", r"Sep(?:tember|t\.|\.)?", r"Oct(?:ober|\.)?", r"Nov(?:ember|\.)?",
+                r"Dec(?:ember|\.)?")
+_NEXT_MONTH_NAMES = (*_MONTH_NAMES[1:], _MONTH_NAMES[0])
+_MONTHS_IN_A_ROW = "|".join(rf"(?P<a{i}>{a})(?![a-z])\s+(?i:and)\s+{b}(?![a-z])"
+                            for i, (a, b) in enumerate(zip(_MONTH_NAMES, _NEXT_MONTH_NAMES, strict=True)))
+_TWO_MONTHS = _c(rf"(?<![\w-])(?i:in|during|over|for|throughout)\s+(?P<a>{_MONTHS_IN_A_ROW})"
+                 rf"(?:,?\s+(?:(?i:of)\s+)?(?P<yb>{_YEAR_EXPR}))?")
 _DAYRANGE = _c(rf"(?=[0-9])(?P<d1>{_DAY})\s*(?:-|–|(?i:to|and))\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})"
                rf"(?:,?\s+(?P<y>{_YEAR}))?"
                # "November 1-25", "Nov. 1–20, 2025": the month first, as cargo surveyors write it
@@ -412,6 +422,16 @@ class _Resolver:
             return f"{lo}/{hi}"
         self.last_period = ((ya, a[0]), (yb, b[0]))
         return f"{_ym(ya, a[0])}/{_ym(yb, b[0])}"
+
+    def two_months(self, m: re.Match[str]) -> str | None:
+        first = next(i for i in range(12) if m[f"a{i}"])  # the pattern holds only months in a row
+        a, b = (first + 1, None), (first + 1) % 12 + 1
+        yb = self.year(m["yb"]) if m["yb"] else self.year_for_month(b)
+        if yb is None:
+            return None
+        ya = yb if a[0] < b else yb - 1
+        self.last_period = ((ya, a[0]), (yb, b))
+        return f"{_ym(ya, a[0])}/{_ym(yb, b)}"
 
     def dayrange(self, m: re.Match[str]) -> str | None:
         if m["m2"]:
@@ -938,6 +958,7 @@ def _plan() -> tuple[list[_Gate], list[tuple[re.Pattern[str], int, _Handler]]]:
     patterns: list[tuple[re.Pattern[str], _Handler, _Gate]] = [
         (_RANGE, _Resolver.range_, _G_MONTH),
         (_BETWEEN, _Resolver.range_, _G_MONTH),
+        (_TWO_MONTHS, _Resolver.two_months, _G_MONTH),
         (_DAYRANGE, _Resolver.dayrange, _G_MONTH),
         (_SINCE, _Resolver.since, _G_RARE),
         (_WEEKTO, _Resolver.week_to, _G_RARE),
