@@ -992,7 +992,9 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
 
 
 # "In vegetables, Bangladesh was second with a 13.4 per cent share": the goods the ranking goes on with
-_FRONTED_GOODS = re.compile(r"\W*(?:In|For|Among)\s+(?:the\s+)?(?P<goods>[a-z][a-z -]{2,30}?)\s*,\s")
+# … "Among oilseed buyers, China led, followed by …": the goods of the buyers a ranking ranks
+_FRONTED_GOODS = re.compile(r"\W*(?:In|For|Among)\s+(?:the\s+)?(?P<goods>[a-z][a-z -]{2,30}?)"
+                            r"(?P<role>\s+(?:buyers|importers|markets|destinations|customers|suppliers|sources))?\s*,\s")
 
 
 def _fronted_goods(sm: SentenceMentions) -> list[Goods]:
@@ -1000,7 +1002,10 @@ def _fronted_goods(sm: SentenceMentions) -> list[Goods]:
     if m is None:
         return []
     named = [t for t in sm.terms if t.start == m.start("goods") and t.end == m.end("goods")]
-    return [term_goods(sm.text, named[0])] if named else []
+    if named:
+        return [term_goods(sm.text, named[0])]
+    words = m["goods"].split()  # "Among oilseed buyers": the singular a role noun takes, known or not
+    return [Goods(m["goods"], goods_hs(m["goods"]))] if m["role"] and plausible_goods(words) else []
 
 
 def _ranking_told(rd: Reading, last: _Sides, sentence: Sentence) -> str | None:
