@@ -811,7 +811,8 @@ _WITH_FIGURE = re.compile(r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|some\s+|ne
 _FOLLOWED_ONE = re.compile(r"\b(?:followed|trailed|follow|trail)\s+(?:the\s+)?$")
 _RANKED_AGAINST = re.compile(r"\b(?:ahead\s+of|behind|trailing)\s+(?:the\s+)?$", re.I)
 _AHEAD_OF = r"(?:just\s+|well\s+|narrowly\s+)?ahead\s+of\s+"  # "…, just ahead of the United States"
-_RANKED_CLAUSE = re.compile(r"(?:\s*,\s*(?:while|whilst|though|although)\s+[^,;()]{1,50},)?"  # ", whilst growing …,"
+# (", whilst growing …,", ", which led the ranking in the previous two seasons,": an aside before the verb)
+_RANKED_CLAUSE = re.compile(r"(?:\s*,\s*(?:while|whilst|though|although|which|who)\s+[^,;()]{1,60},)?"
                             r"\s+(?:[\w,]+\s+){0,2}(?:came|comes|come|ranked|ranks|placed|was|were|is\s+in|are\s+in|"
                             r"followed|follows|trailed|stood|took|occupied|occupies|secured|claimed|holds|sits|"
                             # "Spain is third with 15,906 tons"
