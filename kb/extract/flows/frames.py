@@ -758,7 +758,7 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
 
 
 _PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?(?:moved|slipped|fell|dropped|rose|climbed|jumped)\s+(?:up\s+|back\s+)?"
-                     r"(?:to|into)|were|was|came|ranked|finished|followed)\s+"
+                     r"(?:to|into)|were|was|is|are|came|comes|ranked|ranks|finished|followed)\s+"
                      r"(?:in\s+)?"
                      r"(?:the\s+)?"
                      r"(?:first|second|third|fourth|fifth|sixth|next)\b[^.;]{0,25}?\b"
