@@ -654,6 +654,9 @@ BLOCS = [
      "2019-02-05", [{"parties": sorted([*EU27, "GB", "JP"]), "status": "in_force"}]),
     ("EFTA and Thailand concluded negotiations on a free trade agreement on Monday.", PUBLISHED,
      [{"parties": ["CH", "IS", "LI", "NO", "TH"], "status": "negotiating", "signed": None}]),
+    # a free trade area named in an agreement's name: its members, named in passing
+    ("Bhutan applies lower duties under the Agreement on South Asian Free Trade Area (SAFTA).", "2026-01-20",
+     [{"parties": ["AF", "BD", "BT", "IN", "LK", "MV", "NP", "PK"]}]),
 ]
 
 
