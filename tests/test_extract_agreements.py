@@ -583,6 +583,11 @@ STATUS = [
     # Initialling closes the negotiations; the signature is still to come.
     ("Fiji and Samoa initialled a trade agreement on Tuesday, and it will be signed in June.", PUBLISHED,
      [{"parties": ["FJ", "WS"], "status": "negotiating", "signed": None}]),
+    # a legislature's approval is the ratification; a cabinet's approval of a draft is not
+    ("The Chilean Senate approved the free trade agreement with Indonesia on Tuesday.", PUBLISHED,
+     [{"parties": ["CL", "ID"], "status": "ratified"}]),
+    ("The cabinet approved the draft memorandum between Kenya and Uganda.", PUBLISHED,
+     [{"parties": ["KE", "UG"], "status": "proposed"}]),
 ]
 
 

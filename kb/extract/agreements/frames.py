@@ -18,8 +18,10 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
+from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import sign_cues, status_cues
 from kb.extract.agreements.model import Instrument, Reading
 from kb.extract.agreements.places import dateline_place, place_by_date, place_in
@@ -638,7 +640,18 @@ def status_cues_in(text: str, low: str) -> list[tuple[str, int]]:
     out += [("in_force", m.end() - 1) for m in (*_MOVES_UNDER.finditer(text), *_NOW_UNDER.finditer(text))]
     out += [("in_force", m.start()) for m in _CUT_DUTIES.finditer(text)
             if not not_done(text, m.start(), m.end())]  # "will remove duties" is still to come
+    # "The Mexican Senate has approved the Protocol …": a legislature's approval is the ratification
+    out += [("ratified", m.start("verb")) for m in _legislature_approved().finditer(text)
+            if not not_done(text, m.start("verb"), m.end())]
     return out
+
+
+@cache
+def _legislature_approved() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(gazetteer.agency_patterns().get("legislatures", []), key=len,
+                                                    reverse=True))
+    return re.compile(rf"\b(?:{names}|lawmakers|legislators|senators|MPs)\b[^.;]{{0,40}}?\b(?P<verb>approved|"
+                      rf"endorsed|passed|voted\s+(?:for|in\s+favou?r\s+of|to\s+approve))\b")
 
 
 _TALKS_SHOULD_OPEN = re.compile(r"(?i)[^.;]{0,60}?\b(?:should|would|will|are\s+to|are\s+expected\s+to|"
