@@ -48,9 +48,10 @@ SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
          "twenty": 20, "thirty": 30}
 
 # Month names are matched with their capital letter: "may" and "march" are common words.
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-          r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-          r"(?![a-z])")
+_MONTH_NAMES = (r"Jan(?:uary|\.)?", r"Feb(?:ruary|\.)?", r"Mar(?:ch|\.)?", r"Apr(?:il|\.)?", r"May", r"June?",
+                r"July?", r"Aug(?:ust|\.)?", r"Sep(?:tember|t\.|\.)?", r"Oct(?:ober|\.)?", r"Nov(?:ember|\.)?",
+                r"Dec(?:ember|\.)?")
+_MONTH = rf"(?:{'|'.join(_MONTH_NAMES)})(?![a-z])"
 _YEAR = r"(?:19[5-9]\d|20\d\d)(?![\d,.]\d)"
 # A year as a number or relative to publication.
 _YEAR_EXPR = (rf"(?:{_YEAR}|(?i:this|last|next|the\s+current|the\s+previous|the\s+past|the\s+last|a)\s+year"
@@ -76,9 +77,6 @@ _RANGE = _c(rf"(?=(?i:[fmelt])|[JFMASOND0-9])(?:(?i:from)\s+)?(?P<a>{_POINT})(?:
 _BETWEEN = _c(rf"(?i:between)\s+(?P<a>{_POINT})(?:,?\s+(?P<ya>{_YEAR}))?\s+(?i:and)\s+" + _RANGE_TAIL)
 # … but two months in a row after "in" are the months between them: "in January and February", "during March and
 # April of this year" (months apart, "in March and May", stay two months)
-_MONTH_NAMES = (r"Jan(?:uary|\.)?", r"Feb(?:ruary|\.)?", r"Mar(?:ch|\.)?", r"Apr(?:il|\.)?", r"May", r"June?",
-                r"July?", r"Aug(?:ust|\.)?", r"Sep(?:tember|t\.|\.)?", r"Oct(?:ober|\.)?", r"Nov(?:ember|\.)?",
-                r"Dec(?:ember|\.)?")
 _NEXT_MONTH_NAMES = (*_MONTH_NAMES[1:], _MONTH_NAMES[0])
 _MONTHS_IN_A_ROW = "|".join(rf"(?P<a{i}>{a})(?![a-z])\s+(?i:and)\s+{b}(?![a-z])"
                             for i, (a, b) in enumerate(zip(_MONTH_NAMES, _NEXT_MONTH_NAMES, strict=True)))

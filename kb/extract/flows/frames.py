@@ -1135,10 +1135,12 @@ def note_story_total(rd: Reading, sm: SentenceMentions) -> None:
     """A sentence that names no country and tells the story's exports in all ("Total exports of sake rose 3.2% to
     JPY 139.8 billion"): no flow, but the partners ranked next ("China stayed at the top with JPY 36.2 billion")
     are buyers of the story's exporter, as after "Japan's sake exports rose …"."""
+    # the cheap checks first: this runs on every countryless sentence with a cue until the first flow is written
+    if not any(c.kind in ("export_verb", "export_noun") for c in sm.cues) or rd.frame.home is None:
+        return
     # (the story's home only: a headline's other country may be its top buyer, "Saudi Arabia tops re-export markets")
     exporter = rd.frame.home if rd.frame.home == rd.frame.exporter([]) else None
-    cues = [c for c in sm.cues if c.kind in ("export_verb", "export_noun")]
-    if exporter is None or not cues or not sentence_figures(sm):
+    if exporter is None or not sentence_figures(sm):
         return
     terms = [t for t in sm.terms if t.name not in lexicon().general_goods]
     told = rd.partnerless  # "Chile shipped 80,000 tonnes of apples abroad. In March alone, exporters shipped …": apples
