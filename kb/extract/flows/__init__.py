@@ -26,7 +26,9 @@ from kb.extract.flows.frames import (
     Reading,
     lead_period,
     may_continue,
+    note_goods_level,
     note_story_total,
+    ranks_goods,
     read_sentence,
 )
 from kb.extract.flows.goods import Goods, goods_hs, narrows, plausible_goods, term_goods
@@ -77,6 +79,8 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
         else:
             if mentions.has_cue(sentence) and not reading.drafts:
                 note_story_total(reading, mentions.sentence(sentence))
+            if ranks_goods(sentence.text):
+                note_goods_level(reading, mentions.sentence(sentence))
             if sentence.start <= LEAD or lexicon().turnover.search(sentence.text):
                 lead_period(reading, mentions.sentence(sentence))
         reading.note_period(sentence.end)

@@ -162,6 +162,7 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         # … nor a breakdown by sector naming no country ("Food industries brought in JOD 141 million, medical
         # supplies JOD 97 million"): the whole trade's sectors, not the last flows' partner
         lead_period(rd, sm)
+        note_goods_level(rd, sm)
         return
     _period_referred_to(rd, sm)
     resume = _breakdown(rd, sm) if continues_last(rd, sm.sentence) else 0
@@ -815,6 +816,8 @@ _AHEAD_OF = r"(?:just\s+|well\s+|narrowly\s+)?ahead\s+of\s+"  # "…, just ahead
 _RANKED_CLAUSE = re.compile(r"(?:\s*,\s*(?:while|whilst|though|although|which|who)\s+[^,;()]{1,60},)?"
                             r"\s+(?:[\w,]+\s+){0,2}(?:came|comes|come|ranked|ranks|placed|was|were|is\s+in|are\s+in|"
                             r"followed|follows|trailed|stood|took|occupied|occupies|secured|claimed|holds|sits|"
+                            # "India topped the list by value with …"
+                            r"topped|headed|led\s+the\s+(?:list|ranking|table)|"
                             # "Spain is third with 15,906 tons"
                             r"(?:is|are|was|were)\s+(?:now\s+)?(?:second|third|fourth|fifth|sixth|seventh|next)|"
                             # "Turkey stayed in second place with …", "Iran fell to 7.2m kg from 9.0m"
@@ -1059,11 +1062,30 @@ def _note_level_subject(rd: Reading, sm: SentenceMentions, clause: tuple[int, in
         rd.named_goods = (sm.sentence.start, goods)
 
 
+def note_goods_level(rd: Reading, sm: SentenceMentions) -> None:
+    """A sentence with no trade word that gives goods a level or a rank ("Copper scrap came second with 455 t"):
+    its goods are those the next sentences break down ("India received 389 t of it")."""
+    if sm.clauses and not sm.cues and ranks_goods(sm.text):
+        _note_level_subject(rd, sm, sm.clauses[0], sentence_figures(sm))
+
+
+def ranks_goods(text: str) -> bool:
+    """Whether a sentence may rank goods with their level ("… came second with 455 t")."""
+    return _RANKED_GOODS_VERB.search(text) is not None
+
+
 # "Cheese and curd reached", "… totalled", "Cinnamon accounted for": a level told plainly (not "were the largest
-# category at")
+# category at"); "Copper scrap took second place among the categories with", "Iron and steel scrap led the
+# categories with a combined": goods ranked among the story's goods, with their level
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|top|next)"
+_RANKED_GOODS = (r"led\s+(?:the\s+[a-z]+\s+)?with|"
+                 r"(?:took|came|ranked|was|were|finished|stood)\s+(?:in\s+)?(?:the\s+)?" + _ORDINAL
+                 + r"(?:\s+(?:place|position|spot))?(?:\s+among\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?,?\s+with")
+_RANKED_GOODS_VERB = re.compile(r"\b(?:" + _RANKED_GOODS + r")\s")
 _REACHED = re.compile(r",?\s+(?:reached|totall?ed|amounted\s+to|stood\s+at|came\s+to|accounted\s+for|earned|"
-                      r"brought\s+in)\s+"
-                      r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?")
+                      r"brought\s+in|" + _RANKED_GOODS + r")\s+"
+                      r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|a\s+combined\s+|"
+                      r"a\s+total\s+of\s+|combined\s+)?")
 
 
 def _story_seller(rd: Reading, sm: SentenceMentions, importer: str | None) -> str | None:
@@ -1785,10 +1807,10 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
     return [(f, c) for f, c in out if c]
 
 
-_EACH = re.compile(r"\beach\b", re.I)
+_EACH = re.compile(r"\b(?:each|apiece)\b", re.I)
 _MOSTLY_TO = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|predominantly|overwhelmingly)\s+"
                         r"(?:to|into)\s+(?:the\s+)?$", re.I)
-_EACH_AFTER = re.compile(r"\s+each\b")
+_EACH_AFTER = re.compile(r"\s+(?:each|apiece)\b")
 _RANKED_BEHIND = re.compile(r"\b(?:largest|biggest|top|leading|main|major|ranked|placed)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:after|behind)\s+", re.I)
 _BOUND_BEFORE = re.compile(r"\b(?:fewer|less|more|under|over|up\s+to|at\s+most|at\s+least)\s+(?:than\s+)?$", re.I)
@@ -1982,6 +2004,9 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
         return [rd.drafts[-1].goods], []  # "the company sent another 450 tonnes": more of the goods told last
     if rd.named_goods[1] and _OF_THAT.match(sm.text):
         return list(rd.named_goods[1]), []  # "Fiji exported 1,124 t of kava. Of that, New Zealand took 412 t"
+    if rd.named_goods[1] and 0 <= sm.sentence.start - rd.named_goods[0] <= _CONTINUATION_GAP and figures \
+            and _OF_IT.match(sm.text, figures[0].amount.end):
+        return list(rd.named_goods[1]), []  # "Copper scrap came second with 455 t. India received 389 t of it"
     last = rd.last
     if last is not None and last.goods and _soon_after(last, sm.sentence) \
             and _AMOUNTS_MOVE.search(sm.text, clause[0], cue.start):
@@ -2055,6 +2080,7 @@ _OF_WHICH_BEFORE = re.compile(r",?\s+of\s+which\s+(?:the\s+)?$", re.I)
 _PRONOUN_ACTS = re.compile(r"\W*(?:It|They)\s+(?:(?:also|alone|then|thus)\s+)?")
 _OF_THAT = re.compile(r"\W*(?:Of\s+(?:that|this|these|those|the\s+total|this\s+total|that\s+total|which)|"
                       r"(?:Most|Much|Half|Part)\s+of\s+(?:that|this|it|them))\b", re.I)
+_OF_IT = re.compile(r"\s+of\s+(?:it|them)\b")
 _MORE_OF_IT = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|a\s+second|"
                          r"some\s+more)\s+$", re.I)
 

@@ -193,6 +193,8 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
             continue  # "the", "Tunisian", "Brazil's" before the goods
         if not words and (low in _MORE or (low.endswith("ly") and _MORE_NEXT.match(s, m.end()))):
             continue  # "took noticeably more tea": how much more, not what
+        if not words and low in _WHITHER:
+            continue  # "sent abroad scrap metals": where to, before the goods
         if not words and low in _PRONOUNS:
             return None, m.end()  # "send most of them straight to Vietnam": the goods told before, not a name
         if low in ("and", "or") and words and _ADJECTIVE_ENDING.search(s[words[-1][0]:words[-1][1]].lower()) \
@@ -203,6 +205,13 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
         if low == "of" and words and s[words[-1][0]:words[-1][1]].lower() in (_AMOUNT_NOUNS | _PORTION_NOUNS):
             # "smaller volumes of gas", "the bulk of Cambodian cashew nuts": the goods are what the volumes hold
             words, definite = [], False
+            continue
+        if low in ("and", "or") and words and _JOINED_HEAD.match(s, m.end()) \
+                and any(t.start == words[0][0] and t.end >= m.end() + len(_JOINED_HEAD.match(s, m.end())[0])
+                        for t in sm.terms):
+            # "iron and steel scrap": a known name of goods with "and" inside, its head after ("fruit and
+            # vegetables" at a list's end are two of its goods)
+            words.append((m.start(), m.end()))
             continue
         if low in lex.goods_stop:
             break
@@ -276,6 +285,10 @@ def _origin_word(token: str, forms: dict) -> bool:
     if made is not None and made["country"] in forms:
         return True
     return token.endswith(("'s", "’s")) and token[:-2] in forms
+
+
+_JOINED_HEAD = re.compile(r"\s+[a-z]+\s+[a-z]+")
+_WHITHER = frozenset(("abroad", "overseas", "offshore"))  # adverbs of a verb put before its object
 
 
 _MADE_IN = re.compile(r"(?P<country>[A-Z][\w]*)-(?:built|made|grown|produced|assembled|manufactured|origin|bred|"
