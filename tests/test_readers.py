@@ -141,6 +141,26 @@ Posted in Uncategorized
     assert doc.text.startswith(BODY_1[:40])
 
 
+def test_txt_blog_tagline_then_dated_post_and_posted_by_foot(tmp_path: Path) -> None:
+    # a blog: its name, its tagline saying whom the news is for, the day's header, the post's title; the foot
+    # credits the writer ("Posted by … at 09:14")
+    page = f"""\
+Grain Desk Daily
+Market news for millers, bakers and importers
+Tuesday, 9 June 2026
+Estmark wheat exports climb in May
+
+{BODY_1}
+
+Posted by Ilse Varga at 09:14
+No comments:
+"""
+    doc = read_article(write(tmp_path, "blog.txt", page))
+    assert doc.title == "Estmark wheat exports climb in May"
+    assert doc.author == "Ilse Varga"
+    assert "Posted by" not in doc.text
+
+
 def test_txt_breadcrumb_on_the_headline_line_and_site_after_the_date(tmp_path: Path) -> None:
     # a portal prints its breadcrumb on the headline's line and its name after the date and time
     page = f"""\

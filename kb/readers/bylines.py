@@ -121,7 +121,13 @@ def author_in_line(line: str, outlet: str | None = None) -> str | None:
     m = _DATE_NAME_COMMENTS.match(line)
     if m and find_date(m["date"]) and looks_like_name(m["name"]):
         return m["name"]  # "August 30, 2026 Chikondi Phiri Be the first to comment"
+    m = _POSTED_BY_AT.match(line)
+    if m and looks_like_name(m["name"]):
+        return m["name"]  # a blog post's foot: "Posted by Rakesh Ahuja at 09:14"
     return None
+
+
+_POSTED_BY_AT = re.compile(r"Posted\s+by\s+(?P<name>[^|,]{4,50}?)\s+(?:at|on)\s+\d", re.I)
 
 
 # A blog theme's byline: the date, the writer, then the comment count's link

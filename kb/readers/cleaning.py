@@ -482,12 +482,17 @@ def _headline_after_label(scan: _Scan, line: str) -> bool:
     if new_words < 4 or line.endswith(".") or any(w.strip(",").isdigit() for w in words) \
             or title.endswith((".", "?", "!", ":")):
         return False
-    tagline = len(words) <= 5 and any(w.lower() == "news" for w in words)
+    # … or a longer one saying whom the news is for ("Commodity news for traders, importers and shippers")
+    tagline = (len(words) <= 5 and any(w.lower() == "news" for w in words)) or bool(_NEWS_FOR.search(title))
     # "Sénégal Export – Agence Sénégalaise de Promotion des Exportations": a site's name and its expansion
     named = (len(words) <= 8 or _site_name_atop(title) is not None) and _named(title)
     # a name atop the page; a section; a menu item ("Belarus' Top Tourist Sites") before a headline in sentence case
     return tagline or (named and (scan.title_first or not _named(line))) \
         or (named and len(words) <= 3 and new_words > len(words))
+
+
+_NEWS_FOR = re.compile(r"^(?:[A-Z][\w&-]*\s+){0,3}(?:news|updates|insights|analysis)\s+(?:and\s+\w+\s+)?"
+                       r"(?:for|from|about|on)\s+", re.I)
 
 
 def _headline_after_section(scan: _Scan, line: str) -> bool:

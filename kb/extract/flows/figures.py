@@ -319,7 +319,14 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
         return True  # "7 million kg to date, 4 million kg short of the 11 million kg": a gap between two figures
     if lex.share_before.search(before) and _OWN_FIGURE_AFTER_SHARE.search(before):
         return False  # "accounting for 27.4 percent of the total with 1.15 billion USD": the share's holder's own
-    return bool(lex.price_before.search(before) or lex.share_before.search(before))
+    price = lex.price_before.search(before)
+    if price is not None and _TERMS_OF_VALUE.match(price.group(0)) and _VALUE_END.search(before, 0, price.start()):
+        price = None  # "took 864,510 mt for $74.02 million FOB and Brazil 791,236 mt": the value's terms, no price
+    return bool(price or lex.share_before.search(before))
+
+
+_TERMS_OF_VALUE = re.compile(r"(?:fob|cif)\b", re.I)
+_VALUE_END = re.compile(r"(?:\d|\b(?:million|billion|mln|bln|bn|mn|m|thousand))\s+$", re.I)
 
 
 # "214,000 cartons of 4 kg": the size of each package, after the count of packages

@@ -223,7 +223,7 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
             if cue in skipped:
                 continue
             end = cues[i + 1].start if i + 1 < len(cues) else clause[1]
-            handed = _handed_at(sm.text, cues, i, end)
+            handed = _handed_at(sm.text, cues, i, end) or _subject_of_next(sm, cues, i, end)
             region = (_region_start(sm.text, cues[i - 1].end, cue.start) if i else clause[0],
                       end if handed is None else handed)
             _read_frame(rd, sm, cue, clause, region, figures)
@@ -501,6 +501,17 @@ def _handed_at(s: str, cues: list[Cue], i: int, end: int) -> int | None:
     second = _PARTNER_THEN_AND.search(s[cue.end:end]) \
         if cue.kind.endswith("verb") and cues[i + 1].kind.endswith("verb") else None
     return cue.end + second.end() - 1 if second else None
+
+
+def _subject_of_next(sm: SentenceMentions, cues: list[Cue], i: int, end: int) -> int | None:
+    """"China received 158,402 t of thermal coal, and India took 72,118 t of coking coal": the next verb's subject,
+    after a new clause's opening, is its own and not a partner of this one."""
+    if i + 1 >= len(cues) or not cues[i + 1].kind.endswith("verb"):
+        return None
+    start = _region_start(sm.text, cues[i].end, end)
+    if start <= cues[i].end or not sm.countries_in(start, end):
+        return None
+    return start
 
 
 _PARTNER_THEN_AND = re.compile(r"^\s+(?:to|into|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+and\s+"
@@ -2553,6 +2564,9 @@ def _in_full(rd: Reading, goods: Goods, text: str = "") -> Goods:
     if full is not None and text and goods.start > 0 and _ORIGIN_BEFORE.search(text, max(0, goods.start - 30),
                                                                             goods.start):
         return goods
+    story = rd.frame.goods
+    if full is not None and rd.frame.goods_told and story is not None and story.name == goods.name:
+        return goods  # "coal customers" in a story headlined on coal, after "coking coal": all the coal
     return Goods(full.name, full.hs, goods.weak, goods.start, goods.end, goods.definite) if full else goods
 
 

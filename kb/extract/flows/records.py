@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kb.extract.context import Sentence
+from kb.extract.dates import find_dates
 from kb.extract.flows.goods import Goods, natural_name
 from kb.extract.quantities import Amount
 from kb.extract.shared_money import SHARED_NAMES
@@ -102,6 +103,11 @@ def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
     same = [g for g in same if not _a_kind_of(d, g)] if same else [
         g for g in out if (g.exporter, g.importer) == (d.exporter, d.importer) and g.amount is not None
         and not d.part and _same_chapter(g.goods.hs, d.goods.hs) and not _a_kind_of(d, g)]  # "RMG" beside "garments"
+    # "For 2025 as a whole, the main customers were Turkey, …" after the first quarter's figures: another period's
+    # (told at the sentence's head: a date lent by the story, or an aside's, says nothing of another period)
+    if same and d.date and any(g.date and g.amount is not None and _apart(g.date, d.date) for g in same) \
+            and any(m.value == d.date and m.start <= _FRONTED for m in find_dates(d.sentence.text, None)):
+        same = [g for g in same if not (g.date and g.amount is not None and _apart(g.date, d.date))]
     if not same and any(_a_kind_of(d, g) for g in out if g.key == d.key):
         out.append(d)
         return
@@ -121,6 +127,19 @@ def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
             named.goods = replace(named.goods, hs=d.goods.hs)
         return
     out.append(d)
+
+
+_FRONTED = 12  # characters: "For 2025 as a whole, …", "In the 2025 season, …"
+
+
+def _apart(a: str, b: str) -> bool:
+    """Two periods that do not overlap ("2025" and "2026-01/2026-03"), compared by their first and last months."""
+    def bounds(period: str) -> tuple[str, str]:
+        first, _, last = period.partition("/")
+        last = last or first
+        return first[:7] if len(first) >= 7 else first + "-01", last[:7] if len(last) >= 7 else last + "-12"
+    (a0, a1), (b0, b1) = bounds(a), bounds(b)
+    return a1 < b0 or b1 < a0
 
 
 def _a_kind_of(d: Draft, figured: Draft) -> bool:

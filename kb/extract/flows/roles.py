@@ -769,7 +769,7 @@ _VERB_IN_RANKING = re.compile(r"\b(?!(?:leading|growing|emerging|rising|promisin
 
 _VERB_NEXT = re.compile(r"\s+(?:(?:also|mainly|mostly|largely|in\s+turn|already|still)\s+)?"
                         r"(?:exports?|exported|ships?|shipped|sends?|sent|sells?|sold|supplies|supplied|imports?|"
-                        r"imported|buys?|bought|purchased|receives?|received)\b")
+                        r"imported|buys?|bought|purchased|receives?|received|takes|took|absorbed)\b")
 
 
 # A country's name opening a body's: "the Vietnam Pepper Association", "the Kenya Revenue Authority".
@@ -797,8 +797,11 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
         # "… to South Korea, and Australia sends lithium to China": a country right before a trade verb is that
         # verb's subject, no member of the list before it
         subject_of_next = bool(re.match(r",\s+(?:and|while|but)\s", gap)) and _VERB_NEXT.match(s, m.end)
-        if _BODY_NAMED_AFTER.match(s, m.end):
-            chains.append([i])  # "…, the Vietnam Pepper Association said": a body's name, no member of the list
+        if _BODY_NAMED_AFTER.match(s, m.end) or (prev is not None and _VERB_NEXT.match(s, m.end) and (
+                prev.end <= region[0] <= m.start or prev.end <= region[1] <= m.start)):
+            # "…, the Vietnam Pepper Association said": a body's name, no member of the list; nor a country on the
+            # far side of the frame's region ("China received …, and India took …": two subjects of two frames)
+            chains.append([i])
             continue
         if prev is not None and _same_form(m.form, prev.form) and not subject_of_next \
                 and (_JOINT.match(gap) or _FIGURE_JOINT.match(gap) or _BRACKET_JOINT.match(gap)):
