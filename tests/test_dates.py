@@ -100,6 +100,8 @@ CASES = [
     ("Sales rose in January and February 2026.", "2026-03-16", [("January and February 2026", "2026-01/2026-02")]),
     ("It shipped more during November and December.", "2026-03-16", [("November and December", "2025-11/2025-12")]),
     ("It shipped in March and May 2026.", "2026-06-16", [("March", "2026-03"), ("May 2026", "2026-05")]),
+    # the first months of a season are counted from its goods' first month (by the flows), not from January
+    ("It rose in the first ten months of the 2025/26 season.", "2026-05-20", [("2025/26 season", "2025/2026")]),
     # not dates
     ("The 2019-20 season ended with 3,000 tonnes.", None, [("2019-20 season", "2019/2020")]),
     ("Prices may rise as the march continues.", "2020-01-01", []),

@@ -35,6 +35,12 @@ BODY = (
         ("2021/7/5", "2021-07-05"),
         ("on the 5th of March, 2019", "2019-03-05"),
         ("2026 March 17 14:05", "2026-03-17"),  # year first
+        # Spanish, Portuguese and French pages, and an English month inside their form
+        ("20 de mayo de 2026 | Noticias", "2026-05-20"),
+        ("3 de março de 2026", "2026-03-03"),
+        ("12 juillet 2026", "2026-07-12"),
+        ("20 de May de 2026 | News", "2026-05-20"),
+        ("Mars 2026 mission", None),
         ("May 24 (Interfax)", None),
         ("31 February 2021", None),
     ],
@@ -79,6 +85,7 @@ def test_parse_byline(line: str, author: str | None, outlet: str | None) -> None
     ("Source: Jane Moreau, Contributor", None, "Jane Moreau"),
     ("Sildavia Post - Jane Moreau", "Sildavia Post", "Jane Moreau"),  # the outlet, then its writer
     ("Staff Reporter", None, "Staff Reporter"),
+    ("Posted by Jane Moreau at 09:14", None, "Jane Moreau"),  # a blog post's foot
     ("Our Bureau", None, "Our Bureau"),
     # not bylines
     ("Live cattle exports break record in 2025, driven by Sildavia and Lorvania", None, None),

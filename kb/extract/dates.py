@@ -122,6 +122,8 @@ _FUSED_CODE = _c(r"\b(?:(?P<q>[1-4])Q|(?P<h>[12])H|(?P<m>1[0-2]|[1-9])M)(?P<y>\d
 _SPAN = _c(rf"(?=(?i:[tflp]))(?i:the\s+)?(?P<ord>(?i:first|last|final|past))\s+(?P<n>(?i:{_NUM}))\s+"
            rf"(?P<kind>(?i:months|days|weeks))(?:{_FISCAL_TAIL}|\s+(?i:of)\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|"
            rf"(?i:the\s+year)\b|(?P<y>{_YEAR_EXPR})))?")
+_OF_A_SEASON = re.compile(r"\s+of\s+(?:the\s+)?(?:19|20)\d\d\s*[/-]\s*(?:\d{4}|\d{2})\s+"
+                          r"(?:season|campaign|marketing\s+year|crop\s+year)\b", re.I)
 # "Over the same period, …" opening a sentence: the period told just before, not the one a figure is compared with
 _OVER_THE_SAME = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:Over|In|During|For|Across)\s+)$")
 _SAME = _c(rf"(?i:the\s+)?(?i:same|corresponding|comparable)\s+(?i:period|months?|time)"
@@ -530,8 +532,8 @@ class _Resolver:
             return None
         if kind == "days" and m["m"]:
             return self._first_days(m, ord_, n)
-        if kind != "months" or n > 12 or m["m"]:
-            return None
+        if kind != "months" or n > 12 or m["m"] or _OF_A_SEASON.match(m.string, m.end()):
+            return None  # (… "of the 2025/26 season": months of a season, counted from its first by its goods)
         if m["fiscal"] and self.fiscal is not None and ord_ == "first":
             return self._fiscal_months(m, 0, n)
         y = self.year(m["y"]) if m["y"] else None

@@ -14,7 +14,8 @@ from functools import cache
 from kb.extract.dates import dates_data
 
 _TWO_YEARS = re.compile(r"(\d{4})/(\d{4})")
-_SEASON_WORDS = re.compile(r"\b(?:season|campaign|marketing\s+year|crop\s+year)\b", re.I)
+_SEASON = r"(?:season|campaign|marketing\s+year|crop\s+year)"
+_SEASON_WORDS = re.compile(rf"\b{_SEASON}\b", re.I)
 
 
 @cache
@@ -49,3 +50,31 @@ def with_marketing_year(value: str, hs: str | None, exporter: str | None, text: 
     a = int(years[1])
     last = month - 1
     return f"{a}-{month:02d}/{a + 1}-{last:02d}"
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11}
+_FIRST_MONTHS = re.compile(r"\bfirst\s+(?P<n>\d{1,2}|" + "|".join(_COUNTS) + r")\s+months\s+of\s+(?:the\s+)?"
+                           r"(?P<y1>\d{4})\s*[/-]\s*(?:\d{4}|\d{2})\s+" + _SEASON + r"\b",
+                           re.I)
+
+
+def first_months_of_season(value: str, text: str) -> str:
+    """A whole season's months ("2025-07/2026-06") cut to the months the story counts so far: "in the first ten
+    months of the 2025/26 season" → 2025-07/2026-04."""
+    span = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", value)
+    if span is None:
+        return value
+    a, first = int(span[1]), int(span[2])
+    told = {(m["y1"], m["n"].lower()) for m in _FIRST_MONTHS.finditer(text)}
+    # … and the same stretch of the season before, its figures compared with them
+    counts = {_COUNTS.get(n) or int(n) for y1, n in told if int(y1) == a} \
+        or {_COUNTS.get(n) or int(n) for y1, n in told if int(y1) == a + 1}
+    if len(counts) != 1:
+        return value
+    n = counts.pop()
+    if not 1 <= n < 12:
+        return value
+    last = first + n - 1
+    return f"{a}-{first:02d}/{a + (last - 1) // 12}-{(last - 1) % 12 + 1:02d}"
+

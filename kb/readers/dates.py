@@ -17,6 +17,17 @@ _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# Month names of the Spanish, Portuguese and French pages kb reads ("20 de mayo de 2026", "3 de março de 2026",
+# "12 juillet 2026"), and the English name inside such a date ("20 de May de 2026")
+_ROMANCE_MONTHS = {
+    "enero": 1, "janeiro": 1, "janvier": 1, "febrero": 2, "fevereiro": 2, "février": 2, "fevrier": 2,
+    "marzo": 3, "março": 3, "marco": 3, "mars": 3, "abril": 4, "avril": 4, "mayo": 5, "maio": 5, "mai": 5,
+    "junio": 6, "junho": 6, "juin": 6, "julio": 7, "julho": 7, "juillet": 7, "agosto": 8, "août": 8, "aout": 8,
+    "septiembre": 9, "setiembre": 9, "setembro": 9, "septembre": 9, "octubre": 10, "outubro": 10, "octobre": 10,
+    "noviembre": 11, "novembro": 11, "novembre": 11, "diciembre": 12, "dezembro": 12, "décembre": 12,
+    "decembre": 12,
+}  # fmt: skip
+_ROMANCE_MONTH = "(?P<romance>" + "|".join(sorted(_ROMANCE_MONTHS, key=len, reverse=True)) + ")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
@@ -29,6 +40,8 @@ _PATTERNS = [
     re.compile(rf"\b{_YEAR}/(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)\b"),
     # year first, as East Asian and Russian sites print it: "2026 March 17 14:05"
     re.compile(rf"\b{_YEAR}\s+{_MONTH}\s+{_DAY}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+de\s+{_MONTH}\s+de\s+{_YEAR}\b", re.IGNORECASE),  # "20 de May de 2026"
+    re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_ROMANCE_MONTH}\s+(?:de\s+|del\s+)?{_YEAR}\b", re.IGNORECASE),
 ]
 _LEADING_ISO = re.compile(r"^((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
 
@@ -43,7 +56,9 @@ def _make(year: int, month: int, day: int) -> str | None:
 def _from_match(m: re.Match[str]) -> str | None:
     groups = m.groupdict()
     year, day = int(groups["year"]), int(groups["day"])
-    if groups.get("month"):
+    if groups.get("romance"):
+        month = _ROMANCE_MONTHS[groups["romance"].lower()]
+    elif groups.get("month"):
         month = _MONTHS[groups["month"][:3].lower()]
     else:
         month = int(groups["mnum"])

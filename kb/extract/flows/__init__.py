@@ -41,7 +41,7 @@ from kb.extract.flows.partners import may_tell_level
 from kb.extract.flows.records import Draft, merge, to_record
 from kb.extract.flows.tables import read_lists, read_tables
 from kb.extract.flows.trade_rows import read_trade_rows
-from kb.extract.seasons import with_marketing_year
+from kb.extract.seasons import first_months_of_season, with_marketing_year
 from kb.facts import TradeFlow
 
 
@@ -95,6 +95,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     for d in drafts:  # "In the 2025/2026 campaign" where "the campaign … runs from June to May"
         if d.date and "/" in d.date:
             d.date = with_marketing_year(with_season_months(d.date, ctx.text), d.goods.hs, d.exporter, ctx.text)
+            d.date = first_months_of_season(d.date, ctx.text)
             d.date = _so_far(d.date, d.sentence.text, ctx.published)
     return [_own_dollars(to_record(d), frame.home, ctx.text) for d in drafts]
 

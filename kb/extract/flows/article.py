@@ -23,6 +23,7 @@ from kb.extract.quantities import find_amounts
 from kb.readers import publishers
 
 _OWN_TRADE_AFTER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:imports|exports|foreign\s+trade|trade)\b")
+_OTHER_PARTNERS = 3  # countries the body names besides the home and the headline's destination
 _GLOBAL_CURRENCIES = frozenset(("USD", "EUR", "XOF", "XAF", "XCD", "XPF", "CHF"))
 
 
@@ -67,6 +68,12 @@ class ArticleFrame:
         # exports, so the body's partnerless figures are too; its destination is lent only when no figure says so
         if lexicon().cue.search(title) and destinations and all(a.start > destinations[0].start for a in figures):
             self.title_destinations = list(dict.fromkeys(c.code for c in destinations))
+        # … and only when the body trades with no one else: "Orange juice shipments to the US keep climbing" over a
+        # story that goes on to Belgium, Japan and China tells the whole trade's figures, the US's among them
+        others = {c.code for c in self.ctx.countries if c.form in ("name", "capital")} \
+            - {self.home, *self.title_destinations}
+        if len(others) >= _OTHER_PARTNERS:
+            self.title_destinations = []
         self.title_importer = _title_importer(title, found) or _title_supplied(title, destinations) or (
             self.home if _imports_headline(title) and self.home not in self.title_actors else None)
         self.title_told = bool(lexicon().cue.search(title))

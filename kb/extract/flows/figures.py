@@ -403,7 +403,7 @@ _MASS_UNITS = frozenset(("t", "kg", "lb"))
 _ANOTHER_PARTNERS = re.compile(r"\s+(?:for|to|from)\s+(?:the\s+)?[A-Z]")
 # "… rose to 40,000 tonnes in May from 32,000 tonnes a year earlier": a figure of its own, a year before.
 _A_YEAR_BEFORE = re.compile(r"(?:\s+(?:exported|imported|shipped|sold|recorded|registered|reported))?"
-                            r"(?:\s*(?:,\s*)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\s*(?:in|for|during|over)\s+the\s+same\s+(?:period|"
+                            r"(?:\s*(?:,\s*)?(?:a|one)\s+(?:year|season)\s+(?:earlier|ago|before)\b|\s*(?:in|for|during|over)\s+the\s+same\s+(?:period|"
                             r"month|quarter|season)\s+(?:of\s+)?(?:last|the\s+previous|a\s+year\s+earlier)(?:\s+year)?\b)",
                             re.I)
 
@@ -422,7 +422,8 @@ def _compared_period_only(s: str, d: DateMention, kept: list[Amount], compared: 
     return not any(id(a) in compared and 0 <= d.start - a.end <= 40 for a in kept)
 
 
-_LAST_YEAR = re.compile(r"\s*(?:,\s*)?(?:last|the\s+previous|the\s+preceding)\s+(?:year|season)\b", re.I)
+_LAST_YEAR = re.compile(r"\s*(?:,\s*)?(?:(?:of|in|during)\s+)?(?:last|the\s+previous|the\s+preceding)\s+"
+                        r"(?:year|season)\b", re.I)
 
 
 def _year_earlier(s: str, amounts: list[Amount], compared: set[int],
