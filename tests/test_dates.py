@@ -315,6 +315,9 @@ def test_relative_and_partial_dates(text, published, expected):
     ("Imports rose in fiscal year 2022/23.", "ET", [("2022/23", "2022-07/2023-07")]),
     ("In fiscal year 2080/81, imports rose.", "NP", [("2080/81", "2023-07/2024-07")]),
     ("In fiscal year 2080/81, imports rose.", "FR", [("2080/81", "2080/2081")]),
+    # … and months of such a year, from its first (mid-July: the first four months reach into mid-November)
+    ("Exports rose in the first four months of the current fiscal year 2080/81 BS.", "NP",
+     [("the first four months of the current fiscal year 2080/81", "2023-07/2023-11")]),
     ("Imports rose in the 2022/23 financial year.", "RW", [("2022/23", "2022-07/2023-06")]),
     # "the last fiscal year" of a country whose fiscal year is known: the one before the year running
     ("Exports rose in the last fiscal year.", "KE", [("last fiscal year", "2022-07/2023-06")]),

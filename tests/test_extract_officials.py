@@ -151,6 +151,14 @@ def test_a_lower_case_portfolio_before_a_comma_and_the_name() -> None:
                 "confirmed that the ban had been lifted.")
     check(facts, "Amina Warsame", {"title": "assistant minister of livestock and fishery development"})
 
+def test_a_post_at_a_body_named_in_common_nouns() -> None:
+    # "Information Officer at the customs office, X, said": the post, its body the office the lead named
+    facts = run("Exports through the Rasuwa Customs Office of Nepal rose 12 percent. Information Officer at the "
+                "customs office, Hari Bahadur Thapa, said 2,000 tonnes of tea crossed the border.")
+    check(facts, "Hari Bahadur Thapa", {"title": "information officer", "agency": "Rasuwa Customs Office",
+                                        "country": "NP"})
+
+
 def test_two_titles_with_honorifics_in_one_sentence() -> None:
     facts = run("The memorandum was signed by the Minister of Trade, Mr Joseph Mensah, and the Commissioner "
                 "General of the Ghana Revenue Authority, Mr Ken Ofori, in Accra.")

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities, may_start_term
 from kb.extract.context import ArticleContext, CountryMention
+from kb.extract.dates import dates_data
 from kb.extract.phrases import PhraseMatcher
 from kb.extract.shared_money import own_reading
 from kb.readers import publishers
@@ -472,18 +473,33 @@ def _origin_of_goods(text: str, c: CountryMention) -> bool:
     return bool(terms) and terms[0].start == 0
 
 
+@cache
+def _own_calendars() -> list[tuple[str, re.Pattern[str]]]:
+    """(country, pattern) of the years only one country's press writes in its own calendar (dates.yaml)."""
+    calendars = dates_data().get("own_calendars") or {}
+    return [(code, re.compile("|".join(patterns))) for code, patterns in calendars.items()]
+
+
+def _own_calendar_years(text: str) -> list[str]:
+    return [code for code, pattern in _own_calendars() if pattern.search(text)]
+
+
 def _home_country(ctx: ArticleContext) -> str | None:
     counts: Counter[str] = Counter()
     dateline = dateline_country(ctx.text)
     if dateline:
         counts[dateline] += 2  # where the story is filed from weighs like two mentions
+    calendars = _own_calendar_years(ctx.text)
+    for code in calendars:
+        counts[code] += 2  # "in fiscal year 2083/84 BS": only Nepal's press writes its years so
     doc = ctx.document
     outlet = publishers.country_of(doc.publisher, doc.url) or named_in_publisher(doc.publisher)
     if outlet:
         counts[outlet] += 1.5  # a national outlet's story ("Centre permits onion exports to Sri Lanka") is its own
     for code, n in _regions_named(ctx.text).items():
         counts[code] += min(n, 4) * 0.5  # "Exports of Rioja wine dropped 7.2%": the goods' region names the home
-    for code, n in _local_money(ctx.text, outlet).items():
+    # ("Rs 4.12 billion" in that story: Nepal's rupees)
+    for code, n in _local_money(ctx.text, outlet or (calendars[0] if len(calendars) == 1 else None)).items():
         counts[code] += min(n, 3) * 0.5  # "earned NZ$412 million": a story counted in a country's own money
     going = _destinations(ctx.text, ctx.countries) | _ranked_partners(ctx.text, ctx.countries)
     sellers: set[str] = set()

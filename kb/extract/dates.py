@@ -476,16 +476,23 @@ class _Resolver:
         if start_year is None:
             return None
         first = (start_year * 12 + first_month - 1) + skip  # months since year 0
-        last = first + count - 1
+        # (a year that starts mid-month: "the first four months" run from mid-July to mid-November)
+        last = first + count - (0 if self.fiscal.mid else 1)  # type: ignore[union-attr]
         return f"{first // 12:04d}-{first % 12 + 1:02d}/{last // 12:04d}-{last % 12 + 1:02d}"
+
+    def _in_era(self, year: int) -> int:
+        """A year written in the country's own era ("fiscal year 2083/84" in Nepal) as the Gregorian year."""
+        if self.fiscal and self.fiscal.era and self.pub and year > self.pub.year + self.fiscal.era // 2:
+            return year - self.fiscal.era
+        return year
 
     def _fiscal_start(self, m: re.Match[str], first_month: int, named: str) -> int | None:
         """The calendar year a fiscal year begins in: the one written ("2023-24", "FY24"), else the one running
         at publication (a year earlier for "last")."""
         if m["fyb"]:
-            return int(m["fyb"])
+            return self._in_era(int(m["fyb"]))
         if m["fy"]:
-            year = int(m["fy"]) if len(m["fy"]) == 4 else 2000 + int(m["fy"])
+            year = self._in_era(int(m["fy"]) if len(m["fy"]) == 4 else 2000 + int(m["fy"]))
             if m["fy2"] or named == "start":
                 return year
             return year - 1 if first_month > 1 else year
@@ -821,8 +828,8 @@ class _Resolver:
         else:
             b = a - a % 100 + int(raw)
             b = b + 100 if b <= a else b
-        if self.fiscal and self.fiscal.era and self.pub and a > self.pub.year + self.fiscal.era // 2:
-            a, b = a - self.fiscal.era, b - self.fiscal.era  # "fiscal year 2081/82" in Nepal: 2024/25
+        if self._in_era(a) != a:
+            a, b = self._in_era(a), self._in_era(b)  # "fiscal year 2081/82" in Nepal: 2024/25
         months = _SEASON_MONTHS.match(m.string, m.end()) if b == a + 1 else None
         if months and months["me"]:  # "the 2025/26 season that ended on Aug. 31": the twelve months to August
             hi = _month(months["me"])

@@ -74,7 +74,8 @@ def _cfg() -> dict:
         "before": re.compile(rf"(?P<title>(?i:(?<![\w]){core})(?:\s+(?:Customs|Revenue|Appraisement|Preventive))?"
                              rf"(?:\s+(?:of|for|at|in|to)\s+{word}(?:\s*{word})*)?)"
                              rf"(?:\s*\([^)]*\))?\s*,?\s*(?:(?:{honor})\s*)*$"),
-        "before_apposed": re.compile(rf"(?P<title>(?i:(?<![\w]){core})\s+(?:of|for)\s+[a-z][\w-]*"
+        # … "Information Officer at the customs office, X, said": a post at a body named in common nouns
+        "before_apposed": re.compile(rf"(?P<title>(?i:(?<![\w]){core})\s+(?:of|for|at)\s+(?:the\s+)?[a-z][\w-]*"
                                      rf"(?:\s+(?:and\s+)?[a-z][\w-]*){{0,6}})\s*,\s*$"),
         # "head of economic studies Leidy Carrasco": a lower-case complement, the name right after it
         "before_lower": re.compile(rf"(?P<title>(?<![\w])(?:{core})\s+(?:of|for)\s+[a-z][\w-]*"
@@ -397,12 +398,17 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
         if p.agency is None and p.country is not None and p.title and _HEAD_TITLE.search(p.title) \
                 and p.title not in _HEADS_OF_STATE:  # "President X has appointed Y as head of the Customs Service"
             p.agency = _nearby_body(ctx, p.sentence, p.country)
+    for p in people:
+        at = _AT_THE_BODY.search(p.title or "") if p.agency else None
+        if at is not None:  # "information officer at the customs office": the post, its body named by the agency
+            p.title = p.title[:at.start()]  # type: ignore[index]
     merged = _merge(people)
     _record_mentions(ctx, people, merged)
     return [Official(name=p.name, title=p.title, agency=p.agency, country=p.country,
                      evidence=[ctx.evidence_for(p.sentence)]) for p in merged]
 
 
+_AT_THE_BODY = re.compile(r"\s+at\s+the\s+[a-z][a-z -]+$")
 # "X signed for Haiti and Y for the Dominican Republic", "X signed on behalf of Kenya": who signs for a country
 _SIGNED_FOR = re.compile(r"\s+(?:signed\s+(?:[\w-]+\s+){0,4}?)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?")
 

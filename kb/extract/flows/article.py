@@ -257,9 +257,13 @@ def _outlet_country(ctx: ArticleContext) -> str | None:
     return own if own and any(c.code == own for c in ctx.countries) else None
 
 
+_SENTENCE_WORDS = 4
+
+
 def _told_period(ctx: ArticleContext, home: str | None) -> str | None:
     """The period the headline, else the first sentence, names ("Monthly trade digest for March 2025")."""
-    first = ctx.sentences[0].text if ctx.sentences else ""
+    # (the first sentence of words: not a dateline the splitter took for one, "Bhadrapur.")
+    first = next((s.text for s in ctx.sentences if len(s.text.split()) >= _SENTENCE_WORDS), "")
     for text in (ctx.document.title or "", first):
         found = [d.value for d in find_dates(text, ctx.published, country=home)
                  if "/" in d.value or len(d.value) in (4, 7)]

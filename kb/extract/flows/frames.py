@@ -88,7 +88,9 @@ from kb.extract.quantities import FIGURE_START, rate_in
 
 _BACK_REFERENCE = re.compile(r"\bthe\s+other\b|\b(?:smaller|larger|similar|further|some|the\s+same)\s+"
                              r"(?:amounts|volumes|quantities|shipments|consignments)\b|\b(?:the|this|that|these|those)\s+"
-                             r"(?:consignments?|shipments?|cargo(?:es)?|batch(?:es)?|deliver(?:y|ies)|exports|sales|goods)\b",
+                             r"(?:consignments?|shipments?|cargo(?:es)?|batch(?:es)?|deliver(?:y|ies)|exports|sales|goods)\b"
+                             # "Most of it went to India": a part of the goods just told
+                             r"|\b(?:most|much|all|half|the\s+bulk)\s+of\s+(?:it|them|this|that|these|those)\b",
                              re.I)
 # Goods words that say "a load of": the goods are what follows "of".
 _CONTAINERS = frozenset(("cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "batch",
@@ -336,6 +338,9 @@ _GOODS_MOVE = re.compile(r"^\W*(?:[A-Z][^,;]{1,40},\s*)?(?:(?i:most|many|all|som
 _AMOUNTS_MOVE = re.compile(r"(?:\b(?:volumes|quantities|shipments|amounts|cargoes|consignments|lots|parcels|batches|"
                            r"the\s+rest|the\s+remainder|"
                            r"the\s+balance)|"
+                           # "Most of it went to India", "Almost all of this cardamom went …": the goods told before
+                           r"\b(?:most|much|all|half|the\s+bulk)\s+of\s+(?:it|them|this|that|these|those)"
+                           r"(?:\s+[a-z]+)?|"
                            # "Of everything exported since January 1, 44 per cent went to Syria": a share of the goods
                            r"\d\s*(?:%|per\s*cent|percent))\s+(?:also\s+)?$", re.I)
 _RIGHT_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:neighbou?ring|fellow|nearby)\s+)?")  # "relied on neighbouring X"
@@ -1089,7 +1094,8 @@ def ranks_goods(text: str) -> bool:
 # category at"); "Copper scrap took second place among the categories with", "Iron and steel scrap led the
 # categories with a combined": goods ranked among the story's goods, with their level
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|top|next)"
-_RANKED_GOODS = (r"led\s+(?:the\s+[a-z]+\s+)?with|"
+_RANKED_GOODS = (r"led\s+(?:(?:the|all)\s+(?:categories|category|list|ranking|table|items|products|exports|shipments|"
+                 r"goods|sales)\s+)?with|"
                  r"(?:took|came|ranked|was|were|finished|stood)\s+(?:in\s+)?(?:the\s+)?" + _ORDINAL
                  + r"(?:\s+(?:place|position|spot))?(?:\s+among\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?,?\s+with")
 _RANKED_GOODS_VERB = re.compile(r"\b(?:" + _RANKED_GOODS + r")\s")

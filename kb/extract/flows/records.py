@@ -102,7 +102,7 @@ def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
     # "The US took 688,902 t of rice … Jasmine rice made up most of the shipments to the US": a kind of it told
     same = [g for g in same if not _a_kind_of(d, g)] if same else [
         g for g in out if (g.exporter, g.importer) == (d.exporter, d.importer) and g.amount is not None
-        and not d.part and _same_chapter(g.goods.hs, d.goods.hs) and not _a_kind_of(d, g)]  # "RMG" beside "garments"
+        and not d.part and _same_chapter(g.goods, d.goods) and not _a_kind_of(d, g)]  # "RMG" beside "garments"
     # "For 2025 as a whole, the main customers were Turkey, …" after the first quarter's figures: another period's
     # (told at the sentence's head: a date lent by the story, or an aside's, says nothing of another period)
     if same and d.date and any(g.date and g.amount is not None and _apart(g.date, d.date) for g in same) \
@@ -162,8 +162,11 @@ def _same_heading(a: str | None, b: str | None) -> bool:
     return bool(a and b and len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
 
 
-def _same_chapter(a: str | None, b: str | None) -> bool:
-    return bool(a and b and a[:2] == b[:2])
+def _same_chapter(a: Goods, b: Goods) -> bool:
+    """Goods of one chapter, the later not named in its sentence as a heading apart from the other's ("RMG" and
+    "garments"; not "ginger, sold mostly to Bangladesh" beside cardamom, two headings of chapter 09)."""
+    x, y = a.hs, b.hs
+    return bool(x and y and x[:2] == y[:2] and (b.start < 0 or len(x) == 2 or len(y) == 2 or x[:4] == y[:4]))
 
 
 def _broader(a: str | None, b: str | None) -> bool:
