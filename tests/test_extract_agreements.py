@@ -1696,3 +1696,40 @@ def test_an_agreement_that_now_lets_goods_move_is_in_force() -> None:
     got = agreements("He said the transit agreement signed by Ghana and Togo in Lomé in 2023 now lets cargo move "
                      "without obstruction.")
     assert [(a.get("status"), a.get("signed")) for a in got] == [("in_force", "2023")], got
+
+
+def test_a_regional_bodys_plan_and_draft_bind_its_members() -> None:
+    # a bloc defined with its abbreviation ("the Indian Ocean Commission (IOC)") stands for its members wherever the
+    # article writes the abbreviation; a plan adopted and a draft asked for by its bodies bind the members; the name
+    # ends before the next clause's verb ("… for 2027-2028 and asked the …"); "the Indian Ocean" is a sea, no India
+    text = ("Smuggling is rising across the south-west Indian Ocean. The Indian Ocean Commission (IOC) Customs "
+            "Committee met in Victoria on Friday. Before closing, the committee adopted its work plan for "
+            "2027-2028 and asked the IOC Secretariat to prepare a draft regional memorandum of understanding on "
+            "the exchange of customs information.")
+    got = check(text, "2026-10-14", [
+        {"kind": "plan", "name_lacks": ["asked"], "parties": ["FR", "KM", "MG", "MU", "SC"]},
+        {"kind": "memorandum", "status": "proposed", "parties": ["FR", "KM", "MG", "MU", "SC"]},
+    ])
+    assert all("IN" not in a["parties"] for a in got), got
+
+
+def test_a_body_named_by_the_initials_of_an_arrangement_is_no_arrangement() -> None:
+    # "the MRA" is the Mauritius Revenue Authority of the article, not a mutual recognition arrangement
+    check("The Mauritius Revenue Authority signed a memorandum of understanding with the Seychelles Revenue "
+          "Commission on Monday. How the MRA will share data with the Seychelles was also discussed.", PUBLISHED,
+          [{"kind": "memorandum", "parties": ["MU", "SC"]}])
+
+
+def test_a_second_memorandum_is_the_one_its_heading_named() -> None:
+    # a newsletter's item heading names the memorandum ("MoU between the MRA and Island Bottlers Ltd"); "A second
+    # MoU was signed …" under it is that one, not the first MoU of the article; an authority and a company of one
+    # country bind that country alone
+    text = ("1. MoU with the Seychelles Revenue Commission\n\nOn 9 June 2026 the Mauritius Revenue Authority (MRA) and "
+            "the Seychelles Revenue Commission signed a Memorandum of Understanding (MoU) on customs co-operation."
+            "\n\n2. MoU between the MRA and Island Bottlers Ltd\n\nA second MoU was signed on 16 June 2026 between "
+            "the MRA and the Mauritian bottler Island Bottlers Ltd, represented by its Managing Director, Mrs Priya "
+            "Ramdin.")
+    check(text, "2026-06-30", [
+        {"kind": "memorandum", "parties": ["MU", "SC"], "signed": "2026-06-09"},
+        {"kind": "memorandum", "parties": ["MU"], "signed": "2026-06-16", "signatories": ["Priya Ramdin"]},
+    ])

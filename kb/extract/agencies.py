@@ -1196,6 +1196,7 @@ def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
     """The agencies found, each with the sentence of its first mention; every mention recorded."""
     _told_in_full_later(reg)
     _abbreviation_spelled_out(reg)
+    _joined_to_another(ctx, reg)
     mentions = mentions_of(ctx).agencies
     out: list[Agency] = []
     for f in reg.items:
@@ -1211,6 +1212,25 @@ def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
                           evidence=[ctx.evidence_for(sent)] if sent else []))
     mentions.sort(key=lambda m: m.start)
     return out
+
+
+_JOINED = re.compile(r"(?P<abbr>[A-Z]{2,6})\s+(?:and|&)\s+(?=[A-Z])")
+
+
+def _joined_to_another(ctx: ArticleContext, reg: _Registry) -> None:
+    """"between the MRA and Island Bottlers Ltd": a company's name that opens with the abbreviation of another body
+    of the article ("Mauritius Revenue Authority") and "and" names two parties; the company is the second."""
+    for f in reg.items:
+        m = _JOINED.match(f.name) if f.kind == "company" else None
+        if m is None or not any(g is not f and (m["abbr"] in g.also or _initials(g.name) == m["abbr"])
+                                for g in reg.items):
+            continue
+        f.name = f.name[m.end():]
+        f.spans = [(s + m.end(), e) if ctx.text[s:s + m.end()] == m.group() else (s, e) for s, e in f.spans]
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
 # "plants in Nampula", "the Batken customs office", "the Jalal-Abad processor Ak-Jemish Agro": one word told as a

@@ -163,11 +163,36 @@ def _found(text: str, published: str | None) -> tuple[CountryMention, ...]:
         elif folded in blocs:
             out.extend(CountryMention(start, end, code, surface, "bloc")
                        for code in blocs[folded].members_at(published))
+    defined = _defined_bloc_abbreviations(text, out)
     lower = _lower_adjectives(text)
-    return tuple(sorted([*out, *lower], key=lambda c: c.start) if lower else out)
+    if not lower and not defined:
+        return tuple(out)
+    return tuple(sorted([*out, *defined, *lower], key=lambda c: c.start))
+
+
+_SEA_AFTER = re.compile(r"\s+(?:Ocean|Sea|Gulf)\b")
+_DEFINED = re.compile(r"\s*\((?P<abbr>[A-Z]{2,6})\)")
+
+
+def _defined_bloc_abbreviations(text: str, found: list[CountryMention]) -> list[CountryMention]:
+    """"the Indian Ocean Commission (IOC) … the IOC Secretariat": an abbreviation the article defines for a bloc
+    stands for it wherever the article uses it (the data lists no abbreviation that other bodies share, "IOC")."""
+    out: list[CountryMention] = []
+    for start, end in dict.fromkeys((c.start, c.end) for c in found if c.form == "bloc"):
+        defined = _DEFINED.match(text, end)
+        if defined is None:
+            continue
+        members = [c for c in found if (c.start, c.end) == (start, end)]
+        for m in re.finditer(rf"\b{defined['abbr']}\b", text[defined.end():]):
+            at = defined.end() + m.start()
+            # (the surface is the name defined, which names the bloc in the data)
+            out.extend(CountryMention(at, at + len(m.group(0)), c.code, c.surface, "bloc") for c in members)
+    return out
 
 
 def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.CountryForm) -> bool:
+    if form.form == "adjective" and _SEA_AFTER.match(text, end):
+        return True  # "the south-west Indian Ocean", "the Arabian Sea": a sea's name
     if form.form == "name" and _LOWER_WORD_AFTER.match(text, end) and _goods_named_after(text, start, end):
         return True  # "Greenland halibut", "Brazil nuts": goods that bear the country's name
     if form.code == "US" and _REGION_BEFORE.search(text[max(0, start - 12):start]):

@@ -69,6 +69,10 @@ OF_DATE = re.compile(rf"\s+of\s+(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+\
 _STOP = re.compile(r"\s*(?:[,.;:()\[\]“”\"]|[–—]|\s-\s|\b(?:" + _VERBS + r"|under|at|by|after|during|last|next|this|"
                    r"yesterday|today|tomorrow|earlier|later|here|there|as\s+well\s+as|another|"
                    r"and\s+(?:the|a|an|to|agreed|said|signed|another)\b|in\s+(?:[A-Z]\w+\s+)?on\b|"
+                   # "… adopted its work plan for 2027-2028 and asked the Secretariat": a verb of the next clause
+                   r"and\s+(?!(?:related|associated|integrated|advanced|processed|sustained|combined|coordinated|"
+                   r"automated|harmonized|harmonised|simplified|expanded|enhanced|improved|detailed|"
+                   r"specialized|specialised)\b)[a-z]+ed\s+(?:the|a|an|its|their|to|that)\b|"
                    rf"{_ADVERBIAL}|following|when|while|so|to\s+(?:make|help|boost|"
                    r"promote|facilitate|ease|strengthen|expand|put|be)\b|one\s+on)\b)")
 _IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
@@ -222,7 +226,16 @@ def _names_a_body(text: str, abbreviation: str) -> bool:
         # "… Agreement (CEPA)", "… Agreement for Trans-Pacific Partnership (CPTPP)": the title's words run on to it
         if not last or not _TITLE_RUNS_ON.fullmatch(before, last[-1].end()):
             return True
+    # "the Mauritius Revenue Authority … the MRA, through its Director General": a body's name of those initials
+    # (not "Mutual Recognition Arrangement": an instrument's own words)
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = [w for w in m.group().split() if w.lower() not in ("of", "and", "the", "for", "&")]
+        if "".join(w[0] for w in words) == abbreviation and not pattern.search(m.group()):
+            return True
     return False
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|and\s+|for\s+|the\s+|&\s+)*[A-Z][a-z]+){1,5}")
 
 
 _TITLE_RUNS_ON = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|of|for|on|and|the|in|between|to|with))*")

@@ -89,6 +89,9 @@ def parties(ctx: ArticleContext, inst: Instrument, agencies: list[str], cast: Ca
         if all(c is None for c in codes):
             return []
         found = {c for c in codes if c}
+        if len(agencies) >= 2 and len(found) == 1 and all(codes) and set(inst.sentence_countries) <= found \
+                and any(cast.agencies[a].kind in ("company", "association") for a in agencies if a in cast.agencies):
+            return sorted(found)  # "an MoU between the revenue authority and a bottler": bodies of one country
         # Two of the three signing countries' agencies named: the signing's countries are the parties.
         if len(found) >= 2:
             frame = set(inst.frame_countries)
@@ -244,7 +247,18 @@ def _by_context(ctx: ArticleContext, inst: Instrument, codes: list[str], cast: C
     title_blocs = _title_blocs(ctx)
     if inst.signed_in >= 0 and len(title_blocs) == 1 and cast.main and cast.main[0] not in title_blocs[0]:
         return sorted({*title_blocs[0], cast.main[0]})
-    return []
+    return _one_bloc_of_its_sentences(ctx, inst)
+
+
+def _one_bloc_of_its_sentences(ctx: ArticleContext, inst: Instrument) -> list[str]:
+    """"… the committee adopted its work plan and asked the IOC Secretariat to prepare a draft regional
+    memorandum": no country named, one bloc's bodies in its sentence: the bloc's members are bound."""
+    found = [c for s, _ in inst.mentions if (sent := ctx.sentence_at(s))
+             for c in ctx.countries_in(sent.start, sent.end)]
+    blocs = {c.surface.casefold() for c in found if c.form == "bloc"}
+    if len(blocs) != 1 or any(c.form != "bloc" for c in found):
+        return []
+    return sorted({c.code for c in found})
 
 
 def _pair_just_named(ctx: ArticleContext, inst: Instrument) -> list[str]:

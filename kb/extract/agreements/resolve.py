@@ -83,8 +83,9 @@ def _add_alias(reading: Reading, inst: Instrument, abbr: re.Match[str] | None) -
 def _resolve(reading: Reading, m: Mention) -> list[int]:
     if m.negated or (m.indefinite and _HYPOTHETICAL.search(reading.text, max(0, m.start - 40), m.start)):
         return []  # "once a regional arrangement is in place": an instrument that may come, none named
+    # (not "A second MoU" after "the Memorandum of Understanding (MoU)": another one)
     named = next((i for i, inst in enumerate(reading.instruments) if m.name in inst.aliases), None) \
-        if m.name in reading.aliases else None
+        if m.name in reading.aliases and not m.other else None
     if named is not None:  # "the Regional Comprehensive Economic Partnership (RCEP)", then "RCEP"
         reading.instruments[named].mentions.append((m.start, m.end))
         return [named]
@@ -107,6 +108,10 @@ def _resolve(reading: Reading, m: Mention) -> list[int]:
         if target is not None and not _other_partner(reading, m, target):
             reading.instruments[target].mentions.append((m.start, m.end))
             return [target]
+    announced = _announced_just_before(reading, m) if m.other or m.indefinite else None
+    if announced is not None:  # "2. MoU between MRA and Island Bottlers Ltd" then "A second MoU was signed …"
+        reading.instruments[announced].mentions.append((m.start, m.end))
+        return [announced]
     status = m.info.get("status")
     if status == "negotiating" and _TALKS_TO_OPEN.search(reading.text, max(0, m.start - 30), m.start):
         status = "proposed"  # "an MoU on launching FTA talks": talks still to open
@@ -125,6 +130,21 @@ def _resolve(reading: Reading, m: Mention) -> list[int]:
     _add_alias(reading, inst, _ABBREVIATION.match(reading.text, m.ne, m.end)
                or _ABBREVIATION.match(reading.text, m.end, m.sent.end))
     return [reading.add(inst), *_another(reading, m)]
+
+
+_INDEFINITE_ITEM = re.compile(r"\W*(?:A|An)\s")  # "A draft agreement on …": an item of a list, no heading
+
+
+def _announced_just_before(reading: Reading, m: Mention) -> int | None:
+    """The instrument of the same kind the heading right before named, and nothing since."""
+    before = next((s for s in reversed(reading.ctx.sentences) if s.end <= m.sent.start), None)
+    if before is None or before.text.rstrip().endswith((".", "!", "?", ":", ";", ",")) \
+            or before.text.lstrip().startswith(("•", "-", "*", "▪", "·", "–")) or len(before.text.split()) > 12 \
+            or _INDEFINITE_ITEM.match(before.text) or not m.sent.text.rstrip().endswith("."):
+        return None  # (a heading: a short line, no sentence; "It follows a similar MoU" after a sentence is another)
+    found = [i for i, inst in enumerate(reading.instruments) if inst.kind == m.kind and len(inst.mentions) == 1
+             and before.start <= inst.mentions[0][0] < before.end]
+    return found[-1] if len(found) == 1 else None
 
 
 def as_named(m: Mention, name: str) -> str:
@@ -380,10 +400,30 @@ def _other_partner(reading: Reading, m: Mention, target: int) -> bool:
     named = countries(reading.ctx, after.end(), min(m.sent.end, after.end() + 40))[:1] if after else \
         countries(reading.ctx, inside.end(), m.end)[:1] if inside else []
     inst = reading.instruments[target]
-    if not named or named[0] in inst.parties_hint or not inst.mentions:
+    if not inst.mentions:
         return False
     first = reading.sentence_at(min(inst.mentions)[0])
+    if not named:
+        return first is not None and _other_body(reading, m, first)
+    if named[0] in inst.parties_hint:
+        return False
     return first is not None and named[0] not in countries(reading.ctx, first.start, first.end)
+
+
+_BETWEEN_BODIES = re.compile(r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z][^,;]*?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,;]*)$")
+
+
+def _other_body(reading: Reading, m: Mention, first: Sentence) -> bool:
+    """"MoU between MRA and Island Bottlers Ltd" after an MoU signed with the Seychelles Revenue Commission: a
+    body its name binds that the sentence first naming the other does not name."""
+    sides = _BETWEEN_BODIES.search(m.name)
+    if sides is None:
+        return False
+    base = m.start + sides.start()
+    if countries(reading.ctx, base, m.end):
+        return False  # the sides are countries: `_other_partner` compares those
+    told = reading.text[first.start:first.end].casefold()
+    return any(side.strip().casefold() not in told for side in (sides["a"], sides["b"]))
 
 
 _MODIFIERS_BEFORE = re.compile(r"\bthe\s+((?:[a-z][\w-]*\s+){1,2})$")
