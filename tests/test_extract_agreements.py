@@ -1733,3 +1733,19 @@ def test_a_second_memorandum_is_the_one_its_heading_named() -> None:
         {"kind": "memorandum", "parties": ["MU", "SC"], "signed": "2026-06-09"},
         {"kind": "memorandum", "parties": ["MU"], "signed": "2026-06-16", "signatories": ["Priya Ramdin"]},
     ])
+
+
+def test_both_documents_and_a_ratification_together_with_another() -> None:
+    # "ratified the agreement on X, together with the Protocol amending Y": both are ratified; "Both documents were
+    # signed in Tbilisi on …" dates and places the two named in their own right (not the older one the protocol
+    # amends, which "the agreement" does not mean either)
+    text = ("The parliament of Georgia on June 25 ratified the agreement between Georgia and Armenia on the exchange "
+            "of customs information, together with the Protocol amending the 1997 agreement on mutual assistance in "
+            "customs matters. The draft laws on ratification of the agreement were submitted on June 4. Both "
+            "documents were signed in Tbilisi on 14 November 2025 by the heads of the two customs services.")
+    check(text, "2026-06-26", [
+        {"kind": "agreement", "name_has": ["exchange of customs information"], "status": "ratified",
+         "signed": "2025-11-14", "place": "Tbilisi"},
+        {"kind": "protocol", "status": "ratified", "signed": "2025-11-14", "place": "Tbilisi"},
+        {"kind": "agreement", "name_has": ["mutual assistance"], "signed": "1997", "place": None},
+    ])

@@ -77,6 +77,7 @@ _TO_OBJECT = re.compile(r"(?:(?![.;!?]|,\s+(?:and|but|while|which)\b|\s(?:that|w
 # Between two coordinated objects: ", a memorandum…", " and a protocol…", " as well as an…".
 _COORDINATION = re.compile(r"\s*(?:,|;)?\s*(?:(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)\s+)?"
                            r"(?:also\s+)?(?:(?:the|a|an|another|two|three|its|their)\s+)?")
+_COORDINATOR = re.compile(r"\b(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)\b")
 # Between a designation and the passive verb after it: "The protocol was signed", "the agreement, signed in".
 # "signed a protocol on … at the Kyzyl-Bel checkpoint, an agreement on …": the next item of the list after the
 # rest of the first one's title
@@ -560,6 +561,12 @@ def _statuses(reading: Reading, sent: Sentence, low: str, clauses: Clauses, oute
         ahead = [m for m in near if 0 <= m[0] - pos <= 30]
         if status == "proposed" and ahead:
             nearest = min(ahead)  # "an MoU on launching FTA talks", "will sign a protocol": the one it governs
+        # "ratified the agreement on …, together with the Protocol amending …": the objects coordinated with it (by
+        # a word: ", the treaty that …" after it is an apposition)
+        if nearest is not None and nearest[0] >= pos:
+            chain = _chain(reading.text, sorted(m for m in near if m[0] >= nearest[0]))
+            listed = listed + [b for a, b in itertools.pairwise(chain)
+                               if _COORDINATOR.search(reading.text, a[1], b[0]) and b not in listed]
         for s, e, i in near + listed:
             inst = reading.instruments[i]
             # "an MoU on launching FTA talks", "agreed to open free trade talks": talks still to open, whatever the

@@ -14,7 +14,7 @@ from kb.extract.agreements.lexicon import drop_words, nouns
 from kb.extract.agreements.mentions import OF_DATE, right_end
 from kb.extract.agreements.model import Instrument, Mention, Reading, countries, countries_in, name_words
 from kb.extract.context import ArticleContext, Sentence, mentions_of
-from kb.extract.dates import find_dates
+from kb.extract.dates import count_of, find_dates
 
 _SPLIT = re.compile(r"(?i),?\s*one\s+(?P<a>(?:on|for|concerning)\s+[^,;]+?)\s+and\s+(?:the\s+other|another)\s+"
                     r"(?P<b>(?:on|for|concerning)\s+[^,;.]+)")
@@ -196,7 +196,36 @@ def _plural(reading: Reading, m: Mention, anaphor: bool) -> list[int]:
     each = _EACH.match(after)
     if each:
         return _one_per_partner(reading, m, each, anaphor)
+    if anaphor:
+        return _the_ones_just_named(reading, m)
     return []
+
+
+_BOTH = re.compile(r"\b(?P<n>[Bb]oth|(?:[Tt]he|[Tt]hese|[Aa]ll)\s+(?:two|three|four))\s+(?:[\w-]+\s+)?$")
+
+
+def _the_ones_just_named(reading: Reading, m: Mention) -> list[int]:
+    """"Both documents were signed in Tashkent on 14 November 2025": the instruments the sentences just before
+    named (not one named inside another's name, "the 1995 agreement" a protocol amends), as many as it counts."""
+    both = _BOTH.search(reading.text, max(m.sent.start, m.start - 20), m.start)
+    if both is None:
+        return []
+    word = both["n"].split()[-1].lower()
+    n = 2 if word == "both" else count_of(word)
+    spans = [(i, inst.mentions[0]) for i, inst in enumerate(reading.instruments) if inst.mentions]
+    own = [i for i, (a, b) in spans if a < m.start
+           and not any(j != i and c <= a and b <= d and (c, d) != (a, b) for j, (c, d) in spans)]
+    # all the article has named so far, else those named in the sentences just before
+    named = own if len(own) == n else [i for i in own if max(a for a, _ in reading.instruments[i].mentions)
+                                       >= m.sent.start - _JUST_BEFORE]
+    if len(named) != n:
+        return []
+    for i in named:
+        reading.instruments[i].mentions.append((m.start, m.end))
+    return named
+
+
+_JUST_BEFORE = 600  # characters: the two or three sentences before
 
 
 def _topics(reading: Reading, m: Mention) -> list[int]:
@@ -322,6 +351,11 @@ def _definite(reading: Reading, m: Mention) -> int | None:
     target = target if target is not None else _by_partner_after(reading, m)
     target = target if target is not None else _match(recs, m, m.name, m.generic)
     target = target if target is not None else _by_year(reading, m)
+    if target is not None and m.generic and _only_inside_another(reading, target):
+        # "the agreement" after "the agreement on X, together with the Protocol amending the 1995 agreement": the
+        # one named in its own right, not the one only named inside the protocol's name
+        own = [i for i, r in enumerate(recs) if r.kind == m.kind and not _only_inside_another(reading, i)]
+        target = own[-1] if len(own) == 1 else target
     if target is not None and _other_partner(reading, m, target):
         return None  # "the free trade agreement with Belarus" after talks on one with Egypt: another agreement
     if target is not None:
@@ -332,12 +366,18 @@ def _definite(reading: Reading, m: Mention) -> int | None:
         target = _match(recs, m, m.noun, True)
     elif m.definite and not m.proper and not countries(reading.ctx, m.start, m.end):
         same = [i for i, r in enumerate(recs) if r.kind == m.kind and _same_time(r, m)]
+        same = [i for i in same if not _only_inside_another(reading, i)] or same  # (as above)
         target = same[-1] if same and not _distinct(m.name, _context(reading, same[-1]), m.noun) else None
     if target is not None and _other_partner(reading, m, target):
         return None  # "the comprehensive economic partnership agreement with Indonesia" after one with Belarus
     if target is not None:
         recs[target].mentions.append((m.start, m.end))
     return target
+
+
+def _only_inside_another(reading: Reading, i: int) -> bool:
+    spans = [inst.mentions[0] for j, inst in enumerate(reading.instruments) if j != i and inst.mentions]
+    return all(any(c <= a and b <= d for c, d in spans) for a, b in reading.instruments[i].mentions)
 
 
 def _year_before(text: str, start: int) -> str | None:
