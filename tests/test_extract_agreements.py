@@ -1749,3 +1749,9 @@ def test_both_documents_and_a_ratification_together_with_another() -> None:
         {"kind": "protocol", "status": "ratified", "signed": "2025-11-14", "place": "Tbilisi"},
         {"kind": "agreement", "name_has": ["mutual assistance"], "signed": "1997", "place": None},
     ])
+
+
+def test_signed_at_a_capital() -> None:
+    # "signed … at Quito": the place after "at" when it is a city (not "at the Custom House")
+    check("On 14th July, Ghana and Ecuador signed the Agreement on Cooperation and Mutual Assistance in Customs "
+          "Matters at Quito.", "2024-07-20", [{"kind": "agreement", "place": "Quito", "signed": "2024-07-14"}])

@@ -11,7 +11,7 @@ from kb.extract.context import ArticleContext, Sentence
 
 # "in Lima", "in the Turkish city of Izmir", "in Rio de Janeiro", "in St. Petersburg"; "during the visit to Hanoi"
 # after them.
-_PLACE_AFTER_IN = re.compile(r"\b(?P<prep>in|visit\s+to)\s+"
+_PLACE_AFTER_IN = re.compile(r"\b(?P<prep>in|at|visit\s+to)\s+"
                              r"(?:the\s+(?:[A-Z][\w-]+\s+|[a-z][\w-]+\s+)?(?:city|capital|town|port|resort|village)\s+of\s+)?(?P<place>(?:St\.\s*|Ste\.\s*)?[A-Z][\w'’-]+(?:\s+(?:(?:de|da|do|del|dos|es|el|al)\s+)?"
                              r"[A-Z][\w'’-]+)?)")
 _PARTICLE_CITY = re.compile(r"[A-Z][a-z'’-]+\s+(?:de|da|do|del|dos|es|el|al)\s+[A-Z][a-z'’-]+")
