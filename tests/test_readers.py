@@ -495,6 +495,15 @@ def test_html_publisher_as_the_title_prints_it(tmp_path: Path, title: str, site_
     assert (doc.title, doc.publisher) == ("Estmark customs goes digital", publisher)
 
 
+def test_html_site_first_in_the_title_and_as_the_header(tmp_path: Path) -> None:
+    # an older site: "Site - Headline" in the <title>, the site's name its first <h1>, the headline further down
+    page = f"""<html><head><title>Orchard Notes - Estmark walnut kernels find new buyers</title></head>
+<body><div id="header"><h1>Orchard Notes</h1><div>Dedicated to the walnut</div></div>
+<div id="content"><h2>Estmark walnut kernels find new buyers</h2><p>{BODY_1}</p><p>{BODY_2}</p></div></body></html>"""
+    doc = read_article(write(tmp_path, "orchard.html", page))
+    assert (doc.title, doc.publisher) == ("Estmark walnut kernels find new buyers", "Orchard Notes")
+
+
 def test_html_in_declared_legacy_charset(tmp_path: Path) -> None:
     page = f"""<html><head><meta charset="iso-8859-1"><title>Caf\xe9 exports rise</title></head>
 <body><article><p>Caf\xe9 {BODY_1}</p><p>{BODY_2}</p></article></body></html>"""

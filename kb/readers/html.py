@@ -220,6 +220,12 @@ def read_html(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     site = _meta(tags, "publisher") or _site_from_guess(guessed_site)
     title = _meta(tags, "title") or getattr(result, "title", None) or tags.get("<title>")
     title = strip_site(title, site) if title else None
+    before = _site_before_headline(tags.get("<title>"), page)
+    if before is not None and title in (tags.get("<title>"), before[0]):
+        # "Renasterea Nucului - Moldovan walnut kernels find …", the site's name the page's first <h1>
+        site = before[0] if site is None or _words(site) in (_words(before[1]), _words(tags.get("<title>") or "")) \
+            else site
+        title = before[1]
     titled = _site_after_headline(tags.get("<title>"), title)
     # the outlet as its <title> prints it: "… | European Free Trade Association" over a site name "EFTA"
     site = titled if titled and (site is None or _same_outlet(site, titled)) else site
@@ -290,6 +296,26 @@ def _site_after_headline(raw: str | None, headline: str | None) -> str | None:
         return None
     site = parts[-1]
     return site if 1 <= len(site.split()) <= 8 and site[:1].isupper() and not _DOMAIN.match(site) else None
+
+
+_H1 = re.compile(r"<h1\b[^<>]*>(?P<inner>.{1,200}?)</h1>", re.IGNORECASE | re.DOTALL)
+_HEADING = re.compile(r"<h([1-4])\b[^<>]*>(?P<inner>.{1,300}?)</h\1>", re.IGNORECASE | re.DOTALL)
+
+
+def _site_before_headline(raw: str | None, page: str) -> tuple[str, str] | None:
+    """"Site - Headline" in a <title> whose page prints the site's name as its first <h1> (the header of an older
+    site), the headline further down: (site, headline)."""
+    parts = [p.strip() for p in _TITLE_SPLIT.split(raw or "")]
+    h1 = _H1.search(page)
+    if len(parts) != 2 or h1 is None:
+        return None
+    first = htmllib.unescape(_TAG.sub("", h1["inner"])).strip()
+    # (the name shorter than the headline, which a heading further down prints: "Headline | The Loadstar" with the
+    # headline as <h1> is the usual order)
+    if _words(first) != _words(parts[0]) or len(_words(parts[1])) <= len(_words(parts[0])):
+        return None
+    later = (htmllib.unescape(_TAG.sub("", m["inner"])).strip() for m in _HEADING.finditer(page, h1.end()))
+    return (parts[0], parts[1]) if any(_words(h) == _words(parts[1]) for h in later) else None
 
 
 def _same_headline(a: str, b: str) -> bool:

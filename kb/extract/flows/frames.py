@@ -1289,6 +1289,9 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     # "Bangladesh, which has no free trade agreement with …, ships garments": an aside's negation is its own
     told = RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)) if not (
         m.start() <= cue.start - clause[0] < m.end()) else m.group(0), told)
+    # "… left for Jordan, Georgia and Japan, markets which did not buy Moldovan nuts before": a closing relative
+    # clause about the partners, after the frame's verb, tells of them, not of this flow
+    told = _CLOSING_RELATIVE.sub(lambda m: " " * len(m.group(0)) if m.start() > cue.end - opens else m.group(0), told)
     # "… after Beijing lifted a ban imposed in 2023", "Since the ban was lifted, …": a ban undone stops nothing
     if _BAN_WORD.search(told):
         told = _BAN_LIFTED.sub(lambda m: " " * len(m.group(0)), told)
@@ -1300,6 +1303,7 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
 
 
 _BRACKETED = re.compile(r"\([^()]{1,160}\)")
+_CLOSING_RELATIVE = re.compile(r",\s+(?:(?:[a-z]+\s+){1,2})?(?:which|who|that)\s[^,;()]{1,120}[.!]?\s*$")
 _BAN_WORD = re.compile(r"(?i)\b(?:ban|bans|embargo|suspension)\b")
 _BAN_LIFTED = re.compile(r"\b(?:lift(?:ed|ing|s)?|remov(?:ed|ing|es)?|end(?:ed|ing|s)?|scrap(?:ped|ping|s)?|"
                          r"eas(?:ed|ing|es)|overturn(?:ed|ing|s)?)\s+(?:(?:its|the|a|an|their|his|her)\s+)?"
