@@ -100,6 +100,11 @@ CASES = [
     ("Sales rose in January and February 2026.", "2026-03-16", [("January and February 2026", "2026-01/2026-02")]),
     ("It shipped more during November and December.", "2026-03-16", [("November and December", "2025-11/2025-12")]),
     ("It shipped in March and May 2026.", "2026-06-16", [("March", "2026-03"), ("May 2026", "2026-05")]),
+    # the first months of the solar Hijri year, day to day (Farvardin 1 to the last day of the last month)
+    ("Exports rose in the first five months of the current Iranian year.", "2026-09-02",
+     [("the first five months of the current Iranian year", "2026-03-21/2026-08-22")]),
+    ("It rose in the first quarter of the Iranian year 1404.", "2026-09-02",
+     [("the first quarter of the Iranian year 1404", "2025-03-21/2025-06-21")]),
     # the first months of a season are counted from its goods' first month (by the flows), not from January
     ("It rose in the first ten months of the 2025/26 season.", "2026-05-20", [("2025/26 season", "2025/2026")]),
     # not dates

@@ -162,6 +162,12 @@ _RELATIVE = _c(r"(?i:\b(?P<rel>(?:earlier\s+|later\s+)?(?:this|last|next|past)|p
 # "the Iranian calendar year 1404", "the past Iranian year": a solar Hijri year, from March 21 (1404 began in 2025)
 _IRANIAN_YEAR = _c(r"(?i:\b(?:(?:the\s+)?(?P<rel>current|this|past|last|previous)\s+)?(?:Iranian|Persian)\s+"
                    r"(?:calendar\s+|solar\s+)?year)(?:\s+(?P<y>1[34]\d\d)\b)?")
+# "the first five months of the current Iranian year", "the first quarter of the Iranian year 1405": months of the
+# solar Hijri year, counted from Farvardin 1 (March 20 or 21) to the last day of the last month
+_IRANIAN_MONTHS = _c(rf"(?=(?i:[tf]))(?i:the\s+)?(?i:first)\s+"
+                     rf"(?:(?P<n>(?i:{_NUM}))\s+(?i:months)|(?P<q>(?i:quarter|half)))"
+                     r"\s+(?i:of)\s+(?i:the\s+)?(?:(?P<rel>(?i:current|this|past|last|previous))\s+)?"
+                     r"(?i:Iranian|Persian)\s+(?i:(?:calendar|solar|fiscal)\s+)?(?i:year)(?:\s+(?P<y>1[34]\d\d)\b)?")
 _DAYWORD = _c(r"\b(?P<w>(?i:today|yesterday|tomorrow))\b")
 _WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # "this Friday (14)": the day of the month in brackets picks the week.
@@ -860,6 +866,27 @@ class _Resolver:
             start -= (m["rel"] or "").lower() in ("past", "last", "previous")
         return f"{start:04d}-03/{start + 1:04d}-03"
 
+    def iranian_months(self, m: re.Match[str]) -> str | None:
+        """The first months of a solar Hijri year as days: "the first five months of the current Iranian year" in
+        September 2026 is 2026-03-21/2026-08-22."""
+        import jdatetime  # the solar Hijri calendar, for the few Iranian stories that count in it
+
+        n = {"quarter": 3, "half": 6}.get((m["q"] or "").lower()) or count_of(m["n"] or "")
+        if not n or n > 12:
+            return None
+        if m["y"]:
+            year = int(m["y"])
+        elif self.pub is None:
+            return None
+        else:
+            year = jdatetime.date.fromgregorian(date=self.pub).year
+            year -= (m["rel"] or "").lower() in ("past", "last", "previous")
+        last_day = 31 if n <= 6 else 30 if n <= 11 else (30 if jdatetime.date(year, 1, 1).isleap() else 29)
+        lo = jdatetime.date(year, 1, 1).togregorian()
+        hi = jdatetime.date(year, n, last_day).togregorian()
+        self.last_period = ((lo.year, lo.month, lo.day), (hi.year, hi.month, hi.day))
+        return f"{lo.isoformat()}/{hi.isoformat()}"
+
     def yearonly(self, m: re.Match[str]) -> str | None:
         if m.groupdict().get("y2"):
             y = 2000 + int(m["y2"])  # "FY23"
@@ -972,6 +999,7 @@ def _plan() -> tuple[list[_Gate], list[tuple[re.Pattern[str], int, _Handler]]]:
         (_ISO_WEEK, _Resolver.iso_week, _G_REL),
         (_MONTHSTO, _Resolver.months_to, _G_RARE),
         (_YEAR_SO_FAR, _Resolver.year_so_far, _G_RARE),
+        (_IRANIAN_MONTHS, _Resolver.iranian_months, _G_SPAN),
         (_SPAN, _Resolver.span, _G_SPAN),
         (_PART, _Resolver.part, _G_SPAN),
         (_QCODE, _Resolver.qcode, _G_CODE),

@@ -260,9 +260,12 @@ def antecedent(sm: SentenceMentions, goods: Goods) -> Goods | None:
     head = fold(goods.name).split()[-1]
     generic = goods.name.split()[-1].lower() in lexicon().general_goods
     across = lexicon().class_nouns_across.get(head.removesuffix("s"), ())  # "of the bean" after "coffee"
+    # "… of Iranian pistachio, buying 4,218 tons of the nut": a class noun names goods of its chapter told before
+    chapter = goods.hs[:2] if goods.hs and head.removesuffix("s") in lexicon().class_nouns else None
     for t in reversed(sm.terms):
         if t.end <= goods.start and (generic or fold(t.name).split()[-1] == head
-                                     or any((t.hs or "").startswith(h) for h in across)):
+                                     or any((t.hs or "").startswith(h) for h in across)
+                                     or (chapter is not None and (t.hs or "").startswith(chapter))):
             return term_goods(sm.text, t)
     return None
 

@@ -271,6 +271,10 @@ _TO_A_RANK = re.compile(r"\s+(?:the\s+)?(?:first|second|third|fourth|fifth|sixth
 # "into"/"to" in its clause ("bring Kazakh wheat and flour into Uzbekistan"); never a sum ("reach US$5bn")
 _PLACE_FOLLOWS = re.compile(r"(?:\s+(?:the\s+)?|[^.;:]{0,80}?\b(?:into|to)\s+(?:the\s+)?)"
                             r"(?![A-Z]{1,3}\s?\$)[A-Z][\w'’-]")
+# "reached 61 countries in all, among them Armenia, …": the places counted, then named (a level "reached" is no
+# motion: "exports reached NOK 2.1 billion")
+_PLACES_COUNTED_FOLLOW = re.compile(r"\s+(?:\d+|[a-z]+)\s+(?:countries|markets|destinations|nations)\b"
+                                    r"[^.;:]{0,20}?,?\s+(?:among\s+them|including|among\s+which|such\s+as|notably)\s+(?:the\s+)?[A-Z]")
 
 
 _PASSED_THROUGH = re.compile(r"\s+(?:through|via|across|by\s+way\s+of)\s")
@@ -294,7 +298,10 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue  # "foodstuffs shipped through the port of Aqaba enter Iraq": the motion verb tells where
         if cue.form in lex.place_only and any(a.start() < cue.start < a.end() for a in RELATIVE_ASIDE.finditer(s)):
             continue  # ", which collapsed after checks on shrimp entering China,": an aside's goods, no trade told
-        if cue.form in lex.place_only and not _PLACE_FOLLOWS.match(s, cue.end):
+        if cue.form == "reached" and not _PLACES_COUNTED_FOLLOW.match(s, cue.end):
+            continue
+        if cue.form in lex.place_only and not _PLACE_FOLLOWS.match(s, cue.end) \
+                and not _PLACES_COUNTED_FOLLOW.match(s, cue.end):
             continue  # "exports reach $5bn", "entered into force", "brings benefits": no place goods reach
         if cue.form.startswith(("brought in", "bring in", "brings in", "bringing in")) and not any(
                 a.kind == "quantity" and cue.end <= a.start and len(s[cue.end:a.start].split()) <= 3 for a in amounts) \

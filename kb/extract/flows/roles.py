@@ -384,6 +384,8 @@ _FROM_SUPPLIERS = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,2}(?:suppliers|sources|o
 _TO_MARKETS_SUCH_AS = re.compile(r"\bto\s+(?:[\w-]+\s+){0,3}(?:countries|markets|destinations|nations)\s*,?\s+"
                                  r"(?:such\s+as|like|including|among\s+them|among\s+which|notably|namely|led\s+by)"
                                  r"\s+(?:the\s+)?$", re.I)
+_COUNTED_PLACES_NAMED = re.compile(r"\s+(?:\d+|[a-z]+)\s+(?:countries|markets|destinations|nations)\b[^.;:]{0,20}?,?\s+"
+                                   r"(?:among\s+them|including|among\s+which|such\s+as|notably)\s+(?:the\s+)?")
 _SOLD_IN = re.compile(r"(?:sell|sells|sold|selling)\s+(?:(?:well|widely|strongly|best|mainly|mostly|also|too)\s+)?"
                       r"in\s+(?:the\s+)?", re.I)
 _SALES_IN = re.compile(r"(?:sales|supplying|supplies|supplied|supply|sold|selling)\b"
@@ -466,8 +468,10 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
             and (_FIGURE_NEXT.match(s, m.end) or _known_goods_next(s, m.end) or _GOODS_FOR_FIGURE.match(s, m.end)):
         return "to", IMPORTER  # "Brazil sold China 5 million tonnes of soybeans": the first object receives
     if after_cue and cue.kind == "motion" and (cue.form.endswith((" in", " at")) or cue.form in lex.place_only) \
-            and s[cue.end:m.start].strip() in ("", "the", "the port of", "port"):
-        # "the first shipment landed in New Delhi", "arrived at the port of Durban", "Chilean wine enters Bolivia"
+            and (s[cue.end:m.start].strip() in ("", "the", "the port of", "port")
+                 or _COUNTED_PLACES_NAMED.fullmatch(s, cue.end, m.start)):
+        # "the first shipment landed in New Delhi", "arrived at the port of Durban", "Chilean wine enters Bolivia",
+        # "reached 61 countries in all, among them Armenia"
         return "to", IMPORTER
     if in_region and (city := _CITY_THEN_COUNTRY.search(before)) and _a_town(city["place"]) \
             and not _NOT_A_DESTINATION.search(before[:city.start("place")]) \
