@@ -1209,6 +1209,7 @@ def _to_the_world(text: str, own_from: int = 0) -> bool:
     # among all buyers, no partner
     return any((not re.match(r"['’]s\b", text[m.end():m.end() + 2]) or _WORLD_RANK.match(text, m.end()))
                and not _LAST_MEMBER.search(text, max(0, m.start() - 6), m.start())
+               and not _AMONG.search(text, max(0, m.start() - 8), m.start())
                and not _SHARE_OF_BEFORE.search(text, max(0, m.start() - 60), m.start())
                for m in lexicon().totals.finditer(text, own_from)) or bool(_GLOBAL_TRADE.search(text))
 
@@ -1217,8 +1218,10 @@ def _to_the_world(text: str, own_from: int = 0) -> bool:
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bshare|\bhalf|\bthird|\bquarter)\s+of\s+[^,;()%]{0,50}$")
 
 
-# "to Italy ($6.4 million), Brazil ($5.2 million) and other countries ($25 million)": the list's rest, no total
+# "to Italy ($6.4 million), Brazil ($5.2 million) and other countries ($25 million)": the list's rest, no total;
+# "…, among other countries": the list is some of them
 _LAST_MEMBER = re.compile(r"(?:,|\band)\s+$")
+_AMONG = re.compile(r"\bamong\s+$")
 
 
 # (a frame's text may end right at the role noun)
@@ -1261,6 +1264,9 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     joint = list(_AS_JOINT.finditer(s, clause[0], cue.start))
     if joint and _unreal(s[clause[0]:joint[-1].start()]):
         return True  # "We expect to ship 560,000 t in February as rice goes to Benin": the forecast's, no flow told
+    if _WORLD_MARKET_SHARE.search(s, clause[0], clause[1]) and (cue.kind == "buyer_noun" or any(
+            f.amount.kind == "percent" for f in figures) or not any(clause[0] <= f.start < clause[1] for f in figures)):
+        return True  # "Bolivia supplies about 22% of the world quinoa market, behind Peru with 45%": shares of all
     if _PURPOSE.search(s, max(clause[0], cue.start - 40), cue.start):
         return True  # "imported … for blending and re-export": what the goods are for, not a flow told ("as for
         # exports," is a topic)
@@ -1303,6 +1309,9 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
 
 
 _BRACKETED = re.compile(r"\([^()]{1,160}\)")
+_WORLD_MARKET_SHARE = re.compile(r"\d\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+)?(?:world|global|international)"
+                                 r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}(?:market|trade|supply|exports|imports|output)\b",
+                                 re.I)
 _CLOSING_RELATIVE = re.compile(r",\s+(?:(?:[a-z]+\s+){1,2})?(?:which|who|that)\s[^,;()]{1,120}[.!]?\s*$")
 _BAN_WORD = re.compile(r"(?i)\b(?:ban|bans|embargo|suspension)\b")
 _BAN_LIFTED = re.compile(r"\b(?:lift(?:ed|ing|s)?|remov(?:ed|ing|es)?|end(?:ed|ing|s)?|scrap(?:ped|ping|s)?|"
