@@ -824,7 +824,7 @@ _THEN_BEFORE = re.compile(r"\bnext\b[^.;]{0,40},\s+(?:and\s+)?then\s+(?:the\s+)?
 _COLON_BEFORE = re.compile(r":\s+(?:the\s+)?$")
 _FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*)?"
                                  r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
-_WITH_FIGURE = re.compile(r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?" + FIGURE_START)
+_WITH_FIGURE = re.compile(r"\s+(?:with|at|on|for)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?" + FIGURE_START)
 _FOLLOWED_ONE = re.compile(r"\b(?:followed|trailed|follow|trail)\s+(?:the\s+)?$")
 _RANKED_AGAINST = re.compile(r"\b(?:ahead\s+of|behind|trailing)\s+(?:the\s+)?$", re.I)
 _AHEAD_OF = r"(?:just\s+|well\s+|narrowly\s+)?ahead\s+of\s+"  # "…, just ahead of the United States"

@@ -195,6 +195,10 @@ def _read_phrase(sm: SentenceMentions, pos: int, limit: int) -> tuple[Goods | No
             continue  # "took noticeably more tea": how much more, not what
         if not words and low in _WHITHER:
             continue  # "sent abroad scrap metals": where to, before the goods
+        close = _CLOSE_TO.match(s, m.start()) if not words else None
+        if close is not None:  # "took close to half of the gum": how much, then what
+            skip_to = close.end()
+            continue
         if not words and low in _PRONOUNS:
             return None, m.end()  # "send most of them straight to Vietnam": the goods told before, not a name
         if low in ("and", "or") and words and _ADJECTIVE_ENDING.search(s[words[-1][0]:words[-1][1]].lower()) \
@@ -290,6 +294,7 @@ def _origin_word(token: str, forms: dict) -> bool:
     return token.endswith(("'s", "’s")) and token[:-2] in forms
 
 
+_CLOSE_TO = re.compile(r"(?:close|next)\s+to\s+(?=(?:half|most|a\s+third|a\s+quarter|two-thirds)\b)", re.I)
 _JOINED_HEAD = re.compile(r"\s+[a-z]+\s+[a-z]+")
 _WHITHER = frozenset(("abroad", "overseas", "offshore"))  # adverbs of a verb put before its object
 

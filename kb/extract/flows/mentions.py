@@ -410,9 +410,12 @@ _POST_BEFORE = re.compile(r"\b(?:manager|director|head|chief|officer|vice\s+pres
 _LEVY_AFTER = re.compile(r"\s+(?:duty|duties|tariffs?|tax|taxes|levy|levies|ban|bans|quotas?|licen[cs]es?|permits?|"
                          r"restrictions?|curbs?|controls?|procedures?|regime|rules?|requirements?)\b", re.I)
 # "India took most of the rest of the crop", "China took the bulk": a part of the trade told, without its figure
-PORTION_AFTER = re.compile(r"\s+(?:most|much|half|the\s+most|the\s+bulk|the\s+rest|the\s+remainder|the\s+balance|"
+PORTION_AFTER = re.compile(r"\s+(?:(?:close\s+to|nearly|almost|about|over|more\s+than|just\s+over|just\s+under|"
+                           r"some)\s+)?(?:most|much|half|the\s+most|the\s+bulk|the\s+rest|the\s+remainder|the\s+balance|"
                            r"the\s+lion['’]s\s+share|(?:a|one)\s+(?:third|quarter|fifth)|two-thirds|three-quarters)"
                            r"(?:\s+of\s+(?:it|them|(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)){0,2}"
+                           # "took close to half of the Arabic gum Sudan sold abroad this year": whose goods they are
+                           r"(?:\s+(?:that\s+|which\s+)?[A-Z][\w'’-]*\s+(?:sold|exported|shipped|sent)(?:\s+abroad)?)?"
                            # not "took the bulk of the grain: the Philippines 468,910 tonnes, …", a list's
                            r"(?=\s*[,.;]|\s+(?:in|last|this|during|while|and|from)\b)", re.I)
 _CONSIGNMENT_AFTER = re.compile(r"\s+(?:(?:its|their|the|first|further|more|regular|some)\s+)?(?:[A-Za-z-]+\s+){0,2}"

@@ -125,7 +125,8 @@ _SUBJECT_GAP = re.compile(r"^(?:\s*\([^)]{1,30}\))?"  # "Hong Kong (China) bough
                           r"(?:(?:\s+[a-z]+)?\s+(?:exporters|producers|shippers|suppliers|traders|growers|farmers|"
                           r"miners|millers|mills|companies|firms|importers|buyers)(?=\s))?(?:\s*,\s+(?:meanwhile|however|too|also|in\s+turn|"
                           r"for\s+its\s+part|in\s+contrast|by\s+contrast|instead|though|likewise|similarly),)?(?:\s+(?:[a-z]+ly|also|has|have|had|still|now|then|"
-                          r"again|further|jointly|together|already|reportedly|alone|itself|themselves|all|last\s+year|this\s+year|"
+                          r"again|once\s+(?:more|again)|further|jointly|together|already|reportedly|alone|itself|themselves|"
+                          r"all|last\s+year|this\s+year|"
                           r"in\s+\d{4}|no\s+longer|has\s+also|have\s+also|had\s+also|has\s+been|have\s+been|each|both|"
                           r"had\s+been|was|were|is|are|will|would)\b)*\s+$")
 # ", which …,", ", the world's largest producer,", ", for years the dominant source …,": an aside on the subject
