@@ -1277,7 +1277,10 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     first = next((f.start for f in figures if f.start >= cue.end), region[1])
     # "… imports Ethiopian coffee and hopes to sell more palm oil": the plan is the next verb's
     plan = _AND_THEN_PLAN.search(s, cue.end, min(first, region[1]))
-    if _unreal(s[cue.end:plan.start() if plan else min(first, region[1])], reach=50):
+    # (not "Trucks bringing Uzbek fruit to Belarus … will then clear in hours": the carriers' participle tells what
+    # they carry; what they will do is another matter)
+    carrying = cue.form.endswith("ing") and _CARRIERS_BEFORE.search(s, max(clause[0], cue.start - 20), cue.start)
+    if not carrying and _unreal(s[cue.end:plan.start() if plan else min(first, region[1])], reach=50):
         return True  # "exports are expected to reach", "shipments could top"
     # "…, even though Manila suspended imports from September": a concession does not undo the flow told
     # … nor does "…, while 21,000 tons were still in transit with no declared destination": a contrast's own
@@ -1286,6 +1289,8 @@ def _closed(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tup
     # clause tells a fact of its own
     opens = max(clause[0], cue.start - 60) + relative[-1].start() if relative else clause[0]
     ends = concession.start() if concession else clause[1]
+    main = _MAIN_VERB_AFTER.search(s, cue.end, ends) if carrying else None
+    ends = main.start() if main else ends  # "Trucks bringing X to Y … will clear in hours, not in days": theirs
     if relative and cue.kind.endswith("verb"):
         # "Indonesia, which purchased 1.2 Mt of rice in 2024, halted all imports": the aside's verb ends at its comma
         # (not "Exports to India, which opened its market …, have not yet begun": the role noun is the sentence's)
@@ -1321,6 +1326,9 @@ _BAN_LIFTED = re.compile(r"\b(?:lift(?:ed|ing|s)?|remov(?:ed|ing|es)?|end(?:ed|i
                          r"(?:lifted|removed|ended|scrapped|eased)\b", re.I)
 
 
+_MAIN_VERB_AFTER = re.compile(r"\s(?:will|would|can|could|may|might|must|should|are|were|is|was|have|has|had)\s")
+_CARRIERS_BEFORE = re.compile(r"\b(?:trucks|lorries|vessels|ships|wagons|trains|containers|flights|barges|tankers)\s+$",
+                              re.I)
 _AND_THEN_PLAN = re.compile(r"\s(?:and|but)\s+(?:also\s+|now\s+)?(?:hopes?|plans?|wants?|aims?|expects?|seeks?|"
                             r"intends?|is\s+looking|would\s+like)\b")
 _AS_JOINT = re.compile(r"\s(?:as|while|whereas)\s")
@@ -1637,6 +1645,12 @@ def _pronoun_subject(rd: Reading, frame: _Frame) -> str | None:
         else:
             subject = last.exporters if frame.cue.kind in EXPORTING else last.importers
         return subject[0] if len(subject) == 1 else None
+    if last is not None and last.sentence == frame.sm.sentence.start and frame.cue.kind in EXPORTING \
+            and _WHILE_ITS_GOODS.search(frame.sm.text, max(0, frame.cue.start - 60), frame.cue.start):
+        # "Seychelles buys much of its produce from Madagascar, while its canned tuna is shipped to France": the
+        # goods of the subject told just before, whichever way it traded
+        subject = last.importers if last.kind in ("import_verb", "import_noun") else last.exporters
+        return subject[0] if len(subject) == 1 else None
     if _THE_COUNTRY_BEFORE.search(frame.sm.text, max(0, frame.cue.start - 30), frame.cue.start):
         # "Paraguay's meat service said 2025 closed with a record, as the country shipped 361,400 tons": the country
         # the sentence named first, else the story's
@@ -1661,6 +1675,8 @@ _THE_COUNTRY_BEFORE = re.compile(r"\b(?:the|this)\s+(?:country|nation|kingdom|re
                                  r"(?:(?:also|has|had|have|now|already|[a-z]+ly)\s+)?$")
 _WHILE_IT_BEFORE = re.compile(r"\b(?:while|whereas|and|but)\s+(?:it|they)\s+(?:also\s+)?$")
 _IT_BEFORE = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$")
+_WHILE_ITS_GOODS = re.compile(r"\b(?:while|whereas|and|but)\s+(?:its|their)\s+(?:[\w-]+\s+){1,3}"
+                              r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:mainly|mostly|largely|also)\s+)?$")
 _WE = re.compile(r"^\W*(?:(?:[Ff]or\s+(?:years|decades|a\s+long\s+time)|[Tt]oday|[Nn]ow|[Ll]ast\s+year|[Tt]his\s+year|"
                  r"[Ii]n\s+\d{4}),?\s+)?"  # "For years we have sold to …"
                  r"(?:[Ww]e|[Oo]ur\s+(?:country|farmers|exporters|growers|producers|companies))\s+"
