@@ -435,7 +435,10 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
 # goods of two origins exchanged, each going to the other's country
 MOVE_BETWEEN = re.compile(r"\b(?:move|moves|moved|moving|flow|flows|flowed|flowing|travel|travels|travelled|"
                            r"traveled|pass|passes|passed|are\s+traded|were\s+traded|are\s+shipped|were\s+shipped)\b"
-                           r"[^.;]{0,40}?\bbetween\b", re.I)
+                           r"[^.;]{0,40}?\bbetween\b"
+                           # "palm oil from Benin and Nigerian cement cross the border every day": the border of two
+                           r"|\b(?:cross|crosses|crossed|crossing)\s+the\s+border\b", re.I)
+_FROM_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
 
 
 def _exchanged_between(rd: Reading, sm: SentenceMentions) -> bool:
@@ -444,12 +447,20 @@ def _exchanged_between(rd: Reading, sm: SentenceMentions) -> bool:
     between = MOVE_BETWEEN.search(sm.text)
     if between is None:
         return False
-    origins = [m for m in sm.countries if m.form == "adjective" and m.end <= between.start()]
+    named = [m for m in sm.countries if m.end <= between.start()]
+    # "palm oil from Benin and Nigerian cement … cross the border": an origin by "from" holds the goods before it
+    sources = {m.start for m in named
+               if m.form == "name" and _FROM_ORIGIN.search(sm.text, max(0, m.start - 6), m.start)}
+    origins = [m for m in named if m.form == "adjective" or m.start in sources]
     codes = list(dict.fromkeys(m.code for m in origins))
-    if len(codes) != 2 or any(m.form != "adjective" for m in sm.countries if m.end <= between.start()):
+    if len(codes) != 2 or len(origins) != len(named):
         return False
     goods_of: list[tuple[str, list[Goods]]] = []
     for i, m in enumerate(origins):
+        if m.start in sources:
+            before = [t for t in sm.terms if t.end <= m.start and m.start - t.end <= 12]
+            goods_of.append((m.code, [term_goods(sm.text, before[-1])] if before else []))
+            continue
         limit = origins[i + 1].start if i + 1 < len(origins) else between.start()
         goods_of.append((m.code, read_phrase_list(sm, m.end, limit, pairs=False)))
     if not all(goods for _, goods in goods_of):
