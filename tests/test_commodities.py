@@ -11,6 +11,7 @@ from kb.extract.commodities import find_commodities, hs_for
     ("Hazelnut exports earn $2.9 billion", "hazelnuts"),
     ("almond growers expect a smaller crop", "almonds"),
     ("Walnut shipments to Turkey rose", "walnuts"),
+    ("China was the top destination of Iranian pistachio, buying 4,218 tons", "pistachios"),  # after an origin
 ])
 def test_a_plural_terms_singular_before_a_trade_noun_is_the_goods(text: str, name: str) -> None:
     assert [c.name for c in find_commodities(text)] == [name]

@@ -241,6 +241,11 @@ def _with_attributive(lower: str, found: list[Commodity]) -> list[Commodity]:
     matches = list(_singular_pattern().finditer(lower))
     attributive = {m.start() for m in matches if _TRADE_NOUN_AFTER.match(lower, m.end())}
     attributive |= {c.start for c in found if _TRADE_NOUN_AFTER.match(lower, c.end)}
+    # "the top destination of Iranian pistachio": the singular after a country's adjective, as trade news writes
+    # goods of an origin
+    attributive |= {m.start() for m in matches if (word := _WORD_BEFORE.search(lower, max(0, m.start() - 30),
+                                                                              m.start()))
+                    and word.group(1) in _adjectives() and _PHRASE_ENDS.match(lower, m.end())}
     # "Export of lime in Mexico": the goods a trade noun's "of" names, a phrase ending there
     attributive |= {m.start() for m in matches if _TRADE_NOUN_OF_BEFORE.search(lower, max(0, m.start() - 30),
                                                                                m.start())
@@ -261,6 +266,15 @@ def _with_attributive(lower: str, found: list[Commodity]) -> list[Commodity]:
 
 
 _AND_NEXT = re.compile(r"\s+(?:and|or|&)\s+")
+_WORD_BEFORE = re.compile(r"([a-z][a-z'’-]+)\s+$")
+
+
+@cache
+def _adjectives() -> frozenset[str]:
+    """Countries' adjectives, lower case ("iranian", "chilean")."""
+    from kb.extract import gazetteer  # the gazetteer imports this module's terms
+
+    return frozenset(k.lower() for k, f in gazetteer.country_forms().items() if f.form == "adjective")
 
 
 _TRADE_NOUN_AFTER = re.compile(r"\s+(?:exports?|imports?|shipments?|sales|trade|production|output|crops?|harvests?|"
