@@ -1755,3 +1755,13 @@ def test_signed_at_a_capital() -> None:
     # "signed … at Quito": the place after "at" when it is a city (not "at the Custom House")
     check("On 14th July, Ghana and Ecuador signed the Agreement on Cooperation and Mutual Assistance in Customs "
           "Matters at Quito.", "2024-07-20", [{"kind": "agreement", "place": "Quito", "signed": "2024-07-14"}])
+
+
+def test_an_agreement_operational_and_named_in_full_by_the_headline() -> None:
+    # "… is operational with effect from 1 March": in force; the body's short "the Preferential Trade Agreement" is
+    # the headline's fuller designation
+    check("Mauritius and Indonesia have each completed their domestic procedures, so that the Preferential Trade "
+          "Agreement (PTA) is operational with effect from 1 March 2026. The PTA was signed in Jakarta on 18 "
+          "September 2025.", "2026-03-02",
+          [{"name": "Mauritius-Indonesia Preferential Trade Agreement", "status": "in_force", "signed": "2025-09-18",
+            "parties": ["ID", "MU"]}], title="Mauritius-Indonesia Preferential Trade Agreement now in operation")

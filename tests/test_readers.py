@@ -504,6 +504,23 @@ def test_html_site_first_in_the_title_and_as_the_header(tmp_path: Path) -> None:
     assert (doc.title, doc.publisher) == ("Estmark walnut kernels find new buyers", "Orchard Notes")
 
 
+def test_html_layout_table_page_of_a_body(tmp_path: Path) -> None:
+    # an older page laid out in a <table>: the body's paragraphs stay paragraphs, the menu of agreements is no
+    # byline, and "Body - Topic" in the <title> names the body as the site
+    title = "Sildavian Chamber of Agriculture - Estmark-Sildavia Preferential Trade Agreement"
+    page = f"""<html><head><title>{title}</title>
+</head><body><table><tr><td class="menu"><a href="#">Home</a> | <a href="#">Trade</a></td></tr></table>
+<table><tr><td class="leftcol"><p>Trade</p><ul><li><a href="#">SADC FTA</a></li><li><a href="#">COMESA FTA</a></li></ul>
+</td><td><p class="titre">Estmark-Sildavia Preferential Trade Agreement</p><p class="date">Updated: 02/03/2026</p>
+<p><b>Estmark-Sildavia Preferential Trade Agreement now in operation</b></p><p>{BODY_1} {BODY_1} {BODY_1}</p>
+<p>{BODY_2} {BODY_2}</p></td></tr></table></body></html>"""
+    doc = read_article(write(tmp_path, "pta.html", page))
+    assert (doc.title, doc.publisher) == ("Estmark-Sildavia Preferential Trade Agreement",
+                                          "Sildavian Chamber of Agriculture")
+    assert doc.author is None
+    assert f"{BODY_1} {BODY_1} {BODY_1}\n\n{BODY_2}" in doc.text
+
+
 def test_html_in_declared_legacy_charset(tmp_path: Path) -> None:
     page = f"""<html><head><meta charset="iso-8859-1"><title>Caf\xe9 exports rise</title></head>
 <body><article><p>Caf\xe9 {BODY_1}</p><p>{BODY_2}</p></article></body></html>"""

@@ -136,6 +136,9 @@ _DATE_NAME_COMMENTS = re.compile(r"(?P<date>.*?\d{4})\s+(?P<name>[A-Z][\w'’.-]
                                  r"\d+\s+comments?)\s*$")
 
 
+_AGREEMENT_ABBREVIATIONS = frozenset(("FTA", "FTAS", "PTA", "EPA", "CEPA", "MOU", "MOUS", "MRA", "AFCFTA", "RTA"))
+
+
 def looks_like_name(line: str) -> bool:
     """A person's name alone on a line ("Quang Hung"), as some sites print the author."""
     words = line.split()
@@ -143,5 +146,7 @@ def looks_like_name(line: str) -> bool:
         return False
     if any(w.lower().strip(".") in _NOT_NAME_WORDS or w.lower() in _LINK_WORDS for w in words):
         return False
+    if any(w.upper() in _AGREEMENT_ABBREVIATIONS for w in words):
+        return False  # "SADC FTA", "COMESA FTA": a menu's links to trade agreements, no person
     # letters of any alphabet after a capital ("Yıldız", "Sánchez", "Nguyễn")
     return all(w[0].isupper() and all(ch.isalpha() or ch in "'’-" for ch in w.rstrip(".")) for w in words)

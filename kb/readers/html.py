@@ -230,7 +230,7 @@ def read_html(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     # the outlet as its <title> prints it: "… | European Free Trade Association" over a site name "EFTA"
     site = titled if titled and (site is None or _same_outlet(site, titled)) else site
     body = getattr(result, "text", None) or ""
-    text = _paragraphs(body) if body.strip() else _crude_text(page)
+    text = _paragraphs(body) if body.strip() and not _layout_table(body) else _crude_text(page)
     lead = _lead_paragraph(page, text) if body.strip() else None
     text = f"{lead}\n\n{text}" if lead else text
     cleaned = clean_page(text, title=title)
@@ -248,6 +248,16 @@ def read_html(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     if doc.publisher is None and guessed_site:
         doc = replace(doc, publisher=guessed_site)  # a bare domain still says where it came from
     return doc
+
+
+def _layout_table(body: str) -> bool:
+    """An older page laid out in a <table>, which the extraction flattens into table rows: the story is a row's
+    cell, its paragraphs run together ("| Trade | Headline > Trade > … Updated: 02/03/2026 Headline now in …")."""
+    rows = [line for line in body.splitlines() if line.lstrip().startswith("|")]
+    return bool(rows) and max(len(r) for r in rows) >= _LAYOUT_ROW and sum(map(len, rows)) >= 0.6 * len(body)
+
+
+_LAYOUT_ROW = 600  # characters: a table cell this long is a page's body, not a table of figures
 
 
 # A lead set apart under the headline: <div class="read__lead entry-summary"><p>…</p></div>, <p class="standfirst">
@@ -306,6 +316,10 @@ def _site_before_headline(raw: str | None, page: str) -> tuple[str, str] | None:
     """"Site - Headline" in a <title> whose page prints the site's name as its first <h1> (the header of an older
     site), the headline further down: (site, headline)."""
     parts = [p.strip() for p in _TITLE_SPLIT.split(raw or "")]
+    if len(parts) == 2 and _an_organisation(parts[0]) and not _an_organisation(parts[1]) \
+            and len(_words(parts[1])) > len(_words(parts[0])):
+        # "Mauritius Chamber of Agriculture - Mauritius-Indonesia Preferential Trade Agreement": a body's page
+        return parts[0], parts[1]
     h1 = _H1.search(page)
     if len(parts) != 2 or h1 is None:
         return None
@@ -316,6 +330,14 @@ def _site_before_headline(raw: str | None, page: str) -> tuple[str, str] | None:
         return None
     later = (htmllib.unescape(_TAG.sub("", m["inner"])).strip() for m in _HEADING.finditer(page, h1.end()))
     return (parts[0], parts[1]) if any(_words(h) == _words(parts[1]) for h in later) else None
+
+
+def _an_organisation(text: str) -> bool:
+    """A name that ends in an organisation's word ("… Chamber of Agriculture", "… Revenue Authority")."""
+    words = text.split()
+    heads = publishers.masthead_words()
+    return 2 <= len(words) <= 8 and all(w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in words) \
+        and (words[-1] in heads or (any(w in heads for w in words[:-1]) and " of " in text))
 
 
 def _same_headline(a: str, b: str) -> bool:

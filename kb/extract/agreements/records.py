@@ -25,7 +25,7 @@ def records(reading: Reading) -> list[Agreement]:
         if len(agencies) >= 2 and all(cast.agencies[a].kind == "international" for a in agencies) \
                 and not any(c.form != "bloc" for c in find_countries(inst.name, ctx.published)):
             codes = []  # "an MoU between ECOWAS and the WAEMU Commission": the bodies bind themselves, not members
-        out.append(Agreement(name=name(inst, agencies, codes), kind=inst.kind, parties=codes,
+        out.append(Agreement(name=name(inst, agencies, codes, ctx.document.title), kind=inst.kind, parties=codes,
                              party_agencies=agencies, signed=inst.signed, place=inst.place,
                              signatories=inst.signatories, status=inst.status,
                              evidence=[ctx.evidence_for(sent)] if sent else []))
@@ -163,8 +163,9 @@ def _named_after_a_place(words: list[str]) -> bool:
         and first.lower().strip("-") not in _DESCRIPTIVE
 
 
-def name(inst: Instrument, agencies: list[str], parties: list[str]) -> str:
-    """The designation without leading determiners; a bare noun names its parties."""
+def name(inst: Instrument, agencies: list[str], parties: list[str], title: str | None = None) -> str:
+    """The designation without leading determiners; a bare noun names its parties (or the headline's fuller
+    designation ending in it: "Mauritius-Indonesia Preferential Trade Agreement now in operation")."""
     # 'an agreement on "mutual assistance in customs matters"': the quoted subject is part of the designation
     words = _QUOTED_WHOLE.sub(r"\g<lead> \g<subject>", inst.name.strip()).split()
     while words and words[0].lower() in drop_words():
@@ -175,6 +176,9 @@ def name(inst: Instrument, agencies: list[str], parties: list[str]) -> str:
     # A bare kind noun or a short one ("a transit agreement"): name it by its parties.
     short = len(words) <= 3 and not set(map(str.lower, words)) & _PREPOSITIONS
     if inst.generic or (short and not inst.named and not codes_in(out) and not _named_after_a_place(words)):
+        fuller = re.search(rf"(?:[A-Z][\w'’-]*\s+)+{re.escape(out)}\b", title or "") if not inst.generic else None
+        if fuller is not None and codes_in(fuller.group()):
+            return fuller.group()
         if len(agencies) >= 2:
             out = f"{out} between the {agencies[0]} and the {agencies[1]}"
         elif 2 <= len(parties) <= 3:
