@@ -242,6 +242,7 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
                       if "/" in d.value or (len(d.value) in (4, 7) and sm.sentence.start <= LEAD)), None)
     if dated is not None and is_period(dated) and _reported(rd, dated.value) \
             and not _looks_back(rd.frame.period, dated.value) \
+            and not _within_year(rd.frame.period, dated.value) \
             and not (rd.frame.period is None and _years(rd.frame.told_period, dated.value)
                      and _looks_back(rd.frame.told_period, dated.value)) \
             and not _ALONE.match(sm.text, dated.end) \
@@ -522,14 +523,19 @@ def _handed_at(s: str, cues: list[Cue], i: int, end: int) -> int | None:
 def _subject_of_next(sm: SentenceMentions, cues: list[Cue], i: int, end: int) -> int | None:
     """"China received 158,402 t of thermal coal, and India took 72,118 t of coking coal": the next verb's subject,
     after a new clause's opening, is its own and not a partner of this one."""
-    if i + 1 >= len(cues) or not cues[i + 1].kind.endswith("verb"):
+    if i + 1 >= len(cues):
         return None
     start = _region_start(sm.text, cues[i].end, end)
     if start <= cues[i].end or not sm.countries_in(start, end):
         return None
+    # (the next trade word a noun: "…, and South Korea raised its purchases": a country and its own verb first)
+    if not cues[i + 1].kind.endswith("verb") and not _COUNTRY_THEN_VERB.match(sm.text, start, end):
+        return None
     return start
 
 
+_COUNTRY_THEN_VERB = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:also\s+)?"
+                                r"(?:raised|lifted|increased|boosted|cut|reduced|doubled|tripled|halved|stepped\s+up)\s")
 _PARTNER_THEN_AND = re.compile(r"^\s+(?:to|into|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+and\s+"
                                r"(?!(?:the\s+)?[A-Z][\w'’.-]*\s*$)")
 
@@ -2639,7 +2645,19 @@ def _figure_date(rd: Reading, figure: Figure) -> str | None:
         return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), period) if period else None
     if figure.refers in ("ytd", "period") or (figure.refers and figure.date is None):
         return _referred_period(rd, figure.refers) or (figure.date.value if figure.date else None)
+    if figure.date is not None and _within_year(rd.frame.period, figure.date.value):
+        # "In 2025 Kyrgyzstan started selling dried fruits to Germany (8.2 tonnes)" in a story of January to
+        # November 2025: the months the story counts, named by their year
+        return rd.frame.period
     return figure.date.value if figure.date is not None else (rd.frame.period or _headline_year(rd))
+
+
+def _within_year(period: str | None, year: str) -> bool:
+    """A span of months inside one calendar year, and that year written bare."""
+    if not period or len(year) != 4 or not year.isdigit():
+        return False
+    start, _, end = period.partition("/")
+    return bool(end) and len(start) == 7 and len(end) == 7 and start[:4] == end[:4] == year
 
 
 def _headline_year(rd: Reading) -> str | None:

@@ -774,7 +774,9 @@ _VERB_IN_RANKING = re.compile(r"\b(?!(?:leading|growing|emerging|rising|promisin
 
 _VERB_NEXT = re.compile(r"\s+(?:(?:also|mainly|mostly|largely|in\s+turn|already|still)\s+)?"
                         r"(?:exports?|exported|ships?|shipped|sends?|sent|sells?|sold|supplies|supplied|imports?|"
-                        r"imported|buys?|bought|purchased|receives?|received|takes|took|absorbed)\b")
+                        r"imported|buys?|bought|purchased|receives?|received|takes|took|absorbed|"
+                        # "…, and South Korea raised its purchases": a subject of its own trade
+                        r"raised|lifted|increased|boosted|doubled|tripled|halved|stepped\s+up)\b")
 
 
 # A country's name opening a body's: "the Vietnam Pepper Association", "the Kenya Revenue Authority".
