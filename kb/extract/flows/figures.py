@@ -476,7 +476,10 @@ def _date_owners(s: str, dates: list[DateMention], amounts: list[Amount],
 _THAN_BEFORE = re.compile(r"\bthan\s+(?:in\s+|during\s+|for\s+)?(?:the\s+)?$")
 # "Against June 2025, exports to Finland fell 7 percent": the base of a change, not the period told
 _COMPARED_WITH = re.compile(r"\b(?:[Aa]gainst|[Cc]ompared\s+(?:with|to)|[Vv]ersus|[Rr]elative\s+to|vs\.?)\s+"
-                            r"(?:the\s+same\s+(?:month|period|quarter)\s+(?:of|in)\s+|the\s+)?$")
+                            r"(?:the\s+same\s+(?:month|period|quarter)\s+(?:of|in)\s+|the\s+)?$"
+                            # "…, more than three times the volume of February 2025": the base of a multiple
+                            r"|\b(?:twice|times|double|triple|half)\s+(?:the\s+)?"
+                            r"(?:volume|value|level|amount|quantity|figure|total)\s+(?:of|in|for)\s+(?:the\s+)?$")
 
 
 def _compared_in_bracket(s: str, d: DateMention, lo: int, hi: int) -> bool:
