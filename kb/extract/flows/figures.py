@@ -319,12 +319,15 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
         return True  # "7 million kg to date, 4 million kg short of the 11 million kg": a gap between two figures
     if lex.share_before.search(before) and _OWN_FIGURE_AFTER_SHARE.search(before):
         return False  # "accounting for 27.4 percent of the total with 1.15 billion USD": the share's holder's own
+    if a.kind in ("quantity", "money") and _BRACKET_OPENS.search(before) and lex.share_before.search(before):
+        return False  # "Russia took the largest share of the fruit (8,214 tons)": the share's size, in brackets
     price = lex.price_before.search(before)
     if price is not None and _TERMS_OF_VALUE.match(price.group(0)) and _VALUE_END.search(before, 0, price.start()):
         price = None  # "took 864,510 mt for $74.02 million FOB and Brazil 791,236 mt": the value's terms, no price
     return bool(price or lex.share_before.search(before))
 
 
+_BRACKET_OPENS = re.compile(r"\(\s*(?:about\s+|around\s+|some\s+|nearly\s+)?$")
 _TERMS_OF_VALUE = re.compile(r"(?:fob|cif)\b", re.I)
 _VALUE_END = re.compile(r"(?:\d|\b(?:million|billion|mln|bln|bn|mn|m|thousand))\s+$", re.I)
 

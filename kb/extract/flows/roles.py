@@ -597,7 +597,9 @@ _CHANGE_TO = re.compile(r"\b(?:rose|fell|increased|decreased|jumped|dropped|grew
 OWN_CHANGE = re.compile(r"\s*\(\s*[-+−–]?\s?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)")
 # "…, with Iraq second at 331 million JOD": a member ranked by its ordinal and its figure
 _ORDINAL_AFTER = re.compile(r"\s+(?:second|third|fourth|fifth|sixth|next)\s+(?:with|at|on)\s")
-_PLACE_AFTER = re.compile(r"^\s+(?:came\s+|were\s+|was\s+|ranked\s+|finished\s+)?(?:in\s+)?(?:the\s+)?"
+# (a figure in brackets may stand between: "with Armenia (3,390 tons) in second place")
+_PLACE_AFTER = re.compile(r"^(?:\s*\([^()]{1,40}\))?\s+(?:came\s+|were\s+|was\s+|ranked\s+|finished\s+)?"
+                          r"(?:in\s+)?(?:the\s+)?"
                           r"(?:[\w-]+\s+){0,3}(?:place|places|position|positions|spot|spots)\b"
                           r"|^\s+(?:were\s+|came\s+)?next\s+in\s+line\b", re.I)  # "with A, B and C next in line"
 _LIST_NEXT_IN_LINE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?"
