@@ -240,6 +240,9 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         # closed with a record for beef exports, as the country shipped 361,400 tons" too
         dated = next((d for d in sm.dates()
                       if "/" in d.value or (len(d.value) in (4, 7) and sm.sentence.start <= LEAD)), None)
+    if dated is None and sm.cues and rd.frame.period and len(rd.frame.period) == 4:
+        # "… this year. Up to the end of November, shipments totalled 43,215 tons": the months of the year told
+        dated = next((d for d in sm.dates() if _within_year(d.value, rd.frame.period)), None)
     if dated is not None and is_period(dated) and _reported(rd, dated.value) \
             and not _looks_back(rd.frame.period, dated.value) \
             and not _within_year(rd.frame.period, dated.value) \
@@ -314,6 +317,11 @@ def lead_period(rd: Reading, sm: SentenceMentions) -> None:
     """"Dubai's non-oil trade reached AED1.6 trillion in the first nine months of 2025": a lead figure that
     is no flow (two-way trade, output), or a two-way total anywhere, still names the period of the flows after."""
     _period_referred_to(rd, sm)
+    if rd.frame.period and len(rd.frame.period) == 4 and any(a.kind in ("quantity", "money") for a in sm.amounts):
+        # "… sent abroad this year. Up to the end of November, shipments totalled 43,215 tons": the months told
+        told = next((d for d in sm.dates() if _within_year(d.value, rd.frame.period)), None)
+        if told is not None and "/" in told.value:
+            rd.frame.period = told.value
     if rd.frame.period is not None or not any(a.kind in ("quantity", "money") for a in sm.amounts) \
             or (sm.sentence.start > LEAD and not lexicon().turnover.search(sm.text)):
         return  # the lead, or a two-way total anywhere ("Bilateral trade reached $6.2bn in 2025. Exports …")
@@ -791,7 +799,8 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
         rd.ranking = rd.last
 
 
-_PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?(?:moved|slipped|fell|dropped|rose|climbed|jumped)\s+(?:up\s+|back\s+)?"
+_PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?(?:moved|slipped|fell|dropped|rose|climbed|jumped|returned|went\s+back)\s+"
+                     r"(?:up\s+|back\s+)?"
                      r"(?:to|into)|were|was|is|are|came|comes|ranked|ranks|finished|followed)\s+"
                      r"(?:in\s+)?"
                      r"(?:the\s+)?"
@@ -849,6 +858,7 @@ _AHEAD_OF = r"(?:just\s+|well\s+|narrowly\s+)?ahead\s+of\s+"  # "…, just ahead
 _RANKED_CLAUSE = re.compile(r"(?:\s*,\s*(?:while|whilst|though|although|which|who)\s+[^,;()]{1,60},)?"
                             r"\s+(?:[\w,]+\s+){0,2}(?:came|comes|come|ranked|ranks|placed|was|were|is\s+in|are\s+in|"
                             r"followed|follows|trailed|stood|took|occupied|occupies|secured|claimed|holds|sits|"
+                            r"returned\s+to|regained|reclaimed|"
                             # "India topped the list by value with …"
                             r"topped|headed|led\s+the\s+(?:list|ranking|table)|"
                             # "Spain is third with 15,906 tons"
