@@ -499,14 +499,16 @@ def _origin_of_goods(text: str, c: CountryMention) -> bool:
 
 
 @cache
-def _own_calendars() -> list[tuple[str, re.Pattern[str]]]:
-    """(country, pattern) of the years only one country's press writes in its own calendar (dates.yaml)."""
+def _own_calendars() -> list[tuple[str, tuple[str, ...], re.Pattern[str]]]:
+    """(country, marks, pattern) of the years only one country's press writes in its own calendar (dates.yaml)."""
     calendars = dates_data().get("own_calendars") or {}
-    return [(code, re.compile("|".join(patterns))) for code, patterns in calendars.items()]
+    return [(code, tuple(c["marks"]), re.compile("|".join(c["patterns"]))) for code, c in calendars.items()]
 
 
 def _own_calendar_years(text: str) -> list[str]:
-    return [code for code, pattern in _own_calendars() if pattern.search(text)]
+    # (the marks, plain substrings, first: most stories hold none)
+    return [code for code, marks, pattern in _own_calendars()
+            if any(mark in text for mark in marks) and pattern.search(text)]
 
 
 def _home_country(ctx: ArticleContext) -> str | None:

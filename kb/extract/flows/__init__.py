@@ -35,7 +35,7 @@ from kb.extract.flows.goods import Goods, goods_hs, narrows, plausible_goods, te
 from kb.extract.flows.goods_lists import read_goods_lists
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.market_access import read_market_access
-from kb.extract.flows.mentions import ArticleMentions
+from kb.extract.flows.mentions import ArticleMentions, places_counted_follow
 from kb.extract.flows.partner_tables import read_partner_tables
 from kb.extract.flows.partners import may_tell_level
 from kb.extract.flows.records import Draft, merge, to_record
@@ -50,7 +50,9 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     if not ctx.sentences:
         return []
     terms = find_commodities(ctx.text)
-    cue_spans = [m.span() for m in lexicon().cue.finditer(ctx.text)]  # sentences without a cue are skipped
+    # sentences without a cue are skipped ("reached" is one only before places: "reached 61 countries, among them")
+    cue_spans = [m.span() for m in lexicon().cue.finditer(ctx.text)
+                 if not (m.group().lower() == "reached" and not places_counted_follow(ctx.text, m.end()))]
     frame = article_frame(ctx, terms)
     mentions = ArticleMentions(ctx.text, ctx.published, _trading_countries(ctx), terms, cue_spans, frame.home)
     reading = Reading(ctx, frame)

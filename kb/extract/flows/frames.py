@@ -88,10 +88,10 @@ from kb.extract.quantities import FIGURE_START, rate_in
 
 _BACK_REFERENCE = re.compile(r"\bthe\s+other\b|\b(?:smaller|larger|similar|further|some|the\s+same)\s+"
                              r"(?:amounts|volumes|quantities|shipments|consignments)\b|\b(?:the|this|that|these|those)\s+"
-                             r"(?:consignments?|shipments?|cargo(?:es)?|batch(?:es)?|deliver(?:y|ies)|exports|sales|goods)\b"
-                             # "Most of it went to India": a part of the goods just told
-                             r"|\b(?:most|much|all|half|the\s+bulk)\s+of\s+(?:it|them|this|that|these|those)\b",
+                             r"(?:consignments?|shipments?|cargo(?:es)?|batch(?:es)?|deliver(?:y|ies)|exports|sales|goods)\b",
                              re.I)
+# "Most of it went to India": a part of the goods just told (no figure of another flow's)
+_PART_OF_IT = re.compile(r"\b(?:most|much|all|half|the\s+bulk)\s+of\s+(?:it|them|this|that|these|those)\b", re.I)
 # Goods words that say "a load of": the goods are what follows "of".
 _CONTAINERS = frozenset(("cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "batch",
                          "batches", "load", "loads", "container", "containers", "lot", "lots", "volume", "volumes",
@@ -240,7 +240,7 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         # closed with a record for beef exports, as the country shipped 361,400 tons" too
         dated = next((d for d in sm.dates()
                       if "/" in d.value or (len(d.value) in (4, 7) and sm.sentence.start <= LEAD)), None)
-    if dated is None and sm.cues and rd.frame.period and len(rd.frame.period) == 4:
+    if dated is None and sm.cues and rd.frame.period and len(rd.frame.period) == 4 and _MONTH_WORD.search(sm.text):
         # "… this year. Up to the end of November, shipments totalled 43,215 tons": the months of the year told
         dated = next((d for d in sm.dates() if _within_year(d.value, rd.frame.period)), None)
     if dated is not None and is_period(dated) and _reported(rd, dated.value) \
@@ -317,7 +317,8 @@ def lead_period(rd: Reading, sm: SentenceMentions) -> None:
     """"Dubai's non-oil trade reached AED1.6 trillion in the first nine months of 2025": a lead figure that
     is no flow (two-way trade, output), or a two-way total anywhere, still names the period of the flows after."""
     _period_referred_to(rd, sm)
-    if rd.frame.period and len(rd.frame.period) == 4 and any(a.kind in ("quantity", "money") for a in sm.amounts):
+    if rd.frame.period and len(rd.frame.period) == 4 and _MONTH_WORD.search(sm.text) \
+            and any(a.kind in ("quantity", "money") for a in sm.amounts):
         # "… sent abroad this year. Up to the end of November, shipments totalled 43,215 tons": the months told
         told = next((d for d in sm.dates() if _within_year(d.value, rd.frame.period)), None)
         if told is not None and "/" in told.value:
@@ -1114,7 +1115,7 @@ def note_goods_level(rd: Reading, sm: SentenceMentions) -> None:
 
 def ranks_goods(text: str) -> bool:
     """Whether a sentence may rank goods with their level ("… came second with 455 t")."""
-    return _RANKED_GOODS_VERB.search(text) is not None
+    return " with" in text and _RANKED_GOODS_VERB.search(text) is not None
 
 
 # "Cheese and curd reached", "… totalled", "Cinnamon accounted for": a level told plainly (not "were the largest
@@ -2481,7 +2482,8 @@ def _goods_of(frame: _Frame, figure: Figure | None) -> list[Goods]:
     if figure is None and not frame.figures and not any(p.how == "ranked" for p in frame.parties) \
             and not _moved_somewhere(frame) and not _partner_changed(frame):
         # ("bought more as well", "took less": more or less of the goods told, a change of their figure left out)
-        back = _BACK_REFERENCE.search(frame.sm.text) or _MORE_OR_LESS_TAKEN.match(frame.sm.text, frame.cue.end)
+        back = _BACK_REFERENCE.search(frame.sm.text) or _MORE_OR_LESS_TAKEN.match(frame.sm.text, frame.cue.end) \
+            or _PART_OF_IT.search(frame.sm.text)
         goods = [g for g in goods if not g.weak or back]
     return goods
 
@@ -2660,6 +2662,10 @@ def _figure_date(rd: Reading, figure: Figure) -> str | None:
         # November 2025: the months the story counts, named by their year
         return rd.frame.period
     return figure.date.value if figure.date is not None else (rd.frame.period or _headline_year(rd))
+
+
+# a word that may name months of a year (a cheap test before reading the sentence's dates)
+_MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|months?|quarter|half|semester)")
 
 
 def _within_year(period: str | None, year: str) -> bool:

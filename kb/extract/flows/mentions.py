@@ -280,6 +280,11 @@ _PLACES_COUNTED_FOLLOW = re.compile(r"\s+(?:\d+|[a-z]+)\s+(?:countries|markets|d
 _PASSED_THROUGH = re.compile(r"\s+(?:through|via|across|by\s+way\s+of)\s")
 
 
+def places_counted_follow(s: str, end: int) -> bool:
+    """"… reached 61 countries in all, among them Armenia": places counted, then named, after a verb."""
+    return _PLACES_COUNTED_FOLLOW.match(s, end) is not None
+
+
 def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexicon) -> list[Cue]:
     """The sentence's cues (from the article's cue spans, relative offsets) that are trade words here."""
     found = [_cue(s, a, b, lex) for a, b in spans]
