@@ -1032,3 +1032,21 @@ def test_a_legislature_named_in_full_takes_its_bare_mentions() -> None:
 ])
 def test_a_legislature_told_or_sat_in_acts_on_no_text(text: str) -> None:
     assert "Parliament" not in [a.name for a in run(text).agencies]
+
+
+def test_the_story_credited_to_a_source_is_no_agency_of_it() -> None:
+    # "Source: X, translated and edited by Y" closing the story credits an outlet, which acts in nothing; a public
+    # body given as the source of the figures is one of the story's
+    facts = run("Kyrgyzstan exported 612 tonnes of dried fruits in 2025, according to the National Statistical "
+                "Committee.\n\nSource: Taza Agro, translated and edited by Orchard Notes")
+    assert named(facts, "Taza Agro") is None
+    assert named(facts, "National Statistical Committee") is not None
+    facts = run("Coal exports rose in October.\n\nSource: Indonesian Customs, CoalMint Research")
+    assert named(facts, "Indonesian Customs") is not None
+
+
+def test_a_body_and_a_region_after_and_are_two_places() -> None:
+    # "the European Union and North America kept a relevant place": the bloc's name alone
+    facts = run("Asia remained the main pole of demand, while the European Union and North America kept a relevant "
+                "place in the trade.")
+    assert not any("North America" in a["name"] for a in agencies(facts)), agencies(facts)

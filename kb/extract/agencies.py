@@ -507,6 +507,21 @@ def _spelled_by(words: list[str], letters: list[str]) -> list[str] | None:
     return picked
 
 
+_AND_A_REGION = re.compile(r"\s+and\s+(?:(?:North|South|Central|Latin|East|West|Eastern|Western|Southeast|"
+                           r"South-East)\s+)?(?:America|Asia|Africa|Europe|Oceania|the\s+Middle\s+East|Middle\s+East)$")
+
+
+def _joined_to_a_region(ctx: ArticleContext, reg: _Registry) -> None:
+    """"the European Union and North America kept a relevant place": a body's name and a region after "and" are two
+    places of demand; the body's name stands alone."""
+    for f in reg.items:
+        m = _AND_A_REGION.search(f.name)
+        if m is None:
+            continue
+        f.name = f.name[:m.start()]
+        f.spans = [(a, a + len(f.name)) if ctx.text.startswith(f.name, a) else (a, b) for a, b in f.spans]
+
+
 def _initials(name: str) -> str:
     """"General Administration of Customs of Turkey" → "GAC": capitals of its words, without
     connectors and the country that ends it."""
@@ -1197,10 +1212,11 @@ def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
     _told_in_full_later(reg)
     _abbreviation_spelled_out(reg)
     _joined_to_another(ctx, reg)
+    _joined_to_a_region(ctx, reg)
     mentions = mentions_of(ctx).agencies
     out: list[Agency] = []
     for f in reg.items:
-        if not f.spans or all(_credit_line(ctx.text, s, e) for s, e in f.spans):
+        if not f.spans or all(_credit_line(ctx.text, s, e, public=f.kind in _PUBLIC_KINDS) for s, e in f.spans):
             continue
         if f.kind == "company" and all(_a_place(ctx, s, e) for s, e in f.spans):
             continue
@@ -1253,16 +1269,28 @@ def _a_place(ctx: ArticleContext, start: int, end: int) -> bool:
         bool(_THE_BEFORE.search(text, max(0, start - 4), start)) and bool(_NOUN_AFTER.match(text, end)))
 
 
+_LABEL_RIGHT_BEFORE = re.compile(r"\W*(?:source|sources|via|credit|photo|photos|reporting|with\s+reporting\s+by)"
+                                 r"\s*:\s*", re.I)
 _CREDIT_LABEL = re.compile(r"(?im)^\W*(?:full\s+story|source|reporter|rewriter|writer|editor|translator|photo|"
                            r"credit|compiled\s+by|edited\s+by|written\s+by)\s*:")
 
 
-def _credit_line(text: str, start: int, end: int) -> bool:
+_TRANSLATED = re.compile(r"\b(?:translated|edited|adapted)\b", re.I)
+_PUBLIC_KINDS = frozenset(("customs", "ministry", "government", "state_body", "international"))
+
+
+def _credit_line(text: str, start: int, end: int, public: bool = False) -> bool:
     """"Reporter: …, Rewriter: …" then "National News Bureau of Thailand" alone on the last lines: a credit, no
     body acting in the story."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
+    translated = _TRANSLATED.search(text, end, line_end) is not None
+    if (not public or translated) and _LABEL_RIGHT_BEFORE.fullmatch(text, line_start, start) \
+            and line_end >= len(text) - 400:
+        # "Source: Kabar Agro, translated and edited by Agroforestry News": the story's source, credited (not
+        # "Source: Indonesian Customs", a public body whose figures the story gives)
+        return True
     if text[line_start:start].strip(" \t-–—*") or text[end:line_end].strip(" \t.,;") or line_end < len(text) - 400:
         return False  # not a whole line, or not among the closing lines
     return bool(_CREDIT_LABEL.search(text, max(0, line_start - 300), line_start))
