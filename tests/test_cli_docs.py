@@ -91,8 +91,10 @@ def test_version_is_the_packages() -> None:
     assert result.exit_code == 0 and result.output.strip() == f"kb {__version__}"
 
 
-def test_completion_script_is_printed_for_bash() -> None:
+def test_completion_script_is_printed_for_bash(monkeypatch: pytest.MonkeyPatch) -> None:
     """docs/install.md tells people to install it with `kb --install-completion`, which writes this script."""
+    # the shell named, not detected from the parent process (a run with no shell above it would find none)
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     result = runner.invoke(app, ["--show-completion", "bash"], prog_name="kb")
     assert result.exit_code == 0, result.output
     assert "_KB_COMPLETE" in result.output and "complete" in result.output
