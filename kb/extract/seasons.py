@@ -9,9 +9,9 @@ fills in the months the trade keeps by custom (dates.yaml, `marketing_years`).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from kb.extract.dates import dates_data
+from kb.extract.dates import count_of, dates_data
 
 _TWO_YEARS = re.compile(r"(\d{4})/(\d{4})")
 _SEASON = r"(?:season|campaign|marketing\s+year|crop\s+year)"
@@ -52,8 +52,7 @@ def with_marketing_year(value: str, hs: str | None, exporter: str | None, text: 
     return f"{a}-{month:02d}/{a + 1}-{last:02d}"
 
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-           "eleven": 11}
+_COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(?P<n>\d{1,2}|" + "|".join(_COUNTS) + r")\s+months\s+of\s+(?:the\s+)?"
                            r"(?P<y1>\d{4})\s*[/-]\s*(?:\d{4}|\d{2})\s+" + _SEASON + r"\b",
                            re.I)
@@ -66,15 +65,20 @@ def first_months_of_season(value: str, text: str) -> str:
     if span is None:
         return value
     a, first = int(span[1]), int(span[2])
-    told = {(m["y1"], m["n"].lower()) for m in _FIRST_MONTHS.finditer(text)}
+    told = _first_months_told(text)
     # … and the same stretch of the season before, its figures compared with them
-    counts = {_COUNTS.get(n) or int(n) for y1, n in told if int(y1) == a} \
-        or {_COUNTS.get(n) or int(n) for y1, n in told if int(y1) == a + 1}
+    counts = {n for y1, n in told if y1 == a} or {n for y1, n in told if y1 == a + 1}
     if len(counts) != 1:
         return value
     n = counts.pop()
-    if not 1 <= n < 12:
+    if not n or not 1 <= n < 12:
         return value
     last = first + n - 1
     return f"{a}-{first:02d}/{a + (last - 1) // 12}-{(last - 1) % 12 + 1:02d}"
+
+
+@lru_cache(maxsize=16)  # asked for every flow of a season story: the text is read once
+def _first_months_told(text: str) -> frozenset[tuple[int, int | None]]:
+    """(first year, count of months) of each "first N months of the YYYY/YY season" the text names."""
+    return frozenset((int(m["y1"]), count_of(m["n"])) for m in _FIRST_MONTHS.finditer(text))
 

@@ -395,7 +395,7 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
         # "24.kg news agency", "Xinhua | English.news.cn" atop the page: the site (a known outlet's own segment)
         scan.masthead = scan.masthead or _outlet_in_line(line) or _name_before_bar(line)
         return False
-    if scan.title is None and (scan.first or scan.last_header == scan.outlet_line) and _is_masthead(line):
+    if scan.title is None and (scan.first or scan.last_header == scan.outlet_line) and is_masthead(line):
         # "Fiji Revenue & Customs Service" atop its own press release; an outlet's tagline
         scan.masthead = scan.masthead or _name_before_bar(line)
         return False
@@ -544,7 +544,7 @@ def _names_an_outlet(line: str) -> bool:
                for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
 
 
-def _is_masthead(line: str) -> bool:
+def is_masthead(line: str) -> bool:
     """A line that is only an organisation's or an outlet's name: a few capitalised words (and
     connectors) ending in an organisation word, no digits."""
     words = line.split()

@@ -13,7 +13,7 @@ from kb.errors import ReadError
 from kb.files import MAX_FILE_BYTES
 from kb.readers import publishers
 from kb.readers.bylines import parse_byline
-from kb.readers.cleaning import clean_page
+from kb.readers.cleaning import clean_page, is_masthead
 from kb.readers.common import build, decode, read_bytes, without_controls
 from kb.readers.dates import find_date
 from kb.readers.document import Document
@@ -316,7 +316,7 @@ def _site_before_headline(raw: str | None, page: str) -> tuple[str, str] | None:
     """"Site - Headline" in a <title> whose page prints the site's name as its first <h1> (the header of an older
     site), the headline further down: (site, headline)."""
     parts = [p.strip() for p in _TITLE_SPLIT.split(raw or "")]
-    if len(parts) == 2 and _an_organisation(parts[0]) and not _an_organisation(parts[1]) \
+    if len(parts) == 2 and is_masthead(parts[0]) and not is_masthead(parts[1]) \
             and len(_words(parts[1])) > len(_words(parts[0])):
         # "Mauritius Chamber of Agriculture - Mauritius-Indonesia Preferential Trade Agreement": a body's page
         return parts[0], parts[1]
@@ -330,14 +330,6 @@ def _site_before_headline(raw: str | None, page: str) -> tuple[str, str] | None:
         return None
     later = (htmllib.unescape(_TAG.sub("", m["inner"])).strip() for m in _HEADING.finditer(page, h1.end()))
     return (parts[0], parts[1]) if any(_words(h) == _words(parts[1]) for h in later) else None
-
-
-def _an_organisation(text: str) -> bool:
-    """A name that ends in an organisation's word ("… Chamber of Agriculture", "… Revenue Authority")."""
-    words = text.split()
-    heads = publishers.masthead_words()
-    return 2 <= len(words) <= 8 and all(w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in words) \
-        and (words[-1] in heads or (any(w in heads for w in words[:-1]) and " of " in text))
 
 
 def _same_headline(a: str, b: str) -> bool:

@@ -78,6 +78,7 @@ from kb.extract.flows.roles import (
     EXPORTER,
     IMPORTER,
     OWN_CHANGE,
+    OWN_TRADE_CHANGED,
     REGION,
     Party,
     frame_parties,
@@ -91,7 +92,8 @@ _BACK_REFERENCE = re.compile(r"\bthe\s+other\b|\b(?:smaller|larger|similar|furth
                              r"(?:consignments?|shipments?|cargo(?:es)?|batch(?:es)?|deliver(?:y|ies)|exports|sales|goods)\b",
                              re.I)
 # "Most of it went to India": a part of the goods just told (no figure of another flow's)
-_PART_OF_IT = re.compile(r"\b(?:most|much|all|half|the\s+bulk)\s+of\s+(?:it|them|this|that|these|those)\b", re.I)
+_PART_OF_IT_TEXT = r"\b(?:most|much|all|half|the\s+bulk)\s+of\s+(?:it|them|this|that|these|those)"
+_PART_OF_IT = re.compile(_PART_OF_IT_TEXT + r"\b", re.I)
 # Goods words that say "a load of": the goods are what follows "of".
 _CONTAINERS = frozenset(("cargo", "cargoes", "shipment", "shipments", "consignment", "consignments", "batch",
                          "batches", "load", "loads", "container", "containers", "lot", "lots", "volume", "volumes",
@@ -240,9 +242,8 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         # closed with a record for beef exports, as the country shipped 361,400 tons" too
         dated = next((d for d in sm.dates()
                       if "/" in d.value or (len(d.value) in (4, 7) and sm.sentence.start <= LEAD)), None)
-    if dated is None and sm.cues and rd.frame.period and len(rd.frame.period) == 4 and _MONTH_WORD.search(sm.text):
-        # "… this year. Up to the end of November, shipments totalled 43,215 tons": the months of the year told
-        dated = next((d for d in sm.dates() if _within_year(d.value, rd.frame.period)), None)
+    if dated is None and sm.cues:
+        dated = _months_of_the_year(rd, sm)
     if dated is not None and is_period(dated) and _reported(rd, dated.value) \
             and not _looks_back(rd.frame.period, dated.value) \
             and not _within_year(rd.frame.period, dated.value) \
@@ -317,12 +318,9 @@ def lead_period(rd: Reading, sm: SentenceMentions) -> None:
     """"Dubai's non-oil trade reached AED1.6 trillion in the first nine months of 2025": a lead figure that
     is no flow (two-way trade, output), or a two-way total anywhere, still names the period of the flows after."""
     _period_referred_to(rd, sm)
-    if rd.frame.period and len(rd.frame.period) == 4 and _MONTH_WORD.search(sm.text) \
-            and any(a.kind in ("quantity", "money") for a in sm.amounts):
-        # "… sent abroad this year. Up to the end of November, shipments totalled 43,215 tons": the months told
-        told = next((d for d in sm.dates() if _within_year(d.value, rd.frame.period)), None)
-        if told is not None and "/" in told.value:
-            rd.frame.period = told.value
+    told = _months_of_the_year(rd, sm) if any(a.kind in ("quantity", "money") for a in sm.amounts) else None
+    if told is not None and "/" in told.value:
+        rd.frame.period = told.value
     if rd.frame.period is not None or not any(a.kind in ("quantity", "money") for a in sm.amounts) \
             or (sm.sentence.start > LEAD and not lexicon().turnover.search(sm.text)):
         return  # the lead, or a two-way total anywhere ("Bilateral trade reached $6.2bn in 2025. Exports …")
@@ -349,8 +347,7 @@ _AMOUNTS_MOVE = re.compile(r"(?:\b(?:volumes|quantities|shipments|amounts|cargoe
                            r"the\s+rest|the\s+remainder|"
                            r"the\s+balance)|"
                            # "Most of it went to India", "Almost all of this cardamom went …": the goods told before
-                           r"\b(?:most|much|all|half|the\s+bulk)\s+of\s+(?:it|them|this|that|these|those)"
-                           r"(?:\s+[a-z]+)?|"
+                           + _PART_OF_IT_TEXT + r"(?:\s+[a-z]+)?|"
                            # "Of everything exported since January 1, 44 per cent went to Syria": a share of the goods
                            r"\d\s*(?:%|per\s*cent|percent))\s+(?:also\s+)?$", re.I)
 _RIGHT_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:neighbou?ring|fellow|nearby)\s+)?")  # "relied on neighbouring X"
@@ -544,7 +541,7 @@ def _subject_of_next(sm: SentenceMentions, cues: list[Cue], i: int, end: int) ->
 
 
 _COUNTRY_THEN_VERB = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:also\s+)?"
-                                r"(?:raised|lifted|increased|boosted|cut|reduced|doubled|tripled|halved|stepped\s+up)\s")
+                                r"(?:" + OWN_TRADE_CHANGED + r"|cut|reduced)\s")
 _PARTNER_THEN_AND = re.compile(r"^\s+(?:to|into|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+and\s+"
                                r"(?!(?:the\s+)?[A-Z][\w'’.-]*\s*$)")
 
@@ -2662,6 +2659,15 @@ def _figure_date(rd: Reading, figure: Figure) -> str | None:
         # November 2025: the months the story counts, named by their year
         return rd.frame.period
     return figure.date.value if figure.date is not None else (rd.frame.period or _headline_year(rd))
+
+
+def _months_of_the_year(rd: Reading, sm: SentenceMentions) -> DateMention | None:
+    """"… this year. Up to the end of November, shipments totalled 43,215 tons": months of the year the story told
+    as its period, named by a later sentence."""
+    period = rd.frame.period
+    if not period or len(period) != 4 or not _MONTH_WORD.search(sm.text):
+        return None
+    return next((d for d in sm.dates() if _within_year(d.value, period)), None)
 
 
 # a word that may name months of a year (a cheap test before reading the sentence's dates)

@@ -273,8 +273,9 @@ _PLACE_FOLLOWS = re.compile(r"(?:\s+(?:the\s+)?|[^.;:]{0,80}?\b(?:into|to)\s+(?:
                             r"(?![A-Z]{1,3}\s?\$)[A-Z][\w'’-]")
 # "reached 61 countries in all, among them Armenia, …": the places counted, then named (a level "reached" is no
 # motion: "exports reached NOK 2.1 billion")
-_PLACES_COUNTED_FOLLOW = re.compile(r"\s+(?:\d+|[a-z]+)\s+(?:countries|markets|destinations|nations)\b"
-                                    r"[^.;:]{0,20}?,?\s+(?:among\s+them|including|among\s+which|such\s+as|notably)\s+(?:the\s+)?[A-Z]")
+PLACES_COUNTED = (r"\s+(?:\d+|[a-z]+)\s+(?:countries|markets|destinations|nations)\b[^.;:]{0,20}?,?\s+"
+                  r"(?:among\s+them|including|among\s+which|such\s+as|notably)\s+(?:the\s+)?")
+_PLACES_COUNTED_FOLLOW = re.compile(PLACES_COUNTED + r"[A-Z]")
 
 
 _PASSED_THROUGH = re.compile(r"\s+(?:through|via|across|by\s+way\s+of)\s")
@@ -303,8 +304,6 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
             continue  # "foodstuffs shipped through the port of Aqaba enter Iraq": the motion verb tells where
         if cue.form in lex.place_only and any(a.start() < cue.start < a.end() for a in RELATIVE_ASIDE.finditer(s)):
             continue  # ", which collapsed after checks on shrimp entering China,": an aside's goods, no trade told
-        if cue.form == "reached" and not _PLACES_COUNTED_FOLLOW.match(s, cue.end):
-            continue
         if cue.form in lex.place_only and not _PLACE_FOLLOWS.match(s, cue.end) \
                 and not _PLACES_COUNTED_FOLLOW.match(s, cue.end):
             continue  # "exports reach $5bn", "entered into force", "brings benefits": no place goods reach

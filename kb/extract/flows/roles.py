@@ -19,7 +19,7 @@ from kb.extract.commodities import find_commodities
 from kb.extract.context import CountryMention
 from kb.extract.countries import SIDE_LEAD, find_countries
 from kb.extract.flows.lexicon import EXPORTING, Lexicon, lexicon
-from kb.extract.flows.mentions import FIGURE_NEXT, Cue, SentenceMentions
+from kb.extract.flows.mentions import FIGURE_NEXT, PLACES_COUNTED, Cue, SentenceMentions
 from kb.extract.quantities import FIGURE_START
 
 EXPORTER, IMPORTER = "exporter", "importer"
@@ -385,8 +385,7 @@ _FROM_SUPPLIERS = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,2}(?:suppliers|sources|o
 _TO_MARKETS_SUCH_AS = re.compile(r"\bto\s+(?:[\w-]+\s+){0,3}(?:countries|markets|destinations|nations)\s*,?\s+"
                                  r"(?:such\s+as|like|including|among\s+them|among\s+which|notably|namely|led\s+by)"
                                  r"\s+(?:the\s+)?$", re.I)
-_COUNTED_PLACES_NAMED = re.compile(r"\s+(?:\d+|[a-z]+)\s+(?:countries|markets|destinations|nations)\b[^.;:]{0,20}?,?\s+"
-                                   r"(?:among\s+them|including|among\s+which|such\s+as|notably)\s+(?:the\s+)?")
+_COUNTED_PLACES_NAMED = re.compile(PLACES_COUNTED)
 _SOLD_IN = re.compile(r"(?:sell|sells|sold|selling)\s+(?:(?:well|widely|strongly|best|mainly|mostly|also|too)\s+)?"
                       r"in\s+(?:the\s+)?", re.I)
 _SALES_IN = re.compile(r"(?:sales|supplying|supplies|supplied|supply|sold|selling)\b"
@@ -774,11 +773,13 @@ _VERB_IN_RANKING = re.compile(r"\b(?!(?:leading|growing|emerging|rising|promisin
                               r"booming|existing)\b)\w+ing\b", re.I)
 
 
+# verbs of a country changing its own trade ("South Korea raised its purchases")
+OWN_TRADE_CHANGED = r"raised|lifted|increased|boosted|doubled|tripled|halved|stepped\s+up"
 _VERB_NEXT = re.compile(r"\s+(?:(?:also|mainly|mostly|largely|in\s+turn|already|still)\s+)?"
                         r"(?:exports?|exported|ships?|shipped|sends?|sent|sells?|sold|supplies|supplied|imports?|"
                         r"imported|buys?|bought|purchased|receives?|received|takes|took|absorbed|"
                         # "…, and South Korea raised its purchases": a subject of its own trade
-                        r"raised|lifted|increased|boosted|doubled|tripled|halved|stepped\s+up)\b")
+                        + OWN_TRADE_CHANGED + r")\b")
 
 
 # A country's name opening a body's: "the Vietnam Pepper Association", "the Kenya Revenue Authority".
