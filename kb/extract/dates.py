@@ -1072,6 +1072,27 @@ def find_dates(text: str, published: str | None, country: str | None = None) -> 
     return _year_told_again(text, _refined_in_brackets(text, out))
 
 
+_TWO_YEARS = re.compile(r"(\d{4})/(\d{4})")
+
+
+def fiscal_where_named(found: list[DateMention], article: str, published: str | None,
+                       country: str | None) -> list[DateMention]:
+    """A split year written bare ("exports reached 40,215 tonnes in 2025/2026") that the article names a fiscal
+    year elsewhere ("in the 2025-26 fiscal year") is that fiscal year: its months where the country's are known."""
+    fiscal = _fiscal_years().get(country or "")
+    if fiscal is None or not article:
+        return found
+    out = []
+    for d in found:
+        years = _TWO_YEARS.fullmatch(d.value)
+        if years and int(years[2]) == int(years[1]) + 1 and any(
+                _fiscal_words_around(article, m.start(), m.end())
+                for m in re.finditer(rf"\b{years[1]}\s*[/–-]\s*(?:{years[2][:2]})?{years[2][2:]}\b", article)):
+            d = DateMention(d.start, d.end, _Resolver(published, country)._fiscal_span(int(years[1])))
+        out.append(d)
+    return out
+
+
 # "the first nine months (January-September) of this year": the year the months are of, no period of its own
 _OF_ITS_YEAR = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?of\s+(?:the\s+)?$")
 

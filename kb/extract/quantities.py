@@ -43,6 +43,11 @@ AmountKind = Literal["quantity", "money", "price", "percent", "number"]
 # crore", "at EUR 3 million"): a currency symbol, with or without a country's letters, or a currency's letters
 # before the digits. Case is kept inside, so it can sit in a pattern compiled without case.
 FIGURE_START = r"(?-i:(?:[A-Z]{1,3}\s?)?[$€£¥₹]\s?|(?:Rs\.?|Sh|Dh|Tk|Rp|RM|[A-Z]{3})\s?)?\d"
+# The hedges news puts before a figure ("close to", "upwards of", "just over", "an estimated"), written once for
+# every pattern that looks past them to the figure; any number of them, so "just over" and "a little over" pass.
+APPROX = (r"(?:(?:about|around|some|nearly|almost|roughly|approximately|circa|close\s+to|upwards\s+of|"
+          r"in\s+excess\s+of|more\s+than|less\s+than|over|under|above|below|at\s+least|just|a\s+little|slightly|"
+          r"well|an?\s+estimated|a\s+record|a\s+total\s+of|a\s+combined|combined|only|a\s+mere)\s+)*")
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ import re
 from kb.extract.flows.figures import Figure, sentence_figures
 from kb.extract.flows.goods import Goods, goods_hs, read_phrase_list
 from kb.extract.flows.mentions import SentenceMentions
+from kb.extract.quantities import APPROX
 
-_NUMBER = r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|over\s+|just\s+over\s+|more\s+than\s+)?" \
+_NUMBER = APPROX + \
           r"\d[\d.,]*\s*(?:percent|per\s+cent|%|pc)"
 _SHARE_VERB = r"(?:represented|representing|made\s+up|making\s+up|accounted\s+for|accounting\s+for|comprised|" \
               r"constituted|took\s+up|was|were)"
@@ -147,7 +148,7 @@ _RANKING_OF_ITEMS = re.compile(r"\b(?:headed|led|topped)\s+by\b|\bahead\s+of\b|\
                                r"(?:come|comes|came|are|were|is)\b", re.I)
 _ITEM_OPENER = re.compile(r"(?:\b(?:headed|led|topped|followed)\s+by|\bahead\s+of|\b(?:come|comes|came|are|were|is)|,|"
                           r"\band)\s+", re.I)
-_FIGURE_LINK = re.compile(r"\s+(?:at|with|worth|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
+_FIGURE_LINK = re.compile(r"\s+(?:at|with|worth|of)\s+" + APPROX + "$", re.I)
 # "…, along with edible oils, pasta and plantains in smaller amounts": more of the goods, their figures left out
 _ALONG_WITH = re.compile(r",?\s+(?:along\s+with|as\s+well\s+as|besides)\s+", re.I)
 _SMALLER_AMOUNTS = re.compile(r"\s+in\s+(?:smaller|lesser|small|minor)\s+(?:amounts|quantities|volumes)\b", re.I)

@@ -17,11 +17,11 @@ from kb.extract.dates import DateMention
 from kb.extract.flows.goods import goods_hs
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import OF_THE_WHOLE, RELATIVE_ASIDE, SentenceMentions
-from kb.extract.quantities import FIGURE_START, Amount
+from kb.extract.quantities import APPROX, FIGURE_START, Amount
 
 _WORTH = re.compile(r"(?:(?:\bworth|\bvalued\s+at|\bwith\s+a\s+value\s+of|\bfor|\btotall?ing|\bamounting\s+to|"
-                    r"\bat\s+a\s+value\s+of|\bearning|\bfetching|\bgenerating|,)\s+(?:(?:about|around|some|"
-                    r"nearly|almost|over|roughly|an\s+estimated|more\s+than|approximately|a\s+total\s+of)\s+)?\(?"
+                    r"\bat\s+a\s+value\s+of|\bearning|\bfetching|\bgenerating|\bbringing\s+in|\byielding|"
+                    r"\bfor\s+which\s+(?:[a-z]+\s+){0,2}paid|,)\s+" + APPROX + r"\(?"
                     r"|^\s*\()$",  # "198.4 thousand m³ (EUR 54.3 million)": the value in brackets
                     re.I)
 _CONVERSION = re.compile(r"^\s*\(\s*(?:about|around|some|nearly|roughly|approximately|or|equivalent\s+to|~)?\s*$",
@@ -92,8 +92,8 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
 
 
 # "rose from 286,000 tons to 357,000 tons between March and April": each end of the change at its point in time
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$")
-_TO_BETWEEN = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s+to\s+(?:be\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?")
+_FROM_BEFORE = re.compile(r"\bfrom\s+" + APPROX + "$")
+_TO_BETWEEN = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s+to\s+(?:be\s+)?" + APPROX)
 _TWO_POINTS_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
 
 
@@ -287,9 +287,9 @@ _CHANGE_VERB_BEFORE = re.compile(r"\b(?:exports?|imports?|shipments|sales|purcha
 # "Benin absorbed 10.7%, or about 131,000 t": a share taken, then the same part as a figure (not "rose 10%, or …")
 _SHARE_RESTATED = re.compile(r"\b(?:took|takes|taking|absorbed|absorbing|accounted\s+for|accounting\s+for|"
                              r"represented|representing|captured|held|holding|with)\s+"
-                             r"(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|almost\s+)?\d[\d.,]*\s*"
+                             + APPROX + r"\d[\d.,]*\s*"
                              r"(?:%|per\s?cent|percent)(?:\s+of\s+(?:the\s+|its\s+|all\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?\s*,?\s+"
-                             r"or\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+)?$", re.I)
+                             r"or\s+" + APPROX + "$", re.I)
 _PER_UNIT_AFTER = re.compile(r"\s*(?:a|an|per|/)\s*(?:quintal|tonne|ton|metric\s+ton|kg|kilo|kilogram|pound|lb|bag|"
                              r"head|litre|liter|barrel|bushel|box|carton|crate|unit|piece|dozen|bottle|mt|t)\b", re.I)
 _SOLD_AT = re.compile(r"\b(?:sold|selling|sells|bought|buying|traded|trading|fetched|fetching|offered)\s+at\s+"
@@ -327,7 +327,7 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
     return bool(price or lex.share_before.search(before))
 
 
-_BRACKET_OPENS = re.compile(r"\(\s*(?:about\s+|around\s+|some\s+|nearly\s+)?$")
+_BRACKET_OPENS = re.compile(r"\(\s*" + APPROX + "$")
 _TERMS_OF_VALUE = re.compile(r"(?:fob|cif)\b", re.I)
 _VALUE_END = re.compile(r"(?:\d|\b(?:million|billion|mln|bln|bn|mn|m|thousand))\s+$", re.I)
 
@@ -358,7 +358,7 @@ _GAP_AFTER = re.compile(r"\s+(?:short\s+of|shy\s+of|more\s+than|less\s+than|fewe
 # … or "took the largest share with 362,900 tons", "the biggest share, at $41m": the holder's figure after its share
 _OWN_FIGURE_AFTER_SHARE = re.compile(r"\b(?:percent|per\s+cent|%)\s+of\s+(?:the\s+)?(?:total|whole|overall)\b"
                                      r"[^,;:.]{0,12}\s+with\s+$"
-                                     r"|\bshare\s*,?\s+(?:with|at)\s+(?:(?:some|about|around|nearly|almost|over)\s+)?$",
+                                     r"|\bshare\s*,?\s+(?:with|at)\s+" + APPROX + "$",
                                      re.I)
 
 

@@ -85,7 +85,7 @@ from kb.extract.flows.roles import (
     in_aside,
     subject_side,
 )
-from kb.extract.quantities import FIGURE_START, rate_in
+from kb.extract.quantities import APPROX, FIGURE_START, rate_in
 
 _BACK_REFERENCE = re.compile(r"\bthe\s+other\b|\b(?:smaller|larger|similar|further|some|the\s+same)\s+"
                              r"(?:amounts|volumes|quantities|shipments|consignments)\b|\b(?:the|this|that|these|those)\s+"
@@ -264,7 +264,7 @@ _PAST_RECORD = re.compile(r"\b(?:record|peak)\s+(?:[\w-]+\s+){0,2}(?:was|were)\s
 _TURNED_ROUND = ("the other way", "the opposite direction", "the other direction")  # "goes the other way"
 _ALONE = re.compile(r"\s+alone\b")
 # "… with USD 128 mln of purchases", "… with 12,000 tonnes of imports": a figure's measure
-_MEASURED_BY = re.compile(r"\bwith\s+(?:about\s+|around\s+|some\s+|nearly\s+)?(?:[A-Z]{2,3}\$?\s?|[$€£]\s?)?"
+_MEASURED_BY = re.compile(r"\bwith\s+" + APPROX + r"(?:[A-Z]{2,3}\$?\s?|[$€£]\s?)?"
                           r"\d[\d.,]*\s*(?:[^\W\d]{1,12}\.?\s+){0,2}"
                           r"(?:worth\s+)?of\s+(?:(?:its|their|the)\s+)?$", re.I)
 # "Azerbaijan follows with", "Armenia came second with": a partner ranked, its figure after
@@ -488,8 +488,8 @@ _PASSIVE_ASIDE = re.compile(r"\s+(?:mainly\s+|mostly\s+|largely\s+)?(?:by|via|th
 _WITH_ITS_FIGURE = re.compile(r",\s+with\s+(?:its\s+|their\s+|total\s+|combined\s+|(?:19|20)\d\d(?:/\d{2,4})?\s+)*$")
 # "… with imports worth $96m", "… with imports of Russian sunflower oil reaching 1.37 mln tonnes"
 _FIGURE_NEXT = re.compile(r"(?:\s+of\s+(?:[\w'’-]+\s+){1,5}?(?=(?:worth|valued|totall?ing|amounting|reaching|at)\b))?"
-                          r"\s*\b(?:worth|of|valued\s+at|totall?ing|amounting\s+to|at|reaching)\s+(?:about\s+|around\s+|"
-                          r"some\s+|nearly\s+|over\s+|more\s+than\s+)?" + FIGURE_START)
+                          r"\s*\b(?:worth|of|valued\s+at|totall?ing|amounting\s+to|at|reaching)\s+"
+                          + APPROX + FIGURE_START)
 _BRACKETED_ROLE = re.compile(r"[A-Z][\w'’.-]*\s*\(\s*(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}$")
 _APPOSED_ROLE = re.compile(r"[A-Z][\w'’.-]*,\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}$")
 # ("the destination countries for the exports of the State of Qatar", "origin with respect to the imports of …")
@@ -846,9 +846,8 @@ _NEXT_COME = re.compile(r"\W*(?:Next\s+(?:in\s+line\s+|on\s+the\s+list\s+)?|Then
                         r"(?:come|comes|came|is|was|are|were|stands|stood|sits|sat|follows|followed)\s+(?:the\s+)?")
 _THEN_BEFORE = re.compile(r"\bnext\b[^.;]{0,40},\s+(?:and\s+)?then\s+(?:the\s+)?$")  # "… were next …, then Iraq"
 _COLON_BEFORE = re.compile(r":\s+(?:the\s+)?$")
-_FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*)?"
-                                 r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
-_WITH_FIGURE = re.compile(r"\s+(?:with|at|on|for)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?" + FIGURE_START)
+_FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*)?" + APPROX)
+_WITH_FIGURE = re.compile(r"\s+(?:with|at|on|for)\s+" + APPROX + FIGURE_START)
 _FOLLOWED_ONE = re.compile(r"\b(?:followed|trailed|follow|trail)\s+(?:the\s+)?$")
 _RANKED_AGAINST = re.compile(r"\b(?:ahead\s+of|behind|trailing)\s+(?:the\s+)?$", re.I)
 _AHEAD_OF = r"(?:just\s+|well\s+|narrowly\s+)?ahead\s+of\s+"  # "…, just ahead of the United States"
@@ -859,6 +858,8 @@ _RANKED_CLAUSE = re.compile(r"(?:\s*,\s*(?:while|whilst|though|although|which|wh
                             r"returned\s+to|regained|reclaimed|"
                             # "India topped the list by value with …"
                             r"topped|headed|led\s+the\s+(?:list|ranking|table)|"
+                            # "Egypt tops the ranking for the year, having taken …": the present of a report
+                            r"(?:tops|heads|leads)\s+the\s+(?:list|ranking|table|buyers|markets)|"
                             # "Spain is third with 15,906 tons"
                             r"(?:is|are|was|were)\s+(?:now\s+)?(?:second|third|fourth|fifth|sixth|seventh|next)|"
                             # "Turkey stayed in second place with …", "Iran fell to 7.2m kg from 9.0m"
@@ -1125,9 +1126,7 @@ _RANKED_GOODS = (r"led\s+(?:(?:the|all)\s+(?:categories|category|list|ranking|ta
                  + r"(?:\s+(?:place|position|spot))?(?:\s+among\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?,?\s+with")
 _RANKED_GOODS_VERB = re.compile(r"\b(?:" + _RANKED_GOODS + r")\s")
 _REACHED = re.compile(r",?\s+(?:reached|totall?ed|amounted\s+to|stood\s+at|came\s+to|accounted\s+for|earned|"
-                      r"brought\s+in|" + _RANKED_GOODS + r")\s+"
-                      r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|a\s+combined\s+|"
-                      r"a\s+total\s+of\s+|combined\s+)?")
+                      r"brought\s+in|" + _RANKED_GOODS + r")\s+" + APPROX)
 
 
 def _story_seller(rd: Reading, sm: SentenceMentions, importer: str | None) -> str | None:
@@ -1153,8 +1152,7 @@ def _story_buyer(rd: Reading, sm: SentenceMentions, exporter: str | None) -> str
 _PRONOUN_TOTAL = re.compile(r"\W*(?:They|These|Those|It)\s+(?:(?:also|still|only|then)\s+)?(?:totall?ed|reached|"
                             r"amounted\s+to|stood\s+at|came\s+to|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|"
                             r"increased\s+to|decreased\s+to|grew\s+to|declined\s+to|jumped\s+to|slipped\s+to|"
-                            r"hit|topped)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|"
-                            r"more\s+than\s+|just\s+)?" + FIGURE_START)
+                            r"hit|topped)\s+" + APPROX + FIGURE_START)
 
 
 def _pronoun_total(rd: Reading, sm: SentenceMentions, figures: list[Figure]) -> bool:
@@ -2788,7 +2786,7 @@ def _company(rd: Reading, frame: _Frame) -> str | None:
 # not a detail of one consignment told before.
 _LEVEL = re.compile(r"(?:\b(?:rose|risen|raised|increased|grew|grown|jumped|climbed|fell|fallen|dropped|declined|"
                     r"decreased|surged|soared|slipped|edged\s+up|edged\s+down)\b[^.;]{0,40}?\bto|\breached|\bhit|"
-                    r"\btopped|\btotall?ed|\bstood\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|almost\s+)?$")
+                    r"\btopped|\btotall?ed|\bstood\s+at)\s+" + APPROX + "$")
 
 
 def _a_level(s: str, figure: Figure) -> bool:

@@ -15,9 +15,16 @@ from itertools import pairwise
 from kb.extract import gazetteer
 from kb.extract.commodities import Commodity, find_commodities
 from kb.extract.context import CountryMention, Sentence
-from kb.extract.dates import DateMention, count_of, find_dates
+from kb.extract.dates import DateMention, count_of, find_dates, fiscal_where_named
 from kb.extract.flows.lexicon import Lexicon, cue_form, lexicon
-from kb.extract.quantities import FIGURE_START, Amount, find_amounts, writes_decimal_commas, writes_pounds_as_weight
+from kb.extract.quantities import (
+    APPROX,
+    FIGURE_START,
+    Amount,
+    find_amounts,
+    writes_decimal_commas,
+    writes_pounds_as_weight,
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,9 @@ class SentenceMentions:
         said in March", "data released on Tuesday")."""
         if self._dates is None:
             s = self.text
-            self._dates = [d for d in find_dates(s, self.published, country=self.country)
+            found = fiscal_where_named(find_dates(s, self.published, country=self.country), self.article,
+                                       self.published, self.country)
+            self._dates = [d for d in found
                            if ("/" in d.value or not _ATTRIBUTION.search(s[max(0, d.start - 45):d.start]))
                            and not _record_since(s, d)  # one says a thing on a day, not over "January to June"
                            # "Against the first semester of 2025, exports to Kenya increased by 18.6%": the base
@@ -135,9 +144,9 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|told|reported|announced|wrote|stated|
 # "…; the Netherlands, with US$ 87.2 million; China, with …": a list's next member with its figure, after a semicolon
 _LIST_MEMBER_NEXT = (r"(?-i:\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
                      r"(?:\s*,\s*with\s+|\s+with\s+|\s*\(\s*|\s*:\s*|\s+[–—-]\s*)"
-                     r"(?:about\s+|around\s+|some\s+|nearly\s+)?)" + FIGURE_START)
+                     + APPROX + r")" + FIGURE_START)
 # "121 tons of them", "1.4 million tons of these": a part of the whole just told (not "91 percent of them", a share)
-PART_OF_WHOLE = (r"(?:about\s+|some\s+|nearly\s+)?\d[\d.,]*\s*(?!%|per\s*cent|percent)(?:[^\W\d]{1,12}\.?\s+){0,2}"
+PART_OF_WHOLE = (APPROX + r"\d[\d.,]*\s*(?!%|per\s*cent|percent)(?:[^\W\d]{1,12}\.?\s+){0,2}"
                  r"of\s+(?:them|these|those|this|that|it)\b")
 # "January – October 2026": a span of months, no clause break
 _MONTH_NEXT = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -350,20 +359,19 @@ def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexi
 
 
 # "… and Italy (52 MT) received": a subject's figure in brackets right before the verb
-_BRACKETED_FIGURE_BEFORE = re.compile(r"\(\s*(?:about\s+|around\s+|some\s+|nearly\s+)?(?:[A-Z]{0,3}\$\s?|[$€£]\s?)?"
+_BRACKETED_FIGURE_BEFORE = re.compile(r"\(\s*" + APPROX + r"(?:[A-Z]{0,3}\$\s?|[$€£]\s?)?"
                                       r"\d[\d.,]*\s*[^\W\d][^()]{0,14}\)\s+(?:(?:also|each|both|[a-z]+ly)\s+)?$")
 _ACCESS_AFTER = re.compile(r"[\s-]+(?:access|entry|opening|penetration|development|intelligence|research|"
                            r"survey|study|studies|days?|visit)\b", re.I)
 _GAPPED_BUYERS = re.compile(r"(?:,\s*|;\s*|\s)(?:and|while|whereas)\s+(?:the\s+)?[A-Z][\w'’.-]+"
                             r"(?:\s+[A-Z][\w'’.-]+)?\s+$")
 # "… buyers $15.2 million": a figure right after, maybe hedged
-FIGURE_NEXT = re.compile(r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+)?" + FIGURE_START)
+FIGURE_NEXT = re.compile(r"\s+" + APPROX + FIGURE_START)
 _IN_TERMS_OF = re.compile(r"\bin\s+terms\s+of\s+(?:the\s+)?(?:(?:total|overall|combined)\s+)?$", re.I)
 _MARKETS_GONE_TO = re.compile(r"\bto\s+(?:(?:a\s+(?:wide\s+)?(?:range|number|host|variety|handful)\s+of|several|many|"
                              r"various|numerous|different|new|other|more\s+than|over|some|about|around|nearly|"
                              r"\d[\d,]*|[a-z]+ty|ten|twelve|fifteen)\s+){1,3}$", re.I)
-SHARE_TAKEN = re.compile(r"\s+(?:about\s+|around\s+|nearly\s+|over\s+|almost\s+|close\s+to\s+|roughly\s+|some\s+|"
-                         r"(?:just\s+)?(?:more|less)\s+than\s+|just\s+(?:over|under)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)")
+SHARE_TAKEN = re.compile(r"\s+" + APPROX + r"\d[\d.,]*\s*(?:%|per\s*cent|percent)")
 _SUPPLIED_SHARE = re.compile(r"\b(?:suppl(?:y|ies|ied)|provid(?:e|es|ed)|account(?:s|ed)?\s+for)\s+"
                              r"(?:(?:most|much|half|the\s+bulk|a\s+(?:third|quarter)|(?:about\s+|nearly\s+)?"
                              r"\d[\d.,]*\s*(?:%|per\s*cent|percent))\s+of\s+)?(?:its|their|[A-Z][\w.-]*['’]s?)\s+$")
@@ -414,8 +422,8 @@ _POST_BEFORE = re.compile(r"\b(?:manager|director|head|chief|officer|vice\s+pres
 _LEVY_AFTER = re.compile(r"\s+(?:duty|duties|tariffs?|tax|taxes|levy|levies|ban|bans|quotas?|licen[cs]es?|permits?|"
                          r"restrictions?|curbs?|controls?|procedures?|regime|rules?|requirements?)\b", re.I)
 # "India took most of the rest of the crop", "China took the bulk": a part of the trade told, without its figure
-PORTION_AFTER = re.compile(r"\s+(?:(?:close\s+to|nearly|almost|about|over|more\s+than|just\s+over|just\s+under|"
-                           r"some)\s+)?(?:most|much|half|the\s+most|the\s+bulk|the\s+rest|the\s+remainder|the\s+balance|"
+PORTION_AFTER = re.compile(r"\s+" + APPROX + r"(?:most|much|half|the\s+most|the\s+bulk|the\s+rest|the\s+remainder|"
+                           r"the\s+balance|"
                            r"the\s+lion['’]s\s+share|(?:a|one)\s+(?:third|quarter|fifth)|two-thirds|three-quarters)"
                            r"(?:\s+of\s+(?:it|them|(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)){0,2}"
                            # "took close to half of the Arabic gum Sudan sold abroad this year": whose goods they are

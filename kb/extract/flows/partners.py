@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kb.extract.commodities import Commodity
 from kb.extract.context import CountryMention
+from kb.extract.quantities import APPROX
 
 # the verb of a change and its size, then the level reached: "rose 12 per cent to", "was down 3.1% by volume at",
 # "fell by a fifth to"
@@ -18,8 +19,8 @@ _CHANGE_VERB = (r"(?:rose|fell|grew|increased|decreased|declined|dropped|climbed
                 r"plunged|slumped|tumbled|gained|eased|edged\s+(?:up|down|higher|lower)|(?:was|were|is|are)\s+"
                 r"(?:up|down|higher|lower))")
 _CHANGED_TO = _CHANGE_VERB + r"(?:\s+(?:by\s+)?(?:[^,;:()]|\([^()]{0,30}\)){1,50}?)?,?\s+(?:to|at)"
-_HEDGE = r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+|over\s+)?"
-CHANGED_TO = re.compile(r",?\s+(?:(?:also|then|meanwhile)\s+)?" + _CHANGED_TO + r"\s+" + _HEDGE, re.I)
+
+CHANGED_TO = re.compile(r",?\s+(?:(?:also|then|meanwhile)\s+)?" + _CHANGED_TO + r"\s+" + APPROX, re.I)
 
 
 # The verb that gives a level, and the words up to its figure: "reached", "totalled", "came in at", "rose 21% to",
@@ -27,7 +28,7 @@ CHANGED_TO = re.compile(r",?\s+(?:(?:also|then|meanwhile)\s+)?" + _CHANGED_TO + 
 _LEVEL = re.compile(r"(?:\s*\([^()]{0,30}\))?,?\s+(?:(?:also|alone|together)\s+)?"
                     r"(?:reached|totall?ed|amounted\s+to|came\s+(?:in\s+)?(?:to|at)|hit|topped|stood\s+at|"
                     r"(?:remained|was|were|stood|stayed)\s+(?:[\w'’-]+\s+){0,6}?at|"
-                    + _CHANGED_TO + r")\s+" + _HEDGE + "$", re.I)
+                    + _CHANGED_TO + r")\s+" + APPROX + "$", re.I)
 def may_tell_level(text: str) -> bool:
     """Whether a sentence without a trade word may still give goods a level: a figure and a verb of level."""
     return _DIGIT.search(text) is not None and _LEVEL_VERB.search(text) is not None

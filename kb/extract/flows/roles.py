@@ -20,7 +20,7 @@ from kb.extract.context import CountryMention
 from kb.extract.countries import SIDE_LEAD, find_countries
 from kb.extract.flows.lexicon import EXPORTING, Lexicon, lexicon
 from kb.extract.flows.mentions import FIGURE_NEXT, PLACES_COUNTED, Cue, SentenceMentions
-from kb.extract.quantities import FIGURE_START
+from kb.extract.quantities import APPROX, FIGURE_START
 
 EXPORTER, IMPORTER = "exporter", "importer"
 
@@ -85,7 +85,7 @@ _SHARE_OF = re.compile(r"^(?:\s*\([^()]{0,30}\))?\s+(?:alone\s+)?"
                        r"makes\s+up|making\s+up|taking|took|"
                        r"takes|absorbed|absorbs|received|receives|represented|represents|bought|buys|captured|"
                        r"captures|claimed|claims)\s+"
-                       r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+|roughly\s+)?"
+                       + APPROX +
                        r"(?:\d[\d.,]*\s*(?:%|per\s*cent|percent)|half|a\s+third|a\s+quarter|two-thirds|"
                        r"three-quarters|the\s+bulk|most|the\s+lion['’]s\s+share)\s+(?:share\s+)?of\s+"
                        r"(?:[\w'’-]+\s+){0,4}$"
@@ -108,8 +108,7 @@ _FIGURE_JOINT = re.compile(r"^(?:['’]s)?(?:\s*,)?(?:\s+[–—-])?\s+"
                            r"supplying|shipped|shipping|sent|exported|sold|provided|delivered)\s+"
                            # "Germany bought mangoes worth $2.4 million, Oman $1.9 million": the verb's goods between
                            r"(?:(?:[a-z][\w-]*\s+){1,3}?(?:worth|valued\s+at|of)\s+)?)?"
-                           r"\(?(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
-                           + FIGURE_START + r"[^;]{0,40}?"
+                           r"\(?" + APPROX + FIGURE_START + r"[^;]{0,40}?"
                            r"(?:\([^)]{0,90}\))?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
                            r"(?:(?!(?:from|to|by|with|of|for|into)\s)[a-z][\w-]*\s+)?$")  # "… and neighbouring Georgia"
 # "from the US (-11.4 percent), Japan (-1.8 percent) and Taiwan": members each with a bracketed aside
@@ -222,11 +221,21 @@ _LONG_BRACKET = re.compile(r"\([^()]{20,160}\)")
 def in_aside(s: str, pos: int, clause: tuple[int, int], own: int = -1) -> bool:
     """Whether `pos` stands in a long bracketed aside of the clause (not the one holding `own`): "(a year earlier
     Kazakhstan did not sell wheat to Iran at all)" tells of other trade than the sentence's."""
+    if _PAID_FOR_IT.search(s, max(clause[0], pos - 40), pos) or (
+            _EARNING_AFTER_COMMA.search(s, max(clause[0], pos - 4), pos) and _BRINGING_IN_MONEY.match(s, pos)):
+        return True
     if s.find(",", clause[0], pos) >= 0 and any(b.start() < pos < b.end() and not b.start() <= own < b.end()
                                                 for b in _PARTICIPLE_ASIDE.finditer(s, clause[0], clause[1])):
         return True
     return s.find("(", clause[0], pos) >= 0 and any(b.start() < pos < b.end() and not b.start() <= own < b.end()
                                                     for b in _LONG_BRACKET.finditer(s, clause[0], clause[1]))
+
+
+# "… 8,411 tonnes, for which buyers paid $26 million": what the figure before fetched, no trade of its own
+_PAID_FOR_IT = re.compile(r",\s+for\s+which\s+(?:[a-z]+\s+){0,2}$")
+# "Russia with 1,502 tonnes, bringing in close to $4.6 million": the earnings of the figure before, no import
+_EARNING_AFTER_COMMA = re.compile(r",\s+$")
+_BRINGING_IN_MONEY = re.compile(r"(?:bringing|brought|brings|bring)\s+in\s+" + APPROX + FIGURE_START)
 
 
 # "Libya, whilst buying mostly for re-export, is next best": a subjectless aside naming no partner and no figure
@@ -358,8 +367,7 @@ _GIVING_VERB = re.compile(_GIVING + r"\s+(?:the\s+)?")
 _GOODS_FOR_FIGURE = re.compile(r"\s+(?:goods|products|merchandise|commodities)\s+(?:for|worth|valued\s+at)\s")
 _SUPPLIED_WITH = re.compile(r"\s+(?:(?:mainly|mostly|chiefly|largely|primarily|principally|also)\s+)?with\b")
 _GIVING_VERB_BEFORE = re.compile(r"\b" + _GIVING + r"\s+(?:the\s+)?$")
-_FIGURE_NEXT = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|a\s+record)\s+)?"
-                          r"(?:[$€£¥]|US\$|[A-Z]{1,3}\$|[A-Z]{3}\s?\d|\d)")
+_FIGURE_NEXT = re.compile(r"\s+" + APPROX + r"(?:[$€£¥]|US\$|[A-Z]{1,3}\$|[A-Z]{3}\s?\d|\d)")
 
 
 def _marked_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, inside: bool) -> tuple[str, str] | None:
@@ -378,7 +386,7 @@ _ROLE_OF_TRADE = re.compile(r"\s+(?:(?:countries|markets|nations)\s+)?(?:for|of|
                             r"(?:the\s+)?(?P<trade>exports|imports|re-exports|purchases)"
                             + _OF_THE_STATE.pattern)
 _AGAINST_BEFORE = re.compile(r"\b(?:against|versus|compared\s+with)\s+(?:the\s+)?$")
-_OWN_FIGURE_AFTER = re.compile(r"['’]s\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{0,3}[$€£¥]|[A-Z][a-z]{0,2}\s?\d|\d)")
+_OWN_FIGURE_AFTER = re.compile(r"['’]s\s+" + APPROX + r"(?:[A-Z]{0,3}[$€£¥]|[A-Z][a-z]{0,2}\s?\d|\d)")
 _FROM_SUPPLIERS = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,2}(?:suppliers|sources|origins|producers|countries|"
                              r"exporters)\s+(?:such\s+as|like|including|led\s+by)\s+(?:the\s+)?$", re.I)
 # "go to a range of countries, among them Turkey, India and China": where they go, listed after a general word
@@ -633,7 +641,7 @@ def _possessor_side(between: str, cue: Cue) -> str:
 
 # Agents that receive goods: "sold to the Chinese importer X" (but "a market for Kazakh farmers" sells).
 _TOOK_A_SHARE = re.compile(r"\s+(?:\w+ly\s+)?(?:accounted\s+for|took|absorbed|made\s+up|represented|bought|"
-                          r"purchased)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?"
+                          r"purchased)\s+" + APPROX +
                           r"(?:\d[\d.,]*\s*(?:%|per\s*cent|percent)|(?:most|half|the\s+bulk|a\s+third|a\s+quarter))"
                           r"\s+of\b")
 _BUYERS_PROPER = frozenset(("importers", "buyers", "customers", "consumers", "purchasers"))
@@ -940,7 +948,8 @@ _ADVERBIAL_PARTICIPLE = re.compile(r"\s+[a-z](?:[^,;]|,\s+(?=\d)){0,90}?\b(?:aft
 
 # "China again dominated the mutton trade, taking 9,870 tonnes": a predicate of the subject's, then the participle
 # (lower-case words only: no other name, no figure between)
-_PREDICATE_THEN_PARTICIPLE = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){1,7}?[a-z][\w'’-]*,\s+")
+# ("Egypt tops the ranking, having taken …": the perfect participle too)
+_PREDICATE_THEN_PARTICIPLE = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){1,7}?[a-z][\w'’-]*,\s+(?:having\s+)?")
 _DASH_BEFORE_LIST = re.compile(r"\s[–—]\s(?:the\s+)?[A-Z][^–—]*$")
 _THE_PEOPLE = re.compile(r"\b[Tt]he\s+$")
 # "India was supplied with crude by Iraq": the passive subject of "supplied with" receives.

@@ -17,7 +17,7 @@ from kb.extract.dates import MONTHS, find_dates
 from kb.extract.flows.frames import Reading
 from kb.extract.flows.goods import DEFINITE_BEFORE, Goods, goods_hs, plausible_goods
 from kb.extract.flows.records import Draft
-from kb.extract.quantities import Amount, find_amounts, writes_decimal_commas
+from kb.extract.quantities import APPROX, Amount, find_amounts, writes_decimal_commas
 
 _IMPORT_HEADER = re.compile(r"\b(?:origins?|sources?|suppliers?|from|imports?|imported|arrivals)\b", re.I)
 _EXPORT_HEADER = re.compile(r"\b(?:destinations?|markets?|buyers?|importers?|exports?|exported|shipments|to)\b",
@@ -458,7 +458,7 @@ def _list_row(rd: Reading, m: re.Match[str]) -> tuple[str, Amount, Sentence] | N
 
 
 _CHANGE_FIRST = re.compile(r"\W*(?:up|down|rose|fell|increased?|decreased?|rise|fall|gain|drop|grew|declined)\b", re.I)
-_TO_LEVEL = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
+_TO_LEVEL = re.compile(r"\b(?:to|at)\s+" + APPROX + "$", re.I)
 
 
 def _list_model(rd: Reading, pos: int, intro: str, incoming: bool) -> Draft | None:
