@@ -2571,6 +2571,33 @@ def _add(rd: Reading, frame: _Frame, goods: Goods, exporter: str, importer: str,
         rd.frame.supplied_home[exporter] += 1
 
 
+def _class_member_before(rd: Reading, sm: SentenceMentions, g: Goods, noun: str, across: tuple[str, ...]
+                         ) -> Goods | None:
+    """"Frozen shrimps and prawns added ₦2.3 billion to the bill. Most of the seafood went to …": a class noun
+    names the goods of its chapter the sentence or two before named, even where no trade word moved them."""
+    if noun.removesuffix("s") not in lexicon().class_nouns or not (g.hs or across):
+        return None
+    before = rd.ctx.document.text[max(0, sm.sentence.start - _CONTINUATION_GAP):sm.sentence.start]
+    terms = find_commodities(before)
+    for i in range(len(terms) - 1, -1, -1):
+        hs = terms[i].hs or ""
+        if len(hs) > 2 and (hs[:2] == (g.hs or "")[:2] or any(hs.startswith(h) for h in across)):
+            first = i  # "shrimps and prawns": the goods named together, one pair
+            while first and _JOINED.fullmatch(before, terms[first - 1].end, terms[first].start) \
+                    and (terms[first - 1].hs or "")[:2] == hs[:2]:
+                first -= 1
+            named = term_goods(before, terms[first])
+            name = before[named.start:terms[i].end].lower() if first < i else named.name
+            shared = hs[:4]  # the heading the pair shares, else its chapter
+            while not all((t.hs or "").startswith(shared) for t in terms[first:i]):
+                shared = shared[:2]
+            return Goods(name, named.hs if first == i else shared, g.weak, g.start, g.end, g.definite)
+    return None
+
+
+_JOINED = re.compile(r"\s*(?:,\s*|\s(?:and|&)\s+)\s*")
+
+
 _NON_OIL_BEFORE = re.compile(r"\bnon-?oil\s+$", re.I)
 _NON_OIL_TOLD = re.compile(r"\bnon-?oil\s+(?:exports|imports|trade|re-exports)\b[^;]*?\b(?:while|and|but)\b", re.I)
 
@@ -2602,6 +2629,8 @@ def _told_before(rd: Reading, sm: SentenceMentions, g: Goods) -> Goods:
         or any(told_hs.startswith(h) for h in across))  # "the bean" after coffee
     if g.hs and len(g.hs) > 2 and not names_told:
         return g  # "the nut" after cashew kernels, but not "the apples" after cherries
+    if not names_told and (earlier := _class_member_before(rd, sm, g, noun, across)) is not None:
+        return earlier
     gap = sm.sentence.start - rd.named_goods[0]
     # a sentence or two before, or earlier in this one ("shipped cherries to Korea and remains the largest supplier
     # of the fruit to China")

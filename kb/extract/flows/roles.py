@@ -317,7 +317,10 @@ def _reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, int], lex: 
         if found is None and after_cue and m.start >= region[1]:
             return None  # "imports Ethiopian coffee and hopes to sell more to the Ethiopian market": the next verb's
         return found if found is not None else _adjective_reading(s, m, cue, region, lex)
-    found = _placed_reading(s, m, cue, lex, in_region) or _noun_reading(s, m, cue) or _ranked_reading(s, m, cue)
+    # "added GH₵41 million to Ghana's export receipts": the possessor of the trade word, not where goods went
+    possessor = _noun_reading(s, m, cue) if _POSSESSIVE.match(s[m.end:cue.start]) else None
+    found = possessor or _placed_reading(s, m, cue, lex, in_region) or _noun_reading(s, m, cue) \
+        or _ranked_reading(s, m, cue)
     if found is not None:
         return found
     if after_cue and in_region and _CHANGED_BY.match(s, m.end) and _WITH_LIST.search(s, cue.end, m.start):
@@ -933,12 +936,21 @@ def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[s
     if re.fullmatch(r"\s[–—]\s*", between) and _DASH_BEFORE_LIST.search(s, clause[0], m.start):
         between = " "  # "five of them — the US, the Netherlands and Canada — took 96.1%": dashes set off the subject
     if how == "agent" or _SUBJECT_GAP.match(between) or _RELATIVE_ASIDE.match(between) \
+            or _AMONG_THOSE_WHO.fullmatch(between) \
             or (people and _ITS_MARKET.fullmatch(between)) \
             or ((cue.form.endswith("ing") or between.endswith("having ")) and (_COPULA_THEN_PARTICIPLE.match(between)
                                               or _ADVERBIAL_PARTICIPLE.match(between)
                                               or _PREDICATE_THEN_PARTICIPLE.fullmatch(between))):
         return i
     return None
+
+
+# "Qatar and Canada were also among the countries that imported the fruit", "Kenya is one of the markets that
+# buy it": the subject is one of those the relative clause tells of
+_AMONG_THOSE_WHO = re.compile(r"\s+(?:was|were|is|are|remain(?:s|ed)?)\s+(?:(?:also|again|still|now)\s+)?"
+                              r"(?:among|one\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:countries|markets|nations|buyers|"
+                              r"destinations|states|economies|suppliers|sources|origins|exporters|importers)\s+"
+                              r"(?:that|which|who)\s+(?:(?:also|have|has|had|already|regularly)\s+)*")
 
 
 # "Uzbekistan lifted its share to 10.9% after buying 556,200 m³": the subject of the main verb does the buying
