@@ -2106,7 +2106,11 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     money_only = bool(figures) and all(f.amount.kind == "money" for f in figures)
     # "Vietnam's exports to the US reached $26.3bn", "Iran's leading export markets were China, with $5.6bn, …":
     # a total in money of no goods named is of all goods
-    if (cue.kind in _AGGREGATES or cue.kind in ("buyer_noun", "supplier_noun")) and money_only \
+    # … and so is a sum a partner "received" or "bought" in a story that names no goods ("Among them are Morocco and
+    # Kenya, which received US$1 million and US$1.2 million respectively")
+    bought_sum = cue.kind in ("import_verb", "export_verb") and (story is None or story.name == "goods") \
+        and not rd.named_goods[1]
+    if (cue.kind in _AGGREGATES or cue.kind in ("buyer_noun", "supplier_noun") or bought_sum) and money_only \
             and (story is None or not rd.frame.goods_told or story.name == "goods" or _told_in_reverse(rd, sm, cue)):
         story = Goods("goods", None, weak=True)
         after = _INCLUDING.match(sm.text, figures[-1].end, region[1])  # "…, led by copper ore"

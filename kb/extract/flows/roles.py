@@ -204,7 +204,13 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
         head = next((m for m in sm.countries if m.form in ("name", "capital")
                      and _RELATIVE_PRONOUN.fullmatch(s, m.end, cue.start)), None)
         if head is not None and not any(p.code == head.code for p in parties):
-            parties.insert(0, Party(head.code, subject_side(s, cue), head.start, head.end, "subject"))
+            # "Morocco, Vietnam and Kenya, which received …": the antecedent is the whole list
+            names = [m for m in sm.countries if m.form in ("name", "capital") and m.end <= head.start]
+            members = [head]
+            while names and _LIST_JOINT.fullmatch(s, names[-1].end, members[0].start):
+                members.insert(0, names.pop())
+            parties[:0] = [Party(m.code, subject_side(s, cue), m.start, m.end, "subject") for m in members
+                           if not any(p.code == m.code for p in parties)]
     if cue.kind in ("export_noun", "import_noun") and not parties:
         # "Chile, which expanded its purchases by 9.2%, …": the antecedent owns the trade
         owner = next((m for m in sm.countries if m.form in ("name", "capital")
@@ -215,6 +221,7 @@ def frame_parties(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], regio
     return parties
 
 
+_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _LONG_BRACKET = re.compile(r"\([^()]{20,160}\)")
 
 
