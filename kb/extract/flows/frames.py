@@ -598,7 +598,10 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     if _domestic(rd, sm, clause, parties):
         return
     role_noun = cue.kind in ("buyer_noun", "supplier_noun")
-    attached = ("ranked",) if role_noun else ("ranked", "to", "from")
+    # "Sales to the other Central American markets rose: Panama, 22.4%; …": the markets goods go to, listed
+    listed = _TO_THE_MARKETS.search(sm.text, max(0, cue.start - 60), cue.start) \
+        and _LIST_AFTER_COLON.match(sm.text, cue.end)
+    attached = ("ranked",) if role_noun and not listed else ("ranked", "to", "from")
     weak = cue.form in lexicon().weak and not _CONSIGNMENTS.match(sm.text, cue.end + 1) \
         and not re.match(r"\s+(?:[\w-]+\s+){1,3}(?:shipments|cargoes|consignments|deliveries|supplies)\b",
                          sm.text[cue.end:]) \
@@ -658,6 +661,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
     _write(rd, frame, exporters, importers)
 
 
+_LIST_AFTER_COLON = re.compile(r"[^:;.]{0,40}:\s")
+_TO_THE_MARKETS = re.compile(r"\b(?:to|into)\s+(?:(?:the|other|its|their)\s+)*(?:[A-Z][\w-]*\s+){1,3}$")
 _PORTION_OF = (r"(?:(?:most|much|half|the\s+bulk|a\s+(?:third|quarter)|(?:about\s+|nearly\s+)?"
                r"\d[\d.,]*\s*(?:%|per\s*cent|percent))\s+of\s+)?")  # "most of", "40 per cent of"
 _ITS_IMPORTS_OF = re.compile(r"\s+" + _PORTION_OF + r"(?:its|their)\s+imports\s+of\s+")

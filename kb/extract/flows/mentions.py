@@ -252,12 +252,28 @@ class ArticleMentions:
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
-    paired = {i for m in _DASHED_LIST.finditer(s) for i in (m.start(), m.start("close"))}
+    paired = {i for m in _DASHED_LIST.finditer(s) for i in (m.start(), m.start("close"))} | _listed_after_colon(s)
     # (a new subject after a bare comma ends a clause, not a lead-in: "In total, China imported …")
     cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(s) if m.start() not in paired
                  and not (m.group("subject") and not m.group("and") and _NO_CLAUSE_BEFORE.search(s, 0, m.start()))),
             len(s)]
     return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+# "…: Panama, 22.4%; Guatemala, 16.8%; and Honduras, 9.3%": a member of a list, its figure after it
+_COLON_LIST_ITEM = re.compile(r"\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*[,:(–—-]\s*"
+                              r"[^;]{0,30}?\d[^;]*")
+
+
+def _listed_after_colon(s: str) -> set[int]:
+    """The semicolons that part the members of a list after a colon: no clause breaks."""
+    colon = s.find(": ")
+    if colon < 0:
+        return set()
+    items = s[colon + 1:].split(";")
+    if len(items) < 2 or not all(_COLON_LIST_ITEM.fullmatch(item.rstrip(" .")) for item in items):
+        return set()
+    return {i for i in range(colon, len(s)) if s[i] == ";"}
 
 
 # what a bare comma before a new subject may close without ending a clause: a lead-in ("In total, China …"), a list's

@@ -870,12 +870,16 @@ REGION = (r"(?:the\s+)?(?:Europe|European\s+Union|EU|Asia|Southeast\s+Asia|South
            r"CIS|EAEU|Eurasian\s+Economic\s+Union|GCC|ASEAN|Mercosur|ECOWAS|SADC|EAC|COMESA)\b")
 # "go to EU markets: Italy (1,204 t), …", "come from Asian suppliers: …": a region's markets, then their list
 _REGION_WORD = (rf"(?:{REGION}|(?:the\s+)?(?:European|Asian|African|Arab|Latin\s+American|Middle\s+Eastern|"
+                r"Central\s+American|South\s+American|North\s+American|Caribbean|Gulf|Pacific|"
                 r"ASEAN|Eurasian|Nordic|Baltic|Balkan|Scandinavian|regional|foreign|overseas|neighbou?ring)\b)")
 _REGION_THEN_LIST = re.compile(rf"\b(?P<how>to|into|from)\s+{REGION}(?:[^.;]|\.(?=\d)){{0,120}}?"
                                r"\b(?:led\s+by|including|such\s+as|mainly|mostly|chiefly|notably|especially|"
                                r"particularly|in\s+particular)\s+(?:the\s+)?$"
-                               rf"|\b(?P<how2>to|into|from|in)\s+{_REGION_WORD}\s+(?:[a-z]+\s+)?"
+                               rf"|\b(?P<how2>to|into|from|in)\s+(?:(?:the|other|its|their)\s+)*{_REGION_WORD}\s+"
+                               r"(?:[a-z]+\s+)?"
                                r"(?:markets?|countries|nations|states|buyers|destinations|members|suppliers|partners)"
+                               # "Sales to the other Central American markets also rose markedly: Panama, 22.4%; …"
+                               r"(?:\s+(?:also\s+|again\s+)?[a-z]+(?:\s+[a-z]+ly)?)?"
                                r"\s*:\s*(?:the\s+)?$")
 
 
