@@ -2113,7 +2113,7 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
     # a total in money of no goods named is of all goods
     # … and so is a sum a partner "received" or "bought" in a story that names no goods ("Among them are Morocco and
     # Kenya, which received US$1 million and US$1.2 million respectively")
-    bought_sum = cue.kind in ("import_verb", "export_verb") and (story is None or story.name == "goods") \
+    bought_sum = cue.kind == "import_verb" and (story is None or story.name == "goods") \
         and not rd.named_goods[1]
     if (cue.kind in _AGGREGATES or cue.kind in ("buyer_noun", "supplier_noun") or bought_sum) and money_only \
             and (story is None or not rd.frame.goods_told or story.name == "goods" or _told_in_reverse(rd, sm, cue)):
@@ -2584,8 +2584,9 @@ def _class_member_before(rd: Reading, sm: SentenceMentions, g: Goods, noun: str,
                          ) -> Goods | None:
     """"Frozen shrimps and prawns added ₦2.3 billion to the bill. Most of the seafood went to …": a class noun
     names the goods of its chapter the sentence or two before named, even where no trade word moved them."""
-    if noun.removesuffix("s") not in lexicon().class_nouns or not (g.hs or across):
-        return None
+    if noun.removesuffix("s") not in lexicon().class_nouns or not (g.hs or across) \
+            or not _DETERMINER_RIGHT_BEFORE.search(sm.text, max(0, g.start - 8), g.start):
+        return None  # (not "bought the most Dominican fruit": the country's fruit as a whole)
     before = rd.ctx.document.text[max(0, sm.sentence.start - _CONTINUATION_GAP):sm.sentence.start]
     terms = find_commodities(before)
     for i in range(len(terms) - 1, -1, -1):
@@ -2604,6 +2605,7 @@ def _class_member_before(rd: Reading, sm: SentenceMentions, g: Goods, noun: str,
     return None
 
 
+_DETERMINER_RIGHT_BEFORE = re.compile(r"\b(?:the|this|these|those|its|their)\s+$", re.I)
 _JOINED = re.compile(r"\s*(?:,\s*|\s(?:and|&)\s+)\s*")
 
 
