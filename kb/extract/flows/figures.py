@@ -54,6 +54,9 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     kept = [a for a in kept if not _not_a_flow(sm, a)]
     if not kept:
         return []
+    # "the Netherlands bought 82,000 tons (2024: 71,000 tons)": the bracket's year owns its figure, compared
+    bracketed = {id(a): m for a in kept if (m := _BRACKET_YEAR.search(sm.text, max(0, a.start - 16), a.start))}
+    compared |= set(bracketed)
     dated = [a for a in sm.amounts if a.kind == "percent" or a in kept]
     # "up from 12.9 million last year": the year before the story's period, not the calendar year 2025
     last_years = [m for a in kept if id(a) in compared and (m := _LAST_YEAR.match(sm.text, a.end))]
@@ -62,12 +65,14 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
     asides = [m.span() for m in RELATIVE_ASIDE.finditer(sm.text)
               if not any(m.start() <= a.start < m.end() for a in kept)]
     dates = [d for d in sm.dates() if not any(m.start() <= d.start < m.end() for m in last_years)
+             and not any(m.start() <= d.start < m.end() for m in bracketed.values())
              and not _compared_period_only(sm.text, d, kept, compared)
              and not any(a <= d.start < b for a, b in asides) and not day_of_telling(sm.text, d, days_only=True)
              and not _COMPARED_WITH.search(sm.text, max(0, d.start - 24), d.start)
              and not (_THAN_BEFORE.search(sm.text, max(0, d.start - 16), d.start)
                       and not _OWNS_A_FIGURE.match(sm.text, d.end))]  # "than last year's $433 million": its own
     owners = _date_owners(sm.text, dates, dated, {id(q): m.end for q, m in worth.values()})
+    owners.update((key, DateMention(m.start(1), m.end(1), m[1])) for key, m in bracketed.items())
     owners.update(_to_date(sm, dated, owners))
     earlier = _year_earlier(sm.text, kept, compared, owners)
     # "up from $1.71bn a year earlier", "Arrivals were up from 11.4m tons a year earlier": a year before the
@@ -78,7 +83,7 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
                         and _CLAUSE_ENDS.match(sm.text, a.end)))
                and (id(a) in compared or lexicon().comparison_before.search(sm.text[max(0, a.start - 40):a.start]))
                and not any(id(b) in owners for b in kept if b.end <= a.start) and id(a) not in owners}
-    kept = [a for a in kept if id(a) not in compared or id(a) in earlier or id(a) in undated
+    kept = [a for a in kept if id(a) not in compared or id(a) in earlier or id(a) in undated or id(a) in bracketed
             or (id(a) in owners and owners[id(a)].start > a.end)]
     owners = _shared_dates(sm, kept, [a for a in dated if a.kind == "percent"], {**owners, **earlier}, dates)
     owners = _within_fronted(sm.text, dates, owners)
@@ -89,6 +94,9 @@ def sentence_figures(sm: SentenceMentions) -> list[Figure]:
                    None if id(a) in undated else owners.get(id(a)), id(a) in undated, id(a) in compared,
                    _refers(sm.text, kept, i))
             for i, a in enumerate(kept)]
+
+
+_BRACKET_YEAR = re.compile(r"\(\s*(?:in\s+)?((?:19|20)\d\d)\s*:\s*" + APPROX + "$")
 
 
 # "rose from 286,000 tons to 357,000 tons between March and April": each end of the change at its point in time

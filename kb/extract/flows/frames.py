@@ -1868,6 +1868,9 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
         near = [code for start, code in spans if lo <= start < hi]
         if not near and partner_first and i and out[-1][1] and _NEXT_GOODS.match(frame.sm.text, lo, hi):
             near = out[-1][1]  # "from Kazakhstan 164,000 t of wheat and 58,000 t of flour": the same partner's
+        if not near and partner_first and i and out[-1][1] and (f.compared or figures[i - 1].compared) \
+                and f.amount.kind == figures[i - 1].amount.kind:
+            near = out[-1][1]  # "the Netherlands 82,000 tons (2024: 71,000 tons)": the same partner's, compared
         if not near and partner_first and i and out[-1][1] and f.amount.kind != figures[i - 1].amount.kind \
                 and _OTHER_MEASURE.fullmatch(frame.sm.text, lo, hi):
             near = out[-1][1]  # "from Vietnam amounted to $842 million (up 9%), 27,930 tonnes (up 7%)": its weight
