@@ -1881,7 +1881,14 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
             out.append((f, list(dict.fromkeys(near))))  # "… and Chile and China, level on 7,915 tonnes each"
             continue
         out.append((f, near[-1:] if partner_first else near[:1]))
+    trailing = [(start, code) for start, code in spans if start >= figures[-1].end]
+    if partner_first and trailing and _LIST_GOES_ON.fullmatch(frame.sm.text, figures[-1].end, trailing[0][0]):
+        # "…, Belgium 6,000 tons and Saudi Arabia, Canada and Chile": members listed after the last figure, none
+        out.append((None, list(dict.fromkeys(code for _, code in trailing))))
     return [(f, c) for f, c in out if c]
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s+and\s+(?:the\s+)?|\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:the\s+)?")
 
 
 _EACH = re.compile(r"\b(?:each|apiece)\b", re.I)
