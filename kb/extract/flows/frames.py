@@ -431,6 +431,9 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
         if cue.kind in ("buyer_noun", "supplier_noun") and _IN_RELATIVE_ASIDE.search(sm.text, 0, cue.start) \
                 and re.match(r"\s*,", sm.text[cue.end:]):
             continue  # "China, which had been emerging as a major buyer, took 5.6 million kilos": an aside
+        if cue.kind == "buyer_noun" and cue.form in ("market", "the market") \
+                and _SHARE_BASE.search(sm.text, max(0, cue.start - 50), cue.start):
+            continue  # "still the largest importer with 38.6% of the market, took …": a market share, no buyer
         if out and cue.kind in NOUNS and _SHARE_BASE.search(sm.text, max(0, cue.start - 50), cue.start) \
                 and re.search(r"\([^()]*$", sm.text[max(0, cue.start - 80):cue.start]):
             continue  # "Iraq (1.2m tonnes, accounting for 17.4% of total rice exports)": what a share is of
@@ -535,13 +538,16 @@ def _subject_of_next(sm: SentenceMentions, cues: list[Cue], i: int, end: int) ->
     if start <= cues[i].end or not sm.countries_in(start, end):
         return None
     # (the next trade word a noun: "…, and South Korea raised its purchases": a country and its own verb first)
-    if not cues[i + 1].kind.endswith("verb") and not _COUNTRY_THEN_VERB.match(sm.text, start, end):
+    if not cues[i + 1].kind.endswith("verb") and not _COUNTRY_THEN_VERB.match(sm.text, start, cues[i + 1].end):
         return None
     return start
 
 
 _COUNTRY_THEN_VERB = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:also\s+)?"
-                                r"(?:" + OWN_TRADE_CHANGED + r"|cut|reduced)\s")
+                                r"(?:" + OWN_TRADE_CHANGED + r"|cut|reduced)\s"
+                                # "…, and Senegal's purchases rose 3.1-fold": a country's own trade word
+                                r"|(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+(?:[a-z-]+\s+)?"
+                                r"(?:purchases|imports|exports|sales|shipments|deliveries|supplies)\b")
 _PARTNER_THEN_AND = re.compile(r"^\s+(?:to|into|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+and\s+"
                                r"(?!(?:the\s+)?[A-Z][\w'’.-]*\s*$)")
 
@@ -1888,7 +1894,7 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
     return [(f, c) for f, c in out if c]
 
 
-_LIST_GOES_ON = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s+and\s+(?:the\s+)?|\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:the\s+)?")
+_LIST_GOES_ON = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,?\s+and\s+|,\s*)(?:the\s+)?")
 
 
 _EACH = re.compile(r"\b(?:each|apiece)\b", re.I)

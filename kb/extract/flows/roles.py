@@ -129,7 +129,8 @@ _SUBJECT_GAP = re.compile(r"^(?:\s*\([^)]{1,30}\))?"  # "Hong Kong (China) bough
                           r"in\s+\d{4}|no\s+longer|has\s+also|have\s+also|had\s+also|has\s+been|have\s+been|each|both|"
                           r"had\s+been|was|were|is|are|will|would)\b)*\s+$")
 # ", which …,", ", the world's largest producer,", ", for years the dominant source …,": an aside on the subject
-_RELATIVE_ASIDE = re.compile(r"^\s*,\s+(?:(?:for\s+(?:years|decades)|long|once|traditionally|until\s+recently)\s+)?"
+_RELATIVE_ASIDE = re.compile(r"^\s*,\s+(?:(?:for\s+(?:years|decades)|long|once|traditionally|until\s+recently|"
+                             r"still|now|again|once\s+again|also)\s+)?"
                              r"(?:which|who|whose|a|an|the|one|[a-z]+ed\s+(?:by|via|through|from|under)|"
                              # "the UAE, in fifth place with 4.4 per cent, mostly bought gold"
                              r"in\s+(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
@@ -836,7 +837,7 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
             next(c for c in chains if i - 1 in c).append(i)
             continue
         # "Japan imported 0.9mn t of US LNG and South Korea 0.7mn t": the goods' origin between two members
-        if i >= 2 and readings.get(i - 1, ("", ""))[0] in ("origin", "") \
+        if i >= 2 and readings.get(i - 1, ("", ""))[0] in ("origin", "") and m.start < region[1] \
                 and m.form == mentions[i - 2].form != "adjective" \
                 and _FIGURE_JOINT.match(s[mentions[i - 2].end:m.start]):
             next(c for c in chains if i - 2 in c).append(i)
@@ -858,8 +859,16 @@ def _share_along_lists(s: str, mentions: list[CountryMention], readings: dict[in
             known = [side]  # "Exports to Europe rose 15 percent, led by Spain, France and Italy": Europe's members
         for i in chain if known else []:
             # a member past the frame's stretch belongs to the next frame ("…, followed by Indonesia with …")
-            if mentions[i].start < region[1] or known[0][0] in ("ranked", "subject"):
+            # (nor one that owns the next frame's trade word: "…, and Senegal's purchases rose"; nor, for that
+            # frame, a member before its own stretch)
+            owns_next = mentions[i].start >= region[1] and _OWNS.match(s, mentions[i].end)
+            before_own = known[0][0] == "possessor" and mentions[i].end <= region[0]
+            if (mentions[i].start < region[1] or known[0][0] in ("ranked", "subject")) and not owns_next \
+                    and not before_own:
                 readings.setdefault(i, known[0])
+
+
+_OWNS = re.compile(r"['’]s?\s")
 
 
 # "to Europe", "from the Middle East": a region goods go to or come from, which names no country of its own
@@ -923,7 +932,9 @@ def _list_head(s: str, mentions: list[CountryMention], readings: dict[int, tuple
 
 
 _ITS_MARKET = re.compile(r"\s+(?:market|buyers|importers)\s+(?:(?:also|alone|then)\s+)?")
-_ASIDE_BEFORE = re.compile(r",\s+(?:the|a|an|which|who|whose|one\s+of)\b[^,;]{0,120},\s*(?:(?:\w+ly|also)\s+)?$")
+# ("The Philippines, still the largest importer with 38.6% of the market, took …": an adverb before it too)
+_ASIDE_BEFORE = re.compile(r",\s+(?:(?:still|now|again|once\s+again|long|traditionally|also)\s+)?"
+                           r"(?:the|a|an|which|who|whose|one\s+of)\b[^,;]{0,120},\s*(?:(?:\w+ly|also)\s+)?$")
 
 
 def _subject(s: str, mentions: list[CountryMention], readings: dict[int, tuple[str, str]], cue: Cue,
