@@ -319,3 +319,16 @@ def test_a_text_with_decimal_commas_groups_thousands_with_points() -> None:
     text = "Uruguay shipped 178.420 tonnes of beef, earning 812,6 million dollars"
     assert [(a.value, a.unit or a.currency) for a in find_amounts(text)] == [(178_420, "t"), (812_600_000, "USD")]
     assert find_amounts("Kenya exported 4.5 million tonnes worth 1.250 dollars")[0].value == 4_500_000
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # a tonnage padded with zeros after a point groups thousands, even where commas group the others
+    ("taking 702.400 tons worth USD381.2 million, and 498,300 tons", [702400.0, 381200000.0, 498300.0]),
+    ("shipped 12.300 tonnes", [12300.0]),
+    # … but a decimal is a decimal: no padding, a scale word after, or money
+    ("about 1.5 tons", [1.5]),
+    ("weighing 2.450 kg", [2.45]),
+    ("exports of 2.125 million tons", [2125000.0]),
+])
+def test_point_padded_with_zeros_groups_thousands(text, values):
+    assert [a.value for a in find_amounts(text)] == values

@@ -341,7 +341,7 @@ def find_amounts(text: str, decimal_comma: bool | None = None, pounds_weigh: boo
     amounts = [r.amount for r in reads] if len(reads) < 2 else \
         [r.amount for r in _shared_units(text, _join_ranges(text, _compounds(text, reads), g))]
     comma = writes_decimal_commas(text) if decimal_comma is None else decimal_comma
-    amounts = _points_as_thousands(text, amounts) if comma else amounts
+    amounts = _points_as_thousands(text, amounts) if comma else _padded_thousands(text, amounts)
     weigh = writes_pounds_as_weight(text) if pounds_weigh is None else pounds_weigh
     amounts = [_instances(text, a) for a in amounts]
     return [_as_weight(text, a) for a in amounts] if weigh else amounts
@@ -413,6 +413,16 @@ def _points_as_thousands(text: str, amounts: list[Amount]) -> list[Amount]:
             a = Amount(a.start, a.end, a.value * 1000 ** m.group(1).count("."), a.kind, a.unit, a.currency, a.per)
         out.append(a)
     return out
+
+
+# "taking 702.400 tons" in a text that otherwise groups thousands with a comma: no one pads a decimal tonnage with
+# zeros, so the point groups thousands here too
+_PADDED_POINT_THOUSANDS = re.compile(rf"(?<![\d.,])\d{{1,3}}\.\d00(?![\d.,]){_UNIT_AFTER}")
+
+
+def _padded_thousands(text: str, amounts: list[Amount]) -> list[Amount]:
+    return [Amount(a.start, a.end, a.value * 1000, a.kind, a.unit, a.currency, a.per)
+            if a.kind == "quantity" and _PADDED_POINT_THOUSANDS.match(text, a.start) else a for a in amounts]
 
 
 def _compounds(text: str, reads: list[_Read]) -> list[_Read]:
