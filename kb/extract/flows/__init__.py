@@ -36,6 +36,7 @@ from kb.extract.flows.goods_lists import read_goods_lists
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.market_access import read_market_access
 from kb.extract.flows.mentions import ArticleMentions, places_counted_follow
+from kb.extract.flows.named_lists import read_named_lists
 from kb.extract.flows.partner_tables import read_partner_tables
 from kb.extract.flows.partners import may_tell_level
 from kb.extract.flows.records import Draft, merge, to_record
@@ -92,6 +93,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     read_partner_tables(reading)
     read_lists(reading)
     read_goods_lists(reading)
+    read_named_lists(reading)
     read_market_access(reading)
     drafts = _lead_company_lent(reading, [d for d in merge(reading.drafts) if d.exporter and d.importer])
     for d in drafts:  # "In the 2025/2026 campaign" where "the campaign … runs from June to May"

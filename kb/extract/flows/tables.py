@@ -338,7 +338,9 @@ BULLET = r"(?:\d{1,2}[.)]|[-*•·]|[–—](?=[ \t]))"
 _LIST_LINE = re.compile(r"^[ \t]*" + BULLET + r"?"
                         r"[ \t]*\**(?P<place>[^–—:\d\n|*]{2,40}?)\**[ \t]*(?:–|—|-|:)"
                         r"[ \t]*(?P<fig>[^\n]{1,160})$", re.M)
-_INCOMING = re.compile(r"\b(?:suppliers?|origins?|sources?|imports?\s+from|imported\s+from|arrivals)\b", re.I)
+INCOMING = re.compile(r"\b(?:suppliers?|origins?|sources?|imports?\s+from|imported\s+from|arrivals|import\s+partners?|"
+                      # "The countries Belize bought most from in 2025 were:"
+                      r"(?:bought|purchased|imported)\s+(?:[a-z]+\s+){0,2}from)\b", re.I)
 
 
 def read_lists(rd: Reading) -> None:
@@ -347,8 +349,8 @@ def read_lists(rd: Reading) -> None:
     text = rd.ctx.text
     for start, _end, rows in _list_runs(rd, text):
         intro = _caption(text, start)
-        incoming = bool(_INCOMING.search(intro))
-        model = _list_model(rd, start, intro, incoming)
+        incoming = bool(INCOMING.search(intro))
+        model = list_model(rd, start, intro, incoming)
         if model is None:
             continue
         found = find_dates(intro, rd.ctx.published, country=rd.frame.home) if intro else []
@@ -461,7 +463,7 @@ _CHANGE_FIRST = re.compile(r"\W*(?:up|down|rose|fell|increased?|decreased?|rise|
 _TO_LEVEL = re.compile(r"\b(?:to|at)\s+" + APPROX + "$", re.I)
 
 
-def _list_model(rd: Reading, pos: int, intro: str, incoming: bool) -> Draft | None:
+def list_model(rd: Reading, pos: int, intro: str, incoming: bool) -> Draft | None:
     """The goods and the other side of a list: the lead-in's goods, else the latest flow's before it."""
     latest = next((d for d in reversed(rd.drafts) if d.sentence.start <= pos), None)
     named = [t for t in find_commodities(intro) if t.name not in ("market", "markets")]
@@ -471,7 +473,8 @@ def _list_model(rd: Reading, pos: int, intro: str, incoming: bool) -> Draft | No
     else:
         named_goods = Goods(named[-1].name, hs_for(named[-1].name)) if named else None
     goods = named_goods or (
-        Goods("goods", None) if _BY_PARTNER.search(intro) else latest.goods if latest else rd.frame.goods)
+        Goods("goods", None) if _BY_PARTNER.search(intro) or _TRADE_PARTNERS.search(intro)
+        else latest.goods if latest else rd.frame.goods)
     if goods is None:
         return None
     if latest is not None:
@@ -494,6 +497,9 @@ _BUYERS_OF = re.compile(r"\b(?:buyers|importers|purchasers|markets|destinations|
 # "Exports by trade partner", "Imports by country of origin": a release's breakdown of the whole trade
 _BY_PARTNER = re.compile(r"\b(?:exports|imports|trade)\s+by\s+(?:main\s+|top\s+|major\s+)?(?:trad(?:e|ing)\s+)?"
                          r"(?:partners?|countr(?:y|ies)|destinations?|markets?|origins?)\b", re.I)
+# "Belize's top five export partners were:", "The countries Belize bought most from were:": the whole trade's partners
+_TRADE_PARTNERS = re.compile(r"\b(?:export|import|trade|trading)\s+(?:partners?|markets?|destinations?)\b"
+                             r"|\bcountries\b[^:]{0,40}\b(?:bought|sold|imported|exported|purchased)\b", re.I)
 _LED_BY = re.compile(r"\b(?:led|driven)\s+by\s+", re.I)
 
 
