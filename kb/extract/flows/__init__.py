@@ -21,6 +21,7 @@ from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.dates import find_dates, with_season_months
 from kb.extract.flows.article import article_frame
 from kb.extract.flows.frames import (
+    GOODS_TRADED,
     LEAD,
     MOVE_BETWEEN,
     Reading,
@@ -75,7 +76,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
         # goods of two origins exchanged "between" places; goods of a named origin at a level ("Indian shrimp
         # reached 48,215 t"), which needs a country and a figure
         readable = mentions.has_cue(sentence) or may_continue(reading, sentence) \
-            or MOVE_BETWEEN.search(sentence.text) is not None \
+            or MOVE_BETWEEN.search(sentence.text) is not None or GOODS_TRADED.search(sentence.text) is not None \
             or (mentions.has_country(sentence) and may_tell_level(sentence.text))
         if readable and _can_write(reading, mentions, sentence) and not _table_row(reading, sentence.text):
             read_sentence(reading, mentions.sentence(sentence))

@@ -455,9 +455,12 @@ def _exchanged_between(rd: Reading, sm: SentenceMentions) -> bool:
     """Goods named by their origin, of exactly two countries, exchanged "between" places: each origin's goods go to
     the other country. Whether it wrote flows."""
     between = MOVE_BETWEEN.search(sm.text)
-    if between is None:
+    traded = GOODS_TRADED.search(sm.text) if between is None else None
+    if between is None and traded is None:
         return False
-    named = [m for m in sm.countries if m.end <= between.start()]
+    # "The main goods traded are Egyptian citrus fruit and medicines, and Uzbek cotton yarn": the origins after it
+    lo, hi = (0, between.start()) if between is not None else (traded.end(), len(sm.text))  # type: ignore[union-attr]
+    named = [m for m in sm.countries if lo <= m.start and m.end <= hi]
     # "palm oil from Benin and Nigerian cement … cross the border": an origin by "from" holds the goods before it
     sources = {m.start for m in named
                if m.form == "name" and _FROM_ORIGIN.search(sm.text, max(0, m.start - 6), m.start)}
@@ -471,11 +474,12 @@ def _exchanged_between(rd: Reading, sm: SentenceMentions) -> bool:
             before = [t for t in sm.terms if t.end <= m.start and m.start - t.end <= 12]
             goods_of.append((m.code, [term_goods(sm.text, before[-1])] if before else []))
             continue
-        limit = origins[i + 1].start if i + 1 < len(origins) else between.start()
+        limit = origins[i + 1].start if i + 1 < len(origins) else hi
         goods_of.append((m.code, read_phrase_list(sm, m.end, limit, pairs=False)))
     if not all(goods for _, goods in goods_of):
         return False
-    cue = Cue(between.start(), between.end(), "", "motion")
+    told = between or traded
+    cue = Cue(told.start(), told.end(), "", "motion")  # type: ignore[union-attr]
     clause = (0, len(sm.text))
     for code, goods in goods_of:
         other = codes[1] if code == codes[0] else codes[0]
@@ -483,6 +487,10 @@ def _exchanged_between(rd: Reading, sm: SentenceMentions) -> bool:
         for g in goods:
             _add(rd, frame, g, code, other, None, (None, None))
     return True
+
+
+GOODS_TRADED = re.compile(r"\b(?:goods|products|items|commodities)\s+(?:traded|exchanged)\b[^.;:]{0,60}?"
+                           r"\b(?:are|were|include|included|comprise)\s+", re.I)
 
 
 # "Mauritania and Senegal received a combined 24,000 tons": the named partners' joint figure, not a story total
