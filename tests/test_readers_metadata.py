@@ -210,6 +210,15 @@ def test_one_line_note_is_its_own_text(tmp_path: Path) -> None:
      "Sildavia opens two crossings", None),
     ("Sildavia Opens Two Crossings\n\nFreight will move faster as both posts open.",
      "Sildavia Opens Two Crossings", None),
+    # the line the date follows is the headline: the site's name (with a number in it), a section, a contact bar
+    # or a ministry's name with its breadcrumb above it are not
+    ("Sildavia News 24\nBusiness and Finance\n\nFreight crossings of Sildavia and Lorvania to share their data\n\n"
+     "November 19, 2026", "Freight crossings of Sildavia and Lorvania to share their data", "Sildavia News 24"),
+    ("(675) 321 1133   info@board.sl\nSildavian Oat Board\nHome | About | Contact\n\nCOLUMN 31\n\n"
+     "Where Sildavia's oats went in 2025 and what it means for growers\n\nPosted on 9 March 2026",
+     "Where Sildavia's oats went in 2025 and what it means for growers", "Sildavian Oat Board"),
+    ("Ministry of Trade of Sildavia\nHome / News\n\nSildavian woollens find more buyers abroad\n\n07.08.2026",
+     "Sildavian woollens find more buyers abroad", "Ministry of Trade of Sildavia"),
 ])
 def test_the_headline_after_a_site_name_or_a_label(tmp_path: Path, header: str, title: str,
                                                    publisher: str | None) -> None:

@@ -381,6 +381,16 @@ def _header_line(line: str, scan: _Scan) -> bool:
 
 
 def _header_line_kind(line: str, scan: _Scan) -> bool:
+    if _headline_before_date(line, scan):
+        # "Malawi News 360 / Business and Finance / <headline> / November 19, 2026": the line the date follows is
+        # the headline; a first line taken for one before was the site
+        old = scan.title or ""
+        site = _BEFORE_HOME.split(old)[0].strip()
+        if scan.title_first and scan.masthead is None and (_site_name_line(site) or is_masthead(site)
+                                                            or _named(site) or _names_an_outlet(site)
+                                                            or _NEWS_NAME.fullmatch(site)):
+            scan.masthead = _name_before_bar(site)
+        scan.title, scan.title_first, scan.title_is_crumb = scan.last_header, False, False
     if is_boilerplate(line):
         _footer_meta(line, scan)
         return False
@@ -425,6 +435,24 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
     if not _is_caption(line):
         scan.in_header = False
     return True
+
+
+def _headline_before_date(line: str, scan: _Scan) -> bool:
+    """Whether the header line before this date line, a headline's shape, is the headline rather than the earlier
+    line taken for one (a site's name, a contact bar, a section)."""
+    before = scan.last_header
+    if not (scan.title is not None and scan.title_guessed and before is not None and before != scan.title):
+        return False
+    if not is_date_line(line) or not _is_title(before) or is_breadcrumb(before) or len(before.split()) < 5:
+        return False
+    return scan.title_first or len(scan.title.split()) <= 4
+
+
+_BEFORE_HOME = re.compile(r"\s+(?:Home|HOME)\b")
+# "Malawi News 360", "Daily Post 24": an outlet's name with a number in it
+_NEWS_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:News|Times|Post|Daily|Herald|Tribune|Gazette|Journal|Online|"
+                        r"Today|Express|Monitor|Observer|Mirror|Voice|Reporter|Standard|Telegraph|Chronicle)"
+                        r"(?:\s+(?:[A-Z][\w'’.-]*|\d{1,4})){0,2}")
 
 
 _NOT_A_SITE = frozenset(("menu", "search", "login", "log", "in", "sign", "subscribe", "advertisement", "skip", "to",
