@@ -385,7 +385,7 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
         # "Malawi News 360 / Business and Finance / <headline> / November 19, 2026": the line the date follows is
         # the headline; a first line taken for one before was the site
         old = scan.title or ""
-        site = _BEFORE_HOME.split(old)[0].strip()
+        site = _BEFORE_HOME.split(old)[0].partition(" | ")[0].strip()
         if scan.title_first and scan.masthead is None and (_site_name_line(site) or is_masthead(site)
                                                             or _named(site) or _names_an_outlet(site)
                                                             or _NEWS_NAME.fullmatch(site)):
@@ -443,9 +443,14 @@ def _headline_before_date(line: str, scan: _Scan) -> bool:
     before = scan.last_header
     if not (scan.title is not None and scan.title_guessed and before is not None and before != scan.title):
         return False
-    if not is_date_line(line) or not _is_title(before) or is_breadcrumb(before) or len(before.split()) < 5:
-        return False
-    return scan.title_first or len(scan.title.split()) <= 4
+    if not is_date_line(line) or not _is_title(before) or is_breadcrumb(before) or len(before.split()) < 5 \
+            or is_masthead(before) or _names_an_outlet(before):
+        return False  # (not "TAJIKISTAN INCREASED EXPORT …", then the agency's name above its date line)
+    # a site's name, with its tagline after a bar or its breadcrumb after it ("… of Turkmenistan Home / News")
+    site = _BEFORE_HOME.split(scan.title)[0].partition(" | ")[0].strip()
+    return len(scan.title.split()) <= 4 or "@" in scan.title or (scan.title_first and (
+        bool(_BEFORE_HOME.search(scan.title)) or _site_name_line(site) or is_masthead(site)
+        or _names_an_outlet(site) or bool(_NEWS_NAME.fullmatch(site))))
 
 
 _BEFORE_HOME = re.compile(r"\s+(?:Home|HOME)\b")

@@ -223,7 +223,8 @@ def _named_as_buyer(text: str, c: CountryMention) -> bool:
 
 
 # "Norway top export market in May": the headline names a buyer, not the country that acts
-_MARKET_AFTER = re.compile(r"\s+(?:(?:is|was|remains|stays|becomes|became)\s+|(?:[\w-]+\s+){0,5}?as\s+)?"
+_MARKET_AFTER = re.compile(r"\s+(?:(?:still|again|now|once\s+again)\s+)?"  # "UK still top market"
+                           r"(?:(?:is|was|remains|stays|becomes|became)\s+|(?:[\w-]+\s+){0,5}?as\s+)?"
                            r"(?:(?:the|a|an)\s+)?"
                            r"(?:(?:top|leading|main|biggest|largest|key|major|no\.?\s*1|number[- ]one|"
                            r"fastest[- ]growing|second|third)\s+)+(?:export\s+)?(?:destination|market|buyer|customer|"
