@@ -2274,7 +2274,10 @@ _FIRST_OBJECT = re.compile(r"\s+(?:the\s+)?")
 _CONTRAST_LEAD = re.compile(r",?\s*(?:while|whereas|and|but)\s+[a-z]")
 # "Along the corridor, Nigerian cement … travel to …": an opening adverbial is no part of the subject
 _SUBJECT_LEAD = re.compile(r"\W*(?:(?:Along|At|In|On|Through|Across|Via|From|Over|Under|Every|Each|Today|Now|Daily|"
-                           r"Meanwhile|Similarly|Likewise)\b[^,;]{0,50},\s+)?(?:(?:while|whereas|and|but)\s+)?")
+                           r"Meanwhile|Similarly|Likewise)\b[^,;]{0,50},\s+)?(?:(?:while|whereas|and|but)\s+)?"
+                           # "above 75% of textile goods are exported to …": the part, then the goods
+                           r"(?:" + APPROX + r"\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+of\s+"
+                           r"(?:(?:the|all|its|their)\s+)?)?")
 # ", the kingdom's biggest farm export,": an appositive between the goods and their verb
 _SUBJECT_ASIDE = re.compile(r"\s*,\s+(?:the|its|their|a|an)\s+[^,;()]{3,50},")
 _SUBJECT_END = re.compile(r"(?:\s*,\s+(?:the|its|their|a|an)\s+[^,;()]{3,50},)?"
@@ -2288,7 +2291,7 @@ _SUBJECT_END = re.compile(r"(?:\s*,\s+(?:the|its|their|a|an)\s+[^,;()]{3,50},)?"
 # "Goods of Lithuanian origin went …", "Lithuanian goods went …": the general word, named as written
 # ("most goods", "Most imported goods": how many and which way, not what)
 _GENERAL_SUBJECT = re.compile(r"(?:(?:most|many|all|some|the)\s+)?(?:(?:imported|exported|incoming|outgoing)\s+)?"
-                              r"(?P<name>(?:[A-Z][\w-]*\s+)?(?:goods|products|merchandise)"
+                              r"(?P<name>(?:[A-Za-z][\w-]*\s+)?(?:goods|products|merchandise)"
                               r"(?:\s+of\s+[A-Z][\w-]*\s+origin)?)", re.I)
 
 

@@ -485,6 +485,9 @@ def _cue(s: str, a: int, b: int, lex: Lexicon) -> Cue:
         # open relative clause, whose verb the "and" may join: "a swap that delivers gas to X, and imports …")
         verb = verb or bool(_AND_BEFORE.search(before) and re.match(r"\s+[a-z]", s[b:b + 2])
                             and not _NOUN_NEXT.match(s, b) and not _RELATIVE_OPEN.search(s, max(0, a - 120), a))
+        # "above 75% of textile goods are export to Türkiye": a translation's passive without its ending
+        if _COPULA_RIGHT_BEFORE.search(before) and _PLACE_PREPOSITION_AFTER.match(s, b) and form.endswith("port"):
+            return Cue(a, b, form + "ed", kind)
         if not verb or a == 0:
             kind = noun
     elif form == "import" and _IMPORT_AS_NOUN_BEFORE.search(s, max(0, a - 12), a) and re.match(r"\s+(?:from|of)\s",
@@ -493,6 +496,8 @@ def _cue(s: str, a: int, b: int, lex: Lexicon) -> Cue:
     return Cue(a, b, form, kind)
 
 
+_COPULA_RIGHT_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+$")
+_PLACE_PREPOSITION_AFTER = re.compile(r"\s+(?:to|from|into)\s")
 _IMPORT_AS_NOUN_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|and|of|with|total)\s+)$", re.I)
 
 
