@@ -609,8 +609,10 @@ def goods_hs(name: str) -> str | None:
         return goods_hs(" ".join(words[:-1]))  # "whey products": the products of whey, the heading of whey
     for i in range(len(words)):
         if is_term(" ".join(words[i:])):
-            # ("good fermented cocoa beans", "high oleic sunflower oil": adjectives, no compound)
-            if all(w in lex.modifiers or _TRAIT.fullmatch(w) or _ADJECTIVE_ENDING.search(w) for w in words[:i]) \
+            # ("high oleic sunflower oil": adjectives, no compound; a participle only where the data knows it as a
+            # modifier: "washed coffee" may be a kind of its own)
+            if all(w in lex.modifiers or _TRAIT.fullmatch(w)
+                   or (_ADJECTIVE_ENDING.search(w) and not w.endswith("ed")) for w in words[:i]) \
                     or (i == len(words) - 1 and words[-1] in lex.stable_heads):
                 return hs_for(name)  # "fresh pears"; "pomegranate juice", "robusta coffee": still the head's heading
             return None

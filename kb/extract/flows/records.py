@@ -55,9 +55,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         kin = [g for g in out if g.amount is None and g not in same and not g.part and not d.part
                and (g.exporter, g.importer) == (d.exporter, d.importer) and (g.date == d.date or not g.date)
                and (_same_heading(g.goods.hs, d.goods.hs) or g.goods.name.split()[-1] == d.goods.name.split()[-1])]
-        # (a figureless flow of another period told before stays: "… among the major buyers in the first quarter.
-        # … shipped 46 containers to Japan in September")
-        for g in [g for g in same if g.amount is None and not (g.date and d.date and _apart(g.date, d.date))] + kin:
+        for g in [g for g in same if g.amount is None] + kin:
             out.remove(g)
             d.company, d.date, d.buyer = d.company or g.company, d.date or g.date, d.buyer or g.buyer
         if d.amount.kind == "money":
