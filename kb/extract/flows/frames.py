@@ -1902,7 +1902,7 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
     return [(f, c) for f, c in out if c]
 
 
-_LIST_GOES_ON = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,?\s+and\s+|,\s*)(?:the\s+)?")
+_LIST_GOES_ON = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?(?:,?\s+and\s+|,\s*)(?:the\s+)?")
 
 
 _EACH = re.compile(r"\b(?:each|apiece)\b", re.I)

@@ -63,7 +63,9 @@ class SentenceMentions:
                            if ("/" in d.value or not _ATTRIBUTION.search(s[max(0, d.start - 45):d.start]))
                            and not _record_since(s, d)  # one says a thing on a day, not over "January to June"
                            # "Against the first semester of 2025, exports to Kenya increased by 18.6%": the base
-                           and not _FRONTED_BASE.match(s[:d.start])]
+                           and not _FRONTED_BASE.match(s[:d.start])
+                           # "(2024: 71,000 tons)": the label of a figure of that year, no date of the sentence's
+                           and not (s[max(0, d.start - 2):d.start].strip() == "(" and s.startswith(":", d.end))]
             if not self._dates and (told := self._same_period_as_before()) is not None:
                 self._dates = [told]
             # "… to $1.83 billion in the four months": that span, beside the sentence's other dates
