@@ -431,6 +431,10 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
         if cue.kind in ("buyer_noun", "supplier_noun") and _IN_RELATIVE_ASIDE.search(sm.text, 0, cue.start) \
                 and re.match(r"\s*,", sm.text[cue.end:]):
             continue  # "China, which had been emerging as a major buyer, took 5.6 million kilos": an aside
+        if cue.kind in ("buyer_noun", "supplier_noun") and cue.form.endswith("share") and out \
+                and out[-1].kind.endswith("verb") and _ITS_OBJECT.fullmatch(sm.text, out[-1].end, cue.start) \
+                and not sm.text.startswith(" of ", cue.end):  # ("took the largest share of the fruit (8,214 t)")
+            continue  # "China bought the largest share, valued at ₦9.4 billion": the verb's object, no frame
         if cue.kind == "buyer_noun" and cue.form in ("market", "the market") \
                 and _SHARE_BASE.search(sm.text, max(0, cue.start - 50), cue.start):
             continue  # "still the largest importer with 38.6% of the market, took …": a market share, no buyer
@@ -439,6 +443,9 @@ def _frame_cues(sm: SentenceMentions, cues: list[Cue]) -> list[Cue]:
             continue  # "Iraq (1.2m tonnes, accounting for 17.4% of total rice exports)": what a share is of
         out.append(cue)
     return out
+
+
+_ITS_OBJECT = re.compile(r"\s+(?:the|a|its)\s+")
 
 
 # "Korean electronic parts, and Philippine bananas and semiconductors, move in large volumes between our ports":

@@ -433,6 +433,11 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     after_cue = m.start >= cue.end
     if not after_cue and _ASIDE_BETWEEN.search(s, m.end, cue.start):
         return None  # "the line to Richards Bay, which had slowed ore deliveries to port": another clause's place
+    if after_cue and in_region and _WITH_BEFORE.search(before) and _NAMES_THEN_NEXT.match(s, m.start):
+        # "China bought the largest share, …, with Japan (₦6.1 billion) and Turkey (₦2.7 billion) next in line":
+        # ranked after the subject, on its side
+        return "ranked", subject_side(s, cue) if cue.kind.endswith("verb") else (
+            IMPORTER if cue.kind in ("export_noun", "buyer_noun") else EXPORTER)
     if after_cue and in_region and _AGAINST_BEFORE.search(before) and _OWN_FIGURE_AFTER.match(s, m.end) \
             and cue.kind.endswith("verb"):
         # "The Netherlands imported goods worth Sh5.1bn from Kenya, against Britain's Sh4.3bn": set beside the subject
@@ -620,6 +625,10 @@ _PLACE_AFTER = re.compile(r"^(?:\s*\([^()]{1,40}\))?\s+(?:came\s+|were\s+|was\s+
                           r"(?:in\s+)?(?:the\s+)?"
                           r"(?:[\w-]+\s+){0,3}(?:place|places|position|positions|spot|spots)\b"
                           r"|^\s+(?:were\s+|came\s+)?next\s+in\s+line\b", re.I)  # "with A, B and C next in line"
+_WITH_BEFORE = re.compile(r",\s+with\s+(?:[^,;()]*\([^()]{1,30}\)\s*(?:,\s*|\s+and\s+|,\s+and\s+))*(?:the\s+)?$")
+_NAME_FIGURE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:\s*\([^()]{1,30}\))?"
+_NAMES_THEN_NEXT = re.compile(rf"{_NAME_FIGURE}(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?{_NAME_FIGURE})*"
+                              r"\s+(?:next\s+in\s+line|close\s+behind|not\s+far\s+behind|following)\b")
 _LIST_NEXT_IN_LINE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?"
                                 r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s+next\s+in\s+line\b")
 _NAMES = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
