@@ -758,3 +758,11 @@ def test_a_unit_or_a_region_is_no_person(text: str) -> None:
     names = [o.name for o in run(text).officials]
     assert not any(word in name for name in names
                    for word in ("Management", "Western", "Facilitation", "Eastern", "Division", "Region")), names
+
+
+def test_a_ministry_post_named_after_its_minister_is_of_the_ministry() -> None:
+    # "… Minister X and Permanent Secretary Y": the secretary's post, named without a ministry, is the minister's
+    facts = run("The Ministry of Trade and Industry of Zambia hosted the talks. The vote took place in the presence "
+                "of Minister for Trade and Industry Chipo Mwale and Permanent Secretary Daniel Banda.")
+    check(facts, "Daniel Banda", {"title": "permanent secretary", "agency": "Ministry of Trade and Industry of Zambia",
+                                  "country": "ZM"})

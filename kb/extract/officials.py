@@ -398,6 +398,7 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
         if p.agency is None and p.country is not None and p.title and _HEAD_TITLE.search(p.title) \
                 and p.title not in _HEADS_OF_STATE:  # "President X has appointed Y as head of the Customs Service"
             p.agency = _nearby_body(ctx, p.sentence, p.country)
+    _take_ministers_staff(ctx, people)
     for p in people:
         at = _AT_THE_BODY.search(p.title or "") if p.agency else None
         if at is not None:  # "information officer at the customs office": the post, its body named by the agency
@@ -409,6 +410,23 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
 
 
 _AT_THE_BODY = re.compile(r"\s+at\s+the\s+[a-z][a-z -]+$")
+# A ministry's civil-service posts, named without their ministry ("Minister X and Permanent Secretary Y")
+_MINISTRY_STAFF = re.compile(r"(?:deputy\s+)?(?:permanent|principal)\s+secretary|deputy\s+minister|state\s+secretary|"
+                             r"secretary\s+of\s+state|vice[\s-]minister|chief\s+of\s+staff", re.I)
+_JOINED_TO_THE_LAST = re.compile(r"\s*,?\s+and\s+(?:the\s+|his\s+|her\s+)?|\s*,\s+")
+
+
+def _take_ministers_staff(ctx: ArticleContext, people: list[_Person]) -> None:
+    """"… in the presence of Minister for Industry and Trade X and Permanent Secretary Y": a ministry's post named
+    right after its minister, without a ministry of its own, is of the minister's ministry and country."""
+    for i, p in enumerate(people):
+        if p.agency is not None or not p.title or not _MINISTRY_STAFF.fullmatch(p.title.strip()):
+            continue
+        before = [q for q in people[:i] if q.sentence is p.sentence and q.span[1] <= p.title_span[0]]
+        q = before[-1] if before else None
+        if q is not None and q.agency and q.agency.startswith("Ministry") \
+                and _JOINED_TO_THE_LAST.fullmatch(ctx.text, q.span[1], p.title_span[0]):
+            p.agency, p.country = q.agency, q.country or p.country
 # "X signed for Haiti and Y for the Dominican Republic", "X signed on behalf of Kenya": who signs for a country
 _SIGNED_FOR = re.compile(r"\s+(?:signed\s+(?:[\w-]+\s+){0,4}?)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?")
 
