@@ -1050,3 +1050,13 @@ def test_a_body_and_a_region_after_and_are_two_places() -> None:
     facts = run("Asia remained the main pole of demand, while the European Union and North America kept a relevant "
                 "place in the trade.")
     assert not any("North America" in a["name"] for a in agencies(facts)), agencies(facts)
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    # Spanish and Portuguese names kept as written, their small words ("de", "las", "y") inside the name
+    ("Centro de Trámites de las Exportaciones", "state_body"),
+    ("Asociación de Productores y Exportadores de Honduras", "association"),
+    ("Associação dos Exportadores de Café", "association"),
+])
+def test_names_in_spanish_and_portuguese(name: str, kind: str) -> None:
+    check(f"Honduras' sales abroad grew 9% in April, according to figures from the {name}.", name, {"kind": kind})

@@ -766,3 +766,16 @@ def test_a_ministry_post_named_after_its_minister_is_of_the_ministry() -> None:
                 "of Minister for Trade and Industry Chipo Mwale and Permanent Secretary Daniel Banda.")
     check(facts, "Daniel Banda", {"title": "permanent secretary", "agency": "Ministry of Trade and Industry of Zambia",
                                   "country": "ZM"})
+
+
+def test_a_country_named_as_a_surname_before_a_post() -> None:
+    # "Lucía Montenegro, general manager of …": a country's name after a given name and before a lower-case post
+    facts = run("Lucía Montenegro, general manager of the Asociación de Productores y Exportadores de Honduras (APEH), "
+                "attributes the growth to a larger harvest.")
+    check(facts, "Lucía Montenegro", {"title": "general manager",
+                                      "agency": "Asociación de Productores y Exportadores de Honduras"})
+
+
+def test_a_country_after_a_name_of_a_body_is_still_a_country() -> None:
+    facts = run("Trade between Kenya and Jordan grew in May, officials said.")
+    assert officials(facts) == {}

@@ -49,7 +49,8 @@ from kb.readers import publishers
 _CAP = (r"(?:[A-Z]\.){2,3}(?=[ \t]+(?!(?:The|A|An|In|On|It|Its|This|That|These|But|And|He|She|They|We)\b)[A-Z])|"
         r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*s['’](?=\s+[A-Z])"
         r"|[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ][A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9’'&.\-]*[A-Za-zÀ-ÖØ-öø-žḀ-ỿ0-9&]|[A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỿ]")
-_CONNECT = r"of|and|for|the|on|under|&|de|du|des|et|del|la"  # "State Customs Service under the Ministry of Finance"
+# ("State Customs Service under the Ministry of Finance", "Asociación de Productores y Exportadores")
+_CONNECT = r"of|and|for|the|on|under|&|de|du|des|et|del|la|las|los|y|e|da|do|dos|das"
 # words joined by spaces on one line: a name never runs over a line end ("Vietnam" as a heading, then "The National
 # Assembly is due to …"; "Rewriter: Daniel Harper", then the outlet's name)
 _GAP = r"[ \t]+"

@@ -157,7 +157,7 @@ def _names(sent: Sentence) -> list[tuple[int, int, str]]:
         segment: list[tuple[int, str]] = []
         opener: tuple[int, str] | None = None  # the stop word before the segment
         for pos, word in [*parts, (-1, "")]:
-            if not _stop(word, cfg):
+            if not _stop(word, cfg) or (len(segment) == 1 and _country_surname(text, pos, word, cfg)):
                 segment.append((pos, word))
                 continue
             if len(segment) == 1 and opener and opener[1] in cfg["name_honorifics"]:
@@ -168,6 +168,17 @@ def _names(sent: Sentence) -> list[tuple[int, int, str]]:
                 out.append((sent.start + s, sent.start + e, text[s:e]))
             segment, opener = [], (pos, word)
     return out
+
+
+# "Lucía Montenegro, general manager of …", "Ahmad Jordan said": a country's name as a surname, after a given
+# name and before a lower-case post or a verb of saying
+_AFTER_SURNAME = re.compile(r",\s+(?:the\s+)?[a-z]|\s+(?:said|says|told|added|noted)\b")
+
+
+def _country_surname(text: str, pos: int, word: str, cfg: dict) -> bool:
+    form = gazetteer.country_forms().get(word)
+    return form is not None and form.form == "name" and word not in cfg["stops"] \
+        and bool(_AFTER_SURNAME.match(text, pos + len(word)))
 
 
 # "Mr. Youssef EL IDRISSI", "Ms Leila BEN SALEM, Director General": the surname in capitals, as official releases
@@ -238,7 +249,10 @@ def _stop(word: str, cfg: dict) -> bool:
 def _is_place(ctx: ArticleContext, sent: Sentence, start: int, end: int) -> bool:
     """"Sri Lanka", "Costa Rica": a country, not a person (a capital may be a first name)."""
     for c in ctx.countries_in(sent.start, sent.end):
-        if c.start < end and start < c.end and (c.form != "capital" or (c.start <= start and end <= c.end)):
+        surname = start < c.start and c.end == end and c.form == "name" \
+            and _country_surname(ctx.text, c.start, ctx.text[c.start:c.end], _cfg())  # "Lucía Montenegro, …"
+        if c.start < end and start < c.end and (c.form != "capital" or (c.start <= start and end <= c.end)) \
+                and not surname:
             return True
     return False
 
