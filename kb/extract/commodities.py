@@ -233,6 +233,36 @@ def find_commodities(text: str) -> list[Commodity]:
     return _with_attributive(lower, out)
 
 
+# "crude coconut oil (CNO)": goods, then the initials the article calls them by
+_DEFINED_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z]{2,6})\)")
+_PHRASE_BEFORE = re.compile(r"(?:[a-z][a-z-]*\s+){0,3}$")
+_NOT_IN_PHRASE = frozenset(("and", "or", "the", "of", "a", "an", "its", "their"))
+
+
+def defined_goods(text: str, found: list[Commodity]) -> dict[str, tuple[str, str | None]]:
+    """The initials an article defines for known goods, with the goods they stand for ("CNO": crude coconut oil)."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for t in found:
+        m = _DEFINED_AFTER.match(text, t.end)
+        if m is None:
+            continue
+        words = text[_PHRASE_BEFORE.search(text, 0, t.start).start():t.end].lower().split()  # type: ignore[union-attr]
+        cut = max((i + 1 for i, w in enumerate(words) if w in _NOT_IN_PHRASE), default=0)
+        words = words[cut:]  # "copra meal and crude coconut oil (CNO)": the goods after the last link
+        out[m["abbr"]] = (" ".join(words), t.hs)
+    return out
+
+
+def with_defined_initials(text: str, found: list[Commodity]) -> list[Commodity]:
+    """The known terms of an article, and each use of the initials it defines for one, as that term."""
+    initials = {m["abbr"]: t for t in found if (m := _DEFINED_AFTER.match(text, t.end))}
+    if not initials:
+        return found
+    pattern = re.compile(r"(?<![\w(])(" + "|".join(map(re.escape, initials)) + r")(?![\w)])")
+    more = [Commodity(m.start(), m.end(), initials[m[1]].name, initials[m[1]].hs) for m in pattern.finditer(text)]
+    return sorted([*found, *more], key=lambda t: t.start)
+
+
 def _with_attributive(lower: str, found: list[Commodity]) -> list[Commodity]:
     """"hazelnut exports", "almond growers": a plural term in the singular before a trade noun (the singular
     alone is not read, so that "rose" stays a verb)."""

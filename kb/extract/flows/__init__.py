@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kb.extract.commodities import find_commodities
+from kb.extract.commodities import defined_goods, find_commodities, with_defined_initials
 from kb.extract.context import ArticleContext, Sentence, mentions_of
 from kb.extract.dates import find_dates, with_season_months
 from kb.extract.flows.article import article_frame
@@ -51,7 +51,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     """Flows the article reports, one per (from, to, goods, period, figure)."""
     if not ctx.sentences:
         return []
-    terms = find_commodities(ctx.text)
+    terms = with_defined_initials(ctx.text, find_commodities(ctx.text))
     # sentences without a cue are skipped ("reached" is one only before places: "reached 61 countries, among them")
     cue_spans = [m.span() for m in lexicon().cue.finditer(ctx.text)
                  if not (m.group().lower() == "reached" and not places_counted_follow(ctx.text, m.end()))]
@@ -96,6 +96,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     read_goods_lists(reading)
     read_named_lists(reading)
     read_market_access(reading)
+    _named_by_initials(reading.drafts, defined_goods(ctx.text, terms))
     drafts = _lead_company_lent(reading, [d for d in merge(reading.drafts) if d.exporter and d.importer])
     for d in drafts:  # "In the 2025/2026 campaign" where "the campaign … runs from June to May"
         if d.date and "/" in d.date:
@@ -103,6 +104,15 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
             d.date = first_months_of_season(d.date, ctx.text)
             d.date = _so_far(d.date, d.sentence.text, ctx.published)
     return [_own_dollars(to_record(d), frame.home, ctx.text) for d in drafts]
+
+
+def _named_by_initials(drafts: list[Draft], initials: dict[str, tuple[str, str | None]]) -> None:
+    """"CNO was shipped mainly to the Netherlands" after "crude coconut oil (CNO)": the goods the initials stand for."""
+    for d in drafts if initials else []:
+        full = initials.get(d.goods.name.upper()) if d.goods.name.isupper() or d.goods.name.upper() in initials \
+            else None
+        if full is not None:
+            d.goods = Goods(full[0], full[1], d.goods.weak, d.goods.start, d.goods.end, d.goods.definite)
 
 
 # Countries whose own currency is the dollar, as their own statistics and press write it bare ("$7.05 billion")
