@@ -38,7 +38,7 @@ _COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?"
                      # "Brazil, however, remains the main buyer": a discourse word set off before the verb
                      r"(?:\s*,\s*(?:however|though|meanwhile|in\s+turn|for\s+its\s+part|too|also|again)\s*,)?"
                      r"\s+(?:(?:also|still|again|now|once\s+again|has|have|had|has\s+since|"
-                     r"has\s+also|have\s+also)\s+)?"
+                     r"has\s+also|have\s+also|has\s+long|have\s+long|had\s+long|have\s+always|has\s+always)\s+)?"
                      # "India nonetheless remained the main supplier": an adverb before the verb
                      r"(?:(?:nonetheless|nevertheless|however|thus|therefore|[a-z]+ly)\s+)?"
                      r"(?:was|is|were|are|been|became|become|remained|remains|remain|stayed|stays|stay|ranked|ranks|came|comes|stood|"
@@ -414,8 +414,10 @@ _ASIDE_BETWEEN = re.compile(r",\s+(?:which|who|that|where)\b")
 
 _FOUND_BUYERS = re.compile(r"\b(?:found|find|finds|has|have|had|with)\s+(?:(?:loyal|steady|regular|ready|many|"
                            r"willing)\s+)?$", re.I)
+# ("… sold through the exchange to the buyers from Türkiye and Portugal": where the buyers come from)
 _TO_BUYERS_IN = re.compile(r"\bto\s+(?:\w+\s+){0,2}(?:buyers|importers|customers|clients|consumers|retailers|"
-                           r"processors|markets)\s+in\s+(?:the\s+)?$")
+                           r"processors|markets)\s+(?:in|from)\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s+and\s+|,\s+|\s+and\s+)(?:the\s+)?)*$")
 _CITY_THEN_COUNTRY = re.compile(r"\b(?P<how>to|into|from|for)\s+(?:the\s+port\s+of\s+)?(?!the\b)"
                                 r"(?P<place>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+$")
 
