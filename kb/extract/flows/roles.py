@@ -38,7 +38,7 @@ _COPULA = re.compile(r"^(?:\s*\([^)]{0,40}\))?"
                      # "Brazil, however, remains the main buyer": a discourse word set off before the verb
                      r"(?:\s*,\s*(?:however|though|meanwhile|in\s+turn|for\s+its\s+part|too|also|again)\s*,)?"
                      r"\s+(?:(?:also|still|again|now|once\s+again|has|have|had|has\s+since|"
-                     r"has\s+also|have\s+also|has\s+long|have\s+long|had\s+long|have\s+always|has\s+always)\s+)?"
+                     r"has\s+also|have\s+also)\s+)?"
                      # "India nonetheless remained the main supplier": an adverb before the verb
                      r"(?:(?:nonetheless|nevertheless|however|thus|therefore|[a-z]+ly)\s+)?"
                      r"(?:was|is|were|are|been|became|become|remained|remains|remain|stayed|stays|stay|ranked|ranks|came|comes|stood|"
