@@ -870,6 +870,12 @@ _NEXT_COME = re.compile(r"\W*(?:Next\s+(?:in\s+line\s+|on\s+the\s+list\s+)?|Then
                         r"|\W*(?:In|At)\s+(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                         r"next)\s+(?:place|position|spot)\s*(?P<with>,\s+with\s+(?:[^,;]|,(?=\d)){1,50},\s*)?"
                         r"(?:come|comes|came|is|was|are|were|stands|stood|sits|sat|follows|followed)\s+(?:the\s+)?")
+# "Sharp falls were also recorded for China (41.5%), Malaysia (29.8%) …": the partners of the trade just told, each
+# with its change only
+_CHANGES_RECORDED_FOR = re.compile(r"\b(?:falls?|declines?|drops?|decreases?|rises?|increases?|gains?|growth)\s+"
+                                   r"(?:(?:were|was|have\s+been|has\s+been)\s+)?(?:(?:also|likewise|too)\s+)?"
+                                   r"(?:recorded|registered|seen|posted|reported|noted|observed)\s+(?:for|in|with)\s+"
+                                   r"(?:shipments\s+to\s+|sales\s+to\s+|exports\s+to\s+)?(?:the\s+)?$", re.I)
 _THEN_BEFORE = re.compile(r"\bnext\b[^.;]{0,40},\s+(?:and\s+)?then\s+(?:the\s+)?$")  # "… were next …, then Iraq"
 _COLON_BEFORE = re.compile(r":\s+(?:the\s+)?$")
 _FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*)?" + APPROX)
@@ -1005,7 +1011,8 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
     if last is not None and names and not own and (placed
                                                    or _NEXT_COME.fullmatch(sm.text, clause[0], names[0].start)
                                                    or _FOLLOWED_BY.search(sm.text, clause[0], names[0].start)
-                                                   or _THEN_BEFORE.search(sm.text, clause[0], names[0].start)):
+                                                   or _THEN_BEFORE.search(sm.text, clause[0], names[0].start)
+                                                   or _CHANGES_RECORDED_FOR.search(sm.text, clause[0], names[0].start)):
         # "…, while Japan, Korea and Taiwan were in second to fourth place", "Next in line come Spain and Italy",
         # "It was followed by Egypt, the UK and Sudan": ranked, no figure
         own_end = clause[1]
