@@ -876,6 +876,10 @@ _CHANGES_RECORDED_FOR = re.compile(r"\b(?:falls?|declines?|drops?|decreases?|ris
                                    r"(?:(?:were|was|have\s+been|has\s+been)\s+)?(?:(?:also|likewise|too)\s+)?"
                                    r"(?:recorded|registered|seen|posted|reported|noted|observed)\s+(?:for|in|with)\s+"
                                    r"(?:shipments\s+to\s+|sales\s+to\s+|exports\s+to\s+)?(?:the\s+)?$", re.I)
+# "…, while Japan accounted for a mere 1.4%": a partner's share of the goods just told, its only figure
+# (a bare share, or "of it": not "33.5 per cent of total exports", the trade as a whole)
+_SHARE_ONLY_AFTER = re.compile(r"\s+(?:(?:alone|only|also)\s+)?(?:accounted\s+for|took|made\s+up|represented)\s+"
+                               + APPROX + r"\d[\d.,]*\s*(?:%|per\s*cent|percent)(?=\s*(?:[,.;)]|$|of\s+(?:it|them)\b))")
 _THEN_BEFORE = re.compile(r"\bnext\b[^.;]{0,40},\s+(?:and\s+)?then\s+(?:the\s+)?$")  # "… were next …, then Iraq"
 _COLON_BEFORE = re.compile(r":\s+(?:the\s+)?$")
 _FIGURE_RIGHT_AFTER = re.compile(r"\s*(?:[:–—-]\s*|with\s+|at\s+|on\s+|\(\s*)?" + APPROX)
@@ -1012,7 +1016,8 @@ def _parallel_clause(rd: Reading, sm: SentenceMentions, clause: tuple[int, int],
                                                    or _NEXT_COME.fullmatch(sm.text, clause[0], names[0].start)
                                                    or _FOLLOWED_BY.search(sm.text, clause[0], names[0].start)
                                                    or _THEN_BEFORE.search(sm.text, clause[0], names[0].start)
-                                                   or _CHANGES_RECORDED_FOR.search(sm.text, clause[0], names[0].start)):
+                                                   or _CHANGES_RECORDED_FOR.search(sm.text, clause[0], names[0].start)
+                                                   or _SHARE_ONLY_AFTER.match(sm.text, names[-1].end)):
         # "…, while Japan, Korea and Taiwan were in second to fourth place", "Next in line come Spain and Italy",
         # "It was followed by Egypt, the UK and Sudan": ranked, no figure
         own_end = clause[1]
