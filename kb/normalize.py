@@ -61,3 +61,9 @@ def singular(word: str) -> str:
     if word.endswith("uses"):  # buses, viruses, bonuses; but houses, causes, blouses
         return word[:-1] if word[-5] in "aeiou" else word[:-2]
     return word[:-1] if word.endswith("s") else word
+
+
+def initials(name: str) -> str:
+    """The capitals that open a name's words, as an abbreviation takes them: "Mauritius Revenue Authority" → "MRA"
+    (its small linking words, "of", "and", are lower case and left out)."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.normalize import singular_key
+from kb.normalize import initials, singular_key
 
 
 @pytest.mark.parametrize(("text", "key"), [
@@ -17,3 +17,13 @@ from kb.normalize import singular_key
 ])
 def test_goods_key(text: str, key: str) -> None:
     assert singular_key(text) == key
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Mauritius Revenue Authority", "MRA"),
+    ("General Administration of Customs", "GAC"),  # the small linking words are left out
+    ("Bank of Ghana", "BG"),
+    ("Fresh Produce Exporters & Growers", "FPEG"),
+])
+def test_initials(name: str, expected: str) -> None:
+    assert initials(name) == expected

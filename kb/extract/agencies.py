@@ -41,6 +41,7 @@ from kb.extract.countries import (
 from kb.extract.phrases import PhraseMatcher
 from kb.extract.speech import SAID
 from kb.facts import Agency
+from kb.normalize import initials
 from kb.readers import publishers
 
 # A capitalised word, Latin letters with accents included ("Türkiye", "Société")
@@ -521,15 +522,6 @@ def _joined_to_a_region(ctx: ArticleContext, reg: _Registry) -> None:
             continue
         f.name = f.name[:m.start()]
         f.spans = [(a, a + len(f.name)) if ctx.text.startswith(f.name, a) else (a, b) for a, b in f.spans]
-
-
-def _initials(name: str) -> str:
-    """"General Administration of Customs of Turkey" → "GAC": capitals of its words, without
-    connectors and the country that ends it."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w not in _CONNECTORS]
-    while words and (words[-1] in gazetteer.country_forms() or words[-1] in _CONNECTORS):
-        words.pop()
-    return "".join(w[0] for w in words if w[0].isupper())
 
 
 # A body named after a continent or region ("African Export-Import Bank", "Asian Development Bank")
@@ -1138,7 +1130,7 @@ class _Reading:
         """"the GAC said" after "the General Administration of Customs of Turkey": the agency
         named earlier whose initials the abbreviation is."""
         for f in self.reg.items:
-            if _initials(f.name) == abbr:
+            if initials(f.name) == abbr:
                 if abbr not in f.also:
                     f.also.append(abbr)
                 return f
@@ -1239,15 +1231,11 @@ def _joined_to_another(ctx: ArticleContext, reg: _Registry) -> None:
     of the article ("Mauritius Revenue Authority") and "and" names two parties; the company is the second."""
     for f in reg.items:
         m = _JOINED.match(f.name) if f.kind == "company" else None
-        if m is None or not any(g is not f and (m["abbr"] in g.also or _initials(g.name) == m["abbr"])
+        if m is None or not any(g is not f and (m["abbr"] in g.also or initials(g.name) == m["abbr"])
                                 for g in reg.items):
             continue
         f.name = f.name[m.end():]
         f.spans = [(s + m.end(), e) if ctx.text[s:s + m.end()] == m.group() else (s, e) for s, e in f.spans]
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
 # "plants in Nampula", "the Batken customs office", "the Jalal-Abad processor Ak-Jemish Agro": one word told as a
@@ -1349,7 +1337,7 @@ def _spelled_whole(text: str, run_start: int, run: str, known: set[str]) -> tupl
     heads = _config()["head_words"]
     if words[-1] in heads or heads.isdisjoint(set(words[:-1]) - {"International"}) or not _named_after_a_country(name):
         return None  # the usual cut keeps it whole, there is no organisation in it, or no place names it
-    return (start, end) if _initials(name) == abbr.group(1).replace(".", "") else None
+    return (start, end) if initials(name) == abbr.group(1).replace(".", "") else None
 
 
 def _run_parts(run: str, offset: int) -> list[tuple[int, str]]:
@@ -2021,7 +2009,7 @@ def _take_names_before_posts(r: _Reading) -> None:
         words = name.split()
         defined = _definition(text, name)  # "the Meat Corporation of Namibia (Meatco)"
         longer = next((f for f in r.reg.items if f.name.split()[:len(words)] == words or name in f.also
-                       or (name.isupper() and _initials(f.name) == name)
+                       or (name.isupper() and initials(f.name) == name)
                        or (defined is not None and any(b == defined[1] for _, b in f.spans))), None)
         if longer is not None:  # "Harlow chief executive" after "Harlow Group": the group's short name
             if name not in longer.also and name != longer.name:

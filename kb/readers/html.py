@@ -11,6 +11,7 @@ from typing import Any
 
 from kb.errors import ReadError
 from kb.files import MAX_FILE_BYTES
+from kb.normalize import initials
 from kb.readers import publishers
 from kb.readers.bylines import parse_byline
 from kb.readers.cleaning import clean_page, is_masthead
@@ -353,11 +354,7 @@ def _not_the_headline(guess: str | None, raw_title: str | None) -> str | None:
 def _same_outlet(a: str, b: str) -> bool:
     """"EFTA" and "European Free Trade Association", "CATTS" and "CATTS - Customs and Trade Training Solutions"."""
     fa, fb = a.casefold(), b.casefold()
-    return fa in fb or fb in fa or _initials(a) == fb or _initials(b) == fa
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"\w+", name) if w[0].isupper()).casefold()
+    return fa in fb or fb in fa or initials(a).casefold() == fb or initials(b).casefold() == fa
 
 
 def _words(text: str) -> list[str]:

@@ -15,6 +15,7 @@ from kb.extract import gazetteer
 from kb.extract.agreements.lexicon import BODY_OF, drop_words, nouns
 from kb.extract.agreements.model import Mention, countries_in
 from kb.extract.context import ArticleContext, Sentence, mentions_of
+from kb.normalize import initials
 
 Names = tuple[tuple[int, int], ...]  # spans of the names of agencies and countries
 
@@ -229,8 +230,7 @@ def _names_a_body(text: str, abbreviation: str) -> bool:
     # "the Mauritius Revenue Authority … the MRA, through its Director General": a body's name of those initials
     # (not "Mutual Recognition Arrangement": an instrument's own words)
     for m in _CAPITALISED_RUN.finditer(text):
-        words = [w for w in m.group().split() if w.lower() not in ("of", "and", "the", "for", "&")]
-        if "".join(w[0] for w in words) == abbreviation and not pattern.search(m.group()):
+        if initials(m.group()) == abbreviation and not pattern.search(m.group()):
             return True
     return False
 
