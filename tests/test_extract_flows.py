@@ -480,3 +480,12 @@ def test_a_blocs_trade_is_no_countrys() -> None:
     read = flows("Uruguay's exports to Qatar rose. Mercosur exports to Qatar reached US$ 2.1 billion in 2021, mainly "
                  "beef and soybeans. Uruguay's exports to Qatar amounted to US$ 410 million in that year.")
     assert [(f["from_"], f["to"], f.get("value")) for f in read if f.get("value")] == [("UY", "QA", 410e6)], read
+
+
+def test_a_stray_point_after_a_scale_word_ends_no_sentence() -> None:
+    # a machine translation's "15.6 thousand. Tons" is one figure inside its sentence; "5 million." ends one
+    text = ("Ukraine made big supplies to Poland (15.6 thousand. Tons) and Egypt (1.3 thousand. Tons). "
+            "Exports reached 5 million. The ministry said so.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Ukraine made big supplies to Poland (15.6 thousand. Tons) and Egypt (1.3 thousand. Tons).",
+        "Exports reached 5 million.", "The ministry said so."]

@@ -332,3 +332,9 @@ def test_a_text_with_decimal_commas_groups_thousands_with_points() -> None:
 ])
 def test_point_padded_with_zeros_groups_thousands(text, values):
     assert [a.value for a in find_amounts(text)] == values
+
+
+def test_a_stray_point_between_a_scale_and_its_unit() -> None:
+    # "15.6 thousand. Tons": a machine translation's point between the scale word and a capitalised unit
+    text = "supplies to Poland (15.6 thousand. Tons) and Egypt (1.3 thousand. Tons). Exports reached 5 million. Then"
+    assert [(a.value, a.unit) for a in find_amounts(text)] == [(15600.0, "t"), (1300.0, "t"), (5000000.0, None)]

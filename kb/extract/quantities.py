@@ -534,6 +534,9 @@ _Figure = tuple[int, float, AmountKind, str | None, str | None, str | None]  # e
 def _after(text: str, end: int, value: float, g: _Grammar) -> _Figure | None:
     """What follows the number: a percent sign, a currency, a unit; None to drop the number."""
     c = _next_char(text, end)
+    if c == "." and (unit_after := _unit_after_stray_point(text, end, g)) is not None:
+        unit, factor, per, unit_end = unit_after  # "15.6 thousand. Tons": a machine translation's stray point
+        return unit_end, value * factor, "quantity", unit, None, per
     if c in "%pP" and (pc := _PERCENT.match(text, end)) is not None:
         return pc.end(), value, "percent", None, None, None
     if c in g.currency_first and (sm := g.suffix.match(text, end)) is not None \
@@ -560,6 +563,21 @@ def _after(text: str, end: int, value: float, g: _Grammar) -> _Figure | None:
 
 
 _GRADE = re.compile(r"\s+[A-Z]{2,4}(?=\s)")
+_SCALE_BEFORE = re.compile(r"\b(?:thousand|million|mln|thous)$", re.I)
+_STRAY_POINT = re.compile(r"\.\s(?=[A-Z][a-z])")
+
+
+def _unit_after_stray_point(text: str, end: int, g: _Grammar) -> tuple[str, float, str | None, int] | None:
+    """"15.6 thousand. Tons": a scale word, a stray point and a capitalised unit, as machine translations print them."""
+    point = _STRAY_POINT.match(text, end)
+    if point is None or not _SCALE_BEFORE.search(text, max(0, end - 10), end):
+        return None
+    tail = text[point.end():point.end() + 24]
+    um = g.unit.match(tail[:1].lower() + tail[1:])
+    if um is None:
+        return None
+    unit, factor, per = _unit(um, g)
+    return unit, factor, per, point.end() + um.end()
 
 
 def _next_char(text: str, pos: int) -> str:

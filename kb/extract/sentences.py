@@ -43,6 +43,9 @@ def _is_abbreviation(before: str) -> bool:
     return (len(word) == 1 and written.isupper()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
+_SCALE_THEN_UNIT = re.compile(r"\b(?:thousand|million|mln)\.\s(?:Tons|Tonnes|Tonne|Ton|Kg|Litres|Liters|Heads?)\b")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text`, each with its span and the index of its paragraph."""
     out: list[Sentence] = []
@@ -58,8 +61,8 @@ def split_sentences(text: str) -> list[Sentence]:
                     and (_is_abbreviation(text[pos:m.start()]) or _DATELINE.fullmatch(text[pos:m.start()])):
                 continue
             nxt = _NEXT_START.match(text, m.end(), stop)
-            if not nxt:
-                continue
+            if not nxt or (m.group() == "." and _SCALE_THEN_UNIT.search(text, max(pos, m.start() - 12), m.end() + 8)):
+                continue  # (nor "15.6 thousand. Tons": a translation's stray point between a scale and its unit)
             out.append(Sentence(pos, m.end(), text[pos:m.end()], para_no))
             pos = nxt.start(1)
         end = stop
