@@ -384,11 +384,8 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
     if _headline_before_date(line, scan):
         # "Malawi News 360 / Business and Finance / <headline> / November 19, 2026": the line the date follows is
         # the headline; a first line taken for one before was the site
-        old = scan.title or ""
-        site = _BEFORE_HOME.split(old)[0].partition(" | ")[0].strip()
-        if scan.title_first and scan.masthead is None and (_site_name_line(site) or is_masthead(site)
-                                                            or _named(site) or _names_an_outlet(site)
-                                                            or _NEWS_NAME.fullmatch(site)):
+        site = _site_of(scan.title or "")
+        if scan.title_first and scan.masthead is None and (_names_a_site(site) or _named(site)):
             scan.masthead = _name_before_bar(site)
         scan.title, scan.title_first, scan.title_is_crumb = scan.last_header, False, False
     if is_boilerplate(line):
@@ -446,11 +443,17 @@ def _headline_before_date(line: str, scan: _Scan) -> bool:
     if not is_date_line(line) or not _is_title(before) or is_breadcrumb(before) or len(before.split()) < 5 \
             or is_masthead(before) or _names_an_outlet(before):
         return False  # (not "TAJIKISTAN INCREASED EXPORT …", then the agency's name above its date line)
-    # a site's name, with its tagline after a bar or its breadcrumb after it ("… of Turkmenistan Home / News")
-    site = _BEFORE_HOME.split(scan.title)[0].partition(" | ")[0].strip()
     return len(scan.title.split()) <= 4 or "@" in scan.title or (scan.title_first and (
-        bool(_BEFORE_HOME.search(scan.title)) or _site_name_line(site) or is_masthead(site)
-        or _names_an_outlet(site) or bool(_NEWS_NAME.fullmatch(site))))
+        bool(_BEFORE_HOME.search(scan.title)) or _names_a_site(_site_of(scan.title))))
+
+
+def _site_of(line: str) -> str:
+    """A site's name without its tagline after a bar or its breadcrumb after it ("… of Turkmenistan Home / News")."""
+    return _BEFORE_HOME.split(line)[0].partition(" | ")[0].strip()
+
+
+def _names_a_site(line: str) -> bool:
+    return _site_name_line(line) or is_masthead(line) or _names_an_outlet(line) or bool(_NEWS_NAME.fullmatch(line))
 
 
 _BEFORE_HOME = re.compile(r"\s+(?:Home|HOME)\b")

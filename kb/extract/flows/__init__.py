@@ -109,9 +109,7 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
 def _named_by_initials(drafts: list[Draft], initials: dict[str, tuple[str, str | None]]) -> None:
     """"CNO was shipped mainly to the Netherlands" after "crude coconut oil (CNO)": the goods the initials stand for."""
     for d in drafts if initials else []:
-        full = initials.get(d.goods.name.upper()) if d.goods.name.isupper() or d.goods.name.upper() in initials \
-            else None
-        if full is not None:
+        if (full := initials.get(d.goods.name.upper())) is not None:
             d.goods = Goods(full[0], full[1], d.goods.weak, d.goods.start, d.goods.end, d.goods.definite)
 
 
