@@ -40,6 +40,7 @@ from kb.extract.flows.mentions import ArticleMentions, places_counted_follow
 from kb.extract.flows.named_lists import read_named_lists
 from kb.extract.flows.partner_tables import read_partner_tables
 from kb.extract.flows.partners import may_tell_level
+from kb.extract.flows.pronouns import partner_pronouns
 from kb.extract.flows.records import Draft, merge, to_record
 from kb.extract.flows.tables import read_lists, read_tables
 from kb.extract.flows.trade_rows import read_trade_rows
@@ -56,7 +57,9 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     cue_spans = [m.span() for m in lexicon().cue.finditer(ctx.text)
                  if not (m.group().lower() == "reached" and not places_counted_follow(ctx.text, m.end()))]
     frame = article_frame(ctx, terms)
-    mentions = ArticleMentions(ctx.text, ctx.published, _trading_countries(ctx), terms, cue_spans, frame.home)
+    countries = _trading_countries(ctx)
+    countries = countries + partner_pronouns(ctx.sentences, countries)
+    mentions = ArticleMentions(ctx.text, ctx.published, countries, terms, cue_spans, frame.home)
     reading = Reading(ctx, frame)
     heading_goods, paragraph = None, -1
     for sentence in ctx.sentences:

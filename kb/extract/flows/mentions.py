@@ -190,7 +190,7 @@ _CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$�
                            # "…, the rest to Peru and Vietnam": the remainder's partners, not the figure's
                            r",\s+(?:and\s+)?(?=the\s+(?:rest|remainder|balance)\s+(?:(?:going|went|goes)\s+)?to\s)|"
                            # "Export from A to B amounted to $358m, Import from B to A - at the level of $138m"
-                           r",\s+(?-i:Imports?|Exports?|Re-exports?)\s+(?=(?:from|to|of)\s)|"
+                           r",\s+(?-i:[Ii]mports?|[Ee]xports?|[Rr]e-exports?)\s+(?=(?:from|to|of)\s)|"
                            # "…, led by electronic components, and China bought 2.9 Mt of iron ore": a new subject
                            # trading on its own (not ", and India was …", which unseen news more often ends a
                            # clause of the same trade with)
