@@ -839,6 +839,9 @@ _PLACED = re.compile(r"\s+(?:(?:(?:and\s+)?(?:moved|slipped|fell|dropped|rose|cl
                      r"six|seven|eight|nine|ten|\d+)\b"
                      # "… complete the list of the ten leading markets": the number, then the role
                      r"|(?:three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,2}?(?:markets|buyers|"
+                     r"destinations|importers|customers|suppliers|sources|partners)\b"
+                     # "… rounds out the leading buyers at 188,900 tonnes": a ranking without its length
+                     r"|(?:leading|main|major|top|biggest|largest|principal|key)\s+(?:[\w-]+\s+)?(?:markets|buyers|"
                      r"destinations|importers|customers|suppliers|sources|partners)\b)"
                      # "Hong Kong and Cambodia followed, taking …", "… came next."
                      # "Within SADC, the DRC led, followed by Zimbabwe and South Africa"
@@ -892,6 +895,8 @@ _RANKED_CLAUSE = re.compile(r"(?:\s*,\s*(?:while|whilst|though|although|which|wh
                             r"\s+(?:[\w,]+\s+){0,2}(?:came|comes|come|ranked|ranks|placed|was|were|is\s+in|are\s+in|"
                             r"followed|follows|trailed|stood|took|occupied|occupies|secured|claimed|holds|sits|"
                             r"returned\s+to|regained|reclaimed|"
+                            # "Pakistan rounds out the leading buyers at 188,900 tonnes"
+                            r"rounds?\s+out|rounded\s+out|rounds?\s+off|rounded\s+off|completes?|completed|"
                             # "India topped the list by value with …"
                             r"topped|headed|led\s+the\s+(?:list|ranking|table)|"
                             # "Egypt tops the ranking for the year, having taken …": the present of a report
