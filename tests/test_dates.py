@@ -420,6 +420,10 @@ def test_a_marketing_year_is_read_for_a_flow_in_a_season_story() -> None:
     ("2024/2025", "Since the start of 2025-26 (January 2026 – April 2026) sales rose.", "2024-01/2024-12"),
     # a season said to run from one month to another
     ("2024/2025", "The campaign, which runs from June to May, closed early.", "2024-06/2025-05"),
+    # a season's first and last days under a table, day before month ("Source: board, 01/04-31/03")
+    ("2024/2025", "Shipments by season.\n\nSource: Prune Board, 01/04-31/03", "2024-04/2025-03"),
+    # … but not two dates that do not close a year ("01/04-15/06" is a span of its own)
+    ("2024/2025", "Shipments from 01/04-15/06 rose.", "2024/2025"),
     # no season's months told: the two years stay
     ("2024/2025", "Exports (January 2025 – May 2025) rose.", "2024/2025"),
 ])

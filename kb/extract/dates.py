@@ -262,6 +262,9 @@ _SEASON_RUNS = re.compile(rf"{_SEASON_NOUN}\b[^.;]{{0,30}}?,?\s*(?i:which\s+)?{_
 # "since the start of 2025/26 (September 2025 – May 2026)": the months so far of a season, so its first month
 _SEASON_SO_FAR = re.compile(rf"\b(?:19|20)\d\d\s*[/–-]\s*\d\d(?:\d\d)?\s*\(\s*(?P<m1>{_MONTH})\s+(?:19|20)\d\d\s*"
                             rf"[-–—]\s*(?:{_MONTH})\s+(?:19|20)\d\d\s*\)")
+# "Chileprunes, 01/04-31/03" under a table of seasons: the season's first and last days, day before month
+_SEASON_DAYS = re.compile(r"\b0?1[/.](?P<m1>0[1-9]|1[0-2])\s*[-–]\s*(?:28|29|30|31)[/.](?P<m2>0[1-9]|1[0-2])\b"
+                          r"(?![/.]\d)")
 _TWO_YEARS = re.compile(r"(\d{4})/(\d{4})")
 
 
@@ -278,6 +281,8 @@ def with_season_months(value: str, text: str) -> str:
     elif (so_far := _SEASON_SO_FAR.search(text)) is not None:
         lo = _month(so_far["m1"])
         hi = 12 if lo == 1 else lo - 1
+    elif (days := _SEASON_DAYS.search(text)) is not None and int(days["m2"]) % 12 == int(days["m1"]) - 1:
+        lo, hi = int(days["m1"]), int(days["m2"])
     else:
         return value
     a = int(years[1])

@@ -81,7 +81,8 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
         readable = mentions.has_cue(sentence) or may_continue(reading, sentence) \
             or MOVE_BETWEEN.search(sentence.text) is not None or GOODS_TRADED.search(sentence.text) is not None \
             or (mentions.has_country(sentence) and may_tell_level(sentence.text))
-        if readable and _can_write(reading, mentions, sentence) and not _table_row(reading, sentence.text):
+        if readable and _can_write(reading, mentions, sentence) and not _table_row(reading, sentence.text) \
+                and not _table_caption(ctx.text, sentence):
             read_sentence(reading, mentions.sentence(sentence))
         else:
             if mentions.has_cue(sentence) and not reading.drafts:
@@ -231,6 +232,17 @@ def _can_write(reading: Reading, mentions: ArticleMentions, sentence: Sentence) 
     """Whether a sentence can add anything: a country to read, a flow to lend to, a country pointed back to."""
     return mentions.has_country(sentence) or bool(reading.drafts) or bool(_POINTS_BACK.search(sentence.text)) \
         or bool(reading.frame.title_destinations)
+
+
+# a table's first line: cells parted by bars or tabs
+_TABLE_LINE = re.compile(r"\n[ \t]*\n?[^\n]*(?:\|[^\n]*\||\t[^\n]*\t)")
+
+
+def _table_caption(text: str, sentence: Sentence) -> bool:
+    """The heading of a table ("Prune exports, Chile, by destination (in mt)" over its rows): a line without a
+    sentence's end, read with the table it heads."""
+    return not sentence.text.rstrip().endswith((".", "!", "?", ":")) and "\n" not in sentence.text \
+        and _TABLE_LINE.match(text, sentence.end) is not None
 
 
 def _table_row(reading: Reading, text: str) -> bool:

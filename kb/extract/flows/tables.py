@@ -29,6 +29,7 @@ _DELIVERY_TERM = re.compile(r"\b(?:FOB|CIF|FAS|F\.O\.B\.?|C\.I\.F\.?)(?=\W|$)")
 # "In millions of dollars", "thousands of US dollars": a scale spelled out before what it counts
 _SCALE_OF = re.compile(r"(?:in\s+)?(?P<scale>thousand|million|billion)s\s+of\s+(?P<what>.{2,30})", re.I)
 _UNIT = re.compile(r"\((?P<u>[^)]{1,20})\)")
+_IN_UNIT = re.compile(r"^(?:in|figures\s+in|unit\s*:)\s+", re.I)
 BLOCK = re.compile(r"(?:^[^\n]*(?:\||\t)[^\n]*\n?){3,}", re.M)
 _DIGIT = re.compile(r"\d")
 _CELL_NUMBER = re.compile(r"([\d][\d,]*(?:\.\d+)?)")
@@ -213,6 +214,7 @@ def column_unit(header: str) -> Unit | None:
     """("quantity" or "money", unit, currency, factor) of a column headed "Volume (t)", "Value (US$ million)"."""
     m = _UNIT.search(header)
     u = (m.group("u").strip() if m else header.strip()).rstrip(".")  # "(HKD Mn.)"
+    u = _IN_UNIT.sub("", u)  # "(in mt)", "(in US$ million)"
     u = _DELIVERY_TERM.sub("", u).strip()  # "US$ FOB": the price basis, not the unit
     tries = [f"1 {u}"]
     spelled = _SCALE_OF.fullmatch(u)
@@ -282,11 +284,18 @@ def _model(before: list[Draft], caption: str) -> Draft | None:
     return before[-1]
 
 
+def _caption_country(rd: Reading, caption: str, cap_start: int, rows: set[str]) -> str | None:
+    """The country a table's caption names that its rows do not: the side every row trades with."""
+    if cap_start < 0:
+        return None
+    return next((c.code for c in rd.ctx.countries_in(cap_start, cap_start + len(caption) + 2)
+                 if c.form in ("name", "adjective") and c.code not in rows), None)
+
+
 def _side(rd: Reading, caption: str, cap_start: int, rows: set[str]) -> str | None:
     """The country on the other side of a table's rows: the caption's, else the article's."""
-    for c in rd.ctx.countries_in(cap_start, cap_start + len(caption) + 2):
-        if c.form in ("name", "adjective") and c.code not in rows:
-            return c.code
+    if (told := _caption_country(rd, caption, cap_start, rows)) is not None:
+        return told
     home = rd.frame.home
     if home and home not in rows:
         return home
@@ -304,6 +313,8 @@ def _table_drafts(rd: Reading, model: Draft | None, caption: str, cap_start: int
     found = find_dates(caption, rd.ctx.published, country=rd.frame.home) if caption else []
     if model is not None:
         side = model.exporter if outgoing else model.importer
+        # "Prune exports, Chile, by destination (in mt)": the caption's country, whatever was told last
+        side = _caption_country(rd, caption, cap_start, {code for code, _, _, _ in rows}) or side
         goods, date, company = model.goods, (found[-1].value if found else None), model.company
         named = find_commodities(caption) if caption else []
         if named and Goods(named[0].name, named[0].hs).key != goods.key:
