@@ -1077,8 +1077,6 @@ def find_dates(text: str, published: str | None, country: str | None = None) -> 
     return _year_told_again(text, _refined_in_brackets(text, out))
 
 
-_TWO_YEARS = re.compile(r"(\d{4})/(\d{4})")
-
 
 def fiscal_where_named(found: list[DateMention], article: str, published: str | None,
                        country: str | None) -> list[DateMention]:
