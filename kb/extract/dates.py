@@ -1077,7 +1077,6 @@ def find_dates(text: str, published: str | None, country: str | None = None) -> 
     return _year_told_again(text, _refined_in_brackets(text, out))
 
 
-
 def fiscal_where_named(found: list[DateMention], article: str, published: str | None,
                        country: str | None) -> list[DateMention]:
     """A split year written bare ("exports reached 40,215 tonnes in 2025/2026") that the article names a fiscal
