@@ -161,6 +161,47 @@ No comments:
     assert "Posted by" not in doc.text
 
 
+@pytest.mark.parametrize("stamp", ["Post time: Mar-04-2026", "Published: 04-Mar-2026", "Release date: March 4, 2026"])
+def test_txt_labelled_date_under_the_story_is_the_publication_date(tmp_path: Path, stamp: str) -> None:
+    # a company site's news page prints its date below the text, with "Previous:/Next:" links after it
+    page = f"""\
+GREENFIELD PUMPS
+Home > News > Industry News
+
+Estmark wheat exports climb in May
+
+{BODY_1}
+
+{BODY_2}
+
+Millers expect the new crop to lift shipments again next year, the grain board said on Monday.
+
+{stamp}
+
+Previous: New pump line opens
+Next: Irrigation fair in June
+"""
+    doc = read_article(write(tmp_path, "company.txt", page))
+    assert doc.published == "2026-03-04"
+    assert stamp not in doc.text
+
+
+def test_txt_a_numeric_date_under_the_story_leaves_the_day_to_the_file_name(tmp_path: Path) -> None:
+    # "Published: 11/6/2025" may be 11 June or 6 November: the date in the file's name decides
+    page = f"""\
+Estmark wheat exports climb in May
+
+{BODY_1}
+
+{BODY_2}
+
+Millers expect the new crop to lift shipments again next year, the grain board said on Monday.
+
+Published: 11/6/2025
+"""
+    assert read_article(write(tmp_path, "2025-11-06-grain.txt", page)).published == "2025-11-06"
+
+
 def test_txt_breadcrumb_on_the_headline_line_and_site_after_the_date(tmp_path: Path) -> None:
     # a portal prints its breadcrumb on the headline's line and its name after the date and time
     page = f"""\

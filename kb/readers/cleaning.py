@@ -22,9 +22,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _TERMINAL = re.compile(r"""[.!?:;"”’)\]]$""")
 _SCRAPER_DATE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", re.IGNORECASE)
 _PUBLISHED = re.compile(
-    r"^(?:first\s+)?(?:published|posted|released|date(?:d)?|publication date)\b\s*(?:on|at)?\s*:?\s*(.*)$",
+    r"^(?:first\s+)?(?:published|posted|released|date(?:d)?|publication date|post\s+time|publish(?:ed)?\s+time|"
+    r"release\s+date)\b\s*(?:on|at)?\s*:?\s*(.*)$",
     re.IGNORECASE,
 )
+_NAMED_MONTH_OR_ISO = re.compile(r"[A-Za-z]{3}|\b(?:19|20)\d\d-\d\d-\d\d\b")
 _TRAILING_BY = re.compile(r"\bby\s+\S.*$", re.IGNORECASE)
 _SOURCE_CREDIT = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<name>.{2,40})$", re.IGNORECASE)
 _UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
@@ -123,6 +125,7 @@ class _Scan:
     published: str | None = None
     scraper_date: str | None = None
     published_line: str | None = None
+    published_footer: str | None = None  # a labelled date under the story ("Post time: …"), when none is above it
     publisher: str | None = None
     byline_outlet: str | None = None
     copyright_outlet: str | None = None
@@ -642,6 +645,12 @@ def _body_line(line: str, scan: _Scan) -> bool:
         scan.author = author
         return False
     iso = is_date_line(line)
+    if iso and (label := _PUBLISHED.match(line)) and scan.body_lines > _DECK_LINES:
+        # "Post time: May-26-2026" under the story, as company sites print it: the date it was put up (not
+        # "Published: 11/6/2025", whose day and month may be either way round: the file's name may know)
+        if _NAMED_MONTH_OR_ISO.search(label[1]):
+            scan.published_footer = scan.published_footer or iso
+        return False
     if iso:
         if scan.body_lines <= _DECK_LINES:
             # "Ellie Brannigan" then "June 5, 2026 - 3:14PM" below the standfirst: the byline and the date
@@ -847,7 +856,7 @@ def clean_page(raw: str, title: str | None = None) -> Page:
         text=text,
         title=_without_country_label(scan.title) if scan.title_guessed else scan.title,
         author=scan.author or scan.name_line,
-        published=scan.scraper_date or scan.published_line or scan.published,
+        published=scan.scraper_date or scan.published_line or scan.published or scan.published_footer,
         publisher=publisher,
         wire=scan.wire,
         site_atop=_first_name(scan),

@@ -35,6 +35,9 @@ _PATTERNS = [
     re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d])"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+|,){_YEAR}\b", re.IGNORECASE),  # … and "Jan 21,2026"
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    # hyphenated, as shop and company sites print them: "Post time: May-26-2026", "26-May-2026"
+    re.compile(rf"\b{_MONTH}-{_DAY}-{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}\b", re.IGNORECASE),
     # numeric day-first forms: 24.05.2016, 29/06/2017 (international sites)
     re.compile(rf"(?<![\d.:/])(?P<day>[0-3]?\d)[./-](?P<mnum>\d{{1,2}})[./-]{_YEAR}\b"),
     re.compile(rf"\b{_YEAR}/(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)\b"),
