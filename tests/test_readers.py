@@ -186,22 +186,6 @@ Next: Irrigation fair in June
     assert stamp not in doc.text
 
 
-def test_txt_a_numeric_date_under_the_story_leaves_the_day_to_the_file_name(tmp_path: Path) -> None:
-    # "Published: 11/6/2025" may be 11 June or 6 November: the date in the file's name decides
-    page = f"""\
-Estmark wheat exports climb in May
-
-{BODY_1}
-
-{BODY_2}
-
-Millers expect the new crop to lift shipments again next year, the grain board said on Monday.
-
-Published: 11/6/2025
-"""
-    assert read_article(write(tmp_path, "2025-11-06-grain.txt", page)).published == "2025-11-06"
-
-
 def test_txt_breadcrumb_on_the_headline_line_and_site_after_the_date(tmp_path: Path) -> None:
     # a portal prints its breadcrumb on the headline's line and its name after the date and time
     page = f"""\
