@@ -318,6 +318,13 @@ def lead_period(rd: Reading, sm: SentenceMentions) -> None:
     """"Dubai's non-oil trade reached AED1.6 trillion in the first nine months of 2025": a lead figure that
     is no flow (two-way trade, output), or a two-way total anywhere, still names the period of the flows after."""
     _period_referred_to(rd, sm)
+    if rd.frame.period is None and sm.text.rstrip().endswith(":") \
+            and not any(a.kind in ("quantity", "money") for a in sm.amounts):
+        # "… gains in its trade with the region in the first half of 2026, against January-June 2025:" over a
+        # list of partners: the period the list reports (its first; what it is set against comes after)
+        period = next((d for d in sm.dates() if is_period(d) and _reported(rd, d.value)), None)
+        if period is not None:
+            rd.frame.period = period.value
     told = _months_of_the_year(rd, sm) if any(a.kind in ("quantity", "money") for a in sm.amounts) else None
     if told is not None and "/" in told.value:
         rd.frame.period = told.value
@@ -378,8 +385,15 @@ _OF_ITS_FIGURE = re.compile(r"\s+(?:of|worth|totall?ing|valued\s+at)\s+(?:about\
 def _region_start(s: str, previous_end: int, cue_start: int) -> int:
     if s.startswith("and of ", cue_start):
         return cue_start  # "…, and of Uzbek cotton yarn to Pakistan": the trade noun left out opens its own frame
+    if _AFTER_A_COMMA.search(s, max(previous_end, cue_start - 12), cue_start) and _GAPPED_NOUN.match(s, cue_start):
+        return cue_start  # "Chinese deliveries $8.70 billion, purchases $31 million": the noun's own figure only
     starts = [m.end() for m in _NEW_SUBJECT.finditer(s, previous_end, cue_start)]
     return starts[-1] if starts else previous_end
+
+
+# a trade noun right before its figure: "purchases $31 million", "imports US$ 4.2bn"
+_GAPPED_NOUN = re.compile(r"(?:imports|exports|re-exports|purchases|deliveries|shipments|sales)\s+(?:[A-Z]{1,3}\s?)?"
+                          r"[$€£¥]?\s?\d")
 
 
 _AUXILIARY = frozenset(("was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "not", "it", "they",
@@ -1445,6 +1459,11 @@ def _codes(parties: list[Party], side: str) -> list[str]:
     return out
 
 
+# a clause that opens with its trade noun alone: ", purchases $31 million", "; imports, $4.2 billion"
+_BARE_TRADE_NOUN = re.compile(r"[\s,;:]*(?:and\s+|while\s+|whereas\s+)?(?:its\s+|their\s+)?")
+_AFTER_A_COMMA = re.compile(r"[,;]\s*(?:and\s+|while\s+|whereas\s+)?$")
+
+
 def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
     """Exporting and importing countries, an empty side inherited from the article when the frame allows it."""
     s = frame.sm.text
@@ -1461,6 +1480,15 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
             return [partner], [own]
         if described["prep"] == "to" and frame.cue.kind in EXPORTING:
             return [own], [partner]
+    if not exporters and not importers and last is not None and last.sentence == frame.sm.sentence.start \
+            and frame.cue.kind in ("export_noun", "import_noun") and (frame.cue.kind in EXPORTING) != (
+                last.kind in EXPORTING) and len(last.exporters) == 1 and len(last.importers) == 1 \
+            and (_BARE_TRADE_NOUN.fullmatch(s, frame.clause[0], frame.cue.start)
+                 or _AFTER_A_COMMA.search(s, max(0, frame.cue.start - 12), frame.cue.start)) \
+            and _GAPPED_NOUN.match(s, frame.cue.start) \
+            and not frame.sm.countries_in(frame.cue.start, frame.region[1]):
+        # "Chinese deliveries $8.70 billion, purchases $31 million": the other way between the same two
+        return list(last.importers), list(last.exporters)
     if frame.cue.form.endswith(_TURNED_ROUND) and last is not None \
             and (last.sentence == frame.sm.sentence.start
                  or _soon_after(last, frame.sm.sentence)):

@@ -190,7 +190,10 @@ _CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$�
                            # "…, the rest to Peru and Vietnam": the remainder's partners, not the figure's
                            r",\s+(?:and\s+)?(?=the\s+(?:rest|remainder|balance)\s+(?:(?:going|went|goes)\s+)?to\s)|"
                            # "Export from A to B amounted to $358m, Import from B to A - at the level of $138m"
-                           r",\s+(?-i:[Ii]mports?|[Ee]xports?|[Rr]e-exports?)\s+(?=(?:from|to|of)\s)|"
+                           # … and "…, imports from Bahrain made up AED 2.1 billion, exports to it AED 1.3 billion"
+                           # after a figure (not "On the canola side, shipments to Belgium resumed")
+                           r"(?P<gapped>,\s+(?-i:[Ii]mports?|[Ee]xports?|[Rr]e-exports?|[Pp]urchases|[Dd]eliveries|"
+                           r"[Ss]hipments|[Ss]ales)\s+(?=(?:from|to|of)\s))|"
                            # "…, led by electronic components, and China bought 2.9 Mt of iron ore": a new subject
                            # trading on its own (not ", and India was …", which unseen news more often ends a
                            # clause of the same trade with)
@@ -253,11 +256,15 @@ class ArticleMentions:
                                 self.text)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _clauses(s: str) -> list[tuple[int, int]]:
     paired = {i for m in _DASHED_LIST.finditer(s) for i in (m.start(), m.start("close"))} | _listed_after_colon(s)
     # (a new subject after a bare comma ends a clause, not a lead-in: "In total, China imported …")
     cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(s) if m.start() not in paired
-                 and not (m.group("subject") and not m.group("and") and _NO_CLAUSE_BEFORE.search(s, 0, m.start()))),
+                 and not (m.group("subject") and not m.group("and") and _NO_CLAUSE_BEFORE.search(s, 0, m.start()))
+                 and not (m.group("gapped") and not _DIGIT.search(s, 0, m.start()))),
             len(s)]
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 

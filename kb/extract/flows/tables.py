@@ -16,6 +16,7 @@ from kb.extract.context import Sentence
 from kb.extract.dates import MONTHS, find_dates
 from kb.extract.flows.frames import Reading
 from kb.extract.flows.goods import DEFINITE_BEFORE, Goods, goods_hs, plausible_goods
+from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.records import Draft
 from kb.extract.quantities import APPROX, Amount, find_amounts, writes_decimal_commas
 
@@ -460,8 +461,8 @@ def _list_row(rd: Reading, m: re.Match[str]) -> tuple[str, Amount, Sentence] | N
     codes = [c.code for c in rd.ctx.countries_in(m.start("place"), m.end("place")) if c.form == "name"]
     fig = m.group("fig")
     figs = [a for a in find_amounts(fig, _decimal_comma(rd)) if a.kind in ("quantity", "money")]
-    if not codes or not figs:
-        return None
+    if not codes or not figs or lexicon().turnover.match(fig):
+        return None  # (not "Kyrgyzstan: turnover up 12.8% to $8.73 billion; …": the trade both ways)
     # "China: Up $214 million or 11 percent, to $2.1 billion": the level the change reached, not the change
     changed = _CHANGE_FIRST.match(fig)
     level = next((a for a in figs if _TO_LEVEL.search(fig, 0, a.start)), None) if changed else figs[0]
