@@ -82,3 +82,22 @@ def test_named_kinds_keep_their_heading(text: str, hs: str) -> None:
 ])
 def test_a_fish_species_takes_the_heading_of_its_form(phrase: str, code: str) -> None:
     assert hs_for(phrase) == code
+
+
+@pytest.mark.parametrize("text", [
+    "Morocco remains the largest market for Tunisian dates.",
+    "Exports of premium dates rose to 40,000 tonnes.",
+    "Iraq's date exports reached 650,000 tonnes.",
+    "The dates sector employs 60,000 people.",
+])
+def test_dates_marked_by_an_origin_or_a_trade_word_are_the_fruit(text: str) -> None:
+    assert [(c.name, c.hs) for c in find_commodities(text)] == [("dates", "0804")]
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides set the dates for the next round of talks.",
+    "Delivery dates slipped by two weeks.",
+    "Both dates fall in March.",
+])
+def test_dates_of_a_calendar_are_no_goods(text: str) -> None:
+    assert find_commodities(text) == []

@@ -186,6 +186,21 @@ Next: Irrigation fair in June
     assert stamp not in doc.text
 
 
+def test_txt_a_byline_with_the_date_on_its_line(tmp_path: Path) -> None:
+    page = f"""\
+Grain Desk Daily
+Economy
+
+Estmark wheat exports climb in May
+
+By GDD | 9 March 2026
+
+{BODY_1}
+"""
+    doc = read_article(write(tmp_path, "byline.txt", page))
+    assert (doc.author, doc.published) == ("GDD", "2026-03-09")
+
+
 def test_txt_breadcrumb_on_the_headline_line_and_site_after_the_date(tmp_path: Path) -> None:
     # a portal prints its breadcrumb on the headline's line and its name after the date and time
     page = f"""\

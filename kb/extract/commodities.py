@@ -79,6 +79,7 @@ def _index() -> dict[str, str | None]:
                 as_written.add(key)
             else:
                 out.setdefault(key, hs)
+    out.setdefault(fold("dates"), "0804")  # never matched alone (see _DATES_MARKED), but a heading once marked
     return out
 
 
@@ -230,7 +231,26 @@ def find_commodities(text: str) -> list[Commodity]:
         if _VERB_SENSE.match(lower, m.start()):
             continue
         out.append(Commodity(m.start(), m.end(), key, surfaces[key]))
-    return _with_attributive(lower, out)
+    return _with_attributive(lower, _with_marked_dates(text, out))
+
+
+# "dates" is left out of the data (calendar dates are far more common in news), but are the fruit where an origin
+# or a trade word marks them: "Tunisian dates", "exports of dried dates", "date exports", "the dates sector"
+_DATES_MARKED = re.compile(r"\b(?:[A-Z][a-z]+(?:an|i|ese|ish)\s+|(?-i:Medjool|Deglet\s+Nour)\s+|(?i:exports?|imports?|"
+                           r"shipments?|sales|tonnes|tons|kilos|kg|consignments?|cartons|boxes|containers|supplies)\s+"
+                           r"of\s+(?:(?i:fresh|dried|premium|organic|quality)\s+)?)(?P<g>dates)\b"
+                           r"|\b(?P<h>[Dd]ates?)(?=\s+(?:exports?|shipments?|imports?|growers|producers|farmers|palms?|"
+                           r"sector|industry|crop|harvest|season|packers|packing|processors|market)\b)")
+
+
+def _with_marked_dates(text: str, found: list[Commodity]) -> list[Commodity]:
+    marked = [Commodity(m.start(g), m.end(g), "dates", "0804") for m in _DATES_MARKED.finditer(text)
+              for g in ("g", "h") if m.group(g)]
+    if not marked:
+        return found
+    taken = [(c.start, c.end) for c in found]
+    new = [c for c in marked if not any(a < c.end and c.start < b for a, b in taken)]
+    return sorted([*found, *new], key=lambda c: c.start)
 
 
 # "crude coconut oil (CNO)": goods, then the initials the article calls them by

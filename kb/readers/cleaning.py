@@ -276,6 +276,8 @@ def _header_meta(line: str, scan: _Scan) -> bool:
     if author:
         scan.author = scan.author or author
         scan.byline_outlet = scan.byline_outlet or outlet
+        if published := find_date(line):  # "By TMO | 9 March 2026": the date on the byline's line
+            scan.published_line = scan.published_line or published
         return True
     author = bylines.author_in_line(line, scan.masthead or scan.publisher)
     if author:
@@ -669,6 +671,8 @@ def _body_line(line: str, scan: _Scan) -> bool:
     if author:
         scan.author = scan.author or author
         scan.byline_outlet = scan.byline_outlet or outlet
+        if published := find_date(line):
+            scan.published_line = scan.published_line or published
         return False
     scan.body_lines += 1
     return True
