@@ -560,9 +560,12 @@ _THEIR_OWN = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){1,8}?(?:their|its)\s+(?:[a-z
 _SUBJECT_LIST_BEFORE = re.compile(r"\W*(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?:,|and|&)\s*)*"
                                   r"(?:the\s+)?")
 # "… topped Kenya's exports", "… dominated Sri Lanka's tea exports": another country's exports, led as a buyer
-_LED_OTHERS = re.compile(r"\s+(?:led|topped|headed|dominated)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+"
-                         r"(?:[\w-]+\s+){0,2}?")
-_LED_THE = re.compile(r"\s+(?:led|topped|headed)\s+(?:the\s+)?(?:list\s+of\s+)?(?:[\w-]+\s+){0,2}?")
+# "Mexico again headed the list of buyers": an adverb between the leader and its verb
+_LEADER_ADVERB = r"(?:(?:again|also|once\s+again|once\s+more|still|easily|comfortably|clearly|firmly)\s+)?"
+_LED_OTHERS = re.compile(r"\s+" + _LEADER_ADVERB + r"(?:led|topped|headed|dominated)\s+"
+                         r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+(?:[\w-]+\s+){0,2}?")
+_LED_THE = re.compile(r"\s+" + _LEADER_ADVERB + r"(?:led|topped|headed)\s+(?:the\s+)?(?:list\s+of\s+)?"
+                      r"(?:[\w-]+\s+){0,2}?")
 
 
 # Trade nouns a country's name may qualify without "'s" ("US cargoes"); not "exports" or "imports", which after a
