@@ -779,3 +779,12 @@ def test_a_country_named_as_a_surname_before_a_post() -> None:
 def test_a_country_after_a_name_of_a_body_is_still_a_country() -> None:
     facts = run("Trade between Kenya and Jordan grew in May, officials said.")
     assert officials(facts) == {}
+
+
+def test_where_a_body_hosts_an_event_is_no_counterpart() -> None:
+    # "… told a forum that the Ministry hosted at its offices in Kingston": the place of the forum, not a country
+    # the minister meets; the story's two countries leave no "other side" to give him
+    text = ("Belize ships about 20 million kg of citrus a year, most of it to Mexico. Minister of Agriculture "
+            "Hon. Delia Moyne told an exporters' forum that the Ministry hosted at its offices in Belmopan on "
+            "March 4 that growers must keep their markets. According to the Minister, Mexico took 12 million kg.")
+    check(run(text, title="Belize citrus earns $30 million"), "Delia Moyne", {"country": "BZ"})

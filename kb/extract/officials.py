@@ -988,7 +988,9 @@ def _met_countries(ctx: ArticleContext, p: _Person) -> set[str]:
     meets = _MEETS.search(ctx.text, end, p.sentence.end)
     if meets is None:
         return set()
-    return {c.code for c in ctx.countries_in(meets.end(), p.sentence.end) if c.form != "bloc"}
+    # (not where it happens: "a forum the Ministry hosted at its offices in Kingston")
+    return {c.code for c in ctx.countries_in(meets.end(), p.sentence.end) if c.form not in ("bloc", "capital")
+            and not _VISITING.search(ctx.text, max(meets.end(), c.start - 8), c.start)}
 
 
 def _title_country(ctx: ArticleContext, p: _Person) -> str | None:

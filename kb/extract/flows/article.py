@@ -293,8 +293,19 @@ def _title_importer(title: str, found: list) -> str | None:
     cue = lexicon().cue.search(title)
     if cue is None or lexicon().kind(" ".join(cue.group(0).lower().split())) not in ("import_verb", "import_noun"):
         return None
+    if _EARNS.fullmatch(cue.group(0)) and _money_follows(title, cue.end()):
+        return None  # "Jamaica's Fresh Produce Brings In US$84 Million A Year": earnings, no purchase
     before = [c for c in found if c.end <= cue.start() and not is_destination(title, c)]
     return before[-1].code if before else None
+
+
+# "brings in", "brought in", "rakes in": what a trade earns when money follows, not what a country buys
+_EARNS = re.compile(r"(?:brings?|brought|bringing|rakes?|raked|raking)\s+in", re.I)
+
+
+def _money_follows(text: str, end: int) -> bool:
+    first = next(iter(find_amounts(text[end:end + 40])), None)
+    return first is not None and first.kind == "money" and first.start <= 20
 
 
 _HEADLINE_GOODS = re.compile(r"(?:^|['’]s\s+|\s)((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+)\s+"

@@ -370,6 +370,12 @@ _OWN_FIGURE_AFTER_SHARE = re.compile(r"\b(?:percent|per\s+cent|%)\s+of\s+(?:the\
                                      re.I)
 
 
+# "…, while Canada came next with more than 4.81 million kg": a hedge on the figure a verb or "with" takes, not
+# a comparison with the figure before
+_HEDGED_MORE = re.compile(r"\b(?:with|at|reaching|taking|took|bought|received|imported|exported|shipped|totall?ing|"
+                          r"worth)\s+(?:more|less|fewer)\s+than\s+$")
+
+
 def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[Amount, Amount]], set[int]]:
     lex = lexicon()
     out: list[Amount] = []
@@ -396,7 +402,8 @@ def _pair(s: str, figures: list[Amount]) -> tuple[list[Amount], dict[int, tuple[
                 out[-1] = a
             continue
         if prev is not None and prev.kind == a.kind and prev.unit == a.unit \
-                and lex.comparison_before.search(gap[-40:]) and not _ANOTHER_PARTNERS.match(s, a.end):
+                and lex.comparison_before.search(gap[-40:]) and not _ANOTHER_PARTNERS.match(s, a.end) \
+                and not _HEDGED_MORE.search(gap[-40:]):
             compared.add(id(a))
         out.append(a)
     return out, worth, compared
