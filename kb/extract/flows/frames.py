@@ -228,7 +228,11 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
                 continue
             end = cues[i + 1].start if i + 1 < len(cues) else clause[1]
             handed = _handed_at(sm.text, cues, i, end) or _subject_of_next(sm, cues, i, end)
-            region = (_region_start(sm.text, cues[i - 1].end, cue.start) if i else clause[0],
+            # "Uzbekistan, the third largest buyer, saw its purchases fall to 640 tons": a role in an aside
+            # about the subject, whose own trade follows
+            aside = i and cues[i - 1].kind in ("buyer_noun", "supplier_noun") \
+                and _ASIDE_THEN_ITS.match(sm.text, cues[i - 1].end, cue.start) is not None
+            region = (_region_start(sm.text, cues[i - 1].end, cue.start) if i and not aside else clause[0],
                       end if handed is None else handed)
             _read_frame(rd, sm, cue, clause, region, figures)
         previous = cues[-1] if cues else previous
@@ -270,7 +274,6 @@ _MEASURED_BY = re.compile(r"\bwith\s+" + APPROX + r"(?:[A-Z]{2,3}\$?\s?|[$€£]
 # "Azerbaijan follows with", "Armenia came second with": a partner ranked, its figure after
 _RANKED_WITH = re.compile(r"\b(?:follows?|followed|comes?|came|ranks?|ranked|is|was|are|were|stands?|stood)\s+"
                           r"(?:(?:first|second|third|fourth|fifth|sixth|next|behind|after)\s+)?with\s", re.I)
-_SHARE_BASE = re.compile(r"\d\s*(?:%|per\s*cent|percent)\s+of\s+(?:(?:the|its|total|all)\s+)?$", re.I)
 _PART_OF_WHOLE = re.compile(r"\W*" + PART_OF_WHOLE)
 _THE_REST_TO = re.compile(r"\W*(?:and\s+)?the\s+(?:rest|remainder|balance)\s+(?:(?:going|went|goes)\s+)?to\s")
 _ELLIPTIC_CHANGE = re.compile(r",?\s*(?:but|while|and)\s+(?:\w+ly\s+)?(?:rose|grew|increased|climbed|jumped|fell|"
@@ -380,6 +383,9 @@ _NEW_SUBJECT = re.compile(r",\s+(?:with|while|whereas|and)\s+|\s+and\s+(?=of\s+(
 
 _OF_ITS_FIGURE = re.compile(r"\s+(?:of|worth|totall?ing|valued\s+at)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?"
                             + FIGURE_START)
+
+
+_ASIDE_THEN_ITS = re.compile(r"\s*,\s+(?:[a-z]+\s+){1,2}(?:its|their)\s+(?:[\w-]+\s+){0,2}$")
 
 
 def _region_start(s: str, previous_end: int, cue_start: int) -> int:
@@ -2231,7 +2237,6 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
 
 
 _OF_WHICH_BEFORE = re.compile(r",?\s+of\s+which\s+(?:the\s+)?$", re.I)
-_PRONOUN_ACTS = re.compile(r"\W*(?:It|They)\s+(?:(?:also|alone|then|thus)\s+)?")
 _OF_THAT = re.compile(r"\W*(?:Of\s+(?:that|this|these|those|the\s+total|this\s+total|that\s+total|which)|"
                       r"(?:Most|Much|Half|Part)\s+of\s+(?:that|this|it|them))\b", re.I)
 _OF_IT = re.compile(r"\s+of\s+(?:it|them)\b")

@@ -68,6 +68,7 @@ class SentenceMentions:
                            and not (s[max(0, d.start - 2):d.start].strip() == "(" and s.startswith(":", d.end))]
             if not self._dates and (told := self._same_period_as_before()) is not None:
                 self._dates = [told]
+            self._dates = [self._season_told_before(d) for d in self._dates]
             # "… to $1.83 billion in the four months": that span, beside the sentence's other dates
             if (span := self._span_told_before()) is not None \
                     and not any(d.start <= span.start < d.end for d in self._dates):
@@ -85,6 +86,16 @@ class SentenceMentions:
         spans = [d for d in find_dates(before, self.published, country=self.country) if _months(d.value) == n]
         # the story's own span is the latest told; an earlier one of that length is what it is compared with
         return DateMention(m.start(1), m.end(), max(d.value for d in spans)) if spans else None
+
+    def _season_told_before(self, d: DateMention) -> DateMention:
+        """"this season" after "From July 2025 to February 2026 Kyrgyzstan sold …": the months of the season the
+        article told, not the calendar year."""
+        if not _THIS_SEASON.fullmatch(self.text, d.start, d.end) or self.sentence.start == 0:
+            return d
+        before = self.article[max(0, self.sentence.start - 2000):self.sentence.start]
+        spans = [t.value for t in find_dates(before, self.published, country=self.country)
+                 if _months(t.value) and t.value[:4] != t.value.partition("/")[2][:4]]
+        return DateMention(d.start, d.end, spans[-1]) if spans else d
 
     def _same_period_as_before(self) -> DateMention | None:
         """"Over the same period, the US took 39.6%": the latest period of months the sentences before told, not
@@ -113,6 +124,7 @@ _THE_N_MONTHS = re.compile(r"\b(?:in|over|during|for|across)\s+the\s+(?:first\s+
                            r"(?!\s+(?:of|to|ending|ended|through|before|after|ago|earlier))", re.I)
 
 
+_THIS_SEASON = re.compile(r"(?:(?:so\s+far\s+)?this|the\s+current)\s+(?:season|campaign)", re.I)
 _OVER_THE_SAME_PERIOD = re.compile(r"\W*(?:Over|In|During|For|Across)\s+(the\s+same\s+(?:period|months|time))\b"
                                    r"(?!\s+(?:of|in|a|last|the\s+previous|a\s+year))")
 _FRONTED_BASE = re.compile(r"\W*(?:[Aa]gainst|[Cc]ompared\s+(?:with|to)|[Rr]elative\s+to|[Vv]ersus|[Ss]et\s+against|"

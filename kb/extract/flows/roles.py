@@ -435,7 +435,7 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
     after_cue = m.start >= cue.end
     if not after_cue and _ASIDE_BETWEEN.search(s, m.end, cue.start):
         return None  # "the line to Richards Bay, which had slowed ore deliveries to port": another clause's place
-    if after_cue and in_region and _WITH_BEFORE.search(before) and _NAMES_THEN_NEXT.match(s, m.start):
+    if after_cue and in_region and _WITH_LIST_BEFORE.search(before) and _NAMES_THEN_NEXT.match(s, m.start):
         # "China bought the largest share, …, with Japan (₦6.1 billion) and Turkey (₦2.7 billion) next in line":
         # ranked after the subject, on its side
         return "ranked", subject_side(s, cue) if cue.kind.endswith("verb") else (
@@ -527,8 +527,10 @@ def _noun_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None
         return "possessor", _possessor_side(between, cue)
     if m.form == "name" and cue.form in _ATTRIBUTIVE_NOUNS and re.fullmatch(r"\s+(?:[a-z-]+\s+)?", between):
         return "adjective", _NOUN_SIDES[cue.kind]  # "US cargoes jumped", "Russia coal shipments": the name's own
+    # ("Uzbekistan, the third largest buyer, saw its purchases fall": an aside on the subject left out)
     if cue.kind in ("export_noun", "import_noun") and m.form in ("name", "capital") \
-            and _CHANGED_ITS.fullmatch(between) and not _TRANSIT_BEFORE.search(s, max(0, m.start - 40), m.start):
+            and _CHANGED_ITS.fullmatch(_ASIDE_ON_SUBJECT.sub("", between, count=1)) \
+            and not _TRANSIT_BEFORE.search(s, max(0, m.start - 40), m.start):
         return "subject", _NOUN_SIDES[cue.kind]  # "Mongolia increased purchases to 9.44 KMT", "Peru doubled exports"
     if cue.kind in ("export_noun", "import_noun") and m.form in ("name", "capital") \
             and _THEIR_OWN.fullmatch(between) and _SUBJECT_LIST_BEFORE.fullmatch(s, 0, m.start):
@@ -548,6 +550,7 @@ def _noun_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None
 
 # "Road shipments through Afghanistan and Uzbekistan have cut delivery times": ways, not subjects
 _TRANSIT_BEFORE = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*(?:,|and)?\s*){0,4}$")
+_ASIDE_ON_SUBJECT = re.compile(r"^\s*,\s+(?:the|a|an)\s+[^,;()]{1,60},")
 _CHANGED_ITS = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:(?:also|further|sharply|slightly|again)\s+)?"
                           r"(?:increased|raised|boosted|lifted|"
                           r"expanded|doubled|tripled|stepped\s+up|cut|reduced|curbed|halved|slashed|resumed|"
@@ -630,7 +633,7 @@ _PLACE_AFTER = re.compile(r"^(?:\s*\([^()]{1,40}\))?\s+(?:came\s+|were\s+|was\s+
                           r"(?:in\s+)?(?:the\s+)?"
                           r"(?:[\w-]+\s+){0,3}(?:place|places|position|positions|spot|spots)\b"
                           r"|^\s+(?:were\s+|came\s+)?next\s+in\s+line\b", re.I)  # "with A, B and C next in line"
-_WITH_BEFORE = re.compile(r",\s+with\s+(?:[^,;()]*\([^()]{1,30}\)\s*(?:,\s*|\s+and\s+|,\s+and\s+))*(?:the\s+)?$")
+_WITH_LIST_BEFORE = re.compile(r",\s+with\s+(?:[^,;()]*\([^()]{1,30}\)\s*(?:,\s*|\s+and\s+|,\s+and\s+))*(?:the\s+)?$")
 _NAME_FIGURE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:\s*\([^()]{1,30}\))?"
 _NAMES_THEN_NEXT = re.compile(rf"{_NAME_FIGURE}(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?{_NAME_FIGURE})*"
                               r"\s+(?:next\s+in\s+line|close\s+behind|not\s+far\s+behind|following)\b")
