@@ -117,10 +117,19 @@ def unpaired(sm: SentenceMentions, goods: Goods) -> list[Goods]:
     if len(parts) == 2 and parts[0].hs and parts[1].hs and parts[0].hs[:2] != parts[1].hs[:2] \
             and not any(fold(p.name.split()[-1]) in lexicon().class_nouns for p in parts):
         return parts  # "buys machinery and electronics": goods of two chapters (not "fruit and vegetables", one trade)
+    if len(parts) == 2 and all(p.hs and len(p.hs) >= 4 for p in parts) and parts[0].hs[:4] != parts[1].hs[:4] \
+            and not any(fold(p.name.split()[-1]) in lexicon().class_nouns for p in parts) \
+            and not _TRADE_NOUN_AFTER.match(sm.text, goods.end):
+        # "imports boulders and gypsum": two headings of one chapter, each its own goods (not "tea and coffee
+        # exports", a line of trade named before its noun)
+        return parts
     if len(parts) == 2 and all(len(p.name.split()) >= 2 for p in parts) and not (parts[0].hs and parts[1].hs) \
             and fold(parts[0].name.split()[-1]) != fold(parts[1].name.split()[-1]):
         return parts  # "ships plastic products and iron rods": two goods, each with a head of its own
     return [goods]
+
+
+_TRADE_NOUN_AFTER = re.compile(r"\s+(?:exports?|imports?|re-exports?|shipments?|sales|trade|deliveries|purchases)\b")
 
 
 def _common_chapter(a: str | None, b: str | None) -> str | None:
