@@ -315,7 +315,10 @@ _TO_A_RANK = re.compile(r"\s+(?:the\s+)?(?:first|second|third|fourth|fifth|sixth
 
 # The place a "reach"/"enter"/"bring" verb's goods go: right after it ("enter Bolivia", "reach the UAE") or after
 # "into"/"to" in its clause ("bring Kazakh wheat and flour into Uzbekistan"); never a sum ("reach US$5bn")
-_PLACE_FOLLOWS = re.compile(r"(?:\s+(?:the\s+)?|[^.;:]{0,80}?\b(?:into|to)\s+(?:the\s+)?)"
+# "… already reach shops in Ulaanbaatar": those who sell or eat goods stand for the place they reach
+SOLD_IN = (r"\s+(?:the\s+)?(?:shops|shelves|stores|supermarkets|markets|consumers|buyers|customers|tables|kitchens)\s+"
+           r"(?:in|of|across)\s+(?:the\s+)?")
+_PLACE_FOLLOWS = re.compile(r"(?:\s+(?:the\s+)?|[^.;:]{0,80}?\b(?:into|to)\s+(?:the\s+)?|" + SOLD_IN + ")"
                             r"(?![A-Z]{1,3}\s?\$)[A-Z][\w'’-]")
 # "reached 61 countries in all, among them Armenia, …": the places counted, then named (a level "reached" is no
 # motion: "exports reached NOK 2.1 billion")

@@ -19,7 +19,7 @@ from kb.extract.commodities import find_commodities
 from kb.extract.context import CountryMention
 from kb.extract.countries import SIDE_LEAD, find_countries
 from kb.extract.flows.lexicon import EXPORTING, Lexicon, lexicon
-from kb.extract.flows.mentions import FIGURE_NEXT, PLACES_COUNTED, Cue, SentenceMentions
+from kb.extract.flows.mentions import FIGURE_NEXT, PLACES_COUNTED, SOLD_IN, Cue, SentenceMentions
 from kb.extract.quantities import APPROX, FIGURE_START
 
 EXPORTER, IMPORTER = "exporter", "importer"
@@ -495,7 +495,8 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
         return "to", IMPORTER  # "Brazil sold China 5 million tonnes of soybeans": the first object receives
     if after_cue and cue.kind == "motion" and (cue.form.endswith((" in", " at")) or cue.form in lex.place_only) \
             and (s[cue.end:m.start].strip() in ("", "the", "the port of", "port")
-                 or _COUNTED_PLACES_NAMED.fullmatch(s, cue.end, m.start)):
+                 or _COUNTED_PLACES_NAMED.fullmatch(s, cue.end, m.start)
+                 or (cue.form in lex.place_only and _SELLERS_IN.fullmatch(s, cue.end, m.start))):
         # "the first shipment landed in New Delhi", "arrived at the port of Durban", "Chilean wine enters Bolivia",
         # "reached 61 countries in all, among them Armenia"
         return "to", IMPORTER
@@ -546,6 +547,9 @@ def _noun_reading(s: str, m: CountryMention, cue: Cue) -> tuple[str, str] | None
     if cue.kind == "motion" and re.match(r"['’]s?\s", s[m.end:m.end + 3]) and _goods_follow(s, m.end):
         return "origin", EXPORTER  # "Half of Kenya's tea went to Pakistan"
     return None
+
+
+_SELLERS_IN = re.compile(SOLD_IN)  # "… reach shops in Ulaanbaatar"
 
 
 # "Road shipments through Afghanistan and Uzbekistan have cut delivery times": ways, not subjects
