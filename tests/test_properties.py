@@ -229,6 +229,8 @@ def _old_logical_lines(block: list[str]) -> list[str]:
 
 @SETTINGS
 @given(st.lists(st.text(alphabet="ab A.|-1) ", min_size=1, max_size=40).map(str.strip).filter(bool), max_size=12))
+# (a " | " whose bar is a piece of its own, spanning two joins)
+@example(block=["111111111111111", "a11111111111111111111", "a111111111111111111111", "|", "1", "1"])
 def test_hard_wrapped_lines_join_as_before(block: list[str]) -> None:
     assert _logical_lines(block) == _old_logical_lines(block)
 

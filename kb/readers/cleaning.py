@@ -693,16 +693,17 @@ def _logical_lines(block: list[str]) -> list[str]:
     """
     out: list[str] = []
     pieces: list[str] = []
-    length, bar = 0, False  # of the line being joined: its length, and whether " | " is in it
+    length, bar, tail = 0, False, ""  # of the line being joined: its length, whether " | " is in it, its end
     for line in block:
         if pieces and _continues(pieces[-1], length, bar, line):
-            bar = bar or " | " in f"{pieces[-1][-2:]} {line[:2]}"  # a " | " across the join
+            bar = bar or " | " in f"{tail} {line[:2]}"  # a " | " across the join (its end may span a short piece)
             pieces.append(line)
             length += 1 + len(line)
+            tail = f"{tail} {line}"[-2:]
         else:
             if pieces:
                 out.append(" ".join(pieces))
-            pieces, length, bar = [line], len(line), " | " in line
+            pieces, length, bar, tail = [line], len(line), " | " in line, line[-2:]
     if pieces:
         out.append(" ".join(pieces))
     return out
