@@ -79,7 +79,7 @@ def _index() -> dict[str, str | None]:
                 as_written.add(key)
             else:
                 out.setdefault(key, hs)
-    out.setdefault(fold("dates"), "0804")  # never matched alone (see _DATES_MARKED), but a heading once marked
+    out.setdefault(fold("dates"), _DATES_HS)  # never matched alone (see _DATES_MARKED), but a heading once marked
     return out
 
 
@@ -236,7 +236,8 @@ def find_commodities(text: str) -> list[Commodity]:
 
 # "dates" is left out of the data (calendar dates are far more common in news), but are the fruit where an origin
 # or a trade word marks them: "Tunisian dates", "exports of dried dates", "date exports", "the dates sector"
-_DATES_MARKED = re.compile(r"\b(?:[A-Z][a-z]+(?:an|i|ese|ish)\s+|(?-i:Medjool|Deglet\s+Nour)\s+|(?i:exports?|imports?|"
+_DATES_HS = "0804"
+_DATES_MARKED = re.compile(r"\b(?:[A-Z][a-z]+(?:an|i|ese|ish)\s+|(?:Medjool|Deglet\s+Nour)\s+|(?i:exports?|imports?|"
                            r"shipments?|sales|tonnes|tons|kilos|kg|consignments?|cartons|boxes|containers|supplies)\s+"
                            r"of\s+(?:(?i:fresh|dried|premium|organic|quality)\s+)?)(?P<g>dates)\b"
                            r"|\b(?P<h>[Dd]ates?)(?=\s+(?:exports?|shipments?|imports?|growers|producers|farmers|palms?|"
@@ -244,7 +245,8 @@ _DATES_MARKED = re.compile(r"\b(?:[A-Z][a-z]+(?:an|i|ese|ish)\s+|(?-i:Medjool|De
 
 
 def _with_marked_dates(text: str, found: list[Commodity]) -> list[Commodity]:
-    marked = [Commodity(m.start(g), m.end(g), "dates", "0804") for m in _DATES_MARKED.finditer(text)
+    """The terms found, and dates where a mark makes them the fruit (not where a longer term holds them)."""
+    marked = [Commodity(m.start(g), m.end(g), "dates", _DATES_HS) for m in _DATES_MARKED.finditer(text)
               for g in ("g", "h") if m.group(g)]
     if not marked:
         return found

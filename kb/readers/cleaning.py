@@ -261,6 +261,14 @@ def _copyright_outlet(line: str) -> str | None:
 # --- header lines ------------------------------------------------------------
 
 
+def _take_byline(scan: _Scan, line: str, author: str, outlet: str | None) -> None:
+    """A byline's writer, its outlet and the date on its line ("By TMO | 9 March 2026")."""
+    scan.author = scan.author or author
+    scan.byline_outlet = scan.byline_outlet or outlet
+    if published := find_date(line):
+        scan.published_line = scan.published_line or published
+
+
 def _header_meta(line: str, scan: _Scan) -> bool:
     """Mine one short header line for metadata; True when the line is metadata (to drop)."""
     m = _SCRAPER_DATE.match(line)
@@ -274,10 +282,7 @@ def _header_meta(line: str, scan: _Scan) -> bool:
         return True
     author, outlet = bylines.parse_byline(line)
     if author:
-        scan.author = scan.author or author
-        scan.byline_outlet = scan.byline_outlet or outlet
-        if published := find_date(line):  # "By TMO | 9 March 2026": the date on the byline's line
-            scan.published_line = scan.published_line or published
+        _take_byline(scan, line, author, outlet)
         return True
     author = bylines.author_in_line(line, scan.masthead or scan.publisher)
     if author:
@@ -669,10 +674,7 @@ def _body_line(line: str, scan: _Scan) -> bool:
         return False
     author, outlet = bylines.parse_byline(line) if len(line) < _SHORT_LINE else (None, None)
     if author:
-        scan.author = scan.author or author
-        scan.byline_outlet = scan.byline_outlet or outlet
-        if published := find_date(line):
-            scan.published_line = scan.published_line or published
+        _take_byline(scan, line, author, outlet)
         return False
     scan.body_lines += 1
     return True

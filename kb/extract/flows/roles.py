@@ -638,11 +638,12 @@ _PLACE_AFTER = re.compile(r"^(?:\s*\([^()]{1,40}\))?\s+(?:came\s+|were\s+|was\s+
                           r"(?:[\w-]+\s+){0,3}(?:place|places|position|positions|spot|spots)\b"
                           r"|^\s+(?:were\s+|came\s+)?next\s+in\s+line\b", re.I)  # "with A, B and C next in line"
 _WITH_LIST_BEFORE = re.compile(r",\s+with\s+(?:[^,;()]*\([^()]{1,30}\)\s*(?:,\s*|\s+and\s+|,\s+and\s+))*(?:the\s+)?$")
-_NAME_FIGURE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:\s*\([^()]{1,30}\))?"
-_NAMES_THEN_NEXT = re.compile(rf"{_NAME_FIGURE}(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?{_NAME_FIGURE})*"
+_ONE_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+_NAMES_JOINED = r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?"
+_NAME_FIGURE = _ONE_NAME + r"(?:\s*\([^()]{1,30}\))?"
+_NAMES_THEN_NEXT = re.compile(rf"{_NAME_FIGURE}(?:{_NAMES_JOINED}{_NAME_FIGURE})*"
                               r"\s+(?:next\s+in\s+line|close\s+behind|not\s+far\s+behind|following)\b")
-_LIST_NEXT_IN_LINE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?"
-                                r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s+next\s+in\s+line\b")
+_LIST_NEXT_IN_LINE = re.compile(rf"{_ONE_NAME}(?:{_NAMES_JOINED}{_ONE_NAME})*\s+next\s+in\s+line\b")
 _NAMES = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 # "Shipments to Central America grew, led by Mexico": a region the trade went to, then its leading country
 _REGION_LED_BY = (r"^\w+\s+(?:to|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}\s+"
