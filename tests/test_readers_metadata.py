@@ -274,3 +274,36 @@ def test_a_name_line_below_the_standfirst_with_no_date_after_it_stays_text(tmp_p
     page = f"New crossings for Sildavian freight\n\n{deck}\n\nPort Alder\n\n{BODY}\n"
     doc = read_article(write(tmp_path, "crossings.txt", page))
     assert doc.author is None and "Port Alder" in doc.text
+
+
+@pytest.mark.parametrize(("opener", "published", "author"), [
+    ("SILDA-NEWS. March 4, 2026. ", "2026-03-04", None),
+    ("Port Alder, 12 May 2026: ", "2026-05-12", None),
+    ("Port Alder, May 11, 2026: KORVAL, May 8 (Xinhua) — ", "2026-05-11", "Xinhua"),
+    ("KORVAL, February 24. / ARKA /. ", None, "Arka"),
+])
+def test_a_dateline_opening_the_first_paragraph(tmp_path: Path, opener: str, published: str | None,
+                                                author: str | None) -> None:
+    page = f"Sildavia Club\n\nHome > News\n\nSildavian wool sales climb\n\n{opener}{BODY}\n"
+    doc = read_article(write(tmp_path, "wool.txt", page))
+    assert (doc.published, doc.author, doc.publisher) == (published, author, "Sildavia Club")
+
+
+def test_a_dateline_later_in_the_text_gives_no_date(tmp_path: Path) -> None:
+    page = f"Sildavian wool sales climb\n\n{BODY}\n\nPort Alder, 12 May 2026: the ministry confirmed the figures.\n"
+    assert read_article(write(tmp_path, "wool.txt", page)).published is None
+
+
+def test_an_amp_pages_site_icon_and_a_dashed_sign_off(tmp_path: Path) -> None:
+    page = (f"Site icon Sildavia Morning Star\n\nWool traders fetch firm prices at the border\n\n{BODY}\n\n"
+            "Most of the wool goes to Lorvania.—Dara Venn\n(Translated by Oto Mell)\n")
+    doc = read_article(write(tmp_path, "wool.txt", page))
+    assert (doc.title, doc.publisher, doc.author) == (
+        "Wool traders fetch firm prices at the border", "Sildavia Morning Star", "Dara Venn")
+    assert doc.text.endswith("goes to Lorvania.")
+
+
+def test_a_dash_before_words_in_lower_case_is_no_sign_off(tmp_path: Path) -> None:
+    page = f"Sildavian wool sales climb\n\n{BODY}\n\nMost of the wool goes to Lorvania — and to Korval.\n"
+    doc = read_article(write(tmp_path, "wool.txt", page))
+    assert doc.author is None and doc.text.endswith("and to Korval.")

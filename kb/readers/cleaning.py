@@ -56,7 +56,7 @@ _BOILERPLATE = re.compile(
     r"|(?:read\s+(?:more|also|next)|see\s+also|also\s+read|related(?:\s+\w+)?)\s*:.{0,200}"
     r"|follow\s+(?:us|\S+)\s+on\b.*|subscribe\b.{0,80}|sign\s+up\b.{0,80}|click\s+here\b.{0,80}"
     r"|(?:[-*_=~]\s*){3,}|(?:【\d+】\s*)+|\[\d+\](?:\s*\[\d+\])*"
-    r"|\(?(?:web\s+)?editors?\s*:.{0,80}\)?|(?:editing|reporting|writing|compiled)\s+by\b.{0,120}"
+    r"|\(?(?:web\s+)?editors?\s*:.{0,80}\)?|\(?(?:editing|reporting|writing|compiled|translated)\s+by\b.{0,120}"
     r"|[A-Z]{1,4}(?:/[A-Z]{1,4})+|photo\s*(?:credit)?\s*:.{0,80}|image\s*:.{0,80}"
     # "The messenger logo": an image's text; "[English version of the official Spanish text]": an editor's note
     r"|.{1,60}\s+logo|\[[^\[\]]{3,80}\])$",
@@ -79,6 +79,16 @@ _DATELINE_AGENCY = re.compile(
     r"\((?P<agency>[^()]{2,40})\)\s*(?:--|[–—-])"
 )
 _LEADING_AGENCY = re.compile(r"^\((?P<agency>[A-Za-z][\w .-]{1,30})\)")
+# "YEREVAN, February 24. / ARKA /.": the agency between slashes after the place and day
+_SLASHED_AGENCY = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}?[.,]?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[.,]?\s*)?"
+                             r"/\s*(?P<agency>[A-Za-z][\w .-]{1,30}?)\s*/")
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "OREANDA-NEWS. November 24, 2026. …", "New Delhi, May 11, 2026: …": the place or outlet, then the whole date,
+# opening the first paragraph
+_DATED_DATELINE = re.compile(
+    r"^[A-Z][\w.'’&-]*(?:[ -][A-Za-z][\w.'’&-]*){0,3}[.,]\s+"
+    rf"(?P<date>{_MONTH_NAME}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH_NAME},?\s+(?:19|20)\d\d)"
+    r"\s*[.,:;]?\s*(?:[–—-]+\s*)?")
 _TOLD = re.compile(r"\btold\s+((?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 # From a word's start, words of at most 40 characters: else a long run of capitals was quadratic.
 _REPORTS = re.compile(r"(?<![\w.'’-])((?:[A-Z][\w.'’-]{0,40}\s+){0,3}[A-Z][\w.'’-]{0,40})"
@@ -126,6 +136,7 @@ class _Scan:
     scraper_date: str | None = None
     published_line: str | None = None
     published_footer: str | None = None  # a labelled date under the story ("Post time: …"), when none is above it
+    published_dateline: str | None = None  # the whole date in the first paragraph's dateline
     publisher: str | None = None
     byline_outlet: str | None = None
     copyright_outlet: str | None = None
@@ -407,6 +418,9 @@ def _header_line_kind(line: str, scan: _Scan) -> bool:
         scan.name_line = _name_before_date(line)  # "Name   |02.10.2025 - Update : …", a date line too
     if len(line) <= _TITLE_MAX and _header_meta(line, scan):
         return False
+    if scan.first and (icon := _SITE_ICON.match(line)):
+        scan.masthead = scan.masthead or icon["site"]  # "Site icon Global New Light Of Myanmar": an AMP page's logo
+        return False
     if scan.title is None and scan.first and (_OUTLET_LINE.match(line) or _names_an_outlet(line)
                                                or _site_name_line(line)):
         # "24.kg news agency", "Xinhua | English.news.cn" atop the page: the site (a known outlet's own segment)
@@ -508,6 +522,7 @@ _OUTLET_LINE = re.compile(r"(?i)^(?:[\w-]+\.[a-z]{2,6}(?:\s+(?:news(?:\s+agency)
 
 
 _DOMAIN_PART = re.compile(r"\.[a-z]{2,6}$")
+_SITE_ICON = re.compile(r"^Site\s+(?:icon|logo)\s+(?P<site>[A-Z].{1,60})$")
 _SECTION_WORDS = frozenset(("news", "business", "economy", "economics", "world", "markets", "politics", "trade",
                             "agriculture", "home", "latest", "opinion", "finance", "money", "national", "region",
                             "regional", "international", "local", "sport", "sports", "breaking", "top", "stories"))
@@ -792,9 +807,19 @@ def _keep(line: str, scan: _Scan) -> str | None:
 _EDITED_BY = re.compile(r"(?:Edited|Sub-edited|Subedited)\s+by\s+\S", re.I)
 
 
+# "… Singapore and Malaysia.—Hnin Ei Phyu": the reporter's name after a dash closing the story's last sentence,
+# maybe a translator's credit after it
+_DASH_SIGN_OFF = re.compile(r"(?<=[.!?”\"])\s*[—–]\s*(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+                            r"(?:\s*\((?i:translated|edited|compiled)\s+by\s+[^()]{2,60}\))?$")
+
+
 def _without_sign_off(paragraphs: list[str], scan: _Scan) -> list[str]:
     """"Kinley Dem" then "Edited by Sonam Pem" closing the story: the reporter's name above the editor's credit is
-    the author; both lines leave the text."""
+    the author; both lines leave the text. A name after a dash ending the last sentence is the author too."""
+    dashed = _DASH_SIGN_OFF.search(paragraphs[-1]) if paragraphs else None
+    if dashed and bylines.looks_like_name(dashed["name"]):
+        scan.author = scan.author or dashed["name"]
+        paragraphs = [*paragraphs[:-1], paragraphs[-1][:dashed.start()]]
     lines = [(i, line) for i, p in enumerate(paragraphs) for line in p.split("\n")]
     if len(lines) < 3 or not _EDITED_BY.match(lines[-1][1]) or not bylines.looks_like_name(lines[-2][1]):
         return paragraphs
@@ -840,7 +865,11 @@ def clean_page(raw: str, title: str | None = None) -> Page:
     paragraphs = _without_sign_off(paragraphs, scan)
     text = "\n\n".join(paragraphs)
     first = paragraphs[0] if paragraphs else ""
-    m = _DATELINE_AGENCY.match(first)
+    dated = _DATED_DATELINE.match(first)
+    if dated:
+        scan.published_dateline = find_date(dated["date"])
+        first = first[dated.end():]  # "New Delhi, May 11, 2026: MINSK, May 8 (Xinhua) —": a repost's dateline
+    m = _DATELINE_AGENCY.match(first) or _SLASHED_AGENCY.match(first)
     if m:
         _note_wire(m["agency"], scan)
     if scan.masthead and _page_furniture(scan.masthead):
@@ -863,7 +892,8 @@ def clean_page(raw: str, title: str | None = None) -> Page:
         text=text,
         title=_without_country_label(scan.title) if scan.title_guessed else scan.title,
         author=scan.author or scan.name_line,
-        published=scan.scraper_date or scan.published_line or scan.published or scan.published_footer,
+        published=scan.scraper_date or scan.published_line or scan.published or scan.published_dateline
+        or scan.published_footer,
         publisher=publisher,
         wire=scan.wire,
         site_atop=_first_name(scan),
