@@ -307,3 +307,21 @@ def test_a_dash_before_words_in_lower_case_is_no_sign_off(tmp_path: Path) -> Non
     page = f"Sildavian wool sales climb\n\n{BODY}\n\nMost of the wool goes to Lorvania — and to Korval.\n"
     doc = read_article(write(tmp_path, "wool.txt", page))
     assert doc.author is None and doc.text.endswith("and to Korval.")
+
+
+def test_a_sidebars_dated_teasers_above_the_headline_are_no_title(tmp_path: Path) -> None:
+    page = ("Sildavia Tropical\n\nWhy expats love the Korval coast 6 years ago\n"
+            "Should you bank in Lorvania? 2 days ago\n\n"
+            f"Sildavian Flower Exports Hit A Record\n\nFebruary 16, 2026\n\n{BODY}\n")
+    doc = read_article(write(tmp_path, "flowers.txt", page))
+    assert (doc.title, doc.published) == ("Sildavian Flower Exports Hit A Record", "2026-02-16")
+
+
+def test_a_ministry_pages_section_heading_is_neither_title_nor_author(tmp_path: Path) -> None:
+    page = ("<html><head><title>Minister opens Sildavia-Lorvania trade talks-Ministry of Trade,Sildavia</title>"
+            '<meta name="DC.Publisher" content="Ministry of Trade,Sildavia"></head><body>'
+            "<div class='path'>Home &gt; What's New</div><h2 class='title'>What's New</h2>"
+            "<h3>Minister opens Sildavia-Lorvania trade talks</h3>"
+            f"<div class='news-content'><p>{BODY}</p><p>{BODY}</p></div></body></html>")
+    doc = read_article(write(tmp_path, "talks.html", page))
+    assert (doc.title, doc.author) == ("Minister opens Sildavia-Lorvania trade talks", None)

@@ -27,7 +27,8 @@ _NON_NAMES = """news business economy economic trade world politics home latest 
     logistics shipping ports aviation industry tags share print email advertisement related follow
     comments photo video gallery materials africa asia europe america middle east local features
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december"""
+    july august september october november december new what's what’s whats press release releases
+    announcements"""
 _ROLE_WORDS = frozenset(_ROLES.split())
 _LINK_WORDS = frozenset(("and", "of", "the", "for", "in", "on", "to", "with", "at", "a", "an"))
 _NOT_NAME_WORDS = frozenset(_NON_NAMES.split()) | _ROLE_WORDS

@@ -467,6 +467,8 @@ def _headline_before_date(line: str, scan: _Scan) -> bool:
     if not is_date_line(line) or not _is_title(before) or is_breadcrumb(before) or len(before.split()) < 5 \
             or is_masthead(before) or _names_an_outlet(before):
         return False  # (not "TAJIKISTAN INCREASED EXPORT …", then the agency's name above its date line)
+    if _TEASER_AGE.search(scan.title):
+        return True  # "Why Belize Expats Love the Cayo District 6 years ago": a sidebar's teasers, not the headline
     return len(scan.title.split()) <= 4 or "@" in scan.title or (scan.title_first and (
         bool(_BEFORE_HOME.search(scan.title)) or _names_a_site(_site_of(scan.title))))
 
@@ -481,6 +483,7 @@ def _names_a_site(line: str) -> bool:
 
 
 _BEFORE_HOME = re.compile(r"\s+(?:Home|HOME)\b")
+_TEASER_AGE = re.compile(r"\b(?:\d{1,2}|an?)\s+(?:year|month|week|day|hour)s?\s+ago\b", re.I)
 # "Malawi News 360", "Daily Post 24": an outlet's name with a number in it
 _NEWS_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:News|Times|Post|Daily|Herald|Tribune|Gazette|Journal|Online|"
                         r"Today|Express|Monitor|Observer|Mirror|Voice|Reporter|Standard|Telegraph|Chronicle)"

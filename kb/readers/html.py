@@ -34,6 +34,8 @@ _BLOCK_END = re.compile(r"<\s*(?:br|/p|/div|/h\d|/li|/tr|/figcaption|/blockquote
 _SCRIPT_OPEN = re.compile(r"<(script|style|noscript|nav|header|footer)\b", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]+>")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+_SECTION_TITLE = re.compile(r"(?i)what[’']?s\s+new|(?:latest\s+)?news|news\s*(?:room|releases?)|press\s+releases?|"
+                            r"announcements?|media\s+cent(?:re|er)|updates")
 
 _META_NAMES = {
     "title": ("og:title", "twitter:title", "dc.title", "headline"),
@@ -134,6 +136,8 @@ def _meta(tags: dict[str, str], field: str) -> str | None:
 
 def strip_site(title: str, site: str | None) -> str:
     """Drop a site name at either end of a <title> ("Headline | Site" → "Headline")."""
+    if site and len(title) > len(site) + 10 and title.endswith(site) and title[-len(site) - 1] in "-|–":
+        return title[:-len(site) - 1].rstrip()  # "Headline-Ministry of Economic Affairs,R.O.C.": glued on
     parts = _TITLE_SPLIT.split(title)
     if len(parts) < 2:
         return title
@@ -219,7 +223,10 @@ def read_html(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     result = _extract(page, url)
     guessed_site = _not_the_headline(getattr(result, "sitename", None), tags.get("<title>"))
     site = _meta(tags, "publisher") or _site_from_guess(guessed_site)
-    title = _meta(tags, "title") or getattr(result, "title", None) or tags.get("<title>")
+    guessed_title = getattr(result, "title", None)
+    if guessed_title and _SECTION_TITLE.fullmatch(guessed_title.strip()):
+        guessed_title = None  # "What's New": the section's heading above the story, not its headline
+    title = _meta(tags, "title") or guessed_title or tags.get("<title>")
     title = strip_site(title, site) if title else None
     before = _site_before_headline(tags.get("<title>"), page)
     if before is not None and title in (tags.get("<title>"), before[0]):
