@@ -266,6 +266,7 @@ _PAST_RECORD = re.compile(r"\b(?:record|peak)\s+(?:[\w-]+\s+){0,2}(?:was|were)\s
 
 
 _TURNED_ROUND = ("the other way", "the opposite direction", "the other direction")  # "goes the other way"
+_COMPASS = (" north", " south", " east", " west")
 _ALONE = re.compile(r"\s+alone\b")
 # "… with USD 128 mln of purchases", "… with 12,000 tonnes of imports": a figure's measure
 _MEASURED_BY = re.compile(r"\bwith\s+" + APPROX + r"(?:[A-Z]{2,3}\$?\s?|[$€£]\s?)?"
@@ -816,7 +817,11 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
     for figure, exp, imp in pairs:
         goods = _goods_of(frame, figure)
         shared = _goods_sharing(frame, figure) if figure is not None and not goods else []
-        if shared:
+        joined = _named_together(frame.sm, shared)
+        if joined is not None:
+            # "meat and dairy products worth $31 million": one goods, one flow
+            _add(rd, frame, joined, exp, imp, figure, (seller, buyer))
+        elif shared:
             # "$6bn of metal products, vehicles and phones": each goods moved; the total is of goods in all
             if figure.amount.kind == "money":
                 _add(rd, frame, Goods("goods", None), exp, imp, figure, (seller, buyer))
@@ -826,6 +831,9 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
             if len(exporters) > 1 and _origin_of(frame, g) not in (None, exp):
                 continue  # "Azerbaijani oil products and Ukrainian grain": each goods from its own origin
             _add(rd, frame, g, exp, imp, figure, (seller, buyer))
+            for extra in _along_with(frame, g):  # "45,000 t of maize, along with mealie meal,": no figure of its own
+                _add(rd, frame, extra, exp, imp, None, (seller, buyer),
+                     date=_figure_date(rd, figure) if figure is not None else None)
     for exp, imp in dict.fromkeys((exp, imp) for _, exp, imp in pairs):
         # "imports from A, mainly fuel and machinery, were valued at K6.2 billion during the month": the parts of a
         # total take its date
@@ -1323,7 +1331,16 @@ def _unreal(text: str, reach: int | None = None) -> bool:
     """A plan or forecast word (within `reach` characters once asides are dropped), not counting "continues to
     be" nor a relative aside (", which X has targeted,")."""
     text = _UNDER_A_QUOTA.sub("", RELATIVE_ASIDE.sub("", text))[:reach]
+    if _UNDER_A_CONTRACT.search(text):
+        text = _CONTRACTED_MODAL.sub("", text)  # "a memorandum under which Zambia is to export": agreed, not planned
     return bool(lexicon().unreal.search(_STILL_IS.sub(lambda m: " " * len(m.group(0)), text)))
+
+
+# "under which", "Under the contract,": what an instrument signed binds the parties to do is a flow authorised
+_UNDER_A_CONTRACT = re.compile(r"\b[Uu]nder\s+(?:which|(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,2}"
+                               r"(?:contracts?|deals?|agreements?|memorandum|memorandums|MoUs?|MOUs?|accords?|"
+                               r"protocols?)\b)")
+_CONTRACTED_MODAL = re.compile(r"\b(?:will|shall|is\s+to|are\s+to)\s+$")  # right before the trade verb
 
 
 # "Under the current quota, Bosnian exporters sold 2,140 tonnes": sales within a quota are sales told
@@ -1495,7 +1512,9 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
             and not frame.sm.countries_in(frame.cue.start, frame.region[1]):
         # "Chinese deliveries $8.70 billion, purchases $31 million": the other way between the same two
         return list(last.importers), list(last.exporters)
-    if frame.cue.form.endswith(_TURNED_ROUND) and last is not None \
+    compass = frame.cue.form.endswith(_COMPASS) and bool(exporters) and not importers and last is not None \
+        and set(exporters) <= set(last.importers)  # "… from Kazakhstan, while Turkmen yarn travels north"
+    if (frame.cue.form.endswith(_TURNED_ROUND) or compass) and last is not None \
             and (last.sentence == frame.sm.sentence.start
                  or _soon_after(last, frame.sm.sentence)):
         # "… maize coming into Malawi, while Malawian sugar goes the other way": the last flows turned round
@@ -2616,6 +2635,34 @@ def _goods_sharing(frame: _Frame, figure: Figure) -> list[Goods]:
     own = goods_of_figure(frame.sm, figure.amount.start, figure.amount.end, frame.region[1])
     listed = own if len(own) > 1 else frame.goods if len(frame.goods) > 1 else []
     return [_referent(frame.sm, g) for g in listed]
+
+
+_ALONG_WITH = re.compile(r",?\s+(?:along|together)\s+with\s+")
+
+
+def _along_with(frame: _Frame, goods: Goods) -> list[Goods]:
+    """The goods named right after the frame's goods with "along with" or "together with", moved with them."""
+    if goods.end < 0:
+        return []
+    m = _ALONG_WITH.match(frame.sm.text, goods.end, frame.region[1])
+    return read_phrase_list(frame.sm, m.end(), frame.region[1]) if m else []
+
+
+_SHARED_HEAD_NOUNS = frozenset(("products", "goods", "items", "produce", "commodities", "foodstuffs"))
+
+
+def _named_together(sm: SentenceMentions, listed: list[Goods]) -> Goods | None:
+    """"meat and dairy products worth $31 million": a one-word modifier and goods whose class noun it shares
+    (meat products and dairy products) are one goods as written; other lists keep their total apart."""
+    if len(listed) != 2:
+        return None
+    first, second = sorted(listed, key=lambda g: g.start)
+    if first.start < 0 or len(first.name.split()) != 1 or second.name.split()[-1].lower() not in _SHARED_HEAD_NOUNS \
+            or sm.text[first.end:second.start] != " and ":
+        return None
+    codes = first.hs or "", second.hs or ""
+    hs = next((codes[0][:n] for n in (4, 2) if len(codes[0]) >= n and codes[1][:n] == codes[0][:n]), None)
+    return Goods(sm.text[first.start:second.end], hs, False, first.start, second.end)
 
 
 def _goods_ranked_with(frame: _Frame, figure: Figure) -> Goods | None:

@@ -157,6 +157,7 @@ def _shared_head(s: str, goods: list[Goods]) -> list[Goods]:
 _LIST_GOES_ON = re.compile(r"[^.;:()]{0,80}?(?:,\s*|\s)(?:and|or)\s+[a-z]")
 _JOINT = re.compile(r"\s*,?\s+as\s+well\s+as\s+|\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)")
 _SPECIFIER = re.compile(r"(?:mainly|mostly|chiefly|especially|notably|including|namely|such|primarily|largely|"
+                        r"along\s+with|together\s+with|"  # "maize, along with mealie meal": a figure's goods end
                         r"(?:led|dominated|driven|headed)\s+by)\b", re.I)  # "products, led by palm oil and copra"
 
 

@@ -36,7 +36,10 @@ def _before(words: list[str]) -> re.Pattern[str]:
 _DESCRIBING = (r"(?:neighbou?ring|fellow|war-torn|landlocked|oil-rich|nearby|distant|traditional|"
                r"crisis-hit|sanctions-hit|sanctioned|member(?:\s+state)?|"
                # "to northern Kyrgyzstan", "from south-eastern Turkey": a part of the country
-               r"(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|mainland)")
+               r"(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|mainland|"
+               # "to its western neighbour Angola", "from their northern neighbour"
+               r"(?:its|their|our)\s+(?:(?:close|immediate|(?:north|south|east|west)(?:ern)?)\s+)?"
+               r"neighbou?r(?:ing\s+(?:country|state))?)")
 
 
 def _anywhere(words: list[str], flags: int = re.I) -> re.Pattern[str]:

@@ -480,6 +480,11 @@ _VERB_AFTER = re.compile(r"(?:\b(?:it|they|which|that|who|he|she|we|also|still|n
                          r"[a-z]+ly)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+$")
 
 
+_INFINITIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|plans?|planned|aims?|aimed|wants?|wanted|continues?|continued|able|began|begins?|"
+    r"begun|started|starts?|agreed|agrees?|allowed|permitted|authori[sz]ed|licensed|going|used|expected|expects?|"
+    r"set|due|ready|hopes?|hoped|intends?|intended|seeks?|sought|decided|managed|failed|cleared|approved|eligible|"
+    r"resumed|resume)\s+to\s+$")
 _RELATIVE_OPEN = re.compile(r"\b(?:that|which|who)\s[^.;]*$")
 _AND_BEFORE = re.compile(r"(?<!exports)(?<!imports)(?<!export)(?<!import)(?<!trade)\s(?:and|but)\s+(?:also\s+)?$")
 _NOUN_NEXT = re.compile(r"\s+(?:of|from|to|into|by|in|for|at|were|was|are|is|have|has|had|rose|fell|grew|increased|"
@@ -504,6 +509,7 @@ def _cue(s: str, a: int, b: int, lex: Lexicon) -> Cue:
             and not re.search(r"\b(?:The|This|These|Its|Their|Total|Annual)\s+$", before)
         # "Kenya, which is not a member, imports maize": a subject's relative clause closed just before
         verb = verb or bool(_ASIDE_CLOSED.search(s, max(0, a - 100), a))
+        verb = verb or bool(_INFINITIVE_BEFORE.search(before))  # "Zambia is to export", "was allowed to import"
         # "Pakistan exports rice to Tajikistan and imports cotton from it": a second verb of the subject, its
         # object after it (not "and imports of wheat", "and imports fell", "and imports from China"; nor after an
         # open relative clause, whose verb the "and" may join: "a swap that delivers gas to X, and imports …")

@@ -127,7 +127,7 @@ _SUBJECT_GAP = re.compile(r"^(?:\s*\([^)]{1,30}\))?"  # "Hong Kong (China) bough
                           r"again|once\s+(?:more|again)|further|jointly|together|already|reportedly|alone|itself|themselves|"
                           r"all|last\s+year|this\s+year|"
                           r"in\s+\d{4}|no\s+longer|has\s+also|have\s+also|had\s+also|has\s+been|have\s+been|each|both|"
-                          r"had\s+been|was|were|is|are|will|would)\b)*\s+$")
+                          r"had\s+been|is\s+to|are\s+to|was|were|is|are|will|would)\b)*\s+$")
 # ", which …,", ", the world's largest producer,", ", for years the dominant source …,": an aside on the subject
 _RELATIVE_ASIDE = re.compile(r"^\s*,\s+(?:(?:for\s+(?:years|decades)|long|once|traditionally|until\s+recently|"
                              r"still|now|again|once\s+again|also)\s+)?"
@@ -672,6 +672,7 @@ def _possessor_side(between: str, cue: Cue) -> str:
     return _NOUN_SIDES[cue.kind]
 
 
+_ON_THE_MARKET = re.compile(r"\s+(?:(?:well|mainly|mostly|widely)\s+)?(?:on|onto|into)\s+the\s+")
 # Agents that receive goods: "sold to the Chinese importer X" (but "a market for Kazakh farmers" sells).
 _TOOK_A_SHARE = re.compile(r"\s+(?:\w+ly\s+)?(?:accounted\s+for|took|absorbed|made\s+up|represented|bought|"
                           r"purchased)\s+" + APPROX +
@@ -732,7 +733,11 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
     if re.match(r"(?:\s+(?:and|or)\s+[A-Z][\w-]+)?\s+(?:market|markets|consumers|buyers|importers|ports?|side|"
                 r"shelves)\b", after, re.I) \
             and (lex.to_before.search(s[max(0, m.start - 40):m.start])
-                 or _TO_THE_ADJECTIVE_AND.search(s, max(0, m.start - 40), m.start)):
+                 or _TO_THE_ADJECTIVE_AND.search(s, max(0, m.start - 40), m.start)
+                 # "Peruvian grapes entered the Chinese market", "are sold on the Chinese market"
+                 or (cue.kind == "motion" and re.fullmatch(r"\s+(?:[a-z]+ly\s+)?the\s+", s[cue.end:m.start]))
+                 or (cue.kind == "export_verb" and cue.end <= m.start
+                     and _ON_THE_MARKET.fullmatch(s, cue.end, m.start))):
         if _ONWARD.search(s, m.end, m.end + 80):
             return None  # "to the Romanian port of Constanta for onward shipment": a port the goods pass
         return "to", IMPORTER  # "to the Turkish market"
