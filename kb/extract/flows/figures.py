@@ -199,7 +199,7 @@ def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:
                                              or _short_after_country(sm, a)):
             prev = out[-1]
             out.append(Amount(a.start, a.end, a.value, prev.kind, prev.unit, prev.currency, prev.per))
-        elif a.kind == "number" and a.value >= 1000:
+        elif a.kind == "number" and (a.value >= 1000 or _few_animals(sm, a)):
             counted = next((t for t in sm.terms if 0 < t.start - a.end <= 1), None)
             # "the January - October 2026 tea export statistics": a year, no count of tea
             a_year = any(d.start <= a.start < d.end for d in sm.dates())
@@ -209,6 +209,16 @@ def _with_bare_comparisons(sm: SentenceMentions) -> list[Amount]:
     return out
 
 
+def _few_animals(sm: SentenceMentions, a: Amount) -> bool:
+    """"at least 96 horses were sent": a small count of live animals (HS 01) ending its noun phrase (not "20 cattle
+    farms")."""
+    counted = next((t for t in sm.terms if 0 < t.start - a.end <= 1), None)
+    return counted is not None and a.value >= 2 and (goods_hs(counted.name) or "").startswith("01") \
+        and bool(_NOUN_PHRASE_ENDS.match(sm.text, counted.end))
+
+
+_NOUN_PHRASE_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:were|was|are|is|have|has|had|went|left|to|from|for|in|into|and|"
+                               r"or|worth|valued|at|on|by|that|which|bound|destined)\b)")
 _SCALED = re.compile(r"\s*(?:million|billion|thousand|mn|mln|bn|bln|m)\b", re.I)
 # "Iraq (0.71 million)", "Iraq: 0.71 million", "Russia with 91 mln"
 _BRACKET_OR_SPACE = re.compile(r"\s*(?:\(\s*|[:–-]\s*|with\s+)?$")

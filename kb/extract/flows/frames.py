@@ -13,7 +13,7 @@ record.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 
@@ -244,8 +244,9 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         # "Peru's avocado exports grew strongly in the first quarter.", "… pushed up goods exports in May 2026":
         # a lead's period dates what follows; "Fiji's agriculture exports in 2025 showed gains in kava", "2025
         # closed with a record for beef exports, as the country shipped 361,400 tons" too
-        dated = next((d for d in sm.dates()
-                      if "/" in d.value or (len(d.value) in (4, 7) and sm.sentence.start <= LEAD)), None)
+        # (not "while meeting farmers … last week": a week or days without a figure date an event, not trade)
+        dated = next((d for d in sm.dates() if ("/" in d.value and len(d.value.split("/")[0]) < 10)
+                      or (len(d.value) in (4, 7) and sm.sentence.start <= LEAD)), None)
     if dated is None and sm.cues:
         dated = _months_of_the_year(rd, sm)
     if dated is not None and is_period(dated) and _reported(rd, dated.value) \
@@ -1907,8 +1908,8 @@ def _align(frame: _Frame, codes: list[str], partners: list[Party]) -> list[tuple
         return [(None, codes)]
     if len(codes) <= 1:
         # "exported 500,000 tonnes of tea in 2025, mainly to Pakistan": the total went mostly there, not all of it
-        mostly = [p for p in partners if p.code in codes and _MOSTLY_TO.search(
-            frame.sm.text, max(0, p.start - 24), p.start) and all(f.end <= p.start for f in figures)]
+        mostly = [p for p in frame.parties if (p.code in codes or p not in partners) and _MOSTLY_TO.search(
+            frame.sm.text, max(0, p.start - 40), p.start) and all(f.end <= p.start for f in figures)]
         if mostly:
             return [(None, codes)]
         return [(f, codes) for f in figures]
@@ -1983,8 +1984,10 @@ _LIST_GOES_ON = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?(?:,?\s+and\s+|,\s*)(?
 
 
 _EACH = re.compile(r"\b(?:each|apiece)\b", re.I)
-_MOSTLY_TO = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|predominantly|overwhelmingly)\s+"
-                        r"(?:to|into)\s+(?:the\s+)?$", re.I)
+# "…, mainly to Pakistan", "…, most of it from Russia": the figure's total went mostly there, not all of it
+_MOSTLY_TO = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|predominantly|overwhelmingly|"
+                        r"(?:most|much|the\s+bulk|the\s+majority)\s+of\s+(?:it|them))\s+"
+                        r"(?:to|into|from)\s+(?:the\s+)?$", re.I)
 _EACH_AFTER = re.compile(r"\s+(?:each|apiece)\b")
 _RANKED_BEHIND = re.compile(r"\b(?:largest|biggest|top|leading|main|major|ranked|placed)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:after|behind)\s+", re.I)
@@ -2551,7 +2554,16 @@ def _listed_with(sm: SentenceMentions, term: Goods, region: tuple[int, int]) -> 
         listed = read_phrase_list(sm, term.start, region[1], pairs=False)
         if listed:
             return listed
-    return list_around(sm, term, region[0], region[1]) or [term]
+    return [_before_cue(sm, g) for g in list_around(sm, term, region[0], region[1])] or [term]
+
+
+def _before_cue(sm: SentenceMentions, g: Goods) -> Goods:
+    """"kava and other Vanuatu goods enter Fiji": a phrase read up to a trade word ends before it."""
+    cut = next((c.start for c in sm.cues if g.start < c.start < g.end), None)
+    if cut is None:
+        return g
+    name = g.name[:max(0, len(g.name) - (g.end - cut))].rstrip()
+    return replace(g, name=name, end=cut) if name else g
 
 
 def _unwrapped(sm: SentenceMentions, g: Goods, region: tuple[int, int]) -> Goods:
@@ -2889,13 +2901,16 @@ def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
     aside = _WHICH_AFTER.search(frame.sm.text, frame.cue.end)
     dates = [d for d in frame.sm.dates() if (concession is None or d.start < concession.start())
              and (aside is None or d.start < aside.start()) and not _day_of_telling(frame.sm, d)
-             and not _COMPARED_WITH.search(frame.sm.text, max(0, d.start - 30), d.start)]
+             and not _COMPARED_WITH.search(frame.sm.text, max(0, d.start - 30), d.start)
+             and not _EVENT_CLAUSE.search(frame.sm.text, max(0, d.start - 80), d.start)]
     if not dates:
         return rd.frame.period or _headline_year(rd)
     after = [d for d in dates if d.start >= frame.cue.end]
     return (after[0] if after else dates[-1]).value
 
 
+# "Asked about the imports while touring farms last week, the minister said …": the day of another doing
+_EVENT_CLAUSE = re.compile(r"\b(?:while|when|after|before|during)\s+[a-z]+ing\b[^,;.]*$")
 # "Sudan's share fell compared with last year, while shipments to Morocco picked up": the base of a comparison
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|than(?:\s+(?:in|during|for))?|versus|vs\.?|against|"
                             r"(?:up|down)\s+from|on\s+the\s+same\s+\w+\s+of)\s+(?:the\s+)?$"

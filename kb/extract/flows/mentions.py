@@ -171,6 +171,8 @@ _MONTH_NEXT = (r"(?-i:(?:January|February|March|April|May|June|July|August|Septe
 _CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$€£]?\d)(?!" + _MONTH_NEXT + r")"
                            r"(?!(?:at|about|around|some|nearly|over|almost)\s)|"  # "… to Uzbekistan - at the level of"
                            r",\s+(?:while|whereas|but|although|though|even\s+as|and\s+while)\s|"
+                           # "…, most of it from Russia, he said, adding that Armenian drinkers …": what else was said
+                           r",\s+(?=(?:adding|noting|saying|stressing|explaining|pointing\s+out)\s+that\b)|"
                            # "… are sold to Azerbaijan while Azerbaijani polypropylene goes to …": a new subject
                            r"\s(?-i:while|whereas)\s+(?=(?-i:[A-Z]))|"
                            r",?\s+of\s+which\b|"
