@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.extract.countries import dateline_country, find_countries
+from kb.extract.countries import dateline_country, find_countries, with_shared_adjectives
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -83,3 +83,20 @@ def test_goods_named_after_a_country_name_no_country(text: str, expected: list[s
 ])
 def test_more_blocs_stand_for_their_members(text: str, published: str, expected: list[str]) -> None:
     assert sorted({c.code for c in find_countries(text, published)}) == expected
+
+
+@pytest.mark.parametrize(("text", "adjective_code"), [
+    ("Dominica signed the memorandum. Dominican rum enters Britain duty free.", "DM"),
+    ("Dominican rum enters Britain duty free.", "DO"),
+    ("Dominica and the Dominican Republic met. Dominican rum enters Britain.", "DO"),
+    ("Guinea-Bissau sold cashews to India. Guinean cashews are prized.", "GW"),
+])
+def test_an_adjective_two_countries_share_is_the_one_the_story_names(text: str, adjective_code: str) -> None:
+    mentions = with_shared_adjectives(find_countries(text))
+    assert [m.code for m in mentions if m.form == "adjective"] == [adjective_code]
+
+
+def test_cariforum_stands_for_its_members() -> None:
+    codes = {m.code for m in find_countries("The CARIFORUM-UK Economic Partnership Agreement", "2026-04-09")
+             if m.form == "bloc"}
+    assert {"DM", "DO", "JM", "TT", "BS"} <= codes and "CU" not in codes and "MS" not in codes

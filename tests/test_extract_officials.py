@@ -788,3 +788,16 @@ def test_where_a_body_hosts_an_event_is_no_counterpart() -> None:
             "Hon. Delia Moyne told an exporters' forum that the Ministry hosted at its offices in Belmopan on "
             "March 4 that growers must keep their markets. According to the Minister, Mexico took 12 million kg.")
     check(run(text, title="Belize citrus earns $30 million"), "Delia Moyne", {"country": "BZ"})
+
+
+def test_the_ministry_a_ministers_title_names_when_the_story_calls_it_the_ministry() -> None:
+    facts = run("Minister of Fisheries and Blue Economy Talia Brenner gave the figures on Monday in Windhoek. "
+                "The ministry intends to help small processors certify their output, Brenner said.")
+    assert [(a.name, a.kind) for a in facts.agencies] == [("Ministry of Fisheries and Blue Economy", "ministry")]
+    check(facts, "Talia Brenner", {"agency": "Ministry of Fisheries and Blue Economy"})
+
+
+def test_a_ministers_title_alone_names_no_agency() -> None:
+    facts = run("Minister of Fisheries and Blue Economy Talia Brenner gave the figures on Monday in Windhoek.")
+    assert facts.agencies == []
+    check(facts, "Talia Brenner", {"agency": None})

@@ -10,9 +10,9 @@ from __future__ import annotations
 from kb.extract.agencies import extract_agencies
 from kb.extract.agreements import extract_agreements, prune_governments_in_names
 from kb.extract.context import ArticleContext
-from kb.extract.countries import find_countries, with_home_styles
+from kb.extract.countries import find_countries, with_home_styles, with_shared_adjectives
 from kb.extract.flows import extract_trade_flows
-from kb.extract.officials import extract_officials, prune_title_only_agencies
+from kb.extract.officials import extract_officials, ministry_of_the_minister, prune_title_only_agencies
 from kb.extract.sentences import split_sentences
 from kb.facts import ArticleInfo, Extractor, Facts
 from kb.readers.document import Document
@@ -25,10 +25,11 @@ def extract(document: Document) -> Facts:
     ctx = ArticleContext(document)
     ctx.sentences = split_sentences(document.text)
     ctx.countries = find_countries(document.text, document.published)
-    ctx.countries = with_home_styles(ctx)
+    ctx.countries = with_shared_adjectives(with_home_styles(ctx))
     ctx.agencies = extract_agencies(ctx)
     ctx.officials = extract_officials(ctx)
     ctx.agencies = prune_title_only_agencies(ctx)
+    ctx.agencies = ministry_of_the_minister(ctx)
     ctx.agreements = extract_agreements(ctx)
     ctx.agencies = prune_governments_in_names(ctx)
     ctx.trade_flows = extract_trade_flows(ctx)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from kb.extract import gazetteer
@@ -304,6 +305,21 @@ def with_home_styles(ctx: ArticleContext) -> list[CountryMention]:
         if styled is not None and styled != home:
             extra.append(CountryMention(m.start(), m.end(), styled, m.group(0), "name"))
     return sorted([*ctx.countries, *extra], key=lambda c: c.start) if extra else ctx.countries
+
+
+# An adjective two countries share reads as the one news usually means ("Dominican": the Dominican Republic), unless
+# the story names only the other ("Dominica signs …, Dominican bay oil"): the country the story is about.
+_SHARED_ADJECTIVES = {"DO": "DM", "CD": "CG", "GN": "GW"}
+
+
+def with_shared_adjectives(mentions: list[CountryMention]) -> list[CountryMention]:
+    """Shared adjectives given to the sibling the story names when it never names the usual country."""
+    named = {m.code for m in mentions if m.form in ("name", "capital")}
+    moved = {usual: sibling for usual, sibling in _SHARED_ADJECTIVES.items()
+             if sibling in named and usual not in named}
+    if not moved:
+        return mentions
+    return [replace(m, code=moved[m.code]) if m.form == "adjective" and m.code in moved else m for m in mentions]
 
 
 def home_country(ctx: ArticleContext) -> str | None:

@@ -1117,3 +1117,27 @@ def prune_title_only_agencies(ctx: ArticleContext) -> list[Agency]:
                 o.agency = None
         mentions.agencies[:] = [m for m in mentions.agencies if m.name not in dropped]
     return keep
+
+
+def ministry_of_the_minister(ctx: ArticleContext) -> list[Agency]:
+    """"Minister of Agriculture X said … The ministry intends to …": the one ministry a minister's title names,
+    which the story then calls "the ministry", is an agency of the article and the minister's employer."""
+    if any(a.kind == "ministry" for a in ctx.agencies) or not _THE_MINISTRY.search(ctx.text):
+        return ctx.agencies
+    ministers = [o for o in ctx.officials if o.agency is None and o.title and _MINISTER_TITLE.match(o.title)]
+    if len(ministers) != 1:
+        return ctx.agencies
+    minister = ministers[0]
+    portfolio = _MINISTER_TITLE.sub("", minister.title or "", count=1)
+    # the portfolio as the text capitalises it ("Minister of Agriculture and Food Industry Anatol Berzoi")
+    m = re.search(r"\bMinister\s+(?:of|for)\s+(" + re.escape(portfolio) + r")\b", ctx.text, re.I)
+    if m is None or not m[1][:1].isupper() or not _referred_to_outside(ctx.text, [m.span()], _THE_MINISTRY):
+        return ctx.agencies
+    name = f"Ministry of {m[1]}"
+    minister.agency = name
+    sentence = next((s for s in ctx.sentences if s.start <= m.start() < s.end), None)
+    return [*ctx.agencies, Agency(name=name, country=minister.country, kind="ministry",
+                                  evidence=[ctx.evidence_for(sentence)] if sentence else [])]
+
+
+_MINISTER_TITLE = re.compile(r"(?:first\s+)?(?:deputy\s+|vice\s+)?minister\s+(?:of|for)\s+", re.I)
