@@ -316,8 +316,9 @@ def test_relative_and_partial_dates(text, published, expected):
      [("the first six months of the current 2025-26 fiscal year", "2025-07/2025-12")]),
     ("Exports in the second quarter of the 2024/25 financial year rose.", "IN",
      [("the second quarter of the 2024/25 financial year", "2024-07/2024-09")]),
-    # a fiscal year starting mid-month holds both its first and its last month; Nepal writes its own era's years
-    ("Imports rose in fiscal year 2022/23.", "ET", [("2022/23", "2022-07/2023-07")]),
+    # a fiscal year starting mid-month holds both its first and its last month (Nepal; Ethiopia's is written July-June);
+    # Nepal writes its own era's years
+    ("Imports rose in fiscal year 2022/23.", "ET", [("2022/23", "2022-07/2023-06")]),  # written July-June
     ("In fiscal year 2080/81, imports rose.", "NP", [("2080/81", "2023-07/2024-07")]),
     ("In fiscal year 2080/81, imports rose.", "FR", [("2080/81", "2080/2081")]),
     # … and months of such a year, from its first (mid-July: the first four months reach into mid-November)

@@ -221,7 +221,8 @@ _NOT_YEAR_TAIL = r"(?![\d%-]|s\b|/\d|\s*(?:%|percent))"  # "2019%", "the 1990s",
 
 
 _FISCAL_BEFORE = re.compile(r"(?i:\b(?:fiscal|financial|budget)(?:\s+year)?|\bFY)\s*'?$")
-_FISCAL_AFTER = re.compile(r"\s+(?i:fiscal|financial|budget)(?:\s+year)?\b")
+# … "the 2025/26 Ethiopian fiscal year": the country's adjective between
+_FISCAL_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?i:fiscal|financial|budget)(?:\s+year)?\b")
 
 
 # "the 2024-25 season", "2023-24 crop year": a farming year, not the government's

@@ -24,6 +24,7 @@ from kb.extract.flows.frames import (
     GOODS_TRADED,
     LEAD,
     MOVE_BETWEEN,
+    SEASON_OPENED,
     Reading,
     lead_period,
     may_continue,
@@ -31,6 +32,7 @@ from kb.extract.flows.frames import (
     note_story_total,
     ranks_goods,
     read_sentence,
+    season_bounds,
 )
 from kb.extract.flows.goods import Goods, goods_hs, narrows, plausible_goods, term_goods
 from kb.extract.flows.goods_lists import read_goods_lists
@@ -76,6 +78,8 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
                 reading.last = replace(reading.last, goods=[lead]) if reading.last is not None else None
             elif reading.section_goods is not heading_goods:
                 reading.section_goods = heading_goods
+        if SEASON_OPENED.search(sentence.text):
+            season_bounds(reading, mentions.sentence(sentence))
         # goods of two origins exchanged "between" places; goods of a named origin at a level ("Indian shrimp
         # reached 48,215 t"), which needs a country and a figure
         readable = mentions.has_cue(sentence) or may_continue(reading, sentence) \

@@ -319,6 +319,23 @@ def _reported(rd: Reading, period: str) -> bool:
     return published is None or period.split("/")[0] <= published[:len(period.split("/")[0])]
 
 
+# "The campaign opened on 1 October 2025 and closed on 31 July 2026": the season's own first and last days
+SEASON_OPENED = re.compile(r"\b(?:campaign|season|marketing\s+year|export\s+window)\s+(?:\w+\s+){0,2}?"
+                            r"(?:opened|began|started|ran|runs|opens|begins|starts|was\s+open)\b", re.I)
+_SEASON_CLOSED = re.compile(r"\b(?:closed|ended|ends|closes|finished|until|till|through|to)\b", re.I)
+
+
+def season_bounds(rd: Reading, sm: SentenceMentions) -> None:
+    """The period of "the campaign" when a sentence gives its first and last days; later undated flows take it."""
+    opened = SEASON_OPENED.search(sm.text)
+    if opened is None:
+        return
+    days = [d for d in sm.dates() if d.start >= opened.start() and len(d.value) == 10]
+    if len(days) == 2 and days[0].value < days[1].value \
+            and _SEASON_CLOSED.search(sm.text, days[0].end, days[1].start):
+        rd.frame.period = f"{days[0].value}/{days[1].value}"
+
+
 def lead_period(rd: Reading, sm: SentenceMentions) -> None:
     """"Dubai's non-oil trade reached AED1.6 trillion in the first nine months of 2025": a lead figure that
     is no flow (two-way trade, output), or a two-way total anywhere, still names the period of the flows after."""
