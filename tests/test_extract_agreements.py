@@ -1770,3 +1770,21 @@ def test_an_agreement_operational_and_named_in_full_by_the_headline() -> None:
           "September 2025.", "2026-03-02",
           [{"name": "Mauritius-Indonesia Preferential Trade Agreement", "status": "in_force", "signed": "2025-09-18",
             "parties": ["ID", "MU"]}], title="Mauritius-Indonesia Preferential Trade Agreement now in operation")
+
+
+def test_a_convention_centre_is_a_venue_not_an_instrument() -> None:
+    assert agreements("The meeting of the two revenue services, at the Port Alder International Convention Centre "
+                      "from 3 to 5 November 2026, drew heads of customs from Botswana and Namibia.") == []
+
+
+def test_a_similar_deal_between_another_pair_is_an_instrument_of_its_own() -> None:
+    found = agreements("Fiji and Samoa on Thursday concluded the last round of negotiations on a bilateral free trade "
+                       "agreement. Fiji and Tonga are also in talks on a similar deal.")
+    assert sorted((a["parties"], a.get("status")) for a in found) == [(["FJ", "TO"], "negotiating"),
+                                                                      (["FJ", "WS"], "negotiating")]
+
+
+def test_the_owners_ordinal_in_a_predicate_names_no_new_instrument() -> None:
+    found = agreements("Fiji and Samoa on Thursday concluded negotiations on a bilateral free trade agreement. The "
+                       "agreement with Samoa would be Fiji's second bilateral free trade pact.")
+    assert [a["parties"] for a in found] == [["FJ", "WS"]]

@@ -125,7 +125,9 @@ _INDEFINITE = re.compile(r"(?i)\b(?:a|an|another|separate|similar|second)\s+(?:[
 _ORDINAL = r"(?:first|second|third|latest|largest|biggest|most|only|main|single|seventh|\d+(?:st|nd|rd|th))"
 # ... or an apposition ("…signed a pact on Monday, the bloc's first trade deal with an Asian country").
 _PREDICATE = re.compile(rf"(?i)(?:\b(?:is|was|are|were|be|been|remains|(?:described|seen|hailed|called|billed|touted)"
-                        rf"\s+(?:it\s+)?as)\s+(?:a|an|the\s+{_ORDINAL})|,\s+(?:its|their|the\s+(?:[\w'’-]+\s+){{0,4}}?)"
+                        # "would be the Maldives' second free trade pact": an owner between "the" and the ordinal
+                        rf"\s+(?:it\s+)?as)\s+(?:a|an|the\s+(?:[A-Z][\w'’-]*\s+)?{_ORDINAL}|[A-Z][\w-]*['’]s?\s+{_ORDINAL})"
+                        rf"|,\s+(?:its|their|the\s+(?:[\w'’-]+\s+){{0,4}}?)"
                         rf"{_ORDINAL})\s+(?:(?!(?:under|of|in|since|for|from|with|to|on|at|by)\s)[\w-]+\s+){{0,3}}$")
 # "Among them are an Agreement on …, a Memorandum …": the items of a list of signed texts, not a predicate.
 _AMONG = re.compile(r"(?i)\W*(?:among\s+(?:them|these|those|the\s+\w+(?:\s+\w+)?)|(?:these|they|the\s+\w+)\s+"
@@ -188,6 +190,9 @@ _AN_EVENT = re.compile(r"[^.;]{0,80}?\b(?:will\s+be\s+held|was\s+held|is\s+held|
                        r"opens|opened|kicks?\s+off)\b")
 
 
+_VENUE_AFTER = re.compile(r"\s+(?:Centre|Center|Hall|Complex|Grounds|Palace|Venue)\b")
+
+
 def _mention(ctx: ArticleContext, sent: Sentence, m: re.Match[str], names: Names,
              info: dict | None = None) -> Mention | None:
     """The designation around a kind noun: its span, name and what the words before it say."""
@@ -198,8 +203,11 @@ def _mention(ctx: ArticleContext, sent: Sentence, m: re.Match[str], names: Names
     if info is None:
         return None
     ns, ne = m.start(), m.end()
-    if noun.lower() in ("convention", "conventions") and _AN_EVENT.match(text, ne, sent.end):
-        return None  # "The Thai Rice Convention 2026, an annual gathering of buyers, will be held in Bangkok"
+    if noun.lower() in ("convention", "conventions") and (_AN_EVENT.match(text, ne, sent.end)
+                                                          or _VENUE_AFTER.match(text, ne, sent.end)):
+        # "The Thai Rice Convention 2026, an annual gathering of buyers, will be held in Bangkok"; "the Gaborone
+        # International Convention Centre": an event or its venue
+        return None
     if info.get("case") and noun.isupper() and _names_a_body(text, noun):
         return None  # "the Malawi Revenue Authority (MRA)": the article's MRA is a body, not an arrangement
     start = left_start(text, ns, sent.start)

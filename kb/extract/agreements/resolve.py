@@ -335,6 +335,9 @@ def _anaphor(reading: Reading, m: Mention) -> list[int]:
             inst.mentions.append((m.start, m.end))
             inst.parties_hint = codes
             return [reading.add(inst)]
+    similar = _similar_between(reading, m) if m.other and not m.definite and not m.predicate and recs else None
+    if similar is not None:
+        return [similar]
     if not m.definite or not recs:
         return []
     target = _latest(recs, m, m.kind if m.noun.lower() in ("minutes",) else None)
@@ -342,6 +345,28 @@ def _anaphor(reading: Reading, m: Mention) -> list[int]:
         return []
     recs[target].mentions.append((m.start, m.end))
     return [target]
+
+
+_IN_TALKS = re.compile(r"\b(?:talks|negotiat\w*|discussions)\b", re.I)
+
+
+def _similar_between(reading: Reading, m: Mention) -> int | None:
+    """"The Maldives and Indonesia are also in talks on a similar deal": the instrument named before, of another
+    pair of countries, the two the sentence names before it."""
+    prev = reading.instruments[-1]
+    codes = list(dict.fromkeys(countries(reading.ctx, m.sent.start, m.start)))
+    told = next((s for s in reading.ctx.sentences if prev.mentions and s.start <= prev.mentions[0][0] < s.end), None)
+    before = set(prev.parties_hint) or (set(countries(reading.ctx, told.start, told.end)) if told else set())
+    if len(codes) != 2 or set(codes) <= before:
+        return None
+    names = [gazetteer.country_names().get(c, c) for c in codes]
+    stem = re.sub(r"^(?:bilateral|the|a|an)\s+", "", prev.name, flags=re.I)
+    stem = prev.kind if prev.generic else stem[:1].lower() + stem[1:] if stem[:1].isupper() and " " in stem else stem
+    inst = Instrument(prev.kind, f"{names[0]}-{names[1]} {stem}", False, distinct=True,
+                      status="negotiating" if _IN_TALKS.search(m.sent.text) else None)
+    inst.mentions.append((m.start, m.end))
+    inst.parties_hint = codes
+    return reading.add(inst)
 
 
 def _definite(reading: Reading, m: Mention) -> int | None:
