@@ -1349,16 +1349,7 @@ def _unreal(text: str, reach: int | None = None) -> bool:
     """A plan or forecast word (within `reach` characters once asides are dropped), not counting "continues to
     be" nor a relative aside (", which X has targeted,")."""
     text = _UNDER_A_QUOTA.sub("", RELATIVE_ASIDE.sub("", text))[:reach]
-    if _UNDER_A_CONTRACT.search(text):
-        text = _CONTRACTED_MODAL.sub("", text)  # "a memorandum under which Zambia is to export": agreed, not planned
     return bool(lexicon().unreal.search(_STILL_IS.sub(lambda m: " " * len(m.group(0)), text)))
-
-
-# "under which", "Under the contract,": what an instrument signed binds the parties to do is a flow authorised
-_UNDER_A_CONTRACT = re.compile(r"\b[Uu]nder\s+(?:which|(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,2}"
-                               r"(?:contracts?|deals?|agreements?|memorandum|memorandums|MoUs?|MOUs?|accords?|"
-                               r"protocols?)\b)")
-_CONTRACTED_MODAL = re.compile(r"\b(?:will|shall|is\s+to|are\s+to)\s+$")  # right before the trade verb
 
 
 # "Under the current quota, Bosnian exporters sold 2,140 tonnes": sales within a quota are sales told
