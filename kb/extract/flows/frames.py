@@ -2215,9 +2215,11 @@ def _inherited_goods(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[
         return list(told.goods), []
     if cue.kind in ("buyer_noun", "supplier_noun") and last is not None and any(not g.weak for g in last.goods) \
             and _soon_after(last, sm.sentence) and len(last.exporters) == 1 and len(last.importers) == 1 \
+            and last.kind != "motion" \
             and (cue.kind == "supplier_noun") == (last.kind in ("import_verb", "import_noun")):
         # "Sri Lanka imported 38,450 MT of big onions from Pakistan. India remained the main supplier with …": the
-        # role of the one side the sentence before fixed, in the goods it told
+        # role of the one side the sentence before fixed, in the goods it told (not after "The first grapes reached
+        # Japanese buyers": an arrival, not the trade the ranking counts)
         return list(last.goods), []
     story = rd.section_goods or rd.frame.goods  # under a sub-heading "Beef", the section's goods
     money_only = bool(figures) and all(f.amount.kind == "money" for f in figures)

@@ -333,8 +333,20 @@ _PASSED_THROUGH = re.compile(r"\s+(?:through|via|across|by\s+way\s+of)\s")
 
 
 def places_counted_follow(s: str, end: int) -> bool:
-    """"… reached 61 countries in all, among them Armenia": places counted, then named, after a verb."""
-    return _PLACES_COUNTED_FOLLOW.match(s, end) is not None
+    """"… reached 61 countries in all, among them Armenia": places counted, then named, after a verb; "… reached
+    Taiwan in June", "… reached Chinese buyers": a country, or its buyers, right after it."""
+    if _PLACES_COUNTED_FOLLOW.match(s, end) is not None:
+        return True
+    m = _NAMED_AFTER.match(s, end)
+    if m is None:
+        return False
+    forms = gazetteer.country_forms()
+    words = m["words"].split()
+    return any(" ".join(words[:n]) in forms for n in range(len(words), 0, -1))
+
+
+# "reached Taiwan", "reached the United Arab Emirates", "reached Chinese buyers" (not "reached US$5bn")
+_NAMED_AFTER = re.compile(r"\s+(?:the\s+)?(?P<words>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?!\s?\$)")
 
 
 def _cues(s: str, spans: list[tuple[int, int]], amounts: list[Amount], lex: Lexicon) -> list[Cue]:
