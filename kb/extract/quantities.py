@@ -50,6 +50,10 @@ APPROX = (r"(?:(?:about|around|some|nearly|almost|roughly|approximately|circa|cl
           r"well|an?\s+estimated|a\s+record|a\s+total\s+of|a\s+combined|combined|only|a\s+mere)\s+)*")
 
 
+# "forty-pound boxes", "twenty-foot containers": a package's size spelled out
+_SPELLED_SIZE = r"(?:ten|twelve|fifteen|twenty|twenty-five|thirty|forty|forty-five|fifty|sixty|eighty|hundred)"
+
+
 @dataclass(frozen=True)
 class Amount:
     start: int
@@ -146,7 +150,7 @@ def _grammar() -> _Grammar:
     size_forms = [f for f, (u, k, p) in unit_forms.items() if u in set(sizes.get("units") or []) and k == 1
                   and p is None] + [str(w) for w in sizes.get("lengths") or []]
     size_alts = "|".join(re.escape(f) for f in sorted(size_forms, key=len, reverse=True))
-    modifier = re.compile(rf"\s+\d{{1,3}}(?:\.\d+)?\s?-?\s?(?i:{size_alts})-?(?=\s)")
+    modifier = re.compile(rf"\s+(?:\d{{1,3}}(?:\.\d+)?|(?i:{_SPELLED_SIZE}))\s?-?\s?(?i:{size_alts})-?(?=\s)")
     # a plain space groups thousands only before what makes the figure a quantity or money
     spaced = rf"(?=\s*-?\s*(?:{unit_first}|{cur_first}|(?i:{_SCALE_WORD})\b))"
     # The first digit is consumed before any lookbehind or alternative, so the engine skips to digits fast;
@@ -542,7 +546,8 @@ def _after(text: str, end: int, value: float, g: _Grammar) -> _Figure | None:
     if c in g.currency_first and (sm := g.suffix.match(text, end)) is not None \
             and (code := _currency_code(g, sm["cur"])) is not None:
         return sm.end(), value, "money", None, code, None
-    if c.isdigit() and not 1900 <= value <= 2100 and (mod := g.modifier.match(text, end)) is not None:
+    if (c.isdigit() or c.lower() in "tfsehn") and not 1900 <= value <= 2100 \
+            and (mod := g.modifier.match(text, end)) is not None:  # "12 million 60-kg bags", "610 forty-pound boxes"
         um = g.unit.match(text, mod.end())
         if um is not None and _unit(um, g)[0] in g.packages:  # "12 million 60-kg bags"
             unit, factor, per = _unit(um, g)

@@ -135,7 +135,9 @@ _RELATIVE_ASIDE = re.compile(r"^\s*,\s+(?:(?:for\s+(?:years|decades)|long|once|t
                              # "the UAE, in fifth place with 4.4 per cent, mostly bought gold"
                              r"in\s+(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
                              r"\s+(?:place|position|spot)|"
-                             r"(?:mainly|mostly|largely)\s+[a-z]+ed\s+(?:by|via|through))\b[^;]{0,120}?,"
+                             r"(?:mainly|mostly|largely)\s+[a-z]+ed\s+(?:by|via|through)|"
+                             # "Saint Lucia, on its first run, sent …": a circumstance set off by commas
+                             r"(?:on|in)\s+(?:its|their)\s)\b[^;]{0,120}?,"
                              r"(?:\s+(?:[a-z]+ly|also|has|have|had))*\s+$")  # "…, supplied by truck via Guerguerat,"
 
 
