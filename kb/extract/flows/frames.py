@@ -848,6 +848,7 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
         for g in goods:
             if len(exporters) > 1 and _origin_of(frame, g) not in (None, exp):
                 continue  # "Azerbaijani oil products and Ukrainian grain": each goods from its own origin
+            g = _with_cargo_word(frame.sm, g)
             _add(rd, frame, g, exp, imp, figure, (seller, buyer))
             for extra in _along_with(frame, g):  # "45,000 t of maize, along with mealie meal,": no figure of its own
                 _add(rd, frame, extra, exp, imp, None, (seller, buyer),
@@ -2663,11 +2664,26 @@ _ALONG_WITH = re.compile(r",?\s+(?:along|together)\s+with\s+")
 
 
 def _along_with(frame: _Frame, goods: Goods) -> list[Goods]:
-    """The goods named right after the frame's goods with "along with" or "together with", moved with them."""
+    """The goods named right after the frame's goods with "along with" or "together with", moved with them; those a
+    cargo is "mainly" made of."""
     if goods.end < 0:
         return []
     m = _ALONG_WITH.match(frame.sm.text, goods.end, frame.region[1])
-    return read_phrase_list(frame.sm, m.end(), frame.region[1]) if m else []
+    if m is None and goods.name.lower().split()[-1] in _CARGO_WORDS:
+        # "184 containers of export cargo, mainly raw jute and tea": the cargo's goods, each moved, no figure each
+        m = _MAINLY_AFTER.match(frame.sm.text, goods.end, frame.clause[1])
+    return read_phrase_list(frame.sm, m.end(), frame.clause[1], pairs=False) if m else []
+
+
+def _with_cargo_word(sm: SentenceMentions, g: Goods) -> Goods:
+    """"184 containers of export cargo": the goods as the article names them, the cargo word (a trade cue) kept."""
+    cargo = _CARGO_AFTER.match(sm.text, g.end) if g.end > 0 and g.name.lower() in ("export", "import") else None
+    return replace(g, name=f"{g.name} {cargo[1]}", end=cargo.end()) if cargo else g
+
+
+_CARGO_AFTER = re.compile(r"\s+(cargo|cargoes|freight)\b")
+_CARGO_WORDS = frozenset(("cargo", "cargoes", "freight", "merchandise", "export"))  # ("goods, mainly …": read before)
+_MAINLY_AFTER = re.compile(r"(?:\s+(?:cargo|cargoes|freight))?,\s+(?:mainly|mostly|chiefly|largely|primarily)\s+")
 
 
 _SHARED_HEAD_NOUNS = frozenset(("products", "goods", "items", "produce", "commodities", "foodstuffs"))
