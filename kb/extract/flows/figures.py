@@ -24,8 +24,9 @@ _WORTH = re.compile(r"(?:(?:\bworth|\bvalued\s+at|\bwith\s+a\s+value\s+of|\bfor|
                     r"\bfor\s+which\s+(?:[a-z]+\s+){0,2}paid|,)\s+" + APPROX + r"\(?"
                     r"|^\s*\()$",  # "198.4 thousand m³ (EUR 54.3 million)": the value in brackets
                     re.I)
-_CONVERSION = re.compile(r"^\s*\(\s*(?:about|around|some|nearly|roughly|approximately|or|equivalent\s+to|~)?\s*$",
-                         re.I)
+# "$1.04 billion (956 million euros)", "13.8 billion lek, or 127.6 million euros": the same sum in another currency
+_CONVERSION = re.compile(r"^\s*(?:\(|,\s+or)\s*(?:about|around|some|nearly|roughly|approximately|or|equivalent\s+to|~)?"
+                         r"\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -301,6 +302,11 @@ _CHANGE_VERB_BEFORE = re.compile(r"\b(?:exports?|imports?|shipments|sales|purcha
                                  r"(?:about\s+|nearly\s+|some\s+|almost\s+|around\s+|more\s+than\s+)?$", re.I)
 
 
+# "2.1 billion lek (19.4 million euros) higher than in January-August last year": a figure of the difference
+_THAN_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:higher|lower|more|less|greater|bigger|smaller|above|below)"
+                         r"\s+than\b", re.I)
+
+
 # "₹3,100 a quintal", "$4.20 per kilo", "sold at $300": money per unit of goods is a price.
 # "Benin absorbed 10.7%, or about 131,000 t": a share taken, then the same part as a figure (not "rose 10%, or …")
 _SHARE_RESTATED = re.compile(r"\b(?:took|takes|taking|absorbed|absorbing|accounted\s+for|accounting\s+for|"
@@ -327,6 +333,8 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
         return True
     if _CHANGE_VERB_BEFORE.search(before):
         return True  # "Milk powder exports rose $96 million (19 percent) to $602 million": the rise, not the trade
+    if _THAN_AFTER.match(s, a.end):
+        return True  # "were almost 2.1 billion lek (19.4 million euros) higher than a year earlier": the difference
     if _PACKED_IN.search(before) or _RUNNING_TOTAL.search(before):
         return True  # "214,000 cartons of 4 kg", "…, bringing total exports to 515,000 cartons": no flow of its own
     if _HOPED_FOR.search(before):
