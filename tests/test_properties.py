@@ -304,6 +304,8 @@ _FRAGMENTS = [
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # (a headline whose trade word holds an adverb, "come overwhelmingly from", once raised a KeyError)
 @example(["Frozen beef comes overwhelmingly from Brazil, the ministry said."], "USD", 5, "as is", None)
+# a currency of no one country ("special drawing rights", XDR) gave the story a home "XD" that is no country code
+@example(["“For years we have sold to Peru,” he said."], "special drawing rights", 0, "as is", None)
 @given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=8), st.sampled_from(_CURRENCY_FORMS),
        st.integers(min_value=0, max_value=10**9), st.sampled_from(["as is", "upper", "lower"]),
        st.sampled_from([None, "2026-05-01"]))

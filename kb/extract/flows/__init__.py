@@ -47,7 +47,7 @@ from kb.extract.flows.records import Draft, merge, to_record
 from kb.extract.flows.tables import read_lists, read_tables
 from kb.extract.flows.trade_rows import read_trade_rows
 from kb.extract.seasons import first_months_of_season, with_marketing_year
-from kb.facts import TradeFlow
+from kb.facts import TradeFlow, country_codes
 
 
 def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
@@ -105,7 +105,10 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     read_named_lists(reading)
     read_market_access(reading)
     _named_by_initials(reading.drafts, defined_goods(ctx.text, terms))
-    drafts = _lead_company_lent(reading, [d for d in merge(reading.drafts) if d.exporter and d.importer])
+    # (a side that is no country code, whatever reading guessed it, is no flow: a record must never fail to build)
+    codes = country_codes()
+    drafts = _lead_company_lent(reading, [d for d in merge(reading.drafts)
+                                          if d.exporter in codes and d.importer in codes])
     for d in drafts:  # "In the 2025/2026 campaign" where "the campaign … runs from June to May"
         if d.date and "/" in d.date:
             d.date = with_marketing_year(with_season_months(d.date, ctx.text), d.goods.hs, d.exporter, ctx.text)

@@ -202,7 +202,9 @@ class ArticleFrame:
             if outlet and not votes:
                 votes[outlet] += 2
             for a in find_amounts(text[:20_000]) if not votes else []:
-                if a.kind in ("money", "price") and a.currency and a.currency not in _GLOBAL_CURRENCIES:
+                # (an "X…" code is no one country's: CFA francs, the East Caribbean dollar, special drawing rights)
+                if a.kind in ("money", "price") and a.currency and a.currency not in _GLOBAL_CURRENCIES \
+                        and not a.currency.startswith("X"):
                     votes[a.currency[:2]] += 1
             self._local = votes.most_common(1)[0][0] if votes else ""
         return self._local or None
