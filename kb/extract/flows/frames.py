@@ -2343,6 +2343,9 @@ def _passive_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) ->
     if aux is None:
         return []
     end = aux.start()
+    whole = _GOODS_WORTH_SUBJECT.fullmatch(sm.text, clause[0], end)
+    if whole is not None:  # "Goods worth $13.8 million were shipped from A to B": the trade as a whole
+        return [Goods("goods", None, False, whole.start("goods"), whole.end("goods"))]
     aside = _WHICH_ASIDE_ENDS.search(sm.text, clause[0], end)
     end = aside.start() if aside else end
     found = _motion_subject(sm, Cue(end, end, cue.form, cue.kind), clause)
@@ -2353,6 +2356,9 @@ def _passive_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) ->
     return found
 
 
+_GOODS_WORTH_SUBJECT = re.compile(r"\W*(?:(?:[A-Z][\w\s]{0,40}?\s)?(?:show|shows|showed|said|says)\s+(?:that\s+)?)?"
+                                  r"(?:[Tt]he\s+)?(?P<goods>[Gg]oods|[Pp]roducts|[Mm]erchandise|[Cc]ommodities)\s+"
+                                  r"(?:worth|valued\s+at)\s+[^,;]{1,60}?")
 _ONE_WORD_SUBJECT = re.compile(r"\W*([A-Z][a-z]{2,})\s*")
 
 
