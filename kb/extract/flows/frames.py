@@ -2320,6 +2320,7 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
         yield read_phrase_list(sm, cue.end, region[1])  # "shipped boulders to", "sold tea and coffee to"
     if cue.kind == "motion":
         yield _motion_subject(sm, cue, clause)  # "chacha went mainly to Russia", "Lithuanian goods went to"
+    yield _goods_worth_subject(sm, cue, clause)  # "Goods worth $13.8 million were shipped from A to B"
     for f in figures:
         yield goods_of_figure(sm, f.amount.start, f.amount.end, region[1])  # "5,000 tonnes of maize"
     if cue.kind in _AGGREGATES and figures:
@@ -2343,9 +2344,6 @@ def _passive_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) ->
     if aux is None:
         return []
     end = aux.start()
-    whole = _GOODS_WORTH_SUBJECT.fullmatch(sm.text, clause[0], end)
-    if whole is not None:  # "Goods worth $13.8 million were shipped from A to B": the trade as a whole
-        return [Goods("goods", None, False, whole.start("goods"), whole.end("goods"))]
     aside = _WHICH_ASIDE_ENDS.search(sm.text, clause[0], end)
     end = aside.start() if aside else end
     found = _motion_subject(sm, Cue(end, end, cue.form, cue.kind), clause)
@@ -2354,6 +2352,13 @@ def _passive_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) ->
         # "Frankincense, which is harvested from wild trees, is sold to …": a passive's subject is no company
         found = [Goods(word[1].lower(), goods_hs(word[1]), False, word.start(1), word.end(1))]
     return found
+
+
+def _goods_worth_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> list[Goods]:
+    """"Goods worth $13.8 million were shipped from A to B": a passive whose subject is the trade as a whole."""
+    aux = _PASSIVE_AUX.search(sm.text, clause[0], cue.start) if cue.form.endswith("ed") else None
+    whole = _GOODS_WORTH_SUBJECT.fullmatch(sm.text, clause[0], aux.start()) if aux else None
+    return [Goods("goods", None, False, whole.start("goods"), whole.end("goods"))] if whole else []
 
 
 _GOODS_WORTH_SUBJECT = re.compile(r"\W*(?:(?:[A-Z][\w\s]{0,40}?\s)?(?:show|shows|showed|said|says)\s+(?:that\s+)?)?"
