@@ -546,7 +546,7 @@ def _after(text: str, end: int, value: float, g: _Grammar) -> _Figure | None:
     if c in g.currency_first and (sm := g.suffix.match(text, end)) is not None \
             and (code := _currency_code(g, sm["cur"])) is not None:
         return sm.end(), value, "money", None, code, None
-    if (c.isdigit() or c.lower() in "tfsehn") and not 1900 <= value <= 2100 \
+    if c.isalnum() and not 1900 <= value <= 2100 \
             and (mod := g.modifier.match(text, end)) is not None:  # "12 million 60-kg bags", "610 forty-pound boxes"
         um = g.unit.match(text, mod.end())
         if um is not None and _unit(um, g)[0] in g.packages:  # "12 million 60-kg bags"

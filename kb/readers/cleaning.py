@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.readers import bylines, publishers
-from kb.readers.dates import find_date
+from kb.readers.dates import date_at, find_date
 
 # --- line classes ------------------------------------------------------------
 
@@ -82,13 +82,10 @@ _LEADING_AGENCY = re.compile(r"^\((?P<agency>[A-Za-z][\w .-]{1,30})\)")
 # "YEREVAN, February 24. / ARKA /.": the agency between slashes after the place and day
 _SLASHED_AGENCY = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}?[.,]?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[.,]?\s*)?"
                              r"/\s*(?P<agency>[A-Za-z][\w .-]{1,30}?)\s*/")
-_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# "OREANDA-NEWS. November 24, 2026. …", "New Delhi, May 11, 2026: …": the place or outlet, then the whole date,
-# opening the first paragraph
-_DATED_DATELINE = re.compile(
-    r"^[A-Z][\w.'’&-]*(?:[ -][A-Za-z][\w.'’&-]*){0,3}[.,]\s+"
-    rf"(?P<date>{_MONTH_NAME}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH_NAME},?\s+(?:19|20)\d\d)"
-    r"\s*[.,:;]?\s*(?:[–—-]+\s*)?")
+# "OREANDA-NEWS. November 24, 2026. …", "New Delhi, May 11, 2026: …": the place or outlet before a whole date
+# opening the first paragraph, and what closes the dateline after the date
+_DATELINE_PLACE = re.compile(r"[A-Z][\w.'’&-]*(?:[ -][A-Za-z][\w.'’&-]*){0,3}[.,]\s+")
+_DATELINE_CLOSE = re.compile(r"\s*[.,:;]?\s*(?:[–—-]+\s*)?")
 _TOLD = re.compile(r"\btold\s+((?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 # From a word's start, words of at most 40 characters: else a long run of capitals was quadratic.
 _REPORTS = re.compile(r"(?<![\w.'’-])((?:[A-Z][\w.'’-]{0,40}\s+){0,3}[A-Z][\w.'’-]{0,40})"
@@ -868,10 +865,11 @@ def clean_page(raw: str, title: str | None = None) -> Page:
     paragraphs = _without_sign_off(paragraphs, scan)
     text = "\n\n".join(paragraphs)
     first = paragraphs[0] if paragraphs else ""
-    dated = _DATED_DATELINE.match(first)
+    dated = date_at(first, place.end()) if (place := _DATELINE_PLACE.match(first)) else None
     if dated:
-        scan.published_dateline = find_date(dated["date"])
-        first = first[dated.end():]  # "New Delhi, May 11, 2026: MINSK, May 8 (Xinhua) —": a repost's dateline
+        scan.published_dateline = dated[0]
+        # "New Delhi, May 11, 2026: MINSK, May 8 (Xinhua) —": a repost's dateline, the wire's after it
+        first = first[_DATELINE_CLOSE.match(first, dated[1]).end():]
     m = _DATELINE_AGENCY.match(first) or _SLASHED_AGENCY.match(first)
     if m:
         _note_wire(m["agency"], scan)

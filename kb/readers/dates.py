@@ -83,6 +83,16 @@ def find_date(text: str) -> str | None:
     return best[1] if best else None
 
 
+def date_at(text: str, pos: int) -> tuple[str, int] | None:
+    """A full date written with its month's name right at `pos` ("November 24, 2026", "11 May 2026"), as ISO, and
+    where it ends."""
+    for pattern in _PATTERNS[1:3]:
+        m = pattern.match(text, pos)
+        if m and (iso := _from_match(m)):
+            return iso, m.end()
+    return None
+
+
 def to_iso(value: object) -> str | None:
     """A date from metadata (a string, a date or a datetime) as ISO, or None.
 

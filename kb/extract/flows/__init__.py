@@ -38,7 +38,7 @@ from kb.extract.flows.goods import Goods, goods_hs, narrows, plausible_goods, te
 from kb.extract.flows.goods_lists import read_goods_lists
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.market_access import read_market_access
-from kb.extract.flows.mentions import ArticleMentions, places_counted_follow
+from kb.extract.flows.mentions import ArticleMentions, place_follows
 from kb.extract.flows.named_lists import read_named_lists
 from kb.extract.flows.partner_tables import read_partner_tables
 from kb.extract.flows.partners import may_tell_level
@@ -55,9 +55,10 @@ def extract_trade_flows(ctx: ArticleContext) -> list[TradeFlow]:
     if not ctx.sentences:
         return []
     terms = with_defined_initials(ctx.text, find_commodities(ctx.text))
-    # sentences without a cue are skipped ("reached" is one only before places: "reached 61 countries, among them")
+    # sentences without a cue are skipped ("reached" is one only before places: "reached 61 countries, among them",
+    # "reached Taiwan")
     cue_spans = [m.span() for m in lexicon().cue.finditer(ctx.text)
-                 if not (m.group().lower() == "reached" and not places_counted_follow(ctx.text, m.end()))]
+                 if not (m.group().lower() == "reached" and not place_follows(ctx.text, m.end()))]
     frame = article_frame(ctx, terms)
     countries = _trading_countries(ctx)
     countries = countries + partner_pronouns(ctx.sentences, countries)

@@ -850,7 +850,8 @@ def _write(rd: Reading, frame: _Frame, exporters: list[str], importers: list[str
                 continue  # "Azerbaijani oil products and Ukrainian grain": each goods from its own origin
             g = _with_cargo_word(frame.sm, g)
             _add(rd, frame, g, exp, imp, figure, (seller, buyer))
-            for extra in _along_with(frame, g):  # "45,000 t of maize, along with mealie meal,": no figure of its own
+            # "45,000 t of maize, along with mealie meal,": goods beside them, no figure of their own
+            for extra in _moved_alongside(frame, g):
                 _add(rd, frame, extra, exp, imp, None, (seller, buyer),
                      date=_figure_date(rd, figure) if figure is not None else None)
     for exp, imp in dict.fromkeys((exp, imp) for _, exp, imp in pairs):
@@ -2674,9 +2675,9 @@ def _goods_sharing(frame: _Frame, figure: Figure) -> list[Goods]:
 _ALONG_WITH = re.compile(r",?\s+(?:along|together)\s+with\s+")
 
 
-def _along_with(frame: _Frame, goods: Goods) -> list[Goods]:
-    """The goods named right after the frame's goods with "along with" or "together with", moved with them; those a
-    cargo is "mainly" made of."""
+def _moved_alongside(frame: _Frame, goods: Goods) -> list[Goods]:
+    """Goods moved beside the frame's own without a figure of their own: those named right after them with "along
+    with" or "together with", and those a cargo is "mainly" made of."""
     if goods.end < 0:
         return []
     m = _ALONG_WITH.match(frame.sm.text, goods.end, frame.region[1])

@@ -332,7 +332,7 @@ _PLACES_COUNTED_FOLLOW = re.compile(PLACES_COUNTED + r"[A-Z]")
 _PASSED_THROUGH = re.compile(r"\s+(?:through|via|across|by\s+way\s+of)\s")
 
 
-def places_counted_follow(s: str, end: int) -> bool:
+def place_follows(s: str, end: int) -> bool:
     """"… reached 61 countries in all, among them Armenia": places counted, then named, after a verb; "… reached
     Taiwan in June", "… reached Chinese buyers": a country, or its buyers, right after it."""
     if _PLACES_COUNTED_FOLLOW.match(s, end) is not None:
