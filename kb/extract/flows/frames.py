@@ -22,6 +22,7 @@ from kb.extract.commodities import find_commodities, fold
 from kb.extract.context import ArticleContext, Sentence
 from kb.extract.countries import SIDE_LEAD, CountryMention, is_destination
 from kb.extract.dates import DateMention
+from kb.extract.flows.adverbs import MOSTLY
 from kb.extract.flows.article import ArticleFrame
 from kb.extract.flows.companies import (
     Organisation,
@@ -371,7 +372,7 @@ _GOODS_MOVE = re.compile(r"^\W*(?:[A-Z][^,;]{1,40},\s*)?(?:(?i:most|many|all|som
                          # "Exports to COMESA countries went mostly to Madagascar": the group, then its members
                          r"(?:\s+(?:to|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:(?:countries|members|states|"
                          r"nations|markets)\s+)?)?"
-                         r"\s*(?:(?:mainly|mostly|largely|chiefly|primarily)\s+)?$")
+                         r"\s*(?:" + MOSTLY + r"\s+)?$")
 _AMOUNTS_MOVE = re.compile(r"(?:\b(?:volumes|quantities|shipments|amounts|cargoes|consignments|lots|parcels|batches|"
                            r"the\s+rest|the\s+remainder|"
                            r"the\s+balance)|"
@@ -384,7 +385,7 @@ _NOUN_AFTER = re.compile(r"\s+(?!for\b)[a-z]")  # "the Djibouti corridor": the c
 # ", with Indonesia taking 540,000 head": a new subject after a comma starts the next frame's stretch.
 _AND_OF = re.compile(r"\s+and\s+(?=of\s+(?:the\s+)?[A-Z])")
 _PART_ASIDE = (r",\s+(?:(?:dragged|pulled|weighed|held)\s+down|driven|boosted|helped|lifted|buoyed|propped\s+up|"
-               r"offset|hit)\s+(?:mainly\s+|largely\s+|mostly\s+)?by\s+")
+               r"offset|hit)\s+(?:" + MOSTLY + r"\s+)?by\s+")
 _PART_ASIDE_RE = re.compile(_PART_ASIDE)
 _ANOTHER_ORIGIN_TEXT = r"\s+and\s+(?=[A-Z][a-z]+(?:an|ese|ish|i)\s+[a-z])"
 _ANOTHER_ORIGIN = re.compile(_ANOTHER_ORIGIN_TEXT)
@@ -541,7 +542,7 @@ GOODS_TRADED = re.compile(r"\b(?:goods|products|items|commodities)\s+(?:traded|e
 
 # "Mauritania and Senegal received a combined 24,000 tons": the named partners' joint figure, not a story total
 _JOINTLY = re.compile(r"\b(?:a\s+combined|together|between\s+them|jointly)\b", re.I)
-_PASSIVE_ASIDE = re.compile(r"\s+(?:mainly\s+|mostly\s+|largely\s+)?(?:by|via|through|overland|by\s+truck)\b")
+_PASSIVE_ASIDE = re.compile(r"\s+(?:" + MOSTLY + r"\s+)?(?:by|via|through|overland|by\s+truck)\b")
 _WITH_ITS_FIGURE = re.compile(r",\s+with\s+(?:its\s+|their\s+|total\s+|combined\s+|(?:19|20)\d\d(?:/\d{2,4})?\s+)*$")
 # "… with imports worth $96m", "… with imports of Russian sunflower oil reaching 1.37 mln tonnes"
 _FIGURE_NEXT = re.compile(r"(?:\s+of\s+(?:[\w'’-]+\s+){1,5}?(?=(?:worth|valued|totall?ing|amounting|reaching|at)\b))?"
@@ -729,7 +730,7 @@ _ITS_IMPORTS_OF = re.compile(r"\s+" + _PORTION_OF + r"(?:its|their)\s+imports\s+
 # "Canada supplies much of the island's salted fish and flour": the place the goods go, named by a descriptor
 _THE_PLACES_GOODS = re.compile(r"\s+" + _PORTION_OF + r"the\s+(?:island|country|kingdom|nation|republic|emirate|"
                                r"sultanate|archipelago)['’]s\s+")
-_AND_THEN_VERB = re.compile(r"\s(?:and|but)\s+(?:(?:also|mainly|mostly|largely|chiefly|in\s+turn)\s+)?$")
+_AND_THEN_VERB = re.compile(r"\s(?:and|but)\s+(?:(?:also|in\s+turn|" + MOSTLY + r")\s+)?$")
 
 
 def _coordinated_verb(rd: Reading, sm: SentenceMentions, cue: Cue, parties: list[Party]) -> list[Party]:
@@ -1806,11 +1807,11 @@ _THE_COUNTRY_BEFORE = re.compile(r"\b(?:the|this)\s+(?:country|nation|kingdom|re
 _WHILE_IT_BEFORE = re.compile(r"\b(?:while|whereas|and|but)\s+(?:it|they)\s+(?:also\s+)?$")
 _IT_BEFORE = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$")
 _WHILE_ITS_GOODS = re.compile(r"\b(?:while|whereas|and|but)\s+(?:its|their)\s+(?:[\w-]+\s+){1,3}"
-                              r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:mainly|mostly|largely|also)\s+)?$")
+                              r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:also|" + MOSTLY + r")\s+)?$")
 _WE = re.compile(r"^\W*(?:(?:[Ff]or\s+(?:years|decades|a\s+long\s+time)|[Tt]oday|[Nn]ow|[Ll]ast\s+year|[Tt]his\s+year|"
                  r"[Ii]n\s+\d{4}),?\s+)?"  # "For years we have sold to …"
                  r"(?:[Ww]e|[Oo]ur\s+(?:country|farmers|exporters|growers|producers|companies))\s+"
-                 r"(?:(?:also|still|now|already|only|mainly|mostly|[a-z]+ly|have|has|had|will)\s+){0,2}$")
+                 r"(?:(?:also|still|now|already|only|[a-z]+ly|have|has|had|will)\s+){0,2}$")
 
 
 def _first_person(rd: Reading, frame: _Frame) -> str | None:
@@ -1995,7 +1996,7 @@ _LIST_GOES_ON = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?(?:,?\s+and\s+|,\s*)(?
 
 _EACH = re.compile(r"\b(?:each|apiece)\b", re.I)
 # "…, mainly to Pakistan", "…, most of it from Russia": the figure's total went mostly there, not all of it
-_MOSTLY_TO = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|predominantly|overwhelmingly|"
+_MOSTLY_TO = re.compile(r",\s+(?:" + MOSTLY + r"|overwhelmingly|"
                         r"(?:most|much|the\s+bulk|the\s+majority)\s+of\s+(?:it|them))\s+"
                         r"(?:to|into|from)\s+(?:the\s+)?$", re.I)
 _EACH_AFTER = re.compile(r"\s+(?:each|apiece)\b")
@@ -2107,7 +2108,7 @@ def _changed_in_turn(sm: SentenceMentions, first: Goods, clause: tuple[int, int]
     return out
 
 
-_BREAKDOWN_AFTER = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|notably|especially|including|"
+_BREAKDOWN_AFTER = re.compile(r",\s+(?:" + MOSTLY + r"|notably|especially|including|"
                               r"(?:most|much|the\s+bulk|nearly\s+all|almost\s+all)\s+of\s+(?:it|which|them))\s+"
                               r"(?!(?:because|due|thanks|owing|as|on|in|at|to|from|through|for|by|with|via)\b)",
                               re.I)  # not "…, largely because of weaker prices"
@@ -2333,8 +2334,7 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
     yield _listed_with(sm, term, region) if term else []
 
 
-_PASSIVE_AUX = re.compile(r"\s+(?:is|are|was|were)\s+(?:(?:also|mainly|mostly|largely|chiefly|primarily|now|"
-                          r"still)\s+)?$")
+_PASSIVE_AUX = re.compile(r"\s+(?:is|are|was|were)\s+(?:(?:also|now|still|" + MOSTLY + r")\s+)?$")
 _WHICH_ASIDE_ENDS = re.compile(r",\s+(?:which|that)\b[^,;]{1,80},\s*$")
 
 
@@ -2383,7 +2383,7 @@ _SUBJECT_LEAD = re.compile(r"\W*(?:(?:Along|At|In|On|Through|Across|Via|From|Ove
 # ", the kingdom's biggest farm export,": an appositive between the goods and their verb
 _SUBJECT_ASIDE = re.compile(r"\s*,\s+(?:the|its|their|a|an)\s+[^,;()]{3,50},")
 _SUBJECT_END = re.compile(r"(?:\s*,\s+(?:the|its|their|a|an)\s+[^,;()]{3,50},)?"
-                          r"(?:\s+(?:also|then|mainly|mostly|largely|chiefly|primarily|already|now|still|regularly|"
+                          r"(?:\s+(?:also|then|" + MOSTLY + r"|already|now|still|regularly|"
                           r"routinely|usually|often|daily))*"
                           # "Georgian goods worth USD 142 mln went to …": their figure, between
                           r"(?:\s+(?:worth|valued\s+at)\s+(?:[^,;.]|\.(?=\d)){1,30}?)?"
@@ -2470,7 +2470,7 @@ def _antecedent_goods(sm: SentenceMentions, floor: int, end: int) -> list[Goods]
 
 
 _LEADS = frozenset(("", "the", "of", "of the"))
-_WHICH_RIGHT_BEFORE = re.compile(r",\s+(?:which|that)\s+(?:(?:also|now|mainly|mostly|then|usually)\s+)?$")
+_WHICH_RIGHT_BEFORE = re.compile(r",\s+(?:which|that)\s+(?:(?:also|now|then|usually|" + MOSTLY + r")\s+)?$")
 
 
 def _motion_subject(sm: SentenceMentions, cue: Cue, clause: tuple[int, int]) -> list[Goods]:
@@ -2517,13 +2517,14 @@ def _plural_parts(sm: SentenceMentions, g: Goods) -> list[Goods]:
     # "Vietnamese rice and construction materials reach Cuba": with no figure for their total, two goods
     return unpaired(sm, g) if not any(a.kind in ("quantity", "money") for a in sm.amounts) else [g]
 _SUPPLIED_WITH = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+with\s+")
-_LED_BY_ASIDE = re.compile(r",\s+(?:led\s+by|including|mainly|mostly|notably|chiefly)\s+", re.I)
-_INCLUDING = re.compile(r"(?:[^.;:]|\.(?=\d)){0,70}?\b(?:including|such\s+as|namely|notably|especially|mainly|mostly|"
+_LED_BY_ASIDE = re.compile(r",\s+(?:led\s+by|including|notably|" + MOSTLY + r")\s+", re.I)
+_INCLUDING = re.compile(r"(?:[^.;:]|\.(?=\d)){0,70}?\b(?:including|such\s+as|namely|notably|especially|" + MOSTLY + r"|"
                         r"in\s+particular|particularly|"
                         r"(?:most|much|the\s+bulk|nearly\s+all|almost\s+all)\s+of\s+(?:it|which)|"
                         r"led\s+by|headed\s+by|dominated\s+by|"
                         # "increased to $1.62 billion in October, helped by iron ore and marine products"
-                        r"(?:helped|driven|boosted|lifted|supported|underpinned|buoyed)\s+(?:mainly\s+|largely\s+)?by)\s+",
+                        r"(?:helped|driven|boosted|lifted|supported|underpinned|buoyed)\s+(?:" + MOSTLY
+                        + r"\s+)?by)\s+",
                         re.I)
 
 
@@ -2536,7 +2537,7 @@ def _included(sm: SentenceMentions, goods: list[Goods], region: tuple[int, int])
     return _parts_after(sm, m, region[1]) if m else []
 
 
-_DRIVEN_BY = re.compile(r",?\s+(?:driven|led|boosted|helped|lifted|buoyed)\s+(?:mainly\s+|largely\s+)?by\s+", re.I)
+_DRIVEN_BY = re.compile(r",?\s+(?:driven|led|boosted|helped|lifted|buoyed)\s+(?:" + MOSTLY + r"\s+)?by\s+", re.I)
 _HELPED_BY = re.compile(r"(?:helped|driven|boosted|lifted|supported|underpinned|buoyed)\b", re.I)
 
 
@@ -2567,7 +2568,7 @@ _AGGREGATES = frozenset(("export_noun", "import_noun"))
 _TRADE_AS_A_WHOLE = frozenset(("exports", "imports", "purchases", "sales", "shipments", "overseas sales",
                                "foreign sales", "export sales", "inbound shipments", "outbound shipments"))
 _LIST_LEAD = re.compile(r"\b(?:such\s+as|including|namely|like|notably|especially|(?:consist(?:ed|ing|s)?\s+|"
-                        r"made\s+up\s+)?(?:mainly|mostly|chiefly|largely)?\s*of|comprising|mainly|mostly|"
+                        r"made\s+up\s+)?" + MOSTLY + r"?\s*of|comprising|" + MOSTLY + r"|"
                         r"(?:led|dominated|headed)\s+by)\s+$", re.I)  # "Imports from China were led by A, B and C"
 
 
@@ -2661,7 +2662,7 @@ _GOODS_RELATIVE = re.compile(r"\b(?:goods|products|items|cargo|merchandise|produ
                              r"(?:we|they|it|[A-Z][\w-]*)\s+(?:[a-z]+\s+){0,2}$")
 # "we have sold to …", "Kenya exported to …": someone named sells (not "goods shipped to the other country")
 _ACTOR_BEFORE = re.compile(r"(?:\b(?:[Ww]e|[Tt]hey|[Ii]t)|[A-Z][\w'’.-]+)\s+(?:[a-z]+\s+){0,2}$")
-_SOLD_TO = re.compile(r"\s+(?:(?:mainly|mostly|largely|chiefly|also)\s+)?(?:to|into)\s")
+_SOLD_TO = re.compile(r"\s+(?:(?:also|" + MOSTLY + r")\s+)?(?:to|into)\s")
 _CONSIGNMENTS = re.compile(r"\b(?:shipments|cargoes|consignments|deliveries|supplies)\b")
 
 
@@ -2695,7 +2696,7 @@ def _with_cargo_word(sm: SentenceMentions, g: Goods) -> Goods:
 
 _CARGO_AFTER = re.compile(r"\s+(cargo|cargoes|freight)\b")
 _CARGO_WORDS = frozenset(("cargo", "cargoes", "freight", "merchandise", "export"))  # ("goods, mainly …": read before)
-_MAINLY_AFTER = re.compile(r"(?:\s+(?:cargo|cargoes|freight))?,\s+(?:mainly|mostly|chiefly|largely|primarily)\s+")
+_MAINLY_AFTER = re.compile(r"(?:\s+(?:cargo|cargoes|freight))?,\s+" + MOSTLY + r"\s+")
 
 
 _SHARED_HEAD_NOUNS = frozenset(("products", "goods", "items", "produce", "commodities", "foodstuffs"))

@@ -16,6 +16,7 @@ from functools import cache
 
 from kb.extract import gazetteer
 from kb.extract.commodities import Commodity, fold, hs_for, is_term, known, singular
+from kb.extract.flows.adverbs import MOSTLY, MOSTLY_WORDS
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import SentenceMentions
 
@@ -53,7 +54,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w’'-]*|\d[\w-]*|[,;:()\[\]\"“”.!?/]|&")
 _DETERMINERS = frozenset(("another", "extra", "the", "a", "an", "its", "their", "his", "her", "our", "this",
                           "these", "those", "that", "some", "other", "more", "less", "fewer", "such", "first", "new",
                           "additional", "further", "of", "all", "both", "various", "several", "many", "much", "most",
-                          "certain", "mainly", "mostly", "largely", "chiefly", "primarily", "principally"))
+                          "certain", *MOSTLY_WORDS))
 # counts: "received six US cargoes" counts cargoes, "six" names no goods
 _COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                      "dozen", "dozens", "hundreds", "thousands"))
@@ -156,7 +157,7 @@ def _shared_head(s: str, goods: list[Goods]) -> list[Goods]:
 # concentrates, bananas, balsa wood and cocoa".
 _LIST_GOES_ON = re.compile(r"[^.;:()]{0,80}?(?:,\s*|\s)(?:and|or)\s+[a-z]")
 _JOINT = re.compile(r"\s*,?\s+as\s+well\s+as\s+|\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)")
-_SPECIFIER = re.compile(r"(?:mainly|mostly|chiefly|especially|notably|including|namely|such|primarily|largely|"
+_SPECIFIER = re.compile(r"(?:" + MOSTLY + r"|especially|notably|including|namely|such|"
                         r"along\s+with|together\s+with|"  # "maize, along with mealie meal": a figure's goods end
                         r"(?:led|dominated|driven|headed)\s+by)\b", re.I)  # "products, led by palm oil and copra"
 
@@ -425,8 +426,8 @@ _OWN_TRADE = re.compile(r"(?:(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*['�
 _COPULA_GOODS = re.compile(r"(?:\s+(?:items|products|goods|commodities))?"  # "Iran's main exports items to Iraq"
                            r"(?:\s+(?:from|to|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
                            r"(?:\s+(?:in|during)\s+[\w\s-]{1,20}?)?"
-                           r"\s+(?:(?:mainly|mostly|largely|chiefly)\s+)?(?:include|includes|included|comprise|comprises|"
-                           r"comprised|consist\s+of|consisted\s+of|are|were)\s+(?:(?:mainly|mostly|largely|chiefly)\s+)?")
+                           r"\s+(?:" + MOSTLY + r"\s+)?(?:include|includes|included|comprise|comprises|"
+                           r"comprised|consist\s+of|consisted\s+of|are|were)\s+(?:" + MOSTLY + r"\s+)?")
 
 
 def goods_after_copula(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:

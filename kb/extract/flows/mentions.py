@@ -16,6 +16,7 @@ from kb.extract import gazetteer
 from kb.extract.commodities import Commodity, find_commodities
 from kb.extract.context import CountryMention, Sentence
 from kb.extract.dates import DateMention, count_of, find_dates, fiscal_where_named
+from kb.extract.flows.adverbs import MOSTLY
 from kb.extract.flows.lexicon import Lexicon, cue_form, lexicon
 from kb.extract.quantities import (
     APPROX,
@@ -213,7 +214,7 @@ _CLAUSE_BREAK = re.compile(r";(?!" + _LIST_MEMBER_NEXT + r")|\s[–—-]\s(?![$�
                            # clause of the same trade with)
                            # … and without "and": "…, Latvia mainly received mineral products, and …"
                            r"(?P<subject>,\s+(?:(?P<and>and)\s+)?)(?=(?-i:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+"
-                           r"(?:also\s+|mainly\s+|mostly\s+|largely\s+|chiefly\s+)?"
+                           r"(?:(?:also|" + MOSTLY + r")\s+)?"
                            r"(?:bought|sold|imported|exported|shipped|purchased|sent|supplied|received)\b)|"
                            # "… fell to 6,100 tonnes as Chinese traders turned to …": a subordinate clause of its own
                            r"\s(?:as|because|after|since|when)\s+(?=(?:the\s+)?(?:[A-Z][\w-]*\s+)?[a-z]+\s+"
@@ -454,7 +455,7 @@ def known_goods_object(s: str, end: int) -> bool:
 _LISTED_BEFORE = re.compile(r"(?:[a-z][a-z-]*\s+){1,3}(?:and|or|&)\s+|(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*,\s+")
 
 
-_OBJECT_START = re.compile(r"\s+(?:(?:mainly|mostly|largely|chiefly|also)\s+)?(?:(?:fresh|frozen|chilled|raw|refined|"
+_OBJECT_START = re.compile(r"\s+(?:(?:also|" + MOSTLY + r")\s+)?(?:(?:fresh|frozen|chilled|raw|refined|"
                            r"processed|dried)\s+)?")
 
 

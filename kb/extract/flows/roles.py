@@ -18,6 +18,7 @@ from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities
 from kb.extract.context import CountryMention
 from kb.extract.countries import SIDE_LEAD, find_countries
+from kb.extract.flows.adverbs import MOSTLY
 from kb.extract.flows.lexicon import EXPORTING, Lexicon, lexicon
 from kb.extract.flows.mentions import FIGURE_NEXT, PLACES_COUNTED, SOLD_IN, Cue, SentenceMentions
 from kb.extract.quantities import APPROX, FIGURE_START
@@ -134,8 +135,7 @@ _RELATIVE_ASIDE = re.compile(r"^\s*,\s+(?:(?:for\s+(?:years|decades)|long|once|t
                              r"(?:which|who|whose|a|an|the|one|[a-z]+ed\s+(?:by|via|through|from|under)|"
                              # "the UAE, in fifth place with 4.4 per cent, mostly bought gold"
                              r"in\s+(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
-                             r"\s+(?:place|position|spot)|"
-                             r"(?:mainly|mostly|largely)\s+[a-z]+ed\s+(?:by|via|through)|"
+                             r"\s+(?:place|position|spot)|" + MOSTLY + r"\s+[a-z]+ed\s+(?:by|via|through)|"
                              # "Saint Lucia, on its first run, sent …": a circumstance set off by commas
                              r"(?:on|in)\s+(?:its|their)\s)\b[^;]{0,120}?,"
                              r"(?:\s+(?:[a-z]+ly|also|has|have|had))*\s+$")  # "…, supplied by truck via Guerguerat,"
@@ -378,7 +378,7 @@ _GIVING = r"(?i:sold|sells?|selling|shipped|ships?|shipping|sent|sends?|sending)
 _GIVING_VERB = re.compile(_GIVING + r"\s+(?:the\s+)?")
 # "Turkey sold Georgia goods for USD 402 mln": the whole trade's word, then its figure
 _GOODS_FOR_FIGURE = re.compile(r"\s+(?:goods|products|merchandise|commodities)\s+(?:for|worth|valued\s+at)\s")
-_SUPPLIED_WITH = re.compile(r"\s+(?:(?:mainly|mostly|chiefly|largely|primarily|principally|also)\s+)?with\b")
+_SUPPLIED_WITH = re.compile(r"\s+(?:(?:also|" + MOSTLY + r")\s+)?with\b")
 _GIVING_VERB_BEFORE = re.compile(r"\b" + _GIVING + r"\s+(?:the\s+)?$")
 _FIGURE_NEXT = re.compile(r"\s+" + APPROX + r"(?:[$€£¥]|US\$|[A-Z]{1,3}\$|[A-Z]{3}\s?\d|\d)")
 
@@ -407,7 +407,7 @@ _TO_MARKETS_SUCH_AS = re.compile(r"\bto\s+(?:[\w-]+\s+){0,3}(?:countries|markets
                                  r"(?:such\s+as|like|including|among\s+them|among\s+which|notably|namely|led\s+by)"
                                  r"\s+(?:the\s+)?$", re.I)
 _COUNTED_PLACES_NAMED = re.compile(PLACES_COUNTED)
-_SOLD_IN = re.compile(r"(?:sell|sells|sold|selling)\s+(?:(?:well|widely|strongly|best|mainly|mostly|also|too)\s+)?"
+_SOLD_IN = re.compile(r"(?:sell|sells|sold|selling)\s+(?:(?:well|widely|strongly|best|also|too|" + MOSTLY + r")\s+)?"
                       r"in\s+(?:the\s+)?", re.I)
 _SALES_IN = re.compile(r"(?:sales|supplying|supplies|supplied|supply|sold|selling)\b"
                        r"(?:(?!\b(?:to|from|into|by)\s+(?:the\s+)?[A-Z])[^.;:,]){0,60}?\s+in\s+(?:the\s+)?", re.I)
@@ -679,7 +679,7 @@ _FIRM_BEFORE = re.compile(r"(?:\b[A-Z][\w&.'’-]+|\b(?:banks?|carmakers?|automa
                           r"brands?|retailers?|investors?|operators?|chains?|groups?|startups?|lenders?|insurers?|"
                           r"airlines?|businesses|exporters?|producers?|suppliers?))\s+(?:(?:has|have|had|also|already|"
                           r"recently|first|finally|successfully)\s+)*$")
-_ON_THE_MARKET = re.compile(r"\s+(?:(?:well|mainly|mostly|widely)\s+)?(?:on|onto|into)\s+the\s+")
+_ON_THE_MARKET = re.compile(r"\s+(?:(?:well|widely|" + MOSTLY + r")\s+)?(?:on|onto|into)\s+the\s+")
 # Agents that receive goods: "sold to the Chinese importer X" (but "a market for Kazakh farmers" sells).
 _TOOK_A_SHARE = re.compile(r"\s+(?:\w+ly\s+)?(?:accounted\s+for|took|absorbed|made\s+up|represented|bought|"
                           r"purchased)\s+" + APPROX +
@@ -758,7 +758,7 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
 # "Vietnam bought 44,800 tonnes, mainly frozen sardines and Indian mackerel": in a breakdown of goods already
 # placed, an adjective names a kind of goods (a species, a style), not where they came from
 # … but not "including faster clearance of Russian fuel": what follows "including" there is no goods list
-_BREAKDOWN_BEFORE = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|notably|especially|including)\s+"
+_BREAKDOWN_BEFORE = re.compile(r",\s+(?:notably|especially|including|" + MOSTLY + r")\s+"
                                r"(?:(?!\bof\b)[^,;.])*$", re.I)
 
 
@@ -829,7 +829,7 @@ _VERB_IN_RANKING = re.compile(r"\b(?!(?:leading|growing|emerging|rising|promisin
 
 # verbs of a country changing its own trade ("South Korea raised its purchases")
 OWN_TRADE_CHANGED = r"raised|lifted|increased|boosted|doubled|tripled|halved|stepped\s+up"
-_VERB_NEXT = re.compile(r"\s+(?:(?:also|mainly|mostly|largely|in\s+turn|already|still)\s+)?"
+_VERB_NEXT = re.compile(r"\s+(?:(?:also|in\s+turn|already|still|" + MOSTLY + r")\s+)?"
                         r"(?:exports?|exported|ships?|shipped|sends?|sent|sells?|sold|supplies|supplied|imports?|"
                         r"imported|buys?|bought|purchased|receives?|received|takes|took|absorbed|"
                         # "…, and South Korea raised its purchases": a subject of its own trade
@@ -917,7 +917,7 @@ _REGION_WORD = (rf"(?:{REGION}|(?:the\s+)?(?:European|Asian|African|Arab|Latin\s
                 r"Central\s+American|South\s+American|North\s+American|Caribbean|Gulf|Pacific|"
                 r"ASEAN|Eurasian|Nordic|Baltic|Balkan|Scandinavian|regional|foreign|overseas|neighbou?ring)\b)")
 _REGION_THEN_LIST = re.compile(rf"\b(?P<how>to|into|from)\s+{REGION}(?:[^.;]|\.(?=\d)){{0,120}}?"
-                               r"\b(?:led\s+by|including|such\s+as|mainly|mostly|chiefly|notably|especially|"
+                               r"\b(?:led\s+by|including|such\s+as|notably|especially|" + MOSTLY + r"|"
                                r"particularly|in\s+particular)\s+(?:the\s+)?$"
                                rf"|\b(?P<how2>to|into|from|in)\s+(?:(?:the|other|its|their)\s+)*{_REGION_WORD}\s+"
                                r"(?:[a-z]+\s+)?"
