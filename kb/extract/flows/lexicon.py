@@ -64,6 +64,7 @@ class Lexicon:
     share_before: re.Pattern[str]
     comparison_before: re.Pattern[str]
     agent_nouns: frozenset[str]
+    firm_before: re.Pattern[str]  # a firm right before a position: "Chinese carmaker Chery ", "Tajik banks have "
     maker_by: re.Pattern[str]
     modifiers: frozenset[str]
     mass_nouns: frozenset[str]
@@ -133,7 +134,10 @@ def lexicon() -> Lexicon:
         comparison_before=re.compile(rf"(?<![\w-])(?:{_phrases(data.get('comparison', []))})\s+"
                                      r"(?:the\s+)?(?:(?:about|around|some|nearly|roughly|just|over|almost)\s+)?$",
                                      re.I),
-        agent_nouns=frozenset(str(w).lower() for w in data.get("agent_nouns", [])),
+        agent_nouns=frozenset(str(w).lower() for w in [*data.get("agent_nouns", []), *data.get("firm_nouns", [])]),
+        # a name or a firm noun, then the auxiliaries and adverbs of a verb group
+        firm_before=re.compile(rf"(?:\b[A-Z][\w&.'’-]+|(?<![\w-])(?:{_phrases(data.get('firm_nouns', []))}))\s+"
+                               r"(?:(?:has|have|had|also|already|recently|first|finally|successfully)\s+)*$"),
         maker_by=re.compile(rf"\b(?:{_phrases(data.get('maker_verbs', []))})\s+by\s+(?:the\s+)?"
                             r"(?:[\w-]+-based\s+)?(?:(?:company|firm|exporter|producer|group|trader)\s+)?"
                             r"((?:[A-Z][\w'&-]*\s+){0,5}[A-Z][\w'&-]*)"),

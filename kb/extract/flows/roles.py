@@ -674,11 +674,6 @@ def _possessor_side(between: str, cue: Cue) -> str:
     return _NOUN_SIDES[cue.kind]
 
 
-# "Chinese carmaker Chery entered the Kenyan market", "Tajik banks entered …": a firm enters a market, no goods move
-_FIRM_BEFORE = re.compile(r"(?:\b[A-Z][\w&.'’-]+|\b(?:banks?|carmakers?|automakers?|makers?|firms?|compan(?:y|ies)|"
-                          r"brands?|retailers?|investors?|operators?|chains?|groups?|startups?|lenders?|insurers?|"
-                          r"airlines?|businesses|exporters?|producers?|suppliers?))\s+(?:(?:has|have|had|also|already|"
-                          r"recently|first|finally|successfully)\s+)*$")
 _ON_THE_MARKET = re.compile(r"\s+(?:(?:well|widely|" + MOSTLY + r")\s+)?(?:on|onto|into)\s+the\s+")
 # Agents that receive goods: "sold to the Chinese importer X" (but "a market for Kazakh farmers" sells).
 _TOOK_A_SHARE = re.compile(r"\s+(?:\w+ly\s+)?(?:accounted\s+for|took|absorbed|made\s+up|represented|bought|"
@@ -743,7 +738,7 @@ def _adjective_reading(s: str, m: CountryMention, cue: Cue, region: tuple[int, i
                  or _TO_THE_ADJECTIVE_AND.search(s, max(0, m.start - 40), m.start)
                  # "Peruvian grapes entered the Chinese market", "are sold on the Chinese market"
                  or (cue.kind == "motion" and re.fullmatch(r"\s+(?:[a-z]+ly\s+)?the\s+", s[cue.end:m.start])
-                     and not _FIRM_BEFORE.search(s, max(0, cue.start - 40), cue.start))
+                     and not lex.firm_before.search(s, max(0, cue.start - 40), cue.start))
                  or (cue.kind == "export_verb" and cue.end <= m.start
                      and _ON_THE_MARKET.fullmatch(s, cue.end, m.start))):
         if _ONWARD.search(s, m.end, m.end + 80):
