@@ -69,6 +69,7 @@ from kb.extract.flows.mentions import (
     SHARE_TAKEN,
     Cue,
     SentenceMentions,
+    compared_span_moved_on,
     known_goods_object,
     more_goods_after,
 )
@@ -246,7 +247,10 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
         # a lead's period dates what follows; "Fiji's agriculture exports in 2025 showed gains in kava", "2025
         # closed with a record for beef exports, as the country shipped 361,400 tons" too
         # (not "while meeting farmers … last week": a week or days without a figure date an event, not trade)
-        dated = next((d for d in sm.dates() if ("/" in d.value and len(d.value.split("/")[0]) < 10)
+        # (the base of a comparison stands for the same months a year on: "Half-year imports came to 689 million
+        # pounds, 3.1 percent less than in January-June 2025" in August 2026 tells January-June 2026)
+        dated = next((replace(d, value=compared_span_moved_on(sm.text, d, rd.ctx.published)) for d in sm.dates()
+                      if ("/" in d.value and len(d.value.split("/")[0]) < 10)
                       or (len(d.value) in (4, 7) and sm.sentence.start <= LEAD)), None)
     if dated is None and sm.cues:
         dated = _months_of_the_year(rd, sm)
@@ -2940,7 +2944,8 @@ def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
     aside = _WHICH_AFTER.search(frame.sm.text, frame.cue.end)
     dates = [d for d in frame.sm.dates() if (concession is None or d.start < concession.start())
              and (aside is None or d.start < aside.start()) and not _day_of_telling(frame.sm, d)
-             and not _COMPARED_WITH.search(frame.sm.text, max(0, d.start - 30), d.start)
+             and not (_COMPARED_WITH.search(frame.sm.text, max(0, d.start - 30), d.start)
+                      and not _N_MONTHS.match(frame.sm.text, d.start))
              and not _EVENT_CLAUSE.search(frame.sm.text, max(0, d.start - 80), d.start)]
     if not dates:
         return rd.frame.period or _headline_year(rd)
@@ -2948,6 +2953,8 @@ def _figureless_date(rd: Reading, frame: _Frame) -> str | None:
     return (after[0] if after else dates[-1]).value
 
 
+# "rose 27.6 percent over the six months": the span the change is over, not the base it is compared with
+_N_MONTHS = re.compile(r"(?:[a-z]+|\d{1,2})\s+months\b")
 # "Asked about the imports while touring farms last week, the minister said …": the day of another doing
 _EVENT_CLAUSE = re.compile(r"\b(?:while|when|after|before|during)\s+[a-z]+ing\b[^,;.]*$")
 # "Sudan's share fell compared with last year, while shipments to Morocco picked up": the base of a comparison

@@ -84,9 +84,10 @@ class SentenceMentions:
         if m is None or n is None or base == 0:
             return None
         before = self.article[max(0, base - 4000):base]
-        spans = [d for d in find_dates(before, self.published, country=self.country) if _months(d.value) == n]
+        spans = [compared_span_moved_on(before, d, self.published)
+                 for d in find_dates(before, self.published, country=self.country) if _months(d.value) == n]
         # the story's own span is the latest told; an earlier one of that length is what it is compared with
-        return DateMention(m.start(1), m.end(), max(d.value for d in spans)) if spans else None
+        return DateMention(m.start(1), m.end(), max(spans)) if spans else None
 
     def _season_told_before(self, d: DateMention) -> DateMention:
         """"this season" after "From July 2025 to February 2026 Kyrgyzstan sold …": the months of the season the
@@ -133,6 +134,15 @@ _FRONTED_BASE = re.compile(r"\W*(?:[Aa]gainst|[Cc]ompared\s+(?:with|to)|[Rr]elat
                            r"[^,;]{0,40}$")
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|(?:up|down)\s+from|against|versus|vs\.?)\s+"
                               r"(?:[\w.,]+\s+){0,5}(?:in|during|over|for)?\s*(?:the\s+)?$")
+
+
+def compared_span_moved_on(text: str, d: DateMention, published: str | None) -> str:
+    """A span told as the base of a comparison ("3.1 percent less than in January-June 2025") stands for the same
+    months a year on, the story's own, when those have passed by the story's date; any other span is itself."""
+    if not _COMPARED_BEFORE.search(text, max(0, d.start - 40), d.start):
+        return d.value
+    moved = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + 1), d.value)
+    return moved if published and moved.split("/")[-1] <= published[:len(moved.split("/")[-1])] else d.value
 
 
 def _months(value: str) -> int | None:
