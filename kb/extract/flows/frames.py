@@ -239,7 +239,10 @@ def read_sentence(rd: Reading, sm: SentenceMentions) -> None:
             _read_frame(rd, sm, cue, clause, region, figures)
         previous = cues[-1] if cues else previous
     # the period the sentence reports, not the one a figure is compared with ("…, from 349.7 tonnes in 2024")
-    dated = next((f.date for f in figures if f.date is not None and not f.compared), None)
+    # (and not one the same months a year or more before another's: "In January–July last year the country sold
+    # 1,146 tons; in the same seven months of this year shipments reached 4,208 tons")
+    own = [f.date for f in figures if f.date is not None and not f.compared]
+    dated = next((d for d in own if not any(_later_same_months(d.value, e.value) for e in own)), None)
     rd.frame.span = next((f.date.value for f in figures if f.date is not None and not f.compared
                           and "/" in f.date.value and _reported(rd, f.date.value)), rd.frame.span)
     if dated is None and sm.cues and rd.frame.period is None and (not figures or sm.sentence.start <= LEAD):
@@ -297,6 +300,11 @@ def _years(*periods: str | None) -> bool:
     return all(p is not None and len(p) == 4 for p in periods)
 
 
+def _later_same_months(period: str, other: str) -> bool:
+    """`other` is `period` in a later year: "2026-01/2026-07" of "2025-01/2025-07"."""
+    return other > period and re.sub(r"\d{4}", "Y", other) == re.sub(r"\d{4}", "Y", period)
+
+
 def _looks_back(current: str | None, period: str) -> bool:
     """A period over before the story's own began ("… brought in $2.6bn in the 2024/25 fiscal year" in a story of
     March 2026): an aside on the past, after which the story goes on with its own period."""
@@ -345,6 +353,7 @@ def lead_period(rd: Reading, sm: SentenceMentions) -> None:
     """"Dubai's non-oil trade reached AED1.6 trillion in the first nine months of 2025": a lead figure that
     is no flow (two-way trade, output), or a two-way total anywhere, still names the period of the flows after."""
     _period_referred_to(rd, sm)
+    _months_up_to_the_month(rd, sm)
     if rd.frame.period is None and sm.text.rstrip().endswith(":") \
             and not any(a.kind in ("quantity", "money") for a in sm.amounts):
         # "… gains in its trade with the region in the first half of 2026, against January-June 2025:" over a
@@ -364,6 +373,18 @@ def lead_period(rd: Reading, sm: SentenceMentions) -> None:
             and not (_years(rd.frame.told_period, dated.value) and _looks_back(rd.frame.told_period, dated.value)):
         # "In 2024, 338,000 tons …" in a story of 2025 (its headline's year): an aside on the past
         rd.frame.period = dated.value
+
+
+def _months_up_to_the_month(rd: Reading, sm: SentenceMentions) -> None:
+    """"… stepped up its exports of frozen fruit in July. In January–July shipments reached 4,208 tons": a lead
+    figure of the months of the year up to the month the story told is the period of the figures after."""
+    month = rd.frame.period
+    if not month or len(month) != 7 or not any(a.kind in ("quantity", "money") for a in sm.amounts):
+        return
+    own = [f.date.value for f in sentence_figures(sm) if f.date is not None and not f.compared]
+    span = next((d for d in own if "/" in d and d.endswith("/" + month) and d[:4] == month[:4]), None)
+    if span is not None:
+        rd.frame.period = span
 
 
 _RELIANCE = re.compile(r"rel[iy]|depend")

@@ -73,7 +73,9 @@ class SentenceMentions:
             # "… to $1.83 billion in the four months": that span, beside the sentence's other dates
             if (span := self._span_told_before()) is not None \
                     and not any(d.start <= span.start < d.end for d in self._dates):
-                self._dates = sorted([*self._dates, span], key=lambda d: d.start)
+                # (the year inside "the same seven months of this year" is part of the span)
+                self._dates = sorted([*(d for d in self._dates if not span.start <= d.start < span.end), span],
+                                     key=lambda d: d.start)
         return self._dates
 
     def _span_told_before(self) -> DateMention | None:
@@ -81,11 +83,17 @@ class SentenceMentions:
         m = _THE_N_MONTHS.search(self.text)
         n = count_of(m.group(1)) if m else None
         base = self.sentence.start
-        if m is None or n is None or base == 0:
+        if m is None or n is None or (base == 0 and not m.group("year")):
             return None
-        before = self.article[max(0, base - 4000):base]
-        spans = [compared_span_moved_on(before, d, self.published)
-                 for d in find_dates(before, self.published, country=self.country) if _months(d.value) == n]
+        # (the sentence's own words before it too: "In January–July last year …; in the same seven months of this
+        # year …")
+        before = self.article[max(0, base - 4000):base + (m.start() if m.group("year") else 0)]
+        found = [d for d in find_dates(before, self.published, country=self.country) if _months(d.value) == n]
+        if m.group("year"):  # "in the same seven months of this year" after "In January–July last year": that year's
+            year = self.published[:4] if not m.group("year")[0].isdigit() and self.published else m.group("year")
+            spans = [_in_year(d.value, year) for d in found] if year else []
+        else:
+            spans = [compared_span_moved_on(before, d, self.published) for d in found]
         # the story's own span is the latest told; an earlier one of that length is what it is compared with
         return DateMention(m.start(1), m.end(), max(spans)) if spans else None
 
@@ -122,8 +130,15 @@ class SentenceMentions:
 
 
 # "in the eight months", "over the nine months": a span named by its length alone, told before in full
-_THE_N_MONTHS = re.compile(r"\b(?:in|over|during|for|across)\s+the\s+(?:first\s+)?([a-z]+|\d{1,2})\s+months\b"
+_THE_N_MONTHS = re.compile(r"\b(?:in|over|during|for|across)\s+the\s+(?:first\s+|same\s+)?([a-z]+|\d{1,2})\s+months\b"
+                           r"(?:\s+of\s+(?P<year>this\s+year|the\s+current\s+year|(?:19|20)\d\d)\b)?"
                            r"(?!\s+(?:of|to|ending|ended|through|before|after|ago|earlier))", re.I)
+
+
+def _in_year(span: str, year: str) -> str:
+    """A span of months moved to end in `year` ("2025-01/2025-07" in 2026: "2026-01/2026-07")."""
+    by = int(year) - int(span.split("/")[-1][:4])
+    return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + by), span)
 
 
 _THIS_SEASON = re.compile(r"(?:(?:so\s+far\s+)?this|the\s+current)\s+(?:season|campaign)", re.I)
