@@ -325,3 +325,18 @@ def test_a_ministry_pages_section_heading_is_neither_title_nor_author(tmp_path: 
             f"<div class='news-content'><p>{BODY}</p><p>{BODY}</p></div></body></html>")
     doc = read_article(write(tmp_path, "talks.html", page))
     assert (doc.title, doc.author) == ("Minister opens Sildavia-Lorvania trade talks", None)
+
+
+@pytest.mark.parametrize("date_line", ["14.5.2026", "May 14, 2026", "Thursday, 14 May 2026 10:41"])
+def test_a_long_headline_and_the_date_line_under_it_are_two_lines(tmp_path: Path, date_line: str) -> None:
+    # a line of 60 characters or more without a full stop is taken as hard-wrapped, but not into a date line
+    headline = "Lorvania and Korval seek more Sildavian wool for their mills - EXCLUSIVE"
+    page = f"Sildavia Wire\nNews | Economy\n\n{headline}\n{date_line}\n\n{BODY}\n"
+    doc = read_article(write(tmp_path, "wool.txt", page))
+    assert (doc.title, doc.published) == (headline, "2026-05-14")
+
+
+def test_a_hard_wrapped_sentence_still_joins_across_its_lines(tmp_path: Path) -> None:
+    page = (f"Sildavian wool sales climb\n\n{BODY}\n\nThe ministry said the wool agreement with Lorvania was signed in\n"
+            "the capital and takes effect next month.\n")
+    assert "signed in the capital" in read_article(write(tmp_path, "wool.txt", page)).text

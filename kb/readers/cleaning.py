@@ -731,7 +731,8 @@ def _continues(last_piece: str, length: int, bar: bool, line: str) -> bool:
     if _TERMINAL.search(last_piece[-1:]) or bar or " | " in line or _LIST_ITEM.match(line) \
             or _LABELLED_ROW.match(line) or _RULE_LINE.fullmatch(line):
         return False
-    return line[:1].islower() or length >= 60
+    # (a long headline, then its date line "14.5.2026": two lines)
+    return line[:1].islower() or (length >= 60 and not is_date_line(line))
 
 
 # "****…" under a press release's headline: a rule, no words of it
