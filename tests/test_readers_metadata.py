@@ -337,6 +337,7 @@ def test_a_long_headline_and_the_date_line_under_it_are_two_lines(tmp_path: Path
 
 
 def test_a_hard_wrapped_sentence_still_joins_across_its_lines(tmp_path: Path) -> None:
-    page = (f"Sildavian wool sales climb\n\n{BODY}\n\nThe ministry said the wool agreement with Lorvania was signed in\n"
+    page = (f"Sildavian wool sales climb\n\n{BODY}\n\n"
+            "The ministry said the wool agreement with Lorvania was signed in\n"
             "the capital and takes effect next month.\n")
     assert "signed in the capital" in read_article(write(tmp_path, "wool.txt", page)).text

@@ -289,7 +289,8 @@ def _to_date(sm: SentenceMentions, dated: list[Amount], owners: dict[int, DateMe
 _CHANGE_BEFORE = re.compile(r"(?:\b(?:rose|rising|risen|increased|increasing|grew|growing|grown|jumped|climbed|fell|"
                             r"falling|fallen|dropped|declined|decreased|slipped|gained|lost|up|down|higher|lower|"
                             r"expanded|shrank|contracted)\s+by|%|\bpc|\bper\s?cent|\bpercent|\bpoints?|"
-                            r"(?<!\w)(?<!making\s)(?<!made\s)(?<!make\s)(?<!makes\s)(?<!adds\s)(?<!added\s)(?:up|down|an?\s+(?:increase|rise|drop|decline|fall|jump)\s+of))\s*,?\s+(?:or\s+)?"
+                            r"(?<!\w)(?<!making\s)(?<!made\s)(?<!make\s)(?<!makes\s)(?<!adds\s)(?<!added\s)(?:up|down|(?P<noun>an?\s+(?:increase|rise|drop|decline|fall|jump|loss|gain|decrease|reduction|"
+                            r"contraction|shortfall|surge|slump)\s+of)))\s*,?\s+(?:or\s+)?"
                             r"(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+|over\s+)?$",
                             re.I)
 
@@ -328,7 +329,9 @@ def _not_a_flow(sm: SentenceMentions, a: Amount) -> bool:
     if a.kind == "money" and lex.comparison_before.search(before) and any(
             p.kind == "price" and p.end <= a.start for p in sm.amounts):
         return True  # "quoted at $505 a tonne, up from $478": the price it was, not a flow
-    if _CHANGE_BEFORE.search(before) and not re.search(r"\b(?:to|of|at)\s+(?:\w+\s+){0,2}$", before) \
+    change = _CHANGE_BEFORE.search(before)
+    # (not "rose to 40,000 tonnes": the level reached; but "a loss of 41 million dollars" is the change)
+    if change and (change["noun"] or not re.search(r"\b(?:to|of|at)\s+(?:\w+\s+){0,2}$", before)) \
             and not _SHARE_RESTATED.search(before):
         return True
     if _CHANGE_VERB_BEFORE.search(before):
@@ -515,7 +518,9 @@ _COMPARED_WITH = re.compile(r"\b(?:[Aa]gainst|[Cc]ompared\s+(?:with|to)|[Vv]ersu
                             r"(?:the\s+same\s+(?:month|period|quarter)\s+(?:of|in)\s+|the\s+)?$"
                             # "…, more than three times the volume of February 2025": the base of a multiple
                             r"|\b(?:twice|times|double|triple|half)\s+(?:the\s+)?"
-                            r"(?:volume|value|level|amount|quantity|figure|total)\s+(?:of|in|for)\s+(?:the\s+)?$")
+                            r"(?:volume|value|level|amount|quantity|figure|total)\s+(?:of|in|for)\s+(?:the\s+)?$"
+                            # "dropping 9.41% from January-June 2025": the base of a change in percent
+                            r"|\d\s*(?:%|per\s*cent|percent)\s+(?:from|on)\s+(?:the\s+)?$")
 
 
 def _compared_in_bracket(s: str, d: DateMention, lo: int, hi: int) -> bool:
