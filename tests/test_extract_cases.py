@@ -648,3 +648,24 @@ def test_the_goods_region_names_the_home_the_partners_do_not() -> None:
             "UK, the region's biggest market, reached 2.1m litres, but shipments to the US fell and the Swedish "
             "market dropped. Douro producers blamed the weather.")
     assert _home(text, "Douro exports fall in Q1", publisher="Wine Trade Weekly") == "PT"
+
+
+def test_the_country_that_sells_as_the_subject_of_its_verb_is_the_home() -> None:
+    # the buyer is named more often; the seller once, as the subject of "exported"
+    text = ("Cardamom exports through the border post jumped in the first seven months, officials said. Bhutan "
+            "exported 2,614 tonnes of black cardamom in the review period. Almost all of it was bought by traders in "
+            "India, and Indian buyers also took most of the ginger, while Indian territory carried smaller lots on.")
+    assert _home(text, "Cardamom exports surge, tea slides") == "BT"
+
+
+def test_a_buyer_as_the_subject_of_its_verb_does_not_outweigh_the_seller() -> None:
+    text = ("China bought nearly 418,600 tons of Tanzanian sesame seed last season, the association said. Chinese "
+            "importers ask for it by name. Tanzania's exports to Japan were smaller.")
+    assert _home(text, "Sesame growers look to the expo") == "TZ"
+
+
+def test_a_body_named_after_its_parents_initials_is_of_the_parents_country() -> None:
+    facts = run("According to USDA Foreign Agricultural Service data, Argentina shipped 21,600 metric tons of beef "
+                "to Chile in 2025.")
+    assert [(r["name"], r["country"]) for r in records(facts, "agencies")] == [
+        ("USDA Foreign Agricultural Service", "US")]

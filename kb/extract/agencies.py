@@ -625,7 +625,17 @@ def _country_of(ctx: ArticleContext, start: int, end: int, owner: str | None, ki
         nxt = [c for c in ctx.countries if c.start == parent.end()]
         if nxt:
             return nxt[0].code
-    return _compound_country(name) or described_country(ctx, start) or context_country(ctx, start, end)
+    return _compound_country(name) or _parent_initials_country(name) or described_country(ctx, start) \
+        or context_country(ctx, start, end)
+
+
+def _parent_initials_country(name: str) -> str | None:
+    """"USDA Foreign Agricultural Service": a body named after its parent's initials, which only one country's
+    known body has, is of that country."""
+    m = re.match(r"([A-Z]{2,6})\s+[A-Z]", name)
+    entries = _known_index().get(_key(m.group(1)), []) if m else []
+    countries = {e.country for e in entries}
+    return countries.pop() if len(countries) == 1 else None
 
 
 _ALIAS_AFTER = re.compile(r"\s*\([A-Z][^()]{2,40}\)")

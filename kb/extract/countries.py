@@ -412,6 +412,9 @@ _TRADERS_SELL = re.compile(r"\s+(?:[a-z-]+\s+)?(?:exporters|processors|producers
                            r"ship|sell|supply)\b")
 _INSTITUTION_AFTER = re.compile(r"\s+(?:[A-Z][\w&-]*\s+){0,2}(?:Revenue|Customs|Authority|Service|Ministry|Department|"
                                 r"Agency|Bureau|Administration|Commission)\b")
+# "Nepal exported 2,614 tonnes", "Kenya also shipped …": the country as the seller (a buyer named so, "China bought
+# nearly 418,600 tons of Tanzanian sesame", is as often the partner of the story's own country)
+_TRADES_AFTER = re.compile(r"\s+(?:\w+ly\s+|also\s+)?(?:exported|shipped|sold|re-exported)\b")
 _BUYS_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:imports|purchases)\b"
                          r"(?!\s+(?:duty|duties|ban|bans|tax|taxes))")
 _LOCAL_MONEY_HINT = re.compile(r"[₹₦₱¥₩₫₺₴₽]|\b(?:[A-Z]{1,3}\$|Rs\.?|KSh|Sh|Dh|RM|Rp|[A-Z]\d|[A-Z]{3}\s?\d)|"
@@ -551,7 +554,8 @@ def _home_country(ctx: ArticleContext) -> str | None:
         if c.form != "bloc":
             source = _SOURCE_BEFORE.search(ctx.text, max(0, c.start - 50), c.start) is not None
             counts[c.code] += 0.25 if c.start in going or source else 1.0
-            if c.code not in sellers and (_SELLS_AFTER.match(ctx.text, c.end) or _BUYS_AFTER.match(ctx.text, c.end)):
+            if c.code not in sellers and (_SELLS_AFTER.match(ctx.text, c.end) or _BUYS_AFTER.match(ctx.text, c.end)
+                                          or (c.form != "adjective" and _TRADES_AFTER.match(ctx.text, c.end))):
                 sellers.add(c.code)
                 counts[c.code] += 3  # "New Zealand's honey exports earned …", "Kenya's imports of …": whose trade
             elif c.code not in sellers and c.form == "adjective" and _TRADERS_SELL.match(ctx.text, c.end):
