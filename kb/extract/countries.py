@@ -413,7 +413,8 @@ _TRADERS_SELL = re.compile(r"\s+(?:[a-z-]+\s+)?(?:exporters|processors|producers
 _INSTITUTION_AFTER = re.compile(r"\s+(?:[A-Z][\w&-]*\s+){0,2}(?:Revenue|Customs|Authority|Service|Ministry|Department|"
                                 r"Agency|Bureau|Administration|Commission)\b")
 # "Nepal exported 2,614 tonnes", "Kenya also shipped …": the country as the seller (a buyer named so, "China bought
-# nearly 418,600 tons of Tanzanian sesame", is as often the partner of the story's own country)
+# nearly 418,600 tons of Tanzanian sesame", is as often the partner of the story's own country), which weighs where
+# no country's trade is named by its owner ("Kenya's imports": a later "Malaysia shipped" is its supplier)
 _TRADES_AFTER = re.compile(r"\s+(?:\w+ly\s+|also\s+)?(?:exported|shipped|sold|re-exported)\b")
 _BUYS_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:imports|purchases)\b"
                          r"(?!\s+(?:duty|duties|ban|bans|tax|taxes))")
@@ -550,12 +551,14 @@ def _home_country(ctx: ArticleContext) -> str | None:
     going = _destinations(ctx.text, ctx.countries) | _ranked_partners(ctx.text, ctx.countries)
     sellers: set[str] = set()
     origins: set[str] = set()
+    subjects: dict[str, bool] = {}  # countries named as the subject of an export verb, in order
     for c in ctx.countries:
         if c.form != "bloc":
             source = _SOURCE_BEFORE.search(ctx.text, max(0, c.start - 50), c.start) is not None
             counts[c.code] += 0.25 if c.start in going or source else 1.0
-            if c.code not in sellers and (_SELLS_AFTER.match(ctx.text, c.end) or _BUYS_AFTER.match(ctx.text, c.end)
-                                          or (c.form != "adjective" and _TRADES_AFTER.match(ctx.text, c.end))):
+            if c.form != "adjective" and _TRADES_AFTER.match(ctx.text, c.end):
+                subjects.setdefault(c.code, True)
+            if c.code not in sellers and (_SELLS_AFTER.match(ctx.text, c.end) or _BUYS_AFTER.match(ctx.text, c.end)):
                 sellers.add(c.code)
                 counts[c.code] += 3  # "New Zealand's honey exports earned …", "Kenya's imports of …": whose trade
             elif c.code not in sellers and c.form == "adjective" and _TRADERS_SELL.match(ctx.text, c.end):
@@ -564,6 +567,9 @@ def _home_country(ctx: ArticleContext) -> str | None:
             elif c.code not in origins and c.form == "adjective" and _origin_of_goods(ctx.text, c):
                 origins.add(c.code)
                 counts[c.code] += 2  # "Bangladeshi jute goes to Turkey, India and China": the goods' origin
+    if not sellers:  # "Nepal exported 2,614 tonnes" in a story that names no country's exports by their owner
+        for code in subjects:
+            counts[code] += 3
     # A state body the lead names first is the story's own ("The Commissioner of the Customs Division of the Ghana
     # Revenue Authority … has toured customs stations …"), however often the partner is named after it
     lead_end = ctx.sentences[0].end if ctx.sentences else 0
