@@ -2304,6 +2304,9 @@ _MORE_OF_IT = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|addi
                          r"some\s+more)\s+$", re.I)
 
 
+_GENERAL_GOODS_BEFORE = re.compile(r"\s(?:goods|products|items|commodities|merchandise)\s+$")
+
+
 def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], region: tuple[int, int],
                     figures: list[Figure]):  # type: ignore[no-untyped-def]
     """Candidate goods lists, most telling first (a generator: later readings run only when needed)."""
@@ -2340,6 +2343,9 @@ def _goods_readings(sm: SentenceMentions, cue: Cue, clause: tuple[int, int], reg
             yield read_phrase_list(sm, its_imports.end(), region[1])
         if cue.form.endswith(("ed", "sold", "sent")):
             yield ranked_subject(sm, clause[0], cue.start)  # "A and B were the main goods sold to Finland"
+            general = _GENERAL_GOODS_BEFORE.search(sm.text, clause[0], cue.start)
+            if general:  # "Iranian goods sold to Afghanistan … consisted mainly of fuel, steel and cement"
+                yield goods_after_copula(sm, general.start(), clause[1])
         if cue.form.endswith("ed"):
             yield _participle_head(sm, cue, clause)  # "Mexican fresh produce trucked to Canada …"
         if cue.form.endswith(("ed", "sold", "sent")):

@@ -424,10 +424,14 @@ _OWN_TRADE = re.compile(r"(?:(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*['�
 
 # "The UAE's main imports from Thailand include vehicles, rice and …": the goods a trade noun's copula lists
 _COPULA_GOODS = re.compile(r"(?:\s+(?:items|products|goods|commodities))?"  # "Iran's main exports items to Iraq"
-                           r"(?:\s+(?:from|to|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
-                           r"(?:\s+(?:in|during)\s+[\w\s-]{1,20}?)?"
-                           r"\s+(?:" + MOSTLY + r"\s+)?(?:include|includes|included|comprise|comprises|"
-                           r"comprised|consist\s+of|consisted\s+of|are|were)\s+(?:" + MOSTLY + r"\s+)?")
+                           # "goods sold to Afghanistan", "products shipped from Peru"
+                           r"(?:\s+(?:(?:sold|shipped|exported|sent|imported|bought)\s+)?(?:from|to|of)\s+(?:the\s+)?"
+                           r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
+                           r"(?:\s+(?:in|during|over)\s+[\w\s-]{1,20}?)?"
+                           r"\s+(?:had\s+|have\s+|has\s+)?(?:" + MOSTLY + r"\s+)?(?:include|includes|included|comprise|"
+                           r"comprises|comprised|consist|consists|consisted|are|were)"
+                           # "consisted mainly of fuel, steel and cement"
+                           r"(?:\s+(?:" + MOSTLY + r"\s+)?of(?=\s))?\s+(?:" + MOSTLY + r"\s+)?")
 
 
 def goods_after_copula(sm: SentenceMentions, pos: int, limit: int) -> list[Goods]:
