@@ -1478,7 +1478,8 @@ _HINDERED = re.compile(r"\bmak(?:e|es|ing|ed)\s+(?:[\w-]+\s+){1,6}?(?:hard|diffi
 # … and ", having not done so in 2024": what did not happen another time
 _CONCESSION = re.compile(r",?\s+(?:even\s+though|although|though|despite|even\s+as)\b"
                          r"|,\s+(?:having\s+not|having\s+never|not\s+having|after\s+not\s+having)\b", re.I)
-_CONTRAST_AFTER = re.compile(r",\s+(?:while|whereas)\s|;\s")
+# "…, while …", "…; …", and "…, before Libreville banned the export of logs": a later event's clause
+_CONTRAST_AFTER = re.compile(r",\s+(?:while|whereas)\s|;\s|,\s+(?:before|until|till)\s+(?:the\s+)?[A-Z]")
 _PURPOSE = re.compile(r"(?<![Aa]s\s)\bfor\s+(?:(?:further\s+)?[a-z-]+\s+(?:and|or)\s+)?(?:further\s+)?$")
 
 
