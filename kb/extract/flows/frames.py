@@ -275,6 +275,8 @@ _PAST_RECORD = re.compile(r"\b(?:record|peak)\s+(?:[\w-]+\s+){0,2}(?:was|were)\s
 
 
 _TURNED_ROUND = ("the other way", "the opposite direction", "the other direction")  # "goes the other way"
+_SENT_THE_OTHER_WAY = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:the\s+other\s+way|in\s+the\s+(?:opposite|other)\s+"
+                                 r"direction)\b")
 _COMPASS = (" north", " south", " east", " west")
 _ALONE = re.compile(r"\s+alone\b")
 # "… with USD 128 mln of purchases", "… with 12,000 tonnes of imports": a figure's measure
@@ -1552,7 +1554,9 @@ def _sides(rd: Reading, frame: _Frame) -> tuple[list[str], list[str]]:
         return list(last.importers), list(last.exporters)
     compass = frame.cue.form.endswith(_COMPASS) and bool(exporters) and not importers and last is not None \
         and set(exporters) <= set(last.importers)  # "… from Kazakhstan, while Turkmen yarn travels north"
-    if (frame.cue.form.endswith(_TURNED_ROUND) or compass) and last is not None \
+    # "… come in from Ethiopia, and our traders send cattle the other way": a verb's goods sent the other way
+    sent_back = frame.cue.kind == "export_verb" and _SENT_THE_OTHER_WAY.match(s, frame.cue.end, frame.region[1])
+    if (frame.cue.form.endswith(_TURNED_ROUND) or compass or sent_back) and last is not None \
             and (last.sentence == frame.sm.sentence.start
                  or _soon_after(last, frame.sm.sentence)):
         # "… maize coming into Malawi, while Malawian sugar goes the other way": the last flows turned round
