@@ -504,7 +504,10 @@ _LEVY_AFTER = re.compile(r"\s+(?:duty|duties|tariffs?|tax|taxes|levy|levies|ban|
 # "India took most of the rest of the crop", "China took the bulk": a part of the trade told, without its figure
 PORTION_AFTER = re.compile(r"\s+" + APPROX + r"(?:most|much|half|the\s+most|the\s+bulk|the\s+rest|the\s+remainder|"
                            r"the\s+balance|"
-                           r"the\s+lion['’]s\s+share|(?:a|one)\s+(?:third|quarter|fifth)|two-thirds|three-quarters)"
+                           r"the\s+lion['’]s\s+share|(?:a|one)\s+(?:third|quarter|fifth)|two-thirds|three-quarters|"
+                           # "with the Netherlands and France taking the largest volumes"
+                           r"the\s+(?:largest|biggest|greatest|highest|largest\s+single)\s+(?:volumes?|shares?|"
+                           r"quantit(?:y|ies)|amounts?|part))"
                            r"(?:\s+of\s+(?:it|them|(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)){0,2}"
                            # "took close to half of the Arabic gum Sudan sold abroad this year": whose goods they are
                            r"(?:\s+(?:that\s+|which\s+)?[A-Z][\w'’-]*\s+(?:sold|exported|shipped|sent)(?:\s+abroad)?)?"
