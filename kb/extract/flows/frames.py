@@ -740,6 +740,12 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         if exporters and not importers:
             rd.named_exporters = (sm.sentence.start, exporters)
             rd.partnerless = _Sides(sm.sentence.start, sm.sentence.end, exporters, [], goods)
+            dated = next((f.date for f in figures if f.date is not None and not f.compared), None)
+            if rd.frame.period is None and dated is not None and is_period(dated) and _reported(rd, dated.value) \
+                    and not _ALONE.match(sm.text, dated.end):  # (not "February alone saw Vietnam ship …")
+                # "Vanuatu sold 1,980 tonnes of dried kava abroad last year. Fiji took 610 tonnes, …": the total's
+                # period is the story's, for the buyers told after it
+                rd.frame.period = dated.value
             if len(exporters) == 1 and rd.frame.lead_exporter is None:
                 rd.frame.lead_exporter = exporters[0]
                 rd.frame.lead_sentence = sum(1 for s in rd.ctx.sentences if s.end <= sm.sentence.start)
