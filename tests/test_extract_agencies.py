@@ -771,9 +771,11 @@ def test_names_run_together_are_no_agency(text: str, not_a_name: str | None, a_n
 def test_a_known_name_ending_where_runs_stop_is_taken_whole() -> None:
     """"… Customs and Border Control": runs stop before "Control" (the activity "customs control"), a name the
     gazetteer holds does not."""
-    names = [a["name"] for a in agencies(run(
-        "Officers of the KRA Customs and Border Control seized 2,000 bags of sugar at the Busia border post."))]
-    assert "KRA Customs and Border Control" in names, names
+    found = agencies(run(
+        "Officers of the KRA Customs and Border Control seized 2,000 bags of sugar at the Busia border post."))
+    names = [a["name"] for a in found]
+    # (the gazetteer holds it as a name of the Kenya Revenue Authority: that body, the written name kept)
+    assert any("KRA Customs and Border Control" in [a["name"], *a.get("also", [])] for a in found), found
     assert not any(n.startswith("Officers") for n in names), names
 
 

@@ -387,7 +387,7 @@ IN_PASSING = [
     ("The customs services of Chile and Peru signed a mutual recognition arrangement here yesterday. It is "
      "Chile's fifth MRA, after those with Mexico in 2015 and with Colombia, Brazil and Uruguay.", PUBLISHED,
      [{"kind": "arrangement", "parties": ["CL", "PE"], "signed": "2024-05-16"},
-      {"kind": "arrangement", "parties": ["CL", "MX"], "signed": "2015", "status": "signed"},
+      {"kind": "arrangement", "parties": ["CL", "MX"], "signed": "2015", "status": "in_force"},
       {"kind": "arrangement", "parties": ["CL", "CO"], "signed": None, "status": "signed"},
       {"kind": "arrangement", "parties": ["BR", "CL"], "signed": None, "status": "signed"},
       {"kind": "arrangement", "parties": ["CL", "UY"], "signed": None, "status": "signed"}]),
@@ -417,10 +417,13 @@ def test_a_text_something_works_under_now_applies() -> None:
      "agreement signed in 2019, the ministry said.", "in_force"),
     ("The first cargo follows the veterinary protocol signed in 2025 by the two agencies allowing Chad to "
      "export chilled beef to Cameroon.", "in_force"),
-    # … not a partnership working under it, an aim, nor one still to be ratified, nor one signed this year
+    # … and any instrument signed more than a year before the story, told in passing, unless the story says it is
+    # pending or over; not one signed within the year, nor one still to be ratified
     ("Chad teamed up with Cameroon under a memorandum of understanding signed in 2024 to speed up transit.",
+     "in_force"),
+    ("Chad and Cameroon signed a customs cooperation agreement in 2019, the ministry recalled.", "in_force"),
+    ("Chad teamed up with Cameroon under a memorandum of understanding signed in 2025 to speed up transit.",
      "signed"),
-    ("Chad and Cameroon signed a customs cooperation agreement in 2019, the ministry recalled.", "signed"),
     ("The protocol signed in 2025 by the two agencies is yet to be ratified, allowing no exports so far.", "signed"),
 ])
 def test_an_instrument_signed_before_the_year_that_trade_goes_on_under_applies(text: str, status: str) -> None:
@@ -1517,7 +1520,7 @@ def test_a_text_that_work_goes_on_under_or_that_is_implemented_applies() -> None
     check("He cited the memorandum of understanding on customs cooperation that Chile and Peru signed in 2019, which "
           "he said gives us the legal basis to act quickly.", "2026-03-11",
           [{"kind": "memorandum", "status": "in_force"}])
-    check("Under a memorandum of understanding that Chile and Peru signed in Lima in July 2022, the two sides aim to "
+    check("Under a memorandum of understanding that Chile and Peru signed in Lima in July 2025, the two sides aim to "
           "double the capacity of the border crossing.", "2026-03-11", [{"kind": "memorandum", "status": "signed"}])
     check("The working group will exchange information on the implementation of the Tripartite Free Trade Agreement.",
           "2026-06-09", [{"name": "Tripartite Free Trade Agreement", "status": "in_force"}])

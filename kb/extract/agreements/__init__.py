@@ -91,6 +91,14 @@ _IMPLEMENTED = re.compile(r"\bimplementation\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3
 _ALLOWING = re.compile(r"[^.;,]{0,140}?\ballowing\b|\s*,?\s*(?:which|that)\s+(?:allows|permits)\b", re.I)
 
 
+def _months_between(earlier: str, later: str) -> int:
+    """Whole months from one ISO date (a year, a month or a day) to another; a bare year counts from its middle."""
+    if len(earlier) < 4 or len(later) < 7:
+        return 0
+    month = int(earlier[5:7]) if len(earlier) >= 7 else 6
+    return (int(later[:4]) - int(earlier[:4])) * 12 + int(later[5:7]) - month
+
+
 def _signed_long_ago_applies(reading: Reading) -> None:
     """"Iraq exports crude to Jordan under a separate agreement signed in 2019": an instrument signed in an earlier
     year than the article's that a sentence says trade goes on under or is allowed by, and that none says is still
@@ -107,7 +115,10 @@ def _signed_long_ago_applies(reading: Reading) -> None:
                or _EXISTING.search(text, max(0, s - 120), s) or _DEVELOPED.search(text, max(0, s - 40), s)
                # (a memorandum "under" which the sides "aim to" act sets out plans, not work under way)
                or (inst.kind in _BINDING and _WORK_UNDER.search(text, max(0, s - 60), s))
-               for s, e in inst.mentions) or any(_LEGAL_BASIS.search(sent.text) for sent in sentences):
+               for s, e in inst.mentions) or any(_LEGAL_BASIS.search(sent.text) for sent in sentences) \
+                or (_months_between(inst.signed, reading.ctx.published or "") > 12 and inst.amends is None):
+            # (an instrument signed more than a year before the story, told in passing, is one that applies; not
+            # one that amends another, which is the story's news)
             inst.status = "in_force"
     for inst in reading.instruments:
         # "exchange information on the implementation of the AfCFTA Agreement": a text being carried out applies
