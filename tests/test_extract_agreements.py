@@ -1791,3 +1791,15 @@ def test_the_owners_ordinal_in_a_predicate_names_no_new_instrument() -> None:
     found = agreements("Fiji and Samoa on Thursday concluded negotiations on a bilateral free trade agreement. The "
                        "agreement with Samoa would be Fiji's second bilateral free trade pact.")
     assert [a["parties"] for a in found] == [["FJ", "WS"]]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a text named as the frame trade or work goes on in, with no step told of it, applies
+    ("Samoa already trades with Tonga and Fiji under the Polynesian Trade Agreement (PTA).", "in_force"),
+    ("Coordinate the application of customs legislation in line with the Andean Customs Agreement.", "in_force"),
+    # … not one still pending
+    ("Samoa hopes to trade with Tonga under the Polynesian Trade Agreement once it is ratified.", None),
+])
+def test_a_text_named_as_the_frame_of_trade_applies(text: str, status: str | None) -> None:
+    got = agreements(text, "2026-05-20")
+    assert [a.get("status") for a in got] == [status], got

@@ -87,6 +87,16 @@ _EXISTING = re.compile(r"\b(?:existing|long-standing|standing|current)\s+(?:[\w-
                        r"(?:framework|arrangements?|agreements?|accords?|treaty|cooperation|mechanism)\b[^.;]{0,80}$",
                        re.I)
 _BINDING = ("agreement", "treaty", "convention", "protocol")
+# "in line with the Mexico-United States-Canada Agreement", "the Customs Union, governed by the …"
+_FRAMED_BY = re.compile(r"\b(?:in\s+line\s+with|in\s+accordance\s+with|in\s+compliance\s+with|"
+                        r"as\s+provided\s+(?:for\s+)?(?:by|in|under)|governed\s+by|members?\s+of)\s+(?:the\s+)?"
+                        r"(?:[\w-]+\s+){0,3}$", re.I)
+# "Traders are keen to begin trading under the agreement": trade wished for, not going on
+_WISHED = re.compile(r"\b(?:keen|eager|hopes?|hoping|plans?|planning|wants?|wanting|aims?|aiming|seeks?|seeking|"
+                     r"expects?|expected|will|would|could|to\s+begin|to\s+start)\b", re.I)
+# "…, in force since 2018,", "which has been in force since 2016", "(in effect since 2021)"
+_IN_FORCE_SINCE = re.compile(r"[\s,(]*(?:(?:which|that)\s+(?:has|have)\s+been\s+|now\s+)?in\s+(?:force|effect)\s+"
+                             r"since\b", re.I)
 _IMPLEMENTED = re.compile(r"\bimplementation\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _ALLOWING = re.compile(r"[^.;,]{0,140}?\ballowing\b|\s*,?\s*(?:which|that)\s+(?:allows|permits)\b", re.I)
 
@@ -121,9 +131,21 @@ def _signed_long_ago_applies(reading: Reading) -> None:
             # one that amends another, which is the story's news)
             inst.status = "in_force"
     for inst in reading.instruments:
+        if inst.status is not None:
+            continue
         # "exchange information on the implementation of the AfCFTA Agreement": a text being carried out applies
-        if inst.status is None and inst.kind in ("agreement", "treaty", "convention") and any(
+        if inst.kind in ("agreement", "treaty", "convention") and any(
                 _IMPLEMENTED.search(text, max(0, s - 40), s) for s, _ in inst.mentions):
+            inst.status = "in_force"
+        # "already trades with PNG under the Melanesian Spearhead Group Trade Agreement", "in line with the T-MEC",
+        # "in force since 2018": a text named as the frame trade or work goes on in, with no step told of it
+        sentences = {reading.ctx.sentence_at(s) for s, _ in inst.mentions} - {None}
+        if any(_PENDING.search(text, sent.start, sent.end) and not _IN_FORCE_SINCE.search(sent.text)
+               for sent in sentences):
+            continue
+        if any(((_TRADED_UNDER.search(text, max(0, s - 170), s) or _FRAMED_BY.search(text, max(0, s - 40), s))
+               and not _WISHED.search(text, max(0, s - 90), s)) or _IN_FORCE_SINCE.match(text, e)
+               for s, e in inst.mentions):
             inst.status = "in_force"
 
 
