@@ -1803,3 +1803,21 @@ def test_the_owners_ordinal_in_a_predicate_names_no_new_instrument() -> None:
 def test_a_text_named_as_the_frame_of_trade_applies(text: str, status: str | None) -> None:
     got = agreements(text, "2026-05-20")
     assert [a.get("status") for a in got] == [status], got
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # texts being finished are under negotiation
+    ("Samoa and Tonga are now finalising a customs cooperation arrangement that will address illicit trade.",
+     "negotiating"),
+    ("Each side said the text of the agreement on customs cooperation between the two governments is now ready for "
+     "signing.", "negotiating"),
+    # texts still to be written or signed are proposed
+    ("The two sides agreed to start work towards a mutual recognition arrangement for their AEO programmes.",
+     "proposed"),
+    ("Samoa and Tonga are to sign a memorandum of understanding on the exchange of cargo data in May.", "proposed"),
+    ("The two agencies agreed in July to draft a memorandum of understanding on joint patrols, which should be ready "
+     "for signature next year.", "proposed"),
+])
+def test_a_text_being_finished_or_still_to_be_written(text: str, status: str) -> None:
+    got = agreements(text, "2026-05-20")
+    assert [a.get("status") for a in got] == [status], got
