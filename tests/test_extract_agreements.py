@@ -1821,3 +1821,13 @@ def test_a_text_named_as_the_frame_of_trade_applies(text: str, status: str | Non
 def test_a_text_being_finished_or_still_to_be_written(text: str, status: str) -> None:
     got = agreements(text, "2026-05-20")
     assert [a.get("status") for a in got] == [status], got
+
+
+@pytest.mark.parametrize("text", [
+    "The joint border post was built under the 2018 agreement between Togo and Benin.",
+    "Tariff cuts under the Samoa-Tonga Free Trade Agreement are showing up in our numbers.",
+    "Both sides agreed to review the 2013 memorandum of understanding on customs cooperation between Togo and Benin.",
+])
+def test_a_text_of_an_earlier_year_or_one_work_goes_on_under_applies(text: str) -> None:
+    got = agreements(text, "2026-05-20")
+    assert [a.get("status") for a in got] == ["in_force"], got

@@ -143,9 +143,13 @@ def _signed_long_ago_applies(reading: Reading) -> None:
         if any(_PENDING.search(text, sent.start, sent.end) and not _IN_FORCE_SINCE.search(sent.text)
                for sent in sentences):
             continue
-        if any(((_TRADED_UNDER.search(text, max(0, s - 170), s) or _FRAMED_BY.search(text, max(0, s - 40), s))
-               and not _WISHED.search(text, max(0, s - 90), s)) or _IN_FORCE_SINCE.match(text, e)
-               for s, e in inst.mentions):
+        if any(((_TRADED_UNDER.search(text, max(0, s - 170), s) or _FRAMED_BY.search(text, max(0, s - 40), s)
+                 or _WORK_UNDER.search(text, max(0, s - 60), s))
+                and not _WISHED.search(text, max(0, s - 90), s)) or _IN_FORCE_SINCE.match(text, e)
+               for s, e in inst.mentions) \
+                or (inst.signed and inst.amends is None
+                    and _months_between(inst.signed, reading.ctx.published or "") > 12):
+            # ("built under the 2018 agreement", "the 2013 memorandum": a text of an earlier year applies)
             inst.status = "in_force"
 
 
