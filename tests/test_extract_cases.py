@@ -669,3 +669,11 @@ def test_a_body_named_after_its_parents_initials_is_of_the_parents_country() -> 
                 "to Chile in 2025.")
     assert [(r["name"], r["country"]) for r in records(facts, "agencies")] == [
         ("USDA Foreign Agricultural Service", "US")]
+
+
+def test_a_minister_of_a_ministry_the_article_names_works_there() -> None:
+    # the title's portfolio, with commas, is the ministry's name the article gives
+    facts = run("Ecuador's Minister of Production, Foreign Trade, Investment and Fisheries, Luis Jaramillo, met Korean "
+                "officials. The Ministry of Production, Foreign Trade, Investment and Fisheries said talks went well.")
+    assert [(o["name"], o.get("agency")) for o in records(facts, "officials")] == [
+        ("Luis Jaramillo", "Ministry of Production, Foreign Trade, Investment and Fisheries of Ecuador")]

@@ -12,7 +12,12 @@ from kb.extract.agreements import extract_agreements, prune_governments_in_names
 from kb.extract.context import ArticleContext
 from kb.extract.countries import find_countries, with_home_styles, with_shared_adjectives
 from kb.extract.flows import extract_trade_flows
-from kb.extract.officials import extract_officials, ministry_of_the_minister, prune_title_only_agencies
+from kb.extract.officials import (
+    extract_officials,
+    ministries_of_titles,
+    ministry_of_the_minister,
+    prune_title_only_agencies,
+)
 from kb.extract.sentences import split_sentences
 from kb.facts import ArticleInfo, Extractor, Facts
 from kb.readers.document import Document
@@ -30,6 +35,7 @@ def extract(document: Document) -> Facts:
     ctx.officials = extract_officials(ctx)
     ctx.agencies = prune_title_only_agencies(ctx)
     ctx.agencies = ministry_of_the_minister(ctx)
+    ctx.officials = ministries_of_titles(ctx)
     ctx.agreements = extract_agreements(ctx)
     ctx.agencies = prune_governments_in_names(ctx)
     ctx.trade_flows = extract_trade_flows(ctx)

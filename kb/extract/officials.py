@@ -1141,3 +1141,26 @@ def ministry_of_the_minister(ctx: ArticleContext) -> list[Agency]:
 
 
 _MINISTER_TITLE = re.compile(r"(?:first\s+)?(?:deputy\s+|vice\s+)?minister\s+(?:of|for)\s+", re.I)
+
+
+# "minister of finance", "deputy minister of trade", "spokesman for the ministry of commerce", "joint-secretary at
+# the ministry of industry, commerce and supplies": the ministry a title names
+_MINISTRY_IN_TITLE = re.compile(r"^(?:(?:first\s+)?(?:deputy\s+|vice\s+)?minister\s+(?:of|for)\s+|"
+                                r".*?\b(?:at|of|for|in)\s+the\s+ministry\s+of\s+)(?P<portfolio>[a-z][\w ,'’&-]{2,80})$",
+                                re.I)
+
+
+def ministries_of_titles(ctx: ArticleContext) -> list[Official]:
+    """An official whose title names a ministry the article names as an agency, and who has no agency of their own,
+    works there: "Minister of Finance Elena T." is of the Ministry of Finance (of North Macedonia)."""
+    ministries = [a for a in ctx.agencies if a.kind == "ministry"]
+    for official in ctx.officials:
+        m = _MINISTRY_IN_TITLE.match(official.title or "") if official.agency is None and ministries else None
+        if m is None:
+            continue
+        head = "ministry of " + m["portfolio"].strip(" ,").lower()
+        found = [a for a in ministries if a.name.lower() == head or (a.name.lower().startswith(head + " of ")
+                 and (official.country is None or a.country in (None, official.country)))]
+        if len(found) == 1:
+            official.agency = found[0].name
+    return ctx.officials
