@@ -393,6 +393,14 @@ def _marked_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, inside: b
     return None
 
 
+def _goods_named_after(s: str, m: CountryMention) -> bool:
+    """"US soybeans", "PNG logs": a country's name right before goods the data knows."""
+    if not _NAMED_GOODS_AFTER.match(s, m.end):
+        return False
+    term = find_commodities(s[m.end + 1:m.end + 40])
+    return bool(term) and term[0].start == 0
+
+
 _OF_THE_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:State|Republic|Kingdom|Sultanate|Emirate|Federation|"
                            r"Commonwealth|Principality|Union)\s+of\s+(?:the\s+)?)?")
 _ROLE_OF_TRADE = re.compile(r"\s+(?:(?:countries|markets|nations)\s+)?(?:for|of|with\s+respect\s+to|in)\s+"
@@ -470,7 +478,8 @@ def _placed_reading(s: str, m: CountryMention, cue: Cue, lex: Lexicon, in_region
         # "the countries of origin with respect to the imports of the State of Qatar": whose imports
         return ("to", IMPORTER) if cue.kind == "supplier_noun" else ("origin", EXPORTER)
     if after_cue and in_region and m.form == "name" and cue.kind in ("export_noun", "import_noun") \
-            and _OF_THE_STATE.fullmatch(s, cue.end, m.start):
+            and _OF_THE_STATE.fullmatch(s, cue.end, m.start) and not _goods_named_after(s, m):
+        # (not "China's imports of US soybeans": a name before goods says where they come from)
         return "possessor", _NOUN_SIDES[cue.kind]  # "the exports of the State of Qatar": its own
     if after_cue and in_region and _TO_BUYERS_IN.search(before):
         return "to", IMPORTER  # "deliveries of apples to buyers in Egypt": where the buyers are
