@@ -677,3 +677,9 @@ def test_a_minister_of_a_ministry_the_article_names_works_there() -> None:
                 "officials. The Ministry of Production, Foreign Trade, Investment and Fisheries said talks went well.")
     assert [(o["name"], o.get("agency")) for o in records(facts, "officials")] == [
         ("Luis Jaramillo", "Ministry of Production, Foreign Trade, Investment and Fisheries of Ecuador")]
+
+
+def test_words_inside_an_agencys_name_are_no_person() -> None:
+    facts = run("Officials of the Animal and Plant Quarantine Center inspected the cargo. Anton Latu, director of "
+                "PT Maluku Prima Tuna, said the first container left Ambon.")
+    assert [o["name"] for o in records(facts, "officials")] == ["Anton Latu"]

@@ -266,6 +266,18 @@ def _agency_in(ctx: ArticleContext, start: int, end: int) -> str | None:
     return None
 
 
+def _inside_an_agency(ctx: ArticleContext, start: int, end: int, name: str) -> bool:
+    """"director of PT Maluku Prima Tuna", "the Animal and Plant Quarantine Center": words of an agency's name are
+    no person's; but a name that ends a mention may be a person the mention ran over ("Ministry of Finance Dwight
+    Carrington-Holder")."""
+    return any(m.start <= start and end <= m.end and (m.start, m.end) != (start, end) and name in m.name
+               and (end < m.end or _COMPANY_PREFIX.match(m.name)) for m in mentions_of(ctx).agencies)
+
+
+# "PT Maluku Prima Tuna", "CV Sinar Jaya": a company's legal form before its name
+_COMPANY_PREFIX = re.compile(r"(?:PT|CV|UD|PT\.|Tbk)\s")
+
+
 def _agency_before(ctx: ArticleContext, start: int) -> str | None:
     """An agency named right before a title ("ZRA Commissioner", "CBH's chief executive")."""
     for m in mentions_of(ctx).agencies:
@@ -388,7 +400,7 @@ def extract_officials(ctx: ArticleContext) -> list[Official]:
     for sent in _sentences_with_posts(ctx):
         previous_end = None
         for start, end, name in _names(sent):
-            if _is_place(ctx, sent, start, end):
+            if _is_place(ctx, sent, start, end) or _inside_an_agency(ctx, start, end, name):
                 continue
             apposed = previous_end is not None and _APPOSED_BETWEEN.fullmatch(ctx.text, previous_end, start)
             previous_end = end
