@@ -551,13 +551,13 @@ def _home_country(ctx: ArticleContext) -> str | None:
     going = _destinations(ctx.text, ctx.countries) | _ranked_partners(ctx.text, ctx.countries)
     sellers: set[str] = set()
     origins: set[str] = set()
-    subjects: dict[str, bool] = {}  # countries named as the subject of an export verb, in order
+    subjects: set[str] = set()  # countries named as the subject of an export verb
     for c in ctx.countries:
         if c.form != "bloc":
             source = _SOURCE_BEFORE.search(ctx.text, max(0, c.start - 50), c.start) is not None
             counts[c.code] += 0.25 if c.start in going or source else 1.0
             if c.form != "adjective" and _TRADES_AFTER.match(ctx.text, c.end):
-                subjects.setdefault(c.code, True)
+                subjects.add(c.code)
             if c.code not in sellers and (_SELLS_AFTER.match(ctx.text, c.end) or _BUYS_AFTER.match(ctx.text, c.end)):
                 sellers.add(c.code)
                 counts[c.code] += 3  # "New Zealand's honey exports earned …", "Kenya's imports of …": whose trade

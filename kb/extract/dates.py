@@ -269,6 +269,14 @@ _SEASON_DAYS = re.compile(r"\b0?1[/.](?P<m1>0[1-9]|1[0-2])\s*[-–]\s*(?:28|29|3
 _TWO_YEARS = re.compile(r"(\d{4})/(\d{4})")
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def years_moved(value: str, by: int) -> str:
+    """An ISO date, month, year or span with every year moved by `by` ("2025-01/2025-06", 1: "2026-01/2026-06")."""
+    return _FOUR_DIGITS.sub(lambda y: str(int(y.group(0)) + by), value)
+
+
 def with_season_months(value: str, text: str) -> str:
     """A season of two calendar years ("2025/2026") as the months an article says its seasons run: in so many
     words, or by the months so far of one season ("2025/26 (September 2025 – May 2026)": seasons start in

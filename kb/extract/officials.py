@@ -275,7 +275,7 @@ def _inside_an_agency(ctx: ArticleContext, start: int, end: int, name: str) -> b
 
 
 # "PT Maluku Prima Tuna", "CV Sinar Jaya": a company's legal form before its name
-_COMPANY_PREFIX = re.compile(r"(?:PT|CV|UD|PT\.|Tbk)\s")
+_COMPANY_PREFIX = re.compile(r"(?:PT\.?|CV|UD)\s")
 
 
 def _agency_before(ctx: ArticleContext, start: int) -> str | None:
@@ -1157,9 +1157,8 @@ _MINISTER_TITLE = re.compile(r"(?:first\s+)?(?:deputy\s+|vice\s+)?minister\s+(?:
 
 # "minister of finance", "deputy minister of trade", "spokesman for the ministry of commerce", "joint-secretary at
 # the ministry of industry, commerce and supplies": the ministry a title names
-_MINISTRY_IN_TITLE = re.compile(r"^(?:(?:first\s+)?(?:deputy\s+|vice\s+)?minister\s+(?:of|for)\s+|"
-                                r".*?\b(?:at|of|for|in)\s+the\s+ministry\s+of\s+)(?P<portfolio>[a-z][\w ,'’&-]{2,80})$",
-                                re.I)
+_MINISTRY_IN_TITLE = re.compile(r"^(?:" + _MINISTER_TITLE.pattern + r"|.*?\b(?:at|of|for|in)\s+the\s+ministry\s+of\s+)"
+                                r"(?P<portfolio>[a-z][\w ,'’&-]{2,80})$", re.I)
 
 
 def ministries_of_titles(ctx: ArticleContext) -> list[Official]:

@@ -22,7 +22,7 @@ import re
 
 from kb.extract.agreements.frames import read_frames
 from kb.extract.agreements.mentions import find_mentions
-from kb.extract.agreements.model import Mention, Reading
+from kb.extract.agreements.model import Instrument, Mention, Reading
 from kb.extract.agreements.records import records
 from kb.extract.agreements.resolve import merge_generic, nesting, resolve, those_with, year_before
 from kb.extract.agreements.topics import inline_topic_items, topic_items
@@ -109,6 +109,12 @@ def _months_between(earlier: str, later: str) -> int:
     return (int(later[:4]) - int(earlier[:4])) * 12 + int(later[5:7]) - month
 
 
+def _signed_over_a_year_before(inst: Instrument, published: str | None) -> bool:
+    """An instrument signed more than a year before the story, told in passing, applies; not one that amends
+    another, which is the story's news."""
+    return bool(inst.signed) and inst.amends is None and _months_between(inst.signed, published or "") > 12
+
+
 def _signed_long_ago_applies(reading: Reading) -> None:
     """"Iraq exports crude to Jordan under a separate agreement signed in 2019": an instrument signed in an earlier
     year than the article's that a sentence says trade goes on under or is allowed by, and that none says is still
@@ -126,9 +132,7 @@ def _signed_long_ago_applies(reading: Reading) -> None:
                # (a memorandum "under" which the sides "aim to" act sets out plans, not work under way)
                or (inst.kind in _BINDING and _WORK_UNDER.search(text, max(0, s - 60), s))
                for s, e in inst.mentions) or any(_LEGAL_BASIS.search(sent.text) for sent in sentences) \
-                or (_months_between(inst.signed, reading.ctx.published or "") > 12 and inst.amends is None):
-            # (an instrument signed more than a year before the story, told in passing, is one that applies; not
-            # one that amends another, which is the story's news)
+                or _signed_over_a_year_before(inst, reading.ctx.published):
             inst.status = "in_force"
     for inst in reading.instruments:
         if inst.status is not None:
@@ -147,9 +151,7 @@ def _signed_long_ago_applies(reading: Reading) -> None:
                  or _WORK_UNDER.search(text, max(0, s - 60), s))
                 and not _WISHED.search(text, max(0, s - 90), s)) or _IN_FORCE_SINCE.match(text, e)
                for s, e in inst.mentions) \
-                or (inst.signed and inst.amends is None
-                    and _months_between(inst.signed, reading.ctx.published or "") > 12):
-            # ("built under the 2018 agreement", "the 2013 memorandum": a text of an earlier year applies)
+                or _signed_over_a_year_before(inst, reading.ctx.published):  # "the 2013 memorandum"
             inst.status = "in_force"
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from kb.extract.dates import DateMention
+from kb.extract.dates import DateMention, years_moved
 from kb.extract.flows.goods import goods_hs
 from kb.extract.flows.lexicon import lexicon
 from kb.extract.flows.mentions import OF_THE_WHOLE, RELATIVE_ASIDE, SentenceMentions
@@ -473,7 +473,7 @@ def _year_earlier(s: str, amounts: list[Amount], compared: set[int],
         m = _A_YEAR_BEFORE.match(s, a.end) if id(a) in compared else None
         base = next((owners[id(b)] for b in reversed(amounts[:i]) if id(b) in owners), None)
         if m is not None and base is not None:
-            value = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), base.value)
+            value = years_moved(base.value, -1)
             out[id(a)] = DateMention(m.start(), m.end(), value)
     return out
 

@@ -21,7 +21,7 @@ from kb.extract import gazetteer
 from kb.extract.commodities import find_commodities, fold
 from kb.extract.context import ArticleContext, Sentence
 from kb.extract.countries import SIDE_LEAD, CountryMention, is_destination
-from kb.extract.dates import DateMention
+from kb.extract.dates import DateMention, years_moved
 from kb.extract.flows.adverbs import MOSTLY
 from kb.extract.flows.article import ArticleFrame
 from kb.extract.flows.companies import (
@@ -275,8 +275,8 @@ _PAST_RECORD = re.compile(r"\b(?:record|peak)\s+(?:[\w-]+\s+){0,2}(?:was|were)\s
 
 
 _TURNED_ROUND = ("the other way", "the opposite direction", "the other direction")  # "goes the other way"
-_SENT_THE_OTHER_WAY = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:the\s+other\s+way|in\s+the\s+(?:opposite|other)\s+"
-                                 r"direction)\b")
+_SENT_THE_OTHER_WAY = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:in\s+)?(?:"
+                                 + "|".join(w.replace(" ", r"\s+") for w in _TURNED_ROUND) + r")\b")
 _COMPASS = (" north", " south", " east", " west")
 _ALONE = re.compile(r"\s+alone\b")
 # "… with USD 128 mln of purchases", "… with 12,000 tonnes of imports": a figure's measure
@@ -2913,7 +2913,7 @@ def _so_far(rd: Reading, text: str, cue_end: int, date: str | None) -> str | Non
 def _figure_date(rd: Reading, figure: Figure) -> str | None:
     if figure.year_before:  # "up from $1.71bn a year earlier" in a story of September 2025: September 2024
         period = rd.frame.period
-        return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), period) if period else None
+        return years_moved(period, -1) if period else None
     if figure.refers in ("ytd", "period") or (figure.refers and figure.date is None):
         return _referred_period(rd, figure.refers) or (figure.date.value if figure.date else None)
     if figure.date is not None and _within_year(rd.frame.period, figure.date.value):

@@ -15,7 +15,7 @@ from itertools import pairwise
 from kb.extract import gazetteer
 from kb.extract.commodities import Commodity, find_commodities
 from kb.extract.context import CountryMention, Sentence
-from kb.extract.dates import DateMention, count_of, find_dates, fiscal_where_named
+from kb.extract.dates import DateMention, count_of, find_dates, fiscal_where_named, years_moved
 from kb.extract.flows.adverbs import MOSTLY
 from kb.extract.flows.lexicon import Lexicon, cue_form, lexicon
 from kb.extract.quantities import (
@@ -137,8 +137,7 @@ _THE_N_MONTHS = re.compile(r"\b(?:in|over|during|for|across)\s+the\s+(?:first\s+
 
 def _in_year(span: str, year: str) -> str:
     """A span of months moved to end in `year` ("2025-01/2025-07" in 2026: "2026-01/2026-07")."""
-    by = int(year) - int(span.split("/")[-1][:4])
-    return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + by), span)
+    return years_moved(span, int(year) - int(span.split("/")[-1][:4]))
 
 
 _THIS_SEASON = re.compile(r"(?:(?:so\s+far\s+)?this|the\s+current)\s+(?:season|campaign)", re.I)
@@ -156,7 +155,7 @@ def compared_span_moved_on(text: str, d: DateMention, published: str | None) -> 
     months a year on, the story's own, when those have passed by the story's date; any other span is itself."""
     if not _COMPARED_BEFORE.search(text, max(0, d.start - 40), d.start):
         return d.value
-    moved = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + 1), d.value)
+    moved = years_moved(d.value, 1)
     return moved if published and moved.split("/")[-1] <= published[:len(moved.split("/")[-1])] else d.value
 
 
