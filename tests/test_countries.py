@@ -41,6 +41,11 @@ from kb.extract.countries import dateline_country, find_countries, with_shared_a
     # an adjective some outlets write in lower case: read before a word of trade only
     ("Sales to the russian and belarusian markets held up.", ["RU", "BY"]),
     ("The turkish delight and the french fries.", []),
+    # an adjective naming a language, not the country
+    ("The Chamber of Exporters (CAPEX, for its acronym in Spanish) met.", []),
+    ("The SENASA, by its Spanish initials, and a French-language daily.", []),
+    ("The statement, translated from Portuguese, was read in French.", []),
+    ("Spanish exports fell in Spanish ports.", ["ES", "ES"]),  # … but still the country before a noun
 ])
 def test_countries_found(text: str, expected: list[str]) -> None:
     assert [c.code for c in find_countries(text)] == expected

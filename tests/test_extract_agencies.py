@@ -239,6 +239,35 @@ def test_a_national_office_named_after_a_bloc_is_national() -> None:
     assert named(facts, "National AfCFTA Coordination Office")["kind"] != "international", agencies(facts)
 
 
+def test_an_employer_told_by_its_owner_is_the_owner() -> None:
+    # "of IOC's Nepal office": the post is at the owner, not at "IOC's Nepal"
+    facts = run("Oil supplies are secure, said Ravi Mehta, executive director of Korvex's Nepal office.")
+    assert [a["name"] for a in agencies(facts)] == ["Korvex"], agencies(facts)
+
+
+def test_an_abbreviation_the_text_spells_out_is_no_new_employer() -> None:
+    # "the TDC's secretary general" after "the Tasman Development Council (TDC)": the council, told by its initials
+    facts = run("Ministers met at the Tasman Development Council (TDC) summit. The TDC's secretary general, "
+                "Mara Lind, opened it.")
+    assert [a["name"] for a in agencies(facts)] == ["Tasman Development Council"], agencies(facts)
+    assert facts.officials[0].agency == "Tasman Development Council"
+
+
+@pytest.mark.parametrize("text", [
+    "Exports of coffee rose, the Andean Chamber of Coffee Exporters (CACEX, for its acronym in Spanish) said. "
+    "Ana Rios, executive director of CACEX, expects more.",
+    "Exports of coffee rose, the Andean Chamber of Coffee Exporters (CACEX, by its Spanish initials) said. "
+    "Ana Rios, executive director of CACEX, expects more.",
+])
+def test_an_abbreviation_given_with_its_language(text: str) -> None:
+    facts = run(text)
+    hit = named(facts, "CACEX")
+    assert hit is not None and hit["name"] == "Andean Chamber of Coffee Exporters", agencies(facts)
+    assert len(agencies(facts)) == 1, agencies(facts)
+    assert facts.officials[0].agency == "Andean Chamber of Coffee Exporters"
+    assert facts.officials[0].country is None  # "in Spanish" is the language
+
+
 def test_the_country_of_a_company_described_before_it() -> None:
     facts = run("The batteries were handed over to the Ghanaian importer, Sunfield Trading Ltd, in Kenya's capital.")
     assert named(facts, "Sunfield Trading Ltd")["country"] == "GH", agencies(facts)
@@ -249,6 +278,15 @@ EMPLOYER_CASES = [
     ("Mikhail Ivanov, Norgrain's managing director, said sales grew.", "Norgrain", "company"),
     ("Wayne Hill, president of the Federated Growers Association, welcomed the deal.",
      "Federated Growers Association", "association"),
+    # the post capitalised, as releases write it
+    ("Exports doubled, said Lina Ortiz, the Managing Director of Verdemar Frutas.", "Verdemar Frutas", "company"),
+    # a name with the particles of a Romance language inside
+    ("Prices held, said Rui Costa, chief executive of Casa da Fruta, in Porto.", "Casa da Fruta", "company"),
+    ("Sales rose, said Luis Pardo, owner of Tierra y Sol Exportadora.", "Tierra y Sol Exportadora", "company"),
+    # a body's own word before its country's name
+    ("Volumes were up, said Kate Moss, chief executive of Stonefruit NZ.", "Stonefruit NZ", "company"),
+    # a post of a members' body
+    ("Fees will fall, said Joao Mendes, secretary general of Casa do Vinho.", "Casa do Vinho", "association"),
 ]
 
 
@@ -260,7 +298,9 @@ def test_the_body_a_post_is_held_at(text: str, name: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Ana Ruiz, president of Brazil, spoke.", "Maria Lopes, head of Research, spoke.",
-                                  "Tom Berg, director of Operations, left."])
+                                  "Tom Berg, director of Operations, left.",
+                                  # a unit inside a body
+                                  "Noor Salem, Executive Director of the Policy Planning Division, spoke."])
 def test_a_country_or_a_department_after_a_post_is_no_body(text: str) -> None:
     assert agencies(run(text)) == []
 

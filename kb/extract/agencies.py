@@ -56,7 +56,10 @@ _CONNECT = r"of|and|for|the|on|under|&|de|du|des|et|del|la|las|los|y|e|da|do|dos
 # Assembly is due to …"; "Rewriter: Daniel Harper", then the outlet's name)
 _GAP = r"[ \t]+"
 _RUN = re.compile(rf"(?:{_CAP})(?:(?:{_GAP}(?:{_CONNECT}))*{_GAP}(?:{_CAP}))*")
-_ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11}(?: [A-Z][A-Za-z&.\-]{1,11})?)\)")
+# "(CBN)", "(ANAM, for its acronym in Spanish)", "(SAT, by its Spanish initials)"
+_ABBR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11}(?: [A-Z][A-Za-z&.\-]{1,11})?)"
+                         r"(?:,?\s+(?:for|by|after)\s+its\s+(?:[A-Z]?[a-z]+\s+)?(?:acronym|initials|abbreviation)"
+                         r"(?:\s+in\s+[A-Z]?[a-z]+)?)?\)")
 _TOKEN = re.compile(rf"{_CAP}|\S+")
 _POSSESSIVE = re.compile(r"^(.*?)['’]s$")
 _CONNECTORS = frozenset(_CONNECT.split("|"))
@@ -126,7 +129,9 @@ def _config() -> dict:
         "trade_verbs": frozenset(p.get("company_verbs", ["shipped"])),
         "industry_nouns": frozenset(p.get("industry_nouns", ["Ceramics"])),
         "company_suffixes": frozenset(p.get("company_suffixes", [])),
-        "employer_posts": frozenset(p.get("employer_posts", [])),
+        # … as written in running text and, for posts of two words or more, capitalised ("Executive Director of")
+        "employer_posts": frozenset(p.get("employer_posts", [])) | frozenset(
+            w.title() for w in p.get("employer_posts", []) if " " in w),
         "documents": frozenset(p.get("document_words", [])),
     }
 
@@ -1807,10 +1812,16 @@ def _subject_before(text: str, verb: int) -> tuple[int, int] | None:
     return _name_before(text, aux.start() if aux else verb, 4) if aux or verb else None
 
 
+# (with the particles of Romance names inside: "Casa do Azeite", "Sierra y Selva Exportadora")
 _EMPLOYER_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?"
-                             r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})")
+                             r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:(?:&|do|da|dos|das|de|del|y|e|du|des)[ \t]+)?"
+                             r"[A-Z][\w&'’.-]*){0,4})")
 _FULL_STOP_AFTER = re.compile(r"(?<![A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bBhd)(?<!\bPvt)(?<!\bPty)(?<!\bCorp)"
-                              r"[a-zà-öø-ÿ]\.$")
+                              r"(?:[a-zà-öø-ÿ]|[A-Z]{2})\.$")
+_BARE_ABBREVIATION = re.compile(r"[A-Z][A-Z&.]{1,7}")
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s\s")
+# "Executive Director of the Customer Management Division": a unit inside a body, not the body
+_SUB_UNIT_END = re.compile(r"\b(?:Division|Section|Unit|Desk|Branch|Team|Department)$")
 # A sentence's end inside a run of capitalised words: "… of UCDA. He added" (not "U.S. Wheat").
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2}|[A-Z]{2})\.\s+(?=[A-Z])")
 
@@ -1828,16 +1839,31 @@ def _take_employers(r: _Reading) -> None:
         if span is None:
             continue
         s, e = span
-        name = _SENTENCE_END.split(text[s:e], maxsplit=1)[0].removesuffix("'s").removesuffix("’s")
+        # "of IOC's Nepal office": the owner is the body
+        name = _INNER_POSSESSIVE.split(_SENTENCE_END.split(text[s:e], maxsplit=1)[0], maxsplit=1)[0]
+        name = name.removesuffix("'s").removesuffix("’s")
         if _FULL_STOP_AFTER.search(name):
             name = name[:-1]  # "general manager of ProArándanos." at a paragraph's end: the stop ends the sentence
         e = s + len(name)
-        if not r.free(s, e) or _not_a_company_name(name) or _is_outlet(name) or all(
-                w in _person_stops() for w in name.split()):
+        if not r.free(s, e) or _spelled_out_elsewhere(text, name) or _SUB_UNIT_END.search(name) \
+                or (_not_a_company_name(name) and not _brand_of_a_country(name)) or _is_outlet(name) \
+                or all(w in _person_stops() for w in name.split()):
             continue  # "director of Operations", "head of Research": a department, not a body
         kind = kind_of(name)
+        if kind not in ("association", "international"):
+            # "secretary general of Casa do Azeite": a post of a members' body, not of a firm
+            kind = "association" if _title.lower() in _MEMBERS_BODY_POSTS else "company"
         r.add(name, _owner_before(r.ctx, s) or described_country(r.ctx, s) or context_country(r.ctx, s, e),
-              kind if kind in ("association", "international") else "company", name, (s, e))
+              kind, name, (s, e))
+
+
+_MEMBERS_BODY_POSTS = frozenset(("secretary general", "secretary-general", "executive secretary"))
+
+
+def _spelled_out_elsewhere(text: str, name: str) -> bool:
+    """"the IOC's secretary general" after "the Indian Ocean Commission (IOC)": an abbreviation the text defines
+    is left to the abbreviation stages, which know what it stands for."""
+    return bool(_BARE_ABBREVIATION.fullmatch(name)) and re.search(rf"\({re.escape(name)}\b", text) is not None
 
 
 def _without_openers(text: str, s: int, e: int) -> tuple[int, str]:
@@ -1865,6 +1891,14 @@ def _mostly_country(name: str) -> bool:
     """A country, or a country and one word more ("AUSTRALIA", "Kenyan Tea"): no company's name;
     "Australian Grain Export" may be one."""
     return len(name.split()) <= 2 and bool(codes_in(name) or codes_in(name.title()))
+
+
+def _brand_of_a_country(name: str) -> bool:
+    """"Summerfruit NZ", "Pulse Canada": a body's own word before its country's name, which a post held at it
+    ("chief executive of Summerfruit NZ") shows to be a name, not a country described."""
+    words = name.split()
+    return len(words) == 2 and not codes_in(words[0]) and words[0] not in _config()["not_first"] \
+        and bool(codes_in(words[1])) and words[0][0].isupper()
 
 
 def _proper_word(text: str, word: str) -> bool:

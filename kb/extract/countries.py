@@ -204,6 +204,8 @@ def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.Count
         # "US$ 20 million", "20 million US dollars", "the NZ dollar", "NZ$4.2 billion": money (but "the United
         # States $15.2 million" is a country and its figure)
         return True
+    if form.form == "adjective" and _a_language(text, start, end):
+        return True  # "(SAT, for its acronym in Spanish)", "a Spanish-language daily": a language, not the country
     if text[start - 1:start] == "(" and text[end:end + 1] == ")" and _NAME_BEFORE_BRACKET.search(text, 0, start - 1):
         return True  # "Hong Kong (China)", "Taiwan (China)": a qualifier of the name before, not a country acting
     joined = _JOINED_BEFORE.search(text[max(0, start - 30):start])
@@ -227,6 +229,19 @@ def _part_of_another_name(text: str, start: int, end: int, form: gazetteer.Count
             break
     # "Nairobi County", "Yerevan Brandy Company": the place's own institution; "Santiago Cafiero": a person
     return 1 <= len(run) <= 2 and not any(w in _PLACE_WORDS or w in gazetteer.country_forms() for w in run)
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|into|from)\s+$")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[),.;:]|$)")
+_ITS_BEFORE = re.compile(r"\b(?:its|their|the)\s+$")
+_INITIALS_AFTER = re.compile(r"\s+(?:acronym|initials|abbreviation)\b|-language\b")
+
+
+def _a_language(text: str, start: int, end: int) -> bool:
+    """An adjective naming a language: "translated from Spanish.", "its French initials", "Arabic-language"."""
+    lo = max(0, start - 8)
+    return bool((_IN_BEFORE.search(text, lo, start) and _CLAUSE_ENDS.match(text, end))
+                or (_INITIALS_AFTER.match(text, end) and (_ITS_BEFORE.search(text, lo, start) or text[end] == "-")))
 
 
 def _ends_with_country(text: str) -> bool:
