@@ -89,7 +89,10 @@ _DAYRANGE = _c(rf"(?=[0-9])(?P<d1>{_DAY})\s*(?:-|–|(?i:to|and))\s*(?P<d2>{_DAY
 _FISCAL_TAIL = (r"(?P<fiscal>(?:\s*\([^)]{0,30}\))?\s+(?i:of)\s+(?i:the\s+)?(?:(?P<which>(?i:current|this|last|"
                 # "of the current 2025-26 fiscal year": the years written before the words
                 r"previous|past))\s+)?(?:(?P<fyb>(?:19|20)\d\d)[-/](?P<fyb2>\d{2}|(?:19|20)\d\d)\s+)?"
-                r"(?i:(?:fiscal|financial)\s+year|FY)(?:\s*'?(?P<fy>\d{2,4})"
+                # "of the 2025/26 Ethiopian fiscal year": the country's adjective before the words
+                r"(?:[A-Z][a-z]+\s+(?=(?i:fiscal|financial)\s))?"
+                # "of the current fiscal": India's press leaves out "year" after "current", "this", "last"
+                r"(?:(?i:(?:fiscal|financial)\s+year|FY)|(?(which)(?i:fiscal)(?![\w-])|(?!)))(?:\s*'?(?P<fy>\d{2,4})"
                 r"(?:[-/](?P<fy2>\d{2,4}))?)?)")
 _PART = _c(rf"(?=(?i:[tsf])|[1-4])(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))[\s-]+"
            # "4th qtr. 2025": a statistics table's heading, the year without "of"
