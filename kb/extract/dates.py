@@ -100,6 +100,10 @@ _PART = _c(rf"(?=(?i:[tsf])|[1-4])(?i:the\s+)?(?P<ord>(?i:first|second|third|fou
            rf"(?P<y>{_YEAR_EXPR})))?"
            # "the first half (July-December) of the current fiscal year", "the second quarter of FY2023-24"
            rf"{_FISCAL_TAIL}?")
+# "the March 2026 quarter", "the June quarter", "the quarter ended September 2025": the three months ending in the
+# month named, as statistics offices of the Pacific and Australasia write them
+_MONTH_QUARTER = _c(rf"(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\s+(?i:quarter)(?![\w-])"
+                    rf"|(?i:quarter)\s+(?i:ending|ended|to)\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?")
 # "Q3 2017", "H1 2018", "1H 2019", "Q1 of this year"; a bare "Q1" is the latest first quarter begun.
 _QCODE = _c(rf"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<h2>[12])H)(?:[\s/-]*(?:(?i:of)\s+)?(?P<y>{_YEAR_EXPR})"
             r"|(?<=Q[1-4])\b(?![-/]\w))")
@@ -122,7 +126,8 @@ _CHANGED_BEFORE = re.compile(r"\b(?:rose|fell|grew|increased|decreased|jumped|cl
 # "5M26" (January to May 2026), "1H25", "3Q25": the codes of financial and regional business news, a year
 # of two digits fused on
 _FUSED_CODE = _c(r"\b(?:(?P<q>[1-4])Q|(?P<h>[12])H|(?P<m>1[0-2]|[1-9])M)(?P<y>\d\d)\b")
-_SPAN = _c(rf"(?=(?i:[tflp]))(?i:the\s+)?(?P<ord>(?i:first|last|final|past))\s+(?P<n>(?i:{_NUM}))\s+"
+# ("the opening four months", "the initial six months": the first ones)
+_SPAN = _c(rf"(?=(?i:[tflpoi]))(?i:the\s+)?(?P<ord>(?i:first|last|final|past|opening|initial))\s+(?P<n>(?i:{_NUM}))\s+"
            rf"(?P<kind>(?i:months|days|weeks))(?:{_FISCAL_TAIL}|\s+(?i:of)\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|"
            rf"(?i:the\s+year)\b|(?P<y>{_YEAR_EXPR})))?")
 _OF_A_SEASON = re.compile(r"\s+of\s+(?:the\s+)?(?:19|20)\d\d\s*[/-]\s*(?:\d{4}|\d{2})\s+"
@@ -488,6 +493,17 @@ class _Resolver:
             y = self.pub.year if (n - 1) * size + 1 <= self.pub.month else self.pub.year - 1
         return self._months(y, (n - 1) * size + 1, n * size)
 
+    def month_quarter(self, m: re.Match[str]) -> str | None:
+        last = _month(m["m"] or m["m2"])
+        written = m["y"] or m["y2"]
+        y = int(written) if written else self.year_for_month(last)
+        if y is None:
+            return None
+        if last >= 3:
+            return self._months(y, last - 2, last)
+        self.last_period = ((y - 1, last + 10), (y, last))  # "the January quarter": November to January
+        return f"{_ym(y - 1, last + 10)}/{_ym(y, last)}"
+
     def _fiscal_part(self, m: re.Match[str], n: int, size: int) -> str | None:
         """The n-th quarter or half of a country's fiscal year: its months counted from the year's first."""
         return self._fiscal_months(m, (n - 1) * size, size)
@@ -557,6 +573,7 @@ class _Resolver:
 
     def span(self, m: re.Match[str]) -> str | None:
         ord_, kind = m["ord"].lower(), m["kind"].lower()
+        ord_ = "first" if ord_ in ("opening", "initial") else ord_
         n = count_of(m["n"])
         if not n:
             return None
@@ -1019,6 +1036,7 @@ def _plan() -> tuple[list[_Gate], list[tuple[re.Pattern[str], int, _Handler]]]:
         (_IRANIAN_MONTHS, _Resolver.iranian_months, _G_SPAN),
         (_SPAN, _Resolver.span, _G_SPAN),
         (_PART, _Resolver.part, _G_SPAN),
+        (_MONTH_QUARTER, _Resolver.month_quarter, _G_SPAN),
         (_QCODE, _Resolver.qcode, _G_CODE),
         (_FUSED_CODE, _Resolver.fused_code, _G_FUSED),
         (_YEAR_RANGE, _Resolver.year_range, _G_YEAR),
