@@ -43,6 +43,10 @@ BODY = (
         ("Mars 2026 mission", None),
         ("May 24 (Interfax)", None),
         ("31 February 2021", None),
+        # a two-digit year after an apostrophe, as print pages write it
+        ("Riga / 3 Mar.'26 / 09:10", "2026-03-03"),
+        ("Mar 3 '26", "2026-03-03"),
+        ("Hits of the '80s", None),
     ],
 )
 def test_find_date(text: str, iso: str | None) -> None:

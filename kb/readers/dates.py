@@ -43,6 +43,9 @@ _PATTERNS = [
     re.compile(rf"\b{_YEAR}/(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)\b"),
     # year first, as East Asian and Russian sites print it: "2026 March 17 14:05"
     re.compile(rf"\b{_YEAR}\s+{_MONTH}\s+{_DAY}\b", re.IGNORECASE),
+    # a two-digit year after an apostrophe, as some print pages write it: "14 Dec.'26", "Dec 14 '26"
+    re.compile(rf"\b{_DAY}\s+{_MONTH}\s*['’](?P<yy>\d\d)\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s*['’](?P<yy>\d\d)\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+de\s+{_MONTH}\s+de\s+{_YEAR}\b", re.IGNORECASE),  # "20 de May de 2026"
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_ROMANCE_MONTH}\s+(?:de\s+|del\s+)?{_YEAR}\b", re.IGNORECASE),
 ]
@@ -58,7 +61,8 @@ def _make(year: int, month: int, day: int) -> str | None:
 
 def _from_match(m: re.Match[str]) -> str | None:
     groups = m.groupdict()
-    year, day = int(groups["year"]), int(groups["day"])
+    year = 2000 + int(groups["yy"]) if groups.get("yy") else int(groups["year"])
+    day = int(groups["day"])
     if groups.get("romance"):
         month = _ROMANCE_MONTHS[groups["romance"].lower()]
     elif groups.get("month"):
