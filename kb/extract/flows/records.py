@@ -102,7 +102,10 @@ def _merge_figureless(out: list[Draft], same: list[Draft], d: Draft) -> None:
     # "The US took 688,902 t of rice … Jasmine rice made up most of the shipments to the US": a kind of it told
     same = [g for g in same if not _a_kind_of(d, g)] if same else [
         g for g in out if (g.exporter, g.importer) == (d.exporter, d.importer) and g.amount is not None
-        and not d.part and _same_chapter(g.goods, d.goods) and not _a_kind_of(d, g)]  # "RMG" beside "garments"
+        and not d.part and _same_chapter(g.goods, d.goods) and not _a_kind_of(d, g)  # "RMG" beside "garments"
+        # … but "fresh fruit" worth $54.5 million, then "wax apples, mangoes and citrus": goods of a heading told
+        # apart from the chapter's figure are kinds of it, each its own flow
+        and not _heading_inside_a_chapter(d.goods, g.goods)]
     # "For 2025 as a whole, the main customers were Turkey, …" after the first quarter's figures: another period's
     # (told at the sentence's head: a date lent by the story, or an aside's, says nothing of another period)
     if same and d.date and any(g.date and g.amount is not None and _apart(g.date, d.date) for g in same) \
@@ -167,6 +170,10 @@ def _same_chapter(a: Goods, b: Goods) -> bool:
     "garments"; not "ginger, sold mostly to Bangladesh" beside cardamom, two headings of chapter 09)."""
     x, y = a.hs, b.hs
     return bool(x and y and x[:2] == y[:2] and (b.start < 0 or len(x) == 2 or len(y) == 2 or x[:4] == y[:4]))
+
+
+def _heading_inside_a_chapter(specific: Goods, chapter: Goods) -> bool:
+    return bool(specific.hs and chapter.hs and len(chapter.hs) == 2 and len(specific.hs) >= 4)
 
 
 def _broader(a: str | None, b: str | None) -> bool:
