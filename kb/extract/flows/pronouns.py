@@ -20,12 +20,24 @@ _TRADE_TO_IT = re.compile(r"\b(?:exports?|imports?|re-exports?|shipments?|sales|
                           re.I)
 
 
+# … or "its neighbour": "the largest items Laos sold to its eastern neighbor", the other country of the story
+_TRADE_TO_NEIGHBOUR = re.compile(_TRADE_TO_IT.pattern.replace(
+    r"(?P<it>it)\b", r"(?P<it>(?:its|their)\s+(?:[a-z]+\s+)?neighbou?r)\b(?!s)"), re.I)
+
+
 def partner_pronouns(sentences: list[Sentence], countries: list[CountryMention]) -> list[CountryMention]:
     """A country mention for each partner pronoun whose antecedent the sentence before makes plain."""
     found: list[CountryMention] = []
     for before, sentence in zip([None, *sentences], sentences, strict=False):
-        for m in _TRADE_TO_IT.finditer(sentence.text):
+        for m in [*_TRADE_TO_IT.finditer(sentence.text), *_TRADE_TO_NEIGHBOUR.finditer(sentence.text)]:
             start = sentence.start + m.start("it")
+            if m.re is _TRADE_TO_NEIGHBOUR:  # (its own country is in its clause: only the sentence before tells)
+                here = {c.code for c in countries if sentence.start <= c.start < sentence.end and c.form != "bloc"}
+                other = _antecedent(before, countries, here) if before is not None else None
+                if other is not None:
+                    found.append(CountryMention(start, sentence.start + m.end("it"), other.code, other.surface,
+                                                "name"))
+                continue
             here = {c.code for c in countries if sentence.start <= c.start < sentence.end and c.form != "bloc"}
             antecedent = _told_before_in(sentence, m.start(), countries) or (
                 _antecedent(before, countries, here) if before is not None else None)
