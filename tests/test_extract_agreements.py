@@ -1493,6 +1493,15 @@ def test_a_text_signed_in_the_news_told_takes_the_day_the_lead_tells() -> None:
         {"kind": "agreement", "signed": "2015"}])
 
 
+def test_a_visit_s_day_is_no_signing_day() -> None:
+    """"the guest, who arrived on Tuesday for a two-day visit, attended the signing": the day of the arrival, not
+    of the signing the lead dates."""
+    text = ("Oman and Kenya on Wednesday signed six agreements in Muscat. The Kenyan president, who arrived on Tuesday "
+            "for a two-day visit, attended the signing of the agreements. Among them was an agreement on customs "
+            "cooperation, signed by the two customs chiefs.")
+    check(text, "2026-01-15", [{"kind": "agreement", "signed": "2026-01-14", "place": "Muscat"}])
+
+
 def test_talks_or_a_signature_wished_for_are_proposed() -> None:
     """"a transit agreement that Kabul wants to negotiate", "ready to sign a memorandum": proposed, not under
     negotiation nor signed."""

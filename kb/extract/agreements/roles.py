@@ -304,7 +304,9 @@ def _speaks(text: str, sent: Sentence, start: int, end: int) -> bool:
 
 
 _OTHER_STEP = re.compile(r"(?i)\b(?:into\s+(?:force|effect)|took\s+effect|takes\s+effect|effective|ratified|"
-                         r"ratification|implemented|launched)\s+(?:on\s+|in\s+|from\s+|as\s+of\s+)?(?:the\s+)?$")
+                         r"ratification|implemented|launched|"
+                         # "the guest, who arrived on Tuesday for a two-day visit, attended the signing": the visit's
+                         r"arrived|arrives|landed|began|begun)\s+(?:on\s+|in\s+|from\s+|as\s+of\s+)?(?:the\s+)?$")
 
 
 # "2002 free trade agreement", "2019 MoU": a year that names a text
