@@ -1493,6 +1493,16 @@ def test_a_text_signed_in_the_news_told_takes_the_day_the_lead_tells() -> None:
         {"kind": "agreement", "signed": "2015"}])
 
 
+def test_agreements_a_country_has_are_in_force() -> None:
+    """"a country that already has free trade agreements with A and B": texts that hold today; "has no free trade
+    agreement with" names none."""
+    check("Armenia, a country that already has free trade agreements with Iran and Serbia, wants more.",
+          "2026-06-10", [{"kind": "agreement", "parties": ["AM", "IR"], "status": "in_force"},
+                         {"kind": "agreement", "parties": ["AM", "RS"], "status": "in_force"}])
+    check("Mongolia has a free trade agreement with Japan.", "2026-06-10",
+          [{"kind": "agreement", "parties": ["JP", "MN"], "status": "in_force"}])
+
+
 def test_a_visit_s_day_is_no_signing_day() -> None:
     """"the guest, who arrived on Tuesday for a two-day visit, attended the signing": the day of the arrival, not
     of the signing the lead dates."""
