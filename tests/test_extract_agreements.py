@@ -1503,6 +1503,14 @@ def test_agreements_a_country_has_are_in_force() -> None:
           [{"kind": "agreement", "parties": ["JP", "MN"], "status": "in_force"}])
 
 
+def test_a_text_another_takes_the_place_of_is_terminated() -> None:
+    """"the new text, which takes the place of the 2011 agreement": the older one ends."""
+    text = ("Peru and Canada signed a new customs agreement on Monday. The new text, which takes the place of the "
+            "2011 agreement, was signed by the two ministers.")
+    check(text, "2026-06-10", [{"kind": "agreement", "status": "signed", "signed": "2026-06-08"},
+                               {"kind": "agreement", "status": "terminated", "signed": "2011"}])
+
+
 def test_a_visit_s_day_is_no_signing_day() -> None:
     """"the guest, who arrived on Tuesday for a two-day visit, attended the signing": the day of the arrival, not
     of the signing the lead dates."""
