@@ -1511,6 +1511,12 @@ def test_a_text_another_takes_the_place_of_is_terminated() -> None:
                                {"kind": "agreement", "status": "terminated", "signed": "2011"}])
 
 
+def test_instruments_of_ratification_deposited_ratify() -> None:
+    """"deposited their instruments of ratification of the Protocol": ratified."""
+    check("Malawi and Kenya on Thursday deposited their instruments of ratification of the Protocol on Investment "
+          "with the Secretariat.", "2026-05-15", [{"kind": "protocol", "status": "ratified"}])
+
+
 def test_a_visit_s_day_is_no_signing_day() -> None:
     """"the guest, who arrived on Tuesday for a two-day visit, attended the signing": the day of the arrival, not
     of the signing the lead dates."""
