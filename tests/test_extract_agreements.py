@@ -1517,6 +1517,21 @@ def test_instruments_of_ratification_deposited_ratify() -> None:
           "with the Secretariat.", "2026-05-15", [{"kind": "protocol", "status": "ratified"}])
 
 
+def test_a_speaker_s_aside_places_no_signing() -> None:
+    """"Speaking at the signing, the envoy said … every day at Malaba": the signing's place is the one its own
+    sentence told."""
+    text = ("The memorandum, which was signed yesterday at KRA headquarters in Nairobi by the two commissioners, "
+            "will guide cooperation. Speaking at the signing, the envoy said the memorandum puts on paper what the "
+            "two neighbours already practise every day at Malaba.")
+    check(text, "2026-03-05", [{"kind": "memorandum", "signed": "2026-03-04", "place": "Nairobi"}])
+
+
+def test_texts_now_being_carried_out_are_in_force() -> None:
+    """"an agreement …, which the two authorities are now implementing": in force."""
+    check("Late last year, Kenya and Tanzania signed an agreement on joint border patrols, which the two authorities "
+          "are now implementing.", "2026-03-05", [{"kind": "agreement", "status": "in_force", "signed": "2025"}])
+
+
 def test_a_visit_s_day_is_no_signing_day() -> None:
     """"the guest, who arrived on Tuesday for a two-day visit, attended the signing": the day of the arrival, not
     of the signing the lead dates."""

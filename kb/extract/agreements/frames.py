@@ -440,11 +440,16 @@ def _sign_cues(sent: Sentence, low: str) -> list[Cue]:
     return out
 
 
+_SPEAKING_AT = re.compile(r"\b(?:[Ss]peaking|[Ss]poke|[Rr]emarks|[Ww]elcoming\s+\w+)\s+(?:at|during|after)\s+the\s+$")
+
+
 def _event(reading: Reading, sent, clauses: Clauses, cue: Cue) -> Event:
     ctx = reading.ctx
     lo, hi = clauses.around(cue[0])
+    # "Speaking at the signing, the envoy said … at Katuna": a speaker's words place nothing of the signing
+    aside = _SPEAKING_AT.search(ctx.text, max(sent.start, cue[0] - 40), cue[0]) is not None
     return Event(date=signing_date(ctx, sent, reading.dates, cue[0]),
-                 place=place_in(ctx, sent, lo, hi, after=cue[1]),
+                 place=None if aside else place_in(ctx, sent, lo, hi, after=cue[1]),
                  signatories=signers(ctx, sent, clauses, cue[0]),
                  countries=clause_countries(ctx, sent, clauses, cue[0], cue[1], reading.acting))
 
