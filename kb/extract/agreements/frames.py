@@ -626,7 +626,8 @@ def _listed_after_colon(sent: Sentence, pos: int, outer: list[Span]) -> list[Spa
 
 
 def _implementation(text: str, pos: int) -> bool:
-    return bool(re.match(r"(?i)(?:(?:being|been|began|begun|started)\s+)?(?:implement|appl)|operational|governs|"
+    return bool(re.match(r"(?i)(?:(?:being|been|began|begun|started|now|are|is|currently)\s+)?(?:implement|appl)|"
+                         r"operational|governs|"
                          r"provisionally|legal\s+basis|remains", text[pos:]))
 
 
