@@ -1532,6 +1532,13 @@ def test_texts_now_being_carried_out_are_in_force() -> None:
           "are now implementing.", "2026-03-05", [{"kind": "agreement", "status": "in_force", "signed": "2025"}])
 
 
+def test_an_outlet_s_initials_before_the_lead_are_no_place() -> None:
+    """"VCN - Vietnam and Laos signed …": the outlet's initials open the lead, not a city's name; a city does."""
+    text = " - Vietnam and Laos signed a customs cooperation programme on Monday."
+    check("VCN" + text, "2026-12-10", [{"kind": "plan", "signed": "2026-12-07", "place": None}])
+    check("PAKSE" + text, "2026-12-10", [{"kind": "plan", "signed": "2026-12-07", "place": "Pakse"}])
+
+
 def test_a_visit_s_day_is_no_signing_day() -> None:
     """"the guest, who arrived on Tuesday for a two-day visit, attended the signing": the day of the arrival, not
     of the signing the lead dates."""

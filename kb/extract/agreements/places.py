@@ -123,4 +123,6 @@ def dateline_place(ctx: ArticleContext, signed: str) -> str | None:
     if place.upper() == place:
         return None
     form = gazetteer.country_forms().get(place)
+    if form is None and len(place) <= 4 and place not in place_words()[0]:
+        return None  # "VCN -", "AKP –": an outlet's initials, not a city the gazetteer would know
     return place if form is None or form.form == "capital" or place in place_words()[0] else None
