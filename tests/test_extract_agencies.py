@@ -239,6 +239,13 @@ def test_a_national_office_named_after_a_bloc_is_national() -> None:
     assert named(facts, "National AfCFTA Coordination Office")["kind"] != "international", agencies(facts)
 
 
+def test_two_customs_joined_by_and_are_two_bodies() -> None:
+    # "between Vietnam Customs and Lao Customs": the second opens with its country's adjective
+    facts = run("The plan between Cambodia Customs and Thai Customs was renewed on Monday.")
+    assert sorted((a["name"], a["country"]) for a in agencies(facts)) == [
+        ("Cambodia Customs", "KH"), ("Thai Customs", "TH")], agencies(facts)
+
+
 def test_an_employer_told_by_its_owner_is_the_owner() -> None:
     # "of IOC's Nepal office": the post is at the owner, not at "IOC's Nepal"
     facts = run("Oil supplies are secure, said Ravi Mehta, executive director of Korvex's Nepal office.")

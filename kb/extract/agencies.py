@@ -1384,8 +1384,12 @@ _AND_SPLIT = re.compile(r"\s+and\s+(?P<the>the\s+)?")
 
 
 def _starts_with_country(text: str) -> bool:
+    """"New Zealand …", "Lao Customs": a country's name, or its adjective before a head word, opens the text."""
     found = _country_mentions(text[:40])
-    return bool(found) and found[0].start == 0 and found[0].form == "name"
+    if not found or found[0].start != 0:
+        return False
+    words = text[found[0].end:].split()
+    return found[0].form == "name" or (found[0].form == "adjective" and bool(words) and words[0] in _config()["heads"])
 
 
 _LEGAL_TAIL = re.compile(r"\.?,?[ \t]+(?:Ltd|Limited|Inc|LLC|Pvt\.?[ \t]+Ltd|Pty\.?[ \t]+Ltd|Sdn\.?[ \t]+Bhd"
