@@ -1539,6 +1539,16 @@ def test_an_outlet_s_initials_before_the_lead_are_no_place() -> None:
     check("PAKSE" + text, "2026-12-10", [{"kind": "plan", "signed": "2026-12-07", "place": "Pakse"}])
 
 
+def test_the_subject_of_a_text_s_title_is_no_company_nor_place() -> None:
+    """"the Protocol on Trade in Fresh Cut Flowers and Processed Foods": the title's words name goods, not firms, and
+    "in Fresh …" is no city."""
+    text = ("The ministers of agriculture of Kenya and Uganda signed the Protocol on Trade in Fresh Cut Flowers and "
+            "Processed Foods on Thursday.")
+    facts = extract(Document(path=Path("case.txt"), text=text, published="2026-08-21", publisher="The Daily Ledger"))
+    assert [a.name for a in facts.agencies] == [], facts.agencies
+    check(text, "2026-08-21", [{"kind": "protocol", "parties": ["KE", "UG"], "signed": "2026-08-20", "place": None}])
+
+
 def test_a_visit_s_day_is_no_signing_day() -> None:
     """"the guest, who arrived on Tuesday for a two-day visit, attended the signing": the day of the arrival, not
     of the signing the lead dates."""

@@ -1226,7 +1226,7 @@ def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
     for f in reg.items:
         if not f.spans or all(_credit_line(ctx.text, s, e, public=f.kind in _PUBLIC_KINDS) for s, e in f.spans):
             continue
-        if f.kind == "company" and all(_a_place(ctx, s, e) for s, e in f.spans):
+        if f.kind == "company" and all(_a_place(ctx, s, e) or _in_a_texts_subject(ctx.text, s) for s, e in f.spans):
             continue
         if not f.quiet:
             mentions.extend(AgencyMention(s, e, f.name) for s, e in f.spans)
@@ -1236,6 +1236,16 @@ def _records(ctx: ArticleContext, reg: _Registry) -> list[Agency]:
                           evidence=[ctx.evidence_for(sent)] if sent else []))
     mentions.sort(key=lambda m: m.start)
     return out
+
+
+# "the Protocol on Trade in Fresh Agricultural Produce and Processed Foods": the title words of a text's subject
+_TEXTS_SUBJECT_BEFORE = re.compile(r"\b(?:Agreement|Protocol|Treaty|Convention|Memorandum|Accord|Arrangement)\s+"
+                                   r"(?:on|for|concerning|regarding)\s+(?:(?:[A-Z][\w-]*|and|of|in|the|to|on|for)\s+)"
+                                   r"{0,12}$")
+
+
+def _in_a_texts_subject(text: str, start: int) -> bool:
+    return _TEXTS_SUBJECT_BEFORE.search(text, max(0, start - 160), start) is not None
 
 
 _JOINED = re.compile(r"(?P<abbr>[A-Z]{2,6})\s+(?:and|&)\s+(?=[A-Z])")

@@ -77,7 +77,8 @@ def _city(ctx: ArticleContext, sent: Sentence, place: str) -> str | None:
             return candidate
         if form is not None:
             continue
-        if candidate in gazetteer.capitals() or _looks_like_city(ctx, sent, candidate):
+        # (an unknown word is a city only standing alone: "in Fresh Agricultural Produce" is a text's subject)
+        if candidate in gazetteer.capitals() or (candidate == place and _looks_like_city(ctx, sent, candidate)):
             return candidate
     return None
 
