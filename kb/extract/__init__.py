@@ -23,7 +23,7 @@ from kb.facts import ArticleInfo, Extractor, Facts
 from kb.readers.document import Document
 
 EXTRACTOR_NAME = "kb-rules"
-EXTRACTOR_VERSION = "0.31.0"
+EXTRACTOR_VERSION = "0.32.0"
 
 
 def extract(document: Document) -> Facts:
