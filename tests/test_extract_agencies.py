@@ -239,6 +239,19 @@ def test_a_national_office_named_after_a_bloc_is_national() -> None:
     assert named(facts, "National AfCFTA Coordination Office")["kind"] != "international", agencies(facts)
 
 
+def test_a_state_news_agency_credited_as_the_source_is_no_agency() -> None:
+    # "Source: National Information Agency of X" closing the story: the news agency that carried it
+    facts = run("Khatlon farmers shipped 40 tons of lemons to Kazakhstan on Monday.\n\n"
+                "Source: National Information Agency of Tajikistan (Khovar)")
+    assert agencies(facts) == [], agencies(facts)
+
+
+def test_districts_listed_as_exporters_are_places() -> None:
+    # "the districts of Isfara, Kanibadam and Bobojon Gafurov have exported": places, not firms
+    facts = run("So far, the districts of Vahdat, Rasht and Nurobod Jamoat have exported 118 tons of fruit.")
+    assert agencies(facts) == [], agencies(facts)
+
+
 def test_two_customs_joined_by_and_are_two_bodies() -> None:
     # "between Vietnam Customs and Lao Customs": the second opens with its country's adjective
     facts = run("The plan between Cambodia Customs and Thai Customs was renewed on Monday.")

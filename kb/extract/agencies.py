@@ -1277,10 +1277,17 @@ def _a_place(ctx: ArticleContext, start: int, end: int) -> bool:
     if any(c.start <= start and end <= c.end for c in ctx.countries_in(max(0, start - 40), end + 40)):
         return True
     text = ctx.text
+    if _PLACES_LISTED.search(text, max(0, start - 120), start):
+        return True  # "the districts of Isfara, Kanibadam and Bobojon Gafurov have exported": places
     if " " in text[start:end].strip():
         return False
     return bool(_IN_BEFORE.search(text, max(0, start - 8), start)) or (
         bool(_THE_BEFORE.search(text, max(0, start - 4), start)) and bool(_NOUN_AFTER.match(text, end)))
+
+
+_PLACES_LISTED = re.compile(r"\b(?:districts|regions|provinces|counties|municipalities|towns|villages|cities|"
+                            r"oblasts|governorates|prefectures)\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                            r"(?:,\s+|\s+and\s+))*$")
 
 
 _LABEL_RIGHT_BEFORE = re.compile(r"\W*(?:source|sources|via|credit|photo|photos|reporting|with\s+reporting\s+by)"
@@ -1293,6 +1300,9 @@ _TRANSLATED = re.compile(r"\b(?:translated|edited|adapted)\b", re.I)
 _PUBLIC_KINDS = frozenset(("customs", "ministry", "government", "state_body", "international"))
 
 
+_NEWS_AGENCY_NAME = re.compile(r"\b(?:News|Information|Press|Telegraph)\s+Agency\b")
+
+
 def _credit_line(text: str, start: int, end: int, public: bool = False) -> bool:
     """"Reporter: …, Rewriter: …" then "National News Bureau of Thailand" alone on the last lines: a credit, no
     body acting in the story."""
@@ -1300,7 +1310,9 @@ def _credit_line(text: str, start: int, end: int, public: bool = False) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     translated = _TRANSLATED.search(text, end, line_end) is not None
-    if (not public or translated) and _LABEL_RIGHT_BEFORE.fullmatch(text, line_start, start) \
+    # (a state's news agency is credited as a source, not cited as a body: "Source: National Information Agency of X")
+    newsroom = _NEWS_AGENCY_NAME.search(text, start, end) is not None
+    if (not public or translated or newsroom) and _LABEL_RIGHT_BEFORE.fullmatch(text, line_start, start) \
             and line_end >= len(text) - 400:
         # "Source: Kabar Agro, translated and edited by Agroforestry News": the story's source, credited (not
         # "Source: Indonesian Customs", a public body whose figures the story gives)
