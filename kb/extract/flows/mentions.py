@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from itertools import pairwise
 
 from kb.extract import gazetteer
@@ -67,7 +68,7 @@ class SentenceMentions:
                            and not _FRONTED_BASE.match(s[:d.start])
                            # "(2024: 71,000 tons)": the label of a figure of that year, no date of the sentence's
                            and not (s[max(0, d.start - 2):d.start].strip() == "(" and s.startswith(":", d.end))]
-            if not self._dates and (told := self._same_period_as_before()) is not None:
+            if not self._dates and (told := self._same_period_as_before() or self._day_before_told()) is not None:
                 self._dates = [told]
             self._dates = [self._season_told_before(d) for d in self._dates]
             # "… to $1.83 billion in the four months": that span, beside the sentence's other dates
@@ -119,6 +120,20 @@ class SentenceMentions:
                  if _months(d.value) and not _COMPARED_BEFORE.search(before, max(0, d.start - 40), d.start)]
         return DateMention(m.start(1), m.end(1), spans[-1].value) if spans else None
 
+    def _day_before_told(self) -> DateMention | None:
+        """"Yesterday, the region sent 42 tons … The day before, farmers shipped 32 tons": the day before the last
+        day the sentences before told."""
+        m = _THE_DAY_BEFORE.match(self.text)
+        base = self.sentence.start
+        if m is None or base == 0:
+            return None
+        days = [d for d in find_dates(self.article[max(0, base - 600):base], self.published, country=self.country)
+                if len(d.value) == 10]
+        if not days:
+            return None
+        day = date.fromisoformat(days[-1].value) - timedelta(days=1)
+        return DateMention(m.start(1), m.end(1), day.isoformat())
+
     def clause_of(self, pos: int) -> tuple[int, int]:
         return next((c for c in self.clauses if c[0] <= pos < c[1]), (0, len(self.text)))
 
@@ -141,6 +156,8 @@ def _in_year(span: str, year: str) -> str:
 
 
 _THIS_SEASON = re.compile(r"(?:(?:so\s+far\s+)?this|the\s+current)\s+(?:season|campaign)", re.I)
+_THE_DAY_BEFORE = re.compile(r"\W*((?:[Tt]he\s+(?:day\s+before|previous\s+day|day\s+prior)|[Aa]\s+day\s+earlier))\b"
+                             r"(?!\s+(?:yesterday|the|that|its|their|a|an))")
 _OVER_THE_SAME_PERIOD = re.compile(r"\W*(?:Over|In|During|For|Across)\s+(the\s+same\s+(?:period|months|time))\b"
                                    r"(?!\s+(?:of|in|a|last|the\s+previous|a\s+year))")
 _FRONTED_BASE = re.compile(r"\W*(?:[Aa]gainst|[Cc]ompared\s+(?:with|to)|[Rr]elative\s+to|[Vv]ersus|[Ss]et\s+against|"
