@@ -679,6 +679,8 @@ def _read_frame(rd: Reading, sm: SentenceMentions, cue: Cue, clause: tuple[int, 
         and not _NEW_SUBJECT.search(sm.text, max(0, region[0] - 12), region[0]) else region[0]
     if cue.kind in NOUNS and _OF_ITS_FIGURE.match(sm.text, cue.end):
         lo = max(lo, cue.start)  # "exports of $806 million and imports of $314 million": the figure after it
+    if (joined := _second_verb_of_the_other_way(rd, sm, cue)) is not None:
+        lo = max(lo, joined)  # "X sold Y goods worth $612m and bought goods worth $24.7m from it": the figure after it
     figures = [f for f in all_figures if lo <= f.start < region[1] and not _in_turnover(sm, clause, f)]
     if any(f.amount.unit not in _LOADS for f in figures):
         figures = [f for f in figures if f.amount.unit not in _LOADS]  # "Three cargoes …, 148,260t in all": the tonnes
@@ -764,6 +766,17 @@ _ITS_IMPORTS_OF = re.compile(r"\s+" + _PORTION_OF + r"(?:its|their)\s+imports\s+
 _THE_PLACES_GOODS = re.compile(r"\s+" + _PORTION_OF + r"the\s+(?:island|country|kingdom|nation|republic|emirate|"
                                r"sultanate|archipelago)['’]s\s+")
 _AND_THEN_VERB = re.compile(r"\s(?:and|but)\s+(?:(?:also|in\s+turn|" + MOSTLY + r")\s+)?$")
+
+
+def _second_verb_of_the_other_way(rd: Reading, sm: SentenceMentions, cue: Cue) -> int | None:
+    """Where the "and" starts that joins a trade verb to one of the other direction told just before in the sentence
+    ("sold … and bought …"), or None."""
+    last = rd.last
+    if cue.kind not in ("export_verb", "import_verb") or last is None or last.sentence != sm.sentence.start \
+            or last.kind not in ("export_verb", "import_verb") or last.kind == cue.kind:
+        return None
+    m = _AND_THEN_VERB.search(sm.text, max(0, cue.start - 30), cue.start)
+    return m.start() if m is not None else None
 
 
 def _coordinated_verb(rd: Reading, sm: SentenceMentions, cue: Cue, parties: list[Party]) -> list[Party]:
