@@ -628,10 +628,20 @@ def goods_hs(name: str) -> str | None:
             # modifier: "washed coffee" may be a kind of its own)
             if all(w in lex.modifiers or _TRAIT.fullmatch(w)
                    or (_ADJECTIVE_ENDING.search(w) and not w.endswith("ed")) for w in words[:i]) \
-                    or (i == len(words) - 1 and words[-1] in lex.stable_heads):
+                    or (i == len(words) - 1 and words[-1] in lex.stable_heads) \
+                    or _kind_of_its_class(words[:i], hs_for(" ".join(words[i:]))):
                 return hs_for(name)  # "fresh pears"; "pomegranate juice", "robusta coffee": still the head's heading
             return None
     return None
+
+
+def _kind_of_its_class(before: list[str], head_hs: str | None) -> bool:
+    """"rubber latex", "steel rebar": goods named before the head whose heading holds the head's (the class and a kind
+    of it), so the phrase keeps the head's heading."""
+    if not before or not head_hs or not is_term(" ".join(before)):
+        return False
+    outer = hs_for(" ".join(before))
+    return bool(outer) and head_hs.startswith(outer)
 
 
 # Before a compound's first noun: where a goods phrase may start ("of", "the", a figure, a country word).
