@@ -622,6 +622,8 @@ def goods_hs(name: str) -> str | None:
     lex = lexicon()
     if len(words) >= 2 and words[-1] in _PRODUCTS_OF and not is_term(" ".join(words)):
         return goods_hs(" ".join(words[:-1]))  # "whey products": the products of whey, the heading of whey
+    if "and" in words and not is_term(" ".join(words)) and (shared := _shared_heading(" ".join(words))):
+        return shared
     for i in range(len(words)):
         if is_term(" ".join(words[i:])):
             # ("high oleic sunflower oil": adjectives, no compound; a participle only where the data knows it as a
@@ -633,6 +635,28 @@ def goods_hs(name: str) -> str | None:
                 return hs_for(name)  # "fresh pears"; "pomegranate juice", "robusta coffee": still the head's heading
             return None
     return None
+
+
+_AND = re.compile(r"\s+and\s+")
+
+
+def _shared_heading(name: str) -> str | None:
+    """"coir and coir products" (5305), "cotton fibre and yarn" (52), "mineral fuels and oils" (27): goods joined by
+    "and" share the heading or chapter their known parts have in common; a part the data does not know ("yarn",
+    "paste") is of the known part's chapter."""
+    parts = _AND.split(name)
+    if len(parts) != 2 or not all(parts):
+        return None
+    codes = [goods_hs(p) for p in parts]
+    known_codes = [c for c in codes if c]
+    if not known_codes:
+        return None
+    if len(known_codes) == 1:  # "cocoa butter and paste": the other part one word, read as of the same chapter
+        other = parts[codes.index(None)]
+        return known_codes[0][:2] if " " not in other else None
+    a, b = known_codes
+    common = next((n for n in (6, 4, 2) if len(a) >= n and len(b) >= n and a[:n] == b[:n]), 0)
+    return a[:common] if common else None
 
 
 def _kind_of_its_class(before: list[str], head_hs: str | None) -> bool:
