@@ -783,10 +783,7 @@ def _coordinated_verb(rd: Reading, sm: SentenceMentions, cue: Cue, parties: list
     """"Chile mainly sells copper to India and buys pharmaceuticals": a second verb of the other direction shares the
     first one's subject, and trades with its partner (the "to India" before it is the first verb's)."""
     last = rd.last
-    if cue.kind not in ("export_verb", "import_verb") or last is None or last.sentence != sm.sentence.start \
-            or last.kind not in ("export_verb", "import_verb") or last.kind == cue.kind \
-            or not _AND_THEN_VERB.search(sm.text, max(0, cue.start - 30), cue.start) \
-            or len(last.exporters) != 1 or len(last.importers) != 1:
+    if _second_verb_of_the_other_way(rd, sm, cue) is None or len(last.exporters) != 1 or len(last.importers) != 1:
         return parties
     subject = last.exporters if last.kind == "export_verb" else last.importers
     partner = last.importers if last.kind == "export_verb" else last.exporters

@@ -112,11 +112,10 @@ class SentenceMentions:
         """"Over the same period, the US took 39.6%": the latest period of months the sentences before told, not
         one they compared with."""
         m = _OVER_THE_SAME_PERIOD.match(self.text)
-        base = self.sentence.start
-        if m is None or base == 0:
+        if m is None or self.sentence.start == 0:
             return None
-        before = self.article[max(0, base - 600):base]
-        spans = [d for d in find_dates(before, self.published, country=self.country)
+        before, told = self._dates_just_before()
+        spans = [d for d in told
                  if _months(d.value) and not _COMPARED_BEFORE.search(before, max(0, d.start - 40), d.start)]
         return DateMention(m.start(1), m.end(1), spans[-1].value) if spans else None
 
@@ -124,15 +123,19 @@ class SentenceMentions:
         """"Yesterday, the region sent 42 tons … The day before, farmers shipped 32 tons": the day before the last
         day the sentences before told."""
         m = _THE_DAY_BEFORE.match(self.text)
-        base = self.sentence.start
-        if m is None or base == 0:
+        if m is None or self.sentence.start == 0:
             return None
-        days = [d for d in find_dates(self.article[max(0, base - 600):base], self.published, country=self.country)
-                if len(d.value) == 10]
+        days = [d for d in self._dates_just_before()[1] if len(d.value) == 10]
         if not days:
             return None
         day = date.fromisoformat(days[-1].value) - timedelta(days=1)
         return DateMention(m.start(1), m.end(1), day.isoformat())
+
+    def _dates_just_before(self) -> tuple[str, list[DateMention]]:
+        """The text the sentences right before this one tell (its last 600 characters) and the dates in it."""
+        base = self.sentence.start
+        before = self.article[max(0, base - 600):base]
+        return before, find_dates(before, self.published, country=self.country)
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         return next((c for c in self.clauses if c[0] <= pos < c[1]), (0, len(self.text)))

@@ -29,20 +29,16 @@ def partner_pronouns(sentences: list[Sentence], countries: list[CountryMention])
     """A country mention for each partner pronoun whose antecedent the sentence before makes plain."""
     found: list[CountryMention] = []
     for before, sentence in zip([None, *sentences], sentences, strict=False):
+        here: set[str] | None = None  # the sentence's own countries, found once it holds a pronoun
         for m in [*_TRADE_TO_IT.finditer(sentence.text), *_TRADE_TO_NEIGHBOUR.finditer(sentence.text)]:
-            start = sentence.start + m.start("it")
-            if m.re is _TRADE_TO_NEIGHBOUR:  # (its own country is in its clause: only the sentence before tells)
+            if here is None:
                 here = {c.code for c in countries if sentence.start <= c.start < sentence.end and c.form != "bloc"}
-                other = _antecedent(before, countries, here) if before is not None else None
-                if other is not None:
-                    found.append(CountryMention(start, sentence.start + m.end("it"), other.code, other.surface,
-                                                "name"))
-                continue
-            here = {c.code for c in countries if sentence.start <= c.start < sentence.end and c.form != "bloc"}
-            antecedent = _told_before_in(sentence, m.start(), countries) or (
-                _antecedent(before, countries, here) if before is not None else None)
+            # ("its neighbour": its own country is in its clause, so only the sentence before tells)
+            told = None if m.re is _TRADE_TO_NEIGHBOUR else _told_before_in(sentence, m.start(), countries)
+            antecedent = told or (_antecedent(before, countries, here) if before is not None else None)
             if antecedent is not None:
-                found.append(CountryMention(start, start + 2, antecedent.code, antecedent.surface, "name"))
+                found.append(CountryMention(sentence.start + m.start("it"), sentence.start + m.end("it"),
+                                            antecedent.code, antecedent.surface, "name"))
     return found
 
 
